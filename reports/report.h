@@ -1,0 +1,29 @@
+/* report.h — what every writer receives: the results of all inputs of one
+ * run, the rules that were loaded, and the run's options.
+ *
+ * Ownership: all borrowed; writers allocate nothing that outlives the call. */
+#ifndef PV_REPORT_H
+#define PV_REPORT_H
+
+#include <stdio.h>
+
+#include "../scanner/result.h"
+#include "../scanner/rules.h"
+
+typedef struct {
+  pv_result *const *results; /* in input order */
+  size_t count;
+  const pv_ruleset *rules;   /* may be NULL */
+  const char *version;       /* plugvet's semantic version */
+  int include_suppressed;    /* SARIF: keep suppressed results */
+  int color;                 /* text: ANSI colours */
+} pv_report_set;
+
+/* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */
+pv_status pv_sarif_write(FILE *out, const pv_report_set *set, pv_error *err);
+/* Write the human report: findings grouped by input and file, then a summary. */
+pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err);
+/* Write one JSON object line for one input. */
+pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err);
+
+#endif

@@ -1,0 +1,202 @@
+/* base.c — see base.h. */
+#include "base.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+pv_status pv_error_set(pv_error *err, pv_status code, const char *fmt, ...) {
+  if (err == NULL) return code;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  va_end(ap);
+  err->code = code;
+  return code;
+}
+
+void pv_error_clear(pv_error *err) {
+  if (err == NULL) return;
+  err->code = PV_OK;
+  err->msg[0] = '\0';
+}
+
+/* Arena: a list of chunks; big requests get a chunk of their own. */
+typedef struct chunk {
+  struct chunk *next;
+  size_t size, used;
+  _Alignas(16) unsigned char mem[];
+} chunk;
+
+struct pv_arena {
+  chunk *head;
+  size_t cap, total;
+};
+
+enum { CHUNK_SIZE = 64 * 1024 };
+
+pv_arena *pv_arena_new(size_t cap) {
+  pv_arena *a = calloc(1, sizeof *a);
+  if (a != NULL) a->cap = cap;
+  return a;
+}
+
+void pv_arena_delete(pv_arena *a) {
+  if (a == NULL) return;
+  chunk *c = a->head;
+  while (c != NULL) {
+    chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  free(a);
+}
+
+static chunk *chunk_new(size_t size) {
+  chunk *c = malloc(sizeof *c + size);
+  if (c == NULL) return NULL;
+  c->next = NULL;
+  c->size = size;
+  c->used = 0;
+  return c;
+}
+
+void *pv_arena_alloc(pv_arena *a, size_t n) {
+  size_t need = (n + 15u) & ~(size_t)15u;
+  if (need < n) return NULL;
+  if (a->cap != 0 && (need > a->cap || a->total > a->cap - need)) return NULL;
+  chunk *c = a->head;
+  if (c == NULL || c->size - c->used < need) {
+    if (need > CHUNK_SIZE / 4) { /* large: own chunk, kept behind the head */
+      chunk *big = chunk_new(need);
+      if (big == NULL) return NULL;
+      big->used = need;
+      if (c == NULL) a->head = big;
+      else {
+        big->next = c->next;
+        c->next = big;
+      }
+      a->total += need;
+      memset(big->mem, 0, need);
+      return big->mem;
+    }
+    c = chunk_new(CHUNK_SIZE);
+    if (c == NULL) return NULL;
+    c->next = a->head;
+    a->head = c;
+  }
+  void *p = c->mem + c->used;
+  c->used += need;
+  a->total += need;
+  memset(p, 0, need);
+  return p;
+}
+
+char *pv_arena_strndup(pv_arena *a, const char *s, size_t n) {
+  if (n == SIZE_MAX) return NULL;
+  char *p = pv_arena_alloc(a, n + 1);
+  if (p == NULL) return NULL;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *pv_arena_strdup(pv_arena *a, const char *s) {
+  return pv_arena_strndup(a, s, strlen(s));
+}
+
+char *pv_arena_printf(pv_arena *a, const char *fmt, ...) {
+  va_list ap, ap2;
+  va_start(ap, fmt);
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *p = NULL;
+  if (n >= 0 && (p = pv_arena_alloc(a, (size_t)n + 1)) != NULL)
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  va_end(ap2);
+  return p;
+}
+
+size_t pv_arena_used(const pv_arena *a) { return a->total; }
+
+void pv_buf_init(pv_buf *b, size_t max) {
+  b->data = NULL;
+  b->len = b->alloc = 0;
+  b->max = max;
+}
+
+pv_status pv_buf_add(pv_buf *b, const void *p, size_t n) {
+  if (n > b->max || b->len > b->max - n) return PV_FAILED;
+  if (b->len + n + 1 > b->alloc) {
+    size_t want = b->alloc ? b->alloc : 256;
+    while (want < b->len + n + 1) want *= 2;
+    if (want > b->max + 1) want = b->max + 1;
+    unsigned char *d = realloc(b->data, want);
+    if (d == NULL) return PV_FATAL;
+    b->data = d;
+    b->alloc = want;
+  }
+  if (n) memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+  return PV_OK;
+}
+
+pv_status pv_buf_puts(pv_buf *b, const char *s) { return pv_buf_add(b, s, strlen(s)); }
+
+pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...) {
+  char small[256];
+  va_list ap, ap2;
+  va_start(ap, fmt);
+  va_copy(ap2, ap);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  pv_status rc = PV_FAILED;
+  if (n < 0) goto out;
+  if ((size_t)n < sizeof small) {
+    rc = pv_buf_add(b, small, (size_t)n);
+    goto out;
+  }
+  char *big = malloc((size_t)n + 1);
+  if (big == NULL) {
+    rc = PV_FATAL;
+    goto out;
+  }
+  vsnprintf(big, (size_t)n + 1, fmt, ap2);
+  rc = pv_buf_add(b, big, (size_t)n);
+  free(big);
+out:
+  va_end(ap2);
+  return rc;
+}
+
+void pv_buf_free(pv_buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->alloc = 0;
+}
+
+unsigned char *pv_buf_take(pv_buf *b, size_t *len) {
+  unsigned char *d = b->data;
+  if (len) *len = b->len;
+  b->data = NULL;
+  b->len = b->alloc = 0;
+  return d;
+}
+
+void pv_sha256_hex(const void *p, size_t n, char out[65]) {
+  unsigned char md[32];
+  unsigned int mdlen = 0;
+  EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL);
+  for (unsigned i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  out[64] = '\0';
+}
+
+uint64_t pv_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}

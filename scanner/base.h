@@ -1,0 +1,76 @@
+/* base.h — status ladder, error records, arenas and capped buffers.
+ *
+ * Ownership: a pv_arena owns everything allocated from it; pv_arena_delete
+ * frees it all at once. A pv_buf owns its bytes until pv_buf_free (or until
+ * pv_buf_take hands them to the caller). Nothing here prints or exits.
+ */
+#ifndef PV_BASE_H
+#define PV_BASE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Status ladder, after libarchive: OK; WARN (result usable, something noted);
+ * FAILED (this file or input is unusable: record it and go on); FATAL (stop). */
+typedef enum { PV_OK = 0, PV_WARN = 1, PV_FAILED = 2, PV_FATAL = 3 } pv_status;
+
+/* Caller-owned error record: a status and a message naming input and reason. */
+typedef struct {
+  pv_status code;
+  char msg[512];
+} pv_error;
+
+/* Fill err (if non-NULL) with code and a printf-style message; returns code. */
+pv_status pv_error_set(pv_error *err, pv_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reset err to PV_OK with an empty message. */
+void pv_error_clear(pv_error *err);
+
+/* Bump allocator. cap bounds the total bytes it may hand out (0: no cap). */
+typedef struct pv_arena pv_arena;
+/* New arena; NULL on out-of-memory. Caller deletes it. */
+pv_arena *pv_arena_new(size_t cap);
+/* Free everything the arena handed out, and the arena. NULL is ignored. */
+void pv_arena_delete(pv_arena *a);
+/* Zeroed, 16-byte aligned memory owned by the arena; NULL when out of memory
+ * or when the arena's cap would be passed. */
+void *pv_arena_alloc(pv_arena *a, size_t n);
+/* Arena copy of n bytes plus a NUL terminator; NULL on failure. */
+char *pv_arena_strndup(pv_arena *a, const char *s, size_t n);
+/* Arena copy of a NUL-terminated string; NULL on failure. */
+char *pv_arena_strdup(pv_arena *a, const char *s);
+/* Arena printf; NULL on failure. */
+char *pv_arena_printf(pv_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Bytes handed out so far. */
+size_t pv_arena_used(const pv_arena *a);
+
+/* Growable byte buffer with a hard maximum (after curl's dynbuf). */
+typedef struct {
+  unsigned char *data;
+  size_t len, alloc, max;
+} pv_buf;
+
+/* Initialise an empty buffer that may grow up to max bytes. */
+void pv_buf_init(pv_buf *b, size_t max);
+/* Append n bytes; PV_FAILED when max would be passed (buffer unchanged),
+ * PV_FATAL on out-of-memory. The buffer stays NUL-terminated past len. */
+pv_status pv_buf_add(pv_buf *b, const void *p, size_t n);
+/* Append a string. */
+pv_status pv_buf_puts(pv_buf *b, const char *s);
+/* Append printf-formatted text. */
+pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Free the bytes and reset to empty (max kept). */
+void pv_buf_free(pv_buf *b);
+/* Hand the bytes to the caller (free() them); the buffer becomes empty. */
+unsigned char *pv_buf_take(pv_buf *b, size_t *len);
+
+/* Lower-case hex SHA-256 of n bytes into out[65]. */
+void pv_sha256_hex(const void *p, size_t n, char out[65]);
+
+/* Monotonic clock in milliseconds. */
+uint64_t pv_now_ms(void);
+
+#endif

@@ -1,0 +1,49 @@
+/* limits.h — the one table of caps every module reads. Defaults follow
+ * DESIGN.md; tools/plugvet.c maps a flag onto each field. Plain values. */
+#ifndef PV_LIMITS_H
+#define PV_LIMITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+  uint64_t total_bytes;    /* bytes unpacked per input (--max-total) */
+  uint64_t entry_bytes;    /* bytes per entry (--max-entry) */
+  uint64_t entries;        /* entries per input (--max-entries) */
+  uint32_t ratio;          /* compression ratio of an entry over ratio_min (--max-ratio) */
+  uint64_t ratio_min;      /* entries smaller than this are not ratio-checked */
+  uint32_t depth;          /* nested archive depth (--max-depth) */
+  uint32_t path_len;       /* bytes in one entry path (--max-path) */
+  uint64_t ast_bytes;      /* larger files get regex rules only (--max-ast-bytes) */
+  uint32_t ast_depth;      /* AST depth walked */
+  uint32_t input_ms;       /* wall time per input (--timeout, seconds on the CLI) */
+  uint32_t parse_ms;       /* tree-sitter time budget per file */
+  uint32_t rule_bytes;     /* bytes in one rule file */
+  uint32_t snippet_bytes;  /* bytes of source kept in a finding's snippet */
+  uint32_t findings;       /* findings kept per input (more: one notification) */
+} pv_limits;
+
+#define PV_MiB ((uint64_t)1024 * 1024)
+
+/* The defaults of DESIGN.md. */
+static inline pv_limits pv_limits_default(void) {
+  pv_limits l = {
+      .total_bytes = 512 * PV_MiB,
+      .entry_bytes = 64 * PV_MiB,
+      .entries = 100000,
+      .ratio = 200,
+      .ratio_min = 1 * PV_MiB,
+      .depth = 3,
+      .path_len = 1024,
+      .ast_bytes = 4 * PV_MiB,
+      .ast_depth = 2000,
+      .input_ms = 120 * 1000,
+      .parse_ms = 10 * 1000,
+      .rule_bytes = 4 * 1024 * 1024,
+      .snippet_bytes = 400,
+      .findings = 10000,
+  };
+  return l;
+}
+
+#endif

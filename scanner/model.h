@@ -1,0 +1,128 @@
+/* model.h — the shared data model: severities, languages, files, rules,
+ * findings, notifications and per-input results.
+ *
+ * Ownership: every pointer inside these structs is borrowed; strings and
+ * arrays live in the arena of the scan that made them (pv_input_result.arena)
+ * or, for rules, in the ruleset that loaded them. */
+#ifndef PV_MODEL_H
+#define PV_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base.h"
+
+typedef enum {
+  PV_SEV_INFO = 0,
+  PV_SEV_LOW,
+  PV_SEV_MEDIUM,
+  PV_SEV_HIGH,
+  PV_SEV_CRITICAL,
+  PV_SEV_NONE /* only as a --fail-on threshold: never fail */
+} pv_severity;
+
+/* "critical", "high", ... */
+const char *pv_severity_name(pv_severity s);
+/* Parse plugvet's five levels, "none", or Semgrep's ERROR/WARNING/INFO and
+ * LOW/MEDIUM/HIGH/CRITICAL (case-insensitive); -1 when unknown. */
+int pv_severity_parse(const char *s);
+/* SARIF level: "error", "warning" or "note". */
+const char *pv_severity_sarif_level(pv_severity s);
+/* GitHub security-severity default: 9.5 / 8.0 / 5.5 / 3.0 / 0.0. */
+double pv_severity_score(pv_severity s);
+
+typedef enum {
+  PV_LANG_NONE = 0, /* not code: regex rules only */
+  PV_LANG_JS,
+  PV_LANG_TS,
+  PV_LANG_TSX,
+  PV_LANG_JSON,
+  PV_LANG_COUNT
+} pv_lang;
+
+/* "javascript", "typescript", "tsx", "json", "generic". */
+const char *pv_lang_name(pv_lang l);
+
+typedef enum {
+  PV_ENTRY_FILE = 0,
+  PV_ENTRY_DIR,
+  PV_ENTRY_SYMLINK,
+  PV_ENTRY_HARDLINK,
+  PV_ENTRY_DEVICE, /* char or block device */
+  PV_ENTRY_FIFO,
+  PV_ENTRY_SOCKET,
+  PV_ENTRY_OTHER
+} pv_entry_kind;
+
+/* pv_file.flags */
+enum {
+  PV_FILE_MINIFIED = 1u << 0,
+  PV_FILE_GENERATED = 1u << 1,
+  PV_FILE_TOO_LARGE = 1u << 2, /* over the AST limit: regex rules only */
+  PV_FILE_BINARY = 1u << 3,
+  PV_FILE_DTS = 1u << 4,       /* .d.ts: skipped by code rules */
+  PV_FILE_TRUNCATED = 1u << 5, /* bytes cut by a limit */
+  PV_FILE_ENCRYPTED = 1u << 6,
+  PV_FILE_NATIVE = 1u << 7,    /* ELF / PE / Mach-O / .node */
+};
+
+/* One vfs entry. Paths of nested archives are joined with "!/". */
+typedef struct pv_file {
+  const char *path;
+  const unsigned char *data; /* NULL for non-regular entries */
+  size_t size;
+  unsigned mode; /* st_mode bits as the archive says */
+  pv_entry_kind kind;
+  const char *link_target; /* symlink or hardlink target, else NULL */
+  pv_lang lang;
+  unsigned flags;
+} pv_file;
+
+/* A rule's metadata (matchers live in scanner/rules.h). */
+typedef struct pv_rule_meta {
+  const char *id;
+  const char *name;        /* short human name; defaults to the id */
+  const char *message;     /* may contain $X interpolations */
+  const char *description; /* longer text; defaults to message */
+  pv_severity severity;
+  const char *confidence;  /* "high", "medium", "low" */
+  const char *category;    /* "security", ... */
+  const char *capability;  /* net, fs-read, fs-write, exec, env, eval, native, crypto or NULL */
+  const char *const *cwe;  /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
+  const char *const *owasp;
+  const char *const *references;
+  const char *source_file; /* the YAML file, or "<builtin>" */
+} pv_rule_meta;
+
+typedef struct {
+  uint32_t line, col; /* 1-based; col counts bytes */
+  uint32_t byte;      /* 0-based byte offset in the file */
+} pv_pos;
+
+typedef struct pv_finding {
+  const pv_rule_meta *rule;
+  pv_severity severity; /* usually rule->severity */
+  const char *message;  /* interpolated */
+  const pv_file *file;  /* NULL for findings about the input itself */
+  const char *path;     /* file path inside the input (or the input's name) */
+  pv_pos start, end;
+  const char *snippet;  /* the source lines of the region, capped */
+  char fingerprint[33]; /* hex; see findings.h */
+  char line_hash[32];   /* primaryLocationLineHash "hex:occurrence" */
+  int suppressed;
+} pv_finding;
+
+typedef enum { PV_NOTE_INFO = 0, PV_NOTE_WARNING, PV_NOTE_ERROR } pv_note_level;
+
+/* A tool notification: a file that was skipped, truncated, could not be
+ * parsed, a limit that tripped... */
+typedef struct {
+  pv_note_level level;
+  const char *id;   /* "parse-error", "file-too-large", ... */
+  const char *path; /* file inside the input, or NULL for the input itself */
+  const char *message;
+} pv_note;
+
+typedef enum { PV_INPUT_SCANNED = 0, PV_INPUT_ERROR } pv_input_status;
+
+#endif

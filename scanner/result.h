@@ -1,0 +1,60 @@
+/* result.h — everything one input produced: its vfs files, findings, tool
+ * notifications and status. One arena per input holds all of it.
+ *
+ * Ownership: pv_result_new returns a result the caller frees with
+ * pv_result_delete; every pointer reachable from it (files, findings, notes,
+ * strings) lives in r->arena and dies with it. Add-functions copy nothing:
+ * strings passed in must already live in r->arena or in static storage. */
+#ifndef PV_RESULT_H
+#define PV_RESULT_H
+
+#include "limits.h"
+#include "model.h"
+
+typedef struct {
+  void *items;
+  size_t len, cap, elem;
+} pv_vec;
+
+typedef struct pv_result {
+  pv_arena *arena;
+  const char *input;        /* as the user named it */
+  char sha256[65];          /* of the input's bytes ("" for directories) */
+  const char *kind;         /* "tar.gz", "zip", "directory", "file", ... */
+  pv_input_status status;
+  const char *error;        /* why status is PV_INPUT_ERROR */
+  pv_vec files;             /* pv_file * (each file lives in the arena, so
+                             * pointers to it stay valid as files are added) */
+  pv_vec findings;          /* pv_finding */
+  pv_vec notes;             /* pv_note */
+  uint64_t bytes;           /* bytes read into the vfs */
+  size_t findings_dropped;  /* over limits.findings */
+} pv_result;
+
+/* New empty result for the named input; NULL on out-of-memory. */
+pv_result *pv_result_new(const char *input);
+/* Free the result and its arena. NULL is ignored. */
+void pv_result_delete(pv_result *r);
+
+/* Copy *f into the arena and append it to r->files; returns the stable
+ * copy or NULL (OOM). */
+pv_file *pv_result_add_file(pv_result *r, const pv_file *f);
+/* Append a copy of *f to r->findings (fingerprints are filled later by
+ * pv_findings_finish); NULL on OOM or when limits->findings is reached. */
+pv_finding *pv_result_add_finding(pv_result *r, const pv_finding *f, const pv_limits *lim);
+/* Append a notification; message is printf-formatted into the arena. */
+void pv_result_note(pv_result *r, pv_note_level level, const char *id, const char *path,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Mark the input as failed with a reason (also recorded as an error note). */
+void pv_result_fail(pv_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Element i of a vector, typed by the caller. */
+#define PV_VEC_AT(v, type, i) (&((type *)(v).items)[(i)])
+
+/* Grow-and-append one element of v->elem bytes (malloc'd storage, freed by
+ * pv_vec_free); returns the new slot or NULL. */
+void *pv_vec_push(pv_vec *v, const void *elem);
+/* Free a vector's storage. */
+void pv_vec_free(pv_vec *v);
+
+#endif

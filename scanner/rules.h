@@ -1,0 +1,32 @@
+/* rules.h — load rule files (Semgrep-shaped YAML, via libyaml) and compile
+ * their matchers once: `pattern-regex` (PCRE2, UTF-8, JIT) and `query`
+ * (tree-sitter query, per language, #eq?/#match? predicates, #match? with
+ * PCRE2).
+ *
+ * Ownership: a pv_ruleset owns its rules, their strings and compiled
+ * matchers; pv_ruleset_delete frees them. Rules are read-only once loaded
+ * and may be shared by worker threads. */
+#ifndef PV_RULES_H
+#define PV_RULES_H
+
+#include "limits.h"
+#include "model.h"
+
+typedef struct pv_ruleset pv_ruleset;
+typedef struct pv_rule pv_rule;
+
+/* New empty ruleset; NULL on OOM. */
+pv_ruleset *pv_ruleset_new(void);
+/* Free the ruleset and everything it owns. NULL is ignored. */
+void pv_ruleset_delete(pv_ruleset *rs);
+/* Load a rule file, or every *.yaml / *.yml file under a directory (sorted,
+ * recursively; test files are not rules). A malformed file fails the whole
+ * load with err naming file, line and key ("rules/x.yaml:12: rule
+ * 'js.eval': unknown key 'patern'"); no rule is silently dropped. */
+pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err);
+/* Number of rules loaded. */
+size_t pv_ruleset_count(const pv_ruleset *rs);
+/* Rule i's metadata (0 <= i < count), in load order. */
+const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i);
+
+#endif
