@@ -1,0 +1,200 @@
+/* parse.c — see parse.h. */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const TSLanguage *tree_sitter_javascript(void);
+const TSLanguage *tree_sitter_typescript(void);
+const TSLanguage *tree_sitter_tsx(void);
+const TSLanguage *tree_sitter_json(void);
+
+enum { PARSE_ERRORS_LISTED = 5 };
+
+const TSLanguage *pv_language(pv_lang l) {
+  switch (l) {
+  case PV_LANG_JS: return tree_sitter_javascript();
+  case PV_LANG_TS: return tree_sitter_typescript();
+  case PV_LANG_TSX: return tree_sitter_tsx();
+  case PV_LANG_JSON: return tree_sitter_json();
+  default: return NULL;
+  }
+}
+
+static int ends_with(const char *s, size_t n, const char *suffix) {
+  size_t m = strlen(suffix);
+  return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *bang = strrchr(path, '!');
+  const char *b = slash > bang ? slash : bang;
+  return b ? b + 1 : path;
+}
+
+/* JSON files known by name (comments tolerated by the grammar). */
+static int is_json_name(const char *base) {
+  static const char *const names[] = {".eslintrc", ".babelrc", ".jshintrc", ".prettierrc",
+                                      ".swcrc", ".npmrc.json"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(base, names[i]) == 0) return 1;
+  return 0;
+}
+
+static int has_node_shebang(const unsigned char *d, size_t n) {
+  if (n < 3 || d[0] != '#' || d[1] != '!') return 0;
+  size_t end = 2;
+  while (end < n && end < 128 && d[end] != '\n') end++;
+  const char *needles[] = {"node", "bun", "deno"};
+  for (size_t i = 0; i < 3; i++)
+    if (memmem(d, end, needles[i], strlen(needles[i])) != NULL) return 1;
+  return 0;
+}
+
+/* Minified: long average line length over the first 64 KiB, few newlines. */
+static int looks_minified(const unsigned char *d, size_t n) {
+  size_t window = n < 65536 ? n : 65536, lines = 1, longest = 0, cur = 0;
+  if (window < 1024) return 0;
+  for (size_t i = 0; i < window; i++) {
+    if (d[i] == '\n') {
+      lines++;
+      if (cur > longest) longest = cur;
+      cur = 0;
+    } else cur++;
+  }
+  if (cur > longest) longest = cur;
+  return window / lines > 300 || longest > 5000;
+}
+
+pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, unsigned *flags) {
+  const char *base = base_name(path);
+  size_t len = strlen(base);
+  pv_lang l = PV_LANG_NONE;
+  if (ends_with(base, len, ".js") || ends_with(base, len, ".mjs") ||
+      ends_with(base, len, ".cjs") || ends_with(base, len, ".jsx"))
+    l = PV_LANG_JS;
+  else if (ends_with(base, len, ".tsx"))
+    l = PV_LANG_TSX;
+  else if (ends_with(base, len, ".ts") || ends_with(base, len, ".mts") ||
+           ends_with(base, len, ".cts"))
+    l = PV_LANG_TS;
+  else if (ends_with(base, len, ".json") || is_json_name(base))
+    l = PV_LANG_JSON;
+  else if (strchr(base, '.') == NULL && has_node_shebang(data, n))
+    l = PV_LANG_JS;
+  if (flags != NULL && l != PV_LANG_NONE) {
+    if (ends_with(base, len, ".d.ts") || ends_with(base, len, ".d.mts") ||
+        ends_with(base, len, ".d.cts"))
+      *flags |= PV_FILE_DTS;
+    if (l != PV_LANG_JSON && (ends_with(base, len, ".min.js") || looks_minified(data, n)))
+      *flags |= PV_FILE_MINIFIED;
+  }
+  return l;
+}
+
+struct pv_parser {
+  TSParser *ts;
+};
+
+pv_parser *pv_parser_new(void) {
+  pv_parser *p = calloc(1, sizeof *p);
+  if (p == NULL) return NULL;
+  if ((p->ts = ts_parser_new()) == NULL) {
+    free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void pv_parser_delete(pv_parser *p) {
+  if (p == NULL) return;
+  ts_parser_delete(p->ts);
+  free(p);
+}
+
+typedef struct {
+  uint64_t deadline;
+  unsigned calls;
+} parse_budget;
+
+static bool over_budget(TSParseState *state) {
+  parse_budget *b = state->payload;
+  if ((++b->calls & 63u) != 0) return false;
+  return pv_now_ms() > b->deadline;
+}
+
+/* TSInput reader over the file's bytes (handed out in one piece). */
+static const char *read_file(void *payload, uint32_t byte, TSPoint pos, uint32_t *n) {
+  const pv_file *f = payload;
+  (void)pos;
+  if (byte >= f->size) {
+    *n = 0;
+    return "";
+  }
+  *n = (uint32_t)(f->size - byte);
+  return (const char *)f->data + byte;
+}
+
+/* Report ERROR and MISSING nodes: walk only subtrees that contain errors. */
+static void report_errors(pv_result *r, const pv_file *f, TSNode root, const pv_limits *lim) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  size_t count = 0;
+  uint32_t depth = 0;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    int is_err = ts_node_is_error(n) || ts_node_is_missing(n);
+    if (is_err) {
+      if (count < PARSE_ERRORS_LISTED) {
+        TSPoint pt = ts_node_start_point(n);
+        pv_result_note(r, PV_NOTE_WARNING, "parse-error", f->path,
+                       "%s:%u:%u: %s; the rest of the file is still analysed", f->path,
+                       pt.row + 1, pt.column + 1,
+                       ts_node_is_missing(n) ? "missing syntax" : "syntax error");
+      }
+      count++;
+    }
+    if (!is_err && ts_node_has_error(n) && depth < lim->ast_depth &&
+        ts_tree_cursor_goto_first_child(&c)) {
+      depth++;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  if (count > PARSE_ERRORS_LISTED)
+    pv_result_note(r, PV_NOTE_WARNING, "parse-error", f->path, "%s: %zu more syntax errors",
+                   f->path, count - PARSE_ERRORS_LISTED);
+}
+
+TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
+  const TSLanguage *lang = pv_language(f->lang);
+  if (lang == NULL || f->data == NULL) return NULL;
+  if (f->size > lim->ast_bytes || f->size > UINT32_MAX) {
+    f->flags |= PV_FILE_TOO_LARGE;
+    pv_result_note(r, PV_NOTE_INFO, "file-too-large", f->path,
+                   "%s: %zu bytes is over the AST limit of %llu; regex rules only", f->path,
+                   f->size, (unsigned long long)lim->ast_bytes);
+    return NULL;
+  }
+  if (!ts_parser_set_language(p->ts, lang)) return NULL;
+  parse_budget b = {pv_now_ms() + lim->parse_ms, 0};
+  TSInput in = {.payload = f, .read = read_file, .encoding = TSInputEncodingUTF8};
+  TSParseOptions opt = {&b, over_budget};
+  TSTree *t = ts_parser_parse_with_options(p->ts, NULL, in, opt);
+  if (t == NULL) {
+    ts_parser_reset(p->ts);
+    pv_result_note(r, PV_NOTE_WARNING, "parse-timeout", f->path,
+                   "%s: parsing took over %u ms; regex rules only", f->path,
+                   (unsigned)lim->parse_ms);
+    return NULL;
+  }
+  TSNode root = ts_tree_root_node(t);
+  if (ts_node_has_error(root)) report_errors(r, f, root, lim);
+  return t;
+}

@@ -1,0 +1,36 @@
+/* parse.h — language detection and tree-sitter parsing of one vfs file.
+ *
+ * Ownership: a pv_parser is per thread (pv_parser_new/_delete). pv_parse
+ * returns a TSTree the caller frees with ts_tree_delete. Notes go to r. */
+#ifndef PV_PARSE_H
+#define PV_PARSE_H
+
+#include <tree_sitter/api.h>
+
+#include "limits.h"
+#include "result.h"
+
+/* The tree-sitter language for l, or NULL for PV_LANG_NONE. */
+const TSLanguage *pv_language(pv_lang l);
+
+/* Language of a file by name and content: .js .mjs .cjs .jsx → javascript,
+ * .ts .mts .cts → typescript, .tsx → tsx, .json and JSON-with-comments
+ * names (tsconfig.json, .eslintrc, ...) → json, extension-less files with a
+ * node shebang → javascript; else PV_LANG_NONE. Adds PV_FILE_DTS for .d.ts
+ * and PV_FILE_MINIFIED for minified code to *flags. */
+pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, unsigned *flags);
+
+typedef struct pv_parser pv_parser;
+/* A parser for one thread; NULL on OOM. */
+pv_parser *pv_parser_new(void);
+/* Free it. NULL is ignored. */
+void pv_parser_delete(pv_parser *p);
+
+/* Parse f (f->lang must be set) within lim->parse_ms. Returns the tree or
+ * NULL (language none, over the AST byte limit, timed out: each with a note
+ * in r). Every ERROR/MISSING node is reported as a "parse-error" note (the
+ * first few per file, then a count); the tree is still returned and analysed
+ * outside the broken subtrees. */
+TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim);
+
+#endif

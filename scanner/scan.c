@@ -1,0 +1,73 @@
+/* scan.c — see scan.h. */
+#include "scan.h"
+
+#include <stdlib.h>
+
+#include "findings.h"
+#include "intake.h"
+#include "match.h"
+#include "parse.h"
+
+struct pv_scanner {
+  const pv_scan_config *cfg;
+  pv_parser *parser;
+  pv_matcher *matcher;
+};
+
+pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
+  pv_scanner *s = calloc(1, sizeof *s);
+  if (s == NULL) return NULL;
+  s->cfg = cfg;
+  s->parser = pv_parser_new();
+  s->matcher = cfg->rules ? pv_matcher_new(cfg->rules) : NULL;
+  if (s->parser == NULL || (cfg->rules != NULL && s->matcher == NULL)) {
+    pv_scanner_delete(s);
+    return NULL;
+  }
+  return s;
+}
+
+void pv_scanner_delete(pv_scanner *s) {
+  if (s == NULL) return;
+  pv_parser_delete(s->parser);
+  pv_matcher_delete(s->matcher);
+  free(s);
+}
+
+/* Detect the language, parse and run the rules on one regular file. */
+static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f) {
+  const pv_limits *lim = &s->cfg->limits;
+  if (f->kind != PV_ENTRY_FILE || f->data == NULL) return PV_OK;
+  if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED)) return PV_OK;
+  f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
+  TSTree *tree = NULL;
+  if (f->lang != PV_LANG_NONE && !(f->flags & PV_FILE_DTS))
+    tree = pv_parse(s->parser, r, f, lim);
+  pv_status rc = PV_OK;
+  if (s->matcher != NULL) rc = pv_match_file(s->matcher, r, f, tree, lim);
+  ts_tree_delete(tree);
+  return rc;
+}
+
+pv_result *pv_scan_input(pv_scanner *s, const char *input) {
+  const pv_limits *lim = &s->cfg->limits;
+  pv_result *r = pv_result_new(input);
+  if (r == NULL) return NULL;
+  uint64_t deadline = lim->input_ms ? pv_now_ms() + lim->input_ms : 0;
+  pv_status rc = pv_intake_read(r, lim, deadline);
+  if (rc == PV_FATAL) goto oom;
+  for (size_t i = 0; i < r->files.len; i++) {
+    if (deadline && pv_now_ms() > deadline) {
+      pv_result_fail(r, "%s: wall time limit of %u s reached; %zu of %zu files not analysed",
+                     r->input, (unsigned)(lim->input_ms / 1000), r->files.len - i,
+                     r->files.len);
+      break;
+    }
+    if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, i)) == PV_FATAL) goto oom;
+  }
+  if (pv_findings_finish(r, lim) == PV_FATAL) goto oom;
+  return r;
+oom:
+  pv_result_delete(r);
+  return NULL;
+}

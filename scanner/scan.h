@@ -1,0 +1,27 @@
+/* scan.h — the pipeline for one input: intake → parse → match → findings.
+ *
+ * Ownership: a pv_scanner is per thread and borrows the config (rules are
+ * shared read-only). pv_scan_input returns a result the caller deletes with
+ * pv_result_delete; NULL only when out of memory. */
+#ifndef PV_SCAN_H
+#define PV_SCAN_H
+
+#include "limits.h"
+#include "result.h"
+#include "rules.h"
+
+typedef struct {
+  const pv_ruleset *rules; /* may be NULL: archive hazards only */
+  pv_limits limits;
+} pv_scan_config;
+
+typedef struct pv_scanner pv_scanner;
+
+/* Per-thread scanner (parser + matcher scratch); NULL on OOM. */
+pv_scanner *pv_scanner_new(const pv_scan_config *cfg);
+/* Free it. NULL is ignored. */
+void pv_scanner_delete(pv_scanner *s);
+/* Scan one input (archive, directory or file) fully. */
+pv_result *pv_scan_input(pv_scanner *s, const char *input);
+
+#endif

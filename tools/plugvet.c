@@ -1,0 +1,442 @@
+/* plugvet.c — the command-line front end: argument parsing, the batch
+ * runner (--jobs), report files and exit codes. The only place that prints
+ * to the user or exits; the libraries below return statuses. */
+#include <errno.h>
+#include <getopt.h>
+#include <linux/limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../reports/report.h"
+#include "../scanner/scan.h"
+
+#ifndef PV_VERSION
+#define PV_VERSION "0.0.0"
+#endif
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+
+int pv_cmd_rules(int argc, char **argv); /* tools/cmd_rules.c */
+
+static const char usage_main[] =
+    "usage: plugvet <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  scan INPUT...     vet plugin archives, directories or files\n"
+    "  rules test PATH   run rules against their annotated test files\n"
+    "  rules list        list the loaded rules (--markdown for docs)\n"
+    "  version           print the version\n"
+    "\n"
+    "Run 'plugvet scan --help' for scan options; 'man plugvet' for more.\n";
+
+static const char usage_scan[] =
+    "usage: plugvet scan [options] INPUT...\n"
+    "\n"
+    "INPUT is an archive (.tgz .tar .tar.xz .zip .vsix .crx .jar, detected by\n"
+    "content), a directory, a file, or '-' to read a list of paths from stdin.\n"
+    "\n"
+    "rules:\n"
+    "  --rules PATH          rule file or directory (repeatable); replaces the\n"
+    "                        bundled pack unless --default-rules is given\n"
+    "  --default-rules       also load the bundled pack\n"
+    "reports:\n"
+    "  --sarif FILE          write SARIF 2.1.0\n"
+    "  --json FILE           write one JSON object per input per line\n"
+    "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --include-suppressed  keep suppressed findings in SARIF\n"
+    "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
+    "                        high (default), medium, low, info, none\n"
+    "inputs and batch:\n"
+    "  --from FILE           read input paths, one per line, from FILE\n"
+    "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
+    "  -q, --quiet           no progress or summary on stderr\n"
+    "  -v, --verbose         list every tool notification on stderr\n"
+    "limits (SIZE takes K, M, G suffixes):\n"
+    "  --max-total SIZE      bytes unpacked per input (512M)\n"
+    "  --max-entry SIZE      bytes per archive entry (64M)\n"
+    "  --max-entries N       entries per input (100000)\n"
+    "  --max-ratio N         compression ratio of an entry over 1 MiB (200)\n"
+    "  --max-depth N         nested archive depth (3)\n"
+    "  --max-path N          bytes in an entry path (1024)\n"
+    "  --max-ast-bytes SIZE  larger files get regex rules only (4M)\n"
+    "  --timeout SECONDS     wall time per input (120)\n"
+    "\n"
+    "exit: 0 clean, 1 findings at or above --fail-on, 2 an input could not be\n"
+    "scanned or bad usage (other inputs still fully reported), 3 internal error.\n";
+
+typedef struct {
+  const char **rule_paths;
+  size_t n_rule_paths;
+  int default_rules;
+  const char *sarif, *json, *text;
+  int include_suppressed, quiet, verbose, jobs;
+  int fail_on;
+  const char **inputs;
+  size_t n_inputs, cap_inputs;
+  pv_limits limits;
+} scan_opts;
+
+static void die_usage(const char *fmt, const char *arg) {
+  fprintf(stderr, "plugvet: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry 'plugvet scan --help'.\n");
+  exit(EXIT_INPUT);
+}
+
+static void die_oom(void) {
+  fprintf(stderr, "plugvet: out of memory\n");
+  exit(EXIT_INTERNAL);
+}
+
+/* Parse "123", "64K", "512M", "1G" into bytes; exits on bad input. */
+static uint64_t parse_size(const char *s, const char *flag) {
+  char *end = NULL;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  uint64_t mul = 1;
+  if (end != NULL && *end != '\0') {
+    switch (*end) {
+    case 'k': case 'K': mul = 1024; break;
+    case 'm': case 'M': mul = 1024 * 1024; break;
+    case 'g': case 'G': mul = 1024ull * 1024 * 1024; break;
+    default: mul = 0;
+    }
+    if (mul != 0 && end[1] != '\0' && !((end[1] == 'i' || end[1] == 'B') && end[2] == '\0'))
+      mul = 0;
+  }
+  if (errno != 0 || end == s || *s == '-' || mul == 0 || v > UINT64_MAX / mul)
+    die_usage("bad value for %s", flag);
+  return v * mul;
+}
+
+static uint32_t parse_count(const char *s, const char *flag, uint32_t min) {
+  uint64_t v = parse_size(s, flag);
+  if (v < min || v > UINT32_MAX / 1000) die_usage("value out of range for %s", flag);
+  return (uint32_t)v;
+}
+
+/* Add a copy of path to the inputs (freed by free_inputs). */
+static void add_input(scan_opts *o, const char *path) {
+  char *copy = strdup(path);
+  if (copy == NULL) die_oom();
+  if (o->n_inputs == o->cap_inputs) {
+    o->cap_inputs = o->cap_inputs ? o->cap_inputs * 2 : 16;
+    o->inputs = realloc(o->inputs, o->cap_inputs * sizeof *o->inputs);
+    if (o->inputs == NULL) die_oom();
+  }
+  o->inputs[o->n_inputs++] = copy;
+}
+
+static void free_inputs(scan_opts *o) {
+  for (size_t i = 0; i < o->n_inputs; i++) free((char *)o->inputs[i]);
+  free(o->inputs);
+}
+
+/* Add every non-empty line of a list file ("-" is stdin) as an input. */
+static void read_list(scan_opts *o, const char *list) {
+  FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+  if (f == NULL) {
+    fprintf(stderr, "plugvet: %s: %s\n", list, strerror(errno));
+    exit(EXIT_INPUT);
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  while ((n = getline(&line, &cap, f)) > 0) {
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    if (n > 0) add_input(o, line);
+  }
+  free(line);
+  if (f != stdin) fclose(f);
+}
+
+enum {
+  OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
+  OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
+  OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT,
+};
+
+static const struct option scan_longopts[] = {
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"default-rules", no_argument, NULL, OPT_DEFAULT_RULES},
+    {"sarif", required_argument, NULL, OPT_SARIF},
+    {"json", required_argument, NULL, OPT_JSON},
+    {"text", required_argument, NULL, OPT_TEXT},
+    {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"max-total", required_argument, NULL, OPT_MAX_TOTAL},
+    {"max-entry", required_argument, NULL, OPT_MAX_ENTRY},
+    {"max-entries", required_argument, NULL, OPT_MAX_ENTRIES},
+    {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
+    {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+    {"max-path", required_argument, NULL, OPT_MAX_PATH},
+    {"max-ast-bytes", required_argument, NULL, OPT_MAX_AST},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Apply one limit flag to o->limits; returns 0 if c is not a limit flag. */
+static int limit_opt(scan_opts *o, int c, const char *arg) {
+  pv_limits *l = &o->limits;
+  switch (c) {
+  case OPT_MAX_TOTAL: l->total_bytes = parse_size(arg, "--max-total"); return 1;
+  case OPT_MAX_ENTRY: l->entry_bytes = parse_size(arg, "--max-entry"); return 1;
+  case OPT_MAX_ENTRIES: l->entries = parse_count(arg, "--max-entries", 1); return 1;
+  case OPT_MAX_RATIO: l->ratio = parse_count(arg, "--max-ratio", 1); return 1;
+  case OPT_MAX_DEPTH: l->depth = parse_count(arg, "--max-depth", 0); return 1;
+  case OPT_MAX_PATH: l->path_len = parse_count(arg, "--max-path", 16); return 1;
+  case OPT_MAX_AST: l->ast_bytes = parse_size(arg, "--max-ast-bytes"); return 1;
+  case OPT_TIMEOUT: l->input_ms = parse_count(arg, "--timeout", 1) * 1000u; return 1;
+  default: return 0;
+  }
+}
+
+static void parse_scan_args(scan_opts *o, int argc, char **argv) {
+  int c;
+  while ((c = getopt_long(argc, argv, "j:qvh", scan_longopts, NULL)) != -1) {
+    if (limit_opt(o, c, optarg)) continue;
+    switch (c) {
+    case OPT_RULES:
+      o->rule_paths = realloc(o->rule_paths, (o->n_rule_paths + 1) * sizeof *o->rule_paths);
+      if (o->rule_paths == NULL) die_oom();
+      o->rule_paths[o->n_rule_paths++] = optarg;
+      break;
+    case OPT_DEFAULT_RULES: o->default_rules = 1; break;
+    case OPT_SARIF: o->sarif = optarg; break;
+    case OPT_JSON: o->json = optarg; break;
+    case OPT_TEXT: o->text = optarg; break;
+    case OPT_INCLUDE_SUPPRESSED: o->include_suppressed = 1; break;
+    case OPT_FAIL_ON:
+      if ((o->fail_on = pv_severity_parse(optarg)) < 0) die_usage("bad --fail-on level '%s'", optarg);
+      break;
+    case OPT_FROM: read_list(o, optarg); break;
+    case 'j': o->jobs = (int)parse_count(optarg, "--jobs", 1); break;
+    case 'q': o->quiet = 1; break;
+    case 'v': o->verbose = 1; break;
+    case 'h': fputs(usage_scan, stdout); exit(EXIT_CLEAN);
+    default: fputs(usage_scan, stderr); exit(EXIT_INPUT);
+    }
+  }
+  for (int i = optind; i < argc; i++) {
+    if (strcmp(argv[i], "-") == 0) read_list(o, "-");
+    else add_input(o, argv[i]);
+  }
+  if (o->n_inputs == 0) die_usage("%s", "no input given");
+  if (o->jobs > 64) o->jobs = 64;
+}
+
+/* The bundled rule pack: $PLUGVET_RULES, then next to an installed binary
+ * (../share/plugvet/rules), then the source tree (build/rel/../../rules). */
+static const char *bundled_rules_dir(char *buf, size_t n) {
+  const char *env = getenv("PLUGVET_RULES");
+  if (env != NULL && *env) return env;
+  char exe[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len <= 0) return NULL;
+  exe[len] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (slash == NULL) return NULL;
+  *slash = '\0';
+  const char *tries[] = {"%s/../share/plugvet/rules", "%s/../../rules"};
+  struct stat st;
+  for (size_t i = 0; i < 2; i++) {
+    snprintf(buf, n, tries[i], exe);
+    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return buf;
+  }
+  return NULL;
+}
+
+static pv_ruleset *load_rules(const scan_opts *o) {
+  pv_ruleset *rs = pv_ruleset_new();
+  if (rs == NULL) die_oom();
+  pv_error err = {0};
+  char dir[PATH_MAX + 64];
+  if (o->n_rule_paths == 0 || o->default_rules) {
+    const char *bundled = bundled_rules_dir(dir, sizeof dir);
+    if (bundled == NULL) {
+      fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");
+      exit(EXIT_INTERNAL);
+    }
+    if (pv_ruleset_load(rs, bundled, &o->limits, &err) != PV_OK) goto fail;
+  }
+  for (size_t i = 0; i < o->n_rule_paths; i++)
+    if (pv_ruleset_load(rs, o->rule_paths[i], &o->limits, &err) != PV_OK) goto fail;
+  return rs;
+fail:
+  fprintf(stderr, "plugvet: %s\n", err.msg);
+  exit(EXIT_INPUT);
+}
+
+/* The batch: workers take the next input index; results land by index. */
+typedef struct {
+  const scan_opts *opts;
+  const pv_scan_config *cfg;
+  pv_result **results;
+  atomic_size_t next, done;
+  atomic_int oom;
+} batch;
+
+static void progress(const batch *b) {
+  size_t done = atomic_load(&b->done), n = b->opts->n_inputs;
+  fprintf(stderr, "\r\033[Kscanning %zu/%zu inputs", done, n);
+  if (done == n) fputc('\n', stderr);
+}
+
+static void *worker(void *arg) {
+  batch *b = arg;
+  int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
+  pv_scanner *s = pv_scanner_new(b->cfg);
+  if (s == NULL) {
+    atomic_store(&b->oom, 1);
+    return NULL;
+  }
+  for (;;) {
+    size_t i = atomic_fetch_add(&b->next, 1);
+    if (i >= b->opts->n_inputs) break;
+    b->results[i] = pv_scan_input(s, b->opts->inputs[i]);
+    if (b->results[i] == NULL) atomic_store(&b->oom, 1);
+    atomic_fetch_add(&b->done, 1);
+    if (show) progress(b);
+  }
+  pv_scanner_delete(s);
+  return NULL;
+}
+
+static void run_batch(batch *b) {
+  int jobs = b->opts->jobs > 0 ? b->opts->jobs : 1;
+  if ((size_t)jobs > b->opts->n_inputs) jobs = (int)b->opts->n_inputs;
+  pthread_t tids[64];
+  int started = 0;
+  for (int t = 1; t < jobs; t++)
+    if (pthread_create(&tids[started], NULL, worker, b) == 0) started++;
+  worker(b);
+  for (int t = 0; t < started; t++) pthread_join(tids[t], NULL);
+  if (atomic_load(&b->oom)) die_oom();
+}
+
+static FILE *open_out(const char *path) {
+  if (strcmp(path, "-") == 0) return stdout;
+  FILE *f = fopen(path, "w");
+  if (f == NULL) {
+    fprintf(stderr, "plugvet: cannot write %s: %s\n", path, strerror(errno));
+    exit(EXIT_INPUT);
+  }
+  return f;
+}
+
+static int close_out(FILE *f, const char *path) {
+  int bad = ferror(f);
+  if (f != stdout) bad |= fclose(f) != 0;
+  else bad |= fflush(f) != 0;
+  if (bad) fprintf(stderr, "plugvet: error writing %s\n", path);
+  return bad;
+}
+
+typedef pv_status (*writer_fn)(FILE *, const pv_report_set *, pv_error *);
+
+/* Write one report file with writer; returns non-zero on failure. */
+static int write_report(const char *path, writer_fn writer, const pv_report_set *set) {
+  pv_error err = {0};
+  FILE *f = open_out(path);
+  if (writer(f, set, &err) != PV_OK) {
+    fprintf(stderr, "plugvet: %s: %s\n", path, err.msg);
+    if (f != stdout) fclose(f);
+    return 1;
+  }
+  return close_out(f, path);
+}
+
+static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
+  for (size_t i = 0; i < set->count; i++)
+    if (pv_jsonl_write(f, set->results[i], err) != PV_OK) return PV_FAILED;
+  return PV_OK;
+}
+
+static int use_color(const char *text_path) {
+  const char *nc = getenv("NO_COLOR");
+  if (nc != NULL && *nc) return 0;
+  if (text_path != NULL && strcmp(text_path, "-") != 0) return 0;
+  return isatty(STDOUT_FILENO);
+}
+
+/* Report each failed input on stderr; with --verbose, every notification. */
+static void tell_user(const scan_opts *o, pv_result *const *results) {
+  for (size_t i = 0; i < o->n_inputs; i++) {
+    const pv_result *r = results[i];
+    if (r->status == PV_INPUT_ERROR) fprintf(stderr, "plugvet: %s\n", r->error);
+    if (!o->verbose) continue;
+    for (size_t k = 0; k < r->notes.len; k++) {
+      const pv_note *n = PV_VEC_AT(r->notes, pv_note, k);
+      if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
+        fprintf(stderr, "plugvet: note: %s\n", n->message);
+    }
+  }
+}
+
+static int exit_code(const scan_opts *o, pv_result *const *results) {
+  int failed = 0, over = 0;
+  for (size_t i = 0; i < o->n_inputs; i++) {
+    const pv_result *r = results[i];
+    failed |= r->status == PV_INPUT_ERROR;
+    for (size_t k = 0; k < r->findings.len; k++) {
+      const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
+      if (!f->suppressed && o->fail_on != PV_SEV_NONE && (int)f->severity >= o->fail_on) over = 1;
+    }
+  }
+  return failed ? EXIT_INPUT : over ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int cmd_scan(int argc, char **argv) {
+  scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default()};
+  parse_scan_args(&o, argc, argv);
+  pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits};
+  batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *))};
+  if (b.results == NULL) die_oom();
+  run_batch(&b);
+  tell_user(&o, b.results);
+  pv_report_set set = {.results = b.results, .count = o.n_inputs, .rules = cfg.rules,
+                       .version = PV_VERSION, .include_suppressed = o.include_suppressed,
+                       .color = use_color(o.text)};
+  int bad = 0;
+  if (o.sarif) bad |= write_report(o.sarif, pv_sarif_write, &set);
+  if (o.json) bad |= write_report(o.json, write_jsonl, &set);
+  bad |= write_report(o.text ? o.text : "-", pv_text_write, &set);
+  int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results);
+  for (size_t i = 0; i < o.n_inputs; i++) pv_result_delete(b.results[i]);
+  free(b.results);
+  pv_ruleset_delete((pv_ruleset *)cfg.rules);
+  free(o.rule_paths);
+  free_inputs(&o);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage_main, stderr);
+    return EXIT_INPUT;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1);
+  if (strcmp(cmd, "rules") == 0) return pv_cmd_rules(argc - 1, argv + 1);
+  if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+    printf("plugvet %s\n", PV_VERSION);
+    return EXIT_CLEAN;
+  }
+  if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    fputs(usage_main, stdout);
+    return EXIT_CLEAN;
+  }
+  fprintf(stderr, "plugvet: unknown command '%s'\n", cmd);
+  fputs(usage_main, stderr);
+  return EXIT_INPUT;
+}
