@@ -12,7 +12,7 @@ SAN     ?=
 ifeq ($(SAN),1)
 CFLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
-ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -I$(DEPS)/include -Iscanner -Ireports \
+ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -I$(DEPS)/include \
              -DPV_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  = $(DEPS)/libtreesitter.a $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 

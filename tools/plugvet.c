@@ -3,7 +3,7 @@
  * to the user or exits; the libraries below return statuses. */
 #include <errno.h>
 #include <getopt.h>
-#include <linux/limits.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
