@@ -1,0 +1,23 @@
+# lib.sh — tiny TAP helpers for the CLI tests (sourced).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+: "${PLUGVET_BIN:=$top/build/rel}"
+PV="$PLUGVET_BIN/plugvet"
+SHARED=${PLUGVET_SHARED:-$top/../shared}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+_n=0
+_fail=0
+ok() { # ok COND-EXIT-STATUS NAME
+  _n=$((_n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $_n - $2"; else echo "not ok $_n - $2"; _fail=1; fi
+}
+check() { # check NAME CMD...: ok when CMD succeeds
+  local name=$1; shift
+  if "$@"; then ok 0 "$name"; else ok 1 "$name"; fi
+}
+is() { # is GOT WANT NAME
+  if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; echo "#   got:  '$1'"; echo "#   want: '$2'"; fi
+}
+skip() { _n=$((_n + 1)); echo "ok $_n # skip $1"; }
+done_testing() { echo "1..$_n"; exit $_fail; }
