@@ -1,0 +1,79 @@
+/* test_base.c — arenas, capped buffers, severities, limits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../scanner/base.h"
+#include "../../scanner/limits.h"
+#include "../../scanner/model.h"
+#include "tap.h"
+
+static void test_arena(void) {
+  pv_arena *a = pv_arena_new(1024);
+  char *s = pv_arena_strdup(a, "hello");
+  is_str(s, "hello", "arena strdup copies");
+  ok(((uintptr_t)pv_arena_alloc(a, 3) & 15u) == 0, "arena memory is 16-byte aligned");
+  ok(pv_arena_alloc(a, 2048) == NULL, "arena refuses an allocation past its cap");
+  ok(pv_arena_alloc(a, 512) != NULL, "arena still serves within its cap");
+  ok(pv_arena_alloc(a, SIZE_MAX - 4) == NULL, "arena refuses a size that would overflow");
+  char *p = pv_arena_printf(a, "%s-%d", "x", 42);
+  is_str(p, "x-42", "arena printf formats");
+  pv_arena_delete(a);
+  pv_arena *big = pv_arena_new(0);
+  unsigned char *m = pv_arena_alloc(big, 1 << 20);
+  ok(m != NULL && m[0] == 0 && m[(1 << 20) - 1] == 0, "large allocations are zeroed");
+  ok(pv_arena_used(big) >= (1u << 20), "arena counts what it handed out");
+  pv_arena_delete(big);
+}
+
+static void test_buf(void) {
+  pv_buf b;
+  pv_buf_init(&b, 8);
+  is_int(pv_buf_puts(&b, "12345678"), PV_OK, "buf takes exactly its max");
+  is_int(pv_buf_puts(&b, "9"), PV_FAILED, "buf refuses one byte past its max");
+  is_int((long long)b.len, 8, "a refused add leaves the buffer unchanged");
+  is_str((char *)b.data, "12345678", "buf stays NUL-terminated");
+  pv_buf_free(&b);
+  pv_buf_init(&b, 1 << 16);
+  for (int i = 0; i < 1000; i++) pv_buf_printf(&b, "%d,", i);
+  ok(b.len > 3000 && memcmp(b.data, "0,1,2,", 6) == 0, "buf printf appends and grows");
+  size_t n = 0;
+  unsigned char *taken = pv_buf_take(&b, &n);
+  ok(taken != NULL && n > 3000 && b.data == NULL, "buf_take hands the bytes over");
+  free(taken);
+}
+
+static void test_severity(void) {
+  is_int(pv_severity_parse("ERROR"), PV_SEV_HIGH, "Semgrep ERROR is high");
+  is_int(pv_severity_parse("WARNING"), PV_SEV_MEDIUM, "Semgrep WARNING is medium");
+  is_int(pv_severity_parse("INFO"), PV_SEV_INFO, "Semgrep INFO is info");
+  is_int(pv_severity_parse("CRITICAL"), PV_SEV_CRITICAL, "Semgrep CRITICAL is critical");
+  is_int(pv_severity_parse("low"), PV_SEV_LOW, "plugvet low");
+  is_int(pv_severity_parse("none"), PV_SEV_NONE, "none is a threshold");
+  is_int(pv_severity_parse("severe"), -1, "unknown words are refused");
+  is_int(pv_severity_parse(NULL), -1, "NULL is refused");
+  is_str(pv_severity_sarif_level(PV_SEV_CRITICAL), "error", "critical -> error");
+  is_str(pv_severity_sarif_level(PV_SEV_HIGH), "error", "high -> error");
+  is_str(pv_severity_sarif_level(PV_SEV_MEDIUM), "warning", "medium -> warning");
+  is_str(pv_severity_sarif_level(PV_SEV_LOW), "note", "low -> note");
+  is_str(pv_severity_sarif_level(PV_SEV_INFO), "note", "info -> note");
+  ok(pv_severity_score(PV_SEV_CRITICAL) == 9.5 && pv_severity_score(PV_SEV_HIGH) == 8.0 &&
+         pv_severity_score(PV_SEV_MEDIUM) == 5.5 && pv_severity_score(PV_SEV_LOW) == 3.0 &&
+         pv_severity_score(PV_SEV_INFO) == 0.0,
+     "security-severity defaults 9.5/8.0/5.5/3.0/0.0");
+}
+
+static void test_limits(void) {
+  pv_limits l = pv_limits_default();
+  ok(l.total_bytes == 512 * PV_MiB && l.entry_bytes == 64 * PV_MiB, "byte limits as DESIGN.md");
+  ok(l.entries == 100000 && l.ratio == 200 && l.depth == 3, "count limits as DESIGN.md");
+  ok(l.ast_bytes == 4 * PV_MiB && l.ast_depth == 2000 && l.input_ms == 120000,
+     "AST and time limits as DESIGN.md");
+}
+
+int main(void) {
+  test_arena();
+  test_buf();
+  test_severity();
+  test_limits();
+  return tap_done();
+}
