@@ -21,6 +21,11 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN:= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 TOOLS   := $(O)/plugvet $(O)/tests/ts-parse-only
+RUN_SRC := $(sort $(wildcard tools/run/*.c))
+PROBES  := $(patsubst tests/run/%.c,$(O)/tests/run/%,$(wildcard tests/run/*.c))
+ifneq ($(RUN_SRC),)
+TOOLS   += $(O)/plugvet-run $(PROBES)
+endif
 
 .PHONY: all deps test test-unit test-cli asan demo bench clean check-style
 all: deps $(TOOLS) $(UNIT_BIN)
@@ -40,6 +45,14 @@ $(O)/libplugvet.a: $(LIB_OBJ)
 
 $(O)/plugvet: $(O)/tools/plugvet.o $(O)/tools/cmd_rules.o $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+# The launcher links libseccomp; its probe programs are plain C, built
+# without sanitizers (they make the very syscalls the tests refuse).
+$(O)/plugvet-run: $(RUN_SRC:%.c=$(O)/%.o) $(O)/libplugvet.a
+	$(CC) $(CFLAGS) $^ $(LDLIBS) -lseccomp -o $@
+$(O)/tests/run/%: tests/run/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -O1 -g $< -o $@ -lpthread
 
 $(O)/tests/ts-parse-only: $(O)/tests/ts-parse-only.o $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
