@@ -35,7 +35,7 @@ $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
 	@tools/install-deps
 	@tools/fetch-deps $(DEPS)
 
-$(O)/%.o: %.c $(wildcard scanner/*.h reports/*.h sbom/*.h vulndb/*.h) $(DEPS)/libtreesitter.a
+$(O)/%.o: %.c $(wildcard scanner/*.h reports/*.h sbom/*.h vulndb/*.h tools/run/*.h) $(DEPS)/libtreesitter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

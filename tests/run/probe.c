@@ -1,0 +1,209 @@
+/* probe.c — one small program per confinement test of plugvet-run
+ * (tests/cli/5x-run-*.t). Each mode tries one thing and prints a distinctive
+ * line saying whether it happened or was refused (and with which errno), so
+ * a test can run it once confined and once with the grant. Plain C, built
+ * without sanitizers: it makes the very calls the launcher refuses. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+static const char *en(int e) {
+  const char *n = strerrorname_np(e);
+  return n ? n : "E?";
+}
+
+static int do_connect(const char *port) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0) return printf("connect %s: socket %s\n", port, en(errno)), 1;
+  struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)strtol(port, 0, 10))};
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0)
+    return printf("connect %s: %s\n", port, en(errno)), 1;
+  printf("connect %s: ok\n", port);
+  return 0;
+}
+
+static int do_udp(void) {
+  int s = socket(AF_INET, SOCK_DGRAM, 0);
+  if (s < 0) return printf("udp: socket %s\n", en(errno)), 1;
+  return printf("udp: ok\n"), 0;
+}
+
+static int do_read(const char *path) {
+  char buf[128] = {0};
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return printf("read: %s\n", en(errno)), 1;
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  buf[n > 0 ? strcspn(buf, "\n") : 0] = 0;
+  return printf("read: ok %s\n", buf), 0;
+}
+
+static int do_write(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) return printf("write: %s\n", en(errno)), 1;
+  if (write(fd, "written\n", 8) != 8) return printf("write: short %s\n", en(errno)), 1;
+  close(fd);
+  return printf("write: ok\n"), 0;
+}
+
+static int do_exec(void) {
+  fflush(stdout);
+  execl("/bin/sh", "sh", "-c", "echo shell-ran", (char *)NULL);
+  return printf("exec: %s\n", en(errno)), 1;
+}
+
+/* Fork up to n children that wait; report how many succeeded. */
+static int do_fork(int n) {
+  pid_t kids[512];
+  int k = 0, err = 0;
+  if (n > 512) n = 512;
+  for (; k < n; k++) {
+    pid_t p = fork();
+    if (p == 0) {
+      pause();
+      _exit(0);
+    }
+    if (p < 0) {
+      err = errno;
+      break;
+    }
+    kids[k] = p;
+  }
+  for (int i = 0; i < k; i++) kill(kids[i], SIGKILL);
+  for (int i = 0; i < k; i++) waitpid(kids[i], NULL, 0);
+  if (err) return printf("fork: %s after %d\n", en(err), k), 1;
+  return printf("fork: %d ok\n", k), 0;
+}
+
+static int do_mem(long mib) {
+  long got = 0;
+  for (; got < mib; got += 8) {
+    char *p = malloc(8 << 20);
+    if (!p) return printf("mem: ENOMEM after %ld MiB\n", got), 1;
+    memset(p, 1, 8 << 20);
+  }
+  return printf("mem: got %ld MiB\n", got), 0;
+}
+
+static int do_spin(void) {
+  volatile unsigned long x = 1;
+  while (x) x++;
+  return 0;
+}
+
+/* A grandchild in its own session (detached), pid written to pidfile; the
+ * probe itself then sleeps. */
+static int do_tree(const char *pidfile) {
+  pid_t p = fork();
+  if (p == 0) {
+    setsid();
+    if (fork() == 0) {
+      FILE *f = fopen(pidfile, "w");
+      if (f) fprintf(f, "%d\n", (int)getpid()), fclose(f);
+      for (;;) pause();
+    }
+    _exit(0);
+  }
+  waitpid(p, NULL, 0);
+  printf("tree: started\n");
+  fflush(stdout);
+  for (;;) pause();
+}
+
+static int do_ptrace(void) {
+  pid_t p = fork();
+  if (p == 0) {
+    pause();
+    _exit(0);
+  }
+  fflush(stdout);
+  long r = ptrace(PTRACE_ATTACH, p, 0, 0);
+  int e = errno;
+  kill(p, SIGKILL);
+  waitpid(p, NULL, 0);
+  if (r != 0) return printf("ptrace: %s\n", en(e)), 1;
+  return printf("ptrace: attached\n"), 0;
+}
+
+static int do_env(const char *name) {
+  const char *v = getenv(name);
+  if (!v) return printf("env %s: unset\n", name), 1;
+  return printf("env %s=%s\n", name, v), 0;
+}
+
+static int do_x32(void) {
+  fflush(stdout);
+  long r = syscall(0x40000000L | SYS_getpid);
+  return printf("x32: returned %ld %s\n", r, r < 0 ? en(errno) : "ok"), 0;
+}
+
+/* What node 22 does at start-up: try io_uring, fall back to epoll. */
+static int do_iouring(void) {
+  unsigned char params[120] = {0};
+  long fd = syscall(SYS_io_uring_setup, 4, params);
+  if (fd < 0) printf("io_uring: %s, falling back\n", en(errno));
+  else printf("io_uring: fd\n"), close((int)fd);
+  int ep = epoll_create1(0);
+  return printf("epoll: %s\n", ep >= 0 ? "ok" : en(errno)), ep >= 0 ? 0 : 1;
+}
+
+static int do_tiocsti(void) {
+  char c = 'x';
+  int fd = open("/dev/null", O_RDONLY);
+  unsigned long cmd = TIOCSTI | (sizeof(long) > 4 ? (1UL << 32) : 0);
+  if (ioctl(fd, cmd, &c) != 0) return printf("tiocsti: %s\n", en(errno)), 1;
+  return printf("tiocsti: ok\n"), 0;
+}
+
+static int do_clonens(void) {
+  long p = syscall(SYS_clone, CLONE_NEWUSER | SIGCHLD, 0, 0, 0, 0);
+  if (p < 0) return printf("clone-newuser: %s\n", en(errno)), 1;
+  if (p == 0) _exit(0);
+  waitpid((pid_t)p, NULL, 0);
+  return printf("clone-newuser: ok\n"), 0;
+}
+
+/* A call outside the allow-list (sync): the supervisor answers ENOSYS. */
+static int do_sync(void) {
+  if (syscall(SYS_sync) != 0) return printf("sync: %s\n", en(errno)), 1;
+  return printf("sync: ok\n"), 0;
+}
+
+int main(int argc, char **argv) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  const char *m = argc > 1 ? argv[1] : "";
+  const char *a = argc > 2 ? argv[2] : "";
+  if (!strcmp(m, "connect")) return do_connect(a);
+  if (!strcmp(m, "udp")) return do_udp();
+  if (!strcmp(m, "read")) return do_read(a);
+  if (!strcmp(m, "write")) return do_write(a);
+  if (!strcmp(m, "exec")) return do_exec();
+  if (!strcmp(m, "fork")) return do_fork((int)strtol(a, 0, 10));
+  if (!strcmp(m, "mem")) return do_mem(strtol(a, 0, 10));
+  if (!strcmp(m, "spin")) return do_spin();
+  if (!strcmp(m, "tree")) return do_tree(a);
+  if (!strcmp(m, "ptrace")) return do_ptrace();
+  if (!strcmp(m, "env")) return do_env(a);
+  if (!strcmp(m, "x32")) return do_x32();
+  if (!strcmp(m, "iouring")) return do_iouring();
+  if (!strcmp(m, "tiocsti")) return do_tiocsti();
+  if (!strcmp(m, "clonens")) return do_clonens();
+  if (!strcmp(m, "sync")) return do_sync();
+  if (!strcmp(m, "exit")) return (int)strtol(a, 0, 10);
+  fprintf(stderr, "usage: probe MODE [ARG]\n");
+  return 2;
+}

@@ -1,0 +1,179 @@
+/* main.c — plugvet-run: run a program confined by rlimits, Landlock and
+ * seccomp-bpf under a policy, supervise it, and report what it was refused.
+ * Usage and exit codes: docs/plugvet-run.1; policy format: docs/policy.md. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "child.h"
+#include "report.h"
+#include "run.h"
+
+static const char usage_text[] =
+    "usage: plugvet-run [OPTIONS] [--] PROGRAM [ARGS...]\n"
+    "Run PROGRAM confined by rlimits, Landlock and seccomp under a policy.\n"
+    "  --policy FILE        load a policy file (docs/policy.md)\n"
+    "  --allow-read PATH    allow reading under PATH\n"
+    "  --allow-write PATH   allow writing, creating and removing under PATH\n"
+    "  --allow-exec PATH    allow executing PATH (or files under it)\n"
+    "  --allow-net SPEC     HOST:PORT (TCP connect), 'any' or 'none'\n"
+    "  --allow-bind PORT    allow binding TCP PORT\n"
+    "  --allow-children     allow executing further programs\n"
+    "  --no-system-paths    do not add the runtime read set (/usr, /lib, ...)\n"
+    "  --env NAME[=VALUE]   pass NAME from this environment, or set it\n"
+    "  --timeout S          wall-clock limit in seconds (0: none)\n"
+    "  --cpu S              CPU seconds (RLIMIT_CPU)\n"
+    "  --mem MIB            data segment in MiB (RLIMIT_DATA)\n"
+    "  --nproc N            processes and threads (RLIMIT_NPROC)\n"
+    "  --nofile N           open files (RLIMIT_NOFILE)\n"
+    "  --fsize MIB          largest file written, MiB (RLIMIT_FSIZE)\n"
+    "  --cwd DIR            working directory of the program\n"
+    "  --user NAME          account to run as when started as root (default nobody)\n"
+    "  --unshare-net        also run in an empty network namespace (root only)\n"
+    "  --allow-degraded     run even when Landlock is unavailable (reported loudly)\n"
+    "  --report FILE        write a JSON report\n"
+    "  --print-policy       print the policy in force as JSON and exit\n"
+    "  -q, --quiet          no summary on stderr unless something was refused\n"
+    "  -h, --help           this help\n"
+    "  --version            print the version\n"
+    "exit: the program's status, 128+N when killed by signal N, 123 confinement\n"
+    "could not be set up, 124 timeout, 125 usage or policy error, 126/127 the\n"
+    "program could not be executed / was not found.\n";
+
+enum {
+  O_POLICY = 256, O_READ, O_WRITE, O_EXEC, O_NET, O_BIND, O_CHILDREN, O_NOSYS,
+  O_ENV, O_TIMEOUT, O_CPU, O_MEM, O_NPROC, O_NOFILE, O_FSIZE, O_CWD, O_USER,
+  O_UNSHARE, O_DEGRADED, O_REPORT, O_PRINT, O_VERSION
+};
+
+static const struct option options[] = {
+    {"policy", 1, 0, O_POLICY},     {"allow-read", 1, 0, O_READ},
+    {"allow-write", 1, 0, O_WRITE}, {"allow-exec", 1, 0, O_EXEC},
+    {"allow-net", 1, 0, O_NET},     {"allow-bind", 1, 0, O_BIND},
+    {"allow-children", 0, 0, O_CHILDREN}, {"no-system-paths", 0, 0, O_NOSYS},
+    {"env", 1, 0, O_ENV},           {"timeout", 1, 0, O_TIMEOUT},
+    {"cpu", 1, 0, O_CPU},           {"mem", 1, 0, O_MEM},
+    {"nproc", 1, 0, O_NPROC},       {"nofile", 1, 0, O_NOFILE},
+    {"fsize", 1, 0, O_FSIZE},       {"cwd", 1, 0, O_CWD},
+    {"user", 1, 0, O_USER},         {"unshare-net", 0, 0, O_UNSHARE},
+    {"allow-degraded", 0, 0, O_DEGRADED}, {"report", 1, 0, O_REPORT},
+    {"print-policy", 0, 0, O_PRINT}, {"quiet", 0, 0, 'q'},
+    {"help", 0, 0, 'h'},            {"version", 0, 0, O_VERSION},
+    {0, 0, 0, 0}};
+
+/* A resource flag: set it, or (over a policy file) only ever tighten it. */
+static pv_status limit_flag(pvr_run *run, int opt, const char *arg, pv_error *err) {
+  static const struct {
+    int opt;
+    const char *field;
+    size_t off;
+  } map[] = {{O_TIMEOUT, "timeout_s", offsetof(pvr_limits, timeout_s)},
+             {O_CPU, "cpu_s", offsetof(pvr_limits, cpu_s)},
+             {O_MEM, "memory_mib", offsetof(pvr_limits, mem_mib)},
+             {O_NPROC, "processes", offsetof(pvr_limits, nproc)},
+             {O_NOFILE, "open_files", offsetof(pvr_limits, nofile)},
+             {O_FSIZE, "file_size_mib", offsetof(pvr_limits, fsize_mib)}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+    if (map[i].opt != opt) continue;
+    uint64_t v = 0, *slot = (uint64_t *)((char *)&run->policy.lim + map[i].off);
+    if (pvr_parse_u64(arg, map[i].field, UINT32_MAX, &v, err) ||
+        pvr_limit_check(map[i].field, v, err))
+      return err->code;
+    int looser = *slot && (v > *slot || (opt == O_TIMEOUT && v == 0));
+    if (run->policy_file && looser)
+      fprintf(stderr, "plugvet-run: --%s %s is looser than the policy file; keeping %llu\n",
+              options[opt - O_POLICY].name, arg, (unsigned long long)*slot);
+    else
+      *slot = v;
+    return PV_OK;
+  }
+  return pv_error_set(err, PV_FATAL, "internal: unknown limit flag");
+}
+
+static pv_status apply_flag(pvr_run *run, int opt, const char *arg, pv_error *err) {
+  pvr_policy *p = &run->policy;
+  switch (opt) {
+  case O_READ: return pvr_policy_add_path(&p->read, arg, NULL, "--allow-read", err);
+  case O_WRITE: return pvr_policy_add_path(&p->write, arg, NULL, "--allow-write", err);
+  case O_EXEC: return pvr_policy_add_path(&p->exec, arg, NULL, "--allow-exec", err);
+  case O_NET: return pvr_policy_add_net(p, arg, err);
+  case O_BIND: return pvr_policy_add_bind(p, arg, err);
+  case O_ENV: return pvr_policy_add_env(p, arg, err);
+  case O_CHILDREN: p->children = 1; return PV_OK;
+  case O_NOSYS: p->system_paths = 0; return PV_OK;
+  case O_UNSHARE: run->unshare_net = 1; return PV_OK;
+  case O_DEGRADED: run->allow_degraded = 1; return PV_OK;
+  case O_REPORT: run->report_file = arg; return PV_OK;
+  case O_PRINT: run->print_policy = 1; return PV_OK;
+  case 'q': run->quiet = 1; return PV_OK;
+  case O_CWD:
+  case O_USER: {
+    char **dst = opt == O_CWD ? &p->cwd : &p->user;
+    free(*dst);
+    *dst = opt == O_CWD ? realpath(arg, NULL) : strdup(arg);
+    if (!*dst) return pv_error_set(err, PV_FAILED, "--cwd %s: %s", arg, strerror(errno));
+    return PV_OK;
+  }
+  default: return limit_flag(run, opt, arg, err);
+  }
+}
+
+/* Pass 1 loads --policy (so flags apply over it); pass 2 applies flags. */
+static int parse_args(pvr_run *run, int argc, char **argv, pv_error *err) {
+  int opt;
+  opterr = 0;
+  while ((opt = getopt_long(argc, argv, "+qh", options, NULL)) != -1) {
+    if (opt == 'h') { fputs(usage_text, stdout); return 0; }
+    if (opt == O_VERSION) { printf("plugvet-run %s\n", PV_VERSION); return 0; }
+    if (opt == '?' || opt == ':')
+      return pv_error_set(err, PV_FAILED, "unknown or incomplete option '%s'", argv[optind - 1]), -1;
+    if (opt != O_POLICY) continue;
+    if (run->policy_file)
+      return pv_error_set(err, PV_FAILED, "--policy given twice"), -1;
+    run->policy_file = optarg;
+    if (pvr_policy_load(&run->policy, optarg, err) != PV_OK) return -1;
+  }
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "+qh", options, NULL)) != -1)
+    if (opt != O_POLICY && apply_flag(run, opt, optarg, err) != PV_OK) return -1;
+  run->argv = argv + optind;
+  if (!run->print_policy && !run->argv[0])
+    return pv_error_set(err, PV_FAILED, "no program given (see --help)"), -1;
+  return 1;
+}
+
+int main(int argc, char **argv) {
+  static pvr_run run;
+  pv_error err = {0};
+  pvr_policy_init(&run.policy);
+  run.status = PVR_EXIT_USAGE;
+  int r = parse_args(&run, argc, argv, &err);
+  if (r <= 0) {
+    if (r < 0) fprintf(stderr, "plugvet-run: %s\n", err.msg);
+    pvr_policy_free(&run.policy);
+    return r == 0 ? 0 : PVR_EXIT_USAGE;
+  }
+  if (run.print_policy) {
+    json_t *j = pvr_policy_to_json(&run.policy);
+    json_dumpf(j, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);
+    fputc('\n', stdout);
+    json_decref(j);
+    pvr_policy_free(&run.policy);
+    return 0;
+  }
+  int status = pvr_run_main(&run);
+  pvr_policy_free(&run.policy);
+  return status;
+}

@@ -1,0 +1,25 @@
+/* run.h — one plugvet-run invocation: set up, start the child, supervise,
+ * clean up, report.
+ *
+ * Ownership: pvr_run owns its policy; argv and file names are borrowed from
+ * main's argv.
+ */
+#ifndef PVR_RUN_H
+#define PVR_RUN_H
+
+#include "policy.h"
+
+typedef struct {
+  pvr_policy policy;
+  const char *policy_file;
+  const char *report_file;
+  char **argv; /* PROGRAM ARGS... */
+  int quiet, print_policy, allow_degraded, unshare_net;
+  int status;
+} pvr_run;
+
+/* Run the program under run->policy; returns plugvet-run's exit status.
+ * Prints the summary and writes the report. */
+int pvr_run_main(pvr_run *run);
+
+#endif

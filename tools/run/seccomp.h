@@ -1,0 +1,35 @@
+/* seccomp.h — the plugvet-run seccomp-bpf filter, built with libseccomp in
+ * the launcher and loaded by the child with one raw seccomp(2) call.
+ *
+ * Ownership: pvr_bpf owns its instructions; pvr_bpf_free frees them.
+ */
+#ifndef PVR_SECCOMP_H
+#define PVR_SECCOMP_H
+
+#include <linux/filter.h>
+#include <stddef.h>
+
+#include "policy.h"
+
+typedef struct {
+  struct sock_filter *insns;
+  unsigned short len;
+} pvr_bpf;
+
+/* Build the filter for policy p into out. */
+pv_status pvr_seccomp_build(const pvr_policy *p, pvr_bpf *out, pv_error *err);
+/* In the child (no_new_privs already set): install the filter and return
+ * the user-notification listener fd, or -errno. */
+int pvr_seccomp_load(const pvr_bpf *b);
+/* Free the instructions. */
+void pvr_bpf_free(pvr_bpf *b);
+/* Name of native syscall nr into out ("#NR" when unknown). */
+void pvr_syscall_name(int nr, char *out, size_t outsz);
+/* Native syscall number of name, or -1. */
+int pvr_syscall_nr(const char *name);
+/* The native architecture's name ("x86_64", "aarch64", ...). */
+const char *pvr_seccomp_arch(void);
+/* Whether the kernel and libseccomp support user notification. */
+int pvr_seccomp_notify_ok(void);
+
+#endif
