@@ -1,0 +1,343 @@
+/* findings.c — see findings.h. */
+#include "findings.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- UTF-8 → UTF-16 code units ---------------------------------------- */
+
+/* Decode one code point at p (n bytes left); *len gets the bytes used.
+ * Invalid or truncated sequences yield U+FFFD for one byte, as decoders do. */
+static uint32_t utf8_next(const unsigned char *p, size_t n, size_t *len) {
+  unsigned char c = p[0];
+  size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                : (c & 0xF8) == 0xF0 ? 4 : 0;
+  *len = 1;
+  if (need == 1) return c;
+  if (need == 0 || need > n) return 0xFFFD;
+  uint32_t cp = c & (0x7F >> need);
+  for (size_t i = 1; i < need; i++) {
+    if ((p[i] & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+  *len = need;
+  return cp;
+}
+
+uint32_t pv_utf16_col(const unsigned char *data, size_t n, uint32_t byte) {
+  if (byte > n) byte = (uint32_t)n;
+  size_t start = byte;
+  while (start > 0 && data[start - 1] != '\n') start--;
+  uint32_t col = 1;
+  for (size_t i = start; i < byte;) {
+    size_t len;
+    uint32_t cp = utf8_next(data + i, byte - i, &len);
+    col += cp >= 0x10000 ? 2 : 1;
+    i += len;
+  }
+  return col;
+}
+
+/* ---- GitHub's primaryLocationLineHash ----------------------------------- */
+
+enum { BLOCK = 100, HASH_EOF = 65535 };
+
+typedef struct {
+  uint64_t hash, first_mod;
+  uint32_t window[BLOCK];
+  int64_t line_at[BLOCK];
+  unsigned index;
+  uint32_t line;
+  int line_start, prev_cr;
+  /* requested lines (sorted, unique) and their outputs */
+  const uint32_t *want;
+  char (*out)[32];
+  size_t n_want;
+  /* occurrence counts per hash value: a small open-addressing table */
+  uint64_t *keys;
+  uint32_t *counts;
+  size_t cap;
+} line_hasher;
+
+static uint32_t count_hash(line_hasher *h, uint64_t v) {
+  size_t i = (size_t)(v * 0x9E3779B97F4A7C15ull) & (h->cap - 1);
+  while (h->counts[i] != 0 && h->keys[i] != v) i = (i + 1) & (h->cap - 1);
+  h->keys[i] = v;
+  return ++h->counts[i];
+}
+
+static void output_hash(line_hasher *h) {
+  uint32_t occ = count_hash(h, h->hash);
+  int64_t line = h->line_at[h->index];
+  /* binary search the requested lines */
+  size_t lo = 0, hi = h->n_want;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (h->want[mid] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < h->n_want && h->want[lo] == line)
+    snprintf(h->out[lo], 32, "%llx:%u", (unsigned long long)h->hash, occ);
+  h->line_at[h->index] = -1;
+}
+
+static void update_hash(line_hasher *h, uint32_t cur) {
+  uint32_t begin = h->window[h->index];
+  h->window[h->index] = cur;
+  h->hash = 37u * h->hash + cur - h->first_mod * begin; /* wraps mod 2^64 like Long */
+  h->index = (h->index + 1) % BLOCK;
+}
+
+static void process_char(line_hasher *h, uint32_t cur) {
+  if (cur == ' ' || cur == '\t' || (h->prev_cr && cur == '\n')) {
+    h->prev_cr = 0;
+    return;
+  }
+  h->prev_cr = cur == '\r';
+  if (cur == '\r') cur = '\n';
+  if (h->line_at[h->index] != -1) output_hash(h);
+  if (h->line_start) {
+    h->line_start = 0;
+    h->line_at[h->index] = ++h->line;
+  }
+  if (cur == '\n') h->line_start = 1;
+  update_hash(h, cur);
+}
+
+/* Hash every line of data; fill out[i] for line want[i] (sorted, unique).
+ * Returns -1 on OOM. */
+static int line_hashes(const unsigned char *data, size_t n, const uint32_t *want, size_t n_want,
+                       char (*out)[32]) {
+  line_hasher h = {.first_mod = 1, .line_start = 1, .want = want, .out = out, .n_want = n_want};
+  for (int i = 0; i < BLOCK; i++) {
+    h.first_mod *= 37u;
+    h.line_at[i] = -1;
+  }
+  size_t lines = 1;
+  for (size_t i = 0; i < n; i++) lines += data[i] == '\n' || data[i] == '\r';
+  for (h.cap = 64; h.cap < lines * 2; h.cap *= 2) continue;
+  h.keys = calloc(h.cap, sizeof *h.keys);
+  h.counts = calloc(h.cap, sizeof *h.counts);
+  if (h.keys == NULL || h.counts == NULL) {
+    free(h.keys);
+    free(h.counts);
+    return -1;
+  }
+  for (size_t i = 0; i < n;) {
+    size_t len;
+    uint32_t cp = utf8_next(data + i, n - i, &len);
+    if (cp >= 0x10000) {
+      process_char(&h, 0xD800 + ((cp - 0x10000) >> 10));
+      process_char(&h, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      process_char(&h, cp);
+    }
+    i += len;
+  }
+  process_char(&h, HASH_EOF);
+  for (int i = 0; i < BLOCK; i++) {
+    if (h.line_at[h.index] != -1) output_hash(&h);
+    update_hash(&h, 0);
+  }
+  free(h.keys);
+  free(h.counts);
+  return 0;
+}
+
+void pv_line_hash(const unsigned char *data, size_t n, uint32_t line, char out[32]) {
+  char buf[1][32] = {{0}};
+  out[0] = '\0';
+  if (line_hashes(data, n, &line, 1, buf) == 0) memcpy(out, buf[0], 32);
+}
+
+/* ---- fingerprints -------------------------------------------------------- */
+
+void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *text, size_t n,
+                    unsigned occurrence, char out[33]) {
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  unsigned char md[32];
+  unsigned int mdlen = 0;
+  char occ[16];
+  snprintf(occ, sizeof occ, "%u", occurrence);
+  EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+  EVP_DigestUpdate(ctx, rule_id, strlen(rule_id) + 1);
+  EVP_DigestUpdate(ctx, path, strlen(path) + 1);
+  /* whitespace-normalised: runs of blanks become one space, ends trimmed */
+  int pending_space = 0, any = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = any;
+      continue;
+    }
+    if (pending_space) EVP_DigestUpdate(ctx, " ", 1);
+    pending_space = 0;
+    any = 1;
+    EVP_DigestUpdate(ctx, &c, 1);
+  }
+  EVP_DigestUpdate(ctx, "", 1);
+  EVP_DigestUpdate(ctx, occ, strlen(occ));
+  EVP_DigestFinal_ex(ctx, md, &mdlen);
+  EVP_MD_CTX_free(ctx);
+  for (int i = 0; i < 16; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+/* ---- finishing ---------------------------------------------------------- */
+
+static int cmp_finding(const void *x, const void *y) {
+  const pv_finding *a = x, *b = y;
+  int c = strcmp(a->path, b->path);
+  if (c) return c;
+  if (a->start.line != b->start.line) return a->start.line < b->start.line ? -1 : 1;
+  if (a->start.col != b->start.col) return a->start.col < b->start.col ? -1 : 1;
+  if ((c = strcmp(a->rule->id, b->rule->id))) return c;
+  if (a->end.line != b->end.line) return a->end.line < b->end.line ? -1 : 1;
+  if (a->end.col != b->end.col) return a->end.col < b->end.col ? -1 : 1;
+  return 0;
+}
+
+/* Bytes [*s, *e) of 1-based line `line` in data; 0 if there is no such line. */
+static int line_span(const unsigned char *d, size_t n, uint32_t line, size_t *s, size_t *e) {
+  size_t i = 0;
+  for (uint32_t l = 1; l < line; l++) {
+    const unsigned char *nl = memchr(d + i, '\n', n - i);
+    if (nl == NULL) return 0;
+    i = (size_t)(nl - d) + 1;
+  }
+  const unsigned char *nl = memchr(d + i, '\n', n - i);
+  *s = i;
+  *e = nl ? (size_t)(nl - d) : n;
+  return 1;
+}
+
+/* Does the text [s, e) hold a suppression comment that covers rule_id? */
+static int suppresses(const unsigned char *d, size_t s, size_t e, const char *rule_id) {
+  static const char *const marks[] = {"nosemgrep", "plugvet-ignore"};
+  for (size_t m = 0; m < 2; m++) {
+    size_t ml = strlen(marks[m]);
+    const unsigned char *p = memmem(d + s, e - s, marks[m], ml);
+    if (p == NULL) continue;
+    size_t i = (size_t)(p - d) + ml;
+    while (i < e && d[i] == ' ') i++;
+    if (i >= e || d[i] != ':') return 1; /* bare marker: every rule */
+    i++;
+    while (i < e) { /* comma- or space-separated ids */
+      while (i < e && (d[i] == ' ' || d[i] == ',')) i++;
+      size_t j = i;
+      while (j < e && d[j] != ' ' && d[j] != ',' && d[j] != '\r' && d[j] != '*') j++;
+      if (j > i && strlen(rule_id) == j - i && memcmp(d + i, rule_id, j - i) == 0) return 1;
+      if (j == i) break;
+      i = j;
+    }
+  }
+  return 0;
+}
+
+/* A suppression comment on the finding's line or the line before. */
+static void check_suppressed(pv_finding *f) {
+  const pv_file *file = f->file;
+  size_t s, e;
+  uint32_t line = f->start.line;
+  for (int k = 0; k < 2 && line >= 1; k++, line--) {
+    if (line_span(file->data, file->size, line, &s, &e) &&
+        suppresses(file->data, s, e, f->rule->id)) {
+      f->suppressed = 1;
+      return;
+    }
+  }
+}
+
+/* The source lines of the region, capped. */
+static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim) {
+  size_t s, e, s2, e2;
+  if (!line_span(f->file->data, f->file->size, f->start.line, &s, &e)) return;
+  if (f->end.line > f->start.line &&
+      line_span(f->file->data, f->file->size, f->end.line, &s2, &e2))
+    e = e2;
+  if (e - s > lim->snippet_bytes) e = s + lim->snippet_bytes;
+  f->snippet = pv_arena_strndup(r->arena, (const char *)f->file->data + s, e - s);
+}
+
+static int has_source(const pv_finding *f) {
+  return f->file != NULL && f->file->data != NULL && f->start.line > 0 &&
+         f->end.byte >= f->start.byte && f->end.byte <= f->file->size;
+}
+
+/* Fill line_hash for every finding of one file: findings[lo, hi). */
+static pv_status hash_file_lines(pv_finding *fs, size_t lo, size_t hi) {
+  size_t n = hi - lo;
+  uint32_t *want = malloc(n * sizeof *want);
+  char(*out)[32] = calloc(n, sizeof *out);
+  pv_status rc = PV_FATAL;
+  if (want == NULL || out == NULL) goto out;
+  size_t k = 0;
+  for (size_t i = lo; i < hi; i++) /* findings are sorted by line */
+    if (k == 0 || want[k - 1] != fs[i].start.line) want[k++] = fs[i].start.line;
+  if (line_hashes(fs[lo].file->data, fs[lo].file->size, want, k, out) != 0) goto out;
+  for (size_t i = lo, j = 0; i < hi; i++) {
+    while (want[j] != fs[i].start.line) j++;
+    memcpy(fs[i].line_hash, out[j], 32);
+  }
+  rc = PV_OK;
+out:
+  free(want);
+  free(out);
+  return rc;
+}
+
+/* Fingerprints: occurrence counts earlier findings of the same rule, path
+ * and matched text (findings are in final order; quadratic only within one
+ * file's findings of one rule). */
+static void fingerprint_all(pv_finding *fs, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    pv_finding *f = &fs[i];
+    const unsigned char *text = (const unsigned char *)"";
+    size_t len = 0;
+    if (has_source(f)) {
+      text = f->file->data + f->start.byte;
+      len = f->end.byte - f->start.byte;
+    }
+    unsigned occ = 0;
+    for (size_t j = i; j-- > 0 && strcmp(fs[j].path, f->path) == 0;) {
+      if (strcmp(fs[j].rule->id, f->rule->id) != 0) continue;
+      size_t l2 = has_source(&fs[j]) ? fs[j].end.byte - fs[j].start.byte : 0;
+      if (l2 == len && (len == 0 || memcmp(fs[j].file->data + fs[j].start.byte, text, len) == 0))
+        occ++;
+    }
+    pv_fingerprint(f->rule->id, f->path, text, len, occ, f->fingerprint);
+  }
+}
+
+static int same_place(const pv_finding *a, const pv_finding *b) {
+  return a->rule == b->rule && strcmp(a->path, b->path) == 0 && a->start.byte == b->start.byte &&
+         a->end.byte == b->end.byte && a->start.line == b->start.line &&
+         a->start.col == b->start.col;
+}
+
+pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
+  pv_finding *fs = r->findings.items;
+  size_t n = r->findings.len;
+  if (n == 0) return PV_OK;
+  qsort(fs, n, sizeof *fs, cmp_finding);
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) /* drop exact duplicates */
+    if (kept == 0 || !same_place(&fs[kept - 1], &fs[i])) fs[kept++] = fs[i];
+  r->findings.len = n = kept;
+  for (size_t i = 0; i < n; i++) {
+    if (!has_source(&fs[i])) continue;
+    if (fs[i].snippet == NULL) fill_snippet(r, &fs[i], lim);
+    check_suppressed(&fs[i]);
+  }
+  for (size_t lo = 0; lo < n;) {
+    size_t hi = lo + 1;
+    while (hi < n && fs[hi].file == fs[lo].file) hi++;
+    if (has_source(&fs[lo]) && hash_file_lines(fs, lo, hi) != PV_OK) return PV_FATAL;
+    lo = hi;
+  }
+  fingerprint_all(fs, n);
+  return PV_OK;
+}

@@ -1,0 +1,136 @@
+/* test_findings.c — GitHub line hashes (values derived by hand from the
+ * rolling-hash formula), UTF-16 columns, fingerprints, suppression, dedupe
+ * and sorting. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../scanner/findings.h"
+#include "tap.h"
+
+static void hash_is(const char *text, uint32_t line, const char *want, const char *name) {
+  char out[32];
+  pv_line_hash((const unsigned char *)text, strlen(text), line, out);
+  is_str(out, want, name);
+}
+
+/* Each value is sum(c_i * 37^(99-i)) mod 2^64 over the 100 UTF-16 units from
+ * the line start (spaces/tabs skipped, CR/CRLF as LF, EOF = 65535, then
+ * zeros): e.g. "a" -> 97*37^99 + 65535*37^98. */
+static void test_line_hash(void) {
+  hash_is("a", 1, "53b5d4aabe50d64:1", "one-char file");
+  hash_is("a\nb\n", 1, "81b8d8db678b2bbe:1", "first of two lines");
+  hash_is("a\nb\n", 2, "ade70578248be16f:1", "second of two lines");
+  hash_is("a\r\nb", 1, "c74339777b6a2c60:1", "CRLF hashes as LF");
+  hash_is("a\rb", 1, "c74339777b6a2c60:1", "lone CR hashes as LF");
+  hash_is("a\nb", 1, "c74339777b6a2c60:1", "LF reference for the two above");
+  hash_is("  \ta", 1, "53b5d4aabe50d64:1", "leading spaces and tabs are skipped");
+  hash_is("b", 1, "8ee5a81e681643c1:1", "a different character changes the hash");
+  char *long_line = malloc(160);
+  memset(long_line, 'x', 150);
+  strcpy(long_line + 150, "\ny\n"); /* style-ok: fixed test buffer */
+  hash_is(long_line, 1, "52b56201ffb58620:1", "a 150-char line hashes its first 100 units");
+  hash_is(long_line, 2, "c33be7e0cf7c3ca:1", "the line after a long line");
+  free(long_line);
+  hash_is("a\nb\n", 9, "", "a line past the end has no hash");
+}
+
+static void test_utf16(void) {
+  const unsigned char *s = (const unsigned char *)"ab\n\xc3\xa9x\xf0\x9f\x98\x80y";
+  size_t n = strlen((const char *)s);
+  is_int(pv_utf16_col(s, n, 1), 2, "ASCII: byte 1 is column 2");
+  is_int(pv_utf16_col(s, n, 3), 1, "start of line 2 is column 1");
+  is_int(pv_utf16_col(s, n, 5), 2, "after a 2-byte char: one unit");
+  is_int(pv_utf16_col(s, n, 6), 3, "after e-acute and x");
+  is_int(pv_utf16_col(s, n, 10), 5, "an astral character counts two units");
+  const unsigned char bad[] = {0xff, 0xfe, 'z'};
+  is_int(pv_utf16_col(bad, 3, 2), 3, "invalid bytes count one unit each");
+}
+
+static void test_fingerprint(void) {
+  char a[33], b[33], c[33], d[33];
+  pv_fingerprint("r.x", "a.js", (const unsigned char *)"eval(x)", 7, 0, a);
+  pv_fingerprint("r.x", "a.js", (const unsigned char *)"eval( x )", 9, 0, b);
+  pv_fingerprint("r.x", "a.js", (const unsigned char *)"eval(y)", 7, 0, c);
+  pv_fingerprint("r.x", "a.js", (const unsigned char *)"eval(x)", 7, 1, d);
+  is_int((long long)strlen(a), 32, "fingerprint is 32 hex digits");
+  ok(strcmp(a, b) != 0, "inner spacing is significant (only runs are folded)");
+  ok(strcmp(a, c) != 0, "different matched text, different fingerprint");
+  ok(strcmp(a, d) != 0, "occurrence index separates identical matches");
+  pv_fingerprint("r.x", "a.js", (const unsigned char *)"eval(x)\n  ", 10, 0, b);
+  is_str(b, a, "trailing whitespace is folded away");
+}
+
+static pv_rule_meta rule_a = {.id = "t.a", .severity = PV_SEV_HIGH};
+static pv_rule_meta rule_b = {.id = "t.b", .severity = PV_SEV_LOW};
+
+static void add(pv_result *r, pv_file *f, const pv_rule_meta *rule, const char *needle, int nth) {
+  const char *src = (const char *)f->data, *p = src;
+  for (int i = 0; i <= nth; i++) p = strstr(i ? p + 1 : p, needle);
+  uint32_t byte = (uint32_t)(p - src), line = 1, col = 1;
+  for (const char *q = src; q < p; q++) {
+    if (*q == '\n') line++, col = 1;
+    else col++;
+  }
+  pv_finding fd = {.rule = rule, .severity = rule->severity, .message = "m", .file = f,
+                   .path = f->path, .start = {line, col, byte},
+                   .end = {line, col + (uint32_t)strlen(needle), byte + (uint32_t)strlen(needle)}};
+  pv_result_add_finding(r, &fd, NULL);
+}
+
+static pv_finding *at(pv_result *r, size_t i) { return PV_VEC_AT(r->findings, pv_finding, i); }
+
+static void test_finish(void) {
+  pv_limits lim = pv_limits_default();
+  const char *src =
+      "eval(x);\n"
+      "eval(x); // nosemgrep\n"
+      "// plugvet-ignore: t.a\n"
+      "eval(x);\n"
+      "eval(x); // plugvet-ignore: t.b\n"
+      "eval(x); // nosemgrep: t.zz, t.a\n";
+  pv_result *r = pv_result_new("in");
+  pv_file f = {.path = "a.js", .data = (const unsigned char *)src, .size = strlen(src)};
+  pv_file *fp = pv_result_add_file(r, &f);
+  for (int i = 4; i >= 0; i--) add(r, fp, &rule_a, "eval(x)", i);
+  add(r, fp, &rule_b, "eval(x)", 0);
+  add(r, fp, &rule_a, "eval(x)", 0); /* exact duplicate */
+  is_int(pv_findings_finish(r, &lim), PV_OK, "finish succeeds");
+  is_int((long long)r->findings.len, 6, "the exact duplicate is dropped");
+  ok(at(r, 0)->start.line == 1 && strcmp(at(r, 0)->rule->id, "t.a") == 0 &&
+         strcmp(at(r, 1)->rule->id, "t.b") == 0 && at(r, 2)->start.line == 2,
+     "sorted by line, then rule id");
+  ok(!at(r, 0)->suppressed, "no comment: not suppressed");
+  ok(at(r, 2)->suppressed, "bare nosemgrep suppresses");
+  ok(at(r, 3)->suppressed, "plugvet-ignore on the line before suppresses");
+  ok(!at(r, 4)->suppressed, "plugvet-ignore for another rule does not suppress");
+  ok(at(r, 5)->suppressed, "nosemgrep with a list of ids suppresses a listed id");
+  is_str(at(r, 0)->snippet, "eval(x);", "snippet is the source line");
+  ok(strcmp(at(r, 0)->fingerprint, at(r, 2)->fingerprint) != 0,
+     "identical matches get distinct fingerprints by occurrence");
+  ok(strchr(at(r, 0)->line_hash, ':') != NULL, "line hash is filled");
+  char first[33];
+  memcpy(first, at(r, 0)->fingerprint, 33);
+  pv_result_delete(r);
+
+  /* The same code with lines added above keeps its fingerprint. */
+  char *shifted = malloc(strlen(src) + 64);
+  snprintf(shifted, strlen(src) + 64, "'use strict';\n\nconst z = 1;\n%s", src);
+  r = pv_result_new("in");
+  pv_file g = {.path = "a.js", .data = (const unsigned char *)shifted, .size = strlen(shifted)};
+  fp = pv_result_add_file(r, &g);
+  add(r, fp, &rule_a, "eval(x)", 0);
+  pv_findings_finish(r, &lim);
+  is_str(at(r, 0)->fingerprint, first, "fingerprint survives lines added above");
+  is_int(at(r, 0)->start.line, 4, "while the line number moved");
+  pv_result_delete(r);
+  free(shifted);
+}
+
+int main(void) {
+  test_line_hash();
+  test_utf16();
+  test_fingerprint();
+  test_finish();
+  return tap_done();
+}
