@@ -1,0 +1,18 @@
+/* json_util.h — jansson helpers shared by the JSON writers.
+ *
+ * Ownership: every function returns a new reference the caller owns (or
+ * steals into a container with json_object_set_new / json_array_append_new). */
+#ifndef PV_JSON_UTIL_H
+#define PV_JSON_UTIL_H
+
+#include <jansson.h>
+
+#include "../scanner/model.h"
+
+/* A JSON string from bytes that may be invalid UTF-8 (each bad byte becomes
+ * U+FFFD); NULL s gives JSON null. */
+json_t *pv_json_str(const char *s);
+/* Counts of unsuppressed findings by severity: {"critical":n,...,"info":n}. */
+json_t *pv_json_counts(const size_t counts[PV_SEV_NONE]);
+
+#endif

@@ -1,0 +1,62 @@
+/* jsonl.c — one JSON object per input per line (see docs/cli.md). */
+#include <string.h>
+
+#include "json_util.h"
+#include "report.h"
+
+static json_t *finding_json(const pv_finding *f) {
+  json_t *o = json_object();
+  json_object_set_new(o, "rule_id", json_string(f->rule->id));
+  json_object_set_new(o, "severity", json_string(pv_severity_name(f->severity)));
+  json_object_set_new(o, "message", pv_json_str(f->message));
+  json_object_set_new(o, "path", pv_json_str(f->path));
+  json_object_set_new(o, "start_line", json_integer(f->start.line));
+  json_object_set_new(o, "start_col", json_integer(f->start.col));
+  json_object_set_new(o, "end_line", json_integer(f->end.line));
+  json_object_set_new(o, "end_col", json_integer(f->end.col));
+  json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
+  json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
+  return o;
+}
+
+static json_t *note_json(const pv_note *n) {
+  static const char *const levels[] = {"info", "warning", "error"};
+  json_t *o = json_object();
+  json_object_set_new(o, "level", json_string(levels[n->level]));
+  json_object_set_new(o, "id", json_string(n->id));
+  json_object_set_new(o, "path", pv_json_str(n->path));
+  json_object_set_new(o, "message", pv_json_str(n->message));
+  return o;
+}
+
+static json_t *result_json(const pv_result *r) {
+  json_t *o = json_object(), *fs = json_array(), *ns = json_array();
+  size_t counts[PV_SEV_NONE] = {0};
+  for (size_t i = 0; i < r->findings.len; i++) {
+    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    if (!f->suppressed) counts[f->severity]++;
+    json_array_append_new(fs, finding_json(f));
+  }
+  for (size_t i = 0; i < r->notes.len; i++)
+    json_array_append_new(ns, note_json(PV_VEC_AT(r->notes, pv_note, i)));
+  json_object_set_new(o, "input", pv_json_str(r->input));
+  json_object_set_new(o, "sha256", json_string(r->sha256));
+  json_object_set_new(o, "kind", json_string(r->kind));
+  json_object_set_new(o, "status", json_string(r->status == PV_INPUT_ERROR ? "error" : "scanned"));
+  if (r->status == PV_INPUT_ERROR) json_object_set_new(o, "error", pv_json_str(r->error));
+  json_object_set_new(o, "files", json_integer((json_int_t)r->files.len));
+  json_object_set_new(o, "bytes", json_integer((json_int_t)r->bytes));
+  json_object_set_new(o, "counts", pv_json_counts(counts));
+  json_object_set_new(o, "findings", fs);
+  json_object_set_new(o, "notes", ns);
+  return o;
+}
+
+pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err) {
+  json_t *o = result_json(r);
+  int bad = o == NULL || json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
+            fputc('\n', out) == EOF;
+  json_decref(o);
+  if (bad) return pv_error_set(err, PV_FAILED, "cannot write the JSON line for %s", r->input);
+  return PV_OK;
+}

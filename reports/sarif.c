@@ -1,0 +1,351 @@
+/* sarif.c — SARIF 2.1.0 as GitHub code scanning reads it: rules with tags,
+ * precision and security-severity (always a numeric string), results with
+ * utf16 columns, plugvet-computed primaryLocationLineHash, artifacts for
+ * archive inputs, and notifications for what could not be read. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../scanner/findings.h"
+#include "json_util.h"
+#include "report.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define INFO_URI "https://github.com/plugvet/plugvet"
+
+/* ---- the rule table: loaded rules plus builtin rules seen in findings ---- */
+
+typedef struct {
+  const pv_rule_meta **items;
+  size_t len, cap;
+} rule_table;
+
+static int push_rule(rule_table *t, const pv_rule_meta *m) {
+  if (t->len == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    const pv_rule_meta **p = realloc(t->items, cap * sizeof *p);
+    if (p == NULL) return -1;
+    t->items = p;
+    t->cap = cap;
+  }
+  t->items[t->len++] = m;
+  return 0;
+}
+
+static int cmp_rule(const void *a, const void *b) {
+  return strcmp((*(const pv_rule_meta *const *)a)->id, (*(const pv_rule_meta *const *)b)->id);
+}
+
+static int build_rules(rule_table *t, const pv_report_set *set) {
+  size_t n = set->rules ? pv_ruleset_count(set->rules) : 0;
+  for (size_t i = 0; i < n; i++)
+    if (push_rule(t, pv_ruleset_meta(set->rules, i))) return -1;
+  for (size_t i = 0; i < set->count; i++) {
+    const pv_result *r = set->results[i];
+    for (size_t k = 0; k < r->findings.len; k++)
+      if (push_rule(t, PV_VEC_AT(r->findings, pv_finding, k)->rule)) return -1;
+  }
+  if (t->len == 0) return 0;
+  qsort(t->items, t->len, sizeof *t->items, cmp_rule);
+  size_t kept = 1;
+  for (size_t i = 1; i < t->len; i++)
+    if (strcmp(t->items[i]->id, t->items[kept - 1]->id) != 0) t->items[kept++] = t->items[i];
+  t->len = kept;
+  return 0;
+}
+
+static long rule_index(const rule_table *t, const char *id) {
+  size_t lo = 0, hi = t->len;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(t->items[mid]->id, id);
+    if (c == 0) return (long)mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/* ---- rule descriptors ---------------------------------------------------- */
+
+/* "CWE-78: OS Command Injection" or "cwe-78" → 78; 0 if none. */
+static unsigned cwe_number(const char *s) {
+  if (strncasecmp(s, "CWE-", 4) != 0) return 0;
+  return (unsigned)strtoul(s + 4, NULL, 10);
+}
+
+static json_t *rule_tags(const pv_rule_meta *m) {
+  json_t *tags = json_array();
+  char buf[64];
+  json_array_append_new(tags, json_string("security"));
+  if (m->category && strcmp(m->category, "security") != 0)
+    json_array_append_new(tags, pv_json_str(m->category));
+  for (const char *const *c = m->cwe; c && *c; c++) {
+    unsigned n = cwe_number(*c);
+    if (n == 0) continue;
+    snprintf(buf, sizeof buf, "CWE-%u", n);
+    json_array_append_new(tags, json_string(buf));
+    snprintf(buf, sizeof buf, "external/cwe/cwe-%u", n);
+    json_array_append_new(tags, json_string(buf));
+  }
+  if (m->capability) {
+    snprintf(buf, sizeof buf, "capability/%s", m->capability);
+    json_array_append_new(tags, pv_json_str(buf));
+  }
+  return tags;
+}
+
+static const char *precision(const char *confidence) {
+  if (confidence == NULL) return "medium";
+  if (strcasecmp(confidence, "high") == 0) return "high";
+  if (strcasecmp(confidence, "low") == 0) return "low";
+  return "medium";
+}
+
+/* "js.code-injection.eval-non-literal" → "JsCodeInjectionEvalNonLiteral". */
+static json_t *camel_name(const char *id) {
+  char buf[256];
+  size_t o = 0;
+  int up = 1;
+  for (const char *p = id; *p && o + 1 < sizeof buf; p++) {
+    if (!isalnum((unsigned char)*p)) {
+      up = 1;
+      continue;
+    }
+    buf[o++] = up ? (char)toupper((unsigned char)*p) : *p;
+    up = 0;
+  }
+  buf[o] = '\0';
+  return json_string(buf);
+}
+
+static json_t *text_obj(const char *s) {
+  json_t *o = json_object();
+  json_object_set_new(o, "text", pv_json_str(s));
+  return o;
+}
+
+static json_t *rule_help(const pv_rule_meta *m, const char *desc) {
+  size_t cap = strlen(desc) + 64;
+  for (const char *const *r = m->references; r && *r; r++) cap += 2 * strlen(*r) + 16;
+  char *text = malloc(cap), *md = malloc(cap);
+  json_t *h = json_object();
+  if (text == NULL || md == NULL) goto out;
+  size_t t = (size_t)snprintf(text, cap, "%s", desc), k = (size_t)snprintf(md, cap, "%s", desc);
+  if (m->references && m->references[0]) {
+    t += (size_t)snprintf(text + t, cap - t, "\n\nReferences:");
+    k += (size_t)snprintf(md + k, cap - k, "\n\n#### References");
+  }
+  for (const char *const *r = m->references; r && *r; r++) {
+    t += (size_t)snprintf(text + t, cap - t, "\n- %s", *r);
+    k += (size_t)snprintf(md + k, cap - k, "\n- [%s](%s)", *r, *r);
+  }
+  json_object_set_new(h, "text", pv_json_str(text));
+  json_object_set_new(h, "markdown", pv_json_str(md));
+out:
+  free(text);
+  free(md);
+  return h;
+}
+
+static json_t *rule_json(const pv_rule_meta *m) {
+  const char *desc = m->description ? m->description : m->message ? m->message : m->id;
+  char score[16];
+  snprintf(score, sizeof score, "%.1f", pv_severity_score(m->severity));
+  json_t *o = json_object(), *props = json_object(), *cfg = json_object();
+  json_object_set_new(o, "id", pv_json_str(m->id));
+  json_object_set_new(o, "name", camel_name(m->id));
+  json_object_set_new(o, "shortDescription", text_obj(m->name ? m->name : m->id));
+  json_object_set_new(o, "fullDescription", text_obj(desc));
+  json_object_set_new(o, "help", rule_help(m, desc));
+  json_object_set_new(cfg, "level", json_string(pv_severity_sarif_level(m->severity)));
+  json_object_set_new(o, "defaultConfiguration", cfg);
+  json_object_set_new(props, "tags", rule_tags(m));
+  json_object_set_new(props, "precision", json_string(precision(m->confidence)));
+  json_object_set_new(props, "security-severity", json_string(score));
+  json_object_set_new(props, "problem.severity",
+                      json_string(m->severity >= PV_SEV_HIGH     ? "error"
+                                  : m->severity == PV_SEV_MEDIUM ? "warning"
+                                                                 : "recommendation"));
+  json_object_set_new(o, "properties", props);
+  return o;
+}
+
+/* ---- results ------------------------------------------------------------- */
+
+/* Percent-encode a path for a URI reference (keeps / ! : @ and unreserved). */
+static json_t *uri_json(const char *path) {
+  size_t n = strlen(path);
+  char *buf = malloc(n * 3 + 1);
+  if (buf == NULL) return NULL;
+  size_t o = 0;
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (isalnum(*p) || strchr("-._~/!:@$&'()*+,;=", *p)) buf[o++] = (char)*p;
+    else o += (size_t)snprintf(buf + o, 4, "%%%02X", *p);
+  }
+  buf[o] = '\0';
+  json_t *j = json_string(buf);
+  free(buf);
+  return j;
+}
+
+static json_t *region_json(const pv_finding *f) {
+  json_t *reg = json_object();
+  const pv_file *file = f->file;
+  uint32_t line = f->start.line ? f->start.line : 1;
+  json_object_set_new(reg, "startLine", json_integer(line));
+  if (file != NULL && file->data != NULL && f->end.byte <= file->size &&
+      f->start.byte <= f->end.byte && f->start.line > 0) {
+    uint32_t end_line = f->end.line >= line ? f->end.line : line;
+    json_object_set_new(reg, "startColumn",
+                        json_integer(pv_utf16_col(file->data, file->size, f->start.byte)));
+    json_object_set_new(reg, "endLine", json_integer(end_line));
+    json_object_set_new(reg, "endColumn",
+                        json_integer(pv_utf16_col(file->data, file->size, f->end.byte)));
+  }
+  if (f->snippet != NULL) json_object_set_new(reg, "snippet", text_obj(f->snippet));
+  return reg;
+}
+
+static json_t *location_json(const char *path, json_t *region) {
+  json_t *loc = json_object(), *phys = json_object(), *art = json_object();
+  json_object_set_new(art, "uri", uri_json(path));
+  json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
+  json_object_set_new(phys, "artifactLocation", art);
+  if (region != NULL) json_object_set_new(phys, "region", region);
+  json_object_set_new(loc, "physicalLocation", phys);
+  return loc;
+}
+
+static json_t *result_json(const pv_finding *f, long index, const pv_result *r) {
+  json_t *o = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
+  json_object_set_new(o, "ruleId", pv_json_str(f->rule->id));
+  json_object_set_new(o, "ruleIndex", json_integer(index));
+  json_object_set_new(o, "level", json_string(pv_severity_sarif_level(f->severity)));
+  json_object_set_new(o, "message", text_obj(f->message ? f->message : f->rule->id));
+  json_array_append_new(locs, location_json(f->path, region_json(f)));
+  json_object_set_new(o, "locations", locs);
+  if (f->line_hash[0]) json_object_set_new(fp, "primaryLocationLineHash", json_string(f->line_hash));
+  json_object_set_new(fp, "plugvet/v1", json_string(f->fingerprint));
+  json_object_set_new(o, "partialFingerprints", fp);
+  if (f->suppressed) {
+    json_t *sup = json_array(), *s = json_object();
+    json_object_set_new(s, "kind", json_string("inSource"));
+    json_array_append_new(sup, s);
+    json_object_set_new(o, "suppressions", sup);
+  }
+  json_object_set_new(props, "severity", json_string(pv_severity_name(f->severity)));
+  json_object_set_new(props, "input", pv_json_str(r->input));
+  json_object_set_new(o, "properties", props);
+  return o;
+}
+
+/* ---- invocation, artifacts, run ------------------------------------------ */
+
+static json_t *notification_json(const pv_note *n) {
+  static const char *const levels[] = {"note", "warning", "error"};
+  json_t *o = json_object(), *d = json_object();
+  json_object_set_new(o, "level", json_string(levels[n->level]));
+  json_object_set_new(o, "message", text_obj(n->message));
+  json_object_set_new(d, "id", pv_json_str(n->id));
+  json_object_set_new(o, "descriptor", d);
+  if (n->path != NULL) {
+    json_t *locs = json_array();
+    json_array_append_new(locs, location_json(n->path, NULL));
+    json_object_set_new(o, "locations", locs);
+  }
+  return o;
+}
+
+static json_t *invocation_json(const pv_report_set *set) {
+  json_t *inv = json_object(), *notes = json_array();
+  int ok = 1;
+  for (size_t i = 0; i < set->count; i++) {
+    const pv_result *r = set->results[i];
+    ok &= r->status != PV_INPUT_ERROR;
+    for (size_t k = 0; k < r->notes.len; k++)
+      json_array_append_new(notes, notification_json(PV_VEC_AT(r->notes, pv_note, k)));
+  }
+  json_object_set_new(inv, "executionSuccessful", json_boolean(ok));
+  json_object_set_new(inv, "toolExecutionNotifications", notes);
+  const char *epoch = getenv("SOURCE_DATE_EPOCH");
+  if (epoch != NULL && *epoch) {
+    time_t t = (time_t)strtoll(epoch, NULL, 10);
+    struct tm tm;
+    char buf[32];
+    if (gmtime_r(&t, &tm) && strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))
+      json_object_set_new(inv, "endTimeUtc", json_string(buf));
+  }
+  return inv;
+}
+
+static json_t *artifacts_json(const pv_report_set *set) {
+  json_t *arts = json_array();
+  for (size_t i = 0; i < set->count; i++) {
+    const pv_result *r = set->results[i];
+    if (r->sha256[0] == '\0' || strcmp(r->kind, "file") == 0) continue;
+    json_t *a = json_object(), *loc = json_object(), *h = json_object(), *roles = json_array();
+    json_object_set_new(loc, "uri", uri_json(r->input));
+    json_object_set_new(a, "location", loc);
+    json_object_set_new(h, "sha-256", json_string(r->sha256));
+    json_object_set_new(a, "hashes", h);
+    json_array_append_new(roles, json_string("analysisTarget"));
+    json_object_set_new(a, "roles", roles);
+    json_object_set_new(a, "mimeType", json_string("application/octet-stream"));
+    json_array_append_new(arts, a);
+  }
+  return arts;
+}
+
+static json_t *driver_json(const pv_report_set *set, const rule_table *t) {
+  json_t *d = json_object(), *rules = json_array();
+  json_object_set_new(d, "name", json_string("plugvet"));
+  json_object_set_new(d, "semanticVersion", json_string(set->version));
+  json_object_set_new(d, "version", json_string(set->version));
+  json_object_set_new(d, "informationUri", json_string(INFO_URI));
+  for (size_t i = 0; i < t->len; i++) json_array_append_new(rules, rule_json(t->items[i]));
+  json_object_set_new(d, "rules", rules);
+  return d;
+}
+
+static json_t *run_json(const pv_report_set *set, const rule_table *t) {
+  json_t *run = json_object(), *tool = json_object(), *results = json_array();
+  json_t *invs = json_array();
+  json_object_set_new(tool, "driver", driver_json(set, t));
+  json_object_set_new(run, "tool", tool);
+  json_array_append_new(invs, invocation_json(set));
+  json_object_set_new(run, "invocations", invs);
+  json_t *arts = artifacts_json(set);
+  if (json_array_size(arts) > 0) json_object_set_new(run, "artifacts", arts);
+  else json_decref(arts);
+  for (size_t i = 0; i < set->count; i++) {
+    const pv_result *r = set->results[i];
+    for (size_t k = 0; k < r->findings.len; k++) {
+      const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
+      if (f->suppressed && !set->include_suppressed) continue;
+      json_array_append_new(results, result_json(f, rule_index(t, f->rule->id), r));
+    }
+  }
+  json_object_set_new(run, "results", results);
+  json_object_set_new(run, "columnKind", json_string("utf16CodeUnits"));
+  return run;
+}
+
+pv_status pv_sarif_write(FILE *out, const pv_report_set *set, pv_error *err) {
+  rule_table t = {0};
+  if (build_rules(&t, set) != 0) {
+    free(t.items);
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  json_t *doc = json_object(), *runs = json_array();
+  json_object_set_new(doc, "$schema", json_string(SARIF_SCHEMA));
+  json_object_set_new(doc, "version", json_string("2.1.0"));
+  json_array_append_new(runs, run_json(set, &t));
+  json_object_set_new(doc, "runs", runs);
+  int bad = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || fputc('\n', out) == EOF;
+  json_decref(doc);
+  free(t.items);
+  return bad ? pv_error_set(err, PV_FAILED, "cannot write SARIF") : PV_OK;
+}

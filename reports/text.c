@@ -1,0 +1,138 @@
+/* text.c — the report for people: findings grouped by input and file, the
+ * source line with a marker, notifications, and a last summary line. */
+#include <string.h>
+
+#include "report.h"
+
+enum { LINE_SHOWN = 160, NOTES_SHOWN = 10 };
+
+typedef struct {
+  FILE *out;
+  int color;
+} pen;
+
+static const char *sev_color(pv_severity s) {
+  static const char *const c[] = {"\033[2m", "\033[36m", "\033[33m", "\033[31m", "\033[1;35m"};
+  return (unsigned)s <= PV_SEV_CRITICAL ? c[s] : "";
+}
+
+static void paint(const pen *p, const char *code, const char *text) {
+  if (p->color) fprintf(p->out, "%s%s\033[0m", code, text);
+  else fputs(text, p->out);
+}
+
+/* Print bytes, replacing control characters (terminal escapes from hostile
+ * input) with '?'; tabs kept. */
+static void put_clean(FILE *out, const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) fputc(s[i] < 0x20 && s[i] != '\t' ? '?' : s[i] == 0x7f ? '?' : s[i], out);
+}
+
+static void put_str(FILE *out, const char *s) {
+  if (s != NULL) put_clean(out, (const unsigned char *)s, strlen(s));
+}
+
+/* The finding's first source line and a ^~~ marker under its range. */
+static void show_source(const pen *p, const pv_finding *f) {
+  const pv_file *file = f->file;
+  if (file == NULL || file->data == NULL || f->start.byte > file->size || f->start.line == 0) return;
+  size_t s = f->start.byte, e = f->start.byte;
+  while (s > 0 && file->data[s - 1] != '\n') s--;
+  while (e < file->size && file->data[e] != '\n' && file->data[e] != '\r') e++;
+  size_t col = f->start.byte - s, shown = e - s;
+  if (shown > LINE_SHOWN) {
+    if (col > LINE_SHOWN / 2) { /* long (minified) line: show a window */
+      size_t skip = col - LINE_SHOWN / 4;
+      s += skip;
+      col -= skip;
+    }
+    shown = e - s < LINE_SHOWN ? e - s : LINE_SHOWN;
+  }
+  fprintf(p->out, "  %6u | ", f->start.line);
+  put_clean(p->out, file->data + s, shown);
+  fprintf(p->out, "\n         | ");
+  for (size_t i = 0; i < col && i < shown; i++) fputc(file->data[s + i] == '\t' ? '\t' : ' ', p->out);
+  size_t len = f->end.line == f->start.line && f->end.byte > f->start.byte
+                   ? f->end.byte - f->start.byte : 1;
+  if (col + len > shown) len = shown > col ? shown - col : 1;
+  char marker[LINE_SHOWN + 2];
+  marker[0] = '^';
+  for (size_t i = 1; i < len && i <= LINE_SHOWN; i++) marker[i] = '~';
+  marker[len <= LINE_SHOWN ? len : LINE_SHOWN] = '\0';
+  paint(p, sev_color(f->severity), marker);
+  fputc('\n', p->out);
+}
+
+static void show_finding(const pen *p, const pv_finding *f) {
+  char sev[16];
+  size_t i = 0;
+  for (const char *s = pv_severity_name(f->severity); *s && i < sizeof sev - 1; s++)
+    sev[i++] = (char)(*s - 32 * (*s >= 'a' && *s <= 'z'));
+  sev[i] = '\0';
+  fputs("  ", p->out);
+  paint(p, sev_color(f->severity), sev);
+  fprintf(p->out, " %s  ", f->rule->id);
+  put_str(p->out, f->message);
+  fputs("\n    ", p->out);
+  put_str(p->out, f->path);
+  fprintf(p->out, ":%u:%u\n", f->start.line ? f->start.line : 1, f->start.col ? f->start.col : 1);
+  show_source(p, f);
+}
+
+static void show_notes(const pen *p, const pv_result *r) {
+  size_t shown = 0, total = 0;
+  for (size_t i = 0; i < r->notes.len; i++) {
+    const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
+    if (n->level == PV_NOTE_INFO) continue;
+    if (n->level == PV_NOTE_ERROR && strcmp(n->id, "input-error") == 0) continue;
+    if (total++ >= NOTES_SHOWN) continue;
+    shown++;
+    fputs(n->level == PV_NOTE_ERROR ? "  error: " : "  warning: ", p->out);
+    put_str(p->out, n->message);
+    fputc('\n', p->out);
+  }
+  if (total > shown) fprintf(p->out, "  ... %zu more notifications (see --json or SARIF)\n", total - shown);
+}
+
+static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NONE],
+                       size_t *suppressed) {
+  size_t visible = 0;
+  for (size_t i = 0; i < r->findings.len; i++)
+    visible += !PV_VEC_AT(r->findings, pv_finding, i)->suppressed;
+  fputs("== ", p->out);
+  put_str(p->out, r->input);
+  if (r->status == PV_INPUT_ERROR) {
+    fputs(": error: ", p->out);
+    put_str(p->out, r->error);
+  } else {
+    fprintf(p->out, " (%s, %zu files, %zu findings)", r->kind, r->files.len, visible);
+  }
+  fputc('\n', p->out);
+  for (size_t i = 0; i < r->findings.len; i++) {
+    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    if (f->suppressed) {
+      ++*suppressed;
+      continue;
+    }
+    counts[f->severity]++;
+    show_finding(p, f);
+  }
+  show_notes(p, r);
+}
+
+pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
+  pen p = {out, set->color};
+  size_t counts[PV_SEV_NONE] = {0}, suppressed = 0, failed = 0, total = 0;
+  for (size_t i = 0; i < set->count; i++) {
+    show_input(&p, set->results[i], counts, &suppressed);
+    failed += set->results[i]->status == PV_INPUT_ERROR;
+  }
+  for (int s = 0; s < PV_SEV_NONE; s++) total += counts[s];
+  fprintf(out, "%zu finding%s (%zu critical, %zu high, %zu medium, %zu low, %zu info", total,
+          total == 1 ? "" : "s", counts[PV_SEV_CRITICAL], counts[PV_SEV_HIGH],
+          counts[PV_SEV_MEDIUM], counts[PV_SEV_LOW], counts[PV_SEV_INFO]);
+  if (suppressed) fprintf(out, "; %zu suppressed", suppressed);
+  fprintf(out, ") in %zu input%s: %zu scanned, %zu failed\n", set->count,
+          set->count == 1 ? "" : "s", set->count - failed, failed);
+  if (ferror(out)) return pv_error_set(err, PV_FAILED, "cannot write the text report");
+  return PV_OK;
+}
