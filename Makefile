@@ -27,6 +27,7 @@ ifneq ($(RUN_SRC),)
 TOOLS   += $(O)/plugvet-run $(PROBES)
 endif
 
+.SECONDARY:
 .PHONY: all deps test test-unit test-cli asan demo bench clean check-style
 all: deps $(TOOLS) $(UNIT_BIN)
 

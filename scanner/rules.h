@@ -28,5 +28,10 @@ pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim
 size_t pv_ruleset_count(const pv_ruleset *rs);
 /* Rule i's metadata (0 <= i < count), in load order. */
 const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i);
+/* Rule i's languages as text ("javascript,typescript", "generic"); static
+ * or ruleset-owned. */
+const char *pv_ruleset_languages(const pv_ruleset *rs, size_t i);
+/* Rule i's matcher kind: "regex" or "query". */
+const char *pv_ruleset_matcher_kind(const pv_ruleset *rs, size_t i);
 
 #endif

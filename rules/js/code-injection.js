@@ -1,0 +1,72 @@
+// Tests for code-injection.yaml: `ruleid:` lines must match, `ok:` lines must not.
+const vm = require('vm');
+
+function evalCases(userCode, name, redis, script) {
+  // ruleid: js.code-injection.eval-non-literal
+  eval(userCode);
+  // ruleid: js.code-injection.eval-non-literal
+  window.eval("return " + name);
+  // ruleid: js.code-injection.eval-non-literal
+  (0, eval)(`${userCode}()`);
+  // ruleid: js.code-injection.eval-non-literal
+  globalThis.eval(...[userCode]);
+  // ok: js.code-injection.eval-non-literal
+  eval("1 + 1");
+  // ok: js.code-injection.eval-non-literal
+  eval(`plain template, no substitution`);
+  // ok: js.code-injection.eval-non-literal
+  redis.eval(script, 0);
+  // ok: js.code-injection.eval-non-literal
+  evaluate(userCode);
+}
+
+function functionCases(userCode, name) {
+  // ruleid: js.code-injection.new-function
+  const f = new Function("a", userCode);
+  // ruleid: js.code-injection.new-function
+  const g = Function(name);
+  // ruleid: js.code-injection.new-function
+  const h = new Function(`return ${name}`);
+  // ok: js.code-injection.new-function
+  const k = new Function("a", "b", "return a + b");
+  // ok: js.code-injection.new-function
+  const m = new MyFunction(userCode);
+  // ok: js.code-injection.new-function
+  const n = Function.prototype.call.bind(userCode);
+  return [f, g, h, k, m, n];
+}
+
+function vmCases(userCode, sandbox, ctx, script) {
+  // ruleid: js.code-injection.vm-run
+  vm.runInNewContext(userCode, sandbox);
+  // ruleid: js.code-injection.vm-run
+  require('vm').runInContext(userCode, ctx);
+  // ruleid: js.code-injection.vm-run
+  const s = new vm.Script(userCode);
+  // ruleid: js.code-injection.vm-run
+  runInThisContext("(" + userCode + ")");
+  // ok: js.code-injection.vm-run
+  vm.runInNewContext("1 + 2", sandbox);
+  // ok: js.code-injection.vm-run
+  script.runInNewContext(sandbox);
+  // ok: js.code-injection.vm-run
+  const t = new vm.Script("x = 1");
+  return [s, t];
+}
+
+function timerCases(poll, id) {
+  // ruleid: js.code-injection.timer-string
+  setTimeout("poll()", 1000);
+  // ruleid: js.code-injection.timer-string
+  window.setInterval("tick(" + id + ")", 50);
+  // ruleid: js.code-injection.timer-string
+  setTimeout(`refresh(${id})`, 10);
+  // ok: js.code-injection.timer-string
+  setTimeout(poll, 1000);
+  // ok: js.code-injection.timer-string
+  setInterval(() => poll(id), 50);
+  // ok: js.code-injection.timer-string
+  clock.setTimeout("label", 5);
+}
+
+module.exports = { evalCases, functionCases, vmCases, timerCases };

@@ -1,0 +1,344 @@
+/* match.c — run a loaded ruleset over one file (see match.h). Regex rules
+ * scan the bytes once per rule; query rules of a language run as one
+ * combined query, so the tree is walked once per file. */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_impl.h"
+
+enum {
+  REGEX_MATCH_LIMIT = 5000000, /* PCRE2 backtracking steps per search */
+  REGEX_DEPTH_LIMIT = 100000,
+  REGEX_PER_FILE = 1000,       /* matches of one regex rule in one file */
+  QUERY_MATCH_LIMIT = 4096,    /* in-progress query matches */
+  QUERY_MS = 5000,             /* query time per file when no parse budget is set */
+  INTERP_BYTES = 60,           /* bytes of a capture put into a message */
+  MESSAGE_MAX = 4096,
+  OVECTOR_PAIRS = 32,
+};
+
+struct pv_matcher {
+  const pv_ruleset *rs;
+  TSQueryCursor *qc;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *jit;
+};
+
+pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
+  pv_matcher *m = calloc(1, sizeof *m);
+  if (m == NULL) return NULL;
+  m->rs = rs;
+  m->qc = ts_query_cursor_new();
+  m->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
+  m->mctx = pcre2_match_context_create(NULL);
+  m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+  if (m->qc == NULL || m->md == NULL || m->mctx == NULL) {
+    pv_matcher_delete(m);
+    return NULL;
+  }
+  pcre2_set_match_limit(m->mctx, REGEX_MATCH_LIMIT);
+  pcre2_set_depth_limit(m->mctx, REGEX_DEPTH_LIMIT);
+  if (m->jit != NULL) pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+  ts_query_cursor_set_match_limit(m->qc, QUERY_MATCH_LIMIT);
+  return m;
+}
+
+void pv_matcher_delete(pv_matcher *m) {
+  if (m == NULL) return;
+  if (m->qc) ts_query_cursor_delete(m->qc);
+  pcre2_match_data_free(m->md);
+  pcre2_match_context_free(m->mctx);
+  pcre2_jit_stack_free(m->jit);
+  free(m);
+}
+
+/* ---- Positions -------------------------------------------------------- */
+
+/* Forward-only byte → line/column cursor over one file. */
+typedef struct {
+  const unsigned char *data;
+  size_t byte, line, line_start;
+} line_cursor;
+
+static pv_pos pos_at(line_cursor *c, size_t byte) {
+  if (byte < c->byte) c->byte = 0, c->line = 1, c->line_start = 0;
+  while (c->byte < byte) {
+    const unsigned char *nl = memchr(c->data + c->byte, '\n', byte - c->byte);
+    if (nl == NULL) {
+      c->byte = byte;
+      break;
+    }
+    c->line++;
+    c->byte = c->line_start = (size_t)(nl - c->data) + 1;
+  }
+  pv_pos p = {(uint32_t)c->line, (uint32_t)(byte - c->line_start + 1), (uint32_t)byte};
+  return p;
+}
+
+static pv_pos node_pos(TSPoint pt, uint32_t byte) {
+  pv_pos p = {pt.row + 1, pt.column + 1, byte};
+  return p;
+}
+
+/* ---- Messages --------------------------------------------------------- */
+
+/* Looks up $name (or $1) in a match: sets [*s, *e) and returns 1 if bound. */
+typedef int (*lookup_fn)(void *ctx, const char *name, size_t len, size_t *s, size_t *e);
+
+static int is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Capture text, one line, control bytes blanked, capped. */
+static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t e) {
+  size_t n = 0;
+  for (size_t i = s; i < e && d[i] != '\n' && n < INTERP_BYTES; i++, n++) {
+    char ch = d[i] < 0x20 || d[i] == 0x7f ? ' ' : (char)d[i];
+    pv_buf_add(b, &ch, 1);
+  }
+  if (s + n < e) pv_buf_puts(b, "...");
+}
+
+/* The rule message with $X replaced; the rule's own string when no '$'. */
+static const char *interpolate(pv_result *r, const char *msg, const unsigned char *data,
+                               lookup_fn look, void *ctx) {
+  if (strchr(msg, '$') == NULL) return msg;
+  pv_buf b;
+  pv_buf_init(&b, MESSAGE_MAX);
+  for (const char *p = msg; *p;) {
+    size_t n = 0, s, e;
+    if (*p == '$')
+      while (is_name_char(p[1 + n])) n++;
+    if (n > 0 && look(ctx, p + 1, n, &s, &e)) {
+      add_capture_text(&b, data, s, e);
+      p += 1 + n;
+    } else {
+      pv_buf_add(&b, p, 1);
+      p++;
+    }
+  }
+  const char *out = b.data ? pv_arena_strndup(r->arena, (const char *)b.data, b.len) : NULL;
+  pv_buf_free(&b);
+  return out ? out : msg;
+}
+
+/* Append one finding. PV_FAILED: the findings limit is reached (stop). */
+static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f,
+                             const char *msg, pv_pos s, pv_pos e, const pv_limits *lim) {
+  if (msg == NULL) return PV_FATAL;
+  pv_finding fd = {.rule = &rule->meta, .severity = rule->meta.severity, .message = msg,
+                   .file = f, .path = f->path, .start = s, .end = e};
+  if (pv_result_add_finding(r, &fd, lim) != NULL) return PV_OK;
+  return r->findings_dropped > 0 ? PV_FAILED : PV_FATAL;
+}
+
+/* ---- Regex rules ------------------------------------------------------ */
+
+typedef struct {
+  const pcre2_code *re;
+  const PCRE2_SIZE *ov;
+  int pairs;
+} regex_ctx;
+
+static int regex_lookup(void *ctx, const char *name, size_t len, size_t *s, size_t *e) {
+  regex_ctx *c = ctx;
+  char buf[64];
+  int group;
+  if (len >= sizeof buf) return 0;
+  memcpy(buf, name, len);
+  buf[len] = '\0';
+  if (name[0] >= '0' && name[0] <= '9') group = (int)strtol(buf, NULL, 10);
+  else group = pcre2_substring_number_from_name(c->re, (PCRE2_SPTR)buf);
+  if (group < 0 || group >= c->pairs || c->ov[2 * group] == PCRE2_UNSET) return 0;
+  *s = c->ov[2 * group];
+  *e = c->ov[2 * group + 1];
+  return *e >= *s;
+}
+
+static void regex_note(pv_result *r, const pv_file *f, const pv_rule *rule, int rc) {
+  PCRE2_UCHAR msg[200];
+  pcre2_get_error_message(rc, msg, sizeof msg);
+  pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
+                 "%s: rule %s stopped early: %s; later matches in this file are not reported",
+                 f->path, rule->meta.id, (const char *)msg);
+}
+
+static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
+                           const pv_limits *lim) {
+  line_cursor lc = {f->data, 0, 1, 0};
+  size_t off = 0, count = 0;
+  while (off <= f->size) {
+    int rc = pcre2_match(rule->re, f->data, f->size, off, 0, m->md, m->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH) break;
+    if (rc < 0) {
+      regex_note(r, f, rule, rc);
+      break;
+    }
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    size_t s = ov[0], e = ov[1] >= ov[0] ? ov[1] : ov[0];
+    regex_ctx ctx = {rule->re, ov, rc == 0 ? OVECTOR_PAIRS : rc};
+    const char *msg = interpolate(r, rule->meta.message, f->data, regex_lookup, &ctx);
+    pv_pos ps = pos_at(&lc, s), pe = pos_at(&lc, e);
+    pv_status st = add_finding(r, rule, f, msg, ps, pe, lim);
+    if (st != PV_OK) return st;
+    if (++count >= REGEX_PER_FILE) {
+      pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
+                     "%s: rule %s matched %d times; the rest are not reported", f->path,
+                     rule->meta.id, REGEX_PER_FILE);
+      break;
+    }
+    off = e > off ? e : off + 1;
+    while (off < f->size && (f->data[off] & 0xC0) == 0x80) off++; /* next UTF-8 char */
+  }
+  return PV_OK;
+}
+
+/* ---- Query rules ------------------------------------------------------ */
+
+typedef struct {
+  pv_matcher *m;
+  const pv_langquery *lq;
+  const TSQueryMatch *qm;
+  const pv_file *f;
+} query_ctx;
+
+static int node_text(const pv_file *f, TSNode n, const char **s, uint32_t *len) {
+  uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+  if (b < a || b > f->size) return 0;
+  *s = (const char *)f->data + a;
+  *len = b - a;
+  return 1;
+}
+
+/* First node of capture id in the match, if any. */
+static int first_node(const TSQueryMatch *qm, uint32_t id, TSNode *out) {
+  for (uint16_t i = 0; i < qm->capture_count; i++)
+    if (qm->captures[i].index == id) {
+      *out = qm->captures[i].node;
+      return 1;
+    }
+  return 0;
+}
+
+static int pred_holds_on(query_ctx *c, const pv_pred *p, TSNode n) {
+  const char *s, *t = p->text;
+  uint32_t len, tlen = p->text_len;
+  if (!node_text(c->f, n, &s, &len)) return 0;
+  if (p->op == PV_PRED_EQ || p->op == PV_PRED_NOT_EQ) {
+    TSNode other;
+    if (p->rhs_is_capture) {
+      if (!first_node(c->qm, p->rhs_capture, &other)) return 1; /* unbound: vacuous */
+      if (!node_text(c->f, other, &t, &tlen)) return 0;
+    }
+    int eq = len == tlen && memcmp(s, t, len) == 0;
+    return p->op == PV_PRED_EQ ? eq : !eq;
+  }
+  int rc = pcre2_match(p->re, (PCRE2_SPTR)s, len, 0, 0, c->m->md, c->m->mctx);
+  int hit = rc >= 0;
+  return p->op == PV_PRED_MATCH ? hit : !hit;
+}
+
+/* Every predicate holds for every node of its capture (unbound: holds). */
+static int preds_hold(query_ctx *c, const pv_qpattern *pat) {
+  for (uint32_t k = 0; k < pat->n_preds; k++) {
+    const pv_pred *p = &pat->preds[k];
+    for (uint16_t i = 0; i < c->qm->capture_count; i++)
+      if (c->qm->captures[i].index == p->capture && !pred_holds_on(c, p, c->qm->captures[i].node))
+        return 0;
+  }
+  return 1;
+}
+
+static int query_lookup(void *ctx, const char *name, size_t len, size_t *s, size_t *e) {
+  query_ctx *c = ctx;
+  for (uint16_t i = 0; i < c->qm->capture_count; i++) {
+    uint32_t n;
+    const char *cn = ts_query_capture_name_for_id(c->lq->query, c->qm->captures[i].index, &n);
+    if (n == len && memcmp(cn, name, len) == 0) {
+      *s = ts_node_start_byte(c->qm->captures[i].node);
+      *e = ts_node_end_byte(c->qm->captures[i].node);
+      return *e >= *s && *e <= c->f->size;
+    }
+  }
+  return 0;
+}
+
+typedef struct {
+  uint64_t deadline;
+  unsigned calls;
+  int timed_out;
+} query_budget;
+
+static bool query_over_budget(TSQueryCursorState *state) {
+  query_budget *b = state->payload;
+  if ((++b->calls & 255u) != 0) return false;
+  if (pv_now_ms() <= b->deadline) return false;
+  b->timed_out = 1;
+  return true;
+}
+
+static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pat,
+                               const pv_limits *lim) {
+  TSNode n;
+  if (!first_node(c->qm, c->lq->match_capture, &n)) {
+    if (c->qm->capture_count == 0) return PV_OK;
+    n = c->qm->captures[0].node;
+  }
+  const char *msg = interpolate(r, pat->rule->meta.message, c->f->data, query_lookup, c);
+  pv_pos s = node_pos(ts_node_start_point(n), ts_node_start_byte(n));
+  pv_pos e = node_pos(ts_node_end_point(n), ts_node_end_byte(n));
+  return add_finding(r, pat->rule, c->f, msg, s, e, lim);
+}
+
+static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
+                             const pv_limits *lim) {
+  const pv_langquery *lq = &m->rs->lq[f->lang];
+  query_budget b = {pv_now_ms() + (lim->parse_ms ? lim->parse_ms : QUERY_MS), 0, 0};
+  TSQueryCursorOptions opt = {&b, query_over_budget};
+  ts_query_cursor_exec_with_options(m->qc, lq->query, ts_tree_root_node(tree), &opt);
+  TSQueryMatch qm;
+  query_ctx c = {m, lq, &qm, f};
+  pv_status rc = PV_OK;
+  while (rc == PV_OK && ts_query_cursor_next_match(m->qc, &qm)) {
+    if (qm.pattern_index >= lq->n_patterns) continue;
+    const pv_qpattern *pat = &lq->patterns[qm.pattern_index];
+    if (preds_hold(&c, pat)) rc = query_finding(&c, r, pat, lim);
+  }
+  if (b.timed_out)
+    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
+                   "%s: %s query rules stopped after %u ms; later matches are not reported",
+                   f->path, pv_lang_name(f->lang), (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
+  else if (ts_query_cursor_did_exceed_match_limit(m->qc))
+    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
+                   "%s: %s query rules exceeded %d in-progress matches; some matches may be "
+                   "missed", f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
+  return rc == PV_FAILED ? PV_OK : rc;
+}
+
+/* ---- Entry point ------------------------------------------------------ */
+
+static int regex_applies(const pv_rule *rule, const pv_file *f) {
+  return rule->kind == PV_MATCHER_REGEX &&
+         (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE)));
+}
+
+pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
+                        const pv_limits *lim) {
+  if (f->kind != PV_ENTRY_FILE || f->data == NULL || (unsigned)f->lang >= PV_LANG_COUNT)
+    return PV_OK;
+  int text = !(f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED));
+  const pv_ruleset *rs = m->rs;
+  for (size_t i = 0; text && i < rs->n; i++) {
+    if (!regex_applies(rs->rules[i], f)) continue;
+    pv_status rc = run_regex(m, r, f, rs->rules[i], lim);
+    if (rc == PV_FAILED) return PV_OK; /* findings limit reached */
+    if (rc != PV_OK) return rc;
+  }
+  if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS) ||
+      rs->lq[f->lang].query == NULL)
+    return PV_OK;
+  return run_queries(m, r, f, tree, lim);
+}

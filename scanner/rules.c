@@ -1,0 +1,884 @@
+/* rules.c — load Semgrep-shaped YAML rule files and compile their matchers
+ * (see rules.h). The YAML is read with libyaml's event parser into a small
+ * in-memory tree (depth and size capped, aliases refused), then checked key
+ * by key so every error names file, line, rule and key. */
+#include "rules_impl.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "parse.h"
+
+enum {
+  YAML_MAX_DEPTH = 32,       /* nesting of YAML containers */
+  YAML_MAX_NODES = 1000000,  /* nodes in one rule file */
+  DIR_MAX_DEPTH = 16,        /* directory levels under a rule path */
+  DIR_MAX_FILES = 100000,    /* rule files under one path */
+  ID_MAX = 128,
+};
+
+/* ---- A tiny YAML tree ------------------------------------------------- */
+
+typedef enum { Y_SCALAR, Y_SEQ, Y_MAP } ytype;
+
+typedef struct ynode {
+  ytype t;
+  uint32_t line; /* 1-based */
+  const char *s; /* scalar text */
+  size_t len;
+  struct ynode **kids; /* map: key, value, key, value... */
+  size_t n, cap;
+} ynode;
+
+typedef struct {
+  const char *file;
+  pv_arena *tmp;
+  pv_error *err;
+  size_t nodes;
+} yctx;
+
+static pv_status oom(pv_error *err) { return pv_error_set(err, PV_FATAL, "out of memory"); }
+
+static pv_status kid_push(yctx *c, ynode *parent, ynode *kid) {
+  if (parent->n == parent->cap) {
+    size_t cap = parent->cap ? parent->cap * 2 : 8;
+    ynode **k = pv_arena_alloc(c->tmp, cap * sizeof *k);
+    if (k == NULL) return oom(c->err);
+    if (parent->n) memcpy(k, parent->kids, parent->n * sizeof *k);
+    parent->kids = k;
+    parent->cap = cap;
+  }
+  parent->kids[parent->n++] = kid;
+  return PV_OK;
+}
+
+static ynode *node_new(yctx *c, ytype t, const yaml_mark_t *mark) {
+  if (++c->nodes > YAML_MAX_NODES) {
+    pv_error_set(c->err, PV_FAILED, "%s:%zu: too many YAML nodes", c->file, mark->line + 1);
+    return NULL;
+  }
+  ynode *n = pv_arena_alloc(c->tmp, sizeof *n);
+  if (n == NULL) {
+    oom(c->err);
+    return NULL;
+  }
+  n->t = t;
+  n->line = (uint32_t)mark->line + 1;
+  return n;
+}
+
+typedef struct {
+  ynode *stack[YAML_MAX_DEPTH + 1];
+  int depth;
+  ynode *root;
+  int docs;
+} ybuild;
+
+/* Attach a new node to the open container (or make it the root). */
+static pv_status attach(yctx *c, ybuild *b, ynode *n) {
+  if (b->depth == 0) {
+    if (b->root != NULL)
+      return pv_error_set(c->err, PV_FAILED, "%s:%u: only one YAML document per rule file",
+                          c->file, n->line);
+    b->root = n;
+    return PV_OK;
+  }
+  return kid_push(c, b->stack[b->depth - 1], n);
+}
+
+static pv_status on_scalar(yctx *c, ybuild *b, const yaml_event_t *ev) {
+  ynode *n = node_new(c, Y_SCALAR, &ev->start_mark);
+  if (n == NULL) return c->err->code;
+  size_t len = ev->data.scalar.length;
+  if (memchr(ev->data.scalar.value, '\0', len) != NULL)
+    return pv_error_set(c->err, PV_FAILED, "%s:%u: string contains a NUL byte", c->file, n->line);
+  if ((n->s = pv_arena_strndup(c->tmp, (const char *)ev->data.scalar.value, len)) == NULL)
+    return oom(c->err);
+  n->len = len;
+  return attach(c, b, n);
+}
+
+static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, ytype t) {
+  if (b->depth >= YAML_MAX_DEPTH)
+    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %d levels", c->file,
+                        ev->start_mark.line + 1, YAML_MAX_DEPTH);
+  ynode *n = node_new(c, t, &ev->start_mark);
+  if (n == NULL) return c->err->code;
+  pv_status rc = attach(c, b, n);
+  if (rc == PV_OK) b->stack[b->depth++] = n;
+  return rc;
+}
+
+/* One event into the tree; *done set at the end of the stream. */
+static pv_status on_event(yctx *c, ybuild *b, const yaml_event_t *ev, int *done) {
+  switch (ev->type) {
+  case YAML_SCALAR_EVENT: return on_scalar(c, b, ev);
+  case YAML_SEQUENCE_START_EVENT: return on_open(c, b, ev, Y_SEQ);
+  case YAML_MAPPING_START_EVENT: return on_open(c, b, ev, Y_MAP);
+  case YAML_SEQUENCE_END_EVENT:
+  case YAML_MAPPING_END_EVENT:
+    if (b->depth > 0) b->depth--;
+    return PV_OK;
+  case YAML_ALIAS_EVENT:
+    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML aliases (*%s) are not supported in rule files",
+                        c->file, ev->start_mark.line + 1, (const char *)ev->data.alias.anchor);
+  case YAML_STREAM_END_EVENT: *done = 1; return PV_OK;
+  default: return PV_OK;
+  }
+}
+
+/* Parse bytes into a tree; *root may be NULL for an empty file. */
+static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, ynode **root) {
+  yaml_parser_t p;
+  ybuild b = {.depth = 0};
+  pv_status rc = PV_OK;
+  if (!yaml_parser_initialize(&p)) return oom(c->err);
+  yaml_parser_set_input_string(&p, data, n);
+  for (int done = 0; !done && rc == PV_OK;) {
+    yaml_event_t ev;
+    if (!yaml_parser_parse(&p, &ev)) {
+      rc = pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML syntax error: %s%s%s", c->file,
+                        p.problem_mark.line + 1, p.problem ? p.problem : "unknown",
+                        p.context ? " " : "", p.context ? p.context : "");
+      break;
+    }
+    rc = on_event(c, &b, &ev, &done);
+    yaml_event_delete(&ev);
+  }
+  yaml_parser_delete(&p);
+  *root = b.root;
+  return rc;
+}
+
+/* ---- Reading files ---------------------------------------------------- */
+
+static pv_status read_capped(const char *path, size_t cap, unsigned char **out, size_t *n,
+                             pv_error *err) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  struct stat st;
+  pv_status rc = PV_FAILED;
+  unsigned char *buf = NULL;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    pv_error_set(err, PV_FAILED, "%s: not a regular file", path);
+    goto out;
+  }
+  if ((uint64_t)st.st_size > cap) {
+    pv_error_set(err, PV_FAILED, "%s: %lld bytes is over the rule file limit of %zu", path,
+                 (long long)st.st_size, cap);
+    goto out;
+  }
+  if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
+    rc = oom(err);
+    goto out;
+  }
+  size_t got = 0;
+  while (got < (size_t)st.st_size) {
+    ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) break;
+    got += (size_t)k;
+  }
+  buf[got] = '\0';
+  *out = buf;
+  *n = got;
+  buf = NULL;
+  rc = PV_OK;
+out:
+  free(buf);
+  close(fd);
+  return rc;
+}
+
+/* ---- Rule checking ---------------------------------------------------- */
+
+typedef struct {
+  pv_ruleset *rs;
+  const char *file; /* in rs->arena */
+  pv_error *err;
+  const char *id;   /* current rule id, or NULL */
+  size_t index;     /* current rule's position in the file */
+  uint32_t line;
+} rctx;
+
+/* "file:line: rule 'id': " prefix for an error. */
+static pv_status rule_err(rctx *c, uint32_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static pv_status rule_err(rctx *c, uint32_t line, const char *fmt, ...) {
+  char what[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  if (c->id != NULL)
+    return pv_error_set(c->err, PV_FAILED, "%s:%u: rule '%s': %s", c->file, line, c->id, what);
+  return pv_error_set(c->err, PV_FAILED, "%s:%u: rule #%zu: %s", c->file, line, c->index + 1,
+                      what);
+}
+
+static ynode *map_get(const ynode *m, const char *key) {
+  for (size_t i = 0; i + 1 < m->n; i += 2)
+    if (m->kids[i]->t == Y_SCALAR && strcmp(m->kids[i]->s, key) == 0) return m->kids[i + 1];
+  return NULL;
+}
+
+static pv_status want_string(rctx *c, const ynode *v, const char *key, const char **out) {
+  if (v->t != Y_SCALAR) return rule_err(c, v->line, "key '%s' must be a string", key);
+  if (v->len == 0) return rule_err(c, v->line, "key '%s' must not be empty", key);
+  if ((*out = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
+  return PV_OK;
+}
+
+/* A string or a list of strings, as a NULL-terminated array. */
+static pv_status want_strings(rctx *c, const ynode *v, const char *key, const char *const **out) {
+  size_t n = v->t == Y_SEQ ? v->n : 1;
+  const char **a = pv_arena_alloc(c->rs->arena, (n + 1) * sizeof *a);
+  if (a == NULL) return oom(c->err);
+  if (v->t == Y_MAP) return rule_err(c, v->line, "key '%s' must be a string or a list", key);
+  for (size_t i = 0; i < n; i++) {
+    const ynode *s = v->t == Y_SEQ ? v->kids[i] : v;
+    pv_status rc = want_string(c, s, key, &a[i]);
+    if (rc != PV_OK) return rc;
+  }
+  *out = a;
+  return PV_OK;
+}
+
+static int one_of(const char *s, const char *const *words) {
+  for (size_t i = 0; words[i] != NULL; i++)
+    if (strcmp(s, words[i]) == 0) return 1;
+  return 0;
+}
+
+static pv_status check_metadata(rctx *c, const ynode *m, pv_rule_meta *meta) {
+  static const char *const conf[] = {"high", "medium", "low", NULL};
+  static const char *const caps[] = {"net", "fs-read", "fs-write", "exec", "env",
+                                     "eval", "native", "crypto", NULL};
+  if (m->t != Y_MAP) return rule_err(c, m->line, "key 'metadata' must be a mapping");
+  for (size_t i = 0; i + 1 < m->n; i += 2) {
+    const ynode *k = m->kids[i], *v = m->kids[i + 1];
+    const char *key = k->t == Y_SCALAR ? k->s : "";
+    pv_status rc = PV_OK;
+    if (strcmp(key, "cwe") == 0) rc = want_strings(c, v, "metadata.cwe", &meta->cwe);
+    else if (strcmp(key, "owasp") == 0) rc = want_strings(c, v, "metadata.owasp", &meta->owasp);
+    else if (strcmp(key, "references") == 0)
+      rc = want_strings(c, v, "metadata.references", &meta->references);
+    else if (strcmp(key, "category") == 0) rc = want_string(c, v, "metadata.category", &meta->category);
+    else if (strcmp(key, "confidence") == 0) {
+      if ((rc = want_string(c, v, "metadata.confidence", &meta->confidence)) == PV_OK) {
+        char *lc = (char *)meta->confidence;
+        for (char *p = lc; *p; p++) *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        if (!one_of(lc, conf))
+          rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low", lc);
+      }
+    } else if (strcmp(key, "capability") == 0) {
+      if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
+          !one_of(meta->capability, caps))
+        rc = rule_err(c, v->line,
+                      "key 'metadata.capability': '%s' is not one of net, fs-read, fs-write, "
+                      "exec, env, eval, native, crypto", meta->capability);
+    }
+    if (rc != PV_OK) return rc;
+  }
+  return PV_OK;
+}
+
+static pv_status check_languages(rctx *c, const ynode *v, unsigned *langs) {
+  static const struct {
+    const char *name;
+    unsigned bits;
+  } names[] = {
+      {"javascript", PV_LANG_BIT(PV_LANG_JS)}, {"js", PV_LANG_BIT(PV_LANG_JS)},
+      {"typescript", PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)},
+      {"ts", PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)},
+      {"tsx", PV_LANG_BIT(PV_LANG_TSX)}, {"json", PV_LANG_BIT(PV_LANG_JSON)},
+      {"generic", PV_LANG_BIT(PV_LANG_NONE)}, {"regex", PV_LANG_BIT(PV_LANG_NONE)},
+  };
+  if (v->t != Y_SEQ || v->n == 0)
+    return rule_err(c, v->line, "key 'languages' must be a non-empty list");
+  for (size_t i = 0; i < v->n; i++) {
+    const ynode *s = v->kids[i];
+    size_t k = 0;
+    if (s->t != Y_SCALAR) return rule_err(c, s->line, "key 'languages' must list strings");
+    while (k < sizeof names / sizeof names[0] && strcasecmp(s->s, names[k].name) != 0) k++;
+    if (k == sizeof names / sizeof names[0])
+      return rule_err(c, s->line,
+                      "key 'languages': unknown language '%s' (javascript, typescript, tsx, "
+                      "json, generic)", s->s);
+    *langs |= names[k].bits;
+  }
+  return PV_OK;
+}
+
+/* "javascript,typescript" from the language bits (typescript covers tsx). */
+static const char *langs_text(pv_arena *a, unsigned bits) {
+  char buf[96] = "";
+  size_t used = 0;
+  static const struct {
+    unsigned bit;
+    const char *name;
+  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"}, {PV_LANG_BIT(PV_LANG_TS), "typescript"},
+               {PV_LANG_BIT(PV_LANG_TSX), "tsx"}, {PV_LANG_BIT(PV_LANG_JSON), "json"},
+               {PV_LANG_BIT(PV_LANG_NONE), "generic"}};
+  for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+    if (!(bits & order[i].bit)) continue;
+    if (order[i].bit == PV_LANG_BIT(PV_LANG_TSX) && (bits & PV_LANG_BIT(PV_LANG_TS))) continue;
+    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? "," : "",
+                             order[i].name);
+  }
+  return pv_arena_strdup(a, buf);
+}
+
+static int valid_id(const char *s) {
+  size_t n = strlen(s);
+  if (n == 0 || n > ID_MAX) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char ch = s[i];
+    int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+             (i > 0 && (ch == '.' || ch == '-' || ch == '_'));
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
+static int is_unsupported_key(const char *k) {
+  static const char *const semgrep[] = {"mode", "fix", "fix-regex", "paths", "options",
+                                        "focus-metavariable", "min-version", "max-version",
+                                        "join", "taint", NULL};
+  return strncmp(k, "pattern", 7) == 0 || strncmp(k, "metavariable", 12) == 0 ||
+         one_of(k, semgrep);
+}
+
+/* Every key of the rule mapping is known; returns the matcher key node. */
+static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) {
+  static const char *const known[] = {"id", "name", "message", "description", "severity",
+                                      "languages", "metadata", NULL};
+  *matcher_key = NULL;
+  for (size_t i = 0; i + 1 < m->n; i += 2) {
+    const ynode *k = m->kids[i];
+    if (k->t != Y_SCALAR) return rule_err(c, k->line, "keys must be strings");
+    if (one_of(k->s, known)) continue;
+    if (strcmp(k->s, "pattern-regex") == 0 || strcmp(k->s, "query") == 0) {
+      if (*matcher_key != NULL)
+        return rule_err(c, k->line, "key '%s': a rule has exactly one matcher (also '%s')", k->s,
+                        (*matcher_key)->s);
+      *matcher_key = k;
+      continue;
+    }
+    if (is_unsupported_key(k->s))
+      return rule_err(c, k->line,
+                      "unsupported key '%s' (this version supports pattern-regex and query)", k->s);
+    return rule_err(c, k->line, "unknown key '%s'", k->s);
+  }
+  return PV_OK;
+}
+
+static pv_status compile_regex(rctx *c, pv_rule *r, const ynode *v) {
+  int code;
+  PCRE2_SIZE off;
+  r->re = pcre2_compile((PCRE2_SPTR)v->s, v->len,
+                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &code, &off, NULL);
+  if (r->re == NULL) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    return rule_err(c, v->line, "key 'pattern-regex': %s at offset %zu", (const char *)msg,
+                    (size_t)off);
+  }
+  pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* no JIT: the interpreter still works */
+  return PV_OK;
+}
+
+/* ---- Query predicates ------------------------------------------------- */
+
+static const char *query_error_name(TSQueryError e) {
+  switch (e) {
+  case TSQueryErrorSyntax: return "syntax error";
+  case TSQueryErrorNodeType: return "unknown node type";
+  case TSQueryErrorField: return "unknown field";
+  case TSQueryErrorCapture: return "unknown capture";
+  case TSQueryErrorStructure: return "impossible pattern structure";
+  case TSQueryErrorLanguage: return "language version mismatch";
+  default: return "error";
+  }
+}
+
+static pv_status pred_error(char *why, size_t n, const char *fmt, const char *name) {
+  snprintf(why, n, fmt, name);
+  return PV_FAILED;
+}
+
+/* Compile one predicate: steps[0] is its name, steps[1..k) its arguments. */
+static pv_status pred_compile(const TSQuery *q, const TSQueryPredicateStep *st, uint32_t k,
+                              pv_pred *p, char *why, size_t n) {
+  uint32_t len;
+  const char *name = ts_query_string_value_for_id(q, st[0].value_id, &len);
+  if (strcmp(name, "eq?") == 0) p->op = PV_PRED_EQ;
+  else if (strcmp(name, "not-eq?") == 0) p->op = PV_PRED_NOT_EQ;
+  else if (strcmp(name, "match?") == 0) p->op = PV_PRED_MATCH;
+  else if (strcmp(name, "not-match?") == 0) p->op = PV_PRED_NOT_MATCH;
+  else return pred_error(why, n, "unsupported predicate '#%s' (eq?, not-eq?, match?, not-match?)", name);
+  if (k != 3 || st[1].type != TSQueryPredicateStepTypeCapture)
+    return pred_error(why, n, "predicate '#%s' takes a capture and one argument", name);
+  p->capture = st[1].value_id;
+  if (st[2].type == TSQueryPredicateStepTypeCapture) {
+    if (p->op != PV_PRED_EQ && p->op != PV_PRED_NOT_EQ)
+      return pred_error(why, n, "predicate '#%s' needs a string regex", name);
+    p->rhs_is_capture = 1;
+    p->rhs_capture = st[2].value_id;
+    return PV_OK;
+  }
+  p->text = ts_query_string_value_for_id(q, st[2].value_id, &p->text_len);
+  if (p->op == PV_PRED_EQ || p->op == PV_PRED_NOT_EQ) return PV_OK;
+  int code;
+  PCRE2_SIZE off;
+  p->re = pcre2_compile((PCRE2_SPTR)p->text, p->text_len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+                        &code, &off, NULL);
+  if (p->re == NULL) {
+    PCRE2_UCHAR msg[200];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    snprintf(why, n, "predicate '#%s' regex: %s at offset %zu", name, (const char *)msg,
+             (size_t)off);
+    return PV_FAILED;
+  }
+  pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
+  return PV_OK;
+}
+
+static void preds_free(pv_pred *p, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) pcre2_code_free(p[i].re);
+}
+
+/* Compile pattern i's predicates into an arena array. */
+static pv_status pattern_preds(pv_arena *a, const TSQuery *q, uint32_t i, pv_qpattern *out,
+                               char *why, size_t n) {
+  uint32_t steps;
+  const TSQueryPredicateStep *st = ts_query_predicates_for_pattern(q, i, &steps);
+  uint32_t count = 0;
+  for (uint32_t s = 0; s < steps; s++) count += st[s].type == TSQueryPredicateStepTypeDone;
+  out->preds = count ? pv_arena_alloc(a, count * sizeof *out->preds) : NULL;
+  if (count && out->preds == NULL) return PV_FATAL;
+  out->n_preds = 0;
+  for (uint32_t s = 0; s < steps;) {
+    uint32_t e = s;
+    while (e < steps && st[e].type != TSQueryPredicateStepTypeDone) e++;
+    if (e == s || st[s].type != TSQueryPredicateStepTypeString) {
+      snprintf(why, n, "malformed predicate");
+      return PV_FAILED;
+    }
+    pv_status rc = pred_compile(q, st + s, e - s, &out->preds[out->n_preds], why, n);
+    if (rc != PV_OK) return rc;
+    out->n_preds++;
+    s = e + 1;
+  }
+  return PV_OK;
+}
+
+/* A query error message for rule r compiled alone for language l; the
+ * position is given as a line and column inside the query. */
+static pv_status query_error(const pv_rule *r, pv_lang l, uint32_t off, TSQueryError et,
+                             pv_error *err) {
+  uint32_t line = 1, col = 1;
+  for (uint32_t i = 0; i < off && r->query[i]; i++, col++)
+    if (r->query[i] == '\n') line++, col = 0;
+  return pv_error_set(err, PV_FAILED,
+                      "%s:%u: rule '%s': key 'query': %s for %s at query line %u column %u "
+                      "(offset %u)", r->meta.source_file, r->query_line, r->meta.id,
+                      query_error_name(et), pv_lang_name(l), line, col, off);
+}
+
+/* Slow path after a combined query failed: compile rules one by one to
+ * name the broken one. */
+static pv_status blame_rule(const pv_rule *const *rules, size_t n, pv_lang l, pv_error *err) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t off;
+    TSQueryError et;
+    TSQuery *q = ts_query_new(pv_language(l), rules[i]->query, (uint32_t)strlen(rules[i]->query),
+                              &off, &et);
+    if (q == NULL) return query_error(rules[i], l, off, et, err);
+    ts_query_delete(q);
+  }
+  return PV_OK;
+}
+
+/* Cheap checks at rule time; the query itself is compiled once per
+ * language with all the others (build_lang). */
+static pv_status check_query(rctx *c, pv_rule *r, const ynode *v) {
+  if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
+    return rule_err(c, v->line, "key 'query': query rules need a tree-sitter language, not generic");
+  if (memchr(v->s, '@', v->len) == NULL)
+    return rule_err(c, v->line, "key 'query': the query captures nothing (add @match)");
+  if (v->len > UINT32_MAX / 4) return rule_err(c, v->line, "key 'query': too long");
+  if ((r->query = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
+  r->query_line = v->line;
+  return PV_OK;
+}
+
+/* ---- One rule --------------------------------------------------------- */
+
+static int id_taken(const pv_ruleset *rs, const char *id) {
+  for (size_t i = 0; i < rs->n; i++)
+    if (strcmp(rs->rules[i]->meta.id, id) == 0) return 1;
+  return 0;
+}
+
+static pv_status required(rctx *c, const ynode *m, const char *key, const ynode **out) {
+  if ((*out = map_get(m, key)) == NULL) return rule_err(c, m->line, "missing key '%s'", key);
+  return PV_OK;
+}
+
+static pv_status check_head(rctx *c, const ynode *m, pv_rule *r) {
+  const ynode *v;
+  pv_status rc;
+  if ((rc = required(c, m, "id", &v)) != PV_OK) return rc;
+  if ((rc = want_string(c, v, "id", &r->meta.id)) != PV_OK) return rc;
+  if (!valid_id(r->meta.id))
+    return rule_err(c, v->line, "key 'id': '%s' is not a valid id (letters, digits, '.', '-', "
+                    "'_'; at most %d bytes)", r->meta.id, ID_MAX);
+  c->id = r->meta.id;
+  if (id_taken(c->rs, r->meta.id)) return rule_err(c, v->line, "key 'id': duplicate rule id");
+  if ((rc = required(c, m, "message", &v)) != PV_OK ||
+      (rc = want_string(c, v, "message", &r->meta.message)) != PV_OK)
+    return rc;
+  if ((rc = required(c, m, "severity", &v)) != PV_OK) return rc;
+  int sev = v->t == Y_SCALAR ? pv_severity_parse(v->s) : -1;
+  if (sev < 0 || sev > PV_SEV_CRITICAL)
+    return rule_err(c, v->line, "key 'severity': expected critical, high, medium, low, info "
+                    "(or ERROR, WARNING, INFO)");
+  r->meta.severity = (pv_severity)sev;
+  if ((rc = required(c, m, "languages", &v)) != PV_OK) return rc;
+  if ((rc = check_languages(c, v, &r->langs)) != PV_OK) return rc;
+  if ((r->langs_text = langs_text(c->rs->arena, r->langs)) == NULL) return oom(c->err);
+  return PV_OK;
+}
+
+static pv_status check_rule(rctx *c, const ynode *m, pv_rule **out) {
+  if (m->t != Y_MAP) return rule_err(c, m->line, "each entry of 'rules' must be a mapping");
+  pv_rule *r = pv_arena_alloc(c->rs->arena, sizeof *r);
+  if (r == NULL) return oom(c->err);
+  r->line = m->line;
+  r->meta.source_file = c->file;
+  const ynode *mk, *v;
+  pv_status rc;
+  if ((rc = check_head(c, m, r)) != PV_OK || (rc = check_keys(c, m, &mk)) != PV_OK) return rc;
+  if ((v = map_get(m, "name")) && (rc = want_string(c, v, "name", &r->meta.name)) != PV_OK)
+    return rc;
+  if ((v = map_get(m, "description")) &&
+      (rc = want_string(c, v, "description", &r->meta.description)) != PV_OK)
+    return rc;
+  if ((v = map_get(m, "metadata")) && (rc = check_metadata(c, v, &r->meta)) != PV_OK) return rc;
+  if (r->meta.name == NULL) r->meta.name = r->meta.id;
+  if (r->meta.description == NULL) r->meta.description = r->meta.message;
+  if (mk == NULL)
+    return rule_err(c, m->line, "missing key 'pattern-regex' or 'query' (the rule's matcher)");
+  v = map_get(m, mk->s);
+  if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", mk->s);
+  *out = r;
+  if (strcmp(mk->s, "pattern-regex") == 0) {
+    r->kind = PV_MATCHER_REGEX;
+    return compile_regex(c, r, v);
+  }
+  r->kind = PV_MATCHER_QUERY;
+  return check_query(c, r, v);
+}
+
+static pv_status push_rule(pv_ruleset *rs, pv_rule *r, pv_error *err) {
+  if (rs->n == rs->cap) {
+    size_t cap = rs->cap ? rs->cap * 2 : 32;
+    pv_rule **a = realloc(rs->rules, cap * sizeof *a);
+    if (a == NULL) return oom(err);
+    rs->rules = a;
+    rs->cap = cap;
+  }
+  rs->rules[rs->n++] = r;
+  return PV_OK;
+}
+
+/* ---- One file --------------------------------------------------------- */
+
+static pv_status check_file(rctx *c, const ynode *root) {
+  if (root == NULL || root->t != Y_MAP)
+    return pv_error_set(c->err, PV_FAILED, "%s:%u: a rule file is a mapping with a 'rules' list",
+                        c->file, root ? root->line : 1);
+  for (size_t i = 0; i + 1 < root->n; i += 2) {
+    const ynode *k = root->kids[i];
+    if (k->t != Y_SCALAR || strcmp(k->s, "rules") != 0)
+      return pv_error_set(c->err, PV_FAILED, "%s:%u: unknown top-level key '%s'", c->file,
+                          k->line, k->t == Y_SCALAR ? k->s : "?");
+  }
+  const ynode *list = map_get(root, "rules");
+  if (list == NULL || list->t != Y_SEQ)
+    return pv_error_set(c->err, PV_FAILED, "%s:%u: missing key 'rules' (a list of rules)",
+                        c->file, list ? list->line : root->line);
+  size_t first = c->rs->n;
+  for (size_t i = 0; i < list->n; i++) {
+    pv_rule *r = NULL;
+    c->id = NULL;
+    c->index = i;
+    pv_status rc = check_rule(c, list->kids[i], &r);
+    if (rc == PV_OK) rc = push_rule(c->rs, r, c->err);
+    else if (r != NULL) pcre2_code_free(r->re);
+    if (rc != PV_OK) {
+      for (size_t k = first; k < c->rs->n; k++) pcre2_code_free(c->rs->rules[k]->re);
+      c->rs->n = first;
+      return rc;
+    }
+  }
+  return PV_OK;
+}
+
+static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim,
+                           pv_error *err) {
+  unsigned char *data = NULL;
+  size_t n = 0;
+  pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
+  if (rc != PV_OK) return rc;
+  yctx yc = {.file = path, .err = err};
+  yc.tmp = pv_arena_new(0);
+  rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
+  ynode *root = NULL;
+  if (yc.tmp == NULL || rcx.file == NULL) rc = oom(err);
+  else if ((rc = yaml_tree(&yc, data, n, &root)) == PV_OK) rc = check_file(&rcx, root);
+  pv_arena_delete(yc.tmp);
+  free(data);
+  return rc;
+}
+
+/* ---- Directories ------------------------------------------------------ */
+
+typedef struct {
+  char **v;
+  size_t n, cap;
+} strlist;
+
+static int push_str(strlist *l, char *s) {
+  if (s == NULL) return -1;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    char **v = realloc(l->v, cap * sizeof *v);
+    if (v == NULL) {
+      free(s);
+      return -1;
+    }
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = s;
+  return 0;
+}
+
+static void strlist_free(strlist *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+  free(l->v);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_yaml_name(const char *name) {
+  size_t n = strlen(name);
+  return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+         (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static char *join_path(const char *dir, const char *name) {
+  size_t a = strlen(dir), b = strlen(name);
+  char *s = malloc(a + b + 2);
+  if (s == NULL) return NULL;
+  memcpy(s, dir, a);
+  size_t k = a;
+  if (k == 0 || s[k - 1] != '/') s[k++] = '/';
+  memcpy(s + k, name, b + 1);
+  return s;
+}
+
+/* Breadth-first listing of rule files (dirs: a work list with depths). */
+static pv_status list_rule_files(const char *root, strlist *files, pv_error *err) {
+  strlist dirs = {0};
+  size_t depth = 0, next_level = 1;
+  pv_status rc = PV_OK;
+  if (push_str(&dirs, strdup(root)) != 0) return oom(err);
+  for (size_t i = 0; i < dirs.n && rc == PV_OK; i++) {
+    if (i == next_level) depth++, next_level = dirs.n;
+    DIR *d = opendir(dirs.v[i]);
+    if (d == NULL) {
+      rc = pv_error_set(err, PV_FAILED, "%s: %s", dirs.v[i], strerror(errno));
+      break;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && rc == PV_OK) {
+      if (e->d_name[0] == '.') continue;
+      char *p = join_path(dirs.v[i], e->d_name);
+      struct stat st;
+      if (p == NULL) rc = oom(err);
+      else if (stat(p, &st) != 0) free(p);
+      else if (S_ISDIR(st.st_mode) && depth + 1 < DIR_MAX_DEPTH) rc = push_str(&dirs, p) ? oom(err) : PV_OK;
+      else if (S_ISREG(st.st_mode) && is_yaml_name(e->d_name)) {
+        if (files->n >= DIR_MAX_FILES)
+          rc = pv_error_set(err, PV_FAILED, "%s: more than %d rule files", root, DIR_MAX_FILES);
+        else if (push_str(files, p) != 0) rc = oom(err);
+        else p = NULL;
+        free(p);
+      } else free(p);
+    }
+    closedir(d);
+  }
+  strlist_free(&dirs);
+  if (rc == PV_OK && files->n > 1) qsort(files->v, files->n, sizeof *files->v, cmp_str);
+  return rc;
+}
+
+/* ---- Combined per-language queries ------------------------------------ */
+
+void pv_langquery_clear(pv_langquery *lq) {
+  for (uint32_t i = 0; i < lq->n_patterns; i++)
+    preds_free(lq->patterns[i].preds, lq->patterns[i].n_preds);
+  ts_query_delete(lq->query);
+  memset(lq, 0, sizeof *lq);
+}
+
+/* The rule owning byte `at` of the combined source. */
+static size_t owner_of(const uint32_t *starts, size_t n, uint32_t at) {
+  size_t lo = 0, hi = n;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static pv_status map_patterns(pv_ruleset *rs, pv_lang l, const uint32_t *starts,
+                              const pv_rule **owners, size_t n_rules, pv_error *err) {
+  pv_langquery *lq = &rs->lq[l];
+  lq->n_patterns = ts_query_pattern_count(lq->query);
+  lq->patterns = pv_arena_alloc(rs->arena, (lq->n_patterns + 1) * sizeof *lq->patterns);
+  if (lq->patterns == NULL) return oom(err);
+  for (uint32_t i = 0; i < lq->n_patterns; i++) {
+    uint32_t at = ts_query_start_byte_for_pattern(lq->query, i);
+    uint32_t end = ts_query_end_byte_for_pattern(lq->query, i);
+    size_t k = owner_of(starts, n_rules, at);
+    pv_qpattern *p = &lq->patterns[i];
+    p->rule = owners[k];
+    if (end > 0 && owner_of(starts, n_rules, end - 1) != k) {
+      pv_status rc = blame_rule(owners + k, 1, l, err);
+      return rc != PV_OK ? rc
+                         : pv_error_set(err, PV_FAILED,
+                                        "%s:%u: rule '%s': key 'query': a pattern is not closed "
+                                        "(it runs into the next rule)", p->rule->meta.source_file,
+                                        p->rule->query_line, p->rule->meta.id);
+    }
+    char why[300];
+    pv_status rc = pattern_preds(rs->arena, lq->query, i, p, why, sizeof why);
+    if (rc == PV_FATAL) return oom(err);
+    if (rc != PV_OK)
+      return pv_error_set(err, PV_FAILED, "%s:%u: rule '%s': key 'query': %s",
+                          p->rule->meta.source_file, p->rule->query_line, p->rule->meta.id, why);
+  }
+  lq->match_capture = UINT32_MAX;
+  for (uint32_t i = 0; i < ts_query_capture_count(lq->query); i++) {
+    uint32_t len;
+    const char *name = ts_query_capture_name_for_id(lq->query, i, &len);
+    if (len == 5 && memcmp(name, "match", 5) == 0) lq->match_capture = i;
+  }
+  return PV_OK;
+}
+
+/* One query holding every query rule of language l. */
+static pv_status build_lang(pv_ruleset *rs, pv_lang l, pv_error *err) {
+  pv_langquery *lq = &rs->lq[l];
+  pv_langquery_clear(lq);
+  uint32_t *starts = malloc((rs->n + 1) * sizeof *starts);
+  const pv_rule **owners = malloc((rs->n + 1) * sizeof *owners);
+  pv_buf src;
+  pv_buf_init(&src, UINT32_MAX / 2);
+  size_t k = 0;
+  pv_status rc = starts && owners ? PV_OK : oom(err);
+  for (size_t i = 0; i < rs->n && rc == PV_OK; i++) {
+    const pv_rule *r = rs->rules[i];
+    if (r->kind != PV_MATCHER_QUERY || !(r->langs & PV_LANG_BIT(l))) continue;
+    starts[k] = (uint32_t)src.len;
+    owners[k++] = r;
+    if (pv_buf_puts(&src, r->query) != PV_OK || pv_buf_puts(&src, "\n") != PV_OK)
+      rc = pv_error_set(err, PV_FAILED, "combined %s query: too large", pv_lang_name(l));
+  }
+  if (rc == PV_OK && k > 0) {
+    uint32_t off;
+    TSQueryError et;
+    lq->query = ts_query_new(pv_language(l), (const char *)src.data, (uint32_t)src.len, &off, &et);
+    if (lq->query != NULL) rc = map_patterns(rs, l, starts, owners, k, err);
+    else if ((rc = blame_rule(owners, k, l, err)) == PV_OK) {
+      const pv_rule *r = owners[owner_of(starts, k, off)];
+      rc = pv_error_set(err, PV_FAILED, "%s:%u: rule '%s': key 'query': %s for %s (in the "
+                        "combined query)", r->meta.source_file, r->query_line, r->meta.id,
+                        query_error_name(et), pv_lang_name(l));
+    }
+  }
+  pv_buf_free(&src);
+  free(starts);
+  free(owners);
+  return rc;
+}
+
+/* ---- Public API ------------------------------------------------------- */
+
+pv_ruleset *pv_ruleset_new(void) {
+  pv_ruleset *rs = calloc(1, sizeof *rs);
+  if (rs == NULL) return NULL;
+  if ((rs->arena = pv_arena_new(0)) == NULL) {
+    free(rs);
+    return NULL;
+  }
+  return rs;
+}
+
+void pv_ruleset_delete(pv_ruleset *rs) {
+  if (rs == NULL) return;
+  for (pv_lang l = 0; l < PV_LANG_COUNT; l++) pv_langquery_clear(&rs->lq[l]);
+  for (size_t i = 0; i < rs->n; i++) pcre2_code_free(rs->rules[i]->re);
+  free(rs->rules);
+  pv_arena_delete(rs->arena);
+  free(rs);
+}
+
+pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
+  struct stat st;
+  pv_error local;
+  if (err == NULL) err = &local;
+  pv_error_clear(err);
+  if (stat(path, &st) != 0) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  pv_status rc = PV_OK;
+  if (S_ISDIR(st.st_mode)) {
+    strlist files = {0};
+    rc = list_rule_files(path, &files, err);
+    for (size_t i = 0; i < files.n && rc == PV_OK; i++) rc = load_file(rs, files.v[i], lim, err);
+    strlist_free(&files);
+  } else {
+    rc = load_file(rs, path, lim, err);
+  }
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) rc = build_lang(rs, l, err);
+  return rc;
+}
+
+size_t pv_ruleset_count(const pv_ruleset *rs) { return rs ? rs->n : 0; }
+
+const char *pv_ruleset_languages(const pv_ruleset *rs, size_t i) {
+  return rs != NULL && i < rs->n ? rs->rules[i]->langs_text : "";
+}
+
+const char *pv_ruleset_matcher_kind(const pv_ruleset *rs, size_t i) {
+  if (rs == NULL || i >= rs->n) return "";
+  return rs->rules[i]->kind == PV_MATCHER_REGEX ? "regex" : "query";
+}
+
+const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i) {
+  return rs != NULL && i < rs->n ? &rs->rules[i]->meta : NULL;
+}

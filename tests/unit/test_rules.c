@@ -1,0 +1,331 @@
+/* test_rules.c — rule loader (keys, errors with file:line, hostile YAML)
+ * and matcher (regex positions, query predicates, interpolation, language
+ * and file-kind filters, limits). Each positive case has a negative twin. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../scanner/match.h"
+#include "../../scanner/parse.h"
+#include "../../scanner/rules.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/pv-test-rules-XXXXXX";
+static int n_files;
+
+/* Write text to a new temp rule file; returns its path (static storage). */
+static const char *rule_file(const char *text) {
+  static char path[256];
+  snprintf(path, sizeof path, "%s/r%d.yaml", dir, n_files++);
+  FILE *fp = fopen(path, "w");
+  fputs(text, fp);
+  fclose(fp);
+  return path;
+}
+
+/* Load text as a rule file: the ruleset, or NULL with err filled. */
+static pv_ruleset *load(const char *text, pv_error *err) {
+  pv_limits lim = pv_limits_default();
+  pv_ruleset *rs = pv_ruleset_new();
+  if (pv_ruleset_load(rs, rule_file(text), &lim, err) != PV_OK) {
+    pv_ruleset_delete(rs);
+    return NULL;
+  }
+  return rs;
+}
+
+/* The loader refuses text; err.msg must contain want. */
+static void refuses(const char *text, const char *want, const char *name) {
+  pv_error err = {0};
+  pv_ruleset *rs = load(text, &err);
+  ok(rs == NULL && strstr(err.msg, want) != NULL, "%s", name);
+  if (rs != NULL || strstr(err.msg, want) == NULL) printf("#   got: %s\n#   want: %s\n", err.msg, want);
+  pv_ruleset_delete(rs);
+}
+
+#define HEAD "rules:\n  - id: t.r\n    message: m\n    severity: WARNING\n    languages: [javascript]\n"
+
+static void test_loader(void) {
+  pv_error err = {0};
+  pv_ruleset *rs = load("rules:\n  - id: a.b-c_d\n    message: hi\n    severity: ERROR\n"
+                        "    languages: [js, ts]\n    metadata:\n      cwe: CWE-1\n"
+                        "      owasp: [A1, A2]\n      confidence: HIGH\n      capability: exec\n"
+                        "      references: [u1]\n      other: {x: [1, 2]}\n"
+                        "    pattern-regex: 'x'\n", &err);
+  ok(rs != NULL, "a full rule loads (%s)", err.msg);
+  if (rs == NULL) return;
+  const pv_rule_meta *m = pv_ruleset_meta(rs, 0);
+  is_int(pv_ruleset_count(rs), 1, "one rule");
+  is_str(m->id, "a.b-c_d", "id");
+  is_int(m->severity, PV_SEV_HIGH, "Semgrep ERROR is high");
+  is_str(m->cwe[0], "CWE-1", "a cwe string becomes a one-element list");
+  ok(m->cwe[1] == NULL, "lists are NULL-terminated");
+  is_str(m->owasp[1], "A2", "owasp list");
+  is_str(m->confidence, "high", "confidence is lower-cased");
+  is_str(m->capability, "exec", "capability");
+  is_str(m->name, "a.b-c_d", "name defaults to the id");
+  is_str(m->description, "hi", "description defaults to the message");
+  is_str(pv_ruleset_languages(rs, 0), "javascript,typescript", "languages text");
+  is_str(pv_ruleset_matcher_kind(rs, 0), "regex", "matcher kind");
+  ok(pv_ruleset_meta(rs, 1) == NULL, "meta past the end is NULL");
+  pv_ruleset_delete(rs);
+
+  refuses(HEAD "    patern: x\n    pattern-regex: x\n", ":6: rule 't.r': unknown key 'patern'",
+          "unknown key: file:line, rule and key");
+  refuses(HEAD "    pattern-regex: 'a(b'\n", ":6: rule 't.r': key 'pattern-regex': missing closing",
+          "bad regex: PCRE2's message");
+  refuses(HEAD "    pattern-regex: 'a(b'\n", "at offset 3", "bad regex: PCRE2's offset");
+  refuses(HEAD "    query: '(nope) @m'\n", "key 'query': unknown node type for javascript",
+          "bad query: tree-sitter error type");
+  refuses(HEAD "    query: '(identifier'\n", "syntax error for javascript at query line 1",
+          "query syntax error with its position");
+  refuses(HEAD "    query: '((identifier) @x (#frob? @x \"a\"))'\n",
+          "unsupported predicate '#frob?'", "unknown predicate is refused");
+  refuses(HEAD "    query: '(identifier)'\n", "captures nothing", "a query without captures");
+  refuses(HEAD "    pattern: eval(...)\n",
+          "unsupported key 'pattern' (this version supports pattern-regex and query)",
+          "Semgrep pattern is unsupported, clearly");
+  refuses(HEAD "    pattern-regex: a\n    query: '(identifier) @m'\n", "exactly one matcher",
+          "two matchers");
+  refuses(HEAD, ":2: rule 't.r': missing key 'pattern-regex' or 'query'", "no matcher");
+  refuses("rules:\n  - message: m\n    severity: low\n    languages: [js]\n    pattern-regex: x\n",
+          ":2: rule #1: missing key 'id'", "missing id");
+  refuses("rules:\n  - id: x\n    severity: low\n    languages: [js]\n    pattern-regex: x\n",
+          "rule 'x': missing key 'message'", "missing message");
+  refuses("rules:\n  - id: x\n    message: m\n    severity: none\n    languages: [js]\n"
+          "    pattern-regex: x\n", "key 'severity'", "severity none is not a rule severity");
+  refuses("rules:\n  - id: x\n    message: m\n    severity: low\n    languages: [cobol]\n"
+          "    pattern-regex: x\n", "unknown language 'cobol'", "unknown language");
+  refuses("rules:\n  - id: x\n    message: m\n    severity: low\n    languages: js\n"
+          "    pattern-regex: x\n", "'languages' must be a non-empty list", "languages not a list");
+  refuses("rules:\n  - id: x\n    message: [m]\n    severity: low\n    languages: [js]\n"
+          "    pattern-regex: x\n", "key 'message' must be a string", "message of the wrong type");
+  refuses("rules:\n  - id: 'a b'\n    message: m\n    severity: low\n    languages: [js]\n"
+          "    pattern-regex: x\n", "not a valid id", "id with a space");
+  refuses("rules:\n  - id: x\n    message: m\n    severity: low\n    languages: [generic]\n"
+          "    query: '(identifier) @m'\n", "need a tree-sitter language", "generic query rule");
+  refuses(HEAD "    pattern-regex: a\n  - id: t.r\n    message: m\n    severity: low\n"
+          "    languages: [js]\n    pattern-regex: b\n", ":7: rule 't.r': key 'id': duplicate",
+          "duplicate id");
+  refuses(HEAD "    metadata: {capability: teleport}\n    pattern-regex: a\n",
+          "'teleport' is not one of", "unknown capability");
+  refuses("rules: [\n", "YAML syntax error", "YAML syntax error");
+  refuses("x: &a [1]\nrules: *a\n", ":2: YAML aliases", "aliases are refused");
+  refuses("rules: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+          "nested deeper than", "nesting depth is capped");
+  refuses("", "a mapping with a 'rules' list", "empty file");
+  refuses("rules: []\nextra: 1\n", ":2: unknown top-level key 'extra'", "unknown top-level key");
+  refuses("rules: []\n---\nrules: []\n", "only one YAML document", "two documents");
+
+  pv_limits lim = pv_limits_default();
+  lim.rule_bytes = 10;
+  rs = pv_ruleset_new();
+  ok(pv_ruleset_load(rs, rule_file(HEAD "    pattern-regex: a\n"), &lim, &err) == PV_FAILED &&
+         strstr(err.msg, "over the rule file limit") != NULL,
+     "a file over limits.rule_bytes is refused");
+  pv_ruleset_delete(rs);
+  rs = load("rules: []\n", &err);
+  ok(rs != NULL && pv_ruleset_count(rs) == 0, "an empty rules list loads (twin)");
+  pv_ruleset_delete(rs);
+}
+
+/* Run the ruleset over src as file path; returns the result (caller frees). */
+static pv_result *run(const pv_ruleset *rs, const char *path, const char *src, unsigned flags) {
+  pv_limits lim = pv_limits_default();
+  pv_result *r = pv_result_new("t");
+  pv_file f = {.path = path, .data = (const unsigned char *)src, .size = strlen(src),
+               .kind = PV_ENTRY_FILE, .flags = flags};
+  f.lang = pv_lang_detect(path, f.data, f.size, &f.flags);
+  pv_file *fp = pv_result_add_file(r, &f);
+  pv_parser *p = pv_parser_new();
+  TSTree *t = (fp->flags & PV_FILE_DTS) ? NULL : pv_parse(p, r, fp, &lim);
+  pv_matcher *m = pv_matcher_new(rs);
+  pv_match_file(m, r, fp, t, &lim);
+  pv_matcher_delete(m);
+  ts_tree_delete(t);
+  pv_parser_delete(p);
+  return r;
+}
+
+static const pv_finding *nth(const pv_result *r, size_t i) {
+  return i < r->findings.len ? PV_VEC_AT(r->findings, pv_finding, i) : NULL;
+}
+
+static void test_regex(void) {
+  pv_error err = {0};
+  pv_ruleset *rs = load("rules:\n  - id: t.tok\n    message: 'token $1 ($who)'\n"
+                        "    severity: high\n    languages: [generic]\n"
+                        "    pattern-regex: 'tok_(\\d+)(?<who>[a-z]*)'\n"
+                        "  - id: t.js\n    message: js only\n    severity: low\n"
+                        "    languages: [javascript]\n    pattern-regex: 'only'\n", &err);
+  ok(rs != NULL, "regex rules load (%s)", err.msg);
+  if (rs == NULL) return;
+  pv_result *r = run(rs, "a.txt", "x\n  héllo tok_42abc;\ntok_7\n", 0);
+  is_int(r->findings.len, 2, "two regex findings in a text file");
+  const pv_finding *f = nth(r, 0);
+  if (f != NULL) {
+    is_int(f->start.line, 2, "line is 1-based");
+    is_int(f->start.col, 10, "column counts bytes, 1-based (é is 2 bytes)");
+    is_int(f->start.byte, 11, "byte offset is 0-based");
+    is_int(f->end.col, 19, "end column is exclusive, 1-based");
+    is_str(f->message, "token 42 (abc)", "$1 and $name interpolate groups");
+    is_str(f->path, "a.txt", "path is the file's path");
+  }
+  if ((f = nth(r, 1)) != NULL) {
+    is_int(f->start.line, 3, "second match on line 3");
+    is_str(f->message, "token 7 ()", "an empty group interpolates as nothing");
+  }
+  pv_result_delete(r);
+  r = run(rs, "a.js", "only();\n", 0);
+  is_int(r->findings.len, 1, "a javascript regex rule runs on .js");
+  pv_result_delete(r);
+  r = run(rs, "a.json", "{\"only\": 1}\n", 0);
+  is_int(r->findings.len, 0, "... and not on .json (twin)");
+  pv_result_delete(r);
+  r = run(rs, "a.bin", "tok_1\n", PV_FILE_BINARY);
+  is_int(r->findings.len, 0, "binary files get no regex rules");
+  pv_result_delete(r);
+  r = run(rs, "types.d.ts", "tok_9 only\n", 0);
+  is_int(r->findings.len, 1, ".d.ts still gets generic regex rules");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+
+  /* Catastrophic backtracking trips the match limit: a note, no hang. */
+  rs = load("rules:\n  - id: t.slow\n    message: m\n    severity: low\n"
+            "    languages: [generic]\n    pattern-regex: '(a+)+$'\n", &err);
+  char *big = malloc(40001);
+  memset(big, 'a', 40000);
+  big[39999] = '!';
+  big[40000] = '\0';
+  uint64_t t0 = pv_now_ms();
+  r = run(rs, "big.txt", big, 0);
+  int noted = 0;
+  for (size_t i = 0; i < r->notes.len; i++)
+    noted |= strstr(PV_VEC_AT(r->notes, pv_note, i)->message, "t.slow") != NULL;
+  ok(noted, "a tripped regex limit is a note naming the rule");
+  ok(pv_now_ms() - t0 < 20000, "... and returns promptly");
+  pv_result_delete(r);
+  r = run(rs, "small.txt", "aaaa", 0);
+  is_int(r->findings.len, 1, "the same rule matches a small input (twin)");
+  is_int(r->notes.len, 0, "... without a note");
+  pv_result_delete(r);
+  free(big);
+  pv_ruleset_delete(rs);
+
+  /* Empty matches advance; at most the per-file cap of findings. */
+  rs = load("rules:\n  - id: t.empty\n    message: m\n    severity: low\n"
+            "    languages: [generic]\n    pattern-regex: 'x*'\n", &err);
+  r = run(rs, "e.txt", "ab", 0);
+  is_int(r->findings.len, 3, "empty matches at 0, 1, 2 (no infinite loop)");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
+#define QHEAD(id) "  - id: " id "\n    message: 'm $fn'\n    severity: low\n    languages: [javascript]\n"
+
+static void test_query(void) {
+  pv_error err = {0};
+  pv_ruleset *rs = load(
+      "rules:\n" QHEAD("t.eq")
+      "    query: '((call_expression function: (identifier) @fn) @match (#eq? @fn \"foo\"))'\n"
+      QHEAD("t.noteq")
+      "    query: '((call_expression function: (identifier) @fn) (#not-eq? @fn \"foo\"))'\n"
+      QHEAD("t.match")
+      "    query: '((call_expression function: (identifier) @fn) @match (#match? @fn \"^ba[rz]$\"))'\n"
+      QHEAD("t.notmatch")
+      "    query: '((call_expression function: (identifier) @fn) @match (#not-match? @fn \"^(foo|bar|baz)$\"))'\n"
+      QHEAD("t.same")
+      "    query: '((assignment_expression left: (identifier) @fn right: (identifier) @b) @match (#eq? @fn @b))'\n",
+      &err);
+  ok(rs != NULL, "query rules load (%s)", err.msg);
+  if (rs == NULL) return;
+  pv_result *r = run(rs, "q.js", "foo(1);\nbar(2);\nqux(3);\nx = x;\ny = z;\n", 0);
+  int seen[5][6] = {{0}};
+  const char *ids[] = {"t.eq", "t.noteq", "t.match", "t.notmatch", "t.same"};
+  for (size_t i = 0; i < r->findings.len; i++) {
+    const pv_finding *f = nth(r, i);
+    for (int k = 0; k < 5; k++)
+      if (strcmp(f->rule->id, ids[k]) == 0 && f->start.line <= 5) seen[k][f->start.line] = 1;
+  }
+  ok(seen[0][1] && !seen[0][2] && !seen[0][3], "#eq? matches foo only");
+  ok(!seen[1][1] && seen[1][2] && seen[1][3], "#not-eq? matches all but foo");
+  ok(!seen[2][1] && seen[2][2] && !seen[2][3], "#match? with a PCRE2 regex");
+  ok(!seen[3][1] && !seen[3][2] && seen[3][3], "#not-match?");
+  ok(seen[4][4] && !seen[4][5], "#eq? between two captures");
+  const pv_finding *f = NULL;
+  for (size_t i = 0; i < r->findings.len; i++)
+    if (strcmp(nth(r, i)->rule->id, "t.eq") == 0) f = nth(r, i);
+  if (f != NULL) {
+    is_str(f->message, "m foo", "$fn interpolates the @fn capture");
+    is_int(f->start.col, 1, "@match gives the range: start");
+    is_int(f->end.col, 7, "@match gives the range: end (whole call)");
+  }
+  f = NULL;
+  for (size_t i = 0; i < r->findings.len; i++)
+    if (strcmp(nth(r, i)->rule->id, "t.noteq") == 0) f = nth(r, i);
+  if (f != NULL) is_int(f->end.col - f->start.col, 3, "no @match: the first capture's range");
+  pv_result_delete(r);
+
+  r = run(rs, "q.ts", "foo(1);\n", 0);
+  is_int(r->findings.len, 0, "javascript query rules do not run on .ts");
+  pv_result_delete(r);
+  r = run(rs, "q.d.ts", "foo(1);\n", 0);
+  is_int(r->findings.len, 0, "query rules skip .d.ts");
+  pv_result_delete(r);
+  r = run(rs, "q.js", "foo(1;\nfoo(2);\n", 0);
+  ok(r->findings.len >= 1, "a file with a syntax error still gets query findings");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+
+  /* typescript covers tsx; a second load adds to the combined query. */
+  rs = load("rules:\n  - id: t.ts\n    message: m\n    severity: low\n    languages: [typescript]\n"
+            "    query: '(call_expression function: (identifier) @match)'\n", &err);
+  pv_limits lim = pv_limits_default();
+  ok(rs && pv_ruleset_load(rs, rule_file("rules:\n  - id: t.ts2\n    message: m\n"
+                                         "    severity: low\n    languages: [tsx]\n"
+                                         "    query: '(jsx_element) @match'\n"), &lim, &err) == PV_OK,
+     "a second file adds rules to a loaded set (%s)", err.msg);
+  r = run(rs, "a.tsx", "f(<div></div>);\n", 0);
+  int ts = 0, tsx = 0;
+  for (size_t i = 0; i < r->findings.len; i++) {
+    ts += strcmp(nth(r, i)->rule->id, "t.ts") == 0;
+    tsx += strcmp(nth(r, i)->rule->id, "t.ts2") == 0;
+  }
+  ok(ts == 1 && tsx == 1, "each pattern of the combined tsx query maps to its rule");
+  pv_result_delete(r);
+  r = run(rs, "a.ts", "f(1);\n", 0);
+  is_int(r->findings.len, 1, "only the typescript rule on .ts (twin)");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
+static void test_findings_limit(void) {
+  pv_error err = {0};
+  pv_ruleset *rs = load("rules:\n  - id: t.x\n    message: m\n    severity: low\n"
+                        "    languages: [generic]\n    pattern-regex: x\n", &err);
+  pv_limits lim = pv_limits_default();
+  lim.findings = 5;
+  pv_result *r = pv_result_new("t");
+  const char *src = "xxxxxxxxxxxxxxxxxxxx";
+  pv_file f = {.path = "x.txt", .data = (const unsigned char *)src, .size = strlen(src),
+               .kind = PV_ENTRY_FILE};
+  pv_matcher *m = pv_matcher_new(rs);
+  is_int(pv_match_file(m, r, &f, NULL, &lim), PV_OK, "hitting the findings limit is not an error");
+  is_int(r->findings.len, 5, "findings stop at limits.findings");
+  pv_matcher_delete(m);
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
+int main(void) {
+  if (mkdtemp(dir) == NULL) return 1;
+  test_loader();
+  test_regex();
+  test_query();
+  test_findings_limit();
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system(cmd) != 0) ok(0, "cleanup");
+  return tap_done();
+}
