@@ -78,7 +78,7 @@ static void test_loader(void) {
   refuses(HEAD "    pattern-regex: 'a(b'\n", "at offset 3", "bad regex: PCRE2's offset");
   refuses(HEAD "    query: '(nope) @m'\n", "key 'query': unknown node type for javascript",
           "bad query: tree-sitter error type");
-  refuses(HEAD "    query: '(identifier'\n", "syntax error for javascript at query line 1",
+  refuses(HEAD "    query: '(identifier @m'\n", "syntax error for javascript at query line 1",
           "query syntax error with its position");
   refuses(HEAD "    query: '((identifier) @x (#frob? @x \"a\"))'\n",
           "unsupported predicate '#frob?'", "unknown predicate is refused");
