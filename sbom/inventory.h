@@ -1,0 +1,80 @@
+/* inventory.h — the dependencies a plugin ships or pins: one component per
+ * distinct package@version, with every place it was seen and the edges
+ * between them, read from manifests, lockfiles and node_modules in the vfs.
+ *
+ * Readers: package.json (root and nested), package-lock.json v1/v2/v3 and
+ * npm-shrinkwrap.json, yarn.lock v1 and berry, pnpm-lock.yaml 5.4/6/9,
+ * bun.lock, and every node_modules/**\/package.json. What is shipped in
+ * node_modules wins over what a lockfile says; a disagreement is a
+ * pkg.lockfile-mismatch finding. Malformed files become notes naming the
+ * file and line; the rest of the inventory is still built.
+ *
+ * Ownership: pv_inventory_build returns an inventory the caller frees with
+ * pv_inventory_delete (before the result it was built from). Strings live
+ * in r->arena; the vectors are malloc'd and freed by pv_inventory_delete. */
+#ifndef PV_INVENTORY_H
+#define PV_INVENTORY_H
+
+#include "../scanner/limits.h"
+#include "../scanner/result.h"
+
+typedef enum {
+  PV_SCOPE_REQUIRED = 0, /* runtime dependency (incl. peer) */
+  PV_SCOPE_OPTIONAL,     /* optionalDependencies, or only reachable through them */
+  PV_SCOPE_DEV           /* only reachable from devDependencies: CycloneDX "excluded" */
+} pv_scope;
+
+/* pv_component.flags */
+enum {
+  PV_COMP_ROOT = 1u << 0,           /* the plugin itself (top package.json) */
+  PV_COMP_SHIPPED = 1u << 1,        /* found under node_modules in the input */
+  PV_COMP_BUNDLED = 1u << 2,        /* bundleDependencies / lockfile "inBundle" */
+  PV_COMP_INSTALL_SCRIPT = 1u << 3, /* hasInstallScript, or pre/post/install scripts */
+  PV_COMP_LOCAL = 1u << 4,          /* link:/file:/workspace/git/tarball: no registry
+                                     * version, never matched against advisories */
+  PV_COMP_PEER = 1u << 5,           /* declared as a peer dependency */
+};
+
+/* One place a component was seen. */
+typedef struct {
+  const char *path; /* vfs path: lockfile or node_modules/.../package.json */
+  uint32_t line;    /* 1-based line of the entry; 0 when unknown */
+} pv_seen;
+
+typedef struct pv_component {
+  const char *name;       /* real npm name, "@scope/name" or "name" */
+  const char *version;    /* exact version; for PV_COMP_LOCAL the spec text */
+  const char *alias;      /* the npm: alias it was installed under, or NULL */
+  const char *integrity;  /* SRI ("sha512-...") or NULL; never yarn berry's checksum */
+  const char *resolved;   /* tarball URL or NULL */
+  const char *license;    /* as written (SPDX id, expression, or free text), or NULL */
+  const char *repository; /* URL or NULL */
+  const char *homepage;   /* URL or NULL */
+  const char *description;
+  pv_scope scope;
+  unsigned flags;
+  pv_vec seen; /* pv_seen; the first is where findings are located */
+  pv_vec deps; /* size_t: indices into pv_inventory.components, unique, sorted */
+} pv_component;
+
+typedef struct pv_inventory {
+  pv_result *r;      /* borrowed: the result whose vfs was read */
+  pv_vec components; /* pv_component; index 0 is the root when one was found */
+  int has_root;      /* components[0] is the plugin itself */
+} pv_inventory;
+
+/* Build the inventory of r's vfs. Adds notes and pkg.lockfile-mismatch
+ * findings to r. NULL only on out-of-memory. Components are sorted by name,
+ * then version (the root first), so output is deterministic. */
+pv_inventory *pv_inventory_build(pv_result *r, const pv_limits *lim);
+/* Free the vectors and the inventory. NULL is ignored. */
+void pv_inventory_delete(pv_inventory *inv);
+
+/* "pkg:npm/%40scope/name@1.2.3" into the arena; NULL on OOM. */
+const char *pv_component_purl(pv_arena *a, const pv_component *c);
+/* "required", "optional" or "excluded" (CycloneDX scope names). */
+const char *pv_scope_cyclonedx(pv_scope s);
+/* The builtin pkg.* rules the inventory reports under. */
+const pv_rule_meta *const *pv_inventory_rules(size_t *count);
+
+#endif
