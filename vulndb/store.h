@@ -1,0 +1,50 @@
+/* store.h — the local OSV store: one SQLite database (WAL mode, versioned
+ * schema) holding advisories as their OSV JSON, indexed by affected package
+ * and by id/alias, plus the state of each feed (ETag, Last-Modified, newest
+ * `modified` imported).
+ *
+ * Several plugvet processes may read while one updates; an update is one
+ * transaction, so a failed or killed import leaves the previous database.
+ *
+ * Ownership: pv_store_open returns a handle the caller closes with
+ * pv_store_close; strings handed to callbacks are valid only during the
+ * call. */
+#ifndef PV_STORE_H
+#define PV_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../scanner/base.h"
+
+typedef struct pv_store pv_store;
+
+/* $XDG_CACHE_HOME/plugvet/osv.sqlite (or ~/.cache/plugvet/osv.sqlite) into
+ * buf; NULL when neither variable is usable or buf is too small. */
+const char *pv_store_default_path(char *buf, size_t n);
+
+/* Open (writable: create if missing, migrating an older schema) or open
+ * read-only (PV_FAILED with a clear message when the file does not exist). */
+pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error *err);
+/* Close. NULL is ignored. */
+void pv_store_close(pv_store *db);
+
+/* Callback for lookups: one stored advisory's id and OSV JSON text.
+ * Return non-zero to stop the iteration. */
+typedef int (*pv_store_fn)(void *ctx, const char *id, const char *json, size_t n);
+
+/* Call fn for every non-withdrawn advisory with an affected[] entry for
+ * (ecosystem, name); names compare the way npm normalises them. */
+pv_status pv_store_each_for_package(pv_store *db, const char *ecosystem, const char *name,
+                                    pv_store_fn fn, void *ctx, pv_error *err);
+
+/* Counts for status and for "no advisories loaded" messages. */
+typedef struct {
+  uint64_t vulnerabilities; /* non-withdrawn, non-MAL advisories */
+  uint64_t malicious;       /* MAL- advisories */
+  uint64_t withdrawn;
+  int schema_version;
+} pv_store_counts;
+pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err);
+
+#endif
