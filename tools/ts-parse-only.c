@@ -22,13 +22,14 @@ typedef struct {
 } totals;
 
 /* Parse every file of r the scanner would parse; count them into t. */
-static void parse_all(TSParser *p, pv_result *r, totals *t) {
+static void parse_all(TSParser *p, pv_result *r, const pv_limits *lim, totals *t) {
   for (size_t i = 0; i < r->files.len; i++) {
     pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
     if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
     if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED)) continue;
     f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
     if (f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS)) continue;
+    if (f->size > lim->ast_bytes) continue; /* the scanner gives these regex rules only */
     ts_parser_set_language(p, pv_language(f->lang));
     TSTree *tree = ts_parser_parse_string(p, NULL, (const char *)f->data, (uint32_t)f->size);
     ts_tree_delete(tree);
@@ -52,7 +53,7 @@ int main(int argc, char **argv) {
     uint64_t t0 = pv_now_ms();
     if (pv_intake_read(r, &lim, 0) == PV_FATAL) return 2;
     uint64_t t1 = pv_now_ms();
-    parse_all(p, r, &t);
+    parse_all(p, r, &lim, &t);
     t.intake_ms += t1 - t0;
     t.parse_ms += pv_now_ms() - t1;
     pv_result_delete(r);
