@@ -23,6 +23,9 @@ typedef struct {
 pv_status pv_sarif_write(FILE *out, const pv_report_set *set, pv_error *err);
 /* Write the human report: findings grouped by input and file, then a summary. */
 pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err);
+/* Write the plugvet-run policy (docs/policy.md) granting what the plugin of
+ * the set's single input declares, paths relative to the plugin directory. */
+pv_status pv_policy_write(FILE *out, const pv_report_set *set, pv_error *err);
 /* Write one JSON object line for one input. */
 pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err);
 

@@ -29,6 +29,7 @@ typedef struct pv_result {
   pv_vec notes;             /* pv_note */
   uint64_t bytes;           /* bytes read into the vfs */
   size_t findings_dropped;  /* over limits.findings */
+  struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
 } pv_result;
 
 /* New empty result for the named input; NULL on out-of-memory. */

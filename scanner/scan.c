@@ -7,6 +7,7 @@
 #include "intake.h"
 #include "match.h"
 #include "parse.h"
+#include "permissions.h"
 
 struct pv_scanner {
   const pv_scan_config *cfg;
@@ -65,6 +66,10 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
     }
     if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, i)) == PV_FATAL) goto oom;
   }
+  if ((r->permissions = pv_permissions_read(r)) == NULL) goto oom;
+  if (pv_capabilities_check(r, r->permissions,
+                            s->cfg->capabilities || r->permissions->declared) == PV_FATAL)
+    goto oom;
   if (pv_findings_finish(r, lim) == PV_FATAL) goto oom;
   return r;
 oom:

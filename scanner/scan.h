@@ -13,6 +13,8 @@
 typedef struct {
   const pv_ruleset *rules; /* may be NULL: archive hazards only */
   pv_limits limits;
+  int capabilities; /* report pkg.undeclared-capability even without a
+                     * declaration (plugvet policy, --policy-out) */
 } pv_scan_config;
 
 typedef struct pv_scanner pv_scanner;

@@ -28,6 +28,8 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  scan INPUT...     vet plugin archives, directories or files\n"
+    "  policy INPUT      write the plugvet-run policy a plugin declares, and\n"
+    "                    report the capabilities it uses without declaring\n"
     "  rules test PATH   run rules against their annotated test files\n"
     "  rules list        list the loaded rules (--markdown for docs)\n"
     "  version           print the version\n"
@@ -49,6 +51,8 @@ static const char usage_scan[] =
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
     "  --include-suppressed  keep suppressed findings in SARIF\n"
+    "  --policy-out FILE     write the plugvet-run policy of the one input and\n"
+    "                        report pkg.undeclared-capability findings\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
     "                        high (default), medium, low, info, none\n"
     "inputs and batch:\n"
@@ -69,11 +73,28 @@ static const char usage_scan[] =
     "exit: 0 clean, 1 findings at or above --fail-on, 2 an input could not be\n"
     "scanned or bad usage (other inputs still fully reported), 3 internal error.\n";
 
+static const char usage_policy[] =
+    "usage: plugvet policy [-o FILE] [scan options] INPUT\n"
+    "\n"
+    "Write the plugvet-run policy (docs/policy.md) granting what the plugin's\n"
+    "package.json declares under plugvet.permissions -- the tightest policy when\n"
+    "it declares nothing -- and report each capability the rules see the code\n"
+    "use that the declaration does not grant (pkg.undeclared-capability).\n"
+    "\n"
+    "  -o, --output FILE     write the policy to FILE (default: stdout, and the\n"
+    "                        report goes to stderr)\n"
+    "Paths in the policy are relative to the plugin directory: keep the file\n"
+    "next to the plugin's package.json. Other options as for 'plugvet scan'.\n";
+
+/* The text report goes to stderr when the policy takes stdout. */
+static const char to_stderr[] = "<stderr>";
+
 typedef struct {
   const char **rule_paths;
   size_t n_rule_paths;
   int default_rules;
-  const char *sarif, *json, *text;
+  const char *sarif, *json, *text, *policy_out;
+  int policy_mode; /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
   const char **inputs;
@@ -158,7 +179,7 @@ static void read_list(scan_opts *o, const char *list) {
 enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
-  OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT,
+  OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
 };
 
 static const struct option scan_longopts[] = {
@@ -168,6 +189,8 @@ static const struct option scan_longopts[] = {
     {"json", required_argument, NULL, OPT_JSON},
     {"text", required_argument, NULL, OPT_TEXT},
     {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
+    {"policy-out", required_argument, NULL, OPT_POLICY_OUT},
+    {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
@@ -203,7 +226,9 @@ static int limit_opt(scan_opts *o, int c, const char *arg) {
 
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
-  while ((c = getopt_long(argc, argv, "j:qvh", scan_longopts, NULL)) != -1) {
+  const char *usage = o->policy_mode ? usage_policy : usage_scan;
+  while ((c = getopt_long(argc, argv, o->policy_mode ? "o:j:qvh" : "j:qvh", scan_longopts,
+                          NULL)) != -1) {
     if (limit_opt(o, c, optarg)) continue;
     switch (c) {
     case OPT_RULES:
@@ -216,6 +241,11 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_JSON: o->json = optarg; break;
     case OPT_TEXT: o->text = optarg; break;
     case OPT_INCLUDE_SUPPRESSED: o->include_suppressed = 1; break;
+    case OPT_POLICY_OUT: o->policy_out = optarg; break;
+    case 'o':
+      if (!o->policy_mode) die_usage("%s", "--output is an option of 'plugvet policy'");
+      o->policy_out = optarg;
+      break;
     case OPT_FAIL_ON:
       if ((o->fail_on = pv_severity_parse(optarg)) < 0) die_usage("bad --fail-on level '%s'", optarg);
       break;
@@ -223,8 +253,8 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case 'j': o->jobs = (int)parse_count(optarg, "--jobs", 1); break;
     case 'q': o->quiet = 1; break;
     case 'v': o->verbose = 1; break;
-    case 'h': fputs(usage_scan, stdout); exit(EXIT_CLEAN);
-    default: fputs(usage_scan, stderr); exit(EXIT_INPUT);
+    case 'h': fputs(usage, stdout); exit(EXIT_CLEAN);
+    default: fputs(usage, stderr); exit(EXIT_INPUT);
     }
   }
   for (int i = optind; i < argc; i++) {
@@ -232,6 +262,10 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     else add_input(o, argv[i]);
   }
   if (o->n_inputs == 0) die_usage("%s", "no input given");
+  if (o->policy_mode && o->policy_out == NULL) o->policy_out = "-";
+  if (o->policy_out && o->n_inputs != 1)
+    die_usage("%s", "a policy is written for exactly one input");
+  if (o->policy_out && strcmp(o->policy_out, "-") == 0 && o->text == NULL) o->text = to_stderr;
   if (o->jobs > 64) o->jobs = 64;
 }
 
@@ -325,6 +359,7 @@ static void run_batch(batch *b) {
 }
 
 static FILE *open_out(const char *path) {
+  if (path == to_stderr) return stderr;
   if (strcmp(path, "-") == 0) return stdout;
   FILE *f = fopen(path, "w");
   if (f == NULL) {
@@ -336,7 +371,7 @@ static FILE *open_out(const char *path) {
 
 static int close_out(FILE *f, const char *path) {
   int bad = ferror(f);
-  if (f != stdout) bad |= fclose(f) != 0;
+  if (f != stdout && f != stderr) bad |= fclose(f) != 0;
   else bad |= fflush(f) != 0;
   if (bad) fprintf(stderr, "plugvet: error writing %s\n", path);
   return bad;
@@ -350,7 +385,7 @@ static int write_report(const char *path, writer_fn writer, const pv_report_set 
   FILE *f = open_out(path);
   if (writer(f, set, &err) != PV_OK) {
     fprintf(stderr, "plugvet: %s: %s\n", path, err.msg);
-    if (f != stdout) fclose(f);
+    if (f != stdout && f != stderr) fclose(f);
     return 1;
   }
   return close_out(f, path);
@@ -365,6 +400,7 @@ static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
 static int use_color(const char *text_path) {
   const char *nc = getenv("NO_COLOR");
   if (nc != NULL && *nc) return 0;
+  if (text_path == to_stderr) return isatty(STDERR_FILENO);
   if (text_path != NULL && strcmp(text_path, "-") != 0) return 0;
   return isatty(STDOUT_FILENO);
 }
@@ -396,10 +432,12 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
   return failed ? EXIT_INPUT : over ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-static int cmd_scan(int argc, char **argv) {
-  scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default()};
+static int cmd_scan(int argc, char **argv, int policy_mode) {
+  scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default(),
+                 .policy_mode = policy_mode};
   parse_scan_args(&o, argc, argv);
-  pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits};
+  pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
+                        .capabilities = o.policy_out != NULL};
   batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *))};
   if (b.results == NULL) die_oom();
   run_batch(&b);
@@ -410,6 +448,8 @@ static int cmd_scan(int argc, char **argv) {
   int bad = 0;
   if (o.sarif) bad |= write_report(o.sarif, pv_sarif_write, &set);
   if (o.json) bad |= write_report(o.json, write_jsonl, &set);
+  if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
+    bad |= write_report(o.policy_out, pv_policy_write, &set);
   bad |= write_report(o.text ? o.text : "-", pv_text_write, &set);
   int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results);
   for (size_t i = 0; i < o.n_inputs; i++) pv_result_delete(b.results[i]);
@@ -426,7 +466,8 @@ int main(int argc, char **argv) {
     return EXIT_INPUT;
   }
   const char *cmd = argv[1];
-  if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1);
+  if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1, 0);
+  if (strcmp(cmd, "policy") == 0) return cmd_scan(argc - 1, argv + 1, 1);
   if (strcmp(cmd, "rules") == 0) return pv_cmd_rules(argc - 1, argv + 1);
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     printf("plugvet %s\n", PV_VERSION);
