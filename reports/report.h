@@ -17,6 +17,7 @@ typedef struct {
   const char *version;       /* plugvet's semantic version */
   int include_suppressed;    /* SARIF: keep suppressed results */
   int color;                 /* text: ANSI colours */
+  size_t baseline_known;     /* findings left out by --baseline */
 } pv_report_set;
 
 /* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */

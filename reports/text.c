@@ -104,7 +104,8 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
     fputs(": error: ", p->out);
     put_str(p->out, r->error);
   } else {
-    fprintf(p->out, " (%s, %zu files, %zu findings)", r->kind, r->files.len, visible);
+    fprintf(p->out, " (%s, %zu file%s, %zu finding%s)", r->kind, r->files.len,
+            r->files.len == 1 ? "" : "s", visible, visible == 1 ? "" : "s");
   }
   fputc('\n', p->out);
   for (size_t i = 0; i < r->findings.len; i++) {
@@ -131,6 +132,7 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
           total == 1 ? "" : "s", counts[PV_SEV_CRITICAL], counts[PV_SEV_HIGH],
           counts[PV_SEV_MEDIUM], counts[PV_SEV_LOW], counts[PV_SEV_INFO]);
   if (suppressed) fprintf(out, "; %zu suppressed", suppressed);
+  if (set->baseline_known) fprintf(out, "; %zu in the baseline", set->baseline_known);
   fprintf(out, ") in %zu input%s: %zu scanned, %zu failed\n", set->count,
           set->count == 1 ? "" : "s", set->count - failed, failed);
   if (ferror(out)) return pv_error_set(err, PV_FAILED, "cannot write the text report");

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../reports/baseline.h"
 #include "../reports/report.h"
 #include "../scanner/scan.h"
 
@@ -50,6 +51,8 @@ static const char usage_scan[] =
     "  --sarif FILE          write SARIF 2.1.0\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --baseline FILE       leave out findings already in FILE (a previous\n"
+    "                        SARIF or --json output): report only new ones\n"
     "  --include-suppressed  keep suppressed findings in SARIF\n"
     "  --policy-out FILE     write the plugvet-run policy of the one input and\n"
     "                        report pkg.undeclared-capability findings\n"
@@ -93,7 +96,7 @@ typedef struct {
   const char **rule_paths;
   size_t n_rule_paths;
   int default_rules;
-  const char *sarif, *json, *text, *policy_out;
+  const char *sarif, *json, *text, *policy_out, *baseline;
   int policy_mode; /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
@@ -180,6 +183,7 @@ enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
+  OPT_BASELINE,
 };
 
 static const struct option scan_longopts[] = {
@@ -190,6 +194,7 @@ static const struct option scan_longopts[] = {
     {"text", required_argument, NULL, OPT_TEXT},
     {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
     {"policy-out", required_argument, NULL, OPT_POLICY_OUT},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
@@ -242,6 +247,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_TEXT: o->text = optarg; break;
     case OPT_INCLUDE_SUPPRESSED: o->include_suppressed = 1; break;
     case OPT_POLICY_OUT: o->policy_out = optarg; break;
+    case OPT_BASELINE: o->baseline = optarg; break;
     case 'o':
       if (!o->policy_mode) die_usage("%s", "--output is an option of 'plugvet policy'");
       o->policy_out = optarg;
@@ -432,19 +438,41 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
   return failed ? EXIT_INPUT : over ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* Load --baseline before scanning, so a bad file fails fast (NULL: none). */
+static pv_baseline *load_baseline(const scan_opts *o) {
+  if (o->baseline == NULL) return NULL;
+  pv_baseline *b = NULL;
+  pv_error err = {0};
+  if (pv_baseline_load(o->baseline, o->limits.total_bytes, &b, &err) != PV_OK) {
+    fprintf(stderr, "plugvet: --baseline %s\n", err.msg);
+    exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+  }
+  return b;
+}
+
+/* Leave out the findings the baseline knows; returns how many. */
+static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *const *results) {
+  size_t known = 0;
+  for (size_t i = 0; b != NULL && i < o->n_inputs; i++) known += pv_baseline_filter(b, results[i]);
+  pv_baseline_free(b);
+  return known;
+}
+
 static int cmd_scan(int argc, char **argv, int policy_mode) {
   scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default(),
                  .policy_mode = policy_mode};
   parse_scan_args(&o, argc, argv);
+  pv_baseline *base = load_baseline(&o);
   pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
                         .capabilities = o.policy_out != NULL};
   batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *))};
   if (b.results == NULL) die_oom();
   run_batch(&b);
+  size_t known = apply_baseline(base, &o, b.results);
   tell_user(&o, b.results);
   pv_report_set set = {.results = b.results, .count = o.n_inputs, .rules = cfg.rules,
                        .version = PV_VERSION, .include_suppressed = o.include_suppressed,
-                       .color = use_color(o.text)};
+                       .color = use_color(o.text), .baseline_known = known};
   int bad = 0;
   if (o.sarif) bad |= write_report(o.sarif, pv_sarif_write, &set);
   if (o.json) bad |= write_report(o.json, write_jsonl, &set);
