@@ -36,7 +36,7 @@ $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
 	@tools/install-deps
 	@tools/fetch-deps $(DEPS)
 
-$(O)/%.o: %.c $(wildcard scanner/*.h reports/*.h sbom/*.h vulndb/*.h tools/run/*.h) $(DEPS)/libtreesitter.a
+$(O)/%.o: %.c $(wildcard scanner/*.h reports/*.h sbom/*.h vulndb/*.h tools/*.h tools/run/*.h) $(DEPS)/libtreesitter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -44,7 +44,8 @@ $(O)/libplugvet.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/plugvet: $(O)/tools/plugvet.o $(O)/tools/cmd_rules.o $(O)/libplugvet.a
+PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c $(sort $(wildcard tools/cmd_*.c)))
+$(O)/plugvet: $(PV_OBJ) $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
 # The launcher links libseccomp; its probe programs are plain C, built

@@ -2,7 +2,6 @@
  * binary search. */
 #include "baseline.h"
 
-#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,38 +89,15 @@ static pv_status parse(pv_baseline *b, const char *path, const char *text, size_
   return PV_OK;
 }
 
-static char *slurp(const char *path, uint64_t max, size_t *n, pv_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) {
-    pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
-    return NULL;
-  }
-  pv_buf buf;
-  pv_buf_init(&buf, max);
-  char chunk[65536];
-  size_t got;
-  pv_status rc = PV_OK;
-  while (rc == PV_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0) rc = pv_buf_add(&buf, chunk, got);
-  int bad = ferror(f);
-  fclose(f);
-  if (rc != PV_OK || bad) {
-    pv_buf_free(&buf);
-    pv_error_set(err, PV_FAILED, "%s: %s", path, bad ? "read error" : "larger than the baseline limit");
-    return NULL;
-  }
-  return (char *)pv_buf_take(&buf, n);
-}
-
 pv_status pv_baseline_load(const char *path, uint64_t max_bytes, pv_baseline **out,
                            pv_error *err) {
   *out = NULL;
   size_t n = 0;
-  pv_error_clear(err);
-  char *text = slurp(path, max_bytes, &n, err);
-  if (text == NULL && err->code != PV_OK) return err->code; /* else: empty file */
+  unsigned char *text = NULL;
+  pv_status rc = pv_read_file(path, max_bytes, &text, &n, err);
+  if (rc != PV_OK) return rc;
   pv_baseline *b = calloc(1, sizeof *b);
-  pv_status rc = b ? parse(b, path, text ? text : "", n, err)
-                   : pv_error_set(err, PV_FATAL, "out of memory");
+  rc = b ? parse(b, path, (const char *)text, n, err) : pv_error_set(err, PV_FATAL, "out of memory");
   free(text);
   if (rc != PV_OK) {
     pv_baseline_free(b);

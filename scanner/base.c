@@ -1,6 +1,7 @@
 /* base.c — see base.h. */
 #include "base.h"
 
+#include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,4 +200,27 @@ uint64_t pv_now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+pv_status pv_read_file(const char *path, size_t cap, unsigned char **data, size_t *n,
+                       pv_error *err) {
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  pv_buf b;
+  pv_buf_init(&b, cap);
+  char block[65536];
+  size_t k;
+  pv_status rc = PV_OK;
+  while (rc == PV_OK && (k = fread(block, 1, sizeof block, fp)) > 0) rc = pv_buf_add(&b, block, k);
+  int bad = ferror(fp);
+  fclose(fp);
+  if (rc == PV_OK && !bad) rc = pv_buf_add(&b, "", 1); /* the terminating NUL */
+  if (rc != PV_OK || bad) {
+    pv_buf_free(&b);
+    if (bad) return pv_error_set(err, PV_FAILED, "%s: read error", path);
+    return pv_error_set(err, rc, "%s: over %zu bytes", path, cap);
+  }
+  *data = pv_buf_take(&b, n);
+  --*n;
+  return PV_OK;
 }

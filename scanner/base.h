@@ -64,6 +64,11 @@ pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Free the bytes and reset to empty (max kept). */
 void pv_buf_free(pv_buf *b);
+/* Read a whole file of at most cap bytes into *data (NUL-terminated, the
+ * caller frees it; *n excludes the NUL). PV_FAILED naming the file and the
+ * reason (missing, unreadable, over cap). */
+pv_status pv_read_file(const char *path, size_t cap, unsigned char **data, size_t *n,
+                       pv_error *err);
 /* Hand the bytes to the caller (free() them); the buffer becomes empty. */
 unsigned char *pv_buf_take(pv_buf *b, size_t *len);
 

@@ -11,10 +11,10 @@
 
 #include "../scanner/rules.h"
 #include "../scanner/ruletest.h"
+#include "common.h"
 
 int pv_cmd_rules(int argc, char **argv);
 
-enum { EXIT_CLEAN = 0, EXIT_FAILED = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
 static const char usage_rules[] =
     "usage: plugvet rules test PATH [--json]\n"
@@ -24,26 +24,6 @@ static const char usage_rules[] =
     "      NAME.ts, NAME.json...); exit 1 when a rule fails, 2 when rules\n"
     "      do not load\n"
     "list  list rules (default: the bundled pack): id, severity, languages, CWE\n";
-
-/* The bundled pack, as tools/plugvet.c finds it. */
-static const char *bundled_dir(char *buf, size_t n) {
-  const char *env = getenv("PLUGVET_RULES");
-  if (env != NULL && *env) return env;
-  char exe[PATH_MAX];
-  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (len <= 0) return NULL;
-  exe[len] = '\0';
-  char *slash = strrchr(exe, '/');
-  if (slash == NULL) return NULL;
-  *slash = '\0';
-  const char *tries[] = {"%s/../share/plugvet/rules", "%s/../../rules"};
-  struct stat st;
-  for (size_t i = 0; i < 2; i++) {
-    snprintf(buf, n, tries[i], exe);
-    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return buf;
-  }
-  return NULL;
-}
 
 static void print_lines(const uint32_t *v, size_t n) {
   putchar('[');
@@ -135,7 +115,7 @@ static int cmd_test(int argc, char **argv) {
     printf("%zu passed, %zu failed\n", n - failed, failed);
   }
   pv_ruletest_delete(t);
-  return failed ? EXIT_FAILED : EXIT_CLEAN;
+  return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 static void join_list(char *buf, size_t n, const char *const *v, const char *sep) {
@@ -195,7 +175,7 @@ static int cmd_list(int argc, char **argv) {
   int rc = EXIT_CLEAN;
   if (rs == NULL) return EXIT_INTERNAL;
   if (n_paths == 0) {
-    const char *b = bundled_dir(dir, sizeof dir);
+    const char *b = pv_bundled_rules_dir(dir, sizeof dir);
     if (b == NULL) {
       fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");
       rc = EXIT_INTERNAL;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../reports/baseline.h"
+#include "common.h"
 #include "../reports/report.h"
 #include "../scanner/scan.h"
 
@@ -20,7 +21,6 @@
 #define PV_VERSION "0.0.0"
 #endif
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
 int pv_cmd_rules(int argc, char **argv); /* tools/cmd_rules.c */
 
@@ -275,34 +275,13 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   if (o->jobs > 64) o->jobs = 64;
 }
 
-/* The bundled rule pack: $PLUGVET_RULES, then next to an installed binary
- * (../share/plugvet/rules), then the source tree (build/rel/../../rules). */
-static const char *bundled_rules_dir(char *buf, size_t n) {
-  const char *env = getenv("PLUGVET_RULES");
-  if (env != NULL && *env) return env;
-  char exe[PATH_MAX];
-  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (len <= 0) return NULL;
-  exe[len] = '\0';
-  char *slash = strrchr(exe, '/');
-  if (slash == NULL) return NULL;
-  *slash = '\0';
-  const char *tries[] = {"%s/../share/plugvet/rules", "%s/../../rules"};
-  struct stat st;
-  for (size_t i = 0; i < 2; i++) {
-    snprintf(buf, n, tries[i], exe);
-    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return buf;
-  }
-  return NULL;
-}
-
 static pv_ruleset *load_rules(const scan_opts *o) {
   pv_ruleset *rs = pv_ruleset_new();
   if (rs == NULL) die_oom();
   pv_error err = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
-    const char *bundled = bundled_rules_dir(dir, sizeof dir);
+    const char *bundled = pv_bundled_rules_dir(dir, sizeof dir);
     if (bundled == NULL) {
       fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");
       exit(EXIT_INTERNAL);

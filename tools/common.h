@@ -1,0 +1,16 @@
+/* common.h — what the plugvet subcommands (tools/plugvet.c, tools/cmd_*.c)
+ * share: exit codes and locating installed data. Only tools/ includes it. */
+#ifndef PV_TOOLS_COMMON_H
+#define PV_TOOLS_COMMON_H
+
+#include <stddef.h>
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+
+/* The bundled rule pack: $PLUGVET_RULES, then next to an installed binary
+ * (<bindir>/../share/plugvet/rules), then the source tree
+ * (build/rel/../../rules). Returns buf (or the environment's string), or
+ * NULL when none exists. */
+const char *pv_bundled_rules_dir(char *buf, size_t n);
+
+#endif
