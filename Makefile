@@ -20,6 +20,8 @@ LIB_SRC := $(sort $(wildcard scanner/*.c sbom/*.c vulndb/*.c reports/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN:= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+FUZZ_SRC:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN:= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
 TOOLS   := $(O)/plugvet $(O)/tests/ts-parse-only
 RUN_SRC := $(sort $(wildcard tools/run/*.c))
 PROBES  := $(patsubst tests/run/%.c,$(O)/tests/run/%,$(wildcard tests/run/*.c))
@@ -28,8 +30,8 @@ TOOLS   += $(O)/plugvet-run $(PROBES)
 endif
 
 .SECONDARY:
-.PHONY: all deps test test-unit test-cli asan demo bench clean check-style
-all: deps $(TOOLS) $(UNIT_BIN)
+.PHONY: all deps test test-unit test-cli asan demo bench clean check-style fuzz
+all: deps $(TOOLS) $(UNIT_BIN) $(FUZZ_BIN)
 
 deps: $(DEPS)/libtreesitter.a
 $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
@@ -65,8 +67,25 @@ $(O)/tests/ts-parse-only.o: tools/ts-parse-only.c $(DEPS)/libtreesitter.a
 $(O)/tests/test_%: $(O)/tests/unit/test_%.o $(O)/tests/unit/tap.o $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
+# Fuzz targets: linked with tests/fuzz/driver.c (seed replay + fixed
+# mutations, run by make test), or with libFuzzer by `make fuzz` (clang).
+ifeq ($(LIBFUZZER),1)
+ALL_CFLAGS += -fsanitize=fuzzer-no-link
+FUZZ_MAIN := -fsanitize=fuzzer
+else
+FUZZ_MAIN := $(O)/tests/fuzz/driver.o
+endif
+$(O)/tests/fuzz_%: $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/memfile.o $(O)/libplugvet.a \
+                   $(filter-out -fsanitize=fuzzer,$(FUZZ_MAIN))
+	$(CC) $(CFLAGS) $(filter %.o,$^) $(filter -fsanitize=fuzzer,$(FUZZ_MAIN)) $(O)/libplugvet.a \
+	  $(LDLIBS) -o $@
+
 asan:
 	$(MAKE) O=build/asan SAN=1 all
+
+fuzz:
+	$(MAKE) O=build/fuzz SAN=1 LIBFUZZER=1 CC=clang deps $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/tests/%)
+	@echo "run e.g.: build/fuzz/tests/fuzz_intake -max_total_time=600 tests/fuzz/seeds/intake"
 
 # Test tools (ajv for schema checks) pinned in tests/package.json.
 build/node/.stamp: tests/package.json tests/package-lock.json

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Fuzz targets (tests/fuzz/), replayed by their plain driver: every seed,
+# then a fixed number of deterministic mutations. Any crash, sanitizer
+# report or hang fails; the input is left in fuzz-crash-<target>. Real
+# fuzzing: `make fuzz` (libFuzzer).
+. "$(dirname "$0")/lib.sh"
+runs=${PLUGVET_FUZZ_RUNS:-3000}
+[ -n "${PLUGVET_SAN:-}" ] && runs=${PLUGVET_FUZZ_RUNS:-800}
+seeds=$TMP/seeds
+mkdir -p "$seeds"/{intake,scan,rules,baseline}
+python3 "$top/tests/gen/hostile.py" "$seeds/intake" good.tgz good.zip good.tar.xz good.crx \
+  zipslip.zip symlink-escape.tar hardlink.tar duplicate.zip elf.tgz encrypted.zip nest3.tgz \
+  truncated.tgz random.tgz
+cp "$top"/examples/demo-plugin/src/* "$top"/rules/*/*.js "$top"/rules/*/*.json "$seeds/scan/"
+cp "$top"/rules/*/*.yaml "$seeds/rules/"
+"$PV" scan -q --fail-on none --sarif "$seeds/baseline/a.sarif" --json "$seeds/baseline/a.jsonl" \
+  "$top/examples/demo-plugin" >/dev/null
+cp "$top"/tests/fuzz/seeds/baseline/* "$seeds/baseline/" 2>/dev/null
+fuzz() { # fuzz TARGET SEEDDIR MAXLEN
+  local bin=$PLUGVET_BIN/tests/fuzz_$1
+  (cd "$TMP" && PLUGVET_RULES=$top/rules timeout 600 "$bin" -runs="$runs" -max_len="$3" "$2" \
+    >"$TMP/$1.out" 2>"$TMP/$1.err")
+  local st=$?
+  ok $st "fuzz_$1: seeds and $runs mutations, no crash"
+  [ $st -eq 0 ] || { sed 's/^/#   /' "$TMP/$1.err" | head -20; }
+}
+fuzz intake "$seeds/intake" 262144
+fuzz scan "$seeds/scan" 16384
+fuzz rules "$seeds/rules" 16384
+fuzz baseline "$seeds/baseline" 65536
+fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
+grep -q 'fuzz_intake: 13 seeds' "$TMP/intake.out"; ok $? "the intake target saw every seed"
+
+# The driver itself can fail: a target that crashes is reported (twin).
+printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) {\n  if (n > 2 && d[0] == 0x50) __builtin_trap();\n  return 0;\n}\n' >"$TMP/boom.c"
+if cc -o "$TMP/boom" "$TMP/boom.c" "$top/tests/fuzz/driver.c" 2>/dev/null; then
+  printf 'PK!' >"$TMP/p.seed"
+  { (cd "$TMP" && exec "$TMP/boom" -runs=10 "$TMP/p.seed" >/dev/null 2>&1); } 2>/dev/null; st=$?
+  [ $st -ne 0 ] && [ -s "$TMP/fuzz-crash-boom" ]; ok $? "a crashing target fails and leaves its input"
+else
+  skip "no C compiler to build the crashing twin"
+fi
+done_testing
