@@ -1,0 +1,30 @@
+// Tests for dynamic-code.yaml.
+const path = require('path');
+
+async function load(name, settings) {
+  // ruleid: js.code-injection.dynamic-require
+  const plugin = require(settings.plugin);
+  // ruleid: js.code-injection.dynamic-require
+  const mod = await import(`./themes/${name}.js`);
+  // ruleid: js.code-injection.dynamic-require
+  require('./locales/' + name);
+  // ok: js.code-injection.dynamic-require
+  const fs = require('fs');
+  // ok: js.code-injection.dynamic-require
+  const data = require(path.join(__dirname, 'data.json'));
+  // ok: js.code-injection.dynamic-require
+  const lazy = await import('./lazy.js');
+  return [plugin, mod, fs, data, lazy];
+}
+
+// ruleid: js.obfuscation.escaped-string-table
+const _0x4f2a = ['\x72\x65\x71\x75\x69\x72\x65', '\x63\x68\x69\x6c\x64', '\x65\x78\x65\x63', '\x68\x74\x74\x70', '\x67\x65\x74'];
+// ruleid: js.obfuscation.escaped-string-table
+var _0xa1 = ["\u0065\u0076\u0061\u006c", "\u0061\u0074\u006f\u0062", "\u0046\u0075\u006e\u0063", "\u0062\u0074\u006f\u0061", "\u0078\u0079\u007a"];
+// ok: js.obfuscation.escaped-string-table
+const names = ['require', 'child', 'exec', 'http', 'get'];
+// ok: js.obfuscation.escaped-string-table
+const bytes = ['\x00', '\x01', '\x02', '\x03', '\x04'];
+// ok: js.obfuscation.escaped-string-table
+const one = ['\x72\x65\x71\x75\x69\x72\x65'];
+module.exports = { load, _0x4f2a, _0xa1, names, bytes, one };

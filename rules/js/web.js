@@ -1,0 +1,80 @@
+// Tests for web.yaml.
+const fs = require('fs');
+const path = require('path');
+
+function routes(app, root) {
+  app.get('/go', (req, res) => {
+    // ruleid: js.web.open-redirect
+    res.redirect(req.query.next);
+    // ruleid: js.web.open-redirect
+    res.redirect(302, req.body.url);
+    // ruleid: js.web.open-redirect
+    res.redirect(req.get('Referer'));
+    // ok: js.web.open-redirect
+    res.redirect('/home');
+    // ok: js.web.open-redirect
+    res.redirect(allowed[req.query.to] || '/');
+    // ok: js.web.open-redirect
+    router.redirect('/a', '/b');
+  });
+  app.get('/h', (req, res) => {
+    // ruleid: js.web.header-injection
+    res.setHeader('Content-Disposition', req.query.name);
+    // ruleid: js.web.header-injection
+    res.set('X-User', req.headers['x-user']);
+    // ruleid: js.web.header-injection
+    res.header('Location', req.params.target);
+    // ok: js.web.header-injection
+    res.setHeader('Content-Type', 'text/plain');
+    // ok: js.web.header-injection
+    res.set('X-Id', String(Number(req.query.id)));
+    // ok: js.web.header-injection
+    map.set('k', req.query.v);
+  });
+  app.get('/c', (req, res) => {
+    // ruleid: js.web.insecure-cookie
+    res.cookie('sid', token, { secure: false });
+    // ruleid: js.web.insecure-cookie
+    res.cookie('sid', token, { httpOnly: false, secure: true });
+    // ruleid: js.web.insecure-cookie
+    app.use(session({ cookie: {}, secure: false }));
+    // ok: js.web.insecure-cookie
+    res.cookie('sid', token, { secure: true, httpOnly: true, sameSite: 'lax' });
+    // ok: js.web.insecure-cookie
+    res.cookie('theme', 'dark');
+    // ok: js.web.insecure-cookie
+    res.json({ secure: false });
+  });
+  app.get('/f', (req, res) => {
+    // ruleid: js.path-traversal.request-path
+    fs.readFile(req.query.file, () => {});
+    // ruleid: js.path-traversal.request-path
+    res.sendFile(path.join(root, req.params.name));
+    // ruleid: js.path-traversal.request-path
+    fs.createWriteStream(`${root}/${req.body.name}`);
+    // ok: js.path-traversal.request-path
+    fs.readFile(path.join(root, 'index.html'), () => {});
+    // ok: js.path-traversal.request-path
+    res.sendFile(safePath(root, name));
+    // ok: js.path-traversal.request-path
+    res.json(req.query.file);
+  });
+}
+
+function unzip(zip, dir) {
+  zip.on('entry', (entry) => {
+    // ruleid: js.path-traversal.archive-extract
+    entry.pipe(fs.createWriteStream(path.join(dir, entry.path)));
+    // ruleid: js.path-traversal.archive-extract
+    fs.writeFileSync(dir + '/' + entry.fileName, entry.data);
+    // ruleid: js.path-traversal.archive-extract
+    fs.mkdirSync(path.resolve(dir, entry.entryName));
+    // ok: js.path-traversal.archive-extract
+    fs.writeFileSync(safeJoin(dir, name), data);
+    // ok: js.path-traversal.archive-extract
+    fs.writeFileSync(path.join(dir, 'manifest.json'), entry.data);
+    // ok: js.path-traversal.archive-extract
+    console.log(entry.path);
+  });
+}
+module.exports = { routes, unzip };
