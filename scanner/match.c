@@ -360,8 +360,14 @@ static int pmatch_lookup(void *ctx, const char *name, size_t len, size_t *s, siz
 }
 
 /* A Semgrep path glob: the whole path, any trailing part, or a directory. */
-static int glob_hits(const char *glob, const char *path) {
-  while (*glob == '/') glob++;
+static int glob_hits(const char *g, const char *path) {
+  char glob[1024];
+  while (*g == '/') g++;
+  size_t n = strlen(g);
+  while (n > 0 && g[n - 1] == '/') n--;
+  if (n == 0 || n >= sizeof glob) return 0;
+  memcpy(glob, g, n);
+  glob[n] = '\0';
   for (const char *p = path; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
     if (fnmatch(glob, p, FNM_LEADING_DIR) == 0) return 1;
   return 0;

@@ -779,6 +779,10 @@ static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   }
   if (p->req != REQ_NONE && m_require(s, p, t)) return 1;
   if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m);
+  if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign &&
+      (x == s->sy->lexdecl || x == s->sy->vardecl) && ts_node_named_child_count(t) == 1 &&
+      ts_node_symbol(ts_node_named_child(t, 0)) == s->sy->vdecl)
+    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m); /* `x = e;` ~ `const x = e;` */
   if (x != p->sym) return 0;
   return m_children(s, p, t, m);
 }
