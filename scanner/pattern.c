@@ -228,10 +228,10 @@ static void mark_require(cctx *c, pnode *p) {
     if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) p->text += 5, p->len -= 5;
     c->pat->needs_alias = 1;
   } else if (p->sym == c->sy->member && p->n == 3 && p->kids[0]->req == REQ_CALL &&
-             p->kids[2]->kind == P_LEAF) {
-    p->req = REQ_MEMBER;
+             (p->kids[2]->kind == P_LEAF || p->kids[2]->kind == P_MV)) {
+    p->req = REQ_MEMBER; /* property $F: member stays NULL, $F binds the local name */
     p->text = p->kids[0]->text, p->len = p->kids[0]->len;
-    p->member = p->kids[2]->text, p->mlen = p->kids[2]->len;
+    if (p->kids[2]->kind == P_LEAF) p->member = p->kids[2]->text, p->mlen = p->kids[2]->len;
   }
 }
 
@@ -726,13 +726,15 @@ static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
 
 /* require('m') / require('m').x against an aliased identifier or a
  * require of the same module written with node: or other quotes. */
-static int m_require(pv_pscan *s, const pnode *p, TSNode t) {
+static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   uint32_t ms, me;
   if (p->req == REQ_CALL && is_require(s, t, &ms, &me)) return text_eq(s, ms, me, p->text, p->len);
   const alias *al = alias_of(s, t);
   if (al == NULL || !text_eq(s, al->ms, al->me, p->text, p->len)) return 0;
   if (p->req == REQ_CALL) return al->kind == A_MOD;
-  return al->kind == A_MEMBER && text_eq(s, al->ps, al->pe, p->member, p->mlen);
+  if (al->kind != A_MEMBER) return 0;
+  if (p->member == NULL) return bind(s, m, p->kids[2]->text, al->ns, al->ne);
+  return text_eq(s, al->ps, al->pe, p->member, p->mlen);
 }
 
 static int m_deep(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
@@ -777,7 +779,11 @@ static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   case P_SEQ: return 0;
   case P_NODE: break;
   }
-  if (p->req != REQ_NONE && m_require(s, p, t)) return 1;
+  if (p->req != REQ_NONE) {
+    uint32_t nb = m->nb;
+    if (m_require(s, p, t, m)) return 1;
+    m->nb = nb;
+  }
   if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m);
   if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign &&
       (x == s->sy->lexdecl || x == s->sy->vardecl) && ts_node_named_child_count(t) == 1 &&
