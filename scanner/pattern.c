@@ -375,6 +375,9 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
              "expression)%s", pv_lang_name(l), c.failed ? " or is nested too deeply" : "");
     return NULL;
   }
+  /* A root <... P ...> would match P and every ancestor of it; report P
+   * once instead (one walk, no nested search from every node). */
+  while (p->root->kind == P_DEEP) p->root = p->root->kids[0];
   if (p->root->kind == P_ELL || p->root->kind == P_ELL_MV) {
     snprintf(why, why_len, "a pattern that is only '...' matches everything");
     return NULL;
