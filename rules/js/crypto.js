@@ -1,0 +1,48 @@
+// Tests for crypto.yaml.
+const crypto = require('crypto');
+import { createHash as hash, createCipher } from 'node:crypto';
+const { createCipheriv } = require('crypto');
+
+function cases(data, key, iv, alg) {
+  // ruleid: js.crypto.weak-hash
+  crypto.createHash('md5').update(data).digest('hex');
+  // ruleid: js.crypto.weak-hash
+  hash("sha1");
+  // ruleid: js.crypto.weak-hash
+  crypto.createHmac(`md5`, key);
+  // ok: js.crypto.weak-hash
+  crypto.createHash('sha256');
+  // ok: js.crypto.weak-hash
+  crypto.createHash(alg);
+  // ok: js.crypto.weak-hash
+  other.createHash('md5');
+
+  // ruleid: js.crypto.create-cipher
+  createCipher('aes192', key);
+  // ruleid: js.crypto.create-cipher
+  crypto.createDecipher('aes192', key);
+  // ok: js.crypto.create-cipher
+  crypto.createCipheriv('aes-256-gcm', key, iv);
+  // ok: js.crypto.create-cipher
+  legacy.createCipher('aes192', key);
+
+  // ruleid: js.crypto.ecb-mode
+  createCipheriv('aes-128-ecb', key, null);
+  // ruleid: js.crypto.ecb-mode
+  crypto.createDecipheriv("des-ecb", key, '');
+  // ok: js.crypto.ecb-mode
+  createCipheriv('aes-256-gcm', key, iv);
+  // ok: js.crypto.ecb-mode
+  createCipheriv('aes-128-ecbx', key, iv);
+
+  // ruleid: js.crypto.math-random-token
+  const sessionToken = Math.random().toString(36).slice(2);
+  // ruleid: js.crypto.math-random-token
+  user.resetPassword = 'p' + Math.floor(Math.random() * 1e9);
+  // ok: js.crypto.math-random-token
+  const jitter = Math.random() * 100;
+  // ok: js.crypto.math-random-token
+  const token = crypto.randomBytes(32).toString('hex');
+}
+
+module.exports = cases;
