@@ -62,4 +62,10 @@ for c in "inside.yaml:6:key 'pattern-inside' is only allowed under 'patterns'" \
   ok $(( $? || rc != 2 )) "$f refused (exit 2) naming file:line, rule and key: $want"
   [ $rc = 2 ] && grep -qF "$want" "$TMP/e" || cat "$TMP/e" >&2
 done
+
+# docs/rules.md ends with the bundled rule table, in sync with the pack.
+"$PV" rules list --markdown >"$TMP/list.md"
+n=$(wc -l <"$TMP/list.md")
+tail -n "$n" docs/rules.md | diff -q - "$TMP/list.md" >/dev/null; ok $? "docs/rules.md lists the bundled rules as 'rules list --markdown' does"
+head -n -1 "$TMP/list.md" | tail -n "$n" | diff -q - "$TMP/list.md" >/dev/null; ok $((! $?)) "... and the check notices a missing row"
 done_testing
