@@ -3,9 +3,11 @@
  * combined query, so the tree is walked once per file. */
 #include "match.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "formula.h"
 #include "rules_impl.h"
 
 enum {
@@ -17,6 +19,7 @@ enum {
   INTERP_BYTES = 60,           /* bytes of a capture put into a message */
   MESSAGE_MAX = 4096,
   OVECTOR_PAIRS = 32,
+  PATTERN_MATCHES_MAX = 200000, /* pattern matches kept per file (all patterns) */
 };
 
 struct pv_matcher {
@@ -25,6 +28,9 @@ struct pv_matcher {
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
+  pv_pscan *ps;      /* pattern scratch */
+  pv_mlist *by_pat;  /* matches per pattern of the file's language */
+  uint32_t n_by_pat;
 };
 
 pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
@@ -35,7 +41,11 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
   m->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
   m->mctx = pcre2_match_context_create(NULL);
   m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (m->qc == NULL || m->md == NULL || m->mctx == NULL) {
+  m->ps = pv_pscan_new();
+  for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
+    if (rs->npats[l] > m->n_by_pat) m->n_by_pat = rs->npats[l];
+  m->by_pat = calloc(m->n_by_pat + 1, sizeof *m->by_pat);
+  if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL) {
     pv_matcher_delete(m);
     return NULL;
   }
@@ -52,6 +62,9 @@ void pv_matcher_delete(pv_matcher *m) {
   pcre2_match_data_free(m->md);
   pcre2_match_context_free(m->mctx);
   pcre2_jit_stack_free(m->jit);
+  pv_pscan_delete(m->ps);
+  for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++) pv_mlist_free(&m->by_pat[i]);
+  free(m->by_pat);
   free(m);
 }
 
@@ -318,6 +331,99 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
   return rc == PV_FAILED ? PV_OK : rc;
 }
 
+/* ---- Pattern rules ---------------------------------------------------- */
+
+typedef struct {
+  pv_mlist *by;
+  uint32_t total;
+  int oom, full;
+} collect_ctx;
+
+static int collect(void *ctx, uint32_t id, const pv_pmatch *pm) {
+  collect_ctx *c = ctx;
+  if (++c->total > PATTERN_MATCHES_MAX) return c->full = 1;
+  if (pv_mlist_push(&c->by[id], pm) != 0) return c->oom = 1;
+  return 0;
+}
+
+static int pmatch_lookup(void *ctx, const char *name, size_t len, size_t *s, size_t *e) {
+  const pv_pmatch *pm = ctx;
+  for (uint32_t i = 0; i < pm->nb; i++) {
+    const char *n = pm->b[i].name + 1; /* skip '$' */
+    if (strlen(n) == len && memcmp(n, name, len) == 0) {
+      *s = pm->b[i].s;
+      *e = pm->b[i].e;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* A Semgrep path glob: the whole path, any trailing part, or a directory. */
+static int glob_hits(const char *g, const char *path) {
+  char glob[1024];
+  while (*g == '/') g++;
+  size_t n = strlen(g);
+  while (n > 0 && g[n - 1] == '/') n--;
+  if (n == 0 || n >= sizeof glob) return 0;
+  memcpy(glob, g, n);
+  glob[n] = '\0';
+  for (const char *p = path; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
+    if (fnmatch(glob, p, FNM_LEADING_DIR) == 0) return 1;
+  return 0;
+}
+
+static int path_applies(const pv_rule *rule, const char *path) {
+  int hit = 0;
+  if (path == NULL) path = "";
+  for (size_t i = 0; rule->paths_exclude && rule->paths_exclude[i]; i++)
+    if (glob_hits(rule->paths_exclude[i], path)) return 0;
+  if (rule->paths_include == NULL) return 1;
+  for (size_t i = 0; rule->paths_include[i] && !hit; i++) hit = glob_hits(rule->paths_include[i], path);
+  return hit;
+}
+
+static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
+                              const pv_limits *lim) {
+  pv_feval e = {m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx};
+  pv_mlist out = {0};
+  pv_status rc = pv_formula_eval(rule->formula, &e, &out);
+  line_cursor lc = {f->data, 0, 1, 0};
+  for (uint32_t i = 0; rc == PV_OK && i < out.n; i++) {
+    const pv_pmatch *pm = &out.v[i];
+    if (pm->e > f->size || pm->s > pm->e) continue;
+    const char *msg = interpolate(r, rule->meta.message, f->data, pmatch_lookup, (void *)pm);
+    pv_pos ps = pos_at(&lc, pm->s), pe = pos_at(&lc, pm->e);
+    rc = add_finding(r, rule, f, msg, ps, pe, lim);
+  }
+  pv_mlist_free(&out);
+  return rc;
+}
+
+static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
+                              const pv_limits *lim) {
+  const pv_ruleset *rs = m->rs;
+  collect_ctx c = {m->by_pat, 0, 0, 0};
+  for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
+  uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
+  int cut = pv_pindex_scan(rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                           ts_tree_root_node(tree), lim->ast_depth, budget, collect, &c);
+  if (cut < 0 || c.oom) return PV_FATAL;
+  if (cut > 0 || c.full)
+    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
+                   "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
+                   c.full ? "too many matches" : "depth or time limit");
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < rs->n && rc == PV_OK; i++) {
+    const pv_rule *rule = rs->rules[i];
+    if (rule->kind != PV_MATCHER_PATTERN || !(rule->langs & PV_LANG_BIT(f->lang)) ||
+        !path_applies(rule, f->path))
+      continue;
+    rc = pattern_rule(m, r, f, rule, lim);
+  }
+  return rc == PV_FAILED ? PV_OK : rc;
+}
+
 /* ---- Entry point ------------------------------------------------------ */
 
 static int regex_applies(const pv_rule *rule, const pv_file *f) {
@@ -337,8 +443,8 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
     if (rc == PV_FAILED) return PV_OK; /* findings limit reached */
     if (rc != PV_OK) return rc;
   }
-  if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS) ||
-      rs->lq[f->lang].query == NULL)
-    return PV_OK;
-  return run_queries(m, r, f, tree, lim);
+  if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS)) return PV_OK;
+  pv_status rc = rs->lq[f->lang].query != NULL ? run_queries(m, r, f, tree, lim) : PV_OK;
+  if (rc == PV_OK && rs->pix[f->lang] != NULL) rc = run_patterns(m, r, f, tree, lim);
+  return rc;
 }

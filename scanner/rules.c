@@ -349,33 +349,338 @@ static int valid_id(const char *s) {
   return 1;
 }
 
+/* ---- Semgrep operators (pattern rules) -------------------------------- */
+
+enum { FORMULA_MAX_DEPTH = 16 };
+
+typedef enum { AT_TOP, AT_AND, AT_OR } fplace;
+
+static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, const ynode *v,
+                         fplace at, int depth, pv_formula **out);
+
+static pv_formula *f_new(rctx *c, pv_fkind kind, uint32_t line) {
+  pv_formula *f = pv_arena_alloc(c->rs->arena, sizeof *f);
+  if (f == NULL) return NULL;
+  memset(f, 0, sizeof *f);
+  f->kind = kind;
+  f->line = line;
+  for (int l = 0; l < PV_LANG_COUNT; l++) f->pat[l] = UINT32_MAX;
+  return f;
+}
+
+static pv_status push_re(rctx *c, pcre2_code *re) {
+  pv_ruleset *rs = c->rs;
+  if (rs->nres == rs->capres) {
+    size_t cap = rs->capres ? rs->capres * 2 : 16;
+    pcre2_code **a = realloc(rs->res, cap * sizeof *a);
+    if (a == NULL) {
+      pcre2_code_free(re);
+      return oom(c->err);
+    }
+    rs->res = a, rs->capres = cap;
+  }
+  rs->res[rs->nres++] = re;
+  return PV_OK;
+}
+
+static pv_status f_regex(rctx *c, const char *key, const ynode *v, uint32_t flags, pcre2_code **out) {
+  int code;
+  PCRE2_SIZE off;
+  if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+  *out = pcre2_compile((PCRE2_SPTR)v->s, v->len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | flags, &code,
+                       &off, NULL);
+  if (*out == NULL) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    return rule_err(c, v->line, "key '%s': %s at offset %zu", key, (const char *)msg, (size_t)off);
+  }
+  pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+  return push_re(c, *out);
+}
+
+static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, uint32_t *id) {
+  pv_ruleset *rs = c->rs;
+  if (rs->npats[l] == rs->cappats[l]) {
+    uint32_t cap = rs->cappats[l] ? rs->cappats[l] * 2 : 64;
+    pv_pattern **a = realloc(rs->pats[l], cap * sizeof *a);
+    if (a == NULL) return oom(c->err);
+    rs->pats[l] = a, rs->cappats[l] = cap;
+  }
+  *id = rs->npats[l];
+  rs->pats[l][rs->npats[l]++] = p;
+  return PV_OK;
+}
+
+/* `pattern: CODE`, compiled once per language of the rule. */
+static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v, pv_formula *f) {
+  if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+  if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
+    return rule_err(c, v->line, "key '%s': code patterns need javascript, typescript or tsx, not generic", key);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
+    if (!(r->langs & PV_LANG_BIT(l))) continue;
+    char why[300];
+    pv_pattern *p = pv_pattern_compile(c->rs->arena, v->s, v->len, l, why, sizeof why);
+    if (p == NULL) return rule_err(c, v->line, "key '%s': %s", key, why);
+    pv_status rc = push_pat(c, l, p, &f->pat[l]);
+    if (rc != PV_OK) return rc;
+  }
+  return PV_OK;
+}
+
+/* A list of one-key mappings (`- pattern: x`). */
+static pv_status f_list(rctx *c, pv_rule *r, const char *key, const ynode *v, fplace at, int depth,
+                        pv_formula *f) {
+  if (v->t != Y_SEQ || v->n == 0) return rule_err(c, v->line, "key '%s' must be a non-empty list", key);
+  if ((f->kids = pv_arena_alloc(c->rs->arena, v->n * sizeof *f->kids)) == NULL) return oom(c->err);
+  for (size_t i = 0; i < v->n; i++) {
+    const ynode *item = v->kids[i];
+    if (item->t != Y_MAP || item->n != 2 || item->kids[0]->t != Y_SCALAR)
+      return rule_err(c, item->line, "key '%s': each item is a mapping with one operator "
+                      "(e.g. '- pattern: ...')", key);
+    pv_status rc = formula(c, r, item->kids[0]->s, item->kids[0], item->kids[1], at, depth + 1,
+                           &f->kids[f->n]);
+    if (rc != PV_OK) return rc;
+    f->n++;
+  }
+  return PV_OK;
+}
+
+static int is_positive(pv_fkind k) {
+  return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
+}
+
+static pv_status want_mv(rctx *c, const char *key, const ynode *v, const char **out) {
+  pv_status rc = want_string(c, v, key, out);
+  if (rc == PV_OK && ((*out)[0] != '$' || (*out)[1] == '\0'))
+    return rule_err(c, v->line, "key '%s': '%s' is not a metavariable ($X)", key, *out);
+  return rc;
+}
+
+/* Keys of a metavariable-* mapping: all known, `metavariable` present. */
+static pv_status mv_map(rctx *c, const char *key, const ynode *v, const char *const *allowed,
+                        pv_formula *f) {
+  if (v->t != Y_MAP) return rule_err(c, v->line, "key '%s' must be a mapping", key);
+  for (size_t i = 0; i + 1 < v->n; i += 2)
+    if (v->kids[i]->t != Y_SCALAR || !one_of(v->kids[i]->s, allowed))
+      return rule_err(c, v->kids[i]->line, "key '%s': unsupported key '%s'", key,
+                      v->kids[i]->t == Y_SCALAR ? v->kids[i]->s : "?");
+  const ynode *mv = map_get(v, "metavariable");
+  if (mv == NULL) return f->kind == PV_F_MV_COMPARE ? PV_OK : rule_err(c, v->line, "key '%s': missing key 'metavariable'", key);
+  if ((f->mvs = pv_arena_alloc(c->rs->arena, sizeof *f->mvs)) == NULL) return oom(c->err);
+  f->n_mvs = 1;
+  return want_mv(c, key, mv, &f->mvs[0]);
+}
+
+static const char *skip_blank(const char *p) {
+  while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+  return p;
+}
+
+/* One comparison operand; NULL if it does not parse. */
+static const char *operand(rctx *c, const char *p, pv_operand *o) {
+  p = skip_blank(p);
+  memset(o, 0, sizeof *o);
+  int wrapped = 0;
+  if (strncmp(p, "int(", 4) == 0) o->as = 1, p += 4, wrapped = 1;
+  else if (strncmp(p, "str(", 4) == 0) o->as = 2, p += 4, wrapped = 1;
+  p = skip_blank(p);
+  if (*p == '$') {
+    const char *s = p++;
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_') p++;
+    if ((o->mv = pv_arena_strndup(c->rs->arena, s, (size_t)(p - s))) == NULL) return NULL;
+  } else if (*p == '"' || *p == '\'') {
+    const char *e = strchr(p + 1, *p);
+    if (e == NULL || (o->str = pv_arena_strndup(c->rs->arena, p + 1, (size_t)(e - p - 1))) == NULL) return NULL;
+    p = e + 1;
+  } else {
+    char *end;
+    o->num = strtod(p, &end);
+    if (end == p) return NULL;
+    p = end;
+  }
+  p = skip_blank(p);
+  if (wrapped && *p++ != ')') return NULL;
+  return p;
+}
+
+static pv_status f_compare(rctx *c, const char *key, const ynode *v, pv_formula *f) {
+  static const char *const allowed[] = {"metavariable", "comparison", "strip", "base", NULL};
+  pv_status rc = mv_map(c, key, v, allowed, f);
+  const ynode *cmp = rc == PV_OK ? map_get(v, "comparison") : NULL;
+  if (rc != PV_OK) return rc;
+  if (cmp == NULL || cmp->t != Y_SCALAR) return rule_err(c, v->line, "key '%s': missing key 'comparison'", key);
+  static const struct { const char *s; pv_cmp_op op; } ops[] = {
+      {"<=", PV_CMP_LE}, {">=", PV_CMP_GE}, {"==", PV_CMP_EQ}, {"!=", PV_CMP_NE}, {"<", PV_CMP_LT}, {">", PV_CMP_GT}};
+  const char *p = operand(c, cmp->s, &f->lhs);
+  size_t k = 0;
+  if (p != NULL) {
+    while (k < sizeof ops / sizeof ops[0] && strncmp(p, ops[k].s, strlen(ops[k].s)) != 0) k++;
+    if (k < sizeof ops / sizeof ops[0]) {
+      f->op = ops[k].op;
+      p = operand(c, p + strlen(ops[k].s), &f->rhs);
+    } else p = NULL;
+  }
+  if (p == NULL || *skip_blank(p) != '\0' || (f->lhs.mv == NULL && f->rhs.mv == NULL))
+    return rule_err(c, cmp->line, "key '%s': comparison '%s' is not supported (use e.g. "
+                    "'$X > 1024', 'int($X) <= 3', \"str($X) == 'x'\": one operator, metavariables, "
+                    "numbers, quoted strings)", key, cmp->s);
+  return PV_OK;
+}
+
+static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v, int depth,
+                              pv_formula *f) {
+  static const char *const allowed[] = {"metavariable", "pattern", "patterns", "pattern-either",
+                                        "pattern-regex", NULL};
+  pv_status rc = mv_map(c, key, v, allowed, f);
+  if (rc != PV_OK) return rc;
+  if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL) return oom(c->err);
+  for (size_t i = 0; i + 1 < v->n; i += 2) {
+    const ynode *k = v->kids[i];
+    if (strcmp(k->s, "metavariable") == 0) continue;
+    if (f->n == 1) return rule_err(c, k->line, "key '%s': only one of pattern, patterns, "
+                                   "pattern-either, pattern-regex", key);
+    if ((rc = formula(c, r, k->s, k, v->kids[i + 1], AT_TOP, depth + 1, &f->kids[0])) != PV_OK) return rc;
+    f->n = 1;
+  }
+  if (f->n == 0) return rule_err(c, v->line, "key '%s': needs pattern, patterns, pattern-either "
+                                 "or pattern-regex", key);
+  return PV_OK;
+}
+
+static pv_status f_focus(rctx *c, const char *key, const ynode *v, pv_formula *f) {
+  const char *const *list;
+  pv_status rc = want_strings(c, v, key, &list);
+  if (rc != PV_OK) return rc;
+  while (list[f->n_mvs] != NULL) {
+    if (list[f->n_mvs][0] != '$')
+      return rule_err(c, v->line, "key '%s': '%s' is not a metavariable ($X)", key, list[f->n_mvs]);
+    f->n_mvs++;
+  }
+  f->mvs = (const char **)list;
+  return PV_OK;
+}
+
+/* Operators allowed only directly under `patterns`. */
+static int and_only(const char *key) {
+  static const char *const keys[] = {"pattern-not", "pattern-inside", "pattern-not-inside",
+                                     "pattern-not-regex", "metavariable-regex",
+                                     "metavariable-pattern", "metavariable-comparison",
+                                     "focus-metavariable", NULL};
+  return one_of(key, keys);
+}
+
+/* The pattern operand of pattern-not / -inside / -not-inside. */
+static pv_status f_wrap(rctx *c, pv_rule *r, const char *key, const ynode *k, const ynode *v,
+                        int depth, pv_formula *f) {
+  if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL) return oom(c->err);
+  f->n = 1;
+  if (v->t == Y_SCALAR) {
+    if ((f->kids[0] = f_new(c, PV_F_PATTERN, v->line)) == NULL) return oom(c->err);
+    return f_pattern(c, r, key, v, f->kids[0]);
+  }
+  if (v->t == Y_MAP && v->n == 2 && v->kids[0]->t == Y_SCALAR &&
+      one_of(v->kids[0]->s, (const char *const[]){"patterns", "pattern-either", "pattern", NULL}))
+    return formula(c, r, v->kids[0]->s, k, v->kids[1], AT_TOP, depth + 1, &f->kids[0]);
+  return rule_err(c, v->line, "key '%s' takes a pattern string (or one of patterns, pattern-either)", key);
+}
+
+static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, const ynode *v,
+                         fplace at, int depth, pv_formula **out) {
+  static const struct { const char *key; pv_fkind kind; } ops[] = {
+      {"pattern", PV_F_PATTERN}, {"pattern-regex", PV_F_REGEX}, {"patterns", PV_F_AND},
+      {"pattern-either", PV_F_OR}, {"pattern-not", PV_F_NOT}, {"pattern-inside", PV_F_INSIDE},
+      {"pattern-not-inside", PV_F_NOT_INSIDE}, {"pattern-not-regex", PV_F_NOT_REGEX},
+      {"metavariable-regex", PV_F_MV_REGEX}, {"metavariable-pattern", PV_F_MV_PATTERN},
+      {"metavariable-comparison", PV_F_MV_COMPARE}, {"focus-metavariable", PV_F_FOCUS}};
+  size_t i = 0;
+  while (i < sizeof ops / sizeof ops[0] && strcmp(ops[i].key, key) != 0) i++;
+  if (depth > FORMULA_MAX_DEPTH) return rule_err(c, k->line, "key '%s': nested too deeply", key);
+  if (i == sizeof ops / sizeof ops[0])
+    return rule_err(c, k->line, "unsupported key '%s' in a pattern operator list", key);
+  if (at != AT_AND && and_only(key))
+    return rule_err(c, k->line, "key '%s' is only allowed directly under 'patterns'", key);
+  pv_formula *f = *out = f_new(c, ops[i].kind, k->line);
+  if (f == NULL) return oom(c->err);
+  pv_status rc = PV_OK;
+  switch (f->kind) {
+  case PV_F_PATTERN: return f_pattern(c, r, key, v, f);
+  case PV_F_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, &f->re);
+  case PV_F_NOT_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, &f->re);
+  case PV_F_OR: return f_list(c, r, key, v, AT_OR, depth, f);
+  case PV_F_AND:
+    if ((rc = f_list(c, r, key, v, AT_AND, depth, f)) != PV_OK) return rc;
+    for (uint32_t j = 0; j < f->n; j++)
+      if (is_positive(f->kids[j]->kind)) return PV_OK;
+    return rule_err(c, k->line, "key 'patterns' needs at least one positive operator (pattern, "
+                    "pattern-either, patterns, pattern-inside, pattern-regex)");
+  case PV_F_NOT: case PV_F_INSIDE: case PV_F_NOT_INSIDE: return f_wrap(c, r, key, k, v, depth, f);
+  case PV_F_MV_REGEX: {
+    static const char *const allowed[] = {"metavariable", "regex", NULL};
+    const ynode *re;
+    if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK) return rc;
+    if ((re = map_get(v, "regex")) == NULL) return rule_err(c, v->line, "key '%s': missing key 'regex'", key);
+    return f_regex(c, key, re, PCRE2_ANCHORED, &f->re);
+  }
+  case PV_F_MV_PATTERN: return f_mv_pattern(c, r, key, v, depth, f);
+  case PV_F_MV_COMPARE: return f_compare(c, key, v, f);
+  case PV_F_FOCUS: return f_focus(c, key, v, f);
+  }
+  return PV_OK;
+}
+
+/* `paths: {include: [...], exclude: [...]}`. */
+static pv_status check_paths(rctx *c, pv_rule *r, const ynode *v) {
+  if (v->t != Y_MAP) return rule_err(c, v->line, "key 'paths' must be a mapping (include, exclude)");
+  for (size_t i = 0; i + 1 < v->n; i += 2) {
+    const ynode *k = v->kids[i];
+    pv_status rc;
+    if (k->t == Y_SCALAR && strcmp(k->s, "include") == 0)
+      rc = want_strings(c, v->kids[i + 1], "paths.include", &r->paths_include);
+    else if (k->t == Y_SCALAR && strcmp(k->s, "exclude") == 0)
+      rc = want_strings(c, v->kids[i + 1], "paths.exclude", &r->paths_exclude);
+    else rc = rule_err(c, k->line, "key 'paths': unknown key '%s' (include, exclude)",
+                       k->t == Y_SCALAR ? k->s : "?");
+    if (rc != PV_OK) return rc;
+  }
+  return PV_OK;
+}
+
 static int is_unsupported_key(const char *k) {
-  static const char *const semgrep[] = {"mode", "fix", "fix-regex", "paths", "options",
-                                        "focus-metavariable", "min-version", "max-version",
-                                        "join", "taint", NULL};
-  return strncmp(k, "pattern", 7) == 0 || strncmp(k, "metavariable", 12) == 0 ||
-         one_of(k, semgrep);
+  static const char *const semgrep[] = {"mode", "fix", "fix-regex", "options", "min-version",
+                                        "max-version", "join", "taint", "pattern-sources",
+                                        "pattern-sinks", "pattern-sanitizers",
+                                        "pattern-propagators", "pattern-where-python", NULL};
+  return one_of(k, semgrep);
+}
+
+static int is_matcher_key(const char *k) {
+  static const char *const keys[] = {"pattern-regex", "query", "pattern", "patterns",
+                                     "pattern-either", NULL};
+  return one_of(k, keys);
 }
 
 /* Every key of the rule mapping is known; returns the matcher key node. */
 static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) {
   static const char *const known[] = {"id", "name", "message", "description", "severity",
-                                      "languages", "metadata", NULL};
+                                      "languages", "metadata", "paths", NULL};
   *matcher_key = NULL;
   for (size_t i = 0; i + 1 < m->n; i += 2) {
     const ynode *k = m->kids[i];
     if (k->t != Y_SCALAR) return rule_err(c, k->line, "keys must be strings");
     if (one_of(k->s, known)) continue;
-    if (strcmp(k->s, "pattern-regex") == 0 || strcmp(k->s, "query") == 0) {
+    if (is_matcher_key(k->s)) {
       if (*matcher_key != NULL)
         return rule_err(c, k->line, "key '%s': a rule has exactly one matcher (also '%s')", k->s,
                         (*matcher_key)->s);
       *matcher_key = k;
       continue;
     }
+    if (and_only(k->s))
+      return rule_err(c, k->line, "key '%s' is only allowed under 'patterns'", k->s);
     if (is_unsupported_key(k->s))
       return rule_err(c, k->line,
-                      "unsupported key '%s' (this version supports pattern-regex and query)", k->s);
+                      "unsupported key '%s' (plugvet supports pattern, patterns, pattern-either, "
+                      "pattern-regex and query matchers)", k->s);
     return rule_err(c, k->line, "unknown key '%s'", k->s);
   }
   return PV_OK;
@@ -577,8 +882,15 @@ static pv_status check_rule(rctx *c, const ynode *m, pv_rule **out) {
   if (r->meta.name == NULL) r->meta.name = r->meta.id;
   if (r->meta.description == NULL) r->meta.description = r->meta.message;
   if (mk == NULL)
-    return rule_err(c, m->line, "missing key 'pattern-regex' or 'query' (the rule's matcher)");
+    return rule_err(c, m->line, "missing key 'pattern', 'patterns', 'pattern-either', "
+                    "'pattern-regex' or 'query' (the rule's matcher)");
+  if ((v = map_get(m, "paths")) && (rc = check_paths(c, r, v)) != PV_OK) return rc;
   v = map_get(m, mk->s);
+  if (strcmp(mk->s, "pattern-regex") != 0 && strcmp(mk->s, "query") != 0) {
+    *out = r;
+    r->kind = PV_MATCHER_PATTERN;
+    return formula(c, r, mk->s, mk, v, AT_TOP, 0, &r->formula);
+  }
   if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", mk->s);
   *out = r;
   if (strcmp(mk->s, "pattern-regex") == 0) {
@@ -844,6 +1156,12 @@ void pv_ruleset_delete(pv_ruleset *rs) {
   if (rs == NULL) return;
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) pv_langquery_clear(&rs->lq[l]);
   for (size_t i = 0; i < rs->n; i++) pcre2_code_free(rs->rules[i]->re);
+  for (size_t i = 0; i < rs->nres; i++) pcre2_code_free(rs->res[i]);
+  for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
+    pv_pindex_delete(rs->pix[l]);
+    free(rs->pats[l]);
+  }
+  free(rs->res);
   free(rs->rules);
   pv_arena_delete(rs->arena);
   free(rs);
@@ -865,6 +1183,12 @@ pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim
     rc = load_file(rs, path, lim, err);
   }
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) rc = build_lang(rs, l, err);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
+    pv_pindex_delete(rs->pix[l]);
+    rs->pix[l] = NULL;
+    if (rs->npats[l] > 0 && (rs->pix[l] = pv_pindex_new(rs->pats[l], rs->npats[l], l)) == NULL)
+      rc = oom(err);
+  }
   return rc;
 }
 
@@ -876,7 +1200,8 @@ const char *pv_ruleset_languages(const pv_ruleset *rs, size_t i) {
 
 const char *pv_ruleset_matcher_kind(const pv_ruleset *rs, size_t i) {
   if (rs == NULL || i >= rs->n) return "";
-  return rs->rules[i]->kind == PV_MATCHER_REGEX ? "regex" : "query";
+  return rs->rules[i]->kind == PV_MATCHER_REGEX ? "regex"
+         : rs->rules[i]->kind == PV_MATCHER_QUERY ? "query" : "pattern";
 }
 
 const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i) {

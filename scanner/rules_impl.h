@@ -10,9 +10,41 @@
 #include <pcre2.h>
 #include <tree_sitter/api.h>
 
+#include "pattern.h"
 #include "rules.h"
 
-typedef enum { PV_MATCHER_REGEX = 0, PV_MATCHER_QUERY } pv_matcher_kind;
+typedef enum { PV_MATCHER_REGEX = 0, PV_MATCHER_QUERY, PV_MATCHER_PATTERN } pv_matcher_kind;
+
+/* Semgrep operators of a pattern rule. */
+typedef enum {
+  PV_F_PATTERN, PV_F_REGEX, PV_F_AND, PV_F_OR, PV_F_NOT, PV_F_INSIDE, PV_F_NOT_INSIDE,
+  PV_F_NOT_REGEX, PV_F_MV_REGEX, PV_F_MV_PATTERN, PV_F_MV_COMPARE, PV_F_FOCUS
+} pv_fkind;
+
+/* One side of a metavariable-comparison: a metavariable (as a number with
+ * int(), as a string with str() or a bare one: number if it parses) or a
+ * literal. */
+typedef struct {
+  const char *mv;  /* "$X" or NULL for a literal */
+  int as;          /* 0 auto, 1 int(), 2 str() */
+  double num;
+  const char *str; /* literal string (no quotes), or NULL for a number */
+} pv_operand;
+
+typedef enum { PV_CMP_LT, PV_CMP_LE, PV_CMP_GT, PV_CMP_GE, PV_CMP_EQ, PV_CMP_NE } pv_cmp_op;
+
+typedef struct pv_formula {
+  pv_fkind kind;
+  uint32_t line;
+  struct pv_formula **kids; /* AND/OR: operands; NOT/INSIDE/NOT_INSIDE/MV_PATTERN: one */
+  uint32_t n;
+  uint32_t pat[PV_LANG_COUNT]; /* PATTERN: index in rs->pats[lang], UINT32_MAX if none */
+  pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
+  const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
+  uint32_t n_mvs;
+  pv_cmp_op op;                /* MV_COMPARE */
+  pv_operand lhs, rhs;
+} pv_formula;
 
 /* Bit (1u << lang) per pv_lang; PV_LANG_NONE's bit means "generic". */
 #define PV_LANG_BIT(l) (1u << (unsigned)(l))
@@ -26,6 +58,9 @@ struct pv_rule {
   uint32_t line;          /* where the rule starts in its file */
   uint32_t query_line;    /* where its query is (for errors) */
   const char *langs_text; /* "javascript,typescript" */
+  pv_formula *formula;    /* PV_MATCHER_PATTERN */
+  const char *const *paths_include; /* globs, NULL-terminated, or NULL */
+  const char *const *paths_exclude;
 };
 
 typedef enum { PV_PRED_EQ, PV_PRED_NOT_EQ, PV_PRED_MATCH, PV_PRED_NOT_MATCH } pv_pred_op;
@@ -62,6 +97,11 @@ struct pv_ruleset {
   pv_rule **rules;
   size_t n, cap;
   pv_langquery lq[PV_LANG_COUNT];
+  pv_pattern **pats[PV_LANG_COUNT]; /* every `pattern` of every rule, per language */
+  uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
+  pv_pindex *pix[PV_LANG_COUNT];    /* built after load */
+  pcre2_code **res;                 /* formula regexes, freed with the set */
+  size_t nres, capres;
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */

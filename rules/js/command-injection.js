@@ -1,8 +1,12 @@
 // Tests for command-injection.yaml.
 const cp = require('child_process');
-const { exec, execSync } = require('node:child_process');
+const { exec, execSync, spawn } = require('node:child_process');
+import { spawnSync as runSync } from 'child_process';
+import * as child from 'node:child_process';
 
-function cases(file, branch, re, text) {
+const STATUS = 'git status';
+
+function cases(file, branch, re, text, proc) {
   // ruleid: js.command-injection.exec-non-literal
   cp.exec('git log ' + branch, () => {});
   // ruleid: js.command-injection.exec-non-literal
@@ -11,6 +15,8 @@ function cases(file, branch, re, text) {
   require('child_process').exec(file);
   // ruleid: js.command-injection.exec-non-literal
   exec(["rm", "-rf", file].join(" "));
+  // ruleid: js.command-injection.exec-non-literal
+  child.execSync(branch);
   // ok: js.command-injection.exec-non-literal
   cp.exec('git status', () => {});
   // ok: js.command-injection.exec-non-literal
@@ -21,6 +27,36 @@ function cases(file, branch, re, text) {
   cp.execFile('git', ['log', branch]);
   // ok: js.command-injection.exec-non-literal
   /ab+c/.exec(text);
+  // ok: js.command-injection.exec-non-literal
+  cp.exec(STATUS);
+  // ok: js.command-injection.exec-non-literal
+  proc.exec(file);
+
+  // ruleid: js.command-injection.spawn-shell-true
+  spawn(file, [branch], { cwd: '/tmp', shell: true });
+  // ruleid: js.command-injection.spawn-shell-true
+  runSync(`git ${branch}`, { shell: true });
+  // ruleid: js.command-injection.spawn-shell-true
+  cp.execFile(file, [], { shell: true }, () => {});
+  // ok: js.command-injection.spawn-shell-true
+  spawn(file, [branch], { cwd: '/tmp' });
+  // ok: js.command-injection.spawn-shell-true
+  spawn('ls', { shell: true });
+  // ok: js.command-injection.spawn-shell-true
+  other.spawn(file, { shell: true });
+
+  // ruleid: js.command-injection.spawn-sh-c
+  spawn('sh', ['-c', text]);
+  // ruleid: js.command-injection.spawn-sh-c
+  child.spawnSync("/bin/bash", ["-c", `run ${file}`], { stdio: 'inherit' });
+  // ruleid: js.command-injection.spawn-sh-c
+  cp.execFile('zsh', ['-c', text], () => {});
+  // ok: js.command-injection.spawn-sh-c
+  spawn('node', ['-c', text]);
+  // ok: js.command-injection.spawn-sh-c
+  spawn('sh', ['script.sh', text]);
+  // ok: js.command-injection.spawn-sh-c
+  spawn('shell', ['-c', text]);
 }
 
 module.exports = cases;

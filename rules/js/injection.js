@@ -30,31 +30,7 @@ async function cases(db, knex, users, req, name, file, id) {
   // ok: js.nosql-injection.where
   users.find({ where: req.body.filter });
 
-  // ruleid: js.command-injection.shell-option
-  spawn('git log ' + req.query.branch, { shell: true });
-  // ruleid: js.command-injection.shell-option
-  execFile(file, { shell: '/bin/bash' });
-  // ruleid: js.command-injection.shell-option
-  execa(`convert ${file}`, { shell: true });
-  // ok: js.command-injection.shell-option
-  spawn('git', ['log', req.query.branch]);
-  // ok: js.command-injection.shell-option
-  spawn('npm run build', { shell: true });
-  // ok: js.command-injection.shell-option
-  spawn(file, { shell: false });
 
-  // ruleid: js.command-injection.shell-c
-  spawn('sh', ['-c', 'tar xf ' + file]);
-  // ruleid: js.command-injection.shell-c
-  execFile('/bin/bash', ['-c', `echo ${name}`]);
-  // ruleid: js.command-injection.shell-c
-  spawn('cmd.exe', ['/c', req.query.cmd]);
-  // ok: js.command-injection.shell-c
-  spawn('sh', ['-c', 'make all']);
-  // ok: js.command-injection.shell-c
-  spawn('tar', ['xf', file]);
-  // ok: js.command-injection.shell-c
-  spawn('sh', ['script.sh', file]);
 
   // ruleid: js.command-injection.shelljs-exec
   shell.exec('rm -rf ' + file);

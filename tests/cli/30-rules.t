@@ -44,7 +44,7 @@ printf '%s\n    query: "(call_expresion) @match"\n' "$good_head" >"$B/query.yaml
 printf '%s\n    query: "((identifier) @x (#match? @x \\"a(\\"))"\n' "$good_head" >"$B/pred.yaml"
 printf 'rules:\n  - message: m\n    severity: high\n    languages: [js]\n    pattern-regex: x\n' >"$B/noid.yaml"
 printf '%s\n    pattern-regex: [unclosed\n' "$good_head" >"$B/syntax.yaml"
-printf '%s\n    pattern: eval(...)\n' "$good_head" >"$B/pattern.yaml"
+printf '%s\n    patterns:\n      - pattern: eval($X)\n      - pattern-nott: eval(1)\n' "$good_head" >"$B/pattern.yaml"
 printf '%s\n    pattern-regex: a\n%s\n    pattern-regex: b\n' "$good_head" "${good_head#rules:
 }" >"$B/dup.yaml"
 printf 'rules:\n  - id: t.rule\n    message: m\n    severity: urgent\n    languages: [js]\n    pattern-regex: x\n' >"$B/sev.yaml"
@@ -62,7 +62,7 @@ for c in "key.yaml:6:unknown key 'patern'" \
          "pred.yaml:6:key 'query': predicate '#match?' regex" \
          "noid.yaml:2:missing key 'id'" \
          "syntax.yaml:7:YAML syntax error" \
-         "pattern.yaml:6:unsupported key 'pattern' (this version supports pattern-regex and query)" \
+         "pattern.yaml:8:rule 't.rule': unsupported key 'pattern-nott' in a pattern operator list" \
          "dup.yaml:7:rule 't.rule': key 'id': duplicate rule id" \
          "sev.yaml:4:key 'severity'" \
          "bomb.yaml:2:YAML aliases" \

@@ -83,12 +83,15 @@ static void test_loader(void) {
   refuses(HEAD "    query: '((identifier) @x (#frob? @x \"a\"))'\n",
           "unsupported predicate '#frob?'", "unknown predicate is refused");
   refuses(HEAD "    query: '(identifier)'\n", "captures nothing", "a query without captures");
-  refuses(HEAD "    pattern: eval(...)\n",
-          "unsupported key 'pattern' (this version supports pattern-regex and query)",
-          "Semgrep pattern is unsupported, clearly");
+  refuses(HEAD "    pattern: eval(...)\n    fix: x\n", ":7: rule 't.r': unsupported key 'fix'",
+          "a Semgrep key plugvet lacks is refused, clearly");
+  refuses(HEAD "    pattern-not: eval(1)\n", ":6: rule 't.r': key 'pattern-not' is only allowed under 'patterns'",
+          "an operator in the wrong place is refused");
+  refuses(HEAD "    pattern: 'eval((('\n", ":6: rule 't.r': key 'pattern': pattern does not parse",
+          "a pattern that does not parse");
   refuses(HEAD "    pattern-regex: a\n    query: '(identifier) @m'\n", "exactly one matcher",
           "two matchers");
-  refuses(HEAD, ":2: rule 't.r': missing key 'pattern-regex' or 'query'", "no matcher");
+  refuses(HEAD, ":2: rule 't.r': missing key 'pattern', 'patterns'", "no matcher");
   refuses("rules:\n  - message: m\n    severity: low\n    languages: [js]\n    pattern-regex: x\n",
           ":2: rule #1: missing key 'id'", "missing id");
   refuses("rules:\n  - id: x\n    severity: low\n    languages: [js]\n    pattern-regex: x\n",

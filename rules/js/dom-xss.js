@@ -1,0 +1,34 @@
+// Tests for dom-xss.yaml.
+const GREETING = '<b>hi</b>';
+
+function cases(el, name, frame) {
+  // ruleid: js.xss.html-sink-non-literal
+  el.innerHTML = '<p>' + name + '</p>';
+  // ruleid: js.xss.html-sink-non-literal
+  document.body.outerHTML = `<div>${name}</div>`;
+  // ruleid: js.xss.html-sink-non-literal
+  frame.srcdoc = name;
+  // ruleid: js.xss.html-sink-non-literal
+  el.innerHTML += name;
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = '<p>static</p>';
+  // ok: js.xss.html-sink-non-literal
+  el.textContent = name;
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = GREETING;
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = DOMPurify.sanitize(name);
+
+  // ruleid: js.xss.insert-adjacent-html
+  el.insertAdjacentHTML('beforeend', name);
+  // ruleid: js.xss.insert-adjacent-html
+  document.write('<script src="' + name + '"></script>');
+  // ok: js.xss.insert-adjacent-html
+  el.insertAdjacentHTML('beforeend', '<hr>');
+  // ok: js.xss.insert-adjacent-html
+  el.insertAdjacentText('beforeend', name);
+  // ok: js.xss.insert-adjacent-html
+  document.write("<p>static</p>");
+}
+
+module.exports = cases;

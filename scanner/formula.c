@@ -1,0 +1,282 @@
+/* formula.c — evaluate Semgrep operators over one file (see formula.h). */
+#include "formula.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+  REGEX_PER_FILE = 1000, /* matches of one pattern-regex in one file */
+  CMP_TEXT_MAX = 64,     /* bytes of a bound value read as a number */
+};
+
+int pv_mlist_push(pv_mlist *l, const pv_pmatch *m) {
+  if (l->n == l->cap) {
+    uint32_t cap = l->cap ? l->cap * 2 : 16;
+    pv_pmatch *v = realloc(l->v, cap * sizeof *v);
+    if (v == NULL) return -1;
+    l->v = v, l->cap = cap;
+  }
+  l->v[l->n++] = *m;
+  return 0;
+}
+
+void pv_mlist_free(pv_mlist *l) {
+  free(l->v);
+  memset(l, 0, sizeof *l);
+}
+
+const pv_binding *pv_pmatch_get(const pv_pmatch *m, const char *name, size_t len) {
+  for (uint32_t i = 0; i < m->nb; i++)
+    if (strlen(m->b[i].name) == len && memcmp(m->b[i].name, name, len) == 0) return &m->b[i];
+  return NULL;
+}
+
+/* Same code modulo blanks. */
+static int code_eq(const unsigned char *d, uint32_t a, uint32_t ae, uint32_t b, uint32_t be) {
+  for (;;) {
+    while (a < ae && (d[a] == ' ' || d[a] == '\t' || d[a] == '\n' || d[a] == '\r')) a++;
+    while (b < be && (d[b] == ' ' || d[b] == '\t' || d[b] == '\n' || d[b] == '\r')) b++;
+    if (a == ae || b == be) return a == ae && b == be;
+    if (d[a++] != d[b++]) return 0;
+  }
+}
+
+/* r's bindings plus s's; 0 if a shared metavariable differs. */
+static int unify(const pv_feval *e, const pv_pmatch *r, const pv_pmatch *s, pv_pmatch *out) {
+  *out = *r;
+  for (uint32_t i = 0; i < s->nb; i++) {
+    const pv_binding *b = pv_pmatch_get(r, s->b[i].name, strlen(s->b[i].name));
+    if (b != NULL) {
+      if (!code_eq(e->data, b->s, b->e, s->b[i].s, s->b[i].e)) return 0;
+    } else if (out->nb < PV_PAT_MAX_BINDINGS) {
+      out->b[out->nb++] = s->b[i];
+    }
+  }
+  return 1;
+}
+
+static int inside(const pv_pmatch *r, const pv_pmatch *s) { return s->s <= r->s && r->e <= s->e; }
+
+static pv_status eval(const pv_formula *f, const pv_feval *e, pv_mlist *out);
+
+static pv_status eval_pattern(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  uint32_t id = f->pat[e->lang];
+  if (id == UINT32_MAX || id >= e->n_pat) return PV_OK;
+  const pv_mlist *l = &e->by_pat[id];
+  for (uint32_t i = 0; i < l->n; i++)
+    if (pv_mlist_push(out, &l->v[i]) != 0) return PV_FATAL;
+  return PV_OK;
+}
+
+static pv_status eval_regex(const pcre2_code *re, const pv_feval *e, pv_mlist *out) {
+  size_t off = 0;
+  for (int count = 0; off <= e->size && count < REGEX_PER_FILE; count++) {
+    int rc = pcre2_match(re, e->data, e->size, off, 0, e->md, e->mctx);
+    if (rc < 0) break;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+    pv_pmatch m = {.s = (uint32_t)ov[0], .e = (uint32_t)(ov[1] > ov[0] ? ov[1] : ov[0]), .nb = 0};
+    if (pv_mlist_push(out, &m) != 0) return PV_FATAL;
+    off = ov[1] > off ? ov[1] : off + 1;
+    while (off < e->size && (e->data[off] & 0xC0) == 0x80) off++;
+  }
+  return PV_OK;
+}
+
+static pv_status eval_or(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  for (uint32_t i = 0; i < f->n; i++) {
+    pv_status rc = eval(f->kids[i], e, out);
+    if (rc != PV_OK) return rc;
+  }
+  return PV_OK;
+}
+
+/* The operand's formula: INSIDE/NOT/NOT_INSIDE wrap one. */
+static const pv_formula *inner(const pv_formula *f) {
+  return (f->kind == PV_F_INSIDE || f->kind == PV_F_NOT || f->kind == PV_F_NOT_INSIDE) ? f->kids[0] : f;
+}
+
+/* Keep the matches of cur that lie inside a match of P (bindings merged). */
+static pv_status intersect(const pv_formula *p, const pv_feval *e, pv_mlist *cur) {
+  pv_mlist s = {0}, next = {0};
+  pv_status rc = eval(inner(p), e, &s);
+  for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++)
+    for (uint32_t j = 0; j < s.n; j++) {
+      pv_pmatch m;
+      if (inside(&cur->v[i], &s.v[j]) && unify(e, &cur->v[i], &s.v[j], &m)) {
+        m.s = cur->v[i].s, m.e = cur->v[i].e;
+        if (pv_mlist_push(&next, &m) != 0) rc = PV_FATAL;
+        break;
+      }
+    }
+  pv_mlist_free(&s);
+  pv_mlist_free(cur);
+  *cur = next;
+  return rc;
+}
+
+/* Drop the matches of cur that a negative operator covers. */
+static pv_status subtract(const pv_formula *n, const pv_feval *e, pv_mlist *cur) {
+  pv_mlist s = {0};
+  pv_status rc = n->kind == PV_F_NOT_REGEX ? eval_regex(n->re, e, &s) : eval(inner(n), e, &s);
+  uint32_t k = 0;
+  for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++) {
+    const pv_pmatch *r = &cur->v[i];
+    int drop = 0;
+    for (uint32_t j = 0; j < s.n && !drop; j++) {
+      const pv_pmatch *x = &s.v[j];
+      pv_pmatch m;
+      if (n->kind == PV_F_NOT_REGEX) drop = x->s < r->e && r->s < x->e;
+      else if (n->kind == PV_F_NOT) drop = x->s == r->s && x->e == r->e && unify(e, r, x, &m);
+      else drop = inside(r, x) && unify(e, r, x, &m);
+    }
+    if (!drop) cur->v[k++] = *r;
+  }
+  cur->n = k;
+  pv_mlist_free(&s);
+  return rc;
+}
+
+/* Bound text of an operand as a number (1) or a string (0 with *s, *n). */
+static int operand_value(const pv_feval *e, const pv_pmatch *m, const pv_operand *o, double *num,
+                         const char **s, size_t *n) {
+  if (o->mv == NULL) {
+    if (o->str != NULL) return *s = o->str, *n = strlen(o->str), 0;
+    return *num = o->num, 1;
+  }
+  const pv_binding *b = pv_pmatch_get(m, o->mv, strlen(o->mv));
+  if (b == NULL) return -1;
+  const char *t = (const char *)e->data + b->s;
+  size_t len = b->e - b->s;
+  if (len >= 2 && (t[0] == '"' || t[0] == '\'' || t[0] == '`') && t[len - 1] == t[0]) t++, len -= 2;
+  *s = t, *n = len;
+  if (o->as == 2) return 0;
+  char buf[CMP_TEXT_MAX];
+  if (len == 0 || len >= sizeof buf) return o->as == 1 ? -1 : 0;
+  memcpy(buf, t, len);
+  buf[len] = '\0';
+  char *end;
+  double v = strtod(buf, &end);
+  if (*end != '\0') return o->as == 1 ? -1 : 0;
+  *num = v;
+  return 1;
+}
+
+static int compare(const pv_formula *f, const pv_feval *e, const pv_pmatch *m) {
+  double a = 0, b = 0;
+  const char *sa = NULL, *sb = NULL;
+  size_t na = 0, nb = 0;
+  int ka = operand_value(e, m, &f->lhs, &a, &sa, &na), kb = operand_value(e, m, &f->rhs, &b, &sb, &nb);
+  if (ka < 0 || kb < 0) return 0;
+  int c;
+  if (ka == 1 && kb == 1) c = a < b ? -1 : a > b ? 1 : 0;
+  else {
+    if (ka == 1 || kb == 1) return f->op == PV_CMP_NE; /* number vs string */
+    int k = memcmp(sa, sb, na < nb ? na : nb);
+    c = k != 0 ? k : na < nb ? -1 : na > nb ? 1 : 0;
+  }
+  switch (f->op) {
+  case PV_CMP_LT: return c < 0;
+  case PV_CMP_LE: return c <= 0;
+  case PV_CMP_GT: return c > 0;
+  case PV_CMP_GE: return c >= 0;
+  case PV_CMP_EQ: return c == 0;
+  case PV_CMP_NE: return c != 0;
+  }
+  return 0;
+}
+
+/* One metavariable condition or focus over cur. */
+static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur) {
+  pv_mlist s = {0};
+  pv_status rc = f->kind == PV_F_MV_PATTERN ? eval(f->kids[0], e, &s) : PV_OK;
+  uint32_t k = 0;
+  for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++) {
+    pv_pmatch m = cur->v[i];
+    const pv_binding *b = f->n_mvs ? pv_pmatch_get(&m, f->mvs[0], strlen(f->mvs[0])) : NULL;
+    int keep = 0;
+    if (f->kind == PV_F_MV_COMPARE) keep = compare(f, e, &m);
+    else if (b == NULL) keep = 0;
+    else if (f->kind == PV_F_MV_REGEX)
+      keep = pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx) >= 0;
+    else if (f->kind == PV_F_MV_PATTERN) {
+      for (uint32_t j = 0; j < s.n && !keep; j++) {
+        pv_pmatch u;
+        pv_pmatch bound = {.s = b->s, .e = b->e};
+        if (inside(&s.v[j], &bound) && unify(e, &m, &s.v[j], &u)) keep = 1, m = u, m.s = cur->v[i].s, m.e = cur->v[i].e;
+      }
+    } else { /* focus: the intersection of the named metavariables */
+      keep = 1;
+      m.s = 0, m.e = UINT32_MAX;
+      for (uint32_t j = 0; j < f->n_mvs && keep; j++) {
+        const pv_binding *x = pv_pmatch_get(&cur->v[i], f->mvs[j], strlen(f->mvs[j]));
+        if (x == NULL) keep = 0;
+        else m.s = x->s > m.s ? x->s : m.s, m.e = x->e < m.e ? x->e : m.e;
+      }
+      keep = keep && m.s <= m.e;
+    }
+    if (keep) cur->v[k++] = m;
+  }
+  cur->n = k;
+  pv_mlist_free(&s);
+  return rc;
+}
+
+static int is_pos(pv_fkind k) {
+  return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
+}
+
+static int is_neg(pv_fkind k) { return k == PV_F_NOT || k == PV_F_NOT_INSIDE || k == PV_F_NOT_REGEX; }
+
+static pv_status eval_and(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  uint32_t base = UINT32_MAX;
+  for (uint32_t i = 0; i < f->n && base == UINT32_MAX; i++)
+    if (is_pos(f->kids[i]->kind) && f->kids[i]->kind != PV_F_INSIDE) base = i;
+  for (uint32_t i = 0; i < f->n && base == UINT32_MAX; i++)
+    if (is_pos(f->kids[i]->kind)) base = i;
+  if (base == UINT32_MAX) return PV_OK;
+  pv_mlist cur = {0};
+  pv_status rc = eval(inner(f->kids[base]), e, &cur);
+  for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
+    if (i != base && is_pos(f->kids[i]->kind)) rc = intersect(f->kids[i], e, &cur);
+  for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
+    if (is_neg(f->kids[i]->kind)) rc = subtract(f->kids[i], e, &cur);
+  for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
+    if (!is_pos(f->kids[i]->kind) && !is_neg(f->kids[i]->kind) && f->kids[i]->kind != PV_F_FOCUS)
+      rc = condition(f->kids[i], e, &cur);
+  for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
+    if (f->kids[i]->kind == PV_F_FOCUS) rc = condition(f->kids[i], e, &cur);
+  for (uint32_t i = 0; rc == PV_OK && i < cur.n; i++)
+    if (pv_mlist_push(out, &cur.v[i]) != 0) rc = PV_FATAL;
+  pv_mlist_free(&cur);
+  return rc;
+}
+
+static pv_status eval(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  switch (f->kind) {
+  case PV_F_PATTERN: return eval_pattern(f, e, out);
+  case PV_F_REGEX: return eval_regex(f->re, e, out);
+  case PV_F_OR: return eval_or(f, e, out);
+  case PV_F_AND: return eval_and(f, e, out);
+  case PV_F_INSIDE: return eval(f->kids[0], e, out);
+  default: return PV_OK; /* negatives and conditions only act under patterns */
+  }
+}
+
+static int cmp_range(const void *a, const void *b) {
+  const pv_pmatch *x = a, *y = b;
+  if (x->s != y->s) return x->s < y->s ? -1 : 1;
+  if (x->e != y->e) return x->e < y->e ? -1 : 1;
+  return 0;
+}
+
+pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  uint32_t first = out->n;
+  pv_status rc = eval(f, e, out);
+  if (rc != PV_OK || out->n - first < 2) return rc;
+  qsort(out->v + first, out->n - first, sizeof *out->v, cmp_range);
+  uint32_t k = first + 1;
+  for (uint32_t i = first + 1; i < out->n; i++)
+    if (cmp_range(&out->v[i], &out->v[k - 1]) != 0) out->v[k++] = out->v[i];
+  out->n = k;
+  return PV_OK;
+}

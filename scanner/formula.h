@@ -1,0 +1,50 @@
+/* formula.h — evaluate a pattern rule's Semgrep operators (patterns,
+ * pattern-either, pattern-not, pattern-inside, pattern-not-inside,
+ * pattern-regex, pattern-not-regex, metavariable-regex/-pattern/
+ * -comparison, focus-metavariable) on one file, from the matches of its
+ * `pattern` leaves found by one tree walk (pattern.h).
+ *
+ * Semantics (Semgrep's): under `patterns` the positives are intersected
+ * (a range is kept when it lies inside a match of every other positive and
+ * the metavariables agree), then negatives filter (pattern-not: the same
+ * range; pattern-not-inside: an enclosing range; pattern-not-regex: an
+ * overlapping regex match), then metavariable conditions (which see only
+ * positive bindings), then focus-metavariable narrows.
+ *
+ * Ownership: match lists are malloc'd; the caller frees them with
+ * pv_mlist_free. Formulas belong to the ruleset. */
+#ifndef PV_FORMULA_H
+#define PV_FORMULA_H
+
+#include "rules_impl.h"
+
+/* A growable list of matches. */
+typedef struct {
+  pv_pmatch *v;
+  uint32_t n, cap;
+} pv_mlist;
+
+/* What a formula is evaluated against: one file of language lang, with
+ * by_pat[i] the matches of pattern i of that language (rs->pats[lang]),
+ * and PCRE2 scratch. */
+typedef struct {
+  const pv_mlist *by_pat;
+  uint32_t n_pat;
+  pv_lang lang;
+  const unsigned char *data;
+  uint32_t size;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+} pv_feval;
+
+/* Append m to l; 0, or -1 on OOM. */
+int pv_mlist_push(pv_mlist *l, const pv_pmatch *m);
+/* Free l's array and empty it. */
+void pv_mlist_free(pv_mlist *l);
+/* Evaluate f over one file into out (deduplicated by range). PV_OK or
+ * PV_FATAL on OOM. */
+pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out);
+/* The binding of metavariable name ("$X") in m, or NULL. */
+const pv_binding *pv_pmatch_get(const pv_pmatch *m, const char *name, size_t len);
+
+#endif

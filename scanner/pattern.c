@@ -1,0 +1,961 @@
+/* pattern.c — compile Semgrep pattern snippets and match them structurally
+ * on tree-sitter trees (see pattern.h).
+ *
+ * A snippet is rewritten before parsing so that the grammar accepts it:
+ * `...` becomes the identifier __pv_el (with `;` in statement position),
+ * `$...X` becomes $__pv_el_X, `<... P ...>` becomes __pv_deep(P). The parse
+ * tree is then turned into a small arena tree of pnodes. Matching compares
+ * pnodes with target nodes; bindings are appended to a pv_pmatch, so
+ * backtracking is restoring its count. */
+#include "pattern.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+enum {
+  PAT_MAX_DEPTH = 200,     /* pattern tree depth */
+  STEP_MAX = 200000,       /* node comparisons per match attempt */
+  ALIAS_MAX = 4096,        /* aliases/constants tracked per file */
+  PAT_SRC_MAX = 65536,     /* bytes of one snippet */
+};
+
+typedef enum { P_NODE, P_LEAF, P_MV, P_ELL, P_ELL_MV, P_DEEP, P_STR, P_STR_ANY, P_STR_MV, P_SEQ } pkind;
+typedef enum { REQ_NONE = 0, REQ_CALL, REQ_MEMBER } reqkind;
+
+typedef struct pnode {
+  uint8_t kind, list, req;
+  TSSymbol sym;
+  const char *text; /* leaf text, string content, metavariable name, module */
+  uint32_t len;
+  const char *member; /* REQ_MEMBER: the property */
+  uint32_t mlen;
+  struct pnode **kids;
+  uint32_t n;
+} pnode;
+
+/* Symbols of one grammar the matcher needs by name. */
+typedef struct {
+  TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment,
+      vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
+      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt;
+} syms;
+
+struct pv_pattern {
+  pnode *root;
+  pv_lang lang;
+  syms sy;
+  int needs_alias;
+};
+
+/* ---- Symbols ---------------------------------------------------------- */
+
+static TSSymbol sym_of(const TSLanguage *L, const char *name) {
+  if (L == NULL) return (TSSymbol)-1;
+  TSSymbol s = ts_language_symbol_for_name(L, name, (uint32_t)strlen(name), true);
+  return s ? s : (TSSymbol)-1;
+}
+
+static syms syms_for(pv_lang l) {
+  const TSLanguage *L = pv_language(l);
+  syms s = {
+      sym_of(L, "parenthesized_expression"), sym_of(L, "string"), sym_of(L, "template_string"),
+      sym_of(L, "template_substitution"), sym_of(L, "identifier"), sym_of(L, "property_identifier"),
+      sym_of(L, "shorthand_property_identifier"), sym_of(L, "shorthand_property_identifier_pattern"),
+      sym_of(L, "type_identifier"), sym_of(L, "comment"), sym_of(L, "variable_declarator"),
+      sym_of(L, "assignment_expression"), sym_of(L, "call_expression"), sym_of(L, "member_expression"),
+      sym_of(L, "statement_block"), sym_of(L, "program"), sym_of(L, "lexical_declaration"),
+      sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
+      sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
+      sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
+      sym_of(L, "expression_statement")};
+  return s;
+}
+
+static int is_identish(const syms *s, TSSymbol x) {
+  return x == s->ident || x == s->prop || x == s->sprop || x == s->sprop_pat || x == s->type_ident;
+}
+
+static int is_list_type(const char *t) {
+  static const char *const lists[] = {"arguments", "formal_parameters", "array", "object",
+                                      "statement_block", "program", "class_body", "object_pattern",
+                                      "array_pattern", "named_imports", "switch_body", NULL};
+  for (size_t i = 0; lists[i]; i++)
+    if (strcmp(t, lists[i]) == 0) return 1;
+  return 0;
+}
+
+/* ---- Snippet rewriting ------------------------------------------------ */
+
+static int is_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$';
+}
+
+/* Previous / next non-blank character around [i, j), or 0. */
+static char prev_char(const char *s, size_t i, int *line_start) {
+  *line_start = 0;
+  while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r' || s[i - 1] == '\n')) {
+    if (s[i - 1] == '\n') *line_start = 1;
+    i--;
+  }
+  if (i == 0) *line_start = 1;
+  return i > 0 ? s[i - 1] : 0;
+}
+
+static char next_char(const char *s, size_t len, size_t j) {
+  while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n')) j++;
+  return j < len ? s[j] : 0;
+}
+
+/* One `...` (at i) into buf; statement position gets a `;`. */
+static void put_ellipsis(pv_buf *b, const char *s, size_t len, size_t i) {
+  int ls;
+  char p = prev_char(s, i, &ls), n = next_char(s, len, i + 3);
+  pv_buf_puts(b, "__pv_el");
+  int stmt = (p == 0 || p == ';' || p == '{' || p == '}' || ls) && n != 0 &&
+             strchr(",)]}:;", n) == NULL && n != '>';
+  if (stmt) pv_buf_puts(b, ";");
+}
+
+/* Copy a quoted literal starting at i; returns the index after it. */
+static size_t copy_quoted(pv_buf *b, const char *s, size_t len, size_t i) {
+  char q = s[i];
+  size_t j = i + 1;
+  while (j < len && s[j] != q) j += (s[j] == '\\' && j + 1 < len) ? 2 : 1;
+  if (j < len) j++;
+  pv_buf_add(b, s + i, j - i);
+  return j;
+}
+
+static void rewrite(pv_buf *b, const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
+      i = copy_quoted(b, s, len, i);
+    } else if (s[i] == '<' && len - i >= 4 && memcmp(s + i + 1, "...", 3) == 0) {
+      pv_buf_puts(b, "__pv_deep(");
+      i += 4;
+    } else if (len - i >= 4 && memcmp(s + i, "...>", 4) == 0) {
+      pv_buf_puts(b, ")");
+      i += 4;
+    } else if (s[i] == '$' && len - i >= 5 && memcmp(s + i + 1, "...", 3) == 0 &&
+               is_id_char(s[i + 4])) {
+      pv_buf_puts(b, "$__pv_el_");
+      i += 4;
+    } else if (len - i >= 3 && memcmp(s + i, "...", 3) == 0) {
+      put_ellipsis(b, s, len, i);
+      i += 3;
+    } else {
+      pv_buf_add(b, s + i, 1);
+      i++;
+    }
+  }
+}
+
+/* ---- Compiling -------------------------------------------------------- */
+
+typedef struct {
+  pv_arena *a;
+  const char *src;
+  const syms *sy;
+  pv_pattern *pat;
+  int failed;
+} cctx;
+
+static pnode *pn_new(cctx *c, pkind k, TSSymbol sym) {
+  pnode *p = pv_arena_alloc(c->a, sizeof *p);
+  if (p == NULL) {
+    c->failed = 1;
+    return NULL;
+  }
+  memset(p, 0, sizeof *p);
+  p->kind = (uint8_t)k;
+  p->sym = sym;
+  return p;
+}
+
+static int is_mv_name(const char *s, uint32_t n) {
+  if (n < 2 || s[0] != '$') return 0;
+  for (uint32_t i = 1; i < n; i++) {
+    char ch = s[i];
+    if (!((ch >= 'A' && ch <= 'Z') || ch == '_' || (i > 1 && ch >= '0' && ch <= '9'))) return 0;
+  }
+  return 1;
+}
+
+static pnode *comp(cctx *c, TSNode n, int depth);
+
+static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
+  pnode *p;
+  if (len == 7 && memcmp(t, "__pv_el", 7) == 0) return pn_new(c, P_ELL, 0);
+  if (len > 9 && memcmp(t, "$__pv_el_", 9) == 0) {
+    if ((p = pn_new(c, P_ELL_MV, 0)) == NULL) return NULL;
+    p->text = pv_arena_printf(c->a, "$...%.*s", (int)(len - 9), t + 9);
+    p->len = p->text ? (uint32_t)strlen(p->text) : 0;
+    return p;
+  }
+  int mv = is_mv_name(t, len);
+  if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL) return NULL;
+  if (!(len == 2 && t[1] == '_')) p->text = pv_arena_strndup(c->a, t, len), p->len = len;
+  return p;
+}
+
+static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
+  const char *in = len >= 2 ? t + 1 : t;
+  uint32_t il = len >= 2 ? len - 2 : 0;
+  pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY : is_mv_name(in, il) ? P_STR_MV : P_STR;
+  pnode *p = pn_new(c, k, ts_node_symbol(n));
+  if (p != NULL) p->text = pv_arena_strndup(c->a, in, il), p->len = il;
+  return p;
+}
+
+static int has_child_sym(TSNode n, TSSymbol s) {
+  for (uint32_t i = 0; i < ts_node_child_count(n); i++)
+    if (ts_node_symbol(ts_node_child(n, i)) == s) return 1;
+  return 0;
+}
+
+/* require('m') calls and require('m').name members, for aliasing. */
+static void mark_require(cctx *c, pnode *p) {
+  if (p->sym == c->sy->call && p->n == 2 && p->kids[0]->kind == P_LEAF &&
+      p->kids[0]->len == 7 && memcmp(p->kids[0]->text, "require", 7) == 0 &&
+      p->kids[1]->n == 1 && p->kids[1]->kids[0]->kind == P_STR) {
+    const pnode *s = p->kids[1]->kids[0];
+    p->req = REQ_CALL;
+    p->text = s->text, p->len = s->len;
+    if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) p->text += 5, p->len -= 5;
+    c->pat->needs_alias = 1;
+  } else if (p->sym == c->sy->member && p->n == 3 && p->kids[0]->req == REQ_CALL &&
+             (p->kids[2]->kind == P_LEAF || p->kids[2]->kind == P_MV)) {
+    p->req = REQ_MEMBER; /* property $F: member stays NULL, $F binds the local name */
+    p->text = p->kids[0]->text, p->len = p->kids[0]->len;
+    if (p->kids[2]->kind == P_LEAF) p->member = p->kids[2]->text, p->mlen = p->kids[2]->len;
+  }
+}
+
+static pnode *comp_node(cctx *c, TSNode n, int depth) {
+  const char *type = ts_node_type(n);
+  int list = is_list_type(type);
+  uint32_t cn = ts_node_child_count(n);
+  pnode *p = pn_new(c, P_NODE, ts_node_symbol(n));
+  if (p == NULL || (p->kids = pv_arena_alloc(c->a, (cn + 1) * sizeof *p->kids)) == NULL) {
+    c->failed = 1;
+    return NULL;
+  }
+  p->list = (uint8_t)list;
+  for (uint32_t i = 0; i < cn; i++) {
+    TSNode k = ts_node_child(n, i);
+    if (ts_node_symbol(k) == c->sy->comment || (list && !ts_node_is_named(k))) continue;
+    if ((p->kids[p->n] = comp(c, k, depth + 1)) == NULL) return NULL;
+    p->n++;
+  }
+  mark_require(c, p);
+  return p;
+}
+
+static pnode *comp(cctx *c, TSNode n, int depth) {
+  if (depth > PAT_MAX_DEPTH) {
+    c->failed = 1;
+    return NULL;
+  }
+  TSSymbol s = ts_node_symbol(n);
+  const char *t = c->src + ts_node_start_byte(n);
+  uint32_t len = ts_node_end_byte(n) - ts_node_start_byte(n);
+  if (s == c->sy->paren && ts_node_named_child_count(n) == 1)
+    return comp(c, ts_node_named_child(n, 0), depth + 1);
+  if (s == c->sy->string || (s == c->sy->templ && !has_child_sym(n, c->sy->subst)))
+    return comp_string(c, n, t, len);
+  if (ts_node_child_count(n) == 0 || is_identish(c->sy, s)) return comp_leaf(c, n, t, len);
+  if (s == c->sy->expr_stmt && ts_node_named_child_count(n) == 1) {
+    TSNode k = ts_node_named_child(n, 0);
+    uint32_t kl = ts_node_end_byte(k) - ts_node_start_byte(k);
+    const char *kt = c->src + ts_node_start_byte(k);
+    if ((kl == 7 && memcmp(kt, "__pv_el", 7) == 0) || (kl > 9 && memcmp(kt, "$__pv_el_", 9) == 0))
+      return comp(c, k, depth + 1);
+  }
+  if (s == c->sy->call) {
+    TSNode f = ts_node_child_by_field_name(n, "function", 8);
+    TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+    if (!ts_node_is_null(f) && ts_node_end_byte(f) - ts_node_start_byte(f) == 9 &&
+        memcmp(c->src + ts_node_start_byte(f), "__pv_deep", 9) == 0 && !ts_node_is_null(args) &&
+        ts_node_named_child_count(args) == 1) {
+      pnode *p = pn_new(c, P_DEEP, 0);
+      if (p == NULL || (p->kids = pv_arena_alloc(c->a, sizeof *p->kids)) == NULL) return NULL;
+      p->n = 1;
+      return (p->kids[0] = comp(c, ts_node_named_child(args, 0), depth + 1)) ? p : NULL;
+    }
+  }
+  return comp_node(c, n, depth);
+}
+
+/* Statements of a program as a pattern root: one → itself (an expression
+ * statement → its expression), several → a sequence. */
+static pnode *comp_program(cctx *c, TSNode prog) {
+  uint32_t cn = ts_node_named_child_count(prog), k = 0;
+  TSNode only = prog;
+  for (uint32_t i = 0; i < cn; i++) {
+    TSNode x = ts_node_named_child(prog, i);
+    if (ts_node_symbol(x) != c->sy->comment) only = x, k++;
+  }
+  if (k == 0) return NULL;
+  if (k == 1) {
+    if (ts_node_symbol(only) == c->sy->expr_stmt && ts_node_named_child_count(only) >= 1)
+      return comp(c, ts_node_named_child(only, 0), 0);
+    return comp(c, only, 0);
+  }
+  pnode *p = comp_node(c, prog, 0);
+  if (p != NULL) p->kind = P_SEQ;
+  return p;
+}
+
+static TSTree *parse_src(const TSLanguage *L, const char *s, size_t n) {
+  TSParser *ps = ts_parser_new();
+  if (ps == NULL) return NULL;
+  ts_parser_set_language(ps, L);
+  TSTree *t = ts_parser_parse_string(ps, NULL, s, (uint32_t)n);
+  ts_parser_delete(ps);
+  return t;
+}
+
+/* Try the snippet as statements, then as a parenthesised expression. */
+static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, int as_expr) {
+  pv_buf b;
+  pv_buf_init(&b, PAT_SRC_MAX * 4);
+  if (as_expr) pv_buf_puts(&b, "(");
+  pv_buf_add(&b, s, n);
+  if (as_expr) pv_buf_puts(&b, ")");
+  pnode *root = NULL;
+  TSTree *t = b.data ? parse_src(L, (const char *)b.data, b.len) : NULL;
+  if (t != NULL && !ts_node_has_error(ts_tree_root_node(t))) {
+    c->src = (const char *)b.data;
+    TSNode prog = ts_tree_root_node(t);
+    if (!as_expr && ts_node_named_child_count(prog) == 1 &&
+        ts_node_symbol(ts_node_named_child(prog, 0)) == c->sy->block && s[0] == '{') {
+      root = NULL; /* `{...}` alone: an object, tried next */
+    } else {
+      root = comp_program(c, prog);
+    }
+  }
+  if (t) ts_tree_delete(t);
+  pv_buf_free(&b);
+  return root;
+}
+
+pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
+                               size_t why_len) {
+  const TSLanguage *L = pv_language(l);
+  while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ')) len--;
+  while (len > 0 && (src[0] == '\n' || src[0] == ' ')) src++, len--;
+  if (L == NULL || len == 0 || len > PAT_SRC_MAX) {
+    snprintf(why, why_len, "%s", L == NULL ? "patterns need a tree-sitter language"
+                                 : len == 0 ? "empty pattern" : "pattern too long");
+    return NULL;
+  }
+  pv_pattern *p = pv_arena_alloc(a, sizeof *p);
+  pv_buf b;
+  pv_buf_init(&b, PAT_SRC_MAX * 4);
+  rewrite(&b, src, len);
+  if (p == NULL || b.data == NULL) {
+    pv_buf_free(&b);
+    snprintf(why, why_len, "out of memory");
+    return NULL;
+  }
+  memset(p, 0, sizeof *p);
+  p->lang = l;
+  p->sy = syms_for(l);
+  cctx c = {a, NULL, &p->sy, p, 0};
+  const char *s = (const char *)b.data;
+  p->root = comp_try(&c, L, s, b.len, 0);
+  if (p->root == NULL && !c.failed) p->root = comp_try(&c, L, s, b.len, 1);
+  pv_buf_free(&b);
+  if (p->root == NULL || c.failed) {
+    snprintf(why, why_len, "pattern does not parse as %s (tried a statement, statements and an "
+             "expression)%s", pv_lang_name(l), c.failed ? " or is nested too deeply" : "");
+    return NULL;
+  }
+  /* A root <... P ...> would match P and every ancestor of it; report P
+   * once instead (one walk, no nested search from every node). */
+  while (p->root->kind == P_DEEP) p->root = p->root->kids[0];
+  if (p->root->kind == P_ELL || p->root->kind == P_ELL_MV) {
+    snprintf(why, why_len, "a pattern that is only '...' matches everything");
+    return NULL;
+  }
+  return p;
+}
+
+static int has_mv(const pnode *p, const char *name) {
+  if ((p->kind == P_MV || p->kind == P_STR_MV || p->kind == P_ELL_MV) && p->text &&
+      strcmp(p->text, name) == 0)
+    return 1;
+  for (uint32_t i = 0; i < p->n; i++)
+    if (has_mv(p->kids[i], name)) return 1;
+  return 0;
+}
+
+int pv_pattern_has_mv(const pv_pattern *p, const char *name) { return has_mv(p->root, name); }
+
+/* ---- Per-file aliases and constants ----------------------------------- */
+
+typedef enum { A_MOD, A_MEMBER, A_CONST } akind;
+
+typedef struct {
+  uint8_t kind, dup;
+  uint32_t ns, ne;   /* the local name */
+  uint32_t ms, me;   /* module (without node:) or constant content */
+  uint32_t ps, pe;   /* member name */
+} alias;
+
+struct pv_pscan {
+  const unsigned char *data;
+  uint32_t size;
+  const syms *sy;
+  TSTreeCursor cur;
+  int have_cur;
+  TSNode *kids; /* scratch stack of child lists */
+  uint32_t nkids, capkids;
+  alias *al;
+  uint32_t nal, capal;
+  uint32_t steps;
+  int oom;
+};
+
+pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
+
+void pv_pscan_delete(pv_pscan *s) {
+  if (s == NULL) return;
+  if (s->have_cur) ts_tree_cursor_delete(&s->cur);
+  free(s->kids);
+  free(s->al);
+  free(s);
+}
+
+static int text_eq(const pv_pscan *s, uint32_t a, uint32_t ae, const char *t, uint32_t n) {
+  return ae - a == n && memcmp(s->data + a, t, n) == 0;
+}
+
+static void str_range(const pv_pscan *s, TSNode n, uint32_t *a, uint32_t *e) {
+  *a = ts_node_start_byte(n) + 1;
+  *e = ts_node_end_byte(n) - 1;
+  if (*e < *a) *e = *a;
+  if (*e - *a > 5 && memcmp(s->data + *a, "node:", 5) == 0) *a += 5;
+}
+
+static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t me, TSNode mem) {
+  uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
+  for (uint32_t i = 0; i < s->nal; i++)
+    if (s->al[i].ne - s->al[i].ns == ne - ns &&
+        memcmp(s->data + s->al[i].ns, s->data + ns, ne - ns) == 0) {
+      s->al[i].dup = 1;
+      return;
+    }
+  if (s->nal == s->capal) {
+    if (s->capal >= ALIAS_MAX) return;
+    uint32_t cap = s->capal ? s->capal * 2 : 32;
+    alias *a = realloc(s->al, cap * sizeof *a);
+    if (a == NULL) {
+      s->oom = 1;
+      return;
+    }
+    s->al = a, s->capal = cap;
+  }
+  alias *a = &s->al[s->nal++];
+  memset(a, 0, sizeof *a);
+  a->kind = (uint8_t)k, a->ns = ns, a->ne = ne, a->ms = ms, a->me = me;
+  if (!ts_node_is_null(mem)) a->ps = ts_node_start_byte(mem), a->pe = ts_node_end_byte(mem);
+}
+
+/* require('m') → its module range. */
+static int is_require(const pv_pscan *s, TSNode n, uint32_t *ms, uint32_t *me) {
+  if (ts_node_symbol(n) != s->sy->call) return 0;
+  TSNode f = ts_node_child_by_field_name(n, "function", 8);
+  TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+  if (ts_node_is_null(f) || ts_node_is_null(args) || ts_node_named_child_count(args) != 1) return 0;
+  if (!text_eq(s, ts_node_start_byte(f), ts_node_end_byte(f), "require", 7)) return 0;
+  TSNode a0 = ts_node_named_child(args, 0);
+  if (ts_node_symbol(a0) != s->sy->string) return 0;
+  str_range(s, a0, ms, me);
+  return 1;
+}
+
+static void alias_pattern(pv_pscan *s, TSNode pat, uint32_t ms, uint32_t me) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(pat); i++) {
+    TSNode k = ts_node_named_child(pat, i);
+    if (ts_node_symbol(k) == s->sy->sprop_pat) alias_add(s, A_MEMBER, k, ms, me, k);
+    else if (ts_node_symbol(k) == s->sy->pairpat) {
+      TSNode key = ts_node_child_by_field_name(k, "key", 3);
+      TSNode val = ts_node_child_by_field_name(k, "value", 5);
+      if (!ts_node_is_null(key) && !ts_node_is_null(val) && ts_node_symbol(val) == s->sy->ident)
+        alias_add(s, A_MEMBER, val, ms, me, key);
+    }
+  }
+}
+
+static int is_const_decl(const pv_pscan *s, TSNode decl) {
+  TSNode kw = ts_node_child(decl, 0);
+  return ts_node_symbol(decl) == s->sy->lexdecl &&
+         text_eq(s, ts_node_start_byte(kw), ts_node_end_byte(kw), "const", 5);
+}
+
+static void on_declarator(pv_pscan *s, TSNode d) {
+  TSNode name = ts_node_child_by_field_name(d, "name", 4);
+  TSNode val = ts_node_child_by_field_name(d, "value", 5);
+  uint32_t ms, me;
+  if (ts_node_is_null(name)) return;
+  int ident = ts_node_symbol(name) == s->sy->ident;
+  TSNode none = {0};
+  if (ts_node_is_null(val)) {
+    if (ident) alias_add(s, A_CONST, name, 0, 0, none), s->al[s->nal ? s->nal - 1 : 0].dup = 1;
+    return;
+  }
+  TSSymbol vs = ts_node_symbol(val);
+  if (is_require(s, val, &ms, &me)) {
+    if (ident) alias_add(s, A_MOD, name, ms, me, none);
+    else if (ts_node_symbol(name) == s->sy->objpat) alias_pattern(s, name, ms, me);
+  } else if (vs == s->sy->member && ident) {
+    TSNode obj = ts_node_child_by_field_name(val, "object", 6);
+    TSNode prop = ts_node_child_by_field_name(val, "property", 8);
+    if (!ts_node_is_null(obj) && !ts_node_is_null(prop) && is_require(s, obj, &ms, &me))
+      alias_add(s, A_MEMBER, name, ms, me, prop);
+  } else if (ident && (vs == s->sy->string || (vs == s->sy->templ && !has_child_sym(val, s->sy->subst))) &&
+             is_const_decl(s, ts_node_parent(d))) {
+    uint32_t a = ts_node_start_byte(val) + 1, e = ts_node_end_byte(val) - 1;
+    alias_add(s, A_CONST, name, a, e < a ? a : e, none);
+  } else if (ident) {
+    alias_add(s, A_CONST, name, 0, 0, none);
+    if (s->nal) s->al[s->nal - 1].dup = 1; /* a non-constant: shadows any constant */
+  }
+}
+
+static void on_import(pv_pscan *s, TSNode imp) {
+  TSNode src = ts_node_child_by_field_name(imp, "source", 6);
+  if (ts_node_is_null(src)) return;
+  uint32_t ms, me;
+  str_range(s, src, &ms, &me);
+  TSNode none = {0};
+  for (uint32_t i = 0; i < ts_node_named_child_count(imp); i++) {
+    TSNode cl = ts_node_named_child(imp, i);
+    if (ts_node_symbol(cl) != s->sy->import_clause) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(cl); j++) {
+      TSNode k = ts_node_named_child(cl, j);
+      TSSymbol ks = ts_node_symbol(k);
+      if (ks == s->sy->ident) alias_add(s, A_MOD, k, ms, me, none);
+      else if (ks == s->sy->ns_import && ts_node_named_child_count(k) == 1)
+        alias_add(s, A_MOD, ts_node_named_child(k, 0), ms, me, none);
+      else
+        for (uint32_t m = 0; m < ts_node_named_child_count(k); m++) {
+          TSNode sp = ts_node_named_child(k, m);
+          if (ts_node_symbol(sp) != s->sy->import_spec) continue;
+          TSNode nm = ts_node_child_by_field_name(sp, "name", 4);
+          TSNode al = ts_node_child_by_field_name(sp, "alias", 5);
+          if (!ts_node_is_null(nm)) alias_add(s, A_MEMBER, ts_node_is_null(al) ? nm : al, ms, me, nm);
+        }
+    }
+  }
+}
+
+static void build_aliases(pv_pscan *s, TSNode root, uint32_t max_depth) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  uint32_t depth = 0;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    TSSymbol x = ts_node_symbol(n);
+    if (x == s->sy->vdecl) on_declarator(s, n);
+    else if (x == s->sy->import) on_import(s, n);
+    if (depth < max_depth && ts_tree_cursor_goto_first_child(&c)) {
+      depth++;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+}
+
+static const alias *alias_of(const pv_pscan *s, TSNode n) {
+  if (ts_node_symbol(n) != s->sy->ident) return NULL;
+  uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  for (uint32_t i = 0; i < s->nal; i++)
+    if (!s->al[i].dup && s->al[i].ne - s->al[i].ns == e - a &&
+        memcmp(s->data + s->al[i].ns, s->data + a, e - a) == 0)
+      return &s->al[i];
+  return NULL;
+}
+
+/* ---- Matching --------------------------------------------------------- */
+
+static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m);
+
+static TSNode unparen(const pv_pscan *s, TSNode t) {
+  while (ts_node_symbol(t) == s->sy->paren && ts_node_named_child_count(t) == 1)
+    t = ts_node_named_child(t, 0);
+  return t;
+}
+
+/* Same code modulo blanks. */
+static int code_eq(const pv_pscan *s, uint32_t a, uint32_t ae, uint32_t b, uint32_t be) {
+  const unsigned char *d = s->data;
+  for (;;) {
+    while (a < ae && (d[a] == ' ' || d[a] == '\t' || d[a] == '\n' || d[a] == '\r')) a++;
+    while (b < be && (d[b] == ' ' || d[b] == '\t' || d[b] == '\n' || d[b] == '\r')) b++;
+    if (a == ae || b == be) return a == ae && b == be;
+    if (d[a++] != d[b++]) return 0;
+  }
+}
+
+static int bind(pv_pscan *s, pv_pmatch *m, const char *name, uint32_t a, uint32_t e) {
+  if (name == NULL) return 1;
+  for (uint32_t i = 0; i < m->nb; i++)
+    if (strcmp(m->b[i].name, name) == 0) return code_eq(s, m->b[i].s, m->b[i].e, a, e);
+  if (m->nb >= PV_PAT_MAX_BINDINGS) return 0;
+  m->b[m->nb].name = name, m->b[m->nb].s = a, m->b[m->nb].e = e;
+  m->nb++;
+  return 1;
+}
+
+/* Content range of a constant string: a literal, a template without ${},
+ * or a const identifier holding one. */
+static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
+  TSSymbol x = ts_node_symbol(t);
+  if (x == s->sy->string || (x == s->sy->templ && !has_child_sym(t, s->sy->subst))) {
+    *a = ts_node_start_byte(t) + 1;
+    *e = ts_node_end_byte(t) - 1;
+    if (*e < *a) *e = *a;
+    return 1;
+  }
+  const alias *al = alias_of(s, t);
+  if (al == NULL || al->kind != A_CONST) return 0;
+  *a = al->ms, *e = al->me;
+  return 1;
+}
+
+static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  uint32_t a, e;
+  if (!const_string(s, t, &a, &e)) return 0;
+  if (p->kind == P_STR_ANY) return 1;
+  if (p->kind == P_STR_MV) return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
+  return text_eq(s, a, e, p->text, p->len);
+}
+
+/* Children of t (named only for lists, never comments) pushed on the
+ * scratch stack; returns their count, or UINT32_MAX on OOM. */
+static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only) {
+  uint32_t n0 = s->nkids;
+  if (!s->have_cur) s->cur = ts_tree_cursor_new(t), s->have_cur = 1;
+  else ts_tree_cursor_reset(&s->cur, t);
+  if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
+  do {
+    TSNode k = ts_tree_cursor_current_node(&s->cur);
+    if (ts_node_symbol(k) == s->sy->comment || (named_only && !ts_node_is_named(k))) continue;
+    if (s->nkids == s->capkids) {
+      uint32_t cap = s->capkids ? s->capkids * 2 : 256;
+      TSNode *v = realloc(s->kids, cap * sizeof *v);
+      if (v == NULL) {
+        s->oom = 1;
+        s->nkids = n0;
+        return UINT32_MAX;
+      }
+      s->kids = v, s->capkids = cap;
+    }
+    s->kids[s->nkids++] = k;
+  } while (ts_tree_cursor_goto_next_sibling(&s->cur));
+  return s->nkids - n0;
+}
+
+/* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
+ * the target may go on. *end gets the index after the last one matched. */
+static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
+                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, uint32_t *end) {
+  if (++s->steps > STEP_MAX) return 0;
+  if (i == np) {
+    *end = j;
+    return prefix || j == nt;
+  }
+  uint32_t nb = m->nb;
+  if (p[i]->kind == P_ELL || p[i]->kind == P_ELL_MV) {
+    if (i + 1 == np && !prefix) { /* trailing ...: takes the rest */
+      *end = nt;
+      if (p[i]->kind == P_ELL) return 1;
+      uint32_t a = j < nt ? ts_node_start_byte(s->kids[base + j]) : 0;
+      uint32_t e = j < nt ? ts_node_end_byte(s->kids[base + nt - 1]) : 0;
+      return bind(s, m, p[i]->text, a, e);
+    }
+    for (uint32_t k = j; k <= nt; k++) {
+      int ok = 1;
+      if (p[i]->kind == P_ELL_MV && k > j)
+        ok = bind(s, m, p[i]->text, ts_node_start_byte(s->kids[base + j]),
+                  ts_node_end_byte(s->kids[base + k - 1]));
+      else if (p[i]->kind == P_ELL_MV)
+        ok = bind(s, m, p[i]->text, 0, 0);
+      if (ok && m_list(s, p, i + 1, np, base, k, nt, prefix, m, end)) return 1;
+      m->nb = nb;
+      if (s->steps > STEP_MAX) return 0;
+    }
+    return 0;
+  }
+  if (j >= nt) return 0;
+  if (m_node(s, p[i], s->kids[base + j], m) && m_list(s, p, i + 1, np, base, j + 1, nt, prefix, m, end))
+    return 1;
+  m->nb = nb;
+  return 0;
+}
+
+static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  uint32_t base = s->nkids;
+  uint32_t nt = push_kids(s, t, p->list);
+  if (nt == UINT32_MAX) return 0;
+  uint32_t end;
+  int ok;
+  if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, &end);
+  else {
+    ok = nt == p->n;
+    for (uint32_t i = 0; ok && i < nt; i++) ok = m_node(s, p->kids[i], s->kids[base + i], m);
+  }
+  s->nkids = base;
+  return ok;
+}
+
+/* `$X = $E` also matches a declarator `x = e`. */
+static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  TSNode name = ts_node_child_by_field_name(t, "name", 4);
+  TSNode val = ts_node_child_by_field_name(t, "value", 5);
+  if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
+  return m_node(s, p->kids[0], name, m) && m_node(s, p->kids[2], val, m);
+}
+
+/* require('m') / require('m').x against an aliased identifier or a
+ * require of the same module written with node: or other quotes. */
+static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  uint32_t ms, me;
+  if (p->req == REQ_CALL && is_require(s, t, &ms, &me)) return text_eq(s, ms, me, p->text, p->len);
+  const alias *al = alias_of(s, t);
+  if (al == NULL || !text_eq(s, al->ms, al->me, p->text, p->len)) return 0;
+  if (p->req == REQ_CALL) return al->kind == A_MOD;
+  if (al->kind != A_MEMBER) return 0;
+  if (p->member == NULL) return bind(s, m, p->kids[2]->text, al->ns, al->ne);
+  return text_eq(s, al->ps, al->pe, p->member, p->mlen);
+}
+
+static int m_deep(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  TSTreeCursor c = ts_tree_cursor_new(t);
+  uint32_t depth = 0, nb = m->nb;
+  int ok = 0;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (ts_node_is_named(n) && m_node(s, p->kids[0], n, m)) {
+      ok = 1;
+      break;
+    }
+    m->nb = nb;
+    if (s->steps > STEP_MAX) break;
+    if (depth < PAT_MAX_DEPTH * 10 && ts_tree_cursor_goto_first_child(&c)) {
+      depth++;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return ok;
+}
+
+static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  if (++s->steps > STEP_MAX) return 0;
+  t = unparen(s, t);
+  TSSymbol x = ts_node_symbol(t);
+  switch ((pkind)p->kind) {
+  case P_MV: return ts_node_is_named(t) && bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
+  case P_ELL: return 1;
+  case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
+  case P_DEEP: return m_deep(s, p, t, m);
+  case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m);
+  case P_LEAF:
+    if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
+    return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
+  case P_SEQ: return 0;
+  case P_NODE: break;
+  }
+  if (p->req != REQ_NONE) {
+    uint32_t nb = m->nb;
+    if (m_require(s, p, t, m)) return 1;
+    m->nb = nb;
+  }
+  if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m);
+  if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign &&
+      (x == s->sy->lexdecl || x == s->sy->vardecl) && ts_node_named_child_count(t) == 1 &&
+      ts_node_symbol(ts_node_named_child(t, 0)) == s->sy->vdecl)
+    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m); /* `x = e;` ~ `const x = e;` */
+  if (x != p->sym) return 0;
+  return m_children(s, p, t, m);
+}
+
+/* A statement sequence anywhere in the statement list t. */
+static int m_seq(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  uint32_t base = s->nkids;
+  uint32_t nt = push_kids(s, t, 1);
+  int ok = 0;
+  if (nt == UINT32_MAX) return 0;
+  for (uint32_t j = 0; j < nt && !ok; j++) {
+    uint32_t end = j;
+    m->nb = 0;
+    if (m_list(s, p->kids, 0, p->n, base, j, nt, 1, m, &end) && end > j) {
+      m->s = ts_node_start_byte(s->kids[base + j]);
+      m->e = ts_node_end_byte(s->kids[base + end - 1]);
+      ok = 1;
+    }
+  }
+  s->nkids = base;
+  return ok;
+}
+
+/* ---- Index and scan --------------------------------------------------- */
+
+struct pv_pindex {
+  pv_pattern *const *pats;
+  uint32_t n;
+  syms sy;
+  uint32_t nsym;
+  uint32_t **bucket; /* per symbol: pattern ids, terminated by UINT32_MAX */
+  uint32_t *any;     /* patterns tried on every named node */
+  int needs_alias;
+};
+
+typedef struct {
+  uint32_t *v;
+  uint32_t n, cap;
+} idlist;
+
+static int idl_push(idlist *l, uint32_t id) {
+  if (l->n > 0 && l->v[l->n - 1] == id) return 0;
+  if (l->n + 1 >= l->cap) {
+    uint32_t cap = l->cap ? l->cap * 2 : 8;
+    uint32_t *v = realloc(l->v, cap * sizeof *v);
+    if (v == NULL) return -1;
+    l->v = v, l->cap = cap;
+  }
+  l->v[l->n++] = id;
+  l->v[l->n] = UINT32_MAX;
+  return 0;
+}
+
+/* The symbols pattern root p can match at (UINT32_MAX entries: any). */
+static int root_syms(const syms *sy, const pnode *p, TSSymbol out[6]) {
+  int k = 0;
+  switch ((pkind)p->kind) {
+  case P_STR: case P_STR_ANY: case P_STR_MV:
+    out[k++] = sy->string, out[k++] = sy->templ, out[k++] = sy->ident;
+    return k;
+  case P_LEAF:
+    out[k++] = p->sym, out[k++] = sy->ident, out[k++] = sy->prop;
+    return k;
+  case P_SEQ:
+    out[k++] = sy->program, out[k++] = sy->block, out[k++] = sy->switch_case;
+    return k;
+  case P_NODE:
+    out[k++] = p->sym;
+    if (p->sym == sy->assign) out[k++] = sy->vdecl;
+    if (p->req) out[k++] = sy->ident, out[k++] = sy->call;
+    return k;
+  default: return -1;
+  }
+}
+
+void pv_pindex_delete(pv_pindex *ix) {
+  if (ix == NULL) return;
+  for (uint32_t i = 0; ix->bucket && i < ix->nsym; i++) free(ix->bucket[i]);
+  free(ix->bucket);
+  free(ix->any);
+  free(ix);
+}
+
+pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
+  const TSLanguage *L = pv_language(l);
+  pv_pindex *ix = calloc(1, sizeof *ix);
+  if (ix == NULL || L == NULL) return ix;
+  ix->pats = pats, ix->n = n, ix->sy = syms_for(l);
+  ix->nsym = ts_language_symbol_count(L);
+  idlist *b = calloc(ix->nsym + 1, sizeof *b);
+  idlist any = {0};
+  ix->bucket = calloc(ix->nsym + 1, sizeof *ix->bucket);
+  int bad = b == NULL || ix->bucket == NULL;
+  for (uint32_t i = 0; i < n && !bad; i++) {
+    TSSymbol out[6];
+    int k = root_syms(&ix->sy, pats[i]->root, out);
+    if (k < 0) bad |= idl_push(&any, i);
+    for (int j = 0; j < k && !bad; j++)
+      if (out[j] < ix->nsym) bad |= idl_push(&b[out[j]], i);
+  }
+  ix->needs_alias = 1; /* const strings and aliases are cheap to find */
+  for (uint32_t i = 0; b && i < ix->nsym; i++) ix->bucket[i] = b[i].v;
+  ix->any = any.v;
+  free(b);
+  if (bad) {
+    pv_pindex_delete(ix);
+    return NULL;
+  }
+  return ix;
+}
+
+/* Try the patterns of list ids at node t. */
+static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode t, pv_pmatch_fn fn,
+                   void *ctx) {
+  for (; ids && *ids != UINT32_MAX; ids++) {
+    const pnode *p = ix->pats[*ids]->root;
+    pv_pmatch m;
+    m.nb = 0;
+    s->steps = 0;
+    int ok;
+    if (p->kind == P_SEQ) ok = m_seq(s, p, t, &m);
+    else {
+      ok = m_node(s, p, t, &m);
+      m.s = ts_node_start_byte(t), m.e = ts_node_end_byte(t);
+    }
+    if (ok && fn(ctx, *ids, &m)) return 1;
+  }
+  return 0;
+}
+
+int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
+                   TSNode root, uint32_t max_depth, uint32_t budget_ms, pv_pmatch_fn fn,
+                   void *ctx) {
+  if (ix == NULL || ix->bucket == NULL) return 0;
+  s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
+  if (ix->needs_alias) build_aliases(s, root, max_depth);
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  uint64_t deadline = pv_now_ms() + budget_ms;
+  uint32_t depth = 0, visited = 0;
+  int cut = 0;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    TSSymbol x = ts_node_symbol(n);
+    if (x != ix->sy.paren && ts_node_is_named(n)) {
+      if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx)) break;
+      if (try_ids(s, ix, ix->any, n, fn, ctx)) break;
+    }
+    if ((++visited & 1023u) == 0 && budget_ms && pv_now_ms() > deadline) {
+      cut = 1;
+      break;
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (++depth > max_depth) {
+        cut = 1;
+        ts_tree_cursor_goto_parent(&c);
+        depth--;
+      } else continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return s->oom ? -1 : cut;
+}

@@ -1,0 +1,68 @@
+/* pattern.h — Semgrep `pattern:` snippets for JS/TS: compile a snippet
+ * with the target's tree-sitter grammar and match it structurally on
+ * target trees (metavariables $X/$_/$...X, ellipsis `...` in lists,
+ * statement sequences and "..." strings, <... P ...>, require/import
+ * aliasing, const-string propagation, `$X = $E` on declarations).
+ *
+ * Ownership: a compiled pv_pattern lives in the arena given to
+ * pv_pattern_compile (no other memory). A pv_pindex is malloc'd and freed
+ * with pv_pindex_delete; it borrows the patterns. A pv_pscan is per thread
+ * scratch (pv_pscan_new/_delete). Bindings are byte ranges into the
+ * target file's data. */
+#ifndef PV_PATTERN_H
+#define PV_PATTERN_H
+
+#include <tree_sitter/api.h>
+
+#include "base.h"
+#include "model.h"
+
+enum { PV_PAT_MAX_BINDINGS = 16 };
+
+typedef struct pv_pattern pv_pattern;
+typedef struct pv_pindex pv_pindex;
+typedef struct pv_pscan pv_pscan;
+
+/* One metavariable binding: name ("$X", "$...ARGS") is owned by the
+ * pattern or rule; [s, e) are bytes of the target file. */
+typedef struct {
+  const char *name;
+  uint32_t s, e;
+} pv_binding;
+
+/* One match: the matched byte range and its bindings. */
+typedef struct {
+  uint32_t s, e;
+  uint32_t nb;
+  pv_binding b[PV_PAT_MAX_BINDINGS];
+} pv_pmatch;
+
+/* Called for each match of pattern number `id` (its index in the array
+ * given to pv_pindex_new). Return non-zero to stop the scan. */
+typedef int (*pv_pmatch_fn)(void *ctx, uint32_t id, const pv_pmatch *m);
+
+/* Compile snippet src (len bytes) for language l; arena-owned pattern, or
+ * NULL with a reason in why ("does not parse as javascript ..."). */
+pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
+                               size_t why_len);
+/* Non-zero if the pattern names metavariable `name` ("$X"). */
+int pv_pattern_has_mv(const pv_pattern *p, const char *name);
+
+/* Index n patterns (all of one language) by the node types they can start
+ * at; malloc'd, borrows pats. NULL on OOM. */
+pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l);
+/* Free an index. NULL is ignored. */
+void pv_pindex_delete(pv_pindex *ix);
+
+/* Per-thread scratch for scanning; NULL on OOM. */
+pv_pscan *pv_pscan_new(void);
+/* Free it. NULL is ignored. */
+void pv_pscan_delete(pv_pscan *s);
+/* Walk the tree of one file once (to max_depth levels, at most budget_ms
+ * milliseconds) and report every match of every indexed pattern to fn.
+ * Returns 0, 1 if the walk was cut short by depth or time, -1 on OOM. */
+int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
+                   TSNode root, uint32_t max_depth, uint32_t budget_ms, pv_pmatch_fn fn,
+                   void *ctx);
+
+#endif

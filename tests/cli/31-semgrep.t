@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Semgrep-style pattern rules: the operator rules in tests/semgrep pass
+# their annotated tests (and a flipped annotation fails); messages
+# interpolate metavariables; paths include/exclude; operator errors name
+# file, rule and key.
+. "$(dirname "$0")/lib.sh"
+cd "$top"
+
+"$PV" rules test tests/semgrep >"$TMP/out" 2>"$TMP/err"
+is $? 0 "rules test tests/semgrep: every operator rule passes"
+n=$(grep -c '^PASS' "$TMP/out"); ok $((n < 11)) "at least 11 operator rules pass ($n)"
+
+W=$TMP/w; mkdir -p "$W"
+cp tests/semgrep/operators.yaml "$W/"
+sed 's|// ok: sg.metavariable-comparison.low-port|// ruleid: sg.metavariable-comparison.low-port|' tests/semgrep/operators.js >"$W/operators.js"
+"$PV" rules test "$W" >"$TMP/o" 2>&1; is $? 1 "a flipped annotation fails rules test"
+grep -q '^FAIL sg.metavariable-comparison.low-port' "$TMP/o"; ok $? "... naming the rule"
+
+cat >"$W/x.yaml" <<'Y'
+rules:
+  - id: t.exec
+    message: "exec of $CMD"
+    severity: high
+    languages: [javascript]
+    paths:
+      exclude: ["test/"]
+    patterns:
+      - pattern: require('child_process').exec($CMD, ...)
+      - pattern-not: require('child_process').exec("...", ...)
+Y
+mkdir -p "$W/app/test"
+printf "const { exec: run } = require('node:child_process');\nrun(userCmd);\nrun('ls');\n" >"$W/app/a.js"
+cp "$W/app/a.js" "$W/app/test/a.js"
+"$PV" scan --quiet --rules "$W/x.yaml" --json "$TMP/x.jsonl" --text /dev/null "$W/app" >/dev/null 2>&1
+python3 -c 'import json,sys; o=json.loads(open(sys.argv[1]).readline()); print(sorted((f["rule_id"], f["path"][-9:], f["message"], f["start_line"]) for f in o["findings"]))' "$TMP/x.jsonl" >"$TMP/got"
+is "$(cat "$TMP/got")" "[('t.exec', '/app/a.js', 'exec of userCmd', 2)]" "aliased exec found once, message interpolated, test/ excluded, literal skipped"
+
+good_head='rules:
+  - id: t.rule
+    message: m
+    severity: high
+    languages: [javascript]'
+B=$TMP/bad; mkdir -p "$B"
+printf '%s\n    pattern-inside: f(...)\n' "$good_head" >"$B/inside.yaml"
+printf '%s\n    patterns:\n      - pattern-not: f(1)\n' "$good_head" >"$B/nopos.yaml"
+printf '%s\n    patterns:\n      - pattern: f($X)\n      - metavariable-regex:\n          metavariable: $X\n' "$good_head" >"$B/mvre.yaml"
+printf '%s\n    patterns:\n      - pattern: f($X)\n      - metavariable-comparison:\n          comparison: $X ~ 3\n' "$good_head" >"$B/cmp.yaml"
+printf '%s\n    pattern: "f(((("\n' "$good_head" >"$B/parse.yaml"
+printf '%s\n    pattern-either:\n      - pattern: f(1)\n      - focus-metavariable: $X\n' "$good_head" >"$B/focus.yaml"
+printf '%s\n    pattern: f(1)\n    fix: g(1)\n' "$good_head" >"$B/fix.yaml"
+for c in "inside.yaml:6:key 'pattern-inside' is only allowed under 'patterns'" \
+         "nopos.yaml:6:key 'patterns' needs at least one positive operator" \
+         "mvre.yaml:9:key 'metavariable-regex': missing key 'regex'" \
+         "cmp.yaml:9:key 'metavariable-comparison': comparison '\$X ~ 3' is not supported" \
+         "parse.yaml:6:key 'pattern': pattern does not parse as javascript" \
+         "focus.yaml:8:key 'focus-metavariable' is only allowed directly under 'patterns'" \
+         "fix.yaml:7:unsupported key 'fix'"; do
+  f=${c%%:*}; rest=${c#*:}; line=${rest%%:*}; want=${rest#*:}
+  "$PV" rules test "$B/$f" >/dev/null 2>"$TMP/e"
+  rc=$?
+  grep -qF "$B/$f:$line: rule 't.rule': $want" "$TMP/e"
+  ok $(( $? || rc != 2 )) "$f refused (exit 2) naming file:line, rule and key: $want"
+  [ $rc = 2 ] && grep -qF "$want" "$TMP/e" || cat "$TMP/e" >&2
+done
+
+# docs/rules.md ends with the bundled rule table, in sync with the pack.
+"$PV" rules list --markdown >"$TMP/list.md"
+n=$(wc -l <"$TMP/list.md")
+tail -n "$n" docs/rules.md | diff -q - "$TMP/list.md" >/dev/null; ok $? "docs/rules.md lists the bundled rules as 'rules list --markdown' does"
+head -n -1 "$TMP/list.md" | tail -n "$n" | diff -q - "$TMP/list.md" >/dev/null; ok $((! $?)) "... and the check notices a missing row"
+done_testing

@@ -1,0 +1,149 @@
+/* test_pattern.c — Semgrep pattern compile and structural matching: each
+ * construct with a matching target and a non-matching twin. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../scanner/parse.h"
+#include "../../scanner/pattern.h"
+#include "tap.h"
+
+typedef struct {
+  int n;
+  char bound[128]; /* text of the first binding of the first match */
+  const unsigned char *data;
+} hits;
+
+static int on_match(void *ctx, uint32_t id, const pv_pmatch *m) {
+  hits *h = ctx;
+  (void)id;
+  if (h->n++ == 0 && m->nb > 0) {
+    uint32_t len = m->b[0].e - m->b[0].s;
+    if (len >= sizeof h->bound) len = sizeof h->bound - 1;
+    memcpy(h->bound, h->data + m->b[0].s, len);
+    h->bound[len] = '\0';
+  }
+  return 0;
+}
+
+/* Matches of pattern pat in target src (language l); -1 if pat does not
+ * compile. bound (if not NULL) gets the first binding's text. */
+static int count_in(pv_lang l, const char *pat, const char *src, char *bound, size_t bn) {
+  pv_arena *a = pv_arena_new(0);
+  char why[300];
+  pv_pattern *p = pv_pattern_compile(a, pat, strlen(pat), l, why, sizeof why);
+  if (p == NULL) {
+    pv_arena_delete(a);
+    return -1;
+  }
+  pv_pindex *ix = pv_pindex_new(&p, 1, l);
+  pv_pscan *s = pv_pscan_new();
+  TSParser *ps = ts_parser_new();
+  ts_parser_set_language(ps, pv_language(l));
+  TSTree *t = ts_parser_parse_string(ps, NULL, src, (uint32_t)strlen(src));
+  hits h = {0, "", (const unsigned char *)src};
+  pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src), ts_tree_root_node(t),
+                 2000, 5000, on_match, &h);
+  if (bound) snprintf(bound, bn, "%s", h.bound);
+  ts_tree_delete(t);
+  ts_parser_delete(ps);
+  pv_pscan_delete(s);
+  pv_pindex_delete(ix);
+  pv_arena_delete(a);
+  return h.n;
+}
+
+static int count(const char *pat, const char *src) { return count_in(PV_LANG_JS, pat, src, NULL, 0); }
+
+/* pat matches yes (at least once) and not no. */
+static void pair(const char *pat, const char *yes, const char *no, const char *what) {
+  ok(count(pat, yes) > 0, "%s: matches", what);
+  ok(count(pat, no) == 0, "%s: negative twin does not match", what);
+}
+
+static void test_basics(void) {
+  pair("eval(x)", "eval(x);", "eval(y);", "plain call");
+  pair("eval($X)", "eval(a.b);", "evil(a.b);", "metavariable");
+  pair("$F($X, $X)", "f(a+1, a + 1);", "f(a, b);", "same metavariable twice (modulo blanks)");
+  pair("$F($_, $_)", "f(a, b);", "f(a);", "$_ binds nothing but one node");
+  pair("foo(...)", "foo(1, 2, 3);", "bar(1, 2, 3);", "ellipsis args");
+  pair("foo(..., $X)", "foo(1, 2, last);", "foo();", "ellipsis then a last arg");
+  pair("foo(1, ...)", "foo(1);", "foo(2, 1);", "ellipsis may be empty");
+  pair("foo($...ARGS, z)", "foo(a, b, z);", "foo(a, b);", "$...ARGS");
+  pair("$O.foo(...)", "a.b.c.foo(1);", "a.b.c.bar(1);", "member chain");
+  pair("x = \"abc\"", "x = 'abc';", "x = 'abd';", "strings regardless of quotes");
+  pair("f(\"...\")", "f('anything');", "f(anything);", "\"...\" matches any string");
+  pair("f(\"...\")", "f(`plain`);", "f(`a${b}`);", "a template with ${} is not a constant");
+  pair("a + b", "x = (a + b);", "x = a - b;", "parentheses are transparent; operators matter");
+  pair("f((a))", "f(a);", "f(b);", "parentheses in the pattern too");
+  pair("function $F(...) { ... }", "function g(a, b) { return a; }", "const g = 1;",
+       "function with ellipsis params and body");
+  pair("[..., 3, ...]", "x = [1, 2, 3, 4];", "x = [1, 2, 4];", "array ellipsis");
+  pair("{..., secret: $S, ...}", "send({a: 1, secret: k, b: 2});", "send({a: 1, b: 2});",
+       "object ellipsis");
+  pair("$X = $E", "const x = 1;", "f(1);", "$X = $E matches a declaration");
+  pair("$X.innerHTML = $Y", "el.innerHTML = html;", "el.textContent = html;", "assignment to member");
+  pair("new Function(...)", "new Function('a', b);", "new Func('a', b);", "new expression");
+}
+
+static void test_deep_and_sequences(void) {
+  pair("eval(<... req.body ...>)", "eval('x' + f(req.body));", "eval('x' + f(req.query));",
+       "deep expression");
+  pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; log(a); eval(a); }",
+       "function h(){ a = req.body; log(a); eval(b); }", "statement sequence with ellipsis");
+  pair("if ($C) { ... }", "if (a) { b(); c(); }", "while (a) { b(); }", "statement with block ellipsis");
+  pair("f(1);\ng(2);", "f(1); g(2);", "f(1); h(); g(2);", "a sequence without ellipsis is contiguous");
+}
+
+static void test_aliasing(void) {
+  const char *pat = "require('child_process').exec($CMD)";
+  pair(pat, "const cp = require('child_process'); cp.exec(x);",
+       "const cp = require('other'); cp.exec(x);", "require alias");
+  pair(pat, "const { exec } = require('child_process'); exec(x);",
+       "const { spawn } = require('child_process'); exec(x);", "destructured require");
+  pair(pat, "const { exec: run } = require('child_process'); run(x);",
+       "const { exec: run } = require('child_process'); exec(x);", "renamed destructuring");
+  pair(pat, "import { exec as run } from 'child_process'; run(x);",
+       "import { exec as run } from 'fs'; run(x);", "import specifier alias");
+  pair(pat, "import * as cp from 'node:child_process'; cp.exec(x);",
+       "import * as cp from 'node:fs'; cp.exec(x);", "namespace import with node:");
+  pair(pat, "require('node:child_process').exec(x);", "require('child_proc').exec(x);",
+       "node: prefix on a direct require");
+  pair("exec(\"...\")", "const C = 'ls'; exec(C);", "let C = 'ls'; exec(C);",
+       "constant propagation of a const string");
+  pair("exec(\"...\")", "const C = 'ls'; exec(C);", "const C = `ls ${d}`; exec(C);",
+       "a template with ${} never propagates");
+}
+
+static void test_bindings_and_errors(void) {
+  char b[128];
+  ok(count_in(PV_LANG_JS, "eval($X)", "eval(a  +  b);", b, sizeof b) == 1 && strcmp(b, "a  +  b") == 0,
+     "binding is the source text");
+  ok(count_in(PV_LANG_JS, "foo($...A)", "foo(1, 2);", b, sizeof b) == 1 && strcmp(b, "1, 2") == 0,
+     "$...A binds the run of arguments");
+  ok(count_in(PV_LANG_TS, "eval($X)", "const a: string = s; eval(a as any);", NULL, 0) == 1,
+     "typescript target");
+  ok(count_in(PV_LANG_TS, "eval($X)", "const a: string = s;", NULL, 0) == 0,
+     "typescript negative twin");
+  ok(count("eval(((", "eval(1)") == -1, "a pattern that does not parse is refused");
+  ok(count("...", "eval(1)") == -1, "a pattern that is only ... is refused");
+  ok(count("eval(1)", "eval(1)") == 1, "a valid pattern compiles");
+  /* Hostile: deep nesting in the target stays bounded. */
+  size_t n = 20000;
+  char *deep = malloc(2 * n + 16);
+  memset(deep, '[', n);
+  memcpy(deep + n, "x", 1);
+  memset(deep + n + 1, ']', n);
+  deep[2 * n + 1] = '\0';
+  ok(count("[...]", deep) >= 0, "deeply nested target does not crash");
+  ok(count("<... x ...>", deep) >= 0, "deep expression on a deep target does not crash");
+  free(deep);
+}
+
+int main(void) {
+  test_basics();
+  test_deep_and_sequences();
+  test_aliasing();
+  test_bindings_and_errors();
+  return tap_done();
+}
