@@ -101,6 +101,7 @@ test: all build/node/.stamp
 	PLUGVET_BIN=$(CURDIR)/$(O) $(PROVE) $(UNIT_BIN) tests/cli/*.t
 	@echo "== again under ASan + UBSan"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	PLUGVET_BIN=$(CURDIR)/build/asan PLUGVET_SAN=1 \
 	$(PROVE) $(UNIT_BIN:$(O)/%=build/asan/%) tests/cli/*.t
 
