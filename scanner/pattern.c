@@ -26,7 +26,7 @@ typedef enum { P_NODE, P_LEAF, P_MV, P_ELL, P_ELL_MV, P_DEEP, P_STR, P_STR_ANY, 
 typedef enum { REQ_NONE = 0, REQ_CALL, REQ_MEMBER } reqkind;
 
 typedef struct pnode {
-  uint8_t kind, list, req;
+  uint8_t kind, list, req, named;
   TSSymbol sym;
   const char *text; /* leaf text, string content, metavariable name, module */
   uint32_t len;
@@ -43,11 +43,18 @@ typedef struct {
       import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt;
 } syms;
 
+enum { PAT_LITS = 4, LIT_MIN = 3 };
+
 struct pv_pattern {
   pnode *root;
   pv_lang lang;
   syms sy;
   int needs_alias;
+  /* Words any match needs in the file's bytes (prefilter): the longest
+   * identifiers, property names, strings and module names. */
+  const char *lit[PAT_LITS];
+  uint32_t litlen[PAT_LITS];
+  uint32_t n_lit;
 };
 
 /* ---- Symbols ---------------------------------------------------------- */
@@ -198,6 +205,7 @@ static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
   }
   int mv = is_mv_name(t, len);
   if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL) return NULL;
+  p->named = ts_node_is_named(n);
   if (!(len == 2 && t[1] == '_')) p->text = pv_arena_strndup(c->a, t, len), p->len = len;
   return p;
 }
@@ -226,7 +234,6 @@ static void mark_require(cctx *c, pnode *p) {
     p->req = REQ_CALL;
     p->text = s->text, p->len = s->len;
     if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) p->text += 5, p->len -= 5;
-    c->pat->needs_alias = 1;
   } else if (p->sym == c->sy->member && p->n == 3 && p->kids[0]->req == REQ_CALL &&
              (p->kids[2]->kind == P_LEAF || p->kids[2]->kind == P_MV)) {
     p->req = REQ_MEMBER; /* property $F: member stays NULL, $F binds the local name */
@@ -343,6 +350,34 @@ static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, in
   return root;
 }
 
+static void add_lit(pv_pattern *pat, const char *t, uint32_t len) {
+  if (len < LIT_MIN || t == NULL) return;
+  uint32_t k = pat->n_lit;
+  if (k == PAT_LITS) { /* replace the shortest if this one is longer */
+    uint32_t min = 0;
+    for (uint32_t i = 1; i < PAT_LITS; i++)
+      if (pat->litlen[i] < pat->litlen[min]) min = i;
+    if (pat->litlen[min] >= len) return;
+    k = min;
+  } else pat->n_lit++;
+  pat->lit[k] = t, pat->litlen[k] = len;
+}
+
+/* Required words of a pattern tree; also notes whether it needs the
+ * file's aliases and constants. */
+static void collect_lits(pv_pattern *pat, const pnode *p) {
+  if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
+    pat->needs_alias = 1;
+    add_lit(pat, p->text, p->len);
+    if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen);
+    return;
+  }
+  if (p->kind == P_STR || p->kind == P_STR_ANY || p->kind == P_STR_MV) pat->needs_alias = 1;
+  if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len);
+  if (p->kind == P_LEAF && p->named) add_lit(pat, p->text, p->len);
+  for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
+}
+
 pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
                                size_t why_len) {
   const TSLanguage *L = pv_language(l);
@@ -382,6 +417,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
     snprintf(why, why_len, "a pattern that is only '...' matches everything");
     return NULL;
   }
+  collect_lits(p, p->root);
   return p;
 }
 
@@ -419,6 +455,12 @@ struct pv_pscan {
   uint32_t nal, capal;
   uint32_t steps;
   int oom;
+  TSNode root;     /* the file's tree, for the lazy alias pass */
+  uint32_t max_depth;
+  int aliases_built;
+  uint8_t *active; /* per pattern: its words are all in the file */
+  uint8_t *present; /* per distinct word */
+  uint32_t capact, cappres;
 };
 
 pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
@@ -428,6 +470,8 @@ void pv_pscan_delete(pv_pscan *s) {
   if (s->have_cur) ts_tree_cursor_delete(&s->cur);
   free(s->kids);
   free(s->al);
+  free(s->active);
+  free(s->present);
   free(s);
 }
 
@@ -576,8 +620,12 @@ done:
   ts_tree_cursor_delete(&c);
 }
 
-static const alias *alias_of(const pv_pscan *s, TSNode n) {
+static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
+  if (!s->aliases_built) {
+    s->aliases_built = 1;
+    build_aliases(s, s->root, s->max_depth);
+  }
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   for (uint32_t i = 0; i < s->nal; i++)
     if (!s->al[i].dup && s->al[i].ne - s->al[i].ns == e - a &&
@@ -824,7 +872,9 @@ struct pv_pindex {
   uint32_t nsym;
   uint32_t **bucket; /* per symbol: pattern ids, terminated by UINT32_MAX */
   uint32_t *any;     /* patterns tried on every named node */
-  int needs_alias;
+  const char **lit;  /* distinct prefilter words of all patterns */
+  uint32_t *litlen, nlit;
+  uint32_t (*plit)[PAT_LITS]; /* per pattern: its words' indexes in lit */
 };
 
 typedef struct {
@@ -872,7 +922,28 @@ void pv_pindex_delete(pv_pindex *ix) {
   for (uint32_t i = 0; ix->bucket && i < ix->nsym; i++) free(ix->bucket[i]);
   free(ix->bucket);
   free(ix->any);
+  free(ix->lit);
+  free(ix->litlen);
+  free(ix->plit);
   free(ix);
+}
+
+/* The distinct prefilter words and each pattern's word indexes. */
+static int index_lits(pv_pindex *ix) {
+  ix->lit = malloc((ix->n * PAT_LITS + 1) * sizeof *ix->lit);
+  ix->litlen = malloc((ix->n * PAT_LITS + 1) * sizeof *ix->litlen);
+  ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
+  if (ix->lit == NULL || ix->litlen == NULL || ix->plit == NULL) return -1;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    const pv_pattern *p = ix->pats[i];
+    for (uint32_t k = 0; k < p->n_lit; k++) {
+      uint32_t j = 0;
+      while (j < ix->nlit && !(ix->litlen[j] == p->litlen[k] && memcmp(ix->lit[j], p->lit[k], p->litlen[k]) == 0)) j++;
+      if (j == ix->nlit) ix->lit[j] = p->lit[k], ix->litlen[j] = p->litlen[k], ix->nlit++;
+      ix->plit[i][k] = j;
+    }
+  }
+  return 0;
 }
 
 pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
@@ -892,7 +963,7 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
     for (int j = 0; j < k && !bad; j++)
       if (out[j] < ix->nsym) bad |= idl_push(&b[out[j]], i);
   }
-  ix->needs_alias = 1; /* const strings and aliases are cheap to find */
+  if (!bad) bad = index_lits(ix);
   for (uint32_t i = 0; b && i < ix->nsym; i++) ix->bucket[i] = b[i].v;
   ix->any = any.v;
   free(b);
@@ -907,6 +978,7 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
 static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode t, pv_pmatch_fn fn,
                    void *ctx) {
   for (; ids && *ids != UINT32_MAX; ids++) {
+    if (!s->active[*ids]) continue;
     const pnode *p = ix->pats[*ids]->root;
     pv_pmatch m;
     m.nb = 0;
@@ -922,12 +994,39 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   return 0;
 }
 
+static int grow(uint8_t **v, uint32_t *cap, uint32_t n) {
+  if (n <= *cap) return 0;
+  uint8_t *x = realloc(*v, n);
+  if (x == NULL) return -1;
+  *v = x, *cap = n;
+  return 0;
+}
+
+/* Mark the patterns whose words all occur in the file. Returns 0 if none
+ * is active, 1 if some are but none needs aliases, 2 if one does; -1 OOM. */
+static int prefilter(const pv_pindex *ix, pv_pscan *s) {
+  if (grow(&s->active, &s->capact, ix->n + 1) || grow(&s->present, &s->cappres, ix->nlit + 1)) return -1;
+  for (uint32_t j = 0; j < ix->nlit; j++)
+    s->present[j] = memmem(s->data, s->size, ix->lit[j], ix->litlen[j]) != NULL;
+  int any = 0;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    int on = 1;
+    for (uint32_t k = 0; k < ix->pats[i]->n_lit && on; k++) on = s->present[ix->plit[i][k]];
+    s->active[i] = (uint8_t)on;
+    if (on) any = any > 1 ? any : ix->pats[i]->needs_alias ? 2 : 1;
+  }
+  return any;
+}
+
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
                    TSNode root, uint32_t max_depth, uint32_t budget_ms, pv_pmatch_fn fn,
                    void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
-  if (ix->needs_alias) build_aliases(s, root, max_depth);
+  int n_active = prefilter(ix, s);
+  if (n_active < 0) return -1;
+  if (n_active == 0) return 0;
+  s->root = root, s->max_depth = max_depth, s->aliases_built = 0; /* built on first use */
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
