@@ -637,6 +637,7 @@ static const alias *alias_of(pv_pscan *s, TSNode n) {
 /* ---- Matching --------------------------------------------------------- */
 
 static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m);
+static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m);
 
 static TSNode unparen(const pv_pscan *s, TSNode t) {
   while (ts_node_symbol(t) == s->sy->paren && ts_node_named_child_count(t) == 1)
@@ -749,6 +750,14 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
   if (m_node(s, p[i], s->kids[base + j], m) && m_list(s, p, i + 1, np, base, j + 1, nt, prefix, m, end))
     return 1;
   m->nb = nb;
+  /* Statement sequences: the last statement after `...` may be nested in a
+   * later statement (an if, a loop, a try block), as in Semgrep. */
+  if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL &&
+      deep_find(s, p[i], s->kids[base + j], m)) {
+    *end = j + 1;
+    return 1;
+  }
+  m->nb = nb;
   return 0;
 }
 
@@ -789,12 +798,17 @@ static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
 }
 
 static int m_deep(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+  return deep_find(s, p->kids[0], t, m);
+}
+
+/* inner matches t or a named node under it (bindings kept on success). */
+static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m) {
   TSTreeCursor c = ts_tree_cursor_new(t);
   uint32_t depth = 0, nb = m->nb;
   int ok = 0;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_is_named(n) && m_node(s, p->kids[0], n, m)) {
+    if (ts_node_is_named(n) && m_node(s, inner, n, m)) {
       ok = 1;
       break;
     }

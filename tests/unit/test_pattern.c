@@ -92,6 +92,8 @@ static void test_deep_and_sequences(void) {
   pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; log(a); eval(a); }",
        "function h(){ a = req.body; log(a); eval(b); }", "statement sequence with ellipsis");
   pair("if ($C) { ... }", "if (a) { b(); c(); }", "while (a) { b(); }", "statement with block ellipsis");
+  pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; if (ok) { eval(a); } }",
+       "function h(){ if (ok) { eval(a); } a = req.body; }", "the statement after ... may be nested");
   pair("f(1);\ng(2);", "f(1); g(2);", "f(1); h(); g(2);", "a sequence without ellipsis is contiguous");
 }
 
