@@ -839,6 +839,10 @@ static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   case P_DEEP: return m_deep(s, p, t, m);
   case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m);
   case P_LEAF:
+    if (p->sym == s->sy->prop && x == s->sy->string) { /* {a: 1} ~ {'a': 1} */
+      uint32_t a = ts_node_start_byte(t) + 1, e = ts_node_end_byte(t) - 1;
+      return e >= a && text_eq(s, a, e, p->text, p->len);
+    }
     if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
     return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
   case P_SEQ: return 0;
