@@ -455,9 +455,6 @@ struct pv_pscan {
   uint32_t nal, capal;
   uint32_t steps;
   int oom;
-  TSNode root;     /* the file's tree, for the lazy alias pass */
-  uint32_t max_depth;
-  int aliases_built;
   uint8_t *active; /* per pattern: its words are all in the file */
   uint8_t *present; /* per distinct word */
   uint32_t capact, cappres;
@@ -599,33 +596,8 @@ static void on_import(pv_pscan *s, TSNode imp) {
   }
 }
 
-static void build_aliases(pv_pscan *s, TSNode root, uint32_t max_depth) {
-  TSTreeCursor c = ts_tree_cursor_new(root);
-  uint32_t depth = 0;
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&c);
-    TSSymbol x = ts_node_symbol(n);
-    if (x == s->sy->vdecl) on_declarator(s, n);
-    else if (x == s->sy->import) on_import(s, n);
-    if (depth < max_depth && ts_tree_cursor_goto_first_child(&c)) {
-      depth++;
-      continue;
-    }
-    while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
-      depth--;
-    }
-  }
-done:
-  ts_tree_cursor_delete(&c);
-}
-
 static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
-  if (!s->aliases_built) {
-    s->aliases_built = 1;
-    build_aliases(s, s->root, s->max_depth);
-  }
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   for (uint32_t i = 0; i < s->nal; i++)
     if (!s->al[i].dup && s->al[i].ne - s->al[i].ns == e - a &&
@@ -1044,7 +1016,6 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   int n_active = prefilter(ix, s);
   if (n_active < 0) return -1;
   if (n_active == 0) return 0;
-  s->root = root, s->max_depth = max_depth, s->aliases_built = 0; /* built on first use */
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
@@ -1052,6 +1023,10 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     TSSymbol x = ts_node_symbol(n);
+    /* Aliases and constants are recorded as the walk meets them, so they
+     * apply to the code after their declaration (as Semgrep's are). */
+    if (x == ix->sy.vdecl) on_declarator(s, n);
+    else if (x == ix->sy.import) on_import(s, n);
     if (x != ix->sy.paren && ts_node_is_named(n)) {
       if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx)) break;
       if (try_ids(s, ix, ix->any, n, fn, ctx)) break;
