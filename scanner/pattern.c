@@ -843,6 +843,7 @@ static int m_seq(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   for (uint32_t j = 0; j < nt && !ok; j++) {
     uint32_t end = j;
     m->nb = 0;
+    s->steps = 0; /* each start gets the full budget */
     if (m_list(s, p->kids, 0, p->n, base, j, nt, 1, m, &end) && end > j) {
       m->s = ts_node_start_byte(s->kids[base + j]);
       m->e = ts_node_end_byte(s->kids[base + end - 1]);

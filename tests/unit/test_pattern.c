@@ -83,6 +83,10 @@ static void test_basics(void) {
        "object ellipsis");
   pair("$X = $E", "const x = 1;", "f(1);", "$X = $E matches a declaration");
   pair("$X.innerHTML = $Y", "el.innerHTML = html;", "el.textContent = html;", "assignment to member");
+  pair("{..., strictSSL: false, ...}", "request({'strictSSL': false});", "request({'strictSSL': true});",
+       "object keys match quoted or not");
+  pair("$X = req.body; ... eval($X);", "function h(){ const d = req.body; eval(d); }",
+       "function h(){ const d = req.query; eval(d); }", "`x = e;` in a sequence matches `const x = e;`");
   pair("new Function(...)", "new Function('a', b);", "new Func('a', b);", "new expression");
 }
 
@@ -115,6 +119,8 @@ static void test_aliasing(void) {
        "constant propagation of a const string");
   pair("exec(\"...\")", "const C = 'ls'; exec(C);", "const C = `ls ${d}`; exec(C);",
        "a template with ${} never propagates");
+  pair("exec(\"...\")", "const C = 'ls'; exec(C);", "const C = 'ls'; let C = x; exec(C);",
+       "a redeclared constant no longer propagates");
 }
 
 static void test_bindings_and_errors(void) {
