@@ -20,6 +20,7 @@ enum {
   STEP_MAX = 200000,       /* node comparisons per match attempt */
   ALIAS_MAX = 4096,        /* aliases/constants tracked per file */
   PAT_SRC_MAX = 65536,     /* bytes of one snippet */
+  ENUM_MAX = 16,           /* distinct matches (ways to bind) kept per node and pattern */
 };
 
 typedef enum { P_NODE, P_LEAF, P_MV, P_ELL, P_ELL_MV, P_DEEP, P_STR, P_STR_ANY, P_STR_MV, P_SEQ } pkind;
@@ -454,6 +455,9 @@ struct pv_pscan {
   alias *al;
   uint32_t nal, capal;
   uint32_t steps;
+  uint32_t seq_end;            /* index after the last statement of a sequence match */
+  pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
+  uint32_t nout;
   int oom;
   uint8_t *active; /* per pattern: its words are all in the file */
   uint8_t *present; /* per distinct word */
@@ -608,8 +612,9 @@ static const alias *alias_of(pv_pscan *s, TSNode n) {
 
 /* ---- Matching --------------------------------------------------------- */
 
-static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m);
-static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m);
+typedef struct kont kont;
+static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k);
+static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, const kont *k);
 
 static TSNode unparen(const pv_pscan *s, TSNode t) {
   while (ts_node_symbol(t) == s->sy->paren && ts_node_named_child_count(t) == 1)
@@ -687,73 +692,117 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only) {
   return s->nkids - n0;
 }
 
-/* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
- * the target may go on. *end gets the index after the last one matched. */
+/* Matching is in continuation-passing style so that every way a pattern
+ * can bind (which `...` run, which descendant of <... ...>) is tried: a
+ * matcher calls its continuation k on success, and returns 1 only when
+ * the continuation says stop. Bindings are appended to m; a caller that
+ * tries another way first restores m->nb. */
+typedef int (*kfn)(pv_pscan *s, pv_pmatch *m, const kont *k);
+struct kont {
+  kfn fn;
+  const kont *next;
+  pnode *const *p; /* list / children continuation: patterns p[i..np) */
+  uint32_t i, np, base, j, nt;
+  int prefix;
+  const pnode *pn; /* k_node: match pn against t next */
+  TSNode t;
+};
+
+#define K(k) ((k)->fn(s, m, (k)))
+
 static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
-                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, uint32_t *end) {
+                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k);
+
+static int k_list(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  return m_list(s, c->p, c->i, c->np, c->base, c->j, c->nt, c->prefix, m, c->next);
+}
+
+static int k_seq_end(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  s->seq_end = c->j;
+  return c->next->fn(s, m, c->next);
+}
+
+static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  return m_node(s, c->pn, c->t, m, c->next);
+}
+
+/* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
+ * the target may go on (statement sequences; s->seq_end gets the index
+ * after the last statement matched). */
+static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
+                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
   if (++s->steps > STEP_MAX) return 0;
   if (i == np) {
-    *end = j;
-    return prefix || j == nt;
+    if (!prefix && j != nt) return 0;
+    s->seq_end = j;
+    return K(k);
   }
   uint32_t nb = m->nb;
   if (p[i]->kind == P_ELL || p[i]->kind == P_ELL_MV) {
     if (i + 1 == np && !prefix) { /* trailing ...: takes the rest */
-      *end = nt;
-      if (p[i]->kind == P_ELL) return 1;
+      s->seq_end = nt;
+      if (p[i]->kind == P_ELL) return K(k);
       uint32_t a = j < nt ? ts_node_start_byte(s->kids[base + j]) : 0;
       uint32_t e = j < nt ? ts_node_end_byte(s->kids[base + nt - 1]) : 0;
-      return bind(s, m, p[i]->text, a, e);
+      return bind(s, m, p[i]->text, a, e) && K(k);
     }
-    for (uint32_t k = j; k <= nt; k++) {
+    for (uint32_t q = j; q <= nt; q++) {
       int ok = 1;
-      if (p[i]->kind == P_ELL_MV && k > j)
+      if (p[i]->kind == P_ELL_MV && q > j)
         ok = bind(s, m, p[i]->text, ts_node_start_byte(s->kids[base + j]),
-                  ts_node_end_byte(s->kids[base + k - 1]));
+                  ts_node_end_byte(s->kids[base + q - 1]));
       else if (p[i]->kind == P_ELL_MV)
         ok = bind(s, m, p[i]->text, 0, 0);
-      if (ok && m_list(s, p, i + 1, np, base, k, nt, prefix, m, end)) return 1;
+      if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k)) return 1;
       m->nb = nb;
       if (s->steps > STEP_MAX) return 0;
     }
     return 0;
   }
   if (j >= nt) return 0;
-  if (m_node(s, p[i], s->kids[base + j], m) && m_list(s, p, i + 1, np, base, j + 1, nt, prefix, m, end))
-    return 1;
+  kont c = {k_list, k, p, i + 1, np, base, j + 1, nt, prefix, NULL, {{0}, 0, 0}};
+  if (m_node(s, p[i], s->kids[base + j], m, &c)) return 1;
   m->nb = nb;
   /* Statement sequences: the last statement after `...` may be nested in a
    * later statement (an if, a loop, a try block), as in Semgrep. */
-  if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL &&
-      deep_find(s, p[i], s->kids[base + j], m)) {
-    *end = j + 1;
-    return 1;
+  if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL) {
+    kont e = {k_seq_end, k, NULL, 0, 0, 0, j + 1, 0, 0, NULL, {{0}, 0, 0}};
+    if (deep_find(s, p[i], s->kids[base + j], m, &e)) return 1;
   }
   m->nb = nb;
   return 0;
 }
 
-static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+/* Non-list children one after the other. */
+static int k_child(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  if (c->i == c->np) return c->next->fn(s, m, c->next);
+  kont n = *c;
+  n.i++;
+  return m_node(s, c->p[c->i], s->kids[c->base + c->i], m, &n);
+}
+
+static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   uint32_t base = s->nkids;
   uint32_t nt = push_kids(s, t, p->list);
   if (nt == UINT32_MAX) return 0;
-  uint32_t end;
   int ok;
-  if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, &end);
+  if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
+  else if (nt != p->n) ok = 0;
   else {
-    ok = nt == p->n;
-    for (uint32_t i = 0; ok && i < nt; i++) ok = m_node(s, p->kids[i], s->kids[base + i], m);
+    kont c = {k_child, k, p->kids, 0, p->n, base, 0, nt, 0, NULL, {{0}, 0, 0}};
+    ok = k_child(s, m, &c);
   }
   s->nkids = base;
   return ok;
 }
 
 /* `$X = $E` also matches a declarator `x = e`. */
-static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   TSNode name = ts_node_child_by_field_name(t, "name", 4);
   TSNode val = ts_node_child_by_field_name(t, "value", 5);
   if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
-  return m_node(s, p->kids[0], name, m) && m_node(s, p->kids[2], val, m);
+  kont c = {k_node, k, NULL, 0, 0, 0, 0, 0, 0, p->kids[2], val};
+  return m_node(s, p->kids[0], name, m, &c);
 }
 
 /* require('m') / require('m').x against an aliased identifier or a
@@ -769,18 +818,14 @@ static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, al->ps, al->pe, p->member, p->mlen);
 }
 
-static int m_deep(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
-  return deep_find(s, p->kids[0], t, m);
-}
-
-/* inner matches t or a named node under it (bindings kept on success). */
-static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m) {
+/* inner matches t or a named node under it, each tried in turn. */
+static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, const kont *k) {
   TSTreeCursor c = ts_tree_cursor_new(t);
   uint32_t depth = 0, nb = m->nb;
   int ok = 0;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_is_named(n) && m_node(s, inner, n, m)) {
+    if (ts_node_is_named(n) && m_node(s, inner, n, m, k)) {
       ok = 1;
       break;
     }
@@ -800,58 +845,94 @@ done:
   return ok;
 }
 
-static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
+  if (p->sym == s->sy->prop && x == s->sy->string) { /* {a: 1} ~ {'a': 1} */
+    uint32_t a = ts_node_start_byte(t) + 1, e = ts_node_end_byte(t) - 1;
+    return e >= a && text_eq(s, a, e, p->text, p->len);
+  }
+  if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
+  return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
+}
+
+static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   if (++s->steps > STEP_MAX) return 0;
   t = unparen(s, t);
   TSSymbol x = ts_node_symbol(t);
+  uint32_t nb = m->nb;
   switch ((pkind)p->kind) {
-  case P_MV: return ts_node_is_named(t) && bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
-  case P_ELL: return 1;
-  case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
-  case P_DEEP: return m_deep(s, p, t, m);
-  case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m);
-  case P_LEAF:
-    if (p->sym == s->sy->prop && x == s->sy->string) { /* {a: 1} ~ {'a': 1} */
-      uint32_t a = ts_node_start_byte(t) + 1, e = ts_node_end_byte(t) - 1;
-      return e >= a && text_eq(s, a, e, p->text, p->len);
-    }
-    if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
-    return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
+  case P_MV:
+    return ts_node_is_named(t) && bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+  case P_ELL: return K(k);
+  case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+  case P_DEEP: return deep_find(s, p->kids[0], t, m, k);
+  case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m) && K(k);
+  case P_LEAF: return m_leaf(s, p, t, x) && K(k);
   case P_SEQ: return 0;
   case P_NODE: break;
   }
   if (p->req != REQ_NONE) {
-    uint32_t nb = m->nb;
-    if (m_require(s, p, t, m)) return 1;
+    if (m_require(s, p, t, m) && K(k)) return 1;
     m->nb = nb;
   }
-  if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m);
+  if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m, k);
   if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign &&
       (x == s->sy->lexdecl || x == s->sy->vardecl) && ts_node_named_child_count(t) == 1 &&
       ts_node_symbol(ts_node_named_child(t, 0)) == s->sy->vdecl)
-    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m); /* `x = e;` ~ `const x = e;` */
+    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m, k); /* `x = e;` ~ `const x = e;` */
   if (x != p->sym) return 0;
-  return m_children(s, p, t, m);
+  return m_children(s, p, t, m, k);
+}
+
+/* ---- Collecting the matches at one node ------------------------------- */
+
+static int same_match(const pv_pmatch *a, const pv_pmatch *b) {
+  if (a->s != b->s || a->e != b->e || a->nb != b->nb) return 0;
+  for (uint32_t i = 0; i < a->nb; i++)
+    if (a->b[i].name != b->b[i].name || a->b[i].s != b->b[i].s || a->b[i].e != b->b[i].e) return 0;
+  return 1;
+}
+
+/* The final continuation: record the match (range from the node, or for
+ * a sequence from its first and last statements); 1 (stop) when full. */
+static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  pv_pmatch r = *m;
+  if (c->prefix) {
+    if (s->seq_end <= c->j) return 0;
+    r.s = ts_node_start_byte(s->kids[c->base + c->j]);
+    r.e = ts_node_end_byte(s->kids[c->base + s->seq_end - 1]);
+  } else {
+    r.s = ts_node_start_byte(c->t), r.e = ts_node_end_byte(c->t);
+  }
+  for (uint32_t i = 0; i < s->nout; i++)
+    if (same_match(&s->out[i], &r)) return 0;
+  s->out[s->nout++] = r;
+  return s->nout >= ENUM_MAX;
+}
+
+/* Report and clear the recorded matches; 1 if fn says stop. */
+static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
+  int stop = 0;
+  for (uint32_t i = 0; i < s->nout && !stop; i++) stop = fn(ctx, id, &s->out[i]);
+  s->nout = 0;
+  return stop;
 }
 
 /* A statement sequence anywhere in the statement list t. */
-static int m_seq(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
   uint32_t nt = push_kids(s, t, 1);
-  int ok = 0;
+  int stop = 0;
   if (nt == UINT32_MAX) return 0;
-  for (uint32_t j = 0; j < nt && !ok; j++) {
-    uint32_t end = j;
-    m->nb = 0;
+  for (uint32_t j = 0; j < nt && !stop; j++) {
+    pv_pmatch m;
+    m.nb = 0;
     s->steps = 0; /* each start gets the full budget */
-    if (m_list(s, p->kids, 0, p->n, base, j, nt, 1, m, &end) && end > j) {
-      m->s = ts_node_start_byte(s->kids[base + j]);
-      m->e = ts_node_end_byte(s->kids[base + end - 1]);
-      ok = 1;
-    }
+    kont c = {k_root, NULL, NULL, 0, 0, base, j, nt, 1, NULL, {{0}, 0, 0}};
+    m_list(s, p->kids, 0, p->n, base, j, nt, 1, &m, &c);
+    stop = flush(s, id, fn, ctx);
   }
   s->nkids = base;
-  return ok;
+  return stop;
 }
 
 /* ---- Index and scan --------------------------------------------------- */
@@ -971,16 +1052,16 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   for (; ids && *ids != UINT32_MAX; ids++) {
     if (!s->active[*ids]) continue;
     const pnode *p = ix->pats[*ids]->root;
+    if (p->kind == P_SEQ) {
+      if (m_seq(s, p, t, *ids, fn, ctx)) return 1;
+      continue;
+    }
     pv_pmatch m;
     m.nb = 0;
     s->steps = 0;
-    int ok;
-    if (p->kind == P_SEQ) ok = m_seq(s, p, t, &m);
-    else {
-      ok = m_node(s, p, t, &m);
-      m.s = ts_node_start_byte(t), m.e = ts_node_end_byte(t);
-    }
-    if (ok && fn(ctx, *ids, &m)) return 1;
+    kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
+    m_node(s, p, t, &m, &c);
+    if (flush(s, *ids, fn, ctx)) return 1;
   }
   return 0;
 }

@@ -133,6 +133,10 @@ static void test_bindings_and_errors(void) {
      "typescript target");
   ok(count_in(PV_LANG_TS, "eval($X)", "const a: string = s;", NULL, 0) == 0,
      "typescript negative twin");
+  ok(count("f(..., $X, ...)", "f(a, b, c);") == 3, "every way to bind $X is reported (3 arguments)");
+  ok(count("f(..., $X, ...)", "f();") == 0, "... and none for no argument");
+  ok(count("{..., $K: 1, ...}", "o = {a: 2, b: 1, c: 1};") == 2, "object: each matching property");
+  ok(count("eval(\"...\")", "eval(x);") == 0, "eval(\"...\") twin: a name is not a string");
   ok(count("eval(((", "eval(1)") == -1, "a pattern that does not parse is refused");
   ok(count("...", "eval(1)") == -1, "a pattern that is only ... is refused");
   ok(count("eval(1)", "eval(1)") == 1, "a valid pattern compiles");
