@@ -41,7 +41,7 @@ typedef struct pnode {
 typedef struct {
   TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment,
       vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
-      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt;
+      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -78,7 +78,7 @@ static syms syms_for(pv_lang l) {
       sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
       sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
       sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
-      sym_of(L, "expression_statement")};
+      sym_of(L, "expression_statement"), sym_of(L, "pair")};
   return s;
 }
 
@@ -138,8 +138,32 @@ static size_t copy_quoted(pv_buf *b, const char *s, size_t len, size_t i) {
   return j;
 }
 
-static void rewrite(pv_buf *b, const char *s, size_t len) {
+/* JSON has no identifiers: `...` becomes "__pv_el" in an array and
+ * "__pv_el": 0 in an object (the innermost open bracket decides). */
+static void put_json_ellipsis(pv_buf *b, const char *stack, int depth) {
+  pv_buf_puts(b, depth > 0 && stack[depth - 1] == '{' ? "\"__pv_el\": 0" : "\"__pv_el\"");
+}
+
+static void rewrite(pv_buf *b, const char *s, size_t len, int json) {
+  char stack[PAT_MAX_DEPTH];
+  int depth = 0;
   for (size_t i = 0; i < len;) {
+    if (json && (s[i] == '{' || s[i] == '[') && depth < PAT_MAX_DEPTH) stack[depth++] = s[i];
+    else if (json && (s[i] == '}' || s[i] == ']') && depth > 0) depth--;
+    if (json && len - i >= 3 && memcmp(s + i, "...", 3) == 0) {
+      put_json_ellipsis(b, stack, depth);
+      i += 3;
+      continue;
+    }
+    if (json && s[i] == '$' && i + 1 < len && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
+      size_t j = i + 1; /* a bare $X: "$$X", a metavariable in any value position */
+      while (j < len && is_id_char(s[j]) && s[j] != '$') j++;
+      pv_buf_puts(b, "\"$");
+      pv_buf_add(b, s + i, j - i);
+      pv_buf_puts(b, "\"");
+      i = j;
+      continue;
+    }
     if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
       i = copy_quoted(b, s, len, i);
     } else if (s[i] == '<' && len - i >= 4 && memcmp(s + i + 1, "...", 3) == 0) {
@@ -214,6 +238,12 @@ static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
 static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
   const char *in = len >= 2 ? t + 1 : t;
   uint32_t il = len >= 2 ? len - 2 : 0;
+  if (c->pat->lang == PV_LANG_JSON && il > 2 && in[0] == '$' && is_mv_name(in + 1, il - 1)) {
+    pnode *mv = pn_new(c, P_MV, 0); /* JSON bare $X, rewritten as "$$X" */
+    if (mv != NULL && !(il == 3 && in[2] == '_')) /* $_ binds nothing */
+      mv->text = pv_arena_strndup(c->a, in + 1, il - 1), mv->len = il - 1;
+    return mv;
+  }
   pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY : is_mv_name(in, il) ? P_STR_MV : P_STR;
   pnode *p = pn_new(c, k, ts_node_symbol(n));
   if (p != NULL) p->text = pv_arena_strndup(c->a, in, il), p->len = il;
@@ -273,6 +303,14 @@ static pnode *comp(cctx *c, TSNode n, int depth) {
   uint32_t len = ts_node_end_byte(n) - ts_node_start_byte(n);
   if (s == c->sy->paren && ts_node_named_child_count(n) == 1)
     return comp(c, ts_node_named_child(n, 0), depth + 1);
+  int json = c->pat->lang == PV_LANG_JSON;
+  if (json && len == 9 && memcmp(t, "\"__pv_el\"", 9) == 0) return pn_new(c, P_ELL, 0); /* ... */
+  if (json && s == c->sy->pair_json && ts_node_named_child_count(n) >= 1) {
+    TSNode key = ts_node_named_child(n, 0);
+    if (ts_node_end_byte(key) - ts_node_start_byte(key) == 9 &&
+        memcmp(c->src + ts_node_start_byte(key), "\"__pv_el\"", 9) == 0)
+      return pn_new(c, P_ELL, 0);
+  }
   if (s == c->sy->string || (s == c->sy->templ && !has_child_sym(n, c->sy->subst)))
     return comp_string(c, n, t, len);
   if (ts_node_child_count(n) == 0 || is_identish(c->sy, s)) return comp_leaf(c, n, t, len);
@@ -392,7 +430,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   pv_pattern *p = pv_arena_alloc(a, sizeof *p);
   pv_buf b;
   pv_buf_init(&b, PAT_SRC_MAX * 4);
-  rewrite(&b, src, len);
+  rewrite(&b, src, len, l == PV_LANG_JSON);
   if (p == NULL || b.data == NULL) {
     pv_buf_free(&b);
     snprintf(why, why_len, "out of memory");

@@ -23,10 +23,10 @@ for r in sorted(e):
     if e[r] < 2 or o[r] < 2: print(r, e[r], o[r])
 print("rules", len(e))
 PY
-is "$(cat "$TMP/thin")" "rules 23" "all 23 bundled rules have >= 2 ruleid and >= 2 ok cases"
+is "$(cat "$TMP/thin")" "rules 24" "all 24 bundled rules have >= 2 ruleid and >= 2 ok cases"
 
 n=$("$PV" rules list | wc -l)
-is "$n" 23 "rules list: one line per bundled rule"
+is "$n" 24 "rules list: one line per bundled rule"
 "$PV" rules list | grep -q '^secrets.github-token critical generic CWE-798$'; ok $? "rules list: id, severity, languages, CWE"
 "$PV" rules list --markdown | head -n 1 | grep -q '^| id | severity |'; ok $? "rules list --markdown: a table"
 

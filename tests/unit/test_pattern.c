@@ -137,6 +137,13 @@ static void test_bindings_and_errors(void) {
   ok(count("f(..., $X, ...)", "f();") == 0, "... and none for no argument");
   ok(count("{..., $K: 1, ...}", "o = {a: 2, b: 1, c: 1};") == 2, "object: each matching property");
   ok(count("eval(\"...\")", "eval(x);") == 0, "eval(\"...\") twin: a name is not a string");
+  ok(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}", "{\"b\": 1, \"a\": [\"x\", \"*\"]}", NULL, 0) == 1,
+     "json: ... in objects and arrays");
+  ok(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}", "{\"b\": 1, \"a\": [\"x\", \"**\"]}", NULL, 0) == 0,
+     "json twin: no \"*\" element");
+  ok(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"main\": \"index.js\"}", b, sizeof b) == 1 &&
+     strcmp(b, "\"index.js\"") == 0, "json: a bare $M binds a value");
+  ok(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"mains\": 1}", NULL, 0) == 0, "json twin: other key");
   ok(count("eval(((", "eval(1)") == -1, "a pattern that does not parse is refused");
   ok(count("...", "eval(1)") == -1, "a pattern that is only ... is refused");
   ok(count("eval(1)", "eval(1)") == 1, "a valid pattern compiles");
