@@ -20,13 +20,14 @@ enum {
   STEP_MAX = 200000,       /* node comparisons per match attempt */
   ALIAS_MAX = 4096,        /* aliases/constants tracked per file */
   PAT_SRC_MAX = 65536,     /* bytes of one snippet */
+  ENUM_MAX = 16,           /* distinct matches (ways to bind) kept per node and pattern */
 };
 
 typedef enum { P_NODE, P_LEAF, P_MV, P_ELL, P_ELL_MV, P_DEEP, P_STR, P_STR_ANY, P_STR_MV, P_SEQ } pkind;
 typedef enum { REQ_NONE = 0, REQ_CALL, REQ_MEMBER } reqkind;
 
 typedef struct pnode {
-  uint8_t kind, list, req;
+  uint8_t kind, list, req, named;
   TSSymbol sym;
   const char *text; /* leaf text, string content, metavariable name, module */
   uint32_t len;
@@ -40,14 +41,21 @@ typedef struct pnode {
 typedef struct {
   TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment,
       vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
-      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt;
+      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json;
 } syms;
+
+enum { PAT_LITS = 4, LIT_MIN = 3 };
 
 struct pv_pattern {
   pnode *root;
   pv_lang lang;
   syms sy;
   int needs_alias;
+  /* Words any match needs in the file's bytes (prefilter): the longest
+   * identifiers, property names, strings and module names. */
+  const char *lit[PAT_LITS];
+  uint32_t litlen[PAT_LITS];
+  uint32_t n_lit;
 };
 
 /* ---- Symbols ---------------------------------------------------------- */
@@ -70,7 +78,7 @@ static syms syms_for(pv_lang l) {
       sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
       sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
       sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
-      sym_of(L, "expression_statement")};
+      sym_of(L, "expression_statement"), sym_of(L, "pair")};
   return s;
 }
 
@@ -130,8 +138,32 @@ static size_t copy_quoted(pv_buf *b, const char *s, size_t len, size_t i) {
   return j;
 }
 
-static void rewrite(pv_buf *b, const char *s, size_t len) {
+/* JSON has no identifiers: `...` becomes "__pv_el" in an array and
+ * "__pv_el": 0 in an object (the innermost open bracket decides). */
+static void put_json_ellipsis(pv_buf *b, const char *stack, int depth) {
+  pv_buf_puts(b, depth > 0 && stack[depth - 1] == '{' ? "\"__pv_el\": 0" : "\"__pv_el\"");
+}
+
+static void rewrite(pv_buf *b, const char *s, size_t len, int json) {
+  char stack[PAT_MAX_DEPTH];
+  int depth = 0;
   for (size_t i = 0; i < len;) {
+    if (json && (s[i] == '{' || s[i] == '[') && depth < PAT_MAX_DEPTH) stack[depth++] = s[i];
+    else if (json && (s[i] == '}' || s[i] == ']') && depth > 0) depth--;
+    if (json && len - i >= 3 && memcmp(s + i, "...", 3) == 0) {
+      put_json_ellipsis(b, stack, depth);
+      i += 3;
+      continue;
+    }
+    if (json && s[i] == '$' && i + 1 < len && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
+      size_t j = i + 1; /* a bare $X: "$$X", a metavariable in any value position */
+      while (j < len && is_id_char(s[j]) && s[j] != '$') j++;
+      pv_buf_puts(b, "\"$");
+      pv_buf_add(b, s + i, j - i);
+      pv_buf_puts(b, "\"");
+      i = j;
+      continue;
+    }
     if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
       i = copy_quoted(b, s, len, i);
     } else if (s[i] == '<' && len - i >= 4 && memcmp(s + i + 1, "...", 3) == 0) {
@@ -198,6 +230,7 @@ static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
   }
   int mv = is_mv_name(t, len);
   if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL) return NULL;
+  p->named = ts_node_is_named(n);
   if (!(len == 2 && t[1] == '_')) p->text = pv_arena_strndup(c->a, t, len), p->len = len;
   return p;
 }
@@ -205,6 +238,12 @@ static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
 static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
   const char *in = len >= 2 ? t + 1 : t;
   uint32_t il = len >= 2 ? len - 2 : 0;
+  if (c->pat->lang == PV_LANG_JSON && il > 2 && in[0] == '$' && is_mv_name(in + 1, il - 1)) {
+    pnode *mv = pn_new(c, P_MV, 0); /* JSON bare $X, rewritten as "$$X" */
+    if (mv != NULL && !(il == 3 && in[2] == '_')) /* $_ binds nothing */
+      mv->text = pv_arena_strndup(c->a, in + 1, il - 1), mv->len = il - 1;
+    return mv;
+  }
   pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY : is_mv_name(in, il) ? P_STR_MV : P_STR;
   pnode *p = pn_new(c, k, ts_node_symbol(n));
   if (p != NULL) p->text = pv_arena_strndup(c->a, in, il), p->len = il;
@@ -226,7 +265,6 @@ static void mark_require(cctx *c, pnode *p) {
     p->req = REQ_CALL;
     p->text = s->text, p->len = s->len;
     if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) p->text += 5, p->len -= 5;
-    c->pat->needs_alias = 1;
   } else if (p->sym == c->sy->member && p->n == 3 && p->kids[0]->req == REQ_CALL &&
              (p->kids[2]->kind == P_LEAF || p->kids[2]->kind == P_MV)) {
     p->req = REQ_MEMBER; /* property $F: member stays NULL, $F binds the local name */
@@ -265,6 +303,14 @@ static pnode *comp(cctx *c, TSNode n, int depth) {
   uint32_t len = ts_node_end_byte(n) - ts_node_start_byte(n);
   if (s == c->sy->paren && ts_node_named_child_count(n) == 1)
     return comp(c, ts_node_named_child(n, 0), depth + 1);
+  int json = c->pat->lang == PV_LANG_JSON;
+  if (json && len == 9 && memcmp(t, "\"__pv_el\"", 9) == 0) return pn_new(c, P_ELL, 0); /* ... */
+  if (json && s == c->sy->pair_json && ts_node_named_child_count(n) >= 1) {
+    TSNode key = ts_node_named_child(n, 0);
+    if (ts_node_end_byte(key) - ts_node_start_byte(key) == 9 &&
+        memcmp(c->src + ts_node_start_byte(key), "\"__pv_el\"", 9) == 0)
+      return pn_new(c, P_ELL, 0);
+  }
   if (s == c->sy->string || (s == c->sy->templ && !has_child_sym(n, c->sy->subst)))
     return comp_string(c, n, t, len);
   if (ts_node_child_count(n) == 0 || is_identish(c->sy, s)) return comp_leaf(c, n, t, len);
@@ -343,6 +389,34 @@ static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, in
   return root;
 }
 
+static void add_lit(pv_pattern *pat, const char *t, uint32_t len) {
+  if (len < LIT_MIN || t == NULL) return;
+  uint32_t k = pat->n_lit;
+  if (k == PAT_LITS) { /* replace the shortest if this one is longer */
+    uint32_t min = 0;
+    for (uint32_t i = 1; i < PAT_LITS; i++)
+      if (pat->litlen[i] < pat->litlen[min]) min = i;
+    if (pat->litlen[min] >= len) return;
+    k = min;
+  } else pat->n_lit++;
+  pat->lit[k] = t, pat->litlen[k] = len;
+}
+
+/* Required words of a pattern tree; also notes whether it needs the
+ * file's aliases and constants. */
+static void collect_lits(pv_pattern *pat, const pnode *p) {
+  if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
+    pat->needs_alias = 1;
+    add_lit(pat, p->text, p->len);
+    if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen);
+    return;
+  }
+  if (p->kind == P_STR || p->kind == P_STR_ANY || p->kind == P_STR_MV) pat->needs_alias = 1;
+  if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len);
+  if (p->kind == P_LEAF && p->named) add_lit(pat, p->text, p->len);
+  for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
+}
+
 pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
                                size_t why_len) {
   const TSLanguage *L = pv_language(l);
@@ -356,7 +430,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   pv_pattern *p = pv_arena_alloc(a, sizeof *p);
   pv_buf b;
   pv_buf_init(&b, PAT_SRC_MAX * 4);
-  rewrite(&b, src, len);
+  rewrite(&b, src, len, l == PV_LANG_JSON);
   if (p == NULL || b.data == NULL) {
     pv_buf_free(&b);
     snprintf(why, why_len, "out of memory");
@@ -382,6 +456,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
     snprintf(why, why_len, "a pattern that is only '...' matches everything");
     return NULL;
   }
+  collect_lits(p, p->root);
   return p;
 }
 
@@ -418,7 +493,13 @@ struct pv_pscan {
   alias *al;
   uint32_t nal, capal;
   uint32_t steps;
+  uint32_t seq_end;            /* index after the last statement of a sequence match */
+  pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
+  uint32_t nout;
   int oom;
+  uint8_t *active; /* per pattern: its words are all in the file */
+  uint8_t *present; /* per distinct word */
+  uint32_t capact, cappres;
 };
 
 pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
@@ -428,6 +509,8 @@ void pv_pscan_delete(pv_pscan *s) {
   if (s->have_cur) ts_tree_cursor_delete(&s->cur);
   free(s->kids);
   free(s->al);
+  free(s->active);
+  free(s->present);
   free(s);
 }
 
@@ -555,28 +638,7 @@ static void on_import(pv_pscan *s, TSNode imp) {
   }
 }
 
-static void build_aliases(pv_pscan *s, TSNode root, uint32_t max_depth) {
-  TSTreeCursor c = ts_tree_cursor_new(root);
-  uint32_t depth = 0;
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&c);
-    TSSymbol x = ts_node_symbol(n);
-    if (x == s->sy->vdecl) on_declarator(s, n);
-    else if (x == s->sy->import) on_import(s, n);
-    if (depth < max_depth && ts_tree_cursor_goto_first_child(&c)) {
-      depth++;
-      continue;
-    }
-    while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
-      depth--;
-    }
-  }
-done:
-  ts_tree_cursor_delete(&c);
-}
-
-static const alias *alias_of(const pv_pscan *s, TSNode n) {
+static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   for (uint32_t i = 0; i < s->nal; i++)
@@ -588,7 +650,9 @@ static const alias *alias_of(const pv_pscan *s, TSNode n) {
 
 /* ---- Matching --------------------------------------------------------- */
 
-static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m);
+typedef struct kont kont;
+static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k);
+static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, const kont *k);
 
 static TSNode unparen(const pv_pscan *s, TSNode t) {
   while (ts_node_symbol(t) == s->sy->paren && ts_node_named_child_count(t) == 1)
@@ -666,65 +730,117 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only) {
   return s->nkids - n0;
 }
 
-/* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
- * the target may go on. *end gets the index after the last one matched. */
+/* Matching is in continuation-passing style so that every way a pattern
+ * can bind (which `...` run, which descendant of <... ...>) is tried: a
+ * matcher calls its continuation k on success, and returns 1 only when
+ * the continuation says stop. Bindings are appended to m; a caller that
+ * tries another way first restores m->nb. */
+typedef int (*kfn)(pv_pscan *s, pv_pmatch *m, const kont *k);
+struct kont {
+  kfn fn;
+  const kont *next;
+  pnode *const *p; /* list / children continuation: patterns p[i..np) */
+  uint32_t i, np, base, j, nt;
+  int prefix;
+  const pnode *pn; /* k_node: match pn against t next */
+  TSNode t;
+};
+
+#define K(k) ((k)->fn(s, m, (k)))
+
 static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
-                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, uint32_t *end) {
+                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k);
+
+static int k_list(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  return m_list(s, c->p, c->i, c->np, c->base, c->j, c->nt, c->prefix, m, c->next);
+}
+
+static int k_seq_end(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  s->seq_end = c->j;
+  return c->next->fn(s, m, c->next);
+}
+
+static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  return m_node(s, c->pn, c->t, m, c->next);
+}
+
+/* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
+ * the target may go on (statement sequences; s->seq_end gets the index
+ * after the last statement matched). */
+static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
+                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
   if (++s->steps > STEP_MAX) return 0;
   if (i == np) {
-    *end = j;
-    return prefix || j == nt;
+    if (!prefix && j != nt) return 0;
+    s->seq_end = j;
+    return K(k);
   }
   uint32_t nb = m->nb;
   if (p[i]->kind == P_ELL || p[i]->kind == P_ELL_MV) {
     if (i + 1 == np && !prefix) { /* trailing ...: takes the rest */
-      *end = nt;
-      if (p[i]->kind == P_ELL) return 1;
+      s->seq_end = nt;
+      if (p[i]->kind == P_ELL) return K(k);
       uint32_t a = j < nt ? ts_node_start_byte(s->kids[base + j]) : 0;
       uint32_t e = j < nt ? ts_node_end_byte(s->kids[base + nt - 1]) : 0;
-      return bind(s, m, p[i]->text, a, e);
+      return bind(s, m, p[i]->text, a, e) && K(k);
     }
-    for (uint32_t k = j; k <= nt; k++) {
+    for (uint32_t q = j; q <= nt; q++) {
       int ok = 1;
-      if (p[i]->kind == P_ELL_MV && k > j)
+      if (p[i]->kind == P_ELL_MV && q > j)
         ok = bind(s, m, p[i]->text, ts_node_start_byte(s->kids[base + j]),
-                  ts_node_end_byte(s->kids[base + k - 1]));
+                  ts_node_end_byte(s->kids[base + q - 1]));
       else if (p[i]->kind == P_ELL_MV)
         ok = bind(s, m, p[i]->text, 0, 0);
-      if (ok && m_list(s, p, i + 1, np, base, k, nt, prefix, m, end)) return 1;
+      if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k)) return 1;
       m->nb = nb;
       if (s->steps > STEP_MAX) return 0;
     }
     return 0;
   }
   if (j >= nt) return 0;
-  if (m_node(s, p[i], s->kids[base + j], m) && m_list(s, p, i + 1, np, base, j + 1, nt, prefix, m, end))
-    return 1;
+  kont c = {k_list, k, p, i + 1, np, base, j + 1, nt, prefix, NULL, {{0}, 0, 0}};
+  if (m_node(s, p[i], s->kids[base + j], m, &c)) return 1;
+  m->nb = nb;
+  /* Statement sequences: the last statement after `...` may be nested in a
+   * later statement (an if, a loop, a try block), as in Semgrep. */
+  if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL) {
+    kont e = {k_seq_end, k, NULL, 0, 0, 0, j + 1, 0, 0, NULL, {{0}, 0, 0}};
+    if (deep_find(s, p[i], s->kids[base + j], m, &e)) return 1;
+  }
   m->nb = nb;
   return 0;
 }
 
-static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+/* Non-list children one after the other. */
+static int k_child(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  if (c->i == c->np) return c->next->fn(s, m, c->next);
+  kont n = *c;
+  n.i++;
+  return m_node(s, c->p[c->i], s->kids[c->base + c->i], m, &n);
+}
+
+static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   uint32_t base = s->nkids;
   uint32_t nt = push_kids(s, t, p->list);
   if (nt == UINT32_MAX) return 0;
-  uint32_t end;
   int ok;
-  if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, &end);
+  if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
+  else if (nt != p->n) ok = 0;
   else {
-    ok = nt == p->n;
-    for (uint32_t i = 0; ok && i < nt; i++) ok = m_node(s, p->kids[i], s->kids[base + i], m);
+    kont c = {k_child, k, p->kids, 0, p->n, base, 0, nt, 0, NULL, {{0}, 0, 0}};
+    ok = k_child(s, m, &c);
   }
   s->nkids = base;
   return ok;
 }
 
 /* `$X = $E` also matches a declarator `x = e`. */
-static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   TSNode name = ts_node_child_by_field_name(t, "name", 4);
   TSNode val = ts_node_child_by_field_name(t, "value", 5);
   if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
-  return m_node(s, p->kids[0], name, m) && m_node(s, p->kids[2], val, m);
+  kont c = {k_node, k, NULL, 0, 0, 0, 0, 0, 0, p->kids[2], val};
+  return m_node(s, p->kids[0], name, m, &c);
 }
 
 /* require('m') / require('m').x against an aliased identifier or a
@@ -740,13 +856,14 @@ static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, al->ps, al->pe, p->member, p->mlen);
 }
 
-static int m_deep(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+/* inner matches t or a named node under it, each tried in turn. */
+static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, const kont *k) {
   TSTreeCursor c = ts_tree_cursor_new(t);
   uint32_t depth = 0, nb = m->nb;
   int ok = 0;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_is_named(n) && m_node(s, p->kids[0], n, m)) {
+    if (ts_node_is_named(n) && m_node(s, inner, n, m, k)) {
       ok = 1;
       break;
     }
@@ -766,53 +883,94 @@ done:
   return ok;
 }
 
-static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
+  if (p->sym == s->sy->prop && x == s->sy->string) { /* {a: 1} ~ {'a': 1} */
+    uint32_t a = ts_node_start_byte(t) + 1, e = ts_node_end_byte(t) - 1;
+    return e >= a && text_eq(s, a, e, p->text, p->len);
+  }
+  if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
+  return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
+}
+
+static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   if (++s->steps > STEP_MAX) return 0;
   t = unparen(s, t);
   TSSymbol x = ts_node_symbol(t);
+  uint32_t nb = m->nb;
   switch ((pkind)p->kind) {
-  case P_MV: return ts_node_is_named(t) && bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
-  case P_ELL: return 1;
-  case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
-  case P_DEEP: return m_deep(s, p, t, m);
-  case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m);
-  case P_LEAF:
-    if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
-    return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
+  case P_MV:
+    return ts_node_is_named(t) && bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+  case P_ELL: return K(k);
+  case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+  case P_DEEP: return deep_find(s, p->kids[0], t, m, k);
+  case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m) && K(k);
+  case P_LEAF: return m_leaf(s, p, t, x) && K(k);
   case P_SEQ: return 0;
   case P_NODE: break;
   }
   if (p->req != REQ_NONE) {
-    uint32_t nb = m->nb;
-    if (m_require(s, p, t, m)) return 1;
+    if (m_require(s, p, t, m) && K(k)) return 1;
     m->nb = nb;
   }
-  if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m);
+  if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m, k);
   if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign &&
       (x == s->sy->lexdecl || x == s->sy->vardecl) && ts_node_named_child_count(t) == 1 &&
       ts_node_symbol(ts_node_named_child(t, 0)) == s->sy->vdecl)
-    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m); /* `x = e;` ~ `const x = e;` */
+    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m, k); /* `x = e;` ~ `const x = e;` */
   if (x != p->sym) return 0;
-  return m_children(s, p, t, m);
+  return m_children(s, p, t, m, k);
+}
+
+/* ---- Collecting the matches at one node ------------------------------- */
+
+static int same_match(const pv_pmatch *a, const pv_pmatch *b) {
+  if (a->s != b->s || a->e != b->e || a->nb != b->nb) return 0;
+  for (uint32_t i = 0; i < a->nb; i++)
+    if (a->b[i].name != b->b[i].name || a->b[i].s != b->b[i].s || a->b[i].e != b->b[i].e) return 0;
+  return 1;
+}
+
+/* The final continuation: record the match (range from the node, or for
+ * a sequence from its first and last statements); 1 (stop) when full. */
+static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
+  pv_pmatch r = *m;
+  if (c->prefix) {
+    if (s->seq_end <= c->j) return 0;
+    r.s = ts_node_start_byte(s->kids[c->base + c->j]);
+    r.e = ts_node_end_byte(s->kids[c->base + s->seq_end - 1]);
+  } else {
+    r.s = ts_node_start_byte(c->t), r.e = ts_node_end_byte(c->t);
+  }
+  for (uint32_t i = 0; i < s->nout; i++)
+    if (same_match(&s->out[i], &r)) return 0;
+  s->out[s->nout++] = r;
+  return s->nout >= ENUM_MAX;
+}
+
+/* Report and clear the recorded matches; 1 if fn says stop. */
+static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
+  int stop = 0;
+  for (uint32_t i = 0; i < s->nout && !stop; i++) stop = fn(ctx, id, &s->out[i]);
+  s->nout = 0;
+  return stop;
 }
 
 /* A statement sequence anywhere in the statement list t. */
-static int m_seq(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
+static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
   uint32_t nt = push_kids(s, t, 1);
-  int ok = 0;
+  int stop = 0;
   if (nt == UINT32_MAX) return 0;
-  for (uint32_t j = 0; j < nt && !ok; j++) {
-    uint32_t end = j;
-    m->nb = 0;
-    if (m_list(s, p->kids, 0, p->n, base, j, nt, 1, m, &end) && end > j) {
-      m->s = ts_node_start_byte(s->kids[base + j]);
-      m->e = ts_node_end_byte(s->kids[base + end - 1]);
-      ok = 1;
-    }
+  for (uint32_t j = 0; j < nt && !stop; j++) {
+    pv_pmatch m;
+    m.nb = 0;
+    s->steps = 0; /* each start gets the full budget */
+    kont c = {k_root, NULL, NULL, 0, 0, base, j, nt, 1, NULL, {{0}, 0, 0}};
+    m_list(s, p->kids, 0, p->n, base, j, nt, 1, &m, &c);
+    stop = flush(s, id, fn, ctx);
   }
   s->nkids = base;
-  return ok;
+  return stop;
 }
 
 /* ---- Index and scan --------------------------------------------------- */
@@ -824,7 +982,9 @@ struct pv_pindex {
   uint32_t nsym;
   uint32_t **bucket; /* per symbol: pattern ids, terminated by UINT32_MAX */
   uint32_t *any;     /* patterns tried on every named node */
-  int needs_alias;
+  const char **lit;  /* distinct prefilter words of all patterns */
+  uint32_t *litlen, nlit;
+  uint32_t (*plit)[PAT_LITS]; /* per pattern: its words' indexes in lit */
 };
 
 typedef struct {
@@ -872,7 +1032,28 @@ void pv_pindex_delete(pv_pindex *ix) {
   for (uint32_t i = 0; ix->bucket && i < ix->nsym; i++) free(ix->bucket[i]);
   free(ix->bucket);
   free(ix->any);
+  free(ix->lit);
+  free(ix->litlen);
+  free(ix->plit);
   free(ix);
+}
+
+/* The distinct prefilter words and each pattern's word indexes. */
+static int index_lits(pv_pindex *ix) {
+  ix->lit = malloc((ix->n * PAT_LITS + 1) * sizeof *ix->lit);
+  ix->litlen = malloc((ix->n * PAT_LITS + 1) * sizeof *ix->litlen);
+  ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
+  if (ix->lit == NULL || ix->litlen == NULL || ix->plit == NULL) return -1;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    const pv_pattern *p = ix->pats[i];
+    for (uint32_t k = 0; k < p->n_lit; k++) {
+      uint32_t j = 0;
+      while (j < ix->nlit && !(ix->litlen[j] == p->litlen[k] && memcmp(ix->lit[j], p->lit[k], p->litlen[k]) == 0)) j++;
+      if (j == ix->nlit) ix->lit[j] = p->lit[k], ix->litlen[j] = p->litlen[k], ix->nlit++;
+      ix->plit[i][k] = j;
+    }
+  }
+  return 0;
 }
 
 pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
@@ -892,7 +1073,7 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
     for (int j = 0; j < k && !bad; j++)
       if (out[j] < ix->nsym) bad |= idl_push(&b[out[j]], i);
   }
-  ix->needs_alias = 1; /* const strings and aliases are cheap to find */
+  if (!bad) bad = index_lits(ix);
   for (uint32_t i = 0; b && i < ix->nsym; i++) ix->bucket[i] = b[i].v;
   ix->any = any.v;
   free(b);
@@ -907,19 +1088,44 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
 static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode t, pv_pmatch_fn fn,
                    void *ctx) {
   for (; ids && *ids != UINT32_MAX; ids++) {
+    if (!s->active[*ids]) continue;
     const pnode *p = ix->pats[*ids]->root;
+    if (p->kind == P_SEQ) {
+      if (m_seq(s, p, t, *ids, fn, ctx)) return 1;
+      continue;
+    }
     pv_pmatch m;
     m.nb = 0;
     s->steps = 0;
-    int ok;
-    if (p->kind == P_SEQ) ok = m_seq(s, p, t, &m);
-    else {
-      ok = m_node(s, p, t, &m);
-      m.s = ts_node_start_byte(t), m.e = ts_node_end_byte(t);
-    }
-    if (ok && fn(ctx, *ids, &m)) return 1;
+    kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
+    m_node(s, p, t, &m, &c);
+    if (flush(s, *ids, fn, ctx)) return 1;
   }
   return 0;
+}
+
+static int grow(uint8_t **v, uint32_t *cap, uint32_t n) {
+  if (n <= *cap) return 0;
+  uint8_t *x = realloc(*v, n);
+  if (x == NULL) return -1;
+  *v = x, *cap = n;
+  return 0;
+}
+
+/* Mark the patterns whose words all occur in the file. Returns 0 if none
+ * is active, 1 if some are but none needs aliases, 2 if one does; -1 OOM. */
+static int prefilter(const pv_pindex *ix, pv_pscan *s) {
+  if (grow(&s->active, &s->capact, ix->n + 1) || grow(&s->present, &s->cappres, ix->nlit + 1)) return -1;
+  for (uint32_t j = 0; j < ix->nlit; j++)
+    s->present[j] = memmem(s->data, s->size, ix->lit[j], ix->litlen[j]) != NULL;
+  int any = 0;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    int on = 1;
+    for (uint32_t k = 0; k < ix->pats[i]->n_lit && on; k++) on = s->present[ix->plit[i][k]];
+    s->active[i] = (uint8_t)on;
+    if (on) any = any > 1 ? any : ix->pats[i]->needs_alias ? 2 : 1;
+  }
+  return any;
 }
 
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
@@ -927,7 +1133,9 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
                    void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
-  if (ix->needs_alias) build_aliases(s, root, max_depth);
+  int n_active = prefilter(ix, s);
+  if (n_active < 0) return -1;
+  if (n_active == 0) return 0;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
@@ -935,6 +1143,10 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     TSSymbol x = ts_node_symbol(n);
+    /* Aliases and constants are recorded as the walk meets them, so they
+     * apply to the code after their declaration (as Semgrep's are). */
+    if (x == ix->sy.vdecl) on_declarator(s, n);
+    else if (x == ix->sy.import) on_import(s, n);
     if (x != ix->sy.paren && ts_node_is_named(n)) {
       if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx)) break;
       if (try_ids(s, ix, ix->any, n, fn, ctx)) break;

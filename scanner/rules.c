@@ -500,7 +500,7 @@ static const char *operand(rctx *c, const char *p, pv_operand *o) {
   }
   p = skip_blank(p);
   if (wrapped && *p++ != ')') return NULL;
-  return p;
+  return skip_blank(p);
 }
 
 static pv_status f_compare(rctx *c, const char *key, const ynode *v, pv_formula *f) {

@@ -1,5 +1,6 @@
 // Tests for code-injection.yaml: `ruleid:` lines must match, `ok:` lines must not.
 const vm = require('vm');
+const { runInThisContext } = require('node:vm');
 
 function evalCases(userCode, name, redis, script) {
   // ruleid: js.code-injection.eval-non-literal
@@ -47,6 +48,8 @@ function vmCases(userCode, sandbox, ctx, script) {
   runInThisContext("(" + userCode + ")");
   // ok: js.code-injection.vm-run
   vm.runInNewContext("1 + 2", sandbox);
+  // ok: js.code-injection.vm-run
+  sandboxLib.runInNewContext(userCode, sandbox);
   // ok: js.code-injection.vm-run
   script.runInNewContext(sandbox);
   // ok: js.code-injection.vm-run

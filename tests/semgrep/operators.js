@@ -118,3 +118,16 @@ function h4(req) {
   eval(d);
   d = req.body;
 }
+
+const tlsA = {
+  host: h,
+  port: 443,
+  // ruleid: sg.enumerate.tls-option-off
+  rejectUnauthorized: false,
+};
+// ruleid: sg.enumerate.tls-option-off
+request({ url: u, method: 'GET', strictSSL: 0 });
+// ok: sg.enumerate.tls-option-off
+request({ url: u, strictSSL: true });
+// ok: sg.enumerate.tls-option-off
+request({ url: u, verify: false });

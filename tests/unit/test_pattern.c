@@ -83,6 +83,10 @@ static void test_basics(void) {
        "object ellipsis");
   pair("$X = $E", "const x = 1;", "f(1);", "$X = $E matches a declaration");
   pair("$X.innerHTML = $Y", "el.innerHTML = html;", "el.textContent = html;", "assignment to member");
+  pair("{..., strictSSL: false, ...}", "request({'strictSSL': false});", "request({'strictSSL': true});",
+       "object keys match quoted or not");
+  pair("$X = req.body; ... eval($X);", "function h(){ const d = req.body; eval(d); }",
+       "function h(){ const d = req.query; eval(d); }", "`x = e;` in a sequence matches `const x = e;`");
   pair("new Function(...)", "new Function('a', b);", "new Func('a', b);", "new expression");
 }
 
@@ -92,6 +96,8 @@ static void test_deep_and_sequences(void) {
   pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; log(a); eval(a); }",
        "function h(){ a = req.body; log(a); eval(b); }", "statement sequence with ellipsis");
   pair("if ($C) { ... }", "if (a) { b(); c(); }", "while (a) { b(); }", "statement with block ellipsis");
+  pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; if (ok) { eval(a); } }",
+       "function h(){ if (ok) { eval(a); } a = req.body; }", "the statement after ... may be nested");
   pair("f(1);\ng(2);", "f(1); g(2);", "f(1); h(); g(2);", "a sequence without ellipsis is contiguous");
 }
 
@@ -113,6 +119,8 @@ static void test_aliasing(void) {
        "constant propagation of a const string");
   pair("exec(\"...\")", "const C = 'ls'; exec(C);", "const C = `ls ${d}`; exec(C);",
        "a template with ${} never propagates");
+  pair("exec(\"...\")", "const C = 'ls'; exec(C);", "const C = 'ls'; let C = x; exec(C);",
+       "a redeclared constant no longer propagates");
 }
 
 static void test_bindings_and_errors(void) {
@@ -125,6 +133,17 @@ static void test_bindings_and_errors(void) {
      "typescript target");
   ok(count_in(PV_LANG_TS, "eval($X)", "const a: string = s;", NULL, 0) == 0,
      "typescript negative twin");
+  ok(count("f(..., $X, ...)", "f(a, b, c);") == 3, "every way to bind $X is reported (3 arguments)");
+  ok(count("f(..., $X, ...)", "f();") == 0, "... and none for no argument");
+  ok(count("{..., $K: 1, ...}", "o = {a: 2, b: 1, c: 1};") == 2, "object: each matching property");
+  ok(count("eval(\"...\")", "eval(x);") == 0, "eval(\"...\") twin: a name is not a string");
+  ok(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}", "{\"b\": 1, \"a\": [\"x\", \"*\"]}", NULL, 0) == 1,
+     "json: ... in objects and arrays");
+  ok(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}", "{\"b\": 1, \"a\": [\"x\", \"**\"]}", NULL, 0) == 0,
+     "json twin: no \"*\" element");
+  ok(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"main\": \"index.js\"}", b, sizeof b) == 1 &&
+     strcmp(b, "\"index.js\"") == 0, "json: a bare $M binds a value");
+  ok(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"mains\": 1}", NULL, 0) == 0, "json twin: other key");
   ok(count("eval(((", "eval(1)") == -1, "a pattern that does not parse is refused");
   ok(count("...", "eval(1)") == -1, "a pattern that is only ... is refused");
   ok(count("eval(1)", "eval(1)") == 1, "a valid pattern compiles");

@@ -321,12 +321,59 @@ static void test_findings_limit(void) {
   pv_ruleset_delete(rs);
 }
 
+/* Semgrep operators end to end through pv_match_file. */
+static void test_patterns(void) {
+  pv_error err = {0};
+  pv_ruleset *rs = load(
+      "rules:\n  - id: t.p\n    message: 'run $CMD'\n    severity: WARNING\n"
+      "    languages: [javascript, typescript]\n"
+      "    paths:\n      include: ['src/']\n"
+      "    patterns:\n"
+      "      - pattern: require('child_process').exec($CMD)\n"
+      "      - pattern-not: require('child_process').exec(\"...\")\n"
+      "      - pattern-not-inside: |\n          if (safe($CMD)) { ... }\n"
+      "      - metavariable-regex:\n          metavariable: $CMD\n          regex: '[a-z]'\n"
+      "      - focus-metavariable: $CMD\n", &err);
+  ok(rs != NULL, "pattern rule loads (%s)", err.msg);
+  if (rs == NULL) return;
+  is_str(pv_ruleset_matcher_kind(rs, 0), "pattern", "matcher kind is pattern");
+  const char *src = "import { exec } from 'child_process';\nexec(userCmd);\nexec('ls');\n"
+                    "if (safe(c)) { exec(c); }\nexec(Upper);\n";
+  pv_result *r = run(rs, "src/a.js", src, 0);
+  is_int((long long)r->findings.len, 1, "one finding: literal, guarded and regex-failing calls are not");
+  const pv_finding *f = nth(r, 0);
+  if (f) {
+    is_str(f->message, "run userCmd", "message interpolates $CMD");
+    ok(f->start.line == 2 && f->start.col == 6 && f->end.col == 13, "focus narrows to $CMD (%u:%u-%u)",
+       f->start.line, f->start.col, f->end.col);
+  }
+  pv_result_delete(r);
+  r = run(rs, "lib/a.js", src, 0);
+  is_int((long long)r->findings.len, 0, "paths.include: a file outside src/ is skipped");
+  pv_result_delete(r);
+  r = run(rs, "src/a.ts", "import * as cp from 'node:child_process';\ncp.exec(x as string);\n", 0);
+  is_int((long long)r->findings.len, 1, "typescript target, namespace import with node:");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+
+  rs = load("rules:\n  - id: t.c\n    message: m\n    severity: LOW\n    languages: [js]\n"
+            "    patterns:\n      - pattern: listen($P)\n      - metavariable-comparison:\n"
+            "          metavariable: $P\n          comparison: int($P) >= 1024\n", &err);
+  ok(rs != NULL, "comparison rule loads (%s)", err.msg);
+  if (rs == NULL) return;
+  r = run(rs, "a.js", "listen(80);\nlisten(8080);\nlisten(0x400);\nlisten(p);\n", 0);
+  is_int((long long)r->findings.len, 2, "int($P) >= 1024: 8080 and 0x400, not 80 or a name");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL) return 1;
   test_loader();
   test_regex();
   test_query();
   test_findings_limit();
+  test_patterns();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0) ok(0, "cleanup");
