@@ -236,6 +236,7 @@ static void classify(build *b) {
   for (size_t i = 0; i < r->files.len; i++) {
     const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
     if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
+    if (strstr(f->path, "!/") != NULL) continue; /* inside a nested archive: not installed */
     const char *bn = base_name(f->path);
     if (is_shipped_manifest(f->path)) {
       pv_vec_push(&b->shipped, &f);
@@ -243,7 +244,7 @@ static void classify(build *b) {
       continue; /* lockfiles inside node_modules are not project lockfiles */
     } else if (is_lock_name(bn)) {
       if (!shadowed(r, f)) pv_vec_push(&b->locks, &f);
-    } else if (strcmp(bn, "package.json") == 0) {
+    } else if (strcmp(bn, "package.json") == 0 && slashes(f->path) <= 1) {
       if (b->root_file == NULL || slashes(f->path) < slashes(b->root_file->path) ||
           (slashes(f->path) == slashes(b->root_file->path) &&
            strcmp(f->path, b->root_file->path) < 0))
@@ -283,7 +284,7 @@ static void read_shipped_one(build *b, const pv_file *f) {
     if (*p == '@') dirname = p;
   }
   raw.name = pv_jn_str(o, "name");
-  if (raw.name == NULL) raw.name = dirname;
+  if (raw.name == NULL || raw.name[strspn(raw.name, " \t")] == '\0') raw.name = dirname;
   else if (strcmp(raw.name, dirname) != 0) raw.alias = dirname;
   raw.version = pv_jn_str(o, "version");
   const pv_jnode *vn = pv_jn_get(o, "version");
@@ -533,7 +534,7 @@ static int sort_components(pv_inventory *inv) {
     pv_vec *d = &items[i].deps;
     for (size_t k = 0; k < d->len; k++)
       *PV_VEC_AT(*d, size_t, k) = inv_map[*PV_VEC_AT(*d, size_t, k)];
-    qsort(d->items, d->len, sizeof(size_t), cmp_size);
+    if (d->len > 1) qsort(d->items, d->len, sizeof(size_t), cmp_size);
     size_t w = 0;
     for (size_t k = 0; k < d->len; k++)
       if (w == 0 || *PV_VEC_AT(*d, size_t, k) != *PV_VEC_AT(*d, size_t, w - 1))

@@ -58,6 +58,14 @@ static size_t resolve(npm *m, const char *key, const char *name) {
   return PV_NONE;
 }
 
+/* A resolved URL that is not a registry tarball ("<registry>/<name>/-/<file>"). */
+static int nonregistry(const char *res) {
+  if (res == NULL) return 0;
+  if (strncmp(res, "http://", 7) == 0 || strncmp(res, "https://", 8) == 0)
+    return strstr(res, "/-/") == NULL;
+  return pv_spec_is_local(res);
+}
+
 static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   pv_arena *a = m->c->r->arena;
   const char *kn = key_name(key);
@@ -75,14 +83,19 @@ static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   raw->line = o->line;
   raw->src = PV_SRC_LOCK;
   raw->scope_known = 1;
+  /* dev (+optional): only in the dev tree; devOptional: also an optional
+   * dependency of a production package, so installed in production. */
   if (pv_jn_true(o, "dev")) raw->scope = PV_SCOPE_DEV;
-  if (pv_jn_true(o, "optional") || pv_jn_true(o, "devOptional"))
+  else if (pv_jn_true(o, "optional") || pv_jn_true(o, "devOptional"))
     raw->scope = PV_SCOPE_OPTIONAL;
   if (pv_jn_true(o, "peer")) raw->flags |= PV_COMP_PEER;
   if (pv_jn_true(o, "inBundle") || pv_jn_true(o, "bundled")) raw->flags |= PV_COMP_BUNDLED;
   pv_pkg_fields(a, o, raw);
-  int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version) ||
-              (raw->version == NULL && pv_spec_is_local(raw->resolved));
+  int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version);
+  if (!local && nonregistry(raw->resolved)) { /* git or a plain tarball URL */
+    local = 1;
+    raw->version = raw->resolved;
+  }
   if (local) {
     raw->flags |= PV_COMP_LOCAL;
     if (raw->version == NULL || !pv_spec_is_local(raw->version))

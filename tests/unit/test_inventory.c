@@ -67,6 +67,8 @@ static char *render(const pv_inventory *inv) {
       pv_buf_printf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
     }
     if (c->alias) pv_buf_printf(&b, " alias=%s", c->alias);
+    if (c->license) pv_buf_printf(&b, " license=%s", c->license);
+    if (c->repository) pv_buf_printf(&b, " repo=%s", c->repository);
     if (c->deps.len) pv_buf_puts(&b, " ->");
     for (size_t k = 0; k < c->deps.len; k++) {
       const pv_component *d =
@@ -133,6 +135,12 @@ static void add_tree(pv_result *r, const char *dir, const char *vdir, int deps_a
   if (d) closedir(d);
 }
 
+static int is_dir(const char *p) {
+  DIR *d = opendir(p);
+  if (d != NULL) closedir(d);
+  return d != NULL;
+}
+
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -157,7 +165,7 @@ static void shared_group(const char *group) {
     pv_result *r = pv_result_new(src);
     pv_limits lim = pv_limits_default();
     if (strcmp(group, "vsix") == 0) pv_intake_read(r, &lim, 0);
-    else if (opendir(src) != NULL) add_tree(r, src, "", 1);
+    else if (is_dir(src)) add_tree(r, src, strcmp(names[i], "deps") == 0 ? "node_modules" : "", 1);
     else add_file(r, src, vfs_name(group, names[i]));
     compare(casename, r);
     pv_result_delete(r);
