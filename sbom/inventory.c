@@ -2,6 +2,7 @@
  * vfs, run the readers, then merge their raw entries into one component per
  * name@version, resolve scopes and edges, report lockfile/shipped
  * mismatches and sort. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,6 +256,11 @@ static void classify(build *b) {
 
 /* ---- root and shipped manifests ---- */
 
+typedef struct {
+  size_t raw;
+  const pv_jnode *o;
+} shipped_pkg;
+
 static void read_root(build *b) {
   b->root_raw = PV_NONE;
   if (b->root_file == NULL || (b->root_json = parse_json_file(b, b->root_file)) == NULL) return;
@@ -268,7 +274,7 @@ static void read_root(build *b) {
   b->root_raw = pv_inv_add(&b->c, &raw);
 }
 
-static void read_shipped_one(build *b, const pv_file *f) {
+static void read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
   const pv_jnode *o = parse_json_file(b, f);
   if (o == NULL) return;
   pv_arena *a = b->c.r->arena;
@@ -294,17 +300,20 @@ static void read_shipped_one(build *b, const pv_file *f) {
   raw.resolved = pv_jn_str(o, "_resolved");
   pv_pkg_fields(a, o, &raw);
   size_t i = pv_inv_add(&b->c, &raw);
-  if (i != PV_NONE) pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i);
+  if (i == PV_NONE) return;
+  pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i);
+  shipped_pkg sp = {i, o};
+  pv_vec_push(pk, &sp);
 }
 
 /* Nearest <dir>/node_modules/<name> walking up from dir (npm's rule). */
 static size_t nm_resolve(build *b, const char *dir, const char *name) {
-  pv_arena *a = b->c.r->arena;
+  char k[4096]; /* lookups stay off the arena: there may be millions */
   size_t len = strlen(dir);
   for (int guard = 0; guard < 1000; guard++) {
-    const char *k = pv_arena_printf(a, "%.*s%snode_modules/%s", (int)len, dir,
-                                    len && dir[len - 1] != '/' ? "/" : "", name);
-    size_t v = k ? pv_smap_get(&b->nm, k) : PV_NONE;
+    int w = snprintf(k, sizeof k, "%.*s%snode_modules/%s", (int)len, dir,
+                     len && dir[len - 1] != '/' ? "/" : "", name);
+    size_t v = w > 0 && (size_t)w < sizeof k ? pv_smap_get(&b->nm, k) : PV_NONE;
     if (v != PV_NONE || len == 0) return v;
     const char *p = NULL; /* strip the last "node_modules/<x>" */
     for (const char *s = dir; (s = strstr(s, "node_modules/")) && (size_t)(s - dir) < len; s++)
@@ -315,27 +324,20 @@ static size_t nm_resolve(build *b, const char *dir, const char *name) {
   return PV_NONE;
 }
 
-static void shipped_edges(build *b, size_t first, size_t last) {
-  for (size_t i = first; i < last; i++) {
-    pv_raw *raw = pv_inv_raw(&b->c, i);
-    const pv_file *f = NULL;
-    for (size_t k = 0; k < b->shipped.len; k++)
-      if ((*PV_VEC_AT(b->shipped, const pv_file *, k))->path == raw->path)
-        f = *PV_VEC_AT(b->shipped, const pv_file *, k);
-    const pv_jnode *o = f ? pv_jn_parse(b->c.r->arena, f->data, f->size, b->c.lim->ast_depth,
-                                          &(uint32_t){0}, &(const char *){NULL})
-                          : NULL;
-    pv_deplist d = pv_deplist_of(b->c.r->arena, o, 0);
+static void shipped_edges(build *b, const pv_vec *pk) {
+  for (size_t j = 0; j < pk->len; j++) {
+    const shipped_pkg *sp = PV_VEC_AT(*pk, shipped_pkg, j);
+    size_t i = sp->raw;
+    const char *dir = pv_inv_raw(&b->c, i)->install_dir;
+    pv_deplist d = pv_deplist_of(b->c.r->arena, sp->o, 0);
     for (size_t k = 0; k < d.n; k++) {
-      size_t t = nm_resolve(b, pv_inv_raw(&b->c, i)->install_dir, d.name[k]);
+      size_t t = nm_resolve(b, dir, d.name[k]);
       if (t != PV_NONE) pv_inv_edge(&b->c, i, t);
     }
-    const pv_jnode *bd = pv_jn_get(o, "bundleDependencies");
-    if (bd == NULL) bd = pv_jn_get(o, "bundledDependencies");
+    const pv_jnode *bd = pv_jn_get(sp->o, "bundleDependencies");
+    if (bd == NULL) bd = pv_jn_get(sp->o, "bundledDependencies");
     for (size_t k = 0; bd && bd->type == PV_J_ARR && k < bd->n; k++) {
-      size_t t = bd->kids[k]->type == PV_J_STR
-                     ? nm_resolve(b, pv_inv_raw(&b->c, i)->install_dir, bd->kids[k]->s)
-                     : PV_NONE;
+      size_t t = bd->kids[k]->type == PV_J_STR ? nm_resolve(b, dir, bd->kids[k]->s) : PV_NONE;
       if (t != PV_NONE) pv_inv_raw(&b->c, t)->flags |= PV_COMP_BUNDLED;
     }
   }
@@ -343,10 +345,12 @@ static void shipped_edges(build *b, size_t first, size_t last) {
 
 static void read_shipped(build *b) {
   size_t first = b->c.raws.len;
+  pv_vec pk = {.elem = sizeof(shipped_pkg)};
   for (size_t i = 0; i < b->shipped.len; i++)
-    read_shipped_one(b, *PV_VEC_AT(b->shipped, const pv_file *, i));
+    read_shipped_one(b, *PV_VEC_AT(b->shipped, const pv_file *, i), &pk);
   size_t last = b->c.raws.len;
-  shipped_edges(b, first, last);
+  shipped_edges(b, &pk);
+  pv_vec_free(&pk);
   pv_roots rt = {0};
   if (b->root_json != NULL) {
     const char *dir = dir_of(b->c.r->arena, b->root_file->path);

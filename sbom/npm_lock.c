@@ -2,6 +2,7 @@
  * v2/v3 read "packages" (keys are install paths); v1 reads the nested
  * "dependencies" tree, turned into the same install-path keys, so edges
  * are resolved the one npm way: nearest node_modules/<name> up the path. */
+#include <stdio.h>
 #include <string.h>
 
 #include "readers.h"
@@ -46,10 +47,10 @@ static size_t parent_len(const char *key, size_t len) {
 static size_t resolve(npm *m, const char *key, const char *name) {
   size_t len = strlen(key);
   for (int guard = 0; guard < 1000; guard++) {
-    const char *k = len ? pv_arena_printf(m->c->r->arena, "%.*s/node_modules/%s", (int)len, key,
-                                          name)
-                        : pv_arena_printf(m->c->r->arena, "node_modules/%s", name);
-    size_t v = k ? pv_smap_get(&m->keys, k) : PV_NONE;
+    char k[4096]; /* lookups stay off the arena: there may be millions */
+    int w = len ? snprintf(k, sizeof k, "%.*s/node_modules/%s", (int)len, key, name)
+                : snprintf(k, sizeof k, "node_modules/%s", name);
+    size_t v = w > 0 && (size_t)w < sizeof k ? pv_smap_get(&m->keys, k) : PV_NONE;
     if (v != PV_NONE || len == 0) return v;
     size_t pl = parent_len(key, len);
     if (pl == len) return PV_NONE;

@@ -192,9 +192,37 @@ static void run(pnpm *p, yaml_node_t *root, pv_roots *rt) {
   else deps_of(p, root, PV_NONE, rt);
 }
 
+int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
+  uint32_t flow = 0;
+  size_t indent = 0;
+  int bol = 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = p[i];
+    if (ch == '\n') {
+      bol = 1, indent = 0;
+      continue;
+    }
+    if (bol && (ch == ' ' || ch == '-')) {
+      if (++indent / 2 > max) return 1;
+      continue;
+    }
+    bol = 0;
+    if (ch == '[' || ch == '{') {
+      if (++flow > max) return 1;
+    } else if ((ch == ']' || ch == '}') && flow > 0) {
+      flow--;
+    }
+  }
+  return 0;
+}
+
 void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
   yaml_parser_t yp;
   yaml_document_t d;
+  if (pv_yaml_too_deep(f->data, f->size, c->lim->ast_depth / 8)) {
+    pv_inv_bad(c, f->path, 1, "YAML nested too deep");
+    return;
+  }
   if (!yaml_parser_initialize(&yp)) return;
   yaml_parser_set_input_string(&yp, f->data, f->size);
   if (!yaml_parser_load(&yp, &d)) {

@@ -214,6 +214,10 @@ static void berry_entry(yarn *y, yaml_document_t *d, const char *key, uint32_t l
 static void read_berry(yarn *y) {
   yaml_parser_t p;
   yaml_document_t d;
+  if (pv_yaml_too_deep(y->f->data, y->f->size, y->c->lim->ast_depth / 8)) {
+    pv_inv_bad(y->c, y->f->path, 1, "YAML nested too deep");
+    return;
+  }
   if (!yaml_parser_initialize(&p)) return;
   yaml_parser_set_input_string(&p, y->f->data, y->f->size);
   if (!yaml_parser_load(&p, &d)) {

@@ -198,6 +198,71 @@ static void own_cases(void) {
   }
 }
 
+/* A result whose vfs holds one in-memory file. */
+static pv_result *mem_result(const char *vpath, const char *text, size_t n) {
+  pv_result *r = pv_result_new("mem");
+  pv_file f = {.path = pv_arena_strdup(r->arena, vpath), .kind = PV_ENTRY_FILE, .size = n};
+  f.data = (const unsigned char *)pv_arena_strndup(r->arena, text, n);
+  pv_result_add_file(r, &f);
+  return r;
+}
+
+static int has_note(const pv_result *r, const char *sub) {
+  for (size_t i = 0; i < r->notes.len; i++)
+    if (strstr(PV_VEC_AT(r->notes, pv_note, i)->message, sub)) return 1;
+  return 0;
+}
+
+/* Hostile inputs: caps and nesting give notes, never crashes. */
+static void test_limits(void) {
+  pv_limits lim = pv_limits_default();
+  pv_buf b;
+  pv_buf_init(&b, 64 * PV_MiB);
+  pv_buf_puts(&b, "{\"lockfileVersion\":3,\"packages\":{");
+  for (int i = 0; i < 50; i++)
+    pv_buf_printf(&b, "%s\"node_modules/p%d\":{\"version\":\"1.0.%d\"}", i ? "," : "", i, i);
+  pv_buf_puts(&b, "}}");
+  pv_result *r = mem_result("package-lock.json", (const char *)b.data, b.len);
+  lim.components = 10;
+  pv_inventory *inv = pv_inventory_build(r, &lim);
+  is_int((long long)inv->components.len, 10, "component cap: 10 of 50 kept");
+  ok(has_note(r, "more than 10 dependency entries"), "component cap noted");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  lim.components = 100;
+  r = mem_result("package-lock.json", (const char *)b.data, b.len);
+  inv = pv_inventory_build(r, &lim);
+  is_int((long long)inv->components.len, 50, "under the cap: all 50 kept");
+  ok(!has_note(r, "more than"), "under the cap: no note");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  pv_buf_free(&b);
+
+  lim = pv_limits_default();
+  pv_buf_init(&b, 64 * PV_MiB);
+  for (int i = 0; i < 100000; i++) pv_buf_puts(&b, "[");
+  r = mem_result("package-lock.json", (const char *)b.data, b.len);
+  inv = pv_inventory_build(r, &lim);
+  ok(inv != NULL && has_note(r, "nesting too deep"), "deep JSON: noted, no crash");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  r = mem_result("pnpm-lock.yaml", (const char *)b.data, b.len);
+  inv = pv_inventory_build(r, &lim);
+  ok(inv != NULL && has_note(r, "YAML nested too deep"), "deep YAML: noted, no crash");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  pv_buf_free(&b);
+  static const char *const cut[] = {"{\"packages\":{\"node_modules/a\":{\"version\":\"1", "{\"a\":\"\\u12",
+                                    "\"", "{", "[1,2", "nul"};
+  for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+    r = mem_result("package-lock.json", cut[i], strlen(cut[i]));
+    inv = pv_inventory_build(r, &lim);
+    ok(inv != NULL && has_note(r, "package-lock.json:1:"), "truncated JSON %zu noted at line 1", i);
+    pv_inventory_delete(inv);
+    pv_result_delete(r);
+  }
+}
+
 int main(void) {
   const char *env = getenv("PLUGVET_SHARED");
   snprintf(shared, sizeof shared, "%s", env ? env : "../shared");
@@ -208,5 +273,6 @@ int main(void) {
                                        "pnpmlock",        "bunlock",     "vsix"};
   for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) shared_group(groups[i]);
   own_cases();
+  test_limits();
   return tap_done();
 }
