@@ -65,8 +65,7 @@ static void add_pkg(bun *b, const char *key, const pv_jnode *t) {
   for (size_t i = 1; i < t->n; i++) {
     const pv_jnode *e = t->kids[i];
     if (e->type == PV_J_OBJ) pv_pkg_fields(a, e, &raw);
-    if (e->type == PV_J_STR && i == t->n - 1 && strncmp(e->s, "sha", 3) == 0)
-      raw.integrity = e->s;
+    if (e->type == PV_J_STR && i == t->n - 1 && strncmp(e->s, "sha", 3) == 0) raw.integrity = e->s;
     if (e->type == PV_J_STR && i == 1 && e->s[0] != '\0' && !(raw.flags & PV_COMP_LOCAL))
       raw.resolved = e->s;
   }
@@ -82,7 +81,8 @@ static const pv_jnode *tuple_deps(const pv_jnode *t) {
 
 static void run(bun *b, const pv_jnode *root, pv_roots *rt) {
   const pv_jnode *pk = pv_jn_get(root, "packages");
-  for (size_t i = 0; pk && pk->type == PV_J_OBJ && i < pk->n; i++) add_pkg(b, pk->keys[i], pk->kids[i]);
+  for (size_t i = 0; pk && pk->type == PV_J_OBJ && i < pk->n; i++)
+    add_pkg(b, pk->keys[i], pk->kids[i]);
   for (size_t i = 0; pk && pk->type == PV_J_OBJ && i < pk->n; i++) {
     size_t from = pv_smap_get(&b->keys, pk->keys[i]);
     const pv_jnode *o = tuple_deps(pk->kids[i]);

@@ -13,9 +13,10 @@ static const pv_rule_meta rule_mismatch = {
     .id = "pkg.lockfile-mismatch",
     .name = "pkg.lockfile-mismatch",
     .message = "What is installed in node_modules differs from what the lockfile pins.",
-    .description = "A package shipped under node_modules has a different version or integrity "
-                   "than the lockfile entry for the same install path: the lockfile does not "
-                   "describe what is shipped.",
+    .description =
+        "A package shipped under node_modules has a different version or integrity "
+        "than the lockfile entry for the same install path: the lockfile does not "
+        "describe what is shipped.",
     .severity = PV_SEV_MEDIUM,
     .confidence = "high",
     .category = "security",
@@ -99,7 +100,9 @@ size_t pv_inv_add(pv_inv_ctx *c, const pv_raw *raw) {
   return c->raws.len - 1;
 }
 
-pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i) { return PV_VEC_AT(c->raws, pv_raw, i); }
+pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i) {
+  return PV_VEC_AT(c->raws, pv_raw, i);
+}
 
 void pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to) {
   if (from == to || from >= c->raws.len || to >= c->raws.len) return;
@@ -122,8 +125,8 @@ static void roots_free(pv_roots *rt) {
 }
 
 /* Breadth-first from the roots of one group; marks unmarked raws. */
-static void reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
-                  const int *groups, size_t n, int want, pv_scope s, unsigned char *mark) {
+static void reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
+                  size_t n, int want, pv_scope s, unsigned char *mark) {
   pv_vec q = {.elem = sizeof(size_t)};
   for (size_t i = 0; i < n; i++)
     if (groups[i] == want || (want == 0 && groups[i] == 3)) pv_vec_push(&q, &roots[i]);
@@ -138,8 +141,8 @@ static void reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
   pv_vec_free(&q);
 }
 
-void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
-                   const int *groups, size_t nroots) {
+void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
+                   size_t nroots) {
   if (last <= first) return;
   unsigned char *mark = calloc(last - first, 1);
   if (mark == NULL) return;
@@ -265,9 +268,13 @@ static void read_root(build *b) {
   b->root_raw = PV_NONE;
   if (b->root_file == NULL || (b->root_json = parse_json_file(b, b->root_file)) == NULL) return;
   const pv_jnode *o = b->root_json;
-  pv_raw raw = {.name = pv_jn_str(o, "name"), .version = pv_jn_str(o, "version"),
-                .src = PV_SRC_MANIFEST, .flags = PV_COMP_ROOT, .path = b->root_file->path,
-                .line = 1, .scope_known = 1};
+  pv_raw raw = {.name = pv_jn_str(o, "name"),
+                .version = pv_jn_str(o, "version"),
+                .src = PV_SRC_MANIFEST,
+                .flags = PV_COMP_ROOT,
+                .path = b->root_file->path,
+                .line = 1,
+                .scope_known = 1};
   if (raw.name == NULL) raw.name = "";
   if (raw.version == NULL) raw.version = "";
   pv_pkg_fields(b->c.r->arena, o, &raw);
@@ -290,8 +297,10 @@ static void read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
     if (*p == '@') dirname = p;
   }
   raw.name = pv_jn_str(o, "name");
-  if (raw.name == NULL || raw.name[strspn(raw.name, " \t")] == '\0') raw.name = dirname;
-  else if (strcmp(raw.name, dirname) != 0) raw.alias = dirname;
+  if (raw.name == NULL || raw.name[strspn(raw.name, " \t")] == '\0')
+    raw.name = dirname;
+  else if (strcmp(raw.name, dirname) != 0)
+    raw.alias = dirname;
   raw.version = pv_jn_str(o, "version");
   const pv_jnode *vn = pv_jn_get(o, "version");
   if (vn != NULL) raw.line = vn->line;
@@ -377,8 +386,7 @@ static void read_lock(build *b, const pv_file *f) {
   if (dir == NULL) return;
   if (strcmp(bn, "yarn.lock") == 0) {
     const pv_jnode *man = NULL;
-    if (b->root_file != NULL && strcmp(dir_of(a, b->root_file->path), dir) == 0)
-      man = b->root_json;
+    if (b->root_file != NULL && strcmp(dir_of(a, b->root_file->path), dir) == 0) man = b->root_json;
     pv_read_yarn_lock(&b->c, f, man, &rt);
   } else if (strcmp(bn, "pnpm-lock.yaml") == 0) {
     pv_read_pnpm_lock(&b->c, f, &rt);
@@ -467,8 +475,7 @@ static int merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *known, 
       comp.seen.elem = sizeof(pv_seen);
       comp.deps.elem = sizeof(size_t);
       int z = 0;
-      if (pv_vec_push(&inv->components, &comp) == NULL || pv_vec_push(known, &z) == NULL)
-        return -1;
+      if (pv_vec_push(&inv->components, &comp) == NULL || pv_vec_push(known, &z) == NULL) return -1;
       ci = inv->components.len - 1;
       if (pv_smap_put(ids, key, ci) < 0) return -1;
     }

@@ -86,7 +86,8 @@ static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   raw->scope_known = 1;
   /* dev (+optional): only in the dev tree; devOptional: also an optional
    * dependency of a production package, so installed in production. */
-  if (pv_jn_true(o, "dev")) raw->scope = PV_SCOPE_DEV;
+  if (pv_jn_true(o, "dev"))
+    raw->scope = PV_SCOPE_DEV;
   else if (pv_jn_true(o, "optional") || pv_jn_true(o, "devOptional"))
     raw->scope = PV_SCOPE_OPTIONAL;
   if (pv_jn_true(o, "peer")) raw->flags |= PV_COMP_PEER;
@@ -128,8 +129,12 @@ static void add_links(npm *m, const pv_jnode *pk) {
     const char *to = pv_jn_str(o, "resolved");
     size_t t = to ? pv_smap_get(&m->keys, to) : PV_NONE;
     if (t == PV_NONE) {
-      pv_raw raw = {.name = key_name(pk->keys[i]), .version = to ? to : "", .src = PV_SRC_LOCK,
-                    .flags = PV_COMP_LOCAL, .path = m->f->path, .line = o->line};
+      pv_raw raw = {.name = key_name(pk->keys[i]),
+                    .version = to ? to : "",
+                    .src = PV_SRC_LOCK,
+                    .flags = PV_COMP_LOCAL,
+                    .path = m->f->path,
+                    .line = o->line};
       t = pv_inv_add(m->c, &raw);
       if (t == PV_NONE) continue;
     }
@@ -143,8 +148,10 @@ static void edges(npm *m, size_t raw, const char *key, const pv_jnode *o, pv_roo
   for (size_t i = 0; i < d.n; i++) {
     size_t t = resolve(m, key, d.name[i]);
     if (t == PV_NONE) continue;
-    if (raw == PV_NONE) pv_roots_add(rt, t, d.group[i]);
-    else pv_inv_edge(m->c, raw, t);
+    if (raw == PV_NONE)
+      pv_roots_add(rt, t, d.group[i]);
+    else
+      pv_inv_edge(m->c, raw, t);
   }
   for (size_t i = 0; req != NULL && req->type == PV_J_OBJ && i < req->n; i++) {
     size_t t = resolve(m, key, req->keys[i]);
@@ -160,9 +167,9 @@ static void walk_v1(npm *m, const char *parent, const pv_jnode *deps, uint32_t d
     return;
   }
   for (size_t i = 0; i < deps->n; i++) {
-    const char *key = parent[0] ? pv_arena_printf(m->c->r->arena, "%s/node_modules/%s", parent,
-                                                  deps->keys[i])
-                                : pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
+    const char *key =
+        parent[0] ? pv_arena_printf(m->c->r->arena, "%s/node_modules/%s", parent, deps->keys[i])
+                  : pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
     if (key == NULL) return;
     add_entry(m, key, deps->kids[i]);
     walk_v1(m, key, pv_jn_get(deps->kids[i], "dependencies"), depth + 1);

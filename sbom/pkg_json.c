@@ -187,10 +187,14 @@ static pv_jnode *parse_scalar(jp *j) {
     j->p++;
   size_t len = (size_t)(j->p - s);
   int type = -1;
-  if (len == 4 && memcmp(s, "true", 4) == 0) type = PV_J_BOOL;
-  else if (len == 5 && memcmp(s, "false", 5) == 0) type = PV_J_BOOL;
-  else if (len == 4 && memcmp(s, "null", 4) == 0) type = PV_J_NULL;
-  else if (len > 0 && (*s == '-' || (*s >= '0' && *s <= '9'))) type = PV_J_NUM;
+  if (len == 4 && memcmp(s, "true", 4) == 0)
+    type = PV_J_BOOL;
+  else if (len == 5 && memcmp(s, "false", 5) == 0)
+    type = PV_J_BOOL;
+  else if (len == 4 && memcmp(s, "null", 4) == 0)
+    type = PV_J_NULL;
+  else if (len > 0 && (*s == '-' || (*s >= '0' && *s <= '9')))
+    type = PV_J_NUM;
   if (type < 0) {
     j->err = "unexpected character";
     return NULL;
@@ -220,7 +224,7 @@ static pv_jnode *parse_value(jp *j, uint32_t depth) {
 }
 
 pv_jnode *pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
-                        uint32_t *err_line, const char **err) {
+                      uint32_t *err_line, const char **err) {
   jp j = {.a = a, .p = p, .end = p + n, .line = 1, .max_depth = max_depth};
   if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) j.p += 3;
   pv_jnode *root = p ? parse_value(&j, 0) : NULL;
@@ -282,7 +286,9 @@ static const char *license_of(pv_arena *a, const pv_jnode *o) {
 /* "github:u/r", "gitlab:u/r", "bitbucket:u/r", "u/r" -> https URL. */
 static const char *repo_url(pv_arena *a, const char *s) {
   if (s == NULL || *s == '\0') return NULL;
-  static const struct { const char *pfx, *host; } hosts[] = {
+  static const struct {
+    const char *pfx, *host;
+  } hosts[] = {
       {"github:", "github.com"}, {"gitlab:", "gitlab.com"}, {"bitbucket:", "bitbucket.org"}};
   for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
     if (strncmp(s, hosts[i].pfx, strlen(hosts[i].pfx)) == 0)
@@ -314,8 +320,8 @@ static int has_name(const pv_deplist *d, const char *name) {
 }
 
 pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev) {
-  static const char *const groups[] = {"dependencies", "optionalDependencies",
-                                       "devDependencies", "peerDependencies"};
+  static const char *const groups[] = {"dependencies", "optionalDependencies", "devDependencies",
+                                       "peerDependencies"};
   pv_deplist d = {0};
   size_t cap = 0;
   for (int g = 0; g < 4; g++) {
@@ -342,9 +348,9 @@ pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev) {
 }
 
 int pv_spec_is_local(const char *s) {
-  static const char *const pfx[] = {"link:",  "file:",   "workspace:", "git:",  "git+",
-                                    "http:",  "https:",  "github:",    "gitlab:",
-                                    "bitbucket:", "portal:", "patch:", "/", "./", "../", "~/"};
+  static const char *const pfx[] = {
+      "link:",   "file:",      "workspace:", "git:",   "git+", "http:", "https:", "github:",
+      "gitlab:", "bitbucket:", "portal:",    "patch:", "/",    "./",    "../",    "~/"};
   if (s == NULL) return 0;
   for (size_t i = 0; i < sizeof pfx / sizeof pfx[0]; i++)
     if (strncmp(s, pfx[i], strlen(pfx[i])) == 0) return 1;

@@ -12,8 +12,8 @@ typedef struct {
   pv_inv_ctx *c;
   const pv_file *f;
   yaml_document_t *d;
-  int major;     /* lockfile major version: 5, 6 or 9 */
-  pv_smap keys;  /* package / snapshot key -> raw */
+  int major;    /* lockfile major version: 5, 6 or 9 */
+  pv_smap keys; /* package / snapshot key -> raw */
 } pnpm;
 
 static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
@@ -127,14 +127,17 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
     yaml_node_t *m = yget(d, e, groups[g]);
     if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
     for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
-      yaml_node_t *k = yaml_document_get_node(d, pr->key), *v = yaml_document_get_node(d, pr->value);
+      yaml_node_t *k = yaml_document_get_node(d, pr->key),
+                  *v = yaml_document_get_node(d, pr->value);
       if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
-      const char *ver = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value
-                                                    : ystr(d, v, "version");
+      const char *ver =
+          v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : ystr(d, v, "version");
       size_t t = ver ? dep_target(p, (const char *)k->data.scalar.value, ver) : PV_NONE;
       if (t == PV_NONE) continue;
-      if (from == PV_NONE) pv_roots_add(rt, t, g);
-      else pv_inv_edge(p->c, from, t);
+      if (from == PV_NONE)
+        pv_roots_add(rt, t, g);
+      else
+        pv_inv_edge(p->c, from, t);
     }
   }
 }
@@ -144,7 +147,8 @@ typedef void (*pair_fn)(pnpm *p, const char *key, uint32_t line, yaml_node_t *v,
 static void each_pair(pnpm *p, yaml_node_t *m, pair_fn fn, void *arg) {
   if (m == NULL || m->type != YAML_MAPPING_NODE) return;
   for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
-    yaml_node_t *k = yaml_document_get_node(p->d, pr->key), *v = yaml_document_get_node(p->d, pr->value);
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key),
+                *v = yaml_document_get_node(p->d, pr->value);
     if (k != NULL && v != NULL && k->type == YAML_SCALAR_NODE)
       fn(p, (const char *)k->data.scalar.value, (uint32_t)k->start_mark.line + 1, v, arg);
   }
@@ -188,8 +192,10 @@ static void run(pnpm *p, yaml_node_t *root, pv_roots *rt) {
   each_pair(p, snaps, on_snapshot, NULL);
   each_pair(p, snaps ? snaps : yget(d, root, "packages"), on_edges, rt);
   yaml_node_t *imp = yget(d, root, "importers");
-  if (imp != NULL) each_pair(p, imp, on_importer, rt);
-  else deps_of(p, root, PV_NONE, rt);
+  if (imp != NULL)
+    each_pair(p, imp, on_importer, rt);
+  else
+    deps_of(p, root, PV_NONE, rt);
 }
 
 int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
@@ -226,7 +232,8 @@ void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
   if (!yaml_parser_initialize(&yp)) return;
   yaml_parser_set_input_string(&yp, f->data, f->size);
   if (!yaml_parser_load(&yp, &d)) {
-    pv_inv_bad(c, f->path, (uint32_t)yp.problem_mark.line + 1, yp.problem ? yp.problem : "YAML error");
+    pv_inv_bad(c, f->path, (uint32_t)yp.problem_mark.line + 1,
+               yp.problem ? yp.problem : "YAML error");
     yaml_parser_delete(&yp);
     return;
   }

@@ -28,7 +28,7 @@ typedef struct pv_jnode {
 /* Parse JSON (trailing commas and comments tolerated, for bun.lock) into the
  * arena; NULL on error with *err_line and *err set (static text). */
 pv_jnode *pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
-                        uint32_t *err_line, const char **err);
+                      uint32_t *err_line, const char **err);
 /* Member key of an object (last one wins), or NULL. */
 const pv_jnode *pv_jn_get(const pv_jnode *o, const char *key);
 /* String member, or NULL when absent or not a string. */
@@ -60,19 +60,19 @@ typedef struct {
   pv_scope scope;
   int scope_known; /* the reader knows the scope (else computed or defaulted) */
   unsigned flags;
-  int src;         /* PV_SRC_* */
+  int src; /* PV_SRC_* */
   const char *path;
   uint32_t line;
-  pv_vec deps;     /* size_t: raw indices (edges) */
-  size_t merged;   /* set by inventory.c: component index */
-  int dropped;     /* replaced by what is shipped */
+  pv_vec deps;   /* size_t: raw indices (edges) */
+  size_t merged; /* set by inventory.c: component index */
+  int dropped;   /* replaced by what is shipped */
 } pv_raw;
 
 typedef struct {
   pv_result *r;
   const pv_limits *lim;
-  pv_vec raws;      /* pv_raw */
-  int capped;       /* the component cap tripped (noted once) */
+  pv_vec raws; /* pv_raw */
+  int capped;  /* the component cap tripped (noted once) */
 } pv_inv_ctx;
 
 /* Append a raw entry (copied); returns its index or (size_t)-1 when the
@@ -100,8 +100,8 @@ pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev);
 /* Compute scopes for raws [first, last) from root edges by group:
  * required if reachable from prod roots, else optional, else dev; raws
  * already scope_known are left alone; unreached ones become required. */
-void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
-                   const int *groups, size_t nroots);
+void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
+                   size_t nroots);
 
 /* Classify a dependency spec: 1 when it is link:/file:/workspace:/git/URL
  * (PV_COMP_LOCAL), else 0. */
@@ -125,8 +125,7 @@ void pv_roots_add(pv_roots *rt, size_t idx, int group);
 int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
 
 void pv_read_npm_lock(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
-void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
-                       pv_roots *rt);
+void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt);
 void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
 void pv_read_bun_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
 

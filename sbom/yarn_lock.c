@@ -38,9 +38,12 @@ static void link_all(yarn *y, const pv_jnode *manifest, pv_roots *rt) {
     ydep *d = PV_VEC_AT(y->pend, ydep, i);
     size_t t = lookup(y, d->name, d->range);
     if (t == PV_NONE) continue;
-    if (d->raw == PV_NONE && manifest == NULL) pv_roots_add(rt, t, 0);
-    else if (d->raw == PV_NONE) continue;
-    else pv_inv_edge(y->c, d->raw, t);
+    if (d->raw == PV_NONE && manifest == NULL)
+      pv_roots_add(rt, t, 0);
+    else if (d->raw == PV_NONE)
+      continue;
+    else
+      pv_inv_edge(y->c, d->raw, t);
   }
   pv_deplist dl = pv_deplist_of(y->c->r->arena, manifest, 1);
   for (size_t i = 0; i < dl.n; i++) {
@@ -69,8 +72,7 @@ static const char *token(pv_arena *a, const char **p, const char *end) {
     e = s;
     if (s < end) s++;
   } else {
-    while (s < end && *s != ' ' && *s != ',' && !(*s == ':' && (s + 1 == end || s[1] == ' ')))
-      s++;
+    while (s < end && *s != ' ' && *s != ',' && !(*s == ':' && (s + 1 == end || s[1] == ' '))) s++;
     e = s;
   }
   if (s < end && *s == ':') s++;
@@ -79,8 +81,8 @@ static const char *token(pv_arena *a, const char **p, const char *end) {
 }
 
 typedef struct {
-  size_t cur;   /* raw of the current entry */
-  int in_deps;  /* inside dependencies:/optionalDependencies: */
+  size_t cur;  /* raw of the current entry */
+  int in_deps; /* inside dependencies:/optionalDependencies: */
   const char **specs;
   size_t nspecs;
 } v1state;
@@ -118,12 +120,15 @@ static void v1_field(yarn *y, v1state *st, const char *s, const char *end, int i
     pend(y, st->cur, k, v ? v : "");
     return;
   }
-  st->in_deps = v == NULL && (strcmp(k, "dependencies") == 0 ||
-                              strcmp(k, "optionalDependencies") == 0);
+  st->in_deps =
+      v == NULL && (strcmp(k, "dependencies") == 0 || strcmp(k, "optionalDependencies") == 0);
   if (v == NULL) return;
-  if (strcmp(k, "version") == 0 && raw->version == NULL) raw->version = v;
-  else if (strcmp(k, "resolved") == 0) raw->resolved = v;
-  else if (strcmp(k, "integrity") == 0) raw->integrity = v;
+  if (strcmp(k, "version") == 0 && raw->version == NULL)
+    raw->version = v;
+  else if (strcmp(k, "resolved") == 0)
+    raw->resolved = v;
+  else if (strcmp(k, "integrity") == 0)
+    raw->integrity = v;
   (void)line;
 }
 
@@ -138,9 +143,12 @@ static void read_v1(yarn *y) {
     int indent = 0;
     while (p + indent < le && p[indent] == ' ') indent++;
     if (le > p + indent && p[indent] != '#') {
-      if (indent == 0 && le[-1] == ':') v1_header(y, &st, p, le - 1, line);
-      else if (indent == 0) pv_inv_bad(y->c, y->f->path, line, "unexpected line at the top level");
-      else v1_field(y, &st, p + indent, le, indent, line);
+      if (indent == 0 && le[-1] == ':')
+        v1_header(y, &st, p, le - 1, line);
+      else if (indent == 0)
+        pv_inv_bad(y->c, y->f->path, line, "unexpected line at the top level");
+      else
+        v1_field(y, &st, p + indent, le, indent, line);
     }
     p = nl ? nl + 1 : end;
   }
@@ -198,7 +206,8 @@ static void berry_entry(yarn *y, yaml_document_t *d, const char *key, uint32_t l
   pv_raw raw = {.src = PV_SRC_LOCK, .path = y->f->path, .line = line};
   raw.name = spec_name(a, res, &rver);
   raw.version = pv_arena_strdup(a, version ? version : "");
-  if (strncmp(rver, "npm:", 4) != 0) raw.flags |= PV_COMP_LOCAL, raw.version = pv_arena_strdup(a, rver);
+  if (strncmp(rver, "npm:", 4) != 0)
+    raw.flags |= PV_COMP_LOCAL, raw.version = pv_arena_strdup(a, rver);
   char *keys = pv_arena_strdup(a, key);
   const char *first = spec_name(a, keys, &range);
   if (strcmp(first, raw.name) != 0) raw.alias = first;
@@ -227,9 +236,11 @@ static void read_berry(yarn *y) {
     return;
   }
   yaml_node_t *root = yaml_document_get_root_node(&d);
-  for (yaml_node_pair_t *pr = root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
+  for (yaml_node_pair_t *pr =
+           root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
        pr && pr < root->data.mapping.pairs.top; pr++) {
-    yaml_node_t *k = yaml_document_get_node(&d, pr->key), *v = yaml_document_get_node(&d, pr->value);
+    yaml_node_t *k = yaml_document_get_node(&d, pr->key),
+                *v = yaml_document_get_node(&d, pr->value);
     if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
     if (strcmp((char *)k->data.scalar.value, "__metadata") == 0) continue;
     berry_entry(y, &d, (const char *)k->data.scalar.value, (uint32_t)k->start_mark.line + 1, v);
@@ -238,12 +249,13 @@ static void read_berry(yarn *y) {
   yaml_parser_delete(&p);
 }
 
-void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
-                       pv_roots *rt) {
+void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt) {
   yarn y = {.c = c, .f = f, .pend = {.elem = sizeof(ydep)}};
   int berry = f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
-  if (berry) read_berry(&y);
-  else read_v1(&y);
+  if (berry)
+    read_berry(&y);
+  else
+    read_v1(&y);
   link_all(&y, manifest, rt);
   pv_smap_free(&y.specs);
   pv_vec_free(&y.pend);

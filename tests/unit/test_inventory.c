@@ -46,8 +46,8 @@ static const char *scope_name(pv_scope s) {
 }
 
 static void render_flags(pv_buf *b, unsigned fl) {
-  static const char *const names[] = {"root", "shipped", "bundled", "install-script", "local",
-                                      "peer"};
+  static const char *const names[] = {"root",           "shipped", "bundled",
+                                      "install-script", "local",   "peer"};
   int any = 0;
   for (int i = 0; i < 6; i++)
     if (fl & (1u << i)) pv_buf_printf(b, "%s%s", any++ ? "," : "", names[i]);
@@ -129,8 +129,10 @@ static void add_tree(pv_result *r, const char *dir, const char *vdir, int deps_a
     snprintf(src, sizeof src, "%s/%s", dir, e->d_name);
     const char *seg = deps_as_nm && strcmp(e->d_name, "deps") == 0 ? "node_modules" : e->d_name;
     snprintf(vp, sizeof vp, "%s%s%s", vdir, vdir[0] ? "/" : "", seg);
-    if (e->d_type == DT_DIR) add_tree(r, src, vp, deps_as_nm);
-    else add_file(r, src, vp);
+    if (e->d_type == DT_DIR)
+      add_tree(r, src, vp, deps_as_nm);
+    else
+      add_file(r, src, vp);
   }
   if (d) closedir(d);
 }
@@ -164,9 +166,12 @@ static void shared_group(const char *group) {
     snprintf(casename, sizeof casename, "%s-%s", group, names[i]);
     pv_result *r = pv_result_new(src);
     pv_limits lim = pv_limits_default();
-    if (strcmp(group, "vsix") == 0) pv_intake_read(r, &lim, 0);
-    else if (is_dir(src)) add_tree(r, src, strcmp(names[i], "deps") == 0 ? "node_modules" : "", 1);
-    else add_file(r, src, vfs_name(group, names[i]));
+    if (strcmp(group, "vsix") == 0)
+      pv_intake_read(r, &lim, 0);
+    else if (is_dir(src))
+      add_tree(r, src, strcmp(names[i], "deps") == 0 ? "node_modules" : "", 1);
+    else
+      add_file(r, src, vfs_name(group, names[i]));
     compare(casename, r);
     pv_result_delete(r);
     free(names[i]);
@@ -252,8 +257,12 @@ static void test_limits(void) {
   pv_inventory_delete(inv);
   pv_result_delete(r);
   pv_buf_free(&b);
-  static const char *const cut[] = {"{\"packages\":{\"node_modules/a\":{\"version\":\"1", "{\"a\":\"\\u12",
-                                    "\"", "{", "[1,2", "nul"};
+  static const char *const cut[] = {"{\"packages\":{\"node_modules/a\":{\"version\":\"1",
+                                    "{\"a\":\"\\u12",
+                                    "\"",
+                                    "{",
+                                    "[1,2",
+                                    "nul"};
   for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
     r = mem_result("package-lock.json", cut[i], strlen(cut[i]));
     inv = pv_inventory_build(r, &lim);
