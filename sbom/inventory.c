@@ -333,6 +333,20 @@ static size_t nm_resolve(build *b, const char *dir, const char *name) {
   return PV_NONE;
 }
 
+/* bundleDependencies (an array of names, or true for all dependencies). */
+static void mark_bundled(build *b, const char *dir, const shipped_pkg *sp) {
+  const pv_jnode *bd = pv_jn_get(sp->o, "bundleDependencies");
+  if (bd == NULL) bd = pv_jn_get(sp->o, "bundledDependencies");
+  if (bd != NULL && bd->type == PV_J_BOOL && bd->s[0] == 't') bd = pv_jn_get(sp->o, "dependencies");
+  for (size_t k = 0; bd && (bd->type == PV_J_ARR || bd->type == PV_J_OBJ) && k < bd->n; k++) {
+    const char *name = bd->type == PV_J_OBJ            ? bd->keys[k]
+                       : bd->kids[k]->type == PV_J_STR ? bd->kids[k]->s
+                                                       : NULL;
+    size_t t = name ? nm_resolve(b, dir, name) : PV_NONE;
+    if (t != PV_NONE) pv_inv_raw(&b->c, t)->flags |= PV_COMP_BUNDLED;
+  }
+}
+
 static void shipped_edges(build *b, const pv_vec *pk) {
   for (size_t j = 0; j < pk->len; j++) {
     const shipped_pkg *sp = PV_VEC_AT(*pk, shipped_pkg, j);
@@ -343,12 +357,7 @@ static void shipped_edges(build *b, const pv_vec *pk) {
       size_t t = nm_resolve(b, dir, d.name[k]);
       if (t != PV_NONE) pv_inv_edge(&b->c, i, t);
     }
-    const pv_jnode *bd = pv_jn_get(sp->o, "bundleDependencies");
-    if (bd == NULL) bd = pv_jn_get(sp->o, "bundledDependencies");
-    for (size_t k = 0; bd && bd->type == PV_J_ARR && k < bd->n; k++) {
-      size_t t = bd->kids[k]->type == PV_J_STR ? nm_resolve(b, dir, bd->kids[k]->s) : PV_NONE;
-      if (t != PV_NONE) pv_inv_raw(&b->c, t)->flags |= PV_COMP_BUNDLED;
-    }
+    mark_bundled(b, dir, sp);
   }
 }
 
@@ -370,6 +379,8 @@ static void read_shipped(build *b) {
       pv_roots_add(&rt, t, d.group[k]);
       if (b->root_raw != PV_NONE) pv_inv_edge(&b->c, b->root_raw, t);
     }
+    shipped_pkg root = {PV_NONE, b->root_json};
+    mark_bundled(b, dir, &root);
   }
   pv_inv_scopes(&b->c, first, last, rt.idx.items, rt.group.items, rt.idx.len);
   roots_free(&rt);
