@@ -132,8 +132,12 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
       if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
       const char *ver =
           v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : ystr(d, v, "version");
-      size_t t = ver ? dep_target(p, (const char *)k->data.scalar.value, ver) : PV_NONE;
+      const char *dn = (const char *)k->data.scalar.value;
+      size_t t = ver ? dep_target(p, dn, ver) : PV_NONE;
       if (t == PV_NONE) continue;
+      pv_raw *tr = pv_inv_raw(p->c, t);
+      if (tr->alias == NULL && strcmp(tr->name, dn) != 0 && !(tr->flags & PV_COMP_LOCAL))
+        tr->alias = pv_arena_strdup(p->c->r->arena, dn); /* "alias: real@1.0.0" */
       if (from == PV_NONE)
         pv_roots_add(rt, t, g);
       else

@@ -272,6 +272,31 @@ static void test_limits(void) {
   }
 }
 
+/* Yarn berry's checksum hashes Yarn's cache zip: never an npm integrity. */
+static void test_berry_checksum(void) {
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/cases/yarn-berry", expect_dir);
+  pv_result *r = pv_result_new(dir);
+  add_tree(r, dir, "", 0);
+  pv_limits lim = pv_limits_default();
+  pv_inventory *inv = pv_inventory_build(r, &lim);
+  int any = 0;
+  for (size_t i = 0; inv && i < inv->components.len; i++)
+    any |= PV_VEC_AT(inv->components, pv_component, i)->integrity != NULL;
+  ok(inv && inv->components.len == 6 && !any, "berry: 6 components, no checksum as integrity");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  /* twin: an npm lockfile's integrity is kept */
+  snprintf(dir, sizeof dir, "%s/cases/nomismatch", expect_dir);
+  r = pv_result_new(dir);
+  add_tree(r, dir, "", 0);
+  inv = pv_inventory_build(r, &lim);
+  const pv_component *a = inv ? PV_VEC_AT(inv->components, pv_component, 2) : NULL;
+  is_str(a ? a->integrity : NULL, "sha512-aaaa", "npm: integrity kept");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+}
+
 int main(void) {
   const char *env = getenv("PLUGVET_SHARED");
   snprintf(shared, sizeof shared, "%s", env ? env : "../shared");
@@ -283,5 +308,6 @@ int main(void) {
   for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) shared_group(groups[i]);
   own_cases();
   test_limits();
+  test_berry_checksum();
   return tap_done();
 }
