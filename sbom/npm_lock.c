@@ -13,7 +13,7 @@ typedef struct {
   const char *dir; /* "" or "sub/dir/" */
   pv_smap keys;    /* lockfile key -> raw index */
   pv_vec todo;     /* pending edges: {raw, key, node} */
-  uint32_t depth;
+  int v1; /* "dependencies" is the nested tree, edges come from "requires" */
 } npm;
 
 typedef struct {
@@ -143,7 +143,8 @@ static void add_links(npm *m, const pv_jnode *pk) {
 }
 
 static void edges(npm *m, size_t raw, const char *key, const pv_jnode *o, pv_roots *rt) {
-  pv_deplist d = pv_deplist_of(m->c->r->arena, o, key[0] == '\0');
+  pv_deplist d = {0};
+  if (!m->v1) d = pv_deplist_of(m->c->r->arena, o, key[0] == '\0');
   const pv_jnode *req = pv_jn_get(o, "requires"); /* v1 */
   for (size_t i = 0; i < d.n; i++) {
     size_t t = resolve(m, key, d.name[i]);
@@ -185,6 +186,7 @@ static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
     const pv_jnode *top = pv_jn_get(pk, "");
     if (top != NULL) edges(m, PV_NONE, "", top, rt);
   } else {
+    m->v1 = 1;
     walk_v1(m, "", pv_jn_get(root, "dependencies"), 0);
     const pv_jnode *deps = pv_jn_get(root, "dependencies");
     for (size_t i = 0; deps && deps->type == PV_J_OBJ && i < deps->n; i++) {
