@@ -208,9 +208,11 @@ static const pv_jnode *parse_json_file(build *b, const pv_file *f) {
   const pv_jnode *j =
       pv_jn_parse(b->c.r->arena, f->data, f->size, b->c.lim->ast_depth, &line, &err);
   if (j == NULL) {
-    pv_inv_bad(&b->c, f->path, line, err);
+    pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path, "%s:%u: %s",
+                   f->path, (unsigned)line, err);
   } else if (j->type != PV_J_OBJ) {
-    pv_inv_bad(&b->c, f->path, j->line, "package.json is not a JSON object");
+    pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path,
+                   "%s:%u: package.json is not a JSON object", f->path, (unsigned)j->line);
     j = NULL;
   }
   return j;
