@@ -21,6 +21,7 @@ typedef struct {
   uint32_t rule_bytes;     /* bytes in one rule file */
   uint32_t snippet_bytes;  /* bytes of source kept in a finding's snippet */
   uint32_t findings;       /* findings kept per input (more: one notification) */
+  uint64_t components;     /* dependency entries inventoried per input */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -42,6 +43,7 @@ static inline pv_limits pv_limits_default(void) {
       .rule_bytes = 4 * 1024 * 1024,
       .snippet_bytes = 400,
       .findings = 10000,
+      .components = 100000,
   };
   return l;
 }

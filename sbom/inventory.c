@@ -1,0 +1,625 @@
+/* inventory.c — find manifests, lockfiles and shipped node_modules in the
+ * vfs, run the readers, then merge their raw entries into one component per
+ * name@version, resolve scopes and edges, report lockfile/shipped
+ * mismatches and sort. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers.h"
+
+static const char *const no_cwe[] = {"CWE-1357", NULL};
+static const pv_rule_meta rule_mismatch = {
+    .id = "pkg.lockfile-mismatch",
+    .name = "pkg.lockfile-mismatch",
+    .message = "What is installed in node_modules differs from what the lockfile pins.",
+    .description =
+        "A package shipped under node_modules has a different version or integrity "
+        "than the lockfile entry for the same install path: the lockfile does not "
+        "describe what is shipped.",
+    .severity = PV_SEV_MEDIUM,
+    .confidence = "high",
+    .category = "security",
+    .cwe = no_cwe,
+    .source_file = "<builtin>",
+};
+static const pv_rule_meta *const rule_list[] = {&rule_mismatch};
+
+const pv_rule_meta *const *pv_inventory_rules(size_t *count) {
+  *count = sizeof rule_list / sizeof rule_list[0];
+  return rule_list;
+}
+
+/* ---- string map ---- */
+
+static size_t hash(const char *s) {
+  size_t h = 1469598103934665603u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+static int grow(pv_smap *m) {
+  size_t cap = m->cap ? m->cap * 2 : 64;
+  const char **keys = calloc(cap, sizeof *keys);
+  size_t *vals = calloc(cap, sizeof *vals);
+  if (keys == NULL || vals == NULL) {
+    free(keys), free(vals);
+    return -1;
+  }
+  for (size_t i = 0; i < m->cap; i++) {
+    if (m->keys[i] == NULL) continue;
+    size_t j = hash(m->keys[i]) & (cap - 1);
+    while (keys[j] != NULL) j = (j + 1) & (cap - 1);
+    keys[j] = m->keys[i], vals[j] = m->vals[i];
+  }
+  free(m->keys), free(m->vals);
+  m->keys = keys, m->vals = vals, m->cap = cap;
+  return 0;
+}
+
+int pv_smap_put(pv_smap *m, const char *key, size_t val) {
+  if (key == NULL) return -1;
+  if ((m->len + 1) * 2 > m->cap && grow(m) < 0) return -1;
+  size_t j = hash(key) & (m->cap - 1);
+  while (m->keys[j] != NULL && strcmp(m->keys[j], key) != 0) j = (j + 1) & (m->cap - 1);
+  if (m->keys[j] == NULL) m->len++;
+  m->keys[j] = key, m->vals[j] = val;
+  return 0;
+}
+
+size_t pv_smap_get(const pv_smap *m, const char *key) {
+  if (m->cap == 0 || key == NULL) return PV_NONE;
+  size_t j = hash(key) & (m->cap - 1);
+  while (m->keys[j] != NULL) {
+    if (strcmp(m->keys[j], key) == 0) return m->vals[j];
+    j = (j + 1) & (m->cap - 1);
+  }
+  return PV_NONE;
+}
+
+void pv_smap_free(pv_smap *m) {
+  free(m->keys), free(m->vals);
+  *m = (pv_smap){0};
+}
+
+/* ---- context helpers ---- */
+
+size_t pv_inv_add(pv_inv_ctx *c, const pv_raw *raw) {
+  if (c->raws.len >= c->lim->components) {
+    if (!c->capped)
+      pv_result_note(c->r, PV_NOTE_WARNING, "inventory-too-large", raw->path,
+                     "more than %llu dependency entries: the rest are not inventoried",
+                     (unsigned long long)c->lim->components);
+    c->capped = 1;
+    return PV_NONE;
+  }
+  pv_raw *p = pv_vec_push(&c->raws, raw);
+  if (p == NULL) return PV_NONE;
+  p->deps = (pv_vec){.elem = sizeof(size_t)};
+  p->merged = PV_NONE;
+  return c->raws.len - 1;
+}
+
+pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i) {
+  return PV_VEC_AT(c->raws, pv_raw, i);
+}
+
+void pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to) {
+  if (from == to || from >= c->raws.len || to >= c->raws.len) return;
+  pv_vec_push(&pv_inv_raw(c, from)->deps, &to);
+}
+
+void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reason) {
+  pv_result_note(c->r, PV_NOTE_WARNING, "lockfile-parse-error", path, "%s:%u: %s", path,
+                 (unsigned)line, reason ? reason : "malformed");
+}
+
+void pv_roots_add(pv_roots *rt, size_t idx, int group) {
+  if (rt->idx.elem == 0) rt->idx.elem = sizeof(size_t), rt->group.elem = sizeof(int);
+  if (pv_vec_push(&rt->idx, &idx) != NULL) pv_vec_push(&rt->group, &group);
+}
+
+static void roots_free(pv_roots *rt) {
+  pv_vec_free(&rt->idx);
+  pv_vec_free(&rt->group);
+}
+
+/* Breadth-first from the roots of one group; marks unmarked raws. */
+static void reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
+                  size_t n, int want, pv_scope s, unsigned char *mark) {
+  pv_vec q = {.elem = sizeof(size_t)};
+  for (size_t i = 0; i < n; i++)
+    if (groups[i] == want || (want == 0 && groups[i] == 3)) pv_vec_push(&q, &roots[i]);
+  for (size_t h = 0; h < q.len; h++) {
+    size_t i = *PV_VEC_AT(q, size_t, h);
+    if (i < first || i >= last || mark[i - first]) continue;
+    mark[i - first] = 1;
+    pv_raw *raw = pv_inv_raw(c, i);
+    if (!raw->scope_known) raw->scope = s, raw->scope_known = 2;
+    for (size_t k = 0; k < raw->deps.len; k++) pv_vec_push(&q, PV_VEC_AT(raw->deps, size_t, k));
+  }
+  pv_vec_free(&q);
+}
+
+void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
+                   size_t nroots) {
+  if (last <= first) return;
+  unsigned char *mark = calloc(last - first, 1);
+  if (mark == NULL) return;
+  reach(c, first, last, roots, groups, nroots, 0, PV_SCOPE_REQUIRED, mark);
+  reach(c, first, last, roots, groups, nroots, 1, PV_SCOPE_OPTIONAL, mark);
+  reach(c, first, last, roots, groups, nroots, 2, PV_SCOPE_DEV, mark);
+  free(mark);
+}
+
+/* ---- finding the files ---- */
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+static int in_node_modules(const char *p) {
+  return strncmp(p, "node_modules/", 13) == 0 || strstr(p, "/node_modules/") != NULL;
+}
+
+/* "x/node_modules/a/package.json" or ".../node_modules/@s/a/package.json" */
+static int is_shipped_manifest(const char *p) {
+  if (strcmp(base_name(p), "package.json") != 0 || !in_node_modules(p)) return 0;
+  size_t n = strlen(p) - strlen("/package.json");
+  const char *d = p + n; /* "/package.json" */
+  const char *s = d;
+  while (s > p && s[-1] != '/') s--;
+  if (s == p) return 0;
+  const char *s2 = s - 1;
+  while (s2 > p && s2[-1] != '/') s2--;
+  size_t l2 = (size_t)(s - 1 - s2);
+  if (l2 == 12 && strncmp(s2, "node_modules", 12) == 0) return 1;
+  if (*s2 != '@' || s2 == p) return 0;
+  const char *s3 = s2 - 1;
+  while (s3 > p && s3[-1] != '/') s3--;
+  return (size_t)(s2 - 1 - s3) == 12 && strncmp(s3, "node_modules", 12) == 0;
+}
+
+static char *dir_of(pv_arena *a, const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? pv_arena_strndup(a, p, (size_t)(s - p + 1)) : pv_arena_strdup(a, "");
+}
+
+static size_t slashes(const char *p) {
+  size_t n = 0;
+  for (; *p; p++) n += *p == '/';
+  return n;
+}
+
+typedef struct {
+  pv_inv_ctx c;
+  const pv_file *root_file;
+  const pv_jnode *root_json;
+  size_t root_raw;
+  pv_vec locks;   /* const pv_file * */
+  pv_vec shipped; /* const pv_file * */
+  pv_smap nm;     /* shipped install dir -> raw */
+} build;
+
+static const pv_jnode *parse_json_file(build *b, const pv_file *f) {
+  uint32_t line = 0;
+  const char *err = NULL;
+  const pv_jnode *j =
+      pv_jn_parse(b->c.r->arena, f->data, f->size, b->c.lim->ast_depth, &line, &err);
+  if (j == NULL) {
+    pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path, "%s:%u: %s",
+                   f->path, (unsigned)line, err);
+  } else if (j->type != PV_J_OBJ) {
+    pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path,
+                   "%s:%u: package.json is not a JSON object", f->path, (unsigned)j->line);
+    j = NULL;
+  }
+  return j;
+}
+
+static int is_lock_name(const char *bn) {
+  return strcmp(bn, "package-lock.json") == 0 || strcmp(bn, "npm-shrinkwrap.json") == 0 ||
+         strcmp(bn, "yarn.lock") == 0 || strcmp(bn, "pnpm-lock.yaml") == 0 ||
+         strcmp(bn, "bun.lock") == 0;
+}
+
+/* package-lock.json is ignored when npm-shrinkwrap.json sits next to it. */
+static int shadowed(const pv_result *r, const pv_file *f) {
+  if (strcmp(base_name(f->path), "package-lock.json") != 0) return 0;
+  size_t dl = strlen(f->path) - strlen("package-lock.json");
+  for (size_t i = 0; i < r->files.len; i++) {
+    const pv_file *g = *PV_VEC_AT(r->files, pv_file *, i);
+    if (strlen(g->path) == dl + 19 && strncmp(g->path, f->path, dl) == 0 &&
+        strcmp(g->path + dl, "npm-shrinkwrap.json") == 0 && g->data != NULL)
+      return 1;
+  }
+  return 0;
+}
+
+static void classify(build *b) {
+  pv_result *r = b->c.r;
+  for (size_t i = 0; i < r->files.len; i++) {
+    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
+    if (strstr(f->path, "!/") != NULL) continue; /* inside a nested archive: not installed */
+    const char *bn = base_name(f->path);
+    if (is_shipped_manifest(f->path)) {
+      pv_vec_push(&b->shipped, &f);
+    } else if (in_node_modules(f->path)) {
+      continue; /* lockfiles inside node_modules are not project lockfiles */
+    } else if (is_lock_name(bn)) {
+      if (!shadowed(r, f)) pv_vec_push(&b->locks, &f);
+    } else if (strcmp(bn, "package.json") == 0 && slashes(f->path) <= 1) {
+      if (b->root_file == NULL || slashes(f->path) < slashes(b->root_file->path) ||
+          (slashes(f->path) == slashes(b->root_file->path) &&
+           strcmp(f->path, b->root_file->path) < 0))
+        b->root_file = f;
+    }
+  }
+}
+
+/* ---- root and shipped manifests ---- */
+
+typedef struct {
+  size_t raw;
+  const pv_jnode *o;
+} shipped_pkg;
+
+static void read_root(build *b) {
+  b->root_raw = PV_NONE;
+  if (b->root_file == NULL || (b->root_json = parse_json_file(b, b->root_file)) == NULL) return;
+  const pv_jnode *o = b->root_json;
+  pv_raw raw = {.name = pv_jn_str(o, "name"),
+                .version = pv_jn_str(o, "version"),
+                .src = PV_SRC_MANIFEST,
+                .flags = PV_COMP_ROOT,
+                .path = b->root_file->path,
+                .line = 1,
+                .scope_known = 1};
+  if (raw.name == NULL) raw.name = "";
+  if (raw.version == NULL) raw.version = "";
+  pv_pkg_fields(b->c.r->arena, o, &raw);
+  b->root_raw = pv_inv_add(&b->c, &raw);
+}
+
+static void read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
+  const pv_jnode *o = parse_json_file(b, f);
+  if (o == NULL) return;
+  pv_arena *a = b->c.r->arena;
+  const char *dir = dir_of(a, f->path);
+  if (dir == NULL) return;
+  pv_raw raw = {.src = PV_SRC_SHIPPED, .flags = PV_COMP_SHIPPED, .path = f->path, .line = 1};
+  raw.install_dir = pv_arena_strndup(a, dir, strlen(dir) - 1);
+  const char *nm = strrchr(raw.install_dir, '/');
+  const char *dirname = nm ? nm + 1 : raw.install_dir;
+  if (nm && nm > raw.install_dir) { /* @scope/name */
+    const char *p = nm - 1;
+    while (p > raw.install_dir && p[-1] != '/') p--;
+    if (*p == '@') dirname = p;
+  }
+  raw.name = pv_jn_str(o, "name");
+  if (raw.name == NULL || raw.name[strspn(raw.name, " \t")] == '\0')
+    raw.name = dirname;
+  else if (strcmp(raw.name, dirname) != 0)
+    raw.alias = dirname;
+  raw.version = pv_jn_str(o, "version");
+  const pv_jnode *vn = pv_jn_get(o, "version");
+  if (vn != NULL) raw.line = vn->line;
+  if (raw.version == NULL) raw.version = "";
+  raw.integrity = pv_jn_str(o, "_integrity");
+  raw.resolved = pv_jn_str(o, "_resolved");
+  pv_pkg_fields(a, o, &raw);
+  size_t i = pv_inv_add(&b->c, &raw);
+  if (i == PV_NONE) return;
+  pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i);
+  shipped_pkg sp = {i, o};
+  pv_vec_push(pk, &sp);
+}
+
+/* Nearest <dir>/node_modules/<name> walking up from dir (npm's rule). */
+static size_t nm_resolve(build *b, const char *dir, const char *name) {
+  char k[4096]; /* lookups stay off the arena: there may be millions */
+  size_t len = strlen(dir);
+  for (int guard = 0; guard < 1000; guard++) {
+    int w = snprintf(k, sizeof k, "%.*s%snode_modules/%s", (int)len, dir,
+                     len && dir[len - 1] != '/' ? "/" : "", name);
+    size_t v = w > 0 && (size_t)w < sizeof k ? pv_smap_get(&b->nm, k) : PV_NONE;
+    if (v != PV_NONE || len == 0) return v;
+    const char *p = NULL; /* strip the last "node_modules/<x>" */
+    for (const char *s = dir; (s = strstr(s, "node_modules/")) && (size_t)(s - dir) < len; s++)
+      if (s == dir || s[-1] == '/') p = s;
+    if (p == NULL) return PV_NONE;
+    len = (size_t)(p - dir);
+  }
+  return PV_NONE;
+}
+
+/* bundleDependencies (an array of names, or true for all dependencies). */
+static void mark_bundled(build *b, const char *dir, const shipped_pkg *sp) {
+  const pv_jnode *bd = pv_jn_get(sp->o, "bundleDependencies");
+  if (bd == NULL) bd = pv_jn_get(sp->o, "bundledDependencies");
+  if (bd != NULL && bd->type == PV_J_BOOL && bd->s[0] == 't') bd = pv_jn_get(sp->o, "dependencies");
+  for (size_t k = 0; bd && (bd->type == PV_J_ARR || bd->type == PV_J_OBJ) && k < bd->n; k++) {
+    const char *name = bd->type == PV_J_OBJ            ? bd->keys[k]
+                       : bd->kids[k]->type == PV_J_STR ? bd->kids[k]->s
+                                                       : NULL;
+    size_t t = name ? nm_resolve(b, dir, name) : PV_NONE;
+    if (t != PV_NONE) pv_inv_raw(&b->c, t)->flags |= PV_COMP_BUNDLED;
+  }
+}
+
+static void shipped_edges(build *b, const pv_vec *pk) {
+  for (size_t j = 0; j < pk->len; j++) {
+    const shipped_pkg *sp = PV_VEC_AT(*pk, shipped_pkg, j);
+    size_t i = sp->raw;
+    const char *dir = pv_inv_raw(&b->c, i)->install_dir;
+    pv_deplist d = pv_deplist_of(b->c.r->arena, sp->o, 0);
+    for (size_t k = 0; k < d.n; k++) {
+      size_t t = nm_resolve(b, dir, d.name[k]);
+      if (t != PV_NONE) pv_inv_edge(&b->c, i, t);
+    }
+    mark_bundled(b, dir, sp);
+  }
+}
+
+static void read_shipped(build *b) {
+  size_t first = b->c.raws.len;
+  pv_vec pk = {.elem = sizeof(shipped_pkg)};
+  for (size_t i = 0; i < b->shipped.len; i++)
+    read_shipped_one(b, *PV_VEC_AT(b->shipped, const pv_file *, i), &pk);
+  size_t last = b->c.raws.len;
+  shipped_edges(b, &pk);
+  pv_vec_free(&pk);
+  pv_roots rt = {0};
+  if (b->root_json != NULL) {
+    const char *dir = dir_of(b->c.r->arena, b->root_file->path);
+    pv_deplist d = pv_deplist_of(b->c.r->arena, b->root_json, 1);
+    for (size_t k = 0; dir && k < d.n; k++) {
+      size_t t = nm_resolve(b, dir, d.name[k]);
+      if (t == PV_NONE) continue;
+      pv_roots_add(&rt, t, d.group[k]);
+      if (b->root_raw != PV_NONE) pv_inv_edge(&b->c, b->root_raw, t);
+    }
+    shipped_pkg root = {PV_NONE, b->root_json};
+    mark_bundled(b, dir, &root);
+  }
+  pv_inv_scopes(&b->c, first, last, rt.idx.items, rt.group.items, rt.idx.len);
+  roots_free(&rt);
+}
+
+/* ---- lockfiles ---- */
+
+static void read_lock(build *b, const pv_file *f) {
+  const char *bn = base_name(f->path);
+  pv_arena *a = b->c.r->arena;
+  const char *dir = dir_of(a, f->path);
+  pv_roots rt = {0};
+  size_t first = b->c.raws.len;
+  if (dir == NULL) return;
+  if (strcmp(bn, "yarn.lock") == 0) {
+    const pv_jnode *man = NULL;
+    if (b->root_file != NULL && strcmp(dir_of(a, b->root_file->path), dir) == 0) man = b->root_json;
+    pv_read_yarn_lock(&b->c, f, man, &rt);
+  } else if (strcmp(bn, "pnpm-lock.yaml") == 0) {
+    pv_read_pnpm_lock(&b->c, f, &rt);
+  } else if (strcmp(bn, "bun.lock") == 0) {
+    pv_read_bun_lock(&b->c, f, &rt);
+  } else {
+    pv_read_npm_lock(&b->c, f, dir, &rt);
+  }
+  pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items, rt.group.items, rt.idx.len);
+  for (size_t i = 0; b->root_raw != PV_NONE && i < rt.idx.len; i++)
+    pv_inv_edge(&b->c, b->root_raw, *PV_VEC_AT(rt.idx, size_t, i));
+  roots_free(&rt);
+}
+
+/* A lockfile entry for an install path that is shipped: the shipped one
+ * wins; a different version or integrity is a finding at the lockfile. */
+static void check_mismatch(build *b, size_t i) {
+  pv_raw *lk = pv_inv_raw(&b->c, i);
+  size_t s = lk->install_dir ? pv_smap_get(&b->nm, lk->install_dir) : PV_NONE;
+  if (s == PV_NONE) return;
+  pv_raw *sh = pv_inv_raw(&b->c, s);
+  int vdiff = strcmp(lk->version, sh->version) != 0 || strcmp(lk->name, sh->name) != 0;
+  int idiff = lk->integrity && sh->integrity && strcmp(lk->integrity, sh->integrity) != 0;
+  if (lk->scope_known == 1 && sh->scope_known != 1) sh->scope = lk->scope, sh->scope_known = 1;
+  if (!sh->integrity) sh->integrity = lk->integrity;
+  if (!sh->resolved) sh->resolved = lk->resolved;
+  sh->flags |= lk->flags & (PV_COMP_BUNDLED | PV_COMP_PEER | PV_COMP_INSTALL_SCRIPT);
+  if (!vdiff && !idiff) return;
+  lk->dropped = 1;
+  lk->merged = s;
+  pv_finding fd = {.rule = &rule_mismatch, .severity = rule_mismatch.severity, .path = lk->path};
+  fd.message = pv_arena_printf(
+      b->c.r->arena, "%s: the lockfile pins %s@%s%s%s but %s ships %s@%s%s%s", lk->install_dir,
+      lk->name, lk->version, idiff ? " " : "", idiff ? lk->integrity : "", sh->path, sh->name,
+      sh->version, idiff ? " " : "", idiff ? sh->integrity : "");
+  for (size_t k = 0; k < b->c.r->files.len; k++) {
+    const pv_file *f = *PV_VEC_AT(b->c.r->files, pv_file *, k);
+    if (strcmp(f->path, lk->path) == 0) fd.file = f;
+  }
+  fd.start.line = fd.end.line = lk->line ? lk->line : 1;
+  fd.start.col = fd.end.col = 1;
+  if (fd.message != NULL) pv_result_add_finding(b->c.r, &fd, b->c.lim);
+}
+
+/* ---- merging ---- */
+
+static int add_seen(pv_component *comp, const char *path, uint32_t line) {
+  for (size_t i = 0; i < comp->seen.len; i++) {
+    pv_seen *s = PV_VEC_AT(comp->seen, pv_seen, i);
+    if (strcmp(s->path, path) == 0 && s->line == line) return 0;
+  }
+  pv_seen s = {path, line};
+  return pv_vec_push(&comp->seen, &s) ? 0 : -1;
+}
+
+#define TAKE(f) \
+  if (comp->f == NULL) comp->f = raw->f
+static void merge_into(pv_component *comp, const pv_raw *raw, int *known) {
+  TAKE(alias);
+  TAKE(integrity);
+  TAKE(resolved);
+  TAKE(license);
+  TAKE(repository);
+  TAKE(homepage);
+  TAKE(description);
+  comp->flags |= raw->flags;
+  int k = raw->scope_known != 0;
+  if (k > *known || (k == *known && raw->scope < comp->scope)) comp->scope = raw->scope;
+  if (k > *known) *known = k;
+  add_seen(comp, raw->path, raw->line);
+}
+
+static int merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *known, int src) {
+  pv_arena *a = b->c.r->arena;
+  for (size_t i = 0; i < b->c.raws.len; i++) {
+    pv_raw *raw = pv_inv_raw(&b->c, i);
+    if (raw->src != src || raw->dropped) continue;
+    const char *key = (raw->flags & PV_COMP_ROOT)
+                          ? "\x01root"
+                          : pv_arena_printf(a, "%s@%s%s", raw->name, raw->version,
+                                            raw->flags & PV_COMP_LOCAL ? "\x01" : "");
+    if (key == NULL) return -1;
+    size_t ci = pv_smap_get(ids, key);
+    if (ci == PV_NONE) {
+      pv_component comp = {.name = raw->name, .version = raw->version, .scope = raw->scope};
+      comp.seen.elem = sizeof(pv_seen);
+      comp.deps.elem = sizeof(size_t);
+      int z = 0;
+      if (pv_vec_push(&inv->components, &comp) == NULL || pv_vec_push(known, &z) == NULL) return -1;
+      ci = inv->components.len - 1;
+      if (pv_smap_put(ids, key, ci) < 0) return -1;
+    }
+    raw->merged = ci;
+    merge_into(PV_VEC_AT(inv->components, pv_component, ci), raw, PV_VEC_AT(*known, int, ci));
+  }
+  return 0;
+}
+
+static int cmp_size(const void *x, const void *y) {
+  size_t a = *(const size_t *)x, b = *(const size_t *)y;
+  return a < b ? -1 : a > b;
+}
+
+static void merge_edges(build *b, pv_inventory *inv) {
+  for (size_t i = 0; i < b->c.raws.len; i++) {
+    pv_raw *raw = pv_inv_raw(&b->c, i);
+    size_t from = raw->merged;
+    if (raw->dropped && from != PV_NONE) from = pv_inv_raw(&b->c, from)->merged;
+    for (size_t k = 0; from != PV_NONE && k < raw->deps.len; k++) {
+      size_t t = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k))->merged;
+      pv_raw *tr = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k));
+      if (tr->dropped && t != PV_NONE) t = pv_inv_raw(&b->c, t)->merged;
+      if (t != PV_NONE && t != from)
+        pv_vec_push(&PV_VEC_AT(inv->components, pv_component, from)->deps, &t);
+    }
+  }
+}
+
+/* ---- sorting ---- */
+
+static int cmp_comp(const void *x, const void *y) {
+  const pv_component *a = x, *b = y;
+  int ra = (a->flags & PV_COMP_ROOT) != 0, rb = (b->flags & PV_COMP_ROOT) != 0;
+  if (ra != rb) return rb - ra;
+  int c = strcmp(a->name, b->name);
+  if (c == 0) c = strcmp(a->version, b->version);
+  return c;
+}
+
+static int sort_components(pv_inventory *inv) {
+  size_t n = inv->components.len;
+  if (n == 0) return 0;
+  pv_component *items = inv->components.items;
+  /* Remember the old index in deps-free order: tag, sort, then remap. */
+  size_t *order = malloc(n * sizeof *order), *inv_map = malloc(n * sizeof *inv_map);
+  pv_component *copy = malloc(n * sizeof *copy);
+  if (order == NULL || inv_map == NULL || copy == NULL) {
+    free(order), free(inv_map), free(copy);
+    return -1;
+  }
+  for (size_t i = 0; i < n; i++) order[i] = i;
+  /* insertion-free: sort indices by comparing components */
+  memcpy(copy, items, n * sizeof *copy);
+  for (size_t gap = n / 2 + 1;; gap = gap / 2 + (gap > 2)) { /* shell sort, stable enough */
+    for (size_t i = gap; i < n; i++)
+      for (size_t j = i; j >= gap && cmp_comp(&copy[order[j - gap]], &copy[order[j]]) > 0;
+           j -= gap) {
+        size_t t = order[j];
+        order[j] = order[j - gap], order[j - gap] = t;
+      }
+    if (gap <= 1) break;
+  }
+  for (size_t i = 0; i < n; i++) inv_map[order[i]] = i;
+  for (size_t i = 0; i < n; i++) {
+    items[i] = copy[order[i]];
+    pv_vec *d = &items[i].deps;
+    for (size_t k = 0; k < d->len; k++)
+      *PV_VEC_AT(*d, size_t, k) = inv_map[*PV_VEC_AT(*d, size_t, k)];
+    if (d->len > 1) qsort(d->items, d->len, sizeof(size_t), cmp_size);
+    size_t w = 0;
+    for (size_t k = 0; k < d->len; k++)
+      if (w == 0 || *PV_VEC_AT(*d, size_t, k) != *PV_VEC_AT(*d, size_t, w - 1))
+        *PV_VEC_AT(*d, size_t, w++) = *PV_VEC_AT(*d, size_t, k);
+    d->len = w;
+  }
+  free(order), free(inv_map), free(copy);
+  return 0;
+}
+
+static int assemble(build *b, pv_inventory *inv) {
+  for (size_t i = 0; i < b->c.raws.len; i++)
+    if (pv_inv_raw(&b->c, i)->src == PV_SRC_LOCK) check_mismatch(b, i);
+  pv_smap ids = {0};
+  pv_vec known = {.elem = sizeof(int)};
+  int rc = 0;
+  if (merge_pass(b, inv, &ids, &known, PV_SRC_MANIFEST) < 0 ||
+      merge_pass(b, inv, &ids, &known, PV_SRC_LOCK) < 0 ||
+      merge_pass(b, inv, &ids, &known, PV_SRC_SHIPPED) < 0)
+    rc = -1;
+  pv_smap_free(&ids);
+  pv_vec_free(&known);
+  if (rc == 0) merge_edges(b, inv);
+  if (rc == 0) rc = sort_components(inv);
+  inv->has_root = inv->components.len > 0 &&
+                  (PV_VEC_AT(inv->components, pv_component, 0)->flags & PV_COMP_ROOT);
+  return rc;
+}
+
+pv_inventory *pv_inventory_build(pv_result *r, const pv_limits *lim) {
+  pv_inventory *inv = calloc(1, sizeof *inv);
+  if (inv == NULL) return NULL;
+  inv->r = r;
+  inv->components.elem = sizeof(pv_component);
+  build b = {.c = {.r = r, .lim = lim, .raws = {.elem = sizeof(pv_raw)}},
+             .locks = {.elem = sizeof(pv_file *)},
+             .shipped = {.elem = sizeof(pv_file *)}};
+  classify(&b);
+  read_root(&b);
+  for (size_t i = 0; i < b.locks.len; i++) read_lock(&b, *PV_VEC_AT(b.locks, const pv_file *, i));
+  read_shipped(&b);
+  int rc = assemble(&b, inv);
+  for (size_t i = 0; i < b.c.raws.len; i++) pv_vec_free(&pv_inv_raw(&b.c, i)->deps);
+  pv_vec_free(&b.c.raws);
+  pv_vec_free(&b.locks);
+  pv_vec_free(&b.shipped);
+  pv_smap_free(&b.nm);
+  if (rc < 0) {
+    pv_inventory_delete(inv);
+    return NULL;
+  }
+  return inv;
+}
+
+void pv_inventory_delete(pv_inventory *inv) {
+  if (inv == NULL) return;
+  for (size_t i = 0; i < inv->components.len; i++) {
+    pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    pv_vec_free(&c->seen);
+    pv_vec_free(&c->deps);
+  }
+  pv_vec_free(&inv->components);
+  free(inv);
+}

@@ -1,0 +1,220 @@
+/* npm_lock.c — package-lock.json v1/v2/v3 and npm-shrinkwrap.json.
+ * v2/v3 read "packages" (keys are install paths); v1 reads the nested
+ * "dependencies" tree, turned into the same install-path keys, so edges
+ * are resolved the one npm way: nearest node_modules/<name> up the path. */
+#include <stdio.h>
+#include <string.h>
+
+#include "readers.h"
+
+typedef struct {
+  pv_inv_ctx *c;
+  const pv_file *f;
+  const char *dir; /* "" or "sub/dir/" */
+  pv_smap keys;    /* lockfile key -> raw index */
+  pv_vec todo;     /* pending edges: {raw, key, node} */
+  int v1; /* "dependencies" is the nested tree, edges come from "requires" */
+} npm;
+
+typedef struct {
+  size_t raw;
+  const char *key;
+  const pv_jnode *obj;
+} pending;
+
+/* The last "node_modules/" component of key, or the key's basename. */
+static const char *key_name(const char *key) {
+  const char *nm = NULL;
+  for (const char *s = key; (s = strstr(s, "node_modules/")) != NULL; s += 13)
+    if (s == key || s[-1] == '/') nm = s + 13;
+  if (nm != NULL) return nm;
+  const char *sl = strrchr(key, '/');
+  return sl ? sl + 1 : key;
+}
+
+/* Parent install path of key for resolution: strip "/node_modules/x". */
+static size_t parent_len(const char *key, size_t len) {
+  const char *nm = NULL;
+  for (const char *s = key; (s = strstr(s, "node_modules/")) != NULL && (size_t)(s - key) < len;
+       s += 13)
+    if (s == key || s[-1] == '/') nm = s;
+  if (nm == NULL) return 0;
+  size_t p = (size_t)(nm - key);
+  return p > 0 ? p - 1 : 0;
+}
+
+/* Nearest node_modules/<name> from key upwards; PV_NONE when absent. */
+static size_t resolve(npm *m, const char *key, const char *name) {
+  size_t len = strlen(key);
+  for (int guard = 0; guard < 1000; guard++) {
+    char k[4096]; /* lookups stay off the arena: there may be millions */
+    int w = len ? snprintf(k, sizeof k, "%.*s/node_modules/%s", (int)len, key, name)
+                : snprintf(k, sizeof k, "node_modules/%s", name);
+    size_t v = w > 0 && (size_t)w < sizeof k ? pv_smap_get(&m->keys, k) : PV_NONE;
+    if (v != PV_NONE || len == 0) return v;
+    size_t pl = parent_len(key, len);
+    if (pl == len) return PV_NONE;
+    len = pl;
+  }
+  return PV_NONE;
+}
+
+/* A resolved URL that is not a registry tarball ("<registry>/<name>/-/<file>"). */
+static int nonregistry(const char *res) {
+  if (res == NULL) return 0;
+  if (strncmp(res, "http://", 7) == 0 || strncmp(res, "https://", 8) == 0)
+    return strstr(res, "/-/") == NULL;
+  return pv_spec_is_local(res);
+}
+
+static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
+  pv_arena *a = m->c->r->arena;
+  const char *kn = key_name(key);
+  const char *name = pv_jn_str(o, "name");
+  raw->name = name ? name : kn;
+  if (name != NULL && strcmp(name, kn) != 0 && strstr(key, "node_modules/") != NULL)
+    raw->alias = kn;
+  raw->version = pv_jn_str(o, "version");
+  const char *aliased = pv_spec_alias_name(a, raw->version, &raw->version);
+  if (aliased != NULL) raw->alias = raw->name, raw->name = aliased;
+  raw->resolved = pv_jn_str(o, "resolved");
+  raw->integrity = pv_jn_str(o, "integrity");
+  raw->install_dir = pv_arena_printf(a, "%s%s", m->dir, key);
+  raw->path = m->f->path;
+  raw->line = o->line;
+  raw->src = PV_SRC_LOCK;
+  raw->scope_known = 1;
+  /* dev (+optional): only in the dev tree; devOptional: also an optional
+   * dependency of a production package, so installed in production. */
+  if (pv_jn_true(o, "dev"))
+    raw->scope = PV_SCOPE_DEV;
+  else if (pv_jn_true(o, "optional") || pv_jn_true(o, "devOptional"))
+    raw->scope = PV_SCOPE_OPTIONAL;
+  if (pv_jn_true(o, "peer")) raw->flags |= PV_COMP_PEER;
+  if (pv_jn_true(o, "inBundle") || pv_jn_true(o, "bundled")) raw->flags |= PV_COMP_BUNDLED;
+  pv_pkg_fields(a, o, raw);
+  int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version);
+  if (!local && nonregistry(raw->resolved)) { /* git or a plain tarball URL */
+    local = 1;
+    raw->version = raw->resolved;
+  }
+  if (local) {
+    raw->flags |= PV_COMP_LOCAL;
+    if (raw->version == NULL || !pv_spec_is_local(raw->version))
+      raw->version = pv_arena_printf(a, "file:%s", key);
+  }
+  if (raw->version == NULL) raw->version = "";
+}
+
+static void add_entry(npm *m, const char *key, const pv_jnode *o) {
+  if (o->type != PV_J_OBJ) {
+    pv_inv_bad(m->c, m->f->path, o->line, "package entry is not an object");
+    return;
+  }
+  if (pv_jn_true(o, "link")) return; /* resolved to its target below */
+  pv_raw raw = {0};
+  fill(m, &raw, key, o);
+  size_t i = pv_inv_add(m->c, &raw);
+  if (i == PV_NONE) return;
+  pv_smap_put(&m->keys, key, i);
+  pending p = {i, key, o};
+  pv_vec_push(&m->todo, &p);
+}
+
+/* "link": true entries make their key resolve to the target's raw. */
+static void add_links(npm *m, const pv_jnode *pk) {
+  for (size_t i = 0; i < pk->n; i++) {
+    const pv_jnode *o = pk->kids[i];
+    if (!pv_jn_true(o, "link")) continue;
+    const char *to = pv_jn_str(o, "resolved");
+    size_t t = to ? pv_smap_get(&m->keys, to) : PV_NONE;
+    if (t == PV_NONE) {
+      pv_raw raw = {.name = key_name(pk->keys[i]),
+                    .version = to ? to : "",
+                    .src = PV_SRC_LOCK,
+                    .flags = PV_COMP_LOCAL,
+                    .path = m->f->path,
+                    .line = o->line};
+      t = pv_inv_add(m->c, &raw);
+      if (t == PV_NONE) continue;
+    }
+    pv_smap_put(&m->keys, pk->keys[i], t);
+  }
+}
+
+static void edges(npm *m, size_t raw, const char *key, const pv_jnode *o, pv_roots *rt) {
+  pv_deplist d = {0};
+  if (!m->v1) d = pv_deplist_of(m->c->r->arena, o, key[0] == '\0');
+  const pv_jnode *req = pv_jn_get(o, "requires"); /* v1 */
+  for (size_t i = 0; i < d.n; i++) {
+    size_t t = resolve(m, key, d.name[i]);
+    if (t == PV_NONE) continue;
+    if (raw == PV_NONE)
+      pv_roots_add(rt, t, d.group[i]);
+    else
+      pv_inv_edge(m->c, raw, t);
+  }
+  for (size_t i = 0; req != NULL && req->type == PV_J_OBJ && i < req->n; i++) {
+    size_t t = resolve(m, key, req->keys[i]);
+    if (t != PV_NONE && raw != PV_NONE) pv_inv_edge(m->c, raw, t);
+  }
+}
+
+/* v1: nested "dependencies" become keys "node_modules/a/node_modules/b". */
+static void walk_v1(npm *m, const char *parent, const pv_jnode *deps, uint32_t depth) {
+  if (deps == NULL || deps->type != PV_J_OBJ) return;
+  if (depth > m->c->lim->ast_depth) {
+    pv_inv_bad(m->c, m->f->path, deps->line, "dependency tree nested too deep");
+    return;
+  }
+  for (size_t i = 0; i < deps->n; i++) {
+    const char *key =
+        parent[0] ? pv_arena_printf(m->c->r->arena, "%s/node_modules/%s", parent, deps->keys[i])
+                  : pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
+    if (key == NULL) return;
+    add_entry(m, key, deps->kids[i]);
+    walk_v1(m, key, pv_jn_get(deps->kids[i], "dependencies"), depth + 1);
+  }
+}
+
+static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
+  const pv_jnode *pk = pv_jn_get(root, "packages");
+  if (pk != NULL && pk->type == PV_J_OBJ) {
+    for (size_t i = 0; i < pk->n; i++)
+      if (pk->keys[i][0] != '\0') add_entry(m, pk->keys[i], pk->kids[i]);
+    add_links(m, pk);
+    const pv_jnode *top = pv_jn_get(pk, "");
+    if (top != NULL) edges(m, PV_NONE, "", top, rt);
+  } else {
+    m->v1 = 1;
+    walk_v1(m, "", pv_jn_get(root, "dependencies"), 0);
+    const pv_jnode *deps = pv_jn_get(root, "dependencies");
+    for (size_t i = 0; deps && deps->type == PV_J_OBJ && i < deps->n; i++) {
+      const char *k = pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
+      size_t t = k ? pv_smap_get(&m->keys, k) : PV_NONE;
+      if (t != PV_NONE) pv_roots_add(rt, t, (int)pv_inv_raw(m->c, t)->scope);
+    }
+  }
+  for (size_t i = 0; i < m->todo.len; i++) {
+    pending *p = PV_VEC_AT(m->todo, pending, i);
+    edges(m, p->raw, p->key, p->obj, rt);
+  }
+}
+
+void pv_read_npm_lock(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt) {
+  uint32_t line = 0;
+  const char *err = NULL;
+  pv_jnode *root = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &line, &err);
+  if (root == NULL) {
+    pv_inv_bad(c, f->path, line, err);
+    return;
+  }
+  if (root->type != PV_J_OBJ) {
+    pv_inv_bad(c, f->path, root->line, "lockfile is not a JSON object");
+    return;
+  }
+  npm m = {.c = c, .f = f, .dir = dir, .todo = {.elem = sizeof(pending)}};
+  run(&m, root, rt);
+  pv_smap_free(&m.keys);
+  pv_vec_free(&m.todo);
+}

@@ -1,0 +1,254 @@
+/* pnpm_lock.c — pnpm-lock.yaml 5.x ("/name/1.0.0_peer" keys, dev flags),
+ * 6.x ("/name@1.0.0(peer@1.0.0)" keys, dev flags) and 9.x ("packages" plus
+ * "snapshots", no dev flag: scopes come from walking the snapshots from the
+ * importers, done by inventory.c). Read with libyaml; lines from its marks. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "readers.h"
+
+typedef struct {
+  pv_inv_ctx *c;
+  const pv_file *f;
+  yaml_document_t *d;
+  int major;    /* lockfile major version: 5, 6 or 9 */
+  pv_smap keys; /* package / snapshot key -> raw */
+} pnpm;
+
+static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
+  if (m == NULL || m->type != YAML_MAPPING_NODE) return NULL;
+  for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = yaml_document_get_node(d, p->key);
+    if (k && k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, key) == 0)
+      return yaml_document_get_node(d, p->value);
+  }
+  return NULL;
+}
+
+/* Scalar member copied into the arena (the document dies before the result). */
+static const char *ystr_in(pv_arena *a, yaml_document_t *d, yaml_node_t *m, const char *key) {
+  yaml_node_t *v = yget(d, m, key);
+  return v && v->type == YAML_SCALAR_NODE ? pv_arena_strdup(a, (const char *)v->data.scalar.value)
+                                          : NULL;
+}
+#define ystr(d, m, key) ystr_in(p->c->r->arena, d, m, key)
+
+static int ytrue(yaml_document_t *d, yaml_node_t *m, const char *key) {
+  yaml_node_t *v = yget(d, m, key);
+  const char *s = v && v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : NULL;
+  return s != NULL && strcmp(s, "true") == 0;
+}
+
+/* Split a key into name and version (arena); 1 when it is not a registry
+ * package (file:, link:, git hosts, URLs). */
+static int parse_key(pnpm *p, const char *key, const char **name, const char **version) {
+  pv_arena *a = p->c->r->arena;
+  int local = 0;
+  key = pv_arena_strdup(a, key);
+  if (key == NULL) return 1;
+  const char *k = key;
+  if (k[0] == '/') {
+    k++;
+  } else if (strncmp(k, "registry.npmjs.org/", 19) == 0) {
+    k += 19;
+  } else if (p->major < 9 || strchr(k, ':') != NULL || strncmp(k, "github.com/", 11) == 0) {
+    const char *sl = strchr(k, '/');
+    local = strchr(k, ':') != NULL || strncmp(k, "github.com/", 11) == 0 || sl == NULL;
+    if (!local && sl != NULL) k = sl + 1; /* other registry hosts: "host/name/1.0.0" */
+  }
+  if (local) {
+    const char *at = strchr(k[0] == '@' ? k + 1 : k, '@');
+    *name = at && at < strchr(k, ':') ? pv_arena_strndup(a, k, (size_t)(at - k)) : NULL;
+    *version = key;
+    return 1;
+  }
+  if (p->major >= 6) {
+    const char *at = strchr(k[0] == '@' ? k + 1 : k, '@');
+    if (at == NULL) return *name = NULL, *version = key, 1;
+    *name = pv_arena_strndup(a, k, (size_t)(at - k));
+    *version = pv_arena_strndup(a, at + 1, strcspn(at + 1, "("));
+    return 0;
+  }
+  const char *sl = strrchr(k, '/');
+  if (sl == NULL || sl == k) return *name = NULL, *version = key, 1;
+  *name = pv_arena_strndup(a, k, (size_t)(sl - k));
+  *version = pv_arena_strndup(a, sl + 1, strcspn(sl + 1, "_("));
+  return 0;
+}
+
+static size_t add_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *e) {
+  pv_raw raw = {.src = PV_SRC_LOCK, .path = p->f->path, .line = line};
+  yaml_document_t *d = p->d;
+  int local = parse_key(p, key, &raw.name, &raw.version);
+  const char *nm = ystr(d, e, "name");
+  if (nm != NULL) raw.name = nm;
+  if (raw.name == NULL) raw.name = pv_arena_strdup(p->c->r->arena, key);
+  yaml_node_t *res = yget(d, e, "resolution");
+  raw.integrity = ystr(d, res, "integrity");
+  const char *tarball = ystr(d, res, "tarball");
+  if (tarball && (strncmp(tarball, "file:", 5) == 0 || p->major < 9)) local = 1;
+  if (ystr(d, res, "repo") || ystr(d, res, "commit") || ystr(d, res, "directory")) local = 1;
+  raw.resolved = tarball;
+  if (local && raw.name != NULL && strncmp(raw.version, raw.name, strlen(raw.name)) == 0 &&
+      raw.version[strlen(raw.name)] == '@') /* 9.x "name@https://..." */
+    raw.version += strlen(raw.name) + 1;
+  else if (local)
+    raw.version = pv_arena_strdup(p->c->r->arena, tarball ? tarball : key);
+  if (local) raw.flags |= PV_COMP_LOCAL;
+  if (p->major < 9 && yget(d, e, "dev") != NULL) {
+    raw.scope_known = 1;
+    raw.scope = ytrue(d, e, "dev") ? PV_SCOPE_DEV : PV_SCOPE_REQUIRED;
+  }
+  if (ytrue(d, e, "optional")) raw.scope = PV_SCOPE_OPTIONAL, raw.scope_known = 1;
+  if (ytrue(d, e, "requiresBuild")) raw.flags |= PV_COMP_INSTALL_SCRIPT;
+  return pv_inv_add(p->c, &raw);
+}
+
+/* The key a dependency "name: value" points at. */
+static size_t dep_target(pnpm *p, const char *name, const char *v) {
+  pv_arena *a = p->c->r->arena;
+  if (strncmp(v, "link:", 5) == 0) return PV_NONE;
+  size_t t = pv_smap_get(&p->keys, v);
+  if (t != PV_NONE) return t;
+  const char *k = p->major >= 9   ? pv_arena_printf(a, "%s@%s", name, v)
+                  : p->major >= 6 ? pv_arena_printf(a, "/%s@%s", name, v)
+                                  : pv_arena_printf(a, "/%s/%s", name, v);
+  t = pv_smap_get(&p->keys, k);
+  if (t == PV_NONE && p->major >= 6 && strchr(v[0] == '@' ? v + 1 : v, '@'))
+    t = pv_smap_get(&p->keys, pv_arena_printf(a, "%s%s", p->major >= 9 ? "" : "/", v));
+  return t;
+}
+
+static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
+  static const char *const groups[] = {"dependencies", "optionalDependencies", "devDependencies"};
+  yaml_document_t *d = p->d;
+  for (int g = 0; g < 3; g++) {
+    yaml_node_t *m = yget(d, e, groups[g]);
+    if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
+    for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
+      yaml_node_t *k = yaml_document_get_node(d, pr->key),
+                  *v = yaml_document_get_node(d, pr->value);
+      if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
+      const char *ver =
+          v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : ystr(d, v, "version");
+      const char *dn = (const char *)k->data.scalar.value;
+      size_t t = ver ? dep_target(p, dn, ver) : PV_NONE;
+      if (t == PV_NONE) continue;
+      pv_raw *tr = pv_inv_raw(p->c, t);
+      if (tr->alias == NULL && strcmp(tr->name, dn) != 0 && !(tr->flags & PV_COMP_LOCAL))
+        tr->alias = pv_arena_strdup(p->c->r->arena, dn); /* "alias: real@1.0.0" */
+      if (from == PV_NONE)
+        pv_roots_add(rt, t, g);
+      else
+        pv_inv_edge(p->c, from, t);
+    }
+  }
+}
+
+typedef void (*pair_fn)(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg);
+
+static void each_pair(pnpm *p, yaml_node_t *m, pair_fn fn, void *arg) {
+  if (m == NULL || m->type != YAML_MAPPING_NODE) return;
+  for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key),
+                *v = yaml_document_get_node(p->d, pr->value);
+    if (k != NULL && v != NULL && k->type == YAML_SCALAR_NODE)
+      fn(p, (const char *)k->data.scalar.value, (uint32_t)k->start_mark.line + 1, v, arg);
+  }
+}
+
+static void on_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
+  (void)arg;
+  size_t i = add_package(p, key, line, v);
+  if (i != PV_NONE) pv_smap_put(&p->keys, key, i);
+}
+
+/* 9.x snapshot "name@1.0.0(peer@2.0.0)" -> the package "name@1.0.0". */
+static void on_snapshot(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
+  (void)arg, (void)v;
+  size_t i = pv_smap_get(&p->keys, key);
+  if (i == PV_NONE) {
+    const char *base = pv_arena_strndup(p->c->r->arena, key, strcspn(key, "("));
+    i = base ? pv_smap_get(&p->keys, base) : PV_NONE;
+    if (i == PV_NONE) i = add_package(p, key, line, NULL);
+    if (i != PV_NONE) pv_smap_put(&p->keys, key, i);
+  }
+}
+
+static void on_edges(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
+  (void)line;
+  size_t i = pv_smap_get(&p->keys, key);
+  if (i != PV_NONE) deps_of(p, v, i, arg);
+}
+
+static void on_importer(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
+  (void)key, (void)line;
+  deps_of(p, v, PV_NONE, arg);
+}
+
+static void run(pnpm *p, yaml_node_t *root, pv_roots *rt) {
+  yaml_document_t *d = p->d;
+  const char *lv = ystr(d, root, "lockfileVersion");
+  p->major = lv ? (int)strtol(lv, NULL, 10) : 5;
+  each_pair(p, yget(d, root, "packages"), on_package, NULL);
+  yaml_node_t *snaps = yget(d, root, "snapshots");
+  each_pair(p, snaps, on_snapshot, NULL);
+  each_pair(p, snaps ? snaps : yget(d, root, "packages"), on_edges, rt);
+  yaml_node_t *imp = yget(d, root, "importers");
+  if (imp != NULL)
+    each_pair(p, imp, on_importer, rt);
+  else
+    deps_of(p, root, PV_NONE, rt);
+}
+
+int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
+  uint32_t flow = 0;
+  size_t indent = 0;
+  int bol = 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = p[i];
+    if (ch == '\n') {
+      bol = 1, indent = 0;
+      continue;
+    }
+    if (bol && (ch == ' ' || ch == '-')) {
+      if (++indent / 2 > max) return 1;
+      continue;
+    }
+    bol = 0;
+    if (ch == '[' || ch == '{') {
+      if (++flow > max) return 1;
+    } else if ((ch == ']' || ch == '}') && flow > 0) {
+      flow--;
+    }
+  }
+  return 0;
+}
+
+void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
+  yaml_parser_t yp;
+  yaml_document_t d;
+  if (pv_yaml_too_deep(f->data, f->size, c->lim->ast_depth / 8)) {
+    pv_inv_bad(c, f->path, 1, "YAML nested too deep");
+    return;
+  }
+  if (!yaml_parser_initialize(&yp)) return;
+  yaml_parser_set_input_string(&yp, f->data, f->size);
+  if (!yaml_parser_load(&yp, &d)) {
+    pv_inv_bad(c, f->path, (uint32_t)yp.problem_mark.line + 1,
+               yp.problem ? yp.problem : "YAML error");
+    yaml_parser_delete(&yp);
+    return;
+  }
+  yaml_node_t *root = yaml_document_get_root_node(&d);
+  if (root != NULL && root->type != YAML_MAPPING_NODE)
+    pv_inv_bad(c, f->path, (uint32_t)root->start_mark.line + 1, "lockfile is not a YAML mapping");
+  else if (root != NULL) {
+    pnpm p = {.c = c, .f = f, .d = &d};
+    run(&p, root, rt);
+    pv_smap_free(&p.keys);
+  }
+  yaml_document_delete(&d);
+  yaml_parser_delete(&yp);
+}

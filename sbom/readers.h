@@ -1,0 +1,132 @@
+/* readers.h — INTERNAL to sbom/: the interface between inventory.c and the
+ * manifest/lockfile readers (pkg_json.c, npm_lock.c, yarn_lock.c,
+ * pnpm_lock.c, bun_lock.c). Nothing outside sbom/ includes this.
+ *
+ * A reader appends "raw" entries (one per lockfile entry or manifest) to
+ * the context; inventory.c merges them into components (one per
+ * name@version), resolves scopes and edges and sorts.
+ *
+ * Ownership: every string and JSON node lives in ctx->r->arena; the vectors
+ * in pv_raw and pv_inv_ctx are malloc'd and freed by inventory.c. */
+#ifndef PV_SBOM_READERS_H
+#define PV_SBOM_READERS_H
+
+#include "inventory.h"
+
+/* ---- a small JSON tree with line numbers (pkg_json.c) ---- */
+enum { PV_J_NULL, PV_J_BOOL, PV_J_NUM, PV_J_STR, PV_J_ARR, PV_J_OBJ };
+
+typedef struct pv_jnode {
+  int type;
+  uint32_t line;     /* 1-based: the member's key line, else the value's start */
+  const char *s;     /* string value, number text, "true"/"false" */
+  size_t n;          /* members / elements */
+  const char **keys; /* PV_J_OBJ: n keys */
+  struct pv_jnode **kids;
+} pv_jnode;
+
+/* Parse JSON (trailing commas and comments tolerated, for bun.lock) into the
+ * arena; NULL on error with *err_line and *err set (static text). */
+pv_jnode *pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
+                      uint32_t *err_line, const char **err);
+/* Member key of an object (last one wins), or NULL. */
+const pv_jnode *pv_jn_get(const pv_jnode *o, const char *key);
+/* String member, or NULL when absent or not a string. */
+const char *pv_jn_str(const pv_jnode *o, const char *key);
+/* 1 when the member is the literal true. */
+int pv_jn_true(const pv_jnode *o, const char *key);
+
+/* ---- a string -> index hash map (inventory.c); keys are borrowed ---- */
+typedef struct {
+  const char **keys;
+  size_t *vals;
+  size_t cap, len;
+} pv_smap;
+#define PV_NONE ((size_t)-1)
+/* Insert or replace; -1 on out-of-memory. */
+int pv_smap_put(pv_smap *m, const char *key, size_t val);
+/* The value of key, or PV_NONE. */
+size_t pv_smap_get(const pv_smap *m, const char *key);
+/* Free the table (not the keys). */
+void pv_smap_free(pv_smap *m);
+
+/* ---- raw entries ---- */
+enum { PV_SRC_MANIFEST, PV_SRC_SHIPPED, PV_SRC_LOCK };
+
+typedef struct {
+  const char *name, *version, *alias, *integrity, *resolved, *license;
+  const char *repository, *homepage, *description;
+  const char *install_dir; /* vfs dir it is installed at ("x/node_modules/a") or NULL */
+  pv_scope scope;
+  int scope_known; /* the reader knows the scope (else computed or defaulted) */
+  unsigned flags;
+  int src; /* PV_SRC_* */
+  const char *path;
+  uint32_t line;
+  pv_vec deps;   /* size_t: raw indices (edges) */
+  size_t merged; /* set by inventory.c: component index */
+  int dropped;   /* replaced by what is shipped */
+} pv_raw;
+
+typedef struct {
+  pv_result *r;
+  const pv_limits *lim;
+  pv_vec raws; /* pv_raw */
+  int capped;  /* the component cap tripped (noted once) */
+} pv_inv_ctx;
+
+/* Append a raw entry (copied); returns its index or (size_t)-1 when the
+ * component cap is reached or memory runs out. */
+size_t pv_inv_add(pv_inv_ctx *c, const pv_raw *raw);
+/* Raw entry i. */
+pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i);
+/* Add edge from -> to (raw indices); duplicates are removed later. */
+void pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to);
+/* Note a malformed file: "<path>:<line>: <reason>". */
+void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reason);
+
+/* Dependency names of a package.json-like object, by group. */
+typedef struct {
+  const char **name;
+  const char **spec;
+  int *group; /* 0 prod, 1 optional, 2 dev, 3 peer */
+  size_t n;
+} pv_deplist;
+
+/* The dependency names of obj's dependencies/optional/dev/peer maps
+ * (arena arrays; dev entries also in prod count as prod). */
+pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev);
+
+/* Compute scopes for raws [first, last) from root edges by group:
+ * required if reachable from prod roots, else optional, else dev; raws
+ * already scope_known are left alone; unreached ones become required. */
+void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
+                   size_t nroots);
+
+/* Classify a dependency spec: 1 when it is link:/file:/workspace:/git/URL
+ * (PV_COMP_LOCAL), else 0. */
+int pv_spec_is_local(const char *spec);
+/* Split "npm:real@1.2.3" into the real name (arena); NULL when not an alias. */
+const char *pv_spec_alias_name(pv_arena *a, const char *spec, const char **range);
+
+/* Fill the descriptive fields of raw from a package.json object. */
+void pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw);
+
+/* ---- readers: each appends raws for one file; roots receive the raw
+ * indices the project root depends on with their group (0/1/2/3). ---- */
+typedef struct {
+  pv_vec idx;   /* size_t */
+  pv_vec group; /* int */
+} pv_roots;
+void pv_roots_add(pv_roots *rt, size_t idx, int group);
+
+/* 1 when YAML text nests deeper than max (flow brackets or indentation):
+ * libyaml's loader recurses per level, so such input is refused first. */
+int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
+
+void pv_read_npm_lock(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
+void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt);
+void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+void pv_read_bun_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+
+#endif

@@ -1,0 +1,262 @@
+/* yarn_lock.c — yarn.lock v1 (yarn's own indented text format) and yarn
+ * berry (YAML, read with libyaml). Edges come from the lockfile's own
+ * graph: each entry's dependencies are looked up by "name@range" among the
+ * entry headers. Scopes come from the root package.json (inventory.c). */
+#include <string.h>
+#include <yaml.h>
+
+#include "readers.h"
+
+typedef struct {
+  pv_inv_ctx *c;
+  const pv_file *f;
+  pv_smap specs; /* "name@range" -> raw index */
+  pv_vec pend;   /* pending deps: {raw, name, range} */
+} yarn;
+
+typedef struct {
+  size_t raw;
+  const char *name, *range;
+} ydep;
+
+/* "name@range" -> name (arena) and range; no '@' past 0: the whole is a name. */
+static const char *spec_name(pv_arena *a, const char *spec, const char **range) {
+  const char *at = strchr(spec[0] == '@' ? spec + 1 : spec, '@');
+  *range = at ? at + 1 : "";
+  return at ? pv_arena_strndup(a, spec, (size_t)(at - spec)) : spec;
+}
+
+static size_t lookup(yarn *y, const char *name, const char *range) {
+  pv_arena *a = y->c->r->arena;
+  size_t v = pv_smap_get(&y->specs, pv_arena_printf(a, "%s@%s", name, range));
+  if (v == PV_NONE) v = pv_smap_get(&y->specs, pv_arena_printf(a, "%s@npm:%s", name, range));
+  return v;
+}
+
+static void link_all(yarn *y, const pv_jnode *manifest, pv_roots *rt) {
+  for (size_t i = 0; i < y->pend.len; i++) {
+    ydep *d = PV_VEC_AT(y->pend, ydep, i);
+    size_t t = lookup(y, d->name, d->range);
+    if (t == PV_NONE) continue;
+    if (d->raw == PV_NONE && manifest == NULL)
+      pv_roots_add(rt, t, 0);
+    else if (d->raw == PV_NONE)
+      continue;
+    else
+      pv_inv_edge(y->c, d->raw, t);
+  }
+  pv_deplist dl = pv_deplist_of(y->c->r->arena, manifest, 1);
+  for (size_t i = 0; i < dl.n; i++) {
+    size_t t = lookup(y, dl.name[i], dl.spec[i]);
+    if (t != PV_NONE) pv_roots_add(rt, t, dl.group[i]);
+  }
+}
+
+static void pend(yarn *y, size_t raw, const char *name, const char *range) {
+  ydep d = {raw, name, range};
+  pv_vec_push(&y->pend, &d);
+}
+
+/* ---- v1 ---- */
+
+/* Next token of a v1 line: "quoted" (no escapes beyond \") or bare up to
+ * whitespace, ',' or a final ':'. */
+static const char *token(pv_arena *a, const char **p, const char *end) {
+  const char *s = *p;
+  while (s < end && (*s == ' ' || *s == ',')) s++;
+  if (s >= end) return NULL;
+  const char *b = s, *e;
+  if (*s == '"') {
+    b = ++s;
+    while (s < end && !(*s == '"' && s[-1] != '\\')) s++;
+    e = s;
+    if (s < end) s++;
+  } else {
+    while (s < end && *s != ' ' && *s != ',' && !(*s == ':' && (s + 1 == end || s[1] == ' '))) s++;
+    e = s;
+  }
+  if (s < end && *s == ':') s++;
+  *p = s;
+  return pv_arena_strndup(a, b, (size_t)(e - b));
+}
+
+typedef struct {
+  size_t cur;  /* raw of the current entry */
+  int in_deps; /* inside dependencies:/optionalDependencies: */
+  const char **specs;
+  size_t nspecs;
+} v1state;
+
+static void v1_header(yarn *y, v1state *st, const char *s, const char *end, uint32_t line) {
+  pv_arena *a = y->c->r->arena;
+  const char *specs[64];
+  size_t n = 0;
+  const char *t;
+  while (n < 64 && (t = token(a, &s, end)) != NULL) specs[n++] = t;
+  st->cur = PV_NONE;
+  st->in_deps = 0;
+  if (n == 0) {
+    pv_inv_bad(y->c, y->f->path, line, "entry header without a package spec");
+    return;
+  }
+  const char *range;
+  pv_raw raw = {.src = PV_SRC_LOCK, .path = y->f->path, .line = line};
+  raw.name = spec_name(a, specs[0], &range);
+  const char *real = pv_spec_alias_name(a, range, NULL);
+  if (real != NULL) raw.alias = raw.name, raw.name = real;
+  if (pv_spec_is_local(range)) raw.flags |= PV_COMP_LOCAL, raw.version = range;
+  st->cur = pv_inv_add(y->c, &raw);
+  for (size_t i = 0; st->cur != PV_NONE && i < n; i++) pv_smap_put(&y->specs, specs[i], st->cur);
+}
+
+static void v1_field(yarn *y, v1state *st, const char *s, const char *end, int indent,
+                     uint32_t line) {
+  pv_arena *a = y->c->r->arena;
+  if (st->cur == PV_NONE) return;
+  pv_raw *raw = pv_inv_raw(y->c, st->cur);
+  const char *k = token(a, &s, end), *v = token(a, &s, end);
+  if (k == NULL) return;
+  if (indent >= 4 && st->in_deps) {
+    pend(y, st->cur, k, v ? v : "");
+    return;
+  }
+  st->in_deps =
+      v == NULL && (strcmp(k, "dependencies") == 0 || strcmp(k, "optionalDependencies") == 0);
+  if (v == NULL) return;
+  if (strcmp(k, "version") == 0 && raw->version == NULL)
+    raw->version = v;
+  else if (strcmp(k, "resolved") == 0)
+    raw->resolved = v;
+  else if (strcmp(k, "integrity") == 0)
+    raw->integrity = v;
+  (void)line;
+}
+
+static void read_v1(yarn *y) {
+  const char *p = (const char *)y->f->data, *end = p + y->f->size;
+  v1state st = {.cur = PV_NONE};
+  for (uint32_t line = 1; p < end; line++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    const char *le = e;
+    while (le > p && (le[-1] == '\r' || le[-1] == ' ')) le--;
+    int indent = 0;
+    while (p + indent < le && p[indent] == ' ') indent++;
+    if (le > p + indent && p[indent] != '#') {
+      if (indent == 0 && le[-1] == ':')
+        v1_header(y, &st, p, le - 1, line);
+      else if (indent == 0)
+        pv_inv_bad(y->c, y->f->path, line, "unexpected line at the top level");
+      else
+        v1_field(y, &st, p + indent, le, indent, line);
+    }
+    p = nl ? nl + 1 : end;
+  }
+  for (size_t i = 0; i < y->c->raws.len; i++) {
+    pv_raw *raw = pv_inv_raw(y->c, i);
+    if (raw->path == y->f->path && raw->version == NULL) raw->version = "";
+  }
+}
+
+/* ---- berry ---- */
+
+static yaml_node_t *ymap_get(yaml_document_t *d, yaml_node_t *m, const char *key) {
+  if (m == NULL || m->type != YAML_MAPPING_NODE) return NULL;
+  for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = yaml_document_get_node(d, p->key);
+    if (k && k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, key) == 0)
+      return yaml_document_get_node(d, p->value);
+  }
+  return NULL;
+}
+
+static const char *ymap_str(yaml_document_t *d, yaml_node_t *m, const char *key) {
+  yaml_node_t *v = ymap_get(d, m, key);
+  return v && v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : NULL;
+}
+
+static void berry_deps(yarn *y, yaml_document_t *d, yaml_node_t *e, size_t raw) {
+  pv_arena *a = y->c->r->arena;
+  static const char *const groups[] = {"dependencies", "optionalDependencies"};
+  for (int g = 0; g < 2; g++) {
+    yaml_node_t *m = ymap_get(d, e, groups[g]);
+    if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
+    for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+      yaml_node_t *k = yaml_document_get_node(d, p->key), *v = yaml_document_get_node(d, p->value);
+      if (k && v && k->type == YAML_SCALAR_NODE && v->type == YAML_SCALAR_NODE)
+        pend(y, raw, pv_arena_strdup(a, (char *)k->data.scalar.value),
+             pv_arena_strdup(a, (char *)v->data.scalar.value));
+    }
+  }
+}
+
+static void berry_entry(yarn *y, yaml_document_t *d, const char *key, uint32_t line,
+                        yaml_node_t *e) {
+  pv_arena *a = y->c->r->arena;
+  const char *version = ymap_str(d, e, "version"), *res = ymap_str(d, e, "resolution");
+  if (e->type != YAML_MAPPING_NODE || res == NULL) {
+    pv_inv_bad(y->c, y->f->path, (uint32_t)e->start_mark.line + 1, "entry without a resolution");
+    return;
+  }
+  if (version && strcmp(version, "0.0.0-use.local") == 0) { /* a workspace: its deps are roots */
+    berry_deps(y, d, e, PV_NONE);
+    return;
+  }
+  const char *range, *rver;
+  pv_raw raw = {.src = PV_SRC_LOCK, .path = y->f->path, .line = line};
+  raw.name = spec_name(a, res, &rver);
+  raw.version = pv_arena_strdup(a, version ? version : "");
+  if (strncmp(rver, "npm:", 4) != 0)
+    raw.flags |= PV_COMP_LOCAL, raw.version = pv_arena_strdup(a, rver);
+  char *keys = pv_arena_strdup(a, key);
+  const char *first = spec_name(a, keys, &range);
+  if (strcmp(first, raw.name) != 0) raw.alias = first;
+  size_t ix = pv_inv_add(y->c, &raw);
+  if (ix == PV_NONE) return;
+  for (char *s = keys, *tok; keys && (tok = strsep(&s, ",")) != NULL;) {
+    while (*tok == ' ') tok++;
+    pv_smap_put(&y->specs, tok, ix);
+  }
+  berry_deps(y, d, e, ix);
+}
+
+static void read_berry(yarn *y) {
+  yaml_parser_t p;
+  yaml_document_t d;
+  if (pv_yaml_too_deep(y->f->data, y->f->size, y->c->lim->ast_depth / 8)) {
+    pv_inv_bad(y->c, y->f->path, 1, "YAML nested too deep");
+    return;
+  }
+  if (!yaml_parser_initialize(&p)) return;
+  yaml_parser_set_input_string(&p, y->f->data, y->f->size);
+  if (!yaml_parser_load(&p, &d)) {
+    pv_inv_bad(y->c, y->f->path, (uint32_t)p.problem_mark.line + 1,
+               p.problem ? p.problem : "YAML error");
+    yaml_parser_delete(&p);
+    return;
+  }
+  yaml_node_t *root = yaml_document_get_root_node(&d);
+  for (yaml_node_pair_t *pr =
+           root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
+       pr && pr < root->data.mapping.pairs.top; pr++) {
+    yaml_node_t *k = yaml_document_get_node(&d, pr->key),
+                *v = yaml_document_get_node(&d, pr->value);
+    if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
+    if (strcmp((char *)k->data.scalar.value, "__metadata") == 0) continue;
+    berry_entry(y, &d, (const char *)k->data.scalar.value, (uint32_t)k->start_mark.line + 1, v);
+  }
+  yaml_document_delete(&d);
+  yaml_parser_delete(&p);
+}
+
+void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt) {
+  yarn y = {.c = c, .f = f, .pend = {.elem = sizeof(ydep)}};
+  int berry = f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
+  if (berry)
+    read_berry(&y);
+  else
+    read_v1(&y);
+  link_all(&y, manifest, rt);
+  pv_smap_free(&y.specs);
+  pv_vec_free(&y.pend);
+}

@@ -1,0 +1,313 @@
+/* test_inventory.c — the dependency inventory on the shared lockfile suite
+ * (../shared/fixtures/lockfiles, or $PLUGVET_SHARED/fixtures/lockfiles)
+ * and on our own fixtures in tests/data/inventory/. Each case renders the
+ * inventory as text (one line per component, then notes and findings) and
+ * compares it with tests/data/inventory/<case>.txt, written by hand-checking
+ * the lockfiles. PV_REGEN=1 rewrites the expected files (then review them).
+ * Run from the repository root, as `make test` does. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../sbom/inventory.h"
+#include "../../scanner/intake.h"
+#include "tap.h"
+
+static char shared[512];
+static const char *expect_dir = "tests/data/inventory";
+
+static unsigned char *slurp(const char *path, size_t *n) {
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) return NULL;
+  pv_buf b;
+  pv_buf_init(&b, 64 * PV_MiB);
+  char tmp[8192];
+  size_t got;
+  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0) pv_buf_add(&b, tmp, got);
+  fclose(fp);
+  if (b.data == NULL) pv_buf_add(&b, "", 0);
+  return pv_buf_take(&b, n);
+}
+
+/* Put the bytes of src into r's vfs as vpath (the way intake stores a file). */
+static int add_file(pv_result *r, const char *src, const char *vpath) {
+  size_t n = 0;
+  unsigned char *d = slurp(src, &n);
+  if (d == NULL) return -1;
+  pv_file f = {.path = pv_arena_strdup(r->arena, vpath), .kind = PV_ENTRY_FILE, .size = n};
+  f.data = (const unsigned char *)pv_arena_strndup(r->arena, (const char *)d, n);
+  free(d);
+  return pv_result_add_file(r, &f) ? 0 : -1;
+}
+
+static const char *scope_name(pv_scope s) {
+  return s == PV_SCOPE_DEV ? "dev" : s == PV_SCOPE_OPTIONAL ? "optional" : "required";
+}
+
+static void render_flags(pv_buf *b, unsigned fl) {
+  static const char *const names[] = {"root",           "shipped", "bundled",
+                                      "install-script", "local",   "peer"};
+  int any = 0;
+  for (int i = 0; i < 6; i++)
+    if (fl & (1u << i)) pv_buf_printf(b, "%s%s", any++ ? "," : "", names[i]);
+  if (!any) pv_buf_puts(b, "-");
+}
+
+/* The golden text of an inventory: components, then notes and findings. */
+static char *render(const pv_inventory *inv) {
+  pv_buf b;
+  pv_buf_init(&b, 64 * PV_MiB);
+  for (size_t i = 0; i < inv->components.len; i++) {
+    const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    pv_buf_printf(&b, "%s@%s %s ", c->name, c->version, scope_name(c->scope));
+    render_flags(&b, c->flags);
+    for (size_t k = 0; k < c->seen.len; k++) {
+      const pv_seen *s = PV_VEC_AT(c->seen, pv_seen, k);
+      pv_buf_printf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
+    }
+    if (c->alias) pv_buf_printf(&b, " alias=%s", c->alias);
+    if (c->license) pv_buf_printf(&b, " license=%s", c->license);
+    if (c->repository) pv_buf_printf(&b, " repo=%s", c->repository);
+    if (c->deps.len) pv_buf_puts(&b, " ->");
+    for (size_t k = 0; k < c->deps.len; k++) {
+      const pv_component *d =
+          PV_VEC_AT(inv->components, pv_component, *PV_VEC_AT(c->deps, size_t, k));
+      pv_buf_printf(&b, " %s@%s", d->name, d->version);
+    }
+    pv_buf_puts(&b, "\n");
+  }
+  const pv_result *r = inv->r;
+  for (size_t i = 0; i < r->notes.len; i++) {
+    const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
+    pv_buf_printf(&b, "note: %s %s\n", n->id, n->message);
+  }
+  for (size_t i = 0; i < r->findings.len; i++) {
+    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    pv_buf_printf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
+  }
+  if (b.data == NULL) pv_buf_add(&b, "", 0);
+  return (char *)pv_buf_take(&b, &(size_t){0});
+}
+
+static void compare(const char *casename, pv_result *r) {
+  pv_limits lim = pv_limits_default();
+  pv_inventory *inv = pv_inventory_build(r, &lim);
+  if (!ok(inv != NULL, "%s: inventory built", casename)) return;
+  char *got = render(inv);
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s.txt", expect_dir, casename);
+  if (getenv("PV_REGEN") != NULL) {
+    FILE *fp = fopen(path, "w");
+    if (fp) fputs(got, fp), fclose(fp);
+  }
+  size_t n = 0;
+  char *want = (char *)slurp(path, &n);
+  is_str(got, want ? want : "(missing expected file)", casename);
+  free(want);
+  free(got);
+  pv_inventory_delete(inv);
+}
+
+/* Which vfs name a shared fixture plays. */
+static const char *vfs_name(const char *group, const char *file) {
+  if (strcmp(group, "packagelockjson") == 0)
+    return strstr(file, "shrinkwrap") ? "npm-shrinkwrap.json" : "package-lock.json";
+  if (strcmp(group, "pnpmlock") == 0) return "pnpm-lock.yaml";
+  if (strcmp(group, "yarnlock") == 0) return "yarn.lock";
+  if (strcmp(group, "bunlock") == 0) return "bun.lock";
+  return "package.json";
+}
+
+/* Add every regular file under dir (recursively) with vfs names under vdir. */
+static void add_tree(pv_result *r, const char *dir, const char *vdir, int deps_as_nm) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  while (d && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    char src[1024], vp[1024];
+    snprintf(src, sizeof src, "%s/%s", dir, e->d_name);
+    const char *seg = deps_as_nm && strcmp(e->d_name, "deps") == 0 ? "node_modules" : e->d_name;
+    snprintf(vp, sizeof vp, "%s%s%s", vdir, vdir[0] ? "/" : "", seg);
+    if (e->d_type == DT_DIR)
+      add_tree(r, src, vp, deps_as_nm);
+    else
+      add_file(r, src, vp);
+  }
+  if (d) closedir(d);
+}
+
+static int is_dir(const char *p) {
+  DIR *d = opendir(p);
+  if (d != NULL) closedir(d);
+  return d != NULL;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file (and subfolder) of one shared testdata folder is one case. */
+static void shared_group(const char *group) {
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/fixtures/lockfiles/%s/testdata", shared, group);
+  DIR *d = opendir(dir);
+  if (!ok(d != NULL, "open %s", dir)) return;
+  char *names[256];
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL && n < 256)
+    if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    char src[1100], casename[512];
+    snprintf(src, sizeof src, "%s/%s", dir, names[i]);
+    snprintf(casename, sizeof casename, "%s-%s", group, names[i]);
+    pv_result *r = pv_result_new(src);
+    pv_limits lim = pv_limits_default();
+    if (strcmp(group, "vsix") == 0)
+      pv_intake_read(r, &lim, 0);
+    else if (is_dir(src))
+      add_tree(r, src, strcmp(names[i], "deps") == 0 ? "node_modules" : "", 1);
+    else
+      add_file(r, src, vfs_name(group, names[i]));
+    compare(casename, r);
+    pv_result_delete(r);
+    free(names[i]);
+  }
+}
+
+/* Our own fixtures: tests/data/inventory/cases/<name>/ is one input dir. */
+static void own_cases(void) {
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/cases", expect_dir);
+  DIR *d = opendir(dir);
+  if (!ok(d != NULL, "open %s", dir)) return;
+  char *names[256];
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL && n < 256)
+    if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    char src[1100], casename[512];
+    snprintf(src, sizeof src, "%s/%s", dir, names[i]);
+    snprintf(casename, sizeof casename, "own-%s", names[i]);
+    pv_result *r = pv_result_new(src);
+    add_tree(r, src, "", 0);
+    compare(casename, r);
+    pv_result_delete(r);
+    free(names[i]);
+  }
+}
+
+/* A result whose vfs holds one in-memory file. */
+static pv_result *mem_result(const char *vpath, const char *text, size_t n) {
+  pv_result *r = pv_result_new("mem");
+  pv_file f = {.path = pv_arena_strdup(r->arena, vpath), .kind = PV_ENTRY_FILE, .size = n};
+  f.data = (const unsigned char *)pv_arena_strndup(r->arena, text, n);
+  pv_result_add_file(r, &f);
+  return r;
+}
+
+static int has_note(const pv_result *r, const char *sub) {
+  for (size_t i = 0; i < r->notes.len; i++)
+    if (strstr(PV_VEC_AT(r->notes, pv_note, i)->message, sub)) return 1;
+  return 0;
+}
+
+/* Hostile inputs: caps and nesting give notes, never crashes. */
+static void test_limits(void) {
+  pv_limits lim = pv_limits_default();
+  pv_buf b;
+  pv_buf_init(&b, 64 * PV_MiB);
+  pv_buf_puts(&b, "{\"lockfileVersion\":3,\"packages\":{");
+  for (int i = 0; i < 50; i++)
+    pv_buf_printf(&b, "%s\"node_modules/p%d\":{\"version\":\"1.0.%d\"}", i ? "," : "", i, i);
+  pv_buf_puts(&b, "}}");
+  pv_result *r = mem_result("package-lock.json", (const char *)b.data, b.len);
+  lim.components = 10;
+  pv_inventory *inv = pv_inventory_build(r, &lim);
+  is_int((long long)inv->components.len, 10, "component cap: 10 of 50 kept");
+  ok(has_note(r, "more than 10 dependency entries"), "component cap noted");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  lim.components = 100;
+  r = mem_result("package-lock.json", (const char *)b.data, b.len);
+  inv = pv_inventory_build(r, &lim);
+  is_int((long long)inv->components.len, 50, "under the cap: all 50 kept");
+  ok(!has_note(r, "more than"), "under the cap: no note");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  pv_buf_free(&b);
+
+  lim = pv_limits_default();
+  pv_buf_init(&b, 64 * PV_MiB);
+  for (int i = 0; i < 100000; i++) pv_buf_puts(&b, "[");
+  r = mem_result("package-lock.json", (const char *)b.data, b.len);
+  inv = pv_inventory_build(r, &lim);
+  ok(inv != NULL && has_note(r, "nesting too deep"), "deep JSON: noted, no crash");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  r = mem_result("pnpm-lock.yaml", (const char *)b.data, b.len);
+  inv = pv_inventory_build(r, &lim);
+  ok(inv != NULL && has_note(r, "YAML nested too deep"), "deep YAML: noted, no crash");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  pv_buf_free(&b);
+  static const char *const cut[] = {"{\"packages\":{\"node_modules/a\":{\"version\":\"1",
+                                    "{\"a\":\"\\u12",
+                                    "\"",
+                                    "{",
+                                    "[1,2",
+                                    "nul"};
+  for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+    r = mem_result("package-lock.json", cut[i], strlen(cut[i]));
+    inv = pv_inventory_build(r, &lim);
+    ok(inv != NULL && has_note(r, "package-lock.json:1:"), "truncated JSON %zu noted at line 1", i);
+    pv_inventory_delete(inv);
+    pv_result_delete(r);
+  }
+}
+
+/* Yarn berry's checksum hashes Yarn's cache zip: never an npm integrity. */
+static void test_berry_checksum(void) {
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/cases/yarn-berry", expect_dir);
+  pv_result *r = pv_result_new(dir);
+  add_tree(r, dir, "", 0);
+  pv_limits lim = pv_limits_default();
+  pv_inventory *inv = pv_inventory_build(r, &lim);
+  int any = 0;
+  for (size_t i = 0; inv && i < inv->components.len; i++)
+    any |= PV_VEC_AT(inv->components, pv_component, i)->integrity != NULL;
+  ok(inv && inv->components.len == 6 && !any, "berry: 6 components, no checksum as integrity");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  /* twin: an npm lockfile's integrity is kept */
+  snprintf(dir, sizeof dir, "%s/cases/nomismatch", expect_dir);
+  r = pv_result_new(dir);
+  add_tree(r, dir, "", 0);
+  inv = pv_inventory_build(r, &lim);
+  const pv_component *a = inv ? PV_VEC_AT(inv->components, pv_component, 2) : NULL;
+  is_str(a ? a->integrity : NULL, "sha512-aaaa", "npm: integrity kept");
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+}
+
+int main(void) {
+  const char *env = getenv("PLUGVET_SHARED");
+  snprintf(shared, sizeof shared, "%s", env ? env : "../shared");
+  size_t n = 0;
+  const pv_rule_meta *const *rules = pv_inventory_rules(&n);
+  ok(n == 1 && strcmp(rules[0]->id, "pkg.lockfile-mismatch") == 0, "builtin rule listed");
+  static const char *const groups[] = {"packagelockjson", "packagejson", "yarnlock",
+                                       "pnpmlock",        "bunlock",     "vsix"};
+  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) shared_group(groups[i]);
+  own_cases();
+  test_limits();
+  test_berry_checksum();
+  return tap_done();
+}
