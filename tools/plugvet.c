@@ -15,6 +15,8 @@
 #include "../reports/baseline.h"
 #include "common.h"
 #include "../reports/report.h"
+#include "../sbom/inventory.h"
+#include "../scanner/findings.h"
 #include "../scanner/scan.h"
 
 #ifndef PV_VERSION
@@ -311,6 +313,15 @@ static void progress(const batch *b) {
   if (done == n) fputc('\n', stderr);
 }
 
+/* The dependency stage of one input: inventory (pkg.lockfile-mismatch,
+ * lockfile notes); its findings are then finished like the code's. */
+static pv_status supply_chain(const batch *b, pv_result *r) {
+  pv_inventory *inv = pv_inventory_build(r, &b->cfg->limits);
+  if (inv == NULL) return PV_FATAL;
+  pv_inventory_delete(inv);
+  return pv_findings_finish(r, &b->cfg->limits);
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
   int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
@@ -323,7 +334,7 @@ static void *worker(void *arg) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->opts->n_inputs) break;
     b->results[i] = pv_scan_input(s, b->opts->inputs[i]);
-    if (b->results[i] == NULL) atomic_store(&b->oom, 1);
+    if (b->results[i] == NULL || supply_chain(b, b->results[i]) != PV_OK) atomic_store(&b->oom, 1);
     atomic_fetch_add(&b->done, 1);
     if (show) progress(b);
   }
