@@ -1167,21 +1167,21 @@ void pv_ruleset_delete(pv_ruleset *rs) {
   free(rs);
 }
 
-pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
+/* Read the rules of one file or directory (not compiled yet). */
+static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
   struct stat st;
-  pv_error local;
-  if (err == NULL) err = &local;
-  pv_error_clear(err);
   if (stat(path, &st) != 0) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  if (!S_ISDIR(st.st_mode)) return load_file(rs, path, lim, err);
+  strlist files = {0};
+  pv_status rc = list_rule_files(path, &files, err);
+  for (size_t i = 0; i < files.n && rc == PV_OK; i++) rc = load_file(rs, files.v[i], lim, err);
+  strlist_free(&files);
+  return rc;
+}
+
+/* Compile every language's combined query and pattern index, once. */
+static pv_status build_all(pv_ruleset *rs, pv_error *err) {
   pv_status rc = PV_OK;
-  if (S_ISDIR(st.st_mode)) {
-    strlist files = {0};
-    rc = list_rule_files(path, &files, err);
-    for (size_t i = 0; i < files.n && rc == PV_OK; i++) rc = load_file(rs, files.v[i], lim, err);
-    strlist_free(&files);
-  } else {
-    rc = load_file(rs, path, lim, err);
-  }
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) rc = build_lang(rs, l, err);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
     pv_pindex_delete(rs->pix[l]);
@@ -1190,6 +1190,20 @@ pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim
       rc = oom(err);
   }
   return rc;
+}
+
+pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n,
+                              const pv_limits *lim, pv_error *err) {
+  pv_error local;
+  if (err == NULL) err = &local;
+  pv_error_clear(err);
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < n && rc == PV_OK; i++) rc = load_path(rs, paths[i], lim, err);
+  return rc == PV_OK ? build_all(rs, err) : rc;
+}
+
+pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
+  return pv_ruleset_load_all(rs, &path, 1, lim, err);
 }
 
 size_t pv_ruleset_count(const pv_ruleset *rs) { return rs ? rs->n : 0; }

@@ -24,6 +24,10 @@ void pv_ruleset_delete(pv_ruleset *rs);
  * load with err naming file, line and key ("rules/x.yaml:12: rule
  * 'js.eval': unknown key 'patern'"); no rule is silently dropped. */
 pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err);
+/* pv_ruleset_load for several paths, compiling the queries and pattern
+ * indexes once at the end (each pv_ruleset_load call recompiles them all). */
+pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n,
+                              const pv_limits *lim, pv_error *err);
 /* Number of rules loaded. */
 size_t pv_ruleset_count(const pv_ruleset *rs);
 /* Rule i's metadata (0 <= i < count), in load order. */

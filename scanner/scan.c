@@ -13,6 +13,7 @@ struct pv_scanner {
   const pv_scan_config *cfg;
   pv_parser *parser;
   pv_matcher *matcher;
+  pv_matcher *cap_matcher; /* NULL without cap_rules */
 };
 
 pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
@@ -21,7 +22,9 @@ pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
   s->cfg = cfg;
   s->parser = pv_parser_new();
   s->matcher = cfg->rules ? pv_matcher_new(cfg->rules) : NULL;
-  if (s->parser == NULL || (cfg->rules != NULL && s->matcher == NULL)) {
+  s->cap_matcher = cfg->cap_rules ? pv_matcher_new(cfg->cap_rules) : NULL;
+  if (s->parser == NULL || (cfg->rules != NULL && s->matcher == NULL) ||
+      (cfg->cap_rules != NULL && s->cap_matcher == NULL)) {
     pv_scanner_delete(s);
     return NULL;
   }
@@ -32,11 +35,12 @@ void pv_scanner_delete(pv_scanner *s) {
   if (s == NULL) return;
   pv_parser_delete(s->parser);
   pv_matcher_delete(s->matcher);
+  pv_matcher_delete(s->cap_matcher);
   free(s);
 }
 
 /* Detect the language, parse and run the rules on one regular file. */
-static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f) {
+static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   const pv_limits *lim = &s->cfg->limits;
   if (f->kind != PV_ENTRY_FILE || f->data == NULL) return PV_OK;
   if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED)) return PV_OK;
@@ -46,6 +50,8 @@ static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f) {
     tree = pv_parse(s->parser, r, f, lim);
   pv_status rc = PV_OK;
   if (s->matcher != NULL) rc = pv_match_file(s->matcher, r, f, tree, lim);
+  if (rc != PV_FATAL && caps && s->cap_matcher != NULL)
+    rc = pv_match_file(s->cap_matcher, r, f, tree, lim);
   ts_tree_delete(tree);
   return rc;
 }
@@ -56,7 +62,9 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
   if (r == NULL) return NULL;
   uint64_t deadline = lim->input_ms ? pv_now_ms() + lim->input_ms : 0;
   pv_status rc = pv_intake_read(r, lim, deadline);
-  if (rc == PV_FATAL) goto oom;
+  if (rc == PV_FATAL || (r->permissions = pv_permissions_read(r)) == NULL) goto oom;
+  /* Capability rules only matter when their matches will be checked. */
+  int caps = s->cfg->capabilities || r->permissions->declared;
   for (size_t i = 0; i < r->files.len; i++) {
     if (deadline && pv_now_ms() > deadline) {
       pv_result_fail(r, "%s: wall time limit of %u s reached; %zu of %zu files not analysed",
@@ -64,12 +72,9 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
                      r->files.len);
       break;
     }
-    if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, i)) == PV_FATAL) goto oom;
+    if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, i), caps) == PV_FATAL) goto oom;
   }
-  if ((r->permissions = pv_permissions_read(r)) == NULL) goto oom;
-  if (pv_capabilities_check(r, r->permissions,
-                            s->cfg->capabilities || r->permissions->declared) == PV_FATAL)
-    goto oom;
+  if (pv_capabilities_check(r, r->permissions, caps) == PV_FATAL) goto oom;
   if (pv_findings_finish(r, lim) == PV_FATAL) goto oom;
   return r;
 oom:

@@ -12,6 +12,9 @@
 
 typedef struct {
   const pv_ruleset *rules; /* may be NULL: archive hazards only */
+  const pv_ruleset *cap_rules; /* capability rules (rules/capability), run only
+                                * when the check is on for the input; may be
+                                * NULL */
   pv_limits limits;
   int capabilities; /* report pkg.undeclared-capability even without a
                      * declaration (plugvet policy, --policy-out) */

@@ -1,6 +1,7 @@
 /* plugvet.c — the command-line front end: argument parsing, the batch
  * runner (--jobs), report files and exit codes. The only place that prints
  * to the user or exits; the libraries below return statuses. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -277,10 +278,65 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   if (o->jobs > 64) o->jobs = 64;
 }
 
-static pv_ruleset *load_rules(const scan_opts *o) {
+/* A growable list of rule paths (strings owned by the list). */
+typedef struct {
+  char **v;
+  size_t n;
+} paths;
+
+static void paths_add(paths *p, const char *s) {
+  char **v = realloc(p->v, (p->n + 1) * sizeof *v);
+  if (v == NULL || (v[p->n] = strdup(s)) == NULL) die_oom();
+  p->v = v, p->n++;
+}
+
+static void paths_free(paths *p) {
+  for (size_t i = 0; i < p->n; i++) free(p->v[i]);
+  free(p->v);
+}
+
+static int rule_entry(const char *path, const char *name) {
+  struct stat st;
+  size_t len = strlen(name);
+  return name[0] != '.' && stat(path, &st) == 0 &&
+         (S_ISDIR(st.st_mode) || (len > 5 && strcmp(name + len - 5, ".yaml") == 0) ||
+          (len > 4 && strcmp(name + len - 4, ".yml") == 0));
+}
+
+/* The entries of the bundled pack: capability/ to *caps (run only for
+ * inputs whose capabilities are checked), the rest to *main. */
+static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
+  struct dirent **list;
+  int n = scandir(dir, &list, NULL, alphasort);
+  if (n < 0) {
+    fprintf(stderr, "plugvet: %s: %s\n", dir, strerror(errno));
+    exit(EXIT_INTERNAL);
+  }
+  for (int i = 0; i < n; i++) {
+    char path[PATH_MAX + 256];
+    snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+    if (rule_entry(path, list[i]->d_name))
+      paths_add(strcmp(list[i]->d_name, "capability") == 0 ? caps : main_set, path);
+    free(list[i]);
+  }
+  free(list);
+}
+
+static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
   pv_ruleset *rs = pv_ruleset_new();
   if (rs == NULL) die_oom();
   pv_error err = {0};
+  if (pv_ruleset_load_all(rs, (const char *const *)p->v, p->n, lim, &err) != PV_OK) {
+    fprintf(stderr, "plugvet: %s\n", err.msg);
+    exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+  }
+  return rs;
+}
+
+/* The rules of a run: the bundled pack and/or --rules; *caps gets the
+ * bundled capability rules (an empty set with --rules alone). */
+static pv_ruleset *load_rules(const scan_opts *o, pv_ruleset **caps) {
+  paths main_set = {0}, cap_set = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
     const char *bundled = pv_bundled_rules_dir(dir, sizeof dir);
@@ -288,14 +344,14 @@ static pv_ruleset *load_rules(const scan_opts *o) {
       fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");
       exit(EXIT_INTERNAL);
     }
-    if (pv_ruleset_load(rs, bundled, &o->limits, &err) != PV_OK) goto fail;
+    bundled_entries(bundled, &main_set, &cap_set);
   }
-  for (size_t i = 0; i < o->n_rule_paths; i++)
-    if (pv_ruleset_load(rs, o->rule_paths[i], &o->limits, &err) != PV_OK) goto fail;
+  for (size_t i = 0; i < o->n_rule_paths; i++) paths_add(&main_set, o->rule_paths[i]);
+  pv_ruleset *rs = load_set(&main_set, &o->limits);
+  *caps = load_set(&cap_set, &o->limits);
+  paths_free(&main_set);
+  paths_free(&cap_set);
   return rs;
-fail:
-  fprintf(stderr, "plugvet: %s\n", err.msg);
-  exit(EXIT_INPUT);
 }
 
 /* The batch: workers take the next input index; results land by index. */
@@ -453,8 +509,10 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
                  .policy_mode = policy_mode};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
-  pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
+  pv_ruleset *caps = NULL;
+  pv_scan_config cfg = {.rules = load_rules(&o, &caps), .limits = o.limits,
                         .capabilities = o.policy_out != NULL};
+  cfg.cap_rules = pv_ruleset_count(caps) ? caps : NULL;
   batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *))};
   if (b.results == NULL) die_oom();
   run_batch(&b);
@@ -473,6 +531,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   for (size_t i = 0; i < o.n_inputs; i++) pv_result_delete(b.results[i]);
   free(b.results);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
+  pv_ruleset_delete(caps);
   free(o.rule_paths);
   free_inputs(&o);
   return rc;
