@@ -30,7 +30,7 @@ TOOLS   += $(O)/plugvet-run $(PROBES)
 endif
 
 .SECONDARY:
-.PHONY: all deps test test-unit test-cli asan demo bench clean check-style fuzz
+.PHONY: all deps test test-unit test-cli asan demo bench clean check-style fuzz install
 all: deps $(TOOLS) $(UNIT_BIN) $(FUZZ_BIN)
 
 deps: $(DEPS)/libtreesitter.a
@@ -112,6 +112,19 @@ demo: all
 
 bench: all
 	tools/bench
+
+# plugvet and plugvet-run side by side, the rule pack where plugvet looks for
+# it (<bindir>/../share/plugvet/rules), the man pages and the docs. Installs
+# what `make` (or `make asan`) built in $(O); it builds nothing itself.
+PREFIX  ?= /usr/local
+install:
+	@test -x $(O)/plugvet -a -x $(O)/plugvet-run || { echo "run make first" >&2; exit 1; }
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/plugvet/rules $(DESTDIR)$(PREFIX)/share/doc/plugvet
+	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
+	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
+	install -m 644 docs/plugvet.1 docs/plugvet-run.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/plugvet/
 
 clean:
 	rm -rf build/rel build/asan
