@@ -193,17 +193,13 @@ static json_t *uri_json(const char *path) {
 
 static json_t *region_json(const pv_finding *f) {
   json_t *reg = json_object();
-  const pv_file *file = f->file;
   uint32_t line = f->start.line ? f->start.line : 1;
   json_object_set_new(reg, "startLine", json_integer(line));
-  if (file != NULL && file->data != NULL && f->end.byte <= file->size &&
-      f->start.byte <= f->end.byte && f->start.line > 0) {
+  if (f->col16_start > 0 && f->start.line > 0) {
     uint32_t end_line = f->end.line >= line ? f->end.line : line;
-    json_object_set_new(reg, "startColumn",
-                        json_integer(pv_utf16_col(file->data, file->size, f->start.byte)));
+    json_object_set_new(reg, "startColumn", json_integer(f->col16_start));
     json_object_set_new(reg, "endLine", json_integer(end_line));
-    json_object_set_new(reg, "endColumn",
-                        json_integer(pv_utf16_col(file->data, file->size, f->end.byte)));
+    json_object_set_new(reg, "endColumn", json_integer(f->col16_end));
   }
   if (f->snippet != NULL) json_object_set_new(reg, "snippet", text_obj(f->snippet));
   return reg;

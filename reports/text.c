@@ -2,9 +2,10 @@
  * source line with a marker, notifications, and a last summary line. */
 #include <string.h>
 
+#include "../scanner/findings.h"
 #include "report.h"
 
-enum { LINE_SHOWN = 160, NOTES_SHOWN = 10 };
+enum { LINE_SHOWN = PV_WINDOW_BYTES, NOTES_SHOWN = 10 };
 
 typedef struct {
   FILE *out;
@@ -33,24 +34,13 @@ static void put_str(FILE *out, const char *s) {
 
 /* The finding's first source line and a ^~~ marker under its range. */
 static void show_source(const pen *p, const pv_finding *f) {
-  const pv_file *file = f->file;
-  if (file == NULL || file->data == NULL || f->start.byte > file->size || f->start.line == 0) return;
-  size_t s = f->start.byte, e = f->start.byte;
-  while (s > 0 && file->data[s - 1] != '\n') s--;
-  while (e < file->size && file->data[e] != '\n' && file->data[e] != '\r') e++;
-  size_t col = f->start.byte - s, shown = e - s;
-  if (shown > LINE_SHOWN) {
-    if (col > LINE_SHOWN / 2) { /* long (minified) line: show a window */
-      size_t skip = col - LINE_SHOWN / 4;
-      s += skip;
-      col -= skip;
-    }
-    shown = e - s < LINE_SHOWN ? e - s : LINE_SHOWN;
-  }
+  if (f->window == NULL || f->start.line == 0) return;
+  const unsigned char *w = (const unsigned char *)f->window;
+  size_t col = f->window_col, shown = strlen(f->window);
   fprintf(p->out, "  %6u | ", f->start.line);
-  put_clean(p->out, file->data + s, shown);
+  put_clean(p->out, w, shown);
   fprintf(p->out, "\n         | ");
-  for (size_t i = 0; i < col && i < shown; i++) fputc(file->data[s + i] == '\t' ? '\t' : ' ', p->out);
+  for (size_t i = 0; i < col && i < shown; i++) fputc(w[i] == '\t' ? '\t' : ' ', p->out);
   size_t len = f->end.line == f->start.line && f->end.byte > f->start.byte
                    ? f->end.byte - f->start.byte : 1;
   if (col + len > shown) len = shown > col ? shown - col : 1;

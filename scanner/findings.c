@@ -267,6 +267,23 @@ static int has_source(const pv_finding *f) {
          f->end.byte >= f->start.byte && f->end.byte <= f->file->size;
 }
 
+/* What the reports show without the file: the start line (or a window of a
+ * long, minified line around the start) and the UTF-16 columns. */
+static void fill_view(pv_result *r, pv_finding *f) {
+  const unsigned char *d = f->file->data;
+  size_t n = f->file->size, s = f->start.byte, e = f->start.byte;
+  while (s > 0 && d[s - 1] != '\n') s--;
+  while (e < n && d[e] != '\n' && d[e] != '\r') e++;
+  if (e - s > PV_WINDOW_BYTES) {
+    if (f->start.byte - s > PV_WINDOW_BYTES / 2) s = f->start.byte - PV_WINDOW_BYTES / 4;
+    if (e - s > PV_WINDOW_BYTES) e = s + PV_WINDOW_BYTES;
+  }
+  f->window = pv_arena_strndup(r->arena, (const char *)d + s, e - s);
+  f->window_col = (uint32_t)(f->start.byte - s);
+  f->col16_start = (uint32_t)pv_utf16_col(d, n, f->start.byte);
+  f->col16_end = (uint32_t)pv_utf16_col(d, n, f->end.byte);
+}
+
 /* Fill line_hash for every finding of one file: findings[lo, hi). */
 static pv_status hash_file_lines(pv_finding *fs, size_t lo, size_t hi) {
   size_t n = hi - lo;
@@ -330,6 +347,7 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
   for (size_t i = 0; i < n; i++) {
     if (!has_source(&fs[i])) continue;
     if (fs[i].snippet == NULL) fill_snippet(r, &fs[i], lim);
+    if (fs[i].window == NULL) fill_view(r, &fs[i]);
     check_suppressed(&fs[i]);
   }
   for (size_t lo = 0; lo < n;) {

@@ -8,7 +8,11 @@
 
 #include "result.h"
 
-/* Fill snippet (if unset), fingerprint and line_hash of every finding,
+/* Bytes of a long line shown around a finding (pv_finding.window). */
+#define PV_WINDOW_BYTES 160
+
+/* Fill snippet, window and UTF-16 columns (if unset), fingerprint and
+ * line_hash of every finding,
  * drop exact duplicates (same rule, path, start, end), and sort by path,
  * line, column, rule id. */
 pv_status pv_findings_finish(pv_result *r, const pv_limits *lim);

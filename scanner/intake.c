@@ -345,7 +345,7 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
   pv_buf_init(&b, (size_t)cap);
   if (decl >= 0 && (uint64_t)decl <= cap) {
     fixed_cap = (size_t)decl;
-    if ((fixed = pv_arena_alloc(in->r->arena, fixed_cap + 1)) == NULL) return RD_OOM;
+    if ((fixed = pv_result_data_alloc(in->r, fixed_cap + 1)) == NULL) return RD_OOM;
     in->used += fixed_cap; /* charged even if the entry turns out shorter */
   }
   rd_status rc = RD_OK;
@@ -385,7 +385,7 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
   }
   if (rc == RD_OK && fixed == NULL) {
     in->used += b.len;
-    fixed = pv_arena_alloc(in->r->arena, b.len + 1);
+    fixed = pv_result_data_alloc(in->r, b.len + 1);
     if (fixed == NULL)
       rc = RD_OOM;
     else if (b.len)
@@ -827,7 +827,7 @@ static pv_status dir_file(intake *in, const char *full, const char *path, const 
     return PV_OK;
   }
   size_t size = (size_t)st->st_size;
-  unsigned char *buf = pv_arena_alloc(in->r->arena, size + 1);
+  unsigned char *buf = pv_result_data_alloc(in->r, size + 1);
   ssize_t got = buf ? read_fd(fd, buf, size) : 0;
   int saved = errno;
   close(fd);
@@ -1038,7 +1038,7 @@ static pv_status single_file(intake *in, const unsigned char *data, size_t len,
   if (len > in->lim->entry_bytes)
     return trip(in, R_ENTRY_TOO_LARGE, path, "entry '%s' is larger than %llu bytes; skipped", path,
                 (unsigned long long)in->lim->entry_bytes);
-  unsigned char *copy = pv_arena_alloc(in->r->arena, len + 1);
+  unsigned char *copy = pv_result_data_alloc(in->r, len + 1);
   if (copy == NULL) return PV_FATAL;
   memcpy(copy, data, len);
   in->used += len;

@@ -107,6 +107,10 @@ typedef struct pv_finding {
   const char *path;     /* file path inside the input (or the input's name) */
   pv_pos start, end;
   const char *snippet;  /* the source lines of the region, capped */
+  const char *window;   /* the start line, or a window of a long line, for
+                         * display (pv_findings_finish; NULL: no source) */
+  uint32_t window_col;  /* byte offset of the start within window */
+  uint32_t col16_start, col16_end; /* UTF-16 columns (SARIF); 0: unknown */
   char fingerprint[33]; /* hex; see findings.h */
   char line_hash[32];   /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;

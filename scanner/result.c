@@ -46,8 +46,20 @@ void pv_result_delete(pv_result *r) {
   pv_vec_free(&r->files);
   pv_vec_free(&r->findings);
   pv_vec_free(&r->notes);
+  pv_arena_delete(r->data);
   pv_arena_delete(r->arena);
   free(r);
+}
+
+void *pv_result_data_alloc(pv_result *r, size_t n) {
+  if (r->data == NULL && (r->data = pv_arena_new(0)) == NULL) return NULL;
+  return pv_arena_alloc(r->data, n);
+}
+
+void pv_result_drop_data(pv_result *r) {
+  for (size_t i = 0; i < r->files.len; i++) (*PV_VEC_AT(r->files, pv_file *, i))->data = NULL;
+  pv_arena_delete(r->data);
+  r->data = NULL;
 }
 
 pv_file *pv_result_add_file(pv_result *r, const pv_file *f) {

@@ -17,7 +17,8 @@ typedef struct {
 } pv_vec;
 
 typedef struct pv_result {
-  pv_arena *arena;
+  pv_arena *arena;          /* everything but file contents */
+  pv_arena *data;           /* file contents (pv_file.data); NULL once dropped */
   const char *input;        /* as the user named it */
   char sha256[65];          /* of the input's bytes ("" for directories) */
   const char *kind;         /* "tar.gz", "zip", "directory", "file", ... */
@@ -46,6 +47,13 @@ pv_finding *pv_result_add_finding(pv_result *r, const pv_finding *f, const pv_li
 /* Append a notification; message is printf-formatted into the arena. */
 void pv_result_note(pv_result *r, pv_note_level level, const char *id, const char *path,
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Room for n bytes of file contents in r->data (created on first use);
+ * NULL on out-of-memory. */
+void *pv_result_data_alloc(pv_result *r, size_t n);
+/* Free the file contents once every stage that reads them is done (the
+ * reports need only findings, snippets and notes): every pv_file.data becomes
+ * NULL. Keeps a batch's memory bounded by its largest input, not its sum. */
+void pv_result_drop_data(pv_result *r);
 /* Mark the input as failed with a reason (also recorded as an error note). */
 void pv_result_fail(pv_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

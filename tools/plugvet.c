@@ -375,7 +375,9 @@ static pv_status supply_chain(const batch *b, pv_result *r) {
   pv_inventory *inv = pv_inventory_build(r, &b->cfg->limits);
   if (inv == NULL) return PV_FATAL;
   pv_inventory_delete(inv);
-  return pv_findings_finish(r, &b->cfg->limits);
+  pv_status rc = pv_findings_finish(r, &b->cfg->limits);
+  pv_result_drop_data(r); /* the reports need no file contents */
+  return rc;
 }
 
 static void *worker(void *arg) {
