@@ -11,7 +11,20 @@ typedef struct {
   pv_arena *a;
   const char *id; /* for messages */
   pv_error *err;
+  int warned;     /* a range was left out: parse returns PV_WARN */
 } ctx;
+
+/* "1" or "1.2" (GitHub writes these in npm ranges) padded to "1.2.0". */
+static int coerce(const char *s, pv_semver *v) {
+  char buf[64];
+  pv_error e;
+  size_t n = strlen(s), dots = 0;
+  if (!n || n > 40 || strspn(s, "0123456789.") != n) return 0;
+  for (size_t i = 0; i < n; i++) dots += s[i] == '.';
+  if (dots > 1) return 0;
+  snprintf(buf, sizeof buf, "%s%s", s, dots ? ".0" : ".0.0");
+  return pv_semver_parse(buf, v, &e) == PV_OK;
+}
 
 static pv_status fail(ctx *c, const char *field, const char *why) {
   return pv_error_set(c->err, PV_FAILED, "OSV %s: %s: %s", c->id, field, why);
@@ -90,8 +103,8 @@ static pv_status parse_event(ctx *c, const json_t *j, int evaluable, pv_osv_even
   pv_semver *v = pv_arena_alloc(c->a, sizeof *v);
   pv_error e2;
   if (!v) return oom(c);
-  if (pv_semver_parse(ev->version, v, &e2) != PV_OK)
-    return pv_error_set(c->err, PV_FAILED, "OSV %s: events: %s \"%.80s\" is not a valid version",
+  if (pv_semver_parse(ev->version, v, &e2) != PV_OK && !coerce(ev->version, v))
+    return pv_error_set(c->err, PV_WARN, "OSV %s: events: %s \"%.80s\" is not a valid version",
                         c->id, event_keys[ev->kind], ev->version);
   ev->v = v;
   return PV_OK;
@@ -113,7 +126,14 @@ static pv_status parse_range(ctx *c, const json_t *j, const char *eco, pv_osv_ra
   pv_osv_event *e = pv_arena_alloc(c->a, n * sizeof *e);
   if (!e) return oom(c);
   for (size_t i = 0; i < n; i++)
-    if ((rc = parse_event(c, json_array_get(ev, i), r->evaluable, &e[i]))) return rc;
+    if ((rc = parse_event(c, json_array_get(ev, i), r->evaluable, &e[i]))) break;
+  if (rc == PV_WARN) { /* keep the advisory, report the range */
+    r->evaluable = 0;
+    r->invalid = 1;
+    c->warned = 1;
+    return PV_OK;
+  }
+  if (rc) return rc;
   if (r->evaluable) sort_events(e, n);
   r->events = e;
   r->n_events = n;
@@ -198,7 +218,7 @@ pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **
   c.id = o->id;
   pv_status rc = parse_body(&c, j, o);
   if (rc == PV_OK) *out = o;
-  return rc;
+  return rc == PV_OK && c.warned ? PV_WARN : rc;
 }
 
 pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name, pv_osv **out,

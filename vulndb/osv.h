@@ -6,9 +6,13 @@
  * introduced "0" = from the start, fixed and limit exclude from their
  * version on, last_affected excludes after it). Plain SemVer precedence:
  * no node-semver prerelease hiding. GIT ranges are kept but never evaluated.
- * SEMVER ranges and npm ECOSYSTEM ranges must hold valid SemVer versions
- * (else the advisory is refused with its id); ECOSYSTEM ranges of other
- * ecosystems are kept unparsed and never match.
+ * SEMVER ranges and npm ECOSYSTEM ranges must hold SemVer versions ("1" and
+ * "1.2", which GitHub writes, are read as 1.0.0 and 1.2.0). A range with any
+ * other version ("7.2.4, 6.11.4" exists in real GHSA data) is kept with
+ * invalid=1 and never evaluated, and the parse returns PV_WARN with a message
+ * naming the advisory and the version (the caller reports it; the advisory's
+ * other ranges still count). ECOSYSTEM ranges of other ecosystems are kept
+ * unparsed and never match.
  * Package names: the ecosystem and the name compare exactly after trimming
  * blanks (npm names are lower-case by registry rule; we do not fold case, so
  * a mis-cased lockfile entry does not match).
@@ -39,7 +43,8 @@ typedef struct {
 
 typedef struct {
   pv_osv_range_type type;
-  int evaluable;              /* SEMVER, or npm ECOSYSTEM */
+  int evaluable;              /* SEMVER, or npm ECOSYSTEM, with valid versions */
+  int invalid;                /* an event version is not SemVer: never evaluated */
   const pv_osv_event *events; /* sorted by version when evaluable */
   size_t n_events;
 } pv_osv_range;
@@ -68,7 +73,8 @@ typedef struct {
 } pv_osv;
 
 /* Parse one OSV entry; PV_FAILED with a message naming the id (or `name`)
- * and the field when it is malformed. *out lives in a. */
+ * and the field when it is malformed; PV_WARN (*out set, err says why) when
+ * a range had to be left out. *out lives in a. */
 pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **out, pv_error *err);
 /* Parse one OSV entry from JSON text (name: for messages). */
 pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name, pv_osv **out,
