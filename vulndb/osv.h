@@ -1,0 +1,89 @@
+/* osv.h — one OSV advisory (https://ossf.github.io/osv-schema/) parsed into
+ * an arena, evaluated against a version, and grouped into pv_advisory.
+ *
+ * Evaluation follows the OSV schema: a version is affected when it is in
+ * `versions` or inside a SEMVER/ECOSYSTEM range (events sorted by version,
+ * introduced "0" = from the start, fixed and limit exclude from their
+ * version on, last_affected excludes after it). Plain SemVer precedence:
+ * no node-semver prerelease hiding. GIT ranges are kept but never evaluated.
+ * SEMVER ranges and npm ECOSYSTEM ranges must hold SemVer versions ("1" and
+ * "1.2", which GitHub writes, are read as 1.0.0 and 1.2.0). A range with any
+ * other version ("7.2.4, 6.11.4" exists in real GHSA data) is kept with
+ * invalid=1 and never evaluated, and the parse returns PV_WARN with a message
+ * naming the advisory and the version (the caller reports it; the advisory's
+ * other ranges still count). ECOSYSTEM ranges of other ecosystems are kept
+ * unparsed and never match.
+ * Package names: the ecosystem and the name compare exactly after trimming
+ * blanks (npm names are lower-case by registry rule; we do not fold case, so
+ * a mis-cased lockfile entry does not match).
+ *
+ * Ownership: everything returned lives in the arena passed in. */
+#ifndef PV_VULNDB_OSV_H
+#define PV_VULNDB_OSV_H
+#include <jansson.h>
+
+#include "match.h"
+#include "semver.h"
+
+#define PV_OSV_MAX_ITEMS 4096 /* cap on every array in one advisory */
+
+typedef enum { PV_OSV_INTRODUCED, PV_OSV_FIXED, PV_OSV_LAST_AFFECTED, PV_OSV_LIMIT } pv_osv_event_kind;
+typedef enum { PV_OSV_SEMVER, PV_OSV_ECOSYSTEM, PV_OSV_GIT } pv_osv_range_type;
+
+typedef struct {
+  pv_osv_event_kind kind;
+  const char *version;  /* as written ("0", "1.2.3", a commit) */
+  const pv_semver *v;   /* parsed; NULL for "0", GIT and non-npm ECOSYSTEM */
+} pv_osv_event;
+
+typedef struct {
+  pv_osv_range_type type;
+  int evaluable;              /* SEMVER, or npm ECOSYSTEM, with valid versions */
+  int invalid;                /* an event version is not SemVer: never evaluated */
+  const pv_osv_event *events; /* sorted by version when evaluable */
+  size_t n_events;
+} pv_osv_range;
+
+typedef struct {
+  const char *ecosystem, *name;
+  const char *const *versions; /* exact versions, NULL-terminated */
+  const pv_osv_range *ranges;
+  size_t n_ranges;
+} pv_osv_affected;
+
+typedef struct {
+  const char *type, *score; /* "CVSS_V3", "CVSS:3.1/AV:N/..." */
+} pv_osv_severity;
+
+typedef struct {
+  const char *id, *modified, *published, *withdrawn; /* NULL when absent */
+  const char *const *aliases, *const *related;       /* NULL-terminated */
+  const char *summary, *details;
+  const pv_osv_severity *severity;
+  size_t n_severity;
+  const char *db_severity;          /* database_specific.severity or NULL */
+  const char *const *cwe_ids;       /* database_specific.cwe_ids, NULL-terminated */
+  const pv_osv_affected *affected;
+  size_t n_affected;
+} pv_osv;
+
+/* Parse one OSV entry; PV_FAILED with a message naming the id (or `name`)
+ * and the field when it is malformed; PV_WARN (*out set, err says why) when
+ * a range had to be left out. *out lives in a. */
+pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **out, pv_error *err);
+/* Parse one OSV entry from JSON text (name: for messages). */
+pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name, pv_osv **out,
+                            pv_error *err);
+/* Is the package version affected? 1 yes, 0 no, -1 when version is invalid. */
+int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, const char *version);
+/* The lowest `fixed` event above version for that package, or NULL (borrowed
+ * from o). */
+const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name,
+                               const char *version);
+/* Group advisories sharing an id or alias (transitively): group_of[i] gets the
+ * index of the first advisory of i's group. Returns the number of groups. */
+size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of);
+/* Build the pv_advisory of one group (preferred id CVE, then MAL-, then other
+ * ids, then GHSA; MAL- groups are critical). NULL on arena exhaustion. */
+pv_advisory *pv_osv_advisory(pv_arena *a, const pv_osv *const *group, size_t n);
+#endif
