@@ -151,26 +151,6 @@ static int read_annotations(const unsigned char *d, size_t n, int hash_comments,
 
 /* ---- Running one test file -------------------------------------------- */
 
-static pv_status read_file(const char *path, size_t cap, unsigned char **data, size_t *n,
-                           pv_error *err) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
-  pv_buf b;
-  pv_buf_init(&b, cap);
-  char chunk[65536];
-  size_t k;
-  pv_status rc = PV_OK;
-  while (rc == PV_OK && (k = fread(chunk, 1, sizeof chunk, fp)) > 0) rc = pv_buf_add(&b, chunk, k);
-  fclose(fp);
-  if (rc != PV_OK) {
-    pv_buf_free(&b);
-    return pv_error_set(err, rc, "%s: over %zu bytes", path, cap);
-  }
-  if (b.data == NULL && pv_buf_add(&b, "", 0) != PV_OK) return PV_FATAL;
-  *data = pv_buf_take(&b, n);
-  return PV_OK;
-}
-
 typedef struct {
   pv_ruletest *t;
   const pv_ruleset *rs;
@@ -273,7 +253,7 @@ static pv_status judge(run_ctx *x, const pv_result *r, const annots *an) {
 static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_error *err) {
   unsigned char *data = NULL;
   size_t n = 0;
-  pv_status rc = read_file(x->test_file, x->lim->entry_bytes, &data, &n, err);
+  pv_status rc = pv_read_file(x->test_file, x->lim->entry_bytes, &data, &n, err);
   if (rc != PV_OK) return rc;
   pv_result *r = pv_result_new(x->test_file);
   annots an = {0};

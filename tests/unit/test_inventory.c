@@ -147,19 +147,26 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The sorted names in dir (strdup'd, at most max); 0 (and a failed test)
+ * when it cannot be opened. */
+static size_t list_dir(const char *dir, char **names, size_t max) {
+  DIR *d = opendir(dir);
+  if (!ok(d != NULL, "open %s", dir)) return 0;
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL && n < max)
+    if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  return n;
+}
+
 /* Every file (and subfolder) of one shared testdata folder is one case. */
 static void shared_group(const char *group) {
   char dir[1024];
   snprintf(dir, sizeof dir, "%s/fixtures/lockfiles/%s/testdata", shared, group);
-  DIR *d = opendir(dir);
-  if (!ok(d != NULL, "open %s", dir)) return;
   char *names[256];
-  size_t n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL && n < 256)
-    if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
-  closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
+  size_t n = list_dir(dir, names, 256);
   for (size_t i = 0; i < n; i++) {
     char src[1100], casename[512];
     snprintf(src, sizeof src, "%s/%s", dir, names[i]);
@@ -182,15 +189,8 @@ static void shared_group(const char *group) {
 static void own_cases(void) {
   char dir[512];
   snprintf(dir, sizeof dir, "%s/cases", expect_dir);
-  DIR *d = opendir(dir);
-  if (!ok(d != NULL, "open %s", dir)) return;
   char *names[256];
-  size_t n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL && n < 256)
-    if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
-  closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
+  size_t n = list_dir(dir, names, 256);
   for (size_t i = 0; i < n; i++) {
     char src[1100], casename[512];
     snprintf(src, sizeof src, "%s/%s", dir, names[i]);
