@@ -44,7 +44,7 @@ $(O)/libplugvet.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/plugvet: $(O)/tools/plugvet.o $(O)/tools/cmd_rules.o $(O)/libplugvet.a
+$(O)/plugvet: $(O)/tools/plugvet.o $(O)/tools/cmd_rules.o $(O)/tools/cmd_db.o $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
 # The launcher links libseccomp; its probe programs are plain C, built

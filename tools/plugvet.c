@@ -22,6 +22,7 @@
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
 int pv_cmd_rules(int argc, char **argv); /* tools/cmd_rules.c */
+int pv_cmd_db(int argc, char **argv);    /* tools/cmd_db.c */
 
 static const char usage_main[] =
     "usage: plugvet <command> [options]\n"
@@ -30,6 +31,7 @@ static const char usage_main[] =
     "  scan INPUT...     vet plugin archives, directories or files\n"
     "  rules test PATH   run rules against their annotated test files\n"
     "  rules list        list the loaded rules (--markdown for docs)\n"
+    "  db update|status  update or show the local OSV database (plugvet db --help)\n"
     "  version           print the version\n"
     "\n"
     "Run 'plugvet scan --help' for scan options; 'man plugvet' for more.\n";
@@ -428,6 +430,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1);
   if (strcmp(cmd, "rules") == 0) return pv_cmd_rules(argc - 1, argv + 1);
+  if (strcmp(cmd, "db") == 0) return pv_cmd_db(argc - 1, argv + 1);
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     printf("plugvet %s\n", PV_VERSION);
     return EXIT_CLEAN;
