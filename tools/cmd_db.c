@@ -3,7 +3,9 @@
 #include <libgen.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "../vulndb/feed.h"
 #include "../vulndb/store.h"
@@ -77,6 +79,35 @@ static int do_status(const char *dbpath, int json) {
   return 0;
 }
 
+static int count_cb(void *ctx, const char *id, const char *json, size_t n) {
+  (*(unsigned long *)ctx)++;
+  return 0;
+}
+
+/* Hidden: time n lookups of pkg-0..pkg-59999 (the names tools/gen-osv-feed.py uses). */
+static int do_lookup_bench(const char *dbpath, const char *nstr) {
+  pv_error err;
+  pv_store *db;
+  long n = nstr ? strtol(nstr, NULL, 10) : 10000;
+  if (n <= 0 || pv_store_open(dbpath, 0, &db, &err) != PV_OK) {
+    fprintf(stderr, "plugvet db: %s\n", n <= 0 ? "bad count" : err.msg);
+    return 2;
+  }
+  unsigned long hits = 0;
+  struct timespec a, b;
+  clock_gettime(CLOCK_MONOTONIC, &a);
+  for (long i = 0; i < n; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "pkg-%ld", (i * 7919) % 60000);
+    pv_store_each_for_package(db, "npm", name, count_cb, &hits, &err);
+  }
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  pv_store_close(db);
+  printf("db-lookups: %ld\ndb-lookup-advisories: %lu\ndb-lookup-seconds: %.4f\n", n, hits,
+         (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9);
+  return 0;
+}
+
 int pv_cmd_db(int argc, char **argv) {
   if (argc > 0 && strcmp(argv[0], "db") == 0) argc--, argv++; /* called with argv at "db" */
   if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
@@ -84,6 +115,8 @@ int pv_cmd_db(int argc, char **argv) {
     return argc < 1 ? 2 : 0;
   }
   char defpath[4096];
+  if (strcmp(argv[0], "lookup-bench") == 0 && argc >= 3 && strcmp(argv[1], "--db") == 0)
+    return do_lookup_bench(argv[2], argc > 3 ? argv[3] : NULL);
   const char *dbpath = pv_store_default_path(defpath, sizeof defpath);
   const char *feeds[MAX_FEEDS];
   int nfeeds = 0, json = 0;

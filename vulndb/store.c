@@ -20,7 +20,7 @@ static const char *SCHEMA_SQL =
     "CREATE TABLE IF NOT EXISTS advisories(id TEXT PRIMARY KEY, modified TEXT NOT NULL,"
     " withdrawn TEXT, malicious INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
-    " id TEXT NOT NULL, PRIMARY KEY(ecosystem, name, id)) WITHOUT ROWID;"
+    " id TEXT NOT NULL, arow INTEGER NOT NULL, PRIMARY KEY(ecosystem, name, id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS affected_id ON affected(id);"
     "CREATE TABLE IF NOT EXISTS aliases(id TEXT NOT NULL, alias TEXT NOT NULL,"
     " PRIMARY KEY(id, alias)) WITHOUT ROWID;"
@@ -79,13 +79,13 @@ static int prep(pv_store *s, sqlite3_stmt **st, const char *sql) {
 
 static pv_status prepare_all(pv_store *s, pv_error *err) {
   if (!prep(s, &s->lookup,
-            "SELECT a.id, a.json FROM affected f JOIN advisories a ON a.id = f.id"
+            "SELECT a.id, a.json FROM affected f JOIN advisories a ON a.rowid = f.arow"
             " WHERE f.ecosystem = ?1 AND f.name = ?2 AND a.withdrawn IS NULL ORDER BY a.id"))
     return sql_fail(s, "prepare lookup", err);
   if (!prep(s, &s->put_adv, "INSERT OR REPLACE INTO advisories VALUES(?1,?2,?3,?4,?5)") ||
       !prep(s, &s->del_aff, "DELETE FROM affected WHERE id = ?1") ||
       !prep(s, &s->del_alias, "DELETE FROM aliases WHERE id = ?1") ||
-      !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3)") ||
+      !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3,?4)") ||
       !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)"))
     return sql_fail(s, "prepare import statements", err);
   return PV_OK;
@@ -103,6 +103,8 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
     return PV_FAILED;
   }
   sqlite3_busy_timeout(s->db, 10000);
+  exec(s, "PRAGMA mmap_size=268435456");
+  exec(s, "PRAGMA cache_size=-65536");
   pv_status st = PV_OK;
   if (writable && !exec(s, "PRAGMA journal_mode=WAL")) st = sql_fail(s, "WAL mode", err);
   if (st == PV_OK && writable) st = migrate(s, err);
@@ -201,7 +203,7 @@ static int step_done(sqlite3_stmt *st) {
 }
 
 /* Index the affected[] packages and aliases of advisory id. */
-static int index_entry(pv_store *s, const char *id, json_t *root) {
+static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *root) {
   size_t i;
   json_t *a;
   json_array_foreach(json_object_get(root, "affected"), i, a) {
@@ -213,6 +215,7 @@ static int index_entry(pv_store *s, const char *id, json_t *root) {
     sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
     sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s->put_aff, 4, arow);
     if (!step_done(s->put_aff)) return 0;
   }
   json_array_foreach(json_object_get(root, "aliases"), i, a) {
@@ -260,7 +263,7 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
     sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
     if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
-        !index_entry(s, id, root))
+        !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root))
       st = pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
   }
   json_decref(root);

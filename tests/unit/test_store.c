@@ -62,6 +62,12 @@ int main(void) {
   pv_store_rollback(db);
   pv_store_counts_get(db, &c, &err);
   is_int((long long)c.malicious, 1, "a rolled-back import leaves the previous counts");
+  pv_store_begin(db, &err);
+  pv_store_put(db, V1, strlen(V1), "v1-again.json", &err);
+  pv_store_commit(db, &err);
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "a replaced advisory is still found once");
   is_int(pv_store_open(path, 0, &ro, &err), PV_OK, "second process opens read-only");
   acc[0] = 0;
   pv_store_each_for_package(ro, "npm", "left-pad", collect, acc, &err);
