@@ -52,4 +52,18 @@ printf 'PK\003\004garbage' >"$TMP/corrupt.zip"
 "$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/missing.zip" 2>/dev/null; is $? 2 "a missing feed is an error"
 sqlite3 "$TMP/z.sqlite" .dump >"$TMP/dump3" 2>/dev/null || "$PV" db status --db "$TMP/z.sqlite" --json >"$TMP/dump3"
 cmp -s "$TMP/dump1" "$TMP/dump3"; ok $? "database exactly as before the corrupt and missing feeds"
+
+# kill -9 in the middle of a large import: the previous database survives.
+before=$("$PV" db status --db "$DB" --json)
+python3 "$top/tools/gen-osv-feed.py" 60000 "$TMP/big.zip"
+"$PV" db update --db "$DB" --feed "$TMP/big.zip" >/dev/null 2>&1 &
+pid=$!
+sleep 0.7
+kill -9 "$pid" 2>/dev/null; killed=$?
+wait "$pid" 2>/dev/null
+is "$killed" 0 "the large import was still running when killed"
+is "$("$PV" db status --db "$DB" --json)" "$before" "after kill -9 the previous counts are intact"
+is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "integrity_check ok after kill -9"
+"$PV" db update --db "$DB" --feed "$TMP/big.zip" >/dev/null; ok $? "the next update after kill -9 succeeds"
+"$PV" db status --db "$DB" --json | grep -q '"malicious":60[0-9][0-9]'; ok $? "and its counts include the big feed"
 done_testing
