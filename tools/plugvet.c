@@ -26,6 +26,7 @@
 
 
 int pv_cmd_rules(int argc, char **argv); /* tools/cmd_rules.c */
+int pv_cmd_db(int argc, char **argv);    /* tools/cmd_db.c */
 
 static const char usage_main[] =
     "usage: plugvet <command> [options]\n"
@@ -36,6 +37,7 @@ static const char usage_main[] =
     "                    report the capabilities it uses without declaring\n"
     "  rules test PATH   run rules against their annotated test files\n"
     "  rules list        list the loaded rules (--markdown for docs)\n"
+    "  db update|status  update or show the local OSV database (plugvet db --help)\n"
     "  version           print the version\n"
     "\n"
     "Run 'plugvet scan --help' for scan options; 'man plugvet' for more.\n";
@@ -548,6 +550,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1, 0);
   if (strcmp(cmd, "policy") == 0) return cmd_scan(argc - 1, argv + 1, 1);
   if (strcmp(cmd, "rules") == 0) return pv_cmd_rules(argc - 1, argv + 1);
+  if (strcmp(cmd, "db") == 0) return pv_cmd_db(argc - 1, argv + 1);
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
     printf("plugvet %s\n", PV_VERSION);
     return EXIT_CLEAN;

@@ -47,4 +47,15 @@ typedef struct {
 } pv_store_counts;
 pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err);
 
+/* Start one import transaction (BEGIN IMMEDIATE: one writer, readers go on). */
+pv_status pv_store_begin(pv_store *db, pv_error *err);
+/* Commit the import transaction; on failure it is rolled back. */
+pv_status pv_store_commit(pv_store *db, pv_error *err);
+/* Abandon the import transaction: the previous database stays. */
+void pv_store_rollback(pv_store *db);
+/* Insert or replace one OSV entry (n bytes of JSON; name labels it in
+ * messages). PV_FAILED: the entry is bad (skip it, count it); PV_FATAL: the
+ * database write failed (roll back). The store copies what it keeps. */
+pv_status pv_store_put(pv_store *db, const char *json, size_t n, const char *name, pv_error *err);
+
 #endif

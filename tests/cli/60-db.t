@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# plugvet db: local OSV feeds (directory, zip, file://) into the SQLite store;
+# a failed import leaves the database exactly as before.
+. "$(dirname "$0")/lib.sh"
+S="$SHARED/osv-samples"
+DB="$TMP/osv.sqlite"
+n=$(ls "$S"/*.json | wc -l)
+
+mkzip() { # mkzip OUT [EXTRA-NAME EXTRA-TEXT]
+  python3 - "$S" "$@" <<'PY'
+import glob, os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for f in sorted(glob.glob(src + "/*.json")):
+        z.write(f, os.path.basename(f))
+    if len(sys.argv) > 4:
+        z.writestr(sys.argv[3], sys.argv[4])
+PY
+}
+
+"$PV" db --help >"$TMP/h"; ok $? "db --help exits 0"
+grep -q -- '--feed' "$TMP/h"; ok $? "db --help documents --feed"
+"$PV" db frobnicate --db "$DB" 2>/dev/null; is $? 2 "unknown db subcommand exits 2"
+"$PV" db status --db "$TMP/none.sqlite" 2>"$TMP/e"; is $? 2 "status of a missing database exits 2"
+grep -q none.sqlite "$TMP/e"; ok $? "the error names the database"
+
+out=$("$PV" db update --db "$DB" --feed "$S"); ok $? "directory feed imports"
+is "$out" "$S: imported $n, bad 0" "directory feed summary counts every sample"
+"$PV" db status --db "$DB" --json >"$TMP/s1"; ok $? "status --json after import"
+grep -q '"malicious":[1-9]' "$TMP/s1"; ok $? "MAL- entries counted as malicious"
+grep -q '"schema_version":1' "$TMP/s1"; ok $? "schema version reported"
+
+mkzip "$TMP/good.zip"
+out=$("$PV" db update --db "$TMP/z.sqlite" --feed "file://$TMP/good.zip"); ok $? "file:// zip feed imports"
+is "$out" "file://$TMP/good.zip: imported $n, bad 0" "zip feed summary"
+"$PV" db status --db "$TMP/z.sqlite" --json | sed 's/"db":"[^"]*",//' >"$TMP/z1"
+sed 's/"db":"[^"]*",//' "$TMP/s1" >"$TMP/s1n"
+is "$(cat "$TMP/z1")" "$(cat "$TMP/s1n")" "zip and directory feeds give the same counts"
+
+mkzip "$TMP/bad.zip" "BROKEN-1.json" '{"id":"BROKEN-1"}'
+out=$("$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/bad.zip"); ok $? "a zip with one invalid entry still imports"
+is "$out" "$TMP/bad.zip: imported $n, bad 1: BROKEN-1.json" "the invalid entry is counted and named"
+
+sqlite3 "$TMP/z.sqlite" .dump >"$TMP/dump1" 2>/dev/null || "$PV" db status --db "$TMP/z.sqlite" --json >"$TMP/dump1"
+head -c 2000 "$TMP/good.zip" >"$TMP/trunc.zip"
+"$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/trunc.zip" 2>"$TMP/e"; is $? 2 "a truncated zip is an error"
+grep -q "trunc.zip" "$TMP/e"; ok $? "the error names the feed"
+sqlite3 "$TMP/z.sqlite" .dump >"$TMP/dump2" 2>/dev/null || "$PV" db status --db "$TMP/z.sqlite" --json >"$TMP/dump2"
+cmp -s "$TMP/dump1" "$TMP/dump2"; ok $? "database exactly as before the truncated feed"
+printf 'PK\003\004garbage' >"$TMP/corrupt.zip"
+"$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/corrupt.zip" 2>/dev/null; is $? 2 "a corrupt zip is an error"
+"$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/missing.zip" 2>/dev/null; is $? 2 "a missing feed is an error"
+sqlite3 "$TMP/z.sqlite" .dump >"$TMP/dump3" 2>/dev/null || "$PV" db status --db "$TMP/z.sqlite" --json >"$TMP/dump3"
+cmp -s "$TMP/dump1" "$TMP/dump3"; ok $? "database exactly as before the corrupt and missing feeds"
+
+# kill -9 in the middle of a large import: the previous database survives.
+before=$("$PV" db status --db "$DB" --json)
+python3 "$top/tools/gen-osv-feed.py" 60000 "$TMP/big.zip"
+"$PV" db update --db "$DB" --feed "$TMP/big.zip" >/dev/null 2>&1 &
+pid=$!
+sleep 0.7
+kill -9 "$pid" 2>/dev/null; killed=$?
+wait "$pid" 2>/dev/null
+is "$killed" 0 "the large import was still running when killed"
+is "$("$PV" db status --db "$DB" --json)" "$before" "after kill -9 the previous counts are intact"
+is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "integrity_check ok after kill -9"
+"$PV" db update --db "$DB" --feed "$TMP/big.zip" >/dev/null; ok $? "the next update after kill -9 succeeds"
+"$PV" db status --db "$DB" --json | grep -q '"malicious":60[0-9][0-9]'; ok $? "and its counts include the big feed"
+done_testing

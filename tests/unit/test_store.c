@@ -1,0 +1,87 @@
+/* test_store.c — OSV store: open, import, lookup, counts, rollback. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../vulndb/store.h"
+#include "tap.h"
+
+static const char *V1 =
+    "{\"id\":\"GHSA-aaaa-bbbb-cccc\",\"modified\":\"2024-01-01T00:00:00Z\","
+    "\"aliases\":[\"CVE-2024-0001\"],\"affected\":[{\"package\":{\"ecosystem\":\"npm\","
+    "\"name\":\"Left-Pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}";
+static const char *M1 =
+    "{\"id\":\"MAL-2024-1\",\"modified\":\"2024-01-02T00:00:00Z\","
+    "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+static const char *W1 =
+    "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2024-01-03T00:00:00Z\","
+    "\"withdrawn\":\"2024-02-01T00:00:00Z\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+
+static int collect(void *ctx, const char *id, const char *json, size_t n) {
+  char *acc = ctx;
+  size_t l = strlen(acc);
+  snprintf(acc + l, 256 - l, "%s;", id);
+  (void)json;
+  (void)n;
+  return 0;
+}
+
+int main(void) {
+  char path[] = "/tmp/pv-test-store-XXXXXX";
+  int fd = mkstemp(path);
+  close(fd);
+  unlink(path);
+  pv_error err;
+  pv_store *db = NULL;
+  pv_store *ro = NULL;
+  ok(pv_store_open(path, 0, &ro, &err) == PV_FAILED && ro == NULL, "read-only open of a missing file fails");
+  is_int(pv_store_open(path, 1, &db, &err), PV_OK, "writable open creates the database");
+  pv_store_counts c;
+  pv_store_counts_get(db, &c, &err);
+  ok(c.vulnerabilities == 0 && c.malicious == 0 && c.schema_version == 1, "fresh store is empty, schema 1");
+  is_int(pv_store_begin(db, &err), PV_OK, "begin import");
+  is_int(pv_store_put(db, V1, strlen(V1), "v1.json", &err), PV_OK, "valid entry imported");
+  is_int(pv_store_put(db, M1, strlen(M1), "m1.json", &err), PV_OK, "MAL entry imported");
+  is_int(pv_store_put(db, W1, strlen(W1), "w1.json", &err), PV_OK, "withdrawn entry imported");
+  is_int(pv_store_put(db, "{\"id\":\"X\"}", 10, "bad.json", &err), PV_FAILED, "entry without modified refused");
+  ok(strstr(err.msg, "bad.json") && strstr(err.msg, "modified"), "refusal names the entry and the field");
+  is_int(pv_store_put(db, "{nope", 5, "junk.json", &err), PV_FAILED, "invalid JSON refused");
+  is_int(pv_store_commit(db, &err), PV_OK, "commit import");
+  pv_store_counts_get(db, &c, &err);
+  ok(c.vulnerabilities == 1 && c.malicious == 1 && c.withdrawn == 1, "counts: 1 vuln, 1 malicious, 1 withdrawn");
+  char acc[256] = "";
+  pv_store_each_for_package(db, "npm", "LEFT-PAD", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "lookup normalises case and skips withdrawn");
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "right-pad", collect, acc, &err);
+  is_str(acc, "", "no advisories for an unknown package");
+  pv_store_begin(db, &err);
+  const char *M2 = "{\"id\":\"MAL-2024-2\",\"modified\":\"2024-01-05T00:00:00Z\"}";
+  pv_store_put(db, M2, strlen(M2), "m2.json", &err);
+  pv_store_rollback(db);
+  pv_store_counts_get(db, &c, &err);
+  is_int((long long)c.malicious, 1, "a rolled-back import leaves the previous counts");
+  pv_store_begin(db, &err);
+  pv_store_put(db, V1, strlen(V1), "v1-again.json", &err);
+  pv_store_commit(db, &err);
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "a replaced advisory is still found once");
+  is_int(pv_store_open(path, 0, &ro, &err), PV_OK, "second process opens read-only");
+  acc[0] = 0;
+  pv_store_each_for_package(ro, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "read-only handle sees the committed data");
+  pv_store_close(ro);
+  pv_store_close(db);
+  FILE *f = fopen(path, "w");
+  fputs("not sqlite at all, just some text that is long enough to be a header.....", f);
+  fclose(f);
+  ok(pv_store_open(path, 1, &db, &err) == PV_FAILED && strstr(err.msg, path), "a non-database file is refused, named");
+  unlink(path);
+  char b[64];
+  setenv("XDG_CACHE_HOME", "/x/c", 1);
+  is_str(pv_store_default_path(b, sizeof b), "/x/c/plugvet/osv.sqlite", "default path under XDG_CACHE_HOME");
+  ok(pv_store_default_path(b, 5) == NULL, "default path refuses a short buffer");
+  return tap_done();
+}

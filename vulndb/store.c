@@ -1,0 +1,271 @@
+/* store.c — the local OSV store on SQLite (see store.h). */
+#include "store.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PV_STORE_SCHEMA 1
+
+struct pv_store {
+  sqlite3 *db;
+  sqlite3_stmt *lookup;
+  sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
+};
+
+static const char *SCHEMA_SQL =
+    "CREATE TABLE IF NOT EXISTS advisories(id TEXT PRIMARY KEY, modified TEXT NOT NULL,"
+    " withdrawn TEXT, malicious INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
+    " id TEXT NOT NULL, arow INTEGER NOT NULL, PRIMARY KEY(ecosystem, name, id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS affected_id ON affected(id);"
+    "CREATE TABLE IF NOT EXISTS aliases(id TEXT NOT NULL, alias TEXT NOT NULL,"
+    " PRIMARY KEY(id, alias)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias);"
+    "CREATE TABLE IF NOT EXISTS feeds(url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,"
+    " newest_modified TEXT, updated_at TEXT, imported INTEGER, bad INTEGER, path TEXT);";
+
+const char *pv_store_default_path(char *buf, size_t n) {
+  const char *x = getenv("XDG_CACHE_HOME");
+  int w;
+  if (x && x[0] == '/')
+    w = snprintf(buf, n, "%s/plugvet/osv.sqlite", x);
+  else if ((x = getenv("HOME")) && x[0] == '/')
+    w = snprintf(buf, n, "%s/.cache/plugvet/osv.sqlite", x);
+  else
+    return NULL;
+  return (w < 0 || (size_t)w >= n) ? NULL : buf;
+}
+
+static pv_status sql_fail(pv_store *s, const char *what, pv_error *err) {
+  return pv_error_set(err, PV_FAILED, "osv store: %s: %s", what,
+                      s && s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+static int exec(pv_store *s, const char *sql) {
+  return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static int user_version(pv_store *s) {
+  sqlite3_stmt *st;
+  int v = -1;
+  if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return -1;
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+/* Create or migrate the schema to PV_STORE_SCHEMA in one transaction. */
+static pv_status migrate(pv_store *s, pv_error *err) {
+  int v = user_version(s);
+  if (v == PV_STORE_SCHEMA) return PV_OK;
+  if (v > PV_STORE_SCHEMA)
+    return pv_error_set(err, PV_FAILED, "osv store: schema version %d is newer than this plugvet (%d)",
+                        v, PV_STORE_SCHEMA);
+  if (!exec(s, "BEGIN IMMEDIATE")) return sql_fail(s, "begin migration", err);
+  if (!exec(s, SCHEMA_SQL) || !exec(s, "PRAGMA user_version=1") || !exec(s, "COMMIT")) {
+    exec(s, "ROLLBACK");
+    return sql_fail(s, "schema migration", err);
+  }
+  return PV_OK;
+}
+
+static int prep(pv_store *s, sqlite3_stmt **st, const char *sql) {
+  return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK;
+}
+
+static pv_status prepare_all(pv_store *s, pv_error *err) {
+  if (!prep(s, &s->lookup,
+            "SELECT a.id, a.json FROM affected f JOIN advisories a ON a.rowid = f.arow"
+            " WHERE f.ecosystem = ?1 AND f.name = ?2 AND a.withdrawn IS NULL ORDER BY a.id"))
+    return sql_fail(s, "prepare lookup", err);
+  if (!prep(s, &s->put_adv, "INSERT OR REPLACE INTO advisories VALUES(?1,?2,?3,?4,?5)") ||
+      !prep(s, &s->del_aff, "DELETE FROM affected WHERE id = ?1") ||
+      !prep(s, &s->del_alias, "DELETE FROM aliases WHERE id = ?1") ||
+      !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3,?4)") ||
+      !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)"))
+    return sql_fail(s, "prepare import statements", err);
+  return PV_OK;
+}
+
+pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error *err) {
+  *out = NULL;
+  pv_store *s = calloc(1, sizeof *s);
+  if (!s) return pv_error_set(err, PV_FATAL, "osv store: out of memory");
+  int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    pv_error_set(err, PV_FAILED, "%s: cannot open OSV database: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    pv_store_close(s);
+    return PV_FAILED;
+  }
+  sqlite3_busy_timeout(s->db, 10000);
+  exec(s, "PRAGMA mmap_size=268435456");
+  exec(s, "PRAGMA cache_size=-65536");
+  pv_status st = PV_OK;
+  if (writable && !exec(s, "PRAGMA journal_mode=WAL")) st = sql_fail(s, "WAL mode", err);
+  if (st == PV_OK && writable) st = migrate(s, err);
+  if (st == PV_OK && !writable && user_version(s) != PV_STORE_SCHEMA)
+    st = pv_error_set(err, PV_FAILED, "%s: not a plugvet OSV database (schema %d)", path,
+                      user_version(s));
+  if (st == PV_OK) st = prepare_all(s, err);
+  if (st != PV_OK) {
+    char why[sizeof err->msg];
+    snprintf(why, sizeof why, "%s", err ? err->msg : "");
+    pv_error_set(err, st, "%s: %s", path, why);
+    pv_store_close(s);
+    return st;
+  }
+  *out = s;
+  return PV_OK;
+}
+
+void pv_store_close(pv_store *s) {
+  if (!s) return;
+  sqlite3_stmt *all[] = {s->lookup, s->put_adv, s->del_aff, s->del_alias, s->put_aff, s->put_alias};
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
+  sqlite3_close(s->db);
+  free(s);
+}
+
+/* npm normalisation for index keys: lower-case, trimmed. */
+static void norm_name(const char *in, char *out, size_t n) {
+  size_t i = 0;
+  while (*in == ' ') in++;
+  for (; *in && i + 1 < n; in++) out[i++] = (char)tolower((unsigned char)*in);
+  while (i > 0 && out[i - 1] == ' ') i--;
+  out[i] = 0;
+}
+
+pv_status pv_store_each_for_package(pv_store *s, const char *ecosystem, const char *name,
+                                    pv_store_fn fn, void *ctx, pv_error *err) {
+  char key[512];
+  norm_name(name, key, sizeof key);
+  sqlite3_reset(s->lookup);
+  sqlite3_bind_text(s->lookup, 1, ecosystem, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->lookup, 2, key, -1, SQLITE_STATIC);
+  int rc;
+  while ((rc = sqlite3_step(s->lookup)) == SQLITE_ROW) {
+    const char *id = (const char *)sqlite3_column_text(s->lookup, 0);
+    const char *js = (const char *)sqlite3_column_text(s->lookup, 1);
+    size_t n = (size_t)sqlite3_column_bytes(s->lookup, 1);
+    if (fn(ctx, id, js, n)) break;
+  }
+  pv_status st = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? PV_OK : sql_fail(s, "lookup", err);
+  sqlite3_reset(s->lookup);
+  return st;
+}
+
+static int64_t count(pv_store *s, const char *sql, int *ok) {
+  sqlite3_stmt *st;
+  int64_t v = 0;
+  if (!prep(s, &st, sql)) {
+    *ok = 0;
+    return 0;
+  }
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  else *ok = 0;
+  sqlite3_finalize(st);
+  return v;
+}
+
+pv_status pv_store_counts_get(pv_store *s, pv_store_counts *out, pv_error *err) {
+  int ok = 1;
+  memset(out, 0, sizeof *out);
+  out->vulnerabilities = (uint64_t)count(
+      s, "SELECT count(*) FROM advisories WHERE withdrawn IS NULL AND malicious = 0", &ok);
+  out->malicious = (uint64_t)count(s, "SELECT count(*) FROM advisories WHERE malicious = 1", &ok);
+  out->withdrawn = (uint64_t)count(s, "SELECT count(*) FROM advisories WHERE withdrawn IS NOT NULL", &ok);
+  out->schema_version = user_version(s);
+  return ok ? PV_OK : sql_fail(s, "counts", err);
+}
+
+pv_status pv_store_begin(pv_store *s, pv_error *err) {
+  return exec(s, "BEGIN IMMEDIATE") ? PV_OK : sql_fail(s, "begin import", err);
+}
+
+pv_status pv_store_commit(pv_store *s, pv_error *err) {
+  if (exec(s, "COMMIT")) return PV_OK;
+  pv_status st = sql_fail(s, "commit import", err);
+  exec(s, "ROLLBACK");
+  return st;
+}
+
+void pv_store_rollback(pv_store *s) { exec(s, "ROLLBACK"); }
+
+static int step_done(sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE;
+}
+
+/* Index the affected[] packages and aliases of advisory id. */
+static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *root) {
+  size_t i;
+  json_t *a;
+  json_array_foreach(json_object_get(root, "affected"), i, a) {
+    json_t *pkg = json_object_get(a, "package");
+    const char *eco = json_string_value(json_object_get(pkg, "ecosystem"));
+    const char *name = json_string_value(json_object_get(pkg, "name"));
+    char key[512];
+    norm_name(name, key, sizeof key);
+    sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s->put_aff, 4, arow);
+    if (!step_done(s->put_aff)) return 0;
+  }
+  json_array_foreach(json_object_get(root, "aliases"), i, a) {
+    if (!json_is_string(a)) continue;
+    sqlite3_bind_text(s->put_alias, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->put_alias, 2, json_string_value(a), -1, SQLITE_STATIC);
+    if (!step_done(s->put_alias)) return 0;
+  }
+  return 1;
+}
+
+/* PV_OK, or PV_FAILED naming why the entry is not a usable OSV record. */
+static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
+  if (!json_is_object(root)) return pv_error_set(err, PV_FAILED, "%s: not a JSON object", name);
+  if (!json_is_string(json_object_get(root, "id")) || !json_string_length(json_object_get(root, "id")))
+    return pv_error_set(err, PV_FAILED, "%s: missing string \"id\"", name);
+  if (!json_is_string(json_object_get(root, "modified")))
+    return pv_error_set(err, PV_FAILED, "%s: missing string \"modified\"", name);
+  json_t *aff = json_object_get(root, "affected"), *a;
+  if (aff && !json_is_array(aff)) return pv_error_set(err, PV_FAILED, "%s: \"affected\" is not an array", name);
+  size_t i;
+  json_array_foreach(aff, i, a) {
+    json_t *pkg = json_object_get(a, "package");
+    if (!pkg) continue; /* OSV allows affected entries without package (e.g. git) */
+    if (!json_is_string(json_object_get(pkg, "ecosystem")) || !json_is_string(json_object_get(pkg, "name")))
+      return pv_error_set(err, PV_FAILED, "%s: affected[%zu].package lacks ecosystem/name", name, i);
+  }
+  return PV_OK;
+}
+
+pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name, pv_error *err) {
+  json_error_t je;
+  json_t *root = json_loadb(json, n, 0, &je);
+  if (!root) return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
+  pv_status st = check_entry(root, name, err);
+  if (st == PV_OK) {
+    const char *id = json_string_value(json_object_get(root, "id"));
+    json_t *wd = json_object_get(root, "withdrawn");
+    sqlite3_bind_text(s->put_adv, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->put_adv, 2, json_string_value(json_object_get(root, "modified")), -1, SQLITE_STATIC);
+    if (json_is_string(wd)) sqlite3_bind_text(s->put_adv, 3, json_string_value(wd), -1, SQLITE_STATIC);
+    else sqlite3_bind_null(s->put_adv, 3);
+    sqlite3_bind_int(s->put_adv, 4, strncmp(id, "MAL-", 4) == 0);
+    sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
+    sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
+    if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
+        !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root))
+      st = pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
+  }
+  json_decref(root);
+  return st;
+}
