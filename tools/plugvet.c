@@ -17,6 +17,7 @@
 #include "common.h"
 #include "../reports/report.h"
 #include "../sbom/inventory.h"
+#include "../vulndb/match.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
 
@@ -63,6 +64,10 @@ static const char usage_scan[] =
     "                        report pkg.undeclared-capability findings\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
     "                        high (default), medium, low, info, none\n"
+    "dependencies:\n"
+    "  --db FILE             OSV store to match dependencies against (default:\n"
+    "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
+    "  --include-dev         also match dev-only dependencies\n"
     "inputs and batch:\n"
     "  --from FILE           read input paths, one per line, from FILE\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
@@ -101,7 +106,8 @@ typedef struct {
   const char **rule_paths;
   size_t n_rule_paths;
   int default_rules;
-  const char *sarif, *json, *text, *policy_out, *baseline;
+  const char *sarif, *json, *text, *policy_out, *baseline, *db;
+  int include_dev;
   int policy_mode; /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
@@ -188,7 +194,7 @@ enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
-  OPT_BASELINE,
+  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV,
 };
 
 static const struct option scan_longopts[] = {
@@ -200,6 +206,8 @@ static const struct option scan_longopts[] = {
     {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
     {"policy-out", required_argument, NULL, OPT_POLICY_OUT},
     {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"db", required_argument, NULL, OPT_DB},
+    {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
@@ -253,6 +261,8 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_INCLUDE_SUPPRESSED: o->include_suppressed = 1; break;
     case OPT_POLICY_OUT: o->policy_out = optarg; break;
     case OPT_BASELINE: o->baseline = optarg; break;
+    case OPT_DB: o->db = optarg; break;
+    case OPT_INCLUDE_DEV: o->include_dev = 1; break;
     case 'o':
       if (!o->policy_mode) die_usage("%s", "--output is an option of 'plugvet policy'");
       o->policy_out = optarg;
@@ -360,6 +370,7 @@ static pv_ruleset *load_rules(const scan_opts *o, pv_ruleset **caps) {
 typedef struct {
   const scan_opts *opts;
   const pv_scan_config *cfg;
+  const char *db_path; /* the OSV store, or NULL: dependencies not matched */
   pv_result **results;
   atomic_size_t next, done;
   atomic_int oom;
@@ -372,10 +383,18 @@ static void progress(const batch *b) {
 }
 
 /* The dependency stage of one input: inventory (pkg.lockfile-mismatch,
- * lockfile notes); its findings are then finished like the code's. */
-static pv_status supply_chain(const batch *b, pv_result *r) {
+ * lockfile notes) and, with a store, OSV matching (dep.vulnerable,
+ * dep.malicious-package); its findings are then finished like the code's. */
+static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   pv_inventory *inv = pv_inventory_build(r, &b->cfg->limits);
   if (inv == NULL) return PV_FATAL;
+  pv_vulns vulns = {0};
+  pv_error err = {0};
+  if (db != NULL && pv_vulns_match(db, inv, b->opts->include_dev, &vulns, &err) != PV_OK) {
+    if (err.code == PV_FATAL) return pv_inventory_delete(inv), pv_vulns_free(&vulns), PV_FATAL;
+    pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
+  }
+  pv_vulns_free(&vulns);
   pv_inventory_delete(inv);
   pv_status rc = pv_findings_finish(r, &b->cfg->limits);
   pv_result_drop_data(r); /* the reports need no file contents */
@@ -386,19 +405,25 @@ static void *worker(void *arg) {
   batch *b = arg;
   int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
   pv_scanner *s = pv_scanner_new(b->cfg);
+  pv_store *db = NULL; /* each thread its own SQLite connection */
+  pv_error err = {0};
+  if (b->db_path != NULL && pv_store_open(b->db_path, 0, &db, &err) != PV_OK) db = NULL;
   if (s == NULL) {
     atomic_store(&b->oom, 1);
+    pv_store_close(db);
     return NULL;
   }
   for (;;) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->opts->n_inputs) break;
     b->results[i] = pv_scan_input(s, b->opts->inputs[i]);
-    if (b->results[i] == NULL || supply_chain(b, b->results[i]) != PV_OK) atomic_store(&b->oom, 1);
+    if (b->results[i] == NULL || supply_chain(b, db, b->results[i]) != PV_OK)
+      atomic_store(&b->oom, 1);
     atomic_fetch_add(&b->done, 1);
     if (show) progress(b);
   }
   pv_scanner_delete(s);
+  pv_store_close(db);
   return NULL;
 }
 
@@ -500,6 +525,26 @@ static pv_baseline *load_baseline(const scan_opts *o) {
   return b;
 }
 
+/* The OSV store to use, checked once: --db must open; the default path
+ * may be missing (said once, and dependencies are not matched). */
+static const char *store_path(const scan_opts *o, char *buf, size_t n) {
+  const char *path = o->db ? o->db : pv_store_default_path(buf, n);
+  pv_store *db = NULL;
+  pv_error err = {0};
+  if (path != NULL && pv_store_open(path, 0, &db, &err) == PV_OK) {
+    pv_store_close(db);
+    return path;
+  }
+  if (o->db != NULL) {
+    fprintf(stderr, "plugvet: --db %s\n", err.msg);
+    exit(EXIT_INPUT);
+  }
+  if (!o->quiet)
+    fprintf(stderr, "plugvet: no OSV store at %s: dependencies are inventoried but not matched "
+                    "against advisories (run 'plugvet db update')\n", path ? path : "(no cache dir)");
+  return NULL;
+}
+
 /* Leave out the findings the baseline knows; returns how many. */
 static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *const *results) {
   size_t known = 0;
@@ -517,7 +562,9 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   pv_scan_config cfg = {.rules = load_rules(&o, &caps), .limits = o.limits,
                         .capabilities = o.policy_out != NULL};
   cfg.cap_rules = pv_ruleset_count(caps) ? caps : NULL;
-  batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *))};
+  char dbbuf[PATH_MAX];
+  batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *)),
+             .db_path = store_path(&o, dbbuf, sizeof dbbuf)};
   if (b.results == NULL) die_oom();
   run_batch(&b);
   size_t known = apply_baseline(base, &o, b.results);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Dependencies matched against the OSV store during `plugvet scan`: real
+# advisories from ../shared/osv-samples imported with `plugvet db update`.
+. "$(dirname "$0")/lib.sh"
+p=$top/tests/data/vulns/plugin
+db=$TMP/osv.sqlite
+"$PV" db update --db "$db" --feed "$SHARED/osv-samples" >/dev/null 2>&1; ok $? "a store from the real samples"
+res() { python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1]))["runs"][0]["results"]:
+    print(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r["message"]["text"].split(" ")[0])' "$1"; }
+
+"$PV" scan -q --fail-on none --db "$db" --sarif "$TMP/a.sarif" "$p" >/dev/null
+is "$(res "$TMP/a.sarif")" "dep.vulnerable warning 8 lodash@4.17.20
+dep.malicious-package error 9 @ctrl/tinycolor@4.1.1" \
+  "lodash 4.17.20 (CVE-2020-28500) and the malicious @ctrl/tinycolor, at their lockfile lines"
+grep -q 'Upgrade to 4.17.21 or later' "$TMP/a.sarif"; ok $? "the fix version is named"
+grep -q 'CVE-2020-28500' "$TMP/a.sarif"; ok $? "the group is named by its CVE"
+node "$top/tests/validate-schema.js" "$SHARED/schemas/sarif-schema-2.1.0.json" "$TMP/a.sarif" >/dev/null 2>&1
+ok $? "the SARIF is valid"
+"$PV" scan -q --db "$db" "$p" >/dev/null; is $? 1 "a malicious package fails the default --fail-on high"
+
+"$PV" scan -q --fail-on none --db "$db" --include-dev --sarif "$TMP/d.sarif" "$p" >/dev/null
+res "$TMP/d.sarif" | grep -q '^dep.vulnerable warning 11 minimist@0.0.8$'; ok $? "--include-dev: the dev-only minimist too"
+res "$TMP/a.sarif" | grep -q minimist; [ $? -ne 0 ]; ok $? "... and not without it (twin)"
+
+mkdir -p "$TMP/nothing"
+"$PV" db update --db "$TMP/empty.sqlite" --feed "$TMP/nothing" >/dev/null 2>&1
+"$PV" scan -q --fail-on none --db "$TMP/empty.sqlite" --sarif "$TMP/e.sarif" "$p" >/dev/null
+is "$(res "$TMP/e.sarif")" "" "an empty store: no dependency findings (twin)"
+
+XDG_CACHE_HOME=$TMP/cache "$PV" scan --fail-on none "$p" >/dev/null 2>"$TMP/err"; st=$?
+is "$st" 0 "no store at the default path: the scan still runs"
+grep -q 'no OSV store at .*: dependencies are inventoried but not matched' "$TMP/err"; ok $? "... and says so once"
+is "$(grep -c 'no OSV store' "$TMP/err")" 1 "... exactly once"
+"$PV" scan -q --db "$TMP/missing.sqlite" "$p" >/dev/null 2>"$TMP/err"; st=$?
+is "$st" 2 "--db naming a missing store: exit 2"
+grep -q 'missing.sqlite' "$TMP/err"; ok $? "... naming it"
+done_testing

@@ -1,0 +1,171 @@
+/* match.c — see match.h. For each registry component: the store's
+ * advisories for its name, parsed (osv.c), kept when they affect its
+ * version, grouped by shared ids and aliases, one finding per group. */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "osv.h"
+#include "semver.h"
+
+#define ADVISORIES_MAX 512 /* per component; more is one note */
+
+static const char *const vuln_cwe[] = {"CWE-1395: Dependency on Vulnerable Third-Party Component",
+                                       NULL};
+static const char *const mal_cwe[] = {"CWE-506: Embedded Malicious Code", NULL};
+static const pv_rule_meta vuln_rule = {
+    .id = "dep.vulnerable",
+    .name = "dep.vulnerable",
+    .message = "A dependency is affected by a known vulnerability.",
+    .description = "A package the plugin ships or pins is inside the affected range of an OSV "
+                   "advisory. Upgrade to a fixed version.",
+    .severity = PV_SEV_MEDIUM,
+    .confidence = "high",
+    .category = "security",
+    .cwe = vuln_cwe,
+    .source_file = "<builtin>",
+};
+static const pv_rule_meta mal_rule = {
+    .id = "dep.malicious-package",
+    .name = "dep.malicious-package",
+    .message = "A dependency is a known malicious package.",
+    .description = "A package the plugin ships or pins is listed as malicious (an OSV MAL- "
+                   "advisory). Remove it and treat the machine that installed it as compromised.",
+    .severity = PV_SEV_CRITICAL,
+    .confidence = "high",
+    .category = "security",
+    .cwe = mal_cwe,
+    .source_file = "<builtin>",
+};
+
+/* The advisories affecting one component, collected from the store. */
+typedef struct {
+  pv_result *r;
+  const pv_component *c;
+  const pv_osv **v;
+  size_t n, dropped;
+} collect;
+
+static int take(void *ctx, const char *id, const char *json, size_t n) {
+  collect *k = ctx;
+  pv_osv *o = NULL;
+  pv_error err = {0};
+  pv_status rc = pv_osv_parse_text(k->r->arena, json, n, id, &o, &err);
+  if (rc == PV_FATAL) return 1;
+  if (o == NULL || rc == PV_FAILED) {
+    pv_result_note(k->r, PV_NOTE_WARNING, "osv-entry", NULL, "OSV store: %s", err.msg);
+    return 0;
+  }
+  if (o->withdrawn != NULL || pv_osv_affects(o, "npm", k->c->name, k->c->version) != 1) return 0;
+  if (k->n == ADVISORIES_MAX) return k->dropped++, 0;
+  k->v[k->n++] = o;
+  return 0;
+}
+
+/* The lowest fixed version above the installed one across the group. */
+static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_component *c) {
+  const char *best = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const char *f = pv_osv_fixed_above(g[i], "npm", c->name, c->version);
+    int ok = 0;
+    if (f != NULL && (best == NULL || (pv_semver_cmp_str(f, best, &ok) < 0 && ok))) best = f;
+  }
+  return best;
+}
+
+/* The file and byte of a seen place, so the finding has a source line. */
+static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *byte) {
+  *byte = 0;
+  for (size_t i = 0; i < r->files.len; i++) {
+    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    if (strcmp(f->path, s->path) != 0) continue;
+    uint32_t line = 1;
+    for (size_t b = 0; f->data != NULL && b < f->size && line < s->line; b++)
+      if (f->data[b] == '\n') line++, *byte = (uint32_t)b + 1;
+    return f;
+  }
+  return NULL;
+}
+
+static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
+                             const char *fixed, const pv_limits *lim) {
+  const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
+  uint32_t byte = 0, line = s && s->line ? s->line : 1;
+  const pv_file *file = s ? seen_file(r, s, &byte) : NULL;
+  const char *advice = a->malicious ? "Remove it."
+                       : fixed      ? pv_arena_printf(r->arena, "Upgrade to %s or later.", fixed)
+                                    : "No fixed version is known.";
+  const char *msg = advice == NULL ? NULL
+                    : pv_arena_printf(r->arena, "%s@%s %s %s%s%s%s. %s", c->name, c->version,
+                                      a->malicious ? "is a known malicious package:"
+                                                   : "is affected by",
+                                      a->id, a->summary ? " (" : "",
+                                      a->summary ? a->summary : "", a->summary ? ")" : "", advice);
+  if (msg == NULL) return PV_FATAL;
+  pv_finding f = {.rule = a->malicious ? &mal_rule : &vuln_rule,
+                  .severity = a->malicious ? PV_SEV_CRITICAL : a->severity,
+                  .message = msg, .file = file,
+                  .path = s ? s->path : r->input,
+                  .start = {line, 1, byte}, .end = {line, 1, byte}};
+  pv_result_add_finding(r, &f, lim);
+  return PV_OK;
+}
+
+static int wanted(const pv_component *c, int include_dev) {
+  return !(c->flags & (PV_COMP_ROOT | PV_COMP_LOCAL)) && c->version != NULL &&
+         (include_dev || c->scope != PV_SCOPE_DEV);
+}
+
+/* Group one component's advisories and add a finding per group. */
+static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
+                        const pv_limits *lim) {
+  pv_result *r = inv->r;
+  const pv_component *c = PV_VEC_AT(inv->components, pv_component, ci);
+  size_t *group_of = calloc(k->n, sizeof *group_of);
+  const pv_osv **members = calloc(k->n, sizeof *members);
+  pv_status rc = group_of && members ? PV_OK : PV_FATAL;
+  size_t groups = rc == PV_OK ? pv_osv_group((const pv_osv *const *)k->v, k->n, group_of) : 0;
+  for (size_t g = 0; g < groups && rc == PV_OK; g++) {
+    size_t m = 0;
+    for (size_t i = 0; i < k->n; i++)
+      if (group_of[i] == g) members[m++] = k->v[i];
+    pv_advisory *a = pv_osv_advisory(r->arena, (const pv_osv *const *)members, m);
+    const char *fixed = lowest_fixed((const pv_osv *const *)members, m, c);
+    pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
+    if (a == NULL || pv_vec_push(&out->advisories, &a) == NULL || pv_vec_push(&out->vulns, &v) == NULL)
+      rc = PV_FATAL;
+    else rc = add_finding(r, c, a, fixed, lim);
+  }
+  free(group_of);
+  free(members);
+  return rc;
+}
+
+pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev, pv_vulns *out,
+                         pv_error *err) {
+  pv_limits lim = pv_limits_default(); /* the findings cap */
+  out->advisories.elem = sizeof(pv_advisory *);
+  out->vulns.elem = sizeof(pv_vuln);
+  const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
+  if (buf == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
+    const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    if (!wanted(c, include_dev)) continue;
+    collect k = {.r = inv->r, .c = c, .v = buf};
+    rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
+    if (rc == PV_OK && k.dropped)
+      pv_result_note(inv->r, PV_NOTE_WARNING, "osv-too-many", NULL,
+                     "%s@%s: over %d advisories; %zu not evaluated", c->name, c->version,
+                     ADVISORIES_MAX, k.dropped);
+    if (rc == PV_OK && k.n) rc = report(inv, i, &k, out, &lim);
+  }
+  free(buf);
+  return rc;
+}
+
+void pv_vulns_free(pv_vulns *v) {
+  pv_vec_free(&v->advisories);
+  pv_vec_free(&v->vulns);
+}
