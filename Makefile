@@ -38,7 +38,8 @@ $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
 	@tools/install-deps
 	@tools/fetch-deps $(DEPS)
 
-$(O)/%.o: %.c $(wildcard scanner/*.h reports/*.h sbom/*.h vulndb/*.h tools/*.h tools/run/*.h) $(DEPS)/libtreesitter.a
+HEADERS := $(wildcard scanner/*.h reports/*.h sbom/*.h vulndb/*.h tools/*.h tools/run/*.h)
+$(O)/%.o: %.c $(HEADERS) $(DEPS)/libtreesitter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -60,7 +61,7 @@ $(O)/tests/run/%: tests/run/%.c
 
 $(O)/tests/ts-parse-only: $(O)/tests/ts-parse-only.o $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
-$(O)/tests/ts-parse-only.o: tools/ts-parse-only.c $(DEPS)/libtreesitter.a
+$(O)/tests/ts-parse-only.o: tools/ts-parse-only.c $(HEADERS) $(DEPS)/libtreesitter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
