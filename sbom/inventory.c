@@ -237,8 +237,23 @@ static int shadowed(const pv_result *r, const pv_file *f) {
   return 0;
 }
 
+/* The depth of the input's own top level: files of a directory input
+ * named "a/b/plugin" are "a/b/plugin/..."; archive entries start at 0. */
+static size_t base_depth(const pv_result *r) {
+  if (r->kind == NULL || strcmp(r->kind, "directory") != 0) return 0;
+  const char *in = r->input;
+  while (in[0] == '.' && in[1] == '/') in += 2;
+  size_t n = strlen(in);
+  while (n > 0 && in[n - 1] == '/') n--;
+  if (n == 0 || (n == 1 && in[0] == '.')) return 0;
+  size_t d = 1;
+  for (size_t i = 0; i < n; i++) d += in[i] == '/' && (i == 0 || in[i - 1] != '/');
+  return d;
+}
+
 static void classify(build *b) {
   pv_result *r = b->c.r;
+  size_t top = base_depth(r) + 1; /* the top level, or one folder down (package/) */
   for (size_t i = 0; i < r->files.len; i++) {
     const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
     if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
@@ -250,7 +265,7 @@ static void classify(build *b) {
       continue; /* lockfiles inside node_modules are not project lockfiles */
     } else if (is_lock_name(bn)) {
       if (!shadowed(r, f)) pv_vec_push(&b->locks, &f);
-    } else if (strcmp(bn, "package.json") == 0 && slashes(f->path) <= 1) {
+    } else if (strcmp(bn, "package.json") == 0 && slashes(f->path) <= top) {
       if (b->root_file == NULL || slashes(f->path) < slashes(b->root_file->path) ||
           (slashes(f->path) == slashes(b->root_file->path) &&
            strcmp(f->path, b->root_file->path) < 0))

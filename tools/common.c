@@ -26,3 +26,27 @@ const char *pv_bundled_rules_dir(char *buf, size_t n) {
   }
   return NULL;
 }
+
+int pv_cdx_minor(const char *v) {
+  return strcmp(v, "1.6") == 0 ? 6 : strcmp(v, "1.5") == 0 ? 5 : -1;
+}
+
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor) {
+  pv_cdx_options opt = {.spec_minor = minor, .tool_version = PV_VERSION, .epoch = -1};
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  char *end = NULL;
+  if (sde != NULL && *sde) {
+    long long e = strtoll(sde, &end, 10);
+    if (*end == '\0' && e >= 0) opt.epoch = e;
+  }
+  FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+  pv_error err = {0};
+  if (f == NULL) {
+    fprintf(stderr, "plugvet: cannot write %s\n", path);
+    return 1;
+  }
+  int bad = pv_cyclonedx_write(f, inv, vulns, &opt, &err) != PV_OK;
+  bad |= (f == stdout ? fflush(f) : fclose(f)) != 0;
+  if (bad) fprintf(stderr, "plugvet: %s: %s\n", path, err.msg[0] ? err.msg : "write error");
+  return bad;
+}

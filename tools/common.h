@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "../reports/cyclonedx.h"
+
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
 /* The bundled rule pack: $PLUGVET_RULES, then next to an installed binary
@@ -12,5 +14,12 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
  * (build/rel/../../rules). Returns buf (or the environment's string), or
  * NULL when none exists. */
 const char *pv_bundled_rules_dir(char *buf, size_t n);
+
+/* Write the CycloneDX BOM of inv (vulns may be NULL) to path ("-": stdout),
+ * timestamped by $SOURCE_DATE_EPOCH when set. Prints and returns non-zero on
+ * failure. */
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor);
+/* Parse a --cyclonedx-version value: 6 for "1.6", 5 for "1.5", else -1. */
+int pv_cdx_minor(const char *v);
 
 #endif

@@ -27,6 +27,7 @@
 
 
 int pv_cmd_rules(int argc, char **argv); /* tools/cmd_rules.c */
+int pv_cmd_sbom(int argc, char **argv);  /* tools/cmd_sbom.c */
 int pv_cmd_db(int argc, char **argv);    /* tools/cmd_db.c */
 
 static const char usage_main[] =
@@ -34,6 +35,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  scan INPUT...     vet plugin archives, directories or files\n"
+    "  sbom INPUT        write the CycloneDX SBOM of a plugin's dependencies\n"
     "  policy INPUT      write the plugvet-run policy a plugin declares, and\n"
     "                    report the capabilities it uses without declaring\n"
     "  rules test PATH   run rules against their annotated test files\n"
@@ -68,6 +70,8 @@ static const char usage_scan[] =
     "  --db FILE             OSV store to match dependencies against (default:\n"
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
     "  --include-dev         also match dev-only dependencies\n"
+    "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
+    "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "inputs and batch:\n"
     "  --from FILE           read input paths, one per line, from FILE\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
@@ -106,7 +110,8 @@ typedef struct {
   const char **rule_paths;
   size_t n_rule_paths;
   int default_rules;
-  const char *sarif, *json, *text, *policy_out, *baseline, *db;
+  const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom;
+  int cdx_minor;
   int include_dev;
   int policy_mode; /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
@@ -194,7 +199,7 @@ enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
-  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV,
+  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX,
 };
 
 static const struct option scan_longopts[] = {
@@ -208,6 +213,8 @@ static const struct option scan_longopts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"db", required_argument, NULL, OPT_DB},
     {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
+    {"sbom", required_argument, NULL, OPT_SBOM},
+    {"cyclonedx-version", required_argument, NULL, OPT_CDX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
@@ -263,6 +270,10 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_BASELINE: o->baseline = optarg; break;
     case OPT_DB: o->db = optarg; break;
     case OPT_INCLUDE_DEV: o->include_dev = 1; break;
+    case OPT_SBOM: o->sbom = optarg; break;
+    case OPT_CDX:
+      if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0) die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
+      break;
     case 'o':
       if (!o->policy_mode) die_usage("%s", "--output is an option of 'plugvet policy'");
       o->policy_out = optarg;
@@ -286,6 +297,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   if (o->policy_mode && o->policy_out == NULL) o->policy_out = "-";
   if (o->policy_out && o->n_inputs != 1)
     die_usage("%s", "a policy is written for exactly one input");
+  if (o->sbom && o->n_inputs != 1) die_usage("%s", "--sbom describes exactly one input");
   if (o->policy_out && strcmp(o->policy_out, "-") == 0 && o->text == NULL) o->text = to_stderr;
   if (o->jobs > 64) o->jobs = 64;
 }
@@ -394,8 +406,11 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     if (err.code == PV_FATAL) return pv_inventory_delete(inv), pv_vulns_free(&vulns), PV_FATAL;
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
+  int sbom_bad = b->opts->sbom != NULL &&
+                 pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, b->opts->cdx_minor) != 0;
   pv_vulns_free(&vulns);
   pv_inventory_delete(inv);
+  if (sbom_bad) pv_result_fail(r, "%s: the SBOM could not be written", r->input);
   pv_status rc = pv_findings_finish(r, &b->cfg->limits);
   pv_result_drop_data(r); /* the reports need no file contents */
   return rc;
@@ -554,7 +569,7 @@ static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *cons
 }
 
 static int cmd_scan(int argc, char **argv, int policy_mode) {
-  scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default(),
+  scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default(), .cdx_minor = 6,
                  .policy_mode = policy_mode};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
@@ -596,6 +611,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1, 0);
   if (strcmp(cmd, "policy") == 0) return cmd_scan(argc - 1, argv + 1, 1);
+  if (strcmp(cmd, "sbom") == 0) return pv_cmd_sbom(argc - 1, argv + 1);
   if (strcmp(cmd, "rules") == 0) return pv_cmd_rules(argc - 1, argv + 1);
   if (strcmp(cmd, "db") == 0) return pv_cmd_db(argc - 1, argv + 1);
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# plugvet sbom / scan --sbom: CycloneDX 1.6 and 1.5, valid against the
+# official schemas (ajv, with the conformance fixtures proving the validator
+# tells valid from invalid), hashes, licences, scopes, refs, vulnerabilities
+# from the real OSV samples, determinism.
+. "$(dirname "$0")/lib.sh"
+p=$top/tests/data/vulns/plugin
+db=$TMP/osv.sqlite
+"$PV" db update --db "$db" --feed "$SHARED/osv-samples" >/dev/null 2>&1
+valid() { node "$top/tests/validate-schema.js" "$SHARED/schemas/bom-$1.schema.json" "$2" >/dev/null 2>&1; }
+q() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+# The validator itself, on the CycloneDX conformance fixtures.
+bad=0; n=0
+for v in 1.5 1.6; do
+  for f in "$SHARED/fixtures/cyclonedx/$v"/*.json; do
+    n=$((n + 1)); valid "$v" "$f"; rc=$?
+    case $(basename "$f") in valid-*) [ $rc -eq 0 ] || bad=$((bad + 1)) ;; *) [ $rc -ne 0 ] || bad=$((bad + 1)) ;; esac
+  done
+done
+is "$bad" 0 "the schema validator accepts all valid-* and rejects all invalid-* of $n fixtures"
+
+export SOURCE_DATE_EPOCH=1700000000
+"$PV" sbom --db "$db" -o "$TMP/a.json" "$p"; ok $? "plugvet sbom writes a BOM"
+valid 1.6 "$TMP/a.json"; ok $? "... valid CycloneDX 1.6"
+"$PV" sbom --db "$db" --cyclonedx-version 1.5 -o "$TMP/b.json" "$p"
+valid 1.5 "$TMP/b.json"; ok $? "--cyclonedx-version 1.5: valid CycloneDX 1.5"
+is "$(q "$TMP/b.json" 'd["specVersion"]')" "1.5" "... and says so"
+is "$(q "$TMP/a.json" '" ".join(c["name"]+":"+c["scope"] for c in d["components"])')" \
+  "tinycolor:required lodash:required minimist:excluded ms:required" "components and scopes (dev is excluded)"
+is "$(q "$TMP/a.json" '[c for c in d["components"] if c["name"]=="tinycolor"][0]["group"] + " " + d["components"][0]["purl"]')" \
+  "@ctrl pkg:npm/%40ctrl/tinycolor@4.1.1" "scoped: group and percent-encoded purl"
+want=$(python3 -c 'import hashlib; print(hashlib.sha512(b"lodash-4.17.20").hexdigest())')
+is "$(q "$TMP/a.json" '[c for c in d["components"] if c["name"]=="lodash"][0]["hashes"][0]["content"]')" "$want" \
+  "SRI sha512 decoded to hex"
+is "$(q "$TMP/a.json" '"hashes" in [c for c in d["components"] if c["name"]=="ms"][0]')" "False" \
+  "a malformed integrity gives no hash (twin)"
+is "$(q "$TMP/a.json" '" ".join(json.dumps(c.get("licenses")) for c in d["components"])')" \
+  '[{"license": {"name": "SEE LICENSE IN LICENSE.md"}}] [{"license": {"id": "MIT"}}] null [{"expression": "(MIT OR Apache-2.0)"}]' \
+  "licences: SPDX id, expression, free text as a name"
+is "$(q "$TMP/a.json" 'sorted(v["id"] for v in d["vulnerabilities"])')" \
+  "['CVE-2020-28500', 'CVE-2021-23337', 'MAL-2025-47141']" "vulnerabilities from the store, CVE-first"
+is "$(q "$TMP/a.json" 'all(a["ref"] in {c["bom-ref"] for c in d["components"]} for v in d["vulnerabilities"] for a in v["affects"])')" \
+  "True" "every affects.ref is a component's bom-ref"
+is "$(q "$TMP/a.json" 'len({x["ref"] for x in d["dependencies"]}) == len(d["dependencies"]) == len(d["components"]) + 1')" \
+  "True" "one dependencies entry per component and the root"
+"$PV" sbom --db "$db" -o "$TMP/a2.json" "$p"
+cmp -s "$TMP/a.json" "$TMP/a2.json"; ok $? "same input and SOURCE_DATE_EPOCH: the same bytes"
+SOURCE_DATE_EPOCH=1700000001 "$PV" sbom --db "$db" -o "$TMP/a3.json" "$p"
+is "$(q "$TMP/a3.json" 'd["metadata"]["timestamp"]')" "2023-11-14T22:13:21Z" "another epoch: its timestamp"
+[ "$(q "$TMP/a.json" 'd["serialNumber"]')" != "$(q "$TMP/a3.json" 'd["serialNumber"]')" ]; ok $? "... and another serial"
+"$PV" sbom --no-db -o "$TMP/c.json" "$p"
+is "$(q "$TMP/c.json" '"vulnerabilities" in d')" "False" "--no-db: no vulnerabilities section"
+
+tar czf "$TMP/p.tgz" -C "$p/.." plugin
+"$PV" scan -q --fail-on none --db "$db" --sbom "$TMP/s.json" "$TMP/p.tgz" >/dev/null
+valid 1.6 "$TMP/s.json"; ok $? "scan --sbom of the tarball: valid"
+is "$(q "$TMP/s.json" 'len(d["components"])')" 4 "... with the same components"
+"$PV" scan -q --sbom "$TMP/x.json" "$p" "$p" >/dev/null 2>&1; is $? 2 "--sbom takes exactly one input"
+"$PV" sbom --cyclonedx-version 1.4 "$p" >/dev/null 2>&1; is $? 2 "an unsupported CycloneDX version: exit 2"
+"$PV" sbom "$TMP/missing.tgz" >/dev/null 2>&1; is $? 2 "a missing input: exit 2"
+done_testing

@@ -1,0 +1,119 @@
+/* cmd_sbom.c — `plugvet sbom INPUT [-o FILE]`: the dependencies one plugin
+ * ships or pins, as a CycloneDX 1.6 (or 1.5) BOM, with the vulnerabilities
+ * of the OSV store when there is one. The work is in sbom/, vulndb/ and
+ * reports/cyclonedx.c; this file parses options and picks the exit code. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../scanner/intake.h"
+#include "common.h"
+
+int pv_cmd_sbom(int argc, char **argv);
+
+static const char usage_sbom[] =
+    "usage: plugvet sbom [options] INPUT\n"
+    "\n"
+    "Write the CycloneDX SBOM of one plugin (archive, directory or file): every\n"
+    "package it ships in node_modules or pins in a lockfile.\n"
+    "\n"
+    "  -o, --output FILE         write the SBOM to FILE (default: stdout)\n"
+    "  --cyclonedx-version V     1.6 (default) or 1.5\n"
+    "  --db FILE                 OSV store whose advisories become the\n"
+    "                            vulnerabilities section (default: the cache\n"
+    "                            store when present)\n"
+    "  --no-db                   no vulnerabilities section\n"
+    "  --include-dev             also match dev-only packages\n"
+    "\n"
+    "SOURCE_DATE_EPOCH fixes the timestamp (and so the serial number).\n"
+    "exit: 0 written, 2 the input or --db could not be read or bad usage,\n"
+    "3 internal error.\n";
+
+typedef struct {
+  const char *input, *out, *db;
+  int minor, no_db, include_dev;
+} sbom_opts;
+
+static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
+  enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV };
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"cyclonedx-version", required_argument, NULL, OPT_CDX},
+      {"db", required_argument, NULL, OPT_DB},
+      {"no-db", no_argument, NULL, OPT_NO_DB},
+      {"include-dev", no_argument, NULL, OPT_DEV},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int c;
+  while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': o->out = optarg; break;
+    case OPT_CDX:
+      if ((o->minor = pv_cdx_minor(optarg)) < 0) {
+        fprintf(stderr, "plugvet: --cyclonedx-version must be 1.6 or 1.5, not '%s'\n", optarg);
+        exit(EXIT_INPUT);
+      }
+      break;
+    case OPT_DB: o->db = optarg; break;
+    case OPT_NO_DB: o->no_db = 1; break;
+    case OPT_DEV: o->include_dev = 1; break;
+    case 'h': fputs(usage_sbom, stdout); exit(EXIT_CLEAN);
+    default: fputs(usage_sbom, stderr); exit(EXIT_INPUT);
+    }
+  }
+  if (optind + 1 != argc) {
+    fprintf(stderr, "plugvet: sbom takes exactly one INPUT\n%s", usage_sbom);
+    exit(EXIT_INPUT);
+  }
+  o->input = argv[optind];
+}
+
+/* The store to read: --db must open; the default one is optional. */
+static pv_store *open_store(const sbom_opts *o) {
+  char buf[PATH_MAX];
+  const char *path = o->db ? o->db : pv_store_default_path(buf, sizeof buf);
+  pv_store *db = NULL;
+  pv_error err = {0};
+  if (o->no_db || path == NULL || pv_store_open(path, 0, &db, &err) == PV_OK) return db;
+  if (o->db != NULL) {
+    fprintf(stderr, "plugvet: --db %s\n", err.msg);
+    exit(EXIT_INPUT);
+  }
+  return NULL;
+}
+
+int pv_cmd_sbom(int argc, char **argv) {
+  sbom_opts o = {.minor = 6, .out = "-"};
+  parse_sbom_args(&o, argc, argv);
+  pv_store *db = open_store(&o);
+  pv_limits lim = pv_limits_default();
+  pv_result *r = pv_result_new(o.input);
+  if (r == NULL) return EXIT_INTERNAL;
+  pv_status rc = pv_intake_read(r, &lim, pv_now_ms() + lim.input_ms);
+  if (rc != PV_OK || r->status == PV_INPUT_ERROR) {
+    fprintf(stderr, "plugvet: %s\n", r->error ? r->error : "out of memory");
+    pv_result_delete(r);
+    pv_store_close(db);
+    return rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT;
+  }
+  pv_inventory *inv = pv_inventory_build(r, &lim);
+  pv_vulns vulns = {0};
+  pv_error err = {0};
+  int code = inv == NULL ? EXIT_INTERNAL : EXIT_CLEAN;
+  if (inv != NULL && db != NULL && pv_vulns_match(db, inv, o.include_dev, &vulns, &err) != PV_OK) {
+    fprintf(stderr, "plugvet: OSV store: %s\n", err.msg);
+    code = EXIT_INPUT;
+  }
+  for (size_t i = 0; i < r->notes.len; i++)
+    if (PV_VEC_AT(r->notes, pv_note, i)->level >= PV_NOTE_WARNING)
+      fprintf(stderr, "plugvet: note: %s\n", PV_VEC_AT(r->notes, pv_note, i)->message);
+  if (code == EXIT_CLEAN && pv_write_sbom(o.out, inv, db ? &vulns : NULL, o.minor) != 0)
+    code = EXIT_INTERNAL;
+  pv_vulns_free(&vulns);
+  pv_inventory_delete(inv);
+  pv_result_delete(r);
+  pv_store_close(db);
+  return code;
+}
