@@ -69,6 +69,7 @@ static const char usage_scan[] =
     "dependencies:\n"
     "  --db FILE             OSV store to match dependencies against (default:\n"
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
+    "  --no-db               do not match dependencies (inventory only)\n"
     "  --include-dev         also match dev-only dependencies\n"
     "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
@@ -111,7 +112,7 @@ typedef struct {
   size_t n_rule_paths;
   int default_rules;
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom;
-  int cdx_minor;
+  int cdx_minor, no_db;
   int include_dev;
   int policy_mode; /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
@@ -199,7 +200,7 @@ enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
-  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX,
+  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB,
 };
 
 static const struct option scan_longopts[] = {
@@ -214,6 +215,7 @@ static const struct option scan_longopts[] = {
     {"db", required_argument, NULL, OPT_DB},
     {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
     {"sbom", required_argument, NULL, OPT_SBOM},
+    {"no-db", no_argument, NULL, OPT_NO_DB},
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
@@ -271,6 +273,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_DB: o->db = optarg; break;
     case OPT_INCLUDE_DEV: o->include_dev = 1; break;
     case OPT_SBOM: o->sbom = optarg; break;
+    case OPT_NO_DB: o->no_db = 1; break;
     case OPT_CDX:
       if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0) die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
       break;
@@ -543,6 +546,7 @@ static pv_baseline *load_baseline(const scan_opts *o) {
 /* The OSV store to use, checked once: --db must open; the default path
  * may be missing (said once, and dependencies are not matched). */
 static const char *store_path(const scan_opts *o, char *buf, size_t n) {
+  if (o->no_db) return NULL;
   const char *path = o->db ? o->db : pv_store_default_path(buf, n);
   pv_store *db = NULL;
   pv_error err = {0};

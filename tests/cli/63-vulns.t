@@ -32,6 +32,10 @@ XDG_CACHE_HOME=$TMP/cache "$PV" scan --fail-on none "$p" >/dev/null 2>"$TMP/err"
 is "$st" 0 "no store at the default path: the scan still runs"
 grep -q 'no OSV store at .*: dependencies are inventoried but not matched' "$TMP/err"; ok $? "... and says so once"
 is "$(grep -c 'no OSV store' "$TMP/err")" 1 "... exactly once"
+XDG_CACHE_HOME=$TMP/cache "$PV" scan --no-db --fail-on none "$p" >/dev/null 2>"$TMP/err"
+is "$(grep -c 'no OSV store' "$TMP/err")" 0 "--no-db: no store looked for, nothing said (twin)"
+"$PV" scan -q --no-db --fail-on none --db "$db" --sarif "$TMP/n.sarif" "$p" >/dev/null
+is "$(res "$TMP/n.sarif")" "" "--no-db wins over --db"
 "$PV" scan -q --db "$TMP/missing.sqlite" "$p" >/dev/null 2>"$TMP/err"; st=$?
 is "$st" 2 "--db naming a missing store: exit 2"
 grep -q 'missing.sqlite' "$TMP/err"; ok $? "... naming it"
