@@ -280,3 +280,29 @@ pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out)
   out->n = k;
   return PV_OK;
 }
+
+int pv_formula_can_match(const pv_formula *f, pv_lang l, const uint8_t *pat_ok,
+                         const uint8_t *present) {
+  switch (f->kind) {
+  case PV_F_PATTERN: return f->pat[l] != UINT32_MAX && pat_ok[f->pat[l]];
+  case PV_F_REGEX: case PV_F_MV_REGEX: return pv_wordgroup_holds(&f->words, present);
+  case PV_F_INSIDE: return pv_formula_can_match(f->kids[0], l, pat_ok, present);
+  case PV_F_OR:
+    for (uint32_t i = 0; i < f->n; i++)
+      if (pv_formula_can_match(f->kids[i], l, pat_ok, present)) return 1;
+    return 0;
+  case PV_F_AND: /* every positive, and every metavariable-regex */
+    for (uint32_t i = 0; i < f->n; i++) {
+      pv_fkind k = f->kids[i]->kind;
+      if ((is_pos(k) || k == PV_F_MV_REGEX) && !pv_formula_can_match(f->kids[i], l, pat_ok, present))
+        return 0;
+    }
+    return 1;
+  default: return 1;
+  }
+}
+
+void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want) {
+  if (f->kind == PV_F_PATTERN && f->pat[l] != UINT32_MAX) want[f->pat[l]] = 1;
+  for (uint32_t i = 0; i < f->n; i++) pv_formula_mark(f->kids[i], l, want);
+}

@@ -44,6 +44,14 @@ void pv_mlist_free(pv_mlist *l);
 /* Evaluate f over one file into out (deduplicated by range). PV_OK or
  * PV_FATAL on OOM. */
 pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out);
+/* Non-zero if f can match a file of language l in which only the patterns
+ * i with pat_ok[i] set can and whose words are present[] (the prefilter's
+ * verdict): every positive and metavariable-regex of a `patterns` can,
+ * some branch of a `pattern-either` can. */
+int pv_formula_can_match(const pv_formula *f, pv_lang l, const uint8_t *pat_ok,
+                         const uint8_t *present);
+/* Set want[i] for every pattern i of language l that f uses. */
+void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want);
 /* The binding of metavariable name ("$X") in m, or NULL. */
 const pv_binding *pv_pmatch_get(const pv_pmatch *m, const char *name, size_t len);
 

@@ -1,6 +1,9 @@
 /* match.c — run a loaded ruleset over one file (see match.h). Regex rules
- * scan the bytes once per rule; query rules of a language run as one
- * combined query, so the tree is walked once per file. */
+ * scan the bytes once per rule. For a parsed file, one multi-string search
+ * (prefilter.h) first finds which of the words the rules need occur in it;
+ * rules that cannot match are skipped, and when none is left the tree is
+ * not walked at all. Query rules of a language run as one combined query,
+ * pattern rules share one walk of the tree (pattern.h). */
 #include "match.h"
 
 #include <fnmatch.h>
@@ -31,6 +34,11 @@ struct pv_matcher {
   pv_pscan *ps;      /* pattern scratch */
   pv_mlist *by_pat;  /* matches per pattern of the file's language */
   uint32_t n_by_pat;
+  uint8_t *present;  /* per word of rs->words: it occurs in the file */
+  uint8_t *pat_ok;   /* per pattern: all its words occur */
+  uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
+  uint8_t *rule_on;  /* per rule: it can match this file */
+  int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present */
 };
 
 pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
@@ -45,7 +53,13 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
     if (rs->npats[l] > m->n_by_pat) m->n_by_pat = rs->npats[l];
   m->by_pat = calloc(m->n_by_pat + 1, sizeof *m->by_pat);
-  if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL) {
+  m->present = calloc(pv_strset_count(rs->words) + 1, 1);
+  m->pat_ok = calloc(m->n_by_pat + 1, 1);
+  m->active = calloc(m->n_by_pat + 1, 1);
+  m->rule_on = calloc(rs->n + 1, 1);
+  m->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
+  if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL ||
+      m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->rule_on == NULL) {
     pv_matcher_delete(m);
     return NULL;
   }
@@ -65,6 +79,10 @@ void pv_matcher_delete(pv_matcher *m) {
   pv_pscan_delete(m->ps);
   for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++) pv_mlist_free(&m->by_pat[i]);
   free(m->by_pat);
+  free(m->present);
+  free(m->pat_ok);
+  free(m->active);
+  free(m->rule_on);
   free(m);
 }
 
@@ -306,9 +324,19 @@ static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pa
   return add_finding(r, pat->rule, c->f, msg, s, e, lim);
 }
 
+/* Non-zero if the words query pattern p needs all occur in the file. */
+static int qwords_present(const pv_matcher *m, const pv_qpattern *p) {
+  for (uint32_t k = 0; k < p->n_words; k++)
+    if (!pv_wordgroup_holds(&p->words[k], m->present)) return 0;
+  return 1;
+}
+
 static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                              const pv_limits *lim) {
   const pv_langquery *lq = &m->rs->lq[f->lang];
+  uint32_t live = 0;
+  for (uint32_t i = 0; i < lq->n_patterns && !live; i++) live = qwords_present(m, &lq->patterns[i]);
+  if (!live) return PV_OK;
   query_budget b = {pv_now_ms() + (lim->parse_ms ? lim->parse_ms : QUERY_MS), 0, 0};
   TSQueryCursorOptions opt = {&b, query_over_budget};
   ts_query_cursor_exec_with_options(m->qc, lq->query, ts_tree_root_node(tree), &opt);
@@ -318,7 +346,7 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
   while (rc == PV_OK && ts_query_cursor_next_match(m->qc, &qm)) {
     if (qm.pattern_index >= lq->n_patterns) continue;
     const pv_qpattern *pat = &lq->patterns[qm.pattern_index];
-    if (preds_hold(&c, pat)) rc = query_finding(&c, r, pat, lim);
+    if (qwords_present(m, pat) && preds_hold(&c, pat)) rc = query_finding(&c, r, pat, lim);
   }
   if (b.timed_out)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
@@ -400,35 +428,55 @@ static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, con
   return rc;
 }
 
+/* The pattern rules that can match this file (rule_on) and the patterns
+ * they need tried (active); returns how many patterns are active, or -1
+ * when no rule can match. */
+static int select_patterns(pv_matcher *m, const pv_file *f) {
+  const pv_ruleset *rs = m->rs;
+  pv_lang l = f->lang;
+  uint32_t np = rs->npats[l];
+  int n = 0, rules = 0;
+  for (uint32_t i = 0; i < np; i++) m->pat_ok[i] = (uint8_t)pv_pindex_words_present(rs->pix[l], i, m->present);
+  memset(m->active, 0, np);
+  for (size_t i = 0; i < rs->n; i++) {
+    const pv_rule *rule = rs->rules[i];
+    m->rule_on[i] = rule->kind == PV_MATCHER_PATTERN && (rule->langs & PV_LANG_BIT(l)) &&
+                    path_applies(rule, f->path) && pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
+    if (m->rule_on[i]) pv_formula_mark(rule->formula, l, m->active), rules++;
+  }
+  for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
+  return rules ? n : -1;
+}
+
 static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                               const pv_limits *lim) {
   const pv_ruleset *rs = m->rs;
   collect_ctx c = {m->by_pat, 0, 0, 0};
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
+  int live = select_patterns(m, f);
+  if (live < 0) return PV_OK;
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
-  int cut = pv_pindex_scan(rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
-                           ts_tree_root_node(tree), lim->ast_depth, budget, collect, &c);
+  int cut = live == 0 ? 0
+                      : pv_pindex_scan(rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                                       ts_tree_root_node(tree), lim->ast_depth, budget, m->active,
+                                       collect, &c);
   if (cut < 0 || c.oom) return PV_FATAL;
   if (cut > 0 || c.full)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                    "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
                    c.full ? "too many matches" : "depth or time limit");
   pv_status rc = PV_OK;
-  for (size_t i = 0; i < rs->n && rc == PV_OK; i++) {
-    const pv_rule *rule = rs->rules[i];
-    if (rule->kind != PV_MATCHER_PATTERN || !(rule->langs & PV_LANG_BIT(f->lang)) ||
-        !path_applies(rule, f->path))
-      continue;
-    rc = pattern_rule(m, r, f, rule, lim);
-  }
+  for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
+    if (m->rule_on[i]) rc = pattern_rule(m, r, f, rs->rules[i], lim);
   return rc == PV_FAILED ? PV_OK : rc;
 }
 
 /* ---- Entry point ------------------------------------------------------ */
 
-static int regex_applies(const pv_rule *rule, const pv_file *f) {
+static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   return rule->kind == PV_MATCHER_REGEX &&
-         (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE)));
+         (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE))) &&
+         pv_wordgroup_holds(&rule->words, m->present);
 }
 
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
@@ -437,8 +485,11 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
     return PV_OK;
   int text = !(f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED));
   const pv_ruleset *rs = m->rs;
-  for (size_t i = 0; text && i < rs->n; i++) {
-    if (!regex_applies(rs->rules[i], f)) continue;
+  if (!text) return PV_OK;
+  if (m->no_prefilter) memset(m->present, 1, pv_strset_count(rs->words));
+  else pv_strset_scan(rs->words, f->data, f->size, m->present);
+  for (size_t i = 0; i < rs->n; i++) {
+    if (!regex_applies(m, rs->rules[i], f)) continue;
     pv_status rc = run_regex(m, r, f, rs->rules[i], lim);
     if (rc == PV_FAILED) return PV_OK; /* findings limit reached */
     if (rc != PV_OK) return rc;

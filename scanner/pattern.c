@@ -50,11 +50,11 @@ struct pv_pattern {
   pnode *root;
   pv_lang lang;
   syms sy;
-  int needs_alias;
   /* Words any match needs in the file's bytes (prefilter): the longest
    * identifiers, property names, strings and module names. */
   const char *lit[PAT_LITS];
   uint32_t litlen[PAT_LITS];
+  uint8_t litmod[PAT_LITS]; /* a module name: it appears quoted */
   uint32_t n_lit;
 };
 
@@ -389,8 +389,8 @@ static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, in
   return root;
 }
 
-static void add_lit(pv_pattern *pat, const char *t, uint32_t len) {
-  if (len < LIT_MIN || t == NULL) return;
+static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
+  if (len < (module ? 1 : LIT_MIN) || t == NULL) return;
   uint32_t k = pat->n_lit;
   if (k == PAT_LITS) { /* replace the shortest if this one is longer */
     uint32_t min = 0;
@@ -399,21 +399,18 @@ static void add_lit(pv_pattern *pat, const char *t, uint32_t len) {
     if (pat->litlen[min] >= len) return;
     k = min;
   } else pat->n_lit++;
-  pat->lit[k] = t, pat->litlen[k] = len;
+  pat->lit[k] = t, pat->litlen[k] = len, pat->litmod[k] = (uint8_t)module;
 }
 
-/* Required words of a pattern tree; also notes whether it needs the
- * file's aliases and constants. */
+/* Words any match of a pattern tree needs in the file. */
 static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
-    pat->needs_alias = 1;
-    add_lit(pat, p->text, p->len);
-    if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen);
+    add_lit(pat, p->text, p->len, 1);
+    if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
-  if (p->kind == P_STR || p->kind == P_STR_ANY || p->kind == P_STR_MV) pat->needs_alias = 1;
-  if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len);
-  if (p->kind == P_LEAF && p->named) add_lit(pat, p->text, p->len);
+  if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len, 0);
+  if (p->kind == P_LEAF && p->named) add_lit(pat, p->text, p->len, 0);
   for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
 }
 
@@ -497,9 +494,7 @@ struct pv_pscan {
   pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
   uint32_t nout;
   int oom;
-  uint8_t *active; /* per pattern: its words are all in the file */
-  uint8_t *present; /* per distinct word */
-  uint32_t capact, cappres;
+  const uint8_t *active; /* per pattern: try it in this file (caller's) */
 };
 
 pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
@@ -509,8 +504,6 @@ void pv_pscan_delete(pv_pscan *s) {
   if (s->have_cur) ts_tree_cursor_delete(&s->cur);
   free(s->kids);
   free(s->al);
-  free(s->active);
-  free(s->present);
   free(s);
 }
 
@@ -982,9 +975,7 @@ struct pv_pindex {
   uint32_t nsym;
   uint32_t **bucket; /* per symbol: pattern ids, terminated by UINT32_MAX */
   uint32_t *any;     /* patterns tried on every named node */
-  const char **lit;  /* distinct prefilter words of all patterns */
-  uint32_t *litlen, nlit;
-  uint32_t (*plit)[PAT_LITS]; /* per pattern: its words' indexes in lit */
+  pv_wordgroup (*plit)[PAT_LITS]; /* per pattern: its words in the ruleset's pv_strset */
 };
 
 typedef struct {
@@ -1032,31 +1023,47 @@ void pv_pindex_delete(pv_pindex *ix) {
   for (uint32_t i = 0; ix->bucket && i < ix->nsym; i++) free(ix->bucket[i]);
   free(ix->bucket);
   free(ix->any);
-  free(ix->lit);
-  free(ix->litlen);
   free(ix->plit);
   free(ix);
 }
 
-/* The distinct prefilter words and each pattern's word indexes. */
-static int index_lits(pv_pindex *ix) {
-  ix->lit = malloc((ix->n * PAT_LITS + 1) * sizeof *ix->lit);
-  ix->litlen = malloc((ix->n * PAT_LITS + 1) * sizeof *ix->litlen);
-  ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
-  if (ix->lit == NULL || ix->litlen == NULL || ix->plit == NULL) return -1;
-  for (uint32_t i = 0; i < ix->n; i++) {
-    const pv_pattern *p = ix->pats[i];
-    for (uint32_t k = 0; k < p->n_lit; k++) {
-      uint32_t j = 0;
-      while (j < ix->nlit && !(ix->litlen[j] == p->litlen[k] && memcmp(ix->lit[j], p->lit[k], p->litlen[k]) == 0)) j++;
-      if (j == ix->nlit) ix->lit[j] = p->lit[k], ix->litlen[j] = p->litlen[k], ix->nlit++;
-      ix->plit[i][k] = j;
-    }
+/* A word as a prefilter group: itself, or for a short module name the
+ * name followed by each quote ('vm' is in every require/import of vm,
+ * plain "vm" in far too many files). */
+static int lit_group(pv_strset *words, const char *t, uint32_t len, int module, pv_wordgroup *g) {
+  char q[64];
+  g->n = 0;
+  if (!module || len >= 6) {
+    g->id[g->n++] = pv_strset_add(words, t, len);
+    return g->id[0] == UINT32_MAX ? -1 : 0;
+  }
+  for (const char *quote = "'\"`"; *quote; quote++) {
+    memcpy(q, t, len);
+    q[len] = *quote;
+    if ((g->id[g->n++] = pv_strset_add(words, q, len + 1)) == UINT32_MAX) return -1;
   }
   return 0;
 }
 
-pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
+/* Register each pattern's words in the shared word set. */
+static int index_lits(pv_pindex *ix, pv_strset *words) {
+  ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
+  if (ix->plit == NULL) return -1;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    const pv_pattern *p = ix->pats[i];
+    for (uint32_t k = 0; k < p->n_lit; k++)
+      if (lit_group(words, p->lit[k], p->litlen[k], p->litmod[k], &ix->plit[i][k]) != 0) return -1;
+  }
+  return 0;
+}
+
+int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present) {
+  for (uint32_t k = 0; k < ix->pats[i]->n_lit; k++)
+    if (!pv_wordgroup_holds(&ix->plit[i][k], present)) return 0;
+  return 1;
+}
+
+pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strset *words) {
   const TSLanguage *L = pv_language(l);
   pv_pindex *ix = calloc(1, sizeof *ix);
   if (ix == NULL || L == NULL) return ix;
@@ -1073,7 +1080,7 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l) {
     for (int j = 0; j < k && !bad; j++)
       if (out[j] < ix->nsym) bad |= idl_push(&b[out[j]], i);
   }
-  if (!bad) bad = index_lits(ix);
+  if (!bad) bad = index_lits(ix, words);
   for (uint32_t i = 0; b && i < ix->nsym; i++) ix->bucket[i] = b[i].v;
   ix->any = any.v;
   free(b);
@@ -1104,38 +1111,12 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   return 0;
 }
 
-static int grow(uint8_t **v, uint32_t *cap, uint32_t n) {
-  if (n <= *cap) return 0;
-  uint8_t *x = realloc(*v, n);
-  if (x == NULL) return -1;
-  *v = x, *cap = n;
-  return 0;
-}
-
-/* Mark the patterns whose words all occur in the file. Returns 0 if none
- * is active, 1 if some are but none needs aliases, 2 if one does; -1 OOM. */
-static int prefilter(const pv_pindex *ix, pv_pscan *s) {
-  if (grow(&s->active, &s->capact, ix->n + 1) || grow(&s->present, &s->cappres, ix->nlit + 1)) return -1;
-  for (uint32_t j = 0; j < ix->nlit; j++)
-    s->present[j] = memmem(s->data, s->size, ix->lit[j], ix->litlen[j]) != NULL;
-  int any = 0;
-  for (uint32_t i = 0; i < ix->n; i++) {
-    int on = 1;
-    for (uint32_t k = 0; k < ix->pats[i]->n_lit && on; k++) on = s->present[ix->plit[i][k]];
-    s->active[i] = (uint8_t)on;
-    if (on) any = any > 1 ? any : ix->pats[i]->needs_alias ? 2 : 1;
-  }
-  return any;
-}
-
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, uint32_t max_depth, uint32_t budget_ms, pv_pmatch_fn fn,
-                   void *ctx) {
+                   TSNode root, uint32_t max_depth, uint32_t budget_ms, const uint8_t *active,
+                   pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
-  int n_active = prefilter(ix, s);
-  if (n_active < 0) return -1;
-  if (n_active == 0) return 0;
+  s->active = active;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;

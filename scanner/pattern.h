@@ -16,6 +16,7 @@
 
 #include "base.h"
 #include "model.h"
+#include "prefilter.h"
 
 enum { PV_PAT_MAX_BINDINGS = 16 };
 
@@ -49,8 +50,12 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
 int pv_pattern_has_mv(const pv_pattern *p, const char *name);
 
 /* Index n patterns (all of one language) by the node types they can start
- * at; malloc'd, borrows pats. NULL on OOM. */
-pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l);
+ * at, registering the words each needs in `words` (built later by the
+ * caller); malloc'd, borrows pats. NULL on OOM. */
+pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strset *words);
+/* Non-zero if every word pattern i needs is set in present (indexed by the
+ * word ids of the pv_strset given to pv_pindex_new). */
+int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present);
 /* Free an index. NULL is ignored. */
 void pv_pindex_delete(pv_pindex *ix);
 
@@ -59,10 +64,11 @@ pv_pscan *pv_pscan_new(void);
 /* Free it. NULL is ignored. */
 void pv_pscan_delete(pv_pscan *s);
 /* Walk the tree of one file once (to max_depth levels, at most budget_ms
- * milliseconds) and report every match of every indexed pattern to fn.
- * Returns 0, 1 if the walk was cut short by depth or time, -1 on OOM. */
+ * milliseconds) and report every match of every pattern i with active[i]
+ * set to fn. Returns 0, 1 if the walk was cut short by depth or time, -1
+ * on OOM. */
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, uint32_t max_depth, uint32_t budget_ms, pv_pmatch_fn fn,
-                   void *ctx);
+                   TSNode root, uint32_t max_depth, uint32_t budget_ms, const uint8_t *active,
+                   pv_pmatch_fn fn, void *ctx);
 
 #endif

@@ -383,10 +383,12 @@ static pv_status push_re(rctx *c, pcre2_code *re) {
   return PV_OK;
 }
 
-static pv_status f_regex(rctx *c, const char *key, const ynode *v, uint32_t flags, pcre2_code **out) {
+static pv_status f_regex(rctx *c, const char *key, const ynode *v, uint32_t flags, pv_formula *f) {
   int code;
   PCRE2_SIZE off;
+  pcre2_code **out = &f->re;
   if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+  if ((f->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
   *out = pcre2_compile((PCRE2_SPTR)v->s, v->len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | flags, &code,
                        &off, NULL);
   if (*out == NULL) {
@@ -604,8 +606,8 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, c
   pv_status rc = PV_OK;
   switch (f->kind) {
   case PV_F_PATTERN: return f_pattern(c, r, key, v, f);
-  case PV_F_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, &f->re);
-  case PV_F_NOT_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, &f->re);
+  case PV_F_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, f);
+  case PV_F_NOT_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, f);
   case PV_F_OR: return f_list(c, r, key, v, AT_OR, depth, f);
   case PV_F_AND:
     if ((rc = f_list(c, r, key, v, AT_AND, depth, f)) != PV_OK) return rc;
@@ -619,7 +621,7 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, c
     const ynode *re;
     if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK) return rc;
     if ((re = map_get(v, "regex")) == NULL) return rule_err(c, v->line, "key '%s': missing key 'regex'", key);
-    return f_regex(c, key, re, PCRE2_ANCHORED, &f->re);
+    return f_regex(c, key, re, PCRE2_ANCHORED, f);
   }
   case PV_F_MV_PATTERN: return f_mv_pattern(c, r, key, v, depth, f);
   case PV_F_MV_COMPARE: return f_compare(c, key, v, f);
@@ -689,6 +691,7 @@ static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) 
 static pv_status compile_regex(rctx *c, pv_rule *r, const ynode *v) {
   int code;
   PCRE2_SIZE off;
+  if ((r->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
   r->re = pcre2_compile((PCRE2_SPTR)v->s, v->len,
                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &code, &off, NULL);
   if (r->re == NULL) {
@@ -782,6 +785,27 @@ static pv_status pattern_preds(pv_arena *a, const TSQuery *q, uint32_t i, pv_qpa
     if (rc != PV_OK) return rc;
     out->n_preds++;
     s = e + 1;
+  }
+  return PV_OK;
+}
+
+/* The words a query pattern needs in the file: for each #eq? or #match?
+ * on a capture every match binds (quantifier one or one-or-more), its
+ * string, or the words its regex needs. */
+static pv_status query_words(pv_strset *words, const TSQuery *q, uint32_t i, pv_qpattern *p) {
+  p->n_words = 0;
+  for (uint32_t k = 0; k < p->n_preds && p->n_words < PV_QWORDS; k++) {
+    const pv_pred *pr = &p->preds[k];
+    pv_wordgroup *g = &p->words[p->n_words];
+    TSQuantifier qt = ts_query_capture_quantifier_for_id(q, i, pr->capture);
+    if (pr->rhs_is_capture || (qt != TSQuantifierOne && qt != TSQuantifierOneOrMore)) continue;
+    g->n = 0;
+    if (pr->op == PV_PRED_EQ && pr->text_len >= PV_WORD_MIN) {
+      g->id[g->n++] = pv_strset_add(words, pr->text, pr->text_len);
+      if (g->id[0] == UINT32_MAX) return PV_FATAL;
+    } else if (pr->op == PV_PRED_MATCH && pv_regex_words(pr->text, pr->text_len, words, g) != 0)
+      return PV_FATAL;
+    p->n_words += g->n > 0;
   }
   return PV_OK;
 }
@@ -1090,6 +1114,7 @@ static pv_status map_patterns(pv_ruleset *rs, pv_lang l, const uint32_t *starts,
     }
     char why[300];
     pv_status rc = pattern_preds(rs->arena, lq->query, i, p, why, sizeof why);
+    if (rc == PV_OK) rc = query_words(rs->words, lq->query, i, p);
     if (rc == PV_FATAL) return oom(err);
     if (rc != PV_OK)
       return pv_error_set(err, PV_FAILED, "%s:%u: rule '%s': key 'query': %s",
@@ -1161,6 +1186,7 @@ void pv_ruleset_delete(pv_ruleset *rs) {
     pv_pindex_delete(rs->pix[l]);
     free(rs->pats[l]);
   }
+  pv_strset_delete(rs->words);
   free(rs->res);
   free(rs->rules);
   pv_arena_delete(rs->arena);
@@ -1179,16 +1205,39 @@ static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *li
   return rc;
 }
 
-/* Compile every language's combined query and pattern index, once. */
+/* The words the regexes of formula f need (pattern-regex,
+ * metavariable-regex). */
+static pv_status formula_words(pv_strset *words, pv_formula *f) {
+  if (f->re_src && f->kind != PV_F_NOT_REGEX &&
+      pv_regex_words(f->re_src, strlen(f->re_src), words, &f->words) != 0)
+    return PV_FATAL;
+  for (uint32_t i = 0; i < f->n; i++)
+    if (formula_words(words, f->kids[i]) != PV_OK) return PV_FATAL;
+  return PV_OK;
+}
+
+static pv_status rule_words(pv_strset *words, pv_rule *r) {
+  if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), words, &r->words) != 0) return PV_FATAL;
+  return r->formula ? formula_words(words, r->formula) : PV_OK;
+}
+
+/* Compile every language's combined query and pattern index, and the one
+ * word set of their prefilter, once. */
 static pv_status build_all(pv_ruleset *rs, pv_error *err) {
+  pv_strset_delete(rs->words);
+  if ((rs->words = pv_strset_new()) == NULL) return oom(err);
   pv_status rc = PV_OK;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) rc = build_lang(rs, l, err);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
     pv_pindex_delete(rs->pix[l]);
     rs->pix[l] = NULL;
-    if (rs->npats[l] > 0 && (rs->pix[l] = pv_pindex_new(rs->pats[l], rs->npats[l], l)) == NULL)
+    if (rs->npats[l] > 0 &&
+        (rs->pix[l] = pv_pindex_new(rs->pats[l], rs->npats[l], l, rs->words)) == NULL)
       rc = oom(err);
   }
+  for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
+    if (rule_words(rs->words, rs->rules[i]) != PV_OK) rc = oom(err);
+  if (rc == PV_OK && pv_strset_build(rs->words) != 0) rc = oom(err);
   return rc;
 }
 

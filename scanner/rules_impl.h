@@ -11,6 +11,7 @@
 #include <tree_sitter/api.h>
 
 #include "pattern.h"
+#include "prefilter.h"
 #include "rules.h"
 
 typedef enum { PV_MATCHER_REGEX = 0, PV_MATCHER_QUERY, PV_MATCHER_PATTERN } pv_matcher_kind;
@@ -40,6 +41,8 @@ typedef struct pv_formula {
   uint32_t n;
   uint32_t pat[PV_LANG_COUNT]; /* PATTERN: index in rs->pats[lang], UINT32_MAX if none */
   pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
+  const char *re_src;          /* its source */
+  pv_wordgroup words;          /* REGEX, MV_REGEX: words a match needs (prefilter) */
   const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
   uint32_t n_mvs;
   pv_cmp_op op;                /* MV_COMPARE */
@@ -54,6 +57,8 @@ struct pv_rule {
   pv_matcher_kind kind;
   unsigned langs;         /* PV_LANG_BIT set */
   pcre2_code *re;         /* pattern-regex, JIT-compiled */
+  const char *re_src;     /* its source */
+  pv_wordgroup words;     /* words a match of re needs (prefilter) */
   const char *query;      /* query source (combined per language at load) */
   uint32_t line;          /* where the rule starts in its file */
   uint32_t query_line;    /* where its query is (for errors) */
@@ -77,10 +82,14 @@ typedef struct {
 } pv_pred;
 
 /* One pattern of a language's combined query. */
+enum { PV_QWORDS = 4 };
+
 typedef struct {
   const pv_rule *rule;
   pv_pred *preds;
   uint32_t n_preds;
+  pv_wordgroup words[PV_QWORDS]; /* what its #eq?/#match? need in the file (prefilter) */
+  uint32_t n_words;
 } pv_qpattern;
 
 /* All query rules of one language compiled as a single TSQuery so that the
@@ -100,6 +109,7 @@ struct pv_ruleset {
   pv_pattern **pats[PV_LANG_COUNT]; /* every `pattern` of every rule, per language */
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
   pv_pindex *pix[PV_LANG_COUNT];    /* built after load */
+  pv_strset *words;                 /* words patterns and queries need (prefilter) */
   pcre2_code **res;                 /* formula regexes, freed with the set */
   size_t nres, capres;
 };

@@ -36,19 +36,25 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
     pv_arena_delete(a);
     return -1;
   }
-  pv_pindex *ix = pv_pindex_new(&p, 1, l);
+  pv_strset *words = pv_strset_new();
+  pv_pindex *ix = pv_pindex_new(&p, 1, l, words);
+  pv_strset_build(words);
+  uint8_t present[64] = {0}, active[1];
+  pv_strset_scan(words, (const unsigned char *)src, strlen(src), present);
+  active[0] = (uint8_t)pv_pindex_words_present(ix, 0, present); /* the prefilter */
   pv_pscan *s = pv_pscan_new();
   TSParser *ps = ts_parser_new();
   ts_parser_set_language(ps, pv_language(l));
   TSTree *t = ts_parser_parse_string(ps, NULL, src, (uint32_t)strlen(src));
   hits h = {0, "", (const unsigned char *)src};
   pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src), ts_tree_root_node(t),
-                 2000, 5000, on_match, &h);
+                 2000, 5000, active, on_match, &h);
   if (bound) snprintf(bound, bn, "%s", h.bound);
   ts_tree_delete(t);
   ts_parser_delete(ps);
   pv_pscan_delete(s);
   pv_pindex_delete(ix);
+  pv_strset_delete(words);
   pv_arena_delete(a);
   return h.n;
 }

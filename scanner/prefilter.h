@@ -1,0 +1,53 @@
+/* prefilter.h — one multi-string search over a file's bytes (Aho–Corasick
+ * as a DFA over byte classes) telling which of a ruleset's required words
+ * occur in it, so that rules whose words are absent are skipped before any
+ * tree walk.
+ *
+ * Ownership: a pv_strset is malloc'd by pv_strset_new and freed with
+ * pv_strset_delete; it copies the words it is given. Once built it is
+ * read-only, so worker threads may share it; each caller supplies its own
+ * `present` array of pv_strset_count() bytes. */
+#ifndef PV_PREFILTER_H
+#define PV_PREFILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct pv_strset pv_strset;
+
+/* An empty set; NULL on OOM. */
+pv_strset *pv_strset_new(void);
+/* Free it. NULL is ignored. */
+void pv_strset_delete(pv_strset *s);
+
+/* Add a word of n bytes (n > 0) before pv_strset_build; returns its id
+ * (the same id for the same word), or UINT32_MAX on OOM or after build. */
+uint32_t pv_strset_add(pv_strset *s, const char *w, size_t n);
+/* Number of distinct words. */
+uint32_t pv_strset_count(const pv_strset *s);
+
+/* Build the automaton; 0, or -1 on OOM. Adding is closed afterwards. */
+int pv_strset_build(pv_strset *s);
+
+/* Set present[id] to 1 for every word occurring in data, 0 for the rest. */
+void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uint8_t *present);
+
+/* A requirement: at least one of n words (by id) occurs; n == 0 means
+ * nothing is required. */
+enum { PV_GROUP_MAX = 8, PV_WORD_MIN = 3 };
+typedef struct {
+  uint32_t id[PV_GROUP_MAX];
+  uint32_t n;
+} pv_wordgroup;
+
+/* Non-zero if g holds in a file whose words are present[]. */
+int pv_wordgroup_holds(const pv_wordgroup *g, const uint8_t *present);
+
+/* The words any match of PCRE2 pattern re (n bytes) must contain, added to
+ * s as group g: the longest literal run every match has, or a group of
+ * literal alternatives (`(innerHTML|outerHTML)`), each at least
+ * PV_WORD_MIN bytes. g->n == 0 when none can be told (case-insensitive
+ * flags, classes only, optional parts); -1 on OOM. */
+int pv_regex_words(const char *re, size_t n, pv_strset *s, pv_wordgroup *g);
+
+#endif

@@ -1,0 +1,144 @@
+/* test_prefilter.c — the Aho–Corasick word set, checked against memmem. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../scanner/prefilter.h"
+#include "tap.h"
+
+/* Every word's presence in text agrees with memmem. */
+static int agrees(const pv_strset *s, char *const *w, uint32_t n, const char *text) {
+  uint8_t present[64];
+  pv_strset_scan(s, (const unsigned char *)text, strlen(text), present);
+  for (uint32_t i = 0; i < n; i++)
+    if (present[i] != (memmem(text, strlen(text), w[i], strlen(w[i])) != NULL)) return 0;
+  return 1;
+}
+
+static void test_fixed(void) {
+  char *w[] = {"child_process", "exec", "he", "she", "his", "hers", "process", "ss"};
+  uint32_t n = sizeof w / sizeof *w;
+  pv_strset *s = pv_strset_new();
+  for (uint32_t i = 0; i < n; i++) is_int(pv_strset_add(s, w[i], strlen(w[i])), i, "word gets the next id");
+  is_int(pv_strset_add(s, "exec", 4), 1, "the same word gets the same id");
+  is_int(pv_strset_count(s), n, "distinct words counted");
+  ok(pv_strset_build(s) == 0, "builds");
+  is_int(pv_strset_add(s, "late", 4), -1 & 0xffffffffLL, "no word added after build");
+  uint8_t p[8];
+  pv_strset_scan(s, (const unsigned char *)"ushers", 6, p);
+  ok(p[2] && p[3] && p[5] && !p[4], "overlapping words found through failure links (ushers)");
+  pv_strset_scan(s, (const unsigned char *)"require('child_procss')", 22, p);
+  ok(!p[0] && !p[6] && p[7], "a truncated word is absent, its suffix words present");
+  ok(agrees(s, w, n, "const cp = require('node:child_process'); cp.exec(x)"), "agrees with memmem (1)");
+  ok(agrees(s, w, n, ""), "empty text: nothing present");
+  ok(agrees(s, w, n, "sssss hhhe xexecc"), "agrees with memmem (2)");
+  pv_strset_delete(s);
+}
+
+/* Random words over a small alphabet (many shared prefixes and suffixes)
+ * against random texts. */
+static void test_random(void) {
+  srand(7);
+  int bad = 0;
+  for (int round = 0; round < 200; round++) {
+    char *w[40];
+    uint32_t n = 1 + (uint32_t)(rand() % 40);
+    pv_strset *s = pv_strset_new();
+    for (uint32_t i = 0; i < n; i++) {
+      size_t len = 1 + (size_t)(rand() % 6);
+      w[i] = calloc(len + 1, 1);
+      for (size_t k = 0; k < len; k++) w[i][k] = "abc\xff"[rand() % 4];
+    }
+    uint32_t distinct = 0;
+    for (uint32_t i = 0; i < n; i++) distinct += pv_strset_add(s, w[i], strlen(w[i])) == distinct;
+    /* keep only first occurrences so ids are positions in w */
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      int dup = 0;
+      for (uint32_t j = 0; j < k; j++) dup |= strcmp(w[j], w[i]) == 0;
+      if (dup) free(w[i]);
+      else w[k++] = w[i];
+    }
+    pv_strset_build(s);
+    char text[200];
+    size_t tl = (size_t)(rand() % 199);
+    for (size_t i = 0; i < tl; i++) text[i] = "abcd\xff"[rand() % 5];
+    text[tl] = '\0';
+    bad += k != distinct || !agrees(s, w, k, text);
+    for (uint32_t i = 0; i < k; i++) free(w[i]);
+    pv_strset_delete(s);
+  }
+  is_int(bad, 0, "200 random word sets agree with memmem");
+}
+
+/* The ids of the words pv_regex_words finds in re, as "#0|#1" ("" for none). */
+static const char *words_of(const char *re) {
+  static char out[256];
+  pv_strset *s = pv_strset_new();
+  pv_wordgroup g;
+  out[0] = '\0';
+  if (pv_regex_words(re, strlen(re), s, &g) != 0) snprintf(out, sizeof out, "OOM");
+  for (uint32_t i = 0; i < g.n; i++) {
+    size_t l = strlen(out);
+    snprintf(out + l, sizeof out - l, "%s#%u", i ? "|" : "", g.id[i]);
+  }
+  pv_strset_delete(s);
+  return out;
+}
+
+/* Non-zero if text satisfies the requirement pv_regex_words finds in re. */
+static int holds(const char *re, const char *text) {
+  pv_strset *s = pv_strset_new();
+  pv_wordgroup g;
+  pv_regex_words(re, strlen(re), s, &g);
+  pv_strset_build(s);
+  uint8_t p[64] = {0};
+  pv_strset_scan(s, (const unsigned char *)text, strlen(text), p);
+  int h = pv_wordgroup_holds(&g, p);
+  pv_strset_delete(s);
+  return h;
+}
+
+static void test_regex_words(void) {
+  is_str(words_of("(innerHTML|outerHTML|srcdoc)$"), "#0|#1|#2", "alternatives of a group");
+  ok(holds("(innerHTML|outerHTML|srcdoc)$", "x.srcdoc = y") && !holds("(innerHTML|outerHTML|srcdoc)$", "x.inner = y"),
+     "a group holds when one alternative occurs, not otherwise");
+  is_str(words_of("AKIA[0-9A-Z]{16}"), "#0", "a literal run before a class");
+  ok(holds("AKIA[0-9A-Z]{16}", "key AKIAXYZ") && !holds("AKIA[0-9A-Z]{16}", "akia"), "run is case-sensitive");
+  ok(holds("-----BEGIN ([A-Z]+ )?PRIVATE KEY-----", " PRIVATE KEY-----") &&
+         !holds("-----BEGIN ([A-Z]+ )?PRIVATE KEY-----", "-----BEGIN PUBLIC KEY-----"),
+     "the longest mandatory run is kept; an optional group is skipped");
+  ok(holds("[\"'`](__proto__|prototype)[\"'`]$", "o['prototype']") &&
+         !holds("[\"'`](__proto__|prototype)[\"'`]$", "o['proto']"), "a group between classes");
+  ok(holds("^(?:eval|Function)$", "new Function") && !holds("^(?:eval|Function)$", "evil()"),
+     "a non-capturing group");
+  is_str(words_of("(?i)password"), "", "case-insensitive flags: no requirement");
+  is_str(words_of("ab"), "", "words shorter than 3 bytes are not required");
+  is_str(words_of("abcd?"), "#0", "an optional last character leaves the run before it");
+  ok(holds("abcd?", "abc") && !holds("abcd?", "abd"), "the run before an optional character");
+  is_str(words_of("foo|ba"), "", "a top-level alternative that is too short: none");
+  ok(holds("exec|spawn", "cp.spawn(x)") && !holds("exec|spawn", "run(x)"), "top-level alternatives");
+  is_str(words_of("(a|b(c|d))xyz"), "#0", "nested groups are skipped, the run is kept");
+  ok(holds("\\.execSync\\(", "cp.execSync(") && !holds("\\.execSync\\(", "cp.execSync ("),
+     "escaped punctuation joins the run");
+  is_str(words_of("\\x41BCDEF"), "", "hex escapes: no requirement");
+  is_str(words_of("^(aaa|bbb|ccc|ddd|eee|fff|ggg|hhh|iii)$"), "", "more than 8 alternatives: none");
+  is_str(words_of("^(aaa|bbb|ccc|ddd|eee|fff|ggg|hhh)$"), "#0|#1|#2|#3|#4|#5|#6|#7", "8 alternatives");
+  is_str(words_of("x(aaa||bbb)"), "", "an empty alternative: none");
+  is_str(words_of("[abc"), "", "an unclosed class does not overrun");
+  is_str(words_of("(abc"), "", "an unclosed group does not overrun");
+}
+
+int main(void) {
+  test_regex_words();
+  test_fixed();
+  test_random();
+  pv_strset *e = pv_strset_new();
+  ok(pv_strset_build(e) == 0, "an empty set builds");
+  uint8_t p[1] = {7};
+  pv_strset_scan(e, (const unsigned char *)"abc", 3, p);
+  ok(p[0] == 7, "scanning with an empty set touches nothing");
+  pv_strset_delete(e);
+  pv_strset_delete(NULL);
+  return tap_done();
+}
