@@ -1,28 +1,38 @@
 #!/usr/bin/env bash
 # plugvet sbom / scan --sbom: CycloneDX 1.6 and 1.5, valid against the
-# official schemas (ajv, with the conformance fixtures proving the validator
-# tells valid from invalid), hashes, licences, scopes, refs, vulnerabilities
+# official schemas (ajv) and by the official @cyclonedx/cyclonedx-library
+# validator (tests/validate-cyclonedx.js), with the conformance fixtures
+# proving each validator tells valid from invalid, hashes, licences, scopes, refs, vulnerabilities
 # from the real OSV samples, determinism.
 . "$(dirname "$0")/lib.sh"
 p=$top/tests/data/vulns/plugin
 db=$TMP/osv.sqlite
 "$PV" db update --db "$db" --feed "$SHARED/osv-samples" >/dev/null 2>&1
-valid() { node "$top/tests/validate-schema.js" "$SHARED/schemas/bom-$1.schema.json" "$2" >/dev/null 2>&1; }
+valid() { # valid VERSION FILE: both validators accept FILE
+  node "$top/tests/validate-schema.js" "$SHARED/schemas/bom-$1.schema.json" "$2" >/dev/null 2>&1 &&
+    node "$top/tests/validate-cyclonedx.js" "$1" "$2" >/dev/null 2>&1
+}
 q() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
-# The validator itself, on the CycloneDX conformance fixtures.
-bad=0; n=0
-for v in 1.5 1.6; do
-  for f in "$SHARED/fixtures/cyclonedx/$v"/*.json; do
-    n=$((n + 1)); valid "$v" "$f"; rc=$?
-    case $(basename "$f") in valid-*) [ $rc -eq 0 ] || bad=$((bad + 1)) ;; *) [ $rc -ne 0 ] || bad=$((bad + 1)) ;; esac
+# Each validator on its own, on the CycloneDX conformance fixtures: one run
+# per version over every fixture; the files it names are the ones it refuses.
+for tool in validate-schema.js validate-cyclonedx.js; do
+  bad=0; n=0
+  for v in 1.5 1.6; do
+    arg=$v; [ $tool = validate-schema.js ] && arg=$SHARED/schemas/bom-$v.schema.json
+    node "$top/tests/$tool" "$arg" "$SHARED/fixtures/cyclonedx/$v"/*.json >"$TMP/verdict" 2>&1
+    for f in "$SHARED/fixtures/cyclonedx/$v"/*.json; do
+      n=$((n + 1)); grep -q "^$f:" "$TMP/verdict"; refused=$((1 - $?))
+      case $(basename "$f") in valid-*) [ $refused -eq 0 ] || bad=$((bad + 1)) ;; *) [ $refused -eq 1 ] || bad=$((bad + 1)) ;; esac
+    done
   done
+  is "$bad" 0 "$tool accepts all valid-* and refuses all invalid-* of $n fixtures"
 done
-is "$bad" 0 "the schema validator accepts all valid-* and rejects all invalid-* of $n fixtures"
-
 export SOURCE_DATE_EPOCH=1700000000
 "$PV" sbom --db "$db" -o "$TMP/a.json" "$p"; ok $? "plugvet sbom writes a BOM"
-valid 1.6 "$TMP/a.json"; ok $? "... valid CycloneDX 1.6"
+valid 1.6 "$TMP/a.json"; ok $? "... valid CycloneDX 1.6 (schema and cyclonedx-library)"
+sed 's/"id": *"MIT"/"id":"MIT-ish"/' "$TMP/a.json" >"$TMP/bad.json"
+node "$top/tests/validate-cyclonedx.js" 1.6 "$TMP/bad.json" >/dev/null 2>&1; is $? 1 "twin: the library refuses it with a non-SPDX licence id"
 "$PV" sbom --db "$db" --cyclonedx-version 1.5 -o "$TMP/b.json" "$p"
 valid 1.5 "$TMP/b.json"; ok $? "--cyclonedx-version 1.5: valid CycloneDX 1.5"
 is "$(q "$TMP/b.json" 'd["specVersion"]')" "1.5" "... and says so"
