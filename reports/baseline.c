@@ -108,12 +108,18 @@ pv_status pv_baseline_load(const char *path, uint64_t max_bytes, pv_baseline **o
   return PV_OK;
 }
 
-static int known(const pv_baseline *b, const pv_finding *f) {
+static int has_key(const pv_baseline *b, const char *rule, const char *fp) {
   char key[512];
-  if ((size_t)snprintf(key, sizeof key, "%s\t%s", f->rule->id, f->fingerprint) >= sizeof key)
-    return 0;
+  if ((size_t)snprintf(key, sizeof key, "%s\t%s", rule, fp) >= sizeof key) return 0;
   const char *k = key;
   return b->len && bsearch(&k, b->keys, b->len, sizeof *b->keys, cmp_key) != NULL;
+}
+
+/* SARIF names a dependency finding by its group rule, JSON lines by its
+ * rule: either matches (the fingerprint hashes the group either way). */
+static int known(const pv_baseline *b, const pv_finding *f) {
+  return has_key(b, f->rule->id, f->fingerprint) ||
+         (f->group_rule && has_key(b, f->group_rule->id, f->fingerprint));
 }
 
 size_t pv_baseline_filter(const pv_baseline *b, pv_result *r) {

@@ -14,6 +14,7 @@ static json_t *finding_json(const pv_finding *f) {
   json_object_set_new(o, "start_col", json_integer(f->start.col));
   json_object_set_new(o, "end_line", json_integer(f->end.line));
   json_object_set_new(o, "end_col", json_integer(f->end.col));
+  if (f->advisory) json_object_set_new(o, "advisory", json_string(f->advisory));
   json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
   json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
   return o;

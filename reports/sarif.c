@@ -44,8 +44,10 @@ static int build_rules(rule_table *t, const pv_report_set *set) {
     if (push_rule(t, pv_ruleset_meta(set->rules, i))) return -1;
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
-    for (size_t k = 0; k < r->findings.len; k++)
-      if (push_rule(t, PV_VEC_AT(r->findings, pv_finding, k)->rule)) return -1;
+    for (size_t k = 0; k < r->findings.len; k++) {
+      const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
+      if (push_rule(t, f->group_rule ? f->group_rule : f->rule)) return -1;
+    }
   }
   if (t->len == 0) return 0;
   qsort(t->items, t->len, sizeof *t->items, cmp_rule);
@@ -217,7 +219,7 @@ static json_t *location_json(const char *path, json_t *region) {
 
 static json_t *result_json(const pv_finding *f, long index, const pv_result *r) {
   json_t *o = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
-  json_object_set_new(o, "ruleId", pv_json_str(f->rule->id));
+  json_object_set_new(o, "ruleId", pv_json_str(pv_finding_rule_id(f)));
   json_object_set_new(o, "ruleIndex", json_integer(index));
   json_object_set_new(o, "level", json_string(pv_severity_sarif_level(f->severity)));
   json_object_set_new(o, "message", text_obj(f->message ? f->message : f->rule->id));
@@ -234,6 +236,7 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
   }
   json_object_set_new(props, "severity", json_string(pv_severity_name(f->severity)));
   json_object_set_new(props, "input", pv_json_str(r->input));
+  if (f->advisory) json_object_set_new(props, "advisory", json_string(f->advisory));
   json_object_set_new(o, "properties", props);
   return o;
 }
@@ -321,7 +324,7 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
       if (f->suppressed && !set->include_suppressed) continue;
-      json_array_append_new(results, result_json(f, rule_index(t, f->rule->id), r));
+      json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
     }
   }
   json_object_set_new(run, "results", results);

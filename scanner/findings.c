@@ -194,7 +194,7 @@ static int cmp_finding(const void *x, const void *y) {
   if (c) return c;
   if (a->start.line != b->start.line) return a->start.line < b->start.line ? -1 : 1;
   if (a->start.col != b->start.col) return a->start.col < b->start.col ? -1 : 1;
-  if ((c = strcmp(a->rule->id, b->rule->id))) return c;
+  if ((c = strcmp(pv_finding_rule_id(a), pv_finding_rule_id(b)))) return c;
   if (a->end.line != b->end.line) return a->end.line < b->end.line ? -1 : 1;
   if (a->end.col != b->end.col) return a->end.col < b->end.col ? -1 : 1;
   return 0;
@@ -320,17 +320,18 @@ static void fingerprint_all(pv_finding *fs, size_t n) {
     }
     unsigned occ = 0;
     for (size_t j = i; j-- > 0 && strcmp(fs[j].path, f->path) == 0;) {
-      if (strcmp(fs[j].rule->id, f->rule->id) != 0) continue;
+      if (strcmp(pv_finding_rule_id(&fs[j]), pv_finding_rule_id(f)) != 0) continue;
       size_t l2 = has_source(&fs[j]) ? fs[j].end.byte - fs[j].start.byte : 0;
       if (l2 == len && (len == 0 || memcmp(fs[j].file->data + fs[j].start.byte, text, len) == 0))
         occ++;
     }
-    pv_fingerprint(f->rule->id, f->path, text, len, occ, f->fingerprint);
+    pv_fingerprint(pv_finding_rule_id(f), f->path, text, len, occ, f->fingerprint);
   }
 }
 
 static int same_place(const pv_finding *a, const pv_finding *b) {
-  return a->rule == b->rule && strcmp(a->path, b->path) == 0 && a->start.byte == b->start.byte &&
+  return a->rule == b->rule && a->group_rule == b->group_rule && strcmp(a->path, b->path) == 0 &&
+         a->start.byte == b->start.byte &&
          a->end.byte == b->end.byte && a->start.line == b->start.line &&
          a->start.col == b->start.col;
 }

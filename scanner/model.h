@@ -111,10 +111,19 @@ typedef struct pv_finding {
                          * display (pv_findings_finish; NULL: no source) */
   uint32_t window_col;  /* byte offset of the start within window */
   uint32_t col16_start, col16_end; /* UTF-16 columns (SARIF); 0: unknown */
+  const pv_rule_meta *group_rule; /* dependency findings: the rule of their advisory
+                                  * group (SARIF has one per group), else NULL */
+  const char *advisory;  /* dependency findings: the group's id, else NULL */
   char fingerprint[33]; /* hex; see findings.h */
   char line_hash[32];   /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;
 } pv_finding;
+
+/* The rule id reports key a finding by: its advisory group's rule
+ * ("dep.vulnerable/CVE-2021-23337"), else its rule's. */
+static inline const char *pv_finding_rule_id(const pv_finding *f) {
+  return f->group_rule ? f->group_rule->id : f->rule->id;
+}
 
 typedef enum { PV_NOTE_INFO = 0, PV_NOTE_WARNING, PV_NOTE_ERROR } pv_note_level;
 

@@ -88,6 +88,28 @@ static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *
   return NULL;
 }
 
+/* The SARIF rule of one advisory group: "dep.vulnerable/CVE-…" with the
+ * family's CWE and the advisory's own, its summary and its osv.dev page. */
+static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family, const pv_advisory *a) {
+  size_t n = 0;
+  while (a->cwes && a->cwes[n]) n++;
+  pv_rule_meta *m = pv_arena_alloc(ar, sizeof *m);
+  const char **cwe = pv_arena_alloc(ar, (n + 2) * sizeof *cwe);
+  const char **refs = pv_arena_alloc(ar, 2 * sizeof *refs);
+  if (m == NULL || cwe == NULL || refs == NULL) return NULL;
+  *m = *family;
+  cwe[0] = family->cwe[0];
+  for (size_t i = 0; i < n; i++) cwe[i + 1] = a->cwes[i];
+  refs[0] = a->source_url;
+  m->cwe = cwe;
+  m->references = a->source_url ? refs : NULL;
+  m->id = pv_arena_printf(ar, "%s/%s", family->id, a->id);
+  m->name = a->summary ? pv_arena_printf(ar, "%s: %s", a->id, a->summary) : a->id;
+  m->description = a->details ? a->details : m->name;
+  m->severity = a->severity;
+  return m->id && m->name ? m : NULL;
+}
+
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
                              const char *fixed, const pv_limits *lim) {
   const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
@@ -102,8 +124,10 @@ static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advis
                                                    : "is affected by",
                                       a->id, a->summary ? " (" : "",
                                       a->summary ? a->summary : "", a->summary ? ")" : "", advice);
-  if (msg == NULL) return PV_FATAL;
-  pv_finding f = {.rule = a->malicious ? &mal_rule : &vuln_rule,
+  const pv_rule_meta *family = a->malicious ? &mal_rule : &vuln_rule;
+  const pv_rule_meta *group = group_rule(r->arena, family, a);
+  if (msg == NULL || group == NULL) return PV_FATAL;
+  pv_finding f = {.rule = family, .group_rule = group, .advisory = a->id,
                   .severity = a->malicious ? PV_SEV_CRITICAL : a->severity,
                   .message = msg, .file = file,
                   .path = s ? s->path : r->input,

@@ -10,9 +10,27 @@ for r in json.load(open(sys.argv[1]))["runs"][0]["results"]:
     print(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r["message"]["text"].split(" ")[0])' "$1"; }
 
 "$PV" scan -q --fail-on none --db "$db" --sarif "$TMP/a.sarif" "$p" >/dev/null
-is "$(res "$TMP/a.sarif")" "dep.vulnerable warning 8 lodash@4.17.20
-dep.malicious-package error 9 @ctrl/tinycolor@4.1.1" \
-  "lodash 4.17.20 (CVE-2020-28500) and the malicious @ctrl/tinycolor, at their lockfile lines"
+is "$(res "$TMP/a.sarif")" "dep.vulnerable/CVE-2020-28500 warning 8 lodash@4.17.20
+dep.vulnerable/CVE-2021-23337 error 8 lodash@4.17.20
+dep.malicious-package/MAL-2025-47141 error 9 @ctrl/tinycolor@4.1.1" \
+  "lodash 4.17.20 (two advisory groups, one finding each) and the malicious @ctrl/tinycolor, at their lockfile lines"
+rules() { python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]:
+    if r["id"].startswith("dep."): print(r["id"], ",".join(t for t in r["properties"]["tags"] if t.startswith("CWE")))' "$1"; }
+is "$(rules "$TMP/a.sarif")" "dep.malicious-package/MAL-2025-47141 CWE-506
+dep.vulnerable/CVE-2020-28500 CWE-1395,CWE-1333,CWE-400
+dep.vulnerable/CVE-2021-23337 CWE-1395,CWE-77,CWE-94" "one SARIF rule per advisory group, with the advisory's CWEs"
+"$PV" scan -q --fail-on none --db "$db" --json "$TMP/a.jsonl" "$p" >/dev/null
+is "$(python3 -c 'import json,sys
+for f in json.loads(open(sys.argv[1]).readline())["findings"]: print(f["rule_id"], f.get("advisory"))' "$TMP/a.jsonl")" \
+  "dep.vulnerable CVE-2020-28500
+dep.vulnerable CVE-2021-23337
+dep.malicious-package MAL-2025-47141" "JSON lines: the rule family and the advisory id"
+for b in a.sarif a.jsonl; do
+  "$PV" scan -q --fail-on none --db "$db" --baseline "$TMP/$b" --json "$TMP/nb.jsonl" "$p" >/dev/null
+  is "$(python3 -c 'import json,sys; print(len(json.loads(open(sys.argv[1]).readline())["findings"]))' "$TMP/nb.jsonl")" 0 \
+    "a $b baseline knows every dependency finding"
+done
 grep -q 'Upgrade to 4.17.21 or later' "$TMP/a.sarif"; ok $? "the fix version is named"
 grep -q 'CVE-2020-28500' "$TMP/a.sarif"; ok $? "the group is named by its CVE"
 node "$top/tests/validate-schema.js" "$SHARED/schemas/sarif-schema-2.1.0.json" "$TMP/a.sarif" >/dev/null 2>&1
@@ -20,7 +38,7 @@ ok $? "the SARIF is valid"
 "$PV" scan -q --db "$db" "$p" >/dev/null; is $? 1 "a malicious package fails the default --fail-on high"
 
 "$PV" scan -q --fail-on none --db "$db" --include-dev --sarif "$TMP/d.sarif" "$p" >/dev/null
-res "$TMP/d.sarif" | grep -q '^dep.vulnerable warning 11 minimist@0.0.8$'; ok $? "--include-dev: the dev-only minimist too"
+res "$TMP/d.sarif" | grep -q '^dep.vulnerable/[A-Z0-9-]* [a-z]* 11 minimist@0.0.8$'; ok $? "--include-dev: the dev-only minimist too"
 res "$TMP/a.sarif" | grep -q minimist; [ $? -ne 0 ]; ok $? "... and not without it (twin)"
 
 mkdir -p "$TMP/nothing"
