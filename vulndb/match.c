@@ -173,7 +173,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   out->vulns.elem = sizeof(pv_vuln);
   const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
   if (buf == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
-  pv_status rc = PV_OK;
+  pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
     if (!wanted(c, include_dev)) continue;
@@ -185,6 +185,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
                      ADVISORIES_MAX, k.dropped);
     if (rc == PV_OK && k.n) rc = report(inv, i, &k, out, &lim);
   }
+  pv_store_read_end(db);
   free(buf);
   return rc;
 }

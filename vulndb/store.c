@@ -95,7 +95,8 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
   *out = NULL;
   pv_store *s = calloc(1, sizeof *s);
   if (!s) return pv_error_set(err, PV_FATAL, "osv store: out of memory");
-  int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  /* one handle per thread (store.h), so no SQLite mutex on it */
+  int flags = SQLITE_OPEN_NOMUTEX | (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     pv_error_set(err, PV_FAILED, "%s: cannot open OSV database: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -182,6 +183,12 @@ pv_status pv_store_counts_get(pv_store *s, pv_store_counts *out, pv_error *err) 
   out->schema_version = user_version(s);
   return ok ? PV_OK : sql_fail(s, "counts", err);
 }
+
+pv_status pv_store_read_begin(pv_store *s, pv_error *err) {
+  return exec(s, "BEGIN DEFERRED") ? PV_OK : sql_fail(s, "begin read", err);
+}
+
+void pv_store_read_end(pv_store *s) { exec(s, "COMMIT"); }
 
 pv_status pv_store_begin(pv_store *s, pv_error *err) {
   return exec(s, "BEGIN IMMEDIATE") ? PV_OK : sql_fail(s, "begin import", err);

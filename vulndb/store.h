@@ -47,6 +47,11 @@ typedef struct {
 } pv_store_counts;
 pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err);
 
+/* Look up many packages in one read transaction (one snapshot, one file
+ * lock instead of one per lookup); pv_store_read_end ends it. */
+pv_status pv_store_read_begin(pv_store *db, pv_error *err);
+void pv_store_read_end(pv_store *db);
+
 /* Start one import transaction (BEGIN IMMEDIATE: one writer, readers go on). */
 pv_status pv_store_begin(pv_store *db, pv_error *err);
 /* Commit the import transaction; on failure it is rolled back. */
