@@ -56,6 +56,12 @@ struct pv_pattern {
   uint32_t litlen[PAT_LITS];
   uint8_t litmod[PAT_LITS]; /* a module name: it appears quoted */
   uint32_t n_lit;
+  /* The longest identifier or property name of the pattern: it occurs
+   * inside every match (anchor), and whether matching needs the file's
+   * aliases and constants (then the whole tree must be walked). */
+  const char *anchor;
+  uint32_t anchor_len;
+  int needs_env;
 };
 
 /* ---- Symbols ---------------------------------------------------------- */
@@ -405,12 +411,17 @@ static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
 /* Words any match of a pattern tree needs in the file. */
 static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
+    pat->needs_env = 1;
     add_lit(pat, p->text, p->len, 1);
     if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
   if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len, 0);
-  if (p->kind == P_LEAF && p->named) add_lit(pat, p->text, p->len, 0);
+  if (p->kind == P_STR || p->kind == P_STR_ANY || p->kind == P_STR_MV) pat->needs_env = 1;
+  if (p->kind == P_LEAF && p->named) {
+    add_lit(pat, p->text, p->len, 0);
+    if (p->text && p->len >= LIT_MIN && p->len > pat->anchor_len) pat->anchor = p->text, pat->anchor_len = p->len;
+  }
   for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
 }
 
@@ -495,6 +506,8 @@ struct pv_pscan {
   uint32_t nout;
   int oom;
   const uint8_t *active; /* per pattern: try it in this file (caller's) */
+  uint32_t *occ;         /* sparse walk: start/end pairs of anchor words, by start */
+  uint32_t nocc, capocc;
 };
 
 pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
@@ -504,6 +517,7 @@ void pv_pscan_delete(pv_pscan *s) {
   if (s->have_cur) ts_tree_cursor_delete(&s->cur);
   free(s->kids);
   free(s->al);
+  free(s->occ);
   free(s);
 }
 
@@ -976,6 +990,8 @@ struct pv_pindex {
   uint32_t **bucket; /* per symbol: pattern ids, terminated by UINT32_MAX */
   uint32_t *any;     /* patterns tried on every named node */
   pv_wordgroup (*plit)[PAT_LITS]; /* per pattern: its words in the ruleset's pv_strset */
+  pv_wordgroup *anchor; /* per pattern: one of these words is inside every match */
+  const pv_strset *words;
 };
 
 typedef struct {
@@ -1024,6 +1040,7 @@ void pv_pindex_delete(pv_pindex *ix) {
   free(ix->bucket);
   free(ix->any);
   free(ix->plit);
+  free(ix->anchor);
   free(ix);
 }
 
@@ -1045,16 +1062,25 @@ static int lit_group(pv_strset *words, const char *t, uint32_t len, int module, 
   return 0;
 }
 
-/* Register each pattern's words in the shared word set. */
+/* Register each pattern's words (and anchor) in the shared word set. */
 static int index_lits(pv_pindex *ix, pv_strset *words) {
   ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
-  if (ix->plit == NULL) return -1;
+  ix->anchor = calloc(ix->n + 1, sizeof *ix->anchor);
+  if (ix->plit == NULL || ix->anchor == NULL) return -1;
+  ix->words = words;
   for (uint32_t i = 0; i < ix->n; i++) {
     const pv_pattern *p = ix->pats[i];
+    if (p->anchor && !p->needs_env &&
+        (ix->anchor[i].id[ix->anchor[i].n++] = pv_strset_add(words, p->anchor, p->anchor_len)) == UINT32_MAX)
+      return -1;
     for (uint32_t k = 0; k < p->n_lit; k++)
       if (lit_group(words, p->lit[k], p->litlen[k], p->litmod[k], &ix->plit[i][k]) != 0) return -1;
   }
   return 0;
+}
+
+void pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g) {
+  if (i < ix->n && ix->anchor[i].n == 0 && !ix->pats[i]->needs_env) ix->anchor[i] = *g;
 }
 
 int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present) {
@@ -1111,12 +1137,73 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   return 0;
 }
 
+/* ---- Sparse walks ------------------------------------------------------- */
+
+enum { OCC_MAX = 1 << 20 }; /* anchor occurrences per file; more: walk it all */
+
+static int push_occ(pv_pscan *s, uint32_t a, uint32_t e) {
+  if (s->nocc + 2 > s->capocc) {
+    uint32_t cap = s->capocc ? s->capocc * 2 : 256;
+    uint32_t *v = realloc(s->occ, cap * sizeof *v);
+    if (v == NULL) return -1;
+    s->occ = v, s->capocc = cap;
+  }
+  s->occ[s->nocc++] = a, s->occ[s->nocc++] = e;
+  return 0;
+}
+
+static int cmp_occ(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Every occurrence of every anchor word of the active patterns, sorted;
+ * 0 when the walk may skip subtrees holding none (every active pattern has
+ * an anchor), -1 when it must visit every node. */
+static int find_anchors(const pv_pindex *ix, pv_pscan *s) {
+  uint32_t nw = pv_strset_count(ix->words);
+  uint8_t seen[512] = {0};
+  s->nocc = 0;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    if (!s->active[i]) continue;
+    if (ix->anchor[i].n == 0 || nw > sizeof seen * 8) return -1;
+    for (uint32_t k = 0; k < ix->anchor[i].n; k++) {
+      uint32_t id = ix->anchor[i].id[k], len;
+      if (seen[id / 8] & (1u << (id % 8))) continue;
+      seen[id / 8] |= (uint8_t)(1u << (id % 8));
+      const char *w = pv_strset_word(ix->words, id, &len);
+      for (const unsigned char *p = s->data, *end = s->data + s->size;
+           (p = memmem(p, (size_t)(end - p), w, len)) != NULL; p++)
+        if (s->nocc >= 2 * OCC_MAX || push_occ(s, (uint32_t)(p - s->data), (uint32_t)(p - s->data) + len))
+          return -1;
+    }
+  }
+  qsort(s->occ, s->nocc / 2, 2 * sizeof *s->occ, cmp_occ);
+  return 0;
+}
+
+/* Does [a, e) hold a whole anchor occurrence? */
+static int covers(const pv_pscan *s, uint32_t a, uint32_t e) {
+  uint32_t lo = 0, hi = s->nocc / 2;
+  while (lo < hi) { /* first occurrence starting at or after a */
+    uint32_t mid = (lo + hi) / 2;
+    if (s->occ[2 * mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < s->nocc / 2 && s->occ[2 * i] < e; i++)
+    if (s->occ[2 * i + 1] <= e) return 1;
+  return 0;
+}
+
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
                    TSNode root, uint32_t max_depth, uint32_t budget_ms, const uint8_t *active,
                    pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
   s->active = active;
+  /* When every active pattern has an anchor word, only the nodes holding
+   * an occurrence of one can match: the walk skips the other subtrees. */
+  int sparse = find_anchors(ix, s) == 0;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
@@ -1124,11 +1211,12 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     TSSymbol x = ts_node_symbol(n);
+    int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n));
     /* Aliases and constants are recorded as the walk meets them, so they
      * apply to the code after their declaration (as Semgrep's are). */
     if (x == ix->sy.vdecl) on_declarator(s, n);
     else if (x == ix->sy.import) on_import(s, n);
-    if (x != ix->sy.paren && ts_node_is_named(n)) {
+    if (!skip && x != ix->sy.paren && ts_node_is_named(n)) {
       if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx)) break;
       if (try_ids(s, ix, ix->any, n, fn, ctx)) break;
     }
@@ -1136,7 +1224,7 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
       cut = 1;
       break;
     }
-    if (ts_tree_cursor_goto_first_child(&c)) {
+    if (!skip && ts_tree_cursor_goto_first_child(&c)) {
       if (++depth > max_depth) {
         cut = 1;
         ts_tree_cursor_goto_parent(&c);

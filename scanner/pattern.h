@@ -56,6 +56,11 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strs
 /* Non-zero if every word pattern i needs is set in present (indexed by the
  * word ids of the pv_strset given to pv_pindex_new). */
 int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present);
+/* Tell the index that every match of pattern i the rules can use holds a
+ * word of g (a metavariable-regex on one of its metavariables): it becomes
+ * the pattern's anchor if it has none. When every pattern tried in a file
+ * has an anchor, the walk skips the subtrees that hold none of them. */
+void pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g);
 /* Free an index. NULL is ignored. */
 void pv_pindex_delete(pv_pindex *ix);
 

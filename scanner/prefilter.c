@@ -70,6 +70,11 @@ uint32_t pv_strset_add(pv_strset *s, const char *w, size_t n) {
   return s->n++;
 }
 
+const char *pv_strset_word(const pv_strset *s, uint32_t id, uint32_t *len) {
+  *len = s->len[id];
+  return s->bytes + s->off[id];
+}
+
 /* Byte classes: one per byte value used by some word, 0 for the rest. */
 static void make_classes(pv_strset *s) {
   memset(s->cls, 0, sizeof s->cls);

@@ -26,6 +26,9 @@ uint32_t pv_strset_add(pv_strset *s, const char *w, size_t n);
 /* Number of distinct words. */
 uint32_t pv_strset_count(const pv_strset *s);
 
+/* Word id's bytes (not NUL-terminated) and length. */
+const char *pv_strset_word(const pv_strset *s, uint32_t id, uint32_t *len);
+
 /* Build the automaton; 0, or -1 on OOM. Adding is closed afterwards. */
 int pv_strset_build(pv_strset *s);
 

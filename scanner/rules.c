@@ -1216,6 +1216,36 @@ static pv_status formula_words(pv_strset *words, pv_formula *f) {
   return PV_OK;
 }
 
+/* Under `patterns`, a metavariable-regex's words lie inside every match of
+ * each pattern (directly or in a pattern-either) that binds its
+ * metavariable: they anchor that pattern. Words with blanks are left out
+ * (bindings unify modulo blanks). */
+static void mv_anchors(pv_ruleset *rs, const pv_formula *f) {
+  for (uint32_t i = 0; i < f->n; i++) mv_anchors(rs, f->kids[i]);
+  if (f->kind != PV_F_AND) return;
+  for (uint32_t m = 0; m < f->n; m++) {
+    const pv_formula *mv = f->kids[m];
+    if (mv->kind != PV_F_MV_REGEX || mv->words.n == 0 || mv->n_mvs == 0) continue;
+    int blank = 0;
+    for (uint32_t k = 0; k < mv->words.n; k++) {
+      uint32_t len;
+      const char *w = pv_strset_word(rs->words, mv->words.id[k], &len);
+      for (uint32_t j = 0; j < len; j++) blank |= w[j] == ' ' || w[j] == '\t' || w[j] == '\n';
+    }
+    for (uint32_t i = 0; i < f->n && !blank; i++) {
+      const pv_formula *p = f->kids[i];
+      uint32_t np = p->kind == PV_F_OR ? p->n : 1;
+      for (uint32_t j = 0; j < np; j++) {
+        const pv_formula *leaf = p->kind == PV_F_OR ? p->kids[j] : p;
+        if (leaf->kind != PV_F_PATTERN) continue;
+        for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
+          if (leaf->pat[l] != UINT32_MAX && pv_pattern_has_mv(rs->pats[l][leaf->pat[l]], mv->mvs[0]))
+            pv_pindex_add_anchor(rs->pix[l], leaf->pat[l], &mv->words);
+      }
+    }
+  }
+}
+
 static pv_status rule_words(pv_strset *words, pv_rule *r) {
   if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), words, &r->words) != 0) return PV_FATAL;
   return r->formula ? formula_words(words, r->formula) : PV_OK;
@@ -1237,6 +1267,8 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
   }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (rule_words(rs->words, rs->rules[i]) != PV_OK) rc = oom(err);
+  for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
+    if (rs->rules[i]->formula) mv_anchors(rs, rs->rules[i]->formula);
   if (rc == PV_OK && pv_strset_build(rs->words) != 0) rc = oom(err);
   return rc;
 }
