@@ -1178,7 +1178,7 @@ static int find_anchors(const pv_pindex *ix, pv_pscan *s) {
           return -1;
     }
   }
-  qsort(s->occ, s->nocc / 2, 2 * sizeof *s->occ, cmp_occ);
+  if (s->nocc) qsort(s->occ, s->nocc / 2, 2 * sizeof *s->occ, cmp_occ);
   return 0;
 }
 
