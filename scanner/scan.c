@@ -13,7 +13,7 @@ struct pv_scanner {
   const pv_scan_config *cfg;
   pv_parser *parser;
   pv_matcher *matcher;
-  pv_matcher *cap_matcher; /* NULL without cap_rules */
+  pv_matcher *cap_matcher; /* made when an input first needs it */
 };
 
 pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
@@ -22,9 +22,7 @@ pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
   s->cfg = cfg;
   s->parser = pv_parser_new();
   s->matcher = cfg->rules ? pv_matcher_new(cfg->rules) : NULL;
-  s->cap_matcher = cfg->cap_rules ? pv_matcher_new(cfg->cap_rules) : NULL;
-  if (s->parser == NULL || (cfg->rules != NULL && s->matcher == NULL) ||
-      (cfg->cap_rules != NULL && s->cap_matcher == NULL)) {
+  if (s->parser == NULL || (cfg->rules != NULL && s->matcher == NULL)) {
     pv_scanner_delete(s);
     return NULL;
   }
@@ -65,6 +63,11 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
   if (rc == PV_FATAL || (r->permissions = pv_permissions_read(r)) == NULL) goto oom;
   /* Capability rules only matter when their matches will be checked. */
   int caps = s->cfg->capabilities || r->permissions->declared;
+  if (caps && s->cap_matcher == NULL) {
+    const pv_ruleset *rs = s->cfg->cap_rules ? s->cfg->cap_rules
+                           : s->cfg->cap_load ? s->cfg->cap_load(s->cfg->cap_ctx) : NULL;
+    if (rs != NULL && (s->cap_matcher = pv_matcher_new(rs)) == NULL) goto oom;
+  }
   for (size_t i = 0; i < r->files.len; i++) {
     if (deadline && pv_now_ms() > deadline) {
       pv_result_fail(r, "%s: wall time limit of %u s reached; %zu of %zu files not analysed",

@@ -14,7 +14,12 @@ typedef struct {
   const pv_ruleset *rules; /* may be NULL: archive hazards only */
   const pv_ruleset *cap_rules; /* capability rules (rules/capability), run only
                                 * when the check is on for the input; may be
-                                * NULL */
+                                * NULL: then cap_load(cap_ctx) gives them the
+                                * first time an input needs them (it must be
+                                * thread-safe and return the same set, or
+                                * NULL, every time) */
+  const pv_ruleset *(*cap_load)(void *ctx);
+  void *cap_ctx;
   pv_limits limits;
   int capabilities; /* report pkg.undeclared-capability even without a
                      * declaration (plugvet policy, --policy-out) */

@@ -360,10 +360,28 @@ static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
   return rs;
 }
 
-/* The rules of a run: the bundled pack and/or --rules; *caps gets the
- * bundled capability rules (an empty set with --rules alone). */
-static pv_ruleset *load_rules(const scan_opts *o, pv_ruleset **caps) {
-  paths main_set = {0}, cap_set = {0};
+/* The bundled capability rules, compiled the first time an input needs
+ * them (most scans never do). */
+static struct {
+  paths paths;
+  pv_limits limits;
+  pv_ruleset *rs;
+  pthread_once_t once;
+} g_caps = {.once = PTHREAD_ONCE_INIT};
+
+static void caps_load_once(void) {
+  if (g_caps.paths.n) g_caps.rs = load_set(&g_caps.paths, &g_caps.limits);
+}
+
+static const pv_ruleset *caps_get(void *ctx) {
+  pthread_once(&g_caps.once, caps_load_once);
+  return g_caps.rs;
+}
+
+/* The rules of a run: the bundled pack and/or --rules; g_caps gets the
+ * paths of the bundled capability rules (none with --rules alone). */
+static pv_ruleset *load_rules(const scan_opts *o) {
+  paths main_set = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
     const char *bundled = pv_bundled_rules_dir(dir, sizeof dir);
@@ -371,13 +389,12 @@ static pv_ruleset *load_rules(const scan_opts *o, pv_ruleset **caps) {
       fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");
       exit(EXIT_INTERNAL);
     }
-    bundled_entries(bundled, &main_set, &cap_set);
+    bundled_entries(bundled, &main_set, &g_caps.paths);
   }
   for (size_t i = 0; i < o->n_rule_paths; i++) paths_add(&main_set, o->rule_paths[i]);
   pv_ruleset *rs = load_set(&main_set, &o->limits);
-  *caps = load_set(&cap_set, &o->limits);
+  g_caps.limits = o->limits;
   paths_free(&main_set);
-  paths_free(&cap_set);
   return rs;
 }
 
@@ -577,10 +594,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
                  .policy_mode = policy_mode};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
-  pv_ruleset *caps = NULL;
-  pv_scan_config cfg = {.rules = load_rules(&o, &caps), .limits = o.limits,
-                        .capabilities = o.policy_out != NULL};
-  cfg.cap_rules = pv_ruleset_count(caps) ? caps : NULL;
+  pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
+                        .capabilities = o.policy_out != NULL, .cap_load = caps_get};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *)),
              .db_path = store_path(&o, dbbuf, sizeof dbbuf)};
@@ -601,7 +616,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   for (size_t i = 0; i < o.n_inputs; i++) pv_result_delete(b.results[i]);
   free(b.results);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
-  pv_ruleset_delete(caps);
+  pv_ruleset_delete(g_caps.rs);
+  paths_free(&g_caps.paths);
   free(o.rule_paths);
   free_inputs(&o);
   return rc;
