@@ -8,21 +8,12 @@
 
 #include "readers.h"
 
-static const char *const no_cwe[] = {"CWE-1357", NULL};
-static const pv_rule_meta rule_mismatch = {
-    .id = "pkg.lockfile-mismatch",
-    .name = "pkg.lockfile-mismatch",
-    .message = "What is installed in node_modules differs from what the lockfile pins.",
-    .description =
-        "A package shipped under node_modules has a different version or integrity "
-        "than the lockfile entry for the same install path: the lockfile does not "
-        "describe what is shipped.",
-    .severity = PV_SEV_MEDIUM,
-    .confidence = "high",
-    .category = "security",
-    .cwe = no_cwe,
-    .source_file = "<builtin>",
-};
+static const pv_rule_meta rule_mismatch = PV_BUILTIN_RULE(
+    "pkg.lockfile-mismatch", PV_SEV_MEDIUM, "high", NULL,
+    "What is installed in node_modules differs from what the lockfile pins.",
+    "A package shipped under node_modules has a different version or integrity than the "
+    "lockfile entry for the same install path: the lockfile does not describe what is shipped.",
+    "CWE-1357");
 static const pv_rule_meta *const rule_list[] = {&rule_mismatch};
 
 const pv_rule_meta *const *pv_inventory_rules(size_t *count) {

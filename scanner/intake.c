@@ -34,13 +34,7 @@ enum {
 
 /* ---- builtin rules ---------------------------------------------------- */
 
-#define CWES(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define RULE(id_, sev_, cap_, msg_, ...)                                                        \
-  {                                                                                             \
-    .id = id_, .name = id_, .message = msg_, .description = msg_, .severity = sev_,             \
-    .confidence = "high", .category = "security", .capability = cap_, .cwe = CWES(__VA_ARGS__), \
-    .source_file = "<builtin>"                                                                  \
-  }
+#define RULE(id_, sev_, cap_, msg_, ...) PV_BUILTIN_RULE(id_, sev_, "high", cap_, msg_, msg_, __VA_ARGS__)
 
 enum {
   R_TRAVERSAL,

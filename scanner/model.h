@@ -119,6 +119,16 @@ typedef struct pv_finding {
   int suppressed;
 } pv_finding;
 
+/* The metadata of a rule built into plugvet (source_file "<builtin>"):
+ * id, severity, confidence, capability (or NULL), message, description,
+ * then one or more CWEs. For static initialisers. */
+#define PV_BUILTIN_RULE(id_, sev_, conf_, cap_, msg_, desc_, ...)                             \
+  {                                                                                           \
+    .id = id_, .name = id_, .message = msg_, .description = desc_, .severity = sev_,          \
+    .confidence = conf_, .category = "security", .capability = cap_,                          \
+    .cwe = ((const char *const[]){__VA_ARGS__, NULL}), .source_file = "<builtin>"             \
+  }
+
 /* The rule id reports key a finding by: its advisory group's rule
  * ("dep.vulnerable/CVE-2021-23337"), else its rule's. */
 static inline const char *pv_finding_rule_id(const pv_finding *f) {

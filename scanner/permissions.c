@@ -9,21 +9,13 @@
 #define ITEM_MAX 256   /* bytes in one declared path, host:port or name */
 #define ITEMS_MAX 256  /* entries in one declared list */
 
-static const char *const undeclared_cwe[] = {"CWE-250", NULL};
-static const pv_rule_meta undeclared_rule = {
-    .id = "pkg.undeclared-capability",
-    .name = "pkg.undeclared-capability",
-    .message = "The code uses a capability its plugvet.permissions does not grant.",
-    .description = "The plugin's code uses a capability (network, file writes, child "
-                   "processes, environment variables, native addons) that the "
-                   "plugvet.permissions object of its package.json does not declare. "
-                   "Under the policy plugvet writes, plugvet-run refuses it at run time.",
-    .severity = PV_SEV_MEDIUM,
-    .confidence = "medium",
-    .category = "security",
-    .cwe = undeclared_cwe,
-    .source_file = "<builtin>",
-};
+static const pv_rule_meta undeclared_rule = PV_BUILTIN_RULE(
+    "pkg.undeclared-capability", PV_SEV_MEDIUM, "medium", NULL,
+    "The code uses a capability its plugvet.permissions does not grant.",
+    "The plugin's code uses a capability (network, file writes, child processes, environment "
+    "variables, native addons) that the plugvet.permissions object of its package.json does "
+    "not declare. Under the policy plugvet writes, plugvet-run refuses it at run time.",
+    "CWE-250");
 
 const pv_rule_meta *pv_permissions_rule(void) { return &undeclared_rule; }
 

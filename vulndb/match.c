@@ -11,33 +11,18 @@
 
 #define ADVISORIES_MAX 512 /* per component; more is one note */
 
-static const char *const vuln_cwe[] = {"CWE-1395: Dependency on Vulnerable Third-Party Component",
-                                       NULL};
-static const char *const mal_cwe[] = {"CWE-506: Embedded Malicious Code", NULL};
-static const pv_rule_meta vuln_rule = {
-    .id = "dep.vulnerable",
-    .name = "dep.vulnerable",
-    .message = "A dependency is affected by a known vulnerability.",
-    .description = "A package the plugin ships or pins is inside the affected range of an OSV "
-                   "advisory. Upgrade to a fixed version.",
-    .severity = PV_SEV_MEDIUM,
-    .confidence = "high",
-    .category = "security",
-    .cwe = vuln_cwe,
-    .source_file = "<builtin>",
-};
-static const pv_rule_meta mal_rule = {
-    .id = "dep.malicious-package",
-    .name = "dep.malicious-package",
-    .message = "A dependency is a known malicious package.",
-    .description = "A package the plugin ships or pins is listed as malicious (an OSV MAL- "
-                   "advisory). Remove it and treat the machine that installed it as compromised.",
-    .severity = PV_SEV_CRITICAL,
-    .confidence = "high",
-    .category = "security",
-    .cwe = mal_cwe,
-    .source_file = "<builtin>",
-};
+static const pv_rule_meta vuln_rule = PV_BUILTIN_RULE(
+    "dep.vulnerable", PV_SEV_MEDIUM, "high", NULL,
+    "A dependency is affected by a known vulnerability.",
+    "A package the plugin ships or pins is inside the affected range of an OSV advisory. "
+    "Upgrade to a fixed version.",
+    "CWE-1395: Dependency on Vulnerable Third-Party Component");
+static const pv_rule_meta mal_rule = PV_BUILTIN_RULE(
+    "dep.malicious-package", PV_SEV_CRITICAL, "high", NULL,
+    "A dependency is a known malicious package.",
+    "A package the plugin ships or pins is listed as malicious (an OSV MAL- advisory). Remove "
+    "it and treat the machine that installed it as compromised.",
+    "CWE-506: Embedded Malicious Code");
 
 /* The advisories affecting one component, collected from the store. */
 typedef struct {
