@@ -3,7 +3,9 @@
  * Bytes that occur in no word share class 0, so the transition table is
  * states × classes rather than states × 256; every state has a complete row
  * (failure links folded in at build), so the scan does one table load per
- * byte and no branching on failure. */
+ * byte and no branching on failure. Once built, each entry holds the
+ * target's row offset shifted left by one, with the low bit set when words
+ * end there. */
 #include "prefilter.h"
 
 #include <stdlib.h>
@@ -17,7 +19,7 @@ struct pv_strset {
   int built;
   uint8_t cls[256];   /* byte → class */
   uint32_t ncls;
-  uint32_t *next;     /* [state * ncls + class] → state */
+  uint32_t *next;     /* [state * ncls + class] → state (built: row << 1 | out) */
   uint32_t nstates;
   uint32_t *out_at;   /* state → first index in outs; out_at[nstates] ends */
   uint32_t *outs;     /* word ids ending at each state (suffixes included) */
@@ -152,11 +154,23 @@ out:
   return rc;
 }
 
+/* States to premultiplied rows with the output bit (see the top). */
+static int premultiply(pv_strset *s) {
+  size_t cells = (size_t)s->nstates * s->ncls;
+  if (cells > UINT32_MAX / 2) return -1;
+  for (size_t i = 0; i < cells; i++) {
+    uint32_t t = s->next[i];
+    s->next[i] = (t * s->ncls) << 1 | (s->out_at[t + 1] > s->out_at[t]);
+  }
+  return 0;
+}
+
 int pv_strset_build(pv_strset *s) {
   if (s->built) return 0;
   make_classes(s);
   uint32_t *end_of = malloc((s->n + 1) * sizeof *end_of);
-  int rc = end_of == NULL || make_trie(s, end_of) != 0 || link(s, end_of) != 0 ? -1 : 0;
+  int rc = end_of == NULL || make_trie(s, end_of) != 0 || link(s, end_of) != 0 || premultiply(s) != 0
+               ? -1 : 0;
   free(end_of);
   s->built = rc == 0;
   return rc;
@@ -168,10 +182,13 @@ void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uin
   if (!s->built) return;
   const uint32_t *next = s->next, *out_at = s->out_at;
   const uint8_t *cls = s->cls;
-  uint32_t ncls = s->ncls, st = 0;
+  uint32_t v = 0; /* the root's row, no output */
   for (size_t i = 0; i < n; i++) {
-    st = next[(size_t)st * ncls + cls[data[i]]];
-    for (uint32_t k = out_at[st]; k < out_at[st + 1]; k++) present[s->outs[k]] = 1;
+    v = next[(v >> 1) + cls[data[i]]];
+    if (v & 1) {
+      uint32_t st = (v >> 1) / s->ncls;
+      for (uint32_t k = out_at[st]; k < out_at[st + 1]; k++) present[s->outs[k]] = 1;
+    }
   }
 }
 
