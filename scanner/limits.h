@@ -22,6 +22,15 @@ typedef struct {
   uint32_t snippet_bytes;  /* bytes of source kept in a finding's snippet */
   uint32_t findings;       /* findings kept per input (more: one notification) */
   uint64_t components;     /* dependency entries inventoried per input */
+  /* OSV feeds (plugvet db update) */
+  uint64_t feed_bytes;     /* one downloaded or local feed file (--max-feed-bytes) */
+  uint64_t feed_entry_bytes; /* one OSV record */
+  uint64_t feed_entries;   /* records in one feed */
+  uint32_t feed_delta;     /* changed records fetched one by one; more: the whole zip */
+  uint32_t http_connect_ms; /* HTTP connect timeout */
+  uint32_t http_total_ms;  /* one HTTP request, transfer included (--timeout) */
+  uint32_t http_retries;   /* extra attempts on 5xx, 429 and transport errors (--retries) */
+  uint32_t http_backoff_ms; /* delay before the first retry, doubled each time */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -44,6 +53,14 @@ static inline pv_limits pv_limits_default(void) {
       .snippet_bytes = 400,
       .findings = 10000,
       .components = 100000,
+      .feed_bytes = 1024 * PV_MiB,
+      .feed_entry_bytes = 16 * PV_MiB,
+      .feed_entries = 2000000,
+      .feed_delta = 5000,
+      .http_connect_ms = 15 * 1000,
+      .http_total_ms = 10 * 60 * 1000,
+      .http_retries = 3,
+      .http_backoff_ms = 500,
   };
   return l;
 }

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
 
 #include "../vulndb/feed.h"
 #include "../vulndb/store.h"
@@ -18,10 +21,15 @@
 int pv_cmd_db(int argc, char **argv);
 
 static void usage(FILE *f) {
-  fputs("usage: plugvet db update [--db FILE] [--feed URL|PATH]...\n"
+  fputs("usage: plugvet db update [--db FILE] [--feed URL|PATH]... [--timeout S] [--retries N]\n"
+        "                         [--max-feed-bytes SIZE]\n"
         "       plugvet db status [--db FILE] [--json]\n"
         "  --db FILE     OSV database (default $XDG_CACHE_HOME/plugvet/osv.sqlite)\n"
-        "  --feed SRC    feed: directory of OSV .json files, .zip file or file:// URL\n"
+        "  --feed SRC    feed: an http(s):// or file:// URL of an OSV zip, a .zip file or a\n"
+        "                directory of OSV .json files (default: OSV's npm all.zip)\n"
+        "  --timeout S   seconds for one HTTP request (default 600)\n"
+        "  --retries N   extra attempts on 5xx, 429 and network errors (default 3)\n"
+        "  --max-feed-bytes SIZE  largest feed accepted (default 1G)\n"
         "  --json        status as JSON\n",
         f);
 }
@@ -37,7 +45,22 @@ static void make_parent(const char *path) {
   if (mkdir(dir, 0700) != 0 && errno != EEXIST) return;
 }
 
-static int do_update(const char *dbpath, const char **feeds, int nfeeds) {
+/* One line per feed: "SRC: imported N, bad M: NAMES", "SRC: unchanged",
+ * "SRC: incremental, imported N, bad M"; a fallback to the zip is said on
+ * stderr. */
+static void report(const char *src, const pv_feed_summary *s) {
+  if (s->fallback[0])
+    fprintf(stderr, "plugvet db: %s: no incremental update (%s); the whole feed was checked\n", src,
+            s->fallback);
+  if (s->how == PV_FEED_UNCHANGED) {
+    printf("%s: unchanged\n", src);
+    return;
+  }
+  printf("%s: %simported %llu, bad %llu%s%s\n", src, s->how == PV_FEED_INCREMENTAL ? "incremental, " : "",
+         (unsigned long long)s->imported, (unsigned long long)s->bad, s->bad ? ": " : "", s->bad_names);
+}
+
+static int do_update(const char *dbpath, const char **feeds, int nfeeds, const pv_limits *lim) {
   pv_error err;
   pv_store *db;
   make_parent(dbpath);
@@ -45,39 +68,65 @@ static int do_update(const char *dbpath, const char **feeds, int nfeeds) {
     fprintf(stderr, "plugvet db: %s\n", err.msg);
     return EXIT_INPUT;
   }
+  pv_feed_opts o = {.lim = lim, .progress = isatty(2)};
   int rc = 0;
   for (int i = 0; i < nfeeds; i++) {
     pv_feed_summary s;
-    if (pv_feed_import(db, feeds[i], &s, &err) != PV_OK) {
+    if (pv_feed_import(db, feeds[i], &o, &s, &err) != PV_OK) {
       fprintf(stderr, "plugvet db: feed %s: %s (database unchanged)\n", feeds[i], err.msg);
-      rc = 2;
+      rc = EXIT_INPUT;
       continue;
     }
-    printf("%s: imported %llu, bad %llu%s%s\n", feeds[i], (unsigned long long)s.imported,
-           (unsigned long long)s.bad, s.bad ? ": " : "", s.bad_names);
+    report(feeds[i], &s);
   }
   pv_store_close(db);
   return rc;
+}
+
+static int feed_text(void *ctx, const char *url, const pv_store_feed *f) {
+  (void)ctx;
+  printf("feed: %s\n  updated: %s\n  newest record: %s\n  imported: %llu, bad: %llu\n", url,
+         f->updated_at, f->newest_modified[0] ? f->newest_modified : "-",
+         (unsigned long long)f->imported, (unsigned long long)f->bad);
+  if (f->etag[0]) printf("  etag: %s\n", f->etag);
+  if (f->last_modified[0]) printf("  last-modified: %s\n", f->last_modified);
+  return 0;
+}
+
+static int feed_json(void *ctx, const char *url, const pv_store_feed *f) {
+  json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:I,s:I}", "url", url, "updated", f->updated_at,
+                        "newest_modified", f->newest_modified, "etag", f->etag, "last_modified",
+                        f->last_modified, "imported", (json_int_t)f->imported, "bad", (json_int_t)f->bad);
+  if (o != NULL) json_array_append_new(ctx, o);
+  return 0;
 }
 
 static int do_status(const char *dbpath, int json) {
   pv_error err;
   pv_store *db;
   pv_store_counts c;
-  if (pv_store_open(dbpath, 0, &db, &err) != PV_OK || pv_store_counts_get(db, &c, &err) != PV_OK) {
+  json_t *feeds = json_array();
+  if (pv_store_open(dbpath, 0, &db, &err) != PV_OK || pv_store_counts_get(db, &c, &err) != PV_OK ||
+      (!json && (printf("database: %s\nschema version: %d\nvulnerabilities: %llu\nmalicious: "
+                        "%llu\nwithdrawn: %llu\n", dbpath, c.schema_version,
+                        (unsigned long long)c.vulnerabilities, (unsigned long long)c.malicious,
+                        (unsigned long long)c.withdrawn), 0)) ||
+      pv_store_feeds_each(db, json ? feed_json : feed_text, feeds, &err) != PV_OK) {
     fprintf(stderr, "plugvet db: %s\n", err.msg);
+    pv_store_close(db);
+    json_decref(feeds);
     return EXIT_INPUT;
   }
   pv_store_close(db);
-  if (json)
-    printf("{\"db\":\"%s\",\"schema_version\":%d,\"vulnerabilities\":%llu,\"malicious\":%llu,"
-           "\"withdrawn\":%llu}\n",
-           dbpath, c.schema_version, (unsigned long long)c.vulnerabilities,
-           (unsigned long long)c.malicious, (unsigned long long)c.withdrawn);
-  else
-    printf("database: %s\nschema version: %d\nvulnerabilities: %llu\nmalicious: %llu\nwithdrawn: %llu\n",
-           dbpath, c.schema_version, (unsigned long long)c.vulnerabilities,
-           (unsigned long long)c.malicious, (unsigned long long)c.withdrawn);
+  if (json) {
+    json_t *o = json_pack("{s:s,s:i,s:I,s:I,s:I,s:o}", "db", dbpath, "schema_version", c.schema_version,
+                          "vulnerabilities", (json_int_t)c.vulnerabilities, "malicious",
+                          (json_int_t)c.malicious, "withdrawn", (json_int_t)c.withdrawn, "feeds", feeds);
+    char *s = o ? json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
+    puts(s ? s : "{}");
+    free(s);
+    json_decref(o);
+  } else json_decref(feeds);
   return EXIT_CLEAN;
 }
 
@@ -124,10 +173,19 @@ int pv_cmd_db(int argc, char **argv) {
   const char *dbpath = pv_store_default_path(defpath, sizeof defpath);
   const char *feeds[MAX_FEEDS];
   int nfeeds = 0, json = 0;
+  pv_limits lim = pv_limits_default();
+  uint64_t v;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) dbpath = argv[++i];
-    else if (strcmp(argv[i], "--feed") == 0 && i + 1 < argc && nfeeds < MAX_FEEDS) feeds[nfeeds++] = argv[++i];
-    else if (strcmp(argv[i], "--json") == 0) json = 1;
+    const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(a, "--db") == 0 && next) dbpath = argv[++i];
+    else if (strcmp(a, "--feed") == 0 && next && nfeeds < MAX_FEEDS) feeds[nfeeds++] = argv[++i];
+    else if (strcmp(a, "--json") == 0) json = 1;
+    else if (strcmp(a, "--max-feed-bytes") == 0 && next && pv_parse_size(next, &v) == 0 && v > 0)
+      lim.feed_bytes = v, i++;
+    else if (strcmp(a, "--timeout") == 0 && next && pv_parse_size(next, &v) == 0 && v > 0 && v < 86400)
+      lim.http_total_ms = (uint32_t)v * 1000, i++;
+    else if (strcmp(a, "--retries") == 0 && next && pv_parse_size(next, &v) == 0 && v <= 10)
+      lim.http_retries = (uint32_t)v, i++;
     else {
       fprintf(stderr, "plugvet db: unknown or incomplete option '%s'\n", argv[i]);
       usage(stderr);
@@ -139,7 +197,7 @@ int pv_cmd_db(int argc, char **argv) {
     return EXIT_INPUT;
   }
   if (nfeeds == 0) feeds[nfeeds++] = DEFAULT_FEED;
-  if (strcmp(argv[0], "update") == 0) return do_update(dbpath, feeds, nfeeds);
+  if (strcmp(argv[0], "update") == 0) return do_update(dbpath, feeds, nfeeds, &lim);
   if (strcmp(argv[0], "status") == 0) return do_status(dbpath, json);
   fprintf(stderr, "plugvet db: unknown subcommand '%s'\n", argv[0]);
   usage(stderr);

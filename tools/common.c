@@ -1,6 +1,7 @@
 /* common.c — see common.h. */
 #include "common.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,4 +50,24 @@ int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vul
   bad |= (f == stdout ? fflush(f) : fclose(f)) != 0;
   if (bad) fprintf(stderr, "plugvet: %s: %s\n", path, err.msg[0] ? err.msg : "write error");
   return bad;
+}
+
+int pv_parse_size(const char *s, uint64_t *out) {
+  char *end = NULL;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  uint64_t mul = 1;
+  if (end != NULL && *end != '\0') {
+    switch (*end) {
+    case 'k': case 'K': mul = 1024; break;
+    case 'm': case 'M': mul = 1024 * 1024; break;
+    case 'g': case 'G': mul = 1024ull * 1024 * 1024; break;
+    default: mul = 0;
+    }
+    if (mul != 0 && end[1] != '\0' && !((end[1] == 'i' || end[1] == 'B') && end[2] == '\0'))
+      mul = 0;
+  }
+  if (errno != 0 || end == s || *s == '-' || mul == 0 || v > UINT64_MAX / mul) return -1;
+  *out = v * mul;
+  return 0;
 }

@@ -4,6 +4,7 @@
 #define PV_TOOLS_COMMON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../reports/cyclonedx.h"
 
@@ -19,6 +20,9 @@ const char *pv_bundled_rules_dir(char *buf, size_t n);
  * timestamped by $SOURCE_DATE_EPOCH when set. Prints and returns non-zero on
  * failure. */
 int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor);
+/* Parse "123", "64K", "512M", "1G" (also "KiB", "MB"...) into bytes:
+ * 0, or -1 when s is not such a size. */
+int pv_parse_size(const char *s, uint64_t *out);
 /* Parse a --cyclonedx-version value: 6 for "1.6", 5 for "1.5", else -1. */
 int pv_cdx_minor(const char *v);
 

@@ -134,25 +134,11 @@ static void die_oom(void) {
   exit(EXIT_INTERNAL);
 }
 
-/* Parse "123", "64K", "512M", "1G" into bytes; exits on bad input. */
+/* Parse a size (see pv_parse_size); exits on bad input. */
 static uint64_t parse_size(const char *s, const char *flag) {
-  char *end = NULL;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  uint64_t mul = 1;
-  if (end != NULL && *end != '\0') {
-    switch (*end) {
-    case 'k': case 'K': mul = 1024; break;
-    case 'm': case 'M': mul = 1024 * 1024; break;
-    case 'g': case 'G': mul = 1024ull * 1024 * 1024; break;
-    default: mul = 0;
-    }
-    if (mul != 0 && end[1] != '\0' && !((end[1] == 'i' || end[1] == 'B') && end[2] == '\0'))
-      mul = 0;
-  }
-  if (errno != 0 || end == s || *s == '-' || mul == 0 || v > UINT64_MAX / mul)
-    die_usage("bad value for %s", flag);
-  return v * mul;
+  uint64_t v;
+  if (pv_parse_size(s, &v) != 0) die_usage("bad value for %s", flag);
+  return v;
 }
 
 static uint32_t parse_count(const char *s, const char *flag, uint32_t min) {

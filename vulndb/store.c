@@ -14,6 +14,7 @@ struct pv_store {
   sqlite3 *db;
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
+  char newest[64]; /* newest `modified` put since pv_store_begin */
 };
 
 static const char *SCHEMA_SQL =
@@ -191,6 +192,7 @@ pv_status pv_store_read_begin(pv_store *s, pv_error *err) {
 void pv_store_read_end(pv_store *s) { exec(s, "COMMIT"); }
 
 pv_status pv_store_begin(pv_store *s, pv_error *err) {
+  s->newest[0] = '\0';
   return exec(s, "BEGIN IMMEDIATE") ? PV_OK : sql_fail(s, "begin import", err);
 }
 
@@ -260,6 +262,8 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
   pv_status st = check_entry(root, name, err);
   if (st == PV_OK) {
     const char *id = json_string_value(json_object_get(root, "id"));
+    const char *mod = json_string_value(json_object_get(root, "modified"));
+    if (pv_osv_time_cmp(mod, s->newest) > 0) snprintf(s->newest, sizeof s->newest, "%s", mod);
     json_t *wd = json_object_get(root, "withdrawn");
     sqlite3_bind_text(s->put_adv, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(s->put_adv, 2, json_string_value(json_object_get(root, "modified")), -1, SQLITE_STATIC);
@@ -275,4 +279,80 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
   }
   json_decref(root);
   return st;
+}
+
+/* ---- feeds ------------------------------------------------------------- */
+
+const char *pv_store_newest(const pv_store *s) { return s->newest; }
+
+/* The fraction of a second of an RFC 3339 time as 9 digits. */
+static void frac9(const char *t, char out[10]) {
+  memset(out, '0', 9);
+  out[9] = '\0';
+  const char *d = strlen(t) > 19 && t[19] == '.' ? t + 20 : "";
+  for (int i = 0; i < 9 && *d >= '0' && *d <= '9'; i++, d++) out[i] = *d;
+}
+
+int pv_osv_time_cmp(const char *a, const char *b) {
+  int c = strncmp(a, b, 19); /* YYYY-MM-DDTHH:MM:SS */
+  if (c != 0) return c;
+  char fa[10], fb[10];
+  frac9(a, fa);
+  frac9(b, fb);
+  return strcmp(fa, fb);
+}
+
+static void col_text(sqlite3_stmt *st, int i, char *dst, size_t cap) {
+  const char *v = (const char *)sqlite3_column_text(st, i);
+  snprintf(dst, cap, "%s", v ? v : "");
+}
+
+static void read_feed(sqlite3_stmt *st, pv_store_feed *f) {
+  memset(f, 0, sizeof *f);
+  col_text(st, 1, f->etag, sizeof f->etag);
+  col_text(st, 2, f->last_modified, sizeof f->last_modified);
+  col_text(st, 3, f->newest_modified, sizeof f->newest_modified);
+  col_text(st, 4, f->updated_at, sizeof f->updated_at);
+  f->imported = (uint64_t)sqlite3_column_int64(st, 5);
+  f->bad = (uint64_t)sqlite3_column_int64(st, 6);
+  f->known = 1;
+}
+
+#define FEED_COLS "url, etag, last_modified, newest_modified, updated_at, imported, bad"
+
+pv_status pv_store_feed_get(pv_store *s, const char *url, pv_store_feed *out, pv_error *err) {
+  sqlite3_stmt *st;
+  memset(out, 0, sizeof *out);
+  if (!prep(s, &st, "SELECT " FEED_COLS " FROM feeds WHERE url = ?1")) return sql_fail(s, "feed state", err);
+  sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) read_feed(st, out);
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "feed state", err);
+}
+
+pv_status pv_store_feed_set(pv_store *s, const char *url, const pv_store_feed *f, pv_error *err) {
+  sqlite3_stmt *st;
+  if (!prep(s, &st, "INSERT OR REPLACE INTO feeds(" FEED_COLS ") VALUES(?1,?2,?3,?4,?5,?6,?7)"))
+    return sql_fail(s, "record feed", err);
+  const char *v[] = {url, f->etag, f->last_modified, f->newest_modified, f->updated_at};
+  for (int i = 0; i < 5; i++) sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 6, (sqlite3_int64)f->imported);
+  sqlite3_bind_int64(st, 7, (sqlite3_int64)f->bad);
+  int ok = sqlite3_step(st) == SQLITE_DONE;
+  sqlite3_finalize(st);
+  return ok ? PV_OK : sql_fail(s, "record feed", err);
+}
+
+pv_status pv_store_feeds_each(pv_store *s, pv_store_feed_fn fn, void *ctx, pv_error *err) {
+  sqlite3_stmt *st;
+  if (!prep(s, &st, "SELECT " FEED_COLS " FROM feeds ORDER BY url")) return sql_fail(s, "list feeds", err);
+  int rc;
+  pv_store_feed f;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    read_feed(st, &f);
+    if (fn(ctx, (const char *)sqlite3_column_text(st, 0), &f)) break;
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "list feeds", err);
 }

@@ -47,6 +47,28 @@ typedef struct {
 } pv_store_counts;
 pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err);
 
+/* The state of one feed, kept by the import that read it. */
+typedef struct {
+  char etag[256];            /* of the last full download ("" for local feeds) */
+  char last_modified[128];
+  char newest_modified[64];  /* newest OSV `modified` imported from it */
+  char updated_at[32];       /* UTC, ISO 8601 */
+  uint64_t imported, bad;    /* entries of the last import */
+  int known;                 /* 0: never imported */
+} pv_store_feed;
+
+/* The stored state of feed url (known == 0 when there is none). */
+pv_status pv_store_feed_get(pv_store *db, const char *url, pv_store_feed *out, pv_error *err);
+/* Record it (inside the import transaction, so it commits with the data). */
+pv_status pv_store_feed_set(pv_store *db, const char *url, const pv_store_feed *f, pv_error *err);
+/* Call fn for every feed in url order; non-zero stops. */
+typedef int (*pv_store_feed_fn)(void *ctx, const char *url, const pv_store_feed *f);
+pv_status pv_store_feeds_each(pv_store *db, pv_store_feed_fn fn, void *ctx, pv_error *err);
+/* The newest `modified` among the entries put since pv_store_begin ("" if none). */
+const char *pv_store_newest(const pv_store *db);
+/* Compare two OSV timestamps (RFC 3339, UTC, any fraction digits): <0, 0, >0. */
+int pv_osv_time_cmp(const char *a, const char *b);
+
 /* Look up many packages in one read transaction (one snapshot, one file
  * lock instead of one per lookup); pv_store_read_end ends it. */
 pv_status pv_store_read_begin(pv_store *db, pv_error *err);

@@ -6,17 +6,6 @@ S="$SHARED/osv-samples"
 DB="$TMP/osv.sqlite"
 n=$(ls "$S"/*.json | wc -l)
 
-mkzip() { # mkzip OUT [EXTRA-NAME EXTRA-TEXT]
-  python3 - "$S" "$@" <<'PY'
-import glob, os, sys, zipfile
-src, out = sys.argv[1], sys.argv[2]
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-    for f in sorted(glob.glob(src + "/*.json")):
-        z.write(f, os.path.basename(f))
-    if len(sys.argv) > 4:
-        z.writestr(sys.argv[3], sys.argv[4])
-PY
-}
 
 "$PV" db --help >"$TMP/h"; ok $? "db --help exits 0"
 grep -q -- '--feed' "$TMP/h"; ok $? "db --help documents --feed"
@@ -30,14 +19,17 @@ is "$out" "$S: imported $n, bad 0" "directory feed summary counts every sample"
 grep -q '"malicious":[1-9]' "$TMP/s1"; ok $? "MAL- entries counted as malicious"
 grep -q '"schema_version":1' "$TMP/s1"; ok $? "schema version reported"
 
-mkzip "$TMP/good.zip"
+osv_zip "$TMP/good.zip"
 out=$("$PV" db update --db "$TMP/z.sqlite" --feed "file://$TMP/good.zip"); ok $? "file:// zip feed imports"
 is "$out" "file://$TMP/good.zip: imported $n, bad 0" "zip feed summary"
-"$PV" db status --db "$TMP/z.sqlite" --json | sed 's/"db":"[^"]*",//' >"$TMP/z1"
-sed 's/"db":"[^"]*",//' "$TMP/s1" >"$TMP/s1n"
-is "$(cat "$TMP/z1")" "$(cat "$TMP/s1n")" "zip and directory feeds give the same counts"
+counts() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["vulnerabilities"], d["malicious"], d["withdrawn"], [(f["imported"], f["bad"], f["newest_modified"]) for f in d["feeds"]])'; }
+"$PV" db status --db "$TMP/z.sqlite" --json | counts >"$TMP/z1"
+counts <"$TMP/s1" >"$TMP/s1n"
+is "$(cat "$TMP/z1")" "$(cat "$TMP/s1n")" "zip and directory feeds give the same counts and feed records"
+"$PV" db status --db "$TMP/z.sqlite" >"$TMP/st"
+grep -q "^feed: file://$TMP/good.zip" "$TMP/st" && grep -q '^  imported: [1-9]' "$TMP/st"; ok $? "db status lists the feed with what it imported"
 
-mkzip "$TMP/bad.zip" "BROKEN-1.json" '{"id":"BROKEN-1"}'
+osv_zip "$TMP/bad.zip" "BROKEN-1.json" '{"id":"BROKEN-1"}'
 out=$("$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/bad.zip"); ok $? "a zip with one invalid entry still imports"
 is "$out" "$TMP/bad.zip: imported $n, bad 1: BROKEN-1.json" "the invalid entry is counted and named"
 

@@ -21,3 +21,15 @@ is() { # is GOT WANT NAME
 }
 skip() { _n=$((_n + 1)); echo "ok $_n # skip $1"; }
 done_testing() { echo "1..$_n"; exit $_fail; }
+osv_zip() { # osv_zip OUT [EXTRA-NAME EXTRA-TEXT]: a zip of the real OSV samples
+  mkdir -p "$(dirname "$1")"
+  python3 - "$SHARED/osv-samples" "$@" <<'PY'
+import glob, os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for f in sorted(glob.glob(src + "/*.json")):
+        z.write(f, os.path.basename(f))
+    if len(sys.argv) > 4:
+        z.writestr(sys.argv[3], sys.argv[4])
+PY
+}
