@@ -11,6 +11,12 @@ DIR/.faults.json, read at every request, e.g.
    "/d/modified_id.csv": {"status": 404},
    "/e/all.zip": {"delay": 5}}         wait before answering
 GET /__stats answers {"path": requests seen} as JSON.
+
+It also plays the OSV API over the records in DIR/osv/*.json:
+POST /v1/querybatch answers every query with the ids (and modified) of the
+records naming its package (versions are left to plugvet), a page at a
+time when .faults.json sets {"/v1/querybatch": {"page": N}}; GET
+/v1/vulns/ID answers the record.
 """
 import email.utils
 import hashlib
@@ -34,6 +40,12 @@ def faults(path):
         return {}
 
 
+def records():
+    for name in sorted(os.listdir(os.path.join(ROOT, "osv"))) if os.path.isdir(os.path.join(ROOT, "osv")) else []:
+        with open(os.path.join(ROOT, "osv", name)) as f:
+            yield json.load(f)
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -49,7 +61,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_POST(self):
-        self.do_GET()
+        path = self.path.split("?")[0]
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if path != "/v1/querybatch":
+            return self.do_GET()
+        with LOCK:
+            SEEN[path] = n = SEEN.get(path, 0) + 1
+        f = faults(path)
+        if n <= f.get("fail", 0) or "status" in f:
+            return self.reply(f.get("status", 500), b"no")
+        page = f.get("page", 1000)
+        by_name = {}
+        for rec in records():
+            for a in rec.get("affected", []):
+                name = a.get("package", {}).get("name")
+                by_name.setdefault(name, []).append({"id": rec["id"], "modified": rec["modified"]})
+        results = []
+        for q in json.loads(body)["queries"]:
+            vulns = sorted(by_name.get(q["package"]["name"], []), key=lambda v: v["id"])
+            start = int(q.get("page_token", 0))
+            r = {"vulns": vulns[start:start + page]} if vulns[start:start + page] else {}
+            if start + page < len(vulns):
+                r["next_page_token"] = str(start + page)
+            results.append(r)
+        self.reply(200, json.dumps({"results": results}).encode())
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -64,6 +99,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(500, b"try again")
         if "status" in f:
             return self.reply(f["status"], b"no")
+        if path.startswith("/v1/vulns/"):
+            path = "/osv/" + path[len("/v1/vulns/"):] + ".json"
         full = os.path.realpath(os.path.join(ROOT, path.lstrip("/")))
         if not full.startswith(ROOT + os.sep) or not os.path.isfile(full):
             return self.reply(404, b"not found")

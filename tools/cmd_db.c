@@ -34,17 +34,6 @@ static void usage(FILE *f) {
         f);
 }
 
-/* mkdir -p for the directory holding path (one level is enough for the cache). */
-static void make_parent(const char *path) {
-  char d[4096];
-  snprintf(d, sizeof d, "%s", path);
-  char *dir = dirname(d);
-  char parent[4096];
-  snprintf(parent, sizeof parent, "%s", dir);
-  mkdir(dirname(parent), 0700);
-  if (mkdir(dir, 0700) != 0 && errno != EEXIST) return;
-}
-
 /* One line per feed: "SRC: imported N, bad M: NAMES", "SRC: unchanged",
  * "SRC: incremental, imported N, bad M"; a fallback to the zip is said on
  * stderr. */
@@ -63,7 +52,7 @@ static void report(const char *src, const pv_feed_summary *s) {
 static int do_update(const char *dbpath, const char **feeds, int nfeeds, const pv_limits *lim) {
   pv_error err;
   pv_store *db;
-  make_parent(dbpath);
+  pv_make_parent(dbpath);
   if (pv_store_open(dbpath, 1, &db, &err) != PV_OK) {
     fprintf(stderr, "plugvet db: %s\n", err.msg);
     return EXIT_INPUT;

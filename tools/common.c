@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include <errno.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,4 +71,13 @@ int pv_parse_size(const char *s, uint64_t *out) {
   if (errno != 0 || end == s || *s == '-' || mul == 0 || v > UINT64_MAX / mul) return -1;
   *out = v * mul;
   return 0;
+}
+
+void pv_make_parent(const char *path) {
+  char d[4096], parent[4096];
+  snprintf(d, sizeof d, "%s", path);
+  char *dir = dirname(d);
+  snprintf(parent, sizeof parent, "%s", dir);
+  mkdir(dirname(parent), 0700);
+  mkdir(dir, 0700);
 }

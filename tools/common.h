@@ -20,6 +20,9 @@ const char *pv_bundled_rules_dir(char *buf, size_t n);
  * timestamped by $SOURCE_DATE_EPOCH when set. Prints and returns non-zero on
  * failure. */
 int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor);
+/* Create the directory holding path and its parent if missing (the cache
+ * directory of the OSV store). */
+void pv_make_parent(const char *path);
 /* Parse "123", "64K", "512M", "1G" (also "KiB", "MB"...) into bytes:
  * 0, or -1 when s is not such a size. */
 int pv_parse_size(const char *s, uint64_t *out);

@@ -18,6 +18,7 @@
 #include "../reports/report.h"
 #include "../sbom/inventory.h"
 #include "../vulndb/match.h"
+#include "../vulndb/online.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
 
@@ -71,6 +72,9 @@ static const char usage_scan[] =
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
     "  --no-db               do not match dependencies (inventory only)\n"
     "  --include-dev         also match dev-only dependencies\n"
+    "  --online              also ask the OSV API which advisories affect the\n"
+    "                        dependencies, and keep them in the store\n"
+    "  --osv-api URL         the OSV API for --online (https://api.osv.dev)\n"
     "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "inputs and batch:\n"
@@ -111,8 +115,8 @@ typedef struct {
   const char **rule_paths;
   size_t n_rule_paths;
   int default_rules;
-  const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom;
-  int cdx_minor, no_db;
+  const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
+  int cdx_minor, no_db, online;
   int include_dev;
   int policy_mode; /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
@@ -186,7 +190,7 @@ enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
-  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB,
+  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB, OPT_ONLINE, OPT_OSV_API,
 };
 
 static const struct option scan_longopts[] = {
@@ -202,6 +206,8 @@ static const struct option scan_longopts[] = {
     {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
     {"sbom", required_argument, NULL, OPT_SBOM},
     {"no-db", no_argument, NULL, OPT_NO_DB},
+    {"online", no_argument, NULL, OPT_ONLINE},
+    {"osv-api", required_argument, NULL, OPT_OSV_API},
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
@@ -260,6 +266,8 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_INCLUDE_DEV: o->include_dev = 1; break;
     case OPT_SBOM: o->sbom = optarg; break;
     case OPT_NO_DB: o->no_db = 1; break;
+    case OPT_ONLINE: o->online = 1; break;
+    case OPT_OSV_API: o->osv_api = optarg; break;
     case OPT_CDX:
       if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0) die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
       break;
@@ -408,6 +416,18 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   if (inv == NULL) return PV_FATAL;
   pv_vulns vulns = {0};
   pv_error err = {0};
+  pv_online_stats st;
+  if (db != NULL && b->opts->online &&
+      pv_online_refresh(db, inv, b->opts->osv_api ? b->opts->osv_api : PV_OSV_API_DEFAULT,
+                        b->opts->include_dev, &b->cfg->limits, &st, &err) != PV_OK) {
+    if (err.code == PV_FATAL) return pv_inventory_delete(inv), PV_FATAL;
+    pv_result_note(r, PV_NOTE_WARNING, "osv-api", NULL, "OSV API: %s; matched against the local store only",
+                   err.msg);
+  } else if (db != NULL && b->opts->online)
+    pv_result_note(r, PV_NOTE_INFO, "osv-api", NULL,
+                   "OSV API: %llu packages asked about, %llu advisories named, %llu downloaded",
+                   (unsigned long long)st.queried, (unsigned long long)st.known,
+                   (unsigned long long)st.fetched);
   if (db != NULL && pv_vulns_match(db, inv, b->opts->include_dev, &vulns, &err) != PV_OK) {
     if (err.code == PV_FATAL) return pv_inventory_delete(inv), pv_vulns_free(&vulns), PV_FATAL;
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
@@ -428,7 +448,7 @@ static void *worker(void *arg) {
   pv_scanner *s = pv_scanner_new(b->cfg);
   pv_store *db = NULL; /* each thread its own SQLite connection */
   pv_error err = {0};
-  if (b->db_path != NULL && pv_store_open(b->db_path, 0, &db, &err) != PV_OK) db = NULL;
+  if (b->db_path != NULL && pv_store_open(b->db_path, b->opts->online, &db, &err) != PV_OK) db = NULL;
   if (s == NULL) {
     atomic_store(&b->oom, 1);
     pv_store_close(db);
@@ -549,11 +569,13 @@ static pv_baseline *load_baseline(const scan_opts *o) {
 /* The OSV store to use, checked once: --db must open; the default path
  * may be missing (said once, and dependencies are not matched). */
 static const char *store_path(const scan_opts *o, char *buf, size_t n) {
+  if (o->no_db && o->online) die_usage("%s", "--online fills the OSV store: it cannot go with --no-db");
   if (o->no_db) return NULL;
   const char *path = o->db ? o->db : pv_store_default_path(buf, n);
   pv_store *db = NULL;
   pv_error err = {0};
-  if (path != NULL && pv_store_open(path, 0, &db, &err) == PV_OK) {
+  if (path != NULL && o->online) pv_make_parent(path); /* --online creates the store */
+  if (path != NULL && pv_store_open(path, o->online, &db, &err) == PV_OK) {
     pv_store_close(db);
     return path;
   }

@@ -121,7 +121,7 @@ static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advis
   return PV_OK;
 }
 
-static int wanted(const pv_component *c, int include_dev) {
+int pv_vulns_wanted(const pv_component *c, int include_dev) {
   return !(c->flags & (PV_COMP_ROOT | PV_COMP_LOCAL)) && c->version != NULL &&
          (include_dev || c->scope != PV_SCOPE_DEV);
 }
@@ -161,7 +161,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
-    if (!wanted(c, include_dev)) continue;
+    if (!pv_vulns_wanted(c, include_dev)) continue;
     collect k = {.r = inv->r, .c = c, .v = buf};
     rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
     if (rc == PV_OK && k.dropped)

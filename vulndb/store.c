@@ -356,3 +356,16 @@ pv_status pv_store_feeds_each(pv_store *s, pv_store_feed_fn fn, void *ctx, pv_er
   sqlite3_finalize(st);
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "list feeds", err);
 }
+
+int pv_store_modified(pv_store *s, const char *id, char *buf, size_t n) {
+  sqlite3_stmt *st;
+  int found = 0;
+  if (!prep(s, &st, "SELECT modified FROM advisories WHERE id = ?1")) return 0;
+  sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    col_text(st, 0, buf, n);
+    found = 1;
+  }
+  sqlite3_finalize(st);
+  return found;
+}

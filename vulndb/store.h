@@ -64,6 +64,8 @@ pv_status pv_store_feed_set(pv_store *db, const char *url, const pv_store_feed *
 /* Call fn for every feed in url order; non-zero stops. */
 typedef int (*pv_store_feed_fn)(void *ctx, const char *url, const pv_store_feed *f);
 pv_status pv_store_feeds_each(pv_store *db, pv_store_feed_fn fn, void *ctx, pv_error *err);
+/* The `modified` of stored advisory id into buf: 1 if stored, 0 if not. */
+int pv_store_modified(pv_store *db, const char *id, char *buf, size_t n);
 /* The newest `modified` among the entries put since pv_store_begin ("" if none). */
 const char *pv_store_newest(const pv_store *db);
 /* Compare two OSV timestamps (RFC 3339, UTC, any fraction digits): <0, 0, >0. */
