@@ -38,7 +38,8 @@ struct pv_matcher {
   uint8_t *pat_ok;   /* per pattern: all its words occur */
   uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
   uint8_t *rule_on;  /* per rule: it can match this file */
-  int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present */
+  int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present,
+                      * every node is visited and every pattern tried there */
 };
 
 pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
@@ -58,6 +59,7 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
   m->active = calloc(m->n_by_pat + 1, 1);
   m->rule_on = calloc(rs->n + 1, 1);
   m->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
+  if (m->no_prefilter) pv_pscan_no_anchors(m->ps);
   if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL ||
       m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->rule_on == NULL) {
     pv_matcher_delete(m);

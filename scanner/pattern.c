@@ -56,9 +56,10 @@ struct pv_pattern {
   uint32_t litlen[PAT_LITS];
   uint8_t litmod[PAT_LITS]; /* a module name: it appears quoted */
   uint32_t n_lit;
-  /* The longest identifier or property name of the pattern: it occurs
-   * inside every match (anchor), and whether matching needs the file's
-   * aliases and constants (then the whole tree must be walked). */
+  /* The longest identifier or property name of the pattern outside a
+   * require/import: it occurs inside every match (anchor); and whether
+   * matching needs the file's aliases and constants (then the whole tree
+   * must be walked). */
   const char *anchor;
   uint32_t anchor_len;
   int needs_env;
@@ -506,11 +507,15 @@ struct pv_pscan {
   uint32_t nout;
   int oom;
   const uint8_t *active; /* per pattern: try it in this file (caller's) */
-  uint32_t *occ;         /* sparse walk: start/end pairs of anchor words, by start */
-  uint32_t nocc, capocc;
+  uint32_t *occ;         /* anchor word occurrences: start, end, word id; by start */
+  uint32_t nocc, capocc; /* (in uint32_t units: 3 per occurrence) */
+  int have_occ;          /* occ lists every anchor of the active patterns */
+  int no_anchors;        /* pv_pscan_no_anchors: try every pattern at every node */
 };
 
 pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
+
+void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
 
 void pv_pscan_delete(pv_pscan *s) {
   if (s == NULL) return;
@@ -1070,7 +1075,7 @@ static int index_lits(pv_pindex *ix, pv_strset *words) {
   ix->words = words;
   for (uint32_t i = 0; i < ix->n; i++) {
     const pv_pattern *p = ix->pats[i];
-    if (p->anchor && !p->needs_env &&
+    if (p->anchor &&
         (ix->anchor[i].id[ix->anchor[i].n++] = pv_strset_add(words, p->anchor, p->anchor_len)) == UINT32_MAX)
       return -1;
     for (uint32_t k = 0; k < p->n_lit; k++)
@@ -1080,7 +1085,7 @@ static int index_lits(pv_pindex *ix, pv_strset *words) {
 }
 
 void pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g) {
-  if (i < ix->n && ix->anchor[i].n == 0 && !ix->pats[i]->needs_env) ix->anchor[i] = *g;
+  if (i < ix->n && ix->anchor[i].n == 0) ix->anchor[i] = *g;
 }
 
 int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present) {
@@ -1117,11 +1122,82 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strs
   return ix;
 }
 
-/* Try the patterns of list ids at node t. */
+/* ---- Anchors ------------------------------------------------------------ */
+
+enum { OCC_MAX = 1 << 20 }; /* anchor occurrences per file; more: no anchor filtering */
+
+static int push_occ(pv_pscan *s, uint32_t a, uint32_t e, uint32_t word) {
+  if (s->nocc + 3 > s->capocc) {
+    uint32_t cap = s->capocc ? s->capocc * 2 : 768;
+    uint32_t *v = realloc(s->occ, cap * sizeof *v);
+    if (v == NULL) return -1;
+    s->occ = v, s->capocc = cap;
+  }
+  s->occ[s->nocc++] = a, s->occ[s->nocc++] = e, s->occ[s->nocc++] = word;
+  return 0;
+}
+
+static int cmp_occ(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Every occurrence of every anchor word of the active patterns, sorted.
+ * Returns 1 when every active pattern has an anchor and none needs the
+ * file's aliases and constants (the walk may skip subtrees holding no
+ * anchor), 0 when not, -1 when the occurrences could not be listed (no
+ * anchor filtering then). */
+static int find_anchors(const pv_pindex *ix, pv_pscan *s) {
+  uint32_t nw = pv_strset_count(ix->words);
+  uint8_t seen[512] = {0};
+  int all = 1;
+  s->nocc = 0;
+  if (nw > sizeof seen * 8) return -1;
+  for (uint32_t i = 0; i < ix->n; i++) {
+    if (!s->active[i]) continue;
+    all &= ix->anchor[i].n > 0 && !ix->pats[i]->needs_env;
+    for (uint32_t k = 0; k < ix->anchor[i].n; k++) {
+      uint32_t id = ix->anchor[i].id[k], len;
+      if (seen[id / 8] & (1u << (id % 8))) continue;
+      seen[id / 8] |= (uint8_t)(1u << (id % 8));
+      const char *w = pv_strset_word(ix->words, id, &len);
+      for (const unsigned char *p = s->data, *end = s->data + s->size;
+           (p = memmem(p, (size_t)(end - p), w, len)) != NULL; p++) {
+        uint32_t at = (uint32_t)(p - s->data);
+        if (s->nocc >= 3 * OCC_MAX || push_occ(s, at, at + len, id)) return -1;
+      }
+    }
+  }
+  if (s->nocc) qsort(s->occ, s->nocc / 3, 3 * sizeof *s->occ, cmp_occ);
+  return all;
+}
+
+/* Does [a, e) hold a whole occurrence of a word of g (any anchor word when
+ * g is NULL)? */
+static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup *g) {
+  uint32_t lo = 0, hi = s->nocc / 3;
+  while (lo < hi) { /* first occurrence starting at or after a */
+    uint32_t mid = (lo + hi) / 2;
+    if (s->occ[3 * mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < s->nocc / 3 && s->occ[3 * i] < e; i++) {
+    if (s->occ[3 * i + 1] > e) continue;
+    if (g == NULL) return 1;
+    for (uint32_t k = 0; k < g->n; k++)
+      if (g->id[k] == s->occ[3 * i + 2]) return 1;
+  }
+  return 0;
+}
+
+/* Try the patterns of list ids at node t, those with an anchor only if t
+ * holds it. */
 static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode t, pv_pmatch_fn fn,
                    void *ctx) {
+  uint32_t a = ts_node_start_byte(t), e = ts_node_end_byte(t);
   for (; ids && *ids != UINT32_MAX; ids++) {
     if (!s->active[*ids]) continue;
+    if (s->have_occ && ix->anchor[*ids].n && !covers(s, a, e, &ix->anchor[*ids])) continue;
     const pnode *p = ix->pats[*ids]->root;
     if (p->kind == P_SEQ) {
       if (m_seq(s, p, t, *ids, fn, ctx)) return 1;
@@ -1137,73 +1213,17 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   return 0;
 }
 
-/* ---- Sparse walks ------------------------------------------------------- */
-
-enum { OCC_MAX = 1 << 20 }; /* anchor occurrences per file; more: walk it all */
-
-static int push_occ(pv_pscan *s, uint32_t a, uint32_t e) {
-  if (s->nocc + 2 > s->capocc) {
-    uint32_t cap = s->capocc ? s->capocc * 2 : 256;
-    uint32_t *v = realloc(s->occ, cap * sizeof *v);
-    if (v == NULL) return -1;
-    s->occ = v, s->capocc = cap;
-  }
-  s->occ[s->nocc++] = a, s->occ[s->nocc++] = e;
-  return 0;
-}
-
-static int cmp_occ(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* Every occurrence of every anchor word of the active patterns, sorted;
- * 0 when the walk may skip subtrees holding none (every active pattern has
- * an anchor), -1 when it must visit every node. */
-static int find_anchors(const pv_pindex *ix, pv_pscan *s) {
-  uint32_t nw = pv_strset_count(ix->words);
-  uint8_t seen[512] = {0};
-  s->nocc = 0;
-  for (uint32_t i = 0; i < ix->n; i++) {
-    if (!s->active[i]) continue;
-    if (ix->anchor[i].n == 0 || nw > sizeof seen * 8) return -1;
-    for (uint32_t k = 0; k < ix->anchor[i].n; k++) {
-      uint32_t id = ix->anchor[i].id[k], len;
-      if (seen[id / 8] & (1u << (id % 8))) continue;
-      seen[id / 8] |= (uint8_t)(1u << (id % 8));
-      const char *w = pv_strset_word(ix->words, id, &len);
-      for (const unsigned char *p = s->data, *end = s->data + s->size;
-           (p = memmem(p, (size_t)(end - p), w, len)) != NULL; p++)
-        if (s->nocc >= 2 * OCC_MAX || push_occ(s, (uint32_t)(p - s->data), (uint32_t)(p - s->data) + len))
-          return -1;
-    }
-  }
-  if (s->nocc) qsort(s->occ, s->nocc / 2, 2 * sizeof *s->occ, cmp_occ);
-  return 0;
-}
-
-/* Does [a, e) hold a whole anchor occurrence? */
-static int covers(const pv_pscan *s, uint32_t a, uint32_t e) {
-  uint32_t lo = 0, hi = s->nocc / 2;
-  while (lo < hi) { /* first occurrence starting at or after a */
-    uint32_t mid = (lo + hi) / 2;
-    if (s->occ[2 * mid] < a) lo = mid + 1;
-    else hi = mid;
-  }
-  for (uint32_t i = lo; i < s->nocc / 2 && s->occ[2 * i] < e; i++)
-    if (s->occ[2 * i + 1] <= e) return 1;
-  return 0;
-}
-
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
                    TSNode root, uint32_t max_depth, uint32_t budget_ms, const uint8_t *active,
                    pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
   s->active = active;
-  /* When every active pattern has an anchor word, only the nodes holding
-   * an occurrence of one can match: the walk skips the other subtrees. */
-  int sparse = find_anchors(ix, s) == 0;
+  /* A pattern with an anchor word is tried only at nodes holding it; when
+   * every active pattern has one, the walk skips the other subtrees. */
+  int anchors = find_anchors(ix, s), sparse = anchors == 1;
+  s->have_occ = anchors >= 0 && !s->no_anchors;
+  sparse &= s->have_occ;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
@@ -1211,7 +1231,7 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     TSSymbol x = ts_node_symbol(n);
-    int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n));
+    int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n), NULL);
     /* Aliases and constants are recorded as the walk meets them, so they
      * apply to the code after their declaration (as Semgrep's are). */
     if (x == ix->sy.vdecl) on_declarator(s, n);

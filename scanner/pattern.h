@@ -68,6 +68,9 @@ void pv_pindex_delete(pv_pindex *ix);
 pv_pscan *pv_pscan_new(void);
 /* Free it. NULL is ignored. */
 void pv_pscan_delete(pv_pscan *s);
+/* Visit every node and try every active pattern there (for tests: the
+ * results must not change). */
+void pv_pscan_no_anchors(pv_pscan *s);
 /* Walk the tree of one file once (to max_depth levels, at most budget_ms
  * milliseconds) and report every match of every pattern i with active[i]
  * set to fn. Returns 0, 1 if the walk was cut short by depth or time, -1
