@@ -1,6 +1,8 @@
 // Tests for code-injection.yaml: `ruleid:` lines must match, `ok:` lines must not.
 const vm = require('vm');
 const { runInThisContext } = require('node:vm');
+import { compileFunction as compile, Script as VmScript } from 'node:vm';
+import * as nodeVm from 'node:vm';
 
 function evalCases(userCode, name, redis, script) {
   // ruleid: js.code-injection.eval-non-literal
@@ -54,7 +56,15 @@ function vmCases(userCode, sandbox, ctx, script) {
   script.runInNewContext(sandbox);
   // ok: js.code-injection.vm-run
   const t = new vm.Script("x = 1");
-  return [s, t];
+  // ruleid: js.code-injection.vm-run
+  const fn = compile(userCode, ['a', 'b']);
+  // ruleid: js.code-injection.vm-run
+  const u = new VmScript(`(${userCode})`);
+  // ruleid: js.code-injection.vm-run
+  nodeVm.runInThisContext(userCode);
+  // ok: js.code-injection.vm-run
+  compile('return a + b', ['a', 'b']);
+  return [s, t, fn, u];
 }
 
 function timerCases(poll, id) {

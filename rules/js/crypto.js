@@ -23,8 +23,12 @@ function cases(data, key, iv, alg) {
   crypto.createDecipher('aes192', key);
   // ok: js.crypto.create-cipher
   crypto.createCipheriv('aes-256-gcm', key, iv);
+  // ruleid: js.crypto.create-cipher
+  require('node:crypto').createCipher('aes-256-cbc', key);
   // ok: js.crypto.create-cipher
   legacy.createCipher('aes192', key);
+  // ok: js.crypto.create-cipher
+  crypto.createDecipheriv('aes-256-gcm', key, iv);
 
   // ruleid: js.crypto.ecb-mode
   createCipheriv('aes-128-ecb', key, null);
@@ -32,8 +36,12 @@ function cases(data, key, iv, alg) {
   crypto.createDecipheriv("des-ecb", key, '');
   // ok: js.crypto.ecb-mode
   createCipheriv('aes-256-gcm', key, iv);
+  // ruleid: js.crypto.ecb-mode
+  require('crypto').createCipheriv(`aes-256-ecb`, key, null);
   // ok: js.crypto.ecb-mode
   createCipheriv('aes-128-ecbx', key, iv);
+  // ok: js.crypto.ecb-mode
+  other.createCipheriv('aes-128-ecb', key, null);
 
   // ruleid: js.crypto.math-random-token
   const sessionToken = Math.random().toString(36).slice(2);
@@ -41,8 +49,12 @@ function cases(data, key, iv, alg) {
   user.resetPassword = 'p' + Math.floor(Math.random() * 1e9);
   // ok: js.crypto.math-random-token
   const jitter = Math.random() * 100;
+  // ruleid: js.crypto.math-random-token
+  let nonce = Math.random();
   // ok: js.crypto.math-random-token
   const token = crypto.randomBytes(32).toString('hex');
+  // ok: js.crypto.math-random-token
+  const delayMs = Math.floor(Math.random() * 1000);
 }
 
 module.exports = cases;

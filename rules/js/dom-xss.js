@@ -29,6 +29,12 @@ function cases(el, name, frame) {
   el.insertAdjacentText('beforeend', name);
   // ok: js.xss.insert-adjacent-html
   document.write("<p>static</p>");
+  // ruleid: js.xss.insert-adjacent-html
+  document.writeln(`<p>${name}</p>`);
+  // ruleid: js.xss.insert-adjacent-html
+  frame.contentDocument.body.insertAdjacentHTML('afterbegin', '<i>' + name + '</i>');
+  // ok: js.xss.insert-adjacent-html
+  el.insertAdjacentHTML('beforeend', DOMPurify.sanitize(name));
 }
 
 module.exports = cases;

