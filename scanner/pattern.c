@@ -41,7 +41,8 @@ typedef struct pnode {
 typedef struct {
   TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment,
       vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
-      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json;
+      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json,
+      frag, esc, str_content; /* the insides of a string: no metavariable binds them */
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -85,7 +86,8 @@ static syms syms_for(pv_lang l) {
       sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
       sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
       sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
-      sym_of(L, "expression_statement"), sym_of(L, "pair")};
+      sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
+      sym_of(L, "escape_sequence"), sym_of(L, "string_content")};
   return s;
 }
 
@@ -910,8 +912,9 @@ static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kon
   TSSymbol x = ts_node_symbol(t);
   uint32_t nb = m->nb;
   switch ((pkind)p->kind) {
-  case P_MV:
-    return ts_node_is_named(t) && bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+  case P_MV: /* any named node but the insides of a string (as Semgrep's $X) */
+    return ts_node_is_named(t) && x != s->sy->frag && x != s->sy->esc && x != s->sy->str_content &&
+           bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
   case P_ELL: return K(k);
   case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
   case P_DEEP: return deep_find(s, p->kids[0], t, m, k);

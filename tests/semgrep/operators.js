@@ -131,3 +131,13 @@ request({ url: u, method: 'GET', strictSSL: 0 });
 request({ url: u, strictSSL: true });
 // ok: sg.enumerate.tls-option-off
 request({ url: u, verify: false });
+
+// A bare $X binds expressions, never the inside of a string literal.
+// ok: sg.metavariable-pattern.not-a-literal
+show('abc');
+// ok: sg.metavariable-pattern.not-a-literal
+show("a \n b");
+// ruleid: sg.metavariable-pattern.not-a-literal
+show(abc);
+// ruleid: sg.metavariable-pattern.not-a-literal
+show(prefix + 'abc');
