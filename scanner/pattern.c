@@ -411,6 +411,14 @@ static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
   pat->lit[k] = t, pat->litlen[k] = len, pat->litmod[k] = (uint8_t)module;
 }
 
+/* An identifier-like token (a keyword such as `import` or `new`). */
+static int is_word(const char *t, uint32_t n) {
+  if (t == NULL || n == 0) return 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (!is_id_char(t[i])) return 0;
+  return 1;
+}
+
 /* Words any match of a pattern tree needs in the file. */
 static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
@@ -421,7 +429,7 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
   }
   if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len, 0);
   if (p->kind == P_STR || p->kind == P_STR_ANY || p->kind == P_STR_MV) pat->needs_env = 1;
-  if (p->kind == P_LEAF && p->named) {
+  if (p->kind == P_LEAF && (p->named || is_word(p->text, p->len))) { /* keywords too */
     add_lit(pat, p->text, p->len, 0);
     if (p->text && p->len >= LIT_MIN && p->len > pat->anchor_len) pat->anchor = p->text, pat->anchor_len = p->len;
   }

@@ -243,26 +243,6 @@ static size_t quantifier(const char *re, size_t n, size_t i, int *optional) {
   return i;
 }
 
-/* Plain literal alternatives a|b|c of re[s, e) into c; 0 if any is not. */
-static int literal_alts(const char *re, size_t s, size_t e, cand *c) {
-  c->n = 1;
-  c->len[0] = 0;
-  for (size_t i = s; i < e; i++) {
-    if (re[i] == '|') {
-      if (c->n == PV_GROUP_MAX) return 0;
-      c->len[c->n++] = 0;
-      continue;
-    }
-    int ch = re[i];
-    if (ch == '\\') ch = i + 1 < e ? escaped_literal(re[++i]) : -1;
-    else if (strchr(".^$?*+()[]{}", ch)) ch = -1;
-    uint32_t *len = &c->len[c->n - 1];
-    if (ch < 0 || *len + 1 >= WORD_MAX) return 0;
-    c->w[c->n - 1][(*len)++] = (char)ch;
-  }
-  return 1;
-}
-
 /* End of the group or class opened at re[i] (index after it), or n. */
 static size_t close_of(const char *re, size_t n, size_t i) {
   int depth = 0, in_class = 0;
@@ -284,19 +264,42 @@ static size_t close_of(const char *re, size_t n, size_t i) {
   return n;
 }
 
-static int has_top_level_bar(const char *re, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+/* Index of the next top-level '|' in re[i, n), or n. */
+static size_t next_bar(const char *re, size_t n, size_t i) {
+  for (; i < n; i++) {
     if (re[i] == '\\') i++;
     else if (re[i] == '(' || re[i] == '[') i = close_of(re, n, i) - 1;
-    else if (re[i] == '|') return 1;
+    else if (re[i] == '|') return i;
   }
-  return 0;
+  return n;
 }
 
-/* Walk the top level of re: literal runs and literal groups that every
- * match contains, keeping the most selective in best. */
-static void scan_regex(const char *re, size_t n, cand *best) {
+static void need(const char *re, size_t n, cand *c, int depth);
+
+/* a|b|c: one word of each alternative's requirement; none if one has none. */
+static void need_alts(const char *re, size_t n, cand *c, int depth) {
+  c->n = 0;
+  for (size_t i = 0; i <= n;) {
+    size_t e = next_bar(re, n, i);
+    cand a;
+    need(re + i, e - i, &a, depth + 1);
+    if (a.n == 0 || c->n + a.n > PV_GROUP_MAX) {
+      c->n = 0;
+      return;
+    }
+    for (uint32_t k = 0; k < a.n; k++) {
+      memcpy(c->w[c->n], a.w[k], a.len[k]);
+      c->len[c->n++] = a.len[k];
+    }
+    i = e + 1;
+  }
+}
+
+/* What every match of the sequence re[0, n) contains: its literal runs and
+ * its groups' requirements, keeping the most selective. */
+static void need_seq(const char *re, size_t n, cand *best, int depth) {
   cand run = {.n = 1};
+  best->n = 0;
   for (size_t i = 0; i < n;) {
     int ch = -1, opt;
     size_t next = i + 1, gs = 0, ge = 0;
@@ -315,11 +318,21 @@ static void scan_regex(const char *re, size_t n, cand *best) {
       keep_best(best, &run);
       run.len[0] = 0;
       cand g;
-      if (ge > gs && !opt && literal_alts(re, gs, ge, &g)) keep_best(best, &g);
+      if (ge > gs && !opt) {
+        need(re + gs, ge - gs, &g, depth + 1);
+        keep_best(best, &g);
+      }
     }
     i = after;
   }
   keep_best(best, &run);
+}
+
+static void need(const char *re, size_t n, cand *c, int depth) {
+  c->n = 0;
+  if (depth > 8) return;
+  if (next_bar(re, n, 0) < n) need_alts(re, n, c, depth);
+  else need_seq(re, n, c, depth);
 }
 
 int pv_regex_words(const char *re, size_t n, pv_strset *s, pv_wordgroup *g) {
@@ -330,13 +343,11 @@ int pv_regex_words(const char *re, size_t n, pv_strset *s, pv_wordgroup *g) {
     if (re[i] == '\\' && strchr("QExpPkg0123456789cuUNo", re[i + 1])) return 0;
     if (re[i] == '\\') i++;
   }
-  cand best = {.n = 0};
+  cand best;
   size_t a = 0, e = n;
   while (a < e && re[a] == '^') a++;
   while (e > a && re[e - 1] == '$' && (e < 2 || re[e - 2] != '\\')) e--;
-  if (has_top_level_bar(re + a, e - a)) {
-    if (!literal_alts(re, a, e, &best) || cand_min(&best) < PV_WORD_MIN) return 0;
-  } else scan_regex(re + a, e - a, &best);
+  need(re + a, e - a, &best, 0);
   for (uint32_t i = 0; i < best.n; i++)
     if ((g->id[i] = pv_strset_add(s, best.w[i], best.len[i])) == UINT32_MAX) return -1;
   g->n = best.n;

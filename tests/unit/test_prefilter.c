@@ -125,6 +125,12 @@ static void test_regex_words(void) {
   is_str(words_of("^(aaa|bbb|ccc|ddd|eee|fff|ggg|hhh|iii|jjj|kkk|lll|mmm|nnn|ooo|ppp|qqq)$"), "", "more than 16 alternatives: none");
   is_str(words_of("^(aaa|bbb|ccc|ddd|eee|fff|ggg|hhh|iii|jjj|kkk|lll|mmm|nnn|ooo|ppp)$"), "#0|#1|#2|#3|#4|#5|#6|#7|#8|#9|#10|#11|#12|#13|#14|#15", "16 alternatives");
   is_str(words_of("x(aaa||bbb)"), "", "an empty alternative: none");
+  const char *nested = "[\\s\\S]*(node_modules\\b|require\\.resolve\\(|\\.(vscode|cursor)[/]+extensions\\b)";
+  is_str(words_of(nested), "#0|#1|#2", "nested alternatives: one word of each");
+  ok(holds(nested, "p = home + '/.vscode/extensions/x'") && holds(nested, "require.resolve('x')") &&
+         !holds(nested, "p = '/.vscode/settings.json'"),
+     "... holds when an alternative's word occurs, not otherwise");
+  is_str(words_of("(abc|d)xy"), "", "an alternative without a word: the group gives none");
   is_str(words_of("[abc"), "", "an unclosed class does not overrun");
   is_str(words_of("(abc"), "", "an unclosed group does not overrun");
 }
