@@ -37,7 +37,7 @@ void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uin
 
 /* A requirement: at least one of n words (by id) occurs; n == 0 means
  * nothing is required. */
-enum { PV_GROUP_MAX = 16, PV_WORD_MIN = 3 };
+enum { PV_GROUP_MAX = 32, PV_WORD_MIN = 3 };
 typedef struct {
   uint32_t id[PV_GROUP_MAX];
   uint32_t n;
