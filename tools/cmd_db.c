@@ -34,6 +34,18 @@ static void usage(FILE *f) {
         f);
 }
 
+/* A download's progress bar on stderr (a terminal only). */
+static void draw_progress(void *ctx, uint64_t now, uint64_t total, int done) {
+  (void)ctx;
+  if (done) fputs("\r\033[K", stderr);
+  else if (total > 0) {
+    int w = (int)(30 * now / total);
+    fprintf(stderr, "\r\033[K[%.*s%*s] %.1f/%.1f MiB", w, "##############################", 30 - w, "",
+            (double)now / (1 << 20), (double)total / (1 << 20));
+  } else if (now > 0)
+    fprintf(stderr, "\r\033[K%.1f MiB", (double)now / (1 << 20));
+}
+
 /* One line per feed: "SRC: imported N, bad M: NAMES", "SRC: unchanged",
  * "SRC: incremental, imported N, bad M"; a fallback to the zip is said on
  * stderr. */
@@ -57,7 +69,7 @@ static int do_update(const char *dbpath, const char **feeds, int nfeeds, const p
     fprintf(stderr, "plugvet db: %s\n", err.msg);
     return EXIT_INPUT;
   }
-  pv_feed_opts o = {.lim = lim, .progress = isatty(2)};
+  pv_feed_opts o = {.lim = lim, .progress = isatty(STDERR_FILENO) ? draw_progress : NULL};
   int rc = 0;
   for (int i = 0; i < nfeeds; i++) {
     pv_feed_summary s;

@@ -124,7 +124,7 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, const p
 static pv_status import_http_zip(pv_store *db, const char *url, const pv_feed_opts *o,
                                  pv_store_feed *f, pv_feed_summary *sum, pv_error *err) {
   pv_http_req rq = {.etag = f->etag, .last_modified = f->last_modified, .lim = o->lim,
-                    .progress = o->progress};
+                    .progress = o->progress, .progress_ctx = o->progress_ctx};
   pv_http_resp r;
   pv_status st = pv_http_fetch(url, &rq, &r, err);
   if (st == PV_OK && r.not_modified) sum->how = PV_FEED_UNCHANGED;

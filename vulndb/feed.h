@@ -21,6 +21,7 @@
 
 #include "../scanner/base.h"
 #include "../scanner/limits.h"
+#include "http.h"
 #include "store.h"
 
 typedef enum {
@@ -39,7 +40,8 @@ typedef struct {
 
 typedef struct {
   const pv_limits *lim;
-  int progress; /* progress bar on stderr for downloads */
+  pv_http_progress_fn progress; /* download progress of feed zips, or NULL */
+  void *progress_ctx;
 } pv_feed_opts;
 
 /* Import source into db in one transaction. PV_FAILED with a message

@@ -17,7 +17,8 @@ typedef struct {
   pv_http_resp *out;
   size_t cap;
   uint64_t max;
-  int too_big, progress;
+  int too_big;
+  const pv_http_req *rq;
 } xfer;
 
 static size_t on_body(char *p, size_t size, size_t n, void *ctx) {
@@ -61,13 +62,9 @@ static size_t on_header(char *p, size_t size, size_t n, void *ctx) {
 }
 
 static int on_progress(void *ctx, curl_off_t total, curl_off_t now, curl_off_t ut, curl_off_t un) {
-  (void)ctx, (void)ut, (void)un;
-  if (total > 0) {
-    int w = (int)(30 * now / total);
-    fprintf(stderr, "\r\033[K[%.*s%*s] %.1f/%.1f MiB", w, "##############################", 30 - w, "",
-            (double)now / (1 << 20), (double)total / (1 << 20));
-  } else if (now > 0)
-    fprintf(stderr, "\r\033[K%.1f MiB", (double)now / (1 << 20));
+  (void)ut, (void)un;
+  const xfer *x = ctx;
+  x->rq->progress(x->rq->progress_ctx, (uint64_t)now, total > 0 ? (uint64_t)total : 0, 0);
   return 0;
 }
 
@@ -90,9 +87,10 @@ static CURL *make_handle(const char *url, const pv_http_req *rq, xfer *x, struct
   curl_easy_setopt(c, CURLOPT_WRITEDATA, x);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, x);
-  if (x->progress) {
+  if (rq->progress) {
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, x);
   }
   if (rq->etag && *rq->etag) {
     snprintf(line, sizeof line, "If-None-Match: %s", rq->etag);
@@ -136,7 +134,7 @@ static CURLcode attempt(const char *url, const pv_http_req *rq, xfer *x, char *e
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   CURLcode rc = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
-  if (x->progress) fputs("\r\033[K", stderr);
+  if (rq->progress) rq->progress(rq->progress_ctx, out->len, out->len, 1);
   curl_easy_cleanup(c);
   curl_slist_free_all(hdrs);
   out->attempts++;
@@ -146,8 +144,7 @@ static CURLcode attempt(const char *url, const pv_http_req *rq, xfer *x, char *e
 pv_status pv_http_fetch(const char *url, const pv_http_req *rq, pv_http_resp *out, pv_error *err) {
   pthread_once(&g_init, global_init);
   memset(out, 0, sizeof *out);
-  xfer x = {.out = out, .max = rq->max_bytes ? rq->max_bytes : rq->lim->feed_bytes,
-            .progress = rq->progress};
+  xfer x = {.out = out, .max = rq->max_bytes ? rq->max_bytes : rq->lim->feed_bytes, .rq = rq};
   char errbuf[CURL_ERROR_SIZE];
   CURLcode rc = CURLE_OK;
   uint32_t delay = rq->lim->http_backoff_ms;

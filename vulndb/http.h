@@ -3,7 +3,8 @@
  * exponential backoff on 5xx, 429 and transport errors (never on other 4xx
  * or a refused size), conditional requests (If-None-Match,
  * If-Modified-Since; 304 is "not modified"), truncation detected, only
- * http:// and https:// (redirects too), and a progress bar on request.
+ * http:// and https:// (redirects too), and progress reported to a
+ * callback (the tool draws it; the library never prints).
  *
  * Ownership: pv_http_fetch fills a caller-owned pv_http_resp whose body the
  * caller frees with pv_http_resp_free (also after an error). */
@@ -16,13 +17,18 @@
 #include "../scanner/base.h"
 #include "../scanner/limits.h"
 
+/* Progress of a transfer: bytes so far and the total (0 when unknown);
+ * called with done set once when the transfer ends. */
+typedef void (*pv_http_progress_fn)(void *ctx, uint64_t now, uint64_t total, int done);
+
 typedef struct {
   const char *etag;          /* If-None-Match, or NULL */
   const char *last_modified; /* If-Modified-Since, or NULL */
   const char *post_json;     /* POST this body as application/json, or NULL: GET */
   uint64_t max_bytes;        /* body cap (0: lim->feed_bytes) */
   const pv_limits *lim;      /* timeouts, retries, backoff */
-  int progress;              /* draw a progress bar on stderr */
+  pv_http_progress_fn progress; /* or NULL */
+  void *progress_ctx;
 } pv_http_req;
 
 typedef struct {
