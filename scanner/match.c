@@ -23,6 +23,7 @@ enum {
   MESSAGE_MAX = 4096,
   OVECTOR_PAIRS = 32,
   PATTERN_MATCHES_MAX = 200000, /* pattern matches kept per file (all patterns) */
+  MATCHES_KEPT = 256,           /* list capacity a pattern keeps from one file to the next */
 };
 
 struct pv_matcher {
@@ -470,6 +471,8 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
   pv_status rc = PV_OK;
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (m->rule_on[i]) rc = pattern_rule(m, r, f, rs->rules[i], lim);
+  for (uint32_t i = 0; i < rs->npats[f->lang]; i++) /* one huge file must not pin its lists */
+    if (m->by_pat[i].cap > MATCHES_KEPT) pv_mlist_free(&m->by_pat[i]);
   return rc == PV_FAILED ? PV_OK : rc;
 }
 

@@ -139,16 +139,6 @@ static pv_status import_http_zip(pv_store *db, const char *url, const pv_feed_op
   return st;
 }
 
-/* A record id as it may appear in a URL path. */
-static int safe_id(const char *s, size_t n) {
-  if (n == 0 || n > 128) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-          s[i] == '-' || s[i] == '_' || s[i] == '.'))
-      return 0;
-  return s[0] != '.';
-}
-
 typedef struct {
   char (*id)[132];
   size_t n;
@@ -166,7 +156,7 @@ static pv_status changed_ids(const char *csv, size_t len, const char *since, uin
     char mod[64];
     if (e == p) { p = e + 1; continue; } /* blank line */
     if (!comma || (size_t)(comma - p) < 19 || (size_t)(comma - p) >= sizeof mod || p[4] != '-' ||
-        p[10] != 'T' || !safe_id(comma + 1, idn)) {
+        p[10] != 'T' || !pv_osv_id_safe(comma + 1, idn)) {
       snprintf(why, whylen, "modified_id.csv line %zu is not \"modified,ID\"", line + 1);
       return PV_FAILED;
     }

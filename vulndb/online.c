@@ -113,15 +113,6 @@ static pv_status ask(const char *base, query *q, size_t n, const pv_limits *lim,
   return st;
 }
 
-/* A record id as it may appear in a URL path. */
-static int safe_id(const char *s) {
-  for (const char *p = s; *p; p++)
-    if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-          *p == '-' || *p == '_' || *p == '.'))
-      return 0;
-  return *s && *s != '.';
-}
-
 /* Put the downloaded records in one transaction (a bad one is skipped). */
 static pv_status store_all(pv_store *db, pv_http_resp *got, size_t n, pv_online_stats *st, pv_error *err) {
   if (pv_store_begin(db, err) != PV_OK) return PV_FATAL;
@@ -147,7 +138,7 @@ static pv_status fetch_missing(pv_store *db, const char *base, const idset *ids,
   pv_status fetch = PV_OK;
   for (size_t i = 0; fetch == PV_OK && i < ids->n; i++) {
     char have[64], url[1024];
-    if (!safe_id(ids->v[i].id)) continue;
+    if (!pv_osv_id_safe(ids->v[i].id, strlen(ids->v[i].id))) continue;
     if (pv_store_modified(db, ids->v[i].id, have, sizeof have) && ids->v[i].modified[0] &&
         pv_osv_time_cmp(have, ids->v[i].modified) >= 0)
       continue;

@@ -369,3 +369,12 @@ int pv_store_modified(pv_store *s, const char *id, char *buf, size_t n) {
   sqlite3_finalize(st);
   return found;
 }
+
+int pv_osv_id_safe(const char *s, size_t n) {
+  if (n == 0 || n > 128 || s[0] == '.') return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+          s[i] == '-' || s[i] == '_' || s[i] == '.'))
+      return 0;
+  return 1;
+}

@@ -68,6 +68,9 @@ pv_status pv_store_feeds_each(pv_store *db, pv_store_feed_fn fn, void *ctx, pv_e
 int pv_store_modified(pv_store *db, const char *id, char *buf, size_t n);
 /* The newest `modified` among the entries put since pv_store_begin ("" if none). */
 const char *pv_store_newest(const pv_store *db);
+/* Non-zero if id (n bytes) is an OSV id that may go into a URL path:
+ * letters, digits, '-', '_', '.', not starting with '.', at most 128 bytes. */
+int pv_osv_id_safe(const char *id, size_t n);
 /* Compare two OSV timestamps (RFC 3339, UTC, any fraction digits): <0, 0, >0. */
 int pv_osv_time_cmp(const char *a, const char *b);
 
