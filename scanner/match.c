@@ -368,10 +368,25 @@ typedef struct {
   pv_mlist *by;
   uint32_t total;
   int oom, full;
+  const pv_matcher *m;
+  const pv_pfilter *filters; /* per pattern, or NULL */
+  const unsigned char *data;
 } collect_ctx;
+
+/* Does pm pass its pattern's metavariable-regex filters (rules_impl.h)? */
+static int passes(const collect_ctx *c, const pv_pfilter *pf, const pv_pmatch *pm) {
+  for (uint32_t k = 0; k < pf->n; k++) {
+    const pv_binding *b = pv_pmatch_get(pm, pf->mv[k], strlen(pf->mv[k]));
+    if (b == NULL ||
+        pcre2_match(pf->re[k], c->data + b->s, b->e - b->s, 0, 0, c->m->md, c->m->mctx) < 0)
+      return 0;
+  }
+  return 1;
+}
 
 static int collect(void *ctx, uint32_t id, const pv_pmatch *pm) {
   collect_ctx *c = ctx;
+  if (c->filters != NULL && !passes(c, &c->filters[id], pm)) return 0;
   if (++c->total > PATTERN_MATCHES_MAX) return c->full = 1;
   if (pv_mlist_push(&c->by[id], pm) != 0) return c->oom = 1;
   return 0;
@@ -454,7 +469,7 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
 static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                               const pv_limits *lim) {
   const pv_ruleset *rs = m->rs;
-  collect_ctx c = {m->by_pat, 0, 0, 0};
+  collect_ctx c = {m->by_pat, 0, 0, 0, m, m->no_prefilter ? NULL : rs->pfilter[f->lang], f->data};
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
   int live = select_patterns(m, f);
   if (live < 0) return PV_OK;

@@ -1185,6 +1185,7 @@ void pv_ruleset_delete(pv_ruleset *rs) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
     pv_pindex_delete(rs->pix[l]);
     free(rs->pats[l]);
+    free(rs->pfilter[l]);
   }
   pv_strset_delete(rs->words);
   free(rs->res);
@@ -1246,6 +1247,48 @@ static void mv_anchors(pv_ruleset *rs, const pv_formula *f) {
   }
 }
 
+static int is_positive_kind(pv_fkind k) {
+  return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
+}
+
+/* The one positive of a `patterns`, or NULL when it has several. */
+static const pv_formula *sole_positive(const pv_formula *f) {
+  const pv_formula *p = NULL;
+  for (uint32_t i = 0; i < f->n; i++)
+    if (is_positive_kind(f->kids[i]->kind)) {
+      if (p != NULL) return NULL;
+      p = f->kids[i];
+    }
+  return p;
+}
+
+static void add_filter(pv_ruleset *rs, const pv_formula *leaf, const pv_formula *mv) {
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
+    uint32_t i = leaf->pat[l];
+    if (i == UINT32_MAX || rs->pfilter[l] == NULL || !pv_pattern_has_mv(rs->pats[l][i], mv->mvs[0]))
+      continue;
+    pv_pfilter *pf = &rs->pfilter[l][i];
+    if (pf->n < PV_PFILTERS) pf->mv[pf->n] = mv->mvs[0], pf->re[pf->n++] = mv->re;
+  }
+}
+
+/* Under a `patterns` whose only positive is a pattern (or a
+ * pattern-either of patterns), a match whose metavariable fails a
+ * metavariable-regex of that `patterns` can never count: it is dropped as
+ * soon as it is found (the same matches survive, fewer are kept). */
+static void mv_filters(pv_ruleset *rs, const pv_formula *f) {
+  for (uint32_t i = 0; i < f->n; i++) mv_filters(rs, f->kids[i]);
+  const pv_formula *pos = f->kind == PV_F_AND ? sole_positive(f) : NULL;
+  if (pos == NULL || (pos->kind != PV_F_PATTERN && pos->kind != PV_F_OR)) return;
+  for (uint32_t m = 0; m < f->n; m++) {
+    const pv_formula *mv = f->kids[m];
+    if (mv->kind != PV_F_MV_REGEX || mv->n_mvs == 0 || mv->re == NULL) continue;
+    if (pos->kind == PV_F_PATTERN) add_filter(rs, pos, mv);
+    for (uint32_t j = 0; pos->kind == PV_F_OR && j < pos->n; j++)
+      if (pos->kids[j]->kind == PV_F_PATTERN) add_filter(rs, pos->kids[j], mv);
+  }
+}
+
 static pv_status rule_words(pv_strset *words, pv_rule *r) {
   if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), words, &r->words) != 0) return PV_FATAL;
   return r->formula ? formula_words(words, r->formula) : PV_OK;
@@ -1267,8 +1310,14 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
   }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (rule_words(rs->words, rs->rules[i]) != PV_OK) rc = oom(err);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
+    free(rs->pfilter[l]);
+    rs->pfilter[l] = NULL;
+    if (rs->npats[l] > 0 && (rs->pfilter[l] = calloc(rs->npats[l], sizeof *rs->pfilter[l])) == NULL)
+      rc = oom(err);
+  }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
-    if (rs->rules[i]->formula) mv_anchors(rs, rs->rules[i]->formula);
+    if (rs->rules[i]->formula) mv_anchors(rs, rs->rules[i]->formula), mv_filters(rs, rs->rules[i]->formula);
   if (rc == PV_OK && pv_strset_build(rs->words) != 0) rc = oom(err);
   return rc;
 }

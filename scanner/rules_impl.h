@@ -52,6 +52,16 @@ typedef struct pv_formula {
 /* Bit (1u << lang) per pv_lang; PV_LANG_NONE's bit means "generic". */
 #define PV_LANG_BIT(l) (1u << (unsigned)(l))
 
+/* What a pattern's matches must satisfy to be of any use: the
+ * metavariable-regexes of a `patterns` whose only positive is that pattern
+ * (alone or in a pattern-either), checked as matches are found. */
+enum { PV_PFILTERS = 4 };
+typedef struct {
+  const char *mv[PV_PFILTERS];
+  const pcre2_code *re[PV_PFILTERS];
+  uint32_t n;
+} pv_pfilter;
+
 struct pv_rule {
   pv_rule_meta meta;
   pv_matcher_kind kind;
@@ -109,6 +119,7 @@ struct pv_ruleset {
   pv_pattern **pats[PV_LANG_COUNT]; /* every `pattern` of every rule, per language */
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
   pv_pindex *pix[PV_LANG_COUNT];    /* built after load */
+  pv_pfilter *pfilter[PV_LANG_COUNT]; /* per pattern: regexes its matches must pass */
   pv_strset *words;                 /* words patterns and queries need (prefilter) */
   pcre2_code **res;                 /* formula regexes, freed with the set */
   size_t nres, capres;
