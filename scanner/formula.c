@@ -55,6 +55,12 @@ static int unify(const pv_feval *e, const pv_pmatch *r, const pv_pmatch *s, pv_p
   return 1;
 }
 
+static int is_pos(pv_fkind k) {
+  return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
+}
+
+static int is_neg(pv_fkind k) { return k == PV_F_NOT || k == PV_F_NOT_INSIDE || k == PV_F_NOT_REGEX; }
+
 static int inside(const pv_pmatch *r, const pv_pmatch *s) { return s->s <= r->s && r->e <= s->e; }
 
 static pv_status eval(const pv_formula *f, const pv_feval *e, pv_mlist *out);
@@ -95,10 +101,46 @@ static const pv_formula *inner(const pv_formula *f) {
   return (f->kind == PV_F_INSIDE || f->kind == PV_F_NOT || f->kind == PV_F_NOT_INSIDE) ? f->kids[0] : f;
 }
 
+/* The operand of a `patterns` whose matches the others filter: the first
+ * positive that is not a pattern-inside, else the first positive. */
+static uint32_t and_base(const pv_formula *f) {
+  for (uint32_t i = 0; i < f->n; i++)
+    if (is_pos(f->kids[i]->kind) && f->kids[i]->kind != PV_F_INSIDE) return i;
+  for (uint32_t i = 0; i < f->n; i++)
+    if (is_pos(f->kids[i]->kind)) return i;
+  return UINT32_MAX;
+}
+
+/* Ask for the matches of f's lazy patterns that f's own evaluation needs
+ * around each range of cur (only enclosing matches can intersect it or
+ * drop it); deeper operands ask for theirs as they are evaluated. */
+static pv_status demand(const pv_formula *f, const pv_feval *e, const pv_mlist *cur) {
+  switch (f->kind) {
+  case PV_F_PATTERN: {
+    uint32_t id = f->pat[e->lang];
+    if (!f->lazy || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
+    for (uint32_t i = 0; i < cur->n; i++)
+      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e) != 0) return PV_FATAL;
+    return PV_OK;
+  }
+  case PV_F_OR:
+    for (uint32_t i = 0; i < f->n; i++)
+      if (demand(f->kids[i], e, cur) != PV_OK) return PV_FATAL;
+    return PV_OK;
+  case PV_F_AND: {
+    uint32_t b = and_base(f);
+    return b == UINT32_MAX ? PV_OK : demand(inner(f->kids[b]), e, cur);
+  }
+  case PV_F_INSIDE: return demand(f->kids[0], e, cur);
+  default: return PV_OK;
+  }
+}
+
 /* Keep the matches of cur that lie inside a match of P (bindings merged). */
 static pv_status intersect(const pv_formula *p, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0}, next = {0};
-  pv_status rc = eval(inner(p), e, &s);
+  pv_status rc = demand(inner(p), e, cur);
+  if (rc == PV_OK) rc = eval(inner(p), e, &s);
   for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++)
     for (uint32_t j = 0; j < s.n; j++) {
       pv_pmatch m;
@@ -117,7 +159,8 @@ static pv_status intersect(const pv_formula *p, const pv_feval *e, pv_mlist *cur
 /* Drop the matches of cur that a negative operator covers. */
 static pv_status subtract(const pv_formula *n, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0};
-  pv_status rc = n->kind == PV_F_NOT_REGEX ? eval_regex(n->re, e, &s) : eval(inner(n), e, &s);
+  pv_status rc = n->kind == PV_F_NOT_REGEX ? eval_regex(n->re, e, &s) : demand(inner(n), e, cur);
+  if (rc == PV_OK && n->kind != PV_F_NOT_REGEX) rc = eval(inner(n), e, &s);
   uint32_t k = 0;
   for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++) {
     const pv_pmatch *r = &cur->v[i];
@@ -221,18 +264,8 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
   return rc;
 }
 
-static int is_pos(pv_fkind k) {
-  return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
-}
-
-static int is_neg(pv_fkind k) { return k == PV_F_NOT || k == PV_F_NOT_INSIDE || k == PV_F_NOT_REGEX; }
-
 static pv_status eval_and(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
-  uint32_t base = UINT32_MAX;
-  for (uint32_t i = 0; i < f->n && base == UINT32_MAX; i++)
-    if (is_pos(f->kids[i]->kind) && f->kids[i]->kind != PV_F_INSIDE) base = i;
-  for (uint32_t i = 0; i < f->n && base == UINT32_MAX; i++)
-    if (is_pos(f->kids[i]->kind)) base = i;
+  uint32_t base = and_base(f);
   if (base == UINT32_MAX) return PV_OK;
   pv_mlist cur = {0};
   pv_status rc = eval(inner(f->kids[base]), e, &cur);
@@ -302,7 +335,19 @@ int pv_formula_can_match(const pv_formula *f, pv_lang l, const uint8_t *pat_ok,
   }
 }
 
-void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want) {
-  if (f->kind == PV_F_PATTERN && f->pat[l] != UINT32_MAX) want[f->pat[l]] = 1;
-  for (uint32_t i = 0; i < f->n; i++) pv_formula_mark(f->kids[i], l, want);
+void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want, int lazy) {
+  if (f->kind == PV_F_PATTERN && f->pat[l] != UINT32_MAX && (lazy || !f->lazy)) want[f->pat[l]] = 1;
+  for (uint32_t i = 0; i < f->n; i++) pv_formula_mark(f->kids[i], l, want, lazy);
 }
+
+static void set_lazy(pv_formula *f, int lazy) {
+  if (f->kind == PV_F_PATTERN) f->lazy = lazy;
+  else if (f->kind == PV_F_MV_PATTERN) set_lazy(f->kids[0], 0); /* searched in full */
+  else if (f->kind == PV_F_AND) {
+    uint32_t b = and_base(f);
+    for (uint32_t i = 0; i < f->n; i++) set_lazy(f->kids[i], i == b ? lazy : 1);
+  } else
+    for (uint32_t i = 0; i < f->n; i++) set_lazy(f->kids[i], lazy);
+}
+
+void pv_formula_set_lazy(pv_formula *f) { set_lazy(f, 0); }

@@ -24,17 +24,25 @@ typedef struct {
   uint32_t n, cap;
 } pv_mlist;
 
+/* Matches of pattern `pat` enclosing [s, e), wanted by the evaluation:
+ * the callee appends them to by_pat[pat] (once per node it tries). 0, or
+ * -1 on OOM. */
+typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e);
+
 /* What a formula is evaluated against: one file of language lang, with
  * by_pat[i] the matches of pattern i of that language (rs->pats[lang]),
- * and PCRE2 scratch. */
+ * and PCRE2 scratch. Lazy patterns' lists start empty and are filled
+ * through demand as the evaluation needs them. */
 typedef struct {
-  const pv_mlist *by_pat;
+  pv_mlist *by_pat;
   uint32_t n_pat;
   pv_lang lang;
   const unsigned char *data;
   uint32_t size;
   pcre2_match_data *md;
   pcre2_match_context *mctx;
+  pv_demand_fn demand; /* NULL: every list is complete */
+  void *demand_ctx;
 } pv_feval;
 
 /* Append m to l; 0, or -1 on OOM. */
@@ -50,8 +58,17 @@ pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out)
  * some branch of a `pattern-either` can. */
 int pv_formula_can_match(const pv_formula *f, pv_lang l, const uint8_t *pat_ok,
                          const uint8_t *present);
-/* Set want[i] for every pattern i of language l that f uses. */
-void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want);
+/* Set want[i] for every pattern i of language l that f uses (the lazy
+ * ones only when lazy is non-zero). */
+void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want, int lazy);
+
+/* Mark the `pattern` leaves of a rule's formula whose matches only count
+ * around matches of another operand: the non-first positives of a
+ * `patterns`, and negatives (pattern-not: the same range; -inside and
+ * pattern-not-inside: an enclosing one). A walk need not look for them;
+ * the evaluation asks for them (pv_feval.demand) at the nodes enclosing
+ * the ranges it holds, which are the only places they can matter. */
+void pv_formula_set_lazy(pv_formula *f);
 /* The binding of metavariable name ("$X") in m, or NULL. */
 const pv_binding *pv_pmatch_get(const pv_pmatch *m, const char *name, size_t len);
 

@@ -24,6 +24,7 @@ enum {
   OVECTOR_PAIRS = 32,
   PATTERN_MATCHES_MAX = 200000, /* pattern matches kept per file (all patterns) */
   MATCHES_KEPT = 256,           /* list capacity a pattern keeps from one file to the next */
+  OCCS_KEPT = 1 << 16,          /* the same for the anchor word occurrences */
 };
 
 struct pv_matcher {
@@ -36,6 +37,7 @@ struct pv_matcher {
   pv_mlist *by_pat;  /* matches per pattern of the file's language */
   uint32_t n_by_pat;
   uint8_t *present;  /* per word of rs->words: it occurs in the file */
+  pv_occs occ;       /* where the anchor words occur in it */
   uint8_t *pat_ok;   /* per pattern: all its words occur */
   uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
   uint8_t *rule_on;  /* per rule: it can match this file */
@@ -80,6 +82,7 @@ void pv_matcher_delete(pv_matcher *m) {
   pcre2_match_context_free(m->mctx);
   pcre2_jit_stack_free(m->jit);
   pv_pscan_delete(m->ps);
+  free(m->occ.v);
   for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++) pv_mlist_free(&m->by_pat[i]);
   free(m->by_pat);
   free(m->present);
@@ -371,6 +374,7 @@ typedef struct {
   const pv_matcher *m;
   const pv_pfilter *filters; /* per pattern, or NULL */
   const unsigned char *data;
+  pv_lang lang;
 } collect_ctx;
 
 /* Does pm pass its pattern's metavariable-regex filters (rules_impl.h)? */
@@ -429,9 +433,18 @@ static int path_applies(const pv_rule *rule, const char *path) {
   return hit;
 }
 
+/* A lazy pattern's matches around [s, e) (formula.h), into its list. */
+static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e) {
+  collect_ctx *c = ctx;
+  if (!c->m->pat_ok[id]) return 0;
+  return pv_pindex_match_around(c->m->rs->pix[c->lang], c->m->ps, id, s, e, collect, c) < 0 || c->oom
+             ? -1 : 0;
+}
+
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
-                              const pv_limits *lim) {
-  pv_feval e = {m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx};
+                              collect_ctx *cc, const pv_limits *lim) {
+  pv_feval e = {m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
+                m->no_prefilter ? NULL : demand, cc};
   pv_mlist out = {0};
   pv_status rc = pv_formula_eval(rule->formula, &e, &out);
   line_cursor lc = {f->data, 0, 1, 0};
@@ -460,7 +473,7 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
     const pv_rule *rule = rs->rules[i];
     m->rule_on[i] = rule->kind == PV_MATCHER_PATTERN && (rule->langs & PV_LANG_BIT(l)) &&
                     path_applies(rule, f->path) && pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
-    if (m->rule_on[i]) pv_formula_mark(rule->formula, l, m->active), rules++;
+    if (m->rule_on[i]) pv_formula_mark(rule->formula, l, m->active, m->no_prefilter), rules++;
   }
   for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
   return rules ? n : -1;
@@ -469,15 +482,15 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
 static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                               const pv_limits *lim) {
   const pv_ruleset *rs = m->rs;
-  collect_ctx c = {m->by_pat, 0, 0, 0, m, m->no_prefilter ? NULL : rs->pfilter[f->lang], f->data};
+  collect_ctx c = {m->by_pat, 0, 0, 0, m, m->no_prefilter ? NULL : rs->pfilter[f->lang], f->data,
+                   f->lang};
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
   int live = select_patterns(m, f);
   if (live < 0) return PV_OK;
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
-  int cut = live == 0 ? 0
-                      : pv_pindex_scan(rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
-                                       ts_tree_root_node(tree), lim->ast_depth, budget, m->active,
-                                       collect, &c);
+  int cut = pv_pindex_scan(rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                           ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, m->active,
+                           collect, &c);
   if (cut < 0 || c.oom) return PV_FATAL;
   if (cut > 0 || c.full)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
@@ -485,9 +498,10 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
                    c.full ? "too many matches" : "depth or time limit");
   pv_status rc = PV_OK;
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
-    if (m->rule_on[i]) rc = pattern_rule(m, r, f, rs->rules[i], lim);
+    if (m->rule_on[i]) rc = pattern_rule(m, r, f, rs->rules[i], &c, lim);
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) /* one huge file must not pin its lists */
     if (m->by_pat[i].cap > MATCHES_KEPT) pv_mlist_free(&m->by_pat[i]);
+  if (m->occ.cap > OCCS_KEPT) free(m->occ.v), memset(&m->occ, 0, sizeof m->occ);
   return rc == PV_FAILED ? PV_OK : rc;
 }
 
@@ -507,7 +521,7 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
   const pv_ruleset *rs = m->rs;
   if (!text) return PV_OK;
   if (m->no_prefilter) memset(m->present, 1, pv_strset_count(rs->words));
-  else pv_strset_scan(rs->words, f->data, f->size, m->present);
+  else pv_strset_scan(rs->words, f->data, f->size, m->present, &m->occ);
   for (size_t i = 0; i < rs->n; i++) {
     if (!regex_applies(m, rs->rules[i], f)) continue;
     pv_status rc = run_regex(m, r, f, rs->rules[i], lim);

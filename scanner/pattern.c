@@ -18,7 +18,9 @@
 enum {
   PAT_MAX_DEPTH = 200,     /* pattern tree depth */
   STEP_MAX = 200000,       /* node comparisons per match attempt */
-  ALIAS_MAX = 4096,        /* aliases/constants tracked per file */
+  ALIAS_MAX = 1 << 16,     /* declarations tracked per file */
+  NAMES_MAX = 64,          /* names looked up one by one per file; more: every declaration */
+  NAME_OCCS_MAX = 256,     /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,     /* bytes of one snippet */
   ENUM_MAX = 16,           /* distinct matches (ways to bind) kept per node and pattern */
 };
@@ -42,7 +44,8 @@ typedef struct {
   TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment,
       vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
       import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json,
-      frag, esc, str_content; /* the insides of a string: no metavariable binds them */
+      frag, esc, str_content, /* the insides of a string: no metavariable binds them */
+      named_imports;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -64,6 +67,10 @@ struct pv_pattern {
   const char *anchor;
   uint32_t anchor_len;
   int needs_env;
+  /* The module of a require/import in the pattern: when it has no anchor,
+   * every match holds that module's name or a local name bound to it. */
+  const char *mod;
+  uint32_t modlen;
 };
 
 /* ---- Symbols ---------------------------------------------------------- */
@@ -87,7 +94,7 @@ static syms syms_for(pv_lang l) {
       sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
       sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
       sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
-      sym_of(L, "escape_sequence"), sym_of(L, "string_content")};
+      sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports")};
   return s;
 }
 
@@ -424,6 +431,7 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
     pat->needs_env = 1;
     add_lit(pat, p->text, p->len, 1);
+    if (pat->mod == NULL && p->len >= 1) pat->mod = p->text, pat->modlen = p->len;
     if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
@@ -492,25 +500,47 @@ int pv_pattern_has_mv(const pv_pattern *p, const char *name) { return has_mv(p->
 
 /* ---- Per-file aliases and constants ----------------------------------- */
 
-typedef enum { A_MOD, A_MEMBER, A_CONST } akind;
+/* What a declaration makes of a name: a module, a member of one, a
+ * constant string, or anything else (which hides the others). */
+typedef enum { A_MOD, A_MEMBER, A_CONST, A_NONE } akind;
 
 typedef struct {
-  uint8_t kind, dup;
+  uint8_t kind;
+  uint32_t at;       /* the declaration's first byte: it holds from there on */
   uint32_t ns, ne;   /* the local name */
   uint32_t ms, me;   /* module (without node:) or constant content */
   uint32_t ps, pe;   /* member name */
+  uint32_t next;     /* next record in the same hash chain, UINT32_MAX ends */
 } alias;
+
+/* An open-addressing set of 4-word keys (for names: {offset, length} of
+ * one occurrence, compared by text). */
+typedef struct {
+  uint32_t (*k)[4];
+  uint8_t *used;
+  uint32_t n, cap;
+} kset;
 
 struct pv_pscan {
   const unsigned char *data;
   uint32_t size;
+  TSNode root;
   const syms *sy;
   TSTreeCursor cur;
   int have_cur;
   TSNode *kids; /* scratch stack of child lists */
   uint32_t nkids, capkids;
+  /* The file's declarations, found on demand: a name is looked up by
+   * finding its occurrences and the declarations they sit in, once per
+   * name (or, past NAMES_MAX names, by visiting every declaration once). */
   alias *al;
   uint32_t nal, capal;
+  uint32_t *ahead, acap; /* hash chains of al by name text; acap a power of 2 */
+  kset decls;            /* declarations recorded, by first byte */
+  kset names;            /* names looked up */
+  kset tried;            /* (pattern, node) pairs tried on demand; expanded modules */
+  int env_full;          /* every declaration is recorded */
+  uint32_t decl_at;
   uint32_t steps;
   uint32_t seq_end;            /* index after the last statement of a sequence match */
   pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
@@ -527,8 +557,18 @@ pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
 
 void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
 
+static void kset_free(kset *t) {
+  free(t->k);
+  free(t->used);
+  memset(t, 0, sizeof *t);
+}
+
 void pv_pscan_delete(pv_pscan *s) {
   if (s == NULL) return;
+  kset_free(&s->decls);
+  kset_free(&s->names);
+  kset_free(&s->tried);
+  free(s->ahead);
   if (s->have_cur) ts_tree_cursor_delete(&s->cur);
   free(s->kids);
   free(s->al);
@@ -547,14 +587,76 @@ static void str_range(const pv_pscan *s, TSNode n, uint32_t *a, uint32_t *e) {
   if (*e - *a > 5 && memcmp(s->data + *a, "node:", 5) == 0) *a += 5;
 }
 
+static uint32_t hash_text(const unsigned char *t, uint32_t n) {
+  uint32_t h = 2166136261u;
+  for (uint32_t i = 0; i < n; i++) h = (h ^ t[i]) * 16777619u;
+  return h;
+}
+
+static uint32_t hash_key(const uint32_t k[4]) {
+  uint32_t h = 2166136261u;
+  for (int i = 0; i < 4; i++) h = (h ^ k[i]) * 16777619u, h ^= h >> 15;
+  return h;
+}
+
+static int kset_grow(kset *t) {
+  uint32_t cap = t->cap ? t->cap * 2 : 64;
+  uint32_t(*k)[4] = malloc(cap * sizeof *k);
+  uint8_t *used = calloc(cap, 1);
+  if (k == NULL || used == NULL) {
+    free(k), free(used);
+    return -1;
+  }
+  kset old = *t;
+  t->k = k, t->used = used, t->cap = cap, t->n = 0;
+  for (uint32_t i = 0; i < old.cap; i++)
+    if (old.used[i]) {
+      uint32_t j = old.k[i][2 + 1] & (cap - 1); /* slot hint kept in k[3] */
+      while (used[j]) j = (j + 1) & (cap - 1);
+      memcpy(k[j], old.k[i], sizeof k[j]), used[j] = 1, t->n++;
+    }
+  free(old.k), free(old.used);
+  return 0;
+}
+
+/* Add key (k[3] is overwritten with its hash); 1 if it was new, 0 if there,
+ * -1 on OOM. With text, keys are {offset, length} compared as text. */
+static int kset_add(kset *t, uint32_t k[4], const unsigned char *text) {
+  k[3] = text ? hash_text(text + k[0], k[1]) : hash_key(k);
+  if ((t->n + 1) * 2 > t->cap && kset_grow(t) != 0) return -1;
+  uint32_t j = k[3] & (t->cap - 1);
+  for (; t->used[j]; j = (j + 1) & (t->cap - 1)) {
+    const uint32_t *o = t->k[j];
+    if (o[3] != k[3]) continue;
+    if (text ? o[1] == k[1] && memcmp(text + o[0], text + k[0], k[1]) == 0
+             : o[0] == k[0] && o[1] == k[1] && o[2] == k[2])
+      return 0;
+  }
+  memcpy(t->k[j], k, sizeof t->k[j]), t->used[j] = 1, t->n++;
+  return 1;
+}
+
+static void kset_clear(kset *t) {
+  if (t->cap > 4096) kset_free(t); /* one huge file must not pin its table */
+  else if (t->cap) memset(t->used, 0, t->cap), t->n = 0;
+}
+
+static int chain_grow(pv_pscan *s) {
+  uint32_t cap = s->acap ? s->acap * 2 : 64;
+  uint32_t *h = malloc(cap * sizeof *h);
+  if (h == NULL) return -1;
+  memset(h, 0xff, cap * sizeof *h);
+  for (uint32_t i = 0; i < s->nal; i++) { /* rebuilt in order: chains stay newest first */
+    uint32_t b = hash_text(s->data + s->al[i].ns, s->al[i].ne - s->al[i].ns) & (cap - 1);
+    s->al[i].next = h[b], h[b] = i;
+  }
+  free(s->ahead);
+  s->ahead = h, s->acap = cap;
+  return 0;
+}
+
 static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t me, TSNode mem) {
   uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
-  for (uint32_t i = 0; i < s->nal; i++)
-    if (s->al[i].ne - s->al[i].ns == ne - ns &&
-        memcmp(s->data + s->al[i].ns, s->data + ns, ne - ns) == 0) {
-      s->al[i].dup = 1;
-      return;
-    }
   if (s->nal == s->capal) {
     if (s->capal >= ALIAS_MAX) return;
     uint32_t cap = s->capal ? s->capal * 2 : 32;
@@ -565,10 +667,16 @@ static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t m
     }
     s->al = a, s->capal = cap;
   }
-  alias *a = &s->al[s->nal++];
+  if (s->nal * 2 >= s->acap && chain_grow(s) != 0) {
+    s->oom = 1;
+    return;
+  }
+  alias *a = &s->al[s->nal];
   memset(a, 0, sizeof *a);
-  a->kind = (uint8_t)k, a->ns = ns, a->ne = ne, a->ms = ms, a->me = me;
+  a->kind = (uint8_t)k, a->at = s->decl_at, a->ns = ns, a->ne = ne, a->ms = ms, a->me = me;
   if (!ts_node_is_null(mem)) a->ps = ts_node_start_byte(mem), a->pe = ts_node_end_byte(mem);
+  uint32_t b = hash_text(s->data + ns, ne - ns) & (s->acap - 1);
+  a->next = s->ahead[b], s->ahead[b] = s->nal++;
 }
 
 /* require('m') → its module range. */
@@ -611,7 +719,7 @@ static void on_declarator(pv_pscan *s, TSNode d) {
   int ident = ts_node_symbol(name) == s->sy->ident;
   TSNode none = {0};
   if (ts_node_is_null(val)) {
-    if (ident) alias_add(s, A_CONST, name, 0, 0, none), s->al[s->nal ? s->nal - 1 : 0].dup = 1;
+    if (ident) alias_add(s, A_NONE, name, 0, 0, none);
     return;
   }
   TSSymbol vs = ts_node_symbol(val);
@@ -628,8 +736,7 @@ static void on_declarator(pv_pscan *s, TSNode d) {
     uint32_t a = ts_node_start_byte(val) + 1, e = ts_node_end_byte(val) - 1;
     alias_add(s, A_CONST, name, a, e < a ? a : e, none);
   } else if (ident) {
-    alias_add(s, A_CONST, name, 0, 0, none);
-    if (s->nal) s->al[s->nal - 1].dup = 1; /* a non-constant: shadows any constant */
+    alias_add(s, A_NONE, name, 0, 0, none); /* a non-constant: hides any constant */
   }
 }
 
@@ -660,14 +767,94 @@ static void on_import(pv_pscan *s, TSNode imp) {
   }
 }
 
+/* Record the names declaration d (a variable declarator or an import)
+ * declares, once. */
+static void record_decl(pv_pscan *s, TSNode d) {
+  uint32_t k[4] = {ts_node_start_byte(d), 0, 0, 0};
+  int added = kset_add(&s->decls, k, NULL);
+  if (added < 0) s->oom = 1;
+  if (added <= 0) return;
+  s->decl_at = k[0];
+  if (ts_node_symbol(d) == s->sy->vdecl) on_declarator(s, d);
+  else on_import(s, d);
+}
+
+/* The declaration whose name n is (or sits in: destructuring, import
+ * clauses), if any. */
+static TSNode decl_of(const pv_pscan *s, TSNode n) {
+  const syms *y = s->sy;
+  for (int up = 0; up < 5 && !ts_node_is_null(n); up++, n = ts_node_parent(n)) {
+    TSSymbol x = ts_node_symbol(n);
+    if (x == y->vdecl || x == y->import) return n;
+    if (up > 0 && x != y->objpat && x != y->pairpat && x != y->import_clause &&
+        x != y->ns_import && x != y->import_spec && x != y->named_imports)
+      break;
+  }
+  return (TSNode){0};
+}
+
+/* Every declaration of the file, recorded by one walk. */
+static void record_all(pv_pscan *s) {
+  s->env_full = 1;
+  TSTreeCursor c = ts_tree_cursor_new(s->root);
+  for (int down = 1;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    TSSymbol x = ts_node_symbol(n);
+    if (down && (x == s->sy->vdecl || x == s->sy->import)) record_decl(s, n);
+    if (down && ts_tree_cursor_goto_first_child(&c)) continue;
+    down = ts_tree_cursor_goto_next_sibling(&c);
+    if (!down && !ts_tree_cursor_goto_parent(&c)) break;
+  }
+  ts_tree_cursor_delete(&c);
+}
+
+static int is_name_at(const pv_pscan *s, uint32_t a, uint32_t n) {
+  return (a == 0 || !is_id_char((char)s->data[a - 1])) &&
+         (a + n >= s->size || !is_id_char((char)s->data[a + n]));
+}
+
+/* Record the declarations of name [a, a + n) of the file, once per name. */
+static void resolve_name(pv_pscan *s, uint32_t a, uint32_t n) {
+  uint32_t k[4] = {a, n, 0, 0};
+  if (s->env_full) return;
+  int added = kset_add(&s->names, k, s->data);
+  if (added < 0) s->oom = 1;
+  if (added <= 0) return;
+  if (s->names.n > NAMES_MAX) {
+    record_all(s);
+    return;
+  }
+  const unsigned char *w = s->data + a, *p = s->data, *end = s->data + s->size;
+  for (uint32_t count = 0; (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
+    uint32_t at = (uint32_t)(p - s->data);
+    if (!is_name_at(s, at, n)) continue;
+    if (++count > NAME_OCCS_MAX) {
+      record_all(s);
+      return;
+    }
+    TSNode d = decl_of(s, ts_node_named_descendant_for_byte_range(s->root, at, at + n));
+    if (!ts_node_is_null(d)) record_decl(s, d);
+  }
+}
+
+/* What identifier n stands for where it is: the one declaration of its
+ * name that starts before it, or NULL (none, several, or not an alias or
+ * constant). */
 static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
-  for (uint32_t i = 0; i < s->nal; i++)
-    if (!s->al[i].dup && s->al[i].ne - s->al[i].ns == e - a &&
-        memcmp(s->data + s->al[i].ns, s->data + a, e - a) == 0)
-      return &s->al[i];
-  return NULL;
+  resolve_name(s, a, e - a);
+  if (s->acap == 0) return NULL;
+  const alias *hit = NULL;
+  for (uint32_t i = s->ahead[hash_text(s->data + a, e - a) & (s->acap - 1)]; i != UINT32_MAX;
+       i = s->al[i].next) {
+    const alias *x = &s->al[i];
+    if (x->at > a || x->ne - x->ns != e - a || memcmp(s->data + x->ns, s->data + a, e - a) != 0)
+      continue;
+    if (hit != NULL) return NULL;
+    hit = x;
+  }
+  return hit && hit->kind != A_NONE ? hit : NULL;
 }
 
 /* ---- Matching --------------------------------------------------------- */
@@ -1007,7 +1194,10 @@ struct pv_pindex {
   uint32_t *any;     /* patterns tried on every named node */
   pv_wordgroup (*plit)[PAT_LITS]; /* per pattern: its words in the ruleset's pv_strset */
   pv_wordgroup *anchor; /* per pattern: one of these words is inside every match */
-  const pv_strset *words;
+  uint8_t *anchor_mod;  /* per pattern: its anchor is a module's name (or a local alias) */
+  TSSymbol (*rsym)[6];  /* per pattern: the symbols it can start at */
+  int8_t *nrsym;        /* their count, -1 for any */
+  pv_strset *words;     /* anchor words are recorded there (pv_strset_record) */
 };
 
 typedef struct {
@@ -1057,6 +1247,9 @@ void pv_pindex_delete(pv_pindex *ix) {
   free(ix->any);
   free(ix->plit);
   free(ix->anchor);
+  free(ix->anchor_mod);
+  free(ix->rsym);
+  free(ix->nrsym);
   free(ix);
 }
 
@@ -1082,21 +1275,32 @@ static int lit_group(pv_strset *words, const char *t, uint32_t len, int module, 
 static int index_lits(pv_pindex *ix, pv_strset *words) {
   ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
   ix->anchor = calloc(ix->n + 1, sizeof *ix->anchor);
-  if (ix->plit == NULL || ix->anchor == NULL) return -1;
+  ix->anchor_mod = calloc(ix->n + 1, 1);
+  if (ix->plit == NULL || ix->anchor == NULL || ix->anchor_mod == NULL) return -1;
   ix->words = words;
   for (uint32_t i = 0; i < ix->n; i++) {
     const pv_pattern *p = ix->pats[i];
     if (p->anchor &&
         (ix->anchor[i].id[ix->anchor[i].n++] = pv_strset_add(words, p->anchor, p->anchor_len)) == UINT32_MAX)
       return -1;
+    if (!p->anchor && p->mod) {
+      if (lit_group(words, p->mod, p->modlen, 1, &ix->anchor[i]) != 0) return -1;
+      ix->anchor_mod[i] = 1;
+    }
+    for (uint32_t k = 0; k < ix->anchor[i].n; k++)
+      if (pv_strset_record(words, ix->anchor[i].id[k]) != 0) return -1;
     for (uint32_t k = 0; k < p->n_lit; k++)
       if (lit_group(words, p->lit[k], p->litlen[k], p->litmod[k], &ix->plit[i][k]) != 0) return -1;
   }
   return 0;
 }
 
-void pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g) {
-  if (i < ix->n && ix->anchor[i].n == 0) ix->anchor[i] = *g;
+int pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g) {
+  if (i >= ix->n || ix->anchor[i].n != 0) return 0;
+  ix->anchor[i] = *g;
+  for (uint32_t k = 0; k < g->n; k++)
+    if (pv_strset_record(ix->words, g->id[k]) != 0) return -1;
+  return 0;
 }
 
 int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present) {
@@ -1114,10 +1318,13 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strs
   idlist *b = calloc(ix->nsym + 1, sizeof *b);
   idlist any = {0};
   ix->bucket = calloc(ix->nsym + 1, sizeof *ix->bucket);
-  int bad = b == NULL || ix->bucket == NULL;
+  ix->rsym = calloc(n + 1, sizeof *ix->rsym);
+  ix->nrsym = calloc(n + 1, 1);
+  int bad = b == NULL || ix->bucket == NULL || ix->rsym == NULL || ix->nrsym == NULL;
   for (uint32_t i = 0; i < n && !bad; i++) {
-    TSSymbol out[6];
+    TSSymbol *out = ix->rsym[i];
     int k = root_syms(&ix->sy, pats[i]->root, out);
+    ix->nrsym[i] = (int8_t)k;
     if (k < 0) bad |= idl_push(&any, i);
     for (int j = 0; j < k && !bad; j++)
       if (out[j] < ix->nsym) bad |= idl_push(&b[out[j]], i);
@@ -1153,31 +1360,66 @@ static int cmp_occ(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Every occurrence of every anchor word of the active patterns, sorted.
- * Returns 1 when every active pattern has an anchor and none needs the
- * file's aliases and constants (the walk may skip subtrees holding no
- * anchor), 0 when not, -1 when the occurrences could not be listed (no
- * anchor filtering then). */
-static int find_anchors(const pv_pindex *ix, pv_pscan *s) {
+/* Occurrences of name [a, a + n) as a whole word, tagged as word id. */
+static int push_name(pv_pscan *s, uint32_t a, uint32_t n, uint32_t id) {
+  const unsigned char *w = s->data + a, *p = s->data, *end = s->data + s->size;
+  for (uint32_t count = 0; n > 0 && (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
+    uint32_t at = (uint32_t)(p - s->data);
+    if (!is_name_at(s, at, n)) continue;
+    if (++count > NAME_OCCS_MAX * 16 || s->nocc >= 3 * OCC_MAX || push_occ(s, at, at + n, id))
+      return -1;
+  }
+  return 0;
+}
+
+/* A module name occurs at [a, e): if it is the source of a require or an
+ * import declaration, the local names that declaration binds stand for the
+ * module too; their occurrences join the anchor list under the module's
+ * word id. */
+static int expand_module(pv_pscan *s, uint32_t a, uint32_t e, uint32_t id) {
+  TSNode n = ts_node_named_descendant_for_byte_range(s->root, a, e), d = {0};
+  for (int up = 0; up < 6 && !ts_node_is_null(n) && ts_node_is_null(d); up++, n = ts_node_parent(n))
+    if (ts_node_symbol(n) == s->sy->vdecl || ts_node_symbol(n) == s->sy->import) d = n;
+  uint32_t key[4] = {UINT32_MAX, ts_node_start_byte(d), id, 0};
+  if (ts_node_is_null(d) || kset_add(&s->tried, key, NULL) <= 0) return 0;
+  record_decl(s, d);
+  for (uint32_t i = 0; i < s->nal; i++) {
+    const alias *x = &s->al[i];
+    if (x->at == key[1] && (x->kind == A_MOD || x->kind == A_MEMBER) &&
+        push_name(s, x->ns, x->ne - x->ns, id) != 0)
+      return -1;
+  }
+  return 0;
+}
+
+/* Every occurrence of every anchor word of the active patterns (and of the
+ * local names of the modules that serve as anchors), sorted. Returns 1
+ * when every active pattern has an anchor (the walk may skip subtrees
+ * holding none), 0 when not, -1 when the occurrences could not be listed
+ * (no anchor filtering then). */
+static int find_anchors(const pv_pindex *ix, pv_pscan *s, const pv_occs *occ) {
   uint32_t nw = pv_strset_count(ix->words);
-  uint8_t seen[512] = {0};
+  uint8_t want[512] = {0}, mod[512] = {0};
   int all = 1;
   s->nocc = 0;
-  if (nw > sizeof seen * 8) return -1;
+  if (nw > sizeof want * 8 || occ == NULL || occ->over) return -1;
   for (uint32_t i = 0; i < ix->n; i++) {
     if (!s->active[i]) continue;
-    all &= ix->anchor[i].n > 0 && !ix->pats[i]->needs_env;
+    all &= ix->anchor[i].n > 0;
     for (uint32_t k = 0; k < ix->anchor[i].n; k++) {
-      uint32_t id = ix->anchor[i].id[k], len;
-      if (seen[id / 8] & (1u << (id % 8))) continue;
-      seen[id / 8] |= (uint8_t)(1u << (id % 8));
-      const char *w = pv_strset_word(ix->words, id, &len);
-      for (const unsigned char *p = s->data, *end = s->data + s->size;
-           (p = memmem(p, (size_t)(end - p), w, len)) != NULL; p++) {
-        uint32_t at = (uint32_t)(p - s->data);
-        if (s->nocc >= 3 * OCC_MAX || push_occ(s, at, at + len, id)) return -1;
-      }
+      uint32_t id = ix->anchor[i].id[k];
+      want[id / 8] |= (uint8_t)(1u << (id % 8));
+      if (ix->anchor_mod[i]) mod[id / 8] |= (uint8_t)(1u << (id % 8));
     }
+  }
+  for (uint32_t i = 0; i < occ->n; i += 3) {
+    uint32_t id = occ->v[i + 2];
+    if ((want[id / 8] & (1u << (id % 8))) && push_occ(s, occ->v[i], occ->v[i + 1], id)) return -1;
+  }
+  for (uint32_t i = 0, n0 = s->nocc; i < n0; i += 3) {
+    uint32_t id = s->occ[i + 2];
+    if ((mod[id / 8] & (1u << (id % 8))) && expand_module(s, s->occ[i], s->occ[i + 1], id) != 0)
+      return -1;
   }
   if (s->nocc) qsort(s->occ, s->nocc / 3, 3 * sizeof *s->occ, cmp_occ);
   return all;
@@ -1201,6 +1443,19 @@ static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup 
   return 0;
 }
 
+/* Try pattern id at node t; 1 if fn says stop. */
+static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_pmatch_fn fn,
+                   void *ctx) {
+  const pnode *p = ix->pats[id]->root;
+  if (p->kind == P_SEQ) return m_seq(s, p, t, id, fn, ctx);
+  pv_pmatch m;
+  m.nb = 0;
+  s->steps = 0;
+  kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
+  m_node(s, p, t, &m, &c);
+  return flush(s, id, fn, ctx);
+}
+
 /* Try the patterns of list ids at node t, those with an anchor only if t
  * holds it. */
 static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode t, pv_pmatch_fn fn,
@@ -1209,30 +1464,34 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   for (; ids && *ids != UINT32_MAX; ids++) {
     if (!s->active[*ids]) continue;
     if (s->have_occ && ix->anchor[*ids].n && !covers(s, a, e, &ix->anchor[*ids])) continue;
-    const pnode *p = ix->pats[*ids]->root;
-    if (p->kind == P_SEQ) {
-      if (m_seq(s, p, t, *ids, fn, ctx)) return 1;
-      continue;
-    }
-    pv_pmatch m;
-    m.nb = 0;
-    s->steps = 0;
-    kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
-    m_node(s, p, t, &m, &c);
-    if (flush(s, *ids, fn, ctx)) return 1;
+    if (try_one(s, ix, *ids, t, fn, ctx)) return 1;
   }
   return 0;
 }
 
+/* Forget the last file's declarations. */
+static void env_reset(pv_pscan *s) {
+  s->nal = 0, s->env_full = 0;
+  if (s->acap > 4096) free(s->ahead), s->ahead = NULL, s->acap = 0;
+  else if (s->acap) memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
+  kset_clear(&s->decls);
+  kset_clear(&s->names);
+  kset_clear(&s->tried);
+}
+
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, uint32_t max_depth, uint32_t budget_ms, const uint8_t *active,
-                   pv_pmatch_fn fn, void *ctx) {
+                   TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
+                   const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return 0;
-  s->data = data, s->size = size, s->sy = &ix->sy, s->nal = 0, s->nkids = 0, s->oom = 0;
+  s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
   s->active = active;
+  env_reset(s);
+  uint32_t live = 0;
+  for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
+  if (!live) return 0;
   /* A pattern with an anchor word is tried only at nodes holding it; when
    * every active pattern has one, the walk skips the other subtrees. */
-  int anchors = find_anchors(ix, s), sparse = anchors == 1;
+  int anchors = find_anchors(ix, s, occ), sparse = anchors == 1;
   s->have_occ = anchors >= 0 && !s->no_anchors;
   sparse &= s->have_occ;
   TSTreeCursor c = ts_tree_cursor_new(root);
@@ -1243,10 +1502,6 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
     TSNode n = ts_tree_cursor_current_node(&c);
     TSSymbol x = ts_node_symbol(n);
     int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n), NULL);
-    /* Aliases and constants are recorded as the walk meets them, so they
-     * apply to the code after their declaration (as Semgrep's are). */
-    if (x == ix->sy.vdecl) on_declarator(s, n);
-    else if (x == ix->sy.import) on_import(s, n);
     if (!skip && x != ix->sy.paren && ts_node_is_named(n)) {
       if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx)) break;
       if (try_ids(s, ix, ix->any, n, fn, ctx)) break;
@@ -1270,4 +1525,26 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
 done:
   ts_tree_cursor_delete(&c);
   return s->oom ? -1 : cut;
+}
+
+int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
+                           pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
+  TSTreeCursor c = ts_tree_cursor_new(s->root);
+  int stop = 0;
+  for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
+    TSNode t = ts_tree_cursor_current_node(&c);
+    TSSymbol x = ts_node_symbol(t);
+    int can = ix->nrsym[id] < 0;
+    for (int k = 0; k < ix->nrsym[id] && !can; k++) can = ix->rsym[id][k] == x;
+    uint32_t key[4] = {id | (uint32_t)x << 20, ts_node_start_byte(t), ts_node_end_byte(t), 0};
+    int fresh = id >= (1u << 20) ? 1 : can ? kset_add(&s->tried, key, NULL) : 0;
+    if (fresh < 0) s->oom = 1;
+    if (can && fresh > 0 && x != s->sy->paren && ts_node_is_named(t)) stop = try_one(s, ix, id, t, fn, ctx);
+    if (ts_tree_cursor_goto_first_child_for_byte(&c, a) < 0) break;
+    TSNode k = ts_tree_cursor_current_node(&c);
+    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return s->oom ? -1 : 0;
 }

@@ -59,8 +59,9 @@ int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *pres
 /* Tell the index that every match of pattern i the rules can use holds a
  * word of g (a metavariable-regex on one of its metavariables): it becomes
  * the pattern's anchor if it has none. When every pattern tried in a file
- * has an anchor, the walk skips the subtrees that hold none of them. */
-void pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g);
+ * has an anchor, the walk skips the subtrees that hold none of them.
+ * Before the word set is built; -1 on OOM. */
+int pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g);
 /* Free an index. NULL is ignored. */
 void pv_pindex_delete(pv_pindex *ix);
 
@@ -73,10 +74,20 @@ void pv_pscan_delete(pv_pscan *s);
 void pv_pscan_no_anchors(pv_pscan *s);
 /* Walk the tree of one file once (to max_depth levels, at most budget_ms
  * milliseconds) and report every match of every pattern i with active[i]
- * set to fn. Returns 0, 1 if the walk was cut short by depth or time, -1
- * on OOM. */
+ * set to fn. occ lists where the anchor words occur (pv_strset_scan of the
+ * file with the index's word set); NULL or incomplete, every node is
+ * visited. Returns 0, 1 if the walk was cut short by depth or time, -1 on
+ * OOM. */
 int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, uint32_t max_depth, uint32_t budget_ms, const uint8_t *active,
-                   pv_pmatch_fn fn, void *ctx);
+                   TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
+                   const uint8_t *active, pv_pmatch_fn fn, void *ctx);
+
+/* After pv_pindex_scan on a file (whose tree must still be alive), try
+ * pattern id at every node enclosing bytes [a, e) of it (each node once
+ * per file) and report its matches to fn: the matches that can bear on a
+ * match at [a, e) of an operand that needs this pattern only around it
+ * (formula.h, lazy patterns). 0, or -1 on OOM. */
+int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
+                           pv_pmatch_fn fn, void *ctx);
 
 #endif

@@ -23,6 +23,7 @@ struct pv_strset {
   uint32_t nstates;
   uint32_t *out_at;   /* state → first index in outs; out_at[nstates] ends */
   uint32_t *outs;     /* word ids ending at each state (suffixes included) */
+  uint8_t *record;    /* per word: list its occurrences (capacity cap) */
 };
 
 pv_strset *pv_strset_new(void) { return calloc(1, sizeof(pv_strset)); }
@@ -35,6 +36,7 @@ void pv_strset_delete(pv_strset *s) {
   free(s->next);
   free(s->out_at);
   free(s->outs);
+  free(s->record);
   free(s);
 }
 
@@ -58,7 +60,10 @@ uint32_t pv_strset_add(pv_strset *s, const char *w, size_t n) {
   if (grow((void **)&s->off, &capw, s->n + 1, sizeof *s->off)) return UINT32_MAX;
   capw = s->cap;
   if (grow((void **)&s->len, &capw, s->n + 1, sizeof *s->len)) return UINT32_MAX;
+  capw = s->cap;
+  if (grow((void **)&s->record, &capw, s->n + 1, 1)) return UINT32_MAX;
   s->cap = capw;
+  s->record[s->n] = 0;
   if (s->nbytes + n > s->capbytes) {
     size_t c = s->capbytes ? s->capbytes * 2 : 1024;
     while (c < s->nbytes + n) c *= 2;
@@ -176,18 +181,43 @@ int pv_strset_build(pv_strset *s) {
   return rc;
 }
 
-void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uint8_t *present) {
+int pv_strset_record(pv_strset *s, uint32_t id) {
+  if (s == NULL || id >= s->n) return -1;
+  s->record[id] = 1;
+  return 0;
+}
+
+static void occ_push(pv_occs *o, uint32_t end, uint32_t len, uint32_t id) {
+  if (o->n + 3 > o->cap) {
+    uint32_t cap = o->cap ? o->cap * 2 : 768;
+    uint32_t *v = o->n + 3 > 3 * PV_OCCS_MAX ? NULL : realloc(o->v, cap * sizeof *v);
+    if (v == NULL) {
+      o->over = 1;
+      return;
+    }
+    o->v = v, o->cap = cap;
+  }
+  o->v[o->n++] = end - len, o->v[o->n++] = end, o->v[o->n++] = id;
+}
+
+void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uint8_t *present,
+                    pv_occs *occ) {
+  if (occ != NULL) occ->n = 0, occ->over = n > UINT32_MAX;
   if (s == NULL || s->n == 0) return;
   memset(present, 0, s->n);
   if (!s->built) return;
   const uint32_t *next = s->next, *out_at = s->out_at;
-  const uint8_t *cls = s->cls;
+  const uint8_t *cls = s->cls, *record = occ != NULL && !occ->over ? s->record : NULL;
   uint32_t v = 0; /* the root's row, no output */
   for (size_t i = 0; i < n; i++) {
     v = next[(v >> 1) + cls[data[i]]];
     if (v & 1) {
       uint32_t st = (v >> 1) / s->ncls;
-      for (uint32_t k = out_at[st]; k < out_at[st + 1]; k++) present[s->outs[k]] = 1;
+      for (uint32_t k = out_at[st]; k < out_at[st + 1]; k++) {
+        uint32_t w = s->outs[k];
+        present[w] = 1;
+        if (record && record[w] && !occ->over) occ_push(occ, (uint32_t)i + 1, s->len[w], w);
+      }
     }
   }
 }
@@ -207,6 +237,7 @@ typedef struct {
   char w[PV_GROUP_MAX][WORD_MAX];
   uint32_t len[PV_GROUP_MAX];
   uint32_t n;
+  uint32_t min; /* shortest word allowed */
 } cand;
 
 /* Shortest word of c (what the prefilter's selectivity hinges on). */
@@ -217,7 +248,7 @@ static uint32_t cand_min(const cand *c) {
 }
 
 static void keep_best(cand *best, const cand *c) {
-  if (c->n == 0 || cand_min(c) < PV_WORD_MIN) return;
+  if (c->n == 0 || cand_min(c) < best->min) return;
   if (best->n == 0 || cand_min(c) > cand_min(best) || (cand_min(c) == cand_min(best) && c->n < best->n))
     *best = *c;
 }
@@ -282,6 +313,7 @@ static void need_alts(const char *re, size_t n, cand *c, int depth) {
   for (size_t i = 0; i <= n;) {
     size_t e = next_bar(re, n, i);
     cand a;
+    a.min = c->min;
     need(re + i, e - i, &a, depth + 1);
     if (a.n == 0 || c->n + a.n > PV_GROUP_MAX) {
       c->n = 0;
@@ -298,7 +330,7 @@ static void need_alts(const char *re, size_t n, cand *c, int depth) {
 /* What every match of the sequence re[0, n) contains: its literal runs and
  * its groups' requirements, keeping the most selective. */
 static void need_seq(const char *re, size_t n, cand *best, int depth) {
-  cand run = {.n = 1};
+  cand run = {.n = 1, .min = best->min};
   best->n = 0;
   for (size_t i = 0; i < n;) {
     int ch = -1, opt;
@@ -318,6 +350,7 @@ static void need_seq(const char *re, size_t n, cand *best, int depth) {
       keep_best(best, &run);
       run.len[0] = 0;
       cand g;
+      g.min = best->min;
       if (ge > gs && !opt) {
         need(re + gs, ge - gs, &g, depth + 1);
         keep_best(best, &g);
@@ -335,7 +368,7 @@ static void need(const char *re, size_t n, cand *c, int depth) {
   else need_seq(re, n, c, depth);
 }
 
-int pv_regex_words(const char *re, size_t n, pv_strset *s, pv_wordgroup *g) {
+int pv_regex_words(const char *re, size_t n, uint32_t min, pv_strset *s, pv_wordgroup *g) {
   g->n = 0;
   for (size_t i = 0; i + 1 < n; i++) {
     if (re[i] == '(' && re[i + 1] == '?' && (i + 2 >= n || re[i + 2] != ':'))
@@ -344,6 +377,7 @@ int pv_regex_words(const char *re, size_t n, pv_strset *s, pv_wordgroup *g) {
     if (re[i] == '\\') i++;
   }
   cand best;
+  best.min = min ? min : 1;
   size_t a = 0, e = n;
   while (a < e && re[a] == '^') a++;
   while (e > a && re[e - 1] == '$' && (e < 2 || re[e - 2] != '\\')) e--;

@@ -32,8 +32,24 @@ const char *pv_strset_word(const pv_strset *s, uint32_t id, uint32_t *len);
 /* Build the automaton; 0, or -1 on OOM. Adding is closed afterwards. */
 int pv_strset_build(pv_strset *s);
 
-/* Set present[id] to 1 for every word occurring in data, 0 for the rest. */
-void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uint8_t *present);
+/* Ask pv_strset_scan to list where word id occurs (load time only). -1 on
+ * OOM. */
+int pv_strset_record(pv_strset *s, uint32_t id);
+
+/* Where the recorded words occur in one file: triples (start, end, word
+ * id) in order of end; `over` when there were more than PV_OCCS_MAX or
+ * memory ran out (the list is then incomplete). The caller owns v. */
+enum { PV_OCCS_MAX = 1 << 20 };
+typedef struct {
+  uint32_t *v;
+  uint32_t n, cap; /* in uint32_t units */
+  int over;
+} pv_occs;
+
+/* Set present[id] to 1 for every word occurring in data, 0 for the rest;
+ * if occ is not NULL, list the occurrences of the recorded words there. */
+void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uint8_t *present,
+                    pv_occs *occ);
 
 /* A requirement: at least one of n words (by id) occurs; n == 0 means
  * nothing is required. */
@@ -48,9 +64,10 @@ int pv_wordgroup_holds(const pv_wordgroup *g, const uint8_t *present);
 
 /* The words any match of PCRE2 pattern re (n bytes) must contain, added to
  * s as group g: the longest literal run every match has, or a group of
- * literal alternatives (`(innerHTML|outerHTML)`), each at least
- * PV_WORD_MIN bytes. g->n == 0 when none can be told (case-insensitive
- * flags, classes only, optional parts); -1 on OOM. */
-int pv_regex_words(const char *re, size_t n, pv_strset *s, pv_wordgroup *g);
+ * literal alternatives (`(innerHTML|outerHTML)`), each at least min bytes
+ * (PV_WORD_MIN for the prefilter, shorter to anchor a pattern). g->n == 0
+ * when none can be told (case-insensitive flags, classes only, optional
+ * parts); -1 on OOM. */
+int pv_regex_words(const char *re, size_t n, uint32_t min, pv_strset *s, pv_wordgroup *g);
 
 #endif

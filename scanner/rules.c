@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "formula.h"
 #include "parse.h"
 
 enum {
@@ -803,7 +804,7 @@ static pv_status query_words(pv_strset *words, const TSQuery *q, uint32_t i, pv_
     if (pr->op == PV_PRED_EQ && pr->text_len >= PV_WORD_MIN) {
       g->id[g->n++] = pv_strset_add(words, pr->text, pr->text_len);
       if (g->id[0] == UINT32_MAX) return PV_FATAL;
-    } else if (pr->op == PV_PRED_MATCH && pv_regex_words(pr->text, pr->text_len, words, g) != 0)
+    } else if (pr->op == PV_PRED_MATCH && pv_regex_words(pr->text, pr->text_len, PV_WORD_MIN, words, g) != 0)
       return PV_FATAL;
     p->n_words += g->n > 0;
   }
@@ -1210,7 +1211,9 @@ static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *li
  * metavariable-regex). */
 static pv_status formula_words(pv_strset *words, pv_formula *f) {
   if (f->re_src && f->kind != PV_F_NOT_REGEX &&
-      pv_regex_words(f->re_src, strlen(f->re_src), words, &f->words) != 0)
+      pv_regex_words(f->re_src, strlen(f->re_src), PV_WORD_MIN, words, &f->words) != 0)
+    return PV_FATAL;
+  if (f->kind == PV_F_MV_REGEX && pv_regex_words(f->re_src, strlen(f->re_src), 1, words, &f->anchor_words) != 0)
     return PV_FATAL;
   for (uint32_t i = 0; i < f->n; i++)
     if (formula_words(words, f->kids[i]) != PV_OK) return PV_FATAL;
@@ -1221,16 +1224,17 @@ static pv_status formula_words(pv_strset *words, pv_formula *f) {
  * each pattern (directly or in a pattern-either) that binds its
  * metavariable: they anchor that pattern. Words with blanks are left out
  * (bindings unify modulo blanks). */
-static void mv_anchors(pv_ruleset *rs, const pv_formula *f) {
-  for (uint32_t i = 0; i < f->n; i++) mv_anchors(rs, f->kids[i]);
-  if (f->kind != PV_F_AND) return;
+static int mv_anchors(pv_ruleset *rs, const pv_formula *f) {
+  int bad = 0;
+  for (uint32_t i = 0; i < f->n; i++) bad |= mv_anchors(rs, f->kids[i]);
+  if (f->kind != PV_F_AND) return bad;
   for (uint32_t m = 0; m < f->n; m++) {
     const pv_formula *mv = f->kids[m];
-    if (mv->kind != PV_F_MV_REGEX || mv->words.n == 0 || mv->n_mvs == 0) continue;
+    if (mv->kind != PV_F_MV_REGEX || mv->anchor_words.n == 0 || mv->n_mvs == 0) continue;
     int blank = 0;
-    for (uint32_t k = 0; k < mv->words.n; k++) {
+    for (uint32_t k = 0; k < mv->anchor_words.n; k++) {
       uint32_t len;
-      const char *w = pv_strset_word(rs->words, mv->words.id[k], &len);
+      const char *w = pv_strset_word(rs->words, mv->anchor_words.id[k], &len);
       for (uint32_t j = 0; j < len; j++) blank |= w[j] == ' ' || w[j] == '\t' || w[j] == '\n';
     }
     for (uint32_t i = 0; i < f->n && !blank; i++) {
@@ -1241,10 +1245,11 @@ static void mv_anchors(pv_ruleset *rs, const pv_formula *f) {
         if (leaf->kind != PV_F_PATTERN) continue;
         for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
           if (leaf->pat[l] != UINT32_MAX && pv_pattern_has_mv(rs->pats[l][leaf->pat[l]], mv->mvs[0]))
-            pv_pindex_add_anchor(rs->pix[l], leaf->pat[l], &mv->words);
+            bad |= pv_pindex_add_anchor(rs->pix[l], leaf->pat[l], &mv->anchor_words);
       }
     }
   }
+  return bad;
 }
 
 static int is_positive_kind(pv_fkind k) {
@@ -1290,7 +1295,8 @@ static void mv_filters(pv_ruleset *rs, const pv_formula *f) {
 }
 
 static pv_status rule_words(pv_strset *words, pv_rule *r) {
-  if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), words, &r->words) != 0) return PV_FATAL;
+  if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), PV_WORD_MIN, words, &r->words) != 0)
+    return PV_FATAL;
   return r->formula ? formula_words(words, r->formula) : PV_OK;
 }
 
@@ -1317,7 +1323,11 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
       rc = oom(err);
   }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
-    if (rs->rules[i]->formula) mv_anchors(rs, rs->rules[i]->formula), mv_filters(rs, rs->rules[i]->formula);
+    if (rs->rules[i]->formula) {
+      pv_formula_set_lazy(rs->rules[i]->formula);
+      if (mv_anchors(rs, rs->rules[i]->formula) != 0) rc = oom(err);
+      mv_filters(rs, rs->rules[i]->formula);
+    }
   if (rc == PV_OK && pv_strset_build(rs->words) != 0) rc = oom(err);
   return rc;
 }

@@ -40,9 +40,11 @@ typedef struct pv_formula {
   struct pv_formula **kids; /* AND/OR: operands; NOT/INSIDE/NOT_INSIDE/MV_PATTERN: one */
   uint32_t n;
   uint32_t pat[PV_LANG_COUNT]; /* PATTERN: index in rs->pats[lang], UINT32_MAX if none */
+  int lazy;                    /* PATTERN: only its matches around others' count (formula.h) */
   pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
   const char *re_src;          /* its source */
   pv_wordgroup words;          /* REGEX, MV_REGEX: words a match needs (prefilter) */
+  pv_wordgroup anchor_words;   /* MV_REGEX: the same, as short as one byte (anchors) */
   const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
   uint32_t n_mvs;
   pv_cmp_op op;                /* MV_COMPARE */

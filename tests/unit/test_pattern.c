@@ -40,15 +40,17 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
   pv_pindex *ix = pv_pindex_new(&p, 1, l, words);
   pv_strset_build(words);
   uint8_t present[64] = {0}, active[1];
-  pv_strset_scan(words, (const unsigned char *)src, strlen(src), present);
+  pv_occs occ = {0};
+  pv_strset_scan(words, (const unsigned char *)src, strlen(src), present, &occ);
   active[0] = (uint8_t)pv_pindex_words_present(ix, 0, present); /* the prefilter */
   pv_pscan *s = pv_pscan_new();
   TSParser *ps = ts_parser_new();
   ts_parser_set_language(ps, pv_language(l));
   TSTree *t = ts_parser_parse_string(ps, NULL, src, (uint32_t)strlen(src));
   hits h = {0, "", (const unsigned char *)src};
-  pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src), ts_tree_root_node(t),
+  pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src), ts_tree_root_node(t), &occ,
                  2000, 5000, active, on_match, &h);
+  free(occ.v);
   if (bound) snprintf(bound, bn, "%s", h.bound);
   ts_tree_delete(t);
   ts_parser_delete(ps);

@@ -9,7 +9,7 @@
 /* Every word's presence in text agrees with memmem. */
 static int agrees(const pv_strset *s, char *const *w, uint32_t n, const char *text) {
   uint8_t present[64];
-  pv_strset_scan(s, (const unsigned char *)text, strlen(text), present);
+  pv_strset_scan(s, (const unsigned char *)text, strlen(text), present, NULL);
   for (uint32_t i = 0; i < n; i++)
     if (present[i] != (memmem(text, strlen(text), w[i], strlen(w[i])) != NULL)) return 0;
   return 1;
@@ -25,9 +25,9 @@ static void test_fixed(void) {
   ok(pv_strset_build(s) == 0, "builds");
   is_int(pv_strset_add(s, "late", 4), -1 & 0xffffffffLL, "no word added after build");
   uint8_t p[8];
-  pv_strset_scan(s, (const unsigned char *)"ushers", 6, p);
+  pv_strset_scan(s, (const unsigned char *)"ushers", 6, p, NULL);
   ok(p[2] && p[3] && p[5] && !p[4], "overlapping words found through failure links (ushers)");
-  pv_strset_scan(s, (const unsigned char *)"require('child_procss')", 22, p);
+  pv_strset_scan(s, (const unsigned char *)"require('child_procss')", 22, p, NULL);
   ok(!p[0] && !p[6] && p[7], "a truncated word is absent, its suffix words present");
   ok(agrees(s, w, n, "const cp = require('node:child_process'); cp.exec(x)"), "agrees with memmem (1)");
   ok(agrees(s, w, n, ""), "empty text: nothing present");
@@ -77,7 +77,7 @@ static const char *words_of(const char *re) {
   pv_strset *s = pv_strset_new();
   pv_wordgroup g;
   out[0] = '\0';
-  if (pv_regex_words(re, strlen(re), s, &g) != 0) snprintf(out, sizeof out, "OOM");
+  if (pv_regex_words(re, strlen(re), PV_WORD_MIN, s, &g) != 0) snprintf(out, sizeof out, "OOM");
   for (uint32_t i = 0; i < g.n; i++) {
     size_t l = strlen(out);
     snprintf(out + l, sizeof out - l, "%s#%u", i ? "|" : "", g.id[i]);
@@ -90,10 +90,10 @@ static const char *words_of(const char *re) {
 static int holds(const char *re, const char *text) {
   pv_strset *s = pv_strset_new();
   pv_wordgroup g;
-  pv_regex_words(re, strlen(re), s, &g);
+  pv_regex_words(re, strlen(re), PV_WORD_MIN, s, &g);
   pv_strset_build(s);
   uint8_t p[64] = {0};
-  pv_strset_scan(s, (const unsigned char *)text, strlen(text), p);
+  pv_strset_scan(s, (const unsigned char *)text, strlen(text), p, NULL);
   int h = pv_wordgroup_holds(&g, p);
   pv_strset_delete(s);
   return h;
@@ -142,7 +142,7 @@ int main(void) {
   pv_strset *e = pv_strset_new();
   ok(pv_strset_build(e) == 0, "an empty set builds");
   uint8_t p[1] = {7};
-  pv_strset_scan(e, (const unsigned char *)"abc", 3, p);
+  pv_strset_scan(e, (const unsigned char *)"abc", 3, p, NULL);
   ok(p[0] == 7, "scanning with an empty set touches nothing");
   pv_strset_delete(e);
   pv_strset_delete(NULL);
