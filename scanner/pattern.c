@@ -9,6 +9,7 @@
  * backtracking is restoring its count. */
 #include "pattern.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,7 +82,7 @@ static TSSymbol sym_of(const TSLanguage *L, const char *name) {
   return s ? s : (TSSymbol)-1;
 }
 
-static syms syms_for(pv_lang l) {
+static syms lookup_syms(pv_lang l) {
   const TSLanguage *L = pv_language(l);
   syms s = {
       sym_of(L, "parenthesized_expression"), sym_of(L, "string"), sym_of(L, "template_string"),
@@ -96,6 +97,21 @@ static syms syms_for(pv_lang l) {
       sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
       sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports")};
   return s;
+}
+
+static syms sym_table[PV_LANG_COUNT];
+static pthread_once_t sym_once = PTHREAD_ONCE_INIT;
+
+static void fill_syms(void) {
+  for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
+    if (pv_language(l) != NULL) sym_table[l] = lookup_syms(l);
+}
+
+/* The grammar's symbols by name, looked up once per process (the lookup
+ * is a linear search of the symbol names). */
+static syms syms_for(pv_lang l) {
+  pthread_once(&sym_once, fill_syms);
+  return sym_table[l];
 }
 
 static int is_identish(const syms *s, TSSymbol x) {
