@@ -129,6 +129,17 @@ static void test_aliasing(void) {
        "a template with ${} never propagates");
   pair("exec(\"...\")", "const C = 'ls'; exec(C);", "const C = 'ls'; let C = x; exec(C);",
        "a redeclared constant no longer propagates");
+  /* Declarations are found by name when a match needs them: wherever they
+   * sit, but only those before the use count. */
+  pair(pat, "const { exec: run } = require('child_process');\nfunction f() { if (a) { run(x); } }",
+       "function f() { if (a) { run(x); } }\nconst { exec: run } = require('child_process');",
+       "an alias used in a nested function; none before its declaration");
+  pair(pat, "const cp = require('child_process');\nfunction f() { cp.exec(x); }",
+       "const cp = require('child_process');\nfunction f() { const cp = other(); cp.exec(x); }",
+       "an alias shadowed by a second declaration no longer counts");
+  pair("exec(\"...\")", "function f() { const C = 'ls'; if (a) { exec(C); } }",
+       "function f() { if (a) { exec(C); } const C = 'ls'; }",
+       "a constant declared earlier in another statement; none after the use");
 }
 
 static void test_bindings_and_errors(void) {

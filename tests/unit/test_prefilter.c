@@ -35,6 +35,25 @@ static void test_fixed(void) {
   pv_strset_delete(s);
 }
 
+/* The occurrences recorded for the even-numbered words are exactly those
+ * memmem finds, with their ranges, and none of the others. */
+static int occurrences_agree(pv_strset *s, char *const *w, uint32_t n, const char *text) {
+  uint8_t present[64];
+  pv_occs occ = {0};
+  pv_strset_scan(s, (const unsigned char *)text, strlen(text), present, &occ);
+  uint32_t want = 0, good = !occ.over;
+  for (uint32_t i = 0; i < n; i += 2)
+    for (const char *p = text; (p = memmem(p, strlen(p), w[i], strlen(w[i]))) != NULL; p++, want++) {
+      uint32_t at = (uint32_t)(p - text), found = 0;
+      for (uint32_t k = 0; k < occ.n; k += 3)
+        found |= occ.v[k] == at && occ.v[k + 1] == at + strlen(w[i]) && occ.v[k + 2] == i;
+      good &= found;
+    }
+  good &= occ.n == 3 * want;
+  free(occ.v);
+  return good;
+}
+
 /* Random words over a small alphabet (many shared prefixes and suffixes)
  * against random texts. */
 static void test_random(void) {
@@ -59,25 +78,26 @@ static void test_random(void) {
       if (dup) free(w[i]);
       else w[k++] = w[i];
     }
+    for (uint32_t i = 0; i < k; i += 2) pv_strset_record(s, i);
     pv_strset_build(s);
     char text[200];
     size_t tl = (size_t)(rand() % 199);
     for (size_t i = 0; i < tl; i++) text[i] = "abcd\xff"[rand() % 5];
     text[tl] = '\0';
-    bad += k != distinct || !agrees(s, w, k, text);
+    bad += k != distinct || !agrees(s, w, k, text) || !occurrences_agree(s, w, k, text);
     for (uint32_t i = 0; i < k; i++) free(w[i]);
     pv_strset_delete(s);
   }
-  is_int(bad, 0, "200 random word sets agree with memmem");
+  is_int(bad, 0, "200 random word sets agree with memmem (presence and recorded occurrences)");
 }
 
 /* The ids of the words pv_regex_words finds in re, as "#0|#1" ("" for none). */
-static const char *words_of(const char *re) {
+static const char *words_min(const char *re, uint32_t min) {
   static char out[256];
   pv_strset *s = pv_strset_new();
   pv_wordgroup g;
   out[0] = '\0';
-  if (pv_regex_words(re, strlen(re), PV_WORD_MIN, s, &g) != 0) snprintf(out, sizeof out, "OOM");
+  if (pv_regex_words(re, strlen(re), min, s, &g) != 0) snprintf(out, sizeof out, "OOM");
   for (uint32_t i = 0; i < g.n; i++) {
     size_t l = strlen(out);
     snprintf(out + l, sizeof out - l, "%s#%u", i ? "|" : "", g.id[i]);
@@ -99,7 +119,11 @@ static int holds(const char *re, const char *text) {
   return h;
 }
 
+static const char *words_of(const char *re) { return words_min(re, PV_WORD_MIN); }
+
 static void test_regex_words(void) {
+  is_str(words_min("(\\$|jQuery)$", 1), "#0|#1", "anchor words may be one byte long");
+  is_str(words_of("(\\$|jQuery)$"), "", "... prefilter words may not");
   is_str(words_of("(innerHTML|outerHTML|srcdoc)$"), "#0|#1|#2", "alternatives of a group");
   ok(holds("(innerHTML|outerHTML|srcdoc)$", "x.srcdoc = y") && !holds("(innerHTML|outerHTML|srcdoc)$", "x.inner = y"),
      "a group holds when one alternative occurs, not otherwise");
