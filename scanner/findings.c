@@ -56,7 +56,7 @@ typedef struct {
   /* requested lines (sorted, unique) and their outputs */
   const uint32_t *want;
   char (*out)[32];
-  size_t n_want;
+  size_t n_want, n_out; /* n_out: requested lines hashed so far */
   /* occurrence counts per hash value: a small open-addressing table */
   uint64_t *keys;
   uint32_t *counts;
@@ -81,7 +81,7 @@ static void output_hash(line_hasher *h) {
     else hi = mid;
   }
   if (lo < h->n_want && h->want[lo] == line)
-    snprintf(h->out[lo], 32, "%llx:%u", (unsigned long long)h->hash, occ);
+    snprintf(h->out[lo], 32, "%llx:%u", (unsigned long long)h->hash, occ), h->n_out++;
   h->line_at[h->index] = -1;
 }
 
@@ -108,8 +108,9 @@ static void process_char(line_hasher *h, uint32_t cur) {
   update_hash(h, cur);
 }
 
-/* Hash every line of data; fill out[i] for line want[i] (sorted, unique).
- * Returns -1 on OOM. */
+/* Hash the lines of data up to the last one wanted (a line's hash and
+ * count depend only on what precedes it and the next BLOCK characters);
+ * fill out[i] for line want[i] (sorted, unique). Returns -1 on OOM. */
 static int line_hashes(const unsigned char *data, size_t n, const uint32_t *want, size_t n_want,
                        char (*out)[32]) {
   line_hasher h = {.first_mod = 1, .line_start = 1, .want = want, .out = out, .n_want = n_want};
@@ -127,7 +128,7 @@ static int line_hashes(const unsigned char *data, size_t n, const uint32_t *want
     free(h.counts);
     return -1;
   }
-  for (size_t i = 0; i < n;) {
+  for (size_t i = 0; i < n && h.n_out < n_want;) {
     size_t len;
     uint32_t cp = utf8_next(data + i, n - i, &len);
     if (cp >= 0x10000) {
