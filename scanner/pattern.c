@@ -1303,8 +1303,8 @@ static int index_lits(pv_pindex *ix, pv_strset *words) {
       if (lit_group(words, p->mod, p->modlen, 1, &ix->anchor[i]) != 0) return -1;
       ix->anchor_mod[i] = 1;
     }
-    for (uint32_t k = 0; k < ix->anchor[i].n; k++)
-      if (pv_strset_record(words, ix->anchor[i].id[k]) != 0) return -1;
+    for (uint32_t k = 0; k < ix->anchor[i].n; k++) /* a leaf matches whole tokens */
+      if (pv_strset_record(words, ix->anchor[i].id[k], !ix->anchor_mod[i]) != 0) return -1;
     for (uint32_t k = 0; k < p->n_lit; k++)
       if (lit_group(words, p->lit[k], p->litlen[k], p->litmod[k], &ix->plit[i][k]) != 0) return -1;
   }
@@ -1315,7 +1315,7 @@ int pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g) {
   if (i >= ix->n || ix->anchor[i].n != 0) return 0;
   ix->anchor[i] = *g;
   for (uint32_t k = 0; k < g->n; k++)
-    if (pv_strset_record(ix->words, g->id[k]) != 0) return -1;
+    if (pv_strset_record(ix->words, g->id[k], 0) != 0) return -1;
   return 0;
 }
 

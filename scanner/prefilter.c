@@ -23,7 +23,7 @@ struct pv_strset {
   uint32_t nstates;
   uint32_t *out_at;   /* state → first index in outs; out_at[nstates] ends */
   uint32_t *outs;     /* word ids ending at each state (suffixes included) */
-  uint8_t *record;    /* per word: list its occurrences (capacity cap) */
+  uint8_t *record;    /* per word: list its occurrences (REC_* bits; capacity cap) */
 };
 
 pv_strset *pv_strset_new(void) { return calloc(1, sizeof(pv_strset)); }
@@ -181,10 +181,24 @@ int pv_strset_build(pv_strset *s) {
   return rc;
 }
 
-int pv_strset_record(pv_strset *s, uint32_t id) {
+enum { REC_TOKEN = 1, REC_ANY = 2 };
+
+int pv_strset_record(pv_strset *s, uint32_t id, int token) {
   if (s == NULL || id >= s->n) return -1;
-  s->record[id] = 1;
+  s->record[id] |= token ? REC_TOKEN : REC_ANY;
   return 0;
+}
+
+static int id_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$';
+}
+
+/* May an occurrence of word w ending at end be listed? */
+static int listed(const pv_strset *s, uint32_t w, const unsigned char *data, size_t n, size_t end) {
+  if (s->record[w] != REC_TOKEN) return s->record[w] != 0;
+  size_t start = end - s->len[w];
+  return (start == 0 || !id_byte(data[start - 1])) && (end >= n || !id_byte(data[end]));
 }
 
 static void occ_push(pv_occs *o, uint32_t end, uint32_t len, uint32_t id) {
@@ -216,7 +230,8 @@ void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uin
       for (uint32_t k = out_at[st]; k < out_at[st + 1]; k++) {
         uint32_t w = s->outs[k];
         present[w] = 1;
-        if (record && record[w] && !occ->over) occ_push(occ, (uint32_t)i + 1, s->len[w], w);
+        if (record && record[w] && !occ->over && listed(s, w, data, n, i + 1))
+          occ_push(occ, (uint32_t)i + 1, s->len[w], w);
       }
     }
   }

@@ -32,9 +32,11 @@ const char *pv_strset_word(const pv_strset *s, uint32_t id, uint32_t *len);
 /* Build the automaton; 0, or -1 on OOM. Adding is closed afterwards. */
 int pv_strset_build(pv_strset *s);
 
-/* Ask pv_strset_scan to list where word id occurs (load time only). -1 on
- * OOM. */
-int pv_strset_record(pv_strset *s, uint32_t id);
+/* Ask pv_strset_scan to list where word id occurs (load time only): as a
+ * whole token only (no ASCII letter, digit, _ or $ on either side) when
+ * token is non-zero for every caller that records it, else anywhere. -1 if
+ * id is unknown. */
+int pv_strset_record(pv_strset *s, uint32_t id, int token);
 
 /* Where the recorded words occur in one file: triples (start, end, word
  * id) in order of end; `over` when there were more than PV_OCCS_MAX or

@@ -35,6 +35,30 @@ static void test_fixed(void) {
   pv_strset_delete(s);
 }
 
+/* A word recorded as a token is listed only where it is not part of a
+ * longer identifier; the same word recorded by another caller as a
+ * substring too is listed everywhere. */
+static void test_token_occurrences(void) {
+  const char *text = "execute exec x.exec(y) my_exec $exec exec";
+  for (int token = 1; token >= 0; token--) {
+    pv_strset *s = pv_strset_new();
+    pv_strset_add(s, "exec", 4);
+    pv_strset_record(s, 0, 1);
+    if (!token) pv_strset_record(s, 0, 0);
+    pv_strset_build(s);
+    uint8_t p[4];
+    pv_occs occ = {0};
+    pv_strset_scan(s, (const unsigned char *)text, strlen(text), p, &occ);
+    char got[128] = "";
+    for (uint32_t k = 0; k < occ.n; k += 3)
+      snprintf(got + strlen(got), sizeof got - strlen(got), "%s%u", k ? "," : "", occ.v[k]);
+    is_str(got, token ? "8,15,37" : "0,8,15,26,32,37",
+           token ? "a token word: only whole identifiers" : "recorded as a substring too: everywhere");
+    free(occ.v);
+    pv_strset_delete(s);
+  }
+}
+
 /* The occurrences recorded for the even-numbered words are exactly those
  * memmem finds, with their ranges, and none of the others. */
 static int occurrences_agree(pv_strset *s, char *const *w, uint32_t n, const char *text) {
@@ -78,7 +102,7 @@ static void test_random(void) {
       if (dup) free(w[i]);
       else w[k++] = w[i];
     }
-    for (uint32_t i = 0; i < k; i += 2) pv_strset_record(s, i);
+    for (uint32_t i = 0; i < k; i += 2) pv_strset_record(s, i, 0);
     pv_strset_build(s);
     char text[200];
     size_t tl = (size_t)(rand() % 199);
@@ -162,6 +186,7 @@ static void test_regex_words(void) {
 int main(void) {
   test_regex_words();
   test_fixed();
+  test_token_occurrences();
   test_random();
   pv_strset *e = pv_strset_new();
   ok(pv_strset_build(e) == 0, "an empty set builds");
