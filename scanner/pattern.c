@@ -46,7 +46,8 @@ typedef struct {
       vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
       import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json,
       frag, esc, str_content, /* the insides of a string: no metavariable binds them */
-      named_imports;
+      named_imports,
+      as_expr, satisfies, non_null, type_args; /* TypeScript: see through them */
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -95,7 +96,9 @@ static syms lookup_syms(pv_lang l) {
       sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
       sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
       sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
-      sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports")};
+      sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports"),
+      sym_of(L, "as_expression"), sym_of(L, "satisfies_expression"), sym_of(L, "non_null_expression"),
+      sym_of(L, "type_arguments")};
   return s;
 }
 
@@ -885,6 +888,20 @@ static TSNode unparen(const pv_pscan *s, TSNode t) {
   return t;
 }
 
+static int is_cast(const syms *y, TSSymbol x) {
+  return x != 0 && (x == y->as_expr || x == y->satisfies || x == y->non_null);
+}
+
+/* `e as T`, `e satisfies T` and `e!` are e to a pattern that is not itself
+ * such an expression (and parentheses stay transparent under them). */
+static TSNode uncast(const pv_pscan *s, TSNode t, TSSymbol want) {
+  for (int i = 0; i < PAT_MAX_DEPTH && is_cast(s->sy, ts_node_symbol(t)) && ts_node_symbol(t) != want &&
+                  ts_node_named_child_count(t) > 0;
+       i++)
+    t = unparen(s, ts_node_named_child(t, 0));
+  return t;
+}
+
 /* Same code modulo blanks. */
 static int code_eq(const pv_pscan *s, uint32_t a, uint32_t ae, uint32_t b, uint32_t be) {
   const unsigned char *d = s->data;
@@ -930,16 +947,20 @@ static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, a, e, p->text, p->len);
 }
 
-/* Children of t (named only for lists, never comments) pushed on the
- * scratch stack; returns their count, or UINT32_MAX on OOM. */
-static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only) {
+/* Children of t (named only for lists, never comments, TypeScript type
+ * arguments only if types) pushed on the scratch stack; returns their
+ * count, or UINT32_MAX on OOM. */
+static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only, int types) {
   uint32_t n0 = s->nkids;
   if (!s->have_cur) s->cur = ts_tree_cursor_new(t), s->have_cur = 1;
   else ts_tree_cursor_reset(&s->cur, t);
   if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
   do {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
-    if (ts_node_symbol(k) == s->sy->comment || (named_only && !ts_node_is_named(k))) continue;
+    TSSymbol x = ts_node_symbol(k);
+    if (x == s->sy->comment || (named_only && !ts_node_is_named(k)) ||
+        (!types && x == s->sy->type_args && x != 0))
+      continue;
     if (s->nkids == s->capkids) {
       uint32_t cap = s->capkids ? s->capkids * 2 : 256;
       TSNode *v = realloc(s->kids, cap * sizeof *v);
@@ -1046,7 +1067,9 @@ static int k_child(pv_pscan *s, pv_pmatch *m, const kont *c) {
 
 static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   uint32_t base = s->nkids;
-  uint32_t nt = push_kids(s, t, p->list);
+  int types = 0; /* `f<T>(x)` in a pattern compares type arguments; `f(x)` skips them */
+  for (uint32_t i = 0; i < p->n && !types && s->sy->type_args; i++) types = p->kids[i]->sym == s->sy->type_args;
+  uint32_t nt = push_kids(s, t, p->list, types);
   if (nt == UINT32_MAX) return 0;
   int ok;
   if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
@@ -1120,6 +1143,7 @@ static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
 static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   if (++s->steps > STEP_MAX) return 0;
   t = unparen(s, t);
+  if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP) t = uncast(s, t, p->sym);
   TSSymbol x = ts_node_symbol(t);
   uint32_t nb = m->nb;
   switch ((pkind)p->kind) {
@@ -1184,7 +1208,7 @@ static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
 /* A statement sequence anywhere in the statement list t. */
 static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
-  uint32_t nt = push_kids(s, t, 1);
+  uint32_t nt = push_kids(s, t, 1, 1);
   int stop = 0;
   if (nt == UINT32_MAX) return 0;
   for (uint32_t j = 0; j < nt && !stop; j++) {

@@ -142,6 +142,26 @@ static void test_aliasing(void) {
        "a constant declared earlier in another statement; none after the use");
 }
 
+/* TypeScript casts and type arguments are transparent unless the pattern
+ * has them. */
+static void test_typescript(void) {
+  ok(count_in(PV_LANG_TS, "axios.get($U)", "axios.get<string>(u);", NULL, 0) == 1 &&
+         count_in(PV_LANG_TS, "axios.get($U)", "axios.post<string>(u);", NULL, 0) == 0,
+     "type arguments are skipped by a pattern without them (negative twin: another method)");
+  ok(count_in(PV_LANG_TS, "f<number>($X)", "f<number>(1);", NULL, 0) == 1 &&
+         count_in(PV_LANG_TS, "f<number>($X)", "f<string>(1);", NULL, 0) == 0,
+     "a pattern with type arguments compares them");
+  ok(count_in(PV_LANG_TS, "f(Buffer.alloc(...))", "f(Buffer.alloc(8) as Buffer);", NULL, 0) == 1 &&
+         count_in(PV_LANG_TS, "f(Buffer.alloc(...))", "f(Buffer.from(x) as Buffer);", NULL, 0) == 0,
+     "`e as T` is e to a pattern (negative twin: another e)");
+  ok(count_in(PV_LANG_TS, "exec(req.query.cmd)", "exec((req.query.cmd satisfies string)!);", NULL, 0) == 1 &&
+         count_in(PV_LANG_TS, "exec(req.query.cmd)", "exec((req.query.id satisfies string)!);", NULL, 0) == 0,
+     "`satisfies` and `!` too, under parentheses");
+  char b[64];
+  ok(count_in(PV_LANG_TS, "eval($X)", "eval(a as any);", b, sizeof b) == 1 && strcmp(b, "a as any") == 0,
+     "a metavariable binds the whole cast");
+}
+
 static void test_bindings_and_errors(void) {
   char b[128];
   ok(count_in(PV_LANG_JS, "eval($X)", "eval(a  +  b);", b, sizeof b) == 1 && strcmp(b, "a  +  b") == 0,
@@ -182,6 +202,7 @@ int main(void) {
   test_basics();
   test_deep_and_sequences();
   test_aliasing();
+  test_typescript();
   test_bindings_and_errors();
   return tap_done();
 }
