@@ -17,6 +17,7 @@
 
 #include "formula.h"
 #include "parse.h"
+#include "taint.h"
 
 enum {
   YAML_MAX_DEPTH = 32,       /* nesting of YAML containers */
@@ -28,16 +29,7 @@ enum {
 
 /* ---- A tiny YAML tree ------------------------------------------------- */
 
-typedef enum { Y_SCALAR, Y_SEQ, Y_MAP } ytype;
-
-typedef struct ynode {
-  ytype t;
-  uint32_t line; /* 1-based */
-  const char *s; /* scalar text */
-  size_t len;
-  struct ynode **kids; /* map: key, value, key, value... */
-  size_t n, cap;
-} ynode;
+/* ytype and ynode are in rules_impl.h (taint_rules.c reads them too). */
 
 typedef struct {
   const char *file;
@@ -201,7 +193,7 @@ out:
 
 /* ---- Rule checking ---------------------------------------------------- */
 
-typedef struct {
+typedef struct pv_rctx {
   pv_ruleset *rs;
   const char *file; /* in rs->arena */
   pv_error *err;
@@ -671,6 +663,7 @@ static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) 
     const ynode *k = m->kids[i];
     if (k->t != Y_SCALAR) return rule_err(c, k->line, "keys must be strings");
     if (one_of(k->s, known)) continue;
+    if (map_get(m, "mode") != NULL && pv_taint_is_key(k->s)) continue;
     if (is_matcher_key(k->s)) {
       if (*matcher_key != NULL)
         return rule_err(c, k->line, "key '%s': a rule has exactly one matcher (also '%s')", k->s,
@@ -906,10 +899,17 @@ static pv_status check_rule(rctx *c, const ynode *m, pv_rule **out) {
   if ((v = map_get(m, "metadata")) && (rc = check_metadata(c, v, &r->meta)) != PV_OK) return rc;
   if (r->meta.name == NULL) r->meta.name = r->meta.id;
   if (r->meta.description == NULL) r->meta.description = r->meta.message;
+  if ((v = map_get(m, "paths")) && (rc = check_paths(c, r, v)) != PV_OK) return rc;
+  if (map_get(m, "mode") != NULL) {
+    *out = r;
+    r->kind = PV_MATCHER_TAINT;
+    return mk != NULL ? rule_err(c, mk->line, "key '%s': a taint rule has no pattern matcher "
+                                 "(use pattern-sources and pattern-sinks)", mk->s)
+                      : pv_taint_rule_check(c, m, r);
+  }
   if (mk == NULL)
     return rule_err(c, m->line, "missing key 'pattern', 'patterns', 'pattern-either', "
                     "'pattern-regex' or 'query' (the rule's matcher)");
-  if ((v = map_get(m, "paths")) && (rc = check_paths(c, r, v)) != PV_OK) return rc;
   v = map_get(m, mk->s);
   if (strcmp(mk->s, "pattern-regex") != 0 && strcmp(mk->s, "query") != 0) {
     *out = r;
@@ -946,11 +946,17 @@ static pv_status check_file(rctx *c, const ynode *root) {
                         c->file, root ? root->line : 1);
   for (size_t i = 0; i + 1 < root->n; i += 2) {
     const ynode *k = root->kids[i];
+    if (k->t == Y_SCALAR && strcmp(k->s, "models") == 0) {
+      pv_status rc = pv_taint_models_check(c, root->kids[i + 1]);
+      if (rc != PV_OK) return rc;
+      continue;
+    }
     if (k->t != Y_SCALAR || strcmp(k->s, "rules") != 0)
       return pv_error_set(c->err, PV_FAILED, "%s:%u: unknown top-level key '%s'", c->file,
                           k->line, k->t == Y_SCALAR ? k->s : "?");
   }
   const ynode *list = map_get(root, "rules");
+  if (list == NULL && map_get(root, "models") != NULL) return PV_OK;
   if (list == NULL || list->t != Y_SEQ)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: missing key 'rules' (a list of rules)",
                         c->file, list ? list->line : root->line);
@@ -971,12 +977,10 @@ static pv_status check_file(rctx *c, const ynode *root) {
   return PV_OK;
 }
 
-static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim,
-                           pv_error *err) {
-  unsigned char *data = NULL;
-  size_t n = 0;
-  pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
-  if (rc != PV_OK) return rc;
+/* Check the rules of one file's bytes (path names it in errors). */
+static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data,
+                            size_t n, pv_error *err) {
+  pv_status rc;
   yctx yc = {.file = path, .err = err};
   yc.tmp = pv_arena_new(0);
   rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
@@ -984,6 +988,15 @@ static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *li
   if (yc.tmp == NULL || rcx.file == NULL) rc = oom(err);
   else if ((rc = yaml_tree(&yc, data, n, &root)) == PV_OK) rc = check_file(&rcx, root);
   pv_arena_delete(yc.tmp);
+  return rc;
+}
+
+static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim,
+                           pv_error *err) {
+  unsigned char *data = NULL;
+  size_t n = 0;
+  pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
+  if (rc == PV_OK) rc = load_bytes(rs, path, data, n, err);
   free(data);
   return rc;
 }
@@ -1339,6 +1352,11 @@ pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n
   pv_error_clear(err);
   pv_status rc = PV_OK;
   for (size_t i = 0; i < n && rc == PV_OK; i++) rc = load_path(rs, paths[i], lim, err);
+  if (rc == PV_OK && !rs->default_models && pv_taint_wanted(rs)) {
+    rs->default_models = 1;
+    rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
+                    strlen(pv_taint_default_models), err);
+  }
   return rc == PV_OK ? build_all(rs, err) : rc;
 }
 
@@ -1354,10 +1372,38 @@ const char *pv_ruleset_languages(const pv_ruleset *rs, size_t i) {
 
 const char *pv_ruleset_matcher_kind(const pv_ruleset *rs, size_t i) {
   if (rs == NULL || i >= rs->n) return "";
-  return rs->rules[i]->kind == PV_MATCHER_REGEX ? "regex"
-         : rs->rules[i]->kind == PV_MATCHER_QUERY ? "query" : "pattern";
+  static const char *const kinds[] = {"regex", "query", "pattern", "taint"};
+  return kinds[rs->rules[i]->kind];
 }
 
 const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i) {
   return rs != NULL && i < rs->n ? &rs->rules[i]->meta : NULL;
+}
+
+/* ---- For taint_rules.c (rules_impl.h) --------------------------------- */
+
+pv_status pv_rules_err(pv_rctx *c, uint32_t line, const char *fmt, ...) {
+  char what[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  return rule_err(c, line, "%s", what);
+}
+
+pv_status pv_rules_oom(pv_rctx *c) { return oom(c->err); }
+
+pv_arena *pv_rules_arena(pv_rctx *c) { return c->rs->arena; }
+
+pv_ruleset *pv_rules_set(pv_rctx *c) { return c->rs; }
+
+const ynode *pv_rules_map_get(const ynode *m, const char *key) { return map_get(m, key); }
+
+pv_status pv_rules_string(pv_rctx *c, const ynode *v, const char *key, const char **out) {
+  return want_string(c, v, key, out);
+}
+
+pv_status pv_rules_formula(pv_rctx *c, pv_rule *r, const ynode *k, const ynode *v,
+                           pv_formula **out) {
+  return formula(c, r, k->s, k, v, AT_TOP, 1, out);
 }

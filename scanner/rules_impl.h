@@ -14,7 +14,9 @@
 #include "prefilter.h"
 #include "rules.h"
 
-typedef enum { PV_MATCHER_REGEX = 0, PV_MATCHER_QUERY, PV_MATCHER_PATTERN } pv_matcher_kind;
+typedef enum {
+  PV_MATCHER_REGEX = 0, PV_MATCHER_QUERY, PV_MATCHER_PATTERN, PV_MATCHER_TAINT
+} pv_matcher_kind;
 
 /* Semgrep operators of a pattern rule. */
 typedef enum {
@@ -78,6 +80,7 @@ struct pv_rule {
   pv_formula *formula;    /* PV_MATCHER_PATTERN */
   const char *const *paths_include; /* globs, NULL-terminated, or NULL */
   const char *const *paths_exclude;
+  const struct pv_taint_spec *taint; /* PV_MATCHER_TAINT (taint.h) */
 };
 
 typedef enum { PV_PRED_EQ, PV_PRED_NOT_EQ, PV_PRED_MATCH, PV_PRED_NOT_MATCH } pv_pred_op;
@@ -125,9 +128,45 @@ struct pv_ruleset {
   pv_strset *words;                 /* words patterns and queries need (prefilter) */
   pcre2_code **res;                 /* formula regexes, freed with the set */
   size_t nres, capres;
+  struct pv_taint_models *models;   /* library models of taint rules (taint.h) */
+  int default_models;               /* the builtin models are loaded */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */
 void pv_langquery_clear(pv_langquery *lq);
+
+/* ---- The rule loader's YAML tree and helpers, for taint_rules.c -------- */
+
+typedef enum { Y_SCALAR, Y_SEQ, Y_MAP } ytype;
+
+typedef struct ynode {
+  ytype t;
+  uint32_t line; /* 1-based */
+  const char *s; /* scalar text */
+  size_t len;
+  struct ynode **kids; /* map: key, value, key, value... */
+  size_t n, cap;
+} ynode;
+
+/* The loader's state while it checks one file (opaque outside rules.c). */
+typedef struct pv_rctx pv_rctx;
+
+/* Fail the load: "file:line: rule 'id': MESSAGE". Returns PV_FAILED. */
+pv_status pv_rules_err(pv_rctx *c, uint32_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Fail the load for out-of-memory. Returns PV_FATAL. */
+pv_status pv_rules_oom(pv_rctx *c);
+/* The ruleset's arena (rule strings and arrays live there). */
+pv_arena *pv_rules_arena(pv_rctx *c);
+/* The ruleset being loaded. */
+pv_ruleset *pv_rules_set(pv_rctx *c);
+/* Value of key in mapping m, or NULL. */
+const ynode *pv_rules_map_get(const ynode *m, const char *key);
+/* A non-empty string value copied into the ruleset's arena. */
+pv_status pv_rules_string(pv_rctx *c, const ynode *v, const char *key, const char **out);
+/* Compile the search-mode operator k (pattern, patterns, pattern-either,
+ * pattern-regex) with value v into *out, for rule r's languages. */
+pv_status pv_rules_formula(pv_rctx *c, pv_rule *r, const ynode *k, const ynode *v,
+                           pv_formula **out);
 
 #endif

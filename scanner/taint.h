@@ -1,0 +1,95 @@
+/* taint.h — Semgrep `mode: taint` rules: their loaded form (taint_rules.c),
+ * the library models (taint_models.c) and the intra-file engine (taint.c,
+ * taint_eval.c, taint_flow.c) that follows tainted values from source
+ * matches to sink matches in one JS/TS file. See docs/taint.md.
+ *
+ * Ownership: specs and models live in the ruleset's arena and are read-only
+ * once loaded (shared by worker threads). pv_taint_run allocates its scratch
+ * in an arena of its own and appends findings (with their flow steps in
+ * r->arena) to r. */
+#ifndef PV_TAINT_H
+#define PV_TAINT_H
+
+#include <tree_sitter/api.h>
+
+#include "formula.h"
+#include "result.h"
+#include "rules_impl.h"
+
+/* One entry of pattern-sources / -sinks / -sanitizers / -propagators. */
+typedef struct {
+  pv_formula *f;
+  uint32_t line;
+  int exact;          /* sources: default 0; sinks: default 1; sanitizers: 0 */
+  int by_side_effect; /* sources, sanitizers, propagators (parsed only) */
+  const char *label;  /* sources (parsed only) */
+  const char *requires; /* sinks (parsed only) */
+  const char *from, *to; /* propagators: "$X" (parsed only) */
+} pv_taint_item;
+
+enum { PV_TI_SOURCE, PV_TI_SINK, PV_TI_SANITIZER, PV_TI_PROPAGATOR, PV_TI_COUNT };
+
+typedef struct pv_taint_spec {
+  pv_taint_item *items[PV_TI_COUNT];
+  uint32_t n[PV_TI_COUNT];
+  int safe_functions; /* taint_assume_safe_functions (plugvet default 1) */
+  int safe_indexes, safe_booleans, safe_numbers; /* taint_assume_safe_* */
+  int unify_mvars;    /* taint_unify_mvars (parsed only) */
+  int interfile;      /* interfile (parsed only: one file at a time) */
+} pv_taint_spec;
+
+/* What a library function does with taint (models.yaml, docs/taint.md). */
+typedef enum {
+  PV_MODEL_PROPAGATOR, /* `from` inputs taint the result */
+  PV_MODEL_SANITIZER,  /* the result is never tainted */
+  PV_MODEL_NUMBER,     /* a number: safe with taint_assume_safe_numbers */
+  PV_MODEL_BOOLEAN,    /* a boolean: safe with taint_assume_safe_booleans */
+  PV_MODEL_CALLBACK    /* `from` inputs taint parameter `param` of the callback */
+} pv_model_kind;
+
+/* pv_model.from bits: the receiver, every argument, or argument N (bit N+2). */
+enum { PV_FROM_RECEIVER = 1u << 0, PV_FROM_ARGS = 1u << 1 };
+#define PV_FROM_ARG(n) (1u << ((n) + 2))
+
+typedef struct {
+  const char *name;  /* "JSON.parse", "path.join" (a callee path), or a method name */
+  int method;        /* 1: name is a method called on any receiver */
+  pv_model_kind kind;
+  unsigned from;     /* PV_FROM_* */
+  int callback;      /* CALLBACK: the argument holding it; -1 the last one */
+  int param;         /* CALLBACK: the parameter that receives the taint */
+} pv_model;
+
+typedef struct pv_taint_models {
+  pv_model *v;
+  uint32_t n, cap;
+} pv_taint_models;
+
+/* The builtin models file (YAML text with a top-level `models:` list). */
+extern const char pv_taint_default_models[];
+
+/* Non-zero if key belongs to a `mode: taint` rule (mode, pattern-sources,
+ * pattern-sinks, pattern-sanitizers, pattern-propagators, options). */
+int pv_taint_is_key(const char *key);
+/* Check and compile the taint part of rule mapping m into r->taint. */
+pv_status pv_taint_rule_check(pv_rctx *c, const ynode *m, pv_rule *r);
+/* Add the entries of a `models:` list to the ruleset's models. */
+pv_status pv_taint_models_check(pv_rctx *c, const ynode *list);
+/* Non-zero if rs holds a taint rule. */
+int pv_taint_wanted(const pv_ruleset *rs);
+/* The model of a call: callee path `path` ("path.join", "JSON.parse",
+ * "encodeURIComponent"; NULL if not a plain path) and method name `method`
+ * (the last property of a member call, or NULL). Callee paths win. */
+const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
+                                    const char *method);
+
+/* Run taint rule `rule` over one parsed file: source/sink/sanitizer ranges
+ * come from the formula evaluation context e (pattern matches of the file).
+ * Appends one finding per reached sink, with its flow, to r; notes an
+ * "analysis-incomplete" warning naming the file and function when a budget
+ * of lim trips. PV_OK, PV_FAILED (findings limit reached) or PV_FATAL. */
+pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
+                       pv_result *r, const pv_file *f, const TSTree *tree,
+                       const pv_limits *lim);
+
+#endif
