@@ -85,6 +85,21 @@ app.get('/h/:handler', (req, res) => {
   res.end();
 });
 
+function evaluate(expr) {
+  // ruleid: js.taint.code-injection
+  return vm.runInNewContext(expr, {});
+}
+
+function evaluateNumber(expr) {
+  // Callers pass request data, but the helper coerces it first.
+  // ok: js.taint.code-injection
+  return vm.runInNewContext(String(Number(expr)), {});
+}
+
+app.get('/eval-helper', (req, res) => {
+  res.json({ a: evaluate(req.query.a), b: evaluateNumber(req.query.b) });
+});
+
 // --- browser sources and Electron ---------------------------------------------
 
 window.addEventListener('message', (event) => {

@@ -49,6 +49,30 @@ app.get('/word', (req, res) => {
   res.json({ n: (docs.join(' ').match(re) || []).length });
 });
 
+function compileFilter(src) {
+  // Called below with a query value and with a constant: the tainted call wins.
+  // ruleid: js.taint.redos
+  return new RegExp(src);
+}
+
+function escapeForRegExp(s) {
+  return escapeStringRegexp(s);
+}
+
+app.get('/filter', (req, res) => {
+  const re = compileFilter(req.query.filter);
+  res.json(docs.filter((d) => re.test(d)));
+});
+
+app.get('/filter-escaped', (req, res) => {
+  // The sanitizer sits in a helper.
+  // ok: js.taint.redos
+  const re = new RegExp(escapeForRegExp(req.query.filter));
+  res.json(docs.filter((d) => re.test(d)));
+});
+
+const WORDS = compileFilter('^[a-z]+$');
+
 const wss = new WebSocket.Server({ port: 8082 });
 wss.on('connection', (ws) => {
   ws.on('message', (data) => {
