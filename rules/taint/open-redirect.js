@@ -64,6 +64,19 @@ app.get('/list-redirect', (req, res) => {
   res.redirect(pageNumberPath(req));
 });
 
+function go(res, target) {
+  // ruleid: js.taint.open-redirect
+  res.redirect(target);
+}
+
+function goHome(res, unused) {
+  // ok: js.taint.open-redirect
+  res.redirect('/home');
+}
+
+app.get('/go', (req, res) => go(res, req.query.target));
+app.get('/home-link', (req, res) => goHome(res, req.query.target));
+
 // --- Koa ------------------------------------------------------------------------------
 
 const koa = new Koa();

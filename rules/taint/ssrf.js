@@ -95,6 +95,27 @@ app.post('/notify', (req, res) => {
   res.end();
 });
 
+function apiUrl(path) {
+  return 'https://api.example.com/v2/' + encodeURIComponent(path);
+}
+
+function download(url) {
+  // Called from /mirror with a request value.
+  // ruleid: js.taint.ssrf
+  return axios.get(url, { responseType: 'arraybuffer' });
+}
+
+app.get('/mirror', async (req, res) => {
+  res.send((await download(req.query.src)).data);
+});
+
+app.get('/item', async (req, res) => {
+  // The helper fixes the host and encodes the value.
+  // ok: js.taint.ssrf
+  const r = await fetch(apiUrl(req.query.item));
+  res.json(await r.json());
+});
+
 ipcMain.handle('fetch-feed', async (event, feedUrl) => {
   // ruleid: js.taint.ssrf
   const r = await fetch(feedUrl);

@@ -92,4 +92,18 @@ function showItems(items) {
 
 showItems(location.hash.slice(1).split(','));
 
+function setHtml(el, html) {
+  // Called with the URL fragment below.
+  // ruleid: js.taint.xss
+  el.innerHTML = html;
+}
+
+function setText(el, text) {
+  // ok: js.taint.xss
+  el.textContent = text;
+}
+
+setHtml(document.getElementById('banner'), decodeURIComponent(location.hash.slice(1)));
+setText(document.getElementById('crumb'), document.URL);
+
 module.exports = app;
