@@ -1,0 +1,123 @@
+// Tests for code-injection.yaml (js.taint.code-injection).
+const express = require('express');
+const vm = require('vm');
+const { ipcMain } = require('electron');
+
+const app = express();
+
+app.post('/calc', (req, res) => {
+  // ruleid: js.taint.code-injection
+  const result = eval(req.body.expression);
+  res.json({ result });
+});
+
+app.get('/filter', (req, res) => {
+  const { predicate } = req.query;
+  // ruleid: js.taint.code-injection
+  const fn = new Function('item', 'return ' + predicate);
+  res.json([1, 2, 3].filter(fn));
+});
+
+app.post('/sandbox', (req, res) => {
+  // node:vm is no sandbox.
+  // ruleid: js.taint.code-injection
+  const out = vm.runInNewContext(req.body.code, { console });
+  res.json({ out });
+});
+
+app.post('/script', (req, res) => {
+  const src = `(function () { return ${req.body.snippet}; })()`;
+  // ruleid: js.taint.code-injection
+  const script = new vm.Script(src);
+  res.json({ v: script.runInThisContext() });
+});
+
+app.get('/timer', (req, res) => {
+  // A string timer argument is evaluated.
+  // ruleid: js.taint.code-injection
+  setTimeout('refresh(' + req.query.id + ')', 100);
+  res.end();
+});
+
+app.get('/literal', (req, res) => {
+  // JSON.stringify turns the value into a string literal.
+  // ok: js.taint.code-injection
+  const v = eval('(' + JSON.stringify(req.query.name) + ')');
+  // ok: js.taint.code-injection
+  const n = eval('1 + ' + Number(req.query.n));
+  res.json({ v, n });
+});
+
+app.get('/constant', (req, res) => {
+  let code = req.query.code;
+  code = 'Date.now()';
+  // ok: js.taint.code-injection
+  res.json({ t: eval(code) });
+});
+
+app.get('/parse', (req, res) => {
+  // JSON.parse is the right tool and no sink.
+  // ok: js.taint.code-injection
+  const data = JSON.parse(req.query.json);
+  res.json(data);
+});
+
+// --- cross-function ----------------------------------------------------------
+
+function compileTemplate(body) {
+  // ruleid: js.taint.code-injection
+  return new Function('data', 'with (data) { return `' + body + '`; }');
+}
+
+app.post('/template', (req, res) => {
+  const render = compileTemplate(req.body.template);
+  res.send(String(render({})));
+});
+
+function getHandlerName(req) {
+  return req.params.handler;
+}
+
+app.get('/h/:handler', (req, res) => {
+  const name = getHandlerName(req);
+  // ruleid: js.taint.code-injection
+  eval(name + '()');
+  res.end();
+});
+
+function evaluate(expr) {
+  // ruleid: js.taint.code-injection
+  return vm.runInNewContext(expr, {});
+}
+
+function evaluateNumber(expr) {
+  // Callers pass request data, but the helper coerces it first.
+  // ok: js.taint.code-injection
+  return vm.runInNewContext(String(Number(expr)), {});
+}
+
+app.get('/eval-helper', (req, res) => {
+  res.json({ a: evaluate(req.query.a), b: evaluateNumber(req.query.b) });
+});
+
+// --- browser sources and Electron ---------------------------------------------
+
+window.addEventListener('message', (event) => {
+  // postMessage data from any origin.
+  // ruleid: js.taint.code-injection
+  eval(event.data.script);
+});
+
+// ruleid: js.taint.code-injection
+setTimeout(decodeURIComponent(location.hash.slice(1)), 0);
+
+// A function is passed, not a string: the tainted value is only read inside it.
+// ok: js.taint.code-injection
+setTimeout(() => console.log(location.hash), 0);
+
+ipcMain.handle('run-plugin', async (event, source) => {
+  // ruleid: js.taint.code-injection
+  return vm.runInThisContext(source);
+});
+
+module.exports = app;

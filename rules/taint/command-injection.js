@@ -1,0 +1,200 @@
+// Tests for command-injection.yaml (js.taint.command-injection).
+const express = require('express');
+const cp = require('child_process');
+const { exec, execSync, spawn } = require('node:child_process');
+const shell = require('shelljs');
+const { quote } = require('shell-quote');
+const { ipcMain } = require('electron');
+const WebSocket = require('ws');
+
+const app = express();
+const TOOLS = ['git', 'npm', 'node'];
+
+// --- direct flows -----------------------------------------------------------
+
+app.get('/run', (req, res) => {
+  // ruleid: js.taint.command-injection
+  exec('git log ' + req.query.branch, () => res.end());
+});
+
+app.post('/build', (req, res) => {
+  // Destructuring a tainted object taints the bound names.
+  const { target } = req.body;
+  // ruleid: js.taint.command-injection
+  execSync(`make ${target}`);
+  res.end();
+});
+
+app.get('/alias', (req, res) => {
+  // Aliasing: q is req.query.
+  const q = req.query;
+  // ruleid: js.taint.command-injection
+  cp.exec(q.cmd);
+  res.end();
+});
+
+app.get('/fields', (req, res) => {
+  // Field sensitivity: o.user is tainted, o.fixed is not.
+  const o = { user: req.query.name, fixed: 'status' };
+  // ok: js.taint.command-injection
+  exec('git ' + o.fixed);
+  // ruleid: js.taint.command-injection
+  exec('git ' + o.user);
+  res.end();
+});
+
+app.get('/shelljs', (req, res) => {
+  // ruleid: js.taint.command-injection
+  shell.exec('convert ' + req.params.file + ' out.png');
+  res.end();
+});
+
+app.get('/spawn', (req, res) => {
+  // No shell: the request value is one argument of a fixed program.
+  // ok: js.taint.command-injection
+  spawn('git', ['log', req.query.branch]);
+  // With shell: true the arguments are joined into a shell command line.
+  // ruleid: js.taint.command-injection
+  spawn('git', ['log', req.query.branch], { shell: true });
+  // The program itself comes from the request.
+  // ruleid: js.taint.command-injection
+  spawn(req.query.tool, ['--version']);
+  res.end();
+});
+
+// --- sanitizers, overwrites, constants ---------------------------------------
+
+app.get('/quoted', (req, res) => {
+  // ok: js.taint.command-injection
+  exec('git log ' + quote([req.query.branch]));
+  res.end();
+});
+
+app.get('/numeric', (req, res) => {
+  const n = parseInt(req.query.lines, 10);
+  // ok: js.taint.command-injection
+  exec('tail -n ' + n + ' app.log');
+  // ok: js.taint.command-injection
+  exec(`head -c ${Number(req.query.bytes)} app.log`);
+  res.end();
+});
+
+app.get('/overwrite', (req, res) => {
+  let cmd = req.query.cmd;
+  cmd = 'ls';
+  // ok: js.taint.command-injection
+  exec(cmd);
+  res.end();
+});
+
+app.get('/allow', (req, res) => {
+  const tool = req.query.tool;
+  if (TOOLS.includes(tool)) {
+    // ok: js.taint.command-injection
+    exec(tool + ' --version');
+  }
+  res.end();
+});
+
+app.get('/guard', (req, res) => {
+  const tool = req.query.tool;
+  if (!TOOLS.includes(tool)) {
+    return res.status(400).end();
+  }
+  // ok: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
+// ok: js.taint.command-injection
+exec('npm --version');
+
+// --- cross-function (same file) ----------------------------------------------
+
+function buildCommand(name) {
+  return 'grep -r ' + name + ' .';
+}
+
+function runInRepo(command) {
+  // Reached from /search with a request value: the sink is in the helper.
+  // ruleid: js.taint.command-injection
+  execSync(command, { cwd: '/srv/repo' });
+}
+
+app.get('/search', (req, res) => {
+  runInRepo(buildCommand(req.query.term));
+  res.end();
+});
+
+function fixedCommand(unused) {
+  return 'git status';
+}
+
+app.get('/status', (req, res) => {
+  // The helper ignores its argument and returns a constant.
+  // ok: js.taint.command-injection
+  exec(fixedCommand(req.query.x));
+  res.end();
+});
+
+// --- callbacks, promises -----------------------------------------------------
+
+app.post('/batch', (req, res) => {
+  // arr.map(x => sink(x)): the elements of a tainted array.
+  // ruleid: js.taint.command-injection
+  req.body.files.map((f) => execSync('gzip ' + f));
+  res.end();
+});
+
+app.post('/raw', (req, res) => {
+  let body = '';
+  req.on('data', (chunk) => {
+    body += chunk;
+  });
+  req.on('end', () => {
+    // The body collected from 'data' chunks (tracking body across the two
+    // callbacks is the hard part).
+    // ruleid: js.taint.command-injection
+    exec(body);
+    res.end();
+  });
+});
+
+function lookupBranch(req) {
+  return Promise.resolve(req.query.branch);
+}
+
+app.get('/promise', (req, res) => {
+  // ruleid: js.taint.command-injection
+  lookupBranch(req).then((b) => exec('git checkout ' + b));
+  res.end();
+});
+
+app.get('/await', async (req, res) => {
+  const branch = await lookupBranch(req);
+  // ruleid: js.taint.command-injection
+  exec('git merge ' + branch);
+  res.end();
+});
+
+// --- other sources: argv, Electron, WebSocket ---------------------------------
+
+// ruleid: js.taint.command-injection
+execSync('open ' + process.argv[2]);
+
+ipcMain.on('open-file', (event, filePath) => {
+  // ruleid: js.taint.command-injection
+  exec(`code "${filePath}"`);
+  // ok: js.taint.command-injection
+  cp.execFile('code', [filePath]);
+});
+
+const wss = new WebSocket.Server({ port: 8080 });
+wss.on('connection', (socket) => {
+  socket.on('message', (data) => {
+    // ruleid: js.taint.command-injection
+    exec(data.toString());
+  });
+});
+
+module.exports = app;

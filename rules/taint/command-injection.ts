@@ -1,0 +1,59 @@
+// Tests for command-injection.yaml (js.taint.command-injection): a VS Code
+// extension, execa, typed code.
+import * as vscode from 'vscode';
+import { execa, execaCommand } from 'execa';
+import { exec } from 'child_process';
+import shellEscape from 'shell-escape';
+
+export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('demo.runTask', async (task: string) => {
+      // Command arguments can come from command: links in rendered markdown.
+      // ruleid: js.taint.command-injection
+      await execaCommand(`npm run ${task}`);
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('demo.lint', async () => {
+      const cfg = vscode.workspace.getConfiguration('demo');
+      const linter = cfg.get<string>('linterPath', 'eslint');
+      // A workspace setting picks the program (a cloned repo's .vscode/settings.json).
+      // ruleid: js.taint.command-injection
+      await execa(linter, ['.']);
+      // ok: js.taint.command-injection
+      await execa('eslint', ['--format', String(linter)]);
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('demo.grep', async () => {
+      const term = await vscode.window.showInputBox({ prompt: 'Search for' });
+      if (!term) {
+        return;
+      }
+      // ruleid: js.taint.command-injection
+      exec('grep -rn ' + term + ' .');
+      // ok: js.taint.command-injection
+      exec('grep -rn ' + shellEscape([term]) + ' .');
+    }),
+  );
+}
+
+function countLines(lines: number): void {
+  // taint_assume_safe_numbers: a number cannot carry shell syntax.
+  // ok: js.taint.command-injection
+  exec('tail -n ' + lines + ' build.log');
+}
+
+export function tailLog(): void {
+  const n = vscode.workspace.getConfiguration('demo').get<number>('tailLines', 20);
+  countLines(n);
+}
+
+export async function runShell(): Promise<void> {
+  const extra = vscode.workspace.getConfiguration('demo').get<string>('extraArgs', '');
+  // execa with shell: true joins the arguments into one command line.
+  // ruleid: js.taint.command-injection
+  await execa('prettier', [extra], { shell: true });
+}

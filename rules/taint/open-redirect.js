@@ -1,0 +1,105 @@
+// Tests for open-redirect.yaml (js.taint.open-redirect): server and browser.
+const express = require('express');
+const Koa = require('koa');
+
+const app = express();
+const RETURN_PATHS = ['/home', '/settings', '/billing'];
+
+app.get('/login/done', (req, res) => {
+  // ruleid: js.taint.open-redirect
+  res.redirect(req.query.next);
+});
+
+app.get('/out', (req, res) => {
+  const { to } = req.query;
+  // ruleid: js.taint.open-redirect
+  res.redirect(302, to);
+});
+
+app.get('/legacy', (req, res) => {
+  // ruleid: js.taint.open-redirect
+  res.writeHead(301, { Location: req.query.url });
+  res.end();
+});
+
+app.get('/slash', (req, res) => {
+  // '/' + '/evil.example' is a protocol-relative URL: not a fixed local path.
+  // ruleid: js.taint.open-redirect
+  res.redirect('/' + req.query.page);
+});
+
+app.get('/docs', (req, res) => {
+  // A fixed local path in front keeps the user on the site.
+  // ok: js.taint.open-redirect
+  res.redirect('/docs/' + req.query.page);
+});
+
+app.get('/back', (req, res) => {
+  const next = req.query.next;
+  if (RETURN_PATHS.includes(next)) {
+    // ok: js.taint.open-redirect
+    return res.redirect(next);
+  }
+  // ok: js.taint.open-redirect
+  res.redirect('/home');
+});
+
+// --- cross-function ---------------------------------------------------------------
+
+function returnTo(req) {
+  return req.cookies.returnTo || '/';
+}
+
+app.get('/sso/callback', (req, res) => {
+  // ruleid: js.taint.open-redirect
+  res.redirect(returnTo(req));
+});
+
+function pageNumberPath(req) {
+  return '/list?page=' + parseInt(req.query.p, 10);
+}
+
+app.get('/list-redirect', (req, res) => {
+  // ok: js.taint.open-redirect
+  res.redirect(pageNumberPath(req));
+});
+
+function go(res, target) {
+  // ruleid: js.taint.open-redirect
+  res.redirect(target);
+}
+
+function goHome(res, unused) {
+  // ok: js.taint.open-redirect
+  res.redirect('/home');
+}
+
+app.get('/go', (req, res) => go(res, req.query.target));
+app.get('/home-link', (req, res) => goHome(res, req.query.target));
+
+// --- Koa ------------------------------------------------------------------------------
+
+const koa = new Koa();
+koa.use(async (ctx) => {
+  // ruleid: js.taint.open-redirect
+  ctx.redirect(ctx.query.redirect_uri);
+});
+
+// --- browser --------------------------------------------------------------------------
+
+const params = new URLSearchParams(location.search);
+// ruleid: js.taint.open-redirect
+window.location.href = params.get('returnUrl');
+
+// ruleid: js.taint.open-redirect
+location.assign(decodeURIComponent(location.hash.substring(1)));
+
+// ok: js.taint.open-redirect
+location.href = '/dashboard';
+
+window.addEventListener('message', (e) => {
+  // ruleid: js.taint.open-redirect
+  window.location = e.data.navigate;
+});
+
+module.exports = app;

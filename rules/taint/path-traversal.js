@@ -1,0 +1,107 @@
+// Tests for path-traversal.yaml (js.taint.path-traversal).
+const express = require('express');
+const fs = require('fs');
+const fsp = require('fs/promises');
+const path = require('path');
+const { ipcMain } = require('electron');
+
+const app = express();
+const ROOT = path.resolve(__dirname, 'public');
+
+app.get('/file', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  res.send(fs.readFileSync(req.query.name, 'utf8'));
+});
+
+app.get('/join', (req, res) => {
+  // path.join does not stop ../
+  const p = path.join(ROOT, req.query.name);
+  // ruleid: js.taint.path-traversal
+  fs.createReadStream(p).pipe(res);
+});
+
+app.post('/save', async (req, res) => {
+  const { filename, content } = req.body;
+  // ruleid: js.taint.path-traversal
+  await fsp.writeFile(`/srv/uploads/${filename}`, content);
+  // The content is no path: writing tainted data to a fixed file is fine.
+  // ok: js.taint.path-traversal
+  await fsp.writeFile('/srv/uploads/last.txt', content);
+  res.end();
+});
+
+app.get('/callback', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  fs.readFile(path.resolve(ROOT, req.params.page), 'utf8', (err, data) => res.send(data));
+});
+
+app.delete('/file', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  fs.unlinkSync(ROOT + '/' + req.body.name);
+  res.end();
+});
+
+app.get('/download', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  res.download(path.join(ROOT, req.query.file));
+});
+
+// --- sanitizers ---------------------------------------------------------------
+
+app.get('/basename', (req, res) => {
+  // ok: js.taint.path-traversal
+  res.send(fs.readFileSync(path.join(ROOT, path.basename(req.query.name))));
+});
+
+app.get('/checked', (req, res) => {
+  const p = path.resolve(ROOT, req.query.name);
+  if (p.startsWith(ROOT + path.sep)) {
+    // ok: js.taint.path-traversal
+    return res.send(fs.readFileSync(p));
+  }
+  res.status(403).end();
+});
+
+app.get('/page/:n', (req, res) => {
+  // ok: js.taint.path-traversal
+  res.send(fs.readFileSync(path.join(ROOT, `page-${parseInt(req.params.n, 10)}.html`)));
+});
+
+app.get('/overwritten', (req, res) => {
+  let name = req.query.name;
+  name = 'index.html';
+  // ok: js.taint.path-traversal
+  res.send(fs.readFileSync(path.join(ROOT, name)));
+});
+
+// --- cross-function -------------------------------------------------------------
+
+function userDir(req) {
+  return path.join('/home/data', req.params.user);
+}
+
+function safeName(name) {
+  return path.basename(name);
+}
+
+app.get('/u/:user/list', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  res.json(fs.readdirSync(userDir(req)));
+});
+
+app.get('/u/:user/avatar', (req, res) => {
+  // ok: js.taint.path-traversal
+  res.send(fs.readFileSync(path.join('/home/data/avatars', safeName(req.params.user))));
+});
+
+// --- Electron, argv ------------------------------------------------------------------
+
+ipcMain.handle('read-note', async (event, notePath) => {
+  // ruleid: js.taint.path-traversal
+  return fs.promises.readFile(notePath, 'utf8');
+});
+
+// ruleid: js.taint.path-traversal
+fs.writeFileSync(process.argv[2], 'report');
+
+module.exports = app;

@@ -1,0 +1,125 @@
+// Tests for ssrf.yaml (js.taint.ssrf).
+const express = require('express');
+const axios = require('axios');
+const https = require('https');
+const http = require('node:http');
+const { ipcMain } = require('electron');
+
+const app = express();
+const ALLOWED_HOSTS = new Set(['api.github.com', 'registry.npmjs.org']);
+
+app.get('/proxy', async (req, res) => {
+  // ruleid: js.taint.ssrf
+  const r = await fetch(req.query.url);
+  res.send(await r.text());
+});
+
+app.get('/preview', async (req, res) => {
+  const { target } = req.query;
+  // ruleid: js.taint.ssrf
+  const { data } = await axios.get(target, { timeout: 2000 });
+  res.send(data);
+});
+
+app.post('/webhook-test', (req, res) => {
+  const hook = req.body.hook;
+  // ruleid: js.taint.ssrf
+  https.get(hook, (r) => r.pipe(res));
+});
+
+app.get('/img', (req, res) => {
+  // ruleid: js.taint.ssrf
+  http.request(`http://${req.headers['x-image-host']}/img.png`, (r) => r.pipe(res)).end();
+});
+
+app.get('/relative', async (req, res) => {
+  // new URL(path, base): an absolute or //host path replaces the base host.
+  const u = new URL(req.query.path, 'https://api.example.com');
+  // ruleid: js.taint.ssrf
+  const r = await fetch(u);
+  res.send(await r.text());
+});
+
+// --- sanitizers and fixed hosts -------------------------------------------------
+
+app.get('/user', async (req, res) => {
+  // ok: js.taint.ssrf
+  const r = await fetch('https://api.example.com/users/' + encodeURIComponent(req.query.id));
+  res.json(await r.json());
+});
+
+app.get('/repo', async (req, res) => {
+  // A fixed scheme and host before the outside value.
+  // ok: js.taint.ssrf
+  const r = await axios.get('https://api.github.com/repos/' + req.query.repo);
+  res.json(r.data);
+});
+
+app.get('/allowed', async (req, res) => {
+  const host = req.query.host;
+  if (ALLOWED_HOSTS.has(host)) {
+    // ok: js.taint.ssrf
+    const r = await fetch(`https://${host}/status`);
+    return res.send(await r.text());
+  }
+  res.status(400).end();
+});
+
+app.get('/body-only', async (req, res) => {
+  // The request value is sent as data to a fixed URL, not used as the address.
+  // ok: js.taint.ssrf
+  await axios.post('https://api.example.com/search', { q: req.query.q });
+  res.end();
+});
+
+// --- cross-function, promises ----------------------------------------------------------
+
+function avatarUrl(profile) {
+  return profile.avatar;
+}
+
+app.post('/profile', async (req, res) => {
+  const url = avatarUrl(req.body);
+  // ruleid: js.taint.ssrf
+  const img = await fetch(url);
+  res.send(Buffer.from(await img.arrayBuffer()));
+});
+
+function resolveTarget(req) {
+  return new Promise((resolve) => resolve(req.body.callback));
+}
+
+app.post('/notify', (req, res) => {
+  // ruleid: js.taint.ssrf
+  resolveTarget(req).then((cb) => axios.post(cb, { ok: true }));
+  res.end();
+});
+
+function apiUrl(path) {
+  return 'https://api.example.com/v2/' + encodeURIComponent(path);
+}
+
+function download(url) {
+  // Called from /mirror with a request value.
+  // ruleid: js.taint.ssrf
+  return axios.get(url, { responseType: 'arraybuffer' });
+}
+
+app.get('/mirror', async (req, res) => {
+  res.send((await download(req.query.src)).data);
+});
+
+app.get('/item', async (req, res) => {
+  // The helper fixes the host and encodes the value.
+  // ok: js.taint.ssrf
+  const r = await fetch(apiUrl(req.query.item));
+  res.json(await r.json());
+});
+
+ipcMain.handle('fetch-feed', async (event, feedUrl) => {
+  // ruleid: js.taint.ssrf
+  const r = await fetch(feedUrl);
+  return r.text();
+});
+
+module.exports = app;
