@@ -101,11 +101,21 @@ static const pv_formula *inner(const pv_formula *f) {
   return (f->kind == PV_F_INSIDE || f->kind == PV_F_NOT || f->kind == PV_F_NOT_INSIDE) ? f->kids[0] : f;
 }
 
+/* A pattern-inside, or a pattern-either of them (Semgrep allows one there):
+ * it says where matches may lie, not what they are. */
+static int inside_like(const pv_formula *f) {
+  if (f->kind == PV_F_INSIDE) return 1;
+  if (f->kind != PV_F_OR || f->n == 0) return 0;
+  for (uint32_t i = 0; i < f->n; i++)
+    if (!inside_like(f->kids[i])) return 0;
+  return 1;
+}
+
 /* The operand of a `patterns` whose matches the others filter: the first
- * positive that is not a pattern-inside, else the first positive. */
+ * positive that is not inside-like, else the first positive. */
 static uint32_t and_base(const pv_formula *f) {
   for (uint32_t i = 0; i < f->n; i++)
-    if (is_pos(f->kids[i]->kind) && f->kids[i]->kind != PV_F_INSIDE) return i;
+    if (is_pos(f->kids[i]->kind) && !inside_like(f->kids[i])) return i;
   for (uint32_t i = 0; i < f->n; i++)
     if (is_pos(f->kids[i]->kind)) return i;
   return UINT32_MAX;

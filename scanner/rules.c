@@ -592,8 +592,9 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, c
   if (depth > FORMULA_MAX_DEPTH) return rule_err(c, k->line, "key '%s': nested too deeply", key);
   if (i == sizeof ops / sizeof ops[0])
     return rule_err(c, k->line, "unsupported key '%s' in a pattern operator list", key);
-  if (at != AT_AND && and_only(key))
-    return rule_err(c, k->line, "key '%s' is only allowed directly under 'patterns'", key);
+  if (at != AT_AND && and_only(key) && !(at == AT_OR && strcmp(key, "pattern-inside") == 0))
+    return rule_err(c, k->line, "key '%s' is only allowed directly under 'patterns'%s", key,
+                    strcmp(key, "pattern-inside") == 0 ? " or 'pattern-either'" : "");
   pv_formula *f = *out = f_new(c, ops[i].kind, k->line);
   if (f == NULL) return oom(c->err);
   pv_status rc = PV_OK;

@@ -141,3 +141,18 @@ show("a \n b");
 show(abc);
 // ruleid: sg.metavariable-pattern.not-a-literal
 show(prefix + 'abc');
+
+app.get('/a', function (req, res) {
+  // ruleid: sg.pattern-either-inside.run-in-handler
+  run(req.query.code);
+});
+app.post('/b', (req, res) => {
+  // ruleid: sg.pattern-either-inside.run-in-handler
+  run(req.body.code);
+});
+app.put('/c', (req, res) => {
+  // ok: sg.pattern-either-inside.run-in-handler
+  run(req.body.code);
+});
+// ok: sg.pattern-either-inside.run-in-handler
+run(code);
