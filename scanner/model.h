@@ -99,6 +99,15 @@ typedef struct {
   uint32_t byte;      /* 0-based byte offset in the file */
 } pv_pos;
 
+/* One step of a taint finding's path (source first, sink last). */
+typedef struct {
+  const pv_file *file;  /* the file it is in (NULL: unknown) */
+  const char *path;     /* its path inside the input */
+  pv_pos start, end;
+  uint32_t col16_start, col16_end; /* UTF-16 columns (SARIF); 0: unknown */
+  const char *message;  /* "tainted by req.query.cmd", "returned from build()", "passed to exec()" */
+} pv_flow_step;
+
 typedef struct pv_finding {
   const pv_rule_meta *rule;
   pv_severity severity; /* usually rule->severity */
@@ -117,6 +126,9 @@ typedef struct pv_finding {
   char fingerprint[33]; /* hex; see findings.h */
   char line_hash[32];   /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;
+  const pv_flow_step *flow; /* taint findings: the path from source to sink (in the
+                             * result's arena), else NULL */
+  uint32_t nflow;
 } pv_finding;
 
 /* The metadata of a rule built into plugvet (source_file "<builtin>"):
