@@ -130,7 +130,7 @@ static pv_status demand(const pv_formula *f, const pv_feval *e, const pv_mlist *
     uint32_t id = f->pat[e->lang];
     if (!f->lazy || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
     for (uint32_t i = 0; i < cur->n; i++)
-      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e) != 0) return PV_FATAL;
+      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, 0) != 0) return PV_FATAL;
     return PV_OK;
   }
   case PV_F_OR:
@@ -274,11 +274,34 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
   return rc;
 }
 
+/* The inside-like operand that bounds a lone-metavariable base (`pattern:
+ * $X` with a pattern-inside), or UINT32_MAX: that base is then searched
+ * only inside its matches. */
+static uint32_t bounding_inside(const pv_formula *f, uint32_t base) {
+  if (base == UINT32_MAX || f->kids[base]->kind != PV_F_PATTERN || !f->kids[base]->any) return UINT32_MAX;
+  for (uint32_t i = 0; i < f->n; i++)
+    if (inside_like(f->kids[i])) return i;
+  return UINT32_MAX;
+}
+
+/* Fill a lone-metavariable base's list inside the bounding matches. */
+static pv_status demand_within(const pv_formula *f, uint32_t base, const pv_feval *e) {
+  uint32_t b = bounding_inside(f, base), id = f->kids[base]->pat[e->lang];
+  if (b == UINT32_MAX || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
+  pv_mlist r = {0};
+  pv_status rc = eval(inner(f->kids[b]), e, &r);
+  for (uint32_t i = 0; rc == PV_OK && i < r.n; i++)
+    if (e->demand(e->demand_ctx, id, r.v[i].s, r.v[i].e, 1) != 0) rc = PV_FATAL;
+  pv_mlist_free(&r);
+  return rc;
+}
+
 static pv_status eval_and(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
   uint32_t base = and_base(f);
   if (base == UINT32_MAX) return PV_OK;
   pv_mlist cur = {0};
-  pv_status rc = eval(inner(f->kids[base]), e, &cur);
+  pv_status rc = demand_within(f, base, e);
+  if (rc == PV_OK) rc = eval(inner(f->kids[base]), e, &cur);
   for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
     if (i != base && is_pos(f->kids[i]->kind)) rc = intersect(f->kids[i], e, &cur);
   for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
@@ -353,9 +376,10 @@ void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want, int lazy) {
 static void set_lazy(pv_formula *f, int lazy) {
   if (f->kind == PV_F_PATTERN) f->lazy = lazy;
   else if (f->kind == PV_F_MV_PATTERN) set_lazy(f->kids[0], 0); /* searched in full */
-  else if (f->kind == PV_F_AND) {
-    uint32_t b = and_base(f);
-    for (uint32_t i = 0; i < f->n; i++) set_lazy(f->kids[i], i == b ? lazy : 1);
+  else if (f->kind == PV_F_AND) { /* a lone-metavariable base waits for its inside */
+    uint32_t b = and_base(f), in = bounding_inside(f, b);
+    for (uint32_t i = 0; i < f->n; i++)
+      set_lazy(f->kids[i], in != UINT32_MAX ? i != in : i == b ? lazy : 1);
   } else
     for (uint32_t i = 0; i < f->n; i++) set_lazy(f->kids[i], lazy);
 }

@@ -24,10 +24,10 @@ typedef struct {
   uint32_t n, cap;
 } pv_mlist;
 
-/* Matches of pattern `pat` enclosing [s, e), wanted by the evaluation:
- * the callee appends them to by_pat[pat] (once per node it tries). 0, or
- * -1 on OOM. */
-typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e);
+/* Matches of pattern `pat` enclosing [s, e) (or inside it, when within),
+ * wanted by the evaluation: the callee appends them to by_pat[pat] (once
+ * per node it tries). 0, or -1 on OOM. */
+typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e, int within);
 
 /* What a formula is evaluated against: one file of language lang, with
  * by_pat[i] the matches of pattern i of that language (rs->pats[lang]),

@@ -12,6 +12,7 @@
 
 #include "formula.h"
 #include "rules_impl.h"
+#include "taint.h"
 
 enum {
   REGEX_MATCH_LIMIT = 5000000, /* PCRE2 backtracking steps per search */
@@ -434,11 +435,13 @@ static int path_applies(const pv_rule *rule, const char *path) {
 }
 
 /* A lazy pattern's matches around [s, e) (formula.h), into its list. */
-static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e) {
+static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
   collect_ctx *c = ctx;
+  const pv_pindex *ix = c->m->rs->pix[c->lang];
   if (!c->m->pat_ok[id]) return 0;
-  return pv_pindex_match_around(c->m->rs->pix[c->lang], c->m->ps, id, s, e, collect, c) < 0 || c->oom
-             ? -1 : 0;
+  int rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
+                  : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
+  return rc < 0 || c->oom ? -1 : 0;
 }
 
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
@@ -459,9 +462,81 @@ static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, con
   return rc;
 }
 
-/* The pattern rules that can match this file (rule_on) and the patterns
- * they need tried (active); returns how many patterns are active, or -1
- * when no rule can match. */
+/* ---- Taint rules -------------------------------------------------------- */
+
+typedef struct {
+  pv_result *r;
+  const pv_rule *rule;
+  const pv_file *f;
+  const pv_limits *lim;
+} hit_ctx;
+
+/* A byte offset's line and column (a fresh cursor: steps are few and in
+ * no order). */
+static pv_pos pos_of(const pv_file *f, uint32_t byte) {
+  line_cursor lc = {f->data, 0, 1, 0};
+  return pos_at(&lc, byte);
+}
+
+static int taint_hit(void *ctx, const pv_pmatch *sink, const pv_taint_step *steps, uint32_t n) {
+  hit_ctx *h = ctx;
+  pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n ? n : 1) * sizeof *flow);
+  if (flow == NULL) return -1;
+  for (uint32_t i = 0; i < n; i++) {
+    const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
+    if (msg == NULL) return -1;
+    flow[i] = (pv_flow_step){.file = h->f, .path = h->f->path, .start = pos_of(h->f, steps[i].s),
+                             .end = pos_of(h->f, steps[i].e), .message = msg};
+  }
+  const char *msg = interpolate(h->r, h->rule->meta.message, h->f->data, pmatch_lookup, (void *)sink);
+  if (msg == NULL) return -1;
+  pv_finding fd = {.rule = &h->rule->meta, .severity = h->rule->meta.severity, .message = msg,
+                   .file = h->f, .path = h->f->path, .start = pos_of(h->f, sink->s),
+                   .end = pos_of(h->f, sink->e), .flow = flow, .nflow = n};
+  if (pv_result_add_finding(h->r, &fd, h->lim) != NULL) return 0;
+  return h->r->findings_dropped > 0 ? 1 : -1;
+}
+
+static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
+                            const pv_rule *rule, collect_ctx *cc, const pv_limits *lim) {
+  pv_feval e = {m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
+                m->no_prefilter ? NULL : demand, cc};
+  hit_ctx h = {r, rule, f, lim};
+  int incomplete = 0;
+  pv_status rc = pv_taint_run(rule, m->rs->models, &e, tree, lim, taint_hit, &h, &incomplete);
+  if (incomplete)
+    pv_result_note(r, PV_NOTE_WARNING, "analysis-incomplete", f->path,
+                   "%s: taint rule %s: analysis incomplete (step or time budget); later flows "
+                   "may be missed", f->path, rule->meta.id);
+  return rc;
+}
+
+/* Can some item of a taint rule's list `kind` match? */
+static int items_can_match(const pv_matcher *m, const pv_taint_spec *t, int kind, pv_lang l) {
+  for (uint32_t i = 0; i < t->n[kind]; i++)
+    if (pv_formula_can_match(t->items[kind][i].f, l, m->pat_ok, m->present)) return 1;
+  return 0;
+}
+
+/* Can rule match this file? A taint rule needs a source and a sink. */
+static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
+  pv_lang l = f->lang;
+  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path)) return 0;
+  if (rule->kind == PV_MATCHER_PATTERN) return pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
+  return rule->kind == PV_MATCHER_TAINT && items_can_match(m, rule->taint, PV_TI_SOURCE, l) &&
+         items_can_match(m, rule->taint, PV_TI_SINK, l);
+}
+
+static void mark_rule(pv_matcher *m, const pv_rule *rule, pv_lang l) {
+  if (rule->kind == PV_MATCHER_PATTERN) pv_formula_mark(rule->formula, l, m->active, m->no_prefilter);
+  for (int k = 0; rule->kind == PV_MATCHER_TAINT && k < PV_TI_COUNT; k++)
+    for (uint32_t i = 0; i < rule->taint->n[k]; i++)
+      pv_formula_mark(rule->taint->items[k][i].f, l, m->active, m->no_prefilter);
+}
+
+/* The pattern and taint rules that can match this file (rule_on) and the
+ * patterns they need tried (active); returns how many patterns are
+ * active, or -1 when no rule can match. */
 static int select_patterns(pv_matcher *m, const pv_file *f) {
   const pv_ruleset *rs = m->rs;
   pv_lang l = f->lang;
@@ -470,10 +545,8 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
   for (uint32_t i = 0; i < np; i++) m->pat_ok[i] = (uint8_t)pv_pindex_words_present(rs->pix[l], i, m->present);
   memset(m->active, 0, np);
   for (size_t i = 0; i < rs->n; i++) {
-    const pv_rule *rule = rs->rules[i];
-    m->rule_on[i] = rule->kind == PV_MATCHER_PATTERN && (rule->langs & PV_LANG_BIT(l)) &&
-                    path_applies(rule, f->path) && pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
-    if (m->rule_on[i]) pv_formula_mark(rule->formula, l, m->active, m->no_prefilter), rules++;
+    m->rule_on[i] = (uint8_t)rule_can_match(m, rs->rules[i], f);
+    if (m->rule_on[i]) mark_rule(m, rs->rules[i], l), rules++;
   }
   for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
   return rules ? n : -1;
@@ -498,7 +571,9 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
                    c.full ? "too many matches" : "depth or time limit");
   pv_status rc = PV_OK;
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
-    if (m->rule_on[i]) rc = pattern_rule(m, r, f, rs->rules[i], &c, lim);
+    if (m->rule_on[i])
+      rc = rs->rules[i]->kind == PV_MATCHER_TAINT ? taint_rule(m, r, f, tree, rs->rules[i], &c, lim)
+                                                  : pattern_rule(m, r, f, rs->rules[i], &c, lim);
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) /* one huge file must not pin its lists */
     if (m->by_pat[i].cap > MATCHES_KEPT) pv_mlist_free(&m->by_pat[i]);
   if (m->occ.cap > OCCS_KEPT) free(m->occ.v), memset(&m->occ, 0, sizeof m->occ);

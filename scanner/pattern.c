@@ -517,6 +517,8 @@ static int has_mv(const pnode *p, const char *name) {
 
 int pv_pattern_has_mv(const pv_pattern *p, const char *name) { return has_mv(p->root, name); }
 
+int pv_pattern_is_any(const pv_pattern *p) { return p->root->kind == P_MV; }
+
 /* ---- Per-file aliases and constants ----------------------------------- */
 
 /* What a declaration makes of a name: a module, a member of one, a
@@ -1567,20 +1569,49 @@ done:
   return s->oom ? -1 : cut;
 }
 
+/* Try pattern id at node t unless it was tried there before; 1: stop. */
+static int try_once(const pv_pindex *ix, pv_pscan *s, uint32_t id, TSNode t, pv_pmatch_fn fn, void *ctx) {
+  TSSymbol x = ts_node_symbol(t);
+  int can = ix->nrsym[id] < 0;
+  for (int k = 0; k < ix->nrsym[id] && !can; k++) can = ix->rsym[id][k] == x;
+  if (!can || x == s->sy->paren || !ts_node_is_named(t)) return 0;
+  uint32_t key[4] = {id | (uint32_t)x << 20, ts_node_start_byte(t), ts_node_end_byte(t), 0};
+  int fresh = id >= (1u << 20) ? 1 : kset_add(&s->tried, key, NULL);
+  if (fresh < 0) s->oom = 1;
+  return fresh > 0 ? try_one(s, ix, id, t, fn, ctx) : 0;
+}
+
+int pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
+                           pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
+  TSTreeCursor c = ts_tree_cursor_new(s->root);
+  uint32_t depth = 0;
+  for (int stop = 0; !stop && !s->oom;) {
+    TSNode t = ts_tree_cursor_current_node(&c);
+    uint32_t ts = ts_node_start_byte(t), te = ts_node_end_byte(t);
+    int overlap = ts < e && a < te, in = a <= ts && te <= e;
+    if (in) stop = try_once(ix, s, id, t, fn, ctx);
+    if (overlap && depth < PAT_MAX_DEPTH * 50 && ts_tree_cursor_goto_first_child(&c)) {
+      depth++;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return s->oom ? -1 : 0;
+}
+
 int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
                            pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   int stop = 0;
   for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
-    TSNode t = ts_tree_cursor_current_node(&c);
-    TSSymbol x = ts_node_symbol(t);
-    int can = ix->nrsym[id] < 0;
-    for (int k = 0; k < ix->nrsym[id] && !can; k++) can = ix->rsym[id][k] == x;
-    uint32_t key[4] = {id | (uint32_t)x << 20, ts_node_start_byte(t), ts_node_end_byte(t), 0};
-    int fresh = id >= (1u << 20) ? 1 : can ? kset_add(&s->tried, key, NULL) : 0;
-    if (fresh < 0) s->oom = 1;
-    if (can && fresh > 0 && x != s->sy->paren && ts_node_is_named(t)) stop = try_one(s, ix, id, t, fn, ctx);
+    stop = try_once(ix, s, id, ts_tree_cursor_current_node(&c), fn, ctx);
     if (ts_tree_cursor_goto_first_child_for_byte(&c, a) < 0) break;
     TSNode k = ts_tree_cursor_current_node(&c);
     if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) break;

@@ -46,6 +46,8 @@ typedef int (*pv_pmatch_fn)(void *ctx, uint32_t id, const pv_pmatch *m);
  * NULL with a reason in why ("does not parse as javascript ..."). */
 pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
                                size_t why_len);
+/* Non-zero if the pattern is a lone metavariable (it matches every node). */
+int pv_pattern_is_any(const pv_pattern *p);
 /* Non-zero if the pattern names metavariable `name` ("$X"). */
 int pv_pattern_has_mv(const pv_pattern *p, const char *name);
 
@@ -90,4 +92,7 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
 int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
                            pv_pmatch_fn fn, void *ctx);
 
+/* The same for every node inside bytes [a, e) (each node once per file). */
+int pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
+                           pv_pmatch_fn fn, void *ctx);
 #endif

@@ -416,6 +416,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v,
     char why[300];
     pv_pattern *p = pv_pattern_compile(c->rs->arena, v->s, v->len, l, why, sizeof why);
     if (p == NULL) return rule_err(c, v->line, "key '%s': %s", key, why);
+    f->any = pv_pattern_is_any(p);
     pv_status rc = push_pat(c, l, p, &f->pat[l]);
     if (rc != PV_OK) return rc;
   }
@@ -1336,6 +1337,10 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
     if (rs->npats[l] > 0 && (rs->pfilter[l] = calloc(rs->npats[l], sizeof *rs->pfilter[l])) == NULL)
       rc = oom(err);
   }
+  for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
+    for (int k = 0; rs->rules[i]->taint && k < PV_TI_COUNT; k++)
+      for (uint32_t j = 0; j < rs->rules[i]->taint->n[k]; j++)
+        pv_formula_set_lazy(rs->rules[i]->taint->items[k][j].f);
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (rs->rules[i]->formula) {
       pv_formula_set_lazy(rs->rules[i]->formula);

@@ -43,6 +43,7 @@ typedef struct pv_formula {
   uint32_t n;
   uint32_t pat[PV_LANG_COUNT]; /* PATTERN: index in rs->pats[lang], UINT32_MAX if none */
   int lazy;                    /* PATTERN: only its matches around others' count (formula.h) */
+  int any;                     /* PATTERN: a lone metavariable (it matches every node) */
   pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
   const char *re_src;          /* its source */
   pv_wordgroup words;          /* REGEX, MV_REGEX: words a match needs (prefilter) */

@@ -1,6 +1,1027 @@
+/* taint.c — follow tainted values from source matches to sink matches in
+ * one JS/TS file (see taint.h and docs/taint.md).
+ *
+ * The source, sink and sanitizer operators of a rule are evaluated like
+ * search rules (formula.h) into byte ranges. The engine then interprets
+ * each function body in source order over an environment of variables
+ * (by block scope) and their fields: an expression is tainted when it lies
+ * in a source range, reads a tainted variable or field, or combines
+ * tainted parts (calls propagate their arguments unless the rule assumes
+ * functions safe, models say otherwise, or a sanitizer range covers it).
+ * Branches are joined, loop bodies run twice. Calls to functions of the
+ * same file use summaries (which parameters reach the return value, which
+ * reach sinks), computed on first use with the parameters as symbolic
+ * sources; function literals handed to a call are interpreted where they
+ * are passed, with their parameters tainted as the models say. A value
+ * remembers one path (the first found, which is the shortest along source
+ * order); a sink reached is reported once with it. */
 #include "taint.h"
-pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       pv_result *r, const pv_file *f, const TSTree *tree,
-                       const pv_limits *lim) {
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+enum {
+  STEP_MSG_MAX = 48,     /* bytes of code quoted in a step message */
+  FIELD_PATH_MAX = 64,   /* bytes of a field path (a.b.c) */
+  PARAMS_MAX = 16,       /* parameters with summaries */
+  LABELS_MAX = 16,       /* distinct labels per rule */
+  DEPTH_MAX = 400,       /* nesting of expressions and statements interpreted */
+  SUMMARY_SINKS_MAX = 64, /* sinks a summary remembers */
+  TAINT_STEPS_MAX = 4000000 /* expressions interpreted per rule and file */
+};
+
+/* ---- Values ------------------------------------------------------------ */
+
+/* A tainted value: the last step of its path (prev leads to the source) and
+ * the labels it carries. param > 0: the value of parameter param-1 of the
+ * function being summarised (a symbolic source). */
+typedef struct trace {
+  const struct trace *prev;
+  uint32_t s, e;
+  const char *msg;
+  uint32_t len; /* steps */
+  uint32_t labels;
+  uint8_t param;
+} trace;
+
+typedef struct {
+  uint32_t id;      /* unique per declaration */
+  const unsigned char *name;
+  uint32_t nlen;
+  uint32_t depth;   /* block depth of the declaration */
+  const trace *t;
+} binding;
+
+typedef struct {
+  uint32_t id;
+  char path[FIELD_PATH_MAX]; /* ".a.b" */
+  const trace *t;
+} field;
+
+typedef struct {
+  binding *b;
+  uint32_t nb, capb;
+  field *f;
+  uint32_t nf, capf;
+} env;
+
+typedef struct fsum fsum;
+
+/* One function of the file and its summary. */
+struct fsum {
+  TSNode node;
+  int state;               /* 0 not yet, 1 in progress, 2 done */
+  uint32_t ret_params;     /* parameters whose taint reaches the return value */
+  const trace *ret;        /* a real source reaching the return value */
+  uint32_t nsinks;
+  struct { uint32_t sink; uint8_t param; const trace *t; } sinks[SUMMARY_SINKS_MAX];
+};
+
+typedef struct {
+  const pv_rule *rule;
+  const pv_taint_spec *spec;
+  const pv_taint_models *models;
+  const unsigned char *data;
+  uint32_t size;
+  const pv_syms_ts *sy;
+  pv_arena *a;
+  pv_mlist src, sink, san;  /* ranges of the rule's operators */
+  uint32_t *src_item, *sink_item; /* the item of each range */
+  const trace **best;       /* per sink range: the shortest path found */
+  env cur;
+  uint32_t next_id, depth, nest;
+  const trace *ret;         /* the returns of the function being interpreted */
+  fsum *current;            /* the summary being computed, or NULL */
+  fsum *fns;
+  uint32_t nfns, capfns;
+  const char *labels[LABELS_MAX];
+  uint32_t nlabels;
+  uint64_t deadline;
+  uint32_t steps, steps_max;
+  int over, oom;
+} tctx;
+
+static const trace *ev(tctx *c, TSNode n);
+static void stmt(tctx *c, TSNode n);
+
+static int sym_is(TSNode n, TSSymbol s) { return s != 0 && ts_node_symbol(n) == s; }
+
+static uint32_t nstart(TSNode n) { return ts_node_start_byte(n); }
+static uint32_t nend(TSNode n) { return ts_node_end_byte(n); }
+
+static TSNode field_of(TSNode n, const char *name) {
+  return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+/* A short quote of the code at [s, e) for a step message. */
+static const char *quote(tctx *c, const char *fmt, uint32_t s, uint32_t e) {
+  char q[STEP_MSG_MAX + 4];
+  uint32_t n = 0;
+  for (uint32_t i = s; i < e && n < STEP_MSG_MAX; i++) {
+    unsigned char ch = c->data[i];
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    if (ch == ' ' && n > 0 && q[n - 1] == ' ') continue;
+    q[n++] = (char)ch;
+  }
+  if (e - s > STEP_MSG_MAX) memcpy(q + n, "...", 3), n += 3;
+  q[n] = '\0';
+  return pv_arena_printf(c->a, fmt, q);
+}
+
+static const trace *step(tctx *c, const trace *prev, uint32_t s, uint32_t e, const char *msg) {
+  trace *t = pv_arena_alloc(c->a, sizeof *t);
+  if (t == NULL) {
+    c->oom = 1;
+    return prev;
+  }
+  t->prev = prev, t->s = s, t->e = e, t->msg = msg;
+  t->len = prev ? prev->len + 1 : 1;
+  t->labels = prev ? prev->labels : 0;
+  t->param = prev ? prev->param : 0;
+  return t;
+}
+
+/* Either value, keeping the shorter path; labels are joined. */
+static const trace *join(tctx *c, const trace *a, const trace *b) {
+  if (a == NULL) return b;
+  if (b == NULL || a == b) return a;
+  /* a real source wins over a parameter of the function being summarised */
+  const trace *keep = (a->param != 0) != (b->param != 0) ? (a->param ? b : a) : b->len < a->len ? b : a;
+  const trace *other = keep == a ? b : a;
+  if ((keep->labels | other->labels) == keep->labels) return keep;
+  trace *t = pv_arena_alloc(c->a, sizeof *t);
+  if (t == NULL) return keep;
+  *t = *keep;
+  t->labels |= other->labels;
+  return t;
+}
+
+/* ---- Ranges of the rule's operators ---------------------------------- */
+
+static int inside(uint32_t s, uint32_t e, const pv_pmatch *m) { return m->s <= s && e <= m->e; }
+
+static int sanitized(tctx *c, TSNode n) {
+  uint32_t s = nstart(n), e = nend(n);
+  for (uint32_t i = 0; i < c->san.n; i++)
+    if (inside(s, e, &c->san.v[i])) return 1;
+  return 0;
+}
+
+static uint32_t label_bit(tctx *c, const char *label) {
+  if (label == NULL) return 1u;
+  for (uint32_t i = 0; i < c->nlabels; i++)
+    if (strcmp(c->labels[i], label) == 0) return 2u << i;
+  if (c->nlabels == LABELS_MAX) return 1u;
+  c->labels[c->nlabels] = label;
+  return 2u << c->nlabels++;
+}
+
+/* `requires`: labels joined with and, or, not and parentheses. */
+static int req_expr(tctx *c, const char **p, uint32_t labels);
+
+static void skip_blank(const char **p) {
+  while (**p == ' ' || **p == '\t') (*p)++;
+}
+
+static int req_atom(tctx *c, const char **p, uint32_t labels) {
+  skip_blank(p);
+  if (strncmp(*p, "not ", 4) == 0) return *p += 4, !req_atom(c, p, labels);
+  if (**p == '(') {
+    (*p)++;
+    int v = req_expr(c, p, labels);
+    skip_blank(p);
+    if (**p == ')') (*p)++;
+    return v;
+  }
+  char name[64];
+  size_t n = 0;
+  while (((*p)[n] == '_' || ((*p)[n] >= 'A' && (*p)[n] <= 'Z') || ((*p)[n] >= 'a' && (*p)[n] <= 'z') ||
+          ((*p)[n] >= '0' && (*p)[n] <= '9')) && n + 1 < sizeof name)
+    name[n] = (*p)[n], n++;
+  name[n] = '\0';
+  *p += n;
+  for (uint32_t i = 0; i < c->nlabels; i++)
+    if (strcmp(c->labels[i], name) == 0) return (labels & (2u << i)) != 0;
+  return 0;
+}
+
+static int req_expr(tctx *c, const char **p, uint32_t labels) {
+  int v = req_atom(c, p, labels);
+  for (;;) {
+    skip_blank(p);
+    if (strncmp(*p, "and ", 4) == 0) *p += 4, v = req_atom(c, p, labels) && v;
+    else if (strncmp(*p, "or ", 3) == 0) *p += 3, v = req_atom(c, p, labels) || v;
+    else return v;
+  }
+}
+
+static int requires_ok(tctx *c, const char *req, const trace *t) {
+  if (req == NULL) return 1;
+  const char *p = req;
+  return req_expr(c, &p, t->labels);
+}
+
+/* A source match covering n: a fresh path starting at n. */
+static const trace *source_at(tctx *c, TSNode n, const trace *inner) {
+  uint32_t s = nstart(n), e = nend(n);
+  const trace *hit = NULL;
+  for (uint32_t i = 0; i < c->src.n; i++) {
+    const pv_taint_item *it = &c->spec->items[PV_TI_SOURCE][c->src_item[i]];
+    const pv_pmatch *m = &c->src.v[i];
+    if (it->by_side_effect || !(it->exact ? m->s == s && m->e == e : inside(s, e, m))) continue;
+    if (it->requires != NULL && (inner == NULL || !requires_ok(c, it->requires, inner))) continue;
+    const trace *t = step(c, NULL, s, e, quote(c, "tainted by %s", s, e));
+    ((trace *)t)->labels = label_bit(c, it->label);
+    hit = join(c, hit, t);
+  }
+  return hit;
+}
+
+/* A tainted value at n: is n a sink (or inside a non-exact one)? */
+static void check_sink(tctx *c, TSNode n, const trace *t) {
+  uint32_t s = nstart(n), e = nend(n);
+  for (uint32_t i = 0; i < c->sink.n && t != NULL; i++) {
+    const pv_taint_item *it = &c->spec->items[PV_TI_SINK][c->sink_item[i]];
+    const pv_pmatch *m = &c->sink.v[i];
+    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || !requires_ok(c, it->requires, t))
+      continue;
+    const trace *last = step(c, t, m->s, m->e, quote(c, "reaches the sink %s", m->s, m->e));
+    if (t->param && c->current != NULL) { /* a parameter reaches it: the summary says so */
+      fsum *f = c->current;
+      int known = 0;
+      for (uint32_t k = 0; k < f->nsinks; k++) known |= f->sinks[k].sink == i && f->sinks[k].param == t->param;
+      if (!known && f->nsinks < SUMMARY_SINKS_MAX)
+        f->sinks[f->nsinks].sink = i, f->sinks[f->nsinks].param = t->param, f->sinks[f->nsinks++].t = last;
+    } else if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) {
+      c->best[i] = last;
+    }
+  }
+}
+
+/* ---- The environment ---------------------------------------------------- */
+
+static int grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
+  if (need <= *cap) return 0;
+  uint32_t n = *cap ? *cap * 2 : 32;
+  while (n < need) n *= 2;
+  void *x = realloc(*v, (size_t)n * size);
+  if (x == NULL) return -1;
+  *v = x, *cap = n;
+  return 0;
+}
+
+static binding *find(tctx *c, const unsigned char *name, uint32_t n) {
+  for (uint32_t i = c->cur.nb; i-- > 0;)
+    if (c->cur.b[i].nlen == n && memcmp(c->cur.b[i].name, name, n) == 0) return &c->cur.b[i];
+  return NULL;
+}
+
+static binding *declare(tctx *c, TSNode name, const trace *t) {
+  if (grow((void **)&c->cur.b, &c->cur.capb, c->cur.nb + 1, sizeof *c->cur.b)) {
+    c->oom = 1;
+    return NULL;
+  }
+  binding *b = &c->cur.b[c->cur.nb++];
+  b->id = ++c->next_id, b->name = c->data + nstart(name), b->nlen = nend(name) - nstart(name);
+  b->depth = c->depth, b->t = t;
+  return b;
+}
+
+/* Field path of member chain n below its root identifier (".a.b"), the
+ * root in *root; 0 when n is not such a chain or the path is too long. */
+static int member_path(tctx *c, TSNode n, TSNode *root, char path[FIELD_PATH_MAX]) {
+  char tmp[FIELD_PATH_MAX] = "";
+  for (int guard = 0; guard < 16; guard++) {
+    if (sym_is(n, c->sy->ident) || sym_is(n, c->sy->this_)) {
+      *root = n;
+      strcpy(path, tmp);
+      return 1;
+    }
+    if (!sym_is(n, c->sy->member)) return 0;
+    TSNode p = field_of(n, "property");
+    size_t pl = nend(p) - nstart(p), tl = strlen(tmp);
+    if (ts_node_is_null(p) || pl + tl + 2 >= FIELD_PATH_MAX) return 0;
+    memmove(tmp + pl + 1, tmp, tl + 1);
+    tmp[0] = '.';
+    memcpy(tmp + 1, c->data + nstart(p), pl);
+    n = field_of(n, "object");
+  }
+  return 0;
+}
+
+static binding *var_of(tctx *c, TSNode id, int create) {
+  binding *b = find(c, c->data + nstart(id), nend(id) - nstart(id));
+  if (b == NULL && create) { /* an undeclared name: a global */
+    uint32_t d = c->depth;
+    c->depth = 0;
+    b = declare(c, id, NULL);
+    c->depth = d;
+  }
+  return b;
+}
+
+static field *field_find(tctx *c, uint32_t id, const char *path) {
+  for (uint32_t i = c->cur.nf; i-- > 0;)
+    if (c->cur.f[i].id == id && strcmp(c->cur.f[i].path, path) == 0) return &c->cur.f[i];
+  return NULL;
+}
+
+/* Assign t to the variable or field chain n (an identifier or a member
+ * chain); other targets (computed members, patterns) by the caller. */
+static void assign(tctx *c, TSNode n, const trace *t) {
+  TSNode root;
+  char path[FIELD_PATH_MAX];
+  if (!member_path(c, n, &root, path)) return;
+  binding *b = var_of(c, root, 1);
+  if (b == NULL) return;
+  if (path[0] == '\0') { /* the whole variable: its fields go with it */
+    b->t = t;
+    for (uint32_t i = 0; i < c->cur.nf; i++)
+      if (c->cur.f[i].id == b->id) c->cur.f[i].t = NULL;
+    return;
+  }
+  field *f = field_find(c, b->id, path);
+  if (f == NULL) {
+    if (t == NULL) return;
+    if (grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) {
+      c->oom = 1;
+      return;
+    }
+    f = &c->cur.f[c->cur.nf++];
+    f->id = b->id;
+    strcpy(f->path, path);
+  }
+  f->t = t;
+  for (uint32_t i = 0; i < c->cur.nf; i++) /* deeper fields are overwritten too */
+    if (c->cur.f[i].id == b->id && strncmp(c->cur.f[i].path, path, strlen(path)) == 0 &&
+        c->cur.f[i].path[strlen(path)] == '.')
+      c->cur.f[i].t = NULL;
+}
+
+/* The value of a variable or field chain: the field itself, a field it
+ * is part of, or the whole variable; deeper fields count for the whole. */
+static const trace *read_chain(tctx *c, TSNode n, int *known) {
+  TSNode root;
+  char path[FIELD_PATH_MAX];
+  *known = 0;
+  if (!member_path(c, n, &root, path)) return NULL;
+  binding *b = var_of(c, root, 0);
+  if (b == NULL) return NULL;
+  *known = 1;
+  const trace *t = b->t;
+  size_t pl = strlen(path);
+  for (uint32_t i = 0; i < c->cur.nf && t == NULL; i++) {
+    const field *f = &c->cur.f[i];
+    size_t fl = strlen(f->path);
+    if (f->id != b->id || f->t == NULL) continue;
+    if (fl <= pl && strncmp(f->path, path, fl) == 0 && (path[fl] == '\0' || path[fl] == '.')) t = f->t;
+    else if (fl > pl && strncmp(f->path, path, pl) == 0 && f->path[pl] == '.') t = f->t;
+  }
+  return t;
+}
+
+/* Snapshots for branches: copy, and join another state into the current. */
+static int env_copy(env *to, const env *from) {
+  if (grow((void **)&to->b, &to->capb, from->nb + 1, sizeof *to->b) ||
+      grow((void **)&to->f, &to->capf, from->nf + 1, sizeof *to->f))
+    return -1;
+  if (from->nb) memcpy(to->b, from->b, from->nb * sizeof *to->b);
+  if (from->nf) memcpy(to->f, from->f, from->nf * sizeof *to->f);
+  to->nb = from->nb, to->nf = from->nf;
+  return 0;
+}
+
+static void env_free(env *e) {
+  free(e->b);
+  free(e->f);
+  memset(e, 0, sizeof *e);
+}
+
+static void env_join(tctx *c, const env *o) {
+  for (uint32_t i = 0; i < c->cur.nb; i++)
+    for (uint32_t j = 0; j < o->nb; j++)
+      if (o->b[j].id == c->cur.b[i].id) c->cur.b[i].t = join(c, c->cur.b[i].t, o->b[j].t);
+  for (uint32_t j = 0; j < o->nf; j++) {
+    field *f = field_find(c, o->f[j].id, o->f[j].path);
+    if (f != NULL) f->t = join(c, f->t, o->f[j].t);
+    else if (o->f[j].t != NULL && !grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f))
+      c->cur.f[c->cur.nf++] = o->f[j];
+  }
+  for (uint32_t j = 0; j < o->nb; j++) { /* globals made in the other branch */
+    int have = 0;
+    for (uint32_t i = 0; i < c->cur.nb && !have; i++) have = c->cur.b[i].id == o->b[j].id;
+    if (!have && o->b[j].depth == 0 &&
+        !grow((void **)&c->cur.b, &c->cur.capb, c->cur.nb + 1, sizeof *c->cur.b))
+      c->cur.b[c->cur.nb++] = o->b[j];
+  }
+}
+
+/* ---- Functions ---------------------------------------------------------- */
+
+static int is_function(const tctx *c, TSNode n) {
+  TSSymbol x = ts_node_symbol(n);
+  const pv_syms_ts *y = c->sy;
+  return x != 0 && (x == y->fn_decl || x == y->fn_expr || x == y->arrow || x == y->method ||
+                    x == y->gen_decl || x == y->gen_expr);
+}
+
+static fsum *fn_of(tctx *c, TSNode fn) {
+  for (uint32_t i = 0; i < c->nfns; i++)
+    if (ts_node_eq(c->fns[i].node, fn)) return &c->fns[i];
+  if (grow((void **)&c->fns, &c->capfns, c->nfns + 1, sizeof *c->fns)) {
+    c->oom = 1;
+    return NULL;
+  }
+  fsum *f = &c->fns[c->nfns++];
+  memset(f, 0, sizeof *f);
+  f->node = fn;
+  return f;
+}
+
+/* The function a callee expression names in this file, if any:
+ * `function f`, `const f = function/arrow`, seen as declarations. */
+static int callee_function(tctx *c, TSNode callee, TSNode *out) {
+  if (!sym_is(callee, c->sy->ident)) return 0;
+  const unsigned char *name = c->data + nstart(callee);
+  uint32_t n = nend(callee) - nstart(callee);
+  for (uint32_t i = 0; i < c->nfns; i++) {
+    TSNode fn = c->fns[i].node, nm = field_of(fn, "name");
+    if (ts_node_is_null(nm)) {
+      TSNode p = ts_node_parent(fn);
+      if (sym_is(p, c->sy->vdecl)) nm = field_of(p, "name");
+    }
+    if (!ts_node_is_null(nm) && nend(nm) - nstart(nm) == n && memcmp(c->data + nstart(nm), name, n) == 0)
+      return *out = fn, 1;
+  }
+  return 0;
+}
+
+/* Bind a parameter list: each parameter (identifier, pattern with
+ * default, rest) to t(i). */
+static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs) {
+  TSNode ps = field_of(fn, "parameters");
+  if (ts_node_is_null(ps)) { /* x => ... */
+    TSNode p = field_of(fn, "parameter");
+    if (!ts_node_is_null(p)) declare(c, p, nargs > 0 ? args[0] : NULL);
+    return;
+  }
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(ps); i++) {
+    TSNode p = ts_node_named_child(ps, i);
+    if (sym_is(p, c->sy->comment)) continue;
+    const trace *t = k < nargs ? args[k] : NULL;
+    k++;
+    /* TS: required_parameter / optional_parameter hold the pattern */
+    TSNode pat = field_of(p, "pattern");
+    if (!ts_node_is_null(pat)) p = pat;
+    if (sym_is(p, c->sy->assign_pat)) { /* x = default */
+      TSNode l = field_of(p, "left"), r = field_of(p, "right");
+      t = join(c, t, ts_node_is_null(r) ? NULL : ev(c, r));
+      p = l;
+    }
+    if (sym_is(p, c->sy->rest_pat) && ts_node_named_child_count(p) > 0) p = ts_node_named_child(p, 0);
+    if (sym_is(p, c->sy->ident)) declare(c, p, t);
+    else if (!ts_node_is_null(p)) { /* destructured: every name gets the whole value */
+      TSTreeCursor cur = ts_tree_cursor_new(p);
+      for (int down = 1;;) {
+        TSNode x = ts_tree_cursor_current_node(&cur);
+        if (down && (sym_is(x, c->sy->ident) || sym_is(x, c->sy->sprop_pat))) declare(c, x, t);
+        if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
+        down = ts_tree_cursor_goto_next_sibling(&cur);
+        if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), p)))
+          break;
+      }
+      ts_tree_cursor_delete(&cur);
+    }
+  }
+}
+
+/* Interpret function fn's body with its parameters bound to args. Returns
+ * what it returns. Nested functions not called are interpreted too (with
+ * the environment they close over). */
+static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs) {
+  if (c->nest > 64) return NULL;
+  uint32_t nb = c->cur.nb, d = c->depth;
+  const trace *ret = c->ret;
+  c->ret = NULL, c->nest++, c->depth++;
+  bind_params(c, fn, args, nargs);
+  TSNode body = field_of(fn, "body");
+  if (!ts_node_is_null(body)) {
+    if (sym_is(body, c->sy->block)) stmt(c, body);
+    else c->ret = join(c, c->ret, ev(c, body)); /* x => expression */
+  }
+  const trace *out = c->ret;
+  c->ret = ret, c->nest--, c->depth = d, c->cur.nb = nb;
+  return out;
+}
+
+/* The summary of fn (computed once, parameters as symbolic sources). */
+static fsum *summary(tctx *c, TSNode fn) {
+  fsum *f = fn_of(c, fn);
+  if (f == NULL || f->state != 0) return f;
+  f->state = 1;
+  const trace *args[PARAMS_MAX];
+  for (uint32_t i = 0; i < PARAMS_MAX; i++) {
+    trace *t = pv_arena_alloc(c->a, sizeof *t);
+    if (t == NULL) return c->oom = 1, f;
+    memset(t, 0, sizeof *t);
+    t->param = (uint8_t)(i + 1), t->len = 0;
+    args[i] = t;
+  }
+  env saved = {0};
+  fsum *outer = c->current;
+  if (env_copy(&saved, &c->cur)) return c->oom = 1, f;
+  c->current = f;
+  const trace *r = run_function(c, fn, args, PARAMS_MAX);
+  c->current = outer;
+  env_copy(&c->cur, &saved);
+  env_free(&saved);
+  f = fn_of(c, fn); /* the array may have moved */
+  for (const trace *t = r; t != NULL && f != NULL; t = NULL) {
+    if (t->param) f->ret_params |= 1u << (t->param - 1);
+    else f->ret = t;
+  }
+  if (f) f->state = 2;
+  return f;
+}
+
+/* Re-root the path `tail` (which starts at a symbolic parameter) on `head`. */
+static const trace *splice(tctx *c, const trace *head, const trace *tail) {
+  if (tail == NULL || tail->param == 0 || tail->len == 0) return head;
+  const trace *base = splice(c, head, tail->prev);
+  const trace *t = step(c, base, tail->s, tail->e, tail->msg);
+  ((trace *)t)->param = head ? head->param : 0;
+  ((trace *)t)->labels = (head ? head->labels : 0) | tail->labels;
+  return t;
+}
+
+/* ---- Expressions --------------------------------------------------------- */
+
+static const trace *children(tctx *c, TSNode n) {
+  const trace *t = NULL;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    TSNode k = ts_node_named_child(n, i);
+    if (!sym_is(k, c->sy->comment)) t = join(c, t, ev(c, k));
+  }
+  return t;
+}
+
+static const char *callee_name(tctx *c, TSNode callee, char *buf, size_t n) {
+  uint32_t len = nend(callee) - nstart(callee);
+  if (len + 1 > n) return NULL;
+  for (uint32_t i = 0; i < len; i++) {
+    char ch = (char)c->data[nstart(callee) + i];
+    if (!(ch == '.' || ch == '_' || ch == '$' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+          (ch >= '0' && ch <= '9')))
+      return NULL;
+    buf[i] = ch;
+  }
+  buf[len] = '\0';
+  return buf;
+}
+
+static int is_fn_literal(const tctx *c, TSNode n) {
+  return sym_is(n, c->sy->arrow) || sym_is(n, c->sy->fn_expr) || sym_is(n, c->sy->gen_expr);
+}
+
+/* A call: models, summaries of the file's functions, callbacks. */
+static const trace *call(tctx *c, TSNode n) {
+  TSNode callee = field_of(n, "function"), args = field_of(n, "arguments");
+  if (ts_node_is_null(callee)) callee = field_of(n, "constructor"); /* new */
+  TSNode recv = {0};
+  char buf[128], mbuf[64];
+  const char *method = NULL;
+  if (sym_is(callee, c->sy->member)) {
+    recv = field_of(callee, "object");
+    TSNode p = field_of(callee, "property");
+    method = ts_node_is_null(p) ? NULL : callee_name(c, p, mbuf, sizeof mbuf);
+  }
+  const trace *rt = ts_node_is_null(recv) ? NULL : ev(c, recv);
+  uint32_t na = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+  const trace *at[PARAMS_MAX] = {0}, *all = NULL;
+  TSNode fnarg[PARAMS_MAX];
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < na; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (sym_is(a, c->sy->comment)) continue;
+    const trace *t = is_fn_literal(c, a) ? NULL : ev(c, a);
+    if (k < PARAMS_MAX) at[k] = t, fnarg[k] = a;
+    all = join(c, all, t), k++;
+  }
+  uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
+  const pv_model *md = pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf), method);
+  const trace *from = NULL;
+  if (md != NULL) {
+    if (md->from & PV_FROM_RECEIVER) from = join(c, from, rt);
+    if (md->from & PV_FROM_ARGS) from = join(c, from, all);
+    for (uint32_t i = 0; i < nargs; i++)
+      if (md->from & PV_FROM_ARG(i)) from = join(c, from, at[i]);
+  }
+  /* function literals handed over run here, with what the model passes */
+  const trace *cb_ret = NULL;
+  for (uint32_t i = 0; i < nargs; i++) {
+    if (!is_fn_literal(c, fnarg[i])) continue;
+    const trace *p[PARAMS_MAX] = {0};
+    int target = md != NULL && md->kind == PV_MODEL_CALLBACK &&
+                 (md->callback == (int)i || (md->callback == -1 && i + 1 == nargs));
+    if (target && from != NULL && md->param < PARAMS_MAX)
+      p[md->param] = step(c, from, nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
+    cb_ret = join(c, cb_ret, run_function(c, fnarg[i], p, PARAMS_MAX));
+  }
+  if (md != NULL) {
+    switch (md->kind) {
+    case PV_MODEL_SANITIZER: return NULL;
+    case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : from;
+    case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : from;
+    case PV_MODEL_CALLBACK: return md->method && method && strcmp(method, "then") == 0 ? cb_ret : NULL;
+    case PV_MODEL_PROPAGATOR:
+      return from ? step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n))) : NULL;
+    }
+  }
+  TSNode fn;
+  if (callee_function(c, callee, &fn)) { /* a function of this file: its summary */
+    fsum *f = summary(c, fn);
+    if (f == NULL || f->state != 2) return join(c, rt, all);
+    const trace *out = NULL;
+    for (uint32_t i = 0; i < nargs; i++)
+      if ((f->ret_params & (1u << i)) && at[i] != NULL)
+        out = join(c, out, step(c, at[i], nstart(n), nend(n), quote(c, "returned from %s", nstart(n), nend(callee))));
+    if (f->ret != NULL) out = join(c, out, step(c, f->ret, nstart(n), nend(n), quote(c, "returned from %s", nstart(n), nend(callee))));
+    for (uint32_t s = 0; s < f->nsinks; s++) {
+      uint32_t pi = f->sinks[s].param - 1u;
+      if (pi >= nargs || at[pi] == NULL) continue;
+      const trace *in = step(c, at[pi], nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
+      const trace *whole = splice(c, in, f->sinks[s].t);
+      uint32_t si = f->sinks[s].sink;
+      if (whole->param && c->current != NULL) {
+        fsum *g = c->current;
+        if (g->nsinks < SUMMARY_SINKS_MAX) g->sinks[g->nsinks].sink = si, g->sinks[g->nsinks].param = whole->param, g->sinks[g->nsinks++].t = whole;
+      } else if (!whole->param && (c->best[si] == NULL || whole->len < c->best[si]->len)) {
+        c->best[si] = whole;
+      }
+    }
+    return out;
+  }
+  if (c->spec->safe_functions) return NULL;
+  const trace *t = join(c, rt, all);
+  return t ? step(c, t, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n))) : NULL;
+}
+
+static const trace *assignment(tctx *c, TSNode n) {
+  TSNode l = field_of(n, "left"), r = field_of(n, "right");
+  const trace *t = ts_node_is_null(r) ? NULL : ev(c, r);
+  if (sym_is(n, c->sy->aug_assign) && !ts_node_is_null(l)) t = join(c, t, ev(c, l));
+  if (t) t = step(c, t, nstart(n), nend(n), quote(c, "assigned in %s", nstart(n), nend(n)));
+  if (ts_node_is_null(l)) return t;
+  if (sym_is(l, c->sy->subscript)) { /* o[k] = v: o holds v (and a tainted key pollutes) */
+    TSNode o = field_of(l, "object");
+    int known;
+    const trace *old = read_chain(c, o, &known);
+    if (!ts_node_is_null(o)) assign(c, o, join(c, old, t));
+    ev(c, l);
+  } else if (sym_is(l, c->sy->objpat) || sym_is(l, c->sy->arrpat)) {
+    TSTreeCursor cur = ts_tree_cursor_new(l);
+    for (int down = 1;;) {
+      TSNode x = ts_tree_cursor_current_node(&cur);
+      if (down && (sym_is(x, c->sy->ident) || sym_is(x, c->sy->sprop_pat))) assign(c, x, t);
+      if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
+      down = ts_tree_cursor_goto_next_sibling(&cur);
+      if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), l))) break;
+    }
+    ts_tree_cursor_delete(&cur);
+  } else {
+    assign(c, l, t);
+    if (!t) check_sink(c, l, NULL);
+  }
+  return t;
+}
+
+static const trace *ev_inner(tctx *c, TSNode n) {
+  const pv_syms_ts *y = c->sy;
+  TSSymbol x = ts_node_symbol(n);
+  if (x == y->ident || x == y->member || x == y->this_) {
+    int known;
+    const trace *t = read_chain(c, n, &known);
+    if (x == y->member && !known) return join(c, t, ev(c, field_of(n, "object")));
+    for (TSNode o = field_of(n, "object"); x == y->member && sym_is(o, y->member); o = field_of(o, "object"))
+      t = join(c, t, source_at(c, o, NULL)); /* req.body in req.body.x */
+    return t;
+  }
+  if (x == y->string || x == y->number || x == y->regex || x == y->true_ || x == y->false_ ||
+      x == y->null_ || x == y->undefined || is_function(c, n))
+    return NULL;
+  if (x == y->subscript) {
+    const trace *t = ev(c, field_of(n, "object"));
+    TSNode i = field_of(n, "index");
+    const trace *k = ts_node_is_null(i) ? NULL : ev(c, i);
+    return c->spec->safe_indexes ? t : join(c, t, k);
+  }
+  if (x == y->call || x == y->new_) return call(c, n);
+  if (x == y->assign || x == y->aug_assign) return assignment(c, n);
+  if (x == y->ternary) {
+    ev(c, field_of(n, "condition"));
+    return join(c, ev(c, field_of(n, "consequence")), ev(c, field_of(n, "alternative")));
+  }
+  if (x == y->unary || x == y->update) {
+    children(c, n);
+    return NULL; /* typeof, !, -, ++: a number, a boolean or a type name */
+  }
+  if (x == y->binary) {
+    TSNode op = field_of(n, "operator");
+    const trace *t = children(c, n);
+    if (ts_node_is_null(op)) return t;
+    char o[4] = {0};
+    uint32_t ol = nend(op) - nstart(op);
+    if (ol < sizeof o) memcpy(o, c->data + nstart(op), ol);
+    int cmp = strchr("<>", o[0]) || !strcmp(o, "==") || !strcmp(o, "===") || !strcmp(o, "!=") || !strcmp(o, "!==");
+    int arith = strchr("-*/%&|^", o[0]) && strcmp(o, "||") && strcmp(o, "&&");
+    if ((cmp && c->spec->safe_booleans) || (arith && c->spec->safe_numbers)) return NULL;
+    return t;
+  }
+  return children(c, n); /* templates, arrays, objects, await, parentheses, spread... */
+}
+
+static const trace *ev(tctx *c, TSNode n) {
+  if (ts_node_is_null(n) || c->over || c->oom) return NULL;
+  if (++c->steps > c->steps_max || ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline)) {
+    c->over = 1;
+    return NULL;
+  }
+  if (c->depth + c->nest > DEPTH_MAX) return NULL;
+  if (sanitized(c, n)) {
+    children(c, n); /* sinks inside still see what reaches them */
+    return NULL;
+  }
+  c->depth++;
+  const trace *t = ev_inner(c, n);
+  c->depth--;
+  t = join(c, t, source_at(c, n, t));
+  if (t != NULL) check_sink(c, n, t);
+  return t;
+}
+
+/* ---- Statements ---------------------------------------------------------- */
+
+static void declarator(tctx *c, TSNode d) {
+  TSNode name = field_of(d, "name"), val = field_of(d, "value");
+  const trace *t = ts_node_is_null(val) ? NULL : ev(c, val);
+  if (ts_node_is_null(name)) return;
+  if (t) t = step(c, t, nstart(d), nend(d), quote(c, "assigned in %s", nstart(d), nend(d)));
+  if (sym_is(name, c->sy->ident)) {
+    binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
+    if (b != NULL && b->depth == c->depth) b->t = t; /* var redeclared */
+    else declare(c, name, t);
+    return;
+  }
+  /* { a, b: c, ...rest } = v and [x, y] = v: each name from the value
+   * (field-wise for shorthand properties of a chain) */
+  TSTreeCursor cur = ts_tree_cursor_new(name);
+  for (int down = 1;;) {
+    TSNode x = ts_tree_cursor_current_node(&cur);
+    if (down && (sym_is(x, c->sy->ident) || sym_is(x, c->sy->sprop_pat))) {
+      const trace *v = t;
+      TSNode key = ts_node_parent(x);
+      if (!ts_node_is_null(val) && sym_is(x, c->sy->sprop_pat)) {
+        int known;
+        char path[FIELD_PATH_MAX];
+        TSNode root;
+        uint32_t kl = nend(x) - nstart(x);
+        if (member_path(c, val, &root, path) && strlen(path) + kl + 2 < FIELD_PATH_MAX) {
+          binding *b = var_of(c, root, 0);
+          if (b != NULL) {
+            field *f;
+            strncat(path, ".", 2);
+            strncat(path, (const char *)c->data + nstart(x), kl);
+            f = field_find(c, b->id, path);
+            v = b->t ? b->t : f ? f->t : NULL;
+            (void)known;
+          }
+        }
+      }
+      (void)key;
+      declare(c, x, v);
+    }
+    if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
+    down = ts_tree_cursor_goto_next_sibling(&cur);
+    if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), name)))
+      break;
+  }
+  ts_tree_cursor_delete(&cur);
+}
+
+static void block(tctx *c, TSNode n) {
+  uint32_t nb = c->cur.nb;
+  c->depth++;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) stmt(c, ts_node_named_child(n, i));
+  c->depth--;
+  /* block declarations end here; globals made inside stay */
+  uint32_t k = nb;
+  for (uint32_t i = nb; i < c->cur.nb; i++)
+    if (c->cur.b[i].depth == 0) c->cur.b[k++] = c->cur.b[i];
+  c->cur.nb = k;
+}
+
+/* if/else, switch cases, try/catch: each way from the same state, joined. */
+static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
+  env start = {0}, acc = {0};
+  if (env_copy(&start, &c->cur) || env_copy(&acc, &c->cur)) {
+    c->oom = 1;
+  } else {
+    for (uint32_t i = 0; i < n; i++) {
+      env_copy(&c->cur, &start);
+      if (!ts_node_is_null(ways[i])) stmt(c, ways[i]);
+      if (i == 0 && !may_skip) env_copy(&acc, &c->cur);
+      else env_join(c, &acc), env_copy(&acc, &c->cur);
+    }
+    env_copy(&c->cur, &acc);
+  }
+  env_free(&start);
+  env_free(&acc);
+}
+
+static void loop(tctx *c, TSNode n) {
+  TSNode body = field_of(n, "body");
+  TSNode left = field_of(n, "left"), right = field_of(n, "right");
+  if (!ts_node_is_null(right)) { /* for (x of/in v) */
+    const trace *t = ev(c, right);
+    if (sym_is(left, c->sy->lexdecl) || sym_is(left, c->sy->vardecl) || sym_is(left, c->sy->ident)) {
+      TSNode nm = sym_is(left, c->sy->ident) ? left : ts_node_named_child(left, 0);
+      if (sym_is(nm, c->sy->vdecl)) nm = field_of(nm, "name");
+      if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident)) declare(c, nm, t);
+    } else if (!ts_node_is_null(left)) {
+      TSNode nm = field_of(n, "left");
+      if (sym_is(nm, c->sy->ident)) assign(c, nm, t);
+    }
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) { /* init, condition, update */
+    TSNode k = ts_node_named_child(n, i);
+    if (!ts_node_eq(k, body) && !ts_node_eq(k, left) && !ts_node_eq(k, right)) stmt(c, k);
+  }
+  TSNode twice[2] = {body, body};
+  branches(c, twice, 2, 1);
+}
+
+static void stmt(tctx *c, TSNode n) {
+  const pv_syms_ts *y = c->sy;
+  if (ts_node_is_null(n) || c->over || c->oom || c->depth + c->nest > DEPTH_MAX) return;
+  TSSymbol x = ts_node_symbol(n);
+  if (x == y->comment || is_function(c, n)) return; /* functions: when called, or at the end */
+  if (x == y->lexdecl || x == y->vardecl) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+      if (sym_is(ts_node_named_child(n, i), y->vdecl)) declarator(c, ts_node_named_child(n, i));
+  } else if (x == y->block) {
+    block(c, n);
+  } else if (x == y->if_) {
+    ev(c, field_of(n, "condition"));
+    TSNode ways[2] = {field_of(n, "consequence"), field_of(n, "alternative")};
+    branches(c, ways, 2, ts_node_is_null(ways[1]));
+  } else if (x == y->for_ || x == y->for_in || x == y->while_ || x == y->do_) {
+    loop(c, n);
+  } else if (x == y->return_) {
+    const trace *t = children(c, n);
+    if (t) t = step(c, t, nstart(n), nend(n), quote(c, "returned by %s", nstart(n), nend(n)));
+    c->ret = join(c, c->ret, t);
+  } else if (x == y->try_ || x == y->switch_) {
+    TSNode ways[8];
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n) && k < 8; i++) ways[k++] = ts_node_named_child(n, i);
+    if (x == y->switch_) ev(c, field_of(n, "value"));
+    branches(c, ways, k, 1);
+  } else if (x == y->expr_stmt || x == y->throw_) {
+    children(c, n);
+  } else {
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+      TSNode k = ts_node_named_child(n, i);
+      if (is_function(c, k)) continue;
+      if (ts_node_named_child_count(k) > 0 && !sym_is(k, y->paren)) stmt(c, k);
+      else ev(c, k);
+    }
+  }
+}
+
+/* Visit every function of the file: list it (collect) or make sure it was
+ * interpreted (not called from this file nor handed to a call: once, with
+ * symbolic parameters, from the top-level state). */
+static void each_function(tctx *c, TSNode root, int collect) {
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  for (int down = 1;;) {
+    TSNode x = ts_tree_cursor_current_node(&cur);
+    if (down && is_function(c, x)) collect ? (void)fn_of(c, x) : (void)summary(c, x);
+    if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
+    down = ts_tree_cursor_goto_next_sibling(&cur);
+    if (!down && !ts_tree_cursor_goto_parent(&cur)) break;
+  }
+  ts_tree_cursor_delete(&cur);
+}
+
+/* ---- Entry ----------------------------------------------------------------- */
+
+static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out, uint32_t **item) {
+  for (uint32_t i = 0; i < c->spec->n[kind]; i++) {
+    uint32_t before = out->n;
+    if (pv_formula_eval(c->spec->items[kind][i].f, e, out) != PV_OK) return PV_FATAL;
+    uint32_t *v = realloc(*item, (out->n + 1) * sizeof *v);
+    if (v == NULL) return PV_FATAL;
+    *item = v;
+    for (uint32_t k = before; k < out->n; k++) v[k] = i;
+  }
   return PV_OK;
+}
+
+/* The steps of path t, source first. */
+static pv_status report(tctx *c, uint32_t sink, const trace *t, pv_taint_hit_fn hit, void *ctx) {
+  uint32_t n = t->len;
+  pv_taint_step *steps = calloc(n ? n : 1, sizeof *steps);
+  if (steps == NULL) return PV_FATAL;
+  uint32_t k = n;
+  for (const trace *x = t; x != NULL && k > 0; x = x->prev) steps[--k] = (pv_taint_step){x->s, x->e, x->msg};
+  int rc = hit(ctx, &c->sink.v[sink], steps + k, n - k);
+  free(steps);
+  return rc < 0 ? PV_FATAL : rc > 0 ? PV_FAILED : PV_OK;
+}
+
+pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
+                       const TSTree *tree, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
+                       int *incomplete) {
+  tctx c = {.rule = rule, .spec = rule->taint, .models = models, .data = e->data, .size = e->size};
+  pv_status rc = PV_OK;
+  *incomplete = 0;
+  c.sy = pv_syms_ts_for(e->lang);
+  c.a = pv_arena_new(0);
+  c.steps_max = TAINT_STEPS_MAX;
+  c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
+  if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
+  if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
+  if (rc == PV_OK && c.src.n > 0) rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
+  if (rc == PV_OK && c.src.n > 0 && c.sink.n > 0) {
+    for (uint32_t i = 0; rc == PV_OK && i < c.spec->n[PV_TI_SANITIZER]; i++)
+      if (pv_formula_eval(c.spec->items[PV_TI_SANITIZER][i].f, e, &c.san) != PV_OK) rc = PV_FATAL;
+    c.best = calloc(c.sink.n, sizeof *c.best);
+    if (c.best == NULL) rc = PV_FATAL;
+    if (rc == PV_OK) {
+      TSNode root = ts_tree_root_node(tree);
+      each_function(&c, root, 1);
+      for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) stmt(&c, ts_node_named_child(root, i));
+      each_function(&c, root, 0);
+      if (c.oom) rc = PV_FATAL;
+    }
+    for (uint32_t i = 0; rc == PV_OK && i < c.sink.n; i++)
+      if (c.best[i] != NULL) rc = report(&c, i, c.best[i], hit, ctx);
+  }
+  *incomplete = c.over;
+  free(c.best);
+  free(c.src_item);
+  free(c.sink_item);
+  pv_mlist_free(&c.src);
+  pv_mlist_free(&c.sink);
+  pv_mlist_free(&c.san);
+  env_free(&c.cur);
+  free(c.fns);
+  pv_arena_delete(c.a);
+  return rc;
+}
+
+/* ---- Grammar symbols ------------------------------------------------------ */
+
+static pv_syms_ts ts_syms[PV_LANG_COUNT];
+static pthread_once_t ts_once = PTHREAD_ONCE_INIT;
+
+static TSSymbol sym(const TSLanguage *L, const char *name) {
+  return ts_language_symbol_for_name(L, name, (uint32_t)strlen(name), true);
+}
+
+static void fill(void) {
+  for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
+    const TSLanguage *L = l == PV_LANG_JSON || l == PV_LANG_NONE ? NULL : pv_language(l);
+    if (L == NULL) continue;
+    TSSymbol fn_expr = sym(L, "function_expression");
+    ts_syms[l] = (pv_syms_ts){
+        sym(L, "identifier"), sym(L, "this"), sym(L, "member_expression"),
+        sym(L, "subscript_expression"), sym(L, "call_expression"), sym(L, "new_expression"),
+        sym(L, "assignment_expression"), sym(L, "augmented_assignment_expression"),
+        sym(L, "ternary_expression"), sym(L, "unary_expression"), sym(L, "update_expression"),
+        sym(L, "binary_expression"), sym(L, "string"), sym(L, "number"), sym(L, "regex"),
+        sym(L, "true"), sym(L, "false"), sym(L, "null"), sym(L, "undefined"),
+        sym(L, "function_declaration"), fn_expr ? fn_expr : sym(L, "function"),
+        sym(L, "arrow_function"), sym(L, "method_definition"),
+        sym(L, "generator_function_declaration"), sym(L, "generator_function"),
+        sym(L, "statement_block"), sym(L, "lexical_declaration"), sym(L, "variable_declaration"),
+        sym(L, "variable_declarator"), sym(L, "if_statement"), sym(L, "for_statement"),
+        sym(L, "for_in_statement"), sym(L, "while_statement"), sym(L, "do_statement"),
+        sym(L, "return_statement"), sym(L, "try_statement"), sym(L, "switch_statement"),
+        sym(L, "expression_statement"), sym(L, "throw_statement"), sym(L, "comment"),
+        sym(L, "parenthesized_expression"), sym(L, "object_pattern"), sym(L, "array_pattern"),
+        sym(L, "shorthand_property_identifier_pattern"), sym(L, "assignment_pattern"),
+        sym(L, "rest_pattern")};
+  }
+}
+
+const pv_syms_ts *pv_syms_ts_for(pv_lang l) {
+  if ((unsigned)l >= PV_LANG_COUNT) return NULL;
+  pthread_once(&ts_once, fill);
+  return ts_syms[l].ident ? &ts_syms[l] : NULL;
 }

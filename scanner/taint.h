@@ -83,13 +83,38 @@ int pv_taint_wanted(const pv_ruleset *rs);
 const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
                                     const char *method);
 
-/* Run taint rule `rule` over one parsed file: source/sink/sanitizer ranges
- * come from the formula evaluation context e (pattern matches of the file).
- * Appends one finding per reached sink, with its flow, to r; notes an
- * "analysis-incomplete" warning naming the file and function when a budget
- * of lim trips. PV_OK, PV_FAILED (findings limit reached) or PV_FATAL. */
+/* The grammar symbols the engine looks at (one table per language). */
+typedef struct {
+  TSSymbol ident, this_, member, subscript, call, new_, assign, aug_assign, ternary, unary, update,
+      binary, string, number, regex, true_, false_, null_, undefined, fn_decl, fn_expr, arrow,
+      method, gen_decl, gen_expr, block, lexdecl, vardecl, vdecl, if_, for_, for_in, while_, do_,
+      return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
+      assign_pat, rest_pat;
+} pv_syms_ts;
+
+/* The table of language l (JS, TS, TSX), or NULL. */
+const pv_syms_ts *pv_syms_ts_for(pv_lang l);
+
+/* One step of a path: bytes [s, e) of the file and what happens there. */
+typedef struct {
+  uint32_t s, e;
+  const char *msg;
+} pv_taint_step;
+
+/* Called once per sink reached, with its match and the path (source
+ * first, the sink last; steps and messages are valid during the call).
+ * Returns 0 to go on, 1 to stop (the findings limit), -1 on OOM. */
+typedef int (*pv_taint_hit_fn)(void *ctx, const pv_pmatch *sink, const pv_taint_step *steps,
+                               uint32_t n);
+
+/* Run taint rule `rule` over one parsed file: source, sink and sanitizer
+ * ranges come from evaluating its operators in e (the file's pattern
+ * matches). Reports each sink reached once, with the shortest path found,
+ * to hit; *incomplete is set when the file's budget of steps or time ran
+ * out (what was found stands). PV_OK, PV_FAILED (hit said stop) or
+ * PV_FATAL (OOM). */
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       pv_result *r, const pv_file *f, const TSTree *tree,
-                       const pv_limits *lim);
+                       const TSTree *tree, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
+                       int *incomplete);
 
 #endif

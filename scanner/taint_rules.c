@@ -46,7 +46,7 @@ static const char *const item_names[PV_TI_COUNT] = {"pattern-sources", "pattern-
 
 /* The keys each kind of item takes besides its operator. */
 static const char *const *item_keys(int kind) {
-  static const char *const src[] = {"exact", "by-side-effect", "label", NULL};
+  static const char *const src[] = {"exact", "by-side-effect", "label", "requires", NULL};
   static const char *const sink[] = {"exact", "requires", NULL};
   static const char *const san[] = {"exact", "by-side-effect", NULL};
   static const char *const prop[] = {"from", "to", "by-side-effect", NULL};
@@ -156,8 +156,7 @@ pv_status pv_taint_rule_check(pv_rctx *c, const ynode *m, pv_rule *r) {
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
     return pv_rules_err(c, mode->line, "key 'mode': taint rules need javascript, typescript "
                         "or tsx, not generic");
-  t->safe_functions = 1;
-  t->interfile = 1;
+  t->interfile = 1; /* taint_assume_safe_functions: false, as in Semgrep */
   r->taint = t;
   for (int kind = 0; kind < PV_TI_COUNT; kind++) {
     if ((v = pv_rules_map_get(m, item_names[kind])) == NULL) continue;
