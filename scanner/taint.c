@@ -90,7 +90,7 @@ typedef struct {
   const pv_syms_ts *sy;
   pv_arena *a;
   pv_mlist src, sink, san;  /* ranges of the rule's operators */
-  uint32_t *src_item, *sink_item; /* the item of each range */
+  uint32_t *src_item, *sink_item, *san_item; /* the item of each range */
   const trace **best;       /* per sink range: the shortest path found */
   env cur;
   uint32_t next_id, depth, nest;
@@ -164,10 +164,15 @@ static const trace *join(tctx *c, const trace *a, const trace *b) {
 
 static int inside(uint32_t s, uint32_t e, const pv_pmatch *m) { return m->s <= s && e <= m->e; }
 
+/* 1: a sanitizer covers n; 2: n is what a by-side-effect sanitizer
+ * cleans (from here on). */
 static int sanitized(tctx *c, TSNode n) {
   uint32_t s = nstart(n), e = nend(n);
-  for (uint32_t i = 0; i < c->san.n; i++)
-    if (inside(s, e, &c->san.v[i])) return 1;
+  for (uint32_t i = 0; i < c->san.n; i++) {
+    const pv_taint_item *it = &c->spec->items[PV_TI_SANITIZER][c->san_item[i]];
+    const pv_pmatch *m = &c->san.v[i];
+    if (it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m)) return 1 + it->by_side_effect;
+  }
   return 0;
 }
 
@@ -561,6 +566,49 @@ static const trace *splice(tctx *c, const trace *head, const trace *tail) {
 
 /* ---- Expressions --------------------------------------------------------- */
 
+/* Sources at member chain n or its prefixes (req.body in req.body.x). */
+static const trace *chain_sources(tctx *c, TSNode n) {
+  const trace *t = NULL;
+  for (int k = 0; k < 16 && !ts_node_is_null(n); k++, n = field_of(n, "object")) {
+    t = join(c, t, source_at(c, n, NULL));
+    if (!sym_is(n, c->sy->member)) break;
+  }
+  return t;
+}
+
+/* `{ a: v, b }` assigned to variable or chain lhs: field by field. */
+static int assign_object(tctx *c, TSNode lhs, TSNode obj) {
+  if (!sym_is(obj, c->sy->object) || !sym_is(lhs, c->sy->ident)) return 0;
+  const trace *whole = NULL;
+  uint32_t n = ts_node_named_child_count(obj);
+  for (uint32_t i = 0; i < n; i++) { /* spreads and computed keys taint the whole */
+    TSNode p = ts_node_named_child(obj, i);
+    TSNode key = field_of(p, "key");
+    if (!sym_is(p, c->sy->pair) || !(sym_is(key, c->sy->prop) || sym_is(key, c->sy->string)))
+      if (!sym_is(p, c->sy->comment)) whole = join(c, whole, ev(c, p));
+  }
+  assign(c, lhs, whole);
+  binding *b = var_of(c, lhs, 1);
+  for (uint32_t i = 0; b != NULL && i < n; i++) {
+    TSNode p = ts_node_named_child(obj, i), key = field_of(p, "key"), val = field_of(p, "value");
+    if (!sym_is(p, c->sy->pair) || ts_node_is_null(val)) continue;
+    uint32_t ks = nstart(key), ke = nend(key);
+    if (sym_is(key, c->sy->string)) ks++, ke--;
+    if (!(sym_is(key, c->sy->prop) || sym_is(key, c->sy->string)) || ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX)
+      continue;
+    const trace *t = ev(c, val);
+    if (t == NULL) continue;
+    field *f;
+    if (grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return c->oom = 1, 1;
+    b = var_of(c, lhs, 1);
+    f = &c->cur.f[c->cur.nf++];
+    f->id = b->id, f->t = t, f->path[0] = '.';
+    memcpy(f->path + 1, c->data + ks, ke - ks);
+    f->path[ke - ks + 1] = '\0';
+  }
+  return 1;
+}
+
 static const trace *children(tctx *c, TSNode n) {
   const trace *t = NULL;
   for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
@@ -693,9 +741,8 @@ static const trace *assignment(tctx *c, TSNode n) {
       if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), l))) break;
     }
     ts_tree_cursor_delete(&cur);
-  } else {
+  } else if (!assign_object(c, l, r)) {
     assign(c, l, t);
-    if (!t) check_sink(c, l, NULL);
   }
   return t;
 }
@@ -707,9 +754,7 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     int known;
     const trace *t = read_chain(c, n, &known);
     if (x == y->member && !known) return join(c, t, ev(c, field_of(n, "object")));
-    for (TSNode o = field_of(n, "object"); x == y->member && sym_is(o, y->member); o = field_of(o, "object"))
-      t = join(c, t, source_at(c, o, NULL)); /* req.body in req.body.x */
-    return t;
+    return x == y->member ? join(c, t, chain_sources(c, field_of(n, "object"))) : t;
   }
   if (x == y->string || x == y->number || x == y->regex || x == y->true_ || x == y->false_ ||
       x == y->null_ || x == y->undefined || is_function(c, n))
@@ -752,8 +797,10 @@ static const trace *ev(tctx *c, TSNode n) {
     return NULL;
   }
   if (c->depth + c->nest > DEPTH_MAX) return NULL;
-  if (sanitized(c, n)) {
-    children(c, n); /* sinks inside still see what reaches them */
+  int san = sanitized(c, n);
+  if (san) {
+    if (san == 2) assign(c, n, NULL);
+    else children(c, n); /* sinks inside still see what reaches them */
     return NULL;
   }
   c->depth++;
@@ -768,6 +815,12 @@ static const trace *ev(tctx *c, TSNode n) {
 
 static void declarator(tctx *c, TSNode d) {
   TSNode name = field_of(d, "name"), val = field_of(d, "value");
+  if (sym_is(name, c->sy->ident) && sym_is(val, c->sy->object)) {
+    binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
+    if (b == NULL || b->depth != c->depth) declare(c, name, NULL);
+    assign_object(c, name, val);
+    return;
+  }
   const trace *t = ts_node_is_null(val) ? NULL : ev(c, val);
   if (ts_node_is_null(name)) return;
   if (t) t = step(c, t, nstart(d), nend(d), quote(c, "assigned in %s", nstart(d), nend(d)));
@@ -797,7 +850,7 @@ static void declarator(tctx *c, TSNode d) {
             strncat(path, ".", 2);
             strncat(path, (const char *)c->data + nstart(x), kl);
             f = field_find(c, b->id, path);
-            v = b->t ? b->t : f ? f->t : NULL;
+            v = join(c, b->t ? b->t : f ? f->t : NULL, chain_sources(c, val));
             (void)known;
           }
         }
@@ -958,8 +1011,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
   if (rc == PV_OK && c.src.n > 0) rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
   if (rc == PV_OK && c.src.n > 0 && c.sink.n > 0) {
-    for (uint32_t i = 0; rc == PV_OK && i < c.spec->n[PV_TI_SANITIZER]; i++)
-      if (pv_formula_eval(c.spec->items[PV_TI_SANITIZER][i].f, e, &c.san) != PV_OK) rc = PV_FATAL;
+    rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
     c.best = calloc(c.sink.n, sizeof *c.best);
     if (c.best == NULL) rc = PV_FATAL;
     if (rc == PV_OK) {
@@ -976,6 +1028,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   free(c.best);
   free(c.src_item);
   free(c.sink_item);
+  free(c.san_item);
   pv_mlist_free(&c.src);
   pv_mlist_free(&c.sink);
   pv_mlist_free(&c.san);
@@ -1016,7 +1069,7 @@ static void fill(void) {
         sym(L, "expression_statement"), sym(L, "throw_statement"), sym(L, "comment"),
         sym(L, "parenthesized_expression"), sym(L, "object_pattern"), sym(L, "array_pattern"),
         sym(L, "shorthand_property_identifier_pattern"), sym(L, "assignment_pattern"),
-        sym(L, "rest_pattern")};
+        sym(L, "rest_pattern"), sym(L, "object"), sym(L, "pair"), sym(L, "property_identifier")};
   }
 }
 
