@@ -47,7 +47,8 @@ typedef struct {
       import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json,
       frag, esc, str_content, /* the insides of a string: no metavariable binds them */
       named_imports,
-      as_expr, satisfies, non_null, type_args; /* TypeScript: see through them */
+      as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
+      type_ann, async_kw;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -98,7 +99,8 @@ static syms lookup_syms(pv_lang l) {
       sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
       sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports"),
       sym_of(L, "as_expression"), sym_of(L, "satisfies_expression"), sym_of(L, "non_null_expression"),
-      sym_of(L, "type_arguments")};
+      sym_of(L, "type_arguments"), sym_of(L, "type_annotation"),
+      ts_language_symbol_for_name(L, "async", 5, false)};
   return s;
 }
 
@@ -961,7 +963,8 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only, int types) {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
     TSSymbol x = ts_node_symbol(k);
     if (x == s->sy->comment || (named_only && !ts_node_is_named(k)) ||
-        (!types && x == s->sy->type_args && x != 0))
+        (!(types & 1) && x == s->sy->type_args && x != 0) ||
+        (!(types & 2) && x == s->sy->type_ann && x != 0) || (!(types & 4) && x == s->sy->async_kw && x != 0))
       continue;
     if (s->nkids == s->capkids) {
       uint32_t cap = s->capkids ? s->capkids * 2 : 256;
@@ -1069,8 +1072,14 @@ static int k_child(pv_pscan *s, pv_pmatch *m, const kont *c) {
 
 static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   uint32_t base = s->nkids;
-  int types = 0; /* `f<T>(x)` in a pattern compares type arguments; `f(x)` skips them */
-  for (uint32_t i = 0; i < p->n && !types && s->sy->type_args; i++) types = p->kids[i]->sym == s->sy->type_args;
+  /* `f<T>(x)`, `(x: T) =>`, `async () =>` in a pattern compare type
+   * arguments, annotations and async; patterns without them skip them */
+  int types = 0;
+  for (uint32_t i = 0; i < p->n; i++) {
+    TSSymbol ks = p->kids[i]->sym;
+    types |= (ks != 0 && ks == s->sy->type_args) | (ks != 0 && ks == s->sy->type_ann) << 1 |
+             (ks != 0 && ks == s->sy->async_kw) << 2;
+  }
   uint32_t nt = push_kids(s, t, p->list, types);
   if (nt == UINT32_MAX) return 0;
   int ok;
@@ -1210,7 +1219,7 @@ static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
 /* A statement sequence anywhere in the statement list t. */
 static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
-  uint32_t nt = push_kids(s, t, 1, 1);
+  uint32_t nt = push_kids(s, t, 1, 7);
   int stop = 0;
   if (nt == UINT32_MAX) return 0;
   for (uint32_t j = 0; j < nt && !stop; j++) {
