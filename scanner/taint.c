@@ -89,7 +89,13 @@ typedef struct {
   uint32_t size;
   const pv_syms_ts *sy;
   pv_arena *a;
-  pv_mlist src, sink, san;  /* ranges of the rule's operators */
+  pv_mlist src, sink, san, prop; /* ranges of the rule's operators */
+  uint32_t *prop_item;
+  struct pending { uint32_t s, e; const trace *t; } *pend; /* propagated to a name not yet declared */
+  uint32_t npend, cappend;
+  const unsigned char *resolver; /* the resolve parameter of the Promise executor being run */
+  uint32_t resolver_len;
+  const trace *resolved;         /* what it was called with */
   uint32_t *src_item, *sink_item, *san_item; /* the item of each range */
   const trace **best;       /* per sink range: the shortest path found */
   env cur;
@@ -293,6 +299,8 @@ static binding *declare(tctx *c, TSNode name, const trace *t) {
   binding *b = &c->cur.b[c->cur.nb++];
   b->id = ++c->next_id, b->name = c->data + nstart(name), b->nlen = nend(name) - nstart(name);
   b->depth = c->depth, b->t = t;
+  for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
+    if (c->pend[i].s == nstart(name) && c->pend[i].e == nend(name)) b->t = join(c, b->t, c->pend[i].t);
   return b;
 }
 
@@ -480,6 +488,15 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
     if (sym_is(p, c->sy->comment)) continue;
     const trace *t = k < nargs ? args[k] : NULL;
     k++;
+    TSNode ty = field_of(p, "type"); /* (n: number) under taint_assume_safe_numbers */
+    if (!ts_node_is_null(ty) && ts_node_named_child_count(ty) > 0) {
+      TSNode tn = ts_node_named_child(ty, 0);
+      uint32_t tl = nend(tn) - nstart(tn);
+      const char *tx = (const char *)c->data + nstart(tn);
+      if ((c->spec->safe_numbers && tl == 6 && !memcmp(tx, "number", 6)) ||
+          (c->spec->safe_booleans && tl == 7 && !memcmp(tx, "boolean", 7)))
+        t = NULL;
+    }
     /* TS: required_parameter / optional_parameter hold the pattern */
     TSNode pat = field_of(p, "pattern");
     if (!ts_node_is_null(pat)) p = pat;
@@ -566,6 +583,30 @@ static const trace *splice(tctx *c, const trace *head, const trace *tail) {
 
 /* ---- Expressions --------------------------------------------------------- */
 
+/* Tainted n is a propagator's `from`: its `to` (a variable, a chain, or a
+ * name declared later such as a callback's parameter) gets the taint. */
+static void propagate(tctx *c, TSNode n, const trace *t) {
+  uint32_t s = nstart(n), e = nend(n);
+  for (uint32_t i = 0; i < c->prop.n; i++) {
+    const pv_taint_item *it = &c->spec->items[PV_TI_PROPAGATOR][c->prop_item[i]];
+    const pv_pmatch *m = &c->prop.v[i];
+    const pv_binding *from = pv_pmatch_get(m, it->from, strlen(it->from));
+    const pv_binding *to = pv_pmatch_get(m, it->to, strlen(it->to));
+    if (from == NULL || to == NULL || from->s != s || from->e != e) continue;
+    const trace *pt = step(c, t, m->s, m->e, quote(c, "propagated by %s", m->s, m->e));
+    if (!grow((void **)&c->pend, &c->cappend, c->npend + 1, sizeof *c->pend))
+      c->pend[c->npend++] = (struct pending){to->s, to->e, pt};
+    TSNode root = n;
+    while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
+    TSNode target = ts_node_named_descendant_for_byte_range(root, to->s, to->e);
+    if (nstart(target) == to->s && nend(target) == to->e) {
+      int known;
+      const trace *old = read_chain(c, target, &known);
+      if (known) assign(c, target, join(c, old, pt));
+    }
+  }
+}
+
 /* Sources at member chain n or its prefixes (req.body in req.body.x). */
 static const trace *chain_sources(tctx *c, TSNode n) {
   const trace *t = NULL;
@@ -637,9 +678,21 @@ static int is_fn_literal(const tctx *c, TSNode n) {
 }
 
 /* A call: models, summaries of the file's functions, callbacks. */
+static const trace *promise(tctx *c, TSNode n, TSNode executor);
+
 static const trace *call(tctx *c, TSNode n) {
   TSNode callee = field_of(n, "function"), args = field_of(n, "arguments");
   if (ts_node_is_null(callee)) callee = field_of(n, "constructor"); /* new */
+  if (sym_is(n, c->sy->new_) && nend(callee) - nstart(callee) == 7 &&
+      memcmp(c->data + nstart(callee), "Promise", 7) == 0 && !ts_node_is_null(args) &&
+      ts_node_named_child_count(args) > 0 && is_fn_literal(c, ts_node_named_child(args, 0)))
+    return promise(c, n, ts_node_named_child(args, 0));
+  if (c->resolver && sym_is(callee, c->sy->ident) && nend(callee) - nstart(callee) == c->resolver_len &&
+      memcmp(c->data + nstart(callee), c->resolver, c->resolver_len) == 0) {
+    const trace *v = ts_node_is_null(args) ? NULL : children(c, args);
+    c->resolved = join(c, c->resolved, v);
+    return NULL;
+  }
   TSNode recv = {0};
   char buf[128], mbuf[64];
   const char *method = NULL;
@@ -685,7 +738,12 @@ static const trace *call(tctx *c, TSNode n) {
     case PV_MODEL_SANITIZER: return NULL;
     case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : from;
     case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : from;
-    case PV_MODEL_CALLBACK: return md->method && method && strcmp(method, "then") == 0 ? cb_ret : NULL;
+    case PV_MODEL_CALLBACK: /* map/then give what the callback returns, filter/find elements */
+      if (method && (!strcmp(method, "map") || !strcmp(method, "flatMap") || !strcmp(method, "then") ||
+                     !strncmp(method, "reduce", 6)))
+        return cb_ret;
+      return method && (!strcmp(method, "filter") || !strncmp(method, "find", 4)) && strcmp(method, "findIndex")
+                 ? from : NULL;
     case PV_MODEL_PROPAGATOR:
       return from ? step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n))) : NULL;
     }
@@ -719,6 +777,26 @@ static const trace *call(tctx *c, TSNode n) {
   return t ? step(c, t, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n))) : NULL;
 }
 
+/* new Promise((resolve) => ...): the promise holds what resolve gets. */
+static const trace *promise(tctx *c, TSNode n, TSNode executor) {
+  TSNode ps = field_of(executor, "parameters"), p = field_of(executor, "parameter");
+  if (ts_node_is_null(p) && !ts_node_is_null(ps) && ts_node_named_child_count(ps) > 0) {
+    p = ts_node_named_child(ps, 0);
+    TSNode pat = field_of(p, "pattern");
+    if (!ts_node_is_null(pat)) p = pat;
+  }
+  const unsigned char *saved = c->resolver;
+  uint32_t saved_len = c->resolver_len;
+  const trace *saved_v = c->resolved;
+  c->resolver = sym_is(p, c->sy->ident) ? c->data + nstart(p) : NULL;
+  c->resolver_len = c->resolver ? nend(p) - nstart(p) : 0;
+  c->resolved = NULL;
+  run_function(c, executor, NULL, 0);
+  const trace *v = c->resolved;
+  c->resolver = saved, c->resolver_len = saved_len, c->resolved = saved_v;
+  return v ? step(c, v, nstart(n), nend(n), quote(c, "resolves %s", nstart(n), nend(n))) : NULL;
+}
+
 static const trace *assignment(tctx *c, TSNode n) {
   TSNode l = field_of(n, "left"), r = field_of(n, "right");
   const trace *t = ts_node_is_null(r) ? NULL : ev(c, r);
@@ -750,6 +828,10 @@ static const trace *assignment(tctx *c, TSNode n) {
 static const trace *ev_inner(tctx *c, TSNode n) {
   const pv_syms_ts *y = c->sy;
   TSSymbol x = ts_node_symbol(n);
+  if (x == y->sprop) { /* { email } reads email */
+    binding *b = find(c, c->data + nstart(n), nend(n) - nstart(n));
+    return b ? b->t : NULL;
+  }
   if (x == y->ident || x == y->member || x == y->this_) {
     int known;
     const trace *t = read_chain(c, n, &known);
@@ -808,6 +890,7 @@ static const trace *ev(tctx *c, TSNode n) {
   c->depth--;
   t = join(c, t, source_at(c, n, t));
   if (t != NULL) check_sink(c, n, t);
+  if (t != NULL && c->prop.n) propagate(c, n, t);
   return t;
 }
 
@@ -1012,6 +1095,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   if (rc == PV_OK && c.src.n > 0) rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
   if (rc == PV_OK && c.src.n > 0 && c.sink.n > 0) {
     rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
+    if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_PROPAGATOR, &c.prop, &c.prop_item);
     c.best = calloc(c.sink.n, sizeof *c.best);
     if (c.best == NULL) rc = PV_FATAL;
     if (rc == PV_OK) {
@@ -1029,6 +1113,9 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   free(c.src_item);
   free(c.sink_item);
   free(c.san_item);
+  free(c.prop_item);
+  free(c.pend);
+  pv_mlist_free(&c.prop);
   pv_mlist_free(&c.src);
   pv_mlist_free(&c.sink);
   pv_mlist_free(&c.san);
@@ -1069,7 +1156,8 @@ static void fill(void) {
         sym(L, "expression_statement"), sym(L, "throw_statement"), sym(L, "comment"),
         sym(L, "parenthesized_expression"), sym(L, "object_pattern"), sym(L, "array_pattern"),
         sym(L, "shorthand_property_identifier_pattern"), sym(L, "assignment_pattern"),
-        sym(L, "rest_pattern"), sym(L, "object"), sym(L, "pair"), sym(L, "property_identifier")};
+        sym(L, "rest_pattern"), sym(L, "object"), sym(L, "pair"), sym(L, "property_identifier"),
+        sym(L, "shorthand_property_identifier")};
   }
 }
 

@@ -89,7 +89,7 @@ typedef struct {
       binary, string, number, regex, true_, false_, null_, undefined, fn_decl, fn_expr, arrow,
       method, gen_decl, gen_expr, block, lexdecl, vardecl, vdecl, if_, for_, for_in, while_, do_,
       return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
-      assign_pat, rest_pat, object, pair, prop;
+      assign_pat, rest_pat, object, pair, prop, sprop;
 } pv_syms_ts;
 
 /* The table of language l (JS, TS, TSX), or NULL. */
