@@ -48,7 +48,7 @@ typedef struct {
       frag, esc, str_content, /* the insides of a string: no metavariable binds them */
       named_imports,
       as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
-      type_ann, async_kw;
+      type_ann, async_kw, req_param, opt_param;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -100,7 +100,8 @@ static syms lookup_syms(pv_lang l) {
       sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports"),
       sym_of(L, "as_expression"), sym_of(L, "satisfies_expression"), sym_of(L, "non_null_expression"),
       sym_of(L, "type_arguments"), sym_of(L, "type_annotation"),
-      ts_language_symbol_for_name(L, "async", 5, false)};
+      ts_language_symbol_for_name(L, "async", 5, false), sym_of(L, "required_parameter"),
+      sym_of(L, "optional_parameter")};
   return s;
 }
 
@@ -339,6 +340,8 @@ static pnode *comp(cctx *c, TSNode n, int depth) {
   const char *t = c->src + ts_node_start_byte(n);
   uint32_t len = ts_node_end_byte(n) - ts_node_start_byte(n);
   if (s == c->sy->paren && ts_node_named_child_count(n) == 1)
+    return comp(c, ts_node_named_child(n, 0), depth + 1);
+  if (s != 0 && s == c->sy->req_param && ts_node_named_child_count(n) == 1) /* TS `(x)`: x */
     return comp(c, ts_node_named_child(n, 0), depth + 1);
   int json = c->pat->lang == PV_LANG_JSON;
   if (json && len == 9 && memcmp(t, "\"__pv_el\"", 9) == 0) return pn_new(c, P_ELL, 0); /* ... */
@@ -892,6 +895,15 @@ static TSNode unparen(const pv_pscan *s, TSNode t) {
   return t;
 }
 
+/* A TypeScript parameter `x: T` (or `x?: T`) is its name `x` to a pattern
+ * that is not a parameter with a type. */
+static TSNode unparam(const pv_pscan *s, TSNode t, TSSymbol want) {
+  TSSymbol x = ts_node_symbol(t);
+  if (x == 0 || x == want || (x != s->sy->req_param && x != s->sy->opt_param)) return t;
+  TSNode p = ts_node_child_by_field_name(t, "pattern", 7);
+  return ts_node_is_null(p) ? t : p;
+}
+
 static int is_cast(const syms *y, TSSymbol x) {
   return x != 0 && (x == y->as_expr || x == y->satisfies || x == y->non_null);
 }
@@ -1155,6 +1167,7 @@ static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kon
   if (++s->steps > STEP_MAX) return 0;
   t = unparen(s, t);
   if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP) t = uncast(s, t, p->sym);
+  if (p->kind != P_ELL && p->kind != P_ELL_MV && p->kind != P_DEEP) t = unparam(s, t, p->sym);
   TSSymbol x = ts_node_symbol(t);
   uint32_t nb = m->nb;
   switch ((pkind)p->kind) {
