@@ -258,7 +258,8 @@ static void check_sink(tctx *c, TSNode n, const trace *t) {
   for (uint32_t i = 0; i < c->sink.n && t != NULL; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SINK][c->sink_item[i]];
     const pv_pmatch *m = &c->sink.v[i];
-    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || !requires_ok(c, it->requires, t))
+    /* a parameter's labels are known at the call: requires is checked there */
+    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || (!t->param && !requires_ok(c, it->requires, t)))
       continue;
     const trace *last = step(c, t, m->s, m->e, quote(c, "reaches the sink %s", m->s, m->e));
     if (t->param && c->current != NULL) { /* a parameter reaches it: the summary says so */
@@ -763,6 +764,8 @@ static const trace *call(tctx *c, TSNode n) {
       const trace *in = step(c, at[pi], nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
       const trace *whole = splice(c, in, f->sinks[s].t);
       uint32_t si = f->sinks[s].sink;
+      if (!whole->param && !requires_ok(c, c->spec->items[PV_TI_SINK][c->sink_item[si]].requires, whole))
+        continue;
       if (whole->param && c->current != NULL) {
         fsum *g = c->current;
         if (g->nsinks < SUMMARY_SINKS_MAX) g->sinks[g->nsinks].sink = si, g->sinks[g->nsinks].param = whole->param, g->sinks[g->nsinks++].t = whole;
