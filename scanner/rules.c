@@ -393,17 +393,36 @@ static pv_status f_regex(rctx *c, const char *key, const ynode *v, uint32_t flag
   return push_re(c, *out);
 }
 
-static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, uint32_t *id) {
+static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const ynode *v, uint32_t *id) {
   pv_ruleset *rs = c->rs;
   if (rs->npats[l] == rs->cappats[l]) {
     uint32_t cap = rs->cappats[l] ? rs->cappats[l] * 2 : 64;
     pv_pattern **a = realloc(rs->pats[l], cap * sizeof *a);
-    if (a == NULL) return oom(c->err);
-    rs->pats[l] = a, rs->cappats[l] = cap;
+    if (a) rs->pats[l] = a;
+    const char **src = realloc(rs->psrc[l], cap * sizeof *src);
+    if (src) rs->psrc[l] = src;
+    uint32_t *len = realloc(rs->psrclen[l], cap * sizeof *len);
+    if (len) rs->psrclen[l] = len;
+    uint8_t *sh = realloc(rs->pshared[l], cap);
+    if (sh) rs->pshared[l] = sh;
+    if (a == NULL || src == NULL || len == NULL || sh == NULL) return oom(c->err);
+    rs->cappats[l] = cap;
   }
+  const char *text = pv_arena_strndup(rs->arena, v->s, v->len); /* the YAML tree goes */
+  if (text == NULL) return oom(c->err);
   *id = rs->npats[l];
-  rs->pats[l][rs->npats[l]++] = p;
+  rs->pats[l][*id] = p, rs->psrc[l][*id] = text, rs->psrclen[l][*id] = (uint32_t)v->len;
+  rs->pshared[l][*id] = 0;
+  rs->npats[l]++;
   return PV_OK;
+}
+
+/* The same snippet already compiled for language l (rules repeat their
+ * sources and sinks): its id, or UINT32_MAX. */
+static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const ynode *v) {
+  for (uint32_t i = 0; i < rs->npats[l]; i++)
+    if (rs->psrclen[l][i] == v->len && memcmp(rs->psrc[l][i], v->s, v->len) == 0) return i;
+  return UINT32_MAX;
 }
 
 /* `pattern: CODE`, compiled once per language of the rule. */
@@ -413,11 +432,17 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v,
     return rule_err(c, v->line, "key '%s': code patterns need javascript, typescript or tsx, not generic", key);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     if (!(r->langs & PV_LANG_BIT(l))) continue;
+    uint32_t same = shared_pat(c->rs, l, v);
+    if (same != UINT32_MAX) { /* one pattern, tried once, for every rule that has it */
+      f->pat[l] = same, f->any = pv_pattern_is_any(c->rs->pats[l][same]);
+      c->rs->pshared[l][same] = 1;
+      continue;
+    }
     char why[300];
     pv_pattern *p = pv_pattern_compile(c->rs->arena, v->s, v->len, l, why, sizeof why);
     if (p == NULL) return rule_err(c, v->line, "key '%s': %s", key, why);
     f->any = pv_pattern_is_any(p);
-    pv_status rc = push_pat(c, l, p, &f->pat[l]);
+    pv_status rc = push_pat(c, l, p, v, &f->pat[l]);
     if (rc != PV_OK) return rc;
   }
   return PV_OK;
@@ -1201,6 +1226,9 @@ void pv_ruleset_delete(pv_ruleset *rs) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
     pv_pindex_delete(rs->pix[l]);
     free(rs->pats[l]);
+    free(rs->psrc[l]);
+    free(rs->psrclen[l]);
+    free(rs->pshared[l]);
     free(rs->pfilter[l]);
   }
   pv_strset_delete(rs->words);
@@ -1259,7 +1287,8 @@ static int mv_anchors(pv_ruleset *rs, const pv_formula *f) {
         const pv_formula *leaf = p->kind == PV_F_OR ? p->kids[j] : p;
         if (leaf->kind != PV_F_PATTERN) continue;
         for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
-          if (leaf->pat[l] != UINT32_MAX && pv_pattern_has_mv(rs->pats[l][leaf->pat[l]], mv->mvs[0]))
+          if (leaf->pat[l] != UINT32_MAX && !rs->pshared[l][leaf->pat[l]] &&
+              pv_pattern_has_mv(rs->pats[l][leaf->pat[l]], mv->mvs[0]))
             bad |= pv_pindex_add_anchor(rs->pix[l], leaf->pat[l], &mv->anchor_words);
       }
     }
@@ -1285,7 +1314,8 @@ static const pv_formula *sole_positive(const pv_formula *f) {
 static void add_filter(pv_ruleset *rs, const pv_formula *leaf, const pv_formula *mv) {
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     uint32_t i = leaf->pat[l];
-    if (i == UINT32_MAX || rs->pfilter[l] == NULL || !pv_pattern_has_mv(rs->pats[l][i], mv->mvs[0]))
+    if (i == UINT32_MAX || rs->pfilter[l] == NULL || rs->pshared[l][i] ||
+        !pv_pattern_has_mv(rs->pats[l][i], mv->mvs[0]))
       continue;
     pv_pfilter *pf = &rs->pfilter[l][i];
     if (pf->n < PV_PFILTERS) pf->mv[pf->n] = mv->mvs[0], pf->re[pf->n++] = mv->re;

@@ -124,6 +124,10 @@ struct pv_ruleset {
   pv_langquery lq[PV_LANG_COUNT];
   pv_pattern **pats[PV_LANG_COUNT]; /* every `pattern` of every rule, per language */
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
+  const char **psrc[PV_LANG_COUNT]; /* each pattern's source (arena), for sharing */
+  uint32_t *psrclen[PV_LANG_COUNT];
+  uint8_t *pshared[PV_LANG_COUNT];  /* used by several `pattern` leaves: no per-rule
+                                     * anchors or filters */
   pv_pindex *pix[PV_LANG_COUNT];    /* built after load */
   pv_pfilter *pfilter[PV_LANG_COUNT]; /* per pattern: regexes its matches must pass */
   pv_strset *words;                 /* words patterns and queries need (prefilter) */

@@ -74,6 +74,7 @@ typedef struct fsum fsum;
 /* One function of the file and its summary. */
 struct fsum {
   TSNode node;
+  uint32_t ns, ne;         /* its name (declaration, or the variable it is assigned to) */
   int state;               /* 0 not yet, 1 in progress, 2 done */
   uint32_t ret_params;     /* parameters whose taint reaches the return value */
   const trace *ret;        /* a real source reaching the return value */
@@ -104,6 +105,8 @@ typedef struct {
   fsum *current;            /* the summary being computed, or NULL */
   fsum *fns;
   uint32_t nfns, capfns;
+  uint32_t *fhash, fcap;   /* fns by name (index + 1; 0 empty), fcap a power of 2 */
+  TSNode root;
   const char *labels[LABELS_MAX];
   uint32_t nlabels;
   uint64_t deadline;
@@ -114,7 +117,7 @@ typedef struct {
 static const trace *ev(tctx *c, TSNode n);
 static void stmt(tctx *c, TSNode n);
 
-static int sym_is(TSNode n, TSSymbol s) { return s != 0 && ts_node_symbol(n) == s; }
+static int sym_is(TSNode n, TSSymbol s) { return s != 0 && !ts_node_is_null(n) && ts_node_symbol(n) == s; }
 
 static uint32_t nstart(TSNode n) { return ts_node_start_byte(n); }
 static uint32_t nend(TSNode n) { return ts_node_end_byte(n); }
@@ -443,8 +446,43 @@ static int is_function(const tctx *c, TSNode n) {
                     x == y->gen_decl || x == y->gen_expr);
 }
 
+static uint32_t name_hash(const unsigned char *t, uint32_t n) {
+  uint32_t h = 2166136261u;
+  for (uint32_t i = 0; i < n; i++) h = (h ^ t[i]) * 16777619u;
+  return h;
+}
+
+/* Index function i by its name (functions without one are not indexed). */
+static void index_fn(tctx *c, uint32_t i) {
+  fsum *f = &c->fns[i];
+  TSNode nm = field_of(f->node, "name");
+  if (ts_node_is_null(nm)) {
+    TSNode p = ts_node_parent(f->node);
+    if (sym_is(p, c->sy->vdecl)) nm = field_of(p, "name");
+  }
+  if (!sym_is(nm, c->sy->ident)) return;
+  f->ns = nstart(nm), f->ne = nend(nm);
+  if ((c->nfns + 1) * 2 > c->fcap) {
+    uint32_t cap = c->fcap ? c->fcap * 2 : 64;
+    uint32_t *h = calloc(cap, sizeof *h);
+    if (h == NULL) return (void)(c->oom = 1);
+    for (uint32_t k = 0; k < c->fcap; k++)
+      if (c->fhash[k]) {
+        const fsum *g = &c->fns[c->fhash[k] - 1];
+        uint32_t j = name_hash(c->data + g->ns, g->ne - g->ns) & (cap - 1);
+        while (h[j]) j = (j + 1) & (cap - 1);
+        h[j] = c->fhash[k];
+      }
+    free(c->fhash);
+    c->fhash = h, c->fcap = cap;
+  }
+  uint32_t j = name_hash(c->data + f->ns, f->ne - f->ns) & (c->fcap - 1);
+  while (c->fhash[j]) j = (j + 1) & (c->fcap - 1);
+  c->fhash[j] = i + 1;
+}
+
 static fsum *fn_of(tctx *c, TSNode fn) {
-  for (uint32_t i = 0; i < c->nfns; i++)
+  for (uint32_t i = c->nfns; i-- > 0;)
     if (ts_node_eq(c->fns[i].node, fn)) return &c->fns[i];
   if (grow((void **)&c->fns, &c->capfns, c->nfns + 1, sizeof *c->fns)) {
     c->oom = 1;
@@ -459,17 +497,12 @@ static fsum *fn_of(tctx *c, TSNode fn) {
 /* The function a callee expression names in this file, if any:
  * `function f`, `const f = function/arrow`, seen as declarations. */
 static int callee_function(tctx *c, TSNode callee, TSNode *out) {
-  if (!sym_is(callee, c->sy->ident)) return 0;
+  if (!sym_is(callee, c->sy->ident) || c->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
-  for (uint32_t i = 0; i < c->nfns; i++) {
-    TSNode fn = c->fns[i].node, nm = field_of(fn, "name");
-    if (ts_node_is_null(nm)) {
-      TSNode p = ts_node_parent(fn);
-      if (sym_is(p, c->sy->vdecl)) nm = field_of(p, "name");
-    }
-    if (!ts_node_is_null(nm) && nend(nm) - nstart(nm) == n && memcmp(c->data + nstart(nm), name, n) == 0)
-      return *out = fn, 1;
+  for (uint32_t j = name_hash(name, n) & (c->fcap - 1); c->fhash[j]; j = (j + 1) & (c->fcap - 1)) {
+    const fsum *f = &c->fns[c->fhash[j] - 1];
+    if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) return *out = f->node, 1;
   }
   return 0;
 }
@@ -597,9 +630,7 @@ static void propagate(tctx *c, TSNode n, const trace *t) {
     const trace *pt = step(c, t, m->s, m->e, quote(c, "propagated by %s", m->s, m->e));
     if (!grow((void **)&c->pend, &c->cappend, c->npend + 1, sizeof *c->pend))
       c->pend[c->npend++] = (struct pending){to->s, to->e, pt};
-    TSNode root = n;
-    while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
-    TSNode target = ts_node_named_descendant_for_byte_range(root, to->s, to->e);
+    TSNode target = ts_node_named_descendant_for_byte_range(c->root, to->s, to->e);
     if (nstart(target) == to->s && nend(target) == to->e) {
       int known;
       const trace *old = read_chain(c, target, &known);
@@ -1049,7 +1080,11 @@ static void each_function(tctx *c, TSNode root, int collect) {
   TSTreeCursor cur = ts_tree_cursor_new(root);
   for (int down = 1;;) {
     TSNode x = ts_tree_cursor_current_node(&cur);
-    if (down && is_function(c, x)) collect ? (void)fn_of(c, x) : (void)summary(c, x);
+    if (down && is_function(c, x) && collect) {
+      if (fn_of(c, x) != NULL) index_fn(c, c->nfns - 1);
+    } else if (down && is_function(c, x)) {
+      summary(c, x);
+    }
     if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
     down = ts_tree_cursor_goto_next_sibling(&cur);
     if (!down && !ts_tree_cursor_goto_parent(&cur)) break;
@@ -1102,7 +1137,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
     c.best = calloc(c.sink.n, sizeof *c.best);
     if (c.best == NULL) rc = PV_FATAL;
     if (rc == PV_OK) {
-      TSNode root = ts_tree_root_node(tree);
+      TSNode root = c.root = ts_tree_root_node(tree);
       each_function(&c, root, 1);
       for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) stmt(&c, ts_node_named_child(root, i));
       each_function(&c, root, 0);
@@ -1124,6 +1159,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   pv_mlist_free(&c.san);
   env_free(&c.cur);
   free(c.fns);
+  free(c.fhash);
   pv_arena_delete(c.a);
   return rc;
 }
