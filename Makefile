@@ -115,15 +115,18 @@ bench: all
 	tools/bench
 
 # plugvet and plugvet-run side by side, the rule pack where plugvet looks for
-# it (<bindir>/../share/plugvet/rules), the man pages and the docs. Installs
+# it (<bindir>/../share/plugvet/rules), the taint rules next to it (opt in
+# with --rules), the man pages and the docs. Installs
 # what `make` (or `make asan`) built in $(O); it builds nothing itself.
 PREFIX  ?= /usr/local
 install:
 	@test -x $(O)/plugvet -a -x $(O)/plugvet-run || { echo "run make first" >&2; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	  $(DESTDIR)$(PREFIX)/share/plugvet/rules $(DESTDIR)$(PREFIX)/share/doc/plugvet
+	  $(DESTDIR)$(PREFIX)/share/plugvet/rules $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules \
+	  $(DESTDIR)$(PREFIX)/share/doc/plugvet
 	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
+	cp -R taint-rules/. $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules/
 	install -m 644 docs/plugvet.1 docs/plugvet-run.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/plugvet/
 
