@@ -6,9 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top"
 
-# Every annotated rule test file, bundled pack and Semgrep operator rules.
+# Every annotated rule test file: bundled pack, Semgrep operator rules and
+# taint rules (whose sources and sinks use the same machinery).
 C=$TMP/corpus; mkdir -p "$C"
-for f in rules/*/*.js rules/*/*.ts rules/*/*.jsx rules/*/*.json tests/semgrep/*.js; do
+for f in rules/*/*.js rules/*/*.ts rules/*/*.jsx rules/*/*.json tests/semgrep/*.js taint-rules/*.js taint-rules/*.ts; do
   [ -f "$f" ] && cp "$f" "$C/$(echo "$f" | tr / _)"
 done
 n=$(ls "$C" | wc -l); ok $((n < 10)) "corpus of rule test files ($n files)"
@@ -17,8 +18,8 @@ findings() { # findings JSONL: rule, path, line of every finding, sorted
 for l in open(sys.argv[1]):
     for f in json.loads(l)["findings"]: print(f["rule_id"], f["path"].split("/")[-1], f["start_line"])' "$1" | sort
 }
-"$PV" scan -q --no-db --default-rules --rules tests/semgrep --json "$TMP/on.jsonl" --text /dev/null "$C" >/dev/null
-PLUGVET_NO_PREFILTER=1 "$PV" scan -q --no-db --default-rules --rules tests/semgrep --json "$TMP/off.jsonl" --text /dev/null "$C" >/dev/null
+"$PV" scan -q --no-db --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/on.jsonl" --text /dev/null "$C" >/dev/null
+PLUGVET_NO_PREFILTER=1 "$PV" scan -q --no-db --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/off.jsonl" --text /dev/null "$C" >/dev/null
 findings "$TMP/on.jsonl" >"$TMP/on"; findings "$TMP/off.jsonl" >"$TMP/off"
 m=$(wc -l <"$TMP/on"); ok $((m < 100)) "the rule test files give many findings ($m)"
 cmp -s "$TMP/on" "$TMP/off"; ok $? "the prefilter changes no finding"
