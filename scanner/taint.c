@@ -315,7 +315,7 @@ static int member_path(tctx *c, TSNode n, TSNode *root, char path[FIELD_PATH_MAX
   for (int guard = 0; guard < 16; guard++) {
     if (sym_is(n, c->sy->ident) || sym_is(n, c->sy->this_)) {
       *root = n;
-      strcpy(path, tmp);
+      memcpy(path, tmp, strlen(tmp) + 1);
       return 1;
     }
     if (!sym_is(n, c->sy->member)) return 0;
@@ -370,7 +370,7 @@ static void assign(tctx *c, TSNode n, const trace *t) {
     }
     f = &c->cur.f[c->cur.nf++];
     f->id = b->id;
-    strcpy(f->path, path);
+    memcpy(f->path, path, strlen(path) + 1); /* both FIELD_PATH_MAX */
   }
   f->t = t;
   for (uint32_t i = 0; i < c->cur.nf; i++) /* deeper fields are overwritten too */
@@ -964,8 +964,10 @@ static void declarator(tctx *c, TSNode d) {
           binding *b = var_of(c, root, 0);
           if (b != NULL) {
             field *f;
-            strncat(path, ".", 2);
-            strncat(path, (const char *)c->data + nstart(x), kl);
+            size_t pl = strlen(path); /* room checked above */
+            path[pl] = '.';
+            memcpy(path + pl + 1, c->data + nstart(x), kl);
+            path[pl + 1 + kl] = '\0';
             f = field_find(c, b->id, path);
             v = join(c, b->t ? b->t : f ? f->t : NULL, chain_sources(c, val));
             (void)known;
