@@ -42,6 +42,9 @@ struct pv_matcher {
   uint8_t *pat_ok;   /* per pattern: all its words occur */
   uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
   uint8_t *rule_on;  /* per rule: it can match this file */
+  pv_taint_graph *tg;    /* the current input's modules (taint rules only) */
+  pv_taint_exports *tx;  /* what taint rules learnt of them */
+  size_t *order;         /* the order to analyse the input's files in */
   int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present,
                       * every node is visited and every pattern tried there */
 };
@@ -83,6 +86,9 @@ void pv_matcher_delete(pv_matcher *m) {
   pcre2_match_context_free(m->mctx);
   pcre2_jit_stack_free(m->jit);
   pv_pscan_delete(m->ps);
+  pv_taint_graph_delete(m->tg);
+  pv_taint_exports_delete(m->tx);
+  free(m->order);
   free(m->occ.v);
   for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++) pv_mlist_free(&m->by_pat[i]);
   free(m->by_pat);
@@ -478,21 +484,24 @@ static pv_pos pos_of(const pv_file *f, uint32_t byte) {
   return pos_at(&lc, byte);
 }
 
-static int taint_hit(void *ctx, const pv_pmatch *sink, const pv_taint_step *steps, uint32_t n) {
+static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
+                     const pv_taint_step *steps, uint32_t n) {
   hit_ctx *h = ctx;
+  const pv_file *sf = sink_file ? sink_file : h->f;
   pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n ? n : 1) * sizeof *flow);
   if (flow == NULL) return -1;
   for (uint32_t i = 0; i < n; i++) {
+    const pv_file *f = steps[i].file ? steps[i].file : h->f;
     const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
     if (msg == NULL) return -1;
-    flow[i] = (pv_flow_step){.file = h->f, .path = h->f->path, .start = pos_of(h->f, steps[i].s),
-                             .end = pos_of(h->f, steps[i].e), .message = msg};
+    flow[i] = (pv_flow_step){.file = f, .path = f->path, .start = pos_of(f, steps[i].s),
+                             .end = pos_of(f, steps[i].e), .message = msg};
   }
-  const char *msg = interpolate(h->r, h->rule->meta.message, h->f->data, pmatch_lookup, (void *)sink);
+  const char *msg = interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink);
   if (msg == NULL) return -1;
   pv_finding fd = {.rule = &h->rule->meta, .severity = h->rule->meta.severity, .message = msg,
-                   .file = h->f, .path = h->f->path, .start = pos_of(h->f, sink->s),
-                   .end = pos_of(h->f, sink->e), .flow = flow, .nflow = n};
+                   .file = sf, .path = sf->path, .start = pos_of(sf, sink->s),
+                   .end = pos_of(sf, sink->e), .flow = flow, .nflow = n};
   if (pv_result_add_finding(h->r, &fd, h->lim) != NULL) return 0;
   return h->r->findings_dropped > 0 ? 1 : -1;
 }
@@ -503,7 +512,8 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
                 m->no_prefilter ? NULL : demand, cc};
   hit_ctx h = {r, rule, f, lim};
   int incomplete = 0;
-  pv_status rc = pv_taint_run(rule, m->rs->models, &e, tree, lim, taint_hit, &h, &incomplete);
+  pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, lim, taint_hit, &h,
+                              &incomplete);
   if (incomplete)
     pv_result_note(r, PV_NOTE_WARNING, "analysis-incomplete", f->path,
                    "%s: taint rule %s: analysis incomplete (step or time budget); later flows "
@@ -518,13 +528,16 @@ static int items_can_match(const pv_matcher *m, const pv_taint_spec *t, int kind
   return 0;
 }
 
-/* Can rule match this file? A taint rule needs a source and a sink. */
+/* Can rule match this file? A taint rule needs a source and a sink, or a
+ * module of the input that the file imports or that imports it. */
 static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   pv_lang l = f->lang;
   if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path)) return 0;
   if (rule->kind == PV_MATCHER_PATTERN) return pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
-  return rule->kind == PV_MATCHER_TAINT && items_can_match(m, rule->taint, PV_TI_SOURCE, l) &&
-         items_can_match(m, rule->taint, PV_TI_SINK, l);
+  if (rule->kind != PV_MATCHER_TAINT) return 0;
+  if (m->tg != NULL && pv_taint_linked(m->tg, f)) /* modules matter to each other */
+    return 1;
+  return items_can_match(m, rule->taint, PV_TI_SOURCE, l) && items_can_match(m, rule->taint, PV_TI_SINK, l);
 }
 
 static void mark_rule(pv_matcher *m, const pv_rule *rule, pv_lang l) {
@@ -581,6 +594,22 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
 }
 
 /* ---- Entry point ------------------------------------------------------ */
+
+int pv_match_input(pv_matcher *m, const pv_result *r) {
+  pv_taint_graph_delete(m->tg);
+  pv_taint_exports_delete(m->tx);
+  free(m->order);
+  m->tg = NULL, m->tx = NULL, m->order = NULL;
+  if (!pv_taint_wanted(m->rs) || r->files.len == 0) return 0;
+  m->tg = pv_taint_graph_new(r);
+  m->tx = pv_taint_exports_new();
+  m->order = malloc(r->files.len * sizeof *m->order);
+  if (m->tg == NULL || m->tx == NULL || m->order == NULL || pv_taint_order(m->tg, m->order) != 0)
+    return -1;
+  return 0;
+}
+
+const size_t *pv_match_order(const pv_matcher *m) { return m->order; }
 
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   return rule->kind == PV_MATCHER_REGEX &&

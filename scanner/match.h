@@ -22,6 +22,13 @@ void pv_matcher_delete(pv_matcher *m);
  * PV_LANG_NONE files a rule lists as "generic"/"regex"). Appends findings
  * to r. Query matches inside ERROR subtrees are still reported. Returns
  * PV_OK or PV_FATAL (OOM). */
+/* Start input r (its files are then matched one by one): taint rules keep
+ * what they learn of its modules until the next input. 0, or -1 on OOM. */
+int pv_match_input(pv_matcher *m, const pv_result *r);
+/* The order to match r's files in (indices into r->files: a module before
+ * the modules that import it), or NULL for any order. */
+const size_t *pv_match_order(const pv_matcher *m);
+
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                         const pv_limits *lim);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "match.h"
 #include "parse.h"
@@ -160,10 +161,12 @@ typedef struct {
   int *covered; /* per rule: has a case */
 } run_ctx;
 
-/* Finding lines of rule id in r, leaving out todo lines. */
-static int finding_lines(const pv_result *r, const char *id, const u32list *todo, u32list *got) {
+/* Finding lines of rule id in file `path` of r, leaving out todo lines. */
+static int finding_lines(const pv_result *r, const char *path, const char *id, const u32list *todo,
+                         u32list *got) {
   for (size_t i = 0; i < r->findings.len; i++) {
     const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    if (f->path == NULL || strcmp(f->path, path) != 0) continue;
     if (strcmp(f->rule->id, id) == 0 && !u32_has(todo, f->start.line) &&
         u32_push(got, f->start.line) != 0)
       return -1;
@@ -193,7 +196,7 @@ static pv_status rule_case(run_ctx *x, const pv_result *r, const annots *an, con
       akind k = an->v[i].kind;
       if (u32_push(&lists[k == A_TODOOK ? A_TODORULEID : k], an->v[i].line) != 0) goto out;
     }
-  if (finding_lines(r, id, &lists[A_TODORULEID], &got) != 0) goto out;
+  if (finding_lines(r, x->test_file, id, &lists[A_TODORULEID], &got) != 0) goto out;
   rc = PV_OK;
   if (lists[A_RULEID].n + lists[A_OK].n + lists[A_TODORULEID].n + got.n == 0 && problem == NULL)
     goto out;
@@ -274,6 +277,68 @@ out:
   return rc;
 }
 
+/* A directory of test files scanned as one input (modules that import each
+ * other), each file judged on its own annotations. */
+static int is_test_source(const char *nm) {
+  static const char *const ext[] = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", NULL};
+  size_t n = strlen(nm);
+  for (int i = 0; ext[i] != NULL; i++)
+    if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0) return 1;
+  return 0;
+}
+
+static int cmp_str(const void *a, const void *b);
+
+static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_error *err) {
+  DIR *d = opendir(dir);
+  if (d == NULL) return PV_OK;
+  char *names[256];
+  size_t k = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL && k < 256)
+    if (e->d_name[0] != '.' && is_test_source(e->d_name))
+      names[k] = pv_arena_printf(x->t->arena, "%s/%s", dir, e->d_name), k += names[k] != NULL;
+  closedir(d);
+  qsort(names, k, sizeof *names, cmp_str);
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < k && rc == PV_OK; i++) {
+    unsigned char *data = NULL;
+    size_t n = 0;
+    if ((rc = pv_read_file(names[i], x->lim->entry_bytes, &data, &n, err)) != PV_OK) break;
+    unsigned char *kept = pv_arena_alloc(r->arena, n + 1);
+    if (kept) memcpy(kept, data, n), kept[n] = '\0';
+    free(data);
+    pv_file tf = {.path = names[i], .data = kept, .size = n, .kind = PV_ENTRY_FILE};
+    tf.lang = pv_lang_detect(tf.path, kept, n, &tf.flags);
+    if (kept == NULL || pv_result_add_file(r, &tf) == NULL) rc = PV_FATAL;
+  }
+  return rc;
+}
+
+static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const char *dir,
+                              pv_error *err) {
+  pv_result *r = pv_result_new(dir);
+  pv_status rc = r ? add_dir_files(x, r, dir, err) : PV_FATAL;
+  if (rc == PV_OK && pv_match_input(m, r) != 0) rc = PV_FATAL;
+  const size_t *order = rc == PV_OK ? pv_match_order(m) : NULL;
+  for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
+    pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
+    TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
+    rc = pv_match_file(m, r, f, tree, x->lim);
+    ts_tree_delete(tree);
+  }
+  for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
+    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    annots an = {0};
+    x->test_file = f->path;
+    rc = read_annotations(f->data, f->size, 0, &an) != 0 ? PV_FATAL : judge(x, r, &an);
+    free(an.v);
+  }
+  if (rc == PV_FATAL && err->code != PV_FATAL) pv_error_set(err, PV_FATAL, "out of memory");
+  pv_result_delete(r);
+  return rc;
+}
+
 /* ---- Test files next to a rule file ----------------------------------- */
 
 static int cmp_str(const void *a, const void *b) {
@@ -339,6 +404,11 @@ static pv_status run_rule_file(pv_ruletest *t, const char *rule_file, const pv_l
     x.test_file = tests[i];
     rc = run_test_file(&x, ps, m, err);
   }
+  const char *dot = strrchr(rule_file, '.');
+  char *dir = dot ? pv_arena_strndup(t->arena, rule_file, (size_t)(dot - rule_file)) : NULL;
+  struct stat st;
+  if (rc == PV_OK && dir != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+    rc = run_test_dir(&x, ps, m, dir, err); /* DIR/NAME/: modules that import each other */
   for (size_t i = 0; i < pv_ruleset_count(rs) && rc == PV_OK; i++) {
     if (covered[i]) continue;
     pv_ruletest_case c = {.rule_id = pv_arena_strdup(t->arena, pv_ruleset_meta(rs, i)->id),

@@ -68,6 +68,8 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
                            : s->cfg->cap_load ? s->cfg->cap_load(s->cfg->cap_ctx) : NULL;
     if (rs != NULL && (s->cap_matcher = pv_matcher_new(rs)) == NULL) goto oom;
   }
+  if (s->matcher != NULL && pv_match_input(s->matcher, r) != 0) goto oom;
+  const size_t *order = s->matcher ? pv_match_order(s->matcher) : NULL;
   for (size_t i = 0; i < r->files.len; i++) {
     if (deadline && pv_now_ms() > deadline) {
       pv_result_fail(r, "%s: wall time limit of %u s reached; %zu of %zu files not analysed",
@@ -75,7 +77,8 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
                      r->files.len);
       break;
     }
-    if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, i), caps) == PV_FATAL) goto oom;
+    size_t k = order ? order[i] : i; /* modules before their importers (taint rules) */
+    if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, k), caps) == PV_FATAL) goto oom;
   }
   if (pv_capabilities_check(r, r->permissions, caps) == PV_FATAL) goto oom;
   if (pv_findings_finish(r, lim) == PV_FATAL) goto oom;

@@ -31,7 +31,8 @@ enum {
   LABELS_MAX = 16,       /* distinct labels per rule */
   DEPTH_MAX = 400,       /* nesting of expressions and statements interpreted */
   SUMMARY_SINKS_MAX = 64, /* sinks a summary remembers */
-  TAINT_STEPS_MAX = 4000000 /* expressions interpreted per rule and file */
+  TAINT_STEPS_MAX = 4000000, /* expressions interpreted per rule and file */
+  XQ_MAX = 256              /* sinks of other files reached from one file */
 };
 
 /* ---- Values ------------------------------------------------------------ */
@@ -41,6 +42,7 @@ enum {
  * function being summarised (a symbolic source). */
 typedef struct trace {
   const struct trace *prev;
+  const pv_file *file; /* NULL: the file being analysed */
   uint32_t s, e;
   const char *msg;
   uint32_t len; /* steps */
@@ -70,6 +72,7 @@ typedef struct {
 } env;
 
 typedef struct fsum fsum;
+struct xsink_;
 
 /* One function of the file and its summary. */
 struct fsum {
@@ -79,11 +82,23 @@ struct fsum {
   uint32_t ret_params;     /* parameters whose taint reaches the return value */
   const trace *ret;        /* a real source reaching the return value */
   uint32_t nsinks;
-  struct { uint32_t sink; uint8_t param; const trace *t; } sinks[SUMMARY_SINKS_MAX];
+  struct {
+    uint32_t sink;             /* a sink of this file, unless ext */
+    struct xsink_ *ext;        /* a sink of another module, reached through its export */
+    uint8_t param;
+    const trace *t;
+  } sinks[SUMMARY_SINKS_MAX];
 };
 
 typedef struct {
   const pv_rule *rule;
+  const pv_file *file;
+  const pv_taint_graph *g;
+  pv_taint_exports *x;
+  struct import { uint32_t ns, ne; const pv_file *target; const char *name; } *imps;
+  uint32_t nimps, capimps;
+  struct { struct xsink_ *sink; const trace *t; } xq[XQ_MAX]; /* sinks reached in other files */
+  uint32_t nxq;
   const pv_taint_spec *spec;
   const pv_taint_models *models;
   const unsigned char *data;
@@ -147,7 +162,7 @@ static const trace *step(tctx *c, const trace *prev, uint32_t s, uint32_t e, con
     c->oom = 1;
     return prev;
   }
-  t->prev = prev, t->s = s, t->e = e, t->msg = msg;
+  t->prev = prev, t->file = NULL, t->s = s, t->e = e, t->msg = msg;
   t->len = prev ? prev->len + 1 : 1;
   t->labels = prev ? prev->labels : 0;
   t->param = prev ? prev->param : 0;
@@ -270,7 +285,8 @@ static void check_sink(tctx *c, TSNode n, const trace *t) {
       int known = 0;
       for (uint32_t k = 0; k < f->nsinks; k++) known |= f->sinks[k].sink == i && f->sinks[k].param == t->param;
       if (!known && f->nsinks < SUMMARY_SINKS_MAX)
-        f->sinks[f->nsinks].sink = i, f->sinks[f->nsinks].param = t->param, f->sinks[f->nsinks++].t = last;
+        f->sinks[f->nsinks].sink = i, f->sinks[f->nsinks].ext = NULL, f->sinks[f->nsinks].param = t->param,
+        f->sinks[f->nsinks++].t = last;
     } else if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) {
       c->best[i] = last;
     }
@@ -497,7 +513,7 @@ static fsum *fn_of(tctx *c, TSNode fn) {
 /* The function a callee expression names in this file, if any:
  * `function f`, `const f = function/arrow`, seen as declarations. */
 static int callee_function(tctx *c, TSNode callee, TSNode *out) {
-  if (!sym_is(callee, c->sy->ident) || c->fcap == 0) return 0;
+  if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || c->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
   for (uint32_t j = name_hash(name, n) & (c->fcap - 1); c->fhash[j]; j = (j + 1) & (c->fcap - 1)) {
@@ -610,9 +626,332 @@ static const trace *splice(tctx *c, const trace *head, const trace *tail) {
   if (tail == NULL || tail->param == 0 || tail->len == 0) return head;
   const trace *base = splice(c, head, tail->prev);
   const trace *t = step(c, base, tail->s, tail->e, tail->msg);
+  ((trace *)t)->file = tail->file;
   ((trace *)t)->param = head ? head->param : 0;
   ((trace *)t)->labels = (head ? head->labels : 0) | tail->labels;
   return t;
+}
+
+/* ---- Across files ---------------------------------------------------------- */
+
+/* A step kept beyond the run of its file. */
+typedef struct {
+  const pv_file *file;
+  uint32_t s, e;
+  const char *msg;
+} xstep;
+
+typedef struct xsink_ {
+  uint8_t param;           /* 1-based */
+  const pv_file *file;     /* the sink's file */
+  pv_pmatch sink;
+  uint32_t item;           /* its item (requires) */
+  xstep *steps;            /* from the parameter to the sink */
+  uint32_t n, labels;
+  int reported;
+} xsink;
+
+typedef struct {
+  const pv_rule *rule;
+  const pv_file *file;
+  const char *name;        /* export name; "" the module itself (module.exports = f) */
+  uint32_t ret_params;
+  xstep *ret;              /* a source inside reaching the return value */
+  uint32_t nret, ret_labels;
+  xsink *sinks;
+  uint32_t nsinks;
+} xfn;
+
+struct pv_taint_exports {
+  pv_arena *a;
+  xfn *v;
+  uint32_t n, cap;
+};
+
+pv_taint_exports *pv_taint_exports_new(void) {
+  pv_taint_exports *x = calloc(1, sizeof *x);
+  if (x != NULL && (x->a = pv_arena_new(0)) == NULL) {
+    free(x);
+    return NULL;
+  }
+  return x;
+}
+
+void pv_taint_exports_delete(pv_taint_exports *x) {
+  if (x == NULL) return;
+  pv_arena_delete(x->a);
+  free(x->v);
+  free(x);
+}
+
+static const xfn *export_find(const tctx *c, const pv_file *f, const char *name, size_t len) {
+  for (uint32_t i = 0; c->x != NULL && i < c->x->n; i++) {
+    const xfn *e = &c->x->v[i];
+    if (e->rule == c->rule && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
+      return e;
+  }
+  return NULL;
+}
+
+/* Path t (without a parameter's symbolic root) as kept steps. */
+static xstep *keep_steps(tctx *c, const trace *t, uint32_t *n) {
+  uint32_t k = 0;
+  for (const trace *x = t; x != NULL && x->len > 0; x = x->prev) k++;
+  xstep *v = pv_arena_alloc(c->x->a, (k ? k : 1) * sizeof *v);
+  if (v == NULL) return c->oom = 1, *n = 0, NULL;
+  *n = k;
+  for (const trace *x = t; x != NULL && x->len > 0; x = x->prev) {
+    const char *m = pv_arena_strdup(c->x->a, x->msg ? x->msg : "");
+    v[--k] = (xstep){x->file ? x->file : c->file, x->s, x->e, m};
+  }
+  return v;
+}
+
+/* Kept steps appended to path head. */
+static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t n, uint32_t labels) {
+  const trace *t = head;
+  for (uint32_t i = 0; i < n; i++) {
+    t = step(c, t, v[i].s, v[i].e, v[i].msg);
+    ((trace *)t)->file = v[i].file == c->file ? NULL : v[i].file;
+  }
+  if (t != NULL && t != head) ((trace *)t)->labels |= labels;
+  return t;
+}
+
+/* Export name `name` of this file is function fn: keep its summary. */
+static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
+  if (c->x == NULL || export_find(c, c->file, name, len) != NULL) return;
+  fsum *f = summary(c, fn);
+  if (f == NULL || f->state != 2) return;
+  pv_taint_exports *x = c->x;
+  if (x->n == x->cap) {
+    uint32_t cap = x->cap ? x->cap * 2 : 16;
+    xfn *v = realloc(x->v, cap * sizeof *v);
+    if (v == NULL) return (void)(c->oom = 1);
+    x->v = v, x->cap = cap;
+  }
+  xfn *e = &x->v[x->n];
+  memset(e, 0, sizeof *e);
+  e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len);
+  e->ret_params = f->ret_params;
+  if (f->ret != NULL) e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels;
+  e->sinks = f->nsinks ? pv_arena_alloc(x->a, f->nsinks * sizeof *e->sinks) : NULL;
+  for (uint32_t i = 0; e->sinks != NULL && i < f->nsinks; i++) {
+    xsink *k = &e->sinks[e->nsinks++], *ext = f->sinks[i].ext;
+    memset(k, 0, sizeof *k);
+    k->param = f->sinks[i].param, k->labels = f->sinks[i].t->labels;
+    if (ext != NULL) k->file = ext->file, k->sink = ext->sink, k->item = ext->item;
+    else k->file = c->file, k->sink = c->sink.v[f->sinks[i].sink], k->item = c->sink_item[f->sinks[i].sink];
+    k->steps = keep_steps(c, f->sinks[i].t, &k->n);
+  }
+  if (e->name != NULL) x->n++;
+}
+
+/* A function value: a literal, or the name of a function of this file. */
+static int function_value(tctx *c, TSNode v, TSNode *fn) {
+  if (is_function(c, v)) return *fn = v, 1;
+  return callee_function(c, v, fn);
+}
+
+/* module.exports = f / { a, b: g } and exports.x = f (CommonJS). */
+static void export_assignment(tctx *c, TSNode a) {
+  TSNode l = field_of(a, "left"), r = field_of(a, "right"), fn;
+  char path[FIELD_PATH_MAX];
+  TSNode root;
+  if (!member_path(c, l, &root, path) || nend(root) - nstart(root) > 7) return;
+  const char *rn = (const char *)c->data + nstart(root);
+  int module = nend(root) - nstart(root) == 6 && memcmp(rn, "module", 6) == 0;
+  int exports = nend(root) - nstart(root) == 7 && memcmp(rn, "exports", 7) == 0;
+  const char *name = module && strncmp(path, ".exports", 8) == 0 ? path + 8 : exports ? path : NULL;
+  if (name == NULL || (*name != '\0' && *name != '.') || strchr(name + (*name == '.'), '.') != NULL) return;
+  if (*name == '.') name++;
+  if (function_value(c, r, &fn)) export_fn(c, name, strlen(name), fn);
+  if (*name != '\0' || !sym_is(r, c->sy->object)) return;
+  for (uint32_t i = 0; i < ts_node_named_child_count(r); i++) { /* { a, b: g, c() {} } */
+    TSNode p = ts_node_named_child(r, i), key = field_of(p, "key"), val = field_of(p, "value");
+    if (sym_is(p, c->sy->sprop) && callee_function(c, p, &fn))
+      export_fn(c, (const char *)c->data + nstart(p), nend(p) - nstart(p), fn);
+    else if (sym_is(p, c->sy->method) && sym_is(key, c->sy->prop))
+      export_fn(c, (const char *)c->data + nstart(key), nend(key) - nstart(key), p);
+    else if (sym_is(p, c->sy->pair) && sym_is(key, c->sy->prop) && function_value(c, val, &fn))
+      export_fn(c, (const char *)c->data + nstart(key), nend(key) - nstart(key), fn);
+  }
+}
+
+/* export function f, export const f = () =>, export default ..., export { a as b }. */
+static void export_statement(tctx *c, TSNode e) {
+  TSNode d = field_of(e, "declaration"), v = field_of(e, "value"), fn;
+  int dflt = 0;
+  for (uint32_t i = 0; i < ts_node_child_count(e) && !dflt; i++) {
+    TSNode k = ts_node_child(e, i);
+    dflt = !ts_node_is_named(k) && nend(k) - nstart(k) == 7 && memcmp(c->data + nstart(k), "default", 7) == 0;
+  }
+  if (dflt && !ts_node_is_null(d) && is_function(c, d)) export_fn(c, "default", 7, d);
+  else if (dflt && !ts_node_is_null(v) && function_value(c, v, &fn)) export_fn(c, "default", 7, fn);
+  else if (!ts_node_is_null(d) && is_function(c, d)) {
+    TSNode nm = field_of(d, "name");
+    if (!ts_node_is_null(nm)) export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), d);
+  } else if (sym_is(d, c->sy->lexdecl) || sym_is(d, c->sy->vardecl)) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(d); i++) {
+      TSNode vd = ts_node_named_child(d, i), nm = field_of(vd, "name"), val = field_of(vd, "value");
+      if (sym_is(nm, c->sy->ident) && is_function(c, val))
+        export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), val);
+    }
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(e); i++) { /* export { a, b as c } */
+    TSNode cl = ts_node_named_child(e, i);
+    if (!sym_is(cl, c->sy->export_clause)) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(cl); j++) {
+      TSNode sp = ts_node_named_child(cl, j), nm = field_of(sp, "name"), al = field_of(sp, "alias");
+      TSNode out = ts_node_is_null(al) ? nm : al;
+      if (!ts_node_is_null(nm) && callee_function(c, nm, &fn))
+        export_fn(c, (const char *)c->data + nstart(out), nend(out) - nstart(out), fn);
+    }
+  }
+}
+
+static void record_exports(tctx *c, TSNode root) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(root) && !c->oom; i++) {
+    TSNode st = ts_node_named_child(root, i);
+    if (sym_is(st, c->sy->export_stmt)) export_statement(c, st);
+    else if (sym_is(st, c->sy->expr_stmt) && sym_is(ts_node_named_child(st, 0), c->sy->assign))
+      export_assignment(c, ts_node_named_child(st, 0));
+  }
+}
+
+static void add_import(tctx *c, TSNode local, const pv_file *target, const char *name, size_t len) {
+  if (grow((void **)&c->imps, &c->capimps, c->nimps + 1, sizeof *c->imps)) return (void)(c->oom = 1);
+  const char *nm = pv_arena_strndup(c->a, name, len);
+  if (nm != NULL) c->imps[c->nimps++] = (struct import){nstart(local), nend(local), target, nm};
+}
+
+/* The file a require('./x') call or import source names, or NULL. */
+static const pv_file *required(tctx *c, TSNode call) {
+  TSNode spec;
+  if (sym_is(call, c->sy->string)) spec = call;
+  else {
+    TSNode f = field_of(call, "function"), args = field_of(call, "arguments");
+    if (!sym_is(call, c->sy->call) || !sym_is(f, c->sy->ident) || nend(f) - nstart(f) != 7 ||
+        memcmp(c->data + nstart(f), "require", 7) != 0 || ts_node_named_child_count(args) != 1)
+      return NULL;
+    spec = ts_node_named_child(args, 0);
+    if (!sym_is(spec, c->sy->string)) return NULL;
+  }
+  return pv_taint_resolve(c->g, c->file, (const char *)c->data + nstart(spec) + 1,
+                          nend(spec) - nstart(spec) - 2);
+}
+
+static void import_declarator(tctx *c, TSNode d) {
+  TSNode name = field_of(d, "name"), val = field_of(d, "value");
+  const pv_file *t;
+  if (sym_is(val, c->sy->member) && (t = required(c, field_of(val, "object"))) != NULL) {
+    TSNode p = field_of(val, "property"); /* const f = require('./x').f */
+    if (sym_is(name, c->sy->ident)) add_import(c, name, t, (const char *)c->data + nstart(p), nend(p) - nstart(p));
+    return;
+  }
+  if ((t = required(c, val)) == NULL) return;
+  if (sym_is(name, c->sy->ident)) return add_import(c, name, t, "", 0);
+  for (uint32_t i = 0; sym_is(name, c->sy->objpat) && i < ts_node_named_child_count(name); i++) {
+    TSNode p = ts_node_named_child(name, i), key = field_of(p, "key"), v = field_of(p, "value");
+    if (sym_is(p, c->sy->sprop_pat))
+      add_import(c, p, t, (const char *)c->data + nstart(p), nend(p) - nstart(p));
+    else if (sym_is(p, c->sy->pairpat) && sym_is(v, c->sy->ident))
+      add_import(c, v, t, (const char *)c->data + nstart(key), nend(key) - nstart(key));
+  }
+}
+
+static void import_statement(tctx *c, TSNode imp) {
+  const pv_file *t = required(c, field_of(imp, "source"));
+  for (uint32_t i = 0; t != NULL && i < ts_node_named_child_count(imp); i++) {
+    TSNode cl = ts_node_named_child(imp, i);
+    if (!sym_is(cl, c->sy->import_clause)) continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(cl); j++) {
+      TSNode k = ts_node_named_child(cl, j);
+      if (sym_is(k, c->sy->ident)) add_import(c, k, t, "default", 7);
+      else if (sym_is(k, c->sy->ns_import) && ts_node_named_child_count(k) == 1)
+        add_import(c, ts_node_named_child(k, 0), t, "", 0);
+      for (uint32_t m = 0; sym_is(k, c->sy->named_imports) && m < ts_node_named_child_count(k); m++) {
+        TSNode sp = ts_node_named_child(k, m), nm = field_of(sp, "name"), al = field_of(sp, "alias");
+        if (!ts_node_is_null(nm))
+          add_import(c, ts_node_is_null(al) ? nm : al, t, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm));
+      }
+    }
+  }
+}
+
+/* Every require/import of a module of the input, anywhere in the file. */
+static void collect_imports(tctx *c, TSNode root) {
+  if (c->g == NULL) return;
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  for (int down = 1;;) {
+    TSNode x = ts_tree_cursor_current_node(&cur);
+    if (down && sym_is(x, c->sy->vdecl)) import_declarator(c, x);
+    else if (down && sym_is(x, c->sy->import_stmt)) import_statement(c, x);
+    if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
+    down = ts_tree_cursor_goto_next_sibling(&cur);
+    if (!down && !ts_tree_cursor_goto_parent(&cur)) break;
+  }
+  ts_tree_cursor_delete(&cur);
+}
+
+/* The export a callee names: f (imported), m.f or m() (a module). */
+static const xfn *imported(tctx *c, TSNode callee) {
+  TSNode id = sym_is(callee, c->sy->member) ? field_of(callee, "object") : callee;
+  if (!sym_is(id, c->sy->ident)) return NULL;
+  for (uint32_t i = 0; i < c->nimps; i++) {
+    const struct import *m = &c->imps[i];
+    if (m->ne - m->ns != nend(id) - nstart(id) || memcmp(c->data + m->ns, c->data + nstart(id), m->ne - m->ns))
+      continue;
+    if (sym_is(callee, c->sy->member)) {
+      TSNode p = field_of(callee, "property");
+      if (*m->name != '\0' || ts_node_is_null(p)) return NULL;
+      return export_find(c, m->target, (const char *)c->data + nstart(p), nend(p) - nstart(p));
+    }
+    const xfn *e = export_find(c, m->target, m->name, strlen(m->name));
+    return e != NULL || strcmp(m->name, "default") ? e : export_find(c, m->target, "", 0);
+  }
+  return NULL;
+}
+
+/* Path t reaches sink si of this file, or ext of another module: report
+ * it, or (a parameter of the function being summarised) remember it. */
+static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
+  const pv_taint_item *it = &c->spec->items[PV_TI_SINK][ext ? ext->item : c->sink_item[si]];
+  if (t->param && c->current != NULL) {
+    fsum *g = c->current;
+    if (g->nsinks < SUMMARY_SINKS_MAX)
+      g->sinks[g->nsinks].sink = si, g->sinks[g->nsinks].ext = ext, g->sinks[g->nsinks].param = t->param,
+      g->sinks[g->nsinks++].t = t;
+    return;
+  }
+  if (t->param || !requires_ok(c, it->requires, t)) return;
+  if (ext == NULL) {
+    if (c->best[si] == NULL || t->len < c->best[si]->len) c->best[si] = t;
+  } else if (!ext->reported) {
+    ext->reported = 1;
+    if (c->nxq < XQ_MAX) c->xq[c->nxq].sink = ext, c->xq[c->nxq++].t = t;
+  }
+}
+
+/* A call into another module: its export's summary, as for local ones. */
+static const trace *apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e, const trace *const *at,
+                                 const TSNode *fnarg, uint32_t nargs) {
+  const trace *out = NULL;
+  const char *via = quote(c, "returned from %s", nstart(n), nend(callee));
+  for (uint32_t i = 0; i < nargs; i++)
+    if ((e->ret_params & (1u << i)) && at[i] != NULL) out = join(c, out, step(c, at[i], nstart(n), nend(n), via));
+  if (e->ret != NULL)
+    out = join(c, out, step(c, replay(c, NULL, e->ret, e->nret, e->ret_labels), nstart(n), nend(n), via));
+  for (uint32_t k = 0; k < e->nsinks; k++) {
+    xsink *s = &e->sinks[k];
+    uint32_t pi = s->param - 1u;
+    if (s->reported || pi >= nargs || at[pi] == NULL) continue;
+    const trace *in = step(c, at[pi], nstart(fnarg[pi]), nend(fnarg[pi]),
+                           quote(c, "passed to %s", nstart(callee), nend(callee)));
+    const trace *whole = replay(c, in, s->steps, s->n, s->labels);
+    sink_reached(c, 0, s, whole);
+  }
+  return out;
 }
 
 /* ---- Expressions --------------------------------------------------------- */
@@ -781,6 +1120,9 @@ static const trace *call(tctx *c, TSNode n) {
     }
   }
   TSNode fn;
+  const xfn *xe;
+  if (!callee_function(c, callee, &fn) && (xe = imported(c, callee)) != NULL)
+    return apply_export(c, n, callee, xe, at, fnarg, nargs);
   if (callee_function(c, callee, &fn)) { /* a function of this file: its summary */
     fsum *f = summary(c, fn);
     if (f == NULL || f->state != 2) return join(c, rt, all);
@@ -794,15 +1136,7 @@ static const trace *call(tctx *c, TSNode n) {
       if (pi >= nargs || at[pi] == NULL) continue;
       const trace *in = step(c, at[pi], nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
       const trace *whole = splice(c, in, f->sinks[s].t);
-      uint32_t si = f->sinks[s].sink;
-      if (!whole->param && !requires_ok(c, c->spec->items[PV_TI_SINK][c->sink_item[si]].requires, whole))
-        continue;
-      if (whole->param && c->current != NULL) {
-        fsum *g = c->current;
-        if (g->nsinks < SUMMARY_SINKS_MAX) g->sinks[g->nsinks].sink = si, g->sinks[g->nsinks].param = whole->param, g->sinks[g->nsinks++].t = whole;
-      } else if (!whole->param && (c->best[si] == NULL || whole->len < c->best[si]->len)) {
-        c->best[si] = whole;
-      }
+      sink_reached(c, f->sinks[s].sink, f->sinks[s].ext, whole);
     }
     return out;
   }
@@ -1109,31 +1443,38 @@ static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out,
 }
 
 /* The steps of path t, source first. */
-static pv_status report(tctx *c, uint32_t sink, const trace *t, pv_taint_hit_fn hit, void *ctx) {
+static pv_status report(const pv_file *sink_file, const pv_pmatch *sink, const trace *t,
+                        pv_taint_hit_fn hit, void *ctx) {
   uint32_t n = t->len;
   pv_taint_step *steps = calloc(n ? n : 1, sizeof *steps);
   if (steps == NULL) return PV_FATAL;
   uint32_t k = n;
-  for (const trace *x = t; x != NULL && k > 0; x = x->prev) steps[--k] = (pv_taint_step){x->s, x->e, x->msg};
-  int rc = hit(ctx, &c->sink.v[sink], steps + k, n - k);
+  for (const trace *x = t; x != NULL && k > 0; x = x->prev)
+    steps[--k] = (pv_taint_step){x->file, x->s, x->e, x->msg};
+  int rc = hit(ctx, sink_file, sink, steps + k, n - k);
   free(steps);
   return rc < 0 ? PV_FATAL : rc > 0 ? PV_FAILED : PV_OK;
 }
 
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       const TSTree *tree, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
+                       const pv_file *f, const TSTree *tree, const pv_taint_graph *g,
+                       pv_taint_exports *x, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
                        int *incomplete) {
-  tctx c = {.rule = rule, .spec = rule->taint, .models = models, .data = e->data, .size = e->size};
+  tctx c = {.rule = rule, .file = f, .g = g, .x = x, .spec = rule->taint, .models = models,
+            .data = e->data, .size = e->size};
   pv_status rc = PV_OK;
   *incomplete = 0;
   c.sy = pv_syms_ts_for(e->lang);
+  for (uint32_t i = 0; i < c.spec->n[PV_TI_SOURCE]; i++) /* the same bits in every file */
+    if (c.spec->items[PV_TI_SOURCE][i].label != NULL) label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
   c.a = pv_arena_new(0);
   c.steps_max = TAINT_STEPS_MAX;
   c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
   if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
-  if (rc == PV_OK && c.src.n > 0) rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
-  if (rc == PV_OK && c.src.n > 0 && c.sink.n > 0) {
+  if (rc == PV_OK && (c.src.n > 0 || x != NULL)) rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
+  /* a file with sinks but no sources still matters to its importers */
+  if (rc == PV_OK && (c.src.n > 0 || x != NULL) && (c.sink.n > 0 || x != NULL)) {
     rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
     if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_PROPAGATOR, &c.prop, &c.prop_item);
     c.best = calloc(c.sink.n, sizeof *c.best);
@@ -1141,12 +1482,16 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
     if (rc == PV_OK) {
       TSNode root = c.root = ts_tree_root_node(tree);
       each_function(&c, root, 1);
+      collect_imports(&c, root);
       for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) stmt(&c, ts_node_named_child(root, i));
       each_function(&c, root, 0);
+      record_exports(&c, root);
       if (c.oom) rc = PV_FATAL;
     }
     for (uint32_t i = 0; rc == PV_OK && i < c.sink.n; i++)
-      if (c.best[i] != NULL) rc = report(&c, i, c.best[i], hit, ctx);
+      if (c.best[i] != NULL) rc = report(NULL, &c.sink.v[i], c.best[i], hit, ctx);
+    for (uint32_t i = 0; rc == PV_OK && i < c.nxq; i++)
+      rc = report(c.xq[i].sink->file, &c.xq[i].sink->sink, c.xq[i].t, hit, ctx);
   }
   *incomplete = c.over;
   free(c.best);
@@ -1162,6 +1507,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   env_free(&c.cur);
   free(c.fns);
   free(c.fhash);
+  free(c.imps);
   pv_arena_delete(c.a);
   return rc;
 }
@@ -1198,7 +1544,9 @@ static void fill(void) {
         sym(L, "parenthesized_expression"), sym(L, "object_pattern"), sym(L, "array_pattern"),
         sym(L, "shorthand_property_identifier_pattern"), sym(L, "assignment_pattern"),
         sym(L, "rest_pattern"), sym(L, "object"), sym(L, "pair"), sym(L, "property_identifier"),
-        sym(L, "shorthand_property_identifier")};
+        sym(L, "shorthand_property_identifier"), sym(L, "export_statement"),
+        sym(L, "export_clause"), sym(L, "import_statement"), sym(L, "import_clause"),
+        sym(L, "namespace_import"), sym(L, "named_imports"), sym(L, "pair_pattern")};
   }
 }
 

@@ -89,32 +89,64 @@ typedef struct {
       binary, string, number, regex, true_, false_, null_, undefined, fn_decl, fn_expr, arrow,
       method, gen_decl, gen_expr, block, lexdecl, vardecl, vdecl, if_, for_, for_in, while_, do_,
       return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
-      assign_pat, rest_pat, object, pair, prop, sprop;
+      assign_pat, rest_pat, object, pair, prop, sprop, export_stmt, export_clause, import_stmt,
+      import_clause, ns_import, named_imports, pairpat;
 } pv_syms_ts;
 
 /* The table of language l (JS, TS, TSX), or NULL. */
 const pv_syms_ts *pv_syms_ts_for(pv_lang l);
 
-/* One step of a path: bytes [s, e) of the file and what happens there. */
+/* One step of a path: bytes [s, e) of file (NULL: the file being
+ * analysed) and what happens there. */
 typedef struct {
+  const pv_file *file;
   uint32_t s, e;
   const char *msg;
 } pv_taint_step;
 
-/* Called once per sink reached, with its match and the path (source
- * first, the sink last; steps and messages are valid during the call).
+/* Called once per sink reached, with its match in sink_file (NULL: the
+ * file being analysed; another file for a sink inside an imported module)
+ * and the path (source first, the sink last; valid during the call).
  * Returns 0 to go on, 1 to stop (the findings limit), -1 on OOM. */
-typedef int (*pv_taint_hit_fn)(void *ctx, const pv_pmatch *sink, const pv_taint_step *steps,
-                               uint32_t n);
+typedef int (*pv_taint_hit_fn)(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
+                               const pv_taint_step *steps, uint32_t n);
 
-/* Run taint rule `rule` over one parsed file: source, sink and sanitizer
+/* ---- Across files (taint_graph.c, taint.c) ------------------------------- */
+
+/* The relative require/import graph of one input's files. */
+typedef struct pv_taint_graph pv_taint_graph;
+/* Index r's files by path; NULL on OOM. r must outlive the graph. */
+pv_taint_graph *pv_taint_graph_new(const pv_result *r);
+void pv_taint_graph_delete(pv_taint_graph *g);
+/* The JS/TS file that relative specifier spec (len bytes, "./x",
+ * "../y/z.js") names from file `from`, or NULL (not relative, or not among
+ * the files: packages are not analysed as code). */
+const pv_file *pv_taint_resolve(const pv_taint_graph *g, const pv_file *from, const char *spec,
+                                size_t len);
+/* Fill order with r->files' indices so that a module comes before the
+ * modules that import it (cycles broken in path order); -1 on OOM. */
+int pv_taint_order(pv_taint_graph *g, size_t *order);
+/* Non-zero if f imports or is imported by a module of the input (after
+ * pv_taint_order). */
+int pv_taint_linked(const pv_taint_graph *g, const pv_file *f);
+
+/* What the taint rules learnt of an input's modules: the summaries of their
+ * exported functions, per rule (filled as files are analysed in order). */
+typedef struct pv_taint_exports pv_taint_exports;
+pv_taint_exports *pv_taint_exports_new(void);
+void pv_taint_exports_delete(pv_taint_exports *x);
+
+/* Run taint rule `rule` over one parsed file f: source, sink and sanitizer
  * ranges come from evaluating its operators in e (the file's pattern
- * matches). Reports each sink reached once, with the shortest path found,
+ * matches). Calls into modules of the input (g, NULL: none) use the
+ * summaries of their exports in x (NULL: none), and f's exports are added
+ * there. Reports each sink reached once, with the shortest path found,
  * to hit; *incomplete is set when the file's budget of steps or time ran
  * out (what was found stands). PV_OK, PV_FAILED (hit said stop) or
  * PV_FATAL (OOM). */
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       const TSTree *tree, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
+                       const pv_file *f, const TSTree *tree, const pv_taint_graph *g,
+                       pv_taint_exports *x, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
                        int *incomplete);
 
 #endif

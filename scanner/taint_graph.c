@@ -1,0 +1,218 @@
+/* taint_graph.c — the module graph of one input for taint rules: which
+ * file a relative require/import names, and an order of the files in which
+ * a module comes before the modules that import it (see taint.h). */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "taint.h"
+
+enum {
+  SPEC_MAX = 512,    /* bytes of a specifier or a resolved path */
+  EDGES_MAX = 4096,  /* imports followed per file */
+};
+
+struct pv_taint_graph {
+  const pv_result *r;
+  size_t n;
+  size_t *by_path; /* file indices sorted by path */
+  uint8_t *linked;  /* per file: imports or is imported by another (pv_taint_order) */
+};
+
+static const pv_file *file_at(const pv_result *r, size_t i) {
+  return *PV_VEC_AT(r->files, pv_file *, i);
+}
+
+static const pv_result *sort_r; /* qsort has no context argument */
+
+static int cmp_path(const void *a, const void *b) {
+  const pv_file *x = file_at(sort_r, *(const size_t *)a), *y = file_at(sort_r, *(const size_t *)b);
+  return strcmp(x->path ? x->path : "", y->path ? y->path : "");
+}
+
+/* A JS/TS source by its name (languages are detected later, per file). */
+static int is_code(const pv_file *f) {
+  static const char *const ext[] = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", NULL};
+  if (f->kind != PV_ENTRY_FILE || f->data == NULL || f->path == NULL) return 0;
+  size_t n = strlen(f->path);
+  if (n > 5 && strcmp(f->path + n - 5, ".d.ts") == 0) return 0;
+  for (int i = 0; ext[i] != NULL; i++) {
+    size_t el = strlen(ext[i]);
+    if (n > el && strcmp(f->path + n - el, ext[i]) == 0) return 1;
+  }
+  return 0;
+}
+
+pv_taint_graph *pv_taint_graph_new(const pv_result *r) {
+  pv_taint_graph *g = calloc(1, sizeof *g);
+  if (g == NULL) return NULL;
+  g->r = r, g->n = r->files.len;
+  g->by_path = malloc((g->n + 1) * sizeof *g->by_path);
+  if (g->by_path == NULL) {
+    free(g);
+    return NULL;
+  }
+  for (size_t i = 0; i < g->n; i++) g->by_path[i] = i;
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER; /* sort_r is shared */
+  pthread_mutex_lock(&lock);
+  sort_r = r;
+  qsort(g->by_path, g->n, sizeof *g->by_path, cmp_path);
+  pthread_mutex_unlock(&lock);
+  return g;
+}
+
+void pv_taint_graph_delete(pv_taint_graph *g) {
+  if (g == NULL) return;
+  free(g->by_path);
+  free(g->linked);
+  free(g);
+}
+
+static long find_path(const pv_taint_graph *g, const char *p) {
+  size_t lo = 0, hi = g->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const pv_file *f = file_at(g->r, g->by_path[mid]);
+    int c = strcmp(f->path ? f->path : "", p);
+    if (c == 0) return is_code(f) ? (long)g->by_path[mid] : -1;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/* dir of `from` + spec, with . and .. segments folded, into out. */
+static int join_path(const char *from, const char *spec, size_t len, char out[SPEC_MAX]) {
+  const char *slash = strrchr(from, '/');
+  size_t dl = slash ? (size_t)(slash - from) : 0;
+  if (dl + len + 2 >= SPEC_MAX) return -1;
+  char tmp[SPEC_MAX];
+  memcpy(tmp, from, dl);
+  tmp[dl] = '/';
+  memcpy(tmp + dl + 1, spec, len);
+  tmp[dl + 1 + len] = '\0';
+  size_t o = 0;
+  for (char *seg = tmp, *next; seg != NULL; seg = next) {
+    next = strchr(seg, '/');
+    if (next) *next++ = '\0';
+    if (*seg == '\0' || strcmp(seg, ".") == 0) continue;
+    if (strcmp(seg, "..") == 0) {
+      while (o > 0 && out[o - 1] != '/') o--;
+      if (o > 0) o--;
+      continue;
+    }
+    size_t sl = strlen(seg);
+    if (o + sl + 2 >= SPEC_MAX) return -1;
+    if (o > 0) out[o++] = '/';
+    memcpy(out + o, seg, sl);
+    o += sl;
+  }
+  out[o] = '\0';
+  return 0;
+}
+
+static long resolve(const pv_taint_graph *g, const pv_file *from, const char *spec, size_t len) {
+  static const char *const tries[] = {"", ".js", ".ts", ".tsx", ".mjs", ".cjs", ".jsx",
+                                      "/index.js", "/index.ts", "/index.tsx", "/index.mjs", NULL};
+  if (g == NULL || from == NULL || from->path == NULL || len < 2 || spec[0] != '.' ||
+      (spec[1] != '/' && !(spec[1] == '.' && len > 2 && spec[2] == '/')))
+    return -1; /* packages are not analysed as code */
+  char base[SPEC_MAX], p[SPEC_MAX];
+  if (join_path(from->path, spec, len, base) != 0) return -1;
+  size_t bl = strlen(base);
+  for (int i = 0; tries[i] != NULL; i++) {
+    if (bl + strlen(tries[i]) + 1 >= SPEC_MAX) continue;
+    memcpy(p, base, bl);
+    memcpy(p + bl, tries[i], strlen(tries[i]) + 1);
+    long k = find_path(g, p);
+    if (k >= 0) return k;
+  }
+  if (bl > 3 && strcmp(base + bl - 3, ".js") == 0) { /* TS sources imported as ./x.js */
+    memcpy(p, base, bl - 3);
+    memcpy(p + bl - 3, ".ts", 4);
+    return find_path(g, p);
+  }
+  return -1;
+}
+
+const pv_file *pv_taint_resolve(const pv_taint_graph *g, const pv_file *from, const char *spec,
+                                size_t len) {
+  long k = resolve(g, from, spec, len);
+  return k < 0 ? NULL : file_at(g->r, (size_t)k);
+}
+
+/* The string literal right after position i (blanks and "(" skipped). */
+static int literal_at(const unsigned char *d, size_t n, size_t i, size_t *s, size_t *len) {
+  while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '(')) i++;
+  if (i >= n || (d[i] != '\'' && d[i] != '"' && d[i] != '`')) return 0;
+  unsigned char q = d[i];
+  size_t j = i + 1;
+  while (j < n && d[j] != q && d[j] != '\n' && j - i < SPEC_MAX) j++;
+  if (j >= n || d[j] != q) return 0;
+  *s = i + 1, *len = j - i - 1;
+  return 1;
+}
+
+/* The files f imports (relative specifiers after require, import or from). */
+static size_t imports_of(const pv_taint_graph *g, const pv_file *f, long *out, size_t max) {
+  static const char *const keys[] = {"require", "from", "import", NULL};
+  size_t k = 0;
+  for (int w = 0; keys[w] != NULL; w++) {
+    size_t kl = strlen(keys[w]);
+    for (const unsigned char *p = f->data, *end = f->data + f->size;
+         k < max && (p = memmem(p, (size_t)(end - p), keys[w], kl)) != NULL; p += kl) {
+      size_t s, len, at = (size_t)(p - f->data) + kl;
+      if (!literal_at(f->data, f->size, at, &s, &len)) continue;
+      long t = resolve(g, f, (const char *)f->data + s, len);
+      if (t >= 0) out[k++] = t;
+    }
+  }
+  return k;
+}
+
+int pv_taint_linked(const pv_taint_graph *g, const pv_file *f) {
+  if (g == NULL || g->linked == NULL) return 0;
+  for (size_t i = 0; i < g->n; i++)
+    if (file_at(g->r, i) == f) return g->linked[i];
+  return 0;
+}
+
+int pv_taint_order(pv_taint_graph *g, size_t *order) {
+  size_t n = g->n, done = 0, total = 0;
+  uint8_t *state = calloc(n + 1, 1); /* 0 new, 1 on the stack, 2 placed */
+  size_t *stack = malloc((n + 1) * sizeof *stack), *at = malloc((n + 1) * sizeof *at);
+  size_t *first = malloc((n + 2) * sizeof *first); /* edges of v: adj[first[v] .. first[v + 1]) */
+  long *adj = NULL, *tmp = malloc(EDGES_MAX * sizeof *tmp);
+  int rc = state && stack && at && first && tmp ? 0 : -1;
+  for (size_t v = 0; rc == 0 && v < n; v++) { /* every file's imports, once */
+    const pv_file *f = file_at(g->r, v);
+    size_t k = is_code(f) ? imports_of(g, f, tmp, EDGES_MAX) : 0;
+    long *a = k ? realloc(adj, (total + k) * sizeof *adj) : adj;
+    if (k && a == NULL) rc = -1;
+    else if (k) adj = a, memcpy(adj + total, tmp, k * sizeof *tmp);
+    first[v] = total, total += k;
+  }
+  if (rc == 0) first[n] = total;
+  free(g->linked);
+  if (rc == 0 && (g->linked = calloc(n + 1, 1)) == NULL) rc = -1;
+  for (size_t v = 0; rc == 0 && v < n; v++)
+    for (size_t k = first[v]; k < first[v + 1]; k++) g->linked[v] = 1, g->linked[adj[k]] = 1;
+  for (size_t r = 0; rc == 0 && r < n; r++) { /* roots in path order: deterministic */
+    size_t root = g->by_path[r], sp = 0;
+    if (state[root]) continue;
+    stack[sp] = root, at[sp++] = first[root], state[root] = 1;
+    while (sp > 0) {
+      size_t v = stack[sp - 1], next = SIZE_MAX;
+      for (; at[sp - 1] < first[v + 1] && next == SIZE_MAX; at[sp - 1]++)
+        if (state[adj[at[sp - 1]]] == 0) next = (size_t)adj[at[sp - 1]];
+      if (next != SIZE_MAX) { /* a module first, then what imports it */
+        stack[sp] = next, at[sp++] = first[next], state[next] = 1;
+        continue;
+      }
+      order[done++] = v, state[v] = 2, sp--;
+    }
+  }
+  free(state), free(stack), free(at), free(first), free(adj), free(tmp);
+  return rc;
+}
