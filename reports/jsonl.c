@@ -4,6 +4,23 @@
 #include "json_util.h"
 #include "report.h"
 
+/* A taint finding's path: one object per step, source first. */
+static json_t *flow_json(const pv_finding *f) {
+  json_t *a = json_array();
+  for (uint32_t i = 0; i < f->nflow; i++) {
+    const pv_flow_step *s = &f->flow[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "path", pv_json_str(s->path ? s->path : f->path));
+    json_object_set_new(o, "start_line", json_integer(s->start.line));
+    json_object_set_new(o, "start_col", json_integer(s->start.col));
+    json_object_set_new(o, "end_line", json_integer(s->end.line));
+    json_object_set_new(o, "end_col", json_integer(s->end.col));
+    json_object_set_new(o, "message", pv_json_str(s->message));
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
 static json_t *finding_json(const pv_finding *f) {
   json_t *o = json_object();
   json_object_set_new(o, "rule_id", json_string(f->rule->id));
@@ -17,6 +34,7 @@ static json_t *finding_json(const pv_finding *f) {
   if (f->advisory) json_object_set_new(o, "advisory", json_string(f->advisory));
   json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
   json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
+  if (f->nflow > 0) json_object_set_new(o, "flow", flow_json(f));
   return o;
 }
 

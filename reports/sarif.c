@@ -1,7 +1,9 @@
 /* sarif.c — SARIF 2.1.0 as GitHub code scanning reads it: rules with tags,
  * precision and security-severity (always a numeric string), results with
  * utf16 columns, plugvet-computed primaryLocationLineHash, artifacts for
- * archive inputs, and notifications for what could not be read. */
+ * archive inputs, notifications for what could not be read, and taint flows
+ * as codeFlows (one thread flow, source first) plus the source as a related
+ * location. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,18 +195,24 @@ static json_t *uri_json(const char *path) {
   return j;
 }
 
-static json_t *region_json(const pv_finding *f) {
+/* A region: startLine always; columns only when the UTF-16 ones are known. */
+static json_t *region_of(pv_pos start, pv_pos end, uint32_t col16_start, uint32_t col16_end,
+                         const char *snippet) {
   json_t *reg = json_object();
-  uint32_t line = f->start.line ? f->start.line : 1;
+  uint32_t line = start.line ? start.line : 1;
   json_object_set_new(reg, "startLine", json_integer(line));
-  if (f->col16_start > 0 && f->start.line > 0) {
-    uint32_t end_line = f->end.line >= line ? f->end.line : line;
-    json_object_set_new(reg, "startColumn", json_integer(f->col16_start));
+  if (col16_start > 0 && start.line > 0) {
+    uint32_t end_line = end.line >= line ? end.line : line;
+    json_object_set_new(reg, "startColumn", json_integer(col16_start));
     json_object_set_new(reg, "endLine", json_integer(end_line));
-    json_object_set_new(reg, "endColumn", json_integer(f->col16_end));
+    json_object_set_new(reg, "endColumn", json_integer(col16_end));
   }
-  if (f->snippet != NULL) json_object_set_new(reg, "snippet", text_obj(f->snippet));
+  if (snippet != NULL) json_object_set_new(reg, "snippet", text_obj(snippet));
   return reg;
+}
+
+static json_t *region_json(const pv_finding *f) {
+  return region_of(f->start, f->end, f->col16_start, f->col16_end, f->snippet);
 }
 
 static json_t *location_json(const char *path, json_t *region) {
@@ -217,6 +225,41 @@ static json_t *location_json(const char *path, json_t *region) {
   return loc;
 }
 
+/* ---- taint flows ----------------------------------------------------------- */
+
+/* One flow step as a location with its message (a step without a path of
+ * its own is in the finding's file). */
+static json_t *step_location(const pv_finding *f, const pv_flow_step *s) {
+  json_t *reg = region_of(s->start, s->end, s->col16_start, s->col16_end, NULL);
+  json_t *loc = location_json(s->path ? s->path : f->path, reg);
+  if (s->message != NULL) json_object_set_new(loc, "message", text_obj(s->message));
+  return loc;
+}
+
+/* codeFlows: one thread flow whose locations are the steps, source first. */
+static json_t *code_flows_json(const pv_finding *f) {
+  json_t *locs = json_array(), *thread = json_object(), *threads = json_array();
+  json_t *flow = json_object(), *flows = json_array();
+  for (uint32_t i = 0; i < f->nflow; i++) {
+    json_t *tfl = json_object();
+    json_object_set_new(tfl, "location", step_location(f, &f->flow[i]));
+    json_array_append_new(locs, tfl);
+  }
+  json_object_set_new(thread, "locations", locs);
+  json_array_append_new(threads, thread);
+  json_object_set_new(flow, "threadFlows", threads);
+  json_array_append_new(flows, flow);
+  return flows;
+}
+
+/* relatedLocations: the source of the flow, id 1. */
+static json_t *related_json(const pv_finding *f) {
+  json_t *rel = json_array(), *loc = step_location(f, &f->flow[0]);
+  json_object_set_new(loc, "id", json_integer(1));
+  json_array_append_new(rel, loc);
+  return rel;
+}
+
 static json_t *result_json(const pv_finding *f, long index, const pv_result *r) {
   json_t *o = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
   json_object_set_new(o, "ruleId", pv_json_str(pv_finding_rule_id(f)));
@@ -225,6 +268,10 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
   json_object_set_new(o, "message", text_obj(f->message ? f->message : f->rule->id));
   json_array_append_new(locs, location_json(f->path, region_json(f)));
   json_object_set_new(o, "locations", locs);
+  if (f->nflow > 0) {
+    json_object_set_new(o, "codeFlows", code_flows_json(f));
+    json_object_set_new(o, "relatedLocations", related_json(f));
+  }
   if (f->line_hash[0]) json_object_set_new(fp, "primaryLocationLineHash", json_string(f->line_hash));
   json_object_set_new(fp, "plugvet/v1", json_string(f->fingerprint));
   json_object_set_new(o, "partialFingerprints", fp);

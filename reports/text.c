@@ -1,5 +1,6 @@
 /* text.c — the report for people: findings grouped by input and file, the
- * source line with a marker, notifications, and a last summary line. */
+ * source line with a marker, a taint finding's numbered path, notifications,
+ * and a last summary line. */
 #include <string.h>
 
 #include "../scanner/findings.h"
@@ -52,6 +53,21 @@ static void show_source(const pen *p, const pv_finding *f) {
   fputc('\n', p->out);
 }
 
+/* A taint finding's path, one numbered line per step, source first. */
+static void show_flow(const pen *p, const pv_finding *f) {
+  for (uint32_t i = 0; i < f->nflow; i++) {
+    const pv_flow_step *s = &f->flow[i];
+    fprintf(p->out, "    %u. ", i + 1);
+    put_str(p->out, s->path ? s->path : f->path);
+    fprintf(p->out, ":%u:%u", s->start.line ? s->start.line : 1, s->start.col ? s->start.col : 1);
+    if (s->message != NULL) {
+      fputs("  ", p->out);
+      put_str(p->out, s->message);
+    }
+    fputc('\n', p->out);
+  }
+}
+
 static void show_finding(const pen *p, const pv_finding *f) {
   char sev[16];
   size_t i = 0;
@@ -66,6 +82,7 @@ static void show_finding(const pen *p, const pv_finding *f) {
   put_str(p->out, f->path);
   fprintf(p->out, ":%u:%u\n", f->start.line ? f->start.line : 1, f->start.col ? f->start.col : 1);
   show_source(p, f);
+  show_flow(p, f);
 }
 
 static void show_notes(const pen *p, const pv_result *r) {

@@ -189,6 +189,22 @@ void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *
 
 /* ---- finishing ---------------------------------------------------------- */
 
+/* Order of two flows of otherwise equal findings (duplicates): the shorter
+ * first, then step by step, so which one dedupe keeps does not depend on
+ * the order the engine found them in. */
+static int cmp_flow(const pv_finding *a, const pv_finding *b) {
+  if (a->nflow != b->nflow) return a->nflow < b->nflow ? -1 : 1;
+  for (uint32_t i = 0; i < a->nflow; i++) {
+    const pv_flow_step *s = &a->flow[i], *t = &b->flow[i];
+    int c = strcmp(s->path ? s->path : "", t->path ? t->path : "");
+    if (c) return c;
+    if (s->start.byte != t->start.byte) return s->start.byte < t->start.byte ? -1 : 1;
+    if (s->end.byte != t->end.byte) return s->end.byte < t->end.byte ? -1 : 1;
+    if ((c = strcmp(s->message ? s->message : "", t->message ? t->message : ""))) return c;
+  }
+  return 0;
+}
+
 static int cmp_finding(const void *x, const void *y) {
   const pv_finding *a = x, *b = y;
   int c = strcmp(a->path, b->path);
@@ -198,7 +214,7 @@ static int cmp_finding(const void *x, const void *y) {
   if ((c = strcmp(pv_finding_rule_id(a), pv_finding_rule_id(b)))) return c;
   if (a->end.line != b->end.line) return a->end.line < b->end.line ? -1 : 1;
   if (a->end.col != b->end.col) return a->end.col < b->end.col ? -1 : 1;
-  return 0;
+  return cmp_flow(a, b);
 }
 
 /* Bytes [*s, *e) of 1-based line `line` in data; 0 if there is no such line. */
@@ -285,6 +301,19 @@ static void fill_view(pv_result *r, pv_finding *f) {
   f->col16_end = (uint32_t)pv_utf16_col(d, n, f->end.byte);
 }
 
+/* UTF-16 columns of the flow steps that lack them; a step may be in
+ * another file than its finding. Steps without a file or with a range
+ * outside it keep 0 (unknown). */
+static void fill_flow_cols(pv_finding *f) {
+  for (uint32_t i = 0; i < f->nflow; i++) {
+    pv_flow_step *s = &f->flow[i];
+    if (s->col16_start != 0 || s->file == NULL || s->file->data == NULL) continue;
+    if (s->start.line == 0 || s->end.byte < s->start.byte || s->end.byte > s->file->size) continue;
+    s->col16_start = pv_utf16_col(s->file->data, s->file->size, s->start.byte);
+    s->col16_end = pv_utf16_col(s->file->data, s->file->size, s->end.byte);
+  }
+}
+
 /* Fill line_hash for every finding of one file: findings[lo, hi). */
 static pv_status hash_file_lines(pv_finding *fs, size_t lo, size_t hi) {
   size_t n = hi - lo;
@@ -347,6 +376,7 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
     if (kept == 0 || !same_place(&fs[kept - 1], &fs[i])) fs[kept++] = fs[i];
   r->findings.len = n = kept;
   for (size_t i = 0; i < n; i++) {
+    fill_flow_cols(&fs[i]);
     if (!has_source(&fs[i])) continue;
     if (fs[i].snippet == NULL) fill_snippet(r, &fs[i], lim);
     if (fs[i].window == NULL) fill_view(r, &fs[i]);

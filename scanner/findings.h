@@ -12,9 +12,10 @@
 #define PV_WINDOW_BYTES 160
 
 /* Fill snippet, window and UTF-16 columns (if unset), fingerprint and
- * line_hash of every finding,
- * drop exact duplicates (same rule, path, start, end), and sort by path,
- * line, column, rule id. */
+ * line_hash of every finding, and the UTF-16 columns of its flow steps (if
+ * unset; a flow never changes the fingerprint),
+ * drop exact duplicates (same rule, path, start, end; the one with the
+ * shortest flow stays), and sort by path, line, column, rule id. */
 pv_status pv_findings_finish(pv_result *r, const pv_limits *lim);
 
 /* Fingerprint: hex of the first 16 bytes of sha256(rule id NUL path NUL

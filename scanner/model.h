@@ -126,8 +126,9 @@ typedef struct pv_finding {
   char fingerprint[33]; /* hex; see findings.h */
   char line_hash[32];   /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;
-  const pv_flow_step *flow; /* taint findings: the path from source to sink (in the
-                             * result's arena), else NULL */
+  pv_flow_step *flow; /* taint findings: the path from source to sink (in the
+                       * result's arena; not const: pv_findings_finish fills
+                       * the steps' UTF-16 columns), else NULL */
   uint32_t nflow;
 } pv_finding;
 
