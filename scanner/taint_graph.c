@@ -92,19 +92,20 @@ static int join_path(const char *from, const char *spec, size_t len, char out[SP
   tmp[dl] = '/';
   memcpy(tmp + dl + 1, spec, len);
   tmp[dl + 1 + len] = '\0';
-  size_t o = 0;
+  size_t o = 0, root = from[0] == '/'; /* an absolute path stays absolute */
+  if (root) out[o++] = '/';
   for (char *seg = tmp, *next; seg != NULL; seg = next) {
     next = strchr(seg, '/');
     if (next) *next++ = '\0';
     if (*seg == '\0' || strcmp(seg, ".") == 0) continue;
     if (strcmp(seg, "..") == 0) {
-      while (o > 0 && out[o - 1] != '/') o--;
-      if (o > 0) o--;
+      while (o > root && out[o - 1] != '/') o--;
+      if (o > root) o--;
       continue;
     }
     size_t sl = strlen(seg);
     if (o + sl + 2 >= SPEC_MAX) return -1;
-    if (o > 0) out[o++] = '/';
+    if (o > root) out[o++] = '/';
     memcpy(out + o, seg, sl);
     o += sl;
   }
