@@ -137,8 +137,11 @@ static int sym_is(TSNode n, TSSymbol s) { return s != 0 && !ts_node_is_null(n) &
 static uint32_t nstart(TSNode n) { return ts_node_start_byte(n); }
 static uint32_t nend(TSNode n) { return ts_node_end_byte(n); }
 
-static TSNode field_of(TSNode n, const char *name) {
-  return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+/* Named children of n (0 for a null node: tree-sitter does not check). */
+static uint32_t nkids(TSNode n) { return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n); }
+
+static TSNode field_of(TSNode n, const char *name) { /* a null node has no fields */
+  return ts_node_is_null(n) ? n : ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
 }
 
 /* A short quote of the code at [s, e) for a step message. */
@@ -456,7 +459,7 @@ static void env_join(tctx *c, const env *o) {
 /* ---- Functions ---------------------------------------------------------- */
 
 static int is_function(const tctx *c, TSNode n) {
-  TSSymbol x = ts_node_symbol(n);
+  TSSymbol x = ts_node_is_null(n) ? 0 : ts_node_symbol(n);
   const pv_syms_ts *y = c->sy;
   return x != 0 && (x == y->fn_decl || x == y->fn_expr || x == y->arrow || x == y->method ||
                     x == y->gen_decl || x == y->gen_expr);
@@ -533,13 +536,13 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
     return;
   }
   uint32_t k = 0;
-  for (uint32_t i = 0; i < ts_node_named_child_count(ps); i++) {
+  for (uint32_t i = 0; i < nkids(ps); i++) {
     TSNode p = ts_node_named_child(ps, i);
     if (sym_is(p, c->sy->comment)) continue;
     const trace *t = k < nargs ? args[k] : NULL;
     k++;
     TSNode ty = field_of(p, "type"); /* (n: number) under taint_assume_safe_numbers */
-    if (!ts_node_is_null(ty) && ts_node_named_child_count(ty) > 0) {
+    if (!ts_node_is_null(ty) && nkids(ty) > 0) {
       TSNode tn = ts_node_named_child(ty, 0);
       uint32_t tl = nend(tn) - nstart(tn);
       const char *tx = (const char *)c->data + nstart(tn);
@@ -555,7 +558,7 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
       t = join(c, t, ts_node_is_null(r) ? NULL : ev(c, r));
       p = l;
     }
-    if (sym_is(p, c->sy->rest_pat) && ts_node_named_child_count(p) > 0) p = ts_node_named_child(p, 0);
+    if (sym_is(p, c->sy->rest_pat) && nkids(p) > 0) p = ts_node_named_child(p, 0);
     if (sym_is(p, c->sy->ident)) declare(c, p, t);
     else if (!ts_node_is_null(p)) { /* destructured: every name gets the whole value */
       TSTreeCursor cur = ts_tree_cursor_new(p);
@@ -767,7 +770,7 @@ static void export_assignment(tctx *c, TSNode a) {
   if (*name == '.') name++;
   if (function_value(c, r, &fn)) export_fn(c, name, strlen(name), fn);
   if (*name != '\0' || !sym_is(r, c->sy->object)) return;
-  for (uint32_t i = 0; i < ts_node_named_child_count(r); i++) { /* { a, b: g, c() {} } */
+  for (uint32_t i = 0; i < nkids(r); i++) { /* { a, b: g, c() {} } */
     TSNode p = ts_node_named_child(r, i), key = field_of(p, "key"), val = field_of(p, "value");
     if (sym_is(p, c->sy->sprop) && callee_function(c, p, &fn))
       export_fn(c, (const char *)c->data + nstart(p), nend(p) - nstart(p), fn);
@@ -792,16 +795,16 @@ static void export_statement(tctx *c, TSNode e) {
     TSNode nm = field_of(d, "name");
     if (!ts_node_is_null(nm)) export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), d);
   } else if (sym_is(d, c->sy->lexdecl) || sym_is(d, c->sy->vardecl)) {
-    for (uint32_t i = 0; i < ts_node_named_child_count(d); i++) {
+    for (uint32_t i = 0; i < nkids(d); i++) {
       TSNode vd = ts_node_named_child(d, i), nm = field_of(vd, "name"), val = field_of(vd, "value");
       if (sym_is(nm, c->sy->ident) && is_function(c, val))
         export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), val);
     }
   }
-  for (uint32_t i = 0; i < ts_node_named_child_count(e); i++) { /* export { a, b as c } */
+  for (uint32_t i = 0; i < nkids(e); i++) { /* export { a, b as c } */
     TSNode cl = ts_node_named_child(e, i);
     if (!sym_is(cl, c->sy->export_clause)) continue;
-    for (uint32_t j = 0; j < ts_node_named_child_count(cl); j++) {
+    for (uint32_t j = 0; j < nkids(cl); j++) {
       TSNode sp = ts_node_named_child(cl, j), nm = field_of(sp, "name"), al = field_of(sp, "alias");
       TSNode out = ts_node_is_null(al) ? nm : al;
       if (!ts_node_is_null(nm) && callee_function(c, nm, &fn))
@@ -811,7 +814,7 @@ static void export_statement(tctx *c, TSNode e) {
 }
 
 static void record_exports(tctx *c, TSNode root) {
-  for (uint32_t i = 0; i < ts_node_named_child_count(root) && !c->oom; i++) {
+  for (uint32_t i = 0; i < nkids(root) && !c->oom; i++) {
     TSNode st = ts_node_named_child(root, i);
     if (sym_is(st, c->sy->export_stmt)) export_statement(c, st);
     else if (sym_is(st, c->sy->expr_stmt) && sym_is(ts_node_named_child(st, 0), c->sy->assign))
@@ -832,7 +835,7 @@ static const pv_file *required(tctx *c, TSNode call) {
   else {
     TSNode f = field_of(call, "function"), args = field_of(call, "arguments");
     if (!sym_is(call, c->sy->call) || !sym_is(f, c->sy->ident) || nend(f) - nstart(f) != 7 ||
-        memcmp(c->data + nstart(f), "require", 7) != 0 || ts_node_named_child_count(args) != 1)
+        memcmp(c->data + nstart(f), "require", 7) != 0 || nkids(args) != 1)
       return NULL;
     spec = ts_node_named_child(args, 0);
     if (!sym_is(spec, c->sy->string)) return NULL;
@@ -851,7 +854,7 @@ static void import_declarator(tctx *c, TSNode d) {
   }
   if ((t = required(c, val)) == NULL) return;
   if (sym_is(name, c->sy->ident)) return add_import(c, name, t, "", 0);
-  for (uint32_t i = 0; sym_is(name, c->sy->objpat) && i < ts_node_named_child_count(name); i++) {
+  for (uint32_t i = 0; sym_is(name, c->sy->objpat) && i < nkids(name); i++) {
     TSNode p = ts_node_named_child(name, i), key = field_of(p, "key"), v = field_of(p, "value");
     if (sym_is(p, c->sy->sprop_pat))
       add_import(c, p, t, (const char *)c->data + nstart(p), nend(p) - nstart(p));
@@ -862,15 +865,15 @@ static void import_declarator(tctx *c, TSNode d) {
 
 static void import_statement(tctx *c, TSNode imp) {
   const pv_file *t = required(c, field_of(imp, "source"));
-  for (uint32_t i = 0; t != NULL && i < ts_node_named_child_count(imp); i++) {
+  for (uint32_t i = 0; t != NULL && i < nkids(imp); i++) {
     TSNode cl = ts_node_named_child(imp, i);
     if (!sym_is(cl, c->sy->import_clause)) continue;
-    for (uint32_t j = 0; j < ts_node_named_child_count(cl); j++) {
+    for (uint32_t j = 0; j < nkids(cl); j++) {
       TSNode k = ts_node_named_child(cl, j);
       if (sym_is(k, c->sy->ident)) add_import(c, k, t, "default", 7);
-      else if (sym_is(k, c->sy->ns_import) && ts_node_named_child_count(k) == 1)
+      else if (sym_is(k, c->sy->ns_import) && nkids(k) == 1)
         add_import(c, ts_node_named_child(k, 0), t, "", 0);
-      for (uint32_t m = 0; sym_is(k, c->sy->named_imports) && m < ts_node_named_child_count(k); m++) {
+      for (uint32_t m = 0; sym_is(k, c->sy->named_imports) && m < nkids(k); m++) {
         TSNode sp = ts_node_named_child(k, m), nm = field_of(sp, "name"), al = field_of(sp, "alias");
         if (!ts_node_is_null(nm))
           add_import(c, ts_node_is_null(al) ? nm : al, t, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm));
@@ -992,7 +995,7 @@ static const trace *chain_sources(tctx *c, TSNode n) {
 static int assign_object(tctx *c, TSNode lhs, TSNode obj) {
   if (!sym_is(obj, c->sy->object) || !sym_is(lhs, c->sy->ident)) return 0;
   const trace *whole = NULL;
-  uint32_t n = ts_node_named_child_count(obj);
+  uint32_t n = nkids(obj);
   for (uint32_t i = 0; i < n; i++) { /* spreads and computed keys taint the whole */
     TSNode p = ts_node_named_child(obj, i);
     TSNode key = field_of(p, "key");
@@ -1023,7 +1026,7 @@ static int assign_object(tctx *c, TSNode lhs, TSNode obj) {
 
 static const trace *children(tctx *c, TSNode n) {
   const trace *t = NULL;
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+  for (uint32_t i = 0; i < nkids(n); i++) {
     TSNode k = ts_node_named_child(n, i);
     if (!sym_is(k, c->sy->comment)) t = join(c, t, ev(c, k));
   }
@@ -1056,7 +1059,7 @@ static const trace *call(tctx *c, TSNode n) {
   if (ts_node_is_null(callee)) callee = field_of(n, "constructor"); /* new */
   if (sym_is(n, c->sy->new_) && nend(callee) - nstart(callee) == 7 &&
       memcmp(c->data + nstart(callee), "Promise", 7) == 0 && !ts_node_is_null(args) &&
-      ts_node_named_child_count(args) > 0 && is_fn_literal(c, ts_node_named_child(args, 0)))
+      nkids(args) > 0 && is_fn_literal(c, ts_node_named_child(args, 0)))
     return promise(c, n, ts_node_named_child(args, 0));
   if (c->resolver && sym_is(callee, c->sy->ident) && nend(callee) - nstart(callee) == c->resolver_len &&
       memcmp(c->data + nstart(callee), c->resolver, c->resolver_len) == 0) {
@@ -1073,7 +1076,7 @@ static const trace *call(tctx *c, TSNode n) {
     method = ts_node_is_null(p) ? NULL : callee_name(c, p, mbuf, sizeof mbuf);
   }
   const trace *rt = ts_node_is_null(recv) ? NULL : ev(c, recv);
-  uint32_t na = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+  uint32_t na = ts_node_is_null(args) ? 0 : nkids(args);
   const trace *at[PARAMS_MAX] = {0}, *all = NULL;
   TSNode fnarg[PARAMS_MAX];
   uint32_t k = 0;
@@ -1148,7 +1151,7 @@ static const trace *call(tctx *c, TSNode n) {
 /* new Promise((resolve) => ...): the promise holds what resolve gets. */
 static const trace *promise(tctx *c, TSNode n, TSNode executor) {
   TSNode ps = field_of(executor, "parameters"), p = field_of(executor, "parameter");
-  if (ts_node_is_null(p) && !ts_node_is_null(ps) && ts_node_named_child_count(ps) > 0) {
+  if (ts_node_is_null(p) && !ts_node_is_null(ps) && nkids(ps) > 0) {
     p = ts_node_named_child(ps, 0);
     TSNode pat = field_of(p, "pattern");
     if (!ts_node_is_null(pat)) p = pat;
@@ -1322,7 +1325,7 @@ static void declarator(tctx *c, TSNode d) {
 static void block(tctx *c, TSNode n) {
   uint32_t nb = c->cur.nb;
   c->depth++;
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) stmt(c, ts_node_named_child(n, i));
+  for (uint32_t i = 0; i < nkids(n); i++) stmt(c, ts_node_named_child(n, i));
   c->depth--;
   /* block declarations end here; globals made inside stay */
   uint32_t k = nb;
@@ -1363,7 +1366,7 @@ static void loop(tctx *c, TSNode n) {
       if (sym_is(nm, c->sy->ident)) assign(c, nm, t);
     }
   }
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) { /* init, condition, update */
+  for (uint32_t i = 0; i < nkids(n); i++) { /* init, condition, update */
     TSNode k = ts_node_named_child(n, i);
     if (!ts_node_eq(k, body) && !ts_node_eq(k, left) && !ts_node_eq(k, right)) stmt(c, k);
   }
@@ -1377,7 +1380,7 @@ static void stmt(tctx *c, TSNode n) {
   TSSymbol x = ts_node_symbol(n);
   if (x == y->comment || is_function(c, n)) return; /* functions: when called, or at the end */
   if (x == y->lexdecl || x == y->vardecl) {
-    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+    for (uint32_t i = 0; i < nkids(n); i++)
       if (sym_is(ts_node_named_child(n, i), y->vdecl)) declarator(c, ts_node_named_child(n, i));
   } else if (x == y->block) {
     block(c, n);
@@ -1394,16 +1397,16 @@ static void stmt(tctx *c, TSNode n) {
   } else if (x == y->try_ || x == y->switch_) {
     TSNode ways[8];
     uint32_t k = 0;
-    for (uint32_t i = 0; i < ts_node_named_child_count(n) && k < 8; i++) ways[k++] = ts_node_named_child(n, i);
+    for (uint32_t i = 0; i < nkids(n) && k < 8; i++) ways[k++] = ts_node_named_child(n, i);
     if (x == y->switch_) ev(c, field_of(n, "value"));
     branches(c, ways, k, 1);
   } else if (x == y->expr_stmt || x == y->throw_) {
     children(c, n);
   } else {
-    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    for (uint32_t i = 0; i < nkids(n); i++) {
       TSNode k = ts_node_named_child(n, i);
       if (is_function(c, k)) continue;
-      if (ts_node_named_child_count(k) > 0 && !sym_is(k, y->paren)) stmt(c, k);
+      if (nkids(k) > 0 && !sym_is(k, y->paren)) stmt(c, k);
       else ev(c, k);
     }
   }
@@ -1483,7 +1486,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
       TSNode root = c.root = ts_tree_root_node(tree);
       each_function(&c, root, 1);
       collect_imports(&c, root);
-      for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) stmt(&c, ts_node_named_child(root, i));
+      for (uint32_t i = 0; i < nkids(root); i++) stmt(&c, ts_node_named_child(root, i));
       each_function(&c, root, 0);
       record_exports(&c, root);
       if (c.oom) rc = PV_FATAL;
