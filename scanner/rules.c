@@ -403,8 +403,8 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const ynode *v, uin
     if (src) rs->psrc[l] = src;
     uint32_t *len = realloc(rs->psrclen[l], cap * sizeof *len);
     if (len) rs->psrclen[l] = len;
-    uint8_t *sh = realloc(rs->pshared[l], cap);
-    if (sh) rs->pshared[l] = sh;
+    uint32_t *sh = realloc(rs->puses[l], cap * sizeof *sh);
+    if (sh) rs->puses[l] = sh;
     if (a == NULL || src == NULL || len == NULL || sh == NULL) return oom(c->err);
     rs->cappats[l] = cap;
   }
@@ -412,7 +412,7 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const ynode *v, uin
   if (text == NULL) return oom(c->err);
   *id = rs->npats[l];
   rs->pats[l][*id] = p, rs->psrc[l][*id] = text, rs->psrclen[l][*id] = (uint32_t)v->len;
-  rs->pshared[l][*id] = 0;
+  rs->puses[l][*id] = 1;
   rs->npats[l]++;
   return PV_OK;
 }
@@ -435,7 +435,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v,
     uint32_t same = shared_pat(c->rs, l, v);
     if (same != UINT32_MAX) { /* one pattern, tried once, for every rule that has it */
       f->pat[l] = same, f->any = pv_pattern_is_any(c->rs->pats[l][same]);
-      c->rs->pshared[l][same] = 1;
+      c->rs->puses[l][same]++;
       continue;
     }
     char why[300];
@@ -1228,7 +1228,7 @@ void pv_ruleset_delete(pv_ruleset *rs) {
     free(rs->pats[l]);
     free(rs->psrc[l]);
     free(rs->psrclen[l]);
-    free(rs->pshared[l]);
+    free(rs->puses[l]);
     free(rs->pfilter[l]);
   }
   pv_strset_delete(rs->words);
@@ -1267,10 +1267,30 @@ static pv_status formula_words(pv_strset *words, pv_formula *f) {
  * each pattern (directly or in a pattern-either) that binds its
  * metavariable: they anchor that pattern. Words with blanks are left out
  * (bindings unify modulo blanks). */
-static int mv_anchors(pv_ruleset *rs, const pv_formula *f) {
-  int bad = 0;
-  for (uint32_t i = 0; i < f->n; i++) bad |= mv_anchors(rs, f->kids[i]);
-  if (f->kind != PV_F_AND) return bad;
+/* Anchors from metavariable-regexes, gathered per pattern over every leaf
+ * that uses it (a snippet shared by several rules is anchored only when
+ * each of its uses brings words: the union of them). */
+typedef struct {
+  pv_wordgroup *g[PV_LANG_COUNT];
+  uint32_t *got[PV_LANG_COUNT];
+  uint8_t *over[PV_LANG_COUNT];
+} anchor_acc;
+
+static void acc_union(anchor_acc *a, pv_lang l, uint32_t id, const pv_wordgroup *w) {
+  pv_wordgroup *g = &a->g[l][id];
+  a->got[l][id]++;
+  for (uint32_t k = 0; k < w->n; k++) {
+    uint32_t j = 0;
+    while (j < g->n && g->id[j] != w->id[k]) j++;
+    if (j < g->n) continue;
+    if (g->n == PV_GROUP_MAX) a->over[l][id] = 1;
+    else g->id[g->n++] = w->id[k];
+  }
+}
+
+static void mv_anchors(pv_ruleset *rs, const pv_formula *f, anchor_acc *a) {
+  for (uint32_t i = 0; i < f->n; i++) mv_anchors(rs, f->kids[i], a);
+  if (f->kind != PV_F_AND) return;
   for (uint32_t m = 0; m < f->n; m++) {
     const pv_formula *mv = f->kids[m];
     if (mv->kind != PV_F_MV_REGEX || mv->anchor_words.n == 0 || mv->n_mvs == 0) continue;
@@ -1281,18 +1301,49 @@ static int mv_anchors(pv_ruleset *rs, const pv_formula *f) {
       for (uint32_t j = 0; j < len; j++) blank |= w[j] == ' ' || w[j] == '\t' || w[j] == '\n';
     }
     for (uint32_t i = 0; i < f->n && !blank; i++) {
-      const pv_formula *p = f->kids[i];
+      pv_formula *p = f->kids[i];
       uint32_t np = p->kind == PV_F_OR ? p->n : 1;
       for (uint32_t j = 0; j < np; j++) {
-        const pv_formula *leaf = p->kind == PV_F_OR ? p->kids[j] : p;
-        if (leaf->kind != PV_F_PATTERN) continue;
-        for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
-          if (leaf->pat[l] != UINT32_MAX && !rs->pshared[l][leaf->pat[l]] &&
-              pv_pattern_has_mv(rs->pats[l][leaf->pat[l]], mv->mvs[0]))
-            bad |= pv_pindex_add_anchor(rs->pix[l], leaf->pat[l], &mv->anchor_words);
+        pv_formula *leaf = p->kind == PV_F_OR ? p->kids[j] : p;
+        if (leaf->kind != PV_F_PATTERN || leaf->anchored) continue;
+        for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
+          uint32_t id = leaf->pat[l];
+          if (id == UINT32_MAX || !pv_pattern_has_mv(rs->pats[l][id], mv->mvs[0])) continue;
+          acc_union(a, l, id, &mv->anchor_words); /* its first metavariable-regex that applies */
+          leaf->anchored = 1;
+        }
       }
     }
   }
+}
+
+static void anchors_reset(pv_formula *f) {
+  f->anchored = 0;
+  for (uint32_t i = 0; i < f->n; i++) anchors_reset(f->kids[i]);
+}
+
+/* Every rule's metavariable-regex anchors, set where all uses agree. */
+static int all_mv_anchors(pv_ruleset *rs) {
+  anchor_acc a;
+  memset(&a, 0, sizeof a);
+  int bad = 0;
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
+    uint32_t n = rs->npats[l] + 1;
+    a.g[l] = calloc(n, sizeof *a.g[l]), a.got[l] = calloc(n, sizeof *a.got[l]), a.over[l] = calloc(n, 1);
+    bad |= a.g[l] == NULL || a.got[l] == NULL || a.over[l] == NULL;
+  }
+  for (size_t i = 0; i < rs->n && !bad; i++) {
+    const pv_rule *r = rs->rules[i];
+    if (r->formula) anchors_reset(r->formula), mv_anchors(rs, r->formula, &a);
+    for (int k = 0; r->taint && k < PV_TI_COUNT; k++)
+      for (uint32_t j = 0; j < r->taint->n[k]; j++)
+        anchors_reset(r->taint->items[k][j].f), mv_anchors(rs, r->taint->items[k][j].f, &a);
+  }
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && !bad; l++)
+    for (uint32_t id = 0; id < rs->npats[l]; id++)
+      if (a.got[l][id] == rs->puses[l][id] && !a.over[l][id] && a.g[l][id].n > 0)
+        bad |= pv_pindex_add_anchor(rs->pix[l], id, &a.g[l][id]);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) free(a.g[l]), free(a.got[l]), free(a.over[l]);
   return bad;
 }
 
@@ -1314,7 +1365,7 @@ static const pv_formula *sole_positive(const pv_formula *f) {
 static void add_filter(pv_ruleset *rs, const pv_formula *leaf, const pv_formula *mv) {
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     uint32_t i = leaf->pat[l];
-    if (i == UINT32_MAX || rs->pfilter[l] == NULL || rs->pshared[l][i] ||
+    if (i == UINT32_MAX || rs->pfilter[l] == NULL || rs->puses[l][i] > 1 ||
         !pv_pattern_has_mv(rs->pats[l][i], mv->mvs[0]))
       continue;
     pv_pfilter *pf = &rs->pfilter[l][i];
@@ -1374,9 +1425,9 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (rs->rules[i]->formula) {
       pv_formula_set_lazy(rs->rules[i]->formula);
-      if (mv_anchors(rs, rs->rules[i]->formula) != 0) rc = oom(err);
       mv_filters(rs, rs->rules[i]->formula);
     }
+  if (rc == PV_OK && all_mv_anchors(rs) != 0) rc = oom(err);
   if (rc == PV_OK && pv_strset_build(rs->words) != 0) rc = oom(err);
   return rc;
 }

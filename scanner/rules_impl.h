@@ -44,6 +44,7 @@ typedef struct pv_formula {
   uint32_t pat[PV_LANG_COUNT]; /* PATTERN: index in rs->pats[lang], UINT32_MAX if none */
   int lazy;                    /* PATTERN: only its matches around others' count (formula.h) */
   int any;                     /* PATTERN: a lone metavariable (it matches every node) */
+  int anchored;                /* PATTERN: gave its metavariable-regex anchor (load time) */
   pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
   const char *re_src;          /* its source */
   pv_wordgroup words;          /* REGEX, MV_REGEX: words a match needs (prefilter) */
@@ -126,8 +127,8 @@ struct pv_ruleset {
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
   const char **psrc[PV_LANG_COUNT]; /* each pattern's source (arena), for sharing */
   uint32_t *psrclen[PV_LANG_COUNT];
-  uint8_t *pshared[PV_LANG_COUNT];  /* used by several `pattern` leaves: no per-rule
-                                     * anchors or filters */
+  uint32_t *puses[PV_LANG_COUNT];   /* `pattern` leaves using it (shared snippets get
+                                     * no per-rule filters; anchors all uses agree on) */
   pv_pindex *pix[PV_LANG_COUNT];    /* built after load */
   pv_pfilter *pfilter[PV_LANG_COUNT]; /* per pattern: regexes its matches must pass */
   pv_strset *words;                 /* words patterns and queries need (prefilter) */

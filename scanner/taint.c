@@ -64,11 +64,28 @@ typedef struct {
   const trace *t;
 } field;
 
+/* One write to a value while a branch runs, to undo it (journal). */
+typedef struct {
+  uint8_t kind; /* J_SCOPED, J_GLOBAL, J_FIELD */
+  uint32_t i;
+  const trace *old;
+} jentry;
+
+enum { J_SCOPED, J_GLOBAL, J_FIELD };
+
+/* Variables by block scope (a stack), globals (undeclared names assigned:
+ * they only grow), fields of both (by binding id; only grow), and the
+ * journal of writes made under the branches being interpreted. */
 typedef struct {
   binding *b;
   uint32_t nb, capb;
+  binding *g;
+  uint32_t ng, capg;
   field *f;
   uint32_t nf, capf;
+  jentry *j;
+  uint32_t nj, capj;
+  uint32_t journal; /* > 0: writes are journaled */
 } env;
 
 typedef struct fsum fsum;
@@ -311,7 +328,27 @@ static int grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
 static binding *find(tctx *c, const unsigned char *name, uint32_t n) {
   for (uint32_t i = c->cur.nb; i-- > 0;)
     if (c->cur.b[i].nlen == n && memcmp(c->cur.b[i].name, name, n) == 0) return &c->cur.b[i];
+  for (uint32_t i = c->cur.ng; i-- > 0;)
+    if (c->cur.g[i].nlen == n && memcmp(c->cur.g[i].name, name, n) == 0) return &c->cur.g[i];
   return NULL;
+}
+
+static void journal(tctx *c, uint8_t kind, uint32_t i, const trace *old) {
+  if (c->cur.journal == 0) return;
+  if (grow((void **)&c->cur.j, &c->cur.capj, c->cur.nj + 1, sizeof *c->cur.j)) return (void)(c->oom = 1);
+  c->cur.j[c->cur.nj++] = (jentry){kind, i, old};
+}
+
+/* The value of binding b (scoped or global) becomes t. */
+static void set_b(tctx *c, binding *b, const trace *t) {
+  if (b >= c->cur.b && b < c->cur.b + c->cur.nb) journal(c, J_SCOPED, (uint32_t)(b - c->cur.b), b->t);
+  else journal(c, J_GLOBAL, (uint32_t)(b - c->cur.g), b->t);
+  b->t = t;
+}
+
+static void set_f(tctx *c, field *f, const trace *t) {
+  journal(c, J_FIELD, (uint32_t)(f - c->cur.f), f->t);
+  f->t = t;
 }
 
 static binding *declare(tctx *c, TSNode name, const trace *t) {
@@ -352,10 +389,11 @@ static int member_path(tctx *c, TSNode n, TSNode *root, char path[FIELD_PATH_MAX
 static binding *var_of(tctx *c, TSNode id, int create) {
   binding *b = find(c, c->data + nstart(id), nend(id) - nstart(id));
   if (b == NULL && create) { /* an undeclared name: a global */
-    uint32_t d = c->depth;
-    c->depth = 0;
-    b = declare(c, id, NULL);
-    c->depth = d;
+    if (grow((void **)&c->cur.g, &c->cur.capg, c->cur.ng + 1, sizeof *c->cur.g)) return c->oom = 1, NULL;
+    b = &c->cur.g[c->cur.ng++];
+    b->id = ++c->next_id, b->name = c->data + nstart(id), b->nlen = nend(id) - nstart(id);
+    b->depth = 0, b->t = NULL;
+    journal(c, J_GLOBAL, c->cur.ng - 1, NULL);
   }
   return b;
 }
@@ -375,9 +413,9 @@ static void assign(tctx *c, TSNode n, const trace *t) {
   binding *b = var_of(c, root, 1);
   if (b == NULL) return;
   if (path[0] == '\0') { /* the whole variable: its fields go with it */
-    b->t = t;
+    set_b(c, b, t);
     for (uint32_t i = 0; i < c->cur.nf; i++)
-      if (c->cur.f[i].id == b->id) c->cur.f[i].t = NULL;
+      if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL) set_f(c, &c->cur.f[i], NULL);
     return;
   }
   field *f = field_find(c, b->id, path);
@@ -388,14 +426,14 @@ static void assign(tctx *c, TSNode n, const trace *t) {
       return;
     }
     f = &c->cur.f[c->cur.nf++];
-    f->id = b->id;
+    f->id = b->id, f->t = NULL;
     memcpy(f->path, path, strlen(path) + 1); /* both FIELD_PATH_MAX */
   }
-  f->t = t;
+  set_f(c, f, t);
   for (uint32_t i = 0; i < c->cur.nf; i++) /* deeper fields are overwritten too */
-    if (c->cur.f[i].id == b->id && strncmp(c->cur.f[i].path, path, strlen(path)) == 0 &&
+    if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL && strncmp(c->cur.f[i].path, path, strlen(path)) == 0 &&
         c->cur.f[i].path[strlen(path)] == '.')
-      c->cur.f[i].t = NULL;
+      set_f(c, &c->cur.f[i], NULL);
 }
 
 /* The value of a variable or field chain: the field itself, a field it
@@ -420,40 +458,46 @@ static const trace *read_chain(tctx *c, TSNode n, int *known) {
   return t;
 }
 
-/* Snapshots for branches: copy, and join another state into the current. */
-static int env_copy(env *to, const env *from) {
-  if (grow((void **)&to->b, &to->capb, from->nb + 1, sizeof *to->b) ||
-      grow((void **)&to->f, &to->capf, from->nf + 1, sizeof *to->f))
-    return -1;
-  if (from->nb) memcpy(to->b, from->b, from->nb * sizeof *to->b);
-  if (from->nf) memcpy(to->f, from->f, from->nf * sizeof *to->f);
-  to->nb = from->nb, to->nf = from->nf;
-  return 0;
-}
-
 static void env_free(env *e) {
   free(e->b);
+  free(e->g);
   free(e->f);
+  free(e->j);
   memset(e, 0, sizeof *e);
 }
 
-static void env_join(tctx *c, const env *o) {
-  for (uint32_t i = 0; i < c->cur.nb; i++)
-    for (uint32_t j = 0; j < o->nb; j++)
-      if (o->b[j].id == c->cur.b[i].id) c->cur.b[i].t = join(c, c->cur.b[i].t, o->b[j].t);
-  for (uint32_t j = 0; j < o->nf; j++) {
-    field *f = field_find(c, o->f[j].id, o->f[j].path);
-    if (f != NULL) f->t = join(c, f->t, o->f[j].t);
-    else if (o->f[j].t != NULL && !grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f))
-      c->cur.f[c->cur.nf++] = o->f[j];
+/* Branches: each way runs from the same state; the writes it made are kept
+ * aside and undone, then every value written is joined over the ways (and
+ * the state before them when a way may not run). */
+typedef struct {
+  uint8_t kind;
+  uint32_t i;
+  const trace *t[9]; /* per way (8 at most) and, last, the state before */
+  uint16_t set;      /* ways that wrote it */
+} change;
+
+static const trace **slot(tctx *c, uint8_t kind, uint32_t i) {
+  if (kind == J_SCOPED) return i < c->cur.nb ? &c->cur.b[i].t : NULL;
+  if (kind == J_GLOBAL) return i < c->cur.ng ? &c->cur.g[i].t : NULL;
+  return i < c->cur.nf ? &c->cur.f[i].t : NULL;
+}
+
+static void undo(tctx *c, uint32_t mark) {
+  while (c->cur.nj > mark) {
+    const jentry *e = &c->cur.j[--c->cur.nj];
+    const trace **v = slot(c, e->kind, e->i);
+    if (v) *v = e->old;
   }
-  for (uint32_t j = 0; j < o->nb; j++) { /* globals made in the other branch */
-    int have = 0;
-    for (uint32_t i = 0; i < c->cur.nb && !have; i++) have = c->cur.b[i].id == o->b[j].id;
-    if (!have && o->b[j].depth == 0 &&
-        !grow((void **)&c->cur.b, &c->cur.capb, c->cur.nb + 1, sizeof *c->cur.b))
-      c->cur.b[c->cur.nb++] = o->b[j];
-  }
+}
+
+static change *change_of(change **v, uint32_t *n, uint32_t *cap, uint8_t kind, uint32_t i) {
+  for (uint32_t k = 0; k < *n; k++)
+    if ((*v)[k].kind == kind && (*v)[k].i == i) return &(*v)[k];
+  if (grow((void **)v, cap, *n + 1, sizeof **v)) return NULL;
+  change *x = &(*v)[(*n)++];
+  memset(x, 0, sizeof *x);
+  x->kind = kind, x->i = i;
+  return x;
 }
 
 /* ---- Functions ---------------------------------------------------------- */
@@ -607,14 +651,16 @@ static fsum *summary(tctx *c, TSNode fn) {
     t->param = (uint8_t)(i + 1), t->len = 0;
     args[i] = t;
   }
-  env saved = {0};
+  /* the environment is left as it was (its writes are undone) */
+  uint32_t mark = c->cur.nj, nb = c->cur.nb;
   fsum *outer = c->current;
-  if (env_copy(&saved, &c->cur)) return c->oom = 1, f;
   c->current = f;
+  c->cur.journal++;
   const trace *r = run_function(c, fn, args, PARAMS_MAX);
+  c->cur.journal--;
+  undo(c, mark);
+  c->cur.nb = nb;
   c->current = outer;
-  env_copy(&c->cur, &saved);
-  env_free(&saved);
   f = fn_of(c, fn); /* the array may have moved */
   for (const trace *t = r; t != NULL && f != NULL; t = NULL) {
     if (t->param) f->ret_params |= 1u << (t->param - 1);
@@ -1017,9 +1063,10 @@ static int assign_object(tctx *c, TSNode lhs, TSNode obj) {
     if (grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return c->oom = 1, 1;
     b = var_of(c, lhs, 1);
     f = &c->cur.f[c->cur.nf++];
-    f->id = b->id, f->t = t, f->path[0] = '.';
+    f->id = b->id, f->t = NULL, f->path[0] = '.';
     memcpy(f->path + 1, c->data + ks, ke - ks);
     f->path[ke - ks + 1] = '\0';
+    set_f(c, f, t);
   }
   return 1;
 }
@@ -1280,7 +1327,7 @@ static void declarator(tctx *c, TSNode d) {
   if (t) t = step(c, t, nstart(d), nend(d), quote(c, "assigned in %s", nstart(d), nend(d)));
   if (sym_is(name, c->sy->ident)) {
     binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
-    if (b != NULL && b->depth == c->depth) b->t = t; /* var redeclared */
+    if (b != NULL && b->depth == c->depth) set_b(c, b, t); /* var redeclared */
     else declare(c, name, t);
     return;
   }
@@ -1327,29 +1374,38 @@ static void block(tctx *c, TSNode n) {
   c->depth++;
   for (uint32_t i = 0; i < nkids(n); i++) stmt(c, ts_node_named_child(n, i));
   c->depth--;
-  /* block declarations end here; globals made inside stay */
-  uint32_t k = nb;
-  for (uint32_t i = nb; i < c->cur.nb; i++)
-    if (c->cur.b[i].depth == 0) c->cur.b[k++] = c->cur.b[i];
-  c->cur.nb = k;
+  c->cur.nb = nb; /* block declarations end here (globals are kept apart) */
 }
 
 /* if/else, switch cases, try/catch: each way from the same state, joined. */
 static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
-  env start = {0}, acc = {0};
-  if (env_copy(&start, &c->cur) || env_copy(&acc, &c->cur)) {
-    c->oom = 1;
-  } else {
-    for (uint32_t i = 0; i < n; i++) {
-      env_copy(&c->cur, &start);
-      if (!ts_node_is_null(ways[i])) stmt(c, ways[i]);
-      if (i == 0 && !may_skip) env_copy(&acc, &c->cur);
-      else env_join(c, &acc), env_copy(&acc, &c->cur);
+  uint32_t mark = c->cur.nj, nb = c->cur.nb, nc = 0, cap = 0;
+  change *ch = NULL;
+  if (n > 8) n = 8;
+  c->cur.journal++;
+  for (uint32_t w = 0; w < n; w++) {
+    if (!ts_node_is_null(ways[w])) stmt(c, ways[w]);
+    for (uint32_t k = mark; k < c->cur.nj; k++) { /* what this way wrote */
+      const jentry *e = &c->cur.j[k];
+      const trace **v = slot(c, e->kind, e->i);
+      change *x = v ? change_of(&ch, &nc, &cap, e->kind, e->i) : NULL;
+      if (x) x->t[w] = *v, x->set |= (uint16_t)(1u << w);
     }
-    env_copy(&c->cur, &acc);
+    undo(c, mark);
+    c->cur.nb = nb;
   }
-  env_free(&start);
-  env_free(&acc);
+  c->cur.journal--;
+  for (uint32_t k = 0; k < nc; k++) { /* joined over the ways */
+    const trace **v = slot(c, ch[k].kind, ch[k].i), *out;
+    if (v == NULL) continue;
+    out = may_skip ? *v : NULL;
+    for (uint32_t w = 0; w < n; w++) out = join(c, out, (ch[k].set & (1u << w)) ? ch[k].t[w] : *v);
+    if (out != *v) {
+      journal(c, ch[k].kind, ch[k].i, *v);
+      *v = out;
+    }
+  }
+  free(ch);
 }
 
 static void loop(tctx *c, TSNode n) {
