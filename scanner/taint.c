@@ -124,6 +124,8 @@ typedef struct {
   pv_arena *a;
   pv_mlist src, sink, san, prop; /* ranges of the rule's operators */
   uint32_t *prop_item;
+  struct pedge { uint32_t fs, fe, ts, te, m; } *pedges; /* propagators' from/to, by from */
+  uint32_t npedges;
   struct pending { uint32_t s, e; const trace *t; } *pend; /* propagated to a name not yet declared */
   uint32_t npend, cappend;
   const unsigned char *resolver; /* the resolve parameter of the Promise executor being run */
@@ -1008,23 +1010,45 @@ static const trace *apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e,
 /* Tainted n is a propagator's `from`: its `to` (a variable, a chain, or a
  * name declared later such as a callback's parameter) gets the taint. */
 static void propagate(tctx *c, TSNode n, const trace *t) {
-  uint32_t s = nstart(n), e = nend(n);
-  for (uint32_t i = 0; i < c->prop.n; i++) {
-    const pv_taint_item *it = &c->spec->items[PV_TI_PROPAGATOR][c->prop_item[i]];
-    const pv_pmatch *m = &c->prop.v[i];
-    const pv_binding *from = pv_pmatch_get(m, it->from, strlen(it->from));
-    const pv_binding *to = pv_pmatch_get(m, it->to, strlen(it->to));
-    if (from == NULL || to == NULL || from->s != s || from->e != e) continue;
+  uint32_t s = nstart(n), e = nend(n), lo = 0, hi = c->npedges;
+  while (lo < hi) { /* the first edge from s */
+    uint32_t mid = (lo + hi) / 2;
+    if (c->pedges[mid].fs < s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < c->npedges && c->pedges[i].fs == s; i++) {
+    const struct pedge *pe = &c->pedges[i];
+    if (pe->fe != e) continue;
+    const pv_pmatch *m = &c->prop.v[pe->m];
     const trace *pt = step(c, t, m->s, m->e, quote(c, "propagated by %s", m->s, m->e));
     if (!grow((void **)&c->pend, &c->cappend, c->npend + 1, sizeof *c->pend))
-      c->pend[c->npend++] = (struct pending){to->s, to->e, pt};
-    TSNode target = ts_node_named_descendant_for_byte_range(c->root, to->s, to->e);
-    if (nstart(target) == to->s && nend(target) == to->e) {
+      c->pend[c->npend++] = (struct pending){pe->ts, pe->te, pt};
+    TSNode target = ts_node_named_descendant_for_byte_range(c->root, pe->ts, pe->te);
+    if (nstart(target) == pe->ts && nend(target) == pe->te) {
       int known;
       const trace *old = read_chain(c, target, &known);
       if (known) assign(c, target, join(c, old, pt));
     }
   }
+}
+
+static int cmp_pedge(const void *a, const void *b) {
+  const struct pedge *x = a, *y = b;
+  return x->fs < y->fs ? -1 : x->fs > y->fs;
+}
+
+/* Each propagator match's from and to ranges, sorted by from. */
+static int index_propagators(tctx *c) {
+  c->pedges = malloc((c->prop.n + 1) * sizeof *c->pedges);
+  if (c->pedges == NULL) return -1;
+  for (uint32_t i = 0; i < c->prop.n; i++) {
+    const pv_taint_item *it = &c->spec->items[PV_TI_PROPAGATOR][c->prop_item[i]];
+    const pv_binding *from = pv_pmatch_get(&c->prop.v[i], it->from, strlen(it->from));
+    const pv_binding *to = pv_pmatch_get(&c->prop.v[i], it->to, strlen(it->to));
+    if (from && to) c->pedges[c->npedges++] = (struct pedge){from->s, from->e, to->s, to->e, i};
+  }
+  qsort(c->pedges, c->npedges, sizeof *c->pedges, cmp_pedge);
+  return 0;
 }
 
 /* Sources at member chain n or its prefixes (req.body in req.body.x). */
@@ -1536,6 +1560,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   if (rc == PV_OK && (c.src.n > 0 || x != NULL) && (c.sink.n > 0 || x != NULL)) {
     rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
     if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_PROPAGATOR, &c.prop, &c.prop_item);
+    if (rc == PV_OK && index_propagators(&c) != 0) rc = PV_FATAL;
     c.best = calloc(c.sink.n, sizeof *c.best);
     if (c.best == NULL) rc = PV_FATAL;
     if (rc == PV_OK) {
@@ -1558,6 +1583,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   free(c.sink_item);
   free(c.san_item);
   free(c.prop_item);
+  free(c.pedges);
   free(c.pend);
   pv_mlist_free(&c.prop);
   pv_mlist_free(&c.src);
