@@ -140,6 +140,7 @@ typedef struct {
   fsum *fns;
   uint32_t nfns, capfns;
   uint32_t *fhash, fcap;   /* fns by name (index + 1; 0 empty), fcap a power of 2 */
+  uint32_t *nhash, ncap;   /* fns by node start (index + 1), ncap a power of 2 */
   TSNode root;
   const char *labels[LABELS_MAX];
   uint32_t nlabels;
@@ -546,16 +547,42 @@ static void index_fn(tctx *c, uint32_t i) {
   c->fhash[j] = i + 1;
 }
 
+static uint32_t node_hash(TSNode n) { return (nstart(n) * 2654435761u) ^ ts_node_symbol(n); }
+
+/* Index function i by its node. */
+static int index_node(tctx *c, uint32_t i) {
+  if ((c->nfns + 1) * 2 > c->ncap) {
+    uint32_t cap = c->ncap ? c->ncap * 2 : 64;
+    uint32_t *h = calloc(cap, sizeof *h);
+    if (h == NULL) return -1;
+    for (uint32_t k = 0; k < c->ncap; k++)
+      if (c->nhash[k]) {
+        uint32_t j = node_hash(c->fns[c->nhash[k] - 1].node) & (cap - 1);
+        while (h[j]) j = (j + 1) & (cap - 1);
+        h[j] = c->nhash[k];
+      }
+    free(c->nhash);
+    c->nhash = h, c->ncap = cap;
+  }
+  uint32_t j = node_hash(c->fns[i].node) & (c->ncap - 1);
+  while (c->nhash[j]) j = (j + 1) & (c->ncap - 1);
+  c->nhash[j] = i + 1;
+  return 0;
+}
+
+/* The summary record of function node fn (made on first use). */
 static fsum *fn_of(tctx *c, TSNode fn) {
-  for (uint32_t i = c->nfns; i-- > 0;)
-    if (ts_node_eq(c->fns[i].node, fn)) return &c->fns[i];
+  for (uint32_t j = c->ncap ? node_hash(fn) & (c->ncap - 1) : 0; c->ncap && c->nhash[j]; j = (j + 1) & (c->ncap - 1))
+    if (ts_node_eq(c->fns[c->nhash[j] - 1].node, fn)) return &c->fns[c->nhash[j] - 1];
   if (grow((void **)&c->fns, &c->capfns, c->nfns + 1, sizeof *c->fns)) {
     c->oom = 1;
     return NULL;
   }
-  fsum *f = &c->fns[c->nfns++];
+  fsum *f = &c->fns[c->nfns];
   memset(f, 0, sizeof *f);
   f->node = fn;
+  if (index_node(c, c->nfns) != 0) return c->oom = 1, NULL;
+  c->nfns++;
   return f;
 }
 
@@ -1592,6 +1619,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   env_free(&c.cur);
   free(c.fns);
   free(c.fhash);
+  free(c.nhash);
   free(c.imps);
   pv_arena_delete(c.a);
   return rc;
