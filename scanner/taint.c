@@ -1519,6 +1519,37 @@ static void stmt(tctx *c, TSNode n) {
   }
 }
 
+/* Does n hold a source or a sink? Flows start and end at those; a
+ * function with neither matters only through its summary, made when it is
+ * called or exported. */
+static int holds_ends(const tctx *c, TSNode n) {
+  uint32_t s = nstart(n), e = nend(n);
+  for (uint32_t i = 0; i < c->src.n; i++)
+    if (s <= c->src.v[i].s && c->src.v[i].e <= e) return 1;
+  for (uint32_t i = 0; i < c->sink.n; i++)
+    if (s <= c->sink.v[i].s && c->sink.v[i].e <= e) return 1;
+  return 0;
+}
+
+/* Does function n mention (by name) a function whose value carries a
+ * source: one of this file summarised with one, or an import of one? */
+static int calls_tainting(tctx *c, TSNode n) {
+  const unsigned char *d = c->data + nstart(n);
+  size_t len = nend(n) - nstart(n);
+  for (uint32_t i = 0; i < c->nfns; i++) {
+    const fsum *f = &c->fns[i];
+    if (f->state == 2 && f->ret != NULL && f->ne > f->ns && memmem(d, len, c->data + f->ns, f->ne - f->ns))
+      return 1;
+  }
+  for (uint32_t i = 0; i < c->nimps; i++) {
+    const struct import *m = &c->imps[i];
+    if (memmem(d, len, c->data + m->ns, m->ne - m->ns) == NULL) continue;
+    for (uint32_t k = 0; c->x != NULL && k < c->x->n; k++)
+      if (c->x->v[k].file == m->target && c->x->v[k].rule == c->rule && c->x->v[k].ret != NULL) return 1;
+  }
+  return 0;
+}
+
 /* Visit every function of the file: list it (collect) or make sure it was
  * interpreted (not called from this file nor handed to a call: once, with
  * symbolic parameters, from the top-level state). */
@@ -1528,7 +1559,7 @@ static void each_function(tctx *c, TSNode root, int collect) {
     TSNode x = ts_tree_cursor_current_node(&cur);
     if (down && is_function(c, x) && collect) {
       if (fn_of(c, x) != NULL) index_fn(c, c->nfns - 1);
-    } else if (down && is_function(c, x)) {
+    } else if (down && is_function(c, x) && holds_ends(c, x)) {
       summary(c, x);
     }
     if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
@@ -1596,6 +1627,12 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
       collect_imports(&c, root);
       for (uint32_t i = 0; i < nkids(root); i++) stmt(&c, ts_node_named_child(root, i));
       each_function(&c, root, 0);
+      for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
+        uint32_t before = c.nfns, done = 0;
+        for (uint32_t i = 0; i < before && !c.oom; i++)
+          if (c.fns[i].state == 0 && calls_tainting(&c, c.fns[i].node)) summary(&c, c.fns[i].node), done++;
+        if (done == 0) break;
+      }
       record_exports(&c, root);
       if (c.oom) rc = PV_FATAL;
     }
