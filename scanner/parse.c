@@ -198,3 +198,15 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
   if (ts_node_has_error(root)) report_errors(r, f, root, lim);
   return t;
 }
+
+void pv_tree_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx) {
+  if (ts_node_is_null(root)) return;
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  for (int down = 1;;) {
+    if (down) visit(ctx, ts_tree_cursor_current_node(&c));
+    if (down && ts_tree_cursor_goto_first_child(&c)) continue;
+    down = ts_tree_cursor_goto_next_sibling(&c);
+    if (!down && !ts_tree_cursor_goto_parent(&c)) break;
+  }
+  ts_tree_cursor_delete(&c);
+}

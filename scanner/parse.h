@@ -33,4 +33,8 @@ void pv_parser_delete(pv_parser *p);
  * outside the broken subtrees. */
 TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim);
 
+/* Call visit on every node under root (root included), parents before
+ * children, in source order; iterative (no depth limit). */
+void pv_tree_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx);
+
 #endif

@@ -820,18 +820,15 @@ static TSNode decl_of(const pv_pscan *s, TSNode n) {
 }
 
 /* Every declaration of the file, recorded by one walk. */
+static void record_one(void *ctx, TSNode n) {
+  pv_pscan *s = ctx;
+  TSSymbol x = ts_node_symbol(n);
+  if (x == s->sy->vdecl || x == s->sy->import) record_decl(s, n);
+}
+
 static void record_all(pv_pscan *s) {
   s->env_full = 1;
-  TSTreeCursor c = ts_tree_cursor_new(s->root);
-  for (int down = 1;;) {
-    TSNode n = ts_tree_cursor_current_node(&c);
-    TSSymbol x = ts_node_symbol(n);
-    if (down && (x == s->sy->vdecl || x == s->sy->import)) record_decl(s, n);
-    if (down && ts_tree_cursor_goto_first_child(&c)) continue;
-    down = ts_tree_cursor_goto_next_sibling(&c);
-    if (!down && !ts_tree_cursor_goto_parent(&c)) break;
-  }
-  ts_tree_cursor_delete(&c);
+  pv_tree_walk(s->root, record_one, s);
 }
 
 static int is_name_at(const pv_pscan *s, uint32_t a, uint32_t n) {

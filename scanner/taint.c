@@ -599,6 +599,27 @@ static int callee_function(tctx *c, TSNode callee, TSNode *out) {
   return 0;
 }
 
+/* Call fn on every name a binding pattern ({ a, b: c, ...d }, [x, y])
+ * declares. */
+typedef struct {
+  tctx *c;
+  void (*fn)(tctx *c, TSNode name, void *arg);
+  void *arg;
+} names_ctx;
+
+static void name_visit(void *ctx, TSNode x) {
+  names_ctx *w = ctx;
+  if (sym_is(x, w->c->sy->ident) || sym_is(x, w->c->sy->sprop_pat)) w->fn(w->c, x, w->arg);
+}
+
+static void each_name(tctx *c, TSNode pat, void (*fn)(tctx *c, TSNode name, void *arg), void *arg) {
+  names_ctx w = {c, fn, arg};
+  pv_tree_walk(pat, name_visit, &w);
+}
+
+static void declare_to(tctx *c, TSNode name, void *t) { declare(c, name, t); }
+static void assign_to(tctx *c, TSNode name, void *t) { assign(c, name, t); }
+
 /* Bind a parameter list: each parameter (identifier, pattern with
  * default, rest) to t(i). */
 static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs) {
@@ -633,18 +654,7 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
     }
     if (sym_is(p, c->sy->rest_pat) && nkids(p) > 0) p = ts_node_named_child(p, 0);
     if (sym_is(p, c->sy->ident)) declare(c, p, t);
-    else if (!ts_node_is_null(p)) { /* destructured: every name gets the whole value */
-      TSTreeCursor cur = ts_tree_cursor_new(p);
-      for (int down = 1;;) {
-        TSNode x = ts_tree_cursor_current_node(&cur);
-        if (down && (sym_is(x, c->sy->ident) || sym_is(x, c->sy->sprop_pat))) declare(c, x, t);
-        if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
-        down = ts_tree_cursor_goto_next_sibling(&cur);
-        if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), p)))
-          break;
-      }
-      ts_tree_cursor_delete(&cur);
-    }
+    else each_name(c, p, declare_to, (void *)t); /* destructured: every name gets the whole value */
   }
 }
 
@@ -957,19 +967,15 @@ static void import_statement(tctx *c, TSNode imp) {
   }
 }
 
+static void import_visit(void *ctx, TSNode x) {
+  tctx *c = ctx;
+  if (sym_is(x, c->sy->vdecl)) import_declarator(c, x);
+  else if (sym_is(x, c->sy->import_stmt)) import_statement(c, x);
+}
+
 /* Every require/import of a module of the input, anywhere in the file. */
 static void collect_imports(tctx *c, TSNode root) {
-  if (c->g == NULL) return;
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  for (int down = 1;;) {
-    TSNode x = ts_tree_cursor_current_node(&cur);
-    if (down && sym_is(x, c->sy->vdecl)) import_declarator(c, x);
-    else if (down && sym_is(x, c->sy->import_stmt)) import_statement(c, x);
-    if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
-    down = ts_tree_cursor_goto_next_sibling(&cur);
-    if (!down && !ts_tree_cursor_goto_parent(&cur)) break;
-  }
-  ts_tree_cursor_delete(&cur);
+  if (c->g != NULL) pv_tree_walk(root, import_visit, c);
 }
 
 /* The export a callee names: f (imported), m.f or m() (a module). */
@@ -1279,15 +1285,7 @@ static const trace *assignment(tctx *c, TSNode n) {
     if (!ts_node_is_null(o)) assign(c, o, join(c, old, t));
     ev(c, l);
   } else if (sym_is(l, c->sy->objpat) || sym_is(l, c->sy->arrpat)) {
-    TSTreeCursor cur = ts_tree_cursor_new(l);
-    for (int down = 1;;) {
-      TSNode x = ts_tree_cursor_current_node(&cur);
-      if (down && (sym_is(x, c->sy->ident) || sym_is(x, c->sy->sprop_pat))) assign(c, x, t);
-      if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
-      down = ts_tree_cursor_goto_next_sibling(&cur);
-      if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), l))) break;
-    }
-    ts_tree_cursor_delete(&cur);
+    each_name(c, l, assign_to, (void *)t);
   } else if (!assign_object(c, l, r)) {
     assign(c, l, t);
   }
@@ -1365,6 +1363,34 @@ static const trace *ev(tctx *c, TSNode n) {
 
 /* ---- Statements ---------------------------------------------------------- */
 
+struct destructure {
+  const trace *t; /* the value's */
+  TSNode val;
+};
+
+/* One name of `const { a, b: c } = val`: a shorthand takes val's field a
+ * when val is a chain, any other name the whole value. */
+static void destructured(tctx *c, TSNode x, void *arg) {
+  const struct destructure *d = arg;
+  const trace *v = d->t;
+  char path[FIELD_PATH_MAX];
+  TSNode root;
+  uint32_t kl = nend(x) - nstart(x);
+  if (!ts_node_is_null(d->val) && sym_is(x, c->sy->sprop_pat) && member_path(c, d->val, &root, path) &&
+      strlen(path) + kl + 2 < FIELD_PATH_MAX) {
+    binding *b = var_of(c, root, 0);
+    if (b != NULL) {
+      size_t pl = strlen(path); /* room checked above */
+      path[pl] = '.';
+      memcpy(path + pl + 1, c->data + nstart(x), kl);
+      path[pl + 1 + kl] = '\0';
+      const field *f = field_find(c, b->id, path);
+      v = join(c, b->t ? b->t : f ? f->t : NULL, chain_sources(c, d->val));
+    }
+  }
+  declare(c, x, v);
+}
+
 static void declarator(tctx *c, TSNode d) {
   TSNode name = field_of(d, "name"), val = field_of(d, "value");
   if (sym_is(name, c->sy->ident) && sym_is(val, c->sy->object)) {
@@ -1384,40 +1410,8 @@ static void declarator(tctx *c, TSNode d) {
   }
   /* { a, b: c, ...rest } = v and [x, y] = v: each name from the value
    * (field-wise for shorthand properties of a chain) */
-  TSTreeCursor cur = ts_tree_cursor_new(name);
-  for (int down = 1;;) {
-    TSNode x = ts_tree_cursor_current_node(&cur);
-    if (down && (sym_is(x, c->sy->ident) || sym_is(x, c->sy->sprop_pat))) {
-      const trace *v = t;
-      TSNode key = ts_node_parent(x);
-      if (!ts_node_is_null(val) && sym_is(x, c->sy->sprop_pat)) {
-        int known;
-        char path[FIELD_PATH_MAX];
-        TSNode root;
-        uint32_t kl = nend(x) - nstart(x);
-        if (member_path(c, val, &root, path) && strlen(path) + kl + 2 < FIELD_PATH_MAX) {
-          binding *b = var_of(c, root, 0);
-          if (b != NULL) {
-            field *f;
-            size_t pl = strlen(path); /* room checked above */
-            path[pl] = '.';
-            memcpy(path + pl + 1, c->data + nstart(x), kl);
-            path[pl + 1 + kl] = '\0';
-            f = field_find(c, b->id, path);
-            v = join(c, b->t ? b->t : f ? f->t : NULL, chain_sources(c, val));
-            (void)known;
-          }
-        }
-      }
-      (void)key;
-      declare(c, x, v);
-    }
-    if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
-    down = ts_tree_cursor_goto_next_sibling(&cur);
-    if (!down && (!ts_tree_cursor_goto_parent(&cur) || ts_node_eq(ts_tree_cursor_current_node(&cur), name)))
-      break;
-  }
-  ts_tree_cursor_delete(&cur);
+  struct destructure d2 = {t, val};
+  each_name(c, name, destructured, &d2);
 }
 
 static void block(tctx *c, TSNode n) {
@@ -1550,23 +1544,21 @@ static int calls_tainting(tctx *c, TSNode n) {
   return 0;
 }
 
-/* Visit every function of the file: list it (collect) or make sure it was
- * interpreted (not called from this file nor handed to a call: once, with
- * symbolic parameters, from the top-level state). */
+static void list_function(void *ctx, TSNode x) {
+  tctx *c = ctx;
+  if (is_function(c, x) && fn_of(c, x) != NULL) index_fn(c, c->nfns - 1);
+}
+
+static void interpret_function(void *ctx, TSNode x) {
+  tctx *c = ctx;
+  if (is_function(c, x) && holds_ends(c, x)) summary(c, x);
+}
+
+/* Visit every function of the file: list it (collect), or interpret it on
+ * its own when it holds a source or a sink (with symbolic parameters, from
+ * the top-level state) and was not yet. */
 static void each_function(tctx *c, TSNode root, int collect) {
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  for (int down = 1;;) {
-    TSNode x = ts_tree_cursor_current_node(&cur);
-    if (down && is_function(c, x) && collect) {
-      if (fn_of(c, x) != NULL) index_fn(c, c->nfns - 1);
-    } else if (down && is_function(c, x) && holds_ends(c, x)) {
-      summary(c, x);
-    }
-    if (down && ts_tree_cursor_goto_first_child(&cur)) continue;
-    down = ts_tree_cursor_goto_next_sibling(&cur);
-    if (!down && !ts_tree_cursor_goto_parent(&cur)) break;
-  }
-  ts_tree_cursor_delete(&cur);
+  pv_tree_walk(root, collect ? list_function : interpret_function, c);
 }
 
 /* ---- Entry ----------------------------------------------------------------- */
