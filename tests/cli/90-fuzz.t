@@ -7,25 +7,27 @@
 runs=${PLUGVET_FUZZ_RUNS:-3000}
 [ -n "${PLUGVET_SAN:-}" ] && runs=${PLUGVET_FUZZ_RUNS:-800}
 seeds=$TMP/seeds
-mkdir -p "$seeds"/{intake,scan,rules,baseline}
+mkdir -p "$seeds"/{intake,scan,rules,baseline,taint}
 python3 "$top/tests/gen/hostile.py" "$seeds/intake" good.tgz good.zip good.tar.xz good.crx \
   zipslip.zip symlink-escape.tar hardlink.tar duplicate.zip elf.tgz encrypted.zip nest3.tgz \
   truncated.tgz random.tgz
 cp "$top"/examples/demo-plugin/src/* "$top"/rules/*/*.js "$top"/rules/*/*.json "$seeds/scan/"
-cp "$top"/rules/*/*.yaml "$seeds/rules/"
+cp "$top"/rules/*/*.yaml "$top"/taint-rules/*.yaml "$seeds/rules/"
+cp "$top"/taint-rules/*.js "$top"/taint-rules/*.ts "$seeds/taint/"
 "$PV" scan -q --fail-on none --sarif "$seeds/baseline/a.sarif" --json "$seeds/baseline/a.jsonl" \
   "$top/examples/demo-plugin" >/dev/null
 for t in intake scan rules baseline; do cp "$top"/tests/fuzz/seeds/$t/* "$seeds/$t/" 2>/dev/null; done
-fuzz() { # fuzz TARGET SEEDDIR MAXLEN
+fuzz() { # fuzz TARGET SEEDDIR MAXLEN [RULES]
   local bin=$PLUGVET_BIN/tests/fuzz_$1
-  (cd "$TMP" && PLUGVET_RULES=$top/rules timeout 600 "$bin" -runs="$runs" -max_len="$3" "$2" \
+  (cd "$TMP" && PLUGVET_RULES=${4:-$top/rules} timeout 600 "$bin" -runs="$runs" -max_len="$3" "$2" \
     >"$TMP/$1.out" 2>"$TMP/$1.err")
   local st=$?
-  ok $st "fuzz_$1: seeds and $runs mutations, no crash"
+  ok $st "fuzz_$1${4:+ (${4##*/})}: seeds and $runs mutations, no crash"
   [ $st -eq 0 ] || { sed 's/^/#   /' "$TMP/$1.err" | head -20; }
 }
 fuzz intake "$seeds/intake" 262144
 fuzz scan "$seeds/scan" 16384
+fuzz scan "$seeds/taint" 16384 "$top/taint-rules" # the taint engine on mangled code
 fuzz rules "$seeds/rules" 16384
 fuzz baseline "$seeds/baseline" 65536
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
