@@ -537,6 +537,7 @@ static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_fil
   if (rule->kind != PV_MATCHER_TAINT) return 0;
   if (m->tg != NULL && pv_taint_linked(m->tg, f)) /* modules matter to each other */
     return 1;
+  if (rule->taint->entry_exported && pv_taint_entry(m->tg, f)) return 1;
   return items_can_match(m, rule->taint, PV_TI_SOURCE, l) && items_can_match(m, rule->taint, PV_TI_SINK, l);
 }
 

@@ -110,7 +110,7 @@ struct fsum {
 typedef struct {
   const pv_rule *rule;
   const pv_file *file;
-  const pv_taint_graph *g;
+  pv_taint_graph *g;
   pv_taint_exports *x;
   struct import { uint32_t ns, ne; const pv_file *target; const char *name; } *imps;
   uint32_t nimps, capimps;
@@ -748,6 +748,7 @@ typedef struct {
   uint32_t nret, ret_labels;
   xsink *sinks;
   uint32_t nsinks;
+  TSNode node;             /* the function (valid while its own file is analysed) */
 } xfn;
 
 struct pv_taint_exports {
@@ -820,7 +821,7 @@ static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   }
   xfn *e = &x->v[x->n];
   memset(e, 0, sizeof *e);
-  e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len);
+  e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
   e->ret_params = f->ret_params;
   if (f->ret != NULL) e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels;
   e->sinks = f->nsinks ? pv_arena_alloc(x->a, f->nsinks * sizeof *e->sinks) : NULL;
@@ -1561,6 +1562,23 @@ static void each_function(tctx *c, TSNode root, int collect) {
   pv_tree_walk(root, collect ? list_function : interpret_function, c);
 }
 
+/* taint-entry: exported: the parameters of the entry module's exported
+ * functions are outside input (whoever loads the plugin calls them). */
+static void entry_exports(tctx *c) {
+  for (uint32_t k = 0; c->x != NULL && k < c->x->n && !c->oom; k++) {
+    const xfn *e = &c->x->v[k];
+    if (e->rule != c->rule || e->file != c->file) continue;
+    TSNode fn = e->node, ps = field_of(fn, "parameters");
+    if (ts_node_is_null(ps)) ps = field_of(fn, "parameter");
+    if (ts_node_is_null(ps)) continue;
+    const trace *args[PARAMS_MAX];
+    for (uint32_t i = 0; i < PARAMS_MAX; i++)
+      args[i] = step(c, NULL, nstart(ps), nend(ps),
+                     pv_arena_printf(c->a, "parameter %u of the exported %s", i + 1, *e->name ? e->name : "function"));
+    run_function(c, fn, args, PARAMS_MAX);
+  }
+}
+
 /* ---- Entry ----------------------------------------------------------------- */
 
 static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out, uint32_t **item) {
@@ -1590,7 +1608,7 @@ static pv_status report(const pv_file *sink_file, const pv_pmatch *sink, const t
 }
 
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       const pv_file *f, const TSTree *tree, const pv_taint_graph *g,
+                       const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
                        int *incomplete) {
   tctx c = {.rule = rule, .file = f, .g = g, .x = x, .spec = rule->taint, .models = models,
@@ -1626,6 +1644,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
         if (done == 0) break;
       }
       record_exports(&c, root);
+      if (c.spec->entry_exported && pv_taint_entry(g, f)) entry_exports(&c);
       if (c.oom) rc = PV_FATAL;
     }
     for (uint32_t i = 0; rc == PV_OK && i < c.sink.n; i++)

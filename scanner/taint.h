@@ -35,7 +35,9 @@ typedef struct pv_taint_spec {
   int safe_functions; /* taint_assume_safe_functions (plugvet default 1) */
   int safe_indexes, safe_booleans, safe_numbers; /* taint_assume_safe_* */
   int unify_mvars;    /* taint_unify_mvars (parsed only) */
-  int interfile;      /* interfile (parsed only: one file at a time) */
+  int interfile;      /* interfile (always on) */
+  int entry_exported; /* taint-entry: exported (the entry module's exports' parameters are
+                       * sources) */
 } pv_taint_spec;
 
 /* What a library function does with taint (models.yaml, docs/taint.md). */
@@ -129,6 +131,10 @@ int pv_taint_order(pv_taint_graph *g, size_t *order);
 /* Non-zero if f imports or is imported by a module of the input (after
  * pv_taint_order). */
 int pv_taint_linked(const pv_taint_graph *g, const pv_file *f);
+/* Non-zero if f is an entry module of its package: the file package.json's
+ * `main` names (resolved like a relative import), else index.js next to
+ * package.json. */
+int pv_taint_entry(pv_taint_graph *g, const pv_file *f);
 
 /* What the taint rules learnt of an input's modules: the summaries of their
  * exported functions, per rule (filled as files are analysed in order). */
@@ -145,7 +151,7 @@ void pv_taint_exports_delete(pv_taint_exports *x);
  * out (what was found stands). PV_OK, PV_FAILED (hit said stop) or
  * PV_FATAL (OOM). */
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       const pv_file *f, const TSTree *tree, const pv_taint_graph *g,
+                       const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
                        int *incomplete);
 

@@ -1,7 +1,9 @@
 /* taint_graph.c — the module graph of one input for taint rules: which
  * file a relative require/import names, and an order of the files in which
  * a module comes before the modules that import it (see taint.h). */
+#include <jansson.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@ struct pv_taint_graph {
   size_t n;
   size_t *by_path; /* file indices sorted by path */
   uint8_t *linked;  /* per file: imports or is imported by another (pv_taint_order) */
+  uint8_t *entry;   /* per file: a package's entry module (made on first use) */
 };
 
 static const pv_file *file_at(const pv_result *r, size_t i) {
@@ -66,6 +69,7 @@ void pv_taint_graph_delete(pv_taint_graph *g) {
   if (g == NULL) return;
   free(g->by_path);
   free(g->linked);
+  free(g->entry);
   free(g);
 }
 
@@ -172,11 +176,43 @@ static size_t imports_of(const pv_taint_graph *g, const pv_file *f, long *out, s
   return k;
 }
 
+/* The entry module of the package whose package.json is pj. */
+static const pv_file *entry_of(const pv_taint_graph *g, const pv_file *pj) {
+  json_error_t err;
+  json_t *doc = json_loadb((const char *)pj->data, pj->size, 0, &err);
+  const char *main = doc ? json_string_value(json_object_get(doc, "main")) : NULL;
+  char spec[SPEC_MAX];
+  snprintf(spec, sizeof spec, "./%s", main && *main ? main : "index.js");
+  json_decref(doc);
+  return pv_taint_resolve(g, pj, strncmp(spec, "././", 4) == 0 ? spec + 2 : spec, strlen(spec));
+}
+
+static long index_of(const pv_taint_graph *g, const pv_file *f) {
+  long k = f->path ? find_path(g, f->path) : -1;
+  return k >= 0 && file_at(g->r, (size_t)k) == f ? k : -1;
+}
+
+int pv_taint_entry(pv_taint_graph *g, const pv_file *f) {
+  if (g == NULL) return 0;
+  if (g->entry == NULL) { /* every package.json's entry, once */
+    if ((g->entry = calloc(g->n + 1, 1)) == NULL) return 0;
+    for (size_t i = 0; i < g->n; i++) {
+      const pv_file *pj = file_at(g->r, i), *e;
+      const char *slash = pj->path ? strrchr(pj->path, '/') : NULL;
+      const char *base = slash ? slash + 1 : pj->path;
+      long k;
+      if (base && strcmp(base, "package.json") == 0 && pj->data && (e = entry_of(g, pj)) != NULL &&
+          (k = index_of(g, e)) >= 0)
+        g->entry[k] = 1;
+    }
+  }
+  long k = index_of(g, f);
+  return k >= 0 && g->entry[k];
+}
+
 int pv_taint_linked(const pv_taint_graph *g, const pv_file *f) {
-  if (g == NULL || g->linked == NULL) return 0;
-  for (size_t i = 0; i < g->n; i++)
-    if (file_at(g->r, i) == f) return g->linked[i];
-  return 0;
+  long k = g != NULL && g->linked != NULL ? index_of(g, f) : -1;
+  return k >= 0 && g->linked[k];
 }
 
 int pv_taint_order(pv_taint_graph *g, size_t *order) {

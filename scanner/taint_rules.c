@@ -132,14 +132,21 @@ static pv_status check_options(pv_rctx *c, const ynode *v, pv_taint_spec *t) {
   };
   if (v->t != Y_MAP) return pv_rules_err(c, v->line, "key 'options' must be a mapping");
   for (size_t i = 0; i + 1 < v->n; i += 2) {
-    const ynode *k = v->kids[i];
+    const ynode *k = v->kids[i], *val = v->kids[i + 1];
     size_t j = 0;
+    if (k->t == Y_SCALAR && strcmp(k->s, "taint-entry") == 0) { /* plugvet's */
+      if (val->t != Y_SCALAR || strcmp(val->s, "exported") != 0)
+        return pv_rules_err(c, val->line, "key 'options': taint-entry takes 'exported'");
+      t->entry_exported = 1;
+      continue;
+    }
     while (j < sizeof opts / sizeof opts[0] && (k->t != Y_SCALAR || strcmp(k->s, opts[j].key)))
       j++;
     if (j == sizeof opts / sizeof opts[0])
       return pv_rules_err(c, k->line, "key 'options': unknown option '%s' (taint_assume_safe_"
                           "functions, taint_assume_safe_indexes, taint_assume_safe_booleans, "
-                          "taint_assume_safe_numbers, taint_unify_mvars, interfile)", key_of(k));
+                          "taint_assume_safe_numbers, taint_unify_mvars, interfile, taint-entry)",
+                          key_of(k));
     pv_status rc = want_bool(c, v->kids[i + 1], k->s, (int *)((char *)t + opts[j].off));
     if (rc != PV_OK) return rc;
   }

@@ -116,6 +116,23 @@ python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"
 print(sorted({l["location"]["physicalLocation"]["artifactLocation"]["uri"].split("/")[-1] for x in r for l in x["codeFlows"][0]["threadFlows"][0]["locations"]}))' "$TMP/m.sarif" >"$TMP/uris"
 is "$(cat "$TMP/uris")" "['git.js', 'net.mjs', 'server.js', 'shell.js']" "codeFlows name every file the paths cross"
 
+# taint-entry: exported: the parameters of the entry module's exports
+# (package.json main) are sources; other modules' exports are not, and
+# without the option neither are the entry's.
+E=$TMP/ent; mkdir -p "$E/lib"
+printf '{"name":"p","main":"lib/main.js"}\n' >"$E/package.json"
+printf "const cp = require('child_process');\nexports.run = function run(cmd) { cp.exec(cmd); };\nexports.fixed = function fixed(n) { cp.exec('ls'); };\n" >"$E/lib/main.js"
+printf "const cp = require('child_process');\nexports.other = function other(cmd) { cp.exec(cmd); };\n" >"$E/lib/other.js"
+sed 's/^    mode: taint$/    mode: taint\n    options:\n      taint-entry: exported/' "$TMP/r.yaml" >"$TMP/entry.yaml"
+"$PV" scan -q --no-db --rules "$TMP/entry.yaml" --fail-on none --text /dev/null --json "$TMP/e.jsonl" "$E"
+python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    for f in json.loads(l)["findings"]: print(f["path"].split("/")[-1], f["start_line"], f["flow"][0]["message"])' "$TMP/e.jsonl" >"$TMP/e.facts"
+is "$(cat "$TMP/e.facts")" "main.js 2 parameter 1 of the exported run" \
+  "taint-entry: exported: the entry's export is reached from its parameter; not fixed(), not other.js"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/e2.jsonl" "$E"
+is "$(lines "$TMP/e2.jsonl")" "" "... and without the option, nothing"
+
 # Labels and requires: only a value carrying the required label reaches.
 cat >"$TMP/l.yaml" <<'Y'
 rules:
