@@ -45,6 +45,7 @@ struct pv_matcher {
   pv_taint_graph *tg;    /* the current input's modules (taint rules only) */
   pv_taint_exports *tx;  /* what taint rules learnt of them */
   size_t *order;         /* the order to analyse the input's files in */
+  int taint_deps;        /* taint rules analyse node_modules too */
   int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present,
                       * every node is visited and every pattern tried there */
 };
@@ -535,6 +536,9 @@ static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_fil
   if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path)) return 0;
   if (rule->kind == PV_MATCHER_PATTERN) return pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
   if (rule->kind != PV_MATCHER_TAINT) return 0;
+  if (!m->taint_deps && f->path != NULL && (strncmp(f->path, "node_modules/", 13) == 0 ||
+                                            strstr(f->path, "/node_modules/") != NULL))
+    return 0; /* dependencies: their models apply, their code is not analysed */
   if (m->tg != NULL && pv_taint_linked(m->tg, f)) /* modules matter to each other */
     return 1;
   if (rule->taint->entry_exported && pv_taint_entry(m->tg, f)) return 1;
@@ -596,7 +600,8 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
 
 /* ---- Entry point ------------------------------------------------------ */
 
-int pv_match_input(pv_matcher *m, const pv_result *r) {
+int pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
+  m->taint_deps = taint_deps;
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
   free(m->order);

@@ -319,7 +319,7 @@ static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const ch
                               pv_error *err) {
   pv_result *r = pv_result_new(dir);
   pv_status rc = r ? add_dir_files(x, r, dir, err) : PV_FATAL;
-  if (rc == PV_OK && pv_match_input(m, r) != 0) rc = PV_FATAL;
+  if (rc == PV_OK && pv_match_input(m, r, 0) != 0) rc = PV_FATAL;
   const size_t *order = rc == PV_OK ? pv_match_order(m) : NULL;
   for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
     pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);

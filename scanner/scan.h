@@ -23,6 +23,7 @@ typedef struct {
   pv_limits limits;
   int capabilities; /* report pkg.undeclared-capability even without a
                      * declaration (plugvet policy, --policy-out) */
+  int taint_deps;   /* taint rules also analyse node_modules as code */
 } pv_scan_config;
 
 typedef struct pv_scanner pv_scanner;

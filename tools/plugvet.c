@@ -56,6 +56,7 @@ static const char usage_scan[] =
     "  --rules PATH          rule file or directory (repeatable); replaces the\n"
     "                        bundled pack unless --default-rules is given\n"
     "  --default-rules       also load the bundled pack\n"
+    "  --taint-deps          taint rules also analyse node_modules as code\n"
     "reports:\n"
     "  --sarif FILE          write SARIF 2.1.0\n"
     "  --json FILE           write one JSON object per input per line\n"
@@ -115,6 +116,7 @@ typedef struct {
   const char **rule_paths;
   size_t n_rule_paths;
   int default_rules;
+  int taint_deps;      /* --taint-deps */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   int cdx_minor, no_db, online;
   int include_dev;
@@ -191,11 +193,13 @@ enum {
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
   OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB, OPT_ONLINE, OPT_OSV_API,
+  OPT_TAINT_DEPS,
 };
 
 static const struct option scan_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
     {"default-rules", no_argument, NULL, OPT_DEFAULT_RULES},
+    {"taint-deps", no_argument, NULL, OPT_TAINT_DEPS},
     {"sarif", required_argument, NULL, OPT_SARIF},
     {"json", required_argument, NULL, OPT_JSON},
     {"text", required_argument, NULL, OPT_TEXT},
@@ -256,6 +260,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       o->rule_paths[o->n_rule_paths++] = optarg;
       break;
     case OPT_DEFAULT_RULES: o->default_rules = 1; break;
+    case OPT_TAINT_DEPS: o->taint_deps = 1; break;
     case OPT_SARIF: o->sarif = optarg; break;
     case OPT_JSON: o->json = optarg; break;
     case OPT_TEXT: o->text = optarg; break;
@@ -603,7 +608,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
-                        .capabilities = o.policy_out != NULL, .cap_load = caps_get};
+                        .capabilities = o.policy_out != NULL, .cap_load = caps_get,
+                        .taint_deps = o.taint_deps};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *)),
              .db_path = store_path(&o, dbbuf, sizeof dbbuf)};

@@ -133,6 +133,17 @@ is "$(cat "$TMP/e.facts")" "main.js 2 parameter 1 of the exported run" \
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/e2.jsonl" "$E"
 is "$(lines "$TMP/e2.jsonl")" "" "... and without the option, nothing"
 
+# Dependencies: code under node_modules is left out unless --taint-deps.
+D=$TMP/deps; mkdir -p "$D/node_modules/dep"
+printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\n" >"$D/node_modules/dep/index.js"
+cp "$D/node_modules/dep/index.js" "$D/app.js"
+(cd "$TMP" && "$PV" scan -q --no-db --rules r.yaml --fail-on none --text /dev/null --json d1.jsonl deps)
+(cd "$TMP" && "$PV" scan -q --no-db --rules r.yaml --taint-deps --fail-on none --text /dev/null --json d2.jsonl deps)
+paths() { python3 -c 'import json,sys
+print(" ".join(sorted(f["path"].split("/",1)[1] for l in open(sys.argv[1]) for f in json.loads(l)["findings"])))' "$1"; }
+is "$(paths "$TMP/d1.jsonl")" "app.js" "node_modules is not analysed by default"
+is "$(paths "$TMP/d2.jsonl")" "app.js node_modules/dep/index.js" "... and is with --taint-deps"
+
 # Labels and requires: only a value carrying the required label reaches.
 cat >"$TMP/l.yaml" <<'Y'
 rules:
