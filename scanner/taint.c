@@ -867,8 +867,50 @@ static void export_assignment(tctx *c, TSNode a) {
   }
 }
 
+static const pv_file *required(tctx *c, TSNode call);
+
+/* Export `name` of module t again, as `as` of this file. */
+static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, const char *as, size_t alen) {
+  for (uint32_t k = 0; c->x != NULL && k < c->x->n; k++) {
+    xfn e = c->x->v[k]; /* copied: the array may grow */
+    if (e.rule != c->rule || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
+      continue;
+    if (name == NULL) as = e.name, alen = strlen(e.name); /* export * */
+    if (export_find(c, c->file, as, alen) != NULL || alen == 0 || strcmp(as, "default") == 0) continue;
+    pv_taint_exports *x = c->x;
+    if (x->n == x->cap) {
+      xfn *v = realloc(x->v, (x->cap ? x->cap * 2 : 16) * sizeof *v);
+      if (v == NULL) return (void)(c->oom = 1);
+      x->v = v, x->cap = x->cap ? x->cap * 2 : 16;
+    }
+    e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
+    memset(&e.node, 0, sizeof e.node); /* not a function of this file */
+    if (e.name != NULL) x->v[x->n++] = e;
+  }
+}
+
+/* export * from './x', export { a, b as c } from './x'. */
+static void export_from(tctx *c, TSNode e, const pv_file *t) {
+  int named = 0;
+  for (uint32_t i = 0; i < nkids(e); i++) {
+    TSNode cl = ts_node_named_child(e, i);
+    if (!sym_is(cl, c->sy->export_clause)) continue;
+    named = 1;
+    for (uint32_t j = 0; j < nkids(cl); j++) {
+      TSNode sp = ts_node_named_child(cl, j), nm = field_of(sp, "name"), al = field_of(sp, "alias");
+      TSNode out = ts_node_is_null(al) ? nm : al;
+      if (!ts_node_is_null(nm))
+        reexport(c, t, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm),
+                 (const char *)c->data + nstart(out), nend(out) - nstart(out));
+    }
+  }
+  if (!named) reexport(c, t, NULL, 0, NULL, 0);
+}
+
 /* export function f, export const f = () =>, export default ..., export { a as b }. */
 static void export_statement(tctx *c, TSNode e) {
+  const pv_file *from = required(c, field_of(e, "source"));
+  if (from != NULL) return export_from(c, e, from);
   TSNode d = field_of(e, "declaration"), v = field_of(e, "value"), fn;
   int dflt = 0;
   for (uint32_t i = 0; i < ts_node_child_count(e) && !dflt; i++) {

@@ -116,6 +116,17 @@ python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"
 print(sorted({l["location"]["physicalLocation"]["artifactLocation"]["uri"].split("/")[-1] for x in r for l in x["codeFlows"][0]["threadFlows"][0]["locations"]}))' "$TMP/m.sarif" >"$TMP/uris"
 is "$(cat "$TMP/uris")" "['git.js', 'net.mjs', 'server.js', 'shell.js']" "codeFlows name every file the paths cross"
 
+paths() { python3 -c 'import json,sys
+print(" ".join(sorted(f["path"].split("/",1)[1] for l in open(sys.argv[1]) for f in json.loads(l)["findings"])))' "$1"; }
+# Re-exports: export { a as b } from and export * from carry summaries.
+X=$TMP/rx; mkdir -p "$X/lib"
+printf "export { run as go } from './lib/run.js';\nexport * from './lib/more.js';\n" >"$X/index.js"
+printf "export function run(c) { require('child_process').exec(c); }\n" >"$X/lib/run.js"
+printf "export function more(c) { require('child_process').exec(c); }\nexport function none(c) { return 1; }\n" >"$X/lib/more.js"
+printf "import { go, more, none } from './index.js';\napp.get('/', (req, res) => { go(req.query.a); more(req.query.b); none(req.query.c); });\n" >"$X/app.js"
+(cd "$TMP" && "$PV" scan -q --no-db --rules r.yaml --fail-on none --text /dev/null --json x.jsonl rx)
+is "$(paths "$TMP/x.jsonl")" "lib/more.js lib/run.js" "re-exported functions (renamed, and export *) lead to their sinks"
+
 # taint-entry: exported: the parameters of the entry module's exports
 # (package.json main) are sources; other modules' exports are not, and
 # without the option neither are the entry's.
@@ -139,8 +150,6 @@ printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\
 cp "$D/node_modules/dep/index.js" "$D/app.js"
 (cd "$TMP" && "$PV" scan -q --no-db --rules r.yaml --fail-on none --text /dev/null --json d1.jsonl deps)
 (cd "$TMP" && "$PV" scan -q --no-db --rules r.yaml --taint-deps --fail-on none --text /dev/null --json d2.jsonl deps)
-paths() { python3 -c 'import json,sys
-print(" ".join(sorted(f["path"].split("/",1)[1] for l in open(sys.argv[1]) for f in json.loads(l)["findings"])))' "$1"; }
 is "$(paths "$TMP/d1.jsonl")" "app.js" "node_modules is not analysed by default"
 is "$(paths "$TMP/d2.jsonl")" "app.js node_modules/dep/index.js" "... and is with --taint-deps"
 
