@@ -12,7 +12,8 @@ python3 "$top/tests/gen/hostile.py" "$seeds/intake" good.tgz good.zip good.tar.x
   zipslip.zip symlink-escape.tar hardlink.tar duplicate.zip elf.tgz encrypted.zip nest3.tgz \
   truncated.tgz random.tgz
 cp "$top"/examples/demo-plugin/src/* "$top"/rules/*/*.js "$top"/rules/*/*.json "$seeds/scan/"
-cp "$top"/rules/*/*.yaml "$top"/taint-rules/*.yaml "$seeds/rules/"
+cp "$top"/rules/*/*.yaml "$seeds/rules/"
+for f in "$top"/taint-rules/*.yaml; do cp "$f" "$seeds/rules/taint-${f##*/}"; done
 cp "$top"/taint-rules/*.js "$top"/taint-rules/*.ts "$seeds/taint/"
 "$PV" scan -q --fail-on none --sarif "$seeds/baseline/a.sarif" --json "$seeds/baseline/a.jsonl" \
   "$top/examples/demo-plugin" >/dev/null
