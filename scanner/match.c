@@ -45,6 +45,7 @@ struct pv_matcher {
   pv_taint_graph *tg;    /* the current input's modules (taint rules only) */
   pv_taint_exports *tx;  /* what taint rules learnt of them */
   size_t *order;         /* the order to analyse the input's files in */
+  pv_taint_file *tf;     /* what the taint rules found of the current file */
   int taint_deps;        /* taint rules analyse node_modules too */
   int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present,
                       * every node is visited and every pattern tried there */
@@ -89,6 +90,7 @@ void pv_matcher_delete(pv_matcher *m) {
   pv_pscan_delete(m->ps);
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
+  pv_taint_file_delete(m->tf);
   free(m->order);
   free(m->occ.v);
   for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++) pv_mlist_free(&m->by_pat[i]);
@@ -513,7 +515,8 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
                 m->no_prefilter ? NULL : demand, cc};
   hit_ctx h = {r, rule, f, lim};
   int incomplete = 0;
-  pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, lim, taint_hit, &h,
+  if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL) return PV_FATAL;
+  pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h,
                               &incomplete);
   if (incomplete)
     pv_result_note(r, PV_NOTE_WARNING, "analysis-incomplete", f->path,
@@ -576,6 +579,7 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
   collect_ctx c = {m->by_pat, 0, 0, 0, m, m->no_prefilter ? NULL : rs->pfilter[f->lang], f->data,
                    f->lang};
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
+  pv_taint_file_reset(m->tf); /* a new file: the taint rules find its functions again */
   int live = select_patterns(m, f);
   if (live < 0) return PV_OK;
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;

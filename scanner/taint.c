@@ -91,6 +91,25 @@ typedef struct {
 typedef struct fsum fsum;
 struct xsink_;
 
+/* A local name bound to a module of the input (or one of its exports). */
+struct import {
+  uint32_t ns, ne;
+  const pv_file *target;
+  const char *name; /* export name; "" the module itself */
+};
+
+/* What every taint rule needs of one file, found once: its functions (in
+ * source order) and its imports. Valid during one pv_match_file. */
+struct pv_taint_file {
+  const pv_file *f;
+  TSNode *fns;
+  uint32_t nfns, capfns;
+  struct import *imps;
+  uint32_t nimps, capimps;
+  pv_arena *a;
+  int ready;
+};
+
 /* One function of the file and its summary. */
 struct fsum {
   TSNode node;
@@ -112,8 +131,9 @@ typedef struct {
   const pv_file *file;
   pv_taint_graph *g;
   pv_taint_exports *x;
-  struct import { uint32_t ns, ne; const pv_file *target; const char *name; } *imps;
-  uint32_t nimps, capimps;
+  const struct import *imps; /* the file's (pv_taint_file) */
+  uint32_t nimps;
+  pv_taint_file *pf;
   struct { struct xsink_ *sink; const trace *t; } xq[XQ_MAX]; /* sinks reached in other files */
   uint32_t nxq;
   const pv_taint_spec *spec;
@@ -951,9 +971,10 @@ static void record_exports(tctx *c, TSNode root) {
 }
 
 static void add_import(tctx *c, TSNode local, const pv_file *target, const char *name, size_t len) {
-  if (grow((void **)&c->imps, &c->capimps, c->nimps + 1, sizeof *c->imps)) return (void)(c->oom = 1);
-  const char *nm = pv_arena_strndup(c->a, name, len);
-  if (nm != NULL) c->imps[c->nimps++] = (struct import){nstart(local), nend(local), target, nm};
+  pv_taint_file *pf = c->pf;
+  if (grow((void **)&pf->imps, &pf->capimps, pf->nimps + 1, sizeof *pf->imps)) return (void)(c->oom = 1);
+  const char *nm = pv_arena_strndup(pf->a, name, len);
+  if (nm != NULL) pf->imps[pf->nimps++] = (struct import){nstart(local), nend(local), target, nm};
 }
 
 /* The file a require('./x') call or import source names, or NULL. */
@@ -1010,16 +1031,7 @@ static void import_statement(tctx *c, TSNode imp) {
   }
 }
 
-static void import_visit(void *ctx, TSNode x) {
-  tctx *c = ctx;
-  if (sym_is(x, c->sy->vdecl)) import_declarator(c, x);
-  else if (sym_is(x, c->sy->import_stmt)) import_statement(c, x);
-}
 
-/* Every require/import of a module of the input, anywhere in the file. */
-static void collect_imports(tctx *c, TSNode root) {
-  if (c->g != NULL) pv_tree_walk(root, import_visit, c);
-}
 
 /* The export a callee names: f (imported), m.f or m() (a module). */
 static const xfn *imported(tctx *c, TSNode callee) {
@@ -1587,21 +1599,55 @@ static int calls_tainting(tctx *c, TSNode n) {
   return 0;
 }
 
-static void list_function(void *ctx, TSNode x) {
+static void prepare_visit(void *ctx, TSNode x) {
   tctx *c = ctx;
-  if (is_function(c, x) && fn_of(c, x) != NULL) index_fn(c, c->nfns - 1);
+  pv_taint_file *pf = c->pf;
+  if (is_function(c, x)) {
+    if (grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns)) c->oom = 1;
+    else pf->fns[pf->nfns++] = x;
+  }
+  if (c->g != NULL && sym_is(x, c->sy->vdecl)) import_declarator(c, x);
+  else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) import_statement(c, x);
 }
 
-static void interpret_function(void *ctx, TSNode x) {
-  tctx *c = ctx;
-  if (is_function(c, x) && holds_ends(c, x)) summary(c, x);
+/* The file's functions and imports: one walk for every taint rule. */
+static void prepare(tctx *c, TSNode root) {
+  pv_taint_file *pf = c->pf;
+  if (!pf->ready || pf->f != c->file) {
+    pv_taint_file_reset(pf);
+    pf->f = c->file;
+    if (pf->a == NULL && (pf->a = pv_arena_new(0)) == NULL) return (void)(c->oom = 1);
+    pv_tree_walk(root, prepare_visit, c);
+    pf->ready = !c->oom;
+  }
+  c->imps = pf->imps, c->nimps = pf->nimps;
+  for (uint32_t i = 0; i < pf->nfns && !c->oom; i++)
+    if (fn_of(c, pf->fns[i]) != NULL) index_fn(c, c->nfns - 1);
+}
+
+pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file)); }
+
+void pv_taint_file_reset(pv_taint_file *pf) {
+  if (pf == NULL) return;
+  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ready = 0;
+  pv_arena_delete(pf->a);
+  pf->a = NULL;
+}
+
+void pv_taint_file_delete(pv_taint_file *pf) {
+  if (pf == NULL) return;
+  pv_taint_file_reset(pf);
+  free(pf->fns);
+  free(pf->imps);
+  free(pf);
 }
 
 /* Visit every function of the file: list it (collect), or interpret it on
  * its own when it holds a source or a sink (with symbolic parameters, from
  * the top-level state) and was not yet. */
-static void each_function(tctx *c, TSNode root, int collect) {
-  pv_tree_walk(root, collect ? list_function : interpret_function, c);
+static void each_function(tctx *c) {
+  for (uint32_t i = 0; i < c->pf->nfns && !c->oom; i++)
+    if (holds_ends(c, c->pf->fns[i])) summary(c, c->pf->fns[i]);
 }
 
 /* taint-entry: exported: the parameters of the entry module's exported
@@ -1651,9 +1697,9 @@ static pv_status report(const pv_file *sink_file, const pv_pmatch *sink, const t
 
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
-                       pv_taint_exports *x, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
-                       int *incomplete) {
-  tctx c = {.rule = rule, .file = f, .g = g, .x = x, .spec = rule->taint, .models = models,
+                       pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
+                       pv_taint_hit_fn hit, void *ctx, int *incomplete) {
+  tctx c = {.rule = rule, .file = f, .g = g, .x = x, .pf = pf, .spec = rule->taint, .models = models,
             .data = e->data, .size = e->size};
   pv_status rc = PV_OK;
   *incomplete = 0;
@@ -1675,10 +1721,9 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
     if (c.best == NULL) rc = PV_FATAL;
     if (rc == PV_OK) {
       TSNode root = c.root = ts_tree_root_node(tree);
-      each_function(&c, root, 1);
-      collect_imports(&c, root);
+      prepare(&c, root);
       for (uint32_t i = 0; i < nkids(root); i++) stmt(&c, ts_node_named_child(root, i));
-      each_function(&c, root, 0);
+      each_function(&c);
       for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
         uint32_t before = c.nfns, done = 0;
         for (uint32_t i = 0; i < before && !c.oom; i++)
@@ -1710,7 +1755,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   free(c.fns);
   free(c.fhash);
   free(c.nhash);
-  free(c.imps);
+
   pv_arena_delete(c.a);
   return rc;
 }

@@ -142,7 +142,15 @@ typedef struct pv_taint_exports pv_taint_exports;
 pv_taint_exports *pv_taint_exports_new(void);
 void pv_taint_exports_delete(pv_taint_exports *x);
 
-/* Run taint rule `rule` over one parsed file f: source, sink and sanitizer
+/* What the taint rules find once per file (its functions and imports),
+ * kept between the rules run on it. Reset it before each file. */
+typedef struct pv_taint_file pv_taint_file;
+pv_taint_file *pv_taint_file_new(void);
+void pv_taint_file_reset(pv_taint_file *pf);
+void pv_taint_file_delete(pv_taint_file *pf);
+
+/* Run taint rule `rule` over one parsed file f (pf: the file's cache,
+ * shared by the rules run on it): source, sink and sanitizer
  * ranges come from evaluating its operators in e (the file's pattern
  * matches). Calls into modules of the input (g, NULL: none) use the
  * summaries of their exports in x (NULL: none), and f's exports are added
@@ -152,7 +160,8 @@ void pv_taint_exports_delete(pv_taint_exports *x);
  * PV_FATAL (OOM). */
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
-                       pv_taint_exports *x, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
-                       int *incomplete);
+                       pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
+                       pv_taint_hit_fn hit, void *ctx, int *incomplete);
+
 
 #endif
