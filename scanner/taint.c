@@ -143,6 +143,7 @@ typedef struct {
   const pv_syms_ts *sy;
   pv_arena *a;
   pv_mlist src, sink, san, prop; /* ranges of the rule's operators */
+  pv_mlist src_sorted, sink_sorted; /* the same, by start (holds_ends) */
   uint32_t *prop_item;
   struct pedge { uint32_t fs, fe, ts, te, m; } *pedges; /* propagators' from/to, by from */
   uint32_t npedges;
@@ -775,6 +776,7 @@ struct pv_taint_exports {
   pv_arena *a;
   xfn *v;
   uint32_t n, cap;
+  uint32_t *h, hcap; /* v by (rule, file, name): index + 1, 0 empty; hcap a power of 2 */
 };
 
 pv_taint_exports *pv_taint_exports_new(void) {
@@ -790,16 +792,47 @@ void pv_taint_exports_delete(pv_taint_exports *x) {
   if (x == NULL) return;
   pv_arena_delete(x->a);
   free(x->v);
+  free(x->h);
   free(x);
 }
 
+static uint32_t export_hash(const void *rule, const pv_file *f, const char *name, size_t len) {
+  uint32_t h = (uint32_t)((uintptr_t)rule * 2654435761u) ^ (uint32_t)((uintptr_t)f * 40503u);
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
+  return h;
+}
+
 static const xfn *export_find(const tctx *c, const pv_file *f, const char *name, size_t len) {
-  for (uint32_t i = 0; c->x != NULL && i < c->x->n; i++) {
-    const xfn *e = &c->x->v[i];
+  const pv_taint_exports *x = c->x;
+  if (x == NULL || x->hcap == 0) return NULL;
+  for (uint32_t j = export_hash(c->rule, f, name, len) & (x->hcap - 1); x->h[j]; j = (j + 1) & (x->hcap - 1)) {
+    const xfn *e = &x->v[x->h[j] - 1];
     if (e->rule == c->rule && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
       return e;
   }
   return NULL;
+}
+
+/* Index the newest export (x->v[x->n - 1]); -1 on OOM. */
+static int export_index(pv_taint_exports *x) {
+  if (x->n * 2 > x->hcap) {
+    uint32_t cap = x->hcap ? x->hcap * 2 : 64;
+    uint32_t *h = calloc(cap, sizeof *h);
+    if (h == NULL) return -1;
+    free(x->h);
+    x->h = h, x->hcap = cap;
+    for (uint32_t i = 0; i + 1 < x->n; i++) {
+      const xfn *e = &x->v[i];
+      uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (cap - 1);
+      while (h[j]) j = (j + 1) & (cap - 1);
+      h[j] = i + 1;
+    }
+  }
+  const xfn *e = &x->v[x->n - 1];
+  uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (x->hcap - 1);
+  while (x->h[j]) j = (j + 1) & (x->hcap - 1);
+  x->h[j] = x->n;
+  return 0;
 }
 
 /* Path t (without a parameter's symbolic root) as kept steps. */
@@ -853,7 +886,7 @@ static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
     else k->file = c->file, k->sink = c->sink.v[f->sinks[i].sink], k->item = c->sink_item[f->sinks[i].sink];
     k->steps = keep_steps(c, f->sinks[i].t, &k->n);
   }
-  if (e->name != NULL) x->n++;
+  if (e->name != NULL && (x->n++, export_index(x) != 0)) c->oom = 1;
 }
 
 /* A function value: a literal, or the name of a function of this file. */
@@ -905,7 +938,7 @@ static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, co
     }
     e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
     memset(&e.node, 0, sizeof e.node); /* not a function of this file */
-    if (e.name != NULL) x->v[x->n++] = e;
+    if (e.name != NULL && (x->v[x->n++] = e, export_index(x) != 0)) return (void)(c->oom = 1);
   }
 }
 
@@ -1118,6 +1151,19 @@ static void propagate(tctx *c, TSNode n, const trace *t) {
       if (known) assign(c, target, join(c, old, pt));
     }
   }
+}
+
+static int cmp_start(const void *a, const void *b) {
+  const pv_pmatch *x = a, *y = b;
+  return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* A copy of l sorted by start; -1 on OOM. */
+static int sorted_copy(const pv_mlist *l, pv_mlist *out) {
+  for (uint32_t i = 0; i < l->n; i++)
+    if (pv_mlist_push(out, &l->v[i]) != 0) return -1;
+  if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, cmp_start);
+  return 0;
 }
 
 static int cmp_pedge(const void *a, const void *b) {
@@ -1571,13 +1617,20 @@ static void stmt(tctx *c, TSNode n) {
 /* Does n hold a source or a sink? Flows start and end at those; a
  * function with neither matters only through its summary, made when it is
  * called or exported. */
-static int holds_ends(const tctx *c, TSNode n) {
-  uint32_t s = nstart(n), e = nend(n);
-  for (uint32_t i = 0; i < c->src.n; i++)
-    if (s <= c->src.v[i].s && c->src.v[i].e <= e) return 1;
-  for (uint32_t i = 0; i < c->sink.n; i++)
-    if (s <= c->sink.v[i].s && c->sink.v[i].e <= e) return 1;
+static int holds_range(const pv_mlist *l, uint32_t s, uint32_t e) { /* l sorted by start */
+  uint32_t lo = 0, hi = l->n;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (l->v[mid].s < s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < l->n && l->v[i].s < e; i++)
+    if (l->v[i].e <= e) return 1;
   return 0;
+}
+
+static int holds_ends(const tctx *c, TSNode n) {
+  return holds_range(&c->src_sorted, nstart(n), nend(n)) || holds_range(&c->sink_sorted, nstart(n), nend(n));
 }
 
 /* Does function n mention (by name) a function whose value carries a
@@ -1717,6 +1770,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
     rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
     if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_PROPAGATOR, &c.prop, &c.prop_item);
     if (rc == PV_OK && index_propagators(&c) != 0) rc = PV_FATAL;
+    if (rc == PV_OK && (sorted_copy(&c.src, &c.src_sorted) || sorted_copy(&c.sink, &c.sink_sorted))) rc = PV_FATAL;
     c.best = calloc(c.sink.n, sizeof *c.best);
     if (c.best == NULL) rc = PV_FATAL;
     if (rc == PV_OK) {
@@ -1748,6 +1802,8 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   free(c.pedges);
   free(c.pend);
   pv_mlist_free(&c.prop);
+  pv_mlist_free(&c.src_sorted);
+  pv_mlist_free(&c.sink_sorted);
   pv_mlist_free(&c.src);
   pv_mlist_free(&c.sink);
   pv_mlist_free(&c.san);
