@@ -995,6 +995,9 @@ static void export_statement(tctx *c, TSNode e) {
 }
 
 static void record_exports(tctx *c, TSNode root) {
+  /* a module with none of the rule's operators and no imports: its callers'
+   * default (a call passes its arguments' taint on) is as good */
+  if (c->src.n + c->sink.n + c->san.n + c->prop.n == 0 && pv_taint_linked(c->g, c->file) != 3) return;
   for (uint32_t i = 0; i < nkids(root) && !c->oom; i++) {
     TSNode st = ts_node_named_child(root, i);
     if (sym_is(st, c->sy->export_stmt)) export_statement(c, st);
@@ -1635,20 +1638,34 @@ static int holds_ends(const tctx *c, TSNode n) {
 
 /* Does function n mention (by name) a function whose value carries a
  * source: one of this file summarised with one, or an import of one? */
-static int calls_tainting(tctx *c, TSNode n) {
+typedef struct {
+  uint32_t s, e; /* a name in the file */
+} span;
+
+/* The names of functions whose value carries a source: this file's,
+ * summarised with one, and imports of such exports. */
+static uint32_t tainting_names(tctx *c, span *out, uint32_t max) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < c->nfns && k < max; i++)
+    if (c->fns[i].state == 2 && c->fns[i].ret != NULL && c->fns[i].ne > c->fns[i].ns)
+      out[k++] = (span){c->fns[i].ns, c->fns[i].ne};
+  for (uint32_t i = 0; i < c->nimps && k < max; i++) {
+    const struct import *m = &c->imps[i];
+    for (uint32_t j = 0; c->x != NULL && j < c->x->n; j++)
+      if (c->x->v[j].file == m->target && c->x->v[j].rule == c->rule && c->x->v[j].ret != NULL) {
+        out[k++] = (span){m->ns, m->ne};
+        break;
+      }
+  }
+  return k;
+}
+
+/* Does function n mention one of names? */
+static int calls_tainting(const tctx *c, TSNode n, const span *names, uint32_t k) {
   const unsigned char *d = c->data + nstart(n);
   size_t len = nend(n) - nstart(n);
-  for (uint32_t i = 0; i < c->nfns; i++) {
-    const fsum *f = &c->fns[i];
-    if (f->state == 2 && f->ret != NULL && f->ne > f->ns && memmem(d, len, c->data + f->ns, f->ne - f->ns))
-      return 1;
-  }
-  for (uint32_t i = 0; i < c->nimps; i++) {
-    const struct import *m = &c->imps[i];
-    if (memmem(d, len, c->data + m->ns, m->ne - m->ns) == NULL) continue;
-    for (uint32_t k = 0; c->x != NULL && k < c->x->n; k++)
-      if (c->x->v[k].file == m->target && c->x->v[k].rule == c->rule && c->x->v[k].ret != NULL) return 1;
-  }
+  for (uint32_t i = 0; i < k; i++)
+    if (memmem(d, len, c->data + names[i].s, names[i].e - names[i].s) != NULL) return 1;
   return 0;
 }
 
@@ -1779,9 +1796,10 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
       for (uint32_t i = 0; i < nkids(root); i++) stmt(&c, ts_node_named_child(root, i));
       each_function(&c);
       for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
-        uint32_t before = c.nfns, done = 0;
-        for (uint32_t i = 0; i < before && !c.oom; i++)
-          if (c.fns[i].state == 0 && calls_tainting(&c, c.fns[i].node)) summary(&c, c.fns[i].node), done++;
+        span names[64];
+        uint32_t k = tainting_names(&c, names, 64), done = 0;
+        for (uint32_t i = 0; i < c.nfns && k > 0 && !c.oom; i++)
+          if (c.fns[i].state == 0 && calls_tainting(&c, c.fns[i].node, names, k)) summary(&c, c.fns[i].node), done++;
         if (done == 0) break;
       }
       record_exports(&c, root);
