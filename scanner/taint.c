@@ -181,8 +181,29 @@ static uint32_t nend(TSNode n) { return ts_node_end_byte(n); }
 /* Named children of n (0 for a null node: tree-sitter does not check). */
 static uint32_t nkids(TSNode n) { return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n); }
 
+/* Field ids by (language, name literal), per thread: looking a name up in
+ * the grammar compares strings, and the engine asks for a few names all the
+ * time. */
+static __thread struct {
+  const TSLanguage *lang;
+  const char *name;
+  TSFieldId id;
+} field_ids[64];
+
 static TSNode field_of(TSNode n, const char *name) { /* a null node has no fields */
-  return ts_node_is_null(n) ? n : ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+  if (ts_node_is_null(n)) return n;
+  const TSLanguage *L = ts_node_language(n);
+  uint32_t h = (uint32_t)(((uintptr_t)name >> 3) ^ ((uintptr_t)L >> 4)) & 63;
+  if (field_ids[h].name != name || field_ids[h].lang != L) {
+    field_ids[h].lang = L, field_ids[h].name = name;
+    field_ids[h].id = ts_language_field_id_for_name(L, name, (uint32_t)strlen(name));
+  }
+  if (field_ids[h].id == 0) { /* no such field in this grammar */
+    TSNode none;
+    memset(&none, 0, sizeof none);
+    return none;
+  }
+  return ts_node_child_by_field_id(n, field_ids[h].id);
 }
 
 /* A short quote of the code at [s, e) for a step message. */
