@@ -260,12 +260,30 @@ static json_t *related_json(const pv_finding *f) {
   return rel;
 }
 
+/* A taint finding's message links its source (relatedLocations id 1):
+ * GitHub shows related locations only when the message links them. The
+ * message's own [, ] and \ are escaped, as SARIF asks of text with links. */
+static json_t *linked_message(const char *msg) {
+  size_t n = strlen(msg), k = 0;
+  char *t = malloc(2 * n + sizeof " ([source](1))");
+  if (t == NULL) return text_obj(msg);
+  for (size_t i = 0; i < n; i++) {
+    if (msg[i] == '[' || msg[i] == ']' || msg[i] == '\\') t[k++] = '\\';
+    t[k++] = msg[i];
+  }
+  memcpy(t + k, " ([source](1))", sizeof " ([source](1))");
+  json_t *o = text_obj(t);
+  free(t);
+  return o;
+}
+
 static json_t *result_json(const pv_finding *f, long index, const pv_result *r) {
   json_t *o = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
   json_object_set_new(o, "ruleId", pv_json_str(pv_finding_rule_id(f)));
   json_object_set_new(o, "ruleIndex", json_integer(index));
   json_object_set_new(o, "level", json_string(pv_severity_sarif_level(f->severity)));
-  json_object_set_new(o, "message", text_obj(f->message ? f->message : f->rule->id));
+  const char *msg = f->message ? f->message : f->rule->id;
+  json_object_set_new(o, "message", f->nflow > 0 ? linked_message(msg) : text_obj(msg));
   json_array_append_new(locs, location_json(f->path, region_json(f)));
   json_object_set_new(o, "locations", locs);
   if (f->nflow > 0) {

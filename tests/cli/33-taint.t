@@ -110,6 +110,12 @@ PY
   grep -q '^shell.js 3 server.js:4 server.js:4 git.js:2 shell.js:3$' "$TMP/m.facts"
   ok $? "... the path walks server.js -> git.js -> shell.js"
 done
+printf "const cp = require('child_process');\nconst a = [req.query.x];\ncp.exec(a[0]);\n" >"$TMP/br.js"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --sarif "$TMP/br.sarif" "$TMP/br.js"
+python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runs"][0]["results"][0]["message"]["text"])' \
+  "$TMP/br.sarif" >"$TMP/br.msg"
+is "$(cat "$TMP/br.msg")" 'a\[0\] reaches exec ([source](1))' \
+  "the SARIF message links the source; its own brackets are escaped"
 node "$top/tests/validate-schema.js" "$SHARED/schemas/sarif-schema-2.1.0.json" "$TMP/m.sarif" >"$TMP/v.log" 2>&1
 ok $? "SARIF with cross-file codeFlows validates against the 2.1.0 schema"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]

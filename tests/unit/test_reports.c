@@ -276,12 +276,15 @@ static void test_flow_sarif(pv_result *rf, pv_result *plain) {
          "relatedLocations: in its file");
   is_int(int_at(res, "locations.0.physicalLocation.region.startColumn"), 16,
          "the result's own location is the sink");
+  is_str(s_at(res, "message.text"), "exec of a request value ([source](1))",
+         "the message links the source (GitHub shows linked related locations)");
   ok(out && again && strcmp(out, again) == 0, "SARIF with flows is deterministic");
   pv_result *ps[] = {plain};
   set.results = ps;
   char *pout = render(pv_sarif_write, &set);
   ok(pout && strstr(pout, "codeFlows") == NULL && strstr(pout, "relatedLocations") == NULL,
      "no flow, no codeFlows nor relatedLocations (twin)");
+  ok(pout && strstr(pout, "[source](1)") == NULL, "... nor a link in the message");
   char file[] = "/tmp/pv-test-reports-XXXXXX";
   int fd = mkstemp(file);
   if (fd >= 0) {
