@@ -64,12 +64,9 @@ struct pv_pattern {
   uint8_t litmod[PAT_LITS]; /* a module name: it appears quoted */
   uint32_t n_lit;
   /* The longest identifier or property name of the pattern outside a
-   * require/import: it occurs inside every match (anchor); and whether
-   * matching needs the file's aliases and constants (then the whole tree
-   * must be walked). */
+   * require/import: it occurs inside every match (anchor). */
   const char *anchor;
   uint32_t anchor_len;
-  int needs_env;
   /* The module of a require/import in the pattern: when it has no anchor,
    * every match holds that module's name or a local name bound to it. */
   const char *mod;
@@ -453,14 +450,12 @@ static int is_word(const char *t, uint32_t n) {
 /* Words any match of a pattern tree needs in the file. */
 static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
-    pat->needs_env = 1;
     add_lit(pat, p->text, p->len, 1);
     if (pat->mod == NULL && p->len >= 1) pat->mod = p->text, pat->modlen = p->len;
     if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
   if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len, 0);
-  if (p->kind == P_STR || p->kind == P_STR_ANY || p->kind == P_STR_MV) pat->needs_env = 1;
   if (p->kind == P_LEAF && (p->named || is_word(p->text, p->len))) { /* keywords too */
     add_lit(pat, p->text, p->len, 0);
     if (p->text && p->len >= LIT_MIN && p->len > pat->anchor_len) pat->anchor = p->text, pat->anchor_len = p->len;
@@ -637,7 +632,7 @@ static int kset_grow(kset *t) {
   t->k = k, t->used = used, t->cap = cap, t->n = 0;
   for (uint32_t i = 0; i < old.cap; i++)
     if (old.used[i]) {
-      uint32_t j = old.k[i][2 + 1] & (cap - 1); /* slot hint kept in k[3] */
+      uint32_t j = old.k[i][3] & (cap - 1); /* k[3] holds the key's hash */
       while (used[j]) j = (j + 1) & (cap - 1);
       memcpy(k[j], old.k[i], sizeof k[j]), used[j] = 1, t->n++;
     }
