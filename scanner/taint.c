@@ -102,28 +102,30 @@ struct import {
  * source order) and its imports. Valid during one pv_match_file. */
 struct pv_taint_file {
   const pv_file *f;
-  TSNode *fns;
+  struct pfn { TSNode node; uint32_t ns, ne; } *fns; /* ns..ne its name, if any */
   uint32_t nfns, capfns;
+  uint32_t *fhash, fcap; /* fns by name (index + 1; 0 empty), fcap a power of 2 */
+  uint32_t *nhash, ncap; /* fns by node */
+  struct { uint32_t at, ns, ne; } named; /* the function at byte `at` is assigned to ns..ne */
   struct import *imps;
   uint32_t nimps, capimps;
   pv_arena *a;
   int ready;
 };
 
-/* One function of the file and its summary. */
+/* The summary of one function of the file (pv_taint_file.fns[i] is
+ * tctx.fns[i]). */
 struct fsum {
-  TSNode node;
-  uint32_t ns, ne;         /* its name (declaration, or the variable it is assigned to) */
   int state;               /* 0 not yet, 1 in progress, 2 done */
   uint32_t ret_params;     /* parameters whose taint reaches the return value */
   const trace *ret;        /* a real source reaching the return value */
   uint32_t nsinks;
-  struct {
+  struct fsink {
     uint32_t sink;             /* a sink of this file, unless ext */
     struct xsink_ *ext;        /* a sink of another module, reached through its export */
     uint8_t param;
     const trace *t;
-  } sinks[SUMMARY_SINKS_MAX];
+  } *sinks;                    /* SUMMARY_SINKS_MAX, made with the first */
 };
 
 typedef struct {
@@ -131,6 +133,7 @@ typedef struct {
   const pv_file *file;
   pv_taint_graph *g;
   pv_taint_exports *x;
+  const void *key;           /* this file's exports are kept under it (export_key) */
   const struct import *imps; /* the file's (pv_taint_file) */
   uint32_t nimps;
   pv_taint_file *pf;
@@ -158,10 +161,8 @@ typedef struct {
   uint32_t next_id, depth, nest;
   const trace *ret;         /* the returns of the function being interpreted */
   fsum *current;            /* the summary being computed, or NULL */
-  fsum *fns;
-  uint32_t nfns, capfns;
-  uint32_t *fhash, fcap;   /* fns by name (index + 1; 0 empty), fcap a power of 2 */
-  uint32_t *nhash, ncap;   /* fns by node start (index + 1), ncap a power of 2 */
+  fsum *fns;                /* one per function of pf (made when the file is analysed) */
+  uint32_t nfns;
   TSNode root;
   const char *labels[LABELS_MAX];
   uint32_t nlabels;
@@ -336,6 +337,13 @@ static const trace *source_at(tctx *c, TSNode n, const trace *inner) {
 }
 
 /* A tainted value at n: is n a sink (or inside a non-exact one)? */
+/* Function f's parameter reaches a sink: its summary says so. */
+static void summary_sink(tctx *c, fsum *f, struct fsink k) {
+  if (f->sinks == NULL && (f->sinks = pv_arena_alloc(c->a, SUMMARY_SINKS_MAX * sizeof *f->sinks)) == NULL)
+    return (void)(c->oom = 1);
+  if (f->nsinks < SUMMARY_SINKS_MAX) f->sinks[f->nsinks++] = k;
+}
+
 static void check_sink(tctx *c, TSNode n, const trace *t) {
   uint32_t s = nstart(n), e = nend(n);
   for (uint32_t i = 0; i < c->sink.n && t != NULL; i++) {
@@ -349,9 +357,7 @@ static void check_sink(tctx *c, TSNode n, const trace *t) {
       fsum *f = c->current;
       int known = 0;
       for (uint32_t k = 0; k < f->nsinks; k++) known |= f->sinks[k].sink == i && f->sinks[k].param == t->param;
-      if (!known && f->nsinks < SUMMARY_SINKS_MAX)
-        f->sinks[f->nsinks].sink = i, f->sinks[f->nsinks].ext = NULL, f->sinks[f->nsinks].param = t->param,
-        f->sinks[f->nsinks++].t = last;
+      if (!known) summary_sink(c, f, (struct fsink){i, NULL, t->param, last});
     } else if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) {
       c->best[i] = last;
     }
@@ -560,82 +566,54 @@ static uint32_t name_hash(const unsigned char *t, uint32_t n) {
   return h;
 }
 
-/* Index function i by its name (functions without one are not indexed). */
-static void index_fn(tctx *c, uint32_t i) {
-  fsum *f = &c->fns[i];
-  TSNode nm = field_of(f->node, "name");
-  if (ts_node_is_null(nm)) {
-    TSNode p = ts_node_parent(f->node);
-    if (sym_is(p, c->sy->vdecl)) nm = field_of(p, "name");
-  }
-  if (!sym_is(nm, c->sy->ident)) return;
-  f->ns = nstart(nm), f->ne = nend(nm);
-  if ((c->nfns + 1) * 2 > c->fcap) {
-    uint32_t cap = c->fcap ? c->fcap * 2 : 64;
-    uint32_t *h = calloc(cap, sizeof *h);
-    if (h == NULL) return (void)(c->oom = 1);
-    for (uint32_t k = 0; k < c->fcap; k++)
-      if (c->fhash[k]) {
-        const fsum *g = &c->fns[c->fhash[k] - 1];
-        uint32_t j = name_hash(c->data + g->ns, g->ne - g->ns) & (cap - 1);
-        while (h[j]) j = (j + 1) & (cap - 1);
-        h[j] = c->fhash[k];
-      }
-    free(c->fhash);
-    c->fhash = h, c->fcap = cap;
-  }
-  uint32_t j = name_hash(c->data + f->ns, f->ne - f->ns) & (c->fcap - 1);
-  while (c->fhash[j]) j = (j + 1) & (c->fcap - 1);
-  c->fhash[j] = i + 1;
-}
-
 static uint32_t node_hash(TSNode n) { return (nstart(n) * 2654435761u) ^ ts_node_symbol(n); }
 
-/* Index function i by its node. */
-static int index_node(tctx *c, uint32_t i) {
-  if ((c->nfns + 1) * 2 > c->ncap) {
-    uint32_t cap = c->ncap ? c->ncap * 2 : 64;
-    uint32_t *h = calloc(cap, sizeof *h);
-    if (h == NULL) return -1;
-    for (uint32_t k = 0; k < c->ncap; k++)
-      if (c->nhash[k]) {
-        uint32_t j = node_hash(c->fns[c->nhash[k] - 1].node) & (cap - 1);
-        while (h[j]) j = (j + 1) & (cap - 1);
-        h[j] = c->nhash[k];
-      }
-    free(c->nhash);
-    c->nhash = h, c->ncap = cap;
+static uint32_t fn_name_hash(const pv_taint_file *pf, uint32_t i) {
+  return name_hash(pf->f->data + pf->fns[i].ns, pf->fns[i].ne - pf->fns[i].ns);
+}
+
+/* Index the file's functions by node and by name (the first of a name
+ * wins); -1 on OOM. */
+static int index_fns(pv_taint_file *pf) {
+  uint32_t cap = 64;
+  while (cap < pf->nfns * 2) cap *= 2;
+  free(pf->nhash), free(pf->fhash);
+  pf->nhash = calloc(cap, sizeof *pf->nhash), pf->fhash = calloc(cap, sizeof *pf->fhash);
+  if (pf->nhash == NULL || pf->fhash == NULL) return -1;
+  pf->ncap = pf->fcap = cap;
+  for (uint32_t i = 0; i < pf->nfns; i++) {
+    uint32_t j = node_hash(pf->fns[i].node) & (cap - 1);
+    while (pf->nhash[j]) j = (j + 1) & (cap - 1);
+    pf->nhash[j] = i + 1;
+    if (pf->fns[i].ne == pf->fns[i].ns) continue;
+    for (j = fn_name_hash(pf, i) & (cap - 1); pf->fhash[j]; j = (j + 1) & (cap - 1)) {}
+    pf->fhash[j] = i + 1;
   }
-  uint32_t j = node_hash(c->fns[i].node) & (c->ncap - 1);
-  while (c->nhash[j]) j = (j + 1) & (c->ncap - 1);
-  c->nhash[j] = i + 1;
   return 0;
 }
 
-/* The summary record of function node fn (made on first use). */
+/* The index of function node fn in the file, or -1. */
+static long fn_index(const pv_taint_file *pf, TSNode fn) {
+  for (uint32_t j = pf->ncap ? node_hash(fn) & (pf->ncap - 1) : 0; pf->ncap && pf->nhash[j]; j = (j + 1) & (pf->ncap - 1))
+    if (ts_node_eq(pf->fns[pf->nhash[j] - 1].node, fn)) return (long)pf->nhash[j] - 1;
+  return -1;
+}
+
+/* The summary record of function node fn (NULL: not one of the file's). */
 static fsum *fn_of(tctx *c, TSNode fn) {
-  for (uint32_t j = c->ncap ? node_hash(fn) & (c->ncap - 1) : 0; c->ncap && c->nhash[j]; j = (j + 1) & (c->ncap - 1))
-    if (ts_node_eq(c->fns[c->nhash[j] - 1].node, fn)) return &c->fns[c->nhash[j] - 1];
-  if (grow((void **)&c->fns, &c->capfns, c->nfns + 1, sizeof *c->fns)) {
-    c->oom = 1;
-    return NULL;
-  }
-  fsum *f = &c->fns[c->nfns];
-  memset(f, 0, sizeof *f);
-  f->node = fn;
-  if (index_node(c, c->nfns) != 0) return c->oom = 1, NULL;
-  c->nfns++;
-  return f;
+  long i = fn_index(c->pf, fn);
+  return i >= 0 && c->fns != NULL ? &c->fns[i] : NULL;
 }
 
 /* The function a callee expression names in this file, if any:
  * `function f`, `const f = function/arrow`, seen as declarations. */
 static int callee_function(tctx *c, TSNode callee, TSNode *out) {
-  if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || c->fcap == 0) return 0;
+  const pv_taint_file *pf = c->pf;
+  if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
-  for (uint32_t j = name_hash(name, n) & (c->fcap - 1); c->fhash[j]; j = (j + 1) & (c->fcap - 1)) {
-    const fsum *f = &c->fns[c->fhash[j] - 1];
+  for (uint32_t j = name_hash(name, n) & (pf->fcap - 1); pf->fhash[j]; j = (j + 1) & (pf->fcap - 1)) {
+    const struct pfn *f = &pf->fns[pf->fhash[j] - 1];
     if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) return *out = f->node, 1;
   }
   return 0;
@@ -742,7 +720,6 @@ static fsum *summary(tctx *c, TSNode fn) {
   undo(c, mark);
   c->cur.nb = nb;
   c->current = outer;
-  f = fn_of(c, fn); /* the array may have moved */
   for (const trace *t = r; t != NULL && f != NULL; t = NULL) {
     if (t->param) f->ret_params |= 1u << (t->param - 1);
     else f->ret = t;
@@ -782,7 +759,7 @@ typedef struct xsink_ {
 } xsink;
 
 typedef struct {
-  const pv_rule *rule;
+  const void *key;         /* export_key */
   const pv_file *file;
   const char *name;        /* export name; "" the module itself (module.exports = f) */
   uint32_t ret_params;
@@ -797,8 +774,62 @@ struct pv_taint_exports {
   pv_arena *a;
   xfn *v;
   uint32_t n, cap;
-  uint32_t *h, hcap; /* v by (rule, file, name): index + 1, 0 empty; hcap a power of 2 */
+  uint32_t *h, hcap; /* v by (key, file, name): index + 1, 0 empty; hcap a power of 2 */
+  struct mark { const void *key; const pv_file *f; int ret; } *m; /* (key, file) analysed; ret: an
+                                                               * export returns a source's taint */
+  uint32_t nm, mcap;                                   /* mcap a power of 2 */
 };
+
+/* Whose summaries a module's exports are. A module is neutral to a rule
+ * when none of the rule's operators matches in it nor in a module it
+ * imports that is not neutral: then its summaries (which parameters reach
+ * the return value) depend on the rule's options alone, and are made once
+ * for all such rules, under the key of those options. Otherwise they are
+ * the rule's own, under the rule. */
+static const char neutral_keys[16];
+
+static const void *neutral_key(const pv_taint_spec *t) {
+  return &neutral_keys[(t->safe_functions != 0) | (t->safe_indexes != 0) << 1 |
+                       (t->safe_booleans != 0) << 2 | (t->safe_numbers != 0) << 3];
+}
+
+static uint32_t mark_hash(const void *key, const pv_file *f) {
+  return (uint32_t)((uintptr_t)key * 2654435761u) ^ (uint32_t)((uintptr_t)f * 40503u);
+}
+
+static struct mark *marked(const pv_taint_exports *x, const void *key, const pv_file *f) {
+  for (uint32_t j = x->mcap ? mark_hash(key, f) & (x->mcap - 1) : 0; x->mcap && x->m[j].key; j = (j + 1) & (x->mcap - 1))
+    if (x->m[j].key == key && x->m[j].f == f) return &x->m[j];
+  return NULL;
+}
+
+/* Remember (key, f); -1 on OOM. */
+static int mark(pv_taint_exports *x, const void *key, const pv_file *f) {
+  if (marked(x, key, f) != NULL) return 0;
+  if ((x->nm + 1) * 2 > x->mcap) {
+    uint32_t cap = x->mcap ? x->mcap * 2 : 64;
+    struct mark *m = calloc(cap, sizeof *m);
+    if (m == NULL) return -1;
+    for (uint32_t i = 0; i < x->mcap; i++)
+      for (uint32_t j = mark_hash(x->m[i].key, x->m[i].f) & (cap - 1); x->m[i].key; j = (j + 1) & (cap - 1))
+        if (m[j].key == NULL) {
+          m[j] = x->m[i];
+          break;
+        }
+    free(x->m);
+    x->m = m, x->mcap = cap;
+  }
+  uint32_t j = mark_hash(key, f) & (x->mcap - 1);
+  while (x->m[j].key) j = (j + 1) & (x->mcap - 1);
+  x->m[j] = (struct mark){key, f, 0}, x->nm++;
+  return 0;
+}
+
+/* The key of module f's exports for the rule being run. */
+static const void *export_key(const tctx *c, const pv_file *f) {
+  if (f == c->file) return c->key;
+  return marked(c->x, c->rule, f) != NULL ? (const void *)c->rule : neutral_key(c->spec);
+}
 
 pv_taint_exports *pv_taint_exports_new(void) {
   pv_taint_exports *x = calloc(1, sizeof *x);
@@ -814,11 +845,12 @@ void pv_taint_exports_delete(pv_taint_exports *x) {
   pv_arena_delete(x->a);
   free(x->v);
   free(x->h);
+  free(x->m);
   free(x);
 }
 
-static uint32_t export_hash(const void *rule, const pv_file *f, const char *name, size_t len) {
-  uint32_t h = (uint32_t)((uintptr_t)rule * 2654435761u) ^ (uint32_t)((uintptr_t)f * 40503u);
+static uint32_t export_hash(const void *key, const pv_file *f, const char *name, size_t len) {
+  uint32_t h = mark_hash(key, f);
   for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
   return h;
 }
@@ -826,9 +858,10 @@ static uint32_t export_hash(const void *rule, const pv_file *f, const char *name
 static const xfn *export_find(const tctx *c, const pv_file *f, const char *name, size_t len) {
   const pv_taint_exports *x = c->x;
   if (x == NULL || x->hcap == 0) return NULL;
-  for (uint32_t j = export_hash(c->rule, f, name, len) & (x->hcap - 1); x->h[j]; j = (j + 1) & (x->hcap - 1)) {
+  const void *key = export_key(c, f);
+  for (uint32_t j = export_hash(key, f, name, len) & (x->hcap - 1); x->h[j]; j = (j + 1) & (x->hcap - 1)) {
     const xfn *e = &x->v[x->h[j] - 1];
-    if (e->rule == c->rule && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
+    if (e->key == key && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
       return e;
   }
   return NULL;
@@ -844,13 +877,13 @@ static int export_index(pv_taint_exports *x) {
     x->h = h, x->hcap = cap;
     for (uint32_t i = 0; i + 1 < x->n; i++) {
       const xfn *e = &x->v[i];
-      uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (cap - 1);
+      uint32_t j = export_hash(e->key, e->file, e->name, strlen(e->name)) & (cap - 1);
       while (h[j]) j = (j + 1) & (cap - 1);
       h[j] = i + 1;
     }
   }
   const xfn *e = &x->v[x->n - 1];
-  uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (x->hcap - 1);
+  uint32_t j = export_hash(e->key, e->file, e->name, strlen(e->name)) & (x->hcap - 1);
   while (x->h[j]) j = (j + 1) & (x->hcap - 1);
   x->h[j] = x->n;
   return 0;
@@ -895,9 +928,13 @@ static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   }
   xfn *e = &x->v[x->n];
   memset(e, 0, sizeof *e);
-  e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
+  e->key = c->key, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
   e->ret_params = f->ret_params;
-  if (f->ret != NULL) e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels;
+  if (f->ret != NULL) {
+    e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels;
+    struct mark *m = marked(x, c->key, c->file);
+    if (m != NULL) m->ret = 1;
+  }
   e->sinks = f->nsinks ? pv_arena_alloc(x->a, f->nsinks * sizeof *e->sinks) : NULL;
   for (uint32_t i = 0; e->sinks != NULL && i < f->nsinks; i++) {
     xsink *k = &e->sinks[e->nsinks++], *ext = f->sinks[i].ext;
@@ -945,9 +982,10 @@ static const pv_file *required(tctx *c, TSNode call);
 
 /* Export `name` of module t again, as `as` of this file. */
 static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, const char *as, size_t alen) {
+  const void *key = c->x != NULL ? export_key(c, t) : NULL;
   for (uint32_t k = 0; c->x != NULL && k < c->x->n; k++) {
     xfn e = c->x->v[k]; /* copied: the array may grow */
-    if (e.rule != c->rule || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
+    if (e.key != key || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
       continue;
     if (name == NULL) as = e.name, alen = strlen(e.name); /* export * */
     if (export_find(c, c->file, as, alen) != NULL || alen == 0 || strcmp(as, "default") == 0) continue;
@@ -957,7 +995,7 @@ static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, co
       if (v == NULL) return (void)(c->oom = 1);
       x->v = v, x->cap = x->cap ? x->cap * 2 : 16;
     }
-    e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
+    e.key = c->key, e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
     memset(&e.node, 0, sizeof e.node); /* not a function of this file */
     if (e.name != NULL && (x->v[x->n++] = e, export_index(x) != 0)) return (void)(c->oom = 1);
   }
@@ -1018,7 +1056,7 @@ static void export_statement(tctx *c, TSNode e) {
 static void record_exports(tctx *c, TSNode root) {
   /* a module with none of the rule's operators and no imports: its callers'
    * default (a call passes its arguments' taint on) is as good */
-  if (c->src.n + c->sink.n + c->san.n + c->prop.n == 0 && pv_taint_linked(c->g, c->file) != 3) return;
+  if (c->src.n + c->sink.n + c->san.n + c->prop.n == 0 && !(pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTS)) return;
   for (uint32_t i = 0; i < nkids(root) && !c->oom; i++) {
     TSNode st = ts_node_named_child(root, i);
     if (sym_is(st, c->sy->export_stmt)) export_statement(c, st);
@@ -1113,13 +1151,7 @@ static const xfn *imported(tctx *c, TSNode callee) {
  * it, or (a parameter of the function being summarised) remember it. */
 static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
   const pv_taint_item *it = &c->spec->items[PV_TI_SINK][ext ? ext->item : c->sink_item[si]];
-  if (t->param && c->current != NULL) {
-    fsum *g = c->current;
-    if (g->nsinks < SUMMARY_SINKS_MAX)
-      g->sinks[g->nsinks].sink = si, g->sinks[g->nsinks].ext = ext, g->sinks[g->nsinks].param = t->param,
-      g->sinks[g->nsinks++].t = t;
-    return;
-  }
+  if (t->param && c->current != NULL) return summary_sink(c, c->current, (struct fsink){si, ext, t->param, t});
   if (t->param || !requires_ok(c, it->requires, t)) return;
   if (ext == NULL) {
     if (c->best[si] == NULL || t->len < c->best[si]->len) c->best[si] = t;
@@ -1663,21 +1695,21 @@ typedef struct {
   uint32_t s, e; /* a name in the file */
 } span;
 
+/* Does import m name a module with an export returning a source's taint? */
+static int imports_taint(const tctx *c, const struct import *m) {
+  const struct mark *k = c->x != NULL ? marked(c->x, export_key(c, m->target), m->target) : NULL;
+  return k != NULL && k->ret;
+}
+
 /* The names of functions whose value carries a source: this file's,
  * summarised with one, and imports of such exports. */
 static uint32_t tainting_names(tctx *c, span *out, uint32_t max) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < c->nfns && k < max; i++)
-    if (c->fns[i].state == 2 && c->fns[i].ret != NULL && c->fns[i].ne > c->fns[i].ns)
-      out[k++] = (span){c->fns[i].ns, c->fns[i].ne};
-  for (uint32_t i = 0; i < c->nimps && k < max; i++) {
-    const struct import *m = &c->imps[i];
-    for (uint32_t j = 0; c->x != NULL && j < c->x->n; j++)
-      if (c->x->v[j].file == m->target && c->x->v[j].rule == c->rule && c->x->v[j].ret != NULL) {
-        out[k++] = (span){m->ns, m->ne};
-        break;
-      }
-  }
+    if (c->fns[i].state == 2 && c->fns[i].ret != NULL && c->pf->fns[i].ne > c->pf->fns[i].ns)
+      out[k++] = (span){c->pf->fns[i].ns, c->pf->fns[i].ne};
+  for (uint32_t i = 0; i < c->nimps && k < max; i++)
+    if (imports_taint(c, &c->imps[i])) out[k++] = (span){c->imps[i].ns, c->imps[i].ne};
   return k;
 }
 
@@ -1693,9 +1725,17 @@ static int calls_tainting(const tctx *c, TSNode n, const span *names, uint32_t k
 static void prepare_visit(void *ctx, TSNode x) {
   tctx *c = ctx;
   pv_taint_file *pf = c->pf;
-  if (is_function(c, x)) {
+  if (is_function(c, x)) { /* named by its declaration, or by the variable it initialises */
+    TSNode nm = field_of(x, "name");
+    struct pfn f = {x, 0, 0};
+    if (sym_is(nm, c->sy->ident)) f.ns = nstart(nm), f.ne = nend(nm);
+    else if (ts_node_is_null(nm) && pf->named.at == nstart(x)) f.ns = pf->named.ns, f.ne = pf->named.ne;
     if (grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns)) c->oom = 1;
-    else pf->fns[pf->nfns++] = x;
+    else pf->fns[pf->nfns++] = f;
+  }
+  if (sym_is(x, c->sy->vdecl)) {
+    TSNode nm = field_of(x, "name"), v = field_of(x, "value");
+    if (sym_is(nm, c->sy->ident) && is_function(c, v)) pf->named.at = nstart(v), pf->named.ns = nstart(nm), pf->named.ne = nend(nm);
   }
   if (c->g != NULL && sym_is(x, c->sy->vdecl)) import_declarator(c, x);
   else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) import_statement(c, x);
@@ -1708,19 +1748,19 @@ static void prepare(tctx *c, TSNode root) {
     pv_taint_file_reset(pf);
     pf->f = c->file;
     if (pf->a == NULL && (pf->a = pv_arena_new(0)) == NULL) return (void)(c->oom = 1);
+    pf->named.at = UINT32_MAX;
     pv_tree_walk(root, prepare_visit, c);
+    if (!c->oom && index_fns(pf) != 0) c->oom = 1;
     pf->ready = !c->oom;
   }
   c->imps = pf->imps, c->nimps = pf->nimps;
-  for (uint32_t i = 0; i < pf->nfns && !c->oom; i++)
-    if (fn_of(c, pf->fns[i]) != NULL) index_fn(c, c->nfns - 1);
 }
 
 pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file)); }
 
 void pv_taint_file_reset(pv_taint_file *pf) {
   if (pf == NULL) return;
-  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ready = 0;
+  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ready = 0, pf->ncap = pf->fcap = 0;
   pv_arena_delete(pf->a);
   pf->a = NULL;
 }
@@ -1729,6 +1769,8 @@ void pv_taint_file_delete(pv_taint_file *pf) {
   if (pf == NULL) return;
   pv_taint_file_reset(pf);
   free(pf->fns);
+  free(pf->fhash);
+  free(pf->nhash);
   free(pf->imps);
   free(pf);
 }
@@ -1738,7 +1780,7 @@ void pv_taint_file_delete(pv_taint_file *pf) {
  * the top-level state) and was not yet. */
 static void each_function(tctx *c) {
   for (uint32_t i = 0; i < c->pf->nfns && !c->oom; i++)
-    if (holds_ends(c, c->pf->fns[i])) summary(c, c->pf->fns[i]);
+    if (holds_ends(c, c->pf->fns[i].node)) summary(c, c->pf->fns[i].node);
 }
 
 /* taint-entry: exported: the parameters of the entry module's exported
@@ -1746,7 +1788,7 @@ static void each_function(tctx *c) {
 static void entry_exports(tctx *c) {
   for (uint32_t k = 0; c->x != NULL && k < c->x->n && !c->oom; k++) {
     const xfn *e = &c->x->v[k];
-    if (e->rule != c->rule || e->file != c->file) continue;
+    if (e->key != c->key || e->file != c->file) continue;
     TSNode fn = e->node, ps = field_of(fn, "parameters");
     if (ts_node_is_null(ps)) ps = field_of(fn, "parameter");
     if (ts_node_is_null(ps)) continue;
@@ -1759,6 +1801,47 @@ static void entry_exports(tctx *c) {
 }
 
 /* ---- Entry ----------------------------------------------------------------- */
+
+/* Does the file matter to the rule: can taint arise in it (a source, an
+ * import of an export returning one, or the entry module's exports under
+ * taint-entry: exported), or does another module import it? */
+static int wanted(tctx *c) {
+  if (c->src.n > 0 || c->x == NULL || (pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTED)) return 1;
+  if (c->spec->entry_exported && pv_taint_entry(c->g, c->file)) return 1;
+  for (uint32_t i = 0; i < c->nimps; i++)
+    if (imports_taint(c, &c->imps[i])) return 1;
+  return 0;
+}
+
+/* Follow the rule's flows through the file if taint can arise in it, and
+ * keep its exports' summaries if another module imports it. */
+static void analyse(tctx *c, TSNode root) {
+  int entry = c->spec->entry_exported && pv_taint_entry(c->g, c->file);
+  int own = c->x == NULL || entry || c->src.n + c->sink.n + c->san.n + c->prop.n > 0;
+  int tainted = c->x == NULL || entry || c->src.n > 0;
+  for (uint32_t i = 0; i < c->nimps; i++) {
+    own |= marked(c->x, c->rule, c->imps[i].target) != NULL;
+    tainted |= imports_taint(c, &c->imps[i]);
+  }
+  c->key = own ? (const void *)c->rule : neutral_key(c->spec);
+  if (c->x != NULL && marked(c->x, c->key, c->file) != NULL) return; /* neutral, done for another rule */
+  if (c->x != NULL && mark(c->x, c->key, c->file) != 0) return (void)(c->oom = 1);
+  if ((c->fns = calloc(c->pf->nfns + 1, sizeof *c->fns)) == NULL) return (void)(c->oom = 1);
+  c->nfns = c->pf->nfns;
+  if (tainted) {
+    for (uint32_t i = 0; i < nkids(root); i++) stmt(c, ts_node_named_child(root, i));
+    each_function(c);
+    for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
+      span names[64];
+      uint32_t k = tainting_names(c, names, 64), done = 0;
+      for (uint32_t i = 0; i < c->nfns && k > 0 && !c->oom; i++)
+        if (c->fns[i].state == 0 && calls_tainting(c, c->pf->fns[i].node, names, k)) summary(c, c->pf->fns[i].node), done++;
+      if (done == 0) break;
+    }
+  }
+  if (entry || (pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTED)) record_exports(c, root);
+  if (entry) entry_exports(c);
+}
 
 static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out, uint32_t **item) {
   for (uint32_t i = 0; i < c->spec->n[kind]; i++) {
@@ -1802,31 +1885,18 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
   if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
-  if (rc == PV_OK && (c.src.n > 0 || x != NULL)) rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
-  /* a file with sinks but no sources still matters to its importers */
-  if (rc == PV_OK && (c.src.n > 0 || x != NULL) && (c.sink.n > 0 || x != NULL)) {
-    rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
+  TSNode root = c.root = ts_tree_root_node(tree);
+  if (rc == PV_OK) prepare(&c, root);
+  if (rc == PV_OK && !c.oom && wanted(&c)) {
+    rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
+    if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
     if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_PROPAGATOR, &c.prop, &c.prop_item);
     if (rc == PV_OK && index_propagators(&c) != 0) rc = PV_FATAL;
     if (rc == PV_OK && (sorted_copy(&c.src, &c.src_sorted) || sorted_copy(&c.sink, &c.sink_sorted))) rc = PV_FATAL;
-    c.best = calloc(c.sink.n, sizeof *c.best);
+    c.best = calloc(c.sink.n + 1, sizeof *c.best);
     if (c.best == NULL) rc = PV_FATAL;
-    if (rc == PV_OK) {
-      TSNode root = c.root = ts_tree_root_node(tree);
-      prepare(&c, root);
-      for (uint32_t i = 0; i < nkids(root); i++) stmt(&c, ts_node_named_child(root, i));
-      each_function(&c);
-      for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
-        span names[64];
-        uint32_t k = tainting_names(&c, names, 64), done = 0;
-        for (uint32_t i = 0; i < c.nfns && k > 0 && !c.oom; i++)
-          if (c.fns[i].state == 0 && calls_tainting(&c, c.fns[i].node, names, k)) summary(&c, c.fns[i].node), done++;
-        if (done == 0) break;
-      }
-      record_exports(&c, root);
-      if (c.spec->entry_exported && pv_taint_entry(g, f)) entry_exports(&c);
-      if (c.oom) rc = PV_FATAL;
-    }
+    if (rc == PV_OK) analyse(&c, root);
+    if (c.oom) rc = PV_FATAL;
     for (uint32_t i = 0; rc == PV_OK && i < c.sink.n; i++)
       if (c.best[i] != NULL) rc = report(NULL, &c.sink.v[i], c.best[i], hit, ctx);
     for (uint32_t i = 0; rc == PV_OK && i < c.nxq; i++)
@@ -1848,8 +1918,6 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   pv_mlist_free(&c.san);
   env_free(&c.cur);
   free(c.fns);
-  free(c.fhash);
-  free(c.nhash);
 
   pv_arena_delete(c.a);
   return rc;

@@ -128,8 +128,9 @@ const pv_file *pv_taint_resolve(const pv_taint_graph *g, const pv_file *from, co
 /* Fill order with r->files' indices so that a module comes before the
  * modules that import it (cycles broken in path order); -1 on OOM. */
 int pv_taint_order(pv_taint_graph *g, size_t *order);
-/* Non-zero if f imports (then 3) or is imported by (1) a module of the
- * input (after pv_taint_order). */
+/* Whether f is imported by (PV_TAINT_IMPORTED) and imports
+ * (PV_TAINT_IMPORTS) modules of the input, or 0 (after pv_taint_order). */
+enum { PV_TAINT_IMPORTED = 1, PV_TAINT_IMPORTS = 2 };
 int pv_taint_linked(const pv_taint_graph *g, const pv_file *f);
 /* Non-zero if f is an entry module of its package: the file package.json's
  * `main` names (resolved like a relative import), else index.js next to

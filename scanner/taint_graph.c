@@ -19,7 +19,7 @@ struct pv_taint_graph {
   const pv_result *r;
   size_t n;
   size_t *by_path; /* file indices sorted by path */
-  uint8_t *linked;  /* per file: 1 is imported by another, 3 imports another (pv_taint_order) */
+  uint8_t *linked;  /* per file: PV_TAINT_IMPORTED | PV_TAINT_IMPORTS (pv_taint_order) */
   uint8_t *entry;   /* per file: a package's entry module (made on first use) */
 };
 
@@ -234,7 +234,8 @@ int pv_taint_order(pv_taint_graph *g, size_t *order) {
   free(g->linked);
   if (rc == 0 && (g->linked = calloc(n + 1, 1)) == NULL) rc = -1;
   for (size_t v = 0; rc == 0 && v < n; v++)
-    for (size_t k = first[v]; k < first[v + 1]; k++) g->linked[v] = 3, g->linked[adj[k]] |= 1;
+    for (size_t k = first[v]; k < first[v + 1]; k++)
+      g->linked[v] |= PV_TAINT_IMPORTS, g->linked[adj[k]] |= PV_TAINT_IMPORTED;
   for (size_t r = 0; rc == 0 && r < n; r++) { /* roots in path order: deterministic */
     size_t root = g->by_path[r], sp = 0;
     if (state[root]) continue;
