@@ -1390,10 +1390,16 @@ static void mv_filters(pv_ruleset *rs, const pv_formula *f) {
   }
 }
 
+/* The words of a rule's regexes: its own, its formula's and (taint rules)
+ * those of its sources, sinks, sanitizers and propagators. */
 static pv_status rule_words(pv_strset *words, pv_rule *r) {
   if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), PV_WORD_MIN, words, &r->words) != 0)
     return PV_FATAL;
-  return r->formula ? formula_words(words, r->formula) : PV_OK;
+  if (r->formula && formula_words(words, r->formula) != PV_OK) return PV_FATAL;
+  for (int k = 0; r->taint && k < PV_TI_COUNT; k++)
+    for (uint32_t j = 0; j < r->taint->n[k]; j++)
+      if (formula_words(words, r->taint->items[k][j].f) != PV_OK) return PV_FATAL;
+  return PV_OK;
 }
 
 /* Compile every language's combined query and pattern index, and the one
@@ -1420,8 +1426,10 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
   }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     for (int k = 0; rs->rules[i]->taint && k < PV_TI_COUNT; k++)
-      for (uint32_t j = 0; j < rs->rules[i]->taint->n[k]; j++)
+      for (uint32_t j = 0; j < rs->rules[i]->taint->n[k]; j++) {
         pv_formula_set_lazy(rs->rules[i]->taint->items[k][j].f);
+        mv_filters(rs, rs->rules[i]->taint->items[k][j].f);
+      }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (rs->rules[i]->formula) {
       pv_formula_set_lazy(rs->rules[i]->formula);
