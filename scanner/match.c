@@ -41,6 +41,7 @@ struct pv_matcher {
   pv_occs occ;       /* where the anchor words occur in it */
   uint8_t *pat_ok;   /* per pattern: all its words occur */
   uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
+  uint8_t *walked;   /* per pattern: scratch of first_pass */
   uint8_t *rule_on;  /* per rule: it can match this file */
   pv_taint_graph *tg;    /* the current input's modules (taint rules only) */
   pv_taint_exports *tx;  /* what taint rules learnt of them */
@@ -66,11 +67,13 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
   m->present = calloc(pv_strset_count(rs->words) + 1, 1);
   m->pat_ok = calloc(m->n_by_pat + 1, 1);
   m->active = calloc(m->n_by_pat + 1, 1);
+  m->walked = calloc(m->n_by_pat + 1, 1);
   m->rule_on = calloc(rs->n + 1, 1);
   m->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
   if (m->no_prefilter) pv_pscan_no_anchors(m->ps);
   if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL ||
-      m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->rule_on == NULL) {
+      m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->walked == NULL ||
+      m->rule_on == NULL) {
     pv_matcher_delete(m);
     return NULL;
   }
@@ -98,6 +101,7 @@ void pv_matcher_delete(pv_matcher *m) {
   free(m->present);
   free(m->pat_ok);
   free(m->active);
+  free(m->walked);
   free(m->rule_on);
   free(m);
 }
@@ -447,16 +451,22 @@ static int path_applies(const pv_rule *rule, const char *path) {
 static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
   collect_ctx *c = ctx;
   const pv_pindex *ix = c->m->rs->pix[c->lang];
-  if (!c->m->pat_ok[id]) return 0;
+  if (!c->m->pat_ok[id] || c->m->active[id]) return 0; /* a walk found them all */
   int rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
                   : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
   return rc < 0 || c->oom ? -1 : 0;
 }
 
+/* What formulas are evaluated over: the file's matches, found on demand
+ * for lazy patterns. */
+static pv_feval feval_of(pv_matcher *m, const pv_file *f, collect_ctx *cc) {
+  return (pv_feval){m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
+                    m->no_prefilter ? NULL : demand, cc};
+}
+
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
                               collect_ctx *cc, const pv_limits *lim) {
-  pv_feval e = {m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
-                m->no_prefilter ? NULL : demand, cc};
+  pv_feval e = feval_of(m, f, cc);
   pv_mlist out = {0};
   pv_status rc = pv_formula_eval(rule->formula, &e, &out);
   line_cursor lc = {f->data, 0, 1, 0};
@@ -511,8 +521,7 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
 
 static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                             const pv_rule *rule, collect_ctx *cc, const pv_limits *lim) {
-  pv_feval e = {m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
-                m->no_prefilter ? NULL : demand, cc};
+  pv_feval e = feval_of(m, f, cc);
   hit_ctx h = {r, rule, f, lim};
   int incomplete = 0;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL) return PV_FATAL;
@@ -532,25 +541,38 @@ static int items_can_match(const pv_matcher *m, const pv_taint_spec *t, int kind
   return 0;
 }
 
-/* Can rule match this file? A taint rule needs a source and a sink, or a
- * module of the input that the file imports or that imports it. */
-static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
-  pv_lang l = f->lang;
-  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path)) return 0;
-  if (rule->kind == PV_MATCHER_PATTERN) return pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
-  if (rule->kind != PV_MATCHER_TAINT) return 0;
+/* The taint rules' rounds over the input (taint.h): 0 the first pass. */
+static uint32_t taint_round(const pv_matcher *m) { return pv_taint_round(m->tx); }
+
+/* Can taint rule `rule` matter in this file? In the first pass: where a
+ * source may be (and a sink, unless another module imports the file or is
+ * imported by it); in the rounds: where the rule still needs the file. */
+static int taint_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   if (!m->taint_deps && f->path != NULL && (strncmp(f->path, "node_modules/", 13) == 0 ||
                                             strstr(f->path, "/node_modules/") != NULL))
     return 0; /* dependencies: their models apply, their code is not analysed */
-  if (m->tg != NULL && pv_taint_linked(m->tg, f)) /* modules matter to each other */
-    return 1;
+  if (taint_round(m) > 0) return pv_taint_ready(m->tx, m->tg, rule, f) > 0;
   if (rule->taint->entry_exported && pv_taint_entry(m->tg, f)) return 1;
-  return items_can_match(m, rule->taint, PV_TI_SOURCE, l) && items_can_match(m, rule->taint, PV_TI_SINK, l);
+  if (!items_can_match(m, rule->taint, PV_TI_SOURCE, f->lang)) return 0;
+  return (m->tg != NULL && pv_taint_linked(m->tg, f)) || items_can_match(m, rule->taint, PV_TI_SINK, f->lang);
 }
 
-static void mark_rule(pv_matcher *m, const pv_rule *rule, pv_lang l) {
+/* Can rule match this file? In the taint rounds only taint rules run. */
+static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
+  pv_lang l = f->lang;
+  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path)) return 0;
+  if (rule->kind == PV_MATCHER_TAINT) return taint_can_match(m, rule, f);
+  if (rule->kind == PV_MATCHER_PATTERN && taint_round(m) == 0)
+    return pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
+  return 0;
+}
+
+/* The patterns rule needs tried: a taint rule's sources only in the first
+ * pass (taint_can_match), unless all. */
+static void mark_rule(pv_matcher *m, const pv_rule *rule, pv_lang l, int all) {
   if (rule->kind == PV_MATCHER_PATTERN) pv_formula_mark(rule->formula, l, m->active, m->no_prefilter);
-  for (int k = 0; rule->kind == PV_MATCHER_TAINT && k < PV_TI_COUNT; k++)
+  int kinds = !all && m->tx != NULL && taint_round(m) == 0 ? PV_TI_SOURCE + 1 : PV_TI_COUNT;
+  for (int k = 0; rule->kind == PV_MATCHER_TAINT && k < kinds; k++)
     for (uint32_t i = 0; i < rule->taint->n[k]; i++)
       pv_formula_mark(rule->taint->items[k][i].f, l, m->active, m->no_prefilter);
 }
@@ -567,10 +589,56 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
   memset(m->active, 0, np);
   for (size_t i = 0; i < rs->n; i++) {
     m->rule_on[i] = (uint8_t)rule_can_match(m, rs->rules[i], f);
-    if (m->rule_on[i]) mark_rule(m, rs->rules[i], l), rules++;
+    if (m->rule_on[i]) mark_rule(m, rs->rules[i], l, 0), rules++;
   }
   for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
   return rules ? n : -1;
+}
+
+/* One walk of the pattern index over the file, trying the patterns of
+ * `active`. */
+static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
+                               const uint8_t *active, collect_ctx *c, const pv_limits *lim) {
+  uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
+  int cut = pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                           ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active, collect, c);
+  if (cut < 0 || c->oom) return PV_FATAL;
+  if (cut > 0 || c->full)
+    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
+                   "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
+                   c->full ? "too many matches" : "depth or time limit");
+  return PV_OK;
+}
+
+/* The taint rules' first pass (taint.h): which have a source here. Those
+ * that can be analysed now have the rest of their patterns found by a
+ * second walk (only those patterns: the first walk's lists stand); the
+ * others wait for the rounds. */
+static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
+                            collect_ctx *c, const pv_limits *lim) {
+  const pv_ruleset *rs = m->rs;
+  uint32_t np = rs->npats[f->lang];
+  int more = 0;
+  memcpy(m->walked, m->active, np);
+  for (size_t i = 0; i < rs->n; i++) {
+    if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT) continue;
+    pv_feval e = feval_of(m, f, c);
+    int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
+    if (t > 0) ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
+    if (t < 0 || ready < 0) return PV_FATAL;
+    m->rule_on[i] = (uint8_t)(ready > 0);
+    more |= ready > 0;
+  }
+  if (!more) return PV_OK;
+  for (size_t i = 0; i < rs->n; i++) /* (not before: demand skips the patterns marked) */
+    if (m->rule_on[i] && rs->rules[i]->kind == PV_MATCHER_TAINT) mark_rule(m, rs->rules[i], f->lang, 1);
+  for (uint32_t i = 0; i < np; i++) { /* walked: now the patterns of the second walk */
+    m->active[i] &= m->pat_ok[i];
+    m->walked[i] = m->active[i] && !m->walked[i];
+    if (m->walked[i]) m->by_pat[i].n = 0; /* demands made for it: the walk finds all */
+  }
+  pv_pscan_same_file(m->ps);
+  return scan_patterns(m, r, f, tree, m->walked, c, lim);
 }
 
 static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
@@ -582,16 +650,9 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
   pv_taint_file_reset(m->tf); /* a new file: the taint rules find its functions again */
   int live = select_patterns(m, f);
   if (live < 0) return PV_OK;
-  uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
-  int cut = pv_pindex_scan(rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
-                           ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, m->active,
-                           collect, &c);
-  if (cut < 0 || c.oom) return PV_FATAL;
-  if (cut > 0 || c.full)
-    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
-                   "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
-                   c.full ? "too many matches" : "depth or time limit");
-  pv_status rc = PV_OK;
+  pv_status rc = scan_patterns(m, r, f, tree, m->active, &c, lim);
+  if (rc == PV_OK && m->tx != NULL && taint_round(m) == 0) rc = first_pass(m, r, f, tree, &c, lim);
+  if (rc != PV_OK) return rc;
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (m->rule_on[i])
       rc = rs->rules[i]->kind == PV_MATCHER_TAINT ? taint_rule(m, r, f, tree, rs->rules[i], &c, lim)
@@ -621,6 +682,15 @@ int pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
 
 const size_t *pv_match_order(const pv_matcher *m) { return m->order; }
 
+int pv_match_next_round(pv_matcher *m) { return pv_taint_next_round(m->tx); }
+
+int pv_match_wants(const pv_matcher *m, const pv_file *f) {
+  for (size_t i = 0; taint_round(m) > 0 && i < m->rs->n; i++)
+    if (m->rs->rules[i]->kind == PV_MATCHER_TAINT && pv_taint_ready(m->tx, m->tg, m->rs->rules[i], f) != 0)
+      return 1; /* (-1, OOM: pv_match_file finds out) */
+  return 0;
+}
+
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   return rule->kind == PV_MATCHER_REGEX &&
          (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE))) &&
@@ -636,14 +706,14 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
   if (!text) return PV_OK;
   if (m->no_prefilter) memset(m->present, 1, pv_strset_count(rs->words));
   else pv_strset_scan(rs->words, f->data, f->size, m->present, &m->occ);
-  for (size_t i = 0; i < rs->n; i++) {
+  for (size_t i = 0; i < rs->n && taint_round(m) == 0; i++) {
     if (!regex_applies(m, rs->rules[i], f)) continue;
     pv_status rc = run_regex(m, r, f, rs->rules[i], lim);
     if (rc == PV_FAILED) return PV_OK; /* findings limit reached */
     if (rc != PV_OK) return rc;
   }
   if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS)) return PV_OK;
-  pv_status rc = rs->lq[f->lang].query != NULL ? run_queries(m, r, f, tree, lim) : PV_OK;
+  pv_status rc = rs->lq[f->lang].query != NULL && taint_round(m) == 0 ? run_queries(m, r, f, tree, lim) : PV_OK;
   if (rc == PV_OK && rs->pix[f->lang] != NULL) rc = run_patterns(m, r, f, tree, lim);
   return rc;
 }

@@ -17,11 +17,6 @@ typedef struct pv_matcher pv_matcher;
 pv_matcher *pv_matcher_new(const pv_ruleset *rs);
 /* Free it. NULL is ignored. */
 void pv_matcher_delete(pv_matcher *m);
-/* Run every rule whose languages include f->lang (regex rules also on
- * files with no tree: tree may be NULL, e.g. over the AST size limit or
- * PV_LANG_NONE files a rule lists as "generic"/"regex"). Appends findings
- * to r. Query matches inside ERROR subtrees are still reported. Returns
- * PV_OK or PV_FATAL (OOM). */
 /* Start input r (its files are then matched one by one): taint rules keep
  * what they learn of its modules until the next input, and analyse files
  * under node_modules only with taint_deps. 0, or -1 on OOM. */
@@ -30,7 +25,20 @@ int pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps);
  * the modules that import it), or NULL for any order. */
 const size_t *pv_match_order(const pv_matcher *m);
 
+/* Run every rule whose languages include f->lang (regex rules also on
+ * files with no tree: tree may be NULL, e.g. over the AST size limit or
+ * PV_LANG_NONE files a rule lists as "generic"/"regex"). Appends findings
+ * to r. Query matches inside ERROR subtrees are still reported. Returns
+ * PV_OK or PV_FATAL (OOM). In a taint round, only the taint rules still
+ * pending for f run. */
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                         const pv_limits *lim);
+
+/* Taint rules: once every file of the input went through pv_match_file,
+ * start a round over the files they still need (taint.h); 0 when none
+ * does. In a round, each file of pv_match_order for which pv_match_wants
+ * is non-zero is parsed again and goes through pv_match_file. */
+int pv_match_next_round(pv_matcher *m);
+int pv_match_wants(const pv_matcher *m, const pv_file *f);
 
 #endif

@@ -572,11 +572,15 @@ struct pv_pscan {
   uint32_t nocc, capocc; /* (in uint32_t units: 3 per occurrence) */
   int have_occ;          /* occ lists every anchor of the active patterns */
   int no_anchors;        /* pv_pscan_no_anchors: try every pattern at every node */
+  int same_file;         /* pv_pscan_same_file: keep the file's declarations and tries */
+  uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
 };
 
 pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
 
 void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
+
+void pv_pscan_same_file(pv_pscan *s) { s->same_file = 1; }
 
 static void kset_free(kset *t) {
   free(t->k);
@@ -1436,7 +1440,7 @@ static int expand_module(pv_pscan *s, uint32_t a, uint32_t e, uint32_t id) {
   TSNode n = ts_node_named_descendant_for_byte_range(s->root, a, e), d = {0};
   for (int up = 0; up < 6 && !ts_node_is_null(n) && ts_node_is_null(d); up++, n = ts_node_parent(n))
     if (ts_node_symbol(n) == s->sy->vdecl || ts_node_symbol(n) == s->sy->import) d = n;
-  uint32_t key[4] = {UINT32_MAX, ts_node_start_byte(d), id, 0};
+  uint32_t key[4] = {UINT32_MAX, ts_node_start_byte(d), id, s->walk};
   if (ts_node_is_null(d) || kset_add(&s->tried, key, NULL) <= 0) return 0;
   record_decl(s, d);
   for (uint32_t i = 0; i < s->nal; i++) {
@@ -1541,7 +1545,8 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
   s->active = active;
-  env_reset(s);
+  if (!s->same_file) env_reset(s);
+  s->same_file = 0, s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
   if (!live) return 0;

@@ -74,6 +74,10 @@ void pv_pscan_delete(pv_pscan *s);
 /* Visit every node and try every active pattern there (for tests: the
  * results must not change). */
 void pv_pscan_no_anchors(pv_pscan *s);
+/* The next pv_pindex_scan is over the same file and tree as the last one
+ * (more patterns): the declarations found and the nodes where a lazy
+ * pattern was tried stay, so no match is collected twice. */
+void pv_pscan_same_file(pv_pscan *s);
 /* Walk the tree of one file once (to max_depth levels, at most budget_ms
  * milliseconds) and report every match of every pattern i with active[i]
  * set to fn. occ lists where the anchor words occur (pv_strset_scan of the

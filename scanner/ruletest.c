@@ -253,6 +253,23 @@ static pv_status judge(run_ctx *x, const pv_result *r, const annots *an) {
   return rc;
 }
 
+/* Match every file of r as one input: in the order modules before their
+ * importers, then the taint rules' rounds (match.h). */
+static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *r) {
+  pv_status rc = pv_match_input(m, r, 0) != 0 ? PV_FATAL : PV_OK;
+  const size_t *order = rc == PV_OK ? pv_match_order(m) : NULL;
+  for (int round = 0; rc == PV_OK && (round == 0 || pv_match_next_round(m)); round++)
+    for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
+      pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
+      if (f->lang == PV_LANG_NONE && round > 0) continue;
+      if (round > 0 && !pv_match_wants(m, f)) continue;
+      TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
+      rc = pv_match_file(m, r, f, tree, x->lim);
+      ts_tree_delete(tree);
+    }
+  return rc;
+}
+
 static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_error *err) {
   unsigned char *data = NULL;
   size_t n = 0;
@@ -265,9 +282,7 @@ static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_erro
   pv_file *f = r ? pv_result_add_file(r, &tf) : NULL;
   rc = PV_FATAL;
   if (f == NULL || read_annotations(data, n, tf.lang == PV_LANG_NONE, &an) != 0) goto out;
-  TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
-  rc = pv_match_file(m, r, f, tree, x->lim);
-  ts_tree_delete(tree);
+  rc = match_all(x, ps, m, r);
   if (rc == PV_OK) rc = judge(x, r, &an);
 out:
   if (rc == PV_FATAL) pv_error_set(err, PV_FATAL, "out of memory");
@@ -319,14 +334,7 @@ static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const ch
                               pv_error *err) {
   pv_result *r = pv_result_new(dir);
   pv_status rc = r ? add_dir_files(x, r, dir, err) : PV_FATAL;
-  if (rc == PV_OK && pv_match_input(m, r, 0) != 0) rc = PV_FATAL;
-  const size_t *order = rc == PV_OK ? pv_match_order(m) : NULL;
-  for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
-    pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
-    TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
-    rc = pv_match_file(m, r, f, tree, x->lim);
-    ts_tree_delete(tree);
-  }
+  if (rc == PV_OK) rc = match_all(x, ps, m, r);
   for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
     const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
     annots an = {0};

@@ -54,6 +54,29 @@ static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   return rc;
 }
 
+/* The taint rules' rounds over the files they still need (match.h). */
+static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, uint64_t deadline) {
+  const pv_limits *lim = &s->cfg->limits;
+  if (deadline && pv_now_ms() > deadline) return PV_OK; /* noted by the first pass */
+  while (s->matcher != NULL && pv_match_next_round(s->matcher)) {
+    for (size_t i = 0; i < r->files.len; i++) {
+      if (deadline && pv_now_ms() > deadline) {
+        pv_result_fail(r, "%s: wall time limit of %u s reached while taint rules analysed the files "
+                       "they need; the rest of those flows are not reported", r->input,
+                       (unsigned)(lim->input_ms / 1000));
+        return PV_OK;
+      }
+      pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
+      if (!pv_match_wants(s->matcher, f)) continue;
+      TSTree *tree = pv_parse(s->parser, r, f, lim);
+      pv_status rc = tree != NULL ? pv_match_file(s->matcher, r, f, tree, lim) : PV_OK;
+      ts_tree_delete(tree);
+      if (rc == PV_FATAL) return rc;
+    }
+  }
+  return PV_OK;
+}
+
 pv_result *pv_scan_input(pv_scanner *s, const char *input) {
   const pv_limits *lim = &s->cfg->limits;
   pv_result *r = pv_result_new(input);
@@ -80,6 +103,7 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
     size_t k = order ? order[i] : i; /* modules before their importers (taint rules) */
     if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, k), caps) == PV_FATAL) goto oom;
   }
+  if (taint_rounds(s, r, order, deadline) == PV_FATAL) goto oom;
   if (pv_capabilities_check(r, r->permissions, caps) == PV_FATAL) goto oom;
   if (pv_findings_finish(r, lim) == PV_FATAL) goto oom;
   return r;

@@ -32,7 +32,8 @@ enum {
   DEPTH_MAX = 400,       /* nesting of expressions and statements interpreted */
   SUMMARY_SINKS_MAX = 64, /* sinks a summary remembers */
   TAINT_STEPS_MAX = 4000000, /* expressions interpreted per rule and file */
-  XQ_MAX = 256              /* sinks of other files reached from one file */
+  XQ_MAX = 256,             /* sinks of other files reached from one file */
+  ROUNDS_MAX = 8            /* rounds over an input's files after the first pass */
 };
 
 /* ---- Values ------------------------------------------------------------ */
@@ -133,7 +134,6 @@ typedef struct {
   const pv_file *file;
   pv_taint_graph *g;
   pv_taint_exports *x;
-  const void *key;           /* this file's exports are kept under it (export_key) */
   const struct import *imps; /* the file's (pv_taint_file) */
   uint32_t nimps;
   pv_taint_file *pf;
@@ -169,6 +169,9 @@ typedef struct {
   uint64_t deadline;
   uint32_t steps, steps_max;
   int over, oom;
+  int final;    /* the input's last round: calls wait for no module */
+  int deferred; /* a call needs the summary of a module not analysed yet */
+  int exports_ret; /* an export recorded returns a source's taint */
 } tctx;
 
 static const trace *ev(tctx *c, TSNode n);
@@ -759,7 +762,7 @@ typedef struct xsink_ {
 } xsink;
 
 typedef struct {
-  const void *key;         /* export_key */
+  const pv_rule *rule;
   const pv_file *file;
   const char *name;        /* export name; "" the module itself (module.exports = f) */
   uint32_t ret_params;
@@ -774,61 +777,82 @@ struct pv_taint_exports {
   pv_arena *a;
   xfn *v;
   uint32_t n, cap;
-  uint32_t *h, hcap; /* v by (key, file, name): index + 1, 0 empty; hcap a power of 2 */
-  struct mark { const void *key; const pv_file *f; int ret; } *m; /* (key, file) analysed; ret: an
-                                                               * export returns a source's taint */
-  uint32_t nm, mcap;                                   /* mcap a power of 2 */
+  uint32_t *h, hcap; /* v by (rule, file, name): index + 1, 0 empty; hcap a power of 2 */
+  struct mark *m;    /* (rule, file) by hash; mcap a power of 2 */
+  uint32_t nm, mcap;
+  uint32_t round, npending, progress; /* the round; pending pairs; pairs that changed state in it */
+  int final;                          /* the round is the last */
 };
 
-/* Whose summaries a module's exports are. A module is neutral to a rule
- * when none of the rule's operators matches in it nor in a module it
- * imports that is not neutral: then its summaries (which parameters reach
- * the return value) depend on the rule's options alone, and are made once
- * for all such rules, under the key of those options. Otherwise they are
- * the rule's own, under the rule. */
-static const char neutral_keys[16];
+/* Where a (rule, file) pair stands. A file is analysed for a rule in the
+ * rounds after the first pass (which only looks for sources), when taint
+ * can arise in it or another module needs the summaries of its exports:
+ * PENDING until that analysis is complete, DONE once it is (its exports
+ * recorded; ret: one returns a source's taint). */
+enum { M_PENDING = 1, M_DONE = 2 };
+struct mark {
+  const pv_rule *rule;
+  const pv_file *f;
+  uint8_t state, ret;
+};
 
-static const void *neutral_key(const pv_taint_spec *t) {
-  return &neutral_keys[(t->safe_functions != 0) | (t->safe_indexes != 0) << 1 |
-                       (t->safe_booleans != 0) << 2 | (t->safe_numbers != 0) << 3];
+static uint32_t mark_hash(const void *rule, const pv_file *f) {
+  return (uint32_t)((uintptr_t)rule * 2654435761u) ^ (uint32_t)((uintptr_t)f * 40503u);
 }
 
-static uint32_t mark_hash(const void *key, const pv_file *f) {
-  return (uint32_t)((uintptr_t)key * 2654435761u) ^ (uint32_t)((uintptr_t)f * 40503u);
-}
-
-static struct mark *marked(const pv_taint_exports *x, const void *key, const pv_file *f) {
-  for (uint32_t j = x->mcap ? mark_hash(key, f) & (x->mcap - 1) : 0; x->mcap && x->m[j].key; j = (j + 1) & (x->mcap - 1))
-    if (x->m[j].key == key && x->m[j].f == f) return &x->m[j];
+static struct mark *marked(const pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
+  for (uint32_t j = x && x->mcap ? mark_hash(rule, f) & (x->mcap - 1) : 0; x && x->mcap && x->m[j].rule;
+       j = (j + 1) & (x->mcap - 1))
+    if (x->m[j].rule == rule && x->m[j].f == f) return &x->m[j];
   return NULL;
 }
 
-/* Remember (key, f); -1 on OOM. */
-static int mark(pv_taint_exports *x, const void *key, const pv_file *f) {
-  if (marked(x, key, f) != NULL) return 0;
+/* The mark of (rule, f), made on first use; NULL on OOM. */
+static struct mark *mark(pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
+  struct mark *k = marked(x, rule, f);
+  if (k != NULL) return k;
   if ((x->nm + 1) * 2 > x->mcap) {
     uint32_t cap = x->mcap ? x->mcap * 2 : 64;
     struct mark *m = calloc(cap, sizeof *m);
-    if (m == NULL) return -1;
-    for (uint32_t i = 0; i < x->mcap; i++)
-      for (uint32_t j = mark_hash(x->m[i].key, x->m[i].f) & (cap - 1); x->m[i].key; j = (j + 1) & (cap - 1))
-        if (m[j].key == NULL) {
-          m[j] = x->m[i];
-          break;
-        }
+    if (m == NULL) return NULL;
+    for (uint32_t i = 0; i < x->mcap; i++) {
+      if (x->m[i].rule == NULL) continue;
+      uint32_t j = mark_hash(x->m[i].rule, x->m[i].f) & (cap - 1);
+      while (m[j].rule) j = (j + 1) & (cap - 1);
+      m[j] = x->m[i];
+    }
     free(x->m);
     x->m = m, x->mcap = cap;
   }
-  uint32_t j = mark_hash(key, f) & (x->mcap - 1);
-  while (x->m[j].key) j = (j + 1) & (x->mcap - 1);
-  x->m[j] = (struct mark){key, f, 0}, x->nm++;
+  uint32_t j = mark_hash(rule, f) & (x->mcap - 1);
+  while (x->m[j].rule) j = (j + 1) & (x->mcap - 1);
+  x->m[j] = (struct mark){rule, f, 0, 0}, x->nm++;
+  return &x->m[j];
+}
+
+/* (rule, f) is to be analysed in this round (if f comes later in the
+ * order) or the next; -1 on OOM. */
+static int set_pending(pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
+  struct mark *k = mark(x, rule, f);
+  if (k == NULL) return -1;
+  if (k->state != M_PENDING) k->state = M_PENDING, x->npending++, x->progress++; /* new work */
   return 0;
 }
 
-/* The key of module f's exports for the rule being run. */
-static const void *export_key(const tctx *c, const pv_file *f) {
-  if (f == c->file) return c->key;
-  return marked(c->x, c->rule, f) != NULL ? (const void *)c->rule : neutral_key(c->spec);
+static int is_done(const tctx *c, const pv_file *f) {
+  const struct mark *k = marked(c->x, c->rule, f);
+  return k != NULL && k->state == M_DONE;
+}
+
+/* A call hands taint to module f whose summaries are not made: ask for
+ * them, and analyse this file again once they are (but for the last
+ * round, where such calls keep the default: their arguments reach the
+ * result). */
+static void wait_for(tctx *c, const pv_file *f) {
+  if (c->final || c->x == NULL || is_done(c, f)) return;
+  c->deferred = 1;
+  const struct mark *k = marked(c->x, c->rule, f);
+  if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0) c->oom = 1;
 }
 
 pv_taint_exports *pv_taint_exports_new(void) {
@@ -849,8 +873,8 @@ void pv_taint_exports_delete(pv_taint_exports *x) {
   free(x);
 }
 
-static uint32_t export_hash(const void *key, const pv_file *f, const char *name, size_t len) {
-  uint32_t h = mark_hash(key, f);
+static uint32_t export_hash(const void *rule, const pv_file *f, const char *name, size_t len) {
+  uint32_t h = mark_hash(rule, f);
   for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
   return h;
 }
@@ -858,10 +882,9 @@ static uint32_t export_hash(const void *key, const pv_file *f, const char *name,
 static const xfn *export_find(const tctx *c, const pv_file *f, const char *name, size_t len) {
   const pv_taint_exports *x = c->x;
   if (x == NULL || x->hcap == 0) return NULL;
-  const void *key = export_key(c, f);
-  for (uint32_t j = export_hash(key, f, name, len) & (x->hcap - 1); x->h[j]; j = (j + 1) & (x->hcap - 1)) {
+  for (uint32_t j = export_hash(c->rule, f, name, len) & (x->hcap - 1); x->h[j]; j = (j + 1) & (x->hcap - 1)) {
     const xfn *e = &x->v[x->h[j] - 1];
-    if (e->key == key && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
+    if (e->rule == c->rule && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
       return e;
   }
   return NULL;
@@ -877,16 +900,28 @@ static int export_index(pv_taint_exports *x) {
     x->h = h, x->hcap = cap;
     for (uint32_t i = 0; i + 1 < x->n; i++) {
       const xfn *e = &x->v[i];
-      uint32_t j = export_hash(e->key, e->file, e->name, strlen(e->name)) & (cap - 1);
+      uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (cap - 1);
       while (h[j]) j = (j + 1) & (cap - 1);
       h[j] = i + 1;
     }
   }
   const xfn *e = &x->v[x->n - 1];
-  uint32_t j = export_hash(e->key, e->file, e->name, strlen(e->name)) & (x->hcap - 1);
+  uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (x->hcap - 1);
   while (x->h[j]) j = (j + 1) & (x->hcap - 1);
   x->h[j] = x->n;
   return 0;
+}
+
+/* Empty slot j of the export index, moving later entries of its probe
+ * run back (linear probing deletion). */
+static void unindex(pv_taint_exports *x, uint32_t j) {
+  uint32_t mask = x->hcap - 1;
+  x->h[j] = 0;
+  for (uint32_t k = (j + 1) & mask; x->h[k]; k = (k + 1) & mask) {
+    const xfn *e = &x->v[x->h[k] - 1];
+    uint32_t home = export_hash(e->rule, e->file, e->name, strlen(e->name)) & mask;
+    if (((k - home) & mask) >= ((k - j) & mask)) x->h[j] = x->h[k], x->h[k] = 0, j = k;
+  }
 }
 
 /* Path t (without a parameter's symbolic root) as kept steps. */
@@ -928,13 +963,9 @@ static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   }
   xfn *e = &x->v[x->n];
   memset(e, 0, sizeof *e);
-  e->key = c->key, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
+  e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
   e->ret_params = f->ret_params;
-  if (f->ret != NULL) {
-    e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels;
-    struct mark *m = marked(x, c->key, c->file);
-    if (m != NULL) m->ret = 1;
-  }
+  if (f->ret != NULL) e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels, c->exports_ret = 1;
   e->sinks = f->nsinks ? pv_arena_alloc(x->a, f->nsinks * sizeof *e->sinks) : NULL;
   for (uint32_t i = 0; e->sinks != NULL && i < f->nsinks; i++) {
     xsink *k = &e->sinks[e->nsinks++], *ext = f->sinks[i].ext;
@@ -982,10 +1013,10 @@ static const pv_file *required(tctx *c, TSNode call);
 
 /* Export `name` of module t again, as `as` of this file. */
 static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, const char *as, size_t alen) {
-  const void *key = c->x != NULL ? export_key(c, t) : NULL;
+  if (!is_done(c, t)) return wait_for(c, t);
   for (uint32_t k = 0; c->x != NULL && k < c->x->n; k++) {
     xfn e = c->x->v[k]; /* copied: the array may grow */
-    if (e.key != key || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
+    if (e.rule != c->rule || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
       continue;
     if (name == NULL) as = e.name, alen = strlen(e.name); /* export * */
     if (export_find(c, c->file, as, alen) != NULL || alen == 0 || strcmp(as, "default") == 0) continue;
@@ -995,7 +1026,8 @@ static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, co
       if (v == NULL) return (void)(c->oom = 1);
       x->v = v, x->cap = x->cap ? x->cap * 2 : 16;
     }
-    e.key = c->key, e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
+    e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
+    c->exports_ret |= e.ret != NULL;
     memset(&e.node, 0, sizeof e.node); /* not a function of this file */
     if (e.name != NULL && (x->v[x->n++] = e, export_index(x) != 0)) return (void)(c->oom = 1);
   }
@@ -1054,9 +1086,6 @@ static void export_statement(tctx *c, TSNode e) {
 }
 
 static void record_exports(tctx *c, TSNode root) {
-  /* a module with none of the rule's operators and no imports: its callers'
-   * default (a call passes its arguments' taint on) is as good */
-  if (c->src.n + c->sink.n + c->san.n + c->prop.n == 0 && !(pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTS)) return;
   for (uint32_t i = 0; i < nkids(root) && !c->oom; i++) {
     TSNode st = ts_node_named_child(root, i);
     if (sym_is(st, c->sy->export_stmt)) export_statement(c, st);
@@ -1128,14 +1157,16 @@ static void import_statement(tctx *c, TSNode imp) {
 
 
 
-/* The export a callee names: f (imported), m.f or m() (a module). */
-static const xfn *imported(tctx *c, TSNode callee) {
+/* The export a callee names: f (imported), m.f or m() (a module); *mod is
+ * set to the module when the callee names one. */
+static const xfn *imported(tctx *c, TSNode callee, const pv_file **mod) {
   TSNode id = sym_is(callee, c->sy->member) ? field_of(callee, "object") : callee;
   if (!sym_is(id, c->sy->ident)) return NULL;
   for (uint32_t i = 0; i < c->nimps; i++) {
     const struct import *m = &c->imps[i];
     if (m->ne - m->ns != nend(id) - nstart(id) || memcmp(c->data + m->ns, c->data + nstart(id), m->ne - m->ns))
       continue;
+    *mod = m->target;
     if (sym_is(callee, c->sy->member)) {
       TSNode p = field_of(callee, "property");
       if (*m->name != '\0' || ts_node_is_null(p)) return NULL;
@@ -1155,9 +1186,11 @@ static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *
   if (t->param || !requires_ok(c, it->requires, t)) return;
   if (ext == NULL) {
     if (c->best[si] == NULL || t->len < c->best[si]->len) c->best[si] = t;
-  } else if (!ext->reported) {
-    ext->reported = 1;
-    if (c->nxq < XQ_MAX) c->xq[c->nxq].sink = ext, c->xq[c->nxq++].t = t;
+  } else if (!ext->reported) { /* marked reported when it is */
+    uint32_t q = 0;
+    while (q < c->nxq && c->xq[q].sink != ext) q++;
+    if (q == c->nxq && q < XQ_MAX) c->xq[c->nxq].sink = ext, c->xq[c->nxq++].t = t;
+    else if (q < c->nxq && t->len < c->xq[q].t->len) c->xq[q].t = t;
   }
 }
 
@@ -1384,9 +1417,11 @@ static const trace *call(tctx *c, TSNode n) {
     }
   }
   TSNode fn;
-  const xfn *xe;
-  if (!callee_function(c, callee, &fn) && (xe = imported(c, callee)) != NULL)
+  const xfn *xe = NULL;
+  const pv_file *mod = NULL;
+  if (!callee_function(c, callee, &fn) && (xe = imported(c, callee, &mod)) != NULL)
     return apply_export(c, n, callee, xe, at, fnarg, nargs);
+  if (mod != NULL && all != NULL) wait_for(c, mod); /* taint handed to a module not analysed yet */
   if (callee_function(c, callee, &fn)) { /* a function of this file: its summary */
     fsum *f = summary(c, fn);
     if (f == NULL || f->state != 2) return join(c, rt, all);
@@ -1697,8 +1732,8 @@ typedef struct {
 
 /* Does import m name a module with an export returning a source's taint? */
 static int imports_taint(const tctx *c, const struct import *m) {
-  const struct mark *k = c->x != NULL ? marked(c->x, export_key(c, m->target), m->target) : NULL;
-  return k != NULL && k->ret;
+  const struct mark *k = marked(c->x, c->rule, m->target);
+  return k != NULL && k->state == M_DONE && k->ret;
 }
 
 /* The names of functions whose value carries a source: this file's,
@@ -1788,7 +1823,7 @@ static void each_function(tctx *c) {
 static void entry_exports(tctx *c) {
   for (uint32_t k = 0; c->x != NULL && k < c->x->n && !c->oom; k++) {
     const xfn *e = &c->x->v[k];
-    if (e->key != c->key || e->file != c->file) continue;
+    if (e->rule != c->rule || e->file != c->file) continue;
     TSNode fn = e->node, ps = field_of(fn, "parameters");
     if (ts_node_is_null(ps)) ps = field_of(fn, "parameter");
     if (ts_node_is_null(ps)) continue;
@@ -1802,30 +1837,14 @@ static void entry_exports(tctx *c) {
 
 /* ---- Entry ----------------------------------------------------------------- */
 
-/* Does the file matter to the rule: can taint arise in it (a source, an
- * import of an export returning one, or the entry module's exports under
- * taint-entry: exported), or does another module import it? */
-static int wanted(tctx *c) {
-  if (c->src.n > 0 || c->x == NULL || (pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTED)) return 1;
-  if (c->spec->entry_exported && pv_taint_entry(c->g, c->file)) return 1;
-  for (uint32_t i = 0; i < c->nimps; i++)
-    if (imports_taint(c, &c->imps[i])) return 1;
-  return 0;
-}
-
-/* Follow the rule's flows through the file if taint can arise in it, and
- * keep its exports' summaries if another module imports it. */
+/* Follow the rule's flows through the file if taint can arise in it (a
+ * source, an import of an export returning one, the entry module under
+ * taint-entry: exported), and keep its exports' summaries if another
+ * module imports it. */
 static void analyse(tctx *c, TSNode root) {
   int entry = c->spec->entry_exported && pv_taint_entry(c->g, c->file);
-  int own = c->x == NULL || entry || c->src.n + c->sink.n + c->san.n + c->prop.n > 0;
   int tainted = c->x == NULL || entry || c->src.n > 0;
-  for (uint32_t i = 0; i < c->nimps; i++) {
-    own |= marked(c->x, c->rule, c->imps[i].target) != NULL;
-    tainted |= imports_taint(c, &c->imps[i]);
-  }
-  c->key = own ? (const void *)c->rule : neutral_key(c->spec);
-  if (c->x != NULL && marked(c->x, c->key, c->file) != NULL) return; /* neutral, done for another rule */
-  if (c->x != NULL && mark(c->x, c->key, c->file) != 0) return (void)(c->oom = 1);
+  for (uint32_t i = 0; i < c->nimps; i++) tainted |= imports_taint(c, &c->imps[i]);
   if ((c->fns = calloc(c->pf->nfns + 1, sizeof *c->fns)) == NULL) return (void)(c->oom = 1);
   c->nfns = c->pf->nfns;
   if (tainted) {
@@ -1841,6 +1860,69 @@ static void analyse(tctx *c, TSNode root) {
   }
   if (entry || (pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTED)) record_exports(c, root);
   if (entry) entry_exports(c);
+}
+
+/* ---- Rounds ------------------------------------------------------------------ */
+
+uint32_t pv_taint_round(const pv_taint_exports *x) { return x ? x->round : 0; }
+
+int pv_taint_next_round(pv_taint_exports *x) {
+  if (x == NULL || x->npending == 0 || x->final) return 0;
+  x->round++;
+  x->final = x->round >= ROUNDS_MAX || (x->round > 1 && x->progress == 0); /* no progress: cycles */
+  x->progress = 0;
+  return 1;
+}
+
+static int is_pending(const pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
+  const struct mark *k = marked(x, rule, f);
+  return k != NULL && k->state == M_PENDING;
+}
+
+typedef struct {
+  const pv_taint_exports *x;
+  const pv_rule *rule;
+} pending_ctx;
+
+static int pending_dep(void *ctx, const pv_file *f) {
+  const pending_ctx *p = ctx;
+  return is_pending(p->x, p->rule, f);
+}
+
+int pv_taint_ready(const pv_taint_exports *x, const pv_taint_graph *g, const pv_rule *rule, const pv_file *f) {
+  if (x == NULL) return 1;
+  if (!is_pending(x, rule, f)) return 0;
+  if (x->final) return 1;
+  pending_ctx p = {x, rule};
+  int dep = pv_taint_deps_any(g, f, pending_dep, &p);
+  return dep < 0 ? -1 : !dep;
+}
+
+static int wake(void *ctx, const pv_file *f) {
+  tctx *c = ctx;
+  return is_done(c, f) ? 0 : set_pending(c->x, c->rule, f);
+}
+
+/* The file was analysed: done, unless a call waits for a module (then
+ * pending again). An export returning a source's taint makes its
+ * importers worth analysing. */
+static void settle(tctx *c, uint32_t nexports) {
+  if (c->x == NULL) return;
+  if (c->deferred) { /* its exports wait too: drop those this run recorded */
+    for (; c->x->n > nexports; c->x->n--) {
+      const xfn *e = &c->x->v[c->x->n - 1];
+      uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (c->x->hcap - 1);
+      while (c->x->h[j] != c->x->n) j = (j + 1) & (c->x->hcap - 1);
+      unindex(c->x, j);
+    }
+    if (set_pending(c->x, c->rule, c->file) != 0) c->oom = 1;
+    return;
+  }
+  struct mark *k = mark(c->x, c->rule, c->file);
+  if (k == NULL) return (void)(c->oom = 1);
+  if (k->state == M_PENDING) c->x->npending--;
+  k->state = M_DONE, k->ret = (uint8_t)c->exports_ret, c->x->progress++;
+  if (k->ret && pv_taint_each_importer(c->g, c->file, wake, c) != 0) c->oom = 1;
 }
 
 static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out, uint32_t **item) {
@@ -1869,6 +1951,41 @@ static pv_status report(const pv_file *sink_file, const pv_pmatch *sink, const t
   return rc < 0 ? PV_FATAL : rc > 0 ? PV_FAILED : PV_OK;
 }
 
+/* Analyse the file (ready: the modules it imports are settled): its flows
+ * (reported unless it waits for a module) and its summaries. */
+static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_hit_fn hit, void *ctx) {
+  prepare(c, root);
+  if (c->oom) return PV_FATAL;
+  pv_status rc = eval_items(c, e, PV_TI_SINK, &c->sink, &c->sink_item);
+  if (rc == PV_OK) rc = eval_items(c, e, PV_TI_SANITIZER, &c->san, &c->san_item);
+  if (rc == PV_OK) rc = eval_items(c, e, PV_TI_PROPAGATOR, &c->prop, &c->prop_item);
+  if (rc == PV_OK && index_propagators(c) != 0) rc = PV_FATAL;
+  if (rc == PV_OK && (sorted_copy(&c->src, &c->src_sorted) || sorted_copy(&c->sink, &c->sink_sorted))) rc = PV_FATAL;
+  if (rc == PV_OK && (c->best = calloc(c->sink.n + 1, sizeof *c->best)) == NULL) rc = PV_FATAL;
+  uint32_t nexports = c->x ? c->x->n : 0;
+  if (rc == PV_OK) c->root = root, analyse(c, root), settle(c, nexports);
+  if (c->oom) rc = PV_FATAL;
+  for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->sink.n; i++)
+    if (c->best[i] != NULL) rc = report(NULL, &c->sink.v[i], c->best[i], hit, ctx);
+  for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->nxq; i++) {
+    c->xq[i].sink->reported = 1;
+    rc = report(c->xq[i].sink->file, &c->xq[i].sink->sink, c->xq[i].t, hit, ctx);
+  }
+  return rc;
+}
+
+int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_graph *g,
+                     pv_taint_exports *x) {
+  pv_mlist src = {0};
+  int rc = 0;
+  for (uint32_t i = 0; i < rule->taint->n[PV_TI_SOURCE] && rc == 0 && src.n == 0; i++)
+    if (pv_formula_eval(rule->taint->items[PV_TI_SOURCE][i].f, e, &src) != PV_OK) rc = -1;
+  if (rc == 0 && (src.n > 0 || (rule->taint->entry_exported && pv_taint_entry(g, f))))
+    rc = x == NULL ? 1 : set_pending(x, rule, f) != 0 ? -1 : 1;
+  pv_mlist_free(&src);
+  return rc;
+}
+
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
@@ -1885,23 +2002,8 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
   if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
-  TSNode root = c.root = ts_tree_root_node(tree);
-  if (rc == PV_OK) prepare(&c, root);
-  if (rc == PV_OK && !c.oom && wanted(&c)) {
-    rc = eval_items(&c, e, PV_TI_SINK, &c.sink, &c.sink_item);
-    if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SANITIZER, &c.san, &c.san_item);
-    if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_PROPAGATOR, &c.prop, &c.prop_item);
-    if (rc == PV_OK && index_propagators(&c) != 0) rc = PV_FATAL;
-    if (rc == PV_OK && (sorted_copy(&c.src, &c.src_sorted) || sorted_copy(&c.sink, &c.sink_sorted))) rc = PV_FATAL;
-    c.best = calloc(c.sink.n + 1, sizeof *c.best);
-    if (c.best == NULL) rc = PV_FATAL;
-    if (rc == PV_OK) analyse(&c, root);
-    if (c.oom) rc = PV_FATAL;
-    for (uint32_t i = 0; rc == PV_OK && i < c.sink.n; i++)
-      if (c.best[i] != NULL) rc = report(NULL, &c.sink.v[i], c.best[i], hit, ctx);
-    for (uint32_t i = 0; rc == PV_OK && i < c.nxq; i++)
-      rc = report(c.xq[i].sink->file, &c.xq[i].sink->sink, c.xq[i].t, hit, ctx);
-  }
+  c.final = x == NULL || x->final;
+  if (rc == PV_OK) rc = analyse_file(&c, e, ts_tree_root_node(tree), hit, ctx);
   *incomplete = c.over;
   free(c.best);
   free(c.src_item);

@@ -136,12 +136,48 @@ int pv_taint_linked(const pv_taint_graph *g, const pv_file *f);
  * `main` names (resolved like a relative import), else index.js next to
  * package.json. */
 int pv_taint_entry(pv_taint_graph *g, const pv_file *f);
+/* Called per file; a non-zero return stops the walk and is returned. */
+typedef int (*pv_taint_file_fn)(void *ctx, const pv_file *f);
+/* Call fn on the modules f imports, directly or not, until one returns
+ * non-zero (which is returned; -1 on OOM). */
+int pv_taint_deps_any(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn fn, void *ctx);
+/* Call fn on the modules that import f directly, until one returns non-zero. */
+int pv_taint_each_importer(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn fn, void *ctx);
 
-/* What the taint rules learnt of an input's modules: the summaries of their
- * exported functions, per rule (filled as files are analysed in order). */
+/* What the taint rules learnt of an input's modules: where each (rule,
+ * file) stands and the summaries of exported functions, per rule.
+ *
+ * The files of an input are matched in the order of pv_taint_order. In
+ * the first pass (round 0) only the rules' sources are looked for
+ * (pv_taint_sources): a file where taint can arise becomes pending, and is
+ * analysed at once (pv_taint_run) if it is ready. Then come rounds over
+ * the (rule, file) pairs still pending, each analysed once ready (the
+ * modules it imports settled): files where taint can arise, modules whose
+ * summaries a call needs, and importers of a module with an export
+ * returning a source's taint. A call handing taint to a module not
+ * analysed yet makes that module pending and the file pending again (its
+ * findings are reported by the analysis that needs nothing more). So
+ * modules no taint reaches are never analysed. The last round
+ * (ROUNDS_MAX, or after one that changed nothing: import cycles) waits for
+ * nothing: such calls keep the default. */
 typedef struct pv_taint_exports pv_taint_exports;
 pv_taint_exports *pv_taint_exports_new(void);
 void pv_taint_exports_delete(pv_taint_exports *x);
+/* The current round (0: the first pass). */
+uint32_t pv_taint_round(const pv_taint_exports *x);
+/* Start the next round; 0 when no (rule, file) is pending or the last
+ * round is over. */
+int pv_taint_next_round(pv_taint_exports *x);
+/* Is (rule, f) pending with the modules f imports settled (in the last
+ * round: pending)? 1 yes, 0 no, -1 OOM. */
+int pv_taint_ready(const pv_taint_exports *x, const pv_taint_graph *g, const pv_rule *rule,
+                   const pv_file *f);
+/* The first pass over f (round 0, e holding the matches of the rule's
+ * sources): 1 if taint can arise in f (a source matches, or f is the
+ * entry module under taint-entry: exported), which makes (rule, f)
+ * pending; 0 if not; -1 on OOM. */
+int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_graph *g,
+                     pv_taint_exports *x);
 
 /* What the taint rules find once per file (its functions and imports),
  * kept between the rules run on it. Reset it before each file. */
@@ -153,8 +189,9 @@ void pv_taint_file_delete(pv_taint_file *pf);
 /* Run taint rule `rule` over one parsed file f (pf: the file's cache,
  * shared by the rules run on it): source, sink and sanitizer
  * ranges come from evaluating its operators in e (the file's pattern
- * matches). Calls into modules of the input (g, NULL: none) use the
- * summaries of their exports in x (NULL: none), and f's exports are added
+ * matches). Calls into modules of
+ * the input (g, NULL: none) use the summaries of their exports in x (NULL:
+ * none, then f is analysed at once on its own), and f's exports are added
  * there. Reports each sink reached once, with the shortest path found,
  * to hit; *incomplete is set when the file's budget of steps or time ran
  * out (what was found stands). PV_OK, PV_FAILED (hit said stop) or

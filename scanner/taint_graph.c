@@ -21,6 +21,8 @@ struct pv_taint_graph {
   size_t *by_path; /* file indices sorted by path */
   uint8_t *linked;  /* per file: PV_TAINT_IMPORTED | PV_TAINT_IMPORTS (pv_taint_order) */
   uint8_t *entry;   /* per file: a package's entry module (made on first use) */
+  size_t *first, *rfirst; /* file v imports adj[first[v] .. first[v + 1]) and is imported by */
+  long *adj, *radj;       /* radj[rfirst[v] .. rfirst[v + 1]) (pv_taint_order) */
 };
 
 static const pv_file *file_at(const pv_result *r, size_t i) {
@@ -68,6 +70,7 @@ pv_taint_graph *pv_taint_graph_new(const pv_result *r) {
 void pv_taint_graph_delete(pv_taint_graph *g) {
   if (g == NULL) return;
   free(g->by_path);
+  free(g->first), free(g->adj), free(g->rfirst), free(g->radj);
   free(g->linked);
   free(g->entry);
   free(g);
@@ -215,6 +218,8 @@ int pv_taint_linked(const pv_taint_graph *g, const pv_file *f) {
   return k >= 0 ? g->linked[k] : 0;
 }
 
+static int reverse(pv_taint_graph *g, const size_t *first, const long *adj, size_t total);
+
 int pv_taint_order(pv_taint_graph *g, size_t *order) {
   size_t n = g->n, done = 0, total = 0;
   uint8_t *state = calloc(n + 1, 1); /* 0 new, 1 on the stack, 2 placed */
@@ -236,6 +241,7 @@ int pv_taint_order(pv_taint_graph *g, size_t *order) {
   for (size_t v = 0; rc == 0 && v < n; v++)
     for (size_t k = first[v]; k < first[v + 1]; k++)
       g->linked[v] |= PV_TAINT_IMPORTS, g->linked[adj[k]] |= PV_TAINT_IMPORTED;
+  if (rc == 0) rc = reverse(g, first, adj, total);
   for (size_t r = 0; rc == 0 && r < n; r++) { /* roots in path order: deterministic */
     size_t root = g->by_path[r], sp = 0;
     if (state[root]) continue;
@@ -251,6 +257,49 @@ int pv_taint_order(pv_taint_graph *g, size_t *order) {
       order[done++] = v, state[v] = 2, sp--;
     }
   }
-  free(state), free(stack), free(at), free(first), free(adj), free(tmp);
+  free(state), free(stack), free(at), free(tmp);
+  free(g->first), free(g->adj);
+  g->first = first, g->adj = adj;
+  return rc;
+}
+
+/* The importers of each file (edges first/adj reversed); -1 on OOM. */
+static int reverse(pv_taint_graph *g, const size_t *first, const long *adj, size_t total) {
+  free(g->rfirst), free(g->radj);
+  g->rfirst = calloc(g->n + 2, sizeof *g->rfirst);
+  g->radj = malloc((total + 1) * sizeof *g->radj);
+  if (g->rfirst == NULL || g->radj == NULL) return -1;
+  for (size_t k = 0; k < total; k++) g->rfirst[adj[k] + 2]++;
+  for (size_t v = 0; v < g->n; v++) g->rfirst[v + 2] += g->rfirst[v + 1];
+  for (size_t v = 0; v < g->n; v++) /* rfirst[t + 1] is t's next free slot */
+    for (size_t k = first[v]; k < first[v + 1]; k++) g->radj[g->rfirst[adj[k] + 1]++] = (long)v;
+  return 0;
+}
+
+int pv_taint_deps_any(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn pred, void *ctx) {
+  long k = g != NULL && g->first != NULL ? index_of(g, f) : -1;
+  if (k < 0) return 0;
+  uint8_t *seen = calloc(g->n + 1, 1);
+  size_t *stack = malloc((g->n + 1) * sizeof *stack), sp = 0;
+  int hit = seen == NULL || stack == NULL ? -1 : 0;
+  if (hit == 0) seen[k] = 1, stack[sp++] = (size_t)k;
+  while (hit == 0 && sp > 0) {
+    size_t v = stack[--sp];
+    for (size_t e = g->first[v]; e < g->first[v + 1] && hit == 0; e++) {
+      size_t t = (size_t)g->adj[e];
+      if (seen[t]) continue;
+      seen[t] = 1, stack[sp++] = t;
+      hit = pred(ctx, file_at(g->r, t));
+    }
+  }
+  free(seen), free(stack);
+  return hit;
+}
+
+int pv_taint_each_importer(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn fn, void *ctx) {
+  long k = g != NULL && g->rfirst != NULL ? index_of(g, f) : -1;
+  int rc = 0;
+  for (size_t e = k >= 0 ? g->rfirst[k] : 0; k >= 0 && e < g->rfirst[k + 1] && rc == 0; e++)
+    rc = fn(ctx, file_at(g->r, (size_t)g->radj[e]));
   return rc;
 }
