@@ -551,7 +551,8 @@ static int taint_can_match(const pv_matcher *m, const pv_rule *rule, const pv_fi
   if (!m->taint_deps && f->path != NULL && (strncmp(f->path, "node_modules/", 13) == 0 ||
                                             strstr(f->path, "/node_modules/") != NULL))
     return 0; /* dependencies: their models apply, their code is not analysed */
-  if (taint_round(m) > 0) return pv_taint_ready(m->tx, m->tg, rule, f) > 0;
+  if (m->tx != NULL && pv_taint_ready(m->tx, m->tg, rule, f) > 0) return 1; /* (first pass: woken by a module) */
+  if (taint_round(m) > 0) return 0;
   if (rule->taint->entry_exported && pv_taint_entry(m->tg, f)) return 1;
   if (!items_can_match(m, rule->taint, PV_TI_SOURCE, f->lang)) return 0;
   return (m->tg != NULL && pv_taint_linked(m->tg, f)) || items_can_match(m, rule->taint, PV_TI_SINK, f->lang);
@@ -610,7 +611,8 @@ static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, co
   return PV_OK;
 }
 
-/* The taint rules' first pass (taint.h): which have a source here. Those
+/* The taint rules' first pass (taint.h): which have a source here (or
+ * were made pending by a module analysed earlier in the pass). Those
  * that can be analysed now have the rest of their patterns found by a
  * second walk (only those patterns: the first walk's lists stand); the
  * others wait for the rounds. */
@@ -624,7 +626,7 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
     if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT) continue;
     pv_feval e = feval_of(m, f, c);
     int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
-    if (t > 0) ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
+    if (t >= 0) ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
     if (t < 0 || ready < 0) return PV_FATAL;
     m->rule_on[i] = (uint8_t)(ready > 0);
     more |= ready > 0;

@@ -160,6 +160,7 @@ typedef struct {
   env cur;
   uint32_t next_id, depth, nest;
   const trace *ret;         /* the returns of the function being interpreted */
+  const trace *thrown;      /* what its throw statements threw (caught by a catch) */
   fsum *current;            /* the summary being computed, or NULL */
   fsum *fns;                /* one per function of pf (made when the file is analysed) */
   uint32_t nfns;
@@ -339,7 +340,6 @@ static const trace *source_at(tctx *c, TSNode n, const trace *inner) {
   return hit;
 }
 
-/* A tainted value at n: is n a sink (or inside a non-exact one)? */
 /* Function f's parameter reaches a sink: its summary says so. */
 static void summary_sink(tctx *c, fsum *f, struct fsink k) {
   if (f->sinks == NULL && (f->sinks = pv_arena_alloc(c->a, SUMMARY_SINKS_MAX * sizeof *f->sinks)) == NULL)
@@ -347,6 +347,7 @@ static void summary_sink(tctx *c, fsum *f, struct fsink k) {
   if (f->nsinks < SUMMARY_SINKS_MAX) f->sinks[f->nsinks++] = k;
 }
 
+/* A tainted value at n: is n a sink (or inside a non-exact one)? */
 static void check_sink(tctx *c, TSNode n, const trace *t) {
   uint32_t s = nstart(n), e = nend(n);
   for (uint32_t i = 0; i < c->sink.n && t != NULL; i++) {
@@ -608,10 +609,28 @@ static fsum *fn_of(tctx *c, TSNode fn) {
   return i >= 0 && c->fns != NULL ? &c->fns[i] : NULL;
 }
 
+/* this.m(...): method m of the class (or object literal) around the call. */
+static int this_method(tctx *c, TSNode callee, TSNode *out) {
+  TSNode obj = field_of(callee, "object"), prop = field_of(callee, "property");
+  if (!sym_is(obj, c->sy->this_) || !sym_is(prop, c->sy->prop)) return 0;
+  TSNode n = callee;
+  while (!ts_node_is_null(n) && !sym_is(n, c->sy->class_body) && !sym_is(n, c->sy->object)) n = ts_node_parent(n);
+  for (uint32_t i = 0; i < nkids(n); i++) {
+    TSNode m = ts_node_named_child(n, i), key = field_of(m, "name");
+    if (sym_is(m, c->sy->pair)) key = field_of(m, "key"), m = field_of(m, "value");
+    if (is_function(c, m) && sym_is(key, c->sy->prop) && nend(key) - nstart(key) == nend(prop) - nstart(prop) &&
+        memcmp(c->data + nstart(key), c->data + nstart(prop), nend(prop) - nstart(prop)) == 0)
+      return *out = m, 1;
+  }
+  return 0;
+}
+
 /* The function a callee expression names in this file, if any:
- * `function f`, `const f = function/arrow`, seen as declarations. */
+ * `function f`, `const f = function/arrow`, seen as declarations, and
+ * `this.m` for a method m of the class or object literal around it. */
 static int callee_function(tctx *c, TSNode callee, TSNode *out) {
   const pv_taint_file *pf = c->pf;
+  if (sym_is(callee, c->sy->member)) return this_method(c, callee, out);
   if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
@@ -687,8 +706,8 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
 static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs) {
   if (c->nest > 64) return NULL;
   uint32_t nb = c->cur.nb, d = c->depth;
-  const trace *ret = c->ret;
-  c->ret = NULL, c->nest++, c->depth++;
+  const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
+  c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
   bind_params(c, fn, args, nargs);
   TSNode body = field_of(fn, "body");
   if (!ts_node_is_null(body)) {
@@ -696,7 +715,7 @@ static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, u
     else c->ret = join(c, c->ret, ev(c, body)); /* x => expression */
   }
   const trace *out = c->ret;
-  c->ret = ret, c->nest--, c->depth = d, c->cur.nb = nb;
+  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb;
   return out;
 }
 
@@ -1690,10 +1709,23 @@ static void stmt(tctx *c, TSNode n) {
   } else if (x == y->try_ || x == y->switch_) {
     TSNode ways[8];
     uint32_t k = 0;
+    const trace *outer = c->thrown;
     for (uint32_t i = 0; i < nkids(n) && k < 8; i++) ways[k++] = ts_node_named_child(n, i);
     if (x == y->switch_) ev(c, field_of(n, "value"));
+    c->thrown = x == y->try_ ? NULL : outer;
     branches(c, ways, k, 1);
-  } else if (x == y->expr_stmt || x == y->throw_) {
+    c->thrown = x == y->try_ ? join(c, outer, c->thrown) : c->thrown; /* uncaught, or thrown again */
+  } else if (x == y->catch_) { /* its parameter holds what the try block threw */
+    const trace *t = c->thrown;
+    TSNode p = field_of(n, "parameter");
+    c->thrown = NULL;
+    if (t != NULL && !ts_node_is_null(p)) t = step(c, t, nstart(p), nend(p), quote(c, "caught as %s", nstart(p), nend(p)));
+    if (!ts_node_is_null(p)) each_name(c, p, declare_to, (void *)t);
+    stmt(c, field_of(n, "body"));
+  } else if (x == y->throw_) {
+    const trace *t = children(c, n);
+    if (t) c->thrown = join(c, c->thrown, step(c, t, nstart(n), nend(n), quote(c, "thrown by %s", nstart(n), nend(n))));
+  } else if (x == y->expr_stmt) {
     children(c, n);
   } else {
     for (uint32_t i = 0; i < nkids(n); i++) {
@@ -2059,7 +2091,8 @@ static void fill(void) {
         sym(L, "rest_pattern"), sym(L, "object"), sym(L, "pair"), sym(L, "property_identifier"),
         sym(L, "shorthand_property_identifier"), sym(L, "export_statement"),
         sym(L, "export_clause"), sym(L, "import_statement"), sym(L, "import_clause"),
-        sym(L, "namespace_import"), sym(L, "named_imports"), sym(L, "pair_pattern")};
+        sym(L, "namespace_import"), sym(L, "named_imports"), sym(L, "pair_pattern"),
+        sym(L, "catch_clause"), sym(L, "class_body")};
   }
 }
 

@@ -92,7 +92,7 @@ typedef struct {
       method, gen_decl, gen_expr, block, lexdecl, vardecl, vdecl, if_, for_, for_in, while_, do_,
       return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
       assign_pat, rest_pat, object, pair, prop, sprop, export_stmt, export_clause, import_stmt,
-      import_clause, ns_import, named_imports, pairpat;
+      import_clause, ns_import, named_imports, pairpat, catch_, class_body;
 } pv_syms_ts;
 
 /* The table of language l (JS, TS, TSX), or NULL. */
@@ -133,8 +133,10 @@ int pv_taint_order(pv_taint_graph *g, size_t *order);
 enum { PV_TAINT_IMPORTED = 1, PV_TAINT_IMPORTS = 2 };
 int pv_taint_linked(const pv_taint_graph *g, const pv_file *f);
 /* Non-zero if f is an entry module of its package: the file package.json's
- * `main` names (resolved like a relative import), else index.js next to
- * package.json. */
+ * `main` names (resolved like a relative import; else index.js next to
+ * package.json, unless it has an `exports` map), or a target of its
+ * `exports` map (paths and subpaths, under node/require/import/default
+ * conditions). */
 int pv_taint_entry(pv_taint_graph *g, const pv_file *f);
 /* Called per file; a non-zero return stops the walk and is returned. */
 typedef int (*pv_taint_file_fn)(void *ctx, const pv_file *f);

@@ -180,14 +180,49 @@ static size_t imports_of(const pv_taint_graph *g, const pv_file *f, long *out, s
 }
 
 /* The entry module of the package whose package.json is pj. */
-static const pv_file *entry_of(const pv_taint_graph *g, const pv_file *pj) {
+/* The module path p (relative to package.json pj) names, or NULL. */
+static const pv_file *package_file(const pv_taint_graph *g, const pv_file *pj, const char *p) {
+  char spec[SPEC_MAX];
+  if (p == NULL || *p == '\0' || strstr(p, "..") != NULL) return NULL;
+  snprintf(spec, sizeof spec, "./%s", p);
+  return pv_taint_resolve(g, pj, strncmp(spec, "././", 4) == 0 ? spec + 2 : spec, strlen(spec));
+}
+
+static long index_of(const pv_taint_graph *g, const pv_file *f);
+
+/* A target of an `exports` map: a path, or conditions (node, require,
+ * import, default: the first that names a file), nested a few deep. */
+static void mark_exports(pv_taint_graph *g, const pv_file *pj, json_t *v, int depth) {
+  static const char *const conds[] = {"node", "require", "import", "default", NULL};
+  const pv_file *e;
+  long k;
+  if (json_is_string(v) && (e = package_file(g, pj, json_string_value(v))) != NULL && (k = index_of(g, e)) >= 0)
+    g->entry[k] = 1;
+  if (!json_is_object(v) || depth > 4) return;
+  const char *key;
+  json_t *t;
+  json_object_foreach(v, key, t) /* subpaths: ".", "./sub" */
+    if (key[0] == '.') mark_exports(g, pj, t, depth + 1);
+  for (int i = 0; conds[i] != NULL; i++)
+    if ((t = json_object_get(v, conds[i])) != NULL) {
+      mark_exports(g, pj, t, depth + 1);
+      break;
+    }
+}
+
+/* The entry modules of the package whose package.json is pj: `main` (else
+ * index.js, unless an `exports` map says otherwise) and every target of
+ * its `exports` map. */
+static void mark_entries(pv_taint_graph *g, const pv_file *pj) {
   json_error_t err;
   json_t *doc = json_loadb((const char *)pj->data, pj->size, 0, &err);
   const char *main = doc ? json_string_value(json_object_get(doc, "main")) : NULL;
-  char spec[SPEC_MAX];
-  snprintf(spec, sizeof spec, "./%s", main && *main ? main : "index.js");
+  json_t *exports = doc ? json_object_get(doc, "exports") : NULL;
+  const pv_file *e = package_file(g, pj, main && *main ? main : exports ? NULL : "index.js");
+  long k = e ? index_of(g, e) : -1;
+  if (k >= 0) g->entry[k] = 1;
+  if (exports != NULL) mark_exports(g, pj, exports, 0);
   json_decref(doc);
-  return pv_taint_resolve(g, pj, strncmp(spec, "././", 4) == 0 ? spec + 2 : spec, strlen(spec));
 }
 
 static long index_of(const pv_taint_graph *g, const pv_file *f) {
@@ -200,13 +235,10 @@ int pv_taint_entry(pv_taint_graph *g, const pv_file *f) {
   if (g->entry == NULL) { /* every package.json's entry, once */
     if ((g->entry = calloc(g->n + 1, 1)) == NULL) return 0;
     for (size_t i = 0; i < g->n; i++) {
-      const pv_file *pj = file_at(g->r, i), *e;
+      const pv_file *pj = file_at(g->r, i);
       const char *slash = pj->path ? strrchr(pj->path, '/') : NULL;
       const char *base = slash ? slash + 1 : pj->path;
-      long k;
-      if (base && strcmp(base, "package.json") == 0 && pj->data && (e = entry_of(g, pj)) != NULL &&
-          (k = index_of(g, e)) >= 0)
-        g->entry[k] = 1;
+      if (base && strcmp(base, "package.json") == 0 && pj->data) mark_entries(g, pj);
     }
   }
   long k = index_of(g, f);

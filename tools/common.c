@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *pv_bundled_rules_dir(char *buf, size_t n) {
-  const char *env = getenv("PLUGVET_RULES");
+const char *pv_bundled_rules_dir(char *buf, size_t n) { return pv_bundled_dir("rules", buf, n); }
+
+const char *pv_bundled_dir(const char *name, char *buf, size_t n) {
+  const char *env = getenv(strcmp(name, "rules") == 0 ? "PLUGVET_RULES" : "PLUGVET_TAINT_RULES");
   if (env != NULL && *env) return env;
   char exe[PATH_MAX];
   ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -20,10 +22,10 @@ const char *pv_bundled_rules_dir(char *buf, size_t n) {
   char *slash = strrchr(exe, '/');
   if (slash == NULL) return NULL;
   *slash = '\0';
-  const char *tries[] = {"%s/../share/plugvet/rules", "%s/../../rules"};
+  const char *tries[] = {"%s/../share/plugvet/%s", "%s/../../%s"};
   struct stat st;
   for (size_t i = 0; i < 2; i++) {
-    snprintf(buf, n, tries[i], exe);
+    snprintf(buf, n, tries[i], exe, name);
     if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return buf;
   }
   return NULL;

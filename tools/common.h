@@ -15,6 +15,9 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
  * (build/rel/../../rules). Returns buf (or the environment's string), or
  * NULL when none exists. */
 const char *pv_bundled_rules_dir(char *buf, size_t n);
+/* The same for the bundled directory `name` ("rules", "taint-rules";
+ * $PLUGVET_TAINT_RULES for the latter). */
+const char *pv_bundled_dir(const char *name, char *buf, size_t n);
 
 /* Write the CycloneDX BOM of inv (vulns may be NULL) to path ("-": stdout),
  * timestamped by $SOURCE_DATE_EPOCH when set. Prints and returns non-zero on

@@ -56,6 +56,7 @@ static const char usage_scan[] =
     "  --rules PATH          rule file or directory (repeatable); replaces the\n"
     "                        bundled pack unless --default-rules is given\n"
     "  --default-rules       also load the bundled pack\n"
+    "  --taint               also run the bundled taint rules (source-to-sink flows)\n"
     "  --taint-deps          taint rules also analyse node_modules as code\n"
     "reports:\n"
     "  --sarif FILE          write SARIF 2.1.0\n"
@@ -117,6 +118,7 @@ typedef struct {
   size_t n_rule_paths;
   int default_rules;
   int taint_deps;      /* --taint-deps */
+  int taint;           /* --taint */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   int cdx_minor, no_db, online;
   int include_dev;
@@ -194,12 +196,14 @@ enum {
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
   OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB, OPT_ONLINE, OPT_OSV_API,
   OPT_TAINT_DEPS,
+  OPT_TAINT,
 };
 
 static const struct option scan_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
     {"default-rules", no_argument, NULL, OPT_DEFAULT_RULES},
     {"taint-deps", no_argument, NULL, OPT_TAINT_DEPS},
+    {"taint", no_argument, NULL, OPT_TAINT},
     {"sarif", required_argument, NULL, OPT_SARIF},
     {"json", required_argument, NULL, OPT_JSON},
     {"text", required_argument, NULL, OPT_TEXT},
@@ -261,6 +265,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       break;
     case OPT_DEFAULT_RULES: o->default_rules = 1; break;
     case OPT_TAINT_DEPS: o->taint_deps = 1; break;
+    case OPT_TAINT: o->taint = 1; break;
     case OPT_SARIF: o->sarif = optarg; break;
     case OPT_JSON: o->json = optarg; break;
     case OPT_TEXT: o->text = optarg; break;
@@ -389,6 +394,14 @@ static pv_ruleset *load_rules(const scan_opts *o) {
       exit(EXIT_INTERNAL);
     }
     bundled_entries(bundled, &main_set, &g_caps.paths);
+  }
+  if (o->taint) {
+    const char *t = pv_bundled_dir("taint-rules", dir, sizeof dir);
+    if (t == NULL) {
+      fprintf(stderr, "plugvet: bundled taint rules not found (set PLUGVET_TAINT_RULES)\n");
+      exit(EXIT_INTERNAL);
+    }
+    paths_add(&main_set, t);
   }
   for (size_t i = 0; i < o->n_rule_paths; i++) paths_add(&main_set, o->rule_paths[i]);
   pv_ruleset *rs = load_set(&main_set, &o->limits);

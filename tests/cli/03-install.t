@@ -6,7 +6,8 @@ O=${PLUGVET_BIN#"$top"/}
 if [ "$O" = "$PLUGVET_BIN" ]; then skip "PLUGVET_BIN is outside the source tree"; done_testing; fi
 make -s -C "$top" install O="$O" PREFIX="$TMP/inst" >"$TMP/make.log" 2>&1; ok $? "make install into a prefix"
 for f in bin/plugvet bin/plugvet-run share/man/man1/plugvet.1 share/man/man1/plugvet-run.1 \
-  share/plugvet/rules/js/code-injection.yaml share/doc/plugvet/policy.md; do
+  share/plugvet/rules/js/code-injection.yaml share/plugvet/taint-rules/command-injection.yaml \
+  share/doc/plugvet/policy.md; do
   [ -e "$TMP/inst/$f" ]; ok $? "installed: $f"
 done
 cp -r "$top/examples/demo-plugin" "$TMP/demo"
@@ -14,6 +15,10 @@ cp -r "$top/examples/demo-plugin" "$TMP/demo"
 tail -1 "$TMP/out" | grep -q '^6 findings'; ok $? "the installed plugvet finds its bundled rules"
 n_installed=$(env -u PLUGVET_RULES "$TMP/inst/bin/plugvet" rules list | wc -l)
 is "$n_installed" "$("$PV" rules list | wc -l)" "... all of them"
+printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\n" >"$TMP/t.js"
+(cd / && env -u PLUGVET_RULES -u PLUGVET_TAINT_RULES "$TMP/inst/bin/plugvet" scan -q --no-db --taint \
+  --fail-on none --text /dev/null --json "$TMP/t.jsonl" "$TMP/t.js")
+grep -q '"rule_id":"js.taint.command-injection"' "$TMP/t.jsonl"; ok $? "... and its taint rules (--taint)"
 rm -rf "$TMP/inst/share/plugvet"
 (cd / && env -u PLUGVET_RULES "$TMP/inst/bin/plugvet" scan -q "$TMP/demo") >/dev/null 2>"$TMP/err"; st=$?
 is "$st" 3 "without its rule pack it stops (twin): exit 3"

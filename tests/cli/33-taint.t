@@ -11,6 +11,19 @@ cd "$top"
 is $? 0 "rules test taint-rules: every taint rule passes its tests"
 n=$(grep -c '^PASS' "$TMP/out"); ok $((n < 12)) "at least 12 rule/test-file pairs pass ($n)"
 
+# --taint: the bundled taint rules on top of the pack (found next to the
+# binary like the pack); without it, no taint rule runs.
+printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\n" >"$TMP/t.js"
+"$PV" scan -q --no-db --taint --fail-on none --text /dev/null --json "$TMP/t1.jsonl" "$TMP/t.js"
+ids() { python3 -c 'import json,sys
+print(" ".join(sorted({f["rule_id"] for l in open(sys.argv[1]) for f in json.loads(l)["findings"] if f["rule_id"].startswith(sys.argv[2])})))' "$1" "$2"; }
+is "$(ids "$TMP/t1.jsonl" js.taint.)" "js.taint.command-injection" "--taint runs the bundled taint rules"
+ok $(( $(ids "$TMP/t1.jsonl" js. | wc -w) < 2 )) "... on top of the bundled pack"
+"$PV" scan -q --no-db --fail-on none --text /dev/null --json "$TMP/t2.jsonl" "$TMP/t.js"
+is "$(ids "$TMP/t2.jsonl" js.taint.)" "" "... and without --taint, none runs"
+PLUGVET_TAINT_RULES=$TMP/none "$PV" scan -q --no-db --taint --text /dev/null "$TMP/t.js" >/dev/null 2>"$TMP/t.err"
+is $? 2 "--taint with a missing taint rule directory: exit 2"
+
 W=$TMP/w; mkdir -p "$W"
 cp taint-rules/command-injection.yaml "$W/"
 sed '0,/\/\/ ok: js.taint.command-injection/s//\/\/ ruleid: js.taint.command-injection/' \
@@ -68,6 +81,23 @@ is "$(lines "$TMP/a.jsonl")" "3 7 11 14 15 18 19" \
 for l in 8 10 17 20; do
   grep -qw "$l" <<<"$(lines "$TMP/a.jsonl")"; ok $((! $?)) "line $l: no flow (sanitizer, overwrite, clean field, constant)"
 done
+
+# throw/catch and methods called through this.
+cat >"$TMP/b.js" <<'J'
+const cp = require('child_process');
+app.get('/', (req, res) => {
+  try { throw new Error(req.query.t); } catch (e) { cp.exec(e.message); }
+  try { throw new Error('fixed'); } catch (e2) { cp.exec(e2.message); }
+  try { cp.exec('ls'); } catch (e3) { cp.exec(e3); }
+});
+class Runner {
+  handle(req) { this.exec(req.query.a); this.nothing(req.query.b); }
+  exec(c) { cp.exec(c); }
+  nothing(c) { return 1; }
+}
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/b.jsonl" "$TMP/b.js"
+is "$(lines "$TMP/b.jsonl")" "3 9" "a catch parameter holds what its try block threw; this.m() runs method m (not 4, 5)"
 
 # Across modules: CommonJS and ES modules, two hops, a sanitizing module,
 # an exported sink nobody calls with outside data; absolute and relative
@@ -171,6 +201,11 @@ is "$(cat "$TMP/e.facts")" "main.js 2 parameter 1 of the exported run" \
   "taint-entry: exported: the entry's export is reached from its parameter; not fixed(), not other.js"
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/e2.jsonl" "$E"
 is "$(lines "$TMP/e2.jsonl")" "" "... and without the option, nothing"
+# An exports map names the entry modules (no main): "." under conditions.
+rm "$E/package.json"
+printf '{"name":"p","exports":{".":{"import":"./lib/none.mjs","require":"./lib/other.js"}}}\n' >"$E/package.json"
+(cd "$TMP" && "$PV" scan -q --no-db --rules entry.yaml --fail-on none --text /dev/null --json e3.jsonl ent)
+is "$(paths "$TMP/e3.jsonl")" "lib/other.js" "package.json exports map: its require target is the entry (not main.js)"
 
 # Dependencies: code under node_modules is left out unless --taint-deps.
 D=$TMP/deps; mkdir -p "$D/node_modules/dep"
