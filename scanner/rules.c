@@ -1264,9 +1264,9 @@ static pv_status formula_words(pv_strset *words, pv_formula *f) {
 }
 
 /* Under `patterns`, a metavariable-regex's words lie inside every match of
- * each pattern (directly or in a pattern-either) that binds its
- * metavariable: they anchor that pattern. Words with blanks are left out
- * (bindings unify modulo blanks). */
+ * each pattern (directly, as a pattern-inside, or in a pattern-either) that
+ * binds its metavariable and can count: they anchor that pattern. Words
+ * with blanks are left out (bindings unify modulo blanks). */
 /* Anchors from metavariable-regexes, gathered per pattern over every leaf
  * that uses it (a snippet shared by several rules is anchored only when
  * each of its uses brings words: the union of them). */
@@ -1305,6 +1305,7 @@ static void mv_anchors(pv_ruleset *rs, const pv_formula *f, anchor_acc *a) {
       uint32_t np = p->kind == PV_F_OR ? p->n : 1;
       for (uint32_t j = 0; j < np; j++) {
         pv_formula *leaf = p->kind == PV_F_OR ? p->kids[j] : p;
+        if (leaf->kind == PV_F_INSIDE) leaf = leaf->kids[0]; /* the regex bounds it as well */
         if (leaf->kind != PV_F_PATTERN || leaf->anchored) continue;
         for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
           uint32_t id = leaf->pat[l];
