@@ -63,8 +63,9 @@ struct pv_pattern {
   uint32_t litlen[PAT_LITS];
   uint8_t litmod[PAT_LITS]; /* a module name: it appears quoted */
   uint32_t n_lit;
-  /* The longest identifier or property name of the pattern outside a
-   * require/import: it occurs inside every match (anchor). */
+  /* The longest identifier, property name or one-word string of the
+   * pattern outside a require/import: it occurs inside every match
+   * (anchor). */
   const char *anchor;
   uint32_t anchor_len;
   /* The module of a require/import in the pattern: when it has no anchor,
@@ -455,11 +456,12 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
     if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
-  if (p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) add_lit(pat, p->text, p->len, 0);
-  if (p->kind == P_LEAF && (p->named || is_word(p->text, p->len))) { /* keywords too */
-    add_lit(pat, p->text, p->len, 0);
-    if (p->text && p->len >= LIT_MIN && p->len > pat->anchor_len) pat->anchor = p->text, pat->anchor_len = p->len;
-  }
+  int leaf = p->kind == P_LEAF && (p->named || is_word(p->text, p->len)); /* keywords too */
+  if ((p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) || leaf) add_lit(pat, p->text, p->len, 0);
+  /* the anchor: a leaf, or a string whose content is one word (between quotes) */
+  if ((leaf || (p->kind == P_STR && is_word(p->text, p->len))) && p->text && p->len >= LIT_MIN &&
+      p->len > pat->anchor_len)
+    pat->anchor = p->text, pat->anchor_len = p->len;
   for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
 }
 
