@@ -57,6 +57,7 @@ static const char usage_scan[] =
     "                        bundled pack unless --default-rules is given\n"
     "  --default-rules       also load the bundled pack\n"
     "  --taint               also run the bundled taint rules (source-to-sink flows)\n"
+    "  --models FILE         taint models to add (a YAML file with a models: list)\n"
     "  --taint-deps          taint rules also analyse node_modules as code\n"
     "reports:\n"
     "  --sarif FILE          write SARIF 2.1.0\n"
@@ -119,6 +120,8 @@ typedef struct {
   int default_rules;
   int taint_deps;      /* --taint-deps */
   int taint;           /* --taint */
+  const char **models; /* --models */
+  size_t n_models;
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   int cdx_minor, no_db, online;
   int include_dev;
@@ -196,7 +199,7 @@ enum {
   OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
   OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB, OPT_ONLINE, OPT_OSV_API,
   OPT_TAINT_DEPS,
-  OPT_TAINT,
+  OPT_TAINT, OPT_MODELS,
 };
 
 static const struct option scan_longopts[] = {
@@ -204,6 +207,7 @@ static const struct option scan_longopts[] = {
     {"default-rules", no_argument, NULL, OPT_DEFAULT_RULES},
     {"taint-deps", no_argument, NULL, OPT_TAINT_DEPS},
     {"taint", no_argument, NULL, OPT_TAINT},
+    {"models", required_argument, NULL, OPT_MODELS},
     {"sarif", required_argument, NULL, OPT_SARIF},
     {"json", required_argument, NULL, OPT_JSON},
     {"text", required_argument, NULL, OPT_TEXT},
@@ -266,6 +270,11 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     case OPT_DEFAULT_RULES: o->default_rules = 1; break;
     case OPT_TAINT_DEPS: o->taint_deps = 1; break;
     case OPT_TAINT: o->taint = 1; break;
+    case OPT_MODELS:
+      o->models = realloc(o->models, (o->n_models + 1) * sizeof *o->models);
+      if (o->models == NULL) die_oom();
+      o->models[o->n_models++] = optarg;
+      break;
     case OPT_SARIF: o->sarif = optarg; break;
     case OPT_JSON: o->json = optarg; break;
     case OPT_TEXT: o->text = optarg; break;
@@ -404,6 +413,7 @@ static pv_ruleset *load_rules(const scan_opts *o) {
     paths_add(&main_set, t);
   }
   for (size_t i = 0; i < o->n_rule_paths; i++) paths_add(&main_set, o->rule_paths[i]);
+  for (size_t i = 0; i < o->n_models; i++) paths_add(&main_set, o->models[i]);
   pv_ruleset *rs = load_set(&main_set, &o->limits);
   g_caps.limits = o->limits;
   paths_free(&main_set);
@@ -646,6 +656,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   pv_ruleset_delete(g_caps.rs);
   paths_free(&g_caps.paths);
   free(o.rule_paths);
+  free(o.models);
   free_inputs(&o);
   return rc;
 }

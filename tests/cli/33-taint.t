@@ -99,6 +99,24 @@ J
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/b.jsonl" "$TMP/b.js"
 is "$(lines "$TMP/b.jsonl")" "3 9" "a catch parameter holds what its try block threw; this.m() runs method m (not 4, 5)"
 
+# Models: Promise.all and listeners of an emitter carry taint; --models
+# adds a file of models (here a sanitizer).
+cat >"$TMP/c.js" <<'J'
+const cp = require('child_process');
+app.get('/', (req, res) => {
+  Promise.all([req.query.a, 'x']).then((vs) => cp.exec(vs[0]));
+  const s = req.query;
+  s.on('data', (d) => cp.exec(d));
+  cp.exec(myLib.clean(req.query.c));
+});
+J
+printf 'models:\n  - functions: [myLib.clean]\n    kind: sanitizer\n' >"$TMP/models.yaml"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/c1.jsonl" "$TMP/c.js"
+is "$(lines "$TMP/c1.jsonl")" "3 5 6" "Promise.all and an emitter's listener carry taint; an unknown call passes it on"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --models "$TMP/models.yaml" --fail-on none --text /dev/null \
+  --json "$TMP/c2.jsonl" "$TMP/c.js"
+is "$(lines "$TMP/c2.jsonl")" "3 5" "--models FILE: its sanitizer cleans (line 6 no longer reported)"
+
 # Across modules: CommonJS and ES modules, two hops, a sanitizing module,
 # an exported sink nobody calls with outside data; absolute and relative
 # input paths; the path crosses files in SARIF codeFlows (schema-checked).
