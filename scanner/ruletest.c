@@ -261,7 +261,6 @@ static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *
   for (int round = 0; rc == PV_OK && (round == 0 || pv_match_next_round(m)); round++)
     for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
       pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
-      if (f->lang == PV_LANG_NONE && round > 0) continue;
       if (round > 0 && !pv_match_wants(m, f)) continue;
       TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
       rc = pv_match_file(m, r, f, tree, x->lim);

@@ -1,12 +1,14 @@
 /* taint.h — Semgrep `mode: taint` rules: their loaded form (taint_rules.c),
- * the library models (taint_models.c) and the intra-file engine (taint.c,
- * taint_eval.c, taint_flow.c) that follows tainted values from source
- * matches to sink matches in one JS/TS file. See docs/taint.md.
+ * the library models (taint_models.c), the engine (taint.c) that follows
+ * tainted values from source matches to sink matches in a JS/TS file and
+ * through the summaries of the modules it imports, and the module graph of
+ * an input (taint_graph.c). See docs/taint.md.
  *
  * Ownership: specs and models live in the ruleset's arena and are read-only
- * once loaded (shared by worker threads). pv_taint_run allocates its scratch
- * in an arena of its own and appends findings (with their flow steps in
- * r->arena) to r. */
+ * once loaded (shared by worker threads). The graph and the exports belong
+ * to one matcher (one worker) for one input. pv_taint_run allocates its
+ * scratch in an arena of its own and reports findings through its hit
+ * callback. */
 #ifndef PV_TAINT_H
 #define PV_TAINT_H
 

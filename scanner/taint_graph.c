@@ -179,16 +179,19 @@ static size_t imports_of(const pv_taint_graph *g, const pv_file *f, long *out, s
   return k;
 }
 
-/* The entry module of the package whose package.json is pj. */
-/* The module path p (relative to package.json pj) names, or NULL. */
+static long index_of(const pv_taint_graph *g, const pv_file *f) {
+  long k = f->path ? find_path(g, f->path) : -1;
+  return k >= 0 && file_at(g->r, (size_t)k) == f ? k : -1;
+}
+
+/* The module path p (relative to package.json pj; none leading out of the
+ * package) names, or NULL. */
 static const pv_file *package_file(const pv_taint_graph *g, const pv_file *pj, const char *p) {
   char spec[SPEC_MAX];
   if (p == NULL || *p == '\0' || strstr(p, "..") != NULL) return NULL;
   snprintf(spec, sizeof spec, "./%s", p);
   return pv_taint_resolve(g, pj, strncmp(spec, "././", 4) == 0 ? spec + 2 : spec, strlen(spec));
 }
-
-static long index_of(const pv_taint_graph *g, const pv_file *f);
 
 /* A target of an `exports` map: a path, or conditions (node, require,
  * import, default: the first that names a file), nested a few deep. */
@@ -223,11 +226,6 @@ static void mark_entries(pv_taint_graph *g, const pv_file *pj) {
   if (k >= 0) g->entry[k] = 1;
   if (exports != NULL) mark_exports(g, pj, exports, 0);
   json_decref(doc);
-}
-
-static long index_of(const pv_taint_graph *g, const pv_file *f) {
-  long k = f->path ? find_path(g, f->path) : -1;
-  return k >= 0 && file_at(g->r, (size_t)k) == f ? k : -1;
 }
 
 int pv_taint_entry(pv_taint_graph *g, const pv_file *f) {
