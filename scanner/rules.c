@@ -703,7 +703,7 @@ static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) 
     if (is_unsupported_key(k->s))
       return rule_err(c, k->line,
                       "unsupported key '%s' (plugvet supports pattern, patterns, pattern-either, "
-                      "pattern-regex and query matchers)", k->s);
+                      "pattern-regex and query matchers, and mode: taint rules)", k->s);
     return rule_err(c, k->line, "unknown key '%s'", k->s);
   }
   return PV_OK;
