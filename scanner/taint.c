@@ -39,8 +39,10 @@ enum {
 /* ---- Values ------------------------------------------------------------ */
 
 /* A tainted value: the last step of its path (prev leads to the source) and
- * the labels it carries. param > 0: the value of parameter param-1 of the
- * function being summarised (a symbolic source). */
+ * the labels it carries. param > 0: the path starts at parameter param-1 of
+ * the function being summarised (a symbolic source); params: every
+ * parameter whose value it carries (bit i: parameter i), whatever its path
+ * starts at. */
 typedef struct trace {
   const struct trace *prev;
   const pv_file *file; /* NULL: the file being analysed */
@@ -48,6 +50,7 @@ typedef struct trace {
   const char *msg;
   uint32_t len; /* steps */
   uint32_t labels;
+  uint32_t params;
   uint8_t param;
 } trace;
 
@@ -236,6 +239,7 @@ static const trace *step(tctx *c, const trace *prev, uint32_t s, uint32_t e, con
   t->len = prev ? prev->len + 1 : 1;
   t->labels = prev ? prev->labels : 0;
   t->param = prev ? prev->param : 0;
+  t->params = prev ? prev->params : 0;
   return t;
 }
 
@@ -246,11 +250,12 @@ static const trace *join(tctx *c, const trace *a, const trace *b) {
   /* a real source wins over a parameter of the function being summarised */
   const trace *keep = (a->param != 0) != (b->param != 0) ? (a->param ? b : a) : b->len < a->len ? b : a;
   const trace *other = keep == a ? b : a;
-  if ((keep->labels | other->labels) == keep->labels) return keep;
+  if ((keep->labels | other->labels) == keep->labels && (keep->params | other->params) == keep->params)
+    return keep;
   trace *t = pv_arena_alloc(c->a, sizeof *t);
   if (t == NULL) return keep;
   *t = *keep;
-  t->labels |= other->labels;
+  t->labels |= other->labels, t->params |= other->params;
   return t;
 }
 
@@ -347,6 +352,31 @@ static void summary_sink(tctx *c, fsum *f, struct fsink k) {
   if (f->nsinks < SUMMARY_SINKS_MAX) f->sinks[f->nsinks++] = k;
 }
 
+/* Parameters reach sink si of this file (or ext of another module) with
+ * value t (its last step at the sink): the summary being made says so, once
+ * per parameter. A parameter t's path does not start at gets a path of its
+ * own, the sink alone. */
+static void param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
+  fsum *f = c->current;
+  for (uint32_t p = 0; f != NULL && p < PARAMS_MAX; p++) {
+    if (!(t->params & (1u << p))) continue;
+    int known = 0;
+    for (uint32_t k = 0; k < f->nsinks; k++)
+      known |= f->sinks[k].sink == si && f->sinks[k].ext == ext && f->sinks[k].param == p + 1;
+    if (known) continue;
+    const trace *tail = t;
+    if (t->param != p + 1) {
+      trace *root = pv_arena_alloc(c->a, sizeof *root);
+      if (root == NULL) return (void)(c->oom = 1);
+      memset(root, 0, sizeof *root);
+      root->param = (uint8_t)(p + 1), root->params = 1u << p;
+      tail = step(c, root, t->s, t->e, t->msg);
+      ((trace *)tail)->file = t->file;
+    }
+    summary_sink(c, f, (struct fsink){si, ext, (uint8_t)(p + 1), tail});
+  }
+}
+
 /* A tainted value at n: is n a sink (or inside a non-exact one)? */
 static void check_sink(tctx *c, TSNode n, const trace *t) {
   uint32_t s = nstart(n), e = nend(n);
@@ -357,14 +387,8 @@ static void check_sink(tctx *c, TSNode n, const trace *t) {
     if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || (!t->param && !requires_ok(c, it->requires, t)))
       continue;
     const trace *last = step(c, t, m->s, m->e, quote(c, "reaches the sink %s", m->s, m->e));
-    if (t->param && c->current != NULL) { /* a parameter reaches it: the summary says so */
-      fsum *f = c->current;
-      int known = 0;
-      for (uint32_t k = 0; k < f->nsinks; k++) known |= f->sinks[k].sink == i && f->sinks[k].param == t->param;
-      if (!known) summary_sink(c, f, (struct fsink){i, NULL, t->param, last});
-    } else if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) {
-      c->best[i] = last;
-    }
+    param_sinks(c, i, NULL, last);
+    if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) c->best[i] = last;
   }
 }
 
@@ -729,7 +753,7 @@ static fsum *summary(tctx *c, TSNode fn) {
     trace *t = pv_arena_alloc(c->a, sizeof *t);
     if (t == NULL) return c->oom = 1, f;
     memset(t, 0, sizeof *t);
-    t->param = (uint8_t)(i + 1), t->len = 0;
+    t->param = (uint8_t)(i + 1), t->params = 1u << i, t->len = 0;
     args[i] = t;
   }
   /* the environment is left as it was (its writes are undone) */
@@ -742,9 +766,9 @@ static fsum *summary(tctx *c, TSNode fn) {
   undo(c, mark);
   c->cur.nb = nb;
   c->current = outer;
-  for (const trace *t = r; t != NULL && f != NULL; t = NULL) {
-    if (t->param) f->ret_params |= 1u << (t->param - 1);
-    else f->ret = t;
+  if (r != NULL && f != NULL) { /* (a real source wins the path of a join) */
+    f->ret_params |= r->params;
+    if (!r->param) f->ret = r;
   }
   if (f) f->state = 2;
   return f;
@@ -757,6 +781,7 @@ static const trace *splice(tctx *c, const trace *head, const trace *tail) {
   const trace *t = step(c, base, tail->s, tail->e, tail->msg);
   ((trace *)t)->file = tail->file;
   ((trace *)t)->param = head ? head->param : 0;
+  ((trace *)t)->params = head ? head->params : 0;
   ((trace *)t)->labels = (head ? head->labels : 0) | tail->labels;
   return t;
 }
@@ -1201,7 +1226,7 @@ static const xfn *imported(tctx *c, TSNode callee, const pv_file **mod) {
  * it, or (a parameter of the function being summarised) remember it. */
 static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
   const pv_taint_item *it = &c->spec->items[PV_TI_SINK][ext ? ext->item : c->sink_item[si]];
-  if (t->param && c->current != NULL) return summary_sink(c, c->current, (struct fsink){si, ext, t->param, t});
+  param_sinks(c, si, ext, t);
   if (t->param || !requires_ok(c, it->requires, t)) return;
   if (ext == NULL) {
     if (c->best[si] == NULL || t->len < c->best[si]->len) c->best[si] = t;

@@ -51,12 +51,7 @@ const char pv_taint_default_models[] =
     "                Promise.allSettled, Promise.race, Promise.any, Promise.resolve,\n"
     "                util.promisify]\n"
     "    from: arguments\n"
-    "  - note: an event emitter or stream hands what it carries to its listeners\n"
-    "    methods: [on, once, addListener, prependListener]\n"
-    "    kind: callback\n"
-    "    callback: argument -1\n"
-    "    param: 0\n"
-    "    from: receiver\n"
+
     "  - note: numbers are safe under taint_assume_safe_numbers, else they propagate\n"
     "    functions: [parseInt, parseFloat, Number, Number.parseInt, Number.parseFloat,\n"
     "                Math.floor, Math.ceil, Math.round, Math.trunc, Math.abs, Math.min,\n"
