@@ -27,10 +27,14 @@
 enum {
   STEP_MSG_MAX = 48,     /* bytes of code quoted in a step message */
   FIELD_PATH_MAX = 64,   /* bytes of a field path (a.b.c) */
+  SHAPE_MAX = 16,        /* fields an object value keeps apart */
+  SHAPE_DEPTH_MAX = 3,   /* objects nested in an object value's fields */
   PARAMS_MAX = 16,       /* parameters with summaries */
   LABELS_MAX = 16,       /* distinct labels per rule */
   DEPTH_MAX = 400,       /* nesting of expressions and statements interpreted */
   SUMMARY_SINKS_MAX = 64, /* sinks a summary remembers */
+  RPARTS_MAX = 32,       /* parts of a summary's return value, and of its effects */
+  FIXPOINT_MAX = 4,      /* runs of a recursive function's summary */
   TAINT_STEPS_MAX = 4000000, /* expressions interpreted per rule and file */
   XQ_MAX = 256,             /* sinks of other files reached from one file */
   ROUNDS_MAX = 8            /* rounds over an input's files after the first pass */
@@ -52,7 +56,27 @@ typedef struct trace {
   uint32_t labels;
   uint32_t params;
   uint8_t param;
+  const char *ppath;         /* one parameter carried (params one bit): through this field of it ("" whole) */
+  uint8_t derived;           /* computed from the value it carries (its fields are not the parameter's) */
+  const struct shape *shape; /* an object: what its fields hold */
 } trace;
+
+/* The fields of an object value. Reading field p takes the entry whose
+ * path is p or its longest prefix (the rest of p read in its value), else
+ * rest; entries below p make the result's own shape. An entry may be NULL
+ * (a field known clean). The shaped trace itself is the whole object
+ * (every part joined); `len` is its length when the shape was made: the
+ * steps it took since then are replayed on what a read selects. */
+typedef struct sfield {
+  const char *path; /* ".a" or ".a.b" */
+  const trace *t;
+} sfield;
+
+typedef struct shape {
+  const trace *rest;
+  uint32_t len, n, depth; /* depth: objects nested in its fields */
+  sfield f[];
+} shape;
 
 typedef struct {
   uint32_t id;      /* unique per declaration */
@@ -64,7 +88,7 @@ typedef struct {
 
 typedef struct {
   uint32_t id;
-  char path[FIELD_PATH_MAX]; /* ".a.b" */
+  const char *path; /* ".a.b" (in the arena) */
   const trace *t;
 } field;
 
@@ -117,17 +141,33 @@ struct pv_taint_file {
   int ready;
 };
 
+/* Part of a value a function makes: at field `path` of it ("" all of
+ * it), parameter param-1's value at its field ppath, or (param 0) a
+ * source's taint t inside the function (NULL: that field is clean). */
+typedef struct rpart {
+  const char *path;
+  uint8_t param, derived; /* derived: computed from the parameter's field (trace.derived) */
+  const char *ppath;
+  const trace *t;
+} rpart;
+
 /* The summary of one function of the file (pv_taint_file.fns[i] is
- * tctx.fns[i]). */
+ * tctx.fns[i]): what it returns, what it writes to its parameters' fields
+ * (effect i: parameter target[i]-1, at its field eff[i].path), and which
+ * parameters (at which field) reach sinks. */
 struct fsum {
   int state;               /* 0 not yet, 1 in progress, 2 done */
-  uint32_t ret_params;     /* parameters whose taint reaches the return value */
+  int recursive;           /* called while in progress */
   const trace *ret;        /* a real source reaching the return value */
+  rpart *rets, *eff;       /* RPARTS_MAX each, made with the first */
+  uint8_t *target;
+  uint32_t nrets, neff;
   uint32_t nsinks;
   struct fsink {
     uint32_t sink;             /* a sink of this file, unless ext */
     struct xsink_ *ext;        /* a sink of another module, reached through its export */
     uint8_t param;
+    const char *ppath;         /* the parameter's field that reaches it ("" all of it) */
     const trace *t;
   } *sinks;                    /* SUMMARY_SINKS_MAX, made with the first */
 };
@@ -235,28 +275,201 @@ static const trace *step(tctx *c, const trace *prev, uint32_t s, uint32_t e, con
     c->oom = 1;
     return prev;
   }
+  if (prev != NULL) *t = *prev; /* labels, parameters, shape */
+  else memset(t, 0, sizeof *t);
   t->prev = prev, t->file = NULL, t->s = s, t->e = e, t->msg = msg;
   t->len = prev ? prev->len + 1 : 1;
-  t->labels = prev ? prev->labels : 0;
-  t->param = prev ? prev->param : 0;
-  t->params = prev ? prev->params : 0;
   return t;
 }
 
-/* Either value, keeping the shorter path; labels are joined. */
+static const char *ppath_of(const trace *t) { return t->ppath ? t->ppath : ""; }
+static int one_param(uint32_t params) { return params != 0 && (params & (params - 1)) == 0; }
+
+/* The field path of its parameter a join of a and b carries: the
+ * common prefix of theirs when both carry the same one. */
+static const char *join_ppath(tctx *c, const trace *a, const trace *b) {
+  if (a->params == 0 || (b->params != 0 && !one_param(a->params | b->params))) return b->params ? ppath_of(b) : "";
+  if (b->params == 0) return ppath_of(a);
+  const char *x = ppath_of(a), *y = ppath_of(b);
+  size_t n = 0, cut = 0;
+  while (x[n] && x[n] == y[n]) n++;
+  if ((x[n] == '\0' || x[n] == '.') && (y[n] == '\0' || y[n] == '.')) return x[n] == '\0' ? x : y[n] == '\0' ? y : pv_arena_strndup(c->a, x, n);
+  for (size_t i = 0; i < n; i++)
+    if (x[i] == '.') cut = i;
+  return pv_arena_strndup(c->a, x, cut);
+}
+
+static const trace *join_shapes(tctx *c, const trace *a, const trace *b);
+
+/* Either value, keeping the shorter path; labels are joined. Objects are
+ * joined field by field. */
+static const trace *join_plain(tctx *c, const trace *a, const trace *b);
+
 static const trace *join(tctx *c, const trace *a, const trace *b) {
+  if (a == NULL) return b;
+  if (b == NULL || a == b) return a;
+  if (a->shape != NULL || b->shape != NULL) return join_shapes(c, a, b);
+  return join_plain(c, a, b);
+}
+
+/* The same, ignoring fields (the result may keep those of one of them). */
+static const trace *join_plain(tctx *c, const trace *a, const trace *b) {
   if (a == NULL) return b;
   if (b == NULL || a == b) return a;
   /* a real source wins over a parameter of the function being summarised */
   const trace *keep = (a->param != 0) != (b->param != 0) ? (a->param ? b : a) : b->len < a->len ? b : a;
   const trace *other = keep == a ? b : a;
-  if ((keep->labels | other->labels) == keep->labels && (keep->params | other->params) == keep->params)
+  const char *pp = join_ppath(c, keep, other);
+  if ((keep->labels | other->labels) == keep->labels && (keep->params | other->params) == keep->params &&
+      strcmp(pp, ppath_of(keep)) == 0)
     return keep;
   trace *t = pv_arena_alloc(c->a, sizeof *t);
   if (t == NULL) return keep;
   *t = *keep;
-  t->labels |= other->labels, t->params |= other->params;
+  t->labels |= other->labels, t->params |= other->params, t->ppath = pp;
   return t;
+}
+
+/* ---- Object values ------------------------------------------------------ */
+
+static const trace *select_field(tctx *c, const trace *t, const char *path);
+static const trace *flat(tctx *c, const trace *t);
+static const trace *derive(tctx *c, const trace *t);
+
+/* Entry i's path is p or a prefix of it; below: p is a prefix of it. */
+static size_t covers(const char *q, const char *p) {
+  size_t n = strlen(q);
+  return strncmp(q, p, n) == 0 && (p[n] == '\0' || p[n] == '.') ? n + 1 : 0;
+}
+
+static int below(const char *q, const char *p) {
+  size_t n = strlen(p);
+  return strncmp(q, p, n) == 0 && q[n] == '.';
+}
+
+static const trace *rebase(tctx *c, const trace *t, const trace *from);
+
+/* An object value: fields v[0..n) (paths relative to it) over rest (an
+ * object itself: its fields that v does not cover join v's). Objects in
+ * fields nest SHAPE_DEPTH_MAX deep at most (deeper: a plain value). */
+static const trace *make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t n) {
+  sfield all[2 * SHAPE_MAX];
+  uint32_t m = 0, k = 0, depth = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (m < 2 * SHAPE_MAX) all[m++] = v[i];
+    else rest = join_plain(c, rest, derive(c, v[i].t));
+  }
+  if (rest != NULL && rest->shape != NULL) {
+    const trace *r = rest;
+    for (uint32_t i = 0; i < r->shape->n && m < 2 * SHAPE_MAX; i++) {
+      int covered = 0;
+      for (uint32_t j = 0; j < n && !covered; j++) covered = covers(v[j].path, r->shape->f[i].path) != 0;
+      if (!covered) all[m++] = (sfield){r->shape->f[i].path, rebase(c, r->shape->f[i].t, r)};
+    }
+    rest = rebase(c, r->shape->rest, r);
+  }
+  const trace *whole = rest;
+  for (uint32_t i = 0; i < m; i++) whole = join_plain(c, whole, all[i].t);
+  if (whole == NULL) return NULL;
+  shape *sh = pv_arena_alloc(c->a, sizeof *sh + SHAPE_MAX * sizeof *sh->f);
+  trace *t = pv_arena_alloc(c->a, sizeof *t);
+  if (sh == NULL || t == NULL) return c->oom = 1, whole;
+  for (uint32_t i = 0; i < m; i++) {
+    const trace *x = all[i].t;
+    if (x != NULL && x->shape != NULL && x->shape->depth >= SHAPE_DEPTH_MAX) x = derive(c, x);
+    if (k == SHAPE_MAX) rest = join_plain(c, rest, derive(c, x)); /* past the bound: fields join the rest */
+    else sh->f[k++] = (sfield){all[i].path, x};
+    if (x != NULL && x->shape != NULL && x->shape->depth + 1 > depth) depth = x->shape->depth + 1;
+  }
+  *t = *whole;
+  sh->rest = flat(c, rest), sh->n = k, sh->len = t->len, sh->depth = depth;
+  t->shape = sh;
+  return t;
+}
+
+/* The value at path p of an object made of base and entries v[0..n): the
+ * most specific entry covering p, else base; entries below p its fields. */
+static const trace *lookup(tctx *c, const trace *base, const sfield *v, uint32_t n, const char *p) {
+  size_t best = 0;
+  const trace *at = base;
+  sfield sub[SHAPE_MAX];
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t m = covers(v[i].path, p);
+    if (m > best) best = m, at = v[i].t;
+    else if (below(v[i].path, p) && k < SHAPE_MAX) sub[k++] = (sfield){v[i].path + strlen(p), v[i].t};
+  }
+  const trace *t = select_field(c, at, best ? p + best - 1 : p);
+  return k ? make_shape(c, t, sub, k) : t;
+}
+
+/* Replay on t the steps `from` took after its shape was made. */
+static const trace *rebase(tctx *c, const trace *t, const trace *from) {
+  if (t == NULL || from->len <= from->shape->len) return t;
+  uint32_t k = from->len - from->shape->len;
+  const trace *v[64];
+  if (k > 64) k = 64;
+  const trace *x = from;
+  for (uint32_t i = 0; i < k && x != NULL; i++, x = x->prev) v[i] = x;
+  for (uint32_t i = k; i-- > 0;) {
+    const trace *s = step(c, t, v[i]->s, v[i]->e, v[i]->msg);
+    ((trace *)s)->file = v[i]->file;
+    t = s;
+  }
+  return t;
+}
+
+/* Field `path` (".a.b"; "" the whole) of value t: an object's field, or
+ * a parameter's value read further down. */
+static const trace *select_field(tctx *c, const trace *t, const char *path) {
+  if (t == NULL || path[0] == '\0') return t;
+  if (t->shape != NULL) return rebase(c, lookup(c, t->shape->rest, t->shape->f, t->shape->n, path), t);
+  if (!one_param(t->params) || t->derived || strlen(ppath_of(t)) + strlen(path) >= FIELD_PATH_MAX) return t;
+  trace *x = pv_arena_alloc(c->a, sizeof *x);
+  if (x == NULL) return c->oom = 1, t;
+  *x = *t;
+  x->ppath = pv_arena_printf(c->a, "%s%s", ppath_of(t), path);
+  return x;
+}
+
+/* a joined with b, one of them (at least) an object: field by field. */
+static const trace *join_shapes(tctx *c, const trace *a, const trace *b) {
+  sfield v[2 * SHAPE_MAX];
+  uint32_t n = 0;
+  for (int side = 0; side < 2; side++) {
+    const shape *sh = (side ? b : a)->shape;
+    for (uint32_t i = 0; sh != NULL && i < sh->n; i++) {
+      uint32_t j = 0;
+      while (j < n && strcmp(v[j].path, sh->f[i].path) != 0) j++;
+      if (j == n) v[n].path = sh->f[i].path, v[n++].t = NULL;
+    }
+  }
+  for (uint32_t j = 0; j < n; j++) v[j].t = join(c, select_field(c, a, v[j].path), select_field(c, b, v[j].path));
+  const trace *ra = a->shape ? rebase(c, a->shape->rest, a) : a, *rb = b->shape ? rebase(c, b->shape->rest, b) : b;
+  const trace *rest = join(c, ra, rb);
+  return make_shape(c, rest, v, n);
+}
+
+/* A value computed from t (a string, an element, a call's result):
+ * no fields of its own, and its fields are not those of a parameter t
+ * carries. */
+static const trace *derive(tctx *c, const trace *t) {
+  if (t == NULL || (t->shape == NULL && (t->derived || t->params == 0))) return t;
+  trace *x = pv_arena_alloc(c->a, sizeof *x);
+  if (x == NULL) return c->oom = 1, t;
+  *x = *t;
+  x->shape = NULL, x->derived = 1;
+  return x;
+}
+
+/* t without its fields. */
+static const trace *flat(tctx *c, const trace *t) {
+  if (t == NULL || t->shape == NULL) return t;
+  trace *x = pv_arena_alloc(c->a, sizeof *x);
+  if (x == NULL) return c->oom = 1, t;
+  *x = *t;
+  x->shape = NULL;
+  return x;
 }
 
 /* ---- Ranges of the rule's operators ---------------------------------- */
@@ -360,9 +573,11 @@ static void param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t
   fsum *f = c->current;
   for (uint32_t p = 0; f != NULL && p < PARAMS_MAX; p++) {
     if (!(t->params & (1u << p))) continue;
+    const char *pp = one_param(t->params) ? ppath_of(t) : "";
     int known = 0;
     for (uint32_t k = 0; k < f->nsinks; k++)
-      known |= f->sinks[k].sink == si && f->sinks[k].ext == ext && f->sinks[k].param == p + 1;
+      known |= f->sinks[k].sink == si && f->sinks[k].ext == ext && f->sinks[k].param == p + 1 &&
+               strcmp(f->sinks[k].ppath, pp) == 0;
     if (known) continue;
     const trace *tail = t;
     if (t->param != p + 1) {
@@ -373,7 +588,7 @@ static void param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t
       tail = step(c, root, t->s, t->e, t->msg);
       ((trace *)tail)->file = t->file;
     }
-    summary_sink(c, f, (struct fsink){si, ext, (uint8_t)(p + 1), tail});
+    summary_sink(c, f, (struct fsink){si, ext, (uint8_t)(p + 1), pp, tail});
   }
 }
 
@@ -483,6 +698,57 @@ static field *field_find(tctx *c, uint32_t id, const char *path) {
   return NULL;
 }
 
+/* The value of binding b at field path p ("" the whole): the most specific
+ * value written at p or a prefix of it, with the fields written below p as
+ * its fields. */
+static const trace *value_at(tctx *c, const binding *b, const char *p) {
+  size_t best = 0;
+  const trace *at = b->t, *extra = NULL;
+  sfield sub[SHAPE_MAX];
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < c->cur.nf; i++) {
+    const field *f = &c->cur.f[i];
+    if (f->id != b->id) continue;
+    size_t m = covers(f->path, p);
+    if (m > best) best = m, at = f->t;
+    else if (m == 0 && below(f->path, p) && k < SHAPE_MAX) sub[k++] = (sfield){f->path + strlen(p), f->t};
+    else if (m == 0 && below(f->path, p)) extra = join(c, extra, f->t);
+  }
+  const trace *t = select_field(c, at, best ? p + best - 1 : p);
+  return k ? make_shape(c, join(c, t, extra), sub, k) : join(c, t, extra);
+}
+
+/* Is anything at path p of b (or a prefix of it) tainted? */
+static int tainted_at(const tctx *c, const binding *b, const char *p) {
+  if (b->t != NULL) return 1;
+  for (uint32_t i = 0; i < c->cur.nf; i++)
+    if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL && covers(c->cur.f[i].path, p)) return 1;
+  return 0;
+}
+
+/* Path p of binding b becomes t: its fields below p become t's. */
+static void assign_path(tctx *c, binding *b, const char *p, const trace *t) {
+  size_t pl = strlen(p);
+  if (pl == 0) set_b(c, b, t);
+  else {
+    field *f = field_find(c, b->id, p);
+    if (f == NULL && (t != NULL || tainted_at(c, b, p))) {
+      if (grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return (void)(c->oom = 1);
+      f = &c->cur.f[c->cur.nf++];
+      f->id = b->id, f->t = NULL;
+      if ((f->path = pv_arena_strdup(c->a, p)) == NULL) return (void)(c->oom = 1, c->cur.nf--);
+    }
+    if (f != NULL) set_f(c, f, t);
+  }
+  for (uint32_t i = 0; i < c->cur.nf; i++) { /* deeper fields are overwritten too */
+    field *d = &c->cur.f[i];
+    if (d->id == b->id && below(d->path, p)) {
+      const trace *v = select_field(c, t, d->path + pl);
+      if (v != d->t) set_f(c, d, v);
+    }
+  }
+}
+
 /* Assign t to the variable or field chain n (an identifier or a member
  * chain); other targets (computed members, patterns) by the caller. */
 static void assign(tctx *c, TSNode n, const trace *t) {
@@ -490,33 +756,11 @@ static void assign(tctx *c, TSNode n, const trace *t) {
   char path[FIELD_PATH_MAX];
   if (!member_path(c, n, &root, path)) return;
   binding *b = var_of(c, root, 1);
-  if (b == NULL) return;
-  if (path[0] == '\0') { /* the whole variable: its fields go with it */
-    set_b(c, b, t);
-    for (uint32_t i = 0; i < c->cur.nf; i++)
-      if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL) set_f(c, &c->cur.f[i], NULL);
-    return;
-  }
-  field *f = field_find(c, b->id, path);
-  if (f == NULL) {
-    if (t == NULL) return;
-    if (grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) {
-      c->oom = 1;
-      return;
-    }
-    f = &c->cur.f[c->cur.nf++];
-    f->id = b->id, f->t = NULL;
-    memcpy(f->path, path, strlen(path) + 1); /* both FIELD_PATH_MAX */
-  }
-  set_f(c, f, t);
-  for (uint32_t i = 0; i < c->cur.nf; i++) /* deeper fields are overwritten too */
-    if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL && strncmp(c->cur.f[i].path, path, strlen(path)) == 0 &&
-        c->cur.f[i].path[strlen(path)] == '.')
-      set_f(c, &c->cur.f[i], NULL);
+  if (b != NULL) assign_path(c, b, path, t);
 }
 
-/* The value of a variable or field chain: the field itself, a field it
- * is part of, or the whole variable; deeper fields count for the whole. */
+/* The value of a variable or field chain (*known: n is one of a variable
+ * in scope). */
 static const trace *read_chain(tctx *c, TSNode n, int *known) {
   TSNode root;
   char path[FIELD_PATH_MAX];
@@ -525,16 +769,7 @@ static const trace *read_chain(tctx *c, TSNode n, int *known) {
   binding *b = var_of(c, root, 0);
   if (b == NULL) return NULL;
   *known = 1;
-  const trace *t = b->t;
-  size_t pl = strlen(path);
-  for (uint32_t i = 0; i < c->cur.nf && t == NULL; i++) {
-    const field *f = &c->cur.f[i];
-    size_t fl = strlen(f->path);
-    if (f->id != b->id || f->t == NULL) continue;
-    if (fl <= pl && strncmp(f->path, path, fl) == 0 && (path[fl] == '\0' || path[fl] == '.')) t = f->t;
-    else if (fl > pl && strncmp(f->path, path, pl) == 0 && f->path[pl] == '.') t = f->t;
-  }
-  return t;
+  return value_at(c, b, path);
 }
 
 static void env_free(env *e) {
@@ -683,16 +918,18 @@ static void each_name(tctx *c, TSNode pat, void (*fn)(tctx *c, TSNode name, void
   pv_tree_walk(pat, name_visit, &w);
 }
 
+static void destructure(tctx *c, TSNode pat, const trace *t, void (*bind)(tctx *c, TSNode name, void *t));
 static void declare_to(tctx *c, TSNode name, void *t) { declare(c, name, t); }
 static void assign_to(tctx *c, TSNode name, void *t) { assign(c, name, t); }
 
 /* Bind a parameter list: each parameter (identifier, pattern with
  * default, rest) to t(i). */
-static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs) {
+static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs, uint32_t *ids) {
   TSNode ps = field_of(fn, "parameters");
   if (ts_node_is_null(ps)) { /* x => ... */
     TSNode p = field_of(fn, "parameter");
-    if (!ts_node_is_null(p)) declare(c, p, nargs > 0 ? args[0] : NULL);
+    binding *b = ts_node_is_null(p) ? NULL : declare(c, p, nargs > 0 ? args[0] : NULL);
+    if (ids != NULL && b != NULL) ids[0] = b->id;
     return;
   }
   uint32_t k = 0;
@@ -719,20 +956,24 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
       p = l;
     }
     if (sym_is(p, c->sy->rest_pat) && nkids(p) > 0) p = ts_node_named_child(p, 0);
-    if (sym_is(p, c->sy->ident)) declare(c, p, t);
-    else each_name(c, p, declare_to, (void *)t); /* destructured: every name gets the whole value */
+    if (sym_is(p, c->sy->ident)) {
+      binding *b = declare(c, p, t);
+      if (ids != NULL && b != NULL && k <= PARAMS_MAX) ids[k - 1] = b->id;
+    } else {
+      destructure(c, p, t, declare_to);
+    }
   }
 }
 
 /* Interpret function fn's body with its parameters bound to args. Returns
- * what it returns. Nested functions not called are interpreted too (with
- * the environment they close over). */
-static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs) {
+ * what it returns; ids (if not NULL) gets the binding of each parameter
+ * that is a name. */
+static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs, uint32_t *ids) {
   if (c->nest > 64) return NULL;
   uint32_t nb = c->cur.nb, d = c->depth;
   const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
   c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
-  bind_params(c, fn, args, nargs);
+  bind_params(c, fn, args, nargs, ids);
   TSNode body = field_of(fn, "body");
   if (!ts_node_is_null(body)) {
     if (sym_is(body, c->sy->block)) stmt(c, body);
@@ -743,10 +984,70 @@ static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, u
   return out;
 }
 
-/* The summary of fn (computed once, parameters as symbolic sources). */
+/* Add part (path, param, ppath, t) to v[0..*n) unless it is there; 1 when added. */
+static int add_part(tctx *c, rpart **v, uint32_t *n, rpart p) {
+  if (*v == NULL && (*v = pv_arena_alloc(c->a, RPARTS_MAX * sizeof **v)) == NULL) return c->oom = 1, 0;
+  for (uint32_t i = 0; i < *n; i++)
+    if ((*v)[i].param == p.param && strcmp((*v)[i].path, p.path) == 0 && strcmp((*v)[i].ppath, p.ppath) == 0 &&
+        (p.param != 0 || ((*v)[i].t == NULL) == (p.t == NULL)))
+      return 0;
+  if (*n == RPARTS_MAX) return 0;
+  (*v)[(*n)++] = p;
+  return 1;
+}
+
+/* The parts of value t at field path `at` of what is made, into v: its
+ * fields, each parameter it carries, and a source's taint. Returns how
+ * many were new. */
+static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uint32_t *n) {
+  if (t == NULL) return at[0] ? (uint32_t)add_part(c, v, n, (rpart){at, 0, 0, "", NULL}) : 0;
+  uint32_t k = 0;
+  if (t->shape != NULL) {
+    for (uint32_t i = 0; i < t->shape->n && strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX; i++)
+    {
+      const char *sub = pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path);
+      if (sub == NULL) return c->oom = 1, k;
+      k += parts_of(c, rebase(c, t->shape->f[i].t, t), sub, v, n);
+    }
+    return k + parts_of(c, rebase(c, t->shape->rest, t), at, v, n);
+  }
+  for (uint32_t p = 0; p < PARAMS_MAX; p++)
+    if (t->params & (1u << p))
+      k += add_part(c, v, n, (rpart){at, (uint8_t)(p + 1), t->derived, one_param(t->params) ? ppath_of(t) : "", NULL});
+  if (t->param == 0) { /* the path starts at a source: the callee's parameters are not the caller's */
+    trace *x = pv_arena_alloc(c->a, sizeof *x);
+    if (x == NULL) return c->oom = 1, k;
+    *x = *t;
+    x->params = 0, x->ppath = NULL;
+    k += add_part(c, v, n, (rpart){at, 0, 0, "", x});
+  }
+  return k;
+}
+
+/* What parameters ids[] of the function just run hold in fields written
+ * by it (fields from index nf of the environment on): its effects. */
+static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
+  uint32_t k = 0;
+  for (uint32_t i = nf; i < c->cur.nf; i++)
+    for (uint32_t p = 0; p < PARAMS_MAX; p++) {
+      if (ids[p] == 0 || c->cur.f[i].id != ids[p] || c->cur.f[i].t == NULL) continue;
+      uint32_t before = f->neff;
+      k += parts_of(c, c->cur.f[i].t, c->cur.f[i].path, &f->eff, &f->neff);
+      if (f->neff > before && f->target == NULL && (f->target = pv_arena_alloc(c->a, RPARTS_MAX)) == NULL) return c->oom = 1, k;
+      for (uint32_t j = before; j < f->neff; j++) f->target[j] = (uint8_t)(p + 1);
+    }
+  return k;
+}
+
+/* The summary of fn: computed once, parameters as symbolic sources; a
+ * recursive function's again until nothing new (its calls to itself use
+ * what the previous run found). */
 static fsum *summary(tctx *c, TSNode fn) {
   fsum *f = fn_of(c, fn);
-  if (f == NULL || f->state != 0) return f;
+  if (f == NULL || f->state != 0) {
+    if (f != NULL && f->state == 1) f->recursive = 1;
+    return f;
+  }
   f->state = 1;
   const trace *args[PARAMS_MAX];
   for (uint32_t i = 0; i < PARAMS_MAX; i++) {
@@ -756,21 +1057,22 @@ static fsum *summary(tctx *c, TSNode fn) {
     t->param = (uint8_t)(i + 1), t->params = 1u << i, t->len = 0;
     args[i] = t;
   }
-  /* the environment is left as it was (its writes are undone) */
-  uint32_t mark = c->cur.nj, nb = c->cur.nb;
   fsum *outer = c->current;
   c->current = f;
-  c->cur.journal++;
-  const trace *r = run_function(c, fn, args, PARAMS_MAX);
-  c->cur.journal--;
-  undo(c, mark);
-  c->cur.nb = nb;
-  c->current = outer;
-  if (r != NULL && f != NULL) { /* (a real source wins the path of a join) */
-    f->ret_params |= r->params;
-    if (!r->param) f->ret = r;
+  for (int run = 0; run < FIXPOINT_MAX; run++) {
+    /* the environment is left as it was (its writes are undone) */
+    uint32_t mark = c->cur.nj, nb = c->cur.nb, nf = c->cur.nf, ids[PARAMS_MAX] = {0}, sinks = f->nsinks;
+    c->cur.journal++;
+    const trace *r = run_function(c, fn, args, PARAMS_MAX, ids);
+    uint32_t fresh = parts_of(c, r, "", &f->rets, &f->nrets) + effects_of(c, f, ids, nf);
+    c->cur.journal--;
+    undo(c, mark);
+    c->cur.nb = nb;
+    if (r != NULL && r->param == 0 && f->ret == NULL) f->ret = r; /* (a real source wins the path of a join) */
+    if (!f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom) break;
   }
-  if (f) f->state = 2;
+  c->current = outer;
+  f->state = 2;
   return f;
 }
 
@@ -795,8 +1097,19 @@ typedef struct {
   const char *msg;
 } xstep;
 
+/* A part of a summary (rpart) kept beyond the run of its file: a
+ * source's path as steps (none: the field is clean); target, for an
+ * effect, the parameter written. */
+typedef struct {
+  const char *path, *ppath;
+  uint8_t param, derived, target;
+  xstep *steps;
+  uint32_t n, labels;
+} xpart;
+
 typedef struct xsink_ {
   uint8_t param;           /* 1-based */
+  const char *ppath;       /* its field that reaches the sink ("" all of it) */
   const pv_file *file;     /* the sink's file */
   pv_pmatch sink;
   uint32_t item;           /* its item (requires) */
@@ -809,9 +1122,9 @@ typedef struct {
   const pv_rule *rule;
   const pv_file *file;
   const char *name;        /* export name; "" the module itself (module.exports = f) */
-  uint32_t ret_params;
-  xstep *ret;              /* a source inside reaching the return value */
-  uint32_t nret, ret_labels;
+  xpart *rets, *eff;       /* what it returns; what it writes to its parameters' fields */
+  uint32_t nrets, neff;
+  int ret;                 /* a source inside reaches the return value */
   xsink *sinks;
   uint32_t nsinks;
   TSNode node;             /* the function (valid while its own file is analysed) */
@@ -993,6 +1306,18 @@ static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t 
   return t;
 }
 
+/* Parts v[0..k) (effects: with their targets) kept beyond this run. */
+static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_t k) {
+  xpart *out = k ? pv_arena_alloc(c->x->a, k * sizeof *out) : NULL;
+  for (uint32_t i = 0; out != NULL && i < k; i++) {
+    out[i] = (xpart){pv_arena_strdup(c->x->a, v[i].path), pv_arena_strdup(c->x->a, v[i].ppath), v[i].param,
+                     v[i].derived, target ? target[i] : 0, NULL, 0, 0};
+    if (v[i].t != NULL) out[i].steps = keep_steps(c, v[i].t, &out[i].n), out[i].labels = v[i].t->labels;
+  }
+  if (k && out == NULL) c->oom = 1;
+  return out;
+}
+
 /* Export name `name` of this file is function fn: keep its summary. */
 static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   if (c->x == NULL || export_find(c, c->file, name, len) != NULL) return;
@@ -1008,13 +1333,15 @@ static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   xfn *e = &x->v[x->n];
   memset(e, 0, sizeof *e);
   e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
-  e->ret_params = f->ret_params;
-  if (f->ret != NULL) e->ret = keep_steps(c, f->ret, &e->nret), e->ret_labels = f->ret->labels, c->exports_ret = 1;
+  e->rets = keep_parts(c, f->rets, NULL, f->nrets), e->nrets = f->nrets;
+  e->eff = keep_parts(c, f->eff, f->target, f->neff), e->neff = f->neff;
+  e->ret = f->ret != NULL, c->exports_ret |= e->ret;
   e->sinks = f->nsinks ? pv_arena_alloc(x->a, f->nsinks * sizeof *e->sinks) : NULL;
   for (uint32_t i = 0; e->sinks != NULL && i < f->nsinks; i++) {
     xsink *k = &e->sinks[e->nsinks++], *ext = f->sinks[i].ext;
     memset(k, 0, sizeof *k);
     k->param = f->sinks[i].param, k->labels = f->sinks[i].t->labels;
+    k->ppath = pv_arena_strdup(x->a, f->sinks[i].ppath);
     if (ext != NULL) k->file = ext->file, k->sink = ext->sink, k->item = ext->item;
     else k->file = c->file, k->sink = c->sink.v[f->sinks[i].sink], k->item = c->sink_item[f->sinks[i].sink];
     k->steps = keep_steps(c, f->sinks[i].t, &k->n);
@@ -1071,7 +1398,7 @@ static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, co
       x->v = v, x->cap = x->cap ? x->cap * 2 : 16;
     }
     e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
-    c->exports_ret |= e.ret != NULL;
+    c->exports_ret |= e.ret;
     memset(&e.node, 0, sizeof e.node); /* not a function of this file */
     if (e.name != NULL && (x->v[x->n++] = e, export_index(x) != 0)) return (void)(c->oom = 1);
   }
@@ -1238,25 +1565,81 @@ static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *
   }
 }
 
+/* The value of part p at a call with arguments at[0..nargs), or NULL. */
+static const trace *part_value(tctx *c, const rpart *p, const trace *const *at, uint32_t nargs) {
+  if (p->param == 0) return p->t;
+  const trace *t = p->param <= nargs ? select_field(c, at[p->param - 1], p->ppath) : NULL;
+  return p->derived ? derive(c, t) : t;
+}
+
+/* What call n of callee returns, made of the parts v[0..k) of its summary. */
+static const trace *made(tctx *c, const rpart *v, uint32_t k, const trace *const *at, uint32_t nargs, TSNode n,
+                         TSNode callee) {
+  sfield f[SHAPE_MAX];
+  uint32_t nf = 0;
+  const trace *rest = NULL;
+  const char *via = NULL;
+  for (uint32_t i = 0; i < k; i++) {
+    const trace *x = part_value(c, &v[i], at, nargs);
+    if (x != NULL) x = step(c, x, nstart(n), nend(n), via ? via : (via = quote(c, "returned from %s", nstart(n), nend(callee))));
+    uint32_t j = 0;
+    while (j < nf && strcmp(f[j].path, v[i].path) != 0) j++;
+    if (v[i].path[0] == '\0' || (j == nf && nf == SHAPE_MAX)) {
+      rest = join(c, rest, x);
+      continue;
+    }
+    if (j == nf) f[nf].path = v[i].path, f[nf++].t = NULL;
+    f[j].t = join(c, f[j].t, x);
+  }
+  return nf ? make_shape(c, rest, f, nf) : rest;
+}
+
+/* Call n of callee writes parts v[0..k) to fields of its arguments
+ * (part i to parameter target[i]-1): the variables or chains passed get
+ * them. */
+static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32_t k, const trace *const *at,
+                          const TSNode *fnarg, uint32_t nargs, TSNode n, TSNode callee) {
+  for (uint32_t i = 0; i < k; i++) {
+    const trace *x = part_value(c, &v[i], at, nargs);
+    uint32_t ti = target[i] - 1u;
+    TSNode root;
+    char path[FIELD_PATH_MAX];
+    if (x == NULL || ti >= nargs || !member_path(c, fnarg[ti], &root, path) ||
+        strlen(path) + strlen(v[i].path) >= FIELD_PATH_MAX)
+      continue;
+    binding *b = var_of(c, root, 0);
+    if (b == NULL) continue;
+    strcat(path, v[i].path);
+    x = step(c, x, nstart(fnarg[ti]), nend(fnarg[ti]), quote(c, "stored in a field by %s", nstart(n), nend(callee)));
+    assign_path(c, b, path, join(c, value_at(c, b, path), x));
+  }
+}
+
+/* Kept parts as parts of this file's run (targets left out). */
+static uint32_t replay_parts(tctx *c, const xpart *v, uint32_t k, rpart *out, uint8_t *target) {
+  for (uint32_t i = 0; i < k; i++) {
+    out[i] = (rpart){v[i].path, v[i].param, v[i].derived, v[i].ppath, NULL};
+    if (v[i].param == 0 && v[i].steps != NULL) out[i].t = replay(c, NULL, v[i].steps, v[i].n, v[i].labels);
+    if (target != NULL) target[i] = v[i].target;
+  }
+  return k;
+}
+
 /* A call into another module: its export's summary, as for local ones. */
 static const trace *apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e, const trace *const *at,
                                  const TSNode *fnarg, uint32_t nargs) {
-  const trace *out = NULL;
-  const char *via = quote(c, "returned from %s", nstart(n), nend(callee));
-  for (uint32_t i = 0; i < nargs; i++)
-    if ((e->ret_params & (1u << i)) && at[i] != NULL) out = join(c, out, step(c, at[i], nstart(n), nend(n), via));
-  if (e->ret != NULL)
-    out = join(c, out, step(c, replay(c, NULL, e->ret, e->nret, e->ret_labels), nstart(n), nend(n), via));
+  rpart v[RPARTS_MAX];
+  uint8_t target[RPARTS_MAX];
+  apply_effects(c, v, target, replay_parts(c, e->eff, e->neff, v, target), at, fnarg, nargs, n, callee);
   for (uint32_t k = 0; k < e->nsinks; k++) {
     xsink *s = &e->sinks[k];
     uint32_t pi = s->param - 1u;
-    if (s->reported || pi >= nargs || at[pi] == NULL) continue;
-    const trace *in = step(c, at[pi], nstart(fnarg[pi]), nend(fnarg[pi]),
-                           quote(c, "passed to %s", nstart(callee), nend(callee)));
-    const trace *whole = replay(c, in, s->steps, s->n, s->labels);
-    sink_reached(c, 0, s, whole);
+    const trace *a = pi < nargs ? select_field(c, at[pi], s->ppath) : NULL;
+    if (s->reported || a == NULL) continue;
+    const trace *in = step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
+    sink_reached(c, 0, s, replay(c, in, s->steps, s->n, s->labels));
   }
-  return out;
+  return made(c, v, replay_parts(c, e->rets, e->nrets, v, NULL), at, nargs, n, callee);
 }
 
 /* ---- Expressions --------------------------------------------------------- */
@@ -1328,38 +1711,35 @@ static const trace *chain_sources(tctx *c, TSNode n) {
   return t;
 }
 
-/* `{ a: v, b }` assigned to variable or chain lhs: field by field. */
-static int assign_object(tctx *c, TSNode lhs, TSNode obj) {
-  if (!sym_is(obj, c->sy->object) || !sym_is(lhs, c->sy->ident)) return 0;
-  const trace *whole = NULL;
-  uint32_t n = nkids(obj);
-  for (uint32_t i = 0; i < n; i++) { /* spreads and computed keys taint the whole */
-    TSNode p = ts_node_named_child(obj, i);
-    TSNode key = field_of(p, "key");
-    if (!sym_is(p, c->sy->pair) || !(sym_is(key, c->sy->prop) || sym_is(key, c->sy->string)))
-      if (!sym_is(p, c->sy->comment)) whole = join(c, whole, ev(c, p));
-  }
-  assign(c, lhs, whole);
-  binding *b = var_of(c, lhs, 1);
-  for (uint32_t i = 0; b != NULL && i < n; i++) {
-    TSNode p = ts_node_named_child(obj, i), key = field_of(p, "key"), val = field_of(p, "value");
-    if (!sym_is(p, c->sy->pair) || ts_node_is_null(val)) continue;
-    uint32_t ks = nstart(key), ke = nend(key);
-    if (sym_is(key, c->sy->string)) ks++, ke--;
-    if (!(sym_is(key, c->sy->prop) || sym_is(key, c->sy->string)) || ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX)
-      continue;
-    const trace *t = ev(c, val);
-    if (t == NULL) continue;
-    field *f;
-    if (grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return c->oom = 1, 1;
-    b = var_of(c, lhs, 1);
-    f = &c->cur.f[c->cur.nf++];
-    f->id = b->id, f->t = NULL, f->path[0] = '.';
-    memcpy(f->path + 1, c->data + ks, ke - ks);
-    f->path[ke - ks + 1] = '\0';
-    set_f(c, f, t);
-  }
+/* The key of property p of an object literal or pattern as a field path
+ * (".k"), or 0: computed, or not a plain name. */
+static int key_path(tctx *c, TSNode key, char out[FIELD_PATH_MAX]) {
+  uint32_t ks = nstart(key), ke = nend(key);
+  if (sym_is(key, c->sy->string)) ks++, ke--;
+  else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) && !sym_is(key, c->sy->sprop_pat)) return 0;
+  if (ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX || memchr(c->data + ks, '.', ke - ks) != NULL) return 0;
+  out[0] = '.';
+  memcpy(out + 1, c->data + ks, ke - ks);
+  out[ke - ks + 1] = '\0';
   return 1;
+}
+
+/* `{ a: v, b, ...o }`: an object value, field by field (spreads and
+ * computed keys are its rest). */
+static const trace *object_value(tctx *c, TSNode obj) {
+  sfield v[SHAPE_MAX];
+  uint32_t k = 0;
+  const trace *rest = NULL;
+  char path[FIELD_PATH_MAX];
+  for (uint32_t i = 0; i < nkids(obj); i++) {
+    TSNode p = ts_node_named_child(obj, i), key = sym_is(p, c->sy->sprop) ? p : field_of(p, "key");
+    if (sym_is(p, c->sy->comment) || is_function(c, p)) continue;
+    int plain = (sym_is(p, c->sy->pair) || sym_is(p, c->sy->sprop)) && key_path(c, key, path);
+    const trace *t = plain && sym_is(p, c->sy->pair) ? ev(c, field_of(p, "value")) : ev(c, p);
+    if (!plain || k == SHAPE_MAX) rest = join(c, rest, t);
+    else v[k].path = pv_arena_strdup(c->a, path), v[k++].t = t;
+  }
+  return make_shape(c, rest, v, k);
 }
 
 static const trace *children(tctx *c, TSNode n) {
@@ -1442,14 +1822,14 @@ static const trace *call(tctx *c, TSNode n) {
     int target = md != NULL && md->kind == PV_MODEL_CALLBACK &&
                  (md->callback == (int)i || (md->callback == -1 && i + 1 == nargs));
     if (target && from != NULL && md->param < PARAMS_MAX)
-      p[md->param] = step(c, from, nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
-    cb_ret = join(c, cb_ret, run_function(c, fnarg[i], p, PARAMS_MAX));
+      p[md->param] = step(c, derive(c, from), nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
+    cb_ret = join(c, cb_ret, run_function(c, fnarg[i], p, PARAMS_MAX, NULL));
   }
   if (md != NULL) {
     switch (md->kind) {
     case PV_MODEL_SANITIZER: return NULL;
-    case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : from;
-    case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : from;
+    case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : derive(c, from);
+    case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : derive(c, from);
     case PV_MODEL_CALLBACK: /* map/then give what the callback returns, filter/find elements */
       if (method && (!strcmp(method, "map") || !strcmp(method, "flatMap") || !strcmp(method, "then") ||
                      !strncmp(method, "reduce", 6)))
@@ -1457,7 +1837,7 @@ static const trace *call(tctx *c, TSNode n) {
       return method && (!strcmp(method, "filter") || !strncmp(method, "find", 4)) && strcmp(method, "findIndex")
                  ? from : NULL;
     case PV_MODEL_PROPAGATOR:
-      return from ? step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n))) : NULL;
+      return from ? derive(c, step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n)))) : NULL;
     }
   }
   TSNode fn;
@@ -1468,24 +1848,20 @@ static const trace *call(tctx *c, TSNode n) {
   if (mod != NULL && all != NULL) wait_for(c, mod); /* taint handed to a module not analysed yet */
   if (callee_function(c, callee, &fn)) { /* a function of this file: its summary */
     fsum *f = summary(c, fn);
-    if (f == NULL || f->state != 2) return join(c, rt, all);
-    const trace *out = NULL;
-    for (uint32_t i = 0; i < nargs; i++)
-      if ((f->ret_params & (1u << i)) && at[i] != NULL)
-        out = join(c, out, step(c, at[i], nstart(n), nend(n), quote(c, "returned from %s", nstart(n), nend(callee))));
-    if (f->ret != NULL) out = join(c, out, step(c, f->ret, nstart(n), nend(n), quote(c, "returned from %s", nstart(n), nend(callee))));
+    if (f == NULL) return join(c, rt, all);
+    apply_effects(c, f->eff, f->target, f->neff, at, fnarg, nargs, n, callee);
     for (uint32_t s = 0; s < f->nsinks; s++) {
       uint32_t pi = f->sinks[s].param - 1u;
-      if (pi >= nargs || at[pi] == NULL) continue;
-      const trace *in = step(c, at[pi], nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
-      const trace *whole = splice(c, in, f->sinks[s].t);
-      sink_reached(c, f->sinks[s].sink, f->sinks[s].ext, whole);
+      const trace *a = pi < nargs ? select_field(c, at[pi], f->sinks[s].ppath) : NULL;
+      if (a == NULL) continue;
+      const trace *in = step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
+      sink_reached(c, f->sinks[s].sink, f->sinks[s].ext, splice(c, in, f->sinks[s].t));
     }
-    return out;
+    return made(c, f->rets, f->nrets, at, nargs, n, callee);
   }
   if (c->spec->safe_functions) return NULL;
   const trace *t = join(c, rt, all);
-  return t ? step(c, t, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n))) : NULL;
+  return t ? derive(c, step(c, t, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n)))) : NULL;
 }
 
 /* new Promise((resolve) => ...): the promise holds what resolve gets. */
@@ -1502,7 +1878,7 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor) {
   c->resolver = sym_is(p, c->sy->ident) ? c->data + nstart(p) : NULL;
   c->resolver_len = c->resolver ? nend(p) - nstart(p) : 0;
   c->resolved = NULL;
-  run_function(c, executor, NULL, 0);
+  run_function(c, executor, NULL, 0, NULL);
   const trace *v = c->resolved;
   c->resolver = saved, c->resolver_len = saved_len, c->resolved = saved_v;
   return v ? step(c, v, nstart(n), nend(n), quote(c, "resolves %s", nstart(n), nend(n))) : NULL;
@@ -1521,8 +1897,8 @@ static const trace *assignment(tctx *c, TSNode n) {
     if (!ts_node_is_null(o)) assign(c, o, join(c, old, t));
     ev(c, l);
   } else if (sym_is(l, c->sy->objpat) || sym_is(l, c->sy->arrpat)) {
-    each_name(c, l, assign_to, (void *)t);
-  } else if (!assign_object(c, l, r)) {
+    destructure(c, l, t, assign_to);
+  } else {
     assign(c, l, t);
   }
   return t;
@@ -1533,12 +1909,16 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   TSSymbol x = ts_node_symbol(n);
   if (x == y->sprop) { /* { email } reads email */
     binding *b = find(c, c->data + nstart(n), nend(n) - nstart(n));
-    return b ? b->t : NULL;
+    return b ? value_at(c, b, "") : NULL;
   }
   if (x == y->ident || x == y->member || x == y->this_) {
     int known;
     const trace *t = read_chain(c, n, &known);
-    if (x == y->member && !known) return join(c, t, ev(c, field_of(n, "object")));
+    if (x == y->member && !known) { /* f().a: field a of what f returns */
+      char path[FIELD_PATH_MAX];
+      const trace *o = ev(c, field_of(n, "object"));
+      return join(c, t, key_path(c, field_of(n, "property"), path) ? select_field(c, o, path) : o);
+    }
     return x == y->member ? join(c, t, chain_sources(c, field_of(n, "object"))) : t;
   }
   if (x == y->string || x == y->number || x == y->regex || x == y->true_ || x == y->false_ ||
@@ -1548,7 +1928,7 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     const trace *t = ev(c, field_of(n, "object"));
     TSNode i = field_of(n, "index");
     const trace *k = ts_node_is_null(i) ? NULL : ev(c, i);
-    return c->spec->safe_indexes ? t : join(c, t, k);
+    return derive(c, c->spec->safe_indexes ? t : join(c, t, k)); /* an element: which one is not known */
   }
   if (x == y->call || x == y->new_) return call(c, n);
   if (x == y->assign || x == y->aug_assign) return assignment(c, n);
@@ -1570,9 +1950,11 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     int cmp = strchr("<>", o[0]) || !strcmp(o, "==") || !strcmp(o, "===") || !strcmp(o, "!=") || !strcmp(o, "!==");
     int arith = strchr("-*/%&|^", o[0]) && strcmp(o, "||") && strcmp(o, "&&");
     if ((cmp && c->spec->safe_booleans) || (arith && c->spec->safe_numbers)) return NULL;
-    return t;
+    return strcmp(o, "||") && strcmp(o, "&&") && strcmp(o, "??") ? derive(c, t) : t; /* a || b is one of them */
   }
-  return children(c, n); /* templates, arrays, objects, await, parentheses, spread... */
+  if (x == y->template) return derive(c, children(c, n));
+  if (x == y->object) return object_value(c, n);
+  return children(c, n); /* templates, arrays, await, parentheses, spread... */
 }
 
 static const trace *ev(tctx *c, TSNode n) {
@@ -1601,40 +1983,31 @@ static const trace *ev(tctx *c, TSNode n) {
 
 struct destructure {
   const trace *t; /* the value's */
-  TSNode val;
+  TSNode pat;     /* the pattern */
+  void (*bind)(tctx *c, TSNode name, void *t);
 };
 
-/* One name of `const { a, b: c } = val`: a shorthand takes val's field a
- * when val is a chain, any other name the whole value. */
+/* One name of pattern `{ a, b: c, ...d } = v`: a and c take v's fields a
+ * and b, any other name (nested, rest, array element) the whole value. */
 static void destructured(tctx *c, TSNode x, void *arg) {
   const struct destructure *d = arg;
-  const trace *v = d->t;
+  TSNode up = ts_node_parent(x), key = x;
   char path[FIELD_PATH_MAX];
-  TSNode root;
-  uint32_t kl = nend(x) - nstart(x);
-  if (!ts_node_is_null(d->val) && sym_is(x, c->sy->sprop_pat) && member_path(c, d->val, &root, path) &&
-      strlen(path) + kl + 2 < FIELD_PATH_MAX) {
-    binding *b = var_of(c, root, 0);
-    if (b != NULL) {
-      size_t pl = strlen(path); /* room checked above */
-      path[pl] = '.';
-      memcpy(path + pl + 1, c->data + nstart(x), kl);
-      path[pl + 1 + kl] = '\0';
-      const field *f = field_find(c, b->id, path);
-      v = join(c, b->t ? b->t : f ? f->t : NULL, chain_sources(c, d->val));
-    }
-  }
-  declare(c, x, v);
+  if (sym_is(up, c->sy->pairpat) && ts_node_eq(field_of(up, "value"), x)) key = field_of(up, "key"), up = ts_node_parent(up);
+  else if (!sym_is(x, c->sy->sprop_pat)) up = (TSNode){0};
+  const trace *v = d->t;
+  if (ts_node_eq(up, d->pat) && key_path(c, key, path)) v = select_field(c, v, path);
+  d->bind(c, x, (void *)v);
+}
+
+/* Bind every name of pattern pat to its part of t (declare_to or assign_to). */
+static void destructure(tctx *c, TSNode pat, const trace *t, void (*bind)(tctx *c, TSNode name, void *t)) {
+  struct destructure d = {t, pat, bind};
+  each_name(c, pat, destructured, &d);
 }
 
 static void declarator(tctx *c, TSNode d) {
   TSNode name = field_of(d, "name"), val = field_of(d, "value");
-  if (sym_is(name, c->sy->ident) && sym_is(val, c->sy->object)) {
-    binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
-    if (b == NULL || b->depth != c->depth) declare(c, name, NULL);
-    assign_object(c, name, val);
-    return;
-  }
   const trace *t = ts_node_is_null(val) ? NULL : ev(c, val);
   if (ts_node_is_null(name)) return;
   if (t) t = step(c, t, nstart(d), nend(d), quote(c, "assigned in %s", nstart(d), nend(d)));
@@ -1644,10 +2017,7 @@ static void declarator(tctx *c, TSNode d) {
     else declare(c, name, t);
     return;
   }
-  /* { a, b: c, ...rest } = v and [x, y] = v: each name from the value
-   * (field-wise for shorthand properties of a chain) */
-  struct destructure d2 = {t, val};
-  each_name(c, name, destructured, &d2);
+  destructure(c, name, t, declare_to); /* { a, b: c, ...rest } = v and [x, y] = v */
 }
 
 static void block(tctx *c, TSNode n) {
@@ -1697,7 +2067,7 @@ static void loop(tctx *c, TSNode n) {
     if (sym_is(left, c->sy->lexdecl) || sym_is(left, c->sy->vardecl) || sym_is(left, c->sy->ident)) {
       TSNode nm = sym_is(left, c->sy->ident) ? left : ts_node_named_child(left, 0);
       if (sym_is(nm, c->sy->vdecl)) nm = field_of(nm, "name");
-      if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident)) declare(c, nm, t);
+      if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident)) declare(c, nm, derive(c, t));
     } else if (!ts_node_is_null(left)) {
       TSNode nm = field_of(n, "left");
       if (sym_is(nm, c->sy->ident)) assign(c, nm, t);
@@ -1888,7 +2258,7 @@ static void entry_exports(tctx *c) {
     for (uint32_t i = 0; i < PARAMS_MAX; i++)
       args[i] = step(c, NULL, nstart(ps), nend(ps),
                      pv_arena_printf(c->a, "parameter %u of the exported %s", i + 1, *e->name ? e->name : "function"));
-    run_function(c, fn, args, PARAMS_MAX);
+    run_function(c, fn, args, PARAMS_MAX, NULL);
   }
 }
 
@@ -2117,7 +2487,8 @@ static void fill(void) {
         sym(L, "shorthand_property_identifier"), sym(L, "export_statement"),
         sym(L, "export_clause"), sym(L, "import_statement"), sym(L, "import_clause"),
         sym(L, "namespace_import"), sym(L, "named_imports"), sym(L, "pair_pattern"),
-        sym(L, "catch_clause"), sym(L, "class_body")};
+        sym(L, "catch_clause"), sym(L, "class_body"), sym(L, "template_string"),
+        sym(L, "class_declaration"), sym(L, "class")};
   }
 }
 
