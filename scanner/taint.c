@@ -84,6 +84,7 @@ typedef struct {
   uint32_t nlen;
   uint32_t depth;   /* block depth of the declaration */
   const trace *t;
+  TSNode obj;       /* the class body or object literal whose methods its value has (if known) */
 } binding;
 
 typedef struct {
@@ -137,6 +138,8 @@ struct pv_taint_file {
   struct { uint32_t at, ns, ne; } named; /* the function at byte `at` is assigned to ns..ne */
   struct import *imps;
   uint32_t nimps, capimps;
+  struct pcls { TSNode body; uint32_t ns, ne; } *cls; /* classes with a name: body, name */
+  uint32_t ncls, capcls;
   pv_arena *a;
   int ready;
 };
@@ -216,6 +219,8 @@ typedef struct {
   int final;    /* the input's last round: calls wait for no module */
   int deferred; /* a call needs the summary of a module not analysed yet */
   int exports_ret; /* an export recorded returns a source's taint */
+  struct kfield { uint32_t body; const char *path; const trace *t; } *store; /* this.path of instances, by class body */
+  uint32_t nstore, capstore, store_version;
 } tctx;
 
 static const trace *ev(tctx *c, TSNode n);
@@ -653,6 +658,7 @@ static binding *declare(tctx *c, TSNode name, const trace *t) {
   binding *b = &c->cur.b[c->cur.nb++];
   b->id = ++c->next_id, b->name = c->data + nstart(name), b->nlen = nend(name) - nstart(name);
   b->depth = c->depth, b->t = t;
+  memset(&b->obj, 0, sizeof b->obj);
   for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
     if (c->pend[i].s == nstart(name) && c->pend[i].e == nend(name)) b->t = join(c, b->t, c->pend[i].t);
   return b;
@@ -687,6 +693,7 @@ static binding *var_of(tctx *c, TSNode id, int create) {
     b = &c->cur.g[c->cur.ng++];
     b->id = ++c->next_id, b->name = c->data + nstart(id), b->nlen = nend(id) - nstart(id);
     b->depth = 0, b->t = NULL;
+    memset(&b->obj, 0, sizeof b->obj);
     journal(c, J_GLOBAL, c->cur.ng - 1, NULL);
   }
   return b;
@@ -751,10 +758,15 @@ static void assign_path(tctx *c, binding *b, const char *p, const trace *t) {
 
 /* Assign t to the variable or field chain n (an identifier or a member
  * chain); other targets (computed members, patterns) by the caller. */
+static void store_write(tctx *c, TSNode at, const char *path, const trace *t);
+static const trace *store_read(tctx *c, TSNode body, const char *path);
+static TSNode this_body(tctx *c, TSNode n);
+
 static void assign(tctx *c, TSNode n, const trace *t) {
   TSNode root;
   char path[FIELD_PATH_MAX];
   if (!member_path(c, n, &root, path)) return;
+  if (sym_is(root, c->sy->this_)) store_write(c, root, path, t);
   binding *b = var_of(c, root, 1);
   if (b != NULL) assign_path(c, b, path, t);
 }
@@ -767,9 +779,9 @@ static const trace *read_chain(tctx *c, TSNode n, int *known) {
   *known = 0;
   if (!member_path(c, n, &root, path)) return NULL;
   binding *b = var_of(c, root, 0);
-  if (b == NULL) return NULL;
-  *known = 1;
-  return value_at(c, b, path);
+  const trace *kept = store_read(c, sym_is(root, c->sy->this_) ? this_body(c, root) : b ? b->obj : (TSNode){0}, path);
+  *known = b != NULL || kept != NULL;
+  return b != NULL ? join(c, value_at(c, b, path), kept) : kept;
 }
 
 static void env_free(env *e) {
@@ -868,20 +880,101 @@ static fsum *fn_of(tctx *c, TSNode fn) {
   return i >= 0 && c->fns != NULL ? &c->fns[i] : NULL;
 }
 
-/* this.m(...): method m of the class (or object literal) around the call. */
-static int this_method(tctx *c, TSNode callee, TSNode *out) {
-  TSNode obj = field_of(callee, "object"), prop = field_of(callee, "property");
-  if (!sym_is(obj, c->sy->this_) || !sym_is(prop, c->sy->prop)) return 0;
-  TSNode n = callee;
-  while (!ts_node_is_null(n) && !sym_is(n, c->sy->class_body) && !sym_is(n, c->sy->object)) n = ts_node_parent(n);
-  for (uint32_t i = 0; i < nkids(n); i++) {
-    TSNode m = ts_node_named_child(n, i), key = field_of(m, "name");
+/* Method `name` (kind 0 a method, 'g' a getter, 's' a setter) of class
+ * body or object literal body; 1 when found. */
+static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind, TSNode *out) {
+  for (uint32_t i = 0; i < nkids(body); i++) {
+    TSNode m = ts_node_named_child(body, i), key = field_of(m, "name");
     if (sym_is(m, c->sy->pair)) key = field_of(m, "key"), m = field_of(m, "value");
-    if (is_function(c, m) && sym_is(key, c->sy->prop) && nend(key) - nstart(key) == nend(prop) - nstart(prop) &&
-        memcmp(c->data + nstart(key), c->data + nstart(prop), nend(prop) - nstart(prop)) == 0)
-      return *out = m, 1;
+    if (!is_function(c, m) || !sym_is(key, c->sy->prop) || nend(key) - nstart(key) != len ||
+        memcmp(c->data + nstart(key), name, len) != 0)
+      continue;
+    TSNode first = ts_node_child(m, 0); /* get / set / static / async */
+    int k = !ts_node_is_named(first) && nend(first) - nstart(first) == 3 ? c->data[nstart(first)] : 0;
+    if ((k == 'g' || k == 's' ? k : 0) == kind) return *out = m, 1;
   }
   return 0;
+}
+
+/* The class body (or object literal) whose method n is in, as `this`
+ * sees it: arrow functions keep the `this` around them; other functions
+ * than methods have their own. */
+static TSNode this_body(tctx *c, TSNode n) {
+  TSNode none = {0};
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    if (sym_is(p, c->sy->arrow) || !is_function(c, p)) continue;
+    TSNode up = ts_node_parent(p);
+    if (sym_is(up, c->sy->pair)) up = ts_node_parent(up);
+    return sym_is(up, c->sy->class_body) || sym_is(up, c->sy->object) ? up : none;
+  }
+  return none;
+}
+
+/* The class body or object literal of receiver o (`this`, or a variable
+ * made with `new K()` or an object literal), or a null node. */
+static TSNode receiver_body(tctx *c, TSNode o) {
+  if (sym_is(o, c->sy->this_)) return this_body(c, o);
+  binding *b = sym_is(o, c->sy->ident) ? find(c, c->data + nstart(o), nend(o) - nstart(o)) : NULL;
+  TSNode none = {0};
+  return b != NULL ? b->obj : none;
+}
+
+/* o.m(...), this.m(...): method m of the receiver's class or object. */
+static int receiver_method(tctx *c, TSNode callee, int kind, TSNode *out) {
+  TSNode prop = field_of(callee, "property");
+  TSNode body = sym_is(prop, c->sy->prop) ? receiver_body(c, field_of(callee, "object")) : (TSNode){0};
+  return !ts_node_is_null(body) && member_fn(c, body, c->data + nstart(prop), nend(prop) - nstart(prop), kind, out);
+}
+
+/* The body of class `name` of this file, or a null node. */
+static TSNode class_named(tctx *c, TSNode name) {
+  TSNode none = {0};
+  for (uint32_t i = 0; sym_is(name, c->sy->ident) && i < c->pf->ncls; i++) {
+    const struct pcls *k = &c->pf->cls[i];
+    if (k->ne - k->ns == nend(name) - nstart(name) && memcmp(c->data + k->ns, c->data + nstart(name), k->ne - k->ns) == 0)
+      return k->body;
+  }
+  return none;
+}
+
+/* ---- Fields of instances ---------------------------------------------- */
+
+/* What methods write to this.path is kept per class (all instances alike,
+ * whatever the order the methods run in): a source's taint, not a
+ * parameter of a summary being made. */
+static void store_write(tctx *c, TSNode at, const char *path, const trace *t) {
+  TSNode body = this_body(c, at);
+  if (t == NULL || t->param != 0 || path[0] == '\0' || ts_node_is_null(body)) return;
+  struct kfield *k = NULL;
+  for (uint32_t i = 0; i < c->nstore && k == NULL; i++)
+    if (c->store[i].body == nstart(body) && strcmp(c->store[i].path, path) == 0) k = &c->store[i];
+  if (k == NULL) {
+    if (grow((void **)&c->store, &c->capstore, c->nstore + 1, sizeof *c->store)) return (void)(c->oom = 1);
+    k = &c->store[c->nstore++];
+    *k = (struct kfield){nstart(body), pv_arena_strdup(c->a, path), NULL};
+  }
+  trace *x = pv_arena_alloc(c->a, sizeof *x);
+  if (x == NULL || k->path == NULL) return (void)(c->oom = 1);
+  *x = *derive(c, t); /* kept without the parameters of where it was written */
+  x->params = 0, x->ppath = NULL;
+  const trace *j = join(c, k->t, x);
+  if (k->t == NULL || j->labels != k->t->labels) c->store_version++;
+  k->t = j;
+}
+
+/* Field path of an instance of class body `body`: what its methods wrote
+ * to this.path. */
+static const trace *store_read(tctx *c, TSNode body, const char *path) {
+  const trace *t = NULL;
+  if (c->nstore == 0 || !sym_is(body, c->sy->class_body)) return NULL;
+  for (uint32_t i = 0; i < c->nstore; i++) {
+    const struct kfield *k = &c->store[i];
+    if (k->body != nstart(body)) continue;
+    size_t m = covers(k->path, path);
+    if (m) t = join(c, t, select_field(c, k->t, path + m - 1));
+    else if (below(k->path, path)) t = join(c, t, k->t);
+  }
+  return t;
 }
 
 /* The function a callee expression names in this file, if any:
@@ -889,7 +982,7 @@ static int this_method(tctx *c, TSNode callee, TSNode *out) {
  * `this.m` for a method m of the class or object literal around it. */
 static int callee_function(tctx *c, TSNode callee, TSNode *out) {
   const pv_taint_file *pf = c->pf;
-  if (sym_is(callee, c->sy->member)) return this_method(c, callee, out);
+  if (sym_is(callee, c->sy->member)) return receiver_method(c, callee, 0, out);
   if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
@@ -965,6 +1058,15 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
   }
 }
 
+/* A function's own `this` (its fields while it runs; what methods keep
+ * in them is in the class's store). */
+static void bind_this(tctx *c) {
+  if (grow((void **)&c->cur.b, &c->cur.capb, c->cur.nb + 1, sizeof *c->cur.b)) return (void)(c->oom = 1);
+  binding *b = &c->cur.b[c->cur.nb++];
+  memset(b, 0, sizeof *b);
+  b->id = ++c->next_id, b->name = (const unsigned char *)"this", b->nlen = 4, b->depth = c->depth;
+}
+
 /* Interpret function fn's body with its parameters bound to args. Returns
  * what it returns; ids (if not NULL) gets the binding of each parameter
  * that is a name. */
@@ -973,6 +1075,7 @@ static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, u
   uint32_t nb = c->cur.nb, d = c->depth;
   const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
   c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
+  if (!sym_is(fn, c->sy->arrow)) bind_this(c);
   bind_params(c, fn, args, nargs, ids);
   TSNode body = field_of(fn, "body");
   if (!ts_node_is_null(body)) {
@@ -1806,6 +1909,11 @@ static const trace *call(tctx *c, TSNode n) {
     all = join(c, all, t), k++;
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
+  TSNode ctor;
+  if (sym_is(n, c->sy->new_) && all != NULL && member_fn(c, class_named(c, callee), (const unsigned char *)"constructor", 11, 0, &ctor))
+    run_function(c, ctor, at, nargs, NULL); /* new K(tainted): what it keeps in this.x */
+  if (sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee)))
+    return NULL; /* an instance: its fields are what the class's methods keep (store_read) */
   const pv_model *md = pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf), method);
   const trace *from = NULL;
   if (md != NULL) {
@@ -1899,6 +2007,8 @@ static const trace *assignment(tctx *c, TSNode n) {
   } else if (sym_is(l, c->sy->objpat) || sym_is(l, c->sy->arrpat)) {
     destructure(c, l, t, assign_to);
   } else {
+    TSNode set;
+    if (t != NULL && sym_is(l, c->sy->member) && receiver_method(c, l, 's', &set)) run_function(c, set, &t, 1, NULL);
     assign(c, l, t);
   }
   return t;
@@ -1919,7 +2029,13 @@ static const trace *ev_inner(tctx *c, TSNode n) {
       const trace *o = ev(c, field_of(n, "object"));
       return join(c, t, key_path(c, field_of(n, "property"), path) ? select_field(c, o, path) : o);
     }
-    return x == y->member ? join(c, t, chain_sources(c, field_of(n, "object"))) : t;
+    if (x != y->member) return t;
+    TSNode get;
+    if (receiver_method(c, n, 'g', &get)) { /* o.x with a getter x */
+      fsum *f = summary(c, get);
+      if (f != NULL) t = join(c, t, made(c, f->rets, f->nrets, NULL, 0, n, n));
+    }
+    return join(c, t, chain_sources(c, field_of(n, "object")));
   }
   if (x == y->string || x == y->number || x == y->regex || x == y->true_ || x == y->false_ ||
       x == y->null_ || x == y->undefined || is_function(c, n))
@@ -2014,7 +2130,9 @@ static void declarator(tctx *c, TSNode d) {
   if (sym_is(name, c->sy->ident)) {
     binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
     if (b != NULL && b->depth == c->depth) set_b(c, b, t); /* var redeclared */
-    else declare(c, name, t);
+    else b = declare(c, name, t);
+    if (b != NULL && sym_is(val, c->sy->object)) b->obj = val; /* its methods, for o.m() */
+    else if (b != NULL && sym_is(val, c->sy->new_)) b->obj = class_named(c, field_of(val, "constructor"));
     return;
   }
   destructure(c, name, t, declare_to); /* { a, b: c, ...rest } = v and [x, y] = v */
@@ -2199,6 +2317,13 @@ static void prepare_visit(void *ctx, TSNode x) {
     TSNode nm = field_of(x, "name"), v = field_of(x, "value");
     if (sym_is(nm, c->sy->ident) && is_function(c, v)) pf->named.at = nstart(v), pf->named.ns = nstart(nm), pf->named.ne = nend(nm);
   }
+  if (sym_is(x, c->sy->class_decl) || sym_is(x, c->sy->class_)) { /* class K {}, const K = class {} */
+    TSNode nm = field_of(x, "name"), body = field_of(x, "body");
+    if (ts_node_is_null(nm) && sym_is(ts_node_parent(x), c->sy->vdecl)) nm = field_of(ts_node_parent(x), "name");
+    if (ts_node_is_null(nm) || ts_node_is_null(body)) return;
+    if (grow((void **)&pf->cls, &pf->capcls, pf->ncls + 1, sizeof *pf->cls)) c->oom = 1;
+    else pf->cls[pf->ncls++] = (struct pcls){body, nstart(nm), nend(nm)};
+  }
   if (c->g != NULL && sym_is(x, c->sy->vdecl)) import_declarator(c, x);
   else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) import_statement(c, x);
 }
@@ -2222,7 +2347,7 @@ pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file))
 
 void pv_taint_file_reset(pv_taint_file *pf) {
   if (pf == NULL) return;
-  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ready = 0, pf->ncap = pf->fcap = 0;
+  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ncls = 0, pf->ready = 0, pf->ncap = pf->fcap = 0;
   pv_arena_delete(pf->a);
   pf->a = NULL;
 }
@@ -2234,6 +2359,7 @@ void pv_taint_file_delete(pv_taint_file *pf) {
   free(pf->fhash);
   free(pf->nhash);
   free(pf->imps);
+  free(pf->cls);
   free(pf);
 }
 
@@ -2243,6 +2369,21 @@ void pv_taint_file_delete(pv_taint_file *pf) {
 static void each_function(tctx *c) {
   for (uint32_t i = 0; i < c->pf->nfns && !c->oom; i++)
     if (holds_ends(c, c->pf->fns[i].node)) summary(c, c->pf->fns[i].node);
+}
+
+/* The file's statements, then its functions holding sources or sinks.
+ * When a source's taint was kept in a field of `this` meanwhile, once
+ * more with every summary made again: methods read such fields whatever
+ * the order they run in. */
+static void interpret(tctx *c, TSNode root) {
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t v = c->store_version;
+    for (uint32_t i = 0; i < nkids(root); i++) stmt(c, ts_node_named_child(root, i));
+    each_function(c);
+    if (v == c->store_version || c->over || c->oom) return;
+    for (uint32_t i = 0; i < c->nfns; i++)
+      if (c->fns[i].state == 2) c->fns[i].state = 0;
+  }
 }
 
 /* taint-entry: exported: the parameters of the entry module's exported
@@ -2275,8 +2416,7 @@ static void analyse(tctx *c, TSNode root) {
   if ((c->fns = calloc(c->pf->nfns + 1, sizeof *c->fns)) == NULL) return (void)(c->oom = 1);
   c->nfns = c->pf->nfns;
   if (tainted) {
-    for (uint32_t i = 0; i < nkids(root); i++) stmt(c, ts_node_named_child(root, i));
-    each_function(c);
+    interpret(c, root);
     for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
       span names[64];
       uint32_t k = tainting_names(c, names, 64), done = 0;
@@ -2447,6 +2587,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   pv_mlist_free(&c.san);
   env_free(&c.cur);
   free(c.fns);
+  free(c.store);
 
   pv_arena_delete(c.a);
   return rc;

@@ -115,6 +115,73 @@ J
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/b.jsonl" "$TMP/b.js"
 is "$(lines "$TMP/b.jsonl")" "3 9" "a catch parameter holds what its try block threw; this.m() runs method m (not 4, 5)"
 
+# Field-sensitive summaries: a function returns an object field by field,
+# a parameter's field reaches a sink or the return value, a function writes
+# to its parameter's field; recursive summaries are iterated to a fixpoint.
+cat >"$TMP/e.js" <<'J'
+const cp = require('child_process');
+function cfgOf(q) { return { cmd: q.cmd, dir: '/tmp' }; }
+function fill(o, v) { o.cmd = v; }
+function pick(o) { return o.dir; }
+function run(o) { cp.exec(o.cmd); }
+function runDir(o) { cp.exec(o.dir); }
+function swap(n, a, b) { if (n) return swap(n - 1, b, a); return a; }
+function keep(n, a, b) { if (n) return keep(n - 1, a, b); return a; }
+app.get('/', (req, res) => {
+  const c = cfgOf(req.query);
+  cp.exec(c.cmd);
+  cp.exec(c.dir);
+  cp.exec(cfgOf(req.query).cmd);
+  cp.exec(cfgOf(req.query).dir);
+  const o = {};
+  fill(o, req.query.x);
+  cp.exec(o.cmd);
+  cp.exec(o.other);
+  cp.exec(pick({ dir: req.query.d, cmd: 'ls' }));
+  cp.exec(pick({ dir: 'ls', cmd: req.query.d }));
+  run({ cmd: req.query.a, dir: 'x' });
+  runDir({ cmd: req.query.a, dir: 'x' });
+  const { cmd, dir } = cfgOf(req.query);
+  cp.exec(cmd);
+  cp.exec(dir);
+  cp.exec(swap(2, 'x', req.query.y));
+  cp.exec(keep(2, 'x', req.query.y));
+});
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/e.jsonl" "$TMP/e.js"
+is "$(lines "$TMP/e.jsonl")" "5 11 13 17 19 24 26" \
+  "fields through summaries: returned objects, parameters' fields, writes to them, recursion (not 6 12 14 18 20 25 27)"
+
+# Classes: what a method (the constructor, a setter) keeps in this.x is
+# read by the others, whatever their order; getters; methods of a
+# variable made with new K() or an object literal. Another class's field
+# of the same name stays clean.
+cat >"$TMP/k.js" <<'J'
+const cp = require('child_process');
+class Job {
+  run() { cp.exec(this.arg); }
+  constructor(q) { this.arg = q.cmd; this.fixed = 'ls'; }
+  get command() { return this.arg; }
+  get fixedCommand() { return this.fixed; }
+  set target(v) { this._t = v; }
+  go() { cp.exec(this._t); }
+  stay() { cp.exec(this.fixed); }
+}
+class Other { run() { cp.exec(this.arg); } }
+app.get('/', (req, res) => {
+  const j = new Job(req.query);
+  cp.exec(j.command);
+  cp.exec(j.fixedCommand);
+  j.target = req.query.t;
+  const h = { run(x) { cp.exec(x); }, keep(x) { return 'ls'; } };
+  h.run(req.query.h);
+  cp.exec(h.keep(req.query.k));
+});
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/k.jsonl" "$TMP/k.js"
+is "$(lines "$TMP/k.jsonl")" "3 8 14 17" \
+  "classes: this.x across methods, setters, getters, o.m() (not 9 11 15 19)"
+
 # Models: Promise.all carries taint, a listener of a tainted object does not
 # by itself; --models adds a file of models (here a sanitizer).
 cat >"$TMP/c.js" <<'J'
