@@ -1914,7 +1914,13 @@ static const trace *call(tctx *c, TSNode n) {
     run_function(c, ctor, at, nargs, NULL); /* new K(tainted): what it keeps in this.x */
   if (sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee)))
     return NULL; /* an instance: its fields are what the class's methods keep (store_read) */
-  const pv_model *md = pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf), method);
+  char ebuf[32] = "";
+  TSNode a0 = na > 0 ? ts_node_named_child(args, 0) : (TSNode){0};
+  if (sym_is(a0, c->sy->string) && nend(a0) - nstart(a0) < sizeof ebuf + 2 && nend(a0) - nstart(a0) >= 2)
+    memcpy(ebuf, c->data + nstart(a0) + 1, nend(a0) - nstart(a0) - 2); /* on('data', ...): the event */
+  TSNode fn;
+  int local = callee_function(c, callee, &fn); /* the file's own function wins over a model of its name */
+  const pv_model *md = local ? NULL : pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf), method, ebuf[0] ? ebuf : NULL);
   const trace *from = NULL;
   if (md != NULL) {
     if (md->from & PV_FROM_RECEIVER) from = join(c, from, rt);
@@ -1948,13 +1954,11 @@ static const trace *call(tctx *c, TSNode n) {
       return from ? derive(c, step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n)))) : NULL;
     }
   }
-  TSNode fn;
   const xfn *xe = NULL;
   const pv_file *mod = NULL;
-  if (!callee_function(c, callee, &fn) && (xe = imported(c, callee, &mod)) != NULL)
-    return apply_export(c, n, callee, xe, at, fnarg, nargs);
+  if (!local && (xe = imported(c, callee, &mod)) != NULL) return apply_export(c, n, callee, xe, at, fnarg, nargs);
   if (mod != NULL && all != NULL) wait_for(c, mod); /* taint handed to a module not analysed yet */
-  if (callee_function(c, callee, &fn)) { /* a function of this file: its summary */
+  if (local) { /* a function of this file: its summary */
     fsum *f = summary(c, fn);
     if (f == NULL) return join(c, rt, all);
     apply_effects(c, f->eff, f->target, f->neff, at, fnarg, nargs, n, callee);

@@ -62,6 +62,7 @@ typedef struct {
   unsigned from;     /* PV_FROM_* */
   int callback;      /* CALLBACK: the argument holding it; -1 the last one */
   int param;         /* CALLBACK: the parameter that receives the taint */
+  const char *event; /* only calls whose first argument is this string (a listener's event), or NULL */
 } pv_model;
 
 typedef struct pv_taint_models {
@@ -83,9 +84,11 @@ pv_status pv_taint_models_check(pv_rctx *c, const ynode *list);
 int pv_taint_wanted(const pv_ruleset *rs);
 /* The model of a call: callee path `path` ("path.join", "JSON.parse",
  * "encodeURIComponent"; NULL if not a plain path) and method name `method`
- * (the last property of a member call, or NULL). Callee paths win. */
+ * (the last property of a member call, or NULL); event, the string the
+ * call's first argument is (or NULL): a model with an event applies only
+ * to calls with that one. Callee paths win. */
 const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
-                                    const char *method);
+                                    const char *method, const char *event);
 
 /* The grammar symbols the engine looks at (one table per language). */
 typedef struct {

@@ -253,7 +253,7 @@ static pv_status model_names(pv_rctx *c, const ynode *e, const pv_model *md) {
 
 static pv_status model_entry(pv_rctx *c, const ynode *e) {
   static const char *const keys[] = {"functions", "methods", "kind", "from", "callback",
-                                     "param", "note", NULL};
+                                     "param", "event", "note", NULL};
   pv_model md = {.kind = PV_MODEL_PROPAGATOR, .from = PV_FROM_RECEIVER | PV_FROM_ARGS};
   const ynode *v;
   pv_status rc = PV_OK;
@@ -263,6 +263,7 @@ static pv_status model_entry(pv_rctx *c, const ynode *e) {
       return pv_rules_err(c, e->kids[i]->line, "models: unknown key '%s'", key_of(e->kids[i]));
   if ((v = pv_rules_map_get(e, "kind")) != NULL) rc = model_kind(c, v, &md);
   if (rc == PV_OK && (v = pv_rules_map_get(e, "from")) != NULL) rc = model_from(c, v, &md);
+  if (rc == PV_OK && (v = pv_rules_map_get(e, "event")) != NULL) rc = pv_rules_string(c, v, "event", &md.event);
   if (rc == PV_OK && md.kind == PV_MODEL_CALLBACK) {
     unsigned ignored = 0;
     const ynode *cb = pv_rules_map_get(e, "callback"), *p = pv_rules_map_get(e, "param");
@@ -286,10 +287,11 @@ pv_status pv_taint_models_check(pv_rctx *c, const ynode *list) {
 }
 
 const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
-                                    const char *method) {
+                                    const char *method, const char *event) {
   const pv_model *hit = NULL;
   for (uint32_t i = 0; m != NULL && i < m->n; i++) {
     const pv_model *x = &m->v[i];
+    if (x->event != NULL && (event == NULL || strcmp(x->event, event) != 0)) continue;
     if (!x->method && path != NULL && strcmp(x->name, path) == 0) return x;
     if (x->method && hit == NULL && method != NULL && strcmp(x->name, method) == 0) hit = x;
   }

@@ -197,4 +197,57 @@ wss.on('connection', (socket) => {
   });
 });
 
+// --- fields through functions, classes -------------------------------------
+
+// Returns an object field by field: only `cmd` is tainted.
+function jobFrom(query) {
+  return { cmd: query.cmd, cwd: '/srv/jobs' };
+}
+
+// Writes the parameter's field.
+function setCommand(job, cmd) {
+  job.command = cmd;
+}
+
+app.post('/jobs', (req, res) => {
+  const job = jobFrom(req.body);
+  // ruleid: js.taint.command-injection
+  exec(job.cmd);
+  // ok: js.taint.command-injection
+  exec('ls ' + job.cwd);
+  const slot = { command: 'uptime' };
+  // ok: js.taint.command-injection
+  exec(slot.command);
+  setCommand(slot, req.body.command);
+  // ruleid: js.taint.command-injection
+  exec(slot.command);
+  res.end();
+});
+
+class Task {
+  constructor(spec) {
+    this.script = spec.script;
+    this.shell = '/bin/sh';
+  }
+
+  get line() {
+    return `${this.shell} -c ${this.script}`;
+  }
+
+  start() {
+    // ruleid: js.taint.command-injection
+    exec(this.script);
+    // ok: js.taint.command-injection
+    execSync(this.shell + ' --version');
+  }
+}
+
+app.post('/tasks', (req, res) => {
+  const task = new Task(req.body);
+  task.start();
+  // ruleid: js.taint.command-injection
+  execSync(task.line);
+  res.end();
+});
+
 module.exports = app;

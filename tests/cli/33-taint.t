@@ -182,23 +182,32 @@ J
 is "$(lines "$TMP/k.jsonl")" "3 8 14 17" \
   "classes: this.x across methods, setters, getters, o.m() (not 9 11 15 19)"
 
-# Models: Promise.all carries taint, a listener of a tainted object does not
-# by itself; --models adds a file of models (here a sanitizer).
+# Models: Promise.all carries taint; a stream's 'data' listeners get what
+# it carries, not its other listeners; a child process carries its command
+# line, not its options; --models adds a file of models (here a sanitizer).
 cat >"$TMP/c.js" <<'J'
 const cp = require('child_process');
 app.get('/', (req, res) => {
   Promise.all([req.query.a, 'x']).then((vs) => cp.exec(vs[0]));
   const s = req.query;
   s.on('data', (d) => cp.exec(d));
+  s.on('close', (d) => cp.exec(d));
   cp.exec(myLib.clean(req.query.c));
+  cp.spawn('git', ['log'], { env: req.query }).stdout.on('data', (d) => cp.exec(d));
+  cp.spawn(req.query.bin).stdout.on('data', (d) => cp.exec(d));
 });
 J
+# The file's own function wins over a model of the same name.
+printf "const cp = require('child_process');\nfunction spawn(c) { cp.exec(c); }\napp.get('/', (req) => spawn(req.query.s));\n" >"$TMP/own.js"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/own.jsonl" "$TMP/own.js"
+is "$(lines "$TMP/own.jsonl")" "2" "a function of the file named like a model (spawn) is followed into"
 printf 'models:\n  - functions: [myLib.clean]\n    kind: sanitizer\n' >"$TMP/models.yaml"
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/c1.jsonl" "$TMP/c.js"
-is "$(lines "$TMP/c1.jsonl")" "3 6" "Promise.all carries taint (not a listener, line 5); an unknown call passes it on"
+is "$(lines "$TMP/c1.jsonl")" "3 5 7 9" \
+  "Promise.all, 'data' listeners, a child's command line carry taint; an unknown call passes it on (not 6, 8)"
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --models "$TMP/models.yaml" --fail-on none --text /dev/null \
   --json "$TMP/c2.jsonl" "$TMP/c.js"
-is "$(lines "$TMP/c2.jsonl")" "3" "--models FILE: its sanitizer cleans (line 6 no longer reported)"
+is "$(lines "$TMP/c2.jsonl")" "3 5 9" "--models FILE: its sanitizer cleans (line 7 no longer reported)"
 
 # Across modules: CommonJS and ES modules, two hops, a sanitizing module,
 # an exported sink nobody calls with outside data; absolute and relative
