@@ -1910,8 +1910,12 @@ static const trace *call(tctx *c, TSNode n) {
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
   TSNode ctor;
-  if (sym_is(n, c->sy->new_) && all != NULL && member_fn(c, class_named(c, callee), (const unsigned char *)"constructor", 11, 0, &ctor))
-    run_function(c, ctor, at, nargs, NULL); /* new K(tainted): what it keeps in this.x */
+  if (sym_is(n, c->sy->new_) && all != NULL && member_fn(c, class_named(c, callee), (const unsigned char *)"constructor", 11, 0, &ctor)) {
+    const trace *in[PARAMS_MAX] = {0}; /* new K(tainted): what it keeps in this.x */
+    for (uint32_t i = 0; i < nargs; i++)
+      if (at[i] != NULL) in[i] = step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to new %s", nstart(callee), nend(callee)));
+    run_function(c, ctor, in, nargs, NULL);
+  }
   if (sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee)))
     return NULL; /* an instance: its fields are what the class's methods keep (store_read) */
   char ebuf[32] = "";

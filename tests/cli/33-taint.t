@@ -392,4 +392,25 @@ rc=$?
 ok $((rc > 1)) "deeply nested and chained code: no crash (exit $rc)"
 ok $(( $(date +%s) - start > 60 )) "... and it ends"
 
+# Hostile objects: objects nested deep, grown in loops, wide, and classes
+# and recursion that feed each other stay bounded (fields join their
+# parents past the bounds: the flow is still found).
+python3 - "$TMP/objs.js" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("const cp = require('child_process');\n")
+    f.write("let o = " + "{ a: " * 500 + "req.query" + " }" * 500 + ";\n")
+    f.write("let w = {" + ", ".join(f"k{i}: req.query.k{i}" for i in range(400)) + "};\n")
+    f.write("for (let i = 0; i < 9; i++) { for (;;) { o = { a: o, b: w, c: [o, w] }; w.k1 = o; } }\n")
+    f.write("class K { constructor(q) { " + " ".join(f"this.f{i} = q.f{i};" for i in range(300)) + " }\n")
+    f.write("  m(n) { return n ? this.m(n - 1) : { x: this, y: this.f7 }; } }\n")
+    f.write("function r(n, p) { return n ? r(n - 1, { p: p, q: r(n, p) }) : p; }\n")
+    f.write("const k = new K(req.query); cp.exec(k.m(3).y + r(5, o).p);\n")
+PY
+start=$(date +%s)
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/objs.jsonl" "$TMP/objs.js" 2>"$TMP/objs.err"
+is $? 0 "hostile objects: the scan ends normally"
+is "$(lines "$TMP/objs.jsonl")" "8" "... and finds the flow"
+ok $(( $(date +%s) - start > 30 )) "... in bounded time"
+
 done_testing
