@@ -523,14 +523,14 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
                             const pv_rule *rule, collect_ctx *cc, const pv_limits *lim) {
   pv_feval e = feval_of(m, f, cc);
   hit_ctx h = {r, rule, f, lim};
-  int incomplete = 0;
+  char where[PV_TAINT_WHERE_MAX];
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL) return PV_FATAL;
   pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h,
-                              &incomplete);
-  if (incomplete)
+                              where);
+  if (where[0])
     pv_result_note(r, PV_NOTE_WARNING, "analysis-incomplete", f->path,
-                   "%s: taint rule %s: analysis incomplete (step or time budget); later flows "
-                   "may be missed", f->path, rule->meta.id);
+                   "%s: taint rule %s: analysis incomplete in %s (a step, time, nesting or call "
+                   "depth budget); flows through there may be missed", f->path, rule->meta.id, where);
   return rc;
 }
 

@@ -19,6 +19,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,7 @@ enum {
   PARAMS_MAX = 16,       /* parameters with summaries */
   LABELS_MAX = 16,       /* distinct labels per rule */
   DEPTH_MAX = 400,       /* nesting of expressions and statements interpreted */
+  NEST_MAX = 64,         /* nested calls interpreted */
   SUMMARY_SINKS_MAX = 64, /* sinks a summary remembers */
   RPARTS_MAX = 32,       /* parts of a summary's return value, and of its effects */
   FIXPOINT_MAX = 4,      /* runs of a recursive function's summary */
@@ -216,6 +218,8 @@ typedef struct {
   uint64_t deadline;
   uint32_t steps, steps_max;
   int over, oom;
+  TSNode fn_now;           /* the function being interpreted (null: the top level) */
+  char where[PV_TAINT_WHERE_MAX]; /* where a budget first ran out */
   int final;    /* the input's last round: calls wait for no module */
   int deferred; /* a call needs the summary of a module not analysed yet */
   int exports_ret; /* an export recorded returns a source's taint */
@@ -610,6 +614,21 @@ static void check_sink(tctx *c, TSNode n, const trace *t) {
     param_sinks(c, i, NULL, last);
     if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) c->best[i] = last;
   }
+}
+
+/* A budget ran out here: the analysis of the file is incomplete, in the
+ * function being interpreted (the first place is named). */
+static long fn_index(const pv_taint_file *pf, TSNode fn);
+
+static void cut(tctx *c) {
+  if (c->where[0] != '\0') return;
+  TSNode fn = c->fn_now;
+  if (ts_node_is_null(fn)) return (void)snprintf(c->where, sizeof c->where, "the top level");
+  long i = fn_index(c->pf, fn);
+  uint32_t line = ts_node_start_point(fn).row + 1, n = i >= 0 ? c->pf->fns[i].ne - c->pf->fns[i].ns : 0;
+  if (n == 0) snprintf(c->where, sizeof c->where, "the function at line %u", line);
+  else snprintf(c->where, sizeof c->where, "function %.*s (line %u)", (int)(n < 40 ? n : 40),
+                (const char *)c->data + c->pf->fns[i].ns, line);
 }
 
 /* ---- The environment ---------------------------------------------------- */
@@ -1071,8 +1090,10 @@ static void bind_this(tctx *c) {
  * what it returns; ids (if not NULL) gets the binding of each parameter
  * that is a name. */
 static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs, uint32_t *ids) {
-  if (c->nest > 64) return NULL;
+  if (c->nest > NEST_MAX) return cut(c), NULL;
   uint32_t nb = c->cur.nb, d = c->depth;
+  TSNode outer = c->fn_now;
+  c->fn_now = fn;
   const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
   c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
   if (!sym_is(fn, c->sy->arrow)) bind_this(c);
@@ -1083,7 +1104,7 @@ static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, u
     else c->ret = join(c, c->ret, ev(c, body)); /* x => expression */
   }
   const trace *out = c->ret;
-  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb;
+  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb, c->fn_now = outer;
   return out;
 }
 
@@ -1146,6 +1167,7 @@ static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
  * recursive function's again until nothing new (its calls to itself use
  * what the previous run found). */
 static fsum *summary(tctx *c, TSNode fn) {
+  if (c->nest >= NEST_MAX) return cut(c), NULL; /* too deep: the call keeps the default */
   fsum *f = fn_of(c, fn);
   if (f == NULL || f->state != 0) {
     if (f != NULL && f->state == 1) f->recursive = 1;
@@ -2085,9 +2107,9 @@ static const trace *ev(tctx *c, TSNode n) {
   if (ts_node_is_null(n) || c->over || c->oom) return NULL;
   if (++c->steps > c->steps_max || ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline)) {
     c->over = 1;
-    return NULL;
+    return cut(c), NULL;
   }
-  if (c->depth + c->nest > DEPTH_MAX) return NULL;
+  if (c->depth + c->nest > DEPTH_MAX) return cut(c), NULL;
   int san = sanitized(c, n);
   if (san) {
     if (san == 2) assign(c, n, NULL);
@@ -2209,7 +2231,8 @@ static void loop(tctx *c, TSNode n) {
 
 static void stmt(tctx *c, TSNode n) {
   const pv_syms_ts *y = c->sy;
-  if (ts_node_is_null(n) || c->over || c->oom || c->depth + c->nest > DEPTH_MAX) return;
+  if (ts_node_is_null(n) || c->over || c->oom) return;
+  if (c->depth + c->nest > DEPTH_MAX) return cut(c);
   TSSymbol x = ts_node_symbol(n);
   if (x == y->comment || is_function(c, n)) return; /* functions: when called, or at the end */
   if (x == y->lexdecl || x == y->vardecl) {
@@ -2564,11 +2587,10 @@ int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, p
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
-                       pv_taint_hit_fn hit, void *ctx, int *incomplete) {
+                       pv_taint_hit_fn hit, void *ctx, char *incomplete) {
   tctx c = {.rule = rule, .file = f, .g = g, .x = x, .pf = pf, .spec = rule->taint, .models = models,
             .data = e->data, .size = e->size};
   pv_status rc = PV_OK;
-  *incomplete = 0;
   c.sy = pv_syms_ts_for(e->lang);
   for (uint32_t i = 0; i < c.spec->n[PV_TI_SOURCE]; i++) /* the same bits in every file */
     if (c.spec->items[PV_TI_SOURCE][i].label != NULL) label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
@@ -2579,7 +2601,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
   c.final = x == NULL || x->final;
   if (rc == PV_OK) rc = analyse_file(&c, e, ts_tree_root_node(tree), hit, ctx);
-  *incomplete = c.over;
+  memcpy(incomplete, c.where, sizeof c.where);
   free(c.best);
   free(c.src_item);
   free(c.sink_item);

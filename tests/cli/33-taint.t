@@ -392,6 +392,21 @@ rc=$?
 ok $((rc > 1)) "deeply nested and chained code: no crash (exit $rc)"
 ok $(( $(date +%s) - start > 60 )) "... and it ends"
 
+# Past 64 nested calls a call keeps the default (its arguments reach its
+# result): the flow is still found, and the note names the function.
+python3 - "$TMP/chain.js" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("const v = req.query;\n")
+    for i in range(200):
+        f.write(f"function f{i}(x) {{ return f{i + 1}(x + 1); }}\n")
+    f.write("require('child_process').exec(f0(v));\n")
+PY
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text "$TMP/chain.txt" --json "$TMP/chain.jsonl" "$TMP/chain.js"
+is "$(lines "$TMP/chain.jsonl")" "202" "a chain of 200 calls: the flow is found past the call depth budget"
+grep -q "analysis incomplete in function f63 (line 65)" "$TMP/chain.txt"
+is $? 0 "... and the analysis-incomplete note names the function where the budget ran out"
+
 # Hostile objects: objects nested deep, grown in loops, wide, and classes
 # and recursion that feed each other stay bounded (fields join their
 # parents past the bounds: the flow is still found).
