@@ -87,6 +87,7 @@ typedef struct {
   uint32_t depth;   /* block depth of the declaration */
   const trace *t;
   TSNode obj;       /* the class body or object literal whose methods its value has (if known) */
+  TSNode fn;        /* the function of the file it holds (const f = g), if known */
 } binding;
 
 typedef struct {
@@ -678,6 +679,7 @@ static binding *declare(tctx *c, TSNode name, const trace *t) {
   b->id = ++c->next_id, b->name = c->data + nstart(name), b->nlen = nend(name) - nstart(name);
   b->depth = c->depth, b->t = t;
   memset(&b->obj, 0, sizeof b->obj);
+  memset(&b->fn, 0, sizeof b->fn);
   for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
     if (c->pend[i].s == nstart(name) && c->pend[i].e == nend(name)) b->t = join(c, b->t, c->pend[i].t);
   return b;
@@ -713,6 +715,7 @@ static binding *var_of(tctx *c, TSNode id, int create) {
     b->id = ++c->next_id, b->name = c->data + nstart(id), b->nlen = nend(id) - nstart(id);
     b->depth = 0, b->t = NULL;
     memset(&b->obj, 0, sizeof b->obj);
+    memset(&b->fn, 0, sizeof b->fn);
     journal(c, J_GLOBAL, c->cur.ng - 1, NULL);
   }
   return b;
@@ -1001,10 +1004,14 @@ static const trace *store_read(tctx *c, TSNode body, const char *path) {
  * `this.m` for a method m of the class or object literal around it. */
 static int callee_function(tctx *c, TSNode callee, TSNode *out) {
   const pv_taint_file *pf = c->pf;
+  while (sym_is(callee, c->sy->paren) && nkids(callee) == 1) callee = ts_node_named_child(callee, 0);
+  if (is_function(c, callee)) return *out = callee, 1; /* (function (x) { ... })(v) */
   if (sym_is(callee, c->sy->member)) return receiver_method(c, callee, 0, out);
   if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
+  const binding *b = sym_is(callee, c->sy->ident) ? find(c, name, n) : NULL;
+  if (b != NULL && !ts_node_is_null(b->fn)) return *out = b->fn, 1; /* const f = g; f(v) */
   for (uint32_t j = name_hash(name, n) & (pf->fcap - 1); pf->fhash[j]; j = (j + 1) & (pf->fcap - 1)) {
     const struct pfn *f = &pf->fns[pf->fhash[j] - 1];
     if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) return *out = f->node, 1;
@@ -1740,6 +1747,23 @@ static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32
   }
 }
 
+/* Call n of callee (a function of this file whose summary is f) with
+ * arguments at[0..nargs) (nodes fnarg): its effects, the sinks its
+ * parameters reach, and what it returns. */
+static const trace *apply_summary(tctx *c, fsum *f, const trace *const *at, const TSNode *fnarg, uint32_t nargs,
+                                  TSNode n, TSNode callee) {
+  if (f == NULL) return NULL;
+  apply_effects(c, f->eff, f->target, f->neff, at, fnarg, nargs, n, callee);
+  for (uint32_t s = 0; s < f->nsinks; s++) {
+    uint32_t pi = f->sinks[s].param - 1u;
+    const trace *a = pi < nargs ? select_field(c, at[pi], f->sinks[s].ppath) : NULL;
+    if (a == NULL) continue;
+    const trace *in = step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
+    sink_reached(c, f->sinks[s].sink, f->sinks[s].ext, splice(c, in, f->sinks[s].t));
+  }
+  return made(c, f->rets, f->nrets, at, nargs, n, callee);
+}
+
 /* Kept parts as parts of this file's run (targets left out). */
 static uint32_t replay_parts(tctx *c, const xpart *v, uint32_t k, rpart *out, uint8_t *target) {
   for (uint32_t i = 0; i < k; i++) {
@@ -1954,16 +1978,25 @@ static const trace *call(tctx *c, TSNode n) {
     for (uint32_t i = 0; i < nargs; i++)
       if (md->from & PV_FROM_ARG(i)) from = join(c, from, at[i]);
   }
-  /* function literals handed over run here, with what the model passes */
+  /* function literals handed over run here, with what the model passes;
+   * functions of the file passed by name, through their summaries */
   const trace *cb_ret = NULL;
   for (uint32_t i = 0; i < nargs; i++) {
-    if (!is_fn_literal(c, fnarg[i])) continue;
+    TSNode cb;
+    int literal = is_fn_literal(c, fnarg[i]);
+    if (!literal && !(sym_is(fnarg[i], c->sy->ident) && callee_function(c, fnarg[i], &cb))) continue;
     const trace *p[PARAMS_MAX] = {0};
     int target = md != NULL && md->kind == PV_MODEL_CALLBACK &&
                  (md->callback == (int)i || (md->callback == -1 && i + 1 == nargs));
     if (target && from != NULL && md->param < PARAMS_MAX)
       p[md->param] = step(c, derive(c, from), nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
-    cb_ret = join(c, cb_ret, run_function(c, fnarg[i], p, PARAMS_MAX, NULL));
+    if (literal) {
+      cb_ret = join(c, cb_ret, run_function(c, fnarg[i], p, PARAMS_MAX, NULL));
+    } else if (target && from != NULL) {
+      TSNode where[PARAMS_MAX];
+      for (uint32_t w = 0; w < PARAMS_MAX; w++) where[w] = fnarg[i];
+      cb_ret = join(c, cb_ret, apply_summary(c, summary(c, cb), p, where, PARAMS_MAX, fnarg[i], fnarg[i]));
+    }
   }
   if (md != NULL) {
     switch (md->kind) {
@@ -1986,16 +2019,7 @@ static const trace *call(tctx *c, TSNode n) {
   if (mod != NULL && all != NULL) wait_for(c, mod); /* taint handed to a module not analysed yet */
   if (local) { /* a function of this file: its summary */
     fsum *f = summary(c, fn);
-    if (f == NULL) return join(c, rt, all);
-    apply_effects(c, f->eff, f->target, f->neff, at, fnarg, nargs, n, callee);
-    for (uint32_t s = 0; s < f->nsinks; s++) {
-      uint32_t pi = f->sinks[s].param - 1u;
-      const trace *a = pi < nargs ? select_field(c, at[pi], f->sinks[s].ppath) : NULL;
-      if (a == NULL) continue;
-      const trace *in = step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]), quote(c, "passed to %s", nstart(callee), nend(callee)));
-      sink_reached(c, f->sinks[s].sink, f->sinks[s].ext, splice(c, in, f->sinks[s].t));
-    }
-    return made(c, f->rets, f->nrets, at, nargs, n, callee);
+    return f != NULL ? apply_summary(c, f, at, fnarg, nargs, n, callee) : join(c, rt, all);
   }
   if (c->spec->safe_functions) return NULL;
   const trace *t = join(c, rt, all);
@@ -2161,6 +2185,8 @@ static void declarator(tctx *c, TSNode d) {
     binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
     if (b != NULL && b->depth == c->depth) set_b(c, b, t); /* var redeclared */
     else b = declare(c, name, t);
+    TSNode fv;
+    if (b != NULL && sym_is(val, c->sy->ident) && callee_function(c, val, &fv)) b->fn = fv;
     if (b != NULL && sym_is(val, c->sy->object)) b->obj = val; /* its methods, for o.m() */
     else if (b != NULL && sym_is(val, c->sy->new_)) b->obj = class_named(c, field_of(val, "constructor"));
     return;

@@ -197,6 +197,30 @@ app.get('/', (req, res) => {
   cp.spawn(req.query.bin).stdout.on('data', (d) => cp.exec(d));
 });
 J
+# Functions as values: immediately invoked function literals, functions
+# of the file passed by name as callbacks, or called through an alias.
+cat >"$TMP/fv.js" <<'J'
+const cp = require('child_process');
+function runIt(c) { cp.exec(c); }
+function fixed(c) { cp.exec('ls'); }
+app.get('/', (req, res) => {
+  (function (c) { cp.exec(c); })(req.query.a);
+  ((c) => cp.exec(c))(req.query.b);
+  [req.query.c].forEach(runIt);
+  [req.query.d].forEach(fixed);
+  const cb = (c) => cp.exec(c);
+  [req.query.g].map(cb);
+});
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/fv.jsonl" "$TMP/fv.js"
+is "$(lines "$TMP/fv.jsonl")" "2 5 6 9" "function values: IIFEs, callbacks by name (not fixed(), line 3)"
+sed -i 's/\[req.query.c\].forEach(runIt);/const f = runIt; f(req.query.c);/' "$TMP/fv.js"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/fv2.jsonl" "$TMP/fv.js"
+is "$(lines "$TMP/fv2.jsonl")" "2 5 6 9" "... and through an alias (const f = runIt)"
+sed -i 's/const f = runIt; f(req.query.c);/const f = fixed; f(req.query.c);/' "$TMP/fv.js"
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/fv3.jsonl" "$TMP/fv.js"
+is "$(lines "$TMP/fv3.jsonl")" "5 6 9" "... an alias of fixed() stays clean"
+
 # The file's own function wins over a model of the same name.
 printf "const cp = require('child_process');\nfunction spawn(c) { cp.exec(c); }\napp.get('/', (req) => spawn(req.query.s));\n" >"$TMP/own.js"
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/own.jsonl" "$TMP/own.js"
