@@ -8,11 +8,15 @@
  * in a source range, reads a tainted variable or field, or combines
  * tainted parts (calls propagate their arguments unless the rule assumes
  * functions safe, models say otherwise, or a sanitizer range covers it).
- * Branches are joined, loop bodies run twice. Calls to functions of the
- * same file use summaries (which parameters reach the return value, which
- * reach sinks), computed on first use with the parameters as symbolic
- * sources; function literals handed to a call are interpreted where they
- * are passed, with their parameters tainted as the models say. A value
+ * Branches are joined, loop bodies run twice. Values keep their fields
+ * (an object's, or which field of a parameter they carry). Calls to
+ * functions of the same file use summaries (what the return value is made
+ * of, field by field; what the function writes to its parameters' fields;
+ * which parameters, or fields of them, reach sinks), computed on first use
+ * with the parameters as symbolic sources, again for recursive functions
+ * until nothing changes; function literals handed to a call are
+ * interpreted where they are passed, with their parameters tainted as the
+ * models say. What methods write to `this.x` is kept per class. A value
  * remembers one path (the first found, which is the shortest along source
  * order); a sink reached is reported once with it. */
 #include "taint.h"
@@ -60,6 +64,7 @@ typedef struct trace {
   uint8_t param;
   const char *ppath;         /* one parameter carried (params one bit): through this field of it ("" whole) */
   uint8_t derived;           /* computed from the value it carries (its fields are not the parameter's) */
+  uint32_t src;              /* its source's match (index + 1 in tctx.src), 0 unknown (taint_unify_mvars) */
   const struct shape *shape; /* an object: what its fields hold */
 } trace;
 
@@ -134,7 +139,8 @@ struct import {
  * source order) and its imports. Valid during one pv_match_file. */
 struct pv_taint_file {
   const pv_file *f;
-  struct pfn { TSNode node; uint32_t ns, ne; } *fns; /* ns..ne its name, if any */
+  struct pfn { TSNode node; uint32_t ns, ne; int hoists; } *fns; /* ns..ne its name, if any; hoists: it
+                                                                  * declares a `var` */
   uint32_t nfns, capfns;
   uint32_t *fhash, fcap; /* fns by name (index + 1; 0 empty), fcap a power of 2 */
   uint32_t *nhash, ncap; /* fns by node */
@@ -144,7 +150,7 @@ struct pv_taint_file {
   struct pcls { TSNode body; uint32_t ns, ne; } *cls; /* classes with a name: body, name */
   uint32_t ncls, capcls;
   pv_arena *a;
-  int ready;
+  int ready, hoists; /* hoists: the top level declares a `var` */
 };
 
 /* Part of a value a function makes: at field `path` of it ("" all of
@@ -208,6 +214,7 @@ typedef struct {
   const trace **best;       /* per sink range: the shortest path found */
   env cur;
   uint32_t next_id, depth, nest;
+  uint32_t fn_depth;       /* the depth of the function being interpreted (its `var`s) */
   const trace *ret;         /* the returns of the function being interpreted */
   const trace *thrown;      /* what its throw statements threw (caught by a catch) */
   fsum *current;            /* the summary being computed, or NULL */
@@ -552,20 +559,44 @@ static int requires_ok(tctx *c, const char *req, const trace *t) {
   return req_expr(c, &p, t->labels);
 }
 
+static void assign(tctx *c, TSNode n, const trace *t);
+static const trace *read_chain(tctx *c, TSNode n, int *known);
+
 /* A source match covering n: a fresh path starting at n. */
 static const trace *source_at(tctx *c, TSNode n, const trace *inner) {
   uint32_t s = nstart(n), e = nend(n);
   const trace *hit = NULL;
+  int side = 0;
   for (uint32_t i = 0; i < c->src.n; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SOURCE][c->src_item[i]];
     const pv_pmatch *m = &c->src.v[i];
-    if (it->by_side_effect || !(it->exact ? m->s == s && m->e == e : inside(s, e, m))) continue;
+    if (!(it->exact || it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))) continue;
     if (it->requires != NULL && (inner == NULL || !requires_ok(c, it->requires, inner))) continue;
     const trace *t = step(c, NULL, s, e, quote(c, "tainted by %s", s, e));
-    ((trace *)t)->labels = label_bit(c, it->label);
+    ((trace *)t)->labels = label_bit(c, it->label), ((trace *)t)->src = i + 1;
     hit = join(c, hit, t);
+    side |= it->by_side_effect;
+  }
+  if (side) { /* by-side-effect: the variable or field matched is tainted from here on */
+    int known;
+    const trace *old = read_chain(c, n, &known);
+    assign(c, n, join(c, old, hit));
   }
   return hit;
+}
+
+/* taint_unify_mvars: the metavariables the source of t and sink match m
+ * both bind hold the same code. */
+static int unified(const tctx *c, const trace *t, const pv_pmatch *m) {
+  if (!c->spec->unify_mvars || t->src == 0 || t->src > c->src.n) return 1;
+  const pv_pmatch *s = &c->src.v[t->src - 1];
+  for (uint32_t i = 0; i < s->nb; i++) {
+    const pv_binding *b = pv_pmatch_get(m, s->b[i].name, strlen(s->b[i].name));
+    if (b != NULL && (b->e - b->s != s->b[i].e - s->b[i].s ||
+                      memcmp(c->data + b->s, c->data + s->b[i].s, b->e - b->s) != 0))
+      return 0;
+  }
+  return 1;
 }
 
 /* Function f's parameter reaches a sink: its summary says so. */
@@ -609,7 +640,8 @@ static void check_sink(tctx *c, TSNode n, const trace *t) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SINK][c->sink_item[i]];
     const pv_pmatch *m = &c->sink.v[i];
     /* a parameter's labels are known at the call: requires is checked there */
-    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || (!t->param && !requires_ok(c, it->requires, t)))
+    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || (!t->param && !requires_ok(c, it->requires, t)) ||
+        !unified(c, t, m))
       continue;
     const trace *last = step(c, t, m->s, m->e, quote(c, "reaches the sink %s", m->s, m->e));
     param_sinks(c, i, NULL, last);
@@ -1084,6 +1116,26 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
   }
 }
 
+/* The `var`s declared anywhere in a function body (or the top level) n
+ * are the function's, from its start: declare them before it runs (not
+ * those of nested functions). */
+static void hoist(tctx *c, TSNode n, uint32_t level) {
+  if (level > DEPTH_MAX) return;
+  for (uint32_t i = 0; i < nkids(n); i++) {
+    TSNode k = ts_node_named_child(n, i);
+    if (is_function(c, k) || sym_is(k, c->sy->class_body)) continue;
+    if (!sym_is(k, c->sy->vardecl)) {
+      hoist(c, k, level + 1);
+      continue;
+    }
+    for (uint32_t j = 0; j < nkids(k); j++) {
+      TSNode nm = field_of(ts_node_named_child(k, j), "name");
+      binding *b = sym_is(nm, c->sy->ident) ? find(c, c->data + nstart(nm), nend(nm) - nstart(nm)) : NULL;
+      if (sym_is(nm, c->sy->ident) && (b == NULL || b->depth < c->fn_depth)) declare(c, nm, NULL);
+    }
+  }
+}
+
 /* A function's own `this` (its fields while it runs; what methods keep
  * in them is in the class's store). */
 static void bind_this(tctx *c) {
@@ -1100,18 +1152,22 @@ static const trace *run_function(tctx *c, TSNode fn, const trace *const *args, u
   if (c->nest > NEST_MAX) return cut(c), NULL;
   uint32_t nb = c->cur.nb, d = c->depth;
   TSNode outer = c->fn_now;
+  uint32_t fd = c->fn_depth;
   c->fn_now = fn;
   const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
   c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
   if (!sym_is(fn, c->sy->arrow)) bind_this(c);
   bind_params(c, fn, args, nargs, ids);
   TSNode body = field_of(fn, "body");
+  c->fn_depth = c->depth;
+  long i = fn_index(c->pf, fn);
+  if (i >= 0 && c->pf->fns[i].hoists) hoist(c, body, 0);
   if (!ts_node_is_null(body)) {
     if (sym_is(body, c->sy->block)) stmt(c, body);
     else c->ret = join(c, c->ret, ev(c, body)); /* x => expression */
   }
   const trace *out = c->ret;
-  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb, c->fn_now = outer;
+  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb, c->fn_now = outer, c->fn_depth = fd;
   return out;
 }
 
@@ -1686,7 +1742,7 @@ static const xfn *imported(tctx *c, TSNode callee, const pv_file **mod) {
 static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
   const pv_taint_item *it = &c->spec->items[PV_TI_SINK][ext ? ext->item : c->sink_item[si]];
   param_sinks(c, si, ext, t);
-  if (t->param || !requires_ok(c, it->requires, t)) return;
+  if (t->param || !requires_ok(c, it->requires, t) || (ext == NULL && !unified(c, t, &c->sink.v[si]))) return;
   if (ext == NULL) {
     if (c->best[si] == NULL || t->len < c->best[si]->len) c->best[si] = t;
   } else if (!ext->reported) { /* marked reported when it is */
@@ -1741,7 +1797,7 @@ static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32
       continue;
     binding *b = var_of(c, root, 0);
     if (b == NULL) continue;
-    strcat(path, v[i].path);
+    memcpy(path + strlen(path), v[i].path, strlen(v[i].path) + 1); /* room checked above */
     x = step(c, x, nstart(fnarg[ti]), nend(fnarg[ti]), quote(c, "stored in a field by %s", nstart(n), nend(callee)));
     assign_path(c, b, path, join(c, value_at(c, b, path), x));
   }
@@ -2176,15 +2232,20 @@ static void destructure(tctx *c, TSNode pat, const trace *t, void (*bind)(tctx *
   each_name(c, pat, destructured, &d);
 }
 
-static void declarator(tctx *c, TSNode d) {
+static void declarator(tctx *c, TSNode d, int var) {
   TSNode name = field_of(d, "name"), val = field_of(d, "value");
   const trace *t = ts_node_is_null(val) ? NULL : ev(c, val);
   if (ts_node_is_null(name)) return;
   if (t) t = step(c, t, nstart(d), nend(d), quote(c, "assigned in %s", nstart(d), nend(d)));
   if (sym_is(name, c->sy->ident)) {
     binding *b = find(c, c->data + nstart(name), nend(name) - nstart(name));
-    if (b != NULL && b->depth == c->depth) set_b(c, b, t); /* var redeclared */
-    else b = declare(c, name, t);
+    if (var && b != NULL && b->depth >= c->fn_depth) { /* the function's var (hoisted, or redeclared) */
+      if (!ts_node_is_null(val)) set_b(c, b, t);
+    } else if (b != NULL && b->depth == c->depth) {
+      set_b(c, b, t);
+    } else {
+      b = declare(c, name, t);
+    }
     TSNode fv;
     if (b != NULL && sym_is(val, c->sy->ident) && callee_function(c, val, &fv)) b->fn = fv;
     if (b != NULL && sym_is(val, c->sy->object)) b->obj = val; /* its methods, for o.m() */
@@ -2263,7 +2324,7 @@ static void stmt(tctx *c, TSNode n) {
   if (x == y->comment || is_function(c, n)) return; /* functions: when called, or at the end */
   if (x == y->lexdecl || x == y->vardecl) {
     for (uint32_t i = 0; i < nkids(n); i++)
-      if (sym_is(ts_node_named_child(n, i), y->vdecl)) declarator(c, ts_node_named_child(n, i));
+      if (sym_is(ts_node_named_child(n, i), y->vdecl)) declarator(c, ts_node_named_child(n, i), x == y->vardecl);
   } else if (x == y->block) {
     block(c, n);
   } else if (x == y->if_) {
@@ -2359,17 +2420,26 @@ static int calls_tainting(const tctx *c, TSNode n, const span *names, uint32_t k
   return 0;
 }
 
+/* A `var` declaration x: its function (the innermost listed so far that
+ * holds it), or the top level, hoists. */
+static void mark_hoist(pv_taint_file *pf, TSNode x) {
+  for (uint32_t i = pf->nfns; i-- > 0;)
+    if (nstart(pf->fns[i].node) <= nstart(x) && nend(x) <= nend(pf->fns[i].node)) return (void)(pf->fns[i].hoists = 1);
+  pf->hoists = 1;
+}
+
 static void prepare_visit(void *ctx, TSNode x) {
   tctx *c = ctx;
   pv_taint_file *pf = c->pf;
   if (is_function(c, x)) { /* named by its declaration, or by the variable it initialises */
     TSNode nm = field_of(x, "name");
-    struct pfn f = {x, 0, 0};
+    struct pfn f = {x, 0, 0, 0};
     if (sym_is(nm, c->sy->ident)) f.ns = nstart(nm), f.ne = nend(nm);
     else if (ts_node_is_null(nm) && pf->named.at == nstart(x)) f.ns = pf->named.ns, f.ne = pf->named.ne;
     if (grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns)) c->oom = 1;
     else pf->fns[pf->nfns++] = f;
   }
+  if (sym_is(x, c->sy->vardecl)) mark_hoist(pf, x);
   if (sym_is(x, c->sy->vdecl)) {
     TSNode nm = field_of(x, "name"), v = field_of(x, "value");
     if (sym_is(nm, c->sy->ident) && is_function(c, v)) pf->named.at = nstart(v), pf->named.ns = nstart(nm), pf->named.ne = nend(nm);
@@ -2404,7 +2474,7 @@ pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file))
 
 void pv_taint_file_reset(pv_taint_file *pf) {
   if (pf == NULL) return;
-  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ncls = 0, pf->ready = 0, pf->ncap = pf->fcap = 0;
+  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ncls = 0, pf->ready = 0, pf->hoists = 0, pf->ncap = pf->fcap = 0;
   pv_arena_delete(pf->a);
   pf->a = NULL;
 }
@@ -2435,6 +2505,7 @@ static void each_function(tctx *c) {
 static void interpret(tctx *c, TSNode root) {
   for (int pass = 0; pass < 2; pass++) {
     uint32_t v = c->store_version;
+    if (c->pf->hoists && pass == 0) hoist(c, root, 0);
     for (uint32_t i = 0; i < nkids(root); i++) stmt(c, ts_node_named_child(root, i));
     each_function(c);
     if (v == c->store_version || c->over || c->oom) return;

@@ -23,10 +23,11 @@ typedef struct {
   pv_formula *f;
   uint32_t line;
   int exact;          /* sources: default 0; sinks: default 1; sanitizers: 0 */
-  int by_side_effect; /* sources, sanitizers, propagators (parsed only) */
-  const char *label;  /* sources (parsed only) */
-  const char *requires; /* sinks (parsed only) */
-  const char *from, *to; /* propagators: "$X" (parsed only) */
+  int by_side_effect; /* sources: the variable matched is tainted from there on; sanitizers:
+                       * cleaned from there on (propagators: accepted, always so) */
+  const char *label;  /* sources */
+  const char *requires; /* sources, sinks */
+  const char *from, *to; /* propagators: "$X" */
 } pv_taint_item;
 
 enum { PV_TI_SOURCE, PV_TI_SINK, PV_TI_SANITIZER, PV_TI_PROPAGATOR, PV_TI_COUNT };
@@ -36,7 +37,7 @@ typedef struct pv_taint_spec {
   uint32_t n[PV_TI_COUNT];
   int safe_functions; /* taint_assume_safe_functions (plugvet default 1) */
   int safe_indexes, safe_booleans, safe_numbers; /* taint_assume_safe_* */
-  int unify_mvars;    /* taint_unify_mvars (parsed only) */
+  int unify_mvars;    /* taint_unify_mvars: a source's and a sink's metavariables agree */
   int interfile;      /* interfile (always on) */
   int entry_exported; /* taint-entry: exported (the entry module's exports' parameters are
                        * sources) */

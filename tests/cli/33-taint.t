@@ -197,6 +197,69 @@ app.get('/', (req, res) => {
   cp.spawn(req.query.bin).stdout.on('data', (d) => cp.exec(d));
 });
 J
+# var is the function's: declared in a block, or assigned before its
+# declaration; a declaration without a value keeps it.
+cat >"$TMP/h.js" <<'J'
+const cp = require('child_process');
+function a(req) {
+  if (req.query.x) { var c = req.query.x; }
+  cp.exec(c);
+}
+function b(req) {
+  if (req.query.x) { var d = 'ls'; }
+  cp.exec(d);
+}
+function e(req) {
+  f = req.query.f;
+  var f;
+  cp.exec(f);
+}
+if (true) { var top = req.query.t; }
+cp.exec(top);
+app.get('/', (req, res) => { a(req); b(req); e(req); });
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/h.jsonl" "$TMP/h.js"
+is "$(lines "$TMP/h.jsonl")" "4 13 16" "var hoisting: block and use-before-declaration (not b(), line 8)"
+
+# taint_unify_mvars: the source's and the sink's metavariables must agree
+# (and do not have to without it); a by-side-effect source taints the
+# variable it matches from there on.
+cat >"$TMP/u.yaml" <<'Y'
+rules:
+  - id: t.unify
+    message: "$V reaches run"
+    severity: high
+    languages: [javascript]
+    mode: taint
+    options:
+      taint_unify_mvars: true
+    pattern-sources:
+      - pattern: getInput($NAME)
+      - by-side-effect: true
+        patterns:
+          - pattern: markTainted($X)
+          - focus-metavariable: $X
+    pattern-sinks:
+      - patterns:
+          - pattern: run($NAME, $V)
+          - focus-metavariable: $V
+Y
+cat >"$TMP/u.js" <<'J'
+const a = getInput('cmd');
+run('cmd', a);
+const b = getInput('cmd');
+run('other', b);
+let x = 'fixed';
+run('any', x);
+markTainted(x);
+run('any', x);
+J
+"$PV" scan -q --no-db --rules "$TMP/u.yaml" --fail-on none --text /dev/null --json "$TMP/u1.jsonl" "$TMP/u.js"
+is "$(lines "$TMP/u1.jsonl")" "2 8" "taint_unify_mvars: \$NAME must agree (not line 4); by-side-effect source (not line 6)"
+sed 's/taint_unify_mvars: true/taint_unify_mvars: false/' "$TMP/u.yaml" >"$TMP/u2.yaml"
+"$PV" scan -q --no-db --rules "$TMP/u2.yaml" --fail-on none --text /dev/null --json "$TMP/u2.jsonl" "$TMP/u.js"
+is "$(lines "$TMP/u2.jsonl")" "2 4 8" "... without it, line 4 too"
+
 # Functions as values: immediately invoked function literals, functions
 # of the file passed by name as callbacks, or called through an alias.
 cat >"$TMP/fv.js" <<'J'
