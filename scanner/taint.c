@@ -427,8 +427,9 @@ static const trace *rebase(tctx *c, const trace *t, const trace *from) {
   const trace *v[64];
   if (k > 64) k = 64;
   const trace *x = from;
-  for (uint32_t i = 0; i < k && x != NULL; i++, x = x->prev) v[i] = x;
-  for (uint32_t i = k; i-- > 0;) {
+  uint32_t got = 0;
+  for (; got < k && x != NULL; got++, x = x->prev) v[got] = x;
+  for (uint32_t i = got; i-- > 0;) {
     const trace *s = step(c, t, v[i]->s, v[i]->e, v[i]->msg);
     ((trace *)s)->file = v[i]->file;
     t = s;
@@ -833,7 +834,9 @@ static const trace *read_chain(tctx *c, TSNode n, int *known) {
   *known = 0;
   if (!member_path(c, n, &root, path)) return NULL;
   binding *b = var_of(c, root, 0);
-  const trace *kept = store_read(c, sym_is(root, c->sy->this_) ? this_body(c, root) : b ? b->obj : (TSNode){0}, path);
+  const trace *kept = NULL;
+  if (c->nstore > 0) /* (this_body walks up the tree) */
+    kept = store_read(c, sym_is(root, c->sy->this_) ? this_body(c, root) : b ? b->obj : (TSNode){0}, path);
   *known = b != NULL || kept != NULL;
   return b != NULL ? join(c, value_at(c, b, path), kept) : kept;
 }
@@ -997,8 +1000,9 @@ static TSNode class_named(tctx *c, TSNode name) {
  * whatever the order the methods run in): a source's taint, not a
  * parameter of a summary being made. */
 static void store_write(tctx *c, TSNode at, const char *path, const trace *t) {
+  if (t == NULL || t->param != 0 || path[0] == '\0') return;
   TSNode body = this_body(c, at);
-  if (t == NULL || t->param != 0 || path[0] == '\0' || ts_node_is_null(body)) return;
+  if (ts_node_is_null(body)) return;
   struct kfield *k = NULL;
   for (uint32_t i = 0; i < c->nstore && k == NULL; i++)
     if (c->store[i].body == nstart(body) && strcmp(c->store[i].path, path) == 0) k = &c->store[i];
@@ -1190,9 +1194,9 @@ static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uin
   if (t == NULL) return at[0] ? (uint32_t)add_part(c, v, n, (rpart){at, 0, 0, "", NULL}) : 0;
   uint32_t k = 0;
   if (t->shape != NULL) {
-    for (uint32_t i = 0; i < t->shape->n && strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX; i++)
-    {
-      const char *sub = pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path);
+    for (uint32_t i = 0; i < t->shape->n; i++) { /* (a path too long: the field counts for the whole) */
+      int fits = strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX;
+      const char *sub = fits ? pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path) : at;
       if (sub == NULL) return c->oom = 1, k;
       k += parts_of(c, rebase(c, t->shape->f[i].t, t), sub, v, n);
     }
