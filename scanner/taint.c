@@ -718,26 +718,56 @@ static binding *declare(tctx *c, TSNode name, const trace *t) {
   return b;
 }
 
-/* Field path of member chain n below its root identifier (".a.b"), the
- * root in *root; 0 when n is not such a chain or the path is too long. */
+/* The key of property p of an object literal or pattern, or the index of
+ * o['k'], as a field path (".k"), or 0: computed, or not a plain name (a
+ * string with escapes is not compared by its text). */
+static int key_path(tctx *c, TSNode key, char out[FIELD_PATH_MAX]) {
+  uint32_t ks = nstart(key), ke = nend(key);
+  if (sym_is(key, c->sy->string)) ks++, ke--;
+  else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) && !sym_is(key, c->sy->sprop_pat)) return 0;
+  if (ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX || memchr(c->data + ks, '.', ke - ks) != NULL ||
+      memchr(c->data + ks, '\\', ke - ks) != NULL)
+    return 0;
+  out[0] = '.';
+  memcpy(out + 1, c->data + ks, ke - ks);
+  out[ke - ks + 1] = '\0';
+  return 1;
+}
+
+/* Field path of member chain n below its root identifier (".a.b"; o['b']
+ * counts as o.b), the root in *root; 0 when n is not such a chain or the
+ * path is too long. */
 static int member_path(tctx *c, TSNode n, TSNode *root, char path[FIELD_PATH_MAX]) {
-  char tmp[FIELD_PATH_MAX] = "";
+  char tmp[FIELD_PATH_MAX] = "", key[FIELD_PATH_MAX];
   for (int guard = 0; guard < 16; guard++) {
     if (sym_is(n, c->sy->ident) || sym_is(n, c->sy->this_)) {
       *root = n;
       memcpy(path, tmp, strlen(tmp) + 1);
       return 1;
     }
-    if (!sym_is(n, c->sy->member)) return 0;
-    TSNode p = field_of(n, "property");
-    size_t pl = nend(p) - nstart(p), tl = strlen(tmp);
-    if (ts_node_is_null(p) || pl + tl + 2 >= FIELD_PATH_MAX) return 0;
-    memmove(tmp + pl + 1, tmp, tl + 1);
-    tmp[0] = '.';
-    memcpy(tmp + 1, c->data + nstart(p), pl);
+    if (sym_is(n, c->sy->member)) {
+      TSNode p = field_of(n, "property");
+      size_t pl = nend(p) - nstart(p);
+      if (ts_node_is_null(p) || pl + 2 >= FIELD_PATH_MAX) return 0;
+      key[0] = '.';
+      memcpy(key + 1, c->data + nstart(p), pl);
+      key[pl + 1] = '\0';
+    } else if (!sym_is(n, c->sy->subscript) || !key_path(c, field_of(n, "index"), key))
+      return 0;
+    size_t kl = strlen(key), tl = strlen(tmp);
+    if (kl + tl + 1 >= FIELD_PATH_MAX) return 0;
+    memmove(tmp + kl, tmp, tl + 1);
+    memcpy(tmp, key, kl);
     n = field_of(n, "object");
   }
   return 0;
+}
+
+/* o['a'] (or o.x['a']): a subscript member_path can follow */
+static int keyed(tctx *c, TSNode n) {
+  TSNode root;
+  char path[FIELD_PATH_MAX];
+  return sym_is(field_of(n, "index"), c->sy->string) && member_path(c, n, &root, path);
 }
 
 static binding *var_of(tctx *c, TSNode id, int create) {
@@ -1920,19 +1950,6 @@ static const trace *chain_sources(tctx *c, TSNode n) {
   return t;
 }
 
-/* The key of property p of an object literal or pattern as a field path
- * (".k"), or 0: computed, or not a plain name. */
-static int key_path(tctx *c, TSNode key, char out[FIELD_PATH_MAX]) {
-  uint32_t ks = nstart(key), ke = nend(key);
-  if (sym_is(key, c->sy->string)) ks++, ke--;
-  else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) && !sym_is(key, c->sy->sprop_pat)) return 0;
-  if (ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX || memchr(c->data + ks, '.', ke - ks) != NULL) return 0;
-  out[0] = '.';
-  memcpy(out + 1, c->data + ks, ke - ks);
-  out[ke - ks + 1] = '\0';
-  return 1;
-}
-
 /* `{ a: v, b, ...o }`: an object value, field by field (spreads and
  * computed keys are its rest). */
 static const trace *object_value(tctx *c, TSNode obj) {
@@ -2112,7 +2129,7 @@ static const trace *assignment(tctx *c, TSNode n) {
   if (sym_is(n, c->sy->aug_assign) && !ts_node_is_null(l)) t = join(c, t, ev(c, l));
   if (t) t = step(c, t, nstart(n), nend(n), quote(c, "assigned in %s", nstart(n), nend(n)));
   if (ts_node_is_null(l)) return t;
-  if (sym_is(l, c->sy->subscript)) { /* o[k] = v: o holds v (and a tainted key pollutes) */
+  if (sym_is(l, c->sy->subscript) && !keyed(c, l)) { /* o[k] = v: o holds v (and a tainted key pollutes) */
     TSNode o = field_of(l, "object");
     int known;
     const trace *old = read_chain(c, o, &known);
@@ -2154,6 +2171,11 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   if (x == y->string || x == y->number || x == y->regex || x == y->true_ || x == y->false_ ||
       x == y->null_ || x == y->undefined || is_function(c, n))
     return NULL;
+  if (x == y->subscript && keyed(c, n)) { /* o['a'] is o.a */
+    int known;
+    const trace *t = read_chain(c, n, &known);
+    if (known) return join(c, t, chain_sources(c, field_of(n, "object")));
+  }
   if (x == y->subscript) {
     const trace *t = ev(c, field_of(n, "object"));
     TSNode i = field_of(n, "index");

@@ -152,6 +152,27 @@ J
 is "$(lines "$TMP/e.jsonl")" "5 11 13 17 19 24 26" \
   "fields through summaries: returned objects, parameters' fields, writes to them, recursion (not 6 12 14 18 20 25 27)"
 
+# A string index is a field: o['a'] is o.a, read or written. Any other
+# index (a variable, a string with escapes) reads the whole object.
+cat >"$TMP/s.js" <<'J'
+const cp = require('child_process');
+app.get('/', (req, res) => {
+  const o = { a: req.query.x, b: 'ls' };
+  cp.exec(o['a']);
+  cp.exec(o['b']);
+  const p = {};
+  p['cmd'] = req.query.y;
+  cp.exec(p.cmd);
+  cp.exec(p.other);
+  cp.exec(p['other']);
+  const q = { a: 'ls' };
+  cp.exec(q[req.query.k]);
+  cp.exec(o['\x61']);
+});
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/s.jsonl" "$TMP/s.js"
+is "$(lines "$TMP/s.jsonl")" "4 8 12 13" "o['a'] is field a, read and written (not 5 9 10); other indexes (a variable, '\\x61') read the whole"
+
 # Classes: what a method (the constructor, a setter) keeps in this.x is
 # read by the others, whatever their order; getters; methods of a
 # variable made with new K() or an object literal. Another class's field
