@@ -1998,6 +1998,63 @@ static int is_fn_literal(const tctx *c, TSNode n) {
 /* A call: models, summaries of the file's functions, callbacks. */
 static const trace *promise(tctx *c, TSNode n, TSNode executor);
 
+/* new K(...) with a tainted argument: K's constructor runs with them (what
+ * it keeps in this.x goes to K's store). */
+static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
+  TSNode ctor;
+  if (!member_fn(c, class_named(c, callee), (const unsigned char *)"constructor", 11, 0, &ctor)) return;
+  const trace *in[PARAMS_MAX] = {0};
+  for (uint32_t i = 0; i < nargs; i++)
+    if (at[i] != NULL) in[i] = step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to new %s", nstart(callee), nend(callee)));
+  run_function(c, ctor, in, nargs, NULL);
+}
+
+/* The functions handed to call n: literals run here, with what model md
+ * passes their parameter (from); the file's functions passed by name,
+ * through their summaries. Returns what they return. */
+static const trace *callbacks(tctx *c, TSNode n, TSNode callee, const pv_model *md, const trace *from,
+                              const TSNode *fnarg, uint32_t nargs) {
+  const trace *ret = NULL;
+  for (uint32_t i = 0; i < nargs; i++) {
+    TSNode cb;
+    int literal = is_fn_literal(c, fnarg[i]);
+    if (!literal && !(sym_is(fnarg[i], c->sy->ident) && callee_function(c, fnarg[i], &cb))) continue;
+    const trace *p[PARAMS_MAX] = {0};
+    int target = md != NULL && md->kind == PV_MODEL_CALLBACK &&
+                 (md->callback == (int)i || (md->callback == -1 && i + 1 == nargs));
+    if (target && from != NULL && md->param < PARAMS_MAX)
+      p[md->param] = step(c, derive(c, from), nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
+    if (literal) {
+      ret = join(c, ret, run_function(c, fnarg[i], p, PARAMS_MAX, NULL));
+    } else if (target && from != NULL) {
+      TSNode where[PARAMS_MAX];
+      for (uint32_t w = 0; w < PARAMS_MAX; w++) where[w] = fnarg[i];
+      ret = join(c, ret, apply_summary(c, summary(c, cb), p, where, PARAMS_MAX, fnarg[i], fnarg[i]));
+    }
+  }
+  return ret;
+}
+
+/* The result of call n that model md describes (from: what flows in,
+ * cb_ret: what its callbacks returned). */
+static const trace *modelled(tctx *c, TSNode n, const pv_model *md, const char *method, const trace *from,
+                             const trace *cb_ret) {
+  switch (md->kind) {
+  case PV_MODEL_SANITIZER: return NULL;
+  case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : derive(c, from);
+  case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : derive(c, from);
+  case PV_MODEL_CALLBACK: /* map/then give what the callback returns, filter/find elements */
+    if (method && (!strcmp(method, "map") || !strcmp(method, "flatMap") || !strcmp(method, "then") ||
+                   !strncmp(method, "reduce", 6)))
+      return cb_ret;
+    return method && (!strcmp(method, "filter") || !strncmp(method, "find", 4)) && strcmp(method, "findIndex")
+               ? from : NULL;
+  case PV_MODEL_PROPAGATOR:
+    return from ? derive(c, step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n)))) : NULL;
+  }
+  return NULL;
+}
+
 static const trace *call(tctx *c, TSNode n) {
   TSNode callee = field_of(n, "function"), args = field_of(n, "arguments");
   if (ts_node_is_null(callee)) callee = field_of(n, "constructor"); /* new */
@@ -2032,15 +2089,10 @@ static const trace *call(tctx *c, TSNode n) {
     all = join(c, all, t), k++;
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
-  TSNode ctor;
-  if (sym_is(n, c->sy->new_) && all != NULL && member_fn(c, class_named(c, callee), (const unsigned char *)"constructor", 11, 0, &ctor)) {
-    const trace *in[PARAMS_MAX] = {0}; /* new K(tainted): what it keeps in this.x */
-    for (uint32_t i = 0; i < nargs; i++)
-      if (at[i] != NULL) in[i] = step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to new %s", nstart(callee), nend(callee)));
-    run_function(c, ctor, in, nargs, NULL);
-  }
-  if (sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee)))
+  if (sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee))) {
+    if (all != NULL) construct(c, callee, at, fnarg, nargs);
     return NULL; /* an instance: its fields are what the class's methods keep (store_read) */
+  }
   char ebuf[32] = "";
   TSNode a0 = na > 0 ? ts_node_named_child(args, 0) : (TSNode){0};
   if (sym_is(a0, c->sy->string) && nend(a0) - nstart(a0) < sizeof ebuf + 2 && nend(a0) - nstart(a0) >= 2)
@@ -2055,41 +2107,8 @@ static const trace *call(tctx *c, TSNode n) {
     for (uint32_t i = 0; i < nargs; i++)
       if (md->from & PV_FROM_ARG(i)) from = join(c, from, at[i]);
   }
-  /* function literals handed over run here, with what the model passes;
-   * functions of the file passed by name, through their summaries */
-  const trace *cb_ret = NULL;
-  for (uint32_t i = 0; i < nargs; i++) {
-    TSNode cb;
-    int literal = is_fn_literal(c, fnarg[i]);
-    if (!literal && !(sym_is(fnarg[i], c->sy->ident) && callee_function(c, fnarg[i], &cb))) continue;
-    const trace *p[PARAMS_MAX] = {0};
-    int target = md != NULL && md->kind == PV_MODEL_CALLBACK &&
-                 (md->callback == (int)i || (md->callback == -1 && i + 1 == nargs));
-    if (target && from != NULL && md->param < PARAMS_MAX)
-      p[md->param] = step(c, derive(c, from), nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
-    if (literal) {
-      cb_ret = join(c, cb_ret, run_function(c, fnarg[i], p, PARAMS_MAX, NULL));
-    } else if (target && from != NULL) {
-      TSNode where[PARAMS_MAX];
-      for (uint32_t w = 0; w < PARAMS_MAX; w++) where[w] = fnarg[i];
-      cb_ret = join(c, cb_ret, apply_summary(c, summary(c, cb), p, where, PARAMS_MAX, fnarg[i], fnarg[i]));
-    }
-  }
-  if (md != NULL) {
-    switch (md->kind) {
-    case PV_MODEL_SANITIZER: return NULL;
-    case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : derive(c, from);
-    case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : derive(c, from);
-    case PV_MODEL_CALLBACK: /* map/then give what the callback returns, filter/find elements */
-      if (method && (!strcmp(method, "map") || !strcmp(method, "flatMap") || !strcmp(method, "then") ||
-                     !strncmp(method, "reduce", 6)))
-        return cb_ret;
-      return method && (!strcmp(method, "filter") || !strncmp(method, "find", 4)) && strcmp(method, "findIndex")
-                 ? from : NULL;
-    case PV_MODEL_PROPAGATOR:
-      return from ? derive(c, step(c, from, nstart(n), nend(n), quote(c, "through %s", nstart(n), nend(n)))) : NULL;
-    }
-  }
+  const trace *cb_ret = callbacks(c, n, callee, md, from, fnarg, nargs);
+  if (md != NULL) return modelled(c, n, md, method, from, cb_ret);
   const xfn *xe = NULL;
   const pv_file *mod = NULL;
   if (!local && (xe = imported(c, callee, &mod)) != NULL) return apply_export(c, n, callee, xe, at, fnarg, nargs);
