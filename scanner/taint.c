@@ -2691,6 +2691,35 @@ static pv_status report(const pv_file *sink_file, const pv_pmatch *sink, const t
   return rc < 0 ? PV_FATAL : rc > 0 ? PV_FAILED : PV_OK;
 }
 
+typedef struct {
+  uint32_t s, e, i;
+} reach;
+
+static int cmp_reach(const void *a, const void *b) { /* by start, the larger first */
+  const reach *x = a, *y = b;
+  if (x->s != y->s) return x->s < y->s ? -1 : 1;
+  return x->e != y->e ? (x->e > y->e ? -1 : 1) : 0;
+}
+
+/* As Semgrep does, a sink reached strictly inside another reached sink of
+ * the rule is not reported: `find({ $where: q })` is one finding, not one
+ * for the call's query and one for the $where value in it. */
+static pv_status drop_nested(tctx *c) {
+  reach *v = malloc((c->sink.n + 1) * sizeof *v);
+  uint32_t n = 0, maxe = 0;
+  if (v == NULL) return PV_FATAL;
+  for (uint32_t i = 0; i < c->sink.n; i++)
+    if (c->best[i] != NULL) v[n++] = (reach){c->sink.v[i].s, c->sink.v[i].e, i};
+  qsort(v, n, sizeof *v, cmp_reach);
+  for (uint32_t k = 0, g; k < n; k = g) { /* g: past the sinks of v[k]'s range */
+    for (g = k + 1; g < n && v[g].s == v[k].s && v[g].e == v[k].e;) g++;
+    for (uint32_t j = k; k > 0 && maxe >= v[k].e && j < g; j++) c->best[v[j].i] = NULL;
+    if (v[k].e > maxe) maxe = v[k].e;
+  }
+  free(v);
+  return PV_OK;
+}
+
 /* Analyse the file (ready: the modules it imports are settled): its flows
  * (reported unless it waits for a module) and its summaries. */
 static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_hit_fn hit, void *ctx) {
@@ -2705,6 +2734,7 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
   uint32_t nexports = c->x ? c->x->n : 0;
   if (rc == PV_OK) c->root = root, analyse(c, root), settle(c, nexports);
   if (c->oom) rc = PV_FATAL;
+  if (rc == PV_OK && !c->deferred) rc = drop_nested(c);
   for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->sink.n; i++)
     if (c->best[i] != NULL) rc = report(NULL, &c->sink.v[i], c->best[i], hit, ctx);
   for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->nxq; i++) {

@@ -173,6 +173,35 @@ J
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/s.jsonl" "$TMP/s.js"
 is "$(lines "$TMP/s.jsonl")" "4 8 12 13" "o['a'] is field a, read and written (not 5 9 10); other indexes (a variable, '\\x61') read the whole"
 
+# A sink reached strictly inside another reached sink is one finding, as
+# in Semgrep (the call's query and the $where value in it); sinks side by
+# side are two.
+cat >"$TMP/nest.yaml" <<'Y'
+rules:
+  - id: t.nest
+    message: "$X reaches a query"
+    severity: high
+    languages: [javascript]
+    mode: taint
+    pattern-sources:
+      - pattern: req.query
+    pattern-sinks:
+      - patterns:
+          - pattern: db.find($X)
+          - focus-metavariable: $X
+      - patterns:
+          - pattern: "{..., $where: $X, ...}"
+          - focus-metavariable: $X
+Y
+cat >"$TMP/nest.js" <<'J'
+app.get('/', (req, res) => {
+  db.find({ $where: req.query.a });
+  db.find(req.query.b); const o = { $where: req.query.c };
+});
+J
+"$PV" scan -q --no-db --rules "$TMP/nest.yaml" --fail-on none --text /dev/null --json "$TMP/nest.jsonl" "$TMP/nest.js"
+is "$(lines "$TMP/nest.jsonl")" "2 3 3" "a sink inside another is one finding (line 2); two side by side are two (line 3)"
+
 # Classes: what a method (the constructor, a setter) keeps in this.x is
 # read by the others, whatever their order; getters; methods of a
 # variable made with new K() or an object literal. Another class's field
