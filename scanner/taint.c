@@ -1029,10 +1029,8 @@ static TSNode class_named(tctx *c, TSNode name) {
 /* What methods write to this.path is kept per class (all instances alike,
  * whatever the order the methods run in): a source's taint, not a
  * parameter of a summary being made. */
-static void store_write(tctx *c, TSNode at, const char *path, const trace *t) {
-  if (t == NULL || t->param != 0 || path[0] == '\0') return;
-  TSNode body = this_body(c, at);
-  if (ts_node_is_null(body)) return;
+static void store_put(tctx *c, TSNode body, const char *path, const trace *t) {
+  if (t == NULL || t->param != 0 || path[0] == '\0' || ts_node_is_null(body)) return;
   struct kfield *k = NULL;
   for (uint32_t i = 0; i < c->nstore && k == NULL; i++)
     if (c->store[i].body == nstart(body) && strcmp(c->store[i].path, path) == 0) k = &c->store[i];
@@ -1048,6 +1046,30 @@ static void store_write(tctx *c, TSNode at, const char *path, const trace *t) {
   const trace *j = join(c, k->t, x);
   if (k->t == NULL || j->labels != k->t->labels) c->store_version++;
   k->t = j;
+}
+
+static void store_write(tctx *c, TSNode at, const char *path, const trace *t) {
+  store_put(c, this_body(c, at), path, t);
+}
+
+/* `x = v` in a class body (not static): every instance's field x starts
+ * as v. */
+static void class_field(tctx *c, TSNode n) {
+  TSNode nm = field_of(n, "property"), v = field_of(n, "value");
+  if (ts_node_is_null(nm)) nm = field_of(n, "name"); /* TypeScript */
+  for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
+    TSNode k = ts_node_child(n, i);
+    if (!ts_node_is_named(k) && nend(k) - nstart(k) == 6 && memcmp(c->data + nstart(k), "static", 6) == 0) return;
+  }
+  if (ts_node_is_null(nm) || ts_node_is_null(v) || is_function(c, v)) return;
+  char path[FIELD_PATH_MAX];
+  uint32_t l = nend(nm) - nstart(nm);
+  if (!key_path(c, nm, path)) { /* x, #x */
+    if (ts_node_named_child_count(nm) > 0 || l + 2 > FIELD_PATH_MAX) return; /* [computed] */
+    path[0] = '.', memcpy(path + 1, c->data + nstart(nm), l), path[l + 1] = '\0';
+  }
+  const trace *t = ev(c, v);
+  if (t != NULL) store_put(c, ts_node_parent(n), path, step(c, t, nstart(n), nend(n), quote(c, "assigned in %s", nstart(n), nend(n))));
 }
 
 /* Field path of an instance of class body `body`: what its methods wrote
@@ -2225,6 +2247,7 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   }
   if (x == y->template) return derive(c, children(c, n));
   if (x == y->object) return object_value(c, n);
+  if (x == y->field_def) return class_field(c, n), NULL; /* const K = class { x = v } */
   return children(c, n); /* templates, arrays, await, parentheses, spread... */
 }
 
@@ -2367,7 +2390,9 @@ static void stmt(tctx *c, TSNode n) {
   if (c->depth + c->nest > DEPTH_MAX) return cut(c);
   TSSymbol x = ts_node_symbol(n);
   if (x == y->comment || is_function(c, n)) return; /* functions: when called, or at the end */
-  if (x == y->lexdecl || x == y->vardecl) {
+  if (x == y->field_def) {
+    class_field(c, n);
+  } else if (x == y->lexdecl || x == y->vardecl) {
     for (uint32_t i = 0; i < nkids(n); i++)
       if (sym_is(ts_node_named_child(n, i), y->vdecl)) declarator(c, ts_node_named_child(n, i), x == y->vardecl);
   } else if (x == y->block) {
@@ -2808,7 +2833,7 @@ static void fill(void) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
     const TSLanguage *L = l == PV_LANG_JSON || l == PV_LANG_NONE ? NULL : pv_language(l);
     if (L == NULL) continue;
-    TSSymbol fn_expr = sym(L, "function_expression");
+    TSSymbol fn_expr = sym(L, "function_expression"), field_def = sym(L, "field_definition");
     ts_syms[l] = (pv_syms_ts){
         sym(L, "identifier"), sym(L, "this"), sym(L, "member_expression"),
         sym(L, "subscript_expression"), sym(L, "call_expression"), sym(L, "new_expression"),
@@ -2831,7 +2856,8 @@ static void fill(void) {
         sym(L, "export_clause"), sym(L, "import_statement"), sym(L, "import_clause"),
         sym(L, "namespace_import"), sym(L, "named_imports"), sym(L, "pair_pattern"),
         sym(L, "catch_clause"), sym(L, "class_body"), sym(L, "template_string"),
-        sym(L, "class_declaration"), sym(L, "class")};
+        sym(L, "class_declaration"), sym(L, "class"),
+        field_def ? field_def : sym(L, "public_field_definition")};
   }
 }
 

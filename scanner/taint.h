@@ -98,7 +98,8 @@ typedef struct {
       method, gen_decl, gen_expr, block, lexdecl, vardecl, vdecl, if_, for_, for_in, while_, do_,
       return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
       assign_pat, rest_pat, object, pair, prop, sprop, export_stmt, export_clause, import_stmt,
-      import_clause, ns_import, named_imports, pairpat, catch_, class_body, template, class_decl, class_;
+      import_clause, ns_import, named_imports, pairpat, catch_, class_body, template, class_decl, class_,
+      field_def;
 } pv_syms_ts;
 
 /* The table of language l (JS, TS, TSX), or NULL. */

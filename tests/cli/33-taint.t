@@ -173,6 +173,36 @@ J
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/s.jsonl" "$TMP/s.js"
 is "$(lines "$TMP/s.jsonl")" "4 8 12 13" "o['a'] is field a, read and written (not 5 9 10); other indexes (a variable, '\\x61') read the whole"
 
+# Class field declarations: every instance's field starts as its value
+# (private fields too, and in TypeScript); static fields are not the
+# instances'.
+cat >"$TMP/cf.js" <<'J'
+const cp = require('child_process');
+app.get('/', (req, res) => {
+  class Job {
+    cmd = req.query.cmd;
+    dir = '/tmp';
+    static tag = req.query.t;
+    #secret = req.query.s;
+    run() { cp.exec(this.cmd); }
+    where() { cp.exec(this.dir); }
+    tagged() { cp.exec(this.tag); }
+    hidden() { cp.exec(this.#secret); }
+  }
+  const K = class {
+    c = req.query.c;
+    go() { cp.exec(this.c); }
+    stay() { cp.exec(this.d); }
+  };
+});
+J
+sed 's/^    cmd = /    public cmd: string = /; s/^    #secret = /    private secret = /; s/this.#secret/this.secret/' \
+  "$TMP/cf.js" >"$TMP/cf.ts"
+for f in cf.js cf.ts; do
+  "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/cf.jsonl" "$TMP/$f"
+  is "$(lines "$TMP/cf.jsonl")" "8 11 15" "$f: class field declarations, private ones, class expressions (not 9 10 16: a constant, a static field, no field)"
+done
+
 # A sink reached strictly inside another reached sink is one finding, as
 # in Semgrep (the call's query and the $where value in it); sinks side by
 # side are two.
