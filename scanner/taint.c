@@ -41,6 +41,7 @@ enum {
   SUMMARY_SINKS_MAX = 64, /* sinks a summary remembers */
   RPARTS_MAX = 32,       /* parts of a summary's return value, and of its effects */
   FIXPOINT_MAX = 4,      /* runs of a recursive function's summary */
+  INHERIT_MAX = 8,       /* classes extended, one from the other, followed */
   TAINT_STEPS_MAX = 4000000, /* expressions interpreted per rule and file */
   XQ_MAX = 256,             /* sinks of other files reached from one file */
   ROUNDS_MAX = 8            /* rounds over an input's files after the first pass */
@@ -147,7 +148,10 @@ struct pv_taint_file {
   struct { uint32_t at, ns, ne; } named; /* the function at byte `at` is assigned to ns..ne */
   struct import *imps;
   uint32_t nimps, capimps;
-  struct pcls { TSNode body; uint32_t ns, ne; } *cls; /* classes with a name: body, name */
+  struct pcls {
+    TSNode body, parent; /* parent: what it extends */
+    uint32_t ns, ne, up; /* its name; up: index + 1 of the class it extends, 0 none */
+  } *cls;                /* classes with a name, by body start */
   uint32_t ncls, capcls;
   pv_arena *a;
   int ready, hoists; /* hoists: the top level declares a `var` */
@@ -983,6 +987,39 @@ static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t l
   return 0;
 }
 
+/* The index in pf->cls of the class of body `body`, or -1. */
+static long class_index(const pv_taint_file *pf, TSNode body) {
+  uint32_t lo = 0, hi = pf->ncls, at = nstart(body);
+  while (!ts_node_is_null(body) && lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (nstart(pf->cls[mid].body) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < pf->ncls && ts_node_eq(pf->cls[lo].body, body) ? (long)lo : -1;
+}
+
+/* The body of the class of this file that class body `body` extends, or a
+ * null node. */
+static TSNode parent_body(tctx *c, TSNode body) {
+  long i = class_index(c->pf, body);
+  return i >= 0 && c->pf->cls[i].up ? c->pf->cls[c->pf->cls[i].up - 1].body : (TSNode){0};
+}
+
+/* The root of the classes of this file that body extends (itself if
+ * none): a class and its ancestors keep their fields together. */
+static TSNode family(tctx *c, TSNode body) {
+  TSNode up = parent_body(c, body);
+  for (int d = 0; d < INHERIT_MAX && !ts_node_is_null(up); d++) body = up, up = parent_body(c, body);
+  return body;
+}
+
+/* Method `name` of body or, for a class, of the classes it extends. */
+static int method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind, TSNode *out) {
+  for (int d = 0; d <= INHERIT_MAX && !ts_node_is_null(body); d++, body = parent_body(c, body))
+    if (member_fn(c, body, name, len, kind, out)) return 1;
+  return 0;
+}
+
 /* The class body (or object literal) whose method n is in, as `this`
  * sees it: arrow functions keep the `this` around them; other functions
  * than methods have their own. */
@@ -1001,6 +1038,7 @@ static TSNode this_body(tctx *c, TSNode n) {
  * made with `new K()` or an object literal), or a null node. */
 static TSNode receiver_body(tctx *c, TSNode o) {
   if (sym_is(o, c->sy->this_)) return this_body(c, o);
+  if (sym_is(o, c->sy->super_)) return parent_body(c, this_body(c, o)); /* super.m() */
   binding *b = sym_is(o, c->sy->ident) ? find(c, c->data + nstart(o), nend(o) - nstart(o)) : NULL;
   TSNode none = {0};
   return b != NULL ? b->obj : none;
@@ -1010,7 +1048,7 @@ static TSNode receiver_body(tctx *c, TSNode o) {
 static int receiver_method(tctx *c, TSNode callee, int kind, TSNode *out) {
   TSNode prop = field_of(callee, "property");
   TSNode body = sym_is(prop, c->sy->prop) ? receiver_body(c, field_of(callee, "object")) : (TSNode){0};
-  return !ts_node_is_null(body) && member_fn(c, body, c->data + nstart(prop), nend(prop) - nstart(prop), kind, out);
+  return !ts_node_is_null(body) && method_of(c, body, c->data + nstart(prop), nend(prop) - nstart(prop), kind, out);
 }
 
 /* The body of class `name` of this file, or a null node. */
@@ -1031,6 +1069,7 @@ static TSNode class_named(tctx *c, TSNode name) {
  * parameter of a summary being made. */
 static void store_put(tctx *c, TSNode body, const char *path, const trace *t) {
   if (t == NULL || t->param != 0 || path[0] == '\0' || ts_node_is_null(body)) return;
+  body = family(c, body);
   struct kfield *k = NULL;
   for (uint32_t i = 0; i < c->nstore && k == NULL; i++)
     if (c->store[i].body == nstart(body) && strcmp(c->store[i].path, path) == 0) k = &c->store[i];
@@ -1077,6 +1116,7 @@ static void class_field(tctx *c, TSNode n) {
 static const trace *store_read(tctx *c, TSNode body, const char *path) {
   const trace *t = NULL;
   if (c->nstore == 0 || !sym_is(body, c->sy->class_body)) return NULL;
+  body = family(c, body);
   for (uint32_t i = 0; i < c->nstore; i++) {
     const struct kfield *k = &c->store[i];
     if (k->body != nstart(body)) continue;
@@ -2020,14 +2060,17 @@ static int is_fn_literal(const tctx *c, TSNode n) {
 /* A call: models, summaries of the file's functions, callbacks. */
 static const trace *promise(tctx *c, TSNode n, TSNode executor);
 
-/* new K(...) with a tainted argument: K's constructor runs with them (what
- * it keeps in this.x goes to K's store). */
+/* new K(...) or super(...) with a tainted argument: the constructor of K
+ * (or of the class extended) runs with them (what it keeps in this.x goes
+ * to the class's store). */
 static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
   TSNode ctor;
-  if (!member_fn(c, class_named(c, callee), (const unsigned char *)"constructor", 11, 0, &ctor)) return;
+  TSNode body = sym_is(callee, c->sy->super_) ? parent_body(c, this_body(c, callee)) : class_named(c, callee);
+  if (!method_of(c, body, (const unsigned char *)"constructor", 11, 0, &ctor)) return;
   const trace *in[PARAMS_MAX] = {0};
+  const char *how = sym_is(callee, c->sy->super_) ? "passed to %s" : "passed to new %s";
   for (uint32_t i = 0; i < nargs; i++)
-    if (at[i] != NULL) in[i] = step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]), quote(c, "passed to new %s", nstart(callee), nend(callee)));
+    if (at[i] != NULL) in[i] = step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]), quote(c, how, nstart(callee), nend(callee)));
   run_function(c, ctor, in, nargs, NULL);
 }
 
@@ -2111,7 +2154,7 @@ static const trace *call(tctx *c, TSNode n) {
     all = join(c, all, t), k++;
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
-  if (sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee))) {
+  if ((sym_is(n, c->sy->new_) && !ts_node_is_null(class_named(c, callee))) || sym_is(callee, c->sy->super_)) {
     if (all != NULL) construct(c, callee, at, fnarg, nargs);
     return NULL; /* an instance: its fields are what the class's methods keep (store_read) */
   }
@@ -2267,7 +2310,8 @@ static const trace *ev(tctx *c, TSNode n) {
   c->depth++;
   const trace *t = ev_inner(c, n);
   c->depth--;
-  t = join(c, t, source_at(c, n, t));
+  const trace *src = source_at(c, n, t);
+  t = src ? join(c, src, t) : t; /* (of equal paths, the source matched here is named: req.query, not req) */
   if (t != NULL) check_sink(c, n, t);
   if (t != NULL && c->prop.n) propagate(c, n, t);
   return t;
@@ -2518,11 +2562,30 @@ static void prepare_visit(void *ctx, TSNode x) {
     TSNode nm = field_of(x, "name"), body = field_of(x, "body");
     if (ts_node_is_null(nm) && sym_is(ts_node_parent(x), c->sy->vdecl)) nm = field_of(ts_node_parent(x), "name");
     if (ts_node_is_null(nm) || ts_node_is_null(body)) return;
+    TSNode parent = {0}; /* class K extends P: P (TypeScript: in an extends clause) */
+    for (uint32_t i = 0; i < nkids(x) && ts_node_is_null(parent); i++)
+      if (sym_is(ts_node_named_child(x, i), c->sy->heritage)) parent = ts_node_named_child(ts_node_named_child(x, i), 0);
+    if (!ts_node_is_null(field_of(parent, "value"))) parent = field_of(parent, "value");
     if (grow((void **)&pf->cls, &pf->capcls, pf->ncls + 1, sizeof *pf->cls)) c->oom = 1;
-    else pf->cls[pf->ncls++] = (struct pcls){body, nstart(nm), nend(nm)};
+    else pf->cls[pf->ncls++] = (struct pcls){body, parent, nstart(nm), nend(nm), 0};
   }
   if (c->g != NULL && sym_is(x, c->sy->vdecl)) import_declarator(c, x);
   else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) import_statement(c, x);
+}
+
+static int cmp_class(const void *a, const void *b) {
+  uint32_t x = nstart(((const struct pcls *)a)->body), y = nstart(((const struct pcls *)b)->body);
+  return (x > y) - (x < y);
+}
+
+/* Each class of the file: the class of the file it extends. */
+static void link_classes(tctx *c) {
+  pv_taint_file *pf = c->pf;
+  if (pf->ncls > 1) qsort(pf->cls, pf->ncls, sizeof *pf->cls, cmp_class);
+  for (uint32_t i = 0; i < pf->ncls; i++) {
+    long up = ts_node_is_null(pf->cls[i].parent) ? -1 : class_index(pf, class_named(c, pf->cls[i].parent));
+    pf->cls[i].up = (uint32_t)(up + 1);
+  }
 }
 
 /* The file's functions and imports: one walk for every taint rule. */
@@ -2534,6 +2597,7 @@ static void prepare(tctx *c, TSNode root) {
     if (pf->a == NULL && (pf->a = pv_arena_new(0)) == NULL) return (void)(c->oom = 1);
     pf->named.at = UINT32_MAX;
     pv_tree_walk(root, prepare_visit, c);
+    link_classes(c);
     if (!c->oom && index_fns(pf) != 0) c->oom = 1;
     pf->ready = !c->oom;
   }
@@ -2857,7 +2921,8 @@ static void fill(void) {
         sym(L, "namespace_import"), sym(L, "named_imports"), sym(L, "pair_pattern"),
         sym(L, "catch_clause"), sym(L, "class_body"), sym(L, "template_string"),
         sym(L, "class_declaration"), sym(L, "class"),
-        field_def ? field_def : sym(L, "public_field_definition")};
+        field_def ? field_def : sym(L, "public_field_definition"), sym(L, "class_heritage"),
+        sym(L, "super")};
   }
 }
 

@@ -203,6 +203,49 @@ for f in cf.js cf.ts; do
   is "$(lines "$TMP/cf.jsonl")" "8 11 15" "$f: class field declarations, private ones, class expressions (not 9 10 16: a constant, a static field, no field)"
 done
 
+# Inheritance: super(...) runs the constructor of the class extended, a
+# class without a constructor passes new's arguments to its parent's,
+# methods are found up the chain, super.m() runs the parent's m; a class
+# and its ancestors keep their fields together, other classes apart.
+cat >"$TMP/inh.js" <<'J'
+const cp = require('child_process');
+app.get('/', (req, res) => {
+  class Base {
+    constructor(c) { this.cmd = c; }
+    run() { cp.exec(this.cmd); }
+    safe() { cp.exec(this.dir); }
+  }
+  class Child extends Base {
+    constructor(q) { super(q.a); this.dir = '/tmp'; }
+    go() { cp.exec(this.cmd); }
+  }
+  new Child(req.query);
+  class Other { run() { cp.exec(this.cmd); } }
+  class B2 { constructor(c) { this.c2 = c; } }
+  class Kid extends B2 { run() { cp.exec(this.c2); } }
+  new Kid(req.query.b);
+  class B3 { constructor(c) { this.c3 = c; } }
+  class Kid3 extends B3 { run() { cp.exec(this.c3); } }
+  new Kid3('ls');
+  class A {
+    m(x) { cp.exec(x); }
+    n(x) { cp.exec(x); }
+  }
+  class B extends A {
+    m(x) { super.m(x); }
+    n(x) { super.n('ls'); }
+  }
+  const b = new B();
+  b.m(req.query.z);
+  b.n(req.query.z);
+});
+J
+sed 's/constructor(c) {/constructor(c: string) {/; s/constructor(q) {/constructor(q: any) {/' "$TMP/inh.js" >"$TMP/inh.ts"
+for f in inh.js inh.ts; do
+  "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/inh.jsonl" "$TMP/$f"
+  is "$(lines "$TMP/inh.jsonl")" "5 10 15 21" "$f: super(), inherited constructors and methods, super.m() (not 6 13 18 22)"
+done
+
 # A sink reached strictly inside another reached sink is one finding, as
 # in Semgrep (the call's query and the $where value in it); sinks side by
 # side are two.
