@@ -2065,7 +2065,7 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor);
  * to the class's store). */
 static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
   TSNode ctor;
-  TSNode body = sym_is(callee, c->sy->super_) ? parent_body(c, this_body(c, callee)) : class_named(c, callee);
+  TSNode body = sym_is(callee, c->sy->super_) ? receiver_body(c, callee) : class_named(c, callee);
   if (!method_of(c, body, (const unsigned char *)"constructor", 11, 0, &ctor)) return;
   const trace *in[PARAMS_MAX] = {0};
   const char *how = sym_is(callee, c->sy->super_) ? "passed to %s" : "passed to new %s";
