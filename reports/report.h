@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "../scanner/result.h"
-#include "../scanner/rules.h"
+#include "../scanner/rules/rules.h"
 
 typedef struct {
   pv_result *const *results; /* in input order */

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formula.h"
-#include "rules_impl.h"
-#include "taint.h"
+#include "rules/formula.h"
+#include "rules/rules_impl.h"
+#include "taint/taint.h"
 
 enum {
   REGEX_MATCH_LIMIT = 5000000, /* PCRE2 backtracking steps per search */

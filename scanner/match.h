@@ -9,7 +9,7 @@
 #include <tree_sitter/api.h>
 
 #include "result.h"
-#include "rules.h"
+#include "rules/rules.h"
 
 typedef struct pv_matcher pv_matcher;
 

@@ -10,7 +10,7 @@
 
 #include "match.h"
 #include "parse.h"
-#include "rules.h"
+#include "rules/rules.h"
 
 enum { ANNOT_ID_MAX = 128 };
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "findings.h"
-#include "intake.h"
+#include "intake/intake.h"
 #include "match.h"
 #include "parse.h"
 #include "permissions.h"

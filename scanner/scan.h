@@ -8,7 +8,7 @@
 
 #include "limits.h"
 #include "result.h"
-#include "rules.h"
+#include "rules/rules.h"
 
 typedef struct {
   const pv_ruleset *rules; /* may be NULL: archive hazards only */

@@ -1,6 +1,6 @@
 /* cmd_rules.c — `plugvet rules test PATH [--json]` and
  * `plugvet rules list [PATH...] [--markdown]`. Prints and picks the exit
- * code; the work is in scanner/ruletest.c and scanner/rules.c. */
+ * code; the work is in scanner/ruletest.c and scanner/rules/rules.c. */
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../scanner/rules.h"
+#include "../scanner/rules/rules.h"
 #include "../scanner/ruletest.h"
 #include "common.h"
 

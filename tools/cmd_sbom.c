@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../scanner/intake.h"
+#include "../scanner/intake/intake.h"
 #include "common.h"
 
 int pv_cmd_sbom(int argc, char **argv);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../scanner/base.h"
-#include "../scanner/intake.h"
+#include "../scanner/intake/intake.h"
 #include "../scanner/parse.h"
 
 typedef struct {

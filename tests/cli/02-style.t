@@ -13,4 +13,13 @@ grep -qE "$banned" "$TMP/bad.c"; ok $? "the banned-call pattern catches sprintf 
 lib=$(git ls-files 'scanner/*.c' 'sbom/*.c' 'vulndb/*.c' 'reports/*.c')
 hits=$(grep -nE '\b(exit|abort)\s*\(|\b(printf|puts)\s*\(|fprintf\s*\(\s*std(err|out)' $lib | grep -v 'style-ok' || true)
 is "$hits" "" "libraries neither print to the terminal nor exit"
+hits=$(tools/check-layers 2>&1)
+is "$hits" "" "every include points down the floors (tools/check-layers)"
+mkdir -p "$TMP/layers/scanner/rules" "$TMP/layers/scanner/taint"
+printf '#include "../taint/taint.h"\n' >"$TMP/layers/scanner/rules/up.c"
+printf '#include "../rules/rules.h"\n' >"$TMP/layers/scanner/taint/down.c"
+(cd "$TMP/layers" && "$top/tools/check-layers" scanner/rules/up.c) >"$TMP/layers.out"
+is "$?" 1 "... and catches the rules room including the taint room (negative twin)"
+grep -q 'scanner/rules/up.c:1: rules includes scanner/taint/taint.h' "$TMP/layers.out"; ok $? "... naming the file and line"
+(cd "$TMP/layers" && "$top/tools/check-layers" scanner/taint/down.c); ok $? "... while taint may include rules"
 done_testing

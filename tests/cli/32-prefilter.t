@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The prefilter (one multi-string search per file, scanner/prefilter.h)
+# The prefilter (one multi-string search per file, scanner/rules/prefilter.h)
 # skips rules whose required words a file lacks: it never changes what is
 # found (checked against PLUGVET_NO_PREFILTER=1 on every rule test file),
 # and it does skip (a runaway regex never runs on a file without its word).

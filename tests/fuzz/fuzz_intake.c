@@ -2,7 +2,7 @@
  * reading, nested archives, hazard findings, under small limits. */
 #include <unistd.h>
 
-#include "../../scanner/intake.h"
+#include "../../scanner/intake/intake.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -2,7 +2,7 @@
  * tree-sitter queries compiled, errors named. */
 #include <unistd.h>
 
-#include "../../scanner/rules.h"
+#include "../../scanner/rules/rules.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -6,7 +6,7 @@
 #include "../../scanner/findings.h"
 #include "../../scanner/match.h"
 #include "../../scanner/parse.h"
-#include "../../scanner/rules.h"
+#include "../../scanner/rules/rules.h"
 #include "fuzz.h"
 
 static pv_ruleset *rules;

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../scanner/intake.h"
+#include "../../scanner/intake/intake.h"
 #include "tap.h"
 
 static char dir[256];

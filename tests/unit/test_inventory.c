@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "../../sbom/inventory.h"
-#include "../../scanner/intake.h"
+#include "../../scanner/intake/intake.h"
 #include "tap.h"
 
 static char shared[512];

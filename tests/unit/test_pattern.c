@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "../../scanner/parse.h"
-#include "../../scanner/pattern.h"
+#include "../../scanner/rules/pattern.h"
 #include "tap.h"
 
 typedef struct {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../scanner/prefilter.h"
+#include "../../scanner/rules/prefilter.h"
 #include "tap.h"
 
 /* Every word's presence in text agrees with memmem. */

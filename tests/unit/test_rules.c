@@ -8,7 +8,7 @@
 
 #include "../../scanner/match.h"
 #include "../../scanner/parse.h"
-#include "../../scanner/rules.h"
+#include "../../scanner/rules/rules.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/pv-test-rules-XXXXXX";

@@ -16,8 +16,8 @@
 #include <yaml.h>
 
 #include "formula.h"
-#include "parse.h"
-#include "taint.h"
+#include "../parse.h"
+#include "taint_spec.h"
 
 enum {
   YAML_MAX_DEPTH = 32,       /* nesting of YAML containers */
@@ -29,7 +29,7 @@ enum {
 
 /* ---- A tiny YAML tree ------------------------------------------------- */
 
-/* ytype and ynode are in rules_impl.h (taint_rules.c reads them too). */
+/* ytype and ynode are in rules_impl.h (taint_spec.c reads them too). */
 
 typedef struct {
   const char *file;
@@ -1476,7 +1476,7 @@ const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i) {
   return rs != NULL && i < rs->n ? &rs->rules[i]->meta : NULL;
 }
 
-/* ---- For taint_rules.c (rules_impl.h) --------------------------------- */
+/* ---- For taint_spec.c (rules_impl.h) ---------------------------------- */
 
 pv_status pv_rules_err(pv_rctx *c, uint32_t line, const char *fmt, ...) {
   char what[400];

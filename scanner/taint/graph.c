@@ -1,4 +1,4 @@
-/* taint_graph.c — the module graph of one input for taint rules: which
+/* graph.c — the module graph of one input for taint rules: which
  * file a relative require/import names, and an order of the files in which
  * a module comes before the modules that import it (see taint.h). */
 #include <jansson.h>

@@ -11,8 +11,8 @@
 #ifndef PV_INTAKE_H
 #define PV_INTAKE_H
 
-#include "limits.h"
-#include "result.h"
+#include "../limits.h"
+#include "../result.h"
 
 /* Read the input named r->input into r. Sets r->sha256, r->kind, r->bytes.
  * Returns PV_OK (maybe with hazard findings), PV_FAILED when the input could

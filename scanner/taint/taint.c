@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "../parse.h"
 
 enum {
   STEP_MSG_MAX = 48,     /* bytes of code quoted in a step message */

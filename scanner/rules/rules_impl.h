@@ -141,7 +141,7 @@ struct pv_ruleset {
 /* Free a pattern table's regexes and the query (arena memory stays). */
 void pv_langquery_clear(pv_langquery *lq);
 
-/* ---- The rule loader's YAML tree and helpers, for taint_rules.c -------- */
+/* ---- The rule loader's YAML tree and helpers, for taint_spec.c --------- */
 
 typedef enum { Y_SCALAR, Y_SEQ, Y_MAP } ytype;
 

@@ -1,12 +1,12 @@
-/* taint_rules.c — load the taint part of a rule (`mode: taint`) and the
- * `models:` lists of library behaviour (see taint.h, docs/taint.md). The
+/* taint_spec.c — load the taint part of a rule (`mode: taint`) and the
+ * `models:` lists of library behaviour (see taint_spec.h, docs/taint.md). The
  * YAML tree and the operator compiler are rules.c's (rules_impl.h). */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "taint.h"
+#include "taint_spec.h"
 
 enum { MODELS_MAX = 10000 };
 

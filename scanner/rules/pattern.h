@@ -14,8 +14,8 @@
 
 #include <tree_sitter/api.h>
 
-#include "base.h"
-#include "model.h"
+#include "../base.h"
+#include "../model.h"
 #include "prefilter.h"
 
 enum { PV_PAT_MAX_BINDINGS = 16 };

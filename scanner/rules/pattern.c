@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "../parse.h"
 
 enum {
   PAT_MAX_DEPTH = 200,     /* pattern tree depth */

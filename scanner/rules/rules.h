@@ -9,8 +9,8 @@
 #ifndef PV_RULES_H
 #define PV_RULES_H
 
-#include "limits.h"
-#include "model.h"
+#include "../limits.h"
+#include "../model.h"
 
 typedef struct pv_ruleset pv_ruleset;
 typedef struct pv_rule pv_rule;

@@ -1,7 +1,7 @@
 /* taint_models.c — the builtin models file: what common library calls do
  * with taint (docs/taint.md describes the format). Loaded by rules.c with
  * the first taint rule; a rule path may add more with its own `models:`. */
-#include "taint.h"
+#include "taint_spec.h"
 
 const char pv_taint_default_models[] =
     "models:\n"

@@ -1,11 +1,12 @@
-/* taint.h — Semgrep `mode: taint` rules: their loaded form (taint_rules.c),
- * the library models (taint_models.c), the engine (taint.c) that follows
- * tainted values from source matches to sink matches in a JS/TS file and
- * through the summaries of the modules it imports, and the module graph of
- * an input (taint_graph.c). See docs/taint.md.
+/* taint.h — the taint room's API: the engine that follows tainted values
+ * from source matches to sink matches in a JS/TS file and through the
+ * summaries of the modules it imports, and the module graph of an input
+ * (graph.c). The rules it runs are loaded by the rules room
+ * (../rules/taint_spec.h); this room depends on the rules room, never the
+ * reverse. See docs/taint.md.
  *
- * Ownership: specs and models live in the ruleset's arena and are read-only
- * once loaded (shared by worker threads). The graph and the exports belong
+ * Ownership: the specs and models it reads belong to the ruleset (read-only,
+ * shared by worker threads). The graph and the exports belong
  * to one matcher (one worker) for one input. pv_taint_run allocates its
  * scratch in an arena of its own and reports findings through its hit
  * callback. */
@@ -14,82 +15,10 @@
 
 #include <tree_sitter/api.h>
 
-#include "formula.h"
-#include "result.h"
-#include "rules_impl.h"
-
-/* One entry of pattern-sources / -sinks / -sanitizers / -propagators. */
-typedef struct {
-  pv_formula *f;
-  uint32_t line;
-  int exact;          /* sources: default 0; sinks: default 1; sanitizers: 0 */
-  int by_side_effect; /* sources: the variable matched is tainted from there on; sanitizers:
-                       * cleaned from there on (propagators: accepted, always so) */
-  const char *label;  /* sources */
-  const char *requires; /* sources, sinks */
-  const char *from, *to; /* propagators: "$X" */
-} pv_taint_item;
-
-enum { PV_TI_SOURCE, PV_TI_SINK, PV_TI_SANITIZER, PV_TI_PROPAGATOR, PV_TI_COUNT };
-
-typedef struct pv_taint_spec {
-  pv_taint_item *items[PV_TI_COUNT];
-  uint32_t n[PV_TI_COUNT];
-  int safe_functions; /* taint_assume_safe_functions (plugvet default 1) */
-  int safe_indexes, safe_booleans, safe_numbers; /* taint_assume_safe_* */
-  int unify_mvars;    /* taint_unify_mvars: a source's and a sink's metavariables agree */
-  int interfile;      /* interfile (always on) */
-  int entry_exported; /* taint-entry: exported (the entry module's exports' parameters are
-                       * sources) */
-} pv_taint_spec;
-
-/* What a library function does with taint (models.yaml, docs/taint.md). */
-typedef enum {
-  PV_MODEL_PROPAGATOR, /* `from` inputs taint the result */
-  PV_MODEL_SANITIZER,  /* the result is never tainted */
-  PV_MODEL_NUMBER,     /* a number: safe with taint_assume_safe_numbers */
-  PV_MODEL_BOOLEAN,    /* a boolean: safe with taint_assume_safe_booleans */
-  PV_MODEL_CALLBACK    /* `from` inputs taint parameter `param` of the callback */
-} pv_model_kind;
-
-/* pv_model.from bits: the receiver, every argument, or argument N (bit N+2). */
-enum { PV_FROM_RECEIVER = 1u << 0, PV_FROM_ARGS = 1u << 1 };
-#define PV_FROM_ARG(n) (1u << ((n) + 2))
-
-typedef struct {
-  const char *name;  /* "JSON.parse", "path.join" (a callee path), or a method name */
-  int method;        /* 1: name is a method called on any receiver */
-  pv_model_kind kind;
-  unsigned from;     /* PV_FROM_* */
-  int callback;      /* CALLBACK: the argument holding it; -1 the last one */
-  int param;         /* CALLBACK: the parameter that receives the taint */
-  const char *event; /* only calls whose first argument is this string (a listener's event), or NULL */
-} pv_model;
-
-typedef struct pv_taint_models {
-  pv_model *v;
-  uint32_t n, cap;
-} pv_taint_models;
-
-/* The builtin models file (YAML text with a top-level `models:` list). */
-extern const char pv_taint_default_models[];
-
-/* Non-zero if key belongs to a `mode: taint` rule (mode, pattern-sources,
- * pattern-sinks, pattern-sanitizers, pattern-propagators, options). */
-int pv_taint_is_key(const char *key);
-/* Check and compile the taint part of rule mapping m into r->taint. */
-pv_status pv_taint_rule_check(pv_rctx *c, const ynode *m, pv_rule *r);
-/* Add the entries of a `models:` list to the ruleset's models. */
-pv_status pv_taint_models_check(pv_rctx *c, const ynode *list);
-/* Non-zero if rs holds a taint rule. */
-int pv_taint_wanted(const pv_ruleset *rs);
-/* The model of a call: callee path `path` ("path.join", "JSON.parse",
- * "encodeURIComponent"; NULL if not a plain path) and method name `method`
- * (the last property of a member call, or NULL); event, the string the
- * call's first argument is (or NULL): a model with an event applies only
- * to calls with that one. Callee paths win. */
-const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
-                                    const char *method, const char *event);
+#include "../result.h"
+#include "../rules/formula.h"
+#include "../rules/rules_impl.h"
+#include "../rules/taint_spec.h"
 
 /* The grammar symbols the engine looks at (one table per language). */
 typedef struct {
@@ -120,7 +49,7 @@ typedef struct {
 typedef int (*pv_taint_hit_fn)(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                                const pv_taint_step *steps, uint32_t n);
 
-/* ---- Across files (taint_graph.c, taint.c) ------------------------------- */
+/* ---- Across files (graph.c, taint.c) ------------------------------------ */
 
 /* The relative require/import graph of one input's files. */
 typedef struct pv_taint_graph pv_taint_graph;
