@@ -118,7 +118,7 @@ static json_t *component_json(const ctx *x, size_t i) {
   if (c->version) json_object_set_new(o, "version", json_string(c->version));
   if (c->description && *c->description) json_object_set_new(o, "description", json_string(c->description));
   if (!(c->flags & PV_COMP_ROOT))
-    json_object_set_new(o, "scope", json_string(pv_scope_cyclonedx(c->scope)));
+    json_object_set_new(o, "scope", json_string(pv_inv_scope_name(c->scope)));
   json_t *h = hashes_json(c->integrity);
   if (h) json_object_set_new(o, "hashes", h);
   json_t *l = licenses_json(c->license);
@@ -137,7 +137,7 @@ static json_t *component_json(const ctx *x, size_t i) {
 /* purls as bom-refs, made unique with "#n" where two components share one. */
 static int make_refs(ctx *x, pv_arena *a) {
   for (size_t i = 0; i < x->inv->components.len; i++) {
-    const char *base = pv_component_purl(a, PV_VEC_AT(x->inv->components, pv_component, i));
+    const char *base = pv_inv_purl(a, PV_VEC_AT(x->inv->components, pv_component, i));
     const char *p = base;
     for (size_t dup = 2; p != NULL; dup++) {
       int taken = 0;

@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "../sbom/inventory.h"
-#include "../vulndb/match.h"
+#include "../vulndb/vulns.h"
 
 typedef struct {
   int spec_minor;           /* 6 (default) or 5 */

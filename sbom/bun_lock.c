@@ -103,7 +103,7 @@ static void run(bun *b, const pv_jnode *root, pv_roots *rt) {
   }
 }
 
-void pv_read_bun_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
+void pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
   uint32_t line = 0;
   const char *err = NULL;
   pv_jnode *root = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &line, &err);

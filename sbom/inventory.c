@@ -16,7 +16,7 @@ static const pv_rule_meta rule_mismatch = PV_BUILTIN_RULE(
     "CWE-1357");
 static const pv_rule_meta *const rule_list[] = {&rule_mismatch};
 
-const pv_rule_meta *const *pv_inventory_rules(size_t *count) {
+const pv_rule_meta *const *pv_inv_rules(size_t *count) {
   *count = sizeof rule_list / sizeof rule_list[0];
   return rule_list;
 }
@@ -406,13 +406,13 @@ static void read_lock(build *b, const pv_file *f) {
   if (strcmp(bn, "yarn.lock") == 0) {
     const pv_jnode *man = NULL;
     if (b->root_file != NULL && strcmp(dir_of(a, b->root_file->path), dir) == 0) man = b->root_json;
-    pv_read_yarn_lock(&b->c, f, man, &rt);
+    pv_lock_yarn_read(&b->c, f, man, &rt);
   } else if (strcmp(bn, "pnpm-lock.yaml") == 0) {
-    pv_read_pnpm_lock(&b->c, f, &rt);
+    pv_lock_pnpm_read(&b->c, f, &rt);
   } else if (strcmp(bn, "bun.lock") == 0) {
-    pv_read_bun_lock(&b->c, f, &rt);
+    pv_lock_bun_read(&b->c, f, &rt);
   } else {
-    pv_read_npm_lock(&b->c, f, dir, &rt);
+    pv_lock_npm_read(&b->c, f, dir, &rt);
   }
   pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items, rt.group.items, rt.idx.len);
   for (size_t i = 0; b->root_raw != PV_NONE && i < rt.idx.len; i++)
@@ -594,7 +594,7 @@ static int assemble(build *b, pv_inventory *inv) {
   return rc;
 }
 
-pv_inventory *pv_inventory_build(pv_result *r, const pv_limits *lim) {
+pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim) {
   pv_inventory *inv = calloc(1, sizeof *inv);
   if (inv == NULL) return NULL;
   inv->r = r;
@@ -613,13 +613,13 @@ pv_inventory *pv_inventory_build(pv_result *r, const pv_limits *lim) {
   pv_vec_free(&b.shipped);
   pv_smap_free(&b.nm);
   if (rc < 0) {
-    pv_inventory_delete(inv);
+    pv_inv_delete(inv);
     return NULL;
   }
   return inv;
 }
 
-void pv_inventory_delete(pv_inventory *inv) {
+void pv_inv_delete(pv_inventory *inv) {
   if (inv == NULL) return;
   for (size_t i = 0; i < inv->components.len; i++) {
     pv_component *c = PV_VEC_AT(inv->components, pv_component, i);

@@ -9,9 +9,9 @@
  * pkg.lockfile-mismatch finding. Malformed files become notes naming the
  * file and line; the rest of the inventory is still built.
  *
- * Ownership: pv_inventory_build returns an inventory the caller frees with
- * pv_inventory_delete (before the result it was built from). Strings live
- * in r->arena; the vectors are malloc'd and freed by pv_inventory_delete. */
+ * Ownership: pv_inv_build returns an inventory the caller frees with
+ * pv_inv_delete (before the result it was built from). Strings live
+ * in r->arena; the vectors are malloc'd and freed by pv_inv_delete. */
 #ifndef PV_INVENTORY_H
 #define PV_INVENTORY_H
 
@@ -66,15 +66,15 @@ typedef struct pv_inventory {
 /* Build the inventory of r's vfs. Adds notes and pkg.lockfile-mismatch
  * findings to r. NULL only on out-of-memory. Components are sorted by name,
  * then version (the root first), so output is deterministic. */
-pv_inventory *pv_inventory_build(pv_result *r, const pv_limits *lim);
+pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim);
 /* Free the vectors and the inventory. NULL is ignored. */
-void pv_inventory_delete(pv_inventory *inv);
+void pv_inv_delete(pv_inventory *inv);
 
 /* "pkg:npm/%40scope/name@1.2.3" into the arena; NULL on OOM. */
-const char *pv_component_purl(pv_arena *a, const pv_component *c);
+const char *pv_inv_purl(pv_arena *a, const pv_component *c);
 /* "required", "optional" or "excluded" (CycloneDX scope names). */
-const char *pv_scope_cyclonedx(pv_scope s);
+const char *pv_inv_scope_name(pv_scope s);
 /* The builtin pkg.* rules the inventory reports under. */
-const pv_rule_meta *const *pv_inventory_rules(size_t *count);
+const pv_rule_meta *const *pv_inv_rules(size_t *count);
 
 #endif

@@ -201,7 +201,7 @@ static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
   }
 }
 
-void pv_read_npm_lock(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt) {
+void pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt) {
   uint32_t line = 0;
   const char *err = NULL;
   pv_jnode *root = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &line, &err);

@@ -202,7 +202,7 @@ static void run(pnpm *p, yaml_node_t *root, pv_roots *rt) {
     deps_of(p, root, PV_NONE, rt);
 }
 
-int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
+int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
   uint32_t flow = 0;
   size_t indent = 0;
   int bol = 1;
@@ -226,10 +226,10 @@ int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
   return 0;
 }
 
-void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
+void pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
   yaml_parser_t yp;
   yaml_document_t d;
-  if (pv_yaml_too_deep(f->data, f->size, c->lim->ast_depth / 8)) {
+  if (pv_lock_yaml_too_deep(f->data, f->size, c->lim->ast_depth / 8)) {
     pv_inv_bad(c, f->path, 1, "YAML nested too deep");
     return;
   }

@@ -22,7 +22,7 @@ static pv_status put_encoded(pv_buf *b, const char *s) {
   return rc;
 }
 
-const char *pv_component_purl(pv_arena *a, const pv_component *c) {
+const char *pv_inv_purl(pv_arena *a, const pv_component *c) {
   pv_buf b;
   pv_buf_init(&b, 64 * 1024);
   const char *slash = c->name[0] == '@' ? strchr(c->name, '/') : NULL;
@@ -44,6 +44,6 @@ const char *pv_component_purl(pv_arena *a, const pv_component *c) {
   return out;
 }
 
-const char *pv_scope_cyclonedx(pv_scope s) {
+const char *pv_inv_scope_name(pv_scope s) {
   return s == PV_SCOPE_DEV ? "excluded" : s == PV_SCOPE_OPTIONAL ? "optional" : "required";
 }

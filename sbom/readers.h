@@ -122,11 +122,11 @@ void pv_roots_add(pv_roots *rt, size_t idx, int group);
 
 /* 1 when YAML text nests deeper than max (flow brackets or indentation):
  * libyaml's loader recurses per level, so such input is refused first. */
-int pv_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
+int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
 
-void pv_read_npm_lock(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
-void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt);
-void pv_read_pnpm_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
-void pv_read_bun_lock(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+void pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
+void pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt);
+void pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+void pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
 
 #endif

@@ -223,7 +223,7 @@ static void berry_entry(yarn *y, yaml_document_t *d, const char *key, uint32_t l
 static void read_berry(yarn *y) {
   yaml_parser_t p;
   yaml_document_t d;
-  if (pv_yaml_too_deep(y->f->data, y->f->size, y->c->lim->ast_depth / 8)) {
+  if (pv_lock_yaml_too_deep(y->f->data, y->f->size, y->c->lim->ast_depth / 8)) {
     pv_inv_bad(y->c, y->f->path, 1, "YAML nested too deep");
     return;
   }
@@ -249,7 +249,7 @@ static void read_berry(yarn *y) {
   yaml_parser_delete(&p);
 }
 
-void pv_read_yarn_lock(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt) {
+void pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt) {
   yarn y = {.c = c, .f = f, .pend = {.elem = sizeof(ydep)}};
   int berry = f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
   if (berry)

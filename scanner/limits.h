@@ -1,5 +1,6 @@
 /* limits.h — the one table of caps every module reads. Defaults follow
- * DESIGN.md; tools/plugvet.c maps a flag onto each field. Plain values. */
+ * docs/design.md ("Limits"), which also says which have a flag (tools/
+ * plugvet.c, tools/cmd_db.c map those). Plain values. */
 #ifndef PV_LIMITS_H
 #define PV_LIMITS_H
 
@@ -35,7 +36,7 @@ typedef struct {
 
 #define PV_MiB ((uint64_t)1024 * 1024)
 
-/* The defaults of DESIGN.md. */
+/* The defaults (docs/design.md, "Limits"). */
 static inline pv_limits pv_limits_default(void) {
   pv_limits l = {
       .total_bytes = 512 * PV_MiB,

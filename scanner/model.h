@@ -2,7 +2,7 @@
  * findings, notifications and per-input results.
  *
  * Ownership: every pointer inside these structs is borrowed; strings and
- * arrays live in the arena of the scan that made them (pv_input_result.arena)
+ * arrays live in the arena of the scan that made them (pv_result.arena, result.h)
  * or, for rules, in the ruleset that loaded them. */
 #ifndef PV_MODEL_H
 #define PV_MODEL_H

@@ -98,7 +98,7 @@ int pv_cmd_sbom(int argc, char **argv) {
     pv_store_close(db);
     return rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT;
   }
-  pv_inventory *inv = pv_inventory_build(r, &lim);
+  pv_inventory *inv = pv_inv_build(r, &lim);
   pv_vulns vulns = {0};
   pv_error err = {0};
   int code = inv == NULL ? EXIT_INTERNAL : EXIT_CLEAN;
@@ -112,7 +112,7 @@ int pv_cmd_sbom(int argc, char **argv) {
   if (code == EXIT_CLEAN && pv_write_sbom(o.out, inv, db ? &vulns : NULL, o.minor) != 0)
     code = EXIT_INTERNAL;
   pv_vulns_free(&vulns);
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
   pv_store_close(db);
   return code;

@@ -17,7 +17,7 @@
 #include "common.h"
 #include "../reports/report.h"
 #include "../sbom/inventory.h"
-#include "../vulndb/match.h"
+#include "../vulndb/vulns.h"
 #include "../vulndb/online.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
@@ -440,7 +440,7 @@ static void progress(const batch *b) {
  * lockfile notes) and, with a store, OSV matching (dep.vulnerable,
  * dep.malicious-package); its findings are then finished like the code's. */
 static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
-  pv_inventory *inv = pv_inventory_build(r, &b->cfg->limits);
+  pv_inventory *inv = pv_inv_build(r, &b->cfg->limits);
   if (inv == NULL) return PV_FATAL;
   pv_vulns vulns = {0};
   pv_error err = {0};
@@ -448,7 +448,7 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   if (db != NULL && b->opts->online &&
       pv_online_refresh(db, inv, b->opts->osv_api ? b->opts->osv_api : PV_OSV_API_DEFAULT,
                         b->opts->include_dev, &b->cfg->limits, &st, &err) != PV_OK) {
-    if (err.code == PV_FATAL) return pv_inventory_delete(inv), PV_FATAL;
+    if (err.code == PV_FATAL) return pv_inv_delete(inv), PV_FATAL;
     pv_result_note(r, PV_NOTE_WARNING, "osv-api", NULL, "OSV API: %s; matched against the local store only",
                    err.msg);
   } else if (db != NULL && b->opts->online)
@@ -457,13 +457,13 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
                    (unsigned long long)st.queried, (unsigned long long)st.known,
                    (unsigned long long)st.fetched);
   if (db != NULL && pv_vulns_match(db, inv, b->opts->include_dev, &vulns, &err) != PV_OK) {
-    if (err.code == PV_FATAL) return pv_inventory_delete(inv), pv_vulns_free(&vulns), PV_FATAL;
+    if (err.code == PV_FATAL) return pv_inv_delete(inv), pv_vulns_free(&vulns), PV_FATAL;
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
   int sbom_bad = b->opts->sbom != NULL &&
                  pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, b->opts->cdx_minor) != 0;
   pv_vulns_free(&vulns);
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   if (sbom_bad) pv_result_fail(r, "%s: the SBOM could not be written", r->input);
   pv_status rc = pv_findings_finish(r, &b->cfg->limits);
   pv_result_drop_data(r); /* the reports need no file contents */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "http.h"
-#include "match.h"
+#include "vulns.h"
 
 enum {
   BATCH = 1000,    /* queries per querybatch request (the API's limit) */

@@ -22,7 +22,7 @@
 #define PV_VULNDB_OSV_H
 #include <jansson.h>
 
-#include "match.h"
+#include "vulns.h"
 #include "semver.h"
 
 #define PV_OSV_MAX_ITEMS 4096 /* cap on every array in one advisory */

@@ -365,7 +365,3 @@ int pv_semver_satisfies(const char *range, const char *version, unsigned flags, 
     return pv_error_set(err, PV_FAILED, "invalid range \"%.80s\"", range), -1;
   return hit;
 }
-
-pv_status pv_semver_range_check(const char *range, pv_error *err) {
-  return pv_semver_satisfies(range, "0.0.0", 0, err) < 0 ? PV_FAILED : PV_OK;
-}

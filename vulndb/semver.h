@@ -35,6 +35,4 @@ int pv_semver_cmp_str(const char *a, const char *b, int *ok);
 /* Does version satisfy the node-semver range (flags: PV_SEMVER_*)?
  * 1 yes, 0 no, -1 when the range or the version is invalid (err set). */
 int pv_semver_satisfies(const char *range, const char *version, unsigned flags, pv_error *err);
-/* Check a range's syntax: PV_OK or PV_FAILED naming it. */
-pv_status pv_semver_range_check(const char *range, pv_error *err);
 #endif

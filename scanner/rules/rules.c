@@ -29,7 +29,7 @@ enum {
 
 /* ---- A tiny YAML tree ------------------------------------------------- */
 
-/* ytype and ynode are in rules_impl.h (taint_spec.c reads them too). */
+/* pv_yaml_type and pv_yaml_node are in rules_impl.h (taint_spec.c reads them too). */
 
 typedef struct {
   const char *file;
@@ -40,10 +40,10 @@ typedef struct {
 
 static pv_status oom(pv_error *err) { return pv_error_set(err, PV_FATAL, "out of memory"); }
 
-static pv_status kid_push(yctx *c, ynode *parent, ynode *kid) {
+static pv_status kid_push(yctx *c, pv_yaml_node *parent, pv_yaml_node *kid) {
   if (parent->n == parent->cap) {
     size_t cap = parent->cap ? parent->cap * 2 : 8;
-    ynode **k = pv_arena_alloc(c->tmp, cap * sizeof *k);
+    pv_yaml_node **k = pv_arena_alloc(c->tmp, cap * sizeof *k);
     if (k == NULL) return oom(c->err);
     if (parent->n) memcpy(k, parent->kids, parent->n * sizeof *k);
     parent->kids = k;
@@ -53,12 +53,12 @@ static pv_status kid_push(yctx *c, ynode *parent, ynode *kid) {
   return PV_OK;
 }
 
-static ynode *node_new(yctx *c, ytype t, const yaml_mark_t *mark) {
+static pv_yaml_node *node_new(yctx *c, pv_yaml_type t, const yaml_mark_t *mark) {
   if (++c->nodes > YAML_MAX_NODES) {
     pv_error_set(c->err, PV_FAILED, "%s:%zu: too many YAML nodes", c->file, mark->line + 1);
     return NULL;
   }
-  ynode *n = pv_arena_alloc(c->tmp, sizeof *n);
+  pv_yaml_node *n = pv_arena_alloc(c->tmp, sizeof *n);
   if (n == NULL) {
     oom(c->err);
     return NULL;
@@ -69,14 +69,14 @@ static ynode *node_new(yctx *c, ytype t, const yaml_mark_t *mark) {
 }
 
 typedef struct {
-  ynode *stack[YAML_MAX_DEPTH + 1];
+  pv_yaml_node *stack[YAML_MAX_DEPTH + 1];
   int depth;
-  ynode *root;
+  pv_yaml_node *root;
   int docs;
 } ybuild;
 
 /* Attach a new node to the open container (or make it the root). */
-static pv_status attach(yctx *c, ybuild *b, ynode *n) {
+static pv_status attach(yctx *c, ybuild *b, pv_yaml_node *n) {
   if (b->depth == 0) {
     if (b->root != NULL)
       return pv_error_set(c->err, PV_FAILED, "%s:%u: only one YAML document per rule file",
@@ -88,7 +88,7 @@ static pv_status attach(yctx *c, ybuild *b, ynode *n) {
 }
 
 static pv_status on_scalar(yctx *c, ybuild *b, const yaml_event_t *ev) {
-  ynode *n = node_new(c, Y_SCALAR, &ev->start_mark);
+  pv_yaml_node *n = node_new(c, PV_YAML_SCALAR, &ev->start_mark);
   if (n == NULL) return c->err->code;
   size_t len = ev->data.scalar.length;
   if (memchr(ev->data.scalar.value, '\0', len) != NULL)
@@ -99,11 +99,11 @@ static pv_status on_scalar(yctx *c, ybuild *b, const yaml_event_t *ev) {
   return attach(c, b, n);
 }
 
-static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, ytype t) {
+static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, pv_yaml_type t) {
   if (b->depth >= YAML_MAX_DEPTH)
     return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %d levels", c->file,
                         ev->start_mark.line + 1, YAML_MAX_DEPTH);
-  ynode *n = node_new(c, t, &ev->start_mark);
+  pv_yaml_node *n = node_new(c, t, &ev->start_mark);
   if (n == NULL) return c->err->code;
   pv_status rc = attach(c, b, n);
   if (rc == PV_OK) b->stack[b->depth++] = n;
@@ -114,8 +114,8 @@ static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, ytype t) {
 static pv_status on_event(yctx *c, ybuild *b, const yaml_event_t *ev, int *done) {
   switch (ev->type) {
   case YAML_SCALAR_EVENT: return on_scalar(c, b, ev);
-  case YAML_SEQUENCE_START_EVENT: return on_open(c, b, ev, Y_SEQ);
-  case YAML_MAPPING_START_EVENT: return on_open(c, b, ev, Y_MAP);
+  case YAML_SEQUENCE_START_EVENT: return on_open(c, b, ev, PV_YAML_SEQ);
+  case YAML_MAPPING_START_EVENT: return on_open(c, b, ev, PV_YAML_MAP);
   case YAML_SEQUENCE_END_EVENT:
   case YAML_MAPPING_END_EVENT:
     if (b->depth > 0) b->depth--;
@@ -129,7 +129,7 @@ static pv_status on_event(yctx *c, ybuild *b, const yaml_event_t *ev, int *done)
 }
 
 /* Parse bytes into a tree; *root may be NULL for an empty file. */
-static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, ynode **root) {
+static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, pv_yaml_node **root) {
   yaml_parser_t p;
   ybuild b = {.depth = 0};
   pv_status rc = PV_OK;
@@ -217,27 +217,27 @@ static pv_status rule_err(rctx *c, uint32_t line, const char *fmt, ...) {
                       what);
 }
 
-static ynode *map_get(const ynode *m, const char *key) {
+static pv_yaml_node *map_get(const pv_yaml_node *m, const char *key) {
   for (size_t i = 0; i + 1 < m->n; i += 2)
-    if (m->kids[i]->t == Y_SCALAR && strcmp(m->kids[i]->s, key) == 0) return m->kids[i + 1];
+    if (m->kids[i]->t == PV_YAML_SCALAR && strcmp(m->kids[i]->s, key) == 0) return m->kids[i + 1];
   return NULL;
 }
 
-static pv_status want_string(rctx *c, const ynode *v, const char *key, const char **out) {
-  if (v->t != Y_SCALAR) return rule_err(c, v->line, "key '%s' must be a string", key);
+static pv_status want_string(rctx *c, const pv_yaml_node *v, const char *key, const char **out) {
+  if (v->t != PV_YAML_SCALAR) return rule_err(c, v->line, "key '%s' must be a string", key);
   if (v->len == 0) return rule_err(c, v->line, "key '%s' must not be empty", key);
   if ((*out = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
   return PV_OK;
 }
 
 /* A string or a list of strings, as a NULL-terminated array. */
-static pv_status want_strings(rctx *c, const ynode *v, const char *key, const char *const **out) {
-  size_t n = v->t == Y_SEQ ? v->n : 1;
+static pv_status want_strings(rctx *c, const pv_yaml_node *v, const char *key, const char *const **out) {
+  size_t n = v->t == PV_YAML_SEQ ? v->n : 1;
   const char **a = pv_arena_alloc(c->rs->arena, (n + 1) * sizeof *a);
   if (a == NULL) return oom(c->err);
-  if (v->t == Y_MAP) return rule_err(c, v->line, "key '%s' must be a string or a list", key);
+  if (v->t == PV_YAML_MAP) return rule_err(c, v->line, "key '%s' must be a string or a list", key);
   for (size_t i = 0; i < n; i++) {
-    const ynode *s = v->t == Y_SEQ ? v->kids[i] : v;
+    const pv_yaml_node *s = v->t == PV_YAML_SEQ ? v->kids[i] : v;
     pv_status rc = want_string(c, s, key, &a[i]);
     if (rc != PV_OK) return rc;
   }
@@ -251,14 +251,14 @@ static int one_of(const char *s, const char *const *words) {
   return 0;
 }
 
-static pv_status check_metadata(rctx *c, const ynode *m, pv_rule_meta *meta) {
+static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *meta) {
   static const char *const conf[] = {"high", "medium", "low", NULL};
   static const char *const caps[] = {"net", "fs-read", "fs-write", "exec", "env",
                                      "eval", "native", "crypto", NULL};
-  if (m->t != Y_MAP) return rule_err(c, m->line, "key 'metadata' must be a mapping");
+  if (m->t != PV_YAML_MAP) return rule_err(c, m->line, "key 'metadata' must be a mapping");
   for (size_t i = 0; i + 1 < m->n; i += 2) {
-    const ynode *k = m->kids[i], *v = m->kids[i + 1];
-    const char *key = k->t == Y_SCALAR ? k->s : "";
+    const pv_yaml_node *k = m->kids[i], *v = m->kids[i + 1];
+    const char *key = k->t == PV_YAML_SCALAR ? k->s : "";
     pv_status rc = PV_OK;
     if (strcmp(key, "cwe") == 0) rc = want_strings(c, v, "metadata.cwe", &meta->cwe);
     else if (strcmp(key, "owasp") == 0) rc = want_strings(c, v, "metadata.owasp", &meta->owasp);
@@ -284,7 +284,7 @@ static pv_status check_metadata(rctx *c, const ynode *m, pv_rule_meta *meta) {
   return PV_OK;
 }
 
-static pv_status check_languages(rctx *c, const ynode *v, unsigned *langs) {
+static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs) {
   static const struct {
     const char *name;
     unsigned bits;
@@ -295,12 +295,12 @@ static pv_status check_languages(rctx *c, const ynode *v, unsigned *langs) {
       {"tsx", PV_LANG_BIT(PV_LANG_TSX)}, {"json", PV_LANG_BIT(PV_LANG_JSON)},
       {"generic", PV_LANG_BIT(PV_LANG_NONE)}, {"regex", PV_LANG_BIT(PV_LANG_NONE)},
   };
-  if (v->t != Y_SEQ || v->n == 0)
+  if (v->t != PV_YAML_SEQ || v->n == 0)
     return rule_err(c, v->line, "key 'languages' must be a non-empty list");
   for (size_t i = 0; i < v->n; i++) {
-    const ynode *s = v->kids[i];
+    const pv_yaml_node *s = v->kids[i];
     size_t k = 0;
-    if (s->t != Y_SCALAR) return rule_err(c, s->line, "key 'languages' must list strings");
+    if (s->t != PV_YAML_SCALAR) return rule_err(c, s->line, "key 'languages' must list strings");
     while (k < sizeof names / sizeof names[0] && strcasecmp(s->s, names[k].name) != 0) k++;
     if (k == sizeof names / sizeof names[0])
       return rule_err(c, s->line,
@@ -348,7 +348,7 @@ enum { FORMULA_MAX_DEPTH = 16 };
 
 typedef enum { AT_TOP, AT_AND, AT_OR } fplace;
 
-static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, const ynode *v,
+static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k, const pv_yaml_node *v,
                          fplace at, int depth, pv_formula **out);
 
 static pv_formula *f_new(rctx *c, pv_fkind kind, uint32_t line) {
@@ -376,11 +376,11 @@ static pv_status push_re(rctx *c, pcre2_code *re) {
   return PV_OK;
 }
 
-static pv_status f_regex(rctx *c, const char *key, const ynode *v, uint32_t flags, pv_formula *f) {
+static pv_status f_regex(rctx *c, const char *key, const pv_yaml_node *v, uint32_t flags, pv_formula *f) {
   int code;
   PCRE2_SIZE off;
   pcre2_code **out = &f->re;
-  if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+  if (v->t != PV_YAML_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
   if ((f->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
   *out = pcre2_compile((PCRE2_SPTR)v->s, v->len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | flags, &code,
                        &off, NULL);
@@ -393,7 +393,7 @@ static pv_status f_regex(rctx *c, const char *key, const ynode *v, uint32_t flag
   return push_re(c, *out);
 }
 
-static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const ynode *v, uint32_t *id) {
+static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node *v, uint32_t *id) {
   pv_ruleset *rs = c->rs;
   if (rs->npats[l] == rs->cappats[l]) {
     uint32_t cap = rs->cappats[l] ? rs->cappats[l] * 2 : 64;
@@ -419,15 +419,15 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const ynode *v, uin
 
 /* The same snippet already compiled for language l (rules repeat their
  * sources and sinks): its id, or UINT32_MAX. */
-static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const ynode *v) {
+static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const pv_yaml_node *v) {
   for (uint32_t i = 0; i < rs->npats[l]; i++)
     if (rs->psrclen[l][i] == v->len && memcmp(rs->psrc[l][i], v->s, v->len) == 0) return i;
   return UINT32_MAX;
 }
 
 /* `pattern: CODE`, compiled once per language of the rule. */
-static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v, pv_formula *f) {
-  if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, pv_formula *f) {
+  if (v->t != PV_YAML_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
     return rule_err(c, v->line, "key '%s': code patterns need javascript, typescript or tsx, not generic", key);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
@@ -449,13 +449,13 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v,
 }
 
 /* A list of one-key mappings (`- pattern: x`). */
-static pv_status f_list(rctx *c, pv_rule *r, const char *key, const ynode *v, fplace at, int depth,
+static pv_status f_list(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, fplace at, int depth,
                         pv_formula *f) {
-  if (v->t != Y_SEQ || v->n == 0) return rule_err(c, v->line, "key '%s' must be a non-empty list", key);
+  if (v->t != PV_YAML_SEQ || v->n == 0) return rule_err(c, v->line, "key '%s' must be a non-empty list", key);
   if ((f->kids = pv_arena_alloc(c->rs->arena, v->n * sizeof *f->kids)) == NULL) return oom(c->err);
   for (size_t i = 0; i < v->n; i++) {
-    const ynode *item = v->kids[i];
-    if (item->t != Y_MAP || item->n != 2 || item->kids[0]->t != Y_SCALAR)
+    const pv_yaml_node *item = v->kids[i];
+    if (item->t != PV_YAML_MAP || item->n != 2 || item->kids[0]->t != PV_YAML_SCALAR)
       return rule_err(c, item->line, "key '%s': each item is a mapping with one operator "
                       "(e.g. '- pattern: ...')", key);
     pv_status rc = formula(c, r, item->kids[0]->s, item->kids[0], item->kids[1], at, depth + 1,
@@ -470,7 +470,7 @@ static int is_positive(pv_fkind k) {
   return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
 }
 
-static pv_status want_mv(rctx *c, const char *key, const ynode *v, const char **out) {
+static pv_status want_mv(rctx *c, const char *key, const pv_yaml_node *v, const char **out) {
   pv_status rc = want_string(c, v, key, out);
   if (rc == PV_OK && ((*out)[0] != '$' || (*out)[1] == '\0'))
     return rule_err(c, v->line, "key '%s': '%s' is not a metavariable ($X)", key, *out);
@@ -478,14 +478,14 @@ static pv_status want_mv(rctx *c, const char *key, const ynode *v, const char **
 }
 
 /* Keys of a metavariable-* mapping: all known, `metavariable` present. */
-static pv_status mv_map(rctx *c, const char *key, const ynode *v, const char *const *allowed,
+static pv_status mv_map(rctx *c, const char *key, const pv_yaml_node *v, const char *const *allowed,
                         pv_formula *f) {
-  if (v->t != Y_MAP) return rule_err(c, v->line, "key '%s' must be a mapping", key);
+  if (v->t != PV_YAML_MAP) return rule_err(c, v->line, "key '%s' must be a mapping", key);
   for (size_t i = 0; i + 1 < v->n; i += 2)
-    if (v->kids[i]->t != Y_SCALAR || !one_of(v->kids[i]->s, allowed))
+    if (v->kids[i]->t != PV_YAML_SCALAR || !one_of(v->kids[i]->s, allowed))
       return rule_err(c, v->kids[i]->line, "key '%s': unsupported key '%s'", key,
-                      v->kids[i]->t == Y_SCALAR ? v->kids[i]->s : "?");
-  const ynode *mv = map_get(v, "metavariable");
+                      v->kids[i]->t == PV_YAML_SCALAR ? v->kids[i]->s : "?");
+  const pv_yaml_node *mv = map_get(v, "metavariable");
   if (mv == NULL) return f->kind == PV_F_MV_COMPARE ? PV_OK : rule_err(c, v->line, "key '%s': missing key 'metavariable'", key);
   if ((f->mvs = pv_arena_alloc(c->rs->arena, sizeof *f->mvs)) == NULL) return oom(c->err);
   f->n_mvs = 1;
@@ -524,12 +524,12 @@ static const char *operand(rctx *c, const char *p, pv_operand *o) {
   return skip_blank(p);
 }
 
-static pv_status f_compare(rctx *c, const char *key, const ynode *v, pv_formula *f) {
+static pv_status f_compare(rctx *c, const char *key, const pv_yaml_node *v, pv_formula *f) {
   static const char *const allowed[] = {"metavariable", "comparison", "strip", "base", NULL};
   pv_status rc = mv_map(c, key, v, allowed, f);
-  const ynode *cmp = rc == PV_OK ? map_get(v, "comparison") : NULL;
+  const pv_yaml_node *cmp = rc == PV_OK ? map_get(v, "comparison") : NULL;
   if (rc != PV_OK) return rc;
-  if (cmp == NULL || cmp->t != Y_SCALAR) return rule_err(c, v->line, "key '%s': missing key 'comparison'", key);
+  if (cmp == NULL || cmp->t != PV_YAML_SCALAR) return rule_err(c, v->line, "key '%s': missing key 'comparison'", key);
   static const struct { const char *s; pv_cmp_op op; } ops[] = {
       {"<=", PV_CMP_LE}, {">=", PV_CMP_GE}, {"==", PV_CMP_EQ}, {"!=", PV_CMP_NE}, {"<", PV_CMP_LT}, {">", PV_CMP_GT}};
   const char *p = operand(c, cmp->s, &f->lhs);
@@ -548,7 +548,7 @@ static pv_status f_compare(rctx *c, const char *key, const ynode *v, pv_formula 
   return PV_OK;
 }
 
-static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const ynode *v, int depth,
+static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, int depth,
                               pv_formula *f) {
   static const char *const allowed[] = {"metavariable", "pattern", "patterns", "pattern-either",
                                         "pattern-regex", NULL};
@@ -556,7 +556,7 @@ static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const ynode 
   if (rc != PV_OK) return rc;
   if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL) return oom(c->err);
   for (size_t i = 0; i + 1 < v->n; i += 2) {
-    const ynode *k = v->kids[i];
+    const pv_yaml_node *k = v->kids[i];
     if (strcmp(k->s, "metavariable") == 0) continue;
     if (f->n == 1) return rule_err(c, k->line, "key '%s': only one of pattern, patterns, "
                                    "pattern-either, pattern-regex", key);
@@ -568,7 +568,7 @@ static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const ynode 
   return PV_OK;
 }
 
-static pv_status f_focus(rctx *c, const char *key, const ynode *v, pv_formula *f) {
+static pv_status f_focus(rctx *c, const char *key, const pv_yaml_node *v, pv_formula *f) {
   const char *const *list;
   pv_status rc = want_strings(c, v, key, &list);
   if (rc != PV_OK) return rc;
@@ -591,21 +591,21 @@ static int and_only(const char *key) {
 }
 
 /* The pattern operand of pattern-not / -inside / -not-inside. */
-static pv_status f_wrap(rctx *c, pv_rule *r, const char *key, const ynode *k, const ynode *v,
+static pv_status f_wrap(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k, const pv_yaml_node *v,
                         int depth, pv_formula *f) {
   if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL) return oom(c->err);
   f->n = 1;
-  if (v->t == Y_SCALAR) {
+  if (v->t == PV_YAML_SCALAR) {
     if ((f->kids[0] = f_new(c, PV_F_PATTERN, v->line)) == NULL) return oom(c->err);
     return f_pattern(c, r, key, v, f->kids[0]);
   }
-  if (v->t == Y_MAP && v->n == 2 && v->kids[0]->t == Y_SCALAR &&
+  if (v->t == PV_YAML_MAP && v->n == 2 && v->kids[0]->t == PV_YAML_SCALAR &&
       one_of(v->kids[0]->s, (const char *const[]){"patterns", "pattern-either", "pattern", NULL}))
     return formula(c, r, v->kids[0]->s, k, v->kids[1], AT_TOP, depth + 1, &f->kids[0]);
   return rule_err(c, v->line, "key '%s' takes a pattern string (or one of patterns, pattern-either)", key);
 }
 
-static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, const ynode *v,
+static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k, const pv_yaml_node *v,
                          fplace at, int depth, pv_formula **out) {
   static const struct { const char *key; pv_fkind kind; } ops[] = {
       {"pattern", PV_F_PATTERN}, {"pattern-regex", PV_F_REGEX}, {"patterns", PV_F_AND},
@@ -638,7 +638,7 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, c
   case PV_F_NOT: case PV_F_INSIDE: case PV_F_NOT_INSIDE: return f_wrap(c, r, key, k, v, depth, f);
   case PV_F_MV_REGEX: {
     static const char *const allowed[] = {"metavariable", "regex", NULL};
-    const ynode *re;
+    const pv_yaml_node *re;
     if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK) return rc;
     if ((re = map_get(v, "regex")) == NULL) return rule_err(c, v->line, "key '%s': missing key 'regex'", key);
     return f_regex(c, key, re, PCRE2_ANCHORED, f);
@@ -651,17 +651,17 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const ynode *k, c
 }
 
 /* `paths: {include: [...], exclude: [...]}`. */
-static pv_status check_paths(rctx *c, pv_rule *r, const ynode *v) {
-  if (v->t != Y_MAP) return rule_err(c, v->line, "key 'paths' must be a mapping (include, exclude)");
+static pv_status check_paths(rctx *c, pv_rule *r, const pv_yaml_node *v) {
+  if (v->t != PV_YAML_MAP) return rule_err(c, v->line, "key 'paths' must be a mapping (include, exclude)");
   for (size_t i = 0; i + 1 < v->n; i += 2) {
-    const ynode *k = v->kids[i];
+    const pv_yaml_node *k = v->kids[i];
     pv_status rc;
-    if (k->t == Y_SCALAR && strcmp(k->s, "include") == 0)
+    if (k->t == PV_YAML_SCALAR && strcmp(k->s, "include") == 0)
       rc = want_strings(c, v->kids[i + 1], "paths.include", &r->paths_include);
-    else if (k->t == Y_SCALAR && strcmp(k->s, "exclude") == 0)
+    else if (k->t == PV_YAML_SCALAR && strcmp(k->s, "exclude") == 0)
       rc = want_strings(c, v->kids[i + 1], "paths.exclude", &r->paths_exclude);
     else rc = rule_err(c, k->line, "key 'paths': unknown key '%s' (include, exclude)",
-                       k->t == Y_SCALAR ? k->s : "?");
+                       k->t == PV_YAML_SCALAR ? k->s : "?");
     if (rc != PV_OK) return rc;
   }
   return PV_OK;
@@ -682,13 +682,13 @@ static int is_matcher_key(const char *k) {
 }
 
 /* Every key of the rule mapping is known; returns the matcher key node. */
-static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) {
+static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node **matcher_key) {
   static const char *const known[] = {"id", "name", "message", "description", "severity",
                                       "languages", "metadata", "paths", NULL};
   *matcher_key = NULL;
   for (size_t i = 0; i + 1 < m->n; i += 2) {
-    const ynode *k = m->kids[i];
-    if (k->t != Y_SCALAR) return rule_err(c, k->line, "keys must be strings");
+    const pv_yaml_node *k = m->kids[i];
+    if (k->t != PV_YAML_SCALAR) return rule_err(c, k->line, "keys must be strings");
     if (one_of(k->s, known)) continue;
     if (map_get(m, "mode") != NULL && pv_taint_is_key(k->s)) continue;
     if (is_matcher_key(k->s)) {
@@ -709,7 +709,7 @@ static pv_status check_keys(rctx *c, const ynode *m, const ynode **matcher_key) 
   return PV_OK;
 }
 
-static pv_status compile_regex(rctx *c, pv_rule *r, const ynode *v) {
+static pv_status compile_regex(rctx *c, pv_rule *r, const pv_yaml_node *v) {
   int code;
   PCRE2_SIZE off;
   if ((r->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
@@ -860,7 +860,7 @@ static pv_status blame_rule(const pv_rule *const *rules, size_t n, pv_lang l, pv
 
 /* Cheap checks at rule time; the query itself is compiled once per
  * language with all the others (build_lang). */
-static pv_status check_query(rctx *c, pv_rule *r, const ynode *v) {
+static pv_status check_query(rctx *c, pv_rule *r, const pv_yaml_node *v) {
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
     return rule_err(c, v->line, "key 'query': query rules need a tree-sitter language, not generic");
   if (memchr(v->s, '@', v->len) == NULL)
@@ -879,13 +879,13 @@ static int id_taken(const pv_ruleset *rs, const char *id) {
   return 0;
 }
 
-static pv_status required(rctx *c, const ynode *m, const char *key, const ynode **out) {
+static pv_status required(rctx *c, const pv_yaml_node *m, const char *key, const pv_yaml_node **out) {
   if ((*out = map_get(m, key)) == NULL) return rule_err(c, m->line, "missing key '%s'", key);
   return PV_OK;
 }
 
-static pv_status check_head(rctx *c, const ynode *m, pv_rule *r) {
-  const ynode *v;
+static pv_status check_head(rctx *c, const pv_yaml_node *m, pv_rule *r) {
+  const pv_yaml_node *v;
   pv_status rc;
   if ((rc = required(c, m, "id", &v)) != PV_OK) return rc;
   if ((rc = want_string(c, v, "id", &r->meta.id)) != PV_OK) return rc;
@@ -898,7 +898,7 @@ static pv_status check_head(rctx *c, const ynode *m, pv_rule *r) {
       (rc = want_string(c, v, "message", &r->meta.message)) != PV_OK)
     return rc;
   if ((rc = required(c, m, "severity", &v)) != PV_OK) return rc;
-  int sev = v->t == Y_SCALAR ? pv_severity_parse(v->s) : -1;
+  int sev = v->t == PV_YAML_SCALAR ? pv_severity_parse(v->s) : -1;
   if (sev < 0 || sev > PV_SEV_CRITICAL)
     return rule_err(c, v->line, "key 'severity': expected critical, high, medium, low, info "
                     "(or ERROR, WARNING, INFO)");
@@ -909,13 +909,13 @@ static pv_status check_head(rctx *c, const ynode *m, pv_rule *r) {
   return PV_OK;
 }
 
-static pv_status check_rule(rctx *c, const ynode *m, pv_rule **out) {
-  if (m->t != Y_MAP) return rule_err(c, m->line, "each entry of 'rules' must be a mapping");
+static pv_status check_rule(rctx *c, const pv_yaml_node *m, pv_rule **out) {
+  if (m->t != PV_YAML_MAP) return rule_err(c, m->line, "each entry of 'rules' must be a mapping");
   pv_rule *r = pv_arena_alloc(c->rs->arena, sizeof *r);
   if (r == NULL) return oom(c->err);
   r->line = m->line;
   r->meta.source_file = c->file;
-  const ynode *mk, *v;
+  const pv_yaml_node *mk, *v;
   pv_status rc;
   if ((rc = check_head(c, m, r)) != PV_OK || (rc = check_keys(c, m, &mk)) != PV_OK) return rc;
   if ((v = map_get(m, "name")) && (rc = want_string(c, v, "name", &r->meta.name)) != PV_OK)
@@ -943,7 +943,7 @@ static pv_status check_rule(rctx *c, const ynode *m, pv_rule **out) {
     r->kind = PV_MATCHER_PATTERN;
     return formula(c, r, mk->s, mk, v, AT_TOP, 0, &r->formula);
   }
-  if (v->t != Y_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", mk->s);
+  if (v->t != PV_YAML_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", mk->s);
   *out = r;
   if (strcmp(mk->s, "pattern-regex") == 0) {
     r->kind = PV_MATCHER_REGEX;
@@ -967,24 +967,24 @@ static pv_status push_rule(pv_ruleset *rs, pv_rule *r, pv_error *err) {
 
 /* ---- One file --------------------------------------------------------- */
 
-static pv_status check_file(rctx *c, const ynode *root) {
-  if (root == NULL || root->t != Y_MAP)
+static pv_status check_file(rctx *c, const pv_yaml_node *root) {
+  if (root == NULL || root->t != PV_YAML_MAP)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: a rule file is a mapping with a 'rules' list",
                         c->file, root ? root->line : 1);
   for (size_t i = 0; i + 1 < root->n; i += 2) {
-    const ynode *k = root->kids[i];
-    if (k->t == Y_SCALAR && strcmp(k->s, "models") == 0) {
+    const pv_yaml_node *k = root->kids[i];
+    if (k->t == PV_YAML_SCALAR && strcmp(k->s, "models") == 0) {
       pv_status rc = pv_taint_models_check(c, root->kids[i + 1]);
       if (rc != PV_OK) return rc;
       continue;
     }
-    if (k->t != Y_SCALAR || strcmp(k->s, "rules") != 0)
+    if (k->t != PV_YAML_SCALAR || strcmp(k->s, "rules") != 0)
       return pv_error_set(c->err, PV_FAILED, "%s:%u: unknown top-level key '%s'", c->file,
-                          k->line, k->t == Y_SCALAR ? k->s : "?");
+                          k->line, k->t == PV_YAML_SCALAR ? k->s : "?");
   }
-  const ynode *list = map_get(root, "rules");
+  const pv_yaml_node *list = map_get(root, "rules");
   if (list == NULL && map_get(root, "models") != NULL) return PV_OK;
-  if (list == NULL || list->t != Y_SEQ)
+  if (list == NULL || list->t != PV_YAML_SEQ)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: missing key 'rules' (a list of rules)",
                         c->file, list ? list->line : root->line);
   size_t first = c->rs->n;
@@ -1011,7 +1011,7 @@ static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned cha
   yctx yc = {.file = path, .err = err};
   yc.tmp = pv_arena_new(0);
   rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
-  ynode *root = NULL;
+  pv_yaml_node *root = NULL;
   if (yc.tmp == NULL || rcx.file == NULL) rc = oom(err);
   else if ((rc = yaml_tree(&yc, data, n, &root)) == PV_OK) rc = check_file(&rcx, root);
   pv_arena_delete(yc.tmp);
@@ -1493,13 +1493,13 @@ pv_arena *pv_rules_arena(pv_rctx *c) { return c->rs->arena; }
 
 pv_ruleset *pv_rules_set(pv_rctx *c) { return c->rs; }
 
-const ynode *pv_rules_map_get(const ynode *m, const char *key) { return map_get(m, key); }
+const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key) { return map_get(m, key); }
 
-pv_status pv_rules_string(pv_rctx *c, const ynode *v, const char *key, const char **out) {
+pv_status pv_rules_string(pv_rctx *c, const pv_yaml_node *v, const char *key, const char **out) {
   return want_string(c, v, key, out);
 }
 
-pv_status pv_rules_formula(pv_rctx *c, pv_rule *r, const ynode *k, const ynode *v,
+pv_status pv_rules_formula(pv_rctx *c, pv_rule *r, const pv_yaml_node *k, const pv_yaml_node *v,
                            pv_formula **out) {
   return formula(c, r, k->s, k, v, AT_TOP, 1, out);
 }

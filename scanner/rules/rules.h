@@ -35,7 +35,7 @@ const pv_rule_meta *pv_ruleset_meta(const pv_ruleset *rs, size_t i);
 /* Rule i's languages as text ("javascript,typescript", "generic"); static
  * or ruleset-owned. */
 const char *pv_ruleset_languages(const pv_ruleset *rs, size_t i);
-/* Rule i's matcher kind: "regex", "query" or "pattern". */
+/* Rule i's matcher kind: "regex", "query", "pattern" or "taint". */
 const char *pv_ruleset_matcher_kind(const pv_ruleset *rs, size_t i);
 
 #endif

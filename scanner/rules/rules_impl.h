@@ -143,16 +143,16 @@ void pv_langquery_clear(pv_langquery *lq);
 
 /* ---- The rule loader's YAML tree and helpers, for taint_spec.c --------- */
 
-typedef enum { Y_SCALAR, Y_SEQ, Y_MAP } ytype;
+typedef enum { PV_YAML_SCALAR, PV_YAML_SEQ, PV_YAML_MAP } pv_yaml_type;
 
-typedef struct ynode {
-  ytype t;
+typedef struct pv_yaml_node {
+  pv_yaml_type t;
   uint32_t line; /* 1-based */
   const char *s; /* scalar text */
   size_t len;
-  struct ynode **kids; /* map: key, value, key, value... */
+  struct pv_yaml_node **kids; /* map: key, value, key, value... */
   size_t n, cap;
-} ynode;
+} pv_yaml_node;
 
 /* The loader's state while it checks one file (opaque outside rules.c). */
 typedef struct pv_rctx pv_rctx;
@@ -167,12 +167,12 @@ pv_arena *pv_rules_arena(pv_rctx *c);
 /* The ruleset being loaded. */
 pv_ruleset *pv_rules_set(pv_rctx *c);
 /* Value of key in mapping m, or NULL. */
-const ynode *pv_rules_map_get(const ynode *m, const char *key);
+const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key);
 /* A non-empty string value copied into the ruleset's arena. */
-pv_status pv_rules_string(pv_rctx *c, const ynode *v, const char *key, const char **out);
+pv_status pv_rules_string(pv_rctx *c, const pv_yaml_node *v, const char *key, const char **out);
 /* Compile the search-mode operator k (pattern, patterns, pattern-either,
  * pattern-regex) with value v into *out, for rule r's languages. */
-pv_status pv_rules_formula(pv_rctx *c, pv_rule *r, const ynode *k, const ynode *v,
+pv_status pv_rules_formula(pv_rctx *c, pv_rule *r, const pv_yaml_node *k, const pv_yaml_node *v,
                            pv_formula **out);
 
 #endif

@@ -29,14 +29,14 @@ int pv_taint_wanted(const pv_ruleset *rs) {
   return 0;
 }
 
-static const char *key_of(const ynode *k) { return k->t == Y_SCALAR ? k->s : "?"; }
+static const char *key_of(const pv_yaml_node *k) { return k->t == PV_YAML_SCALAR ? k->s : "?"; }
 
 /* A YAML boolean (true/false, yes/no). */
-static pv_status want_bool(pv_rctx *c, const ynode *v, const char *key, int *out) {
+static pv_status want_bool(pv_rctx *c, const pv_yaml_node *v, const char *key, int *out) {
   static const char *const yes[] = {"true", "True", "TRUE", "yes", NULL};
   static const char *const no[] = {"false", "False", "FALSE", "no", NULL};
-  if (v->t == Y_SCALAR && in_list(v->s, yes)) return *out = 1, PV_OK;
-  if (v->t == Y_SCALAR && in_list(v->s, no)) return *out = 0, PV_OK;
+  if (v->t == PV_YAML_SCALAR && in_list(v->s, yes)) return *out = 1, PV_OK;
+  if (v->t == PV_YAML_SCALAR && in_list(v->s, no)) return *out = 0, PV_OK;
   return pv_rules_err(c, v->line, "key '%s' must be true or false", key);
 }
 
@@ -61,7 +61,7 @@ static int is_operator(const char *k) {
 }
 
 /* One option key of an item (exact, label, ...). */
-static pv_status item_option(pv_rctx *c, int kind, const ynode *k, const ynode *v,
+static pv_status item_option(pv_rctx *c, int kind, const pv_yaml_node *k, const pv_yaml_node *v,
                              pv_taint_item *it) {
   char key[64];
   snprintf(key, sizeof key, "%s.%s", item_names[kind], k->s);
@@ -73,23 +73,23 @@ static pv_status item_option(pv_rctx *c, int kind, const ynode *k, const ynode *
   return pv_rules_string(c, v, key, &it->to);
 }
 
-static pv_status check_item(pv_rctx *c, pv_rule *r, int kind, const ynode *m,
+static pv_status check_item(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_node *m,
                             pv_taint_item *it) {
-  const ynode *op = NULL;
+  const pv_yaml_node *op = NULL;
   it->line = m->line;
   it->exact = kind == PV_TI_SINK;
-  if (m->t != Y_MAP)
+  if (m->t != PV_YAML_MAP)
     return pv_rules_err(c, m->line, "key '%s': each item is a mapping with one operator "
                         "(e.g. '- pattern: ...')", item_names[kind]);
   for (size_t i = 0; i + 1 < m->n; i += 2) {
-    const ynode *k = m->kids[i];
+    const pv_yaml_node *k = m->kids[i];
     pv_status rc = PV_OK;
-    if (k->t == Y_SCALAR && is_operator(k->s)) {
+    if (k->t == PV_YAML_SCALAR && is_operator(k->s)) {
       if (op != NULL)
         return pv_rules_err(c, k->line, "key '%s': an item has one operator (also '%s')",
                             item_names[kind], op->s);
       op = k;
-    } else if (k->t == Y_SCALAR && in_list(k->s, item_keys(kind))) {
+    } else if (k->t == PV_YAML_SCALAR && in_list(k->s, item_keys(kind))) {
       rc = item_option(c, kind, k, m->kids[i + 1], it);
     } else {
       return pv_rules_err(c, k->line, "key '%s': unknown key '%s'", item_names[kind], key_of(k));
@@ -104,9 +104,9 @@ static pv_status check_item(pv_rctx *c, pv_rule *r, int kind, const ynode *m,
   return pv_rules_formula(c, r, op, pv_rules_map_get(m, op->s), &it->f);
 }
 
-static pv_status check_items(pv_rctx *c, pv_rule *r, int kind, const ynode *v,
+static pv_status check_items(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_node *v,
                              pv_taint_spec *t) {
-  if (v->t != Y_SEQ || v->n == 0)
+  if (v->t != PV_YAML_SEQ || v->n == 0)
     return pv_rules_err(c, v->line, "key '%s' must be a non-empty list", item_names[kind]);
   t->items[kind] = pv_arena_alloc(pv_rules_arena(c), v->n * sizeof *t->items[kind]);
   if (t->items[kind] == NULL) return pv_rules_oom(c);
@@ -118,7 +118,7 @@ static pv_status check_items(pv_rctx *c, pv_rule *r, int kind, const ynode *v,
   return PV_OK;
 }
 
-static pv_status check_options(pv_rctx *c, const ynode *v, pv_taint_spec *t) {
+static pv_status check_options(pv_rctx *c, const pv_yaml_node *v, pv_taint_spec *t) {
   static const struct {
     const char *key;
     size_t off;
@@ -130,17 +130,17 @@ static pv_status check_options(pv_rctx *c, const ynode *v, pv_taint_spec *t) {
       {"taint_unify_mvars", offsetof(pv_taint_spec, unify_mvars)},
       {"interfile", offsetof(pv_taint_spec, interfile)},
   };
-  if (v->t != Y_MAP) return pv_rules_err(c, v->line, "key 'options' must be a mapping");
+  if (v->t != PV_YAML_MAP) return pv_rules_err(c, v->line, "key 'options' must be a mapping");
   for (size_t i = 0; i + 1 < v->n; i += 2) {
-    const ynode *k = v->kids[i], *val = v->kids[i + 1];
+    const pv_yaml_node *k = v->kids[i], *val = v->kids[i + 1];
     size_t j = 0;
-    if (k->t == Y_SCALAR && strcmp(k->s, "taint-entry") == 0) { /* plugvet's */
-      if (val->t != Y_SCALAR || strcmp(val->s, "exported") != 0)
+    if (k->t == PV_YAML_SCALAR && strcmp(k->s, "taint-entry") == 0) { /* plugvet's */
+      if (val->t != PV_YAML_SCALAR || strcmp(val->s, "exported") != 0)
         return pv_rules_err(c, val->line, "key 'options': taint-entry takes 'exported'");
       t->entry_exported = 1;
       continue;
     }
-    while (j < sizeof opts / sizeof opts[0] && (k->t != Y_SCALAR || strcmp(k->s, opts[j].key)))
+    while (j < sizeof opts / sizeof opts[0] && (k->t != PV_YAML_SCALAR || strcmp(k->s, opts[j].key)))
       j++;
     if (j == sizeof opts / sizeof opts[0])
       return pv_rules_err(c, k->line, "key 'options': unknown option '%s' (taint_assume_safe_"
@@ -153,11 +153,11 @@ static pv_status check_options(pv_rctx *c, const ynode *v, pv_taint_spec *t) {
   return PV_OK;
 }
 
-pv_status pv_taint_rule_check(pv_rctx *c, const ynode *m, pv_rule *r) {
-  const ynode *mode = pv_rules_map_get(m, "mode"), *v;
+pv_status pv_taint_rule_check(pv_rctx *c, const pv_yaml_node *m, pv_rule *r) {
+  const pv_yaml_node *mode = pv_rules_map_get(m, "mode"), *v;
   pv_taint_spec *t = pv_arena_alloc(pv_rules_arena(c), sizeof *t);
   if (t == NULL) return pv_rules_oom(c);
-  if (mode->t != Y_SCALAR || strcmp(mode->s, "taint") != 0)
+  if (mode->t != PV_YAML_SCALAR || strcmp(mode->s, "taint") != 0)
     return pv_rules_err(c, mode->line, "key 'mode': '%s' is not supported (taint, or leave "
                         "mode out for a search rule)", key_of(mode));
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
@@ -210,35 +210,35 @@ static int parse_input(const char *s, unsigned *from, int *index) {
   return 1;
 }
 
-static pv_status model_from(pv_rctx *c, const ynode *v, pv_model *md) {
-  size_t n = v->t == Y_SEQ ? v->n : 1;
+static pv_status model_from(pv_rctx *c, const pv_yaml_node *v, pv_model *md) {
+  size_t n = v->t == PV_YAML_SEQ ? v->n : 1;
   md->from = 0;
   for (size_t i = 0; i < n; i++) {
-    const ynode *s = v->t == Y_SEQ ? v->kids[i] : v;
-    if (s->t != Y_SCALAR || !parse_input(s->s, &md->from, NULL))
+    const pv_yaml_node *s = v->t == PV_YAML_SEQ ? v->kids[i] : v;
+    if (s->t != PV_YAML_SCALAR || !parse_input(s->s, &md->from, NULL))
       return pv_rules_err(c, s->line, "models: 'from' takes receiver, arguments or "
                           "'argument N'");
   }
   return PV_OK;
 }
 
-static pv_status model_kind(pv_rctx *c, const ynode *v, pv_model *md) {
+static pv_status model_kind(pv_rctx *c, const pv_yaml_node *v, pv_model *md) {
   static const char *const kinds[] = {"propagator", "sanitizer", "number", "boolean",
                                       "callback", NULL};
-  for (int i = 0; v->t == Y_SCALAR && kinds[i] != NULL; i++)
+  for (int i = 0; v->t == PV_YAML_SCALAR && kinds[i] != NULL; i++)
     if (strcmp(v->s, kinds[i]) == 0) return md->kind = (pv_model_kind)i, PV_OK;
   return pv_rules_err(c, v->line, "models: 'kind' is propagator, sanitizer, number, boolean "
                       "or callback");
 }
 
 /* The names of one model entry: `functions` and/or `methods` lists. */
-static pv_status model_names(pv_rctx *c, const ynode *e, const pv_model *md) {
+static pv_status model_names(pv_rctx *c, const pv_yaml_node *e, const pv_model *md) {
   static const char *const lists[] = {"functions", "methods"};
   int any = 0;
   for (int l = 0; l < 2; l++) {
-    const ynode *v = pv_rules_map_get(e, lists[l]);
+    const pv_yaml_node *v = pv_rules_map_get(e, lists[l]);
     if (v == NULL) continue;
-    if (v->t != Y_SEQ) return pv_rules_err(c, v->line, "models: '%s' must be a list", lists[l]);
+    if (v->t != PV_YAML_SEQ) return pv_rules_err(c, v->line, "models: '%s' must be a list", lists[l]);
     for (size_t i = 0; i < v->n; i++) {
       pv_model one = *md;
       one.method = l;
@@ -251,25 +251,25 @@ static pv_status model_names(pv_rctx *c, const ynode *e, const pv_model *md) {
   return any ? PV_OK : pv_rules_err(c, e->line, "models: an entry needs 'functions' or 'methods'");
 }
 
-static pv_status model_entry(pv_rctx *c, const ynode *e) {
+static pv_status model_entry(pv_rctx *c, const pv_yaml_node *e) {
   static const char *const keys[] = {"functions", "methods", "kind", "from", "callback",
                                      "param", "event", "note", NULL};
   pv_model md = {.kind = PV_MODEL_PROPAGATOR, .from = PV_FROM_RECEIVER | PV_FROM_ARGS};
-  const ynode *v;
+  const pv_yaml_node *v;
   pv_status rc = PV_OK;
-  if (e->t != Y_MAP) return pv_rules_err(c, e->line, "models: each entry is a mapping");
+  if (e->t != PV_YAML_MAP) return pv_rules_err(c, e->line, "models: each entry is a mapping");
   for (size_t i = 0; i + 1 < e->n; i += 2)
-    if (e->kids[i]->t != Y_SCALAR || !in_list(e->kids[i]->s, keys))
+    if (e->kids[i]->t != PV_YAML_SCALAR || !in_list(e->kids[i]->s, keys))
       return pv_rules_err(c, e->kids[i]->line, "models: unknown key '%s'", key_of(e->kids[i]));
   if ((v = pv_rules_map_get(e, "kind")) != NULL) rc = model_kind(c, v, &md);
   if (rc == PV_OK && (v = pv_rules_map_get(e, "from")) != NULL) rc = model_from(c, v, &md);
   if (rc == PV_OK && (v = pv_rules_map_get(e, "event")) != NULL) rc = pv_rules_string(c, v, "event", &md.event);
   if (rc == PV_OK && md.kind == PV_MODEL_CALLBACK) {
     unsigned ignored = 0;
-    const ynode *cb = pv_rules_map_get(e, "callback"), *p = pv_rules_map_get(e, "param");
+    const pv_yaml_node *cb = pv_rules_map_get(e, "callback"), *p = pv_rules_map_get(e, "param");
     char *end = NULL;
-    md.param = p && p->t == Y_SCALAR ? (int)strtol(p->s, &end, 10) : -1;
-    if (cb == NULL || cb->t != Y_SCALAR || !parse_input(cb->s, &ignored, &md.callback) ||
+    md.param = p && p->t == PV_YAML_SCALAR ? (int)strtol(p->s, &end, 10) : -1;
+    if (cb == NULL || cb->t != PV_YAML_SCALAR || !parse_input(cb->s, &ignored, &md.callback) ||
         end == NULL || *end != '\0' || md.param < 0 || md.param > 20)
       return pv_rules_err(c, e->line, "models: a callback entry needs 'callback: argument N' "
                           "and 'param: N'");
@@ -277,8 +277,8 @@ static pv_status model_entry(pv_rctx *c, const ynode *e) {
   return rc == PV_OK ? model_names(c, e, &md) : rc;
 }
 
-pv_status pv_taint_models_check(pv_rctx *c, const ynode *list) {
-  if (list->t != Y_SEQ) return pv_rules_err(c, list->line, "key 'models' must be a list");
+pv_status pv_taint_models_check(pv_rctx *c, const pv_yaml_node *list) {
+  if (list->t != PV_YAML_SEQ) return pv_rules_err(c, list->line, "key 'models' must be a list");
   for (size_t i = 0; i < list->n; i++) {
     pv_status rc = model_entry(c, list->kids[i]);
     if (rc != PV_OK) return rc;

@@ -72,9 +72,9 @@ extern const char pv_taint_default_models[];
  * pattern-sinks, pattern-sanitizers, pattern-propagators, options). */
 int pv_taint_is_key(const char *key);
 /* Check and compile the taint part of rule mapping m into r->taint. */
-pv_status pv_taint_rule_check(pv_rctx *c, const ynode *m, pv_rule *r);
+pv_status pv_taint_rule_check(pv_rctx *c, const pv_yaml_node *m, pv_rule *r);
 /* Add the entries of a `models:` list to the ruleset's models. */
-pv_status pv_taint_models_check(pv_rctx *c, const ynode *list);
+pv_status pv_taint_models_check(pv_rctx *c, const pv_yaml_node *list);
 /* Non-zero if rs holds a taint rule. */
 int pv_taint_wanted(const pv_ruleset *rs);
 /* The model of a call: callee path `path` ("path.join", "JSON.parse",

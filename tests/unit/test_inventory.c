@@ -92,7 +92,7 @@ static char *render(const pv_inventory *inv) {
 
 static void compare(const char *casename, pv_result *r) {
   pv_limits lim = pv_limits_default();
-  pv_inventory *inv = pv_inventory_build(r, &lim);
+  pv_inventory *inv = pv_inv_build(r, &lim);
   if (!ok(inv != NULL, "%s: inventory built", casename)) return;
   char *got = render(inv);
   char path[1024];
@@ -106,7 +106,7 @@ static void compare(const char *casename, pv_result *r) {
   is_str(got, want ? want : "(missing expected file)", casename);
   free(want);
   free(got);
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
 }
 
 /* Which vfs name a shared fixture plays. */
@@ -229,17 +229,17 @@ static void test_limits(void) {
   pv_buf_puts(&b, "}}");
   pv_result *r = mem_result("package-lock.json", (const char *)b.data, b.len);
   lim.components = 10;
-  pv_inventory *inv = pv_inventory_build(r, &lim);
+  pv_inventory *inv = pv_inv_build(r, &lim);
   is_int((long long)inv->components.len, 10, "component cap: 10 of 50 kept");
   ok(has_note(r, "more than 10 dependency entries"), "component cap noted");
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
   lim.components = 100;
   r = mem_result("package-lock.json", (const char *)b.data, b.len);
-  inv = pv_inventory_build(r, &lim);
+  inv = pv_inv_build(r, &lim);
   is_int((long long)inv->components.len, 50, "under the cap: all 50 kept");
   ok(!has_note(r, "more than"), "under the cap: no note");
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
   pv_buf_free(&b);
 
@@ -247,14 +247,14 @@ static void test_limits(void) {
   pv_buf_init(&b, 64 * PV_MiB);
   for (int i = 0; i < 100000; i++) pv_buf_puts(&b, "[");
   r = mem_result("package-lock.json", (const char *)b.data, b.len);
-  inv = pv_inventory_build(r, &lim);
+  inv = pv_inv_build(r, &lim);
   ok(inv != NULL && has_note(r, "nesting too deep"), "deep JSON: noted, no crash");
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
   r = mem_result("pnpm-lock.yaml", (const char *)b.data, b.len);
-  inv = pv_inventory_build(r, &lim);
+  inv = pv_inv_build(r, &lim);
   ok(inv != NULL && has_note(r, "YAML nested too deep"), "deep YAML: noted, no crash");
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
   pv_buf_free(&b);
   static const char *const cut[] = {"{\"packages\":{\"node_modules/a\":{\"version\":\"1",
@@ -265,9 +265,9 @@ static void test_limits(void) {
                                     "nul"};
   for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
     r = mem_result("package-lock.json", cut[i], strlen(cut[i]));
-    inv = pv_inventory_build(r, &lim);
+    inv = pv_inv_build(r, &lim);
     ok(inv != NULL && has_note(r, "package-lock.json:1:"), "truncated JSON %zu noted at line 1", i);
-    pv_inventory_delete(inv);
+    pv_inv_delete(inv);
     pv_result_delete(r);
   }
 }
@@ -279,21 +279,21 @@ static void test_berry_checksum(void) {
   pv_result *r = pv_result_new(dir);
   add_tree(r, dir, "", 0);
   pv_limits lim = pv_limits_default();
-  pv_inventory *inv = pv_inventory_build(r, &lim);
+  pv_inventory *inv = pv_inv_build(r, &lim);
   int any = 0;
   for (size_t i = 0; inv && i < inv->components.len; i++)
     any |= PV_VEC_AT(inv->components, pv_component, i)->integrity != NULL;
   ok(inv && inv->components.len == 6 && !any, "berry: 6 components, no checksum as integrity");
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
   /* twin: an npm lockfile's integrity is kept */
   snprintf(dir, sizeof dir, "%s/cases/nomismatch", expect_dir);
   r = pv_result_new(dir);
   add_tree(r, dir, "", 0);
-  inv = pv_inventory_build(r, &lim);
+  inv = pv_inv_build(r, &lim);
   const pv_component *a = inv ? PV_VEC_AT(inv->components, pv_component, 2) : NULL;
   is_str(a ? a->integrity : NULL, "sha512-aaaa", "npm: integrity kept");
-  pv_inventory_delete(inv);
+  pv_inv_delete(inv);
   pv_result_delete(r);
 }
 
@@ -301,7 +301,7 @@ int main(void) {
   const char *env = getenv("PLUGVET_SHARED");
   snprintf(shared, sizeof shared, "%s", env ? env : "../shared");
   size_t n = 0;
-  const pv_rule_meta *const *rules = pv_inventory_rules(&n);
+  const pv_rule_meta *const *rules = pv_inv_rules(&n);
   ok(n == 1 && strcmp(rules[0]->id, "pkg.lockfile-mismatch") == 0, "builtin rule listed");
   static const char *const groups[] = {"packagelockjson", "packagejson", "yarnlock",
                                        "pnpmlock",        "bunlock",     "vsix"};

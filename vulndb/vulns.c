@@ -1,7 +1,7 @@
-/* match.c — see match.h. For each registry component: the store's
+/* vulns.c — see vulns.h. For each registry component: the store's
  * advisories for its name, parsed (osv.c), kept when they affect its
  * version, grouped by shared ids and aliases, one finding per group. */
-#include "match.h"
+#include "vulns.h"
 
 #include <stdlib.h>
 #include <string.h>

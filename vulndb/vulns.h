@@ -1,10 +1,10 @@
-/* match.h — dependency findings: the inventory's components checked against
+/* vulns.h — dependency findings: the inventory's components checked against
  * the advisories in the OSV store.
  *
  * Ownership: pv_vulns_match fills a pv_vulns whose strings live in the
  * inventory's result arena; pv_vulns_free frees the vectors. */
-#ifndef PV_VULNDB_MATCH_H
-#define PV_VULNDB_MATCH_H
+#ifndef PV_VULNDB_VULNS_H
+#define PV_VULNDB_VULNS_H
 
 #include "../sbom/inventory.h"
 #include "store.h"
