@@ -39,8 +39,9 @@ ok $st "the library and $(echo "$bins" | wc -w) unit tests build in the clone ($
 [ $st -eq 0 ] || sed 's/^/#   /' "$TMP/make.log" | tail -20
 [ -L "$c/build/deps" ]; ok $? "... reusing build/deps as it is (not refetched)"
 
-# PLUGVET_SHARED unset: nothing may need it any more.
-(cd "$c" && env -u PLUGVET_SHARED prove -v --exec '' $bins) >"$TMP/prove.log" 2>&1
+# With every PLUGVET_* variable unset: none may point the clone outside itself.
+unset_pv=$(env | sed -n 's/^\(PLUGVET_[A-Za-z0-9_]*\)=.*/-u \1/p')
+(cd "$c" && env $unset_pv prove -v --exec '' $bins) >"$TMP/prove.log" 2>&1
 st=$?
 ok $st "the unit tests pass, proved from the clone's root"
 [ $st -eq 0 ] || grep -E '^not ok|^Result' "$TMP/prove.log" | sed 's/^/#   /' | head -20
