@@ -30,7 +30,7 @@ is "$(cat "$TMP/got")" "$(cat "$TMP/want")" "demo: exactly the expected findings
 grep -q 'telemetry.js:10 ' "$TMP/got"; ok $((! $?)) "new Function with a literal body is not reported"
 grep -q 'render.ts' "$TMP/got"; ok $((! $?)) "the clean TypeScript file has no findings"
 
-node tests/validate-schema.js "$SHARED/schemas/sarif-schema-2.1.0.json" "$TMP/demo.sarif" >"$TMP/v" 2>&1
+node tests/validate-schema.js "$top/tests/data/schemas/sarif-schema-2.1.0.json" "$TMP/demo.sarif" >"$TMP/v" 2>&1
 ok $? "demo SARIF validates against the SARIF 2.1.0 schema"
 tail -n 1 "$TMP/demo.txt" | grep -Eq '^[0-9]+ findings? \('; ok $? "text report ends with the summary line"
 grep -q 'src/index.js:13:' "$TMP/demo.txt"; ok $? "text report shows file:line:col"

@@ -466,7 +466,7 @@ python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runs"][0]["resu
   "$TMP/br.sarif" >"$TMP/br.msg"
 is "$(cat "$TMP/br.msg")" 'a\[0\] reaches exec ([source](1))' \
   "the SARIF message links the source; its own brackets are escaped"
-node "$top/tests/validate-schema.js" "$SHARED/schemas/sarif-schema-2.1.0.json" "$TMP/m.sarif" >"$TMP/v.log" 2>&1
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/sarif-schema-2.1.0.json" "$TMP/m.sarif" >"$TMP/v.log" 2>&1
 ok $? "SARIF with cross-file codeFlows validates against the 2.1.0 schema"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]
 print(sorted({l["location"]["physicalLocation"]["artifactLocation"]["uri"].split("/")[-1] for x in r for l in x["codeFlows"][0]["threadFlows"][0]["locations"]}))' "$TMP/m.sarif" >"$TMP/uris"

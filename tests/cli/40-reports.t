@@ -2,7 +2,7 @@
 # Reports: SARIF shape as GitHub reads it, fingerprints, determinism,
 # suppression, archive artifacts, hostile bytes, text and JSON lines.
 . "$(dirname "$0")/lib.sh"
-schema="$SHARED/schemas/sarif-schema-2.1.0.json"
+schema="$top/tests/data/schemas/sarif-schema-2.1.0.json"
 validate() { node "$top/tests/validate-schema.js" "$schema" "$@" >"$TMP/validate.log" 2>&1; }
 
 cat >"$TMP/rules.yaml" <<'Y'

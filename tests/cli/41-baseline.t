@@ -18,7 +18,7 @@ is "$st" 1 "a new high finding fails the run"
 is "$(grep -c '^  \(CRITICAL\|HIGH\|MEDIUM\|LOW\|INFO\) ' out)" 1 "only the new finding is reported, though every old one moved down two lines"
 grep -q 'p/src/index.js:41:1' out; ok $? "... the new eval at its line"
 is "$(grep -c '"ruleId"' b.sarif)" 1 "... and only it is in the SARIF"
-node "$top/tests/validate-schema.js" "$SHARED/schemas/sarif-schema-2.1.0.json" b.sarif >/dev/null 2>&1
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/sarif-schema-2.1.0.json" b.sarif >/dev/null 2>&1
 ok $? "that SARIF is valid"
 
 "$PV" scan -q --fail-on none p --sarif none.sarif >/dev/null

@@ -2,7 +2,7 @@
 # plugvet db: local OSV feeds (directory, zip, file://) into the SQLite store;
 # a failed import leaves the database exactly as before.
 . "$(dirname "$0")/lib.sh"
-S="$SHARED/osv-samples"
+S="$top/tests/data/osv"
 DB="$TMP/osv.sqlite"
 n=$(ls "$S"/*.json | wc -l)
 

@@ -7,9 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 p=$top/tests/data/vulns/plugin
 db=$TMP/osv.sqlite
-"$PV" db update --db "$db" --feed "$SHARED/osv-samples" >/dev/null 2>&1
+"$PV" db update --db "$db" --feed "$top/tests/data/osv" >/dev/null 2>&1
 valid() { # valid VERSION FILE: both validators accept FILE
-  node "$top/tests/validate-schema.js" "$SHARED/schemas/bom-$1.schema.json" "$2" >/dev/null 2>&1 &&
+  node "$top/tests/validate-schema.js" "$top/tests/data/schemas/bom-$1.schema.json" "$2" >/dev/null 2>&1 &&
     node "$top/tests/validate-cyclonedx.js" "$1" "$2" >/dev/null 2>&1
 }
 q() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
@@ -19,9 +19,9 @@ q() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$
 for tool in validate-schema.js validate-cyclonedx.js; do
   bad=0; n=0
   for v in 1.5 1.6; do
-    arg=$v; [ $tool = validate-schema.js ] && arg=$SHARED/schemas/bom-$v.schema.json
-    node "$top/tests/$tool" "$arg" "$SHARED/fixtures/cyclonedx/$v"/*.json >"$TMP/verdict" 2>&1
-    for f in "$SHARED/fixtures/cyclonedx/$v"/*.json; do
+    arg=$v; [ $tool = validate-schema.js ] && arg=$top/tests/data/schemas/bom-$v.schema.json
+    node "$top/tests/$tool" "$arg" "$top/tests/data/cyclonedx/$v"/*.json >"$TMP/verdict" 2>&1
+    for f in "$top/tests/data/cyclonedx/$v"/*.json; do
       n=$((n + 1)); grep -q "^$f:" "$TMP/verdict"; refused=$((1 - $?))
       case $(basename "$f") in valid-*) [ $refused -eq 0 ] || bad=$((bad + 1)) ;; *) [ $refused -eq 1 ] || bad=$((bad + 1)) ;; esac
     done

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Dependencies matched against the OSV store during `plugvet scan`: real
-# advisories from ../shared/osv-samples imported with `plugvet db update`.
+# advisories from tests/data/osv imported with `plugvet db update`.
 . "$(dirname "$0")/lib.sh"
 p=$top/tests/data/vulns/plugin
 db=$TMP/osv.sqlite
-"$PV" db update --db "$db" --feed "$SHARED/osv-samples" >/dev/null 2>&1; ok $? "a store from the real samples"
+"$PV" db update --db "$db" --feed "$top/tests/data/osv" >/dev/null 2>&1; ok $? "a store from the real samples"
 res() { python3 -c 'import json,sys
 for r in json.load(open(sys.argv[1]))["runs"][0]["results"]:
     print(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r["message"]["text"].split(" ")[0])' "$1"; }
@@ -33,7 +33,7 @@ for b in a.sarif a.jsonl; do
 done
 grep -q 'Upgrade to 4.17.21 or later' "$TMP/a.sarif"; ok $? "the fix version is named"
 grep -q 'CVE-2020-28500' "$TMP/a.sarif"; ok $? "the group is named by its CVE"
-node "$top/tests/validate-schema.js" "$SHARED/schemas/sarif-schema-2.1.0.json" "$TMP/a.sarif" >/dev/null 2>&1
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/sarif-schema-2.1.0.json" "$TMP/a.sarif" >/dev/null 2>&1
 ok $? "the SARIF is valid"
 "$PV" scan -q --db "$db" "$p" >/dev/null; is $? 1 "a malicious package fails the default --fail-on high"
 

@@ -5,7 +5,7 @@
 # the time limit, kill -9 mid-download, and incremental updates from
 # modified_id.csv. After each the database is updated or exactly as before.
 . "$(dirname "$0")/lib.sh"
-S="$SHARED/osv-samples"
+S="$top/tests/data/osv"
 n=$(ls "$S"/*.json | wc -l)
 W=$TMP/srv; mkdir -p "$W"
 for d in a b c d g n s; do osv_zip "$W/$d/all.zip"; done

@@ -5,7 +5,7 @@
 # offline results.
 . "$(dirname "$0")/lib.sh"
 p=$top/tests/data/vulns/plugin
-W=$TMP/srv; mkdir -p "$W/osv"; cp "$SHARED"/osv-samples/*.json "$W/osv/"
+W=$TMP/srv; mkdir -p "$W/osv"; cp "$top/tests/data/osv"/*.json "$W/osv/"
 python3 "$top/tests/feed-server.py" "$W" >"$TMP/port" 2>"$TMP/server.err" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$TMP"' EXIT

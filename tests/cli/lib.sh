@@ -3,7 +3,6 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 : "${PLUGVET_BIN:=$top/build/rel}"
 PV="$PLUGVET_BIN/plugvet"
-SHARED=${PLUGVET_SHARED:-$top/../shared}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 _n=0
@@ -23,7 +22,7 @@ skip() { _n=$((_n + 1)); echo "ok $_n # skip $1"; }
 done_testing() { echo "1..$_n"; exit $_fail; }
 osv_zip() { # osv_zip OUT [EXTRA-NAME EXTRA-TEXT]: a zip of the real OSV samples
   mkdir -p "$(dirname "$1")"
-  python3 - "$SHARED/osv-samples" "$@" <<'PY'
+  python3 - "$top/tests/data/osv" "$@" <<'PY'
 import glob, os, sys, zipfile
 src, out = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

@@ -1,6 +1,6 @@
-/* test_inventory.c — the dependency inventory on the shared lockfile suite
- * (../shared/fixtures/lockfiles, or $PLUGVET_SHARED/fixtures/lockfiles)
- * and on our own fixtures in tests/data/inventory/. Each case renders the
+/* test_inventory.c — the dependency inventory on osv-scalibr's lockfile
+ * suite (tests/data/lockfiles) and on our own fixtures in
+ * tests/data/inventory/. Each case renders the
  * inventory as text (one line per component, then notes and findings) and
  * compares it with tests/data/inventory/<case>.txt, written by hand-checking
  * the lockfiles. PV_REGEN=1 rewrites the expected files (then review them).
@@ -14,7 +14,7 @@
 #include "../../scanner/intake/intake.h"
 #include "tap.h"
 
-static char shared[512];
+static const char *lockfile_dir = "tests/data/lockfiles";
 static const char *expect_dir = "tests/data/inventory";
 
 static unsigned char *slurp(const char *path, size_t *n) {
@@ -109,7 +109,7 @@ static void compare(const char *casename, pv_result *r) {
   pv_inv_delete(inv);
 }
 
-/* Which vfs name a shared fixture plays. */
+/* Which vfs name an osv-scalibr fixture plays. */
 static const char *vfs_name(const char *group, const char *file) {
   if (strcmp(group, "packagelockjson") == 0)
     return strstr(file, "shrinkwrap") ? "npm-shrinkwrap.json" : "package-lock.json";
@@ -161,10 +161,10 @@ static size_t list_dir(const char *dir, char **names, size_t max) {
   return n;
 }
 
-/* Every file (and subfolder) of one shared testdata folder is one case. */
-static void shared_group(const char *group) {
+/* Every file (and subfolder) of one osv-scalibr testdata folder is one case. */
+static void scalibr_group(const char *group) {
   char dir[1024];
-  snprintf(dir, sizeof dir, "%s/fixtures/lockfiles/%s/testdata", shared, group);
+  snprintf(dir, sizeof dir, "%s/%s/testdata", lockfile_dir, group);
   char *names[256];
   size_t n = list_dir(dir, names, 256);
   for (size_t i = 0; i < n; i++) {
@@ -298,14 +298,12 @@ static void test_berry_checksum(void) {
 }
 
 int main(void) {
-  const char *env = getenv("PLUGVET_SHARED");
-  snprintf(shared, sizeof shared, "%s", env ? env : "../shared");
   size_t n = 0;
   const pv_rule_meta *const *rules = pv_inv_rules(&n);
   ok(n == 1 && strcmp(rules[0]->id, "pkg.lockfile-mismatch") == 0, "builtin rule listed");
   static const char *const groups[] = {"packagelockjson", "packagejson", "yarnlock",
                                        "pnpmlock",        "bunlock",     "vsix"};
-  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) shared_group(groups[i]);
+  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) scalibr_group(groups[i]);
   own_cases();
   test_limits();
   test_berry_checksum();

@@ -1,5 +1,6 @@
 /* test_osv.c — OSV parsing and evaluation, the real advisories in
- * $PLUGVET_SHARED/osv-samples, CVSS v3 scores, advisory grouping. */
+ * tests/data/osv, CVSS v3 scores, advisory grouping. Run from the repository
+ * root, as `make test` does. */
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -157,9 +158,7 @@ static const pv_osv *load_sample(const char *dir, const char *file) {
 }
 
 static void test_samples(void) {
-  const char *shared = getenv("PLUGVET_SHARED");
-  char dir[1024];
-  snprintf(dir, sizeof dir, "%s/osv-samples", shared ? shared : "../shared");
+  const char *dir = "tests/data/osv";
   DIR *d = opendir(dir);
   struct dirent *e;
   int n = 0, good = 0;

@@ -1,6 +1,6 @@
 /* test_semver.c — SemVer precedence and node-semver ranges, checked against
- * node-semver's own fixtures in $PLUGVET_SHARED/fixtures/semver (rows with
- * loose: true are skipped and counted). */
+ * node-semver's own fixtures in tests/data/semver (rows with loose: true are
+ * skipped and counted). Run from the repository root, as `make test` does. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,10 +12,9 @@
 static int skipped_loose;
 
 static json_t *load(const char *name) {
-  const char *shared = getenv("PLUGVET_SHARED");
   char path[1024];
   json_error_t je;
-  snprintf(path, sizeof path, "%s/fixtures/semver/%s", shared ? shared : "../shared", name);
+  snprintf(path, sizeof path, "tests/data/semver/%s", name);
   json_t *j = json_load_file(path, 0, &je);
   ok(json_is_array(j), "fixture %s loads (%s)", name, j ? "ok" : je.text);
   return j;
