@@ -84,6 +84,13 @@ $(O)/tests/fuzz_%: $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/memfile.o $(O)/libpl
 asan:
 	$(MAKE) O=build/asan SAN=1 all
 
+# The mechanical style gates (tools/check-style): clang-format layout, no
+# comma-operator statements, no banned calls, libraries that neither print
+# nor exit, includes that point down the floors.
+check-style:
+	@tools/install-deps
+	tools/check-style
+
 fuzz:
 	$(MAKE) O=build/fuzz SAN=1 LIBFUZZER=1 CC=clang deps $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/tests/%)
 	@echo "run e.g.: build/fuzz/tests/fuzz_intake -max_total_time=600 tests/fuzz/seeds/intake"
