@@ -1,6 +1,8 @@
-/* cmd_rules.c — `plugvet rules test PATH [--json]` and
- * `plugvet rules list [PATH...] [--markdown]`. Prints and picks the exit
- * code; the work is in scanner/ruletest.c and scanner/rules/rules.c. */
+/* cmd_rules.c — `plugvet rules test PATH [--json]`,
+ * `plugvet rules list [PATH...] [--markdown]` and
+ * `plugvet rules validate PATH...`. Prints and picks the exit code; the work
+ * is in scanner/ruletest.c and scanner/rules/rules.c. */
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -19,11 +21,15 @@ int pv_cmd_rules(int argc, char **argv);
 static const char usage_rules[] =
     "usage: plugvet rules test PATH [--json]\n"
     "       plugvet rules list [PATH...] [--markdown]\n"
+    "       plugvet rules validate PATH...\n"
     "\n"
-    "test  run each rule file's annotated test files (NAME.yaml → NAME.js,\n"
-    "      NAME.ts, NAME.json...); exit 1 when a rule fails, 2 when rules\n"
-    "      do not load\n"
-    "list  list rules (default: the bundled pack): id, severity, languages, CWE\n";
+    "test      run each rule file's annotated test files (NAME.yaml → NAME.js,\n"
+    "          NAME.ts, NAME.json...); exit 1 when a rule fails, 2 when rules\n"
+    "          do not load\n"
+    "list      list rules (default: the bundled pack): id, severity, languages, CWE\n"
+    "validate  load and check every rule file (PATH: a file, or a directory's\n"
+    "          *.yaml and *.yml files, recursively); print FILE: ok, N rules or\n"
+    "          FILE:LINE: the error, then a summary; exit 2 on any error\n";
 
 static void print_lines(const uint32_t *v, size_t n) {
   putchar('[');
@@ -189,6 +195,292 @@ static int cmd_list(int argc, char **argv) {
   return rc;
 }
 
+/* ---- rules validate ----------------------------------------------------
+ * Each rule file is loaded on its own, so one bad file hides nothing of the
+ * others. Then what only shows across files: a rule id that a later file
+ * uses again gets the loader's error for the pair of files, and the files
+ * still valid are loaded together once, as `scan --rules` would load them.
+ * The loader stops at a file's first error: one error per file. */
+
+typedef struct {
+  char **v;
+  size_t n, cap;
+} strvec;
+
+/* One line of the report: a rule file, or a PATH that is not usable. */
+typedef struct {
+  char *path;     /* malloc'd */
+  int is_file;    /* a rule file that was loaded (counted in the summary) */
+  size_t n_rules; /* when valid */
+  strvec ids;     /* its rules' ids, when valid */
+  char *error;    /* malloc'd message ("FILE:LINE: ..."), NULL when valid */
+} vline;
+
+typedef struct {
+  vline *v;
+  size_t n, cap;
+} vreport;
+
+/* Append s (taken, freed on failure); 0, or -1 on OOM. */
+static int strvec_push(strvec *l, char *s) {
+  if (s == NULL) return -1;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 32;
+    char **v = realloc(l->v, cap * sizeof *v);
+    if (v == NULL) {
+      free(s);
+      return -1;
+    }
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = s;
+  return 0;
+}
+
+static void strvec_free(strvec *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+  free(l->v);
+}
+
+/* Append a line for path (taken); error is copied. 0, or -1 on OOM. */
+static int report_add(vreport *rep, char *path, int is_file, const char *error) {
+  char *e = error != NULL ? strdup(error) : NULL;
+  if (path == NULL || (error != NULL && e == NULL)) goto oom;
+  if (rep->n == rep->cap) {
+    size_t cap = rep->cap ? rep->cap * 2 : 32;
+    vline *v = realloc(rep->v, cap * sizeof *v);
+    if (v == NULL) goto oom;
+    rep->v = v;
+    rep->cap = cap;
+  }
+  rep->v[rep->n++] = (vline){.path = path, .is_file = is_file, .error = e};
+  return 0;
+oom:
+  free(path);
+  free(e);
+  return -1;
+}
+
+static void report_free(vreport *rep) {
+  for (size_t i = 0; i < rep->n; i++) {
+    free(rep->v[i].path);
+    free(rep->v[i].error);
+    strvec_free(&rep->v[i].ids);
+  }
+  free(rep->v);
+}
+
+/* A line saying what is wrong with path (not a rule file's own error). */
+static int report_problem(vreport *rep, const char *path, const char *why) {
+  char msg[PATH_MAX + 128];
+  snprintf(msg, sizeof msg, "%s: %s", path, why);
+  return report_add(rep, strdup(path), 0, msg);
+}
+
+/* The rule files under directory root, as the loader finds them, into
+ * rep; a directory it cannot read is a line of its own. 0, or -1 on OOM. */
+static int add_dir(vreport *rep, const char *root) {
+  char **files = NULL;
+  size_t n = 0;
+  pv_error err = {0};
+  pv_status st = pv_rules_list_files(root, &files, &n, &err);
+  if (st == PV_FATAL)
+    return -1;
+  if (st != PV_OK)
+    return report_add(rep, strdup(root), 0, err.msg);
+  int rc = 0;
+  if (n == 0)
+    rc = report_problem(rep, root, "no rule files (*.yaml, *.yml) under it");
+  for (size_t i = 0; rc == 0 && i < n; i++) {
+    rc = report_add(rep, files[i], 1, NULL);
+    files[i] = NULL;
+  }
+  pv_rules_files_free(files, n);
+  return rc;
+}
+
+/* A PATH argument: one rule file (whatever its name, as the loader takes
+ * it), or a directory of them. 0, or -1 on OOM. */
+static int add_path(vreport *rep, const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0) return report_problem(rep, path, strerror(errno));
+  if (S_ISDIR(st.st_mode)) return add_dir(rep, path);
+  return report_add(rep, strdup(path), 1, NULL);
+}
+
+/* Load line l's file on its own, keeping its rule ids. 0, or -1 on OOM. */
+static int check_alone(vline *l, const pv_limits *lim) {
+  pv_ruleset *rs = pv_ruleset_new();
+  pv_error err = {0};
+  int rc = 0;
+  if (rs == NULL) return -1;
+  pv_status st = pv_ruleset_load(rs, l->path, lim, &err);
+  if (st == PV_FATAL)
+    rc = -1;
+  else if (st != PV_OK)
+    rc = (l->error = strdup(err.msg)) != NULL ? 0 : -1;
+  l->n_rules = st == PV_OK ? pv_ruleset_count(rs) : 0;
+  for (size_t i = 0; rc == 0 && i < l->n_rules; i++)
+    rc = strvec_push(&l->ids, strdup(pv_ruleset_meta(rs, i)->id));
+  pv_ruleset_delete(rs);
+  return rc;
+}
+
+/* The valid file whose path the message msg starts with ("PATH:..."). */
+static vline *blamed(vreport *rep, const char *msg) {
+  vline *best = NULL;
+  for (size_t i = 0; i < rep->n; i++) {
+    vline *l = &rep->v[i];
+    size_t n = strlen(l->path);
+    if (!l->is_file || l->error != NULL || strncmp(msg, l->path, n) != 0 || msg[n] != ':') continue;
+    if (best == NULL || n > strlen(best->path)) best = l;
+  }
+  return best;
+}
+
+/* Load paths together: PV_OK, or PV_FAILED with err set, or PV_FATAL. */
+static pv_status load_together(const char *const *paths, size_t n, const pv_limits *lim,
+                               pv_error *err) {
+  pv_ruleset *rs = pv_ruleset_new();
+  pv_status st = rs != NULL ? pv_ruleset_load_all(rs, paths, n, lim, err) : PV_FATAL;
+  pv_ruleset_delete(rs);
+  return st;
+}
+
+/* A rule id and the report line of the file defining it. */
+typedef struct {
+  const char *id;
+  size_t line;
+} idref;
+
+static int cmp_idref(const void *a, const void *b) {
+  const idref *x = a;
+  const idref *y = b;
+  int c = strcmp(x->id, y->id);
+  if (c != 0) return c;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* File `later` reuses a rule id of file `first`: load the two together for
+ * the loader's own message, with its line. 0, or -1 on OOM. */
+static int blame_clash(vreport *rep, size_t first, size_t later, const pv_limits *lim) {
+  const char *two[] = {rep->v[first].path, rep->v[later].path};
+  pv_error err = {0};
+  pv_status st = load_together(two, 2, lim, &err);
+  if (st == PV_FATAL) return -1;
+  if (st == PV_OK) return 0; /* not a clash after all */
+  vline *l = blamed(rep, err.msg);
+  char msg[sizeof err.msg + PATH_MAX + 16];
+  if (l == NULL) l = &rep->v[later];
+  if (l == &rep->v[later])
+    snprintf(msg, sizeof msg, "%s (with %s)", err.msg, rep->v[first].path);
+  else
+    snprintf(msg, sizeof msg, "%s", err.msg);
+  return (l->error = strdup(msg)) != NULL ? 0 : -1;
+}
+
+/* Rule ids used by more than one valid file: each later file gets the
+ * error, as `scan --rules` given all the files would report it. */
+static int check_ids(vreport *rep, const pv_limits *lim) {
+  size_t n = 0;
+  for (size_t i = 0; i < rep->n; i++) n += rep->v[i].error == NULL ? rep->v[i].ids.n : 0;
+  idref *refs = malloc((n + 1) * sizeof *refs);
+  if (refs == NULL) return -1;
+  n = 0;
+  for (size_t i = 0; i < rep->n; i++)
+    for (size_t k = 0; rep->v[i].error == NULL && k < rep->v[i].ids.n; k++)
+      refs[n++] = (idref){.id = rep->v[i].ids.v[k], .line = i};
+  qsort(refs, n, sizeof *refs, cmp_idref);
+  int rc = 0;
+  for (size_t i = 1, first = 0; rc == 0 && i < n; i++) {
+    if (strcmp(refs[i].id, refs[first].id) != 0)
+      first = i;
+    else if (rep->v[refs[i].line].error == NULL)
+      rc = blame_clash(rep, refs[first].line, refs[i].line, lim);
+  }
+  free(refs);
+  return rc;
+}
+
+/* Load the files still valid together, once, for anything else that only
+ * shows across files. 0, or -1 on OOM. */
+static int check_together(vreport *rep, const pv_limits *lim) {
+  int rc = check_ids(rep, lim);
+  const char **paths = malloc((rep->n + 1) * sizeof *paths);
+  size_t n = 0;
+  if (rc != 0 || paths == NULL) {
+    free(paths);
+    return -1;
+  }
+  for (size_t i = 0; i < rep->n; i++)
+    if (rep->v[i].is_file && rep->v[i].error == NULL) paths[n++] = rep->v[i].path;
+  pv_error err = {0};
+  pv_status st = load_together(paths, n, lim, &err);
+  free(paths);
+  if (st == PV_FATAL) return -1;
+  if (st == PV_OK) return 0;
+  vline *l = blamed(rep, err.msg);
+  if (l != NULL) return (l->error = strdup(err.msg)) != NULL ? 0 : -1;
+  return report_add(rep, strdup("(all files together)"), 0, err.msg);
+}
+
+static const char *plural(size_t n, const char *one, const char *many) {
+  return n == 1 ? one : many;
+}
+
+/* Print the report; returns the number of errors. */
+static size_t print_report(const vreport *rep) {
+  size_t files = 0;
+  size_t rules = 0;
+  size_t errors = 0;
+  for (size_t i = 0; i < rep->n; i++) {
+    const vline *l = &rep->v[i];
+    files += l->is_file;
+    if (l->error != NULL) {
+      errors++;
+      puts(l->error);
+      continue;
+    }
+    rules += l->n_rules;
+    printf("%s: ok, %zu %s\n", l->path, l->n_rules, plural(l->n_rules, "rule", "rules"));
+  }
+  printf("%zu %s, %zu %s, %zu %s\n", files, plural(files, "file", "files"), rules,
+         plural(rules, "rule", "rules"), errors, plural(errors, "error", "errors"));
+  return errors;
+}
+
+static int cmd_validate(int argc, char **argv) {
+  vreport rep = {0};
+  pv_limits lim = pv_limits_default();
+  int rc = 0; /* -1: out of memory */
+  int exit_code = EXIT_INTERNAL;
+  if (argc == 0) {
+    fprintf(stderr, "plugvet: rules validate: no PATH given\n%s", usage_rules);
+    return EXIT_INPUT;
+  }
+  for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      fputs(usage_rules, stdout);
+      return EXIT_CLEAN;
+    }
+    if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      fprintf(stderr, "plugvet: rules validate: unknown option '%s'\n%s", argv[i], usage_rules);
+      return EXIT_INPUT;
+    }
+  }
+  for (int i = 0; rc == 0 && i < argc; i++) rc = add_path(&rep, argv[i]);
+  for (size_t i = 0; rc == 0 && i < rep.n; i++)
+    if (rep.v[i].is_file) rc = check_alone(&rep.v[i], &lim);
+  if (rc == 0) rc = check_together(&rep, &lim);
+  if (rc == 0)
+    exit_code = print_report(&rep) ? EXIT_INPUT : EXIT_CLEAN;
+  else
+    fprintf(stderr, "plugvet: rules validate: out of memory\n");
+  report_free(&rep);
+  return exit_code;
+}
+
 /* argv[0] is "rules"; argv[1] the subcommand. */
 int pv_cmd_rules(int argc, char **argv) {
   if (argc < 2) {
@@ -197,6 +489,7 @@ int pv_cmd_rules(int argc, char **argv) {
   }
   if (strcmp(argv[1], "test") == 0) return cmd_test(argc - 2, argv + 2);
   if (strcmp(argv[1], "list") == 0) return cmd_list(argc - 2, argv + 2);
+  if (strcmp(argv[1], "validate") == 0) return cmd_validate(argc - 2, argv + 2);
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
     fputs(usage_rules, stdout);
     return EXIT_CLEAN;

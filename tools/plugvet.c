@@ -41,6 +41,8 @@ static const char usage_main[] =
     "                    report the capabilities it uses without declaring\n"
     "  rules test PATH   run rules against their annotated test files\n"
     "  rules list        list the loaded rules (--markdown for docs)\n"
+    "  rules validate PATH...\n"
+    "                    check rule files and report every error (FILE:LINE)\n"
     "  db update|status  update or show the local OSV database (plugvet db --help)\n"
     "  version           print the version\n"
     "\n"

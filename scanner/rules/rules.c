@@ -1113,6 +1113,24 @@ static pv_status list_rule_files(const char *root, strlist *files, pv_error *err
   return rc;
 }
 
+pv_status pv_rules_list_files(const char *root, char ***files, size_t *n, pv_error *err) {
+  strlist l = {0};
+  pv_status rc = list_rule_files(root, &l, err);
+  if (rc != PV_OK) {
+    strlist_free(&l);
+    l.v = NULL;
+    l.n = 0;
+  }
+  *files = l.v;
+  *n = l.n;
+  return rc;
+}
+
+void pv_rules_files_free(char **files, size_t n) {
+  strlist l = {.v = files, .n = n};
+  strlist_free(&l);
+}
+
 /* ---- Combined per-language queries ------------------------------------ */
 
 void pv_langquery_clear(pv_langquery *lq) {

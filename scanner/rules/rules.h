@@ -24,6 +24,13 @@ void pv_ruleset_delete(pv_ruleset *rs);
  * load with err naming file, line and key ("rules/x.yaml:12: rule
  * 'js.eval': unknown key 'patern'"); no rule is silently dropped. */
 pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err);
+/* The rule files (*.yaml, *.yml) under directory root as pv_ruleset_load
+ * finds them (breadth first, at most 16 levels, sorted): *files and each
+ * string malloc'd (pv_rules_files_free), *n their count. PV_FAILED naming
+ * an unreadable directory or more than 100,000 files; PV_FATAL on OOM. */
+pv_status pv_rules_list_files(const char *root, char ***files, size_t *n, pv_error *err);
+/* Free what pv_rules_list_files returned. */
+void pv_rules_files_free(char **files, size_t n);
 /* pv_ruleset_load for several paths, compiling the queries and pattern
  * indexes once at the end (each pv_ruleset_load call recompiles them all). */
 pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n,
