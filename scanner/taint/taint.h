@@ -1,7 +1,8 @@
 /* taint.h — the taint room's API: the engine that follows tainted values
  * from source matches to sink matches in a JS/TS file and through the
- * summaries of the modules it imports, and the module graph of an input
- * (graph.c). The rules it runs are loaded by the rules room
+ * summaries of the modules it imports (taint.c and the files of
+ * taint_impl.h, its inside), and the module graph of an input (graph.c).
+ * The rules it runs are loaded by the rules room
  * (../rules/taint_spec.h); this room depends on the rules room, never the
  * reverse. See docs/taint.md.
  *
@@ -49,7 +50,7 @@ typedef struct {
 typedef int (*pv_taint_hit_fn)(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                                const pv_taint_step *steps, uint32_t n);
 
-/* ---- Across files (graph.c, taint.c) ------------------------------------ */
+/* ---- Across files (graph.c, exports.c) ---------------------------------- */
 
 /* The relative require/import graph of one input's files. */
 typedef struct pv_taint_graph pv_taint_graph;
