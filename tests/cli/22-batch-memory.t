@@ -19,8 +19,8 @@ one=$(rss "$TMP/big.tgz")
 set -- ; for _ in $(seq 12); do set -- "$@" "$TMP/big.tgz"; done
 twelve=$(rss "$@")
 echo "# peak RSS KiB: demo $base, one 8 MiB input $one, twelve of them $twelve"
-[ "$one" -gt $((base + 8 * 1024)) ]; ok $? "one input holds its 8 MiB of source while it is scanned"
-[ "$twelve" -lt $((one + 24 * 1024)) ]; ok $? "twelve inputs stay within 24 MiB of one (not 12 x 8 MiB)"
+check "one input holds its 8 MiB of source while it is scanned" test "$one" -gt $((base + 8 * 1024))
+check "twelve inputs stay within 24 MiB of one (not 12 x 8 MiB)" test "$twelve" -lt $((one + 24 * 1024))
 "$PV" scan -q --fail-on none --json "$TMP/r.jsonl" "$@" >/dev/null
 is "$(grep -c '"status": *"scanned"' "$TMP/r.jsonl")" 12 "... and every input still has its result"
 is "$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["findings"]) for l in open(sys.argv[1])))' "$TMP/r.jsonl")" 19200 \
