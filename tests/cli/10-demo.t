@@ -27,8 +27,8 @@ W
 sort "$TMP/want" -o "$TMP/want"
 diff -u "$TMP/want" "$TMP/got" | sed 's/^/# /'
 is "$(cat "$TMP/got")" "$(cat "$TMP/want")" "demo: exactly the expected findings"
-grep -q 'telemetry.js:10 ' "$TMP/got"; ok $((! $?)) "new Function with a literal body is not reported"
-grep -q 'render.ts' "$TMP/got"; ok $((! $?)) "the clean TypeScript file has no findings"
+check "new Function with a literal body is not reported" ! grep -q 'telemetry.js:10 ' "$TMP/got"
+check "the clean TypeScript file has no findings" ! grep -q 'render.ts' "$TMP/got"
 
 node tests/validate-schema.js "$top/tests/data/schemas/sarif-schema-2.1.0.json" "$TMP/demo.sarif" >"$TMP/v" 2>&1
 ok $? "demo SARIF validates against the SARIF 2.1.0 schema"

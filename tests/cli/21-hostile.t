@@ -28,7 +28,7 @@ run() {
 }
 memcheck() { # memcheck NAME
   if [ "${PLUGVET_SAN:-}" = 1 ]; then skip "memory not measured under ASan"; return; fi
-  [ "$mem" -lt "$MEM_MAX_KB" ]; ok $? "$1: peak memory ${mem} KiB < 300 MiB"
+  check "$1: peak memory ${mem} KiB < 300 MiB" test "$mem" -lt "$MEM_MAX_KB"
 }
 
 # fixture rule severity: the rule is reported at that severity, and
@@ -93,7 +93,7 @@ truncated.tgz truncated gzip stream
 missing.tgz No such file or directory
 LIST
 run "$F/truncated.tgz"
-[ "$(q "$TMP/o.jsonl" 0 "o['files']")" -gt 0 ]; ok $? "truncated.tgz: entries read before the cut are kept"
+check "truncated.tgz: entries read before the cut are kept" test "$(q "$TMP/o.jsonl" 0 "o['files']")" -gt 0
 
 # Negative twins.
 run "$F/symlink-ok.tar"

@@ -8,7 +8,7 @@ cd "$top"
 
 "$PV" rules test tests/semgrep >"$TMP/out" 2>"$TMP/err"
 is $? 0 "rules test tests/semgrep: every operator rule passes"
-n=$(grep -c '^PASS' "$TMP/out"); ok $((n < 11)) "at least 11 operator rules pass ($n)"
+n=$(grep -c '^PASS' "$TMP/out"); check "at least 11 operator rules pass ($n)" test "$n" -ge 11
 
 W=$TMP/w; mkdir -p "$W"
 cp tests/semgrep/operators.yaml "$W/"
@@ -58,8 +58,9 @@ for c in "inside.yaml:6:key 'pattern-inside' is only allowed under 'patterns'" \
   f=${c%%:*}; rest=${c#*:}; line=${rest%%:*}; want=${rest#*:}
   "$PV" rules test "$B/$f" >/dev/null 2>"$TMP/e"
   rc=$?
-  grep -qF "$B/$f:$line: rule 't.rule': $want" "$TMP/e"
-  ok $(( $? || rc != 2 )) "$f refused (exit 2) naming file:line, rule and key: $want"
+  is "$rc" 2 "$f refused (exit 2)"
+  check "$f: the message names file:line, rule and key: $want" \
+    grep -qF "$B/$f:$line: rule 't.rule': $want" "$TMP/e"
   [ $rc = 2 ] && grep -qF "$want" "$TMP/e" || cat "$TMP/e" >&2
 done
 
@@ -67,5 +68,5 @@ done
 "$PV" rules list --markdown >"$TMP/list.md"
 n=$(wc -l <"$TMP/list.md")
 tail -n "$n" docs/rules.md | diff -q - "$TMP/list.md" >/dev/null; ok $? "docs/rules.md lists the bundled rules as 'rules list --markdown' does"
-head -n -1 "$TMP/list.md" | tail -n "$n" | diff -q - "$TMP/list.md" >/dev/null; ok $((! $?)) "... and the check notices a missing row"
+! head -n -1 "$TMP/list.md" | tail -n "$n" | diff -q - "$TMP/list.md" >/dev/null; ok $? "... and the check notices a missing row"
 done_testing

@@ -9,7 +9,7 @@ cd "$top"
 
 "$PV" rules test taint-rules >"$TMP/out" 2>"$TMP/err"
 is $? 0 "rules test taint-rules: every taint rule passes its tests"
-n=$(grep -c '^PASS' "$TMP/out"); ok $((n < 12)) "at least 12 rule/test-file pairs pass ($n)"
+n=$(grep -c '^PASS' "$TMP/out"); check "at least 12 rule/test-file pairs pass ($n)" test "$n" -ge 12
 
 # --taint: the bundled taint rules on top of the pack (found next to the
 # binary like the pack); without it, no taint rule runs.
@@ -18,7 +18,7 @@ printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\
 ids() { python3 -c 'import json,sys
 print(" ".join(sorted({f["rule_id"] for l in open(sys.argv[1]) for f in json.loads(l)["findings"] if f["rule_id"].startswith(sys.argv[2])})))' "$1" "$2"; }
 is "$(ids "$TMP/t1.jsonl" js.taint.)" "js.taint.command-injection" "--taint runs the bundled taint rules"
-ok $(( $(ids "$TMP/t1.jsonl" js. | wc -w) < 2 )) "... on top of the bundled pack"
+check "... on top of the bundled pack" test "$(ids "$TMP/t1.jsonl" js. | wc -w)" -ge 2
 "$PV" scan -q --no-db --fail-on none --text /dev/null --json "$TMP/t2.jsonl" "$TMP/t.js"
 is "$(ids "$TMP/t2.jsonl" js.taint.)" "" "... and without --taint, none runs"
 PLUGVET_TAINT_RULES=$TMP/none "$PV" scan -q --no-db --taint --text /dev/null "$TMP/t.js" >/dev/null 2>"$TMP/t.err"
@@ -79,7 +79,7 @@ is $? 0 "a taint scan runs"
 is "$(lines "$TMP/a.jsonl")" "3 7 11 14 15 18 19" \
   "flows found: variable, function summary (into run() and out of build()), destructuring, template, callback, field, promise"
 for l in 8 10 17 20; do
-  grep -qw "$l" <<<"$(lines "$TMP/a.jsonl")"; ok $((! $?)) "line $l: no flow (sanitizer, overwrite, clean field, constant)"
+  check "line $l: no flow (sanitizer, overwrite, clean field, constant)" ! grep -qw "$l" <<<"$(lines "$TMP/a.jsonl")"
 done
 
 # A summary keeps every parameter a value carries (a + b), not only the one
@@ -563,7 +563,8 @@ is "$(lines "$TMP/l.jsonl")" "1" "requires: ENV is met by process.env, not by pr
 bad() { # bad NAME YAML-BODY WANT
   printf 'rules:\n  - id: t.bad\n    message: m\n    severity: high\n    languages: [javascript]\n    mode: taint\n%s\n' "$2" >"$TMP/$1.yaml"
   "$PV" rules list "$TMP/$1.yaml" >/dev/null 2>"$TMP/e"; local rc=$?
-  grep -qF "$3" "$TMP/e"; ok $(( $? || rc != 2 )) "$1: refused (exit 2): $3"
+  is "$rc" 2 "$1: refused (exit 2)"
+  check "$1: the message says: $3" grep -qF "$3" "$TMP/e"
   [ $rc = 2 ] || cat "$TMP/e" >&2
 }
 bad nosink '    pattern-sources:
@@ -599,8 +600,8 @@ PY
 start=$(date +%s)
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null "$TMP/deep.js" 2>"$TMP/deep.err"
 rc=$?
-ok $((rc > 1)) "deeply nested and chained code: no crash (exit $rc)"
-ok $(( $(date +%s) - start > 60 )) "... and it ends"
+check "deeply nested and chained code: no crash (exit $rc)" test "$rc" -le 1
+check "... and it ends" test $(($(date +%s) - start)) -le 60
 
 # Past 64 nested calls a call keeps the default (its arguments reach its
 # result): the flow is still found, and the note names the function.
@@ -636,6 +637,6 @@ start=$(date +%s)
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/objs.jsonl" "$TMP/objs.js" 2>"$TMP/objs.err"
 is $? 0 "hostile objects: the scan ends normally"
 is "$(lines "$TMP/objs.jsonl")" "8" "... and finds the flow"
-ok $(( $(date +%s) - start > 30 )) "... in bounded time"
+check "... in bounded time" test $(($(date +%s) - start)) -le 30
 
 done_testing

@@ -96,17 +96,18 @@ before=$(fp one.jsonl)
 { printf '\n\n// a comment\n'; cat p/src/a.js; } >a2 && mv a2 p/src/a.js
 "$PV" scan p --rules rules.yaml --json two.jsonl --text /dev/null
 after=$(fp two.jsonl)
-[ -n "$before" ] && [ "$before" = "$after" ]; ok $? "fingerprint unchanged after adding lines above"
+check "a fingerprint before adding lines" test -n "$before"
+is "$after" "$before" "fingerprint unchanged after adding lines above"
 sed -i 's/eval(x)/eval(w)/' p/src/a.js
 "$PV" scan p --rules rules.yaml --json three.jsonl --text /dev/null
-grep -q "\"fingerprint\":\"$before\"" three.jsonl; ok $((! $?)) "fingerprint changes when the matched text changes"
+check "fingerprint changes when the matched text changes" ! grep -q "\"fingerprint\":\"$before\"" three.jsonl
 
 "$PV" scan p --rules rules.yaml --sarif a.sarif --text /dev/null
 "$PV" scan p --rules rules.yaml --sarif b.sarif --text /dev/null
 cmp -s a.sarif b.sarif; ok $? "SARIF is byte-identical across runs"
 "$PV" scan p --rules rules.yaml --sarif s.sarif --include-suppressed --text /dev/null
 grep -q '"kind": "inSource"' s.sarif; ok $? "--include-suppressed keeps it, marked inSource"
-grep -q '"kind": "inSource"' a.sarif; ok $((! $?)) "without it, no suppressed result"
+check "without it, no suppressed result" ! grep -q '"kind": "inSource"' a.sarif
 
 # Archives: artifacts with sha256, locations inside the archive.
 mkdir -p arc/package && cp p/src/a.js arc/package/index.js && tar czf plugin.tgz -C arc package
@@ -121,7 +122,7 @@ mkdir -p h && printf 'eval(q); // \377\376 bad utf-8 \033[31m\n' >"h/bad$(printf
 "$PV" scan h --rules rules.yaml --sarif h.sarif --json h.jsonl >h.txt
 validate h.sarif; ok $? "invalid UTF-8 in paths and snippets: SARIF still valid"
 python3 -c 'import json,sys; [json.loads(l) for l in open("h.jsonl")]'; ok $? "JSON lines still parse"
-grep -q $'\033' h.txt; ok $((! $?)) "no escape codes in the text report off a terminal"
+check "no escape codes in the text report off a terminal" ! grep -q $'\033' h.txt
 
 tail -n 1 one.txt | grep -qx '2 findings (0 critical, 2 high, 0 medium, 0 low, 0 info; 1 suppressed) in 1 input: 1 scanned, 0 failed'
 ok $? "text summary line counts by severity and inputs"

@@ -11,7 +11,7 @@ run -q --allow-read "$TMP/plugin" --cwd "$TMP/plugin" --report "$TMP/r.json" -- 
 is "$(out)" "pv-run-demo-plugin: sum=108" "a plugin reading its own files runs under the tightest policy"
 is "$(jget "$TMP/r.json" 'j.refused_total')" "0" "... and nothing was refused"
 run -q --no-system-paths --allow-read "$TMP/plugin" -- "$NODE" "$TMP/plugin/index.js"; st=$?
-[ "$st" -ne 0 ]; ok $? "without the runtime read set node cannot even start (twin, exit $st)"
+check "without the runtime read set node cannot even start (twin, exit $st)" test "$st" -ne 0
 
 if [ "$LL_ABI" = 0 ]; then skip "no Landlock on this kernel: file refusals untestable"; skip "no Landlock"; done_testing; fi
 echo "npm_secret" >"$TMP/token"; chmod 644 "$TMP/token"

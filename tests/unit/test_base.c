@@ -20,7 +20,10 @@ static void test_arena(void) {
   pv_arena_delete(a);
   pv_arena *big = pv_arena_new(0);
   unsigned char *m = pv_arena_alloc(big, 1 << 20);
-  ok(m != NULL && m[0] == 0 && m[(1 << 20) - 1] == 0, "large allocations are zeroed");
+  if (ok(m != NULL, "a large allocation succeeds")) {
+    is_int(m[0], 0, "large allocations are zeroed: first byte");
+    is_int(m[(1 << 20) - 1], 0, "large allocations are zeroed: last byte");
+  }
   ok(pv_arena_used(big) >= (1u << 20), "arena counts what it handed out");
   pv_arena_delete(big);
 }
@@ -35,10 +38,14 @@ static void test_buf(void) {
   pv_buf_free(&b);
   pv_buf_init(&b, 1 << 16);
   for (int i = 0; i < 1000; i++) pv_buf_printf(&b, "%d,", i);
-  ok(b.len > 3000 && memcmp(b.data, "0,1,2,", 6) == 0, "buf printf appends and grows");
+  ok(b.len > 3000, "buf printf appends and grows (%zu bytes)", b.len);
+  if (ok(b.data != NULL, "buf printf: data"))
+    is_int(memcmp(b.data, "0,1,2,", 6), 0, "buf printf appends in order");
   size_t n = 0;
   unsigned char *taken = pv_buf_take(&b, &n);
-  ok(taken != NULL && n > 3000 && b.data == NULL, "buf_take hands the bytes over");
+  ok(taken != NULL, "buf_take hands the bytes over");
+  ok(n > 3000, "buf_take gives their length (%zu)", n);
+  ok(b.data == NULL, "buf_take leaves the buffer empty");
   free(taken);
 }
 
@@ -56,18 +63,23 @@ static void test_severity(void) {
   is_str(pv_severity_sarif_level(PV_SEV_MEDIUM), "warning", "medium -> warning");
   is_str(pv_severity_sarif_level(PV_SEV_LOW), "note", "low -> note");
   is_str(pv_severity_sarif_level(PV_SEV_INFO), "note", "info -> note");
-  ok(pv_severity_score(PV_SEV_CRITICAL) == 9.5 && pv_severity_score(PV_SEV_HIGH) == 8.0 &&
-         pv_severity_score(PV_SEV_MEDIUM) == 5.5 && pv_severity_score(PV_SEV_LOW) == 3.0 &&
-         pv_severity_score(PV_SEV_INFO) == 0.0,
-     "security-severity defaults 9.5/8.0/5.5/3.0/0.0");
+  is_double(pv_severity_score(PV_SEV_CRITICAL), 9.5, 0, "security-severity default: critical 9.5");
+  is_double(pv_severity_score(PV_SEV_HIGH), 8.0, 0, "security-severity default: high 8.0");
+  is_double(pv_severity_score(PV_SEV_MEDIUM), 5.5, 0, "security-severity default: medium 5.5");
+  is_double(pv_severity_score(PV_SEV_LOW), 3.0, 0, "security-severity default: low 3.0");
+  is_double(pv_severity_score(PV_SEV_INFO), 0.0, 0, "security-severity default: info 0.0");
 }
 
 static void test_limits(void) {
   pv_limits l = pv_limits_default();
-  ok(l.total_bytes == 512 * PV_MiB && l.entry_bytes == 64 * PV_MiB, "byte limits as DESIGN.md");
-  ok(l.entries == 100000 && l.ratio == 200 && l.depth == 3, "count limits as DESIGN.md");
-  ok(l.ast_bytes == 4 * PV_MiB && l.ast_depth == 2000 && l.input_ms == 120000,
-     "AST and time limits as DESIGN.md");
+  is_int(l.total_bytes, 512 * PV_MiB, "byte limits as DESIGN.md: total");
+  is_int(l.entry_bytes, 64 * PV_MiB, "byte limits as DESIGN.md: entry");
+  is_int(l.entries, 100000, "count limits as DESIGN.md: entries");
+  is_int(l.ratio, 200, "count limits as DESIGN.md: ratio");
+  is_int(l.depth, 3, "count limits as DESIGN.md: depth");
+  is_int(l.ast_bytes, 4 * PV_MiB, "AST limits as DESIGN.md: bytes");
+  is_int(l.ast_depth, 2000, "AST limits as DESIGN.md: depth");
+  is_int(l.input_ms, 120000, "time limit as DESIGN.md: per input");
 }
 
 int main(void) {

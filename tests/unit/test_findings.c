@@ -11,7 +11,7 @@
 static void hash_is(const char *text, uint32_t line, const char *want, const char *name) {
   char out[32];
   pv_line_hash((const unsigned char *)text, strlen(text), line, out);
-  is_str(out, want, name);
+  is_str(out, want, "%s", name);
 }
 
 /* Each value is sum(c_i * 37^(99-i)) mod 2^64 over the 100 UTF-16 units from
@@ -97,9 +97,10 @@ static void test_finish(void) {
   add(r, fp, &rule_a, "eval(x)", 0); /* exact duplicate */
   is_int(pv_findings_finish(r, &lim), PV_OK, "finish succeeds");
   is_int((long long)r->findings.len, 6, "the exact duplicate is dropped");
-  ok(at(r, 0)->start.line == 1 && strcmp(at(r, 0)->rule->id, "t.a") == 0 &&
-         strcmp(at(r, 1)->rule->id, "t.b") == 0 && at(r, 2)->start.line == 2,
-     "sorted by line, then rule id");
+  is_int(at(r, 0)->start.line, 1, "sorted by line: line 1 first");
+  is_str(at(r, 0)->rule->id, "t.a", "sorted by line, then rule id: t.a");
+  is_str(at(r, 1)->rule->id, "t.b", "sorted by line, then rule id: t.b");
+  is_int(at(r, 2)->start.line, 2, "sorted by line: line 2 next");
   ok(!at(r, 0)->suppressed, "no comment: not suppressed");
   ok(at(r, 2)->suppressed, "bare nosemgrep suppresses");
   ok(at(r, 3)->suppressed, "plugvet-ignore on the line before suppresses");

@@ -66,7 +66,7 @@ static int count(const char *pat, const char *src) { return count_in(PV_LANG_JS,
 /* pat matches yes (at least once) and not no. */
 static void pair(const char *pat, const char *yes, const char *no, const char *what) {
   ok(count(pat, yes) > 0, "%s: matches", what);
-  ok(count(pat, no) == 0, "%s: negative twin does not match", what);
+  is_int(count(pat, no), 0, "%s: negative twin does not match", what);
 }
 
 static void test_basics(void) {
@@ -145,47 +145,62 @@ static void test_aliasing(void) {
 /* TypeScript casts and type arguments are transparent unless the pattern
  * has them. */
 static void test_typescript(void) {
-  ok(count_in(PV_LANG_TS, "axios.get($U)", "axios.get<string>(u);", NULL, 0) == 1 &&
-         count_in(PV_LANG_TS, "axios.get($U)", "axios.post<string>(u);", NULL, 0) == 0,
-     "type arguments are skipped by a pattern without them (negative twin: another method)");
-  ok(count_in(PV_LANG_TS, "f<number>($X)", "f<number>(1);", NULL, 0) == 1 &&
-         count_in(PV_LANG_TS, "f<number>($X)", "f<string>(1);", NULL, 0) == 0,
-     "a pattern with type arguments compares them");
-  ok(count_in(PV_LANG_TS, "f(Buffer.alloc(...))", "f(Buffer.alloc(8) as Buffer);", NULL, 0) == 1 &&
-         count_in(PV_LANG_TS, "f(Buffer.alloc(...))", "f(Buffer.from(x) as Buffer);", NULL, 0) == 0,
-     "`e as T` is e to a pattern (negative twin: another e)");
-  ok(count_in(PV_LANG_TS, "exec(req.query.cmd)", "exec((req.query.cmd satisfies string)!);", NULL, 0) == 1 &&
-         count_in(PV_LANG_TS, "exec(req.query.cmd)", "exec((req.query.id satisfies string)!);", NULL, 0) == 0,
-     "`satisfies` and `!` too, under parentheses");
-  char b[64];
-  ok(count_in(PV_LANG_TS, "eval($X)", "eval(a as any);", b, sizeof b) == 1 && strcmp(b, "a as any") == 0,
-     "a metavariable binds the whole cast");
+  is_int(count_in(PV_LANG_TS, "axios.get($U)", "axios.get<string>(u);", NULL, 0), 1,
+         "type arguments are skipped by a pattern without them");
+  is_int(count_in(PV_LANG_TS, "axios.get($U)", "axios.post<string>(u);", NULL, 0), 0,
+         "type arguments skipped: negative twin, another method");
+  is_int(count_in(PV_LANG_TS, "f<number>($X)", "f<number>(1);", NULL, 0), 1,
+         "a pattern with type arguments compares them: the same");
+  is_int(count_in(PV_LANG_TS, "f<number>($X)", "f<string>(1);", NULL, 0), 0,
+         "a pattern with type arguments compares them: another (twin)");
+  is_int(count_in(PV_LANG_TS, "f(Buffer.alloc(...))", "f(Buffer.alloc(8) as Buffer);", NULL, 0), 1,
+         "`e as T` is e to a pattern");
+  is_int(count_in(PV_LANG_TS, "f(Buffer.alloc(...))", "f(Buffer.from(x) as Buffer);", NULL, 0), 0,
+         "`e as T`: negative twin, another e");
+  is_int(count_in(PV_LANG_TS, "exec(req.query.cmd)", "exec((req.query.cmd satisfies string)!);",
+                  NULL, 0),
+         1, "`satisfies` and `!` too, under parentheses");
+  is_int(count_in(PV_LANG_TS, "exec(req.query.cmd)", "exec((req.query.id satisfies string)!);",
+                  NULL, 0),
+         0, "`satisfies` and `!`: negative twin, another member");
+  char b[64] = "";
+  is_int(count_in(PV_LANG_TS, "eval($X)", "eval(a as any);", b, sizeof b), 1, "a cast matches");
+  is_str(b, "a as any", "a metavariable binds the whole cast");
 }
 
 static void test_bindings_and_errors(void) {
-  char b[128];
-  ok(count_in(PV_LANG_JS, "eval($X)", "eval(a  +  b);", b, sizeof b) == 1 && strcmp(b, "a  +  b") == 0,
-     "binding is the source text");
-  ok(count_in(PV_LANG_JS, "foo($...A)", "foo(1, 2);", b, sizeof b) == 1 && strcmp(b, "1, 2") == 0,
-     "$...A binds the run of arguments");
-  ok(count_in(PV_LANG_TS, "eval($X)", "const a: string = s; eval(a as any);", NULL, 0) == 1,
-     "typescript target");
-  ok(count_in(PV_LANG_TS, "eval($X)", "const a: string = s;", NULL, 0) == 0,
-     "typescript negative twin");
-  ok(count("f(..., $X, ...)", "f(a, b, c);") == 3, "every way to bind $X is reported (3 arguments)");
-  ok(count("f(..., $X, ...)", "f();") == 0, "... and none for no argument");
-  ok(count("{..., $K: 1, ...}", "o = {a: 2, b: 1, c: 1};") == 2, "object: each matching property");
-  ok(count("eval(\"...\")", "eval(x);") == 0, "eval(\"...\") twin: a name is not a string");
-  ok(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}", "{\"b\": 1, \"a\": [\"x\", \"*\"]}", NULL, 0) == 1,
-     "json: ... in objects and arrays");
-  ok(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}", "{\"b\": 1, \"a\": [\"x\", \"**\"]}", NULL, 0) == 0,
-     "json twin: no \"*\" element");
-  ok(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"main\": \"index.js\"}", b, sizeof b) == 1 &&
-     strcmp(b, "\"index.js\"") == 0, "json: a bare $M binds a value");
-  ok(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"mains\": 1}", NULL, 0) == 0, "json twin: other key");
-  ok(count("eval(((", "eval(1)") == -1, "a pattern that does not parse is refused");
-  ok(count("...", "eval(1)") == -1, "a pattern that is only ... is refused");
-  ok(count("eval(1)", "eval(1)") == 1, "a valid pattern compiles");
+  char b[128] = "";
+  is_int(count_in(PV_LANG_JS, "eval($X)", "eval(a  +  b);", b, sizeof b), 1, "eval($X) matches");
+  is_str(b, "a  +  b", "binding is the source text");
+  b[0] = '\0';
+  is_int(count_in(PV_LANG_JS, "foo($...A)", "foo(1, 2);", b, sizeof b), 1, "foo($...A) matches");
+  is_str(b, "1, 2", "$...A binds the run of arguments");
+  is_int(count_in(PV_LANG_TS, "eval($X)", "const a: string = s; eval(a as any);", NULL, 0), 1,
+         "typescript target");
+  is_int(count_in(PV_LANG_TS, "eval($X)", "const a: string = s;", NULL, 0), 0,
+         "typescript negative twin");
+  is_int(count("f(..., $X, ...)", "f(a, b, c);"), 3,
+         "every way to bind $X is reported (3 arguments)");
+  is_int(count("f(..., $X, ...)", "f();"), 0, "... and none for no argument");
+  is_int(count("{..., $K: 1, ...}", "o = {a: 2, b: 1, c: 1};"), 2,
+         "object: each matching property");
+  is_int(count("eval(\"...\")", "eval(x);"), 0, "eval(\"...\") twin: a name is not a string");
+  is_int(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}",
+                  "{\"b\": 1, \"a\": [\"x\", \"*\"]}", NULL, 0),
+         1, "json: ... in objects and arrays");
+  is_int(count_in(PV_LANG_JSON, "{..., \"a\": [..., \"*\", ...], ...}",
+                  "{\"b\": 1, \"a\": [\"x\", \"**\"]}", NULL, 0),
+         0, "json twin: no \"*\" element");
+  b[0] = '\0';
+  is_int(
+      count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"main\": \"index.js\"}", b, sizeof b),
+      1, "json: a bare $M matches");
+  is_str(b, "\"index.js\"", "json: a bare $M binds a value");
+  is_int(count_in(PV_LANG_JSON, "{..., \"main\": $M, ...}", "{\"mains\": 1}", NULL, 0), 0,
+         "json twin: other key");
+  is_int(count("eval(((", "eval(1)"), -1, "a pattern that does not parse is refused");
+  is_int(count("...", "eval(1)"), -1, "a pattern that is only ... is refused");
+  is_int(count("eval(1)", "eval(1)"), 1, "a valid pattern compiles");
   /* Hostile: deep nesting in the target stays bounded. */
   size_t n = 20000;
   char *deep = malloc(2 * n + 16);

@@ -39,8 +39,8 @@ static pv_ruleset *load(const char *text, pv_error *err) {
 static void refuses(const char *text, const char *want, const char *name) {
   pv_error err = {0};
   pv_ruleset *rs = load(text, &err);
-  ok(rs == NULL && strstr(err.msg, want) != NULL, "%s", name);
-  if (rs != NULL || strstr(err.msg, want) == NULL) printf("#   got: %s\n#   want: %s\n", err.msg, want);
+  ok(rs == NULL, "%s: refused", name);
+  has_str(err.msg, want, "%s: the message", name);
   pv_ruleset_delete(rs);
 }
 
@@ -124,12 +124,13 @@ static void test_loader(void) {
   pv_limits lim = pv_limits_default();
   lim.rule_bytes = 10;
   rs = pv_ruleset_new();
-  ok(pv_ruleset_load(rs, rule_file(HEAD "    pattern-regex: a\n"), &lim, &err) == PV_FAILED &&
-         strstr(err.msg, "over the rule file limit") != NULL,
-     "a file over limits.rule_bytes is refused");
+  is_int(pv_ruleset_load(rs, rule_file(HEAD "    pattern-regex: a\n"), &lim, &err), PV_FAILED,
+         "a file over limits.rule_bytes is refused");
+  has_str(err.msg, "over the rule file limit", "... saying it is over the limit");
   pv_ruleset_delete(rs);
   rs = load("rules: []\n", &err);
-  ok(rs != NULL && pv_ruleset_count(rs) == 0, "an empty rules list loads (twin)");
+  if (ok(rs != NULL, "an empty rules list loads (twin)"))
+    is_int(pv_ruleset_count(rs), 0, "... and has no rules");
   pv_ruleset_delete(rs);
 }
 
@@ -167,7 +168,7 @@ static void test_regex(void) {
   pv_result *r = run(rs, "a.txt", "x\n  héllo tok_42abc;\ntok_7\n", 0);
   is_int(r->findings.len, 2, "two regex findings in a text file");
   const pv_finding *f = nth(r, 0);
-  if (f != NULL) {
+  if (ok(f != NULL, "a first regex finding")) {
     is_int(f->start.line, 2, "line is 1-based");
     is_int(f->start.col, 10, "column counts bytes, 1-based (é is 2 bytes)");
     is_int(f->start.byte, 11, "byte offset is 0-based");
@@ -175,7 +176,8 @@ static void test_regex(void) {
     is_str(f->message, "token 42 (abc)", "$1 and $name interpolate groups");
     is_str(f->path, "a.txt", "path is the file's path");
   }
-  if ((f = nth(r, 1)) != NULL) {
+  f = nth(r, 1);
+  if (ok(f != NULL, "a second regex finding")) {
     is_int(f->start.line, 3, "second match on line 3");
     is_str(f->message, "token 7 ()", "an empty group interpolates as nothing");
   }
@@ -251,15 +253,24 @@ static void test_query(void) {
     for (int k = 0; k < 5; k++)
       if (strcmp(f->rule->id, ids[k]) == 0 && f->start.line <= 5) seen[k][f->start.line] = 1;
   }
-  ok(seen[0][1] && !seen[0][2] && !seen[0][3], "#eq? matches foo only");
-  ok(!seen[1][1] && seen[1][2] && seen[1][3], "#not-eq? matches all but foo");
-  ok(!seen[2][1] && seen[2][2] && !seen[2][3], "#match? with a PCRE2 regex");
-  ok(!seen[3][1] && !seen[3][2] && seen[3][3], "#not-match?");
-  ok(seen[4][4] && !seen[4][5], "#eq? between two captures");
+  is_int(seen[0][1], 1, "#eq? matches foo (line 1)");
+  is_int(seen[0][2], 0, "#eq? matches foo only: not bar (line 2)");
+  is_int(seen[0][3], 0, "#eq? matches foo only: not qux (line 3)");
+  is_int(seen[1][1], 0, "#not-eq? matches all but foo: not foo");
+  is_int(seen[1][2], 1, "#not-eq? matches all but foo: bar");
+  is_int(seen[1][3], 1, "#not-eq? matches all but foo: qux");
+  is_int(seen[2][1], 0, "#match? with a PCRE2 regex: not foo");
+  is_int(seen[2][2], 1, "#match? with a PCRE2 regex: bar");
+  is_int(seen[2][3], 0, "#match? with a PCRE2 regex: not qux");
+  is_int(seen[3][1], 0, "#not-match?: not foo");
+  is_int(seen[3][2], 0, "#not-match?: not bar");
+  is_int(seen[3][3], 1, "#not-match?: qux");
+  is_int(seen[4][4], 1, "#eq? between two captures: x = x (line 4)");
+  is_int(seen[4][5], 0, "#eq? between two captures: not y = z (line 5)");
   const pv_finding *f = NULL;
   for (size_t i = 0; i < r->findings.len; i++)
     if (strcmp(nth(r, i)->rule->id, "t.eq") == 0) f = nth(r, i);
-  if (f != NULL) {
+  if (ok(f != NULL, "a t.eq finding")) {
     is_str(f->message, "m foo", "$fn interpolates the @fn capture");
     is_int(f->start.col, 1, "@match gives the range: start");
     is_int(f->end.col, 7, "@match gives the range: end (whole call)");
@@ -267,7 +278,8 @@ static void test_query(void) {
   f = NULL;
   for (size_t i = 0; i < r->findings.len; i++)
     if (strcmp(nth(r, i)->rule->id, "t.noteq") == 0) f = nth(r, i);
-  if (f != NULL) is_int(f->end.col - f->start.col, 3, "no @match: the first capture's range");
+  if (ok(f != NULL, "a t.noteq finding"))
+    is_int(f->end.col - f->start.col, 3, "no @match: the first capture's range");
   pv_result_delete(r);
 
   r = run(rs, "q.ts", "foo(1);\n", 0);
@@ -285,17 +297,21 @@ static void test_query(void) {
   rs = load("rules:\n  - id: t.ts\n    message: m\n    severity: low\n    languages: [typescript]\n"
             "    query: '(call_expression function: (identifier) @match)'\n", &err);
   pv_limits lim = pv_limits_default();
-  ok(rs && pv_ruleset_load(rs, rule_file("rules:\n  - id: t.ts2\n    message: m\n"
-                                         "    severity: low\n    languages: [tsx]\n"
-                                         "    query: '(jsx_element) @match'\n"), &lim, &err) == PV_OK,
-     "a second file adds rules to a loaded set (%s)", err.msg);
+  if (!ok(rs != NULL, "a typescript query rule loads (%s)", err.msg)) return;
+  is_int(pv_ruleset_load(rs,
+                         rule_file("rules:\n  - id: t.ts2\n    message: m\n"
+                                   "    severity: low\n    languages: [tsx]\n"
+                                   "    query: '(jsx_element) @match'\n"),
+                         &lim, &err),
+         PV_OK, "a second file adds rules to a loaded set (%s)", err.msg);
   r = run(rs, "a.tsx", "f(<div></div>);\n", 0);
   int ts = 0, tsx = 0;
   for (size_t i = 0; i < r->findings.len; i++) {
     ts += strcmp(nth(r, i)->rule->id, "t.ts") == 0;
     tsx += strcmp(nth(r, i)->rule->id, "t.ts2") == 0;
   }
-  ok(ts == 1 && tsx == 1, "each pattern of the combined tsx query maps to its rule");
+  is_int(ts, 1, "each pattern of the combined tsx query maps to its rule: t.ts");
+  is_int(tsx, 1, "each pattern of the combined tsx query maps to its rule: t.ts2");
   pv_result_delete(r);
   r = run(rs, "a.ts", "f(1);\n", 0);
   is_int(r->findings.len, 1, "only the typescript rule on .ts (twin)");
@@ -342,10 +358,11 @@ static void test_patterns(void) {
   pv_result *r = run(rs, "src/a.js", src, 0);
   is_int((long long)r->findings.len, 1, "one finding: literal, guarded and regex-failing calls are not");
   const pv_finding *f = nth(r, 0);
-  if (f) {
+  if (ok(f != NULL, "the pattern finding")) {
     is_str(f->message, "run userCmd", "message interpolates $CMD");
-    ok(f->start.line == 2 && f->start.col == 6 && f->end.col == 13, "focus narrows to $CMD (%u:%u-%u)",
-       f->start.line, f->start.col, f->end.col);
+    is_int(f->start.line, 2, "focus narrows to $CMD: line");
+    is_int(f->start.col, 6, "focus narrows to $CMD: start column");
+    is_int(f->end.col, 13, "focus narrows to $CMD: end column");
   }
   pv_result_delete(r);
   r = run(rs, "lib/a.js", src, 0);
