@@ -276,8 +276,10 @@ static const char *license_of(pv_arena *a, const pv_jnode *o) {
     pv_buf b;
     pv_buf_init(&b, strlen(out) + 1);
     for (const char *s = out; *s; s++)
-      if (*s != '(' && *s != ')') pv_buf_add(&b, s, 1);
-    out = pv_arena_strndup(a, b.data ? (const char *)b.data : "", b.len);
+      if (*s != '(' && *s != ')') pv_buf_cat(&b, s, 1);
+    out = NULL;
+    if (pv_buf_status(&b) == PV_OK)
+      out = pv_arena_strndup(a, b.data ? (const char *)b.data : "", b.len);
     pv_buf_free(&b);
   }
   return out;

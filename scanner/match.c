@@ -143,17 +143,19 @@ static int is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/* Capture text, one line, control bytes blanked, capped. */
+/* Capture text, one line, control bytes blanked, capped (sticky appends:
+ * the caller checks the buffer's status). */
 static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t e) {
   size_t n = 0;
   for (size_t i = s; i < e && d[i] != '\n' && n < INTERP_BYTES; i++, n++) {
     char ch = d[i] < 0x20 || d[i] == 0x7f ? ' ' : (char)d[i];
-    pv_buf_add(b, &ch, 1);
+    pv_buf_cat(b, &ch, 1);
   }
-  if (s + n < e) pv_buf_puts(b, "...");
+  if (s + n < e) pv_buf_cats(b, "...");
 }
 
-/* The rule message with $X replaced; the rule's own string when no '$'. */
+/* The rule message with $X replaced; the rule's own string when no '$'.
+ * Past MESSAGE_MAX bytes the text is cut there; NULL on out-of-memory. */
 static const char *interpolate(pv_result *r, const char *msg, const unsigned char *data,
                                lookup_fn look, void *ctx) {
   if (strchr(msg, '$') == NULL) return msg;
@@ -167,13 +169,19 @@ static const char *interpolate(pv_result *r, const char *msg, const unsigned cha
       add_capture_text(&b, data, s, e);
       p += 1 + n;
     } else {
-      pv_buf_add(&b, p, 1);
+      pv_buf_cat(&b, p, 1);
       p++;
     }
   }
-  const char *out = b.data ? pv_arena_strndup(r->arena, (const char *)b.data, b.len) : NULL;
+  const char *out = msg;
+  if (pv_buf_status(&b) == PV_FATAL) {
+    out = NULL;
+  } else if (b.data != NULL) { /* (cut at MESSAGE_MAX: what fitted) */
+    out = pv_arena_strndup(r->arena, (const char *)b.data, b.len);
+    if (out == NULL) out = msg; /* the arena is full: the rule's own text */
+  }
   pv_buf_free(&b);
-  return out ? out : msg;
+  return out;
 }
 
 /* Append one finding. PV_FAILED: the findings limit is reached (stop). */

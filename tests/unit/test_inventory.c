@@ -24,9 +24,10 @@ static unsigned char *slurp(const char *path, size_t *n) {
   pv_buf_init(&b, 64 * PV_MiB);
   char tmp[8192];
   size_t got;
-  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0) pv_buf_add(&b, tmp, got);
+  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0) pv_buf_cat(&b, tmp, got);
   fclose(fp);
-  if (b.data == NULL) pv_buf_add(&b, "", 0);
+  if (b.data == NULL) pv_buf_cat(&b, "", 0);
+  if (pv_buf_status(&b) != PV_OK) pv_buf_free(&b);
   return pv_buf_take(&b, n);
 }
 
@@ -50,8 +51,8 @@ static void render_flags(pv_buf *b, unsigned fl) {
                                       "install-script", "local",   "peer"};
   int any = 0;
   for (int i = 0; i < 6; i++)
-    if (fl & (1u << i)) pv_buf_printf(b, "%s%s", any++ ? "," : "", names[i]);
-  if (!any) pv_buf_puts(b, "-");
+    if (fl & (1u << i)) pv_buf_catf(b, "%s%s", any++ ? "," : "", names[i]);
+  if (!any) pv_buf_cats(b, "-");
 }
 
 /* The golden text of an inventory: components, then notes and findings. */
@@ -60,33 +61,34 @@ static char *render(const pv_inventory *inv) {
   pv_buf_init(&b, 64 * PV_MiB);
   for (size_t i = 0; i < inv->components.len; i++) {
     const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
-    pv_buf_printf(&b, "%s@%s %s ", c->name, c->version, scope_name(c->scope));
+    pv_buf_catf(&b, "%s@%s %s ", c->name, c->version, scope_name(c->scope));
     render_flags(&b, c->flags);
     for (size_t k = 0; k < c->seen.len; k++) {
       const pv_seen *s = PV_VEC_AT(c->seen, pv_seen, k);
-      pv_buf_printf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
+      pv_buf_catf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
     }
-    if (c->alias) pv_buf_printf(&b, " alias=%s", c->alias);
-    if (c->license) pv_buf_printf(&b, " license=%s", c->license);
-    if (c->repository) pv_buf_printf(&b, " repo=%s", c->repository);
-    if (c->deps.len) pv_buf_puts(&b, " ->");
+    if (c->alias) pv_buf_catf(&b, " alias=%s", c->alias);
+    if (c->license) pv_buf_catf(&b, " license=%s", c->license);
+    if (c->repository) pv_buf_catf(&b, " repo=%s", c->repository);
+    if (c->deps.len) pv_buf_cats(&b, " ->");
     for (size_t k = 0; k < c->deps.len; k++) {
       const pv_component *d =
           PV_VEC_AT(inv->components, pv_component, *PV_VEC_AT(c->deps, size_t, k));
-      pv_buf_printf(&b, " %s@%s", d->name, d->version);
+      pv_buf_catf(&b, " %s@%s", d->name, d->version);
     }
-    pv_buf_puts(&b, "\n");
+    pv_buf_cats(&b, "\n");
   }
   const pv_result *r = inv->r;
   for (size_t i = 0; i < r->notes.len; i++) {
     const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
-    pv_buf_printf(&b, "note: %s %s\n", n->id, n->message);
+    pv_buf_catf(&b, "note: %s %s\n", n->id, n->message);
   }
   for (size_t i = 0; i < r->findings.len; i++) {
     const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
-    pv_buf_printf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
+    pv_buf_catf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
   }
-  if (b.data == NULL) pv_buf_add(&b, "", 0);
+  if (b.data == NULL) pv_buf_cat(&b, "", 0);
+  if (pv_buf_status(&b) != PV_OK) pv_buf_free(&b);
   return (char *)pv_buf_take(&b, &(size_t){0});
 }
 
@@ -223,10 +225,10 @@ static void test_limits(void) {
   pv_limits lim = pv_limits_default();
   pv_buf b;
   pv_buf_init(&b, 64 * PV_MiB);
-  pv_buf_puts(&b, "{\"lockfileVersion\":3,\"packages\":{");
+  pv_buf_cats(&b, "{\"lockfileVersion\":3,\"packages\":{");
   for (int i = 0; i < 50; i++)
-    pv_buf_printf(&b, "%s\"node_modules/p%d\":{\"version\":\"1.0.%d\"}", i ? "," : "", i, i);
-  pv_buf_puts(&b, "}}");
+    pv_buf_catf(&b, "%s\"node_modules/p%d\":{\"version\":\"1.0.%d\"}", i ? "," : "", i, i);
+  pv_buf_cats(&b, "}}");
   pv_result *r = mem_result("package-lock.json", (const char *)b.data, b.len);
   lim.components = 10;
   pv_inventory *inv = pv_inv_build(r, &lim);
@@ -245,7 +247,7 @@ static void test_limits(void) {
 
   lim = pv_limits_default();
   pv_buf_init(&b, 64 * PV_MiB);
-  for (int i = 0; i < 100000; i++) pv_buf_puts(&b, "[");
+  for (int i = 0; i < 100000; i++) pv_buf_cats(&b, "[");
   r = mem_result("package-lock.json", (const char *)b.data, b.len);
   inv = pv_inv_build(r, &lim);
   ok(inv != NULL && has_note(r, "nesting too deep"), "deep JSON: noted, no crash");
