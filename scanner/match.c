@@ -460,9 +460,9 @@ static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
   collect_ctx *c = ctx;
   const pv_pindex *ix = c->m->rs->pix[c->lang];
   if (!c->m->pat_ok[id] || c->m->active[id]) return 0; /* a walk found them all */
-  int rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
-                  : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
-  return rc < 0 || c->oom ? -1 : 0;
+  pv_status rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
+                        : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
+  return rc != PV_OK || c->oom ? -1 : 0;
 }
 
 /* What formulas are evaluated over: the file's matches, found on demand
@@ -605,14 +605,15 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
 }
 
 /* One walk of the pattern index over the file, trying the patterns of
- * `active`. */
+ * `active`; a walk cut short (or too many matches) is noted on r. */
 static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                                const uint8_t *active, collect_ctx *c, const pv_limits *lim) {
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
-  int cut = pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
-                           ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active, collect, c);
-  if (cut < 0 || c->oom) return PV_FATAL;
-  if (cut > 0 || c->full)
+  pv_status rc = pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                                ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active,
+                                collect, c);
+  if (rc == PV_FATAL || c->oom) return PV_FATAL;
+  if (rc == PV_WARN || c->full)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                    "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
                    c->full ? "too many matches" : "depth or time limit");
@@ -675,19 +676,21 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
 
 /* ---- Entry point ------------------------------------------------------ */
 
-int pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
+pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->taint_deps = taint_deps;
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
   free(m->order);
-  m->tg = NULL, m->tx = NULL, m->order = NULL;
-  if (!pv_taint_wanted(m->rs) || r->files.len == 0) return 0;
+  m->tg = NULL;
+  m->tx = NULL;
+  m->order = NULL;
+  if (!pv_taint_wanted(m->rs) || r->files.len == 0) return PV_OK;
   m->tg = pv_taint_graph_new(r);
   m->tx = pv_taint_exports_new();
   m->order = malloc(r->files.len * sizeof *m->order);
   if (m->tg == NULL || m->tx == NULL || m->order == NULL || pv_taint_order(m->tg, m->order) != 0)
-    return -1;
-  return 0;
+    return PV_FATAL;
+  return PV_OK;
 }
 
 const size_t *pv_match_order(const pv_matcher *m) { return m->order; }

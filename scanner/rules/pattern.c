@@ -1543,17 +1543,17 @@ static void env_reset(pv_pscan *s) {
   kset_clear(&s->tried);
 }
 
-int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
-                   const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || ix->bucket == NULL) return 0;
+pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
+                         TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
+                         const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || ix->bucket == NULL) return PV_OK;
   s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
   s->active = active;
   if (!s->same_file) env_reset(s);
   s->same_file = 0, s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
-  if (!live) return 0;
+  if (!live) return PV_OK;
   /* A pattern with an anchor word is tried only at nodes holding it; when
    * every active pattern has one, the walk skips the other subtrees. */
   int anchors = find_anchors(ix, s, occ), sparse = anchors == 1;
@@ -1589,7 +1589,8 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   }
 done:
   ts_tree_cursor_delete(&c);
-  return s->oom ? -1 : cut;
+  if (s->oom) return PV_FATAL;
+  return cut ? PV_WARN : PV_OK;
 }
 
 /* Try pattern id at node t unless it was tried there before; 1: stop. */
@@ -1604,9 +1605,9 @@ static int try_once(const pv_pindex *ix, pv_pscan *s, uint32_t id, TSNode t, pv_
   return fresh > 0 ? try_one(s, ix, id, t, fn, ctx) : 0;
 }
 
-int pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
-                           pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
+pv_status pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
+                                 uint32_t e, pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || id >= ix->n || s->data == NULL) return PV_OK;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   uint32_t depth = 0;
   for (int stop = 0; !stop && !s->oom;) {
@@ -1625,12 +1626,12 @@ int pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32
   }
 done:
   ts_tree_cursor_delete(&c);
-  return s->oom ? -1 : 0;
+  return s->oom ? PV_FATAL : PV_OK;
 }
 
-int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
-                           pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
+pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
+                                 uint32_t e, pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || id >= ix->n || s->data == NULL) return PV_OK;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   int stop = 0;
   for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
@@ -1640,5 +1641,5 @@ int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32
     if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) break;
   }
   ts_tree_cursor_delete(&c);
-  return s->oom ? -1 : 0;
+  return s->oom ? PV_FATAL : PV_OK;
 }
