@@ -29,13 +29,14 @@ static size_t hash(const char *s) {
   return h;
 }
 
-static int grow(pv_smap *m) {
+static pv_status grow(pv_smap *m) {
   size_t cap = m->cap ? m->cap * 2 : 64;
   const char **keys = calloc(cap, sizeof *keys);
   size_t *vals = calloc(cap, sizeof *vals);
   if (keys == NULL || vals == NULL) {
-    free(keys), free(vals);
-    return -1;
+    free(keys);
+    free(vals);
+    return PV_FATAL;
   }
   for (size_t i = 0; i < m->cap; i++) {
     if (m->keys[i] == NULL) continue;
@@ -43,19 +44,23 @@ static int grow(pv_smap *m) {
     while (keys[j] != NULL) j = (j + 1) & (cap - 1);
     keys[j] = m->keys[i], vals[j] = m->vals[i];
   }
-  free(m->keys), free(m->vals);
-  m->keys = keys, m->vals = vals, m->cap = cap;
-  return 0;
+  free(m->keys);
+  free(m->vals);
+  m->keys = keys;
+  m->vals = vals;
+  m->cap = cap;
+  return PV_OK;
 }
 
-int pv_smap_put(pv_smap *m, const char *key, size_t val) {
-  if (key == NULL) return -1;
-  if ((m->len + 1) * 2 > m->cap && grow(m) < 0) return -1;
+pv_status pv_smap_put(pv_smap *m, const char *key, size_t val) {
+  if (key == NULL) return PV_FATAL;
+  if ((m->len + 1) * 2 > m->cap && grow(m) != PV_OK) return PV_FATAL;
   size_t j = hash(key) & (m->cap - 1);
   while (m->keys[j] != NULL && strcmp(m->keys[j], key) != 0) j = (j + 1) & (m->cap - 1);
   if (m->keys[j] == NULL) m->len++;
-  m->keys[j] = key, m->vals[j] = val;
-  return 0;
+  m->keys[j] = key;
+  m->vals[j] = val;
+  return PV_OK;
 }
 
 size_t pv_smap_get(const pv_smap *m, const char *key) {
@@ -75,29 +80,31 @@ void pv_smap_free(pv_smap *m) {
 
 /* ---- context helpers ---- */
 
-size_t pv_inv_add(pv_inv_ctx *c, const pv_raw *raw) {
+pv_status pv_inv_add(pv_inv_ctx *c, const pv_raw *raw, size_t *idx) {
+  *idx = PV_NONE;
   if (c->raws.len >= c->lim->components) {
     if (!c->capped)
       pv_result_note(c->r, PV_NOTE_WARNING, "inventory-too-large", raw->path,
                      "more than %llu dependency entries: the rest are not inventoried",
                      (unsigned long long)c->lim->components);
     c->capped = 1;
-    return PV_NONE;
+    return PV_WARN;
   }
   pv_raw *p = pv_vec_push(&c->raws, raw);
-  if (p == NULL) return PV_NONE;
+  if (p == NULL) return PV_FATAL;
   p->deps = (pv_vec){.elem = sizeof(size_t)};
   p->merged = PV_NONE;
-  return c->raws.len - 1;
+  *idx = c->raws.len - 1;
+  return PV_OK;
 }
 
 pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i) {
   return PV_VEC_AT(c->raws, pv_raw, i);
 }
 
-void pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to) {
-  if (from == to || from >= c->raws.len || to >= c->raws.len) return;
-  pv_vec_push(&pv_inv_raw(c, from)->deps, &to);
+pv_status pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to) {
+  if (from == to || from >= c->raws.len || to >= c->raws.len) return PV_OK;
+  return pv_vec_push(&pv_inv_raw(c, from)->deps, &to) ? PV_OK : PV_FATAL;
 }
 
 void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reason) {
@@ -105,9 +112,17 @@ void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reas
                  (unsigned)line, reason ? reason : "malformed");
 }
 
-void pv_roots_add(pv_roots *rt, size_t idx, int group) {
-  if (rt->idx.elem == 0) rt->idx.elem = sizeof(size_t), rt->group.elem = sizeof(int);
-  if (pv_vec_push(&rt->idx, &idx) != NULL) pv_vec_push(&rt->group, &group);
+pv_status pv_roots_add(pv_roots *rt, size_t idx, int group) {
+  if (rt->idx.elem == 0) {
+    rt->idx.elem = sizeof(size_t);
+    rt->group.elem = sizeof(int);
+  }
+  if (pv_vec_push(&rt->idx, &idx) == NULL) return PV_FATAL;
+  if (pv_vec_push(&rt->group, &group) == NULL) {
+    rt->idx.len--; /* the two stay the same length */
+    return PV_FATAL;
+  }
+  return PV_OK;
 }
 
 static void roots_free(pv_roots *rt) {
@@ -115,32 +130,41 @@ static void roots_free(pv_roots *rt) {
   pv_vec_free(&rt->group);
 }
 
-/* Breadth-first from the roots of one group; marks unmarked raws. */
-static void reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
-                  size_t n, int want, pv_scope s, unsigned char *mark) {
+/* Breadth-first from the roots of one group; marks unmarked raws.
+ * PV_FATAL on out-of-memory. */
+static pv_status reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
+                       const int *groups, size_t n, int want, pv_scope s, unsigned char *mark) {
   pv_vec q = {.elem = sizeof(size_t)};
-  for (size_t i = 0; i < n; i++)
-    if (groups[i] == want || (want == 0 && groups[i] == 3)) pv_vec_push(&q, &roots[i]);
-  for (size_t h = 0; h < q.len; h++) {
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < n && rc == PV_OK; i++)
+    if ((groups[i] == want || (want == 0 && groups[i] == 3)) && pv_vec_push(&q, &roots[i]) == NULL)
+      rc = PV_FATAL;
+  for (size_t h = 0; h < q.len && rc == PV_OK; h++) {
     size_t i = *PV_VEC_AT(q, size_t, h);
     if (i < first || i >= last || mark[i - first]) continue;
     mark[i - first] = 1;
     pv_raw *raw = pv_inv_raw(c, i);
-    if (!raw->scope_known) raw->scope = s, raw->scope_known = 2;
-    for (size_t k = 0; k < raw->deps.len; k++) pv_vec_push(&q, PV_VEC_AT(raw->deps, size_t, k));
+    if (!raw->scope_known) {
+      raw->scope = s;
+      raw->scope_known = 2;
+    }
+    for (size_t k = 0; k < raw->deps.len && rc == PV_OK; k++)
+      if (pv_vec_push(&q, PV_VEC_AT(raw->deps, size_t, k)) == NULL) rc = PV_FATAL;
   }
   pv_vec_free(&q);
+  return rc;
 }
 
-void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
-                   size_t nroots) {
-  if (last <= first) return;
+pv_status pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
+                        const int *groups, size_t nroots) {
+  if (last <= first) return PV_OK;
   unsigned char *mark = calloc(last - first, 1);
-  if (mark == NULL) return;
-  reach(c, first, last, roots, groups, nroots, 0, PV_SCOPE_REQUIRED, mark);
-  reach(c, first, last, roots, groups, nroots, 1, PV_SCOPE_OPTIONAL, mark);
-  reach(c, first, last, roots, groups, nroots, 2, PV_SCOPE_DEV, mark);
+  if (mark == NULL) return PV_FATAL;
+  pv_status rc = reach(c, first, last, roots, groups, nroots, 0, PV_SCOPE_REQUIRED, mark);
+  if (rc == PV_OK) rc = reach(c, first, last, roots, groups, nroots, 1, PV_SCOPE_OPTIONAL, mark);
+  if (rc == PV_OK) rc = reach(c, first, last, roots, groups, nroots, 2, PV_SCOPE_DEV, mark);
   free(mark);
+  return rc;
 }
 
 /* ---- finding the files ---- */
@@ -193,20 +217,25 @@ typedef struct {
   pv_smap nm;     /* shipped install dir -> raw */
 } build;
 
-static const pv_jnode *parse_json_file(build *b, const pv_file *f) {
+/* A package.json into *out. PV_FAILED (noted, *out NULL) when it does not
+ * parse or is not an object; PV_FATAL on out-of-memory. */
+static pv_status parse_json_file(build *b, const pv_file *f, const pv_jnode **out) {
   uint32_t line = 0;
   const char *err = NULL;
-  const pv_jnode *j =
-      pv_jn_parse(b->c.r->arena, f->data, f->size, b->c.lim->ast_depth, &line, &err);
-  if (j == NULL) {
+  pv_jnode *j = NULL;
+  pv_status rc = pv_jn_parse(b->c.r->arena, f->data, f->size, b->c.lim->ast_depth, &j, &line, &err);
+  *out = NULL;
+  if (rc == PV_FAILED) {
     pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path, "%s:%u: %s",
                    f->path, (unsigned)line, err);
-  } else if (j->type != PV_J_OBJ) {
+  } else if (rc == PV_OK && j->type != PV_J_OBJ) {
     pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path,
                    "%s:%u: package.json is not a JSON object", f->path, (unsigned)j->line);
-    j = NULL;
+    rc = PV_FAILED;
+  } else if (rc == PV_OK) {
+    *out = j;
   }
-  return j;
+  return rc;
 }
 
 static int is_lock_name(const char *bn) {
@@ -242,7 +271,9 @@ static size_t base_depth(const pv_result *r) {
   return d;
 }
 
-static void classify(build *b) {
+/* Sort the vfs's files into the root manifest, lockfiles and shipped
+ * manifests. PV_FATAL on out-of-memory. */
+static pv_status classify(build *b) {
   pv_result *r = b->c.r;
   size_t top = base_depth(r) + 1; /* the top level, or one folder down (package/) */
   for (size_t i = 0; i < r->files.len; i++) {
@@ -251,11 +282,11 @@ static void classify(build *b) {
     if (strstr(f->path, "!/") != NULL) continue; /* inside a nested archive: not installed */
     const char *bn = base_name(f->path);
     if (is_shipped_manifest(f->path)) {
-      pv_vec_push(&b->shipped, &f);
+      if (pv_vec_push(&b->shipped, &f) == NULL) return PV_FATAL;
     } else if (in_node_modules(f->path)) {
       continue; /* lockfiles inside node_modules are not project lockfiles */
     } else if (is_lock_name(bn)) {
-      if (!shadowed(r, f)) pv_vec_push(&b->locks, &f);
+      if (!shadowed(r, f) && pv_vec_push(&b->locks, &f) == NULL) return PV_FATAL;
     } else if (strcmp(bn, "package.json") == 0 && slashes(f->path) <= top) {
       if (b->root_file == NULL || slashes(f->path) < slashes(b->root_file->path) ||
           (slashes(f->path) == slashes(b->root_file->path) &&
@@ -263,6 +294,7 @@ static void classify(build *b) {
         b->root_file = f;
     }
   }
+  return PV_OK;
 }
 
 /* ---- root and shipped manifests ---- */
@@ -272,9 +304,12 @@ typedef struct {
   const pv_jnode *o;
 } shipped_pkg;
 
-static void read_root(build *b) {
+/* The plugin's own package.json: PV_FAILED when it is unusable (noted). */
+static pv_status read_root(build *b) {
   b->root_raw = PV_NONE;
-  if (b->root_file == NULL || (b->root_json = parse_json_file(b, b->root_file)) == NULL) return;
+  if (b->root_file == NULL) return PV_OK;
+  pv_status rc = parse_json_file(b, b->root_file, &b->root_json);
+  if (rc != PV_OK) return rc;
   const pv_jnode *o = b->root_json;
   pv_raw raw = {.name = pv_jn_str(o, "name"),
                 .version = pv_jn_str(o, "version"),
@@ -285,18 +320,22 @@ static void read_root(build *b) {
                 .scope_known = 1};
   if (raw.name == NULL) raw.name = "";
   if (raw.version == NULL) raw.version = "";
-  pv_pkg_fields(b->c.r->arena, o, &raw);
-  b->root_raw = pv_inv_add(&b->c, &raw);
+  if (pv_pkg_fields(b->c.r->arena, o, &raw) != PV_OK) return PV_FATAL;
+  return pv_inv_add(&b->c, &raw, &b->root_raw);
 }
 
-static void read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
-  const pv_jnode *o = parse_json_file(b, f);
-  if (o == NULL) return;
+/* One node_modules/.../package.json: PV_FAILED when it is unusable
+ * (noted), PV_WARN past the component cap. */
+static pv_status read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
+  const pv_jnode *o = NULL;
+  pv_status rc = parse_json_file(b, f, &o);
+  if (rc != PV_OK) return rc;
   pv_arena *a = b->c.r->arena;
   const char *dir = dir_of(a, f->path);
-  if (dir == NULL) return;
+  if (dir == NULL) return PV_FATAL;
   pv_raw raw = {.src = PV_SRC_SHIPPED, .flags = PV_COMP_SHIPPED, .path = f->path, .line = 1};
   raw.install_dir = pv_arena_strndup(a, dir, strlen(dir) - 1);
+  if (raw.install_dir == NULL) return PV_FATAL;
   const char *nm = strrchr(raw.install_dir, '/');
   const char *dirname = nm ? nm + 1 : raw.install_dir;
   if (nm && nm > raw.install_dir) { /* @scope/name */
@@ -315,12 +354,13 @@ static void read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
   if (raw.version == NULL) raw.version = "";
   raw.integrity = pv_jn_str(o, "_integrity");
   raw.resolved = pv_jn_str(o, "_resolved");
-  pv_pkg_fields(a, o, &raw);
-  size_t i = pv_inv_add(&b->c, &raw);
-  if (i == PV_NONE) return;
-  pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i);
+  if (pv_pkg_fields(a, o, &raw) != PV_OK) return PV_FATAL;
+  size_t i = PV_NONE;
+  rc = pv_inv_add(&b->c, &raw, &i);
+  if (rc != PV_OK) return rc;
+  if (pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i) != PV_OK) return PV_FATAL;
   shipped_pkg sp = {i, o};
-  pv_vec_push(pk, &sp);
+  return pv_vec_push(pk, &sp) != NULL ? PV_OK : PV_FATAL;
 }
 
 /* Nearest <dir>/node_modules/<name> walking up from dir (npm's rule). */
@@ -355,77 +395,99 @@ static void mark_bundled(build *b, const char *dir, const shipped_pkg *sp) {
   }
 }
 
-static void shipped_edges(build *b, const pv_vec *pk) {
+/* PV_FATAL on out-of-memory. */
+static pv_status shipped_edges(build *b, const pv_vec *pk) {
   for (size_t j = 0; j < pk->len; j++) {
     const shipped_pkg *sp = PV_VEC_AT(*pk, shipped_pkg, j);
     size_t i = sp->raw;
     const char *dir = pv_inv_raw(&b->c, i)->install_dir;
-    pv_deplist d = pv_deplist_of(b->c.r->arena, sp->o, 0);
+    pv_deplist d;
+    if (pv_deplist_of(b->c.r->arena, sp->o, 0, &d) != PV_OK) return PV_FATAL;
     for (size_t k = 0; k < d.n; k++) {
       size_t t = nm_resolve(b, dir, d.name[k]);
-      if (t != PV_NONE) pv_inv_edge(&b->c, i, t);
+      if (t != PV_NONE && pv_inv_edge(&b->c, i, t) != PV_OK) return PV_FATAL;
     }
     mark_bundled(b, dir, sp);
   }
+  return PV_OK;
 }
 
-static void read_shipped(build *b) {
+/* The root manifest's dependencies as shipped: the roots of the scopes and
+ * the root's edges. PV_FATAL on out-of-memory. */
+static pv_status shipped_roots(build *b, pv_roots *rt) {
+  if (b->root_json == NULL) return PV_OK;
+  const char *dir = dir_of(b->c.r->arena, b->root_file->path);
+  pv_deplist d;
+  if (dir == NULL || pv_deplist_of(b->c.r->arena, b->root_json, 1, &d) != PV_OK) return PV_FATAL;
+  for (size_t k = 0; k < d.n; k++) {
+    size_t t = nm_resolve(b, dir, d.name[k]);
+    if (t == PV_NONE) continue;
+    if (pv_roots_add(rt, t, d.group[k]) != PV_OK) return PV_FATAL;
+    if (b->root_raw != PV_NONE && pv_inv_edge(&b->c, b->root_raw, t) != PV_OK) return PV_FATAL;
+  }
+  shipped_pkg root = {PV_NONE, b->root_json};
+  mark_bundled(b, dir, &root);
+  return PV_OK;
+}
+
+/* Everything under node_modules: the worst status of its manifests. */
+static pv_status read_shipped(build *b) {
   size_t first = b->c.raws.len;
   pv_vec pk = {.elem = sizeof(shipped_pkg)};
-  for (size_t i = 0; i < b->shipped.len; i++)
-    read_shipped_one(b, *PV_VEC_AT(b->shipped, const pv_file *, i), &pk);
-  size_t last = b->c.raws.len;
-  shipped_edges(b, &pk);
-  pv_vec_free(&pk);
   pv_roots rt = {0};
-  if (b->root_json != NULL) {
-    const char *dir = dir_of(b->c.r->arena, b->root_file->path);
-    pv_deplist d = pv_deplist_of(b->c.r->arena, b->root_json, 1);
-    for (size_t k = 0; dir && k < d.n; k++) {
-      size_t t = nm_resolve(b, dir, d.name[k]);
-      if (t == PV_NONE) continue;
-      pv_roots_add(&rt, t, d.group[k]);
-      if (b->root_raw != PV_NONE) pv_inv_edge(&b->c, b->root_raw, t);
-    }
-    shipped_pkg root = {PV_NONE, b->root_json};
-    mark_bundled(b, dir, &root);
-  }
-  pv_inv_scopes(&b->c, first, last, rt.idx.items, rt.group.items, rt.idx.len);
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < b->shipped.len && rc != PV_FATAL; i++)
+    rc = pv_status_worst(rc, read_shipped_one(b, *PV_VEC_AT(b->shipped, const pv_file *, i), &pk));
+  size_t last = b->c.raws.len;
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, shipped_edges(b, &pk));
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, shipped_roots(b, &rt));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, pv_inv_scopes(&b->c, first, last, rt.idx.items, rt.group.items,
+                                           rt.idx.len));
+  pv_vec_free(&pk);
   roots_free(&rt);
+  return rc;
 }
 
 /* ---- lockfiles ---- */
 
-static void read_lock(build *b, const pv_file *f) {
+/* One lockfile, by its reader: the reader's status (readers.h). */
+static pv_status read_lock(build *b, const pv_file *f) {
   const char *bn = base_name(f->path);
   pv_arena *a = b->c.r->arena;
   const char *dir = dir_of(a, f->path);
   pv_roots rt = {0};
   size_t first = b->c.raws.len;
-  if (dir == NULL) return;
+  pv_status rc = PV_OK;
+  if (dir == NULL) return PV_FATAL;
   if (strcmp(bn, "yarn.lock") == 0) {
-    const pv_jnode *man = NULL;
-    if (b->root_file != NULL && strcmp(dir_of(a, b->root_file->path), dir) == 0) man = b->root_json;
-    pv_lock_yarn_read(&b->c, f, man, &rt);
+    const char *root_dir = b->root_file != NULL ? dir_of(a, b->root_file->path) : "";
+    if (root_dir == NULL) return PV_FATAL;
+    const pv_jnode *man = b->root_file != NULL && strcmp(root_dir, dir) == 0 ? b->root_json : NULL;
+    rc = pv_lock_yarn_read(&b->c, f, man, &rt);
   } else if (strcmp(bn, "pnpm-lock.yaml") == 0) {
-    pv_lock_pnpm_read(&b->c, f, &rt);
+    rc = pv_lock_pnpm_read(&b->c, f, &rt);
   } else if (strcmp(bn, "bun.lock") == 0) {
-    pv_lock_bun_read(&b->c, f, &rt);
+    rc = pv_lock_bun_read(&b->c, f, &rt);
   } else {
-    pv_lock_npm_read(&b->c, f, dir, &rt);
+    rc = pv_lock_npm_read(&b->c, f, dir, &rt);
   }
-  pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items, rt.group.items, rt.idx.len);
-  for (size_t i = 0; b->root_raw != PV_NONE && i < rt.idx.len; i++)
-    pv_inv_edge(&b->c, b->root_raw, *PV_VEC_AT(rt.idx, size_t, i));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items,
+                                           rt.group.items, rt.idx.len));
+  for (size_t i = 0; rc != PV_FATAL && b->root_raw != PV_NONE && i < rt.idx.len; i++)
+    if (pv_inv_edge(&b->c, b->root_raw, *PV_VEC_AT(rt.idx, size_t, i)) != PV_OK) rc = PV_FATAL;
   roots_free(&rt);
+  return rc;
 }
 
 /* A lockfile entry for an install path that is shipped: the shipped one
- * wins; a different version or integrity is a finding at the lockfile. */
-static void check_mismatch(build *b, size_t i) {
+ * wins; a different version or integrity is a finding at the lockfile.
+ * PV_WARN when the findings limit left it out, PV_FATAL on out-of-memory. */
+static pv_status check_mismatch(build *b, size_t i) {
   pv_raw *lk = pv_inv_raw(&b->c, i);
   size_t s = lk->install_dir ? pv_smap_get(&b->nm, lk->install_dir) : PV_NONE;
-  if (s == PV_NONE) return;
+  if (s == PV_NONE) return PV_OK;
   pv_raw *sh = pv_inv_raw(&b->c, s);
   int vdiff = strcmp(lk->version, sh->version) != 0 || strcmp(lk->name, sh->name) != 0;
   int idiff = lk->integrity && sh->integrity && strcmp(lk->integrity, sh->integrity) != 0;
@@ -433,7 +495,7 @@ static void check_mismatch(build *b, size_t i) {
   if (!sh->integrity) sh->integrity = lk->integrity;
   if (!sh->resolved) sh->resolved = lk->resolved;
   sh->flags |= lk->flags & (PV_COMP_BUNDLED | PV_COMP_PEER | PV_COMP_INSTALL_SCRIPT);
-  if (!vdiff && !idiff) return;
+  if (!vdiff && !idiff) return PV_OK;
   lk->dropped = 1;
   lk->merged = s;
   pv_finding fd = {.rule = &rule_mismatch, .severity = rule_mismatch.severity, .path = lk->path};
@@ -445,25 +507,28 @@ static void check_mismatch(build *b, size_t i) {
     const pv_file *f = *PV_VEC_AT(b->c.r->files, pv_file *, k);
     if (strcmp(f->path, lk->path) == 0) fd.file = f;
   }
+  if (fd.message == NULL) return PV_FATAL;
   fd.start.line = fd.end.line = lk->line ? lk->line : 1;
   fd.start.col = fd.end.col = 1;
-  if (fd.message != NULL) pv_result_add_finding(b->c.r, &fd, b->c.lim);
+  size_t dropped = b->c.r->findings_dropped;
+  if (pv_result_add_finding(b->c.r, &fd, b->c.lim) != NULL) return PV_OK;
+  return b->c.r->findings_dropped != dropped ? PV_WARN : PV_FATAL;
 }
 
 /* ---- merging ---- */
 
-static int add_seen(pv_component *comp, const char *path, uint32_t line) {
+static pv_status add_seen(pv_component *comp, const char *path, uint32_t line) {
   for (size_t i = 0; i < comp->seen.len; i++) {
     pv_seen *s = PV_VEC_AT(comp->seen, pv_seen, i);
-    if (strcmp(s->path, path) == 0 && s->line == line) return 0;
+    if (strcmp(s->path, path) == 0 && s->line == line) return PV_OK;
   }
   pv_seen s = {path, line};
-  return pv_vec_push(&comp->seen, &s) ? 0 : -1;
+  return pv_vec_push(&comp->seen, &s) ? PV_OK : PV_FATAL;
 }
 
 #define TAKE(f) \
   if (comp->f == NULL) comp->f = raw->f
-static void merge_into(pv_component *comp, const pv_raw *raw, int *known) {
+static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(alias);
   TAKE(integrity);
   TAKE(resolved);
@@ -475,10 +540,11 @@ static void merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   int k = raw->scope_known != 0;
   if (k > *known || (k == *known && raw->scope < comp->scope)) comp->scope = raw->scope;
   if (k > *known) *known = k;
-  add_seen(comp, raw->path, raw->line);
+  return add_seen(comp, raw->path, raw->line);
 }
 
-static int merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *known, int src) {
+/* Merge the raws of one source into components. PV_FATAL on out-of-memory. */
+static pv_status merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *known, int src) {
   pv_arena *a = b->c.r->arena;
   for (size_t i = 0; i < b->c.raws.len; i++) {
     pv_raw *raw = pv_inv_raw(&b->c, i);
@@ -487,21 +553,23 @@ static int merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *known, 
                           ? "\x01root"
                           : pv_arena_printf(a, "%s@%s%s", raw->name, raw->version,
                                             raw->flags & PV_COMP_LOCAL ? "\x01" : "");
-    if (key == NULL) return -1;
+    if (key == NULL) return PV_FATAL;
     size_t ci = pv_smap_get(ids, key);
     if (ci == PV_NONE) {
       pv_component comp = {.name = raw->name, .version = raw->version, .scope = raw->scope};
       comp.seen.elem = sizeof(pv_seen);
       comp.deps.elem = sizeof(size_t);
       int z = 0;
-      if (pv_vec_push(&inv->components, &comp) == NULL || pv_vec_push(known, &z) == NULL) return -1;
+      if (pv_vec_push(&inv->components, &comp) == NULL || pv_vec_push(known, &z) == NULL)
+        return PV_FATAL;
       ci = inv->components.len - 1;
-      if (pv_smap_put(ids, key, ci) < 0) return -1;
+      if (pv_smap_put(ids, key, ci) != PV_OK) return PV_FATAL;
     }
     raw->merged = ci;
-    merge_into(PV_VEC_AT(inv->components, pv_component, ci), raw, PV_VEC_AT(*known, int, ci));
+    pv_component *comp = PV_VEC_AT(inv->components, pv_component, ci);
+    if (merge_into(comp, raw, PV_VEC_AT(*known, int, ci)) != PV_OK) return PV_FATAL;
   }
-  return 0;
+  return PV_OK;
 }
 
 static int cmp_size(const void *x, const void *y) {
@@ -509,7 +577,8 @@ static int cmp_size(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
-static void merge_edges(build *b, pv_inventory *inv) {
+/* The raws' edges between components. PV_FATAL on out-of-memory. */
+static pv_status merge_edges(build *b, pv_inventory *inv) {
   for (size_t i = 0; i < b->c.raws.len; i++) {
     pv_raw *raw = pv_inv_raw(&b->c, i);
     size_t from = raw->merged;
@@ -518,10 +587,12 @@ static void merge_edges(build *b, pv_inventory *inv) {
       size_t t = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k))->merged;
       pv_raw *tr = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k));
       if (tr->dropped && t != PV_NONE) t = pv_inv_raw(&b->c, t)->merged;
-      if (t != PV_NONE && t != from)
-        pv_vec_push(&PV_VEC_AT(inv->components, pv_component, from)->deps, &t);
+      if (t != PV_NONE && t != from &&
+          pv_vec_push(&PV_VEC_AT(inv->components, pv_component, from)->deps, &t) == NULL)
+        return PV_FATAL;
     }
   }
+  return PV_OK;
 }
 
 /* ---- sorting ---- */
@@ -535,16 +606,19 @@ static int cmp_comp(const void *x, const void *y) {
   return c;
 }
 
-static int sort_components(pv_inventory *inv) {
+/* PV_FATAL on out-of-memory. */
+static pv_status sort_components(pv_inventory *inv) {
   size_t n = inv->components.len;
-  if (n == 0) return 0;
+  if (n == 0) return PV_OK;
   pv_component *items = inv->components.items;
   /* Remember the old index in deps-free order: tag, sort, then remap. */
-  size_t *order = malloc(n * sizeof *order), *inv_map = malloc(n * sizeof *inv_map);
+  size_t *order = malloc(n * sizeof *order);
+  size_t *inv_map = malloc(n * sizeof *inv_map);
   pv_component *copy = malloc(n * sizeof *copy);
+  pv_status rc = PV_OK;
   if (order == NULL || inv_map == NULL || copy == NULL) {
-    free(order), free(inv_map), free(copy);
-    return -1;
+    rc = PV_FATAL;
+    goto out;
   }
   for (size_t i = 0; i < n; i++) order[i] = i;
   /* insertion-free: sort indices by comparing components */
@@ -554,7 +628,8 @@ static int sort_components(pv_inventory *inv) {
       for (size_t j = i; j >= gap && cmp_comp(&copy[order[j - gap]], &copy[order[j]]) > 0;
            j -= gap) {
         size_t t = order[j];
-        order[j] = order[j - gap], order[j - gap] = t;
+        order[j] = order[j - gap];
+        order[j - gap] = t;
       }
     if (gap <= 1) break;
   }
@@ -571,26 +646,29 @@ static int sort_components(pv_inventory *inv) {
         *PV_VEC_AT(*d, size_t, w++) = *PV_VEC_AT(*d, size_t, k);
     d->len = w;
   }
-  free(order), free(inv_map), free(copy);
-  return 0;
+out:
+  free(order);
+  free(inv_map);
+  free(copy);
+  return rc;
 }
 
-static int assemble(build *b, pv_inventory *inv) {
-  for (size_t i = 0; i < b->c.raws.len; i++)
-    if (pv_inv_raw(&b->c, i)->src == PV_SRC_LOCK) check_mismatch(b, i);
+/* Mismatches, merging, edges and order. PV_FATAL on out-of-memory. */
+static pv_status assemble(build *b, pv_inventory *inv) {
   pv_smap ids = {0};
   pv_vec known = {.elem = sizeof(int)};
-  int rc = 0;
-  if (merge_pass(b, inv, &ids, &known, PV_SRC_MANIFEST) < 0 ||
-      merge_pass(b, inv, &ids, &known, PV_SRC_LOCK) < 0 ||
-      merge_pass(b, inv, &ids, &known, PV_SRC_SHIPPED) < 0)
-    rc = -1;
-  pv_smap_free(&ids);
-  pv_vec_free(&known);
-  if (rc == 0) merge_edges(b, inv);
-  if (rc == 0) rc = sort_components(inv);
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < b->c.raws.len && rc != PV_FATAL; i++)
+    if (pv_inv_raw(&b->c, i)->src == PV_SRC_LOCK) rc = pv_status_worst(rc, check_mismatch(b, i));
+  static const int order[] = {PV_SRC_MANIFEST, PV_SRC_LOCK, PV_SRC_SHIPPED};
+  for (size_t k = 0; k < 3 && rc != PV_FATAL; k++)
+    rc = pv_status_worst(rc, merge_pass(b, inv, &ids, &known, order[k]));
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, merge_edges(b, inv));
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, sort_components(inv));
   inv->has_root = inv->components.len > 0 &&
                   (PV_VEC_AT(inv->components, pv_component, 0)->flags & PV_COMP_ROOT);
+  pv_smap_free(&ids);
+  pv_vec_free(&known);
   return rc;
 }
 
@@ -602,19 +680,20 @@ pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim) {
   build b = {.c = {.r = r, .lim = lim, .raws = {.elem = sizeof(pv_raw)}},
              .locks = {.elem = sizeof(pv_file *)},
              .shipped = {.elem = sizeof(pv_file *)}};
-  classify(&b);
-  read_root(&b);
-  for (size_t i = 0; i < b.locks.len; i++) read_lock(&b, *PV_VEC_AT(b.locks, const pv_file *, i));
-  read_shipped(&b);
-  int rc = assemble(&b, inv);
+  pv_status rc = classify(&b);
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, read_root(&b));
+  for (size_t i = 0; i < b.locks.len && rc != PV_FATAL; i++)
+    rc = pv_status_worst(rc, read_lock(&b, *PV_VEC_AT(b.locks, const pv_file *, i)));
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, read_shipped(&b));
+  if (rc != PV_FATAL) rc = pv_status_worst(rc, assemble(&b, inv));
   for (size_t i = 0; i < b.c.raws.len; i++) pv_vec_free(&pv_inv_raw(&b.c, i)->deps);
   pv_vec_free(&b.c.raws);
   pv_vec_free(&b.locks);
   pv_vec_free(&b.shipped);
   pv_smap_free(&b.nm);
-  if (rc < 0) {
+  if (rc == PV_FATAL) { /* never a silently partial inventory */
     pv_inv_delete(inv);
-    return NULL;
+    inv = NULL;
   }
   return inv;
 }

@@ -64,8 +64,10 @@ typedef struct pv_inventory {
 } pv_inventory;
 
 /* Build the inventory of r's vfs. Adds notes and pkg.lockfile-mismatch
- * findings to r. NULL only on out-of-memory. Components are sorted by name,
- * then version (the root first), so output is deterministic. */
+ * findings to r. NULL only on out-of-memory, in any reader too (never a
+ * silently partial inventory: the caller reports an internal error).
+ * Components are sorted by name, then version (the root first), so output
+ * is deterministic. */
 pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim);
 /* Free the vectors and the inventory. NULL is ignored. */
 void pv_inv_delete(pv_inventory *inv);

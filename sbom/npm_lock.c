@@ -14,6 +14,7 @@ typedef struct {
   pv_smap keys;    /* lockfile key -> raw index */
   pv_vec todo;     /* pending edges: {raw, key, node} */
   int v1; /* "dependencies" is the nested tree, edges come from "requires" */
+  pv_status rc; /* the worst so far (readers.h); PV_FATAL stops the read */
 } npm;
 
 typedef struct {
@@ -21,6 +22,12 @@ typedef struct {
   const char *key;
   const pv_jnode *obj;
 } pending;
+
+/* Keep the worst status of the read in m->rc; returns st. */
+static pv_status keep(npm *m, pv_status st) {
+  m->rc = pv_status_worst(m->rc, st);
+  return st;
+}
 
 /* The last "node_modules/" component of key, or the key's basename. */
 static const char *key_name(const char *key) {
@@ -67,19 +74,25 @@ static int nonregistry(const char *res) {
   return pv_spec_is_local(res);
 }
 
-static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
+/* The raw entry of lockfile entry o at key. PV_FATAL on out-of-memory. */
+static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   pv_arena *a = m->c->r->arena;
   const char *kn = key_name(key);
   const char *name = pv_jn_str(o, "name");
+  const char *aliased = NULL;
   raw->name = name ? name : kn;
   if (name != NULL && strcmp(name, kn) != 0 && strstr(key, "node_modules/") != NULL)
     raw->alias = kn;
   raw->version = pv_jn_str(o, "version");
-  const char *aliased = pv_spec_alias_name(a, raw->version, &raw->version);
-  if (aliased != NULL) raw->alias = raw->name, raw->name = aliased;
+  if (pv_spec_alias_name(a, raw->version, &aliased, &raw->version) != PV_OK) return PV_FATAL;
+  if (aliased != NULL) {
+    raw->alias = raw->name;
+    raw->name = aliased;
+  }
   raw->resolved = pv_jn_str(o, "resolved");
   raw->integrity = pv_jn_str(o, "integrity");
   raw->install_dir = pv_arena_printf(a, "%s%s", m->dir, key);
+  if (raw->install_dir == NULL) return PV_FATAL;
   raw->path = m->f->path;
   raw->line = o->line;
   raw->src = PV_SRC_LOCK;
@@ -92,7 +105,7 @@ static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
     raw->scope = PV_SCOPE_OPTIONAL;
   if (pv_jn_true(o, "peer")) raw->flags |= PV_COMP_PEER;
   if (pv_jn_true(o, "inBundle") || pv_jn_true(o, "bundled")) raw->flags |= PV_COMP_BUNDLED;
-  pv_pkg_fields(a, o, raw);
+  if (pv_pkg_fields(a, o, raw) != PV_OK) return PV_FATAL;
   int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version);
   if (!local && nonregistry(raw->resolved)) { /* git or a plain tarball URL */
     local = 1;
@@ -100,30 +113,34 @@ static void fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   }
   if (local) {
     raw->flags |= PV_COMP_LOCAL;
-    if (raw->version == NULL || !pv_spec_is_local(raw->version))
+    if (raw->version == NULL || !pv_spec_is_local(raw->version)) {
       raw->version = pv_arena_printf(a, "file:%s", key);
+      if (raw->version == NULL) return PV_FATAL;
+    }
   }
   if (raw->version == NULL) raw->version = "";
+  return PV_OK;
 }
 
 static void add_entry(npm *m, const char *key, const pv_jnode *o) {
   if (o->type != PV_J_OBJ) {
     pv_inv_bad(m->c, m->f->path, o->line, "package entry is not an object");
+    keep(m, PV_WARN);
     return;
   }
   if (pv_jn_true(o, "link")) return; /* resolved to its target below */
   pv_raw raw = {0};
-  fill(m, &raw, key, o);
-  size_t i = pv_inv_add(m->c, &raw);
-  if (i == PV_NONE) return;
-  pv_smap_put(&m->keys, key, i);
+  size_t i = PV_NONE;
+  if (keep(m, fill(m, &raw, key, o)) != PV_OK) return;
+  if (keep(m, pv_inv_add(m->c, &raw, &i)) != PV_OK) return;
+  if (keep(m, pv_smap_put(&m->keys, key, i)) != PV_OK) return;
   pending p = {i, key, o};
-  pv_vec_push(&m->todo, &p);
+  if (pv_vec_push(&m->todo, &p) == NULL) keep(m, PV_FATAL);
 }
 
 /* "link": true entries make their key resolve to the target's raw. */
 static void add_links(npm *m, const pv_jnode *pk) {
-  for (size_t i = 0; i < pk->n; i++) {
+  for (size_t i = 0; i < pk->n && m->rc != PV_FATAL; i++) {
     const pv_jnode *o = pk->kids[i];
     if (!pv_jn_true(o, "link")) continue;
     const char *to = pv_jn_str(o, "resolved");
@@ -135,28 +152,27 @@ static void add_links(npm *m, const pv_jnode *pk) {
                     .flags = PV_COMP_LOCAL,
                     .path = m->f->path,
                     .line = o->line};
-      t = pv_inv_add(m->c, &raw);
-      if (t == PV_NONE) continue;
+      if (keep(m, pv_inv_add(m->c, &raw, &t)) != PV_OK) continue;
     }
-    pv_smap_put(&m->keys, pk->keys[i], t);
+    keep(m, pv_smap_put(&m->keys, pk->keys[i], t));
   }
 }
 
 static void edges(npm *m, size_t raw, const char *key, const pv_jnode *o, pv_roots *rt) {
   pv_deplist d = {0};
-  if (!m->v1) d = pv_deplist_of(m->c->r->arena, o, key[0] == '\0');
+  if (!m->v1 && keep(m, pv_deplist_of(m->c->r->arena, o, key[0] == '\0', &d)) != PV_OK) return;
   const pv_jnode *req = pv_jn_get(o, "requires"); /* v1 */
-  for (size_t i = 0; i < d.n; i++) {
+  for (size_t i = 0; i < d.n && m->rc != PV_FATAL; i++) {
     size_t t = resolve(m, key, d.name[i]);
     if (t == PV_NONE) continue;
     if (raw == PV_NONE)
-      pv_roots_add(rt, t, d.group[i]);
+      keep(m, pv_roots_add(rt, t, d.group[i]));
     else
-      pv_inv_edge(m->c, raw, t);
+      keep(m, pv_inv_edge(m->c, raw, t));
   }
-  for (size_t i = 0; req != NULL && req->type == PV_J_OBJ && i < req->n; i++) {
+  for (size_t i = 0; req != NULL && req->type == PV_J_OBJ && i < req->n && m->rc != PV_FATAL; i++) {
     size_t t = resolve(m, key, req->keys[i]);
-    if (t != PV_NONE && raw != PV_NONE) pv_inv_edge(m->c, raw, t);
+    if (t != PV_NONE && raw != PV_NONE) keep(m, pv_inv_edge(m->c, raw, t));
   }
 }
 
@@ -165,13 +181,17 @@ static void walk_v1(npm *m, const char *parent, const pv_jnode *deps, uint32_t d
   if (deps == NULL || deps->type != PV_J_OBJ) return;
   if (depth > m->c->lim->ast_depth) {
     pv_inv_bad(m->c, m->f->path, deps->line, "dependency tree nested too deep");
+    keep(m, PV_WARN); /* cut short */
     return;
   }
-  for (size_t i = 0; i < deps->n; i++) {
+  for (size_t i = 0; i < deps->n && m->rc != PV_FATAL; i++) {
     const char *key =
         parent[0] ? pv_arena_printf(m->c->r->arena, "%s/node_modules/%s", parent, deps->keys[i])
                   : pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
-    if (key == NULL) return;
+    if (key == NULL) {
+      keep(m, PV_FATAL);
+      return;
+    }
     add_entry(m, key, deps->kids[i]);
     walk_v1(m, key, pv_jn_get(deps->kids[i], "dependencies"), depth + 1);
   }
@@ -180,7 +200,7 @@ static void walk_v1(npm *m, const char *parent, const pv_jnode *deps, uint32_t d
 static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
   const pv_jnode *pk = pv_jn_get(root, "packages");
   if (pk != NULL && pk->type == PV_J_OBJ) {
-    for (size_t i = 0; i < pk->n; i++)
+    for (size_t i = 0; i < pk->n && m->rc != PV_FATAL; i++)
       if (pk->keys[i][0] != '\0') add_entry(m, pk->keys[i], pk->kids[i]);
     add_links(m, pk);
     const pv_jnode *top = pv_jn_get(pk, "");
@@ -189,32 +209,36 @@ static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
     m->v1 = 1;
     walk_v1(m, "", pv_jn_get(root, "dependencies"), 0);
     const pv_jnode *deps = pv_jn_get(root, "dependencies");
-    for (size_t i = 0; deps && deps->type == PV_J_OBJ && i < deps->n; i++) {
+    for (size_t i = 0; deps && deps->type == PV_J_OBJ && i < deps->n && m->rc != PV_FATAL; i++) {
       const char *k = pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
-      size_t t = k ? pv_smap_get(&m->keys, k) : PV_NONE;
-      if (t != PV_NONE) pv_roots_add(rt, t, (int)pv_inv_raw(m->c, t)->scope);
+      if (k == NULL) {
+        keep(m, PV_FATAL);
+        break;
+      }
+      size_t t = pv_smap_get(&m->keys, k);
+      if (t != PV_NONE) keep(m, pv_roots_add(rt, t, (int)pv_inv_raw(m->c, t)->scope));
     }
   }
-  for (size_t i = 0; i < m->todo.len; i++) {
+  for (size_t i = 0; i < m->todo.len && m->rc != PV_FATAL; i++) {
     pending *p = PV_VEC_AT(m->todo, pending, i);
     edges(m, p->raw, p->key, p->obj, rt);
   }
 }
 
-void pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt) {
+pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt) {
   uint32_t line = 0;
   const char *err = NULL;
-  pv_jnode *root = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &line, &err);
-  if (root == NULL) {
-    pv_inv_bad(c, f->path, line, err);
-    return;
-  }
+  pv_jnode *root = NULL;
+  pv_status rc = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &root, &line, &err);
+  if (rc == PV_FAILED) pv_inv_bad(c, f->path, line, err);
+  if (rc != PV_OK) return rc;
   if (root->type != PV_J_OBJ) {
     pv_inv_bad(c, f->path, root->line, "lockfile is not a JSON object");
-    return;
+    return PV_FAILED;
   }
   npm m = {.c = c, .f = f, .dir = dir, .todo = {.elem = sizeof(pending)}};
   run(&m, root, rt);
   pv_smap_free(&m.keys);
   pv_vec_free(&m.todo);
+  return m.rc;
 }

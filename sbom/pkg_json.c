@@ -10,6 +10,7 @@ typedef struct {
   const unsigned char *p, *end;
   uint32_t line, max_depth;
   const char *err;
+  int oom; /* an allocation failed: the parse is PV_FATAL, not malformed */
 } jp;
 
 static void skip_ws(jp *j) {
@@ -95,7 +96,7 @@ static const char *parse_string(jp *j) {
   pv_buf_init(&b, (size_t)(j->end - j->p) + 1);
   j->p++; /* opening quote */
   const char *out = NULL;
-  while (j->p < j->end && *j->p != '"') {
+  while (j->p < j->end && *j->p != '"' && pv_buf_status(&b) == PV_OK) {
     if (*j->p == '\n') break;
     if (*j->p == '\\') {
       j->p++;
@@ -103,13 +104,15 @@ static const char *parse_string(jp *j) {
     } else {
       const unsigned char *s = j->p;
       while (j->p < j->end && *j->p != '"' && *j->p != '\\' && *j->p != '\n') j->p++;
-      if (pv_buf_add(&b, s, (size_t)(j->p - s)) != PV_OK) goto out;
+      pv_buf_cat(&b, s, (size_t)(j->p - s));
     }
   }
-  if (j->p >= j->end || *j->p != '"') goto out;
+  if (pv_buf_status(&b) != PV_OK || j->p >= j->end || *j->p != '"') goto out;
   j->p++;
   out = pv_arena_strndup(j->a, b.data ? (const char *)b.data : "", b.len);
+  if (out == NULL) j->oom = 1;
 out:
+  if (pv_buf_status(&b) == PV_FATAL) j->oom = 1;
   if (out == NULL && j->err == NULL) j->err = "bad string";
   pv_buf_free(&b);
   return out;
@@ -119,7 +122,12 @@ static pv_jnode *parse_value(jp *j, uint32_t depth);
 
 static pv_jnode *node(jp *j, int type) {
   pv_jnode *n = pv_arena_alloc(j->a, sizeof *n);
-  if (n != NULL) n->type = type, n->line = j->line;
+  if (n == NULL) {
+    j->oom = 1;
+    return NULL;
+  }
+  n->type = type;
+  n->line = j->line;
   return n;
 }
 
@@ -152,13 +160,15 @@ static pv_jnode *parse_container(jp *j, uint32_t depth, int obj) {
     if (obj) {
       if (*j->p != '"') goto bad;
       const char *k = parse_string(j);
-      if (k == NULL || pv_vec_push(&keys, &k) == NULL) goto bad;
+      if (k == NULL) goto bad;
+      if (pv_vec_push(&keys, &k) == NULL) goto oom;
       skip_ws(j);
       if (j->p >= j->end || *j->p != ':') goto bad;
       j->p++;
     }
     pv_jnode *v = parse_value(j, depth + 1);
-    if (v == NULL || pv_vec_push(&kids, &v) == NULL) goto bad;
+    if (v == NULL) goto bad;
+    if (pv_vec_push(&kids, &v) == NULL) goto oom;
     if (obj) v->line = kline;
     skip_ws(j);
     if (j->p < j->end && *j->p == ',') {
@@ -169,10 +179,12 @@ static pv_jnode *parse_container(jp *j, uint32_t depth, int obj) {
     goto bad;
   }
   j->p++;
-  if (n == NULL || finish_kids(j, n, &keys, &kids) < 0) goto bad;
+  if (n == NULL || finish_kids(j, n, &keys, &kids) < 0) goto oom;
   pv_vec_free(&keys);
   pv_vec_free(&kids);
   return n;
+oom:
+  j->oom = 1;
 bad:
   if (j->err == NULL) j->err = obj ? "bad object" : "bad array";
   pv_vec_free(&keys);
@@ -200,7 +212,12 @@ static pv_jnode *parse_scalar(jp *j) {
     return NULL;
   }
   pv_jnode *n = node(j, type);
-  if (n != NULL) n->s = pv_arena_strndup(j->a, (const char *)s, len);
+  if (n == NULL) return NULL;
+  n->s = pv_arena_strndup(j->a, (const char *)s, len);
+  if (n->s == NULL) {
+    j->oom = 1;
+    return NULL;
+  }
   return n;
 }
 
@@ -223,20 +240,33 @@ static pv_jnode *parse_value(jp *j, uint32_t depth) {
   return parse_scalar(j);
 }
 
-pv_jnode *pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
-                      uint32_t *err_line, const char **err) {
+pv_status pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
+                      pv_jnode **out, uint32_t *err_line, const char **err) {
   jp j = {.a = a, .p = p, .end = p + n, .line = 1, .max_depth = max_depth};
   if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) j.p += 3;
   pv_jnode *root = p ? parse_value(&j, 0) : NULL;
   if (root != NULL) {
     skip_ws(&j);
-    if (j.p < j.end) root = NULL, j.err = "trailing data after the JSON value";
+    if (j.p < j.end) {
+      root = NULL;
+      j.err = "trailing data after the JSON value";
+    }
   }
-  if (root == NULL) {
+  pv_status rc = PV_OK;
+  if (j.oom) {
+    root = NULL;
+    j.err = "out of memory";
+    rc = PV_FATAL;
+  } else if (root == NULL) {
+    if (j.err == NULL) j.err = "no data";
+    rc = PV_FAILED;
+  }
+  if (rc != PV_OK) {
     *err_line = j.line;
-    *err = j.err ? j.err : "out of memory";
+    *err = j.err;
   }
-  return root;
+  *out = root;
+  return rc;
 }
 
 const pv_jnode *pv_jn_get(const pv_jnode *o, const char *key) {
@@ -258,52 +288,73 @@ int pv_jn_true(const pv_jnode *o, const char *key) {
 
 /* ---- package.json fields ---- */
 
-/* "license": "MIT" | {"type": "MIT"}; "licenses": [{"type": ...}, ...]. */
-static const char *license_of(pv_arena *a, const pv_jnode *o) {
+/* "license": "MIT" | {"type": "MIT"}; "licenses": [{"type": ...}, ...],
+ * into *out (NULL when there is none). PV_FATAL on out-of-memory. */
+static pv_status license_of(pv_arena *a, const pv_jnode *o, const char **out) {
   const pv_jnode *l = pv_jn_get(o, "license");
-  if (l != NULL && l->type == PV_J_STR) return l->s;
-  if (l != NULL && l->type == PV_J_OBJ && pv_jn_str(l, "type")) return pv_jn_str(l, "type");
+  *out = NULL;
+  if (l != NULL && l->type == PV_J_STR) {
+    *out = l->s;
+    return PV_OK;
+  }
+  if (l != NULL && l->type == PV_J_OBJ && pv_jn_str(l, "type")) {
+    *out = pv_jn_str(l, "type");
+    return PV_OK;
+  }
   const pv_jnode *ls = pv_jn_get(o, "licenses");
   if (ls == NULL) ls = l;
-  if (ls == NULL || ls->type != PV_J_ARR) return NULL;
-  const char *out = NULL;
+  if (ls == NULL || ls->type != PV_J_ARR) return PV_OK;
+  const char *all = NULL;
   for (size_t i = 0; i < ls->n; i++) {
     const char *t = ls->kids[i]->type == PV_J_STR ? ls->kids[i]->s : pv_jn_str(ls->kids[i], "type");
     if (t == NULL) continue;
-    out = out ? pv_arena_printf(a, "(%s OR %s)", out, t) : t;
+    all = all ? pv_arena_printf(a, "(%s OR %s)", all, t) : t;
+    if (all == NULL) return PV_FATAL;
   }
-  if (out != NULL && ls->n > 1 && out[0] == '(') { /* flatten "((A OR B) OR C)" */
+  if (all != NULL && ls->n > 1 && all[0] == '(') { /* flatten "((A OR B) OR C)" */
     pv_buf b;
-    pv_buf_init(&b, strlen(out) + 1);
-    for (const char *s = out; *s; s++)
-      if (*s != '(' && *s != ')') pv_buf_add(&b, s, 1);
-    out = pv_arena_strndup(a, b.data ? (const char *)b.data : "", b.len);
+    pv_buf_init(&b, strlen(all) + 1);
+    for (const char *s = all; *s; s++)
+      if (*s != '(' && *s != ')') pv_buf_cat(&b, s, 1);
+    all = NULL;
+    if (pv_buf_status(&b) == PV_OK)
+      all = pv_arena_strndup(a, b.data ? (const char *)b.data : "", b.len);
     pv_buf_free(&b);
+    if (all == NULL) return PV_FATAL;
   }
-  return out;
+  *out = all;
+  return PV_OK;
 }
 
-/* "github:u/r", "gitlab:u/r", "bitbucket:u/r", "u/r" -> https URL. */
-static const char *repo_url(pv_arena *a, const char *s) {
-  if (s == NULL || *s == '\0') return NULL;
+/* "github:u/r", "gitlab:u/r", "bitbucket:u/r", "u/r" -> https URL, into
+ * *out (NULL for no URL). PV_FATAL on out-of-memory. */
+static pv_status repo_url(pv_arena *a, const char *s, const char **out) {
   static const struct {
     const char *pfx, *host;
   } hosts[] = {
       {"github:", "github.com"}, {"gitlab:", "gitlab.com"}, {"bitbucket:", "bitbucket.org"}};
+  *out = NULL;
+  if (s == NULL || *s == '\0') return PV_OK;
+  *out = s;
   for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
-    if (strncmp(s, hosts[i].pfx, strlen(hosts[i].pfx)) == 0)
-      return pv_arena_printf(a, "https://%s/%s", hosts[i].host, s + strlen(hosts[i].pfx));
+    if (strncmp(s, hosts[i].pfx, strlen(hosts[i].pfx)) == 0) {
+      *out = pv_arena_printf(a, "https://%s/%s", hosts[i].host, s + strlen(hosts[i].pfx));
+      return *out ? PV_OK : PV_FATAL;
+    }
   if (strchr(s, ':') == NULL && strchr(s, '/') != NULL && s[0] != '/' && s[0] != '.' &&
-      strchr(strchr(s, '/') + 1, '/') == NULL)
-    return pv_arena_printf(a, "https://github.com/%s", s);
-  return s;
+      strchr(strchr(s, '/') + 1, '/') == NULL) {
+    *out = pv_arena_printf(a, "https://github.com/%s", s);
+    return *out ? PV_OK : PV_FATAL;
+  }
+  return PV_OK;
 }
 
-void pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw) {
-  if (raw->license == NULL) raw->license = license_of(a, o);
+pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw) {
+  if (raw->license == NULL && license_of(a, o, &raw->license) != PV_OK) return PV_FATAL;
   const pv_jnode *rep = pv_jn_get(o, "repository");
-  if (raw->repository == NULL && rep != NULL)
-    raw->repository = repo_url(a, rep->type == PV_J_STR ? rep->s : pv_jn_str(rep, "url"));
+  if (raw->repository == NULL && rep != NULL &&
+      repo_url(a, rep->type == PV_J_STR ? rep->s : pv_jn_str(rep, "url"), &raw->repository) != PV_OK)
+    return PV_FATAL;
   if (raw->homepage == NULL) raw->homepage = pv_jn_str(o, "homepage");
   if (raw->description == NULL) raw->description = pv_jn_str(o, "description");
   const pv_jnode *sc = pv_jn_get(o, "scripts");
@@ -311,6 +362,7 @@ void pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw) {
   for (size_t i = 0; i < 3; i++)
     if (pv_jn_str(sc, hooks[i]) != NULL) raw->flags |= PV_COMP_INSTALL_SCRIPT;
   if (pv_jn_true(o, "hasInstallScript")) raw->flags |= PV_COMP_INSTALL_SCRIPT;
+  return PV_OK;
 }
 
 static int has_name(const pv_deplist *d, const char *name) {
@@ -319,20 +371,21 @@ static int has_name(const pv_deplist *d, const char *name) {
   return 0;
 }
 
-pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev) {
+pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_deplist *out) {
   static const char *const groups[] = {"dependencies", "optionalDependencies", "devDependencies",
                                        "peerDependencies"};
   pv_deplist d = {0};
   size_t cap = 0;
+  *out = d;
   for (int g = 0; g < 4; g++) {
     const pv_jnode *m = pv_jn_get(obj, groups[g]);
     if (m != NULL && m->type == PV_J_OBJ) cap += m->n;
   }
-  if (cap == 0) return d;
+  if (cap == 0) return PV_OK;
   d.name = pv_arena_alloc(a, cap * sizeof *d.name);
   d.spec = pv_arena_alloc(a, cap * sizeof *d.spec);
   d.group = pv_arena_alloc(a, cap * sizeof *d.group);
-  if (d.name == NULL || d.spec == NULL || d.group == NULL) return (pv_deplist){0};
+  if (d.name == NULL || d.spec == NULL || d.group == NULL) return PV_FATAL;
   for (int g = 0; g < 4; g++) {
     if (g == 2 && !with_dev) continue;
     const pv_jnode *m = pv_jn_get(obj, groups[g]);
@@ -344,7 +397,8 @@ pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev) {
       d.group[d.n++] = g;
     }
   }
-  return d;
+  *out = d;
+  return PV_OK;
 }
 
 int pv_spec_is_local(const char *s) {
@@ -359,10 +413,13 @@ int pv_spec_is_local(const char *s) {
   return sl != NULL && s[0] != '@' && strchr(s, ' ') == NULL && strchr(s, ':') == NULL;
 }
 
-const char *pv_spec_alias_name(pv_arena *a, const char *spec, const char **range) {
-  if (spec == NULL || strncmp(spec, "npm:", 4) != 0) return NULL;
+pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, const char **range) {
+  *name = NULL;
+  if (spec == NULL || strncmp(spec, "npm:", 4) != 0) return PV_OK;
   const char *n = spec + 4;
   const char *at = strchr(n[0] == '@' ? n + 1 : n, '@');
+  *name = pv_arena_strndup(a, n, at ? (size_t)(at - n) : strlen(n));
+  if (*name == NULL) return PV_FATAL;
   if (range != NULL) *range = at ? at + 1 : "";
-  return pv_arena_strndup(a, n, at ? (size_t)(at - n) : strlen(n));
+  return PV_OK;
 }

@@ -14,7 +14,20 @@ typedef struct {
   yaml_document_t *d;
   int major;    /* lockfile major version: 5, 6 or 9 */
   pv_smap keys; /* package / snapshot key -> raw */
+  pv_status rc; /* the worst so far (readers.h); PV_FATAL stops the read */
 } pnpm;
+
+/* Keep the worst status of the read in p->rc; returns st. */
+static pv_status keep(pnpm *p, pv_status st) {
+  p->rc = pv_status_worst(p->rc, st);
+  return st;
+}
+
+/* An arena copy that failed is out of memory: kept in p->rc. */
+static const char *kept(pnpm *p, const char *copy) {
+  if (copy == NULL) keep(p, PV_FATAL);
+  return copy;
+}
 
 static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
   if (m == NULL || m->type != YAML_MAPPING_NODE) return NULL;
@@ -26,13 +39,14 @@ static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
   return NULL;
 }
 
-/* Scalar member copied into the arena (the document dies before the result). */
-static const char *ystr_in(pv_arena *a, yaml_document_t *d, yaml_node_t *m, const char *key) {
+/* Scalar member copied into the arena (the document dies before the
+ * result); NULL when absent, or on out-of-memory (kept in p->rc). */
+static const char *ystr_in(pnpm *p, yaml_document_t *d, yaml_node_t *m, const char *key) {
   yaml_node_t *v = yget(d, m, key);
-  return v && v->type == YAML_SCALAR_NODE ? pv_arena_strdup(a, (const char *)v->data.scalar.value)
-                                          : NULL;
+  if (v == NULL || v->type != YAML_SCALAR_NODE) return NULL;
+  return kept(p, pv_arena_strdup(p->c->r->arena, (const char *)v->data.scalar.value));
 }
-#define ystr(d, m, key) ystr_in(p->c->r->arena, d, m, key)
+#define ystr(d, m, key) ystr_in(p, d, m, key)
 
 static int ytrue(yaml_document_t *d, yaml_node_t *m, const char *key) {
   yaml_node_t *v = yget(d, m, key);
@@ -41,11 +55,14 @@ static int ytrue(yaml_document_t *d, yaml_node_t *m, const char *key) {
 }
 
 /* Split a key into name and version (arena); 1 when it is not a registry
- * package (file:, link:, git hosts, URLs). */
+ * package (file:, link:, git hosts, URLs). Out of memory is kept in p->rc
+ * (*version is then NULL). */
 static int parse_key(pnpm *p, const char *key, const char **name, const char **version) {
   pv_arena *a = p->c->r->arena;
   int local = 0;
-  key = pv_arena_strdup(a, key);
+  *name = NULL;
+  *version = NULL;
+  key = kept(p, pv_arena_strdup(a, key));
   if (key == NULL) return 1;
   const char *k = key;
   if (k[0] == '/') {
@@ -59,53 +76,68 @@ static int parse_key(pnpm *p, const char *key, const char **name, const char **v
   }
   if (local) {
     const char *at = strchr(k[0] == '@' ? k + 1 : k, '@');
-    *name = at && at < strchr(k, ':') ? pv_arena_strndup(a, k, (size_t)(at - k)) : NULL;
+    if (at && at < strchr(k, ':')) *name = kept(p, pv_arena_strndup(a, k, (size_t)(at - k)));
     *version = key;
     return 1;
   }
   if (p->major >= 6) {
     const char *at = strchr(k[0] == '@' ? k + 1 : k, '@');
-    if (at == NULL) return *name = NULL, *version = key, 1;
-    *name = pv_arena_strndup(a, k, (size_t)(at - k));
-    *version = pv_arena_strndup(a, at + 1, strcspn(at + 1, "("));
+    if (at == NULL) {
+      *version = key;
+      return 1;
+    }
+    *name = kept(p, pv_arena_strndup(a, k, (size_t)(at - k)));
+    *version = kept(p, pv_arena_strndup(a, at + 1, strcspn(at + 1, "(")));
     return 0;
   }
   const char *sl = strrchr(k, '/');
-  if (sl == NULL || sl == k) return *name = NULL, *version = key, 1;
-  *name = pv_arena_strndup(a, k, (size_t)(sl - k));
-  *version = pv_arena_strndup(a, sl + 1, strcspn(sl + 1, "_("));
+  if (sl == NULL || sl == k) {
+    *version = key;
+    return 1;
+  }
+  *name = kept(p, pv_arena_strndup(a, k, (size_t)(sl - k)));
+  *version = kept(p, pv_arena_strndup(a, sl + 1, strcspn(sl + 1, "_(")));
   return 0;
 }
 
-static size_t add_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *e) {
+/* The raw of package key (entry e, or NULL) into *idx. PV_WARN past the
+ * component cap, PV_FATAL on out-of-memory (*idx is PV_NONE then). */
+static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *e, size_t *idx) {
   pv_raw raw = {.src = PV_SRC_LOCK, .path = p->f->path, .line = line};
   yaml_document_t *d = p->d;
+  *idx = PV_NONE;
   int local = parse_key(p, key, &raw.name, &raw.version);
   const char *nm = ystr(d, e, "name");
   if (nm != NULL) raw.name = nm;
-  if (raw.name == NULL) raw.name = pv_arena_strdup(p->c->r->arena, key);
+  if (raw.name == NULL) raw.name = kept(p, pv_arena_strdup(p->c->r->arena, key));
   yaml_node_t *res = yget(d, e, "resolution");
   raw.integrity = ystr(d, res, "integrity");
   const char *tarball = ystr(d, res, "tarball");
   if (tarball && (strncmp(tarball, "file:", 5) == 0 || p->major < 9)) local = 1;
   if (ystr(d, res, "repo") || ystr(d, res, "commit") || ystr(d, res, "directory")) local = 1;
   raw.resolved = tarball;
+  if (p->rc == PV_FATAL) return PV_FATAL;
   if (local && raw.name != NULL && strncmp(raw.version, raw.name, strlen(raw.name)) == 0 &&
       raw.version[strlen(raw.name)] == '@') /* 9.x "name@https://..." */
     raw.version += strlen(raw.name) + 1;
   else if (local)
-    raw.version = pv_arena_strdup(p->c->r->arena, tarball ? tarball : key);
+    raw.version = kept(p, pv_arena_strdup(p->c->r->arena, tarball ? tarball : key));
+  if (raw.version == NULL) return PV_FATAL;
   if (local) raw.flags |= PV_COMP_LOCAL;
   if (p->major < 9 && yget(d, e, "dev") != NULL) {
     raw.scope_known = 1;
     raw.scope = ytrue(d, e, "dev") ? PV_SCOPE_DEV : PV_SCOPE_REQUIRED;
   }
-  if (ytrue(d, e, "optional")) raw.scope = PV_SCOPE_OPTIONAL, raw.scope_known = 1;
+  if (ytrue(d, e, "optional")) {
+    raw.scope = PV_SCOPE_OPTIONAL;
+    raw.scope_known = 1;
+  }
   if (ytrue(d, e, "requiresBuild")) raw.flags |= PV_COMP_INSTALL_SCRIPT;
-  return pv_inv_add(p->c, &raw);
+  return pv_inv_add(p->c, &raw, idx);
 }
 
-/* The key a dependency "name: value" points at. */
+/* The key a dependency "name: value" points at (out of memory is kept in
+ * p->rc). */
 static size_t dep_target(pnpm *p, const char *name, const char *v) {
   pv_arena *a = p->c->r->arena;
   if (strncmp(v, "link:", 5) == 0) return PV_NONE;
@@ -114,9 +146,9 @@ static size_t dep_target(pnpm *p, const char *name, const char *v) {
   const char *k = p->major >= 9   ? pv_arena_printf(a, "%s@%s", name, v)
                   : p->major >= 6 ? pv_arena_printf(a, "/%s@%s", name, v)
                                   : pv_arena_printf(a, "/%s/%s", name, v);
-  t = pv_smap_get(&p->keys, k);
-  if (t == PV_NONE && p->major >= 6 && strchr(v[0] == '@' ? v + 1 : v, '@'))
-    t = pv_smap_get(&p->keys, pv_arena_printf(a, "%s%s", p->major >= 9 ? "" : "/", v));
+  t = pv_smap_get(&p->keys, kept(p, k));
+  if (t == PV_NONE && k != NULL && p->major >= 6 && strchr(v[0] == '@' ? v + 1 : v, '@'))
+    t = pv_smap_get(&p->keys, kept(p, pv_arena_printf(a, "%s%s", p->major >= 9 ? "" : "/", v)));
   return t;
 }
 
@@ -126,9 +158,10 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
   for (int g = 0; g < 3; g++) {
     yaml_node_t *m = yget(d, e, groups[g]);
     if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
-    for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
-      yaml_node_t *k = yaml_document_get_node(d, pr->key),
-                  *v = yaml_document_get_node(d, pr->value);
+    for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
+         pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
+      yaml_node_t *k = yaml_document_get_node(d, pr->key);
+      yaml_node_t *v = yaml_document_get_node(d, pr->value);
       if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
       const char *ver =
           v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : ystr(d, v, "version");
@@ -137,11 +170,11 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
       if (t == PV_NONE) continue;
       pv_raw *tr = pv_inv_raw(p->c, t);
       if (tr->alias == NULL && strcmp(tr->name, dn) != 0 && !(tr->flags & PV_COMP_LOCAL))
-        tr->alias = pv_arena_strdup(p->c->r->arena, dn); /* "alias: real@1.0.0" */
+        tr->alias = kept(p, pv_arena_strdup(p->c->r->arena, dn)); /* "alias: real@1.0.0" */
       if (from == PV_NONE)
-        pv_roots_add(rt, t, g);
+        keep(p, pv_roots_add(rt, t, g));
       else
-        pv_inv_edge(p->c, from, t);
+        keep(p, pv_inv_edge(p->c, from, t));
     }
   }
 }
@@ -150,9 +183,10 @@ typedef void (*pair_fn)(pnpm *p, const char *key, uint32_t line, yaml_node_t *v,
 
 static void each_pair(pnpm *p, yaml_node_t *m, pair_fn fn, void *arg) {
   if (m == NULL || m->type != YAML_MAPPING_NODE) return;
-  for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
-    yaml_node_t *k = yaml_document_get_node(p->d, pr->key),
-                *v = yaml_document_get_node(p->d, pr->value);
+  for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
+       pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
+    yaml_node_t *v = yaml_document_get_node(p->d, pr->value);
     if (k != NULL && v != NULL && k->type == YAML_SCALAR_NODE)
       fn(p, (const char *)k->data.scalar.value, (uint32_t)k->start_mark.line + 1, v, arg);
   }
@@ -160,20 +194,21 @@ static void each_pair(pnpm *p, yaml_node_t *m, pair_fn fn, void *arg) {
 
 static void on_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
   (void)arg;
-  size_t i = add_package(p, key, line, v);
-  if (i != PV_NONE) pv_smap_put(&p->keys, key, i);
+  size_t i = PV_NONE;
+  if (keep(p, add_package(p, key, line, v, &i)) == PV_OK) keep(p, pv_smap_put(&p->keys, key, i));
 }
 
 /* 9.x snapshot "name@1.0.0(peer@2.0.0)" -> the package "name@1.0.0". */
 static void on_snapshot(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
-  (void)arg, (void)v;
+  (void)arg;
+  (void)v;
   size_t i = pv_smap_get(&p->keys, key);
-  if (i == PV_NONE) {
-    const char *base = pv_arena_strndup(p->c->r->arena, key, strcspn(key, "("));
-    i = base ? pv_smap_get(&p->keys, base) : PV_NONE;
-    if (i == PV_NONE) i = add_package(p, key, line, NULL);
-    if (i != PV_NONE) pv_smap_put(&p->keys, key, i);
-  }
+  if (i != PV_NONE) return;
+  const char *base = kept(p, pv_arena_strndup(p->c->r->arena, key, strcspn(key, "(")));
+  if (base == NULL) return;
+  i = pv_smap_get(&p->keys, base);
+  if (i == PV_NONE && keep(p, add_package(p, key, line, NULL, &i)) != PV_OK) return;
+  keep(p, pv_smap_put(&p->keys, key, i));
 }
 
 static void on_edges(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
@@ -183,7 +218,8 @@ static void on_edges(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, vo
 }
 
 static void on_importer(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
-  (void)key, (void)line;
+  (void)key;
+  (void)line;
   deps_of(p, v, PV_NONE, arg);
 }
 
@@ -226,29 +262,35 @@ int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
   return 0;
 }
 
-void pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
+pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
   yaml_parser_t yp;
   yaml_document_t d;
   if (pv_lock_yaml_too_deep(f->data, f->size, c->lim->ast_depth / 8)) {
     pv_inv_bad(c, f->path, 1, "YAML nested too deep");
-    return;
+    return PV_FAILED;
   }
-  if (!yaml_parser_initialize(&yp)) return;
+  if (!yaml_parser_initialize(&yp)) return PV_FATAL; /* (it only allocates) */
+  pv_status rc = PV_OK;
   yaml_parser_set_input_string(&yp, f->data, f->size);
   if (!yaml_parser_load(&yp, &d)) {
-    pv_inv_bad(c, f->path, (uint32_t)yp.problem_mark.line + 1,
-               yp.problem ? yp.problem : "YAML error");
-    yaml_parser_delete(&yp);
-    return;
+    rc = yp.error == YAML_MEMORY_ERROR ? PV_FATAL : PV_FAILED;
+    if (rc == PV_FAILED)
+      pv_inv_bad(c, f->path, (uint32_t)yp.problem_mark.line + 1,
+                 yp.problem ? yp.problem : "YAML error");
+    goto out;
   }
   yaml_node_t *root = yaml_document_get_root_node(&d);
-  if (root != NULL && root->type != YAML_MAPPING_NODE)
+  if (root != NULL && root->type != YAML_MAPPING_NODE) {
     pv_inv_bad(c, f->path, (uint32_t)root->start_mark.line + 1, "lockfile is not a YAML mapping");
-  else if (root != NULL) {
+    rc = PV_FAILED;
+  } else if (root != NULL) {
     pnpm p = {.c = c, .f = f, .d = &d};
     run(&p, root, rt);
     pv_smap_free(&p.keys);
+    rc = p.rc;
   }
   yaml_document_delete(&d);
+out:
   yaml_parser_delete(&yp);
+  return rc;
 }

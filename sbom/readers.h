@@ -7,7 +7,11 @@
  * name@version), resolves scopes and edges and sorts.
  *
  * Ownership: every string and JSON node lives in ctx->r->arena; the vectors
- * in pv_raw and pv_inv_ctx are malloc'd and freed by inventory.c. */
+ * in pv_raw and pv_inv_ctx are malloc'd and freed by inventory.c.
+ *
+ * Statuses (base.h): PV_FATAL is out of memory (the arena's cap counts: a
+ * failed arena copy is out of memory too) and ends the inventory; the
+ * readers note every problem with the input itself and go on. */
 #ifndef PV_SBOM_READERS_H
 #define PV_SBOM_READERS_H
 
@@ -26,9 +30,10 @@ typedef struct pv_jnode {
 } pv_jnode;
 
 /* Parse JSON (trailing commas and comments tolerated, for bun.lock) into the
- * arena; NULL on error with *err_line and *err set (static text). */
-pv_jnode *pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
-                      uint32_t *err_line, const char **err);
+ * arena: *out. PV_FAILED when it is malformed, with *err_line and *err set
+ * (static text); PV_FATAL on out-of-memory (*err "out of memory"). */
+pv_status pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
+                      pv_jnode **out, uint32_t *err_line, const char **err);
 /* Member key of an object (last one wins), or NULL. */
 const pv_jnode *pv_jn_get(const pv_jnode *o, const char *key);
 /* String member, or NULL when absent or not a string. */
@@ -43,8 +48,9 @@ typedef struct {
   size_t cap, len;
 } pv_smap;
 #define PV_NONE ((size_t)-1)
-/* Insert or replace; -1 on out-of-memory. */
-int pv_smap_put(pv_smap *m, const char *key, size_t val);
+/* Insert or replace; PV_FATAL on out-of-memory, or when key is NULL (a
+ * failed arena copy). */
+PV_MUST_USE pv_status pv_smap_put(pv_smap *m, const char *key, size_t val);
 /* The value of key, or PV_NONE. */
 size_t pv_smap_get(const pv_smap *m, const char *key);
 /* Free the table (not the keys). */
@@ -75,13 +81,15 @@ typedef struct {
   int capped;  /* the component cap tripped (noted once) */
 } pv_inv_ctx;
 
-/* Append a raw entry (copied); returns its index or (size_t)-1 when the
- * component cap is reached or memory runs out. */
-size_t pv_inv_add(pv_inv_ctx *c, const pv_raw *raw);
+/* Append a raw entry (copied) and set *idx to its index. PV_WARN when the
+ * component cap is reached (noted once on the result; *idx is PV_NONE),
+ * PV_FATAL on out-of-memory (*idx is PV_NONE). */
+PV_MUST_USE pv_status pv_inv_add(pv_inv_ctx *c, const pv_raw *raw, size_t *idx);
 /* Raw entry i. */
 pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i);
-/* Add edge from -> to (raw indices); duplicates are removed later. */
-void pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to);
+/* Add edge from -> to (raw indices); duplicates are removed later, a loop
+ * or an unknown index is left out (PV_OK). PV_FATAL on out-of-memory. */
+PV_MUST_USE pv_status pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to);
 /* Note a malformed file: "<path>:<line>: <reason>". */
 void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reason);
 
@@ -93,24 +101,29 @@ typedef struct {
   size_t n;
 } pv_deplist;
 
-/* The dependency names of obj's dependencies/optional/dev/peer maps
- * (arena arrays; dev entries also in prod count as prod). */
-pv_deplist pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev);
+/* The dependency names of obj's dependencies/optional/dev/peer maps into
+ * *out (arena arrays; dev entries also in prod count as prod; empty when
+ * obj is NULL). PV_FATAL (and *out empty) when the arena runs out. */
+pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_deplist *out);
 
 /* Compute scopes for raws [first, last) from root edges by group:
  * required if reachable from prod roots, else optional, else dev; raws
- * already scope_known are left alone; unreached ones become required. */
-void pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots, const int *groups,
-                   size_t nroots);
+ * already scope_known are left alone; unreached ones become required.
+ * PV_FATAL on out-of-memory. */
+pv_status pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
+                        const int *groups, size_t nroots);
 
 /* Classify a dependency spec: 1 when it is link:/file:/workspace:/git/URL
  * (PV_COMP_LOCAL), else 0. */
 int pv_spec_is_local(const char *spec);
-/* Split "npm:real@1.2.3" into the real name (arena); NULL when not an alias. */
-const char *pv_spec_alias_name(pv_arena *a, const char *spec, const char **range);
+/* Split "npm:real@1.2.3": *name the real name (arena) and, if range is not
+ * NULL, *range the rest ("1.2.3"); *name NULL (and *range untouched) when
+ * spec is not an alias. PV_FATAL on out-of-memory. */
+pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, const char **range);
 
-/* Fill the descriptive fields of raw from a package.json object. */
-void pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw);
+/* Fill the descriptive fields of raw from a package.json object. PV_FATAL
+ * on out-of-memory. */
+pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw);
 
 /* ---- readers: each appends raws for one file; roots receive the raw
  * indices the project root depends on with their group (0/1/2/3). ---- */
@@ -118,15 +131,22 @@ typedef struct {
   pv_vec idx;   /* size_t */
   pv_vec group; /* int */
 } pv_roots;
-void pv_roots_add(pv_roots *rt, size_t idx, int group);
+/* Append one root; PV_FATAL on out-of-memory (rt unchanged). */
+PV_MUST_USE pv_status pv_roots_add(pv_roots *rt, size_t idx, int group);
 
 /* 1 when YAML text nests deeper than max (flow brackets or indentation):
  * libyaml's loader recurses per level, so such input is refused first. */
 int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
 
-void pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
-void pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest, pv_roots *rt);
-void pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
-void pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+/* Each returns PV_OK; PV_WARN when it noted a problem with some entries or
+ * was cut short (the component cap, a nesting limit) and the rest was
+ * read; PV_FAILED when the whole file is unusable (noted: it does not
+ * parse, or is not a map); PV_FATAL on out-of-memory (what was read is
+ * then incomplete). */
+pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
+pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
+                            pv_roots *rt);
+pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+pv_status pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
 
 #endif

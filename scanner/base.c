@@ -125,18 +125,29 @@ size_t pv_arena_used(const pv_arena *a) { return a->total; }
 
 void pv_buf_init(pv_buf *b, size_t max) {
   b->data = NULL;
-  b->len = b->alloc = 0;
+  b->len = 0;
+  b->alloc = 0;
   b->max = max;
+  b->status = PV_OK;
 }
 
-pv_status pv_buf_add(pv_buf *b, const void *p, size_t n) {
-  if (n > b->max || b->len > b->max - n) return PV_FAILED;
+/* Keep the first failure: later appends change nothing. */
+static pv_status poison(pv_buf *b, pv_status rc) {
+  b->status = rc;
+  return rc;
+}
+
+/* pv_buf_add, for the sticky appends too (a static function's result may
+ * be dropped). */
+static pv_status buf_add(pv_buf *b, const void *p, size_t n) {
+  if (b->status != PV_OK) return b->status;
+  if (n > b->max || b->len > b->max - n) return poison(b, PV_FAILED);
   if (b->len + n + 1 > b->alloc) {
     size_t want = b->alloc ? b->alloc : 256;
     while (want < b->len + n + 1) want *= 2;
     if (want > b->max + 1) want = b->max + 1;
     unsigned char *d = realloc(b->data, want);
-    if (d == NULL) return PV_FATAL;
+    if (d == NULL) return poison(b, PV_FATAL);
     b->data = d;
     b->alloc = want;
   }
@@ -146,45 +157,76 @@ pv_status pv_buf_add(pv_buf *b, const void *p, size_t n) {
   return PV_OK;
 }
 
-pv_status pv_buf_puts(pv_buf *b, const char *s) { return pv_buf_add(b, s, strlen(s)); }
+pv_status pv_buf_add(pv_buf *b, const void *p, size_t n) { return buf_add(b, p, n); }
 
-pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...) {
+pv_status pv_buf_puts(pv_buf *b, const char *s) { return buf_add(b, s, strlen(s)); }
+
+static pv_status buf_vprintf(pv_buf *b, const char *fmt, va_list ap) {
   char small[256];
-  va_list ap, ap2;
-  va_start(ap, fmt);
+  va_list ap2;
   va_copy(ap2, ap);
+  pv_status rc = b->status;
+  char *big = NULL;
+  if (rc != PV_OK) goto out;
   int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  pv_status rc = PV_FAILED;
-  if (n < 0) goto out;
-  if ((size_t)n < sizeof small) {
-    rc = pv_buf_add(b, small, (size_t)n);
+  if (n < 0) {
+    rc = poison(b, PV_FAILED);
     goto out;
   }
-  char *big = malloc((size_t)n + 1);
+  if ((size_t)n < sizeof small) {
+    rc = buf_add(b, small, (size_t)n);
+    goto out;
+  }
+  big = malloc((size_t)n + 1);
   if (big == NULL) {
-    rc = PV_FATAL;
+    rc = poison(b, PV_FATAL);
     goto out;
   }
   vsnprintf(big, (size_t)n + 1, fmt, ap2);
-  rc = pv_buf_add(b, big, (size_t)n);
-  free(big);
+  rc = buf_add(b, big, (size_t)n);
 out:
+  free(big);
   va_end(ap2);
   return rc;
 }
 
+pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  pv_status rc = buf_vprintf(b, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+/* The sticky appends: the status stays in b (pv_buf_status). */
+void pv_buf_cat(pv_buf *b, const void *p, size_t n) { buf_add(b, p, n); }
+
+void pv_buf_cats(pv_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+void pv_buf_catf(pv_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+pv_status pv_buf_status(const pv_buf *b) { return b->status; }
+
 void pv_buf_free(pv_buf *b) {
   free(b->data);
   b->data = NULL;
-  b->len = b->alloc = 0;
+  b->len = 0;
+  b->alloc = 0;
+  b->status = PV_OK;
 }
 
 unsigned char *pv_buf_take(pv_buf *b, size_t *len) {
   unsigned char *d = b->data;
   if (len) *len = b->len;
   b->data = NULL;
-  b->len = b->alloc = 0;
+  b->len = 0;
+  b->alloc = 0;
+  b->status = PV_OK;
   return d;
 }
 

@@ -46,30 +46,52 @@ char *pv_arena_printf(pv_arena *a, const char *fmt, ...)
 /* Bytes handed out so far. */
 size_t pv_arena_used(const pv_arena *a);
 
-/* Growable byte buffer with a hard maximum (after curl's dynbuf). */
+/* The result of a call that must not be ignored (an append that can fail):
+ * the compiler warns when it is, and a (void) cast does not silence it. */
+#define PV_MUST_USE __attribute__((warn_unused_result))
+
+/* The worse of two statuses (the ladder is ordered OK < WARN < FAILED < FATAL). */
+static inline pv_status pv_status_worst(pv_status a, pv_status b) { return a > b ? a : b; }
+
+/* Growable byte buffer with a hard maximum, after curl's dynbuf. Its error
+ * is sticky: once an append fails (max reached, or out of memory) the
+ * buffer keeps that status, later appends change nothing and return it, and
+ * pv_buf_status tells it once at the end. */
 typedef struct {
   unsigned char *data;
   size_t len, alloc, max;
+  pv_status status; /* PV_OK until an append fails, then that failure */
 } pv_buf;
 
 /* Initialise an empty buffer that may grow up to max bytes. */
 void pv_buf_init(pv_buf *b, size_t max);
-/* Append n bytes; PV_FAILED when max would be passed (buffer unchanged),
- * PV_FATAL on out-of-memory. The buffer stays NUL-terminated past len. */
-pv_status pv_buf_add(pv_buf *b, const void *p, size_t n);
-/* Append a string. */
-pv_status pv_buf_puts(pv_buf *b, const char *s);
-/* Append printf-formatted text. */
-pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...)
+/* Append n bytes; PV_FAILED when max would be passed (the bytes are not
+ * added), PV_FATAL on out-of-memory, or the status of an earlier failed
+ * append (nothing is added then). The buffer stays NUL-terminated past len. */
+PV_MUST_USE pv_status pv_buf_add(pv_buf *b, const void *p, size_t n);
+/* Append a string; as pv_buf_add. */
+PV_MUST_USE pv_status pv_buf_puts(pv_buf *b, const char *s);
+/* Append printf-formatted text; as pv_buf_add (PV_FAILED also when the
+ * format fails). */
+PV_MUST_USE pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Free the bytes and reset to empty (max kept). */
+/* The same appends for a run of them, returning nothing: a failure is kept
+ * in the buffer (sticky), so check pv_buf_status() once after the run. */
+void pv_buf_cat(pv_buf *b, const void *p, size_t n);
+void pv_buf_cats(pv_buf *b, const char *s);
+void pv_buf_catf(pv_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* PV_OK, or the status of the first append that failed. */
+pv_status pv_buf_status(const pv_buf *b);
+/* Free the bytes and reset to empty with status PV_OK (max kept). */
 void pv_buf_free(pv_buf *b);
 /* Read a whole file of at most cap bytes into *data (NUL-terminated, the
  * caller frees it; *n excludes the NUL). PV_FAILED naming the file and the
  * reason (missing, unreadable, over cap). */
 pv_status pv_read_file(const char *path, size_t cap, unsigned char **data, size_t *n,
                        pv_error *err);
-/* Hand the bytes to the caller (free() them); the buffer becomes empty. */
+/* Hand the bytes to the caller (free() them); the buffer becomes empty with
+ * status PV_OK. Check pv_buf_status first: after a failed append the bytes
+ * are only what fitted before it. */
 unsigned char *pv_buf_take(pv_buf *b, size_t *len);
 
 /* Lower-case hex SHA-256 of n bytes into out[65]. */

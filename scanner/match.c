@@ -143,17 +143,19 @@ static int is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/* Capture text, one line, control bytes blanked, capped. */
+/* Capture text, one line, control bytes blanked, capped (sticky appends:
+ * the caller checks the buffer's status). */
 static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t e) {
   size_t n = 0;
   for (size_t i = s; i < e && d[i] != '\n' && n < INTERP_BYTES; i++, n++) {
     char ch = d[i] < 0x20 || d[i] == 0x7f ? ' ' : (char)d[i];
-    pv_buf_add(b, &ch, 1);
+    pv_buf_cat(b, &ch, 1);
   }
-  if (s + n < e) pv_buf_puts(b, "...");
+  if (s + n < e) pv_buf_cats(b, "...");
 }
 
-/* The rule message with $X replaced; the rule's own string when no '$'. */
+/* The rule message with $X replaced; the rule's own string when no '$'.
+ * Past MESSAGE_MAX bytes the text is cut there; NULL on out-of-memory. */
 static const char *interpolate(pv_result *r, const char *msg, const unsigned char *data,
                                lookup_fn look, void *ctx) {
   if (strchr(msg, '$') == NULL) return msg;
@@ -167,13 +169,19 @@ static const char *interpolate(pv_result *r, const char *msg, const unsigned cha
       add_capture_text(&b, data, s, e);
       p += 1 + n;
     } else {
-      pv_buf_add(&b, p, 1);
+      pv_buf_cat(&b, p, 1);
       p++;
     }
   }
-  const char *out = b.data ? pv_arena_strndup(r->arena, (const char *)b.data, b.len) : NULL;
+  const char *out = msg;
+  if (pv_buf_status(&b) == PV_FATAL) {
+    out = NULL;
+  } else if (b.data != NULL) { /* (cut at MESSAGE_MAX: what fitted) */
+    out = pv_arena_strndup(r->arena, (const char *)b.data, b.len);
+    if (out == NULL) out = msg; /* the arena is full: the rule's own text */
+  }
   pv_buf_free(&b);
-  return out ? out : msg;
+  return out;
 }
 
 /* Append one finding. PV_FAILED: the findings limit is reached (stop). */
@@ -452,9 +460,9 @@ static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
   collect_ctx *c = ctx;
   const pv_pindex *ix = c->m->rs->pix[c->lang];
   if (!c->m->pat_ok[id] || c->m->active[id]) return 0; /* a walk found them all */
-  int rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
-                  : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
-  return rc < 0 || c->oom ? -1 : 0;
+  pv_status rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
+                        : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
+  return rc != PV_OK || c->oom ? -1 : 0;
 }
 
 /* What formulas are evaluated over: the file's matches, found on demand
@@ -597,14 +605,15 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
 }
 
 /* One walk of the pattern index over the file, trying the patterns of
- * `active`. */
+ * `active`; a walk cut short (or too many matches) is noted on r. */
 static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                                const uint8_t *active, collect_ctx *c, const pv_limits *lim) {
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
-  int cut = pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
-                           ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active, collect, c);
-  if (cut < 0 || c->oom) return PV_FATAL;
-  if (cut > 0 || c->full)
+  pv_status rc = pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                                ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active,
+                                collect, c);
+  if (rc == PV_FATAL || c->oom) return PV_FATAL;
+  if (rc == PV_WARN || c->full)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                    "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
                    c->full ? "too many matches" : "depth or time limit");
@@ -667,19 +676,21 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
 
 /* ---- Entry point ------------------------------------------------------ */
 
-int pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
+pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->taint_deps = taint_deps;
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
   free(m->order);
-  m->tg = NULL, m->tx = NULL, m->order = NULL;
-  if (!pv_taint_wanted(m->rs) || r->files.len == 0) return 0;
+  m->tg = NULL;
+  m->tx = NULL;
+  m->order = NULL;
+  if (!pv_taint_wanted(m->rs) || r->files.len == 0) return PV_OK;
   m->tg = pv_taint_graph_new(r);
   m->tx = pv_taint_exports_new();
   m->order = malloc(r->files.len * sizeof *m->order);
   if (m->tg == NULL || m->tx == NULL || m->order == NULL || pv_taint_order(m->tg, m->order) != 0)
-    return -1;
-  return 0;
+    return PV_FATAL;
+  return PV_OK;
 }
 
 const size_t *pv_match_order(const pv_matcher *m) { return m->order; }

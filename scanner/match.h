@@ -19,8 +19,8 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs);
 void pv_matcher_delete(pv_matcher *m);
 /* Start input r (its files are then matched one by one): taint rules keep
  * what they learn of its modules until the next input, and analyse files
- * under node_modules only with taint_deps. 0, or -1 on OOM. */
-int pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps);
+ * under node_modules only with taint_deps. PV_OK, or PV_FATAL on OOM. */
+pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps);
 /* The order to match r's files in (indices into r->files: a module before
  * the modules that import it), or NULL for any order. */
 const size_t *pv_match_order(const pv_matcher *m);

@@ -256,7 +256,7 @@ static pv_status judge(run_ctx *x, const pv_result *r, const annots *an) {
 /* Match every file of r as one input: in the order modules before their
  * importers, then the taint rules' rounds (match.h). */
 static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *r) {
-  pv_status rc = pv_match_input(m, r, 0) != 0 ? PV_FATAL : PV_OK;
+  pv_status rc = pv_match_input(m, r, 0);
   const size_t *order = rc == PV_OK ? pv_match_order(m) : NULL;
   for (int round = 0; rc == PV_OK && (round == 0 || pv_match_next_round(m)); round++)
     for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {

@@ -91,7 +91,7 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
                            : s->cfg->cap_load ? s->cfg->cap_load(s->cfg->cap_ctx) : NULL;
     if (rs != NULL && (s->cap_matcher = pv_matcher_new(rs)) == NULL) goto oom;
   }
-  if (s->matcher != NULL && pv_match_input(s->matcher, r, s->cfg->taint_deps) != 0) goto oom;
+  if (s->matcher != NULL && pv_match_input(s->matcher, r, s->cfg->taint_deps) != PV_OK) goto oom;
   const size_t *order = s->matcher ? pv_match_order(s->matcher) : NULL;
   for (size_t i = 0; i < r->files.len; i++) {
     if (deadline && pv_now_ms() > deadline) {

@@ -12,6 +12,7 @@ double pv_cvss3_base_score(const char *vector);
  * 0.1+ low, else info. */
 pv_severity pv_cvss_severity(double score);
 /* GitHub's database_specific.severity ("CRITICAL", "HIGH", "MODERATE",
- * "MEDIUM", "LOW", case-insensitive) as a plugvet severity; -1 when unknown. */
+ * "MEDIUM", "LOW", case-insensitive) as a plugvet severity; -1 when unknown
+ * (a lookup, as pv_severity_parse: an unknown label is no error). */
 int pv_cvss_label_severity(const char *label);
 #endif

@@ -138,9 +138,11 @@ static pv_status fetch_missing(pv_store *db, const char *base, const idset *ids,
   pv_status fetch = PV_OK;
   for (size_t i = 0; fetch == PV_OK && i < ids->n; i++) {
     char have[64], url[1024];
+    int stored = 0;
     if (!pv_osv_id_safe(ids->v[i].id, strlen(ids->v[i].id))) continue;
-    if (pv_store_modified(db, ids->v[i].id, have, sizeof have) && ids->v[i].modified[0] &&
-        pv_osv_time_cmp(have, ids->v[i].modified) >= 0)
+    fetch = pv_store_modified(db, ids->v[i].id, have, sizeof have, &stored, err);
+    if (fetch != PV_OK) break;
+    if (stored && ids->v[i].modified[0] && pv_osv_time_cmp(have, ids->v[i].modified) >= 0)
       continue;
     snprintf(url, sizeof url, "%s/v1/vulns/%s", base, ids->v[i].id);
     pv_http_req rq = {.lim = lim, .max_bytes = lim->feed_entry_bytes};

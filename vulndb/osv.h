@@ -74,14 +74,17 @@ pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **
 /* Parse one OSV entry from JSON text (name: for messages). */
 pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name, pv_osv **out,
                             pv_error *err);
-/* Is the package version affected? 1 yes, 0 no, -1 when version is invalid. */
+/* Is the package version affected? 1 yes, 0 no, -1 when version is not
+ * SemVer: a tri-state answer, not a status (nothing failed; the caller
+ * treats "cannot tell" as not affected). */
 int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, const char *version);
 /* The lowest `fixed` event above version for that package, or NULL (borrowed
  * from o). */
 const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name,
                                const char *version);
 /* Group advisories sharing an id or alias (transitively): group_of[i] gets the
- * index of the first advisory of i's group. Returns the number of groups. */
+ * index of the first advisory of i's group. Returns the number of groups (a
+ * count: it cannot fail). */
 size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of);
 /* Build the pv_advisory of one group (preferred id CVE, then MAL-, then other
  * ids, then GHSA; MAL- groups are critical). NULL on arena exhaustion. */

@@ -355,13 +355,16 @@ static int eval_range(const char *range, const pv_semver *v, unsigned flags, int
   }
 }
 
-int pv_semver_satisfies(const char *range, const char *version, unsigned flags, pv_error *err) {
+pv_status pv_semver_satisfies(const char *range, const char *version, unsigned flags, int *hit,
+                              pv_error *err) {
   pv_semver v;
-  int hit;
-  if (pv_semver_parse(version, &v, err) != PV_OK) return -1;
+  *hit = 0;
+  if (pv_semver_parse(version, &v, err) != PV_OK) return PV_FAILED;
   if (!range || strlen(range) > PV_RANGE_MAX_LEN)
-    return pv_error_set(err, PV_FAILED, "range: missing or longer than %d", PV_RANGE_MAX_LEN), -1;
-  if (!eval_range(range, &v, flags, &hit))
-    return pv_error_set(err, PV_FAILED, "invalid range \"%.80s\"", range), -1;
-  return hit;
+    return pv_error_set(err, PV_FAILED, "range: missing or longer than %d", PV_RANGE_MAX_LEN);
+  int yes = 0;
+  if (!eval_range(range, &v, flags, &yes))
+    return pv_error_set(err, PV_FAILED, "invalid range \"%.80s\"", range);
+  *hit = yes;
+  return PV_OK;
 }

@@ -28,11 +28,14 @@ typedef struct {
 
 /* Parse a version into *out; PV_FAILED with a message naming it when invalid. */
 pv_status pv_semver_parse(const char *s, pv_semver *out, pv_error *err);
-/* SemVer 2.0 precedence: <0, 0 or >0. */
+/* SemVer 2.0 precedence: <0, 0 or >0 (a comparison, not a status). */
 int pv_semver_cmp(const pv_semver *a, const pv_semver *b);
-/* Compare two version strings; 0 and *ok=0 when either is invalid. */
+/* Compare two version strings (a comparison, not a status); 0 and *ok=0
+ * when either is invalid, else *ok=1. */
 int pv_semver_cmp_str(const char *a, const char *b, int *ok);
-/* Does version satisfy the node-semver range (flags: PV_SEMVER_*)?
- * 1 yes, 0 no, -1 when the range or the version is invalid (err set). */
-int pv_semver_satisfies(const char *range, const char *version, unsigned flags, pv_error *err);
+/* Does version satisfy the node-semver range (flags: PV_SEMVER_*)? *hit
+ * gets 1 yes or 0 no. PV_FAILED (err set, *hit 0) when the range or the
+ * version is invalid. */
+pv_status pv_semver_satisfies(const char *range, const char *version, unsigned flags, int *hit,
+                              pv_error *err);
 #endif

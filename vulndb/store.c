@@ -357,17 +357,20 @@ pv_status pv_store_feeds_each(pv_store *s, pv_store_feed_fn fn, void *ctx, pv_er
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "list feeds", err);
 }
 
-int pv_store_modified(pv_store *s, const char *id, char *buf, size_t n) {
+pv_status pv_store_modified(pv_store *s, const char *id, char *buf, size_t n, int *found,
+                            pv_error *err) {
   sqlite3_stmt *st;
-  int found = 0;
-  if (!prep(s, &st, "SELECT modified FROM advisories WHERE id = ?1")) return 0;
+  *found = 0;
+  if (!prep(s, &st, "SELECT modified FROM advisories WHERE id = ?1"))
+    return sql_fail(s, "advisory modified", err);
   sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
     col_text(st, 0, buf, n);
-    found = 1;
+    *found = 1;
   }
   sqlite3_finalize(st);
-  return found;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "advisory modified", err);
 }
 
 int pv_osv_id_safe(const char *s, size_t n) {

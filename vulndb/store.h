@@ -64,14 +64,18 @@ pv_status pv_store_feed_set(pv_store *db, const char *url, const pv_store_feed *
 /* Call fn for every feed in url order; non-zero stops. */
 typedef int (*pv_store_feed_fn)(void *ctx, const char *url, const pv_store_feed *f);
 pv_status pv_store_feeds_each(pv_store *db, pv_store_feed_fn fn, void *ctx, pv_error *err);
-/* The `modified` of stored advisory id into buf: 1 if stored, 0 if not. */
-int pv_store_modified(pv_store *db, const char *id, char *buf, size_t n);
+/* The `modified` of stored advisory id into buf, *found 1; *found 0 when it
+ * is not stored. PV_FAILED with a message when the store cannot be read. */
+pv_status pv_store_modified(pv_store *db, const char *id, char *buf, size_t n, int *found,
+                            pv_error *err);
 /* The newest `modified` among the entries put since pv_store_begin ("" if none). */
 const char *pv_store_newest(const pv_store *db);
 /* Non-zero if id (n bytes) is an OSV id that may go into a URL path:
- * letters, digits, '-', '_', '.', not starting with '.', at most 128 bytes. */
+ * letters, digits, '-', '_', '.', not starting with '.', at most 128 bytes
+ * (a boolean). */
 int pv_osv_id_safe(const char *id, size_t n);
-/* Compare two OSV timestamps (RFC 3339, UTC, any fraction digits): <0, 0, >0. */
+/* Compare two OSV timestamps (RFC 3339, UTC, any fraction digits): <0, 0, >0
+ * (a comparison, not a status). */
 int pv_osv_time_cmp(const char *a, const char *b);
 
 /* Look up many packages in one read transaction (one snapshot, one file

@@ -36,8 +36,8 @@ typedef struct {
   pv_vec vulns;      /* pv_vuln, sorted by component then advisory id */
 } pv_vulns;
 
-/* Whether component c is matched: a registry package with a version, not
- * dev-only unless include_dev. */
+/* Whether component c is matched (a boolean): a registry package with a
+ * version, not dev-only unless include_dev. */
 int pv_vulns_wanted(const pv_component *c, int include_dev);
 
 /* Check every non-local component (dev ones only with include_dev) and add

@@ -158,10 +158,10 @@ static char next_char(const char *s, size_t len, size_t j) {
 static void put_ellipsis(pv_buf *b, const char *s, size_t len, size_t i) {
   int ls;
   char p = prev_char(s, i, &ls), n = next_char(s, len, i + 3);
-  pv_buf_puts(b, "__pv_el");
+  pv_buf_cats(b, "__pv_el");
   int stmt = (p == 0 || p == ';' || p == '{' || p == '}' || ls) && n != 0 &&
              strchr(",)]}:;", n) == NULL && n != '>';
-  if (stmt) pv_buf_puts(b, ";");
+  if (stmt) pv_buf_cats(b, ";");
 }
 
 /* Copy a quoted literal starting at i; returns the index after it. */
@@ -170,16 +170,18 @@ static size_t copy_quoted(pv_buf *b, const char *s, size_t len, size_t i) {
   size_t j = i + 1;
   while (j < len && s[j] != q) j += (s[j] == '\\' && j + 1 < len) ? 2 : 1;
   if (j < len) j++;
-  pv_buf_add(b, s + i, j - i);
+  pv_buf_cat(b, s + i, j - i);
   return j;
 }
 
 /* JSON has no identifiers: `...` becomes "__pv_el" in an array and
  * "__pv_el": 0 in an object (the innermost open bracket decides). */
 static void put_json_ellipsis(pv_buf *b, const char *stack, int depth) {
-  pv_buf_puts(b, depth > 0 && stack[depth - 1] == '{' ? "\"__pv_el\": 0" : "\"__pv_el\"");
+  pv_buf_cats(b, depth > 0 && stack[depth - 1] == '{' ? "\"__pv_el\": 0" : "\"__pv_el\"");
 }
 
+/* The snippet with Semgrep's syntax turned into the grammar's (sticky
+ * appends: the caller checks b's status). */
 static void rewrite(pv_buf *b, const char *s, size_t len, int json) {
   char stack[PAT_MAX_DEPTH];
   int depth = 0;
@@ -194,29 +196,29 @@ static void rewrite(pv_buf *b, const char *s, size_t len, int json) {
     if (json && s[i] == '$' && i + 1 < len && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
       size_t j = i + 1; /* a bare $X: "$$X", a metavariable in any value position */
       while (j < len && is_id_char(s[j]) && s[j] != '$') j++;
-      pv_buf_puts(b, "\"$");
-      pv_buf_add(b, s + i, j - i);
-      pv_buf_puts(b, "\"");
+      pv_buf_cats(b, "\"$");
+      pv_buf_cat(b, s + i, j - i);
+      pv_buf_cats(b, "\"");
       i = j;
       continue;
     }
     if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
       i = copy_quoted(b, s, len, i);
     } else if (s[i] == '<' && len - i >= 4 && memcmp(s + i + 1, "...", 3) == 0) {
-      pv_buf_puts(b, "__pv_deep(");
+      pv_buf_cats(b, "__pv_deep(");
       i += 4;
     } else if (len - i >= 4 && memcmp(s + i, "...>", 4) == 0) {
-      pv_buf_puts(b, ")");
+      pv_buf_cats(b, ")");
       i += 4;
     } else if (s[i] == '$' && len - i >= 5 && memcmp(s + i + 1, "...", 3) == 0 &&
                is_id_char(s[i + 4])) {
-      pv_buf_puts(b, "$__pv_el_");
+      pv_buf_cats(b, "$__pv_el_");
       i += 4;
     } else if (len - i >= 3 && memcmp(s + i, "...", 3) == 0) {
       put_ellipsis(b, s, len, i);
       i += 3;
     } else {
-      pv_buf_add(b, s + i, 1);
+      pv_buf_cat(b, s + i, 1);
       i++;
     }
   }
@@ -407,11 +409,11 @@ static TSTree *parse_src(const TSLanguage *L, const char *s, size_t n) {
 static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, int as_expr) {
   pv_buf b;
   pv_buf_init(&b, PAT_SRC_MAX * 4);
-  if (as_expr) pv_buf_puts(&b, "(");
-  pv_buf_add(&b, s, n);
-  if (as_expr) pv_buf_puts(&b, ")");
+  if (as_expr) pv_buf_cats(&b, "(");
+  pv_buf_cat(&b, s, n);
+  if (as_expr) pv_buf_cats(&b, ")");
   pnode *root = NULL;
-  TSTree *t = b.data ? parse_src(L, (const char *)b.data, b.len) : NULL;
+  TSTree *t = pv_buf_status(&b) == PV_OK && b.data ? parse_src(L, (const char *)b.data, b.len) : NULL;
   if (t != NULL && !ts_node_has_error(ts_tree_root_node(t))) {
     c->src = (const char *)b.data;
     TSNode prog = ts_tree_root_node(t);
@@ -479,9 +481,9 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   pv_buf b;
   pv_buf_init(&b, PAT_SRC_MAX * 4);
   rewrite(&b, src, len, l == PV_LANG_JSON);
-  if (p == NULL || b.data == NULL) {
+  if (p == NULL || pv_buf_status(&b) != PV_OK || b.data == NULL) {
+    snprintf(why, why_len, "%s", pv_buf_status(&b) == PV_FAILED ? "pattern too long" : "out of memory");
     pv_buf_free(&b);
-    snprintf(why, why_len, "out of memory");
     return NULL;
   }
   memset(p, 0, sizeof *p);
@@ -1541,17 +1543,17 @@ static void env_reset(pv_pscan *s) {
   kset_clear(&s->tried);
 }
 
-int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
-                   const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || ix->bucket == NULL) return 0;
+pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
+                         TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
+                         const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || ix->bucket == NULL) return PV_OK;
   s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
   s->active = active;
   if (!s->same_file) env_reset(s);
   s->same_file = 0, s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
-  if (!live) return 0;
+  if (!live) return PV_OK;
   /* A pattern with an anchor word is tried only at nodes holding it; when
    * every active pattern has one, the walk skips the other subtrees. */
   int anchors = find_anchors(ix, s, occ), sparse = anchors == 1;
@@ -1587,7 +1589,8 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   }
 done:
   ts_tree_cursor_delete(&c);
-  return s->oom ? -1 : cut;
+  if (s->oom) return PV_FATAL;
+  return cut ? PV_WARN : PV_OK;
 }
 
 /* Try pattern id at node t unless it was tried there before; 1: stop. */
@@ -1602,9 +1605,9 @@ static int try_once(const pv_pindex *ix, pv_pscan *s, uint32_t id, TSNode t, pv_
   return fresh > 0 ? try_one(s, ix, id, t, fn, ctx) : 0;
 }
 
-int pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
-                           pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
+pv_status pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
+                                 uint32_t e, pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || id >= ix->n || s->data == NULL) return PV_OK;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   uint32_t depth = 0;
   for (int stop = 0; !stop && !s->oom;) {
@@ -1623,12 +1626,12 @@ int pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32
   }
 done:
   ts_tree_cursor_delete(&c);
-  return s->oom ? -1 : 0;
+  return s->oom ? PV_FATAL : PV_OK;
 }
 
-int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
-                           pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || id >= ix->n || s->data == NULL) return 0;
+pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
+                                 uint32_t e, pv_pmatch_fn fn, void *ctx) {
+  if (ix == NULL || id >= ix->n || s->data == NULL) return PV_OK;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   int stop = 0;
   for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
@@ -1638,5 +1641,5 @@ int pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32
     if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) break;
   }
   ts_tree_cursor_delete(&c);
-  return s->oom ? -1 : 0;
+  return s->oom ? PV_FATAL : PV_OK;
 }

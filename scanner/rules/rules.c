@@ -1203,7 +1203,11 @@ static pv_status build_lang(pv_ruleset *rs, pv_lang l, pv_error *err) {
     if (r->kind != PV_MATCHER_QUERY || !(r->langs & PV_LANG_BIT(l))) continue;
     starts[k] = (uint32_t)src.len;
     owners[k++] = r;
-    if (pv_buf_puts(&src, r->query) != PV_OK || pv_buf_puts(&src, "\n") != PV_OK)
+    pv_buf_cats(&src, r->query);
+    pv_buf_cats(&src, "\n");
+    if (pv_buf_status(&src) == PV_FATAL)
+      rc = oom(err);
+    else if (pv_buf_status(&src) != PV_OK)
       rc = pv_error_set(err, PV_FAILED, "combined %s query: too large", pv_lang_name(l));
   }
   if (rc == PV_OK && k > 0) {

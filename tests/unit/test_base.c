@@ -37,7 +37,7 @@ static void test_buf(void) {
   is_str((char *)b.data, "12345678", "buf stays NUL-terminated");
   pv_buf_free(&b);
   pv_buf_init(&b, 1 << 16);
-  for (int i = 0; i < 1000; i++) pv_buf_printf(&b, "%d,", i);
+  for (int i = 0; i < 1000; i++) pv_buf_catf(&b, "%d,", i);
   ok(b.len > 3000, "buf printf appends and grows (%zu bytes)", b.len);
   if (ok(b.data != NULL, "buf printf: data"))
     is_int(memcmp(b.data, "0,1,2,", 6), 0, "buf printf appends in order");
@@ -46,6 +46,49 @@ static void test_buf(void) {
   ok(taken != NULL, "buf_take hands the bytes over");
   ok(n > 3000, "buf_take gives their length (%zu)", n);
   ok(b.data == NULL, "buf_take leaves the buffer empty");
+  free(taken);
+}
+
+/* The cap poisons the buffer: later appends are refused, even ones that
+ * would fit, and the status is told once at the end. */
+static void test_buf_sticky(void) {
+  pv_buf b;
+  pv_buf_init(&b, 8);
+  pv_buf_cats(&b, "12345");
+  is_int(pv_buf_status(&b), PV_OK, "sticky: under the cap the status is PV_OK");
+  pv_buf_cats(&b, "6789");
+  is_int(pv_buf_status(&b), PV_FAILED, "sticky: passing the cap sets PV_FAILED");
+  is_int(pv_buf_puts(&b, "6"), PV_FAILED, "sticky: a later append that would fit is refused");
+  pv_buf_cat(&b, "7", 1);
+  pv_buf_catf(&b, "%d", 8);
+  is_int((long long)b.len, 5, "sticky: nothing is appended after the failure");
+  is_str((char *)b.data, "12345", "sticky: the bytes before the failure stay, NUL-terminated");
+  is_int(pv_buf_status(&b), PV_FAILED, "sticky: the status is still the first failure");
+  pv_buf_free(&b);
+  is_int(pv_buf_status(&b), PV_OK, "sticky: pv_buf_free resets the status");
+  is_int(pv_buf_puts(&b, "12345678"), PV_OK, "sticky: a freed buffer takes appends again");
+  pv_buf_free(&b);
+  pv_buf_init(&b, 8);
+  is_int(pv_buf_printf(&b, "%s", "123456789"), PV_FAILED, "sticky: printf past the cap fails");
+  is_int(pv_buf_add(&b, "1", 1), PV_FAILED, "sticky: then add is refused too");
+  is_int((long long)b.len, 0, "sticky: printf past the cap appended nothing");
+  pv_buf_free(&b);
+}
+
+/* Negative twin: under the cap a run of appends all succeeds. */
+static void test_buf_sticky_under_cap(void) {
+  pv_buf b;
+  pv_buf_init(&b, 8);
+  pv_buf_cats(&b, "12");
+  pv_buf_cat(&b, "34", 2);
+  pv_buf_catf(&b, "%d", 5678);
+  is_int(pv_buf_status(&b), PV_OK, "under the cap: every append succeeds");
+  is_str((char *)b.data, "12345678", "under the cap: all the bytes are there");
+  is_int(pv_buf_puts(&b, ""), PV_OK, "under the cap: an empty append at the cap succeeds");
+  size_t n = 0;
+  unsigned char *taken = pv_buf_take(&b, &n);
+  is_int((long long)n, 8, "under the cap: taken whole");
+  is_int(pv_buf_status(&b), PV_OK, "under the cap: the emptied buffer's status is PV_OK");
   free(taken);
 }
 
@@ -85,6 +128,8 @@ static void test_limits(void) {
 int main(void) {
   test_arena();
   test_buf();
+  test_buf_sticky();
+  test_buf_sticky_under_cap();
   test_severity();
   test_limits();
   return tap_done();

@@ -24,9 +24,10 @@ static unsigned char *slurp(const char *path, size_t *n) {
   pv_buf_init(&b, 64 * PV_MiB);
   char tmp[8192];
   size_t got;
-  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0) pv_buf_add(&b, tmp, got);
+  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0) pv_buf_cat(&b, tmp, got);
   fclose(fp);
-  if (b.data == NULL) pv_buf_add(&b, "", 0);
+  if (b.data == NULL) pv_buf_cat(&b, "", 0);
+  if (pv_buf_status(&b) != PV_OK) pv_buf_free(&b);
   return pv_buf_take(&b, n);
 }
 
@@ -50,45 +51,49 @@ static void render_flags(pv_buf *b, unsigned fl) {
                                       "install-script", "local",   "peer"};
   int any = 0;
   for (int i = 0; i < 6; i++)
-    if (fl & (1u << i)) pv_buf_printf(b, "%s%s", any++ ? "," : "", names[i]);
-  if (!any) pv_buf_puts(b, "-");
+    if (fl & (1u << i)) pv_buf_catf(b, "%s%s", any++ ? "," : "", names[i]);
+  if (!any) pv_buf_cats(b, "-");
 }
 
-/* The golden text of an inventory: components, then notes and findings. */
-static char *render(const pv_inventory *inv) {
+/* The golden text of an inventory: components, then (with notes) notes and
+ * findings. */
+static char *render_what(const pv_inventory *inv, int notes) {
   pv_buf b;
   pv_buf_init(&b, 64 * PV_MiB);
   for (size_t i = 0; i < inv->components.len; i++) {
     const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
-    pv_buf_printf(&b, "%s@%s %s ", c->name, c->version, scope_name(c->scope));
+    pv_buf_catf(&b, "%s@%s %s ", c->name, c->version, scope_name(c->scope));
     render_flags(&b, c->flags);
     for (size_t k = 0; k < c->seen.len; k++) {
       const pv_seen *s = PV_VEC_AT(c->seen, pv_seen, k);
-      pv_buf_printf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
+      pv_buf_catf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
     }
-    if (c->alias) pv_buf_printf(&b, " alias=%s", c->alias);
-    if (c->license) pv_buf_printf(&b, " license=%s", c->license);
-    if (c->repository) pv_buf_printf(&b, " repo=%s", c->repository);
-    if (c->deps.len) pv_buf_puts(&b, " ->");
+    if (c->alias) pv_buf_catf(&b, " alias=%s", c->alias);
+    if (c->license) pv_buf_catf(&b, " license=%s", c->license);
+    if (c->repository) pv_buf_catf(&b, " repo=%s", c->repository);
+    if (c->deps.len) pv_buf_cats(&b, " ->");
     for (size_t k = 0; k < c->deps.len; k++) {
       const pv_component *d =
           PV_VEC_AT(inv->components, pv_component, *PV_VEC_AT(c->deps, size_t, k));
-      pv_buf_printf(&b, " %s@%s", d->name, d->version);
+      pv_buf_catf(&b, " %s@%s", d->name, d->version);
     }
-    pv_buf_puts(&b, "\n");
+    pv_buf_cats(&b, "\n");
   }
   const pv_result *r = inv->r;
-  for (size_t i = 0; i < r->notes.len; i++) {
+  for (size_t i = 0; notes && i < r->notes.len; i++) {
     const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
-    pv_buf_printf(&b, "note: %s %s\n", n->id, n->message);
+    pv_buf_catf(&b, "note: %s %s\n", n->id, n->message);
   }
-  for (size_t i = 0; i < r->findings.len; i++) {
+  for (size_t i = 0; notes && i < r->findings.len; i++) {
     const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
-    pv_buf_printf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
+    pv_buf_catf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
   }
-  if (b.data == NULL) pv_buf_add(&b, "", 0);
+  if (b.data == NULL) pv_buf_cat(&b, "", 0);
+  if (pv_buf_status(&b) != PV_OK) pv_buf_free(&b);
   return (char *)pv_buf_take(&b, &(size_t){0});
 }
+
+static char *render(const pv_inventory *inv) { return render_what(inv, 1); }
 
 static void compare(const char *casename, pv_result *r) {
   pv_limits lim = pv_limits_default();
@@ -223,10 +228,10 @@ static void test_limits(void) {
   pv_limits lim = pv_limits_default();
   pv_buf b;
   pv_buf_init(&b, 64 * PV_MiB);
-  pv_buf_puts(&b, "{\"lockfileVersion\":3,\"packages\":{");
+  pv_buf_cats(&b, "{\"lockfileVersion\":3,\"packages\":{");
   for (int i = 0; i < 50; i++)
-    pv_buf_printf(&b, "%s\"node_modules/p%d\":{\"version\":\"1.0.%d\"}", i ? "," : "", i, i);
-  pv_buf_puts(&b, "}}");
+    pv_buf_catf(&b, "%s\"node_modules/p%d\":{\"version\":\"1.0.%d\"}", i ? "," : "", i, i);
+  pv_buf_cats(&b, "}}");
   pv_result *r = mem_result("package-lock.json", (const char *)b.data, b.len);
   lim.components = 10;
   pv_inventory *inv = pv_inv_build(r, &lim);
@@ -245,7 +250,7 @@ static void test_limits(void) {
 
   lim = pv_limits_default();
   pv_buf_init(&b, 64 * PV_MiB);
-  for (int i = 0; i < 100000; i++) pv_buf_puts(&b, "[");
+  for (int i = 0; i < 100000; i++) pv_buf_cats(&b, "[");
   r = mem_result("package-lock.json", (const char *)b.data, b.len);
   inv = pv_inv_build(r, &lim);
   ok(inv != NULL, "deep JSON: no crash, an inventory");
@@ -271,6 +276,88 @@ static void test_limits(void) {
     ok(inv != NULL, "truncated JSON %zu: an inventory", i);
     ok(has_note(r, "package-lock.json:1:"), "truncated JSON %zu noted at line 1", i);
     pv_inv_delete(inv);
+    pv_result_delete(r);
+  }
+}
+
+/* Build r's inventory with every string the readers copy going to an arena
+ * of at most cap bytes (0: no cap); the components rendered, or NULL when
+ * the build failed. The notes and findings of the build are dropped. */
+static char *build_capped(pv_result *r, const pv_limits *lim, size_t cap, size_t *used) {
+  pv_arena *files = r->arena; /* the vfs's paths and bytes stay there */
+  size_t notes = r->notes.len, findings = r->findings.len, dropped = r->findings_dropped;
+  r->arena = pv_arena_new(cap);
+  pv_inventory *inv = pv_inv_build(r, lim);
+  char *got = inv ? render_what(inv, 0) : NULL;
+  if (used) *used = pv_arena_used(r->arena);
+  pv_inv_delete(inv);
+  pv_arena_delete(r->arena);
+  r->arena = files;
+  r->notes.len = notes;
+  r->findings.len = findings;
+  r->findings_dropped = dropped;
+  return got;
+}
+
+/* The first partial inventory of a sweep, as a TAP comment. */
+static void diag_partial(const char *casename, size_t cap, const char *got, const char *full) {
+  printf("# %s: partial inventory with an arena of %zu bytes:\n# got:\n%s# want:\n%s", casename,
+         cap, got, full);
+}
+
+/* Out of memory anywhere in the readers (here: the result's arena running
+ * out at every possible point) ends the build: pv_inv_build gives NULL or
+ * the whole inventory, never a silently partial one. */
+static void oom_sweep(const char *casename, pv_result *r, const pv_limits *lim) {
+  size_t need = 0;
+  char *full = build_capped(r, lim, 0, &need);
+  if (!ok(full != NULL && need > 0, "%s: built without a cap", casename)) return;
+  size_t nulls = 0, partial = 0, whole = 0;
+  for (size_t cap = 16; cap <= need; cap += 16) {
+    char *got = build_capped(r, lim, cap, NULL);
+    if (got == NULL)
+      nulls++;
+    else if (strcmp(got, full) == 0)
+      whole++;
+    else if (partial++ == 0)
+      diag_partial(casename, cap, got, full);
+    free(got);
+  }
+  ok(nulls > 0, "%s: out of memory is PV_FATAL: no inventory (%zu caps)", casename, nulls);
+  ok(partial == 0, "%s: never a partial inventory (%zu caps gave one)", casename, partial);
+  ok(whole > 0, "%s: enough memory: the whole inventory (negative twin)", casename);
+  free(full);
+}
+
+static void test_oom(void) {
+  static const char *const cases[] = {"mismatch", "nm-tree",   "pnpm9-dev", "workspaces",
+                                      "yarn-berry", "yarn-dev", "malformed"};
+  pv_limits lim = pv_limits_default();
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/cases/%s", expect_dir, cases[i]);
+    pv_result *r = pv_result_new(dir);
+    add_tree(r, dir, "", 0);
+    oom_sweep(cases[i], r, &lim);
+    pv_result_delete(r);
+  }
+  static const char *const scalibr_files[][2] = {
+      {"yarnlock/testdata/with-aliases.v1.lock", "yarn.lock"},
+      {"yarnlock/testdata/with-aliases.v2.lock", "yarn.lock"},
+      {"packagelockjson/testdata/alias.v1.json", "package-lock.json"},
+      {"packagelockjson/testdata/bundled-dependencies.v3.json", "package-lock.json"},
+      {"bunlock/testdata/scoped-packages-mixed.json5", "bun.lock"},
+      {"pnpmlock/testdata/mixed-groups.v53.yaml", "pnpm-lock.yaml"},
+      {"pnpmlock/testdata/mixed-groups.v6.yaml", "pnpm-lock.yaml"},
+      {"pnpmlock/testdata/commits.v9.yaml", "pnpm-lock.yaml"}};
+  for (size_t i = 0; i < sizeof scalibr_files / sizeof scalibr_files[0]; i++) {
+    char src[1024];
+    snprintf(src, sizeof src, "%s/%s", lockfile_dir, scalibr_files[i][0]);
+    pv_result *r = pv_result_new(src);
+    if (add_file(r, src, scalibr_files[i][1]) == 0)
+      oom_sweep(scalibr_files[i][0], r, &lim);
+    else
+      ok(0, "read %s", src);
     pv_result_delete(r);
   }
 }
@@ -313,5 +400,6 @@ int main(void) {
   own_cases();
   test_limits();
   test_berry_checksum();
+  test_oom();
   return tap_done();
 }

@@ -26,6 +26,9 @@ static int on_match(void *ctx, uint32_t id, const pv_pmatch *m) {
   return 0;
 }
 
+static uint32_t scan_depth = 2000; /* the walk's depth limit */
+static pv_status last_scan;        /* what the last walk returned */
+
 /* Matches of pattern pat in target src (language l); -1 if pat does not
  * compile. bound (if not NULL) gets the first binding's text. */
 static int count_in(pv_lang l, const char *pat, const char *src, char *bound, size_t bn) {
@@ -48,8 +51,8 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
   ts_parser_set_language(ps, pv_language(l));
   TSTree *t = ts_parser_parse_string(ps, NULL, src, (uint32_t)strlen(src));
   hits h = {0, "", (const unsigned char *)src};
-  pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src), ts_tree_root_node(t), &occ,
-                 2000, 5000, active, on_match, &h);
+  last_scan = pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src),
+                             ts_tree_root_node(t), &occ, scan_depth, 5000, active, on_match, &h);
   free(occ.v);
   if (bound) snprintf(bound, bn, "%s", h.bound);
   ts_tree_delete(t);
@@ -213,11 +216,24 @@ static void test_bindings_and_errors(void) {
   free(deep);
 }
 
+/* A walk cut short by its depth limit says so (PV_WARN: the caller notes
+ * it, matches past there are missed); a whole walk is PV_OK. */
+static void test_scan_status(void) {
+  const char *src = "a(b(c(d(e(f(g(h(deep(1)))))))));";
+  scan_depth = 6;
+  is_int(count("deep($X)", src), 0, "a walk cut at depth 6 misses the deep call");
+  is_int(last_scan, PV_WARN, "... and says it was cut short (PV_WARN)");
+  scan_depth = 2000;
+  is_int(count("deep($X)", src), 1, "twin: a whole walk finds it");
+  is_int(last_scan, PV_OK, "... and is PV_OK");
+}
+
 int main(void) {
   test_basics();
   test_deep_and_sequences();
   test_aliasing();
   test_typescript();
   test_bindings_and_errors();
+  test_scan_status();
   return tap_done();
 }

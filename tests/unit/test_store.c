@@ -78,6 +78,15 @@ int main(void) {
   acc[0] = 0;
   pv_store_each_for_package(ro, "npm", "left-pad", collect, acc, &err);
   is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "read-only handle sees the committed data");
+  char mod[64] = "";
+  int found = -1;
+  is_int(pv_store_modified(ro, "GHSA-aaaa-bbbb-cccc", mod, sizeof mod, &found, &err), PV_OK,
+         "modified of a stored advisory: PV_OK");
+  is_int(found, 1, "... found");
+  is_str(mod, "2024-01-01T00:00:00Z", "... its modified");
+  is_int(pv_store_modified(ro, "GHSA-none-none-none", mod, sizeof mod, &found, &err), PV_OK,
+         "twin: modified of an advisory not stored: PV_OK");
+  is_int(found, 0, "... not found");
   pv_store_close(ro);
   pv_store_close(db);
   FILE *f = fopen(path, "w");
