@@ -112,10 +112,10 @@ void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reas
                  (unsigned)line, reason ? reason : "malformed");
 }
 
-pv_status pv_roots_add(pv_roots *rt, size_t idx, int group) {
+pv_status pv_roots_add(pv_roots *rt, size_t idx, pv_dep_group group) {
   if (rt->idx.elem == 0) {
     rt->idx.elem = sizeof(size_t);
-    rt->group.elem = sizeof(int);
+    rt->group.elem = sizeof(pv_dep_group);
   }
   if (pv_vec_push(&rt->idx, &idx) == NULL) return PV_FATAL;
   if (pv_vec_push(&rt->group, &group) == NULL) {
@@ -130,23 +130,30 @@ static void roots_free(pv_roots *rt) {
   pv_vec_free(&rt->group);
 }
 
+/* Does a root of group g count for the scope of group want? (Peer
+ * dependencies count as prod.) */
+static int in_group(pv_dep_group g, pv_dep_group want) {
+  return g == want || (want == PV_DEP_PROD && g == PV_DEP_PEER);
+}
+
 /* Breadth-first from the roots of one group; marks unmarked raws.
  * PV_FATAL on out-of-memory. */
 static pv_status reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
-                       const int *groups, size_t n, int want, pv_scope s, unsigned char *mark) {
+                       const pv_dep_group *groups, size_t n, pv_dep_group want, pv_scope s,
+                       unsigned char *mark) {
   pv_vec q = {.elem = sizeof(size_t)};
   pv_status rc = PV_OK;
   for (size_t i = 0; i < n && rc == PV_OK; i++)
-    if ((groups[i] == want || (want == 0 && groups[i] == 3)) && pv_vec_push(&q, &roots[i]) == NULL)
+    if (in_group(groups[i], want) && pv_vec_push(&q, &roots[i]) == NULL)
       rc = PV_FATAL;
   for (size_t h = 0; h < q.len && rc == PV_OK; h++) {
     size_t i = *PV_VEC_AT(q, size_t, h);
     if (i < first || i >= last || mark[i - first]) continue;
     mark[i - first] = 1;
     pv_raw *raw = pv_inv_raw(c, i);
-    if (!raw->scope_known) {
+    if (raw->scope_known == PV_SCOPE_DEFAULTED) {
       raw->scope = s;
-      raw->scope_known = 2;
+      raw->scope_known = PV_SCOPE_REACHED;
     }
     for (size_t k = 0; k < raw->deps.len && rc == PV_OK; k++)
       if (pv_vec_push(&q, PV_VEC_AT(raw->deps, size_t, k)) == NULL) rc = PV_FATAL;
@@ -156,13 +163,15 @@ static pv_status reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *r
 }
 
 pv_status pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
-                        const int *groups, size_t nroots) {
+                        const pv_dep_group *groups, size_t nroots) {
   if (last <= first) return PV_OK;
   unsigned char *mark = calloc(last - first, 1);
   if (mark == NULL) return PV_FATAL;
-  pv_status rc = reach(c, first, last, roots, groups, nroots, 0, PV_SCOPE_REQUIRED, mark);
-  if (rc == PV_OK) rc = reach(c, first, last, roots, groups, nroots, 1, PV_SCOPE_OPTIONAL, mark);
-  if (rc == PV_OK) rc = reach(c, first, last, roots, groups, nroots, 2, PV_SCOPE_DEV, mark);
+  pv_status rc = reach(c, first, last, roots, groups, nroots, PV_DEP_PROD, PV_SCOPE_REQUIRED, mark);
+  if (rc == PV_OK)
+    rc = reach(c, first, last, roots, groups, nroots, PV_DEP_OPTIONAL, PV_SCOPE_OPTIONAL, mark);
+  if (rc == PV_OK)
+    rc = reach(c, first, last, roots, groups, nroots, PV_DEP_DEV, PV_SCOPE_DEV, mark);
   free(mark);
   return rc;
 }
@@ -317,7 +326,7 @@ static pv_status read_root(build *b) {
                 .flags = PV_COMP_ROOT,
                 .path = b->root_file->path,
                 .line = 1,
-                .scope_known = 1};
+                .scope_known = PV_SCOPE_READ};
   if (raw.name == NULL) raw.name = "";
   if (raw.version == NULL) raw.version = "";
   if (pv_pkg_fields(b->c.r->arena, o, &raw) != PV_OK) return PV_FATAL;
@@ -491,7 +500,10 @@ static pv_status check_mismatch(build *b, size_t i) {
   pv_raw *sh = pv_inv_raw(&b->c, s);
   int vdiff = strcmp(lk->version, sh->version) != 0 || strcmp(lk->name, sh->name) != 0;
   int idiff = lk->integrity && sh->integrity && strcmp(lk->integrity, sh->integrity) != 0;
-  if (lk->scope_known == 1 && sh->scope_known != 1) sh->scope = lk->scope, sh->scope_known = 1;
+  if (lk->scope_known == PV_SCOPE_READ && sh->scope_known != PV_SCOPE_READ) {
+    sh->scope = lk->scope;
+    sh->scope_known = PV_SCOPE_READ;
+  }
   if (!sh->integrity) sh->integrity = lk->integrity;
   if (!sh->resolved) sh->resolved = lk->resolved;
   sh->flags |= lk->flags & (PV_COMP_BUNDLED | PV_COMP_PEER | PV_COMP_INSTALL_SCRIPT);
@@ -537,7 +549,7 @@ static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(homepage);
   TAKE(description);
   comp->flags |= raw->flags;
-  int k = raw->scope_known != 0;
+  int k = raw->scope_known != PV_SCOPE_DEFAULTED;
   if (k > *known || (k == *known && raw->scope < comp->scope)) comp->scope = raw->scope;
   if (k > *known) *known = k;
   return add_seen(comp, raw->path, raw->line);

@@ -96,7 +96,7 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   raw->path = m->f->path;
   raw->line = o->line;
   raw->src = PV_SRC_LOCK;
-  raw->scope_known = 1;
+  raw->scope_known = PV_SCOPE_READ;
   /* dev (+optional): only in the dev tree; devOptional: also an optional
    * dependency of a production package, so installed in production. */
   if (pv_jn_true(o, "dev"))

@@ -371,14 +371,22 @@ static int has_name(const pv_deplist *d, const char *name) {
   return 0;
 }
 
+const char *pv_dep_group_key(pv_dep_group g) {
+  static const char *const keys[PV_DEP_GROUPS] = {
+      [PV_DEP_PROD] = "dependencies",
+      [PV_DEP_OPTIONAL] = "optionalDependencies",
+      [PV_DEP_DEV] = "devDependencies",
+      [PV_DEP_PEER] = "peerDependencies",
+  };
+  return keys[g];
+}
+
 pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_deplist *out) {
-  static const char *const groups[] = {"dependencies", "optionalDependencies", "devDependencies",
-                                       "peerDependencies"};
   pv_deplist d = {0};
   size_t cap = 0;
   *out = d;
-  for (int g = 0; g < 4; g++) {
-    const pv_jnode *m = pv_jn_get(obj, groups[g]);
+  for (pv_dep_group g = 0; g < PV_DEP_GROUPS; g++) {
+    const pv_jnode *m = pv_jn_get(obj, pv_dep_group_key(g));
     if (m != NULL && m->type == PV_J_OBJ) cap += m->n;
   }
   if (cap == 0) return PV_OK;
@@ -386,9 +394,9 @@ pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_depli
   d.spec = pv_arena_alloc(a, cap * sizeof *d.spec);
   d.group = pv_arena_alloc(a, cap * sizeof *d.group);
   if (d.name == NULL || d.spec == NULL || d.group == NULL) return PV_FATAL;
-  for (int g = 0; g < 4; g++) {
-    if (g == 2 && !with_dev) continue;
-    const pv_jnode *m = pv_jn_get(obj, groups[g]);
+  for (pv_dep_group g = 0; g < PV_DEP_GROUPS; g++) {
+    if (g == PV_DEP_DEV && !with_dev) continue;
+    const pv_jnode *m = pv_jn_get(obj, pv_dep_group_key(g));
     if (m == NULL || m->type != PV_J_OBJ) continue;
     for (size_t i = 0; i < m->n; i++) {
       if (has_name(&d, m->keys[i])) continue; /* prod/optional beat dev */

@@ -125,12 +125,12 @@ static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_
   if (raw.version == NULL) return PV_FATAL;
   if (local) raw.flags |= PV_COMP_LOCAL;
   if (p->major < 9 && yget(d, e, "dev") != NULL) {
-    raw.scope_known = 1;
+    raw.scope_known = PV_SCOPE_READ;
     raw.scope = ytrue(d, e, "dev") ? PV_SCOPE_DEV : PV_SCOPE_REQUIRED;
   }
   if (ytrue(d, e, "optional")) {
     raw.scope = PV_SCOPE_OPTIONAL;
-    raw.scope_known = 1;
+    raw.scope_known = PV_SCOPE_READ;
   }
   if (ytrue(d, e, "requiresBuild")) raw.flags |= PV_COMP_INSTALL_SCRIPT;
   return pv_inv_add(p->c, &raw, idx);
@@ -153,10 +153,9 @@ static size_t dep_target(pnpm *p, const char *name, const char *v) {
 }
 
 static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
-  static const char *const groups[] = {"dependencies", "optionalDependencies", "devDependencies"};
   yaml_document_t *d = p->d;
-  for (int g = 0; g < 3; g++) {
-    yaml_node_t *m = yget(d, e, groups[g]);
+  for (pv_dep_group g = PV_DEP_PROD; g <= PV_DEP_DEV; g++) {
+    yaml_node_t *m = yget(d, e, pv_dep_group_key(g));
     if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
     for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
          pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {

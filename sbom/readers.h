@@ -59,12 +59,19 @@ void pv_smap_free(pv_smap *m);
 /* ---- raw entries ---- */
 enum { PV_SRC_MANIFEST, PV_SRC_SHIPPED, PV_SRC_LOCK };
 
+/* Where a raw's scope comes from. */
+typedef enum {
+  PV_SCOPE_DEFAULTED, /* nobody said: required */
+  PV_SCOPE_READ,      /* the lockfile says (npm's dev/optional flags, pnpm's) */
+  PV_SCOPE_REACHED    /* computed from the root's dependency groups (pv_inv_scopes) */
+} pv_scope_from;
+
 typedef struct {
   const char *name, *version, *alias, *integrity, *resolved, *license;
   const char *repository, *homepage, *description;
   const char *install_dir; /* vfs dir it is installed at ("x/node_modules/a") or NULL */
   pv_scope scope;
-  int scope_known; /* the reader knows the scope (else computed or defaulted) */
+  pv_scope_from scope_known;
   unsigned flags;
   int src; /* PV_SRC_* */
   const char *path;
@@ -93,11 +100,25 @@ PV_MUST_USE pv_status pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to);
 /* Note a malformed file: "<path>:<line>: <reason>". */
 void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reason);
 
+/* The dependency maps of a package.json, in the order a name found in two
+ * of them is kept (prod and optional beat dev). Peer dependencies count as
+ * prod for scopes. */
+typedef enum {
+  PV_DEP_PROD,     /* dependencies */
+  PV_DEP_OPTIONAL, /* optionalDependencies */
+  PV_DEP_DEV,      /* devDependencies */
+  PV_DEP_PEER,     /* peerDependencies */
+  PV_DEP_GROUPS
+} pv_dep_group;
+
+/* The map's key in package.json ("dependencies", ...). */
+const char *pv_dep_group_key(pv_dep_group g);
+
 /* Dependency names of a package.json-like object, by group. */
 typedef struct {
   const char **name;
   const char **spec;
-  int *group; /* 0 prod, 1 optional, 2 dev, 3 peer */
+  pv_dep_group *group;
   size_t n;
 } pv_deplist;
 
@@ -111,7 +132,7 @@ pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_depli
  * already scope_known are left alone; unreached ones become required.
  * PV_FATAL on out-of-memory. */
 pv_status pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
-                        const int *groups, size_t nroots);
+                        const pv_dep_group *groups, size_t nroots);
 
 /* Classify a dependency spec: 1 when it is link:/file:/workspace:/git/URL
  * (PV_COMP_LOCAL), else 0. */
@@ -126,13 +147,13 @@ pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, c
 pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw);
 
 /* ---- readers: each appends raws for one file; roots receive the raw
- * indices the project root depends on with their group (0/1/2/3). ---- */
+ * indices the project root depends on with their group. ---- */
 typedef struct {
   pv_vec idx;   /* size_t */
-  pv_vec group; /* int */
+  pv_vec group; /* pv_dep_group */
 } pv_roots;
 /* Append one root; PV_FATAL on out-of-memory (rt unchanged). */
-PV_MUST_USE pv_status pv_roots_add(pv_roots *rt, size_t idx, int group);
+PV_MUST_USE pv_status pv_roots_add(pv_roots *rt, size_t idx, pv_dep_group group);
 
 /* 1 when YAML text nests deeper than max (flow brackets or indentation):
  * libyaml's loader recurses per level, so such input is refused first. */

@@ -208,9 +208,8 @@ static const char *ymap_str(yaml_document_t *d, yaml_node_t *m, const char *key)
 
 static void berry_deps(yarn *y, yaml_document_t *d, yaml_node_t *e, size_t raw) {
   pv_arena *a = y->c->r->arena;
-  static const char *const groups[] = {"dependencies", "optionalDependencies"};
-  for (int g = 0; g < 2; g++) {
-    yaml_node_t *m = ymap_get(d, e, groups[g]);
+  for (pv_dep_group g = PV_DEP_PROD; g <= PV_DEP_OPTIONAL; g++) {
+    yaml_node_t *m = ymap_get(d, e, pv_dep_group_key(g));
     if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
     for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
          p < m->data.mapping.pairs.top && y->rc != PV_FATAL; p++) {
