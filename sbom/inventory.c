@@ -258,7 +258,7 @@ static int shadowed(const pv_result *r, const pv_file *f) {
   if (strcmp(base_name(f->path), "package-lock.json") != 0) return 0;
   size_t dl = strlen(f->path) - strlen("package-lock.json");
   for (size_t i = 0; i < r->files.len; i++) {
-    const pv_file *g = *PV_VEC_AT(r->files, pv_file *, i);
+    const pv_file *g = pv_result_file(r, i);
     if (strlen(g->path) == dl + 19 && strncmp(g->path, f->path, dl) == 0 &&
         strcmp(g->path + dl, "npm-shrinkwrap.json") == 0 && g->data != NULL)
       return 1;
@@ -286,7 +286,7 @@ static pv_status classify(build *b) {
   pv_result *r = b->c.r;
   size_t top = base_depth(r) + 1; /* the top level, or one folder down (package/) */
   for (size_t i = 0; i < r->files.len; i++) {
-    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    const pv_file *f = pv_result_file(r, i);
     if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
     if (strstr(f->path, "!/") != NULL) continue; /* inside a nested archive: not installed */
     const char *bn = base_name(f->path);
@@ -516,7 +516,7 @@ static pv_status check_mismatch(build *b, size_t i) {
       lk->name, lk->version, idiff ? " " : "", idiff ? lk->integrity : "", sh->path, sh->name,
       sh->version, idiff ? " " : "", idiff ? sh->integrity : "");
   for (size_t k = 0; k < b->c.r->files.len; k++) {
-    const pv_file *f = *PV_VEC_AT(b->c.r->files, pv_file *, k);
+    const pv_file *f = pv_result_file(b->c.r, k);
     if (strcmp(f->path, lk->path) == 0) fd.file = f;
   }
   if (fd.message == NULL) return PV_FATAL;
@@ -578,7 +578,7 @@ static pv_status merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *k
       if (pv_smap_put(ids, key, ci) != PV_OK) return PV_FATAL;
     }
     raw->merged = ci;
-    pv_component *comp = PV_VEC_AT(inv->components, pv_component, ci);
+    pv_component *comp = pv_inv_component(inv, ci);
     if (merge_into(comp, raw, PV_VEC_AT(*known, int, ci)) != PV_OK) return PV_FATAL;
   }
   return PV_OK;
@@ -600,7 +600,7 @@ static pv_status merge_edges(build *b, pv_inventory *inv) {
       pv_raw *tr = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k));
       if (tr->dropped && t != PV_NONE) t = pv_inv_raw(&b->c, t)->merged;
       if (t != PV_NONE && t != from &&
-          pv_vec_push(&PV_VEC_AT(inv->components, pv_component, from)->deps, &t) == NULL)
+          pv_vec_push(&pv_inv_component(inv, from)->deps, &t) == NULL)
         return PV_FATAL;
     }
   }
@@ -678,7 +678,7 @@ static pv_status assemble(build *b, pv_inventory *inv) {
   if (rc != PV_FATAL) rc = pv_status_worst(rc, merge_edges(b, inv));
   if (rc != PV_FATAL) rc = pv_status_worst(rc, sort_components(inv));
   inv->has_root = inv->components.len > 0 &&
-                  (PV_VEC_AT(inv->components, pv_component, 0)->flags & PV_COMP_ROOT);
+                  (pv_inv_component(inv, 0)->flags & PV_COMP_ROOT);
   pv_smap_free(&ids);
   pv_vec_free(&known);
   return rc;
@@ -713,7 +713,7 @@ pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim) {
 void pv_inv_delete(pv_inventory *inv) {
   if (inv == NULL) return;
   for (size_t i = 0; i < inv->components.len; i++) {
-    pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    pv_component *c = pv_inv_component(inv, i);
     pv_vec_free(&c->seen);
     pv_vec_free(&c->deps);
   }

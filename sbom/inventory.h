@@ -63,6 +63,11 @@ typedef struct pv_inventory {
   int has_root;      /* components[0] is the plugin itself */
 } pv_inventory;
 
+/* Component i of inv (0 <= i < inv->components.len). */
+static inline pv_component *pv_inv_component(const pv_inventory *inv, size_t i) {
+  return PV_VEC_AT(inv->components, pv_component, i);
+}
+
 /* Build the inventory of r's vfs. Adds notes and pkg.lockfile-mismatch
  * findings to r. NULL only on out-of-memory, in any reader too (never a
  * silently partial inventory: the caller reports an internal error).

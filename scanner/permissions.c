@@ -37,7 +37,7 @@ static int is_manifest(const char *path) {
 static const pv_file *find_manifest(const pv_result *r) {
   const pv_file *best = NULL;
   for (size_t i = 0; i < r->files.len; i++) {
-    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    const pv_file *f = pv_result_file(r, i);
     if (f->kind != PV_ENTRY_FILE || f->data == NULL || !is_manifest(f->path)) continue;
     if (best == NULL || depth_of(f->path) < depth_of(best->path)) best = f;
   }
@@ -269,7 +269,7 @@ static int is_capability(const pv_finding *f) {
 pv_status pv_capabilities_check(pv_result *r, const pv_permissions *p, int report) {
   size_t kept = 0;
   for (size_t i = 0; i < r->findings.len; i++) {
-    pv_finding f = *PV_VEC_AT(r->findings, pv_finding, i);
+    pv_finding f = *pv_result_finding(r, i);
     if (is_capability(&f)) {
       const char *need = report ? missing_grant(p, &f) : NULL;
       if (need == NULL) continue;
@@ -282,7 +282,7 @@ pv_status pv_capabilities_check(pv_result *r, const pv_permissions *p, int repor
       f.rule = &undeclared_rule;
       f.severity = undeclared_rule.severity;
     }
-    *PV_VEC_AT(r->findings, pv_finding, kept++) = f;
+    *pv_result_finding(r, kept++) = f;
   }
   r->findings.len = kept;
   return PV_OK;

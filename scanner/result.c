@@ -57,7 +57,7 @@ void *pv_result_data_alloc(pv_result *r, size_t n) {
 }
 
 void pv_result_drop_data(pv_result *r) {
-  for (size_t i = 0; i < r->files.len; i++) (*PV_VEC_AT(r->files, pv_file *, i))->data = NULL;
+  for (size_t i = 0; i < r->files.len; i++) pv_result_file(r, i)->data = NULL;
   pv_arena_delete(r->data);
   r->data = NULL;
 }

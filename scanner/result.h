@@ -8,6 +8,8 @@
 #ifndef PV_RESULT_H
 #define PV_RESULT_H
 
+#include <assert.h>
+
 #include "limits.h"
 #include "model.h"
 
@@ -57,8 +59,28 @@ void pv_result_drop_data(pv_result *r);
 /* Mark the input as failed with a reason (also recorded as an error note). */
 void pv_result_fail(pv_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Element i of a vector, typed by the caller. */
-#define PV_VEC_AT(v, type, i) (&((type *)(v).items)[(i)])
+/* Element i of a vector, typed by the caller: PV_VEC_AT(v, pv_note, i).
+ * Asserts (unless NDEBUG) that type is the vector's element type and that
+ * i is in range; prefer the typed accessors below where there is one. */
+#define PV_VEC_AT(v, type, i) ((type *)pv_vec_at_(&(v), sizeof(type), (i)))
+static inline void *pv_vec_at_(const pv_vec *v, size_t elem, size_t i) {
+  assert(v->elem == elem && "PV_VEC_AT: not the vector's element type");
+  assert(i < v->len && "PV_VEC_AT: index out of range");
+  return (char *)v->items + i * elem;
+}
+
+/* File i of r (0 <= i < r->files.len). */
+static inline pv_file *pv_result_file(const pv_result *r, size_t i) {
+  return *PV_VEC_AT(r->files, pv_file *, i);
+}
+/* Finding i of r (0 <= i < r->findings.len). */
+static inline pv_finding *pv_result_finding(const pv_result *r, size_t i) {
+  return PV_VEC_AT(r->findings, pv_finding, i);
+}
+/* Notification i of r (0 <= i < r->notes.len). */
+static inline pv_note *pv_result_note_at(const pv_result *r, size_t i) {
+  return PV_VEC_AT(r->notes, pv_note, i);
+}
 
 /* Grow-and-append one element of v->elem bytes (malloc'd storage, freed by
  * pv_vec_free); returns the new slot or NULL. */

@@ -66,7 +66,7 @@ static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, 
                        (unsigned)(lim->input_ms / 1000));
         return PV_OK;
       }
-      pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
+      pv_file *f = pv_result_file(r, order ? order[i] : i);
       if (!pv_match_wants(s->matcher, f)) continue;
       TSTree *tree = pv_parse(s->parser, r, f, lim);
       pv_status rc = tree != NULL ? pv_match_file(s->matcher, r, f, tree, lim) : PV_OK;
@@ -101,7 +101,7 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
       break;
     }
     size_t k = order ? order[i] : i; /* modules before their importers (taint rules) */
-    if (scan_file(s, r, *PV_VEC_AT(r->files, pv_file *, k), caps) == PV_FATAL) goto oom;
+    if (scan_file(s, r, pv_result_file(r, k), caps) == PV_FATAL) goto oom;
   }
   if (taint_rounds(s, r, order, deadline) == PV_FATAL) goto oom;
   if (pv_capabilities_check(r, r->permissions, caps) == PV_FATAL) goto oom;

@@ -166,7 +166,7 @@ pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *b
   if (q == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
   size_t nq = 0;
   for (size_t i = 0; i < inv->components.len; i++) {
-    const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    const pv_component *c = pv_inv_component(inv, i);
     if (pv_vulns_wanted(c, include_dev)) q[nq].name = c->name, q[nq++].version = c->version;
   }
   st->queried = nq;

@@ -63,7 +63,7 @@ static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_compo
 static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *byte) {
   *byte = 0;
   for (size_t i = 0; i < r->files.len; i++) {
-    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    const pv_file *f = pv_result_file(r, i);
     if (strcmp(f->path, s->path) != 0) continue;
     uint32_t line = 1;
     for (size_t b = 0; f->data != NULL && b < f->size && line < s->line; b++)
@@ -130,7 +130,7 @@ int pv_vulns_wanted(const pv_component *c, int include_dev) {
 static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
                         const pv_limits *lim) {
   pv_result *r = inv->r;
-  const pv_component *c = PV_VEC_AT(inv->components, pv_component, ci);
+  const pv_component *c = pv_inv_component(inv, ci);
   size_t *group_of = calloc(k->n, sizeof *group_of);
   const pv_osv **members = calloc(k->n, sizeof *members);
   pv_status rc = group_of && members ? PV_OK : PV_FATAL;
@@ -160,7 +160,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   if (buf == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
-    const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    const pv_component *c = pv_inv_component(inv, i);
     if (!pv_vulns_wanted(c, include_dev)) continue;
     collect k = {.r = inv->r, .c = c, .v = buf};
     rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
