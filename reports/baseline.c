@@ -17,7 +17,8 @@ static int add_key(pv_baseline *b, const char *rule, const char *fp) {
     size_t cap = b->cap ? b->cap * 2 : 64;
     char **k = realloc(b->keys, cap * sizeof *k);
     if (k == NULL) return -1;
-    b->keys = k, b->cap = cap;
+    b->keys = k;
+    b->cap = cap;
   }
   size_t n = strlen(rule) + strlen(fp) + 2;
   if ((b->keys[b->len] = malloc(n)) == NULL) return -1;

@@ -61,7 +61,10 @@ static json_t *hashes_json(const char *integrity) {
     p += strcspn(p, " ");
     p += strspn(p, " ");
   }
-  if (json_array_size(a) == 0) json_decref(a), a = NULL;
+  if (json_array_size(a) == 0) {
+    json_decref(a);
+    a = NULL;
+  }
   return a;
 }
 

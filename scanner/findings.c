@@ -80,8 +80,10 @@ static void output_hash(line_hasher *h) {
     if (h->want[mid] < line) lo = mid + 1;
     else hi = mid;
   }
-  if (lo < h->n_want && h->want[lo] == line)
-    snprintf(h->out[lo], 32, "%llx:%u", (unsigned long long)h->hash, occ), h->n_out++;
+  if (lo < h->n_want && h->want[lo] == line) {
+    snprintf(h->out[lo], 32, "%llx:%u", (unsigned long long)h->hash, occ);
+    h->n_out++;
+  }
   h->line_at[h->index] = -1;
 }
 

@@ -310,8 +310,10 @@ static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_err
   size_t k = 0;
   struct dirent *e;
   while ((e = readdir(d)) != NULL && k < 256)
-    if (e->d_name[0] != '.' && is_test_source(e->d_name))
-      names[k] = pv_arena_printf(x->t->arena, "%s/%s", dir, e->d_name), k += names[k] != NULL;
+    if (e->d_name[0] != '.' && is_test_source(e->d_name)) {
+      names[k] = pv_arena_printf(x->t->arena, "%s/%s", dir, e->d_name);
+      k += names[k] != NULL;
+    }
   closedir(d);
   qsort(names, k, sizeof *names, cmp_str);
   pv_status rc = PV_OK;
@@ -320,7 +322,10 @@ static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_err
     size_t n = 0;
     if ((rc = pv_read_file(names[i], x->lim->entry_bytes, &data, &n, err)) != PV_OK) break;
     unsigned char *kept = pv_arena_alloc(r->arena, n + 1);
-    if (kept) memcpy(kept, data, n), kept[n] = '\0';
+    if (kept) {
+      memcpy(kept, data, n);
+      kept[n] = '\0';
+    }
     free(data);
     pv_file tf = {.path = names[i], .data = kept, .size = n, .kind = PV_ENTRY_FILE};
     tf.lang = pv_lang_detect(tf.path, kept, n, &tf.flags);

@@ -124,9 +124,14 @@ int pv_path_normalise(const char *in, char *out, size_t outsz, const char **why)
   static const char *const abs_why = "has an absolute path";
   static const char *const up_why = "escapes the archive root";
   static const char *const long_why = "is too long";
-  if (outsz == 0) return *why = long_why, -1;
-  if (in[0] == '/' || in[0] == '\\' || (isalpha((unsigned char)in[0]) && in[1] == ':'))
-    return *why = abs_why, -1;
+  if (outsz == 0) {
+    *why = long_why;
+    return -1;
+  }
+  if (in[0] == '/' || in[0] == '\\' || (isalpha((unsigned char)in[0]) && in[1] == ':')) {
+    *why = abs_why;
+    return -1;
+  }
   size_t o = 0;
   const char *p = in;
   while (*p != '\0') {
@@ -137,13 +142,19 @@ int pv_path_normalise(const char *in, char *out, size_t outsz, const char **why)
       continue;
     }
     if (n == 2 && p[0] == '.' && p[1] == '.') {
-      if (o == 0) return *why = up_why, -1;
+      if (o == 0) {
+        *why = up_why;
+        return -1;
+      }
       while (o > 0 && out[o - 1] != '/') o--;
       if (o > 0) o--; /* drop the separator too */
       p += n;
       continue;
     }
-    if (o + n + 2 > outsz) return *why = long_why, -1;
+    if (o + n + 2 > outsz) {
+      *why = long_why;
+      return -1;
+    }
     if (o > 0) out[o++] = '/';
     memcpy(out + o, p, n);
     o += n;
@@ -194,7 +205,11 @@ static int set_put(pathset *s, const char *key, const char *val) {
   if (2 * (s->len + 1) > s->cap) {
     size_t cap = s->cap ? 2 * s->cap : 256;
     const char **k = calloc(cap, sizeof *k), **v = calloc(cap, sizeof *v);
-    if (k == NULL || v == NULL) return free(k), free(v), -1;
+    if (k == NULL || v == NULL) {
+      free(k);
+      free(v);
+      return -1;
+    }
     for (size_t i = 0; i < s->cap; i++) {
       if (s->keys[i] == NULL) continue;
       size_t j = hash_str(s->keys[i]) & (cap - 1);
@@ -204,7 +219,9 @@ static int set_put(pathset *s, const char *key, const char *val) {
     }
     free(s->keys);
     free(s->vals);
-    s->keys = k, s->vals = v, s->cap = cap;
+    s->keys = k;
+    s->vals = v;
+    s->cap = cap;
   }
   size_t i = hash_str(key) & (s->cap - 1);
   while (s->keys[i] != NULL && strcmp(s->keys[i], key) != 0) i = (i + 1) & (s->cap - 1);
@@ -875,8 +892,12 @@ static int strvec_push(strvec *v, char *s) {
   if (v->len == v->cap) {
     size_t cap = v->cap ? 2 * v->cap : 32;
     char **p = realloc(v->items, cap * sizeof *p);
-    if (p == NULL) return free(s), -1;
-    v->items = p, v->cap = cap;
+    if (p == NULL) {
+      free(s);
+      return -1;
+    }
+    v->items = p;
+    v->cap = cap;
   }
   v->items[v->len++] = s;
   return 0;
@@ -998,17 +1019,26 @@ static int slurp(intake *in, int fd, uint64_t size, unsigned char **data, size_t
   *len = 0;
   if (size <= in->lim->total_bytes && size < SIZE_MAX) {
     unsigned char *buf = malloc((size_t)size + 1);
-    if (buf == NULL) return errno = ENOMEM, -1;
+    if (buf == NULL) {
+      errno = ENOMEM;
+      return -1;
+    }
     ssize_t got = read_fd(fd, buf, (size_t)size);
-    if (got < 0) return free(buf), -1;
+    if (got < 0) {
+      free(buf);
+      return -1;
+    }
     *data = buf;
     *len = (size_t)got;
     pv_sha256_hex(buf, *len, in->r->sha256);
     return 0;
   }
   EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-  if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
-    return EVP_MD_CTX_free(ctx), errno = ENOMEM, -1;
+  if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+    EVP_MD_CTX_free(ctx);
+    errno = ENOMEM;
+    return -1;
+  }
   ssize_t n;
   while ((n = read(fd, in->scratch, CHUNK)) != 0) {
     if (n < 0 && errno == EINTR) continue;

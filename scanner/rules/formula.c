@@ -14,7 +14,8 @@ int pv_mlist_push(pv_mlist *l, const pv_pmatch *m) {
     uint32_t cap = l->cap ? l->cap * 2 : 16;
     pv_pmatch *v = realloc(l->v, cap * sizeof *v);
     if (v == NULL) return -1;
-    l->v = v, l->cap = cap;
+    l->v = v;
+    l->cap = cap;
   }
   l->v[l->n++] = *m;
   return 0;
@@ -155,7 +156,8 @@ static pv_status intersect(const pv_formula *p, const pv_feval *e, pv_mlist *cur
     for (uint32_t j = 0; j < s.n; j++) {
       pv_pmatch m;
       if (inside(&cur->v[i], &s.v[j]) && unify(e, &cur->v[i], &s.v[j], &m)) {
-        m.s = cur->v[i].s, m.e = cur->v[i].e;
+        m.s = cur->v[i].s;
+        m.e = cur->v[i].e;
         if (pv_mlist_push(&next, &m) != 0) rc = PV_FATAL;
         break;
       }
@@ -193,15 +195,24 @@ static pv_status subtract(const pv_formula *n, const pv_feval *e, pv_mlist *cur)
 static int operand_value(const pv_feval *e, const pv_pmatch *m, const pv_operand *o, double *num,
                          const char **s, size_t *n) {
   if (o->mv == NULL) {
-    if (o->str != NULL) return *s = o->str, *n = strlen(o->str), 0;
-    return *num = o->num, 1;
+    if (o->str != NULL) {
+      *s = o->str;
+      *n = strlen(o->str);
+      return 0;
+    }
+    *num = o->num;
+    return 1;
   }
   const pv_binding *b = pv_pmatch_get(m, o->mv, strlen(o->mv));
   if (b == NULL) return -1;
   const char *t = (const char *)e->data + b->s;
   size_t len = b->e - b->s;
-  if (len >= 2 && (t[0] == '"' || t[0] == '\'' || t[0] == '`') && t[len - 1] == t[0]) t++, len -= 2;
-  *s = t, *n = len;
+  if (len >= 2 && (t[0] == '"' || t[0] == '\'' || t[0] == '`') && t[len - 1] == t[0]) {
+    t++;
+    len -= 2;
+  }
+  *s = t;
+  *n = len;
   if (o->as == 2) return 0;
   char buf[CMP_TEXT_MAX];
   if (len == 0 || len >= sizeof buf) return o->as == 1 ? -1 : 0;
@@ -255,15 +266,25 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
       for (uint32_t j = 0; j < s.n && !keep; j++) {
         pv_pmatch u;
         pv_pmatch bound = {.s = b->s, .e = b->e};
-        if (inside(&s.v[j], &bound) && unify(e, &m, &s.v[j], &u)) keep = 1, m = u, m.s = cur->v[i].s, m.e = cur->v[i].e;
+        if (inside(&s.v[j], &bound) && unify(e, &m, &s.v[j], &u)) {
+          keep = 1;
+          m = u;
+          m.s = cur->v[i].s;
+          m.e = cur->v[i].e;
+        }
       }
     } else { /* focus: the intersection of the named metavariables */
       keep = 1;
-      m.s = 0, m.e = UINT32_MAX;
+      m.s = 0;
+      m.e = UINT32_MAX;
       for (uint32_t j = 0; j < f->n_mvs && keep; j++) {
         const pv_binding *x = pv_pmatch_get(&cur->v[i], f->mvs[j], strlen(f->mvs[j]));
-        if (x == NULL) keep = 0;
-        else m.s = x->s > m.s ? x->s : m.s, m.e = x->e < m.e ? x->e : m.e;
+        if (x == NULL) {
+          keep = 0;
+        } else {
+          m.s = x->s > m.s ? x->s : m.s;
+          m.e = x->e < m.e ? x->e : m.e;
+        }
       }
       keep = keep && m.s <= m.e;
     }

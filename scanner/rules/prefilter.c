@@ -48,7 +48,8 @@ static int grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
   while (c < need) c *= 2;
   void *x = realloc(*v, (size_t)c * size);
   if (x == NULL) return -1;
-  *v = x, *cap = c;
+  *v = x;
+  *cap = c;
   return 0;
 }
 
@@ -69,10 +70,12 @@ uint32_t pv_strset_add(pv_strset *s, const char *w, size_t n) {
     while (c < s->nbytes + n) c *= 2;
     char *b = realloc(s->bytes, c);
     if (b == NULL) return UINT32_MAX;
-    s->bytes = b, s->capbytes = c;
+    s->bytes = b;
+    s->capbytes = c;
   }
   memcpy(s->bytes + s->nbytes, w, n);
-  s->off[s->n] = (uint32_t)s->nbytes, s->len[s->n] = (uint32_t)n;
+  s->off[s->n] = (uint32_t)s->nbytes;
+  s->len[s->n] = (uint32_t)n;
   s->nbytes += n;
   return s->n++;
 }
@@ -123,8 +126,12 @@ static int link(pv_strset *s, const uint32_t *end_of) {
   uint32_t head = 0, tail = 0;
   for (uint32_t c = 0; c < s->ncls; c++) {
     uint32_t *e = &s->next[c];
-    if (*e == UINT32_MAX) *e = 0;
-    else fail[*e] = 0, queue[tail++] = *e;
+    if (*e == UINT32_MAX) {
+      *e = 0;
+    } else {
+      fail[*e] = 0;
+      queue[tail++] = *e;
+    }
   }
   while (head < tail) {
     uint32_t st = queue[head++];
@@ -132,8 +139,12 @@ static int link(pv_strset *s, const uint32_t *end_of) {
     for (uint32_t c = 0; c < s->ncls; c++) {
       uint32_t *e = &s->next[(size_t)st * s->ncls + c];
       uint32_t via = s->next[(size_t)fail[st] * s->ncls + c];
-      if (*e == UINT32_MAX) *e = via;
-      else fail[*e] = via, queue[tail++] = *e;
+      if (*e == UINT32_MAX) {
+        *e = via;
+      } else {
+        fail[*e] = via;
+        queue[tail++] = *e;
+      }
     }
   }
   cnt[0] = own[0];
@@ -143,7 +154,10 @@ static int link(pv_strset *s, const uint32_t *end_of) {
   for (uint32_t st = 0; st < s->nstates; st++) total += cnt[st];
   s->outs = malloc((total + 1) * sizeof *s->outs);
   if (s->out_at == NULL || s->outs == NULL) goto out;
-  for (uint32_t st = 0, at = 0; st <= s->nstates; st++) s->out_at[st] = at, at += st < s->nstates ? cnt[st] : 0;
+  for (uint32_t st = 0, at = 0; st <= s->nstates; st++) {
+    s->out_at[st] = at;
+    at += st < s->nstates ? cnt[st] : 0;
+  }
   memset(own, 0, (s->nstates + 1) * sizeof *own); /* now: outputs filled per state */
   for (uint32_t w = 0; w < s->n; w++) s->outs[s->out_at[end_of[w]] + own[end_of[w]]++] = w;
   for (uint32_t i = 0; i < tail; i++) {
@@ -209,14 +223,20 @@ static void occ_push(pv_occs *o, uint32_t end, uint32_t len, uint32_t id) {
       o->over = 1;
       return;
     }
-    o->v = v, o->cap = cap;
+    o->v = v;
+    o->cap = cap;
   }
-  o->v[o->n++] = end - len, o->v[o->n++] = end, o->v[o->n++] = id;
+  o->v[o->n++] = end - len;
+  o->v[o->n++] = end;
+  o->v[o->n++] = id;
 }
 
 void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uint8_t *present,
                     pv_occs *occ) {
-  if (occ != NULL) occ->n = 0, occ->over = n > UINT32_MAX;
+  if (occ != NULL) {
+    occ->n = 0;
+    occ->over = n > UINT32_MAX;
+  }
   if (s == NULL || s->n == 0) return;
   memset(present, 0, s->n);
   if (!s->built) return;
@@ -350,11 +370,14 @@ static void need_seq(const char *re, size_t n, cand *best, int depth) {
   for (size_t i = 0; i < n;) {
     int ch = -1, opt;
     size_t next = i + 1, gs = 0, ge = 0;
-    if (re[i] == '\\') ch = i + 1 < n ? escaped_literal(re[i + 1]) : -1, next = i + 2;
-    else if (re[i] == '(') {
+    if (re[i] == '\\') {
+      ch = i + 1 < n ? escaped_literal(re[i + 1]) : -1;
+      next = i + 2;
+    } else if (re[i] == '(') {
       next = close_of(re, n, i);
       int nc = i + 2 < n && re[i + 1] == '?' && re[i + 2] == ':';
-      gs = i + 1 + (nc ? 2 : 0), ge = next > gs ? next - 1 : gs;
+      gs = i + 1 + (nc ? 2 : 0);
+      ge = next > gs ? next - 1 : gs;
     } else if (re[i] == '[') next = close_of(re, n, i);
     else if (!strchr(".^$", re[i])) ch = re[i];
     size_t after = quantifier(re, n, next, &opt);

@@ -35,8 +35,14 @@ static const char *key_of(const pv_yaml_node *k) { return k->t == PV_YAML_SCALAR
 static pv_status want_bool(pv_rctx *c, const pv_yaml_node *v, const char *key, int *out) {
   static const char *const yes[] = {"true", "True", "TRUE", "yes", NULL};
   static const char *const no[] = {"false", "False", "FALSE", "no", NULL};
-  if (v->t == PV_YAML_SCALAR && in_list(v->s, yes)) return *out = 1, PV_OK;
-  if (v->t == PV_YAML_SCALAR && in_list(v->s, no)) return *out = 0, PV_OK;
+  if (v->t == PV_YAML_SCALAR && in_list(v->s, yes)) {
+    *out = 1;
+    return PV_OK;
+  }
+  if (v->t == PV_YAML_SCALAR && in_list(v->s, no)) {
+    *out = 0;
+    return PV_OK;
+  }
   return pv_rules_err(c, v->line, "key '%s' must be true or false", key);
 }
 
@@ -190,7 +196,8 @@ static pv_status model_push(pv_rctx *c, uint32_t line, const pv_model *md) {
     pv_model *a = pv_arena_alloc(rs->arena, cap * sizeof *a);
     if (a == NULL) return pv_rules_oom(c);
     if (m->n) memcpy(a, m->v, m->n * sizeof *a);
-    m->v = a, m->cap = cap;
+    m->v = a;
+    m->cap = cap;
   }
   m->v[m->n++] = *md;
   return PV_OK;
@@ -199,8 +206,14 @@ static pv_status model_push(pv_rctx *c, uint32_t line, const pv_model *md) {
 /* "receiver", "arguments", "argument N" (N from 0; -1: the last one). */
 static int parse_input(const char *s, unsigned *from, int *index) {
   char *end;
-  if (strcmp(s, "receiver") == 0) return *from |= PV_FROM_RECEIVER, 1;
-  if (strcmp(s, "arguments") == 0) return *from |= PV_FROM_ARGS, 1;
+  if (strcmp(s, "receiver") == 0) {
+    *from |= PV_FROM_RECEIVER;
+    return 1;
+  }
+  if (strcmp(s, "arguments") == 0) {
+    *from |= PV_FROM_ARGS;
+    return 1;
+  }
   if (strncmp(s, "argument ", 9) != 0) return 0;
   long n = strtol(s + 9, &end, 10);
   if (*end != '\0' || end == s + 9 || n < -1 || n > 20) return 0;
@@ -226,7 +239,10 @@ static pv_status model_kind(pv_rctx *c, const pv_yaml_node *v, pv_model *md) {
   static const char *const kinds[] = {"propagator", "sanitizer", "number", "boolean",
                                       "callback", NULL};
   for (int i = 0; v->t == PV_YAML_SCALAR && kinds[i] != NULL; i++)
-    if (strcmp(v->s, kinds[i]) == 0) return md->kind = (pv_model_kind)i, PV_OK;
+    if (strcmp(v->s, kinds[i]) == 0) {
+      md->kind = (pv_model_kind)i;
+      return PV_OK;
+    }
   return pv_rules_err(c, v->line, "models: 'kind' is propagator, sanitizer, number, boolean "
                       "or callback");
 }

@@ -52,7 +52,8 @@ static int is_code(const pv_file *f) {
 pv_taint_graph *pv_taint_graph_new(const pv_result *r) {
   pv_taint_graph *g = calloc(1, sizeof *g);
   if (g == NULL) return NULL;
-  g->r = r, g->n = r->files.len;
+  g->r = r;
+  g->n = r->files.len;
   g->by_path = malloc((g->n + 1) * sizeof *g->by_path);
   if (g->by_path == NULL) {
     free(g);
@@ -70,7 +71,10 @@ pv_taint_graph *pv_taint_graph_new(const pv_result *r) {
 void pv_taint_graph_delete(pv_taint_graph *g) {
   if (g == NULL) return;
   free(g->by_path);
-  free(g->first), free(g->adj), free(g->rfirst), free(g->radj);
+  free(g->first);
+  free(g->adj);
+  free(g->rfirst);
+  free(g->radj);
   free(g->linked);
   free(g->entry);
   free(g);
@@ -158,7 +162,8 @@ static int literal_at(const unsigned char *d, size_t n, size_t i, size_t *s, siz
   size_t j = i + 1;
   while (j < n && d[j] != q && d[j] != '\n' && j - i < SPEC_MAX) j++;
   if (j >= n || d[j] != q) return 0;
-  *s = i + 1, *len = j - i - 1;
+  *s = i + 1;
+  *len = j - i - 1;
   return 1;
 }
 
@@ -261,41 +266,60 @@ int pv_taint_order(pv_taint_graph *g, size_t *order) {
     const pv_file *f = file_at(g->r, v);
     size_t k = is_code(f) ? imports_of(g, f, tmp, EDGES_MAX) : 0;
     long *a = k ? realloc(adj, (total + k) * sizeof *adj) : adj;
-    if (k && a == NULL) rc = -1;
-    else if (k) adj = a, memcpy(adj + total, tmp, k * sizeof *tmp);
-    first[v] = total, total += k;
+    if (k && a == NULL) {
+      rc = -1;
+    } else if (k) {
+      adj = a;
+      memcpy(adj + total, tmp, k * sizeof *tmp);
+    }
+    first[v] = total;
+    total += k;
   }
   if (rc == 0) first[n] = total;
   free(g->linked);
   if (rc == 0 && (g->linked = calloc(n + 1, 1)) == NULL) rc = -1;
   for (size_t v = 0; rc == 0 && v < n; v++)
-    for (size_t k = first[v]; k < first[v + 1]; k++)
-      g->linked[v] |= PV_TAINT_IMPORTS, g->linked[adj[k]] |= PV_TAINT_IMPORTED;
+    for (size_t k = first[v]; k < first[v + 1]; k++) {
+      g->linked[v] |= PV_TAINT_IMPORTS;
+      g->linked[adj[k]] |= PV_TAINT_IMPORTED;
+    }
   if (rc == 0) rc = reverse(g, first, adj, total);
   for (size_t r = 0; rc == 0 && r < n; r++) { /* roots in path order: deterministic */
     size_t root = g->by_path[r], sp = 0;
     if (state[root]) continue;
-    stack[sp] = root, at[sp++] = first[root], state[root] = 1;
+    stack[sp] = root;
+    at[sp++] = first[root];
+    state[root] = 1;
     while (sp > 0) {
       size_t v = stack[sp - 1], next = SIZE_MAX;
       for (; at[sp - 1] < first[v + 1] && next == SIZE_MAX; at[sp - 1]++)
         if (state[adj[at[sp - 1]]] == 0) next = (size_t)adj[at[sp - 1]];
       if (next != SIZE_MAX) { /* a module first, then what imports it */
-        stack[sp] = next, at[sp++] = first[next], state[next] = 1;
+        stack[sp] = next;
+        at[sp++] = first[next];
+        state[next] = 1;
         continue;
       }
-      order[done++] = v, state[v] = 2, sp--;
+      order[done++] = v;
+      state[v] = 2;
+      sp--;
     }
   }
-  free(state), free(stack), free(at), free(tmp);
-  free(g->first), free(g->adj);
-  g->first = first, g->adj = adj;
+  free(state);
+  free(stack);
+  free(at);
+  free(tmp);
+  free(g->first);
+  free(g->adj);
+  g->first = first;
+  g->adj = adj;
   return rc;
 }
 
 /* The importers of each file (edges first/adj reversed); -1 on OOM. */
 static int reverse(pv_taint_graph *g, const size_t *first, const long *adj, size_t total) {
-  free(g->rfirst), free(g->radj);
+  free(g->rfirst);
+  free(g->radj);
   g->rfirst = calloc(g->n + 2, sizeof *g->rfirst);
   g->radj = malloc((total + 1) * sizeof *g->radj);
   if (g->rfirst == NULL || g->radj == NULL) return -1;
@@ -312,17 +336,22 @@ int pv_taint_deps_any(const pv_taint_graph *g, const pv_file *f, pv_taint_file_f
   uint8_t *seen = calloc(g->n + 1, 1);
   size_t *stack = malloc((g->n + 1) * sizeof *stack), sp = 0;
   int hit = seen == NULL || stack == NULL ? -1 : 0;
-  if (hit == 0) seen[k] = 1, stack[sp++] = (size_t)k;
+  if (hit == 0) {
+    seen[k] = 1;
+    stack[sp++] = (size_t)k;
+  }
   while (hit == 0 && sp > 0) {
     size_t v = stack[--sp];
     for (size_t e = g->first[v]; e < g->first[v + 1] && hit == 0; e++) {
       size_t t = (size_t)g->adj[e];
       if (seen[t]) continue;
-      seen[t] = 1, stack[sp++] = t;
+      seen[t] = 1;
+      stack[sp++] = t;
       hit = pred(ctx, file_at(g->r, t));
     }
   }
-  free(seen), free(stack);
+  free(seen);
+  free(stack);
   return hit;
 }
 

@@ -22,7 +22,9 @@ static size_t n_seeds;
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 
 static uint64_t next(void) {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
   return rng;
 }
 
@@ -60,11 +62,21 @@ static void mutate(uint8_t *buf, size_t *n, size_t cap) {
   case 0: if (*n) buf[at] ^= (uint8_t)(1u << (next() % 8)); break;
   case 1: if (*n) buf[at] = interesting[next() % sizeof interesting]; break;
   case 2:
-    if (*n < cap) memmove(buf + at + 1, buf + at, *n - at), buf[at] = (uint8_t)next(), ++*n;
+    if (*n < cap) {
+      memmove(buf + at + 1, buf + at, *n - at);
+      buf[at] = (uint8_t)next();
+      ++*n;
+    }
     break;
-  case 3: memmove(buf + at, buf + at + len, *n - at - len), *n -= len; break;
+  case 3:
+    memmove(buf + at, buf + at + len, *n - at - len);
+    *n -= len;
+    break;
   case 4: /* duplicate a range in place */
-    if (len && *n + len <= cap) memmove(buf + at + len, buf + at, *n - at), *n += len;
+    if (len && *n + len <= cap) {
+      memmove(buf + at + len, buf + at, *n - at);
+      *n += len;
+    }
     break;
   default: { /* splice the start of another seed */
     const blob *o = &seeds[next() % n_seeds];
@@ -79,7 +91,10 @@ static void run(const char *name, const uint8_t *data, size_t n) {
   char crash[256];
   snprintf(crash, sizeof crash, "fuzz-crash-%s", name);
   FILE *f = fopen(crash, "wb");
-  if (f) fwrite(data, 1, n, f), fclose(f);
+  if (f) {
+    fwrite(data, 1, n, f);
+    fclose(f);
+  }
   LLVMFuzzerTestOneInput(data, n);
 }
 
@@ -91,7 +106,10 @@ int main(int argc, char **argv) {
       continue;
     add_path(argv[i]);
   }
-  if (n_seeds == 0) add_seed("/dev/null"), seeds[0].size = 0;
+  if (n_seeds == 0) {
+    add_seed("/dev/null");
+    seeds[0].size = 0;
+  }
   for (size_t i = 0; i < n_seeds; i++) run(name, seeds[i].data, seeds[i].size);
   uint8_t *buf = malloc((size_t)max_len);
   for (long i = 0; buf && i < runs; i++) {

@@ -18,7 +18,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pv_result *rs[] = {r};
     pv_report_set set = {.results = rs, .count = 1};
     pv_error err = {0};
-    if (out) pv_policy_write(out, &set, &err), fclose(out);
+    if (out) {
+      pv_policy_write(out, &set, &err);
+      fclose(out);
+    }
   }
   pv_result_delete(r);
   return 0;

@@ -69,8 +69,12 @@ static void add(pv_result *r, pv_file *f, const pv_rule_meta *rule, const char *
   for (int i = 0; i <= nth; i++) p = strstr(i ? p + 1 : p, needle);
   uint32_t byte = (uint32_t)(p - src), line = 1, col = 1;
   for (const char *q = src; q < p; q++) {
-    if (*q == '\n') line++, col = 1;
-    else col++;
+    if (*q == '\n') {
+      line++;
+      col = 1;
+    } else {
+      col++;
+    }
   }
   pv_finding fd = {.rule = rule, .severity = rule->severity, .message = "m", .file = f,
                    .path = f->path, .start = {line, col, byte},

@@ -104,7 +104,10 @@ static void compare(const char *casename, pv_result *r) {
   snprintf(path, sizeof path, "%s/%s.txt", expect_dir, casename);
   if (getenv("PV_REGEN") != NULL) {
     FILE *fp = fopen(path, "w");
-    if (fp) fputs(got, fp), fclose(fp);
+    if (fp) {
+      fputs(got, fp);
+      fclose(fp);
+    }
   }
   size_t n = 0;
   char *want = (char *)slurp(path, &n);

@@ -174,8 +174,10 @@ static const pv_osv *load_sample(const char *dir, const char *file) {
   pv_error err;
   if (f) fclose(f);
   pv_status rc = pv_osv_parse_text(A, buf, n, file, &o, &err);
-  if (rc == PV_WARN) n_warn++, printf("# %s\n", err.msg);
-  else if (rc != PV_OK)
+  if (rc == PV_WARN) {
+    n_warn++;
+    printf("# %s\n", err.msg);
+  } else if (rc != PV_OK)
     is_int(rc, PV_OK, "%s", err.msg);
   return o;
 }

@@ -27,8 +27,12 @@ static void span(const pv_file *f, const char *needle, pv_pos *start, pv_pos *en
   const char *src = (const char *)f->data, *p = strstr(src, needle);
   uint32_t line = 1, col = 1;
   for (const char *q = src; q < p; q++) {
-    if (*q == '\n') line = line + 1, col = 1;
-    else col++;
+    if (*q == '\n') {
+      line = line + 1;
+      col = 1;
+    } else {
+      col++;
+    }
   }
   uint32_t b = (uint32_t)(p - src), n = (uint32_t)strlen(needle);
   *start = (pv_pos){line, col, b};
@@ -194,7 +198,9 @@ static void test_sarif(pv_result *r) {
          "--include-suppressed keeps it (twin)");
   json_decref(j2);
   json_decref(j);
-  free(out), free(again), free(all);
+  free(out);
+  free(again);
+  free(all);
 }
 
 static void test_text(pv_result *r) {
@@ -209,7 +215,8 @@ static void test_text(pv_result *r) {
   set.color = 1;
   char *col = render(pv_text_write, &set);
   has_str(col, "\033[", "text: colour when asked (twin)");
-  free(out), free(col);
+  free(out);
+  free(col);
 }
 
 static void test_policy(pv_result *r) {
@@ -305,7 +312,9 @@ static void test_flow_sarif(pv_result *rf, pv_result *plain) {
     unlink(file);
   }
   json_decref(j);
-  free(out), free(again), free(pout);
+  free(out);
+  free(again);
+  free(pout);
 }
 
 static void test_flow_text(pv_result *rf, pv_result *plain) {
@@ -328,10 +337,13 @@ static void test_flow_text(pv_result *rf, pv_result *plain) {
   char *col = render(pv_text_write, &set);
   has_str(col, steps[1], "text: steps are not coloured");
   pv_result *ps[] = {plain};
-  set.results = ps, set.color = 0;
+  set.results = ps;
+  set.color = 0;
   char *pout = render(pv_text_write, &set);
   lacks_str(pout, "    1. ", "text: no flow, no steps (twin)");
-  free(out), free(col), free(pout);
+  free(out);
+  free(col);
+  free(pout);
 }
 
 static char *render_jsonl(const pv_result *r) {
@@ -358,8 +370,10 @@ static void test_flow_jsonl(pv_result *rf, pv_result *plain) {
   is_str(s_at(fl, "2.message"), "passed to exec()", "jsonl: sink last");
   ok(path(pj, "findings.0") != NULL, "jsonl: the finding without a flow is written");
   ok(path(pj, "findings.0.flow") == NULL, "jsonl: no flow, no flow key (twin)");
-  json_decref(j), json_decref(pj);
-  free(out), free(pout);
+  json_decref(j);
+  json_decref(pj);
+  free(out);
+  free(pout);
 }
 
 /* Flows change neither the fingerprint nor the line hash, and which of two

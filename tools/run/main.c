@@ -137,11 +137,15 @@ static int parse_args(pvr_run *run, int argc, char **argv, pv_error *err) {
   while ((opt = getopt_long(argc, argv, "+qh", options, NULL)) != -1) {
     if (opt == 'h') { fputs(usage_text, stdout); return 0; }
     if (opt == O_VERSION) { printf("plugvet-run %s\n", PV_VERSION); return 0; }
-    if (opt == '?' || opt == ':')
-      return pv_error_set(err, PV_FAILED, "unknown or incomplete option '%s'", argv[optind - 1]), -1;
+    if (opt == '?' || opt == ':') {
+      pv_error_set(err, PV_FAILED, "unknown or incomplete option '%s'", argv[optind - 1]);
+      return -1;
+    }
     if (opt != O_POLICY) continue;
-    if (run->policy_file)
-      return pv_error_set(err, PV_FAILED, "--policy given twice"), -1;
+    if (run->policy_file) {
+      pv_error_set(err, PV_FAILED, "--policy given twice");
+      return -1;
+    }
     run->policy_file = optarg;
     if (pvr_policy_load(&run->policy, optarg, err) != PV_OK) return -1;
   }
@@ -149,8 +153,10 @@ static int parse_args(pvr_run *run, int argc, char **argv, pv_error *err) {
   while ((opt = getopt_long(argc, argv, "+qh", options, NULL)) != -1)
     if (opt != O_POLICY && apply_flag(run, opt, optarg, err) != PV_OK) return -1;
   run->argv = argv + optind;
-  if (!run->print_policy && !run->argv[0])
-    return pv_error_set(err, PV_FAILED, "no program given (see --help)"), -1;
+  if (!run->print_policy && !run->argv[0]) {
+    pv_error_set(err, PV_FAILED, "no program given (see --help)");
+    return -1;
+  }
   return 1;
 }
 
