@@ -1,4 +1,4 @@
-/* policy.c — the plugvet-run policy for a scanned plugin: exactly what its
+/* policy_json.c — the plugvet-run policy for a scanned plugin: exactly what its
  * plugvet.permissions declares, the tightest policy when it declares
  * nothing. See docs/policy.md. */
 #include <jansson.h>
