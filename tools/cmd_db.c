@@ -16,9 +16,8 @@
 #define DEFAULT_FEED "https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip"
 #define MAX_FEEDS 16
 
+#include "commands.h"
 #include "common.h"
-
-int pv_cmd_db(int argc, char **argv);
 
 static void usage(FILE *f) {
   fputs("usage: plugvet db update [--db FILE] [--feed URL|PATH]... [--timeout S] [--retries N]\n"

@@ -13,9 +13,8 @@
 
 #include "../scanner/rules/rules.h"
 #include "../scanner/ruletest.h"
+#include "commands.h"
 #include "common.h"
-
-int pv_cmd_rules(int argc, char **argv);
 
 
 static const char usage_rules[] =

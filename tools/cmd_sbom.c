@@ -9,9 +9,8 @@
 #include <string.h>
 
 #include "../scanner/intake/intake.h"
+#include "commands.h"
 #include "common.h"
-
-int pv_cmd_sbom(int argc, char **argv);
 
 static const char usage_sbom[] =
     "usage: plugvet sbom [options] INPUT\n"
