@@ -405,6 +405,7 @@ static pv_ruleset *load_rules(const scan_opts *o) {
 typedef struct {
   const scan_opts *opts;
   const pv_scan_config *cfg;
+  const pv_env *env;
   const char *db_path; /* the OSV store, or NULL: dependencies not matched */
   pv_result **results;
   atomic_size_t next, done;
@@ -442,7 +443,8 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
   int sbom_bad = b->opts->sbom != NULL &&
-                 pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, b->opts->cdx_minor) != 0;
+                 pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, b->opts->cdx_minor,
+                               b->env->source_date_epoch) != 0;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);
   if (sbom_bad) pv_result_fail(r, "%s: the SBOM could not be written", r->input);
@@ -577,10 +579,10 @@ static pv_baseline *load_baseline(const scan_opts *o) {
 
 /* The OSV store to use, checked once: --db must open; the default path
  * may be missing (said once, and dependencies are not matched). */
-static const char *store_path(const scan_opts *o, char *buf, size_t n) {
+static const char *store_path(const scan_opts *o, const pv_env *env, char *buf, size_t n) {
   if (o->no_db && o->online) die_usage("%s", "--online fills the OSV store: it cannot go with --no-db");
   if (o->no_db) return NULL;
-  const char *path = o->db ? o->db : pv_store_default_path(buf, n);
+  const char *path = o->db ? o->db : pv_store_default_path(env->xdg_cache_home, env->home, buf, n);
   pv_store *db = NULL;
   pv_error err = {0};
   if (path != NULL && o->online) pv_make_parent(path); /* --online creates the store */
@@ -606,17 +608,27 @@ static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *cons
   return known;
 }
 
-static int cmd_scan(int argc, char **argv, int policy_mode) {
+/* SARIF's endTimeUtc from $SOURCE_DATE_EPOCH, read as it always was: any
+ * non-empty value, through strtoll (pv_write_sbom is stricter). */
+static void set_epoch(pv_report_set *set, const char *source_date_epoch) {
+  if (source_date_epoch == NULL || *source_date_epoch == '\0')
+    return;
+  set->has_epoch = 1;
+  set->epoch = strtoll(source_date_epoch, NULL, 10);
+}
+
+static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   scan_opts o = {.fail_on = PV_SEV_HIGH, .jobs = 1, .limits = pv_limits_default(), .cdx_minor = 6,
                  .policy_mode = policy_mode};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
                         .capabilities = o.policy_out != NULL, .cap_load = caps_get,
-                        .taint_deps = o.taint_deps};
+                        .taint_deps = o.taint_deps, .no_prefilter = env->no_prefilter};
   char dbbuf[PATH_MAX];
-  batch b = {.opts = &o, .cfg = &cfg, .results = calloc(o.n_inputs, sizeof(pv_result *)),
-             .db_path = store_path(&o, dbbuf, sizeof dbbuf)};
+  batch b = {.opts = &o, .cfg = &cfg, .env = env,
+             .results = calloc(o.n_inputs, sizeof(pv_result *)),
+             .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   if (b.results == NULL) die_oom();
   run_batch(&b);
   size_t known = apply_baseline(base, &o, b.results);
@@ -624,6 +636,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   pv_report_set set = {.results = b.results, .count = o.n_inputs, .rules = cfg.rules,
                        .version = PV_VERSION, .include_suppressed = o.include_suppressed,
                        .color = use_color(o.text), .baseline_known = known};
+  set_epoch(&set, env->source_date_epoch);
   int bad = 0;
   if (o.sarif) bad |= write_report(o.sarif, pv_sarif_write, &set);
   if (o.json) bad |= write_report(o.json, write_jsonl, &set);
@@ -642,10 +655,10 @@ static int cmd_scan(int argc, char **argv, int policy_mode) {
   return rc;
 }
 
-int pv_cmd_scan(int argc, char **argv) {
-  return cmd_scan(argc, argv, 0);
+int pv_cmd_scan(int argc, char **argv, const pv_env *env) {
+  return cmd_scan(argc, argv, 0, env);
 }
 
-int pv_cmd_policy(int argc, char **argv) {
-  return cmd_scan(argc, argv, 1);
+int pv_cmd_policy(int argc, char **argv, const pv_env *env) {
+  return cmd_scan(argc, argv, 1, env);
 }

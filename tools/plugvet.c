@@ -16,7 +16,7 @@
  * (rules has one per subcommand); dispatch takes the first row whose name
  * is the one typed. A row without synopsis is an alias, not listed. */
 typedef struct {
-  const char *name;     /* plugvet NAME ... */
+  const char *name; /* plugvet NAME ... */
   pv_cmd_fn *fn;
   const char *synopsis; /* the left column: NAME and its arguments */
   const char *summary;  /* one line; a '\n' goes on under the summary column */
@@ -33,7 +33,8 @@ static const command commands[] = {
     {"rules", pv_cmd_rules, "rules list", "list the loaded rules (--markdown for docs)"},
     {"rules", pv_cmd_rules, "rules validate PATH...",
      "check rule files and report every error (FILE:LINE)"},
-    {"db", pv_cmd_db, "db update|status", "update or show the local OSV database (plugvet db --help)"},
+    {"db", pv_cmd_db, "db update|status",
+     "update or show the local OSV database (plugvet db --help)"},
     {"version", pv_cmd_version, "version", "print the version"},
     {"--version", pv_cmd_version, NULL, NULL},
     {"help", pv_cmd_help, NULL, NULL},
@@ -61,17 +62,20 @@ static void print_command(FILE *out, const command *c) {
   fputc('\n', out);
 }
 
+static const char usage_head[] =
+    "usage: plugvet <command> [options]\n"
+    "\n"
+    "commands:\n";
+static const char usage_tail[] =
+    "\n"
+    "Run 'plugvet scan --help' for scan options; 'man plugvet' for more.\n";
+
 static void print_usage(FILE *out) {
-  fputs("usage: plugvet <command> [options]\n"
-        "\n"
-        "commands:\n",
-        out);
+  fputs(usage_head, out);
   for (size_t i = 0; i < N_COMMANDS; i++)
     if (commands[i].synopsis != NULL)
       print_command(out, &commands[i]);
-  fputs("\n"
-        "Run 'plugvet scan --help' for scan options; 'man plugvet' for more.\n",
-        out);
+  fputs(usage_tail, out);
 }
 
 static const command *find_command(const char *name) {
@@ -81,16 +85,12 @@ static const command *find_command(const char *name) {
   return NULL;
 }
 
-int pv_cmd_version(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
+int pv_cmd_version(int argc, char **argv, const pv_env *env) {
   printf("plugvet %s\n", PV_VERSION);
   return EXIT_CLEAN;
 }
 
-int pv_cmd_help(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
+int pv_cmd_help(int argc, char **argv, const pv_env *env) {
   print_usage(stdout);
   return EXIT_CLEAN;
 }
@@ -106,5 +106,7 @@ int main(int argc, char **argv) {
     print_usage(stderr);
     return EXIT_INPUT;
   }
-  return c->fn(argc - 1, argv + 1);
+  pv_env env;
+  pv_env_read(&env);
+  return c->fn(argc - 1, argv + 1, &env);
 }
