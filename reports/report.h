@@ -18,6 +18,8 @@ typedef struct {
   int include_suppressed;    /* SARIF: keep suppressed results */
   int color;                 /* text: ANSI colours */
   size_t baseline_known;     /* findings left out by --baseline */
+  int has_epoch;             /* SARIF: write endTimeUtc, at epoch */
+  long long epoch;           /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
 } pv_report_set;
 
 /* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */

@@ -334,9 +334,8 @@ static json_t *invocation_json(const pv_report_set *set) {
   }
   json_object_set_new(inv, "executionSuccessful", json_boolean(ok));
   json_object_set_new(inv, "toolExecutionNotifications", notes);
-  const char *epoch = getenv("SOURCE_DATE_EPOCH");
-  if (epoch != NULL && *epoch) {
-    time_t t = (time_t)strtoll(epoch, NULL, 10);
+  if (set->has_epoch) {
+    time_t t = (time_t)set->epoch;
     struct tm tm;
     char buf[32];
     if (gmtime_r(&t, &tm) && strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))

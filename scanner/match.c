@@ -48,11 +48,11 @@ struct pv_matcher {
   size_t *order;         /* the order to analyse the input's files in */
   pv_taint_file *tf;     /* what the taint rules found of the current file */
   int taint_deps;        /* taint rules analyse node_modules too */
-  int no_prefilter;  /* PLUGVET_NO_PREFILTER set: every word counts as present,
+  int no_prefilter;  /* pv_match_options.no_prefilter: every word counts as present,
                       * every node is visited and every pattern tried there */
 };
 
-pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
+pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
   pv_matcher *m = calloc(1, sizeof *m);
   if (m == NULL) return NULL;
   m->rs = rs;
@@ -69,7 +69,7 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs) {
   m->active = calloc(m->n_by_pat + 1, 1);
   m->walked = calloc(m->n_by_pat + 1, 1);
   m->rule_on = calloc(rs->n + 1, 1);
-  m->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
+  m->no_prefilter = opt != NULL && opt->no_prefilter;
   if (m->no_prefilter) pv_pscan_no_anchors(m->ps);
   if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL ||
       m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->walked == NULL ||

@@ -13,8 +13,15 @@
 
 typedef struct pv_matcher pv_matcher;
 
-/* Scratch state for one thread; NULL on OOM. */
-pv_matcher *pv_matcher_new(const pv_ruleset *rs);
+/* How a matcher runs; all zero is the normal run. */
+typedef struct {
+  int no_prefilter; /* every word counts as present, every node is visited and
+                     * every pattern tried there: the same findings, slower
+                     * (tools/ sets it from PLUGVET_NO_PREFILTER) */
+} pv_match_options;
+
+/* Scratch state for one thread; opt may be NULL (all zero). NULL on OOM. */
+pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt);
 /* Free it. NULL is ignored. */
 void pv_matcher_delete(pv_matcher *m);
 /* Start input r (its files are then matched one by one): taint rules keep

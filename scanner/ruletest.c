@@ -18,6 +18,7 @@ struct pv_ruletest {
   pv_arena *arena;
   pv_vec cases; /* pv_ruletest_case */
   size_t failed;
+  pv_match_options mopt; /* how its matchers run */
 };
 
 typedef enum { A_RULEID, A_OK, A_TODORULEID, A_TODOOK } akind;
@@ -407,7 +408,7 @@ static pv_status run_rule_file(pv_ruletest *t, const char *rule_file, const pv_l
   if (rs == NULL || ps == NULL) goto out;
   if ((rc = pv_ruleset_load(rs, rule_file, lim, err)) != PV_OK) goto out;
   rc = PV_FATAL;
-  if ((m = pv_matcher_new(rs)) == NULL) goto out;
+  if ((m = pv_matcher_new(rs, &t->mopt)) == NULL) goto out;
   if ((covered = calloc(pv_ruleset_count(rs) + 1, sizeof *covered)) == NULL) goto out;
   if (list_tests(t->arena, rule_file, &tests, &n_tests) != PV_OK) goto out;
   run_ctx x = {t, rs, pv_arena_strdup(t->arena, rule_file), NULL, lim, covered};
@@ -442,14 +443,16 @@ out:
 
 /* ---- Public API ------------------------------------------------------- */
 
-pv_status pv_ruletest_run(const char *path, const pv_limits *lim, pv_ruletest **out,
-                          pv_error *err) {
+pv_status pv_ruletest_run(const char *path, const pv_limits *lim, const pv_match_options *mopt,
+                          pv_ruletest **out, pv_error *err) {
   *out = NULL;
   pv_ruleset *all = pv_ruleset_new();
   pv_ruletest *t = calloc(1, sizeof *t);
   pv_status rc = PV_FATAL;
   if (all == NULL || t == NULL || (t->arena = pv_arena_new(0)) == NULL) goto out;
   t->cases.elem = sizeof(pv_ruletest_case);
+  if (mopt != NULL)
+    t->mopt = *mopt;
   /* Load everything once to validate (duplicate ids across files too). */
   if ((rc = pv_ruleset_load(all, path, lim, err)) != PV_OK) goto out;
   const char *prev = NULL;

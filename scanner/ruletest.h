@@ -13,6 +13,7 @@
 #define PV_RULETEST_H
 
 #include "limits.h"
+#include "match.h"
 #include "model.h"
 
 /* One rule checked against one test file. */
@@ -35,10 +36,11 @@ typedef struct {
 typedef struct pv_ruletest pv_ruletest;
 
 /* Load the rules under path (a rule file or a directory) and run every rule
- * file's tests. PV_FAILED with err set when the rules do not load (no
- * report then); PV_FATAL on OOM; PV_OK otherwise, failed cases included. */
-pv_status pv_ruletest_run(const char *path, const pv_limits *lim, pv_ruletest **out,
-                          pv_error *err);
+ * file's tests with matchers made with mopt (may be NULL). PV_FAILED with
+ * err set when the rules do not load (no report then); PV_FATAL on OOM;
+ * PV_OK otherwise, failed cases included. */
+pv_status pv_ruletest_run(const char *path, const pv_limits *lim, const pv_match_options *mopt,
+                          pv_ruletest **out, pv_error *err);
 /* Number of cases, in rule load order then test file name. */
 size_t pv_ruletest_count(const pv_ruletest *t);
 /* Case i (0 <= i < count). */

@@ -21,7 +21,8 @@ pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
   if (s == NULL) return NULL;
   s->cfg = cfg;
   s->parser = pv_parser_new();
-  s->matcher = cfg->rules ? pv_matcher_new(cfg->rules) : NULL;
+  pv_match_options mopt = {.no_prefilter = cfg->no_prefilter};
+  s->matcher = cfg->rules ? pv_matcher_new(cfg->rules, &mopt) : NULL;
   if (s->parser == NULL || (cfg->rules != NULL && s->matcher == NULL)) {
     pv_scanner_delete(s);
     return NULL;
@@ -89,7 +90,8 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
   if (caps && s->cap_matcher == NULL) {
     const pv_ruleset *rs = s->cfg->cap_rules ? s->cfg->cap_rules
                            : s->cfg->cap_load ? s->cfg->cap_load(s->cfg->cap_ctx) : NULL;
-    if (rs != NULL && (s->cap_matcher = pv_matcher_new(rs)) == NULL) goto oom;
+    pv_match_options mopt = {.no_prefilter = s->cfg->no_prefilter};
+    if (rs != NULL && (s->cap_matcher = pv_matcher_new(rs, &mopt)) == NULL) goto oom;
   }
   if (s->matcher != NULL && pv_match_input(s->matcher, r, s->cfg->taint_deps) != PV_OK) goto oom;
   const size_t *order = s->matcher ? pv_match_order(s->matcher) : NULL;

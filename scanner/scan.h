@@ -24,6 +24,7 @@ typedef struct {
   int capabilities; /* report pkg.undeclared-capability even without a
                      * declaration (plugvet policy, --policy-out) */
   int taint_deps;   /* taint rules also analyse node_modules as code */
+  int no_prefilter; /* matchers run without shortcuts (pv_match_options) */
 } pv_scan_config;
 
 typedef struct pv_scanner pv_scanner;

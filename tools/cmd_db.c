@@ -16,9 +16,8 @@
 #define DEFAULT_FEED "https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip"
 #define MAX_FEEDS 16
 
+#include "commands.h"
 #include "common.h"
-
-int pv_cmd_db(int argc, char **argv);
 
 static void usage(FILE *f) {
   fputs("usage: plugvet db update [--db FILE] [--feed URL|PATH]... [--timeout S] [--retries N]\n"
@@ -162,7 +161,7 @@ static int do_lookup_bench(const char *dbpath, const char *nstr) {
   return EXIT_CLEAN;
 }
 
-int pv_cmd_db(int argc, char **argv) {
+int pv_cmd_db(int argc, char **argv, const pv_env *env) {
   if (argc > 0 && strcmp(argv[0], "db") == 0) argc--, argv++; /* called with argv at "db" */
   if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
     usage(argc < 1 ? stderr : stdout);
@@ -171,7 +170,8 @@ int pv_cmd_db(int argc, char **argv) {
   char defpath[4096];
   if (strcmp(argv[0], "lookup-bench") == 0 && argc >= 3 && strcmp(argv[1], "--db") == 0)
     return do_lookup_bench(argv[2], argc > 3 ? argv[3] : NULL);
-  const char *dbpath = pv_store_default_path(defpath, sizeof defpath);
+  const char *dbpath =
+      pv_store_default_path(env->xdg_cache_home, env->home, defpath, sizeof defpath);
   const char *feeds[MAX_FEEDS];
   int nfeeds = 0, json = 0;
   pv_limits lim = pv_limits_default();

@@ -13,9 +13,8 @@
 
 #include "../scanner/rules/rules.h"
 #include "../scanner/ruletest.h"
+#include "commands.h"
 #include "common.h"
-
-int pv_cmd_rules(int argc, char **argv);
 
 
 static const char usage_rules[] =
@@ -88,7 +87,7 @@ static int print_json(const pv_ruletest *t) {
   return rc == 0 ? 0 : -1;
 }
 
-static int cmd_test(int argc, char **argv) {
+static int cmd_test(int argc, char **argv, const pv_env *env) {
   const char *path = NULL;
   int as_json = 0;
   for (int i = 0; i < argc; i++) {
@@ -109,7 +108,8 @@ static int cmd_test(int argc, char **argv) {
   pv_limits lim = pv_limits_default();
   pv_error err = {0};
   pv_ruletest *t = NULL;
-  pv_status rc = pv_ruletest_run(path, &lim, &t, &err);
+  pv_match_options mopt = {.no_prefilter = env->no_prefilter};
+  pv_status rc = pv_ruletest_run(path, &lim, &mopt, &t, &err);
   if (rc != PV_OK) {
     fprintf(stderr, "plugvet: %s\n", err.msg);
     return rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT;
@@ -482,12 +482,12 @@ static int cmd_validate(int argc, char **argv) {
 }
 
 /* argv[0] is "rules"; argv[1] the subcommand. */
-int pv_cmd_rules(int argc, char **argv) {
+int pv_cmd_rules(int argc, char **argv, const pv_env *env) {
   if (argc < 2) {
     fputs(usage_rules, stderr);
     return EXIT_INPUT;
   }
-  if (strcmp(argv[1], "test") == 0) return cmd_test(argc - 2, argv + 2);
+  if (strcmp(argv[1], "test") == 0) return cmd_test(argc - 2, argv + 2, env);
   if (strcmp(argv[1], "list") == 0) return cmd_list(argc - 2, argv + 2);
   if (strcmp(argv[1], "validate") == 0) return cmd_validate(argc - 2, argv + 2);
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

@@ -9,9 +9,8 @@
 #include <string.h>
 
 #include "../scanner/intake/intake.h"
+#include "commands.h"
 #include "common.h"
-
-int pv_cmd_sbom(int argc, char **argv);
 
 static const char usage_sbom[] =
     "usage: plugvet sbom [options] INPUT\n"
@@ -71,9 +70,10 @@ static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
 }
 
 /* The store to read: --db must open; the default one is optional. */
-static pv_store *open_store(const sbom_opts *o) {
+static pv_store *open_store(const sbom_opts *o, const pv_env *env) {
   char buf[PATH_MAX];
-  const char *path = o->db ? o->db : pv_store_default_path(buf, sizeof buf);
+  const char *path =
+      o->db ? o->db : pv_store_default_path(env->xdg_cache_home, env->home, buf, sizeof buf);
   pv_store *db = NULL;
   pv_error err = {0};
   if (o->no_db || path == NULL || pv_store_open(path, 0, &db, &err) == PV_OK) return db;
@@ -84,10 +84,10 @@ static pv_store *open_store(const sbom_opts *o) {
   return NULL;
 }
 
-int pv_cmd_sbom(int argc, char **argv) {
+int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   sbom_opts o = {.minor = 6, .out = "-"};
   parse_sbom_args(&o, argc, argv);
-  pv_store *db = open_store(&o);
+  pv_store *db = open_store(&o, env);
   pv_limits lim = pv_limits_default();
   pv_result *r = pv_result_new(o.input);
   if (r == NULL) return EXIT_INTERNAL;
@@ -109,7 +109,8 @@ int pv_cmd_sbom(int argc, char **argv) {
   for (size_t i = 0; i < r->notes.len; i++)
     if (PV_VEC_AT(r->notes, pv_note, i)->level >= PV_NOTE_WARNING)
       fprintf(stderr, "plugvet: note: %s\n", PV_VEC_AT(r->notes, pv_note, i)->message);
-  if (code == EXIT_CLEAN && pv_write_sbom(o.out, inv, db ? &vulns : NULL, o.minor) != 0)
+  if (code == EXIT_CLEAN &&
+      pv_write_sbom(o.out, inv, db ? &vulns : NULL, o.minor, env->source_date_epoch) != 0)
     code = EXIT_INTERNAL;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);

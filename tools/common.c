@@ -35,9 +35,17 @@ int pv_cdx_minor(const char *v) {
   return strcmp(v, "1.6") == 0 ? 6 : strcmp(v, "1.5") == 0 ? 5 : -1;
 }
 
-int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor) {
+void pv_env_read(pv_env *env) {
+  env->xdg_cache_home = getenv("XDG_CACHE_HOME");
+  env->home = getenv("HOME");
+  env->source_date_epoch = getenv("SOURCE_DATE_EPOCH");
+  env->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
+}
+
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor,
+                  const char *source_date_epoch) {
   pv_cdx_options opt = {.spec_minor = minor, .tool_version = PV_VERSION, .epoch = -1};
-  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  const char *sde = source_date_epoch;
   char *end = NULL;
   if (sde != NULL && *sde) {
     long long e = strtoll(sde, &end, 10);

@@ -10,6 +10,19 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
+/* The environment variables behind library settings, read once by main and
+ * handed to every command, which passes them down in the libraries' config
+ * (the libraries never call getenv). The strings are getenv's. */
+typedef struct {
+  const char *xdg_cache_home;    /* $XDG_CACHE_HOME or NULL: the OSV store's default place */
+  const char *home;              /* $HOME or NULL: the same without XDG_CACHE_HOME */
+  const char *source_date_epoch; /* $SOURCE_DATE_EPOCH or NULL: SARIF and SBOM timestamps */
+  int no_prefilter;              /* $PLUGVET_NO_PREFILTER is set: pv_match_options */
+} pv_env;
+
+/* Fill env from the process environment. */
+void pv_env_read(pv_env *env);
+
 /* The bundled rule pack: $PLUGVET_RULES, then next to an installed binary
  * (<bindir>/../share/plugvet/rules), then the source tree
  * (build/rel/../../rules). Returns buf (or the environment's string), or
@@ -20,9 +33,10 @@ const char *pv_bundled_rules_dir(char *buf, size_t n);
 const char *pv_bundled_dir(const char *name, char *buf, size_t n);
 
 /* Write the CycloneDX BOM of inv (vulns may be NULL) to path ("-": stdout),
- * timestamped by $SOURCE_DATE_EPOCH when set. Prints and returns non-zero on
- * failure. */
-int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor);
+ * timestamped by source_date_epoch (pv_env's; NULL or not a whole number of
+ * seconds >= 0: now). Prints and returns non-zero on failure. */
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor,
+                  const char *source_date_epoch);
 /* Create the directory holding path and its parent if missing (the cache
  * directory of the OSV store). */
 void pv_make_parent(const char *path);

@@ -29,13 +29,13 @@ static const char *SCHEMA_SQL =
     "CREATE TABLE IF NOT EXISTS feeds(url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,"
     " newest_modified TEXT, updated_at TEXT, imported INTEGER, bad INTEGER, path TEXT);";
 
-const char *pv_store_default_path(char *buf, size_t n) {
-  const char *x = getenv("XDG_CACHE_HOME");
+const char *pv_store_default_path(const char *xdg_cache_home, const char *home, char *buf,
+                                  size_t n) {
   int w;
-  if (x && x[0] == '/')
-    w = snprintf(buf, n, "%s/plugvet/osv.sqlite", x);
-  else if ((x = getenv("HOME")) && x[0] == '/')
-    w = snprintf(buf, n, "%s/.cache/plugvet/osv.sqlite", x);
+  if (xdg_cache_home && xdg_cache_home[0] == '/')
+    w = snprintf(buf, n, "%s/plugvet/osv.sqlite", xdg_cache_home);
+  else if (home && home[0] == '/')
+    w = snprintf(buf, n, "%s/.cache/plugvet/osv.sqlite", home);
   else
     return NULL;
   return (w < 0 || (size_t)w >= n) ? NULL : buf;

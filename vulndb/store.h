@@ -19,9 +19,12 @@
 
 typedef struct pv_store pv_store;
 
-/* $XDG_CACHE_HOME/plugvet/osv.sqlite (or ~/.cache/plugvet/osv.sqlite) into
- * buf; NULL when neither variable is usable or buf is too small. */
-const char *pv_store_default_path(char *buf, size_t n);
+/* xdg_cache_home/plugvet/osv.sqlite (or home/.cache/plugvet/osv.sqlite) into
+ * buf, given the values of $XDG_CACHE_HOME and $HOME (each may be NULL; only
+ * an absolute path is used); NULL when neither is usable or buf is too
+ * small. */
+const char *pv_store_default_path(const char *xdg_cache_home, const char *home, char *buf,
+                                  size_t n);
 
 /* Open (writable: create if missing, migrating an older schema) or open
  * read-only (PV_FAILED with a clear message when the file does not exist). */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mechanical style gates (after curl's checksrc): banned calls in our C, and
-# no printing or exiting below tools/.
+# no printing, exiting or reading the environment below tools/.
 . "$(dirname "$0")/lib.sh"
 cd "$top"
 src=$(git ls-files 'scanner/*.c' 'sbom/*.c' 'vulndb/*.c' 'reports/*.c' 'tools/*.c' 'tools/**/*.c' 2>/dev/null)
@@ -13,6 +13,12 @@ grep -qE "$banned" "$TMP/bad.c"; ok $? "the banned-call pattern catches sprintf 
 lib=$(git ls-files 'scanner/*.c' 'sbom/*.c' 'vulndb/*.c' 'reports/*.c')
 hits=$(grep -nE '\b(exit|abort)\s*\(|\b(printf|puts)\s*\(|fprintf\s*\(\s*std(err|out)' $lib | grep -v 'style-ok' || true)
 is "$hits" "" "libraries neither print to the terminal nor exit"
+getenv_re='\b(secure_getenv|getenv)\s*\('
+libsrc=$(git ls-files 'scanner/*.[ch]' 'sbom/*.[ch]' 'vulndb/*.[ch]' 'reports/*.[ch]')
+hits=$(grep -nE "$getenv_re" $libsrc | grep -v 'style-ok' || true)
+is "$hits" "" "libraries read no environment variable (tools/ reads them once, passes them in)"
+printf 'const char *h = getenv("HOME");\n' >"$TMP/env.c"
+grep -qE "$getenv_re" "$TMP/env.c"; ok $? "the getenv pattern catches getenv (negative twin)"
 hits=$(tools/check-layers 2>&1)
 is "$hits" "" "every include points down the floors (tools/check-layers)"
 mkdir -p "$TMP/layers/scanner/rules" "$TMP/layers/scanner/taint"

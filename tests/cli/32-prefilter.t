@@ -44,6 +44,14 @@ printf '// XYZW\n' >>"$TMP/s/a.js"
 "$PV" scan -q --no-db --rules "$TMP/slow.yaml" --json "$TMP/s3.jsonl" --text /dev/null "$TMP/s" >/dev/null
 grep -q 'match-limit' "$TMP/s3.jsonl"; ok $? "a file with the word: the regex runs"
 
+# rules test honours PLUGVET_NO_PREFILTER too (tools/ passes it down).
+mkdir -p "$TMP/rt"; cp "$TMP/slow.yaml" "$TMP/rt/slow.yaml"
+printf '// ok: t.slow\nconst s = "%s W";\n' "$(printf 'a%.0s' $(seq 40))" >"$TMP/rt/slow.js"
+"$PV" rules test "$TMP/rt/slow.yaml" >/dev/null; ok $? "rules test: the regex is skipped, the case passes"
+PLUGVET_NO_PREFILTER=1 "$PV" rules test "$TMP/rt/slow.yaml" >"$TMP/rt.out"
+is $? 1 "rules test without the prefilter: the regex runs (twin)"
+grep -q 'match limit exceeded' "$TMP/rt.out"; ok $? "... and hits its limit"
+
 # The same for a pattern rule gated by metavariable-regex alternatives.
 cat >"$TMP/mv.yaml" <<'Y'
 rules:

@@ -108,6 +108,10 @@ cmp -s a.sarif b.sarif; ok $? "SARIF is byte-identical across runs"
 "$PV" scan p --rules rules.yaml --sarif s.sarif --include-suppressed --text /dev/null
 grep -q '"kind": "inSource"' s.sarif; ok $? "--include-suppressed keeps it, marked inSource"
 check "without it, no suppressed result" ! grep -q '"kind": "inSource"' a.sarif
+SOURCE_DATE_EPOCH=1700000000 "$PV" scan p --rules rules.yaml --sarif t.sarif --text /dev/null
+grep -q '"endTimeUtc": "2023-11-14T22:13:20Z"' t.sarif; ok $? "SOURCE_DATE_EPOCH gives SARIF its endTimeUtc"
+env -u SOURCE_DATE_EPOCH "$PV" scan p --rules rules.yaml --sarif u.sarif --text /dev/null
+check "without it, no endTimeUtc (twin)" ! grep -q endTimeUtc u.sarif
 
 # Archives: artifacts with sha256, locations inside the archive.
 mkdir -p arc/package && cp p/src/a.js arc/package/index.js && tar czf plugin.tgz -C arc package

@@ -13,6 +13,19 @@ grep -q -- '--feed' "$TMP/h"; ok $? "db --help documents --feed"
 "$PV" db status --db "$TMP/none.sqlite" 2>"$TMP/e"; is $? 2 "status of a missing database exits 2"
 grep -q none.sqlite "$TMP/e"; ok $? "the error names the database"
 
+# The default store: $XDG_CACHE_HOME/plugvet, else $HOME/.cache/plugvet
+# (main reads the environment; vulndb/store.c gets the values).
+XDG_CACHE_HOME=$TMP/xdg HOME=$TMP/home "$PV" db update --feed "$S" >/dev/null
+ok $? "db update without --db"
+test -f "$TMP/xdg/plugvet/osv.sqlite"; ok $? "... fills \$XDG_CACHE_HOME/plugvet/osv.sqlite"
+test -e "$TMP/home/.cache"; is $? 1 "... and nothing under \$HOME then (twin)"
+env -u XDG_CACHE_HOME HOME="$TMP/home" "$PV" db status 2>"$TMP/e"; is $? 2 "status of a missing default store exits 2"
+grep -q "$TMP/home/.cache/plugvet/osv.sqlite" "$TMP/e"; ok $? "... naming \$HOME/.cache/plugvet/osv.sqlite"
+XDG_CACHE_HOME=relative HOME="$TMP/home" "$PV" db status 2>"$TMP/e"
+grep -q "$TMP/home/.cache/plugvet/osv.sqlite" "$TMP/e"; ok $? "a relative \$XDG_CACHE_HOME is not used"
+env -u XDG_CACHE_HOME -u HOME "$PV" db status 2>"$TMP/e"; is $? 2 "no \$XDG_CACHE_HOME nor \$HOME: exit 2"
+grep -q 'no database path' "$TMP/e"; ok $? "... saying there is no database path"
+
 out=$("$PV" db update --db "$DB" --feed "$S"); ok $? "directory feed imports"
 is "$out" "$S: imported $n, bad 0" "directory feed summary counts every sample"
 "$PV" db status --db "$DB" --json >"$TMP/s1"; ok $? "status --json after import"

@@ -19,7 +19,7 @@ static void setup(void) {
   pv_error err = {0};
   rules = pv_ruleset_new();
   if (rules && pv_ruleset_load(rules, dir ? dir : "rules", &lim, &err) != PV_OK) abort();
-  matcher = pv_matcher_new(rules);
+  matcher = pv_matcher_new(rules, NULL);
   parser = pv_parser_new();
   if (matcher == NULL || parser == NULL) abort();
 }

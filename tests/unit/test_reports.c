@@ -196,6 +196,15 @@ static void test_sarif(pv_result *r) {
   json_t *j2 = json_loads(all ? all : "", 0, NULL);
   is_int((long long)json_array_size(path(j2, "runs.0.results")), 3,
          "--include-suppressed keeps it (twin)");
+  ok(path(j, "runs.0.invocations.0.endTimeUtc") == NULL, "no endTimeUtc without has_epoch");
+  set.has_epoch = 1;
+  set.epoch = 1700000000;
+  char *timed = render(pv_sarif_write, &set);
+  json_t *j3 = json_loads(timed ? timed : "", 0, NULL);
+  is_str(s_at(j3, "runs.0.invocations.0.endTimeUtc"), "2023-11-14T22:13:20Z",
+         "has_epoch: endTimeUtc is the epoch, in UTC (twin)");
+  json_decref(j3);
+  free(timed);
   json_decref(j2);
   json_decref(j);
   free(out);

@@ -144,7 +144,7 @@ static pv_result *run(const pv_ruleset *rs, const char *path, const char *src, u
   pv_file *fp = pv_result_add_file(r, &f);
   pv_parser *p = pv_parser_new();
   TSTree *t = (fp->flags & PV_FILE_DTS) ? NULL : pv_parse(p, r, fp, &lim);
-  pv_matcher *m = pv_matcher_new(rs);
+  pv_matcher *m = pv_matcher_new(rs, NULL);
   pv_match_file(m, r, fp, t, &lim);
   pv_matcher_delete(m);
   ts_tree_delete(t);
@@ -329,7 +329,7 @@ static void test_findings_limit(void) {
   const char *src = "xxxxxxxxxxxxxxxxxxxx";
   pv_file f = {.path = "x.txt", .data = (const unsigned char *)src, .size = strlen(src),
                .kind = PV_ENTRY_FILE};
-  pv_matcher *m = pv_matcher_new(rs);
+  pv_matcher *m = pv_matcher_new(rs, NULL);
   is_int(pv_match_file(m, r, &f, NULL, &lim), PV_OK, "hitting the findings limit is not an error");
   is_int(r->findings.len, 5, "findings stop at limits.findings");
   pv_matcher_delete(m);

@@ -96,8 +96,13 @@ int main(void) {
   has_str(err.msg, path, "... and named");
   unlink(path);
   char b[64];
-  setenv("XDG_CACHE_HOME", "/x/c", 1);
-  is_str(pv_store_default_path(b, sizeof b), "/x/c/plugvet/osv.sqlite", "default path under XDG_CACHE_HOME");
-  ok(pv_store_default_path(b, 5) == NULL, "default path refuses a short buffer");
+  is_str(pv_store_default_path("/x/c", "/h", b, sizeof b), "/x/c/plugvet/osv.sqlite",
+         "default path under XDG_CACHE_HOME");
+  is_str(pv_store_default_path(NULL, "/h", b, sizeof b), "/h/.cache/plugvet/osv.sqlite",
+         "default path under HOME without XDG_CACHE_HOME");
+  is_str(pv_store_default_path("rel", "/h", b, sizeof b), "/h/.cache/plugvet/osv.sqlite",
+         "a relative XDG_CACHE_HOME is not used");
+  ok(pv_store_default_path("", "h", b, sizeof b) == NULL, "no default path without an absolute one");
+  ok(pv_store_default_path("/x/c", NULL, b, 5) == NULL, "default path refuses a short buffer");
   return tap_done();
 }
