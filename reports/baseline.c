@@ -126,8 +126,8 @@ static int known(const pv_baseline *b, const pv_finding *f) {
 size_t pv_baseline_filter(const pv_baseline *b, pv_result *r) {
   size_t kept = 0, n = r->findings.len;
   for (size_t i = 0; i < n; i++) {
-    pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
-    if (!known(b, f)) *PV_VEC_AT(r->findings, pv_finding, kept++) = *f;
+    pv_finding *f = pv_result_finding(r, i);
+    if (!known(b, f)) *pv_result_finding(r, kept++) = *f;
   }
   r->findings.len = kept;
   return n - kept;

@@ -111,7 +111,7 @@ static json_t *properties_json(const pv_component *c) {
 }
 
 static json_t *component_json(const ctx *x, size_t i) {
-  const pv_component *c = PV_VEC_AT(x->inv->components, pv_component, i);
+  const pv_component *c = pv_inv_component(x->inv, i);
   const char *slash = c->name[0] == '@' ? strchr(c->name, '/') : NULL;
   json_t *o = json_object();
   json_object_set_new(o, "type", json_string((c->flags & PV_COMP_ROOT) ? "application" : "library"));
@@ -140,7 +140,7 @@ static json_t *component_json(const ctx *x, size_t i) {
 /* purls as bom-refs, made unique with "#n" where two components share one. */
 static int make_refs(ctx *x, pv_arena *a) {
   for (size_t i = 0; i < x->inv->components.len; i++) {
-    const char *base = pv_inv_purl(a, PV_VEC_AT(x->inv->components, pv_component, i));
+    const char *base = pv_inv_purl(a, pv_inv_component(x->inv, i));
     const char *p = base;
     for (size_t dup = 2; p != NULL; dup++) {
       int taken = 0;
@@ -156,7 +156,7 @@ static int make_refs(ctx *x, pv_arena *a) {
 static json_t *dependencies_json(const ctx *x) {
   json_t *deps = json_array();
   for (size_t i = 0; i < x->inv->components.len; i++) {
-    const pv_component *c = PV_VEC_AT(x->inv->components, pv_component, i);
+    const pv_component *c = pv_inv_component(x->inv, i);
     json_t *on = json_array();
     for (size_t k = 0; k < c->deps.len; k++) {
       size_t d = *PV_VEC_AT(c->deps, size_t, k);

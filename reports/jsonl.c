@@ -52,12 +52,12 @@ static json_t *result_json(const pv_result *r) {
   json_t *o = json_object(), *fs = json_array(), *ns = json_array();
   size_t counts[PV_SEV_NONE] = {0};
   for (size_t i = 0; i < r->findings.len; i++) {
-    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    const pv_finding *f = pv_result_finding(r, i);
     if (!f->suppressed) counts[f->severity]++;
     json_array_append_new(fs, finding_json(f));
   }
   for (size_t i = 0; i < r->notes.len; i++)
-    json_array_append_new(ns, note_json(PV_VEC_AT(r->notes, pv_note, i)));
+    json_array_append_new(ns, note_json(pv_result_note_at(r, i)));
   json_object_set_new(o, "input", pv_json_str(r->input));
   json_object_set_new(o, "sha256", json_string(r->sha256));
   json_object_set_new(o, "kind", json_string(r->kind));

@@ -47,7 +47,7 @@ static int build_rules(rule_table *t, const pv_report_set *set) {
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
-      const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
+      const pv_finding *f = pv_result_finding(r, k);
       if (push_rule(t, f->group_rule ? f->group_rule : f->rule)) return -1;
     }
   }
@@ -330,7 +330,7 @@ static json_t *invocation_json(const pv_report_set *set) {
     const pv_result *r = set->results[i];
     ok &= r->status != PV_INPUT_ERROR;
     for (size_t k = 0; k < r->notes.len; k++)
-      json_array_append_new(notes, notification_json(PV_VEC_AT(r->notes, pv_note, k)));
+      json_array_append_new(notes, notification_json(pv_result_note_at(r, k)));
   }
   json_object_set_new(inv, "executionSuccessful", json_boolean(ok));
   json_object_set_new(inv, "toolExecutionNotifications", notes);
@@ -386,7 +386,7 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
-      const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
+      const pv_finding *f = pv_result_finding(r, k);
       if (f->suppressed && !set->include_suppressed) continue;
       json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
     }

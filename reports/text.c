@@ -88,7 +88,7 @@ static void show_finding(const pen *p, const pv_finding *f) {
 static void show_notes(const pen *p, const pv_result *r) {
   size_t shown = 0, total = 0;
   for (size_t i = 0; i < r->notes.len; i++) {
-    const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
+    const pv_note *n = pv_result_note_at(r, i);
     if (n->level == PV_NOTE_INFO) continue;
     if (n->level == PV_NOTE_ERROR && strcmp(n->id, "input-error") == 0) continue;
     if (total++ >= NOTES_SHOWN) continue;
@@ -104,7 +104,7 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
                        size_t *suppressed) {
   size_t visible = 0;
   for (size_t i = 0; i < r->findings.len; i++)
-    visible += !PV_VEC_AT(r->findings, pv_finding, i)->suppressed;
+    visible += !pv_result_finding(r, i)->suppressed;
   fputs("== ", p->out);
   put_str(p->out, r->input);
   if (r->status == PV_INPUT_ERROR) {
@@ -116,7 +116,7 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
   }
   fputc('\n', p->out);
   for (size_t i = 0; i < r->findings.len; i++) {
-    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    const pv_finding *f = pv_result_finding(r, i);
     if (f->suppressed) {
       ++*suppressed;
       continue;

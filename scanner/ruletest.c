@@ -166,7 +166,7 @@ typedef struct {
 static int finding_lines(const pv_result *r, const char *path, const char *id, const u32list *todo,
                          u32list *got) {
   for (size_t i = 0; i < r->findings.len; i++) {
-    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    const pv_finding *f = pv_result_finding(r, i);
     if (f->path == NULL || strcmp(f->path, path) != 0) continue;
     if (strcmp(f->rule->id, id) == 0 && !u32_has(todo, f->start.line) &&
         u32_push(got, f->start.line) != 0)
@@ -226,7 +226,7 @@ static int rule_index(const pv_ruleset *rs, const char *id) {
 /* First parse-error note of r, as a case problem. */
 static const char *parse_problem(pv_ruletest *t, const pv_result *r) {
   for (size_t i = 0; i < r->notes.len; i++) {
-    const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
+    const pv_note *n = pv_result_note_at(r, i);
     if (n->level >= PV_NOTE_WARNING)
       return pv_arena_printf(t->arena, "test file problem: %s", n->message);
   }
@@ -261,7 +261,7 @@ static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *
   const size_t *order = rc == PV_OK ? pv_match_order(m) : NULL;
   for (int round = 0; rc == PV_OK && (round == 0 || pv_match_next_round(m)); round++)
     for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
-      pv_file *f = *PV_VEC_AT(r->files, pv_file *, order ? order[i] : i);
+      pv_file *f = pv_result_file(r, order ? order[i] : i);
       if (round > 0 && !pv_match_wants(m, f)) continue;
       TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
       rc = pv_match_file(m, r, f, tree, x->lim);
@@ -341,7 +341,7 @@ static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const ch
   pv_status rc = r ? add_dir_files(x, r, dir, err) : PV_FATAL;
   if (rc == PV_OK) rc = match_all(x, ps, m, r);
   for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
-    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    const pv_file *f = pv_result_file(r, i);
     annots an = {0};
     x->test_file = f->path;
     rc = read_annotations(f->data, f->size, 0, &an) != 0 ? PV_FATAL : judge(x, r, &an);

@@ -107,8 +107,8 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
     code = EXIT_INPUT;
   }
   for (size_t i = 0; i < r->notes.len; i++)
-    if (PV_VEC_AT(r->notes, pv_note, i)->level >= PV_NOTE_WARNING)
-      fprintf(stderr, "plugvet: note: %s\n", PV_VEC_AT(r->notes, pv_note, i)->message);
+    if (pv_result_note_at(r, i)->level >= PV_NOTE_WARNING)
+      fprintf(stderr, "plugvet: note: %s\n", pv_result_note_at(r, i)->message);
   if (code == EXIT_CLEAN &&
       pv_write_sbom(o.out, inv, db ? &vulns : NULL, o.minor, env->source_date_epoch) != 0)
     code = EXIT_INTERNAL;

@@ -545,7 +545,7 @@ static void tell_user(const scan_opts *o, pv_result *const *results) {
     if (r->status == PV_INPUT_ERROR) fprintf(stderr, "plugvet: %s\n", r->error);
     if (!o->verbose) continue;
     for (size_t k = 0; k < r->notes.len; k++) {
-      const pv_note *n = PV_VEC_AT(r->notes, pv_note, k);
+      const pv_note *n = pv_result_note_at(r, k);
       if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
         fprintf(stderr, "plugvet: note: %s\n", n->message);
     }
@@ -558,7 +558,7 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
     const pv_result *r = results[i];
     failed |= r->status == PV_INPUT_ERROR;
     for (size_t k = 0; k < r->findings.len; k++) {
-      const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, k);
+      const pv_finding *f = pv_result_finding(r, k);
       if (!f->suppressed && o->fail_on != PV_SEV_NONE && (int)f->severity >= o->fail_on) over = 1;
     }
   }

@@ -24,7 +24,7 @@ typedef struct {
 /* Parse every file of r the scanner would parse; count them into t. */
 static void parse_all(TSParser *p, pv_result *r, const pv_limits *lim, totals *t) {
   for (size_t i = 0; i < r->files.len; i++) {
-    pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    pv_file *f = pv_result_file(r, i);
     if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
     if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED)) continue;
     f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
