@@ -460,8 +460,15 @@ static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
 /* What formulas are evaluated over: the file's matches, found on demand
  * for lazy patterns. */
 static pv_feval feval_of(pv_matcher *m, const pv_file *f, collect_ctx *cc) {
-  return (pv_feval){m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
-                    m->no_prefilter ? NULL : demand, cc};
+  return (pv_feval){.by_pat = m->by_pat,
+                    .n_pat = m->rs->npats[f->lang],
+                    .lang = f->lang,
+                    .data = f->data,
+                    .size = (uint32_t)f->size,
+                    .md = m->md,
+                    .mctx = m->mctx,
+                    .demand = m->no_prefilter ? NULL : demand,
+                    .demand_ctx = cc};
 }
 
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
@@ -646,8 +653,11 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
 static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                               const pv_limits *lim) {
   const pv_ruleset *rs = m->rs;
-  collect_ctx c = {m->by_pat, 0, 0, 0, m, m->no_prefilter ? NULL : rs->pfilter[f->lang], f->data,
-                   f->lang};
+  collect_ctx c = {.by = m->by_pat,
+                   .m = m,
+                   .filters = m->no_prefilter ? NULL : rs->pfilter[f->lang],
+                   .data = f->data,
+                   .lang = f->lang};
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
   pv_taint_file_reset(m->tf); /* a new file: the taint rules find its functions again */
   int live = select_patterns(m, f);

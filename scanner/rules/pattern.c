@@ -85,21 +85,47 @@ static TSSymbol sym_of(const TSLanguage *L, const char *name) {
 static syms lookup_syms(pv_lang l) {
   const TSLanguage *L = pv_language(l);
   syms s = {
-      sym_of(L, "parenthesized_expression"), sym_of(L, "string"), sym_of(L, "template_string"),
-      sym_of(L, "template_substitution"), sym_of(L, "identifier"), sym_of(L, "property_identifier"),
-      sym_of(L, "shorthand_property_identifier"), sym_of(L, "shorthand_property_identifier_pattern"),
-      sym_of(L, "type_identifier"), sym_of(L, "comment"), sym_of(L, "variable_declarator"),
-      sym_of(L, "assignment_expression"), sym_of(L, "call_expression"), sym_of(L, "member_expression"),
-      sym_of(L, "statement_block"), sym_of(L, "program"), sym_of(L, "lexical_declaration"),
-      sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
-      sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
-      sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
-      sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
-      sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports"),
-      sym_of(L, "as_expression"), sym_of(L, "satisfies_expression"), sym_of(L, "non_null_expression"),
-      sym_of(L, "type_arguments"), sym_of(L, "type_annotation"),
-      ts_language_symbol_for_name(L, "async", 5, false), sym_of(L, "required_parameter"),
-      sym_of(L, "optional_parameter")};
+      .paren = sym_of(L, "parenthesized_expression"),
+      .string = sym_of(L, "string"),
+      .templ = sym_of(L, "template_string"),
+      .subst = sym_of(L, "template_substitution"),
+      .ident = sym_of(L, "identifier"),
+      .prop = sym_of(L, "property_identifier"),
+      .sprop = sym_of(L, "shorthand_property_identifier"),
+      .sprop_pat = sym_of(L, "shorthand_property_identifier_pattern"),
+      .type_ident = sym_of(L, "type_identifier"),
+      .comment = sym_of(L, "comment"),
+      .vdecl = sym_of(L, "variable_declarator"),
+      .assign = sym_of(L, "assignment_expression"),
+      .call = sym_of(L, "call_expression"),
+      .member = sym_of(L, "member_expression"),
+      .block = sym_of(L, "statement_block"),
+      .program = sym_of(L, "program"),
+      .lexdecl = sym_of(L, "lexical_declaration"),
+      .vardecl = sym_of(L, "variable_declaration"),
+      .import = sym_of(L, "import_statement"),
+      .objpat = sym_of(L, "object_pattern"),
+      .pairpat = sym_of(L, "pair_pattern"),
+      .import_spec = sym_of(L, "import_specifier"),
+      .ns_import = sym_of(L, "namespace_import"),
+      .import_clause = sym_of(L, "import_clause"),
+      .switch_case = sym_of(L, "switch_case"),
+      .class_body = sym_of(L, "class_body"),
+      .expr_stmt = sym_of(L, "expression_statement"),
+      .pair_json = sym_of(L, "pair"),
+      .frag = sym_of(L, "string_fragment"),
+      .esc = sym_of(L, "escape_sequence"),
+      .str_content = sym_of(L, "string_content"),
+      .named_imports = sym_of(L, "named_imports"),
+      .as_expr = sym_of(L, "as_expression"),
+      .satisfies = sym_of(L, "satisfies_expression"),
+      .non_null = sym_of(L, "non_null_expression"),
+      .type_args = sym_of(L, "type_arguments"),
+      .type_ann = sym_of(L, "type_annotation"),
+      .async_kw = ts_language_symbol_for_name(L, "async", 5, false),
+      .req_param = sym_of(L, "required_parameter"),
+      .opt_param = sym_of(L, "optional_parameter"),
+  };
   return s;
 }
 
@@ -487,7 +513,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   memset(p, 0, sizeof *p);
   p->lang = l;
   p->sy = syms_for(l);
-  cctx c = {a, NULL, &p->sy, p, 0};
+  cctx c = {.a = a, .sy = &p->sy, .pat = p};
   const char *s = (const char *)b.data;
   p->root = comp_try(&c, L, s, b.len, 0);
   if (p->root == NULL && !c.failed) p->root = comp_try(&c, L, s, b.len, 1);
@@ -1059,13 +1085,14 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
     return 0;
   }
   if (j >= nt) return 0;
-  kont c = {k_list, k, p, i + 1, np, base, j + 1, nt, prefix, NULL, {{0}, 0, 0}};
+  kont c = {.fn = k_list, .next = k, .p = p, .i = i + 1, .np = np, .base = base, .j = j + 1,
+            .nt = nt, .prefix = prefix};
   if (m_node(s, p[i], s->kids[base + j], m, &c)) return 1;
   m->nb = nb;
   /* Statement sequences: the last statement after `...` may be nested in a
    * later statement (an if, a loop, a try block), as in Semgrep. */
   if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL) {
-    kont e = {k_seq_end, k, NULL, 0, 0, 0, j + 1, 0, 0, NULL, {{0}, 0, 0}};
+    kont e = {.fn = k_seq_end, .next = k, .j = j + 1};
     if (deep_find(s, p[i], s->kids[base + j], m, &e)) return 1;
   }
   m->nb = nb;
@@ -1096,7 +1123,7 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
   if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
   else if (nt != p->n) ok = 0;
   else {
-    kont c = {k_child, k, p->kids, 0, p->n, base, 0, nt, 0, NULL, {{0}, 0, 0}};
+    kont c = {.fn = k_child, .next = k, .p = p->kids, .np = p->n, .base = base, .nt = nt};
     ok = k_child(s, m, &c);
   }
   s->nkids = base;
@@ -1108,7 +1135,7 @@ static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, con
   TSNode name = ts_node_child_by_field_name(t, "name", 4);
   TSNode val = ts_node_child_by_field_name(t, "value", 5);
   if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
-  kont c = {k_node, k, NULL, 0, 0, 0, 0, 0, 0, p->kids[2], val};
+  kont c = {.fn = k_node, .next = k, .pn = p->kids[2], .t = val};
   return m_node(s, p->kids[0], name, m, &c);
 }
 
@@ -1237,7 +1264,7 @@ static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_f
     pv_pmatch m;
     m.nb = 0;
     s->steps = 0; /* each start gets the full budget */
-    kont c = {k_root, NULL, NULL, 0, 0, base, j, nt, 1, NULL, {{0}, 0, 0}};
+    kont c = {.fn = k_root, .base = base, .j = j, .nt = nt, .prefix = 1};
     m_list(s, p->kids, 0, p->n, base, j, nt, 1, &m, &c);
     stop = flush(s, id, fn, ctx);
   }
@@ -1513,7 +1540,7 @@ static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_p
   pv_pmatch m;
   m.nb = 0;
   s->steps = 0;
-  kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
+  kont c = {.fn = k_root, .t = t};
   m_node(s, p, t, &m, &c);
   return flush(s, id, fn, ctx);
 }

@@ -149,7 +149,8 @@ void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
       tail = tn_step(c, root, t->s, t->e, t->msg);
       ((trace *)tail)->file = t->file;
     }
-    summary_sink(c, f, (struct fsink){si, ext, (uint8_t)(p + 1), pp, tail});
+    summary_sink(c, f,
+                 (struct fsink){.sink = si, .ext = ext, .param = (uint8_t)(p + 1), .ppath = pp, .t = tail});
   }
 }
 

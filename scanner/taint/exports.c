@@ -170,8 +170,11 @@ static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t 
 static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_t k) {
   xpart *out = k ? pv_arena_alloc(c->x->a, k * sizeof *out) : NULL;
   for (uint32_t i = 0; out != NULL && i < k; i++) {
-    out[i] = (xpart){pv_arena_strdup(c->x->a, v[i].path), pv_arena_strdup(c->x->a, v[i].ppath), v[i].param,
-                     v[i].derived, target ? target[i] : 0, NULL, 0, 0};
+    out[i] = (xpart){.path = pv_arena_strdup(c->x->a, v[i].path),
+                     .ppath = pv_arena_strdup(c->x->a, v[i].ppath),
+                     .param = v[i].param,
+                     .derived = v[i].derived,
+                     .target = target ? target[i] : 0};
     if (v[i].t != NULL) out[i].steps = keep_steps(c, v[i].t, &out[i].n), out[i].labels = v[i].t->labels;
   }
   if (k && out == NULL) c->oom = 1;
@@ -495,7 +498,7 @@ const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TS
 /* Kept parts as parts of this file's run (targets left out). */
 static uint32_t replay_parts(tctx *c, const xpart *v, uint32_t k, rpart *out, uint8_t *target) {
   for (uint32_t i = 0; i < k; i++) {
-    out[i] = (rpart){v[i].path, v[i].param, v[i].derived, v[i].ppath, NULL};
+    out[i] = (rpart){.path = v[i].path, .param = v[i].param, .derived = v[i].derived, .ppath = v[i].ppath};
     if (v[i].param == 0 && v[i].steps != NULL) out[i].t = replay(c, NULL, v[i].steps, v[i].n, v[i].labels);
     if (target != NULL) target[i] = v[i].target;
   }

@@ -379,7 +379,7 @@ static int add_part(tctx *c, rpart **v, uint32_t *n, rpart p) {
  * fields, each parameter it carries, and a source's taint. Returns how
  * many were new. */
 static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uint32_t *n) {
-  if (t == NULL) return at[0] ? (uint32_t)add_part(c, v, n, (rpart){at, 0, 0, "", NULL}) : 0;
+  if (t == NULL) return at[0] ? (uint32_t)add_part(c, v, n, (rpart){.path = at, .ppath = ""}) : 0;
   uint32_t k = 0;
   if (t->shape != NULL) {
     for (uint32_t i = 0; i < t->shape->n; i++) { /* (a path too long: the field counts for the whole) */
@@ -392,13 +392,17 @@ static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uin
   }
   for (uint32_t p = 0; p < PARAMS_MAX; p++)
     if (t->params & (1u << p))
-      k += add_part(c, v, n, (rpart){at, (uint8_t)(p + 1), t->derived, one_param(t->params) ? ppath_of(t) : "", NULL});
+      k += add_part(c, v, n,
+                    (rpart){.path = at,
+                            .param = (uint8_t)(p + 1),
+                            .derived = t->derived,
+                            .ppath = one_param(t->params) ? ppath_of(t) : ""});
   if (t->param == 0) { /* the path starts at a source: the callee's parameters are not the caller's */
     trace *x = pv_arena_alloc(c->a, sizeof *x);
     if (x == NULL) return c->oom = 1, k;
     *x = *t;
     x->params = 0, x->ppath = NULL;
-    k += add_part(c, v, n, (rpart){at, 0, 0, "", x});
+    k += add_part(c, v, n, (rpart){.path = at, .ppath = "", .t = x});
   }
   return k;
 }

@@ -100,7 +100,7 @@ static void prepare_visit(void *ctx, TSNode x) {
       if (sym_is(ts_node_named_child(x, i), c->sy->heritage)) parent = ts_node_named_child(ts_node_named_child(x, i), 0);
     if (!ts_node_is_null(tn_field_of(parent, "value"))) parent = tn_field_of(parent, "value");
     if (tn_grow((void **)&pf->cls, &pf->capcls, pf->ncls + 1, sizeof *pf->cls)) c->oom = 1;
-    else pf->cls[pf->ncls++] = (struct pcls){body, parent, nstart(nm), nend(nm), 0};
+    else pf->cls[pf->ncls++] = (struct pcls){.body = body, .parent = parent, .ns = nstart(nm), .ne = nend(nm)};
   }
   if (c->g != NULL && sym_is(x, c->sy->vdecl)) tn_import_declarator(c, x);
   else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) tn_import_statement(c, x);
@@ -252,7 +252,8 @@ static int index_propagators(tctx *c) {
     const pv_taint_item *it = &c->spec->items[PV_TI_PROPAGATOR][c->prop_item[i]];
     const pv_binding *from = pv_pmatch_get(&c->prop.v[i], it->from, strlen(it->from));
     const pv_binding *to = pv_pmatch_get(&c->prop.v[i], it->to, strlen(it->to));
-    if (from && to) c->pedges[c->npedges++] = (struct pedge){from->s, from->e, to->s, to->e, i};
+    if (from && to)
+      c->pedges[c->npedges++] = (struct pedge){.fs = from->s, .fe = from->e, .ts = to->s, .te = to->e, .m = i};
   }
   qsort(c->pedges, c->npedges, sizeof *c->pedges, cmp_pedge);
   return 0;
