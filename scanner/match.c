@@ -448,12 +448,12 @@ static int path_applies(const pv_rule *rule, const char *path) {
 }
 
 /* A lazy pattern's matches around [s, e) (formula.h), into its list. */
-static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
+static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, pv_demand_where where) {
   collect_ctx *c = ctx;
   const pv_pindex *ix = c->m->rs->pix[c->lang];
   if (!c->m->pat_ok[id] || c->m->active[id]) return 0; /* a walk found them all */
-  int rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
-                  : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
+  int rc = where == PV_DEMAND_WITHIN ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
+                                     : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
   return rc < 0 || c->oom ? -1 : 0;
 }
 

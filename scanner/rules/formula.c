@@ -130,7 +130,8 @@ static pv_status demand(const pv_formula *f, const pv_feval *e, const pv_mlist *
     uint32_t id = f->pat[e->lang];
     if (!f->lazy || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
     for (uint32_t i = 0; i < cur->n; i++)
-      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, 0) != 0) return PV_FATAL;
+      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, PV_DEMAND_AROUND) != 0)
+        return PV_FATAL;
     return PV_OK;
   }
   case PV_F_OR:
@@ -291,7 +292,8 @@ static pv_status demand_within(const pv_formula *f, uint32_t base, const pv_feva
   pv_mlist r = {0};
   pv_status rc = eval(inner(f->kids[b]), e, &r);
   for (uint32_t i = 0; rc == PV_OK && i < r.n; i++)
-    if (e->demand(e->demand_ctx, id, r.v[i].s, r.v[i].e, 1) != 0) rc = PV_FATAL;
+    if (e->demand(e->demand_ctx, id, r.v[i].s, r.v[i].e, PV_DEMAND_WITHIN) != 0)
+      rc = PV_FATAL;
   pv_mlist_free(&r);
   return rc;
 }

@@ -24,10 +24,16 @@ typedef struct {
   uint32_t n, cap;
 } pv_mlist;
 
-/* Matches of pattern `pat` enclosing [s, e) (or inside it, when within),
- * wanted by the evaluation: the callee appends them to by_pat[pat] (once
- * per node it tries). 0, or -1 on OOM. */
-typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e, int within);
+/* Where a lazy pattern's matches are wanted, relative to a range. */
+typedef enum {
+  PV_DEMAND_AROUND, /* at the nodes enclosing it */
+  PV_DEMAND_WITHIN, /* at the nodes inside it */
+} pv_demand_where;
+
+/* Matches of pattern `pat` around or within [s, e), wanted by the
+ * evaluation: the callee appends them to by_pat[pat] (once per node it
+ * tries). 0, or -1 on OOM. */
+typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e, pv_demand_where where);
 
 /* What a formula is evaluated against: one file of language lang, with
  * by_pat[i] the matches of pattern i of that language (rs->pats[lang]),

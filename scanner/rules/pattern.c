@@ -987,20 +987,42 @@ static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, a, e, p->text, p->len);
 }
 
-/* Children of t (named only for lists, never comments, TypeScript type
- * arguments only if types) pushed on the scratch stack; returns their
- * count, or UINT32_MAX on OOM. */
-static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only, int types) {
+/* Which children of a node push_kids keeps: all but comments, the named
+ * ones only with KIDS_NAMED_ONLY; TypeScript type arguments, annotations
+ * and `async` only when asked for (a pattern that has them compares them,
+ * one without them skips them). */
+typedef enum {
+  KIDS_NAMED_ONLY = 1 << 0, /* leave out anonymous children (lists: `,` `(` ...) */
+  KIDS_TYPE_ARGS = 1 << 1,  /* keep TypeScript type arguments: `f<T>(x)` */
+  KIDS_TYPE_ANN = 1 << 2,   /* keep type annotations: `(x: T) =>` */
+  KIDS_ASYNC = 1 << 3,      /* keep the async keyword: `async () =>` */
+} kids_flags;
+
+/* Is child k (symbol x) left out by flags? */
+static int kid_dropped(const pv_pscan *s, TSNode k, TSSymbol x, unsigned flags) {
+  if (x == s->sy->comment)
+    return 1;
+  if ((flags & KIDS_NAMED_ONLY) && !ts_node_is_named(k))
+    return 1;
+  if (x == 0)
+    return 0;
+  if (!(flags & KIDS_TYPE_ARGS) && x == s->sy->type_args)
+    return 1;
+  if (!(flags & KIDS_TYPE_ANN) && x == s->sy->type_ann)
+    return 1;
+  return !(flags & KIDS_ASYNC) && x == s->sy->async_kw;
+}
+
+/* Children of t (kids_flags say which) pushed on the scratch stack;
+ * returns their count, or UINT32_MAX on OOM. */
+static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
   uint32_t n0 = s->nkids;
   if (!s->have_cur) s->cur = ts_tree_cursor_new(t), s->have_cur = 1;
   else ts_tree_cursor_reset(&s->cur, t);
   if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
   do {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
-    TSSymbol x = ts_node_symbol(k);
-    if (x == s->sy->comment || (named_only && !ts_node_is_named(k)) ||
-        (!(types & 1) && x == s->sy->type_args && x != 0) ||
-        (!(types & 2) && x == s->sy->type_ann && x != 0) || (!(types & 4) && x == s->sy->async_kw && x != 0))
+    if (kid_dropped(s, k, ts_node_symbol(k), flags))
       continue;
     if (s->nkids == s->capkids) {
       uint32_t cap = s->capkids ? s->capkids * 2 : 256;
@@ -1111,13 +1133,19 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
   uint32_t base = s->nkids;
   /* `f<T>(x)`, `(x: T) =>`, `async () =>` in a pattern compare type
    * arguments, annotations and async; patterns without them skip them */
-  int types = 0;
+  unsigned keep = p->list ? KIDS_NAMED_ONLY : 0;
   for (uint32_t i = 0; i < p->n; i++) {
     TSSymbol ks = p->kids[i]->sym;
-    types |= (ks != 0 && ks == s->sy->type_args) | (ks != 0 && ks == s->sy->type_ann) << 1 |
-             (ks != 0 && ks == s->sy->async_kw) << 2;
+    if (ks == 0)
+      continue;
+    if (ks == s->sy->type_args)
+      keep |= KIDS_TYPE_ARGS;
+    if (ks == s->sy->type_ann)
+      keep |= KIDS_TYPE_ANN;
+    if (ks == s->sy->async_kw)
+      keep |= KIDS_ASYNC;
   }
-  uint32_t nt = push_kids(s, t, p->list, types);
+  uint32_t nt = push_kids(s, t, keep);
   if (nt == UINT32_MAX) return 0;
   int ok;
   if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
@@ -1257,7 +1285,7 @@ static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
 /* A statement sequence anywhere in the statement list t. */
 static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
-  uint32_t nt = push_kids(s, t, 1, 7);
+  uint32_t nt = push_kids(s, t, KIDS_NAMED_ONLY | KIDS_TYPE_ARGS | KIDS_TYPE_ANN | KIDS_ASYNC);
   int stop = 0;
   if (nt == UINT32_MAX) return 0;
   for (uint32_t j = 0; j < nt && !stop; j++) {

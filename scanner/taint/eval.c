@@ -97,7 +97,7 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor);
 static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
   TSNode ctor;
   TSNode body = sym_is(callee, c->sy->super_) ? tn_receiver_body(c, callee) : tn_class_named(c, callee);
-  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, 0, &ctor)) return;
+  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, METHOD_PLAIN, &ctor)) return;
   const trace *in[PARAMS_MAX] = {0};
   const char *how = sym_is(callee, c->sy->super_) ? "passed to %s" : "passed to new %s";
   for (uint32_t i = 0; i < nargs; i++)
@@ -254,7 +254,8 @@ static const trace *assignment(tctx *c, TSNode n) {
     tn_destructure(c, l, t, tn_assign_to);
   } else {
     TSNode set;
-    if (t != NULL && sym_is(l, c->sy->member) && tn_receiver_method(c, l, 's', &set)) tn_run_function(c, set, &t, 1, NULL);
+    if (t != NULL && sym_is(l, c->sy->member) && tn_receiver_method(c, l, METHOD_SETTER, &set))
+      tn_run_function(c, set, &t, 1, NULL);
     tn_assign(c, l, t);
   }
   return t;
@@ -277,7 +278,7 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     }
     if (x != y->member) return t;
     TSNode get;
-    if (tn_receiver_method(c, n, 'g', &get)) { /* o.x with a getter x */
+    if (tn_receiver_method(c, n, METHOD_GETTER, &get)) { /* o.x with a getter x */
       fsum *f = tn_summary(c, get);
       if (f != NULL) t = tn_join(c, t, tn_made(c, f->rets, f->nrets, NULL, 0, n, n));
     }

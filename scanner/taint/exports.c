@@ -185,7 +185,7 @@ static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_
 static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   if (c->x == NULL || export_find(c, c->file, name, len) != NULL) return;
   fsum *f = tn_summary(c, fn);
-  if (f == NULL || f->state != 2) return;
+  if (f == NULL || f->state != SUM_DONE) return;
   pv_taint_exports *x = c->x;
   if (x->n == x->cap) {
     uint32_t cap = x->cap ? x->cap * 2 : 16;

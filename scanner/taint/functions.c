@@ -68,18 +68,33 @@ static fsum *fn_of(tctx *c, TSNode fn) {
   return i >= 0 && c->fns != NULL ? &c->fns[i] : NULL;
 }
 
-/* Method `name` (kind 0 a method, 'g' a getter, 's' a setter) of class
- * body or object literal body; 1 when found. */
-static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind, TSNode *out) {
+/* The kind of method m (a function in a class or object literal body):
+ * its first token says get or set. */
+static method_kind kind_of(tctx *c, TSNode m) {
+  TSNode first = ts_node_child(m, 0); /* get / set / static / async */
+  if (ts_node_is_named(first) || nend(first) - nstart(first) != 3)
+    return METHOD_PLAIN;
+  if (memcmp(c->data + nstart(first), "get", 3) == 0)
+    return METHOD_GETTER;
+  if (memcmp(c->data + nstart(first), "set", 3) == 0)
+    return METHOD_SETTER;
+  return METHOD_PLAIN;
+}
+
+/* Method `name` of that kind of class body or object literal body; 1
+ * when found. */
+static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len, method_kind kind,
+                     TSNode *out) {
   for (uint32_t i = 0; i < nkids(body); i++) {
     TSNode m = ts_node_named_child(body, i), key = tn_field_of(m, "name");
     if (sym_is(m, c->sy->pair)) key = tn_field_of(m, "key"), m = tn_field_of(m, "value");
     if (!tn_is_function(c, m) || !sym_is(key, c->sy->prop) || nend(key) - nstart(key) != len ||
         memcmp(c->data + nstart(key), name, len) != 0)
       continue;
-    TSNode first = ts_node_child(m, 0); /* get / set / static / async */
-    int k = !ts_node_is_named(first) && nend(first) - nstart(first) == 3 ? c->data[nstart(first)] : 0;
-    if ((k == 'g' || k == 's' ? k : 0) == kind) return *out = m, 1;
+    if (kind_of(c, m) == kind) {
+      *out = m;
+      return 1;
+    }
   }
   return 0;
 }
@@ -111,7 +126,8 @@ static TSNode family(tctx *c, TSNode body) {
 }
 
 /* Method `name` of body or, for a class, of the classes it extends. */
-int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind, TSNode *out) {
+int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, method_kind kind,
+                 TSNode *out) {
   for (int d = 0; d <= INHERIT_MAX && !ts_node_is_null(body); d++, body = parent_body(c, body))
     if (member_fn(c, body, name, len, kind, out)) return 1;
   return 0;
@@ -142,7 +158,7 @@ TSNode tn_receiver_body(tctx *c, TSNode o) {
 }
 
 /* o.m(...), this.m(...): method m of the receiver's class or object. */
-int tn_receiver_method(tctx *c, TSNode callee, int kind, TSNode *out) {
+int tn_receiver_method(tctx *c, TSNode callee, method_kind kind, TSNode *out) {
   TSNode prop = tn_field_of(callee, "property");
   TSNode body = sym_is(prop, c->sy->prop) ? tn_receiver_body(c, tn_field_of(callee, "object")) : (TSNode){0};
   return !ts_node_is_null(body) && tn_method_of(c, body, c->data + nstart(prop), nend(prop) - nstart(prop), kind, out);
@@ -231,7 +247,7 @@ int tn_callee_function(tctx *c, TSNode callee, TSNode *out) {
   const pv_taint_file *pf = c->pf;
   while (sym_is(callee, c->sy->paren) && nkids(callee) == 1) callee = ts_node_named_child(callee, 0);
   if (tn_is_function(c, callee)) return *out = callee, 1; /* (function (x) { ... })(v) */
-  if (sym_is(callee, c->sy->member)) return tn_receiver_method(c, callee, 0, out);
+  if (sym_is(callee, c->sy->member)) return tn_receiver_method(c, callee, METHOD_PLAIN, out);
   if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
@@ -428,11 +444,11 @@ static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
 fsum *tn_summary(tctx *c, TSNode fn) {
   if (c->nest >= NEST_MAX) return tn_cut(c), NULL; /* too deep: the call keeps the default */
   fsum *f = fn_of(c, fn);
-  if (f == NULL || f->state != 0) {
-    if (f != NULL && f->state == 1) f->recursive = 1;
+  if (f == NULL || f->state != SUM_NONE) {
+    if (f != NULL && f->state == SUM_RUNNING) f->recursive = 1;
     return f;
   }
-  f->state = 1;
+  f->state = SUM_RUNNING;
   const trace *args[PARAMS_MAX];
   for (uint32_t i = 0; i < PARAMS_MAX; i++) {
     trace *t = pv_arena_alloc(c->a, sizeof *t);
@@ -456,7 +472,7 @@ fsum *tn_summary(tctx *c, TSNode fn) {
     if (!f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom) break;
   }
   c->current = outer;
-  f->state = 2;
+  f->state = SUM_DONE;
   return f;
 }
 

@@ -51,7 +51,7 @@ static int imports_taint(const tctx *c, const struct import *m) {
 static uint32_t tainting_names(tctx *c, span *out, uint32_t max) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < c->nfns && k < max; i++)
-    if (c->fns[i].state == 2 && c->fns[i].ret != NULL && c->pf->fns[i].ne > c->pf->fns[i].ns)
+    if (c->fns[i].state == SUM_DONE && c->fns[i].ret != NULL && c->pf->fns[i].ne > c->pf->fns[i].ns)
       out[k++] = (span){c->pf->fns[i].ns, c->pf->fns[i].ne};
   for (uint32_t i = 0; i < c->nimps && k < max; i++)
     if (imports_taint(c, &c->imps[i])) out[k++] = (span){c->imps[i].ns, c->imps[i].ne};
@@ -177,7 +177,8 @@ static void interpret(tctx *c, TSNode root) {
     each_function(c);
     if (v == c->store_version || c->over || c->oom) return;
     for (uint32_t i = 0; i < c->nfns; i++)
-      if (c->fns[i].state == 2) c->fns[i].state = 0;
+      if (c->fns[i].state == SUM_DONE)
+        c->fns[i].state = SUM_NONE;
   }
 }
 
@@ -216,7 +217,7 @@ static void analyse(tctx *c, TSNode root) {
       span names[64];
       uint32_t k = tainting_names(c, names, 64), done = 0;
       for (uint32_t i = 0; i < c->nfns && k > 0 && !c->oom; i++)
-        if (c->fns[i].state == 0 && calls_tainting(c, c->pf->fns[i].node, names, k)) tn_summary(c, c->pf->fns[i].node), done++;
+        if (c->fns[i].state == SUM_NONE && calls_tainting(c, c->pf->fns[i].node, names, k)) tn_summary(c, c->pf->fns[i].node), done++;
       if (done == 0) break;
     }
   }

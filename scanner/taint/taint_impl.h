@@ -179,8 +179,14 @@ typedef struct rpart {
  * tctx.fns[i]): what it returns, what it writes to its parameters' fields
  * (effect i: parameter target[i]-1, at its field eff[i].path), and which
  * parameters (at which field) reach sinks. */
+typedef enum {
+  SUM_NONE = 0, /* not computed yet */
+  SUM_RUNNING,  /* being computed (a call now is a recursive one) */
+  SUM_DONE,
+} sum_state;
+
 struct fsum {
-  int state;               /* 0 not yet, 1 in progress, 2 done */
+  sum_state state;
   int recursive;           /* called while in progress */
   const trace *ret;        /* a real source reaching the return value */
   rpart *rets, *eff;       /* RPARTS_MAX each, made with the first */
@@ -435,15 +441,22 @@ int tn_index_fns(pv_taint_file *pf);
 long tn_fn_index(const pv_taint_file *pf, TSNode fn);
 /* The index in pf->cls of the class of body `body`, or -1. */
 long tn_class_index(const pv_taint_file *pf, TSNode body);
-/* Method name (kind 0, 'g' getter, 's' setter) of body or its ancestors in *out; 1 if found. */
-int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind,
+/* What a method of a class or object literal is. */
+typedef enum {
+  METHOD_PLAIN,  /* m() {...}, static, async, generator */
+  METHOD_GETTER, /* get m() {...} */
+  METHOD_SETTER, /* set m(v) {...} */
+} method_kind;
+
+/* Method name of that kind of body or its ancestors in *out; 1 if found. */
+int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, method_kind kind,
                  TSNode *out);
 /* The class body or object literal that `this` at n is an instance of, or a null node. */
 TSNode tn_this_body(tctx *c, TSNode n);
 /* The class body or object literal of receiver o (this, super, a variable), or a null node. */
 TSNode tn_receiver_body(tctx *c, TSNode o);
 /* Member callee o.m: method m (kind as tn_method_of) of o's class or object in *out; 1 if found. */
-int tn_receiver_method(tctx *c, TSNode callee, int kind, TSNode *out);
+int tn_receiver_method(tctx *c, TSNode callee, method_kind kind, TSNode *out);
 /* The body of class `name` of this file, or a null node. */
 TSNode tn_class_named(tctx *c, TSNode name);
 /* this.path = t at node at: kept for the class around at (a source's taint only). */
