@@ -49,7 +49,16 @@ typedef struct {
   pcre2_match_context *mctx;
   pv_demand_fn demand; /* NULL: every list is complete */
   void *demand_ctx;
+  unsigned *regex_cut; /* NULL, or gets PV_REGEX_CUT_* bits when a regex stopped early */
 } pv_feval;
+
+/* Why a regex of a formula stopped before it had found every match (the
+ * matches it would have found are missing). */
+enum {
+  PV_REGEX_CUT_COUNT = 1 << 0, /* a pattern-regex matched PV_FORMULA_REGEX_MAX times in the file */
+  PV_REGEX_CUT_LIMIT = 1 << 1, /* PCRE2's match or depth limit (or another matching error) */
+};
+enum { PV_FORMULA_REGEX_MAX = 1000 }; /* matches of one pattern-regex in one file */
 
 /* Append m to l; 0, or -1 on OOM. */
 int pv_mlist_push(pv_mlist *l, const pv_pmatch *m);

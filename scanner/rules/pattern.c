@@ -18,7 +18,6 @@
 
 enum {
   PAT_MAX_DEPTH = 200,     /* pattern tree depth */
-  STEP_MAX = 200000,       /* node comparisons per match attempt */
   ALIAS_MAX = 1 << 16,     /* declarations tracked per file */
   NAMES_MAX = 64,          /* names looked up one by one per file; more: every declaration */
   NAME_OCCS_MAX = 256,     /* occurrences of one such name; more: every declaration */
@@ -592,6 +591,10 @@ struct pv_pscan {
   uint32_t decl_at;
   uint32_t steps;
   uint32_t seq_end;            /* index after the last statement of a sequence match */
+  uint32_t step_budget;        /* steps an attempt may take (pv_pscan_set_step_budget) */
+  unsigned cut;                /* PV_PSCAN_* bits: what cut the current attempt short */
+  uint8_t *over;               /* per pattern: PV_PSCAN_* bits of its attempts in this file */
+  uint32_t capover, nover;     /* its size; patterns with bits set */
   pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
   uint32_t nout;
   int oom;
@@ -604,7 +607,49 @@ struct pv_pscan {
   uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
 };
 
-pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
+pv_pscan *pv_pscan_new(void) {
+  pv_pscan *s = calloc(1, sizeof(pv_pscan));
+  if (s != NULL)
+    s->step_budget = pv_limits_default().pattern_steps;
+  return s;
+}
+
+void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps) { s->step_budget = steps; }
+
+unsigned pv_pscan_exceeded(const pv_pscan *s, uint32_t id) {
+  return id < s->capover ? s->over[id] : 0;
+}
+
+int pv_pscan_exceeded_any(const pv_pscan *s) { return s->nover > 0; }
+
+/* The attempt of pattern id just made: record what cut it short. */
+static void attempt_done(pv_pscan *s, uint32_t id) {
+  if (s->steps > s->step_budget)
+    s->cut |= PV_PSCAN_STEPS;
+  if (s->cut == 0)
+    return;
+  if (id >= s->capover) {
+    uint32_t cap = id + 64;
+    uint8_t *v = realloc(s->over, cap);
+    if (v == NULL) {
+      s->oom = 1;
+      return;
+    }
+    memset(v + s->capover, 0, cap - s->capover);
+    s->over = v;
+    s->capover = cap;
+  }
+  if (s->over[id] == 0)
+    s->nover++;
+  s->over[id] |= (uint8_t)s->cut;
+}
+
+/* A new file: no attempt was cut short yet. */
+static void over_reset(pv_pscan *s) {
+  if (s->nover > 0)
+    memset(s->over, 0, s->capover);
+  s->nover = 0;
+}
 
 void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
 
@@ -626,6 +671,7 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->kids);
   free(s->al);
   free(s->occ);
+  free(s->over);
   free(s);
 }
 
@@ -1078,7 +1124,7 @@ static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
  * after the last statement matched). */
 static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
                   uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
-  if (++s->steps > STEP_MAX) return 0;
+  if (++s->steps > s->step_budget) return 0;
   if (i == np) {
     if (!prefix && j != nt) return 0;
     s->seq_end = j;
@@ -1102,7 +1148,7 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
         ok = bind(s, m, p[i]->text, 0, 0);
       if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k)) return 1;
       m->nb = nb;
-      if (s->steps > STEP_MAX) return 0;
+      if (s->steps > s->step_budget) return 0;
     }
     return 0;
   }
@@ -1192,10 +1238,14 @@ static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, co
       break;
     }
     m->nb = nb;
-    if (s->steps > STEP_MAX) break;
-    if (depth < PAT_MAX_DEPTH * 10 && ts_tree_cursor_goto_first_child(&c)) {
-      depth++;
-      continue;
+    if (s->steps > s->step_budget) break;
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (depth < PV_PSCAN_DEEP_MAX) {
+        depth++;
+        continue;
+      }
+      ts_tree_cursor_goto_parent(&c); /* too deep: its children are not looked at */
+      s->cut |= PV_PSCAN_DEPTH;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
@@ -1217,7 +1267,7 @@ static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
 }
 
 static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
-  if (++s->steps > STEP_MAX) return 0;
+  if (++s->steps > s->step_budget) return 0;
   t = unparen(s, t);
   if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP) t = uncast(s, t, p->sym);
   if (p->kind != P_ELL && p->kind != P_ELL_MV && p->kind != P_DEEP) t = unparam(s, t, p->sym);
@@ -1292,8 +1342,10 @@ static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_f
     pv_pmatch m;
     m.nb = 0;
     s->steps = 0; /* each start gets the full budget */
+    s->cut = 0;
     kont c = {.fn = k_root, .base = base, .j = j, .nt = nt, .prefix = 1};
     m_list(s, p->kids, 0, p->n, base, j, nt, 1, &m, &c);
+    attempt_done(s, id);
     stop = flush(s, id, fn, ctx);
   }
   s->nkids = base;
@@ -1568,8 +1620,10 @@ static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_p
   pv_pmatch m;
   m.nb = 0;
   s->steps = 0;
+  s->cut = 0;
   kont c = {.fn = k_root, .t = t};
   m_node(s, p, t, &m, &c);
+  attempt_done(s, id);
   return flush(s, id, fn, ctx);
 }
 
@@ -1602,7 +1656,10 @@ int pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, 
   if (ix == NULL || ix->bucket == NULL) return 0;
   s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
   s->active = active;
-  if (!s->same_file) env_reset(s);
+  if (!s->same_file) {
+    env_reset(s);
+    over_reset(s);
+  }
   s->same_file = 0, s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];

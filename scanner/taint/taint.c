@@ -9,10 +9,6 @@
 #include "../parse.h"
 #include "taint_impl.h"
 
-enum {
-  TAINT_STEPS_MAX = 4000000, /* expressions interpreted per rule and file */
-};
-
 /* ---- The file: its functions, imports and classes; interpreting it ------- */
 
 /* Does n hold a source or a sink? Flows start and end at those; a
@@ -350,7 +346,7 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   for (uint32_t i = 0; i < c.spec->n[PV_TI_SOURCE]; i++) /* the same bits in every file */
     if (c.spec->items[PV_TI_SOURCE][i].label != NULL) tn_label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
   c.a = pv_arena_new(0);
-  c.steps_max = TAINT_STEPS_MAX;
+  c.steps_max = lim->taint_steps; /* expressions interpreted per rule and file */
   c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
   if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);

@@ -133,7 +133,7 @@ void pv_taint_file_delete(pv_taint_file *pf);
  * none, then f is analysed at once on its own), and f's exports are added
  * there. Reports each sink reached once, with the shortest path found,
  * to hit; `incomplete` (PV_TAINT_WHERE_MAX bytes) gets where a budget
- * (steps, time, nesting, nested calls) first ran out ("function build
+ * (lim->taint_steps, time, nesting, nested calls) first ran out ("function build
  * (line 12)"), or "" (what was found stands either way). PV_OK, PV_FAILED
  * (hit said stop) or PV_FATAL (OOM). */
 enum { PV_TAINT_WHERE_MAX = 80 };
