@@ -193,12 +193,13 @@ static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f
 /* ---- Budgets that tripped ---------------------------------------------- */
 
 /* A warning note about rule on file f, whose message starts with "PATH:
- * rule ID: ", unless r has a note of that id with that start already:
- * once per rule and file, however often the rule is evaluated there. */
-static void note_once(pv_result *r, const char *id, const pv_file *f, const pv_rule *rule,
-                      const char *msg) {
+ * WHAT ID: " (what: "rule", "taint rule"), unless r has a note of that id
+ * with that start already: once per rule and file, however often the rule
+ * is evaluated there (the taint rounds). */
+static void note_once(pv_result *r, const char *id, const pv_file *f, const char *what,
+                      const pv_rule *rule, const char *msg) {
   char head[400];
-  int n = snprintf(head, sizeof head, "%s: rule %s: ", f->path, rule->meta.id);
+  int n = snprintf(head, sizeof head, "%s: %s %s: ", f->path, what, rule->meta.id);
   size_t len = n > 0 && (size_t)n < sizeof head ? (size_t)n : strlen(head);
   for (size_t i = 0; i < r->notes.len; i++) {
     const pv_note *x = PV_VEC_AT(r->notes, pv_note, i);
@@ -220,7 +221,7 @@ static void regex_cut_note(pv_result *r, const pv_file *f, const pv_rule *rule, 
            (cut & PV_REGEX_CUT_COUNT) ? "its limit of matches per file" : "",
            (cut & PV_REGEX_CUT_COUNT) && (cut & PV_REGEX_CUT_LIMIT) ? " and " : "",
            (cut & PV_REGEX_CUT_LIMIT) ? "PCRE2's match or depth limit" : "");
-  note_once(r, "match-limit", f, rule, msg);
+  note_once(r, "match-limit", f, "rule", rule, msg);
 }
 
 /* ---- Regex rules ------------------------------------------------------ */
@@ -565,7 +566,7 @@ static void budget_notes(pv_matcher *m, pv_result *r, const pv_file *f, const pv
   snprintf(msg, sizeof msg,
            "%s: rule %s: pattern matching stopped at %s%s: matches may be missing", f->path,
            rule->meta.id, steps, deep);
-  note_once(r, "match-budget", f, rule, msg);
+  note_once(r, "match-budget", f, "rule", rule, msg);
 }
 
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
@@ -632,15 +633,18 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
   pv_feval e = feval_of(m, f, cc);
   e.regex_cut = &regex_cut;
   hit_ctx h = {r, rule, f, lim};
-  char where[PV_TAINT_WHERE_MAX];
+  pv_taint_incomplete cut;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL) return PV_FATAL;
   pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h,
-                              where);
+                              &cut);
   budget_notes(m, r, f, rule, regex_cut, lim);
-  if (where[0])
-    pv_result_note(r, PV_NOTE_WARNING, "analysis-incomplete", f->path,
-                   "%s: taint rule %s: analysis incomplete in %s (a step, time, nesting or call "
-                   "depth budget); flows through there may be missed", f->path, rule->meta.id, where);
+  if (cut.where[0]) {
+    char msg[600];
+    snprintf(msg, sizeof msg,
+             "%s: taint rule %s: analysis incomplete in %s (%s); flows through there may be missed",
+             f->path, rule->meta.id, cut.where, cut.why);
+    note_once(r, "analysis-incomplete", f, "taint rule", rule, msg);
+  }
   return rc;
 }
 

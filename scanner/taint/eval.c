@@ -328,11 +328,20 @@ static const trace *ev_inner(tctx *c, TSNode n) {
 
 const trace *tn_ev(tctx *c, TSNode n) {
   if (ts_node_is_null(n) || c->over || c->oom) return NULL;
-  if (++c->steps > c->steps_max || ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline)) {
+  if (++c->steps > c->steps_max) {
     c->over = 1;
-    return tn_cut(c), NULL;
+    tn_cut(c, "the step budget (%u expressions)", (unsigned)c->steps_max);
+    return NULL;
   }
-  if (c->depth + c->nest > DEPTH_MAX) return tn_cut(c), NULL;
+  if ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline) {
+    c->over = 1;
+    tn_cut(c, "the time budget (%u ms)", (unsigned)c->budget_ms);
+    return NULL;
+  }
+  if (c->depth + c->nest > DEPTH_MAX) {
+    tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
+    return NULL;
+  }
   int san = tn_sanitized(c, n);
   if (san) {
     if (san == 2) tn_assign(c, n, NULL);
@@ -463,7 +472,10 @@ static void loop(tctx *c, TSNode n) {
 void tn_stmt(tctx *c, TSNode n) {
   const pv_syms_ts *y = c->sy;
   if (ts_node_is_null(n) || c->over || c->oom) return;
-  if (c->depth + c->nest > DEPTH_MAX) return tn_cut(c);
+  if (c->depth + c->nest > DEPTH_MAX) {
+    tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
+    return;
+  }
   TSSymbol x = ts_node_symbol(n);
   if (x == y->comment || tn_is_function(c, n)) return; /* functions: when called, or at the end */
   if (x == y->field_def) {

@@ -66,7 +66,10 @@ static int is_done(const tctx *c, const pv_file *f) {
  * round, where such calls keep the default: their arguments reach the
  * result). */
 void tn_wait_for(tctx *c, const pv_file *f) {
-  if (c->final || c->x == NULL || is_done(c, f)) return;
+  if (c->x == NULL || is_done(c, f)) return;
+  if (c->final && c->x->out_of_rounds)
+    tn_cut(c, "the rounds over the input's files (%d)", ROUNDS_MAX);
+  if (c->final) return;
   c->deferred = 1;
   const struct mark *k = tn_marked(c->x, c->rule, f);
   if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0) c->oom = 1;
@@ -425,6 +428,8 @@ static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *
     while (q < c->nxq && c->xq[q].sink != ext) q++;
     if (q == c->nxq && q < XQ_MAX) c->xq[c->nxq].sink = ext, c->xq[c->nxq++].t = t;
     else if (q < c->nxq && t->len < c->xq[q].t->len) c->xq[q].t = t;
+    else if (q == c->nxq)
+      tn_cut(c, "the sinks of other modules reached from one file (%d)", XQ_MAX);
   }
 }
 
@@ -529,7 +534,9 @@ uint32_t pv_taint_round(const pv_taint_exports *x) { return x ? x->round : 0; }
 int pv_taint_next_round(pv_taint_exports *x) {
   if (x == NULL || x->npending == 0 || x->final) return 0;
   x->round++;
-  x->final = x->round >= ROUNDS_MAX || (x->round > 1 && x->progress == 0); /* no progress: cycles */
+  int cycles = x->round > 1 && x->progress == 0; /* no progress: import cycles */
+  x->final = x->round >= ROUNDS_MAX || cycles;
+  x->out_of_rounds = x->round >= ROUNDS_MAX && !cycles;
   x->progress = 0;
   return 1;
 }

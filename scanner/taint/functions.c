@@ -122,6 +122,8 @@ static TSNode parent_body(tctx *c, TSNode body) {
 static TSNode family(tctx *c, TSNode body) {
   TSNode up = parent_body(c, body);
   for (int d = 0; d < INHERIT_MAX && !ts_node_is_null(up); d++) body = up, up = parent_body(c, body);
+  if (!ts_node_is_null(up))
+    tn_cut(c, "the classes extended that are followed (%d)", INHERIT_MAX);
   return body;
 }
 
@@ -130,6 +132,8 @@ int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, 
                  TSNode *out) {
   for (int d = 0; d <= INHERIT_MAX && !ts_node_is_null(body); d++, body = parent_body(c, body))
     if (member_fn(c, body, name, len, kind, out)) return 1;
+  if (!ts_node_is_null(body))
+    tn_cut(c, "the classes extended that are followed (%d)", INHERIT_MAX);
   return 0;
 }
 
@@ -357,7 +361,10 @@ static void bind_this(tctx *c) {
  * what it returns; ids (if not NULL) gets the binding of each parameter
  * that is a name. */
 const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs, uint32_t *ids) {
-  if (c->nest > NEST_MAX) return tn_cut(c), NULL;
+  if (c->nest > NEST_MAX) {
+    tn_cut(c, "the call depth budget (%d nested calls)", NEST_MAX);
+    return NULL;
+  }
   uint32_t nb = c->cur.nb, d = c->depth;
   TSNode outer = c->fn_now;
   uint32_t fd = c->fn_depth;
@@ -442,7 +449,10 @@ static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
  * recursive function's again until nothing new (its calls to itself use
  * what the previous run found). */
 fsum *tn_summary(tctx *c, TSNode fn) {
-  if (c->nest >= NEST_MAX) return tn_cut(c), NULL; /* too deep: the call keeps the default */
+  if (c->nest >= NEST_MAX) { /* too deep: the call keeps the default */
+    tn_cut(c, "the call depth budget (%d nested calls)", NEST_MAX);
+    return NULL;
+  }
   fsum *f = fn_of(c, fn);
   if (f == NULL || f->state != SUM_NONE) {
     if (f != NULL && f->state == SUM_RUNNING) f->recursive = 1;
@@ -459,7 +469,8 @@ fsum *tn_summary(tctx *c, TSNode fn) {
   }
   fsum *outer = c->current;
   c->current = f;
-  for (int run = 0; run < FIXPOINT_MAX; run++) {
+  int settled = 0;
+  for (int run = 0; run < FIXPOINT_MAX && !settled; run++) {
     /* the environment is left as it was (its writes are undone) */
     uint32_t mark = c->cur.nj, nb = c->cur.nb, nf = c->cur.nf, ids[PARAMS_MAX] = {0}, sinks = f->nsinks;
     c->cur.journal++;
@@ -469,8 +480,10 @@ fsum *tn_summary(tctx *c, TSNode fn) {
     tn_undo(c, mark);
     c->cur.nb = nb;
     if (r != NULL && r->param == 0 && f->ret == NULL) f->ret = r; /* (a real source wins the path of a join) */
-    if (!f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom) break;
+    settled = !f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom;
   }
+  if (!settled) /* the last run still found more */
+    tn_cut_at(c, fn, "the runs of a recursive function's summary (%d)", FIXPOINT_MAX);
   c->current = outer;
   f->state = SUM_DONE;
   return f;

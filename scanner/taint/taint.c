@@ -338,7 +338,7 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
-                       pv_taint_hit_fn hit, void *ctx, char *incomplete) {
+                       pv_taint_hit_fn hit, void *ctx, pv_taint_incomplete *incomplete) {
   tctx c = {.rule = rule, .file = f, .g = g, .x = x, .pf = pf, .spec = rule->taint, .models = models,
             .data = e->data, .size = e->size};
   pv_status rc = PV_OK;
@@ -347,12 +347,13 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
     if (c.spec->items[PV_TI_SOURCE][i].label != NULL) tn_label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
   c.a = pv_arena_new(0);
   c.steps_max = lim->taint_steps; /* expressions interpreted per rule and file */
-  c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
+  c.budget_ms = lim->parse_ms ? lim->parse_ms : 5000;
+  c.deadline = pv_now_ms() + c.budget_ms;
   if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
   c.final = x == NULL || x->final;
   if (rc == PV_OK) rc = analyse_file(&c, e, ts_tree_root_node(tree), hit, ctx);
-  memcpy(incomplete, c.where, sizeof c.where);
+  *incomplete = c.cut;
   free(c.best);
   free(c.src_item);
   free(c.sink_item);

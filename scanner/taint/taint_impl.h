@@ -242,10 +242,11 @@ typedef struct {
   const char *labels[LABELS_MAX];
   uint32_t nlabels;
   uint64_t deadline;
+  uint32_t budget_ms;      /* the time budget the deadline is */
   uint32_t steps, steps_max;
   int over, oom;
   TSNode fn_now;           /* the function being interpreted (null: the top level) */
-  char where[PV_TAINT_WHERE_MAX]; /* where a budget first ran out */
+  pv_taint_incomplete cut; /* where a budget first ran out, and which */
   int final;    /* the input's last round: calls wait for no module */
   int deferred; /* a call needs the summary of a module not analysed yet */
   int exports_ret; /* an export recorded returns a source's taint */
@@ -317,6 +318,7 @@ struct pv_taint_exports {
   uint32_t nm, mcap;
   uint32_t round, npending, progress; /* the round; pending pairs; pairs that changed state in it */
   int final;                          /* the round is the last */
+  int out_of_rounds;                  /* ... because ROUNDS_MAX rounds were made (not a cycle) */
 };
 
 /* Where a (rule, file) pair stands. A file is analysed for a rule in the
@@ -394,8 +396,12 @@ int tn_unified(const tctx *c, const trace *t, const pv_pmatch *m);
 void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t);
 /* Tainted value t at n: the sinks n is (or is inside) are reached. */
 void tn_check_sink(tctx *c, TSNode n, const trace *t);
-/* A budget ran out: c->where names the function being interpreted (the first place only). */
-void tn_cut(tctx *c);
+/* A budget or bound ran out (its name: fmt and the arguments, "the step
+ * budget (%u expressions)"): c->cut names it and the function being
+ * interpreted (the first time only). */
+void tn_cut(tctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, naming function fn (a null node: the top level). */
+void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Make room in *v (*cap elements of size bytes) for need elements; -1 on OOM. */
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size);
 /* The binding of name (n bytes) in scope, the innermost first, then globals; or NULL. */

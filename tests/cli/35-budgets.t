@@ -64,4 +64,53 @@ printf 'const fs = require("fs");\nfs.readFileSync("x");\n' >"$TMP/plain/index.j
 "$PV" scan -q --no-db --fail-on none --json "$TMP/plain.jsonl" --text /dev/null "$TMP/plain"
 is "$(notes "$TMP/plain.jsonl" match-budget)" "" "the bundled pack on an ordinary plugin: no match-budget note"
 
+# The taint engine's bounds: past one, the analysis-incomplete note names
+# the function and the bound, and what was found stands.
+cat >"$TMP/t.yaml" <<'Y'
+rules:
+  - id: t.cmd
+    message: "$CMD reaches exec"
+    severity: high
+    languages: [javascript]
+    mode: taint
+    pattern-sources:
+      - pattern: req.query
+    pattern-sinks:
+      - patterns:
+          - pattern: require('child_process').exec($CMD, ...)
+          - focus-metavariable: $CMD
+Y
+mkdir -p "$TMP/t"
+python3 - "$TMP/t" <<'PY'
+import sys
+d = sys.argv[1]
+def w(name, body): open(f"{d}/{name}", "w").write("const cp = require('child_process');\n" + body)
+for n in (70, 10):  # sinks a summary keeps: 64
+    w(f"sinks{n}.js", "function f(x) {\n" + "".join(f"  cp.exec(x + {i});\n" for i in range(n)) + "}\nf(req.query);\n")
+for n in (10, 3):  # classes extended that are followed: 8
+    w(f"classes{n}.js", "class A0 { m(x) { cp.exec(x); } }\n" +
+      "".join(f"class A{i} extends A{i - 1} {{}}\n" for i in range(1, n + 1)) + f"const a = new A{n}();\na.m(req.query);\n")
+# runs of a recursive function's summary: 4 (each run finds a deeper field)
+w("deeper.js", "function f(x, n) { if (n) return f({a: x}, n - 1); return x; }\ncp.exec(f(req.query, 3).a.a);\n")
+w("same.js", "function f(x, n) { if (n) return f(x, n - 1); return x; }\ncp.exec(f(req.query, 3));\n")
+PY
+taint() { # taint FILE: the number of findings, then the analysis-incomplete notes
+  (cd "$TMP/t" && "$PV" scan -q --no-db --rules ../t.yaml --fail-on none --text /dev/null --json "$1.jsonl" "$1")
+  python3 -c 'import json,sys
+d = json.loads(open(sys.argv[1]).readline())
+print(len(d["findings"]), *[n["message"] for n in d.get("notes", []) if n["id"] == "analysis-incomplete"], sep="\n")' "$TMP/t/$1.jsonl"
+}
+is "$(taint sinks70.js)" "64
+sinks70.js: taint rule t.cmd: analysis incomplete in function f (line 2) (the sinks a summary keeps (64)); flows through there may be missed" \
+  "70 sinks in a summary: 64 are reported, and the note names the bound"
+is "$(taint sinks10.js)" "10" "10 sinks: all reported, no note (twin)"
+is "$(taint classes10.js)" "0
+classes10.js: taint rule t.cmd: analysis incomplete in the top level (the classes extended that are followed (8)); flows through there may be missed" \
+  "a method 10 classes up: not followed, and the note says why"
+is "$(taint classes3.js)" "1" "3 classes up: followed, no note (twin)"
+is "$(taint deeper.js)" "1
+deeper.js: taint rule t.cmd: analysis incomplete in function f (line 2) (the runs of a recursive function's summary (4)); flows through there may be missed" \
+  "a recursive summary still growing after 4 runs: the note names it"
+is "$(taint same.js)" "1" "a recursive summary that settles: no note (twin)"
+
 done_testing

@@ -476,6 +476,37 @@ static void test_formula_regex_limit(void) {
   pv_ruleset_delete(rs);
 }
 
+/* pv_limits.taint_steps: a taint rule that interprets more expressions in
+ * a file stops there and says so. */
+static void test_taint_steps(void) {
+  pv_error err = {0};
+  const char *msg;
+  const char *src = "const cp = require('child_process');\ncp.exec(req.query.a);\n";
+  pv_ruleset *rs = load("rules:\n  - id: t.t\n    message: m\n    severity: high\n"
+                        "    languages: [javascript]\n    mode: taint\n"
+                        "    pattern-sources:\n      - pattern: req.query\n"
+                        "    pattern-sinks:\n      - pattern: require('child_process').exec(...)\n",
+                        &err);
+  if (!ok(rs != NULL, "a taint rule loads (%s)", err.msg))
+    return;
+  is_int(pv_limits_default().taint_steps, 4000000,
+         "the default taint_steps: 4,000,000 expressions");
+  pv_result *r = run(rs, "a.js", src, 0);
+  is_int((long long)r->findings.len, 1, "the default taint_steps: the flow is found");
+  is_int(notes_with(r, "analysis-incomplete", &msg), 0, "... and no note");
+  pv_result_delete(r);
+  pv_limits lim = pv_limits_default();
+  lim.taint_steps = 2;
+  r = run_lim(rs, "a.js", src, 0, lim);
+  is_int((long long)r->findings.len, 0, "taint_steps 2: the flow is missing");
+  is_int(notes_with(r, "analysis-incomplete", &msg), 1, "... and a note says so");
+  has_str(msg,
+          "a.js: taint rule t.t: analysis incomplete in the top level (the step budget (2 expressions))",
+          "... naming the file, the rule, where and the budget");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
 /* pv_limits.yaml_depth caps the nesting of a rule file (a load error). */
 static void test_yaml_depth(void) {
   pv_error err = {0};
@@ -502,6 +533,7 @@ int main(void) {
   test_pattern_budget();
   test_formula_regex_limit();
   test_yaml_depth();
+  test_taint_steps();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0) ok(0, "cleanup");
