@@ -393,7 +393,10 @@ static int add_part(tctx *c, rpart **v, uint32_t *n, rpart p) {
     if ((*v)[i].param == p.param && strcmp((*v)[i].path, p.path) == 0 && strcmp((*v)[i].ppath, p.ppath) == 0 &&
         (p.param != 0 || ((*v)[i].t == NULL) == (p.t == NULL)))
       return 0;
-  if (*n == RPARTS_MAX) return 0;
+  if (*n == RPARTS_MAX) { /* (c->current is the summary being made) */
+    tn_cut_at(c, c->pf->fns[c->current - c->fns].node, "the parts a summary keeps (%d)", RPARTS_MAX);
+    return 0;
+  }
   (*v)[(*n)++] = p;
   return 1;
 }

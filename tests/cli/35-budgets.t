@@ -87,6 +87,9 @@ d = sys.argv[1]
 def w(name, body): open(f"{d}/{name}", "w").write("const cp = require('child_process');\n" + body)
 for n in (70, 10):  # sinks a summary keeps: 64
     w(f"sinks{n}.js", "function f(x) {\n" + "".join(f"  cp.exec(x + {i});\n" for i in range(n)) + "}\nf(req.query);\n")
+for n in (40, 5):  # parts (here: effects on a parameter's fields) a summary keeps: 32
+    w(f"fields{n}.js", "function f(o, a) {\n" + "".join(f"  o.k{i} = a;\n" for i in range(n)) +
+      f"}}\nconst o = {{}};\nf(o, req.query);\ncp.exec(o.k{n - 1});\n")
 for n in (10, 3):  # classes extended that are followed: 8
     w(f"classes{n}.js", "class A0 { m(x) { cp.exec(x); } }\n" +
       "".join(f"class A{i} extends A{i - 1} {{}}\n" for i in range(1, n + 1)) + f"const a = new A{n}();\na.m(req.query);\n")
@@ -104,6 +107,10 @@ is "$(taint sinks70.js)" "64
 sinks70.js: taint rule t.cmd: analysis incomplete in function f (line 2) (the sinks a summary keeps (64)); flows through there may be missed" \
   "70 sinks in a summary: 64 are reported, and the note names the bound"
 is "$(taint sinks10.js)" "10" "10 sinks: all reported, no note (twin)"
+is "$(taint fields40.js)" "0
+fields40.js: taint rule t.cmd: analysis incomplete in function f (line 2) (the parts a summary keeps (32)); flows through there may be missed" \
+  "40 fields written to a parameter: the 40th flow is lost, and the note says why"
+is "$(taint fields5.js)" "1" "5 fields: the flow is found, no note (twin)"
 is "$(taint classes10.js)" "0
 classes10.js: taint rule t.cmd: analysis incomplete in the top level (the classes extended that are followed (8)); flows through there may be missed" \
   "a method 10 classes up: not followed, and the note says why"
