@@ -552,7 +552,7 @@ static unsigned rule_exceeded(pv_matcher *m, const pv_rule *rule, pv_lang l) {
  * The pattern matcher's: `match-budget`, once per rule and file. */
 static void budget_notes(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
                          unsigned regex_cut, const pv_limits *lim) {
-  char steps[80] = "", deep[80] = "", msg[600];
+  char steps[80] = "", deep[80] = "", decls[80] = "", msg[600];
   unsigned why = rule_exceeded(m, rule, f->lang);
   regex_cut_note(r, f, rule, regex_cut);
   if (why == 0)
@@ -563,9 +563,12 @@ static void budget_notes(pv_matcher *m, pv_result *r, const pv_file *f, const pv
   if (why & PV_PSCAN_DEPTH)
     snprintf(deep, sizeof deep, "%sthe %d levels a <... P ...> looks down",
              steps[0] ? " and " : "", PV_PSCAN_DEEP_MAX);
+  if (why & PV_PSCAN_DECLS)
+    snprintf(decls, sizeof decls, "%sthe %d declarations tracked per file",
+             steps[0] || deep[0] ? " and " : "", PV_PSCAN_DECLS_MAX);
   snprintf(msg, sizeof msg,
-           "%s: rule %s: pattern matching stopped at %s%s: matches may be missing", f->path,
-           rule->meta.id, steps, deep);
+           "%s: rule %s: pattern matching stopped at %s%s%s: matches may be missing", f->path,
+           rule->meta.id, steps, deep, decls);
   note_once(r, "match-budget", f, "rule", rule, msg);
 }
 

@@ -18,7 +18,7 @@
 
 enum {
   PAT_MAX_DEPTH = 200,     /* pattern tree depth */
-  ALIAS_MAX = 1 << 16,     /* declarations tracked per file */
+  ALIAS_MAX = PV_PSCAN_DECLS_MAX, /* declarations tracked per file */
   NAMES_MAX = 64,          /* names looked up one by one per file; more: every declaration */
   NAME_OCCS_MAX = 256,     /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,     /* bytes of one snippet */
@@ -588,6 +588,7 @@ struct pv_pscan {
   kset names;            /* names looked up */
   kset tried;            /* (pattern, node) pairs tried on demand; expanded modules */
   int env_full;          /* every declaration is recorded */
+  int alias_full;        /* ALIAS_MAX declarations are: later ones are not */
   uint32_t decl_at;
   uint32_t steps;
   uint32_t seq_end;            /* index after the last statement of a sequence match */
@@ -757,7 +758,10 @@ static int chain_grow(pv_pscan *s) {
 static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t me, TSNode mem) {
   uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
   if (s->nal == s->capal) {
-    if (s->capal >= ALIAS_MAX) return;
+    if (s->capal >= ALIAS_MAX) {
+      s->alias_full = 1;
+      return;
+    }
     uint32_t cap = s->capal ? s->capal * 2 : 32;
     alias *a = realloc(s->al, cap * sizeof *a);
     if (a == NULL) {
@@ -940,6 +944,8 @@ static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   resolve_name(s, a, e - a);
+  if (s->alias_full)
+    s->cut |= PV_PSCAN_DECLS; /* the declaration of n may be one left out */
   if (s->acap == 0) return NULL;
   const alias *hit = NULL;
   for (uint32_t i = s->ahead[hash_text(s->data + a, e - a) & (s->acap - 1)]; i != UINT32_MAX;
@@ -1643,6 +1649,7 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
 /* Forget the last file's declarations. */
 static void env_reset(pv_pscan *s) {
   s->nal = 0, s->env_full = 0;
+  s->alias_full = 0;
   if (s->acap > 4096) free(s->ahead), s->ahead = NULL, s->acap = 0;
   else if (s->acap) memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
   kset_clear(&s->decls);

@@ -85,8 +85,10 @@ void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps);
 enum {
   PV_PSCAN_STEPS = 1 << 0, /* the step budget */
   PV_PSCAN_DEPTH = 1 << 1, /* the depth a <... P ...> looks down (PV_PSCAN_DEEP_MAX levels) */
+  PV_PSCAN_DECLS = 1 << 2, /* the declarations of the file tracked (PV_PSCAN_DECLS_MAX): an
+                            * alias or a constant looked up may be unknown */
 };
-enum { PV_PSCAN_DEEP_MAX = 2000 };
+enum { PV_PSCAN_DEEP_MAX = 2000, PV_PSCAN_DECLS_MAX = 1 << 16 };
 /* Like tree-sitter's ts_query_cursor_did_exceed_match_limit: the
  * PV_PSCAN_* bits of what cut short an attempt of pattern id in the
  * current file, or 0. The record of a file starts with a pv_pindex_scan

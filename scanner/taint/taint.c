@@ -9,6 +9,12 @@
 #include "../parse.h"
 #include "taint_impl.h"
 
+enum {
+  PASSES_MAX = 2,        /* passes over a file while the fields of instances change */
+  CALLER_ROUNDS_MAX = 3, /* rounds summarising the callers of functions returning taint */
+  CALLER_NAMES_MAX = 64, /* names of such functions looked for in one round */
+};
+
 /* ---- The file: its functions, imports and classes; interpreting it ------- */
 
 /* Does n hold a source or a sink? Flows start and end at those; a
@@ -166,7 +172,7 @@ static void each_function(tctx *c) {
  * more with every summary made again: methods read such fields whatever
  * the order they run in. */
 static void interpret(tctx *c, TSNode root) {
-  for (int pass = 0; pass < 2; pass++) {
+  for (int pass = 0; pass < PASSES_MAX; pass++) {
     uint32_t v = c->store_version;
     if (c->pf->hoists && pass == 0) tn_hoist(c, root, 0);
     for (uint32_t i = 0; i < nkids(root); i++) tn_stmt(c, ts_node_named_child(root, i));
@@ -176,6 +182,7 @@ static void interpret(tctx *c, TSNode root) {
       if (c->fns[i].state == SUM_DONE)
         c->fns[i].state = SUM_NONE;
   }
+  tn_cut(c, "the passes over a file while fields of instances change (%d)", PASSES_MAX);
 }
 
 /* taint-entry: exported: the parameters of the entry module's exported
@@ -209,11 +216,27 @@ static void analyse(tctx *c, TSNode root) {
   c->nfns = c->pf->nfns;
   if (tainted) {
     interpret(c, root);
-    for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
-      span names[64];
-      uint32_t k = tainting_names(c, names, 64), done = 0;
-      for (uint32_t i = 0; i < c->nfns && k > 0 && !c->oom; i++)
-        if (c->fns[i].state == SUM_NONE && calls_tainting(c, c->pf->fns[i].node, names, k)) tn_summary(c, c->pf->fns[i].node), done++;
+    /* callers of functions returning taint; the last round only looks
+     * whether there was more to do */
+    for (int round = 0; round <= CALLER_ROUNDS_MAX; round++) {
+      span names[CALLER_NAMES_MAX + 1];
+      uint32_t k = tainting_names(c, names, CALLER_NAMES_MAX + 1), done = 0;
+      if (k > CALLER_NAMES_MAX) {
+        k = CALLER_NAMES_MAX;
+        if (round < CALLER_ROUNDS_MAX)
+          tn_cut(c, "the functions returning taint whose callers are looked for (%d)",
+                 CALLER_NAMES_MAX);
+      }
+      for (uint32_t i = 0; i < c->nfns && k > 0 && !c->oom; i++) {
+        if (c->fns[i].state != SUM_NONE || !calls_tainting(c, c->pf->fns[i].node, names, k))
+          continue;
+        if (round == CALLER_ROUNDS_MAX) {
+          tn_cut(c, "the rounds of callers of functions returning taint (%d)", CALLER_ROUNDS_MAX);
+          break;
+        }
+        tn_summary(c, c->pf->fns[i].node);
+        done++;
+      }
       if (done == 0) break;
     }
   }

@@ -57,6 +57,35 @@ is "$(notes "$TMP/small.jsonl" match-budget)" "" "an ordinary file (4 elements):
 is "$(ids "$TMP/small.jsonl")" "t.plain" "... and the same finding"
 check "text: no note" ! grep -q "pattern matching stopped" "$TMP/small.txt"
 
+# The declarations tracked per file (65536): past them, an alias or a
+# constant declared later is unknown. 100 calls on constants declared
+# after 70,000 others: the first 64 names are looked up one by one, the
+# rest are missed, and the note says so; 1,000 declarations: all found.
+cat >"$TMP/c.yaml" <<'Y'
+rules:
+  - id: t.const
+    message: foo of abc
+    severity: low
+    languages: [javascript]
+    pattern: foo("abc")
+Y
+mkdir -p "$TMP/decls" "$TMP/few-decls"
+python3 - "$TMP/decls/a.js" "$TMP/few-decls/a.js" <<'PY'
+import sys
+for path, n in ((sys.argv[1], 70000), (sys.argv[2], 1000)):
+    with open(path, "w") as f:
+        f.write("".join(f'const v{i} = "abc";\n' for i in range(n)))
+        f.write("".join(f"foo(v{i});\n" for i in range(n - 100, n)))
+PY
+(cd "$TMP" && "$PV" scan -q --no-db --rules c.yaml --fail-on none --json decls.jsonl --text /dev/null decls)
+is "$(notes "$TMP/decls.jsonl" match-budget)" \
+  "warning | decls/a.js | decls/a.js: rule t.const: pattern matching stopped at the 65536 declarations tracked per file: matches may be missing" \
+  "70,000 declarations: the note names the declarations tracked"
+is "$(ids "$TMP/decls.jsonl" | wc -w)" "64" "... and 36 of the 100 calls are missed"
+(cd "$TMP" && "$PV" scan -q --no-db --rules c.yaml --fail-on none --json few-decls.jsonl --text /dev/null few-decls)
+is "$(notes "$TMP/few-decls.jsonl" match-budget)" "" "1,000 declarations: no note (twin)"
+is "$(ids "$TMP/few-decls.jsonl" | wc -w)" "100" "... and all 100 calls are found"
+
 # The bundled pack on an ordinary package.json and script: no note.
 mkdir -p "$TMP/plain"
 printf '{"name": "p", "version": "1.0.0", "dependencies": {"a": "1.0.0"}}\n' >"$TMP/plain/package.json"
@@ -96,6 +125,14 @@ for n in (10, 3):  # classes extended that are followed: 8
 # runs of a recursive function's summary: 4 (each run finds a deeper field)
 w("deeper.js", "function f(x, n) { if (n) return f({a: x}, n - 1); return x; }\ncp.exec(f(req.query, 3).a.a);\n")
 w("same.js", "function f(x, n) { if (n) return f(x, n - 1); return x; }\ncp.exec(f(req.query, 3));\n")
+for n in (5, 3):  # rounds summarising the callers of functions returning taint: 3
+    w(f"callers{n}.js", "cp.exec('ls');\nfunction f0() { return req.query; }\n" +
+      "".join(f"function f{i}() {{ return f{i - 1}(); }}\n" for i in range(1, n + 1)) + f"module.exports = f{n};\n")
+# passes over a file while the fields of instances change: 2 (each method
+# passes a field on to the one above it)
+w("fields-up.js", "class A {\n  c() { this.w = this.z; cp.exec('c'); }\n  b() { this.z = this.y; cp.exec('b'); }\n"
+  "  a() { this.y = this.x; cp.exec('a'); }\n  d() { cp.exec(this.w); }\n  e() { this.x = req.query; }\n}\n")
+w("field.js", "class A {\n  d() { cp.exec(this.w); }\n  e() { this.w = req.query; }\n}\n")
 PY
 taint() { # taint FILE: the number of findings, then the analysis-incomplete notes
   (cd "$TMP/t" && "$PV" scan -q --no-db --rules ../t.yaml --fail-on none --text /dev/null --json "$1.jsonl" "$1")
@@ -119,5 +156,13 @@ is "$(taint deeper.js)" "1
 deeper.js: taint rule t.cmd: analysis incomplete in function f (line 2) (the runs of a recursive function's summary (4)); flows through there may be missed" \
   "a recursive summary still growing after 4 runs: the note names it"
 is "$(taint same.js)" "1" "a recursive summary that settles: no note (twin)"
+is "$(taint callers5.js)" "0
+callers5.js: taint rule t.cmd: analysis incomplete in the top level (the rounds of callers of functions returning taint (3)); flows through there may be missed" \
+  "5 callers deep: the rounds stop at 3 and say so"
+is "$(taint callers3.js)" "0" "3 callers deep: no note (twin)"
+is "$(taint fields-up.js)" "0
+fields-up.js: taint rule t.cmd: analysis incomplete in the top level (the passes over a file while fields of instances change (2)); flows through there may be missed" \
+  "a field passed up through 4 methods: the 2 passes miss it and say so"
+is "$(taint field.js)" "1" "one field between two methods: found, no note (twin)"
 
 done_testing
