@@ -66,10 +66,12 @@ static int is_done(const tctx *c, const pv_file *f) {
  * round, where such calls keep the default: their arguments reach the
  * result). */
 void tn_wait_for(tctx *c, const pv_file *f) {
-  if (c->x == NULL || is_done(c, f)) return;
+  if (c->x == NULL || is_done(c, f))
+    return;
   if (c->final && c->x->out_of_rounds)
     tn_cut(c, "the rounds over the input's files (%d)", ROUNDS_MAX);
-  if (c->final) return;
+  if (c->final)
+    return;
   c->deferred = 1;
   const struct mark *k = tn_marked(c->x, c->rule, f);
   if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0) c->oom = 1;
