@@ -18,8 +18,7 @@
 
 enum {
   PAT_MAX_DEPTH = 200,     /* pattern tree depth */
-  STEP_MAX = 200000,       /* node comparisons per match attempt */
-  ALIAS_MAX = 1 << 16,     /* declarations tracked per file */
+  ALIAS_MAX = PV_PSCAN_DECLS_MAX, /* declarations tracked per file */
   NAMES_MAX = 64,          /* names looked up one by one per file; more: every declaration */
   NAME_OCCS_MAX = 256,     /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,     /* bytes of one snippet */
@@ -85,21 +84,47 @@ static TSSymbol sym_of(const TSLanguage *L, const char *name) {
 static syms lookup_syms(pv_lang l) {
   const TSLanguage *L = pv_language(l);
   syms s = {
-      sym_of(L, "parenthesized_expression"), sym_of(L, "string"), sym_of(L, "template_string"),
-      sym_of(L, "template_substitution"), sym_of(L, "identifier"), sym_of(L, "property_identifier"),
-      sym_of(L, "shorthand_property_identifier"), sym_of(L, "shorthand_property_identifier_pattern"),
-      sym_of(L, "type_identifier"), sym_of(L, "comment"), sym_of(L, "variable_declarator"),
-      sym_of(L, "assignment_expression"), sym_of(L, "call_expression"), sym_of(L, "member_expression"),
-      sym_of(L, "statement_block"), sym_of(L, "program"), sym_of(L, "lexical_declaration"),
-      sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
-      sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
-      sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
-      sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
-      sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports"),
-      sym_of(L, "as_expression"), sym_of(L, "satisfies_expression"), sym_of(L, "non_null_expression"),
-      sym_of(L, "type_arguments"), sym_of(L, "type_annotation"),
-      ts_language_symbol_for_name(L, "async", 5, false), sym_of(L, "required_parameter"),
-      sym_of(L, "optional_parameter")};
+      .paren = sym_of(L, "parenthesized_expression"),
+      .string = sym_of(L, "string"),
+      .templ = sym_of(L, "template_string"),
+      .subst = sym_of(L, "template_substitution"),
+      .ident = sym_of(L, "identifier"),
+      .prop = sym_of(L, "property_identifier"),
+      .sprop = sym_of(L, "shorthand_property_identifier"),
+      .sprop_pat = sym_of(L, "shorthand_property_identifier_pattern"),
+      .type_ident = sym_of(L, "type_identifier"),
+      .comment = sym_of(L, "comment"),
+      .vdecl = sym_of(L, "variable_declarator"),
+      .assign = sym_of(L, "assignment_expression"),
+      .call = sym_of(L, "call_expression"),
+      .member = sym_of(L, "member_expression"),
+      .block = sym_of(L, "statement_block"),
+      .program = sym_of(L, "program"),
+      .lexdecl = sym_of(L, "lexical_declaration"),
+      .vardecl = sym_of(L, "variable_declaration"),
+      .import = sym_of(L, "import_statement"),
+      .objpat = sym_of(L, "object_pattern"),
+      .pairpat = sym_of(L, "pair_pattern"),
+      .import_spec = sym_of(L, "import_specifier"),
+      .ns_import = sym_of(L, "namespace_import"),
+      .import_clause = sym_of(L, "import_clause"),
+      .switch_case = sym_of(L, "switch_case"),
+      .class_body = sym_of(L, "class_body"),
+      .expr_stmt = sym_of(L, "expression_statement"),
+      .pair_json = sym_of(L, "pair"),
+      .frag = sym_of(L, "string_fragment"),
+      .esc = sym_of(L, "escape_sequence"),
+      .str_content = sym_of(L, "string_content"),
+      .named_imports = sym_of(L, "named_imports"),
+      .as_expr = sym_of(L, "as_expression"),
+      .satisfies = sym_of(L, "satisfies_expression"),
+      .non_null = sym_of(L, "non_null_expression"),
+      .type_args = sym_of(L, "type_arguments"),
+      .type_ann = sym_of(L, "type_annotation"),
+      .async_kw = ts_language_symbol_for_name(L, "async", 5, false),
+      .req_param = sym_of(L, "required_parameter"),
+      .opt_param = sym_of(L, "optional_parameter"),
+  };
   return s;
 }
 
@@ -489,7 +514,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   memset(p, 0, sizeof *p);
   p->lang = l;
   p->sy = syms_for(l);
-  cctx c = {a, NULL, &p->sy, p, 0};
+  cctx c = {.a = a, .sy = &p->sy, .pat = p};
   const char *s = (const char *)b.data;
   p->root = comp_try(&c, L, s, b.len, 0);
   if (p->root == NULL && !c.failed) p->root = comp_try(&c, L, s, b.len, 1);
@@ -565,9 +590,14 @@ struct pv_pscan {
   kset names;            /* names looked up */
   kset tried;            /* (pattern, node) pairs tried on demand; expanded modules */
   int env_full;          /* every declaration is recorded */
+  int alias_full;        /* ALIAS_MAX declarations are: later ones are not */
   uint32_t decl_at;
   uint32_t steps;
   uint32_t seq_end;            /* index after the last statement of a sequence match */
+  uint32_t step_budget;        /* steps an attempt may take (pv_pscan_set_step_budget) */
+  unsigned cut;                /* PV_PSCAN_* bits: what cut the current attempt short */
+  uint8_t *over;               /* per pattern: PV_PSCAN_* bits of its attempts in this file */
+  uint32_t capover, nover;     /* its size; patterns with bits set */
   pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
   uint32_t nout;
   int oom;
@@ -580,7 +610,49 @@ struct pv_pscan {
   uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
 };
 
-pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
+pv_pscan *pv_pscan_new(void) {
+  pv_pscan *s = calloc(1, sizeof(pv_pscan));
+  if (s != NULL)
+    s->step_budget = pv_limits_default().pattern_steps;
+  return s;
+}
+
+void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps) { s->step_budget = steps; }
+
+unsigned pv_pscan_exceeded(const pv_pscan *s, uint32_t id) {
+  return id < s->capover ? s->over[id] : 0;
+}
+
+int pv_pscan_exceeded_any(const pv_pscan *s) { return s->nover > 0; }
+
+/* The attempt of pattern id just made: record what cut it short. */
+static void attempt_done(pv_pscan *s, uint32_t id) {
+  if (s->steps > s->step_budget)
+    s->cut |= PV_PSCAN_STEPS;
+  if (s->cut == 0)
+    return;
+  if (id >= s->capover) {
+    uint32_t cap = id + 64;
+    uint8_t *v = realloc(s->over, cap);
+    if (v == NULL) {
+      s->oom = 1;
+      return;
+    }
+    memset(v + s->capover, 0, cap - s->capover);
+    s->over = v;
+    s->capover = cap;
+  }
+  if (s->over[id] == 0)
+    s->nover++;
+  s->over[id] |= (uint8_t)s->cut;
+}
+
+/* A new file: no attempt was cut short yet. */
+static void over_reset(pv_pscan *s) {
+  if (s->nover > 0)
+    memset(s->over, 0, s->capover);
+  s->nover = 0;
+}
 
 void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
 
@@ -602,6 +674,7 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->kids);
   free(s->al);
   free(s->occ);
+  free(s->over);
   free(s);
 }
 
@@ -687,7 +760,10 @@ static int chain_grow(pv_pscan *s) {
 static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t me, TSNode mem) {
   uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
   if (s->nal == s->capal) {
-    if (s->capal >= ALIAS_MAX) return;
+    if (s->capal >= ALIAS_MAX) {
+      s->alias_full = 1;
+      return;
+    }
     uint32_t cap = s->capal ? s->capal * 2 : 32;
     alias *a = realloc(s->al, cap * sizeof *a);
     if (a == NULL) {
@@ -870,6 +946,8 @@ static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   resolve_name(s, a, e - a);
+  if (s->alias_full)
+    s->cut |= PV_PSCAN_DECLS; /* the declaration of n may be one left out */
   if (s->acap == 0) return NULL;
   const alias *hit = NULL;
   for (uint32_t i = s->ahead[hash_text(s->data + a, e - a) & (s->acap - 1)]; i != UINT32_MAX;
@@ -963,20 +1041,42 @@ static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, a, e, p->text, p->len);
 }
 
-/* Children of t (named only for lists, never comments, TypeScript type
- * arguments only if types) pushed on the scratch stack; returns their
- * count, or UINT32_MAX on OOM. */
-static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only, int types) {
+/* Which children of a node push_kids keeps: all but comments, the named
+ * ones only with KIDS_NAMED_ONLY; TypeScript type arguments, annotations
+ * and `async` only when asked for (a pattern that has them compares them,
+ * one without them skips them). */
+typedef enum {
+  KIDS_NAMED_ONLY = 1 << 0, /* leave out anonymous children (lists: `,` `(` ...) */
+  KIDS_TYPE_ARGS = 1 << 1,  /* keep TypeScript type arguments: `f<T>(x)` */
+  KIDS_TYPE_ANN = 1 << 2,   /* keep type annotations: `(x: T) =>` */
+  KIDS_ASYNC = 1 << 3,      /* keep the async keyword: `async () =>` */
+} kids_flags;
+
+/* Is child k (symbol x) left out by flags? */
+static int kid_dropped(const pv_pscan *s, TSNode k, TSSymbol x, unsigned flags) {
+  if (x == s->sy->comment)
+    return 1;
+  if ((flags & KIDS_NAMED_ONLY) && !ts_node_is_named(k))
+    return 1;
+  if (x == 0)
+    return 0;
+  if (!(flags & KIDS_TYPE_ARGS) && x == s->sy->type_args)
+    return 1;
+  if (!(flags & KIDS_TYPE_ANN) && x == s->sy->type_ann)
+    return 1;
+  return !(flags & KIDS_ASYNC) && x == s->sy->async_kw;
+}
+
+/* Children of t (kids_flags say which) pushed on the scratch stack;
+ * returns their count, or UINT32_MAX on OOM. */
+static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
   uint32_t n0 = s->nkids;
   if (!s->have_cur) s->cur = ts_tree_cursor_new(t), s->have_cur = 1;
   else ts_tree_cursor_reset(&s->cur, t);
   if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
   do {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
-    TSSymbol x = ts_node_symbol(k);
-    if (x == s->sy->comment || (named_only && !ts_node_is_named(k)) ||
-        (!(types & 1) && x == s->sy->type_args && x != 0) ||
-        (!(types & 2) && x == s->sy->type_ann && x != 0) || (!(types & 4) && x == s->sy->async_kw && x != 0))
+    if (kid_dropped(s, k, ts_node_symbol(k), flags))
       continue;
     if (s->nkids == s->capkids) {
       uint32_t cap = s->capkids ? s->capkids * 2 : 256;
@@ -1032,7 +1132,7 @@ static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
  * after the last statement matched). */
 static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
                   uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
-  if (++s->steps > STEP_MAX) return 0;
+  if (++s->steps > s->step_budget) return 0;
   if (i == np) {
     if (!prefix && j != nt) return 0;
     s->seq_end = j;
@@ -1056,18 +1156,19 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
         ok = bind(s, m, p[i]->text, 0, 0);
       if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k)) return 1;
       m->nb = nb;
-      if (s->steps > STEP_MAX) return 0;
+      if (s->steps > s->step_budget) return 0;
     }
     return 0;
   }
   if (j >= nt) return 0;
-  kont c = {k_list, k, p, i + 1, np, base, j + 1, nt, prefix, NULL, {{0}, 0, 0}};
+  kont c = {.fn = k_list, .next = k, .p = p, .i = i + 1, .np = np, .base = base, .j = j + 1,
+            .nt = nt, .prefix = prefix};
   if (m_node(s, p[i], s->kids[base + j], m, &c)) return 1;
   m->nb = nb;
   /* Statement sequences: the last statement after `...` may be nested in a
    * later statement (an if, a loop, a try block), as in Semgrep. */
   if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL) {
-    kont e = {k_seq_end, k, NULL, 0, 0, 0, j + 1, 0, 0, NULL, {{0}, 0, 0}};
+    kont e = {.fn = k_seq_end, .next = k, .j = j + 1};
     if (deep_find(s, p[i], s->kids[base + j], m, &e)) return 1;
   }
   m->nb = nb;
@@ -1086,19 +1187,25 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
   uint32_t base = s->nkids;
   /* `f<T>(x)`, `(x: T) =>`, `async () =>` in a pattern compare type
    * arguments, annotations and async; patterns without them skip them */
-  int types = 0;
+  unsigned keep = p->list ? KIDS_NAMED_ONLY : 0;
   for (uint32_t i = 0; i < p->n; i++) {
     TSSymbol ks = p->kids[i]->sym;
-    types |= (ks != 0 && ks == s->sy->type_args) | (ks != 0 && ks == s->sy->type_ann) << 1 |
-             (ks != 0 && ks == s->sy->async_kw) << 2;
+    if (ks == 0)
+      continue;
+    if (ks == s->sy->type_args)
+      keep |= KIDS_TYPE_ARGS;
+    if (ks == s->sy->type_ann)
+      keep |= KIDS_TYPE_ANN;
+    if (ks == s->sy->async_kw)
+      keep |= KIDS_ASYNC;
   }
-  uint32_t nt = push_kids(s, t, p->list, types);
+  uint32_t nt = push_kids(s, t, keep);
   if (nt == UINT32_MAX) return 0;
   int ok;
   if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
   else if (nt != p->n) ok = 0;
   else {
-    kont c = {k_child, k, p->kids, 0, p->n, base, 0, nt, 0, NULL, {{0}, 0, 0}};
+    kont c = {.fn = k_child, .next = k, .p = p->kids, .np = p->n, .base = base, .nt = nt};
     ok = k_child(s, m, &c);
   }
   s->nkids = base;
@@ -1110,7 +1217,7 @@ static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, con
   TSNode name = ts_node_child_by_field_name(t, "name", 4);
   TSNode val = ts_node_child_by_field_name(t, "value", 5);
   if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
-  kont c = {k_node, k, NULL, 0, 0, 0, 0, 0, 0, p->kids[2], val};
+  kont c = {.fn = k_node, .next = k, .pn = p->kids[2], .t = val};
   return m_node(s, p->kids[0], name, m, &c);
 }
 
@@ -1139,10 +1246,14 @@ static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, co
       break;
     }
     m->nb = nb;
-    if (s->steps > STEP_MAX) break;
-    if (depth < PAT_MAX_DEPTH * 10 && ts_tree_cursor_goto_first_child(&c)) {
-      depth++;
-      continue;
+    if (s->steps > s->step_budget) break;
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (depth < PV_PSCAN_DEEP_MAX) {
+        depth++;
+        continue;
+      }
+      ts_tree_cursor_goto_parent(&c); /* too deep: its children are not looked at */
+      s->cut |= PV_PSCAN_DEPTH;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
@@ -1164,7 +1275,7 @@ static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
 }
 
 static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
-  if (++s->steps > STEP_MAX) return 0;
+  if (++s->steps > s->step_budget) return 0;
   t = unparen(s, t);
   if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP) t = uncast(s, t, p->sym);
   if (p->kind != P_ELL && p->kind != P_ELL_MV && p->kind != P_DEEP) t = unparam(s, t, p->sym);
@@ -1232,15 +1343,17 @@ static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
 /* A statement sequence anywhere in the statement list t. */
 static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
-  uint32_t nt = push_kids(s, t, 1, 7);
+  uint32_t nt = push_kids(s, t, KIDS_NAMED_ONLY | KIDS_TYPE_ARGS | KIDS_TYPE_ANN | KIDS_ASYNC);
   int stop = 0;
   if (nt == UINT32_MAX) return 0;
   for (uint32_t j = 0; j < nt && !stop; j++) {
     pv_pmatch m;
     m.nb = 0;
     s->steps = 0; /* each start gets the full budget */
-    kont c = {k_root, NULL, NULL, 0, 0, base, j, nt, 1, NULL, {{0}, 0, 0}};
+    s->cut = 0;
+    kont c = {.fn = k_root, .base = base, .j = j, .nt = nt, .prefix = 1};
     m_list(s, p->kids, 0, p->n, base, j, nt, 1, &m, &c);
+    attempt_done(s, id);
     stop = flush(s, id, fn, ctx);
   }
   s->nkids = base;
@@ -1515,8 +1628,10 @@ static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_p
   pv_pmatch m;
   m.nb = 0;
   s->steps = 0;
-  kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
+  s->cut = 0;
+  kont c = {.fn = k_root, .t = t};
   m_node(s, p, t, &m, &c);
+  attempt_done(s, id);
   return flush(s, id, fn, ctx);
 }
 
@@ -1536,6 +1651,7 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
 /* Forget the last file's declarations. */
 static void env_reset(pv_pscan *s) {
   s->nal = 0, s->env_full = 0;
+  s->alias_full = 0;
   if (s->acap > 4096) free(s->ahead), s->ahead = NULL, s->acap = 0;
   else if (s->acap) memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
   kset_clear(&s->decls);
@@ -1549,7 +1665,10 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
   if (ix == NULL || ix->bucket == NULL) return PV_OK;
   s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
   s->active = active;
-  if (!s->same_file) env_reset(s);
+  if (!s->same_file) {
+    env_reset(s);
+    over_reset(s);
+  }
   s->same_file = 0, s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];

@@ -20,7 +20,6 @@
 #include "taint_spec.h"
 
 enum {
-  YAML_MAX_DEPTH = 32,       /* nesting of YAML containers */
   YAML_MAX_NODES = 1000000,  /* nodes in one rule file */
   DIR_MAX_DEPTH = 16,        /* directory levels under a rule path */
   DIR_MAX_FILES = 100000,    /* rule files under one path */
@@ -36,6 +35,7 @@ typedef struct {
   pv_arena *tmp;
   pv_error *err;
   size_t nodes;
+  uint32_t max_depth; /* nesting of YAML containers (pv_limits.yaml_depth) */
 } yctx;
 
 static pv_status oom(pv_error *err) { return pv_error_set(err, PV_FATAL, "out of memory"); }
@@ -69,8 +69,8 @@ static pv_yaml_node *node_new(yctx *c, pv_yaml_type t, const yaml_mark_t *mark) 
 }
 
 typedef struct {
-  pv_yaml_node *stack[YAML_MAX_DEPTH + 1];
-  int depth;
+  pv_yaml_node **stack; /* the open containers: max_depth of them at most */
+  uint32_t depth;
   pv_yaml_node *root;
   int docs;
 } ybuild;
@@ -100,9 +100,9 @@ static pv_status on_scalar(yctx *c, ybuild *b, const yaml_event_t *ev) {
 }
 
 static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, pv_yaml_type t) {
-  if (b->depth >= YAML_MAX_DEPTH)
-    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %d levels", c->file,
-                        ev->start_mark.line + 1, YAML_MAX_DEPTH);
+  if (b->depth >= c->max_depth)
+    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %u levels", c->file,
+                        ev->start_mark.line + 1, (unsigned)c->max_depth);
   pv_yaml_node *n = node_new(c, t, &ev->start_mark);
   if (n == NULL) return c->err->code;
   pv_status rc = attach(c, b, n);
@@ -133,6 +133,9 @@ static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, pv_yaml
   yaml_parser_t p;
   ybuild b = {.depth = 0};
   pv_status rc = PV_OK;
+  b.stack = pv_arena_alloc(c->tmp, ((size_t)c->max_depth + 1) * sizeof *b.stack);
+  if (b.stack == NULL)
+    return oom(c->err);
   if (!yaml_parser_initialize(&p)) return oom(c->err);
   yaml_parser_set_input_string(&p, data, n);
   for (int done = 0; !done && rc == PV_OK;) {
@@ -1006,9 +1009,9 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
 
 /* Check the rules of one file's bytes (path names it in errors). */
 static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data,
-                            size_t n, pv_error *err) {
+                            size_t n, const pv_limits *lim, pv_error *err) {
   pv_status rc;
-  yctx yc = {.file = path, .err = err};
+  yctx yc = {.file = path, .err = err, .max_depth = lim->yaml_depth};
   yc.tmp = pv_arena_new(0);
   rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
   pv_yaml_node *root = NULL;
@@ -1023,7 +1026,7 @@ static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *li
   unsigned char *data = NULL;
   size_t n = 0;
   pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
-  if (rc == PV_OK) rc = load_bytes(rs, path, data, n, err);
+  if (rc == PV_OK) rc = load_bytes(rs, path, data, n, lim, err);
   free(data);
   return rc;
 }
@@ -1473,7 +1476,7 @@ pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n
   if (rc == PV_OK && !rs->default_models && pv_taint_wanted(rs)) {
     rs->default_models = 1;
     rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
-                    strlen(pv_taint_default_models), err);
+                    strlen(pv_taint_default_models), lim, err);
   }
   return rc == PV_OK ? build_all(rs, err) : rc;
 }

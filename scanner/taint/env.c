@@ -2,6 +2,7 @@
  * sink and sanitizer ranges, labels, `requires`) and the environment it
  * interprets over: variables by block scope, their fields, the journal of
  * writes that branches undo and join (taint_impl.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +124,10 @@ int tn_unified(const tctx *c, const trace *t, const pv_pmatch *m) {
 static void summary_sink(tctx *c, fsum *f, struct fsink k) {
   if (f->sinks == NULL && (f->sinks = pv_arena_alloc(c->a, SUMMARY_SINKS_MAX * sizeof *f->sinks)) == NULL)
     return (void)(c->oom = 1);
-  if (f->nsinks < SUMMARY_SINKS_MAX) f->sinks[f->nsinks++] = k;
+  if (f->nsinks < SUMMARY_SINKS_MAX)
+    f->sinks[f->nsinks++] = k;
+  else
+    tn_cut(c, "the sinks a summary keeps (%d)", SUMMARY_SINKS_MAX);
 }
 
 /* Parameters reach sink si of this file (or ext of another module) with
@@ -149,7 +153,8 @@ void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
       tail = tn_step(c, root, t->s, t->e, t->msg);
       ((trace *)tail)->file = t->file;
     }
-    summary_sink(c, f, (struct fsink){si, ext, (uint8_t)(p + 1), pp, tail});
+    summary_sink(c, f,
+                 (struct fsink){.sink = si, .ext = ext, .param = (uint8_t)(p + 1), .ppath = pp, .t = tail});
   }
 }
 
@@ -169,17 +174,43 @@ void tn_check_sink(tctx *c, TSNode n, const trace *t) {
   }
 }
 
-/* A budget ran out here: the analysis of the file is incomplete, in the
- * function being interpreted (the first place is named). */
-void tn_cut(tctx *c) {
-  if (c->where[0] != '\0') return;
-  TSNode fn = c->fn_now;
-  if (ts_node_is_null(fn)) return (void)snprintf(c->where, sizeof c->where, "the top level");
+/* Name function fn (a null node: the top level) into where. */
+static void name_fn(tctx *c, TSNode fn, char where[PV_TAINT_WHERE_MAX]) {
+  if (ts_node_is_null(fn)) {
+    snprintf(where, PV_TAINT_WHERE_MAX, "the top level");
+    return;
+  }
   long i = tn_fn_index(c->pf, fn);
-  uint32_t line = ts_node_start_point(fn).row + 1, n = i >= 0 ? c->pf->fns[i].ne - c->pf->fns[i].ns : 0;
-  if (n == 0) snprintf(c->where, sizeof c->where, "the function at line %u", line);
-  else snprintf(c->where, sizeof c->where, "function %.*s (line %u)", (int)(n < 40 ? n : 40),
-                (const char *)c->data + c->pf->fns[i].ns, line);
+  uint32_t line = ts_node_start_point(fn).row + 1;
+  uint32_t n = i >= 0 ? c->pf->fns[i].ne - c->pf->fns[i].ns : 0;
+  if (n == 0)
+    snprintf(where, PV_TAINT_WHERE_MAX, "the function at line %u", line);
+  else
+    snprintf(where, PV_TAINT_WHERE_MAX, "function %.*s (line %u)", (int)(n < 40 ? n : 40),
+             (const char *)c->data + c->pf->fns[i].ns, line);
+}
+
+static void cut_v(tctx *c, TSNode fn, const char *fmt, va_list ap) {
+  if (c->cut.where[0] != '\0')
+    return;
+  name_fn(c, fn, c->cut.where);
+  vsnprintf(c->cut.why, sizeof c->cut.why, fmt, ap);
+}
+
+/* A budget or bound ran out here: the analysis of the file is incomplete,
+ * in the function being interpreted (the first place is named). */
+void tn_cut(tctx *c, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  cut_v(c, c->fn_now, fmt, ap);
+  va_end(ap);
+}
+
+void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  cut_v(c, fn, fmt, ap);
+  va_end(ap);
 }
 
 /* ---- The environment ---------------------------------------------------- */

@@ -97,7 +97,7 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor);
 static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
   TSNode ctor;
   TSNode body = sym_is(callee, c->sy->super_) ? tn_receiver_body(c, callee) : tn_class_named(c, callee);
-  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, 0, &ctor)) return;
+  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, METHOD_PLAIN, &ctor)) return;
   const trace *in[PARAMS_MAX] = {0};
   const char *how = sym_is(callee, c->sy->super_) ? "passed to %s" : "passed to new %s";
   for (uint32_t i = 0; i < nargs; i++)
@@ -254,7 +254,8 @@ static const trace *assignment(tctx *c, TSNode n) {
     tn_destructure(c, l, t, tn_assign_to);
   } else {
     TSNode set;
-    if (t != NULL && sym_is(l, c->sy->member) && tn_receiver_method(c, l, 's', &set)) tn_run_function(c, set, &t, 1, NULL);
+    if (t != NULL && sym_is(l, c->sy->member) && tn_receiver_method(c, l, METHOD_SETTER, &set))
+      tn_run_function(c, set, &t, 1, NULL);
     tn_assign(c, l, t);
   }
   return t;
@@ -277,7 +278,7 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     }
     if (x != y->member) return t;
     TSNode get;
-    if (tn_receiver_method(c, n, 'g', &get)) { /* o.x with a getter x */
+    if (tn_receiver_method(c, n, METHOD_GETTER, &get)) { /* o.x with a getter x */
       fsum *f = tn_summary(c, get);
       if (f != NULL) t = tn_join(c, t, tn_made(c, f->rets, f->nrets, NULL, 0, n, n));
     }
@@ -327,11 +328,20 @@ static const trace *ev_inner(tctx *c, TSNode n) {
 
 const trace *tn_ev(tctx *c, TSNode n) {
   if (ts_node_is_null(n) || c->over || c->oom) return NULL;
-  if (++c->steps > c->steps_max || ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline)) {
+  if (++c->steps > c->steps_max) {
     c->over = 1;
-    return tn_cut(c), NULL;
+    tn_cut(c, "the step budget (%u expressions)", (unsigned)c->steps_max);
+    return NULL;
   }
-  if (c->depth + c->nest > DEPTH_MAX) return tn_cut(c), NULL;
+  if ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline) {
+    c->over = 1;
+    tn_cut(c, "the time budget (%u ms)", (unsigned)c->budget_ms);
+    return NULL;
+  }
+  if (c->depth + c->nest > DEPTH_MAX) {
+    tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
+    return NULL;
+  }
   int san = tn_sanitized(c, n);
   if (san) {
     if (san == 2) tn_assign(c, n, NULL);
@@ -462,7 +472,10 @@ static void loop(tctx *c, TSNode n) {
 void tn_stmt(tctx *c, TSNode n) {
   const pv_syms_ts *y = c->sy;
   if (ts_node_is_null(n) || c->over || c->oom) return;
-  if (c->depth + c->nest > DEPTH_MAX) return tn_cut(c);
+  if (c->depth + c->nest > DEPTH_MAX) {
+    tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
+    return;
+  }
   TSSymbol x = ts_node_symbol(n);
   if (x == y->comment || tn_is_function(c, n)) return; /* functions: when called, or at the end */
   if (x == y->field_def) {

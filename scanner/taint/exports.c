@@ -66,7 +66,12 @@ static int is_done(const tctx *c, const pv_file *f) {
  * round, where such calls keep the default: their arguments reach the
  * result). */
 void tn_wait_for(tctx *c, const pv_file *f) {
-  if (c->final || c->x == NULL || is_done(c, f)) return;
+  if (c->x == NULL || is_done(c, f))
+    return;
+  if (c->final && c->x->out_of_rounds)
+    tn_cut(c, "the rounds over the input's files (%d)", ROUNDS_MAX);
+  if (c->final)
+    return;
   c->deferred = 1;
   const struct mark *k = tn_marked(c->x, c->rule, f);
   if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0) c->oom = 1;
@@ -170,8 +175,11 @@ static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t 
 static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_t k) {
   xpart *out = k ? pv_arena_alloc(c->x->a, k * sizeof *out) : NULL;
   for (uint32_t i = 0; out != NULL && i < k; i++) {
-    out[i] = (xpart){pv_arena_strdup(c->x->a, v[i].path), pv_arena_strdup(c->x->a, v[i].ppath), v[i].param,
-                     v[i].derived, target ? target[i] : 0, NULL, 0, 0};
+    out[i] = (xpart){.path = pv_arena_strdup(c->x->a, v[i].path),
+                     .ppath = pv_arena_strdup(c->x->a, v[i].ppath),
+                     .param = v[i].param,
+                     .derived = v[i].derived,
+                     .target = target ? target[i] : 0};
     if (v[i].t != NULL) out[i].steps = keep_steps(c, v[i].t, &out[i].n), out[i].labels = v[i].t->labels;
   }
   if (k && out == NULL) c->oom = 1;
@@ -182,7 +190,7 @@ static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_
 static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   if (c->x == NULL || export_find(c, c->file, name, len) != NULL) return;
   fsum *f = tn_summary(c, fn);
-  if (f == NULL || f->state != 2) return;
+  if (f == NULL || f->state != SUM_DONE) return;
   pv_taint_exports *x = c->x;
   if (x->n == x->cap) {
     uint32_t cap = x->cap ? x->cap * 2 : 16;
@@ -422,6 +430,8 @@ static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *
     while (q < c->nxq && c->xq[q].sink != ext) q++;
     if (q == c->nxq && q < XQ_MAX) c->xq[c->nxq].sink = ext, c->xq[c->nxq++].t = t;
     else if (q < c->nxq && t->len < c->xq[q].t->len) c->xq[q].t = t;
+    else if (q == c->nxq)
+      tn_cut(c, "the sinks of other modules reached from one file (%d)", XQ_MAX);
   }
 }
 
@@ -495,7 +505,7 @@ const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TS
 /* Kept parts as parts of this file's run (targets left out). */
 static uint32_t replay_parts(tctx *c, const xpart *v, uint32_t k, rpart *out, uint8_t *target) {
   for (uint32_t i = 0; i < k; i++) {
-    out[i] = (rpart){v[i].path, v[i].param, v[i].derived, v[i].ppath, NULL};
+    out[i] = (rpart){.path = v[i].path, .param = v[i].param, .derived = v[i].derived, .ppath = v[i].ppath};
     if (v[i].param == 0 && v[i].steps != NULL) out[i].t = replay(c, NULL, v[i].steps, v[i].n, v[i].labels);
     if (target != NULL) target[i] = v[i].target;
   }
@@ -526,7 +536,9 @@ uint32_t pv_taint_round(const pv_taint_exports *x) { return x ? x->round : 0; }
 int pv_taint_next_round(pv_taint_exports *x) {
   if (x == NULL || x->npending == 0 || x->final) return 0;
   x->round++;
-  x->final = x->round >= ROUNDS_MAX || (x->round > 1 && x->progress == 0); /* no progress: cycles */
+  int cycles = x->round > 1 && x->progress == 0; /* no progress: import cycles */
+  x->final = x->round >= ROUNDS_MAX || cycles;
+  x->out_of_rounds = x->round >= ROUNDS_MAX && !cycles;
   x->progress = 0;
   return 1;
 }
