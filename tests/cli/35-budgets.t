@@ -165,4 +165,29 @@ fields-up.js: taint rule t.cmd: analysis incomplete in the top level (the passes
   "a field passed up through 4 methods: the 2 passes miss it and say so"
 is "$(taint field.js)" "1" "one field between two methods: found, no note (twin)"
 
+# The flags: --max-pattern-steps lowers the pattern budget (the small file's
+# match needs more than 1 comparison: cut, noted); --max-taint-steps the
+# taint budget; --max-yaml-depth refuses a rule file nested deeper.
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --max-pattern-steps 1 \
+  --json "$TMP/flag.jsonl" --text /dev/null "$TMP/small"
+is "$(ids "$TMP/flag.jsonl")" "" "--max-pattern-steps 1: the eval is no longer found"
+check "... and a match-budget note says why" grep -q '"id":"match-budget"' "$TMP/flag.jsonl"
+mkdir -p "$TMP/tflag"
+printf "const cp = require('child_process');\nmodule.exports = (req) => cp.exec(req.query.c);\n" >"$TMP/tflag/a.js"
+"$PV" scan -q --no-db --taint --fail-on none --max-taint-steps 1 --json "$TMP/tflag.jsonl" \
+  --text /dev/null "$TMP/tflag"
+check "--max-taint-steps 1: the taint rule says its step budget ran out" \
+  grep -q 'the step budget (1 expressions)' "$TMP/tflag.jsonl"
+"$PV" scan -q --no-db --taint --fail-on none --json "$TMP/tdef.jsonl" --text /dev/null "$TMP/tflag"
+check "... the default budget: no such note (twin)" ! grep -q 'the step budget' "$TMP/tdef.jsonl"
+is "$(ids "$TMP/tdef.jsonl")" "js.taint.command-injection" "... and the flow is found"
+printf 'rules:\n  - id: t.deep\n    message: m\n    severity: low\n    languages: [javascript]\n    patterns:\n      - pattern-either:\n          - pattern: eval($X)\n' >"$TMP/deep.yaml"
+"$PV" scan -q --no-db --rules "$TMP/deep.yaml" --fail-on none --text /dev/null \
+  --max-yaml-depth 3 "$TMP/small" 2>"$TMP/deep.err"
+is $? 2 "--max-yaml-depth 3: a rule file nested deeper is refused (exit 2)"
+check "... saying so" grep -q 'nested deeper than 3' "$TMP/deep.err"
+"$PV" scan -q --no-db --rules "$TMP/deep.yaml" --fail-on none --text /dev/null "$TMP/small"
+is $? 0 "... loaded at the default depth (twin)"
+"$PV" scan -q --no-db --max-pattern-steps 0 "$TMP/small" 2>"$TMP/zero.err"
+is $? 2 "--max-pattern-steps 0 is a usage error"
 done_testing
