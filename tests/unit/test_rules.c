@@ -160,7 +160,7 @@ static pv_result *run(const pv_ruleset *rs, const char *path, const char *src, u
 }
 
 static const pv_finding *nth(const pv_result *r, size_t i) {
-  return i < r->findings.len ? PV_VEC_AT(r->findings, pv_finding, i) : NULL;
+  return i < r->findings.len ? pv_result_finding(r, i) : NULL;
 }
 
 static void test_regex(void) {
@@ -214,7 +214,7 @@ static void test_regex(void) {
   r = run(rs, "big.txt", big, 0);
   int noted = 0;
   for (size_t i = 0; i < r->notes.len; i++)
-    noted |= strstr(PV_VEC_AT(r->notes, pv_note, i)->message, "t.slow") != NULL;
+    noted |= strstr(pv_result_note_at(r, i)->message, "t.slow") != NULL;
   ok(noted, "a tripped regex limit is a note naming the rule");
   ok(pv_now_ms() - t0 < 20000, "... and returns promptly");
   pv_result_delete(r);
@@ -396,7 +396,7 @@ static int notes_with(const pv_result *r, const char *id, const char **msg) {
   int n = 0;
   *msg = NULL;
   for (size_t i = 0; i < r->notes.len; i++) {
-    const pv_note *x = PV_VEC_AT(r->notes, pv_note, i);
+    const pv_note *x = pv_result_note_at(r, i);
     if (strcmp(x->id, id) != 0)
       continue;
     if (n == 0)
