@@ -47,7 +47,10 @@ static void skip_blank(const char **p) {
 
 static int req_atom(tctx *c, const char **p, uint32_t labels) {
   skip_blank(p);
-  if (strncmp(*p, "not ", 4) == 0) return *p += 4, !req_atom(c, p, labels);
+  if (strncmp(*p, "not ", 4) == 0) {
+    *p += 4;
+    return !req_atom(c, p, labels);
+  }
   if (**p == '(') {
     (*p)++;
     int v = req_expr(c, p, labels);
@@ -58,8 +61,10 @@ static int req_atom(tctx *c, const char **p, uint32_t labels) {
   char name[64];
   size_t n = 0;
   while (((*p)[n] == '_' || ((*p)[n] >= 'A' && (*p)[n] <= 'Z') || ((*p)[n] >= 'a' && (*p)[n] <= 'z') ||
-          ((*p)[n] >= '0' && (*p)[n] <= '9')) && n + 1 < sizeof name)
-    name[n] = (*p)[n], n++;
+          ((*p)[n] >= '0' && (*p)[n] <= '9')) && n + 1 < sizeof name) {
+    name[n] = (*p)[n];
+    n++;
+  }
   name[n] = '\0';
   *p += n;
   for (uint32_t i = 0; i < c->nlabels; i++)
@@ -71,9 +76,15 @@ static int req_expr(tctx *c, const char **p, uint32_t labels) {
   int v = req_atom(c, p, labels);
   for (;;) {
     skip_blank(p);
-    if (strncmp(*p, "and ", 4) == 0) *p += 4, v = req_atom(c, p, labels) && v;
-    else if (strncmp(*p, "or ", 3) == 0) *p += 3, v = req_atom(c, p, labels) || v;
-    else return v;
+    if (strncmp(*p, "and ", 4) == 0) {
+      *p += 4;
+      v = req_atom(c, p, labels) && v;
+    } else if (strncmp(*p, "or ", 3) == 0) {
+      *p += 3;
+      v = req_atom(c, p, labels) || v;
+    } else {
+      return v;
+    }
   }
 }
 
@@ -94,7 +105,8 @@ const trace *tn_source_at(tctx *c, TSNode n, const trace *inner) {
     if (!(it->exact || it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))) continue;
     if (it->requires != NULL && (inner == NULL || !tn_requires_ok(c, it->requires, inner))) continue;
     const trace *t = tn_step(c, NULL, s, e, tn_quote(c, "tainted by %s", s, e));
-    ((trace *)t)->labels = tn_label_bit(c, it->label), ((trace *)t)->src = i + 1;
+    ((trace *)t)->labels = tn_label_bit(c, it->label);
+    ((trace *)t)->src = i + 1;
     hit = tn_join(c, hit, t);
     side |= it->by_side_effect;
   }
@@ -149,7 +161,8 @@ void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
       trace *root = pv_arena_alloc(c->a, sizeof *root);
       if (root == NULL) return (void)(c->oom = 1);
       memset(root, 0, sizeof *root);
-      root->param = (uint8_t)(p + 1), root->params = 1u << p;
+      root->param = (uint8_t)(p + 1);
+      root->params = 1u << p;
       tail = tn_step(c, root, t->s, t->e, t->msg);
       ((trace *)tail)->file = t->file;
     }
@@ -221,7 +234,8 @@ int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
   while (n < need) n *= 2;
   void *x = realloc(*v, (size_t)n * size);
   if (x == NULL) return -1;
-  *v = x, *cap = n;
+  *v = x;
+  *cap = n;
   return 0;
 }
 
@@ -257,8 +271,11 @@ binding *tn_declare(tctx *c, TSNode name, const trace *t) {
     return NULL;
   }
   binding *b = &c->cur.b[c->cur.nb++];
-  b->id = ++c->next_id, b->name = c->data + nstart(name), b->nlen = nend(name) - nstart(name);
-  b->depth = c->depth, b->t = t;
+  b->id = ++c->next_id;
+  b->name = c->data + nstart(name);
+  b->nlen = nend(name) - nstart(name);
+  b->depth = c->depth;
+  b->t = t;
   memset(&b->obj, 0, sizeof b->obj);
   memset(&b->fn, 0, sizeof b->fn);
   for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
@@ -271,8 +288,13 @@ binding *tn_declare(tctx *c, TSNode name, const trace *t) {
  * string with escapes is not compared by its text). */
 int tn_key_path(tctx *c, TSNode key, char out[FIELD_PATH_MAX]) {
   uint32_t ks = nstart(key), ke = nend(key);
-  if (sym_is(key, c->sy->string)) ks++, ke--;
-  else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) && !sym_is(key, c->sy->sprop_pat)) return 0;
+  if (sym_is(key, c->sy->string)) {
+    ks++;
+    ke--;
+  } else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) &&
+             !sym_is(key, c->sy->sprop_pat)) {
+    return 0;
+  }
   if (ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX || memchr(c->data + ks, '.', ke - ks) != NULL ||
       memchr(c->data + ks, '\\', ke - ks) != NULL)
     return 0;
@@ -321,10 +343,16 @@ int tn_keyed(tctx *c, TSNode n) {
 binding *tn_var_of(tctx *c, TSNode id, int create) {
   binding *b = tn_find(c, c->data + nstart(id), nend(id) - nstart(id));
   if (b == NULL && create) { /* an undeclared name: a global */
-    if (tn_grow((void **)&c->cur.g, &c->cur.capg, c->cur.ng + 1, sizeof *c->cur.g)) return c->oom = 1, NULL;
+    if (tn_grow((void **)&c->cur.g, &c->cur.capg, c->cur.ng + 1, sizeof *c->cur.g)) {
+      c->oom = 1;
+      return NULL;
+    }
     b = &c->cur.g[c->cur.ng++];
-    b->id = ++c->next_id, b->name = c->data + nstart(id), b->nlen = nend(id) - nstart(id);
-    b->depth = 0, b->t = NULL;
+    b->id = ++c->next_id;
+    b->name = c->data + nstart(id);
+    b->nlen = nend(id) - nstart(id);
+    b->depth = 0;
+    b->t = NULL;
     memset(&b->obj, 0, sizeof b->obj);
     memset(&b->fn, 0, sizeof b->fn);
     tn_journal(c, J_GLOBAL, c->cur.ng - 1, NULL);
@@ -350,9 +378,14 @@ const trace *tn_value_at(tctx *c, const binding *b, const char *p) {
     const field *f = &c->cur.f[i];
     if (f->id != b->id) continue;
     size_t m = covers(f->path, p);
-    if (m > best) best = m, at = f->t;
-    else if (m == 0 && below(f->path, p) && k < SHAPE_MAX) sub[k++] = (sfield){f->path + strlen(p), f->t};
-    else if (m == 0 && below(f->path, p)) extra = tn_join(c, extra, f->t);
+    if (m > best) {
+      best = m;
+      at = f->t;
+    } else if (m == 0 && below(f->path, p) && k < SHAPE_MAX) {
+      sub[k++] = (sfield){f->path + strlen(p), f->t};
+    } else if (m == 0 && below(f->path, p)) {
+      extra = tn_join(c, extra, f->t);
+    }
   }
   const trace *t = tn_select_field(c, at, best ? p + best - 1 : p);
   return k ? tn_make_shape(c, tn_join(c, t, extra), sub, k) : tn_join(c, t, extra);
@@ -375,8 +408,13 @@ void tn_assign_path(tctx *c, binding *b, const char *p, const trace *t) {
     if (f == NULL && (t != NULL || tainted_at(c, b, p))) {
       if (tn_grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return (void)(c->oom = 1);
       f = &c->cur.f[c->cur.nf++];
-      f->id = b->id, f->t = NULL;
-      if ((f->path = pv_arena_strdup(c->a, p)) == NULL) return (void)(c->oom = 1, c->cur.nf--);
+      f->id = b->id;
+      f->t = NULL;
+      if ((f->path = pv_arena_strdup(c->a, p)) == NULL) {
+        c->oom = 1;
+        c->cur.nf--;
+        return;
+      }
     }
     if (f != NULL) set_f(c, f, t);
   }
@@ -443,6 +481,7 @@ change *tn_change_of(change **v, uint32_t *n, uint32_t *cap, uint8_t kind, uint3
   if (tn_grow((void **)v, cap, *n + 1, sizeof **v)) return NULL;
   change *x = &(*v)[(*n)++];
   memset(x, 0, sizeof *x);
-  x->kind = kind, x->i = i;
+  x->kind = kind;
+  x->i = i;
   return x;
 }

@@ -55,8 +55,12 @@ static const trace *object_value(tctx *c, TSNode obj) {
     if (sym_is(p, c->sy->comment) || tn_is_function(c, p)) continue;
     int plain = (sym_is(p, c->sy->pair) || sym_is(p, c->sy->sprop)) && tn_key_path(c, key, path);
     const trace *t = plain && sym_is(p, c->sy->pair) ? tn_ev(c, tn_field_of(p, "value")) : tn_ev(c, p);
-    if (!plain || k == SHAPE_MAX) rest = tn_join(c, rest, t);
-    else v[k].path = pv_arena_strdup(c->a, path), v[k++].t = t;
+    if (!plain || k == SHAPE_MAX) {
+      rest = tn_join(c, rest, t);
+    } else {
+      v[k].path = pv_arena_strdup(c->a, path);
+      v[k++].t = t;
+    }
   }
   return tn_make_shape(c, rest, v, k);
 }
@@ -181,8 +185,12 @@ static const trace *call(tctx *c, TSNode n) {
     TSNode a = ts_node_named_child(args, i);
     if (sym_is(a, c->sy->comment)) continue;
     const trace *t = is_fn_literal(c, a) ? NULL : tn_ev(c, a);
-    if (k < PARAMS_MAX) at[k] = t, fnarg[k] = a;
-    all = tn_join(c, all, t), k++;
+    if (k < PARAMS_MAX) {
+      at[k] = t;
+      fnarg[k] = a;
+    }
+    all = tn_join(c, all, t);
+    k++;
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
   if ((sym_is(n, c->sy->new_) && !ts_node_is_null(tn_class_named(c, callee))) || sym_is(callee, c->sy->super_)) {
@@ -234,7 +242,9 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor) {
   c->resolved = NULL;
   tn_run_function(c, executor, NULL, 0, NULL);
   const trace *v = c->resolved;
-  c->resolver = saved, c->resolver_len = saved_len, c->resolved = saved_v;
+  c->resolver = saved;
+  c->resolver_len = saved_len;
+  c->resolved = saved_v;
   return v ? tn_step(c, v, nstart(n), nend(n), tn_quote(c, "resolves %s", nstart(n), nend(n))) : NULL;
 }
 
@@ -322,7 +332,10 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   }
   if (x == y->template) return tn_derive(c, children(c, n));
   if (x == y->object) return object_value(c, n);
-  if (x == y->field_def) return tn_class_field(c, n), NULL; /* const K = class { x = v } */
+  if (x == y->field_def) { /* const K = class { x = v } */
+    tn_class_field(c, n);
+    return NULL;
+  }
   return children(c, n); /* templates, arrays, await, parentheses, spread... */
 }
 
@@ -372,8 +385,12 @@ static void destructured(tctx *c, TSNode x, void *arg) {
   const struct destructure *d = arg;
   TSNode up = ts_node_parent(x), key = x;
   char path[FIELD_PATH_MAX];
-  if (sym_is(up, c->sy->pairpat) && ts_node_eq(tn_field_of(up, "value"), x)) key = tn_field_of(up, "key"), up = ts_node_parent(up);
-  else if (!sym_is(x, c->sy->sprop_pat)) up = (TSNode){0};
+  if (sym_is(up, c->sy->pairpat) && ts_node_eq(tn_field_of(up, "value"), x)) {
+    key = tn_field_of(up, "key");
+    up = ts_node_parent(up);
+  } else if (!sym_is(x, c->sy->sprop_pat)) {
+    up = (TSNode){0};
+  }
   const trace *v = d->t;
   if (ts_node_eq(up, d->pat) && tn_key_path(c, key, path)) v = tn_select_field(c, v, path);
   d->bind(c, x, (void *)v);
@@ -428,7 +445,10 @@ static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
       const jentry *e = &c->cur.j[k];
       const trace **v = tn_slot(c, e->kind, e->i);
       change *x = v ? tn_change_of(&ch, &nc, &cap, e->kind, e->i) : NULL;
-      if (x) x->t[w] = *v, x->set |= (uint16_t)(1u << w);
+      if (x) {
+        x->t[w] = *v;
+        x->set |= (uint16_t)(1u << w);
+      }
     }
     tn_undo(c, mark);
     c->cur.nb = nb;

@@ -40,8 +40,10 @@ static uint32_t fn_name_hash(const pv_taint_file *pf, uint32_t i) {
 int tn_index_fns(pv_taint_file *pf) {
   uint32_t cap = 64;
   while (cap < pf->nfns * 2) cap *= 2;
-  free(pf->nhash), free(pf->fhash);
-  pf->nhash = calloc(cap, sizeof *pf->nhash), pf->fhash = calloc(cap, sizeof *pf->fhash);
+  free(pf->nhash);
+  free(pf->fhash);
+  pf->nhash = calloc(cap, sizeof *pf->nhash);
+  pf->fhash = calloc(cap, sizeof *pf->fhash);
   if (pf->nhash == NULL || pf->fhash == NULL) return -1;
   pf->ncap = pf->fcap = cap;
   for (uint32_t i = 0; i < pf->nfns; i++) {
@@ -87,7 +89,10 @@ static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t l
                      TSNode *out) {
   for (uint32_t i = 0; i < nkids(body); i++) {
     TSNode m = ts_node_named_child(body, i), key = tn_field_of(m, "name");
-    if (sym_is(m, c->sy->pair)) key = tn_field_of(m, "key"), m = tn_field_of(m, "value");
+    if (sym_is(m, c->sy->pair)) {
+      key = tn_field_of(m, "key");
+      m = tn_field_of(m, "value");
+    }
     if (!tn_is_function(c, m) || !sym_is(key, c->sy->prop) || nend(key) - nstart(key) != len ||
         memcmp(c->data + nstart(key), name, len) != 0)
       continue;
@@ -121,7 +126,10 @@ static TSNode parent_body(tctx *c, TSNode body) {
  * none): a class and its ancestors keep their fields together. */
 static TSNode family(tctx *c, TSNode body) {
   TSNode up = parent_body(c, body);
-  for (int d = 0; d < INHERIT_MAX && !ts_node_is_null(up); d++) body = up, up = parent_body(c, body);
+  for (int d = 0; d < INHERIT_MAX && !ts_node_is_null(up); d++) {
+    body = up;
+    up = parent_body(c, body);
+  }
   if (!ts_node_is_null(up))
     tn_cut(c, "the classes extended that are followed (%d)", INHERIT_MAX);
   return body;
@@ -198,7 +206,8 @@ static void store_put(tctx *c, TSNode body, const char *path, const trace *t) {
   trace *x = pv_arena_alloc(c->a, sizeof *x);
   if (x == NULL || k->path == NULL) return (void)(c->oom = 1);
   *x = *tn_derive(c, t); /* kept without the parameters of where it was written */
-  x->params = 0, x->ppath = NULL;
+  x->params = 0;
+  x->ppath = NULL;
   const trace *j = tn_join(c, k->t, x);
   if (k->t == NULL || j->labels != k->t->labels) c->store_version++;
   k->t = j;
@@ -222,7 +231,9 @@ void tn_class_field(tctx *c, TSNode n) {
   uint32_t l = nend(nm) - nstart(nm);
   if (!tn_key_path(c, nm, path)) { /* x, #x */
     if (ts_node_named_child_count(nm) > 0 || l + 2 > FIELD_PATH_MAX) return; /* [computed] */
-    path[0] = '.', memcpy(path + 1, c->data + nstart(nm), l), path[l + 1] = '\0';
+    path[0] = '.';
+    memcpy(path + 1, c->data + nstart(nm), l);
+    path[l + 1] = '\0';
   }
   const trace *t = tn_ev(c, v);
   if (t != NULL) store_put(c, ts_node_parent(n), path, tn_step(c, t, nstart(n), nend(n), tn_quote(c, "assigned in %s", nstart(n), nend(n))));
@@ -250,16 +261,25 @@ const trace *tn_store_read(tctx *c, TSNode body, const char *path) {
 int tn_callee_function(tctx *c, TSNode callee, TSNode *out) {
   const pv_taint_file *pf = c->pf;
   while (sym_is(callee, c->sy->paren) && nkids(callee) == 1) callee = ts_node_named_child(callee, 0);
-  if (tn_is_function(c, callee)) return *out = callee, 1; /* (function (x) { ... })(v) */
+  if (tn_is_function(c, callee)) { /* (function (x) { ... })(v) */
+    *out = callee;
+    return 1;
+  }
   if (sym_is(callee, c->sy->member)) return tn_receiver_method(c, callee, METHOD_PLAIN, out);
   if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
   const binding *b = sym_is(callee, c->sy->ident) ? tn_find(c, name, n) : NULL;
-  if (b != NULL && !ts_node_is_null(b->fn)) return *out = b->fn, 1; /* const f = g; f(v) */
+  if (b != NULL && !ts_node_is_null(b->fn)) { /* const f = g; f(v) */
+    *out = b->fn;
+    return 1;
+  }
   for (uint32_t j = name_hash(name, n) & (pf->fcap - 1); pf->fhash[j]; j = (j + 1) & (pf->fcap - 1)) {
     const struct pfn *f = &pf->fns[pf->fhash[j] - 1];
-    if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) return *out = f->node, 1;
+    if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) {
+      *out = f->node;
+      return 1;
+    }
   }
   return 0;
 }
@@ -354,7 +374,10 @@ static void bind_this(tctx *c) {
   if (tn_grow((void **)&c->cur.b, &c->cur.capb, c->cur.nb + 1, sizeof *c->cur.b)) return (void)(c->oom = 1);
   binding *b = &c->cur.b[c->cur.nb++];
   memset(b, 0, sizeof *b);
-  b->id = ++c->next_id, b->name = (const unsigned char *)"this", b->nlen = 4, b->depth = c->depth;
+  b->id = ++c->next_id;
+  b->name = (const unsigned char *)"this";
+  b->nlen = 4;
+  b->depth = c->depth;
 }
 
 /* Interpret function fn's body with its parameters bound to args. Returns
@@ -370,7 +393,10 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
   uint32_t fd = c->fn_depth;
   c->fn_now = fn;
   const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
-  c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
+  c->ret = NULL;
+  c->thrown = NULL;
+  c->nest++;
+  c->depth++;
   if (!sym_is(fn, c->sy->arrow)) bind_this(c);
   bind_params(c, fn, args, nargs, ids);
   TSNode body = tn_field_of(fn, "body");
@@ -382,13 +408,22 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
     else c->ret = tn_join(c, c->ret, tn_ev(c, body)); /* x => expression */
   }
   const trace *out = c->ret;
-  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb, c->fn_now = outer, c->fn_depth = fd;
+  c->ret = ret;
+  c->thrown = thrown;
+  c->nest--;
+  c->depth = d;
+  c->cur.nb = nb;
+  c->fn_now = outer;
+  c->fn_depth = fd;
   return out;
 }
 
 /* Add part (path, param, ppath, t) to v[0..*n) unless it is there; 1 when added. */
 static int add_part(tctx *c, rpart **v, uint32_t *n, rpart p) {
-  if (*v == NULL && (*v = pv_arena_alloc(c->a, RPARTS_MAX * sizeof **v)) == NULL) return c->oom = 1, 0;
+  if (*v == NULL && (*v = pv_arena_alloc(c->a, RPARTS_MAX * sizeof **v)) == NULL) {
+    c->oom = 1;
+    return 0;
+  }
   for (uint32_t i = 0; i < *n; i++)
     if ((*v)[i].param == p.param && strcmp((*v)[i].path, p.path) == 0 && strcmp((*v)[i].ppath, p.ppath) == 0 &&
         (p.param != 0 || ((*v)[i].t == NULL) == (p.t == NULL)))
@@ -411,7 +446,10 @@ static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uin
     for (uint32_t i = 0; i < t->shape->n; i++) { /* (a path too long: the field counts for the whole) */
       int fits = strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX;
       const char *sub = fits ? pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path) : at;
-      if (sub == NULL) return c->oom = 1, k;
+      if (sub == NULL) {
+        c->oom = 1;
+        return k;
+      }
       k += parts_of(c, tn_rebase(c, t->shape->f[i].t, t), sub, v, n);
     }
     return k + parts_of(c, tn_rebase(c, t->shape->rest, t), at, v, n);
@@ -425,9 +463,13 @@ static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uin
                             .ppath = one_param(t->params) ? ppath_of(t) : ""});
   if (t->param == 0) { /* the path starts at a source: the callee's parameters are not the caller's */
     trace *x = pv_arena_alloc(c->a, sizeof *x);
-    if (x == NULL) return c->oom = 1, k;
+    if (x == NULL) {
+      c->oom = 1;
+      return k;
+    }
     *x = *t;
-    x->params = 0, x->ppath = NULL;
+    x->params = 0;
+    x->ppath = NULL;
     k += add_part(c, v, n, (rpart){.path = at, .ppath = "", .t = x});
   }
   return k;
@@ -442,7 +484,11 @@ static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
       if (ids[p] == 0 || c->cur.f[i].id != ids[p] || c->cur.f[i].t == NULL) continue;
       uint32_t before = f->neff;
       k += parts_of(c, c->cur.f[i].t, c->cur.f[i].path, &f->eff, &f->neff);
-      if (f->neff > before && f->target == NULL && (f->target = pv_arena_alloc(c->a, RPARTS_MAX)) == NULL) return c->oom = 1, k;
+      if (f->neff > before && f->target == NULL &&
+          (f->target = pv_arena_alloc(c->a, RPARTS_MAX)) == NULL) {
+        c->oom = 1;
+        return k;
+      }
       for (uint32_t j = before; j < f->neff; j++) f->target[j] = (uint8_t)(p + 1);
     }
   return k;
@@ -465,9 +511,14 @@ fsum *tn_summary(tctx *c, TSNode fn) {
   const trace *args[PARAMS_MAX];
   for (uint32_t i = 0; i < PARAMS_MAX; i++) {
     trace *t = pv_arena_alloc(c->a, sizeof *t);
-    if (t == NULL) return c->oom = 1, f;
+    if (t == NULL) {
+      c->oom = 1;
+      return f;
+    }
     memset(t, 0, sizeof *t);
-    t->param = (uint8_t)(i + 1), t->params = 1u << i, t->len = 0;
+    t->param = (uint8_t)(i + 1);
+    t->params = 1u << i;
+    t->len = 0;
     args[i] = t;
   }
   fsum *outer = c->current;

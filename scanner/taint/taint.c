@@ -83,15 +83,24 @@ static void prepare_visit(void *ctx, TSNode x) {
   if (tn_is_function(c, x)) { /* named by its declaration, or by the variable it initialises */
     TSNode nm = tn_field_of(x, "name");
     struct pfn f = {x, 0, 0, 0};
-    if (sym_is(nm, c->sy->ident)) f.ns = nstart(nm), f.ne = nend(nm);
-    else if (ts_node_is_null(nm) && pf->named.at == nstart(x)) f.ns = pf->named.ns, f.ne = pf->named.ne;
+    if (sym_is(nm, c->sy->ident)) {
+      f.ns = nstart(nm);
+      f.ne = nend(nm);
+    } else if (ts_node_is_null(nm) && pf->named.at == nstart(x)) {
+      f.ns = pf->named.ns;
+      f.ne = pf->named.ne;
+    }
     if (tn_grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns)) c->oom = 1;
     else pf->fns[pf->nfns++] = f;
   }
   if (sym_is(x, c->sy->vardecl)) mark_hoist(pf, x);
   if (sym_is(x, c->sy->vdecl)) {
     TSNode nm = tn_field_of(x, "name"), v = tn_field_of(x, "value");
-    if (sym_is(nm, c->sy->ident) && tn_is_function(c, v)) pf->named.at = nstart(v), pf->named.ns = nstart(nm), pf->named.ne = nend(nm);
+    if (sym_is(nm, c->sy->ident) && tn_is_function(c, v)) {
+      pf->named.at = nstart(v);
+      pf->named.ns = nstart(nm);
+      pf->named.ne = nend(nm);
+    }
   }
   if (sym_is(x, c->sy->class_decl) || sym_is(x, c->sy->class_)) { /* class K {}, const K = class {} */
     TSNode nm = tn_field_of(x, "name"), body = tn_field_of(x, "body");
@@ -136,14 +145,21 @@ static void prepare(tctx *c, TSNode root) {
     if (!c->oom && tn_index_fns(pf) != 0) c->oom = 1;
     pf->ready = !c->oom;
   }
-  c->imps = pf->imps, c->nimps = pf->nimps;
+  c->imps = pf->imps;
+  c->nimps = pf->nimps;
 }
 
 pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file)); }
 
 void pv_taint_file_reset(pv_taint_file *pf) {
   if (pf == NULL) return;
-  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ncls = 0, pf->ready = 0, pf->hoists = 0, pf->ncap = pf->fcap = 0;
+  pf->f = NULL;
+  pf->nfns = 0;
+  pf->nimps = 0;
+  pf->ncls = 0;
+  pf->ready = 0;
+  pf->hoists = 0;
+  pf->ncap = pf->fcap = 0;
   pv_arena_delete(pf->a);
   pf->a = NULL;
 }
@@ -346,7 +362,11 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
   if (rc == PV_OK && (sorted_copy(&c->src, &c->src_sorted) || sorted_copy(&c->sink, &c->sink_sorted))) rc = PV_FATAL;
   if (rc == PV_OK && (c->best = calloc(c->sink.n + 1, sizeof *c->best)) == NULL) rc = PV_FATAL;
   uint32_t nexports = c->x ? c->x->n : 0;
-  if (rc == PV_OK) c->root = root, analyse(c, root), tn_settle(c, nexports);
+  if (rc == PV_OK) {
+    c->root = root;
+    analyse(c, root);
+    tn_settle(c, nexports);
+  }
   if (c->oom) rc = PV_FATAL;
   if (rc == PV_OK && !c->deferred) rc = drop_nested(c);
   for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->sink.n; i++)
