@@ -119,7 +119,11 @@ typedef struct {
 } line_cursor;
 
 static pv_pos pos_at(line_cursor *c, size_t byte) {
-  if (byte < c->byte) c->byte = 0, c->line = 1, c->line_start = 0;
+  if (byte < c->byte) {
+    c->byte = 0;
+    c->line = 1;
+    c->line_start = 0;
+  }
   while (c->byte < byte) {
     const unsigned char *nl = memchr(c->data + c->byte, '\n', byte - c->byte);
     if (nl == NULL) {
@@ -716,7 +720,10 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
   memset(m->active, 0, np);
   for (size_t i = 0; i < rs->n; i++) {
     m->rule_on[i] = (uint8_t)rule_can_match(m, rs->rules[i], f);
-    if (m->rule_on[i]) mark_rule(m, rs->rules[i], l, 0), rules++;
+    if (m->rule_on[i]) {
+      mark_rule(m, rs->rules[i], l, 0);
+      rules++;
+    }
   }
   for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
   return rules ? n : -1;
@@ -796,7 +803,10 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
                                                   : pattern_rule(m, r, f, rs->rules[i], &c, lim);
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) /* one huge file must not pin its lists */
     if (m->by_pat[i].cap > MATCHES_KEPT) pv_mlist_free(&m->by_pat[i]);
-  if (m->occ.cap > OCCS_KEPT) free(m->occ.v), memset(&m->occ, 0, sizeof m->occ);
+  if (m->occ.cap > OCCS_KEPT) {
+    free(m->occ.v);
+    memset(&m->occ, 0, sizeof m->occ);
+  }
   return rc == PV_FAILED ? PV_OK : rc;
 }
 

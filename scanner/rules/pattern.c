@@ -294,7 +294,10 @@ static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
   int mv = is_mv_name(t, len);
   if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL) return NULL;
   p->named = ts_node_is_named(n);
-  if (!(len == 2 && t[1] == '_')) p->text = pv_arena_strndup(c->a, t, len), p->len = len;
+  if (!(len == 2 && t[1] == '_')) {
+    p->text = pv_arena_strndup(c->a, t, len);
+    p->len = len;
+  }
   return p;
 }
 
@@ -303,13 +306,18 @@ static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
   uint32_t il = len >= 2 ? len - 2 : 0;
   if (c->pat->lang == PV_LANG_JSON && il > 2 && in[0] == '$' && is_mv_name(in + 1, il - 1)) {
     pnode *mv = pn_new(c, P_MV, 0); /* JSON bare $X, rewritten as "$$X" */
-    if (mv != NULL && !(il == 3 && in[2] == '_')) /* $_ binds nothing */
-      mv->text = pv_arena_strndup(c->a, in + 1, il - 1), mv->len = il - 1;
+    if (mv != NULL && !(il == 3 && in[2] == '_')) { /* $_ binds nothing */
+      mv->text = pv_arena_strndup(c->a, in + 1, il - 1);
+      mv->len = il - 1;
+    }
     return mv;
   }
   pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY : is_mv_name(in, il) ? P_STR_MV : P_STR;
   pnode *p = pn_new(c, k, ts_node_symbol(n));
-  if (p != NULL) p->text = pv_arena_strndup(c->a, in, il), p->len = il;
+  if (p != NULL) {
+    p->text = pv_arena_strndup(c->a, in, il);
+    p->len = il;
+  }
   return p;
 }
 
@@ -326,13 +334,21 @@ static void mark_require(cctx *c, pnode *p) {
       p->kids[1]->n == 1 && p->kids[1]->kids[0]->kind == P_STR) {
     const pnode *s = p->kids[1]->kids[0];
     p->req = REQ_CALL;
-    p->text = s->text, p->len = s->len;
-    if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) p->text += 5, p->len -= 5;
+    p->text = s->text;
+    p->len = s->len;
+    if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) {
+      p->text += 5;
+      p->len -= 5;
+    }
   } else if (p->sym == c->sy->member && p->n == 3 && p->kids[0]->req == REQ_CALL &&
              (p->kids[2]->kind == P_LEAF || p->kids[2]->kind == P_MV)) {
     p->req = REQ_MEMBER; /* property $F: member stays NULL, $F binds the local name */
-    p->text = p->kids[0]->text, p->len = p->kids[0]->len;
-    if (p->kids[2]->kind == P_LEAF) p->member = p->kids[2]->text, p->mlen = p->kids[2]->len;
+    p->text = p->kids[0]->text;
+    p->len = p->kids[0]->len;
+    if (p->kids[2]->kind == P_LEAF) {
+      p->member = p->kids[2]->text;
+      p->mlen = p->kids[2]->len;
+    }
   }
 }
 
@@ -408,7 +424,10 @@ static pnode *comp_program(cctx *c, TSNode prog) {
   TSNode only = prog;
   for (uint32_t i = 0; i < cn; i++) {
     TSNode x = ts_node_named_child(prog, i);
-    if (ts_node_symbol(x) != c->sy->comment) only = x, k++;
+    if (ts_node_symbol(x) != c->sy->comment) {
+      only = x;
+      k++;
+    }
   }
   if (k == 0) return NULL;
   if (k == 1) {
@@ -464,7 +483,9 @@ static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
     if (pat->litlen[min] >= len) return;
     k = min;
   } else pat->n_lit++;
-  pat->lit[k] = t, pat->litlen[k] = len, pat->litmod[k] = (uint8_t)module;
+  pat->lit[k] = t;
+  pat->litlen[k] = len;
+  pat->litmod[k] = (uint8_t)module;
 }
 
 /* An identifier-like token (a keyword such as `import` or `new`). */
@@ -479,7 +500,10 @@ static int is_word(const char *t, uint32_t n) {
 static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
     add_lit(pat, p->text, p->len, 1);
-    if (pat->mod == NULL && p->len >= 1) pat->mod = p->text, pat->modlen = p->len;
+    if (pat->mod == NULL && p->len >= 1) {
+      pat->mod = p->text;
+      pat->modlen = p->len;
+    }
     if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
@@ -487,8 +511,10 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
   if ((p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) || leaf) add_lit(pat, p->text, p->len, 0);
   /* the anchor: a leaf, or a string whose content is one word (between quotes) */
   if ((leaf || (p->kind == P_STR && is_word(p->text, p->len))) && p->text && p->len >= LIT_MIN &&
-      p->len > pat->anchor_len)
-    pat->anchor = p->text, pat->anchor_len = p->len;
+      p->len > pat->anchor_len) {
+    pat->anchor = p->text;
+    pat->anchor_len = p->len;
+  }
   for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
 }
 
@@ -496,7 +522,10 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
                                size_t why_len) {
   const TSLanguage *L = pv_language(l);
   while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ')) len--;
-  while (len > 0 && (src[0] == '\n' || src[0] == ' ')) src++, len--;
+  while (len > 0 && (src[0] == '\n' || src[0] == ' ')) {
+    src++;
+    len--;
+  }
   if (L == NULL || len == 0 || len > PAT_SRC_MAX) {
     snprintf(why, why_len, "%s", L == NULL ? "patterns need a tree-sitter language"
                                  : len == 0 ? "empty pattern" : "pattern too long");
@@ -697,7 +726,10 @@ static uint32_t hash_text(const unsigned char *t, uint32_t n) {
 
 static uint32_t hash_key(const uint32_t k[4]) {
   uint32_t h = 2166136261u;
-  for (int i = 0; i < 4; i++) h = (h ^ k[i]) * 16777619u, h ^= h >> 15;
+  for (int i = 0; i < 4; i++) {
+    h = (h ^ k[i]) * 16777619u;
+    h ^= h >> 15;
+  }
   return h;
 }
 
@@ -706,18 +738,25 @@ static int kset_grow(kset *t) {
   uint32_t(*k)[4] = malloc(cap * sizeof *k);
   uint8_t *used = calloc(cap, 1);
   if (k == NULL || used == NULL) {
-    free(k), free(used);
+    free(k);
+    free(used);
     return -1;
   }
   kset old = *t;
-  t->k = k, t->used = used, t->cap = cap, t->n = 0;
+  t->k = k;
+  t->used = used;
+  t->cap = cap;
+  t->n = 0;
   for (uint32_t i = 0; i < old.cap; i++)
     if (old.used[i]) {
       uint32_t j = old.k[i][3] & (cap - 1); /* k[3] holds the key's hash */
       while (used[j]) j = (j + 1) & (cap - 1);
-      memcpy(k[j], old.k[i], sizeof k[j]), used[j] = 1, t->n++;
+      memcpy(k[j], old.k[i], sizeof k[j]);
+      used[j] = 1;
+      t->n++;
     }
-  free(old.k), free(old.used);
+  free(old.k);
+  free(old.used);
   return 0;
 }
 
@@ -734,13 +773,19 @@ static int kset_add(kset *t, uint32_t k[4], const unsigned char *text) {
              : o[0] == k[0] && o[1] == k[1] && o[2] == k[2])
       return 0;
   }
-  memcpy(t->k[j], k, sizeof t->k[j]), t->used[j] = 1, t->n++;
+  memcpy(t->k[j], k, sizeof t->k[j]);
+  t->used[j] = 1;
+  t->n++;
   return 1;
 }
 
 static void kset_clear(kset *t) {
-  if (t->cap > 4096) kset_free(t); /* one huge file must not pin its table */
-  else if (t->cap) memset(t->used, 0, t->cap), t->n = 0;
+  if (t->cap > 4096) { /* one huge file must not pin its table */
+    kset_free(t);
+  } else if (t->cap) {
+    memset(t->used, 0, t->cap);
+    t->n = 0;
+  }
 }
 
 static int chain_grow(pv_pscan *s) {
@@ -750,10 +795,12 @@ static int chain_grow(pv_pscan *s) {
   memset(h, 0xff, cap * sizeof *h);
   for (uint32_t i = 0; i < s->nal; i++) { /* rebuilt in order: chains stay newest first */
     uint32_t b = hash_text(s->data + s->al[i].ns, s->al[i].ne - s->al[i].ns) & (cap - 1);
-    s->al[i].next = h[b], h[b] = i;
+    s->al[i].next = h[b];
+    h[b] = i;
   }
   free(s->ahead);
-  s->ahead = h, s->acap = cap;
+  s->ahead = h;
+  s->acap = cap;
   return 0;
 }
 
@@ -770,7 +817,8 @@ static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t m
       s->oom = 1;
       return;
     }
-    s->al = a, s->capal = cap;
+    s->al = a;
+    s->capal = cap;
   }
   if (s->nal * 2 >= s->acap && chain_grow(s) != 0) {
     s->oom = 1;
@@ -778,10 +826,19 @@ static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t m
   }
   alias *a = &s->al[s->nal];
   memset(a, 0, sizeof *a);
-  a->kind = (uint8_t)k, a->at = s->decl_at, a->ns = ns, a->ne = ne, a->ms = ms, a->me = me;
-  if (!ts_node_is_null(mem)) a->ps = ts_node_start_byte(mem), a->pe = ts_node_end_byte(mem);
+  a->kind = (uint8_t)k;
+  a->at = s->decl_at;
+  a->ns = ns;
+  a->ne = ne;
+  a->ms = ms;
+  a->me = me;
+  if (!ts_node_is_null(mem)) {
+    a->ps = ts_node_start_byte(mem);
+    a->pe = ts_node_end_byte(mem);
+  }
   uint32_t b = hash_text(s->data + ns, ne - ns) & (s->acap - 1);
-  a->next = s->ahead[b], s->ahead[b] = s->nal++;
+  a->next = s->ahead[b];
+  s->ahead[b] = s->nal++;
 }
 
 /* require('m') → its module range. */
@@ -1012,7 +1069,9 @@ static int bind(pv_pscan *s, pv_pmatch *m, const char *name, uint32_t a, uint32_
   for (uint32_t i = 0; i < m->nb; i++)
     if (strcmp(m->b[i].name, name) == 0) return code_eq(s, m->b[i].s, m->b[i].e, a, e);
   if (m->nb >= PV_PAT_MAX_BINDINGS) return 0;
-  m->b[m->nb].name = name, m->b[m->nb].s = a, m->b[m->nb].e = e;
+  m->b[m->nb].name = name;
+  m->b[m->nb].s = a;
+  m->b[m->nb].e = e;
   m->nb++;
   return 1;
 }
@@ -1029,7 +1088,8 @@ static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
   }
   const alias *al = alias_of(s, t);
   if (al == NULL || al->kind != A_CONST) return 0;
-  *a = al->ms, *e = al->me;
+  *a = al->ms;
+  *e = al->me;
   return 1;
 }
 
@@ -1071,8 +1131,12 @@ static int kid_dropped(const pv_pscan *s, TSNode k, TSSymbol x, unsigned flags) 
  * returns their count, or UINT32_MAX on OOM. */
 static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
   uint32_t n0 = s->nkids;
-  if (!s->have_cur) s->cur = ts_tree_cursor_new(t), s->have_cur = 1;
-  else ts_tree_cursor_reset(&s->cur, t);
+  if (!s->have_cur) {
+    s->cur = ts_tree_cursor_new(t);
+    s->have_cur = 1;
+  } else {
+    ts_tree_cursor_reset(&s->cur, t);
+  }
   if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
   do {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
@@ -1086,7 +1150,8 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
         s->nkids = n0;
         return UINT32_MAX;
       }
-      s->kids = v, s->capkids = cap;
+      s->kids = v;
+      s->capkids = cap;
     }
     s->kids[s->nkids++] = k;
   } while (ts_tree_cursor_goto_next_sibling(&s->cur));
@@ -1324,7 +1389,8 @@ static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
     r.s = ts_node_start_byte(s->kids[c->base + c->j]);
     r.e = ts_node_end_byte(s->kids[c->base + s->seq_end - 1]);
   } else {
-    r.s = ts_node_start_byte(c->t), r.e = ts_node_end_byte(c->t);
+    r.s = ts_node_start_byte(c->t);
+    r.e = ts_node_end_byte(c->t);
   }
   for (uint32_t i = 0; i < s->nout; i++)
     if (same_match(&s->out[i], &r)) return 0;
@@ -1388,7 +1454,8 @@ static int idl_push(idlist *l, uint32_t id) {
     uint32_t cap = l->cap ? l->cap * 2 : 8;
     uint32_t *v = realloc(l->v, cap * sizeof *v);
     if (v == NULL) return -1;
-    l->v = v, l->cap = cap;
+    l->v = v;
+    l->cap = cap;
   }
   l->v[l->n++] = id;
   l->v[l->n] = UINT32_MAX;
@@ -1400,18 +1467,27 @@ static int root_syms(const syms *sy, const pnode *p, TSSymbol out[6]) {
   int k = 0;
   switch ((pkind)p->kind) {
   case P_STR: case P_STR_ANY: case P_STR_MV:
-    out[k++] = sy->string, out[k++] = sy->templ, out[k++] = sy->ident;
+    out[k++] = sy->string;
+    out[k++] = sy->templ;
+    out[k++] = sy->ident;
     return k;
   case P_LEAF:
-    out[k++] = p->sym, out[k++] = sy->ident, out[k++] = sy->prop;
+    out[k++] = p->sym;
+    out[k++] = sy->ident;
+    out[k++] = sy->prop;
     return k;
   case P_SEQ:
-    out[k++] = sy->program, out[k++] = sy->block, out[k++] = sy->switch_case;
+    out[k++] = sy->program;
+    out[k++] = sy->block;
+    out[k++] = sy->switch_case;
     return k;
   case P_NODE:
     out[k++] = p->sym;
     if (p->sym == sy->assign) out[k++] = sy->vdecl;
-    if (p->req) out[k++] = sy->ident, out[k++] = sy->call;
+    if (p->req) {
+      out[k++] = sy->ident;
+      out[k++] = sy->call;
+    }
     return k;
   default: return -1;
   }
@@ -1490,7 +1566,9 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strs
   const TSLanguage *L = pv_language(l);
   pv_pindex *ix = calloc(1, sizeof *ix);
   if (ix == NULL || L == NULL) return ix;
-  ix->pats = pats, ix->n = n, ix->sy = syms_for(l);
+  ix->pats = pats;
+  ix->n = n;
+  ix->sy = syms_for(l);
   ix->nsym = ts_language_symbol_count(L);
   idlist *b = calloc(ix->nsym + 1, sizeof *b);
   idlist any = {0};
@@ -1526,9 +1604,12 @@ static int push_occ(pv_pscan *s, uint32_t a, uint32_t e, uint32_t word) {
     uint32_t cap = s->capocc ? s->capocc * 2 : 768;
     uint32_t *v = realloc(s->occ, cap * sizeof *v);
     if (v == NULL) return -1;
-    s->occ = v, s->capocc = cap;
+    s->occ = v;
+    s->capocc = cap;
   }
-  s->occ[s->nocc++] = a, s->occ[s->nocc++] = e, s->occ[s->nocc++] = word;
+  s->occ[s->nocc++] = a;
+  s->occ[s->nocc++] = e;
+  s->occ[s->nocc++] = word;
   return 0;
 }
 
@@ -1650,10 +1731,16 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
 
 /* Forget the last file's declarations. */
 static void env_reset(pv_pscan *s) {
-  s->nal = 0, s->env_full = 0;
+  s->nal = 0;
+  s->env_full = 0;
   s->alias_full = 0;
-  if (s->acap > 4096) free(s->ahead), s->ahead = NULL, s->acap = 0;
-  else if (s->acap) memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
+  if (s->acap > 4096) {
+    free(s->ahead);
+    s->ahead = NULL;
+    s->acap = 0;
+  } else if (s->acap) {
+    memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
+  }
   kset_clear(&s->decls);
   kset_clear(&s->names);
   kset_clear(&s->tried);
@@ -1663,13 +1750,19 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
                          TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
                          const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return PV_OK;
-  s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
+  s->data = data;
+  s->size = size;
+  s->root = root;
+  s->sy = &ix->sy;
+  s->nkids = 0;
+  s->oom = 0;
   s->active = active;
   if (!s->same_file) {
     env_reset(s);
     over_reset(s);
   }
-  s->same_file = 0, s->walk++;
+  s->same_file = 0;
+  s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
   if (!live) return PV_OK;
