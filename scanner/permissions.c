@@ -17,7 +17,18 @@ static const pv_rule_meta undeclared_rule = PV_BUILTIN_RULE(
     "not declare. Under the policy plugvet writes, plugvet-run refuses it at run time.",
     "CWE-250");
 
+static const pv_rule_meta symlink_grant_rule = PV_BUILTIN_RULE(
+    "policy.symlink-grant", PV_SEV_HIGH, "high", "fs-read",
+    "A declared file-system grant passes through a symlink the plugin ships.",
+    "A path under plugvet.permissions.fs passes through a symbolic link shipped in the plugin. "
+    "Granting it would grant wherever the link points (a link to / makes the whole file system "
+    "readable or writable), so plugvet grants nothing for that path and plugvet-run refuses any "
+    "relative grant that passes through a symlink. Declare the real directory.",
+    "CWE-59", "CWE-61");
+
 const pv_rule_meta *pv_permissions_rule(void) { return &undeclared_rule; }
+
+const pv_rule_meta *pv_permissions_symlink_rule(void) { return &symlink_grant_rule; }
 
 /* ---- finding the plugin's package.json ---------------------------------- */
 
@@ -49,6 +60,8 @@ static const pv_file *find_manifest(const pv_result *r) {
 typedef struct {
   pv_result *r;
   pv_permissions *p;
+  const pv_limits *lim;
+  const pv_file *manifest;
 } rd;
 
 static void warn(rd *c, const char *key, const char *why) {
@@ -102,6 +115,74 @@ static int valid_host_port(const char *s) {
   return 1;
 }
 
+/* The shipped symlink the declared path (plugin-relative, globs cut)
+ * passes through: root + some prefix of it is a symlink entry. NULL when
+ * there is none. */
+static const pv_file *symlink_on(const rd *c, const char *path) {
+  size_t rl = strlen(c->p->root);
+  for (size_t i = 0; i < c->r->files.len; i++) {
+    const pv_file *f = pv_result_file(c->r, i);
+    if (f->kind != PV_ENTRY_SYMLINK || strncmp(f->path, c->p->root, rl) != 0) {
+      continue;
+    }
+    size_t n = strlen(f->path + rl);
+    if (n > 0 && strncmp(f->path + rl, path, n) == 0 && (path[n] == '/' || path[n] == '\0')) {
+      return f;
+    }
+  }
+  return NULL;
+}
+
+/* Where the declared string s stands in the manifest (its first quoted
+ * occurrence); line 1, column 1 when it cannot be found. */
+static void locate(const pv_file *f, const char *s, pv_pos *start, pv_pos *end) {
+  size_t n = strlen(s);
+  *start = (pv_pos){.line = 1, .col = 1, .byte = 0};
+  *end = *start;
+  if (f == NULL || f->data == NULL) {
+    return;
+  }
+  const char *d = (const char *)f->data;
+  for (size_t i = 0; i + n + 2 <= f->size; i++) {
+    if (d[i] == '"' && memcmp(d + i + 1, s, n) == 0 && d[i + n + 1] == '"') {
+      start->byte = (uint32_t)i;
+      end->byte = (uint32_t)(i + n + 2);
+      end->line = start->line;
+      end->col = start->col + (uint32_t)(n + 2);
+      return;
+    }
+    start->col = d[i] == '\n' ? 1 : start->col + 1;
+    start->line += d[i] == '\n';
+  }
+  *start = (pv_pos){.line = 1, .col = 1, .byte = 0};
+}
+
+/* A grant through a shipped symlink: a finding at the declaration, and no
+ * grant. Returns 1 when the path is refused, -1 on out-of-memory. */
+static int refuse_symlink(rd *c, const char *key, size_t i, const char *declared,
+                          const char *path) {
+  const pv_file *link = strcmp(path, ".") != 0 ? symlink_on(c, path) : NULL;
+  if (link == NULL) {
+    return 0;
+  }
+  pv_finding f = {0};
+  f.rule = &symlink_grant_rule;
+  f.severity = symlink_grant_rule.severity;
+  f.file = c->manifest;
+  f.path = c->p->manifest;
+  locate(c->manifest, declared, &f.start, &f.end);
+  f.message = pv_arena_printf(c->r->arena,
+                              "plugvet.permissions.%s[%zu] '%s' passes through the shipped "
+                              "symlink '%s' (-> '%s'); it grants nothing",
+                              key, i, declared, link->path,
+                              link->link_target ? link->link_target : "?");
+  if (f.message == NULL) {
+    return -1;
+  }
+  pv_result_add_finding(c->r, &f, c->lim); /* NULL past the findings cap: noted there */
+  return 1;
+}
+
 typedef enum { K_PATH, K_HOST, K_ENV } item_kind;
 
 /* A JSON array of strings into a list; a bad item is a note and skipped. */
@@ -122,6 +203,13 @@ static int read_list(rd *c, json_t *v, const char *key, item_kind kind, pv_strli
       if (kind == K_PATH) kept = plugin_path(c->r->arena, s);
       else if (kind == K_HOST ? valid_host_port(s) : valid_env_name(s))
         kept = pv_arena_strdup(c->r->arena, s);
+    }
+    int linked = kept != NULL && kind == K_PATH ? refuse_symlink(c, key, i, s, kept) : 0;
+    if (linked < 0) {
+      return -1;
+    }
+    if (linked) {
+      continue;
     }
     if (kept != NULL) items[n++] = kept;
     else pv_result_note(c->r, PV_NOTE_WARNING, "permissions", c->p->manifest,
@@ -198,7 +286,7 @@ static int read_declaration(rd *c, json_t *perm) {
 
 static const char *const no_items[] = {NULL};
 
-pv_permissions *pv_permissions_read(pv_result *r) {
+pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim) {
   pv_permissions *p = pv_arena_alloc(r->arena, sizeof *p);
   if (p == NULL) return NULL;
   memset(p, 0, sizeof *p);
@@ -215,10 +303,10 @@ pv_permissions *pv_permissions_read(pv_result *r) {
   json_t *perm = json_object_get(json_object_get(doc, "plugvet"), "permissions");
   int rc = 0;
   if (perm != NULL && !json_is_object(perm)) {
-    rd c = {r, p};
+    rd c = {r, p, lim, f};
     warn(&c, "", "must be an object");
   } else if (perm != NULL) {
-    rd c = {r, p};
+    rd c = {r, p, lim, f};
     p->declared = 1;
     rc = read_declaration(&c, perm);
   }

@@ -11,9 +11,11 @@
 
 #include "policy.h"
 
-/* What the launcher grants, path by path, after adding its own needs. */
+/* What the launcher grants, path by path, after adding its own needs: the
+ * policy's grants with their descriptors (the plan owns copies), the
+ * launcher's own paths with PVR_FD_BYPATH. */
 typedef struct {
-  pvr_list read, write, exec;
+  pvr_grants read, write, exec;
 } pvr_fs_plan;
 
 typedef struct {

@@ -3,11 +3,15 @@
 #include "policy.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "resolve.h"
 
 /* Loader and runtime hooks that would undo the confinement or change what
  * the runtime loads: never passed, even when asked for. */
@@ -31,10 +35,20 @@ static void list_free(pvr_list *l) {
   l->n = 0;
 }
 
+static void grants_free(pvr_grants *g) {
+  for (size_t i = 0; i < g->n; i++) {
+    free(g->path[i]);
+    if (g->fd[i] >= 0) {
+      close(g->fd[i]);
+    }
+  }
+  g->n = 0;
+}
+
 void pvr_policy_free(pvr_policy *p) {
-  list_free(&p->read);
-  list_free(&p->write);
-  list_free(&p->exec);
+  grants_free(&p->read);
+  grants_free(&p->write);
+  grants_free(&p->exec);
   list_free(&p->env);
   for (size_t i = 0; i < p->n_connect; i++) free(p->connect[i].host);
   free(p->cwd);
@@ -61,23 +75,53 @@ pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max,
   return PV_OK;
 }
 
-/* Absolute form of path against base (or the cwd): realpath when it exists,
- * else a plain join. Caller frees. */
-static char *absolute(const char *path, const char *base) {
-  char joined[PATH_MAX], cwd[PATH_MAX];
-  if (path[0] != '/') {
-    if (!base) base = getcwd(cwd, sizeof cwd);
-    if (!base) return NULL;
-    int n = snprintf(joined, sizeof joined, "%s/%s", base, path);
-    if (n < 0 || (size_t)n >= sizeof joined) return NULL;
-    path = joined;
+pv_status pvr_base_open(pvr_base *b, const char *dir, pv_error *err) {
+  b->fd = open(dir ? dir : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (b->fd < 0)
+    return pv_error_set(err, PV_FAILED, "%s: %s", dir ? dir : "current directory",
+                        strerror(errno));
+  if (pvr_fd_path(b->fd, b->path, sizeof b->path) != 0) {
+    pvr_base_close(b);
+    return pv_error_set(err, PV_FATAL, "cannot name the directory of %s", dir ? dir : ".");
   }
-  char *r = realpath(path, NULL);
-  return r ? r : strdup(path);
+  return PV_OK;
 }
 
-pv_status pvr_policy_add_path(pvr_list *l, const char *path, const char *base,
-                              const char *field, pv_error *err) {
+void pvr_base_close(pvr_base *b) {
+  if (b->fd >= 0) {
+    close(b->fd);
+  }
+  b->fd = -1;
+}
+
+/* What a grant is called in the policy in force: where its descriptor
+ * points, or (missing) the path spelled against its base. */
+static char *grant_name(int fd, const char *path, const pvr_base *base) {
+  char shown[PATH_MAX];
+  if (fd >= 0 && pvr_fd_path(fd, shown, sizeof shown) == 0) {
+    return strdup(shown);
+  }
+  if (path[0] == '/' || !base) {
+    return strdup(path);
+  }
+  char *joined = NULL;
+  if (asprintf(&joined, "%s/%s", strcmp(base->path, "/") ? base->path : "", path) < 0) {
+    return NULL;
+  }
+  return joined;
+}
+
+/* Open path the way resolve.h says: beneath base, or absolute. */
+static pv_status open_grant(const char *path, const pvr_base *base, const char *field, int *fd,
+                            pvr_open_result *res, pv_error *err) {
+  if (path[0] == '/') {
+    return pvr_open_trusted(path, field, fd, res, err);
+  }
+  return pvr_open_beneath(base->fd, path, field, fd, res, err);
+}
+
+static pv_status check_path(const pvr_grants *g, const char *path, const char *field,
+                            pv_error *err) {
   if (!*path)
     return pv_error_set(err, PV_FAILED, "%s: empty path", field);
   if (strpbrk(path, "*?["))
@@ -85,11 +129,38 @@ pv_status pvr_policy_add_path(pvr_list *l, const char *path, const char *base,
                         "%s: '%s' is a glob; name directories or files", field, path);
   if (strlen(path) >= PATH_MAX)
     return pv_error_set(err, PV_FAILED, "%s: path too long", field);
-  if (l->n >= PVR_MAX_PATHS)
+  if (g->n >= PVR_MAX_PATHS)
     return pv_error_set(err, PV_FAILED, "%s: more than %d paths", field, PVR_MAX_PATHS);
-  char *a = absolute(path, base);
-  if (!a) return pv_error_set(err, PV_FATAL, "%s: cannot resolve '%s'", field, path);
-  l->items[l->n++] = a;
+  return PV_OK;
+}
+
+pv_status pvr_policy_add_path(pvr_grants *g, const char *path, const pvr_base *base,
+                              const char *field, pv_error *err) {
+  pvr_base cwd = {.fd = -1};
+  pvr_open_result res = PVR_OPEN_OK;
+  int fd = -1;
+  if (check_path(g, path, field, err) != PV_OK) {
+    return err->code;
+  }
+  if (!base && path[0] != '/' && pvr_base_open(&cwd, NULL, err) != PV_OK) {
+    return err->code;
+  }
+  pv_status rc = open_grant(path, base ? base : &cwd, field, &fd, &res, err);
+  char *name = rc == PV_OK && res != PVR_OPEN_REFUSED ? grant_name(fd, path, base ? base : &cwd)
+                                                      : NULL;
+  pvr_base_close(&cwd);
+  if (rc != PV_OK || res == PVR_OPEN_REFUSED) {
+    return rc != PV_OK ? rc : PV_FAILED;
+  }
+  if (!name) {
+    if (fd >= 0) {
+      close(fd);
+    }
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  g->path[g->n] = name;
+  g->fd[g->n] = fd >= 0 ? fd : PVR_FD_MISSING;
+  g->n++;
   return PV_OK;
 }
 
@@ -181,8 +252,8 @@ static pv_status only_keys(json_t *obj, const char *where, const char *const *ke
   return PV_OK;
 }
 
-static pv_status read_paths(pvr_list *l, json_t *arr, const char *field,
-                            const char *base, pv_error *err) {
+static pv_status read_paths(pvr_grants *l, json_t *arr, const char *field,
+                            const pvr_base *base, pv_error *err) {
   if (!arr) return PV_OK;
   if (!json_is_array(arr))
     return pv_error_set(err, PV_FAILED, "%s: must be an array of paths", field);
@@ -197,7 +268,7 @@ static pv_status read_paths(pvr_list *l, json_t *arr, const char *field,
   return PV_OK;
 }
 
-static pv_status read_fs(pvr_policy *p, json_t *fs, const char *base, pv_error *err) {
+static pv_status read_fs(pvr_policy *p, json_t *fs, const pvr_base *base, pv_error *err) {
   static const char *const keys[] = {"read", "write", "exec", "system", NULL};
   if (!fs) return PV_OK;
   if (!json_is_object(fs)) return pv_error_set(err, PV_FAILED, "fs: must be an object");
@@ -316,37 +387,90 @@ static pv_status read_string(char **dst, json_t *v, const char *field, pv_error 
   return *dst ? PV_OK : pv_error_set(err, PV_FATAL, "out of memory");
 }
 
-static pv_status read_top(pvr_policy *p, json_t *root, const char *base, pv_error *err) {
-  static const char *const keys[] = {"plugvet_policy", "fs", "network", "children",
-                                     "env", "resources", "cwd", "user", NULL};
-  if (!json_is_object(root)) return pv_error_set(err, PV_FAILED, "policy: must be an object");
-  if (only_keys(root, "", keys, err) != PV_OK) return err->code;
-  json_t *ver = json_object_get(root, "plugvet_policy");
-  if (!json_is_integer(ver) || json_integer_value(ver) != PVR_POLICY_VERSION)
-    return pv_error_set(err, PV_FAILED, "plugvet_policy: must be %d (the format version)",
-                        PVR_POLICY_VERSION);
-  json_t *ch = json_object_get(root, "children");
+/* The policy's "root": where its relative paths are taken from; without
+ * it, the policy file's directory. */
+static pv_status read_root(json_t *v, const pvr_base *file_dir, pvr_base *out, pv_error *err) {
+  pvr_open_result res = PVR_OPEN_OK;
+  struct stat st;
+  if (!v) {
+    *out = *file_dir;
+    out->fd = fcntl(file_dir->fd, F_DUPFD_CLOEXEC, 0);
+    return out->fd < 0 ? pv_error_set(err, PV_FATAL, "root: %s", strerror(errno)) : PV_OK;
+  }
+  if (!json_is_string(v) || !*json_string_value(v) || json_string_length(v) >= PATH_MAX)
+    return pv_error_set(err, PV_FAILED, "root: must be a non-empty string");
+  const char *s = json_string_value(v);
+  if (open_grant(s, file_dir, "root", &out->fd, &res, err) != PV_OK || res == PVR_OPEN_REFUSED)
+    return err->code;
+  if (res == PVR_OPEN_MISSING)
+    return pv_error_set(err, PV_FAILED, "root: '%s' does not exist", s);
+  if (fstat(out->fd, &st) != 0 || !S_ISDIR(st.st_mode) ||
+      pvr_fd_path(out->fd, out->path, sizeof out->path) != 0) {
+    pvr_base_close(out);
+    return pv_error_set(err, PV_FAILED, "root: '%s' is not a directory", s);
+  }
+  return PV_OK;
+}
+
+/* A relative "cwd" is taken from the base like any grant, and must not
+ * pass through a symlink either. */
+static pv_status resolve_cwd(pvr_policy *p, const pvr_base *base, pv_error *err) {
+  pvr_grants tmp = {.n = 0};
+  if (!p->cwd || p->cwd[0] == '/') {
+    return PV_OK;
+  }
+  if (pvr_policy_add_path(&tmp, p->cwd, base, "cwd", err) != PV_OK) {
+    return err->code;
+  }
+  free(p->cwd);
+  p->cwd = tmp.path[0];
+  if (tmp.fd[0] >= 0) {
+    close(tmp.fd[0]);
+  }
+  return PV_OK;
+}
+
+static pv_status read_children(pvr_policy *p, json_t *ch, pv_error *err) {
   if (ch && !json_is_boolean(ch))
     return pv_error_set(err, PV_FAILED, "children: must be true or false");
-  if (ch) p->children = json_is_true(ch);
-  if (read_fs(p, json_object_get(root, "fs"), base, err) ||
+  if (ch) {
+    p->children = json_is_true(ch);
+  }
+  return PV_OK;
+}
+
+static pv_status read_fields(pvr_policy *p, json_t *root, const pvr_base *base, pv_error *err) {
+  if (read_children(p, json_object_get(root, "children"), err) ||
+      read_fs(p, json_object_get(root, "fs"), base, err) ||
       read_net(p, json_object_get(root, "network"), err) ||
       read_env(p, json_object_get(root, "env"), err) ||
       read_limits(p, json_object_get(root, "resources"), err) ||
       read_string(&p->cwd, json_object_get(root, "cwd"), "cwd", err) ||
       read_string(&p->user, json_object_get(root, "user"), "user", err))
     return err->code;
-  if (p->cwd && p->cwd[0] != '/') {
-    pvr_list tmp = {{0}, 0};
-    if (pvr_policy_add_path(&tmp, p->cwd, base, "cwd", err) != PV_OK) return err->code;
-    free(p->cwd);
-    p->cwd = tmp.items[0];
+  return resolve_cwd(p, base, err);
+}
+
+static pv_status read_top(pvr_policy *p, json_t *root, const pvr_base *file_dir, pv_error *err) {
+  static const char *const keys[] = {"plugvet_policy", "root", "fs", "network", "children",
+                                     "env", "resources", "cwd", "user", NULL};
+  pvr_base base = {.fd = -1};
+  if (!json_is_object(root)) return pv_error_set(err, PV_FAILED, "policy: must be an object");
+  if (only_keys(root, "", keys, err) != PV_OK) return err->code;
+  json_t *ver = json_object_get(root, "plugvet_policy");
+  if (!json_is_integer(ver) || json_integer_value(ver) != PVR_POLICY_VERSION)
+    return pv_error_set(err, PV_FAILED, "plugvet_policy: must be %d (the format version)",
+                        PVR_POLICY_VERSION);
+  if (read_root(json_object_get(root, "root"), file_dir, &base, err) != PV_OK) {
+    return err->code;
   }
-  return PV_OK;
+  pv_status rc = read_fields(p, root, &base, err);
+  pvr_base_close(&base);
+  return rc;
 }
 
 pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len,
-                           const char *base, pv_error *err) {
+                           const pvr_base *base, pv_error *err) {
   json_error_t je;
   json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
   if (!root)
@@ -356,13 +480,27 @@ pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len,
   return rc;
 }
 
+/* The directory part of file ("." when it has none). Caller frees. */
+static char *dir_of(const char *file) {
+  const char *slash = strrchr(file, '/');
+  if (!slash) {
+    return strdup(".");
+  }
+  if (slash == file) {
+    return strdup("/");
+  }
+  return strndup(file, (size_t)(slash - file));
+}
+
 pv_status pvr_policy_load(pvr_policy *p, const char *file, pv_error *err) {
   pv_status rc = PV_FAILED;
   char *text = NULL, *dir = NULL;
+  pvr_base base = {.fd = -1};
   FILE *f = fopen(file, "rb");
   if (!f) return pv_error_set(err, PV_FAILED, "policy %s: %s", file, strerror(errno));
   text = malloc(PVR_POLICY_FILE_MAX + 1);
-  if (!text) {
+  dir = dir_of(file);
+  if (!text || !dir) {
     rc = pv_error_set(err, PV_FATAL, "out of memory");
     goto out;
   }
@@ -372,20 +510,17 @@ pv_status pvr_policy_load(pvr_policy *p, const char *file, pv_error *err) {
                       PVR_POLICY_FILE_MAX);
     goto out;
   }
-  char *abs = absolute(file, NULL);
-  if (abs && strrchr(abs, '/')) {
-    *strrchr(abs, '/') = 0;
-    dir = abs;
-  } else {
-    free(abs);
+  rc = pvr_base_open(&base, dir, err);
+  if (rc == PV_OK) {
+    rc = pvr_policy_parse(p, text, n, &base, err);
   }
-  rc = pvr_policy_parse(p, text, n, dir && *dir ? dir : "/", err);
   if (rc != PV_OK) {
     char msg[sizeof err->msg];
     snprintf(msg, sizeof msg, "%s", err->msg);
     pv_error_set(err, rc, "policy %s: %s", file, msg);
   }
 out:
+  pvr_base_close(&base);
   free(dir);
   free(text);
   fclose(f);
@@ -397,6 +532,14 @@ out:
 static json_t *list_json(const pvr_list *l) {
   json_t *a = json_array();
   for (size_t i = 0; i < l->n; i++) json_array_append_new(a, json_string(l->items[i]));
+  return a;
+}
+
+static json_t *grants_json(const pvr_grants *g) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < g->n; i++) {
+    json_array_append_new(a, json_string(g->path[i]));
+  }
   return a;
 }
 
@@ -418,9 +561,9 @@ static json_t *net_json(const pvr_policy *p) {
 json_t *pvr_policy_to_json(const pvr_policy *p) {
   json_t *o = json_object(), *fs = json_object(), *res = json_object();
   json_object_set_new(o, "plugvet_policy", json_integer(PVR_POLICY_VERSION));
-  json_object_set_new(fs, "read", list_json(&p->read));
-  json_object_set_new(fs, "write", list_json(&p->write));
-  json_object_set_new(fs, "exec", list_json(&p->exec));
+  json_object_set_new(fs, "read", grants_json(&p->read));
+  json_object_set_new(fs, "write", grants_json(&p->write));
+  json_object_set_new(fs, "exec", grants_json(&p->exec));
   json_object_set_new(fs, "system", json_boolean(p->system_paths));
   json_object_set_new(o, "fs", fs);
   json_object_set_new(o, "network", net_json(p));

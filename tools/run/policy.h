@@ -1,8 +1,10 @@
 /* policy.h — the plugvet-run policy: what a confined plugin may touch.
  *
- * Ownership: a pvr_policy owns every string it holds (malloc'd copies);
- * pvr_policy_free releases them. Paths are stored absolute and normalised
- * (realpath when the path exists). The file format is docs/policy.md.
+ * Ownership: a pvr_policy owns every string it holds (malloc'd copies) and
+ * every descriptor of its grants; pvr_policy_free releases them. A granted
+ * path is opened once, when it is read (resolve.h): relative paths beneath
+ * their base with no symlink on the way, absolute ones through root-owned
+ * symlinks only. The file format is docs/policy.md.
  */
 #ifndef PVR_POLICY_H
 #define PVR_POLICY_H
@@ -28,6 +30,25 @@ typedef struct {
   size_t n;
 } pvr_list;
 
+/* pvr_grants.fd of a path that did not exist when it was read (no rule),
+ * and of a launcher path Landlock opens by name (the runtime read set). */
+enum { PVR_FD_BYPATH = -1, PVR_FD_MISSING = -2 };
+
+/* Granted paths: path[i] is where fd[i] points (absolute), or the spelled
+ * path when it is missing; Landlock rules are added on fd[i]. */
+typedef struct {
+  char *path[PVR_MAX_PATHS];
+  int fd[PVR_MAX_PATHS];
+  size_t n;
+} pvr_grants;
+
+/* The directory relative paths are taken from: the policy's "root", the
+ * policy file's directory, or the current directory. */
+typedef struct {
+  int fd;
+  char path[4096];
+} pvr_base;
+
 /* One allowed TCP connect target; only the port is enforced by Landlock. */
 typedef struct {
   char *host;
@@ -40,7 +61,7 @@ typedef struct {
 } pvr_limits;
 
 typedef struct {
-  pvr_list read, write, exec;
+  pvr_grants read, write, exec;
   int system_paths; /* add the runtime read set (docs/policy.md) */
   pvr_net_mode net;
   pvr_endpoint connect[PVR_MAX_PORTS];
@@ -61,11 +82,18 @@ void pvr_policy_free(pvr_policy *p);
 /* Read a policy file over the defaults; relative paths in it are taken
  * from the file's directory. An invalid field is named in err. */
 pv_status pvr_policy_load(pvr_policy *p, const char *file, pv_error *err);
-/* Parse a policy from JSON text (base: directory for relative paths). */
+/* Parse a policy from JSON text (base: the policy file's directory, for
+ * "root" and, without it, for relative paths). */
 pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len,
-                           const char *base, pv_error *err);
-/* Add a path (made absolute against base, or the cwd when base is NULL). */
-pv_status pvr_policy_add_path(pvr_list *l, const char *path, const char *base,
+                           const pvr_base *base, pv_error *err);
+/* Open the directory dir as a base (NULL: the current directory). */
+pv_status pvr_base_open(pvr_base *b, const char *dir, pv_error *err);
+/* Close a base's descriptor. */
+void pvr_base_close(pvr_base *b);
+/* Grant a path: relative ones beneath base (NULL: the current directory),
+ * absolute ones as they are. A path through a symlink or out of its base
+ * is refused (PV_FAILED, named in err); a missing one is kept as missing. */
+pv_status pvr_policy_add_path(pvr_grants *g, const char *path, const pvr_base *base,
                               const char *field, pv_error *err);
 /* Add a network grant: "any", "none" or HOST:PORT. */
 pv_status pvr_policy_add_net(pvr_policy *p, const char *spec, pv_error *err);

@@ -111,17 +111,29 @@ static int resolve_exe(pvr_ctx *c) {
   return 0;
 }
 
-static int plan_add(pvr_list *l, const char *path) {
-  if (l->n >= PVR_MAX_PATHS) return -1;
+/* Add one of the launcher's own paths (Landlock opens it by name). */
+static int plan_add(pvr_grants *g, const char *path) {
+  if (g->n >= PVR_MAX_PATHS) return -1;
   char *d = strdup(path);
   if (!d) return -1;
-  l->items[l->n++] = d;
+  g->path[g->n] = d;
+  g->fd[g->n] = PVR_FD_BYPATH;
+  g->n++;
   return 0;
 }
 
-static int plan_copy(pvr_list *dst, const pvr_list *src) {
-  for (size_t i = 0; i < src->n; i++)
-    if (plan_add(dst, src->items[i]) != 0) return -1;
+/* Add the policy's grants with copies of their descriptors. */
+static int plan_copy(pvr_grants *dst, const pvr_grants *src) {
+  for (size_t i = 0; i < src->n; i++) {
+    if (plan_add(dst, src->path[i]) != 0) {
+      return -1;
+    }
+    int fd = src->fd[i] >= 0 ? fcntl(src->fd[i], F_DUPFD_CLOEXEC, 0) : src->fd[i];
+    if (src->fd[i] >= 0 && fd < 0) {
+      return -1;
+    }
+    dst->fd[dst->n - 1] = fd;
+  }
   return 0;
 }
 
@@ -151,10 +163,15 @@ static int make_plan(pvr_ctx *c) {
 }
 
 static void plan_free(pvr_fs_plan *pl) {
-  pvr_list *ls[] = {&pl->read, &pl->write, &pl->exec};
+  pvr_grants *gs[] = {&pl->read, &pl->write, &pl->exec};
   for (size_t k = 0; k < 3; k++) {
-    for (size_t i = 0; i < ls[k]->n; i++) free(ls[k]->items[i]);
-    ls[k]->n = 0;
+    for (size_t i = 0; i < gs[k]->n; i++) {
+      free(gs[k]->path[i]);
+      if (gs[k]->fd[i] >= 0) {
+        close(gs[k]->fd[i]);
+      }
+    }
+    gs[k]->n = 0;
   }
 }
 

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# plugvet-run against the escapes of issue 15, each probe refused under the
+# policy and its twin working when granted: grants widened by symlinks
+# (shipped or planted at run time), MPTCP and listen() around the port
+# rules, a report written through a plugin's symlink or pushed out by junk,
+# exec of memfd images and of the dynamic loader, and policy hygiene.
+. "$(dirname "$0")/lib.sh"
+. "$top/tests/run/lib.sh"
+
+if [ "$LL_ABI" = 0 ]; then
+  echo "1..0 # SKIP this kernel has no Landlock (the escapes are about its rules)"
+  exit 0
+fi
+as_root() { [ "$(id -u)" = 0 ]; }
+policy() { # policy FILE JSON-AFTER-VERSION: a policy file
+  printf '{"plugvet_policy": 1, %s}\n' "$2" >"$1"
+}
+
+# ---- 1. Symlinked grant paths ------------------------------------------
+P=$TMP/plug
+mkdir -p "$P/real-assets" "$P/data" "$TMP/outside"
+echo pixel >"$P/real-assets/a.png"
+echo outside-secret >"$TMP/outside/secret.txt"
+ln -s / "$P/assets"
+ln -s "$TMP/outside" "$P/cache"
+chmod -R a+rX "$P" "$TMP/outside"
+chmod 777 "$P/data" "$TMP/outside"
+
+policy "$P/read-assets.json" '"fs": {"read": ["assets"]}'
+run --policy "$P/read-assets.json" -- "$PROBE" read /etc/hostname
+is $? 125 "a read grant through a shipped symlink (assets -> /) is refused"
+grep -q "fs.read: 'assets' passes through a symlink" "$TMP/err"; ok $? "... naming the grant"
+policy "$P/read-real.json" '"fs": {"read": ["real-assets"]}'
+run -q --policy "$P/read-real.json" -- "$PROBE" read "$P/real-assets/a.png"
+is "$(out)" "read: ok pixel" "... a real directory is granted (twin)"
+
+policy "$P/write-cache.json" '"fs": {"write": ["cache"]}'
+run --policy "$P/write-cache.json" -- "$PROBE" write "$TMP/outside/planted"
+is $? 125 "a write grant through a shipped symlink (cache -> outside) is refused"
+[ ! -e "$TMP/outside/planted" ]; ok $? "... and nothing was written outside"
+policy "$P/write-data.json" '"fs": {"write": ["data"]}'
+run -q --policy "$P/write-data.json" -- "$PROBE" write "$P/data/f"
+is "$(out)" "write: ok" "... a real directory is writable (twin)"
+
+policy "$P/dotdot.json" '"fs": {"read": ["../outside"]}'
+run --policy "$P/dotdot.json" -- "$PROBE" exit 0; is $? 125 "a relative grant that leaves the plugin is refused"
+grep -q "leaves the directory" "$TMP/err"; ok $? "... saying so"
+
+# Planted at run time: run 1 may write data/, links data/models -> /;
+# run 2 asks to read data/models.
+run -q --policy "$P/write-data.json" -- "$PROBE" symlink / "$P/data/models"
+is "$(out)" "symlink: ok" "run 1 plants data/models -> / under its write grant"
+policy "$P/read-models.json" '"fs": {"read": ["data/models"]}'
+run --policy "$P/read-models.json" -- "$PROBE" read /etc/hostname
+is $? 125 "run 2: a read grant on the planted link is refused"
+if as_root; then
+  run --allow-read "$P/data/models" -- "$PROBE" read /etc/hostname
+  is $? 125 "... named by an absolute path too (the link is not root's)"
+else
+  skip "not root: the plugin's links are the caller's own"
+fi
+rm "$P/data/models"
+mkdir "$P/data/models"
+echo model >"$P/data/models/m.txt"
+chmod -R a+rX "$P/data"
+run -q --policy "$P/read-models.json" -- "$PROBE" read "$P/data/models/m.txt"
+is "$(out)" "read: ok model" "... a real data/models is granted (twin)"
+(cd "$P" && timeout 20 "$RUN" $DEGRADED --allow-read assets -- "$PROBE" exit 0 >/dev/null 2>&1)
+is $? 125 "a relative --allow-read through a symlink is refused too"
+run -q --allow-read /bin/sh -- "$PROBE" exit 0; is $? 0 "an absolute path through root's own links (/bin) is fine (twin)"
+
+# plugvet policy: no grant through a shipped symlink, and a root that
+# keeps the paths' meaning wherever the policy is written.
+cat >"$P/package.json" <<'JSON'
+{ "name": "linked", "plugvet": { "permissions": {
+    "fs": { "read": ["assets/**/*.png", "real-assets"], "write": ["cache/", "data"] } } } }
+JSON
+chmod 644 "$P/package.json"
+mkdir -p "$TMP/elsewhere"
+"$PV" policy -o "$TMP/elsewhere/p.json" --sarif "$TMP/link.sarif" "$P" >/dev/null 2>&1
+is "$(jget "$TMP/elsewhere/p.json" 'j.root + " " + j.fs.read + " " + j.fs.write')" "$P .,real-assets data" \
+  "plugvet policy: no grant through assets or cache; root is the plugin's directory"
+is "$(jget "$TMP/link.sarif" 'j.runs[0].results.filter(r => r.ruleId == "policy.symlink-grant").map(r => r.locations[0].physicalLocation.region.startColumn > 1).join()')" \
+  "true,true" "... two policy.symlink-grant findings, at the declarations"
+run -q --policy "$TMP/elsewhere/p.json" -- "$PROBE" read "$P/real-assets/a.png"
+is "$(out)" "read: ok pixel" "a policy written elsewhere still grants the plugin's real-assets"
+run -q --policy "$TMP/elsewhere/p.json" -- "$PROBE" read "$TMP/elsewhere/p.json"
+is "$(out)" "read: EACCES" "... and not the directory it was written to (twin)"
+
+done_testing
