@@ -87,4 +87,37 @@ is "$(out)" "read: ok pixel" "a policy written elsewhere still grants the plugin
 run -q --policy "$TMP/elsewhere/p.json" -- "$PROBE" read "$TMP/elsewhere/p.json"
 is "$(out)" "read: EACCES" "... and not the directory it was written to (twin)"
 
+# ---- 2. Network: MPTCP around the port rules, listen() without a bind grant
+node -e '
+const s = require("net").createServer((c) => c.end()).listen(0, "127.0.0.1", () =>
+  require("fs").writeFileSync(process.argv[1], s.address().port + "\n"));
+setTimeout(() => process.exit(0), 60000);' "$TMP/port" &
+srv=$!
+trap 'kill $srv 2>/dev/null; rm -rf "$TMP"' EXIT
+for _ in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+A=$(cat "$TMP/port")
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+if [ "$LL_ABI" -ge 4 ] && timeout 10 "$PROBE" mptcp "$A" | grep -q ': ok$'; then
+  run --allow-net "127.0.0.1:1" --report "$TMP/r.json" -- "$PROBE" mptcp "$A"
+  is "$(out)" "mptcp $A: socket EACCES" "MPTCP to an unlisted port: socket() is refused"
+  is "$(jget "$TMP/r.json" 'j.refused[0].args')" "family=AF_INET type=1 protocol=262" \
+    "... and reported with its protocol"
+  run -q --allow-net "127.0.0.1:$A" -- "$PROBE" mptcp "$A"
+  is "$(out)" "mptcp $A: socket EACCES" "... even to a listed port (only plain TCP is allowed)"
+  run -q --allow-net "127.0.0.1:$A" -- "$PROBE" connect "$A"
+  is "$(out)" "connect $A: ok" "... while plain TCP to the listed port connects (twin)"
+  run -q --allow-net any -- "$PROBE" mptcp "$A"
+  is "$(out)" "mptcp $A: ok" "... and MPTCP connects with --allow-net any (twin)"
+else
+  for i in 1 2 3 4 5; do skip "MPTCP or Landlock ABI 4 unavailable here"; done
+fi
+B=$(free_port)
+run --allow-net "127.0.0.1:$A" --report "$TMP/r.json" -- "$PROBE" listen -
+is "$(out)" "listen: EACCES" "listen() without a bind grant is refused (no ephemeral port)"
+is "$(jget "$TMP/r.json" 'j.refused[0].syscall')" "listen" "... and reported"
+run -q --allow-net "127.0.0.1:$A" -- "$PROBE" listen "$B"
+is "$(out)" "listen: bind EACCES" "bind() without a bind grant is refused"
+run -q --allow-bind "$B" -- "$PROBE" listen "$B"
+is "$(out)" "listen: ok" "... bind() and listen() work with --allow-bind $B (twin)"
+
 done_testing

@@ -30,7 +30,7 @@ static const char usage_text[] =
     "  --allow-write PATH   allow writing, creating and removing under PATH\n"
     "  --allow-exec PATH    allow executing PATH (or files under it)\n"
     "  --allow-net SPEC     HOST:PORT (TCP connect), 'any' or 'none'\n"
-    "  --allow-bind PORT    allow binding TCP PORT\n"
+    "  --allow-bind PORT    allow binding TCP PORT (without one: no bind, no listen)\n"
     "  --allow-children     allow executing further programs\n"
     "  --no-system-paths    do not add the runtime read set (/usr, /lib, ...)\n"
     "  --env NAME[=VALUE]   pass NAME from this environment, or set it\n"

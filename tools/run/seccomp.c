@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/ioctl.h>
@@ -61,8 +62,8 @@ static const char *const allow_list[] = {
     /* polling and events */
     "poll", "ppoll", "select", "pselect6", "epoll_create", "epoll_create1",
     "epoll_ctl", "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
-    /* sockets (socket() itself is decided by the policy) */
-    "socketpair", "connect", "accept", "accept4", "bind", "listen", "shutdown",
+    /* sockets (socket(), bind() and listen() are decided by the policy) */
+    "socketpair", "connect", "accept", "accept4", "shutdown",
     "getsockname", "getpeername", "getsockopt", "setsockopt", "sendto", "recvfrom",
     "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", NULL};
 
@@ -127,20 +128,48 @@ static int rule(scmp_filter_ctx ctx, uint32_t action, const char *name,
   return seccomp_rule_add_array(ctx, action, nr, n, cmp);
 }
 
-/* socket(): AF_UNIX always; TCP over IPv4/IPv6 for a port list; anything for
- * "any". What is left goes to the supervisor, which answers EACCES. */
+/* socket() for TCP over one family: SOCK_STREAM (whatever its flags) with
+ * protocol 0 or IPPROTO_TCP, nothing else: IPPROTO_MPTCP and the like
+ * would slip past Landlock's TCP port rules. */
+static int tcp_rules(scmp_filter_ctx ctx, int family) {
+  static const int protos[] = {0, IPPROTO_TCP};
+  int r = 0;
+  for (size_t i = 0; i < sizeof protos / sizeof protos[0] && r >= 0; i++) {
+    struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)family),
+                                 SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_STREAM),
+                                 SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)protos[i])};
+    r = rule(ctx, SCMP_ACT_ALLOW, "socket", 3, tcp);
+  }
+  return r;
+}
+
+/* socket(): AF_UNIX always; plain TCP over IPv4/IPv6 for a port list;
+ * anything for "any". What is left goes to the supervisor, which answers
+ * EACCES. */
 static int socket_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   if (p->net == PVR_NET_ANY) return rule(ctx, SCMP_ACT_ALLOW, "socket", 0, NULL);
   struct scmp_arg_cmp unix_only[] = {SCMP_A0(SCMP_CMP_EQ, AF_UNIX)};
   int r = rule(ctx, SCMP_ACT_ALLOW, "socket", 1, unix_only);
   if (r < 0 || p->net == PVR_NET_NONE) return r;
-  static const int fams[] = {AF_INET, AF_INET6};
-  for (int i = 0; i < 2 && r >= 0; i++) {
-    struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fams[i]),
-                                 SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_STREAM)};
-    r = rule(ctx, SCMP_ACT_ALLOW, "socket", 2, tcp);
+  r = tcp_rules(ctx, AF_INET);
+  if (r < 0) {
+    return r;
   }
-  return r;
+  return tcp_rules(ctx, AF_INET6);
+}
+
+/* bind() and listen() only with a bind grant (or "any"): listen() on an
+ * unbound socket takes an ephemeral port, which Landlock does not see.
+ * Without one they reach the supervisor (EACCES, reported). */
+static int server_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
+  if (p->net != PVR_NET_ANY && p->n_bind == 0) {
+    return 0;
+  }
+  int r = rule(ctx, SCMP_ACT_ALLOW, "bind", 0, NULL);
+  if (r < 0) {
+    return r;
+  }
+  return rule(ctx, SCMP_ACT_ALLOW, "listen", 0, NULL);
 }
 
 /* ioctl: every command but TIOCSTI, compared on the 32 bits the kernel
@@ -169,7 +198,7 @@ static int policy_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
       (r = ioctl_rules(ctx)) < 0 ||
       (r = rule(ctx, exec_action, "execve", 0, NULL)) < 0 ||
       (r = rule(ctx, exec_action, "execveat", 0, NULL)) < 0 ||
-      (r = socket_rules(ctx, p)) < 0)
+      (r = socket_rules(ctx, p)) < 0 || (r = server_rules(ctx, p)) < 0)
     return r;
   return 0;
 }

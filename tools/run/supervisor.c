@@ -1,7 +1,7 @@
 /* supervisor.c — answer seccomp user notifications. The only call ever let
  * through is the child's first execve, of the absolute path the launcher
  * resolved; everything else notified is refused and recorded:
- * execve/execveat/socket get EACCES, ioctl(TIOCSTI) and namespace clones
+ * execve/execveat/socket/bind/listen get EACCES, ioctl(TIOCSTI) and namespace clones
  * EPERM, and calls outside the allow-list ENOSYS. */
 #include "supervisor.h"
 
@@ -77,6 +77,12 @@ static void describe(const struct seccomp_notif *req, const char *name, char *ou
     if (f) snprintf(out, outsz, "family=%s type=%llu", f, (unsigned long long)(a[1] & 0xf));
     else snprintf(out, outsz, "family=%llu type=%llu", (unsigned long long)a[0],
                   (unsigned long long)(a[1] & 0xf));
+    if (a[2] != 0) {
+      size_t used = strlen(out);
+      snprintf(out + used, outsz - used, " protocol=%llu", (unsigned long long)a[2]);
+    }
+  } else if (!strcmp(name, "bind") || !strcmp(name, "listen")) {
+    snprintf(out, outsz, "fd=%llu", (unsigned long long)a[0]);
   } else if (!strcmp(name, "ioctl")) {
     snprintf(out, outsz, "cmd=0x%llx", (unsigned long long)(a[1] & 0xffffffffULL));
   } else if (!strcmp(name, "clone")) {
@@ -106,7 +112,8 @@ static void record(pvr_super *s, pid_t pid, const char *name, const char *args) 
 }
 
 static int refusal_errno(const char *name) {
-  if (!strcmp(name, "execve") || !strcmp(name, "execveat") || !strcmp(name, "socket"))
+  if (!strcmp(name, "execve") || !strcmp(name, "execveat") || !strcmp(name, "socket") ||
+      !strcmp(name, "bind") || !strcmp(name, "listen"))
     return EACCES;
   if (!strcmp(name, "ioctl") || !strcmp(name, "clone")) return EPERM;
   return ENOSYS;
