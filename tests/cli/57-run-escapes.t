@@ -120,4 +120,54 @@ is "$(out)" "listen: bind EACCES" "bind() without a bind grant is refused"
 run -q --allow-bind "$B" -- "$PROBE" listen "$B"
 is "$(out)" "listen: ok" "... bind() and listen() work with --allow-bind $B (twin)"
 
+# ---- 3. Report integrity -------------------------------------------------
+mkdir "$P/rep"; chmod 777 "$P/rep"
+echo original >"$TMP/target.txt"; chmod 644 "$TMP/target.txt"
+run -q --allow-write "$P/rep" -- "$PROBE" symlink "$TMP/target.txt" "$P/rep/run.json"
+is "$(out)" "symlink: ok" "run 1 plants rep/run.json -> a file outside its grants"
+run --report "$P/rep/run.json" -- "$PROBE" exit 0; is $? 125 "run 2: --report through the planted symlink is refused"
+grep -q "is a symlink" "$TMP/err"; ok $? "... saying why"
+is "$(cat "$TMP/target.txt")" "original" "... and the link's target is untouched"
+run --allow-write "$P/rep" --report "$P/rep/other.json" -- "$PROBE" exit 0
+is $? 125 "--report under a write grant is refused"
+[ ! -e "$P/rep/other.json" ]; ok $? "... before anything is written there"
+ln "$TMP/target.txt" "$TMP/hardlink.json"
+run --report "$TMP/hardlink.json" -- "$PROBE" exit 0; is $? 125 "--report on a file with another hard link is refused"
+is "$(cat "$TMP/target.txt")" "original" "... and its other name is untouched"
+run -q --report "$TMP/r.json" -- "$PROBE" exit 0; is $? 0 "--report to an ordinary path works (twin)"
+is "$(jget "$TMP/r.json" 'j.result.exit_code')" "0" "... and holds the report"
+
+run -q --report "$TMP/r.json" -- "$PROBE" junk 300
+is "$(out)" "exec: EACCES" "300 junk calls, then execve /bin/sh: refused"
+is "$(jget "$TMP/r.json" 'j.refused[0].syscall + "(" + j.refused[0].args + ") policy=" + j.refused[0].policy')" \
+  "execve(path=/bin/sh) policy=true" "... the execve is still in the report, listed first"
+is "$(jget "$TMP/r.json" 'j.refused_by_syscall.sync + " " + j.refused_by_syscall.execve + " " + j.refused_total')" \
+  "300 1 301" "... and every call is counted by name"
+is "$(jget "$TMP/r.json" 'j.refused.length + " " + j.refused_ungrouped')" "257 44" \
+  "... junk takes at most 256 groups"
+
+weird=$(printf '/tmp/bad\377\033[31mname')
+run --report "$TMP/r.json" -- "$PROBE" execp "$weird"
+is "$(out)" "execp: EACCES" "exec of a path with a non-UTF-8 byte and an escape sequence is refused"
+is "$(jget "$TMP/r.json" 'JSON.stringify(j.refused[0].args)')" '"path=/tmp/bad\\xff\u001b[31mname"' \
+  "... the report keeps its bytes (\\xff for the bad one), not dropped"
+is "$(jget "$TMP/r.json" 'JSON.stringify(j.command[2])')" '"/tmp/bad\\xff\u001b[31mname"' \
+  "... in the command too"
+grep -q "$(printf '\033')" "$TMP/err"; ok $((1 - $?)) "... and the terminal summary has no control character"
+grep -qF 'path=/tmp/bad\xff\x1b[31mname' "$TMP/err"; ok $? "... it shows them escaped"
+
+run -q --report "$TMP/r.json" -- "$PROBE" exit 124; st=$?
+is "$st" 124 "a plugin's own exit(124) keeps its status"
+is "$(jget "$TMP/r.json" 'j.result.timed_out + " " + j.result.killed_by_launcher')" "false null" \
+  "... but the report says the launcher killed nothing"
+run -q --timeout 1 --report "$TMP/r.json" -- "$PROBE" spin
+is "$(jget "$TMP/r.json" 'j.result.killed_by_launcher.reason')" "timeout" "... while a real timeout is said to be one (twin)"
+run -q --report "$TMP/r.json" -- "$PROBE" raise 31; st=$?
+is "$st" 159 "a plugin that raises SIGSYS itself exits 159"
+is "$(jget "$TMP/r.json" 'j.result.signal + " " + j.result.killed_by_launcher')" "SIGSYS null" \
+  "... but the report says no seccomp kill"
+run -q --report "$TMP/r.json" -- "$PROBE" ptrace
+is "$(jget "$TMP/r.json" 'j.result.killed_by_launcher.reason + " " + j.result.killed_by_launcher.syscall')" \
+  "seccomp ptrace" "... while a never-allowed call is said to be one (twin)"
+
 done_testing

@@ -529,16 +529,84 @@ out:
 
 /* ---- JSON writing ---------------------------------------------------- */
 
+/* Length of the valid UTF-8 sequence at s (no overlong forms, no
+ * surrogates, at most U+10FFFF); 0 when the bytes are not one. */
+static size_t utf8_len(const unsigned char *s) {
+  size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+  if (n == 0 || s[0] > 0xf4) {
+    return 0;
+  }
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xc0) != 0x80) {
+      return 0;
+    }
+  }
+  if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
+      (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f)) {
+    return 0;
+  }
+  return n;
+}
+
+/* Whether the n bytes at s are to be written as \xNN. */
+static int needs_escape(const unsigned char *s, size_t n, int terminal) {
+  if (n == 0) {
+    return 1;
+  }
+  if (!terminal) {
+    return 0;
+  }
+  if (n == 1) {
+    return s[0] < 0x20 || s[0] == 0x7f;
+  }
+  return n == 2 && s[0] == 0xc2 && s[1] < 0xa0; /* C1: U+0080..U+009F */
+}
+
+char *pvr_escape(const char *s, int terminal) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t len = strlen(s), o = 0;
+  char *out = malloc(4 * len + 1);
+  if (!out) {
+    return NULL;
+  }
+  for (size_t i = 0; i < len;) {
+    size_t n = u[i] < 0x80 ? 1 : utf8_len(u + i);
+    if (u[i] == '\\') {
+      out[o++] = '\\';
+      out[o++] = '\\';
+    } else if (needs_escape(u + i, n, terminal)) {
+      n = n ? n : 1;
+      for (size_t k = 0; k < n; k++) {
+        snprintf(out + o, 5, "\\x%02x", u[i + k]);
+        o += 4;
+      }
+    } else {
+      memcpy(out + o, s + i, n);
+      o += n;
+    }
+    i += n;
+  }
+  out[o] = '\0';
+  return out;
+}
+
+json_t *pvr_json_text(const char *s) {
+  char *e = pvr_escape(s, 0);
+  json_t *j = e ? json_string(e) : NULL;
+  free(e);
+  return j;
+}
+
 static json_t *list_json(const pvr_list *l) {
   json_t *a = json_array();
-  for (size_t i = 0; i < l->n; i++) json_array_append_new(a, json_string(l->items[i]));
+  for (size_t i = 0; i < l->n; i++) json_array_append_new(a, pvr_json_text(l->items[i]));
   return a;
 }
 
 static json_t *grants_json(const pvr_grants *g) {
   json_t *a = json_array();
   for (size_t i = 0; i < g->n; i++) {
-    json_array_append_new(a, json_string(g->path[i]));
+    json_array_append_new(a, pvr_json_text(g->path[i]));
   }
   return a;
 }
@@ -550,7 +618,7 @@ static json_t *net_json(const pvr_policy *p) {
   char ep[300];
   for (size_t i = 0; i < p->n_connect; i++) {
     snprintf(ep, sizeof ep, "%s:%u", p->connect[i].host, p->connect[i].port);
-    json_array_append_new(c, json_string(ep));
+    json_array_append_new(c, pvr_json_text(ep));
   }
   for (size_t i = 0; i < p->n_bind; i++) json_array_append_new(b, json_integer(p->bind[i]));
   json_object_set_new(o, "connect", c);
@@ -573,7 +641,7 @@ json_t *pvr_policy_to_json(const pvr_policy *p) {
     json_object_set_new(res, f->name,
                         json_integer((json_int_t) * (const uint64_t *)((const char *)&p->lim + f->off)));
   json_object_set_new(o, "resources", res);
-  if (p->cwd) json_object_set_new(o, "cwd", json_string(p->cwd));
-  if (p->user) json_object_set_new(o, "user", json_string(p->user));
+  if (p->cwd) json_object_set_new(o, "cwd", pvr_json_text(p->cwd));
+  if (p->user) json_object_set_new(o, "user", pvr_json_text(p->user));
   return o;
 }

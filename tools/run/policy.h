@@ -109,6 +109,14 @@ pv_status pvr_limit_check(const char *name, uint64_t v, pv_error *err);
 /* The policy as JSON (the same format pvr_policy_parse reads); caller
  * json_decref()s it. */
 json_t *pvr_policy_to_json(const pvr_policy *p);
+/* s made safe to show: a backslash is doubled and every byte that is not
+ * part of valid UTF-8 becomes the four characters \xNN (hex), so the
+ * original bytes can be recovered; with terminal, control characters (C0,
+ * DEL, C1) become \xNN too. Returns a malloc'd string the caller frees,
+ * NULL on out-of-memory. */
+char *pvr_escape(const char *s, int terminal);
+/* pvr_escape(s, 0) as a JSON string (never dropped for bad UTF-8). */
+json_t *pvr_json_text(const char *s);
 /* Whether an environment variable name is never passed to a plugin. */
 int pvr_env_forbidden(const char *name, size_t len);
 

@@ -29,6 +29,7 @@
 
 #include "child.h"
 #include "report.h"
+#include "resolve.h"
 
 #define PVR_MAX_ENVP (PVR_MAX_ENV + 16)
 #define PVR_MAX_PROCS 65536
@@ -61,6 +62,8 @@ typedef struct {
   pid_t child;
   sigset_t oldmask;
   int child_done, wstatus, timed_out, exec_errno, setup_failed, sock_eof, stop_sig;
+  int seccomp_killed; /* the supervisor saw a never-allowed call */
+  int report_fd, report_refused;
   char error[PATH_MAX + 512];
   uint64_t t0, deadline;
 } pvr_ctx;
@@ -281,6 +284,115 @@ static int confine_prepare(pvr_ctx *c) {
   return 0;
 }
 
+/* Whether the directory dirfd is somewhere the plugin may write: under a
+ * write grant or in the scratch directory. */
+static int dir_writable(const pvr_ctx *c, int dirfd) {
+  const pvr_grants *w = &c->run->policy.write;
+  for (size_t i = 0; i < w->n; i++) {
+    if (w->fd[i] >= 0 && pvr_fd_within(dirfd, w->fd[i])) {
+      return 1;
+    }
+  }
+  int sfd = c->scratch[0] ? open(c->scratch, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+  int in_scratch = sfd >= 0 && pvr_fd_within(dirfd, sfd);
+  if (sfd >= 0) {
+    close(sfd);
+  }
+  return in_scratch;
+}
+
+/* Whether the file st is itself a write grant. */
+static int file_granted(const pvr_ctx *c, const struct stat *st) {
+  const pvr_grants *w = &c->run->policy.write;
+  struct stat g;
+  for (size_t i = 0; i < w->n; i++) {
+    if (w->fd[i] >= 0 && fstat(w->fd[i], &g) == 0 && g.st_dev == st->st_dev &&
+        g.st_ino == st->st_ino) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int report_refuse(pvr_ctx *c, const char *why) {
+  char msg[PATH_MAX + 256];
+  snprintf(msg, sizeof msg, "--report %s: %s", c->run->report_file, why);
+  set_error(c, PVR_EXIT_USAGE, msg);
+  c->report_refused = 1;
+  return -1;
+}
+
+/* The directory part of the report path, opened like an absolute grant
+ * (root-owned symlinks only); *base points at the file name in abs. */
+static int report_dir(pvr_ctx *c, char *abs, size_t abssz, const char **base) {
+  const char *file = c->run->report_file;
+  char cwd[PATH_MAX];
+  pv_error err = {0};
+  pvr_open_result res = PVR_OPEN_OK;
+  int n = file[0] == '/' ? snprintf(abs, abssz, "%s", file)
+          : getcwd(cwd, sizeof cwd) ? snprintf(abs, abssz, "%s/%s", cwd, file)
+                                     : -1;
+  if (n < 0 || (size_t)n >= abssz) {
+    return report_refuse(c, "path too long");
+  }
+  char *slash = strrchr(abs, '/');
+  *base = slash + 1;
+  if (!**base || !strcmp(*base, ".") || !strcmp(*base, "..")) {
+    return report_refuse(c, "not a file name");
+  }
+  *slash = '\0';
+  int dirfd = -1;
+  pv_status rc = pvr_open_trusted(abs[0] ? abs : "/", "--report", &dirfd, &res, &err);
+  *slash = '/';
+  if (rc != PV_OK || res == PVR_OPEN_REFUSED) {
+    return report_refuse(c, err.msg);
+  }
+  if (res == PVR_OPEN_MISSING) {
+    return report_refuse(c, "its directory does not exist");
+  }
+  return dirfd;
+}
+
+/* Open --report now, before the plugin exists (the root launcher must not
+ * write later through anything the plugin planted): the file itself
+ * O_NOFOLLOW, a regular file with one link, nowhere the plugin may write.
+ * Truncated only once all that is checked. */
+static int open_report(pvr_ctx *c) {
+  char abs[2 * PATH_MAX];
+  const char *base = NULL;
+  struct stat st;
+  static const char writable[] =
+      "the plugin may write there (under a write grant or its scratch directory)";
+  int dirfd = report_dir(c, abs, sizeof abs, &base);
+  if (dirfd < 0) {
+    return -1;
+  }
+  if (dir_writable(c, dirfd)) {
+    close(dirfd);
+    return report_refuse(c, writable);
+  }
+  int fd = openat(dirfd, base, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+  const char *why = fd < 0 && errno == ELOOP ? "is a symlink" : fd < 0 ? strerror(errno) : NULL;
+  if (!why && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+    why = "not a regular file";
+  } else if (!why && st.st_nlink != 1) {
+    why = "has other hard links";
+  } else if (!why && file_granted(c, &st)) {
+    why = writable;
+  } else if (!why && ftruncate(fd, 0) != 0) {
+    why = strerror(errno);
+  }
+  close(dirfd);
+  if (why) {
+    if (fd >= 0) {
+      close(fd);
+    }
+    return report_refuse(c, why);
+  }
+  c->report_fd = fd;
+  return 0;
+}
+
 static int prepare(pvr_ctx *c) {
   if (resolve_exe(c) || choose_user(c)) return -1;
   if (c->run->unshare_net && geteuid() != 0) {
@@ -288,6 +400,7 @@ static int prepare(pvr_ctx *c) {
     return -1;
   }
   if (make_scratch(c) || confine_prepare(c)) return -1;
+  if (c->run->report_file && open_report(c) != 0) return -1;
   if (make_env(c) != 0) {
     set_error(c, PVR_EXIT_USAGE, "env: too many variables");
     return -1;
@@ -426,6 +539,15 @@ static int poll_timeout(pvr_ctx *c) {
   return now >= c->deadline ? 0 : (int)(c->deadline - now);
 }
 
+/* A never-allowed call: the supervisor killed its process; the launcher
+ * kills the rest of the plugin. */
+static void on_kill(pvr_ctx *c) {
+  if (c->sup.kill && !c->seccomp_killed) {
+    c->seccomp_killed = 1;
+    kill_tree(c);
+  }
+}
+
 static void supervise(pvr_ctx *c) {
   while (!c->child_done) {
     struct pollfd fds[3] = {{c->sfd, POLLIN, 0}, {c->sock, POLLIN, 0}, {c->sup.fd, POLLIN, 0}};
@@ -439,6 +561,7 @@ static void supervise(pvr_ctx *c) {
     }
     if (fds[2].revents & POLLIN) {
       if (pvr_super_handle(&c->sup) != 0) pvr_super_set_fd(&c->sup, -1);
+      on_kill(c);
     } else if (fds[2].revents & (POLLHUP | POLLERR | POLLNVAL)) {
       pvr_super_set_fd(&c->sup, -1);
     }
@@ -495,6 +618,7 @@ static int final_status(pvr_ctx *c, int *started) {
   if (!*started && !c->error[0]) snprintf(c->error, sizeof c->error, "the child died during setup");
   if (!*started) return PVR_EXIT_SETUP;
   if (c->timed_out) return PVR_EXIT_TIMEOUT;
+  if (c->seccomp_killed) return 128 + SIGSYS;
   if (c->stop_sig) return 128 + c->stop_sig;
   if (WIFEXITED(c->wstatus)) return WEXITSTATUS(c->wstatus);
   if (WIFSIGNALED(c->wstatus)) return 128 + WTERMSIG(c->wstatus);
@@ -505,6 +629,35 @@ static int rm_entry(const char *path, const struct stat *st, int flag, struct FT
   (void)st, (void)flag, (void)ftw;
   remove(path);
   return 0;
+}
+
+/* What the launcher itself did to end the plugin, for the report. */
+static void set_killer(const pvr_ctx *c, pvr_report *r) {
+  if (c->timed_out) {
+    r->killed_by = "timeout";
+  } else if (c->seccomp_killed) {
+    r->killed_by = "seccomp";
+    r->kill_syscall = c->sup.kill_syscall;
+    r->kill_pid = c->sup.kill_pid;
+  } else if (c->stop_sig) {
+    r->killed_by = "signal";
+    r->stop_signal = c->stop_sig;
+  }
+}
+
+/* The report goes to the descriptor opened before the plugin started; a
+ * run that failed before that (no plugin ever ran) opens it now. */
+static void write_report(pvr_ctx *c, const pvr_report *r) {
+  pv_error err = {0};
+  if (!c->run->report_file || c->report_refused) {
+    return;
+  }
+  if (c->report_fd < 0 && open_report(c) != 0) {
+    fprintf(stderr, "plugvet-run: %s\n", c->error);
+    return;
+  }
+  if (pvr_report_write(r, c->report_fd, c->run->report_file, &err) != PV_OK)
+    fprintf(stderr, "plugvet-run: %s\n", err.msg);
 }
 
 static void report(pvr_ctx *c, int started) {
@@ -524,18 +677,18 @@ static void report(pvr_ctx *c, int started) {
       .peak_rss_kib = ru.ru_maxrss, .error = c->error[0] ? c->error : NULL};
   if (started && WIFEXITED(c->wstatus) && !c->timed_out) r.exit_code = WEXITSTATUS(c->wstatus);
   if (started && WIFSIGNALED(c->wstatus)) r.signal = WTERMSIG(c->wstatus);
+  set_killer(c, &r);
   int noisy = !c->run->quiet || (r.sup && r.sup->total) || !started || c->degraded ||
-              r.signal || c->timed_out;
+              r.signal || r.killed_by;
   if (noisy) pvr_report_summary(&r, stderr);
-  pv_error err = {0};
-  if (c->run->report_file && pvr_report_write(&r, c->run->report_file, &err) != PV_OK)
-    fprintf(stderr, "plugvet-run: %s\n", err.msg);
+  write_report(c, &r);
 }
 
 static void cleanup(pvr_ctx *c) {
   if (c->have_sup) pvr_super_free(&c->sup);
   if (c->sock >= 0) close(c->sock);
   if (c->sfd >= 0) close(c->sfd);
+  if (c->report_fd >= 0) close(c->report_fd);
   if (c->scratch[0]) nftw(c->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
   pvr_landlock_free(&c->ll);
   pvr_bpf_free(&c->bpf);
@@ -549,7 +702,7 @@ int pvr_run_main(pvr_run *run) {
   pv_error err = {0};
   memset(c, 0, sizeof *c);
   c->run = run;
-  c->sfd = c->sock = c->ll.fd = -1;
+  c->sfd = c->sock = c->ll.fd = c->report_fd = -1;
   int started = 0;
   if (prepare(c) == 0 && start(c) == 0) {
     if (pvr_super_init(&c->sup, c->child, c->exe, &err) != PV_OK) {

@@ -1,10 +1,11 @@
 /* seccomp.c — the filter: an allow-list measured on real node workloads
- * (tests/run/measure-syscalls, docs/policy.md), a kill list, feature-absent
- * answers (ENOSYS) and policy refusals. The default action is the user
+ * (tests/run/measure-syscalls, docs/policy.md), feature-absent answers
+ * (ENOSYS) and policy refusals. The default action is the user
  * notification: what no rule allows (exec after the first, non-unix
- * sockets, namespace clones, unlisted calls) reaches the supervisor, which
- * refuses and records it. Native architecture only; any other (x32
- * numbers included) kills the process. */
+ * sockets, namespace clones, the kill list, unlisted calls) reaches the
+ * supervisor, which refuses and records it, or kills the plugin for the
+ * kill list. Native architecture only; a call with any other (x32 numbers
+ * included) is notified too, and kills. */
 #include "seccomp.h"
 
 #include <errno.h>
@@ -67,7 +68,8 @@ static const char *const allow_list[] = {
     "getsockname", "getpeername", "getsockopt", "setsockopt", "sendto", "recvfrom",
     "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", NULL};
 
-/* Never allowed: the process is killed. */
+/* Never allowed: left to the supervisor, which kills the plugin (so the
+ * report can say the launcher did it, which a kernel SIGSYS cannot). */
 static const char *const kill_list[] = {
     "ptrace", "process_vm_readv", "process_vm_writev", "mount", "umount2",
     "pivot_root", "chroot", "unshare", "setns", "kexec_load", "kexec_file_load",
@@ -108,6 +110,15 @@ const char *pvr_seccomp_arch(void) {
 }
 
 int pvr_seccomp_notify_ok(void) { return seccomp_api_get() >= 5; }
+
+int pvr_seccomp_is_kill(const char *name) {
+  for (size_t i = 0; kill_list[i]; i++) {
+    if (!strcmp(kill_list[i], name)) {
+      return 1;
+    }
+  }
+  return 0;
+}
 
 static pv_status add_list(scmp_filter_ctx ctx, const char *const *names,
                           uint32_t action, pv_error *err) {
@@ -232,13 +243,12 @@ pv_status pvr_seccomp_build(const pvr_policy *p, pvr_bpf *out, pv_error *err) {
   scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_NOTIFY);
   if (!ctx) return pv_error_set(err, PV_FATAL, "seccomp: cannot initialise libseccomp");
   pv_status rc = PV_FATAL;
-  int r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
+  int r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_NOTIFY);
   if (r < 0) {
     pv_error_set(err, PV_FATAL, "seccomp: bad-arch action: %s", strerror(-r));
     goto out;
   }
   if (add_list(ctx, allow_list, SCMP_ACT_ALLOW, err) ||
-      add_list(ctx, kill_list, SCMP_ACT_KILL_PROCESS, err) ||
       add_list(ctx, enosys_list, SCMP_ACT_ERRNO(ENOSYS), err))
     goto out;
   if ((r = policy_rules(ctx, p)) < 0) {
