@@ -170,4 +170,48 @@ run -q --report "$TMP/r.json" -- "$PROBE" ptrace
 is "$(jget "$TMP/r.json" 'j.result.killed_by_launcher.reason + " " + j.result.killed_by_launcher.syscall')" \
   "seccomp ptrace" "... while a never-allowed call is said to be one (twin)"
 
+# ---- 4. Exec ---------------------------------------------------------------
+run --allow-children --allow-exec /bin/sh --report "$TMP/r.json" -- "$PROBE" memfd-exec /bin/sh
+is "$(out)" "memfd-exec: EACCES" "children allowed: execveat(memfd, \"\", AT_EMPTY_PATH) is refused"
+case "$(jget "$TMP/r.json" 'j.refused[0].syscall + " " + j.refused[0].args')" in
+  "execveat fd="*" path= (a descriptor (AT_EMPTY_PATH), not a path)") ok 0 "... and reported as such";;
+  *) ok 1 "... and reported as such ($(jget "$TMP/r.json" 'j.refused[0].args'))";;
+esac
+run -q --allow-children --allow-exec /bin/sh -- "$PROBE" exec
+is "$(out)" "shell-ran" "... while /bin/sh by its path runs (twin)"
+run --allow-children --allow-exec /bin/sh --report "$TMP/r.json" -- "$PROBE" ldso /bin/sh
+is "$(out)" "ldso: EACCES" "children allowed: ld.so /bin/sh (the loader running a program) is refused"
+case "$(jget "$TMP/r.json" 'j.refused[0].args')" in
+  *"(a dynamic loader)") ok 0 "... as a dynamic loader";; *) ok 1 "... as a dynamic loader";; esac
+run -q --allow-children --allow-exec /bin/sh -- "$PROBE" execp /bin/sh -c 'echo shell-ran'
+is "$(out)" "shell-ran" "... while /bin/sh itself runs (twin)"
+run -q --allow-exec "$(dirname "$(readlink -f /lib64/ld-linux-x86-64.so.2 2>/dev/null || echo /lib64/x)")" \
+  --allow-exec /bin/sh -- "$PROBE" ldso /bin/sh
+is "$(out)" "ldso: EACCES" "... even when its directory is an exec grant"
+
+run -q --allow-exec /bin/sh -- "$PROBE" exec
+is "$(out)" "shell-ran" "--allow-exec /bin/sh alone lets /bin/sh run (no --allow-children needed)"
+run --allow-exec /bin/sh --report "$TMP/r.json" -- "$PROBE" execp /bin/true
+is "$(out)" "execp: EACCES" "... and nothing else"
+is "$(jget "$TMP/r.json" 'j.refused[0].syscall + "(" + j.refused[0].args + ")"')" "execve(path=/bin/true)" \
+  "... refused by the supervisor"
+
+if [ -n "$NODE" ]; then
+  printf '#!/usr/bin/env node\nconsole.log("env-node-ran");\n' >"$P/tool.js"
+  chmod 755 "$P/tool.js"
+  run -q --allow-read "$P" --report "$TMP/r.json" -- "$P/tool.js"
+  is "$(out)" "env-node-ran" "a #!/usr/bin/env node script runs"
+  is "$(jget "$TMP/r.json" 'j.refused_total')" "0" "... with nothing refused"
+  run --allow-children --report "$TMP/r.json" -- "$PROBE" execp /usr/bin/env sh -c 'echo env-ran'
+  is "$(out)" "execp: EACCES" "... while a plugin cannot run /usr/bin/env itself (twin)"
+  printf 'const r = require("child_process").spawnSync(process.execPath, ["-e", "console.log(7)"]);\nconsole.log(r.error ? r.error.code : String(r.stdout).trim());\n' >"$P/fork.js"
+  chmod 644 "$P/fork.js"
+  run -q --allow-read "$P" -- "$NODE" "$P/fork.js"
+  is "$(out)" "EACCES" "node cannot start node without children"
+  run -q --allow-read "$P" --allow-children -- "$NODE" "$P/fork.js"
+  is "$(out)" "7" "... and can with --allow-children (twin)"
+else
+  for i in 1 2 3 4 5; do skip "node not installed"; done
+fi
+
 done_testing

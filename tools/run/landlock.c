@@ -258,7 +258,7 @@ out:
   return rc;
 }
 
-int pvr_shebang_interp(const char *path, char *out, size_t outsz) {
+int pvr_shebang(const char *path, char *out, size_t outsz, char *arg, size_t argsz) {
   char line[256];
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return -1;
@@ -266,11 +266,23 @@ int pvr_shebang_interp(const char *path, char *out, size_t outsz) {
   close(fd);
   if (n < 3 || line[0] != '#' || line[1] != '!') return -1;
   line[n] = 0;
+  line[strcspn(line, "\n")] = 0;
   char *s = line + 2;
   while (*s == ' ' || *s == '\t') s++;
-  size_t len = strcspn(s, " \t\n");
+  size_t len = strcspn(s, " \t");
   if (*s != '/' || len == 0 || len >= outsz) return -1;
   memcpy(out, s, len);
   out[len] = 0;
+  s += len;
+  s += strspn(s, " \t");
+  size_t alen = strlen(s);
+  while (alen > 0 && (s[alen - 1] == ' ' || s[alen - 1] == '\t' || s[alen - 1] == '\r')) {
+    alen--;
+  }
+  if (alen >= argsz) {
+    return -1;
+  }
+  memcpy(arg, s, alen);
+  arg[alen] = 0;
   return 0;
 }

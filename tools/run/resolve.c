@@ -110,6 +110,7 @@ typedef struct {
   char rest[2 * PATH_MAX]; /* what is left to walk */
   int dir;                 /* where the walk stands */
   int links;
+  int any_owner;           /* follow symlinks of any owner (still no procfs one) */
   const char *path, *field;
   pvr_open_result *res;
   pv_error *err;
@@ -130,7 +131,7 @@ static pv_status follow(walk *w, int link, const struct stat *st) {
     return refuse(w->res, w->err, w->field, w->path, "has too many levels of symlinks");
   if (fstatfs(link, &fs) != 0 || fs.f_type == PROC_SUPER_MAGIC)
     return refuse(w->res, w->err, w->field, w->path, "passes through a procfs magic link");
-  if (st->st_uid != 0)
+  if (st->st_uid != 0 && !w->any_owner)
     return refuse(w->res, w->err, w->field, w->path,
                   "passes through a symlink not owned by root (name the real path)");
   ssize_t n = readlinkat(link, "", target, sizeof target - 1);
@@ -165,35 +166,57 @@ static pv_status step(walk *w, const char *comp) {
   return rc;
 }
 
-pv_status pvr_open_trusted(const char *path, const char *field, int *fd, pvr_open_result *res,
-                           pv_error *err) {
-  walk w = {.dir = -1, .path = path, .field = field, .res = res, .err = err};
+/* Walk w->rest from w->dir to the end; *fd is where it lands. */
+static pv_status walk_all(walk *w, int *fd) {
   char comp[NAME_MAX + 1];
-  int more;
-  *fd = -1;
-  *res = PVR_OPEN_OK;
-  if (path[0] != '/' || strlen(path) >= sizeof w.rest / 2)
-    return pv_error_set(err, PV_FAILED, "%s: '%s' is not an absolute path", field, path);
-  snprintf(w.rest, sizeof w.rest, "%s", path);
-  if (reopen_root(&w) != 0) {
-    return pv_error_set(err, PV_FATAL, "%s: cannot open /", field);
-  }
+  int more = 0;
   pv_status rc = PV_OK;
-  while (rc == PV_OK && *res == PVR_OPEN_OK &&
-         (more = next_component(w.rest, comp, sizeof comp)) > 0) {
+  while (rc == PV_OK && *w->res == PVR_OPEN_OK &&
+         (more = next_component(w->rest, comp, sizeof comp)) > 0) {
     if (strcmp(comp, ".") != 0) {
-      rc = step(&w, comp);
+      rc = step(w, comp);
     }
   }
-  if (rc == PV_OK && *res == PVR_OPEN_OK && more < 0) {
-    rc = pv_error_set(err, PV_FAILED, "%s: '%s': a component is too long", field, path);
+  if (rc == PV_OK && *w->res == PVR_OPEN_OK && more < 0) {
+    rc = refuse(w->res, w->err, w->field, w->path, "has a component that is too long");
   }
-  if (rc != PV_OK || *res != PVR_OPEN_OK) {
-    close(w.dir);
+  if (rc != PV_OK || *w->res != PVR_OPEN_OK) {
+    close(w->dir);
     return rc;
   }
-  *fd = w.dir;
+  *fd = w->dir;
   return PV_OK;
+}
+
+pv_status pvr_open_walk(int start, const char *path, int any_owner, const char *field, int *fd,
+                        pvr_open_result *res, pv_error *err) {
+  walk w = {.dir = -1, .any_owner = any_owner, .path = path, .field = field, .res = res,
+            .err = err};
+  *fd = -1;
+  *res = PVR_OPEN_OK;
+  if (strlen(path) >= sizeof w.rest / 2) {
+    return refuse(res, err, field, path, "is too long");
+  }
+  snprintf(w.rest, sizeof w.rest, "%s", path);
+  if (path[0] == '/') {
+    w.dir = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  } else {
+    w.dir = fcntl(start, F_DUPFD_CLOEXEC, 0);
+  }
+  if (w.dir < 0) {
+    return pv_error_set(err, PV_FATAL, "%s: cannot open where '%s' starts", field, path);
+  }
+  return walk_all(&w, fd);
+}
+
+pv_status pvr_open_trusted(const char *path, const char *field, int *fd, pvr_open_result *res,
+                           pv_error *err) {
+  if (path[0] != '/') {
+    *fd = -1;
+    *res = PVR_OPEN_OK;
+    return pv_error_set(err, PV_FAILED, "%s: '%s' is not an absolute path", field, path);
+  }
+  return pvr_open_walk(-1, path, 0, field, fd, res, err);
 }
 
 int pvr_fd_path(int fd, char *out, size_t outsz) {

@@ -29,6 +29,12 @@ typedef enum {
  * (no openat2). */
 pv_status pvr_open_beneath(int dirfd, const char *rel, const char *field, int *fd,
                            pvr_open_result *res, pv_error *err);
+/* Open path as a process standing in the directory start would reach it
+ * (absolute paths from "/"), one component at a time: following only
+ * root-owned symlinks, or (any_owner) symlinks of any owner, and never a
+ * procfs one (/proc/self/fd/N, /proc/PID/root...). */
+pv_status pvr_open_walk(int start, const char *path, int any_owner, const char *field, int *fd,
+                        pvr_open_result *res, pv_error *err);
 /* Open the absolute path, following root-owned symlinks only. */
 pv_status pvr_open_trusted(const char *path, const char *field, int *fd, pvr_open_result *res,
                            pv_error *err);

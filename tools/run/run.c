@@ -48,6 +48,7 @@ typedef struct {
   char exe[PATH_MAX];
   char scratch[PATH_MAX];
   pvr_fs_plan plan;
+  pvr_exec_rules rules;
   pvr_landlock ll;
   int landlock_on, degraded;
   pvr_bpf bpf;
@@ -75,9 +76,11 @@ static void set_error(pvr_ctx *c, int status, const char *msg) {
 
 /* ---- before fork ----------------------------------------------------- */
 
-static int find_in_path(const char *name, char *out, size_t outsz) {
-  const char *path = getenv("PATH");
-  if (!path || !*path) path = "/usr/local/bin:/usr/bin:/bin";
+/* The plugin's PATH (make_env), where "#!/usr/bin/env NAME" finds NAME. */
+#define PVR_PLUGIN_PATH "/usr/local/bin:/usr/bin:/bin"
+
+/* The first executable NAME in the ':'-separated path list, into out. */
+static int find_in(const char *path, const char *name, char *out, size_t outsz) {
   while (*path) {
     size_t len = strcspn(path, ":");
     char cand[PATH_MAX];
@@ -89,6 +92,12 @@ static int find_in_path(const char *name, char *out, size_t outsz) {
     path += len + (path[len] == ':');
   }
   return -1;
+}
+
+static int find_in_path(const char *name, char *out, size_t outsz) {
+  const char *path = getenv("PATH");
+  if (!path || !*path) path = PVR_PLUGIN_PATH;
+  return find_in(path, name, out, outsz);
 }
 
 /* The absolute, resolved path of the program; 126/127 on failure. */
@@ -140,19 +149,122 @@ static int plan_copy(pvr_grants *dst, const pvr_grants *src) {
   return 0;
 }
 
-/* Execute rights: the program, its "#!" interpreter, their ELF
- * interpreters, and the policy's exec paths. */
-static int plan_exec(pvr_ctx *c) {
-  char interp[PATH_MAX], sheb[PATH_MAX];
-  if (plan_add(&c->plan.exec, c->exe) != 0) return -1;
-  if (pvr_elf_interp(c->exe, interp, sizeof interp) == 0 && plan_add(&c->plan.exec, interp))
-    return -1;
-  if (pvr_shebang_interp(c->exe, sheb, sizeof sheb) == 0) {
-    if (plan_add(&c->plan.exec, sheb) != 0) return -1;
-    if (pvr_elf_interp(sheb, interp, sizeof interp) == 0 && plan_add(&c->plan.exec, interp))
-      return -1;
+/* Execute rights (Landlock) for prog's ELF interpreter, which is also a
+ * dynamic loader the supervisor refuses to run directly. */
+static int plan_interp(pvr_ctx *c, const char *prog) {
+  char interp[PATH_MAX];
+  if (pvr_elf_interp(prog, interp, sizeof interp) != 0) {
+    return 0;
   }
-  return plan_copy(&c->plan.exec, &c->run->policy.exec);
+  pvr_exec_rules_loader(&c->rules, interp);
+  return plan_add(&c->plan.exec, interp);
+}
+
+/* NAME of "#!/usr/bin/env [-S] [VAR=x] NAME ...": the first word of the
+ * argument that is neither an option nor an assignment; -1 when the
+ * interpreter is not env. */
+static int env_program(const char *interp, const char *arg, char *name, size_t namesz) {
+  char real[PATH_MAX];
+  const char *slash = realpath(interp, real) ? strrchr(real, '/') : NULL;
+  if (!slash || strcmp(slash + 1, "env") != 0) {
+    return -1;
+  }
+  for (const char *w = arg; *w;) {
+    size_t len = strcspn(w, " \t");
+    int skip = w[0] == '-' || memchr(w, '=', len) != NULL;
+    if (!skip && len > 0 && len < namesz) {
+      memcpy(name, w, len);
+      name[len] = '\0';
+      return 0;
+    }
+    w += len;
+    w += strspn(w, " \t");
+  }
+  return -1;
+}
+
+/* The program "#!/usr/bin/env NAME" runs: NAME in the plugin's PATH,
+ * canonical, into target ("" when prog is no such script). */
+static void env_target(const char *interp, const char *arg, char *name, size_t namesz,
+                       char *target, size_t targetsz) {
+  char found[PATH_MAX], real[PATH_MAX];
+  target[0] = '\0';
+  if (env_program(interp, arg, name, namesz) != 0) {
+    return;
+  }
+  if (!strchr(name, '/') && find_in(PVR_PLUGIN_PATH, name, found, sizeof found) != 0) {
+    return;
+  }
+  if (realpath(strchr(name, '/') ? name : found, real)) {
+    snprintf(target, targetsz, "%s", real);
+  }
+}
+
+/* Execute rights for running prog (itself when add_self): its ELF
+ * interpreter, and for a "#!" script the interpreter and its ELF
+ * interpreter; for "#!/usr/bin/env NAME" also NAME's, NAME into name and
+ * its canonical path into target. */
+static int plan_program(pvr_ctx *c, const char *prog, int add_self, char *name, size_t namesz,
+                        char *target, size_t targetsz) {
+  char interp[PATH_MAX], arg[256];
+  target[0] = '\0';
+  if ((add_self && plan_add(&c->plan.exec, prog) != 0) || plan_interp(c, prog) != 0) {
+    return -1;
+  }
+  if (pvr_shebang(prog, interp, sizeof interp, arg, sizeof arg) != 0) {
+    return 0;
+  }
+  if (plan_add(&c->plan.exec, interp) != 0 || plan_interp(c, interp) != 0) {
+    return -1;
+  }
+  env_target(interp, arg, name, namesz, target, targetsz);
+  if (target[0] && (plan_add(&c->plan.exec, target) != 0 || plan_interp(c, target) != 0)) {
+    return -1;
+  }
+  return 0;
+}
+
+/* The policy's exec grants: Landlock rights on their descriptors, and the
+ * supervisor's rules (a directory: every file under it), scripts with
+ * their interpreters. */
+static int plan_exec_grants(pvr_ctx *c) {
+  const pvr_grants *g = &c->run->policy.exec;
+  char name[256], target[PATH_MAX];
+  struct stat st;
+  if (plan_copy(&c->plan.exec, g) != 0) {
+    return -1;
+  }
+  for (size_t i = 0; i < g->n; i++) {
+    if (g->fd[i] < 0 || fstat(g->fd[i], &st) != 0) {
+      continue;
+    }
+    if (pvr_exec_rules_add(&c->rules, g->path[i], S_ISDIR(st.st_mode)) != 0) {
+      return -1;
+    }
+    if (!S_ISDIR(st.st_mode) &&
+        (plan_program(c, g->path[i], 0, name, sizeof name, target, sizeof target) != 0 ||
+         (target[0] && pvr_exec_rules_add(&c->rules, target, 0) != 0))) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* Execute rights and exec rules: the program (its first exec, and with
+ * children later ones too), what it needs to run, the exec grants. */
+static int plan_exec(pvr_ctx *c) {
+  pvr_exec_rules *r = &c->rules;
+  r->quiet_misses = c->run->policy.system_paths;
+  if (plan_program(c, c->exe, 1, r->env_name, sizeof r->env_name, r->env_target,
+                   sizeof r->env_target) != 0) {
+    return -1;
+  }
+  if (c->run->policy.children &&
+      (pvr_exec_rules_add(r, c->exe, 0) != 0 ||
+       (r->env_target[0] && pvr_exec_rules_add(r, r->env_target, 0) != 0))) {
+    return -1;
+  }
+  return plan_exec_grants(c);
 }
 
 static int make_plan(pvr_ctx *c) {
@@ -239,7 +351,7 @@ static int env_put(pvr_ctx *c, const char *name, size_t nlen, const char *value)
 static int make_env(pvr_ctx *c) {
   static const char *const passed[] = {"LANG", "LC_ALL", "TZ", "TERM", NULL};
   const pvr_list *pe = &c->run->policy.env;
-  if (env_put(c, "PATH", 4, "/usr/local/bin:/usr/bin:/bin") || env_put(c, "HOME", 4, c->scratch) ||
+  if (env_put(c, "PATH", 4, PVR_PLUGIN_PATH) || env_put(c, "HOME", 4, c->scratch) ||
       env_put(c, "TMPDIR", 6, c->scratch))
     return -1;
   for (size_t i = 0; passed[i]; i++)
@@ -667,8 +779,7 @@ static void report(pvr_ctx *c, int started) {
       .policy = &c->run->policy, .argv = c->run->argv, .exe = c->exe[0] ? c->exe : NULL,
       .uid = c->uid, .gid = c->gid, .nproc_enforced = c->uid != 0, .ll = &c->ll,
       .landlock_on = c->landlock_on, .degraded = c->degraded,
-      .seccomp_mode = c->bpf.len ? (c->run->policy.children ? "filter" : "filter+user-notify")
-                                 : NULL,
+      .seccomp_mode = c->bpf.len ? "filter+user-notify" : NULL,
       .sup = c->have_sup ? &c->sup : NULL, .unshare_net = c->run->unshare_net,
       .started = started, .exit_code = -1, .timed_out = c->timed_out, .status = c->run->status,
       .wall_s = c->t0 ? (double)(pv_now_ms() - c->t0) / 1000.0 : 0,
@@ -693,6 +804,7 @@ static void cleanup(pvr_ctx *c) {
   pvr_landlock_free(&c->ll);
   pvr_bpf_free(&c->bpf);
   plan_free(&c->plan);
+  pvr_exec_rules_free(&c->rules);
   for (size_t i = 0; i < c->n_env; i++) free(c->envp[i]);
 }
 
@@ -705,7 +817,7 @@ int pvr_run_main(pvr_run *run) {
   c->sfd = c->sock = c->ll.fd = c->report_fd = -1;
   int started = 0;
   if (prepare(c) == 0 && start(c) == 0) {
-    if (pvr_super_init(&c->sup, c->child, c->exe, &err) != PV_OK) {
+    if (pvr_super_init(&c->sup, c->child, c->exe, &c->rules, &err) != PV_OK) {
       set_error(c, PVR_EXIT_SETUP, err.msg);
       kill_tree(c);
     } else {

@@ -203,12 +203,10 @@ static int ioctl_rules(scmp_filter_ctx ctx) {
 static int policy_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   /* clone only without namespace flags (threads, fork, posix_spawn). */
   struct scmp_arg_cmp no_ns[] = {SCMP_A0(SCMP_CMP_MASKED_EQ, NS_FLAGS, 0)};
-  uint32_t exec_action = p->children ? SCMP_ACT_ALLOW : SCMP_ACT_NOTIFY;
   int r;
+  /* execve and execveat: always the supervisor's (exec.c), children or not. */
   if ((r = rule(ctx, SCMP_ACT_ALLOW, "clone", 1, no_ns)) < 0 ||
       (r = ioctl_rules(ctx)) < 0 ||
-      (r = rule(ctx, exec_action, "execve", 0, NULL)) < 0 ||
-      (r = rule(ctx, exec_action, "execveat", 0, NULL)) < 0 ||
       (r = socket_rules(ctx, p)) < 0 || (r = server_rules(ctx, p)) < 0)
     return r;
   return 0;

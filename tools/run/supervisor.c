@@ -1,6 +1,7 @@
-/* supervisor.c — answer seccomp user notifications. The only call ever let
- * through is the child's first execve, of the absolute path the launcher
- * resolved; everything else notified is refused and recorded:
+/* supervisor.c — answer seccomp user notifications. The calls let through
+ * are the child's first execve, of the absolute path the launcher
+ * resolved, and later execs whose file the exec rules allow (exec.c);
+ * everything else notified is refused and recorded:
  * execve/execveat/socket/bind/listen get EACCES, ioctl(TIOCSTI) and
  * namespace clones EPERM, and calls outside the allow-list ENOSYS. A
  * never-allowed call (the kill list, another architecture) kills: the
@@ -21,10 +22,13 @@
 #include "policy.h"
 #include "seccomp.h"
 
-pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, pv_error *err) {
+pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, const pvr_exec_rules *rules,
+                         pv_error *err) {
   memset(s, 0, sizeof *s);
   s->fd = -1;
   s->child = child;
+  s->rules = rules;
+  s->env_pending = rules->env_target[0] != '\0';
   snprintf(s->exe, sizeof s->exe, "%s", exe);
   struct seccomp_notif *req = NULL;
   struct seccomp_notif_resp *resp = NULL;
@@ -38,22 +42,6 @@ pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, pv_error *e
 void pvr_super_set_fd(pvr_super *s, int fd) {
   if (s->fd >= 0) close(s->fd);
   s->fd = fd;
-}
-
-/* Read a NUL-terminated string of the target at addr into out. */
-static int read_string(pid_t pid, uint64_t addr, char *out, size_t outsz) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%d/mem", (int)pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
-  ssize_t n = pread(fd, out, outsz - 1, (off_t)addr);
-  close(fd);
-  if (n <= 0) return -1;
-  out[n] = 0;
-  if (strlen(out) == (size_t)n && (size_t)n == outsz - 1) {
-    out[outsz - 4] = out[outsz - 3] = out[outsz - 2] = '.';
-  }
-  return 0;
 }
 
 static const char *family_name(uint64_t f) {
@@ -71,12 +59,7 @@ static const char *family_name(uint64_t f) {
 static void describe(const struct seccomp_notif *req, const char *name, char *out,
                      size_t outsz) {
   const __u64 *a = req->data.args;
-  char str[256];
-  if (!strcmp(name, "execve") || !strcmp(name, "execveat")) {
-    uint64_t p = !strcmp(name, "execve") ? a[0] : a[1];
-    if (read_string(req->pid, p, str, sizeof str) != 0) snprintf(str, sizeof str, "?");
-    snprintf(out, outsz, "path=%s", str);
-  } else if (!strcmp(name, "socket")) {
+  if (!strcmp(name, "socket")) {
     const char *f = family_name(a[0]);
     if (f) snprintf(out, outsz, "family=%s type=%llu", f, (unsigned long long)(a[1] & 0xf));
     else snprintf(out, outsz, "family=%llu type=%llu", (unsigned long long)a[0],
@@ -155,7 +138,7 @@ static int is_first_exec(pvr_super *s, const struct seccomp_notif *req, const ch
   char path[PATH_MAX];
   if (s->first_exec_done || (pid_t)req->pid != s->child || strcmp(name, "execve")) return 0;
   s->first_exec_done = 1;
-  if (read_string(req->pid, req->data.args[0], path, sizeof path) != 0) return 0;
+  if (pvr_read_cstr((pid_t)req->pid, req->data.args[0], path, sizeof path) != 0) return 0;
   if (seccomp_notify_id_valid(s->fd, req->id) != 0) return 0;
   return path[0] == '/' && !strcmp(path, s->exe);
 }
@@ -185,6 +168,26 @@ static void kill_caller(pvr_super *s, const struct seccomp_notif *req, const cha
   }
 }
 
+/* A later exec: let it continue when the exec rules allow its file. */
+static void answer_exec(pvr_super *s, const struct seccomp_notif *req, const char *name,
+                        struct seccomp_notif_resp *resp) {
+  char args[320];
+  int not_child = 0;
+  int *env_pending = (pid_t)req->pid == s->child ? &s->env_pending : &not_child;
+  pvr_exec_verdict v =
+      pvr_exec_check(s->rules, req, !strcmp(name, "execveat"), env_pending, args, sizeof args);
+  if (v == PVR_EXEC_ALLOW && seccomp_notify_id_valid(s->fd, req->id) == 0) {
+    resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    return;
+  }
+  if (v != PVR_EXEC_REFUSE) {
+    resp->error = -ENOENT;
+    return;
+  }
+  record(s, (pid_t)req->pid, name, args, 1);
+  resp->error = -EACCES;
+}
+
 /* Decide one notification into resp. */
 static void answer(pvr_super *s, const struct seccomp_notif *req,
                    struct seccomp_notif_resp *resp) {
@@ -197,6 +200,10 @@ static void answer(pvr_super *s, const struct seccomp_notif *req,
   pvr_syscall_name(req->data.nr, name, sizeof name);
   if (is_first_exec(s, req, name)) {
     resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    return;
+  }
+  if (!strcmp(name, "execve") || !strcmp(name, "execveat")) {
+    answer_exec(s, req, name, resp);
     return;
   }
   describe(req, name, args, sizeof args);

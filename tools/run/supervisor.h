@@ -1,10 +1,12 @@
 /* supervisor.h — the seccomp user-notification supervisor of plugvet-run:
- * lets exactly the launcher's own first exec continue, answers every other
- * notified call with an ordinary error, and counts what it refused.
+ * lets the launcher's own first exec continue, and every later exec whose
+ * file the exec rules allow; answers every other notified call with an
+ * ordinary error (or kills, for a never-allowed call), and counts what it
+ * refused.
  *
  * Ownership: pvr_super owns its notification buffers, the listener fd once
- * handed over (pvr_super_set_fd), and its records; pvr_super_free releases
- * them.
+ * handed over (pvr_super_set_fd), and its records; it borrows the exec
+ * rules (exec.h). pvr_super_free releases what it owns.
  */
 #ifndef PVR_SUPERVISOR_H
 #define PVR_SUPERVISOR_H
@@ -15,6 +17,7 @@
 #include <jansson.h>
 
 #include "../../scanner/base.h"
+#include "exec.h"
 
 #define PVR_MAX_REFUSALS 256    /* groups of any kind */
 #define PVR_RESERVED_REFUSALS 64 /* more groups, for policy refusals and kills only */
@@ -42,6 +45,8 @@ typedef struct {
   pid_t child;         /* the launcher's child: the only one that may exec once */
   int first_exec_done;
   char exe[PATH_MAX];  /* the absolute path the first exec must name */
+  const pvr_exec_rules *rules;
+  int env_pending;     /* the child may still make its env follow-up exec */
   pvr_refusal items[PVR_MAX_REFUSALS + PVR_RESERVED_REFUSALS];
   size_t n, n_plain;   /* groups; those that are not policy refusals */
   pvr_call_count calls[PVR_MAX_CALLS];
@@ -53,8 +58,10 @@ typedef struct {
   void *req, *resp;    /* libseccomp notification buffers */
 } pvr_super;
 
-/* Prepare for child and its program exe; allocates the buffers. */
-pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, pv_error *err);
+/* Prepare for child and its program exe under rules (borrowed); allocates
+ * the buffers. */
+pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, const pvr_exec_rules *rules,
+                         pv_error *err);
 /* Take ownership of the listener fd received from the child. */
 void pvr_super_set_fd(pvr_super *s, int fd);
 /* Receive and answer one notification. 0 when handled (or the caller died
