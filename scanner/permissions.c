@@ -93,15 +93,13 @@ static const char *plugin_path(pv_arena *a, const char *s) {
   return pv_arena_strndup(a, buf, n);
 }
 
+/* A variable name the plugin may declare: never a loader or runtime hook
+ * (pv_env_forbidden, the list plugvet-run refuses too). */
 static int valid_env_name(const char *s) {
-  static const char *const never[] = {"NODE_OPTIONS", "NODE_PATH", "UV_USE_IO_URING",
-                                      "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT"};
   if (!(isalpha((unsigned char)s[0]) || s[0] == '_')) return 0;
   for (const char *q = s; *q; q++)
     if (!(isalnum((unsigned char)*q) || *q == '_')) return 0;
-  for (size_t i = 0; i < sizeof never / sizeof *never; i++)
-    if (strcmp(s, never[i]) == 0) return 0;
-  return 1;
+  return !pv_env_forbidden(s, strlen(s));
 }
 
 static int valid_host_port(const char *s) {

@@ -214,4 +214,63 @@ else
   for i in 1 2 3 4 5; do skip "node not installed"; done
 fi
 
+# ---- 5. Policy hygiene -----------------------------------------------------
+policy "$P/root.json" '"user": "root"'
+run --policy "$P/root.json" -- "$PROBE" exit 0; is $? 125 "a policy with \"user\": \"root\" is refused"
+grep -q "may not run the plugin as root" "$TMP/err"; ok $? "... saying why"
+policy "$P/nobody.json" '"user": "nobody"'
+run -q --policy "$P/nobody.json" -- "$PROBE" exit 0; is $? 0 "... while \"user\": \"nobody\" runs (twin)"
+
+for v in LD_DEBUG=all LD_BIND_NOW=1 GCONV_PATH=/tmp GLIBC_TUNABLES=glibc.malloc.check=3 \
+  NODE_REPL_EXTERNAL_MODULE=/tmp/x.js NODE_ICU_DATA=/tmp BASH_ENV=/tmp/x PYTHONPATH=/tmp; do
+  run --env "$v" -- "$PROBE" exit 0; is $? 125 "--env ${v%%=*} (a loader or runtime hook) is refused"
+done
+policy "$P/ld.json" '"env": ["LD_DEBUG_OUTPUT"]'
+run --policy "$P/ld.json" -- "$PROBE" exit 0; is $? 125 "... and so is any LD_* in a policy"
+run -q --env PLAIN=1 -- "$PROBE" env PLAIN; is "$(out)" "env PLAIN=1" "an ordinary variable is passed (twin)"
+mkdir -p "$TMP/envdecl"
+printf '{"name": "e", "plugvet": {"permissions": {"env": ["GLIBC_TUNABLES", "LD_DEBUG", "API_URL"]}}}' \
+  >"$TMP/envdecl/package.json"
+"$PV" policy -o "$TMP/envdecl.json" "$TMP/envdecl" >/dev/null 2>&1
+is "$(jget "$TMP/envdecl.json" 'j.env.join()')" "API_URL" "plugvet policy grants no loader variable either"
+
+policy "$P/secrets.json" '"env": ["NPM_TOKEN", "DEPLOY_API_KEY", "AWS_REGION", "PLAIN"]'
+NPM_TOKEN=npm_live DEPLOY_API_KEY=k AWS_REGION=eu PLAIN=p \
+  run -q --policy "$P/secrets.json" --report "$TMP/r.json" -- "$PROBE" env NPM_TOKEN
+is "$(out)" "env NPM_TOKEN: unset" "a secret-looking variable named only by a policy file is not passed"
+is "$(grep -c 'looks like a secret: not passed' "$TMP/err")" 3 "... each one withheld with a warning"
+is "$(jget "$TMP/r.json" 'j.env_withheld.join()')" "NPM_TOKEN,DEPLOY_API_KEY,AWS_REGION" "... and listed in the report"
+PLAIN=p run -q --policy "$P/secrets.json" -- "$PROBE" env PLAIN
+is "$(out)" "env PLAIN=p" "... while PLAIN from the same policy is passed"
+NPM_TOKEN=npm_live run -q --policy "$P/secrets.json" --env NPM_TOKEN -- "$PROBE" env NPM_TOKEN
+is "$(out)" "env NPM_TOKEN=npm_live" "--env NPM_TOKEN on the command line passes it (twin)"
+grep -q "warning: passing NPM_TOKEN, which looks like a secret" "$TMP/err"; ok $? "... with a warning"
+
+mkfifo "$TMP/fifo.json"
+start=$(date +%s)
+timeout 10 "$RUN" --policy "$TMP/fifo.json" -- "$PROBE" exit 0 >/dev/null 2>"$TMP/err"; st=$?
+is "$st" 125 "a FIFO as --policy is refused (not waited on)"
+check "... at once" test $(($(date +%s) - start)) -lt 3
+grep -q "not a regular file" "$TMP/err"; ok $? "... saying it is not a regular file"
+ln -s "$P/nobody.json" "$TMP/link.json"
+run --policy "$TMP/link.json" -- "$PROBE" exit 0; is $? 125 "a symlink as --policy is refused"
+run -q --policy "$P/nobody.json" -- "$PROBE" exit 0; is $? 0 "... a regular file is read (twin)"
+
+if [ -n "$NODE" ]; then
+  cp -r "$RUNDIR/plugin" "$TMP/eplug"
+  mkdir -p "$TMP/sibling"
+  echo sibling-secret >"$TMP/sibling/s.txt"
+  printf 'const fs = require("fs");\ntry { fs.writeFileSync(__dirname + "/w.txt", "x"); console.log("write: ok"); } catch (e) { console.log("write:", e.code); }\ntry { fs.readFileSync(process.argv[2]); console.log("sibling: ok"); } catch (e) { console.log("sibling:", e.code); }\n' >"$TMP/eplug/nosy.js"
+  chmod -R a+rX "$TMP/eplug" "$TMP/sibling"
+  chmod 777 "$TMP/eplug"
+  (cd "$TMP" && timeout 20 "$RUN" -q --report "$TMP/r.json" -- "$NODE" eplug/index.js >"$TMP/out" 2>"$TMP/err")
+  is "$(out)" "pv-run-demo-plugin: sum=108" "node eplug/index.js runs with no grant: its package directory is readable"
+  is "$(jget "$TMP/r.json" 'j.entry_read')" "$TMP/eplug" "... the report names it"
+  (cd "$TMP" && timeout 20 "$RUN" -q -- "$NODE" eplug/nosy.js "$TMP/sibling/s.txt" >"$TMP/out" 2>"$TMP/err")
+  is "$(out)" "write: EACCES
+sibling: EACCES" "... read-only, and nothing beside it (twin)"
+else
+  for i in 1 2 3; do skip "node not installed"; done
+fi
+
 done_testing

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +13,6 @@
 #include <unistd.h>
 
 #include "resolve.h"
-
-/* Loader and runtime hooks that would undo the confinement or change what
- * the runtime loads: never passed, even when asked for. */
-static const char *const forbidden_env[] = {
-    "NODE_OPTIONS", "NODE_PATH", "UV_USE_IO_URING", "LD_PRELOAD",
-    "LD_LIBRARY_PATH", "LD_AUDIT", NULL};
 
 static const pvr_limits default_limits = {
     .timeout_s = 60, .cpu_s = 60, .mem_mib = 2048,
@@ -50,17 +45,12 @@ void pvr_policy_free(pvr_policy *p) {
   grants_free(&p->write);
   grants_free(&p->exec);
   list_free(&p->env);
+  list_free(&p->env_secret);
+  list_free(&p->env_withheld);
   for (size_t i = 0; i < p->n_connect; i++) free(p->connect[i].host);
   free(p->cwd);
   free(p->user);
   pvr_policy_init(p);
-}
-
-int pvr_env_forbidden(const char *name, size_t len) {
-  for (size_t i = 0; forbidden_env[i]; i++)
-    if (strlen(forbidden_env[i]) == len && !memcmp(forbidden_env[i], name, len))
-      return 1;
-  return 0;
 }
 
 pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max,
@@ -217,23 +207,36 @@ static int env_name_ok(const char *s, size_t n) {
   return 1;
 }
 
-pv_status pvr_policy_add_env(pvr_policy *p, const char *spec, pv_error *err) {
+static pv_status list_push(pvr_list *l, const char *s, pv_error *err) {
+  if (l->n >= PVR_MAX_ENV)
+    return pv_error_set(err, PV_FAILED, "env: more than %d entries", PVR_MAX_ENV);
+  char *c = strdup(s);
+  if (!c) return pv_error_set(err, PV_FATAL, "out of memory");
+  l->items[l->n++] = c;
+  return PV_OK;
+}
+
+pv_status pvr_policy_add_env(pvr_policy *p, const char *spec, int from_cli, pv_error *err) {
   const char *eq = strchr(spec, '=');
   size_t n = eq ? (size_t)(eq - spec) : strlen(spec);
   if (!env_name_ok(spec, n))
     return pv_error_set(err, PV_FAILED, "env: '%.*s' is not a variable name",
                         (int)(n > 64 ? 64 : n), spec);
-  if (pvr_env_forbidden(spec, n))
-    return pv_error_set(err, PV_FAILED, "env: %.*s is never passed to a plugin",
-                        (int)n, spec);
+  if (pv_env_forbidden(spec, n))
+    return pv_error_set(err, PV_FAILED, "env: %.*s is never passed to a plugin (it changes "
+                        "what a runtime loads or where it writes)", (int)n, spec);
   if (strlen(spec) > 4096)
     return pv_error_set(err, PV_FAILED, "env: value of %.*s too long", (int)n, spec);
-  if (p->env.n >= PVR_MAX_ENV)
-    return pv_error_set(err, PV_FAILED, "env: more than %d entries", PVR_MAX_ENV);
-  char *c = strdup(spec);
-  if (!c) return pv_error_set(err, PV_FATAL, "out of memory");
-  p->env.items[p->env.n++] = c;
-  return PV_OK;
+  int secret = !eq && pv_env_secret(spec, n);
+  /* The caller's secret: passed only when the caller names it on the
+   * command line; a policy file asking for it is told no. */
+  if (secret && !from_cli) {
+    return list_push(&p->env_withheld, spec, err);
+  }
+  if (secret && list_push(&p->env_secret, spec, err) != PV_OK) {
+    return err->code;
+  }
+  return list_push(&p->env, spec, err);
 }
 
 /* ---- JSON reading ---------------------------------------------------- */
@@ -331,7 +334,7 @@ static pv_status read_env(pvr_policy *p, json_t *env, pv_error *err) {
   json_array_foreach(env, i, v) {
     if (!json_is_string(v))
       return pv_error_set(err, PV_FAILED, "env[%zu]: must be a string", i);
-    if (pvr_policy_add_env(p, json_string_value(v), err) != PV_OK) return err->code;
+    if (pvr_policy_add_env(p, json_string_value(v), 0, err) != PV_OK) return err->code;
   }
   return PV_OK;
 }
@@ -439,6 +442,17 @@ static pv_status read_children(pvr_policy *p, json_t *ch, pv_error *err) {
   return PV_OK;
 }
 
+/* A policy may not run the plugin as root (any account with uid 0): only
+ * the caller can, with --user on the command line. */
+static pv_status check_user(const char *user, pv_error *err) {
+  struct passwd *pw = user ? getpwnam(user) : NULL;
+  if (user && (!strcmp(user, "root") || (pw && pw->pw_uid == 0)))
+    return pv_error_set(err, PV_FAILED,
+                        "user: a policy may not run the plugin as root (uid 0); only --user on "
+                        "the command line can");
+  return PV_OK;
+}
+
 static pv_status read_fields(pvr_policy *p, json_t *root, const pvr_base *base, pv_error *err) {
   if (read_children(p, json_object_get(root, "children"), err) ||
       read_fs(p, json_object_get(root, "fs"), base, err) ||
@@ -446,7 +460,8 @@ static pv_status read_fields(pvr_policy *p, json_t *root, const pvr_base *base, 
       read_env(p, json_object_get(root, "env"), err) ||
       read_limits(p, json_object_get(root, "resources"), err) ||
       read_string(&p->cwd, json_object_get(root, "cwd"), "cwd", err) ||
-      read_string(&p->user, json_object_get(root, "user"), "user", err))
+      read_string(&p->user, json_object_get(root, "user"), "user", err) ||
+      check_user(p->user, err))
     return err->code;
   return resolve_cwd(p, base, err);
 }
@@ -492,27 +507,65 @@ static char *dir_of(const char *file) {
   return strndup(file, (size_t)(slash - file));
 }
 
+/* Open the policy file: a regular file only, never through a final
+ * symlink, and without blocking (a FIFO is refused at once, not waited
+ * on). -1 with err set. */
+static int open_policy(const char *file, pv_error *err) {
+  struct stat st;
+  int fd = open(file, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    pv_error_set(err, PV_FAILED, "policy %s: %s", file,
+                 errno == ELOOP ? "is a symlink (name the real file)" : strerror(errno));
+    return -1;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    pv_error_set(err, PV_FAILED, "policy %s: not a regular file", file);
+    return -1;
+  }
+  return fd;
+}
+
+/* Up to cap + 1 bytes of fd into buf; the count, or -1. */
+static ssize_t read_all(int fd, char *buf, size_t cap) {
+  size_t got = 0;
+  while (got <= cap) {
+    ssize_t n = read(fd, buf + got, cap + 1 - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return -1;
+    }
+    if (n == 0) {
+      break;
+    }
+    got += (size_t)n;
+  }
+  return (ssize_t)got;
+}
+
 pv_status pvr_policy_load(pvr_policy *p, const char *file, pv_error *err) {
   pv_status rc = PV_FAILED;
   char *text = NULL, *dir = NULL;
   pvr_base base = {.fd = -1};
-  FILE *f = fopen(file, "rb");
-  if (!f) return pv_error_set(err, PV_FAILED, "policy %s: %s", file, strerror(errno));
+  int fd = open_policy(file, err);
+  if (fd < 0) return err->code;
   text = malloc(PVR_POLICY_FILE_MAX + 1);
   dir = dir_of(file);
   if (!text || !dir) {
     rc = pv_error_set(err, PV_FATAL, "out of memory");
     goto out;
   }
-  size_t n = fread(text, 1, PVR_POLICY_FILE_MAX + 1, f);
-  if (ferror(f) || n > PVR_POLICY_FILE_MAX) {
+  ssize_t n = read_all(fd, text, PVR_POLICY_FILE_MAX);
+  if (n < 0 || n > PVR_POLICY_FILE_MAX) {
     rc = pv_error_set(err, PV_FAILED, "policy %s: unreadable or over %d bytes", file,
                       PVR_POLICY_FILE_MAX);
     goto out;
   }
   rc = pvr_base_open(&base, dir, err);
   if (rc == PV_OK) {
-    rc = pvr_policy_parse(p, text, n, &base, err);
+    rc = pvr_policy_parse(p, text, (size_t)n, &base, err);
   }
   if (rc != PV_OK) {
     char msg[sizeof err->msg];
@@ -523,7 +576,7 @@ out:
   pvr_base_close(&base);
   free(dir);
   free(text);
-  fclose(f);
+  close(fd);
   return rc;
 }
 

@@ -70,6 +70,8 @@ typedef struct {
   size_t n_bind;
   int children;
   pvr_list env; /* NAME (passed from the caller) or NAME=VALUE */
+  pvr_list env_secret;   /* secret-looking names passed because the command line named them */
+  pvr_list env_withheld; /* secret-looking names a policy file asked for: not passed */
   char *cwd;    /* NULL: the caller's working directory */
   char *user;   /* account to run as when started as root */
   pvr_limits lim;
@@ -99,8 +101,10 @@ pv_status pvr_policy_add_path(pvr_grants *g, const char *path, const pvr_base *b
 pv_status pvr_policy_add_net(pvr_policy *p, const char *spec, pv_error *err);
 /* Add a TCP port the plugin may bind. */
 pv_status pvr_policy_add_bind(pvr_policy *p, const char *spec, pv_error *err);
-/* Add an environment entry NAME or NAME=VALUE (never a loader/runtime hook). */
-pv_status pvr_policy_add_env(pvr_policy *p, const char *spec, pv_error *err);
+/* Add an environment entry NAME or NAME=VALUE; a loader or runtime hook
+ * (pv_env_forbidden) is refused. A secret-looking NAME (pv_env_secret) is
+ * passed only from_cli (and listed in env_secret), else withheld. */
+pv_status pvr_policy_add_env(pvr_policy *p, const char *spec, int from_cli, pv_error *err);
 /* Parse a positive decimal number for field into *out. */
 pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max,
                         uint64_t *out, pv_error *err);
@@ -117,7 +121,5 @@ json_t *pvr_policy_to_json(const pvr_policy *p);
 char *pvr_escape(const char *s, int terminal);
 /* pvr_escape(s, 0) as a JSON string (never dropped for bad UTF-8). */
 json_t *pvr_json_text(const char *s);
-/* Whether an environment variable name is never passed to a plugin. */
-int pvr_env_forbidden(const char *name, size_t len);
 
 #endif

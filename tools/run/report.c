@@ -70,6 +70,14 @@ static json_t *result_json(const pvr_report *r) {
   return o;
 }
 
+static json_t *env_withheld_json(const pvr_policy *p) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < p->env_withheld.n; i++) {
+    json_array_append_new(a, pvr_json_text(p->env_withheld.items[i]));
+  }
+  return a;
+}
+
 json_t *pvr_report_json(const pvr_report *r) {
   json_t *o = json_object(), *argv = json_array(), *sc = json_object(), *user;
   json_object_set_new(o, "plugvet_run_report", json_integer(PVR_REPORT_VERSION));
@@ -78,6 +86,8 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "command", argv);
   json_object_set_new(o, "program", r->exe ? pvr_json_text(r->exe) : json_null());
   json_object_set_new(o, "policy", pvr_policy_to_json(r->policy));
+  json_object_set_new(o, "entry_read", r->entry_dir ? pvr_json_text(r->entry_dir) : json_null());
+  json_object_set_new(o, "env_withheld", env_withheld_json(r->policy));
   user = json_pack("{s:i,s:i,s:b}", "uid", (int)r->uid, "gid", (int)r->gid,
                    "nproc_enforced", r->nproc_enforced);
   if (!r->nproc_enforced)

@@ -44,6 +44,7 @@ typedef struct {
   double cpu_s, wall_s;
   long peak_rss_kib;
   const char *error; /* launcher error, or NULL */
+  const char *entry_dir; /* the entry script's package directory read by default, or NULL */
 } pvr_report;
 
 /* The report as JSON; caller decrefs. */

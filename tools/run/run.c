@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "entry.h"
 #include "report.h"
 #include "resolve.h"
 
@@ -47,6 +48,7 @@ typedef struct {
   pvr_run *run;
   char exe[PATH_MAX];
   char scratch[PATH_MAX];
+  char entry_dir[PATH_MAX]; /* the entry script's package directory, read by default */
   pvr_fs_plan plan;
   pvr_exec_rules rules;
   pvr_landlock ll;
@@ -267,6 +269,23 @@ static int plan_exec(pvr_ctx *c) {
   return plan_exec_grants(c);
 }
 
+/* The entry script's package directory, readable by default (entry.h). */
+static int plan_entry(pvr_ctx *c) {
+  char dir[PATH_MAX];
+  int fd = pvr_entry_dir(c->exe, c->run->argv, c->run->policy.cwd, getenv("HOME"), dir,
+                         sizeof dir);
+  if (fd < 0) {
+    return 0;
+  }
+  if (plan_add(&c->plan.read, dir) != 0) {
+    close(fd);
+    return -1;
+  }
+  c->plan.read.fd[c->plan.read.n - 1] = fd;
+  snprintf(c->entry_dir, sizeof c->entry_dir, "%s", dir);
+  return 0;
+}
+
 static int make_plan(pvr_ctx *c) {
   const pvr_policy *p = &c->run->policy;
   for (size_t i = 0; p->system_paths && system_read[i]; i++)
@@ -274,6 +293,9 @@ static int make_plan(pvr_ctx *c) {
   if (plan_copy(&c->plan.read, &p->read) || plan_copy(&c->plan.write, &p->write) ||
       plan_add(&c->plan.write, c->scratch) || plan_add(&c->plan.write, "/dev/null"))
     return -1;
+  if (plan_entry(c) != 0) {
+    return -1;
+  }
   return plan_exec(c);
 }
 
@@ -785,7 +807,8 @@ static void report(pvr_ctx *c, int started) {
       .wall_s = c->t0 ? (double)(pv_now_ms() - c->t0) / 1000.0 : 0,
       .cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
-      .peak_rss_kib = ru.ru_maxrss, .error = c->error[0] ? c->error : NULL};
+      .peak_rss_kib = ru.ru_maxrss, .error = c->error[0] ? c->error : NULL,
+      .entry_dir = c->entry_dir[0] ? c->entry_dir : NULL};
   if (started && WIFEXITED(c->wstatus) && !c->timed_out) r.exit_code = WEXITSTATUS(c->wstatus);
   if (started && WIFSIGNALED(c->wstatus)) r.signal = WTERMSIG(c->wstatus);
   set_killer(c, &r);
