@@ -16,8 +16,8 @@
  * script's own up to three levels up, else the script's own; reached
  * through the path as written (root-owned symlinks only), taken from cwd
  * (NULL: the current directory) when relative. Never "/", a shared sticky
- * directory such as /tmp, home or an ancestor of home. An O_PATH descriptor with its path in dir, or -1 when
- * there is none. */
+ * directory such as /tmp, home or an ancestor of home. Returns an O_PATH
+ * descriptor with its path in dir, or -1 when there is none. */
 int pvr_entry_dir(const char *exe, char *const *argv, const char *cwd, const char *home, char *dir,
                   size_t dirsz);
 

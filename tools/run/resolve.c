@@ -110,7 +110,7 @@ typedef struct {
   char rest[2 * PATH_MAX]; /* what is left to walk */
   int dir;                 /* where the walk stands */
   int links;
-  int any_owner;           /* follow symlinks of any owner (still no procfs one) */
+  int any_owner; /* follow symlinks of any owner (still no procfs one) */
   const char *path, *field;
   pvr_open_result *res;
   pv_error *err;
@@ -190,8 +190,8 @@ static pv_status walk_all(walk *w, int *fd) {
 
 pv_status pvr_open_walk(int start, const char *path, int any_owner, const char *field, int *fd,
                         pvr_open_result *res, pv_error *err) {
-  walk w = {.dir = -1, .any_owner = any_owner, .path = path, .field = field, .res = res,
-            .err = err};
+  walk w = {
+      .dir = -1, .any_owner = any_owner, .path = path, .field = field, .res = res, .err = err};
   *fd = -1;
   *res = PVR_OPEN_OK;
   if (strlen(path) >= sizeof w.rest / 2) {

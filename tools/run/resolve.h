@@ -19,9 +19,9 @@
 
 /* What opening a grant found. */
 typedef enum {
-  PVR_OPEN_OK = 0,   /* *fd is an O_PATH descriptor */
-  PVR_OPEN_MISSING,  /* it does not exist (yet): no grant, not an error */
-  PVR_OPEN_REFUSED   /* a symlink, an escape or a magic link: err says which */
+  PVR_OPEN_OK = 0,  /* *fd is an O_PATH descriptor */
+  PVR_OPEN_MISSING, /* it does not exist (yet): no grant, not an error */
+  PVR_OPEN_REFUSED  /* a symlink, an escape or a magic link: err says which */
 } pvr_open_result;
 
 /* Open rel beneath the directory dirfd. field and rel name the grant in
