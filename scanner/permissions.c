@@ -341,7 +341,10 @@ static const char *missing_grant(const pv_permissions *p, const pv_finding *f) {
   if (strcmp(cap, "fs-write") == 0) return p->fs_write.len ? NULL
                                 : "\"fs\": {\"write\": [PATH]} (the private scratch "
                                   "directory, HOME and TMPDIR need nothing)";
-  if (strcmp(cap, "exec") == 0) return p->children ? NULL : "\"children\": true";
+  if (strcmp(cap, "exec") == 0)
+    return p->children ? NULL
+                       : "\"children\": true (which lets node start node; other programs "
+                         "also need an fs.exec grant in the policy)";
   if (strcmp(cap, "native") == 0) return p->native ? NULL : "\"native\": true";
   if (strcmp(cap, "env") == 0)
     return (name = env_name(f, &n)) != NULL && listed(&p->env, name, n) ? NULL : "\"env\": [NAME]";
