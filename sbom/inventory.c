@@ -42,7 +42,8 @@ static pv_status grow(pv_smap *m) {
     if (m->keys[i] == NULL) continue;
     size_t j = hash(m->keys[i]) & (cap - 1);
     while (keys[j] != NULL) j = (j + 1) & (cap - 1);
-    keys[j] = m->keys[i], vals[j] = m->vals[i];
+    keys[j] = m->keys[i];
+    vals[j] = m->vals[i];
   }
   free(m->keys);
   free(m->vals);
@@ -74,7 +75,8 @@ size_t pv_smap_get(const pv_smap *m, const char *key) {
 }
 
 void pv_smap_free(pv_smap *m) {
-  free(m->keys), free(m->vals);
+  free(m->keys);
+  free(m->vals);
   *m = (pv_smap){0};
 }
 

@@ -47,15 +47,22 @@ static int put_utf8(pv_buf *b, unsigned cp) {
   unsigned char o[4];
   size_t n;
   if (cp < 0x80) {
-    o[0] = (unsigned char)cp, n = 1;
+    o[0] = (unsigned char)cp;
+    n = 1;
   } else if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | cp >> 6), o[1] = (unsigned char)(0x80 | (cp & 63)), n = 2;
+    o[0] = (unsigned char)(0xC0 | cp >> 6);
+    o[1] = (unsigned char)(0x80 | (cp & 63));
+    n = 2;
   } else if (cp < 0x10000) {
-    o[0] = (unsigned char)(0xE0 | cp >> 12), o[1] = (unsigned char)(0x80 | ((cp >> 6) & 63));
-    o[2] = (unsigned char)(0x80 | (cp & 63)), n = 3;
+    o[0] = (unsigned char)(0xE0 | cp >> 12);
+    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 63));
+    o[2] = (unsigned char)(0x80 | (cp & 63));
+    n = 3;
   } else {
-    o[0] = (unsigned char)(0xF0 | cp >> 18), o[1] = (unsigned char)(0x80 | ((cp >> 12) & 63));
-    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 63)), o[3] = (unsigned char)(0x80 | (cp & 63));
+    o[0] = (unsigned char)(0xF0 | cp >> 18);
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 63));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 63));
+    o[3] = (unsigned char)(0x80 | (cp & 63));
     n = 4;
   }
   return pv_buf_add(b, o, n) == PV_OK ? 0 : -1;

@@ -244,7 +244,8 @@ int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
   for (size_t i = 0; i < n; i++) {
     unsigned char ch = p[i];
     if (ch == '\n') {
-      bol = 1, indent = 0;
+      bol = 1;
+      indent = 0;
       continue;
     }
     if (bol && (ch == ' ' || ch == '-')) {

@@ -110,7 +110,8 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, const p
     snprintf(f->newest_modified, sizeof f->newest_modified, "%s", pv_store_newest(db));
   time_t now = time(NULL);
   strftime(f->updated_at, sizeof f->updated_at, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-  f->imported = sum->imported, f->bad = sum->bad;
+  f->imported = sum->imported;
+  f->bad = sum->bad;
   if (pv_store_feed_set(db, url, f, err) != PV_OK) {
     pv_store_rollback(db);
     return PV_FATAL;

@@ -33,7 +33,8 @@ static size_t on_body(char *p, size_t size, size_t n, void *ctx) {
     while (cap < x->out->len + len + 1) cap *= 2;
     unsigned char *b = realloc(x->out->body, cap);
     if (b == NULL) return 0;
-    x->out->body = b, x->cap = cap;
+    x->out->body = b;
+    x->cap = cap;
   }
   memcpy(x->out->body + x->out->len, p, len);
   x->out->len += len;
@@ -48,7 +49,10 @@ static void take_header(const char *line, size_t n, const char *name, char *dst,
   const char *v = line + k + 1, *e = line + n;
   while (v < e && (*v == ' ' || *v == '\t')) v++;
   while (e > v && (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' ')) e--;
-  if ((size_t)(e - v) < cap) memcpy(dst, v, (size_t)(e - v)), dst[e - v] = '\0';
+  if ((size_t)(e - v) < cap) {
+    memcpy(dst, v, (size_t)(e - v));
+    dst[e - v] = '\0';
+  }
 }
 
 static size_t on_header(char *p, size_t size, size_t n, void *ctx) {
@@ -126,7 +130,11 @@ static CURLcode attempt(const char *url, const pv_http_req *rq, xfer *x, char *e
   struct curl_slist *hdrs = NULL;
   pv_http_resp *out = x->out;
   free(out->body);
-  out->body = NULL, out->len = 0, x->cap = 0, x->too_big = 0, out->status = 0;
+  out->body = NULL;
+  out->len = 0;
+  x->cap = 0;
+  x->too_big = 0;
+  out->status = 0;
   out->etag[0] = out->last_modified[0] = '\0';
   CURL *c = make_handle(url, rq, x, &hdrs);
   if (c == NULL) return CURLE_OUT_OF_MEMORY;

@@ -39,7 +39,8 @@ static int add_id(idset *s, const char *id, const char *modified) {
     size_t cap = s->cap ? s->cap * 2 : 64;
     named *v = realloc(s->v, cap * sizeof *v);
     if (v == NULL) return -1;
-    s->v = v, s->cap = cap;
+    s->v = v;
+    s->cap = cap;
   }
   snprintf(s->v[s->n].id, ID_MAX, "%s", id);
   snprintf(s->v[s->n].modified, sizeof s->v[s->n].modified, "%s", modified ? modified : "");
@@ -167,7 +168,10 @@ pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *b
   size_t nq = 0;
   for (size_t i = 0; i < inv->components.len; i++) {
     const pv_component *c = pv_inv_component(inv, i);
-    if (pv_vulns_wanted(c, include_dev)) q[nq].name = c->name, q[nq++].version = c->version;
+    if (pv_vulns_wanted(c, include_dev)) {
+      q[nq].name = c->name;
+      q[nq++].version = c->version;
+    }
   }
   st->queried = nq;
   pv_status rc = PV_OK;

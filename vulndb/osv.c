@@ -64,8 +64,14 @@ static const json_t *get_arr(ctx *c, const json_t *o, const char *key, size_t *n
   *n = 0;
   *rc = PV_OK;
   if (!v || json_is_null(v)) return NULL;
-  if (!json_is_array(v)) return *rc = fail(c, key, "not an array"), NULL;
-  if ((*n = json_array_size(v)) > PV_OSV_MAX_ITEMS) return *rc = fail(c, key, "too many items"), NULL;
+  if (!json_is_array(v)) {
+    *rc = fail(c, key, "not an array");
+    return NULL;
+  }
+  if ((*n = json_array_size(v)) > PV_OSV_MAX_ITEMS) {
+    *rc = fail(c, key, "too many items");
+    return NULL;
+  }
   return v;
 }
 
@@ -82,7 +88,10 @@ static void sort_events(pv_osv_event *e, size_t n) {
   for (size_t i = 1; i < n; i++) {
     pv_osv_event t = e[i];
     size_t j = i;
-    while (j > 0 && !event_le(&e[j - 1], &t)) e[j] = e[j - 1], j--;
+    while (j > 0 && !event_le(&e[j - 1], &t)) {
+      e[j] = e[j - 1];
+      j--;
+    }
     e[j] = t;
   }
 }
@@ -94,7 +103,10 @@ static pv_status parse_event(ctx *c, const json_t *j, int evaluable, pv_osv_even
   if (!json_is_object(j) || json_object_size(j) != 1) return fail(c, "events", "an event needs exactly one key");
   json_object_foreach((json_t *)j, key, val) {
     for (int k = 0; k < 4; k++)
-      if (!strcmp(key, event_keys[k])) ev->kind = (pv_osv_event_kind)k, found = 1;
+      if (!strcmp(key, event_keys[k])) {
+        ev->kind = (pv_osv_event_kind)k;
+        found = 1;
+      }
     if (!found || !json_is_string(val)) return fail(c, "events", "unknown event or non-string version");
     ev->version = pv_arena_strdup(c->a, json_string_value(val));
   }

@@ -254,8 +254,12 @@ static void eval_xrange(set_eval *se, cmp_op op, const partial *q) {
     return;
   }
   if (op == OP_GT || op == OP_LE) {
-    if (q->x == 1) M++, m = 0;
-    else m++;
+    if (q->x == 1) {
+      M++;
+      m = 0;
+    } else {
+      m++;
+    }
     op = op == OP_GT ? OP_GE : OP_LT;
   }
   if (op == OP_LT) eval_cmp(se, OP_LT, M, m, 0, "0", 1);
@@ -289,12 +293,30 @@ static int next_word(const char **p, const char *e, const char **ws, const char 
 static size_t read_op(const char *s, const char *e, cmp_op *op, int *kind) {
   *kind = 0;
   *op = OP_NONE;
-  if (e - s >= 2 && s[0] == '~' && s[1] == '>') return *kind = 1, 2;
-  if (s < e && *s == '~') return *kind = 1, 1;
-  if (s < e && *s == '^') return *kind = 2, 1;
-  if (e - s >= 2 && s[1] == '=' && (*s == '<' || *s == '>')) return *op = *s == '<' ? OP_LE : OP_GE, 2;
-  if (s < e && (*s == '<' || *s == '>')) return *op = *s == '<' ? OP_LT : OP_GT, 1;
-  if (s < e && *s == '=') return *op = OP_EQ, 1;
+  if (e - s >= 2 && s[0] == '~' && s[1] == '>') {
+    *kind = 1;
+    return 2;
+  }
+  if (s < e && *s == '~') {
+    *kind = 1;
+    return 1;
+  }
+  if (s < e && *s == '^') {
+    *kind = 2;
+    return 1;
+  }
+  if (e - s >= 2 && s[1] == '=' && (*s == '<' || *s == '>')) {
+    *op = *s == '<' ? OP_LE : OP_GE;
+    return 2;
+  }
+  if (s < e && (*s == '<' || *s == '>')) {
+    *op = *s == '<' ? OP_LT : OP_GT;
+    return 1;
+  }
+  if (s < e && *s == '=') {
+    *op = OP_EQ;
+    return 1;
+  }
   return 0;
 }
 

@@ -43,7 +43,10 @@ static int take(void *ctx, const char *id, const char *json, size_t n) {
     return 0;
   }
   if (o->withdrawn != NULL || pv_osv_affects(o, "npm", k->c->name, k->c->version) != 1) return 0;
-  if (k->n == ADVISORIES_MAX) return k->dropped++, 0;
+  if (k->n == ADVISORIES_MAX) {
+    k->dropped++;
+    return 0;
+  }
   k->v[k->n++] = o;
   return 0;
 }
@@ -67,7 +70,10 @@ static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *
     if (strcmp(f->path, s->path) != 0) continue;
     uint32_t line = 1;
     for (size_t b = 0; f->data != NULL && b < f->size && line < s->line; b++)
-      if (f->data[b] == '\n') line++, *byte = (uint32_t)b + 1;
+      if (f->data[b] == '\n') {
+        line++;
+        *byte = (uint32_t)b + 1;
+      }
     return f;
   }
   return NULL;

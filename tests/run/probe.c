@@ -32,42 +32,63 @@ static const char *en(int e) {
 
 static int do_connect(const char *port) {
   int s = socket(AF_INET, SOCK_STREAM, 0);
-  if (s < 0) return printf("connect %s: socket %s\n", port, en(errno)), 1;
+  if (s < 0) {
+    printf("connect %s: socket %s\n", port, en(errno));
+    return 1;
+  }
   struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)strtol(port, 0, 10))};
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0)
-    return printf("connect %s: %s\n", port, en(errno)), 1;
+  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) {
+    printf("connect %s: %s\n", port, en(errno));
+    return 1;
+  }
   printf("connect %s: ok\n", port);
   return 0;
 }
 
 static int do_udp(void) {
   int s = socket(AF_INET, SOCK_DGRAM, 0);
-  if (s < 0) return printf("udp: socket %s\n", en(errno)), 1;
-  return printf("udp: ok\n"), 0;
+  if (s < 0) {
+    printf("udp: socket %s\n", en(errno));
+    return 1;
+  }
+  printf("udp: ok\n");
+  return 0;
 }
 
 static int do_read(const char *path) {
   char buf[128] = {0};
   int fd = open(path, O_RDONLY);
-  if (fd < 0) return printf("read: %s\n", en(errno)), 1;
+  if (fd < 0) {
+    printf("read: %s\n", en(errno));
+    return 1;
+  }
   ssize_t n = read(fd, buf, sizeof buf - 1);
   buf[n > 0 ? strcspn(buf, "\n") : 0] = 0;
-  return printf("read: ok %s\n", buf), 0;
+  printf("read: ok %s\n", buf);
+  return 0;
 }
 
 static int do_write(const char *path) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd < 0) return printf("write: %s\n", en(errno)), 1;
-  if (write(fd, "written\n", 8) != 8) return printf("write: short %s\n", en(errno)), 1;
+  if (fd < 0) {
+    printf("write: %s\n", en(errno));
+    return 1;
+  }
+  if (write(fd, "written\n", 8) != 8) {
+    printf("write: short %s\n", en(errno));
+    return 1;
+  }
   close(fd);
-  return printf("write: ok\n"), 0;
+  printf("write: ok\n");
+  return 0;
 }
 
 static int do_exec(void) {
   fflush(stdout);
   execl("/bin/sh", "sh", "-c", "echo shell-ran", (char *)NULL);
-  return printf("exec: %s\n", en(errno)), 1;
+  printf("exec: %s\n", en(errno));
+  return 1;
 }
 
 /* Fork up to n children that wait; report how many succeeded. */
@@ -89,18 +110,26 @@ static int do_fork(int n) {
   }
   for (int i = 0; i < k; i++) kill(kids[i], SIGKILL);
   for (int i = 0; i < k; i++) waitpid(kids[i], NULL, 0);
-  if (err) return printf("fork: %s after %d\n", en(err), k), 1;
-  return printf("fork: %d ok\n", k), 0;
+  if (err) {
+    printf("fork: %s after %d\n", en(err), k);
+    return 1;
+  }
+  printf("fork: %d ok\n", k);
+  return 0;
 }
 
 static int do_mem(long mib) {
   long got = 0;
   for (; got < mib; got += 8) {
     char *p = malloc(8 << 20);
-    if (!p) return printf("mem: ENOMEM after %ld MiB\n", got), 1;
+    if (!p) {
+      printf("mem: ENOMEM after %ld MiB\n", got);
+      return 1;
+    }
     memset(p, 1, 8 << 20);
   }
-  return printf("mem: got %ld MiB\n", got), 0;
+  printf("mem: got %ld MiB\n", got);
+  return 0;
 }
 
 static int do_spin(void) {
@@ -117,7 +146,10 @@ static int do_tree(const char *pidfile) {
     setsid();
     if (fork() == 0) {
       FILE *f = fopen(pidfile, "w");
-      if (f) fprintf(f, "%d\n", (int)getpid()), fclose(f);
+      if (f) {
+        fprintf(f, "%d\n", (int)getpid());
+        fclose(f);
+      }
       for (;;) pause();
     }
     _exit(0);
@@ -139,52 +171,78 @@ static int do_ptrace(void) {
   int e = errno;
   kill(p, SIGKILL);
   waitpid(p, NULL, 0);
-  if (r != 0) return printf("ptrace: %s\n", en(e)), 1;
-  return printf("ptrace: attached\n"), 0;
+  if (r != 0) {
+    printf("ptrace: %s\n", en(e));
+    return 1;
+  }
+  printf("ptrace: attached\n");
+  return 0;
 }
 
 static int do_env(const char *name) {
   const char *v = getenv(name);
-  if (!v) return printf("env %s: unset\n", name), 1;
-  return printf("env %s=%s\n", name, v), 0;
+  if (!v) {
+    printf("env %s: unset\n", name);
+    return 1;
+  }
+  printf("env %s=%s\n", name, v);
+  return 0;
 }
 
 static int do_x32(void) {
   fflush(stdout);
   long r = syscall(0x40000000L | SYS_getpid);
-  return printf("x32: returned %ld %s\n", r, r < 0 ? en(errno) : "ok"), 0;
+  printf("x32: returned %ld %s\n", r, r < 0 ? en(errno) : "ok");
+  return 0;
 }
 
 /* What node 22 does at start-up: try io_uring, fall back to epoll. */
 static int do_iouring(void) {
   unsigned char params[120] = {0};
   long fd = syscall(SYS_io_uring_setup, 4, params);
-  if (fd < 0) printf("io_uring: %s, falling back\n", en(errno));
-  else printf("io_uring: fd\n"), close((int)fd);
+  if (fd < 0) {
+    printf("io_uring: %s, falling back\n", en(errno));
+  } else {
+    printf("io_uring: fd\n");
+    close((int)fd);
+  }
   int ep = epoll_create1(0);
-  return printf("epoll: %s\n", ep >= 0 ? "ok" : en(errno)), ep >= 0 ? 0 : 1;
+  printf("epoll: %s\n", ep >= 0 ? "ok" : en(errno));
+  return ep >= 0 ? 0 : 1;
 }
 
 static int do_tiocsti(void) {
   char c = 'x';
   int fd = open("/dev/null", O_RDONLY);
   unsigned long cmd = TIOCSTI | (sizeof(long) > 4 ? (1UL << 32) : 0);
-  if (ioctl(fd, cmd, &c) != 0) return printf("tiocsti: %s\n", en(errno)), 1;
-  return printf("tiocsti: ok\n"), 0;
+  if (ioctl(fd, cmd, &c) != 0) {
+    printf("tiocsti: %s\n", en(errno));
+    return 1;
+  }
+  printf("tiocsti: ok\n");
+  return 0;
 }
 
 static int do_clonens(void) {
   long p = syscall(SYS_clone, CLONE_NEWUSER | SIGCHLD, 0, 0, 0, 0);
-  if (p < 0) return printf("clone-newuser: %s\n", en(errno)), 1;
+  if (p < 0) {
+    printf("clone-newuser: %s\n", en(errno));
+    return 1;
+  }
   if (p == 0) _exit(0);
   waitpid((pid_t)p, NULL, 0);
-  return printf("clone-newuser: ok\n"), 0;
+  printf("clone-newuser: ok\n");
+  return 0;
 }
 
 /* A call outside the allow-list (sync): the supervisor answers ENOSYS. */
 static int do_sync(void) {
-  if (syscall(SYS_sync) != 0) return printf("sync: %s\n", en(errno)), 1;
-  return printf("sync: ok\n"), 0;
+  if (syscall(SYS_sync) != 0) {
+    printf("sync: %s\n", en(errno));
+    return 1;
+  }
+  printf("sync: ok\n");
+  return 0;
 }
 
 /* MPTCP (IPPROTO_MPTCP): Landlock's TCP port rules do not cover it. */
