@@ -52,12 +52,12 @@ pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err)
 
 /* The state of one feed, kept by the import that read it. */
 typedef struct {
-  char etag[256];            /* of the last full download ("" for local feeds) */
+  char etag[256]; /* of the last full download ("" for local feeds) */
   char last_modified[128];
-  char newest_modified[64];  /* newest OSV `modified` imported from it */
-  char updated_at[32];       /* UTC, ISO 8601 */
-  uint64_t imported, bad;    /* entries of the last import */
-  int known;                 /* 0: never imported */
+  char newest_modified[64]; /* newest OSV `modified` imported from it */
+  char updated_at[32];      /* UTC, ISO 8601 */
+  uint64_t imported, bad;   /* entries of the last import */
+  int known;                /* 0: never imported */
 } pv_store_feed;
 
 /* The stored state of feed url (known == 0 when there is none). */

@@ -37,12 +37,14 @@ static int take(void *ctx, const char *id, const char *json, size_t n) {
   pv_osv *o = NULL;
   pv_error err = {0};
   pv_status rc = pv_osv_parse_text(k->r->arena, json, n, id, &o, &err);
-  if (rc == PV_FATAL) return 1;
+  if (rc == PV_FATAL)
+    return 1;
   if (o == NULL || rc == PV_FAILED) {
     pv_result_note(k->r, PV_NOTE_WARNING, "osv-entry", NULL, "OSV store: %s", err.msg);
     return 0;
   }
-  if (o->withdrawn != NULL || pv_osv_affects(o, "npm", k->c->name, k->c->version) != 1) return 0;
+  if (o->withdrawn != NULL || pv_osv_affects(o, "npm", k->c->name, k->c->version) != 1)
+    return 0;
   if (k->n == ADVISORIES_MAX) {
     k->dropped++;
     return 0;
@@ -57,7 +59,8 @@ static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_compo
   for (size_t i = 0; i < n; i++) {
     const char *f = pv_osv_fixed_above(g[i], "npm", c->name, c->version);
     int ok = 0;
-    if (f != NULL && (best == NULL || (pv_semver_cmp_str(f, best, &ok) < 0 && ok))) best = f;
+    if (f != NULL && (best == NULL || (pv_semver_cmp_str(f, best, &ok) < 0 && ok)))
+      best = f;
   }
   return best;
 }
@@ -67,7 +70,8 @@ static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *
   *byte = 0;
   for (size_t i = 0; i < r->files.len; i++) {
     const pv_file *f = pv_result_file(r, i);
-    if (strcmp(f->path, s->path) != 0) continue;
+    if (strcmp(f->path, s->path) != 0)
+      continue;
     uint32_t line = 1;
     for (size_t b = 0; f->data != NULL && b < f->size && line < s->line; b++)
       if (f->data[b] == '\n') {
@@ -81,16 +85,20 @@ static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *
 
 /* The SARIF rule of one advisory group: "dep.vulnerable/CVE-…" with the
  * family's CWE and the advisory's own, its summary and its osv.dev page. */
-static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family, const pv_advisory *a) {
+static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
+                                      const pv_advisory *a) {
   size_t n = 0;
-  while (a->cwes && a->cwes[n]) n++;
+  while (a->cwes && a->cwes[n])
+    n++;
   pv_rule_meta *m = pv_arena_alloc(ar, sizeof *m);
   const char **cwe = pv_arena_alloc(ar, (n + 2) * sizeof *cwe);
   const char **refs = pv_arena_alloc(ar, 2 * sizeof *refs);
-  if (m == NULL || cwe == NULL || refs == NULL) return NULL;
+  if (m == NULL || cwe == NULL || refs == NULL)
+    return NULL;
   *m = *family;
   cwe[0] = family->cwe[0];
-  for (size_t i = 0; i < n; i++) cwe[i + 1] = a->cwes[i];
+  for (size_t i = 0; i < n; i++)
+    cwe[i + 1] = a->cwes[i];
   refs[0] = a->source_url;
   m->cwe = cwe;
   m->references = a->source_url ? refs : NULL;
@@ -109,20 +117,26 @@ static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advis
   const char *advice = a->malicious ? "Remove it."
                        : fixed      ? pv_arena_printf(r->arena, "Upgrade to %s or later.", fixed)
                                     : "No fixed version is known.";
-  const char *msg = advice == NULL ? NULL
-                    : pv_arena_printf(r->arena, "%s@%s %s %s%s%s%s. %s", c->name, c->version,
-                                      a->malicious ? "is a known malicious package:"
-                                                   : "is affected by",
-                                      a->id, a->summary ? " (" : "",
-                                      a->summary ? a->summary : "", a->summary ? ")" : "", advice);
+  const char *msg =
+      advice == NULL
+          ? NULL
+          : pv_arena_printf(r->arena, "%s@%s %s %s%s%s%s. %s", c->name, c->version,
+                            a->malicious ? "is a known malicious package:" : "is affected by",
+                            a->id, a->summary ? " (" : "", a->summary ? a->summary : "",
+                            a->summary ? ")" : "", advice);
   const pv_rule_meta *family = a->malicious ? &mal_rule : &vuln_rule;
   const pv_rule_meta *group = group_rule(r->arena, family, a);
-  if (msg == NULL || group == NULL) return PV_FATAL;
-  pv_finding f = {.rule = family, .group_rule = group, .advisory = a->id,
+  if (msg == NULL || group == NULL)
+    return PV_FATAL;
+  pv_finding f = {.rule = family,
+                  .group_rule = group,
+                  .advisory = a->id,
                   .severity = a->malicious ? PV_SEV_CRITICAL : a->severity,
-                  .message = msg, .file = file,
+                  .message = msg,
+                  .file = file,
                   .path = s ? s->path : r->input,
-                  .start = {line, 1, byte}, .end = {line, 1, byte}};
+                  .start = {line, 1, byte},
+                  .end = {line, 1, byte}};
   pv_result_add_finding(r, &f, lim);
   return PV_OK;
 }
@@ -144,13 +158,16 @@ static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv
   for (size_t g = 0; g < groups && rc == PV_OK; g++) {
     size_t m = 0;
     for (size_t i = 0; i < k->n; i++)
-      if (group_of[i] == g) members[m++] = k->v[i];
+      if (group_of[i] == g)
+        members[m++] = k->v[i];
     pv_advisory *a = pv_osv_advisory(r->arena, (const pv_osv *const *)members, m);
     const char *fixed = lowest_fixed((const pv_osv *const *)members, m, c);
     pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
-    if (a == NULL || pv_vec_push(&out->advisories, &a) == NULL || pv_vec_push(&out->vulns, &v) == NULL)
+    if (a == NULL || pv_vec_push(&out->advisories, &a) == NULL ||
+        pv_vec_push(&out->vulns, &v) == NULL)
       rc = PV_FATAL;
-    else rc = add_finding(r, c, a, fixed, lim);
+    else
+      rc = add_finding(r, c, a, fixed, lim);
   }
   free(group_of);
   free(members);
@@ -163,18 +180,21 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   out->advisories.elem = sizeof(pv_advisory *);
   out->vulns.elem = sizeof(pv_vuln);
   const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
-  if (buf == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
+  if (buf == NULL)
+    return pv_error_set(err, PV_FATAL, "out of memory");
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = pv_inv_component(inv, i);
-    if (!pv_vulns_wanted(c, include_dev)) continue;
+    if (!pv_vulns_wanted(c, include_dev))
+      continue;
     collect k = {.r = inv->r, .c = c, .v = buf};
     rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
     if (rc == PV_OK && k.dropped)
       pv_result_note(inv->r, PV_NOTE_WARNING, "osv-too-many", NULL,
                      "%s@%s: over %d advisories; %zu not evaluated", c->name, c->version,
                      ADVISORIES_MAX, k.dropped);
-    if (rc == PV_OK && k.n) rc = report(inv, i, &k, out, &lim);
+    if (rc == PV_OK && k.n)
+      rc = report(inv, i, &k, out, &lim);
   }
   pv_store_read_end(db);
   free(buf);

@@ -69,11 +69,11 @@ typedef struct {
   uint16_t bind[PVR_MAX_PORTS];
   size_t n_bind;
   int children;
-  pvr_list env; /* NAME (passed from the caller) or NAME=VALUE */
+  pvr_list env;          /* NAME (passed from the caller) or NAME=VALUE */
   pvr_list env_secret;   /* secret-looking names passed because the command line named them */
   pvr_list env_withheld; /* secret-looking names a policy file asked for: not passed */
-  char *cwd;    /* NULL: the caller's working directory */
-  char *user;   /* account to run as when started as root */
+  char *cwd;             /* NULL: the caller's working directory */
+  char *user;            /* account to run as when started as root */
   pvr_limits lim;
 } pvr_policy;
 
@@ -86,8 +86,8 @@ void pvr_policy_free(pvr_policy *p);
 pv_status pvr_policy_load(pvr_policy *p, const char *file, pv_error *err);
 /* Parse a policy from JSON text (base: the policy file's directory, for
  * "root" and, without it, for relative paths). */
-pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len,
-                           const pvr_base *base, pv_error *err);
+pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len, const pvr_base *base,
+                           pv_error *err);
 /* Open the directory dir as a base (NULL: the current directory). */
 pv_status pvr_base_open(pvr_base *b, const char *dir, pv_error *err);
 /* Close a base's descriptor. */
@@ -106,8 +106,8 @@ pv_status pvr_policy_add_bind(pvr_policy *p, const char *spec, pv_error *err);
  * passed only from_cli (and listed in env_secret), else withheld. */
 pv_status pvr_policy_add_env(pvr_policy *p, const char *spec, int from_cli, pv_error *err);
 /* Parse a positive decimal number for field into *out. */
-pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max,
-                        uint64_t *out, pv_error *err);
+pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max, uint64_t *out,
+                        pv_error *err);
 /* Check a resources field (timeout_s, cpu_s, ...) against its range. */
 pv_status pvr_limit_check(const char *name, uint64_t v, pv_error *err);
 /* The policy as JSON (the same format pvr_policy_parse reads); caller

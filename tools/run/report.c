@@ -31,7 +31,8 @@ static json_t *landlock_json(const pvr_report *r) {
 
 static json_t *signal_json(int sig) {
   char name[32];
-  if (!sig) return json_null();
+  if (!sig)
+    return json_null();
   snprintf(name, sizeof name, "SIG%s", sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
   return json_string(name);
 }
@@ -88,10 +89,11 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "policy", pvr_policy_to_json(r->policy));
   json_object_set_new(o, "entry_read", r->entry_dir ? pvr_json_text(r->entry_dir) : json_null());
   json_object_set_new(o, "env_withheld", env_withheld_json(r->policy));
-  user = json_pack("{s:i,s:i,s:b}", "uid", (int)r->uid, "gid", (int)r->gid,
-                   "nproc_enforced", r->nproc_enforced);
+  user = json_pack("{s:i,s:i,s:b}", "uid", (int)r->uid, "gid", (int)r->gid, "nproc_enforced",
+                   r->nproc_enforced);
   if (!r->nproc_enforced)
-    json_object_set_new(user, "note", json_string("running as root: the process limit is not enforced"));
+    json_object_set_new(user, "note",
+                        json_string("running as root: the process limit is not enforced"));
   json_object_set_new(o, "user", user);
   json_object_set_new(o, "degraded", json_boolean(r->degraded));
   json_object_set_new(o, "landlock", landlock_json(r));
@@ -148,7 +150,8 @@ static void outcome_line(const pvr_report *r, FILE *out) {
   if (r->killed_by)
     killed_line(r, out);
   else if (r->signal)
-    fprintf(out, "plugvet-run: killed by SIG%s", sigabbrev_np(r->signal) ? sigabbrev_np(r->signal) : "?");
+    fprintf(out, "plugvet-run: killed by SIG%s",
+            sigabbrev_np(r->signal) ? sigabbrev_np(r->signal) : "?");
   else
     fprintf(out, "plugvet-run: exit %d", r->exit_code);
   fprintf(out, ", cpu %.2fs, peak rss %ld MiB\n", r->cpu_s, r->peak_rss_kib / 1024);
@@ -183,6 +186,7 @@ void pvr_report_summary(const pvr_report *r, FILE *out) {
   }
   if (!r->nproc_enforced && r->started)
     fprintf(out, "plugvet-run: note: running as root, the process limit is not enforced\n");
-  if (!r->sup || !r->sup->total) return;
+  if (!r->sup || !r->sup->total)
+    return;
   refusals_lines(r->sup, out);
 }

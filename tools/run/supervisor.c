@@ -40,30 +40,38 @@ pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, const pvr_e
 }
 
 void pvr_super_set_fd(pvr_super *s, int fd) {
-  if (s->fd >= 0) close(s->fd);
+  if (s->fd >= 0)
+    close(s->fd);
   s->fd = fd;
 }
 
 static const char *family_name(uint64_t f) {
   switch (f) {
-  case AF_INET: return "AF_INET";
-  case AF_INET6: return "AF_INET6";
-  case AF_NETLINK: return "AF_NETLINK";
-  case AF_PACKET: return "AF_PACKET";
-  case AF_UNIX: return "AF_UNIX";
-  default: return NULL;
+    case AF_INET:
+      return "AF_INET";
+    case AF_INET6:
+      return "AF_INET6";
+    case AF_NETLINK:
+      return "AF_NETLINK";
+    case AF_PACKET:
+      return "AF_PACKET";
+    case AF_UNIX:
+      return "AF_UNIX";
+    default:
+      return NULL;
   }
 }
 
 /* A short, stable description of the arguments for the report. */
-static void describe(const struct seccomp_notif *req, const char *name, char *out,
-                     size_t outsz) {
+static void describe(const struct seccomp_notif *req, const char *name, char *out, size_t outsz) {
   const __u64 *a = req->data.args;
   if (!strcmp(name, "socket")) {
     const char *f = family_name(a[0]);
-    if (f) snprintf(out, outsz, "family=%s type=%llu", f, (unsigned long long)(a[1] & 0xf));
-    else snprintf(out, outsz, "family=%llu type=%llu", (unsigned long long)a[0],
-                  (unsigned long long)(a[1] & 0xf));
+    if (f)
+      snprintf(out, outsz, "family=%s type=%llu", f, (unsigned long long)(a[1] & 0xf));
+    else
+      snprintf(out, outsz, "family=%llu type=%llu", (unsigned long long)a[0],
+               (unsigned long long)(a[1] & 0xf));
     if (a[2] != 0) {
       size_t used = strlen(out);
       snprintf(out + used, outsz - used, " protocol=%llu", (unsigned long long)a[2]);
@@ -129,17 +137,21 @@ static int refusal_errno(const char *name) {
   if (!strcmp(name, "execve") || !strcmp(name, "execveat") || !strcmp(name, "socket") ||
       !strcmp(name, "bind") || !strcmp(name, "listen"))
     return EACCES;
-  if (!strcmp(name, "ioctl") || !strcmp(name, "clone")) return EPERM;
+  if (!strcmp(name, "ioctl") || !strcmp(name, "clone"))
+    return EPERM;
   return ENOSYS;
 }
 
 /* The launcher's own exec: the child, first time, the resolved path. */
 static int is_first_exec(pvr_super *s, const struct seccomp_notif *req, const char *name) {
   char path[PATH_MAX];
-  if (s->first_exec_done || (pid_t)req->pid != s->child || strcmp(name, "execve")) return 0;
+  if (s->first_exec_done || (pid_t)req->pid != s->child || strcmp(name, "execve"))
+    return 0;
   s->first_exec_done = 1;
-  if (pvr_read_cstr((pid_t)req->pid, req->data.args[0], path, sizeof path) != 0) return 0;
-  if (seccomp_notify_id_valid(s->fd, req->id) != 0) return 0;
+  if (pvr_read_cstr((pid_t)req->pid, req->data.args[0], path, sizeof path) != 0)
+    return 0;
+  if (seccomp_notify_id_valid(s->fd, req->id) != 0)
+    return 0;
   return path[0] == '/' && !strcmp(path, s->exe);
 }
 
@@ -189,8 +201,7 @@ static void answer_exec(pvr_super *s, const struct seccomp_notif *req, const cha
 }
 
 /* Decide one notification into resp. */
-static void answer(pvr_super *s, const struct seccomp_notif *req,
-                   struct seccomp_notif_resp *resp) {
+static void answer(pvr_super *s, const struct seccomp_notif *req, struct seccomp_notif_resp *resp) {
   char name[32], args[320];
   if (foreign_call(req, name, sizeof name, args, sizeof args)) {
     kill_caller(s, req, name, args);
@@ -222,7 +233,8 @@ int pvr_super_handle(pvr_super *s) {
   struct seccomp_notif_resp *resp = s->resp;
   memset(req, 0, sizeof *req);
   int r = seccomp_notify_receive(s->fd, req);
-  if (r != 0) return (r == -ENOENT || r == -EINTR) ? 0 : -1;
+  if (r != 0)
+    return (r == -ENOENT || r == -EINTR) ? 0 : -1;
   memset(resp, 0, sizeof *resp);
   resp->id = req->id;
   answer(s, req, resp);
@@ -232,8 +244,10 @@ int pvr_super_handle(pvr_super *s) {
 
 static int by_count(const void *a, const void *b) {
   const pvr_refusal *x = a, *y = b;
-  if (x->policy != y->policy) return x->policy ? -1 : 1;
-  if (x->count != y->count) return x->count < y->count ? 1 : -1;
+  if (x->policy != y->policy)
+    return x->policy ? -1 : 1;
+  if (x->count != y->count)
+    return x->count < y->count ? 1 : -1;
   int c = strcmp(x->syscall, y->syscall);
   return c ? c : strcmp(x->args, y->args);
 }
@@ -269,8 +283,10 @@ json_t *pvr_super_counts_json(const pvr_super *s) {
 }
 
 void pvr_super_free(pvr_super *s) {
-  if (s->fd >= 0) close(s->fd);
+  if (s->fd >= 0)
+    close(s->fd);
   s->fd = -1;
-  if (s->req || s->resp) seccomp_notify_free(s->req, s->resp);
+  if (s->req || s->resp)
+    seccomp_notify_free(s->req, s->resp);
   s->req = s->resp = NULL;
 }

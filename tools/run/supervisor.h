@@ -19,7 +19,7 @@
 #include "../../scanner/base.h"
 #include "exec.h"
 
-#define PVR_MAX_REFUSALS 256    /* groups of any kind */
+#define PVR_MAX_REFUSALS 256     /* groups of any kind */
 #define PVR_RESERVED_REFUSALS 64 /* more groups, for policy refusals and kills only */
 #define PVR_MAX_CALLS 512        /* distinct system calls counted */
 
@@ -41,21 +41,21 @@ typedef struct {
 } pvr_call_count;
 
 typedef struct {
-  int fd;              /* listener, -1 until handed over */
-  pid_t child;         /* the launcher's child: the only one that may exec once */
+  int fd;      /* listener, -1 until handed over */
+  pid_t child; /* the launcher's child: the only one that may exec once */
   int first_exec_done;
-  char exe[PATH_MAX];  /* the absolute path the first exec must name */
+  char exe[PATH_MAX]; /* the absolute path the first exec must name */
   const pvr_exec_rules *rules;
-  int env_pending;     /* the child may still make its env follow-up exec */
+  int env_pending; /* the child may still make its env follow-up exec */
   pvr_refusal items[PVR_MAX_REFUSALS + PVR_RESERVED_REFUSALS];
-  size_t n, n_plain;   /* groups; those that are not policy refusals */
+  size_t n, n_plain; /* groups; those that are not policy refusals */
   pvr_call_count calls[PVR_MAX_CALLS];
   size_t n_calls;
   unsigned long total, ungrouped;
-  int kill;            /* a never-allowed call was made: kill the plugin */
+  int kill; /* a never-allowed call was made: kill the plugin */
   char kill_syscall[32];
   pid_t kill_pid;
-  void *req, *resp;    /* libseccomp notification buffers */
+  void *req, *resp; /* libseccomp notification buffers */
 } pvr_super;
 
 /* Prepare for child and its program exe under rules (borrowed); allocates
