@@ -1,6 +1,7 @@
 /* base.c — see base.h. */
 #include "base.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -269,6 +270,89 @@ void pv_sha256_hex(const void *p, size_t n, char out[65]) {
   for (unsigned i = 0; i < 32; i++)
     snprintf(out + 2 * i, 3, "%02x", md[i]);
   out[64] = '\0';
+}
+
+/* Exact names and (ending in '*') prefixes never passed to a plugin. */
+static const char *const env_forbidden[] = {"LD_*",
+                                            "GCONV_PATH",
+                                            "GETCONF_DIR",
+                                            "GLIBC_TUNABLES",
+                                            "HOSTALIASES",
+                                            "LOCALDOMAIN",
+                                            "LOCPATH",
+                                            "MALLOC_TRACE",
+                                            "MALLOC_*",
+                                            "NIS_PATH",
+                                            "NLSPATH",
+                                            "RESOLV_HOST_CONF",
+                                            "RES_OPTIONS",
+                                            "TMPDIR",
+                                            "TZDIR",
+                                            "NODE_OPTIONS",
+                                            "NODE_PATH",
+                                            "NODE_REPL_EXTERNAL_MODULE",
+                                            "NODE_ICU_DATA",
+                                            "NODE_EXTRA_CA_CERTS",
+                                            "NODE_V8_COVERAGE",
+                                            "NODE_REDIRECT_WARNINGS",
+                                            "NODE_COMPILE_CACHE",
+                                            "NODE_PRESERVE_SYMLINKS",
+                                            "UV_USE_IO_URING",
+                                            "BASH_ENV",
+                                            "BASH_FUNC_*",
+                                            "SHELLOPTS",
+                                            "PS4",
+                                            "PYTHONPATH",
+                                            "PYTHONSTARTUP",
+                                            "PYTHONHOME",
+                                            "PYTHONUSERBASE",
+                                            "PERL5LIB",
+                                            "PERL5OPT",
+                                            "PERLLIB",
+                                            "RUBYOPT",
+                                            "RUBYLIB",
+                                            NULL};
+
+static int name_is(const char *pat, const char *name, size_t len) {
+  size_t n = strlen(pat);
+  if (n > 0 && pat[n - 1] == '*') {
+    return len >= n - 1 && memcmp(pat, name, n - 1) == 0;
+  }
+  return len == n && memcmp(pat, name, n) == 0;
+}
+
+int pv_env_forbidden(const char *name, size_t len) {
+  for (size_t i = 0; env_forbidden[i]; i++) {
+    if (name_is(env_forbidden[i], name, len)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether the upper-cased name contains word. */
+static int upper_has(const char *up, const char *word) {
+  return strstr(up, word) != NULL;
+}
+
+int pv_env_secret(const char *name, size_t len) {
+  static const char *const words[] = {"TOKEN",      "SECRET", "PASSWORD", "PASSWD",
+                                      "CREDENTIAL", "APIKEY", NULL};
+  char up[256];
+  if (len >= sizeof up) {
+    len = sizeof up - 1;
+  }
+  for (size_t i = 0; i < len; i++) {
+    up[i] = (char)toupper((unsigned char)name[i]);
+  }
+  up[len] = '\0';
+  for (size_t i = 0; words[i]; i++) {
+    if (upper_has(up, words[i])) {
+      return 1;
+    }
+  }
+  int key = len >= 4 && memcmp(up + len - 4, "_KEY", 4) == 0;
+  return key || strncmp(up, "AWS_", 4) == 0 || strcmp(up, "SSH_AUTH_SOCK") == 0;
 }
 
 uint64_t pv_now_ms(void) {

@@ -101,4 +101,16 @@ void pv_sha256_hex(const void *p, size_t n, char out[65]);
 /* Monotonic clock in milliseconds. */
 uint64_t pv_now_ms(void);
 
+/* Whether the environment variable name (len bytes) changes what a
+ * runtime loads or where it writes, so it is never passed to a plugin:
+ * every LD_*, glibc's unsecure variables (GCONV_PATH, GLIBC_TUNABLES,
+ * LOCPATH, ...), node's loader and output hooks (NODE_OPTIONS, NODE_PATH,
+ * ...), UV_USE_IO_URING, and other interpreters' start-up hooks (BASH_ENV,
+ * BASH_FUNC_*, PYTHONPATH, PERL5OPT, ...). Shared by plugvet policy and
+ * plugvet-run (docs/policy.md). */
+int pv_env_forbidden(const char *name, size_t len);
+/* Whether the name looks like a secret (*TOKEN*, *SECRET*, *PASSWORD*,
+ * *PASSWD*, *CREDENTIAL*, *APIKEY*, *_KEY, AWS_*, SSH_AUTH_SOCK; any case). */
+int pv_env_secret(const char *name, size_t len);
+
 #endif

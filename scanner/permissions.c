@@ -17,8 +17,21 @@ static const pv_rule_meta undeclared_rule = PV_BUILTIN_RULE(
     "not declare. Under the policy plugvet writes, plugvet-run refuses it at run time.",
     "CWE-250");
 
+static const pv_rule_meta symlink_grant_rule = PV_BUILTIN_RULE(
+    "policy.symlink-grant", PV_SEV_HIGH, "high", "fs-read",
+    "A declared file-system grant passes through a symlink the plugin ships.",
+    "A path under plugvet.permissions.fs passes through a symbolic link shipped in the plugin. "
+    "Granting it would grant wherever the link points (a link to / makes the whole file system "
+    "readable or writable), so plugvet grants nothing for that path and plugvet-run refuses any "
+    "relative grant that passes through a symlink. Declare the real directory.",
+    "CWE-59", "CWE-61");
+
 const pv_rule_meta *pv_permissions_rule(void) {
   return &undeclared_rule;
+}
+
+const pv_rule_meta *pv_permissions_symlink_rule(void) {
+  return &symlink_grant_rule;
 }
 
 /* ---- finding the plugin's package.json ---------------------------------- */
@@ -54,6 +67,8 @@ static const pv_file *find_manifest(const pv_result *r) {
 typedef struct {
   pv_result *r;
   pv_permissions *p;
+  const pv_limits *lim;
+  const pv_file *manifest;
 } rd;
 
 static void warn(rd *c, const char *key, const char *why) {
@@ -91,18 +106,15 @@ static const char *plugin_path(pv_arena *a, const char *s) {
   return pv_arena_strndup(a, buf, n);
 }
 
+/* A variable name the plugin may declare: never a loader or runtime hook
+ * (pv_env_forbidden, the list plugvet-run refuses too). */
 static int valid_env_name(const char *s) {
-  static const char *const never[] = {"NODE_OPTIONS", "NODE_PATH",       "UV_USE_IO_URING",
-                                      "LD_PRELOAD",   "LD_LIBRARY_PATH", "LD_AUDIT"};
   if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
     return 0;
   for (const char *q = s; *q; q++)
     if (!(isalnum((unsigned char)*q) || *q == '_'))
       return 0;
-  for (size_t i = 0; i < sizeof never / sizeof *never; i++)
-    if (strcmp(s, never[i]) == 0)
-      return 0;
-  return 1;
+  return !pv_env_forbidden(s, strlen(s));
 }
 
 static int valid_host_port(const char *s) {
@@ -116,6 +128,74 @@ static int valid_host_port(const char *s) {
   for (const char *q = s; q < colon; q++)
     if (!(isalnum((unsigned char)*q) || strchr(".-[]:_", *q)))
       return 0;
+  return 1;
+}
+
+/* The shipped symlink the declared path (plugin-relative, globs cut)
+ * passes through: root + some prefix of it is a symlink entry. NULL when
+ * there is none. */
+static const pv_file *symlink_on(const rd *c, const char *path) {
+  size_t rl = strlen(c->p->root);
+  for (size_t i = 0; i < c->r->files.len; i++) {
+    const pv_file *f = pv_result_file(c->r, i);
+    if (f->kind != PV_ENTRY_SYMLINK || strncmp(f->path, c->p->root, rl) != 0) {
+      continue;
+    }
+    size_t n = strlen(f->path + rl);
+    if (n > 0 && strncmp(f->path + rl, path, n) == 0 && (path[n] == '/' || path[n] == '\0')) {
+      return f;
+    }
+  }
+  return NULL;
+}
+
+/* Where the declared string s stands in the manifest (its first quoted
+ * occurrence); line 1, column 1 when it cannot be found. */
+static void locate(const pv_file *f, const char *s, pv_pos *start, pv_pos *end) {
+  size_t n = strlen(s);
+  *start = (pv_pos){.line = 1, .col = 1, .byte = 0};
+  *end = *start;
+  if (f == NULL || f->data == NULL) {
+    return;
+  }
+  const char *d = (const char *)f->data;
+  for (size_t i = 0; i + n + 2 <= f->size; i++) {
+    if (d[i] == '"' && memcmp(d + i + 1, s, n) == 0 && d[i + n + 1] == '"') {
+      start->byte = (uint32_t)i;
+      end->byte = (uint32_t)(i + n + 2);
+      end->line = start->line;
+      end->col = start->col + (uint32_t)(n + 2);
+      return;
+    }
+    start->col = d[i] == '\n' ? 1 : start->col + 1;
+    start->line += d[i] == '\n';
+  }
+  *start = (pv_pos){.line = 1, .col = 1, .byte = 0};
+}
+
+/* A grant through a shipped symlink: a finding at the declaration, and no
+ * grant. Returns 1 when the path is refused, -1 on out-of-memory. */
+static int refuse_symlink(rd *c, const char *key, size_t i, const char *declared,
+                          const char *path) {
+  const pv_file *link = strcmp(path, ".") != 0 ? symlink_on(c, path) : NULL;
+  if (link == NULL) {
+    return 0;
+  }
+  pv_finding f = {0};
+  f.rule = &symlink_grant_rule;
+  f.severity = symlink_grant_rule.severity;
+  f.file = c->manifest;
+  f.path = c->p->manifest;
+  locate(c->manifest, declared, &f.start, &f.end);
+  f.message =
+      pv_arena_printf(c->r->arena,
+                      "plugvet.permissions.%s[%zu] '%s' passes through the shipped "
+                      "symlink '%s' (-> '%s'); it grants nothing",
+                      key, i, declared, link->path, link->link_target ? link->link_target : "?");
+  if (f.message == NULL) {
+    return -1;
+  }
+  pv_result_add_finding(c->r, &f, c->lim); /* NULL past the findings cap: noted there */
   return 1;
 }
 
@@ -142,6 +222,13 @@ static int read_list(rd *c, json_t *v, const char *key, item_kind kind, pv_strli
         kept = plugin_path(c->r->arena, s);
       else if (kind == K_HOST ? valid_host_port(s) : valid_env_name(s))
         kept = pv_arena_strdup(c->r->arena, s);
+    }
+    int linked = kept != NULL && kind == K_PATH ? refuse_symlink(c, key, i, s, kept) : 0;
+    if (linked < 0) {
+      return -1;
+    }
+    if (linked) {
+      continue;
     }
     if (kept != NULL)
       items[n++] = kept;
@@ -228,7 +315,7 @@ static int read_declaration(rd *c, json_t *perm) {
 
 static const char *const no_items[] = {NULL};
 
-pv_permissions *pv_permissions_read(pv_result *r) {
+pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim) {
   pv_permissions *p = pv_arena_alloc(r->arena, sizeof *p);
   if (p == NULL)
     return NULL;
@@ -248,10 +335,10 @@ pv_permissions *pv_permissions_read(pv_result *r) {
   json_t *perm = json_object_get(json_object_get(doc, "plugvet"), "permissions");
   int rc = 0;
   if (perm != NULL && !json_is_object(perm)) {
-    rd c = {r, p};
+    rd c = {r, p, lim, f};
     warn(&c, "", "must be an object");
   } else if (perm != NULL) {
-    rd c = {r, p};
+    rd c = {r, p, lim, f};
     p->declared = 1;
     rc = read_declaration(&c, perm);
   }
@@ -295,7 +382,9 @@ static const char *missing_grant(const pv_permissions *p, const pv_finding *f) {
                            : "\"fs\": {\"write\": [PATH]} (the private scratch "
                              "directory, HOME and TMPDIR need nothing)";
   if (strcmp(cap, "exec") == 0)
-    return p->children ? NULL : "\"children\": true";
+    return p->children ? NULL
+                       : "\"children\": true (which lets node start node; other programs "
+                         "also need an fs.exec grant in the policy)";
   if (strcmp(cap, "native") == 0)
     return p->native ? NULL : "\"native\": true";
   if (strcmp(cap, "env") == 0)

@@ -37,9 +37,11 @@ typedef struct pv_permissions {
 
 /* Read the declaration of r's plugin (the shallowest package.json outside
  * node_modules). Malformed parts become warning notes naming the key and
- * grant nothing. Returns NULL only on out-of-memory; a plugin without a
- * declaration gets the tightest permissions (declared = 0). */
-pv_permissions *pv_permissions_read(pv_result *r);
+ * grant nothing; an fs path that passes through a symlink the plugin ships
+ * is a policy.symlink-grant finding (within lim) and grants nothing.
+ * Returns NULL only on out-of-memory; a plugin without a declaration gets
+ * the tightest permissions (declared = 0). */
+pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim);
 
 /* Replace capability-rule matches in r by pkg.undeclared-capability
  * findings for what p does not grant (when report is non-zero), or drop
@@ -48,5 +50,7 @@ pv_status pv_capabilities_check(pv_result *r, const pv_permissions *p, int repor
 
 /* The builtin pkg.undeclared-capability rule. */
 const pv_rule_meta *pv_permissions_rule(void);
+/* The builtin policy.symlink-grant rule. */
+const pv_rule_meta *pv_permissions_symlink_rule(void);
 
 #endif

@@ -94,7 +94,7 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
     return NULL;
   uint64_t deadline = lim->input_ms ? pv_now_ms() + lim->input_ms : 0;
   pv_status rc = pv_intake_read(r, lim, deadline);
-  if (rc == PV_FATAL || (r->permissions = pv_permissions_read(r)) == NULL)
+  if (rc == PV_FATAL || (r->permissions = pv_permissions_read(r, lim)) == NULL)
     goto oom;
   /* Capability rules only matter when their matches will be checked. */
   int caps = s->cfg->capabilities || r->permissions->declared;

@@ -910,6 +910,10 @@ static const char *display_path(pv_arena *a, const char *input) {
   return pv_arena_strndup(a, input, n);
 }
 
+const char *pv_intake_dir_prefix(pv_result *r) {
+  return display_path(r->arena, r->input);
+}
+
 /* Read up to cap bytes of fd (size bytes expected) into an arena block of
  * size+1; hashes nothing. Returns -1 with errno on a read error. */
 static ssize_t read_fd(int fd, unsigned char *buf, size_t size) {

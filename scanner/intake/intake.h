@@ -21,6 +21,10 @@
  * deadline_ms is a pv_now_ms() value after which reading stops (0: none). */
 pv_status pv_intake_read(pv_result *r, const pv_limits *lim, uint64_t deadline_ms);
 
+/* The prefix of a directory input's entry paths: r->input without leading
+ * "./" and trailing "/" ("" for "."), in r->arena; NULL on out-of-memory. */
+const char *pv_intake_dir_prefix(pv_result *r);
+
 /* The builtin "archive.*" rules intake reports under (for rule listings). */
 const pv_rule_meta *const *pv_intake_rules(size_t *count);
 

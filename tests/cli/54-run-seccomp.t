@@ -9,15 +9,17 @@
 timeout 10 "$PROBE" ptrace >"$TMP/out"
 is "$(out)" "ptrace: attached" "unconfined: ptrace attach works"
 run --report "$TMP/r.json" -- "$PROBE" ptrace; st=$?
-is "$st" 159 "confined: ptrace kills the process (SIGSYS: 128+31)"
-is "$(jget "$TMP/r.json" 'j.result.signal')" "SIGSYS" "report: killed by SIGSYS"
+is "$st" 159 "confined: ptrace kills the plugin (exit 159, as for SIGSYS: 128+31)"
+is "$(jget "$TMP/r.json" 'j.result.killed_by_launcher.reason + " " + j.result.killed_by_launcher.syscall')" \
+  "seccomp ptrace" "report: the launcher killed it for ptrace"
 
 if [ "$(uname -m)" = x86_64 ]; then
   timeout 10 "$PROBE" x32 >"$TMP/out"
   case "$(out)" in "x32: returned"*) ok 0 "unconfined: an x32 syscall returns ($(out))";; *) ok 1 "unconfined x32";; esac
-  run -q -- "$PROBE" x32; is $? 159 "confined: an x32 syscall number kills the process"
+  run -q --report "$TMP/r.json" -- "$PROBE" x32; is $? 159 "confined: an x32 syscall number kills the process"
+  is "$(jget "$TMP/r.json" 'j.result.killed_by_launcher.syscall')" "(foreign-arch)" "report: killed for a foreign-arch call"
 else
-  skip "x32 exists only on x86-64"; skip "x32 exists only on x86-64"
+  skip "x32 exists only on x86-64"; skip "x32 exists only on x86-64"; skip "x32 exists only on x86-64"
 fi
 
 run -q -- "$PROBE" iouring

@@ -12,7 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   pv_file f = {.path = "package/package.json", .data = data, .size = size};
   pv_result_add_file(r, &f);
-  r->permissions = pv_permissions_read(r);
+  pv_limits lim = pv_limits_default();
+  r->permissions = pv_permissions_read(r, &lim);
   if (r->permissions != NULL) {
     pv_capabilities_check(r, r->permissions, 1);
     FILE *out = fopen("/dev/null", "w");

@@ -4,16 +4,20 @@
  * a test can run it once confined and once with the grant. Plain C, built
  * without sanitizers: it makes the very calls the launcher refuses. */
 #include <arpa/inet.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <link.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -248,6 +252,139 @@ static int do_sync(void) {
   return 0;
 }
 
+/* MPTCP (IPPROTO_MPTCP): Landlock's TCP port rules do not cover it. */
+static int do_mptcp(const char *port) {
+  int s = socket(AF_INET, SOCK_STREAM, IPPROTO_MPTCP);
+  if (s < 0) {
+    printf("mptcp %s: socket %s\n", port, en(errno));
+    return 1;
+  }
+  struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)strtol(port, 0, 10))};
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) {
+    printf("mptcp %s: %s\n", port, en(errno));
+    return 1;
+  }
+  printf("mptcp %s: ok\n", port);
+  return 0;
+}
+
+/* listen() on a TCP socket, after bind() to port when it is not "0"; with
+ * "-" no bind at all (the kernel picks an ephemeral port). */
+static int do_listen(const char *port) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0) {
+    printf("listen: socket %s\n", en(errno));
+    return 1;
+  }
+  if (strcmp(port, "-") != 0) {
+    struct sockaddr_in a = {.sin_family = AF_INET,
+                            .sin_port = htons((uint16_t)strtol(port, 0, 10))};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(s, (struct sockaddr *)&a, sizeof a) != 0) {
+      printf("listen: bind %s\n", en(errno));
+      return 1;
+    }
+  }
+  if (listen(s, 1) != 0) {
+    printf("listen: %s\n", en(errno));
+    return 1;
+  }
+  printf("listen: ok\n");
+  return 0;
+}
+
+static int do_symlink(const char *target, const char *link) {
+  if (symlink(target, link) != 0) {
+    printf("symlink: %s\n", en(errno));
+    return 1;
+  }
+  printf("symlink: ok\n");
+  return 0;
+}
+
+/* execve of any path with the rest of the arguments as its argv. */
+static int do_execp(int argc, char **argv) {
+  (void)argc;
+  fflush(stdout);
+  execv(argv[2], argv + 2);
+  printf("execp: %s\n", en(errno));
+  return 1;
+}
+
+/* Copy a program into a memfd and run it with execveat(AT_EMPTY_PATH), as
+ * fexecve does: the image is on no file system Landlock sees. */
+static int do_memfd_exec(const char *prog) {
+  int src = open(prog, O_RDONLY);
+  int mfd = memfd_create("payload", MFD_CLOEXEC);
+  char buf[65536];
+  ssize_t n;
+  if (src < 0 || mfd < 0) {
+    printf("memfd-exec: setup %s\n", en(errno));
+    return 1;
+  }
+  while ((n = read(src, buf, sizeof buf)) > 0) {
+    if (write(mfd, buf, (size_t)n) != n) {
+      printf("memfd-exec: copy %s\n", en(errno));
+      return 1;
+    }
+  }
+  char *args[] = {(char *)prog, "-c", "echo memfd-ran", NULL};
+  char *env[] = {NULL};
+  fflush(stdout);
+  syscall(SYS_execveat, mfd, "", args, env, AT_EMPTY_PATH);
+  printf("memfd-exec: %s\n", en(errno));
+  return 1;
+}
+
+/* The dynamic loader (this program's PT_INTERP) into out. */
+static int loader_path(char *out, size_t outsz) {
+  const ElfW(Phdr) *ph = (const ElfW(Phdr) *)getauxval(AT_PHDR);
+  size_t n = getauxval(AT_PHNUM);
+  uintptr_t bias = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (ph[i].p_type == PT_PHDR) {
+      bias = (uintptr_t)ph - ph[i].p_vaddr;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (ph[i].p_type == PT_INTERP) {
+      snprintf(out, outsz, "%s", (const char *)(bias + ph[i].p_vaddr));
+      return 0;
+    }
+  }
+  return -1;
+}
+
+/* ld.so PROGRAM: the loader maps the program instead of the kernel. */
+static int do_ldso(const char *prog) {
+  char ld[4096];
+  if (loader_path(ld, sizeof ld) != 0) {
+    printf("ldso: no PT_INTERP\n");
+    return 1;
+  }
+  fflush(stdout);
+  execl(ld, ld, prog, "-c", "echo shell-ran", (char *)NULL);
+  printf("ldso: %s\n", en(errno));
+  return 1;
+}
+
+/* n distinct calls outside the allow-list, then execve /bin/sh. */
+static int do_junk(int n) {
+  for (int i = 0; i < n; i++) {
+    syscall(SYS_sync, (long)i);
+  }
+  return do_exec();
+}
+
+static int do_raise(int sig) {
+  signal(sig, SIG_DFL);
+  fflush(stdout);
+  raise(sig);
+  printf("raise: survived\n");
+  return 1;
+}
+
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   const char *m = argc > 1 ? argv[1] : "";
@@ -286,6 +423,22 @@ int main(int argc, char **argv) {
     return do_sync();
   if (!strcmp(m, "exit"))
     return (int)strtol(a, 0, 10);
+  if (!strcmp(m, "mptcp"))
+    return do_mptcp(a);
+  if (!strcmp(m, "listen"))
+    return do_listen(a);
+  if (!strcmp(m, "symlink"))
+    return do_symlink(a, argc > 3 ? argv[3] : "");
+  if (!strcmp(m, "execp") && argc > 2)
+    return do_execp(argc, argv);
+  if (!strcmp(m, "memfd-exec"))
+    return do_memfd_exec(a);
+  if (!strcmp(m, "ldso"))
+    return do_ldso(a);
+  if (!strcmp(m, "junk"))
+    return do_junk((int)strtol(a, 0, 10));
+  if (!strcmp(m, "raise"))
+    return do_raise((int)strtol(a, 0, 10));
   fprintf(stderr, "usage: probe MODE [ARG]\n");
   return 2;
 }

@@ -253,7 +253,8 @@ static void test_policy(pv_result *r) {
   pv_result *rs[] = {r, r};
   pv_report_set set = {.results = rs, .count = 1};
   ok(render(pv_policy_write, &set) == NULL, "policy: refused without a permissions read");
-  r->permissions = pv_permissions_read(r);
+  pv_limits lim = pv_limits_default();
+  r->permissions = pv_permissions_read(r, &lim);
   char *out = render(pv_policy_write, &set);
   json_t *j = json_loads(out ? out : "", 0, NULL);
   is_str(s_at(j, "network"), "none", "policy: no declaration, no network");

@@ -95,16 +95,43 @@ static void note_skip(pvr_landlock *ll, const char *path, const char *why) {
   }
 }
 
+/* The descriptor a rule is added on: the grant's own (borrowed, *owned 0),
+ * or the launcher's path opened now (*owned 1); -1 when it is missing (the
+ * skip is noted). */
+static pv_status rule_fd(pvr_landlock *ll, const pvr_grants *g, size_t i, int *fd, int *owned,
+                         pv_error *err) {
+  *owned = 0;
+  *fd = g->fd[i] >= 0 ? g->fd[i] : -1;
+  if (g->fd[i] >= 0) {
+    return PV_OK;
+  }
+  if (g->fd[i] == PVR_FD_MISSING) {
+    note_skip(ll, g->path[i], "does not exist");
+    return PV_OK;
+  }
+  *fd = open(g->path[i], O_PATH | O_CLOEXEC);
+  if (*fd >= 0) {
+    *owned = 1;
+    return PV_OK;
+  }
+  if (errno == ENOENT || errno == EACCES || errno == ENOTDIR || errno == ELOOP) {
+    note_skip(ll, g->path[i], strerror(errno));
+    return PV_OK;
+  }
+  return pv_error_set(err, PV_FATAL, "landlock: %s: %s", g->path[i], strerror(errno));
+}
+
 /* Add one path rule; a missing or unreachable path is skipped and noted
  * (that only narrows what the plugin gets). */
-static pv_status add_path(pvr_landlock *ll, const char *path, uint64_t want, pv_error *err) {
-  int fd = open(path, O_PATH | O_CLOEXEC);
+static pv_status add_path(pvr_landlock *ll, const pvr_grants *g, size_t i, uint64_t want,
+                          pv_error *err) {
+  int owned = 0;
+  int fd = -1;
+  if (rule_fd(ll, g, i, &fd, &owned, err) != PV_OK) {
+    return PV_FATAL;
+  }
   if (fd < 0) {
-    if (errno == ENOENT || errno == EACCES || errno == ENOTDIR || errno == ELOOP) {
-      note_skip(ll, path, strerror(errno));
-      return PV_OK;
-    }
-    return pv_error_set(err, PV_FATAL, "landlock: %s: %s", path, strerror(errno));
+    return PV_OK;
   }
   struct stat st;
   struct pvr_ll_path_attr pa = {.allowed_access = want & ll->fs, .parent_fd = fd};
@@ -114,15 +141,17 @@ static pv_status add_path(pvr_landlock *ll, const char *path, uint64_t want, pv_
                ? syscall(SYS_landlock_add_rule, ll->fd, PVR_LL_RULE_PATH_BENEATH, &pa, 0)
                : 0;
   int e = errno;
-  close(fd);
+  if (owned) {
+    close(fd);
+  }
   if (r < 0)
-    return pv_error_set(err, PV_FATAL, "landlock: rule for %s: %s", path, strerror(e));
+    return pv_error_set(err, PV_FATAL, "landlock: rule for %s: %s", g->path[i], strerror(e));
   return PV_OK;
 }
 
-static pv_status add_list(pvr_landlock *ll, const pvr_list *l, uint64_t want, pv_error *err) {
-  for (size_t i = 0; i < l->n; i++)
-    if (add_path(ll, l->items[i], want, err) != PV_OK)
+static pv_status add_list(pvr_landlock *ll, const pvr_grants *g, uint64_t want, pv_error *err) {
+  for (size_t i = 0; i < g->n; i++)
+    if (add_path(ll, g, i, want, err) != PV_OK)
       return err->code;
   return PV_OK;
 }
@@ -240,7 +269,7 @@ out:
   return rc;
 }
 
-int pvr_shebang_interp(const char *path, char *out, size_t outsz) {
+int pvr_shebang(const char *path, char *out, size_t outsz, char *arg, size_t argsz) {
   char line[256];
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
@@ -250,13 +279,25 @@ int pvr_shebang_interp(const char *path, char *out, size_t outsz) {
   if (n < 3 || line[0] != '#' || line[1] != '!')
     return -1;
   line[n] = 0;
+  line[strcspn(line, "\n")] = 0;
   char *s = line + 2;
   while (*s == ' ' || *s == '\t')
     s++;
-  size_t len = strcspn(s, " \t\n");
+  size_t len = strcspn(s, " \t");
   if (*s != '/' || len == 0 || len >= outsz)
     return -1;
   memcpy(out, s, len);
   out[len] = 0;
+  s += len;
+  s += strspn(s, " \t");
+  size_t alen = strlen(s);
+  while (alen > 0 && (s[alen - 1] == ' ' || s[alen - 1] == '\t' || s[alen - 1] == '\r')) {
+    alen--;
+  }
+  if (alen >= argsz) {
+    return -1;
+  }
+  memcpy(arg, s, alen);
+  arg[alen] = 0;
   return 0;
 }

@@ -11,9 +11,11 @@
 
 #include "policy.h"
 
-/* What the launcher grants, path by path, after adding its own needs. */
+/* What the launcher grants, path by path, after adding its own needs: the
+ * policy's grants with their descriptors (the plan owns copies), the
+ * launcher's own paths with PVR_FD_BYPATH. */
 typedef struct {
-  pvr_list read, write, exec;
+  pvr_grants read, write, exec;
 } pvr_fs_plan;
 
 typedef struct {
@@ -40,7 +42,8 @@ void pvr_landlock_free(pvr_landlock *ll);
 /* The ELF interpreter (PT_INTERP) of path into out; 0 when found, -1 when
  * the file is not a dynamic ELF executable. */
 int pvr_elf_interp(const char *path, char *out, size_t outsz);
-/* The interpreter named on a "#!" first line into out; 0 when found. */
-int pvr_shebang_interp(const char *path, char *out, size_t outsz);
+/* The interpreter named on a "#!" first line into out, and the rest of
+ * the line (its argument, trimmed; "" when none) into arg; 0 when found. */
+int pvr_shebang(const char *path, char *out, size_t outsz, char *arg, size_t argsz);
 
 #endif

@@ -23,16 +23,20 @@
 
 static const char usage_text[] =
     "usage: plugvet-run [OPTIONS] [--] PROGRAM [ARGS...]\n"
-    "Run PROGRAM confined by rlimits, Landlock and seccomp under a policy.\n"
-    "  --policy FILE        load a policy file (docs/policy.md)\n"
-    "  --allow-read PATH    allow reading under PATH\n"
+    "Run PROGRAM confined by rlimits, Landlock and seccomp under a policy. The entry\n"
+    "script's package directory (node SCRIPT, or a #! program) is readable by default.\n"
+    "  --policy FILE        load a policy file (docs/policy.md; a regular file, no symlink)\n"
+    "  --allow-read PATH    allow reading under PATH (relative: no symlink, no '..';\n"
+    "                       absolute: through root-owned symlinks only)\n"
     "  --allow-write PATH   allow writing, creating and removing under PATH\n"
-    "  --allow-exec PATH    allow executing PATH (or files under it)\n"
+    "  --allow-exec PATH    allow executing PATH (or files under it); never ld.so,\n"
+    "                       never an image on a descriptor (fexecve)\n"
     "  --allow-net SPEC     HOST:PORT (TCP connect), 'any' or 'none'\n"
-    "  --allow-bind PORT    allow binding TCP PORT\n"
-    "  --allow-children     allow executing further programs\n"
+    "  --allow-bind PORT    allow binding TCP PORT (without one: no bind, no listen)\n"
+    "  --allow-children     allow the program to start itself again (node forking node)\n"
     "  --no-system-paths    do not add the runtime read set (/usr, /lib, ...)\n"
-    "  --env NAME[=VALUE]   pass NAME from this environment, or set it\n"
+    "  --env NAME[=VALUE]   pass NAME from this environment, or set it (never LD_*,\n"
+    "                       GCONV_PATH, NODE_OPTIONS...; secret-looking names only here)\n"
     "  --timeout S          wall-clock limit in seconds (0: none)\n"
     "  --cpu S              CPU seconds (RLIMIT_CPU)\n"
     "  --mem MIB            data segment in MiB (RLIMIT_DATA)\n"
@@ -43,7 +47,8 @@ static const char usage_text[] =
     "  --user NAME          account to run as when started as root (default nobody)\n"
     "  --unshare-net        also run in an empty network namespace (root only)\n"
     "  --allow-degraded     run even when Landlock is unavailable (reported loudly)\n"
-    "  --report FILE        write a JSON report\n"
+    "  --report FILE        write a JSON report (opened before the plugin starts; no\n"
+    "                       symlink, not under a write grant)\n"
     "  --print-policy       print the policy in force as JSON and exit\n"
     "  -q, --quiet          no summary on stderr unless something was refused\n"
     "  -h, --help           this help\n"
@@ -147,7 +152,7 @@ static pv_status apply_flag(pvr_run *run, int opt, const char *arg, pv_error *er
     case O_BIND:
       return pvr_policy_add_bind(p, arg, err);
     case O_ENV:
-      return pvr_policy_add_env(p, arg, err);
+      return pvr_policy_add_env(p, arg, 1, err);
     case O_CHILDREN:
       p->children = 1;
       return PV_OK;
@@ -222,6 +227,19 @@ static int parse_args(pvr_run *run, int argc, char **argv, pv_error *err) {
   return 1;
 }
 
+/* Say which secret-looking variables were passed, and which a policy
+ * file asked for and did not get. */
+static void env_warnings(const pvr_policy *p) {
+  for (size_t i = 0; i < p->env_withheld.n; i++)
+    fprintf(stderr,
+            "plugvet-run: warning: the policy asks for %s, which looks like a secret: not "
+            "passed (--env %s passes it)\n",
+            p->env_withheld.items[i], p->env_withheld.items[i]);
+  for (size_t i = 0; i < p->env_secret.n; i++)
+    fprintf(stderr, "plugvet-run: warning: passing %s, which looks like a secret, to the plugin\n",
+            p->env_secret.items[i]);
+}
+
 int main(int argc, char **argv) {
   static pvr_run run;
   pv_error err = {0};
@@ -234,6 +252,7 @@ int main(int argc, char **argv) {
     pvr_policy_free(&run.policy);
     return r == 0 ? 0 : PVR_EXIT_USAGE;
   }
+  env_warnings(&run.policy);
   if (run.print_policy) {
     json_t *j = pvr_policy_to_json(&run.policy);
     json_dumpf(j, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);

@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static json_t *landlock_json(const pvr_report *r) {
   const pvr_landlock *ll = r->ll;
@@ -18,7 +20,7 @@ static json_t *landlock_json(const pvr_report *r) {
   if (ll && !r->landlock_on && ll->why[0])
     json_object_set_new(o, "unavailable", json_string(ll->why));
   for (size_t i = 0; ll && i < ll->skipped.n; i++)
-    json_array_append_new(sk, json_string(ll->skipped.items[i]));
+    json_array_append_new(sk, pvr_json_text(ll->skipped.items[i]));
   json_object_set_new(o, "skipped_paths", sk);
   json_object_set_new(o, "denials",
                       json_string(r->landlock_on && ll && ll->restrict_flags
@@ -35,29 +37,58 @@ static json_t *signal_json(int sig) {
   return json_string(name);
 }
 
+/* Who ended the plugin, when it was the launcher: a plugin's own exit(124)
+ * or SIGSYS cannot pass for a timeout or a seccomp kill. */
+static json_t *killer_json(const pvr_report *r) {
+  if (!r->killed_by) {
+    return json_null();
+  }
+  json_t *o = json_object();
+  json_object_set_new(o, "reason", json_string(r->killed_by));
+  if (r->kill_syscall) {
+    json_object_set_new(o, "syscall", pvr_json_text(r->kill_syscall));
+    json_object_set_new(o, "pid", json_integer(r->kill_pid));
+  }
+  if (r->stop_signal) {
+    json_object_set_new(o, "signal", signal_json(r->stop_signal));
+  }
+  return o;
+}
+
 static json_t *result_json(const pvr_report *r) {
   json_t *o = json_object();
   json_object_set_new(o, "started", json_boolean(r->started));
   json_object_set_new(o, "exit_code", r->exit_code >= 0 ? json_integer(r->exit_code) : json_null());
   json_object_set_new(o, "signal", signal_json(r->signal));
   json_object_set_new(o, "timed_out", json_boolean(r->timed_out));
+  json_object_set_new(o, "killed_by_launcher", killer_json(r));
   json_object_set_new(o, "status", json_integer(r->status));
   json_object_set_new(o, "cpu_seconds", json_real(r->cpu_s));
   json_object_set_new(o, "wall_seconds", json_real(r->wall_s));
   json_object_set_new(o, "peak_rss_kib", json_integer(r->peak_rss_kib));
   if (r->error)
-    json_object_set_new(o, "error", json_string(r->error));
+    json_object_set_new(o, "error", pvr_json_text(r->error));
   return o;
+}
+
+static json_t *env_withheld_json(const pvr_policy *p) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < p->env_withheld.n; i++) {
+    json_array_append_new(a, pvr_json_text(p->env_withheld.items[i]));
+  }
+  return a;
 }
 
 json_t *pvr_report_json(const pvr_report *r) {
   json_t *o = json_object(), *argv = json_array(), *sc = json_object(), *user;
   json_object_set_new(o, "plugvet_run_report", json_integer(PVR_REPORT_VERSION));
   for (size_t i = 0; r->argv && r->argv[i]; i++)
-    json_array_append_new(argv, json_string(r->argv[i]));
+    json_array_append_new(argv, pvr_json_text(r->argv[i]));
   json_object_set_new(o, "command", argv);
-  json_object_set_new(o, "program", r->exe ? json_string(r->exe) : json_null());
+  json_object_set_new(o, "program", r->exe ? pvr_json_text(r->exe) : json_null());
   json_object_set_new(o, "policy", pvr_policy_to_json(r->policy));
+  json_object_set_new(o, "entry_read", r->entry_dir ? pvr_json_text(r->entry_dir) : json_null());
+  json_object_set_new(o, "env_withheld", env_withheld_json(r->policy));
   user = json_pack("{s:i,s:i,s:b}", "uid", (int)r->uid, "gid", (int)r->gid, "nproc_enforced",
                    r->nproc_enforced);
   if (!r->nproc_enforced)
@@ -72,25 +103,52 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "result", result_json(r));
   json_object_set_new(o, "refused", r->sup ? pvr_super_json(r->sup) : json_array());
   json_object_set_new(o, "refused_total", json_integer(r->sup ? (json_int_t)r->sup->total : 0));
+  json_object_set_new(o, "refused_by_syscall",
+                      r->sup ? pvr_super_counts_json(r->sup) : json_object());
+  json_object_set_new(o, "refused_ungrouped",
+                      json_integer(r->sup ? (json_int_t)r->sup->ungrouped : 0));
   return o;
 }
 
-pv_status pvr_report_write(const pvr_report *r, const char *file, pv_error *err) {
+pv_status pvr_report_write(const pvr_report *r, int fd, const char *file, pv_error *err) {
   json_t *j = pvr_report_json(r);
-  int rc = json_dump_file(j, file, JSON_INDENT(2) | JSON_SORT_KEYS);
+  int rc = j ? json_dumpfd(j, fd, JSON_INDENT(2) | JSON_SORT_KEYS) : -1;
   json_decref(j);
-  if (rc != 0)
+  if (rc != 0 || write(fd, "\n", 1) != 1) {
     return pv_error_set(err, PV_FAILED, "report %s: %s", file, strerror(errno));
+  }
   return PV_OK;
+}
+
+/* Print s on out with control characters and bad bytes escaped. */
+static void put_safe(FILE *out, const char *s) {
+  char *e = pvr_escape(s ? s : "?", 1);
+  fputs(e ? e : "?", out);
+  free(e);
+}
+
+static void killed_line(const pvr_report *r, FILE *out) {
+  if (!strcmp(r->killed_by, "timeout")) {
+    fprintf(out, "plugvet-run: wall-clock timeout after %.1fs: process group killed", r->wall_s);
+  } else if (!strcmp(r->killed_by, "seccomp")) {
+    fputs("plugvet-run: killed by the launcher: never-allowed call ", out);
+    put_safe(out, r->kill_syscall);
+    fprintf(out, " (pid %d)", (int)r->kill_pid);
+  } else {
+    fprintf(out, "plugvet-run: killed by the launcher on SIG%s",
+            sigabbrev_np(r->stop_signal) ? sigabbrev_np(r->stop_signal) : "?");
+  }
 }
 
 static void outcome_line(const pvr_report *r, FILE *out) {
   if (!r->started) {
-    fprintf(out, "plugvet-run: not started: %s (exit %d)\n", r->error ? r->error : "?", r->status);
+    fputs("plugvet-run: not started: ", out);
+    put_safe(out, r->error);
+    fprintf(out, " (exit %d)\n", r->status);
     return;
   }
-  if (r->timed_out)
-    fprintf(out, "plugvet-run: wall-clock timeout after %.1fs: process group killed", r->wall_s);
+  if (r->killed_by)
+    killed_line(r, out);
   else if (r->signal)
     fprintf(out, "plugvet-run: killed by SIG%s",
             sigabbrev_np(r->signal) ? sigabbrev_np(r->signal) : "?");
@@ -99,18 +157,36 @@ static void outcome_line(const pvr_report *r, FILE *out) {
   fprintf(out, ", cpu %.2fs, peak rss %ld MiB\n", r->cpu_s, r->peak_rss_kib / 1024);
 }
 
+static void refusals_lines(const pvr_super *sup, FILE *out) {
+  static pvr_refusal sorted[PVR_MAX_REFUSALS + PVR_RESERVED_REFUSALS];
+  size_t n = pvr_super_sorted(sup, sorted);
+  fprintf(out, "plugvet-run: %lu refused action%s:\n", sup->total, sup->total == 1 ? "" : "s");
+  for (size_t i = 0; i < n && i < 10; i++) {
+    fputs("  ", out);
+    put_safe(out, sorted[i].syscall);
+    fputc('(', out);
+    put_safe(out, sorted[i].args);
+    fprintf(out, ") x%lu\n", sorted[i].count);
+  }
+  if (n > 10) {
+    fprintf(out, "  ... %zu more groups in the report\n", n - 10);
+  }
+  if (sup->ungrouped) {
+    fprintf(out, "  ... %lu calls past the group limit (counted by name in the report)\n",
+            sup->ungrouped);
+  }
+}
+
 void pvr_report_summary(const pvr_report *r, FILE *out) {
   outcome_line(r, out);
-  if (r->degraded)
-    fprintf(out, "plugvet-run: WARNING: DEGRADED: %s; the plugin ran without Landlock\n",
-            r->ll && r->ll->why[0] ? r->ll->why : "Landlock unavailable");
+  if (r->degraded) {
+    fputs("plugvet-run: WARNING: DEGRADED: ", out);
+    put_safe(out, r->ll && r->ll->why[0] ? r->ll->why : "Landlock unavailable");
+    fputs("; the plugin ran without Landlock\n", out);
+  }
   if (!r->nproc_enforced && r->started)
     fprintf(out, "plugvet-run: note: running as root, the process limit is not enforced\n");
   if (!r->sup || !r->sup->total)
     return;
-  fprintf(out, "plugvet-run: %lu refused action%s:\n", r->sup->total,
-          r->sup->total == 1 ? "" : "s");
-  for (size_t i = 0; i < r->sup->n && i < 10; i++)
-    fprintf(out, "  %s(%s) x%lu\n", r->sup->items[i].syscall, r->sup->items[i].args,
-            r->sup->items[i].count);
+  refusals_lines(r->sup, out);
 }

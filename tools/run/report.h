@@ -33,16 +33,25 @@ typedef struct {
   int exit_code; /* the plugin's, or -1 */
   int signal;    /* terminating signal, or 0 */
   int timed_out;
+  /* Why the launcher itself killed the plugin, whatever the exit status
+   * says: "timeout", "seccomp" (a never-allowed call: kill_syscall,
+   * kill_pid), "signal" (the launcher got stop_signal), or NULL. */
+  const char *killed_by;
+  const char *kill_syscall;
+  pid_t kill_pid;
+  int stop_signal;
   int status; /* plugvet-run's own exit status */
   double cpu_s, wall_s;
   long peak_rss_kib;
-  const char *error; /* launcher error, or NULL */
+  const char *error;     /* launcher error, or NULL */
+  const char *entry_dir; /* the entry script's package directory read by default, or NULL */
 } pvr_report;
 
 /* The report as JSON; caller decrefs. */
 json_t *pvr_report_json(const pvr_report *r);
-/* Write the JSON report to file. */
-pv_status pvr_report_write(const pvr_report *r, const char *file, pv_error *err);
+/* Write the JSON report to fd (opened by the launcher before the plugin
+ * started); file names it in err. */
+pv_status pvr_report_write(const pvr_report *r, int fd, const char *file, pv_error *err);
 /* A few human lines on out. */
 void pvr_report_summary(const pvr_report *r, FILE *out);
 

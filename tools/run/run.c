@@ -28,7 +28,9 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "entry.h"
 #include "report.h"
+#include "resolve.h"
 
 #define PVR_MAX_ENVP (PVR_MAX_ENV + 16)
 #define PVR_MAX_PROCS 65536
@@ -66,7 +68,9 @@ typedef struct {
   pvr_run *run;
   char exe[PATH_MAX];
   char scratch[PATH_MAX];
+  char entry_dir[PATH_MAX]; /* the entry script's package directory, read by default */
   pvr_fs_plan plan;
+  pvr_exec_rules rules;
   pvr_landlock ll;
   int landlock_on, degraded;
   pvr_bpf bpf;
@@ -81,6 +85,8 @@ typedef struct {
   pid_t child;
   sigset_t oldmask;
   int child_done, wstatus, timed_out, exec_errno, setup_failed, sock_eof, stop_sig;
+  int seccomp_killed; /* the supervisor saw a never-allowed call */
+  int report_fd, report_refused;
   char error[PATH_MAX + 512];
   uint64_t t0, deadline;
 } pvr_ctx;
@@ -92,10 +98,11 @@ static void set_error(pvr_ctx *c, int status, const char *msg) {
 
 /* ---- before fork ----------------------------------------------------- */
 
-static int find_in_path(const char *name, char *out, size_t outsz) {
-  const char *path = getenv("PATH");
-  if (!path || !*path)
-    path = "/usr/local/bin:/usr/bin:/bin";
+/* The plugin's PATH (make_env), where "#!/usr/bin/env NAME" finds NAME. */
+#define PVR_PLUGIN_PATH "/usr/local/bin:/usr/bin:/bin"
+
+/* The first executable NAME in the ':'-separated path list, into out. */
+static int find_in(const char *path, const char *name, char *out, size_t outsz) {
   while (*path) {
     size_t len = strcspn(path, ":");
     char cand[PATH_MAX];
@@ -107,6 +114,13 @@ static int find_in_path(const char *name, char *out, size_t outsz) {
     path += len + (path[len] == ':');
   }
   return -1;
+}
+
+static int find_in_path(const char *name, char *out, size_t outsz) {
+  const char *path = getenv("PATH");
+  if (!path || !*path)
+    path = PVR_PLUGIN_PATH;
+  return find_in(path, name, out, outsz);
 }
 
 /* The absolute, resolved path of the program; 126/127 on failure. */
@@ -132,38 +146,166 @@ static int resolve_exe(pvr_ctx *c) {
   return 0;
 }
 
-static int plan_add(pvr_list *l, const char *path) {
-  if (l->n >= PVR_MAX_PATHS)
+/* Add one of the launcher's own paths (Landlock opens it by name). */
+static int plan_add(pvr_grants *g, const char *path) {
+  if (g->n >= PVR_MAX_PATHS)
     return -1;
   char *d = strdup(path);
   if (!d)
     return -1;
-  l->items[l->n++] = d;
+  g->path[g->n] = d;
+  g->fd[g->n] = PVR_FD_BYPATH;
+  g->n++;
   return 0;
 }
 
-static int plan_copy(pvr_list *dst, const pvr_list *src) {
-  for (size_t i = 0; i < src->n; i++)
-    if (plan_add(dst, src->items[i]) != 0)
+/* Add the policy's grants with copies of their descriptors. */
+static int plan_copy(pvr_grants *dst, const pvr_grants *src) {
+  for (size_t i = 0; i < src->n; i++) {
+    if (plan_add(dst, src->path[i]) != 0) {
       return -1;
-  return 0;
-}
-
-/* Execute rights: the program, its "#!" interpreter, their ELF
- * interpreters, and the policy's exec paths. */
-static int plan_exec(pvr_ctx *c) {
-  char interp[PATH_MAX], sheb[PATH_MAX];
-  if (plan_add(&c->plan.exec, c->exe) != 0)
-    return -1;
-  if (pvr_elf_interp(c->exe, interp, sizeof interp) == 0 && plan_add(&c->plan.exec, interp))
-    return -1;
-  if (pvr_shebang_interp(c->exe, sheb, sizeof sheb) == 0) {
-    if (plan_add(&c->plan.exec, sheb) != 0)
+    }
+    int fd = src->fd[i] >= 0 ? fcntl(src->fd[i], F_DUPFD_CLOEXEC, 0) : src->fd[i];
+    if (src->fd[i] >= 0 && fd < 0) {
       return -1;
-    if (pvr_elf_interp(sheb, interp, sizeof interp) == 0 && plan_add(&c->plan.exec, interp))
-      return -1;
+    }
+    dst->fd[dst->n - 1] = fd;
   }
-  return plan_copy(&c->plan.exec, &c->run->policy.exec);
+  return 0;
+}
+
+/* Execute rights (Landlock) for prog's ELF interpreter, which is also a
+ * dynamic loader the supervisor refuses to run directly. */
+static int plan_interp(pvr_ctx *c, const char *prog) {
+  char interp[PATH_MAX];
+  if (pvr_elf_interp(prog, interp, sizeof interp) != 0) {
+    return 0;
+  }
+  pvr_exec_rules_loader(&c->rules, interp);
+  return plan_add(&c->plan.exec, interp);
+}
+
+/* NAME of "#!/usr/bin/env [-S] [VAR=x] NAME ...": the first word of the
+ * argument that is neither an option nor an assignment; -1 when the
+ * interpreter is not env. */
+static int env_program(const char *interp, const char *arg, char *name, size_t namesz) {
+  char real[PATH_MAX];
+  const char *slash = realpath(interp, real) ? strrchr(real, '/') : NULL;
+  if (!slash || strcmp(slash + 1, "env") != 0) {
+    return -1;
+  }
+  for (const char *w = arg; *w;) {
+    size_t len = strcspn(w, " \t");
+    int skip = w[0] == '-' || memchr(w, '=', len) != NULL;
+    if (!skip && len > 0 && len < namesz) {
+      memcpy(name, w, len);
+      name[len] = '\0';
+      return 0;
+    }
+    w += len;
+    w += strspn(w, " \t");
+  }
+  return -1;
+}
+
+/* The program "#!/usr/bin/env NAME" runs: NAME in the plugin's PATH,
+ * canonical, into target ("" when prog is no such script). */
+static void env_target(const char *interp, const char *arg, char *name, size_t namesz, char *target,
+                       size_t targetsz) {
+  char found[PATH_MAX], real[PATH_MAX];
+  target[0] = '\0';
+  if (env_program(interp, arg, name, namesz) != 0) {
+    return;
+  }
+  if (!strchr(name, '/') && find_in(PVR_PLUGIN_PATH, name, found, sizeof found) != 0) {
+    return;
+  }
+  if (realpath(strchr(name, '/') ? name : found, real)) {
+    snprintf(target, targetsz, "%s", real);
+  }
+}
+
+/* Execute rights for running prog (itself when add_self): its ELF
+ * interpreter, and for a "#!" script the interpreter and its ELF
+ * interpreter; for "#!/usr/bin/env NAME" also NAME's, NAME into name and
+ * its canonical path into target. */
+static int plan_program(pvr_ctx *c, const char *prog, int add_self, char *name, size_t namesz,
+                        char *target, size_t targetsz) {
+  char interp[PATH_MAX], arg[256];
+  target[0] = '\0';
+  if ((add_self && plan_add(&c->plan.exec, prog) != 0) || plan_interp(c, prog) != 0) {
+    return -1;
+  }
+  if (pvr_shebang(prog, interp, sizeof interp, arg, sizeof arg) != 0) {
+    return 0;
+  }
+  if (plan_add(&c->plan.exec, interp) != 0 || plan_interp(c, interp) != 0) {
+    return -1;
+  }
+  env_target(interp, arg, name, namesz, target, targetsz);
+  if (target[0] && (plan_add(&c->plan.exec, target) != 0 || plan_interp(c, target) != 0)) {
+    return -1;
+  }
+  return 0;
+}
+
+/* The policy's exec grants: Landlock rights on their descriptors, and the
+ * supervisor's rules (a directory: every file under it), scripts with
+ * their interpreters. */
+static int plan_exec_grants(pvr_ctx *c) {
+  const pvr_grants *g = &c->run->policy.exec;
+  char name[256], target[PATH_MAX];
+  struct stat st;
+  if (plan_copy(&c->plan.exec, g) != 0) {
+    return -1;
+  }
+  for (size_t i = 0; i < g->n; i++) {
+    if (g->fd[i] < 0 || fstat(g->fd[i], &st) != 0) {
+      continue;
+    }
+    if (pvr_exec_rules_add(&c->rules, g->path[i], S_ISDIR(st.st_mode)) != 0) {
+      return -1;
+    }
+    if (!S_ISDIR(st.st_mode) &&
+        (plan_program(c, g->path[i], 0, name, sizeof name, target, sizeof target) != 0 ||
+         (target[0] && pvr_exec_rules_add(&c->rules, target, 0) != 0))) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* Execute rights and exec rules: the program (its first exec, and with
+ * children later ones too), what it needs to run, the exec grants. */
+static int plan_exec(pvr_ctx *c) {
+  pvr_exec_rules *r = &c->rules;
+  r->quiet_misses = c->run->policy.system_paths;
+  if (plan_program(c, c->exe, 1, r->env_name, sizeof r->env_name, r->env_target,
+                   sizeof r->env_target) != 0) {
+    return -1;
+  }
+  if (c->run->policy.children &&
+      (pvr_exec_rules_add(r, c->exe, 0) != 0 ||
+       (r->env_target[0] && pvr_exec_rules_add(r, r->env_target, 0) != 0))) {
+    return -1;
+  }
+  return plan_exec_grants(c);
+}
+
+/* The entry script's package directory, readable by default (entry.h). */
+static int plan_entry(pvr_ctx *c) {
+  char dir[PATH_MAX];
+  int fd = pvr_entry_dir(c->exe, c->run->argv, c->run->policy.cwd, getenv("HOME"), dir, sizeof dir);
+  if (fd < 0) {
+    return 0;
+  }
+  if (plan_add(&c->plan.read, dir) != 0) {
+    close(fd);
+    return -1;
+  }
+  c->plan.read.fd[c->plan.read.n - 1] = fd;
+  snprintf(c->entry_dir, sizeof c->entry_dir, "%s", dir);
+  return 0;
 }
 
 static int make_plan(pvr_ctx *c) {
@@ -174,15 +316,22 @@ static int make_plan(pvr_ctx *c) {
   if (plan_copy(&c->plan.read, &p->read) || plan_copy(&c->plan.write, &p->write) ||
       plan_add(&c->plan.write, c->scratch) || plan_add(&c->plan.write, "/dev/null"))
     return -1;
+  if (plan_entry(c) != 0) {
+    return -1;
+  }
   return plan_exec(c);
 }
 
 static void plan_free(pvr_fs_plan *pl) {
-  pvr_list *ls[] = {&pl->read, &pl->write, &pl->exec};
+  pvr_grants *gs[] = {&pl->read, &pl->write, &pl->exec};
   for (size_t k = 0; k < 3; k++) {
-    for (size_t i = 0; i < ls[k]->n; i++)
-      free(ls[k]->items[i]);
-    ls[k]->n = 0;
+    for (size_t i = 0; i < gs[k]->n; i++) {
+      free(gs[k]->path[i]);
+      if (gs[k]->fd[i] >= 0) {
+        close(gs[k]->fd[i]);
+      }
+    }
+    gs[k]->n = 0;
   }
 }
 
@@ -248,7 +397,7 @@ static int env_put(pvr_ctx *c, const char *name, size_t nlen, const char *value)
 static int make_env(pvr_ctx *c) {
   static const char *const passed[] = {"LANG", "LC_ALL", "TZ", "TERM", NULL};
   const pvr_list *pe = &c->run->policy.env;
-  if (env_put(c, "PATH", 4, "/usr/local/bin:/usr/bin:/bin") || env_put(c, "HOME", 4, c->scratch) ||
+  if (env_put(c, "PATH", 4, PVR_PLUGIN_PATH) || env_put(c, "HOME", 4, c->scratch) ||
       env_put(c, "TMPDIR", 6, c->scratch))
     return -1;
   for (size_t i = 0; passed[i]; i++)
@@ -295,6 +444,115 @@ static int confine_prepare(pvr_ctx *c) {
   return 0;
 }
 
+/* Whether the directory dirfd is somewhere the plugin may write: under a
+ * write grant or in the scratch directory. */
+static int dir_writable(const pvr_ctx *c, int dirfd) {
+  const pvr_grants *w = &c->run->policy.write;
+  for (size_t i = 0; i < w->n; i++) {
+    if (w->fd[i] >= 0 && pvr_fd_within(dirfd, w->fd[i])) {
+      return 1;
+    }
+  }
+  int sfd = c->scratch[0] ? open(c->scratch, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+  int in_scratch = sfd >= 0 && pvr_fd_within(dirfd, sfd);
+  if (sfd >= 0) {
+    close(sfd);
+  }
+  return in_scratch;
+}
+
+/* Whether the file st is itself a write grant. */
+static int file_granted(const pvr_ctx *c, const struct stat *st) {
+  const pvr_grants *w = &c->run->policy.write;
+  struct stat g;
+  for (size_t i = 0; i < w->n; i++) {
+    if (w->fd[i] >= 0 && fstat(w->fd[i], &g) == 0 && g.st_dev == st->st_dev &&
+        g.st_ino == st->st_ino) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int report_refuse(pvr_ctx *c, const char *why) {
+  char msg[PATH_MAX + 256];
+  snprintf(msg, sizeof msg, "--report %s: %s", c->run->report_file, why);
+  set_error(c, PVR_EXIT_USAGE, msg);
+  c->report_refused = 1;
+  return -1;
+}
+
+/* The directory part of the report path, opened like an absolute grant
+ * (root-owned symlinks only); *base points at the file name in abs. */
+static int report_dir(pvr_ctx *c, char *abs, size_t abssz, const char **base) {
+  const char *file = c->run->report_file;
+  char cwd[PATH_MAX];
+  pv_error err = {0};
+  pvr_open_result res = PVR_OPEN_OK;
+  int n = file[0] == '/'            ? snprintf(abs, abssz, "%s", file)
+          : getcwd(cwd, sizeof cwd) ? snprintf(abs, abssz, "%s/%s", cwd, file)
+                                    : -1;
+  if (n < 0 || (size_t)n >= abssz) {
+    return report_refuse(c, "path too long");
+  }
+  char *slash = strrchr(abs, '/');
+  *base = slash + 1;
+  if (!**base || !strcmp(*base, ".") || !strcmp(*base, "..")) {
+    return report_refuse(c, "not a file name");
+  }
+  *slash = '\0';
+  int dirfd = -1;
+  pv_status rc = pvr_open_trusted(abs[0] ? abs : "/", "--report", &dirfd, &res, &err);
+  *slash = '/';
+  if (rc != PV_OK || res == PVR_OPEN_REFUSED) {
+    return report_refuse(c, err.msg);
+  }
+  if (res == PVR_OPEN_MISSING) {
+    return report_refuse(c, "its directory does not exist");
+  }
+  return dirfd;
+}
+
+/* Open --report now, before the plugin exists (the root launcher must not
+ * write later through anything the plugin planted): the file itself
+ * O_NOFOLLOW, a regular file with one link, nowhere the plugin may write.
+ * Truncated only once all that is checked. */
+static int open_report(pvr_ctx *c) {
+  char abs[2 * PATH_MAX];
+  const char *base = NULL;
+  struct stat st;
+  static const char writable[] =
+      "the plugin may write there (under a write grant or its scratch directory)";
+  int dirfd = report_dir(c, abs, sizeof abs, &base);
+  if (dirfd < 0) {
+    return -1;
+  }
+  if (dir_writable(c, dirfd)) {
+    close(dirfd);
+    return report_refuse(c, writable);
+  }
+  int fd = openat(dirfd, base, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+  const char *why = fd < 0 && errno == ELOOP ? "is a symlink" : fd < 0 ? strerror(errno) : NULL;
+  if (!why && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+    why = "not a regular file";
+  } else if (!why && st.st_nlink != 1) {
+    why = "has other hard links";
+  } else if (!why && file_granted(c, &st)) {
+    why = writable;
+  } else if (!why && ftruncate(fd, 0) != 0) {
+    why = strerror(errno);
+  }
+  close(dirfd);
+  if (why) {
+    if (fd >= 0) {
+      close(fd);
+    }
+    return report_refuse(c, why);
+  }
+  c->report_fd = fd;
+  return 0;
+}
+
 static int prepare(pvr_ctx *c) {
   if (resolve_exe(c) || choose_user(c))
     return -1;
@@ -303,6 +561,8 @@ static int prepare(pvr_ctx *c) {
     return -1;
   }
   if (make_scratch(c) || confine_prepare(c))
+    return -1;
+  if (c->run->report_file && open_report(c) != 0)
     return -1;
   if (make_env(c) != 0) {
     set_error(c, PVR_EXIT_USAGE, "env: too many variables");
@@ -454,6 +714,15 @@ static int poll_timeout(pvr_ctx *c) {
   return now >= c->deadline ? 0 : (int)(c->deadline - now);
 }
 
+/* A never-allowed call: the supervisor killed its process; the launcher
+ * kills the rest of the plugin. */
+static void on_kill(pvr_ctx *c) {
+  if (c->sup.kill && !c->seccomp_killed) {
+    c->seccomp_killed = 1;
+    kill_tree(c);
+  }
+}
+
 static void supervise(pvr_ctx *c) {
   while (!c->child_done) {
     struct pollfd fds[3] = {{c->sfd, POLLIN, 0}, {c->sock, POLLIN, 0}, {c->sup.fd, POLLIN, 0}};
@@ -469,6 +738,7 @@ static void supervise(pvr_ctx *c) {
     if (fds[2].revents & POLLIN) {
       if (pvr_super_handle(&c->sup) != 0)
         pvr_super_set_fd(&c->sup, -1);
+      on_kill(c);
     } else if (fds[2].revents & (POLLHUP | POLLERR | POLLNVAL)) {
       pvr_super_set_fd(&c->sup, -1);
     }
@@ -543,6 +813,8 @@ static int final_status(pvr_ctx *c, int *started) {
     return PVR_EXIT_SETUP;
   if (c->timed_out)
     return PVR_EXIT_TIMEOUT;
+  if (c->seccomp_killed)
+    return 128 + SIGSYS;
   if (c->stop_sig)
     return 128 + c->stop_sig;
   if (WIFEXITED(c->wstatus))
@@ -558,6 +830,35 @@ static int rm_entry(const char *path, const struct stat *st, int flag, struct FT
   return 0;
 }
 
+/* What the launcher itself did to end the plugin, for the report. */
+static void set_killer(const pvr_ctx *c, pvr_report *r) {
+  if (c->timed_out) {
+    r->killed_by = "timeout";
+  } else if (c->seccomp_killed) {
+    r->killed_by = "seccomp";
+    r->kill_syscall = c->sup.kill_syscall;
+    r->kill_pid = c->sup.kill_pid;
+  } else if (c->stop_sig) {
+    r->killed_by = "signal";
+    r->stop_signal = c->stop_sig;
+  }
+}
+
+/* The report goes to the descriptor opened before the plugin started; a
+ * run that failed before that (no plugin ever ran) opens it now. */
+static void write_report(pvr_ctx *c, const pvr_report *r) {
+  pv_error err = {0};
+  if (!c->run->report_file || c->report_refused) {
+    return;
+  }
+  if (c->report_fd < 0 && open_report(c) != 0) {
+    fprintf(stderr, "plugvet-run: %s\n", c->error);
+    return;
+  }
+  if (pvr_report_write(r, c->report_fd, c->run->report_file, &err) != PV_OK)
+    fprintf(stderr, "plugvet-run: %s\n", err.msg);
+}
+
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
@@ -570,9 +871,7 @@ static void report(pvr_ctx *c, int started) {
                   .ll = &c->ll,
                   .landlock_on = c->landlock_on,
                   .degraded = c->degraded,
-                  .seccomp_mode = c->bpf.len
-                                      ? (c->run->policy.children ? "filter" : "filter+user-notify")
-                                      : NULL,
+                  .seccomp_mode = c->bpf.len ? "filter+user-notify" : NULL,
                   .sup = c->have_sup ? &c->sup : NULL,
                   .unshare_net = c->run->unshare_net,
                   .started = started,
@@ -583,18 +882,18 @@ static void report(pvr_ctx *c, int started) {
                   .cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                            (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
                   .peak_rss_kib = ru.ru_maxrss,
-                  .error = c->error[0] ? c->error : NULL};
+                  .error = c->error[0] ? c->error : NULL,
+                  .entry_dir = c->entry_dir[0] ? c->entry_dir : NULL};
   if (started && WIFEXITED(c->wstatus) && !c->timed_out)
     r.exit_code = WEXITSTATUS(c->wstatus);
   if (started && WIFSIGNALED(c->wstatus))
     r.signal = WTERMSIG(c->wstatus);
+  set_killer(c, &r);
   int noisy = !c->run->quiet || (r.sup && r.sup->total) || !started || c->degraded || r.signal ||
-              c->timed_out;
+              r.killed_by;
   if (noisy)
     pvr_report_summary(&r, stderr);
-  pv_error err = {0};
-  if (c->run->report_file && pvr_report_write(&r, c->run->report_file, &err) != PV_OK)
-    fprintf(stderr, "plugvet-run: %s\n", err.msg);
+  write_report(c, &r);
 }
 
 static void cleanup(pvr_ctx *c) {
@@ -604,11 +903,14 @@ static void cleanup(pvr_ctx *c) {
     close(c->sock);
   if (c->sfd >= 0)
     close(c->sfd);
+  if (c->report_fd >= 0)
+    close(c->report_fd);
   if (c->scratch[0])
     nftw(c->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
   pvr_landlock_free(&c->ll);
   pvr_bpf_free(&c->bpf);
   plan_free(&c->plan);
+  pvr_exec_rules_free(&c->rules);
   for (size_t i = 0; i < c->n_env; i++)
     free(c->envp[i]);
 }
@@ -619,10 +921,10 @@ int pvr_run_main(pvr_run *run) {
   pv_error err = {0};
   memset(c, 0, sizeof *c);
   c->run = run;
-  c->sfd = c->sock = c->ll.fd = -1;
+  c->sfd = c->sock = c->ll.fd = c->report_fd = -1;
   int started = 0;
   if (prepare(c) == 0 && start(c) == 0) {
-    if (pvr_super_init(&c->sup, c->child, c->exe, &err) != PV_OK) {
+    if (pvr_super_init(&c->sup, c->child, c->exe, &c->rules, &err) != PV_OK) {
       set_error(c, PVR_EXIT_SETUP, err.msg);
       kill_tree(c);
     } else {

@@ -1,14 +1,16 @@
 /* seccomp.c — the filter: an allow-list measured on real node workloads
- * (tests/run/measure-syscalls, docs/policy.md), a kill list, feature-absent
- * answers (ENOSYS) and policy refusals. The default action is the user
+ * (tests/run/measure-syscalls, docs/policy.md), feature-absent answers
+ * (ENOSYS) and policy refusals. The default action is the user
  * notification: what no rule allows (exec after the first, non-unix
- * sockets, namespace clones, unlisted calls) reaches the supervisor, which
- * refuses and records it. Native architecture only; any other (x32
- * numbers included) kills the process. */
+ * sockets, namespace clones, the kill list, unlisted calls) reaches the
+ * supervisor, which refuses and records it, or kills the plugin for the
+ * kill list. Native architecture only; a call with any other (x32 numbers
+ * included) is notified too, and kills. */
 #include "seccomp.h"
 
 #include <errno.h>
 #include <linux/seccomp.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <seccomp.h>
 #include <stdio.h>
@@ -57,12 +59,13 @@ static const char *const allow_list[] = {
     /* polling and events */
     "poll", "ppoll", "select", "pselect6", "epoll_create", "epoll_create1", "epoll_ctl",
     "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
-    /* sockets (socket() itself is decided by the policy) */
-    "socketpair", "connect", "accept", "accept4", "bind", "listen", "shutdown", "getsockname",
-    "getpeername", "getsockopt", "setsockopt", "sendto", "recvfrom", "sendmsg", "recvmsg",
-    "sendmmsg", "recvmmsg", NULL};
+    /* sockets (socket(), bind() and listen() are decided by the policy) */
+    "socketpair", "connect", "accept", "accept4", "shutdown", "getsockname", "getpeername",
+    "getsockopt", "setsockopt", "sendto", "recvfrom", "sendmsg", "recvmsg", "sendmmsg", "recvmmsg",
+    NULL};
 
-/* Never allowed: the process is killed. */
+/* Never allowed: left to the supervisor, which kills the plugin (so the
+ * report can say the launcher did it, which a kernel SIGSYS cannot). */
 static const char *const kill_list[] = {"ptrace",
                                         "process_vm_readv",
                                         "process_vm_writev",
@@ -141,6 +144,15 @@ int pvr_seccomp_notify_ok(void) {
   return seccomp_api_get() >= 5;
 }
 
+int pvr_seccomp_is_kill(const char *name) {
+  for (size_t i = 0; kill_list[i]; i++) {
+    if (!strcmp(kill_list[i], name)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static pv_status add_list(scmp_filter_ctx ctx, const char *const *names, uint32_t action,
                           pv_error *err) {
   for (size_t i = 0; names[i]; i++) {
@@ -162,8 +174,24 @@ static int rule(scmp_filter_ctx ctx, uint32_t action, const char *name, unsigned
   return seccomp_rule_add_array(ctx, action, nr, n, cmp);
 }
 
-/* socket(): AF_UNIX always; TCP over IPv4/IPv6 for a port list; anything for
- * "any". What is left goes to the supervisor, which answers EACCES. */
+/* socket() for TCP over one family: SOCK_STREAM (whatever its flags) with
+ * protocol 0 or IPPROTO_TCP, nothing else: IPPROTO_MPTCP and the like
+ * would slip past Landlock's TCP port rules. */
+static int tcp_rules(scmp_filter_ctx ctx, int family) {
+  static const int protos[] = {0, IPPROTO_TCP};
+  int r = 0;
+  for (size_t i = 0; i < sizeof protos / sizeof protos[0] && r >= 0; i++) {
+    struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)family),
+                                 SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_STREAM),
+                                 SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)protos[i])};
+    r = rule(ctx, SCMP_ACT_ALLOW, "socket", 3, tcp);
+  }
+  return r;
+}
+
+/* socket(): AF_UNIX always; plain TCP over IPv4/IPv6 for a port list;
+ * anything for "any". What is left goes to the supervisor, which answers
+ * EACCES. */
 static int socket_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   if (p->net == PVR_NET_ANY)
     return rule(ctx, SCMP_ACT_ALLOW, "socket", 0, NULL);
@@ -171,13 +199,25 @@ static int socket_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   int r = rule(ctx, SCMP_ACT_ALLOW, "socket", 1, unix_only);
   if (r < 0 || p->net == PVR_NET_NONE)
     return r;
-  static const int fams[] = {AF_INET, AF_INET6};
-  for (int i = 0; i < 2 && r >= 0; i++) {
-    struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fams[i]),
-                                 SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_STREAM)};
-    r = rule(ctx, SCMP_ACT_ALLOW, "socket", 2, tcp);
+  r = tcp_rules(ctx, AF_INET);
+  if (r < 0) {
+    return r;
   }
-  return r;
+  return tcp_rules(ctx, AF_INET6);
+}
+
+/* bind() and listen() only with a bind grant (or "any"): listen() on an
+ * unbound socket takes an ephemeral port, which Landlock does not see.
+ * Without one they reach the supervisor (EACCES, reported). */
+static int server_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
+  if (p->net != PVR_NET_ANY && p->n_bind == 0) {
+    return 0;
+  }
+  int r = rule(ctx, SCMP_ACT_ALLOW, "bind", 0, NULL);
+  if (r < 0) {
+    return r;
+  }
+  return rule(ctx, SCMP_ACT_ALLOW, "listen", 0, NULL);
 }
 
 /* ioctl: every command but TIOCSTI, compared on the 32 bits the kernel
@@ -200,11 +240,10 @@ static int ioctl_rules(scmp_filter_ctx ctx) {
 static int policy_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   /* clone only without namespace flags (threads, fork, posix_spawn). */
   struct scmp_arg_cmp no_ns[] = {SCMP_A0(SCMP_CMP_MASKED_EQ, NS_FLAGS, 0)};
-  uint32_t exec_action = p->children ? SCMP_ACT_ALLOW : SCMP_ACT_NOTIFY;
   int r;
+  /* execve and execveat: always the supervisor's (exec.c), children or not. */
   if ((r = rule(ctx, SCMP_ACT_ALLOW, "clone", 1, no_ns)) < 0 || (r = ioctl_rules(ctx)) < 0 ||
-      (r = rule(ctx, exec_action, "execve", 0, NULL)) < 0 ||
-      (r = rule(ctx, exec_action, "execveat", 0, NULL)) < 0 || (r = socket_rules(ctx, p)) < 0)
+      (r = socket_rules(ctx, p)) < 0 || (r = server_rules(ctx, p)) < 0)
     return r;
   return 0;
 }
@@ -240,13 +279,12 @@ pv_status pvr_seccomp_build(const pvr_policy *p, pvr_bpf *out, pv_error *err) {
   if (!ctx)
     return pv_error_set(err, PV_FATAL, "seccomp: cannot initialise libseccomp");
   pv_status rc = PV_FATAL;
-  int r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
+  int r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_NOTIFY);
   if (r < 0) {
     pv_error_set(err, PV_FATAL, "seccomp: bad-arch action: %s", strerror(-r));
     goto out;
   }
   if (add_list(ctx, allow_list, SCMP_ACT_ALLOW, err) ||
-      add_list(ctx, kill_list, SCMP_ACT_KILL_PROCESS, err) ||
       add_list(ctx, enosys_list, SCMP_ACT_ERRNO(ENOSYS), err))
     goto out;
   if ((r = policy_rules(ctx, p)) < 0) {

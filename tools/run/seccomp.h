@@ -31,5 +31,7 @@ int pvr_syscall_nr(const char *name);
 const char *pvr_seccomp_arch(void);
 /* Whether the kernel and libseccomp support user notification. */
 int pvr_seccomp_notify_ok(void);
+/* Whether the named call is never allowed (the plugin is killed). */
+int pvr_seccomp_is_kill(const char *name);
 
 #endif

@@ -1,26 +1,34 @@
-/* supervisor.c — answer seccomp user notifications. The only call ever let
- * through is the child's first execve, of the absolute path the launcher
- * resolved; everything else notified is refused and recorded:
- * execve/execveat/socket get EACCES, ioctl(TIOCSTI) and namespace clones
- * EPERM, and calls outside the allow-list ENOSYS. */
+/* supervisor.c — answer seccomp user notifications. The calls let through
+ * are the child's first execve, of the absolute path the launcher
+ * resolved, and later execs whose file the exec rules allow (exec.c);
+ * everything else notified is refused and recorded:
+ * execve/execveat/socket/bind/listen get EACCES, ioctl(TIOCSTI) and
+ * namespace clones EPERM, and calls outside the allow-list ENOSYS. A
+ * never-allowed call (the kill list, another architecture) kills: the
+ * supervisor, not the filter, does it, so the launcher knows it did. */
 #include "supervisor.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/seccomp.h>
 #include <seccomp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "policy.h"
 #include "seccomp.h"
 
-pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, pv_error *err) {
+pv_status pvr_super_init(pvr_super *s, pid_t child, const char *exe, const pvr_exec_rules *rules,
+                         pv_error *err) {
   memset(s, 0, sizeof *s);
   s->fd = -1;
   s->child = child;
+  s->rules = rules;
+  s->env_pending = rules->env_target[0] != '\0';
   snprintf(s->exe, sizeof s->exe, "%s", exe);
   struct seccomp_notif *req = NULL;
   struct seccomp_notif_resp *resp = NULL;
@@ -35,24 +43,6 @@ void pvr_super_set_fd(pvr_super *s, int fd) {
   if (s->fd >= 0)
     close(s->fd);
   s->fd = fd;
-}
-
-/* Read a NUL-terminated string of the target at addr into out. */
-static int read_string(pid_t pid, uint64_t addr, char *out, size_t outsz) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%d/mem", (int)pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
-  ssize_t n = pread(fd, out, outsz - 1, (off_t)addr);
-  close(fd);
-  if (n <= 0)
-    return -1;
-  out[n] = 0;
-  if (strlen(out) == (size_t)n && (size_t)n == outsz - 1) {
-    out[outsz - 4] = out[outsz - 3] = out[outsz - 2] = '.';
-  }
-  return 0;
 }
 
 static const char *family_name(uint64_t f) {
@@ -75,19 +65,19 @@ static const char *family_name(uint64_t f) {
 /* A short, stable description of the arguments for the report. */
 static void describe(const struct seccomp_notif *req, const char *name, char *out, size_t outsz) {
   const __u64 *a = req->data.args;
-  char str[256];
-  if (!strcmp(name, "execve") || !strcmp(name, "execveat")) {
-    uint64_t p = !strcmp(name, "execve") ? a[0] : a[1];
-    if (read_string(req->pid, p, str, sizeof str) != 0)
-      snprintf(str, sizeof str, "?");
-    snprintf(out, outsz, "path=%s", str);
-  } else if (!strcmp(name, "socket")) {
+  if (!strcmp(name, "socket")) {
     const char *f = family_name(a[0]);
     if (f)
       snprintf(out, outsz, "family=%s type=%llu", f, (unsigned long long)(a[1] & 0xf));
     else
       snprintf(out, outsz, "family=%llu type=%llu", (unsigned long long)a[0],
                (unsigned long long)(a[1] & 0xf));
+    if (a[2] != 0) {
+      size_t used = strlen(out);
+      snprintf(out + used, outsz - used, " protocol=%llu", (unsigned long long)a[2]);
+    }
+  } else if (!strcmp(name, "bind") || !strcmp(name, "listen")) {
+    snprintf(out, outsz, "fd=%llu", (unsigned long long)a[0]);
   } else if (!strcmp(name, "ioctl")) {
     snprintf(out, outsz, "cmd=0x%llx", (unsigned long long)(a[1] & 0xffffffffULL));
   } else if (!strcmp(name, "clone")) {
@@ -98,14 +88,39 @@ static void describe(const struct seccomp_notif *req, const char *name, char *ou
   }
 }
 
-static void record(pvr_super *s, pid_t pid, const char *name, const char *args) {
+static void count_call(pvr_super *s, const char *name) {
+  for (size_t i = 0; i < s->n_calls; i++) {
+    if (!strcmp(s->calls[i].syscall, name)) {
+      s->calls[i].count++;
+      return;
+    }
+  }
+  if (s->n_calls < PVR_MAX_CALLS) {
+    pvr_call_count *c = &s->calls[s->n_calls++];
+    snprintf(c->syscall, sizeof c->syscall, "%s", name);
+    c->count = 1;
+  }
+}
+
+/* Whether a new group fits: plain refusals (calls outside the allow-list)
+ * may take PVR_MAX_REFUSALS groups, so at least PVR_RESERVED_REFUSALS stay
+ * for policy refusals and kills, which junk calls cannot push out. */
+static int group_fits(const pvr_super *s, int policy) {
+  if (s->n >= PVR_MAX_REFUSALS + PVR_RESERVED_REFUSALS) {
+    return 0;
+  }
+  return policy || s->n_plain < PVR_MAX_REFUSALS;
+}
+
+static void record(pvr_super *s, pid_t pid, const char *name, const char *args, int policy) {
   s->total++;
+  count_call(s, name);
   for (size_t i = 0; i < s->n; i++)
     if (!strcmp(s->items[i].syscall, name) && !strcmp(s->items[i].args, args)) {
       s->items[i].count++;
       return;
     }
-  if (s->n >= PVR_MAX_REFUSALS) {
+  if (!group_fits(s, policy)) {
     s->ungrouped++;
     return;
   }
@@ -114,10 +129,13 @@ static void record(pvr_super *s, pid_t pid, const char *name, const char *args) 
   snprintf(r->args, sizeof r->args, "%s", args);
   r->pid = pid;
   r->count = 1;
+  r->policy = policy;
+  s->n_plain += !policy;
 }
 
 static int refusal_errno(const char *name) {
-  if (!strcmp(name, "execve") || !strcmp(name, "execveat") || !strcmp(name, "socket"))
+  if (!strcmp(name, "execve") || !strcmp(name, "execveat") || !strcmp(name, "socket") ||
+      !strcmp(name, "bind") || !strcmp(name, "listen"))
     return EACCES;
   if (!strcmp(name, "ioctl") || !strcmp(name, "clone"))
     return EPERM;
@@ -130,53 +148,138 @@ static int is_first_exec(pvr_super *s, const struct seccomp_notif *req, const ch
   if (s->first_exec_done || (pid_t)req->pid != s->child || strcmp(name, "execve"))
     return 0;
   s->first_exec_done = 1;
-  if (read_string(req->pid, req->data.args[0], path, sizeof path) != 0)
+  if (pvr_read_cstr((pid_t)req->pid, req->data.args[0], path, sizeof path) != 0)
     return 0;
   if (seccomp_notify_id_valid(s->fd, req->id) != 0)
     return 0;
   return path[0] == '/' && !strcmp(path, s->exe);
 }
 
+/* A call made with another architecture's numbers (x32 included): named
+ * for the report. 1 when it is one. */
+static int foreign_call(const struct seccomp_notif *req, char *name, size_t namesz, char *args,
+                        size_t argsz) {
+  if (req->data.arch == seccomp_arch_native() && !(req->data.nr & 0x40000000)) {
+    return 0;
+  }
+  snprintf(name, namesz, "(foreign-arch)");
+  snprintf(args, argsz, "arch=0x%x nr=0x%x", (unsigned)req->data.arch, (unsigned)req->data.nr);
+  return 1;
+}
+
+/* A never-allowed call: kill its process now (before the answer, so the
+ * call never runs) and ask the launcher to kill the rest. */
+static void kill_caller(pvr_super *s, const struct seccomp_notif *req, const char *name,
+                        const char *args) {
+  kill((pid_t)req->pid, SIGKILL);
+  record(s, (pid_t)req->pid, name, args, 1);
+  if (!s->kill) {
+    s->kill = 1;
+    snprintf(s->kill_syscall, sizeof s->kill_syscall, "%s", name);
+    s->kill_pid = (pid_t)req->pid;
+  }
+}
+
+/* A later exec: let it continue when the exec rules allow its file. */
+static void answer_exec(pvr_super *s, const struct seccomp_notif *req, const char *name,
+                        struct seccomp_notif_resp *resp) {
+  char args[320];
+  int not_child = 0;
+  int *env_pending = (pid_t)req->pid == s->child ? &s->env_pending : &not_child;
+  pvr_exec_verdict v =
+      pvr_exec_check(s->rules, req, !strcmp(name, "execveat"), env_pending, args, sizeof args);
+  if (v == PVR_EXEC_ALLOW && seccomp_notify_id_valid(s->fd, req->id) == 0) {
+    resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    return;
+  }
+  if (v != PVR_EXEC_REFUSE) {
+    resp->error = -ENOENT;
+    return;
+  }
+  record(s, (pid_t)req->pid, name, args, 1);
+  resp->error = -EACCES;
+}
+
+/* Decide one notification into resp. */
+static void answer(pvr_super *s, const struct seccomp_notif *req, struct seccomp_notif_resp *resp) {
+  char name[32], args[320];
+  if (foreign_call(req, name, sizeof name, args, sizeof args)) {
+    kill_caller(s, req, name, args);
+    resp->error = -ENOSYS;
+    return;
+  }
+  pvr_syscall_name(req->data.nr, name, sizeof name);
+  if (is_first_exec(s, req, name)) {
+    resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    return;
+  }
+  if (!strcmp(name, "execve") || !strcmp(name, "execveat")) {
+    answer_exec(s, req, name, resp);
+    return;
+  }
+  describe(req, name, args, sizeof args);
+  if (pvr_seccomp_is_kill(name)) {
+    kill_caller(s, req, name, args);
+    resp->error = -ENOSYS;
+    return;
+  }
+  int e = refusal_errno(name);
+  record(s, (pid_t)req->pid, name, args, e != ENOSYS);
+  resp->error = -e;
+}
+
 int pvr_super_handle(pvr_super *s) {
   struct seccomp_notif *req = s->req;
   struct seccomp_notif_resp *resp = s->resp;
-  char name[32], args[320];
   memset(req, 0, sizeof *req);
   int r = seccomp_notify_receive(s->fd, req);
   if (r != 0)
     return (r == -ENOENT || r == -EINTR) ? 0 : -1;
-  pvr_syscall_name(req->data.nr, name, sizeof name);
   memset(resp, 0, sizeof *resp);
   resp->id = req->id;
-  if (is_first_exec(s, req, name)) {
-    resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-  } else {
-    describe(req, name, args, sizeof args);
-    record(s, (pid_t)req->pid, name, args);
-    resp->error = -refusal_errno(name);
-  }
+  answer(s, req, resp);
   r = seccomp_notify_respond(s->fd, resp);
   return (r == 0 || r == -ENOENT) ? 0 : -1;
 }
 
 static int by_count(const void *a, const void *b) {
   const pvr_refusal *x = a, *y = b;
+  if (x->policy != y->policy)
+    return x->policy ? -1 : 1;
   if (x->count != y->count)
     return x->count < y->count ? 1 : -1;
   int c = strcmp(x->syscall, y->syscall);
   return c ? c : strcmp(x->args, y->args);
 }
 
+size_t pvr_super_sorted(const pvr_super *s, pvr_refusal *out) {
+  memcpy(out, s->items, s->n * sizeof *out);
+  qsort(out, s->n, sizeof *out, by_count);
+  return s->n;
+}
+
 json_t *pvr_super_json(const pvr_super *s) {
-  pvr_refusal sorted[PVR_MAX_REFUSALS];
-  memcpy(sorted, s->items, s->n * sizeof *sorted);
-  qsort(sorted, s->n, sizeof *sorted, by_count);
+  static pvr_refusal sorted[PVR_MAX_REFUSALS + PVR_RESERVED_REFUSALS];
+  size_t n = pvr_super_sorted(s, sorted);
   json_t *a = json_array();
-  for (size_t i = 0; i < s->n; i++)
-    json_array_append_new(
-        a, json_pack("{s:s,s:s,s:i,s:I}", "syscall", sorted[i].syscall, "args", sorted[i].args,
-                     "pid", (int)sorted[i].pid, "count", (json_int_t)sorted[i].count));
+  for (size_t i = 0; i < n; i++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "syscall", pvr_json_text(sorted[i].syscall));
+    json_object_set_new(o, "args", pvr_json_text(sorted[i].args));
+    json_object_set_new(o, "pid", json_integer(sorted[i].pid));
+    json_object_set_new(o, "count", json_integer((json_int_t)sorted[i].count));
+    json_object_set_new(o, "policy", json_boolean(sorted[i].policy));
+    json_array_append_new(a, o);
+  }
   return a;
+}
+
+json_t *pvr_super_counts_json(const pvr_super *s) {
+  json_t *o = json_object();
+  for (size_t i = 0; i < s->n_calls; i++) {
+    json_object_set_new(o, s->calls[i].syscall, json_integer((json_int_t)s->calls[i].count));
+  }
+  return o;
 }
 
 void pvr_super_free(pvr_super *s) {
