@@ -221,17 +221,12 @@ static int cmd_list(int argc, char **argv) {
  * still valid are loaded together once, as `scan --rules` would load them.
  * The loader stops at a file's first error: one error per file. */
 
-typedef struct {
-  char **v;
-  size_t n, cap;
-} strvec;
-
 /* One line of the report: a rule file, or a PATH that is not usable. */
 typedef struct {
   char *path;     /* malloc'd */
   int is_file;    /* a rule file that was loaded (counted in the summary) */
   size_t n_rules; /* when valid */
-  strvec ids;     /* its rules' ids, when valid */
+  pv_vec ids;     /* char * (malloc'd): its rules' ids, when valid */
   char *error;    /* malloc'd message ("FILE:LINE: ..."), NULL when valid */
 } vline;
 
@@ -240,28 +235,22 @@ typedef struct {
   size_t n, cap;
 } vreport;
 
-/* Append s (taken, freed on failure); 0, or -1 on OOM. */
-static int strvec_push(strvec *l, char *s) {
+/* Append s (taken, freed on failure) to a vector of char *; 0, or -1 on
+ * OOM. */
+static int ids_push(pv_vec *l, char *s) {
   if (s == NULL)
     return -1;
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 32;
-    char **v = realloc(l->v, cap * sizeof *v);
-    if (v == NULL) {
-      free(s);
-      return -1;
-    }
-    l->v = v;
-    l->cap = cap;
+  if (pv_vec_push(l, &s) == NULL) {
+    free(s);
+    return -1;
   }
-  l->v[l->n++] = s;
   return 0;
 }
 
-static void strvec_free(strvec *l) {
-  for (size_t i = 0; i < l->n; i++)
-    free(l->v[i]);
-  free(l->v);
+static void ids_free(pv_vec *l) {
+  for (size_t i = 0; i < l->len; i++)
+    free(*PV_VEC_AT(*l, char *, i));
+  pv_vec_free(l);
 }
 
 /* Append a line for path (taken); error is copied. 0, or -1 on OOM. */
@@ -277,7 +266,8 @@ static int report_add(vreport *rep, char *path, int is_file, const char *error) 
     rep->v = v;
     rep->cap = cap;
   }
-  rep->v[rep->n++] = (vline){.path = path, .is_file = is_file, .error = e};
+  rep->v[rep->n++] =
+      (vline){.path = path, .is_file = is_file, .ids = {.elem = sizeof(char *)}, .error = e};
   return 0;
 oom:
   free(path);
@@ -289,7 +279,7 @@ static void report_free(vreport *rep) {
   for (size_t i = 0; i < rep->n; i++) {
     free(rep->v[i].path);
     free(rep->v[i].error);
-    strvec_free(&rep->v[i].ids);
+    ids_free(&rep->v[i].ids);
   }
   free(rep->v);
 }
@@ -348,7 +338,7 @@ static int check_alone(vline *l, const pv_limits *lim) {
     rc = (l->error = strdup(err.msg)) != NULL ? 0 : -1;
   l->n_rules = st == PV_OK ? pv_ruleset_count(rs) : 0;
   for (size_t i = 0; rc == 0 && i < l->n_rules; i++)
-    rc = strvec_push(&l->ids, strdup(pv_ruleset_meta(rs, i)->id));
+    rc = ids_push(&l->ids, strdup(pv_ruleset_meta(rs, i)->id));
   pv_ruleset_delete(rs);
   return rc;
 }
@@ -417,14 +407,14 @@ static int blame_clash(vreport *rep, size_t first, size_t later, const pv_limits
 static int check_ids(vreport *rep, const pv_limits *lim) {
   size_t n = 0;
   for (size_t i = 0; i < rep->n; i++)
-    n += rep->v[i].error == NULL ? rep->v[i].ids.n : 0;
+    n += rep->v[i].error == NULL ? rep->v[i].ids.len : 0;
   idref *refs = malloc((n + 1) * sizeof *refs);
   if (refs == NULL)
     return -1;
   n = 0;
   for (size_t i = 0; i < rep->n; i++)
-    for (size_t k = 0; rep->v[i].error == NULL && k < rep->v[i].ids.n; k++)
-      refs[n++] = (idref){.id = rep->v[i].ids.v[k], .line = i};
+    for (size_t k = 0; rep->v[i].error == NULL && k < rep->v[i].ids.len; k++)
+      refs[n++] = (idref){.id = *PV_VEC_AT(rep->v[i].ids, char *, k), .line = i};
   qsort(refs, n, sizeof *refs, cmp_idref);
   int rc = 0;
   for (size_t i = 1, first = 0; rc == 0 && i < n; i++) {
