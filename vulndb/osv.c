@@ -331,18 +331,49 @@ static size_t find_root(size_t *p, size_t i) {
   return i;
 }
 
-size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of) {
+/* Join the sets of i and j; the smaller index stays the root, so every
+ * set's root is its first member. */
+static void join(size_t *parent, size_t i, size_t j) {
+  size_t ri = find_root(parent, i);
+  size_t rj = find_root(parent, j);
+  if (ri < rj) {
+    parent[rj] = ri;
+  } else if (rj < ri) {
+    parent[ri] = rj;
+  }
+}
+
+/* Turn the parent links into group numbers 0, 1, ... in order of each
+ * group's first member. A root is its set's smallest index, so when i is
+ * reached its root's number is already known. */
+static size_t number_groups(size_t *group_of, size_t n) {
   size_t groups = 0;
-  for (size_t i = 0; i < n; i++) group_of[i] = i;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      if (shares_id(advs[i], advs[j])) {
-        size_t ri = find_root(group_of, i), rj = find_root(group_of, j);
-        if (ri != rj) group_of[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-      }
-  for (size_t i = 0; i < n; i++) group_of[i] = find_root(group_of, i);
-  for (size_t i = 0; i < n; i++) groups += group_of[i] == i;
+  for (size_t i = 0; i < n; i++) {
+    group_of[i] = find_root(group_of, i);
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (group_of[i] == i) {
+      group_of[i] = groups;
+      groups++;
+    } else {
+      group_of[i] = group_of[group_of[i]];
+    }
+  }
   return groups;
+}
+
+size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of) {
+  for (size_t i = 0; i < n; i++) {
+    group_of[i] = i;
+  }
+  for (size_t i = 0; i < n; i++) {
+    for (size_t j = i + 1; j < n; j++) {
+      if (shares_id(advs[i], advs[j])) {
+        join(group_of, i, j);
+      }
+    }
+  }
+  return number_groups(group_of, n);
 }
 
 static int id_rank(const char *id) {

@@ -82,9 +82,12 @@ int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, con
  * from o). */
 const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name,
                                const char *version);
-/* Group advisories sharing an id or alias (transitively): group_of[i] gets the
- * index of the first advisory of i's group. Returns the number of groups (a
- * count: it cannot fail). */
+/* Group advisories sharing an id or alias (transitively, whatever the shape:
+ * chains, cycles, self-aliases, aliases naming records that are not in advs).
+ * Total: group_of[i] gets the number of i's group, 0 .. groups-1, numbered
+ * in order of each group's first advisory, so every advisory is in exactly
+ * one group and no group is empty. Returns the number of groups (a count:
+ * it cannot fail). */
 size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of);
 /* Build the pv_advisory of one group (preferred id CVE, then MAL-, then other
  * ids, then GHSA; MAL- groups are critical). NULL on arena exhaustion. */

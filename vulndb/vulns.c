@@ -132,26 +132,50 @@ int pv_vulns_wanted(const pv_component *c, int include_dev) {
          (include_dev || c->scope != PV_SCOPE_DEV);
 }
 
-/* Group one component's advisories and add a finding per group. */
-static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
-                        const pv_limits *lim) {
+/* The vulnerability and the finding of one advisory group (m members). */
+static pv_status report_group(const pv_inventory *inv, size_t ci, const pv_osv *const *members,
+                              size_t m, pv_vulns *out, const pv_limits *lim, pv_error *err) {
   pv_result *r = inv->r;
   const pv_component *c = pv_inv_component(inv, ci);
+  pv_advisory *a = pv_osv_advisory(r->arena, members, m);
+  if (a == NULL) {
+    return pv_error_set(err, PV_FATAL, "%s@%s: out of memory building advisory %s", c->name,
+                        c->version, members[0]->id);
+  }
+  const char *fixed = lowest_fixed(members, m, c);
+  pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
+  if (pv_vec_push(&out->advisories, &a) == NULL || pv_vec_push(&out->vulns, &v) == NULL) {
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  if (add_finding(r, c, a, fixed, lim) != PV_OK) {
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  return PV_OK;
+}
+
+/* Group one component's advisories and add a finding per group: every
+ * advisory is in exactly one group (pv_osv_group). */
+static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
+                        const pv_limits *lim, pv_error *err) {
   size_t *group_of = calloc(k->n, sizeof *group_of);
   const pv_osv **members = calloc(k->n, sizeof *members);
-  pv_status rc = group_of && members ? PV_OK : PV_FATAL;
-  size_t groups = rc == PV_OK ? pv_osv_group((const pv_osv *const *)k->v, k->n, group_of) : 0;
+  pv_status rc = PV_OK;
+  if (group_of == NULL || members == NULL) {
+    rc = pv_error_set(err, PV_FATAL, "out of memory");
+    goto out;
+  }
+  size_t groups = pv_osv_group((const pv_osv *const *)k->v, k->n, group_of);
   for (size_t g = 0; g < groups && rc == PV_OK; g++) {
     size_t m = 0;
-    for (size_t i = 0; i < k->n; i++)
-      if (group_of[i] == g) members[m++] = k->v[i];
-    pv_advisory *a = pv_osv_advisory(r->arena, (const pv_osv *const *)members, m);
-    const char *fixed = lowest_fixed((const pv_osv *const *)members, m, c);
-    pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
-    if (a == NULL || pv_vec_push(&out->advisories, &a) == NULL || pv_vec_push(&out->vulns, &v) == NULL)
-      rc = PV_FATAL;
-    else rc = add_finding(r, c, a, fixed, lim);
+    for (size_t i = 0; i < k->n; i++) {
+      if (group_of[i] == g) {
+        members[m] = k->v[i];
+        m++;
+      }
+    }
+    rc = report_group(inv, ci, (const pv_osv *const *)members, m, out, lim, err);
   }
+out:
   free(group_of);
   free(members);
   return rc;
@@ -174,7 +198,8 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
       pv_result_note(inv->r, PV_NOTE_WARNING, "osv-too-many", NULL,
                      "%s@%s: over %d advisories; %zu not evaluated", c->name, c->version,
                      ADVISORIES_MAX, k.dropped);
-    if (rc == PV_OK && k.n) rc = report(inv, i, &k, out, &lim);
+    if (rc == PV_OK && k.n)
+      rc = report(inv, i, &k, out, &lim, err);
   }
   pv_store_read_end(db);
   free(buf);

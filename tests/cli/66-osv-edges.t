@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# OSV matching on the edges (issue 16): alias groups of any shape, each
+# advisory in exactly one group and every later component still matched.
+# The OSV records are small ones written here, not copies of real ones.
+. "$(dirname "$0")/lib.sh"
+rec() { # rec DIR ID ALIASES-JSON PACKAGE AFFECTED-BODY: one OSV record DIR/ID.json
+  mkdir -p "$1"
+  printf '{"id":"%s","modified":"2099-01-01T00:00:00Z","aliases":%s,"summary":"%s test",
+"affected":[{"package":{"ecosystem":"npm","name":"%s"},%s}]}\n' "$2" "$3" "$2" "$4" "$5" >"$1/$2.json"
+}
+lock() { # lock DIR NAME@VERSION...: a package-lock v3 plugin pinning these packages
+  mkdir -p "$1"
+  python3 - "$@" <<'PY'
+import json, sys
+d, specs = sys.argv[1], sys.argv[2:]
+deps = {s.rsplit("@", 1)[0]: s.rsplit("@", 1)[1] for s in specs}
+pk = {"": {"name": "edge", "version": "1.0.0", "dependencies": deps}}
+for n, v in deps.items():
+    pk["node_modules/" + n] = {"version": v}
+json.dump({"name": "edge", "version": "1.0.0", "lockfileVersion": 3, "requires": True, "packages": pk},
+          open(d + "/package-lock.json", "w"), indent=2)
+json.dump({"name": "edge", "version": "1.0.0", "dependencies": deps}, open(d + "/package.json", "w"))
+PY
+}
+vulns() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+print(" ".join(sorted(v["id"] + "=" + "+".join(sorted(a["ref"].split("@")[0].split("/")[-1] for a in v["affects"])) for v in d.get("vulnerabilities", []))))' "$1" 2>/dev/null; }
+found() { python3 -c 'import json,sys
+for f in json.loads(open(sys.argv[1]).readline())["findings"]:
+    if f["rule_id"].startswith("dep."): print(f["rule_id"], f.get("advisory"))' "$1" 2>/dev/null; }
+
+# 1. A GHSA and a MAL- record naming each other, another MAL- record for the
+# same package, and a later package with its own advisory.
+F=$TMP/feed1
+one='"versions":["1.0.0"]'
+rec "$F" GHSA-aaaa-aaaa-0001 '["MAL-2099-1"]' evilpkg "$one"
+rec "$F" MAL-2099-1 '["GHSA-aaaa-aaaa-0001"]' evilpkg "$one"
+rec "$F" MAL-2099-2 '[]' evilpkg "$one"
+rec "$F" GHSA-bbbb-bbbb-0001 '["CVE-2099-1"]' zlater '"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"2.0.0"}]}]'
+"$PV" db update --db "$TMP/1.sqlite" --feed "$F" >/dev/null; ok $? "alias pair: the store imports"
+lock "$TMP/p1" evilpkg@1.0.0 zlater@1.0.0
+SOURCE_DATE_EPOCH=1 "$PV" sbom --db "$TMP/1.sqlite" -o "$TMP/1.json" "$TMP/p1" 2>"$TMP/1.err"
+is $? 0 "alias pair: sbom exits 0"
+is "$(cat "$TMP/1.err")" "" "... saying nothing on stderr"
+is "$(vulns "$TMP/1.json")" "CVE-2099-1=zlater MAL-2099-1=evilpkg MAL-2099-2=evilpkg" \
+  "... the pair is one vulnerability, the other MAL- one another, and the later package keeps its own"
+"$PV" scan -q --fail-on none --db "$TMP/1.sqlite" --json "$TMP/1.jsonl" "$TMP/p1" >/dev/null 2>"$TMP/1s.err"
+is "$(found "$TMP/1.jsonl")" "dep.malicious-package MAL-2099-1
+dep.malicious-package MAL-2099-2
+dep.vulnerable CVE-2099-1" "scan: one finding per group, the later package too"
+lock "$TMP/p1b" evilpkg@1.0.1 zlater@2.0.0
+"$PV" scan -q --fail-on none --db "$TMP/1.sqlite" --json "$TMP/1b.jsonl" "$TMP/p1b" >/dev/null
+is "$(found "$TMP/1b.jsonl")" "" "twin: versions outside every record, nothing found"
+done_testing
