@@ -50,4 +50,30 @@ dep.vulnerable CVE-2099-1" "scan: one finding per group, the later package too"
 lock "$TMP/p1b" evilpkg@1.0.1 zlater@2.0.0
 "$PV" scan -q --fail-on none --db "$TMP/1.sqlite" --json "$TMP/1b.jsonl" "$TMP/p1b" >/dev/null
 is "$(found "$TMP/1b.jsonl")" "" "twin: versions outside every record, nothing found"
+
+# 2. Many findings in one lockfile (issue 16, 2: placed from a line index,
+# not by rescanning the lockfile for each): each at its package's line.
+F=$TMP/feed2
+pkgs=()
+for i in $(seq 0 299); do
+  pkgs+=("many-$i@1.0.$((i % 3))")
+  [ $((i % 3)) -eq 0 ] && rec "$F" "GHSA-many-$i" '[]' "many-$i" "$one"
+done
+"$PV" db update --db "$TMP/2.sqlite" --feed "$F" >/dev/null
+lock "$TMP/p2" "${pkgs[@]}"
+"$PV" scan -q --fail-on none --db "$TMP/2.sqlite" --sarif "$TMP/2.sarif" "$TMP/p2" >/dev/null
+python3 - "$TMP/2.sarif" "$TMP/p2/package-lock.json" >"$TMP/2.out" <<'PY'
+import json, sys
+lines = open(sys.argv[2]).read().split("\n")
+want = {l.strip().split('"')[1][len("node_modules/"):]: n for n, l in enumerate(lines, 1) if '"node_modules/' in l}
+res = json.load(open(sys.argv[1]))["runs"][0]["results"]
+bad = [r["message"]["text"] for r in res
+       if want.get(r["message"]["text"].split("@")[0]) != r["locations"][0]["physicalLocation"]["region"]["startLine"]]
+snip = [r for r in res if r["message"]["text"].split("@")[0] not in r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]]
+print(len(res), len(bad), len(snip))
+PY
+is "$(cat "$TMP/2.out")" "100 0 0" "100 findings in a 300-package lockfile, each at its package's line and snippet"
+lock "$TMP/p2b" "${pkgs[@]/%.0/.9}"
+"$PV" scan -q --fail-on none --db "$TMP/2.sqlite" --json "$TMP/2b.jsonl" "$TMP/p2b" >/dev/null
+is "$(found "$TMP/2b.jsonl" | wc -l)" 0 "twin: the same packages at versions no record names, nothing found"
 done_testing
