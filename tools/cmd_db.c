@@ -47,8 +47,17 @@ static void draw_progress(void *ctx, uint64_t now, uint64_t total, int done) {
     fprintf(stderr, "\r\033[K%.1f MiB", (double)now / (1 << 20));
 }
 
+/* What the import left out of the records it stored, after the summary. */
+static void report_skips(const pv_feed_summary *s) {
+  if (s->no_package > 0) {
+    printf("; %llu affected %s without a package skipped", (unsigned long long)s->no_package,
+           s->no_package == 1 ? "entry" : "entries");
+  }
+}
+
 /* One line per feed: "SRC: imported N, bad M: NAMES", "SRC: unchanged",
- * "SRC: incremental, imported N, bad M"; a fallback to the zip is said on
+ * "SRC: incremental, imported N, bad M", then what was skipped ("; K affected
+ * entries without a package skipped"); a fallback to the zip is said on
  * stderr. */
 static void report(const char *src, const pv_feed_summary *s) {
   if (s->fallback[0])
@@ -58,8 +67,11 @@ static void report(const char *src, const pv_feed_summary *s) {
     printf("%s: unchanged\n", src);
     return;
   }
-  printf("%s: %simported %llu, bad %llu%s%s\n", src, s->how == PV_FEED_INCREMENTAL ? "incremental, " : "",
-         (unsigned long long)s->imported, (unsigned long long)s->bad, s->bad ? ": " : "", s->bad_names);
+  printf("%s: %simported %llu, bad %llu%s%s", src,
+         s->how == PV_FEED_INCREMENTAL ? "incremental, " : "", (unsigned long long)s->imported,
+         (unsigned long long)s->bad, s->bad ? ": " : "", s->bad_names);
+  report_skips(s);
+  putchar('\n');
 }
 
 static int do_update(const char *dbpath, const char **feeds, int nfeeds, const pv_limits *lim) {

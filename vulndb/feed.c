@@ -104,7 +104,7 @@ static pv_status import_local(pv_store *db, const char *path, const pv_limits *l
 
 /* Record what this import read (the newest `modified` kept across
  * imports) and commit it with the data. */
-static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, const pv_feed_summary *sum,
+static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, pv_feed_summary *sum,
                         pv_error *err) {
   if (pv_osv_time_cmp(pv_store_newest(db), f->newest_modified) > 0)
     snprintf(f->newest_modified, sizeof f->newest_modified, "%s", pv_store_newest(db));
@@ -112,6 +112,7 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, const p
   strftime(f->updated_at, sizeof f->updated_at, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
   f->imported = sum->imported;
   f->bad = sum->bad;
+  sum->no_package = pv_store_skipped(db)->no_package;
   if (pv_store_feed_set(db, url, f, err) != PV_OK) {
     pv_store_rollback(db);
     return PV_FATAL;

@@ -34,6 +34,7 @@ typedef struct {
   pv_feed_how how;
   uint64_t imported;   /* entries written */
   uint64_t bad;        /* entries refused (counted, not fatal) */
+  uint64_t no_package; /* affected[] entries without a package (GIT-only): not indexed */
   char bad_names[256]; /* the first few refused entries, comma-separated */
   char fallback[512];  /* why an incremental update fell back to the zip, or "" */
 } pv_feed_summary;

@@ -15,6 +15,7 @@ struct pv_store {
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
   char newest[64]; /* newest `modified` put since pv_store_begin */
+  pv_store_skips skipped; /* left out since pv_store_begin */
 };
 
 static const char *SCHEMA_SQL =
@@ -193,6 +194,7 @@ void pv_store_read_end(pv_store *s) { exec(s, "COMMIT"); }
 
 pv_status pv_store_begin(pv_store *s, pv_error *err) {
   s->newest[0] = '\0';
+  memset(&s->skipped, 0, sizeof s->skipped);
   return exec(s, "BEGIN IMMEDIATE") ? PV_OK : sql_fail(s, "begin import", err);
 }
 
@@ -211,21 +213,34 @@ static int step_done(sqlite3_stmt *st) {
   return rc == SQLITE_DONE;
 }
 
-/* Index the affected[] packages and aliases of advisory id. */
+/* Index one affected package of advisory id (check_entry made sure a
+ * package has a string ecosystem and name). */
+static int index_package(pv_store *s, const char *id, sqlite3_int64 arow, json_t *pkg) {
+  const char *eco = json_string_value(json_object_get(pkg, "ecosystem"));
+  const char *name = json_string_value(json_object_get(pkg, "name"));
+  char key[512];
+  norm_name(name, key, sizeof key);
+  sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s->put_aff, 4, arow);
+  return step_done(s->put_aff);
+}
+
+/* Index the affected[] packages and aliases of advisory id; an affected
+ * entry without a package (GIT-only ranges) is counted and left out. */
 static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *root) {
   size_t i;
   json_t *a;
   json_array_foreach(json_object_get(root, "affected"), i, a) {
     json_t *pkg = json_object_get(a, "package");
-    const char *eco = json_string_value(json_object_get(pkg, "ecosystem"));
-    const char *name = json_string_value(json_object_get(pkg, "name"));
-    char key[512];
-    norm_name(name, key, sizeof key);
-    sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s->put_aff, 4, arow);
-    if (!step_done(s->put_aff)) return 0;
+    if (pkg == NULL) {
+      s->skipped.no_package++;
+      continue;
+    }
+    if (!index_package(s, id, arow, pkg)) {
+      return 0;
+    }
   }
   json_array_foreach(json_object_get(root, "aliases"), i, a) {
     if (!json_is_string(a)) continue;
@@ -247,6 +262,9 @@ static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
   if (aff && !json_is_array(aff)) return pv_error_set(err, PV_FAILED, "%s: \"affected\" is not an array", name);
   size_t i;
   json_array_foreach(aff, i, a) {
+    if (!json_is_object(a)) {
+      return pv_error_set(err, PV_FAILED, "%s: affected[%zu] is not an object", name, i);
+    }
     json_t *pkg = json_object_get(a, "package");
     if (!pkg) continue; /* OSV allows affected entries without package (e.g. git) */
     if (!json_is_string(json_object_get(pkg, "ecosystem")) || !json_is_string(json_object_get(pkg, "name")))
@@ -284,6 +302,10 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
 /* ---- feeds ------------------------------------------------------------- */
 
 const char *pv_store_newest(const pv_store *s) { return s->newest; }
+
+const pv_store_skips *pv_store_skipped(const pv_store *s) {
+  return &s->skipped;
+}
 
 /* The fraction of a second of an RFC 3339 time as 9 digits. */
 static void frac9(const char *t, char out[10]) {

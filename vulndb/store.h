@@ -73,6 +73,14 @@ pv_status pv_store_modified(pv_store *db, const char *id, char *buf, size_t n, i
                             pv_error *err);
 /* The newest `modified` among the entries put since pv_store_begin ("" if none). */
 const char *pv_store_newest(const pv_store *db);
+/* What the entries put since pv_store_begin held that the store left out
+ * (counts; the entries themselves were stored). */
+typedef struct {
+  uint64_t no_package; /* affected[] entries without a package (legal OSV: GIT-only
+                        * ranges): not indexed, so never matched */
+} pv_store_skips;
+/* Borrowed from db, valid until the next pv_store_begin. */
+const pv_store_skips *pv_store_skipped(const pv_store *db);
 /* Non-zero if id (n bytes) is an OSV id that may go into a URL path:
  * letters, digits, '-', '_', '.', not starting with '.', at most 128 bytes
  * (a boolean). */

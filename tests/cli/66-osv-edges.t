@@ -76,4 +76,23 @@ is "$(cat "$TMP/2.out")" "100 0 0" "100 findings in a 300-package lockfile, each
 lock "$TMP/p2b" "${pkgs[@]/%.0/.9}"
 "$PV" scan -q --fail-on none --db "$TMP/2.sqlite" --json "$TMP/2b.jsonl" "$TMP/p2b" >/dev/null
 is "$(found "$TMP/2b.jsonl" | wc -l)" 0 "twin: the same packages at versions no record names, nothing found"
+
+# 4. An affected entry without a package (legal OSV: GIT-only ranges) is
+# skipped with a count; the record's other entries still match.
+F=$TMP/feed4
+mkdir -p "$F"
+printf '{"id":"GHSA-gitx-gitx-0001","modified":"2099-01-01T00:00:00Z","affected":[
+{"ranges":[{"type":"GIT","repo":"https://example.com/r.git","events":[{"introduced":"0"},{"fixed":"abc123"}]}]},
+{"package":{"ecosystem":"npm","name":"gitpkg"},"versions":["1.0.0"]}]}\n' >"$F/GHSA-gitx-gitx-0001.json"
+rec "$F" GHSA-plain-0001 '[]' plainpkg "$one"
+out=$("$PV" db update --db "$TMP/4.sqlite" --feed "$F" 2>"$TMP/4.err"); st=$?
+is "$st" 0 "a GIT-only affected entry: db update exits 0 (no crash)"
+is "$out" "$F: imported 2, bad 0; 1 affected entry without a package skipped" "... and counts the skipped entry"
+lock "$TMP/p4" gitpkg@1.0.0 plainpkg@1.0.0
+"$PV" scan -q --fail-on none --db "$TMP/4.sqlite" --json "$TMP/4.jsonl" "$TMP/p4" >/dev/null
+is "$(found "$TMP/4.jsonl")" "dep.vulnerable GHSA-gitx-gitx-0001
+dep.vulnerable GHSA-plain-0001" "... the record's npm entry still matches"
+rm "$F/GHSA-gitx-gitx-0001.json"
+out=$("$PV" db update --db "$TMP/4b.sqlite" --feed "$F")
+is "$out" "$F: imported 1, bad 0" "twin: every entry names a package, nothing said about skipping"
 done_testing

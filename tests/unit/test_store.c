@@ -18,6 +18,12 @@ static const char *W1 =
     "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2024-01-03T00:00:00Z\","
     "\"withdrawn\":\"2024-02-01T00:00:00Z\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
 
+static const char *G1 =
+    "{\"id\":\"GHSA-gggg-gggg-gggg\",\"modified\":\"2024-01-04T00:00:00Z\",\"affected\":["
+    "{\"ranges\":[{\"type\":\"GIT\",\"repo\":\"https://example.com/r.git\",\"events\":"
+    "[{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}]}]},"
+    "{\"package\":{\"ecosystem\":\"npm\",\"name\":\"git-pad\"},\"versions\":[\"1.0.0\"]}]}";
+
 static int collect(void *ctx, const char *id, const char *json, size_t n) {
   char *acc = ctx;
   size_t l = strlen(acc);
@@ -51,14 +57,28 @@ int main(void) {
   has_str(err.msg, "bad.json", "refusal names the entry");
   has_str(err.msg, "modified", "refusal names the field");
   is_int(pv_store_put(db, "{nope", 5, "junk.json", &err), PV_FAILED, "invalid JSON refused");
+  is_int((long long)pv_store_skipped(db)->no_package, 0,
+         "twin: every affected entry so far names a package: none skipped");
+  is_int(pv_store_put(db, G1, strlen(G1), "g1.json", &err), PV_OK,
+         "an affected entry without a package (GIT-only) does not stop the import");
+  is_int((long long)pv_store_skipped(db)->no_package, 1, "... it is skipped and counted");
+  const char *bad_aff = "{\"id\":\"GHSA-bad\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[1]}";
+  is_int(pv_store_put(db, bad_aff, strlen(bad_aff), "bad-aff.json", &err), PV_FAILED,
+         "an affected entry that is not an object is refused");
+  has_str(err.msg, "affected[0]", "... naming it");
+  is_int((long long)pv_store_skipped(db)->no_package, 1, "... and not counted as a skip");
   is_int(pv_store_commit(db, &err), PV_OK, "commit import");
   pv_store_counts_get(db, &c, &err);
-  is_int(c.vulnerabilities, 1, "counts: 1 vuln");
+  is_int(c.vulnerabilities, 2, "counts: 2 vulns");
   is_int(c.malicious, 1, "counts: 1 malicious");
   is_int(c.withdrawn, 1, "counts: 1 withdrawn");
   char acc[256] = "";
   pv_store_each_for_package(db, "npm", "LEFT-PAD", collect, acc, &err);
   is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "lookup normalises case and skips withdrawn");
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "git-pad", collect, acc, &err);
+  is_str(acc, "GHSA-gggg-gggg-gggg;",
+         "the package of the record's other affected entry is indexed");
   acc[0] = 0;
   pv_store_each_for_package(db, "npm", "right-pad", collect, acc, &err);
   is_str(acc, "", "no advisories for an unknown package");
