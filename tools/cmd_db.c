@@ -53,11 +53,15 @@ static void report_skips(const pv_feed_summary *s) {
     printf("; %llu affected %s without a package skipped", (unsigned long long)s->no_package,
            s->no_package == 1 ? "entry" : "entries");
   }
+  if (s->older > 0) {
+    printf("; %llu older than the stored copy kept out", (unsigned long long)s->older);
+  }
 }
 
 /* One line per feed: "SRC: imported N, bad M: NAMES", "SRC: unchanged",
  * "SRC: incremental, imported N, bad M", then what was skipped ("; K affected
- * entries without a package skipped"); a fallback to the zip is said on
+ * entries without a package skipped", "; K older than the stored copy kept
+ * out"); a fallback to the zip is said on
  * stderr. */
 static void report(const char *src, const pv_feed_summary *s) {
   if (s->fallback[0])

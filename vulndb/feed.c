@@ -25,14 +25,17 @@ static void note_bad(pv_feed_summary *sum, const char *name) {
     snprintf(sum->bad_names + l, sizeof sum->bad_names - l, "%s%s", l ? ", " : "", name);
 }
 
-/* Put one entry; PV_FATAL only when the database write failed. */
+/* Put one entry; PV_FATAL only when the database failed. An entry older
+ * than the stored copy (PV_WARN) is neither imported nor bad: the store
+ * counts it (pv_store_skipped). */
 static pv_status put_one(pv_store *db, const char *buf, size_t n, const char *name,
                          pv_feed_summary *sum, pv_error *err) {
   pv_error e;
   pv_status st = pv_store_put(db, buf, n, name, &e);
   if (st == PV_OK) sum->imported++;
   else if (st == PV_FATAL) return pv_error_set(err, PV_FATAL, "%s", e.msg);
-  else note_bad(sum, name);
+  else if (st == PV_FAILED)
+    note_bad(sum, name);
   return PV_OK;
 }
 
@@ -113,6 +116,7 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, pv_feed
   f->imported = sum->imported;
   f->bad = sum->bad;
   sum->no_package = pv_store_skipped(db)->no_package;
+  sum->older = pv_store_skipped(db)->older;
   if (pv_store_feed_set(db, url, f, err) != PV_OK) {
     pv_store_rollback(db);
     return PV_FATAL;

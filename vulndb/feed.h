@@ -35,6 +35,7 @@ typedef struct {
   uint64_t imported;   /* entries written */
   uint64_t bad;        /* entries refused (counted, not fatal) */
   uint64_t no_package; /* affected[] entries without a package (GIT-only): not indexed */
+  uint64_t older;      /* entries older (`modified`) than the stored copy: kept out */
   char bad_names[256]; /* the first few refused entries, comma-separated */
   char fallback[512];  /* why an incremental update fell back to the zip, or "" */
 } pv_feed_summary;

@@ -14,6 +14,7 @@ struct pv_store {
   sqlite3 *db;
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
+  sqlite3_stmt *get_mod; /* the stored `modified` of an id */
   char newest[64]; /* newest `modified` put since pv_store_begin */
   pv_store_skips skipped; /* left out since pv_store_begin */
 };
@@ -88,7 +89,8 @@ static pv_status prepare_all(pv_store *s, pv_error *err) {
       !prep(s, &s->del_aff, "DELETE FROM affected WHERE id = ?1") ||
       !prep(s, &s->del_alias, "DELETE FROM aliases WHERE id = ?1") ||
       !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3,?4)") ||
-      !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)"))
+      !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)") ||
+      !prep(s, &s->get_mod, "SELECT modified FROM advisories WHERE id = ?1"))
     return sql_fail(s, "prepare import statements", err);
   return PV_OK;
 }
@@ -128,7 +130,8 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
 
 void pv_store_close(pv_store *s) {
   if (!s) return;
-  sqlite3_stmt *all[] = {s->lookup, s->put_adv, s->del_aff, s->del_alias, s->put_aff, s->put_alias};
+  sqlite3_stmt *all[] = {s->lookup,  s->put_adv,   s->del_aff, s->del_alias,
+                         s->put_aff, s->put_alias, s->get_mod};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
   sqlite3_close(s->db);
   free(s);
@@ -273,6 +276,66 @@ static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
   return PV_OK;
 }
 
+/* *newer = 1 when the stored copy of id is newer than `modified`. PV_FATAL
+ * when the store cannot be read. */
+static pv_status stored_newer(pv_store *s, const char *id, const char *modified, int *newer,
+                              pv_error *err) {
+  sqlite3_reset(s->get_mod);
+  sqlite3_bind_text(s->get_mod, 1, id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(s->get_mod);
+  *newer = 0;
+  if (rc == SQLITE_ROW) {
+    const char *have = (const char *)sqlite3_column_text(s->get_mod, 0);
+    *newer = have != NULL && pv_osv_time_cmp(have, modified) > 0;
+  }
+  sqlite3_reset(s->get_mod);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    return pv_error_set(err, PV_FATAL, "osv store: reading %s: %s", id, sqlite3_errmsg(s->db));
+  }
+  return PV_OK;
+}
+
+/* PV_OK when entry id may be written; PV_WARN (counted) when the stored
+ * copy is newer; PV_FATAL when the store cannot be read. */
+static pv_status check_newer(pv_store *s, const char *id, const char *modified, const char *name,
+                             pv_error *err) {
+  int newer = 0;
+  if (stored_newer(s, id, modified, &newer, err) != PV_OK) {
+    return PV_FATAL;
+  }
+  if (!newer) {
+    return PV_OK;
+  }
+  s->skipped.older++;
+  return pv_error_set(err, PV_WARN, "%s: %s modified %s is older than the stored copy: kept out",
+                      name, id, modified);
+}
+
+/* Write entry root (json: its n bytes) over any stored copy and index it.
+ * PV_FATAL when the database write failed. */
+static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t n,
+                             const char *name, pv_error *err) {
+  const char *id = json_string_value(json_object_get(root, "id"));
+  const char *mod = json_string_value(json_object_get(root, "modified"));
+  json_t *wd = json_object_get(root, "withdrawn");
+  sqlite3_bind_text(s->put_adv, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->put_adv, 2, mod, -1, SQLITE_STATIC);
+  if (json_is_string(wd)) {
+    sqlite3_bind_text(s->put_adv, 3, json_string_value(wd), -1, SQLITE_STATIC);
+  } else {
+    sqlite3_bind_null(s->put_adv, 3);
+  }
+  sqlite3_bind_int(s->put_adv, 4, strncmp(id, "MAL-", 4) == 0);
+  sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
+  sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
+  if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
+      !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root)) {
+    return pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
+  }
+  return PV_OK;
+}
+
 pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name, pv_error *err) {
   json_error_t je;
   json_t *root = json_loadb(json, n, 0, &je);
@@ -282,18 +345,10 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
     const char *id = json_string_value(json_object_get(root, "id"));
     const char *mod = json_string_value(json_object_get(root, "modified"));
     if (pv_osv_time_cmp(mod, s->newest) > 0) snprintf(s->newest, sizeof s->newest, "%s", mod);
-    json_t *wd = json_object_get(root, "withdrawn");
-    sqlite3_bind_text(s->put_adv, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_adv, 2, json_string_value(json_object_get(root, "modified")), -1, SQLITE_STATIC);
-    if (json_is_string(wd)) sqlite3_bind_text(s->put_adv, 3, json_string_value(wd), -1, SQLITE_STATIC);
-    else sqlite3_bind_null(s->put_adv, 3);
-    sqlite3_bind_int(s->put_adv, 4, strncmp(id, "MAL-", 4) == 0);
-    sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
-    sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
-    if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
-        !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root))
-      st = pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
+    st = check_newer(s, id, mod, name, err);
+  }
+  if (st == PV_OK) {
+    st = write_entry(s, root, json, n, name, err);
   }
   json_decref(root);
   return st;

@@ -78,6 +78,8 @@ const char *pv_store_newest(const pv_store *db);
 typedef struct {
   uint64_t no_package; /* affected[] entries without a package (legal OSV: GIT-only
                         * ranges): not indexed, so never matched */
+  uint64_t older;      /* entries whose `modified` is older than the stored copy's:
+                        * not stored (pv_store_put's PV_WARN) */
 } pv_store_skips;
 /* Borrowed from db, valid until the next pv_store_begin. */
 const pv_store_skips *pv_store_skipped(const pv_store *db);
@@ -101,8 +103,11 @@ pv_status pv_store_commit(pv_store *db, pv_error *err);
 /* Abandon the import transaction: the previous database stays. */
 void pv_store_rollback(pv_store *db);
 /* Insert or replace one OSV entry (n bytes of JSON; name labels it in
- * messages). PV_FAILED: the entry is bad (skip it, count it); PV_FATAL: the
- * database write failed (roll back). The store copies what it keeps. */
+ * messages). The newest copy of a record by `modified` wins: PV_WARN (err
+ * says so, pv_store_skipped counts it) when the stored copy is newer, so an
+ * older copy neither overwrites it nor un-withdraws it; an equal one
+ * replaces it. PV_FAILED: the entry is bad (skip it, count it); PV_FATAL:
+ * the database failed (roll back). The store copies what it keeps. */
 pv_status pv_store_put(pv_store *db, const char *json, size_t n, const char *name, pv_error *err);
 
 #endif

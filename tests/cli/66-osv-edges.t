@@ -95,4 +95,33 @@ dep.vulnerable GHSA-plain-0001" "... the record's npm entry still matches"
 rm "$F/GHSA-gitx-gitx-0001.json"
 out=$("$PV" db update --db "$TMP/4b.sqlite" --feed "$F")
 is "$out" "$F: imported 1, bad 0" "twin: every entry names a package, nothing said about skipping"
+
+# 5. The newest copy of a record by `modified` wins, whatever the order the
+# copies come in: an older copy can neither overwrite nor un-withdraw it.
+recm() { # recm FILE ID MODIFIED WITHDRAWN-JSON-MEMBER: a record of modpkg@1.0.0
+  mkdir -p "$(dirname "$1")"
+  printf '{"id":"%s","modified":"%s"%s,"affected":[{"package":{"ecosystem":"npm","name":"modpkg"},"versions":["1.0.0"]}]}\n' \
+    "$2" "$3" "$4" >"$1"
+}
+recm "$TMP/feed5new/GHSA-modx-modx-0001.json" GHSA-modx-modx-0001 2099-03-01T00:00:00Z ',"withdrawn":"2099-03-01T00:00:00Z"'
+recm "$TMP/feed5old/GHSA-modx-modx-0001.json" GHSA-modx-modx-0001 2099-01-01T00:00:00Z ''
+lock "$TMP/p5" modpkg@1.0.0
+"$PV" db update --db "$TMP/5.sqlite" --feed "$TMP/feed5new" >/dev/null
+out=$("$PV" db update --db "$TMP/5.sqlite" --feed "$TMP/feed5old")
+is "$out" "$TMP/feed5old: imported 0, bad 0; 1 older than the stored copy kept out" \
+  "an older copy after the newer one: kept out and counted"
+"$PV" scan -q --fail-on none --db "$TMP/5.sqlite" --json "$TMP/5.jsonl" "$TMP/p5" >/dev/null
+is "$(found "$TMP/5.jsonl")" "" "... the withdrawn advisory stays withdrawn"
+"$PV" db status --db "$TMP/5.sqlite" --json | grep -q '"withdrawn":1'; ok $? "... and counted withdrawn"
+cp "$TMP/feed5old/GHSA-modx-modx-0001.json" "$TMP/feed5new/GHSA-modx-modx-0001-old.json"
+for order in 1 2; do
+  "$PV" db update --db "$TMP/5b$order.sqlite" --feed "$TMP/feed5new" >/dev/null
+  "$PV" scan -q --fail-on none --db "$TMP/5b$order.sqlite" --json "$TMP/5b.jsonl" "$TMP/p5" >/dev/null
+  is "$(found "$TMP/5b.jsonl")" "" "both copies in one feed (run $order): the newer, withdrawn one wins"
+done
+recm "$TMP/feed5newer/GHSA-modx-modx-0001.json" GHSA-modx-modx-0001 2099-04-01T00:00:00Z ''
+out=$("$PV" db update --db "$TMP/5.sqlite" --feed "$TMP/feed5newer")
+is "$out" "$TMP/feed5newer: imported 1, bad 0" "twin: a newer copy is imported, nothing kept out"
+"$PV" scan -q --fail-on none --db "$TMP/5.sqlite" --json "$TMP/5c.jsonl" "$TMP/p5" >/dev/null
+is "$(found "$TMP/5c.jsonl")" "dep.vulnerable GHSA-modx-modx-0001" "twin: ... and its state (no longer withdrawn) counts"
 done_testing

@@ -108,6 +108,33 @@ int main(void) {
          "twin: modified of an advisory not stored: PV_OK");
   is_int(found, 0, "... not found");
   pv_store_close(ro);
+  /* An older copy of a stored record is kept out: it cannot un-withdraw. */
+  const char *w1_old =
+      "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2023-12-31T00:00:00Z\","
+      "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+  const char *w1_new =
+      "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2024-03-01T00:00:00.5Z\","
+      "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+  pv_store_begin(db, &err);
+  is_int(pv_store_put(db, w1_old, strlen(w1_old), "w1-old.json", &err), PV_WARN,
+         "an older copy of a stored record: PV_WARN");
+  has_str(err.msg, "w1-old.json", "... naming the entry");
+  is_int((long long)pv_store_skipped(db)->older, 1, "... counted as older, kept out");
+  pv_store_commit(db, &err);
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "... so the withdrawn record stays withdrawn");
+  pv_store_counts_get(db, &c, &err);
+  is_int((long long)c.withdrawn, 1, "... and counted withdrawn");
+  pv_store_begin(db, &err);
+  is_int(pv_store_put(db, w1_new, strlen(w1_new), "w1-new.json", &err), PV_OK,
+         "twin: a newer copy replaces the stored one");
+  is_int((long long)pv_store_skipped(db)->older, 0, "twin: ... nothing kept out");
+  pv_store_commit(db, &err);
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;GHSA-wwww-wwww-wwww;MAL-2024-1;",
+         "twin: ... and its newer state (no longer withdrawn) counts");
   pv_store_close(db);
   FILE *f = fopen(path, "w");
   fputs("not sqlite at all, just some text that is long enough to be a header.....", f);
