@@ -43,6 +43,8 @@ const char *pv_store_default_path(const char *xdg_cache_home, const char *home, 
   return (w < 0 || (size_t)w >= n) ? NULL : buf;
 }
 
+static void col_text(sqlite3_stmt *st, int i, char *dst, size_t cap);
+
 static pv_status sql_fail(pv_store *s, const char *what, pv_error *err) {
   return pv_error_set(err, PV_FAILED, "osv store: %s: %s", what,
                       s && s->db ? sqlite3_errmsg(s->db) : "no database");
@@ -187,6 +189,22 @@ pv_status pv_store_counts_get(pv_store *s, pv_store_counts *out, pv_error *err) 
   out->withdrawn = (uint64_t)count(s, "SELECT count(*) FROM advisories WHERE withdrawn IS NOT NULL", &ok);
   out->schema_version = user_version(s);
   return ok ? PV_OK : sql_fail(s, "counts", err);
+}
+
+pv_status pv_store_freshness_get(pv_store *s, pv_store_freshness *out, pv_error *err) {
+  int ok = 1;
+  sqlite3_stmt *st = NULL;
+  memset(out, 0, sizeof *out);
+  out->records = (uint64_t)count(s, "SELECT count(*) FROM advisories", &ok);
+  if (!ok || !prep(s, &st, "SELECT max(updated_at) FROM feeds")) {
+    return sql_fail(s, "freshness", err);
+  }
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    col_text(st, 0, out->updated_at, sizeof out->updated_at);
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW ? PV_OK : sql_fail(s, "freshness", err);
 }
 
 pv_status pv_store_read_begin(pv_store *s, pv_error *err) {

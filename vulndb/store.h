@@ -50,6 +50,14 @@ typedef struct {
 } pv_store_counts;
 pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err);
 
+/* What a scan needs to know before trusting the store. */
+typedef struct {
+  uint64_t records;    /* advisories stored, withdrawn ones included */
+  char updated_at[32]; /* the newest successful import of any feed (UTC, ISO
+                        * 8601), "" when none is on record */
+} pv_store_freshness;
+pv_status pv_store_freshness_get(pv_store *db, pv_store_freshness *out, pv_error *err);
+
 /* The state of one feed, kept by the import that read it. */
 typedef struct {
   char etag[256];            /* of the last full download ("" for local feeds) */

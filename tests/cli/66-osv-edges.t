@@ -124,4 +124,48 @@ out=$("$PV" db update --db "$TMP/5.sqlite" --feed "$TMP/feed5newer")
 is "$out" "$TMP/feed5newer: imported 1, bad 0" "twin: a newer copy is imported, nothing kept out"
 "$PV" scan -q --fail-on none --db "$TMP/5.sqlite" --json "$TMP/5c.jsonl" "$TMP/p5" >/dev/null
 is "$(found "$TMP/5c.jsonl")" "dep.vulnerable GHSA-modx-modx-0001" "twin: ... and its state (no longer withdrawn) counts"
+
+# 6. An empty store, or one not updated for longer than --max-db-age, is
+# said in the text report, SARIF's toolExecutionNotifications and JSON.
+notes() { python3 -c 'import json,sys
+for n in json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]["toolExecutionNotifications"]:
+    if n["descriptor"]["id"].startswith("osv-store-"): print(n["level"], n["descriptor"]["id"])' "$1"; }
+jnotes() { python3 -c 'import json,sys
+for n in json.loads(open(sys.argv[1]).readline())["notes"]:
+    if n["id"].startswith("osv-store-"): print(n["level"], n["id"])' "$1"; }
+age() { # age DB DATE: pretend the store's feeds were last updated at DATE
+  python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE feeds SET updated_at=?", (sys.argv[2],)); c.commit()' "$1" "$2"
+}
+scan6() { # scan6 DB NAME [OPTION...]: SARIF, JSON and text of a scan of p1
+  local db=$1 n=$2
+  shift 2
+  "$PV" scan --fail-on none --db "$db" --sarif "$TMP/$n.sarif" --json "$TMP/$n.jsonl" \
+    --text "$TMP/$n.txt" "$@" "$TMP/p1" >/dev/null 2>&1
+}
+mkdir -p "$TMP/nofeed"
+"$PV" db update --db "$TMP/6e.sqlite" --feed "$TMP/nofeed/missing.zip" >/dev/null 2>&1
+is $? 2 "a failed first db update (exit 2) ..."
+scan6 "$TMP/6e.sqlite" 6e
+is "$(notes "$TMP/6e.sarif")" "warning osv-store-empty" "... then a scan says the store is empty (SARIF)"
+is "$(jnotes "$TMP/6e.jsonl")" "warning osv-store-empty" "... (JSON)"
+grep -q "warning: OSV store .*6e.sqlite holds no advisories" "$TMP/6e.txt"; ok $? "... (text)"
+scan6 "$TMP/1.sqlite" 6f
+is "$(notes "$TMP/6f.sarif")$(jnotes "$TMP/6f.jsonl")" "" "twin: a store updated just now: nothing said"
+grep -q "osv-store\|OSV store" "$TMP/6f.txt"; is $? 1 "twin: ... nor in the text report"
+cp "$TMP/1.sqlite" "$TMP/6s.sqlite"
+age "$TMP/6s.sqlite" 2000-01-01T00:00:00Z
+scan6 "$TMP/6s.sqlite" 6s
+is "$(notes "$TMP/6s.sarif")" "warning osv-store-stale" "a store last updated in 2000: stale (SARIF)"
+is "$(jnotes "$TMP/6s.jsonl")" "warning osv-store-stale" "... (JSON)"
+grep -q "warning: OSV store .*6s.sqlite was last updated 2000-01-01T00:00:00Z, [0-9]* days ago (over --max-db-age 7)" "$TMP/6s.txt"
+ok $? "... (text: when, how long ago, the limit)"
+is "$(found "$TMP/6s.jsonl" | wc -l)" 3 "... and its findings are still reported"
+scan6 "$TMP/6s.sqlite" 6z --max-db-age 0
+is "$(notes "$TMP/6z.sarif")" "" "twin: --max-db-age 0 turns the age check off"
+age "$TMP/6s.sqlite" "$(date -u -d '-3 days' +%Y-%m-%dT%H:%M:%SZ)"
+scan6 "$TMP/6s.sqlite" 6d
+is "$(notes "$TMP/6d.sarif")" "" "twin: updated 3 days ago, within the default 7"
+scan6 "$TMP/6s.sqlite" 6d2 --max-db-age 2
+is "$(notes "$TMP/6d2.sarif")" "warning osv-store-stale" "... but over --max-db-age 2"
+"$PV" scan --max-db-age x "$TMP/p1" >/dev/null 2>&1; is $? 2 "--max-db-age takes a number of days"
 done_testing
