@@ -56,17 +56,24 @@ static void report_skips(const pv_feed_summary *s) {
   if (s->older > 0) {
     printf("; %llu older than the stored copy kept out", (unsigned long long)s->older);
   }
+  if (s->malformed > 0) {
+    printf("; %llu with a malformed range, matched open-ended: %s",
+           (unsigned long long)s->malformed, s->malformed_ids);
+  }
 }
 
 /* One line per feed: "SRC: imported N, bad M: NAMES", "SRC: unchanged",
  * "SRC: incremental, imported N, bad M", then what was skipped ("; K affected
  * entries without a package skipped", "; K older than the stored copy kept
- * out"); a fallback to the zip is said on
- * stderr. */
+ * out", "; K with a malformed range, matched open-ended: IDS"); a fallback to
+ * the zip and why the first refused entry was refused are said on stderr. */
 static void report(const char *src, const pv_feed_summary *s) {
   if (s->fallback[0])
     fprintf(stderr, "plugvet db: %s: no incremental update (%s); the whole feed was checked\n", src,
             s->fallback);
+  if (s->bad_first[0]) {
+    fprintf(stderr, "plugvet db: %s: refused %s\n", src, s->bad_first);
+  }
   if (s->how == PV_FEED_UNCHANGED) {
     printf("%s: unchanged\n", src);
     return;

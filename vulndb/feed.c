@@ -17,9 +17,13 @@ static int has_suffix(const char *s, const char *suf) {
   return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-/* Note a refused entry in the summary (first few names only). */
-static void note_bad(pv_feed_summary *sum, const char *name) {
+/* Note a refused entry in the summary (first few names only; why the first
+ * was refused). */
+static void note_bad(pv_feed_summary *sum, const char *name, const char *why) {
   sum->bad++;
+  if (sum->bad == 1) {
+    snprintf(sum->bad_first, sizeof sum->bad_first, "%s", why);
+  }
   size_t l = strlen(sum->bad_names);
   if (sum->bad <= 3)
     snprintf(sum->bad_names + l, sizeof sum->bad_names - l, "%s%s", l ? ", " : "", name);
@@ -35,7 +39,7 @@ static pv_status put_one(pv_store *db, const char *buf, size_t n, const char *na
   if (st == PV_OK) sum->imported++;
   else if (st == PV_FATAL) return pv_error_set(err, PV_FATAL, "%s", e.msg);
   else if (st == PV_FAILED)
-    note_bad(sum, name);
+    note_bad(sum, name, e.msg);
   return PV_OK;
 }
 
@@ -51,7 +55,8 @@ static pv_status import_dir(pv_store *db, const char *dir, const pv_limits *lim,
     size_t n = 0;
     snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
     pv_error e;
-    if (pv_read_file(p, lim->feed_entry_bytes, (unsigned char **)&buf, &n, &e) != PV_OK) note_bad(sum, de->d_name);
+    if (pv_read_file(p, lim->feed_entry_bytes, (unsigned char **)&buf, &n, &e) != PV_OK)
+      note_bad(sum, de->d_name, e.msg);
     else st = put_one(db, buf, n, de->d_name, sum, err);
     free(buf);
   }
@@ -79,7 +84,8 @@ static pv_status import_zip_mem(pv_store *db, const char *src, const char *zip, 
     if (st != PV_OK || !name || !has_suffix(name, ".json")) continue;
     la_ssize_t n = archive_read_data(a, buf, lim->feed_entry_bytes);
     if (n < 0) st = pv_error_set(err, PV_FAILED, "%s: %s: %s", src, name, archive_error_string(a));
-    else if ((uint64_t)n == lim->feed_entry_bytes) note_bad(sum, name);
+    else if ((uint64_t)n == lim->feed_entry_bytes)
+      note_bad(sum, name, "larger than the entry limit");
     else st = put_one(db, buf, (size_t)n, name, sum, err);
   }
   if (!buf) st = pv_error_set(err, PV_FATAL, "out of memory");
@@ -117,6 +123,9 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, pv_feed
   f->bad = sum->bad;
   sum->no_package = pv_store_skipped(db)->no_package;
   sum->older = pv_store_skipped(db)->older;
+  sum->malformed = pv_store_skipped(db)->malformed;
+  snprintf(sum->malformed_ids, sizeof sum->malformed_ids, "%s",
+           pv_store_skipped(db)->malformed_ids);
   if (pv_store_feed_set(db, url, f, err) != PV_OK) {
     pv_store_rollback(db);
     return PV_FATAL;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "osv.h"
+
 #define PV_STORE_SCHEMA 1
 
 struct pv_store {
@@ -294,6 +296,37 @@ static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
   return PV_OK;
 }
 
+/* Remember that advisory id has a malformed range (the first few ids). */
+static void count_malformed(pv_store *s, const char *id) {
+  pv_store_skips *k = &s->skipped;
+  size_t l = strlen(k->malformed_ids);
+  k->malformed++;
+  if (k->malformed <= 3) {
+    snprintf(k->malformed_ids + l, sizeof k->malformed_ids - l, "%s%s", l ? ", " : "", id);
+  }
+}
+
+/* The entry read as OSV (osv.h): PV_FAILED refuses it (an empty events
+ * array, an unknown range type or event...); *malformed = 1 when a range
+ * holds a version that is not SemVer; PV_FATAL on out of memory. */
+static pv_status check_osv(const json_t *root, const char *name, int *malformed, pv_error *err) {
+  pv_arena *a = pv_arena_new(0);
+  pv_osv *o = NULL;
+  pv_error e = {0};
+  if (a == NULL) {
+    return pv_error_set(err, PV_FATAL, "osv store: out of memory");
+  }
+  pv_status rc = pv_osv_parse(a, root, name, &o, &e);
+  *malformed = rc == PV_WARN;
+  if (rc == PV_WARN) {
+    rc = PV_OK;
+  } else if (rc != PV_OK) {
+    pv_error_set(err, rc, "%s: %s", name, e.msg);
+  }
+  pv_arena_delete(a);
+  return rc;
+}
+
 /* *newer = 1 when the stored copy of id is newer than `modified`. PV_FATAL
  * when the store cannot be read. */
 static pv_status stored_newer(pv_store *s, const char *id, const char *modified, int *newer,
@@ -358,7 +391,11 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
   json_error_t je;
   json_t *root = json_loadb(json, n, 0, &je);
   if (!root) return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
+  int malformed = 0;
   pv_status st = check_entry(root, name, err);
+  if (st == PV_OK) {
+    st = check_osv(root, name, &malformed, err);
+  }
   if (st == PV_OK) {
     const char *id = json_string_value(json_object_get(root, "id"));
     const char *mod = json_string_value(json_object_get(root, "modified"));
@@ -367,6 +404,9 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
   }
   if (st == PV_OK) {
     st = write_entry(s, root, json, n, name, err);
+  }
+  if (st == PV_OK && malformed) {
+    count_malformed(s, json_string_value(json_object_get(root, "id")));
   }
   json_decref(root);
   return st;

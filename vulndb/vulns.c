@@ -31,14 +31,26 @@ typedef struct {
   const pv_component *c;
   const pv_osv **v;
   size_t n, dropped;
+  int oom; /* parsing ran out of memory: matching stops (PV_FATAL) */
 } collect;
+
+/* An affecting advisory whose range holds an unreadable version: matched
+ * open-ended (osv.h), which may be wrong, so the user is told. */
+static void note_malformed(collect *k, const pv_error *err) {
+  pv_result_note(k->r, PV_NOTE_WARNING, "osv-range-malformed", NULL,
+                 "%s@%s: %s; reported as affected, reading that range open-ended", k->c->name,
+                 k->c->version, err->msg);
+}
 
 static int take(void *ctx, const char *id, const char *json, size_t n) {
   collect *k = ctx;
   pv_osv *o = NULL;
   pv_error err = {0};
   pv_status rc = pv_osv_parse_text(k->r->arena, json, n, id, &o, &err);
-  if (rc == PV_FATAL) return 1;
+  if (rc == PV_FATAL) {
+    k->oom = 1;
+    return 1;
+  }
   if (o == NULL || rc == PV_FAILED) {
     pv_result_note(k->r, PV_NOTE_WARNING, "osv-entry", NULL, "OSV store: %s", err.msg);
     return 0;
@@ -47,6 +59,9 @@ static int take(void *ctx, const char *id, const char *json, size_t n) {
   if (k->n == ADVISORIES_MAX) {
     k->dropped++;
     return 0;
+  }
+  if (rc == PV_WARN) {
+    note_malformed(k, &err);
   }
   k->v[k->n++] = o;
   return 0;
@@ -255,6 +270,9 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
     if (!pv_vulns_wanted(c, include_dev)) continue;
     collect k = {.r = inv->r, .c = c, .v = buf};
     rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
+    if (rc == PV_OK && k.oom) {
+      rc = pv_error_set(err, PV_FATAL, "out of memory reading the advisories of %s", c->name);
+    }
     if (rc == PV_OK && k.dropped)
       pv_result_note(inv->r, PV_NOTE_WARNING, "osv-too-many", NULL,
                      "%s@%s: over %d advisories; %zu not evaluated", c->name, c->version,

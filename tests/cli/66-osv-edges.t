@@ -168,4 +168,32 @@ is "$(notes "$TMP/6d.sarif")" "" "twin: updated 3 days ago, within the default 7
 scan6 "$TMP/6s.sqlite" 6d2 --max-db-age 2
 is "$(notes "$TMP/6d2.sarif")" "warning osv-store-stale" "... but over --max-db-age 2"
 "$PV" scan --max-db-age x "$TMP/p1" >/dev/null 2>&1; is $? 2 "--max-db-age takes a number of days"
+
+# 7. Edge semantics: limit "*" is no limit; an unreadable event version keeps
+# the range, open-ended on that side, with a note; an empty events array is
+# refused at import, saying why.
+F=$TMP/feed7
+rng() { printf '"ranges":[{"type":"SEMVER","events":[%s]}]' "$1"; }
+rec "$F" GHSA-lim7-lim7-0001 '[]' limpkg "$(rng '{"introduced":"1.0.0"},{"limit":"*"}')"
+rec "$F" GHSA-mal7-mal7-0001 '[]' malfpkg "$(rng '{"introduced":"6.10.0"},{"fixed":"7.2.4, 6.11.4"}')"
+rec "$F" GHSA-emp7-emp7-0001 '[]' emptypkg "$(rng '')"
+out=$("$PV" db update --db "$TMP/7.sqlite" --feed "$F" 2>"$TMP/7.err")
+is "$out" "$F: imported 2, bad 1: GHSA-emp7-emp7-0001.json; 1 with a malformed range, matched open-ended: GHSA-mal7-mal7-0001" \
+  "import: the empty events array refused, the malformed range counted and named"
+grep -q "refused GHSA-emp7-emp7-0001.json: OSV GHSA-emp7-emp7-0001: ranges: events missing or empty" "$TMP/7.err"
+ok $? "... saying why the entry was refused"
+lock "$TMP/p7" limpkg@5.0.0 malfpkg@7.5.0 emptypkg@1.0.0
+"$PV" scan -q --fail-on none --db "$TMP/7.sqlite" --json "$TMP/7.jsonl" "$TMP/p7" >/dev/null
+is "$(found "$TMP/7.jsonl")" "dep.vulnerable GHSA-lim7-lim7-0001
+dep.vulnerable GHSA-mal7-mal7-0001" "limit \"*\" matches 5.0.0; the malformed range matches 7.5.0 (open-ended)"
+is "$(jnotes "$TMP/7.jsonl")$(python3 -c 'import json,sys
+for n in json.loads(open(sys.argv[1]).readline())["notes"]:
+    if n["id"] == "osv-range-malformed": print(n["level"], n["message"])' "$TMP/7.jsonl")" \
+  "warning malfpkg@7.5.0: OSV GHSA-mal7-mal7-0001: events: fixed \"7.2.4, 6.11.4\" is not a valid version; reported as affected, reading that range open-ended" \
+  "... with a note that its range is malformed"
+lock "$TMP/p7b" limpkg@0.9.0 malfpkg@6.9.0
+"$PV" scan -q --fail-on none --db "$TMP/7.sqlite" --json "$TMP/7b.jsonl" "$TMP/p7b" >/dev/null
+is "$(found "$TMP/7b.jsonl")" "" "twin: versions below both introduced: nothing found"
+is "$(python3 -c 'import json,sys; print(sum(n["id"] == "osv-range-malformed" for n in json.loads(open(sys.argv[1]).readline())["notes"]))' "$TMP/7b.jsonl")" 0 \
+  "twin: ... and no malformed-range note"
 done_testing

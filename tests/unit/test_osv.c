@@ -105,6 +105,57 @@ static void test_eval(void) {
   is_str(pv_osv_fixed_above(o, "npm", "q", "1.0.0"), NULL, "no fixed for another package");
 }
 
+/* Edge semantics (issue 16, 7): limit "*", unreadable versions read
+ * open-ended on their side, never a dropped range. */
+typedef struct {
+  const char *events, *version;
+  int want;
+} edgecase;
+
+static const edgecase edges[] = {
+    {"{\"introduced\":\"1.0.0\"},{\"limit\":\"*\"}", "5.0.0", 1},
+    {"{\"introduced\":\"1.0.0\"},{\"limit\":\"*\"}", "0.5.0", 0},
+    {"{\"introduced\":\"1.0.0\"},{\"fixed\":\"2.0.0\"},{\"limit\":\"*\"}", "1.5.0", 1},
+    {"{\"introduced\":\"1.0.0\"},{\"fixed\":\"2.0.0\"},{\"limit\":\"*\"}", "2.5.0", 0},
+    {"{\"introduced\":\"6.10.0\"},{\"fixed\":\"7.2.4, 6.11.4\"}", "7.5.0", 1},
+    {"{\"introduced\":\"6.10.0\"},{\"fixed\":\"7.2.4, 6.11.4\"}", "6.10.0", 1},
+    {"{\"introduced\":\"6.10.0\"},{\"fixed\":\"7.2.4, 6.11.4\"}", "6.9.9", 0},
+    {"{\"introduced\":\"not a version\"},{\"fixed\":\"2.0.0\"}", "0.0.1", 1},
+    {"{\"introduced\":\"not a version\"},{\"fixed\":\"2.0.0\"}", "2.0.0", 0},
+    {"{\"introduced\":\"1.0.0\"},{\"last_affected\":\"1.x\"}", "9.0.0", 1},
+    {"{\"introduced\":\"1.0.0\"},{\"last_affected\":\"1.x\"}", "0.9.0", 0},
+    {"{\"introduced\":\"1.0.0\"},{\"limit\":\">2\"}", "9.0.0", 1},
+};
+
+static void test_edges(void) {
+  for (size_t i = 0; i < sizeof edges / sizeof *edges; i++) {
+    char aff[512];
+    pv_error err = {0};
+    snprintf(aff, sizeof aff, "{" PKG ",\"ranges\":[{\"type\":\"SEMVER\",\"events\":[%s]}]}",
+             edges[i].events);
+    pv_osv *o = mk("EDGE-1", "", aff, &err);
+    int got = o ? pv_osv_affects(o, "npm", "p", edges[i].version) : -2;
+    is_int(got, edges[i].want, "edge %zu: [%s] %s", i, edges[i].events, edges[i].version);
+  }
+  pv_error err = {0};
+  pv_osv *o = mk("EDGE-2", "",
+                 "{" PKG ",\"ranges\":[" R("SEMVER",
+                                           "{\"introduced\":\"1.0.0\"},{\"fixed\":\"bad\"},"
+                                           "{\"introduced\":\"3.0.0\"},{\"fixed\":\"3.1.0\"}") "]}",
+                 &err);
+  if (ok(o != NULL, "an unreadable fixed among readable ones loads")) {
+    is_str(pv_osv_fixed_above(o, "npm", "p", "1.5.0"), "3.1.0",
+           "the lowest readable fixed above is named, the unreadable one skipped");
+    ok(o->affected[0].ranges[0].invalid, "... and the range is marked invalid");
+  }
+  o = mk("EDGE-3", "",
+         "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"*\"}") "]}",
+         &err);
+  if (ok(o != NULL, "limit \"*\" loads")) {
+    ok(!o->affected[0].ranges[0].invalid, "twin: limit \"*\" is not a malformed range");
+  }
+}
+
 static void test_invalid(void) {
   pv_error err;
   pv_osv *o;
@@ -125,10 +176,11 @@ static void test_invalid(void) {
   has_str(err.msg, "1.x", "unparseable event version: the message names the version");
   if (ok(o != NULL, "an advisory with an unparseable range still loads")) {
     ok(o->affected[0].ranges[0].invalid, "that range is marked invalid");
-    ok(!o->affected[0].ranges[0].evaluable, "that range is not evaluable");
+    ok(o->affected[0].ranges[0].evaluable, "that range is still evaluated (open-ended)");
     is_int(pv_osv_affects(o, "npm", "p", "2.1.0"), 1,
            "the advisory's other range still counts (2.1.0)");
-    is_int(pv_osv_affects(o, "npm", "p", "1.5.0"), 0, "... and 1.5.0 is outside it");
+    is_int(pv_osv_affects(o, "npm", "p", "1.5.0"), 1,
+           "an unreadable introduced counts from the start: 1.5.0 affected");
   }
   o = mk("CO-1", "", "{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"1.0\"},{\"fixed\":\"2\"}") "]}", &err);
   if (ok(o != NULL, "versions \"1.0\" and \"2\" load")) {
@@ -199,7 +251,12 @@ static void test_samples(void) {
   is_int(good, n, "all %d OSV samples parse", n);
   is_int(n_warn, 1, "one sample has an unreadable range (GHSA-h755 fixed \"7.2.4, 6.11.4\")");
   const pv_osv *h = load_sample(dir, "GHSA-h755-8qp9-cq85.json");
-  ok(h != NULL, "GHSA-h755 still loads");
+  if (ok(h != NULL, "GHSA-h755 still loads")) {
+    is_int(pv_osv_affects(h, "npm", "protobufjs", "7.0.0"), 1,
+           "GHSA-h755: its range is read open-ended above 6.10.0, never dropped (7.0.0)");
+    is_int(pv_osv_affects(h, "npm", "protobufjs", "6.9.0"), 0,
+           "GHSA-h755: twin: 6.9.0 is below it");
+  }
   const pv_osv *jwt = load_sample(dir, "GHSA-27h2-hvpr-p74q.json");
   if (ok(jwt != NULL, "GHSA-27h2-hvpr-p74q loads")) {
     is_str(jwt->id, "GHSA-27h2-hvpr-p74q", "GHSA-27h2-hvpr-p74q: its id");
@@ -429,6 +486,7 @@ static void test_group_shapes(void) {
 int main(void) {
   A = pv_arena_new(0);
   test_eval();
+  test_edges();
   test_invalid();
   test_samples();
   test_cvss();

@@ -67,9 +67,25 @@ int main(void) {
          "an affected entry that is not an object is refused");
   has_str(err.msg, "affected[0]", "... naming it");
   is_int((long long)pv_store_skipped(db)->no_package, 1, "... and not counted as a skip");
+  const char *empty_ev =
+      "{\"id\":\"GHSA-empt\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+      "{\"ecosystem\":\"npm\",\"name\":\"e-pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":[]}]}"
+      "]}";
+  is_int(pv_store_put(db, empty_ev, strlen(empty_ev), "empty-ev.json", &err), PV_FAILED,
+         "an empty events array is refused at import");
+  has_str(err.msg, "events missing or empty", "... saying why");
+  const char *malf =
+      "{\"id\":\"GHSA-malf\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+      "{\"ecosystem\":\"npm\",\"name\":\"m-pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":"
+      "[{\"introduced\":\"0\"},{\"fixed\":\"1.0.1, 0.9.9\"}]}]}]}";
+  is_int((long long)pv_store_skipped(db)->malformed, 0, "twin: no malformed range so far");
+  is_int(pv_store_put(db, malf, strlen(malf), "malf.json", &err), PV_OK,
+         "a range with an unreadable version is stored");
+  is_int((long long)pv_store_skipped(db)->malformed, 1, "... and counted");
+  is_str(pv_store_skipped(db)->malformed_ids, "GHSA-malf", "... and named");
   is_int(pv_store_commit(db, &err), PV_OK, "commit import");
   pv_store_counts_get(db, &c, &err);
-  is_int(c.vulnerabilities, 2, "counts: 2 vulns");
+  is_int(c.vulnerabilities, 3, "counts: 3 vulns");
   is_int(c.malicious, 1, "counts: 1 malicious");
   is_int(c.withdrawn, 1, "counts: 1 withdrawn");
   char acc[256] = "";
