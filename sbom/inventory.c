@@ -546,6 +546,7 @@ static pv_status add_seen(pv_component *comp, const char *path, uint32_t line) {
   if (comp->f == NULL) comp->f = raw->f
 static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(alias);
+  TAKE(declared);
   TAKE(integrity);
   TAKE(resolved);
   TAKE(license);

@@ -113,6 +113,9 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version);
   if (!local && nonregistry(raw->resolved)) { /* git or a plain tarball URL */
     local = 1;
+    if (raw->version != NULL && !pv_spec_is_local(raw->version)) {
+      raw->declared = raw->version; /* v2/v3: the package's own version */
+    }
     raw->version = raw->resolved;
   }
   if (local) {

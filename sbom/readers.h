@@ -68,6 +68,7 @@ typedef enum {
 
 typedef struct {
   const char *name, *version, *alias, *integrity, *resolved, *license;
+  const char *declared; /* PV_COMP_LOCAL: the package's own version, when said */
   const char *repository, *homepage, *description;
   const char *install_dir; /* vfs dir it is installed at ("x/node_modules/a") or NULL */
   pv_scope scope;

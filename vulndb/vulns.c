@@ -256,6 +256,37 @@ out:
   return rc;
 }
 
+/* A dependency from git or a tarball URL (dev-only ones with include_dev):
+ * it has no registry version, so no advisory can be matched to it. */
+static int no_registry_version(const pv_component *c, int include_dev) {
+  pv_origin o = pv_inv_origin(c);
+  return !(c->flags & PV_COMP_ROOT) && (o == PV_ORIGIN_GIT || o == PV_ORIGIN_URL) &&
+         (include_dev || c->scope != PV_SCOPE_DEV);
+}
+
+/* One note naming (the first few of) the dependencies not matched for want
+ * of a registry version, so they are not taken for clean ones. */
+static void note_unmatched(const pv_inventory *inv, int include_dev) {
+  char names[600] = "";
+  size_t n = 0;
+  for (size_t i = 0; i < inv->components.len; i++) {
+    const pv_component *c = pv_inv_component(inv, i);
+    if (!no_registry_version(c, include_dev)) {
+      continue;
+    }
+    size_t l = strlen(names);
+    if (n < 3) {
+      snprintf(names + l, sizeof names - l, "%s%s (%.150s)", n ? ", " : "", c->name, c->version);
+    }
+    n++;
+  }
+  if (n > 0) {
+    pv_result_note(inv->r, PV_NOTE_WARNING, "dep-not-matched", NULL,
+                   "%zu %s not matched: no registry version (git or tarball URL): %s%s", n,
+                   n == 1 ? "dependency" : "dependencies", names, n > 3 ? ", ..." : "");
+  }
+}
+
 pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev, pv_vulns *out,
                          pv_error *err) {
   pv_limits lim = pv_limits_default(); /* the findings cap */
@@ -282,6 +313,9 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   }
   places_free(&p);
   pv_store_read_end(db);
+  if (rc == PV_OK) {
+    note_unmatched(inv, include_dev);
+  }
   free(buf);
   return rc;
 }

@@ -196,4 +196,58 @@ lock "$TMP/p7b" limpkg@0.9.0 malfpkg@6.9.0
 is "$(found "$TMP/7b.jsonl")" "" "twin: versions below both introduced: nothing found"
 is "$(python3 -c 'import json,sys; print(sum(n["id"] == "osv-range-malformed" for n in json.loads(open(sys.argv[1]).readline())["notes"]))' "$TMP/7b.jsonl")" 0 \
   "twin: ... and no malformed-range note"
+
+# 8. Dependencies from git or a tarball URL: no URL as the version, purls with
+# vcs_url / download_url, duplicates told apart in bom-ref only, and
+# "not matched: no registry version" said.
+F=$TMP/feed8
+rec "$F" GHSA-git8-git8-0001 '[]' gitdep "$(rng '{"introduced":"0"}')"
+rec "$F" GHSA-tar8-tar8-0001 '[]' tardep "$(rng '{"introduced":"0"}')"
+"$PV" db update --db "$TMP/8.sqlite" --feed "$F" >/dev/null
+mkdir -p "$TMP/p8"
+cat >"$TMP/p8/package-lock.json" <<'JSON'
+{"name":"p8","version":"1.0.0","lockfileVersion":3,"requires":true,"packages":{
+"":{"name":"p8","version":"1.0.0","dependencies":{"gitdep":"acme/gitdep#0123abcd","tardep":"https://example.com/tardep-1.0.0.tgz","a":"1.0.0","b":"1.0.0"}},
+"node_modules/gitdep":{"version":"2.4.1","resolved":"git+ssh://git@github.com/acme/gitdep.git#0123abcd"},
+"node_modules/tardep":{"version":"1.0.0","resolved":"https://example.com/tardep-1.0.0.tgz"},
+"node_modules/a":{"version":"1.0.0","resolved":"https://registry.npmjs.org/a/-/a-1.0.0.tgz"},
+"node_modules/a/node_modules/ms":{"version":"file:vendor/ms"},
+"node_modules/b":{"version":"1.0.0","resolved":"https://registry.npmjs.org/b/-/b-1.0.0.tgz"},
+"node_modules/b/node_modules/ms":{"version":"file:vendor2/ms"}}}
+JSON
+echo '{"name":"p8","version":"1.0.0"}' >"$TMP/p8/package.json"
+SOURCE_DATE_EPOCH=1 "$PV" sbom --db "$TMP/8.sqlite" -o "$TMP/8.json" "$TMP/p8" 2>"$TMP/8.err"
+is $? 0 "git and tarball dependencies: sbom exits 0"
+cq() { python3 -c "import json,sys,urllib.parse as u; d=json.load(open(sys.argv[1])); c={x['name']+'|'+x['bom-ref']: x for x in d['components']}; print($2)" "$1"; }
+is "$(cq "$TMP/8.json" '[x.get("version") for k, x in sorted(c.items()) if k.startswith("gitdep|")][0]')" "2.4.1" \
+  "git: the version is the package's own, not the URL"
+is "$(cq "$TMP/8.json" '[x["purl"] for k, x in sorted(c.items()) if k.startswith("gitdep|")][0]')" \
+  "pkg:npm/gitdep@2.4.1?vcs_url=$(python3 -c 'import urllib.parse as u; print(u.quote("git+ssh://git@github.com/acme/gitdep.git#0123abcd", safe=""))')" \
+  "git: purl with the vcs_url qualifier"
+is "$(cq "$TMP/8.json" '[x["purl"] for k, x in sorted(c.items()) if k.startswith("tardep|")][0]')" \
+  "pkg:npm/tardep@1.0.0?download_url=https%3A%2F%2Fexample.com%2Ftardep-1.0.0.tgz" "tarball URL: purl with download_url"
+is "$(cq "$TMP/8.json" '" ".join(x["purl"] + "=" + x["bom-ref"] for k, x in sorted(c.items()) if k.startswith("ms|"))')" \
+  "pkg:npm/ms=pkg:npm/ms pkg:npm/ms=pkg:npm/ms#2" "two file: copies of ms: one purl, told apart in bom-ref only"
+is "$(cq "$TMP/8.json" 'sum("#" in u.unquote(x["purl"].split("?")[0]) for x in d["components"])')" 0 \
+  "no purl carries a duplicate marker"
+is "$(cq "$TMP/8.json" '" ".join(sorted(p["value"] for x in d["components"] for p in x.get("properties", []) if p["name"] == "plugvet:vulnerabilities"))')" \
+  "not matched: no registry version not matched: no registry version" "... the git and the tarball one say they were not matched"
+is "$(cq "$TMP/8.json" 'len(d.get("vulnerabilities", []))')" 0 "... and no advisory is matched to them"
+grep -q "2 dependencies not matched: no registry version (git or tarball URL): gitdep (git+ssh://git@github.com/acme/gitdep.git#0123abcd), tardep (https://example.com/tardep-1.0.0.tgz)" "$TMP/8.err"
+ok $? "... which sbom says on stderr"
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/bom-1.6.schema.json" "$TMP/8.json" >/dev/null 2>&1 &&
+  node "$top/tests/validate-cyclonedx.js" 1.6 "$TMP/8.json" >/dev/null 2>&1
+ok $? "... and the BOM is valid CycloneDX 1.6"
+"$PV" scan -q --fail-on none --db "$TMP/8.sqlite" --json "$TMP/8.jsonl" "$TMP/p8" >/dev/null
+is "$(python3 -c 'import json,sys
+for n in json.loads(open(sys.argv[1]).readline())["notes"]:
+    if n["id"] == "dep-not-matched": print(n["level"], n["message"].split(":")[0])' "$TMP/8.jsonl")" \
+  "warning 2 dependencies not matched" "scan: a dep-not-matched note"
+lock "$TMP/p8b" gitdep@2.4.1 tardep@1.0.0
+SOURCE_DATE_EPOCH=1 "$PV" sbom --db "$TMP/8.sqlite" -o "$TMP/8b.json" "$TMP/p8b" 2>"$TMP/8b.err"
+is "$(cq "$TMP/8b.json" '" ".join(sorted(x["purl"] for x in d["components"]))')" "pkg:npm/gitdep@2.4.1 pkg:npm/tardep@1.0.0" \
+  "twin: the same packages from the registry: plain purls"
+is "$(cq "$TMP/8b.json" '" ".join(sorted(v["id"] for v in d["vulnerabilities"]))')" "GHSA-git8-git8-0001 GHSA-tar8-tar8-0001" \
+  "twin: ... matched"
+grep -q "not matched" "$TMP/8b.err"; is $? 1 "twin: ... and nothing said about matching"
 done_testing

@@ -69,6 +69,8 @@ static char *render_what(const pv_inventory *inv, int notes) {
       pv_buf_catf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
     }
     if (c->alias) pv_buf_catf(&b, " alias=%s", c->alias);
+    if (c->declared)
+      pv_buf_catf(&b, " declared=%s", c->declared);
     if (c->license) pv_buf_catf(&b, " license=%s", c->license);
     if (c->repository) pv_buf_catf(&b, " repo=%s", c->repository);
     if (c->deps.len) pv_buf_cats(&b, " ->");
