@@ -45,8 +45,10 @@ is "$(cat "$TMP/z1")" "$(cat "$TMP/s1n")" "zip and directory feeds give the same
 grep -q "^feed: file://$TMP/good.zip" "$TMP/st" && grep -q '^  imported: [1-9]' "$TMP/st"; ok $? "db status lists the feed with what it imported"
 
 osv_zip "$TMP/bad.zip" "BROKEN-1.json" '{"id":"BROKEN-1"}'
-out=$("$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/bad.zip"); ok $? "a zip with one invalid entry still imports"
+out=$("$PV" db update --db "$TMP/z.sqlite" --feed "$TMP/bad.zip" 2>"$TMP/bad.err"); ok $? "a zip with one invalid entry still imports"
 is "$out" "$TMP/bad.zip: imported $n, bad 1: BROKEN-1.json$mal" "the invalid entry is counted and named"
+is "$(cat "$TMP/bad.err")" "plugvet db: $TMP/bad.zip: refused BROKEN-1.json: missing string \"modified\"" \
+  "... and why it was refused is said on stderr"
 
 sqlite3 "$TMP/z.sqlite" .dump >"$TMP/dump1" 2>/dev/null || "$PV" db status --db "$TMP/z.sqlite" --json >"$TMP/dump1"
 head -c 2000 "$TMP/good.zip" >"$TMP/trunc.zip"

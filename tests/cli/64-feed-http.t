@@ -58,7 +58,8 @@ for case in "c/all.zip:HTTP status 500" "d/all.zip:truncated download" "e/all.zi
   dump "$TMP/a.sqlite" >"$TMP/after"; cmp -s "$TMP/before" "$TMP/after"; ok $? "... database unchanged"
 done
 is "$(stats /c/all.zip)" 3 "500 for ever: three attempts with --retries 2, then given up"
-out=$(upd --db "$TMP/f.sqlite" --feed "$U/f/all.zip"); ok $? "a zip with one invalid entry imports"
+out=$(upd --db "$TMP/f.sqlite" --feed "$U/f/all.zip" 2>"$TMP/f.err"); ok $? "a zip with one invalid entry imports"
+grep -q 'refused BROKEN-1.json: missing string "modified"' "$TMP/f.err"; ok $? "... saying on stderr why one was refused"
 is "$out" "$U/f/all.zip: imported $n, bad 1: BROKEN-1.json$mal" "... counting and naming the invalid one"
 upd --db "$TMP/x.sqlite" --max-feed-bytes 1K --feed "$U/a/all.zip" 2>"$TMP/e"; is $? 2 "over --max-feed-bytes: exit 2"
 grep -q 'larger than the 1024-byte limit' "$TMP/e"; ok $? "... saying so"
