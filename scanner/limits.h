@@ -23,6 +23,12 @@ typedef struct {
   uint32_t snippet_bytes;  /* bytes of source kept in a finding's snippet */
   uint32_t findings;       /* findings kept per input (more: one notification) */
   uint64_t components;     /* dependency entries inventoried per input */
+  /* Work budgets that change results: when one trips, some matches may be
+   * missing, and a note says where (or the rule file is refused). */
+  uint32_t pattern_steps;  /* node comparisons per attempt of a pattern at a node */
+  uint32_t taint_steps;    /* expressions a taint rule interprets per file */
+  uint32_t yaml_depth;     /* nesting of YAML containers in a rule file (rule files are
+                            * walked recursively: keep it small) */
   /* OSV feeds (plugvet db update) */
   uint64_t feed_bytes;     /* one downloaded or local feed file (--max-feed-bytes) */
   uint64_t feed_entry_bytes; /* one OSV record */
@@ -54,6 +60,9 @@ static inline pv_limits pv_limits_default(void) {
       .snippet_bytes = 400,
       .findings = 10000,
       .components = 100000,
+      .pattern_steps = 200000,
+      .taint_steps = 4000000,
+      .yaml_depth = 32,
       .feed_bytes = 1024 * PV_MiB,
       .feed_entry_bytes = 16 * PV_MiB,
       .feed_entries = 2000000,

@@ -7,6 +7,7 @@
 #include "match.h"
 
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,7 @@ struct pv_matcher {
   uint8_t *pat_ok;   /* per pattern: all its words occur */
   uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
   uint8_t *walked;   /* per pattern: scratch of first_pass */
+  uint8_t *uses;     /* per pattern: scratch of budget_notes (the rule uses it) */
   uint8_t *rule_on;  /* per rule: it can match this file */
   pv_taint_graph *tg;    /* the current input's modules (taint rules only) */
   pv_taint_exports *tx;  /* what taint rules learnt of them */
@@ -68,12 +70,13 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
   m->pat_ok = calloc(m->n_by_pat + 1, 1);
   m->active = calloc(m->n_by_pat + 1, 1);
   m->walked = calloc(m->n_by_pat + 1, 1);
+  m->uses = calloc(m->n_by_pat + 1, 1);
   m->rule_on = calloc(rs->n + 1, 1);
   m->no_prefilter = opt != NULL && opt->no_prefilter;
   if (m->no_prefilter) pv_pscan_no_anchors(m->ps);
   if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL ||
       m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->walked == NULL ||
-      m->rule_on == NULL) {
+      m->uses == NULL || m->rule_on == NULL) {
     pv_matcher_delete(m);
     return NULL;
   }
@@ -102,6 +105,7 @@ void pv_matcher_delete(pv_matcher *m) {
   free(m->pat_ok);
   free(m->active);
   free(m->walked);
+  free(m->uses);
   free(m->rule_on);
   free(m);
 }
@@ -115,7 +119,11 @@ typedef struct {
 } line_cursor;
 
 static pv_pos pos_at(line_cursor *c, size_t byte) {
-  if (byte < c->byte) c->byte = 0, c->line = 1, c->line_start = 0;
+  if (byte < c->byte) {
+    c->byte = 0;
+    c->line = 1;
+    c->line_start = 0;
+  }
   while (c->byte < byte) {
     const unsigned char *nl = memchr(c->data + c->byte, '\n', byte - c->byte);
     if (nl == NULL) {
@@ -194,6 +202,40 @@ static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f
   return r->findings_dropped > 0 ? PV_FAILED : PV_FATAL;
 }
 
+/* ---- Budgets that tripped ---------------------------------------------- */
+
+/* A warning note about rule on file f, whose message starts with "PATH:
+ * WHAT ID: " (what: "rule", "taint rule"), unless r has a note of that id
+ * with that start already: once per rule and file, however often the rule
+ * is evaluated there (the taint rounds). */
+static void note_once(pv_result *r, const char *id, const pv_file *f, const char *what,
+                      const pv_rule *rule, const char *msg) {
+  char head[400];
+  int n = snprintf(head, sizeof head, "%s: %s %s: ", f->path, what, rule->meta.id);
+  size_t len = n > 0 && (size_t)n < sizeof head ? (size_t)n : strlen(head);
+  for (size_t i = 0; i < r->notes.len; i++) {
+    const pv_note *x = PV_VEC_AT(r->notes, pv_note, i);
+    if (strcmp(x->id, id) == 0 && x->path != NULL && strcmp(x->path, f->path) == 0 &&
+        strncmp(x->message, head, len) == 0)
+      return;
+  }
+  pv_result_note(r, PV_NOTE_WARNING, id, f->path, "%s", msg);
+}
+
+/* A rule's regexes stopped early in f (PV_REGEX_CUT_* bits): a
+ * `match-limit` note, as for regex rules. */
+static void regex_cut_note(pv_result *r, const pv_file *f, const pv_rule *rule, unsigned cut) {
+  char msg[600];
+  if (cut == 0)
+    return;
+  snprintf(msg, sizeof msg, "%s: rule %s: a regex stopped at %s%s%s: matches may be missing",
+           f->path, rule->meta.id,
+           (cut & PV_REGEX_CUT_COUNT) ? "its limit of matches per file" : "",
+           (cut & PV_REGEX_CUT_COUNT) && (cut & PV_REGEX_CUT_LIMIT) ? " and " : "",
+           (cut & PV_REGEX_CUT_LIMIT) ? "PCRE2's match or depth limit" : "");
+  note_once(r, "match-limit", f, "rule", rule, msg);
+}
+
 /* ---- Regex rules ------------------------------------------------------ */
 
 typedef struct {
@@ -262,6 +304,7 @@ typedef struct {
   const pv_langquery *lq;
   const TSQueryMatch *qm;
   const pv_file *f;
+  int regex_cut; /* a #match? predicate stopped at PCRE2's limits */
 } query_ctx;
 
 static int node_text(const pv_file *f, TSNode n, const char **s, uint32_t *len) {
@@ -297,6 +340,8 @@ static int pred_holds_on(query_ctx *c, const pv_pred *p, TSNode n) {
   }
   int rc = pcre2_match(p->re, (PCRE2_SPTR)s, len, 0, 0, c->m->md, c->m->mctx);
   int hit = rc >= 0;
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+    c->regex_cut = 1;
   return p->op == PV_PRED_MATCH ? hit : !hit;
 }
 
@@ -369,12 +414,18 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
   TSQueryCursorOptions opt = {&b, query_over_budget};
   ts_query_cursor_exec_with_options(m->qc, lq->query, ts_tree_root_node(tree), &opt);
   TSQueryMatch qm;
-  query_ctx c = {m, lq, &qm, f};
+  query_ctx c = {.m = m, .lq = lq, .qm = &qm, .f = f};
   pv_status rc = PV_OK;
   while (rc == PV_OK && ts_query_cursor_next_match(m->qc, &qm)) {
     if (qm.pattern_index >= lq->n_patterns) continue;
     const pv_qpattern *pat = &lq->patterns[qm.pattern_index];
-    if (qwords_present(m, pat) && preds_hold(&c, pat)) rc = query_finding(&c, r, pat, lim);
+    if (!qwords_present(m, pat))
+      continue;
+    c.regex_cut = 0;
+    if (preds_hold(&c, pat))
+      rc = query_finding(&c, r, pat, lim);
+    if (c.regex_cut)
+      regex_cut_note(r, f, pat->rule, PV_REGEX_CUT_LIMIT);
   }
   if (b.timed_out)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
@@ -399,12 +450,16 @@ typedef struct {
   pv_lang lang;
 } collect_ctx;
 
-/* Does pm pass its pattern's metavariable-regex filters (rules_impl.h)? */
+/* Does pm pass its pattern's metavariable-regex filters (rules_impl.h)?
+ * (A regex stopped by PCRE2's limits lets it through: the rule's own
+ * metavariable-regex decides, and tells.) */
 static int passes(const collect_ctx *c, const pv_pfilter *pf, const pv_pmatch *pm) {
   for (uint32_t k = 0; k < pf->n; k++) {
     const pv_binding *b = pv_pmatch_get(pm, pf->mv[k], strlen(pf->mv[k]));
-    if (b == NULL ||
-        pcre2_match(pf->re[k], c->data + b->s, b->e - b->s, 0, 0, c->m->md, c->m->mctx) < 0)
+    if (b == NULL)
+      return 0;
+    int rc = pcre2_match(pf->re[k], c->data + b->s, b->e - b->s, 0, 0, c->m->md, c->m->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
       return 0;
   }
   return 1;
@@ -456,27 +511,88 @@ static int path_applies(const pv_rule *rule, const char *path) {
 }
 
 /* A lazy pattern's matches around [s, e) (formula.h), into its list. */
-static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, int within) {
+static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, pv_demand_where where) {
   collect_ctx *c = ctx;
   const pv_pindex *ix = c->m->rs->pix[c->lang];
   if (!c->m->pat_ok[id] || c->m->active[id]) return 0; /* a walk found them all */
-  pv_status rc = within ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
-                        : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
+  pv_status rc = where == PV_DEMAND_WITHIN
+                     ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
+                     : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
   return rc != PV_OK || c->oom ? -1 : 0;
 }
 
 /* What formulas are evaluated over: the file's matches, found on demand
  * for lazy patterns. */
 static pv_feval feval_of(pv_matcher *m, const pv_file *f, collect_ctx *cc) {
-  return (pv_feval){m->by_pat, m->rs->npats[f->lang], f->lang, f->data, (uint32_t)f->size, m->md, m->mctx,
-                    m->no_prefilter ? NULL : demand, cc};
+  return (pv_feval){.by_pat = m->by_pat,
+                    .n_pat = m->rs->npats[f->lang],
+                    .lang = f->lang,
+                    .data = f->data,
+                    .size = (uint32_t)f->size,
+                    .md = m->md,
+                    .mctx = m->mctx,
+                    .demand = m->no_prefilter ? NULL : demand,
+                    .demand_ctx = cc};
+}
+
+/* Mark in m->uses the patterns (of language l) rule's formulas use. */
+static void rule_patterns(pv_matcher *m, const pv_rule *rule, pv_lang l) {
+  memset(m->uses, 0, m->rs->npats[l]);
+  if (rule->kind == PV_MATCHER_PATTERN)
+    pv_formula_mark(rule->formula, l, m->uses, 1);
+  if (rule->kind != PV_MATCHER_TAINT)
+    return;
+  for (int k = 0; k < PV_TI_COUNT; k++)
+    for (uint32_t i = 0; i < rule->taint->n[k]; i++)
+      pv_formula_mark(rule->taint->items[k][i].f, l, m->uses, 1);
+}
+
+/* What cut short the attempts of rule's patterns in this file (PV_PSCAN_*
+ * bits), or 0. */
+static unsigned rule_exceeded(pv_matcher *m, const pv_rule *rule, pv_lang l) {
+  unsigned why = 0;
+  if (!pv_pscan_exceeded_any(m->ps))
+    return 0;
+  rule_patterns(m, rule, l);
+  for (uint32_t i = 0; i < m->rs->npats[l]; i++)
+    if (m->uses[i])
+      why |= pv_pscan_exceeded(m->ps, i);
+  return why;
+}
+
+/* After rule was evaluated on f: a note for each budget that cut its
+ * matching short there (regex_cut: PV_REGEX_CUT_* bits of its regexes).
+ * The pattern matcher's: `match-budget`, once per rule and file. */
+static void budget_notes(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
+                         unsigned regex_cut, const pv_limits *lim) {
+  char steps[80] = "", deep[80] = "", decls[80] = "", msg[600];
+  unsigned why = rule_exceeded(m, rule, f->lang);
+  regex_cut_note(r, f, rule, regex_cut);
+  if (why == 0)
+    return;
+  if (why & PV_PSCAN_STEPS)
+    snprintf(steps, sizeof steps, "the step budget (%u node comparisons)",
+             (unsigned)lim->pattern_steps);
+  if (why & PV_PSCAN_DEPTH)
+    snprintf(deep, sizeof deep, "%sthe %d levels a <... P ...> looks down",
+             steps[0] ? " and " : "", PV_PSCAN_DEEP_MAX);
+  if (why & PV_PSCAN_DECLS)
+    snprintf(decls, sizeof decls, "%sthe %d declarations tracked per file",
+             steps[0] || deep[0] ? " and " : "", PV_PSCAN_DECLS_MAX);
+  snprintf(msg, sizeof msg,
+           "%s: rule %s: pattern matching stopped at %s%s%s: matches may be missing", f->path,
+           rule->meta.id, steps, deep, decls);
+  note_once(r, "match-budget", f, "rule", rule, msg);
 }
 
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
                               collect_ctx *cc, const pv_limits *lim) {
+  unsigned regex_cut = 0;
   pv_feval e = feval_of(m, f, cc);
+  e.regex_cut = &regex_cut;
   pv_mlist out = {0};
   pv_status rc = pv_formula_eval(rule->formula, &e, &out);
+  budget_notes(m, r, f, rule, regex_cut, lim);
   line_cursor lc = {f->data, 0, 1, 0};
   for (uint32_t i = 0; rc == PV_OK && i < out.n; i++) {
     const pv_pmatch *pm = &out.v[i];
@@ -529,16 +645,22 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
 
 static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                             const pv_rule *rule, collect_ctx *cc, const pv_limits *lim) {
+  unsigned regex_cut = 0;
   pv_feval e = feval_of(m, f, cc);
+  e.regex_cut = &regex_cut;
   hit_ctx h = {r, rule, f, lim};
-  char where[PV_TAINT_WHERE_MAX];
+  pv_taint_incomplete cut;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL) return PV_FATAL;
   pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h,
-                              where);
-  if (where[0])
-    pv_result_note(r, PV_NOTE_WARNING, "analysis-incomplete", f->path,
-                   "%s: taint rule %s: analysis incomplete in %s (a step, time, nesting or call "
-                   "depth budget); flows through there may be missed", f->path, rule->meta.id, where);
+                              &cut);
+  budget_notes(m, r, f, rule, regex_cut, lim);
+  if (cut.where[0]) {
+    char msg[600];
+    snprintf(msg, sizeof msg,
+             "%s: taint rule %s: analysis incomplete in %s (%s); flows through there may be missed",
+             f->path, rule->meta.id, cut.where, cut.why);
+    note_once(r, "analysis-incomplete", f, "taint rule", rule, msg);
+  }
   return rc;
 }
 
@@ -598,7 +720,10 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
   memset(m->active, 0, np);
   for (size_t i = 0; i < rs->n; i++) {
     m->rule_on[i] = (uint8_t)rule_can_match(m, rs->rules[i], f);
-    if (m->rule_on[i]) mark_rule(m, rs->rules[i], l, 0), rules++;
+    if (m->rule_on[i]) {
+      mark_rule(m, rs->rules[i], l, 0);
+      rules++;
+    }
   }
   for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
   return rules ? n : -1;
@@ -633,10 +758,14 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
   memcpy(m->walked, m->active, np);
   for (size_t i = 0; i < rs->n; i++) {
     if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT) continue;
+    unsigned regex_cut = 0;
     pv_feval e = feval_of(m, f, c);
+    e.regex_cut = &regex_cut;
     int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
     if (t >= 0) ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
     if (t < 0 || ready < 0) return PV_FATAL;
+    if (ready == 0) /* not analysed now: what cut its sources' matching short is told here */
+      budget_notes(m, r, f, rs->rules[i], regex_cut, lim);
     m->rule_on[i] = (uint8_t)(ready > 0);
     more |= ready > 0;
   }
@@ -655,10 +784,14 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
 static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                               const pv_limits *lim) {
   const pv_ruleset *rs = m->rs;
-  collect_ctx c = {m->by_pat, 0, 0, 0, m, m->no_prefilter ? NULL : rs->pfilter[f->lang], f->data,
-                   f->lang};
+  collect_ctx c = {.by = m->by_pat,
+                   .m = m,
+                   .filters = m->no_prefilter ? NULL : rs->pfilter[f->lang],
+                   .data = f->data,
+                   .lang = f->lang};
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
   pv_taint_file_reset(m->tf); /* a new file: the taint rules find its functions again */
+  pv_pscan_set_step_budget(m->ps, lim->pattern_steps);
   int live = select_patterns(m, f);
   if (live < 0) return PV_OK;
   pv_status rc = scan_patterns(m, r, f, tree, m->active, &c, lim);
@@ -670,7 +803,10 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
                                                   : pattern_rule(m, r, f, rs->rules[i], &c, lim);
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) /* one huge file must not pin its lists */
     if (m->by_pat[i].cap > MATCHES_KEPT) pv_mlist_free(&m->by_pat[i]);
-  if (m->occ.cap > OCCS_KEPT) free(m->occ.v), memset(&m->occ, 0, sizeof m->occ);
+  if (m->occ.cap > OCCS_KEPT) {
+    free(m->occ.v);
+    memset(&m->occ, 0, sizeof m->occ);
+  }
   return rc == PV_FAILED ? PV_OK : rc;
 }
 

@@ -84,7 +84,7 @@ static void note_v(pv_result *r, pv_note_level level, const char *id, const char
                    const char *fmt, va_list ap) {
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
-  pv_note n = {level, id, path, pv_arena_strdup(r->arena, msg)};
+  pv_note n = {.level = level, .id = id, .path = path, .message = pv_arena_strdup(r->arena, msg)};
   if (n.message != NULL) pv_vec_push(&r->notes, &n);
 }
 

@@ -411,7 +411,8 @@ static pv_status run_rule_file(pv_ruletest *t, const char *rule_file, const pv_l
   if ((m = pv_matcher_new(rs, &t->mopt)) == NULL) goto out;
   if ((covered = calloc(pv_ruleset_count(rs) + 1, sizeof *covered)) == NULL) goto out;
   if (list_tests(t->arena, rule_file, &tests, &n_tests) != PV_OK) goto out;
-  run_ctx x = {t, rs, pv_arena_strdup(t->arena, rule_file), NULL, lim, covered};
+  run_ctx x = {.t = t, .rs = rs, .rule_file = pv_arena_strdup(t->arena, rule_file), .lim = lim,
+               .covered = covered};
   rc = x.rule_file ? PV_OK : PV_FATAL;
   for (size_t i = 0; i < n_tests && rc == PV_OK; i++) {
     x.test_file = tests[i];

@@ -131,12 +131,15 @@ static int do_status(const char *dbpath, int json) {
   pv_store *db;
   pv_store_counts c;
   json_t *feeds = json_array();
-  if (pv_store_open(dbpath, 0, &db, &err) != PV_OK || pv_store_counts_get(db, &c, &err) != PV_OK ||
-      (!json && (printf("database: %s\nschema version: %d\nvulnerabilities: %llu\nmalicious: "
-                        "%llu\nwithdrawn: %llu\n", dbpath, c.schema_version,
-                        (unsigned long long)c.vulnerabilities, (unsigned long long)c.malicious,
-                        (unsigned long long)c.withdrawn), 0)) ||
-      pv_store_feeds_each(db, json ? feed_json : feed_text, feeds, &err) != PV_OK) {
+  int opened =
+      pv_store_open(dbpath, 0, &db, &err) == PV_OK && pv_store_counts_get(db, &c, &err) == PV_OK;
+  if (opened && !json)
+    printf(
+        "database: %s\nschema version: %d\nvulnerabilities: %llu\nmalicious: "
+        "%llu\nwithdrawn: %llu\n",
+        dbpath, c.schema_version, (unsigned long long)c.vulnerabilities,
+        (unsigned long long)c.malicious, (unsigned long long)c.withdrawn);
+  if (!opened || pv_store_feeds_each(db, json ? feed_json : feed_text, feeds, &err) != PV_OK) {
     fprintf(stderr, "plugvet db: %s\n", err.msg);
     pv_store_close(db);
     json_decref(feeds);
@@ -243,7 +246,10 @@ static int do_lookup_bench(const char *dbpath, const char *nstr) {
 }
 
 int pv_cmd_db(int argc, char **argv, const pv_env *env) {
-  if (argc > 0 && strcmp(argv[0], "db") == 0) argc--, argv++; /* called with argv at "db" */
+  if (argc > 0 && strcmp(argv[0], "db") == 0) { /* called with argv at "db" */
+    argc--;
+    argv++;
+  }
   if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
     usage(argc < 1 ? stderr : stdout);
     return argc < 1 ? 2 : 0;
@@ -259,16 +265,24 @@ int pv_cmd_db(int argc, char **argv, const pv_env *env) {
   uint64_t v;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--db") == 0 && next) dbpath = argv[++i];
-    else if (strcmp(a, "--feed") == 0 && next && nfeeds < MAX_FEEDS) feeds[nfeeds++] = argv[++i];
-    else if (strcmp(a, "--json") == 0) json = 1;
-    else if (strcmp(a, "--max-feed-bytes") == 0 && next && pv_parse_size(next, &v) == 0 && v > 0)
-      lim.feed_bytes = v, i++;
-    else if (strcmp(a, "--timeout") == 0 && next && pv_parse_size(next, &v) == 0 && v > 0 && v < 86400)
-      lim.http_total_ms = (uint32_t)v * 1000, i++;
-    else if (strcmp(a, "--retries") == 0 && next && pv_parse_size(next, &v) == 0 && v <= 10)
-      lim.http_retries = (uint32_t)v, i++;
-    else {
+    if (strcmp(a, "--db") == 0 && next) {
+      dbpath = argv[++i];
+    } else if (strcmp(a, "--feed") == 0 && next && nfeeds < MAX_FEEDS) {
+      feeds[nfeeds++] = argv[++i];
+    } else if (strcmp(a, "--json") == 0) {
+      json = 1;
+    } else if (strcmp(a, "--max-feed-bytes") == 0 && next && pv_parse_size(next, &v) == 0 &&
+               v > 0) {
+      lim.feed_bytes = v;
+      i++;
+    } else if (strcmp(a, "--timeout") == 0 && next && pv_parse_size(next, &v) == 0 && v > 0 &&
+               v < 86400) {
+      lim.http_total_ms = (uint32_t)v * 1000;
+      i++;
+    } else if (strcmp(a, "--retries") == 0 && next && pv_parse_size(next, &v) == 0 && v <= 10) {
+      lim.http_retries = (uint32_t)v;
+      i++;
+    } else {
       fprintf(stderr, "plugvet db: unknown or incomplete option '%s'\n", argv[i]);
       usage(stderr);
       return EXIT_INPUT;

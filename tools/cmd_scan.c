@@ -76,6 +76,9 @@ static const char usage_scan[] =
     "  --max-depth N         nested archive depth (3)\n"
     "  --max-path N          bytes in an entry path (1024)\n"
     "  --max-ast-bytes SIZE  larger files get regex rules only (4M)\n"
+    "  --max-pattern-steps N node comparisons per pattern match attempt (200000)\n"
+    "  --max-taint-steps N   expressions a taint rule interprets per file (4000000)\n"
+    "  --max-yaml-depth N    nesting of a rule file's YAML (32)\n"
     "  --timeout SECONDS     wall time per input (120)\n"
     "\n"
     "exit: 0 clean, 1 findings at or above --fail-on, 2 an input could not be\n"
@@ -180,7 +183,8 @@ static void read_list(scan_opts *o, const char *list) {
 enum {
   OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
-  OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_TIMEOUT, OPT_POLICY_OUT,
+  OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_MAX_PATTERN_STEPS, OPT_MAX_TAINT_STEPS,
+  OPT_MAX_YAML_DEPTH, OPT_TIMEOUT, OPT_POLICY_OUT,
   OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB, OPT_ONLINE, OPT_OSV_API,
   OPT_TAINT_DEPS,
   OPT_TAINT, OPT_MODELS, OPT_MAX_DB_AGE,
@@ -219,6 +223,9 @@ static const struct option scan_longopts[] = {
     {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
     {"max-path", required_argument, NULL, OPT_MAX_PATH},
     {"max-ast-bytes", required_argument, NULL, OPT_MAX_AST},
+    {"max-pattern-steps", required_argument, NULL, OPT_MAX_PATTERN_STEPS},
+    {"max-taint-steps", required_argument, NULL, OPT_MAX_TAINT_STEPS},
+    {"max-yaml-depth", required_argument, NULL, OPT_MAX_YAML_DEPTH},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -235,6 +242,15 @@ static int limit_opt(scan_opts *o, int c, const char *arg) {
   case OPT_MAX_DEPTH: l->depth = parse_count(arg, "--max-depth", 0); return 1;
   case OPT_MAX_PATH: l->path_len = parse_count(arg, "--max-path", 16); return 1;
   case OPT_MAX_AST: l->ast_bytes = parse_size(arg, "--max-ast-bytes"); return 1;
+  case OPT_MAX_PATTERN_STEPS:
+    l->pattern_steps = parse_count(arg, "--max-pattern-steps", 1);
+    return 1;
+  case OPT_MAX_TAINT_STEPS:
+    l->taint_steps = parse_count(arg, "--max-taint-steps", 1);
+    return 1;
+  case OPT_MAX_YAML_DEPTH:
+    l->yaml_depth = parse_count(arg, "--max-yaml-depth", 2);
+    return 1;
   case OPT_TIMEOUT: l->input_ms = parse_count(arg, "--timeout", 1) * 1000u; return 1;
   default: return 0;
   }
@@ -315,7 +331,8 @@ typedef struct {
 static void paths_add(paths *p, const char *s) {
   char **v = realloc(p->v, (p->n + 1) * sizeof *v);
   if (v == NULL || (v[p->n] = strdup(s)) == NULL) die_oom();
-  p->v = v, p->n++;
+  p->v = v;
+  p->n++;
 }
 
 static void paths_free(paths *p) {
@@ -449,7 +466,10 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   if (db != NULL && b->opts->online &&
       pv_online_refresh(db, inv, b->opts->osv_api ? b->opts->osv_api : PV_OSV_API_DEFAULT,
                         b->opts->include_dev, &b->cfg->limits, &st, &err) != PV_OK) {
-    if (err.code == PV_FATAL) return pv_inv_delete(inv), PV_FATAL;
+    if (err.code == PV_FATAL) {
+      pv_inv_delete(inv);
+      return PV_FATAL;
+    }
     pv_result_note(r, PV_NOTE_WARNING, "osv-api", NULL, "OSV API: %s; matched against the local store only",
                    err.msg);
   } else if (db != NULL && b->opts->online) {
@@ -463,7 +483,11 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     note_store(b, r, online_ok);
   }
   if (db != NULL && pv_vulns_match(db, inv, b->opts->include_dev, &vulns, &err) != PV_OK) {
-    if (err.code == PV_FATAL) return pv_inv_delete(inv), pv_vulns_free(&vulns), PV_FATAL;
+    if (err.code == PV_FATAL) {
+      pv_inv_delete(inv);
+      pv_vulns_free(&vulns);
+      return PV_FATAL;
+    }
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
   int sbom_bad = b->opts->sbom != NULL &&

@@ -5,9 +5,22 @@
 #include <string.h>
 
 enum {
-  REGEX_PER_FILE = 1000, /* matches of one pattern-regex in one file */
-  CMP_TEXT_MAX = 64,     /* bytes of a bound value read as a number */
+  CMP_TEXT_MAX = 64, /* bytes of a bound value read as a number */
 };
+
+/* A regex stopped early (why: PV_REGEX_CUT_*): its missing matches are told. */
+static void regex_cut(const pv_feval *e, unsigned why) {
+  if (e->regex_cut != NULL)
+    *e->regex_cut |= why;
+}
+
+/* PCRE2's verdict rc on a subject: a match? An error other than no match
+ * (a limit) is told as a cut. */
+static int regex_hit(const pv_feval *e, int rc) {
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+    regex_cut(e, PV_REGEX_CUT_LIMIT);
+  return rc >= 0;
+}
 
 int pv_mlist_push(pv_mlist *l, const pv_pmatch *m) {
   if (l->n == l->cap) {
@@ -77,9 +90,14 @@ static pv_status eval_pattern(const pv_formula *f, const pv_feval *e, pv_mlist *
 
 static pv_status eval_regex(const pcre2_code *re, const pv_feval *e, pv_mlist *out) {
   size_t off = 0;
-  for (int count = 0; off <= e->size && count < REGEX_PER_FILE; count++) {
+  for (int count = 0; off <= e->size; count++) {
     int rc = pcre2_match(re, e->data, e->size, off, 0, e->md, e->mctx);
-    if (rc < 0) break;
+    if (!regex_hit(e, rc))
+      break;
+    if (count == PV_FORMULA_REGEX_MAX) { /* one more than are kept */
+      regex_cut(e, PV_REGEX_CUT_COUNT);
+      break;
+    }
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
     pv_pmatch m = {.s = (uint32_t)ov[0], .e = (uint32_t)(ov[1] > ov[0] ? ov[1] : ov[0]), .nb = 0};
     if (pv_mlist_push(out, &m) != 0) return PV_FATAL;
@@ -131,7 +149,8 @@ static pv_status demand(const pv_formula *f, const pv_feval *e, const pv_mlist *
     uint32_t id = f->pat[e->lang];
     if (!f->lazy || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
     for (uint32_t i = 0; i < cur->n; i++)
-      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, 0) != 0) return PV_FATAL;
+      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, PV_DEMAND_AROUND) != 0)
+        return PV_FATAL;
     return PV_OK;
   }
   case PV_F_OR:
@@ -261,7 +280,7 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
     if (f->kind == PV_F_MV_COMPARE) keep = compare(f, e, &m);
     else if (b == NULL) keep = 0;
     else if (f->kind == PV_F_MV_REGEX)
-      keep = pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx) >= 0;
+      keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx));
     else if (f->kind == PV_F_MV_PATTERN) {
       for (uint32_t j = 0; j < s.n && !keep; j++) {
         pv_pmatch u;
@@ -312,7 +331,8 @@ static pv_status demand_within(const pv_formula *f, uint32_t base, const pv_feva
   pv_mlist r = {0};
   pv_status rc = eval(inner(f->kids[b]), e, &r);
   for (uint32_t i = 0; rc == PV_OK && i < r.n; i++)
-    if (e->demand(e->demand_ctx, id, r.v[i].s, r.v[i].e, 1) != 0) rc = PV_FATAL;
+    if (e->demand(e->demand_ctx, id, r.v[i].s, r.v[i].e, PV_DEMAND_WITHIN) != 0)
+      rc = PV_FATAL;
   pv_mlist_free(&r);
   return rc;
 }

@@ -24,10 +24,16 @@ typedef struct {
   uint32_t n, cap;
 } pv_mlist;
 
-/* Matches of pattern `pat` enclosing [s, e) (or inside it, when within),
- * wanted by the evaluation: the callee appends them to by_pat[pat] (once
- * per node it tries). 0, or -1 on OOM. */
-typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e, int within);
+/* Where a lazy pattern's matches are wanted, relative to a range. */
+typedef enum {
+  PV_DEMAND_AROUND, /* at the nodes enclosing it */
+  PV_DEMAND_WITHIN, /* at the nodes inside it */
+} pv_demand_where;
+
+/* Matches of pattern `pat` around or within [s, e), wanted by the
+ * evaluation: the callee appends them to by_pat[pat] (once per node it
+ * tries). 0, or -1 on OOM. */
+typedef int (*pv_demand_fn)(void *ctx, uint32_t pat, uint32_t s, uint32_t e, pv_demand_where where);
 
 /* What a formula is evaluated against: one file of language lang, with
  * by_pat[i] the matches of pattern i of that language (rs->pats[lang]),
@@ -43,7 +49,16 @@ typedef struct {
   pcre2_match_context *mctx;
   pv_demand_fn demand; /* NULL: every list is complete */
   void *demand_ctx;
+  unsigned *regex_cut; /* NULL, or gets PV_REGEX_CUT_* bits when a regex stopped early */
 } pv_feval;
+
+/* Why a regex of a formula stopped before it had found every match (the
+ * matches it would have found are missing). */
+enum {
+  PV_REGEX_CUT_COUNT = 1 << 0, /* a pattern-regex matched PV_FORMULA_REGEX_MAX times in the file */
+  PV_REGEX_CUT_LIMIT = 1 << 1, /* PCRE2's match or depth limit (or another matching error) */
+};
+enum { PV_FORMULA_REGEX_MAX = 1000 }; /* matches of one pattern-regex in one file */
 
 /* Append m to l; 0, or -1 on OOM. */
 int pv_mlist_push(pv_mlist *l, const pv_pmatch *m);

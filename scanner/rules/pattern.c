@@ -18,8 +18,7 @@
 
 enum {
   PAT_MAX_DEPTH = 200,     /* pattern tree depth */
-  STEP_MAX = 200000,       /* node comparisons per match attempt */
-  ALIAS_MAX = 1 << 16,     /* declarations tracked per file */
+  ALIAS_MAX = PV_PSCAN_DECLS_MAX, /* declarations tracked per file */
   NAMES_MAX = 64,          /* names looked up one by one per file; more: every declaration */
   NAME_OCCS_MAX = 256,     /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,     /* bytes of one snippet */
@@ -85,21 +84,47 @@ static TSSymbol sym_of(const TSLanguage *L, const char *name) {
 static syms lookup_syms(pv_lang l) {
   const TSLanguage *L = pv_language(l);
   syms s = {
-      sym_of(L, "parenthesized_expression"), sym_of(L, "string"), sym_of(L, "template_string"),
-      sym_of(L, "template_substitution"), sym_of(L, "identifier"), sym_of(L, "property_identifier"),
-      sym_of(L, "shorthand_property_identifier"), sym_of(L, "shorthand_property_identifier_pattern"),
-      sym_of(L, "type_identifier"), sym_of(L, "comment"), sym_of(L, "variable_declarator"),
-      sym_of(L, "assignment_expression"), sym_of(L, "call_expression"), sym_of(L, "member_expression"),
-      sym_of(L, "statement_block"), sym_of(L, "program"), sym_of(L, "lexical_declaration"),
-      sym_of(L, "variable_declaration"), sym_of(L, "import_statement"), sym_of(L, "object_pattern"),
-      sym_of(L, "pair_pattern"), sym_of(L, "import_specifier"), sym_of(L, "namespace_import"),
-      sym_of(L, "import_clause"), sym_of(L, "switch_case"), sym_of(L, "class_body"),
-      sym_of(L, "expression_statement"), sym_of(L, "pair"), sym_of(L, "string_fragment"),
-      sym_of(L, "escape_sequence"), sym_of(L, "string_content"), sym_of(L, "named_imports"),
-      sym_of(L, "as_expression"), sym_of(L, "satisfies_expression"), sym_of(L, "non_null_expression"),
-      sym_of(L, "type_arguments"), sym_of(L, "type_annotation"),
-      ts_language_symbol_for_name(L, "async", 5, false), sym_of(L, "required_parameter"),
-      sym_of(L, "optional_parameter")};
+      .paren = sym_of(L, "parenthesized_expression"),
+      .string = sym_of(L, "string"),
+      .templ = sym_of(L, "template_string"),
+      .subst = sym_of(L, "template_substitution"),
+      .ident = sym_of(L, "identifier"),
+      .prop = sym_of(L, "property_identifier"),
+      .sprop = sym_of(L, "shorthand_property_identifier"),
+      .sprop_pat = sym_of(L, "shorthand_property_identifier_pattern"),
+      .type_ident = sym_of(L, "type_identifier"),
+      .comment = sym_of(L, "comment"),
+      .vdecl = sym_of(L, "variable_declarator"),
+      .assign = sym_of(L, "assignment_expression"),
+      .call = sym_of(L, "call_expression"),
+      .member = sym_of(L, "member_expression"),
+      .block = sym_of(L, "statement_block"),
+      .program = sym_of(L, "program"),
+      .lexdecl = sym_of(L, "lexical_declaration"),
+      .vardecl = sym_of(L, "variable_declaration"),
+      .import = sym_of(L, "import_statement"),
+      .objpat = sym_of(L, "object_pattern"),
+      .pairpat = sym_of(L, "pair_pattern"),
+      .import_spec = sym_of(L, "import_specifier"),
+      .ns_import = sym_of(L, "namespace_import"),
+      .import_clause = sym_of(L, "import_clause"),
+      .switch_case = sym_of(L, "switch_case"),
+      .class_body = sym_of(L, "class_body"),
+      .expr_stmt = sym_of(L, "expression_statement"),
+      .pair_json = sym_of(L, "pair"),
+      .frag = sym_of(L, "string_fragment"),
+      .esc = sym_of(L, "escape_sequence"),
+      .str_content = sym_of(L, "string_content"),
+      .named_imports = sym_of(L, "named_imports"),
+      .as_expr = sym_of(L, "as_expression"),
+      .satisfies = sym_of(L, "satisfies_expression"),
+      .non_null = sym_of(L, "non_null_expression"),
+      .type_args = sym_of(L, "type_arguments"),
+      .type_ann = sym_of(L, "type_annotation"),
+      .async_kw = ts_language_symbol_for_name(L, "async", 5, false),
+      .req_param = sym_of(L, "required_parameter"),
+      .opt_param = sym_of(L, "optional_parameter"),
+  };
   return s;
 }
 
@@ -269,7 +294,10 @@ static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
   int mv = is_mv_name(t, len);
   if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL) return NULL;
   p->named = ts_node_is_named(n);
-  if (!(len == 2 && t[1] == '_')) p->text = pv_arena_strndup(c->a, t, len), p->len = len;
+  if (!(len == 2 && t[1] == '_')) {
+    p->text = pv_arena_strndup(c->a, t, len);
+    p->len = len;
+  }
   return p;
 }
 
@@ -278,13 +306,18 @@ static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
   uint32_t il = len >= 2 ? len - 2 : 0;
   if (c->pat->lang == PV_LANG_JSON && il > 2 && in[0] == '$' && is_mv_name(in + 1, il - 1)) {
     pnode *mv = pn_new(c, P_MV, 0); /* JSON bare $X, rewritten as "$$X" */
-    if (mv != NULL && !(il == 3 && in[2] == '_')) /* $_ binds nothing */
-      mv->text = pv_arena_strndup(c->a, in + 1, il - 1), mv->len = il - 1;
+    if (mv != NULL && !(il == 3 && in[2] == '_')) { /* $_ binds nothing */
+      mv->text = pv_arena_strndup(c->a, in + 1, il - 1);
+      mv->len = il - 1;
+    }
     return mv;
   }
   pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY : is_mv_name(in, il) ? P_STR_MV : P_STR;
   pnode *p = pn_new(c, k, ts_node_symbol(n));
-  if (p != NULL) p->text = pv_arena_strndup(c->a, in, il), p->len = il;
+  if (p != NULL) {
+    p->text = pv_arena_strndup(c->a, in, il);
+    p->len = il;
+  }
   return p;
 }
 
@@ -301,13 +334,21 @@ static void mark_require(cctx *c, pnode *p) {
       p->kids[1]->n == 1 && p->kids[1]->kids[0]->kind == P_STR) {
     const pnode *s = p->kids[1]->kids[0];
     p->req = REQ_CALL;
-    p->text = s->text, p->len = s->len;
-    if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) p->text += 5, p->len -= 5;
+    p->text = s->text;
+    p->len = s->len;
+    if (p->len > 5 && memcmp(p->text, "node:", 5) == 0) {
+      p->text += 5;
+      p->len -= 5;
+    }
   } else if (p->sym == c->sy->member && p->n == 3 && p->kids[0]->req == REQ_CALL &&
              (p->kids[2]->kind == P_LEAF || p->kids[2]->kind == P_MV)) {
     p->req = REQ_MEMBER; /* property $F: member stays NULL, $F binds the local name */
-    p->text = p->kids[0]->text, p->len = p->kids[0]->len;
-    if (p->kids[2]->kind == P_LEAF) p->member = p->kids[2]->text, p->mlen = p->kids[2]->len;
+    p->text = p->kids[0]->text;
+    p->len = p->kids[0]->len;
+    if (p->kids[2]->kind == P_LEAF) {
+      p->member = p->kids[2]->text;
+      p->mlen = p->kids[2]->len;
+    }
   }
 }
 
@@ -383,7 +424,10 @@ static pnode *comp_program(cctx *c, TSNode prog) {
   TSNode only = prog;
   for (uint32_t i = 0; i < cn; i++) {
     TSNode x = ts_node_named_child(prog, i);
-    if (ts_node_symbol(x) != c->sy->comment) only = x, k++;
+    if (ts_node_symbol(x) != c->sy->comment) {
+      only = x;
+      k++;
+    }
   }
   if (k == 0) return NULL;
   if (k == 1) {
@@ -439,7 +483,9 @@ static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
     if (pat->litlen[min] >= len) return;
     k = min;
   } else pat->n_lit++;
-  pat->lit[k] = t, pat->litlen[k] = len, pat->litmod[k] = (uint8_t)module;
+  pat->lit[k] = t;
+  pat->litlen[k] = len;
+  pat->litmod[k] = (uint8_t)module;
 }
 
 /* An identifier-like token (a keyword such as `import` or `new`). */
@@ -454,7 +500,10 @@ static int is_word(const char *t, uint32_t n) {
 static void collect_lits(pv_pattern *pat, const pnode *p) {
   if (p->req != REQ_NONE) { /* `require` itself need not appear (imports) */
     add_lit(pat, p->text, p->len, 1);
-    if (pat->mod == NULL && p->len >= 1) pat->mod = p->text, pat->modlen = p->len;
+    if (pat->mod == NULL && p->len >= 1) {
+      pat->mod = p->text;
+      pat->modlen = p->len;
+    }
     if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
     return;
   }
@@ -462,8 +511,10 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
   if ((p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) || leaf) add_lit(pat, p->text, p->len, 0);
   /* the anchor: a leaf, or a string whose content is one word (between quotes) */
   if ((leaf || (p->kind == P_STR && is_word(p->text, p->len))) && p->text && p->len >= LIT_MIN &&
-      p->len > pat->anchor_len)
-    pat->anchor = p->text, pat->anchor_len = p->len;
+      p->len > pat->anchor_len) {
+    pat->anchor = p->text;
+    pat->anchor_len = p->len;
+  }
   for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
 }
 
@@ -471,7 +522,10 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
                                size_t why_len) {
   const TSLanguage *L = pv_language(l);
   while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ')) len--;
-  while (len > 0 && (src[0] == '\n' || src[0] == ' ')) src++, len--;
+  while (len > 0 && (src[0] == '\n' || src[0] == ' ')) {
+    src++;
+    len--;
+  }
   if (L == NULL || len == 0 || len > PAT_SRC_MAX) {
     snprintf(why, why_len, "%s", L == NULL ? "patterns need a tree-sitter language"
                                  : len == 0 ? "empty pattern" : "pattern too long");
@@ -489,7 +543,7 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   memset(p, 0, sizeof *p);
   p->lang = l;
   p->sy = syms_for(l);
-  cctx c = {a, NULL, &p->sy, p, 0};
+  cctx c = {.a = a, .sy = &p->sy, .pat = p};
   const char *s = (const char *)b.data;
   p->root = comp_try(&c, L, s, b.len, 0);
   if (p->root == NULL && !c.failed) p->root = comp_try(&c, L, s, b.len, 1);
@@ -565,9 +619,14 @@ struct pv_pscan {
   kset names;            /* names looked up */
   kset tried;            /* (pattern, node) pairs tried on demand; expanded modules */
   int env_full;          /* every declaration is recorded */
+  int alias_full;        /* ALIAS_MAX declarations are: later ones are not */
   uint32_t decl_at;
   uint32_t steps;
   uint32_t seq_end;            /* index after the last statement of a sequence match */
+  uint32_t step_budget;        /* steps an attempt may take (pv_pscan_set_step_budget) */
+  unsigned cut;                /* PV_PSCAN_* bits: what cut the current attempt short */
+  uint8_t *over;               /* per pattern: PV_PSCAN_* bits of its attempts in this file */
+  uint32_t capover, nover;     /* its size; patterns with bits set */
   pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
   uint32_t nout;
   int oom;
@@ -580,7 +639,49 @@ struct pv_pscan {
   uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
 };
 
-pv_pscan *pv_pscan_new(void) { return calloc(1, sizeof(pv_pscan)); }
+pv_pscan *pv_pscan_new(void) {
+  pv_pscan *s = calloc(1, sizeof(pv_pscan));
+  if (s != NULL)
+    s->step_budget = pv_limits_default().pattern_steps;
+  return s;
+}
+
+void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps) { s->step_budget = steps; }
+
+unsigned pv_pscan_exceeded(const pv_pscan *s, uint32_t id) {
+  return id < s->capover ? s->over[id] : 0;
+}
+
+int pv_pscan_exceeded_any(const pv_pscan *s) { return s->nover > 0; }
+
+/* The attempt of pattern id just made: record what cut it short. */
+static void attempt_done(pv_pscan *s, uint32_t id) {
+  if (s->steps > s->step_budget)
+    s->cut |= PV_PSCAN_STEPS;
+  if (s->cut == 0)
+    return;
+  if (id >= s->capover) {
+    uint32_t cap = id + 64;
+    uint8_t *v = realloc(s->over, cap);
+    if (v == NULL) {
+      s->oom = 1;
+      return;
+    }
+    memset(v + s->capover, 0, cap - s->capover);
+    s->over = v;
+    s->capover = cap;
+  }
+  if (s->over[id] == 0)
+    s->nover++;
+  s->over[id] |= (uint8_t)s->cut;
+}
+
+/* A new file: no attempt was cut short yet. */
+static void over_reset(pv_pscan *s) {
+  if (s->nover > 0)
+    memset(s->over, 0, s->capover);
+  s->nover = 0;
+}
 
 void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
 
@@ -602,6 +703,7 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->kids);
   free(s->al);
   free(s->occ);
+  free(s->over);
   free(s);
 }
 
@@ -624,7 +726,10 @@ static uint32_t hash_text(const unsigned char *t, uint32_t n) {
 
 static uint32_t hash_key(const uint32_t k[4]) {
   uint32_t h = 2166136261u;
-  for (int i = 0; i < 4; i++) h = (h ^ k[i]) * 16777619u, h ^= h >> 15;
+  for (int i = 0; i < 4; i++) {
+    h = (h ^ k[i]) * 16777619u;
+    h ^= h >> 15;
+  }
   return h;
 }
 
@@ -633,18 +738,25 @@ static int kset_grow(kset *t) {
   uint32_t(*k)[4] = malloc(cap * sizeof *k);
   uint8_t *used = calloc(cap, 1);
   if (k == NULL || used == NULL) {
-    free(k), free(used);
+    free(k);
+    free(used);
     return -1;
   }
   kset old = *t;
-  t->k = k, t->used = used, t->cap = cap, t->n = 0;
+  t->k = k;
+  t->used = used;
+  t->cap = cap;
+  t->n = 0;
   for (uint32_t i = 0; i < old.cap; i++)
     if (old.used[i]) {
       uint32_t j = old.k[i][3] & (cap - 1); /* k[3] holds the key's hash */
       while (used[j]) j = (j + 1) & (cap - 1);
-      memcpy(k[j], old.k[i], sizeof k[j]), used[j] = 1, t->n++;
+      memcpy(k[j], old.k[i], sizeof k[j]);
+      used[j] = 1;
+      t->n++;
     }
-  free(old.k), free(old.used);
+  free(old.k);
+  free(old.used);
   return 0;
 }
 
@@ -661,13 +773,19 @@ static int kset_add(kset *t, uint32_t k[4], const unsigned char *text) {
              : o[0] == k[0] && o[1] == k[1] && o[2] == k[2])
       return 0;
   }
-  memcpy(t->k[j], k, sizeof t->k[j]), t->used[j] = 1, t->n++;
+  memcpy(t->k[j], k, sizeof t->k[j]);
+  t->used[j] = 1;
+  t->n++;
   return 1;
 }
 
 static void kset_clear(kset *t) {
-  if (t->cap > 4096) kset_free(t); /* one huge file must not pin its table */
-  else if (t->cap) memset(t->used, 0, t->cap), t->n = 0;
+  if (t->cap > 4096) { /* one huge file must not pin its table */
+    kset_free(t);
+  } else if (t->cap) {
+    memset(t->used, 0, t->cap);
+    t->n = 0;
+  }
 }
 
 static int chain_grow(pv_pscan *s) {
@@ -677,24 +795,30 @@ static int chain_grow(pv_pscan *s) {
   memset(h, 0xff, cap * sizeof *h);
   for (uint32_t i = 0; i < s->nal; i++) { /* rebuilt in order: chains stay newest first */
     uint32_t b = hash_text(s->data + s->al[i].ns, s->al[i].ne - s->al[i].ns) & (cap - 1);
-    s->al[i].next = h[b], h[b] = i;
+    s->al[i].next = h[b];
+    h[b] = i;
   }
   free(s->ahead);
-  s->ahead = h, s->acap = cap;
+  s->ahead = h;
+  s->acap = cap;
   return 0;
 }
 
 static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t me, TSNode mem) {
   uint32_t ns = ts_node_start_byte(name), ne = ts_node_end_byte(name);
   if (s->nal == s->capal) {
-    if (s->capal >= ALIAS_MAX) return;
+    if (s->capal >= ALIAS_MAX) {
+      s->alias_full = 1;
+      return;
+    }
     uint32_t cap = s->capal ? s->capal * 2 : 32;
     alias *a = realloc(s->al, cap * sizeof *a);
     if (a == NULL) {
       s->oom = 1;
       return;
     }
-    s->al = a, s->capal = cap;
+    s->al = a;
+    s->capal = cap;
   }
   if (s->nal * 2 >= s->acap && chain_grow(s) != 0) {
     s->oom = 1;
@@ -702,10 +826,19 @@ static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t m
   }
   alias *a = &s->al[s->nal];
   memset(a, 0, sizeof *a);
-  a->kind = (uint8_t)k, a->at = s->decl_at, a->ns = ns, a->ne = ne, a->ms = ms, a->me = me;
-  if (!ts_node_is_null(mem)) a->ps = ts_node_start_byte(mem), a->pe = ts_node_end_byte(mem);
+  a->kind = (uint8_t)k;
+  a->at = s->decl_at;
+  a->ns = ns;
+  a->ne = ne;
+  a->ms = ms;
+  a->me = me;
+  if (!ts_node_is_null(mem)) {
+    a->ps = ts_node_start_byte(mem);
+    a->pe = ts_node_end_byte(mem);
+  }
   uint32_t b = hash_text(s->data + ns, ne - ns) & (s->acap - 1);
-  a->next = s->ahead[b], s->ahead[b] = s->nal++;
+  a->next = s->ahead[b];
+  s->ahead[b] = s->nal++;
 }
 
 /* require('m') → its module range. */
@@ -870,6 +1003,8 @@ static const alias *alias_of(pv_pscan *s, TSNode n) {
   if (ts_node_symbol(n) != s->sy->ident) return NULL;
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   resolve_name(s, a, e - a);
+  if (s->alias_full)
+    s->cut |= PV_PSCAN_DECLS; /* the declaration of n may be one left out */
   if (s->acap == 0) return NULL;
   const alias *hit = NULL;
   for (uint32_t i = s->ahead[hash_text(s->data + a, e - a) & (s->acap - 1)]; i != UINT32_MAX;
@@ -934,7 +1069,9 @@ static int bind(pv_pscan *s, pv_pmatch *m, const char *name, uint32_t a, uint32_
   for (uint32_t i = 0; i < m->nb; i++)
     if (strcmp(m->b[i].name, name) == 0) return code_eq(s, m->b[i].s, m->b[i].e, a, e);
   if (m->nb >= PV_PAT_MAX_BINDINGS) return 0;
-  m->b[m->nb].name = name, m->b[m->nb].s = a, m->b[m->nb].e = e;
+  m->b[m->nb].name = name;
+  m->b[m->nb].s = a;
+  m->b[m->nb].e = e;
   m->nb++;
   return 1;
 }
@@ -951,7 +1088,8 @@ static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
   }
   const alias *al = alias_of(s, t);
   if (al == NULL || al->kind != A_CONST) return 0;
-  *a = al->ms, *e = al->me;
+  *a = al->ms;
+  *e = al->me;
   return 1;
 }
 
@@ -963,20 +1101,46 @@ static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, a, e, p->text, p->len);
 }
 
-/* Children of t (named only for lists, never comments, TypeScript type
- * arguments only if types) pushed on the scratch stack; returns their
- * count, or UINT32_MAX on OOM. */
-static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only, int types) {
+/* Which children of a node push_kids keeps: all but comments, the named
+ * ones only with KIDS_NAMED_ONLY; TypeScript type arguments, annotations
+ * and `async` only when asked for (a pattern that has them compares them,
+ * one without them skips them). */
+typedef enum {
+  KIDS_NAMED_ONLY = 1 << 0, /* leave out anonymous children (lists: `,` `(` ...) */
+  KIDS_TYPE_ARGS = 1 << 1,  /* keep TypeScript type arguments: `f<T>(x)` */
+  KIDS_TYPE_ANN = 1 << 2,   /* keep type annotations: `(x: T) =>` */
+  KIDS_ASYNC = 1 << 3,      /* keep the async keyword: `async () =>` */
+} kids_flags;
+
+/* Is child k (symbol x) left out by flags? */
+static int kid_dropped(const pv_pscan *s, TSNode k, TSSymbol x, unsigned flags) {
+  if (x == s->sy->comment)
+    return 1;
+  if ((flags & KIDS_NAMED_ONLY) && !ts_node_is_named(k))
+    return 1;
+  if (x == 0)
+    return 0;
+  if (!(flags & KIDS_TYPE_ARGS) && x == s->sy->type_args)
+    return 1;
+  if (!(flags & KIDS_TYPE_ANN) && x == s->sy->type_ann)
+    return 1;
+  return !(flags & KIDS_ASYNC) && x == s->sy->async_kw;
+}
+
+/* Children of t (kids_flags say which) pushed on the scratch stack;
+ * returns their count, or UINT32_MAX on OOM. */
+static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
   uint32_t n0 = s->nkids;
-  if (!s->have_cur) s->cur = ts_tree_cursor_new(t), s->have_cur = 1;
-  else ts_tree_cursor_reset(&s->cur, t);
+  if (!s->have_cur) {
+    s->cur = ts_tree_cursor_new(t);
+    s->have_cur = 1;
+  } else {
+    ts_tree_cursor_reset(&s->cur, t);
+  }
   if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
   do {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
-    TSSymbol x = ts_node_symbol(k);
-    if (x == s->sy->comment || (named_only && !ts_node_is_named(k)) ||
-        (!(types & 1) && x == s->sy->type_args && x != 0) ||
-        (!(types & 2) && x == s->sy->type_ann && x != 0) || (!(types & 4) && x == s->sy->async_kw && x != 0))
+    if (kid_dropped(s, k, ts_node_symbol(k), flags))
       continue;
     if (s->nkids == s->capkids) {
       uint32_t cap = s->capkids ? s->capkids * 2 : 256;
@@ -986,7 +1150,8 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, int named_only, int types) {
         s->nkids = n0;
         return UINT32_MAX;
       }
-      s->kids = v, s->capkids = cap;
+      s->kids = v;
+      s->capkids = cap;
     }
     s->kids[s->nkids++] = k;
   } while (ts_tree_cursor_goto_next_sibling(&s->cur));
@@ -1032,7 +1197,7 @@ static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
  * after the last statement matched). */
 static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
                   uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
-  if (++s->steps > STEP_MAX) return 0;
+  if (++s->steps > s->step_budget) return 0;
   if (i == np) {
     if (!prefix && j != nt) return 0;
     s->seq_end = j;
@@ -1056,18 +1221,19 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
         ok = bind(s, m, p[i]->text, 0, 0);
       if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k)) return 1;
       m->nb = nb;
-      if (s->steps > STEP_MAX) return 0;
+      if (s->steps > s->step_budget) return 0;
     }
     return 0;
   }
   if (j >= nt) return 0;
-  kont c = {k_list, k, p, i + 1, np, base, j + 1, nt, prefix, NULL, {{0}, 0, 0}};
+  kont c = {.fn = k_list, .next = k, .p = p, .i = i + 1, .np = np, .base = base, .j = j + 1,
+            .nt = nt, .prefix = prefix};
   if (m_node(s, p[i], s->kids[base + j], m, &c)) return 1;
   m->nb = nb;
   /* Statement sequences: the last statement after `...` may be nested in a
    * later statement (an if, a loop, a try block), as in Semgrep. */
   if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL) {
-    kont e = {k_seq_end, k, NULL, 0, 0, 0, j + 1, 0, 0, NULL, {{0}, 0, 0}};
+    kont e = {.fn = k_seq_end, .next = k, .j = j + 1};
     if (deep_find(s, p[i], s->kids[base + j], m, &e)) return 1;
   }
   m->nb = nb;
@@ -1086,19 +1252,25 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
   uint32_t base = s->nkids;
   /* `f<T>(x)`, `(x: T) =>`, `async () =>` in a pattern compare type
    * arguments, annotations and async; patterns without them skip them */
-  int types = 0;
+  unsigned keep = p->list ? KIDS_NAMED_ONLY : 0;
   for (uint32_t i = 0; i < p->n; i++) {
     TSSymbol ks = p->kids[i]->sym;
-    types |= (ks != 0 && ks == s->sy->type_args) | (ks != 0 && ks == s->sy->type_ann) << 1 |
-             (ks != 0 && ks == s->sy->async_kw) << 2;
+    if (ks == 0)
+      continue;
+    if (ks == s->sy->type_args)
+      keep |= KIDS_TYPE_ARGS;
+    if (ks == s->sy->type_ann)
+      keep |= KIDS_TYPE_ANN;
+    if (ks == s->sy->async_kw)
+      keep |= KIDS_ASYNC;
   }
-  uint32_t nt = push_kids(s, t, p->list, types);
+  uint32_t nt = push_kids(s, t, keep);
   if (nt == UINT32_MAX) return 0;
   int ok;
   if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
   else if (nt != p->n) ok = 0;
   else {
-    kont c = {k_child, k, p->kids, 0, p->n, base, 0, nt, 0, NULL, {{0}, 0, 0}};
+    kont c = {.fn = k_child, .next = k, .p = p->kids, .np = p->n, .base = base, .nt = nt};
     ok = k_child(s, m, &c);
   }
   s->nkids = base;
@@ -1110,7 +1282,7 @@ static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, con
   TSNode name = ts_node_child_by_field_name(t, "name", 4);
   TSNode val = ts_node_child_by_field_name(t, "value", 5);
   if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
-  kont c = {k_node, k, NULL, 0, 0, 0, 0, 0, 0, p->kids[2], val};
+  kont c = {.fn = k_node, .next = k, .pn = p->kids[2], .t = val};
   return m_node(s, p->kids[0], name, m, &c);
 }
 
@@ -1139,10 +1311,14 @@ static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, co
       break;
     }
     m->nb = nb;
-    if (s->steps > STEP_MAX) break;
-    if (depth < PAT_MAX_DEPTH * 10 && ts_tree_cursor_goto_first_child(&c)) {
-      depth++;
-      continue;
+    if (s->steps > s->step_budget) break;
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (depth < PV_PSCAN_DEEP_MAX) {
+        depth++;
+        continue;
+      }
+      ts_tree_cursor_goto_parent(&c); /* too deep: its children are not looked at */
+      s->cut |= PV_PSCAN_DEPTH;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
@@ -1164,7 +1340,7 @@ static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
 }
 
 static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
-  if (++s->steps > STEP_MAX) return 0;
+  if (++s->steps > s->step_budget) return 0;
   t = unparen(s, t);
   if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP) t = uncast(s, t, p->sym);
   if (p->kind != P_ELL && p->kind != P_ELL_MV && p->kind != P_DEEP) t = unparam(s, t, p->sym);
@@ -1213,7 +1389,8 @@ static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
     r.s = ts_node_start_byte(s->kids[c->base + c->j]);
     r.e = ts_node_end_byte(s->kids[c->base + s->seq_end - 1]);
   } else {
-    r.s = ts_node_start_byte(c->t), r.e = ts_node_end_byte(c->t);
+    r.s = ts_node_start_byte(c->t);
+    r.e = ts_node_end_byte(c->t);
   }
   for (uint32_t i = 0; i < s->nout; i++)
     if (same_match(&s->out[i], &r)) return 0;
@@ -1232,15 +1409,17 @@ static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
 /* A statement sequence anywhere in the statement list t. */
 static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   uint32_t base = s->nkids;
-  uint32_t nt = push_kids(s, t, 1, 7);
+  uint32_t nt = push_kids(s, t, KIDS_NAMED_ONLY | KIDS_TYPE_ARGS | KIDS_TYPE_ANN | KIDS_ASYNC);
   int stop = 0;
   if (nt == UINT32_MAX) return 0;
   for (uint32_t j = 0; j < nt && !stop; j++) {
     pv_pmatch m;
     m.nb = 0;
     s->steps = 0; /* each start gets the full budget */
-    kont c = {k_root, NULL, NULL, 0, 0, base, j, nt, 1, NULL, {{0}, 0, 0}};
+    s->cut = 0;
+    kont c = {.fn = k_root, .base = base, .j = j, .nt = nt, .prefix = 1};
     m_list(s, p->kids, 0, p->n, base, j, nt, 1, &m, &c);
+    attempt_done(s, id);
     stop = flush(s, id, fn, ctx);
   }
   s->nkids = base;
@@ -1275,7 +1454,8 @@ static int idl_push(idlist *l, uint32_t id) {
     uint32_t cap = l->cap ? l->cap * 2 : 8;
     uint32_t *v = realloc(l->v, cap * sizeof *v);
     if (v == NULL) return -1;
-    l->v = v, l->cap = cap;
+    l->v = v;
+    l->cap = cap;
   }
   l->v[l->n++] = id;
   l->v[l->n] = UINT32_MAX;
@@ -1287,18 +1467,27 @@ static int root_syms(const syms *sy, const pnode *p, TSSymbol out[6]) {
   int k = 0;
   switch ((pkind)p->kind) {
   case P_STR: case P_STR_ANY: case P_STR_MV:
-    out[k++] = sy->string, out[k++] = sy->templ, out[k++] = sy->ident;
+    out[k++] = sy->string;
+    out[k++] = sy->templ;
+    out[k++] = sy->ident;
     return k;
   case P_LEAF:
-    out[k++] = p->sym, out[k++] = sy->ident, out[k++] = sy->prop;
+    out[k++] = p->sym;
+    out[k++] = sy->ident;
+    out[k++] = sy->prop;
     return k;
   case P_SEQ:
-    out[k++] = sy->program, out[k++] = sy->block, out[k++] = sy->switch_case;
+    out[k++] = sy->program;
+    out[k++] = sy->block;
+    out[k++] = sy->switch_case;
     return k;
   case P_NODE:
     out[k++] = p->sym;
     if (p->sym == sy->assign) out[k++] = sy->vdecl;
-    if (p->req) out[k++] = sy->ident, out[k++] = sy->call;
+    if (p->req) {
+      out[k++] = sy->ident;
+      out[k++] = sy->call;
+    }
     return k;
   default: return -1;
   }
@@ -1377,7 +1566,9 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strs
   const TSLanguage *L = pv_language(l);
   pv_pindex *ix = calloc(1, sizeof *ix);
   if (ix == NULL || L == NULL) return ix;
-  ix->pats = pats, ix->n = n, ix->sy = syms_for(l);
+  ix->pats = pats;
+  ix->n = n;
+  ix->sy = syms_for(l);
   ix->nsym = ts_language_symbol_count(L);
   idlist *b = calloc(ix->nsym + 1, sizeof *b);
   idlist any = {0};
@@ -1413,9 +1604,12 @@ static int push_occ(pv_pscan *s, uint32_t a, uint32_t e, uint32_t word) {
     uint32_t cap = s->capocc ? s->capocc * 2 : 768;
     uint32_t *v = realloc(s->occ, cap * sizeof *v);
     if (v == NULL) return -1;
-    s->occ = v, s->capocc = cap;
+    s->occ = v;
+    s->capocc = cap;
   }
-  s->occ[s->nocc++] = a, s->occ[s->nocc++] = e, s->occ[s->nocc++] = word;
+  s->occ[s->nocc++] = a;
+  s->occ[s->nocc++] = e;
+  s->occ[s->nocc++] = word;
   return 0;
 }
 
@@ -1515,8 +1709,10 @@ static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_p
   pv_pmatch m;
   m.nb = 0;
   s->steps = 0;
-  kont c = {k_root, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, t};
+  s->cut = 0;
+  kont c = {.fn = k_root, .t = t};
   m_node(s, p, t, &m, &c);
+  attempt_done(s, id);
   return flush(s, id, fn, ctx);
 }
 
@@ -1535,9 +1731,16 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
 
 /* Forget the last file's declarations. */
 static void env_reset(pv_pscan *s) {
-  s->nal = 0, s->env_full = 0;
-  if (s->acap > 4096) free(s->ahead), s->ahead = NULL, s->acap = 0;
-  else if (s->acap) memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
+  s->nal = 0;
+  s->env_full = 0;
+  s->alias_full = 0;
+  if (s->acap > 4096) {
+    free(s->ahead);
+    s->ahead = NULL;
+    s->acap = 0;
+  } else if (s->acap) {
+    memset(s->ahead, 0xff, s->acap * sizeof *s->ahead);
+  }
   kset_clear(&s->decls);
   kset_clear(&s->names);
   kset_clear(&s->tried);
@@ -1547,10 +1750,19 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
                          TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
                          const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || ix->bucket == NULL) return PV_OK;
-  s->data = data, s->size = size, s->root = root, s->sy = &ix->sy, s->nkids = 0, s->oom = 0;
+  s->data = data;
+  s->size = size;
+  s->root = root;
+  s->sy = &ix->sy;
+  s->nkids = 0;
+  s->oom = 0;
   s->active = active;
-  if (!s->same_file) env_reset(s);
-  s->same_file = 0, s->walk++;
+  if (!s->same_file) {
+    env_reset(s);
+    over_reset(s);
+  }
+  s->same_file = 0;
+  s->walk++;
   uint32_t live = 0;
   for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
   if (!live) return PV_OK;

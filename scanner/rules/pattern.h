@@ -74,6 +74,30 @@ void pv_pscan_delete(pv_pscan *s);
 /* Visit every node and try every active pattern there (for tests: the
  * results must not change). */
 void pv_pscan_no_anchors(pv_pscan *s);
+/* Node comparisons one attempt of a pattern at a node may make
+ * (pv_limits.pattern_steps; the default until set). An attempt that needs
+ * more stops there, as if the rest of its ways did not match, and the
+ * pattern is marked (pv_pscan_exceeded). */
+void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps);
+
+/* What cut an attempt of a pattern short, so that some of its matches may
+ * be missing (a set of these bits). */
+enum {
+  PV_PSCAN_STEPS = 1 << 0, /* the step budget */
+  PV_PSCAN_DEPTH = 1 << 1, /* the depth a <... P ...> looks down (PV_PSCAN_DEEP_MAX levels) */
+  PV_PSCAN_DECLS = 1 << 2, /* the declarations of the file tracked (PV_PSCAN_DECLS_MAX): an
+                            * alias or a constant looked up may be unknown */
+};
+enum { PV_PSCAN_DEEP_MAX = 2000, PV_PSCAN_DECLS_MAX = 1 << 16 };
+/* Like tree-sitter's ts_query_cursor_did_exceed_match_limit: the
+ * PV_PSCAN_* bits of what cut short an attempt of pattern id in the
+ * current file, or 0. The record of a file starts with a pv_pindex_scan
+ * that is not pv_pscan_same_file, and covers the pv_pindex_match_around
+ * and _within calls after it. */
+unsigned pv_pscan_exceeded(const pv_pscan *s, uint32_t id);
+/* Non-zero if an attempt of some pattern was cut short in the current
+ * file. */
+int pv_pscan_exceeded_any(const pv_pscan *s);
 /* The next pv_pindex_scan is over the same file and tree as the last one
  * (more patterns): the declarations found and the nodes where a lazy
  * pattern was tried stay, so no match is collected twice. */

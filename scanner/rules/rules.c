@@ -20,7 +20,6 @@
 #include "taint_spec.h"
 
 enum {
-  YAML_MAX_DEPTH = 32,       /* nesting of YAML containers */
   YAML_MAX_NODES = 1000000,  /* nodes in one rule file */
   DIR_MAX_DEPTH = 16,        /* directory levels under a rule path */
   DIR_MAX_FILES = 100000,    /* rule files under one path */
@@ -36,6 +35,7 @@ typedef struct {
   pv_arena *tmp;
   pv_error *err;
   size_t nodes;
+  uint32_t max_depth; /* nesting of YAML containers (pv_limits.yaml_depth) */
 } yctx;
 
 static pv_status oom(pv_error *err) { return pv_error_set(err, PV_FATAL, "out of memory"); }
@@ -69,8 +69,8 @@ static pv_yaml_node *node_new(yctx *c, pv_yaml_type t, const yaml_mark_t *mark) 
 }
 
 typedef struct {
-  pv_yaml_node *stack[YAML_MAX_DEPTH + 1];
-  int depth;
+  pv_yaml_node **stack; /* the open containers: max_depth of them at most */
+  uint32_t depth;
   pv_yaml_node *root;
   int docs;
 } ybuild;
@@ -100,9 +100,9 @@ static pv_status on_scalar(yctx *c, ybuild *b, const yaml_event_t *ev) {
 }
 
 static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, pv_yaml_type t) {
-  if (b->depth >= YAML_MAX_DEPTH)
-    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %d levels", c->file,
-                        ev->start_mark.line + 1, YAML_MAX_DEPTH);
+  if (b->depth >= c->max_depth)
+    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %u levels", c->file,
+                        ev->start_mark.line + 1, (unsigned)c->max_depth);
   pv_yaml_node *n = node_new(c, t, &ev->start_mark);
   if (n == NULL) return c->err->code;
   pv_status rc = attach(c, b, n);
@@ -133,6 +133,9 @@ static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, pv_yaml
   yaml_parser_t p;
   ybuild b = {.depth = 0};
   pv_status rc = PV_OK;
+  b.stack = pv_arena_alloc(c->tmp, ((size_t)c->max_depth + 1) * sizeof *b.stack);
+  if (b.stack == NULL)
+    return oom(c->err);
   if (!yaml_parser_initialize(&p)) return oom(c->err);
   yaml_parser_set_input_string(&p, data, n);
   for (int done = 0; !done && rc == PV_OK;) {
@@ -370,7 +373,8 @@ static pv_status push_re(rctx *c, pcre2_code *re) {
       pcre2_code_free(re);
       return oom(c->err);
     }
-    rs->res = a, rs->capres = cap;
+    rs->res = a;
+    rs->capres = cap;
   }
   rs->res[rs->nres++] = re;
   return PV_OK;
@@ -411,7 +415,9 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node 
   const char *text = pv_arena_strndup(rs->arena, v->s, v->len); /* the YAML tree goes */
   if (text == NULL) return oom(c->err);
   *id = rs->npats[l];
-  rs->pats[l][*id] = p, rs->psrc[l][*id] = text, rs->psrclen[l][*id] = (uint32_t)v->len;
+  rs->pats[l][*id] = p;
+  rs->psrc[l][*id] = text;
+  rs->psrclen[l][*id] = (uint32_t)v->len;
   rs->puses[l][*id] = 1;
   rs->npats[l]++;
   return PV_OK;
@@ -434,7 +440,8 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
     if (!(r->langs & PV_LANG_BIT(l))) continue;
     uint32_t same = shared_pat(c->rs, l, v);
     if (same != UINT32_MAX) { /* one pattern, tried once, for every rule that has it */
-      f->pat[l] = same, f->any = pv_pattern_is_any(c->rs->pats[l][same]);
+      f->pat[l] = same;
+      f->any = pv_pattern_is_any(c->rs->pats[l][same]);
       c->rs->puses[l][same]++;
       continue;
     }
@@ -502,8 +509,15 @@ static const char *operand(rctx *c, const char *p, pv_operand *o) {
   p = skip_blank(p);
   memset(o, 0, sizeof *o);
   int wrapped = 0;
-  if (strncmp(p, "int(", 4) == 0) o->as = 1, p += 4, wrapped = 1;
-  else if (strncmp(p, "str(", 4) == 0) o->as = 2, p += 4, wrapped = 1;
+  if (strncmp(p, "int(", 4) == 0) {
+    o->as = 1;
+    p += 4;
+    wrapped = 1;
+  } else if (strncmp(p, "str(", 4) == 0) {
+    o->as = 2;
+    p += 4;
+    wrapped = 1;
+  }
   p = skip_blank(p);
   if (*p == '$') {
     const char *s = p++;
@@ -837,7 +851,10 @@ static pv_status query_error(const pv_rule *r, pv_lang l, uint32_t off, TSQueryE
                              pv_error *err) {
   uint32_t line = 1, col = 1;
   for (uint32_t i = 0; i < off && r->query[i]; i++, col++)
-    if (r->query[i] == '\n') line++, col = 0;
+    if (r->query[i] == '\n') {
+      line++;
+      col = 0;
+    }
   return pv_error_set(err, PV_FAILED,
                       "%s:%u: rule '%s': key 'query': %s for %s at query line %u column %u "
                       "(offset %u)", r->meta.source_file, r->query_line, r->meta.id,
@@ -1006,9 +1023,9 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
 
 /* Check the rules of one file's bytes (path names it in errors). */
 static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data,
-                            size_t n, pv_error *err) {
+                            size_t n, const pv_limits *lim, pv_error *err) {
   pv_status rc;
-  yctx yc = {.file = path, .err = err};
+  yctx yc = {.file = path, .err = err, .max_depth = lim->yaml_depth};
   yc.tmp = pv_arena_new(0);
   rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
   pv_yaml_node *root = NULL;
@@ -1023,7 +1040,7 @@ static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *li
   unsigned char *data = NULL;
   size_t n = 0;
   pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
-  if (rc == PV_OK) rc = load_bytes(rs, path, data, n, err);
+  if (rc == PV_OK) rc = load_bytes(rs, path, data, n, lim, err);
   free(data);
   return rc;
 }
@@ -1084,7 +1101,10 @@ static pv_status list_rule_files(const char *root, strlist *files, pv_error *err
   pv_status rc = PV_OK;
   if (push_str(&dirs, strdup(root)) != 0) return oom(err);
   for (size_t i = 0; i < dirs.n && rc == PV_OK; i++) {
-    if (i == next_level) depth++, next_level = dirs.n;
+    if (i == next_level) {
+      depth++;
+      next_level = dirs.n;
+    }
     DIR *d = opendir(dirs.v[i]);
     if (d == NULL) {
       rc = pv_error_set(err, PV_FAILED, "%s: %s", dirs.v[i], strerror(errno));
@@ -1352,21 +1372,32 @@ static int all_mv_anchors(pv_ruleset *rs) {
   int bad = 0;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     uint32_t n = rs->npats[l] + 1;
-    a.g[l] = calloc(n, sizeof *a.g[l]), a.got[l] = calloc(n, sizeof *a.got[l]), a.over[l] = calloc(n, 1);
+    a.g[l] = calloc(n, sizeof *a.g[l]);
+    a.got[l] = calloc(n, sizeof *a.got[l]);
+    a.over[l] = calloc(n, 1);
     bad |= a.g[l] == NULL || a.got[l] == NULL || a.over[l] == NULL;
   }
   for (size_t i = 0; i < rs->n && !bad; i++) {
     const pv_rule *r = rs->rules[i];
-    if (r->formula) anchors_reset(r->formula), mv_anchors(rs, r->formula, &a);
+    if (r->formula) {
+      anchors_reset(r->formula);
+      mv_anchors(rs, r->formula, &a);
+    }
     for (int k = 0; r->taint && k < PV_TI_COUNT; k++)
-      for (uint32_t j = 0; j < r->taint->n[k]; j++)
-        anchors_reset(r->taint->items[k][j].f), mv_anchors(rs, r->taint->items[k][j].f, &a);
+      for (uint32_t j = 0; j < r->taint->n[k]; j++) {
+        anchors_reset(r->taint->items[k][j].f);
+        mv_anchors(rs, r->taint->items[k][j].f, &a);
+      }
   }
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && !bad; l++)
     for (uint32_t id = 0; id < rs->npats[l]; id++)
       if (a.got[l][id] == rs->puses[l][id] && !a.over[l][id] && a.g[l][id].n > 0)
         bad |= pv_pindex_add_anchor(rs->pix[l], id, &a.g[l][id]);
-  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) free(a.g[l]), free(a.got[l]), free(a.over[l]);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
+    free(a.g[l]);
+    free(a.got[l]);
+    free(a.over[l]);
+  }
   return bad;
 }
 
@@ -1392,7 +1423,10 @@ static void add_filter(pv_ruleset *rs, const pv_formula *leaf, const pv_formula 
         !pv_pattern_has_mv(rs->pats[l][i], mv->mvs[0]))
       continue;
     pv_pfilter *pf = &rs->pfilter[l][i];
-    if (pf->n < PV_PFILTERS) pf->mv[pf->n] = mv->mvs[0], pf->re[pf->n++] = mv->re;
+    if (pf->n < PV_PFILTERS) {
+      pf->mv[pf->n] = mv->mvs[0];
+      pf->re[pf->n++] = mv->re;
+    }
   }
 }
 
@@ -1473,7 +1507,7 @@ pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n
   if (rc == PV_OK && !rs->default_models && pv_taint_wanted(rs)) {
     rs->default_models = 1;
     rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
-                    strlen(pv_taint_default_models), err);
+                    strlen(pv_taint_default_models), lim, err);
   }
   return rc == PV_OK ? build_all(rs, err) : rc;
 }

@@ -2,6 +2,7 @@
  * sink and sanitizer ranges, labels, `requires`) and the environment it
  * interprets over: variables by block scope, their fields, the journal of
  * writes that branches undo and join (taint_impl.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,10 @@ static void skip_blank(const char **p) {
 
 static int req_atom(tctx *c, const char **p, uint32_t labels) {
   skip_blank(p);
-  if (strncmp(*p, "not ", 4) == 0) return *p += 4, !req_atom(c, p, labels);
+  if (strncmp(*p, "not ", 4) == 0) {
+    *p += 4;
+    return !req_atom(c, p, labels);
+  }
   if (**p == '(') {
     (*p)++;
     int v = req_expr(c, p, labels);
@@ -57,8 +61,10 @@ static int req_atom(tctx *c, const char **p, uint32_t labels) {
   char name[64];
   size_t n = 0;
   while (((*p)[n] == '_' || ((*p)[n] >= 'A' && (*p)[n] <= 'Z') || ((*p)[n] >= 'a' && (*p)[n] <= 'z') ||
-          ((*p)[n] >= '0' && (*p)[n] <= '9')) && n + 1 < sizeof name)
-    name[n] = (*p)[n], n++;
+          ((*p)[n] >= '0' && (*p)[n] <= '9')) && n + 1 < sizeof name) {
+    name[n] = (*p)[n];
+    n++;
+  }
   name[n] = '\0';
   *p += n;
   for (uint32_t i = 0; i < c->nlabels; i++)
@@ -70,9 +76,15 @@ static int req_expr(tctx *c, const char **p, uint32_t labels) {
   int v = req_atom(c, p, labels);
   for (;;) {
     skip_blank(p);
-    if (strncmp(*p, "and ", 4) == 0) *p += 4, v = req_atom(c, p, labels) && v;
-    else if (strncmp(*p, "or ", 3) == 0) *p += 3, v = req_atom(c, p, labels) || v;
-    else return v;
+    if (strncmp(*p, "and ", 4) == 0) {
+      *p += 4;
+      v = req_atom(c, p, labels) && v;
+    } else if (strncmp(*p, "or ", 3) == 0) {
+      *p += 3;
+      v = req_atom(c, p, labels) || v;
+    } else {
+      return v;
+    }
   }
 }
 
@@ -93,7 +105,8 @@ const trace *tn_source_at(tctx *c, TSNode n, const trace *inner) {
     if (!(it->exact || it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))) continue;
     if (it->requires != NULL && (inner == NULL || !tn_requires_ok(c, it->requires, inner))) continue;
     const trace *t = tn_step(c, NULL, s, e, tn_quote(c, "tainted by %s", s, e));
-    ((trace *)t)->labels = tn_label_bit(c, it->label), ((trace *)t)->src = i + 1;
+    ((trace *)t)->labels = tn_label_bit(c, it->label);
+    ((trace *)t)->src = i + 1;
     hit = tn_join(c, hit, t);
     side |= it->by_side_effect;
   }
@@ -123,7 +136,10 @@ int tn_unified(const tctx *c, const trace *t, const pv_pmatch *m) {
 static void summary_sink(tctx *c, fsum *f, struct fsink k) {
   if (f->sinks == NULL && (f->sinks = pv_arena_alloc(c->a, SUMMARY_SINKS_MAX * sizeof *f->sinks)) == NULL)
     return (void)(c->oom = 1);
-  if (f->nsinks < SUMMARY_SINKS_MAX) f->sinks[f->nsinks++] = k;
+  if (f->nsinks < SUMMARY_SINKS_MAX)
+    f->sinks[f->nsinks++] = k;
+  else
+    tn_cut(c, "the sinks a summary keeps (%d)", SUMMARY_SINKS_MAX);
 }
 
 /* Parameters reach sink si of this file (or ext of another module) with
@@ -145,11 +161,13 @@ void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
       trace *root = pv_arena_alloc(c->a, sizeof *root);
       if (root == NULL) return (void)(c->oom = 1);
       memset(root, 0, sizeof *root);
-      root->param = (uint8_t)(p + 1), root->params = 1u << p;
+      root->param = (uint8_t)(p + 1);
+      root->params = 1u << p;
       tail = tn_step(c, root, t->s, t->e, t->msg);
       ((trace *)tail)->file = t->file;
     }
-    summary_sink(c, f, (struct fsink){si, ext, (uint8_t)(p + 1), pp, tail});
+    summary_sink(c, f,
+                 (struct fsink){.sink = si, .ext = ext, .param = (uint8_t)(p + 1), .ppath = pp, .t = tail});
   }
 }
 
@@ -169,17 +187,43 @@ void tn_check_sink(tctx *c, TSNode n, const trace *t) {
   }
 }
 
-/* A budget ran out here: the analysis of the file is incomplete, in the
- * function being interpreted (the first place is named). */
-void tn_cut(tctx *c) {
-  if (c->where[0] != '\0') return;
-  TSNode fn = c->fn_now;
-  if (ts_node_is_null(fn)) return (void)snprintf(c->where, sizeof c->where, "the top level");
+/* Name function fn (a null node: the top level) into where. */
+static void name_fn(tctx *c, TSNode fn, char where[PV_TAINT_WHERE_MAX]) {
+  if (ts_node_is_null(fn)) {
+    snprintf(where, PV_TAINT_WHERE_MAX, "the top level");
+    return;
+  }
   long i = tn_fn_index(c->pf, fn);
-  uint32_t line = ts_node_start_point(fn).row + 1, n = i >= 0 ? c->pf->fns[i].ne - c->pf->fns[i].ns : 0;
-  if (n == 0) snprintf(c->where, sizeof c->where, "the function at line %u", line);
-  else snprintf(c->where, sizeof c->where, "function %.*s (line %u)", (int)(n < 40 ? n : 40),
-                (const char *)c->data + c->pf->fns[i].ns, line);
+  uint32_t line = ts_node_start_point(fn).row + 1;
+  uint32_t n = i >= 0 ? c->pf->fns[i].ne - c->pf->fns[i].ns : 0;
+  if (n == 0)
+    snprintf(where, PV_TAINT_WHERE_MAX, "the function at line %u", line);
+  else
+    snprintf(where, PV_TAINT_WHERE_MAX, "function %.*s (line %u)", (int)(n < 40 ? n : 40),
+             (const char *)c->data + c->pf->fns[i].ns, line);
+}
+
+static void cut_v(tctx *c, TSNode fn, const char *fmt, va_list ap) {
+  if (c->cut.where[0] != '\0')
+    return;
+  name_fn(c, fn, c->cut.where);
+  vsnprintf(c->cut.why, sizeof c->cut.why, fmt, ap);
+}
+
+/* A budget or bound ran out here: the analysis of the file is incomplete,
+ * in the function being interpreted (the first place is named). */
+void tn_cut(tctx *c, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  cut_v(c, c->fn_now, fmt, ap);
+  va_end(ap);
+}
+
+void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  cut_v(c, fn, fmt, ap);
+  va_end(ap);
 }
 
 /* ---- The environment ---------------------------------------------------- */
@@ -190,7 +234,8 @@ int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
   while (n < need) n *= 2;
   void *x = realloc(*v, (size_t)n * size);
   if (x == NULL) return -1;
-  *v = x, *cap = n;
+  *v = x;
+  *cap = n;
   return 0;
 }
 
@@ -226,8 +271,11 @@ binding *tn_declare(tctx *c, TSNode name, const trace *t) {
     return NULL;
   }
   binding *b = &c->cur.b[c->cur.nb++];
-  b->id = ++c->next_id, b->name = c->data + nstart(name), b->nlen = nend(name) - nstart(name);
-  b->depth = c->depth, b->t = t;
+  b->id = ++c->next_id;
+  b->name = c->data + nstart(name);
+  b->nlen = nend(name) - nstart(name);
+  b->depth = c->depth;
+  b->t = t;
   memset(&b->obj, 0, sizeof b->obj);
   memset(&b->fn, 0, sizeof b->fn);
   for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
@@ -240,8 +288,13 @@ binding *tn_declare(tctx *c, TSNode name, const trace *t) {
  * string with escapes is not compared by its text). */
 int tn_key_path(tctx *c, TSNode key, char out[FIELD_PATH_MAX]) {
   uint32_t ks = nstart(key), ke = nend(key);
-  if (sym_is(key, c->sy->string)) ks++, ke--;
-  else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) && !sym_is(key, c->sy->sprop_pat)) return 0;
+  if (sym_is(key, c->sy->string)) {
+    ks++;
+    ke--;
+  } else if (!sym_is(key, c->sy->prop) && !sym_is(key, c->sy->sprop) &&
+             !sym_is(key, c->sy->sprop_pat)) {
+    return 0;
+  }
   if (ke <= ks || ke - ks + 2 >= FIELD_PATH_MAX || memchr(c->data + ks, '.', ke - ks) != NULL ||
       memchr(c->data + ks, '\\', ke - ks) != NULL)
     return 0;
@@ -290,10 +343,16 @@ int tn_keyed(tctx *c, TSNode n) {
 binding *tn_var_of(tctx *c, TSNode id, int create) {
   binding *b = tn_find(c, c->data + nstart(id), nend(id) - nstart(id));
   if (b == NULL && create) { /* an undeclared name: a global */
-    if (tn_grow((void **)&c->cur.g, &c->cur.capg, c->cur.ng + 1, sizeof *c->cur.g)) return c->oom = 1, NULL;
+    if (tn_grow((void **)&c->cur.g, &c->cur.capg, c->cur.ng + 1, sizeof *c->cur.g)) {
+      c->oom = 1;
+      return NULL;
+    }
     b = &c->cur.g[c->cur.ng++];
-    b->id = ++c->next_id, b->name = c->data + nstart(id), b->nlen = nend(id) - nstart(id);
-    b->depth = 0, b->t = NULL;
+    b->id = ++c->next_id;
+    b->name = c->data + nstart(id);
+    b->nlen = nend(id) - nstart(id);
+    b->depth = 0;
+    b->t = NULL;
     memset(&b->obj, 0, sizeof b->obj);
     memset(&b->fn, 0, sizeof b->fn);
     tn_journal(c, J_GLOBAL, c->cur.ng - 1, NULL);
@@ -319,9 +378,14 @@ const trace *tn_value_at(tctx *c, const binding *b, const char *p) {
     const field *f = &c->cur.f[i];
     if (f->id != b->id) continue;
     size_t m = covers(f->path, p);
-    if (m > best) best = m, at = f->t;
-    else if (m == 0 && below(f->path, p) && k < SHAPE_MAX) sub[k++] = (sfield){f->path + strlen(p), f->t};
-    else if (m == 0 && below(f->path, p)) extra = tn_join(c, extra, f->t);
+    if (m > best) {
+      best = m;
+      at = f->t;
+    } else if (m == 0 && below(f->path, p) && k < SHAPE_MAX) {
+      sub[k++] = (sfield){f->path + strlen(p), f->t};
+    } else if (m == 0 && below(f->path, p)) {
+      extra = tn_join(c, extra, f->t);
+    }
   }
   const trace *t = tn_select_field(c, at, best ? p + best - 1 : p);
   return k ? tn_make_shape(c, tn_join(c, t, extra), sub, k) : tn_join(c, t, extra);
@@ -344,8 +408,13 @@ void tn_assign_path(tctx *c, binding *b, const char *p, const trace *t) {
     if (f == NULL && (t != NULL || tainted_at(c, b, p))) {
       if (tn_grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return (void)(c->oom = 1);
       f = &c->cur.f[c->cur.nf++];
-      f->id = b->id, f->t = NULL;
-      if ((f->path = pv_arena_strdup(c->a, p)) == NULL) return (void)(c->oom = 1, c->cur.nf--);
+      f->id = b->id;
+      f->t = NULL;
+      if ((f->path = pv_arena_strdup(c->a, p)) == NULL) {
+        c->oom = 1;
+        c->cur.nf--;
+        return;
+      }
     }
     if (f != NULL) set_f(c, f, t);
   }
@@ -412,6 +481,7 @@ change *tn_change_of(change **v, uint32_t *n, uint32_t *cap, uint8_t kind, uint3
   if (tn_grow((void **)v, cap, *n + 1, sizeof **v)) return NULL;
   change *x = &(*v)[(*n)++];
   memset(x, 0, sizeof *x);
-  x->kind = kind, x->i = i;
+  x->kind = kind;
+  x->i = i;
   return x;
 }

@@ -55,8 +55,12 @@ static const trace *object_value(tctx *c, TSNode obj) {
     if (sym_is(p, c->sy->comment) || tn_is_function(c, p)) continue;
     int plain = (sym_is(p, c->sy->pair) || sym_is(p, c->sy->sprop)) && tn_key_path(c, key, path);
     const trace *t = plain && sym_is(p, c->sy->pair) ? tn_ev(c, tn_field_of(p, "value")) : tn_ev(c, p);
-    if (!plain || k == SHAPE_MAX) rest = tn_join(c, rest, t);
-    else v[k].path = pv_arena_strdup(c->a, path), v[k++].t = t;
+    if (!plain || k == SHAPE_MAX) {
+      rest = tn_join(c, rest, t);
+    } else {
+      v[k].path = pv_arena_strdup(c->a, path);
+      v[k++].t = t;
+    }
   }
   return tn_make_shape(c, rest, v, k);
 }
@@ -97,7 +101,7 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor);
 static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
   TSNode ctor;
   TSNode body = sym_is(callee, c->sy->super_) ? tn_receiver_body(c, callee) : tn_class_named(c, callee);
-  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, 0, &ctor)) return;
+  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, METHOD_PLAIN, &ctor)) return;
   const trace *in[PARAMS_MAX] = {0};
   const char *how = sym_is(callee, c->sy->super_) ? "passed to %s" : "passed to new %s";
   for (uint32_t i = 0; i < nargs; i++)
@@ -181,8 +185,12 @@ static const trace *call(tctx *c, TSNode n) {
     TSNode a = ts_node_named_child(args, i);
     if (sym_is(a, c->sy->comment)) continue;
     const trace *t = is_fn_literal(c, a) ? NULL : tn_ev(c, a);
-    if (k < PARAMS_MAX) at[k] = t, fnarg[k] = a;
-    all = tn_join(c, all, t), k++;
+    if (k < PARAMS_MAX) {
+      at[k] = t;
+      fnarg[k] = a;
+    }
+    all = tn_join(c, all, t);
+    k++;
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
   if ((sym_is(n, c->sy->new_) && !ts_node_is_null(tn_class_named(c, callee))) || sym_is(callee, c->sy->super_)) {
@@ -234,7 +242,9 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor) {
   c->resolved = NULL;
   tn_run_function(c, executor, NULL, 0, NULL);
   const trace *v = c->resolved;
-  c->resolver = saved, c->resolver_len = saved_len, c->resolved = saved_v;
+  c->resolver = saved;
+  c->resolver_len = saved_len;
+  c->resolved = saved_v;
   return v ? tn_step(c, v, nstart(n), nend(n), tn_quote(c, "resolves %s", nstart(n), nend(n))) : NULL;
 }
 
@@ -254,7 +264,8 @@ static const trace *assignment(tctx *c, TSNode n) {
     tn_destructure(c, l, t, tn_assign_to);
   } else {
     TSNode set;
-    if (t != NULL && sym_is(l, c->sy->member) && tn_receiver_method(c, l, 's', &set)) tn_run_function(c, set, &t, 1, NULL);
+    if (t != NULL && sym_is(l, c->sy->member) && tn_receiver_method(c, l, METHOD_SETTER, &set))
+      tn_run_function(c, set, &t, 1, NULL);
     tn_assign(c, l, t);
   }
   return t;
@@ -277,7 +288,7 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     }
     if (x != y->member) return t;
     TSNode get;
-    if (tn_receiver_method(c, n, 'g', &get)) { /* o.x with a getter x */
+    if (tn_receiver_method(c, n, METHOD_GETTER, &get)) { /* o.x with a getter x */
       fsum *f = tn_summary(c, get);
       if (f != NULL) t = tn_join(c, t, tn_made(c, f->rets, f->nrets, NULL, 0, n, n));
     }
@@ -321,17 +332,29 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   }
   if (x == y->template) return tn_derive(c, children(c, n));
   if (x == y->object) return object_value(c, n);
-  if (x == y->field_def) return tn_class_field(c, n), NULL; /* const K = class { x = v } */
+  if (x == y->field_def) { /* const K = class { x = v } */
+    tn_class_field(c, n);
+    return NULL;
+  }
   return children(c, n); /* templates, arrays, await, parentheses, spread... */
 }
 
 const trace *tn_ev(tctx *c, TSNode n) {
   if (ts_node_is_null(n) || c->over || c->oom) return NULL;
-  if (++c->steps > c->steps_max || ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline)) {
+  if (++c->steps > c->steps_max) {
     c->over = 1;
-    return tn_cut(c), NULL;
+    tn_cut(c, "the step budget (%u expressions)", (unsigned)c->steps_max);
+    return NULL;
   }
-  if (c->depth + c->nest > DEPTH_MAX) return tn_cut(c), NULL;
+  if ((c->steps & 1023) == 0 && pv_now_ms() > c->deadline) {
+    c->over = 1;
+    tn_cut(c, "the time budget (%u ms)", (unsigned)c->budget_ms);
+    return NULL;
+  }
+  if (c->depth + c->nest > DEPTH_MAX) {
+    tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
+    return NULL;
+  }
   int san = tn_sanitized(c, n);
   if (san) {
     if (san == 2) tn_assign(c, n, NULL);
@@ -362,8 +385,12 @@ static void destructured(tctx *c, TSNode x, void *arg) {
   const struct destructure *d = arg;
   TSNode up = ts_node_parent(x), key = x;
   char path[FIELD_PATH_MAX];
-  if (sym_is(up, c->sy->pairpat) && ts_node_eq(tn_field_of(up, "value"), x)) key = tn_field_of(up, "key"), up = ts_node_parent(up);
-  else if (!sym_is(x, c->sy->sprop_pat)) up = (TSNode){0};
+  if (sym_is(up, c->sy->pairpat) && ts_node_eq(tn_field_of(up, "value"), x)) {
+    key = tn_field_of(up, "key");
+    up = ts_node_parent(up);
+  } else if (!sym_is(x, c->sy->sprop_pat)) {
+    up = (TSNode){0};
+  }
   const trace *v = d->t;
   if (ts_node_eq(up, d->pat) && tn_key_path(c, key, path)) v = tn_select_field(c, v, path);
   d->bind(c, x, (void *)v);
@@ -418,7 +445,10 @@ static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
       const jentry *e = &c->cur.j[k];
       const trace **v = tn_slot(c, e->kind, e->i);
       change *x = v ? tn_change_of(&ch, &nc, &cap, e->kind, e->i) : NULL;
-      if (x) x->t[w] = *v, x->set |= (uint16_t)(1u << w);
+      if (x) {
+        x->t[w] = *v;
+        x->set |= (uint16_t)(1u << w);
+      }
     }
     tn_undo(c, mark);
     c->cur.nb = nb;
@@ -462,7 +492,10 @@ static void loop(tctx *c, TSNode n) {
 void tn_stmt(tctx *c, TSNode n) {
   const pv_syms_ts *y = c->sy;
   if (ts_node_is_null(n) || c->over || c->oom) return;
-  if (c->depth + c->nest > DEPTH_MAX) return tn_cut(c);
+  if (c->depth + c->nest > DEPTH_MAX) {
+    tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
+    return;
+  }
   TSSymbol x = ts_node_symbol(n);
   if (x == y->comment || tn_is_function(c, n)) return; /* functions: when called, or at the end */
   if (x == y->field_def) {

@@ -39,11 +39,13 @@ static struct mark *mark(pv_taint_exports *x, const pv_rule *rule, const pv_file
       m[j] = x->m[i];
     }
     free(x->m);
-    x->m = m, x->mcap = cap;
+    x->m = m;
+    x->mcap = cap;
   }
   uint32_t j = mark_hash(rule, f) & (x->mcap - 1);
   while (x->m[j].rule) j = (j + 1) & (x->mcap - 1);
-  x->m[j] = (struct mark){rule, f, 0, 0}, x->nm++;
+  x->m[j] = (struct mark){rule, f, 0, 0};
+  x->nm++;
   return &x->m[j];
 }
 
@@ -52,7 +54,11 @@ static struct mark *mark(pv_taint_exports *x, const pv_rule *rule, const pv_file
 static int set_pending(pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
   struct mark *k = mark(x, rule, f);
   if (k == NULL) return -1;
-  if (k->state != M_PENDING) k->state = M_PENDING, x->npending++, x->progress++; /* new work */
+  if (k->state != M_PENDING) { /* new work */
+    k->state = M_PENDING;
+    x->npending++;
+    x->progress++;
+  }
   return 0;
 }
 
@@ -66,7 +72,12 @@ static int is_done(const tctx *c, const pv_file *f) {
  * round, where such calls keep the default: their arguments reach the
  * result). */
 void tn_wait_for(tctx *c, const pv_file *f) {
-  if (c->final || c->x == NULL || is_done(c, f)) return;
+  if (c->x == NULL || is_done(c, f))
+    return;
+  if (c->final && c->x->out_of_rounds)
+    tn_cut(c, "the rounds over the input's files (%d)", ROUNDS_MAX);
+  if (c->final)
+    return;
   c->deferred = 1;
   const struct mark *k = tn_marked(c->x, c->rule, f);
   if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0) c->oom = 1;
@@ -114,7 +125,8 @@ static int export_index(pv_taint_exports *x) {
     uint32_t *h = calloc(cap, sizeof *h);
     if (h == NULL) return -1;
     free(x->h);
-    x->h = h, x->hcap = cap;
+    x->h = h;
+    x->hcap = cap;
     for (uint32_t i = 0; i + 1 < x->n; i++) {
       const xfn *e = &x->v[i];
       uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (cap - 1);
@@ -137,7 +149,11 @@ static void unindex(pv_taint_exports *x, uint32_t j) {
   for (uint32_t k = (j + 1) & mask; x->h[k]; k = (k + 1) & mask) {
     const xfn *e = &x->v[x->h[k] - 1];
     uint32_t home = export_hash(e->rule, e->file, e->name, strlen(e->name)) & mask;
-    if (((k - home) & mask) >= ((k - j) & mask)) x->h[j] = x->h[k], x->h[k] = 0, j = k;
+    if (((k - home) & mask) >= ((k - j) & mask)) {
+      x->h[j] = x->h[k];
+      x->h[k] = 0;
+      j = k;
+    }
   }
 }
 
@@ -146,7 +162,11 @@ static xstep *keep_steps(tctx *c, const trace *t, uint32_t *n) {
   uint32_t k = 0;
   for (const trace *x = t; x != NULL && x->len > 0; x = x->prev) k++;
   xstep *v = pv_arena_alloc(c->x->a, (k ? k : 1) * sizeof *v);
-  if (v == NULL) return c->oom = 1, *n = 0, NULL;
+  if (v == NULL) {
+    c->oom = 1;
+    *n = 0;
+    return NULL;
+  }
   *n = k;
   for (const trace *x = t; x != NULL && x->len > 0; x = x->prev) {
     const char *m = pv_arena_strdup(c->x->a, x->msg ? x->msg : "");
@@ -170,9 +190,15 @@ static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t 
 static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_t k) {
   xpart *out = k ? pv_arena_alloc(c->x->a, k * sizeof *out) : NULL;
   for (uint32_t i = 0; out != NULL && i < k; i++) {
-    out[i] = (xpart){pv_arena_strdup(c->x->a, v[i].path), pv_arena_strdup(c->x->a, v[i].ppath), v[i].param,
-                     v[i].derived, target ? target[i] : 0, NULL, 0, 0};
-    if (v[i].t != NULL) out[i].steps = keep_steps(c, v[i].t, &out[i].n), out[i].labels = v[i].t->labels;
+    out[i] = (xpart){.path = pv_arena_strdup(c->x->a, v[i].path),
+                     .ppath = pv_arena_strdup(c->x->a, v[i].ppath),
+                     .param = v[i].param,
+                     .derived = v[i].derived,
+                     .target = target ? target[i] : 0};
+    if (v[i].t != NULL) {
+      out[i].steps = keep_steps(c, v[i].t, &out[i].n);
+      out[i].labels = v[i].t->labels;
+    }
   }
   if (k && out == NULL) c->oom = 1;
   return out;
@@ -182,36 +208,58 @@ static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_
 static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
   if (c->x == NULL || export_find(c, c->file, name, len) != NULL) return;
   fsum *f = tn_summary(c, fn);
-  if (f == NULL || f->state != 2) return;
+  if (f == NULL || f->state != SUM_DONE) return;
   pv_taint_exports *x = c->x;
   if (x->n == x->cap) {
     uint32_t cap = x->cap ? x->cap * 2 : 16;
     xfn *v = realloc(x->v, cap * sizeof *v);
     if (v == NULL) return (void)(c->oom = 1);
-    x->v = v, x->cap = cap;
+    x->v = v;
+    x->cap = cap;
   }
   xfn *e = &x->v[x->n];
   memset(e, 0, sizeof *e);
-  e->rule = c->rule, e->file = c->file, e->name = pv_arena_strndup(x->a, name, len), e->node = fn;
-  e->rets = keep_parts(c, f->rets, NULL, f->nrets), e->nrets = f->nrets;
-  e->eff = keep_parts(c, f->eff, f->target, f->neff), e->neff = f->neff;
-  e->ret = f->ret != NULL, c->exports_ret |= e->ret;
+  e->rule = c->rule;
+  e->file = c->file;
+  e->name = pv_arena_strndup(x->a, name, len);
+  e->node = fn;
+  e->rets = keep_parts(c, f->rets, NULL, f->nrets);
+  e->nrets = f->nrets;
+  e->eff = keep_parts(c, f->eff, f->target, f->neff);
+  e->neff = f->neff;
+  e->ret = f->ret != NULL;
+  c->exports_ret |= e->ret;
   e->sinks = f->nsinks ? pv_arena_alloc(x->a, f->nsinks * sizeof *e->sinks) : NULL;
   for (uint32_t i = 0; e->sinks != NULL && i < f->nsinks; i++) {
     xsink *k = &e->sinks[e->nsinks++], *ext = f->sinks[i].ext;
     memset(k, 0, sizeof *k);
-    k->param = f->sinks[i].param, k->labels = f->sinks[i].t->labels;
+    k->param = f->sinks[i].param;
+    k->labels = f->sinks[i].t->labels;
     k->ppath = pv_arena_strdup(x->a, f->sinks[i].ppath);
-    if (ext != NULL) k->file = ext->file, k->sink = ext->sink, k->item = ext->item;
-    else k->file = c->file, k->sink = c->sink.v[f->sinks[i].sink], k->item = c->sink_item[f->sinks[i].sink];
+    if (ext != NULL) {
+      k->file = ext->file;
+      k->sink = ext->sink;
+      k->item = ext->item;
+    } else {
+      k->file = c->file;
+      k->sink = c->sink.v[f->sinks[i].sink];
+      k->item = c->sink_item[f->sinks[i].sink];
+    }
     k->steps = keep_steps(c, f->sinks[i].t, &k->n);
   }
-  if (e->name != NULL && (x->n++, export_index(x) != 0)) c->oom = 1;
+  if (e->name != NULL) {
+    x->n++;
+    if (export_index(x) != 0)
+      c->oom = 1;
+  }
 }
 
 /* A function value: a literal, or the name of a function of this file. */
 static int function_value(tctx *c, TSNode v, TSNode *fn) {
-  if (tn_is_function(c, v)) return *fn = v, 1;
+  if (tn_is_function(c, v)) {
+    *fn = v;
+    return 1;
+  }
   return tn_callee_function(c, v, fn);
 }
 
@@ -249,18 +297,27 @@ static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, co
     xfn e = c->x->v[k]; /* copied: the array may grow */
     if (e.rule != c->rule || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
       continue;
-    if (name == NULL) as = e.name, alen = strlen(e.name); /* export * */
+    if (name == NULL) { /* export * */
+      as = e.name;
+      alen = strlen(e.name);
+    }
     if (export_find(c, c->file, as, alen) != NULL || alen == 0 || strcmp(as, "default") == 0) continue;
     pv_taint_exports *x = c->x;
     if (x->n == x->cap) {
       xfn *v = realloc(x->v, (x->cap ? x->cap * 2 : 16) * sizeof *v);
       if (v == NULL) return (void)(c->oom = 1);
-      x->v = v, x->cap = x->cap ? x->cap * 2 : 16;
+      x->v = v;
+      x->cap = x->cap ? x->cap * 2 : 16;
     }
-    e.file = c->file, e.name = pv_arena_strndup(x->a, as, alen);
+    e.file = c->file;
+    e.name = pv_arena_strndup(x->a, as, alen);
     c->exports_ret |= e.ret;
     memset(&e.node, 0, sizeof e.node); /* not a function of this file */
-    if (e.name != NULL && (x->v[x->n++] = e, export_index(x) != 0)) return (void)(c->oom = 1);
+    if (e.name != NULL) {
+      x->v[x->n++] = e;
+      if (export_index(x) != 0)
+        return (void)(c->oom = 1);
+    }
   }
 }
 
@@ -420,8 +477,14 @@ static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *
   } else if (!ext->reported) { /* marked reported when it is */
     uint32_t q = 0;
     while (q < c->nxq && c->xq[q].sink != ext) q++;
-    if (q == c->nxq && q < XQ_MAX) c->xq[c->nxq].sink = ext, c->xq[c->nxq++].t = t;
-    else if (q < c->nxq && t->len < c->xq[q].t->len) c->xq[q].t = t;
+    if (q == c->nxq && q < XQ_MAX) {
+      c->xq[c->nxq].sink = ext;
+      c->xq[c->nxq++].t = t;
+    } else if (q < c->nxq && t->len < c->xq[q].t->len) {
+      c->xq[q].t = t;
+    } else if (q == c->nxq) {
+      tn_cut(c, "the sinks of other modules reached from one file (%d)", XQ_MAX);
+    }
   }
 }
 
@@ -448,7 +511,10 @@ const trace *tn_made(tctx *c, const rpart *v, uint32_t k, const trace *const *at
       rest = tn_join(c, rest, x);
       continue;
     }
-    if (j == nf) f[nf].path = v[i].path, f[nf++].t = NULL;
+    if (j == nf) {
+      f[nf].path = v[i].path;
+      f[nf++].t = NULL;
+    }
     f[j].t = tn_join(c, f[j].t, x);
   }
   return nf ? tn_make_shape(c, rest, f, nf) : rest;
@@ -495,7 +561,7 @@ const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TS
 /* Kept parts as parts of this file's run (targets left out). */
 static uint32_t replay_parts(tctx *c, const xpart *v, uint32_t k, rpart *out, uint8_t *target) {
   for (uint32_t i = 0; i < k; i++) {
-    out[i] = (rpart){v[i].path, v[i].param, v[i].derived, v[i].ppath, NULL};
+    out[i] = (rpart){.path = v[i].path, .param = v[i].param, .derived = v[i].derived, .ppath = v[i].ppath};
     if (v[i].param == 0 && v[i].steps != NULL) out[i].t = replay(c, NULL, v[i].steps, v[i].n, v[i].labels);
     if (target != NULL) target[i] = v[i].target;
   }
@@ -526,7 +592,9 @@ uint32_t pv_taint_round(const pv_taint_exports *x) { return x ? x->round : 0; }
 int pv_taint_next_round(pv_taint_exports *x) {
   if (x == NULL || x->npending == 0 || x->final) return 0;
   x->round++;
-  x->final = x->round >= ROUNDS_MAX || (x->round > 1 && x->progress == 0); /* no progress: cycles */
+  int cycles = x->round > 1 && x->progress == 0; /* no progress: import cycles */
+  x->final = x->round >= ROUNDS_MAX || cycles;
+  x->out_of_rounds = x->round >= ROUNDS_MAX && !cycles;
   x->progress = 0;
   return 1;
 }
@@ -578,7 +646,9 @@ void tn_settle(tctx *c, uint32_t nexports) {
   struct mark *k = mark(c->x, c->rule, c->file);
   if (k == NULL) return (void)(c->oom = 1);
   if (k->state == M_PENDING) c->x->npending--;
-  k->state = M_DONE, k->ret = (uint8_t)c->exports_ret, c->x->progress++;
+  k->state = M_DONE;
+  k->ret = (uint8_t)c->exports_ret;
+  c->x->progress++;
   if (k->ret && pv_taint_each_importer(c->g, c->file, wake, c) != 0) c->oom = 1;
 }
 

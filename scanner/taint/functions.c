@@ -40,8 +40,10 @@ static uint32_t fn_name_hash(const pv_taint_file *pf, uint32_t i) {
 int tn_index_fns(pv_taint_file *pf) {
   uint32_t cap = 64;
   while (cap < pf->nfns * 2) cap *= 2;
-  free(pf->nhash), free(pf->fhash);
-  pf->nhash = calloc(cap, sizeof *pf->nhash), pf->fhash = calloc(cap, sizeof *pf->fhash);
+  free(pf->nhash);
+  free(pf->fhash);
+  pf->nhash = calloc(cap, sizeof *pf->nhash);
+  pf->fhash = calloc(cap, sizeof *pf->fhash);
   if (pf->nhash == NULL || pf->fhash == NULL) return -1;
   pf->ncap = pf->fcap = cap;
   for (uint32_t i = 0; i < pf->nfns; i++) {
@@ -68,18 +70,36 @@ static fsum *fn_of(tctx *c, TSNode fn) {
   return i >= 0 && c->fns != NULL ? &c->fns[i] : NULL;
 }
 
-/* Method `name` (kind 0 a method, 'g' a getter, 's' a setter) of class
- * body or object literal body; 1 when found. */
-static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind, TSNode *out) {
+/* The kind of method m (a function in a class or object literal body):
+ * its first token says get or set. */
+static method_kind kind_of(tctx *c, TSNode m) {
+  TSNode first = ts_node_child(m, 0); /* get / set / static / async */
+  if (ts_node_is_named(first) || nend(first) - nstart(first) != 3)
+    return METHOD_PLAIN;
+  if (memcmp(c->data + nstart(first), "get", 3) == 0)
+    return METHOD_GETTER;
+  if (memcmp(c->data + nstart(first), "set", 3) == 0)
+    return METHOD_SETTER;
+  return METHOD_PLAIN;
+}
+
+/* Method `name` of that kind of class body or object literal body; 1
+ * when found. */
+static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len, method_kind kind,
+                     TSNode *out) {
   for (uint32_t i = 0; i < nkids(body); i++) {
     TSNode m = ts_node_named_child(body, i), key = tn_field_of(m, "name");
-    if (sym_is(m, c->sy->pair)) key = tn_field_of(m, "key"), m = tn_field_of(m, "value");
+    if (sym_is(m, c->sy->pair)) {
+      key = tn_field_of(m, "key");
+      m = tn_field_of(m, "value");
+    }
     if (!tn_is_function(c, m) || !sym_is(key, c->sy->prop) || nend(key) - nstart(key) != len ||
         memcmp(c->data + nstart(key), name, len) != 0)
       continue;
-    TSNode first = ts_node_child(m, 0); /* get / set / static / async */
-    int k = !ts_node_is_named(first) && nend(first) - nstart(first) == 3 ? c->data[nstart(first)] : 0;
-    if ((k == 'g' || k == 's' ? k : 0) == kind) return *out = m, 1;
+    if (kind_of(c, m) == kind) {
+      *out = m;
+      return 1;
+    }
   }
   return 0;
 }
@@ -106,14 +126,22 @@ static TSNode parent_body(tctx *c, TSNode body) {
  * none): a class and its ancestors keep their fields together. */
 static TSNode family(tctx *c, TSNode body) {
   TSNode up = parent_body(c, body);
-  for (int d = 0; d < INHERIT_MAX && !ts_node_is_null(up); d++) body = up, up = parent_body(c, body);
+  for (int d = 0; d < INHERIT_MAX && !ts_node_is_null(up); d++) {
+    body = up;
+    up = parent_body(c, body);
+  }
+  if (!ts_node_is_null(up))
+    tn_cut(c, "the classes extended that are followed (%d)", INHERIT_MAX);
   return body;
 }
 
 /* Method `name` of body or, for a class, of the classes it extends. */
-int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind, TSNode *out) {
+int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, method_kind kind,
+                 TSNode *out) {
   for (int d = 0; d <= INHERIT_MAX && !ts_node_is_null(body); d++, body = parent_body(c, body))
     if (member_fn(c, body, name, len, kind, out)) return 1;
+  if (!ts_node_is_null(body))
+    tn_cut(c, "the classes extended that are followed (%d)", INHERIT_MAX);
   return 0;
 }
 
@@ -142,7 +170,7 @@ TSNode tn_receiver_body(tctx *c, TSNode o) {
 }
 
 /* o.m(...), this.m(...): method m of the receiver's class or object. */
-int tn_receiver_method(tctx *c, TSNode callee, int kind, TSNode *out) {
+int tn_receiver_method(tctx *c, TSNode callee, method_kind kind, TSNode *out) {
   TSNode prop = tn_field_of(callee, "property");
   TSNode body = sym_is(prop, c->sy->prop) ? tn_receiver_body(c, tn_field_of(callee, "object")) : (TSNode){0};
   return !ts_node_is_null(body) && tn_method_of(c, body, c->data + nstart(prop), nend(prop) - nstart(prop), kind, out);
@@ -178,7 +206,8 @@ static void store_put(tctx *c, TSNode body, const char *path, const trace *t) {
   trace *x = pv_arena_alloc(c->a, sizeof *x);
   if (x == NULL || k->path == NULL) return (void)(c->oom = 1);
   *x = *tn_derive(c, t); /* kept without the parameters of where it was written */
-  x->params = 0, x->ppath = NULL;
+  x->params = 0;
+  x->ppath = NULL;
   const trace *j = tn_join(c, k->t, x);
   if (k->t == NULL || j->labels != k->t->labels) c->store_version++;
   k->t = j;
@@ -202,7 +231,9 @@ void tn_class_field(tctx *c, TSNode n) {
   uint32_t l = nend(nm) - nstart(nm);
   if (!tn_key_path(c, nm, path)) { /* x, #x */
     if (ts_node_named_child_count(nm) > 0 || l + 2 > FIELD_PATH_MAX) return; /* [computed] */
-    path[0] = '.', memcpy(path + 1, c->data + nstart(nm), l), path[l + 1] = '\0';
+    path[0] = '.';
+    memcpy(path + 1, c->data + nstart(nm), l);
+    path[l + 1] = '\0';
   }
   const trace *t = tn_ev(c, v);
   if (t != NULL) store_put(c, ts_node_parent(n), path, tn_step(c, t, nstart(n), nend(n), tn_quote(c, "assigned in %s", nstart(n), nend(n))));
@@ -230,16 +261,25 @@ const trace *tn_store_read(tctx *c, TSNode body, const char *path) {
 int tn_callee_function(tctx *c, TSNode callee, TSNode *out) {
   const pv_taint_file *pf = c->pf;
   while (sym_is(callee, c->sy->paren) && nkids(callee) == 1) callee = ts_node_named_child(callee, 0);
-  if (tn_is_function(c, callee)) return *out = callee, 1; /* (function (x) { ... })(v) */
-  if (sym_is(callee, c->sy->member)) return tn_receiver_method(c, callee, 0, out);
+  if (tn_is_function(c, callee)) { /* (function (x) { ... })(v) */
+    *out = callee;
+    return 1;
+  }
+  if (sym_is(callee, c->sy->member)) return tn_receiver_method(c, callee, METHOD_PLAIN, out);
   if (!(sym_is(callee, c->sy->ident) || sym_is(callee, c->sy->sprop)) || pf->fcap == 0) return 0;
   const unsigned char *name = c->data + nstart(callee);
   uint32_t n = nend(callee) - nstart(callee);
   const binding *b = sym_is(callee, c->sy->ident) ? tn_find(c, name, n) : NULL;
-  if (b != NULL && !ts_node_is_null(b->fn)) return *out = b->fn, 1; /* const f = g; f(v) */
+  if (b != NULL && !ts_node_is_null(b->fn)) { /* const f = g; f(v) */
+    *out = b->fn;
+    return 1;
+  }
   for (uint32_t j = name_hash(name, n) & (pf->fcap - 1); pf->fhash[j]; j = (j + 1) & (pf->fcap - 1)) {
     const struct pfn *f = &pf->fns[pf->fhash[j] - 1];
-    if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) return *out = f->node, 1;
+    if (f->ne - f->ns == n && memcmp(c->data + f->ns, name, n) == 0) {
+      *out = f->node;
+      return 1;
+    }
   }
   return 0;
 }
@@ -334,20 +374,29 @@ static void bind_this(tctx *c) {
   if (tn_grow((void **)&c->cur.b, &c->cur.capb, c->cur.nb + 1, sizeof *c->cur.b)) return (void)(c->oom = 1);
   binding *b = &c->cur.b[c->cur.nb++];
   memset(b, 0, sizeof *b);
-  b->id = ++c->next_id, b->name = (const unsigned char *)"this", b->nlen = 4, b->depth = c->depth;
+  b->id = ++c->next_id;
+  b->name = (const unsigned char *)"this";
+  b->nlen = 4;
+  b->depth = c->depth;
 }
 
 /* Interpret function fn's body with its parameters bound to args. Returns
  * what it returns; ids (if not NULL) gets the binding of each parameter
  * that is a name. */
 const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs, uint32_t *ids) {
-  if (c->nest > NEST_MAX) return tn_cut(c), NULL;
+  if (c->nest > NEST_MAX) {
+    tn_cut(c, "the call depth budget (%d nested calls)", NEST_MAX);
+    return NULL;
+  }
   uint32_t nb = c->cur.nb, d = c->depth;
   TSNode outer = c->fn_now;
   uint32_t fd = c->fn_depth;
   c->fn_now = fn;
   const trace *ret = c->ret, *thrown = c->thrown; /* (a callee's throws do not reach the caller's catch) */
-  c->ret = NULL, c->thrown = NULL, c->nest++, c->depth++;
+  c->ret = NULL;
+  c->thrown = NULL;
+  c->nest++;
+  c->depth++;
   if (!sym_is(fn, c->sy->arrow)) bind_this(c);
   bind_params(c, fn, args, nargs, ids);
   TSNode body = tn_field_of(fn, "body");
@@ -359,18 +408,30 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
     else c->ret = tn_join(c, c->ret, tn_ev(c, body)); /* x => expression */
   }
   const trace *out = c->ret;
-  c->ret = ret, c->thrown = thrown, c->nest--, c->depth = d, c->cur.nb = nb, c->fn_now = outer, c->fn_depth = fd;
+  c->ret = ret;
+  c->thrown = thrown;
+  c->nest--;
+  c->depth = d;
+  c->cur.nb = nb;
+  c->fn_now = outer;
+  c->fn_depth = fd;
   return out;
 }
 
 /* Add part (path, param, ppath, t) to v[0..*n) unless it is there; 1 when added. */
 static int add_part(tctx *c, rpart **v, uint32_t *n, rpart p) {
-  if (*v == NULL && (*v = pv_arena_alloc(c->a, RPARTS_MAX * sizeof **v)) == NULL) return c->oom = 1, 0;
+  if (*v == NULL && (*v = pv_arena_alloc(c->a, RPARTS_MAX * sizeof **v)) == NULL) {
+    c->oom = 1;
+    return 0;
+  }
   for (uint32_t i = 0; i < *n; i++)
     if ((*v)[i].param == p.param && strcmp((*v)[i].path, p.path) == 0 && strcmp((*v)[i].ppath, p.ppath) == 0 &&
         (p.param != 0 || ((*v)[i].t == NULL) == (p.t == NULL)))
       return 0;
-  if (*n == RPARTS_MAX) return 0;
+  if (*n == RPARTS_MAX) { /* (c->current is the summary being made) */
+    tn_cut_at(c, c->pf->fns[c->current - c->fns].node, "the parts a summary keeps (%d)", RPARTS_MAX);
+    return 0;
+  }
   (*v)[(*n)++] = p;
   return 1;
 }
@@ -379,26 +440,37 @@ static int add_part(tctx *c, rpart **v, uint32_t *n, rpart p) {
  * fields, each parameter it carries, and a source's taint. Returns how
  * many were new. */
 static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uint32_t *n) {
-  if (t == NULL) return at[0] ? (uint32_t)add_part(c, v, n, (rpart){at, 0, 0, "", NULL}) : 0;
+  if (t == NULL) return at[0] ? (uint32_t)add_part(c, v, n, (rpart){.path = at, .ppath = ""}) : 0;
   uint32_t k = 0;
   if (t->shape != NULL) {
     for (uint32_t i = 0; i < t->shape->n; i++) { /* (a path too long: the field counts for the whole) */
       int fits = strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX;
       const char *sub = fits ? pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path) : at;
-      if (sub == NULL) return c->oom = 1, k;
+      if (sub == NULL) {
+        c->oom = 1;
+        return k;
+      }
       k += parts_of(c, tn_rebase(c, t->shape->f[i].t, t), sub, v, n);
     }
     return k + parts_of(c, tn_rebase(c, t->shape->rest, t), at, v, n);
   }
   for (uint32_t p = 0; p < PARAMS_MAX; p++)
     if (t->params & (1u << p))
-      k += add_part(c, v, n, (rpart){at, (uint8_t)(p + 1), t->derived, one_param(t->params) ? ppath_of(t) : "", NULL});
+      k += add_part(c, v, n,
+                    (rpart){.path = at,
+                            .param = (uint8_t)(p + 1),
+                            .derived = t->derived,
+                            .ppath = one_param(t->params) ? ppath_of(t) : ""});
   if (t->param == 0) { /* the path starts at a source: the callee's parameters are not the caller's */
     trace *x = pv_arena_alloc(c->a, sizeof *x);
-    if (x == NULL) return c->oom = 1, k;
+    if (x == NULL) {
+      c->oom = 1;
+      return k;
+    }
     *x = *t;
-    x->params = 0, x->ppath = NULL;
-    k += add_part(c, v, n, (rpart){at, 0, 0, "", x});
+    x->params = 0;
+    x->ppath = NULL;
+    k += add_part(c, v, n, (rpart){.path = at, .ppath = "", .t = x});
   }
   return k;
 }
@@ -412,7 +484,11 @@ static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
       if (ids[p] == 0 || c->cur.f[i].id != ids[p] || c->cur.f[i].t == NULL) continue;
       uint32_t before = f->neff;
       k += parts_of(c, c->cur.f[i].t, c->cur.f[i].path, &f->eff, &f->neff);
-      if (f->neff > before && f->target == NULL && (f->target = pv_arena_alloc(c->a, RPARTS_MAX)) == NULL) return c->oom = 1, k;
+      if (f->neff > before && f->target == NULL &&
+          (f->target = pv_arena_alloc(c->a, RPARTS_MAX)) == NULL) {
+        c->oom = 1;
+        return k;
+      }
       for (uint32_t j = before; j < f->neff; j++) f->target[j] = (uint8_t)(p + 1);
     }
   return k;
@@ -422,24 +498,33 @@ static uint32_t effects_of(tctx *c, fsum *f, const uint32_t *ids, uint32_t nf) {
  * recursive function's again until nothing new (its calls to itself use
  * what the previous run found). */
 fsum *tn_summary(tctx *c, TSNode fn) {
-  if (c->nest >= NEST_MAX) return tn_cut(c), NULL; /* too deep: the call keeps the default */
+  if (c->nest >= NEST_MAX) { /* too deep: the call keeps the default */
+    tn_cut(c, "the call depth budget (%d nested calls)", NEST_MAX);
+    return NULL;
+  }
   fsum *f = fn_of(c, fn);
-  if (f == NULL || f->state != 0) {
-    if (f != NULL && f->state == 1) f->recursive = 1;
+  if (f == NULL || f->state != SUM_NONE) {
+    if (f != NULL && f->state == SUM_RUNNING) f->recursive = 1;
     return f;
   }
-  f->state = 1;
+  f->state = SUM_RUNNING;
   const trace *args[PARAMS_MAX];
   for (uint32_t i = 0; i < PARAMS_MAX; i++) {
     trace *t = pv_arena_alloc(c->a, sizeof *t);
-    if (t == NULL) return c->oom = 1, f;
+    if (t == NULL) {
+      c->oom = 1;
+      return f;
+    }
     memset(t, 0, sizeof *t);
-    t->param = (uint8_t)(i + 1), t->params = 1u << i, t->len = 0;
+    t->param = (uint8_t)(i + 1);
+    t->params = 1u << i;
+    t->len = 0;
     args[i] = t;
   }
   fsum *outer = c->current;
   c->current = f;
-  for (int run = 0; run < FIXPOINT_MAX; run++) {
+  int settled = 0;
+  for (int run = 0; run < FIXPOINT_MAX && !settled; run++) {
     /* the environment is left as it was (its writes are undone) */
     uint32_t mark = c->cur.nj, nb = c->cur.nb, nf = c->cur.nf, ids[PARAMS_MAX] = {0}, sinks = f->nsinks;
     c->cur.journal++;
@@ -449,10 +534,12 @@ fsum *tn_summary(tctx *c, TSNode fn) {
     tn_undo(c, mark);
     c->cur.nb = nb;
     if (r != NULL && r->param == 0 && f->ret == NULL) f->ret = r; /* (a real source wins the path of a join) */
-    if (!f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom) break;
+    settled = !f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom;
   }
+  if (!settled) /* the last run still found more */
+    tn_cut_at(c, fn, "the runs of a recursive function's summary (%d)", FIXPOINT_MAX);
   c->current = outer;
-  f->state = 2;
+  f->state = SUM_DONE;
   return f;
 }
 

@@ -255,9 +255,12 @@ int pv_taint_linked(const pv_taint_graph *g, const pv_file *f) {
 
 static int reverse(pv_taint_graph *g, const size_t *first, const long *adj, size_t total);
 
+/* Where a file is in the depth-first walk of pv_taint_order. */
+enum { WALK_NEW = 0, WALK_ON_STACK, WALK_PLACED };
+
 int pv_taint_order(pv_taint_graph *g, size_t *order) {
   size_t n = g->n, done = 0, total = 0;
-  uint8_t *state = calloc(n + 1, 1); /* 0 new, 1 on the stack, 2 placed */
+  uint8_t *state = calloc(n + 1, 1); /* WALK_NEW ... */
   size_t *stack = malloc((n + 1) * sizeof *stack), *at = malloc((n + 1) * sizeof *at);
   size_t *first = malloc((n + 2) * sizeof *first); /* edges of v: adj[first[v] .. first[v + 1]) */
   long *adj = NULL, *tmp = malloc(EDGES_MAX * sizeof *tmp);
@@ -286,22 +289,26 @@ int pv_taint_order(pv_taint_graph *g, size_t *order) {
   if (rc == 0) rc = reverse(g, first, adj, total);
   for (size_t r = 0; rc == 0 && r < n; r++) { /* roots in path order: deterministic */
     size_t root = g->by_path[r], sp = 0;
-    if (state[root]) continue;
+    if (state[root] != WALK_NEW)
+      continue;
     stack[sp] = root;
-    at[sp++] = first[root];
-    state[root] = 1;
+    at[sp] = first[root];
+    sp++;
+    state[root] = WALK_ON_STACK;
     while (sp > 0) {
       size_t v = stack[sp - 1], next = SIZE_MAX;
       for (; at[sp - 1] < first[v + 1] && next == SIZE_MAX; at[sp - 1]++)
-        if (state[adj[at[sp - 1]]] == 0) next = (size_t)adj[at[sp - 1]];
+        if (state[adj[at[sp - 1]]] == WALK_NEW)
+          next = (size_t)adj[at[sp - 1]];
       if (next != SIZE_MAX) { /* a module first, then what imports it */
         stack[sp] = next;
-        at[sp++] = first[next];
-        state[next] = 1;
+        at[sp] = first[next];
+        sp++;
+        state[next] = WALK_ON_STACK;
         continue;
       }
       order[done++] = v;
-      state[v] = 2;
+      state[v] = WALK_PLACED;
       sp--;
     }
   }

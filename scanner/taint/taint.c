@@ -10,7 +10,9 @@
 #include "taint_impl.h"
 
 enum {
-  TAINT_STEPS_MAX = 4000000, /* expressions interpreted per rule and file */
+  PASSES_MAX = 2,        /* passes over a file while the fields of instances change */
+  CALLER_ROUNDS_MAX = 3, /* rounds summarising the callers of functions returning taint */
+  CALLER_NAMES_MAX = 64, /* names of such functions looked for in one round */
 };
 
 /* ---- The file: its functions, imports and classes; interpreting it ------- */
@@ -51,7 +53,7 @@ static int imports_taint(const tctx *c, const struct import *m) {
 static uint32_t tainting_names(tctx *c, span *out, uint32_t max) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < c->nfns && k < max; i++)
-    if (c->fns[i].state == 2 && c->fns[i].ret != NULL && c->pf->fns[i].ne > c->pf->fns[i].ns)
+    if (c->fns[i].state == SUM_DONE && c->fns[i].ret != NULL && c->pf->fns[i].ne > c->pf->fns[i].ns)
       out[k++] = (span){c->pf->fns[i].ns, c->pf->fns[i].ne};
   for (uint32_t i = 0; i < c->nimps && k < max; i++)
     if (imports_taint(c, &c->imps[i])) out[k++] = (span){c->imps[i].ns, c->imps[i].ne};
@@ -81,15 +83,24 @@ static void prepare_visit(void *ctx, TSNode x) {
   if (tn_is_function(c, x)) { /* named by its declaration, or by the variable it initialises */
     TSNode nm = tn_field_of(x, "name");
     struct pfn f = {x, 0, 0, 0};
-    if (sym_is(nm, c->sy->ident)) f.ns = nstart(nm), f.ne = nend(nm);
-    else if (ts_node_is_null(nm) && pf->named.at == nstart(x)) f.ns = pf->named.ns, f.ne = pf->named.ne;
+    if (sym_is(nm, c->sy->ident)) {
+      f.ns = nstart(nm);
+      f.ne = nend(nm);
+    } else if (ts_node_is_null(nm) && pf->named.at == nstart(x)) {
+      f.ns = pf->named.ns;
+      f.ne = pf->named.ne;
+    }
     if (tn_grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns)) c->oom = 1;
     else pf->fns[pf->nfns++] = f;
   }
   if (sym_is(x, c->sy->vardecl)) mark_hoist(pf, x);
   if (sym_is(x, c->sy->vdecl)) {
     TSNode nm = tn_field_of(x, "name"), v = tn_field_of(x, "value");
-    if (sym_is(nm, c->sy->ident) && tn_is_function(c, v)) pf->named.at = nstart(v), pf->named.ns = nstart(nm), pf->named.ne = nend(nm);
+    if (sym_is(nm, c->sy->ident) && tn_is_function(c, v)) {
+      pf->named.at = nstart(v);
+      pf->named.ns = nstart(nm);
+      pf->named.ne = nend(nm);
+    }
   }
   if (sym_is(x, c->sy->class_decl) || sym_is(x, c->sy->class_)) { /* class K {}, const K = class {} */
     TSNode nm = tn_field_of(x, "name"), body = tn_field_of(x, "body");
@@ -100,7 +111,7 @@ static void prepare_visit(void *ctx, TSNode x) {
       if (sym_is(ts_node_named_child(x, i), c->sy->heritage)) parent = ts_node_named_child(ts_node_named_child(x, i), 0);
     if (!ts_node_is_null(tn_field_of(parent, "value"))) parent = tn_field_of(parent, "value");
     if (tn_grow((void **)&pf->cls, &pf->capcls, pf->ncls + 1, sizeof *pf->cls)) c->oom = 1;
-    else pf->cls[pf->ncls++] = (struct pcls){body, parent, nstart(nm), nend(nm), 0};
+    else pf->cls[pf->ncls++] = (struct pcls){.body = body, .parent = parent, .ns = nstart(nm), .ne = nend(nm)};
   }
   if (c->g != NULL && sym_is(x, c->sy->vdecl)) tn_import_declarator(c, x);
   else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) tn_import_statement(c, x);
@@ -134,14 +145,21 @@ static void prepare(tctx *c, TSNode root) {
     if (!c->oom && tn_index_fns(pf) != 0) c->oom = 1;
     pf->ready = !c->oom;
   }
-  c->imps = pf->imps, c->nimps = pf->nimps;
+  c->imps = pf->imps;
+  c->nimps = pf->nimps;
 }
 
 pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file)); }
 
 void pv_taint_file_reset(pv_taint_file *pf) {
   if (pf == NULL) return;
-  pf->f = NULL, pf->nfns = 0, pf->nimps = 0, pf->ncls = 0, pf->ready = 0, pf->hoists = 0, pf->ncap = pf->fcap = 0;
+  pf->f = NULL;
+  pf->nfns = 0;
+  pf->nimps = 0;
+  pf->ncls = 0;
+  pf->ready = 0;
+  pf->hoists = 0;
+  pf->ncap = pf->fcap = 0;
   pv_arena_delete(pf->a);
   pf->a = NULL;
 }
@@ -170,15 +188,17 @@ static void each_function(tctx *c) {
  * more with every summary made again: methods read such fields whatever
  * the order they run in. */
 static void interpret(tctx *c, TSNode root) {
-  for (int pass = 0; pass < 2; pass++) {
+  for (int pass = 0; pass < PASSES_MAX; pass++) {
     uint32_t v = c->store_version;
     if (c->pf->hoists && pass == 0) tn_hoist(c, root, 0);
     for (uint32_t i = 0; i < nkids(root); i++) tn_stmt(c, ts_node_named_child(root, i));
     each_function(c);
     if (v == c->store_version || c->over || c->oom) return;
     for (uint32_t i = 0; i < c->nfns; i++)
-      if (c->fns[i].state == 2) c->fns[i].state = 0;
+      if (c->fns[i].state == SUM_DONE)
+        c->fns[i].state = SUM_NONE;
   }
+  tn_cut(c, "the passes over a file while fields of instances change (%d)", PASSES_MAX);
 }
 
 /* taint-entry: exported: the parameters of the entry module's exported
@@ -212,11 +232,27 @@ static void analyse(tctx *c, TSNode root) {
   c->nfns = c->pf->nfns;
   if (tainted) {
     interpret(c, root);
-    for (int round = 0; round < 3; round++) { /* callers of functions returning taint */
-      span names[64];
-      uint32_t k = tainting_names(c, names, 64), done = 0;
-      for (uint32_t i = 0; i < c->nfns && k > 0 && !c->oom; i++)
-        if (c->fns[i].state == 0 && calls_tainting(c, c->pf->fns[i].node, names, k)) tn_summary(c, c->pf->fns[i].node), done++;
+    /* callers of functions returning taint; the last round only looks
+     * whether there was more to do */
+    for (int round = 0; round <= CALLER_ROUNDS_MAX; round++) {
+      span names[CALLER_NAMES_MAX + 1];
+      uint32_t k = tainting_names(c, names, CALLER_NAMES_MAX + 1), done = 0;
+      if (k > CALLER_NAMES_MAX) {
+        k = CALLER_NAMES_MAX;
+        if (round < CALLER_ROUNDS_MAX)
+          tn_cut(c, "the functions returning taint whose callers are looked for (%d)",
+                 CALLER_NAMES_MAX);
+      }
+      for (uint32_t i = 0; i < c->nfns && k > 0 && !c->oom; i++) {
+        if (c->fns[i].state != SUM_NONE || !calls_tainting(c, c->pf->fns[i].node, names, k))
+          continue;
+        if (round == CALLER_ROUNDS_MAX) {
+          tn_cut(c, "the rounds of callers of functions returning taint (%d)", CALLER_ROUNDS_MAX);
+          break;
+        }
+        tn_summary(c, c->pf->fns[i].node);
+        done++;
+      }
       if (done == 0) break;
     }
   }
@@ -252,7 +288,8 @@ static int index_propagators(tctx *c) {
     const pv_taint_item *it = &c->spec->items[PV_TI_PROPAGATOR][c->prop_item[i]];
     const pv_binding *from = pv_pmatch_get(&c->prop.v[i], it->from, strlen(it->from));
     const pv_binding *to = pv_pmatch_get(&c->prop.v[i], it->to, strlen(it->to));
-    if (from && to) c->pedges[c->npedges++] = (struct pedge){from->s, from->e, to->s, to->e, i};
+    if (from && to)
+      c->pedges[c->npedges++] = (struct pedge){.fs = from->s, .fe = from->e, .ts = to->s, .te = to->e, .m = i};
   }
   qsort(c->pedges, c->npedges, sizeof *c->pedges, cmp_pedge);
   return 0;
@@ -325,7 +362,11 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
   if (rc == PV_OK && (sorted_copy(&c->src, &c->src_sorted) || sorted_copy(&c->sink, &c->sink_sorted))) rc = PV_FATAL;
   if (rc == PV_OK && (c->best = calloc(c->sink.n + 1, sizeof *c->best)) == NULL) rc = PV_FATAL;
   uint32_t nexports = c->x ? c->x->n : 0;
-  if (rc == PV_OK) c->root = root, analyse(c, root), tn_settle(c, nexports);
+  if (rc == PV_OK) {
+    c->root = root;
+    analyse(c, root);
+    tn_settle(c, nexports);
+  }
   if (c->oom) rc = PV_FATAL;
   if (rc == PV_OK && !c->deferred) rc = drop_nested(c);
   for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->sink.n; i++)
@@ -340,7 +381,7 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
-                       pv_taint_hit_fn hit, void *ctx, char *incomplete) {
+                       pv_taint_hit_fn hit, void *ctx, pv_taint_incomplete *incomplete) {
   tctx c = {.rule = rule, .file = f, .g = g, .x = x, .pf = pf, .spec = rule->taint, .models = models,
             .data = e->data, .size = e->size};
   pv_status rc = PV_OK;
@@ -348,13 +389,14 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   for (uint32_t i = 0; i < c.spec->n[PV_TI_SOURCE]; i++) /* the same bits in every file */
     if (c.spec->items[PV_TI_SOURCE][i].label != NULL) tn_label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
   c.a = pv_arena_new(0);
-  c.steps_max = TAINT_STEPS_MAX;
-  c.deadline = pv_now_ms() + (lim->parse_ms ? lim->parse_ms : 5000);
+  c.steps_max = lim->taint_steps; /* expressions interpreted per rule and file */
+  c.budget_ms = lim->parse_ms ? lim->parse_ms : 5000;
+  c.deadline = pv_now_ms() + c.budget_ms;
   if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
   if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
   c.final = x == NULL || x->final;
   if (rc == PV_OK) rc = analyse_file(&c, e, ts_tree_root_node(tree), hit, ctx);
-  memcpy(incomplete, c.where, sizeof c.where);
+  *incomplete = c.cut;
   free(c.best);
   free(c.src_item);
   free(c.sink_item);

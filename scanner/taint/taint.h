@@ -132,15 +132,18 @@ void pv_taint_file_delete(pv_taint_file *pf);
  * the input (g, NULL: none) use the summaries of their exports in x (NULL:
  * none, then f is analysed at once on its own), and f's exports are added
  * there. Reports each sink reached once, with the shortest path found,
- * to hit; `incomplete` (PV_TAINT_WHERE_MAX bytes) gets where a budget
- * (steps, time, nesting, nested calls) first ran out ("function build
- * (line 12)"), or "" (what was found stands either way). PV_OK, PV_FAILED
- * (hit said stop) or PV_FATAL (OOM). */
+ * to hit; `incomplete` gets where a budget or bound first ran out and
+ * which (what was found stands either way). PV_OK, PV_FAILED (hit said
+ * stop) or PV_FATAL (OOM). */
 enum { PV_TAINT_WHERE_MAX = 80 };
+typedef struct {
+  char where[PV_TAINT_WHERE_MAX]; /* "function build (line 12)", "the top level"; "": none ran out */
+  char why[PV_TAINT_WHERE_MAX];   /* "the step budget (4000000 expressions)" */
+} pv_taint_incomplete;
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
                        const pv_file *f, const TSTree *tree, pv_taint_graph *g,
                        pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
-                       pv_taint_hit_fn hit, void *ctx, char *incomplete);
+                       pv_taint_hit_fn hit, void *ctx, pv_taint_incomplete *incomplete);
 
 
 #endif

@@ -179,8 +179,14 @@ typedef struct rpart {
  * tctx.fns[i]): what it returns, what it writes to its parameters' fields
  * (effect i: parameter target[i]-1, at its field eff[i].path), and which
  * parameters (at which field) reach sinks. */
+typedef enum {
+  SUM_NONE = 0, /* not computed yet */
+  SUM_RUNNING,  /* being computed (a call now is a recursive one) */
+  SUM_DONE,
+} sum_state;
+
 struct fsum {
-  int state;               /* 0 not yet, 1 in progress, 2 done */
+  sum_state state;
   int recursive;           /* called while in progress */
   const trace *ret;        /* a real source reaching the return value */
   rpart *rets, *eff;       /* RPARTS_MAX each, made with the first */
@@ -236,10 +242,11 @@ typedef struct {
   const char *labels[LABELS_MAX];
   uint32_t nlabels;
   uint64_t deadline;
+  uint32_t budget_ms;      /* the time budget the deadline is */
   uint32_t steps, steps_max;
   int over, oom;
   TSNode fn_now;           /* the function being interpreted (null: the top level) */
-  char where[PV_TAINT_WHERE_MAX]; /* where a budget first ran out */
+  pv_taint_incomplete cut; /* where a budget first ran out, and which */
   int final;    /* the input's last round: calls wait for no module */
   int deferred; /* a call needs the summary of a module not analysed yet */
   int exports_ret; /* an export recorded returns a source's taint */
@@ -311,6 +318,7 @@ struct pv_taint_exports {
   uint32_t nm, mcap;
   uint32_t round, npending, progress; /* the round; pending pairs; pairs that changed state in it */
   int final;                          /* the round is the last */
+  int out_of_rounds;                  /* ... because ROUNDS_MAX rounds were made (not a cycle) */
 };
 
 /* Where a (rule, file) pair stands. A file is analysed for a rule in the
@@ -388,8 +396,12 @@ int tn_unified(const tctx *c, const trace *t, const pv_pmatch *m);
 void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t);
 /* Tainted value t at n: the sinks n is (or is inside) are reached. */
 void tn_check_sink(tctx *c, TSNode n, const trace *t);
-/* A budget ran out: c->where names the function being interpreted (the first place only). */
-void tn_cut(tctx *c);
+/* A budget or bound ran out (its name: fmt and the arguments, "the step
+ * budget (%u expressions)"): c->cut names it and the function being
+ * interpreted (the first time only). */
+void tn_cut(tctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, naming function fn (a null node: the top level). */
+void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Make room in *v (*cap elements of size bytes) for need elements; -1 on OOM. */
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size);
 /* The binding of name (n bytes) in scope, the innermost first, then globals; or NULL. */
@@ -435,15 +447,22 @@ int tn_index_fns(pv_taint_file *pf);
 long tn_fn_index(const pv_taint_file *pf, TSNode fn);
 /* The index in pf->cls of the class of body `body`, or -1. */
 long tn_class_index(const pv_taint_file *pf, TSNode body);
-/* Method name (kind 0, 'g' getter, 's' setter) of body or its ancestors in *out; 1 if found. */
-int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, int kind,
+/* What a method of a class or object literal is. */
+typedef enum {
+  METHOD_PLAIN,  /* m() {...}, static, async, generator */
+  METHOD_GETTER, /* get m() {...} */
+  METHOD_SETTER, /* set m(v) {...} */
+} method_kind;
+
+/* Method name of that kind of body or its ancestors in *out; 1 if found. */
+int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, method_kind kind,
                  TSNode *out);
 /* The class body or object literal that `this` at n is an instance of, or a null node. */
 TSNode tn_this_body(tctx *c, TSNode n);
 /* The class body or object literal of receiver o (this, super, a variable), or a null node. */
 TSNode tn_receiver_body(tctx *c, TSNode o);
 /* Member callee o.m: method m (kind as tn_method_of) of o's class or object in *out; 1 if found. */
-int tn_receiver_method(tctx *c, TSNode callee, int kind, TSNode *out);
+int tn_receiver_method(tctx *c, TSNode callee, method_kind kind, TSNode *out);
 /* The body of class `name` of this file, or a null node. */
 TSNode tn_class_named(tctx *c, TSNode name);
 /* this.path = t at node at: kept for the class around at (a source's taint only). */

@@ -25,7 +25,8 @@ TSNode tn_field_of(TSNode n, const char *name) { /* a null node has no fields */
   const TSLanguage *L = ts_node_language(n);
   uint32_t h = (uint32_t)(((uintptr_t)name >> 3) ^ ((uintptr_t)L >> 4)) & 63;
   if (field_ids[h].name != name || field_ids[h].lang != L) {
-    field_ids[h].lang = L, field_ids[h].name = name;
+    field_ids[h].lang = L;
+    field_ids[h].name = name;
     field_ids[h].id = ts_language_field_id_for_name(L, name, (uint32_t)strlen(name));
   }
   if (field_ids[h].id == 0) { /* no such field in this grammar */
@@ -46,7 +47,10 @@ const char *tn_quote(tctx *c, const char *fmt, uint32_t s, uint32_t e) {
     if (ch == ' ' && n > 0 && q[n - 1] == ' ') continue;
     q[n++] = (char)ch;
   }
-  if (e - s > STEP_MSG_MAX) memcpy(q + n, "...", 3), n += 3;
+  if (e - s > STEP_MSG_MAX) {
+    memcpy(q + n, "...", 3);
+    n += 3;
+  }
   q[n] = '\0';
   return pv_arena_printf(c->a, fmt, q);
 }
@@ -59,7 +63,11 @@ const trace *tn_step(tctx *c, const trace *prev, uint32_t s, uint32_t e, const c
   }
   if (prev != NULL) *t = *prev; /* labels, parameters, shape */
   else memset(t, 0, sizeof *t);
-  t->prev = prev, t->file = NULL, t->s = s, t->e = e, t->msg = msg;
+  t->prev = prev;
+  t->file = NULL;
+  t->s = s;
+  t->e = e;
+  t->msg = msg;
   t->len = prev ? prev->len + 1 : 1;
   return t;
 }
@@ -105,7 +113,9 @@ static const trace *join_plain(tctx *c, const trace *a, const trace *b) {
   trace *t = pv_arena_alloc(c->a, sizeof *t);
   if (t == NULL) return keep;
   *t = *keep;
-  t->labels |= other->labels, t->params |= other->params, t->ppath = pp;
+  t->labels |= other->labels;
+  t->params |= other->params;
+  t->ppath = pp;
   return t;
 }
 
@@ -137,7 +147,10 @@ const trace *tn_make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t
   if (whole == NULL) return NULL;
   shape *sh = pv_arena_alloc(c->a, sizeof *sh + SHAPE_MAX * sizeof *sh->f);
   trace *t = pv_arena_alloc(c->a, sizeof *t);
-  if (sh == NULL || t == NULL) return c->oom = 1, whole;
+  if (sh == NULL || t == NULL) {
+    c->oom = 1;
+    return whole;
+  }
   for (uint32_t i = 0; i < m; i++) {
     const trace *x = all[i].t;
     if (x != NULL && x->shape != NULL && x->shape->depth >= SHAPE_DEPTH_MAX) x = tn_derive(c, x);
@@ -146,7 +159,10 @@ const trace *tn_make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t
     if (x != NULL && x->shape != NULL && x->shape->depth + 1 > depth) depth = x->shape->depth + 1;
   }
   *t = *whole;
-  sh->rest = flat(c, rest), sh->n = k, sh->len = t->len, sh->depth = depth;
+  sh->rest = flat(c, rest);
+  sh->n = k;
+  sh->len = t->len;
+  sh->depth = depth;
   t->shape = sh;
   return t;
 }
@@ -160,8 +176,12 @@ static const trace *lookup(tctx *c, const trace *base, const sfield *v, uint32_t
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++) {
     size_t m = covers(v[i].path, p);
-    if (m > best) best = m, at = v[i].t;
-    else if (below(v[i].path, p) && k < SHAPE_MAX) sub[k++] = (sfield){v[i].path + strlen(p), v[i].t};
+    if (m > best) {
+      best = m;
+      at = v[i].t;
+    } else if (below(v[i].path, p) && k < SHAPE_MAX) {
+      sub[k++] = (sfield){v[i].path + strlen(p), v[i].t};
+    }
   }
   const trace *t = tn_select_field(c, at, best ? p + best - 1 : p);
   return k ? tn_make_shape(c, t, sub, k) : t;
@@ -191,7 +211,10 @@ const trace *tn_select_field(tctx *c, const trace *t, const char *path) {
   if (t->shape != NULL) return tn_rebase(c, lookup(c, t->shape->rest, t->shape->f, t->shape->n, path), t);
   if (!one_param(t->params) || t->derived || strlen(ppath_of(t)) + strlen(path) >= FIELD_PATH_MAX) return t;
   trace *x = pv_arena_alloc(c->a, sizeof *x);
-  if (x == NULL) return c->oom = 1, t;
+  if (x == NULL) {
+    c->oom = 1;
+    return t;
+  }
   *x = *t;
   x->ppath = pv_arena_printf(c->a, "%s%s", ppath_of(t), path);
   return x;
@@ -206,7 +229,10 @@ static const trace *join_shapes(tctx *c, const trace *a, const trace *b) {
     for (uint32_t i = 0; sh != NULL && i < sh->n; i++) {
       uint32_t j = 0;
       while (j < n && strcmp(v[j].path, sh->f[i].path) != 0) j++;
-      if (j == n) v[n].path = sh->f[i].path, v[n++].t = NULL;
+      if (j == n) {
+        v[n].path = sh->f[i].path;
+        v[n++].t = NULL;
+      }
     }
   }
   for (uint32_t j = 0; j < n; j++) v[j].t = tn_join(c, tn_select_field(c, a, v[j].path), tn_select_field(c, b, v[j].path));
@@ -221,9 +247,13 @@ static const trace *join_shapes(tctx *c, const trace *a, const trace *b) {
 const trace *tn_derive(tctx *c, const trace *t) {
   if (t == NULL || (t->shape == NULL && (t->derived || t->params == 0))) return t;
   trace *x = pv_arena_alloc(c->a, sizeof *x);
-  if (x == NULL) return c->oom = 1, t;
+  if (x == NULL) {
+    c->oom = 1;
+    return t;
+  }
   *x = *t;
-  x->shape = NULL, x->derived = 1;
+  x->shape = NULL;
+  x->derived = 1;
   return x;
 }
 
@@ -231,7 +261,10 @@ const trace *tn_derive(tctx *c, const trace *t) {
 static const trace *flat(tctx *c, const trace *t) {
   if (t == NULL || t->shape == NULL) return t;
   trace *x = pv_arena_alloc(c->a, sizeof *x);
-  if (x == NULL) return c->oom = 1, t;
+  if (x == NULL) {
+    c->oom = 1;
+    return t;
+  }
   *x = *t;
   x->shape = NULL;
   return x;

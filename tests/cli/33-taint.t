@@ -615,8 +615,8 @@ with open(sys.argv[1], "w") as f:
 PY
 "$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text "$TMP/chain.txt" --json "$TMP/chain.jsonl" "$TMP/chain.js"
 is "$(lines "$TMP/chain.jsonl")" "202" "a chain of 200 calls: the flow is found past the call depth budget"
-grep -q "analysis incomplete in function f63 (line 65)" "$TMP/chain.txt"
-is $? 0 "... and the analysis-incomplete note names the function where the budget ran out"
+grep -q "analysis incomplete in function f63 (line 65) (the call depth budget (64 nested calls))" "$TMP/chain.txt"
+is $? 0 "... and the analysis-incomplete note names the function where the budget ran out, and the budget"
 
 # Hostile objects: objects nested deep, grown in loops, wide, and classes
 # and recursion that feed each other stay bounded (fields join their

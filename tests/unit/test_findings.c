@@ -111,7 +111,7 @@ static void add(pv_result *r, pv_file *f, const pv_rule_meta *rule, const char *
   pv_result_add_finding(r, &fd, NULL);
 }
 
-static pv_finding *at(pv_result *r, size_t i) { return PV_VEC_AT(r->findings, pv_finding, i); }
+static pv_finding *at(pv_result *r, size_t i) { return pv_result_finding(r, i); }
 
 static void test_finish(void) {
   pv_limits lim = pv_limits_default();

@@ -33,20 +33,20 @@ static pv_result *scan(const char *name) {
 static int count_rule(const pv_result *r, const char *id) {
   int n = 0;
   for (size_t i = 0; r && i < r->findings.len; i++)
-    if (strcmp(PV_VEC_AT(r->findings, pv_finding, i)->rule->id, id) == 0) n++;
+    if (strcmp(pv_result_finding(r, i)->rule->id, id) == 0) n++;
   return n;
 }
 
 static const pv_finding *rule_finding(const pv_result *r, const char *id) {
   for (size_t i = 0; r && i < r->findings.len; i++)
-    if (strcmp(PV_VEC_AT(r->findings, pv_finding, i)->rule->id, id) == 0)
-      return PV_VEC_AT(r->findings, pv_finding, i);
+    if (strcmp(pv_result_finding(r, i)->rule->id, id) == 0)
+      return pv_result_finding(r, i);
   return NULL;
 }
 
 static const pv_file *file_at(const pv_result *r, const char *path) {
   for (size_t i = 0; r && i < r->files.len; i++) {
-    const pv_file *f = *PV_VEC_AT(r->files, pv_file *, i);
+    const pv_file *f = pv_result_file(r, i);
     if (strcmp(f->path, path) == 0) return f;
   }
   return NULL;
@@ -224,7 +224,7 @@ static void test_limits(void) {
   ok(r->bytes < 64 * PV_MiB, "bomb bytes not kept");
   int noted = 0;
   for (size_t i = 0; i < r->notes.len; i++)
-    noted |= PV_VEC_AT(r->notes, pv_note, i)->level == PV_NOTE_WARNING;
+    noted |= pv_result_note_at(r, i)->level == PV_NOTE_WARNING;
   ok(noted, "bomb adds a warning note");
   pv_result_delete(r);
   r = scan("bomb.zip");

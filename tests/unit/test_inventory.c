@@ -61,7 +61,7 @@ static char *render_what(const pv_inventory *inv, int notes) {
   pv_buf b;
   pv_buf_init(&b, 64 * PV_MiB);
   for (size_t i = 0; i < inv->components.len; i++) {
-    const pv_component *c = PV_VEC_AT(inv->components, pv_component, i);
+    const pv_component *c = pv_inv_component(inv, i);
     pv_buf_catf(&b, "%s@%s %s ", c->name, c->version, scope_name(c->scope));
     render_flags(&b, c->flags);
     for (size_t k = 0; k < c->seen.len; k++) {
@@ -76,18 +76,18 @@ static char *render_what(const pv_inventory *inv, int notes) {
     if (c->deps.len) pv_buf_cats(&b, " ->");
     for (size_t k = 0; k < c->deps.len; k++) {
       const pv_component *d =
-          PV_VEC_AT(inv->components, pv_component, *PV_VEC_AT(c->deps, size_t, k));
+          pv_inv_component(inv, *PV_VEC_AT(c->deps, size_t, k));
       pv_buf_catf(&b, " %s@%s", d->name, d->version);
     }
     pv_buf_cats(&b, "\n");
   }
   const pv_result *r = inv->r;
   for (size_t i = 0; notes && i < r->notes.len; i++) {
-    const pv_note *n = PV_VEC_AT(r->notes, pv_note, i);
+    const pv_note *n = pv_result_note_at(r, i);
     pv_buf_catf(&b, "note: %s %s\n", n->id, n->message);
   }
   for (size_t i = 0; notes && i < r->findings.len; i++) {
-    const pv_finding *f = PV_VEC_AT(r->findings, pv_finding, i);
+    const pv_finding *f = pv_result_finding(r, i);
     pv_buf_catf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
   }
   if (b.data == NULL) pv_buf_cat(&b, "", 0);
@@ -224,7 +224,7 @@ static pv_result *mem_result(const char *vpath, const char *text, size_t n) {
 
 static int has_note(const pv_result *r, const char *sub) {
   for (size_t i = 0; i < r->notes.len; i++)
-    if (strstr(PV_VEC_AT(r->notes, pv_note, i)->message, sub)) return 1;
+    if (strstr(pv_result_note_at(r, i)->message, sub)) return 1;
   return 0;
 }
 
@@ -377,7 +377,7 @@ static void test_berry_checksum(void) {
   pv_inventory *inv = pv_inv_build(r, &lim);
   int any = 0;
   for (size_t i = 0; inv && i < inv->components.len; i++)
-    any |= PV_VEC_AT(inv->components, pv_component, i)->integrity != NULL;
+    any |= pv_inv_component(inv, i)->integrity != NULL;
   if (ok(inv != NULL, "berry: an inventory"))
     is_int(inv->components.len, 6, "berry: 6 components");
   ok(!any, "berry: no checksum as integrity");
@@ -388,7 +388,7 @@ static void test_berry_checksum(void) {
   r = pv_result_new(dir);
   add_tree(r, dir, "", 0);
   inv = pv_inv_build(r, &lim);
-  const pv_component *a = inv ? PV_VEC_AT(inv->components, pv_component, 2) : NULL;
+  const pv_component *a = inv ? pv_inv_component(inv, 2) : NULL;
   is_str(a ? a->integrity : NULL, "sha512-aaaa", "npm: integrity kept");
   pv_inv_delete(inv);
   pv_result_delete(r);

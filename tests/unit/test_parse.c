@@ -51,7 +51,7 @@ static void test_minified(void) {
 static size_t count_notes(const pv_result *r, const char *id) {
   size_t n = 0;
   for (size_t i = 0; i < r->notes.len; i++)
-    n += strcmp(PV_VEC_AT(r->notes, pv_note, i)->id, id) == 0;
+    n += strcmp(pv_result_note_at(r, i)->id, id) == 0;
   return n;
 }
 
@@ -73,7 +73,7 @@ static void test_parse(void) {
   t = pv_parse(p, r, &g, &lim);
   ok(t != NULL, "broken JS still yields a tree");
   ok(count_notes(r, "parse-error") >= 1, "syntax errors are reported as notes");
-  has_str(PV_VEC_AT(r->notes, pv_note, 0)->message, "bad.js:1:", "the note names file and line");
+  has_str(pv_result_note_at(r, 0)->message, "bad.js:1:", "the note names file and line");
   ts_tree_delete(t);
   lim.ast_bytes = 10;
   t = pv_parse(p, r, &f, &lim);

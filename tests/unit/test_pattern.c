@@ -29,9 +29,17 @@ static int on_match(void *ctx, uint32_t id, const pv_pmatch *m) {
 static uint32_t scan_depth = 2000; /* the walk's depth limit */
 static pv_status last_scan;        /* what the last walk returned */
 
+/* The step budget of a scan (0: the default) and what cut the pattern's
+ * attempts short (PV_PSCAN_* bits). */
+typedef struct {
+  uint32_t steps;
+  unsigned exceeded;
+} budget;
+
 /* Matches of pattern pat in target src (language l); -1 if pat does not
- * compile. bound (if not NULL) gets the first binding's text. */
-static int count_in(pv_lang l, const char *pat, const char *src, char *bound, size_t bn) {
+ * compile. bound (if not NULL) gets the first binding's text; b (if not
+ * NULL) sets the step budget and gets what cut the attempts short. */
+static int scan_in(pv_lang l, const char *pat, const char *src, char *bound, size_t bn, budget *b) {
   pv_arena *a = pv_arena_new(0);
   char why[300];
   pv_pattern *p = pv_pattern_compile(a, pat, strlen(pat), l, why, sizeof why);
@@ -47,6 +55,8 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
   pv_strset_scan(words, (const unsigned char *)src, strlen(src), present, &occ);
   active[0] = (uint8_t)pv_pindex_words_present(ix, 0, present); /* the prefilter */
   pv_pscan *s = pv_pscan_new();
+  if (b != NULL && b->steps != 0)
+    pv_pscan_set_step_budget(s, b->steps);
   TSParser *ps = ts_parser_new();
   ts_parser_set_language(ps, pv_language(l));
   TSTree *t = ts_parser_parse_string(ps, NULL, src, (uint32_t)strlen(src));
@@ -55,6 +65,8 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
                              ts_tree_root_node(t), &occ, scan_depth, 5000, active, on_match, &h);
   free(occ.v);
   if (bound) snprintf(bound, bn, "%s", h.bound);
+  if (b != NULL)
+    b->exceeded = pv_pscan_exceeded(s, 0);
   ts_tree_delete(t);
   ts_parser_delete(ps);
   pv_pscan_delete(s);
@@ -62,6 +74,10 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
   pv_strset_delete(words);
   pv_arena_delete(a);
   return h.n;
+}
+
+static int count_in(pv_lang l, const char *pat, const char *src, char *bound, size_t bn) {
+  return scan_in(l, pat, src, bound, bn, NULL);
 }
 
 static int count(const char *pat, const char *src) { return count_in(PV_LANG_JS, pat, src, NULL, 0); }
@@ -228,6 +244,45 @@ static void test_scan_status(void) {
   is_int(last_scan, PV_OK, "... and is PV_OK");
 }
 
+/* An array literal of n numbers after the string "never". */
+static char *numbers(int n) {
+  size_t cap = (size_t)n * 8 + 32;
+  char *src = malloc(cap);
+  size_t k = (size_t)snprintf(src, cap, "x = [\"never\"");
+  for (int i = 0; i < n; i++)
+    k += (size_t)snprintf(src + k, cap - k, ", %d", i);
+  snprintf(src + k, cap - k, "];");
+  return src;
+}
+
+/* The step budget (pv_limits.pattern_steps): an attempt that needs more
+ * stops, and says so (pv_pscan_exceeded); the default is today's. */
+static void test_step_budget(void) {
+  budget b = {0, 0};
+  is_int(pv_limits_default().pattern_steps, 200000,
+         "the default pattern_steps: 200,000 comparisons");
+  is_int(scan_in(PV_LANG_JS, "[..., 5, ..., 7]", "x = [1, 2, 3, 4, 5, 6, 7];", NULL, 0, &b), 1,
+         "the default budget: the match is found");
+  is_int(b.exceeded, 0, "... and no attempt is cut short");
+  b = (budget){.steps = 5};
+  is_int(scan_in(PV_LANG_JS, "[..., 5, ..., 7]", "x = [1, 2, 3, 4, 5, 6, 7];", NULL, 0, &b), 0,
+         "a budget of 5 comparisons: the match is missing");
+  is_int(b.exceeded, PV_PSCAN_STEPS, "... and the attempt says it stopped at the step budget");
+  /* Three ellipses over 200 elements that never end with "never": the
+   * ways to split them are millions. */
+  const char *pat = "[..., $A, ..., $B, ..., $C, ..., \"never\"]";
+  char *big = numbers(200), *small = numbers(10);
+  b = (budget){0, 0};
+  is_int(scan_in(PV_LANG_JS, pat, big, NULL, 0, &b), 0, "a pathological pattern: no match");
+  is_int(b.exceeded, PV_PSCAN_STEPS, "... and the default budget trips");
+  b = (budget){0, 0};
+  is_int(scan_in(PV_LANG_JS, pat, small, NULL, 0, &b), 0,
+         "the same pattern on 10 elements: no match");
+  is_int(b.exceeded, 0, "... and the budget does not trip (twin)");
+  free(big);
+  free(small);
+}
+
 int main(void) {
   test_basics();
   test_deep_and_sequences();
@@ -235,5 +290,6 @@ int main(void) {
   test_typescript();
   test_bindings_and_errors();
   test_scan_status();
+  test_step_budget();
   return tap_done();
 }

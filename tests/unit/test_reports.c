@@ -388,16 +388,16 @@ static void test_flow_jsonl(pv_result *rf, pv_result *plain) {
 /* Flows change neither the fingerprint nor the line hash, and which of two
  * duplicates is kept does not depend on the order they were found in. */
 static void test_flow_identity(pv_result *rf, pv_result *plain) {
-  const pv_finding *a = PV_VEC_AT(rf->findings, pv_finding, 0);
-  const pv_finding *b = PV_VEC_AT(plain->findings, pv_finding, 0);
+  const pv_finding *a = pv_result_finding(rf, 0);
+  const pv_finding *b = pv_result_finding(plain, 0);
   is_str(a->fingerprint, b->fingerprint, "fingerprint: the same with or without a flow");
   is_str(a->line_hash, b->line_hash, "line hash: the same with or without a flow");
   pv_result *d1 = flow_sample(2), *d2 = flow_sample(3);
   is_int(d1->findings.len, 1, "dedupe: a duplicate with a flow is dropped (found second)");
   is_int(d2->findings.len, 1, "dedupe: a duplicate with a flow is dropped (found first)");
   if (d1->findings.len == 1 && d2->findings.len == 1)
-    is_int(PV_VEC_AT(d1->findings, pv_finding, 0)->nflow,
-           PV_VEC_AT(d2->findings, pv_finding, 0)->nflow,
+    is_int(pv_result_finding(d1, 0)->nflow,
+           pv_result_finding(d2, 0)->nflow,
            "dedupe: the same one is kept in either order");
   pv_result_delete(d1);
   pv_result_delete(d2);

@@ -8,6 +8,7 @@
 
 #include "../../scanner/match.h"
 #include "../../scanner/parse.h"
+#include "../../scanner/rules/formula.h"
 #include "../../scanner/rules/rules.h"
 #include "tap.h"
 
@@ -134,9 +135,10 @@ static void test_loader(void) {
   pv_ruleset_delete(rs);
 }
 
-/* Run the ruleset over src as file path; returns the result (caller frees). */
-static pv_result *run(const pv_ruleset *rs, const char *path, const char *src, unsigned flags) {
-  pv_limits lim = pv_limits_default();
+/* Run the ruleset over src as file path with limits lim; returns the
+ * result (caller frees). */
+static pv_result *run_lim(const pv_ruleset *rs, const char *path, const char *src, unsigned flags,
+                          pv_limits lim) {
   pv_result *r = pv_result_new("t");
   pv_file f = {.path = path, .data = (const unsigned char *)src, .size = strlen(src),
                .kind = PV_ENTRY_FILE, .flags = flags};
@@ -152,8 +154,13 @@ static pv_result *run(const pv_ruleset *rs, const char *path, const char *src, u
   return r;
 }
 
+/* The same with the default limits. */
+static pv_result *run(const pv_ruleset *rs, const char *path, const char *src, unsigned flags) {
+  return run_lim(rs, path, src, flags, pv_limits_default());
+}
+
 static const pv_finding *nth(const pv_result *r, size_t i) {
-  return i < r->findings.len ? PV_VEC_AT(r->findings, pv_finding, i) : NULL;
+  return i < r->findings.len ? pv_result_finding(r, i) : NULL;
 }
 
 static void test_regex(void) {
@@ -207,7 +214,7 @@ static void test_regex(void) {
   r = run(rs, "big.txt", big, 0);
   int noted = 0;
   for (size_t i = 0; i < r->notes.len; i++)
-    noted |= strstr(PV_VEC_AT(r->notes, pv_note, i)->message, "t.slow") != NULL;
+    noted |= strstr(pv_result_note_at(r, i)->message, "t.slow") != NULL;
   ok(noted, "a tripped regex limit is a note naming the rule");
   ok(pv_now_ms() - t0 < 20000, "... and returns promptly");
   pv_result_delete(r);
@@ -384,6 +391,138 @@ static void test_patterns(void) {
   pv_ruleset_delete(rs);
 }
 
+/* The notes of r with id `id`: how many, and the first one's message in *msg. */
+static int notes_with(const pv_result *r, const char *id, const char **msg) {
+  int n = 0;
+  *msg = NULL;
+  for (size_t i = 0; i < r->notes.len; i++) {
+    const pv_note *x = pv_result_note_at(r, i);
+    if (strcmp(x->id, id) != 0)
+      continue;
+    if (n == 0)
+      *msg = x->message;
+    n++;
+  }
+  return n;
+}
+
+/* `x = ["never", 0, 1, ..., n-1];` (static storage, one at a time). */
+static const char *numbers(int n) {
+  static char src[8192];
+  size_t k = (size_t)snprintf(src, sizeof src, "x = [\"never\"");
+  for (int i = 0; i < n && k < sizeof src - 16; i++)
+    k += (size_t)snprintf(src + k, sizeof src - k, ", %d", i);
+  snprintf(src + k, sizeof src - k, "];\n");
+  return src;
+}
+
+/* The pattern matcher's step budget (pv_limits.pattern_steps): a rule
+ * whose pattern stops at it on a file gets one match-budget note naming
+ * the rule and the file. */
+static void test_pattern_budget(void) {
+  pv_error err = {0};
+  const char *msg;
+  pv_ruleset *rs = load(HEAD "    pattern: '[..., $A, ..., $B, ..., $C, ..., \"never\"]'\n", &err);
+  if (!ok(rs != NULL, "a pathological pattern rule loads (%s)", err.msg))
+    return;
+  pv_result *r = run(rs, "big.js", numbers(200), 0);
+  is_int(notes_with(r, "match-budget", &msg), 1, "200 elements: one match-budget note");
+  has_str(msg, "big.js: rule t.r: pattern matching stopped at the step budget (200000 node comparisons)",
+          "... naming the file, the rule and the budget");
+  has_str(msg, "matches may be missing", "... and what it means");
+  pv_result_delete(r);
+  r = run(rs, "small.js", numbers(10), 0);
+  is_int(notes_with(r, "match-budget", &msg), 0, "10 elements: no note (twin)");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+
+  rs = load(HEAD "    pattern: '[..., 5, ..., 7]'\n", &err);
+  if (!ok(rs != NULL, "an ordinary pattern rule loads (%s)", err.msg))
+    return;
+  r = run(rs, "a.js", "x = [1, 2, 3, 4, 5, 6, 7];\n", 0);
+  is_int((long long)r->findings.len, 1, "the default pattern_steps: the match is found");
+  is_int(notes_with(r, "match-budget", &msg), 0, "... and no note");
+  pv_result_delete(r);
+  pv_limits lim = pv_limits_default();
+  lim.pattern_steps = 5;
+  r = run_lim(rs, "a.js", "x = [1, 2, 3, 4, 5, 6, 7];\n", 0, lim);
+  is_int((long long)r->findings.len, 0, "pattern_steps 5: the match is missing");
+  is_int(notes_with(r, "match-budget", &msg), 1, "... and a note says so");
+  has_str(msg, "(5 node comparisons)", "... with the budget given");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
+/* A formula's pattern-regex past its matches per file tells it (match-limit). */
+static void test_formula_regex_limit(void) {
+  pv_error err = {0};
+  const char *msg;
+  char src[1600] = "f(\"";
+  memset(src + 3, 'x', 1500);
+  memcpy(src + 1503, "\");\n", 5);
+  pv_ruleset *rs = load(HEAD "    patterns:\n      - pattern-regex: x\n      - pattern-inside: f(...)\n", &err);
+  if (!ok(rs != NULL, "a pattern-regex inside f(...) loads (%s)", err.msg))
+    return;
+  pv_result *r = run(rs, "a.js", src, 0);
+  is_int((long long)r->findings.len, PV_FORMULA_REGEX_MAX, "1500 matches: 1000 are kept");
+  is_int(notes_with(r, "match-limit", &msg), 1, "... and one match-limit note");
+  has_str(msg, "a.js: rule t.r: a regex stopped at its limit of matches per file",
+          "... naming the file, the rule and the limit");
+  pv_result_delete(r);
+  r = run(rs, "a.js", "f(\"xxxxxxxxxx\");\n", 0);
+  is_int((long long)r->findings.len, 10, "10 matches: all kept");
+  is_int(notes_with(r, "match-limit", &msg), 0, "... and no note (twin)");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
+/* pv_limits.taint_steps: a taint rule that interprets more expressions in
+ * a file stops there and says so. */
+static void test_taint_steps(void) {
+  pv_error err = {0};
+  const char *msg;
+  const char *src = "const cp = require('child_process');\ncp.exec(req.query.a);\n";
+  pv_ruleset *rs = load("rules:\n  - id: t.t\n    message: m\n    severity: high\n"
+                        "    languages: [javascript]\n    mode: taint\n"
+                        "    pattern-sources:\n      - pattern: req.query\n"
+                        "    pattern-sinks:\n      - pattern: require('child_process').exec(...)\n",
+                        &err);
+  if (!ok(rs != NULL, "a taint rule loads (%s)", err.msg))
+    return;
+  is_int(pv_limits_default().taint_steps, 4000000,
+         "the default taint_steps: 4,000,000 expressions");
+  pv_result *r = run(rs, "a.js", src, 0);
+  is_int((long long)r->findings.len, 1, "the default taint_steps: the flow is found");
+  is_int(notes_with(r, "analysis-incomplete", &msg), 0, "... and no note");
+  pv_result_delete(r);
+  pv_limits lim = pv_limits_default();
+  lim.taint_steps = 2;
+  r = run_lim(rs, "a.js", src, 0, lim);
+  is_int((long long)r->findings.len, 0, "taint_steps 2: the flow is missing");
+  is_int(notes_with(r, "analysis-incomplete", &msg), 1, "... and a note says so");
+  has_str(msg,
+          "a.js: taint rule t.t: analysis incomplete in the top level (the step budget (2 expressions))",
+          "... naming the file, the rule, where and the budget");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
+/* pv_limits.yaml_depth caps the nesting of a rule file (a load error). */
+static void test_yaml_depth(void) {
+  pv_error err = {0};
+  pv_limits lim = pv_limits_default();
+  is_int(lim.yaml_depth, 32, "the default yaml_depth: 32 levels");
+  lim.yaml_depth = 3; /* rules: [ {languages: [...]} ] is 4 deep */
+  pv_ruleset *rs = pv_ruleset_new();
+  is_int(pv_ruleset_load(rs, rule_file(HEAD "    pattern-regex: a\n"), &lim, &err), PV_FAILED,
+         "yaml_depth 3: a rule file 4 levels deep is refused");
+  has_str(err.msg, "nested deeper than 3 levels", "... saying how deep it may be");
+  pv_ruleset_delete(rs);
+  rs = load(HEAD "    pattern-regex: a\n", &err);
+  ok(rs != NULL, "the default yaml_depth: it loads (twin)");
+  pv_ruleset_delete(rs);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL) return 1;
   test_loader();
@@ -391,6 +530,10 @@ int main(void) {
   test_query();
   test_findings_limit();
   test_patterns();
+  test_pattern_budget();
+  test_formula_regex_limit();
+  test_yaml_depth();
+  test_taint_steps();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0) ok(0, "cleanup");
