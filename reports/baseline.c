@@ -12,16 +12,19 @@ struct pv_baseline {
 };
 
 static int add_key(pv_baseline *b, const char *rule, const char *fp) {
-  if (rule == NULL || fp == NULL) return 0; /* not one of ours: nothing to match */
+  if (rule == NULL || fp == NULL)
+    return 0; /* not one of ours: nothing to match */
   if (b->len == b->cap) {
     size_t cap = b->cap ? b->cap * 2 : 64;
     char **k = realloc(b->keys, cap * sizeof *k);
-    if (k == NULL) return -1;
+    if (k == NULL)
+      return -1;
     b->keys = k;
     b->cap = cap;
   }
   size_t n = strlen(rule) + strlen(fp) + 2;
-  if ((b->keys[b->len] = malloc(n)) == NULL) return -1;
+  if ((b->keys[b->len] = malloc(n)) == NULL)
+    return -1;
   snprintf(b->keys[b->len++], n, "%s\t%s", rule, fp);
   return 0;
 }
@@ -83,35 +86,39 @@ static pv_status parse(pv_baseline *b, const char *path, const char *text, size_
       }
       int rc = from_jsonl_line(b, o);
       json_decref(o);
-      if (rc) return pv_error_set(err, PV_FATAL, "out of memory");
+      if (rc)
+        return pv_error_set(err, PV_FATAL, "out of memory");
     }
     p += len + 1;
   }
   return PV_OK;
 }
 
-pv_status pv_baseline_load(const char *path, uint64_t max_bytes, pv_baseline **out,
-                           pv_error *err) {
+pv_status pv_baseline_load(const char *path, uint64_t max_bytes, pv_baseline **out, pv_error *err) {
   *out = NULL;
   size_t n = 0;
   unsigned char *text = NULL;
   pv_status rc = pv_read_file(path, max_bytes, &text, &n, err);
-  if (rc != PV_OK) return rc;
+  if (rc != PV_OK)
+    return rc;
   pv_baseline *b = calloc(1, sizeof *b);
-  rc = b ? parse(b, path, (const char *)text, n, err) : pv_error_set(err, PV_FATAL, "out of memory");
+  rc =
+      b ? parse(b, path, (const char *)text, n, err) : pv_error_set(err, PV_FATAL, "out of memory");
   free(text);
   if (rc != PV_OK) {
     pv_baseline_free(b);
     return rc;
   }
-  if (b->len) qsort(b->keys, b->len, sizeof *b->keys, cmp_key);
+  if (b->len)
+    qsort(b->keys, b->len, sizeof *b->keys, cmp_key);
   *out = b;
   return PV_OK;
 }
 
 static int has_key(const pv_baseline *b, const char *rule, const char *fp) {
   char key[512];
-  if ((size_t)snprintf(key, sizeof key, "%s\t%s", rule, fp) >= sizeof key) return 0;
+  if ((size_t)snprintf(key, sizeof key, "%s\t%s", rule, fp) >= sizeof key)
+    return 0;
   const char *k = key;
   return b->len && bsearch(&k, b->keys, b->len, sizeof *b->keys, cmp_key) != NULL;
 }
@@ -127,17 +134,22 @@ size_t pv_baseline_filter(const pv_baseline *b, pv_result *r) {
   size_t kept = 0, n = r->findings.len;
   for (size_t i = 0; i < n; i++) {
     pv_finding *f = pv_result_finding(r, i);
-    if (!known(b, f)) *pv_result_finding(r, kept++) = *f;
+    if (!known(b, f))
+      *pv_result_finding(r, kept++) = *f;
   }
   r->findings.len = kept;
   return n - kept;
 }
 
-size_t pv_baseline_size(const pv_baseline *b) { return b->len; }
+size_t pv_baseline_size(const pv_baseline *b) {
+  return b->len;
+}
 
 void pv_baseline_free(pv_baseline *b) {
-  if (b == NULL) return;
-  for (size_t i = 0; i < b->len; i++) free(b->keys[i]);
+  if (b == NULL)
+    return;
+  for (size_t i = 0; i < b->len; i++)
+    free(b->keys[i]);
   free(b->keys);
   free(b);
 }

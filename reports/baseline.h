@@ -16,8 +16,7 @@ typedef struct pv_baseline pv_baseline;
 /* Read a SARIF 2.1.0 file (plugvet's partialFingerprints "plugvet/v1") or a
  * JSON-lines file written by --json. PV_FAILED with a message naming the file
  * and the reason when it is neither (or over max_bytes). */
-pv_status pv_baseline_load(const char *path, uint64_t max_bytes, pv_baseline **out,
-                           pv_error *err);
+pv_status pv_baseline_load(const char *path, uint64_t max_bytes, pv_baseline **out, pv_error *err);
 /* Remove r's findings that the baseline knows; returns how many. */
 size_t pv_baseline_filter(const pv_baseline *b, pv_result *r);
 /* Entries read. */

@@ -16,7 +16,8 @@ static const char *const spdx_ids[] = {
 /* The SPDX list's spelling of s, or NULL when s is not an id on it. */
 static const char *spdx_id(const char *s) {
   for (size_t i = 0; i < sizeof spdx_ids / sizeof *spdx_ids; i++)
-    if (strcasecmp(s, spdx_ids[i]) == 0) return spdx_ids[i];
+    if (strcasecmp(s, spdx_ids[i]) == 0)
+      return spdx_ids[i];
   return NULL;
 }
 
@@ -25,39 +26,52 @@ static int is_expression(const char *s) {
 }
 
 static json_t *licenses_json(const char *lic) {
-  if (lic == NULL || *lic == '\0') return NULL;
+  if (lic == NULL || *lic == '\0')
+    return NULL;
   const char *id = spdx_id(lic);
-  if (id != NULL) return json_pack("[{s:{s:s}}]", "license", "id", id);
-  if (is_expression(lic)) return json_pack("[{s:s}]", "expression", lic);
+  if (id != NULL)
+    return json_pack("[{s:{s:s}}]", "license", "id", id);
+  if (is_expression(lic))
+    return json_pack("[{s:s}]", "expression", lic);
   return json_pack("[{s:{s:s%}}]", "license", "name", lic, strlen(lic));
 }
 
 /* ---- hashes: SRI "alg-base64" (space-separated) to hex ------------------ */
 
 static json_t *hash_json(const char *sri) {
-  static const struct { const char *sri, *alg; int len; } algs[] = {
-      {"sha512-", "SHA-512", 64}, {"sha384-", "SHA-384", 48},
-      {"sha256-", "SHA-256", 32}, {"sha1-", "SHA-1", 20}};
+  static const struct {
+    const char *sri, *alg;
+    int len;
+  } algs[] = {{"sha512-", "SHA-512", 64},
+              {"sha384-", "SHA-384", 48},
+              {"sha256-", "SHA-256", 32},
+              {"sha1-", "SHA-1", 20}};
   for (size_t i = 0; i < 4; i++) {
     size_t pl = strlen(algs[i].sri), n = strcspn(sri + pl, " ");
-    if (strncmp(sri, algs[i].sri, pl) != 0 || n == 0 || n % 4 != 0 || n > 200) continue;
+    if (strncmp(sri, algs[i].sri, pl) != 0 || n == 0 || n % 4 != 0 || n > 200)
+      continue;
     unsigned char raw[160];
     int got = EVP_DecodeBlock(raw, (const unsigned char *)sri + pl, (int)n);
-    for (size_t k = n; k > 0 && sri[pl + k - 1] == '='; k--) got--;
-    if (got != algs[i].len) return NULL; /* malformed: no hash rather than a wrong one */
+    for (size_t k = n; k > 0 && sri[pl + k - 1] == '='; k--)
+      got--;
+    if (got != algs[i].len)
+      return NULL; /* malformed: no hash rather than a wrong one */
     char hex[2 * 64 + 1];
-    for (int k = 0; k < got; k++) snprintf(hex + 2 * k, 3, "%02x", raw[k]);
+    for (int k = 0; k < got; k++)
+      snprintf(hex + 2 * k, 3, "%02x", raw[k]);
     return json_pack("{s:s, s:s}", "alg", algs[i].alg, "content", hex);
   }
   return NULL;
 }
 
 static json_t *hashes_json(const char *integrity) {
-  if (integrity == NULL) return NULL;
+  if (integrity == NULL)
+    return NULL;
   json_t *a = json_array();
   for (const char *p = integrity; *p;) {
     json_t *h = hash_json(p);
-    if (h != NULL) json_array_append_new(a, h);
+    if (h != NULL)
+      json_array_append_new(a, h);
     p += strcspn(p, " ");
     p += strspn(p, " ");
   }
@@ -73,18 +87,20 @@ static json_t *hashes_json(const char *integrity) {
 /* A URL the schema's iri-reference format accepts: a known scheme and no
  * blanks, controls or characters IRIs forbid. */
 static int good_url(const char *u) {
-  static const char *const schemes[] = {"https://", "http://", "git+https://", "git+http://",
-                                        "git+ssh://", "git://", "ssh://"};
+  static const char *const schemes[] = {"https://",   "http://", "git+https://", "git+http://",
+                                        "git+ssh://", "git://",  "ssh://"};
   int ok = 0;
   for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
     ok |= strncmp(u, schemes[i], strlen(schemes[i])) == 0;
   for (const unsigned char *p = (const unsigned char *)u; ok && *p; p++)
-    if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|\\^`", *p)) ok = 0;
+    if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|\\^`", *p))
+      ok = 0;
   return ok && strlen(u) < 2048;
 }
 
 static void add_ref(json_t *refs, const char *type, const char *url) {
-  if (url != NULL && good_url(url)) json_array_append_new(refs, json_pack("{s:s, s:s}", "type", type, "url", url));
+  if (url != NULL && good_url(url))
+    json_array_append_new(refs, json_pack("{s:s, s:s}", "type", type, "url", url));
 }
 
 /* ---- components ------------------------------------------------------------ */
@@ -119,13 +135,18 @@ static json_t *properties_json(const ctx *x, const pv_component *c) {
     const pv_seen *s = PV_VEC_AT(c->seen, pv_seen, i);
     char buf[4200];
     snprintf(buf, sizeof buf, s->line ? "%s:%u" : "%s", s->path, s->line);
-    json_array_append_new(props, json_pack("{s:s, s:s%}", "name", "plugvet:path", "value", buf, strlen(buf)));
+    json_array_append_new(
+        props, json_pack("{s:s, s:s%}", "name", "plugvet:path", "value", buf, strlen(buf)));
   }
-  if (c->alias) json_array_append_new(props, json_pack("{s:s, s:s}", "name", "plugvet:alias", "value", c->alias));
+  if (c->alias)
+    json_array_append_new(props,
+                          json_pack("{s:s, s:s}", "name", "plugvet:alias", "value", c->alias));
   if (c->flags & PV_COMP_BUNDLED)
-    json_array_append_new(props, json_pack("{s:s, s:s}", "name", "plugvet:bundled", "value", "true"));
+    json_array_append_new(props,
+                          json_pack("{s:s, s:s}", "name", "plugvet:bundled", "value", "true"));
   if (c->flags & PV_COMP_INSTALL_SCRIPT)
-    json_array_append_new(props, json_pack("{s:s, s:s}", "name", "plugvet:hasInstallScript", "value", "true"));
+    json_array_append_new(
+        props, json_pack("{s:s, s:s}", "name", "plugvet:hasInstallScript", "value", "true"));
   origin_props(x, c, props);
   return props;
 }
@@ -134,29 +155,36 @@ static json_t *component_json(const ctx *x, size_t i) {
   const pv_component *c = pv_inv_component(x->inv, i);
   const char *slash = c->name[0] == '@' ? strchr(c->name, '/') : NULL;
   json_t *o = json_object();
-  json_object_set_new(o, "type", json_string((c->flags & PV_COMP_ROOT) ? "application" : "library"));
+  json_object_set_new(o, "type",
+                      json_string((c->flags & PV_COMP_ROOT) ? "application" : "library"));
   json_object_set_new(o, "bom-ref", json_string(x->refs[i]));
-  if (slash) json_object_set_new(o, "group", json_stringn(c->name, (size_t)(slash - c->name)));
+  if (slash)
+    json_object_set_new(o, "group", json_stringn(c->name, (size_t)(slash - c->name)));
   json_object_set_new(o, "name", json_string(slash ? slash + 1 : c->name));
   /* not the spec text (a URL, a path) of a package from elsewhere */
   const char *version = pv_inv_origin(c) == PV_ORIGIN_REGISTRY ? c->version : c->declared;
   if (version != NULL && version[0] != '\0') {
     json_object_set_new(o, "version", json_string(version));
   }
-  if (c->description && *c->description) json_object_set_new(o, "description", json_string(c->description));
+  if (c->description && *c->description)
+    json_object_set_new(o, "description", json_string(c->description));
   if (!(c->flags & PV_COMP_ROOT))
     json_object_set_new(o, "scope", json_string(pv_inv_scope_name(c->scope)));
   json_t *h = hashes_json(c->integrity);
-  if (h) json_object_set_new(o, "hashes", h);
+  if (h)
+    json_object_set_new(o, "hashes", h);
   json_t *l = licenses_json(c->license);
-  if (l) json_object_set_new(o, "licenses", l);
+  if (l)
+    json_object_set_new(o, "licenses", l);
   json_object_set_new(o, "purl", json_string(x->purls[i]));
   json_t *refs = json_array();
   add_ref(refs, "vcs", c->repository);
   add_ref(refs, "website", c->homepage);
   add_ref(refs, "distribution", c->resolved);
-  if (json_array_size(refs)) json_object_set_new(o, "externalReferences", refs);
-  else json_decref(refs);
+  if (json_array_size(refs))
+    json_object_set_new(o, "externalReferences", refs);
+  else
+    json_decref(refs);
   json_object_set_new(o, "properties", properties_json(x, c));
   return o;
 }
@@ -170,11 +198,14 @@ static int make_refs(ctx *x, pv_arena *a) {
     x->purls[i] = base;
     for (size_t dup = 2; p != NULL; dup++) {
       int taken = 0;
-      for (size_t k = 0; k < i && !taken; k++) taken = strcmp(x->refs[k], p) == 0;
-      if (!taken) break;
+      for (size_t k = 0; k < i && !taken; k++)
+        taken = strcmp(x->refs[k], p) == 0;
+      if (!taken)
+        break;
       p = pv_arena_printf(a, "%s#%zu", base, dup);
     }
-    if ((x->refs[i] = p) == NULL) return -1;
+    if ((x->refs[i] = p) == NULL)
+      return -1;
   }
   return 0;
 }
@@ -187,7 +218,8 @@ static json_t *dependencies_json(const ctx *x) {
     for (size_t k = 0; k < c->deps.len; k++) {
       size_t d = *PV_VEC_AT(c->deps, size_t, k);
       int seen = 0;
-      for (size_t j = 0; j < k; j++) seen |= *PV_VEC_AT(c->deps, size_t, j) == d;
+      for (size_t j = 0; j < k; j++)
+        seen |= *PV_VEC_AT(c->deps, size_t, j) == d;
       if (d < x->inv->components.len && d != i && !seen)
         json_array_append_new(on, json_string(x->refs[d]));
     }
@@ -199,10 +231,14 @@ static json_t *dependencies_json(const ctx *x) {
 /* ---- vulnerabilities -------------------------------------------------------- */
 
 static const char *rating_method(const char *vector) {
-  if (vector == NULL) return "other";
-  if (strncmp(vector, "CVSS:3.1/", 9) == 0) return "CVSSv31";
-  if (strncmp(vector, "CVSS:3.0/", 9) == 0) return "CVSSv3";
-  if (strncmp(vector, "CVSS:4.0/", 9) == 0) return "CVSSv4";
+  if (vector == NULL)
+    return "other";
+  if (strncmp(vector, "CVSS:3.1/", 9) == 0)
+    return "CVSSv31";
+  if (strncmp(vector, "CVSS:3.0/", 9) == 0)
+    return "CVSSv3";
+  if (strncmp(vector, "CVSS:4.0/", 9) == 0)
+    return "CVSSv4";
   return "other";
 }
 
@@ -222,21 +258,27 @@ static json_t *vulnerability_json(const ctx *x, const pv_vulns *v, size_t first)
   for (const char *const *c = a->cwes; c && *c; c++)
     if (strncasecmp(*c, "CWE-", 4) == 0 && strtol(*c + 4, NULL, 10) > 0)
       json_array_append_new(cwes, json_integer(strtol(*c + 4, NULL, 10)));
-  if (json_array_size(cwes)) json_object_set_new(o, "cwes", cwes);
-  else json_decref(cwes);
+  if (json_array_size(cwes))
+    json_object_set_new(o, "cwes", cwes);
+  else
+    json_decref(cwes);
   const char *desc = a->summary ? a->summary : a->details;
-  if (desc) json_object_set_new(o, "description", json_string(desc));
+  if (desc)
+    json_object_set_new(o, "description", json_string(desc));
   json_t *affects = json_array(), *fixes = json_array();
   for (size_t i = first; i < v->vulns.len; i++) {
     const pv_vuln *u = PV_VEC_AT(v->vulns, pv_vuln, i);
-    if (strcmp(u->adv->id, a->id) != 0) continue;
+    if (strcmp(u->adv->id, a->id) != 0)
+      continue;
     json_array_append_new(affects, json_pack("{s:s}", "ref", x->refs[u->component]));
-    if (u->fixed) json_array_append_new(fixes, json_string(u->fixed));
+    if (u->fixed)
+      json_array_append_new(fixes, json_string(u->fixed));
   }
   json_object_set_new(o, "affects", affects);
   if (json_array_size(fixes)) {
     char rec[512];
-    snprintf(rec, sizeof rec, "Upgrade to %s or later.", json_string_value(json_array_get(fixes, 0)));
+    snprintf(rec, sizeof rec, "Upgrade to %s or later.",
+             json_string_value(json_array_get(fixes, 0)));
     json_object_set_new(o, "recommendation", json_string(rec));
   }
   json_decref(fixes);
@@ -251,7 +293,8 @@ static json_t *vulnerabilities_json(const ctx *x, const pv_vulns *v) {
     int earlier = 0;
     for (size_t k = 0; k < i && !earlier; k++)
       earlier = strcmp(PV_VEC_AT(v->vulns, pv_vuln, k)->adv->id, id) == 0;
-    if (!earlier) json_array_append_new(arr, vulnerability_json(x, v, i));
+    if (!earlier)
+      json_array_append_new(arr, vulnerability_json(x, v, i));
   }
   return arr;
 }
@@ -266,7 +309,8 @@ static json_t *metadata_json(const ctx *x, const pv_cdx_options *opt) {
   strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
   json_t *m = json_pack("{s:s, s:{s:[{s:s, s:s, s:s}]}}", "timestamp", ts, "tools", "components",
                         "type", "application", "name", "plugvet", "version", opt->tool_version);
-  if (x->inv->has_root) json_object_set_new(m, "component", component_json(x, 0));
+  if (x->inv->has_root)
+    json_object_set_new(m, "component", component_json(x, 0));
   return m;
 }
 
@@ -278,7 +322,8 @@ static void serial_of(json_t *doc, char out[46]) {
   free(text);
   hex[12] = '5';
   hex[16] = "89ab"[hex[16] % 4];
-  snprintf(out, 46, "urn:uuid:%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+  snprintf(out, 46, "urn:uuid:%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16,
+           hex + 20);
 }
 
 pv_status pv_cyclonedx_write(FILE *out, const pv_inventory *inv, const pv_vulns *vulns,
@@ -298,16 +343,19 @@ pv_status pv_cyclonedx_write(FILE *out, const pv_inventory *inv, const pv_vulns 
                           opt->spec_minor == 5 ? "1.5" : "1.6", "serialNumber", "", "version", 1);
   json_object_set_new(doc, "metadata", metadata_json(&x, opt));
   json_t *comps = json_array();
-  for (size_t i = inv->has_root ? 1 : 0; i < n; i++) json_array_append_new(comps, component_json(&x, i));
+  for (size_t i = inv->has_root ? 1 : 0; i < n; i++)
+    json_array_append_new(comps, component_json(&x, i));
   json_object_set_new(doc, "components", comps);
   json_object_set_new(doc, "dependencies", dependencies_json(&x));
-  if (vulns != NULL) json_object_set_new(doc, "vulnerabilities", vulnerabilities_json(&x, vulns));
+  if (vulns != NULL)
+    json_object_set_new(doc, "vulnerabilities", vulnerabilities_json(&x, vulns));
   char serial[46];
   serial_of(doc, serial);
   json_object_set_new(doc, "serialNumber", json_string(serial));
   int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(doc);
   pv_arena_delete(a);
-  if (rc != 0 || fputc('\n', out) == EOF) return pv_error_set(err, PV_FAILED, "write error");
+  if (rc != 0 || fputc('\n', out) == EOF)
+    return pv_error_set(err, PV_FAILED, "write error");
   return PV_OK;
 }

@@ -7,27 +7,37 @@
 /* Length of the valid UTF-8 sequence at p, or 0 if it is not one. */
 static size_t utf8_valid(const unsigned char *p, size_t n) {
   unsigned char c = p[0];
-  size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (need == 0 || need > n) return 0;
-  if (need == 1) return c != 0 ? 1 : 0;
+  size_t need = c < 0x80             ? 1
+                : (c & 0xE0) == 0xC0 ? 2
+                : (c & 0xF0) == 0xE0 ? 3
+                : (c & 0xF8) == 0xF0 ? 4
+                                     : 0;
+  if (need == 0 || need > n)
+    return 0;
+  if (need == 1)
+    return c != 0 ? 1 : 0;
   uint32_t cp = c & (0x7F >> need);
   for (size_t i = 1; i < need; i++) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
     cp = (cp << 6) | (p[i] & 0x3F);
   }
   static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  if (cp < min[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
   return need;
 }
 
 json_t *pv_json_str(const char *s) {
-  if (s == NULL) return json_null();
+  if (s == NULL)
+    return json_null();
   size_t n = strlen(s);
   json_t *j = json_stringn(s, n);
-  if (j != NULL) return j;
+  if (j != NULL)
+    return j;
   char *clean = malloc(n * 3 + 1); /* worst case: every byte becomes U+FFFD */
-  if (clean == NULL) return NULL;
+  if (clean == NULL)
+    return NULL;
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     size_t len = utf8_valid((const unsigned char *)s + i, n - i);

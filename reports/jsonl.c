@@ -31,10 +31,12 @@ static json_t *finding_json(const pv_finding *f) {
   json_object_set_new(o, "start_col", json_integer(f->start.col));
   json_object_set_new(o, "end_line", json_integer(f->end.line));
   json_object_set_new(o, "end_col", json_integer(f->end.col));
-  if (f->advisory) json_object_set_new(o, "advisory", json_string(f->advisory));
+  if (f->advisory)
+    json_object_set_new(o, "advisory", json_string(f->advisory));
   json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
   json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
-  if (f->nflow > 0) json_object_set_new(o, "flow", flow_json(f));
+  if (f->nflow > 0)
+    json_object_set_new(o, "flow", flow_json(f));
   return o;
 }
 
@@ -53,7 +55,8 @@ static json_t *result_json(const pv_result *r) {
   size_t counts[PV_SEV_NONE] = {0};
   for (size_t i = 0; i < r->findings.len; i++) {
     const pv_finding *f = pv_result_finding(r, i);
-    if (!f->suppressed) counts[f->severity]++;
+    if (!f->suppressed)
+      counts[f->severity]++;
     json_array_append_new(fs, finding_json(f));
   }
   for (size_t i = 0; i < r->notes.len; i++)
@@ -62,7 +65,8 @@ static json_t *result_json(const pv_result *r) {
   json_object_set_new(o, "sha256", json_string(r->sha256));
   json_object_set_new(o, "kind", json_string(r->kind));
   json_object_set_new(o, "status", json_string(r->status == PV_INPUT_ERROR ? "error" : "scanned"));
-  if (r->status == PV_INPUT_ERROR) json_object_set_new(o, "error", pv_json_str(r->error));
+  if (r->status == PV_INPUT_ERROR)
+    json_object_set_new(o, "error", pv_json_str(r->error));
   json_object_set_new(o, "files", json_integer((json_int_t)r->files.len));
   json_object_set_new(o, "bytes", json_integer((json_int_t)r->bytes));
   json_object_set_new(o, "counts", pv_json_counts(counts));
@@ -76,6 +80,7 @@ pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err) {
   int bad = o == NULL || json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
             fputc('\n', out) == EOF;
   json_decref(o);
-  if (bad) return pv_error_set(err, PV_FAILED, "cannot write the JSON line for %s", r->input);
+  if (bad)
+    return pv_error_set(err, PV_FAILED, "cannot write the JSON line for %s", r->input);
   return PV_OK;
 }

@@ -13,13 +13,13 @@
 typedef struct {
   pv_result *const *results; /* in input order */
   size_t count;
-  const pv_ruleset *rules;   /* may be NULL */
-  const char *version;       /* plugvet's semantic version */
-  int include_suppressed;    /* SARIF: keep suppressed results */
-  int color;                 /* text: ANSI colours */
-  size_t baseline_known;     /* findings left out by --baseline */
-  int has_epoch;             /* SARIF: write endTimeUtc, at epoch */
-  long long epoch;           /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
+  const pv_ruleset *rules; /* may be NULL */
+  const char *version;     /* plugvet's semantic version */
+  int include_suppressed;  /* SARIF: keep suppressed results */
+  int color;               /* text: ANSI colours */
+  size_t baseline_known;   /* findings left out by --baseline */
+  int has_epoch;           /* SARIF: write endTimeUtc, at epoch */
+  long long epoch;         /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
 } pv_report_set;
 
 /* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */

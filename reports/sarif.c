@@ -28,7 +28,8 @@ static int push_rule(rule_table *t, const pv_rule_meta *m) {
   if (t->len == t->cap) {
     size_t cap = t->cap ? t->cap * 2 : 64;
     const pv_rule_meta **p = realloc(t->items, cap * sizeof *p);
-    if (p == NULL) return -1;
+    if (p == NULL)
+      return -1;
     t->items = p;
     t->cap = cap;
   }
@@ -43,19 +44,23 @@ static int cmp_rule(const void *a, const void *b) {
 static int build_rules(rule_table *t, const pv_report_set *set) {
   size_t n = set->rules ? pv_ruleset_count(set->rules) : 0;
   for (size_t i = 0; i < n; i++)
-    if (push_rule(t, pv_ruleset_meta(set->rules, i))) return -1;
+    if (push_rule(t, pv_ruleset_meta(set->rules, i)))
+      return -1;
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
-      if (push_rule(t, f->group_rule ? f->group_rule : f->rule)) return -1;
+      if (push_rule(t, f->group_rule ? f->group_rule : f->rule))
+        return -1;
     }
   }
-  if (t->len == 0) return 0;
+  if (t->len == 0)
+    return 0;
   qsort(t->items, t->len, sizeof *t->items, cmp_rule);
   size_t kept = 1;
   for (size_t i = 1; i < t->len; i++)
-    if (strcmp(t->items[i]->id, t->items[kept - 1]->id) != 0) t->items[kept++] = t->items[i];
+    if (strcmp(t->items[i]->id, t->items[kept - 1]->id) != 0)
+      t->items[kept++] = t->items[i];
   t->len = kept;
   return 0;
 }
@@ -65,9 +70,12 @@ static long rule_index(const rule_table *t, const char *id) {
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     int c = strcmp(t->items[mid]->id, id);
-    if (c == 0) return (long)mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+    if (c == 0)
+      return (long)mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return -1;
 }
@@ -76,7 +84,8 @@ static long rule_index(const rule_table *t, const char *id) {
 
 /* "CWE-78: OS Command Injection" or "cwe-78" → 78; 0 if none. */
 static unsigned cwe_number(const char *s) {
-  if (strncasecmp(s, "CWE-", 4) != 0) return 0;
+  if (strncasecmp(s, "CWE-", 4) != 0)
+    return 0;
   return (unsigned)strtoul(s + 4, NULL, 10);
 }
 
@@ -88,7 +97,8 @@ static json_t *rule_tags(const pv_rule_meta *m) {
     json_array_append_new(tags, pv_json_str(m->category));
   for (const char *const *c = m->cwe; c && *c; c++) {
     unsigned n = cwe_number(*c);
-    if (n == 0) continue;
+    if (n == 0)
+      continue;
     snprintf(buf, sizeof buf, "CWE-%u", n);
     json_array_append_new(tags, json_string(buf));
     snprintf(buf, sizeof buf, "external/cwe/cwe-%u", n);
@@ -102,9 +112,12 @@ static json_t *rule_tags(const pv_rule_meta *m) {
 }
 
 static const char *precision(const char *confidence) {
-  if (confidence == NULL) return "medium";
-  if (strcasecmp(confidence, "high") == 0) return "high";
-  if (strcasecmp(confidence, "low") == 0) return "low";
+  if (confidence == NULL)
+    return "medium";
+  if (strcasecmp(confidence, "high") == 0)
+    return "high";
+  if (strcasecmp(confidence, "low") == 0)
+    return "low";
   return "medium";
 }
 
@@ -133,10 +146,12 @@ static json_t *text_obj(const char *s) {
 
 static json_t *rule_help(const pv_rule_meta *m, const char *desc) {
   size_t cap = strlen(desc) + 64;
-  for (const char *const *r = m->references; r && *r; r++) cap += 2 * strlen(*r) + 16;
+  for (const char *const *r = m->references; r && *r; r++)
+    cap += 2 * strlen(*r) + 16;
   char *text = malloc(cap), *md = malloc(cap);
   json_t *h = json_object();
-  if (text == NULL || md == NULL) goto out;
+  if (text == NULL || md == NULL)
+    goto out;
   size_t t = (size_t)snprintf(text, cap, "%s", desc), k = (size_t)snprintf(md, cap, "%s", desc);
   if (m->references && m->references[0]) {
     t += (size_t)snprintf(text + t, cap - t, "\n\nReferences:");
@@ -183,11 +198,14 @@ static json_t *rule_json(const pv_rule_meta *m) {
 static json_t *uri_json(const char *path) {
   size_t n = strlen(path);
   char *buf = malloc(n * 3 + 1);
-  if (buf == NULL) return NULL;
+  if (buf == NULL)
+    return NULL;
   size_t o = 0;
   for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-    if (isalnum(*p) || strchr("-._~/!:@$&'()*+,;=", *p)) buf[o++] = (char)*p;
-    else o += (size_t)snprintf(buf + o, 4, "%%%02X", *p);
+    if (isalnum(*p) || strchr("-._~/!:@$&'()*+,;=", *p))
+      buf[o++] = (char)*p;
+    else
+      o += (size_t)snprintf(buf + o, 4, "%%%02X", *p);
   }
   buf[o] = '\0';
   json_t *j = json_string(buf);
@@ -207,7 +225,8 @@ static json_t *region_of(pv_pos start, pv_pos end, uint32_t col16_start, uint32_
     json_object_set_new(reg, "endLine", json_integer(end_line));
     json_object_set_new(reg, "endColumn", json_integer(col16_end));
   }
-  if (snippet != NULL) json_object_set_new(reg, "snippet", text_obj(snippet));
+  if (snippet != NULL)
+    json_object_set_new(reg, "snippet", text_obj(snippet));
   return reg;
 }
 
@@ -220,7 +239,8 @@ static json_t *location_json(const char *path, json_t *region) {
   json_object_set_new(art, "uri", uri_json(path));
   json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
   json_object_set_new(phys, "artifactLocation", art);
-  if (region != NULL) json_object_set_new(phys, "region", region);
+  if (region != NULL)
+    json_object_set_new(phys, "region", region);
   json_object_set_new(loc, "physicalLocation", phys);
   return loc;
 }
@@ -232,7 +252,8 @@ static json_t *location_json(const char *path, json_t *region) {
 static json_t *step_location(const pv_finding *f, const pv_flow_step *s) {
   json_t *reg = region_of(s->start, s->end, s->col16_start, s->col16_end, NULL);
   json_t *loc = location_json(s->path ? s->path : f->path, reg);
-  if (s->message != NULL) json_object_set_new(loc, "message", text_obj(s->message));
+  if (s->message != NULL)
+    json_object_set_new(loc, "message", text_obj(s->message));
   return loc;
 }
 
@@ -266,9 +287,11 @@ static json_t *related_json(const pv_finding *f) {
 static json_t *linked_message(const char *msg) {
   size_t n = strlen(msg), k = 0;
   char *t = malloc(2 * n + sizeof " ([source](1))");
-  if (t == NULL) return text_obj(msg);
+  if (t == NULL)
+    return text_obj(msg);
   for (size_t i = 0; i < n; i++) {
-    if (msg[i] == '[' || msg[i] == ']' || msg[i] == '\\') t[k++] = '\\';
+    if (msg[i] == '[' || msg[i] == ']' || msg[i] == '\\')
+      t[k++] = '\\';
     t[k++] = msg[i];
   }
   memcpy(t + k, " ([source](1))", sizeof " ([source](1))");
@@ -290,7 +313,8 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
     json_object_set_new(o, "codeFlows", code_flows_json(f));
     json_object_set_new(o, "relatedLocations", related_json(f));
   }
-  if (f->line_hash[0]) json_object_set_new(fp, "primaryLocationLineHash", json_string(f->line_hash));
+  if (f->line_hash[0])
+    json_object_set_new(fp, "primaryLocationLineHash", json_string(f->line_hash));
   json_object_set_new(fp, "plugvet/v1", json_string(f->fingerprint));
   json_object_set_new(o, "partialFingerprints", fp);
   if (f->suppressed) {
@@ -301,7 +325,8 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
   }
   json_object_set_new(props, "severity", json_string(pv_severity_name(f->severity)));
   json_object_set_new(props, "input", pv_json_str(r->input));
-  if (f->advisory) json_object_set_new(props, "advisory", json_string(f->advisory));
+  if (f->advisory)
+    json_object_set_new(props, "advisory", json_string(f->advisory));
   json_object_set_new(o, "properties", props);
   return o;
 }
@@ -348,7 +373,8 @@ static json_t *artifacts_json(const pv_report_set *set) {
   json_t *arts = json_array();
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
-    if (r->sha256[0] == '\0' || strcmp(r->kind, "file") == 0) continue;
+    if (r->sha256[0] == '\0' || strcmp(r->kind, "file") == 0)
+      continue;
     json_t *a = json_object(), *loc = json_object(), *h = json_object(), *roles = json_array();
     json_object_set_new(loc, "uri", uri_json(r->input));
     json_object_set_new(a, "location", loc);
@@ -368,7 +394,8 @@ static json_t *driver_json(const pv_report_set *set, const rule_table *t) {
   json_object_set_new(d, "semanticVersion", json_string(set->version));
   json_object_set_new(d, "version", json_string(set->version));
   json_object_set_new(d, "informationUri", json_string(INFO_URI));
-  for (size_t i = 0; i < t->len; i++) json_array_append_new(rules, rule_json(t->items[i]));
+  for (size_t i = 0; i < t->len; i++)
+    json_array_append_new(rules, rule_json(t->items[i]));
   json_object_set_new(d, "rules", rules);
   return d;
 }
@@ -381,13 +408,16 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
   json_array_append_new(invs, invocation_json(set));
   json_object_set_new(run, "invocations", invs);
   json_t *arts = artifacts_json(set);
-  if (json_array_size(arts) > 0) json_object_set_new(run, "artifacts", arts);
-  else json_decref(arts);
+  if (json_array_size(arts) > 0)
+    json_object_set_new(run, "artifacts", arts);
+  else
+    json_decref(arts);
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
-      if (f->suppressed && !set->include_suppressed) continue;
+      if (f->suppressed && !set->include_suppressed)
+        continue;
       json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
     }
   }
@@ -407,7 +437,8 @@ pv_status pv_sarif_write(FILE *out, const pv_report_set *set, pv_error *err) {
   json_object_set_new(doc, "version", json_string("2.1.0"));
   json_array_append_new(runs, run_json(set, &t));
   json_object_set_new(doc, "runs", runs);
-  int bad = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || fputc('\n', out) == EOF;
+  int bad =
+      json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || fputc('\n', out) == EOF;
   json_decref(doc);
   free(t.items);
   return bad ? pv_error_set(err, PV_FAILED, "cannot write SARIF") : PV_OK;

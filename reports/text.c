@@ -19,35 +19,43 @@ static const char *sev_color(pv_severity s) {
 }
 
 static void paint(const pen *p, const char *code, const char *text) {
-  if (p->color) fprintf(p->out, "%s%s\033[0m", code, text);
-  else fputs(text, p->out);
+  if (p->color)
+    fprintf(p->out, "%s%s\033[0m", code, text);
+  else
+    fputs(text, p->out);
 }
 
 /* Print bytes, replacing control characters (terminal escapes from hostile
  * input) with '?'; tabs kept. */
 static void put_clean(FILE *out, const unsigned char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) fputc(s[i] < 0x20 && s[i] != '\t' ? '?' : s[i] == 0x7f ? '?' : s[i], out);
+  for (size_t i = 0; i < n; i++)
+    fputc(s[i] < 0x20 && s[i] != '\t' ? '?' : s[i] == 0x7f ? '?' : s[i], out);
 }
 
 static void put_str(FILE *out, const char *s) {
-  if (s != NULL) put_clean(out, (const unsigned char *)s, strlen(s));
+  if (s != NULL)
+    put_clean(out, (const unsigned char *)s, strlen(s));
 }
 
 /* The finding's first source line and a ^~~ marker under its range. */
 static void show_source(const pen *p, const pv_finding *f) {
-  if (f->window == NULL || f->start.line == 0) return;
+  if (f->window == NULL || f->start.line == 0)
+    return;
   const unsigned char *w = (const unsigned char *)f->window;
   size_t col = f->window_col, shown = strlen(f->window);
   fprintf(p->out, "  %6u | ", f->start.line);
   put_clean(p->out, w, shown);
   fprintf(p->out, "\n         | ");
-  for (size_t i = 0; i < col && i < shown; i++) fputc(w[i] == '\t' ? '\t' : ' ', p->out);
-  size_t len = f->end.line == f->start.line && f->end.byte > f->start.byte
-                   ? f->end.byte - f->start.byte : 1;
-  if (col + len > shown) len = shown > col ? shown - col : 1;
+  for (size_t i = 0; i < col && i < shown; i++)
+    fputc(w[i] == '\t' ? '\t' : ' ', p->out);
+  size_t len =
+      f->end.line == f->start.line && f->end.byte > f->start.byte ? f->end.byte - f->start.byte : 1;
+  if (col + len > shown)
+    len = shown > col ? shown - col : 1;
   char marker[LINE_SHOWN + 2];
   marker[0] = '^';
-  for (size_t i = 1; i < len && i <= LINE_SHOWN; i++) marker[i] = '~';
+  for (size_t i = 1; i < len && i <= LINE_SHOWN; i++)
+    marker[i] = '~';
   marker[len <= LINE_SHOWN ? len : LINE_SHOWN] = '\0';
   paint(p, sev_color(f->severity), marker);
   fputc('\n', p->out);
@@ -89,15 +97,19 @@ static void show_notes(const pen *p, const pv_result *r) {
   size_t shown = 0, total = 0;
   for (size_t i = 0; i < r->notes.len; i++) {
     const pv_note *n = pv_result_note_at(r, i);
-    if (n->level == PV_NOTE_INFO) continue;
-    if (n->level == PV_NOTE_ERROR && strcmp(n->id, "input-error") == 0) continue;
-    if (total++ >= NOTES_SHOWN) continue;
+    if (n->level == PV_NOTE_INFO)
+      continue;
+    if (n->level == PV_NOTE_ERROR && strcmp(n->id, "input-error") == 0)
+      continue;
+    if (total++ >= NOTES_SHOWN)
+      continue;
     shown++;
     fputs(n->level == PV_NOTE_ERROR ? "  error: " : "  warning: ", p->out);
     put_str(p->out, n->message);
     fputc('\n', p->out);
   }
-  if (total > shown) fprintf(p->out, "  ... %zu more notifications (see --json or SARIF)\n", total - shown);
+  if (total > shown)
+    fprintf(p->out, "  ... %zu more notifications (see --json or SARIF)\n", total - shown);
 }
 
 static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NONE],
@@ -134,14 +146,18 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
     show_input(&p, set->results[i], counts, &suppressed);
     failed += set->results[i]->status == PV_INPUT_ERROR;
   }
-  for (int s = 0; s < PV_SEV_NONE; s++) total += counts[s];
+  for (int s = 0; s < PV_SEV_NONE; s++)
+    total += counts[s];
   fprintf(out, "%zu finding%s (%zu critical, %zu high, %zu medium, %zu low, %zu info", total,
           total == 1 ? "" : "s", counts[PV_SEV_CRITICAL], counts[PV_SEV_HIGH],
           counts[PV_SEV_MEDIUM], counts[PV_SEV_LOW], counts[PV_SEV_INFO]);
-  if (suppressed) fprintf(out, "; %zu suppressed", suppressed);
-  if (set->baseline_known) fprintf(out, "; %zu in the baseline", set->baseline_known);
+  if (suppressed)
+    fprintf(out, "; %zu suppressed", suppressed);
+  if (set->baseline_known)
+    fprintf(out, "; %zu in the baseline", set->baseline_known);
   fprintf(out, ") in %zu input%s: %zu scanned, %zu failed\n", set->count,
           set->count == 1 ? "" : "s", set->count - failed, failed);
-  if (ferror(out)) return pv_error_set(err, PV_FAILED, "cannot write the text report");
+  if (ferror(out))
+    return pv_error_set(err, PV_FAILED, "cannot write the text report");
   return PV_OK;
 }

@@ -22,13 +22,17 @@ static pv_status keep(bun *b, pv_status st) {
 /* Length of the parent key: strip the last package segment ("@s/n" is one). */
 static size_t parent_len(const char *key, size_t len) {
   size_t i = len;
-  while (i > 0 && key[i - 1] != '/') i--;
-  if (i == 0) return 0;
+  while (i > 0 && key[i - 1] != '/')
+    i--;
+  if (i == 0)
+    return 0;
   size_t j = i - 1; /* the '/' before the last segment */
   size_t k = j;
-  while (k > 0 && key[k - 1] != '/') k--;
+  while (k > 0 && key[k - 1] != '/')
+    k--;
   if (key[k] == '@') { /* scoped: strip "@s/n" */
-    if (k == 0) return 0;
+    if (k == 0)
+      return 0;
     return k - 1;
   }
   return j;
@@ -43,7 +47,8 @@ static size_t resolve(bun *b, const char *key, const char *name) {
       return PV_NONE;
     }
     size_t v = pv_smap_get(&b->keys, k);
-    if (v != PV_NONE || len == 0) return v;
+    if (v != PV_NONE || len == 0)
+      return v;
     len = parent_len(key, len);
   }
   return PV_NONE;
@@ -77,22 +82,28 @@ static void add_pkg(bun *b, const char *key, const pv_jnode *t) {
   }
   raw.version = at + 1;
   const char *tail = key_tail(key);
-  if (strcmp(tail, raw.name) != 0) raw.alias = tail;
-  if (pv_spec_is_local(raw.version)) raw.flags |= PV_COMP_LOCAL;
+  if (strcmp(tail, raw.name) != 0)
+    raw.alias = tail;
+  if (pv_spec_is_local(raw.version))
+    raw.flags |= PV_COMP_LOCAL;
   for (size_t i = 1; i < t->n; i++) {
     const pv_jnode *e = t->kids[i];
-    if (e->type == PV_J_OBJ && keep(b, pv_pkg_fields(a, e, &raw)) != PV_OK) return;
-    if (e->type == PV_J_STR && i == t->n - 1 && strncmp(e->s, "sha", 3) == 0) raw.integrity = e->s;
+    if (e->type == PV_J_OBJ && keep(b, pv_pkg_fields(a, e, &raw)) != PV_OK)
+      return;
+    if (e->type == PV_J_STR && i == t->n - 1 && strncmp(e->s, "sha", 3) == 0)
+      raw.integrity = e->s;
     if (e->type == PV_J_STR && i == 1 && e->s[0] != '\0' && !(raw.flags & PV_COMP_LOCAL))
       raw.resolved = e->s;
   }
   size_t ix = PV_NONE;
-  if (keep(b, pv_inv_add(b->c, &raw, &ix)) == PV_OK) keep(b, pv_smap_put(&b->keys, key, ix));
+  if (keep(b, pv_inv_add(b->c, &raw, &ix)) == PV_OK)
+    keep(b, pv_smap_put(&b->keys, key, ix));
 }
 
 static const pv_jnode *tuple_deps(const pv_jnode *t) {
   for (size_t i = 1; t->type == PV_J_ARR && i < t->n; i++)
-    if (t->kids[i]->type == PV_J_OBJ) return t->kids[i];
+    if (t->kids[i]->type == PV_J_OBJ)
+      return t->kids[i];
   return NULL;
 }
 
@@ -105,20 +116,25 @@ static void run(bun *b, const pv_jnode *root, pv_roots *rt) {
     size_t from = pv_smap_get(&b->keys, pk->keys[i]);
     const pv_jnode *o = tuple_deps(pk->kids[i]);
     pv_deplist d;
-    if (from == PV_NONE || o == NULL) continue;
-    if (keep(b, pv_deplist_of(b->c->r->arena, o, 0, &d)) != PV_OK) return;
+    if (from == PV_NONE || o == NULL)
+      continue;
+    if (keep(b, pv_deplist_of(b->c->r->arena, o, 0, &d)) != PV_OK)
+      return;
     for (size_t k = 0; k < d.n && b->rc != PV_FATAL; k++) {
       size_t t = resolve(b, pk->keys[i], d.name[k]);
-      if (t != PV_NONE) keep(b, pv_inv_edge(b->c, from, t));
+      if (t != PV_NONE)
+        keep(b, pv_inv_edge(b->c, from, t));
     }
   }
   const pv_jnode *ws = pv_jn_get(root, "workspaces");
   for (size_t i = 0; ws && ws->type == PV_J_OBJ && i < ws->n && b->rc != PV_FATAL; i++) {
     pv_deplist d;
-    if (keep(b, pv_deplist_of(b->c->r->arena, ws->kids[i], 1, &d)) != PV_OK) return;
+    if (keep(b, pv_deplist_of(b->c->r->arena, ws->kids[i], 1, &d)) != PV_OK)
+      return;
     for (size_t k = 0; k < d.n && b->rc != PV_FATAL; k++) {
       size_t t = resolve(b, NULL, d.name[k]);
-      if (t != PV_NONE) keep(b, pv_roots_add(rt, t, d.group[k]));
+      if (t != PV_NONE)
+        keep(b, pv_roots_add(rt, t, d.group[k]));
     }
   }
 }
@@ -128,8 +144,10 @@ pv_status pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
   const char *err = NULL;
   pv_jnode *root = NULL;
   pv_status rc = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &root, &line, &err);
-  if (rc == PV_FAILED) pv_inv_bad(c, f->path, line, err);
-  if (rc != PV_OK) return rc;
+  if (rc == PV_FAILED)
+    pv_inv_bad(c, f->path, line, err);
+  if (rc != PV_OK)
+    return rc;
   if (root->type != PV_J_OBJ) {
     pv_inv_bad(c, f->path, root->line, "lockfile is not a JSON object");
     return PV_FAILED;

@@ -25,7 +25,8 @@ const pv_rule_meta *const *pv_inv_rules(size_t *count) {
 
 static size_t hash(const char *s) {
   size_t h = 1469598103934665603u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
   return h;
 }
 
@@ -39,9 +40,11 @@ static pv_status grow(pv_smap *m) {
     return PV_FATAL;
   }
   for (size_t i = 0; i < m->cap; i++) {
-    if (m->keys[i] == NULL) continue;
+    if (m->keys[i] == NULL)
+      continue;
     size_t j = hash(m->keys[i]) & (cap - 1);
-    while (keys[j] != NULL) j = (j + 1) & (cap - 1);
+    while (keys[j] != NULL)
+      j = (j + 1) & (cap - 1);
     keys[j] = m->keys[i];
     vals[j] = m->vals[i];
   }
@@ -54,21 +57,27 @@ static pv_status grow(pv_smap *m) {
 }
 
 pv_status pv_smap_put(pv_smap *m, const char *key, size_t val) {
-  if (key == NULL) return PV_FATAL;
-  if ((m->len + 1) * 2 > m->cap && grow(m) != PV_OK) return PV_FATAL;
+  if (key == NULL)
+    return PV_FATAL;
+  if ((m->len + 1) * 2 > m->cap && grow(m) != PV_OK)
+    return PV_FATAL;
   size_t j = hash(key) & (m->cap - 1);
-  while (m->keys[j] != NULL && strcmp(m->keys[j], key) != 0) j = (j + 1) & (m->cap - 1);
-  if (m->keys[j] == NULL) m->len++;
+  while (m->keys[j] != NULL && strcmp(m->keys[j], key) != 0)
+    j = (j + 1) & (m->cap - 1);
+  if (m->keys[j] == NULL)
+    m->len++;
   m->keys[j] = key;
   m->vals[j] = val;
   return PV_OK;
 }
 
 size_t pv_smap_get(const pv_smap *m, const char *key) {
-  if (m->cap == 0 || key == NULL) return PV_NONE;
+  if (m->cap == 0 || key == NULL)
+    return PV_NONE;
   size_t j = hash(key) & (m->cap - 1);
   while (m->keys[j] != NULL) {
-    if (strcmp(m->keys[j], key) == 0) return m->vals[j];
+    if (strcmp(m->keys[j], key) == 0)
+      return m->vals[j];
     j = (j + 1) & (m->cap - 1);
   }
   return PV_NONE;
@@ -93,7 +102,8 @@ pv_status pv_inv_add(pv_inv_ctx *c, const pv_raw *raw, size_t *idx) {
     return PV_WARN;
   }
   pv_raw *p = pv_vec_push(&c->raws, raw);
-  if (p == NULL) return PV_FATAL;
+  if (p == NULL)
+    return PV_FATAL;
   p->deps = (pv_vec){.elem = sizeof(size_t)};
   p->merged = PV_NONE;
   *idx = c->raws.len - 1;
@@ -105,7 +115,8 @@ pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i) {
 }
 
 pv_status pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to) {
-  if (from == to || from >= c->raws.len || to >= c->raws.len) return PV_OK;
+  if (from == to || from >= c->raws.len || to >= c->raws.len)
+    return PV_OK;
   return pv_vec_push(&pv_inv_raw(c, from)->deps, &to) ? PV_OK : PV_FATAL;
 }
 
@@ -119,7 +130,8 @@ pv_status pv_roots_add(pv_roots *rt, size_t idx, pv_dep_group group) {
     rt->idx.elem = sizeof(size_t);
     rt->group.elem = sizeof(pv_dep_group);
   }
-  if (pv_vec_push(&rt->idx, &idx) == NULL) return PV_FATAL;
+  if (pv_vec_push(&rt->idx, &idx) == NULL)
+    return PV_FATAL;
   if (pv_vec_push(&rt->group, &group) == NULL) {
     rt->idx.len--; /* the two stay the same length */
     return PV_FATAL;
@@ -150,7 +162,8 @@ static pv_status reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *r
       rc = PV_FATAL;
   for (size_t h = 0; h < q.len && rc == PV_OK; h++) {
     size_t i = *PV_VEC_AT(q, size_t, h);
-    if (i < first || i >= last || mark[i - first]) continue;
+    if (i < first || i >= last || mark[i - first])
+      continue;
     mark[i - first] = 1;
     pv_raw *raw = pv_inv_raw(c, i);
     if (raw->scope_known == PV_SCOPE_DEFAULTED) {
@@ -158,7 +171,8 @@ static pv_status reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *r
       raw->scope_known = PV_SCOPE_REACHED;
     }
     for (size_t k = 0; k < raw->deps.len && rc == PV_OK; k++)
-      if (pv_vec_push(&q, PV_VEC_AT(raw->deps, size_t, k)) == NULL) rc = PV_FATAL;
+      if (pv_vec_push(&q, PV_VEC_AT(raw->deps, size_t, k)) == NULL)
+        rc = PV_FATAL;
   }
   pv_vec_free(&q);
   return rc;
@@ -166,9 +180,11 @@ static pv_status reach(pv_inv_ctx *c, size_t first, size_t last, const size_t *r
 
 pv_status pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
                         const pv_dep_group *groups, size_t nroots) {
-  if (last <= first) return PV_OK;
+  if (last <= first)
+    return PV_OK;
   unsigned char *mark = calloc(last - first, 1);
-  if (mark == NULL) return PV_FATAL;
+  if (mark == NULL)
+    return PV_FATAL;
   pv_status rc = reach(c, first, last, roots, groups, nroots, PV_DEP_PROD, PV_SCOPE_REQUIRED, mark);
   if (rc == PV_OK)
     rc = reach(c, first, last, roots, groups, nroots, PV_DEP_OPTIONAL, PV_SCOPE_OPTIONAL, mark);
@@ -191,19 +207,26 @@ static int in_node_modules(const char *p) {
 
 /* "x/node_modules/a/package.json" or ".../node_modules/@s/a/package.json" */
 static int is_shipped_manifest(const char *p) {
-  if (strcmp(base_name(p), "package.json") != 0 || !in_node_modules(p)) return 0;
+  if (strcmp(base_name(p), "package.json") != 0 || !in_node_modules(p))
+    return 0;
   size_t n = strlen(p) - strlen("/package.json");
   const char *d = p + n; /* "/package.json" */
   const char *s = d;
-  while (s > p && s[-1] != '/') s--;
-  if (s == p) return 0;
+  while (s > p && s[-1] != '/')
+    s--;
+  if (s == p)
+    return 0;
   const char *s2 = s - 1;
-  while (s2 > p && s2[-1] != '/') s2--;
+  while (s2 > p && s2[-1] != '/')
+    s2--;
   size_t l2 = (size_t)(s - 1 - s2);
-  if (l2 == 12 && strncmp(s2, "node_modules", 12) == 0) return 1;
-  if (*s2 != '@' || s2 == p) return 0;
+  if (l2 == 12 && strncmp(s2, "node_modules", 12) == 0)
+    return 1;
+  if (*s2 != '@' || s2 == p)
+    return 0;
   const char *s3 = s2 - 1;
-  while (s3 > p && s3[-1] != '/') s3--;
+  while (s3 > p && s3[-1] != '/')
+    s3--;
   return (size_t)(s2 - 1 - s3) == 12 && strncmp(s3, "node_modules", 12) == 0;
 }
 
@@ -214,7 +237,8 @@ static char *dir_of(pv_arena *a, const char *p) {
 
 static size_t slashes(const char *p) {
   size_t n = 0;
-  for (; *p; p++) n += *p == '/';
+  for (; *p; p++)
+    n += *p == '/';
   return n;
 }
 
@@ -237,8 +261,8 @@ static pv_status parse_json_file(build *b, const pv_file *f, const pv_jnode **ou
   pv_status rc = pv_jn_parse(b->c.r->arena, f->data, f->size, b->c.lim->ast_depth, &j, &line, &err);
   *out = NULL;
   if (rc == PV_FAILED) {
-    pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path, "%s:%u: %s",
-                   f->path, (unsigned)line, err);
+    pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path, "%s:%u: %s", f->path,
+                   (unsigned)line, err);
   } else if (rc == PV_OK && j->type != PV_J_OBJ) {
     pv_result_note(b->c.r, PV_NOTE_WARNING, "manifest-parse-error", f->path,
                    "%s:%u: package.json is not a JSON object", f->path, (unsigned)j->line);
@@ -257,7 +281,8 @@ static int is_lock_name(const char *bn) {
 
 /* package-lock.json is ignored when npm-shrinkwrap.json sits next to it. */
 static int shadowed(const pv_result *r, const pv_file *f) {
-  if (strcmp(base_name(f->path), "package-lock.json") != 0) return 0;
+  if (strcmp(base_name(f->path), "package-lock.json") != 0)
+    return 0;
   size_t dl = strlen(f->path) - strlen("package-lock.json");
   for (size_t i = 0; i < r->files.len; i++) {
     const pv_file *g = pv_result_file(r, i);
@@ -271,14 +296,19 @@ static int shadowed(const pv_result *r, const pv_file *f) {
 /* The depth of the input's own top level: files of a directory input
  * named "a/b/plugin" are "a/b/plugin/..."; archive entries start at 0. */
 static size_t base_depth(const pv_result *r) {
-  if (r->kind == NULL || strcmp(r->kind, "directory") != 0) return 0;
+  if (r->kind == NULL || strcmp(r->kind, "directory") != 0)
+    return 0;
   const char *in = r->input;
-  while (in[0] == '.' && in[1] == '/') in += 2;
+  while (in[0] == '.' && in[1] == '/')
+    in += 2;
   size_t n = strlen(in);
-  while (n > 0 && in[n - 1] == '/') n--;
-  if (n == 0 || (n == 1 && in[0] == '.')) return 0;
+  while (n > 0 && in[n - 1] == '/')
+    n--;
+  if (n == 0 || (n == 1 && in[0] == '.'))
+    return 0;
   size_t d = 1;
-  for (size_t i = 0; i < n; i++) d += in[i] == '/' && (i == 0 || in[i - 1] != '/');
+  for (size_t i = 0; i < n; i++)
+    d += in[i] == '/' && (i == 0 || in[i - 1] != '/');
   return d;
 }
 
@@ -289,15 +319,19 @@ static pv_status classify(build *b) {
   size_t top = base_depth(r) + 1; /* the top level, or one folder down (package/) */
   for (size_t i = 0; i < r->files.len; i++) {
     const pv_file *f = pv_result_file(r, i);
-    if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
-    if (strstr(f->path, "!/") != NULL) continue; /* inside a nested archive: not installed */
+    if (f->kind != PV_ENTRY_FILE || f->data == NULL)
+      continue;
+    if (strstr(f->path, "!/") != NULL)
+      continue; /* inside a nested archive: not installed */
     const char *bn = base_name(f->path);
     if (is_shipped_manifest(f->path)) {
-      if (pv_vec_push(&b->shipped, &f) == NULL) return PV_FATAL;
+      if (pv_vec_push(&b->shipped, &f) == NULL)
+        return PV_FATAL;
     } else if (in_node_modules(f->path)) {
       continue; /* lockfiles inside node_modules are not project lockfiles */
     } else if (is_lock_name(bn)) {
-      if (!shadowed(r, f) && pv_vec_push(&b->locks, &f) == NULL) return PV_FATAL;
+      if (!shadowed(r, f) && pv_vec_push(&b->locks, &f) == NULL)
+        return PV_FATAL;
     } else if (strcmp(bn, "package.json") == 0 && slashes(f->path) <= top) {
       if (b->root_file == NULL || slashes(f->path) < slashes(b->root_file->path) ||
           (slashes(f->path) == slashes(b->root_file->path) &&
@@ -318,9 +352,11 @@ typedef struct {
 /* The plugin's own package.json: PV_FAILED when it is unusable (noted). */
 static pv_status read_root(build *b) {
   b->root_raw = PV_NONE;
-  if (b->root_file == NULL) return PV_OK;
+  if (b->root_file == NULL)
+    return PV_OK;
   pv_status rc = parse_json_file(b, b->root_file, &b->root_json);
-  if (rc != PV_OK) return rc;
+  if (rc != PV_OK)
+    return rc;
   const pv_jnode *o = b->root_json;
   pv_raw raw = {.name = pv_jn_str(o, "name"),
                 .version = pv_jn_str(o, "version"),
@@ -329,9 +365,12 @@ static pv_status read_root(build *b) {
                 .path = b->root_file->path,
                 .line = 1,
                 .scope_known = PV_SCOPE_READ};
-  if (raw.name == NULL) raw.name = "";
-  if (raw.version == NULL) raw.version = "";
-  if (pv_pkg_fields(b->c.r->arena, o, &raw) != PV_OK) return PV_FATAL;
+  if (raw.name == NULL)
+    raw.name = "";
+  if (raw.version == NULL)
+    raw.version = "";
+  if (pv_pkg_fields(b->c.r->arena, o, &raw) != PV_OK)
+    return PV_FATAL;
   return pv_inv_add(&b->c, &raw, &b->root_raw);
 }
 
@@ -340,19 +379,24 @@ static pv_status read_root(build *b) {
 static pv_status read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
   const pv_jnode *o = NULL;
   pv_status rc = parse_json_file(b, f, &o);
-  if (rc != PV_OK) return rc;
+  if (rc != PV_OK)
+    return rc;
   pv_arena *a = b->c.r->arena;
   const char *dir = dir_of(a, f->path);
-  if (dir == NULL) return PV_FATAL;
+  if (dir == NULL)
+    return PV_FATAL;
   pv_raw raw = {.src = PV_SRC_SHIPPED, .flags = PV_COMP_SHIPPED, .path = f->path, .line = 1};
   raw.install_dir = pv_arena_strndup(a, dir, strlen(dir) - 1);
-  if (raw.install_dir == NULL) return PV_FATAL;
+  if (raw.install_dir == NULL)
+    return PV_FATAL;
   const char *nm = strrchr(raw.install_dir, '/');
   const char *dirname = nm ? nm + 1 : raw.install_dir;
   if (nm && nm > raw.install_dir) { /* @scope/name */
     const char *p = nm - 1;
-    while (p > raw.install_dir && p[-1] != '/') p--;
-    if (*p == '@') dirname = p;
+    while (p > raw.install_dir && p[-1] != '/')
+      p--;
+    if (*p == '@')
+      dirname = p;
   }
   raw.name = pv_jn_str(o, "name");
   if (raw.name == NULL || raw.name[strspn(raw.name, " \t")] == '\0')
@@ -361,15 +405,20 @@ static pv_status read_shipped_one(build *b, const pv_file *f, pv_vec *pk) {
     raw.alias = dirname;
   raw.version = pv_jn_str(o, "version");
   const pv_jnode *vn = pv_jn_get(o, "version");
-  if (vn != NULL) raw.line = vn->line;
-  if (raw.version == NULL) raw.version = "";
+  if (vn != NULL)
+    raw.line = vn->line;
+  if (raw.version == NULL)
+    raw.version = "";
   raw.integrity = pv_jn_str(o, "_integrity");
   raw.resolved = pv_jn_str(o, "_resolved");
-  if (pv_pkg_fields(a, o, &raw) != PV_OK) return PV_FATAL;
+  if (pv_pkg_fields(a, o, &raw) != PV_OK)
+    return PV_FATAL;
   size_t i = PV_NONE;
   rc = pv_inv_add(&b->c, &raw, &i);
-  if (rc != PV_OK) return rc;
-  if (pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i) != PV_OK) return PV_FATAL;
+  if (rc != PV_OK)
+    return rc;
+  if (pv_smap_put(&b->nm, pv_inv_raw(&b->c, i)->install_dir, i) != PV_OK)
+    return PV_FATAL;
   shipped_pkg sp = {i, o};
   return pv_vec_push(pk, &sp) != NULL ? PV_OK : PV_FATAL;
 }
@@ -382,11 +431,14 @@ static size_t nm_resolve(build *b, const char *dir, const char *name) {
     int w = snprintf(k, sizeof k, "%.*s%snode_modules/%s", (int)len, dir,
                      len && dir[len - 1] != '/' ? "/" : "", name);
     size_t v = w > 0 && (size_t)w < sizeof k ? pv_smap_get(&b->nm, k) : PV_NONE;
-    if (v != PV_NONE || len == 0) return v;
+    if (v != PV_NONE || len == 0)
+      return v;
     const char *p = NULL; /* strip the last "node_modules/<x>" */
     for (const char *s = dir; (s = strstr(s, "node_modules/")) && (size_t)(s - dir) < len; s++)
-      if (s == dir || s[-1] == '/') p = s;
-    if (p == NULL) return PV_NONE;
+      if (s == dir || s[-1] == '/')
+        p = s;
+    if (p == NULL)
+      return PV_NONE;
     len = (size_t)(p - dir);
   }
   return PV_NONE;
@@ -395,14 +447,17 @@ static size_t nm_resolve(build *b, const char *dir, const char *name) {
 /* bundleDependencies (an array of names, or true for all dependencies). */
 static void mark_bundled(build *b, const char *dir, const shipped_pkg *sp) {
   const pv_jnode *bd = pv_jn_get(sp->o, "bundleDependencies");
-  if (bd == NULL) bd = pv_jn_get(sp->o, "bundledDependencies");
-  if (bd != NULL && bd->type == PV_J_BOOL && bd->s[0] == 't') bd = pv_jn_get(sp->o, "dependencies");
+  if (bd == NULL)
+    bd = pv_jn_get(sp->o, "bundledDependencies");
+  if (bd != NULL && bd->type == PV_J_BOOL && bd->s[0] == 't')
+    bd = pv_jn_get(sp->o, "dependencies");
   for (size_t k = 0; bd && (bd->type == PV_J_ARR || bd->type == PV_J_OBJ) && k < bd->n; k++) {
     const char *name = bd->type == PV_J_OBJ            ? bd->keys[k]
                        : bd->kids[k]->type == PV_J_STR ? bd->kids[k]->s
                                                        : NULL;
     size_t t = name ? nm_resolve(b, dir, name) : PV_NONE;
-    if (t != PV_NONE) pv_inv_raw(&b->c, t)->flags |= PV_COMP_BUNDLED;
+    if (t != PV_NONE)
+      pv_inv_raw(&b->c, t)->flags |= PV_COMP_BUNDLED;
   }
 }
 
@@ -413,10 +468,12 @@ static pv_status shipped_edges(build *b, const pv_vec *pk) {
     size_t i = sp->raw;
     const char *dir = pv_inv_raw(&b->c, i)->install_dir;
     pv_deplist d;
-    if (pv_deplist_of(b->c.r->arena, sp->o, 0, &d) != PV_OK) return PV_FATAL;
+    if (pv_deplist_of(b->c.r->arena, sp->o, 0, &d) != PV_OK)
+      return PV_FATAL;
     for (size_t k = 0; k < d.n; k++) {
       size_t t = nm_resolve(b, dir, d.name[k]);
-      if (t != PV_NONE && pv_inv_edge(&b->c, i, t) != PV_OK) return PV_FATAL;
+      if (t != PV_NONE && pv_inv_edge(&b->c, i, t) != PV_OK)
+        return PV_FATAL;
     }
     mark_bundled(b, dir, sp);
   }
@@ -426,15 +483,20 @@ static pv_status shipped_edges(build *b, const pv_vec *pk) {
 /* The root manifest's dependencies as shipped: the roots of the scopes and
  * the root's edges. PV_FATAL on out-of-memory. */
 static pv_status shipped_roots(build *b, pv_roots *rt) {
-  if (b->root_json == NULL) return PV_OK;
+  if (b->root_json == NULL)
+    return PV_OK;
   const char *dir = dir_of(b->c.r->arena, b->root_file->path);
   pv_deplist d;
-  if (dir == NULL || pv_deplist_of(b->c.r->arena, b->root_json, 1, &d) != PV_OK) return PV_FATAL;
+  if (dir == NULL || pv_deplist_of(b->c.r->arena, b->root_json, 1, &d) != PV_OK)
+    return PV_FATAL;
   for (size_t k = 0; k < d.n; k++) {
     size_t t = nm_resolve(b, dir, d.name[k]);
-    if (t == PV_NONE) continue;
-    if (pv_roots_add(rt, t, d.group[k]) != PV_OK) return PV_FATAL;
-    if (b->root_raw != PV_NONE && pv_inv_edge(&b->c, b->root_raw, t) != PV_OK) return PV_FATAL;
+    if (t == PV_NONE)
+      continue;
+    if (pv_roots_add(rt, t, d.group[k]) != PV_OK)
+      return PV_FATAL;
+    if (b->root_raw != PV_NONE && pv_inv_edge(&b->c, b->root_raw, t) != PV_OK)
+      return PV_FATAL;
   }
   shipped_pkg root = {PV_NONE, b->root_json};
   mark_bundled(b, dir, &root);
@@ -450,11 +512,13 @@ static pv_status read_shipped(build *b) {
   for (size_t i = 0; i < b->shipped.len && rc != PV_FATAL; i++)
     rc = pv_status_worst(rc, read_shipped_one(b, *PV_VEC_AT(b->shipped, const pv_file *, i), &pk));
   size_t last = b->c.raws.len;
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, shipped_edges(b, &pk));
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, shipped_roots(b, &rt));
   if (rc != PV_FATAL)
-    rc = pv_status_worst(rc, pv_inv_scopes(&b->c, first, last, rt.idx.items, rt.group.items,
-                                           rt.idx.len));
+    rc = pv_status_worst(rc, shipped_edges(b, &pk));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, shipped_roots(b, &rt));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(
+        rc, pv_inv_scopes(&b->c, first, last, rt.idx.items, rt.group.items, rt.idx.len));
   pv_vec_free(&pk);
   roots_free(&rt);
   return rc;
@@ -470,7 +534,8 @@ static pv_status read_lock(build *b, const pv_file *f) {
   pv_roots rt = {0};
   size_t first = b->c.raws.len;
   pv_status rc = PV_OK;
-  if (dir == NULL) return PV_FATAL;
+  if (dir == NULL)
+    return PV_FATAL;
   const char *root_dir = b->root_file != NULL ? dir_of(a, b->root_file->path) : "";
   if (root_dir == NULL)
     return PV_FATAL;
@@ -486,10 +551,11 @@ static pv_status read_lock(build *b, const pv_file *f) {
     rc = pv_lock_npm_read(&b->c, f, dir, man, &rt);
   }
   if (rc != PV_FATAL)
-    rc = pv_status_worst(rc, pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items,
-                                           rt.group.items, rt.idx.len));
+    rc = pv_status_worst(
+        rc, pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items, rt.group.items, rt.idx.len));
   for (size_t i = 0; rc != PV_FATAL && b->root_raw != PV_NONE && i < rt.idx.len; i++)
-    if (pv_inv_edge(&b->c, b->root_raw, *PV_VEC_AT(rt.idx, size_t, i)) != PV_OK) rc = PV_FATAL;
+    if (pv_inv_edge(&b->c, b->root_raw, *PV_VEC_AT(rt.idx, size_t, i)) != PV_OK)
+      rc = PV_FATAL;
   roots_free(&rt);
   return rc;
 }
@@ -500,7 +566,8 @@ static pv_status read_lock(build *b, const pv_file *f) {
 static pv_status check_mismatch(build *b, size_t i) {
   pv_raw *lk = pv_inv_raw(&b->c, i);
   size_t s = lk->install_dir ? pv_smap_get(&b->nm, lk->install_dir) : PV_NONE;
-  if (s == PV_NONE) return PV_OK;
+  if (s == PV_NONE)
+    return PV_OK;
   pv_raw *sh = pv_inv_raw(&b->c, s);
   int vdiff = strcmp(lk->version, sh->version) != 0 || strcmp(lk->name, sh->name) != 0;
   int idiff = lk->integrity && sh->integrity && strcmp(lk->integrity, sh->integrity) != 0;
@@ -508,10 +575,13 @@ static pv_status check_mismatch(build *b, size_t i) {
     sh->scope = lk->scope;
     sh->scope_known = PV_SCOPE_READ;
   }
-  if (!sh->integrity) sh->integrity = lk->integrity;
-  if (!sh->resolved) sh->resolved = lk->resolved;
+  if (!sh->integrity)
+    sh->integrity = lk->integrity;
+  if (!sh->resolved)
+    sh->resolved = lk->resolved;
   sh->flags |= lk->flags & (PV_COMP_BUNDLED | PV_COMP_PEER | PV_COMP_INSTALL_SCRIPT);
-  if (!vdiff && !idiff) return PV_OK;
+  if (!vdiff && !idiff)
+    return PV_OK;
   lk->dropped = 1;
   lk->merged = s;
   pv_finding fd = {.rule = &rule_mismatch, .severity = rule_mismatch.severity, .path = lk->path};
@@ -521,13 +591,16 @@ static pv_status check_mismatch(build *b, size_t i) {
       sh->version, idiff ? " " : "", idiff ? sh->integrity : "");
   for (size_t k = 0; k < b->c.r->files.len; k++) {
     const pv_file *f = pv_result_file(b->c.r, k);
-    if (strcmp(f->path, lk->path) == 0) fd.file = f;
+    if (strcmp(f->path, lk->path) == 0)
+      fd.file = f;
   }
-  if (fd.message == NULL) return PV_FATAL;
+  if (fd.message == NULL)
+    return PV_FATAL;
   fd.start.line = fd.end.line = lk->line ? lk->line : 1;
   fd.start.col = fd.end.col = 1;
   size_t dropped = b->c.r->findings_dropped;
-  if (pv_result_add_finding(b->c.r, &fd, b->c.lim) != NULL) return PV_OK;
+  if (pv_result_add_finding(b->c.r, &fd, b->c.lim) != NULL)
+    return PV_OK;
   return b->c.r->findings_dropped != dropped ? PV_WARN : PV_FATAL;
 }
 
@@ -536,14 +609,16 @@ static pv_status check_mismatch(build *b, size_t i) {
 static pv_status add_seen(pv_component *comp, const char *path, uint32_t line) {
   for (size_t i = 0; i < comp->seen.len; i++) {
     pv_seen *s = PV_VEC_AT(comp->seen, pv_seen, i);
-    if (strcmp(s->path, path) == 0 && s->line == line) return PV_OK;
+    if (strcmp(s->path, path) == 0 && s->line == line)
+      return PV_OK;
   }
   pv_seen s = {path, line};
   return pv_vec_push(&comp->seen, &s) ? PV_OK : PV_FATAL;
 }
 
-#define TAKE(f) \
-  if (comp->f == NULL) comp->f = raw->f
+#define TAKE(f)        \
+  if (comp->f == NULL) \
+  comp->f = raw->f
 static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(alias);
   TAKE(declared);
@@ -555,8 +630,10 @@ static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(description);
   comp->flags |= raw->flags;
   int k = raw->scope_known != PV_SCOPE_DEFAULTED;
-  if (k > *known || (k == *known && raw->scope < comp->scope)) comp->scope = raw->scope;
-  if (k > *known) *known = k;
+  if (k > *known || (k == *known && raw->scope < comp->scope))
+    comp->scope = raw->scope;
+  if (k > *known)
+    *known = k;
   return add_seen(comp, raw->path, raw->line);
 }
 
@@ -565,12 +642,14 @@ static pv_status merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *k
   pv_arena *a = b->c.r->arena;
   for (size_t i = 0; i < b->c.raws.len; i++) {
     pv_raw *raw = pv_inv_raw(&b->c, i);
-    if (raw->src != src || raw->dropped) continue;
+    if (raw->src != src || raw->dropped)
+      continue;
     const char *key = (raw->flags & PV_COMP_ROOT)
                           ? "\x01root"
                           : pv_arena_printf(a, "%s@%s%s", raw->name, raw->version,
                                             raw->flags & PV_COMP_LOCAL ? "\x01" : "");
-    if (key == NULL) return PV_FATAL;
+    if (key == NULL)
+      return PV_FATAL;
     size_t ci = pv_smap_get(ids, key);
     if (ci == PV_NONE) {
       pv_component comp = {.name = raw->name, .version = raw->version, .scope = raw->scope};
@@ -580,11 +659,13 @@ static pv_status merge_pass(build *b, pv_inventory *inv, pv_smap *ids, pv_vec *k
       if (pv_vec_push(&inv->components, &comp) == NULL || pv_vec_push(known, &z) == NULL)
         return PV_FATAL;
       ci = inv->components.len - 1;
-      if (pv_smap_put(ids, key, ci) != PV_OK) return PV_FATAL;
+      if (pv_smap_put(ids, key, ci) != PV_OK)
+        return PV_FATAL;
     }
     raw->merged = ci;
     pv_component *comp = pv_inv_component(inv, ci);
-    if (merge_into(comp, raw, PV_VEC_AT(*known, int, ci)) != PV_OK) return PV_FATAL;
+    if (merge_into(comp, raw, PV_VEC_AT(*known, int, ci)) != PV_OK)
+      return PV_FATAL;
   }
   return PV_OK;
 }
@@ -599,13 +680,14 @@ static pv_status merge_edges(build *b, pv_inventory *inv) {
   for (size_t i = 0; i < b->c.raws.len; i++) {
     pv_raw *raw = pv_inv_raw(&b->c, i);
     size_t from = raw->merged;
-    if (raw->dropped && from != PV_NONE) from = pv_inv_raw(&b->c, from)->merged;
+    if (raw->dropped && from != PV_NONE)
+      from = pv_inv_raw(&b->c, from)->merged;
     for (size_t k = 0; from != PV_NONE && k < raw->deps.len; k++) {
       size_t t = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k))->merged;
       pv_raw *tr = pv_inv_raw(&b->c, *PV_VEC_AT(raw->deps, size_t, k));
-      if (tr->dropped && t != PV_NONE) t = pv_inv_raw(&b->c, t)->merged;
-      if (t != PV_NONE && t != from &&
-          pv_vec_push(&pv_inv_component(inv, from)->deps, &t) == NULL)
+      if (tr->dropped && t != PV_NONE)
+        t = pv_inv_raw(&b->c, t)->merged;
+      if (t != PV_NONE && t != from && pv_vec_push(&pv_inv_component(inv, from)->deps, &t) == NULL)
         return PV_FATAL;
     }
   }
@@ -617,16 +699,19 @@ static pv_status merge_edges(build *b, pv_inventory *inv) {
 static int cmp_comp(const void *x, const void *y) {
   const pv_component *a = x, *b = y;
   int ra = (a->flags & PV_COMP_ROOT) != 0, rb = (b->flags & PV_COMP_ROOT) != 0;
-  if (ra != rb) return rb - ra;
+  if (ra != rb)
+    return rb - ra;
   int c = strcmp(a->name, b->name);
-  if (c == 0) c = strcmp(a->version, b->version);
+  if (c == 0)
+    c = strcmp(a->version, b->version);
   return c;
 }
 
 /* PV_FATAL on out-of-memory. */
 static pv_status sort_components(pv_inventory *inv) {
   size_t n = inv->components.len;
-  if (n == 0) return PV_OK;
+  if (n == 0)
+    return PV_OK;
   pv_component *items = inv->components.items;
   /* Remember the old index in deps-free order: tag, sort, then remap. */
   size_t *order = malloc(n * sizeof *order);
@@ -637,7 +722,8 @@ static pv_status sort_components(pv_inventory *inv) {
     rc = PV_FATAL;
     goto out;
   }
-  for (size_t i = 0; i < n; i++) order[i] = i;
+  for (size_t i = 0; i < n; i++)
+    order[i] = i;
   /* insertion-free: sort indices by comparing components */
   memcpy(copy, items, n * sizeof *copy);
   for (size_t gap = n / 2 + 1;; gap = gap / 2 + (gap > 2)) { /* shell sort, stable enough */
@@ -648,15 +734,18 @@ static pv_status sort_components(pv_inventory *inv) {
         order[j] = order[j - gap];
         order[j - gap] = t;
       }
-    if (gap <= 1) break;
+    if (gap <= 1)
+      break;
   }
-  for (size_t i = 0; i < n; i++) inv_map[order[i]] = i;
+  for (size_t i = 0; i < n; i++)
+    inv_map[order[i]] = i;
   for (size_t i = 0; i < n; i++) {
     items[i] = copy[order[i]];
     pv_vec *d = &items[i].deps;
     for (size_t k = 0; k < d->len; k++)
       *PV_VEC_AT(*d, size_t, k) = inv_map[*PV_VEC_AT(*d, size_t, k)];
-    if (d->len > 1) qsort(d->items, d->len, sizeof(size_t), cmp_size);
+    if (d->len > 1)
+      qsort(d->items, d->len, sizeof(size_t), cmp_size);
     size_t w = 0;
     for (size_t k = 0; k < d->len; k++)
       if (w == 0 || *PV_VEC_AT(*d, size_t, k) != *PV_VEC_AT(*d, size_t, w - 1))
@@ -676,14 +765,16 @@ static pv_status assemble(build *b, pv_inventory *inv) {
   pv_vec known = {.elem = sizeof(int)};
   pv_status rc = PV_OK;
   for (size_t i = 0; i < b->c.raws.len && rc != PV_FATAL; i++)
-    if (pv_inv_raw(&b->c, i)->src == PV_SRC_LOCK) rc = pv_status_worst(rc, check_mismatch(b, i));
+    if (pv_inv_raw(&b->c, i)->src == PV_SRC_LOCK)
+      rc = pv_status_worst(rc, check_mismatch(b, i));
   static const int order[] = {PV_SRC_MANIFEST, PV_SRC_LOCK, PV_SRC_SHIPPED};
   for (size_t k = 0; k < 3 && rc != PV_FATAL; k++)
     rc = pv_status_worst(rc, merge_pass(b, inv, &ids, &known, order[k]));
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, merge_edges(b, inv));
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, sort_components(inv));
-  inv->has_root = inv->components.len > 0 &&
-                  (pv_inv_component(inv, 0)->flags & PV_COMP_ROOT);
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, merge_edges(b, inv));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, sort_components(inv));
+  inv->has_root = inv->components.len > 0 && (pv_inv_component(inv, 0)->flags & PV_COMP_ROOT);
   pv_smap_free(&ids);
   pv_vec_free(&known);
   return rc;
@@ -691,19 +782,24 @@ static pv_status assemble(build *b, pv_inventory *inv) {
 
 pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim) {
   pv_inventory *inv = calloc(1, sizeof *inv);
-  if (inv == NULL) return NULL;
+  if (inv == NULL)
+    return NULL;
   inv->r = r;
   inv->components.elem = sizeof(pv_component);
   build b = {.c = {.r = r, .lim = lim, .raws = {.elem = sizeof(pv_raw)}},
              .locks = {.elem = sizeof(pv_file *)},
              .shipped = {.elem = sizeof(pv_file *)}};
   pv_status rc = classify(&b);
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, read_root(&b));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, read_root(&b));
   for (size_t i = 0; i < b.locks.len && rc != PV_FATAL; i++)
     rc = pv_status_worst(rc, read_lock(&b, *PV_VEC_AT(b.locks, const pv_file *, i)));
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, read_shipped(&b));
-  if (rc != PV_FATAL) rc = pv_status_worst(rc, assemble(&b, inv));
-  for (size_t i = 0; i < b.c.raws.len; i++) pv_vec_free(&pv_inv_raw(&b.c, i)->deps);
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, read_shipped(&b));
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, assemble(&b, inv));
+  for (size_t i = 0; i < b.c.raws.len; i++)
+    pv_vec_free(&pv_inv_raw(&b.c, i)->deps);
   pv_vec_free(&b.c.raws);
   pv_vec_free(&b.locks);
   pv_vec_free(&b.shipped);
@@ -716,7 +812,8 @@ pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim) {
 }
 
 void pv_inv_delete(pv_inventory *inv) {
-  if (inv == NULL) return;
+  if (inv == NULL)
+    return;
   for (size_t i = 0; i < inv->components.len; i++) {
     pv_component *c = pv_inv_component(inv, i);
     pv_vec_free(&c->seen);

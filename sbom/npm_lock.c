@@ -17,8 +17,8 @@ typedef struct {
   const char *dir; /* "" or "sub/dir/" */
   pv_smap keys;    /* lockfile key -> raw index */
   pv_vec todo;     /* pending edges: {raw, key, node} */
-  int v1; /* "dependencies" is the nested tree, edges come from "requires" */
-  pv_status rc; /* the worst so far (readers.h); PV_FATAL stops the read */
+  int v1;          /* "dependencies" is the nested tree, edges come from "requires" */
+  pv_status rc;    /* the worst so far (readers.h); PV_FATAL stops the read */
 } npm;
 
 typedef struct {
@@ -37,8 +37,10 @@ static pv_status keep(npm *m, pv_status st) {
 static const char *key_name(const char *key) {
   const char *nm = NULL;
   for (const char *s = key; (s = strstr(s, "node_modules/")) != NULL; s += 13)
-    if (s == key || s[-1] == '/') nm = s + 13;
-  if (nm != NULL) return nm;
+    if (s == key || s[-1] == '/')
+      nm = s + 13;
+  if (nm != NULL)
+    return nm;
   const char *sl = strrchr(key, '/');
   return sl ? sl + 1 : key;
 }
@@ -48,8 +50,10 @@ static size_t parent_len(const char *key, size_t len) {
   const char *nm = NULL;
   for (const char *s = key; (s = strstr(s, "node_modules/")) != NULL && (size_t)(s - key) < len;
        s += 13)
-    if (s == key || s[-1] == '/') nm = s;
-  if (nm == NULL) return 0;
+    if (s == key || s[-1] == '/')
+      nm = s;
+  if (nm == NULL)
+    return 0;
   size_t p = (size_t)(nm - key);
   return p > 0 ? p - 1 : 0;
 }
@@ -62,9 +66,11 @@ static size_t resolve(npm *m, const char *key, const char *name) {
     int w = len ? snprintf(k, sizeof k, "%.*s/node_modules/%s", (int)len, key, name)
                 : snprintf(k, sizeof k, "node_modules/%s", name);
     size_t v = w > 0 && (size_t)w < sizeof k ? pv_smap_get(&m->keys, k) : PV_NONE;
-    if (v != PV_NONE || len == 0) return v;
+    if (v != PV_NONE || len == 0)
+      return v;
     size_t pl = parent_len(key, len);
-    if (pl == len) return PV_NONE;
+    if (pl == len)
+      return PV_NONE;
     len = pl;
   }
   return PV_NONE;
@@ -72,7 +78,8 @@ static size_t resolve(npm *m, const char *key, const char *name) {
 
 /* A resolved URL that is not a registry tarball ("<registry>/<name>/-/<file>"). */
 static int nonregistry(const char *res) {
-  if (res == NULL) return 0;
+  if (res == NULL)
+    return 0;
   if (strncmp(res, "http://", 7) == 0 || strncmp(res, "https://", 8) == 0)
     return strstr(res, "/-/") == NULL;
   return pv_spec_is_local(res);
@@ -88,7 +95,8 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   if (name != NULL && strcmp(name, kn) != 0 && strstr(key, "node_modules/") != NULL)
     raw->alias = kn;
   raw->version = pv_jn_str(o, "version");
-  if (pv_spec_alias_name(a, raw->version, &aliased, &raw->version) != PV_OK) return PV_FATAL;
+  if (pv_spec_alias_name(a, raw->version, &aliased, &raw->version) != PV_OK)
+    return PV_FATAL;
   if (aliased != NULL) {
     raw->alias = raw->name;
     raw->name = aliased;
@@ -96,7 +104,8 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   raw->resolved = pv_jn_str(o, "resolved");
   raw->integrity = pv_jn_str(o, "integrity");
   raw->install_dir = pv_arena_printf(a, "%s%s", m->dir, key);
-  if (raw->install_dir == NULL) return PV_FATAL;
+  if (raw->install_dir == NULL)
+    return PV_FATAL;
   raw->path = m->f->path;
   raw->line = o->line;
   raw->src = PV_SRC_LOCK;
@@ -107,9 +116,12 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
     raw->scope = PV_SCOPE_DEV;
   else if (pv_jn_true(o, "optional") || pv_jn_true(o, "devOptional"))
     raw->scope = PV_SCOPE_OPTIONAL;
-  if (pv_jn_true(o, "peer")) raw->flags |= PV_COMP_PEER;
-  if (pv_jn_true(o, "inBundle") || pv_jn_true(o, "bundled")) raw->flags |= PV_COMP_BUNDLED;
-  if (pv_pkg_fields(a, o, raw) != PV_OK) return PV_FATAL;
+  if (pv_jn_true(o, "peer"))
+    raw->flags |= PV_COMP_PEER;
+  if (pv_jn_true(o, "inBundle") || pv_jn_true(o, "bundled"))
+    raw->flags |= PV_COMP_BUNDLED;
+  if (pv_pkg_fields(a, o, raw) != PV_OK)
+    return PV_FATAL;
   int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version);
   if (!local && nonregistry(raw->resolved)) { /* git or a plain tarball URL */
     local = 1;
@@ -122,10 +134,12 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
     raw->flags |= PV_COMP_LOCAL;
     if (raw->version == NULL || !pv_spec_is_local(raw->version)) {
       raw->version = pv_arena_printf(a, "file:%s", key);
-      if (raw->version == NULL) return PV_FATAL;
+      if (raw->version == NULL)
+        return PV_FATAL;
     }
   }
-  if (raw->version == NULL) raw->version = "";
+  if (raw->version == NULL)
+    raw->version = "";
   return PV_OK;
 }
 
@@ -135,21 +149,27 @@ static void add_entry(npm *m, const char *key, const pv_jnode *o) {
     keep(m, PV_WARN);
     return;
   }
-  if (pv_jn_true(o, "link")) return; /* resolved to its target below */
+  if (pv_jn_true(o, "link"))
+    return; /* resolved to its target below */
   pv_raw raw = {0};
   size_t i = PV_NONE;
-  if (keep(m, fill(m, &raw, key, o)) != PV_OK) return;
-  if (keep(m, pv_inv_add(m->c, &raw, &i)) != PV_OK) return;
-  if (keep(m, pv_smap_put(&m->keys, key, i)) != PV_OK) return;
+  if (keep(m, fill(m, &raw, key, o)) != PV_OK)
+    return;
+  if (keep(m, pv_inv_add(m->c, &raw, &i)) != PV_OK)
+    return;
+  if (keep(m, pv_smap_put(&m->keys, key, i)) != PV_OK)
+    return;
   pending p = {i, key, o};
-  if (pv_vec_push(&m->todo, &p) == NULL) keep(m, PV_FATAL);
+  if (pv_vec_push(&m->todo, &p) == NULL)
+    keep(m, PV_FATAL);
 }
 
 /* "link": true entries make their key resolve to the target's raw. */
 static void add_links(npm *m, const pv_jnode *pk) {
   for (size_t i = 0; i < pk->n && m->rc != PV_FATAL; i++) {
     const pv_jnode *o = pk->kids[i];
-    if (!pv_jn_true(o, "link")) continue;
+    if (!pv_jn_true(o, "link"))
+      continue;
     const char *to = pv_jn_str(o, "resolved");
     size_t t = to ? pv_smap_get(&m->keys, to) : PV_NONE;
     if (t == PV_NONE) {
@@ -159,7 +179,8 @@ static void add_links(npm *m, const pv_jnode *pk) {
                     .flags = PV_COMP_LOCAL,
                     .path = m->f->path,
                     .line = o->line};
-      if (keep(m, pv_inv_add(m->c, &raw, &t)) != PV_OK) continue;
+      if (keep(m, pv_inv_add(m->c, &raw, &t)) != PV_OK)
+        continue;
     }
     keep(m, pv_smap_put(&m->keys, pk->keys[i], t));
   }
@@ -167,11 +188,13 @@ static void add_links(npm *m, const pv_jnode *pk) {
 
 static void edges(npm *m, size_t raw, const char *key, const pv_jnode *o, pv_roots *rt) {
   pv_deplist d = {0};
-  if (!m->v1 && keep(m, pv_deplist_of(m->c->r->arena, o, key[0] == '\0', &d)) != PV_OK) return;
+  if (!m->v1 && keep(m, pv_deplist_of(m->c->r->arena, o, key[0] == '\0', &d)) != PV_OK)
+    return;
   const pv_jnode *req = pv_jn_get(o, "requires"); /* v1 */
   for (size_t i = 0; i < d.n && m->rc != PV_FATAL; i++) {
     size_t t = resolve(m, key, d.name[i]);
-    if (t == PV_NONE) continue;
+    if (t == PV_NONE)
+      continue;
     if (raw == PV_NONE)
       keep(m, pv_roots_add(rt, t, d.group[i]));
     else
@@ -179,13 +202,15 @@ static void edges(npm *m, size_t raw, const char *key, const pv_jnode *o, pv_roo
   }
   for (size_t i = 0; req != NULL && req->type == PV_J_OBJ && i < req->n && m->rc != PV_FATAL; i++) {
     size_t t = resolve(m, key, req->keys[i]);
-    if (t != PV_NONE && raw != PV_NONE) keep(m, pv_inv_edge(m->c, raw, t));
+    if (t != PV_NONE && raw != PV_NONE)
+      keep(m, pv_inv_edge(m->c, raw, t));
   }
 }
 
 /* v1: nested "dependencies" become keys "node_modules/a/node_modules/b". */
 static void walk_v1(npm *m, const char *parent, const pv_jnode *deps, uint32_t depth) {
-  if (deps == NULL || deps->type != PV_J_OBJ) return;
+  if (deps == NULL || deps->type != PV_J_OBJ)
+    return;
   if (depth > m->c->lim->ast_depth) {
     pv_inv_bad(m->c, m->f->path, deps->line, "dependency tree nested too deep");
     keep(m, PV_WARN); /* cut short */
@@ -266,10 +291,12 @@ static void run(npm *m, const pv_jnode *root, const pv_jnode *manifest, pv_roots
   const pv_jnode *pk = pv_jn_get(root, "packages");
   if (pk != NULL && pk->type == PV_J_OBJ) {
     for (size_t i = 0; i < pk->n && m->rc != PV_FATAL; i++)
-      if (pk->keys[i][0] != '\0') add_entry(m, pk->keys[i], pk->kids[i]);
+      if (pk->keys[i][0] != '\0')
+        add_entry(m, pk->keys[i], pk->kids[i]);
     add_links(m, pk);
     const pv_jnode *top = pv_jn_get(pk, "");
-    if (top != NULL) edges(m, PV_NONE, "", top, rt);
+    if (top != NULL)
+      edges(m, PV_NONE, "", top, rt);
   } else {
     m->v1 = 1;
     walk_v1(m, "", pv_jn_get(root, "dependencies"), 0);
@@ -292,8 +319,10 @@ pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir,
   const char *err = NULL;
   pv_jnode *root = NULL;
   pv_status rc = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &root, &line, &err);
-  if (rc == PV_FAILED) pv_inv_bad(c, f->path, line, err);
-  if (rc != PV_OK) return rc;
+  if (rc == PV_FAILED)
+    pv_inv_bad(c, f->path, line, err);
+  if (rc != PV_OK)
+    return rc;
   if (root->type != PV_J_OBJ) {
     pv_inv_bad(c, f->path, root->line, "lockfile is not a JSON object");
     return PV_FAILED;

@@ -22,11 +22,13 @@ static void skip_ws(jp *j) {
     } else if (ch == ' ' || ch == '\t' || ch == '\r') {
       j->p++;
     } else if (ch == '/' && j->p + 1 < j->end && j->p[1] == '/') {
-      while (j->p < j->end && *j->p != '\n') j->p++;
+      while (j->p < j->end && *j->p != '\n')
+        j->p++;
     } else if (ch == '/' && j->p + 1 < j->end && j->p[1] == '*') {
       j->p += 2;
       while (j->p + 1 < j->end && !(j->p[0] == '*' && j->p[1] == '/')) {
-        if (*j->p == '\n') j->line++;
+        if (*j->p == '\n')
+          j->line++;
         j->p++;
       }
       j->p = j->p + 2 <= j->end ? j->p + 2 : j->end;
@@ -37,9 +39,12 @@ static void skip_ws(jp *j) {
 }
 
 static int hexv(unsigned char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -69,11 +74,13 @@ static int put_utf8(pv_buf *b, unsigned cp) {
 }
 
 static int read_u4(jp *j, unsigned *cp) {
-  if (j->end - j->p < 4) return -1;
+  if (j->end - j->p < 4)
+    return -1;
   unsigned v = 0;
   for (int i = 0; i < 4; i++) {
     int h = hexv(j->p[i]);
-    if (h < 0) return -1;
+    if (h < 0)
+      return -1;
     v = v << 4 | (unsigned)h;
   }
   j->p += 4;
@@ -85,15 +92,20 @@ static int escape(jp *j, pv_buf *b) {
   unsigned char e = *j->p++;
   static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
   const char *k = e ? strchr(from, e) : NULL;
-  if (k != NULL) return pv_buf_add(b, &to[k - from], 1) == PV_OK ? 0 : -1;
-  if (e != 'u') return -1;
+  if (k != NULL)
+    return pv_buf_add(b, &to[k - from], 1) == PV_OK ? 0 : -1;
+  if (e != 'u')
+    return -1;
   unsigned cp;
-  if (read_u4(j, &cp) < 0) return -1;
+  if (read_u4(j, &cp) < 0)
+    return -1;
   if (cp >= 0xD800 && cp < 0xDC00 && j->end - j->p >= 6 && j->p[0] == '\\' && j->p[1] == 'u') {
     unsigned lo;
     j->p += 2;
-    if (read_u4(j, &lo) < 0) return -1;
-    if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    if (read_u4(j, &lo) < 0)
+      return -1;
+    if (lo >= 0xDC00 && lo < 0xE000)
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
   }
   return put_utf8(b, cp);
 }
@@ -104,23 +116,30 @@ static const char *parse_string(jp *j) {
   j->p++; /* opening quote */
   const char *out = NULL;
   while (j->p < j->end && *j->p != '"' && pv_buf_status(&b) == PV_OK) {
-    if (*j->p == '\n') break;
+    if (*j->p == '\n')
+      break;
     if (*j->p == '\\') {
       j->p++;
-      if (j->p >= j->end || escape(j, &b) < 0) goto out;
+      if (j->p >= j->end || escape(j, &b) < 0)
+        goto out;
     } else {
       const unsigned char *s = j->p;
-      while (j->p < j->end && *j->p != '"' && *j->p != '\\' && *j->p != '\n') j->p++;
+      while (j->p < j->end && *j->p != '"' && *j->p != '\\' && *j->p != '\n')
+        j->p++;
       pv_buf_cat(&b, s, (size_t)(j->p - s));
     }
   }
-  if (pv_buf_status(&b) != PV_OK || j->p >= j->end || *j->p != '"') goto out;
+  if (pv_buf_status(&b) != PV_OK || j->p >= j->end || *j->p != '"')
+    goto out;
   j->p++;
   out = pv_arena_strndup(j->a, b.data ? (const char *)b.data : "", b.len);
-  if (out == NULL) j->oom = 1;
+  if (out == NULL)
+    j->oom = 1;
 out:
-  if (pv_buf_status(&b) == PV_FATAL) j->oom = 1;
-  if (out == NULL && j->err == NULL) j->err = "bad string";
+  if (pv_buf_status(&b) == PV_FATAL)
+    j->oom = 1;
+  if (out == NULL && j->err == NULL)
+    j->err = "bad string";
   pv_buf_free(&b);
   return out;
 }
@@ -143,12 +162,14 @@ static int finish_kids(jp *j, pv_jnode *n, pv_vec *keys, pv_vec *kids) {
   n->n = kids->len;
   if (kids->len > 0) {
     n->kids = pv_arena_alloc(j->a, kids->len * sizeof *n->kids);
-    if (n->kids == NULL) return -1;
+    if (n->kids == NULL)
+      return -1;
     memcpy(n->kids, kids->items, kids->len * sizeof *n->kids);
   }
   if (keys != NULL && keys->len > 0) {
     n->keys = pv_arena_alloc(j->a, keys->len * sizeof *n->keys);
-    if (n->keys == NULL) return -1;
+    if (n->keys == NULL)
+      return -1;
     memcpy(n->keys, keys->items, keys->len * sizeof *n->keys);
   }
   return 0;
@@ -161,39 +182,51 @@ static pv_jnode *parse_container(jp *j, uint32_t depth, int obj) {
   j->p++;
   for (;;) {
     skip_ws(j);
-    if (j->p >= j->end) goto bad;
-    if (*j->p == close) break;
+    if (j->p >= j->end)
+      goto bad;
+    if (*j->p == close)
+      break;
     uint32_t kline = j->line;
     if (obj) {
-      if (*j->p != '"') goto bad;
+      if (*j->p != '"')
+        goto bad;
       const char *k = parse_string(j);
-      if (k == NULL) goto bad;
-      if (pv_vec_push(&keys, &k) == NULL) goto oom;
+      if (k == NULL)
+        goto bad;
+      if (pv_vec_push(&keys, &k) == NULL)
+        goto oom;
       skip_ws(j);
-      if (j->p >= j->end || *j->p != ':') goto bad;
+      if (j->p >= j->end || *j->p != ':')
+        goto bad;
       j->p++;
     }
     pv_jnode *v = parse_value(j, depth + 1);
-    if (v == NULL) goto bad;
-    if (pv_vec_push(&kids, &v) == NULL) goto oom;
-    if (obj) v->line = kline;
+    if (v == NULL)
+      goto bad;
+    if (pv_vec_push(&kids, &v) == NULL)
+      goto oom;
+    if (obj)
+      v->line = kline;
     skip_ws(j);
     if (j->p < j->end && *j->p == ',') {
       j->p++;
       continue;
     }
-    if (j->p < j->end && *j->p == close) break;
+    if (j->p < j->end && *j->p == close)
+      break;
     goto bad;
   }
   j->p++;
-  if (n == NULL || finish_kids(j, n, &keys, &kids) < 0) goto oom;
+  if (n == NULL || finish_kids(j, n, &keys, &kids) < 0)
+    goto oom;
   pv_vec_free(&keys);
   pv_vec_free(&kids);
   return n;
 oom:
   j->oom = 1;
 bad:
-  if (j->err == NULL) j->err = obj ? "bad object" : "bad array";
+  if (j->err == NULL)
+    j->err = obj ? "bad object" : "bad array";
   pv_vec_free(&keys);
   pv_vec_free(&kids);
   return NULL;
@@ -219,7 +252,8 @@ static pv_jnode *parse_scalar(jp *j) {
     return NULL;
   }
   pv_jnode *n = node(j, type);
-  if (n == NULL) return NULL;
+  if (n == NULL)
+    return NULL;
   n->s = pv_arena_strndup(j->a, (const char *)s, len);
   if (n->s == NULL) {
     j->oom = 1;
@@ -238,10 +272,12 @@ static pv_jnode *parse_value(jp *j, uint32_t depth) {
     j->err = "unexpected end of input";
     return NULL;
   }
-  if (*j->p == '{' || *j->p == '[') return parse_container(j, depth, *j->p == '{');
+  if (*j->p == '{' || *j->p == '[')
+    return parse_container(j, depth, *j->p == '{');
   if (*j->p == '"') {
     pv_jnode *n = node(j, PV_J_STR);
-    if (n != NULL && (n->s = parse_string(j)) == NULL) return NULL;
+    if (n != NULL && (n->s = parse_string(j)) == NULL)
+      return NULL;
     return n;
   }
   return parse_scalar(j);
@@ -250,7 +286,8 @@ static pv_jnode *parse_value(jp *j, uint32_t depth) {
 pv_status pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t max_depth,
                       pv_jnode **out, uint32_t *err_line, const char **err) {
   jp j = {.a = a, .p = p, .end = p + n, .line = 1, .max_depth = max_depth};
-  if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) j.p += 3;
+  if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    j.p += 3;
   pv_jnode *root = p ? parse_value(&j, 0) : NULL;
   if (root != NULL) {
     skip_ws(&j);
@@ -265,7 +302,8 @@ pv_status pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t ma
     j.err = "out of memory";
     rc = PV_FATAL;
   } else if (root == NULL) {
-    if (j.err == NULL) j.err = "no data";
+    if (j.err == NULL)
+      j.err = "no data";
     rc = PV_FAILED;
   }
   if (rc != PV_OK) {
@@ -277,9 +315,11 @@ pv_status pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t ma
 }
 
 const pv_jnode *pv_jn_get(const pv_jnode *o, const char *key) {
-  if (o == NULL || o->type != PV_J_OBJ) return NULL;
+  if (o == NULL || o->type != PV_J_OBJ)
+    return NULL;
   for (size_t i = o->n; i-- > 0;)
-    if (strcmp(o->keys[i], key) == 0) return o->kids[i];
+    if (strcmp(o->keys[i], key) == 0)
+      return o->kids[i];
   return NULL;
 }
 
@@ -309,25 +349,31 @@ static pv_status license_of(pv_arena *a, const pv_jnode *o, const char **out) {
     return PV_OK;
   }
   const pv_jnode *ls = pv_jn_get(o, "licenses");
-  if (ls == NULL) ls = l;
-  if (ls == NULL || ls->type != PV_J_ARR) return PV_OK;
+  if (ls == NULL)
+    ls = l;
+  if (ls == NULL || ls->type != PV_J_ARR)
+    return PV_OK;
   const char *all = NULL;
   for (size_t i = 0; i < ls->n; i++) {
     const char *t = ls->kids[i]->type == PV_J_STR ? ls->kids[i]->s : pv_jn_str(ls->kids[i], "type");
-    if (t == NULL) continue;
+    if (t == NULL)
+      continue;
     all = all ? pv_arena_printf(a, "(%s OR %s)", all, t) : t;
-    if (all == NULL) return PV_FATAL;
+    if (all == NULL)
+      return PV_FATAL;
   }
   if (all != NULL && ls->n > 1 && all[0] == '(') { /* flatten "((A OR B) OR C)" */
     pv_buf b;
     pv_buf_init(&b, strlen(all) + 1);
     for (const char *s = all; *s; s++)
-      if (*s != '(' && *s != ')') pv_buf_cat(&b, s, 1);
+      if (*s != '(' && *s != ')')
+        pv_buf_cat(&b, s, 1);
     all = NULL;
     if (pv_buf_status(&b) == PV_OK)
       all = pv_arena_strndup(a, b.data ? (const char *)b.data : "", b.len);
     pv_buf_free(&b);
-    if (all == NULL) return PV_FATAL;
+    if (all == NULL)
+      return PV_FATAL;
   }
   *out = all;
   return PV_OK;
@@ -341,7 +387,8 @@ static pv_status repo_url(pv_arena *a, const char *s, const char **out) {
   } hosts[] = {
       {"github:", "github.com"}, {"gitlab:", "gitlab.com"}, {"bitbucket:", "bitbucket.org"}};
   *out = NULL;
-  if (s == NULL || *s == '\0') return PV_OK;
+  if (s == NULL || *s == '\0')
+    return PV_OK;
   *out = s;
   for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
     if (strncmp(s, hosts[i].pfx, strlen(hosts[i].pfx)) == 0) {
@@ -357,24 +404,31 @@ static pv_status repo_url(pv_arena *a, const char *s, const char **out) {
 }
 
 pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw) {
-  if (raw->license == NULL && license_of(a, o, &raw->license) != PV_OK) return PV_FATAL;
+  if (raw->license == NULL && license_of(a, o, &raw->license) != PV_OK)
+    return PV_FATAL;
   const pv_jnode *rep = pv_jn_get(o, "repository");
   if (raw->repository == NULL && rep != NULL &&
-      repo_url(a, rep->type == PV_J_STR ? rep->s : pv_jn_str(rep, "url"), &raw->repository) != PV_OK)
+      repo_url(a, rep->type == PV_J_STR ? rep->s : pv_jn_str(rep, "url"), &raw->repository) !=
+          PV_OK)
     return PV_FATAL;
-  if (raw->homepage == NULL) raw->homepage = pv_jn_str(o, "homepage");
-  if (raw->description == NULL) raw->description = pv_jn_str(o, "description");
+  if (raw->homepage == NULL)
+    raw->homepage = pv_jn_str(o, "homepage");
+  if (raw->description == NULL)
+    raw->description = pv_jn_str(o, "description");
   const pv_jnode *sc = pv_jn_get(o, "scripts");
   static const char *const hooks[] = {"preinstall", "install", "postinstall"};
   for (size_t i = 0; i < 3; i++)
-    if (pv_jn_str(sc, hooks[i]) != NULL) raw->flags |= PV_COMP_INSTALL_SCRIPT;
-  if (pv_jn_true(o, "hasInstallScript")) raw->flags |= PV_COMP_INSTALL_SCRIPT;
+    if (pv_jn_str(sc, hooks[i]) != NULL)
+      raw->flags |= PV_COMP_INSTALL_SCRIPT;
+  if (pv_jn_true(o, "hasInstallScript"))
+    raw->flags |= PV_COMP_INSTALL_SCRIPT;
   return PV_OK;
 }
 
 static int has_name(const pv_deplist *d, const char *name) {
   for (size_t i = 0; i < d->n; i++)
-    if (strcmp(d->name[i], name) == 0) return 1;
+    if (strcmp(d->name[i], name) == 0)
+      return 1;
   return 0;
 }
 
@@ -394,19 +448,25 @@ pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_depli
   *out = d;
   for (pv_dep_group g = 0; g < PV_DEP_GROUPS; g++) {
     const pv_jnode *m = pv_jn_get(obj, pv_dep_group_key(g));
-    if (m != NULL && m->type == PV_J_OBJ) cap += m->n;
+    if (m != NULL && m->type == PV_J_OBJ)
+      cap += m->n;
   }
-  if (cap == 0) return PV_OK;
+  if (cap == 0)
+    return PV_OK;
   d.name = pv_arena_alloc(a, cap * sizeof *d.name);
   d.spec = pv_arena_alloc(a, cap * sizeof *d.spec);
   d.group = pv_arena_alloc(a, cap * sizeof *d.group);
-  if (d.name == NULL || d.spec == NULL || d.group == NULL) return PV_FATAL;
+  if (d.name == NULL || d.spec == NULL || d.group == NULL)
+    return PV_FATAL;
   for (pv_dep_group g = 0; g < PV_DEP_GROUPS; g++) {
-    if (g == PV_DEP_DEV && !with_dev) continue;
+    if (g == PV_DEP_DEV && !with_dev)
+      continue;
     const pv_jnode *m = pv_jn_get(obj, pv_dep_group_key(g));
-    if (m == NULL || m->type != PV_J_OBJ) continue;
+    if (m == NULL || m->type != PV_J_OBJ)
+      continue;
     for (size_t i = 0; i < m->n; i++) {
-      if (has_name(&d, m->keys[i])) continue; /* prod/optional beat dev */
+      if (has_name(&d, m->keys[i]))
+        continue; /* prod/optional beat dev */
       d.name[d.n] = m->keys[i];
       d.spec[d.n] = m->kids[i]->type == PV_J_STR ? m->kids[i]->s : "";
       d.group[d.n++] = g;
@@ -420,9 +480,11 @@ int pv_spec_is_local(const char *s) {
   static const char *const pfx[] = {
       "link:",   "file:",      "workspace:", "git:",   "git+", "http:", "https:", "github:",
       "gitlab:", "bitbucket:", "portal:",    "patch:", "/",    "./",    "../",    "~/"};
-  if (s == NULL) return 0;
+  if (s == NULL)
+    return 0;
   for (size_t i = 0; i < sizeof pfx / sizeof pfx[0]; i++)
-    if (strncmp(s, pfx[i], strlen(pfx[i])) == 0) return 1;
+    if (strncmp(s, pfx[i], strlen(pfx[i])) == 0)
+      return 1;
   /* "user/repo" or "user/repo#ref" GitHub shorthand */
   const char *sl = strchr(s, '/');
   return sl != NULL && s[0] != '@' && strchr(s, ' ') == NULL && strchr(s, ':') == NULL;
@@ -430,11 +492,14 @@ int pv_spec_is_local(const char *s) {
 
 pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, const char **range) {
   *name = NULL;
-  if (spec == NULL || strncmp(spec, "npm:", 4) != 0) return PV_OK;
+  if (spec == NULL || strncmp(spec, "npm:", 4) != 0)
+    return PV_OK;
   const char *n = spec + 4;
   const char *at = strchr(n[0] == '@' ? n + 1 : n, '@');
   *name = pv_arena_strndup(a, n, at ? (size_t)(at - n) : strlen(n));
-  if (*name == NULL) return PV_FATAL;
-  if (range != NULL) *range = at ? at + 1 : "";
+  if (*name == NULL)
+    return PV_FATAL;
+  if (range != NULL)
+    *range = at ? at + 1 : "";
   return PV_OK;
 }

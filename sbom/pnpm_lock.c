@@ -25,12 +25,14 @@ static pv_status keep(pnpm *p, pv_status st) {
 
 /* An arena copy that failed is out of memory: kept in p->rc. */
 static const char *kept(pnpm *p, const char *copy) {
-  if (copy == NULL) keep(p, PV_FATAL);
+  if (copy == NULL)
+    keep(p, PV_FATAL);
   return copy;
 }
 
 static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
-  if (m == NULL || m->type != YAML_MAPPING_NODE) return NULL;
+  if (m == NULL || m->type != YAML_MAPPING_NODE)
+    return NULL;
   for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
     yaml_node_t *k = yaml_document_get_node(d, p->key);
     if (k && k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, key) == 0)
@@ -43,7 +45,8 @@ static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
  * result); NULL when absent, or on out-of-memory (kept in p->rc). */
 static const char *ystr_in(pnpm *p, yaml_document_t *d, yaml_node_t *m, const char *key) {
   yaml_node_t *v = yget(d, m, key);
-  if (v == NULL || v->type != YAML_SCALAR_NODE) return NULL;
+  if (v == NULL || v->type != YAML_SCALAR_NODE)
+    return NULL;
   return kept(p, pv_arena_strdup(p->c->r->arena, (const char *)v->data.scalar.value));
 }
 #define ystr(d, m, key) ystr_in(p, d, m, key)
@@ -63,7 +66,8 @@ static int parse_key(pnpm *p, const char *key, const char **name, const char **v
   *name = NULL;
   *version = NULL;
   key = kept(p, pv_arena_strdup(a, key));
-  if (key == NULL) return 1;
+  if (key == NULL)
+    return 1;
   const char *k = key;
   if (k[0] == '/') {
     k++;
@@ -72,11 +76,13 @@ static int parse_key(pnpm *p, const char *key, const char **name, const char **v
   } else if (p->major < 9 || strchr(k, ':') != NULL || strncmp(k, "github.com/", 11) == 0) {
     const char *sl = strchr(k, '/');
     local = strchr(k, ':') != NULL || strncmp(k, "github.com/", 11) == 0 || sl == NULL;
-    if (!local && sl != NULL) k = sl + 1; /* other registry hosts: "host/name/1.0.0" */
+    if (!local && sl != NULL)
+      k = sl + 1; /* other registry hosts: "host/name/1.0.0" */
   }
   if (local) {
     const char *at = strchr(k[0] == '@' ? k + 1 : k, '@');
-    if (at && at < strchr(k, ':')) *name = kept(p, pv_arena_strndup(a, k, (size_t)(at - k)));
+    if (at && at < strchr(k, ':'))
+      *name = kept(p, pv_arena_strndup(a, k, (size_t)(at - k)));
     *version = key;
     return 1;
   }
@@ -108,22 +114,29 @@ static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_
   *idx = PV_NONE;
   int local = parse_key(p, key, &raw.name, &raw.version);
   const char *nm = ystr(d, e, "name");
-  if (nm != NULL) raw.name = nm;
-  if (raw.name == NULL) raw.name = kept(p, pv_arena_strdup(p->c->r->arena, key));
+  if (nm != NULL)
+    raw.name = nm;
+  if (raw.name == NULL)
+    raw.name = kept(p, pv_arena_strdup(p->c->r->arena, key));
   yaml_node_t *res = yget(d, e, "resolution");
   raw.integrity = ystr(d, res, "integrity");
   const char *tarball = ystr(d, res, "tarball");
-  if (tarball && (strncmp(tarball, "file:", 5) == 0 || p->major < 9)) local = 1;
-  if (ystr(d, res, "repo") || ystr(d, res, "commit") || ystr(d, res, "directory")) local = 1;
+  if (tarball && (strncmp(tarball, "file:", 5) == 0 || p->major < 9))
+    local = 1;
+  if (ystr(d, res, "repo") || ystr(d, res, "commit") || ystr(d, res, "directory"))
+    local = 1;
   raw.resolved = tarball;
-  if (p->rc == PV_FATAL) return PV_FATAL;
+  if (p->rc == PV_FATAL)
+    return PV_FATAL;
   if (local && raw.name != NULL && strncmp(raw.version, raw.name, strlen(raw.name)) == 0 &&
       raw.version[strlen(raw.name)] == '@') /* 9.x "name@https://..." */
     raw.version += strlen(raw.name) + 1;
   else if (local)
     raw.version = kept(p, pv_arena_strdup(p->c->r->arena, tarball ? tarball : key));
-  if (raw.version == NULL) return PV_FATAL;
-  if (local) raw.flags |= PV_COMP_LOCAL;
+  if (raw.version == NULL)
+    return PV_FATAL;
+  if (local)
+    raw.flags |= PV_COMP_LOCAL;
   if (p->major < 9 && yget(d, e, "dev") != NULL) {
     raw.scope_known = PV_SCOPE_READ;
     raw.scope = ytrue(d, e, "dev") ? PV_SCOPE_DEV : PV_SCOPE_REQUIRED;
@@ -132,7 +145,8 @@ static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_
     raw.scope = PV_SCOPE_OPTIONAL;
     raw.scope_known = PV_SCOPE_READ;
   }
-  if (ytrue(d, e, "requiresBuild")) raw.flags |= PV_COMP_INSTALL_SCRIPT;
+  if (ytrue(d, e, "requiresBuild"))
+    raw.flags |= PV_COMP_INSTALL_SCRIPT;
   return pv_inv_add(p->c, &raw, idx);
 }
 
@@ -140,9 +154,11 @@ static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_
  * p->rc). */
 static size_t dep_target(pnpm *p, const char *name, const char *v) {
   pv_arena *a = p->c->r->arena;
-  if (strncmp(v, "link:", 5) == 0) return PV_NONE;
+  if (strncmp(v, "link:", 5) == 0)
+    return PV_NONE;
   size_t t = pv_smap_get(&p->keys, v);
-  if (t != PV_NONE) return t;
+  if (t != PV_NONE)
+    return t;
   const char *k = p->major >= 9   ? pv_arena_printf(a, "%s@%s", name, v)
                   : p->major >= 6 ? pv_arena_printf(a, "/%s@%s", name, v)
                                   : pv_arena_printf(a, "/%s/%s", name, v);
@@ -156,17 +172,20 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
   yaml_document_t *d = p->d;
   for (pv_dep_group g = PV_DEP_PROD; g <= PV_DEP_DEV; g++) {
     yaml_node_t *m = yget(d, e, pv_dep_group_key(g));
-    if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
+    if (m == NULL || m->type != YAML_MAPPING_NODE)
+      continue;
     for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
          pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
       yaml_node_t *k = yaml_document_get_node(d, pr->key);
       yaml_node_t *v = yaml_document_get_node(d, pr->value);
-      if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
+      if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+        continue;
       const char *ver =
           v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : ystr(d, v, "version");
       const char *dn = (const char *)k->data.scalar.value;
       size_t t = ver ? dep_target(p, dn, ver) : PV_NONE;
-      if (t == PV_NONE) continue;
+      if (t == PV_NONE)
+        continue;
       pv_raw *tr = pv_inv_raw(p->c, t);
       if (tr->alias == NULL && strcmp(tr->name, dn) != 0 && !(tr->flags & PV_COMP_LOCAL))
         tr->alias = kept(p, pv_arena_strdup(p->c->r->arena, dn)); /* "alias: real@1.0.0" */
@@ -181,7 +200,8 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
 typedef void (*pair_fn)(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg);
 
 static void each_pair(pnpm *p, yaml_node_t *m, pair_fn fn, void *arg) {
-  if (m == NULL || m->type != YAML_MAPPING_NODE) return;
+  if (m == NULL || m->type != YAML_MAPPING_NODE)
+    return;
   for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
        pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
     yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
@@ -194,7 +214,8 @@ static void each_pair(pnpm *p, yaml_node_t *m, pair_fn fn, void *arg) {
 static void on_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
   (void)arg;
   size_t i = PV_NONE;
-  if (keep(p, add_package(p, key, line, v, &i)) == PV_OK) keep(p, pv_smap_put(&p->keys, key, i));
+  if (keep(p, add_package(p, key, line, v, &i)) == PV_OK)
+    keep(p, pv_smap_put(&p->keys, key, i));
 }
 
 /* 9.x snapshot "name@1.0.0(peer@2.0.0)" -> the package "name@1.0.0". */
@@ -202,18 +223,22 @@ static void on_snapshot(pnpm *p, const char *key, uint32_t line, yaml_node_t *v,
   (void)arg;
   (void)v;
   size_t i = pv_smap_get(&p->keys, key);
-  if (i != PV_NONE) return;
+  if (i != PV_NONE)
+    return;
   const char *base = kept(p, pv_arena_strndup(p->c->r->arena, key, strcspn(key, "(")));
-  if (base == NULL) return;
+  if (base == NULL)
+    return;
   i = pv_smap_get(&p->keys, base);
-  if (i == PV_NONE && keep(p, add_package(p, key, line, NULL, &i)) != PV_OK) return;
+  if (i == PV_NONE && keep(p, add_package(p, key, line, NULL, &i)) != PV_OK)
+    return;
   keep(p, pv_smap_put(&p->keys, key, i));
 }
 
 static void on_edges(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
   (void)line;
   size_t i = pv_smap_get(&p->keys, key);
-  if (i != PV_NONE) deps_of(p, v, i, arg);
+  if (i != PV_NONE)
+    deps_of(p, v, i, arg);
 }
 
 static void on_importer(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
@@ -249,12 +274,14 @@ int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
       continue;
     }
     if (bol && (ch == ' ' || ch == '-')) {
-      if (++indent / 2 > max) return 1;
+      if (++indent / 2 > max)
+        return 1;
       continue;
     }
     bol = 0;
     if (ch == '[' || ch == '{') {
-      if (++flow > max) return 1;
+      if (++flow > max)
+        return 1;
     } else if ((ch == ']' || ch == '}') && flow > 0) {
       flow--;
     }
@@ -269,7 +296,8 @@ pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
     pv_inv_bad(c, f->path, 1, "YAML nested too deep");
     return PV_FAILED;
   }
-  if (!yaml_parser_initialize(&yp)) return PV_FATAL; /* (it only allocates) */
+  if (!yaml_parser_initialize(&yp))
+    return PV_FATAL; /* (it only allocates) */
   pv_status rc = PV_OK;
   yaml_parser_set_input_string(&yp, f->data, f->size);
   if (!yaml_parser_load(&yp, &d)) {

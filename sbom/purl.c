@@ -129,12 +129,15 @@ const char *pv_inv_purl(pv_arena *a, const pv_component *c) {
   if (slash != NULL && rc == PV_OK) {
     char scope[512];
     size_t n = (size_t)(slash - c->name);
-    if (n >= sizeof scope) n = sizeof scope - 1;
+    if (n >= sizeof scope)
+      n = sizeof scope - 1;
     memcpy(scope, c->name, n);
     scope[n] = '\0';
-    if ((rc = put_encoded(&b, scope)) == PV_OK) rc = pv_buf_puts(&b, "/");
+    if ((rc = put_encoded(&b, scope)) == PV_OK)
+      rc = pv_buf_puts(&b, "/");
   }
-  if (rc == PV_OK) rc = put_encoded(&b, slash ? slash + 1 : c->name);
+  if (rc == PV_OK)
+    rc = put_encoded(&b, slash ? slash + 1 : c->name);
   if (rc == PV_OK && version != NULL && version[0] != '\0') {
     if ((rc = pv_buf_puts(&b, "@")) == PV_OK)
       rc = put_encoded(&b, version);

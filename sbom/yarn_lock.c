@@ -32,7 +32,8 @@ static const char *spec_name(yarn *y, const char *spec, const char **range) {
   const char *at = strchr(spec[0] == '@' ? spec + 1 : spec, '@');
   *range = at ? at + 1 : "";
   const char *name = at ? pv_arena_strndup(y->c->r->arena, spec, (size_t)(at - spec)) : spec;
-  if (name == NULL) keep(y, PV_FATAL);
+  if (name == NULL)
+    keep(y, PV_FATAL);
   return name;
 }
 
@@ -44,7 +45,8 @@ static size_t lookup(yarn *y, const char *name, const char *range) {
     k = pv_arena_printf(a, "%s@npm:%s", name, range);
     v = pv_smap_get(&y->specs, k);
   }
-  if (k == NULL) keep(y, PV_FATAL);
+  if (k == NULL)
+    keep(y, PV_FATAL);
   return v;
 }
 
@@ -52,7 +54,8 @@ static void link_all(yarn *y, const pv_jnode *manifest, pv_roots *rt) {
   for (size_t i = 0; i < y->pend.len && y->rc != PV_FATAL; i++) {
     ydep *d = PV_VEC_AT(y->pend, ydep, i);
     size_t t = lookup(y, d->name, d->range);
-    if (t == PV_NONE) continue;
+    if (t == PV_NONE)
+      continue;
     if (d->raw == PV_NONE && manifest == NULL)
       keep(y, pv_roots_add(rt, t, 0));
     else if (d->raw == PV_NONE)
@@ -65,13 +68,15 @@ static void link_all(yarn *y, const pv_jnode *manifest, pv_roots *rt) {
     return;
   for (size_t i = 0; i < dl.n && y->rc != PV_FATAL; i++) {
     size_t t = lookup(y, dl.name[i], dl.spec[i]);
-    if (t != PV_NONE) keep(y, pv_roots_add(rt, t, dl.group[i]));
+    if (t != PV_NONE)
+      keep(y, pv_roots_add(rt, t, dl.group[i]));
   }
 }
 
 static void pend(yarn *y, size_t raw, const char *name, const char *range) {
   ydep d = {raw, name, range};
-  if (name == NULL || range == NULL || pv_vec_push(&y->pend, &d) == NULL) keep(y, PV_FATAL);
+  if (name == NULL || range == NULL || pv_vec_push(&y->pend, &d) == NULL)
+    keep(y, PV_FATAL);
 }
 
 /* ---- v1 ---- */
@@ -81,22 +86,29 @@ static void pend(yarn *y, size_t raw, const char *name, const char *range) {
  * (kept in y->rc). */
 static const char *token(yarn *y, const char **p, const char *end) {
   const char *s = *p;
-  while (s < end && (*s == ' ' || *s == ',')) s++;
-  if (s >= end) return NULL;
+  while (s < end && (*s == ' ' || *s == ','))
+    s++;
+  if (s >= end)
+    return NULL;
   const char *b = s, *e;
   if (*s == '"') {
     b = ++s;
-    while (s < end && !(*s == '"' && s[-1] != '\\')) s++;
+    while (s < end && !(*s == '"' && s[-1] != '\\'))
+      s++;
     e = s;
-    if (s < end) s++;
+    if (s < end)
+      s++;
   } else {
-    while (s < end && *s != ' ' && *s != ',' && !(*s == ':' && (s + 1 == end || s[1] == ' '))) s++;
+    while (s < end && *s != ' ' && *s != ',' && !(*s == ':' && (s + 1 == end || s[1] == ' ')))
+      s++;
     e = s;
   }
-  if (s < end && *s == ':') s++;
+  if (s < end && *s == ':')
+    s++;
   *p = s;
   const char *t = pv_arena_strndup(y->c->r->arena, b, (size_t)(e - b));
-  if (t == NULL) keep(y, PV_FATAL);
+  if (t == NULL)
+    keep(y, PV_FATAL);
   return t;
 }
 
@@ -112,10 +124,12 @@ static void v1_header(yarn *y, v1state *st, const char *s, const char *end, uint
   const char *specs[64];
   size_t n = 0;
   const char *t;
-  while (n < 64 && (t = token(y, &s, end)) != NULL) specs[n++] = t;
+  while (n < 64 && (t = token(y, &s, end)) != NULL)
+    specs[n++] = t;
   st->cur = PV_NONE;
   st->in_deps = 0;
-  if (y->rc == PV_FATAL) return;
+  if (y->rc == PV_FATAL)
+    return;
   if (n == 0) {
     pv_inv_bad(y->c, y->f->path, line, "entry header without a package spec");
     keep(y, PV_WARN);
@@ -125,7 +139,8 @@ static void v1_header(yarn *y, v1state *st, const char *s, const char *end, uint
   const char *real = NULL;
   pv_raw raw = {.src = PV_SRC_LOCK, .path = y->f->path, .line = line};
   raw.name = spec_name(y, specs[0], &range);
-  if (raw.name == NULL || keep(y, pv_spec_alias_name(a, range, &real, NULL)) != PV_OK) return;
+  if (raw.name == NULL || keep(y, pv_spec_alias_name(a, range, &real, NULL)) != PV_OK)
+    return;
   if (real != NULL) {
     raw.alias = raw.name;
     raw.name = real;
@@ -134,25 +149,29 @@ static void v1_header(yarn *y, v1state *st, const char *s, const char *end, uint
     raw.flags |= PV_COMP_LOCAL;
     raw.version = range;
   }
-  if (keep(y, pv_inv_add(y->c, &raw, &st->cur)) != PV_OK) return;
+  if (keep(y, pv_inv_add(y->c, &raw, &st->cur)) != PV_OK)
+    return;
   for (size_t i = 0; i < n && y->rc != PV_FATAL; i++)
     keep(y, pv_smap_put(&y->specs, specs[i], st->cur));
 }
 
 static void v1_field(yarn *y, v1state *st, const char *s, const char *end, int indent,
                      uint32_t line) {
-  if (st->cur == PV_NONE) return;
+  if (st->cur == PV_NONE)
+    return;
   pv_raw *raw = pv_inv_raw(y->c, st->cur);
   const char *k = token(y, &s, end);
   const char *v = token(y, &s, end);
-  if (k == NULL || y->rc == PV_FATAL) return;
+  if (k == NULL || y->rc == PV_FATAL)
+    return;
   if (indent >= 4 && st->in_deps) {
     pend(y, st->cur, k, v ? v : "");
     return;
   }
   st->in_deps =
       v == NULL && (strcmp(k, "dependencies") == 0 || strcmp(k, "optionalDependencies") == 0);
-  if (v == NULL) return;
+  if (v == NULL)
+    return;
   if (strcmp(k, "version") == 0 && raw->version == NULL)
     raw->version = v;
   else if (strcmp(k, "version") == 0 && (raw->flags & PV_COMP_LOCAL))
@@ -171,9 +190,11 @@ static void read_v1(yarn *y) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *e = nl ? nl : end;
     const char *le = e;
-    while (le > p && (le[-1] == '\r' || le[-1] == ' ')) le--;
+    while (le > p && (le[-1] == '\r' || le[-1] == ' '))
+      le--;
     int indent = 0;
-    while (p + indent < le && p[indent] == ' ') indent++;
+    while (p + indent < le && p[indent] == ' ')
+      indent++;
     if (le > p + indent && p[indent] != '#') {
       if (indent == 0 && le[-1] == ':')
         v1_header(y, &st, p, le - 1, line);
@@ -187,14 +208,16 @@ static void read_v1(yarn *y) {
   }
   for (size_t i = 0; i < y->c->raws.len; i++) {
     pv_raw *raw = pv_inv_raw(y->c, i);
-    if (raw->path == y->f->path && raw->version == NULL) raw->version = "";
+    if (raw->path == y->f->path && raw->version == NULL)
+      raw->version = "";
   }
 }
 
 /* ---- berry ---- */
 
 static yaml_node_t *ymap_get(yaml_document_t *d, yaml_node_t *m, const char *key) {
-  if (m == NULL || m->type != YAML_MAPPING_NODE) return NULL;
+  if (m == NULL || m->type != YAML_MAPPING_NODE)
+    return NULL;
   for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
     yaml_node_t *k = yaml_document_get_node(d, p->key);
     if (k && k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, key) == 0)
@@ -212,7 +235,8 @@ static void berry_deps(yarn *y, yaml_document_t *d, yaml_node_t *e, size_t raw) 
   pv_arena *a = y->c->r->arena;
   for (pv_dep_group g = PV_DEP_PROD; g <= PV_DEP_OPTIONAL; g++) {
     yaml_node_t *m = ymap_get(d, e, pv_dep_group_key(g));
-    if (m == NULL || m->type != YAML_MAPPING_NODE) continue;
+    if (m == NULL || m->type != YAML_MAPPING_NODE)
+      continue;
     for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
          p < m->data.mapping.pairs.top && y->rc != PV_FATAL; p++) {
       yaml_node_t *k = yaml_document_get_node(d, p->key), *v = yaml_document_get_node(d, p->value);
@@ -251,11 +275,14 @@ static void berry_entry(yarn *y, yaml_document_t *d, const char *key, uint32_t l
     keep(y, PV_FATAL);
     return;
   }
-  if (strcmp(first, raw.name) != 0) raw.alias = first;
+  if (strcmp(first, raw.name) != 0)
+    raw.alias = first;
   size_t ix = PV_NONE;
-  if (keep(y, pv_inv_add(y->c, &raw, &ix)) != PV_OK) return;
+  if (keep(y, pv_inv_add(y->c, &raw, &ix)) != PV_OK)
+    return;
   for (char *s = keys, *tok; y->rc != PV_FATAL && (tok = strsep(&s, ",")) != NULL;) {
-    while (*tok == ' ') tok++;
+    while (*tok == ' ')
+      tok++;
     keep(y, pv_smap_put(&y->specs, tok, ix));
   }
   berry_deps(y, d, e, ix);
@@ -291,8 +318,10 @@ static void read_berry(yarn *y) {
        pr && pr < root->data.mapping.pairs.top && y->rc != PV_FATAL; pr++) {
     yaml_node_t *k = yaml_document_get_node(&d, pr->key),
                 *v = yaml_document_get_node(&d, pr->value);
-    if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) continue;
-    if (strcmp((char *)k->data.scalar.value, "__metadata") == 0) continue;
+    if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+      continue;
+    if (strcmp((char *)k->data.scalar.value, "__metadata") == 0)
+      continue;
     berry_entry(y, &d, (const char *)k->data.scalar.value, (uint32_t)k->start_mark.line + 1, v);
   }
   yaml_document_delete(&d);
@@ -307,7 +336,8 @@ pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *man
     read_berry(&y);
   else
     read_v1(&y);
-  if (y.rc != PV_FATAL) link_all(&y, manifest, rt);
+  if (y.rc != PV_FATAL)
+    link_all(&y, manifest, rt);
   pv_smap_free(&y.specs);
   pv_vec_free(&y.pend);
   return y.rc;

@@ -9,7 +9,8 @@
 #include <time.h>
 
 pv_status pv_error_set(pv_error *err, pv_status code, const char *fmt, ...) {
-  if (err == NULL) return code;
+  if (err == NULL)
+    return code;
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(err->msg, sizeof err->msg, fmt, ap);
@@ -19,7 +20,8 @@ pv_status pv_error_set(pv_error *err, pv_status code, const char *fmt, ...) {
 }
 
 void pv_error_clear(pv_error *err) {
-  if (err == NULL) return;
+  if (err == NULL)
+    return;
   err->code = PV_OK;
   err->msg[0] = '\0';
 }
@@ -40,12 +42,14 @@ enum { CHUNK_SIZE = 64 * 1024 };
 
 pv_arena *pv_arena_new(size_t cap) {
   pv_arena *a = calloc(1, sizeof *a);
-  if (a != NULL) a->cap = cap;
+  if (a != NULL)
+    a->cap = cap;
   return a;
 }
 
 void pv_arena_delete(pv_arena *a) {
-  if (a == NULL) return;
+  if (a == NULL)
+    return;
   chunk *c = a->head;
   while (c != NULL) {
     chunk *next = c->next;
@@ -57,7 +61,8 @@ void pv_arena_delete(pv_arena *a) {
 
 static chunk *chunk_new(size_t size) {
   chunk *c = malloc(sizeof *c + size);
-  if (c == NULL) return NULL;
+  if (c == NULL)
+    return NULL;
   c->next = NULL;
   c->size = size;
   c->used = 0;
@@ -66,15 +71,19 @@ static chunk *chunk_new(size_t size) {
 
 void *pv_arena_alloc(pv_arena *a, size_t n) {
   size_t need = (n + 15u) & ~(size_t)15u;
-  if (need < n) return NULL;
-  if (a->cap != 0 && (need > a->cap || a->total > a->cap - need)) return NULL;
+  if (need < n)
+    return NULL;
+  if (a->cap != 0 && (need > a->cap || a->total > a->cap - need))
+    return NULL;
   chunk *c = a->head;
   if (c == NULL || c->size - c->used < need) {
     if (need > CHUNK_SIZE / 4) { /* large: own chunk, kept behind the head */
       chunk *big = chunk_new(need);
-      if (big == NULL) return NULL;
+      if (big == NULL)
+        return NULL;
       big->used = need;
-      if (c == NULL) a->head = big;
+      if (c == NULL)
+        a->head = big;
       else {
         big->next = c->next;
         c->next = big;
@@ -84,7 +93,8 @@ void *pv_arena_alloc(pv_arena *a, size_t n) {
       return big->mem;
     }
     c = chunk_new(CHUNK_SIZE);
-    if (c == NULL) return NULL;
+    if (c == NULL)
+      return NULL;
     c->next = a->head;
     a->head = c;
   }
@@ -96,9 +106,11 @@ void *pv_arena_alloc(pv_arena *a, size_t n) {
 }
 
 char *pv_arena_strndup(pv_arena *a, const char *s, size_t n) {
-  if (n == SIZE_MAX) return NULL;
+  if (n == SIZE_MAX)
+    return NULL;
   char *p = pv_arena_alloc(a, n + 1);
-  if (p == NULL) return NULL;
+  if (p == NULL)
+    return NULL;
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
@@ -121,7 +133,9 @@ char *pv_arena_printf(pv_arena *a, const char *fmt, ...) {
   return p;
 }
 
-size_t pv_arena_used(const pv_arena *a) { return a->total; }
+size_t pv_arena_used(const pv_arena *a) {
+  return a->total;
+}
 
 void pv_buf_init(pv_buf *b, size_t max) {
   b->data = NULL;
@@ -140,26 +154,36 @@ static pv_status poison(pv_buf *b, pv_status rc) {
 /* pv_buf_add, for the sticky appends too (a static function's result may
  * be dropped). */
 static pv_status buf_add(pv_buf *b, const void *p, size_t n) {
-  if (b->status != PV_OK) return b->status;
-  if (n > b->max || b->len > b->max - n) return poison(b, PV_FAILED);
+  if (b->status != PV_OK)
+    return b->status;
+  if (n > b->max || b->len > b->max - n)
+    return poison(b, PV_FAILED);
   if (b->len + n + 1 > b->alloc) {
     size_t want = b->alloc ? b->alloc : 256;
-    while (want < b->len + n + 1) want *= 2;
-    if (want > b->max + 1) want = b->max + 1;
+    while (want < b->len + n + 1)
+      want *= 2;
+    if (want > b->max + 1)
+      want = b->max + 1;
     unsigned char *d = realloc(b->data, want);
-    if (d == NULL) return poison(b, PV_FATAL);
+    if (d == NULL)
+      return poison(b, PV_FATAL);
     b->data = d;
     b->alloc = want;
   }
-  if (n) memcpy(b->data + b->len, p, n);
+  if (n)
+    memcpy(b->data + b->len, p, n);
   b->len += n;
   b->data[b->len] = '\0';
   return PV_OK;
 }
 
-pv_status pv_buf_add(pv_buf *b, const void *p, size_t n) { return buf_add(b, p, n); }
+pv_status pv_buf_add(pv_buf *b, const void *p, size_t n) {
+  return buf_add(b, p, n);
+}
 
-pv_status pv_buf_puts(pv_buf *b, const char *s) { return buf_add(b, s, strlen(s)); }
+pv_status pv_buf_puts(pv_buf *b, const char *s) {
+  return buf_add(b, s, strlen(s));
+}
 
 static pv_status buf_vprintf(pv_buf *b, const char *fmt, va_list ap) {
   char small[256];
@@ -167,7 +191,8 @@ static pv_status buf_vprintf(pv_buf *b, const char *fmt, va_list ap) {
   va_copy(ap2, ap);
   pv_status rc = b->status;
   char *big = NULL;
-  if (rc != PV_OK) goto out;
+  if (rc != PV_OK)
+    goto out;
   int n = vsnprintf(small, sizeof small, fmt, ap);
   if (n < 0) {
     rc = poison(b, PV_FAILED);
@@ -199,9 +224,13 @@ pv_status pv_buf_printf(pv_buf *b, const char *fmt, ...) {
 }
 
 /* The sticky appends: the status stays in b (pv_buf_status). */
-void pv_buf_cat(pv_buf *b, const void *p, size_t n) { buf_add(b, p, n); }
+void pv_buf_cat(pv_buf *b, const void *p, size_t n) {
+  buf_add(b, p, n);
+}
 
-void pv_buf_cats(pv_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+void pv_buf_cats(pv_buf *b, const char *s) {
+  buf_add(b, s, strlen(s));
+}
 
 void pv_buf_catf(pv_buf *b, const char *fmt, ...) {
   va_list ap;
@@ -210,7 +239,9 @@ void pv_buf_catf(pv_buf *b, const char *fmt, ...) {
   va_end(ap);
 }
 
-pv_status pv_buf_status(const pv_buf *b) { return b->status; }
+pv_status pv_buf_status(const pv_buf *b) {
+  return b->status;
+}
 
 void pv_buf_free(pv_buf *b) {
   free(b->data);
@@ -222,7 +253,8 @@ void pv_buf_free(pv_buf *b) {
 
 unsigned char *pv_buf_take(pv_buf *b, size_t *len) {
   unsigned char *d = b->data;
-  if (len) *len = b->len;
+  if (len)
+    *len = b->len;
   b->data = NULL;
   b->len = 0;
   b->alloc = 0;
@@ -234,7 +266,8 @@ void pv_sha256_hex(const void *p, size_t n, char out[65]) {
   unsigned char md[32];
   unsigned int mdlen = 0;
   EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL);
-  for (unsigned i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  for (unsigned i = 0; i < 32; i++)
+    snprintf(out + 2 * i, 3, "%02x", md[i]);
   out[64] = '\0';
 }
 
@@ -247,19 +280,23 @@ uint64_t pv_now_ms(void) {
 pv_status pv_read_file(const char *path, size_t cap, unsigned char **data, size_t *n,
                        pv_error *err) {
   FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  if (fp == NULL)
+    return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
   pv_buf b;
   pv_buf_init(&b, cap);
   char block[65536];
   size_t k;
   pv_status rc = PV_OK;
-  while (rc == PV_OK && (k = fread(block, 1, sizeof block, fp)) > 0) rc = pv_buf_add(&b, block, k);
+  while (rc == PV_OK && (k = fread(block, 1, sizeof block, fp)) > 0)
+    rc = pv_buf_add(&b, block, k);
   int bad = ferror(fp);
   fclose(fp);
-  if (rc == PV_OK && !bad) rc = pv_buf_add(&b, "", 1); /* the terminating NUL */
+  if (rc == PV_OK && !bad)
+    rc = pv_buf_add(&b, "", 1); /* the terminating NUL */
   if (rc != PV_OK || bad) {
     pv_buf_free(&b);
-    if (bad) return pv_error_set(err, PV_FAILED, "%s: read error", path);
+    if (bad)
+      return pv_error_set(err, PV_FAILED, "%s: read error", path);
     return pv_error_set(err, rc, "%s: over %zu bytes", path, cap);
   }
   *data = pv_buf_take(&b, n);

@@ -41,8 +41,7 @@ char *pv_arena_strndup(pv_arena *a, const char *s, size_t n);
 /* Arena copy of a NUL-terminated string; NULL on failure. */
 char *pv_arena_strdup(pv_arena *a, const char *s);
 /* Arena printf; NULL on failure. */
-char *pv_arena_printf(pv_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *pv_arena_printf(pv_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Bytes handed out so far. */
 size_t pv_arena_used(const pv_arena *a);
 
@@ -51,7 +50,9 @@ size_t pv_arena_used(const pv_arena *a);
 #define PV_MUST_USE __attribute__((warn_unused_result))
 
 /* The worse of two statuses (the ladder is ordered OK < WARN < FAILED < FATAL). */
-static inline pv_status pv_status_worst(pv_status a, pv_status b) { return a > b ? a : b; }
+static inline pv_status pv_status_worst(pv_status a, pv_status b) {
+  return a > b ? a : b;
+}
 
 /* Growable byte buffer with a hard maximum, after curl's dynbuf. Its error
  * is sticky: once an append fails (max reached, or out of memory) the

@@ -12,26 +12,35 @@
  * Invalid or truncated sequences yield U+FFFD for one byte, as decoders do. */
 static uint32_t utf8_next(const unsigned char *p, size_t n, size_t *len) {
   unsigned char c = p[0];
-  size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                : (c & 0xF8) == 0xF0 ? 4 : 0;
+  size_t need = c < 0x80             ? 1
+                : (c & 0xE0) == 0xC0 ? 2
+                : (c & 0xF0) == 0xE0 ? 3
+                : (c & 0xF8) == 0xF0 ? 4
+                                     : 0;
   *len = 1;
-  if (need == 1) return c;
-  if (need == 0 || need > n) return 0xFFFD;
+  if (need == 1)
+    return c;
+  if (need == 0 || need > n)
+    return 0xFFFD;
   uint32_t cp = c & (0x7F >> need);
   for (size_t i = 1; i < need; i++) {
-    if ((p[i] & 0xC0) != 0x80) return 0xFFFD;
+    if ((p[i] & 0xC0) != 0x80)
+      return 0xFFFD;
     cp = (cp << 6) | (p[i] & 0x3F);
   }
   static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+  if (cp < min[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0xFFFD;
   *len = need;
   return cp;
 }
 
 uint32_t pv_utf16_col(const unsigned char *data, size_t n, uint32_t byte) {
-  if (byte > n) byte = (uint32_t)n;
+  if (byte > n)
+    byte = (uint32_t)n;
   size_t start = byte;
-  while (start > 0 && data[start - 1] != '\n') start--;
+  while (start > 0 && data[start - 1] != '\n')
+    start--;
   uint32_t col = 1;
   for (size_t i = start; i < byte;) {
     size_t len;
@@ -65,7 +74,8 @@ typedef struct {
 
 static uint32_t count_hash(line_hasher *h, uint64_t v) {
   size_t i = (size_t)(v * 0x9E3779B97F4A7C15ull) & (h->cap - 1);
-  while (h->counts[i] != 0 && h->keys[i] != v) i = (i + 1) & (h->cap - 1);
+  while (h->counts[i] != 0 && h->keys[i] != v)
+    i = (i + 1) & (h->cap - 1);
   h->keys[i] = v;
   return ++h->counts[i];
 }
@@ -77,8 +87,10 @@ static void output_hash(line_hasher *h) {
   size_t lo = 0, hi = h->n_want;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (h->want[mid] < line) lo = mid + 1;
-    else hi = mid;
+    if (h->want[mid] < line)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (lo < h->n_want && h->want[lo] == line) {
     snprintf(h->out[lo], 32, "%llx:%u", (unsigned long long)h->hash, occ);
@@ -100,13 +112,16 @@ static void process_char(line_hasher *h, uint32_t cur) {
     return;
   }
   h->prev_cr = cur == '\r';
-  if (cur == '\r') cur = '\n';
-  if (h->line_at[h->index] != -1) output_hash(h);
+  if (cur == '\r')
+    cur = '\n';
+  if (h->line_at[h->index] != -1)
+    output_hash(h);
   if (h->line_start) {
     h->line_start = 0;
     h->line_at[h->index] = ++h->line;
   }
-  if (cur == '\n') h->line_start = 1;
+  if (cur == '\n')
+    h->line_start = 1;
   update_hash(h, cur);
 }
 
@@ -121,8 +136,10 @@ static int line_hashes(const unsigned char *data, size_t n, const uint32_t *want
     h.line_at[i] = -1;
   }
   size_t lines = 1;
-  for (size_t i = 0; i < n; i++) lines += data[i] == '\n' || data[i] == '\r';
-  for (h.cap = 64; h.cap < lines * 2; h.cap *= 2) continue;
+  for (size_t i = 0; i < n; i++)
+    lines += data[i] == '\n' || data[i] == '\r';
+  for (h.cap = 64; h.cap < lines * 2; h.cap *= 2)
+    continue;
   h.keys = calloc(h.cap, sizeof *h.keys);
   h.counts = calloc(h.cap, sizeof *h.counts);
   if (h.keys == NULL || h.counts == NULL) {
@@ -143,7 +160,8 @@ static int line_hashes(const unsigned char *data, size_t n, const uint32_t *want
   }
   process_char(&h, HASH_EOF);
   for (int i = 0; i < BLOCK; i++) {
-    if (h.line_at[h.index] != -1) output_hash(&h);
+    if (h.line_at[h.index] != -1)
+      output_hash(&h);
     update_hash(&h, 0);
   }
   free(h.keys);
@@ -154,7 +172,8 @@ static int line_hashes(const unsigned char *data, size_t n, const uint32_t *want
 void pv_line_hash(const unsigned char *data, size_t n, uint32_t line, char out[32]) {
   char buf[1][32] = {{0}};
   out[0] = '\0';
-  if (line_hashes(data, n, &line, 1, buf) == 0) memcpy(out, buf[0], 32);
+  if (line_hashes(data, n, &line, 1, buf) == 0)
+    memcpy(out, buf[0], 32);
 }
 
 /* ---- fingerprints -------------------------------------------------------- */
@@ -177,7 +196,8 @@ void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *
       pending_space = any;
       continue;
     }
-    if (pending_space) EVP_DigestUpdate(ctx, " ", 1);
+    if (pending_space)
+      EVP_DigestUpdate(ctx, " ", 1);
     pending_space = 0;
     any = 1;
     EVP_DigestUpdate(ctx, &c, 1);
@@ -186,7 +206,8 @@ void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *
   EVP_DigestUpdate(ctx, occ, strlen(occ));
   EVP_DigestFinal_ex(ctx, md, &mdlen);
   EVP_MD_CTX_free(ctx);
-  for (int i = 0; i < 16; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  for (int i = 0; i < 16; i++)
+    snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
 /* ---- finishing ---------------------------------------------------------- */
@@ -195,14 +216,19 @@ void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *
  * first, then step by step, so which one dedupe keeps does not depend on
  * the order the engine found them in. */
 static int cmp_flow(const pv_finding *a, const pv_finding *b) {
-  if (a->nflow != b->nflow) return a->nflow < b->nflow ? -1 : 1;
+  if (a->nflow != b->nflow)
+    return a->nflow < b->nflow ? -1 : 1;
   for (uint32_t i = 0; i < a->nflow; i++) {
     const pv_flow_step *s = &a->flow[i], *t = &b->flow[i];
     int c = strcmp(s->path ? s->path : "", t->path ? t->path : "");
-    if (c) return c;
-    if (s->start.byte != t->start.byte) return s->start.byte < t->start.byte ? -1 : 1;
-    if (s->end.byte != t->end.byte) return s->end.byte < t->end.byte ? -1 : 1;
-    if ((c = strcmp(s->message ? s->message : "", t->message ? t->message : ""))) return c;
+    if (c)
+      return c;
+    if (s->start.byte != t->start.byte)
+      return s->start.byte < t->start.byte ? -1 : 1;
+    if (s->end.byte != t->end.byte)
+      return s->end.byte < t->end.byte ? -1 : 1;
+    if ((c = strcmp(s->message ? s->message : "", t->message ? t->message : "")))
+      return c;
   }
   return 0;
 }
@@ -210,12 +236,18 @@ static int cmp_flow(const pv_finding *a, const pv_finding *b) {
 static int cmp_finding(const void *x, const void *y) {
   const pv_finding *a = x, *b = y;
   int c = strcmp(a->path, b->path);
-  if (c) return c;
-  if (a->start.line != b->start.line) return a->start.line < b->start.line ? -1 : 1;
-  if (a->start.col != b->start.col) return a->start.col < b->start.col ? -1 : 1;
-  if ((c = strcmp(pv_finding_rule_id(a), pv_finding_rule_id(b)))) return c;
-  if (a->end.line != b->end.line) return a->end.line < b->end.line ? -1 : 1;
-  if (a->end.col != b->end.col) return a->end.col < b->end.col ? -1 : 1;
+  if (c)
+    return c;
+  if (a->start.line != b->start.line)
+    return a->start.line < b->start.line ? -1 : 1;
+  if (a->start.col != b->start.col)
+    return a->start.col < b->start.col ? -1 : 1;
+  if ((c = strcmp(pv_finding_rule_id(a), pv_finding_rule_id(b))))
+    return c;
+  if (a->end.line != b->end.line)
+    return a->end.line < b->end.line ? -1 : 1;
+  if (a->end.col != b->end.col)
+    return a->end.col < b->end.col ? -1 : 1;
   return cmp_flow(a, b);
 }
 
@@ -276,17 +308,24 @@ static int suppresses(const unsigned char *d, size_t s, size_t e, const char *ru
   for (size_t m = 0; m < 2; m++) {
     size_t ml = strlen(marks[m]);
     const unsigned char *p = memmem(d + s, e - s, marks[m], ml);
-    if (p == NULL) continue;
+    if (p == NULL)
+      continue;
     size_t i = (size_t)(p - d) + ml;
-    while (i < e && d[i] == ' ') i++;
-    if (i >= e || d[i] != ':') return 1; /* bare marker: every rule */
+    while (i < e && d[i] == ' ')
+      i++;
+    if (i >= e || d[i] != ':')
+      return 1; /* bare marker: every rule */
     i++;
     while (i < e) { /* comma- or space-separated ids */
-      while (i < e && (d[i] == ' ' || d[i] == ',')) i++;
+      while (i < e && (d[i] == ' ' || d[i] == ','))
+        i++;
       size_t j = i;
-      while (j < e && d[j] != ' ' && d[j] != ',' && d[j] != '\r' && d[j] != '*') j++;
-      if (j > i && strlen(rule_id) == j - i && memcmp(d + i, rule_id, j - i) == 0) return 1;
-      if (j == i) break;
+      while (j < e && d[j] != ' ' && d[j] != ',' && d[j] != '\r' && d[j] != '*')
+        j++;
+      if (j > i && strlen(rule_id) == j - i && memcmp(d + i, rule_id, j - i) == 0)
+        return 1;
+      if (j == i)
+        break;
       i = j;
     }
   }
@@ -314,7 +353,8 @@ static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim, cons
     return;
   if (f->end.line > f->start.line && pv_lines_span(lines, f->end.line, &s2, &e2))
     e = e2;
-  if (e - s > lim->snippet_bytes) e = s + lim->snippet_bytes;
+  if (e - s > lim->snippet_bytes)
+    e = s + lim->snippet_bytes;
   f->snippet = pv_arena_strndup(r->arena, (const char *)f->file->data + s, e - s);
 }
 
@@ -328,11 +368,15 @@ static int has_source(const pv_finding *f) {
 static void fill_view(pv_result *r, pv_finding *f) {
   const unsigned char *d = f->file->data;
   size_t n = f->file->size, s = f->start.byte, e = f->start.byte;
-  while (s > 0 && d[s - 1] != '\n') s--;
-  while (e < n && d[e] != '\n' && d[e] != '\r') e++;
+  while (s > 0 && d[s - 1] != '\n')
+    s--;
+  while (e < n && d[e] != '\n' && d[e] != '\r')
+    e++;
   if (e - s > PV_WINDOW_BYTES) {
-    if (f->start.byte - s > PV_WINDOW_BYTES / 2) s = f->start.byte - PV_WINDOW_BYTES / 4;
-    if (e - s > PV_WINDOW_BYTES) e = s + PV_WINDOW_BYTES;
+    if (f->start.byte - s > PV_WINDOW_BYTES / 2)
+      s = f->start.byte - PV_WINDOW_BYTES / 4;
+    if (e - s > PV_WINDOW_BYTES)
+      e = s + PV_WINDOW_BYTES;
   }
   f->window = pv_arena_strndup(r->arena, (const char *)d + s, e - s);
   f->window_col = (uint32_t)(f->start.byte - s);
@@ -346,8 +390,10 @@ static void fill_view(pv_result *r, pv_finding *f) {
 static void fill_flow_cols(pv_finding *f) {
   for (uint32_t i = 0; i < f->nflow; i++) {
     pv_flow_step *s = &f->flow[i];
-    if (s->col16_start != 0 || s->file == NULL || s->file->data == NULL) continue;
-    if (s->start.line == 0 || s->end.byte < s->start.byte || s->end.byte > s->file->size) continue;
+    if (s->col16_start != 0 || s->file == NULL || s->file->data == NULL)
+      continue;
+    if (s->start.line == 0 || s->end.byte < s->start.byte || s->end.byte > s->file->size)
+      continue;
     s->col16_start = pv_utf16_col(s->file->data, s->file->size, s->start.byte);
     s->col16_end = pv_utf16_col(s->file->data, s->file->size, s->end.byte);
   }
@@ -359,13 +405,17 @@ static pv_status hash_file_lines(pv_finding *fs, size_t lo, size_t hi) {
   uint32_t *want = malloc(n * sizeof *want);
   char(*out)[32] = calloc(n, sizeof *out);
   pv_status rc = PV_FATAL;
-  if (want == NULL || out == NULL) goto out;
+  if (want == NULL || out == NULL)
+    goto out;
   size_t k = 0;
   for (size_t i = lo; i < hi; i++) /* findings are sorted by line */
-    if (k == 0 || want[k - 1] != fs[i].start.line) want[k++] = fs[i].start.line;
-  if (line_hashes(fs[lo].file->data, fs[lo].file->size, want, k, out) != 0) goto out;
+    if (k == 0 || want[k - 1] != fs[i].start.line)
+      want[k++] = fs[i].start.line;
+  if (line_hashes(fs[lo].file->data, fs[lo].file->size, want, k, out) != 0)
+    goto out;
   for (size_t i = lo, j = 0; i < hi; i++) {
-    while (want[j] != fs[i].start.line) j++;
+    while (want[j] != fs[i].start.line)
+      j++;
     memcpy(fs[i].line_hash, out[j], 32);
   }
   rc = PV_OK;
@@ -480,26 +530,29 @@ static pv_status fill_sources(pv_result *r, pv_finding *fs, size_t n, const pv_l
 
 static int same_place(const pv_finding *a, const pv_finding *b) {
   return a->rule == b->rule && a->group_rule == b->group_rule && strcmp(a->path, b->path) == 0 &&
-         a->start.byte == b->start.byte &&
-         a->end.byte == b->end.byte && a->start.line == b->start.line &&
-         a->start.col == b->start.col;
+         a->start.byte == b->start.byte && a->end.byte == b->end.byte &&
+         a->start.line == b->start.line && a->start.col == b->start.col;
 }
 
 pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
   pv_finding *fs = r->findings.items;
   size_t n = r->findings.len;
-  if (n == 0) return PV_OK;
+  if (n == 0)
+    return PV_OK;
   qsort(fs, n, sizeof *fs, cmp_finding);
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) /* drop exact duplicates */
-    if (kept == 0 || !same_place(&fs[kept - 1], &fs[i])) fs[kept++] = fs[i];
+    if (kept == 0 || !same_place(&fs[kept - 1], &fs[i]))
+      fs[kept++] = fs[i];
   r->findings.len = n = kept;
   if (fill_sources(r, fs, n, lim) != PV_OK)
     return PV_FATAL;
   for (size_t lo = 0; lo < n;) {
     size_t hi = lo + 1;
-    while (hi < n && fs[hi].file == fs[lo].file) hi++;
-    if (has_source(&fs[lo]) && hash_file_lines(fs, lo, hi) != PV_OK) return PV_FATAL;
+    while (hi < n && fs[hi].file == fs[lo].file)
+      hi++;
+    if (has_source(&fs[lo]) && hash_file_lines(fs, lo, hi) != PV_OK)
+      return PV_FATAL;
     lo = hi;
   }
   return fingerprint_all(fs, n);

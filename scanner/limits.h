@@ -8,36 +8,36 @@
 #include <stdint.h>
 
 typedef struct {
-  uint64_t total_bytes;    /* bytes unpacked per input (--max-total) */
-  uint64_t entry_bytes;    /* bytes per entry (--max-entry) */
-  uint64_t entries;        /* entries per input (--max-entries) */
-  uint32_t ratio;          /* compression ratio of an entry over ratio_min (--max-ratio) */
-  uint64_t ratio_min;      /* entries smaller than this are not ratio-checked */
-  uint32_t depth;          /* nested archive depth (--max-depth) */
-  uint32_t path_len;       /* bytes in one entry path (--max-path) */
-  uint64_t ast_bytes;      /* larger files get regex rules only (--max-ast-bytes) */
-  uint32_t ast_depth;      /* AST depth walked */
-  uint32_t input_ms;       /* wall time per input (--timeout, seconds on the CLI) */
-  uint32_t parse_ms;       /* tree-sitter time budget per file */
-  uint32_t rule_bytes;     /* bytes in one rule file */
-  uint32_t snippet_bytes;  /* bytes of source kept in a finding's snippet */
-  uint32_t findings;       /* findings kept per input (more: one notification) */
-  uint64_t components;     /* dependency entries inventoried per input */
+  uint64_t total_bytes;   /* bytes unpacked per input (--max-total) */
+  uint64_t entry_bytes;   /* bytes per entry (--max-entry) */
+  uint64_t entries;       /* entries per input (--max-entries) */
+  uint32_t ratio;         /* compression ratio of an entry over ratio_min (--max-ratio) */
+  uint64_t ratio_min;     /* entries smaller than this are not ratio-checked */
+  uint32_t depth;         /* nested archive depth (--max-depth) */
+  uint32_t path_len;      /* bytes in one entry path (--max-path) */
+  uint64_t ast_bytes;     /* larger files get regex rules only (--max-ast-bytes) */
+  uint32_t ast_depth;     /* AST depth walked */
+  uint32_t input_ms;      /* wall time per input (--timeout, seconds on the CLI) */
+  uint32_t parse_ms;      /* tree-sitter time budget per file */
+  uint32_t rule_bytes;    /* bytes in one rule file */
+  uint32_t snippet_bytes; /* bytes of source kept in a finding's snippet */
+  uint32_t findings;      /* findings kept per input (more: one notification) */
+  uint64_t components;    /* dependency entries inventoried per input */
   /* Work budgets that change results: when one trips, some matches may be
    * missing, and a note says where (or the rule file is refused). */
-  uint32_t pattern_steps;  /* node comparisons per attempt of a pattern at a node */
-  uint32_t taint_steps;    /* expressions a taint rule interprets per file */
-  uint32_t yaml_depth;     /* nesting of YAML containers in a rule file (rule files are
-                            * walked recursively: keep it small) */
+  uint32_t pattern_steps; /* node comparisons per attempt of a pattern at a node */
+  uint32_t taint_steps;   /* expressions a taint rule interprets per file */
+  uint32_t yaml_depth;    /* nesting of YAML containers in a rule file (rule files are
+                           * walked recursively: keep it small) */
   /* OSV feeds (plugvet db update) */
-  uint64_t feed_bytes;     /* one downloaded or local feed file (--max-feed-bytes) */
+  uint64_t feed_bytes;       /* one downloaded or local feed file (--max-feed-bytes) */
   uint64_t feed_entry_bytes; /* one OSV record */
-  uint64_t feed_entries;   /* records in one feed */
-  uint32_t feed_delta;     /* changed records fetched one by one; more: the whole zip */
-  uint32_t http_connect_ms; /* HTTP connect timeout */
-  uint32_t http_total_ms;  /* one HTTP request, transfer included (--timeout) */
-  uint32_t http_retries;   /* extra attempts on 5xx, 429 and transport errors (--retries) */
-  uint32_t http_backoff_ms; /* delay before the first retry, doubled each time */
+  uint64_t feed_entries;     /* records in one feed */
+  uint32_t feed_delta;       /* changed records fetched one by one; more: the whole zip */
+  uint32_t http_connect_ms;  /* HTTP connect timeout */
+  uint32_t http_total_ms;    /* one HTTP request, transfer included (--timeout) */
+  uint32_t http_retries;     /* extra attempts on 5xx, 429 and transport errors (--retries) */
+  uint32_t http_backoff_ms;  /* delay before the first retry, doubled each time */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)

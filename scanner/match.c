@@ -18,10 +18,10 @@
 enum {
   REGEX_MATCH_LIMIT = 5000000, /* PCRE2 backtracking steps per search */
   REGEX_DEPTH_LIMIT = 100000,
-  REGEX_PER_FILE = 1000,       /* matches of one regex rule in one file */
-  QUERY_MATCH_LIMIT = 4096,    /* in-progress query matches */
-  QUERY_MS = 5000,             /* query time per file when no parse budget is set */
-  INTERP_BYTES = 60,           /* bytes of a capture put into a message */
+  REGEX_PER_FILE = 1000,    /* matches of one regex rule in one file */
+  QUERY_MATCH_LIMIT = 4096, /* in-progress query matches */
+  QUERY_MS = 5000,          /* query time per file when no parse budget is set */
+  INTERP_BYTES = 60,        /* bytes of a capture put into a message */
   MESSAGE_MAX = 4096,
   OVECTOR_PAIRS = 32,
   PATTERN_MATCHES_MAX = 200000, /* pattern matches kept per file (all patterns) */
@@ -35,28 +35,29 @@ struct pv_matcher {
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
-  pv_pscan *ps;      /* pattern scratch */
-  pv_mlist *by_pat;  /* matches per pattern of the file's language */
+  pv_pscan *ps;     /* pattern scratch */
+  pv_mlist *by_pat; /* matches per pattern of the file's language */
   uint32_t n_by_pat;
-  uint8_t *present;  /* per word of rs->words: it occurs in the file */
-  pv_occs occ;       /* where the anchor words occur in it */
-  uint8_t *pat_ok;   /* per pattern: all its words occur */
-  uint8_t *active;   /* per pattern: try it (pat_ok and a live rule uses it) */
-  uint8_t *walked;   /* per pattern: scratch of first_pass */
-  uint8_t *uses;     /* per pattern: scratch of budget_notes (the rule uses it) */
-  uint8_t *rule_on;  /* per rule: it can match this file */
-  pv_taint_graph *tg;    /* the current input's modules (taint rules only) */
-  pv_taint_exports *tx;  /* what taint rules learnt of them */
-  size_t *order;         /* the order to analyse the input's files in */
-  pv_taint_file *tf;     /* what the taint rules found of the current file */
-  int taint_deps;        /* taint rules analyse node_modules too */
-  int no_prefilter;  /* pv_match_options.no_prefilter: every word counts as present,
-                      * every node is visited and every pattern tried there */
+  uint8_t *present;     /* per word of rs->words: it occurs in the file */
+  pv_occs occ;          /* where the anchor words occur in it */
+  uint8_t *pat_ok;      /* per pattern: all its words occur */
+  uint8_t *active;      /* per pattern: try it (pat_ok and a live rule uses it) */
+  uint8_t *walked;      /* per pattern: scratch of first_pass */
+  uint8_t *uses;        /* per pattern: scratch of budget_notes (the rule uses it) */
+  uint8_t *rule_on;     /* per rule: it can match this file */
+  pv_taint_graph *tg;   /* the current input's modules (taint rules only) */
+  pv_taint_exports *tx; /* what taint rules learnt of them */
+  size_t *order;        /* the order to analyse the input's files in */
+  pv_taint_file *tf;    /* what the taint rules found of the current file */
+  int taint_deps;       /* taint rules analyse node_modules too */
+  int no_prefilter;     /* pv_match_options.no_prefilter: every word counts as present,
+                         * every node is visited and every pattern tried there */
 };
 
 pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
   pv_matcher *m = calloc(1, sizeof *m);
-  if (m == NULL) return NULL;
+  if (m == NULL)
+    return NULL;
   m->rs = rs;
   m->qc = ts_query_cursor_new();
   m->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
@@ -64,7 +65,8 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
   m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
   m->ps = pv_pscan_new();
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
-    if (rs->npats[l] > m->n_by_pat) m->n_by_pat = rs->npats[l];
+    if (rs->npats[l] > m->n_by_pat)
+      m->n_by_pat = rs->npats[l];
   m->by_pat = calloc(m->n_by_pat + 1, sizeof *m->by_pat);
   m->present = calloc(pv_strset_count(rs->words) + 1, 1);
   m->pat_ok = calloc(m->n_by_pat + 1, 1);
@@ -73,7 +75,8 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
   m->uses = calloc(m->n_by_pat + 1, 1);
   m->rule_on = calloc(rs->n + 1, 1);
   m->no_prefilter = opt != NULL && opt->no_prefilter;
-  if (m->no_prefilter) pv_pscan_no_anchors(m->ps);
+  if (m->no_prefilter)
+    pv_pscan_no_anchors(m->ps);
   if (m->qc == NULL || m->md == NULL || m->mctx == NULL || m->ps == NULL || m->by_pat == NULL ||
       m->present == NULL || m->pat_ok == NULL || m->active == NULL || m->walked == NULL ||
       m->uses == NULL || m->rule_on == NULL) {
@@ -82,14 +85,17 @@ pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
   }
   pcre2_set_match_limit(m->mctx, REGEX_MATCH_LIMIT);
   pcre2_set_depth_limit(m->mctx, REGEX_DEPTH_LIMIT);
-  if (m->jit != NULL) pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+  if (m->jit != NULL)
+    pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
   ts_query_cursor_set_match_limit(m->qc, QUERY_MATCH_LIMIT);
   return m;
 }
 
 void pv_matcher_delete(pv_matcher *m) {
-  if (m == NULL) return;
-  if (m->qc) ts_query_cursor_delete(m->qc);
+  if (m == NULL)
+    return;
+  if (m->qc)
+    ts_query_cursor_delete(m->qc);
   pcre2_match_data_free(m->md);
   pcre2_match_context_free(m->mctx);
   pcre2_jit_stack_free(m->jit);
@@ -99,7 +105,8 @@ void pv_matcher_delete(pv_matcher *m) {
   pv_taint_file_delete(m->tf);
   free(m->order);
   free(m->occ.v);
-  for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++) pv_mlist_free(&m->by_pat[i]);
+  for (uint32_t i = 0; m->by_pat && i < m->n_by_pat; i++)
+    pv_mlist_free(&m->by_pat[i]);
   free(m->by_pat);
   free(m->present);
   free(m->pat_ok);
@@ -159,20 +166,23 @@ static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t
     char ch = d[i] < 0x20 || d[i] == 0x7f ? ' ' : (char)d[i];
     pv_buf_cat(b, &ch, 1);
   }
-  if (s + n < e) pv_buf_cats(b, "...");
+  if (s + n < e)
+    pv_buf_cats(b, "...");
 }
 
 /* The rule message with $X replaced; the rule's own string when no '$'.
  * Past MESSAGE_MAX bytes the text is cut there; NULL on out-of-memory. */
 static const char *interpolate(pv_result *r, const char *msg, const unsigned char *data,
                                lookup_fn look, void *ctx) {
-  if (strchr(msg, '$') == NULL) return msg;
+  if (strchr(msg, '$') == NULL)
+    return msg;
   pv_buf b;
   pv_buf_init(&b, MESSAGE_MAX);
   for (const char *p = msg; *p;) {
     size_t n = 0, s, e;
     if (*p == '$')
-      while (is_name_char(p[1 + n])) n++;
+      while (is_name_char(p[1 + n]))
+        n++;
     if (n > 0 && look(ctx, p + 1, n, &s, &e)) {
       add_capture_text(&b, data, s, e);
       p += 1 + n;
@@ -186,19 +196,27 @@ static const char *interpolate(pv_result *r, const char *msg, const unsigned cha
     out = NULL;
   } else if (b.data != NULL) { /* (cut at MESSAGE_MAX: what fitted) */
     out = pv_arena_strndup(r->arena, (const char *)b.data, b.len);
-    if (out == NULL) out = msg; /* the arena is full: the rule's own text */
+    if (out == NULL)
+      out = msg; /* the arena is full: the rule's own text */
   }
   pv_buf_free(&b);
   return out;
 }
 
 /* Append one finding. PV_FAILED: the findings limit is reached (stop). */
-static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f,
-                             const char *msg, pv_pos s, pv_pos e, const pv_limits *lim) {
-  if (msg == NULL) return PV_FATAL;
-  pv_finding fd = {.rule = &rule->meta, .severity = rule->meta.severity, .message = msg,
-                   .file = f, .path = f->path, .start = s, .end = e};
-  if (pv_result_add_finding(r, &fd, lim) != NULL) return PV_OK;
+static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f, const char *msg,
+                             pv_pos s, pv_pos e, const pv_limits *lim) {
+  if (msg == NULL)
+    return PV_FATAL;
+  pv_finding fd = {.rule = &rule->meta,
+                   .severity = rule->meta.severity,
+                   .message = msg,
+                   .file = f,
+                   .path = f->path,
+                   .start = s,
+                   .end = e};
+  if (pv_result_add_finding(r, &fd, lim) != NULL)
+    return PV_OK;
   return r->findings_dropped > 0 ? PV_FAILED : PV_FATAL;
 }
 
@@ -248,12 +266,16 @@ static int regex_lookup(void *ctx, const char *name, size_t len, size_t *s, size
   regex_ctx *c = ctx;
   char buf[64];
   int group;
-  if (len >= sizeof buf) return 0;
+  if (len >= sizeof buf)
+    return 0;
   memcpy(buf, name, len);
   buf[len] = '\0';
-  if (name[0] >= '0' && name[0] <= '9') group = (int)strtol(buf, NULL, 10);
-  else group = pcre2_substring_number_from_name(c->re, (PCRE2_SPTR)buf);
-  if (group < 0 || group >= c->pairs || c->ov[2 * group] == PCRE2_UNSET) return 0;
+  if (name[0] >= '0' && name[0] <= '9')
+    group = (int)strtol(buf, NULL, 10);
+  else
+    group = pcre2_substring_number_from_name(c->re, (PCRE2_SPTR)buf);
+  if (group < 0 || group >= c->pairs || c->ov[2 * group] == PCRE2_UNSET)
+    return 0;
   *s = c->ov[2 * group];
   *e = c->ov[2 * group + 1];
   return *e >= *s;
@@ -273,7 +295,8 @@ static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const 
   size_t off = 0, count = 0;
   while (off <= f->size) {
     int rc = pcre2_match(rule->re, f->data, f->size, off, 0, m->md, m->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH) break;
+    if (rc == PCRE2_ERROR_NOMATCH)
+      break;
     if (rc < 0) {
       regex_note(r, f, rule, rc);
       break;
@@ -284,7 +307,8 @@ static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const 
     const char *msg = interpolate(r, rule->meta.message, f->data, regex_lookup, &ctx);
     pv_pos ps = pos_at(&lc, s), pe = pos_at(&lc, e);
     pv_status st = add_finding(r, rule, f, msg, ps, pe, lim);
-    if (st != PV_OK) return st;
+    if (st != PV_OK)
+      return st;
     if (++count >= REGEX_PER_FILE) {
       pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                      "%s: rule %s matched %d times; the rest are not reported", f->path,
@@ -292,7 +316,8 @@ static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const 
       break;
     }
     off = e > off ? e : off + 1;
-    while (off < f->size && (f->data[off] & 0xC0) == 0x80) off++; /* next UTF-8 char */
+    while (off < f->size && (f->data[off] & 0xC0) == 0x80)
+      off++; /* next UTF-8 char */
   }
   return PV_OK;
 }
@@ -309,7 +334,8 @@ typedef struct {
 
 static int node_text(const pv_file *f, TSNode n, const char **s, uint32_t *len) {
   uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
-  if (b < a || b > f->size) return 0;
+  if (b < a || b > f->size)
+    return 0;
   *s = (const char *)f->data + a;
   *len = b - a;
   return 1;
@@ -328,12 +354,15 @@ static int first_node(const TSQueryMatch *qm, uint32_t id, TSNode *out) {
 static int pred_holds_on(query_ctx *c, const pv_pred *p, TSNode n) {
   const char *s, *t = p->text;
   uint32_t len, tlen = p->text_len;
-  if (!node_text(c->f, n, &s, &len)) return 0;
+  if (!node_text(c->f, n, &s, &len))
+    return 0;
   if (p->op == PV_PRED_EQ || p->op == PV_PRED_NOT_EQ) {
     TSNode other;
     if (p->rhs_is_capture) {
-      if (!first_node(c->qm, p->rhs_capture, &other)) return 1; /* unbound: vacuous */
-      if (!node_text(c->f, other, &t, &tlen)) return 0;
+      if (!first_node(c->qm, p->rhs_capture, &other))
+        return 1; /* unbound: vacuous */
+      if (!node_text(c->f, other, &t, &tlen))
+        return 0;
     }
     int eq = len == tlen && memcmp(s, t, len) == 0;
     return p->op == PV_PRED_EQ ? eq : !eq;
@@ -378,8 +407,10 @@ typedef struct {
 
 static bool query_over_budget(TSQueryCursorState *state) {
   query_budget *b = state->payload;
-  if ((++b->calls & 255u) != 0) return false;
-  if (pv_now_ms() <= b->deadline) return false;
+  if ((++b->calls & 255u) != 0)
+    return false;
+  if (pv_now_ms() <= b->deadline)
+    return false;
   b->timed_out = 1;
   return true;
 }
@@ -388,7 +419,8 @@ static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pa
                                const pv_limits *lim) {
   TSNode n;
   if (!first_node(c->qm, c->lq->match_capture, &n)) {
-    if (c->qm->capture_count == 0) return PV_OK;
+    if (c->qm->capture_count == 0)
+      return PV_OK;
     n = c->qm->captures[0].node;
   }
   const char *msg = interpolate(r, pat->rule->meta.message, c->f->data, query_lookup, c);
@@ -400,7 +432,8 @@ static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pa
 /* Non-zero if the words query pattern p needs all occur in the file. */
 static int qwords_present(const pv_matcher *m, const pv_qpattern *p) {
   for (uint32_t k = 0; k < p->n_words; k++)
-    if (!pv_wordgroup_holds(&p->words[k], m->present)) return 0;
+    if (!pv_wordgroup_holds(&p->words[k], m->present))
+      return 0;
   return 1;
 }
 
@@ -408,8 +441,10 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
                              const pv_limits *lim) {
   const pv_langquery *lq = &m->rs->lq[f->lang];
   uint32_t live = 0;
-  for (uint32_t i = 0; i < lq->n_patterns && !live; i++) live = qwords_present(m, &lq->patterns[i]);
-  if (!live) return PV_OK;
+  for (uint32_t i = 0; i < lq->n_patterns && !live; i++)
+    live = qwords_present(m, &lq->patterns[i]);
+  if (!live)
+    return PV_OK;
   query_budget b = {pv_now_ms() + (lim->parse_ms ? lim->parse_ms : QUERY_MS), 0, 0};
   TSQueryCursorOptions opt = {&b, query_over_budget};
   ts_query_cursor_exec_with_options(m->qc, lq->query, ts_tree_root_node(tree), &opt);
@@ -417,7 +452,8 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
   query_ctx c = {.m = m, .lq = lq, .qm = &qm, .f = f};
   pv_status rc = PV_OK;
   while (rc == PV_OK && ts_query_cursor_next_match(m->qc, &qm)) {
-    if (qm.pattern_index >= lq->n_patterns) continue;
+    if (qm.pattern_index >= lq->n_patterns)
+      continue;
     const pv_qpattern *pat = &lq->patterns[qm.pattern_index];
     if (!qwords_present(m, pat))
       continue;
@@ -430,11 +466,13 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
   if (b.timed_out)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                    "%s: %s query rules stopped after %u ms; later matches are not reported",
-                   f->path, pv_lang_name(f->lang), (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
+                   f->path, pv_lang_name(f->lang),
+                   (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
   else if (ts_query_cursor_did_exceed_match_limit(m->qc))
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                    "%s: %s query rules exceeded %d in-progress matches; some matches may be "
-                   "missed", f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
+                   "missed",
+                   f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
   return rc == PV_FAILED ? PV_OK : rc;
 }
 
@@ -467,9 +505,12 @@ static int passes(const collect_ctx *c, const pv_pfilter *pf, const pv_pmatch *p
 
 static int collect(void *ctx, uint32_t id, const pv_pmatch *pm) {
   collect_ctx *c = ctx;
-  if (c->filters != NULL && !passes(c, &c->filters[id], pm)) return 0;
-  if (++c->total > PATTERN_MATCHES_MAX) return c->full = 1;
-  if (pv_mlist_push(&c->by[id], pm) != 0) return c->oom = 1;
+  if (c->filters != NULL && !passes(c, &c->filters[id], pm))
+    return 0;
+  if (++c->total > PATTERN_MATCHES_MAX)
+    return c->full = 1;
+  if (pv_mlist_push(&c->by[id], pm) != 0)
+    return c->oom = 1;
   return 0;
 }
 
@@ -489,24 +530,32 @@ static int pmatch_lookup(void *ctx, const char *name, size_t len, size_t *s, siz
 /* A Semgrep path glob: the whole path, any trailing part, or a directory. */
 static int glob_hits(const char *g, const char *path) {
   char glob[1024];
-  while (*g == '/') g++;
+  while (*g == '/')
+    g++;
   size_t n = strlen(g);
-  while (n > 0 && g[n - 1] == '/') n--;
-  if (n == 0 || n >= sizeof glob) return 0;
+  while (n > 0 && g[n - 1] == '/')
+    n--;
+  if (n == 0 || n >= sizeof glob)
+    return 0;
   memcpy(glob, g, n);
   glob[n] = '\0';
   for (const char *p = path; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
-    if (fnmatch(glob, p, FNM_LEADING_DIR) == 0) return 1;
+    if (fnmatch(glob, p, FNM_LEADING_DIR) == 0)
+      return 1;
   return 0;
 }
 
 static int path_applies(const pv_rule *rule, const char *path) {
   int hit = 0;
-  if (path == NULL) path = "";
+  if (path == NULL)
+    path = "";
   for (size_t i = 0; rule->paths_exclude && rule->paths_exclude[i]; i++)
-    if (glob_hits(rule->paths_exclude[i], path)) return 0;
-  if (rule->paths_include == NULL) return 1;
-  for (size_t i = 0; rule->paths_include[i] && !hit; i++) hit = glob_hits(rule->paths_include[i], path);
+    if (glob_hits(rule->paths_exclude[i], path))
+      return 0;
+  if (rule->paths_include == NULL)
+    return 1;
+  for (size_t i = 0; rule->paths_include[i] && !hit; i++)
+    hit = glob_hits(rule->paths_include[i], path);
   return hit;
 }
 
@@ -514,7 +563,8 @@ static int path_applies(const pv_rule *rule, const char *path) {
 static int demand(void *ctx, uint32_t id, uint32_t s, uint32_t e, pv_demand_where where) {
   collect_ctx *c = ctx;
   const pv_pindex *ix = c->m->rs->pix[c->lang];
-  if (!c->m->pat_ok[id] || c->m->active[id]) return 0; /* a walk found them all */
+  if (!c->m->pat_ok[id] || c->m->active[id])
+    return 0; /* a walk found them all */
   pv_status rc = where == PV_DEMAND_WITHIN
                      ? pv_pindex_match_within(ix, c->m->ps, id, s, e, collect, c)
                      : pv_pindex_match_around(ix, c->m->ps, id, s, e, collect, c);
@@ -574,8 +624,8 @@ static void budget_notes(pv_matcher *m, pv_result *r, const pv_file *f, const pv
     snprintf(steps, sizeof steps, "the step budget (%u node comparisons)",
              (unsigned)lim->pattern_steps);
   if (why & PV_PSCAN_DEPTH)
-    snprintf(deep, sizeof deep, "%sthe %d levels a <... P ...> looks down",
-             steps[0] ? " and " : "", PV_PSCAN_DEEP_MAX);
+    snprintf(deep, sizeof deep, "%sthe %d levels a <... P ...> looks down", steps[0] ? " and " : "",
+             PV_PSCAN_DEEP_MAX);
   if (why & PV_PSCAN_DECLS)
     snprintf(decls, sizeof decls, "%sthe %d declarations tracked per file",
              steps[0] || deep[0] ? " and " : "", PV_PSCAN_DECLS_MAX);
@@ -596,7 +646,8 @@ static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, con
   line_cursor lc = {f->data, 0, 1, 0};
   for (uint32_t i = 0; rc == PV_OK && i < out.n; i++) {
     const pv_pmatch *pm = &out.v[i];
-    if (pm->e > f->size || pm->s > pm->e) continue;
+    if (pm->e > f->size || pm->s > pm->e)
+      continue;
     const char *msg = interpolate(r, rule->meta.message, f->data, pmatch_lookup, (void *)pm);
     pv_pos ps = pos_at(&lc, pm->s), pe = pos_at(&lc, pm->e);
     rc = add_finding(r, rule, f, msg, ps, pe, lim);
@@ -626,20 +677,33 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
   hit_ctx *h = ctx;
   const pv_file *sf = sink_file ? sink_file : h->f;
   pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n ? n : 1) * sizeof *flow);
-  if (flow == NULL) return -1;
+  if (flow == NULL)
+    return -1;
   for (uint32_t i = 0; i < n; i++) {
     const pv_file *f = steps[i].file ? steps[i].file : h->f;
     const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
-    if (msg == NULL) return -1;
-    flow[i] = (pv_flow_step){.file = f, .path = f->path, .start = pos_of(f, steps[i].s),
-                             .end = pos_of(f, steps[i].e), .message = msg};
+    if (msg == NULL)
+      return -1;
+    flow[i] = (pv_flow_step){.file = f,
+                             .path = f->path,
+                             .start = pos_of(f, steps[i].s),
+                             .end = pos_of(f, steps[i].e),
+                             .message = msg};
   }
   const char *msg = interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink);
-  if (msg == NULL) return -1;
-  pv_finding fd = {.rule = &h->rule->meta, .severity = h->rule->meta.severity, .message = msg,
-                   .file = sf, .path = sf->path, .start = pos_of(sf, sink->s),
-                   .end = pos_of(sf, sink->e), .flow = flow, .nflow = n};
-  if (pv_result_add_finding(h->r, &fd, h->lim) != NULL) return 0;
+  if (msg == NULL)
+    return -1;
+  pv_finding fd = {.rule = &h->rule->meta,
+                   .severity = h->rule->meta.severity,
+                   .message = msg,
+                   .file = sf,
+                   .path = sf->path,
+                   .start = pos_of(sf, sink->s),
+                   .end = pos_of(sf, sink->e),
+                   .flow = flow,
+                   .nflow = n};
+  if (pv_result_add_finding(h->r, &fd, h->lim) != NULL)
+    return 0;
   return h->r->findings_dropped > 0 ? 1 : -1;
 }
 
@@ -650,9 +714,10 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
   e.regex_cut = &regex_cut;
   hit_ctx h = {r, rule, f, lim};
   pv_taint_incomplete cut;
-  if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL) return PV_FATAL;
-  pv_status rc = pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h,
-                              &cut);
+  if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL)
+    return PV_FATAL;
+  pv_status rc =
+      pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h, &cut);
   budget_notes(m, r, f, rule, regex_cut, lim);
   if (cut.where[0]) {
     char msg[600];
@@ -667,32 +732,42 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
 /* Can some item of a taint rule's list `kind` match? */
 static int items_can_match(const pv_matcher *m, const pv_taint_spec *t, int kind, pv_lang l) {
   for (uint32_t i = 0; i < t->n[kind]; i++)
-    if (pv_formula_can_match(t->items[kind][i].f, l, m->pat_ok, m->present)) return 1;
+    if (pv_formula_can_match(t->items[kind][i].f, l, m->pat_ok, m->present))
+      return 1;
   return 0;
 }
 
 /* The taint rules' rounds over the input (taint.h): 0 the first pass. */
-static uint32_t taint_round(const pv_matcher *m) { return pv_taint_round(m->tx); }
+static uint32_t taint_round(const pv_matcher *m) {
+  return pv_taint_round(m->tx);
+}
 
 /* Can taint rule `rule` matter in this file? In the first pass: where a
  * source may be (and a sink, unless another module imports the file or is
  * imported by it); in the rounds: where the rule still needs the file. */
 static int taint_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
-  if (!m->taint_deps && f->path != NULL && (strncmp(f->path, "node_modules/", 13) == 0 ||
-                                            strstr(f->path, "/node_modules/") != NULL))
+  if (!m->taint_deps && f->path != NULL &&
+      (strncmp(f->path, "node_modules/", 13) == 0 || strstr(f->path, "/node_modules/") != NULL))
     return 0; /* dependencies: their models apply, their code is not analysed */
-  if (m->tx != NULL && pv_taint_ready(m->tx, m->tg, rule, f) > 0) return 1; /* (first pass: woken by a module) */
-  if (taint_round(m) > 0) return 0;
-  if (rule->taint->entry_exported && pv_taint_entry(m->tg, f)) return 1;
-  if (!items_can_match(m, rule->taint, PV_TI_SOURCE, f->lang)) return 0;
-  return (m->tg != NULL && pv_taint_linked(m->tg, f)) || items_can_match(m, rule->taint, PV_TI_SINK, f->lang);
+  if (m->tx != NULL && pv_taint_ready(m->tx, m->tg, rule, f) > 0)
+    return 1; /* (first pass: woken by a module) */
+  if (taint_round(m) > 0)
+    return 0;
+  if (rule->taint->entry_exported && pv_taint_entry(m->tg, f))
+    return 1;
+  if (!items_can_match(m, rule->taint, PV_TI_SOURCE, f->lang))
+    return 0;
+  return (m->tg != NULL && pv_taint_linked(m->tg, f)) ||
+         items_can_match(m, rule->taint, PV_TI_SINK, f->lang);
 }
 
 /* Can rule match this file? In the taint rounds only taint rules run. */
 static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   pv_lang l = f->lang;
-  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path)) return 0;
-  if (rule->kind == PV_MATCHER_TAINT) return taint_can_match(m, rule, f);
+  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path))
+    return 0;
+  if (rule->kind == PV_MATCHER_TAINT)
+    return taint_can_match(m, rule, f);
   if (rule->kind == PV_MATCHER_PATTERN && taint_round(m) == 0)
     return pv_formula_can_match(rule->formula, l, m->pat_ok, m->present);
   return 0;
@@ -701,7 +776,8 @@ static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_fil
 /* The patterns rule needs tried: a taint rule's sources only in the first
  * pass (taint_can_match), unless all. */
 static void mark_rule(pv_matcher *m, const pv_rule *rule, pv_lang l, int all) {
-  if (rule->kind == PV_MATCHER_PATTERN) pv_formula_mark(rule->formula, l, m->active, m->no_prefilter);
+  if (rule->kind == PV_MATCHER_PATTERN)
+    pv_formula_mark(rule->formula, l, m->active, m->no_prefilter);
   int kinds = !all && m->tx != NULL && taint_round(m) == 0 ? PV_TI_SOURCE + 1 : PV_TI_COUNT;
   for (int k = 0; rule->kind == PV_MATCHER_TAINT && k < kinds; k++)
     for (uint32_t i = 0; i < rule->taint->n[k]; i++)
@@ -716,7 +792,8 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
   pv_lang l = f->lang;
   uint32_t np = rs->npats[l];
   int n = 0, rules = 0;
-  for (uint32_t i = 0; i < np; i++) m->pat_ok[i] = (uint8_t)pv_pindex_words_present(rs->pix[l], i, m->present);
+  for (uint32_t i = 0; i < np; i++)
+    m->pat_ok[i] = (uint8_t)pv_pindex_words_present(rs->pix[l], i, m->present);
   memset(m->active, 0, np);
   for (size_t i = 0; i < rs->n; i++) {
     m->rule_on[i] = (uint8_t)rule_can_match(m, rs->rules[i], f);
@@ -725,7 +802,8 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
       rules++;
     }
   }
-  for (uint32_t i = 0; i < np; i++) n += m->active[i] &= m->pat_ok[i];
+  for (uint32_t i = 0; i < np; i++)
+    n += m->active[i] &= m->pat_ok[i];
   return rules ? n : -1;
 }
 
@@ -734,10 +812,11 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
 static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                                const uint8_t *active, collect_ctx *c, const pv_limits *lim) {
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
-  pv_status rc = pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
-                                ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active,
-                                collect, c);
-  if (rc == PV_FATAL || c->oom) return PV_FATAL;
+  pv_status rc =
+      pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
+                     ts_tree_root_node(tree), &m->occ, lim->ast_depth, budget, active, collect, c);
+  if (rc == PV_FATAL || c->oom)
+    return PV_FATAL;
   if (rc == PV_WARN || c->full)
     pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
                    "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
@@ -757,25 +836,31 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
   int more = 0;
   memcpy(m->walked, m->active, np);
   for (size_t i = 0; i < rs->n; i++) {
-    if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT) continue;
+    if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT)
+      continue;
     unsigned regex_cut = 0;
     pv_feval e = feval_of(m, f, c);
     e.regex_cut = &regex_cut;
     int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
-    if (t >= 0) ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
-    if (t < 0 || ready < 0) return PV_FATAL;
+    if (t >= 0)
+      ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
+    if (t < 0 || ready < 0)
+      return PV_FATAL;
     if (ready == 0) /* not analysed now: what cut its sources' matching short is told here */
       budget_notes(m, r, f, rs->rules[i], regex_cut, lim);
     m->rule_on[i] = (uint8_t)(ready > 0);
     more |= ready > 0;
   }
-  if (!more) return PV_OK;
+  if (!more)
+    return PV_OK;
   for (size_t i = 0; i < rs->n; i++) /* (not before: demand skips the patterns marked) */
-    if (m->rule_on[i] && rs->rules[i]->kind == PV_MATCHER_TAINT) mark_rule(m, rs->rules[i], f->lang, 1);
+    if (m->rule_on[i] && rs->rules[i]->kind == PV_MATCHER_TAINT)
+      mark_rule(m, rs->rules[i], f->lang, 1);
   for (uint32_t i = 0; i < np; i++) { /* walked: now the patterns of the second walk */
     m->active[i] &= m->pat_ok[i];
     m->walked[i] = m->active[i] && !m->walked[i];
-    if (m->walked[i]) m->by_pat[i].n = 0; /* demands made for it: the walk finds all */
+    if (m->walked[i])
+      m->by_pat[i].n = 0; /* demands made for it: the walk finds all */
   }
   pv_pscan_same_file(m->ps);
   return scan_patterns(m, r, f, tree, m->walked, c, lim);
@@ -789,20 +874,25 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
                    .filters = m->no_prefilter ? NULL : rs->pfilter[f->lang],
                    .data = f->data,
                    .lang = f->lang};
-  for (uint32_t i = 0; i < rs->npats[f->lang]; i++) m->by_pat[i].n = 0;
+  for (uint32_t i = 0; i < rs->npats[f->lang]; i++)
+    m->by_pat[i].n = 0;
   pv_taint_file_reset(m->tf); /* a new file: the taint rules find its functions again */
   pv_pscan_set_step_budget(m->ps, lim->pattern_steps);
   int live = select_patterns(m, f);
-  if (live < 0) return PV_OK;
+  if (live < 0)
+    return PV_OK;
   pv_status rc = scan_patterns(m, r, f, tree, m->active, &c, lim);
-  if (rc == PV_OK && m->tx != NULL && taint_round(m) == 0) rc = first_pass(m, r, f, tree, &c, lim);
-  if (rc != PV_OK) return rc;
+  if (rc == PV_OK && m->tx != NULL && taint_round(m) == 0)
+    rc = first_pass(m, r, f, tree, &c, lim);
+  if (rc != PV_OK)
+    return rc;
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
     if (m->rule_on[i])
       rc = rs->rules[i]->kind == PV_MATCHER_TAINT ? taint_rule(m, r, f, tree, rs->rules[i], &c, lim)
                                                   : pattern_rule(m, r, f, rs->rules[i], &c, lim);
   for (uint32_t i = 0; i < rs->npats[f->lang]; i++) /* one huge file must not pin its lists */
-    if (m->by_pat[i].cap > MATCHES_KEPT) pv_mlist_free(&m->by_pat[i]);
+    if (m->by_pat[i].cap > MATCHES_KEPT)
+      pv_mlist_free(&m->by_pat[i]);
   if (m->occ.cap > OCCS_KEPT) {
     free(m->occ.v);
     memset(&m->occ, 0, sizeof m->occ);
@@ -820,7 +910,8 @@ pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->tg = NULL;
   m->tx = NULL;
   m->order = NULL;
-  if (!pv_taint_wanted(m->rs) || r->files.len == 0) return PV_OK;
+  if (!pv_taint_wanted(m->rs) || r->files.len == 0)
+    return PV_OK;
   m->tg = pv_taint_graph_new(r);
   m->tx = pv_taint_exports_new();
   m->order = malloc(r->files.len * sizeof *m->order);
@@ -829,13 +920,18 @@ pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   return PV_OK;
 }
 
-const size_t *pv_match_order(const pv_matcher *m) { return m->order; }
+const size_t *pv_match_order(const pv_matcher *m) {
+  return m->order;
+}
 
-int pv_match_next_round(pv_matcher *m) { return pv_taint_next_round(m->tx); }
+int pv_match_next_round(pv_matcher *m) {
+  return pv_taint_next_round(m->tx);
+}
 
 int pv_match_wants(const pv_matcher *m, const pv_file *f) {
   for (size_t i = 0; taint_round(m) > 0 && i < m->rs->n; i++)
-    if (m->rs->rules[i]->kind == PV_MATCHER_TAINT && pv_taint_ready(m->tx, m->tg, m->rs->rules[i], f) != 0)
+    if (m->rs->rules[i]->kind == PV_MATCHER_TAINT &&
+        pv_taint_ready(m->tx, m->tg, m->rs->rules[i], f) != 0)
       return 1; /* (-1, OOM: pv_match_file finds out) */
   return 0;
 }
@@ -852,17 +948,27 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
     return PV_OK;
   int text = !(f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED));
   const pv_ruleset *rs = m->rs;
-  if (!text) return PV_OK;
-  if (m->no_prefilter) memset(m->present, 1, pv_strset_count(rs->words));
-  else pv_strset_scan(rs->words, f->data, f->size, m->present, &m->occ);
+  if (!text)
+    return PV_OK;
+  if (m->no_prefilter)
+    memset(m->present, 1, pv_strset_count(rs->words));
+  else
+    pv_strset_scan(rs->words, f->data, f->size, m->present, &m->occ);
   for (size_t i = 0; i < rs->n && taint_round(m) == 0; i++) {
-    if (!regex_applies(m, rs->rules[i], f)) continue;
+    if (!regex_applies(m, rs->rules[i], f))
+      continue;
     pv_status rc = run_regex(m, r, f, rs->rules[i], lim);
-    if (rc == PV_FAILED) return PV_OK; /* findings limit reached */
-    if (rc != PV_OK) return rc;
+    if (rc == PV_FAILED)
+      return PV_OK; /* findings limit reached */
+    if (rc != PV_OK)
+      return rc;
   }
-  if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS)) return PV_OK;
-  pv_status rc = rs->lq[f->lang].query != NULL && taint_round(m) == 0 ? run_queries(m, r, f, tree, lim) : PV_OK;
-  if (rc == PV_OK && rs->pix[f->lang] != NULL) rc = run_patterns(m, r, f, tree, lim);
+  if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS))
+    return PV_OK;
+  pv_status rc = rs->lq[f->lang].query != NULL && taint_round(m) == 0
+                     ? run_queries(m, r, f, tree, lim)
+                     : PV_OK;
+  if (rc == PV_OK && rs->pix[f->lang] != NULL)
+    rc = run_patterns(m, r, f, tree, lim);
   return rc;
 }

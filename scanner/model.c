@@ -14,19 +14,23 @@ int pv_severity_parse(const char *s) {
     const char *word;
     pv_severity sev;
   } words[] = {
-      {"info", PV_SEV_INFO},     {"low", PV_SEV_LOW},       {"medium", PV_SEV_MEDIUM},
-      {"high", PV_SEV_HIGH},     {"critical", PV_SEV_CRITICAL}, {"none", PV_SEV_NONE},
+      {"info", PV_SEV_INFO},      {"low", PV_SEV_LOW},           {"medium", PV_SEV_MEDIUM},
+      {"high", PV_SEV_HIGH},      {"critical", PV_SEV_CRITICAL}, {"none", PV_SEV_NONE},
       {"warning", PV_SEV_MEDIUM}, {"error", PV_SEV_HIGH},
   };
-  if (s == NULL) return -1;
+  if (s == NULL)
+    return -1;
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strcasecmp(s, words[i].word) == 0) return (int)words[i].sev;
+    if (strcasecmp(s, words[i].word) == 0)
+      return (int)words[i].sev;
   return -1;
 }
 
 const char *pv_severity_sarif_level(pv_severity s) {
-  if (s >= PV_SEV_HIGH) return "error";
-  if (s == PV_SEV_MEDIUM) return "warning";
+  if (s >= PV_SEV_HIGH)
+    return "error";
+  if (s == PV_SEV_MEDIUM)
+    return "warning";
   return "note";
 }
 

@@ -63,7 +63,7 @@ enum {
   PV_FILE_DTS = 1u << 4,       /* .d.ts: skipped by code rules */
   PV_FILE_TRUNCATED = 1u << 5, /* bytes cut by a limit */
   PV_FILE_ENCRYPTED = 1u << 6,
-  PV_FILE_NATIVE = 1u << 7,    /* ELF / PE / Mach-O / .node */
+  PV_FILE_NATIVE = 1u << 7, /* ELF / PE / Mach-O / .node */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */
@@ -85,10 +85,10 @@ typedef struct pv_rule_meta {
   const char *message;     /* may contain $X interpolations */
   const char *description; /* longer text; defaults to message */
   pv_severity severity;
-  const char *confidence;  /* "high", "medium", "low" */
-  const char *category;    /* "security", ... */
-  const char *capability;  /* net, fs-read, fs-write, exec, env, eval, native, crypto or NULL */
-  const char *const *cwe;  /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
+  const char *confidence; /* "high", "medium", "low" */
+  const char *category;   /* "security", ... */
+  const char *capability; /* net, fs-read, fs-write, exec, env, eval, native, crypto or NULL */
+  const char *const *cwe; /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
   const char *const *owasp;
   const char *const *references;
   const char *source_file; /* the YAML file, or "<builtin>" */
@@ -101,11 +101,11 @@ typedef struct {
 
 /* One step of a taint finding's path (source first, sink last). */
 typedef struct {
-  const pv_file *file;  /* the file it is in (NULL: unknown) */
-  const char *path;     /* its path inside the input */
+  const pv_file *file; /* the file it is in (NULL: unknown) */
+  const char *path;    /* its path inside the input */
   pv_pos start, end;
   uint32_t col16_start, col16_end; /* UTF-16 columns (SARIF); 0: unknown */
-  const char *message;  /* "tainted by req.query.cmd", "returned from build()", "passed to exec()" */
+  const char *message; /* "tainted by req.query.cmd", "returned from build()", "passed to exec()" */
 } pv_flow_step;
 
 typedef struct pv_finding {
@@ -115,16 +115,16 @@ typedef struct pv_finding {
   const pv_file *file;  /* NULL for findings about the input itself */
   const char *path;     /* file path inside the input (or the input's name) */
   pv_pos start, end;
-  const char *snippet;  /* the source lines of the region, capped */
-  const char *window;   /* the start line, or a window of a long line, for
-                         * display (pv_findings_finish; NULL: no source) */
-  uint32_t window_col;  /* byte offset of the start within window */
+  const char *snippet;             /* the source lines of the region, capped */
+  const char *window;              /* the start line, or a window of a long line, for
+                                    * display (pv_findings_finish; NULL: no source) */
+  uint32_t window_col;             /* byte offset of the start within window */
   uint32_t col16_start, col16_end; /* UTF-16 columns (SARIF); 0: unknown */
-  const pv_rule_meta *group_rule; /* dependency findings: the rule of their advisory
-                                  * group (SARIF has one per group), else NULL */
-  const char *advisory;  /* dependency findings: the group's id, else NULL */
-  char fingerprint[33]; /* hex; see findings.h */
-  char line_hash[32];   /* primaryLocationLineHash "hex:occurrence" */
+  const pv_rule_meta *group_rule;  /* dependency findings: the rule of their advisory
+                                    * group (SARIF has one per group), else NULL */
+  const char *advisory;            /* dependency findings: the group's id, else NULL */
+  char fingerprint[33];            /* hex; see findings.h */
+  char line_hash[32];              /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;
   pv_flow_step *flow; /* taint findings: the path from source to sink (in the
                        * result's arena; not const: pv_findings_finish fills
@@ -135,11 +135,11 @@ typedef struct pv_finding {
 /* The metadata of a rule built into plugvet (source_file "<builtin>"):
  * id, severity, confidence, capability (or NULL), message, description,
  * then one or more CWEs. For static initialisers. */
-#define PV_BUILTIN_RULE(id_, sev_, conf_, cap_, msg_, desc_, ...)                             \
-  {                                                                                           \
-    .id = id_, .name = id_, .message = msg_, .description = desc_, .severity = sev_,          \
-    .confidence = conf_, .category = "security", .capability = cap_,                          \
-    .cwe = ((const char *const[]){__VA_ARGS__, NULL}), .source_file = "<builtin>"             \
+#define PV_BUILTIN_RULE(id_, sev_, conf_, cap_, msg_, desc_, ...)                    \
+  {                                                                                  \
+    .id = id_, .name = id_, .message = msg_, .description = desc_, .severity = sev_, \
+    .confidence = conf_, .category = "security", .capability = cap_,                 \
+    .cwe = ((const char *const[]){__VA_ARGS__, NULL}), .source_file = "<builtin>"    \
   }
 
 /* The rule id reports key a finding by: its advisory group's rule

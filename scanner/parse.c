@@ -14,11 +14,16 @@ enum { PARSE_ERRORS_LISTED = 5 };
 
 const TSLanguage *pv_language(pv_lang l) {
   switch (l) {
-  case PV_LANG_JS: return tree_sitter_javascript();
-  case PV_LANG_TS: return tree_sitter_typescript();
-  case PV_LANG_TSX: return tree_sitter_tsx();
-  case PV_LANG_JSON: return tree_sitter_json();
-  default: return NULL;
+    case PV_LANG_JS:
+      return tree_sitter_javascript();
+    case PV_LANG_TS:
+      return tree_sitter_typescript();
+    case PV_LANG_TSX:
+      return tree_sitter_tsx();
+    case PV_LANG_JSON:
+      return tree_sitter_json();
+    default:
+      return NULL;
   }
 }
 
@@ -36,35 +41,43 @@ static const char *base_name(const char *path) {
 
 /* JSON files known by name (comments tolerated by the grammar). */
 static int is_json_name(const char *base) {
-  static const char *const names[] = {".eslintrc", ".babelrc", ".jshintrc", ".prettierrc",
-                                      ".swcrc", ".npmrc.json"};
+  static const char *const names[] = {".eslintrc",   ".babelrc", ".jshintrc",
+                                      ".prettierrc", ".swcrc",   ".npmrc.json"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (strcmp(base, names[i]) == 0) return 1;
+    if (strcmp(base, names[i]) == 0)
+      return 1;
   return 0;
 }
 
 static int has_node_shebang(const unsigned char *d, size_t n) {
-  if (n < 3 || d[0] != '#' || d[1] != '!') return 0;
+  if (n < 3 || d[0] != '#' || d[1] != '!')
+    return 0;
   size_t end = 2;
-  while (end < n && end < 128 && d[end] != '\n') end++;
+  while (end < n && end < 128 && d[end] != '\n')
+    end++;
   const char *needles[] = {"node", "bun", "deno"};
   for (size_t i = 0; i < 3; i++)
-    if (memmem(d, end, needles[i], strlen(needles[i])) != NULL) return 1;
+    if (memmem(d, end, needles[i], strlen(needles[i])) != NULL)
+      return 1;
   return 0;
 }
 
 /* Minified: long average line length over the first 64 KiB, few newlines. */
 static int looks_minified(const unsigned char *d, size_t n) {
   size_t window = n < 65536 ? n : 65536, lines = 1, longest = 0, cur = 0;
-  if (window < 1024) return 0;
+  if (window < 1024)
+    return 0;
   for (size_t i = 0; i < window; i++) {
     if (d[i] == '\n') {
       lines++;
-      if (cur > longest) longest = cur;
+      if (cur > longest)
+        longest = cur;
       cur = 0;
-    } else cur++;
+    } else
+      cur++;
   }
-  if (cur > longest) longest = cur;
+  if (cur > longest)
+    longest = cur;
   return window / lines > 300 || longest > 5000;
 }
 
@@ -72,8 +85,8 @@ pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, un
   const char *base = base_name(path);
   size_t len = strlen(base);
   pv_lang l = PV_LANG_NONE;
-  if (ends_with(base, len, ".js") || ends_with(base, len, ".mjs") ||
-      ends_with(base, len, ".cjs") || ends_with(base, len, ".jsx"))
+  if (ends_with(base, len, ".js") || ends_with(base, len, ".mjs") || ends_with(base, len, ".cjs") ||
+      ends_with(base, len, ".jsx"))
     l = PV_LANG_JS;
   else if (ends_with(base, len, ".tsx"))
     l = PV_LANG_TSX;
@@ -100,7 +113,8 @@ struct pv_parser {
 
 pv_parser *pv_parser_new(void) {
   pv_parser *p = calloc(1, sizeof *p);
-  if (p == NULL) return NULL;
+  if (p == NULL)
+    return NULL;
   if ((p->ts = ts_parser_new()) == NULL) {
     free(p);
     return NULL;
@@ -109,7 +123,8 @@ pv_parser *pv_parser_new(void) {
 }
 
 void pv_parser_delete(pv_parser *p) {
-  if (p == NULL) return;
+  if (p == NULL)
+    return;
   ts_parser_delete(p->ts);
   free(p);
 }
@@ -121,7 +136,8 @@ typedef struct {
 
 static bool over_budget(TSParseState *state) {
   parse_budget *b = state->payload;
-  if ((++b->calls & 63u) != 0) return false;
+  if ((++b->calls & 63u) != 0)
+    return false;
   return pv_now_ms() > b->deadline;
 }
 
@@ -149,9 +165,8 @@ static void report_errors(pv_result *r, const pv_file *f, TSNode root, const pv_
       if (count < PARSE_ERRORS_LISTED) {
         TSPoint pt = ts_node_start_point(n);
         pv_result_note(r, PV_NOTE_WARNING, "parse-error", f->path,
-                       "%s:%u:%u: %s; the rest of the file is still analysed", f->path,
-                       pt.row + 1, pt.column + 1,
-                       ts_node_is_missing(n) ? "missing syntax" : "syntax error");
+                       "%s:%u:%u: %s; the rest of the file is still analysed", f->path, pt.row + 1,
+                       pt.column + 1, ts_node_is_missing(n) ? "missing syntax" : "syntax error");
       }
       count++;
     }
@@ -161,7 +176,8 @@ static void report_errors(pv_result *r, const pv_file *f, TSNode root, const pv_
       continue;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
+        goto done;
       depth--;
     }
   }
@@ -174,7 +190,8 @@ done:
 
 TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
   const TSLanguage *lang = pv_language(f->lang);
-  if (lang == NULL || f->data == NULL) return NULL;
+  if (lang == NULL || f->data == NULL)
+    return NULL;
   if (f->size > lim->ast_bytes || f->size > UINT32_MAX) {
     f->flags |= PV_FILE_TOO_LARGE;
     pv_result_note(r, PV_NOTE_INFO, "file-too-large", f->path,
@@ -182,7 +199,8 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
                    f->size, (unsigned long long)lim->ast_bytes);
     return NULL;
   }
-  if (!ts_parser_set_language(p->ts, lang)) return NULL;
+  if (!ts_parser_set_language(p->ts, lang))
+    return NULL;
   parse_budget b = {pv_now_ms() + lim->parse_ms, 0};
   TSInput in = {.payload = f, .read = read_file, .encoding = TSInputEncodingUTF8};
   TSParseOptions opt = {&b, over_budget};
@@ -195,18 +213,23 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
     return NULL;
   }
   TSNode root = ts_tree_root_node(t);
-  if (ts_node_has_error(root)) report_errors(r, f, root, lim);
+  if (ts_node_has_error(root))
+    report_errors(r, f, root, lim);
   return t;
 }
 
 void pv_tree_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx) {
-  if (ts_node_is_null(root)) return;
+  if (ts_node_is_null(root))
+    return;
   TSTreeCursor c = ts_tree_cursor_new(root);
   for (int down = 1;;) {
-    if (down) visit(ctx, ts_tree_cursor_current_node(&c));
-    if (down && ts_tree_cursor_goto_first_child(&c)) continue;
+    if (down)
+      visit(ctx, ts_tree_cursor_current_node(&c));
+    if (down && ts_tree_cursor_goto_first_child(&c))
+      continue;
     down = ts_tree_cursor_goto_next_sibling(&c);
-    if (!down && !ts_tree_cursor_goto_parent(&c)) break;
+    if (!down && !ts_tree_cursor_goto_parent(&c))
+      break;
   }
   ts_tree_cursor_delete(&c);
 }

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ITEM_MAX 256   /* bytes in one declared path, host:port or name */
-#define ITEMS_MAX 256  /* entries in one declared list */
+#define ITEM_MAX 256  /* bytes in one declared path, host:port or name */
+#define ITEMS_MAX 256 /* entries in one declared list */
 
 static const pv_rule_meta undeclared_rule = PV_BUILTIN_RULE(
     "pkg.undeclared-capability", PV_SEV_MEDIUM, "medium", NULL,
@@ -17,13 +17,16 @@ static const pv_rule_meta undeclared_rule = PV_BUILTIN_RULE(
     "not declare. Under the policy plugvet writes, plugvet-run refuses it at run time.",
     "CWE-250");
 
-const pv_rule_meta *pv_permissions_rule(void) { return &undeclared_rule; }
+const pv_rule_meta *pv_permissions_rule(void) {
+  return &undeclared_rule;
+}
 
 /* ---- finding the plugin's package.json ---------------------------------- */
 
 static size_t depth_of(const char *path) {
   size_t d = 0;
-  for (const char *p = path; *p; p++) d += *p == '/';
+  for (const char *p = path; *p; p++)
+    d += *p == '/';
   return d;
 }
 
@@ -38,8 +41,10 @@ static const pv_file *find_manifest(const pv_result *r) {
   const pv_file *best = NULL;
   for (size_t i = 0; i < r->files.len; i++) {
     const pv_file *f = pv_result_file(r, i);
-    if (f->kind != PV_ENTRY_FILE || f->data == NULL || !is_manifest(f->path)) continue;
-    if (best == NULL || depth_of(f->path) < depth_of(best->path)) best = f;
+    if (f->kind != PV_ENTRY_FILE || f->data == NULL || !is_manifest(f->path))
+      continue;
+    if (best == NULL || depth_of(f->path) < depth_of(best->path))
+      best = f;
   }
   return best;
 }
@@ -60,45 +65,57 @@ static void warn(rd *c, const char *key, const char *why) {
 /* A declared path relative to the plugin, glob part cut: "data/<glob>" → "data".
  * NULL when it is absolute or leaves the plugin. */
 static const char *plugin_path(pv_arena *a, const char *s) {
-  if (s[0] == '/' || s[0] == '~') return NULL;
+  if (s[0] == '/' || s[0] == '~')
+    return NULL;
   char buf[ITEM_MAX + 1];
   size_t n = 0;
   for (const char *seg = s; *seg;) {
     const char *end = strchr(seg, '/');
     size_t len = end ? (size_t)(end - seg) : strlen(seg);
-    if (strcspn(seg, "*?[{") < len) break;
-    if (len == 2 && seg[0] == '.' && seg[1] == '.') return NULL;
+    if (strcspn(seg, "*?[{") < len)
+      break;
+    if (len == 2 && seg[0] == '.' && seg[1] == '.')
+      return NULL;
     if (len > 0 && !(len == 1 && seg[0] == '.')) {
-      if (n) buf[n++] = '/';
+      if (n)
+        buf[n++] = '/';
       memcpy(buf + n, seg, len);
       n += len;
     }
-    if (end == NULL) break;
+    if (end == NULL)
+      break;
     seg = end + 1;
   }
-  if (n == 0) return ".";
+  if (n == 0)
+    return ".";
   return pv_arena_strndup(a, buf, n);
 }
 
 static int valid_env_name(const char *s) {
-  static const char *const never[] = {"NODE_OPTIONS", "NODE_PATH", "UV_USE_IO_URING",
-                                      "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT"};
-  if (!(isalpha((unsigned char)s[0]) || s[0] == '_')) return 0;
+  static const char *const never[] = {"NODE_OPTIONS", "NODE_PATH",       "UV_USE_IO_URING",
+                                      "LD_PRELOAD",   "LD_LIBRARY_PATH", "LD_AUDIT"};
+  if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+    return 0;
   for (const char *q = s; *q; q++)
-    if (!(isalnum((unsigned char)*q) || *q == '_')) return 0;
+    if (!(isalnum((unsigned char)*q) || *q == '_'))
+      return 0;
   for (size_t i = 0; i < sizeof never / sizeof *never; i++)
-    if (strcmp(s, never[i]) == 0) return 0;
+    if (strcmp(s, never[i]) == 0)
+      return 0;
   return 1;
 }
 
 static int valid_host_port(const char *s) {
   const char *colon = strrchr(s, ':');
-  if (colon == NULL || colon == s) return 0;
+  if (colon == NULL || colon == s)
+    return 0;
   char *end = NULL;
   long port = strtol(colon + 1, &end, 10);
-  if (end == colon + 1 || *end != '\0' || port < 1 || port > 65535) return 0;
+  if (end == colon + 1 || *end != '\0' || port < 1 || port > 65535)
+    return 0;
   for (const char *q = s; q < colon; q++)
-    if (!(isalnum((unsigned char)*q) || strchr(".-[]:_", *q))) return 0;
+    if (!(isalnum((unsigned char)*q) || strchr(".-[]:_", *q)))
+      return 0;
   return 1;
 }
 
@@ -106,29 +123,35 @@ typedef enum { K_PATH, K_HOST, K_ENV } item_kind;
 
 /* A JSON array of strings into a list; a bad item is a note and skipped. */
 static int read_list(rd *c, json_t *v, const char *key, item_kind kind, pv_strlist *out) {
-  if (v == NULL) return 0;
+  if (v == NULL)
+    return 0;
   if (!json_is_array(v) || json_array_size(v) > ITEMS_MAX) {
     warn(c, key, "must be an array of at most 256 strings");
     return 0;
   }
   const char **items = pv_arena_alloc(c->r->arena, (json_array_size(v) + 1) * sizeof *items);
-  if (items == NULL) return -1;
+  if (items == NULL)
+    return -1;
   size_t n = 0, i;
   json_t *e;
   json_array_foreach(v, i, e) {
     const char *s = json_string_value(e);
     const char *kept = NULL;
     if (s != NULL && strlen(s) <= ITEM_MAX && strlen(s) == json_string_length(e)) {
-      if (kind == K_PATH) kept = plugin_path(c->r->arena, s);
+      if (kind == K_PATH)
+        kept = plugin_path(c->r->arena, s);
       else if (kind == K_HOST ? valid_host_port(s) : valid_env_name(s))
         kept = pv_arena_strdup(c->r->arena, s);
     }
-    if (kept != NULL) items[n++] = kept;
-    else pv_result_note(c->r, PV_NOTE_WARNING, "permissions", c->p->manifest,
-                        "%s: plugvet.permissions.%s[%zu] is not a valid %s; skipped",
-                        c->p->manifest, key, i,
-                        kind == K_PATH ? "path inside the plugin"
-                        : kind == K_HOST ? "HOST:PORT" : "variable name");
+    if (kept != NULL)
+      items[n++] = kept;
+    else
+      pv_result_note(c->r, PV_NOTE_WARNING, "permissions", c->p->manifest,
+                     "%s: plugvet.permissions.%s[%zu] is not a valid %s; skipped", c->p->manifest,
+                     key, i,
+                     kind == K_PATH   ? "path inside the plugin"
+                     : kind == K_HOST ? "HOST:PORT"
+                                      : "variable name");
   }
   items[n] = NULL;
   *out = (pv_strlist){items, n};
@@ -136,15 +159,19 @@ static int read_list(rd *c, json_t *v, const char *key, item_kind kind, pv_strli
 }
 
 static int read_flag(rd *c, json_t *v, const char *key, int *out) {
-  if (v == NULL) return 0;
-  if (!json_is_boolean(v)) warn(c, key, "must be true or false");
-  else *out = json_is_true(v);
+  if (v == NULL)
+    return 0;
+  if (!json_is_boolean(v))
+    warn(c, key, "must be true or false");
+  else
+    *out = json_is_true(v);
   return 0;
 }
 
 static int read_network(rd *c, json_t *v) {
   const char *s = json_string_value(v);
-  if (v == NULL || (s && strcmp(s, "none") == 0)) return 0;
+  if (v == NULL || (s && strcmp(s, "none") == 0))
+    return 0;
   if (s && strcmp(s, "any") == 0) {
     c->p->network = PV_NET_ANY;
     return 0;
@@ -153,13 +180,15 @@ static int read_network(rd *c, json_t *v) {
     warn(c, "network", "must be \"none\", \"any\" or an array of \"HOST:PORT\"");
     return 0;
   }
-  if (read_list(c, v, "network", K_HOST, &c->p->connect) != 0) return -1;
+  if (read_list(c, v, "network", K_HOST, &c->p->connect) != 0)
+    return -1;
   c->p->network = c->p->connect.len ? PV_NET_LIST : PV_NET_NONE;
   return 0;
 }
 
 static int read_fs(rd *c, json_t *fs) {
-  if (fs == NULL) return 0;
+  if (fs == NULL)
+    return 0;
   if (!json_is_object(fs)) {
     warn(c, "fs", "must be an object with read and write arrays");
     return 0;
@@ -181,11 +210,12 @@ static int read_declaration(rd *c, json_t *perm) {
   json_t *v;
   json_object_foreach(perm, k, v) {
     size_t i = 0;
-    while (i < 5 && strcmp(k, known[i]) != 0) i++;
+    while (i < 5 && strcmp(k, known[i]) != 0)
+      i++;
     if (i == 5)
       pv_result_note(c->r, PV_NOTE_WARNING, "permissions", c->p->manifest,
-                     "%s: plugvet.permissions has an unknown key '%.64s'; ignored",
-                     c->p->manifest, k);
+                     "%s: plugvet.permissions has an unknown key '%.64s'; ignored", c->p->manifest,
+                     k);
   }
   if (read_fs(c, json_object_get(perm, "fs")) != 0 ||
       read_network(c, json_object_get(perm, "network")) != 0 ||
@@ -200,15 +230,18 @@ static const char *const no_items[] = {NULL};
 
 pv_permissions *pv_permissions_read(pv_result *r) {
   pv_permissions *p = pv_arena_alloc(r->arena, sizeof *p);
-  if (p == NULL) return NULL;
+  if (p == NULL)
+    return NULL;
   memset(p, 0, sizeof *p);
   p->fs_read = p->fs_write = p->connect = p->env = (pv_strlist){no_items, 0};
   p->root = "";
   const pv_file *f = find_manifest(r);
-  if (f == NULL) return p;
+  if (f == NULL)
+    return p;
   p->manifest = f->path;
   const char *slash = strrchr(f->path, '/');
-  if (slash && (p->root = pv_arena_strndup(r->arena, f->path, (size_t)(slash - f->path + 1))) == NULL)
+  if (slash &&
+      (p->root = pv_arena_strndup(r->arena, f->path, (size_t)(slash - f->path + 1))) == NULL)
     return NULL;
   json_error_t jerr;
   json_t *doc = json_loadb((const char *)f->data, f->size, JSON_REJECT_DUPLICATES, &jerr);
@@ -230,18 +263,22 @@ pv_permissions *pv_permissions_read(pv_result *r) {
 
 static int listed(const pv_strlist *l, const char *s, size_t n) {
   for (size_t i = 0; i < l->len; i++)
-    if (strlen(l->items[i]) == n && memcmp(l->items[i], s, n) == 0) return 1;
+    if (strlen(l->items[i]) == n && memcmp(l->items[i], s, n) == 0)
+      return 1;
   return 0;
 }
 
 /* The variable name of `process.env.NAME` / `process.env['NAME']`. */
 static const char *env_name(const pv_finding *f, size_t *n) {
-  if (f->file == NULL || f->file->data == NULL || f->end.byte > f->file->size) return NULL;
+  if (f->file == NULL || f->file->data == NULL || f->end.byte > f->file->size)
+    return NULL;
   const char *s = (const char *)f->file->data + f->start.byte;
   const char *e = (const char *)f->file->data + f->end.byte;
-  while (e > s && strchr("'\"`] \t", e[-1])) e--;
+  while (e > s && strchr("'\"`] \t", e[-1]))
+    e--;
   const char *b = e;
-  while (b > s && (isalnum((unsigned char)b[-1]) || b[-1] == '_')) b--;
+  while (b > s && (isalnum((unsigned char)b[-1]) || b[-1] == '_'))
+    b--;
   *n = (size_t)(e - b);
   return *n ? b : NULL;
 }
@@ -251,12 +288,16 @@ static const char *missing_grant(const pv_permissions *p, const pv_finding *f) {
   const char *cap = f->rule->capability ? f->rule->capability : "";
   size_t n = 0;
   const char *name;
-  if (strcmp(cap, "net") == 0) return p->network == PV_NET_NONE ? "\"network\": [\"HOST:PORT\"]" : NULL;
-  if (strcmp(cap, "fs-write") == 0) return p->fs_write.len ? NULL
-                                : "\"fs\": {\"write\": [PATH]} (the private scratch "
-                                  "directory, HOME and TMPDIR need nothing)";
-  if (strcmp(cap, "exec") == 0) return p->children ? NULL : "\"children\": true";
-  if (strcmp(cap, "native") == 0) return p->native ? NULL : "\"native\": true";
+  if (strcmp(cap, "net") == 0)
+    return p->network == PV_NET_NONE ? "\"network\": [\"HOST:PORT\"]" : NULL;
+  if (strcmp(cap, "fs-write") == 0)
+    return p->fs_write.len ? NULL
+                           : "\"fs\": {\"write\": [PATH]} (the private scratch "
+                             "directory, HOME and TMPDIR need nothing)";
+  if (strcmp(cap, "exec") == 0)
+    return p->children ? NULL : "\"children\": true";
+  if (strcmp(cap, "native") == 0)
+    return p->native ? NULL : "\"native\": true";
   if (strcmp(cap, "env") == 0)
     return (name = env_name(f, &n)) != NULL && listed(&p->env, name, n) ? NULL : "\"env\": [NAME]";
   return NULL; /* fs-read and others: confined to the plugin at run time */
@@ -272,13 +313,17 @@ pv_status pv_capabilities_check(pv_result *r, const pv_permissions *p, int repor
     pv_finding f = *pv_result_finding(r, i);
     if (is_capability(&f)) {
       const char *need = report ? missing_grant(p, &f) : NULL;
-      if (need == NULL) continue;
-      f.message = pv_arena_printf(r->arena, "%s; %s, so plugvet-run will refuse it: add %s to "
-                                  "plugvet.permissions in package.json.", f.message,
+      if (need == NULL)
+        continue;
+      f.message = pv_arena_printf(r->arena,
+                                  "%s; %s, so plugvet-run will refuse it: add %s to "
+                                  "plugvet.permissions in package.json.",
+                                  f.message,
                                   p->declared ? "its plugvet.permissions does not grant this"
                                               : "the plugin declares no plugvet.permissions",
                                   need);
-      if (f.message == NULL) return PV_FATAL;
+      if (f.message == NULL)
+        return PV_FATAL;
       f.rule = &undeclared_rule;
       f.severity = undeclared_rule.severity;
     }

@@ -23,16 +23,16 @@ typedef struct {
 } pv_strlist;
 
 typedef struct pv_permissions {
-  int declared;          /* the package.json has plugvet.permissions */
-  const char *manifest;  /* vfs path of the plugin's package.json, or NULL */
-  const char *root;      /* vfs directory of the plugin ("package/" or "") */
-  pv_strlist fs_read;    /* directories relative to the plugin, globs cut */
+  int declared;         /* the package.json has plugvet.permissions */
+  const char *manifest; /* vfs path of the plugin's package.json, or NULL */
+  const char *root;     /* vfs directory of the plugin ("package/" or "") */
+  pv_strlist fs_read;   /* directories relative to the plugin, globs cut */
   pv_strlist fs_write;
   pv_net_grant network;
-  pv_strlist connect;    /* "host:port" */
+  pv_strlist connect; /* "host:port" */
   int children;
-  pv_strlist env;        /* variable names */
-  int native;            /* may load .node addons */
+  pv_strlist env; /* variable names */
+  int native;     /* may load .node addons */
 } pv_permissions;
 
 /* Read the declaration of r's plugin (the shallowest package.json outside

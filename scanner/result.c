@@ -9,7 +9,8 @@ void *pv_vec_push(pv_vec *v, const void *elem) {
   if (v->len == v->cap) {
     size_t cap = v->cap ? v->cap * 2 : 16;
     void *p = realloc(v->items, cap * v->elem);
-    if (p == NULL) return NULL;
+    if (p == NULL)
+      return NULL;
     v->items = p;
     v->cap = cap;
   }
@@ -27,7 +28,8 @@ void pv_vec_free(pv_vec *v) {
 
 pv_result *pv_result_new(const char *input) {
   pv_result *r = calloc(1, sizeof *r);
-  if (r == NULL) return NULL;
+  if (r == NULL)
+    return NULL;
   r->arena = pv_arena_new(0);
   if (r->arena == NULL || (r->input = pv_arena_strdup(r->arena, input)) == NULL) {
     pv_arena_delete(r->arena);
@@ -42,7 +44,8 @@ pv_result *pv_result_new(const char *input) {
 }
 
 void pv_result_delete(pv_result *r) {
-  if (r == NULL) return;
+  if (r == NULL)
+    return;
   pv_vec_free(&r->files);
   pv_vec_free(&r->findings);
   pv_vec_free(&r->notes);
@@ -52,19 +55,22 @@ void pv_result_delete(pv_result *r) {
 }
 
 void *pv_result_data_alloc(pv_result *r, size_t n) {
-  if (r->data == NULL && (r->data = pv_arena_new(0)) == NULL) return NULL;
+  if (r->data == NULL && (r->data = pv_arena_new(0)) == NULL)
+    return NULL;
   return pv_arena_alloc(r->data, n);
 }
 
 void pv_result_drop_data(pv_result *r) {
-  for (size_t i = 0; i < r->files.len; i++) pv_result_file(r, i)->data = NULL;
+  for (size_t i = 0; i < r->files.len; i++)
+    pv_result_file(r, i)->data = NULL;
   pv_arena_delete(r->data);
   r->data = NULL;
 }
 
 pv_file *pv_result_add_file(pv_result *r, const pv_file *f) {
   pv_file *copy = pv_arena_alloc(r->arena, sizeof *copy);
-  if (copy == NULL) return NULL;
+  if (copy == NULL)
+    return NULL;
   *copy = *f;
   return pv_vec_push(&r->files, &copy) ? copy : NULL;
 }
@@ -85,7 +91,8 @@ static void note_v(pv_result *r, pv_note_level level, const char *id, const char
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
   pv_note n = {.level = level, .id = id, .path = path, .message = pv_arena_strdup(r->arena, msg)};
-  if (n.message != NULL) pv_vec_push(&r->notes, &n);
+  if (n.message != NULL)
+    pv_vec_push(&r->notes, &n);
 }
 
 void pv_result_note(pv_result *r, pv_note_level level, const char *id, const char *path,

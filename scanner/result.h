@@ -19,19 +19,19 @@ typedef struct {
 } pv_vec;
 
 typedef struct pv_result {
-  pv_arena *arena;          /* everything but file contents */
-  pv_arena *data;           /* file contents (pv_file.data); NULL once dropped */
-  const char *input;        /* as the user named it */
-  char sha256[65];          /* of the input's bytes ("" for directories) */
-  const char *kind;         /* "tar.gz", "zip", "directory", "file", ... */
+  pv_arena *arena;   /* everything but file contents */
+  pv_arena *data;    /* file contents (pv_file.data); NULL once dropped */
+  const char *input; /* as the user named it */
+  char sha256[65];   /* of the input's bytes ("" for directories) */
+  const char *kind;  /* "tar.gz", "zip", "directory", "file", ... */
   pv_input_status status;
-  const char *error;        /* why status is PV_INPUT_ERROR */
-  pv_vec files;             /* pv_file * (each file lives in the arena, so
-                             * pointers to it stay valid as files are added) */
-  pv_vec findings;          /* pv_finding */
-  pv_vec notes;             /* pv_note */
-  uint64_t bytes;           /* bytes read into the vfs */
-  size_t findings_dropped;  /* over limits.findings */
+  const char *error;                  /* why status is PV_INPUT_ERROR */
+  pv_vec files;                       /* pv_file * (each file lives in the arena, so
+                                       * pointers to it stay valid as files are added) */
+  pv_vec findings;                    /* pv_finding */
+  pv_vec notes;                       /* pv_note */
+  uint64_t bytes;                     /* bytes read into the vfs */
+  size_t findings_dropped;            /* over limits.findings */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
 } pv_result;
 

@@ -39,7 +39,8 @@ static int u32_push(u32list *l, uint32_t x) {
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 16;
     uint32_t *v = realloc(l->v, cap * sizeof *v);
-    if (v == NULL) return -1;
+    if (v == NULL)
+      return -1;
     l->v = v;
     l->cap = cap;
   }
@@ -49,7 +50,8 @@ static int u32_push(u32list *l, uint32_t x) {
 
 static int u32_has(const u32list *l, uint32_t x) {
   for (size_t i = 0; i < l->n; i++)
-    if (l->v[i] == x) return 1;
+    if (l->v[i] == x)
+      return 1;
   return 0;
 }
 
@@ -60,13 +62,16 @@ static int cmp_u32(const void *a, const void *b) {
 
 /* Sorted, de-duplicated arena copy. */
 static const uint32_t *u32_freeze(pv_arena *a, u32list *l, size_t *n) {
-  if (l->n > 1) qsort(l->v, l->n, sizeof *l->v, cmp_u32);
+  if (l->n > 1)
+    qsort(l->v, l->n, sizeof *l->v, cmp_u32);
   size_t k = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (k == 0 || l->v[k - 1] != l->v[i]) l->v[k++] = l->v[i];
+    if (k == 0 || l->v[k - 1] != l->v[i])
+      l->v[k++] = l->v[i];
   *n = k;
   uint32_t *out = pv_arena_alloc(a, (k + 1) * sizeof *out);
-  if (out != NULL && k) memcpy(out, l->v, k * sizeof *out);
+  if (out != NULL && k)
+    memcpy(out, l->v, k * sizeof *out);
   return out;
 }
 
@@ -81,7 +86,8 @@ static int annot_push(annots *l, const annot *a) {
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 16;
     annot *v = realloc(l->v, cap * sizeof *v);
-    if (v == NULL) return -1;
+    if (v == NULL)
+      return -1;
     l->v = v;
     l->cap = cap;
   }
@@ -90,7 +96,8 @@ static int annot_push(annots *l, const annot *a) {
 }
 
 static const char *skip_ws(const char *p, const char *e) {
-  while (p < e && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+  while (p < e && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
   return p;
 }
 
@@ -99,28 +106,34 @@ static int parse_annotation(const char *p, const char *e, uint32_t at, annots *p
   static const struct {
     const char *word;
     akind kind;
-  } kw[] = {{"ruleid:", A_RULEID}, {"ok:", A_OK}, {"todoruleid:", A_TODORULEID},
-            {"todook:", A_TODOOK}};
+  } kw[] = {
+      {"ruleid:", A_RULEID}, {"ok:", A_OK}, {"todoruleid:", A_TODORULEID}, {"todook:", A_TODOOK}};
   p = skip_ws(p, e);
   size_t k = 0, wl = 0;
   for (; k < sizeof kw / sizeof kw[0]; k++) {
     wl = strlen(kw[k].word);
-    if ((size_t)(e - p) >= wl && memcmp(p, kw[k].word, wl) == 0) break;
+    if ((size_t)(e - p) >= wl && memcmp(p, kw[k].word, wl) == 0)
+      break;
   }
-  if (k == sizeof kw / sizeof kw[0]) return 0;
+  if (k == sizeof kw / sizeof kw[0])
+    return 0;
   for (p += wl; p < e;) {
     p = skip_ws(p, e);
     const char *s = p;
-    while (p < e && *p != ',' && *p != ' ' && *p != '\t' && *p != '\r') p++;
+    while (p < e && *p != ',' && *p != ' ' && *p != '\t' && *p != '\r')
+      p++;
     annot a = {0, at, kw[k].kind, ""};
     size_t n = (size_t)(p - s);
     if (n > 0 && n <= ANNOT_ID_MAX) {
       memcpy(a.id, s, n);
-      if (annot_push(pending, &a) != 0) return -1;
+      if (annot_push(pending, &a) != 0)
+        return -1;
     }
     p = skip_ws(p, e);
-    if (p < e && *p == ',') p++;
-    else break;
+    if (p < e && *p == ',')
+      p++;
+    else
+      break;
   }
   return 0;
 }
@@ -136,9 +149,12 @@ static int read_annotations(const unsigned char *d, size_t n, int hash_comments,
     const char *e = nl ? nl : (const char *)d + n;
     i = (size_t)(e - (const char *)d) + 1;
     const char *p = skip_ws(s, e);
-    if (p == e) continue; /* blank */
-    if (e - p >= 2 && p[0] == '/' && p[1] == '/') rc = parse_annotation(p + 2, e, line, &pending);
-    else if (hash_comments && *p == '#') rc = parse_annotation(p + 1, e, line, &pending);
+    if (p == e)
+      continue; /* blank */
+    if (e - p >= 2 && p[0] == '/' && p[1] == '/')
+      rc = parse_annotation(p + 2, e, line, &pending);
+    else if (hash_comments && *p == '#')
+      rc = parse_annotation(p + 1, e, line, &pending);
     else {
       for (size_t k = 0; k < pending.n && rc == 0; k++) {
         pending.v[k].line = line;
@@ -167,7 +183,8 @@ static int finding_lines(const pv_result *r, const char *path, const char *id, c
                          u32list *got) {
   for (size_t i = 0; i < r->findings.len; i++) {
     const pv_finding *f = pv_result_finding(r, i);
-    if (f->path == NULL || strcmp(f->path, path) != 0) continue;
+    if (f->path == NULL || strcmp(f->path, path) != 0)
+      continue;
     if (strcmp(f->rule->id, id) == 0 && !u32_has(todo, f->start.line) &&
         u32_push(got, f->start.line) != 0)
       return -1;
@@ -182,7 +199,8 @@ static int same_set(const pv_ruletest_case *c) {
 
 static pv_status push_case(pv_ruletest *t, pv_ruletest_case *c) {
   c->passed = c->problem == NULL && same_set(c);
-  if (!c->passed) t->failed++;
+  if (!c->passed)
+    t->failed++;
   return pv_vec_push(&t->cases, c) ? PV_OK : PV_FATAL;
 }
 
@@ -195,31 +213,39 @@ static pv_status rule_case(run_ctx *x, const pv_result *r, const annots *an, con
   for (size_t i = 0; i < an->n; i++)
     if (strcmp(an->v[i].id, id) == 0) {
       akind k = an->v[i].kind;
-      if (u32_push(&lists[k == A_TODOOK ? A_TODORULEID : k], an->v[i].line) != 0) goto out;
+      if (u32_push(&lists[k == A_TODOOK ? A_TODORULEID : k], an->v[i].line) != 0)
+        goto out;
     }
-  if (finding_lines(r, x->test_file, id, &lists[A_TODORULEID], &got) != 0) goto out;
+  if (finding_lines(r, x->test_file, id, &lists[A_TODORULEID], &got) != 0)
+    goto out;
   rc = PV_OK;
   if (lists[A_RULEID].n + lists[A_OK].n + lists[A_TODORULEID].n + got.n == 0 && problem == NULL)
     goto out;
   pv_arena *a = x->t->arena;
-  pv_ruletest_case c = {.rule_id = pv_arena_strdup(a, id), .rule_file = x->rule_file,
-                        .test_file = x->test_file, .problem = problem};
+  pv_ruletest_case c = {.rule_id = pv_arena_strdup(a, id),
+                        .rule_file = x->rule_file,
+                        .test_file = x->test_file,
+                        .problem = problem};
   c.expected = u32_freeze(a, &lists[A_RULEID], &c.n_expected);
   c.got = u32_freeze(a, &got, &c.n_got);
   c.ok_lines = u32_freeze(a, &lists[A_OK], &c.n_ok);
   c.todo = u32_freeze(a, &lists[A_TODORULEID], &c.n_todo);
-  if (c.rule_id == NULL || c.expected == NULL || c.got == NULL || c.ok_lines == NULL || c.todo == NULL)
+  if (c.rule_id == NULL || c.expected == NULL || c.got == NULL || c.ok_lines == NULL ||
+      c.todo == NULL)
     rc = PV_FATAL;
-  else rc = push_case(x->t, &c);
+  else
+    rc = push_case(x->t, &c);
 out:
-  for (int k = 0; k < 4; k++) free(lists[k].v);
+  for (int k = 0; k < 4; k++)
+    free(lists[k].v);
   free(got.v);
   return rc;
 }
 
 static int rule_index(const pv_ruleset *rs, const char *id) {
   for (size_t i = 0; i < pv_ruleset_count(rs); i++)
-    if (strcmp(pv_ruleset_meta(rs, i)->id, id) == 0) return (int)i;
+    if (strcmp(pv_ruleset_meta(rs, i)->id, id) == 0)
+      return (int)i;
   return -1;
 }
 
@@ -240,16 +266,20 @@ static pv_status judge(run_ctx *x, const pv_result *r, const annots *an) {
   for (size_t i = 0; i < pv_ruleset_count(x->rs) && rc == PV_OK; i++) {
     size_t before = x->t->cases.len;
     rc = rule_case(x, r, an, pv_ruleset_meta(x->rs, i)->id, problem);
-    if (x->t->cases.len > before) x->covered[i] = 1;
+    if (x->t->cases.len > before)
+      x->covered[i] = 1;
   }
   for (size_t i = 0; i < an->n && rc == PV_OK; i++) {
-    if (rule_index(x->rs, an->v[i].id) >= 0) continue;
+    if (rule_index(x->rs, an->v[i].id) >= 0)
+      continue;
     int seen = 0;
-    for (size_t k = 0; k < i; k++) seen |= strcmp(an->v[k].id, an->v[i].id) == 0;
+    for (size_t k = 0; k < i; k++)
+      seen |= strcmp(an->v[k].id, an->v[i].id) == 0;
     if (!seen)
-      rc = rule_case(x, r, an, an->v[i].id,
-                     pv_arena_printf(x->t->arena, "annotation at line %u names a rule that is not in %s",
-                                     an->v[i].at, x->rule_file));
+      rc = rule_case(
+          x, r, an, an->v[i].id,
+          pv_arena_printf(x->t->arena, "annotation at line %u names a rule that is not in %s",
+                          an->v[i].at, x->rule_file));
   }
   return rc;
 }
@@ -262,7 +292,8 @@ static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *
   for (int round = 0; rc == PV_OK && (round == 0 || pv_match_next_round(m)); round++)
     for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
       pv_file *f = pv_result_file(r, order ? order[i] : i);
-      if (round > 0 && !pv_match_wants(m, f)) continue;
+      if (round > 0 && !pv_match_wants(m, f))
+        continue;
       TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
       rc = pv_match_file(m, r, f, tree, x->lim);
       ts_tree_delete(tree);
@@ -274,18 +305,22 @@ static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_erro
   unsigned char *data = NULL;
   size_t n = 0;
   pv_status rc = pv_read_file(x->test_file, x->lim->entry_bytes, &data, &n, err);
-  if (rc != PV_OK) return rc;
+  if (rc != PV_OK)
+    return rc;
   pv_result *r = pv_result_new(x->test_file);
   annots an = {0};
   pv_file tf = {.path = x->test_file, .data = data, .size = n, .kind = PV_ENTRY_FILE};
   tf.lang = pv_lang_detect(tf.path, data, n, &tf.flags);
   pv_file *f = r ? pv_result_add_file(r, &tf) : NULL;
   rc = PV_FATAL;
-  if (f == NULL || read_annotations(data, n, tf.lang == PV_LANG_NONE, &an) != 0) goto out;
+  if (f == NULL || read_annotations(data, n, tf.lang == PV_LANG_NONE, &an) != 0)
+    goto out;
   rc = match_all(x, ps, m, r);
-  if (rc == PV_OK) rc = judge(x, r, &an);
+  if (rc == PV_OK)
+    rc = judge(x, r, &an);
 out:
-  if (rc == PV_FATAL) pv_error_set(err, PV_FATAL, "out of memory");
+  if (rc == PV_FATAL)
+    pv_error_set(err, PV_FATAL, "out of memory");
   free(an.v);
   pv_result_delete(r);
   free(data);
@@ -295,10 +330,12 @@ out:
 /* A directory of test files scanned as one input (modules that import each
  * other), each file judged on its own annotations. */
 static int is_test_source(const char *nm) {
-  static const char *const ext[] = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", NULL};
+  static const char *const ext[] = {".js",  ".mjs", ".cjs", ".jsx", ".ts",
+                                    ".mts", ".cts", ".tsx", NULL};
   size_t n = strlen(nm);
   for (int i = 0; ext[i] != NULL; i++)
-    if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0) return 1;
+    if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0)
+      return 1;
   return 0;
 }
 
@@ -306,7 +343,8 @@ static int cmp_str(const void *a, const void *b);
 
 static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_error *err) {
   DIR *d = opendir(dir);
-  if (d == NULL) return PV_OK;
+  if (d == NULL)
+    return PV_OK;
   char *names[256];
   size_t k = 0;
   struct dirent *e;
@@ -321,7 +359,8 @@ static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_err
   for (size_t i = 0; i < k && rc == PV_OK; i++) {
     unsigned char *data = NULL;
     size_t n = 0;
-    if ((rc = pv_read_file(names[i], x->lim->entry_bytes, &data, &n, err)) != PV_OK) break;
+    if ((rc = pv_read_file(names[i], x->lim->entry_bytes, &data, &n, err)) != PV_OK)
+      break;
     unsigned char *kept = pv_arena_alloc(r->arena, n + 1);
     if (kept) {
       memcpy(kept, data, n);
@@ -330,7 +369,8 @@ static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_err
     free(data);
     pv_file tf = {.path = names[i], .data = kept, .size = n, .kind = PV_ENTRY_FILE};
     tf.lang = pv_lang_detect(tf.path, kept, n, &tf.flags);
-    if (kept == NULL || pv_result_add_file(r, &tf) == NULL) rc = PV_FATAL;
+    if (kept == NULL || pv_result_add_file(r, &tf) == NULL)
+      rc = PV_FATAL;
   }
   return rc;
 }
@@ -339,7 +379,8 @@ static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const ch
                               pv_error *err) {
   pv_result *r = pv_result_new(dir);
   pv_status rc = r ? add_dir_files(x, r, dir, err) : PV_FATAL;
-  if (rc == PV_OK) rc = match_all(x, ps, m, r);
+  if (rc == PV_OK)
+    rc = match_all(x, ps, m, r);
   for (size_t i = 0; rc == PV_OK && i < r->files.len; i++) {
     const pv_file *f = pv_result_file(r, i);
     annots an = {0};
@@ -347,7 +388,8 @@ static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const ch
     rc = read_annotations(f->data, f->size, 0, &an) != 0 ? PV_FATAL : judge(x, r, &an);
     free(an.v);
   }
-  if (rc == PV_FATAL && err->code != PV_FATAL) pv_error_set(err, PV_FATAL, "out of memory");
+  if (rc == PV_FATAL && err->code != PV_FATAL)
+    pv_error_set(err, PV_FATAL, "out of memory");
   pv_result_delete(r);
   return rc;
 }
@@ -382,14 +424,17 @@ static pv_status list_tests(pv_arena *a, const char *rule_file, char ***out, siz
       continue;
     if (k == cap) {
       char **g = realloc(v, (cap *= 2) * sizeof *v);
-      if (g == NULL) break;
+      if (g == NULL)
+        break;
       v = g;
     }
     v[k] = slash ? pv_arena_printf(a, "%s/%s", dir, nm) : pv_arena_strdup(a, nm);
-    if (v[k] != NULL) k++;
+    if (v[k] != NULL)
+      k++;
   }
   closedir(d);
-  if (k > 1) qsort(v, k, sizeof *v, cmp_str);
+  if (k > 1)
+    qsort(v, k, sizeof *v, cmp_str);
   *out = v;
   *n = k;
   return PV_OK;
@@ -405,13 +450,21 @@ static pv_status run_rule_file(pv_ruletest *t, const char *rule_file, const pv_l
   size_t n_tests = 0;
   int *covered = NULL;
   pv_status rc = PV_FATAL;
-  if (rs == NULL || ps == NULL) goto out;
-  if ((rc = pv_ruleset_load(rs, rule_file, lim, err)) != PV_OK) goto out;
+  if (rs == NULL || ps == NULL)
+    goto out;
+  if ((rc = pv_ruleset_load(rs, rule_file, lim, err)) != PV_OK)
+    goto out;
   rc = PV_FATAL;
-  if ((m = pv_matcher_new(rs, &t->mopt)) == NULL) goto out;
-  if ((covered = calloc(pv_ruleset_count(rs) + 1, sizeof *covered)) == NULL) goto out;
-  if (list_tests(t->arena, rule_file, &tests, &n_tests) != PV_OK) goto out;
-  run_ctx x = {.t = t, .rs = rs, .rule_file = pv_arena_strdup(t->arena, rule_file), .lim = lim,
+  if ((m = pv_matcher_new(rs, &t->mopt)) == NULL)
+    goto out;
+  if ((covered = calloc(pv_ruleset_count(rs) + 1, sizeof *covered)) == NULL)
+    goto out;
+  if (list_tests(t->arena, rule_file, &tests, &n_tests) != PV_OK)
+    goto out;
+  run_ctx x = {.t = t,
+               .rs = rs,
+               .rule_file = pv_arena_strdup(t->arena, rule_file),
+               .lim = lim,
                .covered = covered};
   rc = x.rule_file ? PV_OK : PV_FATAL;
   for (size_t i = 0; i < n_tests && rc == PV_OK; i++) {
@@ -424,7 +477,8 @@ static pv_status run_rule_file(pv_ruletest *t, const char *rule_file, const pv_l
   if (rc == PV_OK && dir != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
     rc = run_test_dir(&x, ps, m, dir, err); /* DIR/NAME/: modules that import each other */
   for (size_t i = 0; i < pv_ruleset_count(rs) && rc == PV_OK; i++) {
-    if (covered[i]) continue;
+    if (covered[i])
+      continue;
     pv_ruletest_case c = {.rule_id = pv_arena_strdup(t->arena, pv_ruleset_meta(rs, i)->id),
                           .rule_file = x.rule_file,
                           .problem = n_tests ? "no test case in the test files"
@@ -433,7 +487,8 @@ static pv_status run_rule_file(pv_ruletest *t, const char *rule_file, const pv_l
     rc = c.rule_id ? push_case(t, &c) : PV_FATAL;
   }
 out:
-  if (rc == PV_FATAL && err && err->code != PV_FATAL) pv_error_set(err, PV_FATAL, "out of memory");
+  if (rc == PV_FATAL && err && err->code != PV_FATAL)
+    pv_error_set(err, PV_FATAL, "out of memory");
   free(tests);
   free(covered);
   pv_matcher_delete(m);
@@ -450,16 +505,19 @@ pv_status pv_ruletest_run(const char *path, const pv_limits *lim, const pv_match
   pv_ruleset *all = pv_ruleset_new();
   pv_ruletest *t = calloc(1, sizeof *t);
   pv_status rc = PV_FATAL;
-  if (all == NULL || t == NULL || (t->arena = pv_arena_new(0)) == NULL) goto out;
+  if (all == NULL || t == NULL || (t->arena = pv_arena_new(0)) == NULL)
+    goto out;
   t->cases.elem = sizeof(pv_ruletest_case);
   if (mopt != NULL)
     t->mopt = *mopt;
   /* Load everything once to validate (duplicate ids across files too). */
-  if ((rc = pv_ruleset_load(all, path, lim, err)) != PV_OK) goto out;
+  if ((rc = pv_ruleset_load(all, path, lim, err)) != PV_OK)
+    goto out;
   const char *prev = NULL;
   for (size_t i = 0; i < pv_ruleset_count(all) && rc == PV_OK; i++) {
     const char *file = pv_ruleset_meta(all, i)->source_file;
-    if (prev != NULL && strcmp(prev, file) == 0) continue;
+    if (prev != NULL && strcmp(prev, file) == 0)
+      continue;
     prev = file;
     rc = run_rule_file(t, file, lim, err);
   }
@@ -467,23 +525,29 @@ out:
   pv_ruleset_delete(all);
   if (rc != PV_OK) {
     pv_ruletest_delete(t);
-    if (rc == PV_FATAL && err) pv_error_set(err, PV_FATAL, "out of memory");
+    if (rc == PV_FATAL && err)
+      pv_error_set(err, PV_FATAL, "out of memory");
     return rc;
   }
   *out = t;
   return PV_OK;
 }
 
-size_t pv_ruletest_count(const pv_ruletest *t) { return t ? t->cases.len : 0; }
+size_t pv_ruletest_count(const pv_ruletest *t) {
+  return t ? t->cases.len : 0;
+}
 
 const pv_ruletest_case *pv_ruletest_case_at(const pv_ruletest *t, size_t i) {
   return t && i < t->cases.len ? PV_VEC_AT(t->cases, pv_ruletest_case, i) : NULL;
 }
 
-size_t pv_ruletest_failed(const pv_ruletest *t) { return t ? t->failed : 0; }
+size_t pv_ruletest_failed(const pv_ruletest *t) {
+  return t ? t->failed : 0;
+}
 
 void pv_ruletest_delete(pv_ruletest *t) {
-  if (t == NULL) return;
+  if (t == NULL)
+    return;
   pv_vec_free(&t->cases);
   pv_arena_delete(t->arena);
   free(t);

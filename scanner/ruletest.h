@@ -20,16 +20,16 @@
 typedef struct {
   const char *rule_id;
   const char *rule_file;
-  const char *test_file;   /* NULL when no test file or no case exists */
+  const char *test_file;    /* NULL when no test file or no case exists */
   const uint32_t *expected; /* `ruleid:` lines, sorted */
   size_t n_expected;
-  const uint32_t *got;      /* lines with a finding (todo lines left out), sorted */
+  const uint32_t *got; /* lines with a finding (todo lines left out), sorted */
   size_t n_got;
   const uint32_t *ok_lines; /* `ok:` lines */
   size_t n_ok;
-  const uint32_t *todo;     /* `todoruleid:` / `todook:` lines */
+  const uint32_t *todo; /* `todoruleid:` / `todook:` lines */
   size_t n_todo;
-  const char *problem;      /* a reason beyond the line sets, or NULL */
+  const char *problem; /* a reason beyond the line sets, or NULL */
   int passed;
 } pv_ruletest_case;
 

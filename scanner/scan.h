@@ -11,7 +11,7 @@
 #include "rules/rules.h"
 
 typedef struct {
-  const pv_ruleset *rules; /* may be NULL: archive hazards only */
+  const pv_ruleset *rules;     /* may be NULL: archive hazards only */
   const pv_ruleset *cap_rules; /* capability rules (rules/capability), run only
                                 * when the check is on for the input; may be
                                 * NULL: then cap_load(cap_ctx) gives them the

@@ -2,8 +2,8 @@
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,27 +22,29 @@
 #include "common.h"
 
 static void usage(FILE *f) {
-  fputs("usage: plugvet db update [--db FILE] [--feed URL|PATH]... [--timeout S] [--retries N]\n"
-        "                         [--max-feed-bytes SIZE]\n"
-        "       plugvet db status [--db FILE] [--json]\n"
-        "  --db FILE     OSV database (default $XDG_CACHE_HOME/plugvet/osv.sqlite)\n"
-        "  --feed SRC    feed: an http(s):// or file:// URL of an OSV zip, a .zip file or a\n"
-        "                directory of OSV .json files (default: OSV's npm all.zip)\n"
-        "  --timeout S   seconds for one HTTP request (default 600)\n"
-        "  --retries N   extra attempts on 5xx, 429 and network errors (default 3)\n"
-        "  --max-feed-bytes SIZE  largest feed accepted (default 1G)\n"
-        "  --json        status as JSON\n",
-        f);
+  fputs(
+      "usage: plugvet db update [--db FILE] [--feed URL|PATH]... [--timeout S] [--retries N]\n"
+      "                         [--max-feed-bytes SIZE]\n"
+      "       plugvet db status [--db FILE] [--json]\n"
+      "  --db FILE     OSV database (default $XDG_CACHE_HOME/plugvet/osv.sqlite)\n"
+      "  --feed SRC    feed: an http(s):// or file:// URL of an OSV zip, a .zip file or a\n"
+      "                directory of OSV .json files (default: OSV's npm all.zip)\n"
+      "  --timeout S   seconds for one HTTP request (default 600)\n"
+      "  --retries N   extra attempts on 5xx, 429 and network errors (default 3)\n"
+      "  --max-feed-bytes SIZE  largest feed accepted (default 1G)\n"
+      "  --json        status as JSON\n",
+      f);
 }
 
 /* A download's progress bar on stderr (a terminal only). */
 static void draw_progress(void *ctx, uint64_t now, uint64_t total, int done) {
   (void)ctx;
-  if (done) fputs("\r\033[K", stderr);
+  if (done)
+    fputs("\r\033[K", stderr);
   else if (total > 0) {
     int w = (int)(30 * now / total);
-    fprintf(stderr, "\r\033[K[%.*s%*s] %.1f/%.1f MiB", w, "##############################", 30 - w, "",
-            (double)now / (1 << 20), (double)total / (1 << 20));
+    fprintf(stderr, "\r\033[K[%.*s%*s] %.1f/%.1f MiB", w, "##############################", 30 - w,
+            "", (double)now / (1 << 20), (double)total / (1 << 20));
   } else if (now > 0)
     fprintf(stderr, "\r\033[K%.1f MiB", (double)now / (1 << 20));
 }
@@ -113,16 +115,20 @@ static int feed_text(void *ctx, const char *url, const pv_store_feed *f) {
   printf("feed: %s\n  updated: %s\n  newest record: %s\n  imported: %llu, bad: %llu\n", url,
          f->updated_at, f->newest_modified[0] ? f->newest_modified : "-",
          (unsigned long long)f->imported, (unsigned long long)f->bad);
-  if (f->etag[0]) printf("  etag: %s\n", f->etag);
-  if (f->last_modified[0]) printf("  last-modified: %s\n", f->last_modified);
+  if (f->etag[0])
+    printf("  etag: %s\n", f->etag);
+  if (f->last_modified[0])
+    printf("  last-modified: %s\n", f->last_modified);
   return 0;
 }
 
 static int feed_json(void *ctx, const char *url, const pv_store_feed *f) {
-  json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:I,s:I}", "url", url, "updated", f->updated_at,
-                        "newest_modified", f->newest_modified, "etag", f->etag, "last_modified",
-                        f->last_modified, "imported", (json_int_t)f->imported, "bad", (json_int_t)f->bad);
-  if (o != NULL) json_array_append_new(ctx, o);
+  json_t *o =
+      json_pack("{s:s,s:s,s:s,s:s,s:s,s:I,s:I}", "url", url, "updated", f->updated_at,
+                "newest_modified", f->newest_modified, "etag", f->etag, "last_modified",
+                f->last_modified, "imported", (json_int_t)f->imported, "bad", (json_int_t)f->bad);
+  if (o != NULL)
+    json_array_append_new(ctx, o);
   return 0;
 }
 
@@ -147,14 +153,16 @@ static int do_status(const char *dbpath, int json) {
   }
   pv_store_close(db);
   if (json) {
-    json_t *o = json_pack("{s:s,s:i,s:I,s:I,s:I,s:o}", "db", dbpath, "schema_version", c.schema_version,
-                          "vulnerabilities", (json_int_t)c.vulnerabilities, "malicious",
-                          (json_int_t)c.malicious, "withdrawn", (json_int_t)c.withdrawn, "feeds", feeds);
+    json_t *o =
+        json_pack("{s:s,s:i,s:I,s:I,s:I,s:o}", "db", dbpath, "schema_version", c.schema_version,
+                  "vulnerabilities", (json_int_t)c.vulnerabilities, "malicious",
+                  (json_int_t)c.malicious, "withdrawn", (json_int_t)c.withdrawn, "feeds", feeds);
     char *s = o ? json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
     puts(s ? s : "{}");
     free(s);
     json_decref(o);
-  } else json_decref(feeds);
+  } else
+    json_decref(feeds);
   return EXIT_CLEAN;
 }
 
@@ -292,9 +300,12 @@ int pv_cmd_db(int argc, char **argv, const pv_env *env) {
     fputs("plugvet db: no database path: set --db, XDG_CACHE_HOME or HOME\n", stderr);
     return EXIT_INPUT;
   }
-  if (nfeeds == 0) feeds[nfeeds++] = DEFAULT_FEED;
-  if (strcmp(argv[0], "update") == 0) return do_update(dbpath, feeds, nfeeds, &lim);
-  if (strcmp(argv[0], "status") == 0) return do_status(dbpath, json);
+  if (nfeeds == 0)
+    feeds[nfeeds++] = DEFAULT_FEED;
+  if (strcmp(argv[0], "update") == 0)
+    return do_update(dbpath, feeds, nfeeds, &lim);
+  if (strcmp(argv[0], "status") == 0)
+    return do_status(dbpath, json);
   fprintf(stderr, "plugvet db: unknown subcommand '%s'\n", argv[0]);
   usage(stderr);
   return EXIT_INPUT;

@@ -16,7 +16,6 @@
 #include "commands.h"
 #include "common.h"
 
-
 static const char usage_rules[] =
     "usage: plugvet rules test PATH [--json]\n"
     "       plugvet rules list [PATH...] [--markdown]\n"
@@ -32,7 +31,8 @@ static const char usage_rules[] =
 
 static void print_lines(const uint32_t *v, size_t n) {
   putchar('[');
-  for (size_t i = 0; i < n; i++) printf("%s%u", i ? ", " : "", v[i]);
+  for (size_t i = 0; i < n; i++)
+    printf("%s%u", i ? ", " : "", v[i]);
   putchar(']');
 }
 
@@ -40,7 +40,8 @@ static void print_case(const pv_ruletest_case *c) {
   printf("%s %s", c->passed ? "PASS" : "FAIL", c->rule_id);
   if (!c->passed) {
     printf(": ");
-    if (c->problem != NULL) printf("%s", c->problem);
+    if (c->problem != NULL)
+      printf("%s", c->problem);
     else {
       printf("expected lines ");
       print_lines(c->expected, c->n_expected);
@@ -48,15 +49,19 @@ static void print_case(const pv_ruletest_case *c) {
       print_lines(c->got, c->n_got);
     }
   }
-  if (c->test_file != NULL) printf(" (%s", c->test_file);
-  if (c->test_file != NULL && c->n_todo) printf(", %zu todo", c->n_todo);
-  if (c->test_file != NULL) putchar(')');
+  if (c->test_file != NULL)
+    printf(" (%s", c->test_file);
+  if (c->test_file != NULL && c->n_todo)
+    printf(", %zu todo", c->n_todo);
+  if (c->test_file != NULL)
+    putchar(')');
   putchar('\n');
 }
 
 static json_t *json_lines(const uint32_t *v, size_t n) {
   json_t *a = json_array();
-  for (size_t i = 0; i < n; i++) json_array_append_new(a, json_integer(v[i]));
+  for (size_t i = 0; i < n; i++)
+    json_array_append_new(a, json_integer(v[i]));
   return a;
 }
 
@@ -77,7 +82,8 @@ static json_t *case_json(const pv_ruletest_case *c) {
 static int print_json(const pv_ruletest *t) {
   json_t *root = json_object(), *cases = json_array();
   size_t n = pv_ruletest_count(t), failed = pv_ruletest_failed(t);
-  for (size_t i = 0; i < n; i++) json_array_append_new(cases, case_json(pv_ruletest_case_at(t, i)));
+  for (size_t i = 0; i < n; i++)
+    json_array_append_new(cases, case_json(pv_ruletest_case_at(t, i)));
   json_object_set_new(root, "cases", cases);
   json_object_set_new(root, "passed", json_integer((json_int_t)(n - failed)));
   json_object_set_new(root, "failed", json_integer((json_int_t)failed));
@@ -91,11 +97,13 @@ static int cmd_test(int argc, char **argv, const pv_env *env) {
   const char *path = NULL;
   int as_json = 0;
   for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--json") == 0) as_json = 1;
+    if (strcmp(argv[i], "--json") == 0)
+      as_json = 1;
     else if (argv[i][0] == '-' && argv[i][1] != '\0') {
       fprintf(stderr, "plugvet: rules test: unknown option '%s'\n%s", argv[i], usage_rules);
       return EXIT_INPUT;
-    } else if (path == NULL) path = argv[i];
+    } else if (path == NULL)
+      path = argv[i];
     else {
       fprintf(stderr, "plugvet: rules test: one PATH only\n");
       return EXIT_INPUT;
@@ -115,9 +123,11 @@ static int cmd_test(int argc, char **argv, const pv_env *env) {
     return rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT;
   }
   size_t n = pv_ruletest_count(t), failed = pv_ruletest_failed(t);
-  if (as_json) print_json(t);
+  if (as_json)
+    print_json(t);
   else {
-    for (size_t i = 0; i < n; i++) print_case(pv_ruletest_case_at(t, i));
+    for (size_t i = 0; i < n; i++)
+      print_case(pv_ruletest_case_at(t, i));
     printf("%zu passed, %zu failed\n", n - failed, failed);
   }
   pv_ruletest_delete(t);
@@ -143,8 +153,9 @@ static void short_cwes(char *buf, size_t n, const char *const *v) {
 
 static void list_rules(const pv_ruleset *rs, int markdown) {
   if (markdown)
-    printf("| id | severity | languages | matcher | CWE | capability | message |\n"
-           "|---|---|---|---|---|---|---|\n");
+    printf(
+        "| id | severity | languages | matcher | CWE | capability | message |\n"
+        "|---|---|---|---|---|---|---|\n");
   for (size_t i = 0; i < pv_ruleset_count(rs); i++) {
     const pv_rule_meta *m = pv_ruleset_meta(rs, i);
     char cwe[512];
@@ -158,7 +169,8 @@ static void list_rules(const pv_ruleset *rs, int markdown) {
     const char *one[] = {m->message, NULL};
     join_list(msg, sizeof msg, one, "");
     for (char *p = msg; *p; p++)
-      if (*p == '|' || *p == '\n') *p = *p == '|' ? '/' : ' ';
+      if (*p == '|' || *p == '\n')
+        *p = *p == '|' ? '/' : ' ';
     printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", m->id, pv_severity_name(m->severity),
            pv_ruleset_languages(rs, i), pv_ruleset_matcher_kind(rs, i), cwe[0] ? cwe : "",
            m->capability ? m->capability : "", msg);
@@ -168,29 +180,36 @@ static void list_rules(const pv_ruleset *rs, int markdown) {
 static int cmd_list(int argc, char **argv) {
   int markdown = 0, n_paths = 0;
   for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--markdown") == 0) markdown = 1;
+    if (strcmp(argv[i], "--markdown") == 0)
+      markdown = 1;
     else if (argv[i][0] == '-' && argv[i][1] != '\0') {
       fprintf(stderr, "plugvet: rules list: unknown option '%s'\n%s", argv[i], usage_rules);
       return EXIT_INPUT;
-    } else n_paths++;
+    } else
+      n_paths++;
   }
   pv_ruleset *rs = pv_ruleset_new();
   pv_limits lim = pv_limits_default();
   pv_error err = {0};
   char dir[PATH_MAX + 64];
   int rc = EXIT_CLEAN;
-  if (rs == NULL) return EXIT_INTERNAL;
+  if (rs == NULL)
+    return EXIT_INTERNAL;
   if (n_paths == 0) {
     const char *b = pv_bundled_rules_dir(dir, sizeof dir);
     if (b == NULL) {
       fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");
       rc = EXIT_INTERNAL;
-    } else if (pv_ruleset_load(rs, b, &lim, &err) != PV_OK) rc = EXIT_INPUT;
+    } else if (pv_ruleset_load(rs, b, &lim, &err) != PV_OK)
+      rc = EXIT_INPUT;
   }
   for (int i = 0; i < argc && rc == EXIT_CLEAN; i++)
-    if (argv[i][0] != '-' && pv_ruleset_load(rs, argv[i], &lim, &err) != PV_OK) rc = EXIT_INPUT;
-  if (rc == EXIT_INPUT) fprintf(stderr, "plugvet: %s\n", err.msg);
-  if (rc == EXIT_CLEAN) list_rules(rs, markdown);
+    if (argv[i][0] != '-' && pv_ruleset_load(rs, argv[i], &lim, &err) != PV_OK)
+      rc = EXIT_INPUT;
+  if (rc == EXIT_INPUT)
+    fprintf(stderr, "plugvet: %s\n", err.msg);
+  if (rc == EXIT_CLEAN)
+    list_rules(rs, markdown);
   pv_ruleset_delete(rs);
   return rc;
 }
@@ -223,7 +242,8 @@ typedef struct {
 
 /* Append s (taken, freed on failure); 0, or -1 on OOM. */
 static int strvec_push(strvec *l, char *s) {
-  if (s == NULL) return -1;
+  if (s == NULL)
+    return -1;
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 32;
     char **v = realloc(l->v, cap * sizeof *v);
@@ -239,18 +259,21 @@ static int strvec_push(strvec *l, char *s) {
 }
 
 static void strvec_free(strvec *l) {
-  for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+  for (size_t i = 0; i < l->n; i++)
+    free(l->v[i]);
   free(l->v);
 }
 
 /* Append a line for path (taken); error is copied. 0, or -1 on OOM. */
 static int report_add(vreport *rep, char *path, int is_file, const char *error) {
   char *e = error != NULL ? strdup(error) : NULL;
-  if (path == NULL || (error != NULL && e == NULL)) goto oom;
+  if (path == NULL || (error != NULL && e == NULL))
+    goto oom;
   if (rep->n == rep->cap) {
     size_t cap = rep->cap ? rep->cap * 2 : 32;
     vline *v = realloc(rep->v, cap * sizeof *v);
-    if (v == NULL) goto oom;
+    if (v == NULL)
+      goto oom;
     rep->v = v;
     rep->cap = cap;
   }
@@ -304,8 +327,10 @@ static int add_dir(vreport *rep, const char *root) {
  * it), or a directory of them. 0, or -1 on OOM. */
 static int add_path(vreport *rep, const char *path) {
   struct stat st;
-  if (stat(path, &st) != 0) return report_problem(rep, path, strerror(errno));
-  if (S_ISDIR(st.st_mode)) return add_dir(rep, path);
+  if (stat(path, &st) != 0)
+    return report_problem(rep, path, strerror(errno));
+  if (S_ISDIR(st.st_mode))
+    return add_dir(rep, path);
   return report_add(rep, strdup(path), 1, NULL);
 }
 
@@ -314,7 +339,8 @@ static int check_alone(vline *l, const pv_limits *lim) {
   pv_ruleset *rs = pv_ruleset_new();
   pv_error err = {0};
   int rc = 0;
-  if (rs == NULL) return -1;
+  if (rs == NULL)
+    return -1;
   pv_status st = pv_ruleset_load(rs, l->path, lim, &err);
   if (st == PV_FATAL)
     rc = -1;
@@ -333,8 +359,10 @@ static vline *blamed(vreport *rep, const char *msg) {
   for (size_t i = 0; i < rep->n; i++) {
     vline *l = &rep->v[i];
     size_t n = strlen(l->path);
-    if (!l->is_file || l->error != NULL || strncmp(msg, l->path, n) != 0 || msg[n] != ':') continue;
-    if (best == NULL || n > strlen(best->path)) best = l;
+    if (!l->is_file || l->error != NULL || strncmp(msg, l->path, n) != 0 || msg[n] != ':')
+      continue;
+    if (best == NULL || n > strlen(best->path))
+      best = l;
   }
   return best;
 }
@@ -358,7 +386,8 @@ static int cmp_idref(const void *a, const void *b) {
   const idref *x = a;
   const idref *y = b;
   int c = strcmp(x->id, y->id);
-  if (c != 0) return c;
+  if (c != 0)
+    return c;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
@@ -368,11 +397,14 @@ static int blame_clash(vreport *rep, size_t first, size_t later, const pv_limits
   const char *two[] = {rep->v[first].path, rep->v[later].path};
   pv_error err = {0};
   pv_status st = load_together(two, 2, lim, &err);
-  if (st == PV_FATAL) return -1;
-  if (st == PV_OK) return 0; /* not a clash after all */
+  if (st == PV_FATAL)
+    return -1;
+  if (st == PV_OK)
+    return 0; /* not a clash after all */
   vline *l = blamed(rep, err.msg);
   char msg[sizeof err.msg + PATH_MAX + 16];
-  if (l == NULL) l = &rep->v[later];
+  if (l == NULL)
+    l = &rep->v[later];
   if (l == &rep->v[later])
     snprintf(msg, sizeof msg, "%s (with %s)", err.msg, rep->v[first].path);
   else
@@ -384,9 +416,11 @@ static int blame_clash(vreport *rep, size_t first, size_t later, const pv_limits
  * error, as `scan --rules` given all the files would report it. */
 static int check_ids(vreport *rep, const pv_limits *lim) {
   size_t n = 0;
-  for (size_t i = 0; i < rep->n; i++) n += rep->v[i].error == NULL ? rep->v[i].ids.n : 0;
+  for (size_t i = 0; i < rep->n; i++)
+    n += rep->v[i].error == NULL ? rep->v[i].ids.n : 0;
   idref *refs = malloc((n + 1) * sizeof *refs);
-  if (refs == NULL) return -1;
+  if (refs == NULL)
+    return -1;
   n = 0;
   for (size_t i = 0; i < rep->n; i++)
     for (size_t k = 0; rep->v[i].error == NULL && k < rep->v[i].ids.n; k++)
@@ -414,14 +448,18 @@ static int check_together(vreport *rep, const pv_limits *lim) {
     return -1;
   }
   for (size_t i = 0; i < rep->n; i++)
-    if (rep->v[i].is_file && rep->v[i].error == NULL) paths[n++] = rep->v[i].path;
+    if (rep->v[i].is_file && rep->v[i].error == NULL)
+      paths[n++] = rep->v[i].path;
   pv_error err = {0};
   pv_status st = load_together(paths, n, lim, &err);
   free(paths);
-  if (st == PV_FATAL) return -1;
-  if (st == PV_OK) return 0;
+  if (st == PV_FATAL)
+    return -1;
+  if (st == PV_OK)
+    return 0;
   vline *l = blamed(rep, err.msg);
-  if (l != NULL) return (l->error = strdup(err.msg)) != NULL ? 0 : -1;
+  if (l != NULL)
+    return (l->error = strdup(err.msg)) != NULL ? 0 : -1;
   return report_add(rep, strdup("(all files together)"), 0, err.msg);
 }
 
@@ -469,10 +507,13 @@ static int cmd_validate(int argc, char **argv) {
       return EXIT_INPUT;
     }
   }
-  for (int i = 0; rc == 0 && i < argc; i++) rc = add_path(&rep, argv[i]);
+  for (int i = 0; rc == 0 && i < argc; i++)
+    rc = add_path(&rep, argv[i]);
   for (size_t i = 0; rc == 0 && i < rep.n; i++)
-    if (rep.v[i].is_file) rc = check_alone(&rep.v[i], &lim);
-  if (rc == 0) rc = check_together(&rep, &lim);
+    if (rep.v[i].is_file)
+      rc = check_alone(&rep.v[i], &lim);
+  if (rc == 0)
+    rc = check_together(&rep, &lim);
   if (rc == 0)
     exit_code = print_report(&rep) ? EXIT_INPUT : EXIT_CLEAN;
   else
@@ -487,10 +528,14 @@ int pv_cmd_rules(int argc, char **argv, const pv_env *env) {
     fputs(usage_rules, stderr);
     return EXIT_INPUT;
   }
-  if (strcmp(argv[1], "test") == 0) return cmd_test(argc - 2, argv + 2, env);
-  if (strcmp(argv[1], "list") == 0) return cmd_list(argc - 2, argv + 2);
-  if (strcmp(argv[1], "validate") == 0) return cmd_validate(argc - 2, argv + 2);
-  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+  if (strcmp(argv[1], "test") == 0)
+    return cmd_test(argc - 2, argv + 2, env);
+  if (strcmp(argv[1], "list") == 0)
+    return cmd_list(argc - 2, argv + 2);
+  if (strcmp(argv[1], "validate") == 0)
+    return cmd_validate(argc - 2, argv + 2);
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+      strcmp(argv[1], "help") == 0) {
     fputs(usage_rules, stdout);
     return EXIT_CLEAN;
   }

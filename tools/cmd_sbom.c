@@ -37,29 +37,40 @@ typedef struct {
 
 static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
   enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV };
-  static const struct option longopts[] = {
-      {"output", required_argument, NULL, 'o'},
-      {"cyclonedx-version", required_argument, NULL, OPT_CDX},
-      {"db", required_argument, NULL, OPT_DB},
-      {"no-db", no_argument, NULL, OPT_NO_DB},
-      {"include-dev", no_argument, NULL, OPT_DEV},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+                                           {"cyclonedx-version", required_argument, NULL, OPT_CDX},
+                                           {"db", required_argument, NULL, OPT_DB},
+                                           {"no-db", no_argument, NULL, OPT_NO_DB},
+                                           {"include-dev", no_argument, NULL, OPT_DEV},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
   int c;
   while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
     switch (c) {
-    case 'o': o->out = optarg; break;
-    case OPT_CDX:
-      if ((o->minor = pv_cdx_minor(optarg)) < 0) {
-        fprintf(stderr, "plugvet: --cyclonedx-version must be 1.6 or 1.5, not '%s'\n", optarg);
+      case 'o':
+        o->out = optarg;
+        break;
+      case OPT_CDX:
+        if ((o->minor = pv_cdx_minor(optarg)) < 0) {
+          fprintf(stderr, "plugvet: --cyclonedx-version must be 1.6 or 1.5, not '%s'\n", optarg);
+          exit(EXIT_INPUT);
+        }
+        break;
+      case OPT_DB:
+        o->db = optarg;
+        break;
+      case OPT_NO_DB:
+        o->no_db = 1;
+        break;
+      case OPT_DEV:
+        o->include_dev = 1;
+        break;
+      case 'h':
+        fputs(usage_sbom, stdout);
+        exit(EXIT_CLEAN);
+      default:
+        fputs(usage_sbom, stderr);
         exit(EXIT_INPUT);
-      }
-      break;
-    case OPT_DB: o->db = optarg; break;
-    case OPT_NO_DB: o->no_db = 1; break;
-    case OPT_DEV: o->include_dev = 1; break;
-    case 'h': fputs(usage_sbom, stdout); exit(EXIT_CLEAN);
-    default: fputs(usage_sbom, stderr); exit(EXIT_INPUT);
     }
   }
   if (optind + 1 != argc) {
@@ -76,7 +87,8 @@ static pv_store *open_store(const sbom_opts *o, const pv_env *env) {
       o->db ? o->db : pv_store_default_path(env->xdg_cache_home, env->home, buf, sizeof buf);
   pv_store *db = NULL;
   pv_error err = {0};
-  if (o->no_db || path == NULL || pv_store_open(path, 0, &db, &err) == PV_OK) return db;
+  if (o->no_db || path == NULL || pv_store_open(path, 0, &db, &err) == PV_OK)
+    return db;
   if (o->db != NULL) {
     fprintf(stderr, "plugvet: --db %s\n", err.msg);
     exit(EXIT_INPUT);
@@ -90,7 +102,8 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   pv_store *db = open_store(&o, env);
   pv_limits lim = pv_limits_default();
   pv_result *r = pv_result_new(o.input);
-  if (r == NULL) return EXIT_INTERNAL;
+  if (r == NULL)
+    return EXIT_INTERNAL;
   pv_status rc = pv_intake_read(r, &lim, pv_now_ms() + lim.input_ms);
   if (rc != PV_OK || r->status == PV_INPUT_ERROR) {
     fprintf(stderr, "plugvet: %s\n", r->error ? r->error : "out of memory");

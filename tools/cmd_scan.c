@@ -15,14 +15,14 @@
 #include <unistd.h>
 
 #include "../reports/baseline.h"
-#include "commands.h"
-#include "common.h"
 #include "../reports/report.h"
 #include "../sbom/inventory.h"
-#include "../vulndb/vulns.h"
-#include "../vulndb/online.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
+#include "../vulndb/online.h"
+#include "../vulndb/vulns.h"
+#include "commands.h"
+#include "common.h"
 
 #ifndef PV_VERSION
 #define PV_VERSION "0.0.0"
@@ -135,30 +135,35 @@ static void die_oom(void) {
 /* Parse a size (see pv_parse_size); exits on bad input. */
 static uint64_t parse_size(const char *s, const char *flag) {
   uint64_t v;
-  if (pv_parse_size(s, &v) != 0) die_usage("bad value for %s", flag);
+  if (pv_parse_size(s, &v) != 0)
+    die_usage("bad value for %s", flag);
   return v;
 }
 
 static uint32_t parse_count(const char *s, const char *flag, uint32_t min) {
   uint64_t v = parse_size(s, flag);
-  if (v < min || v > UINT32_MAX / 1000) die_usage("value out of range for %s", flag);
+  if (v < min || v > UINT32_MAX / 1000)
+    die_usage("value out of range for %s", flag);
   return (uint32_t)v;
 }
 
 /* Add a copy of path to the inputs (freed by free_inputs). */
 static void add_input(scan_opts *o, const char *path) {
   char *copy = strdup(path);
-  if (copy == NULL) die_oom();
+  if (copy == NULL)
+    die_oom();
   if (o->n_inputs == o->cap_inputs) {
     o->cap_inputs = o->cap_inputs ? o->cap_inputs * 2 : 16;
     o->inputs = realloc(o->inputs, o->cap_inputs * sizeof *o->inputs);
-    if (o->inputs == NULL) die_oom();
+    if (o->inputs == NULL)
+      die_oom();
   }
   o->inputs[o->n_inputs++] = copy;
 }
 
 static void free_inputs(scan_opts *o) {
-  for (size_t i = 0; i < o->n_inputs; i++) free((char *)o->inputs[i]);
+  for (size_t i = 0; i < o->n_inputs; i++)
+    free((char *)o->inputs[i]);
   free(o->inputs);
 }
 
@@ -173,21 +178,49 @@ static void read_list(scan_opts *o, const char *list) {
   size_t cap = 0;
   ssize_t n;
   while ((n = getline(&line, &cap, f)) > 0) {
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-    if (n > 0) add_input(o, line);
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      line[--n] = '\0';
+    if (n > 0)
+      add_input(o, line);
   }
   free(line);
-  if (f != stdin) fclose(f);
+  if (f != stdin)
+    fclose(f);
 }
 
 enum {
-  OPT_RULES = 256, OPT_DEFAULT_RULES, OPT_SARIF, OPT_JSON, OPT_TEXT, OPT_INCLUDE_SUPPRESSED,
-  OPT_FAIL_ON, OPT_FROM, OPT_MAX_TOTAL, OPT_MAX_ENTRY, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
-  OPT_MAX_DEPTH, OPT_MAX_PATH, OPT_MAX_AST, OPT_MAX_PATTERN_STEPS, OPT_MAX_TAINT_STEPS,
-  OPT_MAX_YAML_DEPTH, OPT_TIMEOUT, OPT_POLICY_OUT,
-  OPT_BASELINE, OPT_DB, OPT_INCLUDE_DEV, OPT_SBOM, OPT_CDX, OPT_NO_DB, OPT_ONLINE, OPT_OSV_API,
+  OPT_RULES = 256,
+  OPT_DEFAULT_RULES,
+  OPT_SARIF,
+  OPT_JSON,
+  OPT_TEXT,
+  OPT_INCLUDE_SUPPRESSED,
+  OPT_FAIL_ON,
+  OPT_FROM,
+  OPT_MAX_TOTAL,
+  OPT_MAX_ENTRY,
+  OPT_MAX_ENTRIES,
+  OPT_MAX_RATIO,
+  OPT_MAX_DEPTH,
+  OPT_MAX_PATH,
+  OPT_MAX_AST,
+  OPT_MAX_PATTERN_STEPS,
+  OPT_MAX_TAINT_STEPS,
+  OPT_MAX_YAML_DEPTH,
+  OPT_TIMEOUT,
+  OPT_POLICY_OUT,
+  OPT_BASELINE,
+  OPT_DB,
+  OPT_INCLUDE_DEV,
+  OPT_SBOM,
+  OPT_CDX,
+  OPT_NO_DB,
+  OPT_ONLINE,
+  OPT_OSV_API,
   OPT_TAINT_DEPS,
-  OPT_TAINT, OPT_MODELS, OPT_MAX_DB_AGE,
+  OPT_TAINT,
+  OPT_MODELS,
+  OPT_MAX_DB_AGE,
 };
 
 static const struct option scan_longopts[] = {
@@ -235,91 +268,163 @@ static const struct option scan_longopts[] = {
 static int limit_opt(scan_opts *o, int c, const char *arg) {
   pv_limits *l = &o->limits;
   switch (c) {
-  case OPT_MAX_TOTAL: l->total_bytes = parse_size(arg, "--max-total"); return 1;
-  case OPT_MAX_ENTRY: l->entry_bytes = parse_size(arg, "--max-entry"); return 1;
-  case OPT_MAX_ENTRIES: l->entries = parse_count(arg, "--max-entries", 1); return 1;
-  case OPT_MAX_RATIO: l->ratio = parse_count(arg, "--max-ratio", 1); return 1;
-  case OPT_MAX_DEPTH: l->depth = parse_count(arg, "--max-depth", 0); return 1;
-  case OPT_MAX_PATH: l->path_len = parse_count(arg, "--max-path", 16); return 1;
-  case OPT_MAX_AST: l->ast_bytes = parse_size(arg, "--max-ast-bytes"); return 1;
-  case OPT_MAX_PATTERN_STEPS:
-    l->pattern_steps = parse_count(arg, "--max-pattern-steps", 1);
-    return 1;
-  case OPT_MAX_TAINT_STEPS:
-    l->taint_steps = parse_count(arg, "--max-taint-steps", 1);
-    return 1;
-  case OPT_MAX_YAML_DEPTH:
-    l->yaml_depth = parse_count(arg, "--max-yaml-depth", 2);
-    return 1;
-  case OPT_TIMEOUT: l->input_ms = parse_count(arg, "--timeout", 1) * 1000u; return 1;
-  default: return 0;
+    case OPT_MAX_TOTAL:
+      l->total_bytes = parse_size(arg, "--max-total");
+      return 1;
+    case OPT_MAX_ENTRY:
+      l->entry_bytes = parse_size(arg, "--max-entry");
+      return 1;
+    case OPT_MAX_ENTRIES:
+      l->entries = parse_count(arg, "--max-entries", 1);
+      return 1;
+    case OPT_MAX_RATIO:
+      l->ratio = parse_count(arg, "--max-ratio", 1);
+      return 1;
+    case OPT_MAX_DEPTH:
+      l->depth = parse_count(arg, "--max-depth", 0);
+      return 1;
+    case OPT_MAX_PATH:
+      l->path_len = parse_count(arg, "--max-path", 16);
+      return 1;
+    case OPT_MAX_AST:
+      l->ast_bytes = parse_size(arg, "--max-ast-bytes");
+      return 1;
+    case OPT_MAX_PATTERN_STEPS:
+      l->pattern_steps = parse_count(arg, "--max-pattern-steps", 1);
+      return 1;
+    case OPT_MAX_TAINT_STEPS:
+      l->taint_steps = parse_count(arg, "--max-taint-steps", 1);
+      return 1;
+    case OPT_MAX_YAML_DEPTH:
+      l->yaml_depth = parse_count(arg, "--max-yaml-depth", 2);
+      return 1;
+    case OPT_TIMEOUT:
+      l->input_ms = parse_count(arg, "--timeout", 1) * 1000u;
+      return 1;
+    default:
+      return 0;
   }
 }
 
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
   const char *usage = o->policy_mode ? usage_policy : usage_scan;
-  while ((c = getopt_long(argc, argv, o->policy_mode ? "o:j:qvh" : "j:qvh", scan_longopts,
-                          NULL)) != -1) {
-    if (limit_opt(o, c, optarg)) continue;
+  while ((c = getopt_long(argc, argv, o->policy_mode ? "o:j:qvh" : "j:qvh", scan_longopts, NULL)) !=
+         -1) {
+    if (limit_opt(o, c, optarg))
+      continue;
     switch (c) {
-    case OPT_RULES:
-      o->rule_paths = realloc(o->rule_paths, (o->n_rule_paths + 1) * sizeof *o->rule_paths);
-      if (o->rule_paths == NULL) die_oom();
-      o->rule_paths[o->n_rule_paths++] = optarg;
-      break;
-    case OPT_DEFAULT_RULES: o->default_rules = 1; break;
-    case OPT_TAINT_DEPS: o->taint_deps = 1; break;
-    case OPT_TAINT: o->taint = 1; break;
-    case OPT_MODELS:
-      o->models = realloc(o->models, (o->n_models + 1) * sizeof *o->models);
-      if (o->models == NULL) die_oom();
-      o->models[o->n_models++] = optarg;
-      break;
-    case OPT_SARIF: o->sarif = optarg; break;
-    case OPT_JSON: o->json = optarg; break;
-    case OPT_TEXT: o->text = optarg; break;
-    case OPT_INCLUDE_SUPPRESSED: o->include_suppressed = 1; break;
-    case OPT_POLICY_OUT: o->policy_out = optarg; break;
-    case OPT_BASELINE: o->baseline = optarg; break;
-    case OPT_DB: o->db = optarg; break;
-    case OPT_INCLUDE_DEV: o->include_dev = 1; break;
-    case OPT_SBOM: o->sbom = optarg; break;
-    case OPT_NO_DB: o->no_db = 1; break;
-    case OPT_ONLINE: o->online = 1; break;
-    case OPT_OSV_API: o->osv_api = optarg; break;
-    case OPT_MAX_DB_AGE:
-      o->max_db_age = parse_count(optarg, "--max-db-age", 0);
-      break;
-    case OPT_CDX:
-      if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0) die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
-      break;
-    case 'o':
-      if (!o->policy_mode) die_usage("%s", "--output is an option of 'plugvet policy'");
-      o->policy_out = optarg;
-      break;
-    case OPT_FAIL_ON:
-      if ((o->fail_on = pv_severity_parse(optarg)) < 0) die_usage("bad --fail-on level '%s'", optarg);
-      break;
-    case OPT_FROM: read_list(o, optarg); break;
-    case 'j': o->jobs = (int)parse_count(optarg, "--jobs", 1); break;
-    case 'q': o->quiet = 1; break;
-    case 'v': o->verbose = 1; break;
-    case 'h': fputs(usage, stdout); exit(EXIT_CLEAN);
-    default: fputs(usage, stderr); exit(EXIT_INPUT);
+      case OPT_RULES:
+        o->rule_paths = realloc(o->rule_paths, (o->n_rule_paths + 1) * sizeof *o->rule_paths);
+        if (o->rule_paths == NULL)
+          die_oom();
+        o->rule_paths[o->n_rule_paths++] = optarg;
+        break;
+      case OPT_DEFAULT_RULES:
+        o->default_rules = 1;
+        break;
+      case OPT_TAINT_DEPS:
+        o->taint_deps = 1;
+        break;
+      case OPT_TAINT:
+        o->taint = 1;
+        break;
+      case OPT_MODELS:
+        o->models = realloc(o->models, (o->n_models + 1) * sizeof *o->models);
+        if (o->models == NULL)
+          die_oom();
+        o->models[o->n_models++] = optarg;
+        break;
+      case OPT_SARIF:
+        o->sarif = optarg;
+        break;
+      case OPT_JSON:
+        o->json = optarg;
+        break;
+      case OPT_TEXT:
+        o->text = optarg;
+        break;
+      case OPT_INCLUDE_SUPPRESSED:
+        o->include_suppressed = 1;
+        break;
+      case OPT_POLICY_OUT:
+        o->policy_out = optarg;
+        break;
+      case OPT_BASELINE:
+        o->baseline = optarg;
+        break;
+      case OPT_DB:
+        o->db = optarg;
+        break;
+      case OPT_INCLUDE_DEV:
+        o->include_dev = 1;
+        break;
+      case OPT_SBOM:
+        o->sbom = optarg;
+        break;
+      case OPT_NO_DB:
+        o->no_db = 1;
+        break;
+      case OPT_ONLINE:
+        o->online = 1;
+        break;
+      case OPT_OSV_API:
+        o->osv_api = optarg;
+        break;
+      case OPT_MAX_DB_AGE:
+        o->max_db_age = parse_count(optarg, "--max-db-age", 0);
+        break;
+      case OPT_CDX:
+        if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0)
+          die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
+        break;
+      case 'o':
+        if (!o->policy_mode)
+          die_usage("%s", "--output is an option of 'plugvet policy'");
+        o->policy_out = optarg;
+        break;
+      case OPT_FAIL_ON:
+        if ((o->fail_on = pv_severity_parse(optarg)) < 0)
+          die_usage("bad --fail-on level '%s'", optarg);
+        break;
+      case OPT_FROM:
+        read_list(o, optarg);
+        break;
+      case 'j':
+        o->jobs = (int)parse_count(optarg, "--jobs", 1);
+        break;
+      case 'q':
+        o->quiet = 1;
+        break;
+      case 'v':
+        o->verbose = 1;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        exit(EXIT_CLEAN);
+      default:
+        fputs(usage, stderr);
+        exit(EXIT_INPUT);
     }
   }
   for (int i = optind; i < argc; i++) {
-    if (strcmp(argv[i], "-") == 0) read_list(o, "-");
-    else add_input(o, argv[i]);
+    if (strcmp(argv[i], "-") == 0)
+      read_list(o, "-");
+    else
+      add_input(o, argv[i]);
   }
-  if (o->n_inputs == 0) die_usage("%s", "no input given");
-  if (o->policy_mode && o->policy_out == NULL) o->policy_out = "-";
+  if (o->n_inputs == 0)
+    die_usage("%s", "no input given");
+  if (o->policy_mode && o->policy_out == NULL)
+    o->policy_out = "-";
   if (o->policy_out && o->n_inputs != 1)
     die_usage("%s", "a policy is written for exactly one input");
-  if (o->sbom && o->n_inputs != 1) die_usage("%s", "--sbom describes exactly one input");
-  if (o->policy_out && strcmp(o->policy_out, "-") == 0 && o->text == NULL) o->text = to_stderr;
-  if (o->jobs > 64) o->jobs = 64;
+  if (o->sbom && o->n_inputs != 1)
+    die_usage("%s", "--sbom describes exactly one input");
+  if (o->policy_out && strcmp(o->policy_out, "-") == 0 && o->text == NULL)
+    o->text = to_stderr;
+  if (o->jobs > 64)
+    o->jobs = 64;
 }
 
 /* A growable list of rule paths (strings owned by the list). */
@@ -330,13 +435,15 @@ typedef struct {
 
 static void paths_add(paths *p, const char *s) {
   char **v = realloc(p->v, (p->n + 1) * sizeof *v);
-  if (v == NULL || (v[p->n] = strdup(s)) == NULL) die_oom();
+  if (v == NULL || (v[p->n] = strdup(s)) == NULL)
+    die_oom();
   p->v = v;
   p->n++;
 }
 
 static void paths_free(paths *p) {
-  for (size_t i = 0; i < p->n; i++) free(p->v[i]);
+  for (size_t i = 0; i < p->n; i++)
+    free(p->v[i]);
   free(p->v);
 }
 
@@ -369,7 +476,8 @@ static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
 
 static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
   pv_ruleset *rs = pv_ruleset_new();
-  if (rs == NULL) die_oom();
+  if (rs == NULL)
+    die_oom();
   pv_error err = {0};
   if (pv_ruleset_load_all(rs, (const char *const *)p->v, p->n, lim, &err) != PV_OK) {
     fprintf(stderr, "plugvet: %s\n", err.msg);
@@ -388,7 +496,8 @@ static struct {
 } g_caps = {.once = PTHREAD_ONCE_INIT};
 
 static void caps_load_once(void) {
-  if (g_caps.paths.n) g_caps.rs = load_set(&g_caps.paths, &g_caps.limits);
+  if (g_caps.paths.n)
+    g_caps.rs = load_set(&g_caps.paths, &g_caps.limits);
 }
 
 static const pv_ruleset *caps_get(void *ctx) {
@@ -417,8 +526,10 @@ static pv_ruleset *load_rules(const scan_opts *o) {
     }
     paths_add(&main_set, t);
   }
-  for (size_t i = 0; i < o->n_rule_paths; i++) paths_add(&main_set, o->rule_paths[i]);
-  for (size_t i = 0; i < o->n_models; i++) paths_add(&main_set, o->models[i]);
+  for (size_t i = 0; i < o->n_rule_paths; i++)
+    paths_add(&main_set, o->rule_paths[i]);
+  for (size_t i = 0; i < o->n_models; i++)
+    paths_add(&main_set, o->models[i]);
   pv_ruleset *rs = load_set(&main_set, &o->limits);
   g_caps.limits = o->limits;
   paths_free(&main_set);
@@ -430,7 +541,7 @@ typedef struct {
   const scan_opts *opts;
   const pv_scan_config *cfg;
   const pv_env *env;
-  const char *db_path; /* the OSV store, or NULL: dependencies not matched */
+  const char *db_path;    /* the OSV store, or NULL: dependencies not matched */
   const char *db_note_id; /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
@@ -441,7 +552,8 @@ typedef struct {
 static void progress(const batch *b) {
   size_t done = atomic_load(&b->done), n = b->opts->n_inputs;
   fprintf(stderr, "\r\033[Kscanning %zu/%zu inputs", done, n);
-  if (done == n) fputc('\n', stderr);
+  if (done == n)
+    fputc('\n', stderr);
 }
 
 /* Tell r that its dependencies were matched against a store that is empty
@@ -458,7 +570,8 @@ static void note_store(const batch *b, pv_result *r, int online_ok) {
  * dep.malicious-package); its findings are then finished like the code's. */
 static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   pv_inventory *inv = pv_inv_build(r, &b->cfg->limits);
-  if (inv == NULL) return PV_FATAL;
+  if (inv == NULL)
+    return PV_FATAL;
   pv_vulns vulns = {0};
   pv_error err = {0};
   pv_online_stats st;
@@ -470,8 +583,8 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
       pv_inv_delete(inv);
       return PV_FATAL;
     }
-    pv_result_note(r, PV_NOTE_WARNING, "osv-api", NULL, "OSV API: %s; matched against the local store only",
-                   err.msg);
+    pv_result_note(r, PV_NOTE_WARNING, "osv-api", NULL,
+                   "OSV API: %s; matched against the local store only", err.msg);
   } else if (db != NULL && b->opts->online) {
     pv_result_note(r, PV_NOTE_INFO, "osv-api", NULL,
                    "OSV API: %llu packages asked about, %llu advisories named, %llu downloaded",
@@ -490,12 +603,13 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     }
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
-  int sbom_bad = b->opts->sbom != NULL &&
-                 pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, b->opts->cdx_minor,
-                               b->env->source_date_epoch) != 0;
+  int sbom_bad =
+      b->opts->sbom != NULL && pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL,
+                                             b->opts->cdx_minor, b->env->source_date_epoch) != 0;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);
-  if (sbom_bad) pv_result_fail(r, "%s: the SBOM could not be written", r->input);
+  if (sbom_bad)
+    pv_result_fail(r, "%s: the SBOM could not be written", r->input);
   pv_status rc = pv_findings_finish(r, &b->cfg->limits);
   pv_result_drop_data(r); /* the reports need no file contents */
   return rc;
@@ -507,7 +621,8 @@ static void *worker(void *arg) {
   pv_scanner *s = pv_scanner_new(b->cfg);
   pv_store *db = NULL; /* each thread its own SQLite connection */
   pv_error err = {0};
-  if (b->db_path != NULL && pv_store_open(b->db_path, b->opts->online, &db, &err) != PV_OK) db = NULL;
+  if (b->db_path != NULL && pv_store_open(b->db_path, b->opts->online, &db, &err) != PV_OK)
+    db = NULL;
   if (s == NULL) {
     atomic_store(&b->oom, 1);
     pv_store_close(db);
@@ -515,12 +630,14 @@ static void *worker(void *arg) {
   }
   for (;;) {
     size_t i = atomic_fetch_add(&b->next, 1);
-    if (i >= b->opts->n_inputs) break;
+    if (i >= b->opts->n_inputs)
+      break;
     b->results[i] = pv_scan_input(s, b->opts->inputs[i]);
     if (b->results[i] == NULL || supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
     atomic_fetch_add(&b->done, 1);
-    if (show) progress(b);
+    if (show)
+      progress(b);
   }
   pv_scanner_delete(s);
   pv_store_close(db);
@@ -529,19 +646,25 @@ static void *worker(void *arg) {
 
 static void run_batch(batch *b) {
   int jobs = b->opts->jobs > 0 ? b->opts->jobs : 1;
-  if ((size_t)jobs > b->opts->n_inputs) jobs = (int)b->opts->n_inputs;
+  if ((size_t)jobs > b->opts->n_inputs)
+    jobs = (int)b->opts->n_inputs;
   pthread_t tids[64];
   int started = 0;
   for (int t = 1; t < jobs; t++)
-    if (pthread_create(&tids[started], NULL, worker, b) == 0) started++;
+    if (pthread_create(&tids[started], NULL, worker, b) == 0)
+      started++;
   worker(b);
-  for (int t = 0; t < started; t++) pthread_join(tids[t], NULL);
-  if (atomic_load(&b->oom)) die_oom();
+  for (int t = 0; t < started; t++)
+    pthread_join(tids[t], NULL);
+  if (atomic_load(&b->oom))
+    die_oom();
 }
 
 static FILE *open_out(const char *path) {
-  if (path == to_stderr) return stderr;
-  if (strcmp(path, "-") == 0) return stdout;
+  if (path == to_stderr)
+    return stderr;
+  if (strcmp(path, "-") == 0)
+    return stdout;
   FILE *f = fopen(path, "w");
   if (f == NULL) {
     fprintf(stderr, "plugvet: cannot write %s: %s\n", path, strerror(errno));
@@ -552,9 +675,12 @@ static FILE *open_out(const char *path) {
 
 static int close_out(FILE *f, const char *path) {
   int bad = ferror(f);
-  if (f != stdout && f != stderr) bad |= fclose(f) != 0;
-  else bad |= fflush(f) != 0;
-  if (bad) fprintf(stderr, "plugvet: error writing %s\n", path);
+  if (f != stdout && f != stderr)
+    bad |= fclose(f) != 0;
+  else
+    bad |= fflush(f) != 0;
+  if (bad)
+    fprintf(stderr, "plugvet: error writing %s\n", path);
   return bad;
 }
 
@@ -566,7 +692,8 @@ static int write_report(const char *path, writer_fn writer, const pv_report_set 
   FILE *f = open_out(path);
   if (writer(f, set, &err) != PV_OK) {
     fprintf(stderr, "plugvet: %s: %s\n", path, err.msg);
-    if (f != stdout && f != stderr) fclose(f);
+    if (f != stdout && f != stderr)
+      fclose(f);
     return 1;
   }
   return close_out(f, path);
@@ -574,15 +701,19 @@ static int write_report(const char *path, writer_fn writer, const pv_report_set 
 
 static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
   for (size_t i = 0; i < set->count; i++)
-    if (pv_jsonl_write(f, set->results[i], err) != PV_OK) return PV_FAILED;
+    if (pv_jsonl_write(f, set->results[i], err) != PV_OK)
+      return PV_FAILED;
   return PV_OK;
 }
 
 static int use_color(const char *text_path) {
   const char *nc = getenv("NO_COLOR");
-  if (nc != NULL && *nc) return 0;
-  if (text_path == to_stderr) return isatty(STDERR_FILENO);
-  if (text_path != NULL && strcmp(text_path, "-") != 0) return 0;
+  if (nc != NULL && *nc)
+    return 0;
+  if (text_path == to_stderr)
+    return isatty(STDERR_FILENO);
+  if (text_path != NULL && strcmp(text_path, "-") != 0)
+    return 0;
   return isatty(STDOUT_FILENO);
 }
 
@@ -590,8 +721,10 @@ static int use_color(const char *text_path) {
 static void tell_user(const scan_opts *o, pv_result *const *results) {
   for (size_t i = 0; i < o->n_inputs; i++) {
     const pv_result *r = results[i];
-    if (r->status == PV_INPUT_ERROR) fprintf(stderr, "plugvet: %s\n", r->error);
-    if (!o->verbose) continue;
+    if (r->status == PV_INPUT_ERROR)
+      fprintf(stderr, "plugvet: %s\n", r->error);
+    if (!o->verbose)
+      continue;
     for (size_t k = 0; k < r->notes.len; k++) {
       const pv_note *n = pv_result_note_at(r, k);
       if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
@@ -607,7 +740,8 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
     failed |= r->status == PV_INPUT_ERROR;
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
-      if (!f->suppressed && o->fail_on != PV_SEV_NONE && (int)f->severity >= o->fail_on) over = 1;
+      if (!f->suppressed && o->fail_on != PV_SEV_NONE && (int)f->severity >= o->fail_on)
+        over = 1;
     }
   }
   return failed ? EXIT_INPUT : over ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -615,7 +749,8 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
 
 /* Load --baseline before scanning, so a bad file fails fast (NULL: none). */
 static pv_baseline *load_baseline(const scan_opts *o) {
-  if (o->baseline == NULL) return NULL;
+  if (o->baseline == NULL)
+    return NULL;
   pv_baseline *b = NULL;
   pv_error err = {0};
   if (pv_baseline_load(o->baseline, o->limits.total_bytes, &b, &err) != PV_OK) {
@@ -628,12 +763,15 @@ static pv_baseline *load_baseline(const scan_opts *o) {
 /* The OSV store to use, checked once: --db must open; the default path
  * may be missing (said once, and dependencies are not matched). */
 static const char *store_path(const scan_opts *o, const pv_env *env, char *buf, size_t n) {
-  if (o->no_db && o->online) die_usage("%s", "--online fills the OSV store: it cannot go with --no-db");
-  if (o->no_db) return NULL;
+  if (o->no_db && o->online)
+    die_usage("%s", "--online fills the OSV store: it cannot go with --no-db");
+  if (o->no_db)
+    return NULL;
   const char *path = o->db ? o->db : pv_store_default_path(env->xdg_cache_home, env->home, buf, n);
   pv_store *db = NULL;
   pv_error err = {0};
-  if (path != NULL && o->online) pv_make_parent(path); /* --online creates the store */
+  if (path != NULL && o->online)
+    pv_make_parent(path); /* --online creates the store */
   if (path != NULL && pv_store_open(path, o->online, &db, &err) == PV_OK) {
     pv_store_close(db);
     return path;
@@ -643,8 +781,10 @@ static const char *store_path(const scan_opts *o, const pv_env *env, char *buf, 
     exit(EXIT_INPUT);
   }
   if (!o->quiet)
-    fprintf(stderr, "plugvet: no OSV store at %s: dependencies are inventoried but not matched "
-                    "against advisories (run 'plugvet db update')\n", path ? path : "(no cache dir)");
+    fprintf(stderr,
+            "plugvet: no OSV store at %s: dependencies are inventoried but not matched "
+            "against advisories (run 'plugvet db update')\n",
+            path ? path : "(no cache dir)");
   return NULL;
 }
 
@@ -699,7 +839,8 @@ static void check_store(batch *b, const char *path) {
 /* Leave out the findings the baseline knows; returns how many. */
 static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *const *results) {
   size_t known = 0;
-  for (size_t i = 0; b != NULL && i < o->n_inputs; i++) known += pv_baseline_filter(b, results[i]);
+  for (size_t i = 0; b != NULL && i < o->n_inputs; i++)
+    known += pv_baseline_filter(b, results[i]);
   pv_baseline_free(b);
   return known;
 }
@@ -722,32 +863,45 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
-  pv_scan_config cfg = {.rules = load_rules(&o), .limits = o.limits,
-                        .capabilities = o.policy_out != NULL, .cap_load = caps_get,
-                        .taint_deps = o.taint_deps, .no_prefilter = env->no_prefilter};
+  pv_scan_config cfg = {.rules = load_rules(&o),
+                        .limits = o.limits,
+                        .capabilities = o.policy_out != NULL,
+                        .cap_load = caps_get,
+                        .taint_deps = o.taint_deps,
+                        .no_prefilter = env->no_prefilter};
   char dbbuf[PATH_MAX];
-  batch b = {.opts = &o, .cfg = &cfg, .env = env,
+  batch b = {.opts = &o,
+             .cfg = &cfg,
+             .env = env,
              .results = calloc(o.n_inputs, sizeof(pv_result *)),
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
-  if (b.results == NULL) die_oom();
+  if (b.results == NULL)
+    die_oom();
   if (b.db_path != NULL) {
     check_store(&b, b.db_path);
   }
   run_batch(&b);
   size_t known = apply_baseline(base, &o, b.results);
   tell_user(&o, b.results);
-  pv_report_set set = {.results = b.results, .count = o.n_inputs, .rules = cfg.rules,
-                       .version = PV_VERSION, .include_suppressed = o.include_suppressed,
-                       .color = use_color(o.text), .baseline_known = known};
+  pv_report_set set = {.results = b.results,
+                       .count = o.n_inputs,
+                       .rules = cfg.rules,
+                       .version = PV_VERSION,
+                       .include_suppressed = o.include_suppressed,
+                       .color = use_color(o.text),
+                       .baseline_known = known};
   set_epoch(&set, env->source_date_epoch);
   int bad = 0;
-  if (o.sarif) bad |= write_report(o.sarif, pv_sarif_write, &set);
-  if (o.json) bad |= write_report(o.json, write_jsonl, &set);
+  if (o.sarif)
+    bad |= write_report(o.sarif, pv_sarif_write, &set);
+  if (o.json)
+    bad |= write_report(o.json, write_jsonl, &set);
   if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
     bad |= write_report(o.policy_out, pv_policy_write, &set);
   bad |= write_report(o.text ? o.text : "-", pv_text_write, &set);
   int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results);
-  for (size_t i = 0; i < o.n_inputs; i++) pv_result_delete(b.results[i]);
+  for (size_t i = 0; i < o.n_inputs; i++)
+    pv_result_delete(b.results[i]);
   free(b.results);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
   pv_ruleset_delete(g_caps.rs);

@@ -10,23 +10,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *pv_bundled_rules_dir(char *buf, size_t n) { return pv_bundled_dir("rules", buf, n); }
+const char *pv_bundled_rules_dir(char *buf, size_t n) {
+  return pv_bundled_dir("rules", buf, n);
+}
 
 const char *pv_bundled_dir(const char *name, char *buf, size_t n) {
   const char *env = getenv(strcmp(name, "rules") == 0 ? "PLUGVET_RULES" : "PLUGVET_TAINT_RULES");
-  if (env != NULL && *env) return env;
+  if (env != NULL && *env)
+    return env;
   char exe[PATH_MAX];
   ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (len <= 0) return NULL;
+  if (len <= 0)
+    return NULL;
   exe[len] = '\0';
   char *slash = strrchr(exe, '/');
-  if (slash == NULL) return NULL;
+  if (slash == NULL)
+    return NULL;
   *slash = '\0';
   const char *tries[] = {"%s/../share/plugvet/%s", "%s/../../%s"};
   struct stat st;
   for (size_t i = 0; i < 2; i++) {
     snprintf(buf, n, tries[i], exe, name);
-    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return buf;
+    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+      return buf;
   }
   return NULL;
 }
@@ -49,7 +55,8 @@ int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vul
   char *end = NULL;
   if (sde != NULL && *sde) {
     long long e = strtoll(sde, &end, 10);
-    if (*end == '\0' && e >= 0) opt.epoch = e;
+    if (*end == '\0' && e >= 0)
+      opt.epoch = e;
   }
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
   pv_error err = {0};
@@ -59,7 +66,8 @@ int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vul
   }
   int bad = pv_cyclonedx_write(f, inv, vulns, &opt, &err) != PV_OK;
   bad |= (f == stdout ? fflush(f) : fclose(f)) != 0;
-  if (bad) fprintf(stderr, "plugvet: %s: %s\n", path, err.msg[0] ? err.msg : "write error");
+  if (bad)
+    fprintf(stderr, "plugvet: %s: %s\n", path, err.msg[0] ? err.msg : "write error");
   return bad;
 }
 
@@ -70,15 +78,26 @@ int pv_parse_size(const char *s, uint64_t *out) {
   uint64_t mul = 1;
   if (end != NULL && *end != '\0') {
     switch (*end) {
-    case 'k': case 'K': mul = 1024; break;
-    case 'm': case 'M': mul = 1024 * 1024; break;
-    case 'g': case 'G': mul = 1024ull * 1024 * 1024; break;
-    default: mul = 0;
+      case 'k':
+      case 'K':
+        mul = 1024;
+        break;
+      case 'm':
+      case 'M':
+        mul = 1024 * 1024;
+        break;
+      case 'g':
+      case 'G':
+        mul = 1024ull * 1024 * 1024;
+        break;
+      default:
+        mul = 0;
     }
     if (mul != 0 && end[1] != '\0' && !((end[1] == 'i' || end[1] == 'B') && end[2] == '\0'))
       mul = 0;
   }
-  if (errno != 0 || end == s || *s == '-' || mul == 0 || v > UINT64_MAX / mul) return -1;
+  if (errno != 0 || end == s || *s == '-' || mul == 0 || v > UINT64_MAX / mul)
+    return -1;
   *out = v * mul;
   return 0;
 }

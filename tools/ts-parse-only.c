@@ -25,11 +25,15 @@ typedef struct {
 static void parse_all(TSParser *p, pv_result *r, const pv_limits *lim, totals *t) {
   for (size_t i = 0; i < r->files.len; i++) {
     pv_file *f = pv_result_file(r, i);
-    if (f->kind != PV_ENTRY_FILE || f->data == NULL) continue;
-    if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED)) continue;
+    if (f->kind != PV_ENTRY_FILE || f->data == NULL)
+      continue;
+    if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED))
+      continue;
     f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
-    if (f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS)) continue;
-    if (f->size > lim->ast_bytes) continue; /* the scanner gives these regex rules only */
+    if (f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS))
+      continue;
+    if (f->size > lim->ast_bytes)
+      continue; /* the scanner gives these regex rules only */
     ts_parser_set_language(p, pv_language(f->lang));
     TSTree *tree = ts_parser_parse_string(p, NULL, (const char *)f->data, (uint32_t)f->size);
     ts_tree_delete(tree);
@@ -45,13 +49,16 @@ int main(int argc, char **argv) {
   }
   pv_limits lim = pv_limits_default();
   TSParser *p = ts_parser_new();
-  if (p == NULL) return 2;
+  if (p == NULL)
+    return 2;
   totals t = {0};
   for (int i = 1; i < argc; i++) {
     pv_result *r = pv_result_new(argv[i]);
-    if (r == NULL) return 2;
+    if (r == NULL)
+      return 2;
     uint64_t t0 = pv_now_ms();
-    if (pv_intake_read(r, &lim, 0) == PV_FATAL) return 2;
+    if (pv_intake_read(r, &lim, 0) == PV_FATAL)
+      return 2;
     uint64_t t1 = pv_now_ms();
     parse_all(p, r, &lim, &t);
     t.intake_ms += t1 - t0;

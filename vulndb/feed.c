@@ -36,28 +36,33 @@ static pv_status put_one(pv_store *db, const char *buf, size_t n, const char *na
                          pv_feed_summary *sum, pv_error *err) {
   pv_error e;
   pv_status st = pv_store_put(db, buf, n, name, &e);
-  if (st == PV_OK) sum->imported++;
-  else if (st == PV_FATAL) return pv_error_set(err, PV_FATAL, "%s", e.msg);
+  if (st == PV_OK)
+    sum->imported++;
+  else if (st == PV_FATAL)
+    return pv_error_set(err, PV_FATAL, "%s", e.msg);
   else if (st == PV_FAILED)
     note_bad(sum, name, e.msg);
   return PV_OK;
 }
 
-static pv_status import_dir(pv_store *db, const char *dir, const pv_limits *lim, pv_feed_summary *sum,
-                            pv_error *err) {
+static pv_status import_dir(pv_store *db, const char *dir, const pv_limits *lim,
+                            pv_feed_summary *sum, pv_error *err) {
   DIR *d = opendir(dir);
-  if (!d) return pv_error_set(err, PV_FAILED, "%s: cannot open directory", dir);
+  if (!d)
+    return pv_error_set(err, PV_FAILED, "%s: cannot open directory", dir);
   struct dirent *de;
   pv_status st = PV_OK;
   while (st == PV_OK && (de = readdir(d))) {
-    if (!has_suffix(de->d_name, ".json")) continue;
+    if (!has_suffix(de->d_name, ".json"))
+      continue;
     char p[4096], *buf = NULL;
     size_t n = 0;
     snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
     pv_error e;
     if (pv_read_file(p, lim->feed_entry_bytes, (unsigned char **)&buf, &n, &e) != PV_OK)
       note_bad(sum, de->d_name, e.msg);
-    else st = put_one(db, buf, n, de->d_name, sum, err);
+    else
+      st = put_one(db, buf, n, de->d_name, sum, err);
     free(buf);
   }
   closedir(d);
@@ -80,15 +85,20 @@ static pv_status import_zip_mem(pv_store *db, const char *src, const char *zip, 
   char *buf = malloc(lim->feed_entry_bytes);
   while (st == PV_OK && buf && (rc = archive_read_next_header(a, &ent)) == ARCHIVE_OK) {
     const char *name = archive_entry_pathname(ent);
-    if (++count > lim->feed_entries) st = pv_error_set(err, PV_FAILED, "%s: too many entries", src);
-    if (st != PV_OK || !name || !has_suffix(name, ".json")) continue;
+    if (++count > lim->feed_entries)
+      st = pv_error_set(err, PV_FAILED, "%s: too many entries", src);
+    if (st != PV_OK || !name || !has_suffix(name, ".json"))
+      continue;
     la_ssize_t n = archive_read_data(a, buf, lim->feed_entry_bytes);
-    if (n < 0) st = pv_error_set(err, PV_FAILED, "%s: %s: %s", src, name, archive_error_string(a));
+    if (n < 0)
+      st = pv_error_set(err, PV_FAILED, "%s: %s: %s", src, name, archive_error_string(a));
     else if ((uint64_t)n == lim->feed_entry_bytes)
       note_bad(sum, name, "larger than the entry limit");
-    else st = put_one(db, buf, (size_t)n, name, sum, err);
+    else
+      st = put_one(db, buf, (size_t)n, name, sum, err);
   }
-  if (!buf) st = pv_error_set(err, PV_FATAL, "out of memory");
+  if (!buf)
+    st = pv_error_set(err, PV_FATAL, "out of memory");
   else if (st == PV_OK && rc != ARCHIVE_EOF)
     st = pv_error_set(err, PV_FAILED, "%s: corrupt zip: %s", src, archive_error_string(a));
   free(buf);
@@ -99,11 +109,14 @@ static pv_status import_zip_mem(pv_store *db, const char *src, const char *zip, 
 static pv_status import_local(pv_store *db, const char *path, const pv_limits *lim,
                               pv_feed_summary *sum, pv_error *err) {
   struct stat sb;
-  if (stat(path, &sb) != 0) return pv_error_set(err, PV_FAILED, "%s: no such feed file or directory", path);
-  if (S_ISDIR(sb.st_mode)) return import_dir(db, path, lim, sum, err);
+  if (stat(path, &sb) != 0)
+    return pv_error_set(err, PV_FAILED, "%s: no such feed file or directory", path);
+  if (S_ISDIR(sb.st_mode))
+    return import_dir(db, path, lim, sum, err);
   char *zip = NULL;
   size_t n = 0;
-  if (pv_read_file(path, lim->feed_bytes, (unsigned char **)&zip, &n, err) != PV_OK) return PV_FAILED;
+  if (pv_read_file(path, lim->feed_bytes, (unsigned char **)&zip, &n, err) != PV_OK)
+    return PV_FAILED;
   pv_status st = import_zip_mem(db, path, zip, n, lim, sum, err);
   free(zip);
   return st;
@@ -138,17 +151,23 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, pv_feed
 /* The whole zip, unless the server says it has not changed. */
 static pv_status import_http_zip(pv_store *db, const char *url, const pv_feed_opts *o,
                                  pv_store_feed *f, pv_feed_summary *sum, pv_error *err) {
-  pv_http_req rq = {.etag = f->etag, .last_modified = f->last_modified, .lim = o->lim,
-                    .progress = o->progress, .progress_ctx = o->progress_ctx};
+  pv_http_req rq = {.etag = f->etag,
+                    .last_modified = f->last_modified,
+                    .lim = o->lim,
+                    .progress = o->progress,
+                    .progress_ctx = o->progress_ctx};
   pv_http_resp r;
   pv_status st = pv_http_fetch(url, &rq, &r, err);
-  if (st == PV_OK && r.not_modified) sum->how = PV_FEED_UNCHANGED;
+  if (st == PV_OK && r.not_modified)
+    sum->how = PV_FEED_UNCHANGED;
   else if (st == PV_OK && (st = pv_store_begin(db, err)) == PV_OK) {
     st = import_zip_mem(db, url, (const char *)r.body, r.len, o->lim, sum, err);
     snprintf(f->etag, sizeof f->etag, "%s", r.etag);
     snprintf(f->last_modified, sizeof f->last_modified, "%s", r.last_modified);
-    if (st == PV_OK) st = finish(db, url, f, sum, err);
-    else pv_store_rollback(db);
+    if (st == PV_OK)
+      st = finish(db, url, f, sum, err);
+    else
+      pv_store_rollback(db);
   }
   pv_http_resp_free(&r);
   return st;
@@ -161,15 +180,18 @@ typedef struct {
 
 /* The ids of modified_id.csv newer than `since`, in file order; PV_FAILED
  * (with why) when a row is malformed or there are more than max. */
-static pv_status changed_ids(const char *csv, size_t len, const char *since, uint32_t max, idlist *out,
-                             char *why, size_t whylen) {
+static pv_status changed_ids(const char *csv, size_t len, const char *since, uint32_t max,
+                             idlist *out, char *why, size_t whylen) {
   size_t line = 0;
   for (const char *p = csv, *end = csv + len; p < end; line++) {
     const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
     const char *comma = memchr(p, ',', (size_t)(e - p));
     size_t idn = comma ? (size_t)(e - comma - 1) - (e > comma + 1 && e[-1] == '\r') : 0;
     char mod[64];
-    if (e == p) { p = e + 1; continue; } /* blank line */
+    if (e == p) {
+      p = e + 1;
+      continue;
+    } /* blank line */
     if (!comma || (size_t)(comma - p) < 19 || (size_t)(comma - p) >= sizeof mod || p[4] != '-' ||
         p[10] != 'T' || !pv_osv_id_safe(comma + 1, idn)) {
       snprintf(why, whylen, "modified_id.csv line %zu is not \"modified,ID\"", line + 1);
@@ -177,7 +199,8 @@ static pv_status changed_ids(const char *csv, size_t len, const char *since, uin
     }
     memcpy(mod, p, (size_t)(comma - p));
     mod[comma - p] = '\0';
-    if (pv_osv_time_cmp(mod, since) <= 0) break; /* newest first: the rest are known */
+    if (pv_osv_time_cmp(mod, since) <= 0)
+      break; /* newest first: the rest are known */
     if (out->n == max) {
       snprintf(why, whylen, "more than %u changed records", max);
       return PV_FAILED;
@@ -191,9 +214,10 @@ static pv_status changed_ids(const char *csv, size_t len, const char *since, uin
 
 /* Fetch and put each changed record, in one transaction. PV_FAILED: fall
  * back to the zip (why in sum->fallback). */
-static pv_status put_records(pv_store *db, const char *dir, const idlist *ids, const pv_feed_opts *o,
-                             pv_feed_summary *sum, pv_error *err) {
-  if (pv_store_begin(db, err) != PV_OK) return PV_FATAL;
+static pv_status put_records(pv_store *db, const char *dir, const idlist *ids,
+                             const pv_feed_opts *o, pv_feed_summary *sum, pv_error *err) {
+  if (pv_store_begin(db, err) != PV_OK)
+    return PV_FATAL;
   pv_status st = PV_OK;
   for (size_t i = 0; i < ids->n && st == PV_OK; i++) {
     char url[4400], name[160];
@@ -205,17 +229,19 @@ static pv_status put_records(pv_store *db, const char *dir, const idlist *ids, c
     if (pv_http_fetch(url, &rq, &r, &e) != PV_OK) {
       snprintf(sum->fallback, sizeof sum->fallback, "%s", e.msg);
       st = PV_FAILED;
-    } else st = put_one(db, (const char *)r.body, r.len, name, sum, err);
+    } else
+      st = put_one(db, (const char *)r.body, r.len, name, sum, err);
     pv_http_resp_free(&r);
   }
-  if (st != PV_OK) pv_store_rollback(db);
+  if (st != PV_OK)
+    pv_store_rollback(db);
   return st;
 }
 
 /* The incremental update of an OSV bucket feed (see feed.h). PV_FAILED:
  * fall back to the zip, sum->fallback says why. */
-static pv_status import_delta(pv_store *db, const char *url, const pv_feed_opts *o, pv_store_feed *f,
-                              pv_feed_summary *sum, pv_error *err) {
+static pv_status import_delta(pv_store *db, const char *url, const pv_feed_opts *o,
+                              pv_store_feed *f, pv_feed_summary *sum, pv_error *err) {
   char dir[4096], csv_url[4200];
   snprintf(dir, sizeof dir, "%.*s", (int)(strlen(url) - strlen("all.zip")), url);
   snprintf(csv_url, sizeof csv_url, "%smodified_id.csv", dir);
@@ -234,7 +260,8 @@ static pv_status import_delta(pv_store *db, const char *url, const pv_feed_opts 
     if (st == PV_OK && ids.n > 0) {
       sum->how = PV_FEED_INCREMENTAL;
       st = put_records(db, dir, &ids, o, sum, err);
-      if (st == PV_OK) st = finish(db, url, f, sum, err);
+      if (st == PV_OK)
+        st = finish(db, url, f, sum, err);
     }
   }
   pv_http_resp_free(&r);
@@ -242,15 +269,19 @@ static pv_status import_delta(pv_store *db, const char *url, const pv_feed_opts 
   return st;
 }
 
-static int is_http(const char *s) { return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0; }
+static int is_http(const char *s) {
+  return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
 
-static pv_status import_http(pv_store *db, const char *url, const pv_feed_opts *o, pv_feed_summary *sum,
-                             pv_error *err) {
+static pv_status import_http(pv_store *db, const char *url, const pv_feed_opts *o,
+                             pv_feed_summary *sum, pv_error *err) {
   pv_store_feed f;
-  if (pv_store_feed_get(db, url, &f, err) != PV_OK) return PV_FATAL;
+  if (pv_store_feed_get(db, url, &f, err) != PV_OK)
+    return PV_FATAL;
   if (f.known && f.newest_modified[0] && has_suffix(url, "/all.zip")) {
     pv_status st = import_delta(db, url, o, &f, sum, err);
-    if (st != PV_FAILED) return st;
+    if (st != PV_FAILED)
+      return st;
     char why[sizeof sum->fallback];
     memcpy(why, sum->fallback, sizeof why);
     memset(sum, 0, sizeof *sum);
@@ -262,14 +293,18 @@ static pv_status import_http(pv_store *db, const char *url, const pv_feed_opts *
 pv_status pv_feed_import(pv_store *db, const char *source, const pv_feed_opts *o,
                          pv_feed_summary *sum, pv_error *err) {
   memset(sum, 0, sizeof *sum);
-  if (is_http(source)) return import_http(db, source, o, sum, err);
+  if (is_http(source))
+    return import_http(db, source, o, sum, err);
   const char *path = strncmp(source, "file://", 7) == 0 ? source + 7 : source;
   if (strstr(source, "://") && path == source)
-    return pv_error_set(err, PV_FAILED, "%s: unsupported feed URL (http://, https:// and file:// are)", source);
+    return pv_error_set(err, PV_FAILED,
+                        "%s: unsupported feed URL (http://, https:// and file:// are)", source);
   pv_store_feed f;
-  if (pv_store_feed_get(db, source, &f, err) != PV_OK || pv_store_begin(db, err) != PV_OK) return PV_FAILED;
+  if (pv_store_feed_get(db, source, &f, err) != PV_OK || pv_store_begin(db, err) != PV_OK)
+    return PV_FAILED;
   pv_status st = import_local(db, path, o->lim, sum, err);
-  if (st == PV_OK) return finish(db, source, &f, sum, err);
+  if (st == PV_OK)
+    return finish(db, source, &f, sum, err);
   pv_store_rollback(db);
   return st;
 }

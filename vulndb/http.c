@@ -10,7 +10,9 @@
 #include <time.h>
 
 static pthread_once_t g_init = PTHREAD_ONCE_INIT;
-static void global_init(void) { curl_global_init(CURL_GLOBAL_DEFAULT); }
+static void global_init(void) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 
 /* One transfer's state for the callbacks. */
 typedef struct {
@@ -30,9 +32,11 @@ static size_t on_body(char *p, size_t size, size_t n, void *ctx) {
   }
   if (x->out->len + len + 1 > x->cap) {
     size_t cap = x->cap ? x->cap : 64 * 1024;
-    while (cap < x->out->len + len + 1) cap *= 2;
+    while (cap < x->out->len + len + 1)
+      cap *= 2;
     unsigned char *b = realloc(x->out->body, cap);
-    if (b == NULL) return 0;
+    if (b == NULL)
+      return 0;
     x->out->body = b;
     x->cap = cap;
   }
@@ -45,10 +49,13 @@ static size_t on_body(char *p, size_t size, size_t n, void *ctx) {
 /* Keep one header's value (trimmed) if line is "name: value". */
 static void take_header(const char *line, size_t n, const char *name, char *dst, size_t cap) {
   size_t k = strlen(name);
-  if (n <= k + 1 || strncasecmp(line, name, k) != 0 || line[k] != ':') return;
+  if (n <= k + 1 || strncasecmp(line, name, k) != 0 || line[k] != ':')
+    return;
   const char *v = line + k + 1, *e = line + n;
-  while (v < e && (*v == ' ' || *v == '\t')) v++;
-  while (e > v && (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' ')) e--;
+  while (v < e && (*v == ' ' || *v == '\t'))
+    v++;
+  while (e > v && (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' '))
+    e--;
   if ((size_t)(e - v) < cap) {
     memcpy(dst, v, (size_t)(e - v));
     dst[e - v] = '\0';
@@ -72,9 +79,11 @@ static int on_progress(void *ctx, curl_off_t total, curl_off_t now, curl_off_t u
   return 0;
 }
 
-static CURL *make_handle(const char *url, const pv_http_req *rq, xfer *x, struct curl_slist **hdrs) {
+static CURL *make_handle(const char *url, const pv_http_req *rq, xfer *x,
+                         struct curl_slist **hdrs) {
   CURL *c = curl_easy_init();
-  if (c == NULL) return NULL;
+  if (c == NULL)
+    return NULL;
   char line[512];
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -114,7 +123,8 @@ static CURL *make_handle(const char *url, const pv_http_req *rq, xfer *x, struct
 
 /* Worth another attempt: the server or the network may do better later. */
 static int transient(CURLcode rc, long status) {
-  if (rc == CURLE_OK) return status >= 500 || status == 429;
+  if (rc == CURLE_OK)
+    return status >= 500 || status == 429;
   return rc == CURLE_COULDNT_CONNECT || rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_RECV_ERROR ||
          rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING || rc == CURLE_PARTIAL_FILE ||
          rc == CURLE_COULDNT_RESOLVE_HOST;
@@ -137,12 +147,14 @@ static CURLcode attempt(const char *url, const pv_http_req *rq, xfer *x, char *e
   out->status = 0;
   out->etag[0] = out->last_modified[0] = '\0';
   CURL *c = make_handle(url, rq, x, &hdrs);
-  if (c == NULL) return CURLE_OUT_OF_MEMORY;
+  if (c == NULL)
+    return CURLE_OUT_OF_MEMORY;
   errbuf[0] = '\0';
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   CURLcode rc = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
-  if (rq->progress) rq->progress(rq->progress_ctx, out->len, out->len, 1);
+  if (rq->progress)
+    rq->progress(rq->progress_ctx, out->len, out->len, 1);
   curl_easy_cleanup(c);
   curl_slist_free_all(hdrs);
   out->attempts++;
@@ -161,13 +173,15 @@ pv_status pv_http_fetch(const char *url, const pv_http_req *rq, pv_http_resp *ou
     if (x.too_big || rc == CURLE_FILESIZE_EXCEEDED)
       return pv_error_set(err, PV_FAILED, "%s: larger than the %llu-byte limit", url,
                           (unsigned long long)x.max);
-    if (!transient(rc, out->status) || i >= rq->lim->http_retries) break;
+    if (!transient(rc, out->status) || i >= rq->lim->http_retries)
+      break;
     sleep_ms(delay);
     delay *= 2;
   }
   if (rc == CURLE_PARTIAL_FILE)
-    return pv_error_set(err, PV_FAILED, "%s: truncated download (%zu bytes received) after %u attempts",
-                        url, out->len, out->attempts);
+    return pv_error_set(err, PV_FAILED,
+                        "%s: truncated download (%zu bytes received) after %u attempts", url,
+                        out->len, out->attempts);
   if (rc != CURLE_OK)
     return pv_error_set(err, PV_FAILED, "%s: %s after %u attempts", url,
                         errbuf[0] ? errbuf : curl_easy_strerror(rc), out->attempts);

@@ -22,23 +22,23 @@
 typedef void (*pv_http_progress_fn)(void *ctx, uint64_t now, uint64_t total, int done);
 
 typedef struct {
-  const char *etag;          /* If-None-Match, or NULL */
-  const char *last_modified; /* If-Modified-Since, or NULL */
-  const char *post_json;     /* POST this body as application/json, or NULL: GET */
-  uint64_t max_bytes;        /* body cap (0: lim->feed_bytes) */
-  const pv_limits *lim;      /* timeouts, retries, backoff */
+  const char *etag;             /* If-None-Match, or NULL */
+  const char *last_modified;    /* If-Modified-Since, or NULL */
+  const char *post_json;        /* POST this body as application/json, or NULL: GET */
+  uint64_t max_bytes;           /* body cap (0: lim->feed_bytes) */
+  const pv_limits *lim;         /* timeouts, retries, backoff */
   pv_http_progress_fn progress; /* or NULL */
   void *progress_ctx;
 } pv_http_req;
 
 typedef struct {
-  long status;          /* the last HTTP status (0: no response) */
-  int not_modified;     /* 304 */
-  unsigned char *body;  /* malloc'd, NUL-terminated; NULL when empty */
+  long status;         /* the last HTTP status (0: no response) */
+  int not_modified;    /* 304 */
+  unsigned char *body; /* malloc'd, NUL-terminated; NULL when empty */
   size_t len;
-  char etag[256];       /* response ETag / Last-Modified, "" when absent */
+  char etag[256]; /* response ETag / Last-Modified, "" when absent */
   char last_modified[128];
-  unsigned attempts;    /* requests made (retries included) */
+  unsigned attempts; /* requests made (retries included) */
 } pv_http_resp;
 
 /* Fetch url. PV_OK for a 2xx or 304 response; PV_FAILED with a message

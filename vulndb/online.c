@@ -33,12 +33,15 @@ typedef struct {
 
 static int add_id(idset *s, const char *id, const char *modified) {
   for (size_t i = 0; i < s->n; i++)
-    if (strcmp(s->v[i].id, id) == 0) return 0;
-  if (s->n == IDS_MAX || strlen(id) >= ID_MAX) return 0;
+    if (strcmp(s->v[i].id, id) == 0)
+      return 0;
+  if (s->n == IDS_MAX || strlen(id) >= ID_MAX)
+    return 0;
   if (s->n == s->cap) {
     size_t cap = s->cap ? s->cap * 2 : 64;
     named *v = realloc(s->v, cap * sizeof *v);
-    if (v == NULL) return -1;
+    if (v == NULL)
+      return -1;
     s->v = v;
     s->cap = cap;
   }
@@ -54,7 +57,8 @@ static char *batch_body(query *const *q, size_t n) {
   for (size_t i = 0; i < n; i++) {
     json_t *o = json_pack("{s:{s:s,s:s},s:s}", "package", "ecosystem", "npm", "name", q[i]->name,
                           "version", q[i]->version);
-    if (o && q[i]->token) json_object_set_new(o, "page_token", json_string(q[i]->token));
+    if (o && q[i]->token)
+      json_object_set_new(o, "page_token", json_string(q[i]->token));
     json_array_append_new(qs, o);
   }
   json_t *root = json_pack("{s:o}", "queries", qs);
@@ -64,8 +68,8 @@ static char *batch_body(query *const *q, size_t n) {
 }
 
 /* The ids of one answer, and each query's next page token. */
-static pv_status read_answer(const char *url, const pv_http_resp *r, query **q, size_t n, idset *ids,
-                             pv_error *err) {
+static pv_status read_answer(const char *url, const pv_http_resp *r, query **q, size_t n,
+                             idset *ids, pv_error *err) {
   json_error_t je;
   json_t *root = json_loadb((const char *)r->body, r->len, 0, &je), *res, *v;
   json_t *results = json_object_get(root, "results");
@@ -96,18 +100,21 @@ static pv_status ask(const char *base, query *q, size_t n, const pv_limits *lim,
   query **cur = malloc((n + 1) * sizeof *cur);
   pv_status st = cur ? PV_OK : pv_error_set(err, PV_FATAL, "out of memory");
   size_t m = n;
-  for (size_t i = 0; cur && i < n; i++) cur[i] = &q[i];
+  for (size_t i = 0; cur && i < n; i++)
+    cur[i] = &q[i];
   for (int page = 0; st == PV_OK && m > 0 && page < PAGES_MAX; page++) {
     char *body = batch_body(cur, m);
     pv_http_req rq = {.post_json = body, .lim = lim, .max_bytes = 64 * PV_MiB};
     pv_http_resp r;
     st = body ? pv_http_fetch(url, &rq, &r, err) : pv_error_set(err, PV_FATAL, "out of memory");
-    if (st == PV_OK) st = read_answer(url, &r, cur, m, ids, err);
+    if (st == PV_OK)
+      st = read_answer(url, &r, cur, m, ids, err);
     pv_http_resp_free(&r);
     free(body);
     size_t k = 0; /* the queries with another page */
     for (size_t i = 0; i < m; i++)
-      if (cur[i]->token) cur[k++] = cur[i];
+      if (cur[i]->token)
+        cur[k++] = cur[i];
     m = k;
   }
   free(cur);
@@ -115,8 +122,10 @@ static pv_status ask(const char *base, query *q, size_t n, const pv_limits *lim,
 }
 
 /* Put the downloaded records in one transaction (a bad one is skipped). */
-static pv_status store_all(pv_store *db, pv_http_resp *got, size_t n, pv_online_stats *st, pv_error *err) {
-  if (pv_store_begin(db, err) != PV_OK) return PV_FATAL;
+static pv_status store_all(pv_store *db, pv_http_resp *got, size_t n, pv_online_stats *st,
+                           pv_error *err) {
+  if (pv_store_begin(db, err) != PV_OK)
+    return PV_FATAL;
   for (size_t i = 0; i < n; i++) {
     pv_error e;
     pv_status rc = pv_store_put(db, (const char *)got[i].body, got[i].len, "OSV API record", &e);
@@ -131,40 +140,49 @@ static pv_status store_all(pv_store *db, pv_http_resp *got, size_t n, pv_online_
 
 /* Download the advisories the store lacks (or holds older) and store them;
  * after a download error, what was downloaded before it is still stored. */
-static pv_status fetch_missing(pv_store *db, const char *base, const idset *ids, const pv_limits *lim,
-                               pv_online_stats *st, pv_error *err) {
+static pv_status fetch_missing(pv_store *db, const char *base, const idset *ids,
+                               const pv_limits *lim, pv_online_stats *st, pv_error *err) {
   pv_http_resp *got = calloc(ids->n + 1, sizeof *got);
-  if (got == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
+  if (got == NULL)
+    return pv_error_set(err, PV_FATAL, "out of memory");
   size_t n = 0;
   pv_status fetch = PV_OK;
   for (size_t i = 0; fetch == PV_OK && i < ids->n; i++) {
     char have[64], url[1024];
     int stored = 0;
-    if (!pv_osv_id_safe(ids->v[i].id, strlen(ids->v[i].id))) continue;
+    if (!pv_osv_id_safe(ids->v[i].id, strlen(ids->v[i].id)))
+      continue;
     fetch = pv_store_modified(db, ids->v[i].id, have, sizeof have, &stored, err);
-    if (fetch != PV_OK) break;
+    if (fetch != PV_OK)
+      break;
     if (stored && ids->v[i].modified[0] && pv_osv_time_cmp(have, ids->v[i].modified) >= 0)
       continue;
     snprintf(url, sizeof url, "%s/v1/vulns/%s", base, ids->v[i].id);
     pv_http_req rq = {.lim = lim, .max_bytes = lim->feed_entry_bytes};
-    if ((fetch = pv_http_fetch(url, &rq, &got[n], err)) == PV_OK) n++;
-    else pv_http_resp_free(&got[n]);
+    if ((fetch = pv_http_fetch(url, &rq, &got[n], err)) == PV_OK)
+      n++;
+    else
+      pv_http_resp_free(&got[n]);
   }
   pv_error e = {0};
   pv_status rc = n ? store_all(db, got, n, st, &e) : PV_OK;
-  for (size_t i = 0; i < n; i++) pv_http_resp_free(&got[i]);
+  for (size_t i = 0; i < n; i++)
+    pv_http_resp_free(&got[i]);
   free(got);
-  if (rc != PV_OK) return pv_error_set(err, rc, "%s", e.msg);
+  if (rc != PV_OK)
+    return pv_error_set(err, rc, "%s", e.msg);
   return fetch;
 }
 
-pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *base, int include_dev,
-                            const pv_limits *lim, pv_online_stats *st, pv_error *err) {
+pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *base,
+                            int include_dev, const pv_limits *lim, pv_online_stats *st,
+                            pv_error *err) {
   memset(st, 0, sizeof *st);
   pv_error_clear(err);
   query *q = calloc(inv->components.len + 1, sizeof *q);
   idset ids = {0};
-  if (q == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
+  if (q == NULL)
+    return pv_error_set(err, PV_FATAL, "out of memory");
   size_t nq = 0;
   for (size_t i = 0; i < inv->components.len; i++) {
     const pv_component *c = pv_inv_component(inv, i);
@@ -178,8 +196,10 @@ pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *b
   for (size_t off = 0; rc == PV_OK && off < nq; off += BATCH)
     rc = ask(base, q + off, nq - off < BATCH ? nq - off : BATCH, lim, &ids, err);
   st->known = ids.n;
-  if (rc == PV_OK) rc = fetch_missing(db, base, &ids, lim, st, err);
-  for (size_t i = 0; i < nq; i++) free(q[i].token);
+  if (rc == PV_OK)
+    rc = fetch_missing(db, base, &ids, lim, st, err);
+  for (size_t i = 0; i < nq; i++)
+    free(q[i].token);
   free(q);
   free(ids.v);
   return rc;

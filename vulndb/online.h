@@ -23,7 +23,8 @@ typedef struct {
 /* Refresh db (opened writable) from the API at base (no trailing slash).
  * PV_FAILED with a message naming the URL on network or format errors
  * (what was stored before the error stays stored). */
-pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *base, int include_dev,
-                            const pv_limits *lim, pv_online_stats *st, pv_error *err);
+pv_status pv_online_refresh(pv_store *db, const pv_inventory *inv, const char *base,
+                            int include_dev, const pv_limits *lim, pv_online_stats *st,
+                            pv_error *err);
 
 #endif

@@ -11,7 +11,7 @@ typedef struct {
   pv_arena *a;
   const char *id; /* for messages */
   pv_error *err;
-  int warned;     /* a range was left out: parse returns PV_WARN */
+  int warned; /* a range was left out: parse returns PV_WARN */
 } ctx;
 
 /* "1" or "1.2" (GitHub writes these in npm ranges) padded to "1.2.0". */
@@ -19,9 +19,12 @@ static int coerce(const char *s, pv_semver *v) {
   char buf[64];
   pv_error e;
   size_t n = strlen(s), dots = 0;
-  if (!n || n > 40 || strspn(s, "0123456789.") != n) return 0;
-  for (size_t i = 0; i < n; i++) dots += s[i] == '.';
-  if (dots > 1) return 0;
+  if (!n || n > 40 || strspn(s, "0123456789.") != n)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    dots += s[i] == '.';
+  if (dots > 1)
+    return 0;
   snprintf(buf, sizeof buf, "%s%s", s, dots ? ".0" : ".0.0");
   return pv_semver_parse(buf, v, &e) == PV_OK;
 }
@@ -30,14 +33,18 @@ static pv_status fail(ctx *c, const char *field, const char *why) {
   return pv_error_set(c->err, PV_FAILED, "OSV %s: %s: %s", c->id, field, why);
 }
 
-static pv_status oom(ctx *c) { return pv_error_set(c->err, PV_FATAL, "OSV %s: out of memory", c->id); }
+static pv_status oom(ctx *c) {
+  return pv_error_set(c->err, PV_FATAL, "OSV %s: out of memory", c->id);
+}
 
 /* Optional string field; PV_FAILED when present with another type. */
 static pv_status get_str(ctx *c, const json_t *o, const char *key, const char **out) {
   const json_t *v = json_object_get(o, key);
   *out = NULL;
-  if (!v || json_is_null(v)) return PV_OK;
-  if (!json_is_string(v)) return fail(c, key, "not a string");
+  if (!v || json_is_null(v))
+    return PV_OK;
+  if (!json_is_string(v))
+    return fail(c, key, "not a string");
   *out = pv_arena_strndup(c->a, json_string_value(v), json_string_length(v));
   return *out ? PV_OK : oom(c);
 }
@@ -46,14 +53,19 @@ static pv_status get_str(ctx *c, const json_t *o, const char *key, const char **
 static pv_status get_strs(ctx *c, const json_t *o, const char *key, const char *const **out) {
   const json_t *v = json_object_get(o, key);
   size_t n = json_is_array(v) ? json_array_size(v) : 0, i;
-  if (v && !json_is_null(v) && !json_is_array(v)) return fail(c, key, "not an array");
-  if (n > PV_OSV_MAX_ITEMS) return fail(c, key, "too many items");
+  if (v && !json_is_null(v) && !json_is_array(v))
+    return fail(c, key, "not an array");
+  if (n > PV_OSV_MAX_ITEMS)
+    return fail(c, key, "too many items");
   const char **s = pv_arena_alloc(c->a, (n + 1) * sizeof *s);
-  if (!s) return oom(c);
+  if (!s)
+    return oom(c);
   for (i = 0; i < n; i++) {
     const json_t *e = json_array_get(v, i);
-    if (!json_is_string(e)) return fail(c, key, "item is not a string");
-    if (!(s[i] = pv_arena_strdup(c->a, json_string_value(e)))) return oom(c);
+    if (!json_is_string(e))
+      return fail(c, key, "item is not a string");
+    if (!(s[i] = pv_arena_strdup(c->a, json_string_value(e))))
+      return oom(c);
   }
   *out = s;
   return PV_OK;
@@ -63,7 +75,8 @@ static const json_t *get_arr(ctx *c, const json_t *o, const char *key, size_t *n
   const json_t *v = json_object_get(o, key);
   *n = 0;
   *rc = PV_OK;
-  if (!v || json_is_null(v)) return NULL;
+  if (!v || json_is_null(v))
+    return NULL;
   if (!json_is_array(v)) {
     *rc = fail(c, key, "not an array");
     return NULL;
@@ -78,8 +91,10 @@ static const json_t *get_arr(ctx *c, const json_t *o, const char *key, size_t *n
 static const char *const event_keys[] = {"introduced", "fixed", "last_affected", "limit"};
 
 static int event_le(const pv_osv_event *x, const pv_osv_event *y) {
-  if (!x->v) return 1; /* introduced "0" sorts first */
-  if (!y->v) return 0;
+  if (!x->v)
+    return 1; /* introduced "0" sorts first */
+  if (!y->v)
+    return 0;
   return pv_semver_cmp(x->v, y->v) <= 0;
 }
 
@@ -114,24 +129,29 @@ static pv_status parse_event(ctx *c, const json_t *j, int evaluable, pv_osv_even
   const char *key;
   json_t *val;
   int found = 0;
-  if (!json_is_object(j) || json_object_size(j) != 1) return fail(c, "events", "an event needs exactly one key");
+  if (!json_is_object(j) || json_object_size(j) != 1)
+    return fail(c, "events", "an event needs exactly one key");
   json_object_foreach((json_t *)j, key, val) {
     for (int k = 0; k < 4; k++)
       if (!strcmp(key, event_keys[k])) {
         ev->kind = (pv_osv_event_kind)k;
         found = 1;
       }
-    if (!found || !json_is_string(val)) return fail(c, "events", "unknown event or non-string version");
+    if (!found || !json_is_string(val))
+      return fail(c, "events", "unknown event or non-string version");
     ev->version = pv_arena_strdup(c->a, json_string_value(val));
   }
-  if (!ev->version) return oom(c);
-  if (!evaluable || (ev->kind == PV_OSV_INTRODUCED && !strcmp(ev->version, "0"))) return PV_OK;
+  if (!ev->version)
+    return oom(c);
+  if (!evaluable || (ev->kind == PV_OSV_INTRODUCED && !strcmp(ev->version, "0")))
+    return PV_OK;
   if (ev->kind == PV_OSV_LIMIT && strcmp(ev->version, "*") == 0) {
     return PV_OK; /* no limit */
   }
   pv_semver *v = pv_arena_alloc(c->a, sizeof *v);
   pv_error e2;
-  if (!v) return oom(c);
+  if (!v)
+    return oom(c);
   if (pv_semver_parse(ev->version, v, &e2) != PV_OK && !coerce(ev->version, v)) {
     return unreadable(c, ev);
   }
@@ -143,17 +163,26 @@ static pv_status parse_range(ctx *c, const json_t *j, const char *eco, pv_osv_ra
   const char *type = json_string_value(json_object_get(j, "type"));
   pv_status rc;
   size_t n;
-  if (!type) return fail(c, "ranges", "type missing");
-  if (!strcmp(type, "SEMVER")) r->type = PV_OSV_SEMVER;
-  else if (!strcmp(type, "ECOSYSTEM")) r->type = PV_OSV_ECOSYSTEM;
-  else if (!strcmp(type, "GIT")) r->type = PV_OSV_GIT;
-  else return fail(c, "ranges", "type is not SEMVER, ECOSYSTEM or GIT");
-  r->evaluable = r->type == PV_OSV_SEMVER || (r->type == PV_OSV_ECOSYSTEM && eco && !strcmp(eco, "npm"));
+  if (!type)
+    return fail(c, "ranges", "type missing");
+  if (!strcmp(type, "SEMVER"))
+    r->type = PV_OSV_SEMVER;
+  else if (!strcmp(type, "ECOSYSTEM"))
+    r->type = PV_OSV_ECOSYSTEM;
+  else if (!strcmp(type, "GIT"))
+    r->type = PV_OSV_GIT;
+  else
+    return fail(c, "ranges", "type is not SEMVER, ECOSYSTEM or GIT");
+  r->evaluable =
+      r->type == PV_OSV_SEMVER || (r->type == PV_OSV_ECOSYSTEM && eco && !strcmp(eco, "npm"));
   const json_t *ev = get_arr(c, j, "events", &n, &rc);
-  if (rc) return rc;
-  if (!n) return fail(c, "ranges", "events missing or empty");
+  if (rc)
+    return rc;
+  if (!n)
+    return fail(c, "ranges", "events missing or empty");
   pv_osv_event *e = pv_arena_alloc(c->a, n * sizeof *e);
-  if (!e) return oom(c);
+  if (!e)
+    return oom(c);
   for (size_t i = 0; i < n; i++) {
     rc = parse_event(c, json_array_get(ev, i), r->evaluable, &e[i]);
     if (rc == PV_WARN) {
@@ -164,7 +193,8 @@ static pv_status parse_range(ctx *c, const json_t *j, const char *eco, pv_osv_ra
       return rc;
     }
   }
-  if (r->evaluable) sort_events(e, n);
+  if (r->evaluable)
+    sort_events(e, n);
   r->events = e;
   r->n_events = n;
   return PV_OK;
@@ -174,17 +204,24 @@ static pv_status parse_affected(ctx *c, const json_t *j, pv_osv_affected *af) {
   pv_status rc;
   size_t n;
   const json_t *pkg = json_object_get(j, "package");
-  if (!json_is_object(j)) return fail(c, "affected", "not an object");
-  if (pkg && !json_is_object(pkg)) return fail(c, "affected.package", "not an object");
-  if (pkg && ((rc = get_str(c, pkg, "ecosystem", &af->ecosystem)) || (rc = get_str(c, pkg, "name", &af->name))))
+  if (!json_is_object(j))
+    return fail(c, "affected", "not an object");
+  if (pkg && !json_is_object(pkg))
+    return fail(c, "affected.package", "not an object");
+  if (pkg && ((rc = get_str(c, pkg, "ecosystem", &af->ecosystem)) ||
+              (rc = get_str(c, pkg, "name", &af->name))))
     return rc;
-  if ((rc = get_strs(c, j, "versions", &af->versions))) return rc;
+  if ((rc = get_strs(c, j, "versions", &af->versions)))
+    return rc;
   const json_t *rs = get_arr(c, j, "ranges", &n, &rc);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   pv_osv_range *r = pv_arena_alloc(c->a, (n ? n : 1) * sizeof *r);
-  if (!r) return oom(c);
+  if (!r)
+    return oom(c);
   for (size_t i = 0; i < n; i++)
-    if ((rc = parse_range(c, json_array_get(rs, i), af->ecosystem, &r[i]))) return rc;
+    if ((rc = parse_range(c, json_array_get(rs, i), af->ecosystem, &r[i])))
+      return rc;
   af->ranges = r;
   af->n_ranges = n;
   return PV_OK;
@@ -194,14 +231,19 @@ static pv_status parse_severity(ctx *c, const json_t *j, pv_osv *o) {
   pv_status rc;
   size_t n;
   const json_t *s = get_arr(c, j, "severity", &n, &rc);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   pv_osv_severity *sv = pv_arena_alloc(c->a, (n ? n : 1) * sizeof *sv);
-  if (!sv) return oom(c);
+  if (!sv)
+    return oom(c);
   for (size_t i = 0; i < n; i++) {
     const json_t *e = json_array_get(s, i);
-    if (!json_is_object(e)) return fail(c, "severity", "not an object");
-    if ((rc = get_str(c, e, "type", &sv[i].type)) || (rc = get_str(c, e, "score", &sv[i].score))) return rc;
-    if (!sv[i].type || !sv[i].score) return fail(c, "severity", "type and score are required");
+    if (!json_is_object(e))
+      return fail(c, "severity", "not an object");
+    if ((rc = get_str(c, e, "type", &sv[i].type)) || (rc = get_str(c, e, "score", &sv[i].score)))
+      return rc;
+    if (!sv[i].type || !sv[i].score)
+      return fail(c, "severity", "type and score are required");
   }
   o->severity = sv;
   o->n_severity = n;
@@ -211,54 +253,69 @@ static pv_status parse_severity(ctx *c, const json_t *j, pv_osv *o) {
 static pv_status parse_dbspec(ctx *c, const json_t *j, pv_osv *o) {
   const json_t *d = json_object_get(j, "database_specific");
   pv_status rc;
-  if (!json_is_object(d)) d = NULL;
-  if (d && (rc = get_str(c, d, "severity", &o->db_severity))) return rc;
+  if (!json_is_object(d))
+    d = NULL;
+  if (d && (rc = get_str(c, d, "severity", &o->db_severity)))
+    return rc;
   return get_strs(c, d, "cwe_ids", &o->cwe_ids);
 }
 
 static pv_status parse_body(ctx *c, const json_t *j, pv_osv *o) {
   pv_status rc;
   size_t n;
-  if ((rc = get_str(c, j, "modified", &o->modified)) || (rc = get_str(c, j, "published", &o->published)) ||
-      (rc = get_str(c, j, "withdrawn", &o->withdrawn)) || (rc = get_str(c, j, "summary", &o->summary)) ||
-      (rc = get_str(c, j, "details", &o->details)) || (rc = get_strs(c, j, "aliases", &o->aliases)) ||
+  if ((rc = get_str(c, j, "modified", &o->modified)) ||
+      (rc = get_str(c, j, "published", &o->published)) ||
+      (rc = get_str(c, j, "withdrawn", &o->withdrawn)) ||
+      (rc = get_str(c, j, "summary", &o->summary)) ||
+      (rc = get_str(c, j, "details", &o->details)) ||
+      (rc = get_strs(c, j, "aliases", &o->aliases)) ||
       (rc = get_strs(c, j, "related", &o->related)))
     return rc;
-  if (!o->modified) return fail(c, "modified", "required field missing");
-  if ((rc = parse_severity(c, j, o)) || (rc = parse_dbspec(c, j, o))) return rc;
+  if (!o->modified)
+    return fail(c, "modified", "required field missing");
+  if ((rc = parse_severity(c, j, o)) || (rc = parse_dbspec(c, j, o)))
+    return rc;
   const json_t *af = get_arr(c, j, "affected", &n, &rc);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   pv_osv_affected *a = pv_arena_alloc(c->a, (n ? n : 1) * sizeof *a);
-  if (!a) return oom(c);
+  if (!a)
+    return oom(c);
   for (size_t i = 0; i < n; i++)
-    if ((rc = parse_affected(c, json_array_get(af, i), &a[i]))) return rc;
+    if ((rc = parse_affected(c, json_array_get(af, i), &a[i])))
+      return rc;
   o->affected = a;
   o->n_affected = n;
   return PV_OK;
 }
 
-pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **out, pv_error *err) {
+pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **out,
+                       pv_error *err) {
   ctx c = {.a = a, .id = name ? name : "entry", .err = err};
   *out = NULL;
-  if (!json_is_object(j)) return fail(&c, "entry", "not a JSON object");
+  if (!json_is_object(j))
+    return fail(&c, "entry", "not a JSON object");
   const json_t *id = json_object_get(j, "id");
-  if (!json_is_string(id) || !json_string_length(id)) return fail(&c, "id", "required field missing");
+  if (!json_is_string(id) || !json_string_length(id))
+    return fail(&c, "id", "required field missing");
   pv_osv *o = pv_arena_alloc(a, sizeof *o);
-  if (!o || !(o->id = pv_arena_strdup(a, json_string_value(id)))) return oom(&c);
+  if (!o || !(o->id = pv_arena_strdup(a, json_string_value(id))))
+    return oom(&c);
   c.id = o->id;
   pv_status rc = parse_body(&c, j, o);
-  if (rc == PV_OK) *out = o;
+  if (rc == PV_OK)
+    *out = o;
   return rc == PV_OK && c.warned ? PV_WARN : rc;
 }
 
-pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name, pv_osv **out,
-                            pv_error *err) {
+pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name,
+                            pv_osv **out, pv_error *err) {
   json_error_t je;
   json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
   *out = NULL;
   if (!j)
-    return pv_error_set(err, PV_FAILED, "OSV %s: invalid JSON at line %d: %s", name ? name : "entry",
-                        je.line, je.text);
+    return pv_error_set(err, PV_FAILED, "OSV %s: invalid JSON at line %d: %s",
+                        name ? name : "entry", je.line, je.text);
   pv_status rc = pv_osv_parse(a, j, name, out, err);
   json_decref(j);
   return rc;
@@ -267,12 +324,17 @@ pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const cha
 /* ---- evaluation ---- */
 
 static int same_trimmed(const char *a, const char *b) {
-  if (!a || !b) return 0;
-  while (isspace((unsigned char)*a)) a++;
-  while (isspace((unsigned char)*b)) b++;
+  if (!a || !b)
+    return 0;
+  while (isspace((unsigned char)*a))
+    a++;
+  while (isspace((unsigned char)*b))
+    b++;
   size_t an = strlen(a), bn = strlen(b);
-  while (an && isspace((unsigned char)a[an - 1])) an--;
-  while (bn && isspace((unsigned char)b[bn - 1])) bn--;
+  while (an && isspace((unsigned char)a[an - 1]))
+    an--;
+  while (bn && isspace((unsigned char)b[bn - 1]))
+    bn--;
   return an == bn && !memcmp(a, b, an);
 }
 
@@ -287,19 +349,25 @@ static int in_range(const pv_osv_range *r, const pv_semver *v) {
       continue;
     }
     int c = e->v ? pv_semver_cmp(v, e->v) : 1;
-    if (e->kind == PV_OSV_INTRODUCED && c >= 0) affected = 1;
-    else if (e->kind == PV_OSV_FIXED && c >= 0) affected = 0;
-    else if (e->kind == PV_OSV_LAST_AFFECTED && c > 0) affected = 0;
-    else if (e->kind == PV_OSV_LIMIT && c >= 0) return 0;
+    if (e->kind == PV_OSV_INTRODUCED && c >= 0)
+      affected = 1;
+    else if (e->kind == PV_OSV_FIXED && c >= 0)
+      affected = 0;
+    else if (e->kind == PV_OSV_LAST_AFFECTED && c > 0)
+      affected = 0;
+    else if (e->kind == PV_OSV_LIMIT && c >= 0)
+      return 0;
   }
   return affected;
 }
 
 static int affected_entry(const pv_osv_affected *af, const char *version, const pv_semver *v) {
   for (const char *const *s = af->versions; s && *s; s++)
-    if (same_trimmed(*s, version)) return 1;
+    if (same_trimmed(*s, version))
+      return 1;
   for (size_t i = 0; i < af->n_ranges; i++)
-    if (af->ranges[i].evaluable && in_range(&af->ranges[i], v)) return 1;
+    if (af->ranges[i].evaluable && in_range(&af->ranges[i], v))
+      return 1;
   return 0;
 }
 
@@ -310,19 +378,24 @@ static int pkg_is(const pv_osv_affected *af, const char *eco, const char *name) 
 int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, const char *version) {
   pv_semver v;
   pv_error e;
-  if (pv_semver_parse(version, &v, &e) != PV_OK) return -1;
+  if (pv_semver_parse(version, &v, &e) != PV_OK)
+    return -1;
   for (size_t i = 0; i < o->n_affected; i++)
-    if (pkg_is(&o->affected[i], ecosystem, name) && affected_entry(&o->affected[i], version, &v)) return 1;
+    if (pkg_is(&o->affected[i], ecosystem, name) && affected_entry(&o->affected[i], version, &v))
+      return 1;
   return 0;
 }
 
-const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name, const char *version) {
+const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name,
+                               const char *version) {
   pv_semver v;
   pv_error e;
   const pv_osv_event *best = NULL;
-  if (pv_semver_parse(version, &v, &e) != PV_OK) return NULL;
+  if (pv_semver_parse(version, &v, &e) != PV_OK)
+    return NULL;
   for (size_t i = 0; i < o->n_affected; i++) {
-    if (!pkg_is(&o->affected[i], ecosystem, name)) continue;
+    if (!pkg_is(&o->affected[i], ecosystem, name))
+      continue;
     for (size_t r = 0; r < o->affected[i].n_ranges; r++) {
       const pv_osv_range *rg = &o->affected[i].ranges[r];
       for (size_t k = 0; rg->evaluable && k < rg->n_events; k++) {
@@ -339,19 +412,24 @@ const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const cha
 /* ---- grouping ---- */
 
 static int shares_id(const pv_osv *x, const pv_osv *y) {
-  if (!strcmp(x->id, y->id)) return 1;
+  if (!strcmp(x->id, y->id))
+    return 1;
   for (const char *const *a = x->aliases; a && *a; a++) {
-    if (!strcmp(*a, y->id)) return 1;
+    if (!strcmp(*a, y->id))
+      return 1;
     for (const char *const *b = y->aliases; b && *b; b++)
-      if (!strcmp(*a, *b)) return 1;
+      if (!strcmp(*a, *b))
+        return 1;
   }
   for (const char *const *b = y->aliases; b && *b; b++)
-    if (!strcmp(*b, x->id)) return 1;
+    if (!strcmp(*b, x->id))
+      return 1;
   return 0;
 }
 
 static size_t find_root(size_t *p, size_t i) {
-  while (p[i] != i) i = p[i] = p[p[i]];
+  while (p[i] != i)
+    i = p[i] = p[p[i]];
   return i;
 }
 
@@ -401,24 +479,30 @@ size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of) {
 }
 
 static int id_rank(const char *id) {
-  if (!strncmp(id, "CVE-", 4)) return 0;
-  if (!strncmp(id, "MAL-", 4)) return 1;
-  if (!strncmp(id, "GHSA-", 5)) return 3;
+  if (!strncmp(id, "CVE-", 4))
+    return 0;
+  if (!strncmp(id, "MAL-", 4))
+    return 1;
+  if (!strncmp(id, "GHSA-", 5))
+    return 3;
   return 2;
 }
 
 /* Add s to the set ids[*n] unless present (cap: max). */
 static void add_id(const char **ids, size_t *n, size_t max, const char *s) {
   for (size_t i = 0; i < *n; i++)
-    if (!strcmp(ids[i], s)) return;
-  if (*n < max) ids[(*n)++] = s;
+    if (!strcmp(ids[i], s))
+      return;
+  if (*n < max)
+    ids[(*n)++] = s;
 }
 
 static size_t collect_ids(const pv_osv *const *g, size_t n, const char **ids, size_t max) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     add_id(ids, &k, max, g[i]->id);
-    for (const char *const *a = g[i]->aliases; a && *a; a++) add_id(ids, &k, max, *a);
+    for (const char *const *a = g[i]->aliases; a && *a; a++)
+      add_id(ids, &k, max, *a);
   }
   return k;
 }
@@ -427,7 +511,8 @@ static size_t best_id(const char **ids, size_t k) {
   size_t b = 0;
   for (size_t i = 1; i < k; i++) {
     int ri = id_rank(ids[i]), rb = id_rank(ids[b]);
-    if (ri < rb || (ri == rb && strcmp(ids[i], ids[b]) < 0)) b = i;
+    if (ri < rb || (ri == rb && strcmp(ids[i], ids[b]) < 0))
+      b = i;
   }
   return b;
 }
@@ -451,19 +536,24 @@ static const char *const *collect_cwes(pv_arena *a, const pv_osv *const *g, size
   const char *tmp[64];
   size_t k = 0;
   for (size_t i = 0; i < n; i++)
-    for (const char *const *c = g[i]->cwe_ids; c && *c; c++) add_id(tmp, &k, 64, *c);
+    for (const char *const *c = g[i]->cwe_ids; c && *c; c++)
+      add_id(tmp, &k, 64, *c);
   const char **out = pv_arena_alloc(a, (k + 1) * sizeof *out);
-  if (out) memcpy(out, tmp, k * sizeof *out);
+  if (out)
+    memcpy(out, tmp, k * sizeof *out);
   return out;
 }
 
 static pv_severity group_severity(const pv_advisory *adv, const pv_osv *const *g, size_t n) {
   int best = -1;
-  if (adv->malicious) return PV_SEV_CRITICAL;
-  if (adv->cvss_score >= 0) return pv_cvss_severity(adv->cvss_score);
+  if (adv->malicious)
+    return PV_SEV_CRITICAL;
+  if (adv->cvss_score >= 0)
+    return pv_cvss_severity(adv->cvss_score);
   for (size_t i = 0; i < n; i++) {
     int s = pv_cvss_label_severity(g[i]->db_severity);
-    if (s > best) best = s;
+    if (s > best)
+      best = s;
   }
   return best >= 0 ? (pv_severity)best : PV_SEV_MEDIUM; /* unknown: worth a look */
 }
@@ -473,20 +563,25 @@ pv_advisory *pv_osv_advisory(pv_arena *a, const pv_osv *const *g, size_t n) {
   size_t k = collect_ids(g, n, ids, 256), b = best_id(ids, k), m = 0;
   pv_advisory *adv = pv_arena_alloc(a, sizeof *adv);
   const char **al = pv_arena_alloc(a, k * sizeof *al + sizeof *al);
-  if (!adv || !al || !n) return NULL;
+  if (!adv || !al || !n)
+    return NULL;
   for (size_t i = 0; i < k; i++) {
-    if (i != b) al[m++] = ids[i];
-    if (!strncmp(ids[i], "MAL-", 4)) adv->malicious = 1;
+    if (i != b)
+      al[m++] = ids[i];
+    if (!strncmp(ids[i], "MAL-", 4))
+      adv->malicious = 1;
   }
   adv->id = ids[b];
   adv->aliases = al;
   adv->cvss_score = -1;
   const pv_osv *main = g[0];
   for (size_t i = 0; i < n; i++) {
-    if (!strcmp(g[i]->id, adv->id)) main = g[i];
+    if (!strcmp(g[i]->id, adv->id))
+      main = g[i];
     fill_cvss(adv, g[i]);
   }
-  for (size_t i = 0; i < n && !main->summary; i++) main = g[i]->summary ? g[i] : main;
+  for (size_t i = 0; i < n && !main->summary; i++)
+    main = g[i]->summary ? g[i] : main;
   adv->summary = main->summary;
   adv->details = main->details;
   adv->severity = group_severity(adv, g, n);

@@ -25,20 +25,25 @@
 #define PV_VULNDB_OSV_H
 #include <jansson.h>
 
-#include "vulns.h"
 #include "semver.h"
+#include "vulns.h"
 
 #define PV_OSV_MAX_ITEMS 4096 /* cap on every array in one advisory */
 
-typedef enum { PV_OSV_INTRODUCED, PV_OSV_FIXED, PV_OSV_LAST_AFFECTED, PV_OSV_LIMIT } pv_osv_event_kind;
+typedef enum {
+  PV_OSV_INTRODUCED,
+  PV_OSV_FIXED,
+  PV_OSV_LAST_AFFECTED,
+  PV_OSV_LIMIT
+} pv_osv_event_kind;
 typedef enum { PV_OSV_SEMVER, PV_OSV_ECOSYSTEM, PV_OSV_GIT } pv_osv_range_type;
 
 typedef struct {
   pv_osv_event_kind kind;
-  const char *version;  /* as written ("0", "1.2.3", a commit) */
-  const pv_semver *v;   /* parsed; NULL for "0", limit "*", GIT, non-npm
-                         * ECOSYSTEM and unreadable versions */
-  int unreadable;       /* evaluable range, version not SemVer: no bound */
+  const char *version; /* as written ("0", "1.2.3", a commit) */
+  const pv_semver *v;  /* parsed; NULL for "0", limit "*", GIT, non-npm
+                        * ECOSYSTEM and unreadable versions */
+  int unreadable;      /* evaluable range, version not SemVer: no bound */
 } pv_osv_event;
 
 typedef struct {
@@ -66,8 +71,8 @@ typedef struct {
   const char *summary, *details;
   const pv_osv_severity *severity;
   size_t n_severity;
-  const char *db_severity;          /* database_specific.severity or NULL */
-  const char *const *cwe_ids;       /* database_specific.cwe_ids, NULL-terminated */
+  const char *db_severity;    /* database_specific.severity or NULL */
+  const char *const *cwe_ids; /* database_specific.cwe_ids, NULL-terminated */
   const pv_osv_affected *affected;
   size_t n_affected;
 } pv_osv;
@@ -77,8 +82,8 @@ typedef struct {
  * a range had to be left out. *out lives in a. */
 pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **out, pv_error *err);
 /* Parse one OSV entry from JSON text (name: for messages). */
-pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name, pv_osv **out,
-                            pv_error *err);
+pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name,
+                            pv_osv **out, pv_error *err);
 /* Is the package version affected? 1 yes, 0 no, -1 when version is not
  * SemVer: a tri-state answer, not a status (nothing failed; the caller
  * treats "cannot tell" as not affected). */

@@ -16,8 +16,8 @@ struct pv_store {
   sqlite3 *db;
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
-  sqlite3_stmt *get_mod; /* the stored `modified` of an id */
-  char newest[64]; /* newest `modified` put since pv_store_begin */
+  sqlite3_stmt *get_mod;  /* the stored `modified` of an id */
+  char newest[64];        /* newest `modified` put since pv_store_begin */
   pv_store_skips skipped; /* left out since pv_store_begin */
 };
 
@@ -59,8 +59,10 @@ static int exec(pv_store *s, const char *sql) {
 static int user_version(pv_store *s) {
   sqlite3_stmt *st;
   int v = -1;
-  if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return -1;
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
   return v;
 }
@@ -68,11 +70,14 @@ static int user_version(pv_store *s) {
 /* Create or migrate the schema to PV_STORE_SCHEMA in one transaction. */
 static pv_status migrate(pv_store *s, pv_error *err) {
   int v = user_version(s);
-  if (v == PV_STORE_SCHEMA) return PV_OK;
+  if (v == PV_STORE_SCHEMA)
+    return PV_OK;
   if (v > PV_STORE_SCHEMA)
-    return pv_error_set(err, PV_FAILED, "osv store: schema version %d is newer than this plugvet (%d)",
-                        v, PV_STORE_SCHEMA);
-  if (!exec(s, "BEGIN IMMEDIATE")) return sql_fail(s, "begin migration", err);
+    return pv_error_set(err, PV_FAILED,
+                        "osv store: schema version %d is newer than this plugvet (%d)", v,
+                        PV_STORE_SCHEMA);
+  if (!exec(s, "BEGIN IMMEDIATE"))
+    return sql_fail(s, "begin migration", err);
   if (!exec(s, SCHEMA_SQL) || !exec(s, "PRAGMA user_version=1") || !exec(s, "COMMIT")) {
     exec(s, "ROLLBACK");
     return sql_fail(s, "schema migration", err);
@@ -102,9 +107,11 @@ static pv_status prepare_all(pv_store *s, pv_error *err) {
 pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error *err) {
   *out = NULL;
   pv_store *s = calloc(1, sizeof *s);
-  if (!s) return pv_error_set(err, PV_FATAL, "osv store: out of memory");
+  if (!s)
+    return pv_error_set(err, PV_FATAL, "osv store: out of memory");
   /* one handle per thread (store.h), so no SQLite mutex on it */
-  int flags = SQLITE_OPEN_NOMUTEX | (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     pv_error_set(err, PV_FAILED, "%s: cannot open OSV database: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -115,12 +122,15 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
   exec(s, "PRAGMA mmap_size=268435456");
   exec(s, "PRAGMA cache_size=-65536");
   pv_status st = PV_OK;
-  if (writable && !exec(s, "PRAGMA journal_mode=WAL")) st = sql_fail(s, "WAL mode", err);
-  if (st == PV_OK && writable) st = migrate(s, err);
+  if (writable && !exec(s, "PRAGMA journal_mode=WAL"))
+    st = sql_fail(s, "WAL mode", err);
+  if (st == PV_OK && writable)
+    st = migrate(s, err);
   if (st == PV_OK && !writable && user_version(s) != PV_STORE_SCHEMA)
     st = pv_error_set(err, PV_FAILED, "%s: not a plugvet OSV database (schema %d)", path,
                       user_version(s));
-  if (st == PV_OK) st = prepare_all(s, err);
+  if (st == PV_OK)
+    st = prepare_all(s, err);
   if (st != PV_OK) {
     char why[sizeof err->msg];
     snprintf(why, sizeof why, "%s", err ? err->msg : "");
@@ -133,10 +143,12 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
 }
 
 void pv_store_close(pv_store *s) {
-  if (!s) return;
+  if (!s)
+    return;
   sqlite3_stmt *all[] = {s->lookup,  s->put_adv,   s->del_aff, s->del_alias,
                          s->put_aff, s->put_alias, s->get_mod};
-  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    sqlite3_finalize(all[i]);
   sqlite3_close(s->db);
   free(s);
 }
@@ -144,9 +156,12 @@ void pv_store_close(pv_store *s) {
 /* npm normalisation for index keys: lower-case, trimmed. */
 static void norm_name(const char *in, char *out, size_t n) {
   size_t i = 0;
-  while (*in == ' ') in++;
-  for (; *in && i + 1 < n; in++) out[i++] = (char)tolower((unsigned char)*in);
-  while (i > 0 && out[i - 1] == ' ') i--;
+  while (*in == ' ')
+    in++;
+  for (; *in && i + 1 < n; in++)
+    out[i++] = (char)tolower((unsigned char)*in);
+  while (i > 0 && out[i - 1] == ' ')
+    i--;
   out[i] = 0;
 }
 
@@ -162,7 +177,8 @@ pv_status pv_store_each_for_package(pv_store *s, const char *ecosystem, const ch
     const char *id = (const char *)sqlite3_column_text(s->lookup, 0);
     const char *js = (const char *)sqlite3_column_text(s->lookup, 1);
     size_t n = (size_t)sqlite3_column_bytes(s->lookup, 1);
-    if (fn(ctx, id, js, n)) break;
+    if (fn(ctx, id, js, n))
+      break;
   }
   pv_status st = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? PV_OK : sql_fail(s, "lookup", err);
   sqlite3_reset(s->lookup);
@@ -176,8 +192,10 @@ static int64_t count(pv_store *s, const char *sql, int *ok) {
     *ok = 0;
     return 0;
   }
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-  else *ok = 0;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  else
+    *ok = 0;
   sqlite3_finalize(st);
   return v;
 }
@@ -188,7 +206,8 @@ pv_status pv_store_counts_get(pv_store *s, pv_store_counts *out, pv_error *err) 
   out->vulnerabilities = (uint64_t)count(
       s, "SELECT count(*) FROM advisories WHERE withdrawn IS NULL AND malicious = 0", &ok);
   out->malicious = (uint64_t)count(s, "SELECT count(*) FROM advisories WHERE malicious = 1", &ok);
-  out->withdrawn = (uint64_t)count(s, "SELECT count(*) FROM advisories WHERE withdrawn IS NOT NULL", &ok);
+  out->withdrawn =
+      (uint64_t)count(s, "SELECT count(*) FROM advisories WHERE withdrawn IS NOT NULL", &ok);
   out->schema_version = user_version(s);
   return ok ? PV_OK : sql_fail(s, "counts", err);
 }
@@ -213,7 +232,9 @@ pv_status pv_store_read_begin(pv_store *s, pv_error *err) {
   return exec(s, "BEGIN DEFERRED") ? PV_OK : sql_fail(s, "begin read", err);
 }
 
-void pv_store_read_end(pv_store *s) { exec(s, "COMMIT"); }
+void pv_store_read_end(pv_store *s) {
+  exec(s, "COMMIT");
+}
 
 pv_status pv_store_begin(pv_store *s, pv_error *err) {
   s->newest[0] = '\0';
@@ -222,13 +243,16 @@ pv_status pv_store_begin(pv_store *s, pv_error *err) {
 }
 
 pv_status pv_store_commit(pv_store *s, pv_error *err) {
-  if (exec(s, "COMMIT")) return PV_OK;
+  if (exec(s, "COMMIT"))
+    return PV_OK;
   pv_status st = sql_fail(s, "commit import", err);
   exec(s, "ROLLBACK");
   return st;
 }
 
-void pv_store_rollback(pv_store *s) { exec(s, "ROLLBACK"); }
+void pv_store_rollback(pv_store *s) {
+  exec(s, "ROLLBACK");
+}
 
 static int step_done(sqlite3_stmt *st) {
   int rc = sqlite3_step(st);
@@ -266,32 +290,40 @@ static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *
     }
   }
   json_array_foreach(json_object_get(root, "aliases"), i, a) {
-    if (!json_is_string(a)) continue;
+    if (!json_is_string(a))
+      continue;
     sqlite3_bind_text(s->put_alias, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(s->put_alias, 2, json_string_value(a), -1, SQLITE_STATIC);
-    if (!step_done(s->put_alias)) return 0;
+    if (!step_done(s->put_alias))
+      return 0;
   }
   return 1;
 }
 
 /* PV_OK, or PV_FAILED naming why the entry is not a usable OSV record. */
 static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
-  if (!json_is_object(root)) return pv_error_set(err, PV_FAILED, "%s: not a JSON object", name);
-  if (!json_is_string(json_object_get(root, "id")) || !json_string_length(json_object_get(root, "id")))
+  if (!json_is_object(root))
+    return pv_error_set(err, PV_FAILED, "%s: not a JSON object", name);
+  if (!json_is_string(json_object_get(root, "id")) ||
+      !json_string_length(json_object_get(root, "id")))
     return pv_error_set(err, PV_FAILED, "%s: missing string \"id\"", name);
   if (!json_is_string(json_object_get(root, "modified")))
     return pv_error_set(err, PV_FAILED, "%s: missing string \"modified\"", name);
   json_t *aff = json_object_get(root, "affected"), *a;
-  if (aff && !json_is_array(aff)) return pv_error_set(err, PV_FAILED, "%s: \"affected\" is not an array", name);
+  if (aff && !json_is_array(aff))
+    return pv_error_set(err, PV_FAILED, "%s: \"affected\" is not an array", name);
   size_t i;
   json_array_foreach(aff, i, a) {
     if (!json_is_object(a)) {
       return pv_error_set(err, PV_FAILED, "%s: affected[%zu] is not an object", name, i);
     }
     json_t *pkg = json_object_get(a, "package");
-    if (!pkg) continue; /* OSV allows affected entries without package (e.g. git) */
-    if (!json_is_string(json_object_get(pkg, "ecosystem")) || !json_is_string(json_object_get(pkg, "name")))
-      return pv_error_set(err, PV_FAILED, "%s: affected[%zu].package lacks ecosystem/name", name, i);
+    if (!pkg)
+      continue; /* OSV allows affected entries without package (e.g. git) */
+    if (!json_is_string(json_object_get(pkg, "ecosystem")) ||
+        !json_is_string(json_object_get(pkg, "name")))
+      return pv_error_set(err, PV_FAILED, "%s: affected[%zu].package lacks ecosystem/name", name,
+                          i);
   }
   return PV_OK;
 }
@@ -390,7 +422,8 @@ static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t
 pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name, pv_error *err) {
   json_error_t je;
   json_t *root = json_loadb(json, n, 0, &je);
-  if (!root) return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
+  if (!root)
+    return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
   int malformed = 0;
   pv_status st = check_entry(root, name, err);
   if (st == PV_OK) {
@@ -399,7 +432,8 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
   if (st == PV_OK) {
     const char *id = json_string_value(json_object_get(root, "id"));
     const char *mod = json_string_value(json_object_get(root, "modified"));
-    if (pv_osv_time_cmp(mod, s->newest) > 0) snprintf(s->newest, sizeof s->newest, "%s", mod);
+    if (pv_osv_time_cmp(mod, s->newest) > 0)
+      snprintf(s->newest, sizeof s->newest, "%s", mod);
     st = check_newer(s, id, mod, name, err);
   }
   if (st == PV_OK) {
@@ -414,7 +448,9 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
 
 /* ---- feeds ------------------------------------------------------------- */
 
-const char *pv_store_newest(const pv_store *s) { return s->newest; }
+const char *pv_store_newest(const pv_store *s) {
+  return s->newest;
+}
 
 const pv_store_skips *pv_store_skipped(const pv_store *s) {
   return &s->skipped;
@@ -425,12 +461,14 @@ static void frac9(const char *t, char out[10]) {
   memset(out, '0', 9);
   out[9] = '\0';
   const char *d = strlen(t) > 19 && t[19] == '.' ? t + 20 : "";
-  for (int i = 0; i < 9 && *d >= '0' && *d <= '9'; i++, d++) out[i] = *d;
+  for (int i = 0; i < 9 && *d >= '0' && *d <= '9'; i++, d++)
+    out[i] = *d;
 }
 
 int pv_osv_time_cmp(const char *a, const char *b) {
   int c = strncmp(a, b, 19); /* YYYY-MM-DDTHH:MM:SS */
-  if (c != 0) return c;
+  if (c != 0)
+    return c;
   char fa[10], fb[10];
   frac9(a, fa);
   frac9(b, fb);
@@ -458,10 +496,12 @@ static void read_feed(sqlite3_stmt *st, pv_store_feed *f) {
 pv_status pv_store_feed_get(pv_store *s, const char *url, pv_store_feed *out, pv_error *err) {
   sqlite3_stmt *st;
   memset(out, 0, sizeof *out);
-  if (!prep(s, &st, "SELECT " FEED_COLS " FROM feeds WHERE url = ?1")) return sql_fail(s, "feed state", err);
+  if (!prep(s, &st, "SELECT " FEED_COLS " FROM feeds WHERE url = ?1"))
+    return sql_fail(s, "feed state", err);
   sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
   int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) read_feed(st, out);
+  if (rc == SQLITE_ROW)
+    read_feed(st, out);
   sqlite3_finalize(st);
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "feed state", err);
 }
@@ -471,7 +511,8 @@ pv_status pv_store_feed_set(pv_store *s, const char *url, const pv_store_feed *f
   if (!prep(s, &st, "INSERT OR REPLACE INTO feeds(" FEED_COLS ") VALUES(?1,?2,?3,?4,?5,?6,?7)"))
     return sql_fail(s, "record feed", err);
   const char *v[] = {url, f->etag, f->last_modified, f->newest_modified, f->updated_at};
-  for (int i = 0; i < 5; i++) sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+  for (int i = 0; i < 5; i++)
+    sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 6, (sqlite3_int64)f->imported);
   sqlite3_bind_int64(st, 7, (sqlite3_int64)f->bad);
   int ok = sqlite3_step(st) == SQLITE_DONE;
@@ -481,12 +522,14 @@ pv_status pv_store_feed_set(pv_store *s, const char *url, const pv_store_feed *f
 
 pv_status pv_store_feeds_each(pv_store *s, pv_store_feed_fn fn, void *ctx, pv_error *err) {
   sqlite3_stmt *st;
-  if (!prep(s, &st, "SELECT " FEED_COLS " FROM feeds ORDER BY url")) return sql_fail(s, "list feeds", err);
+  if (!prep(s, &st, "SELECT " FEED_COLS " FROM feeds ORDER BY url"))
+    return sql_fail(s, "list feeds", err);
   int rc;
   pv_store_feed f;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     read_feed(st, &f);
-    if (fn(ctx, (const char *)sqlite3_column_text(st, 0), &f)) break;
+    if (fn(ctx, (const char *)sqlite3_column_text(st, 0), &f))
+      break;
   }
   sqlite3_finalize(st);
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? PV_OK : sql_fail(s, "list feeds", err);
@@ -509,10 +552,11 @@ pv_status pv_store_modified(pv_store *s, const char *id, char *buf, size_t n, in
 }
 
 int pv_osv_id_safe(const char *s, size_t n) {
-  if (n == 0 || n > 128 || s[0] == '.') return 0;
+  if (n == 0 || n > 128 || s[0] == '.')
+    return 0;
   for (size_t i = 0; i < n; i++)
-    if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-          s[i] == '-' || s[i] == '_' || s[i] == '.'))
+    if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+          (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_' || s[i] == '.'))
       return 0;
   return 1;
 }

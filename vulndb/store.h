@@ -60,12 +60,12 @@ pv_status pv_store_freshness_get(pv_store *db, pv_store_freshness *out, pv_error
 
 /* The state of one feed, kept by the import that read it. */
 typedef struct {
-  char etag[256];            /* of the last full download ("" for local feeds) */
+  char etag[256]; /* of the last full download ("" for local feeds) */
   char last_modified[128];
-  char newest_modified[64];  /* newest OSV `modified` imported from it */
-  char updated_at[32];       /* UTC, ISO 8601 */
-  uint64_t imported, bad;    /* entries of the last import */
-  int known;                 /* 0: never imported */
+  char newest_modified[64]; /* newest OSV `modified` imported from it */
+  char updated_at[32];      /* UTC, ISO 8601 */
+  uint64_t imported, bad;   /* entries of the last import */
+  int known;                /* 0: never imported */
 } pv_store_feed;
 
 /* The stored state of feed url (known == 0 when there is none). */
@@ -83,12 +83,12 @@ pv_status pv_store_modified(pv_store *db, const char *id, char *buf, size_t n, i
 const char *pv_store_newest(const pv_store *db);
 /* What the store noticed in the entries put since pv_store_begin. */
 typedef struct {
-  uint64_t no_package; /* affected[] entries without a package (legal OSV: GIT-only
-                        * ranges): not indexed, so never matched */
-  uint64_t older;      /* entries whose `modified` is older than the stored copy's:
-                        * not stored (pv_store_put's PV_WARN) */
-  uint64_t malformed;  /* stored entries with a range version that is not SemVer:
-                        * matched open-ended (osv.h) */
+  uint64_t no_package;     /* affected[] entries without a package (legal OSV: GIT-only
+                            * ranges): not indexed, so never matched */
+  uint64_t older;          /* entries whose `modified` is older than the stored copy's:
+                            * not stored (pv_store_put's PV_WARN) */
+  uint64_t malformed;      /* stored entries with a range version that is not SemVer:
+                            * matched open-ended (osv.h) */
   char malformed_ids[256]; /* the first few of those, comma-separated */
 } pv_store_skips;
 /* Borrowed from db, valid until the next pv_store_begin. */

@@ -55,7 +55,8 @@ static int take(void *ctx, const char *id, const char *json, size_t n) {
     pv_result_note(k->r, PV_NOTE_WARNING, "osv-entry", NULL, "OSV store: %s", err.msg);
     return 0;
   }
-  if (o->withdrawn != NULL || pv_osv_affects(o, "npm", k->c->name, k->c->version) != 1) return 0;
+  if (o->withdrawn != NULL || pv_osv_affects(o, "npm", k->c->name, k->c->version) != 1)
+    return 0;
   if (k->n == ADVISORIES_MAX) {
     k->dropped++;
     return 0;
@@ -73,7 +74,8 @@ static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_compo
   for (size_t i = 0; i < n; i++) {
     const char *f = pv_osv_fixed_above(g[i], "npm", c->name, c->version);
     int ok = 0;
-    if (f != NULL && (best == NULL || (pv_semver_cmp_str(f, best, &ok) < 0 && ok))) best = f;
+    if (f != NULL && (best == NULL || (pv_semver_cmp_str(f, best, &ok) < 0 && ok)))
+      best = f;
   }
   return best;
 }
@@ -153,16 +155,20 @@ static pv_status seen_file(places *p, const pv_result *r, const pv_seen *s, cons
 
 /* The SARIF rule of one advisory group: "dep.vulnerable/CVE-…" with the
  * family's CWE and the advisory's own, its summary and its osv.dev page. */
-static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family, const pv_advisory *a) {
+static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
+                                      const pv_advisory *a) {
   size_t n = 0;
-  while (a->cwes && a->cwes[n]) n++;
+  while (a->cwes && a->cwes[n])
+    n++;
   pv_rule_meta *m = pv_arena_alloc(ar, sizeof *m);
   const char **cwe = pv_arena_alloc(ar, (n + 2) * sizeof *cwe);
   const char **refs = pv_arena_alloc(ar, 2 * sizeof *refs);
-  if (m == NULL || cwe == NULL || refs == NULL) return NULL;
+  if (m == NULL || cwe == NULL || refs == NULL)
+    return NULL;
   *m = *family;
   cwe[0] = family->cwe[0];
-  for (size_t i = 0; i < n; i++) cwe[i + 1] = a->cwes[i];
+  for (size_t i = 0; i < n; i++)
+    cwe[i + 1] = a->cwes[i];
   refs[0] = a->source_url;
   m->cwe = cwe;
   m->references = a->source_url ? refs : NULL;
@@ -184,22 +190,27 @@ static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advis
   const char *advice = a->malicious ? "Remove it."
                        : fixed      ? pv_arena_printf(r->arena, "Upgrade to %s or later.", fixed)
                                     : "No fixed version is known.";
-  const char *msg = advice == NULL ? NULL
-                    : pv_arena_printf(r->arena, "%s@%s %s %s%s%s%s. %s", c->name, c->version,
-                                      a->malicious ? "is a known malicious package:"
-                                                   : "is affected by",
-                                      a->id, a->summary ? " (" : "",
-                                      a->summary ? a->summary : "", a->summary ? ")" : "", advice);
+  const char *msg =
+      advice == NULL
+          ? NULL
+          : pv_arena_printf(r->arena, "%s@%s %s %s%s%s%s. %s", c->name, c->version,
+                            a->malicious ? "is a known malicious package:" : "is affected by",
+                            a->id, a->summary ? " (" : "", a->summary ? a->summary : "",
+                            a->summary ? ")" : "", advice);
   const pv_rule_meta *family = a->malicious ? &mal_rule : &vuln_rule;
   const pv_rule_meta *group = group_rule(r->arena, family, a);
   if (msg == NULL || group == NULL) {
     return pv_error_set(err, PV_FATAL, "out of memory");
   }
-  pv_finding f = {.rule = family, .group_rule = group, .advisory = a->id,
+  pv_finding f = {.rule = family,
+                  .group_rule = group,
+                  .advisory = a->id,
                   .severity = a->malicious ? PV_SEV_CRITICAL : a->severity,
-                  .message = msg, .file = file,
+                  .message = msg,
+                  .file = file,
                   .path = s ? s->path : r->input,
-                  .start = {line, 1, byte}, .end = {line, 1, byte}};
+                  .start = {line, 1, byte},
+                  .end = {line, 1, byte}};
   pv_result_add_finding(r, &f, lim);
   return PV_OK;
 }
@@ -293,12 +304,14 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   out->advisories.elem = sizeof(pv_advisory *);
   out->vulns.elem = sizeof(pv_vuln);
   const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
-  if (buf == NULL) return pv_error_set(err, PV_FATAL, "out of memory");
+  if (buf == NULL)
+    return pv_error_set(err, PV_FATAL, "out of memory");
   places p = {0};
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = pv_inv_component(inv, i);
-    if (!pv_vulns_wanted(c, include_dev)) continue;
+    if (!pv_vulns_wanted(c, include_dev))
+      continue;
     collect k = {.r = inv->r, .c = c, .v = buf};
     rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
     if (rc == PV_OK && k.oom) {

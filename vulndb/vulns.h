@@ -11,7 +11,7 @@
 
 /* One advisory group (advisories sharing an id or alias, transitively). */
 typedef struct {
-  const char *id;          /* preferred: CVE, then the ecosystem's id, then GHSA */
+  const char *id;             /* preferred: CVE, then the ecosystem's id, then GHSA */
   const char *const *aliases; /* the group's other ids, NULL-terminated */
   const char *summary;
   const char *details;
@@ -26,9 +26,9 @@ typedef struct {
 
 /* One component affected by one advisory group. */
 typedef struct {
-  size_t component;        /* index into inv->components */
+  size_t component; /* index into inv->components */
   const pv_advisory *adv;
-  const char *fixed;       /* lowest fixed version above the installed one, or NULL */
+  const char *fixed; /* lowest fixed version above the installed one, or NULL */
 } pv_vuln;
 
 typedef struct {

@@ -34,7 +34,8 @@ enum {
 
 /* ---- builtin rules ---------------------------------------------------- */
 
-#define RULE(id_, sev_, cap_, msg_, ...) PV_BUILTIN_RULE(id_, sev_, "high", cap_, msg_, msg_, __VA_ARGS__)
+#define RULE(id_, sev_, cap_, msg_, ...) \
+  PV_BUILTIN_RULE(id_, sev_, "high", cap_, msg_, msg_, __VA_ARGS__)
 
 enum {
   R_TRAVERSAL,
@@ -135,7 +136,8 @@ int pv_path_normalise(const char *in, char *out, size_t outsz, const char **why)
   size_t o = 0;
   const char *p = in;
   while (*p != '\0') {
-    while (*p == '/' || *p == '\\') p++;
+    while (*p == '/' || *p == '\\')
+      p++;
     size_t n = strcspn(p, "/\\");
     if (n == 0 || (n == 1 && p[0] == '.')) {
       p += n;
@@ -146,8 +148,10 @@ int pv_path_normalise(const char *in, char *out, size_t outsz, const char **why)
         *why = up_why;
         return -1;
       }
-      while (o > 0 && out[o - 1] != '/') o--;
-      if (o > 0) o--; /* drop the separator too */
+      while (o > 0 && out[o - 1] != '/')
+        o--;
+      if (o > 0)
+        o--; /* drop the separator too */
       p += n;
       continue;
     }
@@ -155,7 +159,8 @@ int pv_path_normalise(const char *in, char *out, size_t outsz, const char **why)
       *why = long_why;
       return -1;
     }
-    if (o > 0) out[o++] = '/';
+    if (o > 0)
+      out[o++] = '/';
     memcpy(out + o, p, n);
     o += n;
     p += n;
@@ -187,16 +192,20 @@ typedef struct {
 
 static uint64_t hash_str(const char *s) {
   uint64_t h = 1469598103934665603ull;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
   return h;
 }
 
 /* The value stored under key, or NULL. */
 static const char *set_get(const pathset *s, const char *key) {
-  if (s->cap == 0) return NULL;
+  if (s->cap == 0)
+    return NULL;
   for (size_t i = hash_str(key) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
-    if (s->keys[i] == NULL) return NULL;
-    if (strcmp(s->keys[i], key) == 0) return s->vals[i];
+    if (s->keys[i] == NULL)
+      return NULL;
+    if (strcmp(s->keys[i], key) == 0)
+      return s->vals[i];
   }
 }
 
@@ -211,9 +220,11 @@ static int set_put(pathset *s, const char *key, const char *val) {
       return -1;
     }
     for (size_t i = 0; i < s->cap; i++) {
-      if (s->keys[i] == NULL) continue;
+      if (s->keys[i] == NULL)
+        continue;
       size_t j = hash_str(s->keys[i]) & (cap - 1);
-      while (k[j] != NULL) j = (j + 1) & (cap - 1);
+      while (k[j] != NULL)
+        j = (j + 1) & (cap - 1);
       k[j] = s->keys[i];
       v[j] = s->vals[i];
     }
@@ -224,8 +235,10 @@ static int set_put(pathset *s, const char *key, const char *val) {
     s->cap = cap;
   }
   size_t i = hash_str(key) & (s->cap - 1);
-  while (s->keys[i] != NULL && strcmp(s->keys[i], key) != 0) i = (i + 1) & (s->cap - 1);
-  if (s->keys[i] == NULL) s->len++;
+  while (s->keys[i] != NULL && strcmp(s->keys[i], key) != 0)
+    i = (i + 1) & (s->cap - 1);
+  if (s->keys[i] == NULL)
+    s->len++;
   s->keys[i] = key;
   s->vals[i] = val;
   return 0;
@@ -247,7 +260,8 @@ static char *arena_vprintf(pv_arena *a, const char *fmt, va_list ap) {
   va_copy(ap2, ap);
   int n = vsnprintf(NULL, 0, fmt, ap);
   char *p = n < 0 ? NULL : pv_arena_alloc(a, (size_t)n + 1);
-  if (p != NULL) vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  if (p != NULL)
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
   va_end(ap2);
   return p;
 }
@@ -261,7 +275,8 @@ static pv_status hazard(intake *in, int rule, pv_severity sev, const pv_file *f,
   va_start(ap, fmt);
   char *msg = arena_vprintf(in->r->arena, fmt, ap);
   va_end(ap);
-  if (msg == NULL) return PV_FATAL;
+  if (msg == NULL)
+    return PV_FATAL;
   pv_finding fd = {0};
   fd.rule = &rules[rule];
   fd.severity = sev;
@@ -281,7 +296,8 @@ static pv_status trip(intake *in, int rule, const char *path, const char *fmt, .
   va_start(ap, fmt);
   char *msg = arena_vprintf(in->r->arena, fmt, ap);
   va_end(ap);
-  if (msg == NULL) return PV_FATAL;
+  if (msg == NULL)
+    return PV_FATAL;
   pv_result_note(in->r, PV_NOTE_WARNING, rules[rule].id, path, "%s", msg);
   return hazard(in, rule, rules[rule].severity, NULL, path, "%s", msg);
 }
@@ -324,7 +340,8 @@ static rd_status chunk_checks(intake *in, struct archive *a, int64_t c0, uint64_
   const pv_limits *lim = in->lim;
   if (lim->ratio != 0 && got > lim->ratio_min) {
     int64_t c = archive_filter_bytes(a, -1) - c0;
-    if (c < 1) c = 1;
+    if (c < 1)
+      c = 1;
     if (got / (uint64_t)c > lim->ratio) {
       if (trip(in, R_BOMB, path,
                "entry '%s' expands more than %u:1 (%llu bytes from %lld compressed); "
@@ -334,7 +351,8 @@ static rd_status chunk_checks(intake *in, struct archive *a, int64_t c0, uint64_
       return RD_STOP_LEVEL;
     }
   }
-  if (past_deadline(in)) return trip_timeout(in, in->r->input) == PV_FATAL ? RD_OOM : RD_STOP_ALL;
+  if (past_deadline(in))
+    return trip_timeout(in, in->r->input) == PV_FATAL ? RD_OOM : RD_STOP_ALL;
   return RD_OK;
 }
 
@@ -347,7 +365,8 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
   const pv_limits *lim = in->lim;
   uint64_t room = lim->total_bytes > in->used ? lim->total_bytes - in->used : 0;
   uint64_t cap = lim->entry_bytes < room ? lim->entry_bytes : room;
-  if (cap > SIZE_MAX / 2) cap = SIZE_MAX / 2;
+  if (cap > SIZE_MAX / 2)
+    cap = SIZE_MAX / 2;
   int64_t decl = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
   int64_t c0 = archive_filter_bytes(a, -1);
   unsigned char *fixed = NULL;
@@ -356,7 +375,8 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
   pv_buf_init(&b, (size_t)cap);
   if (decl >= 0 && (uint64_t)decl <= cap) {
     fixed_cap = (size_t)decl;
-    if ((fixed = pv_result_data_alloc(in->r, fixed_cap + 1)) == NULL) return RD_OOM;
+    if ((fixed = pv_result_data_alloc(in->r, fixed_cap + 1)) == NULL)
+      return RD_OOM;
     in->used += fixed_cap; /* charged even if the entry turns out shorter */
   }
   rd_status rc = RD_OK;
@@ -364,13 +384,15 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
     int into_fixed = fixed != NULL && len < fixed_cap;
     unsigned char *dst = into_fixed ? fixed + len : in->scratch;
     size_t want = into_fixed ? fixed_cap - len : CHUNK;
-    if (want > CHUNK) want = CHUNK;
+    if (want > CHUNK)
+      want = CHUNK;
     la_ssize_t n = archive_read_data(a, dst, want);
     if (n < 0) {
       rc = RD_ERROR;
       break;
     }
-    if (n == 0) break;
+    if (n == 0)
+      break;
     if (!into_fixed) {
       if (fixed != NULL) { /* more bytes than the header said: switch buffers */
         if (pv_buf_add(&b, fixed, len) != PV_OK) {
@@ -392,7 +414,8 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
     } else {
       len += (size_t)n;
     }
-    if ((rc = chunk_checks(in, a, c0, len, path)) != RD_OK) break;
+    if ((rc = chunk_checks(in, a, c0, len, path)) != RD_OK)
+      break;
   }
   if (rc == RD_OK && fixed == NULL) {
     in->used += b.len;
@@ -415,7 +438,8 @@ static rd_status read_entry_data(intake *in, struct archive *a, struct archive_e
 static char *sanitise(pv_arena *a, const char *s) {
   size_t n = strlen(s);
   char *o = pv_arena_strndup(a, s, n);
-  if (o == NULL) return NULL;
+  if (o == NULL)
+    return NULL;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)o[i];
     if (c < 0x20 || c == 0x7f) {
@@ -428,7 +452,8 @@ static char *sanitise(pv_arena *a, const char *s) {
     }
     size_t k = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
     size_t j = 1;
-    while (k && j < k && i + j < n && ((unsigned char)o[i + j] & 0xc0) == 0x80) j++;
+    while (k && j < k && i + j < n && ((unsigned char)o[i + j] & 0xc0) == 0x80)
+      j++;
     if (k == 0 || j < k) {
       o[i++] = '?';
       continue;
@@ -447,13 +472,15 @@ static int has_suffix(const char *s, const char *suf) {
 static pv_status classify_data(intake *in, pv_file *f) {
   char arch[96];
   size_t sniff = f->size < SNIFF_BYTES ? f->size : SNIFF_BYTES;
-  if (f->data != NULL && memchr(f->data, 0, sniff) != NULL) f->flags |= PV_FILE_BINARY;
+  if (f->data != NULL && memchr(f->data, 0, sniff) != NULL)
+    f->flags |= PV_FILE_BINARY;
   int native = pv_native_arch(f->data, f->size, arch, sizeof arch);
   if (!native && has_suffix(f->path, ".node")) {
     snprintf(arch, sizeof arch, "Node.js addon, unknown format");
     native = 1;
   }
-  if (!native) return PV_OK;
+  if (!native)
+    return PV_OK;
   f->flags |= PV_FILE_NATIVE;
   return hazard(in, R_NATIVE, PV_SEV_MEDIUM, f, f->path, "entry '%s' is a native binary (%s)",
                 f->path, arch);
@@ -468,10 +495,13 @@ static pv_status check_collisions(intake *in, const pv_file *f) {
                   path);
   }
   char *low = pv_arena_strdup(in->r->arena, path);
-  if (low == NULL) return PV_FATAL;
-  for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+  if (low == NULL)
+    return PV_FATAL;
+  for (char *p = low; *p; p++)
+    *p = (char)tolower((unsigned char)*p);
   const char *first = set_get(&in->lower, low);
-  if (set_put(&in->seen, path, path) < 0) return PV_FATAL;
+  if (set_put(&in->seen, path, path) < 0)
+    return PV_FATAL;
   if (first != NULL)
     return hazard(in, R_CASE, PV_SEV_LOW, f, path, "entry '%s' differs only in case from '%s'",
                   path, first);
@@ -482,7 +512,8 @@ static pv_status check_collisions(intake *in, const pv_file *f) {
  * leave the root? */
 static int link_escapes(intake *in, const char *link_path, const char *target) {
   const char *why;
-  if (target[0] == '/' || target[0] == '\\') return 1;
+  if (target[0] == '/' || target[0] == '\\')
+    return 1;
   const char *slash = strrchr(link_path, '/');
   size_t dl = slash ? (size_t)(slash - link_path) : 0;
   size_t need = dl + strlen(target) + 2;
@@ -523,7 +554,8 @@ static pv_status check_mode_links(intake *in, const pv_file *f, const char *rel,
   } else if (f->kind == PV_ENTRY_DEVICE || f->kind == PV_ENTRY_FIFO || f->kind == PV_ENTRY_SOCKET) {
     rc = hazard(in, R_SPECIAL, PV_SEV_MEDIUM, f, p, "entry '%s' is a %s", p, kinds[f->kind]);
   }
-  if (rc != PV_OK) return rc;
+  if (rc != PV_OK)
+    return rc;
   unsigned m = f->mode;
   if ((m & 06000) && f->kind != PV_ENTRY_DIR && f->kind != PV_ENTRY_SYMLINK)
     rc = hazard(in, R_SETUID, PV_SEV_HIGH, f, p, "entry '%s' has the %s bit set (mode %04o)", p,
@@ -551,21 +583,29 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
                               const char *prefix, unsigned depth, level_out *out);
 
 static pv_entry_kind entry_kind(struct archive_entry *e) {
-  if (archive_entry_hardlink(e) != NULL) return PV_ENTRY_HARDLINK;
+  if (archive_entry_hardlink(e) != NULL)
+    return PV_ENTRY_HARDLINK;
   switch (archive_entry_filetype(e)) {
-    case AE_IFDIR: return PV_ENTRY_DIR;
-    case AE_IFLNK: return PV_ENTRY_SYMLINK;
+    case AE_IFDIR:
+      return PV_ENTRY_DIR;
+    case AE_IFLNK:
+      return PV_ENTRY_SYMLINK;
     case AE_IFCHR:
-    case AE_IFBLK: return PV_ENTRY_DEVICE;
-    case AE_IFIFO: return PV_ENTRY_FIFO;
-    case AE_IFSOCK: return PV_ENTRY_SOCKET;
-    default: return PV_ENTRY_FILE; /* AE_IFREG, or 0 from formats without modes */
+    case AE_IFBLK:
+      return PV_ENTRY_DEVICE;
+    case AE_IFIFO:
+      return PV_ENTRY_FIFO;
+    case AE_IFSOCK:
+      return PV_ENTRY_SOCKET;
+    default:
+      return PV_ENTRY_FILE; /* AE_IFREG, or 0 from formats without modes */
   }
 }
 
 static const char *entry_name(struct archive_entry *e) {
   const char *s = archive_entry_pathname_utf8(e);
-  if (s == NULL) s = archive_entry_pathname(e);
+  if (s == NULL)
+    s = archive_entry_pathname(e);
   return s ? s : "";
 }
 
@@ -576,10 +616,12 @@ static pv_status open_nested(intake *in, const pv_file *f, unsigned depth) {
                 f->path, in->max_depth);
   }
   char *prefix = pv_arena_printf(in->r->arena, "%s!/", f->path);
-  if (prefix == NULL) return PV_FATAL;
+  if (prefix == NULL)
+    return PV_FATAL;
   level_out lo = {0};
   pv_status rc = read_archive(in, f->data, f->size, prefix, depth + 1, &lo);
-  if (rc == PV_FATAL) return rc;
+  if (rc == PV_FATAL)
+    return rc;
   if (lo.failed && !lo.unrecognised)
     pv_result_note(in->r, PV_NOTE_WARNING, "nested-archive-error", f->path,
                    "nested archive '%s': %s after %zu entries", f->path, lo.reason, lo.entries);
@@ -590,11 +632,15 @@ static pv_status open_nested(intake *in, const pv_file *f, unsigned depth) {
 static pv_status add_entry(intake *in, pv_file *tmpl, const char *rel, unsigned depth,
                            int dir_input) {
   pv_file *f = pv_result_add_file(in->r, tmpl);
-  if (f == NULL) return PV_FATAL;
-  if (f->data != NULL) in->r->bytes += f->size;
+  if (f == NULL)
+    return PV_FATAL;
+  if (f->data != NULL)
+    in->r->bytes += f->size;
   pv_status rc = check_collisions(in, f);
-  if (rc == PV_OK) rc = check_mode_links(in, f, rel, dir_input);
-  if (rc == PV_OK && f->kind == PV_ENTRY_FILE && f->data != NULL) rc = classify_data(in, f);
+  if (rc == PV_OK)
+    rc = check_mode_links(in, f, rel, dir_input);
+  if (rc == PV_OK && f->kind == PV_ENTRY_FILE && f->data != NULL)
+    rc = classify_data(in, f);
   if (rc == PV_OK && f->kind == PV_ENTRY_FILE && pv_looks_like_archive(f->data, f->size))
     rc = open_nested(in, f, depth);
   return rc;
@@ -610,37 +656,45 @@ static pv_status do_entry(intake *in, struct archive *a, struct archive_entry *e
   if (rawlen > in->lim->path_len) {
     *stop = 1;
     char *shown = sanitise(ar, raw);
-    if (shown == NULL) return PV_FATAL;
-    if (strlen(shown) > 80) memcpy(shown + 77, "...", 4);
+    if (shown == NULL)
+      return PV_FATAL;
+    if (strlen(shown) > 80)
+      memcpy(shown + 77, "...", 4);
     return trip(in, R_PATH_LONG, NULL, "entry path '%s%s' is %zu bytes long, over the limit of %u",
                 prefix, shown, rawlen, (unsigned)in->lim->path_len);
   }
   int bad = pv_path_normalise(raw, in->pathbuf, in->pathbuf_sz, &why) != 0;
-  if (!bad && in->pathbuf[0] == '\0') return PV_OK; /* the root itself ("./") */
+  if (!bad && in->pathbuf[0] == '\0')
+    return PV_OK; /* the root itself ("./") */
   char *rel = sanitise(ar, bad ? raw : in->pathbuf);
   char *path = rel ? pv_arena_printf(ar, "%s%s", prefix, rel) : NULL;
-  if (path == NULL) return PV_FATAL;
+  if (path == NULL)
+    return PV_FATAL;
   pv_file f = {.path = path, .mode = archive_entry_mode(e), .kind = entry_kind(e)};
   if (bad &&
       hazard(in, R_TRAVERSAL, PV_SEV_HIGH, NULL, path, "entry '%s' %s", path, why) == PV_FATAL)
     return PV_FATAL;
-  if (f.kind == PV_ENTRY_DIR) return PV_OK; /* directories are not vfs files */
+  if (f.kind == PV_ENTRY_DIR)
+    return PV_OK; /* directories are not vfs files */
   if (f.kind == PV_ENTRY_SYMLINK || f.kind == PV_ENTRY_HARDLINK) {
     const char *t =
         f.kind == PV_ENTRY_SYMLINK ? archive_entry_symlink(e) : archive_entry_hardlink(e);
-    if ((f.link_target = sanitise(ar, t ? t : "")) == NULL) return PV_FATAL;
+    if ((f.link_target = sanitise(ar, t ? t : "")) == NULL)
+      return PV_FATAL;
   }
   if (f.kind == PV_ENTRY_FILE && archive_entry_is_encrypted(e)) {
     f.flags |= PV_FILE_ENCRYPTED;
     pv_file *added = pv_result_add_file(in->r, &f);
-    if (added == NULL) return PV_FATAL;
+    if (added == NULL)
+      return PV_FATAL;
     return hazard(in, R_ENCRYPTED, PV_SEV_MEDIUM, added, path,
                   "entry '%s' is encrypted and cannot be inspected", path);
   }
   if (f.kind == PV_ENTRY_FILE) {
     blob b = {0};
     rd_status rs = read_entry_data(in, a, e, path, &b);
-    if (rs == RD_OOM) return PV_FATAL;
+    if (rs == RD_OOM)
+      return PV_FATAL;
     if (rs != RD_OK) {
       *stop = 1;
       *err = rs == RD_ERROR;
@@ -655,7 +709,8 @@ static pv_status do_entry(intake *in, struct archive *a, struct archive_entry *e
 /* Reason text for a libarchive failure. */
 static void archive_reason(struct archive *a, int any_entry, char *buf, size_t n) {
   const char *msg = archive_error_string(a);
-  if (msg == NULL) msg = "unknown error";
+  if (msg == NULL)
+    msg = "unknown error";
   int filt = archive_filter_code(a, 0);
   const char *fname = filt != ARCHIVE_FILTER_NONE ? archive_filter_name(a, 0) : NULL;
   int unrec = strstr(msg, "Unrecognized archive format") != NULL;
@@ -676,30 +731,69 @@ static void archive_reason(struct archive *a, int any_entry, char *buf, size_t n
 static void kind_name(struct archive *a, char *buf, size_t n) {
   const char *base;
   switch (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) {
-    case ARCHIVE_FORMAT_TAR: base = "tar"; break;
-    case ARCHIVE_FORMAT_ZIP: base = "zip"; break;
-    case ARCHIVE_FORMAT_CPIO: base = "cpio"; break;
-    case ARCHIVE_FORMAT_AR: base = "ar"; break;
-    case ARCHIVE_FORMAT_7ZIP: base = "7z"; break;
+    case ARCHIVE_FORMAT_TAR:
+      base = "tar";
+      break;
+    case ARCHIVE_FORMAT_ZIP:
+      base = "zip";
+      break;
+    case ARCHIVE_FORMAT_CPIO:
+      base = "cpio";
+      break;
+    case ARCHIVE_FORMAT_AR:
+      base = "ar";
+      break;
+    case ARCHIVE_FORMAT_7ZIP:
+      base = "7z";
+      break;
     case ARCHIVE_FORMAT_RAR:
-    case ARCHIVE_FORMAT_RAR_V5: base = "rar"; break;
-    case ARCHIVE_FORMAT_ISO9660: base = "iso9660"; break;
-    case ARCHIVE_FORMAT_CAB: base = "cab"; break;
-    case ARCHIVE_FORMAT_LHA: base = "lha"; break;
-    case ARCHIVE_FORMAT_XAR: base = "xar"; break;
-    default: base = "archive"; break;
+    case ARCHIVE_FORMAT_RAR_V5:
+      base = "rar";
+      break;
+    case ARCHIVE_FORMAT_ISO9660:
+      base = "iso9660";
+      break;
+    case ARCHIVE_FORMAT_CAB:
+      base = "cab";
+      break;
+    case ARCHIVE_FORMAT_LHA:
+      base = "lha";
+      break;
+    case ARCHIVE_FORMAT_XAR:
+      base = "xar";
+      break;
+    default:
+      base = "archive";
+      break;
   }
   const char *suf = "";
   switch (archive_filter_code(a, 0)) {
-    case ARCHIVE_FILTER_GZIP: suf = ".gz"; break;
-    case ARCHIVE_FILTER_XZ: suf = ".xz"; break;
-    case ARCHIVE_FILTER_BZIP2: suf = ".bz2"; break;
-    case ARCHIVE_FILTER_ZSTD: suf = ".zst"; break;
-    case ARCHIVE_FILTER_LZMA: suf = ".lzma"; break;
-    case ARCHIVE_FILTER_LZIP: suf = ".lz"; break;
-    case ARCHIVE_FILTER_LZ4: suf = ".lz4"; break;
-    case ARCHIVE_FILTER_COMPRESS: suf = ".Z"; break;
-    default: break;
+    case ARCHIVE_FILTER_GZIP:
+      suf = ".gz";
+      break;
+    case ARCHIVE_FILTER_XZ:
+      suf = ".xz";
+      break;
+    case ARCHIVE_FILTER_BZIP2:
+      suf = ".bz2";
+      break;
+    case ARCHIVE_FILTER_ZSTD:
+      suf = ".zst";
+      break;
+    case ARCHIVE_FILTER_LZMA:
+      suf = ".lzma";
+      break;
+    case ARCHIVE_FILTER_LZIP:
+      suf = ".lz";
+      break;
+    case ARCHIVE_FILTER_LZ4:
+      suf = ".lz4";
+      break;
+    case ARCHIVE_FILTER_COMPRESS:
+      suf = ".Z";
+      break;
+    default:
+      break;
   }
   snprintf(buf, n, "%s%s", base, suf);
 }
@@ -708,7 +802,8 @@ static void kind_name(struct archive *a, char *buf, size_t n) {
  * programs) and no mtree (it reads the files it names from disk). */
 static struct archive *open_memory(const unsigned char *data, size_t size) {
   struct archive *a = archive_read_new();
-  if (a == NULL) return NULL;
+  if (a == NULL)
+    return NULL;
   archive_read_support_filter_gzip(a);
   archive_read_support_filter_bzip2(a);
   archive_read_support_filter_xz(a);
@@ -742,7 +837,8 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
     return PV_OK;
   }
   struct archive *a = open_memory(data + off, size - off);
-  if (a == NULL) return PV_FATAL;
+  if (a == NULL)
+    return PV_FATAL;
   pv_status rc = PV_OK;
   while (!in->stop) {
     if (past_deadline(in)) {
@@ -751,8 +847,10 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
     }
     struct archive_entry *e;
     int ar = archive_read_next_header(a, &e);
-    if (ar == ARCHIVE_EOF) break;
-    if (out->entries == 0 && ar >= ARCHIVE_WARN) kind_name(a, out->kind, sizeof out->kind);
+    if (ar == ARCHIVE_EOF)
+      break;
+    if (out->entries == 0 && ar >= ARCHIVE_WARN)
+      kind_name(a, out->kind, sizeof out->kind);
     if (ar < ARCHIVE_WARN) {
       out->failed = 1;
       out->unrecognised =
@@ -769,15 +867,18 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
       break;
     }
     int stop = 0, err = 0;
-    if ((rc = do_entry(in, a, e, prefix, depth, &stop, &err)) == PV_FATAL) break;
+    if ((rc = do_entry(in, a, e, prefix, depth, &stop, &err)) == PV_FATAL)
+      break;
     if (err) {
       out->failed = 1;
       out->entries--; /* this entry's data was lost */
       archive_reason(a, 1, out->reason, sizeof out->reason);
     }
-    if (stop) break;
+    if (stop)
+      break;
   }
-  if (crx && out->kind[0]) snprintf(out->kind, sizeof out->kind, "crx");
+  if (crx && out->kind[0])
+    snprintf(out->kind, sizeof out->kind, "crx");
   archive_read_free(a);
   return rc;
 }
@@ -789,7 +890,8 @@ static int archive_extension(const char *name) {
                                      ".zst",   ".zip", ".vsix", ".crx",  ".jar", ".war", ".xpi",
                                      ".nupkg", ".7z",  ".rar",  ".cpio", NULL};
   for (int i = 0; exts[i]; i++)
-    if (has_suffix(name, exts[i])) return 1;
+    if (has_suffix(name, exts[i]))
+      return 1;
   return 0;
 }
 
@@ -797,11 +899,14 @@ static int archive_extension(const char *name) {
 static const char *display_path(pv_arena *a, const char *input) {
   while (input[0] == '.' && input[1] == '/') {
     input += 2;
-    while (*input == '/') input++;
+    while (*input == '/')
+      input++;
   }
   size_t n = strlen(input);
-  while (n > 1 && input[n - 1] == '/') n--;
-  if (n == 0 || (n == 1 && input[0] == '.')) return pv_arena_strdup(a, "");
+  while (n > 1 && input[n - 1] == '/')
+    n--;
+  if (n == 0 || (n == 1 && input[0] == '.'))
+    return pv_arena_strdup(a, "");
   return pv_arena_strndup(a, input, n);
 }
 
@@ -811,9 +916,12 @@ static ssize_t read_fd(int fd, unsigned char *buf, size_t size) {
   size_t got = 0;
   while (got < size) {
     ssize_t n = read(fd, buf + got, size - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return -1;
-    if (n == 0) break;
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return -1;
+    if (n == 0)
+      break;
     got += (size_t)n;
   }
   return (ssize_t)got;
@@ -842,7 +950,8 @@ static pv_status dir_file(intake *in, const char *full, const char *path, const 
   ssize_t got = buf ? read_fd(fd, buf, size) : 0;
   int saved = errno;
   close(fd);
-  if (buf == NULL) return PV_FATAL;
+  if (buf == NULL)
+    return PV_FATAL;
   if (got < 0) {
     pv_result_note(in->r, PV_NOTE_WARNING, "unreadable-file", path, "%s: %s", path,
                    strerror(saved));
@@ -858,14 +967,17 @@ static pv_status dir_file(intake *in, const char *full, const char *path, const 
 static pv_status dir_entry(intake *in, const char *full, const char *path, const char *rel,
                            const struct stat *st) {
   pv_file f = {.path = path, .mode = st->st_mode};
-  if (S_ISREG(st->st_mode)) return dir_file(in, full, path, rel, st);
+  if (S_ISREG(st->st_mode))
+    return dir_file(in, full, path, rel, st);
   if (S_ISLNK(st->st_mode)) {
     char target[4096];
     ssize_t n = readlink(full, target, sizeof target - 1);
-    if (n < 0) n = 0;
+    if (n < 0)
+      n = 0;
     target[n] = '\0';
     f.kind = PV_ENTRY_SYMLINK;
-    if ((f.link_target = sanitise(in->r->arena, target)) == NULL) return PV_FATAL;
+    if ((f.link_target = sanitise(in->r->arena, target)) == NULL)
+      return PV_FATAL;
   } else if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
     f.kind = PV_ENTRY_DEVICE;
   } else if (S_ISFIFO(st->st_mode)) {
@@ -888,7 +1000,8 @@ typedef struct {
 } strvec;
 
 static int strvec_push(strvec *v, char *s) {
-  if (s == NULL) return -1;
+  if (s == NULL)
+    return -1;
   if (v->len == v->cap) {
     size_t cap = v->cap ? 2 * v->cap : 32;
     char **p = realloc(v->items, cap * sizeof *p);
@@ -904,7 +1017,8 @@ static int strvec_push(strvec *v, char *s) {
 }
 
 static void strvec_free(strvec *v) {
-  for (size_t i = 0; i < v->len; i++) free(v->items[i]);
+  for (size_t i = 0; i < v->len; i++)
+    free(v->items[i]);
   free(v->items);
   v->items = NULL;
   v->len = v->cap = 0;
@@ -913,11 +1027,13 @@ static void strvec_free(strvec *v) {
 /* Sorted names in directory `full` (without "." and ".."); -1 with errno. */
 static int list_dir(const char *full, strvec *names) {
   DIR *d = opendir(full);
-  if (d == NULL) return -1;
+  if (d == NULL)
+    return -1;
   struct dirent *de;
   int rc = 0;
   while ((de = readdir(d)) != NULL) {
-    if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+    if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+      continue;
     if (strvec_push(names, strdup(de->d_name)) < 0) {
       rc = -1;
       errno = ENOMEM;
@@ -925,7 +1041,8 @@ static int list_dir(const char *full, strvec *names) {
     }
   }
   closedir(d);
-  if (names->len > 1) qsort(names->items, names->len, sizeof *names->items, cmp_str);
+  if (names->len > 1)
+    qsort(names->items, names->len, sizeof *names->items, cmp_str);
   return rc;
 }
 
@@ -940,11 +1057,13 @@ static pv_status walk_one(intake *in, const char *root, const char *shown, const
                           strvec *stack) {
   char *full = rel[0] ? pv_arena_printf(in->r->arena, "%s/%s", root, rel)
                       : pv_arena_strdup(in->r->arena, root);
-  if (full == NULL) return PV_FATAL;
+  if (full == NULL)
+    return PV_FATAL;
   strvec names = {0}, subdirs = {0};
   pv_status rc = PV_OK;
   if (list_dir(full, &names) < 0) {
-    if (errno == ENOMEM) return PV_FATAL;
+    if (errno == ENOMEM)
+      return PV_FATAL;
     if (rel[0] == '\0')
       pv_result_fail(in->r, "%s: %s", in->r->input, strerror(errno));
     else
@@ -964,7 +1083,8 @@ static pv_status walk_one(intake *in, const char *root, const char *shown, const
       break;
     }
     struct stat st;
-    if (lstat(f2, &st) < 0) continue;
+    if (lstat(f2, &st) < 0)
+      continue;
     if (++in->entries > in->lim->entries) {
       in->stop = 1;
       rc = trip(in, R_ENTRIES, NULL, "more than %llu entries in '%s'; reading stopped",
@@ -982,13 +1102,15 @@ static pv_status walk_one(intake *in, const char *root, const char *shown, const
       break;
     }
     if (S_ISDIR(st.st_mode)) {
-      if (!skip_dir(names.items[i]) && strvec_push(&subdirs, strdup(r2)) < 0) rc = PV_FATAL;
+      if (!skip_dir(names.items[i]) && strvec_push(&subdirs, strdup(r2)) < 0)
+        rc = PV_FATAL;
       continue;
     }
     rc = dir_entry(in, f2, path, r2, &st);
   }
   for (size_t i = subdirs.len; i-- > 0 && rc == PV_OK;) {
-    if (strvec_push(stack, subdirs.items[i]) < 0) rc = PV_FATAL;
+    if (strvec_push(stack, subdirs.items[i]) < 0)
+      rc = PV_FATAL;
     subdirs.items[i] = NULL;
   }
 out:
@@ -999,7 +1121,8 @@ out:
 
 static pv_status walk_dir(intake *in) {
   const char *shown = display_path(in->r->arena, in->r->input);
-  if (shown == NULL) return PV_FATAL;
+  if (shown == NULL)
+    return PV_FATAL;
   strvec stack = {0};
   pv_status rc = strvec_push(&stack, strdup("")) < 0 ? PV_FATAL : PV_OK;
   while (rc == PV_OK && stack.len > 0 && !in->stop && in->r->status == PV_INPUT_SCANNED) {
@@ -1008,7 +1131,8 @@ static pv_status walk_dir(intake *in) {
     free(rel);
   }
   strvec_free(&stack);
-  if (rc == PV_OK && in->r->status == PV_INPUT_ERROR) rc = PV_FAILED;
+  if (rc == PV_OK && in->r->status == PV_INPUT_ERROR)
+    rc = PV_FAILED;
   return rc;
 }
 
@@ -1041,15 +1165,18 @@ static int slurp(intake *in, int fd, uint64_t size, unsigned char **data, size_t
   }
   ssize_t n;
   while ((n = read(fd, in->scratch, CHUNK)) != 0) {
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 || past_deadline(in)) break;
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 || past_deadline(in))
+      break;
     EVP_DigestUpdate(ctx, in->scratch, (size_t)n);
   }
   unsigned char md[32];
   unsigned mdlen = 0;
   EVP_DigestFinal_ex(ctx, md, &mdlen);
   EVP_MD_CTX_free(ctx);
-  for (unsigned i = 0; i < 32; i++) snprintf(in->r->sha256 + 2 * i, 3, "%02x", md[i]);
+  for (unsigned i = 0; i < 32; i++)
+    snprintf(in->r->sha256 + 2 * i, 3, "%02x", md[i]);
   return 0;
 }
 
@@ -1058,12 +1185,14 @@ static pv_status single_file(intake *in, const unsigned char *data, size_t len,
                              const struct stat *st) {
   in->r->kind = "file";
   const char *path = display_path(in->r->arena, in->r->input);
-  if (path == NULL) return PV_FATAL;
+  if (path == NULL)
+    return PV_FATAL;
   if (len > in->lim->entry_bytes)
     return trip(in, R_ENTRY_TOO_LARGE, path, "entry '%s' is larger than %llu bytes; skipped", path,
                 (unsigned long long)in->lim->entry_bytes);
   unsigned char *copy = pv_result_data_alloc(in->r, len + 1);
-  if (copy == NULL) return PV_FATAL;
+  if (copy == NULL)
+    return PV_FATAL;
   memcpy(copy, data, len);
   in->used += len;
   pv_file f = {.path = path, .data = copy, .size = len, .mode = st->st_mode, .kind = PV_ENTRY_FILE};
@@ -1082,7 +1211,8 @@ static pv_status read_file_input(intake *in, int fd, const struct stat *st) {
     return PV_FAILED;
   }
   if (slurp(in, fd, (uint64_t)st->st_size, &data, &len) < 0) {
-    if (errno == ENOMEM) return PV_FATAL;
+    if (errno == ENOMEM)
+      return PV_FATAL;
     pv_result_fail(r, "%s: %s", r->input, strerror(errno));
     return PV_FAILED;
   }
@@ -1093,8 +1223,10 @@ static pv_status read_file_input(intake *in, int fd, const struct stat *st) {
   }
   level_out lo = {0};
   rc = read_archive(in, data, len, "", 0, &lo);
-  if (rc == PV_FATAL) goto out;
-  if (lo.kind[0]) r->kind = pv_arena_strdup(r->arena, lo.kind);
+  if (rc == PV_FATAL)
+    goto out;
+  if (lo.kind[0])
+    r->kind = pv_arena_strdup(r->arena, lo.kind);
   if (lo.unrecognised && !archive_extension(r->input) && !pv_crx_payload(data, len, &(size_t){0}) &&
       !pv_looks_like_archive(data, len)) {
     rc = single_file(in, data, len, st);
@@ -1126,13 +1258,15 @@ pv_status pv_intake_read(pv_result *r, const pv_limits *lim, uint64_t deadline_m
   in.scratch = malloc(CHUNK);
   in.pathbuf = malloc(in.pathbuf_sz);
   pv_status rc = PV_FATAL;
-  if (in.scratch == NULL || in.pathbuf == NULL) goto out;
+  if (in.scratch == NULL || in.pathbuf == NULL)
+    goto out;
   r->sha256[0] = '\0';
   int fd = open(r->input, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
   if (fd < 0 || fstat(fd, &st) < 0) {
     pv_result_fail(r, "%s: %s", r->input, strerror(errno));
-    if (fd >= 0) close(fd);
+    if (fd >= 0)
+      close(fd);
     rc = PV_FAILED;
     goto out;
   }

@@ -26,7 +26,8 @@ int pv_mlist_push(pv_mlist *l, const pv_pmatch *m) {
   if (l->n == l->cap) {
     uint32_t cap = l->cap ? l->cap * 2 : 16;
     pv_pmatch *v = realloc(l->v, cap * sizeof *v);
-    if (v == NULL) return -1;
+    if (v == NULL)
+      return -1;
     l->v = v;
     l->cap = cap;
   }
@@ -41,17 +42,22 @@ void pv_mlist_free(pv_mlist *l) {
 
 const pv_binding *pv_pmatch_get(const pv_pmatch *m, const char *name, size_t len) {
   for (uint32_t i = 0; i < m->nb; i++)
-    if (strlen(m->b[i].name) == len && memcmp(m->b[i].name, name, len) == 0) return &m->b[i];
+    if (strlen(m->b[i].name) == len && memcmp(m->b[i].name, name, len) == 0)
+      return &m->b[i];
   return NULL;
 }
 
 /* Same code modulo blanks. */
 static int code_eq(const unsigned char *d, uint32_t a, uint32_t ae, uint32_t b, uint32_t be) {
   for (;;) {
-    while (a < ae && (d[a] == ' ' || d[a] == '\t' || d[a] == '\n' || d[a] == '\r')) a++;
-    while (b < be && (d[b] == ' ' || d[b] == '\t' || d[b] == '\n' || d[b] == '\r')) b++;
-    if (a == ae || b == be) return a == ae && b == be;
-    if (d[a++] != d[b++]) return 0;
+    while (a < ae && (d[a] == ' ' || d[a] == '\t' || d[a] == '\n' || d[a] == '\r'))
+      a++;
+    while (b < be && (d[b] == ' ' || d[b] == '\t' || d[b] == '\n' || d[b] == '\r'))
+      b++;
+    if (a == ae || b == be)
+      return a == ae && b == be;
+    if (d[a++] != d[b++])
+      return 0;
   }
 }
 
@@ -61,7 +67,8 @@ static int unify(const pv_feval *e, const pv_pmatch *r, const pv_pmatch *s, pv_p
   for (uint32_t i = 0; i < s->nb; i++) {
     const pv_binding *b = pv_pmatch_get(r, s->b[i].name, strlen(s->b[i].name));
     if (b != NULL) {
-      if (!code_eq(e->data, b->s, b->e, s->b[i].s, s->b[i].e)) return 0;
+      if (!code_eq(e->data, b->s, b->e, s->b[i].s, s->b[i].e))
+        return 0;
     } else if (out->nb < PV_PAT_MAX_BINDINGS) {
       out->b[out->nb++] = s->b[i];
     }
@@ -73,18 +80,24 @@ static int is_pos(pv_fkind k) {
   return k == PV_F_PATTERN || k == PV_F_REGEX || k == PV_F_AND || k == PV_F_OR || k == PV_F_INSIDE;
 }
 
-static int is_neg(pv_fkind k) { return k == PV_F_NOT || k == PV_F_NOT_INSIDE || k == PV_F_NOT_REGEX; }
+static int is_neg(pv_fkind k) {
+  return k == PV_F_NOT || k == PV_F_NOT_INSIDE || k == PV_F_NOT_REGEX;
+}
 
-static int inside(const pv_pmatch *r, const pv_pmatch *s) { return s->s <= r->s && r->e <= s->e; }
+static int inside(const pv_pmatch *r, const pv_pmatch *s) {
+  return s->s <= r->s && r->e <= s->e;
+}
 
 static pv_status eval(const pv_formula *f, const pv_feval *e, pv_mlist *out);
 
 static pv_status eval_pattern(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
   uint32_t id = f->pat[e->lang];
-  if (id == UINT32_MAX || id >= e->n_pat) return PV_OK;
+  if (id == UINT32_MAX || id >= e->n_pat)
+    return PV_OK;
   const pv_mlist *l = &e->by_pat[id];
   for (uint32_t i = 0; i < l->n; i++)
-    if (pv_mlist_push(out, &l->v[i]) != 0) return PV_FATAL;
+    if (pv_mlist_push(out, &l->v[i]) != 0)
+      return PV_FATAL;
   return PV_OK;
 }
 
@@ -100,9 +113,11 @@ static pv_status eval_regex(const pcre2_code *re, const pv_feval *e, pv_mlist *o
     }
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
     pv_pmatch m = {.s = (uint32_t)ov[0], .e = (uint32_t)(ov[1] > ov[0] ? ov[1] : ov[0]), .nb = 0};
-    if (pv_mlist_push(out, &m) != 0) return PV_FATAL;
+    if (pv_mlist_push(out, &m) != 0)
+      return PV_FATAL;
     off = ov[1] > off ? ov[1] : off + 1;
-    while (off < e->size && (e->data[off] & 0xC0) == 0x80) off++;
+    while (off < e->size && (e->data[off] & 0xC0) == 0x80)
+      off++;
   }
   return PV_OK;
 }
@@ -110,23 +125,28 @@ static pv_status eval_regex(const pcre2_code *re, const pv_feval *e, pv_mlist *o
 static pv_status eval_or(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
   for (uint32_t i = 0; i < f->n; i++) {
     pv_status rc = eval(f->kids[i], e, out);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   return PV_OK;
 }
 
 /* The operand's formula: INSIDE/NOT/NOT_INSIDE wrap one. */
 static const pv_formula *inner(const pv_formula *f) {
-  return (f->kind == PV_F_INSIDE || f->kind == PV_F_NOT || f->kind == PV_F_NOT_INSIDE) ? f->kids[0] : f;
+  return (f->kind == PV_F_INSIDE || f->kind == PV_F_NOT || f->kind == PV_F_NOT_INSIDE) ? f->kids[0]
+                                                                                       : f;
 }
 
 /* A pattern-inside, or a pattern-either of them (Semgrep allows one there):
  * it says where matches may lie, not what they are. */
 static int inside_like(const pv_formula *f) {
-  if (f->kind == PV_F_INSIDE) return 1;
-  if (f->kind != PV_F_OR || f->n == 0) return 0;
+  if (f->kind == PV_F_INSIDE)
+    return 1;
+  if (f->kind != PV_F_OR || f->n == 0)
+    return 0;
   for (uint32_t i = 0; i < f->n; i++)
-    if (!inside_like(f->kids[i])) return 0;
+    if (!inside_like(f->kids[i]))
+      return 0;
   return 1;
 }
 
@@ -134,9 +154,11 @@ static int inside_like(const pv_formula *f) {
  * positive that is not inside-like, else the first positive. */
 static uint32_t and_base(const pv_formula *f) {
   for (uint32_t i = 0; i < f->n; i++)
-    if (is_pos(f->kids[i]->kind) && !inside_like(f->kids[i])) return i;
+    if (is_pos(f->kids[i]->kind) && !inside_like(f->kids[i]))
+      return i;
   for (uint32_t i = 0; i < f->n; i++)
-    if (is_pos(f->kids[i]->kind)) return i;
+    if (is_pos(f->kids[i]->kind))
+      return i;
   return UINT32_MAX;
 }
 
@@ -145,24 +167,28 @@ static uint32_t and_base(const pv_formula *f) {
  * drop it); deeper operands ask for theirs as they are evaluated. */
 static pv_status demand(const pv_formula *f, const pv_feval *e, const pv_mlist *cur) {
   switch (f->kind) {
-  case PV_F_PATTERN: {
-    uint32_t id = f->pat[e->lang];
-    if (!f->lazy || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
-    for (uint32_t i = 0; i < cur->n; i++)
-      if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, PV_DEMAND_AROUND) != 0)
-        return PV_FATAL;
-    return PV_OK;
-  }
-  case PV_F_OR:
-    for (uint32_t i = 0; i < f->n; i++)
-      if (demand(f->kids[i], e, cur) != PV_OK) return PV_FATAL;
-    return PV_OK;
-  case PV_F_AND: {
-    uint32_t b = and_base(f);
-    return b == UINT32_MAX ? PV_OK : demand(inner(f->kids[b]), e, cur);
-  }
-  case PV_F_INSIDE: return demand(f->kids[0], e, cur);
-  default: return PV_OK;
+    case PV_F_PATTERN: {
+      uint32_t id = f->pat[e->lang];
+      if (!f->lazy || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat)
+        return PV_OK;
+      for (uint32_t i = 0; i < cur->n; i++)
+        if (e->demand(e->demand_ctx, id, cur->v[i].s, cur->v[i].e, PV_DEMAND_AROUND) != 0)
+          return PV_FATAL;
+      return PV_OK;
+    }
+    case PV_F_OR:
+      for (uint32_t i = 0; i < f->n; i++)
+        if (demand(f->kids[i], e, cur) != PV_OK)
+          return PV_FATAL;
+      return PV_OK;
+    case PV_F_AND: {
+      uint32_t b = and_base(f);
+      return b == UINT32_MAX ? PV_OK : demand(inner(f->kids[b]), e, cur);
+    }
+    case PV_F_INSIDE:
+      return demand(f->kids[0], e, cur);
+    default:
+      return PV_OK;
   }
 }
 
@@ -170,14 +196,16 @@ static pv_status demand(const pv_formula *f, const pv_feval *e, const pv_mlist *
 static pv_status intersect(const pv_formula *p, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0}, next = {0};
   pv_status rc = demand(inner(p), e, cur);
-  if (rc == PV_OK) rc = eval(inner(p), e, &s);
+  if (rc == PV_OK)
+    rc = eval(inner(p), e, &s);
   for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++)
     for (uint32_t j = 0; j < s.n; j++) {
       pv_pmatch m;
       if (inside(&cur->v[i], &s.v[j]) && unify(e, &cur->v[i], &s.v[j], &m)) {
         m.s = cur->v[i].s;
         m.e = cur->v[i].e;
-        if (pv_mlist_push(&next, &m) != 0) rc = PV_FATAL;
+        if (pv_mlist_push(&next, &m) != 0)
+          rc = PV_FATAL;
         break;
       }
     }
@@ -191,7 +219,8 @@ static pv_status intersect(const pv_formula *p, const pv_feval *e, pv_mlist *cur
 static pv_status subtract(const pv_formula *n, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0};
   pv_status rc = n->kind == PV_F_NOT_REGEX ? eval_regex(n->re, e, &s) : demand(inner(n), e, cur);
-  if (rc == PV_OK && n->kind != PV_F_NOT_REGEX) rc = eval(inner(n), e, &s);
+  if (rc == PV_OK && n->kind != PV_F_NOT_REGEX)
+    rc = eval(inner(n), e, &s);
   uint32_t k = 0;
   for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++) {
     const pv_pmatch *r = &cur->v[i];
@@ -199,11 +228,15 @@ static pv_status subtract(const pv_formula *n, const pv_feval *e, pv_mlist *cur)
     for (uint32_t j = 0; j < s.n && !drop; j++) {
       const pv_pmatch *x = &s.v[j];
       pv_pmatch m;
-      if (n->kind == PV_F_NOT_REGEX) drop = x->s < r->e && r->s < x->e;
-      else if (n->kind == PV_F_NOT) drop = x->s == r->s && x->e == r->e && unify(e, r, x, &m);
-      else drop = inside(r, x) && unify(e, r, x, &m);
+      if (n->kind == PV_F_NOT_REGEX)
+        drop = x->s < r->e && r->s < x->e;
+      else if (n->kind == PV_F_NOT)
+        drop = x->s == r->s && x->e == r->e && unify(e, r, x, &m);
+      else
+        drop = inside(r, x) && unify(e, r, x, &m);
     }
-    if (!drop) cur->v[k++] = *r;
+    if (!drop)
+      cur->v[k++] = *r;
   }
   cur->n = k;
   pv_mlist_free(&s);
@@ -223,7 +256,8 @@ static int operand_value(const pv_feval *e, const pv_pmatch *m, const pv_operand
     return 1;
   }
   const pv_binding *b = pv_pmatch_get(m, o->mv, strlen(o->mv));
-  if (b == NULL) return -1;
+  if (b == NULL)
+    return -1;
   const char *t = (const char *)e->data + b->s;
   size_t len = b->e - b->s;
   if (len >= 2 && (t[0] == '"' || t[0] == '\'' || t[0] == '`') && t[len - 1] == t[0]) {
@@ -232,14 +266,17 @@ static int operand_value(const pv_feval *e, const pv_pmatch *m, const pv_operand
   }
   *s = t;
   *n = len;
-  if (o->as == 2) return 0;
+  if (o->as == 2)
+    return 0;
   char buf[CMP_TEXT_MAX];
-  if (len == 0 || len >= sizeof buf) return o->as == 1 ? -1 : 0;
+  if (len == 0 || len >= sizeof buf)
+    return o->as == 1 ? -1 : 0;
   memcpy(buf, t, len);
   buf[len] = '\0';
   char *end;
   double v = strtod(buf, &end);
-  if (*end != '\0') return o->as == 1 ? -1 : 0;
+  if (*end != '\0')
+    return o->as == 1 ? -1 : 0;
   *num = v;
   return 1;
 }
@@ -248,22 +285,32 @@ static int compare(const pv_formula *f, const pv_feval *e, const pv_pmatch *m) {
   double a = 0, b = 0;
   const char *sa = NULL, *sb = NULL;
   size_t na = 0, nb = 0;
-  int ka = operand_value(e, m, &f->lhs, &a, &sa, &na), kb = operand_value(e, m, &f->rhs, &b, &sb, &nb);
-  if (ka < 0 || kb < 0) return 0;
+  int ka = operand_value(e, m, &f->lhs, &a, &sa, &na),
+      kb = operand_value(e, m, &f->rhs, &b, &sb, &nb);
+  if (ka < 0 || kb < 0)
+    return 0;
   int c;
-  if (ka == 1 && kb == 1) c = a < b ? -1 : a > b ? 1 : 0;
+  if (ka == 1 && kb == 1)
+    c = a < b ? -1 : a > b ? 1 : 0;
   else {
-    if (ka == 1 || kb == 1) return f->op == PV_CMP_NE; /* number vs string */
+    if (ka == 1 || kb == 1)
+      return f->op == PV_CMP_NE; /* number vs string */
     int k = memcmp(sa, sb, na < nb ? na : nb);
     c = k != 0 ? k : na < nb ? -1 : na > nb ? 1 : 0;
   }
   switch (f->op) {
-  case PV_CMP_LT: return c < 0;
-  case PV_CMP_LE: return c <= 0;
-  case PV_CMP_GT: return c > 0;
-  case PV_CMP_GE: return c >= 0;
-  case PV_CMP_EQ: return c == 0;
-  case PV_CMP_NE: return c != 0;
+    case PV_CMP_LT:
+      return c < 0;
+    case PV_CMP_LE:
+      return c <= 0;
+    case PV_CMP_GT:
+      return c > 0;
+    case PV_CMP_GE:
+      return c >= 0;
+    case PV_CMP_EQ:
+      return c == 0;
+    case PV_CMP_NE:
+      return c != 0;
   }
   return 0;
 }
@@ -277,8 +324,10 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
     pv_pmatch m = cur->v[i];
     const pv_binding *b = f->n_mvs ? pv_pmatch_get(&m, f->mvs[0], strlen(f->mvs[0])) : NULL;
     int keep = 0;
-    if (f->kind == PV_F_MV_COMPARE) keep = compare(f, e, &m);
-    else if (b == NULL) keep = 0;
+    if (f->kind == PV_F_MV_COMPARE)
+      keep = compare(f, e, &m);
+    else if (b == NULL)
+      keep = 0;
     else if (f->kind == PV_F_MV_REGEX)
       keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx));
     else if (f->kind == PV_F_MV_PATTERN) {
@@ -307,7 +356,8 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
       }
       keep = keep && m.s <= m.e;
     }
-    if (keep) cur->v[k++] = m;
+    if (keep)
+      cur->v[k++] = m;
   }
   cur->n = k;
   pv_mlist_free(&s);
@@ -318,16 +368,19 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
  * $X` with a pattern-inside), or UINT32_MAX: that base is then searched
  * only inside its matches. */
 static uint32_t bounding_inside(const pv_formula *f, uint32_t base) {
-  if (base == UINT32_MAX || f->kids[base]->kind != PV_F_PATTERN || !f->kids[base]->any) return UINT32_MAX;
+  if (base == UINT32_MAX || f->kids[base]->kind != PV_F_PATTERN || !f->kids[base]->any)
+    return UINT32_MAX;
   for (uint32_t i = 0; i < f->n; i++)
-    if (inside_like(f->kids[i])) return i;
+    if (inside_like(f->kids[i]))
+      return i;
   return UINT32_MAX;
 }
 
 /* Fill a lone-metavariable base's list inside the bounding matches. */
 static pv_status demand_within(const pv_formula *f, uint32_t base, const pv_feval *e) {
   uint32_t b = bounding_inside(f, base), id = f->kids[base]->pat[e->lang];
-  if (b == UINT32_MAX || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat) return PV_OK;
+  if (b == UINT32_MAX || e->demand == NULL || id == UINT32_MAX || id >= e->n_pat)
+    return PV_OK;
   pv_mlist r = {0};
   pv_status rc = eval(inner(f->kids[b]), e, &r);
   for (uint32_t i = 0; rc == PV_OK && i < r.n; i++)
@@ -339,51 +392,67 @@ static pv_status demand_within(const pv_formula *f, uint32_t base, const pv_feva
 
 static pv_status eval_and(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
   uint32_t base = and_base(f);
-  if (base == UINT32_MAX) return PV_OK;
+  if (base == UINT32_MAX)
+    return PV_OK;
   pv_mlist cur = {0};
   pv_status rc = demand_within(f, base, e);
-  if (rc == PV_OK) rc = eval(inner(f->kids[base]), e, &cur);
+  if (rc == PV_OK)
+    rc = eval(inner(f->kids[base]), e, &cur);
   for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
-    if (i != base && is_pos(f->kids[i]->kind)) rc = intersect(f->kids[i], e, &cur);
+    if (i != base && is_pos(f->kids[i]->kind))
+      rc = intersect(f->kids[i], e, &cur);
   for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
-    if (is_neg(f->kids[i]->kind)) rc = subtract(f->kids[i], e, &cur);
+    if (is_neg(f->kids[i]->kind))
+      rc = subtract(f->kids[i], e, &cur);
   for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
     if (!is_pos(f->kids[i]->kind) && !is_neg(f->kids[i]->kind) && f->kids[i]->kind != PV_F_FOCUS)
       rc = condition(f->kids[i], e, &cur);
   for (uint32_t i = 0; rc == PV_OK && cur.n && i < f->n; i++)
-    if (f->kids[i]->kind == PV_F_FOCUS) rc = condition(f->kids[i], e, &cur);
+    if (f->kids[i]->kind == PV_F_FOCUS)
+      rc = condition(f->kids[i], e, &cur);
   for (uint32_t i = 0; rc == PV_OK && i < cur.n; i++)
-    if (pv_mlist_push(out, &cur.v[i]) != 0) rc = PV_FATAL;
+    if (pv_mlist_push(out, &cur.v[i]) != 0)
+      rc = PV_FATAL;
   pv_mlist_free(&cur);
   return rc;
 }
 
 static pv_status eval(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
   switch (f->kind) {
-  case PV_F_PATTERN: return eval_pattern(f, e, out);
-  case PV_F_REGEX: return eval_regex(f->re, e, out);
-  case PV_F_OR: return eval_or(f, e, out);
-  case PV_F_AND: return eval_and(f, e, out);
-  case PV_F_INSIDE: return eval(f->kids[0], e, out);
-  default: return PV_OK; /* negatives and conditions only act under patterns */
+    case PV_F_PATTERN:
+      return eval_pattern(f, e, out);
+    case PV_F_REGEX:
+      return eval_regex(f->re, e, out);
+    case PV_F_OR:
+      return eval_or(f, e, out);
+    case PV_F_AND:
+      return eval_and(f, e, out);
+    case PV_F_INSIDE:
+      return eval(f->kids[0], e, out);
+    default:
+      return PV_OK; /* negatives and conditions only act under patterns */
   }
 }
 
 static int cmp_range(const void *a, const void *b) {
   const pv_pmatch *x = a, *y = b;
-  if (x->s != y->s) return x->s < y->s ? -1 : 1;
-  if (x->e != y->e) return x->e < y->e ? -1 : 1;
+  if (x->s != y->s)
+    return x->s < y->s ? -1 : 1;
+  if (x->e != y->e)
+    return x->e < y->e ? -1 : 1;
   return 0;
 }
 
 pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
   uint32_t first = out->n;
   pv_status rc = eval(f, e, out);
-  if (rc != PV_OK || out->n - first < 2) return rc;
+  if (rc != PV_OK || out->n - first < 2)
+    return rc;
   qsort(out->v + first, out->n - first, sizeof *out->v, cmp_range);
   uint32_t k = first + 1;
   for (uint32_t i = first + 1; i < out->n; i++)
-    if (cmp_range(&out->v[i], &out->v[k - 1]) != 0) out->v[k++] = out->v[i];
+    if (cmp_range(&out->v[i], &out->v[k - 1]) != 0)
+      out->v[k++] = out->v[i];
   out->n = k;
   return PV_OK;
 }
@@ -391,38 +460,52 @@ pv_status pv_formula_eval(const pv_formula *f, const pv_feval *e, pv_mlist *out)
 int pv_formula_can_match(const pv_formula *f, pv_lang l, const uint8_t *pat_ok,
                          const uint8_t *present) {
   switch (f->kind) {
-  case PV_F_PATTERN: return f->pat[l] != UINT32_MAX && pat_ok[f->pat[l]];
-  case PV_F_REGEX: case PV_F_MV_REGEX: return pv_wordgroup_holds(&f->words, present);
-  case PV_F_INSIDE: return pv_formula_can_match(f->kids[0], l, pat_ok, present);
-  case PV_F_OR:
-    for (uint32_t i = 0; i < f->n; i++)
-      if (pv_formula_can_match(f->kids[i], l, pat_ok, present)) return 1;
-    return 0;
-  case PV_F_AND: /* every positive, and every metavariable-regex */
-    for (uint32_t i = 0; i < f->n; i++) {
-      pv_fkind k = f->kids[i]->kind;
-      if ((is_pos(k) || k == PV_F_MV_REGEX) && !pv_formula_can_match(f->kids[i], l, pat_ok, present))
-        return 0;
-    }
-    return 1;
-  default: return 1;
+    case PV_F_PATTERN:
+      return f->pat[l] != UINT32_MAX && pat_ok[f->pat[l]];
+    case PV_F_REGEX:
+    case PV_F_MV_REGEX:
+      return pv_wordgroup_holds(&f->words, present);
+    case PV_F_INSIDE:
+      return pv_formula_can_match(f->kids[0], l, pat_ok, present);
+    case PV_F_OR:
+      for (uint32_t i = 0; i < f->n; i++)
+        if (pv_formula_can_match(f->kids[i], l, pat_ok, present))
+          return 1;
+      return 0;
+    case PV_F_AND: /* every positive, and every metavariable-regex */
+      for (uint32_t i = 0; i < f->n; i++) {
+        pv_fkind k = f->kids[i]->kind;
+        if ((is_pos(k) || k == PV_F_MV_REGEX) &&
+            !pv_formula_can_match(f->kids[i], l, pat_ok, present))
+          return 0;
+      }
+      return 1;
+    default:
+      return 1;
   }
 }
 
 void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want, int lazy) {
-  if (f->kind == PV_F_PATTERN && f->pat[l] != UINT32_MAX && (lazy || !f->lazy)) want[f->pat[l]] = 1;
-  for (uint32_t i = 0; i < f->n; i++) pv_formula_mark(f->kids[i], l, want, lazy);
+  if (f->kind == PV_F_PATTERN && f->pat[l] != UINT32_MAX && (lazy || !f->lazy))
+    want[f->pat[l]] = 1;
+  for (uint32_t i = 0; i < f->n; i++)
+    pv_formula_mark(f->kids[i], l, want, lazy);
 }
 
 static void set_lazy(pv_formula *f, int lazy) {
-  if (f->kind == PV_F_PATTERN) f->lazy = lazy;
-  else if (f->kind == PV_F_MV_PATTERN) set_lazy(f->kids[0], 0); /* searched in full */
+  if (f->kind == PV_F_PATTERN)
+    f->lazy = lazy;
+  else if (f->kind == PV_F_MV_PATTERN)
+    set_lazy(f->kids[0], 0);      /* searched in full */
   else if (f->kind == PV_F_AND) { /* a lone-metavariable base waits for its inside */
     uint32_t b = and_base(f), in = bounding_inside(f, b);
     for (uint32_t i = 0; i < f->n; i++)
       set_lazy(f->kids[i], in != UINT32_MAX ? i != in : i == b ? lazy : 1);
   } else
-    for (uint32_t i = 0; i < f->n; i++) set_lazy(f->kids[i], lazy);
+    for (uint32_t i = 0; i < f->n; i++)
+      set_lazy(f->kids[i], lazy);
 }
 
-void pv_formula_set_lazy(pv_formula *f) { set_lazy(f, 0); }
+void pv_formula_set_lazy(pv_formula *f) {
+  set_lazy(f, 0);
+}

@@ -17,15 +17,26 @@
 #include "../parse.h"
 
 enum {
-  PAT_MAX_DEPTH = 200,     /* pattern tree depth */
+  PAT_MAX_DEPTH = 200,            /* pattern tree depth */
   ALIAS_MAX = PV_PSCAN_DECLS_MAX, /* declarations tracked per file */
-  NAMES_MAX = 64,          /* names looked up one by one per file; more: every declaration */
-  NAME_OCCS_MAX = 256,     /* occurrences of one such name; more: every declaration */
-  PAT_SRC_MAX = 65536,     /* bytes of one snippet */
-  ENUM_MAX = 16,           /* distinct matches (ways to bind) kept per node and pattern */
+  NAMES_MAX = 64,                 /* names looked up one by one per file; more: every declaration */
+  NAME_OCCS_MAX = 256,            /* occurrences of one such name; more: every declaration */
+  PAT_SRC_MAX = 65536,            /* bytes of one snippet */
+  ENUM_MAX = 16,                  /* distinct matches (ways to bind) kept per node and pattern */
 };
 
-typedef enum { P_NODE, P_LEAF, P_MV, P_ELL, P_ELL_MV, P_DEEP, P_STR, P_STR_ANY, P_STR_MV, P_SEQ } pkind;
+typedef enum {
+  P_NODE,
+  P_LEAF,
+  P_MV,
+  P_ELL,
+  P_ELL_MV,
+  P_DEEP,
+  P_STR,
+  P_STR_ANY,
+  P_STR_MV,
+  P_SEQ
+} pkind;
 typedef enum { REQ_NONE = 0, REQ_CALL, REQ_MEMBER } reqkind;
 
 typedef struct pnode {
@@ -41,12 +52,11 @@ typedef struct pnode {
 
 /* Symbols of one grammar the matcher needs by name. */
 typedef struct {
-  TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment,
-      vdecl, assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat,
-      import_spec, ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json,
-      frag, esc, str_content, /* the insides of a string: no metavariable binds them */
-      named_imports,
-      as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
+  TSSymbol paren, string, templ, subst, ident, prop, sprop, sprop_pat, type_ident, comment, vdecl,
+      assign, call, member, block, program, lexdecl, vardecl, import, objpat, pairpat, import_spec,
+      ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json, frag, esc,
+      str_content, /* the insides of a string: no metavariable binds them */
+      named_imports, as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
       type_ann, async_kw, req_param, opt_param;
 } syms;
 
@@ -76,7 +86,8 @@ struct pv_pattern {
 /* ---- Symbols ---------------------------------------------------------- */
 
 static TSSymbol sym_of(const TSLanguage *L, const char *name) {
-  if (L == NULL) return (TSSymbol)-1;
+  if (L == NULL)
+    return (TSSymbol)-1;
   TSSymbol s = ts_language_symbol_for_name(L, name, (uint32_t)strlen(name), true);
   return s ? s : (TSSymbol)-1;
 }
@@ -133,7 +144,8 @@ static pthread_once_t sym_once = PTHREAD_ONCE_INIT;
 
 static void fill_syms(void) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
-    if (pv_language(l) != NULL) sym_table[l] = lookup_syms(l);
+    if (pv_language(l) != NULL)
+      sym_table[l] = lookup_syms(l);
 }
 
 /* The grammar's symbols by name, looked up once per process (the lookup
@@ -148,11 +160,13 @@ static int is_identish(const syms *s, TSSymbol x) {
 }
 
 static int is_list_type(const char *t) {
-  static const char *const lists[] = {"arguments", "formal_parameters", "array", "object",
-                                      "statement_block", "program", "class_body", "object_pattern",
-                                      "array_pattern", "named_imports", "switch_body", NULL};
+  static const char *const lists[] = {"arguments",     "formal_parameters", "array",
+                                      "object",        "statement_block",   "program",
+                                      "class_body",    "object_pattern",    "array_pattern",
+                                      "named_imports", "switch_body",       NULL};
   for (size_t i = 0; lists[i]; i++)
-    if (strcmp(t, lists[i]) == 0) return 1;
+    if (strcmp(t, lists[i]) == 0)
+      return 1;
   return 0;
 }
 
@@ -167,15 +181,18 @@ static int is_id_char(char c) {
 static char prev_char(const char *s, size_t i, int *line_start) {
   *line_start = 0;
   while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r' || s[i - 1] == '\n')) {
-    if (s[i - 1] == '\n') *line_start = 1;
+    if (s[i - 1] == '\n')
+      *line_start = 1;
     i--;
   }
-  if (i == 0) *line_start = 1;
+  if (i == 0)
+    *line_start = 1;
   return i > 0 ? s[i - 1] : 0;
 }
 
 static char next_char(const char *s, size_t len, size_t j) {
-  while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n')) j++;
+  while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+    j++;
   return j < len ? s[j] : 0;
 }
 
@@ -186,15 +203,18 @@ static void put_ellipsis(pv_buf *b, const char *s, size_t len, size_t i) {
   pv_buf_cats(b, "__pv_el");
   int stmt = (p == 0 || p == ';' || p == '{' || p == '}' || ls) && n != 0 &&
              strchr(",)]}:;", n) == NULL && n != '>';
-  if (stmt) pv_buf_cats(b, ";");
+  if (stmt)
+    pv_buf_cats(b, ";");
 }
 
 /* Copy a quoted literal starting at i; returns the index after it. */
 static size_t copy_quoted(pv_buf *b, const char *s, size_t len, size_t i) {
   char q = s[i];
   size_t j = i + 1;
-  while (j < len && s[j] != q) j += (s[j] == '\\' && j + 1 < len) ? 2 : 1;
-  if (j < len) j++;
+  while (j < len && s[j] != q)
+    j += (s[j] == '\\' && j + 1 < len) ? 2 : 1;
+  if (j < len)
+    j++;
   pv_buf_cat(b, s + i, j - i);
   return j;
 }
@@ -211,16 +231,20 @@ static void rewrite(pv_buf *b, const char *s, size_t len, int json) {
   char stack[PAT_MAX_DEPTH];
   int depth = 0;
   for (size_t i = 0; i < len;) {
-    if (json && (s[i] == '{' || s[i] == '[') && depth < PAT_MAX_DEPTH) stack[depth++] = s[i];
-    else if (json && (s[i] == '}' || s[i] == ']') && depth > 0) depth--;
+    if (json && (s[i] == '{' || s[i] == '[') && depth < PAT_MAX_DEPTH)
+      stack[depth++] = s[i];
+    else if (json && (s[i] == '}' || s[i] == ']') && depth > 0)
+      depth--;
     if (json && len - i >= 3 && memcmp(s + i, "...", 3) == 0) {
       put_json_ellipsis(b, stack, depth);
       i += 3;
       continue;
     }
-    if (json && s[i] == '$' && i + 1 < len && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
+    if (json && s[i] == '$' && i + 1 < len &&
+        ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
       size_t j = i + 1; /* a bare $X: "$$X", a metavariable in any value position */
-      while (j < len && is_id_char(s[j]) && s[j] != '$') j++;
+      while (j < len && is_id_char(s[j]) && s[j] != '$')
+        j++;
       pv_buf_cats(b, "\"$");
       pv_buf_cat(b, s + i, j - i);
       pv_buf_cats(b, "\"");
@@ -272,10 +296,12 @@ static pnode *pn_new(cctx *c, pkind k, TSSymbol sym) {
 }
 
 static int is_mv_name(const char *s, uint32_t n) {
-  if (n < 2 || s[0] != '$') return 0;
+  if (n < 2 || s[0] != '$')
+    return 0;
   for (uint32_t i = 1; i < n; i++) {
     char ch = s[i];
-    if (!((ch >= 'A' && ch <= 'Z') || ch == '_' || (i > 1 && ch >= '0' && ch <= '9'))) return 0;
+    if (!((ch >= 'A' && ch <= 'Z') || ch == '_' || (i > 1 && ch >= '0' && ch <= '9')))
+      return 0;
   }
   return 1;
 }
@@ -284,15 +310,18 @@ static pnode *comp(cctx *c, TSNode n, int depth);
 
 static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
   pnode *p;
-  if (len == 7 && memcmp(t, "__pv_el", 7) == 0) return pn_new(c, P_ELL, 0);
+  if (len == 7 && memcmp(t, "__pv_el", 7) == 0)
+    return pn_new(c, P_ELL, 0);
   if (len > 9 && memcmp(t, "$__pv_el_", 9) == 0) {
-    if ((p = pn_new(c, P_ELL_MV, 0)) == NULL) return NULL;
+    if ((p = pn_new(c, P_ELL_MV, 0)) == NULL)
+      return NULL;
     p->text = pv_arena_printf(c->a, "$...%.*s", (int)(len - 9), t + 9);
     p->len = p->text ? (uint32_t)strlen(p->text) : 0;
     return p;
   }
   int mv = is_mv_name(t, len);
-  if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL) return NULL;
+  if ((p = pn_new(c, mv ? P_MV : P_LEAF, ts_node_symbol(n))) == NULL)
+    return NULL;
   p->named = ts_node_is_named(n);
   if (!(len == 2 && t[1] == '_')) {
     p->text = pv_arena_strndup(c->a, t, len);
@@ -305,14 +334,16 @@ static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
   const char *in = len >= 2 ? t + 1 : t;
   uint32_t il = len >= 2 ? len - 2 : 0;
   if (c->pat->lang == PV_LANG_JSON && il > 2 && in[0] == '$' && is_mv_name(in + 1, il - 1)) {
-    pnode *mv = pn_new(c, P_MV, 0); /* JSON bare $X, rewritten as "$$X" */
+    pnode *mv = pn_new(c, P_MV, 0);                 /* JSON bare $X, rewritten as "$$X" */
     if (mv != NULL && !(il == 3 && in[2] == '_')) { /* $_ binds nothing */
       mv->text = pv_arena_strndup(c->a, in + 1, il - 1);
       mv->len = il - 1;
     }
     return mv;
   }
-  pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY : is_mv_name(in, il) ? P_STR_MV : P_STR;
+  pkind k = il == 3 && memcmp(in, "...", 3) == 0 ? P_STR_ANY
+            : is_mv_name(in, il)                 ? P_STR_MV
+                                                 : P_STR;
   pnode *p = pn_new(c, k, ts_node_symbol(n));
   if (p != NULL) {
     p->text = pv_arena_strndup(c->a, in, il);
@@ -323,15 +354,16 @@ static pnode *comp_string(cctx *c, TSNode n, const char *t, uint32_t len) {
 
 static int has_child_sym(TSNode n, TSSymbol s) {
   for (uint32_t i = 0; i < ts_node_child_count(n); i++)
-    if (ts_node_symbol(ts_node_child(n, i)) == s) return 1;
+    if (ts_node_symbol(ts_node_child(n, i)) == s)
+      return 1;
   return 0;
 }
 
 /* require('m') calls and require('m').name members, for aliasing. */
 static void mark_require(cctx *c, pnode *p) {
-  if (p->sym == c->sy->call && p->n == 2 && p->kids[0]->kind == P_LEAF &&
-      p->kids[0]->len == 7 && memcmp(p->kids[0]->text, "require", 7) == 0 &&
-      p->kids[1]->n == 1 && p->kids[1]->kids[0]->kind == P_STR) {
+  if (p->sym == c->sy->call && p->n == 2 && p->kids[0]->kind == P_LEAF && p->kids[0]->len == 7 &&
+      memcmp(p->kids[0]->text, "require", 7) == 0 && p->kids[1]->n == 1 &&
+      p->kids[1]->kids[0]->kind == P_STR) {
     const pnode *s = p->kids[1]->kids[0];
     p->req = REQ_CALL;
     p->text = s->text;
@@ -364,8 +396,10 @@ static pnode *comp_node(cctx *c, TSNode n, int depth) {
   p->list = (uint8_t)list;
   for (uint32_t i = 0; i < cn; i++) {
     TSNode k = ts_node_child(n, i);
-    if (ts_node_symbol(k) == c->sy->comment || (list && !ts_node_is_named(k))) continue;
-    if ((p->kids[p->n] = comp(c, k, depth + 1)) == NULL) return NULL;
+    if (ts_node_symbol(k) == c->sy->comment || (list && !ts_node_is_named(k)))
+      continue;
+    if ((p->kids[p->n] = comp(c, k, depth + 1)) == NULL)
+      return NULL;
     p->n++;
   }
   mark_require(c, p);
@@ -385,7 +419,8 @@ static pnode *comp(cctx *c, TSNode n, int depth) {
   if (s != 0 && s == c->sy->req_param && ts_node_named_child_count(n) == 1) /* TS `(x)`: x */
     return comp(c, ts_node_named_child(n, 0), depth + 1);
   int json = c->pat->lang == PV_LANG_JSON;
-  if (json && len == 9 && memcmp(t, "\"__pv_el\"", 9) == 0) return pn_new(c, P_ELL, 0); /* ... */
+  if (json && len == 9 && memcmp(t, "\"__pv_el\"", 9) == 0)
+    return pn_new(c, P_ELL, 0); /* ... */
   if (json && s == c->sy->pair_json && ts_node_named_child_count(n) >= 1) {
     TSNode key = ts_node_named_child(n, 0);
     if (ts_node_end_byte(key) - ts_node_start_byte(key) == 9 &&
@@ -394,7 +429,8 @@ static pnode *comp(cctx *c, TSNode n, int depth) {
   }
   if (s == c->sy->string || (s == c->sy->templ && !has_child_sym(n, c->sy->subst)))
     return comp_string(c, n, t, len);
-  if (ts_node_child_count(n) == 0 || is_identish(c->sy, s)) return comp_leaf(c, n, t, len);
+  if (ts_node_child_count(n) == 0 || is_identish(c->sy, s))
+    return comp_leaf(c, n, t, len);
   if (s == c->sy->expr_stmt && ts_node_named_child_count(n) == 1) {
     TSNode k = ts_node_named_child(n, 0);
     uint32_t kl = ts_node_end_byte(k) - ts_node_start_byte(k);
@@ -409,7 +445,8 @@ static pnode *comp(cctx *c, TSNode n, int depth) {
         memcmp(c->src + ts_node_start_byte(f), "__pv_deep", 9) == 0 && !ts_node_is_null(args) &&
         ts_node_named_child_count(args) == 1) {
       pnode *p = pn_new(c, P_DEEP, 0);
-      if (p == NULL || (p->kids = pv_arena_alloc(c->a, sizeof *p->kids)) == NULL) return NULL;
+      if (p == NULL || (p->kids = pv_arena_alloc(c->a, sizeof *p->kids)) == NULL)
+        return NULL;
       p->n = 1;
       return (p->kids[0] = comp(c, ts_node_named_child(args, 0), depth + 1)) ? p : NULL;
     }
@@ -429,20 +466,23 @@ static pnode *comp_program(cctx *c, TSNode prog) {
       k++;
     }
   }
-  if (k == 0) return NULL;
+  if (k == 0)
+    return NULL;
   if (k == 1) {
     if (ts_node_symbol(only) == c->sy->expr_stmt && ts_node_named_child_count(only) >= 1)
       return comp(c, ts_node_named_child(only, 0), 0);
     return comp(c, only, 0);
   }
   pnode *p = comp_node(c, prog, 0);
-  if (p != NULL) p->kind = P_SEQ;
+  if (p != NULL)
+    p->kind = P_SEQ;
   return p;
 }
 
 static TSTree *parse_src(const TSLanguage *L, const char *s, size_t n) {
   TSParser *ps = ts_parser_new();
-  if (ps == NULL) return NULL;
+  if (ps == NULL)
+    return NULL;
   ts_parser_set_language(ps, L);
   TSTree *t = ts_parser_parse_string(ps, NULL, s, (uint32_t)n);
   ts_parser_delete(ps);
@@ -453,11 +493,14 @@ static TSTree *parse_src(const TSLanguage *L, const char *s, size_t n) {
 static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, int as_expr) {
   pv_buf b;
   pv_buf_init(&b, PAT_SRC_MAX * 4);
-  if (as_expr) pv_buf_cats(&b, "(");
+  if (as_expr)
+    pv_buf_cats(&b, "(");
   pv_buf_cat(&b, s, n);
-  if (as_expr) pv_buf_cats(&b, ")");
+  if (as_expr)
+    pv_buf_cats(&b, ")");
   pnode *root = NULL;
-  TSTree *t = pv_buf_status(&b) == PV_OK && b.data ? parse_src(L, (const char *)b.data, b.len) : NULL;
+  TSTree *t =
+      pv_buf_status(&b) == PV_OK && b.data ? parse_src(L, (const char *)b.data, b.len) : NULL;
   if (t != NULL && !ts_node_has_error(ts_tree_root_node(t))) {
     c->src = (const char *)b.data;
     TSNode prog = ts_tree_root_node(t);
@@ -468,21 +511,26 @@ static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, in
       root = comp_program(c, prog);
     }
   }
-  if (t) ts_tree_delete(t);
+  if (t)
+    ts_tree_delete(t);
   pv_buf_free(&b);
   return root;
 }
 
 static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
-  if (len < (module ? 1 : LIT_MIN) || t == NULL) return;
+  if (len < (module ? 1 : LIT_MIN) || t == NULL)
+    return;
   uint32_t k = pat->n_lit;
   if (k == PAT_LITS) { /* replace the shortest if this one is longer */
     uint32_t min = 0;
     for (uint32_t i = 1; i < PAT_LITS; i++)
-      if (pat->litlen[i] < pat->litlen[min]) min = i;
-    if (pat->litlen[min] >= len) return;
+      if (pat->litlen[i] < pat->litlen[min])
+        min = i;
+    if (pat->litlen[min] >= len)
+      return;
     k = min;
-  } else pat->n_lit++;
+  } else
+    pat->n_lit++;
   pat->lit[k] = t;
   pat->litlen[k] = len;
   pat->litmod[k] = (uint8_t)module;
@@ -490,9 +538,11 @@ static void add_lit(pv_pattern *pat, const char *t, uint32_t len, int module) {
 
 /* An identifier-like token (a keyword such as `import` or `new`). */
 static int is_word(const char *t, uint32_t n) {
-  if (t == NULL || n == 0) return 0;
+  if (t == NULL || n == 0)
+    return 0;
   for (uint32_t i = 0; i < n; i++)
-    if (!is_id_char(t[i])) return 0;
+    if (!is_id_char(t[i]))
+      return 0;
   return 1;
 }
 
@@ -504,31 +554,37 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
       pat->mod = p->text;
       pat->modlen = p->len;
     }
-    if (p->req == REQ_MEMBER && p->member) add_lit(pat, p->member, p->mlen, 0);
+    if (p->req == REQ_MEMBER && p->member)
+      add_lit(pat, p->member, p->mlen, 0);
     return;
   }
   int leaf = p->kind == P_LEAF && (p->named || is_word(p->text, p->len)); /* keywords too */
-  if ((p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) || leaf) add_lit(pat, p->text, p->len, 0);
+  if ((p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) || leaf)
+    add_lit(pat, p->text, p->len, 0);
   /* the anchor: a leaf, or a string whose content is one word (between quotes) */
   if ((leaf || (p->kind == P_STR && is_word(p->text, p->len))) && p->text && p->len >= LIT_MIN &&
       p->len > pat->anchor_len) {
     pat->anchor = p->text;
     pat->anchor_len = p->len;
   }
-  for (uint32_t i = 0; i < p->n; i++) collect_lits(pat, p->kids[i]);
+  for (uint32_t i = 0; i < p->n; i++)
+    collect_lits(pat, p->kids[i]);
 }
 
 pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
                                size_t why_len) {
   const TSLanguage *L = pv_language(l);
-  while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ')) len--;
+  while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' '))
+    len--;
   while (len > 0 && (src[0] == '\n' || src[0] == ' ')) {
     src++;
     len--;
   }
   if (L == NULL || len == 0 || len > PAT_SRC_MAX) {
-    snprintf(why, why_len, "%s", L == NULL ? "patterns need a tree-sitter language"
-                                 : len == 0 ? "empty pattern" : "pattern too long");
+    snprintf(why, why_len, "%s",
+             L == NULL  ? "patterns need a tree-sitter language"
+             : len == 0 ? "empty pattern"
+                        : "pattern too long");
     return NULL;
   }
   pv_pattern *p = pv_arena_alloc(a, sizeof *p);
@@ -536,7 +592,8 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   pv_buf_init(&b, PAT_SRC_MAX * 4);
   rewrite(&b, src, len, l == PV_LANG_JSON);
   if (p == NULL || pv_buf_status(&b) != PV_OK || b.data == NULL) {
-    snprintf(why, why_len, "%s", pv_buf_status(&b) == PV_FAILED ? "pattern too long" : "out of memory");
+    snprintf(why, why_len, "%s",
+             pv_buf_status(&b) == PV_FAILED ? "pattern too long" : "out of memory");
     pv_buf_free(&b);
     return NULL;
   }
@@ -546,16 +603,20 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   cctx c = {.a = a, .sy = &p->sy, .pat = p};
   const char *s = (const char *)b.data;
   p->root = comp_try(&c, L, s, b.len, 0);
-  if (p->root == NULL && !c.failed) p->root = comp_try(&c, L, s, b.len, 1);
+  if (p->root == NULL && !c.failed)
+    p->root = comp_try(&c, L, s, b.len, 1);
   pv_buf_free(&b);
   if (p->root == NULL || c.failed) {
-    snprintf(why, why_len, "pattern does not parse as %s (tried a statement, statements and an "
-             "expression)%s", pv_lang_name(l), c.failed ? " or is nested too deeply" : "");
+    snprintf(why, why_len,
+             "pattern does not parse as %s (tried a statement, statements and an "
+             "expression)%s",
+             pv_lang_name(l), c.failed ? " or is nested too deeply" : "");
     return NULL;
   }
   /* A root <... P ...> would match P and every ancestor of it; report P
    * once instead (one walk, no nested search from every node). */
-  while (p->root->kind == P_DEEP) p->root = p->root->kids[0];
+  while (p->root->kind == P_DEEP)
+    p->root = p->root->kids[0];
   if (p->root->kind == P_ELL || p->root->kind == P_ELL_MV) {
     snprintf(why, why_len, "a pattern that is only '...' matches everything");
     return NULL;
@@ -569,13 +630,18 @@ static int has_mv(const pnode *p, const char *name) {
       strcmp(p->text, name) == 0)
     return 1;
   for (uint32_t i = 0; i < p->n; i++)
-    if (has_mv(p->kids[i], name)) return 1;
+    if (has_mv(p->kids[i], name))
+      return 1;
   return 0;
 }
 
-int pv_pattern_has_mv(const pv_pattern *p, const char *name) { return has_mv(p->root, name); }
+int pv_pattern_has_mv(const pv_pattern *p, const char *name) {
+  return has_mv(p->root, name);
+}
 
-int pv_pattern_is_any(const pv_pattern *p) { return p->root->kind == P_MV; }
+int pv_pattern_is_any(const pv_pattern *p) {
+  return p->root->kind == P_MV;
+}
 
 /* ---- Per-file aliases and constants ----------------------------------- */
 
@@ -585,11 +651,11 @@ typedef enum { A_MOD, A_MEMBER, A_CONST, A_NONE } akind;
 
 typedef struct {
   uint8_t kind;
-  uint32_t at;       /* the declaration's first byte: it holds from there on */
-  uint32_t ns, ne;   /* the local name */
-  uint32_t ms, me;   /* module (without node:) or constant content */
-  uint32_t ps, pe;   /* member name */
-  uint32_t next;     /* next record in the same hash chain, UINT32_MAX ends */
+  uint32_t at;     /* the declaration's first byte: it holds from there on */
+  uint32_t ns, ne; /* the local name */
+  uint32_t ms, me; /* module (without node:) or constant content */
+  uint32_t ps, pe; /* member name */
+  uint32_t next;   /* next record in the same hash chain, UINT32_MAX ends */
 } alias;
 
 /* An open-addressing set of 4-word keys (for names: {offset, length} of
@@ -622,12 +688,12 @@ struct pv_pscan {
   int alias_full;        /* ALIAS_MAX declarations are: later ones are not */
   uint32_t decl_at;
   uint32_t steps;
-  uint32_t seq_end;            /* index after the last statement of a sequence match */
-  uint32_t step_budget;        /* steps an attempt may take (pv_pscan_set_step_budget) */
-  unsigned cut;                /* PV_PSCAN_* bits: what cut the current attempt short */
-  uint8_t *over;               /* per pattern: PV_PSCAN_* bits of its attempts in this file */
-  uint32_t capover, nover;     /* its size; patterns with bits set */
-  pv_pmatch out[ENUM_MAX];     /* the matches found at the current node */
+  uint32_t seq_end;        /* index after the last statement of a sequence match */
+  uint32_t step_budget;    /* steps an attempt may take (pv_pscan_set_step_budget) */
+  unsigned cut;            /* PV_PSCAN_* bits: what cut the current attempt short */
+  uint8_t *over;           /* per pattern: PV_PSCAN_* bits of its attempts in this file */
+  uint32_t capover, nover; /* its size; patterns with bits set */
+  pv_pmatch out[ENUM_MAX]; /* the matches found at the current node */
   uint32_t nout;
   int oom;
   const uint8_t *active; /* per pattern: try it in this file (caller's) */
@@ -646,13 +712,17 @@ pv_pscan *pv_pscan_new(void) {
   return s;
 }
 
-void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps) { s->step_budget = steps; }
+void pv_pscan_set_step_budget(pv_pscan *s, uint32_t steps) {
+  s->step_budget = steps;
+}
 
 unsigned pv_pscan_exceeded(const pv_pscan *s, uint32_t id) {
   return id < s->capover ? s->over[id] : 0;
 }
 
-int pv_pscan_exceeded_any(const pv_pscan *s) { return s->nover > 0; }
+int pv_pscan_exceeded_any(const pv_pscan *s) {
+  return s->nover > 0;
+}
 
 /* The attempt of pattern id just made: record what cut it short. */
 static void attempt_done(pv_pscan *s, uint32_t id) {
@@ -683,9 +753,13 @@ static void over_reset(pv_pscan *s) {
   s->nover = 0;
 }
 
-void pv_pscan_no_anchors(pv_pscan *s) { s->no_anchors = 1; }
+void pv_pscan_no_anchors(pv_pscan *s) {
+  s->no_anchors = 1;
+}
 
-void pv_pscan_same_file(pv_pscan *s) { s->same_file = 1; }
+void pv_pscan_same_file(pv_pscan *s) {
+  s->same_file = 1;
+}
 
 static void kset_free(kset *t) {
   free(t->k);
@@ -694,12 +768,14 @@ static void kset_free(kset *t) {
 }
 
 void pv_pscan_delete(pv_pscan *s) {
-  if (s == NULL) return;
+  if (s == NULL)
+    return;
   kset_free(&s->decls);
   kset_free(&s->names);
   kset_free(&s->tried);
   free(s->ahead);
-  if (s->have_cur) ts_tree_cursor_delete(&s->cur);
+  if (s->have_cur)
+    ts_tree_cursor_delete(&s->cur);
   free(s->kids);
   free(s->al);
   free(s->occ);
@@ -714,13 +790,16 @@ static int text_eq(const pv_pscan *s, uint32_t a, uint32_t ae, const char *t, ui
 static void str_range(const pv_pscan *s, TSNode n, uint32_t *a, uint32_t *e) {
   *a = ts_node_start_byte(n) + 1;
   *e = ts_node_end_byte(n) - 1;
-  if (*e < *a) *e = *a;
-  if (*e - *a > 5 && memcmp(s->data + *a, "node:", 5) == 0) *a += 5;
+  if (*e < *a)
+    *e = *a;
+  if (*e - *a > 5 && memcmp(s->data + *a, "node:", 5) == 0)
+    *a += 5;
 }
 
 static uint32_t hash_text(const unsigned char *t, uint32_t n) {
   uint32_t h = 2166136261u;
-  for (uint32_t i = 0; i < n; i++) h = (h ^ t[i]) * 16777619u;
+  for (uint32_t i = 0; i < n; i++)
+    h = (h ^ t[i]) * 16777619u;
   return h;
 }
 
@@ -750,7 +829,8 @@ static int kset_grow(kset *t) {
   for (uint32_t i = 0; i < old.cap; i++)
     if (old.used[i]) {
       uint32_t j = old.k[i][3] & (cap - 1); /* k[3] holds the key's hash */
-      while (used[j]) j = (j + 1) & (cap - 1);
+      while (used[j])
+        j = (j + 1) & (cap - 1);
       memcpy(k[j], old.k[i], sizeof k[j]);
       used[j] = 1;
       t->n++;
@@ -764,11 +844,13 @@ static int kset_grow(kset *t) {
  * -1 on OOM. With text, keys are {offset, length} compared as text. */
 static int kset_add(kset *t, uint32_t k[4], const unsigned char *text) {
   k[3] = text ? hash_text(text + k[0], k[1]) : hash_key(k);
-  if ((t->n + 1) * 2 > t->cap && kset_grow(t) != 0) return -1;
+  if ((t->n + 1) * 2 > t->cap && kset_grow(t) != 0)
+    return -1;
   uint32_t j = k[3] & (t->cap - 1);
   for (; t->used[j]; j = (j + 1) & (t->cap - 1)) {
     const uint32_t *o = t->k[j];
-    if (o[3] != k[3]) continue;
+    if (o[3] != k[3])
+      continue;
     if (text ? o[1] == k[1] && memcmp(text + o[0], text + k[0], k[1]) == 0
              : o[0] == k[0] && o[1] == k[1] && o[2] == k[2])
       return 0;
@@ -791,7 +873,8 @@ static void kset_clear(kset *t) {
 static int chain_grow(pv_pscan *s) {
   uint32_t cap = s->acap ? s->acap * 2 : 64;
   uint32_t *h = malloc(cap * sizeof *h);
-  if (h == NULL) return -1;
+  if (h == NULL)
+    return -1;
   memset(h, 0xff, cap * sizeof *h);
   for (uint32_t i = 0; i < s->nal; i++) { /* rebuilt in order: chains stay newest first */
     uint32_t b = hash_text(s->data + s->al[i].ns, s->al[i].ne - s->al[i].ns) & (cap - 1);
@@ -843,13 +926,17 @@ static void alias_add(pv_pscan *s, akind k, TSNode name, uint32_t ms, uint32_t m
 
 /* require('m') → its module range. */
 static int is_require(const pv_pscan *s, TSNode n, uint32_t *ms, uint32_t *me) {
-  if (ts_node_symbol(n) != s->sy->call) return 0;
+  if (ts_node_symbol(n) != s->sy->call)
+    return 0;
   TSNode f = ts_node_child_by_field_name(n, "function", 8);
   TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
-  if (ts_node_is_null(f) || ts_node_is_null(args) || ts_node_named_child_count(args) != 1) return 0;
-  if (!text_eq(s, ts_node_start_byte(f), ts_node_end_byte(f), "require", 7)) return 0;
+  if (ts_node_is_null(f) || ts_node_is_null(args) || ts_node_named_child_count(args) != 1)
+    return 0;
+  if (!text_eq(s, ts_node_start_byte(f), ts_node_end_byte(f), "require", 7))
+    return 0;
   TSNode a0 = ts_node_named_child(args, 0);
-  if (ts_node_symbol(a0) != s->sy->string) return 0;
+  if (ts_node_symbol(a0) != s->sy->string)
+    return 0;
   str_range(s, a0, ms, me);
   return 1;
 }
@@ -857,7 +944,8 @@ static int is_require(const pv_pscan *s, TSNode n, uint32_t *ms, uint32_t *me) {
 static void alias_pattern(pv_pscan *s, TSNode pat, uint32_t ms, uint32_t me) {
   for (uint32_t i = 0; i < ts_node_named_child_count(pat); i++) {
     TSNode k = ts_node_named_child(pat, i);
-    if (ts_node_symbol(k) == s->sy->sprop_pat) alias_add(s, A_MEMBER, k, ms, me, k);
+    if (ts_node_symbol(k) == s->sy->sprop_pat)
+      alias_add(s, A_MEMBER, k, ms, me, k);
     else if (ts_node_symbol(k) == s->sy->pairpat) {
       TSNode key = ts_node_child_by_field_name(k, "key", 3);
       TSNode val = ts_node_child_by_field_name(k, "value", 5);
@@ -877,23 +965,28 @@ static void on_declarator(pv_pscan *s, TSNode d) {
   TSNode name = ts_node_child_by_field_name(d, "name", 4);
   TSNode val = ts_node_child_by_field_name(d, "value", 5);
   uint32_t ms, me;
-  if (ts_node_is_null(name)) return;
+  if (ts_node_is_null(name))
+    return;
   int ident = ts_node_symbol(name) == s->sy->ident;
   TSNode none = {0};
   if (ts_node_is_null(val)) {
-    if (ident) alias_add(s, A_NONE, name, 0, 0, none);
+    if (ident)
+      alias_add(s, A_NONE, name, 0, 0, none);
     return;
   }
   TSSymbol vs = ts_node_symbol(val);
   if (is_require(s, val, &ms, &me)) {
-    if (ident) alias_add(s, A_MOD, name, ms, me, none);
-    else if (ts_node_symbol(name) == s->sy->objpat) alias_pattern(s, name, ms, me);
+    if (ident)
+      alias_add(s, A_MOD, name, ms, me, none);
+    else if (ts_node_symbol(name) == s->sy->objpat)
+      alias_pattern(s, name, ms, me);
   } else if (vs == s->sy->member && ident) {
     TSNode obj = ts_node_child_by_field_name(val, "object", 6);
     TSNode prop = ts_node_child_by_field_name(val, "property", 8);
     if (!ts_node_is_null(obj) && !ts_node_is_null(prop) && is_require(s, obj, &ms, &me))
       alias_add(s, A_MEMBER, name, ms, me, prop);
-  } else if (ident && (vs == s->sy->string || (vs == s->sy->templ && !has_child_sym(val, s->sy->subst))) &&
+  } else if (ident &&
+             (vs == s->sy->string || (vs == s->sy->templ && !has_child_sym(val, s->sy->subst))) &&
              is_const_decl(s, ts_node_parent(d))) {
     uint32_t a = ts_node_start_byte(val) + 1, e = ts_node_end_byte(val) - 1;
     alias_add(s, A_CONST, name, a, e < a ? a : e, none);
@@ -904,26 +997,31 @@ static void on_declarator(pv_pscan *s, TSNode d) {
 
 static void on_import(pv_pscan *s, TSNode imp) {
   TSNode src = ts_node_child_by_field_name(imp, "source", 6);
-  if (ts_node_is_null(src)) return;
+  if (ts_node_is_null(src))
+    return;
   uint32_t ms, me;
   str_range(s, src, &ms, &me);
   TSNode none = {0};
   for (uint32_t i = 0; i < ts_node_named_child_count(imp); i++) {
     TSNode cl = ts_node_named_child(imp, i);
-    if (ts_node_symbol(cl) != s->sy->import_clause) continue;
+    if (ts_node_symbol(cl) != s->sy->import_clause)
+      continue;
     for (uint32_t j = 0; j < ts_node_named_child_count(cl); j++) {
       TSNode k = ts_node_named_child(cl, j);
       TSSymbol ks = ts_node_symbol(k);
-      if (ks == s->sy->ident) alias_add(s, A_MOD, k, ms, me, none);
+      if (ks == s->sy->ident)
+        alias_add(s, A_MOD, k, ms, me, none);
       else if (ks == s->sy->ns_import && ts_node_named_child_count(k) == 1)
         alias_add(s, A_MOD, ts_node_named_child(k, 0), ms, me, none);
       else
         for (uint32_t m = 0; m < ts_node_named_child_count(k); m++) {
           TSNode sp = ts_node_named_child(k, m);
-          if (ts_node_symbol(sp) != s->sy->import_spec) continue;
+          if (ts_node_symbol(sp) != s->sy->import_spec)
+            continue;
           TSNode nm = ts_node_child_by_field_name(sp, "name", 4);
           TSNode al = ts_node_child_by_field_name(sp, "alias", 5);
-          if (!ts_node_is_null(nm)) alias_add(s, A_MEMBER, ts_node_is_null(al) ? nm : al, ms, me, nm);
+          if (!ts_node_is_null(nm))
+            alias_add(s, A_MEMBER, ts_node_is_null(al) ? nm : al, ms, me, nm);
         }
     }
   }
@@ -934,11 +1032,15 @@ static void on_import(pv_pscan *s, TSNode imp) {
 static void record_decl(pv_pscan *s, TSNode d) {
   uint32_t k[4] = {ts_node_start_byte(d), 0, 0, 0};
   int added = kset_add(&s->decls, k, NULL);
-  if (added < 0) s->oom = 1;
-  if (added <= 0) return;
+  if (added < 0)
+    s->oom = 1;
+  if (added <= 0)
+    return;
   s->decl_at = k[0];
-  if (ts_node_symbol(d) == s->sy->vdecl) on_declarator(s, d);
-  else on_import(s, d);
+  if (ts_node_symbol(d) == s->sy->vdecl)
+    on_declarator(s, d);
+  else
+    on_import(s, d);
 }
 
 /* The declaration whose name n is (or sits in: destructuring, import
@@ -947,9 +1049,10 @@ static TSNode decl_of(const pv_pscan *s, TSNode n) {
   const syms *y = s->sy;
   for (int up = 0; up < 5 && !ts_node_is_null(n); up++, n = ts_node_parent(n)) {
     TSSymbol x = ts_node_symbol(n);
-    if (x == y->vdecl || x == y->import) return n;
-    if (up > 0 && x != y->objpat && x != y->pairpat && x != y->import_clause &&
-        x != y->ns_import && x != y->import_spec && x != y->named_imports)
+    if (x == y->vdecl || x == y->import)
+      return n;
+    if (up > 0 && x != y->objpat && x != y->pairpat && x != y->import_clause && x != y->ns_import &&
+        x != y->import_spec && x != y->named_imports)
       break;
   }
   return (TSNode){0};
@@ -959,7 +1062,8 @@ static TSNode decl_of(const pv_pscan *s, TSNode n) {
 static void record_one(void *ctx, TSNode n) {
   pv_pscan *s = ctx;
   TSSymbol x = ts_node_symbol(n);
-  if (x == s->sy->vdecl || x == s->sy->import) record_decl(s, n);
+  if (x == s->sy->vdecl || x == s->sy->import)
+    record_decl(s, n);
 }
 
 static void record_all(pv_pscan *s) {
@@ -975,10 +1079,13 @@ static int is_name_at(const pv_pscan *s, uint32_t a, uint32_t n) {
 /* Record the declarations of name [a, a + n) of the file, once per name. */
 static void resolve_name(pv_pscan *s, uint32_t a, uint32_t n) {
   uint32_t k[4] = {a, n, 0, 0};
-  if (s->env_full) return;
+  if (s->env_full)
+    return;
   int added = kset_add(&s->names, k, s->data);
-  if (added < 0) s->oom = 1;
-  if (added <= 0) return;
+  if (added < 0)
+    s->oom = 1;
+  if (added <= 0)
+    return;
   if (s->names.n > NAMES_MAX) {
     record_all(s);
     return;
@@ -986,13 +1093,15 @@ static void resolve_name(pv_pscan *s, uint32_t a, uint32_t n) {
   const unsigned char *w = s->data + a, *p = s->data, *end = s->data + s->size;
   for (uint32_t count = 0; (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
     uint32_t at = (uint32_t)(p - s->data);
-    if (!is_name_at(s, at, n)) continue;
+    if (!is_name_at(s, at, n))
+      continue;
     if (++count > NAME_OCCS_MAX) {
       record_all(s);
       return;
     }
     TSNode d = decl_of(s, ts_node_named_descendant_for_byte_range(s->root, at, at + n));
-    if (!ts_node_is_null(d)) record_decl(s, d);
+    if (!ts_node_is_null(d))
+      record_decl(s, d);
   }
 }
 
@@ -1000,19 +1109,22 @@ static void resolve_name(pv_pscan *s, uint32_t a, uint32_t n) {
  * name that starts before it, or NULL (none, several, or not an alias or
  * constant). */
 static const alias *alias_of(pv_pscan *s, TSNode n) {
-  if (ts_node_symbol(n) != s->sy->ident) return NULL;
+  if (ts_node_symbol(n) != s->sy->ident)
+    return NULL;
   uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
   resolve_name(s, a, e - a);
   if (s->alias_full)
     s->cut |= PV_PSCAN_DECLS; /* the declaration of n may be one left out */
-  if (s->acap == 0) return NULL;
+  if (s->acap == 0)
+    return NULL;
   const alias *hit = NULL;
   for (uint32_t i = s->ahead[hash_text(s->data + a, e - a) & (s->acap - 1)]; i != UINT32_MAX;
        i = s->al[i].next) {
     const alias *x = &s->al[i];
     if (x->at > a || x->ne - x->ns != e - a || memcmp(s->data + x->ns, s->data + a, e - a) != 0)
       continue;
-    if (hit != NULL) return NULL;
+    if (hit != NULL)
+      return NULL;
     hit = x;
   }
   return hit && hit->kind != A_NONE ? hit : NULL;
@@ -1034,7 +1146,8 @@ static TSNode unparen(const pv_pscan *s, TSNode t) {
  * that is not a parameter with a type. */
 static TSNode unparam(const pv_pscan *s, TSNode t, TSSymbol want) {
   TSSymbol x = ts_node_symbol(t);
-  if (x == 0 || x == want || (x != s->sy->req_param && x != s->sy->opt_param)) return t;
+  if (x == 0 || x == want || (x != s->sy->req_param && x != s->sy->opt_param))
+    return t;
   TSNode p = ts_node_child_by_field_name(t, "pattern", 7);
   return ts_node_is_null(p) ? t : p;
 }
@@ -1046,8 +1159,8 @@ static int is_cast(const syms *y, TSSymbol x) {
 /* `e as T`, `e satisfies T` and `e!` are e to a pattern that is not itself
  * such an expression (and parentheses stay transparent under them). */
 static TSNode uncast(const pv_pscan *s, TSNode t, TSSymbol want) {
-  for (int i = 0; i < PAT_MAX_DEPTH && is_cast(s->sy, ts_node_symbol(t)) && ts_node_symbol(t) != want &&
-                  ts_node_named_child_count(t) > 0;
+  for (int i = 0; i < PAT_MAX_DEPTH && is_cast(s->sy, ts_node_symbol(t)) &&
+                  ts_node_symbol(t) != want && ts_node_named_child_count(t) > 0;
        i++)
     t = unparen(s, ts_node_named_child(t, 0));
   return t;
@@ -1057,18 +1170,25 @@ static TSNode uncast(const pv_pscan *s, TSNode t, TSSymbol want) {
 static int code_eq(const pv_pscan *s, uint32_t a, uint32_t ae, uint32_t b, uint32_t be) {
   const unsigned char *d = s->data;
   for (;;) {
-    while (a < ae && (d[a] == ' ' || d[a] == '\t' || d[a] == '\n' || d[a] == '\r')) a++;
-    while (b < be && (d[b] == ' ' || d[b] == '\t' || d[b] == '\n' || d[b] == '\r')) b++;
-    if (a == ae || b == be) return a == ae && b == be;
-    if (d[a++] != d[b++]) return 0;
+    while (a < ae && (d[a] == ' ' || d[a] == '\t' || d[a] == '\n' || d[a] == '\r'))
+      a++;
+    while (b < be && (d[b] == ' ' || d[b] == '\t' || d[b] == '\n' || d[b] == '\r'))
+      b++;
+    if (a == ae || b == be)
+      return a == ae && b == be;
+    if (d[a++] != d[b++])
+      return 0;
   }
 }
 
 static int bind(pv_pscan *s, pv_pmatch *m, const char *name, uint32_t a, uint32_t e) {
-  if (name == NULL) return 1;
+  if (name == NULL)
+    return 1;
   for (uint32_t i = 0; i < m->nb; i++)
-    if (strcmp(m->b[i].name, name) == 0) return code_eq(s, m->b[i].s, m->b[i].e, a, e);
-  if (m->nb >= PV_PAT_MAX_BINDINGS) return 0;
+    if (strcmp(m->b[i].name, name) == 0)
+      return code_eq(s, m->b[i].s, m->b[i].e, a, e);
+  if (m->nb >= PV_PAT_MAX_BINDINGS)
+    return 0;
   m->b[m->nb].name = name;
   m->b[m->nb].s = a;
   m->b[m->nb].e = e;
@@ -1083,11 +1203,13 @@ static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
   if (x == s->sy->string || (x == s->sy->templ && !has_child_sym(t, s->sy->subst))) {
     *a = ts_node_start_byte(t) + 1;
     *e = ts_node_end_byte(t) - 1;
-    if (*e < *a) *e = *a;
+    if (*e < *a)
+      *e = *a;
     return 1;
   }
   const alias *al = alias_of(s, t);
-  if (al == NULL || al->kind != A_CONST) return 0;
+  if (al == NULL || al->kind != A_CONST)
+    return 0;
   *a = al->ms;
   *e = al->me;
   return 1;
@@ -1095,9 +1217,12 @@ static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
 
 static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   uint32_t a, e;
-  if (!const_string(s, t, &a, &e)) return 0;
-  if (p->kind == P_STR_ANY) return 1;
-  if (p->kind == P_STR_MV) return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
+  if (!const_string(s, t, &a, &e))
+    return 0;
+  if (p->kind == P_STR_ANY)
+    return 1;
+  if (p->kind == P_STR_MV)
+    return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
   return text_eq(s, a, e, p->text, p->len);
 }
 
@@ -1137,7 +1262,8 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
   } else {
     ts_tree_cursor_reset(&s->cur, t);
   }
-  if (!ts_tree_cursor_goto_first_child(&s->cur)) return 0;
+  if (!ts_tree_cursor_goto_first_child(&s->cur))
+    return 0;
   do {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
     if (kid_dropped(s, k, ts_node_symbol(k), flags))
@@ -1176,8 +1302,8 @@ struct kont {
 
 #define K(k) ((k)->fn(s, m, (k)))
 
-static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
-                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k);
+static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base, uint32_t j,
+                  uint32_t nt, int prefix, pv_pmatch *m, const kont *k);
 
 static int k_list(pv_pscan *s, pv_pmatch *m, const kont *c) {
   return m_list(s, c->p, c->i, c->np, c->base, c->j, c->nt, c->prefix, m, c->next);
@@ -1195,11 +1321,13 @@ static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
 /* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
  * the target may go on (statement sequences; s->seq_end gets the index
  * after the last statement matched). */
-static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base,
-                  uint32_t j, uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
-  if (++s->steps > s->step_budget) return 0;
+static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_t base, uint32_t j,
+                  uint32_t nt, int prefix, pv_pmatch *m, const kont *k) {
+  if (++s->steps > s->step_budget)
+    return 0;
   if (i == np) {
-    if (!prefix && j != nt) return 0;
+    if (!prefix && j != nt)
+      return 0;
     s->seq_end = j;
     return K(k);
   }
@@ -1207,7 +1335,8 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
   if (p[i]->kind == P_ELL || p[i]->kind == P_ELL_MV) {
     if (i + 1 == np && !prefix) { /* trailing ...: takes the rest */
       s->seq_end = nt;
-      if (p[i]->kind == P_ELL) return K(k);
+      if (p[i]->kind == P_ELL)
+        return K(k);
       uint32_t a = j < nt ? ts_node_start_byte(s->kids[base + j]) : 0;
       uint32_t e = j < nt ? ts_node_end_byte(s->kids[base + nt - 1]) : 0;
       return bind(s, m, p[i]->text, a, e) && K(k);
@@ -1219,22 +1348,34 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
                   ts_node_end_byte(s->kids[base + q - 1]));
       else if (p[i]->kind == P_ELL_MV)
         ok = bind(s, m, p[i]->text, 0, 0);
-      if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k)) return 1;
+      if (ok && m_list(s, p, i + 1, np, base, q, nt, prefix, m, k))
+        return 1;
       m->nb = nb;
-      if (s->steps > s->step_budget) return 0;
+      if (s->steps > s->step_budget)
+        return 0;
     }
     return 0;
   }
-  if (j >= nt) return 0;
-  kont c = {.fn = k_list, .next = k, .p = p, .i = i + 1, .np = np, .base = base, .j = j + 1,
-            .nt = nt, .prefix = prefix};
-  if (m_node(s, p[i], s->kids[base + j], m, &c)) return 1;
+  if (j >= nt)
+    return 0;
+  kont c = {.fn = k_list,
+            .next = k,
+            .p = p,
+            .i = i + 1,
+            .np = np,
+            .base = base,
+            .j = j + 1,
+            .nt = nt,
+            .prefix = prefix};
+  if (m_node(s, p[i], s->kids[base + j], m, &c))
+    return 1;
   m->nb = nb;
   /* Statement sequences: the last statement after `...` may be nested in a
    * later statement (an if, a loop, a try block), as in Semgrep. */
   if (prefix && i + 1 == np && i > 0 && p[i - 1]->kind == P_ELL) {
     kont e = {.fn = k_seq_end, .next = k, .j = j + 1};
-    if (deep_find(s, p[i], s->kids[base + j], m, &e)) return 1;
+    if (deep_find(s, p[i], s->kids[base + j], m, &e))
+      return 1;
   }
   m->nb = nb;
   return 0;
@@ -1242,7 +1383,8 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
 
 /* Non-list children one after the other. */
 static int k_child(pv_pscan *s, pv_pmatch *m, const kont *c) {
-  if (c->i == c->np) return c->next->fn(s, m, c->next);
+  if (c->i == c->np)
+    return c->next->fn(s, m, c->next);
   kont n = *c;
   n.i++;
   return m_node(s, c->p[c->i], s->kids[c->base + c->i], m, &n);
@@ -1265,10 +1407,13 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
       keep |= KIDS_ASYNC;
   }
   uint32_t nt = push_kids(s, t, keep);
-  if (nt == UINT32_MAX) return 0;
+  if (nt == UINT32_MAX)
+    return 0;
   int ok;
-  if (p->list) ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
-  else if (nt != p->n) ok = 0;
+  if (p->list)
+    ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
+  else if (nt != p->n)
+    ok = 0;
   else {
     kont c = {.fn = k_child, .next = k, .p = p->kids, .np = p->n, .base = base, .nt = nt};
     ok = k_child(s, m, &c);
@@ -1281,7 +1426,8 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
 static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
   TSNode name = ts_node_child_by_field_name(t, "name", 4);
   TSNode val = ts_node_child_by_field_name(t, "value", 5);
-  if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val)) return 0;
+  if (p->n != 3 || ts_node_is_null(name) || ts_node_is_null(val))
+    return 0;
   kont c = {.fn = k_node, .next = k, .pn = p->kids[2], .t = val};
   return m_node(s, p->kids[0], name, m, &c);
 }
@@ -1290,12 +1436,17 @@ static int m_declarator(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, con
  * require of the same module written with node: or other quotes. */
 static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   uint32_t ms, me;
-  if (p->req == REQ_CALL && is_require(s, t, &ms, &me)) return text_eq(s, ms, me, p->text, p->len);
+  if (p->req == REQ_CALL && is_require(s, t, &ms, &me))
+    return text_eq(s, ms, me, p->text, p->len);
   const alias *al = alias_of(s, t);
-  if (al == NULL || !text_eq(s, al->ms, al->me, p->text, p->len)) return 0;
-  if (p->req == REQ_CALL) return al->kind == A_MOD;
-  if (al->kind != A_MEMBER) return 0;
-  if (p->member == NULL) return bind(s, m, p->kids[2]->text, al->ns, al->ne);
+  if (al == NULL || !text_eq(s, al->ms, al->me, p->text, p->len))
+    return 0;
+  if (p->req == REQ_CALL)
+    return al->kind == A_MOD;
+  if (al->kind != A_MEMBER)
+    return 0;
+  if (p->member == NULL)
+    return bind(s, m, p->kids[2]->text, al->ns, al->ne);
   return text_eq(s, al->ps, al->pe, p->member, p->mlen);
 }
 
@@ -1311,7 +1462,8 @@ static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, co
       break;
     }
     m->nb = nb;
-    if (s->steps > s->step_budget) break;
+    if (s->steps > s->step_budget)
+      break;
     if (ts_tree_cursor_goto_first_child(&c)) {
       if (depth < PV_PSCAN_DEEP_MAX) {
         depth++;
@@ -1321,7 +1473,8 @@ static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, co
       s->cut |= PV_PSCAN_DEPTH;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
+        goto done;
       depth--;
     }
   }
@@ -1335,48 +1488,68 @@ static int m_leaf(pv_pscan *s, const pnode *p, TSNode t, TSSymbol x) {
     uint32_t a = ts_node_start_byte(t) + 1, e = ts_node_end_byte(t) - 1;
     return e >= a && text_eq(s, a, e, p->text, p->len);
   }
-  if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym))) return 0;
+  if (x != p->sym && !(is_identish(s->sy, x) && is_identish(s->sy, p->sym)))
+    return 0;
   return text_eq(s, ts_node_start_byte(t), ts_node_end_byte(t), p->text, p->len);
 }
 
 static int m_node(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const kont *k) {
-  if (++s->steps > s->step_budget) return 0;
+  if (++s->steps > s->step_budget)
+    return 0;
   t = unparen(s, t);
-  if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP) t = uncast(s, t, p->sym);
-  if (p->kind != P_ELL && p->kind != P_ELL_MV && p->kind != P_DEEP) t = unparam(s, t, p->sym);
+  if (p->kind != P_MV && p->kind != P_ELL_MV && p->kind != P_DEEP)
+    t = uncast(s, t, p->sym);
+  if (p->kind != P_ELL && p->kind != P_ELL_MV && p->kind != P_DEEP)
+    t = unparam(s, t, p->sym);
   TSSymbol x = ts_node_symbol(t);
   uint32_t nb = m->nb;
   switch ((pkind)p->kind) {
-  case P_MV: /* any named node but the insides of a string (as Semgrep's $X) */
-    return ts_node_is_named(t) && x != s->sy->frag && x != s->sy->esc && x != s->sy->str_content &&
-           bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
-  case P_ELL: return K(k);
-  case P_ELL_MV: return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
-  case P_DEEP: return deep_find(s, p->kids[0], t, m, k);
-  case P_STR: case P_STR_ANY: case P_STR_MV: return m_string(s, p, t, m) && K(k);
-  case P_LEAF: return m_leaf(s, p, t, x) && K(k);
-  case P_SEQ: return 0;
-  case P_NODE: break;
+    case P_MV: /* any named node but the insides of a string (as Semgrep's $X) */
+      return ts_node_is_named(t) && x != s->sy->frag && x != s->sy->esc &&
+             x != s->sy->str_content &&
+             bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+    case P_ELL:
+      return K(k);
+    case P_ELL_MV:
+      return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t)) && K(k);
+    case P_DEEP:
+      return deep_find(s, p->kids[0], t, m, k);
+    case P_STR:
+    case P_STR_ANY:
+    case P_STR_MV:
+      return m_string(s, p, t, m) && K(k);
+    case P_LEAF:
+      return m_leaf(s, p, t, x) && K(k);
+    case P_SEQ:
+      return 0;
+    case P_NODE:
+      break;
   }
   if (p->req != REQ_NONE) {
-    if (m_require(s, p, t, m) && K(k)) return 1;
+    if (m_require(s, p, t, m) && K(k))
+      return 1;
     m->nb = nb;
   }
-  if (p->sym == s->sy->assign && x == s->sy->vdecl) return m_declarator(s, p, t, m, k);
+  if (p->sym == s->sy->assign && x == s->sy->vdecl)
+    return m_declarator(s, p, t, m, k);
   if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign &&
       (x == s->sy->lexdecl || x == s->sy->vardecl) && ts_node_named_child_count(t) == 1 &&
       ts_node_symbol(ts_node_named_child(t, 0)) == s->sy->vdecl)
-    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m, k); /* `x = e;` ~ `const x = e;` */
-  if (x != p->sym) return 0;
+    return m_declarator(s, p->kids[0], ts_node_named_child(t, 0), m,
+                        k); /* `x = e;` ~ `const x = e;` */
+  if (x != p->sym)
+    return 0;
   return m_children(s, p, t, m, k);
 }
 
 /* ---- Collecting the matches at one node ------------------------------- */
 
 static int same_match(const pv_pmatch *a, const pv_pmatch *b) {
-  if (a->s != b->s || a->e != b->e || a->nb != b->nb) return 0;
+  if (a->s != b->s || a->e != b->e || a->nb != b->nb)
+    return 0;
   for (uint32_t i = 0; i < a->nb; i++)
-    if (a->b[i].name != b->b[i].name || a->b[i].s != b->b[i].s || a->b[i].e != b->b[i].e) return 0;
+    if (a->b[i].name != b->b[i].name || a->b[i].s != b->b[i].s || a->b[i].e != b->b[i].e)
+      return 0;
   return 1;
 }
 
@@ -1385,7 +1558,8 @@ static int same_match(const pv_pmatch *a, const pv_pmatch *b) {
 static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
   pv_pmatch r = *m;
   if (c->prefix) {
-    if (s->seq_end <= c->j) return 0;
+    if (s->seq_end <= c->j)
+      return 0;
     r.s = ts_node_start_byte(s->kids[c->base + c->j]);
     r.e = ts_node_end_byte(s->kids[c->base + s->seq_end - 1]);
   } else {
@@ -1393,7 +1567,8 @@ static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
     r.e = ts_node_end_byte(c->t);
   }
   for (uint32_t i = 0; i < s->nout; i++)
-    if (same_match(&s->out[i], &r)) return 0;
+    if (same_match(&s->out[i], &r))
+      return 0;
   s->out[s->nout++] = r;
   return s->nout >= ENUM_MAX;
 }
@@ -1401,7 +1576,8 @@ static int k_root(pv_pscan *s, pv_pmatch *m, const kont *c) {
 /* Report and clear the recorded matches; 1 if fn says stop. */
 static int flush(pv_pscan *s, uint32_t id, pv_pmatch_fn fn, void *ctx) {
   int stop = 0;
-  for (uint32_t i = 0; i < s->nout && !stop; i++) stop = fn(ctx, id, &s->out[i]);
+  for (uint32_t i = 0; i < s->nout && !stop; i++)
+    stop = fn(ctx, id, &s->out[i]);
   s->nout = 0;
   return stop;
 }
@@ -1411,7 +1587,8 @@ static int m_seq(pv_pscan *s, const pnode *p, TSNode t, uint32_t id, pv_pmatch_f
   uint32_t base = s->nkids;
   uint32_t nt = push_kids(s, t, KIDS_NAMED_ONLY | KIDS_TYPE_ARGS | KIDS_TYPE_ANN | KIDS_ASYNC);
   int stop = 0;
-  if (nt == UINT32_MAX) return 0;
+  if (nt == UINT32_MAX)
+    return 0;
   for (uint32_t j = 0; j < nt && !stop; j++) {
     pv_pmatch m;
     m.nb = 0;
@@ -1433,14 +1610,14 @@ struct pv_pindex {
   uint32_t n;
   syms sy;
   uint32_t nsym;
-  uint32_t **bucket; /* per symbol: pattern ids, terminated by UINT32_MAX */
-  uint32_t *any;     /* patterns tried on every named node */
+  uint32_t **bucket;              /* per symbol: pattern ids, terminated by UINT32_MAX */
+  uint32_t *any;                  /* patterns tried on every named node */
   pv_wordgroup (*plit)[PAT_LITS]; /* per pattern: its words in the ruleset's pv_strset */
-  pv_wordgroup *anchor; /* per pattern: one of these words is inside every match */
-  uint8_t *anchor_mod;  /* per pattern: its anchor is a module's name (or a local alias) */
-  TSSymbol (*rsym)[6];  /* per pattern: the symbols it can start at */
-  int8_t *nrsym;        /* their count, -1 for any */
-  pv_strset *words;     /* anchor words are recorded there (pv_strset_record) */
+  pv_wordgroup *anchor;           /* per pattern: one of these words is inside every match */
+  uint8_t *anchor_mod; /* per pattern: its anchor is a module's name (or a local alias) */
+  TSSymbol (*rsym)[6]; /* per pattern: the symbols it can start at */
+  int8_t *nrsym;       /* their count, -1 for any */
+  pv_strset *words;    /* anchor words are recorded there (pv_strset_record) */
 };
 
 typedef struct {
@@ -1449,11 +1626,13 @@ typedef struct {
 } idlist;
 
 static int idl_push(idlist *l, uint32_t id) {
-  if (l->n > 0 && l->v[l->n - 1] == id) return 0;
+  if (l->n > 0 && l->v[l->n - 1] == id)
+    return 0;
   if (l->n + 1 >= l->cap) {
     uint32_t cap = l->cap ? l->cap * 2 : 8;
     uint32_t *v = realloc(l->v, cap * sizeof *v);
-    if (v == NULL) return -1;
+    if (v == NULL)
+      return -1;
     l->v = v;
     l->cap = cap;
   }
@@ -1466,36 +1645,42 @@ static int idl_push(idlist *l, uint32_t id) {
 static int root_syms(const syms *sy, const pnode *p, TSSymbol out[6]) {
   int k = 0;
   switch ((pkind)p->kind) {
-  case P_STR: case P_STR_ANY: case P_STR_MV:
-    out[k++] = sy->string;
-    out[k++] = sy->templ;
-    out[k++] = sy->ident;
-    return k;
-  case P_LEAF:
-    out[k++] = p->sym;
-    out[k++] = sy->ident;
-    out[k++] = sy->prop;
-    return k;
-  case P_SEQ:
-    out[k++] = sy->program;
-    out[k++] = sy->block;
-    out[k++] = sy->switch_case;
-    return k;
-  case P_NODE:
-    out[k++] = p->sym;
-    if (p->sym == sy->assign) out[k++] = sy->vdecl;
-    if (p->req) {
+    case P_STR:
+    case P_STR_ANY:
+    case P_STR_MV:
+      out[k++] = sy->string;
+      out[k++] = sy->templ;
       out[k++] = sy->ident;
-      out[k++] = sy->call;
-    }
-    return k;
-  default: return -1;
+      return k;
+    case P_LEAF:
+      out[k++] = p->sym;
+      out[k++] = sy->ident;
+      out[k++] = sy->prop;
+      return k;
+    case P_SEQ:
+      out[k++] = sy->program;
+      out[k++] = sy->block;
+      out[k++] = sy->switch_case;
+      return k;
+    case P_NODE:
+      out[k++] = p->sym;
+      if (p->sym == sy->assign)
+        out[k++] = sy->vdecl;
+      if (p->req) {
+        out[k++] = sy->ident;
+        out[k++] = sy->call;
+      }
+      return k;
+    default:
+      return -1;
   }
 }
 
 void pv_pindex_delete(pv_pindex *ix) {
-  if (ix == NULL) return;
-  for (uint32_t i = 0; ix->bucket && i < ix->nsym; i++) free(ix->bucket[i]);
+  if (ix == NULL)
+    return;
+  for (uint32_t i = 0; ix->bucket && i < ix->nsym; i++)
+    free(ix->bucket[i]);
   free(ix->bucket);
   free(ix->any);
   free(ix->plit);
@@ -1519,7 +1704,8 @@ static int lit_group(pv_strset *words, const char *t, uint32_t len, int module, 
   for (const char *quote = "'\"`"; *quote; quote++) {
     memcpy(q, t, len);
     q[len] = *quote;
-    if ((g->id[g->n++] = pv_strset_add(words, q, len + 1)) == UINT32_MAX) return -1;
+    if ((g->id[g->n++] = pv_strset_add(words, q, len + 1)) == UINT32_MAX)
+      return -1;
   }
   return 0;
 }
@@ -1529,43 +1715,51 @@ static int index_lits(pv_pindex *ix, pv_strset *words) {
   ix->plit = malloc((ix->n + 1) * sizeof *ix->plit);
   ix->anchor = calloc(ix->n + 1, sizeof *ix->anchor);
   ix->anchor_mod = calloc(ix->n + 1, 1);
-  if (ix->plit == NULL || ix->anchor == NULL || ix->anchor_mod == NULL) return -1;
+  if (ix->plit == NULL || ix->anchor == NULL || ix->anchor_mod == NULL)
+    return -1;
   ix->words = words;
   for (uint32_t i = 0; i < ix->n; i++) {
     const pv_pattern *p = ix->pats[i];
-    if (p->anchor &&
-        (ix->anchor[i].id[ix->anchor[i].n++] = pv_strset_add(words, p->anchor, p->anchor_len)) == UINT32_MAX)
+    if (p->anchor && (ix->anchor[i].id[ix->anchor[i].n++] =
+                          pv_strset_add(words, p->anchor, p->anchor_len)) == UINT32_MAX)
       return -1;
     if (!p->anchor && p->mod) {
-      if (lit_group(words, p->mod, p->modlen, 1, &ix->anchor[i]) != 0) return -1;
+      if (lit_group(words, p->mod, p->modlen, 1, &ix->anchor[i]) != 0)
+        return -1;
       ix->anchor_mod[i] = 1;
     }
     for (uint32_t k = 0; k < ix->anchor[i].n; k++) /* a leaf matches whole tokens */
-      if (pv_strset_record(words, ix->anchor[i].id[k], !ix->anchor_mod[i]) != 0) return -1;
+      if (pv_strset_record(words, ix->anchor[i].id[k], !ix->anchor_mod[i]) != 0)
+        return -1;
     for (uint32_t k = 0; k < p->n_lit; k++)
-      if (lit_group(words, p->lit[k], p->litlen[k], p->litmod[k], &ix->plit[i][k]) != 0) return -1;
+      if (lit_group(words, p->lit[k], p->litlen[k], p->litmod[k], &ix->plit[i][k]) != 0)
+        return -1;
   }
   return 0;
 }
 
 int pv_pindex_add_anchor(pv_pindex *ix, uint32_t i, const pv_wordgroup *g) {
-  if (i >= ix->n || ix->anchor[i].n != 0) return 0;
+  if (i >= ix->n || ix->anchor[i].n != 0)
+    return 0;
   ix->anchor[i] = *g;
   for (uint32_t k = 0; k < g->n; k++)
-    if (pv_strset_record(ix->words, g->id[k], 0) != 0) return -1;
+    if (pv_strset_record(ix->words, g->id[k], 0) != 0)
+      return -1;
   return 0;
 }
 
 int pv_pindex_words_present(const pv_pindex *ix, uint32_t i, const uint8_t *present) {
   for (uint32_t k = 0; k < ix->pats[i]->n_lit; k++)
-    if (!pv_wordgroup_holds(&ix->plit[i][k], present)) return 0;
+    if (!pv_wordgroup_holds(&ix->plit[i][k], present))
+      return 0;
   return 1;
 }
 
 pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strset *words) {
   const TSLanguage *L = pv_language(l);
   pv_pindex *ix = calloc(1, sizeof *ix);
-  if (ix == NULL || L == NULL) return ix;
+  if (ix == NULL || L == NULL)
+    return ix;
   ix->pats = pats;
   ix->n = n;
   ix->sy = syms_for(l);
@@ -1580,12 +1774,16 @@ pv_pindex *pv_pindex_new(pv_pattern *const *pats, uint32_t n, pv_lang l, pv_strs
     TSSymbol *out = ix->rsym[i];
     int k = root_syms(&ix->sy, pats[i]->root, out);
     ix->nrsym[i] = (int8_t)k;
-    if (k < 0) bad |= idl_push(&any, i);
+    if (k < 0)
+      bad |= idl_push(&any, i);
     for (int j = 0; j < k && !bad; j++)
-      if (out[j] < ix->nsym) bad |= idl_push(&b[out[j]], i);
+      if (out[j] < ix->nsym)
+        bad |= idl_push(&b[out[j]], i);
   }
-  if (!bad) bad = index_lits(ix, words);
-  for (uint32_t i = 0; b && i < ix->nsym; i++) ix->bucket[i] = b[i].v;
+  if (!bad)
+    bad = index_lits(ix, words);
+  for (uint32_t i = 0; b && i < ix->nsym; i++)
+    ix->bucket[i] = b[i].v;
   ix->any = any.v;
   free(b);
   if (bad) {
@@ -1603,7 +1801,8 @@ static int push_occ(pv_pscan *s, uint32_t a, uint32_t e, uint32_t word) {
   if (s->nocc + 3 > s->capocc) {
     uint32_t cap = s->capocc ? s->capocc * 2 : 768;
     uint32_t *v = realloc(s->occ, cap * sizeof *v);
-    if (v == NULL) return -1;
+    if (v == NULL)
+      return -1;
     s->occ = v;
     s->capocc = cap;
   }
@@ -1623,7 +1822,8 @@ static int push_name(pv_pscan *s, uint32_t a, uint32_t n, uint32_t id) {
   const unsigned char *w = s->data + a, *p = s->data, *end = s->data + s->size;
   for (uint32_t count = 0; n > 0 && (p = memmem(p, (size_t)(end - p), w, n)) != NULL; p++) {
     uint32_t at = (uint32_t)(p - s->data);
-    if (!is_name_at(s, at, n)) continue;
+    if (!is_name_at(s, at, n))
+      continue;
     if (++count > NAME_OCCS_MAX * 16 || s->nocc >= 3 * OCC_MAX || push_occ(s, at, at + n, id))
       return -1;
   }
@@ -1637,9 +1837,11 @@ static int push_name(pv_pscan *s, uint32_t a, uint32_t n, uint32_t id) {
 static int expand_module(pv_pscan *s, uint32_t a, uint32_t e, uint32_t id) {
   TSNode n = ts_node_named_descendant_for_byte_range(s->root, a, e), d = {0};
   for (int up = 0; up < 6 && !ts_node_is_null(n) && ts_node_is_null(d); up++, n = ts_node_parent(n))
-    if (ts_node_symbol(n) == s->sy->vdecl || ts_node_symbol(n) == s->sy->import) d = n;
+    if (ts_node_symbol(n) == s->sy->vdecl || ts_node_symbol(n) == s->sy->import)
+      d = n;
   uint32_t key[4] = {UINT32_MAX, ts_node_start_byte(d), id, s->walk};
-  if (ts_node_is_null(d) || kset_add(&s->tried, key, NULL) <= 0) return 0;
+  if (ts_node_is_null(d) || kset_add(&s->tried, key, NULL) <= 0)
+    return 0;
   record_decl(s, d);
   for (uint32_t i = 0; i < s->nal; i++) {
     const alias *x = &s->al[i];
@@ -1660,26 +1862,31 @@ static int find_anchors(const pv_pindex *ix, pv_pscan *s, const pv_occs *occ) {
   uint8_t want[512] = {0}, mod[512] = {0};
   int all = 1;
   s->nocc = 0;
-  if (nw > sizeof want * 8 || occ == NULL || occ->over) return -1;
+  if (nw > sizeof want * 8 || occ == NULL || occ->over)
+    return -1;
   for (uint32_t i = 0; i < ix->n; i++) {
-    if (!s->active[i]) continue;
+    if (!s->active[i])
+      continue;
     all &= ix->anchor[i].n > 0;
     for (uint32_t k = 0; k < ix->anchor[i].n; k++) {
       uint32_t id = ix->anchor[i].id[k];
       want[id / 8] |= (uint8_t)(1u << (id % 8));
-      if (ix->anchor_mod[i]) mod[id / 8] |= (uint8_t)(1u << (id % 8));
+      if (ix->anchor_mod[i])
+        mod[id / 8] |= (uint8_t)(1u << (id % 8));
     }
   }
   for (uint32_t i = 0; i < occ->n; i += 3) {
     uint32_t id = occ->v[i + 2];
-    if ((want[id / 8] & (1u << (id % 8))) && push_occ(s, occ->v[i], occ->v[i + 1], id)) return -1;
+    if ((want[id / 8] & (1u << (id % 8))) && push_occ(s, occ->v[i], occ->v[i + 1], id))
+      return -1;
   }
   for (uint32_t i = 0, n0 = s->nocc; i < n0; i += 3) {
     uint32_t id = s->occ[i + 2];
     if ((mod[id / 8] & (1u << (id % 8))) && expand_module(s, s->occ[i], s->occ[i + 1], id) != 0)
       return -1;
   }
-  if (s->nocc) qsort(s->occ, s->nocc / 3, 3 * sizeof *s->occ, cmp_occ);
+  if (s->nocc)
+    qsort(s->occ, s->nocc / 3, 3 * sizeof *s->occ, cmp_occ);
   return all;
 }
 
@@ -1689,14 +1896,19 @@ static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup 
   uint32_t lo = 0, hi = s->nocc / 3;
   while (lo < hi) { /* first occurrence starting at or after a */
     uint32_t mid = (lo + hi) / 2;
-    if (s->occ[3 * mid] < a) lo = mid + 1;
-    else hi = mid;
+    if (s->occ[3 * mid] < a)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   for (uint32_t i = lo; i < s->nocc / 3 && s->occ[3 * i] < e; i++) {
-    if (s->occ[3 * i + 1] > e) continue;
-    if (g == NULL) return 1;
+    if (s->occ[3 * i + 1] > e)
+      continue;
+    if (g == NULL)
+      return 1;
     for (uint32_t k = 0; k < g->n; k++)
-      if (g->id[k] == s->occ[3 * i + 2]) return 1;
+      if (g->id[k] == s->occ[3 * i + 2])
+        return 1;
   }
   return 0;
 }
@@ -1705,7 +1917,8 @@ static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup 
 static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_pmatch_fn fn,
                    void *ctx) {
   const pnode *p = ix->pats[id]->root;
-  if (p->kind == P_SEQ) return m_seq(s, p, t, id, fn, ctx);
+  if (p->kind == P_SEQ)
+    return m_seq(s, p, t, id, fn, ctx);
   pv_pmatch m;
   m.nb = 0;
   s->steps = 0;
@@ -1722,9 +1935,12 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
                    void *ctx) {
   uint32_t a = ts_node_start_byte(t), e = ts_node_end_byte(t);
   for (; ids && *ids != UINT32_MAX; ids++) {
-    if (!s->active[*ids]) continue;
-    if (s->have_occ && ix->anchor[*ids].n && !covers(s, a, e, &ix->anchor[*ids])) continue;
-    if (try_one(s, ix, *ids, t, fn, ctx)) return 1;
+    if (!s->active[*ids])
+      continue;
+    if (s->have_occ && ix->anchor[*ids].n && !covers(s, a, e, &ix->anchor[*ids]))
+      continue;
+    if (try_one(s, ix, *ids, t, fn, ctx))
+      return 1;
   }
   return 0;
 }
@@ -1749,7 +1965,8 @@ static void env_reset(pv_pscan *s) {
 pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
                          TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
                          const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || ix->bucket == NULL) return PV_OK;
+  if (ix == NULL || ix->bucket == NULL)
+    return PV_OK;
   s->data = data;
   s->size = size;
   s->root = root;
@@ -1764,8 +1981,10 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
   s->same_file = 0;
   s->walk++;
   uint32_t live = 0;
-  for (uint32_t i = 0; i < ix->n && !live; i++) live = active[i];
-  if (!live) return PV_OK;
+  for (uint32_t i = 0; i < ix->n && !live; i++)
+    live = active[i];
+  if (!live)
+    return PV_OK;
   /* A pattern with an anchor word is tried only at nodes holding it; when
    * every active pattern has one, the walk skips the other subtrees. */
   int anchors = find_anchors(ix, s, occ), sparse = anchors == 1;
@@ -1780,8 +1999,10 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
     TSSymbol x = ts_node_symbol(n);
     int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n), NULL);
     if (!skip && x != ix->sy.paren && ts_node_is_named(n)) {
-      if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx)) break;
-      if (try_ids(s, ix, ix->any, n, fn, ctx)) break;
+      if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx))
+        break;
+      if (try_ids(s, ix, ix->any, n, fn, ctx))
+        break;
     }
     if ((++visited & 1023u) == 0 && budget_ms && pv_now_ms() > deadline) {
       cut = 1;
@@ -1792,47 +2013,57 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
         cut = 1;
         ts_tree_cursor_goto_parent(&c);
         depth--;
-      } else continue;
+      } else
+        continue;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
+        goto done;
       depth--;
     }
   }
 done:
   ts_tree_cursor_delete(&c);
-  if (s->oom) return PV_FATAL;
+  if (s->oom)
+    return PV_FATAL;
   return cut ? PV_WARN : PV_OK;
 }
 
 /* Try pattern id at node t unless it was tried there before; 1: stop. */
-static int try_once(const pv_pindex *ix, pv_pscan *s, uint32_t id, TSNode t, pv_pmatch_fn fn, void *ctx) {
+static int try_once(const pv_pindex *ix, pv_pscan *s, uint32_t id, TSNode t, pv_pmatch_fn fn,
+                    void *ctx) {
   TSSymbol x = ts_node_symbol(t);
   int can = ix->nrsym[id] < 0;
-  for (int k = 0; k < ix->nrsym[id] && !can; k++) can = ix->rsym[id][k] == x;
-  if (!can || x == s->sy->paren || !ts_node_is_named(t)) return 0;
+  for (int k = 0; k < ix->nrsym[id] && !can; k++)
+    can = ix->rsym[id][k] == x;
+  if (!can || x == s->sy->paren || !ts_node_is_named(t))
+    return 0;
   uint32_t key[4] = {id | (uint32_t)x << 20, ts_node_start_byte(t), ts_node_end_byte(t), 0};
   int fresh = id >= (1u << 20) ? 1 : kset_add(&s->tried, key, NULL);
-  if (fresh < 0) s->oom = 1;
+  if (fresh < 0)
+    s->oom = 1;
   return fresh > 0 ? try_one(s, ix, id, t, fn, ctx) : 0;
 }
 
 pv_status pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
                                  uint32_t e, pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || id >= ix->n || s->data == NULL) return PV_OK;
+  if (ix == NULL || id >= ix->n || s->data == NULL)
+    return PV_OK;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   uint32_t depth = 0;
   for (int stop = 0; !stop && !s->oom;) {
     TSNode t = ts_tree_cursor_current_node(&c);
     uint32_t ts = ts_node_start_byte(t), te = ts_node_end_byte(t);
     int overlap = ts < e && a < te, in = a <= ts && te <= e;
-    if (in) stop = try_once(ix, s, id, t, fn, ctx);
+    if (in)
+      stop = try_once(ix, s, id, t, fn, ctx);
     if (overlap && depth < PAT_MAX_DEPTH * 50 && ts_tree_cursor_goto_first_child(&c)) {
       depth++;
       continue;
     }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) goto done;
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
+        goto done;
       depth--;
     }
   }
@@ -1843,14 +2074,17 @@ done:
 
 pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
                                  uint32_t e, pv_pmatch_fn fn, void *ctx) {
-  if (ix == NULL || id >= ix->n || s->data == NULL) return PV_OK;
+  if (ix == NULL || id >= ix->n || s->data == NULL)
+    return PV_OK;
   TSTreeCursor c = ts_tree_cursor_new(s->root);
   int stop = 0;
   for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
     stop = try_once(ix, s, id, ts_tree_cursor_current_node(&c), fn, ctx);
-    if (ts_tree_cursor_goto_first_child_for_byte(&c, a) < 0) break;
+    if (ts_tree_cursor_goto_first_child_for_byte(&c, a) < 0)
+      break;
     TSNode k = ts_tree_cursor_current_node(&c);
-    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) break;
+    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e)
+      break;
   }
   ts_tree_cursor_delete(&c);
   return s->oom ? PV_FATAL : PV_OK;

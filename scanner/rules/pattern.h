@@ -110,18 +110,18 @@ void pv_pscan_same_file(pv_pscan *s);
  * (matches past there are missed: the caller notes it); PV_FATAL on OOM. A
  * stop asked by fn is PV_OK. */
 pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
-                   TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
-                   const uint8_t *active, pv_pmatch_fn fn, void *ctx);
+                         TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
+                         const uint8_t *active, pv_pmatch_fn fn, void *ctx);
 
 /* After pv_pindex_scan on a file (whose tree must still be alive), try
  * pattern id at every node enclosing bytes [a, e) of it (each node once
  * per file) and report its matches to fn: the matches that can bear on a
  * match at [a, e) of an operand that needs this pattern only around it
  * (formula.h, lazy patterns). PV_OK, or PV_FATAL on OOM. */
-pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
-                           pv_pmatch_fn fn, void *ctx);
+pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
+                                 uint32_t e, pv_pmatch_fn fn, void *ctx);
 
 /* The same for every node inside bytes [a, e) (each node once per file). */
-pv_status pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a, uint32_t e,
-                           pv_pmatch_fn fn, void *ctx);
+pv_status pv_pindex_match_within(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
+                                 uint32_t e, pv_pmatch_fn fn, void *ctx);
 #endif

@@ -12,24 +12,27 @@
 #include <string.h>
 
 struct pv_strset {
-  char *bytes;        /* the words, back to back */
+  char *bytes; /* the words, back to back */
   size_t nbytes, capbytes;
   uint32_t *off, *len; /* word i is bytes[off[i] .. off[i] + len[i]) */
   uint32_t n, cap;
   int built;
-  uint8_t cls[256];   /* byte → class */
+  uint8_t cls[256]; /* byte → class */
   uint32_t ncls;
-  uint32_t *next;     /* [state * ncls + class] → state (built: row << 1 | out) */
+  uint32_t *next; /* [state * ncls + class] → state (built: row << 1 | out) */
   uint32_t nstates;
-  uint32_t *out_at;   /* state → first index in outs; out_at[nstates] ends */
-  uint32_t *outs;     /* word ids ending at each state (suffixes included) */
-  uint8_t *record;    /* per word: list its occurrences (REC_* bits; capacity cap) */
+  uint32_t *out_at; /* state → first index in outs; out_at[nstates] ends */
+  uint32_t *outs;   /* word ids ending at each state (suffixes included) */
+  uint8_t *record;  /* per word: list its occurrences (REC_* bits; capacity cap) */
 };
 
-pv_strset *pv_strset_new(void) { return calloc(1, sizeof(pv_strset)); }
+pv_strset *pv_strset_new(void) {
+  return calloc(1, sizeof(pv_strset));
+}
 
 void pv_strset_delete(pv_strset *s) {
-  if (s == NULL) return;
+  if (s == NULL)
+    return;
   free(s->bytes);
   free(s->off);
   free(s->len);
@@ -40,36 +43,48 @@ void pv_strset_delete(pv_strset *s) {
   free(s);
 }
 
-uint32_t pv_strset_count(const pv_strset *s) { return s ? s->n : 0; }
+uint32_t pv_strset_count(const pv_strset *s) {
+  return s ? s->n : 0;
+}
 
 static int grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
-  if (need <= *cap) return 0;
+  if (need <= *cap)
+    return 0;
   uint32_t c = *cap ? *cap * 2 : 64;
-  while (c < need) c *= 2;
+  while (c < need)
+    c *= 2;
   void *x = realloc(*v, (size_t)c * size);
-  if (x == NULL) return -1;
+  if (x == NULL)
+    return -1;
   *v = x;
   *cap = c;
   return 0;
 }
 
 uint32_t pv_strset_add(pv_strset *s, const char *w, size_t n) {
-  if (s->built || n == 0 || n > UINT32_MAX / 2) return UINT32_MAX;
+  if (s->built || n == 0 || n > UINT32_MAX / 2)
+    return UINT32_MAX;
   for (uint32_t i = 0; i < s->n; i++)
-    if (s->len[i] == n && memcmp(s->bytes + s->off[i], w, n) == 0) return i;
+    if (s->len[i] == n && memcmp(s->bytes + s->off[i], w, n) == 0)
+      return i;
   uint32_t capw = s->cap;
-  if (grow((void **)&s->off, &capw, s->n + 1, sizeof *s->off)) return UINT32_MAX;
+  if (grow((void **)&s->off, &capw, s->n + 1, sizeof *s->off))
+    return UINT32_MAX;
   capw = s->cap;
-  if (grow((void **)&s->len, &capw, s->n + 1, sizeof *s->len)) return UINT32_MAX;
+  if (grow((void **)&s->len, &capw, s->n + 1, sizeof *s->len))
+    return UINT32_MAX;
   capw = s->cap;
-  if (grow((void **)&s->record, &capw, s->n + 1, 1)) return UINT32_MAX;
+  if (grow((void **)&s->record, &capw, s->n + 1, 1))
+    return UINT32_MAX;
   s->cap = capw;
   s->record[s->n] = 0;
   if (s->nbytes + n > s->capbytes) {
     size_t c = s->capbytes ? s->capbytes * 2 : 1024;
-    while (c < s->nbytes + n) c *= 2;
+    while (c < s->nbytes + n)
+      c *= 2;
     char *b = realloc(s->bytes, c);
-    if (b == NULL) return UINT32_MAX;
+    if (b == NULL)
+      return UINT32_MAX;
     s->bytes = b;
     s->capbytes = c;
   }
@@ -91,7 +106,8 @@ static void make_classes(pv_strset *s) {
   s->ncls = 1;
   for (size_t i = 0; i < s->nbytes; i++) {
     uint8_t b = (uint8_t)s->bytes[i];
-    if (s->cls[b] == 0) s->cls[b] = (uint8_t)s->ncls++;
+    if (s->cls[b] == 0)
+      s->cls[b] = (uint8_t)s->ncls++;
   }
 }
 
@@ -99,14 +115,16 @@ static void make_classes(pv_strset *s) {
 static int make_trie(pv_strset *s, uint32_t *end_of) {
   uint32_t max = (uint32_t)s->nbytes + 1;
   s->next = malloc((size_t)max * s->ncls * sizeof *s->next);
-  if (s->next == NULL) return -1;
+  if (s->next == NULL)
+    return -1;
   memset(s->next, 0xff, (size_t)max * s->ncls * sizeof *s->next);
   s->nstates = 1;
   for (uint32_t w = 0; w < s->n; w++) {
     uint32_t st = 0;
     for (uint32_t i = 0; i < s->len[w]; i++) {
       uint32_t *e = &s->next[(size_t)st * s->ncls + s->cls[(uint8_t)s->bytes[s->off[w] + i]]];
-      if (*e == UINT32_MAX) *e = s->nstates++;
+      if (*e == UINT32_MAX)
+        *e = s->nstates++;
       st = *e;
     }
     end_of[w] = st;
@@ -121,8 +139,10 @@ static int link(pv_strset *s, const uint32_t *end_of) {
   uint32_t *own = calloc(s->nstates + 1, sizeof *own);
   uint32_t *cnt = calloc(s->nstates + 1, sizeof *cnt);
   int rc = -1;
-  if (fail == NULL || queue == NULL || own == NULL || cnt == NULL) goto out;
-  for (uint32_t w = 0; w < s->n; w++) own[end_of[w]]++;
+  if (fail == NULL || queue == NULL || own == NULL || cnt == NULL)
+    goto out;
+  for (uint32_t w = 0; w < s->n; w++)
+    own[end_of[w]]++;
   uint32_t head = 0, tail = 0;
   for (uint32_t c = 0; c < s->ncls; c++) {
     uint32_t *e = &s->next[c];
@@ -151,15 +171,18 @@ static int link(pv_strset *s, const uint32_t *end_of) {
   /* Outputs, in BFS order so a state's failure state is filled first. */
   s->out_at = malloc((s->nstates + 1) * sizeof *s->out_at);
   uint32_t total = 0;
-  for (uint32_t st = 0; st < s->nstates; st++) total += cnt[st];
+  for (uint32_t st = 0; st < s->nstates; st++)
+    total += cnt[st];
   s->outs = malloc((total + 1) * sizeof *s->outs);
-  if (s->out_at == NULL || s->outs == NULL) goto out;
+  if (s->out_at == NULL || s->outs == NULL)
+    goto out;
   for (uint32_t st = 0, at = 0; st <= s->nstates; st++) {
     s->out_at[st] = at;
     at += st < s->nstates ? cnt[st] : 0;
   }
   memset(own, 0, (s->nstates + 1) * sizeof *own); /* now: outputs filled per state */
-  for (uint32_t w = 0; w < s->n; w++) s->outs[s->out_at[end_of[w]] + own[end_of[w]]++] = w;
+  for (uint32_t w = 0; w < s->n; w++)
+    s->outs[s->out_at[end_of[w]] + own[end_of[w]]++] = w;
   for (uint32_t i = 0; i < tail; i++) {
     uint32_t st = queue[i], f = fail[st];
     memcpy(s->outs + s->out_at[st] + own[st], s->outs + s->out_at[f], cnt[f] * sizeof *s->outs);
@@ -176,7 +199,8 @@ out:
 /* States to premultiplied rows with the output bit (see the top). */
 static int premultiply(pv_strset *s) {
   size_t cells = (size_t)s->nstates * s->ncls;
-  if (cells > UINT32_MAX / 2) return -1;
+  if (cells > UINT32_MAX / 2)
+    return -1;
   for (size_t i = 0; i < cells; i++) {
     uint32_t t = s->next[i];
     s->next[i] = (t * s->ncls) << 1 | (s->out_at[t + 1] > s->out_at[t]);
@@ -185,11 +209,14 @@ static int premultiply(pv_strset *s) {
 }
 
 int pv_strset_build(pv_strset *s) {
-  if (s->built) return 0;
+  if (s->built)
+    return 0;
   make_classes(s);
   uint32_t *end_of = malloc((s->n + 1) * sizeof *end_of);
-  int rc = end_of == NULL || make_trie(s, end_of) != 0 || link(s, end_of) != 0 || premultiply(s) != 0
-               ? -1 : 0;
+  int rc =
+      end_of == NULL || make_trie(s, end_of) != 0 || link(s, end_of) != 0 || premultiply(s) != 0
+          ? -1
+          : 0;
   free(end_of);
   s->built = rc == 0;
   return rc;
@@ -198,7 +225,8 @@ int pv_strset_build(pv_strset *s) {
 enum { REC_TOKEN = 1, REC_ANY = 2 };
 
 int pv_strset_record(pv_strset *s, uint32_t id, int token) {
-  if (s == NULL || id >= s->n) return -1;
+  if (s == NULL || id >= s->n)
+    return -1;
   s->record[id] |= token ? REC_TOKEN : REC_ANY;
   return 0;
 }
@@ -210,7 +238,8 @@ static int id_byte(unsigned char c) {
 
 /* May an occurrence of word w ending at end be listed? */
 static int listed(const pv_strset *s, uint32_t w, const unsigned char *data, size_t n, size_t end) {
-  if (s->record[w] != REC_TOKEN) return s->record[w] != 0;
+  if (s->record[w] != REC_TOKEN)
+    return s->record[w] != 0;
   size_t start = end - s->len[w];
   return (start == 0 || !id_byte(data[start - 1])) && (end >= n || !id_byte(data[end]));
 }
@@ -237,9 +266,11 @@ void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uin
     occ->n = 0;
     occ->over = n > UINT32_MAX;
   }
-  if (s == NULL || s->n == 0) return;
+  if (s == NULL || s->n == 0)
+    return;
   memset(present, 0, s->n);
-  if (!s->built) return;
+  if (!s->built)
+    return;
   const uint32_t *next = s->next, *out_at = s->out_at;
   const uint8_t *cls = s->cls, *record = occ != NULL && !occ->over ? s->record : NULL;
   uint32_t v = 0; /* the root's row, no output */
@@ -259,7 +290,8 @@ void pv_strset_scan(const pv_strset *s, const unsigned char *data, size_t n, uin
 
 int pv_wordgroup_holds(const pv_wordgroup *g, const uint8_t *present) {
   for (uint32_t i = 0; i < g->n; i++)
-    if (present[g->id[i]]) return 1;
+    if (present[g->id[i]])
+      return 1;
   return g->n == 0;
 }
 
@@ -278,13 +310,16 @@ typedef struct {
 /* Shortest word of c (what the prefilter's selectivity hinges on). */
 static uint32_t cand_min(const cand *c) {
   uint32_t m = UINT32_MAX;
-  for (uint32_t i = 0; i < c->n; i++) m = c->len[i] < m ? c->len[i] : m;
+  for (uint32_t i = 0; i < c->n; i++)
+    m = c->len[i] < m ? c->len[i] : m;
   return c->n ? m : 0;
 }
 
 static void keep_best(cand *best, const cand *c) {
-  if (c->n == 0 || cand_min(c) < best->min) return;
-  if (best->n == 0 || cand_min(c) > cand_min(best) || (cand_min(c) == cand_min(best) && c->n < best->n))
+  if (c->n == 0 || cand_min(c) < best->min)
+    return;
+  if (best->n == 0 || cand_min(c) > cand_min(best) ||
+      (cand_min(c) == cand_min(best) && c->n < best->n))
     *best = *c;
 }
 
@@ -297,15 +332,21 @@ static int escaped_literal(char x) {
  * zero repetitions. Returns i when there is none. */
 static size_t quantifier(const char *re, size_t n, size_t i, int *optional) {
   *optional = 0;
-  if (i >= n) return i;
-  if (re[i] == '?' || re[i] == '*') *optional = 1;
-  else if (re[i] == '+') ;
+  if (i >= n)
+    return i;
+  if (re[i] == '?' || re[i] == '*')
+    *optional = 1;
+  else if (re[i] == '+')
+    ;
   else if (re[i] == '{' && i + 1 < n && re[i + 1] >= '0' && re[i + 1] <= '9') {
     *optional = re[i + 1] == '0';
-    while (i < n && re[i] != '}') i++;
-  } else return i;
+    while (i < n && re[i] != '}')
+      i++;
+  } else
+    return i;
   i++;
-  if (i < n && (re[i] == '?' || re[i] == '+')) i++; /* lazy / possessive */
+  if (i < n && (re[i] == '?' || re[i] == '+'))
+    i++; /* lazy / possessive */
   return i;
 }
 
@@ -313,19 +354,26 @@ static size_t quantifier(const char *re, size_t n, size_t i, int *optional) {
 static size_t close_of(const char *re, size_t n, size_t i) {
   int depth = 0, in_class = 0;
   for (; i < n; i++) {
-    if (re[i] == '\\') i++;
-    else if (in_class) in_class = re[i] != ']';
+    if (re[i] == '\\')
+      i++;
+    else if (in_class)
+      in_class = re[i] != ']';
     else if (re[i] == '[') {
       in_class = 1;
-      if (i + 1 < n && re[i + 1] == '^') i++;
-      if (i + 1 < n && re[i + 1] == ']') i++;
+      if (i + 1 < n && re[i + 1] == '^')
+        i++;
+      if (i + 1 < n && re[i + 1] == ']')
+        i++;
       if (depth == 0) {
         while (++i < n && re[i] != ']')
-          if (re[i] == '\\') i++;
+          if (re[i] == '\\')
+            i++;
         return i + 1;
       }
-    } else if (re[i] == '(') depth++;
-    else if (re[i] == ')' && --depth == 0) return i + 1;
+    } else if (re[i] == '(')
+      depth++;
+    else if (re[i] == ')' && --depth == 0)
+      return i + 1;
   }
   return n;
 }
@@ -333,9 +381,12 @@ static size_t close_of(const char *re, size_t n, size_t i) {
 /* Index of the next top-level '|' in re[i, n), or n. */
 static size_t next_bar(const char *re, size_t n, size_t i) {
   for (; i < n; i++) {
-    if (re[i] == '\\') i++;
-    else if (re[i] == '(' || re[i] == '[') i = close_of(re, n, i) - 1;
-    else if (re[i] == '|') return i;
+    if (re[i] == '\\')
+      i++;
+    else if (re[i] == '(' || re[i] == '[')
+      i = close_of(re, n, i) - 1;
+    else if (re[i] == '|')
+      return i;
   }
   return n;
 }
@@ -378,13 +429,16 @@ static void need_seq(const char *re, size_t n, cand *best, int depth) {
       int nc = i + 2 < n && re[i + 1] == '?' && re[i + 2] == ':';
       gs = i + 1 + (nc ? 2 : 0);
       ge = next > gs ? next - 1 : gs;
-    } else if (re[i] == '[') next = close_of(re, n, i);
-    else if (!strchr(".^$", re[i])) ch = re[i];
+    } else if (re[i] == '[')
+      next = close_of(re, n, i);
+    else if (!strchr(".^$", re[i]))
+      ch = re[i];
     size_t after = quantifier(re, n, next, &opt);
     if (ch >= 0 && !opt && after == next && run.len[0] + 1 < WORD_MAX) {
       run.w[0][run.len[0]++] = (char)ch; /* the run goes on */
     } else {
-      if (ch >= 0 && !opt && run.len[0] + 1 < WORD_MAX) run.w[0][run.len[0]++] = (char)ch;
+      if (ch >= 0 && !opt && run.len[0] + 1 < WORD_MAX)
+        run.w[0][run.len[0]++] = (char)ch;
       keep_best(best, &run);
       run.len[0] = 0;
       cand g;
@@ -401,9 +455,12 @@ static void need_seq(const char *re, size_t n, cand *best, int depth) {
 
 static void need(const char *re, size_t n, cand *c, int depth) {
   c->n = 0;
-  if (depth > 8) return;
-  if (next_bar(re, n, 0) < n) need_alts(re, n, c, depth);
-  else need_seq(re, n, c, depth);
+  if (depth > 8)
+    return;
+  if (next_bar(re, n, 0) < n)
+    need_alts(re, n, c, depth);
+  else
+    need_seq(re, n, c, depth);
 }
 
 int pv_regex_words(const char *re, size_t n, uint32_t min, pv_strset *s, pv_wordgroup *g) {
@@ -411,17 +468,22 @@ int pv_regex_words(const char *re, size_t n, uint32_t min, pv_strset *s, pv_word
   for (size_t i = 0; i + 1 < n; i++) {
     if (re[i] == '(' && re[i + 1] == '?' && (i + 2 >= n || re[i + 2] != ':'))
       return 0; /* flags such as (?i), lookarounds, named groups */
-    if (re[i] == '\\' && strchr("QExpPkg0123456789cuUNo", re[i + 1])) return 0;
-    if (re[i] == '\\') i++;
+    if (re[i] == '\\' && strchr("QExpPkg0123456789cuUNo", re[i + 1]))
+      return 0;
+    if (re[i] == '\\')
+      i++;
   }
   cand best;
   best.min = min ? min : 1;
   size_t a = 0, e = n;
-  while (a < e && re[a] == '^') a++;
-  while (e > a && re[e - 1] == '$' && (e < 2 || re[e - 2] != '\\')) e--;
+  while (a < e && re[a] == '^')
+    a++;
+  while (e > a && re[e - 1] == '$' && (e < 2 || re[e - 2] != '\\'))
+    e--;
   need(re + a, e - a, &best, 0);
   for (uint32_t i = 0; i < best.n; i++)
-    if ((g->id[i] = pv_strset_add(s, best.w[i], best.len[i])) == UINT32_MAX) return -1;
+    if ((g->id[i] = pv_strset_add(s, best.w[i], best.len[i])) == UINT32_MAX)
+      return -1;
   g->n = best.n;
   return 0;
 }

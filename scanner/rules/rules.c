@@ -15,14 +15,14 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "formula.h"
 #include "../parse.h"
+#include "formula.h"
 #include "taint_spec.h"
 
 enum {
-  YAML_MAX_NODES = 1000000,  /* nodes in one rule file */
-  DIR_MAX_DEPTH = 16,        /* directory levels under a rule path */
-  DIR_MAX_FILES = 100000,    /* rule files under one path */
+  YAML_MAX_NODES = 1000000, /* nodes in one rule file */
+  DIR_MAX_DEPTH = 16,       /* directory levels under a rule path */
+  DIR_MAX_FILES = 100000,   /* rule files under one path */
   ID_MAX = 128,
 };
 
@@ -38,14 +38,18 @@ typedef struct {
   uint32_t max_depth; /* nesting of YAML containers (pv_limits.yaml_depth) */
 } yctx;
 
-static pv_status oom(pv_error *err) { return pv_error_set(err, PV_FATAL, "out of memory"); }
+static pv_status oom(pv_error *err) {
+  return pv_error_set(err, PV_FATAL, "out of memory");
+}
 
 static pv_status kid_push(yctx *c, pv_yaml_node *parent, pv_yaml_node *kid) {
   if (parent->n == parent->cap) {
     size_t cap = parent->cap ? parent->cap * 2 : 8;
     pv_yaml_node **k = pv_arena_alloc(c->tmp, cap * sizeof *k);
-    if (k == NULL) return oom(c->err);
-    if (parent->n) memcpy(k, parent->kids, parent->n * sizeof *k);
+    if (k == NULL)
+      return oom(c->err);
+    if (parent->n)
+      memcpy(k, parent->kids, parent->n * sizeof *k);
     parent->kids = k;
     parent->cap = cap;
   }
@@ -79,8 +83,8 @@ typedef struct {
 static pv_status attach(yctx *c, ybuild *b, pv_yaml_node *n) {
   if (b->depth == 0) {
     if (b->root != NULL)
-      return pv_error_set(c->err, PV_FAILED, "%s:%u: only one YAML document per rule file",
-                          c->file, n->line);
+      return pv_error_set(c->err, PV_FAILED, "%s:%u: only one YAML document per rule file", c->file,
+                          n->line);
     b->root = n;
     return PV_OK;
   }
@@ -89,7 +93,8 @@ static pv_status attach(yctx *c, ybuild *b, pv_yaml_node *n) {
 
 static pv_status on_scalar(yctx *c, ybuild *b, const yaml_event_t *ev) {
   pv_yaml_node *n = node_new(c, PV_YAML_SCALAR, &ev->start_mark);
-  if (n == NULL) return c->err->code;
+  if (n == NULL)
+    return c->err->code;
   size_t len = ev->data.scalar.length;
   if (memchr(ev->data.scalar.value, '\0', len) != NULL)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: string contains a NUL byte", c->file, n->line);
@@ -104,27 +109,37 @@ static pv_status on_open(yctx *c, ybuild *b, const yaml_event_t *ev, pv_yaml_typ
     return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML nested deeper than %u levels", c->file,
                         ev->start_mark.line + 1, (unsigned)c->max_depth);
   pv_yaml_node *n = node_new(c, t, &ev->start_mark);
-  if (n == NULL) return c->err->code;
+  if (n == NULL)
+    return c->err->code;
   pv_status rc = attach(c, b, n);
-  if (rc == PV_OK) b->stack[b->depth++] = n;
+  if (rc == PV_OK)
+    b->stack[b->depth++] = n;
   return rc;
 }
 
 /* One event into the tree; *done set at the end of the stream. */
 static pv_status on_event(yctx *c, ybuild *b, const yaml_event_t *ev, int *done) {
   switch (ev->type) {
-  case YAML_SCALAR_EVENT: return on_scalar(c, b, ev);
-  case YAML_SEQUENCE_START_EVENT: return on_open(c, b, ev, PV_YAML_SEQ);
-  case YAML_MAPPING_START_EVENT: return on_open(c, b, ev, PV_YAML_MAP);
-  case YAML_SEQUENCE_END_EVENT:
-  case YAML_MAPPING_END_EVENT:
-    if (b->depth > 0) b->depth--;
-    return PV_OK;
-  case YAML_ALIAS_EVENT:
-    return pv_error_set(c->err, PV_FAILED, "%s:%zu: YAML aliases (*%s) are not supported in rule files",
-                        c->file, ev->start_mark.line + 1, (const char *)ev->data.alias.anchor);
-  case YAML_STREAM_END_EVENT: *done = 1; return PV_OK;
-  default: return PV_OK;
+    case YAML_SCALAR_EVENT:
+      return on_scalar(c, b, ev);
+    case YAML_SEQUENCE_START_EVENT:
+      return on_open(c, b, ev, PV_YAML_SEQ);
+    case YAML_MAPPING_START_EVENT:
+      return on_open(c, b, ev, PV_YAML_MAP);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      if (b->depth > 0)
+        b->depth--;
+      return PV_OK;
+    case YAML_ALIAS_EVENT:
+      return pv_error_set(c->err, PV_FAILED,
+                          "%s:%zu: YAML aliases (*%s) are not supported in rule files", c->file,
+                          ev->start_mark.line + 1, (const char *)ev->data.alias.anchor);
+    case YAML_STREAM_END_EVENT:
+      *done = 1;
+      return PV_OK;
+    default:
+      return PV_OK;
   }
 }
 
@@ -136,7 +151,8 @@ static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, pv_yaml
   b.stack = pv_arena_alloc(c->tmp, ((size_t)c->max_depth + 1) * sizeof *b.stack);
   if (b.stack == NULL)
     return oom(c->err);
-  if (!yaml_parser_initialize(&p)) return oom(c->err);
+  if (!yaml_parser_initialize(&p))
+    return oom(c->err);
   yaml_parser_set_input_string(&p, data, n);
   for (int done = 0; !done && rc == PV_OK;) {
     yaml_event_t ev;
@@ -159,7 +175,8 @@ static pv_status yaml_tree(yctx *c, const unsigned char *data, size_t n, pv_yaml
 static pv_status read_capped(const char *path, size_t cap, unsigned char **out, size_t *n,
                              pv_error *err) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  if (fd < 0)
+    return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
   struct stat st;
   pv_status rc = PV_FAILED;
   unsigned char *buf = NULL;
@@ -179,8 +196,10 @@ static pv_status read_capped(const char *path, size_t cap, unsigned char **out, 
   size_t got = 0;
   while (got < (size_t)st.st_size) {
     ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) break;
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      break;
     got += (size_t)k;
   }
   buf[got] = '\0';
@@ -200,8 +219,8 @@ typedef struct pv_rctx {
   pv_ruleset *rs;
   const char *file; /* in rs->arena */
   pv_error *err;
-  const char *id;   /* current rule id, or NULL */
-  size_t index;     /* current rule's position in the file */
+  const char *id; /* current rule id, or NULL */
+  size_t index;   /* current rule's position in the file */
   uint32_t line;
 } rctx;
 
@@ -216,33 +235,40 @@ static pv_status rule_err(rctx *c, uint32_t line, const char *fmt, ...) {
   va_end(ap);
   if (c->id != NULL)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: rule '%s': %s", c->file, line, c->id, what);
-  return pv_error_set(c->err, PV_FAILED, "%s:%u: rule #%zu: %s", c->file, line, c->index + 1,
-                      what);
+  return pv_error_set(c->err, PV_FAILED, "%s:%u: rule #%zu: %s", c->file, line, c->index + 1, what);
 }
 
 static pv_yaml_node *map_get(const pv_yaml_node *m, const char *key) {
   for (size_t i = 0; i + 1 < m->n; i += 2)
-    if (m->kids[i]->t == PV_YAML_SCALAR && strcmp(m->kids[i]->s, key) == 0) return m->kids[i + 1];
+    if (m->kids[i]->t == PV_YAML_SCALAR && strcmp(m->kids[i]->s, key) == 0)
+      return m->kids[i + 1];
   return NULL;
 }
 
 static pv_status want_string(rctx *c, const pv_yaml_node *v, const char *key, const char **out) {
-  if (v->t != PV_YAML_SCALAR) return rule_err(c, v->line, "key '%s' must be a string", key);
-  if (v->len == 0) return rule_err(c, v->line, "key '%s' must not be empty", key);
-  if ((*out = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
+  if (v->t != PV_YAML_SCALAR)
+    return rule_err(c, v->line, "key '%s' must be a string", key);
+  if (v->len == 0)
+    return rule_err(c, v->line, "key '%s' must not be empty", key);
+  if ((*out = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL)
+    return oom(c->err);
   return PV_OK;
 }
 
 /* A string or a list of strings, as a NULL-terminated array. */
-static pv_status want_strings(rctx *c, const pv_yaml_node *v, const char *key, const char *const **out) {
+static pv_status want_strings(rctx *c, const pv_yaml_node *v, const char *key,
+                              const char *const **out) {
   size_t n = v->t == PV_YAML_SEQ ? v->n : 1;
   const char **a = pv_arena_alloc(c->rs->arena, (n + 1) * sizeof *a);
-  if (a == NULL) return oom(c->err);
-  if (v->t == PV_YAML_MAP) return rule_err(c, v->line, "key '%s' must be a string or a list", key);
+  if (a == NULL)
+    return oom(c->err);
+  if (v->t == PV_YAML_MAP)
+    return rule_err(c, v->line, "key '%s' must be a string or a list", key);
   for (size_t i = 0; i < n; i++) {
     const pv_yaml_node *s = v->t == PV_YAML_SEQ ? v->kids[i] : v;
     pv_status rc = want_string(c, s, key, &a[i]);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   *out = a;
   return PV_OK;
@@ -250,39 +276,48 @@ static pv_status want_strings(rctx *c, const pv_yaml_node *v, const char *key, c
 
 static int one_of(const char *s, const char *const *words) {
   for (size_t i = 0; words[i] != NULL; i++)
-    if (strcmp(s, words[i]) == 0) return 1;
+    if (strcmp(s, words[i]) == 0)
+      return 1;
   return 0;
 }
 
 static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *meta) {
   static const char *const conf[] = {"high", "medium", "low", NULL};
-  static const char *const caps[] = {"net", "fs-read", "fs-write", "exec", "env",
-                                     "eval", "native", "crypto", NULL};
-  if (m->t != PV_YAML_MAP) return rule_err(c, m->line, "key 'metadata' must be a mapping");
+  static const char *const caps[] = {"net",  "fs-read", "fs-write", "exec", "env",
+                                     "eval", "native",  "crypto",   NULL};
+  if (m->t != PV_YAML_MAP)
+    return rule_err(c, m->line, "key 'metadata' must be a mapping");
   for (size_t i = 0; i + 1 < m->n; i += 2) {
     const pv_yaml_node *k = m->kids[i], *v = m->kids[i + 1];
     const char *key = k->t == PV_YAML_SCALAR ? k->s : "";
     pv_status rc = PV_OK;
-    if (strcmp(key, "cwe") == 0) rc = want_strings(c, v, "metadata.cwe", &meta->cwe);
-    else if (strcmp(key, "owasp") == 0) rc = want_strings(c, v, "metadata.owasp", &meta->owasp);
+    if (strcmp(key, "cwe") == 0)
+      rc = want_strings(c, v, "metadata.cwe", &meta->cwe);
+    else if (strcmp(key, "owasp") == 0)
+      rc = want_strings(c, v, "metadata.owasp", &meta->owasp);
     else if (strcmp(key, "references") == 0)
       rc = want_strings(c, v, "metadata.references", &meta->references);
-    else if (strcmp(key, "category") == 0) rc = want_string(c, v, "metadata.category", &meta->category);
+    else if (strcmp(key, "category") == 0)
+      rc = want_string(c, v, "metadata.category", &meta->category);
     else if (strcmp(key, "confidence") == 0) {
       if ((rc = want_string(c, v, "metadata.confidence", &meta->confidence)) == PV_OK) {
         char *lc = (char *)meta->confidence;
-        for (char *p = lc; *p; p++) *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        for (char *p = lc; *p; p++)
+          *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
         if (!one_of(lc, conf))
-          rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low", lc);
+          rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low",
+                        lc);
       }
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))
         rc = rule_err(c, v->line,
                       "key 'metadata.capability': '%s' is not one of net, fs-read, fs-write, "
-                      "exec, env, eval, native, crypto", meta->capability);
+                      "exec, env, eval, native, crypto",
+                      meta->capability);
     }
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   return PV_OK;
 }
@@ -292,23 +327,29 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
     const char *name;
     unsigned bits;
   } names[] = {
-      {"javascript", PV_LANG_BIT(PV_LANG_JS)}, {"js", PV_LANG_BIT(PV_LANG_JS)},
+      {"javascript", PV_LANG_BIT(PV_LANG_JS)},
+      {"js", PV_LANG_BIT(PV_LANG_JS)},
       {"typescript", PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)},
       {"ts", PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)},
-      {"tsx", PV_LANG_BIT(PV_LANG_TSX)}, {"json", PV_LANG_BIT(PV_LANG_JSON)},
-      {"generic", PV_LANG_BIT(PV_LANG_NONE)}, {"regex", PV_LANG_BIT(PV_LANG_NONE)},
+      {"tsx", PV_LANG_BIT(PV_LANG_TSX)},
+      {"json", PV_LANG_BIT(PV_LANG_JSON)},
+      {"generic", PV_LANG_BIT(PV_LANG_NONE)},
+      {"regex", PV_LANG_BIT(PV_LANG_NONE)},
   };
   if (v->t != PV_YAML_SEQ || v->n == 0)
     return rule_err(c, v->line, "key 'languages' must be a non-empty list");
   for (size_t i = 0; i < v->n; i++) {
     const pv_yaml_node *s = v->kids[i];
     size_t k = 0;
-    if (s->t != PV_YAML_SCALAR) return rule_err(c, s->line, "key 'languages' must list strings");
-    while (k < sizeof names / sizeof names[0] && strcasecmp(s->s, names[k].name) != 0) k++;
+    if (s->t != PV_YAML_SCALAR)
+      return rule_err(c, s->line, "key 'languages' must list strings");
+    while (k < sizeof names / sizeof names[0] && strcasecmp(s->s, names[k].name) != 0)
+      k++;
     if (k == sizeof names / sizeof names[0])
       return rule_err(c, s->line,
                       "key 'languages': unknown language '%s' (javascript, typescript, tsx, "
-                      "json, generic)", s->s);
+                      "json, generic)",
+                      s->s);
     *langs |= names[k].bits;
   }
   return PV_OK;
@@ -321,26 +362,31 @@ static const char *langs_text(pv_arena *a, unsigned bits) {
   static const struct {
     unsigned bit;
     const char *name;
-  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"}, {PV_LANG_BIT(PV_LANG_TS), "typescript"},
-               {PV_LANG_BIT(PV_LANG_TSX), "tsx"}, {PV_LANG_BIT(PV_LANG_JSON), "json"},
+  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"},
+               {PV_LANG_BIT(PV_LANG_TS), "typescript"},
+               {PV_LANG_BIT(PV_LANG_TSX), "tsx"},
+               {PV_LANG_BIT(PV_LANG_JSON), "json"},
                {PV_LANG_BIT(PV_LANG_NONE), "generic"}};
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-    if (!(bits & order[i].bit)) continue;
-    if (order[i].bit == PV_LANG_BIT(PV_LANG_TSX) && (bits & PV_LANG_BIT(PV_LANG_TS))) continue;
-    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? "," : "",
-                             order[i].name);
+    if (!(bits & order[i].bit))
+      continue;
+    if (order[i].bit == PV_LANG_BIT(PV_LANG_TSX) && (bits & PV_LANG_BIT(PV_LANG_TS)))
+      continue;
+    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? "," : "", order[i].name);
   }
   return pv_arena_strdup(a, buf);
 }
 
 static int valid_id(const char *s) {
   size_t n = strlen(s);
-  if (n == 0 || n > ID_MAX) return 0;
+  if (n == 0 || n > ID_MAX)
+    return 0;
   for (size_t i = 0; i < n; i++) {
     char ch = s[i];
     int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
              (i > 0 && (ch == '.' || ch == '-' || ch == '_'));
-    if (!ok) return 0;
+    if (!ok)
+      return 0;
   }
   return 1;
 }
@@ -351,16 +397,18 @@ enum { FORMULA_MAX_DEPTH = 16 };
 
 typedef enum { AT_TOP, AT_AND, AT_OR } fplace;
 
-static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k, const pv_yaml_node *v,
-                         fplace at, int depth, pv_formula **out);
+static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k,
+                         const pv_yaml_node *v, fplace at, int depth, pv_formula **out);
 
 static pv_formula *f_new(rctx *c, pv_fkind kind, uint32_t line) {
   pv_formula *f = pv_arena_alloc(c->rs->arena, sizeof *f);
-  if (f == NULL) return NULL;
+  if (f == NULL)
+    return NULL;
   memset(f, 0, sizeof *f);
   f->kind = kind;
   f->line = line;
-  for (int l = 0; l < PV_LANG_COUNT; l++) f->pat[l] = UINT32_MAX;
+  for (int l = 0; l < PV_LANG_COUNT; l++)
+    f->pat[l] = UINT32_MAX;
   return f;
 }
 
@@ -380,12 +428,15 @@ static pv_status push_re(rctx *c, pcre2_code *re) {
   return PV_OK;
 }
 
-static pv_status f_regex(rctx *c, const char *key, const pv_yaml_node *v, uint32_t flags, pv_formula *f) {
+static pv_status f_regex(rctx *c, const char *key, const pv_yaml_node *v, uint32_t flags,
+                         pv_formula *f) {
   int code;
   PCRE2_SIZE off;
   pcre2_code **out = &f->re;
-  if (v->t != PV_YAML_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
-  if ((f->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
+  if (v->t != PV_YAML_SCALAR || v->len == 0)
+    return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+  if ((f->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL)
+    return oom(c->err);
   *out = pcre2_compile((PCRE2_SPTR)v->s, v->len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | flags, &code,
                        &off, NULL);
   if (*out == NULL) {
@@ -402,18 +453,24 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node 
   if (rs->npats[l] == rs->cappats[l]) {
     uint32_t cap = rs->cappats[l] ? rs->cappats[l] * 2 : 64;
     pv_pattern **a = realloc(rs->pats[l], cap * sizeof *a);
-    if (a) rs->pats[l] = a;
+    if (a)
+      rs->pats[l] = a;
     const char **src = realloc(rs->psrc[l], cap * sizeof *src);
-    if (src) rs->psrc[l] = src;
+    if (src)
+      rs->psrc[l] = src;
     uint32_t *len = realloc(rs->psrclen[l], cap * sizeof *len);
-    if (len) rs->psrclen[l] = len;
+    if (len)
+      rs->psrclen[l] = len;
     uint32_t *sh = realloc(rs->puses[l], cap * sizeof *sh);
-    if (sh) rs->puses[l] = sh;
-    if (a == NULL || src == NULL || len == NULL || sh == NULL) return oom(c->err);
+    if (sh)
+      rs->puses[l] = sh;
+    if (a == NULL || src == NULL || len == NULL || sh == NULL)
+      return oom(c->err);
     rs->cappats[l] = cap;
   }
   const char *text = pv_arena_strndup(rs->arena, v->s, v->len); /* the YAML tree goes */
-  if (text == NULL) return oom(c->err);
+  if (text == NULL)
+    return oom(c->err);
   *id = rs->npats[l];
   rs->pats[l][*id] = p;
   rs->psrc[l][*id] = text;
@@ -427,17 +484,22 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node 
  * sources and sinks): its id, or UINT32_MAX. */
 static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const pv_yaml_node *v) {
   for (uint32_t i = 0; i < rs->npats[l]; i++)
-    if (rs->psrclen[l][i] == v->len && memcmp(rs->psrc[l][i], v->s, v->len) == 0) return i;
+    if (rs->psrclen[l][i] == v->len && memcmp(rs->psrc[l][i], v->s, v->len) == 0)
+      return i;
   return UINT32_MAX;
 }
 
 /* `pattern: CODE`, compiled once per language of the rule. */
-static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, pv_formula *f) {
-  if (v->t != PV_YAML_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
+                           pv_formula *f) {
+  if (v->t != PV_YAML_SCALAR || v->len == 0)
+    return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
-    return rule_err(c, v->line, "key '%s': code patterns need javascript, typescript or tsx, not generic", key);
+    return rule_err(c, v->line,
+                    "key '%s': code patterns need javascript, typescript or tsx, not generic", key);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
-    if (!(r->langs & PV_LANG_BIT(l))) continue;
+    if (!(r->langs & PV_LANG_BIT(l)))
+      continue;
     uint32_t same = shared_pat(c->rs, l, v);
     if (same != UINT32_MAX) { /* one pattern, tried once, for every rule that has it */
       f->pat[l] = same;
@@ -447,27 +509,34 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
     }
     char why[300];
     pv_pattern *p = pv_pattern_compile(c->rs->arena, v->s, v->len, l, why, sizeof why);
-    if (p == NULL) return rule_err(c, v->line, "key '%s': %s", key, why);
+    if (p == NULL)
+      return rule_err(c, v->line, "key '%s': %s", key, why);
     f->any = pv_pattern_is_any(p);
     pv_status rc = push_pat(c, l, p, v, &f->pat[l]);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   return PV_OK;
 }
 
 /* A list of one-key mappings (`- pattern: x`). */
-static pv_status f_list(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, fplace at, int depth,
-                        pv_formula *f) {
-  if (v->t != PV_YAML_SEQ || v->n == 0) return rule_err(c, v->line, "key '%s' must be a non-empty list", key);
-  if ((f->kids = pv_arena_alloc(c->rs->arena, v->n * sizeof *f->kids)) == NULL) return oom(c->err);
+static pv_status f_list(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, fplace at,
+                        int depth, pv_formula *f) {
+  if (v->t != PV_YAML_SEQ || v->n == 0)
+    return rule_err(c, v->line, "key '%s' must be a non-empty list", key);
+  if ((f->kids = pv_arena_alloc(c->rs->arena, v->n * sizeof *f->kids)) == NULL)
+    return oom(c->err);
   for (size_t i = 0; i < v->n; i++) {
     const pv_yaml_node *item = v->kids[i];
     if (item->t != PV_YAML_MAP || item->n != 2 || item->kids[0]->t != PV_YAML_SCALAR)
-      return rule_err(c, item->line, "key '%s': each item is a mapping with one operator "
-                      "(e.g. '- pattern: ...')", key);
+      return rule_err(c, item->line,
+                      "key '%s': each item is a mapping with one operator "
+                      "(e.g. '- pattern: ...')",
+                      key);
     pv_status rc = formula(c, r, item->kids[0]->s, item->kids[0], item->kids[1], at, depth + 1,
                            &f->kids[f->n]);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
     f->n++;
   }
   return PV_OK;
@@ -487,20 +556,26 @@ static pv_status want_mv(rctx *c, const char *key, const pv_yaml_node *v, const 
 /* Keys of a metavariable-* mapping: all known, `metavariable` present. */
 static pv_status mv_map(rctx *c, const char *key, const pv_yaml_node *v, const char *const *allowed,
                         pv_formula *f) {
-  if (v->t != PV_YAML_MAP) return rule_err(c, v->line, "key '%s' must be a mapping", key);
+  if (v->t != PV_YAML_MAP)
+    return rule_err(c, v->line, "key '%s' must be a mapping", key);
   for (size_t i = 0; i + 1 < v->n; i += 2)
     if (v->kids[i]->t != PV_YAML_SCALAR || !one_of(v->kids[i]->s, allowed))
       return rule_err(c, v->kids[i]->line, "key '%s': unsupported key '%s'", key,
                       v->kids[i]->t == PV_YAML_SCALAR ? v->kids[i]->s : "?");
   const pv_yaml_node *mv = map_get(v, "metavariable");
-  if (mv == NULL) return f->kind == PV_F_MV_COMPARE ? PV_OK : rule_err(c, v->line, "key '%s': missing key 'metavariable'", key);
-  if ((f->mvs = pv_arena_alloc(c->rs->arena, sizeof *f->mvs)) == NULL) return oom(c->err);
+  if (mv == NULL)
+    return f->kind == PV_F_MV_COMPARE
+               ? PV_OK
+               : rule_err(c, v->line, "key '%s': missing key 'metavariable'", key);
+  if ((f->mvs = pv_arena_alloc(c->rs->arena, sizeof *f->mvs)) == NULL)
+    return oom(c->err);
   f->n_mvs = 1;
   return want_mv(c, key, mv, &f->mvs[0]);
 }
 
 static const char *skip_blank(const char *p) {
-  while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+  while (*p == ' ' || *p == '\t' || *p == '\n')
+    p++;
   return p;
 }
 
@@ -521,20 +596,25 @@ static const char *operand(rctx *c, const char *p, pv_operand *o) {
   p = skip_blank(p);
   if (*p == '$') {
     const char *s = p++;
-    while ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_') p++;
-    if ((o->mv = pv_arena_strndup(c->rs->arena, s, (size_t)(p - s))) == NULL) return NULL;
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_')
+      p++;
+    if ((o->mv = pv_arena_strndup(c->rs->arena, s, (size_t)(p - s))) == NULL)
+      return NULL;
   } else if (*p == '"' || *p == '\'') {
     const char *e = strchr(p + 1, *p);
-    if (e == NULL || (o->str = pv_arena_strndup(c->rs->arena, p + 1, (size_t)(e - p - 1))) == NULL) return NULL;
+    if (e == NULL || (o->str = pv_arena_strndup(c->rs->arena, p + 1, (size_t)(e - p - 1))) == NULL)
+      return NULL;
     p = e + 1;
   } else {
     char *end;
     o->num = strtod(p, &end);
-    if (end == p) return NULL;
+    if (end == p)
+      return NULL;
     p = end;
   }
   p = skip_blank(p);
-  if (wrapped && *p++ != ')') return NULL;
+  if (wrapped && *p++ != ')')
+    return NULL;
   return skip_blank(p);
 }
 
@@ -542,50 +622,70 @@ static pv_status f_compare(rctx *c, const char *key, const pv_yaml_node *v, pv_f
   static const char *const allowed[] = {"metavariable", "comparison", "strip", "base", NULL};
   pv_status rc = mv_map(c, key, v, allowed, f);
   const pv_yaml_node *cmp = rc == PV_OK ? map_get(v, "comparison") : NULL;
-  if (rc != PV_OK) return rc;
-  if (cmp == NULL || cmp->t != PV_YAML_SCALAR) return rule_err(c, v->line, "key '%s': missing key 'comparison'", key);
-  static const struct { const char *s; pv_cmp_op op; } ops[] = {
-      {"<=", PV_CMP_LE}, {">=", PV_CMP_GE}, {"==", PV_CMP_EQ}, {"!=", PV_CMP_NE}, {"<", PV_CMP_LT}, {">", PV_CMP_GT}};
+  if (rc != PV_OK)
+    return rc;
+  if (cmp == NULL || cmp->t != PV_YAML_SCALAR)
+    return rule_err(c, v->line, "key '%s': missing key 'comparison'", key);
+  static const struct {
+    const char *s;
+    pv_cmp_op op;
+  } ops[] = {{"<=", PV_CMP_LE}, {">=", PV_CMP_GE}, {"==", PV_CMP_EQ},
+             {"!=", PV_CMP_NE}, {"<", PV_CMP_LT},  {">", PV_CMP_GT}};
   const char *p = operand(c, cmp->s, &f->lhs);
   size_t k = 0;
   if (p != NULL) {
-    while (k < sizeof ops / sizeof ops[0] && strncmp(p, ops[k].s, strlen(ops[k].s)) != 0) k++;
+    while (k < sizeof ops / sizeof ops[0] && strncmp(p, ops[k].s, strlen(ops[k].s)) != 0)
+      k++;
     if (k < sizeof ops / sizeof ops[0]) {
       f->op = ops[k].op;
       p = operand(c, p + strlen(ops[k].s), &f->rhs);
-    } else p = NULL;
+    } else
+      p = NULL;
   }
   if (p == NULL || *skip_blank(p) != '\0' || (f->lhs.mv == NULL && f->rhs.mv == NULL))
-    return rule_err(c, cmp->line, "key '%s': comparison '%s' is not supported (use e.g. "
+    return rule_err(c, cmp->line,
+                    "key '%s': comparison '%s' is not supported (use e.g. "
                     "'$X > 1024', 'int($X) <= 3', \"str($X) == 'x'\": one operator, metavariables, "
-                    "numbers, quoted strings)", key, cmp->s);
+                    "numbers, quoted strings)",
+                    key, cmp->s);
   return PV_OK;
 }
 
-static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v, int depth,
-                              pv_formula *f) {
-  static const char *const allowed[] = {"metavariable", "pattern", "patterns", "pattern-either",
-                                        "pattern-regex", NULL};
+static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
+                              int depth, pv_formula *f) {
+  static const char *const allowed[] = {"metavariable",   "pattern",       "patterns",
+                                        "pattern-either", "pattern-regex", NULL};
   pv_status rc = mv_map(c, key, v, allowed, f);
-  if (rc != PV_OK) return rc;
-  if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL) return oom(c->err);
+  if (rc != PV_OK)
+    return rc;
+  if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL)
+    return oom(c->err);
   for (size_t i = 0; i + 1 < v->n; i += 2) {
     const pv_yaml_node *k = v->kids[i];
-    if (strcmp(k->s, "metavariable") == 0) continue;
-    if (f->n == 1) return rule_err(c, k->line, "key '%s': only one of pattern, patterns, "
-                                   "pattern-either, pattern-regex", key);
-    if ((rc = formula(c, r, k->s, k, v->kids[i + 1], AT_TOP, depth + 1, &f->kids[0])) != PV_OK) return rc;
+    if (strcmp(k->s, "metavariable") == 0)
+      continue;
+    if (f->n == 1)
+      return rule_err(c, k->line,
+                      "key '%s': only one of pattern, patterns, "
+                      "pattern-either, pattern-regex",
+                      key);
+    if ((rc = formula(c, r, k->s, k, v->kids[i + 1], AT_TOP, depth + 1, &f->kids[0])) != PV_OK)
+      return rc;
     f->n = 1;
   }
-  if (f->n == 0) return rule_err(c, v->line, "key '%s': needs pattern, patterns, pattern-either "
-                                 "or pattern-regex", key);
+  if (f->n == 0)
+    return rule_err(c, v->line,
+                    "key '%s': needs pattern, patterns, pattern-either "
+                    "or pattern-regex",
+                    key);
   return PV_OK;
 }
 
 static pv_status f_focus(rctx *c, const char *key, const pv_yaml_node *v, pv_formula *f) {
   const char *const *list;
   pv_status rc = want_strings(c, v, key, &list);
-  if (rc != PV_OK) return rc;
+  if (rc != PV_OK)
+    return rc;
   while (list[f->n_mvs] != NULL) {
     if (list[f->n_mvs][0] != '$')
       return rule_err(c, v->line, "key '%s': '%s' is not a metavariable ($X)", key, list[f->n_mvs]);
@@ -597,76 +697,112 @@ static pv_status f_focus(rctx *c, const char *key, const pv_yaml_node *v, pv_for
 
 /* Operators allowed only directly under `patterns`. */
 static int and_only(const char *key) {
-  static const char *const keys[] = {"pattern-not", "pattern-inside", "pattern-not-inside",
-                                     "pattern-not-regex", "metavariable-regex",
-                                     "metavariable-pattern", "metavariable-comparison",
-                                     "focus-metavariable", NULL};
+  static const char *const keys[] = {"pattern-not",
+                                     "pattern-inside",
+                                     "pattern-not-inside",
+                                     "pattern-not-regex",
+                                     "metavariable-regex",
+                                     "metavariable-pattern",
+                                     "metavariable-comparison",
+                                     "focus-metavariable",
+                                     NULL};
   return one_of(key, keys);
 }
 
 /* The pattern operand of pattern-not / -inside / -not-inside. */
-static pv_status f_wrap(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k, const pv_yaml_node *v,
-                        int depth, pv_formula *f) {
-  if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL) return oom(c->err);
+static pv_status f_wrap(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k,
+                        const pv_yaml_node *v, int depth, pv_formula *f) {
+  if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL)
+    return oom(c->err);
   f->n = 1;
   if (v->t == PV_YAML_SCALAR) {
-    if ((f->kids[0] = f_new(c, PV_F_PATTERN, v->line)) == NULL) return oom(c->err);
+    if ((f->kids[0] = f_new(c, PV_F_PATTERN, v->line)) == NULL)
+      return oom(c->err);
     return f_pattern(c, r, key, v, f->kids[0]);
   }
   if (v->t == PV_YAML_MAP && v->n == 2 && v->kids[0]->t == PV_YAML_SCALAR &&
       one_of(v->kids[0]->s, (const char *const[]){"patterns", "pattern-either", "pattern", NULL}))
     return formula(c, r, v->kids[0]->s, k, v->kids[1], AT_TOP, depth + 1, &f->kids[0]);
-  return rule_err(c, v->line, "key '%s' takes a pattern string (or one of patterns, pattern-either)", key);
+  return rule_err(c, v->line,
+                  "key '%s' takes a pattern string (or one of patterns, pattern-either)", key);
 }
 
-static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k, const pv_yaml_node *v,
-                         fplace at, int depth, pv_formula **out) {
-  static const struct { const char *key; pv_fkind kind; } ops[] = {
-      {"pattern", PV_F_PATTERN}, {"pattern-regex", PV_F_REGEX}, {"patterns", PV_F_AND},
-      {"pattern-either", PV_F_OR}, {"pattern-not", PV_F_NOT}, {"pattern-inside", PV_F_INSIDE},
-      {"pattern-not-inside", PV_F_NOT_INSIDE}, {"pattern-not-regex", PV_F_NOT_REGEX},
-      {"metavariable-regex", PV_F_MV_REGEX}, {"metavariable-pattern", PV_F_MV_PATTERN},
-      {"metavariable-comparison", PV_F_MV_COMPARE}, {"focus-metavariable", PV_F_FOCUS}};
+static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *k,
+                         const pv_yaml_node *v, fplace at, int depth, pv_formula **out) {
+  static const struct {
+    const char *key;
+    pv_fkind kind;
+  } ops[] = {{"pattern", PV_F_PATTERN},
+             {"pattern-regex", PV_F_REGEX},
+             {"patterns", PV_F_AND},
+             {"pattern-either", PV_F_OR},
+             {"pattern-not", PV_F_NOT},
+             {"pattern-inside", PV_F_INSIDE},
+             {"pattern-not-inside", PV_F_NOT_INSIDE},
+             {"pattern-not-regex", PV_F_NOT_REGEX},
+             {"metavariable-regex", PV_F_MV_REGEX},
+             {"metavariable-pattern", PV_F_MV_PATTERN},
+             {"metavariable-comparison", PV_F_MV_COMPARE},
+             {"focus-metavariable", PV_F_FOCUS}};
   size_t i = 0;
-  while (i < sizeof ops / sizeof ops[0] && strcmp(ops[i].key, key) != 0) i++;
-  if (depth > FORMULA_MAX_DEPTH) return rule_err(c, k->line, "key '%s': nested too deeply", key);
+  while (i < sizeof ops / sizeof ops[0] && strcmp(ops[i].key, key) != 0)
+    i++;
+  if (depth > FORMULA_MAX_DEPTH)
+    return rule_err(c, k->line, "key '%s': nested too deeply", key);
   if (i == sizeof ops / sizeof ops[0])
     return rule_err(c, k->line, "unsupported key '%s' in a pattern operator list", key);
   if (at != AT_AND && and_only(key) && !(at == AT_OR && strcmp(key, "pattern-inside") == 0))
     return rule_err(c, k->line, "key '%s' is only allowed directly under 'patterns'%s", key,
                     strcmp(key, "pattern-inside") == 0 ? " or 'pattern-either'" : "");
   pv_formula *f = *out = f_new(c, ops[i].kind, k->line);
-  if (f == NULL) return oom(c->err);
+  if (f == NULL)
+    return oom(c->err);
   pv_status rc = PV_OK;
   switch (f->kind) {
-  case PV_F_PATTERN: return f_pattern(c, r, key, v, f);
-  case PV_F_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, f);
-  case PV_F_NOT_REGEX: return f_regex(c, key, v, PCRE2_MULTILINE, f);
-  case PV_F_OR: return f_list(c, r, key, v, AT_OR, depth, f);
-  case PV_F_AND:
-    if ((rc = f_list(c, r, key, v, AT_AND, depth, f)) != PV_OK) return rc;
-    for (uint32_t j = 0; j < f->n; j++)
-      if (is_positive(f->kids[j]->kind)) return PV_OK;
-    return rule_err(c, k->line, "key 'patterns' needs at least one positive operator (pattern, "
-                    "pattern-either, patterns, pattern-inside, pattern-regex)");
-  case PV_F_NOT: case PV_F_INSIDE: case PV_F_NOT_INSIDE: return f_wrap(c, r, key, k, v, depth, f);
-  case PV_F_MV_REGEX: {
-    static const char *const allowed[] = {"metavariable", "regex", NULL};
-    const pv_yaml_node *re;
-    if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK) return rc;
-    if ((re = map_get(v, "regex")) == NULL) return rule_err(c, v->line, "key '%s': missing key 'regex'", key);
-    return f_regex(c, key, re, PCRE2_ANCHORED, f);
-  }
-  case PV_F_MV_PATTERN: return f_mv_pattern(c, r, key, v, depth, f);
-  case PV_F_MV_COMPARE: return f_compare(c, key, v, f);
-  case PV_F_FOCUS: return f_focus(c, key, v, f);
+    case PV_F_PATTERN:
+      return f_pattern(c, r, key, v, f);
+    case PV_F_REGEX:
+      return f_regex(c, key, v, PCRE2_MULTILINE, f);
+    case PV_F_NOT_REGEX:
+      return f_regex(c, key, v, PCRE2_MULTILINE, f);
+    case PV_F_OR:
+      return f_list(c, r, key, v, AT_OR, depth, f);
+    case PV_F_AND:
+      if ((rc = f_list(c, r, key, v, AT_AND, depth, f)) != PV_OK)
+        return rc;
+      for (uint32_t j = 0; j < f->n; j++)
+        if (is_positive(f->kids[j]->kind))
+          return PV_OK;
+      return rule_err(c, k->line,
+                      "key 'patterns' needs at least one positive operator (pattern, "
+                      "pattern-either, patterns, pattern-inside, pattern-regex)");
+    case PV_F_NOT:
+    case PV_F_INSIDE:
+    case PV_F_NOT_INSIDE:
+      return f_wrap(c, r, key, k, v, depth, f);
+    case PV_F_MV_REGEX: {
+      static const char *const allowed[] = {"metavariable", "regex", NULL};
+      const pv_yaml_node *re;
+      if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK)
+        return rc;
+      if ((re = map_get(v, "regex")) == NULL)
+        return rule_err(c, v->line, "key '%s': missing key 'regex'", key);
+      return f_regex(c, key, re, PCRE2_ANCHORED, f);
+    }
+    case PV_F_MV_PATTERN:
+      return f_mv_pattern(c, r, key, v, depth, f);
+    case PV_F_MV_COMPARE:
+      return f_compare(c, key, v, f);
+    case PV_F_FOCUS:
+      return f_focus(c, key, v, f);
   }
   return PV_OK;
 }
 
 /* `paths: {include: [...], exclude: [...]}`. */
 static pv_status check_paths(rctx *c, pv_rule *r, const pv_yaml_node *v) {
-  if (v->t != PV_YAML_MAP) return rule_err(c, v->line, "key 'paths' must be a mapping (include, exclude)");
+  if (v->t != PV_YAML_MAP)
+    return rule_err(c, v->line, "key 'paths' must be a mapping (include, exclude)");
   for (size_t i = 0; i + 1 < v->n; i += 2) {
     const pv_yaml_node *k = v->kids[i];
     pv_status rc;
@@ -674,37 +810,52 @@ static pv_status check_paths(rctx *c, pv_rule *r, const pv_yaml_node *v) {
       rc = want_strings(c, v->kids[i + 1], "paths.include", &r->paths_include);
     else if (k->t == PV_YAML_SCALAR && strcmp(k->s, "exclude") == 0)
       rc = want_strings(c, v->kids[i + 1], "paths.exclude", &r->paths_exclude);
-    else rc = rule_err(c, k->line, "key 'paths': unknown key '%s' (include, exclude)",
-                       k->t == PV_YAML_SCALAR ? k->s : "?");
-    if (rc != PV_OK) return rc;
+    else
+      rc = rule_err(c, k->line, "key 'paths': unknown key '%s' (include, exclude)",
+                    k->t == PV_YAML_SCALAR ? k->s : "?");
+    if (rc != PV_OK)
+      return rc;
   }
   return PV_OK;
 }
 
 static int is_unsupported_key(const char *k) {
-  static const char *const semgrep[] = {"mode", "fix", "fix-regex", "options", "min-version",
-                                        "max-version", "join", "taint", "pattern-sources",
-                                        "pattern-sinks", "pattern-sanitizers",
-                                        "pattern-propagators", "pattern-where-python", NULL};
+  static const char *const semgrep[] = {"mode",
+                                        "fix",
+                                        "fix-regex",
+                                        "options",
+                                        "min-version",
+                                        "max-version",
+                                        "join",
+                                        "taint",
+                                        "pattern-sources",
+                                        "pattern-sinks",
+                                        "pattern-sanitizers",
+                                        "pattern-propagators",
+                                        "pattern-where-python",
+                                        NULL};
   return one_of(k, semgrep);
 }
 
 static int is_matcher_key(const char *k) {
-  static const char *const keys[] = {"pattern-regex", "query", "pattern", "patterns",
-                                     "pattern-either", NULL};
+  static const char *const keys[] = {"pattern-regex", "query",          "pattern",
+                                     "patterns",      "pattern-either", NULL};
   return one_of(k, keys);
 }
 
 /* Every key of the rule mapping is known; returns the matcher key node. */
 static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node **matcher_key) {
-  static const char *const known[] = {"id", "name", "message", "description", "severity",
-                                      "languages", "metadata", "paths", NULL};
+  static const char *const known[] = {"id",        "name",     "message", "description", "severity",
+                                      "languages", "metadata", "paths",   NULL};
   *matcher_key = NULL;
   for (size_t i = 0; i + 1 < m->n; i += 2) {
     const pv_yaml_node *k = m->kids[i];
-    if (k->t != PV_YAML_SCALAR) return rule_err(c, k->line, "keys must be strings");
-    if (one_of(k->s, known)) continue;
-    if (map_get(m, "mode") != NULL && pv_taint_is_key(k->s)) continue;
+    if (k->t != PV_YAML_SCALAR)
+      return rule_err(c, k->line, "keys must be strings");
+    if (one_of(k->s, known))
+      continue;
+    if (map_get(m, "mode") != NULL && pv_taint_is_key(k->s))
+      continue;
     if (is_matcher_key(k->s)) {
       if (*matcher_key != NULL)
         return rule_err(c, k->line, "key '%s': a rule has exactly one matcher (also '%s')", k->s,
@@ -717,7 +868,8 @@ static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node *
     if (is_unsupported_key(k->s))
       return rule_err(c, k->line,
                       "unsupported key '%s' (plugvet supports pattern, patterns, pattern-either, "
-                      "pattern-regex and query matchers, and mode: taint rules)", k->s);
+                      "pattern-regex and query matchers, and mode: taint rules)",
+                      k->s);
     return rule_err(c, k->line, "unknown key '%s'", k->s);
   }
   return PV_OK;
@@ -726,7 +878,8 @@ static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node *
 static pv_status compile_regex(rctx *c, pv_rule *r, const pv_yaml_node *v) {
   int code;
   PCRE2_SIZE off;
-  if ((r->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
+  if ((r->re_src = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL)
+    return oom(c->err);
   r->re = pcre2_compile((PCRE2_SPTR)v->s, v->len,
                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &code, &off, NULL);
   if (r->re == NULL) {
@@ -743,13 +896,20 @@ static pv_status compile_regex(rctx *c, pv_rule *r, const pv_yaml_node *v) {
 
 static const char *query_error_name(TSQueryError e) {
   switch (e) {
-  case TSQueryErrorSyntax: return "syntax error";
-  case TSQueryErrorNodeType: return "unknown node type";
-  case TSQueryErrorField: return "unknown field";
-  case TSQueryErrorCapture: return "unknown capture";
-  case TSQueryErrorStructure: return "impossible pattern structure";
-  case TSQueryErrorLanguage: return "language version mismatch";
-  default: return "error";
+    case TSQueryErrorSyntax:
+      return "syntax error";
+    case TSQueryErrorNodeType:
+      return "unknown node type";
+    case TSQueryErrorField:
+      return "unknown field";
+    case TSQueryErrorCapture:
+      return "unknown capture";
+    case TSQueryErrorStructure:
+      return "impossible pattern structure";
+    case TSQueryErrorLanguage:
+      return "language version mismatch";
+    default:
+      return "error";
   }
 }
 
@@ -763,11 +923,17 @@ static pv_status pred_compile(const TSQuery *q, const TSQueryPredicateStep *st, 
                               pv_pred *p, char *why, size_t n) {
   uint32_t len;
   const char *name = ts_query_string_value_for_id(q, st[0].value_id, &len);
-  if (strcmp(name, "eq?") == 0) p->op = PV_PRED_EQ;
-  else if (strcmp(name, "not-eq?") == 0) p->op = PV_PRED_NOT_EQ;
-  else if (strcmp(name, "match?") == 0) p->op = PV_PRED_MATCH;
-  else if (strcmp(name, "not-match?") == 0) p->op = PV_PRED_NOT_MATCH;
-  else return pred_error(why, n, "unsupported predicate '#%s' (eq?, not-eq?, match?, not-match?)", name);
+  if (strcmp(name, "eq?") == 0)
+    p->op = PV_PRED_EQ;
+  else if (strcmp(name, "not-eq?") == 0)
+    p->op = PV_PRED_NOT_EQ;
+  else if (strcmp(name, "match?") == 0)
+    p->op = PV_PRED_MATCH;
+  else if (strcmp(name, "not-match?") == 0)
+    p->op = PV_PRED_NOT_MATCH;
+  else
+    return pred_error(why, n, "unsupported predicate '#%s' (eq?, not-eq?, match?, not-match?)",
+                      name);
   if (k != 3 || st[1].type != TSQueryPredicateStepTypeCapture)
     return pred_error(why, n, "predicate '#%s' takes a capture and one argument", name);
   p->capture = st[1].value_id;
@@ -779,7 +945,8 @@ static pv_status pred_compile(const TSQuery *q, const TSQueryPredicateStep *st, 
     return PV_OK;
   }
   p->text = ts_query_string_value_for_id(q, st[2].value_id, &p->text_len);
-  if (p->op == PV_PRED_EQ || p->op == PV_PRED_NOT_EQ) return PV_OK;
+  if (p->op == PV_PRED_EQ || p->op == PV_PRED_NOT_EQ)
+    return PV_OK;
   int code;
   PCRE2_SIZE off;
   p->re = pcre2_compile((PCRE2_SPTR)p->text, p->text_len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
@@ -796,7 +963,8 @@ static pv_status pred_compile(const TSQuery *q, const TSQueryPredicateStep *st, 
 }
 
 static void preds_free(pv_pred *p, uint32_t n) {
-  for (uint32_t i = 0; i < n; i++) pcre2_code_free(p[i].re);
+  for (uint32_t i = 0; i < n; i++)
+    pcre2_code_free(p[i].re);
 }
 
 /* Compile pattern i's predicates into an arena array. */
@@ -805,19 +973,23 @@ static pv_status pattern_preds(pv_arena *a, const TSQuery *q, uint32_t i, pv_qpa
   uint32_t steps;
   const TSQueryPredicateStep *st = ts_query_predicates_for_pattern(q, i, &steps);
   uint32_t count = 0;
-  for (uint32_t s = 0; s < steps; s++) count += st[s].type == TSQueryPredicateStepTypeDone;
+  for (uint32_t s = 0; s < steps; s++)
+    count += st[s].type == TSQueryPredicateStepTypeDone;
   out->preds = count ? pv_arena_alloc(a, count * sizeof *out->preds) : NULL;
-  if (count && out->preds == NULL) return PV_FATAL;
+  if (count && out->preds == NULL)
+    return PV_FATAL;
   out->n_preds = 0;
   for (uint32_t s = 0; s < steps;) {
     uint32_t e = s;
-    while (e < steps && st[e].type != TSQueryPredicateStepTypeDone) e++;
+    while (e < steps && st[e].type != TSQueryPredicateStepTypeDone)
+      e++;
     if (e == s || st[s].type != TSQueryPredicateStepTypeString) {
       snprintf(why, n, "malformed predicate");
       return PV_FAILED;
     }
     pv_status rc = pred_compile(q, st + s, e - s, &out->preds[out->n_preds], why, n);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
     out->n_preds++;
     s = e + 1;
   }
@@ -833,12 +1005,15 @@ static pv_status query_words(pv_strset *words, const TSQuery *q, uint32_t i, pv_
     const pv_pred *pr = &p->preds[k];
     pv_wordgroup *g = &p->words[p->n_words];
     TSQuantifier qt = ts_query_capture_quantifier_for_id(q, i, pr->capture);
-    if (pr->rhs_is_capture || (qt != TSQuantifierOne && qt != TSQuantifierOneOrMore)) continue;
+    if (pr->rhs_is_capture || (qt != TSQuantifierOne && qt != TSQuantifierOneOrMore))
+      continue;
     g->n = 0;
     if (pr->op == PV_PRED_EQ && pr->text_len >= PV_WORD_MIN) {
       g->id[g->n++] = pv_strset_add(words, pr->text, pr->text_len);
-      if (g->id[0] == UINT32_MAX) return PV_FATAL;
-    } else if (pr->op == PV_PRED_MATCH && pv_regex_words(pr->text, pr->text_len, PV_WORD_MIN, words, g) != 0)
+      if (g->id[0] == UINT32_MAX)
+        return PV_FATAL;
+    } else if (pr->op == PV_PRED_MATCH &&
+               pv_regex_words(pr->text, pr->text_len, PV_WORD_MIN, words, g) != 0)
       return PV_FATAL;
     p->n_words += g->n > 0;
   }
@@ -857,8 +1032,9 @@ static pv_status query_error(const pv_rule *r, pv_lang l, uint32_t off, TSQueryE
     }
   return pv_error_set(err, PV_FAILED,
                       "%s:%u: rule '%s': key 'query': %s for %s at query line %u column %u "
-                      "(offset %u)", r->meta.source_file, r->query_line, r->meta.id,
-                      query_error_name(et), pv_lang_name(l), line, col, off);
+                      "(offset %u)",
+                      r->meta.source_file, r->query_line, r->meta.id, query_error_name(et),
+                      pv_lang_name(l), line, col, off);
 }
 
 /* Slow path after a combined query failed: compile rules one by one to
@@ -867,9 +1043,10 @@ static pv_status blame_rule(const pv_rule *const *rules, size_t n, pv_lang l, pv
   for (size_t i = 0; i < n; i++) {
     uint32_t off;
     TSQueryError et;
-    TSQuery *q = ts_query_new(pv_language(l), rules[i]->query, (uint32_t)strlen(rules[i]->query),
-                              &off, &et);
-    if (q == NULL) return query_error(rules[i], l, off, et, err);
+    TSQuery *q =
+        ts_query_new(pv_language(l), rules[i]->query, (uint32_t)strlen(rules[i]->query), &off, &et);
+    if (q == NULL)
+      return query_error(rules[i], l, off, et, err);
     ts_query_delete(q);
   }
   return PV_OK;
@@ -879,11 +1056,14 @@ static pv_status blame_rule(const pv_rule *const *rules, size_t n, pv_lang l, pv
  * language with all the others (build_lang). */
 static pv_status check_query(rctx *c, pv_rule *r, const pv_yaml_node *v) {
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
-    return rule_err(c, v->line, "key 'query': query rules need a tree-sitter language, not generic");
+    return rule_err(c, v->line,
+                    "key 'query': query rules need a tree-sitter language, not generic");
   if (memchr(v->s, '@', v->len) == NULL)
     return rule_err(c, v->line, "key 'query': the query captures nothing (add @match)");
-  if (v->len > UINT32_MAX / 4) return rule_err(c, v->line, "key 'query': too long");
-  if ((r->query = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL) return oom(c->err);
+  if (v->len > UINT32_MAX / 4)
+    return rule_err(c, v->line, "key 'query': too long");
+  if ((r->query = pv_arena_strndup(c->rs->arena, v->s, v->len)) == NULL)
+    return oom(c->err);
   r->query_line = v->line;
   return PV_OK;
 }
@@ -892,67 +1072,90 @@ static pv_status check_query(rctx *c, pv_rule *r, const pv_yaml_node *v) {
 
 static int id_taken(const pv_ruleset *rs, const char *id) {
   for (size_t i = 0; i < rs->n; i++)
-    if (strcmp(rs->rules[i]->meta.id, id) == 0) return 1;
+    if (strcmp(rs->rules[i]->meta.id, id) == 0)
+      return 1;
   return 0;
 }
 
-static pv_status required(rctx *c, const pv_yaml_node *m, const char *key, const pv_yaml_node **out) {
-  if ((*out = map_get(m, key)) == NULL) return rule_err(c, m->line, "missing key '%s'", key);
+static pv_status required(rctx *c, const pv_yaml_node *m, const char *key,
+                          const pv_yaml_node **out) {
+  if ((*out = map_get(m, key)) == NULL)
+    return rule_err(c, m->line, "missing key '%s'", key);
   return PV_OK;
 }
 
 static pv_status check_head(rctx *c, const pv_yaml_node *m, pv_rule *r) {
   const pv_yaml_node *v;
   pv_status rc;
-  if ((rc = required(c, m, "id", &v)) != PV_OK) return rc;
-  if ((rc = want_string(c, v, "id", &r->meta.id)) != PV_OK) return rc;
+  if ((rc = required(c, m, "id", &v)) != PV_OK)
+    return rc;
+  if ((rc = want_string(c, v, "id", &r->meta.id)) != PV_OK)
+    return rc;
   if (!valid_id(r->meta.id))
-    return rule_err(c, v->line, "key 'id': '%s' is not a valid id (letters, digits, '.', '-', "
-                    "'_'; at most %d bytes)", r->meta.id, ID_MAX);
+    return rule_err(c, v->line,
+                    "key 'id': '%s' is not a valid id (letters, digits, '.', '-', "
+                    "'_'; at most %d bytes)",
+                    r->meta.id, ID_MAX);
   c->id = r->meta.id;
-  if (id_taken(c->rs, r->meta.id)) return rule_err(c, v->line, "key 'id': duplicate rule id");
+  if (id_taken(c->rs, r->meta.id))
+    return rule_err(c, v->line, "key 'id': duplicate rule id");
   if ((rc = required(c, m, "message", &v)) != PV_OK ||
       (rc = want_string(c, v, "message", &r->meta.message)) != PV_OK)
     return rc;
-  if ((rc = required(c, m, "severity", &v)) != PV_OK) return rc;
+  if ((rc = required(c, m, "severity", &v)) != PV_OK)
+    return rc;
   int sev = v->t == PV_YAML_SCALAR ? pv_severity_parse(v->s) : -1;
   if (sev < 0 || sev > PV_SEV_CRITICAL)
-    return rule_err(c, v->line, "key 'severity': expected critical, high, medium, low, info "
+    return rule_err(c, v->line,
+                    "key 'severity': expected critical, high, medium, low, info "
                     "(or ERROR, WARNING, INFO)");
   r->meta.severity = (pv_severity)sev;
-  if ((rc = required(c, m, "languages", &v)) != PV_OK) return rc;
-  if ((rc = check_languages(c, v, &r->langs)) != PV_OK) return rc;
-  if ((r->langs_text = langs_text(c->rs->arena, r->langs)) == NULL) return oom(c->err);
+  if ((rc = required(c, m, "languages", &v)) != PV_OK)
+    return rc;
+  if ((rc = check_languages(c, v, &r->langs)) != PV_OK)
+    return rc;
+  if ((r->langs_text = langs_text(c->rs->arena, r->langs)) == NULL)
+    return oom(c->err);
   return PV_OK;
 }
 
 static pv_status check_rule(rctx *c, const pv_yaml_node *m, pv_rule **out) {
-  if (m->t != PV_YAML_MAP) return rule_err(c, m->line, "each entry of 'rules' must be a mapping");
+  if (m->t != PV_YAML_MAP)
+    return rule_err(c, m->line, "each entry of 'rules' must be a mapping");
   pv_rule *r = pv_arena_alloc(c->rs->arena, sizeof *r);
-  if (r == NULL) return oom(c->err);
+  if (r == NULL)
+    return oom(c->err);
   r->line = m->line;
   r->meta.source_file = c->file;
   const pv_yaml_node *mk, *v;
   pv_status rc;
-  if ((rc = check_head(c, m, r)) != PV_OK || (rc = check_keys(c, m, &mk)) != PV_OK) return rc;
+  if ((rc = check_head(c, m, r)) != PV_OK || (rc = check_keys(c, m, &mk)) != PV_OK)
+    return rc;
   if ((v = map_get(m, "name")) && (rc = want_string(c, v, "name", &r->meta.name)) != PV_OK)
     return rc;
   if ((v = map_get(m, "description")) &&
       (rc = want_string(c, v, "description", &r->meta.description)) != PV_OK)
     return rc;
-  if ((v = map_get(m, "metadata")) && (rc = check_metadata(c, v, &r->meta)) != PV_OK) return rc;
-  if (r->meta.name == NULL) r->meta.name = r->meta.id;
-  if (r->meta.description == NULL) r->meta.description = r->meta.message;
-  if ((v = map_get(m, "paths")) && (rc = check_paths(c, r, v)) != PV_OK) return rc;
+  if ((v = map_get(m, "metadata")) && (rc = check_metadata(c, v, &r->meta)) != PV_OK)
+    return rc;
+  if (r->meta.name == NULL)
+    r->meta.name = r->meta.id;
+  if (r->meta.description == NULL)
+    r->meta.description = r->meta.message;
+  if ((v = map_get(m, "paths")) && (rc = check_paths(c, r, v)) != PV_OK)
+    return rc;
   if (map_get(m, "mode") != NULL) {
     *out = r;
     r->kind = PV_MATCHER_TAINT;
-    return mk != NULL ? rule_err(c, mk->line, "key '%s': a taint rule has no pattern matcher "
-                                 "(use pattern-sources and pattern-sinks)", mk->s)
+    return mk != NULL ? rule_err(c, mk->line,
+                                 "key '%s': a taint rule has no pattern matcher "
+                                 "(use pattern-sources and pattern-sinks)",
+                                 mk->s)
                       : pv_taint_rule_check(c, m, r);
   }
   if (mk == NULL)
-    return rule_err(c, m->line, "missing key 'pattern', 'patterns', 'pattern-either', "
+    return rule_err(c, m->line,
+                    "missing key 'pattern', 'patterns', 'pattern-either', "
                     "'pattern-regex' or 'query' (the rule's matcher)");
   v = map_get(m, mk->s);
   if (strcmp(mk->s, "pattern-regex") != 0 && strcmp(mk->s, "query") != 0) {
@@ -960,7 +1163,8 @@ static pv_status check_rule(rctx *c, const pv_yaml_node *m, pv_rule **out) {
     r->kind = PV_MATCHER_PATTERN;
     return formula(c, r, mk->s, mk, v, AT_TOP, 0, &r->formula);
   }
-  if (v->t != PV_YAML_SCALAR || v->len == 0) return rule_err(c, v->line, "key '%s' must be a non-empty string", mk->s);
+  if (v->t != PV_YAML_SCALAR || v->len == 0)
+    return rule_err(c, v->line, "key '%s' must be a non-empty string", mk->s);
   *out = r;
   if (strcmp(mk->s, "pattern-regex") == 0) {
     r->kind = PV_MATCHER_REGEX;
@@ -974,7 +1178,8 @@ static pv_status push_rule(pv_ruleset *rs, pv_rule *r, pv_error *err) {
   if (rs->n == rs->cap) {
     size_t cap = rs->cap ? rs->cap * 2 : 32;
     pv_rule **a = realloc(rs->rules, cap * sizeof *a);
-    if (a == NULL) return oom(err);
+    if (a == NULL)
+      return oom(err);
     rs->rules = a;
     rs->cap = cap;
   }
@@ -992,28 +1197,33 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
     const pv_yaml_node *k = root->kids[i];
     if (k->t == PV_YAML_SCALAR && strcmp(k->s, "models") == 0) {
       pv_status rc = pv_taint_models_check(c, root->kids[i + 1]);
-      if (rc != PV_OK) return rc;
+      if (rc != PV_OK)
+        return rc;
       continue;
     }
     if (k->t != PV_YAML_SCALAR || strcmp(k->s, "rules") != 0)
-      return pv_error_set(c->err, PV_FAILED, "%s:%u: unknown top-level key '%s'", c->file,
-                          k->line, k->t == PV_YAML_SCALAR ? k->s : "?");
+      return pv_error_set(c->err, PV_FAILED, "%s:%u: unknown top-level key '%s'", c->file, k->line,
+                          k->t == PV_YAML_SCALAR ? k->s : "?");
   }
   const pv_yaml_node *list = map_get(root, "rules");
-  if (list == NULL && map_get(root, "models") != NULL) return PV_OK;
+  if (list == NULL && map_get(root, "models") != NULL)
+    return PV_OK;
   if (list == NULL || list->t != PV_YAML_SEQ)
-    return pv_error_set(c->err, PV_FAILED, "%s:%u: missing key 'rules' (a list of rules)",
-                        c->file, list ? list->line : root->line);
+    return pv_error_set(c->err, PV_FAILED, "%s:%u: missing key 'rules' (a list of rules)", c->file,
+                        list ? list->line : root->line);
   size_t first = c->rs->n;
   for (size_t i = 0; i < list->n; i++) {
     pv_rule *r = NULL;
     c->id = NULL;
     c->index = i;
     pv_status rc = check_rule(c, list->kids[i], &r);
-    if (rc == PV_OK) rc = push_rule(c->rs, r, c->err);
-    else if (r != NULL) pcre2_code_free(r->re);
+    if (rc == PV_OK)
+      rc = push_rule(c->rs, r, c->err);
+    else if (r != NULL)
+      pcre2_code_free(r->re);
     if (rc != PV_OK) {
-      for (size_t k = first; k < c->rs->n; k++) pcre2_code_free(c->rs->rules[k]->re);
+      for (size_t k = first; k < c->rs->n; k++)
+        pcre2_code_free(c->rs->rules[k]->re);
       c->rs->n = first;
       return rc;
     }
@@ -1022,25 +1232,27 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
 }
 
 /* Check the rules of one file's bytes (path names it in errors). */
-static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data,
-                            size_t n, const pv_limits *lim, pv_error *err) {
+static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data, size_t n,
+                            const pv_limits *lim, pv_error *err) {
   pv_status rc;
   yctx yc = {.file = path, .err = err, .max_depth = lim->yaml_depth};
   yc.tmp = pv_arena_new(0);
   rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
   pv_yaml_node *root = NULL;
-  if (yc.tmp == NULL || rcx.file == NULL) rc = oom(err);
-  else if ((rc = yaml_tree(&yc, data, n, &root)) == PV_OK) rc = check_file(&rcx, root);
+  if (yc.tmp == NULL || rcx.file == NULL)
+    rc = oom(err);
+  else if ((rc = yaml_tree(&yc, data, n, &root)) == PV_OK)
+    rc = check_file(&rcx, root);
   pv_arena_delete(yc.tmp);
   return rc;
 }
 
-static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim,
-                           pv_error *err) {
+static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
   unsigned char *data = NULL;
   size_t n = 0;
   pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
-  if (rc == PV_OK) rc = load_bytes(rs, path, data, n, lim, err);
+  if (rc == PV_OK)
+    rc = load_bytes(rs, path, data, n, lim, err);
   free(data);
   return rc;
 }
@@ -1053,7 +1265,8 @@ typedef struct {
 } strlist;
 
 static int push_str(strlist *l, char *s) {
-  if (s == NULL) return -1;
+  if (s == NULL)
+    return -1;
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 64;
     char **v = realloc(l->v, cap * sizeof *v);
@@ -1069,7 +1282,8 @@ static int push_str(strlist *l, char *s) {
 }
 
 static void strlist_free(strlist *l) {
-  for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+  for (size_t i = 0; i < l->n; i++)
+    free(l->v[i]);
   free(l->v);
 }
 
@@ -1086,10 +1300,12 @@ static int is_yaml_name(const char *name) {
 static char *join_path(const char *dir, const char *name) {
   size_t a = strlen(dir), b = strlen(name);
   char *s = malloc(a + b + 2);
-  if (s == NULL) return NULL;
+  if (s == NULL)
+    return NULL;
   memcpy(s, dir, a);
   size_t k = a;
-  if (k == 0 || s[k - 1] != '/') s[k++] = '/';
+  if (k == 0 || s[k - 1] != '/')
+    s[k++] = '/';
   memcpy(s + k, name, b + 1);
   return s;
 }
@@ -1099,7 +1315,8 @@ static pv_status list_rule_files(const char *root, strlist *files, pv_error *err
   strlist dirs = {0};
   size_t depth = 0, next_level = 1;
   pv_status rc = PV_OK;
-  if (push_str(&dirs, strdup(root)) != 0) return oom(err);
+  if (push_str(&dirs, strdup(root)) != 0)
+    return oom(err);
   for (size_t i = 0; i < dirs.n && rc == PV_OK; i++) {
     if (i == next_level) {
       depth++;
@@ -1112,24 +1329,32 @@ static pv_status list_rule_files(const char *root, strlist *files, pv_error *err
     }
     struct dirent *e;
     while ((e = readdir(d)) != NULL && rc == PV_OK) {
-      if (e->d_name[0] == '.') continue;
+      if (e->d_name[0] == '.')
+        continue;
       char *p = join_path(dirs.v[i], e->d_name);
       struct stat st;
-      if (p == NULL) rc = oom(err);
-      else if (stat(p, &st) != 0) free(p);
-      else if (S_ISDIR(st.st_mode) && depth + 1 < DIR_MAX_DEPTH) rc = push_str(&dirs, p) ? oom(err) : PV_OK;
+      if (p == NULL)
+        rc = oom(err);
+      else if (stat(p, &st) != 0)
+        free(p);
+      else if (S_ISDIR(st.st_mode) && depth + 1 < DIR_MAX_DEPTH)
+        rc = push_str(&dirs, p) ? oom(err) : PV_OK;
       else if (S_ISREG(st.st_mode) && is_yaml_name(e->d_name)) {
         if (files->n >= DIR_MAX_FILES)
           rc = pv_error_set(err, PV_FAILED, "%s: more than %d rule files", root, DIR_MAX_FILES);
-        else if (push_str(files, p) != 0) rc = oom(err);
-        else p = NULL;
+        else if (push_str(files, p) != 0)
+          rc = oom(err);
+        else
+          p = NULL;
         free(p);
-      } else free(p);
+      } else
+        free(p);
     }
     closedir(d);
   }
   strlist_free(&dirs);
-  if (rc == PV_OK && files->n > 1) qsort(files->v, files->n, sizeof *files->v, cmp_str);
+  if (rc == PV_OK && files->n > 1)
+    qsort(files->v, files->n, sizeof *files->v, cmp_str);
   return rc;
 }
 
@@ -1165,8 +1390,10 @@ static size_t owner_of(const uint32_t *starts, size_t n, uint32_t at) {
   size_t lo = 0, hi = n;
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid;
+    if (starts[mid] <= at)
+      lo = mid;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -1176,7 +1403,8 @@ static pv_status map_patterns(pv_ruleset *rs, pv_lang l, const uint32_t *starts,
   pv_langquery *lq = &rs->lq[l];
   lq->n_patterns = ts_query_pattern_count(lq->query);
   lq->patterns = pv_arena_alloc(rs->arena, (lq->n_patterns + 1) * sizeof *lq->patterns);
-  if (lq->patterns == NULL) return oom(err);
+  if (lq->patterns == NULL)
+    return oom(err);
   for (uint32_t i = 0; i < lq->n_patterns; i++) {
     uint32_t at = ts_query_start_byte_for_pattern(lq->query, i);
     uint32_t end = ts_query_end_byte_for_pattern(lq->query, i);
@@ -1185,16 +1413,19 @@ static pv_status map_patterns(pv_ruleset *rs, pv_lang l, const uint32_t *starts,
     p->rule = owners[k];
     if (end > 0 && owner_of(starts, n_rules, end - 1) != k) {
       pv_status rc = blame_rule(owners + k, 1, l, err);
-      return rc != PV_OK ? rc
-                         : pv_error_set(err, PV_FAILED,
-                                        "%s:%u: rule '%s': key 'query': a pattern is not closed "
-                                        "(it runs into the next rule)", p->rule->meta.source_file,
-                                        p->rule->query_line, p->rule->meta.id);
+      return rc != PV_OK
+                 ? rc
+                 : pv_error_set(err, PV_FAILED,
+                                "%s:%u: rule '%s': key 'query': a pattern is not closed "
+                                "(it runs into the next rule)",
+                                p->rule->meta.source_file, p->rule->query_line, p->rule->meta.id);
     }
     char why[300];
     pv_status rc = pattern_preds(rs->arena, lq->query, i, p, why, sizeof why);
-    if (rc == PV_OK) rc = query_words(rs->words, lq->query, i, p);
-    if (rc == PV_FATAL) return oom(err);
+    if (rc == PV_OK)
+      rc = query_words(rs->words, lq->query, i, p);
+    if (rc == PV_FATAL)
+      return oom(err);
     if (rc != PV_OK)
       return pv_error_set(err, PV_FAILED, "%s:%u: rule '%s': key 'query': %s",
                           p->rule->meta.source_file, p->rule->query_line, p->rule->meta.id, why);
@@ -1203,7 +1434,8 @@ static pv_status map_patterns(pv_ruleset *rs, pv_lang l, const uint32_t *starts,
   for (uint32_t i = 0; i < ts_query_capture_count(lq->query); i++) {
     uint32_t len;
     const char *name = ts_query_capture_name_for_id(lq->query, i, &len);
-    if (len == 5 && memcmp(name, "match", 5) == 0) lq->match_capture = i;
+    if (len == 5 && memcmp(name, "match", 5) == 0)
+      lq->match_capture = i;
   }
   return PV_OK;
 }
@@ -1220,7 +1452,8 @@ static pv_status build_lang(pv_ruleset *rs, pv_lang l, pv_error *err) {
   pv_status rc = starts && owners ? PV_OK : oom(err);
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++) {
     const pv_rule *r = rs->rules[i];
-    if (r->kind != PV_MATCHER_QUERY || !(r->langs & PV_LANG_BIT(l))) continue;
+    if (r->kind != PV_MATCHER_QUERY || !(r->langs & PV_LANG_BIT(l)))
+      continue;
     starts[k] = (uint32_t)src.len;
     owners[k++] = r;
     pv_buf_cats(&src, r->query);
@@ -1234,12 +1467,15 @@ static pv_status build_lang(pv_ruleset *rs, pv_lang l, pv_error *err) {
     uint32_t off;
     TSQueryError et;
     lq->query = ts_query_new(pv_language(l), (const char *)src.data, (uint32_t)src.len, &off, &et);
-    if (lq->query != NULL) rc = map_patterns(rs, l, starts, owners, k, err);
+    if (lq->query != NULL)
+      rc = map_patterns(rs, l, starts, owners, k, err);
     else if ((rc = blame_rule(owners, k, l, err)) == PV_OK) {
       const pv_rule *r = owners[owner_of(starts, k, off)];
-      rc = pv_error_set(err, PV_FAILED, "%s:%u: rule '%s': key 'query': %s for %s (in the "
-                        "combined query)", r->meta.source_file, r->query_line, r->meta.id,
-                        query_error_name(et), pv_lang_name(l));
+      rc = pv_error_set(err, PV_FAILED,
+                        "%s:%u: rule '%s': key 'query': %s for %s (in the "
+                        "combined query)",
+                        r->meta.source_file, r->query_line, r->meta.id, query_error_name(et),
+                        pv_lang_name(l));
     }
   }
   pv_buf_free(&src);
@@ -1252,7 +1488,8 @@ static pv_status build_lang(pv_ruleset *rs, pv_lang l, pv_error *err) {
 
 pv_ruleset *pv_ruleset_new(void) {
   pv_ruleset *rs = calloc(1, sizeof *rs);
-  if (rs == NULL) return NULL;
+  if (rs == NULL)
+    return NULL;
   if ((rs->arena = pv_arena_new(0)) == NULL) {
     free(rs);
     return NULL;
@@ -1261,10 +1498,14 @@ pv_ruleset *pv_ruleset_new(void) {
 }
 
 void pv_ruleset_delete(pv_ruleset *rs) {
-  if (rs == NULL) return;
-  for (pv_lang l = 0; l < PV_LANG_COUNT; l++) pv_langquery_clear(&rs->lq[l]);
-  for (size_t i = 0; i < rs->n; i++) pcre2_code_free(rs->rules[i]->re);
-  for (size_t i = 0; i < rs->nres; i++) pcre2_code_free(rs->res[i]);
+  if (rs == NULL)
+    return;
+  for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
+    pv_langquery_clear(&rs->lq[l]);
+  for (size_t i = 0; i < rs->n; i++)
+    pcre2_code_free(rs->rules[i]->re);
+  for (size_t i = 0; i < rs->nres; i++)
+    pcre2_code_free(rs->res[i]);
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
     pv_pindex_delete(rs->pix[l]);
     free(rs->pats[l]);
@@ -1283,11 +1524,14 @@ void pv_ruleset_delete(pv_ruleset *rs) {
 /* Read the rules of one file or directory (not compiled yet). */
 static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
   struct stat st;
-  if (stat(path, &st) != 0) return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
-  if (!S_ISDIR(st.st_mode)) return load_file(rs, path, lim, err);
+  if (stat(path, &st) != 0)
+    return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  if (!S_ISDIR(st.st_mode))
+    return load_file(rs, path, lim, err);
   strlist files = {0};
   pv_status rc = list_rule_files(path, &files, err);
-  for (size_t i = 0; i < files.n && rc == PV_OK; i++) rc = load_file(rs, files.v[i], lim, err);
+  for (size_t i = 0; i < files.n && rc == PV_OK; i++)
+    rc = load_file(rs, files.v[i], lim, err);
   strlist_free(&files);
   return rc;
 }
@@ -1298,10 +1542,12 @@ static pv_status formula_words(pv_strset *words, pv_formula *f) {
   if (f->re_src && f->kind != PV_F_NOT_REGEX &&
       pv_regex_words(f->re_src, strlen(f->re_src), PV_WORD_MIN, words, &f->words) != 0)
     return PV_FATAL;
-  if (f->kind == PV_F_MV_REGEX && pv_regex_words(f->re_src, strlen(f->re_src), 1, words, &f->anchor_words) != 0)
+  if (f->kind == PV_F_MV_REGEX &&
+      pv_regex_words(f->re_src, strlen(f->re_src), 1, words, &f->anchor_words) != 0)
     return PV_FATAL;
   for (uint32_t i = 0; i < f->n; i++)
-    if (formula_words(words, f->kids[i]) != PV_OK) return PV_FATAL;
+    if (formula_words(words, f->kids[i]) != PV_OK)
+      return PV_FATAL;
   return PV_OK;
 }
 
@@ -1323,35 +1569,46 @@ static void acc_union(anchor_acc *a, pv_lang l, uint32_t id, const pv_wordgroup 
   a->got[l][id]++;
   for (uint32_t k = 0; k < w->n; k++) {
     uint32_t j = 0;
-    while (j < g->n && g->id[j] != w->id[k]) j++;
-    if (j < g->n) continue;
-    if (g->n == PV_GROUP_MAX) a->over[l][id] = 1;
-    else g->id[g->n++] = w->id[k];
+    while (j < g->n && g->id[j] != w->id[k])
+      j++;
+    if (j < g->n)
+      continue;
+    if (g->n == PV_GROUP_MAX)
+      a->over[l][id] = 1;
+    else
+      g->id[g->n++] = w->id[k];
   }
 }
 
 static void mv_anchors(pv_ruleset *rs, const pv_formula *f, anchor_acc *a) {
-  for (uint32_t i = 0; i < f->n; i++) mv_anchors(rs, f->kids[i], a);
-  if (f->kind != PV_F_AND) return;
+  for (uint32_t i = 0; i < f->n; i++)
+    mv_anchors(rs, f->kids[i], a);
+  if (f->kind != PV_F_AND)
+    return;
   for (uint32_t m = 0; m < f->n; m++) {
     const pv_formula *mv = f->kids[m];
-    if (mv->kind != PV_F_MV_REGEX || mv->anchor_words.n == 0 || mv->n_mvs == 0) continue;
+    if (mv->kind != PV_F_MV_REGEX || mv->anchor_words.n == 0 || mv->n_mvs == 0)
+      continue;
     int blank = 0;
     for (uint32_t k = 0; k < mv->anchor_words.n; k++) {
       uint32_t len;
       const char *w = pv_strset_word(rs->words, mv->anchor_words.id[k], &len);
-      for (uint32_t j = 0; j < len; j++) blank |= w[j] == ' ' || w[j] == '\t' || w[j] == '\n';
+      for (uint32_t j = 0; j < len; j++)
+        blank |= w[j] == ' ' || w[j] == '\t' || w[j] == '\n';
     }
     for (uint32_t i = 0; i < f->n && !blank; i++) {
       pv_formula *p = f->kids[i];
       uint32_t np = p->kind == PV_F_OR ? p->n : 1;
       for (uint32_t j = 0; j < np; j++) {
         pv_formula *leaf = p->kind == PV_F_OR ? p->kids[j] : p;
-        if (leaf->kind == PV_F_INSIDE) leaf = leaf->kids[0]; /* the regex bounds it as well */
-        if (leaf->kind != PV_F_PATTERN || leaf->anchored) continue;
+        if (leaf->kind == PV_F_INSIDE)
+          leaf = leaf->kids[0]; /* the regex bounds it as well */
+        if (leaf->kind != PV_F_PATTERN || leaf->anchored)
+          continue;
         for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
           uint32_t id = leaf->pat[l];
-          if (id == UINT32_MAX || !pv_pattern_has_mv(rs->pats[l][id], mv->mvs[0])) continue;
+          if (id == UINT32_MAX || !pv_pattern_has_mv(rs->pats[l][id], mv->mvs[0]))
+            continue;
           acc_union(a, l, id, &mv->anchor_words); /* its first metavariable-regex that applies */
           leaf->anchored = 1;
         }
@@ -1362,7 +1619,8 @@ static void mv_anchors(pv_ruleset *rs, const pv_formula *f, anchor_acc *a) {
 
 static void anchors_reset(pv_formula *f) {
   f->anchored = 0;
-  for (uint32_t i = 0; i < f->n; i++) anchors_reset(f->kids[i]);
+  for (uint32_t i = 0; i < f->n; i++)
+    anchors_reset(f->kids[i]);
 }
 
 /* Every rule's metavariable-regex anchors, set where all uses agree. */
@@ -1410,7 +1668,8 @@ static const pv_formula *sole_positive(const pv_formula *f) {
   const pv_formula *p = NULL;
   for (uint32_t i = 0; i < f->n; i++)
     if (is_positive_kind(f->kids[i]->kind)) {
-      if (p != NULL) return NULL;
+      if (p != NULL)
+        return NULL;
       p = f->kids[i];
     }
   return p;
@@ -1435,15 +1694,20 @@ static void add_filter(pv_ruleset *rs, const pv_formula *leaf, const pv_formula 
  * metavariable-regex of that `patterns` can never count: it is dropped as
  * soon as it is found (the same matches survive, fewer are kept). */
 static void mv_filters(pv_ruleset *rs, const pv_formula *f) {
-  for (uint32_t i = 0; i < f->n; i++) mv_filters(rs, f->kids[i]);
+  for (uint32_t i = 0; i < f->n; i++)
+    mv_filters(rs, f->kids[i]);
   const pv_formula *pos = f->kind == PV_F_AND ? sole_positive(f) : NULL;
-  if (pos == NULL || (pos->kind != PV_F_PATTERN && pos->kind != PV_F_OR)) return;
+  if (pos == NULL || (pos->kind != PV_F_PATTERN && pos->kind != PV_F_OR))
+    return;
   for (uint32_t m = 0; m < f->n; m++) {
     const pv_formula *mv = f->kids[m];
-    if (mv->kind != PV_F_MV_REGEX || mv->n_mvs == 0 || mv->re == NULL) continue;
-    if (pos->kind == PV_F_PATTERN) add_filter(rs, pos, mv);
+    if (mv->kind != PV_F_MV_REGEX || mv->n_mvs == 0 || mv->re == NULL)
+      continue;
+    if (pos->kind == PV_F_PATTERN)
+      add_filter(rs, pos, mv);
     for (uint32_t j = 0; pos->kind == PV_F_OR && j < pos->n; j++)
-      if (pos->kids[j]->kind == PV_F_PATTERN) add_filter(rs, pos->kids[j], mv);
+      if (pos->kids[j]->kind == PV_F_PATTERN)
+        add_filter(rs, pos->kids[j], mv);
   }
 }
 
@@ -1452,10 +1716,12 @@ static void mv_filters(pv_ruleset *rs, const pv_formula *f) {
 static pv_status rule_words(pv_strset *words, pv_rule *r) {
   if (r->re_src && pv_regex_words(r->re_src, strlen(r->re_src), PV_WORD_MIN, words, &r->words) != 0)
     return PV_FATAL;
-  if (r->formula && formula_words(words, r->formula) != PV_OK) return PV_FATAL;
+  if (r->formula && formula_words(words, r->formula) != PV_OK)
+    return PV_FATAL;
   for (int k = 0; r->taint && k < PV_TI_COUNT; k++)
     for (uint32_t j = 0; j < r->taint->n[k]; j++)
-      if (formula_words(words, r->taint->items[k][j].f) != PV_OK) return PV_FATAL;
+      if (formula_words(words, r->taint->items[k][j].f) != PV_OK)
+        return PV_FATAL;
   return PV_OK;
 }
 
@@ -1463,9 +1729,11 @@ static pv_status rule_words(pv_strset *words, pv_rule *r) {
  * word set of their prefilter, once. */
 static pv_status build_all(pv_ruleset *rs, pv_error *err) {
   pv_strset_delete(rs->words);
-  if ((rs->words = pv_strset_new()) == NULL) return oom(err);
+  if ((rs->words = pv_strset_new()) == NULL)
+    return oom(err);
   pv_status rc = PV_OK;
-  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) rc = build_lang(rs, l, err);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++)
+    rc = build_lang(rs, l, err);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
     pv_pindex_delete(rs->pix[l]);
     rs->pix[l] = NULL;
@@ -1474,7 +1742,8 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
       rc = oom(err);
   }
   for (size_t i = 0; i < rs->n && rc == PV_OK; i++)
-    if (rule_words(rs->words, rs->rules[i]) != PV_OK) rc = oom(err);
+    if (rule_words(rs->words, rs->rules[i]) != PV_OK)
+      rc = oom(err);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
     free(rs->pfilter[l]);
     rs->pfilter[l] = NULL;
@@ -1492,18 +1761,22 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
       pv_formula_set_lazy(rs->rules[i]->formula);
       mv_filters(rs, rs->rules[i]->formula);
     }
-  if (rc == PV_OK && all_mv_anchors(rs) != 0) rc = oom(err);
-  if (rc == PV_OK && pv_strset_build(rs->words) != 0) rc = oom(err);
+  if (rc == PV_OK && all_mv_anchors(rs) != 0)
+    rc = oom(err);
+  if (rc == PV_OK && pv_strset_build(rs->words) != 0)
+    rc = oom(err);
   return rc;
 }
 
 pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n,
                               const pv_limits *lim, pv_error *err) {
   pv_error local;
-  if (err == NULL) err = &local;
+  if (err == NULL)
+    err = &local;
   pv_error_clear(err);
   pv_status rc = PV_OK;
-  for (size_t i = 0; i < n && rc == PV_OK; i++) rc = load_path(rs, paths[i], lim, err);
+  for (size_t i = 0; i < n && rc == PV_OK; i++)
+    rc = load_path(rs, paths[i], lim, err);
   if (rc == PV_OK && !rs->default_models && pv_taint_wanted(rs)) {
     rs->default_models = 1;
     rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
@@ -1516,14 +1789,17 @@ pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim
   return pv_ruleset_load_all(rs, &path, 1, lim, err);
 }
 
-size_t pv_ruleset_count(const pv_ruleset *rs) { return rs ? rs->n : 0; }
+size_t pv_ruleset_count(const pv_ruleset *rs) {
+  return rs ? rs->n : 0;
+}
 
 const char *pv_ruleset_languages(const pv_ruleset *rs, size_t i) {
   return rs != NULL && i < rs->n ? rs->rules[i]->langs_text : "";
 }
 
 const char *pv_ruleset_matcher_kind(const pv_ruleset *rs, size_t i) {
-  if (rs == NULL || i >= rs->n) return "";
+  if (rs == NULL || i >= rs->n)
+    return "";
   static const char *const kinds[] = {"regex", "query", "pattern", "taint"};
   return kinds[rs->rules[i]->kind];
 }
@@ -1543,13 +1819,21 @@ pv_status pv_rules_err(pv_rctx *c, uint32_t line, const char *fmt, ...) {
   return rule_err(c, line, "%s", what);
 }
 
-pv_status pv_rules_oom(pv_rctx *c) { return oom(c->err); }
+pv_status pv_rules_oom(pv_rctx *c) {
+  return oom(c->err);
+}
 
-pv_arena *pv_rules_arena(pv_rctx *c) { return c->rs->arena; }
+pv_arena *pv_rules_arena(pv_rctx *c) {
+  return c->rs->arena;
+}
 
-pv_ruleset *pv_rules_set(pv_rctx *c) { return c->rs; }
+pv_ruleset *pv_rules_set(pv_rctx *c) {
+  return c->rs;
+}
 
-const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key) { return map_get(m, key); }
+const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key) {
+  return map_get(m, key);
+}
 
 pv_status pv_rules_string(pv_rctx *c, const pv_yaml_node *v, const char *key, const char **out) {
   return want_string(c, v, key, out);

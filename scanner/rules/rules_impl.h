@@ -15,21 +15,34 @@
 #include "rules.h"
 
 typedef enum {
-  PV_MATCHER_REGEX = 0, PV_MATCHER_QUERY, PV_MATCHER_PATTERN, PV_MATCHER_TAINT
+  PV_MATCHER_REGEX = 0,
+  PV_MATCHER_QUERY,
+  PV_MATCHER_PATTERN,
+  PV_MATCHER_TAINT
 } pv_matcher_kind;
 
 /* Semgrep operators of a pattern rule. */
 typedef enum {
-  PV_F_PATTERN, PV_F_REGEX, PV_F_AND, PV_F_OR, PV_F_NOT, PV_F_INSIDE, PV_F_NOT_INSIDE,
-  PV_F_NOT_REGEX, PV_F_MV_REGEX, PV_F_MV_PATTERN, PV_F_MV_COMPARE, PV_F_FOCUS
+  PV_F_PATTERN,
+  PV_F_REGEX,
+  PV_F_AND,
+  PV_F_OR,
+  PV_F_NOT,
+  PV_F_INSIDE,
+  PV_F_NOT_INSIDE,
+  PV_F_NOT_REGEX,
+  PV_F_MV_REGEX,
+  PV_F_MV_PATTERN,
+  PV_F_MV_COMPARE,
+  PV_F_FOCUS
 } pv_fkind;
 
 /* One side of a metavariable-comparison: a metavariable (as a number with
  * int(), as a string with str() or a bare one: number if it parses) or a
  * literal. */
 typedef struct {
-  const char *mv;  /* "$X" or NULL for a literal */
-  int as;          /* 0 auto, 1 int(), 2 str() */
+  const char *mv; /* "$X" or NULL for a literal */
+  int as;         /* 0 auto, 1 int(), 2 str() */
   double num;
   const char *str; /* literal string (no quotes), or NULL for a number */
 } pv_operand;
@@ -51,7 +64,7 @@ typedef struct pv_formula {
   pv_wordgroup anchor_words;   /* MV_REGEX: the same, as short as one byte (anchors) */
   const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
   uint32_t n_mvs;
-  pv_cmp_op op;                /* MV_COMPARE */
+  pv_cmp_op op; /* MV_COMPARE */
   pv_operand lhs, rhs;
 } pv_formula;
 
@@ -71,15 +84,15 @@ typedef struct {
 struct pv_rule {
   pv_rule_meta meta;
   pv_matcher_kind kind;
-  unsigned langs;         /* PV_LANG_BIT set */
-  pcre2_code *re;         /* pattern-regex, JIT-compiled */
-  const char *re_src;     /* its source */
-  pv_wordgroup words;     /* words a match of re needs (prefilter) */
-  const char *query;      /* query source (combined per language at load) */
-  uint32_t line;          /* where the rule starts in its file */
-  uint32_t query_line;    /* where its query is (for errors) */
-  const char *langs_text; /* "javascript,typescript" */
-  pv_formula *formula;    /* PV_MATCHER_PATTERN */
+  unsigned langs;                   /* PV_LANG_BIT set */
+  pcre2_code *re;                   /* pattern-regex, JIT-compiled */
+  const char *re_src;               /* its source */
+  pv_wordgroup words;               /* words a match of re needs (prefilter) */
+  const char *query;                /* query source (combined per language at load) */
+  uint32_t line;                    /* where the rule starts in its file */
+  uint32_t query_line;              /* where its query is (for errors) */
+  const char *langs_text;           /* "javascript,typescript" */
+  pv_formula *formula;              /* PV_MATCHER_PATTERN */
   const char *const *paths_include; /* globs, NULL-terminated, or NULL */
   const char *const *paths_exclude;
   const struct pv_taint_spec *taint; /* PV_MATCHER_TAINT (taint.h) */
@@ -93,9 +106,9 @@ typedef struct {
   uint32_t capture;   /* left capture id */
   int rhs_is_capture; /* #eq? @a @b */
   uint32_t rhs_capture;
-  const char *text;   /* string operand (eq) */
+  const char *text; /* string operand (eq) */
   uint32_t text_len;
-  pcre2_code *re;     /* #match? regex */
+  pcre2_code *re; /* #match? regex */
 } pv_pred;
 
 /* One pattern of a language's combined query. */
@@ -127,15 +140,15 @@ struct pv_ruleset {
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
   const char **psrc[PV_LANG_COUNT]; /* each pattern's source (arena), for sharing */
   uint32_t *psrclen[PV_LANG_COUNT];
-  uint32_t *puses[PV_LANG_COUNT];   /* `pattern` leaves using it (shared snippets get
-                                     * no per-rule filters; anchors all uses agree on) */
-  pv_pindex *pix[PV_LANG_COUNT];    /* built after load */
+  uint32_t *puses[PV_LANG_COUNT];     /* `pattern` leaves using it (shared snippets get
+                                       * no per-rule filters; anchors all uses agree on) */
+  pv_pindex *pix[PV_LANG_COUNT];      /* built after load */
   pv_pfilter *pfilter[PV_LANG_COUNT]; /* per pattern: regexes its matches must pass */
-  pv_strset *words;                 /* words patterns and queries need (prefilter) */
-  pcre2_code **res;                 /* formula regexes, freed with the set */
+  pv_strset *words;                   /* words patterns and queries need (prefilter) */
+  pcre2_code **res;                   /* formula regexes, freed with the set */
   size_t nres, capres;
-  struct pv_taint_models *models;   /* library models of taint rules (taint.h) */
-  int default_models;               /* the builtin models are loaded */
+  struct pv_taint_models *models; /* library models of taint rules (taint.h) */
+  int default_models;             /* the builtin models are loaded */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */

@@ -12,24 +12,32 @@ enum { MODELS_MAX = 10000 };
 
 static int in_list(const char *s, const char *const *words) {
   for (size_t i = 0; words[i] != NULL; i++)
-    if (strcmp(s, words[i]) == 0) return 1;
+    if (strcmp(s, words[i]) == 0)
+      return 1;
   return 0;
 }
 
 int pv_taint_is_key(const char *key) {
-  static const char *const keys[] = {"mode", "pattern-sources", "pattern-sinks",
-                                     "pattern-sanitizers", "pattern-propagators", "options",
+  static const char *const keys[] = {"mode",
+                                     "pattern-sources",
+                                     "pattern-sinks",
+                                     "pattern-sanitizers",
+                                     "pattern-propagators",
+                                     "options",
                                      NULL};
   return in_list(key, keys);
 }
 
 int pv_taint_wanted(const pv_ruleset *rs) {
   for (size_t i = 0; i < rs->n; i++)
-    if (rs->rules[i]->kind == PV_MATCHER_TAINT) return 1;
+    if (rs->rules[i]->kind == PV_MATCHER_TAINT)
+      return 1;
   return 0;
 }
 
-static const char *key_of(const pv_yaml_node *k) { return k->t == PV_YAML_SCALAR ? k->s : "?"; }
+static const char *key_of(const pv_yaml_node *k) {
+  return k->t == PV_YAML_SCALAR ? k->s : "?";
+}
 
 /* A YAML boolean (true/false, yes/no). */
 static pv_status want_bool(pv_rctx *c, const pv_yaml_node *v, const char *key, int *out) {
@@ -47,8 +55,7 @@ static pv_status want_bool(pv_rctx *c, const pv_yaml_node *v, const char *key, i
 }
 
 static const char *const item_names[PV_TI_COUNT] = {"pattern-sources", "pattern-sinks",
-                                                     "pattern-sanitizers",
-                                                     "pattern-propagators"};
+                                                    "pattern-sanitizers", "pattern-propagators"};
 
 /* The keys each kind of item takes besides its operator. */
 static const char *const *item_keys(int kind) {
@@ -61,8 +68,7 @@ static const char *const *item_keys(int kind) {
 }
 
 static int is_operator(const char *k) {
-  static const char *const ops[] = {"pattern", "patterns", "pattern-either", "pattern-regex",
-                                    NULL};
+  static const char *const ops[] = {"pattern", "patterns", "pattern-either", "pattern-regex", NULL};
   return in_list(k, ops);
 }
 
@@ -71,11 +77,16 @@ static pv_status item_option(pv_rctx *c, int kind, const pv_yaml_node *k, const 
                              pv_taint_item *it) {
   char key[64];
   snprintf(key, sizeof key, "%s.%s", item_names[kind], k->s);
-  if (strcmp(k->s, "exact") == 0) return want_bool(c, v, key, &it->exact);
-  if (strcmp(k->s, "by-side-effect") == 0) return want_bool(c, v, key, &it->by_side_effect);
-  if (strcmp(k->s, "label") == 0) return pv_rules_string(c, v, key, &it->label);
-  if (strcmp(k->s, "requires") == 0) return pv_rules_string(c, v, key, &it->requires);
-  if (strcmp(k->s, "from") == 0) return pv_rules_string(c, v, key, &it->from);
+  if (strcmp(k->s, "exact") == 0)
+    return want_bool(c, v, key, &it->exact);
+  if (strcmp(k->s, "by-side-effect") == 0)
+    return want_bool(c, v, key, &it->by_side_effect);
+  if (strcmp(k->s, "label") == 0)
+    return pv_rules_string(c, v, key, &it->label);
+  if (strcmp(k->s, "requires") == 0)
+    return pv_rules_string(c, v, key, &it->requires);
+  if (strcmp(k->s, "from") == 0)
+    return pv_rules_string(c, v, key, &it->from);
   return pv_rules_string(c, v, key, &it->to);
 }
 
@@ -85,8 +96,10 @@ static pv_status check_item(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_node
   it->line = m->line;
   it->exact = kind == PV_TI_SINK;
   if (m->t != PV_YAML_MAP)
-    return pv_rules_err(c, m->line, "key '%s': each item is a mapping with one operator "
-                        "(e.g. '- pattern: ...')", item_names[kind]);
+    return pv_rules_err(c, m->line,
+                        "key '%s': each item is a mapping with one operator "
+                        "(e.g. '- pattern: ...')",
+                        item_names[kind]);
   for (size_t i = 0; i + 1 < m->n; i += 2) {
     const pv_yaml_node *k = m->kids[i];
     pv_status rc = PV_OK;
@@ -100,11 +113,14 @@ static pv_status check_item(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_node
     } else {
       return pv_rules_err(c, k->line, "key '%s': unknown key '%s'", item_names[kind], key_of(k));
     }
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   if (op == NULL)
-    return pv_rules_err(c, m->line, "key '%s': an item needs pattern, patterns, "
-                        "pattern-either or pattern-regex", item_names[kind]);
+    return pv_rules_err(c, m->line,
+                        "key '%s': an item needs pattern, patterns, "
+                        "pattern-either or pattern-regex",
+                        item_names[kind]);
   if (kind == PV_TI_PROPAGATOR && (it->from == NULL || it->to == NULL))
     return pv_rules_err(c, m->line, "key 'pattern-propagators': an item needs 'from' and 'to'");
   return pv_rules_formula(c, r, op, pv_rules_map_get(m, op->s), &it->f);
@@ -115,10 +131,12 @@ static pv_status check_items(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_nod
   if (v->t != PV_YAML_SEQ || v->n == 0)
     return pv_rules_err(c, v->line, "key '%s' must be a non-empty list", item_names[kind]);
   t->items[kind] = pv_arena_alloc(pv_rules_arena(c), v->n * sizeof *t->items[kind]);
-  if (t->items[kind] == NULL) return pv_rules_oom(c);
+  if (t->items[kind] == NULL)
+    return pv_rules_oom(c);
   for (size_t i = 0; i < v->n; i++) {
     pv_status rc = check_item(c, r, kind, v->kids[i], &t->items[kind][i]);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
     t->n[kind]++;
   }
   return PV_OK;
@@ -136,7 +154,8 @@ static pv_status check_options(pv_rctx *c, const pv_yaml_node *v, pv_taint_spec 
       {"taint_unify_mvars", offsetof(pv_taint_spec, unify_mvars)},
       {"interfile", offsetof(pv_taint_spec, interfile)},
   };
-  if (v->t != PV_YAML_MAP) return pv_rules_err(c, v->line, "key 'options' must be a mapping");
+  if (v->t != PV_YAML_MAP)
+    return pv_rules_err(c, v->line, "key 'options' must be a mapping");
   for (size_t i = 0; i + 1 < v->n; i += 2) {
     const pv_yaml_node *k = v->kids[i], *val = v->kids[i + 1];
     size_t j = 0;
@@ -146,15 +165,18 @@ static pv_status check_options(pv_rctx *c, const pv_yaml_node *v, pv_taint_spec 
       t->entry_exported = 1;
       continue;
     }
-    while (j < sizeof opts / sizeof opts[0] && (k->t != PV_YAML_SCALAR || strcmp(k->s, opts[j].key)))
+    while (j < sizeof opts / sizeof opts[0] &&
+           (k->t != PV_YAML_SCALAR || strcmp(k->s, opts[j].key)))
       j++;
     if (j == sizeof opts / sizeof opts[0])
-      return pv_rules_err(c, k->line, "key 'options': unknown option '%s' (taint_assume_safe_"
+      return pv_rules_err(c, k->line,
+                          "key 'options': unknown option '%s' (taint_assume_safe_"
                           "functions, taint_assume_safe_indexes, taint_assume_safe_booleans, "
                           "taint_assume_safe_numbers, taint_unify_mvars, interfile, taint-entry)",
                           key_of(k));
     pv_status rc = want_bool(c, v->kids[i + 1], k->s, (int *)((char *)t + opts[j].off));
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   return PV_OK;
 }
@@ -162,24 +184,32 @@ static pv_status check_options(pv_rctx *c, const pv_yaml_node *v, pv_taint_spec 
 pv_status pv_taint_rule_check(pv_rctx *c, const pv_yaml_node *m, pv_rule *r) {
   const pv_yaml_node *mode = pv_rules_map_get(m, "mode"), *v;
   pv_taint_spec *t = pv_arena_alloc(pv_rules_arena(c), sizeof *t);
-  if (t == NULL) return pv_rules_oom(c);
+  if (t == NULL)
+    return pv_rules_oom(c);
   if (mode->t != PV_YAML_SCALAR || strcmp(mode->s, "taint") != 0)
-    return pv_rules_err(c, mode->line, "key 'mode': '%s' is not supported (taint, or leave "
-                        "mode out for a search rule)", key_of(mode));
+    return pv_rules_err(c, mode->line,
+                        "key 'mode': '%s' is not supported (taint, or leave "
+                        "mode out for a search rule)",
+                        key_of(mode));
   if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
-    return pv_rules_err(c, mode->line, "key 'mode': taint rules need javascript, typescript "
+    return pv_rules_err(c, mode->line,
+                        "key 'mode': taint rules need javascript, typescript "
                         "or tsx, not generic");
   t->interfile = 1; /* taint_assume_safe_functions: false, as in Semgrep */
   r->taint = t;
   for (int kind = 0; kind < PV_TI_COUNT; kind++) {
-    if ((v = pv_rules_map_get(m, item_names[kind])) == NULL) continue;
+    if ((v = pv_rules_map_get(m, item_names[kind])) == NULL)
+      continue;
     pv_status rc = check_items(c, r, kind, v, t);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   if (t->n[PV_TI_SOURCE] == 0 || t->n[PV_TI_SINK] == 0)
-    return pv_rules_err(c, mode->line, "key 'mode': a taint rule needs 'pattern-sources' and "
+    return pv_rules_err(c, mode->line,
+                        "key 'mode': a taint rule needs 'pattern-sources' and "
                         "'pattern-sinks'");
-  if ((v = pv_rules_map_get(m, "options")) != NULL) return check_options(c, v, t);
+  if ((v = pv_rules_map_get(m, "options")) != NULL)
+    return check_options(c, v, t);
   return PV_OK;
 }
 
@@ -190,12 +220,15 @@ static pv_status model_push(pv_rctx *c, uint32_t line, const pv_model *md) {
   pv_taint_models *m = rs->models;
   if (m == NULL && (m = rs->models = pv_arena_alloc(rs->arena, sizeof *m)) == NULL)
     return pv_rules_oom(c);
-  if (m->n >= MODELS_MAX) return pv_rules_err(c, line, "more than %d models", MODELS_MAX);
+  if (m->n >= MODELS_MAX)
+    return pv_rules_err(c, line, "more than %d models", MODELS_MAX);
   if (m->n == m->cap) {
     uint32_t cap = m->cap ? m->cap * 2 : 64;
     pv_model *a = pv_arena_alloc(rs->arena, cap * sizeof *a);
-    if (a == NULL) return pv_rules_oom(c);
-    if (m->n) memcpy(a, m->v, m->n * sizeof *a);
+    if (a == NULL)
+      return pv_rules_oom(c);
+    if (m->n)
+      memcpy(a, m->v, m->n * sizeof *a);
     m->v = a;
     m->cap = cap;
   }
@@ -214,12 +247,17 @@ static int parse_input(const char *s, unsigned *from, int *index) {
     *from |= PV_FROM_ARGS;
     return 1;
   }
-  if (strncmp(s, "argument ", 9) != 0) return 0;
+  if (strncmp(s, "argument ", 9) != 0)
+    return 0;
   long n = strtol(s + 9, &end, 10);
-  if (*end != '\0' || end == s + 9 || n < -1 || n > 20) return 0;
-  if (index != NULL) *index = (int)n;
-  else if (n >= 0) *from |= PV_FROM_ARG(n);
-  else return 0;
+  if (*end != '\0' || end == s + 9 || n < -1 || n > 20)
+    return 0;
+  if (index != NULL)
+    *index = (int)n;
+  else if (n >= 0)
+    *from |= PV_FROM_ARG(n);
+  else
+    return 0;
   return 1;
 }
 
@@ -229,21 +267,23 @@ static pv_status model_from(pv_rctx *c, const pv_yaml_node *v, pv_model *md) {
   for (size_t i = 0; i < n; i++) {
     const pv_yaml_node *s = v->t == PV_YAML_SEQ ? v->kids[i] : v;
     if (s->t != PV_YAML_SCALAR || !parse_input(s->s, &md->from, NULL))
-      return pv_rules_err(c, s->line, "models: 'from' takes receiver, arguments or "
+      return pv_rules_err(c, s->line,
+                          "models: 'from' takes receiver, arguments or "
                           "'argument N'");
   }
   return PV_OK;
 }
 
 static pv_status model_kind(pv_rctx *c, const pv_yaml_node *v, pv_model *md) {
-  static const char *const kinds[] = {"propagator", "sanitizer", "number", "boolean",
-                                      "callback", NULL};
+  static const char *const kinds[] = {"propagator", "sanitizer", "number",
+                                      "boolean",    "callback",  NULL};
   for (int i = 0; v->t == PV_YAML_SCALAR && kinds[i] != NULL; i++)
     if (strcmp(v->s, kinds[i]) == 0) {
       md->kind = (pv_model_kind)i;
       return PV_OK;
     }
-  return pv_rules_err(c, v->line, "models: 'kind' is propagator, sanitizer, number, boolean "
+  return pv_rules_err(c, v->line,
+                      "models: 'kind' is propagator, sanitizer, number, boolean "
                       "or callback");
 }
 
@@ -253,14 +293,18 @@ static pv_status model_names(pv_rctx *c, const pv_yaml_node *e, const pv_model *
   int any = 0;
   for (int l = 0; l < 2; l++) {
     const pv_yaml_node *v = pv_rules_map_get(e, lists[l]);
-    if (v == NULL) continue;
-    if (v->t != PV_YAML_SEQ) return pv_rules_err(c, v->line, "models: '%s' must be a list", lists[l]);
+    if (v == NULL)
+      continue;
+    if (v->t != PV_YAML_SEQ)
+      return pv_rules_err(c, v->line, "models: '%s' must be a list", lists[l]);
     for (size_t i = 0; i < v->n; i++) {
       pv_model one = *md;
       one.method = l;
       pv_status rc = pv_rules_string(c, v->kids[i], lists[l], &one.name);
-      if (rc == PV_OK) rc = model_push(c, v->kids[i]->line, &one);
-      if (rc != PV_OK) return rc;
+      if (rc == PV_OK)
+        rc = model_push(c, v->kids[i]->line, &one);
+      if (rc != PV_OK)
+        return rc;
       any = 1;
     }
   }
@@ -269,17 +313,21 @@ static pv_status model_names(pv_rctx *c, const pv_yaml_node *e, const pv_model *
 
 static pv_status model_entry(pv_rctx *c, const pv_yaml_node *e) {
   static const char *const keys[] = {"functions", "methods", "kind", "from", "callback",
-                                     "param", "event", "note", NULL};
+                                     "param",     "event",   "note", NULL};
   pv_model md = {.kind = PV_MODEL_PROPAGATOR, .from = PV_FROM_RECEIVER | PV_FROM_ARGS};
   const pv_yaml_node *v;
   pv_status rc = PV_OK;
-  if (e->t != PV_YAML_MAP) return pv_rules_err(c, e->line, "models: each entry is a mapping");
+  if (e->t != PV_YAML_MAP)
+    return pv_rules_err(c, e->line, "models: each entry is a mapping");
   for (size_t i = 0; i + 1 < e->n; i += 2)
     if (e->kids[i]->t != PV_YAML_SCALAR || !in_list(e->kids[i]->s, keys))
       return pv_rules_err(c, e->kids[i]->line, "models: unknown key '%s'", key_of(e->kids[i]));
-  if ((v = pv_rules_map_get(e, "kind")) != NULL) rc = model_kind(c, v, &md);
-  if (rc == PV_OK && (v = pv_rules_map_get(e, "from")) != NULL) rc = model_from(c, v, &md);
-  if (rc == PV_OK && (v = pv_rules_map_get(e, "event")) != NULL) rc = pv_rules_string(c, v, "event", &md.event);
+  if ((v = pv_rules_map_get(e, "kind")) != NULL)
+    rc = model_kind(c, v, &md);
+  if (rc == PV_OK && (v = pv_rules_map_get(e, "from")) != NULL)
+    rc = model_from(c, v, &md);
+  if (rc == PV_OK && (v = pv_rules_map_get(e, "event")) != NULL)
+    rc = pv_rules_string(c, v, "event", &md.event);
   if (rc == PV_OK && md.kind == PV_MODEL_CALLBACK) {
     unsigned ignored = 0;
     const pv_yaml_node *cb = pv_rules_map_get(e, "callback"), *p = pv_rules_map_get(e, "param");
@@ -287,29 +335,35 @@ static pv_status model_entry(pv_rctx *c, const pv_yaml_node *e) {
     md.param = p && p->t == PV_YAML_SCALAR ? (int)strtol(p->s, &end, 10) : -1;
     if (cb == NULL || cb->t != PV_YAML_SCALAR || !parse_input(cb->s, &ignored, &md.callback) ||
         end == NULL || *end != '\0' || md.param < 0 || md.param > 20)
-      return pv_rules_err(c, e->line, "models: a callback entry needs 'callback: argument N' "
+      return pv_rules_err(c, e->line,
+                          "models: a callback entry needs 'callback: argument N' "
                           "and 'param: N'");
   }
   return rc == PV_OK ? model_names(c, e, &md) : rc;
 }
 
 pv_status pv_taint_models_check(pv_rctx *c, const pv_yaml_node *list) {
-  if (list->t != PV_YAML_SEQ) return pv_rules_err(c, list->line, "key 'models' must be a list");
+  if (list->t != PV_YAML_SEQ)
+    return pv_rules_err(c, list->line, "key 'models' must be a list");
   for (size_t i = 0; i < list->n; i++) {
     pv_status rc = model_entry(c, list->kids[i]);
-    if (rc != PV_OK) return rc;
+    if (rc != PV_OK)
+      return rc;
   }
   return PV_OK;
 }
 
-const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
-                                    const char *method, const char *event) {
+const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path, const char *method,
+                                    const char *event) {
   const pv_model *hit = NULL;
   for (uint32_t i = 0; m != NULL && i < m->n; i++) {
     const pv_model *x = &m->v[i];
-    if (x->event != NULL && (event == NULL || strcmp(x->event, event) != 0)) continue;
-    if (!x->method && path != NULL && strcmp(x->name, path) == 0) return x;
-    if (x->method && hit == NULL && method != NULL && strcmp(x->name, method) == 0) hit = x;
+    if (x->event != NULL && (event == NULL || strcmp(x->event, event) != 0))
+      continue;
+    if (!x->method && path != NULL && strcmp(x->name, path) == 0)
+      return x;
+    if (x->method && hit == NULL && method != NULL && strcmp(x->name, method) == 0)
+      hit = x;
   }
   return hit;
 }

@@ -16,11 +16,11 @@
 typedef struct {
   pv_formula *f;
   uint32_t line;
-  int exact;          /* sources: default 0; sinks: default 1; sanitizers: 0 */
-  int by_side_effect; /* sources: the variable matched is tainted from there on; sanitizers:
-                       * cleaned from there on (propagators: accepted, always so) */
-  const char *label;  /* sources */
-  const char *requires; /* sources, sinks */
+  int exact;             /* sources: default 0; sinks: default 1; sanitizers: 0 */
+  int by_side_effect;    /* sources: the variable matched is tainted from there on; sanitizers:
+                          * cleaned from there on (propagators: accepted, always so) */
+  const char *label;     /* sources */
+  const char *requires;  /* sources, sinks */
   const char *from, *to; /* propagators: "$X" */
 } pv_taint_item;
 
@@ -51,13 +51,14 @@ enum { PV_FROM_RECEIVER = 1u << 0, PV_FROM_ARGS = 1u << 1 };
 #define PV_FROM_ARG(n) (1u << ((n) + 2))
 
 typedef struct {
-  const char *name;  /* "JSON.parse", "path.join" (a callee path), or a method name */
-  int method;        /* 1: name is a method called on any receiver */
+  const char *name; /* "JSON.parse", "path.join" (a callee path), or a method name */
+  int method;       /* 1: name is a method called on any receiver */
   pv_model_kind kind;
-  unsigned from;     /* PV_FROM_* */
-  int callback;      /* CALLBACK: the argument holding it; -1 the last one */
-  int param;         /* CALLBACK: the parameter that receives the taint */
-  const char *event; /* only calls whose first argument is this string (a listener's event), or NULL */
+  unsigned from; /* PV_FROM_* */
+  int callback;  /* CALLBACK: the argument holding it; -1 the last one */
+  int param;     /* CALLBACK: the parameter that receives the taint */
+  const char
+      *event; /* only calls whose first argument is this string (a listener's event), or NULL */
 } pv_model;
 
 typedef struct pv_taint_models {
@@ -82,7 +83,7 @@ int pv_taint_wanted(const pv_ruleset *rs);
  * (the last property of a member call, or NULL); event, the string the
  * call's first argument is (or NULL): a model with an event applies only
  * to calls with that one. Callee paths win. */
-const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path,
-                                    const char *method, const char *event);
+const pv_model *pv_taint_model_find(const pv_taint_models *m, const char *path, const char *method,
+                                    const char *event);
 
 #endif

@@ -15,7 +15,9 @@ enum {
 
 /* ---- Ranges of the rule's operators ---------------------------------- */
 
-static int inside(uint32_t s, uint32_t e, const pv_pmatch *m) { return m->s <= s && e <= m->e; }
+static int inside(uint32_t s, uint32_t e, const pv_pmatch *m) {
+  return m->s <= s && e <= m->e;
+}
 
 /* 1: a sanitizer covers n; 2: n is what a by-side-effect sanitizer
  * cleans (from here on). */
@@ -24,16 +26,20 @@ int tn_sanitized(tctx *c, TSNode n) {
   for (uint32_t i = 0; i < c->san.n; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SANITIZER][c->san_item[i]];
     const pv_pmatch *m = &c->san.v[i];
-    if (it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m)) return 1 + it->by_side_effect;
+    if (it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))
+      return 1 + it->by_side_effect;
   }
   return 0;
 }
 
 uint32_t tn_label_bit(tctx *c, const char *label) {
-  if (label == NULL) return 1u;
+  if (label == NULL)
+    return 1u;
   for (uint32_t i = 0; i < c->nlabels; i++)
-    if (strcmp(c->labels[i], label) == 0) return 2u << i;
-  if (c->nlabels == LABELS_MAX) return 1u;
+    if (strcmp(c->labels[i], label) == 0)
+      return 2u << i;
+  if (c->nlabels == LABELS_MAX)
+    return 1u;
   c->labels[c->nlabels] = label;
   return 2u << c->nlabels++;
 }
@@ -42,7 +48,8 @@ uint32_t tn_label_bit(tctx *c, const char *label) {
 static int req_expr(tctx *c, const char **p, uint32_t labels);
 
 static void skip_blank(const char **p) {
-  while (**p == ' ' || **p == '\t') (*p)++;
+  while (**p == ' ' || **p == '\t')
+    (*p)++;
 }
 
 static int req_atom(tctx *c, const char **p, uint32_t labels) {
@@ -55,20 +62,23 @@ static int req_atom(tctx *c, const char **p, uint32_t labels) {
     (*p)++;
     int v = req_expr(c, p, labels);
     skip_blank(p);
-    if (**p == ')') (*p)++;
+    if (**p == ')')
+      (*p)++;
     return v;
   }
   char name[64];
   size_t n = 0;
-  while (((*p)[n] == '_' || ((*p)[n] >= 'A' && (*p)[n] <= 'Z') || ((*p)[n] >= 'a' && (*p)[n] <= 'z') ||
-          ((*p)[n] >= '0' && (*p)[n] <= '9')) && n + 1 < sizeof name) {
+  while (((*p)[n] == '_' || ((*p)[n] >= 'A' && (*p)[n] <= 'Z') ||
+          ((*p)[n] >= 'a' && (*p)[n] <= 'z') || ((*p)[n] >= '0' && (*p)[n] <= '9')) &&
+         n + 1 < sizeof name) {
     name[n] = (*p)[n];
     n++;
   }
   name[n] = '\0';
   *p += n;
   for (uint32_t i = 0; i < c->nlabels; i++)
-    if (strcmp(c->labels[i], name) == 0) return (labels & (2u << i)) != 0;
+    if (strcmp(c->labels[i], name) == 0)
+      return (labels & (2u << i)) != 0;
   return 0;
 }
 
@@ -89,7 +99,8 @@ static int req_expr(tctx *c, const char **p, uint32_t labels) {
 }
 
 int tn_requires_ok(tctx *c, const char *req, const trace *t) {
-  if (req == NULL) return 1;
+  if (req == NULL)
+    return 1;
   const char *p = req;
   return req_expr(c, &p, t->labels);
 }
@@ -102,8 +113,10 @@ const trace *tn_source_at(tctx *c, TSNode n, const trace *inner) {
   for (uint32_t i = 0; i < c->src.n; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SOURCE][c->src_item[i]];
     const pv_pmatch *m = &c->src.v[i];
-    if (!(it->exact || it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))) continue;
-    if (it->requires != NULL && (inner == NULL || !tn_requires_ok(c, it->requires, inner))) continue;
+    if (!(it->exact || it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m)))
+      continue;
+    if (it->requires != NULL && (inner == NULL || !tn_requires_ok(c, it->requires, inner)))
+      continue;
     const trace *t = tn_step(c, NULL, s, e, tn_quote(c, "tainted by %s", s, e));
     ((trace *)t)->labels = tn_label_bit(c, it->label);
     ((trace *)t)->src = i + 1;
@@ -121,7 +134,8 @@ const trace *tn_source_at(tctx *c, TSNode n, const trace *inner) {
 /* taint_unify_mvars: the metavariables the source of t and sink match m
  * both bind hold the same code. */
 int tn_unified(const tctx *c, const trace *t, const pv_pmatch *m) {
-  if (!c->spec->unify_mvars || t->src == 0 || t->src > c->src.n) return 1;
+  if (!c->spec->unify_mvars || t->src == 0 || t->src > c->src.n)
+    return 1;
   const pv_pmatch *s = &c->src.v[t->src - 1];
   for (uint32_t i = 0; i < s->nb; i++) {
     const pv_binding *b = pv_pmatch_get(m, s->b[i].name, strlen(s->b[i].name));
@@ -134,7 +148,8 @@ int tn_unified(const tctx *c, const trace *t, const pv_pmatch *m) {
 
 /* Function f's parameter reaches a sink: its summary says so. */
 static void summary_sink(tctx *c, fsum *f, struct fsink k) {
-  if (f->sinks == NULL && (f->sinks = pv_arena_alloc(c->a, SUMMARY_SINKS_MAX * sizeof *f->sinks)) == NULL)
+  if (f->sinks == NULL &&
+      (f->sinks = pv_arena_alloc(c->a, SUMMARY_SINKS_MAX * sizeof *f->sinks)) == NULL)
     return (void)(c->oom = 1);
   if (f->nsinks < SUMMARY_SINKS_MAX)
     f->sinks[f->nsinks++] = k;
@@ -149,25 +164,29 @@ static void summary_sink(tctx *c, fsum *f, struct fsink k) {
 void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
   fsum *f = c->current;
   for (uint32_t p = 0; f != NULL && p < PARAMS_MAX; p++) {
-    if (!(t->params & (1u << p))) continue;
+    if (!(t->params & (1u << p)))
+      continue;
     const char *pp = one_param(t->params) ? ppath_of(t) : "";
     int known = 0;
     for (uint32_t k = 0; k < f->nsinks; k++)
       known |= f->sinks[k].sink == si && f->sinks[k].ext == ext && f->sinks[k].param == p + 1 &&
                strcmp(f->sinks[k].ppath, pp) == 0;
-    if (known) continue;
+    if (known)
+      continue;
     const trace *tail = t;
     if (t->param != p + 1) {
       trace *root = pv_arena_alloc(c->a, sizeof *root);
-      if (root == NULL) return (void)(c->oom = 1);
+      if (root == NULL)
+        return (void)(c->oom = 1);
       memset(root, 0, sizeof *root);
       root->param = (uint8_t)(p + 1);
       root->params = 1u << p;
       tail = tn_step(c, root, t->s, t->e, t->msg);
       ((trace *)tail)->file = t->file;
     }
-    summary_sink(c, f,
-                 (struct fsink){.sink = si, .ext = ext, .param = (uint8_t)(p + 1), .ppath = pp, .t = tail});
+    summary_sink(
+        c, f,
+        (struct fsink){.sink = si, .ext = ext, .param = (uint8_t)(p + 1), .ppath = pp, .t = tail});
   }
 }
 
@@ -178,12 +197,13 @@ void tn_check_sink(tctx *c, TSNode n, const trace *t) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SINK][c->sink_item[i]];
     const pv_pmatch *m = &c->sink.v[i];
     /* a parameter's labels are known at the call: requires is checked there */
-    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) || (!t->param && !tn_requires_ok(c, it->requires, t)) ||
-        !tn_unified(c, t, m))
+    if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) ||
+        (!t->param && !tn_requires_ok(c, it->requires, t)) || !tn_unified(c, t, m))
       continue;
     const trace *last = tn_step(c, t, m->s, m->e, tn_quote(c, "reaches the sink %s", m->s, m->e));
     tn_param_sinks(c, i, NULL, last);
-    if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len)) c->best[i] = last;
+    if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len))
+      c->best[i] = last;
   }
 }
 
@@ -229,11 +249,14 @@ void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) {
 /* ---- The environment ---------------------------------------------------- */
 
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
-  if (need <= *cap) return 0;
+  if (need <= *cap)
+    return 0;
   uint32_t n = *cap ? *cap * 2 : 32;
-  while (n < need) n *= 2;
+  while (n < need)
+    n *= 2;
   void *x = realloc(*v, (size_t)n * size);
-  if (x == NULL) return -1;
+  if (x == NULL)
+    return -1;
   *v = x;
   *cap = n;
   return 0;
@@ -241,22 +264,28 @@ int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
 
 binding *tn_find(tctx *c, const unsigned char *name, uint32_t n) {
   for (uint32_t i = c->cur.nb; i-- > 0;)
-    if (c->cur.b[i].nlen == n && memcmp(c->cur.b[i].name, name, n) == 0) return &c->cur.b[i];
+    if (c->cur.b[i].nlen == n && memcmp(c->cur.b[i].name, name, n) == 0)
+      return &c->cur.b[i];
   for (uint32_t i = c->cur.ng; i-- > 0;)
-    if (c->cur.g[i].nlen == n && memcmp(c->cur.g[i].name, name, n) == 0) return &c->cur.g[i];
+    if (c->cur.g[i].nlen == n && memcmp(c->cur.g[i].name, name, n) == 0)
+      return &c->cur.g[i];
   return NULL;
 }
 
 void tn_journal(tctx *c, uint8_t kind, uint32_t i, const trace *old) {
-  if (c->cur.journal == 0) return;
-  if (tn_grow((void **)&c->cur.j, &c->cur.capj, c->cur.nj + 1, sizeof *c->cur.j)) return (void)(c->oom = 1);
+  if (c->cur.journal == 0)
+    return;
+  if (tn_grow((void **)&c->cur.j, &c->cur.capj, c->cur.nj + 1, sizeof *c->cur.j))
+    return (void)(c->oom = 1);
   c->cur.j[c->cur.nj++] = (jentry){kind, i, old};
 }
 
 /* The value of binding b (scoped or global) becomes t. */
 void tn_set_b(tctx *c, binding *b, const trace *t) {
-  if (b >= c->cur.b && b < c->cur.b + c->cur.nb) tn_journal(c, J_SCOPED, (uint32_t)(b - c->cur.b), b->t);
-  else tn_journal(c, J_GLOBAL, (uint32_t)(b - c->cur.g), b->t);
+  if (b >= c->cur.b && b < c->cur.b + c->cur.nb)
+    tn_journal(c, J_SCOPED, (uint32_t)(b - c->cur.b), b->t);
+  else
+    tn_journal(c, J_GLOBAL, (uint32_t)(b - c->cur.g), b->t);
   b->t = t;
 }
 
@@ -279,7 +308,8 @@ binding *tn_declare(tctx *c, TSNode name, const trace *t) {
   memset(&b->obj, 0, sizeof b->obj);
   memset(&b->fn, 0, sizeof b->fn);
   for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
-    if (c->pend[i].s == nstart(name) && c->pend[i].e == nend(name)) b->t = tn_join(c, b->t, c->pend[i].t);
+    if (c->pend[i].s == nstart(name) && c->pend[i].e == nend(name))
+      b->t = tn_join(c, b->t, c->pend[i].t);
   return b;
 }
 
@@ -318,14 +348,16 @@ int tn_member_path(tctx *c, TSNode n, TSNode *root, char path[FIELD_PATH_MAX]) {
     if (sym_is(n, c->sy->member)) {
       TSNode p = tn_field_of(n, "property");
       size_t pl = nend(p) - nstart(p);
-      if (ts_node_is_null(p) || pl + 2 >= FIELD_PATH_MAX) return 0;
+      if (ts_node_is_null(p) || pl + 2 >= FIELD_PATH_MAX)
+        return 0;
       key[0] = '.';
       memcpy(key + 1, c->data + nstart(p), pl);
       key[pl + 1] = '\0';
     } else if (!sym_is(n, c->sy->subscript) || !tn_key_path(c, tn_field_of(n, "index"), key))
       return 0;
     size_t kl = strlen(key), tl = strlen(tmp);
-    if (kl + tl + 1 >= FIELD_PATH_MAX) return 0;
+    if (kl + tl + 1 >= FIELD_PATH_MAX)
+      return 0;
     memmove(tmp + kl, tmp, tl + 1);
     memcpy(tmp, key, kl);
     n = tn_field_of(n, "object");
@@ -362,7 +394,8 @@ binding *tn_var_of(tctx *c, TSNode id, int create) {
 
 static field *field_find(tctx *c, uint32_t id, const char *path) {
   for (uint32_t i = c->cur.nf; i-- > 0;)
-    if (c->cur.f[i].id == id && strcmp(c->cur.f[i].path, path) == 0) return &c->cur.f[i];
+    if (c->cur.f[i].id == id && strcmp(c->cur.f[i].path, path) == 0)
+      return &c->cur.f[i];
   return NULL;
 }
 
@@ -376,7 +409,8 @@ const trace *tn_value_at(tctx *c, const binding *b, const char *p) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < c->cur.nf; i++) {
     const field *f = &c->cur.f[i];
-    if (f->id != b->id) continue;
+    if (f->id != b->id)
+      continue;
     size_t m = covers(f->path, p);
     if (m > best) {
       best = m;
@@ -393,20 +427,24 @@ const trace *tn_value_at(tctx *c, const binding *b, const char *p) {
 
 /* Is anything at path p of b (or a prefix of it) tainted? */
 static int tainted_at(const tctx *c, const binding *b, const char *p) {
-  if (b->t != NULL) return 1;
+  if (b->t != NULL)
+    return 1;
   for (uint32_t i = 0; i < c->cur.nf; i++)
-    if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL && covers(c->cur.f[i].path, p)) return 1;
+    if (c->cur.f[i].id == b->id && c->cur.f[i].t != NULL && covers(c->cur.f[i].path, p))
+      return 1;
   return 0;
 }
 
 /* Path p of binding b becomes t: its fields below p become t's. */
 void tn_assign_path(tctx *c, binding *b, const char *p, const trace *t) {
   size_t pl = strlen(p);
-  if (pl == 0) tn_set_b(c, b, t);
+  if (pl == 0)
+    tn_set_b(c, b, t);
   else {
     field *f = field_find(c, b->id, p);
     if (f == NULL && (t != NULL || tainted_at(c, b, p))) {
-      if (tn_grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f)) return (void)(c->oom = 1);
+      if (tn_grow((void **)&c->cur.f, &c->cur.capf, c->cur.nf + 1, sizeof *c->cur.f))
+        return (void)(c->oom = 1);
       f = &c->cur.f[c->cur.nf++];
       f->id = b->id;
       f->t = NULL;
@@ -416,13 +454,15 @@ void tn_assign_path(tctx *c, binding *b, const char *p, const trace *t) {
         return;
       }
     }
-    if (f != NULL) set_f(c, f, t);
+    if (f != NULL)
+      set_f(c, f, t);
   }
   for (uint32_t i = 0; i < c->cur.nf; i++) { /* deeper fields are overwritten too */
     field *d = &c->cur.f[i];
     if (d->id == b->id && below(d->path, p)) {
       const trace *v = tn_select_field(c, t, d->path + pl);
-      if (v != d->t) set_f(c, d, v);
+      if (v != d->t)
+        set_f(c, d, v);
     }
   }
 }
@@ -432,10 +472,13 @@ void tn_assign_path(tctx *c, binding *b, const char *p, const trace *t) {
 void tn_assign(tctx *c, TSNode n, const trace *t) {
   TSNode root;
   char path[FIELD_PATH_MAX];
-  if (!tn_member_path(c, n, &root, path)) return;
-  if (sym_is(root, c->sy->this_)) tn_store_write(c, root, path, t);
+  if (!tn_member_path(c, n, &root, path))
+    return;
+  if (sym_is(root, c->sy->this_))
+    tn_store_write(c, root, path, t);
   binding *b = tn_var_of(c, root, 1);
-  if (b != NULL) tn_assign_path(c, b, path, t);
+  if (b != NULL)
+    tn_assign_path(c, b, path, t);
 }
 
 /* The value of a variable or field chain (*known: n is one of a variable
@@ -444,11 +487,16 @@ const trace *tn_read_chain(tctx *c, TSNode n, int *known) {
   TSNode root;
   char path[FIELD_PATH_MAX];
   *known = 0;
-  if (!tn_member_path(c, n, &root, path)) return NULL;
+  if (!tn_member_path(c, n, &root, path))
+    return NULL;
   binding *b = tn_var_of(c, root, 0);
   const trace *kept = NULL;
   if (c->nstore > 0) /* (tn_this_body walks up the tree) */
-    kept = tn_store_read(c, sym_is(root, c->sy->this_) ? tn_this_body(c, root) : b ? b->obj : (TSNode){0}, path);
+    kept = tn_store_read(c,
+                         sym_is(root, c->sy->this_) ? tn_this_body(c, root)
+                         : b                        ? b->obj
+                                                    : (TSNode){0},
+                         path);
   *known = b != NULL || kept != NULL;
   return b != NULL ? tn_join(c, tn_value_at(c, b, path), kept) : kept;
 }
@@ -462,8 +510,10 @@ void tn_env_free(env *e) {
 }
 
 const trace **tn_slot(tctx *c, uint8_t kind, uint32_t i) {
-  if (kind == J_SCOPED) return i < c->cur.nb ? &c->cur.b[i].t : NULL;
-  if (kind == J_GLOBAL) return i < c->cur.ng ? &c->cur.g[i].t : NULL;
+  if (kind == J_SCOPED)
+    return i < c->cur.nb ? &c->cur.b[i].t : NULL;
+  if (kind == J_GLOBAL)
+    return i < c->cur.ng ? &c->cur.g[i].t : NULL;
   return i < c->cur.nf ? &c->cur.f[i].t : NULL;
 }
 
@@ -471,14 +521,17 @@ void tn_undo(tctx *c, uint32_t mark) {
   while (c->cur.nj > mark) {
     const jentry *e = &c->cur.j[--c->cur.nj];
     const trace **v = tn_slot(c, e->kind, e->i);
-    if (v) *v = e->old;
+    if (v)
+      *v = e->old;
   }
 }
 
 change *tn_change_of(change **v, uint32_t *n, uint32_t *cap, uint8_t kind, uint32_t i) {
   for (uint32_t k = 0; k < *n; k++)
-    if ((*v)[k].kind == kind && (*v)[k].i == i) return &(*v)[k];
-  if (tn_grow((void **)v, cap, *n + 1, sizeof **v)) return NULL;
+    if ((*v)[k].kind == kind && (*v)[k].i == i)
+      return &(*v)[k];
+  if (tn_grow((void **)v, cap, *n + 1, sizeof **v))
+    return NULL;
   change *x = &(*v)[(*n)++];
   memset(x, 0, sizeof *x);
   x->kind = kind;

@@ -14,12 +14,15 @@ static void propagate(tctx *c, TSNode n, const trace *t) {
   uint32_t s = nstart(n), e = nend(n), lo = 0, hi = c->npedges;
   while (lo < hi) { /* the first edge from s */
     uint32_t mid = (lo + hi) / 2;
-    if (c->pedges[mid].fs < s) lo = mid + 1;
-    else hi = mid;
+    if (c->pedges[mid].fs < s)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   for (uint32_t i = lo; i < c->npedges && c->pedges[i].fs == s; i++) {
     const struct pedge *pe = &c->pedges[i];
-    if (pe->fe != e) continue;
+    if (pe->fe != e)
+      continue;
     const pv_pmatch *m = &c->prop.v[pe->m];
     const trace *pt = tn_step(c, t, m->s, m->e, tn_quote(c, "propagated by %s", m->s, m->e));
     if (!tn_grow((void **)&c->pend, &c->cappend, c->npend + 1, sizeof *c->pend))
@@ -28,7 +31,8 @@ static void propagate(tctx *c, TSNode n, const trace *t) {
     if (nstart(target) == pe->ts && nend(target) == pe->te) {
       int known;
       const trace *old = tn_read_chain(c, target, &known);
-      if (known) tn_assign(c, target, tn_join(c, old, pt));
+      if (known)
+        tn_assign(c, target, tn_join(c, old, pt));
     }
   }
 }
@@ -38,7 +42,8 @@ static const trace *chain_sources(tctx *c, TSNode n) {
   const trace *t = NULL;
   for (int k = 0; k < 16 && !ts_node_is_null(n); k++, n = tn_field_of(n, "object")) {
     t = tn_join(c, t, tn_source_at(c, n, NULL));
-    if (!sym_is(n, c->sy->member)) break;
+    if (!sym_is(n, c->sy->member))
+      break;
   }
   return t;
 }
@@ -51,10 +56,13 @@ static const trace *object_value(tctx *c, TSNode obj) {
   const trace *rest = NULL;
   char path[FIELD_PATH_MAX];
   for (uint32_t i = 0; i < nkids(obj); i++) {
-    TSNode p = ts_node_named_child(obj, i), key = sym_is(p, c->sy->sprop) ? p : tn_field_of(p, "key");
-    if (sym_is(p, c->sy->comment) || tn_is_function(c, p)) continue;
+    TSNode p = ts_node_named_child(obj, i),
+           key = sym_is(p, c->sy->sprop) ? p : tn_field_of(p, "key");
+    if (sym_is(p, c->sy->comment) || tn_is_function(c, p))
+      continue;
     int plain = (sym_is(p, c->sy->pair) || sym_is(p, c->sy->sprop)) && tn_key_path(c, key, path);
-    const trace *t = plain && sym_is(p, c->sy->pair) ? tn_ev(c, tn_field_of(p, "value")) : tn_ev(c, p);
+    const trace *t =
+        plain && sym_is(p, c->sy->pair) ? tn_ev(c, tn_field_of(p, "value")) : tn_ev(c, p);
     if (!plain || k == SHAPE_MAX) {
       rest = tn_join(c, rest, t);
     } else {
@@ -69,18 +77,20 @@ static const trace *children(tctx *c, TSNode n) {
   const trace *t = NULL;
   for (uint32_t i = 0; i < nkids(n); i++) {
     TSNode k = ts_node_named_child(n, i);
-    if (!sym_is(k, c->sy->comment)) t = tn_join(c, t, tn_ev(c, k));
+    if (!sym_is(k, c->sy->comment))
+      t = tn_join(c, t, tn_ev(c, k));
   }
   return t;
 }
 
 static const char *callee_name(tctx *c, TSNode callee, char *buf, size_t n) {
   uint32_t len = nend(callee) - nstart(callee);
-  if (len + 1 > n) return NULL;
+  if (len + 1 > n)
+    return NULL;
   for (uint32_t i = 0; i < len; i++) {
     char ch = (char)c->data[nstart(callee) + i];
-    if (!(ch == '.' || ch == '_' || ch == '$' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-          (ch >= '0' && ch <= '9')))
+    if (!(ch == '.' || ch == '_' || ch == '$' || (ch >= 'a' && ch <= 'z') ||
+          (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
       return NULL;
     buf[i] = ch;
   }
@@ -98,38 +108,47 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor);
 /* new K(...) or super(...) with a tainted argument: the constructor of K
  * (or of the class extended) runs with them (what it keeps in this.x goes
  * to the class's store). */
-static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg, uint32_t nargs) {
+static void construct(tctx *c, TSNode callee, const trace **at, const TSNode *fnarg,
+                      uint32_t nargs) {
   TSNode ctor;
-  TSNode body = sym_is(callee, c->sy->super_) ? tn_receiver_body(c, callee) : tn_class_named(c, callee);
-  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, METHOD_PLAIN, &ctor)) return;
+  TSNode body =
+      sym_is(callee, c->sy->super_) ? tn_receiver_body(c, callee) : tn_class_named(c, callee);
+  if (!tn_method_of(c, body, (const unsigned char *)"constructor", 11, METHOD_PLAIN, &ctor))
+    return;
   const trace *in[PARAMS_MAX] = {0};
   const char *how = sym_is(callee, c->sy->super_) ? "passed to %s" : "passed to new %s";
   for (uint32_t i = 0; i < nargs; i++)
-    if (at[i] != NULL) in[i] = tn_step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]), tn_quote(c, how, nstart(callee), nend(callee)));
+    if (at[i] != NULL)
+      in[i] = tn_step(c, at[i], nstart(fnarg[i]), nend(fnarg[i]),
+                      tn_quote(c, how, nstart(callee), nend(callee)));
   tn_run_function(c, ctor, in, nargs, NULL);
 }
 
 /* The functions handed to call n: literals run here, with what model md
  * passes their parameter (from); the file's functions passed by name,
  * through their summaries. Returns what they return. */
-static const trace *callbacks(tctx *c, TSNode n, TSNode callee, const pv_model *md, const trace *from,
-                              const TSNode *fnarg, uint32_t nargs) {
+static const trace *callbacks(tctx *c, TSNode n, TSNode callee, const pv_model *md,
+                              const trace *from, const TSNode *fnarg, uint32_t nargs) {
   const trace *ret = NULL;
   for (uint32_t i = 0; i < nargs; i++) {
     TSNode cb;
     int literal = is_fn_literal(c, fnarg[i]);
-    if (!literal && !(sym_is(fnarg[i], c->sy->ident) && tn_callee_function(c, fnarg[i], &cb))) continue;
+    if (!literal && !(sym_is(fnarg[i], c->sy->ident) && tn_callee_function(c, fnarg[i], &cb)))
+      continue;
     const trace *p[PARAMS_MAX] = {0};
     int target = md != NULL && md->kind == PV_MODEL_CALLBACK &&
                  (md->callback == (int)i || (md->callback == -1 && i + 1 == nargs));
     if (target && from != NULL && md->param < PARAMS_MAX)
-      p[md->param] = tn_step(c, tn_derive(c, from), nstart(fnarg[i]), nend(fnarg[i]), tn_quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
+      p[md->param] = tn_step(c, tn_derive(c, from), nstart(fnarg[i]), nend(fnarg[i]),
+                             tn_quote(c, "passed to the callback of %s", nstart(n), nend(callee)));
     if (literal) {
       ret = tn_join(c, ret, tn_run_function(c, fnarg[i], p, PARAMS_MAX, NULL));
     } else if (target && from != NULL) {
       TSNode where[PARAMS_MAX];
-      for (uint32_t w = 0; w < PARAMS_MAX; w++) where[w] = fnarg[i];
-      ret = tn_join(c, ret, tn_apply_summary(c, tn_summary(c, cb), p, where, PARAMS_MAX, fnarg[i], fnarg[i]));
+      for (uint32_t w = 0; w < PARAMS_MAX; w++)
+        where[w] = fnarg[i];
+      ret = tn_join(
+          c, ret, tn_apply_summary(c, tn_summary(c, cb), p, where, PARAMS_MAX, fnarg[i], fnarg[i]));
     }
   }
   return ret;
@@ -137,32 +156,41 @@ static const trace *callbacks(tctx *c, TSNode n, TSNode callee, const pv_model *
 
 /* The result of call n that model md describes (from: what flows in,
  * cb_ret: what its callbacks returned). */
-static const trace *modelled(tctx *c, TSNode n, const pv_model *md, const char *method, const trace *from,
-                             const trace *cb_ret) {
+static const trace *modelled(tctx *c, TSNode n, const pv_model *md, const char *method,
+                             const trace *from, const trace *cb_ret) {
   switch (md->kind) {
-  case PV_MODEL_SANITIZER: return NULL;
-  case PV_MODEL_NUMBER: return c->spec->safe_numbers ? NULL : tn_derive(c, from);
-  case PV_MODEL_BOOLEAN: return c->spec->safe_booleans ? NULL : tn_derive(c, from);
-  case PV_MODEL_CALLBACK: /* map/then give what the callback returns, filter/find elements */
-    if (method && (!strcmp(method, "map") || !strcmp(method, "flatMap") || !strcmp(method, "then") ||
-                   !strncmp(method, "reduce", 6)))
-      return cb_ret;
-    return method && (!strcmp(method, "filter") || !strncmp(method, "find", 4)) && strcmp(method, "findIndex")
-               ? from : NULL;
-  case PV_MODEL_PROPAGATOR:
-    return from ? tn_derive(c, tn_step(c, from, nstart(n), nend(n), tn_quote(c, "through %s", nstart(n), nend(n)))) : NULL;
+    case PV_MODEL_SANITIZER:
+      return NULL;
+    case PV_MODEL_NUMBER:
+      return c->spec->safe_numbers ? NULL : tn_derive(c, from);
+    case PV_MODEL_BOOLEAN:
+      return c->spec->safe_booleans ? NULL : tn_derive(c, from);
+    case PV_MODEL_CALLBACK: /* map/then give what the callback returns, filter/find elements */
+      if (method && (!strcmp(method, "map") || !strcmp(method, "flatMap") ||
+                     !strcmp(method, "then") || !strncmp(method, "reduce", 6)))
+        return cb_ret;
+      return method && (!strcmp(method, "filter") || !strncmp(method, "find", 4)) &&
+                     strcmp(method, "findIndex")
+                 ? from
+                 : NULL;
+    case PV_MODEL_PROPAGATOR:
+      return from ? tn_derive(c, tn_step(c, from, nstart(n), nend(n),
+                                         tn_quote(c, "through %s", nstart(n), nend(n))))
+                  : NULL;
   }
   return NULL;
 }
 
 static const trace *call(tctx *c, TSNode n) {
   TSNode callee = tn_field_of(n, "function"), args = tn_field_of(n, "arguments");
-  if (ts_node_is_null(callee)) callee = tn_field_of(n, "constructor"); /* new */
+  if (ts_node_is_null(callee))
+    callee = tn_field_of(n, "constructor"); /* new */
   if (sym_is(n, c->sy->new_) && nend(callee) - nstart(callee) == 7 &&
       memcmp(c->data + nstart(callee), "Promise", 7) == 0 && !ts_node_is_null(args) &&
       nkids(args) > 0 && is_fn_literal(c, ts_node_named_child(args, 0)))
     return promise(c, n, ts_node_named_child(args, 0));
-  if (c->resolver && sym_is(callee, c->sy->ident) && nend(callee) - nstart(callee) == c->resolver_len &&
+  if (c->resolver && sym_is(callee, c->sy->ident) &&
+      nend(callee) - nstart(callee) == c->resolver_len &&
       memcmp(c->data + nstart(callee), c->resolver, c->resolver_len) == 0) {
     const trace *v = ts_node_is_null(args) ? NULL : children(c, args);
     c->resolved = tn_join(c, c->resolved, v);
@@ -183,7 +211,8 @@ static const trace *call(tctx *c, TSNode n) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < na; i++) {
     TSNode a = ts_node_named_child(args, i);
-    if (sym_is(a, c->sy->comment)) continue;
+    if (sym_is(a, c->sy->comment))
+      continue;
     const trace *t = is_fn_literal(c, a) ? NULL : tn_ev(c, a);
     if (k < PARAMS_MAX) {
       at[k] = t;
@@ -193,37 +222,54 @@ static const trace *call(tctx *c, TSNode n) {
     k++;
   }
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
-  if ((sym_is(n, c->sy->new_) && !ts_node_is_null(tn_class_named(c, callee))) || sym_is(callee, c->sy->super_)) {
-    if (all != NULL) construct(c, callee, at, fnarg, nargs);
+  if ((sym_is(n, c->sy->new_) && !ts_node_is_null(tn_class_named(c, callee))) ||
+      sym_is(callee, c->sy->super_)) {
+    if (all != NULL)
+      construct(c, callee, at, fnarg, nargs);
     return NULL; /* an instance: its fields are what the class's methods keep (tn_store_read) */
   }
   char ebuf[32] = "";
   TSNode a0 = na > 0 ? ts_node_named_child(args, 0) : (TSNode){0};
-  if (sym_is(a0, c->sy->string) && nend(a0) - nstart(a0) < sizeof ebuf + 2 && nend(a0) - nstart(a0) >= 2)
-    memcpy(ebuf, c->data + nstart(a0) + 1, nend(a0) - nstart(a0) - 2); /* on('data', ...): the event */
+  if (sym_is(a0, c->sy->string) && nend(a0) - nstart(a0) < sizeof ebuf + 2 &&
+      nend(a0) - nstart(a0) >= 2)
+    memcpy(ebuf, c->data + nstart(a0) + 1,
+           nend(a0) - nstart(a0) - 2); /* on('data', ...): the event */
   TSNode fn;
-  int local = tn_callee_function(c, callee, &fn); /* the file's own function wins over a model of its name */
-  const pv_model *md = local ? NULL : pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf), method, ebuf[0] ? ebuf : NULL);
+  int local = tn_callee_function(c, callee,
+                                 &fn); /* the file's own function wins over a model of its name */
+  const pv_model *md = local
+                           ? NULL
+                           : pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf),
+                                                 method, ebuf[0] ? ebuf : NULL);
   const trace *from = NULL;
   if (md != NULL) {
-    if (md->from & PV_FROM_RECEIVER) from = tn_join(c, from, rt);
-    if (md->from & PV_FROM_ARGS) from = tn_join(c, from, all);
+    if (md->from & PV_FROM_RECEIVER)
+      from = tn_join(c, from, rt);
+    if (md->from & PV_FROM_ARGS)
+      from = tn_join(c, from, all);
     for (uint32_t i = 0; i < nargs; i++)
-      if (md->from & PV_FROM_ARG(i)) from = tn_join(c, from, at[i]);
+      if (md->from & PV_FROM_ARG(i))
+        from = tn_join(c, from, at[i]);
   }
   const trace *cb_ret = callbacks(c, n, callee, md, from, fnarg, nargs);
-  if (md != NULL) return modelled(c, n, md, method, from, cb_ret);
+  if (md != NULL)
+    return modelled(c, n, md, method, from, cb_ret);
   const xfn *xe = NULL;
   const pv_file *mod = NULL;
-  if (!local && (xe = tn_imported(c, callee, &mod)) != NULL) return tn_apply_export(c, n, callee, xe, at, fnarg, nargs);
-  if (mod != NULL && all != NULL) tn_wait_for(c, mod); /* taint handed to a module not analysed yet */
-  if (local) { /* a function of this file: its summary */
+  if (!local && (xe = tn_imported(c, callee, &mod)) != NULL)
+    return tn_apply_export(c, n, callee, xe, at, fnarg, nargs);
+  if (mod != NULL && all != NULL)
+    tn_wait_for(c, mod); /* taint handed to a module not analysed yet */
+  if (local) {           /* a function of this file: its summary */
     fsum *f = tn_summary(c, fn);
     return f != NULL ? tn_apply_summary(c, f, at, fnarg, nargs, n, callee) : tn_join(c, rt, all);
   }
-  if (c->spec->safe_functions) return NULL;
+  if (c->spec->safe_functions)
+    return NULL;
   const trace *t = tn_join(c, rt, all);
-  return t ? tn_derive(c, tn_step(c, t, nstart(n), nend(n), tn_quote(c, "through %s", nstart(n), nend(n)))) : NULL;
+  return t ? tn_derive(c, tn_step(c, t, nstart(n), nend(n),
+                                  tn_quote(c, "through %s", nstart(n), nend(n))))
+           : NULL;
 }
 
 /* new Promise((resolve) => ...): the promise holds what resolve gets. */
@@ -232,7 +278,8 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor) {
   if (ts_node_is_null(p) && !ts_node_is_null(ps) && nkids(ps) > 0) {
     p = ts_node_named_child(ps, 0);
     TSNode pat = tn_field_of(p, "pattern");
-    if (!ts_node_is_null(pat)) p = pat;
+    if (!ts_node_is_null(pat))
+      p = pat;
   }
   const unsigned char *saved = c->resolver;
   uint32_t saved_len = c->resolver_len;
@@ -245,20 +292,26 @@ static const trace *promise(tctx *c, TSNode n, TSNode executor) {
   c->resolver = saved;
   c->resolver_len = saved_len;
   c->resolved = saved_v;
-  return v ? tn_step(c, v, nstart(n), nend(n), tn_quote(c, "resolves %s", nstart(n), nend(n))) : NULL;
+  return v ? tn_step(c, v, nstart(n), nend(n), tn_quote(c, "resolves %s", nstart(n), nend(n)))
+           : NULL;
 }
 
 static const trace *assignment(tctx *c, TSNode n) {
   TSNode l = tn_field_of(n, "left"), r = tn_field_of(n, "right");
   const trace *t = ts_node_is_null(r) ? NULL : tn_ev(c, r);
-  if (sym_is(n, c->sy->aug_assign) && !ts_node_is_null(l)) t = tn_join(c, t, tn_ev(c, l));
-  if (t) t = tn_step(c, t, nstart(n), nend(n), tn_quote(c, "assigned in %s", nstart(n), nend(n)));
-  if (ts_node_is_null(l)) return t;
-  if (sym_is(l, c->sy->subscript) && !tn_keyed(c, l)) { /* o[k] = v: o holds v (and a tainted key pollutes) */
+  if (sym_is(n, c->sy->aug_assign) && !ts_node_is_null(l))
+    t = tn_join(c, t, tn_ev(c, l));
+  if (t)
+    t = tn_step(c, t, nstart(n), nend(n), tn_quote(c, "assigned in %s", nstart(n), nend(n)));
+  if (ts_node_is_null(l))
+    return t;
+  if (sym_is(l, c->sy->subscript) &&
+      !tn_keyed(c, l)) { /* o[k] = v: o holds v (and a tainted key pollutes) */
     TSNode o = tn_field_of(l, "object");
     int known;
     const trace *old = tn_read_chain(c, o, &known);
-    if (!ts_node_is_null(o)) tn_assign(c, o, tn_join(c, old, t));
+    if (!ts_node_is_null(o))
+      tn_assign(c, o, tn_join(c, old, t));
     tn_ev(c, l);
   } else if (sym_is(l, c->sy->objpat) || sym_is(l, c->sy->arrpat)) {
     tn_destructure(c, l, t, tn_assign_to);
@@ -284,13 +337,16 @@ static const trace *ev_inner(tctx *c, TSNode n) {
     if (x == y->member && !known) { /* f().a: field a of what f returns */
       char path[FIELD_PATH_MAX];
       const trace *o = tn_ev(c, tn_field_of(n, "object"));
-      return tn_join(c, t, tn_key_path(c, tn_field_of(n, "property"), path) ? tn_select_field(c, o, path) : o);
+      return tn_join(
+          c, t, tn_key_path(c, tn_field_of(n, "property"), path) ? tn_select_field(c, o, path) : o);
     }
-    if (x != y->member) return t;
+    if (x != y->member)
+      return t;
     TSNode get;
     if (tn_receiver_method(c, n, METHOD_GETTER, &get)) { /* o.x with a getter x */
       fsum *f = tn_summary(c, get);
-      if (f != NULL) t = tn_join(c, t, tn_made(c, f->rets, f->nrets, NULL, 0, n, n));
+      if (f != NULL)
+        t = tn_join(c, t, tn_made(c, f->rets, f->nrets, NULL, 0, n, n));
     }
     return tn_join(c, t, chain_sources(c, tn_field_of(n, "object")));
   }
@@ -300,19 +356,24 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   if (x == y->subscript && tn_keyed(c, n)) { /* o['a'] is o.a */
     int known;
     const trace *t = tn_read_chain(c, n, &known);
-    if (known) return tn_join(c, t, chain_sources(c, tn_field_of(n, "object")));
+    if (known)
+      return tn_join(c, t, chain_sources(c, tn_field_of(n, "object")));
   }
   if (x == y->subscript) {
     const trace *t = tn_ev(c, tn_field_of(n, "object"));
     TSNode i = tn_field_of(n, "index");
     const trace *k = ts_node_is_null(i) ? NULL : tn_ev(c, i);
-    return tn_derive(c, c->spec->safe_indexes ? t : tn_join(c, t, k)); /* an element: which one is not known */
+    return tn_derive(
+        c, c->spec->safe_indexes ? t : tn_join(c, t, k)); /* an element: which one is not known */
   }
-  if (x == y->call || x == y->new_) return call(c, n);
-  if (x == y->assign || x == y->aug_assign) return assignment(c, n);
+  if (x == y->call || x == y->new_)
+    return call(c, n);
+  if (x == y->assign || x == y->aug_assign)
+    return assignment(c, n);
   if (x == y->ternary) {
     tn_ev(c, tn_field_of(n, "condition"));
-    return tn_join(c, tn_ev(c, tn_field_of(n, "consequence")), tn_ev(c, tn_field_of(n, "alternative")));
+    return tn_join(c, tn_ev(c, tn_field_of(n, "consequence")),
+                   tn_ev(c, tn_field_of(n, "alternative")));
   }
   if (x == y->unary || x == y->update) {
     children(c, n);
@@ -321,17 +382,24 @@ static const trace *ev_inner(tctx *c, TSNode n) {
   if (x == y->binary) {
     TSNode op = tn_field_of(n, "operator");
     const trace *t = children(c, n);
-    if (ts_node_is_null(op)) return t;
+    if (ts_node_is_null(op))
+      return t;
     char o[4] = {0};
     uint32_t ol = nend(op) - nstart(op);
-    if (ol < sizeof o) memcpy(o, c->data + nstart(op), ol);
-    int cmp = strchr("<>", o[0]) || !strcmp(o, "==") || !strcmp(o, "===") || !strcmp(o, "!=") || !strcmp(o, "!==");
+    if (ol < sizeof o)
+      memcpy(o, c->data + nstart(op), ol);
+    int cmp = strchr("<>", o[0]) || !strcmp(o, "==") || !strcmp(o, "===") || !strcmp(o, "!=") ||
+              !strcmp(o, "!==");
     int arith = strchr("-*/%&|^", o[0]) && strcmp(o, "||") && strcmp(o, "&&");
-    if ((cmp && c->spec->safe_booleans) || (arith && c->spec->safe_numbers)) return NULL;
-    return strcmp(o, "||") && strcmp(o, "&&") && strcmp(o, "??") ? tn_derive(c, t) : t; /* a || b is one of them */
+    if ((cmp && c->spec->safe_booleans) || (arith && c->spec->safe_numbers))
+      return NULL;
+    return strcmp(o, "||") && strcmp(o, "&&") && strcmp(o, "??") ? tn_derive(c, t)
+                                                                 : t; /* a || b is one of them */
   }
-  if (x == y->template) return tn_derive(c, children(c, n));
-  if (x == y->object) return object_value(c, n);
+  if (x == y->template)
+    return tn_derive(c, children(c, n));
+  if (x == y->object)
+    return object_value(c, n);
   if (x == y->field_def) { /* const K = class { x = v } */
     tn_class_field(c, n);
     return NULL;
@@ -340,7 +408,8 @@ static const trace *ev_inner(tctx *c, TSNode n) {
 }
 
 const trace *tn_ev(tctx *c, TSNode n) {
-  if (ts_node_is_null(n) || c->over || c->oom) return NULL;
+  if (ts_node_is_null(n) || c->over || c->oom)
+    return NULL;
   if (++c->steps > c->steps_max) {
     c->over = 1;
     tn_cut(c, "the step budget (%u expressions)", (unsigned)c->steps_max);
@@ -357,17 +426,22 @@ const trace *tn_ev(tctx *c, TSNode n) {
   }
   int san = tn_sanitized(c, n);
   if (san) {
-    if (san == 2) tn_assign(c, n, NULL);
-    else children(c, n); /* sinks inside still see what reaches them */
+    if (san == 2)
+      tn_assign(c, n, NULL);
+    else
+      children(c, n); /* sinks inside still see what reaches them */
     return NULL;
   }
   c->depth++;
   const trace *t = ev_inner(c, n);
   c->depth--;
   const trace *src = tn_source_at(c, n, t);
-  t = src ? tn_join(c, src, t) : t; /* (of equal paths, the source matched here is named: req.query, not req) */
-  if (t != NULL) tn_check_sink(c, n, t);
-  if (t != NULL && c->prop.n) propagate(c, n, t);
+  t = src ? tn_join(c, src, t)
+          : t; /* (of equal paths, the source matched here is named: req.query, not req) */
+  if (t != NULL)
+    tn_check_sink(c, n, t);
+  if (t != NULL && c->prop.n)
+    propagate(c, n, t);
   return t;
 }
 
@@ -392,12 +466,14 @@ static void destructured(tctx *c, TSNode x, void *arg) {
     up = (TSNode){0};
   }
   const trace *v = d->t;
-  if (ts_node_eq(up, d->pat) && tn_key_path(c, key, path)) v = tn_select_field(c, v, path);
+  if (ts_node_eq(up, d->pat) && tn_key_path(c, key, path))
+    v = tn_select_field(c, v, path);
   d->bind(c, x, (void *)v);
 }
 
 /* Bind every name of pattern pat to its part of t (tn_declare_to or tn_assign_to). */
-void tn_destructure(tctx *c, TSNode pat, const trace *t, void (*bind)(tctx *c, TSNode name, void *t)) {
+void tn_destructure(tctx *c, TSNode pat, const trace *t,
+                    void (*bind)(tctx *c, TSNode name, void *t)) {
   struct destructure d = {t, pat, bind};
   tn_each_name(c, pat, destructured, &d);
 }
@@ -405,21 +481,28 @@ void tn_destructure(tctx *c, TSNode pat, const trace *t, void (*bind)(tctx *c, T
 static void declarator(tctx *c, TSNode d, int var) {
   TSNode name = tn_field_of(d, "name"), val = tn_field_of(d, "value");
   const trace *t = ts_node_is_null(val) ? NULL : tn_ev(c, val);
-  if (ts_node_is_null(name)) return;
-  if (t) t = tn_step(c, t, nstart(d), nend(d), tn_quote(c, "assigned in %s", nstart(d), nend(d)));
+  if (ts_node_is_null(name))
+    return;
+  if (t)
+    t = tn_step(c, t, nstart(d), nend(d), tn_quote(c, "assigned in %s", nstart(d), nend(d)));
   if (sym_is(name, c->sy->ident)) {
     binding *b = tn_find(c, c->data + nstart(name), nend(name) - nstart(name));
-    if (var && b != NULL && b->depth >= c->fn_depth) { /* the function's var (hoisted, or redeclared) */
-      if (!ts_node_is_null(val)) tn_set_b(c, b, t);
+    if (var && b != NULL &&
+        b->depth >= c->fn_depth) { /* the function's var (hoisted, or redeclared) */
+      if (!ts_node_is_null(val))
+        tn_set_b(c, b, t);
     } else if (b != NULL && b->depth == c->depth) {
       tn_set_b(c, b, t);
     } else {
       b = tn_declare(c, name, t);
     }
     TSNode fv;
-    if (b != NULL && sym_is(val, c->sy->ident) && tn_callee_function(c, val, &fv)) b->fn = fv;
-    if (b != NULL && sym_is(val, c->sy->object)) b->obj = val; /* its methods, for o.m() */
-    else if (b != NULL && sym_is(val, c->sy->new_)) b->obj = tn_class_named(c, tn_field_of(val, "constructor"));
+    if (b != NULL && sym_is(val, c->sy->ident) && tn_callee_function(c, val, &fv))
+      b->fn = fv;
+    if (b != NULL && sym_is(val, c->sy->object))
+      b->obj = val; /* its methods, for o.m() */
+    else if (b != NULL && sym_is(val, c->sy->new_))
+      b->obj = tn_class_named(c, tn_field_of(val, "constructor"));
     return;
   }
   tn_destructure(c, name, t, tn_declare_to); /* { a, b: c, ...rest } = v and [x, y] = v */
@@ -428,7 +511,8 @@ static void declarator(tctx *c, TSNode d, int var) {
 static void block(tctx *c, TSNode n) {
   uint32_t nb = c->cur.nb;
   c->depth++;
-  for (uint32_t i = 0; i < nkids(n); i++) tn_stmt(c, ts_node_named_child(n, i));
+  for (uint32_t i = 0; i < nkids(n); i++)
+    tn_stmt(c, ts_node_named_child(n, i));
   c->depth--;
   c->cur.nb = nb; /* block declarations end here (globals are kept apart) */
 }
@@ -437,10 +521,12 @@ static void block(tctx *c, TSNode n) {
 static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
   uint32_t mark = c->cur.nj, nb = c->cur.nb, nc = 0, cap = 0;
   change *ch = NULL;
-  if (n > 8) n = 8;
+  if (n > 8)
+    n = 8;
   c->cur.journal++;
   for (uint32_t w = 0; w < n; w++) {
-    if (!ts_node_is_null(ways[w])) tn_stmt(c, ways[w]);
+    if (!ts_node_is_null(ways[w]))
+      tn_stmt(c, ways[w]);
     for (uint32_t k = mark; k < c->cur.nj; k++) { /* what this way wrote */
       const jentry *e = &c->cur.j[k];
       const trace **v = tn_slot(c, e->kind, e->i);
@@ -456,9 +542,11 @@ static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
   c->cur.journal--;
   for (uint32_t k = 0; k < nc; k++) { /* joined over the ways */
     const trace **v = tn_slot(c, ch[k].kind, ch[k].i), *out;
-    if (v == NULL) continue;
+    if (v == NULL)
+      continue;
     out = may_skip ? *v : NULL;
-    for (uint32_t w = 0; w < n; w++) out = tn_join(c, out, (ch[k].set & (1u << w)) ? ch[k].t[w] : *v);
+    for (uint32_t w = 0; w < n; w++)
+      out = tn_join(c, out, (ch[k].set & (1u << w)) ? ch[k].t[w] : *v);
     if (out != *v) {
       tn_journal(c, ch[k].kind, ch[k].i, *v);
       *v = out;
@@ -472,18 +560,23 @@ static void loop(tctx *c, TSNode n) {
   TSNode left = tn_field_of(n, "left"), right = tn_field_of(n, "right");
   if (!ts_node_is_null(right)) { /* for (x of/in v) */
     const trace *t = tn_ev(c, right);
-    if (sym_is(left, c->sy->lexdecl) || sym_is(left, c->sy->vardecl) || sym_is(left, c->sy->ident)) {
+    if (sym_is(left, c->sy->lexdecl) || sym_is(left, c->sy->vardecl) ||
+        sym_is(left, c->sy->ident)) {
       TSNode nm = sym_is(left, c->sy->ident) ? left : ts_node_named_child(left, 0);
-      if (sym_is(nm, c->sy->vdecl)) nm = tn_field_of(nm, "name");
-      if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident)) tn_declare(c, nm, tn_derive(c, t));
+      if (sym_is(nm, c->sy->vdecl))
+        nm = tn_field_of(nm, "name");
+      if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident))
+        tn_declare(c, nm, tn_derive(c, t));
     } else if (!ts_node_is_null(left)) {
       TSNode nm = tn_field_of(n, "left");
-      if (sym_is(nm, c->sy->ident)) tn_assign(c, nm, t);
+      if (sym_is(nm, c->sy->ident))
+        tn_assign(c, nm, t);
     }
   }
   for (uint32_t i = 0; i < nkids(n); i++) { /* init, condition, update */
     TSNode k = ts_node_named_child(n, i);
-    if (!ts_node_eq(k, body) && !ts_node_eq(k, left) && !ts_node_eq(k, right)) tn_stmt(c, k);
+    if (!ts_node_eq(k, body) && !ts_node_eq(k, left) && !ts_node_eq(k, right))
+      tn_stmt(c, k);
   }
   TSNode twice[2] = {body, body};
   branches(c, twice, 2, 1);
@@ -491,18 +584,21 @@ static void loop(tctx *c, TSNode n) {
 
 void tn_stmt(tctx *c, TSNode n) {
   const pv_syms_ts *y = c->sy;
-  if (ts_node_is_null(n) || c->over || c->oom) return;
+  if (ts_node_is_null(n) || c->over || c->oom)
+    return;
   if (c->depth + c->nest > DEPTH_MAX) {
     tn_cut(c, "the nesting budget (%d levels)", DEPTH_MAX);
     return;
   }
   TSSymbol x = ts_node_symbol(n);
-  if (x == y->comment || tn_is_function(c, n)) return; /* functions: when called, or at the end */
+  if (x == y->comment || tn_is_function(c, n))
+    return; /* functions: when called, or at the end */
   if (x == y->field_def) {
     tn_class_field(c, n);
   } else if (x == y->lexdecl || x == y->vardecl) {
     for (uint32_t i = 0; i < nkids(n); i++)
-      if (sym_is(ts_node_named_child(n, i), y->vdecl)) declarator(c, ts_node_named_child(n, i), x == y->vardecl);
+      if (sym_is(ts_node_named_child(n, i), y->vdecl))
+        declarator(c, ts_node_named_child(n, i), x == y->vardecl);
   } else if (x == y->block) {
     block(c, n);
   } else if (x == y->if_) {
@@ -513,35 +609,47 @@ void tn_stmt(tctx *c, TSNode n) {
     loop(c, n);
   } else if (x == y->return_) {
     const trace *t = children(c, n);
-    if (t) t = tn_step(c, t, nstart(n), nend(n), tn_quote(c, "returned by %s", nstart(n), nend(n)));
+    if (t)
+      t = tn_step(c, t, nstart(n), nend(n), tn_quote(c, "returned by %s", nstart(n), nend(n)));
     c->ret = tn_join(c, c->ret, t);
   } else if (x == y->try_ || x == y->switch_) {
     TSNode ways[8];
     uint32_t k = 0;
     const trace *outer = c->thrown;
-    for (uint32_t i = 0; i < nkids(n) && k < 8; i++) ways[k++] = ts_node_named_child(n, i);
-    if (x == y->switch_) tn_ev(c, tn_field_of(n, "value"));
+    for (uint32_t i = 0; i < nkids(n) && k < 8; i++)
+      ways[k++] = ts_node_named_child(n, i);
+    if (x == y->switch_)
+      tn_ev(c, tn_field_of(n, "value"));
     c->thrown = x == y->try_ ? NULL : outer;
     branches(c, ways, k, 1);
-    c->thrown = x == y->try_ ? tn_join(c, outer, c->thrown) : c->thrown; /* uncaught, or thrown again */
+    c->thrown =
+        x == y->try_ ? tn_join(c, outer, c->thrown) : c->thrown; /* uncaught, or thrown again */
   } else if (x == y->catch_) { /* its parameter holds what the try block threw */
     const trace *t = c->thrown;
     TSNode p = tn_field_of(n, "parameter");
     c->thrown = NULL;
-    if (t != NULL && !ts_node_is_null(p)) t = tn_step(c, t, nstart(p), nend(p), tn_quote(c, "caught as %s", nstart(p), nend(p)));
-    if (!ts_node_is_null(p)) tn_each_name(c, p, tn_declare_to, (void *)t);
+    if (t != NULL && !ts_node_is_null(p))
+      t = tn_step(c, t, nstart(p), nend(p), tn_quote(c, "caught as %s", nstart(p), nend(p)));
+    if (!ts_node_is_null(p))
+      tn_each_name(c, p, tn_declare_to, (void *)t);
     tn_stmt(c, tn_field_of(n, "body"));
   } else if (x == y->throw_) {
     const trace *t = children(c, n);
-    if (t) c->thrown = tn_join(c, c->thrown, tn_step(c, t, nstart(n), nend(n), tn_quote(c, "thrown by %s", nstart(n), nend(n))));
+    if (t)
+      c->thrown = tn_join(
+          c, c->thrown,
+          tn_step(c, t, nstart(n), nend(n), tn_quote(c, "thrown by %s", nstart(n), nend(n))));
   } else if (x == y->expr_stmt) {
     children(c, n);
   } else {
     for (uint32_t i = 0; i < nkids(n); i++) {
       TSNode k = ts_node_named_child(n, i);
-      if (tn_is_function(c, k)) continue;
-      if (nkids(k) > 0 && !sym_is(k, y->paren)) tn_stmt(c, k);
-      else tn_ev(c, k);
+      if (tn_is_function(c, k))
+        continue;
+      if (nkids(k) > 0 && !sym_is(k, y->paren))
+        tn_stmt(c, k);
+      else
+        tn_ev(c, k);
     }
   }
 }

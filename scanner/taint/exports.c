@@ -8,7 +8,7 @@
 #include "taint_impl.h"
 
 enum {
-  ROUNDS_MAX = 8            /* rounds over an input's files after the first pass */
+  ROUNDS_MAX = 8 /* rounds over an input's files after the first pass */
 };
 
 /* ---- Across files ---------------------------------------------------------- */
@@ -18,24 +18,29 @@ static uint32_t mark_hash(const void *rule, const pv_file *f) {
 }
 
 struct mark *tn_marked(const pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
-  for (uint32_t j = x && x->mcap ? mark_hash(rule, f) & (x->mcap - 1) : 0; x && x->mcap && x->m[j].rule;
-       j = (j + 1) & (x->mcap - 1))
-    if (x->m[j].rule == rule && x->m[j].f == f) return &x->m[j];
+  for (uint32_t j = x && x->mcap ? mark_hash(rule, f) & (x->mcap - 1) : 0;
+       x && x->mcap && x->m[j].rule; j = (j + 1) & (x->mcap - 1))
+    if (x->m[j].rule == rule && x->m[j].f == f)
+      return &x->m[j];
   return NULL;
 }
 
 /* The mark of (rule, f), made on first use; NULL on OOM. */
 static struct mark *mark(pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
   struct mark *k = tn_marked(x, rule, f);
-  if (k != NULL) return k;
+  if (k != NULL)
+    return k;
   if ((x->nm + 1) * 2 > x->mcap) {
     uint32_t cap = x->mcap ? x->mcap * 2 : 64;
     struct mark *m = calloc(cap, sizeof *m);
-    if (m == NULL) return NULL;
+    if (m == NULL)
+      return NULL;
     for (uint32_t i = 0; i < x->mcap; i++) {
-      if (x->m[i].rule == NULL) continue;
+      if (x->m[i].rule == NULL)
+        continue;
       uint32_t j = mark_hash(x->m[i].rule, x->m[i].f) & (cap - 1);
-      while (m[j].rule) j = (j + 1) & (cap - 1);
+      while (m[j].rule)
+        j = (j + 1) & (cap - 1);
       m[j] = x->m[i];
     }
     free(x->m);
@@ -43,7 +48,8 @@ static struct mark *mark(pv_taint_exports *x, const pv_rule *rule, const pv_file
     x->mcap = cap;
   }
   uint32_t j = mark_hash(rule, f) & (x->mcap - 1);
-  while (x->m[j].rule) j = (j + 1) & (x->mcap - 1);
+  while (x->m[j].rule)
+    j = (j + 1) & (x->mcap - 1);
   x->m[j] = (struct mark){rule, f, 0, 0};
   x->nm++;
   return &x->m[j];
@@ -53,7 +59,8 @@ static struct mark *mark(pv_taint_exports *x, const pv_rule *rule, const pv_file
  * order) or the next; -1 on OOM. */
 static int set_pending(pv_taint_exports *x, const pv_rule *rule, const pv_file *f) {
   struct mark *k = mark(x, rule, f);
-  if (k == NULL) return -1;
+  if (k == NULL)
+    return -1;
   if (k->state != M_PENDING) { /* new work */
     k->state = M_PENDING;
     x->npending++;
@@ -80,7 +87,8 @@ void tn_wait_for(tctx *c, const pv_file *f) {
     return;
   c->deferred = 1;
   const struct mark *k = tn_marked(c->x, c->rule, f);
-  if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0) c->oom = 1;
+  if ((k == NULL || k->state != M_PENDING) && set_pending(c->x, c->rule, f) != 0)
+    c->oom = 1;
 }
 
 pv_taint_exports *pv_taint_exports_new(void) {
@@ -93,7 +101,8 @@ pv_taint_exports *pv_taint_exports_new(void) {
 }
 
 void pv_taint_exports_delete(pv_taint_exports *x) {
-  if (x == NULL) return;
+  if (x == NULL)
+    return;
   pv_arena_delete(x->a);
   free(x->v);
   free(x->h);
@@ -103,16 +112,20 @@ void pv_taint_exports_delete(pv_taint_exports *x) {
 
 static uint32_t export_hash(const void *rule, const pv_file *f, const char *name, size_t len) {
   uint32_t h = mark_hash(rule, f);
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ (unsigned char)name[i]) * 16777619u;
   return h;
 }
 
 static const xfn *export_find(const tctx *c, const pv_file *f, const char *name, size_t len) {
   const pv_taint_exports *x = c->x;
-  if (x == NULL || x->hcap == 0) return NULL;
-  for (uint32_t j = export_hash(c->rule, f, name, len) & (x->hcap - 1); x->h[j]; j = (j + 1) & (x->hcap - 1)) {
+  if (x == NULL || x->hcap == 0)
+    return NULL;
+  for (uint32_t j = export_hash(c->rule, f, name, len) & (x->hcap - 1); x->h[j];
+       j = (j + 1) & (x->hcap - 1)) {
     const xfn *e = &x->v[x->h[j] - 1];
-    if (e->rule == c->rule && e->file == f && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
+    if (e->rule == c->rule && e->file == f && strlen(e->name) == len &&
+        memcmp(e->name, name, len) == 0)
       return e;
   }
   return NULL;
@@ -123,20 +136,23 @@ static int export_index(pv_taint_exports *x) {
   if (x->n * 2 > x->hcap) {
     uint32_t cap = x->hcap ? x->hcap * 2 : 64;
     uint32_t *h = calloc(cap, sizeof *h);
-    if (h == NULL) return -1;
+    if (h == NULL)
+      return -1;
     free(x->h);
     x->h = h;
     x->hcap = cap;
     for (uint32_t i = 0; i + 1 < x->n; i++) {
       const xfn *e = &x->v[i];
       uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (cap - 1);
-      while (h[j]) j = (j + 1) & (cap - 1);
+      while (h[j])
+        j = (j + 1) & (cap - 1);
       h[j] = i + 1;
     }
   }
   const xfn *e = &x->v[x->n - 1];
   uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (x->hcap - 1);
-  while (x->h[j]) j = (j + 1) & (x->hcap - 1);
+  while (x->h[j])
+    j = (j + 1) & (x->hcap - 1);
   x->h[j] = x->n;
   return 0;
 }
@@ -160,7 +176,8 @@ static void unindex(pv_taint_exports *x, uint32_t j) {
 /* Path t (without a parameter's symbolic root) as kept steps. */
 static xstep *keep_steps(tctx *c, const trace *t, uint32_t *n) {
   uint32_t k = 0;
-  for (const trace *x = t; x != NULL && x->len > 0; x = x->prev) k++;
+  for (const trace *x = t; x != NULL && x->len > 0; x = x->prev)
+    k++;
   xstep *v = pv_arena_alloc(c->x->a, (k ? k : 1) * sizeof *v);
   if (v == NULL) {
     c->oom = 1;
@@ -176,13 +193,15 @@ static xstep *keep_steps(tctx *c, const trace *t, uint32_t *n) {
 }
 
 /* Kept steps appended to path head. */
-static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t n, uint32_t labels) {
+static const trace *replay(tctx *c, const trace *head, const xstep *v, uint32_t n,
+                           uint32_t labels) {
   const trace *t = head;
   for (uint32_t i = 0; i < n; i++) {
     t = tn_step(c, t, v[i].s, v[i].e, v[i].msg);
     ((trace *)t)->file = v[i].file == c->file ? NULL : v[i].file;
   }
-  if (t != NULL && t != head) ((trace *)t)->labels |= labels;
+  if (t != NULL && t != head)
+    ((trace *)t)->labels |= labels;
   return t;
 }
 
@@ -200,20 +219,24 @@ static xpart *keep_parts(tctx *c, const rpart *v, const uint8_t *target, uint32_
       out[i].labels = v[i].t->labels;
     }
   }
-  if (k && out == NULL) c->oom = 1;
+  if (k && out == NULL)
+    c->oom = 1;
   return out;
 }
 
 /* Export name `name` of this file is function fn: keep its summary. */
 static void export_fn(tctx *c, const char *name, size_t len, TSNode fn) {
-  if (c->x == NULL || export_find(c, c->file, name, len) != NULL) return;
+  if (c->x == NULL || export_find(c, c->file, name, len) != NULL)
+    return;
   fsum *f = tn_summary(c, fn);
-  if (f == NULL || f->state != SUM_DONE) return;
+  if (f == NULL || f->state != SUM_DONE)
+    return;
   pv_taint_exports *x = c->x;
   if (x->n == x->cap) {
     uint32_t cap = x->cap ? x->cap * 2 : 16;
     xfn *v = realloc(x->v, cap * sizeof *v);
-    if (v == NULL) return (void)(c->oom = 1);
+    if (v == NULL)
+      return (void)(c->oom = 1);
     x->v = v;
     x->cap = cap;
   }
@@ -268,17 +291,23 @@ static void export_assignment(tctx *c, TSNode a) {
   TSNode l = tn_field_of(a, "left"), r = tn_field_of(a, "right"), fn;
   char path[FIELD_PATH_MAX];
   TSNode root;
-  if (!tn_member_path(c, l, &root, path) || nend(root) - nstart(root) > 7) return;
+  if (!tn_member_path(c, l, &root, path) || nend(root) - nstart(root) > 7)
+    return;
   const char *rn = (const char *)c->data + nstart(root);
   int module = nend(root) - nstart(root) == 6 && memcmp(rn, "module", 6) == 0;
   int exports = nend(root) - nstart(root) == 7 && memcmp(rn, "exports", 7) == 0;
   const char *name = module && strncmp(path, ".exports", 8) == 0 ? path + 8 : exports ? path : NULL;
-  if (name == NULL || (*name != '\0' && *name != '.') || strchr(name + (*name == '.'), '.') != NULL) return;
-  if (*name == '.') name++;
-  if (function_value(c, r, &fn)) export_fn(c, name, strlen(name), fn);
-  if (*name != '\0' || !sym_is(r, c->sy->object)) return;
+  if (name == NULL || (*name != '\0' && *name != '.') || strchr(name + (*name == '.'), '.') != NULL)
+    return;
+  if (*name == '.')
+    name++;
+  if (function_value(c, r, &fn))
+    export_fn(c, name, strlen(name), fn);
+  if (*name != '\0' || !sym_is(r, c->sy->object))
+    return;
   for (uint32_t i = 0; i < nkids(r); i++) { /* { a, b: g, c() {} } */
-    TSNode p = ts_node_named_child(r, i), key = tn_field_of(p, "key"), val = tn_field_of(p, "value");
+    TSNode p = ts_node_named_child(r, i), key = tn_field_of(p, "key"),
+           val = tn_field_of(p, "value");
     if (sym_is(p, c->sy->sprop) && tn_callee_function(c, p, &fn))
       export_fn(c, (const char *)c->data + nstart(p), nend(p) - nstart(p), fn);
     else if (sym_is(p, c->sy->method) && sym_is(key, c->sy->prop))
@@ -291,21 +320,26 @@ static void export_assignment(tctx *c, TSNode a) {
 static const pv_file *required(tctx *c, TSNode call);
 
 /* Export `name` of module t again, as `as` of this file. */
-static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, const char *as, size_t alen) {
-  if (!is_done(c, t)) return tn_wait_for(c, t);
+static void reexport(tctx *c, const pv_file *t, const char *name, size_t len, const char *as,
+                     size_t alen) {
+  if (!is_done(c, t))
+    return tn_wait_for(c, t);
   for (uint32_t k = 0; c->x != NULL && k < c->x->n; k++) {
     xfn e = c->x->v[k]; /* copied: the array may grow */
-    if (e.rule != c->rule || e.file != t || (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
+    if (e.rule != c->rule || e.file != t ||
+        (name != NULL && (strlen(e.name) != len || memcmp(e.name, name, len))))
       continue;
     if (name == NULL) { /* export * */
       as = e.name;
       alen = strlen(e.name);
     }
-    if (export_find(c, c->file, as, alen) != NULL || alen == 0 || strcmp(as, "default") == 0) continue;
+    if (export_find(c, c->file, as, alen) != NULL || alen == 0 || strcmp(as, "default") == 0)
+      continue;
     pv_taint_exports *x = c->x;
     if (x->n == x->cap) {
       xfn *v = realloc(x->v, (x->cap ? x->cap * 2 : 16) * sizeof *v);
-      if (v == NULL) return (void)(c->oom = 1);
+      if (v == NULL)
+        return (void)(c->oom = 1);
       x->v = v;
       x->cap = x->cap ? x->cap * 2 : 16;
     }
@@ -326,46 +360,57 @@ static void export_from(tctx *c, TSNode e, const pv_file *t) {
   int named = 0;
   for (uint32_t i = 0; i < nkids(e); i++) {
     TSNode cl = ts_node_named_child(e, i);
-    if (!sym_is(cl, c->sy->export_clause)) continue;
+    if (!sym_is(cl, c->sy->export_clause))
+      continue;
     named = 1;
     for (uint32_t j = 0; j < nkids(cl); j++) {
-      TSNode sp = ts_node_named_child(cl, j), nm = tn_field_of(sp, "name"), al = tn_field_of(sp, "alias");
+      TSNode sp = ts_node_named_child(cl, j), nm = tn_field_of(sp, "name"),
+             al = tn_field_of(sp, "alias");
       TSNode out = ts_node_is_null(al) ? nm : al;
       if (!ts_node_is_null(nm))
         reexport(c, t, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm),
                  (const char *)c->data + nstart(out), nend(out) - nstart(out));
     }
   }
-  if (!named) reexport(c, t, NULL, 0, NULL, 0);
+  if (!named)
+    reexport(c, t, NULL, 0, NULL, 0);
 }
 
 /* export function f, export const f = () =>, export default ..., export { a as b }. */
 static void export_statement(tctx *c, TSNode e) {
   const pv_file *from = required(c, tn_field_of(e, "source"));
-  if (from != NULL) return export_from(c, e, from);
+  if (from != NULL)
+    return export_from(c, e, from);
   TSNode d = tn_field_of(e, "declaration"), v = tn_field_of(e, "value"), fn;
   int dflt = 0;
   for (uint32_t i = 0; i < ts_node_child_count(e) && !dflt; i++) {
     TSNode k = ts_node_child(e, i);
-    dflt = !ts_node_is_named(k) && nend(k) - nstart(k) == 7 && memcmp(c->data + nstart(k), "default", 7) == 0;
+    dflt = !ts_node_is_named(k) && nend(k) - nstart(k) == 7 &&
+           memcmp(c->data + nstart(k), "default", 7) == 0;
   }
-  if (dflt && !ts_node_is_null(d) && tn_is_function(c, d)) export_fn(c, "default", 7, d);
-  else if (dflt && !ts_node_is_null(v) && function_value(c, v, &fn)) export_fn(c, "default", 7, fn);
+  if (dflt && !ts_node_is_null(d) && tn_is_function(c, d))
+    export_fn(c, "default", 7, d);
+  else if (dflt && !ts_node_is_null(v) && function_value(c, v, &fn))
+    export_fn(c, "default", 7, fn);
   else if (!ts_node_is_null(d) && tn_is_function(c, d)) {
     TSNode nm = tn_field_of(d, "name");
-    if (!ts_node_is_null(nm)) export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), d);
+    if (!ts_node_is_null(nm))
+      export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), d);
   } else if (sym_is(d, c->sy->lexdecl) || sym_is(d, c->sy->vardecl)) {
     for (uint32_t i = 0; i < nkids(d); i++) {
-      TSNode vd = ts_node_named_child(d, i), nm = tn_field_of(vd, "name"), val = tn_field_of(vd, "value");
+      TSNode vd = ts_node_named_child(d, i), nm = tn_field_of(vd, "name"),
+             val = tn_field_of(vd, "value");
       if (sym_is(nm, c->sy->ident) && tn_is_function(c, val))
         export_fn(c, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm), val);
     }
   }
   for (uint32_t i = 0; i < nkids(e); i++) { /* export { a, b as c } */
     TSNode cl = ts_node_named_child(e, i);
-    if (!sym_is(cl, c->sy->export_clause)) continue;
+    if (!sym_is(cl, c->sy->export_clause))
+      continue;
     for (uint32_t j = 0; j < nkids(cl); j++) {
-      TSNode sp = ts_node_named_child(cl, j), nm = tn_field_of(sp, "name"), al = tn_field_of(sp, "alias");
+      TSNode sp = ts_node_named_child(cl, j), nm = tn_field_of(sp, "name"),
+             al = tn_field_of(sp, "alias");
       TSNode out = ts_node_is_null(al) ? nm : al;
       if (!ts_node_is_null(nm) && tn_callee_function(c, nm, &fn))
         export_fn(c, (const char *)c->data + nstart(out), nend(out) - nstart(out), fn);
@@ -376,7 +421,8 @@ static void export_statement(tctx *c, TSNode e) {
 void tn_record_exports(tctx *c, TSNode root) {
   for (uint32_t i = 0; i < nkids(root) && !c->oom; i++) {
     TSNode st = ts_node_named_child(root, i);
-    if (sym_is(st, c->sy->export_stmt)) export_statement(c, st);
+    if (sym_is(st, c->sy->export_stmt))
+      export_statement(c, st);
     else if (sym_is(st, c->sy->expr_stmt) && sym_is(ts_node_named_child(st, 0), c->sy->assign))
       export_assignment(c, ts_node_named_child(st, 0));
   }
@@ -384,22 +430,26 @@ void tn_record_exports(tctx *c, TSNode root) {
 
 static void add_import(tctx *c, TSNode local, const pv_file *target, const char *name, size_t len) {
   pv_taint_file *pf = c->pf;
-  if (tn_grow((void **)&pf->imps, &pf->capimps, pf->nimps + 1, sizeof *pf->imps)) return (void)(c->oom = 1);
+  if (tn_grow((void **)&pf->imps, &pf->capimps, pf->nimps + 1, sizeof *pf->imps))
+    return (void)(c->oom = 1);
   const char *nm = pv_arena_strndup(pf->a, name, len);
-  if (nm != NULL) pf->imps[pf->nimps++] = (struct import){nstart(local), nend(local), target, nm};
+  if (nm != NULL)
+    pf->imps[pf->nimps++] = (struct import){nstart(local), nend(local), target, nm};
 }
 
 /* The file a require('./x') call or import source names, or NULL. */
 static const pv_file *required(tctx *c, TSNode call) {
   TSNode spec;
-  if (sym_is(call, c->sy->string)) spec = call;
+  if (sym_is(call, c->sy->string))
+    spec = call;
   else {
     TSNode f = tn_field_of(call, "function"), args = tn_field_of(call, "arguments");
     if (!sym_is(call, c->sy->call) || !sym_is(f, c->sy->ident) || nend(f) - nstart(f) != 7 ||
         memcmp(c->data + nstart(f), "require", 7) != 0 || nkids(args) != 1)
       return NULL;
     spec = ts_node_named_child(args, 0);
-    if (!sym_is(spec, c->sy->string)) return NULL;
+    if (!sym_is(spec, c->sy->string))
+      return NULL;
   }
   return pv_taint_resolve(c->g, c->file, (const char *)c->data + nstart(spec) + 1,
                           nend(spec) - nstart(spec) - 2);
@@ -410,13 +460,17 @@ void tn_import_declarator(tctx *c, TSNode d) {
   const pv_file *t;
   if (sym_is(val, c->sy->member) && (t = required(c, tn_field_of(val, "object"))) != NULL) {
     TSNode p = tn_field_of(val, "property"); /* const f = require('./x').f */
-    if (sym_is(name, c->sy->ident)) add_import(c, name, t, (const char *)c->data + nstart(p), nend(p) - nstart(p));
+    if (sym_is(name, c->sy->ident))
+      add_import(c, name, t, (const char *)c->data + nstart(p), nend(p) - nstart(p));
     return;
   }
-  if ((t = required(c, val)) == NULL) return;
-  if (sym_is(name, c->sy->ident)) return add_import(c, name, t, "", 0);
+  if ((t = required(c, val)) == NULL)
+    return;
+  if (sym_is(name, c->sy->ident))
+    return add_import(c, name, t, "", 0);
   for (uint32_t i = 0; sym_is(name, c->sy->objpat) && i < nkids(name); i++) {
-    TSNode p = ts_node_named_child(name, i), key = tn_field_of(p, "key"), v = tn_field_of(p, "value");
+    TSNode p = ts_node_named_child(name, i), key = tn_field_of(p, "key"),
+           v = tn_field_of(p, "value");
     if (sym_is(p, c->sy->sprop_pat))
       add_import(c, p, t, (const char *)c->data + nstart(p), nend(p) - nstart(p));
     else if (sym_is(p, c->sy->pairpat) && sym_is(v, c->sy->ident))
@@ -428,36 +482,41 @@ void tn_import_statement(tctx *c, TSNode imp) {
   const pv_file *t = required(c, tn_field_of(imp, "source"));
   for (uint32_t i = 0; t != NULL && i < nkids(imp); i++) {
     TSNode cl = ts_node_named_child(imp, i);
-    if (!sym_is(cl, c->sy->import_clause)) continue;
+    if (!sym_is(cl, c->sy->import_clause))
+      continue;
     for (uint32_t j = 0; j < nkids(cl); j++) {
       TSNode k = ts_node_named_child(cl, j);
-      if (sym_is(k, c->sy->ident)) add_import(c, k, t, "default", 7);
+      if (sym_is(k, c->sy->ident))
+        add_import(c, k, t, "default", 7);
       else if (sym_is(k, c->sy->ns_import) && nkids(k) == 1)
         add_import(c, ts_node_named_child(k, 0), t, "", 0);
       for (uint32_t m = 0; sym_is(k, c->sy->named_imports) && m < nkids(k); m++) {
-        TSNode sp = ts_node_named_child(k, m), nm = tn_field_of(sp, "name"), al = tn_field_of(sp, "alias");
+        TSNode sp = ts_node_named_child(k, m), nm = tn_field_of(sp, "name"),
+               al = tn_field_of(sp, "alias");
         if (!ts_node_is_null(nm))
-          add_import(c, ts_node_is_null(al) ? nm : al, t, (const char *)c->data + nstart(nm), nend(nm) - nstart(nm));
+          add_import(c, ts_node_is_null(al) ? nm : al, t, (const char *)c->data + nstart(nm),
+                     nend(nm) - nstart(nm));
       }
     }
   }
 }
 
-
-
 /* The export a callee names: f (imported), m.f or m() (a module); *mod is
  * set to the module when the callee names one. */
 const xfn *tn_imported(tctx *c, TSNode callee, const pv_file **mod) {
   TSNode id = sym_is(callee, c->sy->member) ? tn_field_of(callee, "object") : callee;
-  if (!sym_is(id, c->sy->ident)) return NULL;
+  if (!sym_is(id, c->sy->ident))
+    return NULL;
   for (uint32_t i = 0; i < c->nimps; i++) {
     const struct import *m = &c->imps[i];
-    if (m->ne - m->ns != nend(id) - nstart(id) || memcmp(c->data + m->ns, c->data + nstart(id), m->ne - m->ns))
+    if (m->ne - m->ns != nend(id) - nstart(id) ||
+        memcmp(c->data + m->ns, c->data + nstart(id), m->ne - m->ns))
       continue;
     *mod = m->target;
     if (sym_is(callee, c->sy->member)) {
       TSNode p = tn_field_of(callee, "property");
-      if (*m->name != '\0' || ts_node_is_null(p)) return NULL;
+      if (*m->name != '\0' || ts_node_is_null(p))
+        return NULL;
       return export_find(c, m->target, (const char *)c->data + nstart(p), nend(p) - nstart(p));
     }
     const xfn *e = export_find(c, m->target, m->name, strlen(m->name));
@@ -471,12 +530,16 @@ const xfn *tn_imported(tctx *c, TSNode callee, const pv_file **mod) {
 static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
   const pv_taint_item *it = &c->spec->items[PV_TI_SINK][ext ? ext->item : c->sink_item[si]];
   tn_param_sinks(c, si, ext, t);
-  if (t->param || !tn_requires_ok(c, it->requires, t) || (ext == NULL && !tn_unified(c, t, &c->sink.v[si]))) return;
+  if (t->param || !tn_requires_ok(c, it->requires, t) ||
+      (ext == NULL && !tn_unified(c, t, &c->sink.v[si])))
+    return;
   if (ext == NULL) {
-    if (c->best[si] == NULL || t->len < c->best[si]->len) c->best[si] = t;
+    if (c->best[si] == NULL || t->len < c->best[si]->len)
+      c->best[si] = t;
   } else if (!ext->reported) { /* marked reported when it is */
     uint32_t q = 0;
-    while (q < c->nxq && c->xq[q].sink != ext) q++;
+    while (q < c->nxq && c->xq[q].sink != ext)
+      q++;
     if (q == c->nxq && q < XQ_MAX) {
       c->xq[c->nxq].sink = ext;
       c->xq[c->nxq++].t = t;
@@ -490,23 +553,27 @@ static void sink_reached(tctx *c, uint32_t si, struct xsink_ *ext, const trace *
 
 /* The value of part p at a call with arguments at[0..nargs), or NULL. */
 static const trace *part_value(tctx *c, const rpart *p, const trace *const *at, uint32_t nargs) {
-  if (p->param == 0) return p->t;
+  if (p->param == 0)
+    return p->t;
   const trace *t = p->param <= nargs ? tn_select_field(c, at[p->param - 1], p->ppath) : NULL;
   return p->derived ? tn_derive(c, t) : t;
 }
 
 /* What call n of callee returns, made of the parts v[0..k) of its summary. */
-const trace *tn_made(tctx *c, const rpart *v, uint32_t k, const trace *const *at, uint32_t nargs, TSNode n,
-                         TSNode callee) {
+const trace *tn_made(tctx *c, const rpart *v, uint32_t k, const trace *const *at, uint32_t nargs,
+                     TSNode n, TSNode callee) {
   sfield f[SHAPE_MAX];
   uint32_t nf = 0;
   const trace *rest = NULL;
   const char *via = NULL;
   for (uint32_t i = 0; i < k; i++) {
     const trace *x = part_value(c, &v[i], at, nargs);
-    if (x != NULL) x = tn_step(c, x, nstart(n), nend(n), via ? via : (via = tn_quote(c, "returned from %s", nstart(n), nend(callee))));
+    if (x != NULL)
+      x = tn_step(c, x, nstart(n), nend(n),
+                  via ? via : (via = tn_quote(c, "returned from %s", nstart(n), nend(callee))));
     uint32_t j = 0;
-    while (j < nf && strcmp(f[j].path, v[i].path) != 0) j++;
+    while (j < nf && strcmp(f[j].path, v[i].path) != 0)
+      j++;
     if (v[i].path[0] == '\0' || (j == nf && nf == SHAPE_MAX)) {
       rest = tn_join(c, rest, x);
       continue;
@@ -523,8 +590,9 @@ const trace *tn_made(tctx *c, const rpart *v, uint32_t k, const trace *const *at
 /* Call n of callee writes parts v[0..k) to fields of its arguments
  * (part i to parameter target[i]-1): the variables or chains passed get
  * them. */
-static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32_t k, const trace *const *at,
-                          const TSNode *fnarg, uint32_t nargs, TSNode n, TSNode callee) {
+static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32_t k,
+                          const trace *const *at, const TSNode *fnarg, uint32_t nargs, TSNode n,
+                          TSNode callee) {
   for (uint32_t i = 0; i < k; i++) {
     const trace *x = part_value(c, &v[i], at, nargs);
     uint32_t ti = target[i] - 1u;
@@ -534,9 +602,11 @@ static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32
         strlen(path) + strlen(v[i].path) >= FIELD_PATH_MAX)
       continue;
     binding *b = tn_var_of(c, root, 0);
-    if (b == NULL) continue;
+    if (b == NULL)
+      continue;
     memcpy(path + strlen(path), v[i].path, strlen(v[i].path) + 1); /* room checked above */
-    x = tn_step(c, x, nstart(fnarg[ti]), nend(fnarg[ti]), tn_quote(c, "stored in a field by %s", nstart(n), nend(callee)));
+    x = tn_step(c, x, nstart(fnarg[ti]), nend(fnarg[ti]),
+                tn_quote(c, "stored in a field by %s", nstart(n), nend(callee)));
     tn_assign_path(c, b, path, tn_join(c, tn_value_at(c, b, path), x));
   }
 }
@@ -544,15 +614,18 @@ static void apply_effects(tctx *c, const rpart *v, const uint8_t *target, uint32
 /* Call n of callee (a function of this file whose summary is f) with
  * arguments at[0..nargs) (nodes fnarg): its effects, the sinks its
  * parameters reach, and what it returns. */
-const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TSNode *fnarg, uint32_t nargs,
-                                  TSNode n, TSNode callee) {
-  if (f == NULL) return NULL;
+const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TSNode *fnarg,
+                              uint32_t nargs, TSNode n, TSNode callee) {
+  if (f == NULL)
+    return NULL;
   apply_effects(c, f->eff, f->target, f->neff, at, fnarg, nargs, n, callee);
   for (uint32_t s = 0; s < f->nsinks; s++) {
     uint32_t pi = f->sinks[s].param - 1u;
     const trace *a = pi < nargs ? tn_select_field(c, at[pi], f->sinks[s].ppath) : NULL;
-    if (a == NULL) continue;
-    const trace *in = tn_step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]), tn_quote(c, "passed to %s", nstart(callee), nend(callee)));
+    if (a == NULL)
+      continue;
+    const trace *in = tn_step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]),
+                              tn_quote(c, "passed to %s", nstart(callee), nend(callee)));
     sink_reached(c, f->sinks[s].sink, f->sinks[s].ext, tn_splice(c, in, f->sinks[s].t));
   }
   return tn_made(c, f->rets, f->nrets, at, nargs, n, callee);
@@ -561,25 +634,31 @@ const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TS
 /* Kept parts as parts of this file's run (targets left out). */
 static uint32_t replay_parts(tctx *c, const xpart *v, uint32_t k, rpart *out, uint8_t *target) {
   for (uint32_t i = 0; i < k; i++) {
-    out[i] = (rpart){.path = v[i].path, .param = v[i].param, .derived = v[i].derived, .ppath = v[i].ppath};
-    if (v[i].param == 0 && v[i].steps != NULL) out[i].t = replay(c, NULL, v[i].steps, v[i].n, v[i].labels);
-    if (target != NULL) target[i] = v[i].target;
+    out[i] = (rpart){
+        .path = v[i].path, .param = v[i].param, .derived = v[i].derived, .ppath = v[i].ppath};
+    if (v[i].param == 0 && v[i].steps != NULL)
+      out[i].t = replay(c, NULL, v[i].steps, v[i].n, v[i].labels);
+    if (target != NULL)
+      target[i] = v[i].target;
   }
   return k;
 }
 
 /* A call into another module: its export's summary, as for local ones. */
 const trace *tn_apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e, const trace *const *at,
-                                 const TSNode *fnarg, uint32_t nargs) {
+                             const TSNode *fnarg, uint32_t nargs) {
   rpart v[RPARTS_MAX];
   uint8_t target[RPARTS_MAX];
-  apply_effects(c, v, target, replay_parts(c, e->eff, e->neff, v, target), at, fnarg, nargs, n, callee);
+  apply_effects(c, v, target, replay_parts(c, e->eff, e->neff, v, target), at, fnarg, nargs, n,
+                callee);
   for (uint32_t k = 0; k < e->nsinks; k++) {
     xsink *s = &e->sinks[k];
     uint32_t pi = s->param - 1u;
     const trace *a = pi < nargs ? tn_select_field(c, at[pi], s->ppath) : NULL;
-    if (s->reported || a == NULL) continue;
-    const trace *in = tn_step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]), tn_quote(c, "passed to %s", nstart(callee), nend(callee)));
+    if (s->reported || a == NULL)
+      continue;
+    const trace *in = tn_step(c, a, nstart(fnarg[pi]), nend(fnarg[pi]),
+                              tn_quote(c, "passed to %s", nstart(callee), nend(callee)));
     sink_reached(c, 0, s, replay(c, in, s->steps, s->n, s->labels));
   }
   return tn_made(c, v, replay_parts(c, e->rets, e->nrets, v, NULL), at, nargs, n, callee);
@@ -587,10 +666,13 @@ const trace *tn_apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e, con
 
 /* ---- Rounds ------------------------------------------------------------------ */
 
-uint32_t pv_taint_round(const pv_taint_exports *x) { return x ? x->round : 0; }
+uint32_t pv_taint_round(const pv_taint_exports *x) {
+  return x ? x->round : 0;
+}
 
 int pv_taint_next_round(pv_taint_exports *x) {
-  if (x == NULL || x->npending == 0 || x->final) return 0;
+  if (x == NULL || x->npending == 0 || x->final)
+    return 0;
   x->round++;
   int cycles = x->round > 1 && x->progress == 0; /* no progress: import cycles */
   x->final = x->round >= ROUNDS_MAX || cycles;
@@ -614,10 +696,14 @@ static int pending_dep(void *ctx, const pv_file *f) {
   return is_pending(p->x, p->rule, f);
 }
 
-int pv_taint_ready(const pv_taint_exports *x, const pv_taint_graph *g, const pv_rule *rule, const pv_file *f) {
-  if (x == NULL) return 1;
-  if (!is_pending(x, rule, f)) return 0;
-  if (x->final) return 1;
+int pv_taint_ready(const pv_taint_exports *x, const pv_taint_graph *g, const pv_rule *rule,
+                   const pv_file *f) {
+  if (x == NULL)
+    return 1;
+  if (!is_pending(x, rule, f))
+    return 0;
+  if (x->final)
+    return 1;
   pending_ctx p = {x, rule};
   int dep = pv_taint_deps_any(g, f, pending_dep, &p);
   return dep < 0 ? -1 : !dep;
@@ -632,24 +718,30 @@ static int wake(void *ctx, const pv_file *f) {
  * pending again). An export returning a source's taint makes its
  * importers worth analysing. */
 void tn_settle(tctx *c, uint32_t nexports) {
-  if (c->x == NULL) return;
+  if (c->x == NULL)
+    return;
   if (c->deferred) { /* its exports wait too: drop those this run recorded */
     for (; c->x->n > nexports; c->x->n--) {
       const xfn *e = &c->x->v[c->x->n - 1];
       uint32_t j = export_hash(e->rule, e->file, e->name, strlen(e->name)) & (c->x->hcap - 1);
-      while (c->x->h[j] != c->x->n) j = (j + 1) & (c->x->hcap - 1);
+      while (c->x->h[j] != c->x->n)
+        j = (j + 1) & (c->x->hcap - 1);
       unindex(c->x, j);
     }
-    if (set_pending(c->x, c->rule, c->file) != 0) c->oom = 1;
+    if (set_pending(c->x, c->rule, c->file) != 0)
+      c->oom = 1;
     return;
   }
   struct mark *k = mark(c->x, c->rule, c->file);
-  if (k == NULL) return (void)(c->oom = 1);
-  if (k->state == M_PENDING) c->x->npending--;
+  if (k == NULL)
+    return (void)(c->oom = 1);
+  if (k->state == M_PENDING)
+    c->x->npending--;
   k->state = M_DONE;
   k->ret = (uint8_t)c->exports_ret;
   c->x->progress++;
-  if (k->ret && pv_taint_each_importer(c->g, c->file, wake, c) != 0) c->oom = 1;
+  if (k->ret && pv_taint_each_importer(c->g, c->file, wake, c) != 0)
+    c->oom = 1;
 }
 
 int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_graph *g,
@@ -657,7 +749,8 @@ int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, p
   pv_mlist src = {0};
   int rc = 0;
   for (uint32_t i = 0; i < rule->taint->n[PV_TI_SOURCE] && rc == 0 && src.n == 0; i++)
-    if (pv_formula_eval(rule->taint->items[PV_TI_SOURCE][i].f, e, &src) != PV_OK) rc = -1;
+    if (pv_formula_eval(rule->taint->items[PV_TI_SOURCE][i].f, e, &src) != PV_OK)
+      rc = -1;
   if (rc == 0 && (src.n > 0 || (rule->taint->entry_exported && pv_taint_entry(g, f))))
     rc = x == NULL ? 1 : set_pending(x, rule, f) != 0 ? -1 : 1;
   pv_mlist_free(&src);

@@ -19,7 +19,8 @@ static TSSymbol sym(const TSLanguage *L, const char *name) {
 static void fill(void) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
     const TSLanguage *L = l == PV_LANG_JSON || l == PV_LANG_NONE ? NULL : pv_language(l);
-    if (L == NULL) continue;
+    if (L == NULL)
+      continue;
     TSSymbol fn_expr = sym(L, "function_expression"), field_def = sym(L, "field_definition");
     ts_syms[l] = (pv_syms_ts){
         .ident = sym(L, "identifier"),
@@ -92,7 +93,8 @@ static void fill(void) {
 }
 
 const pv_syms_ts *pv_syms_ts_for(pv_lang l) {
-  if ((unsigned)l >= PV_LANG_COUNT) return NULL;
+  if ((unsigned)l >= PV_LANG_COUNT)
+    return NULL;
   pthread_once(&ts_once, fill);
   return ts_syms[l].ident ? &ts_syms[l] : NULL;
 }

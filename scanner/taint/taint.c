@@ -24,16 +24,20 @@ static int holds_range(const pv_mlist *l, uint32_t s, uint32_t e) { /* l sorted 
   uint32_t lo = 0, hi = l->n;
   while (lo < hi) {
     uint32_t mid = (lo + hi) / 2;
-    if (l->v[mid].s < s) lo = mid + 1;
-    else hi = mid;
+    if (l->v[mid].s < s)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   for (uint32_t i = lo; i < l->n && l->v[i].s < e; i++)
-    if (l->v[i].e <= e) return 1;
+    if (l->v[i].e <= e)
+      return 1;
   return 0;
 }
 
 static int holds_ends(const tctx *c, TSNode n) {
-  return holds_range(&c->src_sorted, nstart(n), nend(n)) || holds_range(&c->sink_sorted, nstart(n), nend(n));
+  return holds_range(&c->src_sorted, nstart(n), nend(n)) ||
+         holds_range(&c->sink_sorted, nstart(n), nend(n));
 }
 
 /* Does function n mention (by name) a function whose value carries a
@@ -56,7 +60,8 @@ static uint32_t tainting_names(tctx *c, span *out, uint32_t max) {
     if (c->fns[i].state == SUM_DONE && c->fns[i].ret != NULL && c->pf->fns[i].ne > c->pf->fns[i].ns)
       out[k++] = (span){c->pf->fns[i].ns, c->pf->fns[i].ne};
   for (uint32_t i = 0; i < c->nimps && k < max; i++)
-    if (imports_taint(c, &c->imps[i])) out[k++] = (span){c->imps[i].ns, c->imps[i].ne};
+    if (imports_taint(c, &c->imps[i]))
+      out[k++] = (span){c->imps[i].ns, c->imps[i].ne};
   return k;
 }
 
@@ -65,7 +70,8 @@ static int calls_tainting(const tctx *c, TSNode n, const span *names, uint32_t k
   const unsigned char *d = c->data + nstart(n);
   size_t len = nend(n) - nstart(n);
   for (uint32_t i = 0; i < k; i++)
-    if (memmem(d, len, c->data + names[i].s, names[i].e - names[i].s) != NULL) return 1;
+    if (memmem(d, len, c->data + names[i].s, names[i].e - names[i].s) != NULL)
+      return 1;
   return 0;
 }
 
@@ -73,7 +79,8 @@ static int calls_tainting(const tctx *c, TSNode n, const span *names, uint32_t k
  * holds it), or the top level, hoists. */
 static void mark_hoist(pv_taint_file *pf, TSNode x) {
   for (uint32_t i = pf->nfns; i-- > 0;)
-    if (nstart(pf->fns[i].node) <= nstart(x) && nend(x) <= nend(pf->fns[i].node)) return (void)(pf->fns[i].hoists = 1);
+    if (nstart(pf->fns[i].node) <= nstart(x) && nend(x) <= nend(pf->fns[i].node))
+      return (void)(pf->fns[i].hoists = 1);
   pf->hoists = 1;
 }
 
@@ -90,10 +97,13 @@ static void prepare_visit(void *ctx, TSNode x) {
       f.ns = pf->named.ns;
       f.ne = pf->named.ne;
     }
-    if (tn_grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns)) c->oom = 1;
-    else pf->fns[pf->nfns++] = f;
+    if (tn_grow((void **)&pf->fns, &pf->capfns, pf->nfns + 1, sizeof *pf->fns))
+      c->oom = 1;
+    else
+      pf->fns[pf->nfns++] = f;
   }
-  if (sym_is(x, c->sy->vardecl)) mark_hoist(pf, x);
+  if (sym_is(x, c->sy->vardecl))
+    mark_hoist(pf, x);
   if (sym_is(x, c->sy->vdecl)) {
     TSNode nm = tn_field_of(x, "name"), v = tn_field_of(x, "value");
     if (sym_is(nm, c->sy->ident) && tn_is_function(c, v)) {
@@ -102,19 +112,29 @@ static void prepare_visit(void *ctx, TSNode x) {
       pf->named.ne = nend(nm);
     }
   }
-  if (sym_is(x, c->sy->class_decl) || sym_is(x, c->sy->class_)) { /* class K {}, const K = class {} */
+  if (sym_is(x, c->sy->class_decl) ||
+      sym_is(x, c->sy->class_)) { /* class K {}, const K = class {} */
     TSNode nm = tn_field_of(x, "name"), body = tn_field_of(x, "body");
-    if (ts_node_is_null(nm) && sym_is(ts_node_parent(x), c->sy->vdecl)) nm = tn_field_of(ts_node_parent(x), "name");
-    if (ts_node_is_null(nm) || ts_node_is_null(body)) return;
+    if (ts_node_is_null(nm) && sym_is(ts_node_parent(x), c->sy->vdecl))
+      nm = tn_field_of(ts_node_parent(x), "name");
+    if (ts_node_is_null(nm) || ts_node_is_null(body))
+      return;
     TSNode parent = {0}; /* class K extends P: P (TypeScript: in an extends clause) */
     for (uint32_t i = 0; i < nkids(x) && ts_node_is_null(parent); i++)
-      if (sym_is(ts_node_named_child(x, i), c->sy->heritage)) parent = ts_node_named_child(ts_node_named_child(x, i), 0);
-    if (!ts_node_is_null(tn_field_of(parent, "value"))) parent = tn_field_of(parent, "value");
-    if (tn_grow((void **)&pf->cls, &pf->capcls, pf->ncls + 1, sizeof *pf->cls)) c->oom = 1;
-    else pf->cls[pf->ncls++] = (struct pcls){.body = body, .parent = parent, .ns = nstart(nm), .ne = nend(nm)};
+      if (sym_is(ts_node_named_child(x, i), c->sy->heritage))
+        parent = ts_node_named_child(ts_node_named_child(x, i), 0);
+    if (!ts_node_is_null(tn_field_of(parent, "value")))
+      parent = tn_field_of(parent, "value");
+    if (tn_grow((void **)&pf->cls, &pf->capcls, pf->ncls + 1, sizeof *pf->cls))
+      c->oom = 1;
+    else
+      pf->cls[pf->ncls++] =
+          (struct pcls){.body = body, .parent = parent, .ns = nstart(nm), .ne = nend(nm)};
   }
-  if (c->g != NULL && sym_is(x, c->sy->vdecl)) tn_import_declarator(c, x);
-  else if (c->g != NULL && sym_is(x, c->sy->import_stmt)) tn_import_statement(c, x);
+  if (c->g != NULL && sym_is(x, c->sy->vdecl))
+    tn_import_declarator(c, x);
+  else if (c->g != NULL && sym_is(x, c->sy->import_stmt))
+    tn_import_statement(c, x);
 }
 
 static int cmp_class(const void *a, const void *b) {
@@ -125,9 +145,12 @@ static int cmp_class(const void *a, const void *b) {
 /* Each class of the file: the class of the file it extends. */
 static void link_classes(tctx *c) {
   pv_taint_file *pf = c->pf;
-  if (pf->ncls > 1) qsort(pf->cls, pf->ncls, sizeof *pf->cls, cmp_class);
+  if (pf->ncls > 1)
+    qsort(pf->cls, pf->ncls, sizeof *pf->cls, cmp_class);
   for (uint32_t i = 0; i < pf->ncls; i++) {
-    long up = ts_node_is_null(pf->cls[i].parent) ? -1 : tn_class_index(pf, tn_class_named(c, pf->cls[i].parent));
+    long up = ts_node_is_null(pf->cls[i].parent)
+                  ? -1
+                  : tn_class_index(pf, tn_class_named(c, pf->cls[i].parent));
     pf->cls[i].up = (uint32_t)(up + 1);
   }
 }
@@ -138,21 +161,26 @@ static void prepare(tctx *c, TSNode root) {
   if (!pf->ready || pf->f != c->file) {
     pv_taint_file_reset(pf);
     pf->f = c->file;
-    if (pf->a == NULL && (pf->a = pv_arena_new(0)) == NULL) return (void)(c->oom = 1);
+    if (pf->a == NULL && (pf->a = pv_arena_new(0)) == NULL)
+      return (void)(c->oom = 1);
     pf->named.at = UINT32_MAX;
     pv_tree_walk(root, prepare_visit, c);
     link_classes(c);
-    if (!c->oom && tn_index_fns(pf) != 0) c->oom = 1;
+    if (!c->oom && tn_index_fns(pf) != 0)
+      c->oom = 1;
     pf->ready = !c->oom;
   }
   c->imps = pf->imps;
   c->nimps = pf->nimps;
 }
 
-pv_taint_file *pv_taint_file_new(void) { return calloc(1, sizeof(pv_taint_file)); }
+pv_taint_file *pv_taint_file_new(void) {
+  return calloc(1, sizeof(pv_taint_file));
+}
 
 void pv_taint_file_reset(pv_taint_file *pf) {
-  if (pf == NULL) return;
+  if (pf == NULL)
+    return;
   pf->f = NULL;
   pf->nfns = 0;
   pf->nimps = 0;
@@ -165,7 +193,8 @@ void pv_taint_file_reset(pv_taint_file *pf) {
 }
 
 void pv_taint_file_delete(pv_taint_file *pf) {
-  if (pf == NULL) return;
+  if (pf == NULL)
+    return;
   pv_taint_file_reset(pf);
   free(pf->fns);
   free(pf->fhash);
@@ -180,7 +209,8 @@ void pv_taint_file_delete(pv_taint_file *pf) {
  * the top-level state) and was not yet. */
 static void each_function(tctx *c) {
   for (uint32_t i = 0; i < c->pf->nfns && !c->oom; i++)
-    if (holds_ends(c, c->pf->fns[i].node)) tn_summary(c, c->pf->fns[i].node);
+    if (holds_ends(c, c->pf->fns[i].node))
+      tn_summary(c, c->pf->fns[i].node);
 }
 
 /* The file's statements, then its functions holding sources or sinks.
@@ -190,10 +220,13 @@ static void each_function(tctx *c) {
 static void interpret(tctx *c, TSNode root) {
   for (int pass = 0; pass < PASSES_MAX; pass++) {
     uint32_t v = c->store_version;
-    if (c->pf->hoists && pass == 0) tn_hoist(c, root, 0);
-    for (uint32_t i = 0; i < nkids(root); i++) tn_stmt(c, ts_node_named_child(root, i));
+    if (c->pf->hoists && pass == 0)
+      tn_hoist(c, root, 0);
+    for (uint32_t i = 0; i < nkids(root); i++)
+      tn_stmt(c, ts_node_named_child(root, i));
     each_function(c);
-    if (v == c->store_version || c->over || c->oom) return;
+    if (v == c->store_version || c->over || c->oom)
+      return;
     for (uint32_t i = 0; i < c->nfns; i++)
       if (c->fns[i].state == SUM_DONE)
         c->fns[i].state = SUM_NONE;
@@ -206,14 +239,18 @@ static void interpret(tctx *c, TSNode root) {
 static void entry_exports(tctx *c) {
   for (uint32_t k = 0; c->x != NULL && k < c->x->n && !c->oom; k++) {
     const xfn *e = &c->x->v[k];
-    if (e->rule != c->rule || e->file != c->file) continue;
+    if (e->rule != c->rule || e->file != c->file)
+      continue;
     TSNode fn = e->node, ps = tn_field_of(fn, "parameters");
-    if (ts_node_is_null(ps)) ps = tn_field_of(fn, "parameter");
-    if (ts_node_is_null(ps)) continue;
+    if (ts_node_is_null(ps))
+      ps = tn_field_of(fn, "parameter");
+    if (ts_node_is_null(ps))
+      continue;
     const trace *args[PARAMS_MAX];
     for (uint32_t i = 0; i < PARAMS_MAX; i++)
       args[i] = tn_step(c, NULL, nstart(ps), nend(ps),
-                     pv_arena_printf(c->a, "parameter %u of the exported %s", i + 1, *e->name ? e->name : "function"));
+                        pv_arena_printf(c->a, "parameter %u of the exported %s", i + 1,
+                                        *e->name ? e->name : "function"));
     tn_run_function(c, fn, args, PARAMS_MAX, NULL);
   }
 }
@@ -227,8 +264,10 @@ static void entry_exports(tctx *c) {
 static void analyse(tctx *c, TSNode root) {
   int entry = c->spec->entry_exported && pv_taint_entry(c->g, c->file);
   int tainted = c->x == NULL || entry || c->src.n > 0;
-  for (uint32_t i = 0; i < c->nimps; i++) tainted |= imports_taint(c, &c->imps[i]);
-  if ((c->fns = calloc(c->pf->nfns + 1, sizeof *c->fns)) == NULL) return (void)(c->oom = 1);
+  for (uint32_t i = 0; i < c->nimps; i++)
+    tainted |= imports_taint(c, &c->imps[i]);
+  if ((c->fns = calloc(c->pf->nfns + 1, sizeof *c->fns)) == NULL)
+    return (void)(c->oom = 1);
   c->nfns = c->pf->nfns;
   if (tainted) {
     interpret(c, root);
@@ -253,11 +292,14 @@ static void analyse(tctx *c, TSNode root) {
         tn_summary(c, c->pf->fns[i].node);
         done++;
       }
-      if (done == 0) break;
+      if (done == 0)
+        break;
     }
   }
-  if (entry || (pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTED)) tn_record_exports(c, root);
-  if (entry) entry_exports(c);
+  if (entry || (pv_taint_linked(c->g, c->file) & PV_TAINT_IMPORTED))
+    tn_record_exports(c, root);
+  if (entry)
+    entry_exports(c);
 }
 
 /* ---- Run ------------------------------------------------------------------- */
@@ -270,8 +312,10 @@ static int cmp_start(const void *a, const void *b) {
 /* A copy of l sorted by start; -1 on OOM. */
 static int sorted_copy(const pv_mlist *l, pv_mlist *out) {
   for (uint32_t i = 0; i < l->n; i++)
-    if (pv_mlist_push(out, &l->v[i]) != 0) return -1;
-  if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, cmp_start);
+    if (pv_mlist_push(out, &l->v[i]) != 0)
+      return -1;
+  if (out->n > 1)
+    qsort(out->v, out->n, sizeof *out->v, cmp_start);
   return 0;
 }
 
@@ -283,13 +327,15 @@ static int cmp_pedge(const void *a, const void *b) {
 /* Each propagator match's from and to ranges, sorted by from. */
 static int index_propagators(tctx *c) {
   c->pedges = malloc((c->prop.n + 1) * sizeof *c->pedges);
-  if (c->pedges == NULL) return -1;
+  if (c->pedges == NULL)
+    return -1;
   for (uint32_t i = 0; i < c->prop.n; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_PROPAGATOR][c->prop_item[i]];
     const pv_binding *from = pv_pmatch_get(&c->prop.v[i], it->from, strlen(it->from));
     const pv_binding *to = pv_pmatch_get(&c->prop.v[i], it->to, strlen(it->to));
     if (from && to)
-      c->pedges[c->npedges++] = (struct pedge){.fs = from->s, .fe = from->e, .ts = to->s, .te = to->e, .m = i};
+      c->pedges[c->npedges++] =
+          (struct pedge){.fs = from->s, .fe = from->e, .ts = to->s, .te = to->e, .m = i};
   }
   qsort(c->pedges, c->npedges, sizeof *c->pedges, cmp_pedge);
   return 0;
@@ -298,11 +344,14 @@ static int index_propagators(tctx *c) {
 static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out, uint32_t **item) {
   for (uint32_t i = 0; i < c->spec->n[kind]; i++) {
     uint32_t before = out->n;
-    if (pv_formula_eval(c->spec->items[kind][i].f, e, out) != PV_OK) return PV_FATAL;
+    if (pv_formula_eval(c->spec->items[kind][i].f, e, out) != PV_OK)
+      return PV_FATAL;
     uint32_t *v = realloc(*item, (out->n + 1) * sizeof *v);
-    if (v == NULL) return PV_FATAL;
+    if (v == NULL)
+      return PV_FATAL;
     *item = v;
-    for (uint32_t k = before; k < out->n; k++) v[k] = i;
+    for (uint32_t k = before; k < out->n; k++)
+      v[k] = i;
   }
   return PV_OK;
 }
@@ -312,7 +361,8 @@ static pv_status report(const pv_file *sink_file, const pv_pmatch *sink, const t
                         pv_taint_hit_fn hit, void *ctx) {
   uint32_t n = t->len;
   pv_taint_step *steps = calloc(n ? n : 1, sizeof *steps);
-  if (steps == NULL) return PV_FATAL;
+  if (steps == NULL)
+    return PV_FATAL;
   uint32_t k = n;
   for (const trace *x = t; x != NULL && k > 0; x = x->prev)
     steps[--k] = (pv_taint_step){x->file, x->s, x->e, x->msg};
@@ -327,7 +377,8 @@ typedef struct {
 
 static int cmp_reach(const void *a, const void *b) { /* by start, the larger first */
   const reach *x = a, *y = b;
-  if (x->s != y->s) return x->s < y->s ? -1 : 1;
+  if (x->s != y->s)
+    return x->s < y->s ? -1 : 1;
   return x->e != y->e ? (x->e > y->e ? -1 : 1) : 0;
 }
 
@@ -337,14 +388,19 @@ static int cmp_reach(const void *a, const void *b) { /* by start, the larger fir
 static pv_status drop_nested(tctx *c) {
   reach *v = malloc((c->sink.n + 1) * sizeof *v);
   uint32_t n = 0, maxe = 0;
-  if (v == NULL) return PV_FATAL;
+  if (v == NULL)
+    return PV_FATAL;
   for (uint32_t i = 0; i < c->sink.n; i++)
-    if (c->best[i] != NULL) v[n++] = (reach){c->sink.v[i].s, c->sink.v[i].e, i};
+    if (c->best[i] != NULL)
+      v[n++] = (reach){c->sink.v[i].s, c->sink.v[i].e, i};
   qsort(v, n, sizeof *v, cmp_reach);
   for (uint32_t k = 0, g; k < n; k = g) { /* g: past the sinks of v[k]'s range */
-    for (g = k + 1; g < n && v[g].s == v[k].s && v[g].e == v[k].e;) g++;
-    for (uint32_t j = k; k > 0 && maxe >= v[k].e && j < g; j++) c->best[v[j].i] = NULL;
-    if (v[k].e > maxe) maxe = v[k].e;
+    for (g = k + 1; g < n && v[g].s == v[k].s && v[g].e == v[k].e;)
+      g++;
+    for (uint32_t j = k; k > 0 && maxe >= v[k].e && j < g; j++)
+      c->best[v[j].i] = NULL;
+    if (v[k].e > maxe)
+      maxe = v[k].e;
   }
   free(v);
   return PV_OK;
@@ -352,25 +408,36 @@ static pv_status drop_nested(tctx *c) {
 
 /* Analyse the file (ready: the modules it imports are settled): its flows
  * (reported unless it waits for a module) and its summaries. */
-static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_hit_fn hit, void *ctx) {
+static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_hit_fn hit,
+                              void *ctx) {
   prepare(c, root);
-  if (c->oom) return PV_FATAL;
+  if (c->oom)
+    return PV_FATAL;
   pv_status rc = eval_items(c, e, PV_TI_SINK, &c->sink, &c->sink_item);
-  if (rc == PV_OK) rc = eval_items(c, e, PV_TI_SANITIZER, &c->san, &c->san_item);
-  if (rc == PV_OK) rc = eval_items(c, e, PV_TI_PROPAGATOR, &c->prop, &c->prop_item);
-  if (rc == PV_OK && index_propagators(c) != 0) rc = PV_FATAL;
-  if (rc == PV_OK && (sorted_copy(&c->src, &c->src_sorted) || sorted_copy(&c->sink, &c->sink_sorted))) rc = PV_FATAL;
-  if (rc == PV_OK && (c->best = calloc(c->sink.n + 1, sizeof *c->best)) == NULL) rc = PV_FATAL;
+  if (rc == PV_OK)
+    rc = eval_items(c, e, PV_TI_SANITIZER, &c->san, &c->san_item);
+  if (rc == PV_OK)
+    rc = eval_items(c, e, PV_TI_PROPAGATOR, &c->prop, &c->prop_item);
+  if (rc == PV_OK && index_propagators(c) != 0)
+    rc = PV_FATAL;
+  if (rc == PV_OK &&
+      (sorted_copy(&c->src, &c->src_sorted) || sorted_copy(&c->sink, &c->sink_sorted)))
+    rc = PV_FATAL;
+  if (rc == PV_OK && (c->best = calloc(c->sink.n + 1, sizeof *c->best)) == NULL)
+    rc = PV_FATAL;
   uint32_t nexports = c->x ? c->x->n : 0;
   if (rc == PV_OK) {
     c->root = root;
     analyse(c, root);
     tn_settle(c, nexports);
   }
-  if (c->oom) rc = PV_FATAL;
-  if (rc == PV_OK && !c->deferred) rc = drop_nested(c);
+  if (c->oom)
+    rc = PV_FATAL;
+  if (rc == PV_OK && !c->deferred)
+    rc = drop_nested(c);
   for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->sink.n; i++)
-    if (c->best[i] != NULL) rc = report(NULL, &c->sink.v[i], c->best[i], hit, ctx);
+    if (c->best[i] != NULL)
+      rc = report(NULL, &c->sink.v[i], c->best[i], hit, ctx);
   for (uint32_t i = 0; rc == PV_OK && !c->deferred && i < c->nxq; i++) {
     c->xq[i].sink->reported = 1;
     rc = report(c->xq[i].sink->file, &c->xq[i].sink->sink, c->xq[i].t, hit, ctx);
@@ -379,23 +446,34 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
 }
 
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       const pv_file *f, const TSTree *tree, pv_taint_graph *g,
-                       pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
-                       pv_taint_hit_fn hit, void *ctx, pv_taint_incomplete *incomplete) {
-  tctx c = {.rule = rule, .file = f, .g = g, .x = x, .pf = pf, .spec = rule->taint, .models = models,
-            .data = e->data, .size = e->size};
+                       const pv_file *f, const TSTree *tree, pv_taint_graph *g, pv_taint_exports *x,
+                       pv_taint_file *pf, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
+                       pv_taint_incomplete *incomplete) {
+  tctx c = {.rule = rule,
+            .file = f,
+            .g = g,
+            .x = x,
+            .pf = pf,
+            .spec = rule->taint,
+            .models = models,
+            .data = e->data,
+            .size = e->size};
   pv_status rc = PV_OK;
   c.sy = pv_syms_ts_for(e->lang);
   for (uint32_t i = 0; i < c.spec->n[PV_TI_SOURCE]; i++) /* the same bits in every file */
-    if (c.spec->items[PV_TI_SOURCE][i].label != NULL) tn_label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
+    if (c.spec->items[PV_TI_SOURCE][i].label != NULL)
+      tn_label_bit(&c, c.spec->items[PV_TI_SOURCE][i].label);
   c.a = pv_arena_new(0);
   c.steps_max = lim->taint_steps; /* expressions interpreted per rule and file */
   c.budget_ms = lim->parse_ms ? lim->parse_ms : 5000;
   c.deadline = pv_now_ms() + c.budget_ms;
-  if (c.a == NULL || c.sy == NULL) rc = PV_FATAL;
-  if (rc == PV_OK) rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
+  if (c.a == NULL || c.sy == NULL)
+    rc = PV_FATAL;
+  if (rc == PV_OK)
+    rc = eval_items(&c, e, PV_TI_SOURCE, &c.src, &c.src_item);
   c.final = x == NULL || x->final;
-  if (rc == PV_OK) rc = analyse_file(&c, e, ts_tree_root_node(tree), hit, ctx);
+  if (rc == PV_OK)
+    rc = analyse_file(&c, e, ts_tree_root_node(tree), hit, ctx);
   *incomplete = c.cut;
   free(c.best);
   free(c.src_item);

@@ -28,8 +28,8 @@ typedef struct {
       method, gen_decl, gen_expr, block, lexdecl, vardecl, vdecl, if_, for_, for_in, while_, do_,
       return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
       assign_pat, rest_pat, object, pair, prop, sprop, export_stmt, export_clause, import_stmt,
-      import_clause, ns_import, named_imports, pairpat, catch_, class_body, template, class_decl, class_,
-      field_def, heritage, super_;
+      import_clause, ns_import, named_imports, pairpat, catch_, class_body, template, class_decl,
+      class_, field_def, heritage, super_;
 } pv_syms_ts;
 
 /* The table of language l (JS, TS, TSX), or NULL. */
@@ -81,7 +81,8 @@ typedef int (*pv_taint_file_fn)(void *ctx, const pv_file *f);
  * non-zero (which is returned; -1 on OOM). */
 int pv_taint_deps_any(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn fn, void *ctx);
 /* Call fn on the modules that import f directly, until one returns non-zero. */
-int pv_taint_each_importer(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn fn, void *ctx);
+int pv_taint_each_importer(const pv_taint_graph *g, const pv_file *f, pv_taint_file_fn fn,
+                           void *ctx);
 
 /* What the taint rules learnt of an input's modules: where each (rule,
  * file) stands and the summaries of exported functions, per rule.
@@ -137,13 +138,13 @@ void pv_taint_file_delete(pv_taint_file *pf);
  * stop) or PV_FATAL (OOM). */
 enum { PV_TAINT_WHERE_MAX = 80 };
 typedef struct {
-  char where[PV_TAINT_WHERE_MAX]; /* "function build (line 12)", "the top level"; "": none ran out */
-  char why[PV_TAINT_WHERE_MAX];   /* "the step budget (4000000 expressions)" */
+  char
+      where[PV_TAINT_WHERE_MAX]; /* "function build (line 12)", "the top level"; "": none ran out */
+  char why[PV_TAINT_WHERE_MAX];  /* "the step budget (4000000 expressions)" */
 } pv_taint_incomplete;
 pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const pv_feval *e,
-                       const pv_file *f, const TSTree *tree, pv_taint_graph *g,
-                       pv_taint_exports *x, pv_taint_file *pf, const pv_limits *lim,
-                       pv_taint_hit_fn hit, void *ctx, pv_taint_incomplete *incomplete);
-
+                       const pv_file *f, const TSTree *tree, pv_taint_graph *g, pv_taint_exports *x,
+                       pv_taint_file *pf, const pv_limits *lim, pv_taint_hit_fn hit, void *ctx,
+                       pv_taint_incomplete *incomplete);
 
 #endif

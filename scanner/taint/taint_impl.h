@@ -46,13 +46,13 @@
 
 /* Bounds more than one file needs (the others are at the top of the file using them). */
 enum {
-  FIELD_PATH_MAX = 64,   /* bytes of a field path (a.b.c) */
-  SHAPE_MAX = 16,        /* fields an object value keeps apart */
-  PARAMS_MAX = 16,       /* parameters with summaries */
-  LABELS_MAX = 16,       /* distinct labels per rule */
-  DEPTH_MAX = 400,       /* nesting of expressions and statements interpreted */
-  RPARTS_MAX = 32,       /* parts of a summary's return value, and of its effects */
-  XQ_MAX = 256,             /* sinks of other files reached from one file */
+  FIELD_PATH_MAX = 64, /* bytes of a field path (a.b.c) */
+  SHAPE_MAX = 16,      /* fields an object value keeps apart */
+  PARAMS_MAX = 16,     /* parameters with summaries */
+  LABELS_MAX = 16,     /* distinct labels per rule */
+  DEPTH_MAX = 400,     /* nesting of expressions and statements interpreted */
+  RPARTS_MAX = 32,     /* parts of a summary's return value, and of its effects */
+  XQ_MAX = 256,        /* sinks of other files reached from one file */
 };
 
 /* ---- Values, the environment, summaries, the state of a run ------------ */
@@ -71,9 +71,10 @@ typedef struct trace {
   uint32_t labels;
   uint32_t params;
   uint8_t param;
-  const char *ppath;         /* one parameter carried (params one bit): through this field of it ("" whole) */
-  uint8_t derived;           /* computed from the value it carries (its fields are not the parameter's) */
-  uint32_t src;              /* its source's match (index + 1 in tctx.src), 0 unknown (taint_unify_mvars) */
+  const char
+      *ppath;      /* one parameter carried (params one bit): through this field of it ("" whole) */
+  uint8_t derived; /* computed from the value it carries (its fields are not the parameter's) */
+  uint32_t src;    /* its source's match (index + 1 in tctx.src), 0 unknown (taint_unify_mvars) */
   const struct shape *shape; /* an object: what its fields hold */
 } trace;
 
@@ -95,13 +96,13 @@ typedef struct shape {
 } shape;
 
 typedef struct {
-  uint32_t id;      /* unique per declaration */
+  uint32_t id; /* unique per declaration */
   const unsigned char *name;
   uint32_t nlen;
-  uint32_t depth;   /* block depth of the declaration */
+  uint32_t depth; /* block depth of the declaration */
   const trace *t;
-  TSNode obj;       /* the class body or object literal whose methods its value has (if known) */
-  TSNode fn;        /* the function of the file it holds (const f = g), if known */
+  TSNode obj; /* the class body or object literal whose methods its value has (if known) */
+  TSNode fn;  /* the function of the file it holds (const f = g), if known */
 } binding;
 
 typedef struct {
@@ -148,18 +149,24 @@ struct import {
  * source order) and its imports. Valid during one pv_match_file. */
 struct pv_taint_file {
   const pv_file *f;
-  struct pfn { TSNode node; uint32_t ns, ne; int hoists; } *fns; /* ns..ne its name, if any; hoists: it
-                                                                  * declares a `var` */
+  struct pfn {
+    TSNode node;
+    uint32_t ns, ne;
+    int hoists;
+  } * fns; /* ns..ne its name, if any; hoists: it
+            * declares a `var` */
   uint32_t nfns, capfns;
   uint32_t *fhash, fcap; /* fns by name (index + 1; 0 empty), fcap a power of 2 */
   uint32_t *nhash, ncap; /* fns by node */
-  struct { uint32_t at, ns, ne; } named; /* the function at byte `at` is assigned to ns..ne */
+  struct {
+    uint32_t at, ns, ne;
+  } named; /* the function at byte `at` is assigned to ns..ne */
   struct import *imps;
   uint32_t nimps, capimps;
   struct pcls {
     TSNode body, parent; /* parent: what it extends */
     uint32_t ns, ne, up; /* its name; up: index + 1 of the class it extends, 0 none */
-  } *cls;                /* classes with a name, by body start */
+  } * cls;               /* classes with a name, by body start */
   uint32_t ncls, capcls;
   pv_arena *a;
   int ready, hoists; /* hoists: the top level declares a `var` */
@@ -187,19 +194,19 @@ typedef enum {
 
 struct fsum {
   sum_state state;
-  int recursive;           /* called while in progress */
-  const trace *ret;        /* a real source reaching the return value */
-  rpart *rets, *eff;       /* RPARTS_MAX each, made with the first */
+  int recursive;     /* called while in progress */
+  const trace *ret;  /* a real source reaching the return value */
+  rpart *rets, *eff; /* RPARTS_MAX each, made with the first */
   uint8_t *target;
   uint32_t nrets, neff;
   uint32_t nsinks;
   struct fsink {
-    uint32_t sink;             /* a sink of this file, unless ext */
-    struct xsink_ *ext;        /* a sink of another module, reached through its export */
+    uint32_t sink;      /* a sink of this file, unless ext */
+    struct xsink_ *ext; /* a sink of another module, reached through its export */
     uint8_t param;
-    const char *ppath;         /* the parameter's field that reaches it ("" all of it) */
+    const char *ppath; /* the parameter's field that reaches it ("" all of it) */
     const trace *t;
-  } *sinks;                    /* SUMMARY_SINKS_MAX, made with the first */
+  } * sinks; /* SUMMARY_SINKS_MAX, made with the first */
 };
 
 typedef struct {
@@ -210,7 +217,10 @@ typedef struct {
   const struct import *imps; /* the file's (pv_taint_file) */
   uint32_t nimps;
   pv_taint_file *pf;
-  struct { struct xsink_ *sink; const trace *t; } xq[XQ_MAX]; /* sinks reached in other files */
+  struct {
+    struct xsink_ *sink;
+    const trace *t;
+  } xq[XQ_MAX]; /* sinks reached in other files */
   uint32_t nxq;
   const pv_taint_spec *spec;
   const pv_taint_models *models;
@@ -218,39 +228,48 @@ typedef struct {
   uint32_t size;
   const pv_syms_ts *sy;
   pv_arena *a;
-  pv_mlist src, sink, san, prop; /* ranges of the rule's operators */
+  pv_mlist src, sink, san, prop;    /* ranges of the rule's operators */
   pv_mlist src_sorted, sink_sorted; /* the same, by start (holds_ends) */
   uint32_t *prop_item;
-  struct pedge { uint32_t fs, fe, ts, te, m; } *pedges; /* propagators' from/to, by from */
+  struct pedge {
+    uint32_t fs, fe, ts, te, m;
+  } * pedges; /* propagators' from/to, by from */
   uint32_t npedges;
-  struct pending { uint32_t s, e; const trace *t; } *pend; /* propagated to a name not yet declared */
+  struct pending {
+    uint32_t s, e;
+    const trace *t;
+  } * pend; /* propagated to a name not yet declared */
   uint32_t npend, cappend;
   const unsigned char *resolver; /* the resolve parameter of the Promise executor being run */
   uint32_t resolver_len;
-  const trace *resolved;         /* what it was called with */
+  const trace *resolved;                     /* what it was called with */
   uint32_t *src_item, *sink_item, *san_item; /* the item of each range */
-  const trace **best;       /* per sink range: the shortest path found */
+  const trace **best;                        /* per sink range: the shortest path found */
   env cur;
   uint32_t next_id, depth, nest;
-  uint32_t fn_depth;       /* the depth of the function being interpreted (its `var`s) */
-  const trace *ret;         /* the returns of the function being interpreted */
-  const trace *thrown;      /* what its throw statements threw (caught by a catch) */
-  fsum *current;            /* the summary being computed, or NULL */
-  fsum *fns;                /* one per function of pf (made when the file is analysed) */
+  uint32_t fn_depth;   /* the depth of the function being interpreted (its `var`s) */
+  const trace *ret;    /* the returns of the function being interpreted */
+  const trace *thrown; /* what its throw statements threw (caught by a catch) */
+  fsum *current;       /* the summary being computed, or NULL */
+  fsum *fns;           /* one per function of pf (made when the file is analysed) */
   uint32_t nfns;
   TSNode root;
   const char *labels[LABELS_MAX];
   uint32_t nlabels;
   uint64_t deadline;
-  uint32_t budget_ms;      /* the time budget the deadline is */
+  uint32_t budget_ms; /* the time budget the deadline is */
   uint32_t steps, steps_max;
   int over, oom;
   TSNode fn_now;           /* the function being interpreted (null: the top level) */
   pv_taint_incomplete cut; /* where a budget first ran out, and which */
-  int final;    /* the input's last round: calls wait for no module */
-  int deferred; /* a call needs the summary of a module not analysed yet */
-  int exports_ret; /* an export recorded returns a source's taint */
-  struct kfield { uint32_t body; const char *path; const trace *t; } *store; /* this.path of instances, by class body */
+  int final;               /* the input's last round: calls wait for no module */
+  int deferred;            /* a call needs the summary of a module not analysed yet */
+  int exports_ret;         /* an export recorded returns a source's taint */
+  struct kfield {
+    uint32_t body;
+    const char *path;
+    const trace *t;
+  } * store; /* this.path of instances, by class body */
   uint32_t nstore, capstore, store_version;
 } tctx;
 
@@ -285,12 +304,12 @@ typedef struct {
 
 /* A sink that a parameter of an export reaches, kept beyond the run of its file. */
 typedef struct xsink_ {
-  uint8_t param;           /* 1-based */
-  const char *ppath;       /* its field that reaches the sink ("" all of it) */
-  const pv_file *file;     /* the sink's file */
+  uint8_t param;       /* 1-based */
+  const char *ppath;   /* its field that reaches the sink ("" all of it) */
+  const pv_file *file; /* the sink's file */
   pv_pmatch sink;
-  uint32_t item;           /* its item (requires) */
-  xstep *steps;            /* from the parameter to the sink */
+  uint32_t item; /* its item (requires) */
+  xstep *steps;  /* from the parameter to the sink */
   uint32_t n, labels;
   int reported;
 } xsink;
@@ -299,13 +318,13 @@ typedef struct xsink_ {
 typedef struct {
   const pv_rule *rule;
   const pv_file *file;
-  const char *name;        /* export name; "" the module itself (module.exports = f) */
-  xpart *rets, *eff;       /* what it returns; what it writes to its parameters' fields */
+  const char *name;  /* export name; "" the module itself (module.exports = f) */
+  xpart *rets, *eff; /* what it returns; what it writes to its parameters' fields */
   uint32_t nrets, neff;
-  int ret;                 /* a source inside reaches the return value */
+  int ret; /* a source inside reaches the return value */
   xsink *sinks;
   uint32_t nsinks;
-  TSNode node;             /* the function (valid while its own file is analysed) */
+  TSNode node; /* the function (valid while its own file is analysed) */
 } xfn;
 
 /* What the taint rules learnt of an input's modules (taint.h). */
@@ -336,19 +355,31 @@ struct mark {
 /* ---- Small helpers ------------------------------------------------------ */
 
 /* Is n (not null) a node of symbol s (0: a symbol the grammar lacks, never)? */
-static inline int sym_is(TSNode n, TSSymbol s) { return s != 0 && !ts_node_is_null(n) && ts_node_symbol(n) == s; }
+static inline int sym_is(TSNode n, TSSymbol s) {
+  return s != 0 && !ts_node_is_null(n) && ts_node_symbol(n) == s;
+}
 
 /* Where n starts and ends (bytes). */
-static inline uint32_t nstart(TSNode n) { return ts_node_start_byte(n); }
-static inline uint32_t nend(TSNode n) { return ts_node_end_byte(n); }
+static inline uint32_t nstart(TSNode n) {
+  return ts_node_start_byte(n);
+}
+static inline uint32_t nend(TSNode n) {
+  return ts_node_end_byte(n);
+}
 
 /* Named children of n (0 for a null node: tree-sitter does not check). */
-static inline uint32_t nkids(TSNode n) { return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n); }
+static inline uint32_t nkids(TSNode n) {
+  return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+}
 
 /* The field path of the one parameter t carries ("" the whole). */
-static inline const char *ppath_of(const trace *t) { return t->ppath ? t->ppath : ""; }
+static inline const char *ppath_of(const trace *t) {
+  return t->ppath ? t->ppath : "";
+}
 /* Is exactly one bit of params set? */
-static inline int one_param(uint32_t params) { return params != 0 && (params & (params - 1)) == 0; }
+static inline int one_param(uint32_t params) {
+  return params != 0 && (params & (params - 1)) == 0;
+}
 
 /* Entry i's path is p or a prefix of it; below: p is a prefix of it. */
 static inline size_t covers(const char *q, const char *p) {
@@ -510,8 +541,8 @@ const trace *tn_made(tctx *c, const rpart *v, uint32_t k, const trace *const *at
 const trace *tn_apply_summary(tctx *c, fsum *f, const trace *const *at, const TSNode *fnarg,
                               uint32_t nargs, TSNode n, TSNode callee);
 /* Call n into export e of another module: effects, sinks, its result. */
-const trace *tn_apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e,
-                             const trace *const *at, const TSNode *fnarg, uint32_t nargs);
+const trace *tn_apply_export(tctx *c, TSNode n, TSNode callee, const xfn *e, const trace *const *at,
+                             const TSNode *fnarg, uint32_t nargs);
 /* After the analysis: done (importers woken if it taints), or pending again past nexports. */
 void tn_settle(tctx *c, uint32_t nexports);
 

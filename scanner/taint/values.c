@@ -5,8 +5,8 @@
 #include "taint_impl.h"
 
 enum {
-  STEP_MSG_MAX = 48,     /* bytes of code quoted in a step message */
-  SHAPE_DEPTH_MAX = 3,   /* objects nested in an object value's fields */
+  STEP_MSG_MAX = 48,   /* bytes of code quoted in a step message */
+  SHAPE_DEPTH_MAX = 3, /* objects nested in an object value's fields */
 };
 
 /* ---- Values ------------------------------------------------------------ */
@@ -21,7 +21,8 @@ static __thread struct {
 } field_ids[64];
 
 TSNode tn_field_of(TSNode n, const char *name) { /* a null node has no fields */
-  if (ts_node_is_null(n)) return n;
+  if (ts_node_is_null(n))
+    return n;
   const TSLanguage *L = ts_node_language(n);
   uint32_t h = (uint32_t)(((uintptr_t)name >> 3) ^ ((uintptr_t)L >> 4)) & 63;
   if (field_ids[h].name != name || field_ids[h].lang != L) {
@@ -43,8 +44,10 @@ const char *tn_quote(tctx *c, const char *fmt, uint32_t s, uint32_t e) {
   uint32_t n = 0;
   for (uint32_t i = s; i < e && n < STEP_MSG_MAX; i++) {
     unsigned char ch = c->data[i];
-    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-    if (ch == ' ' && n > 0 && q[n - 1] == ' ') continue;
+    if (ch == '\n' || ch == '\r' || ch == '\t')
+      ch = ' ';
+    if (ch == ' ' && n > 0 && q[n - 1] == ' ')
+      continue;
     q[n++] = (char)ch;
   }
   if (e - s > STEP_MSG_MAX) {
@@ -61,8 +64,10 @@ const trace *tn_step(tctx *c, const trace *prev, uint32_t s, uint32_t e, const c
     c->oom = 1;
     return prev;
   }
-  if (prev != NULL) *t = *prev; /* labels, parameters, shape */
-  else memset(t, 0, sizeof *t);
+  if (prev != NULL)
+    *t = *prev; /* labels, parameters, shape */
+  else
+    memset(t, 0, sizeof *t);
   t->prev = prev;
   t->file = NULL;
   t->s = s;
@@ -75,14 +80,19 @@ const trace *tn_step(tctx *c, const trace *prev, uint32_t s, uint32_t e, const c
 /* The field path of its parameter a join of a and b carries: the
  * common prefix of theirs when both carry the same one. */
 static const char *join_ppath(tctx *c, const trace *a, const trace *b) {
-  if (a->params == 0 || (b->params != 0 && !one_param(a->params | b->params))) return b->params ? ppath_of(b) : "";
-  if (b->params == 0) return ppath_of(a);
+  if (a->params == 0 || (b->params != 0 && !one_param(a->params | b->params)))
+    return b->params ? ppath_of(b) : "";
+  if (b->params == 0)
+    return ppath_of(a);
   const char *x = ppath_of(a), *y = ppath_of(b);
   size_t n = 0, cut = 0;
-  while (x[n] && x[n] == y[n]) n++;
-  if ((x[n] == '\0' || x[n] == '.') && (y[n] == '\0' || y[n] == '.')) return x[n] == '\0' ? x : y[n] == '\0' ? y : pv_arena_strndup(c->a, x, n);
+  while (x[n] && x[n] == y[n])
+    n++;
+  if ((x[n] == '\0' || x[n] == '.') && (y[n] == '\0' || y[n] == '.'))
+    return x[n] == '\0' ? x : y[n] == '\0' ? y : pv_arena_strndup(c->a, x, n);
   for (size_t i = 0; i < n; i++)
-    if (x[i] == '.') cut = i;
+    if (x[i] == '.')
+      cut = i;
   return pv_arena_strndup(c->a, x, cut);
 }
 
@@ -93,25 +103,33 @@ static const trace *join_shapes(tctx *c, const trace *a, const trace *b);
 static const trace *join_plain(tctx *c, const trace *a, const trace *b);
 
 const trace *tn_join(tctx *c, const trace *a, const trace *b) {
-  if (a == NULL) return b;
-  if (b == NULL || a == b) return a;
-  if (a->shape != NULL || b->shape != NULL) return join_shapes(c, a, b);
+  if (a == NULL)
+    return b;
+  if (b == NULL || a == b)
+    return a;
+  if (a->shape != NULL || b->shape != NULL)
+    return join_shapes(c, a, b);
   return join_plain(c, a, b);
 }
 
 /* The same, ignoring fields (the result may keep those of one of them). */
 static const trace *join_plain(tctx *c, const trace *a, const trace *b) {
-  if (a == NULL) return b;
-  if (b == NULL || a == b) return a;
+  if (a == NULL)
+    return b;
+  if (b == NULL || a == b)
+    return a;
   /* a real source wins over a parameter of the function being summarised */
-  const trace *keep = (a->param != 0) != (b->param != 0) ? (a->param ? b : a) : b->len < a->len ? b : a;
+  const trace *keep = (a->param != 0) != (b->param != 0) ? (a->param ? b : a)
+                      : b->len < a->len                  ? b
+                                                         : a;
   const trace *other = keep == a ? b : a;
   const char *pp = join_ppath(c, keep, other);
-  if ((keep->labels | other->labels) == keep->labels && (keep->params | other->params) == keep->params &&
-      strcmp(pp, ppath_of(keep)) == 0)
+  if ((keep->labels | other->labels) == keep->labels &&
+      (keep->params | other->params) == keep->params && strcmp(pp, ppath_of(keep)) == 0)
     return keep;
   trace *t = pv_arena_alloc(c->a, sizeof *t);
-  if (t == NULL) return keep;
+  if (t == NULL)
+    return keep;
   *t = *keep;
   t->labels |= other->labels;
   t->params |= other->params;
@@ -130,21 +148,27 @@ const trace *tn_make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t
   sfield all[2 * SHAPE_MAX];
   uint32_t m = 0, k = 0, depth = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (m < 2 * SHAPE_MAX) all[m++] = v[i];
-    else rest = join_plain(c, rest, tn_derive(c, v[i].t));
+    if (m < 2 * SHAPE_MAX)
+      all[m++] = v[i];
+    else
+      rest = join_plain(c, rest, tn_derive(c, v[i].t));
   }
   if (rest != NULL && rest->shape != NULL) {
     const trace *r = rest;
     for (uint32_t i = 0; i < r->shape->n && m < 2 * SHAPE_MAX; i++) {
       int covered = 0;
-      for (uint32_t j = 0; j < n && !covered; j++) covered = covers(v[j].path, r->shape->f[i].path) != 0;
-      if (!covered) all[m++] = (sfield){r->shape->f[i].path, tn_rebase(c, r->shape->f[i].t, r)};
+      for (uint32_t j = 0; j < n && !covered; j++)
+        covered = covers(v[j].path, r->shape->f[i].path) != 0;
+      if (!covered)
+        all[m++] = (sfield){r->shape->f[i].path, tn_rebase(c, r->shape->f[i].t, r)};
     }
     rest = tn_rebase(c, r->shape->rest, r);
   }
   const trace *whole = rest;
-  for (uint32_t i = 0; i < m; i++) whole = join_plain(c, whole, all[i].t);
-  if (whole == NULL) return NULL;
+  for (uint32_t i = 0; i < m; i++)
+    whole = join_plain(c, whole, all[i].t);
+  if (whole == NULL)
+    return NULL;
   shape *sh = pv_arena_alloc(c->a, sizeof *sh + SHAPE_MAX * sizeof *sh->f);
   trace *t = pv_arena_alloc(c->a, sizeof *t);
   if (sh == NULL || t == NULL) {
@@ -153,10 +177,14 @@ const trace *tn_make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t
   }
   for (uint32_t i = 0; i < m; i++) {
     const trace *x = all[i].t;
-    if (x != NULL && x->shape != NULL && x->shape->depth >= SHAPE_DEPTH_MAX) x = tn_derive(c, x);
-    if (k == SHAPE_MAX) rest = join_plain(c, rest, tn_derive(c, x)); /* past the bound: fields join the rest */
-    else sh->f[k++] = (sfield){all[i].path, x};
-    if (x != NULL && x->shape != NULL && x->shape->depth + 1 > depth) depth = x->shape->depth + 1;
+    if (x != NULL && x->shape != NULL && x->shape->depth >= SHAPE_DEPTH_MAX)
+      x = tn_derive(c, x);
+    if (k == SHAPE_MAX)
+      rest = join_plain(c, rest, tn_derive(c, x)); /* past the bound: fields join the rest */
+    else
+      sh->f[k++] = (sfield){all[i].path, x};
+    if (x != NULL && x->shape != NULL && x->shape->depth + 1 > depth)
+      depth = x->shape->depth + 1;
   }
   *t = *whole;
   sh->rest = flat(c, rest);
@@ -189,13 +217,16 @@ static const trace *lookup(tctx *c, const trace *base, const sfield *v, uint32_t
 
 /* Replay on t the steps `from` took after its shape was made. */
 const trace *tn_rebase(tctx *c, const trace *t, const trace *from) {
-  if (t == NULL || from->len <= from->shape->len) return t;
+  if (t == NULL || from->len <= from->shape->len)
+    return t;
   uint32_t k = from->len - from->shape->len;
   const trace *v[64];
-  if (k > 64) k = 64;
+  if (k > 64)
+    k = 64;
   const trace *x = from;
   uint32_t got = 0;
-  for (; got < k && x != NULL; got++, x = x->prev) v[got] = x;
+  for (; got < k && x != NULL; got++, x = x->prev)
+    v[got] = x;
   for (uint32_t i = got; i-- > 0;) {
     const trace *s = tn_step(c, t, v[i]->s, v[i]->e, v[i]->msg);
     ((trace *)s)->file = v[i]->file;
@@ -207,9 +238,12 @@ const trace *tn_rebase(tctx *c, const trace *t, const trace *from) {
 /* Field `path` (".a.b"; "" the whole) of value t: an object's field, or
  * a parameter's value read further down. */
 const trace *tn_select_field(tctx *c, const trace *t, const char *path) {
-  if (t == NULL || path[0] == '\0') return t;
-  if (t->shape != NULL) return tn_rebase(c, lookup(c, t->shape->rest, t->shape->f, t->shape->n, path), t);
-  if (!one_param(t->params) || t->derived || strlen(ppath_of(t)) + strlen(path) >= FIELD_PATH_MAX) return t;
+  if (t == NULL || path[0] == '\0')
+    return t;
+  if (t->shape != NULL)
+    return tn_rebase(c, lookup(c, t->shape->rest, t->shape->f, t->shape->n, path), t);
+  if (!one_param(t->params) || t->derived || strlen(ppath_of(t)) + strlen(path) >= FIELD_PATH_MAX)
+    return t;
   trace *x = pv_arena_alloc(c->a, sizeof *x);
   if (x == NULL) {
     c->oom = 1;
@@ -228,15 +262,18 @@ static const trace *join_shapes(tctx *c, const trace *a, const trace *b) {
     const shape *sh = (side ? b : a)->shape;
     for (uint32_t i = 0; sh != NULL && i < sh->n; i++) {
       uint32_t j = 0;
-      while (j < n && strcmp(v[j].path, sh->f[i].path) != 0) j++;
+      while (j < n && strcmp(v[j].path, sh->f[i].path) != 0)
+        j++;
       if (j == n) {
         v[n].path = sh->f[i].path;
         v[n++].t = NULL;
       }
     }
   }
-  for (uint32_t j = 0; j < n; j++) v[j].t = tn_join(c, tn_select_field(c, a, v[j].path), tn_select_field(c, b, v[j].path));
-  const trace *ra = a->shape ? tn_rebase(c, a->shape->rest, a) : a, *rb = b->shape ? tn_rebase(c, b->shape->rest, b) : b;
+  for (uint32_t j = 0; j < n; j++)
+    v[j].t = tn_join(c, tn_select_field(c, a, v[j].path), tn_select_field(c, b, v[j].path));
+  const trace *ra = a->shape ? tn_rebase(c, a->shape->rest, a) : a,
+              *rb = b->shape ? tn_rebase(c, b->shape->rest, b) : b;
   const trace *rest = tn_join(c, ra, rb);
   return tn_make_shape(c, rest, v, n);
 }
@@ -245,7 +282,8 @@ static const trace *join_shapes(tctx *c, const trace *a, const trace *b) {
  * no fields of its own, and its fields are not those of a parameter t
  * carries. */
 const trace *tn_derive(tctx *c, const trace *t) {
-  if (t == NULL || (t->shape == NULL && (t->derived || t->params == 0))) return t;
+  if (t == NULL || (t->shape == NULL && (t->derived || t->params == 0)))
+    return t;
   trace *x = pv_arena_alloc(c->a, sizeof *x);
   if (x == NULL) {
     c->oom = 1;
@@ -259,7 +297,8 @@ const trace *tn_derive(tctx *c, const trace *t) {
 
 /* t without its fields. */
 static const trace *flat(tctx *c, const trace *t) {
-  if (t == NULL || t->shape == NULL) return t;
+  if (t == NULL || t->shape == NULL)
+    return t;
   trace *x = pv_arena_alloc(c->a, sizeof *x);
   if (x == NULL) {
     c->oom = 1;

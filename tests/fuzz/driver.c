@@ -30,25 +30,31 @@ static uint64_t next(void) {
 
 static void add_seed(const char *path) {
   FILE *f = fopen(path, "rb");
-  if (f == NULL) return;
+  if (f == NULL)
+    return;
   blob b = {malloc(1 << 20), 0};
-  if (b.data) b.size = fread(b.data, 1, 1 << 20, f);
+  if (b.data)
+    b.size = fread(b.data, 1, 1 << 20, f);
   fclose(f);
   seeds = realloc(seeds, (n_seeds + 1) * sizeof *seeds);
-  if (seeds == NULL || b.data == NULL) exit(3);
+  if (seeds == NULL || b.data == NULL)
+    exit(3);
   seeds[n_seeds++] = b;
 }
 
 static void add_path(const char *path) {
   struct stat st;
-  if (stat(path, &st) != 0) return;
-  if (!S_ISDIR(st.st_mode)) return add_seed(path);
+  if (stat(path, &st) != 0)
+    return;
+  if (!S_ISDIR(st.st_mode))
+    return add_seed(path);
   struct dirent **list;
   int n = scandir(path, &list, NULL, alphasort);
   for (int i = 0; i < n; i++) {
     char sub[4096];
     snprintf(sub, sizeof sub, "%s/%s", path, list[i]->d_name);
-    if (list[i]->d_name[0] != '.' && stat(sub, &st) == 0 && S_ISREG(st.st_mode)) add_seed(sub);
+    if (list[i]->d_name[0] != '.' && stat(sub, &st) == 0 && S_ISREG(st.st_mode))
+      add_seed(sub);
     free(list[i]);
   }
   free(list);
@@ -59,31 +65,38 @@ static void mutate(uint8_t *buf, size_t *n, size_t cap) {
   static const uint8_t interesting[] = {0, 0xff, 0x7f, 0x80, '\n', '"', '{', '[', ':', '-', '\\'};
   size_t at = *n ? next() % *n : 0, len = *n ? 1 + next() % (*n - at) : 0;
   switch (next() % 6) {
-  case 0: if (*n) buf[at] ^= (uint8_t)(1u << (next() % 8)); break;
-  case 1: if (*n) buf[at] = interesting[next() % sizeof interesting]; break;
-  case 2:
-    if (*n < cap) {
-      memmove(buf + at + 1, buf + at, *n - at);
-      buf[at] = (uint8_t)next();
-      ++*n;
+    case 0:
+      if (*n)
+        buf[at] ^= (uint8_t)(1u << (next() % 8));
+      break;
+    case 1:
+      if (*n)
+        buf[at] = interesting[next() % sizeof interesting];
+      break;
+    case 2:
+      if (*n < cap) {
+        memmove(buf + at + 1, buf + at, *n - at);
+        buf[at] = (uint8_t)next();
+        ++*n;
+      }
+      break;
+    case 3:
+      memmove(buf + at, buf + at + len, *n - at - len);
+      *n -= len;
+      break;
+    case 4: /* duplicate a range in place */
+      if (len && *n + len <= cap) {
+        memmove(buf + at + len, buf + at, *n - at);
+        *n += len;
+      }
+      break;
+    default: { /* splice the start of another seed */
+      const blob *o = &seeds[next() % n_seeds];
+      size_t k = o->size < cap - at ? o->size : cap - at;
+      memcpy(buf + at, o->data, k);
+      if (at + k > *n)
+        *n = at + k;
     }
-    break;
-  case 3:
-    memmove(buf + at, buf + at + len, *n - at - len);
-    *n -= len;
-    break;
-  case 4: /* duplicate a range in place */
-    if (len && *n + len <= cap) {
-      memmove(buf + at + len, buf + at, *n - at);
-      *n += len;
-    }
-    break;
-  default: { /* splice the start of another seed */
-    const blob *o = &seeds[next() % n_seeds];
-    size_t k = o->size < cap - at ? o->size : cap - at;
-    memcpy(buf + at, o->data, k);
-    if (at + k > *n) *n = at + k;
-  }
   }
 }
 
@@ -110,20 +123,23 @@ int main(int argc, char **argv) {
     add_seed("/dev/null");
     seeds[0].size = 0;
   }
-  for (size_t i = 0; i < n_seeds; i++) run(name, seeds[i].data, seeds[i].size);
+  for (size_t i = 0; i < n_seeds; i++)
+    run(name, seeds[i].data, seeds[i].size);
   uint8_t *buf = malloc((size_t)max_len);
   for (long i = 0; buf && i < runs; i++) {
     const blob *s = &seeds[next() % n_seeds];
     size_t n = s->size < (size_t)max_len ? s->size : (size_t)max_len;
     memcpy(buf, s->data, n);
-    for (int k = 1 + (int)(next() % 4); k > 0; k--) mutate(buf, &n, (size_t)max_len);
+    for (int k = 1 + (int)(next() % 4); k > 0; k--)
+      mutate(buf, &n, (size_t)max_len);
     run(name, buf, n);
   }
   char crash[256];
   snprintf(crash, sizeof crash, "fuzz-crash-%s", name);
   remove(crash);
   printf("%s: %zu seeds, %ld mutated runs, no crash\n", name, n_seeds, runs);
-  for (size_t i = 0; i < n_seeds; i++) free(seeds[i].data);
+  for (size_t i = 0; i < n_seeds; i++)
+    free(seeds[i].data);
   free(seeds);
   free(buf);
   return 0;

@@ -8,7 +8,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pv_result *r = pv_result_new("fuzz");
-  if (r == NULL) return 0;
+  if (r == NULL)
+    return 0;
   pv_file f = {.path = "package/package.json", .data = data, .size = size};
   pv_result_add_file(r, &f);
   r->permissions = pv_permissions_read(r);

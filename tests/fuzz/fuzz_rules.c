@@ -8,11 +8,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char path[64];
   int fd = fuzz_memfile(data, size, path, sizeof path);
-  if (fd < 0) return 0;
+  if (fd < 0)
+    return 0;
   pv_limits lim = pv_limits_default();
   pv_error err = {0};
   pv_ruleset *rs = pv_ruleset_new();
-  if (rs != NULL) pv_ruleset_load(rs, path, &lim, &err);
+  if (rs != NULL)
+    pv_ruleset_load(rs, path, &lim, &err);
   pv_ruleset_delete(rs);
   close(fd);
   return 0;

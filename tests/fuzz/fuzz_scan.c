@@ -18,19 +18,23 @@ static void setup(void) {
   pv_limits lim = pv_limits_default();
   pv_error err = {0};
   rules = pv_ruleset_new();
-  if (rules && pv_ruleset_load(rules, dir ? dir : "rules", &lim, &err) != PV_OK) abort();
+  if (rules && pv_ruleset_load(rules, dir ? dir : "rules", &lim, &err) != PV_OK)
+    abort();
   matcher = pv_matcher_new(rules, NULL);
   parser = pv_parser_new();
-  if (matcher == NULL || parser == NULL) abort();
+  if (matcher == NULL || parser == NULL)
+    abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const char *const names[] = {"a.js", "a.ts", "a.tsx", "package.json"};
-  if (parser == NULL) setup();
+  if (parser == NULL)
+    setup();
   pv_limits lim = pv_limits_default();
   for (size_t i = 0; i < 4; i++) {
     pv_result *r = pv_result_new("fuzz");
-    if (r == NULL) return 0;
+    if (r == NULL)
+      return 0;
     pv_file f = {.path = names[i], .data = data, .size = size};
     pv_file *fp = pv_result_add_file(r, &f);
     fp->lang = pv_lang_detect(fp->path, data, size, &fp->flags);

@@ -91,7 +91,8 @@ static int do_exec(void) {
 static int do_fork(int n) {
   pid_t kids[512];
   int k = 0, err = 0;
-  if (n > 512) n = 512;
+  if (n > 512)
+    n = 512;
   for (; k < n; k++) {
     pid_t p = fork();
     if (p == 0) {
@@ -104,8 +105,10 @@ static int do_fork(int n) {
     }
     kids[k] = p;
   }
-  for (int i = 0; i < k; i++) kill(kids[i], SIGKILL);
-  for (int i = 0; i < k; i++) waitpid(kids[i], NULL, 0);
+  for (int i = 0; i < k; i++)
+    kill(kids[i], SIGKILL);
+  for (int i = 0; i < k; i++)
+    waitpid(kids[i], NULL, 0);
   if (err) {
     printf("fork: %s after %d\n", en(err), k);
     return 1;
@@ -130,7 +133,8 @@ static int do_mem(long mib) {
 
 static int do_spin(void) {
   volatile unsigned long x = 1;
-  while (x) x++;
+  while (x)
+    x++;
   return 0;
 }
 
@@ -146,14 +150,16 @@ static int do_tree(const char *pidfile) {
         fprintf(f, "%d\n", (int)getpid());
         fclose(f);
       }
-      for (;;) pause();
+      for (;;)
+        pause();
     }
     _exit(0);
   }
   waitpid(p, NULL, 0);
   printf("tree: started\n");
   fflush(stdout);
-  for (;;) pause();
+  for (;;)
+    pause();
 }
 
 static int do_ptrace(void) {
@@ -225,7 +231,8 @@ static int do_clonens(void) {
     printf("clone-newuser: %s\n", en(errno));
     return 1;
   }
-  if (p == 0) _exit(0);
+  if (p == 0)
+    _exit(0);
   waitpid((pid_t)p, NULL, 0);
   printf("clone-newuser: ok\n");
   return 0;
@@ -245,23 +252,40 @@ int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   const char *m = argc > 1 ? argv[1] : "";
   const char *a = argc > 2 ? argv[2] : "";
-  if (!strcmp(m, "connect")) return do_connect(a);
-  if (!strcmp(m, "udp")) return do_udp();
-  if (!strcmp(m, "read")) return do_read(a);
-  if (!strcmp(m, "write")) return do_write(a);
-  if (!strcmp(m, "exec")) return do_exec();
-  if (!strcmp(m, "fork")) return do_fork((int)strtol(a, 0, 10));
-  if (!strcmp(m, "mem")) return do_mem(strtol(a, 0, 10));
-  if (!strcmp(m, "spin")) return do_spin();
-  if (!strcmp(m, "tree")) return do_tree(a);
-  if (!strcmp(m, "ptrace")) return do_ptrace();
-  if (!strcmp(m, "env")) return do_env(a);
-  if (!strcmp(m, "x32")) return do_x32();
-  if (!strcmp(m, "iouring")) return do_iouring();
-  if (!strcmp(m, "tiocsti")) return do_tiocsti();
-  if (!strcmp(m, "clonens")) return do_clonens();
-  if (!strcmp(m, "sync")) return do_sync();
-  if (!strcmp(m, "exit")) return (int)strtol(a, 0, 10);
+  if (!strcmp(m, "connect"))
+    return do_connect(a);
+  if (!strcmp(m, "udp"))
+    return do_udp();
+  if (!strcmp(m, "read"))
+    return do_read(a);
+  if (!strcmp(m, "write"))
+    return do_write(a);
+  if (!strcmp(m, "exec"))
+    return do_exec();
+  if (!strcmp(m, "fork"))
+    return do_fork((int)strtol(a, 0, 10));
+  if (!strcmp(m, "mem"))
+    return do_mem(strtol(a, 0, 10));
+  if (!strcmp(m, "spin"))
+    return do_spin();
+  if (!strcmp(m, "tree"))
+    return do_tree(a);
+  if (!strcmp(m, "ptrace"))
+    return do_ptrace();
+  if (!strcmp(m, "env"))
+    return do_env(a);
+  if (!strcmp(m, "x32"))
+    return do_x32();
+  if (!strcmp(m, "iouring"))
+    return do_iouring();
+  if (!strcmp(m, "tiocsti"))
+    return do_tiocsti();
+  if (!strcmp(m, "clonens"))
+    return do_clonens();
+  if (!strcmp(m, "sync"))
+    return do_sync();
+  if (!strcmp(m, "exit"))
+    return (int)strtol(a, 0, 10);
   fprintf(stderr, "usage: probe MODE [ARG]\n");
   return 2;
 }

@@ -10,13 +10,15 @@ static int planned, run, failed;
 
 void tap_plan(int n) {
   planned = n;
-  if (n > 0) printf("1..%d\n", n);
+  if (n > 0)
+    printf("1..%d\n", n);
 }
 
 /* Print "ok N - name" or "not ok N - name" and count the check. */
 static int report(int pass, const char *fmt, va_list ap) {
   run++;
-  if (!pass) failed++;
+  if (!pass)
+    failed++;
   printf("%s %d - ", pass ? "ok" : "not ok", run);
   vprintf(fmt, ap);
   printf("\n");
@@ -51,7 +53,8 @@ static void put_str(const char *s) {
     return;
   }
   fputc('\'', stderr);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) put_byte(*p);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    put_byte(*p);
   fputc('\'', stderr);
 }
 
@@ -67,7 +70,9 @@ static void put_block(const char *label, const char *s) {
   fputc('\n', stderr);
 }
 
-static int multi_line(const char *s) { return s != NULL && strchr(s, '\n') != NULL; }
+static int multi_line(const char *s) {
+  return s != NULL && strchr(s, '\n') != NULL;
+}
 
 int tap_ok_at(tap_at at, int pass, const char *fmt, ...) {
   va_list ap;
@@ -123,7 +128,8 @@ int tap_is_str_at(tap_at at, const char *got, const char *want, const char *fmt,
   va_start(ap, fmt);
   report(pass, fmt, ap);
   va_end(ap);
-  if (pass) return 1;
+  if (pass)
+    return 1;
   where(at);
   if (got && want && (multi_line(got) || multi_line(want))) {
     put_differing_blocks(got, want);
@@ -145,14 +151,17 @@ int tap_has_str_at(tap_at at, const char *got, const char *part, int want_in, co
   va_start(ap, fmt);
   report(pass, fmt, ap);
   va_end(ap);
-  if (pass) return 1;
+  if (pass)
+    return 1;
   where(at);
   fputs(multi_line(got) ? "got the text below" : "got ", stderr);
-  if (!multi_line(got)) put_str(got);
+  if (!multi_line(got))
+    put_str(got);
   fputs(want_in ? ", want it to contain " : ", want it without ", stderr);
   put_str(part);
   fputc('\n', stderr);
-  if (multi_line(got)) put_block("got", got);
+  if (multi_line(got))
+    put_block("got", got);
   return 0;
 }
 
@@ -161,7 +170,8 @@ static void put_double(double d) {
   char b[40];
   for (int prec = 1; prec <= 17; prec++) {
     snprintf(b, sizeof b, "%.*g", prec, d);
-    if (strtod(b, NULL) == d) break;
+    if (strtod(b, NULL) == d)
+      break;
   }
   fputs(b, stderr);
 }
@@ -173,7 +183,8 @@ int tap_is_double_at(tap_at at, double got, double want, double tol, const char 
   va_start(ap, fmt);
   report(pass, fmt, ap);
   va_end(ap);
-  if (pass) return 1;
+  if (pass)
+    return 1;
   where(at);
   fputs("got ", stderr);
   put_double(got);

@@ -37,7 +37,8 @@ static void test_buf(void) {
   is_str((char *)b.data, "12345678", "buf stays NUL-terminated");
   pv_buf_free(&b);
   pv_buf_init(&b, 1 << 16);
-  for (int i = 0; i < 1000; i++) pv_buf_catf(&b, "%d,", i);
+  for (int i = 0; i < 1000; i++)
+    pv_buf_catf(&b, "%d,", i);
   ok(b.len > 3000, "buf printf appends and grows (%zu bytes)", b.len);
   if (ok(b.data != NULL, "buf printf: data"))
     is_int(memcmp(b.data, "0,1,2,", 6), 0, "buf printf appends in order");

@@ -95,7 +95,8 @@ static pv_rule_meta rule_b = {.id = "t.b", .severity = PV_SEV_LOW};
 
 static void add(pv_result *r, pv_file *f, const pv_rule_meta *rule, const char *needle, int nth) {
   const char *src = (const char *)f->data, *p = src;
-  for (int i = 0; i <= nth; i++) p = strstr(i ? p + 1 : p, needle);
+  for (int i = 0; i <= nth; i++)
+    p = strstr(i ? p + 1 : p, needle);
   uint32_t byte = (uint32_t)(p - src), line = 1, col = 1;
   for (const char *q = src; q < p; q++) {
     if (*q == '\n') {
@@ -105,13 +106,19 @@ static void add(pv_result *r, pv_file *f, const pv_rule_meta *rule, const char *
       col++;
     }
   }
-  pv_finding fd = {.rule = rule, .severity = rule->severity, .message = "m", .file = f,
-                   .path = f->path, .start = {line, col, byte},
+  pv_finding fd = {.rule = rule,
+                   .severity = rule->severity,
+                   .message = "m",
+                   .file = f,
+                   .path = f->path,
+                   .start = {line, col, byte},
                    .end = {line, col + (uint32_t)strlen(needle), byte + (uint32_t)strlen(needle)}};
   pv_result_add_finding(r, &fd, NULL);
 }
 
-static pv_finding *at(pv_result *r, size_t i) { return pv_result_finding(r, i); }
+static pv_finding *at(pv_result *r, size_t i) {
+  return pv_result_finding(r, i);
+}
 
 static void test_finish(void) {
   pv_limits lim = pv_limits_default();
@@ -125,7 +132,8 @@ static void test_finish(void) {
   pv_result *r = pv_result_new("in");
   pv_file f = {.path = "a.js", .data = (const unsigned char *)src, .size = strlen(src)};
   pv_file *fp = pv_result_add_file(r, &f);
-  for (int i = 4; i >= 0; i--) add(r, fp, &rule_a, "eval(x)", i);
+  for (int i = 4; i >= 0; i--)
+    add(r, fp, &rule_a, "eval(x)", i);
   add(r, fp, &rule_b, "eval(x)", 0);
   add(r, fp, &rule_a, "eval(x)", 0); /* exact duplicate */
   is_int(pv_findings_finish(r, &lim), PV_OK, "finish succeeds");

@@ -33,7 +33,8 @@ static pv_result *scan(const char *name) {
 static int count_rule(const pv_result *r, const char *id) {
   int n = 0;
   for (size_t i = 0; r && i < r->findings.len; i++)
-    if (strcmp(pv_result_finding(r, i)->rule->id, id) == 0) n++;
+    if (strcmp(pv_result_finding(r, i)->rule->id, id) == 0)
+      n++;
   return n;
 }
 
@@ -47,7 +48,8 @@ static const pv_finding *rule_finding(const pv_result *r, const char *id) {
 static const pv_file *file_at(const pv_result *r, const char *path) {
   for (size_t i = 0; r && i < r->files.len; i++) {
     const pv_file *f = pv_result_file(r, i);
-    if (strcmp(f->path, path) == 0) return f;
+    if (strcmp(f->path, path) == 0)
+      return f;
   }
   return NULL;
 }
@@ -107,7 +109,8 @@ static void test_formats(void) {
   FILE *fp = fopen(r->input, "rb");
   unsigned char buf[20000];
   size_t n = fp ? fread(buf, 1, sizeof buf, fp) : 0;
-  if (fp) fclose(fp);
+  if (fp)
+    fclose(fp);
   char want[65];
   pv_sha256_hex(buf, n, want);
   is_str(r->sha256, want, "sha256 is of the input file");
@@ -374,7 +377,8 @@ static void test_directory(void) {
     ok(file_at(r, "src/a.js") != NULL, "./src/a.js is shown as src/a.js");
     is_int(r->findings.len, 0, "a plain js file has no hazard");
     pv_result_delete(r);
-    if (chdir(cwd) != 0) return;
+    if (chdir(cwd) != 0)
+      return;
   }
 }
 
@@ -385,7 +389,8 @@ int main(void) {
     return tap_done();
   }
   snprintf(dir, sizeof dir, "/tmp/pv-intake-XXXXXX");
-  if (mkdtemp(dir) == NULL) return 1;
+  if (mkdtemp(dir) == NULL)
+    return 1;
   char cmd[600];
   snprintf(cmd, sizeof cmd, "python3 %s %s", gen, dir);
   ok(system(cmd) == 0, "fixtures generated");
@@ -396,6 +401,7 @@ int main(void) {
   test_errors();
   test_directory();
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-  if (system(cmd) != 0) ok(0, "cleanup");
+  if (system(cmd) != 0)
+    ok(0, "cleanup");
   return tap_done();
 }

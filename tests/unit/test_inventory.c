@@ -19,15 +19,19 @@ static const char *expect_dir = "tests/data/inventory";
 
 static unsigned char *slurp(const char *path, size_t *n) {
   FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return NULL;
+  if (fp == NULL)
+    return NULL;
   pv_buf b;
   pv_buf_init(&b, 64 * PV_MiB);
   char tmp[8192];
   size_t got;
-  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0) pv_buf_cat(&b, tmp, got);
+  while ((got = fread(tmp, 1, sizeof tmp, fp)) > 0)
+    pv_buf_cat(&b, tmp, got);
   fclose(fp);
-  if (b.data == NULL) pv_buf_cat(&b, "", 0);
-  if (pv_buf_status(&b) != PV_OK) pv_buf_free(&b);
+  if (b.data == NULL)
+    pv_buf_cat(&b, "", 0);
+  if (pv_buf_status(&b) != PV_OK)
+    pv_buf_free(&b);
   return pv_buf_take(&b, n);
 }
 
@@ -35,7 +39,8 @@ static unsigned char *slurp(const char *path, size_t *n) {
 static int add_file(pv_result *r, const char *src, const char *vpath) {
   size_t n = 0;
   unsigned char *d = slurp(src, &n);
-  if (d == NULL) return -1;
+  if (d == NULL)
+    return -1;
   pv_file f = {.path = pv_arena_strdup(r->arena, vpath), .kind = PV_ENTRY_FILE, .size = n};
   f.data = (const unsigned char *)pv_arena_strndup(r->arena, (const char *)d, n);
   free(d);
@@ -51,8 +56,10 @@ static void render_flags(pv_buf *b, unsigned fl) {
                                       "install-script", "local",   "peer"};
   int any = 0;
   for (int i = 0; i < 6; i++)
-    if (fl & (1u << i)) pv_buf_catf(b, "%s%s", any++ ? "," : "", names[i]);
-  if (!any) pv_buf_cats(b, "-");
+    if (fl & (1u << i))
+      pv_buf_catf(b, "%s%s", any++ ? "," : "", names[i]);
+  if (!any)
+    pv_buf_cats(b, "-");
 }
 
 /* The golden text of an inventory: components, then (with notes) notes and
@@ -68,15 +75,18 @@ static char *render_what(const pv_inventory *inv, int notes) {
       const pv_seen *s = PV_VEC_AT(c->seen, pv_seen, k);
       pv_buf_catf(&b, "%s%s:%u", k ? "," : " ", s->path, (unsigned)s->line);
     }
-    if (c->alias) pv_buf_catf(&b, " alias=%s", c->alias);
+    if (c->alias)
+      pv_buf_catf(&b, " alias=%s", c->alias);
     if (c->declared)
       pv_buf_catf(&b, " declared=%s", c->declared);
-    if (c->license) pv_buf_catf(&b, " license=%s", c->license);
-    if (c->repository) pv_buf_catf(&b, " repo=%s", c->repository);
-    if (c->deps.len) pv_buf_cats(&b, " ->");
+    if (c->license)
+      pv_buf_catf(&b, " license=%s", c->license);
+    if (c->repository)
+      pv_buf_catf(&b, " repo=%s", c->repository);
+    if (c->deps.len)
+      pv_buf_cats(&b, " ->");
     for (size_t k = 0; k < c->deps.len; k++) {
-      const pv_component *d =
-          pv_inv_component(inv, *PV_VEC_AT(c->deps, size_t, k));
+      const pv_component *d = pv_inv_component(inv, *PV_VEC_AT(c->deps, size_t, k));
       pv_buf_catf(&b, " %s@%s", d->name, d->version);
     }
     pv_buf_cats(&b, "\n");
@@ -90,17 +100,22 @@ static char *render_what(const pv_inventory *inv, int notes) {
     const pv_finding *f = pv_result_finding(r, i);
     pv_buf_catf(&b, "finding: %s %s:%u\n", f->rule->id, f->path, (unsigned)f->start.line);
   }
-  if (b.data == NULL) pv_buf_cat(&b, "", 0);
-  if (pv_buf_status(&b) != PV_OK) pv_buf_free(&b);
+  if (b.data == NULL)
+    pv_buf_cat(&b, "", 0);
+  if (pv_buf_status(&b) != PV_OK)
+    pv_buf_free(&b);
   return (char *)pv_buf_take(&b, &(size_t){0});
 }
 
-static char *render(const pv_inventory *inv) { return render_what(inv, 1); }
+static char *render(const pv_inventory *inv) {
+  return render_what(inv, 1);
+}
 
 static void compare(const char *casename, pv_result *r) {
   pv_limits lim = pv_limits_default();
   pv_inventory *inv = pv_inv_build(r, &lim);
-  if (!ok(inv != NULL, "%s: inventory built", casename)) return;
+  if (!ok(inv != NULL, "%s: inventory built", casename))
+    return;
   char *got = render(inv);
   char path[1024];
   snprintf(path, sizeof path, "%s/%s.txt", expect_dir, casename);
@@ -123,9 +138,12 @@ static void compare(const char *casename, pv_result *r) {
 static const char *vfs_name(const char *group, const char *file) {
   if (strcmp(group, "packagelockjson") == 0)
     return strstr(file, "shrinkwrap") ? "npm-shrinkwrap.json" : "package-lock.json";
-  if (strcmp(group, "pnpmlock") == 0) return "pnpm-lock.yaml";
-  if (strcmp(group, "yarnlock") == 0) return "yarn.lock";
-  if (strcmp(group, "bunlock") == 0) return "bun.lock";
+  if (strcmp(group, "pnpmlock") == 0)
+    return "pnpm-lock.yaml";
+  if (strcmp(group, "yarnlock") == 0)
+    return "yarn.lock";
+  if (strcmp(group, "bunlock") == 0)
+    return "bun.lock";
   return "package.json";
 }
 
@@ -134,7 +152,8 @@ static void add_tree(pv_result *r, const char *dir, const char *vdir, int deps_a
   DIR *d = opendir(dir);
   struct dirent *e;
   while (d && (e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.') continue;
+    if (e->d_name[0] == '.')
+      continue;
     char src[1024], vp[1024];
     snprintf(src, sizeof src, "%s/%s", dir, e->d_name);
     const char *seg = deps_as_nm && strcmp(e->d_name, "deps") == 0 ? "node_modules" : e->d_name;
@@ -144,12 +163,14 @@ static void add_tree(pv_result *r, const char *dir, const char *vdir, int deps_a
     else
       add_file(r, src, vp);
   }
-  if (d) closedir(d);
+  if (d)
+    closedir(d);
 }
 
 static int is_dir(const char *p) {
   DIR *d = opendir(p);
-  if (d != NULL) closedir(d);
+  if (d != NULL)
+    closedir(d);
   return d != NULL;
 }
 
@@ -161,11 +182,13 @@ static int cmp_str(const void *a, const void *b) {
  * when it cannot be opened. */
 static size_t list_dir(const char *dir, char **names, size_t max) {
   DIR *d = opendir(dir);
-  if (!ok(d != NULL, "open %s", dir)) return 0;
+  if (!ok(d != NULL, "open %s", dir))
+    return 0;
   size_t n = 0;
   struct dirent *e;
   while ((e = readdir(d)) != NULL && n < max)
-    if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
+    if (e->d_name[0] != '.')
+      names[n++] = strdup(e->d_name);
   closedir(d);
   qsort(names, n, sizeof *names, cmp_str);
   return n;
@@ -224,7 +247,8 @@ static pv_result *mem_result(const char *vpath, const char *text, size_t n) {
 
 static int has_note(const pv_result *r, const char *sub) {
   for (size_t i = 0; i < r->notes.len; i++)
-    if (strstr(pv_result_note_at(r, i)->message, sub)) return 1;
+    if (strstr(pv_result_note_at(r, i)->message, sub))
+      return 1;
   return 0;
 }
 
@@ -255,7 +279,8 @@ static void test_limits(void) {
 
   lim = pv_limits_default();
   pv_buf_init(&b, 64 * PV_MiB);
-  for (int i = 0; i < 100000; i++) pv_buf_cats(&b, "[");
+  for (int i = 0; i < 100000; i++)
+    pv_buf_cats(&b, "[");
   r = mem_result("package-lock.json", (const char *)b.data, b.len);
   inv = pv_inv_build(r, &lim);
   ok(inv != NULL, "deep JSON: no crash, an inventory");
@@ -294,7 +319,8 @@ static char *build_capped(pv_result *r, const pv_limits *lim, size_t cap, size_t
   r->arena = pv_arena_new(cap);
   pv_inventory *inv = pv_inv_build(r, lim);
   char *got = inv ? render_what(inv, 0) : NULL;
-  if (used) *used = pv_arena_used(r->arena);
+  if (used)
+    *used = pv_arena_used(r->arena);
   pv_inv_delete(inv);
   pv_arena_delete(r->arena);
   r->arena = files;
@@ -316,7 +342,8 @@ static void diag_partial(const char *casename, size_t cap, const char *got, cons
 static void oom_sweep(const char *casename, pv_result *r, const pv_limits *lim) {
   size_t need = 0;
   char *full = build_capped(r, lim, 0, &need);
-  if (!ok(full != NULL && need > 0, "%s: built without a cap", casename)) return;
+  if (!ok(full != NULL && need > 0, "%s: built without a cap", casename))
+    return;
   size_t nulls = 0, partial = 0, whole = 0;
   for (size_t cap = 16; cap <= need; cap += 16) {
     char *got = build_capped(r, lim, cap, NULL);
@@ -335,7 +362,7 @@ static void oom_sweep(const char *casename, pv_result *r, const pv_limits *lim) 
 }
 
 static void test_oom(void) {
-  static const char *const cases[] = {"mismatch", "nm-tree",   "pnpm9-dev", "workspaces",
+  static const char *const cases[] = {"mismatch",   "nm-tree",  "pnpm9-dev", "workspaces",
                                       "yarn-berry", "yarn-dev", "malformed"};
   pv_limits lim = pv_limits_default();
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -401,7 +428,8 @@ int main(void) {
     is_str(rules[0]->id, "pkg.lockfile-mismatch", "builtin rule listed");
   static const char *const groups[] = {"packagelockjson", "packagejson", "yarnlock",
                                        "pnpmlock",        "bunlock",     "vsix"};
-  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) scalibr_group(groups[i]);
+  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+    scalibr_group(groups[i]);
   own_cases();
   test_limits();
   test_berry_checksum();

@@ -20,8 +20,9 @@ static pv_arena *A;
 static pv_osv *mk(const char *id, const char *extra, const char *affected, pv_error *err) {
   char buf[4096];
   pv_osv *o;
-  snprintf(buf, sizeof buf, "{\"id\":\"%s\",\"modified\":\"2024-01-01T00:00:00Z\"%s,\"affected\":[%s]}", id,
-           extra, affected);
+  snprintf(buf, sizeof buf,
+           "{\"id\":\"%s\",\"modified\":\"2024-01-01T00:00:00Z\"%s,\"affected\":[%s]}", id, extra,
+           affected);
   pv_osv_parse_text(A, buf, strlen(buf), "test", &o, err);
   return o;
 }
@@ -34,56 +35,125 @@ typedef struct {
 static const evcase cases[] = {
     {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]}", "0.0.0", 1},
     {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]}", "99.1.0-rc.1", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}") "]}", "1.2.3", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}") "]}", "1.2.4", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}") "]}", "2.0.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}", "0.9.9", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}", "1.0.0", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}", "1.2.4-beta", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}", "1.0.0-rc.1", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}", "1.2.4+build", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"fixed\":\"1.2.4\"},{\"introduced\":\"1.0.0\"}") "]}", "1.1.0", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"fixed\":\"1.2.4\"},{\"introduced\":\"1.0.0\"}") "]}", "1.3.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"last_affected\":\"2.0.0\"}") "]}", "2.0.0", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"last_affected\":\"2.0.0\"}") "]}", "2.0.1-0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"last_affected\":\"2.0.0\"}") "]}", "2.0.0-rc", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"1.5.0\"}") "]}", "1.4.9", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"1.5.0\"}") "]}", "1.5.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"1.5.0\"}") "]}", "3.0.0", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "1.2.3", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "1.2.4", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "2.0.0", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "0.9.9", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "1.0.0", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "1.2.4-beta", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "1.0.0-rc.1", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.4\"}") "]}",
+     "1.2.4+build", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"fixed\":\"1.2.4\"},{\"introduced\":\"1.0.0\"}") "]}",
+     "1.1.0", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"fixed\":\"1.2.4\"},{\"introduced\":\"1.0.0\"}") "]}",
+     "1.3.0", 0},
+    {"{" PKG
+     ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"last_affected\":\"2.0.0\"}") "]}",
+     "2.0.0", 1},
+    {"{" PKG
+     ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"last_affected\":\"2.0.0\"}") "]}",
+     "2.0.1-0", 0},
+    {"{" PKG
+     ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"last_affected\":\"2.0.0\"}") "]}",
+     "2.0.0-rc", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"1.5.0\"}") "]}",
+     "1.4.9", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"1.5.0\"}") "]}",
+     "1.5.0", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"1.5.0\"}") "]}",
+     "3.0.0", 0},
     /* two intervals in one range (OSV spec example shape) */
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}", "1.0.4", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}", "1.5.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}", "2.0.2", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}", "2.0.3", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER",
+                               "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":"
+                               "\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}",
+     "1.0.4", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER",
+                               "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":"
+                               "\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}",
+     "1.5.0", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER",
+                               "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":"
+                               "\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}",
+     "2.0.2", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER",
+                               "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.0.5\"},{\"introduced\":"
+                               "\"2.0.0\"},{\"fixed\":\"2.0.3\"}") "]}",
+     "2.0.3", 0},
     /* several ranges */
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.1.0\"}") "," R("SEMVER", "{\"introduced\":\"3.0.0\"}") "]}", "1.0.1", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.1.0\"}") "," R("SEMVER", "{\"introduced\":\"3.0.0\"}") "]}", "2.0.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.1.0\"}") "," R("SEMVER", "{\"introduced\":\"3.0.0\"}") "]}", "3.2.0", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.1.0\"}") "," R(
+         "SEMVER", "{\"introduced\":\"3.0.0\"}") "]}",
+     "1.0.1", 1},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.1.0\"}") "," R(
+         "SEMVER", "{\"introduced\":\"3.0.0\"}") "]}",
+     "2.0.0", 0},
+    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.1.0\"}") "," R(
+         "SEMVER", "{\"introduced\":\"3.0.0\"}") "]}",
+     "3.2.0", 1},
     /* ECOSYSTEM (npm) ranges */
-    {"{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"0\"},{\"fixed\":\"4.17.21\"}") "]}", "4.17.20", 1},
-    {"{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"0\"},{\"fixed\":\"4.17.21\"}") "]}", "4.17.21", 0},
+    {"{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"0\"},{\"fixed\":\"4.17.21\"}") "]}",
+     "4.17.20", 1},
+    {"{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"0\"},{\"fixed\":\"4.17.21\"}") "]}",
+     "4.17.21", 0},
     /* GIT range first, SEMVER after: the SEMVER one still counts */
-    {"{" PKG ",\"ranges\":[" R("GIT", "{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}") "," R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"2.0.0\"}") "]}", "1.9.0", 1},
-    {"{" PKG ",\"ranges\":[" R("GIT", "{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}") "," R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"2.0.0\"}") "]}", "2.0.0", 0},
+    {"{" PKG ",\"ranges\":[" R("GIT", "{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}") "," R(
+         "SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"2.0.0\"}") "]}",
+     "1.9.0", 1},
+    {"{" PKG ",\"ranges\":[" R("GIT", "{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}") "," R(
+         "SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"2.0.0\"}") "]}",
+     "2.0.0", 0},
     {"{" PKG ",\"ranges\":[" R("GIT", "{\"introduced\":\"0\"}") "]}", "1.0.0", 0},
     /* versions list */
     {"{" PKG ",\"versions\":[\"1.0.0\",\"1.0.2\"]}", "1.0.2", 1},
     {"{" PKG ",\"versions\":[\"1.0.0\",\"1.0.2\"]}", "1.0.1", 0},
-    {"{" PKG ",\"versions\":[\"1.0.0\"]," "\"ranges\":[" R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}", "1.0.0", 1},
-    {"{" PKG ",\"versions\":[\"1.0.0\"]," "\"ranges\":[" R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}", "2.1.0", 1},
-    {"{" PKG ",\"versions\":[\"1.0.0\"]," "\"ranges\":[" R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}", "1.5.0", 0},
+    {"{" PKG ",\"versions\":[\"1.0.0\"],"
+     "\"ranges\":[" R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}",
+     "1.0.0", 1},
+    {"{" PKG ",\"versions\":[\"1.0.0\"],"
+     "\"ranges\":[" R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}",
+     "2.1.0", 1},
+    {"{" PKG ",\"versions\":[\"1.0.0\"],"
+     "\"ranges\":[" R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}",
+     "1.5.0", 0},
     /* several affected entries: other packages never match */
-    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\"q\"},\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]},"
-     "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"5.0.0\"}") "]}", "5.0.0", 1},
-    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\"q\"},\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]},"
-     "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"5.0.0\"}") "]}", "4.0.0", 0},
-    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\"P\"},\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]}", "1.0.0", 0},
-    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\" p \"},\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]}", "1.0.0", 1},
-    {"{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"p\"},\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"0\"}") "]}", "1.0.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0-alpha\"},{\"fixed\":\"1.0.0\"}") "]}", "1.0.0-beta.2", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0-alpha\"},{\"fixed\":\"1.0.0\"}") "]}", "0.9.0", 0},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0-beta.2\"},{\"fixed\":\"1.0.0-beta.11\"}") "]}", "1.0.0-beta.10", 1},
-    {"{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0-beta.2\"},{\"fixed\":\"1.0.0-beta.11\"}") "]}", "1.0.0-beta.1", 0},
+    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\"q\"},\"ranges\":[" R(
+         "SEMVER", "{\"introduced\":\"0\"}") "]},"
+                                             "{" PKG ",\"ranges\":[" R(
+                                                 "SEMVER", "{\"introduced\":\"5.0.0\"}") "]}",
+     "5.0.0", 1},
+    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\"q\"},\"ranges\":[" R(
+         "SEMVER", "{\"introduced\":\"0\"}") "]},"
+                                             "{" PKG ",\"ranges\":[" R(
+                                                 "SEMVER", "{\"introduced\":\"5.0.0\"}") "]}",
+     "4.0.0", 0},
+    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\"P\"},\"ranges\":[" R(
+         "SEMVER", "{\"introduced\":\"0\"}") "]}",
+     "1.0.0", 0},
+    {"{\"package\":{\"ecosystem\":\"npm\",\"name\":\" p \"},\"ranges\":[" R(
+         "SEMVER", "{\"introduced\":\"0\"}") "]}",
+     "1.0.0", 1},
+    {"{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"p\"},\"ranges\":[" R(
+         "ECOSYSTEM", "{\"introduced\":\"0\"}") "]}",
+     "1.0.0", 0},
+    {"{" PKG
+     ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0-alpha\"},{\"fixed\":\"1.0.0\"}") "]}",
+     "1.0.0-beta.2", 1},
+    {"{" PKG
+     ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0-alpha\"},{\"fixed\":\"1.0.0\"}") "]}",
+     "0.9.0", 0},
+    {"{" PKG ",\"ranges\":[" R(
+         "SEMVER", "{\"introduced\":\"1.0.0-beta.2\"},{\"fixed\":\"1.0.0-beta.11\"}") "]}",
+     "1.0.0-beta.10", 1},
+    {"{" PKG ",\"ranges\":[" R(
+         "SEMVER", "{\"introduced\":\"1.0.0-beta.2\"},{\"fixed\":\"1.0.0-beta.11\"}") "]}",
+     "1.0.0-beta.1", 0},
 };
 
 static void test_eval(void) {
@@ -95,12 +165,20 @@ static void test_eval(void) {
        cases[i].want ? "is" : "is not", got, o ? "" : ", ", o ? "" : err.msg);
   }
   pv_error err;
-  pv_osv *o = mk("T-1", "", "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]}", &err);
+  pv_osv *o =
+      mk("T-1", "", "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"}") "]}", &err);
   is_int(pv_osv_affects(o, "npm", "p", "not-a-version"), -1, "invalid installed version: -1");
-  o = mk("T-2", "", "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.0\"},"
-         "{\"introduced\":\"2.0.0\"},{\"fixed\":\"2.3.1\"}") "," R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"2.1.0\"}") "]}", &err);
+  o = mk("T-2", "",
+         "{" PKG ",\"ranges\":[" R(
+             "SEMVER",
+             "{\"introduced\":\"1.0.0\"},{\"fixed\":\"1.2.0\"},"
+             "{\"introduced\":\"2.0.0\"},{\"fixed\":\"2.3.1\"}") "," R("SEMVER",
+                                                                       "{\"introduced\":\"0\"},{"
+                                                                       "\"fixed\":\"2.1.0\"}") "]}",
+         &err);
   is_str(pv_osv_fixed_above(o, "npm", "p", "1.1.0"), "1.2.0", "lowest fixed above 1.1.0");
-  is_str(pv_osv_fixed_above(o, "npm", "p", "2.0.5"), "2.1.0", "lowest fixed above 2.0.5 across ranges");
+  is_str(pv_osv_fixed_above(o, "npm", "p", "2.0.5"), "2.1.0",
+         "lowest fixed above 2.0.5 across ranges");
   is_str(pv_osv_fixed_above(o, "npm", "p", "2.3.1"), NULL, "no fixed above 2.3.1");
   is_str(pv_osv_fixed_above(o, "npm", "q", "1.0.0"), NULL, "no fixed for another package");
 }
@@ -168,8 +246,8 @@ static void test_invalid(void) {
   is_int(pv_osv_parse_text(A, no_id, strlen(no_id), "f.json", &o, &err), PV_FAILED,
          "missing id is refused");
   has_str(err.msg, "id", "missing id: the message names the field");
-  const char *bad1 = "{\"id\":\"BAD-1\",\"modified\":\"x\",\"affected\":[{" PKG ",\"ranges\":["
-      R("SEMVER", "{\"introduced\":\"1.x\"}") "," R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}]}";
+  const char *bad1 = "{\"id\":\"BAD-1\",\"modified\":\"x\",\"affected\":[{" PKG ",\"ranges\":[" R(
+      "SEMVER", "{\"introduced\":\"1.x\"}") "," R("SEMVER", "{\"introduced\":\"2.0.0\"}") "]}]}";
   is_int(pv_osv_parse_text(A, bad1, strlen(bad1), "b.json", &o, &err), PV_WARN,
          "unparseable event version: PV_WARN");
   has_str(err.msg, "BAD-1", "unparseable event version: the message names the advisory");
@@ -182,7 +260,9 @@ static void test_invalid(void) {
     is_int(pv_osv_affects(o, "npm", "p", "1.5.0"), 1,
            "an unreadable introduced counts from the start: 1.5.0 affected");
   }
-  o = mk("CO-1", "", "{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"1.0\"},{\"fixed\":\"2\"}") "]}", &err);
+  o = mk("CO-1", "",
+         "{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"1.0\"},{\"fixed\":\"2\"}") "]}",
+         &err);
   if (ok(o != NULL, "versions \"1.0\" and \"2\" load")) {
     is_int(pv_osv_affects(o, "npm", "p", "1.0.0"), 1, "\"1.0\" reads as 1.0.0 (introduced)");
     is_int(pv_osv_affects(o, "npm", "p", "2.0.0"), 0, "\"2\" reads as 2.0.0 (fixed)");
@@ -190,16 +270,19 @@ static void test_invalid(void) {
   }
   ok(!mk("BAD-2", "", "{" PKG ",\"ranges\":[" R("SEMVER", "{\"bogus\":\"1.0.0\"}") "]}", &err),
      "unknown event kind refused: %s", err.msg);
-  ok(!mk("BAD-3", "", "{" PKG ",\"ranges\":[{\"type\":\"RANDOM\",\"events\":[{\"introduced\":\"0\"}]}]}", &err),
+  ok(!mk("BAD-3", "",
+         "{" PKG ",\"ranges\":[{\"type\":\"RANDOM\",\"events\":[{\"introduced\":\"0\"}]}]}", &err),
      "unknown range type refused: %s", err.msg);
-  ok(!mk("BAD-4", "", "{" PKG ",\"ranges\":[" R("SEMVER", "") "]}", &err), "empty events refused: %s", err.msg);
+  ok(!mk("BAD-4", "", "{" PKG ",\"ranges\":[" R("SEMVER", "") "]}", &err),
+     "empty events refused: %s", err.msg);
   ok(!mk("BAD-5", ",\"aliases\":\"CVE-1\"", "", &err), "aliases not an array refused: %s", err.msg);
   is_int(pv_osv_parse_text(A, "{", 1, "trunc.json", &o, &err), PV_FAILED,
          "truncated JSON is refused");
   has_str(err.msg, "trunc.json", "truncated JSON: the message names the file");
   ok(mk("OK-1", "", "{" PKG ",\"ranges\":[" R("GIT", "{\"introduced\":\"zz\"}") "]}", &err) != NULL,
      "GIT commit hashes are not versions and are accepted");
-  o = mk("W-1", ",\"withdrawn\":\"2024-02-02T00:00:00Z\"", "{" PKG ",\"versions\":[\"1.0.0\"]}", &err);
+  o = mk("W-1", ",\"withdrawn\":\"2024-02-02T00:00:00Z\"", "{" PKG ",\"versions\":[\"1.0.0\"]}",
+         &err);
   if (ok(o != NULL, "a withdrawn advisory loads"))
     is_str(o->withdrawn, "2024-02-02T00:00:00Z", "withdrawn is reported");
   o = mk("W-2", "", "{" PKG ",\"versions\":[\"1.0.0\"]}", &err);
@@ -210,7 +293,8 @@ static void test_invalid(void) {
 /* The length of a NULL-terminated list. */
 static long long list_len(const char *const *l) {
   long long n = 0;
-  while (l[n] != NULL) n++;
+  while (l[n] != NULL)
+    n++;
   return n;
 }
 
@@ -224,7 +308,8 @@ static const pv_osv *load_sample(const char *dir, const char *file) {
   size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
   pv_osv *o = NULL;
   pv_error err;
-  if (f) fclose(f);
+  if (f)
+    fclose(f);
   pv_status rc = pv_osv_parse_text(A, buf, n, file, &o, &err);
   if (rc == PV_WARN) {
     n_warn++;
@@ -242,11 +327,13 @@ static void test_samples(void) {
   ok(d != NULL, "open %s", dir);
   while (d && (e = readdir(d))) {
     size_t l = strlen(e->d_name);
-    if (l < 6 || strcmp(e->d_name + l - 5, ".json")) continue;
+    if (l < 6 || strcmp(e->d_name + l - 5, ".json"))
+      continue;
     n++;
     good += load_sample(dir, e->d_name) != NULL;
   }
-  if (d) closedir(d);
+  if (d)
+    closedir(d);
   ok(n >= 79, "at least 79 OSV samples (%d)", n);
   is_int(good, n, "all %d OSV samples parse", n);
   is_int(n_warn, 1, "one sample has an unreadable range (GHSA-h755 fixed \"7.2.4, 6.11.4\")");
@@ -307,22 +394,34 @@ static void test_cvss(void) {
     const char *v;
     double s;
   } t[] = {
-      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8}, {"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1},
-      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 10.0}, {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 7.5},
-      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L", 5.3}, {"CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H", 7.2},
-      {"CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L", 5.0}, {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", 0.0},
-      {"CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8}, {"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8},
-      {"CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", 1.6}, {"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L", 7.6},
+      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8},
+      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1},
+      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 10.0},
+      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 7.5},
+      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L", 5.3},
+      {"CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H", 7.2},
+      {"CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L", 5.0},
+      {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", 0.0},
+      {"CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8},
+      {"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8},
+      {"CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", 1.6},
+      {"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L", 7.6},
       {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O", 9.8},
   };
   for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
     double s = pv_cvss3_base_score(t[i].v);
     is_double(s, t[i].s, 1e-9, "cvss %s = %.1f", t[i].v, t[i].s);
   }
-  const char *bad[] = {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H", "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-                       "CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
-                       "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/", "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "", NULL,
-                       "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:HH", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/ZZ:1"};
+  const char *bad[] = {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H",
+                       "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                       "CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                       "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+                       "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/",
+                       "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                       "",
+                       NULL,
+                       "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:HH",
+                       "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/ZZ:1"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
     is_double(pv_cvss3_base_score(bad[i]), -1, 0, "invalid cvss vector %zu refused", i);
   is_int(pv_cvss_severity(9.0), PV_SEV_CRITICAL, "9.0 critical");
@@ -339,8 +438,14 @@ static void test_group(void) {
   const char *aff = "{" PKG ",\"versions\":[\"1.0.0\"]}";
   const pv_osv *g[5];
   size_t grp[5];
-  g[0] = mk("GHSA-aaaa", ",\"aliases\":[\"CVE-2020-1\"],\"database_specific\":{\"severity\":\"LOW\",\"cwe_ids\":[\"CWE-79\"]}", aff, &err);
-  g[1] = mk("CVE-2020-1", ",\"aliases\":[\"GHSA-bbbb\"],\"severity\":[{\"type\":\"CVSS_V3\",\"score\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}]", aff, &err);
+  g[0] = mk("GHSA-aaaa",
+            ",\"aliases\":[\"CVE-2020-1\"],\"database_specific\":{\"severity\":\"LOW\",\"cwe_ids\":"
+            "[\"CWE-79\"]}",
+            aff, &err);
+  g[1] = mk("CVE-2020-1",
+            ",\"aliases\":[\"GHSA-bbbb\"],\"severity\":[{\"type\":\"CVSS_V3\",\"score\":\"CVSS:3.1/"
+            "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}]",
+            aff, &err);
   g[2] = mk("GHSA-bbbb", ",\"database_specific\":{\"cwe_ids\":[\"CWE-79\",\"CWE-20\"]}", aff, &err);
   g[3] = mk("GHSA-cccc", ",\"database_specific\":{\"severity\":\"MODERATE\"}", aff, &err);
   g[4] = mk("MAL-2024-1", ",\"aliases\":[\"GHSA-dddd\"]", aff, &err);
@@ -378,7 +483,11 @@ static void test_group(void) {
     is_str(a->id, "MAL-2024-9", "MAL alias beats the GHSA id");
     ok(a->malicious, "MAL alias marks malicious");
   }
-  const pv_osv *v4 = mk("GHSA-ffff", ",\"severity\":[{\"type\":\"CVSS_V4\",\"score\":\"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\"}],\"database_specific\":{\"severity\":\"HIGH\"}", aff, &err);
+  const pv_osv *v4 =
+      mk("GHSA-ffff",
+         ",\"severity\":[{\"type\":\"CVSS_V4\",\"score\":\"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/"
+         "VI:H/VA:H/SC:N/SI:N/SA:N\"}],\"database_specific\":{\"severity\":\"HIGH\"}",
+         aff, &err);
   a = pv_osv_advisory(A, &v4, 1);
   if (ok(a != NULL, "GHSA-ffff alone is an advisory")) {
     is_double(a->cvss_score, -1, 0, "CVSS v4: no score computed");

@@ -21,7 +21,8 @@ static void test_detect(void) {
   is_int(detect("a.tsx", "", &fl), PV_LANG_TSX, ".tsx is tsx");
   is_int(detect("pkg/package.json", "{}", &fl), PV_LANG_JSON, "package.json is json");
   is_int(detect("x/.eslintrc", "{}", &fl), PV_LANG_JSON, ".eslintrc is json");
-  is_int(detect("bin/cli", "#!/usr/bin/env node\nx()", &fl), PV_LANG_JS, "node shebang is javascript");
+  is_int(detect("bin/cli", "#!/usr/bin/env node\nx()", &fl), PV_LANG_JS,
+         "node shebang is javascript");
   is_int(detect("bin/cli", "#!/bin/sh\necho", &fl), PV_LANG_NONE, "sh shebang is not javascript");
   is_int(detect("README.md", "# hi", &fl), PV_LANG_NONE, "markdown is not code");
   is_int(detect("a.tgz!/package/x.ts", "", &fl), PV_LANG_TS, "nested path uses the last name");
@@ -38,7 +39,8 @@ static void test_minified(void) {
   min[19999] = '\0';
   pv_lang_detect("dist/app.js", (unsigned char *)min, 19999, &fl);
   ok(fl & PV_FILE_MINIFIED, "a 20 KB single-line file is minified");
-  for (int i = 60; i < 19999; i += 60) min[i] = '\n';
+  for (int i = 60; i < 19999; i += 60)
+    min[i] = '\n';
   fl = 0;
   pv_lang_detect("dist/app.js", (unsigned char *)min, 19999, &fl);
   ok(!(fl & PV_FILE_MINIFIED), "the same bytes in 60-char lines are not");
@@ -60,7 +62,9 @@ static void test_parse(void) {
   pv_parser *p = pv_parser_new();
   pv_result *r = pv_result_new("t");
   const char *good = "const a = 1;\nfunction f(x) { return x + a; }\n";
-  pv_file f = {.path = "good.js", .data = (const unsigned char *)good, .size = strlen(good),
+  pv_file f = {.path = "good.js",
+               .data = (const unsigned char *)good,
+               .size = strlen(good),
                .lang = PV_LANG_JS};
   TSTree *t = pv_parse(p, r, &f, &lim);
   if (ok(t != NULL, "valid JS parses"))
@@ -68,7 +72,9 @@ static void test_parse(void) {
   is_int((long long)count_notes(r, "parse-error"), 0, "no parse-error note for valid JS");
   ts_tree_delete(t);
   const char *bad = "const a = ;\neval(userInput);\nfunction g( { }\nexec(cmd);\n";
-  pv_file g = {.path = "bad.js", .data = (const unsigned char *)bad, .size = strlen(bad),
+  pv_file g = {.path = "bad.js",
+               .data = (const unsigned char *)bad,
+               .size = strlen(bad),
                .lang = PV_LANG_JS};
   t = pv_parse(p, r, &g, &lim);
   ok(t != NULL, "broken JS still yields a tree");

@@ -19,7 +19,8 @@ static int on_match(void *ctx, uint32_t id, const pv_pmatch *m) {
   (void)id;
   if (h->n++ == 0 && m->nb > 0) {
     uint32_t len = m->b[0].e - m->b[0].s;
-    if (len >= sizeof h->bound) len = sizeof h->bound - 1;
+    if (len >= sizeof h->bound)
+      len = sizeof h->bound - 1;
     memcpy(h->bound, h->data + m->b[0].s, len);
     h->bound[len] = '\0';
   }
@@ -64,7 +65,8 @@ static int scan_in(pv_lang l, const char *pat, const char *src, char *bound, siz
   last_scan = pv_pindex_scan(ix, s, (const unsigned char *)src, (uint32_t)strlen(src),
                              ts_tree_root_node(t), &occ, scan_depth, 5000, active, on_match, &h);
   free(occ.v);
-  if (bound) snprintf(bound, bn, "%s", h.bound);
+  if (bound)
+    snprintf(bound, bn, "%s", h.bound);
   if (b != NULL)
     b->exceeded = pv_pscan_exceeded(s, 0);
   ts_tree_delete(t);
@@ -80,7 +82,9 @@ static int count_in(pv_lang l, const char *pat, const char *src, char *bound, si
   return scan_in(l, pat, src, bound, bn, NULL);
 }
 
-static int count(const char *pat, const char *src) { return count_in(PV_LANG_JS, pat, src, NULL, 0); }
+static int count(const char *pat, const char *src) {
+  return count_in(PV_LANG_JS, pat, src, NULL, 0);
+}
 
 /* pat matches yes (at least once) and not no. */
 static void pair(const char *pat, const char *yes, const char *no, const char *what) {
@@ -109,11 +113,13 @@ static void test_basics(void) {
   pair("{..., secret: $S, ...}", "send({a: 1, secret: k, b: 2});", "send({a: 1, b: 2});",
        "object ellipsis");
   pair("$X = $E", "const x = 1;", "f(1);", "$X = $E matches a declaration");
-  pair("$X.innerHTML = $Y", "el.innerHTML = html;", "el.textContent = html;", "assignment to member");
-  pair("{..., strictSSL: false, ...}", "request({'strictSSL': false});", "request({'strictSSL': true});",
-       "object keys match quoted or not");
+  pair("$X.innerHTML = $Y", "el.innerHTML = html;", "el.textContent = html;",
+       "assignment to member");
+  pair("{..., strictSSL: false, ...}", "request({'strictSSL': false});",
+       "request({'strictSSL': true});", "object keys match quoted or not");
   pair("$X = req.body; ... eval($X);", "function h(){ const d = req.body; eval(d); }",
-       "function h(){ const d = req.query; eval(d); }", "`x = e;` in a sequence matches `const x = e;`");
+       "function h(){ const d = req.query; eval(d); }",
+       "`x = e;` in a sequence matches `const x = e;`");
   pair("new Function(...)", "new Function('a', b);", "new Func('a', b);", "new expression");
 }
 
@@ -122,10 +128,13 @@ static void test_deep_and_sequences(void) {
        "deep expression");
   pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; log(a); eval(a); }",
        "function h(){ a = req.body; log(a); eval(b); }", "statement sequence with ellipsis");
-  pair("if ($C) { ... }", "if (a) { b(); c(); }", "while (a) { b(); }", "statement with block ellipsis");
+  pair("if ($C) { ... }", "if (a) { b(); c(); }", "while (a) { b(); }",
+       "statement with block ellipsis");
   pair("$X = req.body; ... eval($X);", "function h(){ a = req.body; if (ok) { eval(a); } }",
-       "function h(){ if (ok) { eval(a); } a = req.body; }", "the statement after ... may be nested");
-  pair("f(1);\ng(2);", "f(1); g(2);", "f(1); h(); g(2);", "a sequence without ellipsis is contiguous");
+       "function h(){ if (ok) { eval(a); } a = req.body; }",
+       "the statement after ... may be nested");
+  pair("f(1);\ng(2);", "f(1); g(2);", "f(1); h(); g(2);",
+       "a sequence without ellipsis is contiguous");
 }
 
 static void test_aliasing(void) {

@@ -11,7 +11,8 @@ static int agrees(const pv_strset *s, char *const *w, uint32_t n, const char *te
   uint8_t present[64];
   pv_strset_scan(s, (const unsigned char *)text, strlen(text), present, NULL);
   for (uint32_t i = 0; i < n; i++)
-    if (present[i] != (memmem(text, strlen(text), w[i], strlen(w[i])) != NULL)) return 0;
+    if (present[i] != (memmem(text, strlen(text), w[i], strlen(w[i])) != NULL))
+      return 0;
   return 1;
 }
 
@@ -19,7 +20,8 @@ static void test_fixed(void) {
   char *w[] = {"child_process", "exec", "he", "she", "his", "hers", "process", "ss"};
   uint32_t n = sizeof w / sizeof *w;
   pv_strset *s = pv_strset_new();
-  for (uint32_t i = 0; i < n; i++) is_int(pv_strset_add(s, w[i], strlen(w[i])), i, "word gets the next id");
+  for (uint32_t i = 0; i < n; i++)
+    is_int(pv_strset_add(s, w[i], strlen(w[i])), i, "word gets the next id");
   is_int(pv_strset_add(s, "exec", 4), 1, "the same word gets the same id");
   is_int(pv_strset_count(s), n, "distinct words counted");
   ok(pv_strset_build(s) == 0, "builds");
@@ -34,7 +36,8 @@ static void test_fixed(void) {
   ok(!p[0], "a truncated word is absent: child_process");
   ok(!p[6], "a truncated word is absent: process");
   ok(p[7], "its suffix words are present: ss");
-  ok(agrees(s, w, n, "const cp = require('node:child_process'); cp.exec(x)"), "agrees with memmem (1)");
+  ok(agrees(s, w, n, "const cp = require('node:child_process'); cp.exec(x)"),
+     "agrees with memmem (1)");
   ok(agrees(s, w, n, ""), "empty text: nothing present");
   ok(agrees(s, w, n, "sssss hhhe xexecc"), "agrees with memmem (2)");
   pv_strset_delete(s);
@@ -49,7 +52,8 @@ static void test_token_occurrences(void) {
     pv_strset *s = pv_strset_new();
     pv_strset_add(s, "exec", 4);
     pv_strset_record(s, 0, 1);
-    if (!token) pv_strset_record(s, 0, 0);
+    if (!token)
+      pv_strset_record(s, 0, 0);
     pv_strset_build(s);
     uint8_t p[4];
     pv_occs occ = {0};
@@ -57,8 +61,9 @@ static void test_token_occurrences(void) {
     char got[128] = "";
     for (uint32_t k = 0; k < occ.n; k += 3)
       snprintf(got + strlen(got), sizeof got - strlen(got), "%s%u", k ? "," : "", occ.v[k]);
-    is_str(got, token ? "8,15,37" : "0,8,15,26,32,37",
-           token ? "a token word: only whole identifiers" : "recorded as a substring too: everywhere");
+    is_str(
+        got, token ? "8,15,37" : "0,8,15,26,32,37",
+        token ? "a token word: only whole identifiers" : "recorded as a substring too: everywhere");
     free(occ.v);
     pv_strset_delete(s);
   }
@@ -72,7 +77,8 @@ static int occurrences_agree(pv_strset *s, char *const *w, uint32_t n, const cha
   pv_strset_scan(s, (const unsigned char *)text, strlen(text), present, &occ);
   uint32_t want = 0, good = !occ.over;
   for (uint32_t i = 0; i < n; i += 2)
-    for (const char *p = text; (p = memmem(p, strlen(p), w[i], strlen(w[i]))) != NULL; p++, want++) {
+    for (const char *p = text; (p = memmem(p, strlen(p), w[i], strlen(w[i]))) != NULL;
+         p++, want++) {
       uint32_t at = (uint32_t)(p - text), found = 0;
       for (uint32_t k = 0; k < occ.n; k += 3)
         found |= occ.v[k] == at && occ.v[k + 1] == at + strlen(w[i]) && occ.v[k + 2] == i;
@@ -95,26 +101,34 @@ static void test_random(void) {
     for (uint32_t i = 0; i < n; i++) {
       size_t len = 1 + (size_t)(rand() % 6);
       w[i] = calloc(len + 1, 1);
-      for (size_t k = 0; k < len; k++) w[i][k] = "abc\xff"[rand() % 4];
+      for (size_t k = 0; k < len; k++)
+        w[i][k] = "abc\xff"[rand() % 4];
     }
     uint32_t distinct = 0;
-    for (uint32_t i = 0; i < n; i++) distinct += pv_strset_add(s, w[i], strlen(w[i])) == distinct;
+    for (uint32_t i = 0; i < n; i++)
+      distinct += pv_strset_add(s, w[i], strlen(w[i])) == distinct;
     /* keep only first occurrences so ids are positions in w */
     uint32_t k = 0;
     for (uint32_t i = 0; i < n; i++) {
       int dup = 0;
-      for (uint32_t j = 0; j < k; j++) dup |= strcmp(w[j], w[i]) == 0;
-      if (dup) free(w[i]);
-      else w[k++] = w[i];
+      for (uint32_t j = 0; j < k; j++)
+        dup |= strcmp(w[j], w[i]) == 0;
+      if (dup)
+        free(w[i]);
+      else
+        w[k++] = w[i];
     }
-    for (uint32_t i = 0; i < k; i += 2) pv_strset_record(s, i, 0);
+    for (uint32_t i = 0; i < k; i += 2)
+      pv_strset_record(s, i, 0);
     pv_strset_build(s);
     char text[200];
     size_t tl = (size_t)(rand() % 199);
-    for (size_t i = 0; i < tl; i++) text[i] = "abcd\xff"[rand() % 5];
+    for (size_t i = 0; i < tl; i++)
+      text[i] = "abcd\xff"[rand() % 5];
     text[tl] = '\0';
     bad += k != distinct || !agrees(s, w, k, text) || !occurrences_agree(s, w, k, text);
-    for (uint32_t i = 0; i < k; i++) free(w[i]);
+    for (uint32_t i = 0; i < k; i++)
+      free(w[i]);
     pv_strset_delete(s);
   }
   is_int(bad, 0, "200 random word sets agree with memmem (presence and recorded occurrences)");
@@ -126,7 +140,8 @@ static const char *words_min(const char *re, uint32_t min) {
   pv_strset *s = pv_strset_new();
   pv_wordgroup g;
   out[0] = '\0';
-  if (pv_regex_words(re, strlen(re), min, s, &g) != 0) snprintf(out, sizeof out, "OOM");
+  if (pv_regex_words(re, strlen(re), min, s, &g) != 0)
+    snprintf(out, sizeof out, "OOM");
   for (uint32_t i = 0; i < g.n; i++) {
     size_t l = strlen(out);
     snprintf(out + l, sizeof out - l, "%s#%u", i ? "|" : "", g.id[i]);
@@ -148,7 +163,9 @@ static int holds(const char *re, const char *text) {
   return h;
 }
 
-static const char *words_of(const char *re) { return words_min(re, PV_WORD_MIN); }
+static const char *words_of(const char *re) {
+  return words_min(re, PV_WORD_MIN);
+}
 
 static void test_regex_words(void) {
   is_str(words_min("(\\$|jQuery)$", 1), "#0|#1", "anchor words may be one byte long");
@@ -180,10 +197,17 @@ static void test_regex_words(void) {
   ok(holds("\\.execSync\\(", "cp.execSync("), "escaped punctuation joins the run");
   ok(!holds("\\.execSync\\(", "cp.execSync ("), "escaped punctuation joins the run (twin)");
   is_str(words_of("\\x41BCDEF"), "", "hex escapes: no requirement");
-  is_str(words_of("^(axz|ayz|bxz|byz|cxz|cyz|dxz|dyz|exz|eyz|fxz|fyz|gxz|gyz|hxz|hyz|ixz|iyz|jxz|jyz|kxz|kyz|lxz|lyz|mxz|myz|nxz|nyz|oxz|oyz|pxz|pyz|qxz)$"), "", "more than 32 alternatives: none");
-  is_str(words_of("^(axz|ayz|bxz|byz|cxz|cyz|dxz|dyz|exz|eyz|fxz|fyz|gxz|gyz|hxz|hyz|ixz|iyz|jxz|jyz|kxz|kyz|lxz|lyz|mxz|myz|nxz|nyz|oxz|oyz|pxz|pyz)$"), "#0|#1|#2|#3|#4|#5|#6|#7|#8|#9|#10|#11|#12|#13|#14|#15|#16|#17|#18|#19|#20|#21|#22|#23|#24|#25|#26|#27|#28|#29|#30|#31", "32 alternatives");
+  is_str(words_of("^(axz|ayz|bxz|byz|cxz|cyz|dxz|dyz|exz|eyz|fxz|fyz|gxz|gyz|hxz|hyz|ixz|iyz|jxz|"
+                  "jyz|kxz|kyz|lxz|lyz|mxz|myz|nxz|nyz|oxz|oyz|pxz|pyz|qxz)$"),
+         "", "more than 32 alternatives: none");
+  is_str(words_of("^(axz|ayz|bxz|byz|cxz|cyz|dxz|dyz|exz|eyz|fxz|fyz|gxz|gyz|hxz|hyz|ixz|iyz|jxz|"
+                  "jyz|kxz|kyz|lxz|lyz|mxz|myz|nxz|nyz|oxz|oyz|pxz|pyz)$"),
+         "#0|#1|#2|#3|#4|#5|#6|#7|#8|#9|#10|#11|#12|#13|#14|#15|#16|#17|#18|#19|#20|#21|#22|#23|#"
+         "24|#25|#26|#27|#28|#29|#30|#31",
+         "32 alternatives");
   is_str(words_of("x(aaa||bbb)"), "", "an empty alternative: none");
-  const char *nested = "[\\s\\S]*(node_modules\\b|require\\.resolve\\(|\\.(vscode|cursor)[/]+extensions\\b)";
+  const char *nested =
+      "[\\s\\S]*(node_modules\\b|require\\.resolve\\(|\\.(vscode|cursor)[/]+extensions\\b)";
   is_str(words_of(nested), "#0|#1|#2", "nested alternatives: one word of each");
   ok(holds(nested, "p = home + '/.vscode/extensions/x'"),
      "... holds when an alternative's word occurs");

@@ -15,12 +15,17 @@
 #include "tap.h"
 
 static const char *const cwe[] = {"CWE-95: Eval Injection", NULL};
-static pv_rule_meta rule_eval = {.id = "t.eval", .name = "eval", .message = "eval of $x",
-                                 .description = "Eval runs code.", .severity = PV_SEV_HIGH,
-                                 .confidence = "high", .category = "security", .cwe = cwe,
+static pv_rule_meta rule_eval = {.id = "t.eval",
+                                 .name = "eval",
+                                 .message = "eval of $x",
+                                 .description = "Eval runs code.",
+                                 .severity = PV_SEV_HIGH,
+                                 .confidence = "high",
+                                 .category = "security",
+                                 .cwe = cwe,
                                  .source_file = "t.yaml"};
-static pv_rule_meta rule_info = {.id = "t.info", .message = "note", .severity = PV_SEV_INFO,
-                                 .source_file = "t.yaml"};
+static pv_rule_meta rule_info = {
+    .id = "t.info", .message = "note", .severity = PV_SEV_INFO, .source_file = "t.yaml"};
 
 /* The range of the first occurrence of needle in f (byte columns). */
 static void span(const pv_file *f, const char *needle, pv_pos *start, pv_pos *end) {
@@ -41,17 +46,18 @@ static void span(const pv_file *f, const char *needle, pv_pos *start, pv_pos *en
 
 /* A finding on the first occurrence of needle in f. */
 static void add(pv_result *r, pv_file *f, pv_rule_meta *rule, const char *needle) {
-  pv_finding fd = {.rule = rule, .severity = rule->severity, .message = "eval of x", .file = f,
-                   .path = f->path};
+  pv_finding fd = {
+      .rule = rule, .severity = rule->severity, .message = "eval of x", .file = f, .path = f->path};
   span(f, needle, &fd.start, &fd.end);
   pv_result_add_finding(r, &fd, NULL);
 }
 
 static pv_result *sample(void) {
-  static const char src[] = "const s = 'h\xc3\xa9\xf0\x9f\x98\x80';  eval(x);\n"
-                            "eval(y); // nosemgrep\n"
-                            "\n"
-                            "info();\n";
+  static const char src[] =
+      "const s = 'h\xc3\xa9\xf0\x9f\x98\x80';  eval(x);\n"
+      "eval(y); // nosemgrep\n"
+      "\n"
+      "info();\n";
   pv_limits lim = pv_limits_default();
   pv_result *r = pv_result_new("plugin.tgz");
   pv_file f = {.path = "package/a.js", .data = (const unsigned char *)src, .size = strlen(src)};
@@ -68,16 +74,20 @@ static pv_result *sample(void) {
 
 /* ---- a taint finding: source in a.js, a step in lib.js, sink in a.js ---- */
 
-static pv_rule_meta rule_exec = {.id = "t.exec", .message = "exec of a request value",
-                                 .severity = PV_SEV_CRITICAL, .source_file = "t.yaml"};
+static pv_rule_meta rule_exec = {.id = "t.exec",
+                                 .message = "exec of a request value",
+                                 .severity = PV_SEV_CRITICAL,
+                                 .source_file = "t.yaml"};
 
 /* é (2 bytes, 1 UTF-16 unit) before the sink; 😀 (4 bytes, 2 units) before
  * the step in lib.js, so each file's columns differ in their own way. */
-static const char flow_a[] = "const c = req.query.cmd;\n"
-                             "const s = '\xc3\xa9'; exec(buildCommand(c));\n";
-static const char flow_lib[] = "// helpers\n"
-                               "function buildCommand(c) { const k = '\xf0\x9f\x98\x80'; "
-                               "return 'ls ' + c; }\n";
+static const char flow_a[] =
+    "const c = req.query.cmd;\n"
+    "const s = '\xc3\xa9'; exec(buildCommand(c));\n";
+static const char flow_lib[] =
+    "// helpers\n"
+    "function buildCommand(c) { const k = '\xf0\x9f\x98\x80'; "
+    "return 'ls ' + c; }\n";
 
 /* A 3-step flow in r's arena. */
 static pv_flow_step *flow_steps(pv_result *r, const pv_file *a, const pv_file *lib) {
@@ -98,21 +108,28 @@ static pv_flow_step *flow_steps(pv_result *r, const pv_file *a, const pv_file *l
 static pv_result *flow_sample(int with_flow) {
   pv_limits lim = pv_limits_default();
   pv_result *r = pv_result_new("plugin.tgz");
-  pv_file fa = {.path = "package/a.js", .data = (const unsigned char *)flow_a, .size = strlen(flow_a)};
-  pv_file fl = {.path = "package/lib.js", .data = (const unsigned char *)flow_lib,
-                .size = strlen(flow_lib)};
+  pv_file fa = {
+      .path = "package/a.js", .data = (const unsigned char *)flow_a, .size = strlen(flow_a)};
+  pv_file fl = {
+      .path = "package/lib.js", .data = (const unsigned char *)flow_lib, .size = strlen(flow_lib)};
   pv_file *a = pv_result_add_file(r, &fa), *lib = pv_result_add_file(r, &fl);
   r->kind = "tar.gz";
   memset(r->sha256, 'b', 64);
-  pv_finding fd = {.rule = &rule_exec, .severity = rule_exec.severity,
-                   .message = "exec of a request value", .file = a, .path = a->path};
+  pv_finding fd = {.rule = &rule_exec,
+                   .severity = rule_exec.severity,
+                   .message = "exec of a request value",
+                   .file = a,
+                   .path = a->path};
   span(a, "exec(buildCommand(c))", &fd.start, &fd.end);
   pv_finding with = fd;
   with.flow = flow_steps(r, a, lib);
   with.nflow = 3;
-  if (with_flow == 3) pv_result_add_finding(r, &with, NULL);
-  if (with_flow != 1) pv_result_add_finding(r, &fd, NULL);
-  if (with_flow != 0 && with_flow != 3) pv_result_add_finding(r, &with, NULL);
+  if (with_flow == 3)
+    pv_result_add_finding(r, &with, NULL);
+  if (with_flow != 1)
+    pv_result_add_finding(r, &fd, NULL);
+  if (with_flow != 0 && with_flow != 3)
+    pv_result_add_finding(r, &with, NULL);
   pv_findings_finish(r, &lim);
   return r;
 }
@@ -140,13 +157,16 @@ static json_t *path(json_t *j, const char *p) {
     snprintf(key, sizeof key, "%.*s", (int)n, p);
     char *end;
     long idx = strtol(key, &end, 10);
-    j = (*end == '\0' && json_is_array(j)) ? json_array_get(j, (size_t)idx) : json_object_get(j, key);
+    j = (*end == '\0' && json_is_array(j)) ? json_array_get(j, (size_t)idx)
+                                           : json_object_get(j, key);
     p += n + (p[n] == '.');
   }
   return j;
 }
 
-static const char *s_at(json_t *j, const char *p) { return json_string_value(path(j, p)); }
+static const char *s_at(json_t *j, const char *p) {
+  return json_string_value(path(j, p));
+}
 
 static void test_sarif(pv_result *r) {
   pv_result *rs[] = {r};
@@ -161,7 +181,8 @@ static void test_sarif(pv_result *r) {
   is_int((long long)json_array_size(res), 2, "the suppressed finding is left out");
   is_str(s_at(res, "0.ruleId"), "t.eval", "first result: the eval on line 1");
   long long idx = json_integer_value(path(res, "0.ruleIndex"));
-  is_str(s_at(j, "runs.0.tool.driver.rules.0.id"), idx == 0 ? "t.eval" : "?", "ruleIndex points at its rule");
+  is_str(s_at(j, "runs.0.tool.driver.rules.0.id"), idx == 0 ? "t.eval" : "?",
+         "ruleIndex points at its rule");
   is_str(s_at(res, "0.level"), "error", "high → error");
   is_str(s_at(res, "1.level"), "note", "info → note");
   /* "const s = '" (11 units) h é (1 unit each) 😀 (2 units) "';  " (4 units):
@@ -248,12 +269,14 @@ static void test_policy(pv_result *r) {
 static void validate_sarif(const char *file) {
   const char *schema = "tests/data/schemas/sarif-schema-2.1.0.json";
   char cmd[1024];
-  if (access("tests/validate-schema.js", R_OK) != 0 || access("build/node/node_modules", R_OK) != 0 ||
-      access(schema, R_OK) != 0 || system("command -v node >/dev/null 2>&1") != 0) {
+  if (access("tests/validate-schema.js", R_OK) != 0 ||
+      access("build/node/node_modules", R_OK) != 0 || access(schema, R_OK) != 0 ||
+      system("command -v node >/dev/null 2>&1") != 0) {
     tap_skip("SARIF with codeFlows validates: no node, build/node or schema here");
     return;
   }
-  snprintf(cmd, sizeof cmd, "node tests/validate-schema.js '%s' '%s' >/dev/null 2>&1", schema, file);
+  snprintf(cmd, sizeof cmd, "node tests/validate-schema.js '%s' '%s' >/dev/null 2>&1", schema,
+           file);
   ok(system(cmd) == 0, "SARIF with codeFlows validates against the 2.1.0 schema");
 }
 
@@ -263,7 +286,9 @@ static const char *step_at(json_t *tfl, int i, const char *p) {
   return s_at(tfl, key);
 }
 
-static long long int_at(json_t *j, const char *p) { return json_integer_value(path(j, p)); }
+static long long int_at(json_t *j, const char *p) {
+  return json_integer_value(path(j, p));
+}
 
 static void test_flow_sarif(pv_result *rf, pv_result *plain) {
   pv_result *rs[] = {rf};
@@ -396,8 +421,7 @@ static void test_flow_identity(pv_result *rf, pv_result *plain) {
   is_int(d1->findings.len, 1, "dedupe: a duplicate with a flow is dropped (found second)");
   is_int(d2->findings.len, 1, "dedupe: a duplicate with a flow is dropped (found first)");
   if (d1->findings.len == 1 && d2->findings.len == 1)
-    is_int(pv_result_finding(d1, 0)->nflow,
-           pv_result_finding(d2, 0)->nflow,
+    is_int(pv_result_finding(d1, 0)->nflow, pv_result_finding(d2, 0)->nflow,
            "dedupe: the same one is kept in either order");
   pv_result_delete(d1);
   pv_result_delete(d2);

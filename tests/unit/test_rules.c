@@ -45,17 +45,21 @@ static void refuses(const char *text, const char *want, const char *name) {
   pv_ruleset_delete(rs);
 }
 
-#define HEAD "rules:\n  - id: t.r\n    message: m\n    severity: WARNING\n    languages: [javascript]\n"
+#define HEAD \
+  "rules:\n  - id: t.r\n    message: m\n    severity: WARNING\n    languages: [javascript]\n"
 
 static void test_loader(void) {
   pv_error err = {0};
-  pv_ruleset *rs = load("rules:\n  - id: a.b-c_d\n    message: hi\n    severity: ERROR\n"
-                        "    languages: [js, ts]\n    metadata:\n      cwe: CWE-1\n"
-                        "      owasp: [A1, A2]\n      confidence: HIGH\n      capability: exec\n"
-                        "      references: [u1]\n      other: {x: [1, 2]}\n"
-                        "    pattern-regex: 'x'\n", &err);
+  pv_ruleset *rs = load(
+      "rules:\n  - id: a.b-c_d\n    message: hi\n    severity: ERROR\n"
+      "    languages: [js, ts]\n    metadata:\n      cwe: CWE-1\n"
+      "      owasp: [A1, A2]\n      confidence: HIGH\n      capability: exec\n"
+      "      references: [u1]\n      other: {x: [1, 2]}\n"
+      "    pattern-regex: 'x'\n",
+      &err);
   ok(rs != NULL, "a full rule loads (%s)", err.msg);
-  if (rs == NULL) return;
+  if (rs == NULL)
+    return;
   const pv_rule_meta *m = pv_ruleset_meta(rs, 0);
   is_int(pv_ruleset_count(rs), 1, "one rule");
   is_str(m->id, "a.b-c_d", "id");
@@ -86,7 +90,8 @@ static void test_loader(void) {
   refuses(HEAD "    query: '(identifier)'\n", "captures nothing", "a query without captures");
   refuses(HEAD "    pattern: eval(...)\n    fix: x\n", ":7: rule 't.r': unsupported key 'fix'",
           "a Semgrep key plugvet lacks is refused, clearly");
-  refuses(HEAD "    pattern-not: eval(1)\n", ":6: rule 't.r': key 'pattern-not' is only allowed under 'patterns'",
+  refuses(HEAD "    pattern-not: eval(1)\n",
+          ":6: rule 't.r': key 'pattern-not' is only allowed under 'patterns'",
           "an operator in the wrong place is refused");
   refuses(HEAD "    pattern: 'eval((('\n", ":6: rule 't.r': key 'pattern': pattern does not parse",
           "a pattern that does not parse");
@@ -97,27 +102,41 @@ static void test_loader(void) {
           ":2: rule #1: missing key 'id'", "missing id");
   refuses("rules:\n  - id: x\n    severity: low\n    languages: [js]\n    pattern-regex: x\n",
           "rule 'x': missing key 'message'", "missing message");
-  refuses("rules:\n  - id: x\n    message: m\n    severity: none\n    languages: [js]\n"
-          "    pattern-regex: x\n", "key 'severity'", "severity none is not a rule severity");
-  refuses("rules:\n  - id: x\n    message: m\n    severity: low\n    languages: [cobol]\n"
-          "    pattern-regex: x\n", "unknown language 'cobol'", "unknown language");
-  refuses("rules:\n  - id: x\n    message: m\n    severity: low\n    languages: js\n"
-          "    pattern-regex: x\n", "'languages' must be a non-empty list", "languages not a list");
-  refuses("rules:\n  - id: x\n    message: [m]\n    severity: low\n    languages: [js]\n"
-          "    pattern-regex: x\n", "key 'message' must be a string", "message of the wrong type");
-  refuses("rules:\n  - id: 'a b'\n    message: m\n    severity: low\n    languages: [js]\n"
-          "    pattern-regex: x\n", "not a valid id", "id with a space");
-  refuses("rules:\n  - id: x\n    message: m\n    severity: low\n    languages: [generic]\n"
-          "    query: '(identifier) @m'\n", "need a tree-sitter language", "generic query rule");
-  refuses(HEAD "    pattern-regex: a\n  - id: t.r\n    message: m\n    severity: low\n"
-          "    languages: [js]\n    pattern-regex: b\n", ":7: rule 't.r': key 'id': duplicate",
-          "duplicate id");
+  refuses(
+      "rules:\n  - id: x\n    message: m\n    severity: none\n    languages: [js]\n"
+      "    pattern-regex: x\n",
+      "key 'severity'", "severity none is not a rule severity");
+  refuses(
+      "rules:\n  - id: x\n    message: m\n    severity: low\n    languages: [cobol]\n"
+      "    pattern-regex: x\n",
+      "unknown language 'cobol'", "unknown language");
+  refuses(
+      "rules:\n  - id: x\n    message: m\n    severity: low\n    languages: js\n"
+      "    pattern-regex: x\n",
+      "'languages' must be a non-empty list", "languages not a list");
+  refuses(
+      "rules:\n  - id: x\n    message: [m]\n    severity: low\n    languages: [js]\n"
+      "    pattern-regex: x\n",
+      "key 'message' must be a string", "message of the wrong type");
+  refuses(
+      "rules:\n  - id: 'a b'\n    message: m\n    severity: low\n    languages: [js]\n"
+      "    pattern-regex: x\n",
+      "not a valid id", "id with a space");
+  refuses(
+      "rules:\n  - id: x\n    message: m\n    severity: low\n    languages: [generic]\n"
+      "    query: '(identifier) @m'\n",
+      "need a tree-sitter language", "generic query rule");
+  refuses(HEAD
+          "    pattern-regex: a\n  - id: t.r\n    message: m\n    severity: low\n"
+          "    languages: [js]\n    pattern-regex: b\n",
+          ":7: rule 't.r': key 'id': duplicate", "duplicate id");
   refuses(HEAD "    metadata: {capability: teleport}\n    pattern-regex: a\n",
           "'teleport' is not one of", "unknown capability");
   refuses("rules: [\n", "YAML syntax error", "YAML syntax error");
   refuses("x: &a [1]\nrules: *a\n", ":2: YAML aliases", "aliases are refused");
-  refuses("rules: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
-          "nested deeper than", "nesting depth is capped");
+  refuses(
+      "rules: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+      "nested deeper than", "nesting depth is capped");
   refuses("", "a mapping with a 'rules' list", "empty file");
   refuses("rules: []\nextra: 1\n", ":2: unknown top-level key 'extra'", "unknown top-level key");
   refuses("rules: []\n---\nrules: []\n", "only one YAML document", "two documents");
@@ -140,8 +159,11 @@ static void test_loader(void) {
 static pv_result *run_lim(const pv_ruleset *rs, const char *path, const char *src, unsigned flags,
                           pv_limits lim) {
   pv_result *r = pv_result_new("t");
-  pv_file f = {.path = path, .data = (const unsigned char *)src, .size = strlen(src),
-               .kind = PV_ENTRY_FILE, .flags = flags};
+  pv_file f = {.path = path,
+               .data = (const unsigned char *)src,
+               .size = strlen(src),
+               .kind = PV_ENTRY_FILE,
+               .flags = flags};
   f.lang = pv_lang_detect(path, f.data, f.size, &f.flags);
   pv_file *fp = pv_result_add_file(r, &f);
   pv_parser *p = pv_parser_new();
@@ -165,13 +187,16 @@ static const pv_finding *nth(const pv_result *r, size_t i) {
 
 static void test_regex(void) {
   pv_error err = {0};
-  pv_ruleset *rs = load("rules:\n  - id: t.tok\n    message: 'token $1 ($who)'\n"
-                        "    severity: high\n    languages: [generic]\n"
-                        "    pattern-regex: 'tok_(\\d+)(?<who>[a-z]*)'\n"
-                        "  - id: t.js\n    message: js only\n    severity: low\n"
-                        "    languages: [javascript]\n    pattern-regex: 'only'\n", &err);
+  pv_ruleset *rs = load(
+      "rules:\n  - id: t.tok\n    message: 'token $1 ($who)'\n"
+      "    severity: high\n    languages: [generic]\n"
+      "    pattern-regex: 'tok_(\\d+)(?<who>[a-z]*)'\n"
+      "  - id: t.js\n    message: js only\n    severity: low\n"
+      "    languages: [javascript]\n    pattern-regex: 'only'\n",
+      &err);
   ok(rs != NULL, "regex rules load (%s)", err.msg);
-  if (rs == NULL) return;
+  if (rs == NULL)
+    return;
   pv_result *r = run(rs, "a.txt", "x\n  héllo tok_42abc;\ntok_7\n", 0);
   is_int(r->findings.len, 2, "two regex findings in a text file");
   const pv_finding *f = nth(r, 0);
@@ -204,8 +229,10 @@ static void test_regex(void) {
   pv_ruleset_delete(rs);
 
   /* Catastrophic backtracking trips the match limit: a note, no hang. */
-  rs = load("rules:\n  - id: t.slow\n    message: m\n    severity: low\n"
-            "    languages: [generic]\n    pattern-regex: '(a+)+$'\n", &err);
+  rs = load(
+      "rules:\n  - id: t.slow\n    message: m\n    severity: low\n"
+      "    languages: [generic]\n    pattern-regex: '(a+)+$'\n",
+      &err);
   char *big = malloc(40001);
   memset(big, 'a', 40000);
   big[39999] = '!';
@@ -226,15 +253,18 @@ static void test_regex(void) {
   pv_ruleset_delete(rs);
 
   /* Empty matches advance; at most the per-file cap of findings. */
-  rs = load("rules:\n  - id: t.empty\n    message: m\n    severity: low\n"
-            "    languages: [generic]\n    pattern-regex: 'x*'\n", &err);
+  rs = load(
+      "rules:\n  - id: t.empty\n    message: m\n    severity: low\n"
+      "    languages: [generic]\n    pattern-regex: 'x*'\n",
+      &err);
   r = run(rs, "e.txt", "ab", 0);
   is_int(r->findings.len, 3, "empty matches at 0, 1, 2 (no infinite loop)");
   pv_result_delete(r);
   pv_ruleset_delete(rs);
 }
 
-#define QHEAD(id) "  - id: " id "\n    message: 'm $fn'\n    severity: low\n    languages: [javascript]\n"
+#define QHEAD(id) \
+  "  - id: " id "\n    message: 'm $fn'\n    severity: low\n    languages: [javascript]\n"
 
 static void test_query(void) {
   pv_error err = {0};
@@ -251,14 +281,16 @@ static void test_query(void) {
       "    query: '((assignment_expression left: (identifier) @fn right: (identifier) @b) @match (#eq? @fn @b))'\n",
       &err);
   ok(rs != NULL, "query rules load (%s)", err.msg);
-  if (rs == NULL) return;
+  if (rs == NULL)
+    return;
   pv_result *r = run(rs, "q.js", "foo(1);\nbar(2);\nqux(3);\nx = x;\ny = z;\n", 0);
   int seen[5][6] = {{0}};
   const char *ids[] = {"t.eq", "t.noteq", "t.match", "t.notmatch", "t.same"};
   for (size_t i = 0; i < r->findings.len; i++) {
     const pv_finding *f = nth(r, i);
     for (int k = 0; k < 5; k++)
-      if (strcmp(f->rule->id, ids[k]) == 0 && f->start.line <= 5) seen[k][f->start.line] = 1;
+      if (strcmp(f->rule->id, ids[k]) == 0 && f->start.line <= 5)
+        seen[k][f->start.line] = 1;
   }
   is_int(seen[0][1], 1, "#eq? matches foo (line 1)");
   is_int(seen[0][2], 0, "#eq? matches foo only: not bar (line 2)");
@@ -276,7 +308,8 @@ static void test_query(void) {
   is_int(seen[4][5], 0, "#eq? between two captures: not y = z (line 5)");
   const pv_finding *f = NULL;
   for (size_t i = 0; i < r->findings.len; i++)
-    if (strcmp(nth(r, i)->rule->id, "t.eq") == 0) f = nth(r, i);
+    if (strcmp(nth(r, i)->rule->id, "t.eq") == 0)
+      f = nth(r, i);
   if (ok(f != NULL, "a t.eq finding")) {
     is_str(f->message, "m foo", "$fn interpolates the @fn capture");
     is_int(f->start.col, 1, "@match gives the range: start");
@@ -284,7 +317,8 @@ static void test_query(void) {
   }
   f = NULL;
   for (size_t i = 0; i < r->findings.len; i++)
-    if (strcmp(nth(r, i)->rule->id, "t.noteq") == 0) f = nth(r, i);
+    if (strcmp(nth(r, i)->rule->id, "t.noteq") == 0)
+      f = nth(r, i);
   if (ok(f != NULL, "a t.noteq finding"))
     is_int(f->end.col - f->start.col, 3, "no @match: the first capture's range");
   pv_result_delete(r);
@@ -301,10 +335,13 @@ static void test_query(void) {
   pv_ruleset_delete(rs);
 
   /* typescript covers tsx; a second load adds to the combined query. */
-  rs = load("rules:\n  - id: t.ts\n    message: m\n    severity: low\n    languages: [typescript]\n"
-            "    query: '(call_expression function: (identifier) @match)'\n", &err);
+  rs = load(
+      "rules:\n  - id: t.ts\n    message: m\n    severity: low\n    languages: [typescript]\n"
+      "    query: '(call_expression function: (identifier) @match)'\n",
+      &err);
   pv_limits lim = pv_limits_default();
-  if (!ok(rs != NULL, "a typescript query rule loads (%s)", err.msg)) return;
+  if (!ok(rs != NULL, "a typescript query rule loads (%s)", err.msg))
+    return;
   is_int(pv_ruleset_load(rs,
                          rule_file("rules:\n  - id: t.ts2\n    message: m\n"
                                    "    severity: low\n    languages: [tsx]\n"
@@ -328,13 +365,17 @@ static void test_query(void) {
 
 static void test_findings_limit(void) {
   pv_error err = {0};
-  pv_ruleset *rs = load("rules:\n  - id: t.x\n    message: m\n    severity: low\n"
-                        "    languages: [generic]\n    pattern-regex: x\n", &err);
+  pv_ruleset *rs = load(
+      "rules:\n  - id: t.x\n    message: m\n    severity: low\n"
+      "    languages: [generic]\n    pattern-regex: x\n",
+      &err);
   pv_limits lim = pv_limits_default();
   lim.findings = 5;
   pv_result *r = pv_result_new("t");
   const char *src = "xxxxxxxxxxxxxxxxxxxx";
-  pv_file f = {.path = "x.txt", .data = (const unsigned char *)src, .size = strlen(src),
+  pv_file f = {.path = "x.txt",
+               .data = (const unsigned char *)src,
+               .size = strlen(src),
                .kind = PV_ENTRY_FILE};
   pv_matcher *m = pv_matcher_new(rs, NULL);
   is_int(pv_match_file(m, r, &f, NULL, &lim), PV_OK, "hitting the findings limit is not an error");
@@ -356,14 +397,18 @@ static void test_patterns(void) {
       "      - pattern-not: require('child_process').exec(\"...\")\n"
       "      - pattern-not-inside: |\n          if (safe($CMD)) { ... }\n"
       "      - metavariable-regex:\n          metavariable: $CMD\n          regex: '[a-z]'\n"
-      "      - focus-metavariable: $CMD\n", &err);
+      "      - focus-metavariable: $CMD\n",
+      &err);
   ok(rs != NULL, "pattern rule loads (%s)", err.msg);
-  if (rs == NULL) return;
+  if (rs == NULL)
+    return;
   is_str(pv_ruleset_matcher_kind(rs, 0), "pattern", "matcher kind is pattern");
-  const char *src = "import { exec } from 'child_process';\nexec(userCmd);\nexec('ls');\n"
-                    "if (safe(c)) { exec(c); }\nexec(Upper);\n";
+  const char *src =
+      "import { exec } from 'child_process';\nexec(userCmd);\nexec('ls');\n"
+      "if (safe(c)) { exec(c); }\nexec(Upper);\n";
   pv_result *r = run(rs, "src/a.js", src, 0);
-  is_int((long long)r->findings.len, 1, "one finding: literal, guarded and regex-failing calls are not");
+  is_int((long long)r->findings.len, 1,
+         "one finding: literal, guarded and regex-failing calls are not");
   const pv_finding *f = nth(r, 0);
   if (ok(f != NULL, "the pattern finding")) {
     is_str(f->message, "run userCmd", "message interpolates $CMD");
@@ -380,11 +425,14 @@ static void test_patterns(void) {
   pv_result_delete(r);
   pv_ruleset_delete(rs);
 
-  rs = load("rules:\n  - id: t.c\n    message: m\n    severity: LOW\n    languages: [js]\n"
-            "    patterns:\n      - pattern: listen($P)\n      - metavariable-comparison:\n"
-            "          metavariable: $P\n          comparison: int($P) >= 1024\n", &err);
+  rs = load(
+      "rules:\n  - id: t.c\n    message: m\n    severity: LOW\n    languages: [js]\n"
+      "    patterns:\n      - pattern: listen($P)\n      - metavariable-comparison:\n"
+      "          metavariable: $P\n          comparison: int($P) >= 1024\n",
+      &err);
   ok(rs != NULL, "comparison rule loads (%s)", err.msg);
-  if (rs == NULL) return;
+  if (rs == NULL)
+    return;
   r = run(rs, "a.js", "listen(80);\nlisten(8080);\nlisten(0x400);\nlisten(p);\n", 0);
   is_int((long long)r->findings.len, 2, "int($P) >= 1024: 8080 and 0x400, not 80 or a name");
   pv_result_delete(r);
@@ -427,7 +475,8 @@ static void test_pattern_budget(void) {
     return;
   pv_result *r = run(rs, "big.js", numbers(200), 0);
   is_int(notes_with(r, "match-budget", &msg), 1, "200 elements: one match-budget note");
-  has_str(msg, "big.js: rule t.r: pattern matching stopped at the step budget (200000 node comparisons)",
+  has_str(msg,
+          "big.js: rule t.r: pattern matching stopped at the step budget (200000 node comparisons)",
           "... naming the file, the rule and the budget");
   has_str(msg, "matches may be missing", "... and what it means");
   pv_result_delete(r);
@@ -460,7 +509,8 @@ static void test_formula_regex_limit(void) {
   char src[1600] = "f(\"";
   memset(src + 3, 'x', 1500);
   memcpy(src + 1503, "\");\n", 5);
-  pv_ruleset *rs = load(HEAD "    patterns:\n      - pattern-regex: x\n      - pattern-inside: f(...)\n", &err);
+  pv_ruleset *rs =
+      load(HEAD "    patterns:\n      - pattern-regex: x\n      - pattern-inside: f(...)\n", &err);
   if (!ok(rs != NULL, "a pattern-regex inside f(...) loads (%s)", err.msg))
     return;
   pv_result *r = run(rs, "a.js", src, 0);
@@ -482,11 +532,12 @@ static void test_taint_steps(void) {
   pv_error err = {0};
   const char *msg;
   const char *src = "const cp = require('child_process');\ncp.exec(req.query.a);\n";
-  pv_ruleset *rs = load("rules:\n  - id: t.t\n    message: m\n    severity: high\n"
-                        "    languages: [javascript]\n    mode: taint\n"
-                        "    pattern-sources:\n      - pattern: req.query\n"
-                        "    pattern-sinks:\n      - pattern: require('child_process').exec(...)\n",
-                        &err);
+  pv_ruleset *rs = load(
+      "rules:\n  - id: t.t\n    message: m\n    severity: high\n"
+      "    languages: [javascript]\n    mode: taint\n"
+      "    pattern-sources:\n      - pattern: req.query\n"
+      "    pattern-sinks:\n      - pattern: require('child_process').exec(...)\n",
+      &err);
   if (!ok(rs != NULL, "a taint rule loads (%s)", err.msg))
     return;
   is_int(pv_limits_default().taint_steps, 4000000,
@@ -501,7 +552,8 @@ static void test_taint_steps(void) {
   is_int((long long)r->findings.len, 0, "taint_steps 2: the flow is missing");
   is_int(notes_with(r, "analysis-incomplete", &msg), 1, "... and a note says so");
   has_str(msg,
-          "a.js: taint rule t.t: analysis incomplete in the top level (the step budget (2 expressions))",
+          "a.js: taint rule t.t: analysis incomplete in the top level (the step budget (2 "
+          "expressions))",
           "... naming the file, the rule, where and the budget");
   pv_result_delete(r);
   pv_ruleset_delete(rs);
@@ -524,7 +576,8 @@ static void test_yaml_depth(void) {
 }
 
 int main(void) {
-  if (mkdtemp(dir) == NULL) return 1;
+  if (mkdtemp(dir) == NULL)
+    return 1;
   test_loader();
   test_regex();
   test_query();
@@ -536,6 +589,7 @@ int main(void) {
   test_taint_steps();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system(cmd) != 0) ok(0, "cleanup");
+  if (system(cmd) != 0)
+    ok(0, "cleanup");
   return tap_done();
 }

@@ -22,13 +22,17 @@ static json_t *load(const char *name) {
 
 /* -1: loose row (skip); else PV_SEMVER_* flags. */
 static int row_flags(json_t *opt) {
-  if (!opt || json_is_null(opt) || json_is_false(opt)) return 0;
-  if (json_is_integer(opt) && json_integer_value(opt) == 0) return 0;
-  if (!json_is_object(opt)) return -1;
+  if (!opt || json_is_null(opt) || json_is_false(opt))
+    return 0;
+  if (json_is_integer(opt) && json_integer_value(opt) == 0)
+    return 0;
+  if (!json_is_object(opt))
+    return -1;
   json_t *l = json_object_get(opt, "loose");
   if (l && !json_is_null(l) && !json_is_false(l) && !(json_is_integer(l) && !json_integer_value(l)))
     return -1;
-  return json_is_true(json_object_get(opt, "includePrerelease")) ? (int)PV_SEMVER_INCLUDE_PRERELEASE : 0;
+  return json_is_true(json_object_get(opt, "includePrerelease")) ? (int)PV_SEMVER_INCLUDE_PRERELEASE
+                                                                 : 0;
 }
 
 static void test_order(const char *file, int want_eq) {
@@ -36,8 +40,12 @@ static void test_order(const char *file, int want_eq) {
   size_t i;
   json_t *row;
   json_array_foreach(j, i, row) {
-    if (row_flags(json_array_get(row, 2)) < 0) { skipped_loose++; continue; }
-    const char *a = json_string_value(json_array_get(row, 0)), *b = json_string_value(json_array_get(row, 1));
+    if (row_flags(json_array_get(row, 2)) < 0) {
+      skipped_loose++;
+      continue;
+    }
+    const char *a = json_string_value(json_array_get(row, 0)),
+               *b = json_string_value(json_array_get(row, 1));
     int ok1, ok2;
     int c1 = pv_semver_cmp_str(a, b, &ok1), c2 = pv_semver_cmp_str(b, a, &ok2);
     if (want_eq) {
@@ -60,8 +68,10 @@ static void join_pre(json_t *arr, char *out, size_t n) {
   out[0] = 0;
   json_array_foreach(arr, i, v) {
     off += (size_t)snprintf(out + off, n - off, "%s", i ? "." : "");
-    if (json_is_integer(v)) off += (size_t)snprintf(out + off, n - off, "%lld", (long long)json_integer_value(v));
-    else off += (size_t)snprintf(out + off, n - off, "%s", json_string_value(v));
+    if (json_is_integer(v))
+      off += (size_t)snprintf(out + off, n - off, "%lld", (long long)json_integer_value(v));
+    else
+      off += (size_t)snprintf(out + off, n - off, "%s", json_string_value(v));
   }
 }
 
@@ -90,11 +100,18 @@ static void test_invalid(void) {
   size_t i;
   json_t *row;
   json_array_foreach(j, i, row) {
-    if (row_flags(json_array_get(row, 2)) < 0) { skipped_loose++; continue; }
+    if (row_flags(json_array_get(row, 2)) < 0) {
+      skipped_loose++;
+      continue;
+    }
     const char *s = json_string_value(json_array_get(row, 0));
     pv_semver v;
     pv_error err = {0};
-    if (!s) { ok(1, "invalid: non-string value (%s) is never a version", json_string_value(json_array_get(row, 1))); continue; }
+    if (!s) {
+      ok(1, "invalid: non-string value (%s) is never a version",
+         json_string_value(json_array_get(row, 1)));
+      continue;
+    }
     is_int(pv_semver_parse(s, &v, &err), PV_FAILED, "invalid (%s): %.40s",
            json_string_value(json_array_get(row, 1)), s);
     ok(err.msg[0] != '\0', "invalid (%s): %.40s: a message says why",
@@ -108,7 +125,8 @@ static int satisfies(const char *range, const char *version, unsigned flags) {
   pv_error err = {0};
   int hit = 0;
   pv_status st = pv_semver_satisfies(range, version, flags, &hit, &err);
-  if (st != PV_OK) return err.msg[0] ? -1 : -2;
+  if (st != PV_OK)
+    return err.msg[0] ? -1 : -2;
   return hit;
 }
 
@@ -118,8 +136,12 @@ static void test_ranges(const char *file, int want) {
   json_t *row;
   json_array_foreach(j, i, row) {
     int fl = row_flags(json_array_get(row, 2));
-    if (fl < 0) { skipped_loose++; continue; }
-    const char *r = json_string_value(json_array_get(row, 0)), *v = json_string_value(json_array_get(row, 1));
+    if (fl < 0) {
+      skipped_loose++;
+      continue;
+    }
+    const char *r = json_string_value(json_array_get(row, 0)),
+               *v = json_string_value(json_array_get(row, 1));
     int got = satisfies(r, v, (unsigned)fl);
     if (want)
       is_int(got, 1, "%s: \"%s\" includes %s%s", file, r, v, fl ? " (includePrerelease)" : "");
@@ -135,14 +157,16 @@ static void test_own(void) {
   int okc;
   ok(pv_semver_cmp_str("1.0.0-alpha", "1.0.0-alpha.1", &okc) < 0, "spec: alpha < alpha.1");
   ok(pv_semver_cmp_str("1.0.0-alpha.beta", "1.0.0-beta", &okc) < 0, "spec: alpha.beta < beta");
-  ok(pv_semver_cmp_str("1.0.0-beta.2", "1.0.0-beta.11", &okc) < 0, "spec: beta.2 < beta.11 (numeric)");
+  ok(pv_semver_cmp_str("1.0.0-beta.2", "1.0.0-beta.11", &okc) < 0,
+     "spec: beta.2 < beta.11 (numeric)");
   ok(pv_semver_cmp_str("1.0.0-rc.1", "1.0.0", &okc) < 0, "spec: rc.1 < release");
   ok(pv_semver_cmp_str("1.0.0-1", "1.0.0-a", &okc) < 0, "spec: numeric < alphanumeric");
   is_int(pv_semver_cmp_str("1.0.0+a", "1.0.0+b", &okc), 0, "build metadata ignored");
   ok(okc, "build metadata ignored: both are versions");
   ok(pv_semver_parse("9007199254740991.0.0", &v, &err) == PV_OK, "2^53-1 accepted");
   ok(pv_semver_parse("9007199254740992.0.0", &v, &err) == PV_FAILED, "2^53 refused");
-  ok(pv_semver_parse("1.2.3-01", &v, &err) == PV_FAILED, "leading zero in numeric prerelease refused");
+  ok(pv_semver_parse("1.2.3-01", &v, &err) == PV_FAILED,
+     "leading zero in numeric prerelease refused");
   ok(pv_semver_parse("1.2.3-", &v, &err) == PV_FAILED, "empty prerelease refused");
   ok(pv_semver_parse("1.2", &v, &err) == PV_FAILED, "two-part version refused");
   ok(satisfies("^0.0.3-beta", "0.0.3-pr.2", 0) == 1, "^0.0.3-beta includes 0.0.3-pr.2");
@@ -160,7 +184,9 @@ int main(void) {
   test_invalid();
   test_ranges("range-include.json", 1);
   test_ranges("range-exclude.json", 0);
-  printf("# skipped %d rows with loose: true; not run: range-parse, increments, truncations,"
-         " intersections, gtr/ltr\n", skipped_loose);
+  printf(
+      "# skipped %d rows with loose: true; not run: range-parse, increments, truncations,"
+      " intersections, gtr/ltr\n",
+      skipped_loose);
   return tap_done();
 }

@@ -10,13 +10,15 @@
 static const char *V1 =
     "{\"id\":\"GHSA-aaaa-bbbb-cccc\",\"modified\":\"2024-01-01T00:00:00Z\","
     "\"aliases\":[\"CVE-2024-0001\"],\"affected\":[{\"package\":{\"ecosystem\":\"npm\","
-    "\"name\":\"Left-Pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}]}";
+    "\"name\":\"Left-Pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"}]}]}"
+    "]}";
 static const char *M1 =
     "{\"id\":\"MAL-2024-1\",\"modified\":\"2024-01-02T00:00:00Z\","
     "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
 static const char *W1 =
     "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2024-01-03T00:00:00Z\","
-    "\"withdrawn\":\"2024-02-01T00:00:00Z\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+    "\"withdrawn\":\"2024-02-01T00:00:00Z\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\","
+    "\"name\":\"left-pad\"}}]}";
 
 static const char *G1 =
     "{\"id\":\"GHSA-gggg-gggg-gggg\",\"modified\":\"2024-01-04T00:00:00Z\",\"affected\":["
@@ -53,7 +55,8 @@ int main(void) {
   is_int(pv_store_put(db, V1, strlen(V1), "v1.json", &err), PV_OK, "valid entry imported");
   is_int(pv_store_put(db, M1, strlen(M1), "m1.json", &err), PV_OK, "MAL entry imported");
   is_int(pv_store_put(db, W1, strlen(W1), "w1.json", &err), PV_OK, "withdrawn entry imported");
-  is_int(pv_store_put(db, "{\"id\":\"X\"}", 10, "bad.json", &err), PV_FAILED, "entry without modified refused");
+  is_int(pv_store_put(db, "{\"id\":\"X\"}", 10, "bad.json", &err), PV_FAILED,
+         "entry without modified refused");
   has_str(err.msg, "bad.json", "refusal names the entry");
   has_str(err.msg, "modified", "refusal names the field");
   is_int(pv_store_put(db, "{nope", 5, "junk.json", &err), PV_FAILED, "invalid JSON refused");
@@ -62,7 +65,8 @@ int main(void) {
   is_int(pv_store_put(db, G1, strlen(G1), "g1.json", &err), PV_OK,
          "an affected entry without a package (GIT-only) does not stop the import");
   is_int((long long)pv_store_skipped(db)->no_package, 1, "... it is skipped and counted");
-  const char *bad_aff = "{\"id\":\"GHSA-bad\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[1]}";
+  const char *bad_aff =
+      "{\"id\":\"GHSA-bad\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[1]}";
   is_int(pv_store_put(db, bad_aff, strlen(bad_aff), "bad-aff.json", &err), PV_FAILED,
          "an affected entry that is not an object is refused");
   has_str(err.msg, "affected[0]", "... naming it");
@@ -165,7 +169,8 @@ int main(void) {
          "default path under HOME without XDG_CACHE_HOME");
   is_str(pv_store_default_path("rel", "/h", b, sizeof b), "/h/.cache/plugvet/osv.sqlite",
          "a relative XDG_CACHE_HOME is not used");
-  ok(pv_store_default_path("", "h", b, sizeof b) == NULL, "no default path without an absolute one");
+  ok(pv_store_default_path("", "h", b, sizeof b) == NULL,
+     "no default path without an absolute one");
   ok(pv_store_default_path("/x/c", NULL, b, 5) == NULL, "default path refuses a short buffer");
   return tap_done();
 }

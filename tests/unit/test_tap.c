@@ -28,7 +28,8 @@ static pid_t child_fork(int *fd) {
   int p[2];
   fflush(stdout);
   fflush(stderr);
-  if (pipe(p) != 0) return -1;
+  if (pipe(p) != 0)
+    return -1;
   pid_t pid = fork();
   if (pid == 0) {
     dup2(p[1], STDOUT_FILENO);
@@ -39,7 +40,8 @@ static pid_t child_fork(int *fd) {
   }
   close(p[1]);
   *fd = p[0];
-  if (pid < 0) close(p[0]);
+  if (pid < 0)
+    close(p[0]);
   return pid;
 }
 
@@ -57,13 +59,15 @@ static void child_wait(child *c, pid_t pid, int fd, int line) {
   c->line = line;
   c->status = -1;
   c->out[0] = '\0';
-  if (pid < 0) return;
+  if (pid < 0)
+    return;
   while (n + 1 < sizeof c->out && (got = read(fd, c->out + n, sizeof c->out - 1 - n)) > 0)
     n += (size_t)got;
   c->out[n] = '\0';
   close(fd);
   int st;
-  if (waitpid(pid, &st, 0) == pid && WIFEXITED(st)) c->status = WEXITSTATUS(st);
+  if (waitpid(pid, &st, 0) == pid && WIFEXITED(st))
+    c->status = WEXITSTATUS(st);
 }
 
 /* Run one check in a child; c gets its output, line and status. */
@@ -71,7 +75,8 @@ static void child_wait(child *c, pid_t pid, int fd, int line) {
   do {                                     \
     int fd_ = -1;                          \
     pid_t pid_ = child_fork(&fd_);         \
-    if (pid_ == 0) child_exit(check);      \
+    if (pid_ == 0)                         \
+      child_exit(check);                   \
     child_wait(&(c), pid_, fd_, __LINE__); \
   } while (0)
 

@@ -58,31 +58,30 @@ struct pvr_ll_port_attr {
 };
 
 #define FS_ABI1 ((1ULL << 13) - 1)
-#define FS_FILE_ONLY                                                        \
-  (LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE |             \
-   LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_TRUNCATE |             \
-   LANDLOCK_ACCESS_FS_IOCTL_DEV)
+#define FS_FILE_ONLY                                                                           \
+  (LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_READ_FILE | \
+   LANDLOCK_ACCESS_FS_TRUNCATE | LANDLOCK_ACCESS_FS_IOCTL_DEV)
 #define FS_READ (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
 #define FS_EXEC (LANDLOCK_ACCESS_FS_EXECUTE | FS_READ)
-#define FS_WRITE                                                              \
-  (FS_READ | LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |  \
-   LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_DIR |             \
-   LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_MAKE_SYM |                \
-   LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |              \
-   LANDLOCK_ACCESS_FS_REFER | LANDLOCK_ACCESS_FS_TRUNCATE |                   \
-   LANDLOCK_ACCESS_FS_IOCTL_DEV)
+#define FS_WRITE                                                                                \
+  (FS_READ | LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |                    \
+   LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG | \
+   LANDLOCK_ACCESS_FS_MAKE_SYM | LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |  \
+   LANDLOCK_ACCESS_FS_REFER | LANDLOCK_ACCESS_FS_TRUNCATE | LANDLOCK_ACCESS_FS_IOCTL_DEV)
 
 int pvr_landlock_abi(void) {
-  long v = syscall(SYS_landlock_create_ruleset, NULL, 0,
-                   LANDLOCK_CREATE_RULESET_VERSION);
+  long v = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
   return v < 0 ? 0 : (int)v;
 }
 
 static uint64_t fs_rights_for(int abi) {
   uint64_t fs = FS_ABI1;
-  if (abi >= 2) fs |= LANDLOCK_ACCESS_FS_REFER;
-  if (abi >= 3) fs |= LANDLOCK_ACCESS_FS_TRUNCATE;
-  if (abi >= 5) fs |= LANDLOCK_ACCESS_FS_IOCTL_DEV;
+  if (abi >= 2)
+    fs |= LANDLOCK_ACCESS_FS_REFER;
+  if (abi >= 3)
+    fs |= LANDLOCK_ACCESS_FS_TRUNCATE;
+  if (abi >= 5)
+    fs |= LANDLOCK_ACCESS_FS_IOCTL_DEV;
   return fs;
 }
 
@@ -91,14 +90,14 @@ static void note_skip(pvr_landlock *ll, const char *path, const char *why) {
   snprintf(buf, sizeof buf, "%s: %s", path, why);
   if (ll->skipped.n < PVR_MAX_PATHS) {
     char *c = strdup(buf);
-    if (c) ll->skipped.items[ll->skipped.n++] = c;
+    if (c)
+      ll->skipped.items[ll->skipped.n++] = c;
   }
 }
 
 /* Add one path rule; a missing or unreachable path is skipped and noted
  * (that only narrows what the plugin gets). */
-static pv_status add_path(pvr_landlock *ll, const char *path, uint64_t want,
-                          pv_error *err) {
+static pv_status add_path(pvr_landlock *ll, const char *path, uint64_t want, pv_error *err) {
   int fd = open(path, O_PATH | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT || errno == EACCES || errno == ENOTDIR || errno == ELOOP) {
@@ -109,25 +108,26 @@ static pv_status add_path(pvr_landlock *ll, const char *path, uint64_t want,
   }
   struct stat st;
   struct pvr_ll_path_attr pa = {.allowed_access = want & ll->fs, .parent_fd = fd};
-  if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) pa.allowed_access &= FS_FILE_ONLY;
+  if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode))
+    pa.allowed_access &= FS_FILE_ONLY;
   long r = pa.allowed_access
                ? syscall(SYS_landlock_add_rule, ll->fd, PVR_LL_RULE_PATH_BENEATH, &pa, 0)
                : 0;
   int e = errno;
   close(fd);
-  if (r < 0) return pv_error_set(err, PV_FATAL, "landlock: rule for %s: %s", path, strerror(e));
+  if (r < 0)
+    return pv_error_set(err, PV_FATAL, "landlock: rule for %s: %s", path, strerror(e));
   return PV_OK;
 }
 
-static pv_status add_list(pvr_landlock *ll, const pvr_list *l, uint64_t want,
-                          pv_error *err) {
+static pv_status add_list(pvr_landlock *ll, const pvr_list *l, uint64_t want, pv_error *err) {
   for (size_t i = 0; i < l->n; i++)
-    if (add_path(ll, l->items[i], want, err) != PV_OK) return err->code;
+    if (add_path(ll, l->items[i], want, err) != PV_OK)
+      return err->code;
   return PV_OK;
 }
 
-static pv_status add_port(pvr_landlock *ll, uint64_t access, uint16_t port,
-                          pv_error *err) {
+static pv_status add_port(pvr_landlock *ll, uint64_t access, uint16_t port, pv_error *err) {
   struct pvr_ll_port_attr na = {.allowed_access = access, .port = port};
   if (syscall(SYS_landlock_add_rule, ll->fd, PVR_LL_RULE_NET_PORT, &na, 0) < 0)
     return pv_error_set(err, PV_FATAL, "landlock: port rule %u: %s", port, strerror(errno));
@@ -138,11 +138,14 @@ static pv_status add_port(pvr_landlock *ll, uint64_t access, uint16_t port,
 /* Network rights: none handles TCP with no rules; a list adds one rule per
  * port; any leaves TCP unhandled. Needs ABI 4 unless the network is any. */
 static pv_status add_net(pvr_landlock *ll, const pvr_policy *p, pv_error *err) {
-  if (!ll->net) return PV_OK;
+  if (!ll->net)
+    return PV_OK;
   for (size_t i = 0; i < p->n_connect; i++)
-    if (add_port(ll, LANDLOCK_ACCESS_NET_CONNECT_TCP, p->connect[i].port, err)) return err->code;
+    if (add_port(ll, LANDLOCK_ACCESS_NET_CONNECT_TCP, p->connect[i].port, err))
+      return err->code;
   for (size_t i = 0; i < p->n_bind; i++)
-    if (add_port(ll, LANDLOCK_ACCESS_NET_BIND_TCP, p->bind[i], err)) return err->code;
+    if (add_port(ll, LANDLOCK_ACCESS_NET_BIND_TCP, p->bind[i], err))
+      return err->code;
   return PV_OK;
 }
 
@@ -155,8 +158,8 @@ static void choose_rights(pvr_landlock *ll, const pvr_policy *p) {
   ll->restrict_flags = ll->abi >= 7 ? LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON : 0;
 }
 
-pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan,
-                               const pvr_policy *p, pv_error *err) {
+pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan, const pvr_policy *p,
+                               pv_error *err) {
   memset(ll, 0, sizeof *ll);
   ll->fd = -1;
   ll->abi = pvr_landlock_abi();
@@ -167,8 +170,8 @@ pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan,
   }
   choose_rights(ll, p);
   if (p->net == PVR_NET_LIST && ll->abi < 4) {
-    snprintf(ll->why, sizeof ll->why,
-             "Landlock ABI %d cannot filter TCP ports (needs ABI 4)", ll->abi);
+    snprintf(ll->why, sizeof ll->why, "Landlock ABI %d cannot filter TCP ports (needs ABI 4)",
+             ll->abi);
     return pv_error_set(err, PV_FAILED, "%s", ll->why);
   }
   struct pvr_ll_ruleset_attr ra = {ll->fs, ll->net, ll->scoped};
@@ -184,18 +187,21 @@ pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan,
 }
 
 int pvr_landlock_enforce(const pvr_landlock *ll) {
-  if (ll->fd < 0) return 0;
-  if (syscall(SYS_landlock_restrict_self, ll->fd, ll->restrict_flags) == 0) return 0;
-  if (errno == EINVAL && ll->restrict_flags &&
-      syscall(SYS_landlock_restrict_self, ll->fd, 0) == 0)
+  if (ll->fd < 0)
+    return 0;
+  if (syscall(SYS_landlock_restrict_self, ll->fd, ll->restrict_flags) == 0)
+    return 0;
+  if (errno == EINVAL && ll->restrict_flags && syscall(SYS_landlock_restrict_self, ll->fd, 0) == 0)
     return 0; /* logging flags unknown: the ruleset itself is in force */
   return -errno;
 }
 
 void pvr_landlock_free(pvr_landlock *ll) {
-  if (ll->fd >= 0) close(ll->fd);
+  if (ll->fd >= 0)
+    close(ll->fd);
   ll->fd = -1;
-  for (size_t i = 0; i < ll->skipped.n; i++) free(ll->skipped.items[i]);
+  for (size_t i = 0; i < ll->skipped.n; i++)
+    free(ll->skipped.items[i]);
   ll->skipped.n = 0;
 }
 
@@ -209,17 +215,22 @@ static int read_at(int fd, void *buf, size_t n, off_t off) {
 int pvr_elf_interp(const char *path, char *out, size_t outsz) {
   int rc = -1, fd = open(path, O_RDONLY | O_CLOEXEC);
   Elf64_Ehdr eh;
-  if (fd < 0) return -1;
+  if (fd < 0)
+    return -1;
   if (read_at(fd, &eh, sizeof eh, 0) || memcmp(eh.e_ident, ELFMAG, SELFMAG) ||
       eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_phentsize != sizeof(Elf64_Phdr) ||
       eh.e_phnum > 128)
     goto out;
   for (unsigned i = 0; i < eh.e_phnum; i++) {
     Elf64_Phdr ph;
-    if (read_at(fd, &ph, sizeof ph, (off_t)(eh.e_phoff + i * sizeof ph))) goto out;
-    if (ph.p_type != PT_INTERP) continue;
-    if (ph.p_filesz < 2 || ph.p_filesz > outsz || ph.p_filesz > PATH_MAX) goto out;
-    if (read_at(fd, out, ph.p_filesz, (off_t)ph.p_offset)) goto out;
+    if (read_at(fd, &ph, sizeof ph, (off_t)(eh.e_phoff + i * sizeof ph)))
+      goto out;
+    if (ph.p_type != PT_INTERP)
+      continue;
+    if (ph.p_filesz < 2 || ph.p_filesz > outsz || ph.p_filesz > PATH_MAX)
+      goto out;
+    if (read_at(fd, out, ph.p_filesz, (off_t)ph.p_offset))
+      goto out;
     out[ph.p_filesz - 1] = 0;
     rc = out[0] == '/' ? 0 : -1;
     break;
@@ -232,15 +243,19 @@ out:
 int pvr_shebang_interp(const char *path, char *out, size_t outsz) {
   char line[256];
   int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
+  if (fd < 0)
+    return -1;
   ssize_t n = read(fd, line, sizeof line - 1);
   close(fd);
-  if (n < 3 || line[0] != '#' || line[1] != '!') return -1;
+  if (n < 3 || line[0] != '#' || line[1] != '!')
+    return -1;
   line[n] = 0;
   char *s = line + 2;
-  while (*s == ' ' || *s == '\t') s++;
+  while (*s == ' ' || *s == '\t')
+    s++;
   size_t len = strcspn(s, " \t\n");
-  if (*s != '/' || len == 0 || len >= outsz) return -1;
+  if (*s != '/' || len == 0 || len >= outsz)
+    return -1;
   memcpy(out, s, len);
   out[len] = 0;
   return 0;

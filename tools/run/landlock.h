@@ -17,13 +17,13 @@ typedef struct {
 } pvr_fs_plan;
 
 typedef struct {
-  int abi;         /* kernel's Landlock ABI; 0 when unavailable */
-  int fd;          /* ruleset fd to enforce, -1 when none */
+  int abi;                  /* kernel's Landlock ABI; 0 when unavailable */
+  int fd;                   /* ruleset fd to enforce, -1 when none */
   uint64_t fs, net, scoped; /* handled rights actually used */
   unsigned restrict_flags;  /* landlock_restrict_self flags */
-  int net_ports;   /* TCP port rules enforced (ABI >= 4) */
-  pvr_list skipped; /* "PATH: reason" for paths that were not added */
-  char why[256];   /* why Landlock is unavailable, when abi == 0 */
+  int net_ports;            /* TCP port rules enforced (ABI >= 4) */
+  pvr_list skipped;         /* "PATH: reason" for paths that were not added */
+  char why[256];            /* why Landlock is unavailable, when abi == 0 */
 } pvr_landlock;
 
 /* The kernel's Landlock ABI version, 0 when unavailable. */
@@ -31,8 +31,8 @@ int pvr_landlock_abi(void);
 /* Build the ruleset for plan and the policy's network grants. PV_FAILED
  * when Landlock is unavailable (ll->why says why) or cannot enforce what the
  * policy needs; PV_FATAL on other errors. */
-pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan,
-                               const pvr_policy *p, pv_error *err);
+pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan, const pvr_policy *p,
+                               pv_error *err);
 /* In the child: enforce the prepared ruleset. 0 or -errno. */
 int pvr_landlock_enforce(const pvr_landlock *ll);
 /* Close the ruleset fd and free the messages. */

@@ -53,25 +53,55 @@ static const char usage_text[] =
     "program could not be executed / was not found.\n";
 
 enum {
-  O_POLICY = 256, O_READ, O_WRITE, O_EXEC, O_NET, O_BIND, O_CHILDREN, O_NOSYS,
-  O_ENV, O_TIMEOUT, O_CPU, O_MEM, O_NPROC, O_NOFILE, O_FSIZE, O_CWD, O_USER,
-  O_UNSHARE, O_DEGRADED, O_REPORT, O_PRINT, O_VERSION
+  O_POLICY = 256,
+  O_READ,
+  O_WRITE,
+  O_EXEC,
+  O_NET,
+  O_BIND,
+  O_CHILDREN,
+  O_NOSYS,
+  O_ENV,
+  O_TIMEOUT,
+  O_CPU,
+  O_MEM,
+  O_NPROC,
+  O_NOFILE,
+  O_FSIZE,
+  O_CWD,
+  O_USER,
+  O_UNSHARE,
+  O_DEGRADED,
+  O_REPORT,
+  O_PRINT,
+  O_VERSION
 };
 
-static const struct option options[] = {
-    {"policy", 1, 0, O_POLICY},     {"allow-read", 1, 0, O_READ},
-    {"allow-write", 1, 0, O_WRITE}, {"allow-exec", 1, 0, O_EXEC},
-    {"allow-net", 1, 0, O_NET},     {"allow-bind", 1, 0, O_BIND},
-    {"allow-children", 0, 0, O_CHILDREN}, {"no-system-paths", 0, 0, O_NOSYS},
-    {"env", 1, 0, O_ENV},           {"timeout", 1, 0, O_TIMEOUT},
-    {"cpu", 1, 0, O_CPU},           {"mem", 1, 0, O_MEM},
-    {"nproc", 1, 0, O_NPROC},       {"nofile", 1, 0, O_NOFILE},
-    {"fsize", 1, 0, O_FSIZE},       {"cwd", 1, 0, O_CWD},
-    {"user", 1, 0, O_USER},         {"unshare-net", 0, 0, O_UNSHARE},
-    {"allow-degraded", 0, 0, O_DEGRADED}, {"report", 1, 0, O_REPORT},
-    {"print-policy", 0, 0, O_PRINT}, {"quiet", 0, 0, 'q'},
-    {"help", 0, 0, 'h'},            {"version", 0, 0, O_VERSION},
-    {0, 0, 0, 0}};
+static const struct option options[] = {{"policy", 1, 0, O_POLICY},
+                                        {"allow-read", 1, 0, O_READ},
+                                        {"allow-write", 1, 0, O_WRITE},
+                                        {"allow-exec", 1, 0, O_EXEC},
+                                        {"allow-net", 1, 0, O_NET},
+                                        {"allow-bind", 1, 0, O_BIND},
+                                        {"allow-children", 0, 0, O_CHILDREN},
+                                        {"no-system-paths", 0, 0, O_NOSYS},
+                                        {"env", 1, 0, O_ENV},
+                                        {"timeout", 1, 0, O_TIMEOUT},
+                                        {"cpu", 1, 0, O_CPU},
+                                        {"mem", 1, 0, O_MEM},
+                                        {"nproc", 1, 0, O_NPROC},
+                                        {"nofile", 1, 0, O_NOFILE},
+                                        {"fsize", 1, 0, O_FSIZE},
+                                        {"cwd", 1, 0, O_CWD},
+                                        {"user", 1, 0, O_USER},
+                                        {"unshare-net", 0, 0, O_UNSHARE},
+                                        {"allow-degraded", 0, 0, O_DEGRADED},
+                                        {"report", 1, 0, O_REPORT},
+                                        {"print-policy", 0, 0, O_PRINT},
+                                        {"quiet", 0, 0, 'q'},
+                                        {"help", 0, 0, 'h'},
+                                        {"version", 0, 0, O_VERSION},
+                                        {0, 0, 0, 0}};
 
 /* A resource flag: set it, or (over a policy file) only ever tighten it. */
 static pv_status limit_flag(pvr_run *run, int opt, const char *arg, pv_error *err) {
@@ -86,7 +116,8 @@ static pv_status limit_flag(pvr_run *run, int opt, const char *arg, pv_error *er
              {O_NOFILE, "open_files", offsetof(pvr_limits, nofile)},
              {O_FSIZE, "file_size_mib", offsetof(pvr_limits, fsize_mib)}};
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-    if (map[i].opt != opt) continue;
+    if (map[i].opt != opt)
+      continue;
     uint64_t v = 0, *slot = (uint64_t *)((char *)&run->policy.lim + map[i].off);
     if (pvr_parse_u64(arg, map[i].field, UINT32_MAX, &v, err) ||
         pvr_limit_check(map[i].field, v, err))
@@ -105,28 +136,50 @@ static pv_status limit_flag(pvr_run *run, int opt, const char *arg, pv_error *er
 static pv_status apply_flag(pvr_run *run, int opt, const char *arg, pv_error *err) {
   pvr_policy *p = &run->policy;
   switch (opt) {
-  case O_READ: return pvr_policy_add_path(&p->read, arg, NULL, "--allow-read", err);
-  case O_WRITE: return pvr_policy_add_path(&p->write, arg, NULL, "--allow-write", err);
-  case O_EXEC: return pvr_policy_add_path(&p->exec, arg, NULL, "--allow-exec", err);
-  case O_NET: return pvr_policy_add_net(p, arg, err);
-  case O_BIND: return pvr_policy_add_bind(p, arg, err);
-  case O_ENV: return pvr_policy_add_env(p, arg, err);
-  case O_CHILDREN: p->children = 1; return PV_OK;
-  case O_NOSYS: p->system_paths = 0; return PV_OK;
-  case O_UNSHARE: run->unshare_net = 1; return PV_OK;
-  case O_DEGRADED: run->allow_degraded = 1; return PV_OK;
-  case O_REPORT: run->report_file = arg; return PV_OK;
-  case O_PRINT: run->print_policy = 1; return PV_OK;
-  case 'q': run->quiet = 1; return PV_OK;
-  case O_CWD:
-  case O_USER: {
-    char **dst = opt == O_CWD ? &p->cwd : &p->user;
-    free(*dst);
-    *dst = opt == O_CWD ? realpath(arg, NULL) : strdup(arg);
-    if (!*dst) return pv_error_set(err, PV_FAILED, "--cwd %s: %s", arg, strerror(errno));
-    return PV_OK;
-  }
-  default: return limit_flag(run, opt, arg, err);
+    case O_READ:
+      return pvr_policy_add_path(&p->read, arg, NULL, "--allow-read", err);
+    case O_WRITE:
+      return pvr_policy_add_path(&p->write, arg, NULL, "--allow-write", err);
+    case O_EXEC:
+      return pvr_policy_add_path(&p->exec, arg, NULL, "--allow-exec", err);
+    case O_NET:
+      return pvr_policy_add_net(p, arg, err);
+    case O_BIND:
+      return pvr_policy_add_bind(p, arg, err);
+    case O_ENV:
+      return pvr_policy_add_env(p, arg, err);
+    case O_CHILDREN:
+      p->children = 1;
+      return PV_OK;
+    case O_NOSYS:
+      p->system_paths = 0;
+      return PV_OK;
+    case O_UNSHARE:
+      run->unshare_net = 1;
+      return PV_OK;
+    case O_DEGRADED:
+      run->allow_degraded = 1;
+      return PV_OK;
+    case O_REPORT:
+      run->report_file = arg;
+      return PV_OK;
+    case O_PRINT:
+      run->print_policy = 1;
+      return PV_OK;
+    case 'q':
+      run->quiet = 1;
+      return PV_OK;
+    case O_CWD:
+    case O_USER: {
+      char **dst = opt == O_CWD ? &p->cwd : &p->user;
+      free(*dst);
+      *dst = opt == O_CWD ? realpath(arg, NULL) : strdup(arg);
+      if (!*dst)
+        return pv_error_set(err, PV_FAILED, "--cwd %s: %s", arg, strerror(errno));
+      return PV_OK;
+    }
+    default:
+      return limit_flag(run, opt, arg, err);
   }
 }
 
@@ -135,23 +188,32 @@ static int parse_args(pvr_run *run, int argc, char **argv, pv_error *err) {
   int opt;
   opterr = 0;
   while ((opt = getopt_long(argc, argv, "+qh", options, NULL)) != -1) {
-    if (opt == 'h') { fputs(usage_text, stdout); return 0; }
-    if (opt == O_VERSION) { printf("plugvet-run %s\n", PV_VERSION); return 0; }
+    if (opt == 'h') {
+      fputs(usage_text, stdout);
+      return 0;
+    }
+    if (opt == O_VERSION) {
+      printf("plugvet-run %s\n", PV_VERSION);
+      return 0;
+    }
     if (opt == '?' || opt == ':') {
       pv_error_set(err, PV_FAILED, "unknown or incomplete option '%s'", argv[optind - 1]);
       return -1;
     }
-    if (opt != O_POLICY) continue;
+    if (opt != O_POLICY)
+      continue;
     if (run->policy_file) {
       pv_error_set(err, PV_FAILED, "--policy given twice");
       return -1;
     }
     run->policy_file = optarg;
-    if (pvr_policy_load(&run->policy, optarg, err) != PV_OK) return -1;
+    if (pvr_policy_load(&run->policy, optarg, err) != PV_OK)
+      return -1;
   }
   optind = 0;
   while ((opt = getopt_long(argc, argv, "+qh", options, NULL)) != -1)
-    if (opt != O_POLICY && apply_flag(run, opt, optarg, err) != PV_OK) return -1;
+    if (opt != O_POLICY && apply_flag(run, opt, optarg, err) != PV_OK)
+      return -1;
   run->argv = argv + optind;
   if (!run->print_policy && !run->argv[0]) {
     pv_error_set(err, PV_FAILED, "no program given (see --help)");
@@ -167,7 +229,8 @@ int main(int argc, char **argv) {
   run.status = PVR_EXIT_USAGE;
   int r = parse_args(&run, argc, argv, &err);
   if (r <= 0) {
-    if (r < 0) fprintf(stderr, "plugvet-run: %s\n", err.msg);
+    if (r < 0)
+      fprintf(stderr, "plugvet-run: %s\n", err.msg);
     pvr_policy_free(&run.policy);
     return r == 0 ? 0 : PVR_EXIT_USAGE;
   }

@@ -62,11 +62,11 @@ void pvr_policy_free(pvr_policy *p);
  * from the file's directory. An invalid field is named in err. */
 pv_status pvr_policy_load(pvr_policy *p, const char *file, pv_error *err);
 /* Parse a policy from JSON text (base: directory for relative paths). */
-pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len,
-                           const char *base, pv_error *err);
+pv_status pvr_policy_parse(pvr_policy *p, const char *text, size_t len, const char *base,
+                           pv_error *err);
 /* Add a path (made absolute against base, or the cwd when base is NULL). */
-pv_status pvr_policy_add_path(pvr_list *l, const char *path, const char *base,
-                              const char *field, pv_error *err);
+pv_status pvr_policy_add_path(pvr_list *l, const char *path, const char *base, const char *field,
+                              pv_error *err);
 /* Add a network grant: "any", "none" or HOST:PORT. */
 pv_status pvr_policy_add_net(pvr_policy *p, const char *spec, pv_error *err);
 /* Add a TCP port the plugin may bind. */
@@ -74,8 +74,8 @@ pv_status pvr_policy_add_bind(pvr_policy *p, const char *spec, pv_error *err);
 /* Add an environment entry NAME or NAME=VALUE (never a loader/runtime hook). */
 pv_status pvr_policy_add_env(pvr_policy *p, const char *spec, pv_error *err);
 /* Parse a positive decimal number for field into *out. */
-pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max,
-                        uint64_t *out, pv_error *err);
+pv_status pvr_parse_u64(const char *s, const char *field, uint64_t max, uint64_t *out,
+                        pv_error *err);
 /* Check a resources field (timeout_s, cpu_s, ...) against its range. */
 pv_status pvr_limit_check(const char *name, uint64_t v, pv_error *err);
 /* The policy as JSON (the same format pvr_policy_parse reads); caller

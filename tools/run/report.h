@@ -23,17 +23,17 @@ typedef struct {
   gid_t gid;
   int nproc_enforced;
   const pvr_landlock *ll;
-  int landlock_on;   /* the ruleset was enforced */
-  int degraded;      /* --allow-degraded was needed */
+  int landlock_on; /* the ruleset was enforced */
+  int degraded;    /* --allow-degraded was needed */
   const char *seccomp_mode;
   const pvr_super *sup;
   int unshare_net;
   /* outcome */
-  int started;       /* the plugin was exec'd */
-  int exit_code;     /* the plugin's, or -1 */
-  int signal;        /* terminating signal, or 0 */
+  int started;   /* the plugin was exec'd */
+  int exit_code; /* the plugin's, or -1 */
+  int signal;    /* terminating signal, or 0 */
   int timed_out;
-  int status;        /* plugvet-run's own exit status */
+  int status; /* plugvet-run's own exit status */
   double cpu_s, wall_s;
   long peak_rss_kib;
   const char *error; /* launcher error, or NULL */

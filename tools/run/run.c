@@ -34,13 +34,33 @@
 #define PVR_MAX_PROCS 65536
 
 /* The runtime read set added unless --no-system-paths (docs/policy.md). */
-static const char *const system_read[] = {
-    "/usr", "/lib", "/lib32", "/lib64", "/bin", "/sbin", "/etc/ld.so.cache",
-    "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/timezone",
-    "/etc/ssl", "/etc/ca-certificates", "/etc/hosts", "/etc/resolv.conf",
-    "/etc/nsswitch.conf", "/etc/host.conf", "/etc/gai.conf", "/etc/passwd",
-    "/etc/group", "/etc/os-release", "/dev/null", "/dev/zero", "/dev/full",
-    "/dev/random", "/dev/urandom", NULL};
+static const char *const system_read[] = {"/usr",
+                                          "/lib",
+                                          "/lib32",
+                                          "/lib64",
+                                          "/bin",
+                                          "/sbin",
+                                          "/etc/ld.so.cache",
+                                          "/etc/ld.so.conf",
+                                          "/etc/ld.so.conf.d",
+                                          "/etc/localtime",
+                                          "/etc/timezone",
+                                          "/etc/ssl",
+                                          "/etc/ca-certificates",
+                                          "/etc/hosts",
+                                          "/etc/resolv.conf",
+                                          "/etc/nsswitch.conf",
+                                          "/etc/host.conf",
+                                          "/etc/gai.conf",
+                                          "/etc/passwd",
+                                          "/etc/group",
+                                          "/etc/os-release",
+                                          "/dev/null",
+                                          "/dev/zero",
+                                          "/dev/full",
+                                          "/dev/random",
+                                          "/dev/urandom",
+                                          NULL};
 
 typedef struct {
   pvr_run *run;
@@ -74,7 +94,8 @@ static void set_error(pvr_ctx *c, int status, const char *msg) {
 
 static int find_in_path(const char *name, char *out, size_t outsz) {
   const char *path = getenv("PATH");
-  if (!path || !*path) path = "/usr/local/bin:/usr/bin:/bin";
+  if (!path || !*path)
+    path = "/usr/local/bin:/usr/bin:/bin";
   while (*path) {
     size_t len = strcspn(path, ":");
     char cand[PATH_MAX];
@@ -112,16 +133,19 @@ static int resolve_exe(pvr_ctx *c) {
 }
 
 static int plan_add(pvr_list *l, const char *path) {
-  if (l->n >= PVR_MAX_PATHS) return -1;
+  if (l->n >= PVR_MAX_PATHS)
+    return -1;
   char *d = strdup(path);
-  if (!d) return -1;
+  if (!d)
+    return -1;
   l->items[l->n++] = d;
   return 0;
 }
 
 static int plan_copy(pvr_list *dst, const pvr_list *src) {
   for (size_t i = 0; i < src->n; i++)
-    if (plan_add(dst, src->items[i]) != 0) return -1;
+    if (plan_add(dst, src->items[i]) != 0)
+      return -1;
   return 0;
 }
 
@@ -129,11 +153,13 @@ static int plan_copy(pvr_list *dst, const pvr_list *src) {
  * interpreters, and the policy's exec paths. */
 static int plan_exec(pvr_ctx *c) {
   char interp[PATH_MAX], sheb[PATH_MAX];
-  if (plan_add(&c->plan.exec, c->exe) != 0) return -1;
+  if (plan_add(&c->plan.exec, c->exe) != 0)
+    return -1;
   if (pvr_elf_interp(c->exe, interp, sizeof interp) == 0 && plan_add(&c->plan.exec, interp))
     return -1;
   if (pvr_shebang_interp(c->exe, sheb, sizeof sheb) == 0) {
-    if (plan_add(&c->plan.exec, sheb) != 0) return -1;
+    if (plan_add(&c->plan.exec, sheb) != 0)
+      return -1;
     if (pvr_elf_interp(sheb, interp, sizeof interp) == 0 && plan_add(&c->plan.exec, interp))
       return -1;
   }
@@ -143,7 +169,8 @@ static int plan_exec(pvr_ctx *c) {
 static int make_plan(pvr_ctx *c) {
   const pvr_policy *p = &c->run->policy;
   for (size_t i = 0; p->system_paths && system_read[i]; i++)
-    if (plan_add(&c->plan.read, system_read[i]) != 0) return -1;
+    if (plan_add(&c->plan.read, system_read[i]) != 0)
+      return -1;
   if (plan_copy(&c->plan.read, &p->read) || plan_copy(&c->plan.write, &p->write) ||
       plan_add(&c->plan.write, c->scratch) || plan_add(&c->plan.write, "/dev/null"))
     return -1;
@@ -153,7 +180,8 @@ static int make_plan(pvr_ctx *c) {
 static void plan_free(pvr_fs_plan *pl) {
   pvr_list *ls[] = {&pl->read, &pl->write, &pl->exec};
   for (size_t k = 0; k < 3; k++) {
-    for (size_t i = 0; i < ls[k]->n; i++) free(ls[k]->items[i]);
+    for (size_t i = 0; i < ls[k]->n; i++)
+      free(ls[k]->items[i]);
     ls[k]->n = 0;
   }
 }
@@ -200,7 +228,8 @@ static int make_scratch(pvr_ctx *c) {
 
 static int env_put(pvr_ctx *c, const char *name, size_t nlen, const char *value) {
   char *e = NULL;
-  if (asprintf(&e, "%.*s=%s", (int)nlen, name, value) < 0) return -1;
+  if (asprintf(&e, "%.*s=%s", (int)nlen, name, value) < 0)
+    return -1;
   for (size_t i = 0; i < c->n_env; i++)
     if (!strncmp(c->envp[i], e, nlen + 1)) {
       free(c->envp[i]);
@@ -228,7 +257,8 @@ static int make_env(pvr_ctx *c) {
   for (size_t i = 0; i < pe->n; i++) {
     const char *s = pe->items[i], *eq = strchr(s, '=');
     const char *v = eq ? eq + 1 : getenv(s);
-    if (v && env_put(c, s, eq ? (size_t)(eq - s) : strlen(s), v)) return -1;
+    if (v && env_put(c, s, eq ? (size_t)(eq - s) : strlen(s), v))
+      return -1;
   }
   return 0;
 }
@@ -244,7 +274,8 @@ static int confine_prepare(pvr_ctx *c) {
     c->landlock_on = 1;
   } else if (rc == PV_FAILED && c->run->allow_degraded) {
     c->degraded = 1;
-    if (c->ll.fd >= 0) close(c->ll.fd);
+    if (c->ll.fd >= 0)
+      close(c->ll.fd);
     c->ll.fd = -1;
   } else {
     char msg[600];
@@ -265,12 +296,14 @@ static int confine_prepare(pvr_ctx *c) {
 }
 
 static int prepare(pvr_ctx *c) {
-  if (resolve_exe(c) || choose_user(c)) return -1;
+  if (resolve_exe(c) || choose_user(c))
+    return -1;
   if (c->run->unshare_net && geteuid() != 0) {
     set_error(c, PVR_EXIT_USAGE, "--unshare-net needs root");
     return -1;
   }
-  if (make_scratch(c) || confine_prepare(c)) return -1;
+  if (make_scratch(c) || confine_prepare(c))
+    return -1;
   if (make_env(c) != 0) {
     set_error(c, PVR_EXIT_USAGE, "env: too many variables");
     return -1;
@@ -284,14 +317,17 @@ static int read_ppid(pid_t pid, pid_t *ppid) {
   char path[64], buf[512];
   snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
+  if (fd < 0)
+    return -1;
   ssize_t n = read(fd, buf, sizeof buf - 1);
   close(fd);
-  if (n <= 0) return -1;
+  if (n <= 0)
+    return -1;
   buf[n] = 0;
   char *rp = strrchr(buf, ')');
   int pp = 0;
-  if (!rp || sscanf(rp + 1, " %*c %d", &pp) != 1) return -1;
+  if (!rp || sscanf(rp + 1, " %*c %d", &pp) != 1)
+    return -1;
   *ppid = pp;
   return 0;
 }
@@ -306,18 +342,22 @@ static void kill_descendants(void) {
   while (d && (e = readdir(d)) && n < PVR_MAX_PROCS) {
     char *end;
     long pid = strtol(e->d_name, &end, 10);
-    if (*end || pid <= 0 || read_ppid((pid_t)pid, &ppids[n]) != 0) continue;
+    if (*end || pid <= 0 || read_ppid((pid_t)pid, &ppids[n]) != 0)
+      continue;
     pids[n] = (pid_t)pid;
     mark[n++] = 0;
   }
-  if (d) closedir(d);
+  if (d)
+    closedir(d);
   pid_t self = getpid();
   for (int changed = 1, pass = 0; changed && pass < 64; pass++) {
     changed = 0;
     for (size_t i = 0; i < n; i++) {
-      if (mark[i]) continue;
+      if (mark[i])
+        continue;
       int hit = ppids[i] == self;
-      for (size_t j = 0; !hit && j < n; j++) hit = mark[j] && pids[j] == ppids[i];
+      for (size_t j = 0; !hit && j < n; j++)
+        hit = mark[j] && pids[j] == ppids[i];
       if (hit) {
         mark[i] = changed = 1;
         kill(pids[i], SIGKILL);
@@ -327,7 +367,8 @@ static void kill_descendants(void) {
 }
 
 static void kill_tree(pvr_ctx *c) {
-  if (c->child > 0) kill(-c->child, SIGKILL);
+  if (c->child > 0)
+    kill(-c->child, SIGKILL);
   kill_descendants();
 }
 
@@ -347,7 +388,8 @@ static void finish_tree(pvr_ctx *c) {
   for (int i = 0; i < 500; i++) {
     kill_tree(c);
     reap(c, WNOHANG);
-    if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD) return;
+    if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
+      return;
     struct timespec ts = {0, 10 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }
@@ -362,10 +404,11 @@ static void on_sock(pvr_ctx *c) {
     char b[CMSG_SPACE(sizeof(int))];
   } ctl;
   struct iovec iov = {buf, sizeof buf - 1};
-  struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.b,
-                     .msg_controllen = sizeof ctl.b};
+  struct msghdr m = {
+      .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.b, .msg_controllen = sizeof ctl.b};
   ssize_t n = recvmsg(c->sock, &m, MSG_CMSG_CLOEXEC);
-  if (n < 0 && errno == EINTR) return;
+  if (n < 0 && errno == EINTR)
+    return;
   if (n <= 0) {
     close(c->sock);
     c->sock = -1;
@@ -390,7 +433,8 @@ static void on_sock(pvr_ctx *c) {
 /* Returns 1 when the launcher itself was told to stop. */
 static int on_signal(pvr_ctx *c) {
   struct signalfd_siginfo si;
-  if (read(c->sfd, &si, sizeof si) != sizeof si) return 0;
+  if (read(c->sfd, &si, sizeof si) != sizeof si)
+    return 0;
   if (si.ssi_signo == SIGCHLD) {
     reap(c, WNOHANG);
     return 0;
@@ -404,7 +448,8 @@ static int on_signal(pvr_ctx *c) {
 }
 
 static int poll_timeout(pvr_ctx *c) {
-  if (!c->deadline) return -1;
+  if (!c->deadline)
+    return -1;
   uint64_t now = pv_now_ms();
   return now >= c->deadline ? 0 : (int)(c->deadline - now);
 }
@@ -413,7 +458,8 @@ static void supervise(pvr_ctx *c) {
   while (!c->child_done) {
     struct pollfd fds[3] = {{c->sfd, POLLIN, 0}, {c->sock, POLLIN, 0}, {c->sup.fd, POLLIN, 0}};
     int r = poll(fds, 3, poll_timeout(c));
-    if (r < 0 && errno != EINTR) break;
+    if (r < 0 && errno != EINTR)
+      break;
     if (r == 0 && c->deadline) {
       c->timed_out = 1;
       c->deadline = 0;
@@ -421,14 +467,18 @@ static void supervise(pvr_ctx *c) {
       continue;
     }
     if (fds[2].revents & POLLIN) {
-      if (pvr_super_handle(&c->sup) != 0) pvr_super_set_fd(&c->sup, -1);
+      if (pvr_super_handle(&c->sup) != 0)
+        pvr_super_set_fd(&c->sup, -1);
     } else if (fds[2].revents & (POLLHUP | POLLERR | POLLNVAL)) {
       pvr_super_set_fd(&c->sup, -1);
     }
-    if (fds[1].revents) on_sock(c);
-    if ((fds[0].revents & POLLIN) && on_signal(c)) break;
+    if (fds[1].revents)
+      on_sock(c);
+    if ((fds[0].revents & POLLIN) && on_signal(c))
+      break;
   }
-  while (c->sock >= 0) on_sock(c); /* the child is gone: drain its messages */
+  while (c->sock >= 0)
+    on_sock(c); /* the child is gone: drain its messages */
 }
 
 /* ---- start, finish --------------------------------------------------- */
@@ -438,7 +488,8 @@ static int start(pvr_ctx *c) {
   sigset_t mask;
   sigemptyset(&mask);
   int sigs[] = {SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaddset(&mask, sigs[i]);
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+    sigaddset(&mask, sigs[i]);
   if (sigprocmask(SIG_BLOCK, &mask, &c->oldmask) != 0 ||
       (c->sfd = signalfd(-1, &mask, SFD_CLOEXEC)) < 0 ||
       prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0 ||
@@ -446,11 +497,20 @@ static int start(pvr_ctx *c) {
     set_error(c, PVR_EXIT_SETUP, strerror(errno));
     return -1;
   }
-  pvr_child_plan plan = {
-      .exe = c->exe, .argv = c->run->argv, .envp = c->envp, .cwd = c->run->policy.cwd,
-      .drop = c->drop, .uid = c->uid, .gid = c->gid, .lim = &c->run->policy.lim,
-      .ll = c->landlock_on ? &c->ll : NULL, .bpf = &c->bpf, .sock = sv[1],
-      .parent = getpid(), .unshare_net = c->run->unshare_net, .mask = c->oldmask};
+  pvr_child_plan plan = {.exe = c->exe,
+                         .argv = c->run->argv,
+                         .envp = c->envp,
+                         .cwd = c->run->policy.cwd,
+                         .drop = c->drop,
+                         .uid = c->uid,
+                         .gid = c->gid,
+                         .lim = &c->run->policy.lim,
+                         .ll = c->landlock_on ? &c->ll : NULL,
+                         .bpf = &c->bpf,
+                         .sock = sv[1],
+                         .parent = getpid(),
+                         .unshare_net = c->run->unshare_net,
+                         .mask = c->oldmask};
   fflush(NULL);
   c->t0 = pv_now_ms();
   c->child = fork();
@@ -464,23 +524,31 @@ static int start(pvr_ctx *c) {
     set_error(c, PVR_EXIT_SETUP, strerror(errno));
     return -1;
   }
-  if (c->run->policy.lim.timeout_s) c->deadline = c->t0 + c->run->policy.lim.timeout_s * 1000;
+  if (c->run->policy.lim.timeout_s)
+    c->deadline = c->t0 + c->run->policy.lim.timeout_s * 1000;
   return 0;
 }
 
 static int final_status(pvr_ctx *c, int *started) {
   *started = c->got_listener && !c->setup_failed && !c->exec_errno;
-  if (c->setup_failed) return PVR_EXIT_SETUP;
+  if (c->setup_failed)
+    return PVR_EXIT_SETUP;
   if (c->exec_errno) {
     snprintf(c->error, sizeof c->error, "exec %s: %s", c->exe, strerror(c->exec_errno));
     return c->exec_errno == ENOENT ? PVR_EXIT_NOENT : PVR_EXIT_NOEXEC;
   }
-  if (!*started && !c->error[0]) snprintf(c->error, sizeof c->error, "the child died during setup");
-  if (!*started) return PVR_EXIT_SETUP;
-  if (c->timed_out) return PVR_EXIT_TIMEOUT;
-  if (c->stop_sig) return 128 + c->stop_sig;
-  if (WIFEXITED(c->wstatus)) return WEXITSTATUS(c->wstatus);
-  if (WIFSIGNALED(c->wstatus)) return 128 + WTERMSIG(c->wstatus);
+  if (!*started && !c->error[0])
+    snprintf(c->error, sizeof c->error, "the child died during setup");
+  if (!*started)
+    return PVR_EXIT_SETUP;
+  if (c->timed_out)
+    return PVR_EXIT_TIMEOUT;
+  if (c->stop_sig)
+    return 128 + c->stop_sig;
+  if (WIFEXITED(c->wstatus))
+    return WEXITSTATUS(c->wstatus);
+  if (WIFSIGNALED(c->wstatus))
+    return 128 + WTERMSIG(c->wstatus);
   return PVR_EXIT_SETUP;
 }
 
@@ -493,37 +561,56 @@ static int rm_entry(const char *path, const struct stat *st, int flag, struct FT
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
-  pvr_report r = {
-      .policy = &c->run->policy, .argv = c->run->argv, .exe = c->exe[0] ? c->exe : NULL,
-      .uid = c->uid, .gid = c->gid, .nproc_enforced = c->uid != 0, .ll = &c->ll,
-      .landlock_on = c->landlock_on, .degraded = c->degraded,
-      .seccomp_mode = c->bpf.len ? (c->run->policy.children ? "filter" : "filter+user-notify")
-                                 : NULL,
-      .sup = c->have_sup ? &c->sup : NULL, .unshare_net = c->run->unshare_net,
-      .started = started, .exit_code = -1, .timed_out = c->timed_out, .status = c->run->status,
-      .wall_s = c->t0 ? (double)(pv_now_ms() - c->t0) / 1000.0 : 0,
-      .cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-               (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
-      .peak_rss_kib = ru.ru_maxrss, .error = c->error[0] ? c->error : NULL};
-  if (started && WIFEXITED(c->wstatus) && !c->timed_out) r.exit_code = WEXITSTATUS(c->wstatus);
-  if (started && WIFSIGNALED(c->wstatus)) r.signal = WTERMSIG(c->wstatus);
-  int noisy = !c->run->quiet || (r.sup && r.sup->total) || !started || c->degraded ||
-              r.signal || c->timed_out;
-  if (noisy) pvr_report_summary(&r, stderr);
+  pvr_report r = {.policy = &c->run->policy,
+                  .argv = c->run->argv,
+                  .exe = c->exe[0] ? c->exe : NULL,
+                  .uid = c->uid,
+                  .gid = c->gid,
+                  .nproc_enforced = c->uid != 0,
+                  .ll = &c->ll,
+                  .landlock_on = c->landlock_on,
+                  .degraded = c->degraded,
+                  .seccomp_mode = c->bpf.len
+                                      ? (c->run->policy.children ? "filter" : "filter+user-notify")
+                                      : NULL,
+                  .sup = c->have_sup ? &c->sup : NULL,
+                  .unshare_net = c->run->unshare_net,
+                  .started = started,
+                  .exit_code = -1,
+                  .timed_out = c->timed_out,
+                  .status = c->run->status,
+                  .wall_s = c->t0 ? (double)(pv_now_ms() - c->t0) / 1000.0 : 0,
+                  .cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+                  .peak_rss_kib = ru.ru_maxrss,
+                  .error = c->error[0] ? c->error : NULL};
+  if (started && WIFEXITED(c->wstatus) && !c->timed_out)
+    r.exit_code = WEXITSTATUS(c->wstatus);
+  if (started && WIFSIGNALED(c->wstatus))
+    r.signal = WTERMSIG(c->wstatus);
+  int noisy = !c->run->quiet || (r.sup && r.sup->total) || !started || c->degraded || r.signal ||
+              c->timed_out;
+  if (noisy)
+    pvr_report_summary(&r, stderr);
   pv_error err = {0};
   if (c->run->report_file && pvr_report_write(&r, c->run->report_file, &err) != PV_OK)
     fprintf(stderr, "plugvet-run: %s\n", err.msg);
 }
 
 static void cleanup(pvr_ctx *c) {
-  if (c->have_sup) pvr_super_free(&c->sup);
-  if (c->sock >= 0) close(c->sock);
-  if (c->sfd >= 0) close(c->sfd);
-  if (c->scratch[0]) nftw(c->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  if (c->have_sup)
+    pvr_super_free(&c->sup);
+  if (c->sock >= 0)
+    close(c->sock);
+  if (c->sfd >= 0)
+    close(c->sfd);
+  if (c->scratch[0])
+    nftw(c->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
   pvr_landlock_free(&c->ll);
   pvr_bpf_free(&c->bpf);
   plan_free(&c->plan);
-  for (size_t i = 0; i < c->n_env; i++) free(c->envp[i]);
+  for (size_t i = 0; i < c->n_env; i++)
+    free(c->envp[i]);
 }
 
 int pvr_run_main(pvr_run *run) {

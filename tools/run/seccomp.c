@@ -14,10 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -26,64 +26,89 @@
  * use on other paths (fs.* calls, timers, signals, process spawn). */
 static const char *const allow_list[] = {
     /* memory, threads, time */
-    "brk", "mmap", "munmap", "mprotect", "mremap", "madvise", "msync", "mincore",
-    "mlock", "munlock", "membarrier", "pkey_alloc", "pkey_free", "pkey_mprotect",
-    "futex", "futex_waitv", "set_robust_list", "get_robust_list", "set_tid_address",
-    "rseq", "arch_prctl", "prctl", "sched_yield", "sched_getaffinity",
-    "sched_setaffinity", "sched_getparam", "sched_getscheduler", "sched_get_priority_max",
-    "sched_get_priority_min", "getcpu", "clock_gettime", "clock_getres",
-    "clock_nanosleep", "nanosleep", "gettimeofday", "time", "times", "getrusage",
-    "getitimer", "setitimer", "alarm", "timerfd_create", "timerfd_settime",
-    "timerfd_gettime", "restart_syscall", "exit", "exit_group", "uname", "sysinfo",
-    "getrandom", "capget", "getpriority", "setpriority",
+    "brk", "mmap", "munmap", "mprotect", "mremap", "madvise", "msync", "mincore", "mlock",
+    "munlock", "membarrier", "pkey_alloc", "pkey_free", "pkey_mprotect", "futex", "futex_waitv",
+    "set_robust_list", "get_robust_list", "set_tid_address", "rseq", "arch_prctl", "prctl",
+    "sched_yield", "sched_getaffinity", "sched_setaffinity", "sched_getparam", "sched_getscheduler",
+    "sched_get_priority_max", "sched_get_priority_min", "getcpu", "clock_gettime", "clock_getres",
+    "clock_nanosleep", "nanosleep", "gettimeofday", "time", "times", "getrusage", "getitimer",
+    "setitimer", "alarm", "timerfd_create", "timerfd_settime", "timerfd_gettime", "restart_syscall",
+    "exit", "exit_group", "uname", "sysinfo", "getrandom", "capget", "getpriority", "setpriority",
     /* identity, limits, process */
-    "getpid", "getppid", "gettid", "getuid", "geteuid", "getgid", "getegid",
-    "getresuid", "getresgid", "getgroups", "getpgrp", "getpgid", "getsid", "setsid",
-    "setpgid", "prlimit64", "getrlimit", "setrlimit", "umask", "wait4", "waitid",
-    "fork", "vfork", "kill", "tgkill", "tkill", "pidfd_open", "pidfd_send_signal",
+    "getpid", "getppid", "gettid", "getuid", "geteuid", "getgid", "getegid", "getresuid",
+    "getresgid", "getgroups", "getpgrp", "getpgid", "getsid", "setsid", "setpgid", "prlimit64",
+    "getrlimit", "setrlimit", "umask", "wait4", "waitid", "fork", "vfork", "kill", "tgkill",
+    "tkill", "pidfd_open", "pidfd_send_signal",
     /* signals */
-    "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",
-    "rt_sigtimedwait", "rt_sigpending", "sigaltstack", "pause", "signalfd4",
+    "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend", "rt_sigtimedwait",
+    "rt_sigpending", "sigaltstack", "pause", "signalfd4",
     /* files and directories (Landlock decides which paths) */
-    "read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev",
-    "preadv2", "pwritev2", "open", "openat", "openat2", "creat", "close", "close_range",
-    "lseek", "stat", "fstat", "lstat", "newfstatat", "statx", "statfs", "fstatfs",
-    "access", "faccessat", "faccessat2", "readlink", "readlinkat", "getdents64",
-    "getdents", "getcwd", "chdir", "fchdir", "mkdir", "mkdirat", "rmdir", "unlink",
-    "unlinkat", "rename", "renameat", "renameat2", "link", "linkat", "symlink",
-    "symlinkat", "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown",
-    "fchownat", "utimensat", "utimes", "futimesat", "truncate", "ftruncate",
-    "fallocate", "fadvise64", "readahead", "fsync", "fdatasync", "sync_file_range",
-    "flock", "fcntl", "dup", "dup2", "dup3", "pipe", "pipe2", "mknod", "mknodat",
-    "copy_file_range", "sendfile", "splice", "tee", "memfd_create",
-    "getxattr", "lgetxattr", "fgetxattr", "listxattr", "flistxattr",
+    "read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev", "preadv2",
+    "pwritev2", "open", "openat", "openat2", "creat", "close", "close_range", "lseek", "stat",
+    "fstat", "lstat", "newfstatat", "statx", "statfs", "fstatfs", "access", "faccessat",
+    "faccessat2", "readlink", "readlinkat", "getdents64", "getdents", "getcwd", "chdir", "fchdir",
+    "mkdir", "mkdirat", "rmdir", "unlink", "unlinkat", "rename", "renameat", "renameat2", "link",
+    "linkat", "symlink", "symlinkat", "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown",
+    "fchownat", "utimensat", "utimes", "futimesat", "truncate", "ftruncate", "fallocate",
+    "fadvise64", "readahead", "fsync", "fdatasync", "sync_file_range", "flock", "fcntl", "dup",
+    "dup2", "dup3", "pipe", "pipe2", "mknod", "mknodat", "copy_file_range", "sendfile", "splice",
+    "tee", "memfd_create", "getxattr", "lgetxattr", "fgetxattr", "listxattr", "flistxattr",
     "inotify_init1", "inotify_add_watch", "inotify_rm_watch",
     /* polling and events */
-    "poll", "ppoll", "select", "pselect6", "epoll_create", "epoll_create1",
-    "epoll_ctl", "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
+    "poll", "ppoll", "select", "pselect6", "epoll_create", "epoll_create1", "epoll_ctl",
+    "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
     /* sockets (socket() itself is decided by the policy) */
-    "socketpair", "connect", "accept", "accept4", "bind", "listen", "shutdown",
-    "getsockname", "getpeername", "getsockopt", "setsockopt", "sendto", "recvfrom",
-    "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", NULL};
+    "socketpair", "connect", "accept", "accept4", "bind", "listen", "shutdown", "getsockname",
+    "getpeername", "getsockopt", "setsockopt", "sendto", "recvfrom", "sendmsg", "recvmsg",
+    "sendmmsg", "recvmmsg", NULL};
 
 /* Never allowed: the process is killed. */
-static const char *const kill_list[] = {
-    "ptrace", "process_vm_readv", "process_vm_writev", "mount", "umount2",
-    "pivot_root", "chroot", "unshare", "setns", "kexec_load", "kexec_file_load",
-    "init_module", "finit_module", "delete_module", "bpf", "perf_event_open",
-    "keyctl", "add_key", "request_key", "userfaultfd", "open_by_handle_at",
-    "name_to_handle_at", "personality", "reboot", "swapon", "swapoff", "acct",
-    "fsopen", "fsconfig", "fsmount", "fspick", "move_mount", "open_tree",
-    "mount_setattr", "iopl", "ioperm", NULL};
+static const char *const kill_list[] = {"ptrace",
+                                        "process_vm_readv",
+                                        "process_vm_writev",
+                                        "mount",
+                                        "umount2",
+                                        "pivot_root",
+                                        "chroot",
+                                        "unshare",
+                                        "setns",
+                                        "kexec_load",
+                                        "kexec_file_load",
+                                        "init_module",
+                                        "finit_module",
+                                        "delete_module",
+                                        "bpf",
+                                        "perf_event_open",
+                                        "keyctl",
+                                        "add_key",
+                                        "request_key",
+                                        "userfaultfd",
+                                        "open_by_handle_at",
+                                        "name_to_handle_at",
+                                        "personality",
+                                        "reboot",
+                                        "swapon",
+                                        "swapoff",
+                                        "acct",
+                                        "fsopen",
+                                        "fsconfig",
+                                        "fsmount",
+                                        "fspick",
+                                        "move_mount",
+                                        "open_tree",
+                                        "mount_setattr",
+                                        "iopl",
+                                        "ioperm",
+                                        NULL};
 
 /* Feature-absent answers so runtimes fall back (io_uring would also bypass
  * this per-syscall filter). */
 static const char *const enosys_list[] = {"clone3", "io_uring_setup", "io_uring_enter",
                                           "io_uring_register", NULL};
 
-#define NS_FLAGS                                                                \
-  (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
-   CLONE_NEWPID | CLONE_NEWNET | 0x00000080 /* CLONE_NEWTIME */)
+#define NS_FLAGS                                                                                \
+  (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | \
+   CLONE_NEWNET | 0x00000080 /* CLONE_NEWTIME */)
 
 int pvr_syscall_nr(const char *name) {
   int nr = seccomp_syscall_resolve_name(name);
@@ -92,27 +117,36 @@ int pvr_syscall_nr(const char *name) {
 
 void pvr_syscall_name(int nr, char *out, size_t outsz) {
   char *n = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
-  if (n) snprintf(out, outsz, "%s", n);
-  else snprintf(out, outsz, "#%d", nr);
+  if (n)
+    snprintf(out, outsz, "%s", n);
+  else
+    snprintf(out, outsz, "#%d", nr);
   free(n);
 }
 
 const char *pvr_seccomp_arch(void) {
   switch (seccomp_arch_native()) {
-  case SCMP_ARCH_X86_64: return "x86_64";
-  case SCMP_ARCH_AARCH64: return "aarch64";
-  case SCMP_ARCH_X86: return "x86";
-  default: return "native";
+    case SCMP_ARCH_X86_64:
+      return "x86_64";
+    case SCMP_ARCH_AARCH64:
+      return "aarch64";
+    case SCMP_ARCH_X86:
+      return "x86";
+    default:
+      return "native";
   }
 }
 
-int pvr_seccomp_notify_ok(void) { return seccomp_api_get() >= 5; }
+int pvr_seccomp_notify_ok(void) {
+  return seccomp_api_get() >= 5;
+}
 
-static pv_status add_list(scmp_filter_ctx ctx, const char *const *names,
-                          uint32_t action, pv_error *err) {
+static pv_status add_list(scmp_filter_ctx ctx, const char *const *names, uint32_t action,
+                          pv_error *err) {
   for (size_t i = 0; names[i]; i++) {
     int nr = pvr_syscall_nr(names[i]);
-    if (nr < 0) continue; /* not on this architecture */
+    if (nr < 0)
+      continue; /* not on this architecture */
     int r = seccomp_rule_add(ctx, action, nr, 0);
     if (r < 0)
       return pv_error_set(err, PV_FATAL, "seccomp: rule for %s: %s", names[i], strerror(-r));
@@ -120,20 +154,23 @@ static pv_status add_list(scmp_filter_ctx ctx, const char *const *names,
   return PV_OK;
 }
 
-static int rule(scmp_filter_ctx ctx, uint32_t action, const char *name,
-                unsigned n, const struct scmp_arg_cmp *cmp) {
+static int rule(scmp_filter_ctx ctx, uint32_t action, const char *name, unsigned n,
+                const struct scmp_arg_cmp *cmp) {
   int nr = pvr_syscall_nr(name);
-  if (nr < 0 || action == SCMP_ACT_NOTIFY) return 0; /* the default action */
+  if (nr < 0 || action == SCMP_ACT_NOTIFY)
+    return 0; /* the default action */
   return seccomp_rule_add_array(ctx, action, nr, n, cmp);
 }
 
 /* socket(): AF_UNIX always; TCP over IPv4/IPv6 for a port list; anything for
  * "any". What is left goes to the supervisor, which answers EACCES. */
 static int socket_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
-  if (p->net == PVR_NET_ANY) return rule(ctx, SCMP_ACT_ALLOW, "socket", 0, NULL);
+  if (p->net == PVR_NET_ANY)
+    return rule(ctx, SCMP_ACT_ALLOW, "socket", 0, NULL);
   struct scmp_arg_cmp unix_only[] = {SCMP_A0(SCMP_CMP_EQ, AF_UNIX)};
   int r = rule(ctx, SCMP_ACT_ALLOW, "socket", 1, unix_only);
-  if (r < 0 || p->net == PVR_NET_NONE) return r;
+  if (r < 0 || p->net == PVR_NET_NONE)
+    return r;
   static const int fams[] = {AF_INET, AF_INET6};
   for (int i = 0; i < 2 && r >= 0; i++) {
     struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fams[i]),
@@ -165,11 +202,9 @@ static int policy_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   struct scmp_arg_cmp no_ns[] = {SCMP_A0(SCMP_CMP_MASKED_EQ, NS_FLAGS, 0)};
   uint32_t exec_action = p->children ? SCMP_ACT_ALLOW : SCMP_ACT_NOTIFY;
   int r;
-  if ((r = rule(ctx, SCMP_ACT_ALLOW, "clone", 1, no_ns)) < 0 ||
-      (r = ioctl_rules(ctx)) < 0 ||
+  if ((r = rule(ctx, SCMP_ACT_ALLOW, "clone", 1, no_ns)) < 0 || (r = ioctl_rules(ctx)) < 0 ||
       (r = rule(ctx, exec_action, "execve", 0, NULL)) < 0 ||
-      (r = rule(ctx, exec_action, "execveat", 0, NULL)) < 0 ||
-      (r = socket_rules(ctx, p)) < 0)
+      (r = rule(ctx, exec_action, "execveat", 0, NULL)) < 0 || (r = socket_rules(ctx, p)) < 0)
     return r;
   return 0;
 }
@@ -178,7 +213,8 @@ static int policy_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
 static pv_status export_bpf(scmp_filter_ctx ctx, pvr_bpf *b, pv_error *err) {
   pv_status rc = PV_FATAL;
   int fd = memfd_create("pvr-bpf", MFD_CLOEXEC);
-  if (fd < 0) return pv_error_set(err, PV_FATAL, "seccomp: memfd: %s", strerror(errno));
+  if (fd < 0)
+    return pv_error_set(err, PV_FATAL, "seccomp: memfd: %s", strerror(errno));
   int r = seccomp_export_bpf(ctx, fd);
   off_t len = lseek(fd, 0, SEEK_END);
   if (r < 0 || len <= 0 || len % sizeof(struct sock_filter) ||
@@ -201,7 +237,8 @@ out:
 pv_status pvr_seccomp_build(const pvr_policy *p, pvr_bpf *out, pv_error *err) {
   memset(out, 0, sizeof *out);
   scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_NOTIFY);
-  if (!ctx) return pv_error_set(err, PV_FATAL, "seccomp: cannot initialise libseccomp");
+  if (!ctx)
+    return pv_error_set(err, PV_FATAL, "seccomp: cannot initialise libseccomp");
   pv_status rc = PV_FATAL;
   int r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
   if (r < 0) {
@@ -224,8 +261,7 @@ out:
 
 int pvr_seccomp_load(const pvr_bpf *b) {
   struct sock_fprog prog = {.len = b->len, .filter = b->insns};
-  long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-                    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+  long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
   return fd < 0 ? -errno : (int)fd;
 }
 

@@ -27,14 +27,14 @@ typedef struct {
 } pvr_refusal;
 
 typedef struct {
-  int fd;              /* listener, -1 until handed over */
-  pid_t child;         /* the launcher's child: the only one that may exec once */
+  int fd;      /* listener, -1 until handed over */
+  pid_t child; /* the launcher's child: the only one that may exec once */
   int first_exec_done;
-  char exe[PATH_MAX];  /* the absolute path the first exec must name */
+  char exe[PATH_MAX]; /* the absolute path the first exec must name */
   pvr_refusal items[PVR_MAX_REFUSALS];
   size_t n;
   unsigned long total, ungrouped;
-  void *req, *resp;    /* libseccomp notification buffers */
+  void *req, *resp; /* libseccomp notification buffers */
 } pvr_super;
 
 /* Prepare for child and its program exe; allocates the buffers. */
