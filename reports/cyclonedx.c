@@ -107,10 +107,29 @@ static void add_ref(json_t *refs, const char *type, const char *url) {
 
 typedef struct {
   const pv_inventory *inv;
-  const char **refs; /* bom-ref of each component */
+  const char **refs;  /* bom-ref of each component: its purl, "#n" added when shared */
+  const char **purls; /* purl of each component */
+  int matched;        /* the components were matched against an OSV store */
 } ctx;
 
-static json_t *properties_json(const pv_component *c) {
+static void add_prop(json_t *props, const char *name, const char *value) {
+  json_array_append_new(props, json_pack("{s:s, s:s}", "name", name, "value", value));
+}
+
+/* A component not from the registry: where it is from (its spec text) and,
+ * when a store was used, that it was not matched. */
+static void origin_props(const ctx *x, const pv_component *c, json_t *props) {
+  pv_origin o = pv_inv_origin(c);
+  if (o == PV_ORIGIN_REGISTRY || (c->flags & PV_COMP_ROOT)) {
+    return;
+  }
+  add_prop(props, "plugvet:source", c->version);
+  if (x->matched && (o == PV_ORIGIN_GIT || o == PV_ORIGIN_URL)) {
+    add_prop(props, "plugvet:vulnerabilities", "not matched: no registry version");
+  }
+}
+
+static json_t *properties_json(const ctx *x, const pv_component *c) {
   json_t *props = json_array();
   for (size_t i = 0; i < c->seen.len; i++) {
     const pv_seen *s = PV_VEC_AT(c->seen, pv_seen, i);
@@ -128,6 +147,7 @@ static json_t *properties_json(const pv_component *c) {
   if (c->flags & PV_COMP_INSTALL_SCRIPT)
     json_array_append_new(
         props, json_pack("{s:s, s:s}", "name", "plugvet:hasInstallScript", "value", "true"));
+  origin_props(x, c, props);
   return props;
 }
 
@@ -141,8 +161,11 @@ static json_t *component_json(const ctx *x, size_t i) {
   if (slash)
     json_object_set_new(o, "group", json_stringn(c->name, (size_t)(slash - c->name)));
   json_object_set_new(o, "name", json_string(slash ? slash + 1 : c->name));
-  if (c->version)
-    json_object_set_new(o, "version", json_string(c->version));
+  /* not the spec text (a URL, a path) of a package from elsewhere */
+  const char *version = pv_inv_origin(c) == PV_ORIGIN_REGISTRY ? c->version : c->declared;
+  if (version != NULL && version[0] != '\0') {
+    json_object_set_new(o, "version", json_string(version));
+  }
   if (c->description && *c->description)
     json_object_set_new(o, "description", json_string(c->description));
   if (!(c->flags & PV_COMP_ROOT))
@@ -153,7 +176,7 @@ static json_t *component_json(const ctx *x, size_t i) {
   json_t *l = licenses_json(c->license);
   if (l)
     json_object_set_new(o, "licenses", l);
-  json_object_set_new(o, "purl", json_string(x->refs[i]));
+  json_object_set_new(o, "purl", json_string(x->purls[i]));
   json_t *refs = json_array();
   add_ref(refs, "vcs", c->repository);
   add_ref(refs, "website", c->homepage);
@@ -162,15 +185,17 @@ static json_t *component_json(const ctx *x, size_t i) {
     json_object_set_new(o, "externalReferences", refs);
   else
     json_decref(refs);
-  json_object_set_new(o, "properties", properties_json(c));
+  json_object_set_new(o, "properties", properties_json(x, c));
   return o;
 }
 
-/* purls as bom-refs, made unique with "#n" where two components share one. */
+/* purls, and bom-refs: the purl, made unique with "#n" where two
+ * components share one (the purl itself stays as the spec has it). */
 static int make_refs(ctx *x, pv_arena *a) {
   for (size_t i = 0; i < x->inv->components.len; i++) {
     const char *base = pv_inv_purl(a, pv_inv_component(x->inv, i));
     const char *p = base;
+    x->purls[i] = base;
     for (size_t dup = 2; p != NULL; dup++) {
       int taken = 0;
       for (size_t k = 0; k < i && !taken; k++)
@@ -304,10 +329,13 @@ static void serial_of(json_t *doc, char out[46]) {
 pv_status pv_cyclonedx_write(FILE *out, const pv_inventory *inv, const pv_vulns *vulns,
                              const pv_cdx_options *opt, pv_error *err) {
   pv_arena *a = pv_arena_new(0);
-  ctx x = {inv, NULL};
+  ctx x = {.inv = inv, .matched = vulns != NULL};
   size_t n = inv->components.len;
-  if (a == NULL || (x.refs = pv_arena_alloc(a, (n + 1) * sizeof *x.refs)) == NULL ||
-      make_refs(&x, a) != 0) {
+  if (a != NULL) {
+    x.refs = pv_arena_alloc(a, (n + 1) * sizeof *x.refs);
+    x.purls = pv_arena_alloc(a, (n + 1) * sizeof *x.purls);
+  }
+  if (x.refs == NULL || x.purls == NULL || make_refs(&x, a) != 0) {
     pv_arena_delete(a);
     return pv_error_set(err, PV_FATAL, "out of memory");
   }

@@ -536,18 +536,19 @@ static pv_status read_lock(build *b, const pv_file *f) {
   pv_status rc = PV_OK;
   if (dir == NULL)
     return PV_FATAL;
+  const char *root_dir = b->root_file != NULL ? dir_of(a, b->root_file->path) : "";
+  if (root_dir == NULL)
+    return PV_FATAL;
+  /* the root's package.json when it sits beside this lockfile */
+  const pv_jnode *man = b->root_file != NULL && strcmp(root_dir, dir) == 0 ? b->root_json : NULL;
   if (strcmp(bn, "yarn.lock") == 0) {
-    const char *root_dir = b->root_file != NULL ? dir_of(a, b->root_file->path) : "";
-    if (root_dir == NULL)
-      return PV_FATAL;
-    const pv_jnode *man = b->root_file != NULL && strcmp(root_dir, dir) == 0 ? b->root_json : NULL;
     rc = pv_lock_yarn_read(&b->c, f, man, &rt);
   } else if (strcmp(bn, "pnpm-lock.yaml") == 0) {
     rc = pv_lock_pnpm_read(&b->c, f, &rt);
   } else if (strcmp(bn, "bun.lock") == 0) {
     rc = pv_lock_bun_read(&b->c, f, &rt);
   } else {
-    rc = pv_lock_npm_read(&b->c, f, dir, &rt);
+    rc = pv_lock_npm_read(&b->c, f, dir, man, &rt);
   }
   if (rc != PV_FATAL)
     rc = pv_status_worst(
@@ -620,6 +621,7 @@ static pv_status add_seen(pv_component *comp, const char *path, uint32_t line) {
   comp->f = raw->f
 static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(alias);
+  TAKE(declared);
   TAKE(integrity);
   TAKE(resolved);
   TAKE(license);

@@ -44,6 +44,8 @@ typedef struct {
 typedef struct pv_component {
   const char *name;       /* real npm name, "@scope/name" or "name" */
   const char *version;    /* exact version; for PV_COMP_LOCAL the spec text */
+  const char *declared;   /* PV_COMP_LOCAL: the package's own version when the
+                           * lockfile says it (npm v2/v3, yarn v1), else NULL */
   const char *alias;      /* the npm: alias it was installed under, or NULL */
   const char *integrity;  /* SRI ("sha512-...") or NULL; never yarn berry's checksum */
   const char *resolved;   /* tarball URL or NULL */
@@ -77,7 +79,19 @@ pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim);
 /* Free the vectors and the inventory. NULL is ignored. */
 void pv_inv_delete(pv_inventory *inv);
 
-/* "pkg:npm/%40scope/name@1.2.3" into the arena; NULL on OOM. */
+/* Where a component comes from: the registry, or (PV_COMP_LOCAL, read from
+ * its spec text) a git repository, a tarball URL or a path (file:, link:,
+ * workspace:, portal:, patch:, a directory). */
+typedef enum { PV_ORIGIN_REGISTRY = 0, PV_ORIGIN_GIT, PV_ORIGIN_URL, PV_ORIGIN_PATH } pv_origin;
+pv_origin pv_inv_origin(const pv_component *c);
+/* The purl (https://github.com/package-url/purl-spec) into the arena; NULL
+ * on OOM. Registry packages: "pkg:npm/%40scope/name@1.2.3". Others carry
+ * no registry version: the package's own version when declared, and the
+ * source as a qualifier: "pkg:npm/name@2.4.1?vcs_url=git%2Bssh..." for git
+ * (hosted shorthands such as github:user/repo expanded to git+https URLs),
+ * "?download_url=https..." for a tarball URL, none for a path. Two
+ * components may share a purl (two file: copies of one package): only
+ * bom-refs are unique. */
 const char *pv_inv_purl(pv_arena *a, const pv_component *c);
 /* "required", "optional" or "excluded" (CycloneDX scope names). */
 const char *pv_inv_scope_name(pv_scope s);

@@ -1,8 +1,12 @@
 /* npm_lock.c — package-lock.json v1/v2/v3 and npm-shrinkwrap.json.
  * v2/v3 read "packages" (keys are install paths); v1 reads the nested
  * "dependencies" tree, turned into the same install-path keys, so edges
- * are resolved the one npm way: nearest node_modules/<name> up the path. */
+ * are resolved the one npm way: nearest node_modules/<name> up the path.
+ * The root's direct dependencies: v2/v3's packages[""]; for v1 the
+ * package.json beside the lockfile, else the top-level entries nothing
+ * requires (v1's top level holds every hoisted package). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "readers.h"
@@ -121,6 +125,9 @@ static pv_status fill(npm *m, pv_raw *raw, const char *key, const pv_jnode *o) {
   int local = strstr(key, "node_modules/") == NULL || pv_spec_is_local(raw->version);
   if (!local && nonregistry(raw->resolved)) { /* git or a plain tarball URL */
     local = 1;
+    if (raw->version != NULL && !pv_spec_is_local(raw->version)) {
+      raw->declared = raw->version; /* v2/v3: the package's own version */
+    }
     raw->version = raw->resolved;
   }
   if (local) {
@@ -222,7 +229,65 @@ static void walk_v1(npm *m, const char *parent, const pv_jnode *deps, uint32_t d
   }
 }
 
-static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
+/* The dependency group a v1 entry's own scope stands for. */
+static pv_dep_group scope_group(pv_scope s) {
+  if (s == PV_SCOPE_DEV) {
+    return PV_DEP_DEV;
+  }
+  return s == PV_SCOPE_OPTIONAL ? PV_DEP_OPTIONAL : PV_DEP_PROD;
+}
+
+/* v1 with the package.json beside the lockfile: the root depends on what
+ * it declares (every group), found among the top-level entries. */
+static void v1_declared_roots(npm *m, const pv_jnode *manifest, pv_roots *rt) {
+  pv_deplist d = {0};
+  if (keep(m, pv_deplist_of(m->c->r->arena, manifest, 1, &d)) != PV_OK) {
+    return;
+  }
+  for (size_t i = 0; i < d.n && m->rc != PV_FATAL; i++) {
+    size_t t = resolve(m, "", d.name[i]);
+    if (t != PV_NONE) {
+      keep(m, pv_roots_add(rt, t, d.group[i]));
+    }
+  }
+}
+
+/* Mark in req (one byte per raw) every raw that another entry of this
+ * lockfile requires (its edges are in place). */
+static void mark_required(npm *m, unsigned char *req) {
+  for (size_t i = 0; i < m->todo.len; i++) {
+    const pending *p = PV_VEC_AT(m->todo, pending, i);
+    const pv_raw *raw = pv_inv_raw(m->c, p->raw);
+    for (size_t k = 0; k < raw->deps.len; k++) {
+      size_t t = *PV_VEC_AT(raw->deps, size_t, k);
+      if (t != p->raw) {
+        req[t] = 1;
+      }
+    }
+  }
+}
+
+/* v1 without the package.json: the top-level entries that no entry
+ * requires. The rest of the top level is hoisted transitive dependencies
+ * (a direct dependency that something also requires is missed: only the
+ * manifest can tell). */
+static void v1_unrequired_roots(npm *m, const pv_jnode *deps, pv_roots *rt) {
+  unsigned char *req = calloc(m->c->raws.len + 1, 1);
+  if (req == NULL) {
+    keep(m, PV_FATAL);
+    return;
+  }
+  mark_required(m, req);
+  for (size_t i = 0; deps && deps->type == PV_J_OBJ && i < deps->n && m->rc != PV_FATAL; i++) {
+    size_t t = resolve(m, "", deps->keys[i]);
+    if (t != PV_NONE && !req[t]) {
+      keep(m, pv_roots_add(rt, t, scope_group(pv_inv_raw(m->c, t)->scope)));
+    }
+  }
+  free(req);
+}
+
+static void run(npm *m, const pv_jnode *root, const pv_jnode *manifest, pv_roots *rt) {
   const pv_jnode *pk = pv_jn_get(root, "packages");
   if (pk != NULL && pk->type == PV_J_OBJ) {
     for (size_t i = 0; i < pk->n && m->rc != PV_FATAL; i++)
@@ -235,25 +300,21 @@ static void run(npm *m, const pv_jnode *root, pv_roots *rt) {
   } else {
     m->v1 = 1;
     walk_v1(m, "", pv_jn_get(root, "dependencies"), 0);
-    const pv_jnode *deps = pv_jn_get(root, "dependencies");
-    for (size_t i = 0; deps && deps->type == PV_J_OBJ && i < deps->n && m->rc != PV_FATAL; i++) {
-      const char *k = pv_arena_printf(m->c->r->arena, "node_modules/%s", deps->keys[i]);
-      if (k == NULL) {
-        keep(m, PV_FATAL);
-        break;
-      }
-      size_t t = pv_smap_get(&m->keys, k);
-      if (t != PV_NONE)
-        keep(m, pv_roots_add(rt, t, (int)pv_inv_raw(m->c, t)->scope));
-    }
   }
   for (size_t i = 0; i < m->todo.len && m->rc != PV_FATAL; i++) {
     pending *p = PV_VEC_AT(m->todo, pending, i);
     edges(m, p->raw, p->key, p->obj, rt);
   }
+  /* v1's top level lists every hoisted package, not the root's own */
+  if (m->v1 && m->rc != PV_FATAL && manifest != NULL) {
+    v1_declared_roots(m, manifest, rt);
+  } else if (m->v1 && m->rc != PV_FATAL) {
+    v1_unrequired_roots(m, pv_jn_get(root, "dependencies"), rt);
+  }
 }
 
-pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt) {
+pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir,
+                           const pv_jnode *manifest, pv_roots *rt) {
   uint32_t line = 0;
   const char *err = NULL;
   pv_jnode *root = NULL;
@@ -267,7 +328,7 @@ pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_
     return PV_FAILED;
   }
   npm m = {.c = c, .f = f, .dir = dir, .todo = {.elem = sizeof(pending)}};
-  run(&m, root, rt);
+  run(&m, root, manifest, rt);
   pv_smap_free(&m.keys);
   pv_vec_free(&m.todo);
   return m.rc;

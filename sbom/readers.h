@@ -68,6 +68,7 @@ typedef enum {
 
 typedef struct {
   const char *name, *version, *alias, *integrity, *resolved, *license;
+  const char *declared; /* PV_COMP_LOCAL: the package's own version, when said */
   const char *repository, *homepage, *description;
   const char *install_dir; /* vfs dir it is installed at ("x/node_modules/a") or NULL */
   pv_scope scope;
@@ -164,7 +165,10 @@ int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
  * read; PV_FAILED when the whole file is unusable (noted: it does not
  * parse, or is not a map); PV_FATAL on out-of-memory (what was read is
  * then incomplete). */
-pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir, pv_roots *rt);
+/* manifest: the package.json beside the lockfile (or NULL), whose
+ * declarations are a v1 lockfile's root dependencies. */
+pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir,
+                           const pv_jnode *manifest, pv_roots *rt);
 pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
                             pv_roots *rt);
 pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);

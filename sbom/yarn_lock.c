@@ -174,6 +174,8 @@ static void v1_field(yarn *y, v1state *st, const char *s, const char *end, int i
     return;
   if (strcmp(k, "version") == 0 && raw->version == NULL)
     raw->version = v;
+  else if (strcmp(k, "version") == 0 && (raw->flags & PV_COMP_LOCAL))
+    raw->declared = v; /* a git or URL entry: the package's own version */
   else if (strcmp(k, "resolved") == 0)
     raw->resolved = v;
   else if (strcmp(k, "integrity") == 0)

@@ -251,18 +251,54 @@ static int cmp_finding(const void *x, const void *y) {
   return cmp_flow(a, b);
 }
 
-/* Bytes [*s, *e) of 1-based line `line` in data; 0 if there is no such line. */
-static int line_span(const unsigned char *d, size_t n, uint32_t line, size_t *s, size_t *e) {
-  size_t i = 0;
-  for (uint32_t l = 1; l < line; l++) {
-    const unsigned char *nl = memchr(d + i, '\n', n - i);
-    if (nl == NULL)
-      return 0;
-    i = (size_t)(nl - d) + 1;
+void pv_lines_free(pv_lines *l) {
+  free(l->start);
+  l->start = NULL;
+  l->n = 0;
+  l->file = NULL;
+}
+
+/* The number of lines of d (newlines + 1). */
+static size_t count_lines(const unsigned char *d, size_t n) {
+  size_t lines = 1;
+  const unsigned char *p = d;
+  const unsigned char *end = d + n;
+  while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    lines++;
+    p++;
   }
-  const unsigned char *nl = memchr(d + i, '\n', n - i);
-  *s = i;
-  *e = nl ? (size_t)(nl - d) : n;
+  return lines;
+}
+
+pv_status pv_lines_index(pv_lines *l, const pv_file *f) {
+  pv_lines_free(l);
+  l->file = f;
+  if (f == NULL || f->data == NULL) {
+    return PV_OK;
+  }
+  size_t lines = count_lines(f->data, f->size);
+  l->start = malloc(lines * sizeof *l->start);
+  if (l->start == NULL) {
+    l->file = NULL;
+    return PV_FATAL;
+  }
+  l->start[0] = 0;
+  l->n = 1;
+  for (size_t i = 0; i < f->size; i++) {
+    if (f->data[i] == '\n') {
+      l->start[l->n] = i + 1;
+      l->n++;
+    }
+  }
+  return PV_OK;
+}
+
+int pv_lines_span(const pv_lines *l, uint32_t line, size_t *s, size_t *e) {
+  if (line == 0 || line > l->n) {
+    return 0;
+  }
+  *s = l->start[line - 1];
+  *e = line < l->n ? l->start[line] - 1 : l->file->size;
   return 1;
 }
 
@@ -296,26 +332,26 @@ static int suppresses(const unsigned char *d, size_t s, size_t e, const char *ru
   return 0;
 }
 
-/* A suppression comment on the finding's line or the line before. */
-static void check_suppressed(pv_finding *f) {
+/* A suppression comment on the finding's line or the line before (lines:
+ * the index of f's file). */
+static void check_suppressed(pv_finding *f, const pv_lines *lines) {
   const pv_file *file = f->file;
   size_t s, e;
   uint32_t line = f->start.line;
   for (int k = 0; k < 2 && line >= 1; k++, line--) {
-    if (line_span(file->data, file->size, line, &s, &e) &&
-        suppresses(file->data, s, e, f->rule->id)) {
+    if (pv_lines_span(lines, line, &s, &e) && suppresses(file->data, s, e, f->rule->id)) {
       f->suppressed = 1;
       return;
     }
   }
 }
 
-/* The source lines of the region, capped. */
-static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim) {
+/* The source lines of the region, capped (lines: the index of f's file). */
+static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim, const pv_lines *lines) {
   size_t s, e, s2, e2;
-  if (!line_span(f->file->data, f->file->size, f->start.line, &s, &e))
+  if (!pv_lines_span(lines, f->start.line, &s, &e))
     return;
-  if (f->end.line > f->start.line && line_span(f->file->data, f->file->size, f->end.line, &s2, &e2))
+  if (f->end.line > f->start.line && pv_lines_span(lines, f->end.line, &s2, &e2))
     e = e2;
   if (e - s > lim->snippet_bytes)
     e = s + lim->snippet_bytes;
@@ -389,28 +425,107 @@ out:
   return rc;
 }
 
-/* Fingerprints: occurrence counts earlier findings of the same rule, path
- * and matched text (findings are in final order; quadratic only within one
- * file's findings of one rule). */
-static void fingerprint_all(pv_finding *fs, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    pv_finding *f = &fs[i];
-    const unsigned char *text = (const unsigned char *)"";
-    size_t len = 0;
-    if (has_source(f)) {
-      text = f->file->data + f->start.byte;
-      len = f->end.byte - f->start.byte;
-    }
-    unsigned occ = 0;
-    for (size_t j = i; j-- > 0 && strcmp(fs[j].path, f->path) == 0;) {
-      if (strcmp(pv_finding_rule_id(&fs[j]), pv_finding_rule_id(f)) != 0)
-        continue;
-      size_t l2 = has_source(&fs[j]) ? fs[j].end.byte - fs[j].start.byte : 0;
-      if (l2 == len && (len == 0 || memcmp(fs[j].file->data + fs[j].start.byte, text, len) == 0))
-        occ++;
-    }
-    pv_fingerprint(pv_finding_rule_id(f), f->path, text, len, occ, f->fingerprint);
+/* What makes two findings of one path the same occurrence: the rule id and
+ * the matched text; `at` is the finding's index, so equal keys keep their
+ * final order. */
+typedef struct {
+  const char *rule;
+  const unsigned char *text;
+  size_t len;
+  size_t at;
+} occ_key;
+
+static occ_key occ_key_of(const pv_finding *fs, size_t i) {
+  occ_key k = {.rule = pv_finding_rule_id(&fs[i]), .text = (const unsigned char *)"", .at = i};
+  if (has_source(&fs[i])) {
+    k.text = fs[i].file->data + fs[i].start.byte;
+    k.len = fs[i].end.byte - fs[i].start.byte;
   }
+  return k;
+}
+
+/* Rule id and text only: 0 when two keys are the same occurrence. */
+static int cmp_occ_text(const occ_key *a, const occ_key *b) {
+  int c = strcmp(a->rule, b->rule);
+  if (c != 0) {
+    return c;
+  }
+  if (a->len != b->len) {
+    return a->len < b->len ? -1 : 1;
+  }
+  return a->len == 0 ? 0 : memcmp(a->text, b->text, a->len);
+}
+
+static int cmp_occ(const void *x, const void *y) {
+  const occ_key *a = x;
+  const occ_key *b = y;
+  int c = cmp_occ_text(a, b);
+  if (c != 0) {
+    return c;
+  }
+  return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Fingerprints of findings [lo, hi), which share a path: the occurrence
+ * index counts earlier findings of the same rule and text. Sorting the keys
+ * (keys: room for hi - lo) makes that O(n log n) where walking back over the
+ * file's findings was quadratic in a lockfile's thousands of findings. */
+static void fingerprint_path(pv_finding *fs, size_t lo, size_t hi, occ_key *keys) {
+  size_t n = hi - lo;
+  for (size_t i = 0; i < n; i++) {
+    keys[i] = occ_key_of(fs, lo + i);
+  }
+  qsort(keys, n, sizeof *keys, cmp_occ);
+  unsigned occ = 0;
+  for (size_t i = 0; i < n; i++) {
+    occ = i > 0 && cmp_occ_text(&keys[i - 1], &keys[i]) == 0 ? occ + 1 : 0;
+    pv_finding *f = &fs[keys[i].at];
+    pv_fingerprint(keys[i].rule, f->path, keys[i].text, keys[i].len, occ, f->fingerprint);
+  }
+}
+
+/* Fingerprints of findings in final order (sorted by path). PV_FATAL on
+ * out of memory. */
+static pv_status fingerprint_all(pv_finding *fs, size_t n) {
+  occ_key *keys = malloc(n * sizeof *keys);
+  if (keys == NULL) {
+    return PV_FATAL;
+  }
+  for (size_t lo = 0; lo < n;) {
+    size_t hi = lo + 1;
+    while (hi < n && strcmp(fs[hi].path, fs[lo].path) == 0) {
+      hi++;
+    }
+    fingerprint_path(fs, lo, hi, keys);
+    lo = hi;
+  }
+  free(keys);
+  return PV_OK;
+}
+
+/* Snippet, window, columns and suppression of findings sorted by path:
+ * each file's lines are indexed once, when its first finding is reached.
+ * PV_FATAL on out of memory. */
+static pv_status fill_sources(pv_result *r, pv_finding *fs, size_t n, const pv_limits *lim) {
+  pv_lines lines = {0};
+  for (size_t i = 0; i < n; i++) {
+    fill_flow_cols(&fs[i]);
+    if (!has_source(&fs[i])) {
+      continue;
+    }
+    if (fs[i].file != lines.file && pv_lines_index(&lines, fs[i].file) != PV_OK) {
+      return PV_FATAL;
+    }
+    if (fs[i].snippet == NULL) {
+      fill_snippet(r, &fs[i], lim, &lines);
+    }
+    if (fs[i].window == NULL) {
+      fill_view(r, &fs[i]);
+    }
+    check_suppressed(&fs[i], &lines);
+  }
+  pv_lines_free(&lines);
+  return PV_OK;
 }
 
 static int same_place(const pv_finding *a, const pv_finding *b) {
@@ -430,16 +545,8 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
     if (kept == 0 || !same_place(&fs[kept - 1], &fs[i]))
       fs[kept++] = fs[i];
   r->findings.len = n = kept;
-  for (size_t i = 0; i < n; i++) {
-    fill_flow_cols(&fs[i]);
-    if (!has_source(&fs[i]))
-      continue;
-    if (fs[i].snippet == NULL)
-      fill_snippet(r, &fs[i], lim);
-    if (fs[i].window == NULL)
-      fill_view(r, &fs[i]);
-    check_suppressed(&fs[i]);
-  }
+  if (fill_sources(r, fs, n, lim) != PV_OK)
+    return PV_FATAL;
   for (size_t lo = 0; lo < n;) {
     size_t hi = lo + 1;
     while (hi < n && fs[hi].file == fs[lo].file)
@@ -448,6 +555,5 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
       return PV_FATAL;
     lo = hi;
   }
-  fingerprint_all(fs, n);
-  return PV_OK;
+  return fingerprint_all(fs, n);
 }

@@ -30,6 +30,25 @@ void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *
  * Writes "hex:occurrence" for 1-based line `line` into out. */
 void pv_line_hash(const unsigned char *data, size_t n, uint32_t line, char out[32]);
 
+/* The start of every line of one file, so that a line's bytes are one
+ * lookup: findings of a long lockfile are placed without rescanning it
+ * from byte 0 for each one. */
+typedef struct {
+  const pv_file *file; /* the file indexed, or NULL */
+  size_t *start;       /* start[i]: the byte where line i + 1 starts (malloc'd) */
+  size_t n;            /* lines: newlines + 1; 0 without data */
+} pv_lines;
+
+/* Index the lines of f (NULL or without data: no lines), freeing what l
+ * held, so one pv_lines can walk several files. PV_FATAL on out of
+ * memory (l is then empty). */
+PV_MUST_USE pv_status pv_lines_index(pv_lines *l, const pv_file *f);
+/* Bytes [*s, *e) of 1-based line `line`, without its newline: 1, or 0 when
+ * the file has no such line (a boolean). */
+int pv_lines_span(const pv_lines *l, uint32_t line, size_t *s, size_t *e);
+/* Free the index (l stays usable, empty). */
+void pv_lines_free(pv_lines *l);
+
 /* 1-based column in UTF-16 code units of byte offset `byte` in the file
  * (counted from the start of its line). Invalid UTF-8 counts one unit/byte. */
 uint32_t pv_utf16_col(const unsigned char *data, size_t n, uint32_t byte);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../reports/baseline.h"
@@ -59,6 +60,7 @@ static const char usage_scan[] =
     "  --online              also ask the OSV API which advisories affect the\n"
     "                        dependencies, and keep them in the store\n"
     "  --osv-api URL         the OSV API for --online (https://api.osv.dev)\n"
+    "  --max-db-age DAYS     warn when the store's last update is older (7; 0: never)\n"
     "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "inputs and batch:\n"
@@ -109,7 +111,8 @@ typedef struct {
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   int cdx_minor, no_db, online;
   int include_dev;
-  int policy_mode; /* plugvet policy */
+  uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
+  int policy_mode;     /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
   const char **inputs;
@@ -217,6 +220,7 @@ enum {
   OPT_TAINT_DEPS,
   OPT_TAINT,
   OPT_MODELS,
+  OPT_MAX_DB_AGE,
 };
 
 static const struct option scan_longopts[] = {
@@ -237,6 +241,7 @@ static const struct option scan_longopts[] = {
     {"no-db", no_argument, NULL, OPT_NO_DB},
     {"online", no_argument, NULL, OPT_ONLINE},
     {"osv-api", required_argument, NULL, OPT_OSV_API},
+    {"max-db-age", required_argument, NULL, OPT_MAX_DB_AGE},
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
@@ -365,6 +370,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_OSV_API:
         o->osv_api = optarg;
+        break;
+      case OPT_MAX_DB_AGE:
+        o->max_db_age = parse_count(optarg, "--max-db-age", 0);
         break;
       case OPT_CDX:
         if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0)
@@ -533,7 +541,9 @@ typedef struct {
   const scan_opts *opts;
   const pv_scan_config *cfg;
   const pv_env *env;
-  const char *db_path; /* the OSV store, or NULL: dependencies not matched */
+  const char *db_path;    /* the OSV store, or NULL: dependencies not matched */
+  const char *db_note_id; /* why the store is not to be trusted as is, or NULL */
+  char db_note[PATH_MAX + 256];
   pv_result **results;
   atomic_size_t next, done;
   atomic_int oom;
@@ -546,6 +556,15 @@ static void progress(const batch *b) {
     fputc('\n', stderr);
 }
 
+/* Tell r that its dependencies were matched against a store that is empty
+ * or out of date (b->db_note), unless the OSV API answered for them just
+ * now (online_ok). */
+static void note_store(const batch *b, pv_result *r, int online_ok) {
+  if (b->db_note_id != NULL && !online_ok) {
+    pv_result_note(r, PV_NOTE_WARNING, b->db_note_id, NULL, "%s", b->db_note);
+  }
+}
+
 /* The dependency stage of one input: inventory (pkg.lockfile-mismatch,
  * lockfile notes) and, with a store, OSV matching (dep.vulnerable,
  * dep.malicious-package); its findings are then finished like the code's. */
@@ -556,6 +575,7 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   pv_vulns vulns = {0};
   pv_error err = {0};
   pv_online_stats st;
+  int online_ok = 0;
   if (db != NULL && b->opts->online &&
       pv_online_refresh(db, inv, b->opts->osv_api ? b->opts->osv_api : PV_OSV_API_DEFAULT,
                         b->opts->include_dev, &b->cfg->limits, &st, &err) != PV_OK) {
@@ -565,11 +585,16 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     }
     pv_result_note(r, PV_NOTE_WARNING, "osv-api", NULL,
                    "OSV API: %s; matched against the local store only", err.msg);
-  } else if (db != NULL && b->opts->online)
+  } else if (db != NULL && b->opts->online) {
     pv_result_note(r, PV_NOTE_INFO, "osv-api", NULL,
                    "OSV API: %llu packages asked about, %llu advisories named, %llu downloaded",
                    (unsigned long long)st.queried, (unsigned long long)st.known,
                    (unsigned long long)st.fetched);
+    online_ok = 1;
+  }
+  if (db != NULL) {
+    note_store(b, r, online_ok);
+  }
   if (db != NULL && pv_vulns_match(db, inv, b->opts->include_dev, &vulns, &err) != PV_OK) {
     if (err.code == PV_FATAL) {
       pv_inv_delete(inv);
@@ -763,6 +788,54 @@ static const char *store_path(const scan_opts *o, const pv_env *env, char *buf, 
   return NULL;
 }
 
+/* Seconds from an ISO 8601 UTC time ("2026-12-01T10:00:00Z") to now; -1
+ * when it cannot be read. */
+static long long seconds_since(const char *iso) {
+  struct tm tm = {0};
+  const char *end = strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (end == NULL || *end != '\0') {
+    return -1;
+  }
+  return (long long)(time(NULL) - timegm(&tm));
+}
+
+/* Why the store is not to be trusted as is, into b->db_note: it holds no
+ * advisory (a failed first update), or its newest successful update is
+ * unknown or older than --max-db-age days. Nothing when it cannot be read
+ * (matching will say so). */
+static void check_store(batch *b, const char *path) {
+  pv_store *db = NULL;
+  pv_error err = {0};
+  pv_store_freshness f;
+  uint32_t max = b->opts->max_db_age;
+  int ok =
+      pv_store_open(path, 0, &db, &err) == PV_OK && pv_store_freshness_get(db, &f, &err) == PV_OK;
+  pv_store_close(db);
+  if (!ok) {
+    return;
+  }
+  long long age = f.updated_at[0] ? seconds_since(f.updated_at) : -1;
+  if (f.records == 0) {
+    b->db_note_id = "osv-store-empty";
+    snprintf(b->db_note, sizeof b->db_note,
+             "OSV store %s holds no advisories: no dependency was matched against any (run "
+             "'plugvet db update')",
+             path);
+  } else if (max > 0 && age < 0) {
+    b->db_note_id = "osv-store-stale";
+    snprintf(b->db_note, sizeof b->db_note,
+             "OSV store %s has no successful update on record: its advisories may be out of date "
+             "(run 'plugvet db update')",
+             path);
+  } else if (max > 0 && age > (long long)max * 86400) {
+    b->db_note_id = "osv-store-stale";
+    snprintf(b->db_note, sizeof b->db_note,
+             "OSV store %s was last updated %s, %lld days ago (over --max-db-age %u): advisories "
+             "published since are missing (run 'plugvet db update')",
+             path, f.updated_at, age / 86400, max);
+  }
+}
+
 /* Leave out the findings the baseline knows; returns how many. */
 static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *const *results) {
   size_t known = 0;
@@ -786,7 +859,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .jobs = 1,
                  .limits = pv_limits_default(),
                  .cdx_minor = 6,
-                 .policy_mode = policy_mode};
+                 .policy_mode = policy_mode,
+                 .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_scan_config cfg = {.rules = load_rules(&o),
@@ -803,6 +877,9 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   if (b.results == NULL)
     die_oom();
+  if (b.db_path != NULL) {
+    check_store(&b, b.db_path);
+  }
   run_batch(&b);
   size_t known = apply_baseline(base, &o, b.results);
   tell_user(&o, b.results);

@@ -17,15 +17,21 @@ static int has_suffix(const char *s, const char *suf) {
   return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-/* Note a refused entry in the summary (first few names only). */
-static void note_bad(pv_feed_summary *sum, const char *name) {
+/* Note a refused entry in the summary (first few names only; why the first
+ * was refused). */
+static void note_bad(pv_feed_summary *sum, const char *name, const char *why) {
   sum->bad++;
+  if (sum->bad == 1) {
+    snprintf(sum->bad_first, sizeof sum->bad_first, "%s", why);
+  }
   size_t l = strlen(sum->bad_names);
   if (sum->bad <= 3)
     snprintf(sum->bad_names + l, sizeof sum->bad_names - l, "%s%s", l ? ", " : "", name);
 }
 
-/* Put one entry; PV_FATAL only when the database write failed. */
+/* Put one entry; PV_FATAL only when the database failed. An entry older
+ * than the stored copy (PV_WARN) is neither imported nor bad: the store
+ * counts it (pv_store_skipped). */
 static pv_status put_one(pv_store *db, const char *buf, size_t n, const char *name,
                          pv_feed_summary *sum, pv_error *err) {
   pv_error e;
@@ -34,8 +40,8 @@ static pv_status put_one(pv_store *db, const char *buf, size_t n, const char *na
     sum->imported++;
   else if (st == PV_FATAL)
     return pv_error_set(err, PV_FATAL, "%s", e.msg);
-  else
-    note_bad(sum, name);
+  else if (st == PV_FAILED)
+    note_bad(sum, name, e.msg);
   return PV_OK;
 }
 
@@ -54,7 +60,7 @@ static pv_status import_dir(pv_store *db, const char *dir, const pv_limits *lim,
     snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
     pv_error e;
     if (pv_read_file(p, lim->feed_entry_bytes, (unsigned char **)&buf, &n, &e) != PV_OK)
-      note_bad(sum, de->d_name);
+      note_bad(sum, de->d_name, e.msg);
     else
       st = put_one(db, buf, n, de->d_name, sum, err);
     free(buf);
@@ -87,7 +93,7 @@ static pv_status import_zip_mem(pv_store *db, const char *src, const char *zip, 
     if (n < 0)
       st = pv_error_set(err, PV_FAILED, "%s: %s: %s", src, name, archive_error_string(a));
     else if ((uint64_t)n == lim->feed_entry_bytes)
-      note_bad(sum, name);
+      note_bad(sum, name, "larger than the entry limit");
     else
       st = put_one(db, buf, (size_t)n, name, sum, err);
   }
@@ -120,7 +126,7 @@ static pv_status import_local(pv_store *db, const char *path, const pv_limits *l
 
 /* Record what this import read (the newest `modified` kept across
  * imports) and commit it with the data. */
-static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, const pv_feed_summary *sum,
+static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, pv_feed_summary *sum,
                         pv_error *err) {
   if (pv_osv_time_cmp(pv_store_newest(db), f->newest_modified) > 0)
     snprintf(f->newest_modified, sizeof f->newest_modified, "%s", pv_store_newest(db));
@@ -128,6 +134,11 @@ static pv_status finish(pv_store *db, const char *url, pv_store_feed *f, const p
   strftime(f->updated_at, sizeof f->updated_at, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
   f->imported = sum->imported;
   f->bad = sum->bad;
+  sum->no_package = pv_store_skipped(db)->no_package;
+  sum->older = pv_store_skipped(db)->older;
+  sum->malformed = pv_store_skipped(db)->malformed;
+  snprintf(sum->malformed_ids, sizeof sum->malformed_ids, "%s",
+           pv_store_skipped(db)->malformed_ids);
   if (pv_store_feed_set(db, url, f, err) != PV_OK) {
     pv_store_rollback(db);
     return PV_FATAL;

@@ -32,10 +32,15 @@ typedef enum {
 
 typedef struct {
   pv_feed_how how;
-  uint64_t imported;   /* entries written */
-  uint64_t bad;        /* entries refused (counted, not fatal) */
-  char bad_names[256]; /* the first few refused entries, comma-separated */
-  char fallback[512];  /* why an incremental update fell back to the zip, or "" */
+  uint64_t imported;       /* entries written */
+  uint64_t bad;            /* entries refused (counted, not fatal) */
+  uint64_t no_package;     /* affected[] entries without a package (GIT-only): not indexed */
+  uint64_t older;          /* entries older (`modified`) than the stored copy: kept out */
+  uint64_t malformed;      /* stored entries with a range version that is not SemVer */
+  char malformed_ids[256]; /* the first few of those */
+  char bad_first[512];     /* why the first refused entry was refused, or "" */
+  char bad_names[256];     /* the first few refused entries, comma-separated */
+  char fallback[512];      /* why an incremental update fell back to the zip, or "" */
 } pv_feed_summary;
 
 typedef struct {

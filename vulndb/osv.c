@@ -111,6 +111,20 @@ static void sort_events(pv_osv_event *e, size_t n) {
   }
 }
 
+/* An event version that is not SemVer: the event stays, marked unreadable
+ * (read open-ended on its side), and the parse will return PV_WARN with the
+ * first such version named. */
+static pv_status unreadable(ctx *c, pv_osv_event *ev) {
+  ev->v = NULL;
+  ev->unreadable = 1;
+  if (!c->warned) {
+    pv_error_set(c->err, PV_WARN, "OSV %s: events: %s \"%.80s\" is not a valid version", c->id,
+                 event_keys[ev->kind], ev->version);
+  }
+  c->warned = 1;
+  return PV_WARN;
+}
+
 static pv_status parse_event(ctx *c, const json_t *j, int evaluable, pv_osv_event *ev) {
   const char *key;
   json_t *val;
@@ -131,13 +145,16 @@ static pv_status parse_event(ctx *c, const json_t *j, int evaluable, pv_osv_even
     return oom(c);
   if (!evaluable || (ev->kind == PV_OSV_INTRODUCED && !strcmp(ev->version, "0")))
     return PV_OK;
+  if (ev->kind == PV_OSV_LIMIT && strcmp(ev->version, "*") == 0) {
+    return PV_OK; /* no limit */
+  }
   pv_semver *v = pv_arena_alloc(c->a, sizeof *v);
   pv_error e2;
   if (!v)
     return oom(c);
-  if (pv_semver_parse(ev->version, v, &e2) != PV_OK && !coerce(ev->version, v))
-    return pv_error_set(c->err, PV_WARN, "OSV %s: events: %s \"%.80s\" is not a valid version",
-                        c->id, event_keys[ev->kind], ev->version);
+  if (pv_semver_parse(ev->version, v, &e2) != PV_OK && !coerce(ev->version, v)) {
+    return unreadable(c, ev);
+  }
   ev->v = v;
   return PV_OK;
 }
@@ -166,17 +183,16 @@ static pv_status parse_range(ctx *c, const json_t *j, const char *eco, pv_osv_ra
   pv_osv_event *e = pv_arena_alloc(c->a, n * sizeof *e);
   if (!e)
     return oom(c);
-  for (size_t i = 0; i < n; i++)
-    if ((rc = parse_event(c, json_array_get(ev, i), r->evaluable, &e[i])))
-      break;
-  if (rc == PV_WARN) { /* keep the advisory, report the range */
-    r->evaluable = 0;
-    r->invalid = 1;
-    c->warned = 1;
-    return PV_OK;
+  for (size_t i = 0; i < n; i++) {
+    rc = parse_event(c, json_array_get(ev, i), r->evaluable, &e[i]);
+    if (rc == PV_WARN) {
+      r->invalid = 1; /* kept and evaluated open-ended: never a dropped range */
+      rc = PV_OK;
+    }
+    if (rc != PV_OK) {
+      return rc;
+    }
   }
-  if (rc)
-    return rc;
   if (r->evaluable)
     sort_events(e, n);
   r->events = e;
@@ -322,10 +338,16 @@ static int same_trimmed(const char *a, const char *b) {
   return an == bn && !memcmp(a, b, an);
 }
 
+/* Whether v is inside range r. Events without a version bound no side: an
+ * introduced "0" or unreadable introduced counts from the start; limit "*"
+ * and an unreadable fixed, last_affected or limit end nothing. */
 static int in_range(const pv_osv_range *r, const pv_semver *v) {
   int affected = 0;
   for (size_t i = 0; i < r->n_events; i++) {
     const pv_osv_event *e = &r->events[i];
+    if (e->v == NULL && e->kind != PV_OSV_INTRODUCED) {
+      continue;
+    }
     int c = e->v ? pv_semver_cmp(v, e->v) : 1;
     if (e->kind == PV_OSV_INTRODUCED && c >= 0)
       affected = 1;
@@ -378,7 +400,7 @@ const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const cha
       const pv_osv_range *rg = &o->affected[i].ranges[r];
       for (size_t k = 0; rg->evaluable && k < rg->n_events; k++) {
         const pv_osv_event *ev = &rg->events[k];
-        if (ev->kind == PV_OSV_FIXED && pv_semver_cmp(ev->v, &v) > 0 &&
+        if (ev->kind == PV_OSV_FIXED && ev->v != NULL && pv_semver_cmp(ev->v, &v) > 0 &&
             (!best || pv_semver_cmp(ev->v, best->v) < 0))
           best = ev;
       }
@@ -411,22 +433,49 @@ static size_t find_root(size_t *p, size_t i) {
   return i;
 }
 
-size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of) {
+/* Join the sets of i and j; the smaller index stays the root, so every
+ * set's root is its first member. */
+static void join(size_t *parent, size_t i, size_t j) {
+  size_t ri = find_root(parent, i);
+  size_t rj = find_root(parent, j);
+  if (ri < rj) {
+    parent[rj] = ri;
+  } else if (rj < ri) {
+    parent[ri] = rj;
+  }
+}
+
+/* Turn the parent links into group numbers 0, 1, ... in order of each
+ * group's first member. A root is its set's smallest index, so when i is
+ * reached its root's number is already known. */
+static size_t number_groups(size_t *group_of, size_t n) {
   size_t groups = 0;
-  for (size_t i = 0; i < n; i++)
-    group_of[i] = i;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      if (shares_id(advs[i], advs[j])) {
-        size_t ri = find_root(group_of, i), rj = find_root(group_of, j);
-        if (ri != rj)
-          group_of[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-      }
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     group_of[i] = find_root(group_of, i);
-  for (size_t i = 0; i < n; i++)
-    groups += group_of[i] == i;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (group_of[i] == i) {
+      group_of[i] = groups;
+      groups++;
+    } else {
+      group_of[i] = group_of[group_of[i]];
+    }
+  }
   return groups;
+}
+
+size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of) {
+  for (size_t i = 0; i < n; i++) {
+    group_of[i] = i;
+  }
+  for (size_t i = 0; i < n; i++) {
+    for (size_t j = i + 1; j < n; j++) {
+      if (shares_id(advs[i], advs[j])) {
+        join(group_of, i, j);
+      }
+    }
+  }
+  return number_groups(group_of, n);
 }
 
 static int id_rank(const char *id) {

@@ -7,12 +7,15 @@
  * version on, last_affected excludes after it). Plain SemVer precedence:
  * no node-semver prerelease hiding. GIT ranges are kept but never evaluated.
  * SEMVER ranges and npm ECOSYSTEM ranges must hold SemVer versions ("1" and
- * "1.2", which GitHub writes, are read as 1.0.0 and 1.2.0). A range with any
- * other version ("7.2.4, 6.11.4" exists in real GHSA data) is kept with
- * invalid=1 and never evaluated, and the parse returns PV_WARN with a message
- * naming the advisory and the version (the caller reports it; the advisory's
- * other ranges still count). ECOSYSTEM ranges of other ecosystems are kept
- * unparsed and never match.
+ * "1.2", which GitHub writes, are read as 1.0.0 and 1.2.0); limit "*" is no
+ * limit. A range with any other version ("7.2.4, 6.11.4" exists in real
+ * GHSA data) is never dropped: it is kept with invalid=1 and evaluated
+ * open-ended on the unreadable side (an unreadable introduced counts from
+ * the start, an unreadable fixed, last_affected or limit ends nothing), so
+ * it errs towards reporting; the parse returns PV_WARN with a message naming
+ * the advisory and the first such version, which the caller reports (db
+ * update counts such records, matching notes each component they affect).
+ * ECOSYSTEM ranges of other ecosystems are kept unparsed and never match.
  * Package names: the ecosystem and the name compare exactly after trimming
  * blanks (npm names are lower-case by registry rule; we do not fold case, so
  * a mis-cased lockfile entry does not match).
@@ -38,13 +41,15 @@ typedef enum { PV_OSV_SEMVER, PV_OSV_ECOSYSTEM, PV_OSV_GIT } pv_osv_range_type;
 typedef struct {
   pv_osv_event_kind kind;
   const char *version; /* as written ("0", "1.2.3", a commit) */
-  const pv_semver *v;  /* parsed; NULL for "0", GIT and non-npm ECOSYSTEM */
+  const pv_semver *v;  /* parsed; NULL for "0", limit "*", GIT, non-npm
+                        * ECOSYSTEM and unreadable versions */
+  int unreadable;      /* evaluable range, version not SemVer: no bound */
 } pv_osv_event;
 
 typedef struct {
   pv_osv_range_type type;
-  int evaluable;              /* SEMVER, or npm ECOSYSTEM, with valid versions */
-  int invalid;                /* an event version is not SemVer: never evaluated */
+  int evaluable;              /* SEMVER, or npm ECOSYSTEM */
+  int invalid;                /* an event version is not SemVer: read open-ended */
   const pv_osv_event *events; /* sorted by version when evaluable */
   size_t n_events;
 } pv_osv_range;
@@ -87,9 +92,12 @@ int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, con
  * from o). */
 const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name,
                                const char *version);
-/* Group advisories sharing an id or alias (transitively): group_of[i] gets the
- * index of the first advisory of i's group. Returns the number of groups (a
- * count: it cannot fail). */
+/* Group advisories sharing an id or alias (transitively, whatever the shape:
+ * chains, cycles, self-aliases, aliases naming records that are not in advs).
+ * Total: group_of[i] gets the number of i's group, 0 .. groups-1, numbered
+ * in order of each group's first advisory, so every advisory is in exactly
+ * one group and no group is empty. Returns the number of groups (a count:
+ * it cannot fail). */
 size_t pv_osv_group(const pv_osv *const *advs, size_t n, size_t *group_of);
 /* Build the pv_advisory of one group (preferred id CVE, then MAL-, then other
  * ids, then GHSA; MAL- groups are critical). NULL on arena exhaustion. */

@@ -8,13 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "osv.h"
+
 #define PV_STORE_SCHEMA 1
 
 struct pv_store {
   sqlite3 *db;
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
-  char newest[64]; /* newest `modified` put since pv_store_begin */
+  sqlite3_stmt *get_mod;  /* the stored `modified` of an id */
+  char newest[64];        /* newest `modified` put since pv_store_begin */
+  pv_store_skips skipped; /* left out since pv_store_begin */
 };
 
 static const char *SCHEMA_SQL =
@@ -40,6 +44,8 @@ const char *pv_store_default_path(const char *xdg_cache_home, const char *home, 
     return NULL;
   return (w < 0 || (size_t)w >= n) ? NULL : buf;
 }
+
+static void col_text(sqlite3_stmt *st, int i, char *dst, size_t cap);
 
 static pv_status sql_fail(pv_store *s, const char *what, pv_error *err) {
   return pv_error_set(err, PV_FAILED, "osv store: %s: %s", what,
@@ -92,7 +98,8 @@ static pv_status prepare_all(pv_store *s, pv_error *err) {
       !prep(s, &s->del_aff, "DELETE FROM affected WHERE id = ?1") ||
       !prep(s, &s->del_alias, "DELETE FROM aliases WHERE id = ?1") ||
       !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3,?4)") ||
-      !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)"))
+      !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)") ||
+      !prep(s, &s->get_mod, "SELECT modified FROM advisories WHERE id = ?1"))
     return sql_fail(s, "prepare import statements", err);
   return PV_OK;
 }
@@ -138,7 +145,8 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
 void pv_store_close(pv_store *s) {
   if (!s)
     return;
-  sqlite3_stmt *all[] = {s->lookup, s->put_adv, s->del_aff, s->del_alias, s->put_aff, s->put_alias};
+  sqlite3_stmt *all[] = {s->lookup,  s->put_adv,   s->del_aff, s->del_alias,
+                         s->put_aff, s->put_alias, s->get_mod};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     sqlite3_finalize(all[i]);
   sqlite3_close(s->db);
@@ -204,6 +212,22 @@ pv_status pv_store_counts_get(pv_store *s, pv_store_counts *out, pv_error *err) 
   return ok ? PV_OK : sql_fail(s, "counts", err);
 }
 
+pv_status pv_store_freshness_get(pv_store *s, pv_store_freshness *out, pv_error *err) {
+  int ok = 1;
+  sqlite3_stmt *st = NULL;
+  memset(out, 0, sizeof *out);
+  out->records = (uint64_t)count(s, "SELECT count(*) FROM advisories", &ok);
+  if (!ok || !prep(s, &st, "SELECT max(updated_at) FROM feeds")) {
+    return sql_fail(s, "freshness", err);
+  }
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    col_text(st, 0, out->updated_at, sizeof out->updated_at);
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW ? PV_OK : sql_fail(s, "freshness", err);
+}
+
 pv_status pv_store_read_begin(pv_store *s, pv_error *err) {
   return exec(s, "BEGIN DEFERRED") ? PV_OK : sql_fail(s, "begin read", err);
 }
@@ -214,6 +238,7 @@ void pv_store_read_end(pv_store *s) {
 
 pv_status pv_store_begin(pv_store *s, pv_error *err) {
   s->newest[0] = '\0';
+  memset(&s->skipped, 0, sizeof s->skipped);
   return exec(s, "BEGIN IMMEDIATE") ? PV_OK : sql_fail(s, "begin import", err);
 }
 
@@ -235,22 +260,34 @@ static int step_done(sqlite3_stmt *st) {
   return rc == SQLITE_DONE;
 }
 
-/* Index the affected[] packages and aliases of advisory id. */
+/* Index one affected package of advisory id (check_entry made sure a
+ * package has a string ecosystem and name). */
+static int index_package(pv_store *s, const char *id, sqlite3_int64 arow, json_t *pkg) {
+  const char *eco = json_string_value(json_object_get(pkg, "ecosystem"));
+  const char *name = json_string_value(json_object_get(pkg, "name"));
+  char key[512];
+  norm_name(name, key, sizeof key);
+  sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s->put_aff, 4, arow);
+  return step_done(s->put_aff);
+}
+
+/* Index the affected[] packages and aliases of advisory id; an affected
+ * entry without a package (GIT-only ranges) is counted and left out. */
 static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *root) {
   size_t i;
   json_t *a;
   json_array_foreach(json_object_get(root, "affected"), i, a) {
     json_t *pkg = json_object_get(a, "package");
-    const char *eco = json_string_value(json_object_get(pkg, "ecosystem"));
-    const char *name = json_string_value(json_object_get(pkg, "name"));
-    char key[512];
-    norm_name(name, key, sizeof key);
-    sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s->put_aff, 4, arow);
-    if (!step_done(s->put_aff))
+    if (pkg == NULL) {
+      s->skipped.no_package++;
+      continue;
+    }
+    if (!index_package(s, id, arow, pkg)) {
       return 0;
+    }
   }
   json_array_foreach(json_object_get(root, "aliases"), i, a) {
     if (!json_is_string(a))
@@ -277,6 +314,9 @@ static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
     return pv_error_set(err, PV_FAILED, "%s: \"affected\" is not an array", name);
   size_t i;
   json_array_foreach(aff, i, a) {
+    if (!json_is_object(a)) {
+      return pv_error_set(err, PV_FAILED, "%s: affected[%zu] is not an object", name, i);
+    }
     json_t *pkg = json_object_get(a, "package");
     if (!pkg)
       continue; /* OSV allows affected entries without package (e.g. git) */
@@ -288,32 +328,119 @@ static pv_status check_entry(json_t *root, const char *name, pv_error *err) {
   return PV_OK;
 }
 
+/* Remember that advisory id has a malformed range (the first few ids). */
+static void count_malformed(pv_store *s, const char *id) {
+  pv_store_skips *k = &s->skipped;
+  size_t l = strlen(k->malformed_ids);
+  k->malformed++;
+  if (k->malformed <= 3) {
+    snprintf(k->malformed_ids + l, sizeof k->malformed_ids - l, "%s%s", l ? ", " : "", id);
+  }
+}
+
+/* The entry read as OSV (osv.h): PV_FAILED refuses it (an empty events
+ * array, an unknown range type or event...); *malformed = 1 when a range
+ * holds a version that is not SemVer; PV_FATAL on out of memory. */
+static pv_status check_osv(const json_t *root, const char *name, int *malformed, pv_error *err) {
+  pv_arena *a = pv_arena_new(0);
+  pv_osv *o = NULL;
+  pv_error e = {0};
+  if (a == NULL) {
+    return pv_error_set(err, PV_FATAL, "osv store: out of memory");
+  }
+  pv_status rc = pv_osv_parse(a, root, name, &o, &e);
+  *malformed = rc == PV_WARN;
+  if (rc == PV_WARN) {
+    rc = PV_OK;
+  } else if (rc != PV_OK) {
+    pv_error_set(err, rc, "%s: %s", name, e.msg);
+  }
+  pv_arena_delete(a);
+  return rc;
+}
+
+/* *newer = 1 when the stored copy of id is newer than `modified`. PV_FATAL
+ * when the store cannot be read. */
+static pv_status stored_newer(pv_store *s, const char *id, const char *modified, int *newer,
+                              pv_error *err) {
+  sqlite3_reset(s->get_mod);
+  sqlite3_bind_text(s->get_mod, 1, id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(s->get_mod);
+  *newer = 0;
+  if (rc == SQLITE_ROW) {
+    const char *have = (const char *)sqlite3_column_text(s->get_mod, 0);
+    *newer = have != NULL && pv_osv_time_cmp(have, modified) > 0;
+  }
+  sqlite3_reset(s->get_mod);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    return pv_error_set(err, PV_FATAL, "osv store: reading %s: %s", id, sqlite3_errmsg(s->db));
+  }
+  return PV_OK;
+}
+
+/* PV_OK when entry id may be written; PV_WARN (counted) when the stored
+ * copy is newer; PV_FATAL when the store cannot be read. */
+static pv_status check_newer(pv_store *s, const char *id, const char *modified, const char *name,
+                             pv_error *err) {
+  int newer = 0;
+  if (stored_newer(s, id, modified, &newer, err) != PV_OK) {
+    return PV_FATAL;
+  }
+  if (!newer) {
+    return PV_OK;
+  }
+  s->skipped.older++;
+  return pv_error_set(err, PV_WARN, "%s: %s modified %s is older than the stored copy: kept out",
+                      name, id, modified);
+}
+
+/* Write entry root (json: its n bytes) over any stored copy and index it.
+ * PV_FATAL when the database write failed. */
+static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t n,
+                             const char *name, pv_error *err) {
+  const char *id = json_string_value(json_object_get(root, "id"));
+  const char *mod = json_string_value(json_object_get(root, "modified"));
+  json_t *wd = json_object_get(root, "withdrawn");
+  sqlite3_bind_text(s->put_adv, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->put_adv, 2, mod, -1, SQLITE_STATIC);
+  if (json_is_string(wd)) {
+    sqlite3_bind_text(s->put_adv, 3, json_string_value(wd), -1, SQLITE_STATIC);
+  } else {
+    sqlite3_bind_null(s->put_adv, 3);
+  }
+  sqlite3_bind_int(s->put_adv, 4, strncmp(id, "MAL-", 4) == 0);
+  sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
+  sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
+  if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
+      !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root)) {
+    return pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
+  }
+  return PV_OK;
+}
+
 pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name, pv_error *err) {
   json_error_t je;
   json_t *root = json_loadb(json, n, 0, &je);
   if (!root)
     return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
+  int malformed = 0;
   pv_status st = check_entry(root, name, err);
+  if (st == PV_OK) {
+    st = check_osv(root, name, &malformed, err);
+  }
   if (st == PV_OK) {
     const char *id = json_string_value(json_object_get(root, "id"));
     const char *mod = json_string_value(json_object_get(root, "modified"));
     if (pv_osv_time_cmp(mod, s->newest) > 0)
       snprintf(s->newest, sizeof s->newest, "%s", mod);
-    json_t *wd = json_object_get(root, "withdrawn");
-    sqlite3_bind_text(s->put_adv, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_adv, 2, json_string_value(json_object_get(root, "modified")), -1,
-                      SQLITE_STATIC);
-    if (json_is_string(wd))
-      sqlite3_bind_text(s->put_adv, 3, json_string_value(wd), -1, SQLITE_STATIC);
-    else
-      sqlite3_bind_null(s->put_adv, 3);
-    sqlite3_bind_int(s->put_adv, 4, strncmp(id, "MAL-", 4) == 0);
-    sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
-    sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
-    if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
-        !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root))
-      st = pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
+    st = check_newer(s, id, mod, name, err);
+  }
+  if (st == PV_OK) {
+    st = write_entry(s, root, json, n, name, err);
+  }
+  if (st == PV_OK && malformed) {
+    count_malformed(s, json_string_value(json_object_get(root, "id")));
   }
   json_decref(root);
   return st;
@@ -323,6 +450,10 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
 
 const char *pv_store_newest(const pv_store *s) {
   return s->newest;
+}
+
+const pv_store_skips *pv_store_skipped(const pv_store *s) {
+  return &s->skipped;
 }
 
 /* The fraction of a second of an RFC 3339 time as 9 digits. */

@@ -50,6 +50,14 @@ typedef struct {
 } pv_store_counts;
 pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err);
 
+/* What a scan needs to know before trusting the store. */
+typedef struct {
+  uint64_t records;    /* advisories stored, withdrawn ones included */
+  char updated_at[32]; /* the newest successful import of any feed (UTC, ISO
+                        * 8601), "" when none is on record */
+} pv_store_freshness;
+pv_status pv_store_freshness_get(pv_store *db, pv_store_freshness *out, pv_error *err);
+
 /* The state of one feed, kept by the import that read it. */
 typedef struct {
   char etag[256]; /* of the last full download ("" for local feeds) */
@@ -73,6 +81,18 @@ pv_status pv_store_modified(pv_store *db, const char *id, char *buf, size_t n, i
                             pv_error *err);
 /* The newest `modified` among the entries put since pv_store_begin ("" if none). */
 const char *pv_store_newest(const pv_store *db);
+/* What the store noticed in the entries put since pv_store_begin. */
+typedef struct {
+  uint64_t no_package;     /* affected[] entries without a package (legal OSV: GIT-only
+                            * ranges): not indexed, so never matched */
+  uint64_t older;          /* entries whose `modified` is older than the stored copy's:
+                            * not stored (pv_store_put's PV_WARN) */
+  uint64_t malformed;      /* stored entries with a range version that is not SemVer:
+                            * matched open-ended (osv.h) */
+  char malformed_ids[256]; /* the first few of those, comma-separated */
+} pv_store_skips;
+/* Borrowed from db, valid until the next pv_store_begin. */
+const pv_store_skips *pv_store_skipped(const pv_store *db);
 /* Non-zero if id (n bytes) is an OSV id that may go into a URL path:
  * letters, digits, '-', '_', '.', not starting with '.', at most 128 bytes
  * (a boolean). */
@@ -93,8 +113,14 @@ pv_status pv_store_commit(pv_store *db, pv_error *err);
 /* Abandon the import transaction: the previous database stays. */
 void pv_store_rollback(pv_store *db);
 /* Insert or replace one OSV entry (n bytes of JSON; name labels it in
- * messages). PV_FAILED: the entry is bad (skip it, count it); PV_FATAL: the
- * database write failed (roll back). The store copies what it keeps. */
+ * messages). The entry must parse as OSV (osv.h: an empty events array, an
+ * unknown range type or event is PV_FAILED); one whose ranges hold a
+ * version that is not SemVer is stored and counted (pv_store_skipped). The
+ * newest copy of a record by `modified` wins: PV_WARN (err
+ * says so, pv_store_skipped counts it) when the stored copy is newer, so an
+ * older copy neither overwrites it nor un-withdraws it; an equal one
+ * replaces it. PV_FAILED: the entry is bad (skip it, count it); PV_FATAL:
+ * the database failed (roll back). The store copies what it keeps. */
 pv_status pv_store_put(pv_store *db, const char *json, size_t n, const char *name, pv_error *err);
 
 #endif

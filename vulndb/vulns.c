@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../scanner/findings.h"
 #include "osv.h"
 #include "semver.h"
 
@@ -30,15 +31,26 @@ typedef struct {
   const pv_component *c;
   const pv_osv **v;
   size_t n, dropped;
+  int oom; /* parsing ran out of memory: matching stops (PV_FATAL) */
 } collect;
+
+/* An affecting advisory whose range holds an unreadable version: matched
+ * open-ended (osv.h), which may be wrong, so the user is told. */
+static void note_malformed(collect *k, const pv_error *err) {
+  pv_result_note(k->r, PV_NOTE_WARNING, "osv-range-malformed", NULL,
+                 "%s@%s: %s; reported as affected, reading that range open-ended", k->c->name,
+                 k->c->version, err->msg);
+}
 
 static int take(void *ctx, const char *id, const char *json, size_t n) {
   collect *k = ctx;
   pv_osv *o = NULL;
   pv_error err = {0};
   pv_status rc = pv_osv_parse_text(k->r->arena, json, n, id, &o, &err);
-  if (rc == PV_FATAL)
+  if (rc == PV_FATAL) {
+    k->oom = 1;
     return 1;
+  }
   if (o == NULL || rc == PV_FAILED) {
     pv_result_note(k->r, PV_NOTE_WARNING, "osv-entry", NULL, "OSV store: %s", err.msg);
     return 0;
@@ -48,6 +60,9 @@ static int take(void *ctx, const char *id, const char *json, size_t n) {
   if (k->n == ADVISORIES_MAX) {
     k->dropped++;
     return 0;
+  }
+  if (rc == PV_WARN) {
+    note_malformed(k, &err);
   }
   k->v[k->n++] = o;
   return 0;
@@ -65,22 +80,77 @@ static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_compo
   return best;
 }
 
-/* The file and byte of a seen place, so the finding has a source line. */
-static const pv_file *seen_file(const pv_result *r, const pv_seen *s, uint32_t *byte) {
-  *byte = 0;
-  for (size_t i = 0; i < r->files.len; i++) {
-    const pv_file *f = pv_result_file(r, i);
-    if (strcmp(f->path, s->path) != 0)
-      continue;
-    uint32_t line = 1;
-    for (size_t b = 0; f->data != NULL && b < f->size && line < s->line; b++)
-      if (f->data[b] == '\n') {
-        line++;
-        *byte = (uint32_t)b + 1;
-      }
-    return f;
+/* Where findings go: the input's files sorted by path, each file's lines
+ * indexed when a finding first lands in it, so placing a finding is a
+ * lookup and not a rescan of the lockfile from byte 0 (linear matching). */
+typedef struct {
+  const pv_file **files; /* sorted by path; NULL until the first finding */
+  pv_lines *lines;       /* lines[i]: the index of files[i], once needed */
+  size_t n;
+} places;
+
+static int cmp_file_path(const void *x, const void *y) {
+  const pv_file *const *a = x;
+  const pv_file *const *b = y;
+  return strcmp((*a)->path, (*b)->path);
+}
+
+static void places_free(places *p) {
+  for (size_t i = 0; p->lines != NULL && i < p->n; i++) {
+    pv_lines_free(&p->lines[i]);
   }
-  return NULL;
+  free(p->lines);
+  free(p->files);
+  memset(p, 0, sizeof *p);
+}
+
+/* Sort r's files by path, once. PV_FATAL on out of memory. */
+static pv_status places_init(places *p, const pv_result *r, pv_error *err) {
+  if (p->files != NULL) {
+    return PV_OK;
+  }
+  size_t n = r->files.len;
+  p->files = malloc((n ? n : 1) * sizeof *p->files);
+  p->lines = calloc(n ? n : 1, sizeof *p->lines);
+  if (p->files == NULL || p->lines == NULL) {
+    places_free(p);
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  for (size_t i = 0; i < n; i++) {
+    p->files[i] = pv_result_file(r, i);
+  }
+  p->n = n;
+  qsort(p->files, n, sizeof *p->files, cmp_file_path);
+  return PV_OK;
+}
+
+/* The file of a seen place (NULL when it is not among r's files) and the
+ * byte where its line starts (0 when unknown), so the finding has a
+ * source line. PV_FATAL on out of memory. */
+static pv_status seen_file(places *p, const pv_result *r, const pv_seen *s, const pv_file **file,
+                           uint32_t *byte, pv_error *err) {
+  pv_file key = {.path = s->path};
+  const pv_file *kp = &key;
+  *file = NULL;
+  *byte = 0;
+  if (places_init(p, r, err) != PV_OK) {
+    return PV_FATAL;
+  }
+  const pv_file **hit = bsearch(&kp, p->files, p->n, sizeof *p->files, cmp_file_path);
+  if (hit == NULL) {
+    return PV_OK;
+  }
+  pv_lines *lines = &p->lines[hit - p->files];
+  if (lines->file == NULL && pv_lines_index(lines, *hit) != PV_OK) {
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  size_t start;
+  size_t end;
+  if (pv_lines_span(lines, s->line, &start, &end)) {
+    *byte = (uint32_t)start;
+  }
+  *file = *hit;
+  return PV_OK;
 }
 
 /* The SARIF rule of one advisory group: "dep.vulnerable/CVE-…" with the
@@ -110,10 +180,13 @@ static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
 }
 
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
-                             const char *fixed, const pv_limits *lim) {
+                             const char *fixed, places *p, const pv_limits *lim, pv_error *err) {
   const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
   uint32_t byte = 0, line = s && s->line ? s->line : 1;
-  const pv_file *file = s ? seen_file(r, s, &byte) : NULL;
+  const pv_file *file = NULL;
+  if (s != NULL && seen_file(p, r, s, &file, &byte, err) != PV_OK) {
+    return PV_FATAL;
+  }
   const char *advice = a->malicious ? "Remove it."
                        : fixed      ? pv_arena_printf(r->arena, "Upgrade to %s or later.", fixed)
                                     : "No fixed version is known.";
@@ -126,8 +199,9 @@ static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advis
                             a->summary ? ")" : "", advice);
   const pv_rule_meta *family = a->malicious ? &mal_rule : &vuln_rule;
   const pv_rule_meta *group = group_rule(r->arena, family, a);
-  if (msg == NULL || group == NULL)
-    return PV_FATAL;
+  if (msg == NULL || group == NULL) {
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
   pv_finding f = {.rule = family,
                   .group_rule = group,
                   .advisory = a->id,
@@ -146,32 +220,82 @@ int pv_vulns_wanted(const pv_component *c, int include_dev) {
          (include_dev || c->scope != PV_SCOPE_DEV);
 }
 
-/* Group one component's advisories and add a finding per group. */
-static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
-                        const pv_limits *lim) {
+/* The vulnerability and the finding of one advisory group (m members). */
+static pv_status report_group(const pv_inventory *inv, size_t ci, const pv_osv *const *members,
+                              size_t m, pv_vulns *out, places *p, const pv_limits *lim,
+                              pv_error *err) {
   pv_result *r = inv->r;
   const pv_component *c = pv_inv_component(inv, ci);
+  pv_advisory *a = pv_osv_advisory(r->arena, members, m);
+  if (a == NULL) {
+    return pv_error_set(err, PV_FATAL, "%s@%s: out of memory building advisory %s", c->name,
+                        c->version, members[0]->id);
+  }
+  const char *fixed = lowest_fixed(members, m, c);
+  pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
+  if (pv_vec_push(&out->advisories, &a) == NULL || pv_vec_push(&out->vulns, &v) == NULL) {
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  return add_finding(r, c, a, fixed, p, lim, err);
+}
+
+/* Group one component's advisories and add a finding per group: every
+ * advisory is in exactly one group (pv_osv_group). */
+static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
+                        places *p, const pv_limits *lim, pv_error *err) {
   size_t *group_of = calloc(k->n, sizeof *group_of);
   const pv_osv **members = calloc(k->n, sizeof *members);
-  pv_status rc = group_of && members ? PV_OK : PV_FATAL;
-  size_t groups = rc == PV_OK ? pv_osv_group((const pv_osv *const *)k->v, k->n, group_of) : 0;
+  pv_status rc = PV_OK;
+  if (group_of == NULL || members == NULL) {
+    rc = pv_error_set(err, PV_FATAL, "out of memory");
+    goto out;
+  }
+  size_t groups = pv_osv_group((const pv_osv *const *)k->v, k->n, group_of);
   for (size_t g = 0; g < groups && rc == PV_OK; g++) {
     size_t m = 0;
-    for (size_t i = 0; i < k->n; i++)
-      if (group_of[i] == g)
-        members[m++] = k->v[i];
-    pv_advisory *a = pv_osv_advisory(r->arena, (const pv_osv *const *)members, m);
-    const char *fixed = lowest_fixed((const pv_osv *const *)members, m, c);
-    pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
-    if (a == NULL || pv_vec_push(&out->advisories, &a) == NULL ||
-        pv_vec_push(&out->vulns, &v) == NULL)
-      rc = PV_FATAL;
-    else
-      rc = add_finding(r, c, a, fixed, lim);
+    for (size_t i = 0; i < k->n; i++) {
+      if (group_of[i] == g) {
+        members[m] = k->v[i];
+        m++;
+      }
+    }
+    rc = report_group(inv, ci, (const pv_osv *const *)members, m, out, p, lim, err);
   }
+out:
   free(group_of);
   free(members);
   return rc;
+}
+
+/* A dependency from git or a tarball URL (dev-only ones with include_dev):
+ * it has no registry version, so no advisory can be matched to it. */
+static int no_registry_version(const pv_component *c, int include_dev) {
+  pv_origin o = pv_inv_origin(c);
+  return !(c->flags & PV_COMP_ROOT) && (o == PV_ORIGIN_GIT || o == PV_ORIGIN_URL) &&
+         (include_dev || c->scope != PV_SCOPE_DEV);
+}
+
+/* One note naming (the first few of) the dependencies not matched for want
+ * of a registry version, so they are not taken for clean ones. */
+static void note_unmatched(const pv_inventory *inv, int include_dev) {
+  char names[600] = "";
+  size_t n = 0;
+  for (size_t i = 0; i < inv->components.len; i++) {
+    const pv_component *c = pv_inv_component(inv, i);
+    if (!no_registry_version(c, include_dev)) {
+      continue;
+    }
+    size_t l = strlen(names);
+    if (n < 3) {
+      snprintf(names + l, sizeof names - l, "%s%s (%.150s)", n ? ", " : "", c->name, c->version);
+    }
+    n++;
+  }
+  if (n > 0) {
+    pv_result_note(inv->r, PV_NOTE_WARNING, "dep-not-matched", NULL,
+                   "%zu %s not matched: no registry version (git or tarball URL): %s%s", n,
+                   n == 1 ? "dependency" : "dependencies", names, n > 3 ? ", ..." : "");
+  }
 }
 
 pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev, pv_vulns *out,
@@ -182,6 +306,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
   if (buf == NULL)
     return pv_error_set(err, PV_FATAL, "out of memory");
+  places p = {0};
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = pv_inv_component(inv, i);
@@ -189,14 +314,21 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
       continue;
     collect k = {.r = inv->r, .c = c, .v = buf};
     rc = pv_store_each_for_package(db, "npm", c->name, take, &k, err);
+    if (rc == PV_OK && k.oom) {
+      rc = pv_error_set(err, PV_FATAL, "out of memory reading the advisories of %s", c->name);
+    }
     if (rc == PV_OK && k.dropped)
       pv_result_note(inv->r, PV_NOTE_WARNING, "osv-too-many", NULL,
                      "%s@%s: over %d advisories; %zu not evaluated", c->name, c->version,
                      ADVISORIES_MAX, k.dropped);
     if (rc == PV_OK && k.n)
-      rc = report(inv, i, &k, out, &lim);
+      rc = report(inv, i, &k, out, &p, &lim, err);
   }
+  places_free(&p);
   pv_store_read_end(db);
+  if (rc == PV_OK) {
+    note_unmatched(inv, include_dev);
+  }
   free(buf);
   return rc;
 }

@@ -41,7 +41,9 @@ typedef struct {
 int pv_vulns_wanted(const pv_component *c, int include_dev);
 
 /* Check every non-local component (dev ones only with include_dev) and add
- * dep.vulnerable / dep.malicious-package findings to inv->r. */
+ * dep.vulnerable / dep.malicious-package findings to inv->r; components
+ * from git or a tarball URL, which have no registry version, are named in
+ * one dep-not-matched warning note ("not matched: no registry version"). */
 pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev, pv_vulns *out,
                          pv_error *err);
 /* Free the vectors. */

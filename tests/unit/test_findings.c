@@ -61,6 +61,35 @@ static void test_fingerprint(void) {
   is_str(b, a, "trailing whitespace is folded away");
 }
 
+/* pv_lines: line -> bytes from an index built once per file. */
+static void test_lines(void) {
+  const char *text = "a\nbc\n\nd";
+  pv_file f = {.path = "x", .data = (const unsigned char *)text, .size = strlen(text)};
+  pv_lines l = {0};
+  size_t s = 99;
+  size_t e = 99;
+  is_int(pv_lines_index(&l, &f), PV_OK, "lines: index a file");
+  is_int((long long)l.n, 4, "lines: three newlines, four lines");
+  ok(pv_lines_span(&l, 2, &s, &e), "lines: line 2 is there");
+  is_int((long long)s, 2, "lines: line 2 starts at byte 2");
+  is_int((long long)e, 4, "lines: ... and ends before its newline");
+  ok(pv_lines_span(&l, 3, &s, &e), "lines: an empty line is there");
+  is_int((long long)(e - s), 0, "lines: ... and empty");
+  ok(pv_lines_span(&l, 4, &s, &e), "lines: the last line, without a newline");
+  is_int((long long)e, (long long)f.size, "lines: ... ends at the end of the file");
+  ok(!pv_lines_span(&l, 5, &s, &e), "lines: twin: no line 5");
+  ok(!pv_lines_span(&l, 0, &s, &e), "lines: twin: no line 0");
+  pv_file g = {.path = "y", .data = (const unsigned char *)"z\n", .size = 2};
+  is_int(pv_lines_index(&l, &g), PV_OK, "lines: the same index reused for another file");
+  ok(l.file == &g, "lines: ... it says which");
+  ok(pv_lines_span(&l, 2, &s, &e), "lines: after a final newline, an empty last line");
+  ok(!pv_lines_span(&l, 3, &s, &e), "lines: twin: and nothing after it");
+  pv_file none = {.path = "dir"};
+  is_int(pv_lines_index(&l, &none), PV_OK, "lines: a file without data");
+  ok(!pv_lines_span(&l, 1, &s, &e), "lines: ... has no line 1");
+  pv_lines_free(&l);
+}
+
 static pv_rule_meta rule_a = {.id = "t.a", .severity = PV_SEV_HIGH};
 static pv_rule_meta rule_b = {.id = "t.b", .severity = PV_SEV_LOW};
 
@@ -121,6 +150,14 @@ static void test_finish(void) {
   is_str(at(r, 0)->snippet, "eval(x);", "snippet is the source line");
   ok(strcmp(at(r, 0)->fingerprint, at(r, 2)->fingerprint) != 0,
      "identical matches get distinct fingerprints by occurrence");
+  const char *want_rule[] = {"t.a", "t.b", "t.a", "t.a", "t.a", "t.a"};
+  unsigned want_occ[] = {0, 0, 1, 2, 3, 4};
+  for (size_t i = 0; i < 6; i++) {
+    char want[33];
+    pv_fingerprint(want_rule[i], "a.js", (const unsigned char *)"eval(x)", 7, want_occ[i], want);
+    is_str(at(r, i)->fingerprint, want, "finding %zu: %s, occurrence %u", i, want_rule[i],
+           want_occ[i]);
+  }
   ok(strchr(at(r, 0)->line_hash, ':') != NULL, "line hash is filled");
   char first[33];
   memcpy(first, at(r, 0)->fingerprint, 33);
@@ -144,6 +181,7 @@ int main(void) {
   test_line_hash();
   test_utf16();
   test_fingerprint();
+  test_lines();
   test_finish();
   return tap_done();
 }

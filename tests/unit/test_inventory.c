@@ -77,6 +77,8 @@ static char *render_what(const pv_inventory *inv, int notes) {
     }
     if (c->alias)
       pv_buf_catf(&b, " alias=%s", c->alias);
+    if (c->declared)
+      pv_buf_catf(&b, " declared=%s", c->declared);
     if (c->license)
       pv_buf_catf(&b, " license=%s", c->license);
     if (c->repository)

@@ -183,6 +183,57 @@ static void test_eval(void) {
   is_str(pv_osv_fixed_above(o, "npm", "q", "1.0.0"), NULL, "no fixed for another package");
 }
 
+/* Edge semantics (issue 16, 7): limit "*", unreadable versions read
+ * open-ended on their side, never a dropped range. */
+typedef struct {
+  const char *events, *version;
+  int want;
+} edgecase;
+
+static const edgecase edges[] = {
+    {"{\"introduced\":\"1.0.0\"},{\"limit\":\"*\"}", "5.0.0", 1},
+    {"{\"introduced\":\"1.0.0\"},{\"limit\":\"*\"}", "0.5.0", 0},
+    {"{\"introduced\":\"1.0.0\"},{\"fixed\":\"2.0.0\"},{\"limit\":\"*\"}", "1.5.0", 1},
+    {"{\"introduced\":\"1.0.0\"},{\"fixed\":\"2.0.0\"},{\"limit\":\"*\"}", "2.5.0", 0},
+    {"{\"introduced\":\"6.10.0\"},{\"fixed\":\"7.2.4, 6.11.4\"}", "7.5.0", 1},
+    {"{\"introduced\":\"6.10.0\"},{\"fixed\":\"7.2.4, 6.11.4\"}", "6.10.0", 1},
+    {"{\"introduced\":\"6.10.0\"},{\"fixed\":\"7.2.4, 6.11.4\"}", "6.9.9", 0},
+    {"{\"introduced\":\"not a version\"},{\"fixed\":\"2.0.0\"}", "0.0.1", 1},
+    {"{\"introduced\":\"not a version\"},{\"fixed\":\"2.0.0\"}", "2.0.0", 0},
+    {"{\"introduced\":\"1.0.0\"},{\"last_affected\":\"1.x\"}", "9.0.0", 1},
+    {"{\"introduced\":\"1.0.0\"},{\"last_affected\":\"1.x\"}", "0.9.0", 0},
+    {"{\"introduced\":\"1.0.0\"},{\"limit\":\">2\"}", "9.0.0", 1},
+};
+
+static void test_edges(void) {
+  for (size_t i = 0; i < sizeof edges / sizeof *edges; i++) {
+    char aff[512];
+    pv_error err = {0};
+    snprintf(aff, sizeof aff, "{" PKG ",\"ranges\":[{\"type\":\"SEMVER\",\"events\":[%s]}]}",
+             edges[i].events);
+    pv_osv *o = mk("EDGE-1", "", aff, &err);
+    int got = o ? pv_osv_affects(o, "npm", "p", edges[i].version) : -2;
+    is_int(got, edges[i].want, "edge %zu: [%s] %s", i, edges[i].events, edges[i].version);
+  }
+  pv_error err = {0};
+  pv_osv *o = mk("EDGE-2", "",
+                 "{" PKG ",\"ranges\":[" R("SEMVER",
+                                           "{\"introduced\":\"1.0.0\"},{\"fixed\":\"bad\"},"
+                                           "{\"introduced\":\"3.0.0\"},{\"fixed\":\"3.1.0\"}") "]}",
+                 &err);
+  if (ok(o != NULL, "an unreadable fixed among readable ones loads")) {
+    is_str(pv_osv_fixed_above(o, "npm", "p", "1.5.0"), "3.1.0",
+           "the lowest readable fixed above is named, the unreadable one skipped");
+    ok(o->affected[0].ranges[0].invalid, "... and the range is marked invalid");
+  }
+  o = mk("EDGE-3", "",
+         "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"1.0.0\"},{\"limit\":\"*\"}") "]}",
+         &err);
+  if (ok(o != NULL, "limit \"*\" loads")) {
+    ok(!o->affected[0].ranges[0].invalid, "twin: limit \"*\" is not a malformed range");
+  }
+}
+
 static void test_invalid(void) {
   pv_error err;
   pv_osv *o;
@@ -203,10 +254,11 @@ static void test_invalid(void) {
   has_str(err.msg, "1.x", "unparseable event version: the message names the version");
   if (ok(o != NULL, "an advisory with an unparseable range still loads")) {
     ok(o->affected[0].ranges[0].invalid, "that range is marked invalid");
-    ok(!o->affected[0].ranges[0].evaluable, "that range is not evaluable");
+    ok(o->affected[0].ranges[0].evaluable, "that range is still evaluated (open-ended)");
     is_int(pv_osv_affects(o, "npm", "p", "2.1.0"), 1,
            "the advisory's other range still counts (2.1.0)");
-    is_int(pv_osv_affects(o, "npm", "p", "1.5.0"), 0, "... and 1.5.0 is outside it");
+    is_int(pv_osv_affects(o, "npm", "p", "1.5.0"), 1,
+           "an unreadable introduced counts from the start: 1.5.0 affected");
   }
   o = mk("CO-1", "",
          "{" PKG ",\"ranges\":[" R("ECOSYSTEM", "{\"introduced\":\"1.0\"},{\"fixed\":\"2\"}") "]}",
@@ -286,7 +338,12 @@ static void test_samples(void) {
   is_int(good, n, "all %d OSV samples parse", n);
   is_int(n_warn, 1, "one sample has an unreadable range (GHSA-h755 fixed \"7.2.4, 6.11.4\")");
   const pv_osv *h = load_sample(dir, "GHSA-h755-8qp9-cq85.json");
-  ok(h != NULL, "GHSA-h755 still loads");
+  if (ok(h != NULL, "GHSA-h755 still loads")) {
+    is_int(pv_osv_affects(h, "npm", "protobufjs", "7.0.0"), 1,
+           "GHSA-h755: its range is read open-ended above 6.10.0, never dropped (7.0.0)");
+    is_int(pv_osv_affects(h, "npm", "protobufjs", "6.9.0"), 0,
+           "GHSA-h755: twin: 6.9.0 is below it");
+  }
   const pv_osv *jwt = load_sample(dir, "GHSA-27h2-hvpr-p74q.json");
   if (ok(jwt != NULL, "GHSA-27h2-hvpr-p74q loads")) {
     is_str(jwt->id, "GHSA-27h2-hvpr-p74q", "GHSA-27h2-hvpr-p74q: its id");
@@ -396,8 +453,8 @@ static void test_group(void) {
   is_int(grp[0], 0, "transitive alias chain grouped: GHSA-aaaa");
   is_int(grp[1], 0, "transitive alias chain grouped: CVE-2020-1");
   is_int(grp[2], 0, "transitive alias chain grouped: GHSA-bbbb");
-  is_int(grp[3], 3, "unrelated advisories stay apart: GHSA-cccc");
-  is_int(grp[4], 4, "unrelated advisories stay apart: MAL-2024-1");
+  is_int(grp[3], 1, "unrelated advisories stay apart: GHSA-cccc");
+  is_int(grp[4], 2, "unrelated advisories stay apart: MAL-2024-1");
   pv_advisory *a = pv_osv_advisory(A, g, 3);
   if (ok(a != NULL, "the group of three is an advisory")) {
     is_str(a->id, "CVE-2020-1", "CVE preferred");
@@ -439,13 +496,111 @@ static void test_group(void) {
   }
 }
 
+/* One alias shape: ids[i] with the aliases alias[i] (a comma-separated
+ * list, "" for none); want[i] is i's group, numbered by first member. */
+typedef struct {
+  const char *name;
+  size_t n;
+  const char *ids[5];
+  const char *aliases[5];
+  size_t want[5];
+  size_t groups;
+} shape;
+
+static const shape shapes[] = {
+    {"a GHSA and a MAL- naming each other, then another MAL-",
+     3,
+     {"GHSA-pppp", "MAL-2099-1", "MAL-2099-2"},
+     {"\"MAL-2099-1\"", "\"GHSA-pppp\"", ""},
+     {0, 0, 1},
+     2},
+    {"the unrelated one first, then the pair",
+     3,
+     {"MAL-2099-2", "GHSA-pppp", "MAL-2099-1"},
+     {"", "\"MAL-2099-1\"", "\"GHSA-pppp\""},
+     {0, 1, 1},
+     2},
+    {"a chain A->B->C, then D",
+     4,
+     {"GHSA-a", "GHSA-b", "GHSA-c", "GHSA-d"},
+     {"\"GHSA-b\"", "\"GHSA-c\"", "", ""},
+     {0, 0, 0, 1},
+     2},
+    {"a chain met from its end: D, C, B->C, A->B",
+     4,
+     {"GHSA-d", "GHSA-c", "GHSA-b", "GHSA-a"},
+     {"", "", "\"GHSA-c\"", "\"GHSA-b\""},
+     {0, 1, 1, 1},
+     2},
+    {"a cycle A->B->C->A",
+     3,
+     {"GHSA-a", "GHSA-b", "GHSA-c"},
+     {"\"GHSA-b\"", "\"GHSA-c\"", "\"GHSA-a\""},
+     {0, 0, 0},
+     1},
+    {"self-aliases",
+     3,
+     {"GHSA-a", "GHSA-b", "GHSA-c"},
+     {"\"GHSA-a\"", "\"GHSA-b\",\"GHSA-b\"", ""},
+     {0, 1, 2},
+     3},
+    {"aliases to records not in the store",
+     5,
+     {"GHSA-a", "GHSA-x", "GHSA-b", "GHSA-y", "GHSA-z"},
+     {"\"CVE-2099-1\"", "\"CVE-2099-9\"", "\"CVE-2099-1\"", "\"CVE-2099-8\"", "\"CVE-2099-9\""},
+     {0, 1, 0, 2, 1},
+     3},
+};
+
+/* Every advisory in exactly one group, every group 0..groups-1 used. */
+static void check_total(const char *name, const size_t *grp, size_t n, size_t groups) {
+  size_t members[5] = {0};
+  int bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (grp[i] >= groups) {
+      bad = 1;
+      continue;
+    }
+    members[grp[i]]++;
+  }
+  for (size_t g = 0; g < groups; g++) {
+    if (members[g] == 0) {
+      bad = 1;
+    }
+  }
+  ok(!bad, "%s: every advisory in one of %zu groups, none empty", name, groups);
+}
+
+static void test_group_shapes(void) {
+  const char *aff = "{" PKG ",\"versions\":[\"1.0.0\"]}";
+  for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++) {
+    const shape *sh = &shapes[s];
+    const pv_osv *g[5];
+    size_t grp[5];
+    for (size_t i = 0; i < sh->n; i++) {
+      char extra[256];
+      pv_error err;
+      snprintf(extra, sizeof extra, ",\"aliases\":[%s]", sh->aliases[i]);
+      g[i] = mk(sh->ids[i], extra, aff, &err);
+    }
+    size_t groups = pv_osv_group(g, sh->n, grp);
+    is_int((long long)groups, (long long)sh->groups, "%s: the number of groups", sh->name);
+    check_total(sh->name, grp, sh->n, groups);
+    for (size_t i = 0; i < sh->n; i++) {
+      is_int((long long)grp[i], (long long)sh->want[i], "%s: %s's group", sh->name, sh->ids[i]);
+    }
+  }
+}
+
 int main(void) {
   A = pv_arena_new(0);
   test_eval();
+  test_edges();
   test_invalid();
   test_samples();
   test_cvss();
   test_group();
+  test_group_shapes();
   pv_arena_delete(A);
   return tap_done();
 }

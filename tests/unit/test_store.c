@@ -20,6 +20,12 @@ static const char *W1 =
     "\"withdrawn\":\"2024-02-01T00:00:00Z\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\","
     "\"name\":\"left-pad\"}}]}";
 
+static const char *G1 =
+    "{\"id\":\"GHSA-gggg-gggg-gggg\",\"modified\":\"2024-01-04T00:00:00Z\",\"affected\":["
+    "{\"ranges\":[{\"type\":\"GIT\",\"repo\":\"https://example.com/r.git\",\"events\":"
+    "[{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}]}]},"
+    "{\"package\":{\"ecosystem\":\"npm\",\"name\":\"git-pad\"},\"versions\":[\"1.0.0\"]}]}";
+
 static int collect(void *ctx, const char *id, const char *json, size_t n) {
   char *acc = ctx;
   size_t l = strlen(acc);
@@ -54,14 +60,45 @@ int main(void) {
   has_str(err.msg, "bad.json", "refusal names the entry");
   has_str(err.msg, "modified", "refusal names the field");
   is_int(pv_store_put(db, "{nope", 5, "junk.json", &err), PV_FAILED, "invalid JSON refused");
+  is_int((long long)pv_store_skipped(db)->no_package, 0,
+         "twin: every affected entry so far names a package: none skipped");
+  is_int(pv_store_put(db, G1, strlen(G1), "g1.json", &err), PV_OK,
+         "an affected entry without a package (GIT-only) does not stop the import");
+  is_int((long long)pv_store_skipped(db)->no_package, 1, "... it is skipped and counted");
+  const char *bad_aff =
+      "{\"id\":\"GHSA-bad\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[1]}";
+  is_int(pv_store_put(db, bad_aff, strlen(bad_aff), "bad-aff.json", &err), PV_FAILED,
+         "an affected entry that is not an object is refused");
+  has_str(err.msg, "affected[0]", "... naming it");
+  is_int((long long)pv_store_skipped(db)->no_package, 1, "... and not counted as a skip");
+  const char *empty_ev =
+      "{\"id\":\"GHSA-empt\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+      "{\"ecosystem\":\"npm\",\"name\":\"e-pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":[]}]}"
+      "]}";
+  is_int(pv_store_put(db, empty_ev, strlen(empty_ev), "empty-ev.json", &err), PV_FAILED,
+         "an empty events array is refused at import");
+  has_str(err.msg, "events missing or empty", "... saying why");
+  const char *malf =
+      "{\"id\":\"GHSA-malf\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+      "{\"ecosystem\":\"npm\",\"name\":\"m-pad\"},\"ranges\":[{\"type\":\"SEMVER\",\"events\":"
+      "[{\"introduced\":\"0\"},{\"fixed\":\"1.0.1, 0.9.9\"}]}]}]}";
+  is_int((long long)pv_store_skipped(db)->malformed, 0, "twin: no malformed range so far");
+  is_int(pv_store_put(db, malf, strlen(malf), "malf.json", &err), PV_OK,
+         "a range with an unreadable version is stored");
+  is_int((long long)pv_store_skipped(db)->malformed, 1, "... and counted");
+  is_str(pv_store_skipped(db)->malformed_ids, "GHSA-malf", "... and named");
   is_int(pv_store_commit(db, &err), PV_OK, "commit import");
   pv_store_counts_get(db, &c, &err);
-  is_int(c.vulnerabilities, 1, "counts: 1 vuln");
+  is_int(c.vulnerabilities, 3, "counts: 3 vulns");
   is_int(c.malicious, 1, "counts: 1 malicious");
   is_int(c.withdrawn, 1, "counts: 1 withdrawn");
   char acc[256] = "";
   pv_store_each_for_package(db, "npm", "LEFT-PAD", collect, acc, &err);
   is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "lookup normalises case and skips withdrawn");
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "git-pad", collect, acc, &err);
+  is_str(acc, "GHSA-gggg-gggg-gggg;",
+         "the package of the record's other affected entry is indexed");
   acc[0] = 0;
   pv_store_each_for_package(db, "npm", "right-pad", collect, acc, &err);
   is_str(acc, "", "no advisories for an unknown package");
@@ -91,6 +128,33 @@ int main(void) {
          "twin: modified of an advisory not stored: PV_OK");
   is_int(found, 0, "... not found");
   pv_store_close(ro);
+  /* An older copy of a stored record is kept out: it cannot un-withdraw. */
+  const char *w1_old =
+      "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2023-12-31T00:00:00Z\","
+      "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+  const char *w1_new =
+      "{\"id\":\"GHSA-wwww-wwww-wwww\",\"modified\":\"2024-03-01T00:00:00.5Z\","
+      "\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"left-pad\"}}]}";
+  pv_store_begin(db, &err);
+  is_int(pv_store_put(db, w1_old, strlen(w1_old), "w1-old.json", &err), PV_WARN,
+         "an older copy of a stored record: PV_WARN");
+  has_str(err.msg, "w1-old.json", "... naming the entry");
+  is_int((long long)pv_store_skipped(db)->older, 1, "... counted as older, kept out");
+  pv_store_commit(db, &err);
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;MAL-2024-1;", "... so the withdrawn record stays withdrawn");
+  pv_store_counts_get(db, &c, &err);
+  is_int((long long)c.withdrawn, 1, "... and counted withdrawn");
+  pv_store_begin(db, &err);
+  is_int(pv_store_put(db, w1_new, strlen(w1_new), "w1-new.json", &err), PV_OK,
+         "twin: a newer copy replaces the stored one");
+  is_int((long long)pv_store_skipped(db)->older, 0, "twin: ... nothing kept out");
+  pv_store_commit(db, &err);
+  acc[0] = 0;
+  pv_store_each_for_package(db, "npm", "left-pad", collect, acc, &err);
+  is_str(acc, "GHSA-aaaa-bbbb-cccc;GHSA-wwww-wwww-wwww;MAL-2024-1;",
+         "twin: ... and its newer state (no longer withdrawn) counts");
   pv_store_close(db);
   FILE *f = fopen(path, "w");
   fputs("not sqlite at all, just some text that is long enough to be a header.....", f);
