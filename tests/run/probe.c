@@ -19,6 +19,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -377,6 +378,45 @@ static int do_junk(int n) {
   return do_exec();
 }
 
+static const char *res(int r) {
+  return r == 0 ? "ok" : en(errno);
+}
+
+/* Reach another process: kill(0), prlimit, setpriority, sched_setaffinity;
+ * "self" is this process. */
+static int do_signal(const char *arg) {
+  pid_t pid = strcmp(arg, "self") ? (pid_t)strtol(arg, 0, 10) : getpid();
+  struct rlimit rl;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(0, &set);
+  int k = kill(pid, 0);
+  const char *ks = res(k);
+  int p = prlimit(pid, RLIMIT_NOFILE, NULL, &rl);
+  const char *ps = res(p);
+  int s = setpriority(PRIO_PROCESS, (id_t)pid, 5);
+  const char *ss = res(s);
+  int a = sched_setaffinity(pid, sizeof set, &set);
+  printf("signal: kill %s prlimit %s setpriority %s affinity %s\n", ks, ps, ss, res(a));
+  return 0;
+}
+
+/* Signal its own child: SIGTERM, then wait for it. */
+static int do_killchild(void) {
+  int st = 0;
+  pid_t p = fork();
+  if (p == 0) {
+    for (;;)
+      pause();
+  }
+  if (p < 0 || kill(p, SIGTERM) != 0 || waitpid(p, &st, 0) != p) {
+    printf("killchild: %s\n", en(errno));
+    return 1;
+  }
+  printf("killchild: %s\n", WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM ? "SIGTERM" : "other");
+  return 0;
+}
+
 static int do_raise(int sig) {
   signal(sig, SIG_DFL);
   fflush(stdout);
@@ -437,6 +477,10 @@ int main(int argc, char **argv) {
     return do_ldso(a);
   if (!strcmp(m, "junk"))
     return do_junk((int)strtol(a, 0, 10));
+  if (!strcmp(m, "signal"))
+    return do_signal(a);
+  if (!strcmp(m, "killchild"))
+    return do_killchild();
   if (!strcmp(m, "raise"))
     return do_raise((int)strtol(a, 0, 10));
   fprintf(stderr, "usage: probe MODE [ARG]\n");

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# plugvet-run namespaces per run (docs/policy.md, "Namespaces"): user, PID,
+# IPC, UTS, mount and, without a network grant, network namespaces; as root
+# a uid of its own from the documented range. Two sandboxes at once cannot
+# reach each other's processes; within one, the plugin still signals its
+# own child (the twin).
+. "$(dirname "$0")/lib.sh"
+. "$top/tests/run/lib.sh"
+
+run -q --report "$TMP/r.json" -- "$PROBE" exit 0; is $? 0 "a run with namespaces"
+is "$(jget "$TMP/r.json" 'Object.entries(j.namespaces).filter(e => e[1]).map(e => e[0]).sort().join(" ")')" \
+  "ipc mount net pid user uts" "report: user, pid, ipc, uts, mount and net namespaces"
+run -q --allow-net 127.0.0.1:9 --report "$TMP/r.json" -- "$PROBE" exit 0
+is "$(jget "$TMP/r.json" 'j.namespaces.net + " " + j.namespaces.pid')" "false true" \
+  "a network grant keeps the host's network (twin)"
+
+if [ "$(id -u)" = 0 ]; then
+  run -q --report "$TMP/r.json" -- "$PROBE" exit 0
+  uid=$(jget "$TMP/r.json" 'j.user.uid')
+  check "as root: a uid of its own from 0x50760000-0x5076ffff ($uid)" \
+    test "$uid" -ge $((0x50760000)) -a "$uid" -le $((0x5076ffff))
+else
+  skip "not root: the plugin keeps the caller's uid"
+fi
+
+# Two sandboxes at once: A sleeps, B reaches for A's process by its pid.
+mkdir "$TMP/w"; chmod 777 "$TMP/w"
+timeout 20 "$RUN" -q $DEGRADED --timeout 15 --allow-write "$TMP/w" -- "$PROBE" tree "$TMP/w/a.pid" \
+  >/dev/null 2>&1 &
+launcher=$!
+for _ in $(seq 100); do [ -s "$TMP/w/a.pid" ] && break; sleep 0.05; done
+# The newest matching process: A's detached grandchild, inside A.
+apid=$(pgrep -n -f "tree $TMP/w/a.pid")
+check "sandbox A is running (pid $apid), reachable from outside" kill -0 "$apid"
+run -q -- "$PROBE" signal "$apid"
+is "$(out)" "signal: kill ESRCH prlimit ESRCH setpriority ESRCH affinity ESRCH" \
+  "sandbox B cannot see or touch sandbox A's process"
+run -q -- "$PROBE" signal 1
+is "$(out)" "signal: kill EPERM prlimit EPERM setpriority EPERM affinity EPERM" \
+  "... nor its own namespace's init"
+kill "$launcher" 2>/dev/null
+wait "$launcher" 2>/dev/null
+run -q -- "$PROBE" signal self
+is "$(out)" "signal: kill ok prlimit ok setpriority ok affinity ok" "the plugin reaches itself (twin)"
+run -q -- "$PROBE" killchild
+is "$(out)" "killchild: SIGTERM" "the plugin signals its own child (twin)"
+run -q -- "$PROBE" raise 15; is $? 143 "the plugin is not its namespace's init: its own SIGTERM kills it"
+done_testing
