@@ -417,6 +417,27 @@ static int do_killchild(void) {
   return 0;
 }
 
+/* Touch mib MiB of shared memory: anonymous MAP_SHARED, or a memfd. */
+static int do_shmem(const char *mode, long mib) {
+  int fd = -1;
+  if (!strcmp(mode, "memfd")) {
+    fd = memfd_create("probe", MFD_CLOEXEC);
+    if (fd < 0 || ftruncate(fd, mib << 20) != 0) {
+      printf("%s: %s\n", mode, en(errno));
+      return 1;
+    }
+  }
+  char *p = mmap(NULL, (size_t)mib << 20, PROT_READ | PROT_WRITE,
+                 fd < 0 ? MAP_SHARED | MAP_ANONYMOUS : MAP_SHARED, fd, 0);
+  if (p == MAP_FAILED) {
+    printf("%s: %s\n", mode, en(errno));
+    return 1;
+  }
+  memset(p, 1, (size_t)mib << 20);
+  printf("%s: got %ld MiB\n", mode, mib);
+  return 0;
+}
+
 static int do_raise(int sig) {
   signal(sig, SIG_DFL);
   fflush(stdout);
@@ -479,6 +500,8 @@ int main(int argc, char **argv) {
     return do_junk((int)strtol(a, 0, 10));
   if (!strcmp(m, "signal"))
     return do_signal(a);
+  if (!strcmp(m, "shmem") || !strcmp(m, "memfd"))
+    return do_shmem(m, strtol(a, 0, 10));
   if (!strcmp(m, "killchild"))
     return do_killchild();
   if (!strcmp(m, "raise"))

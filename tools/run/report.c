@@ -2,6 +2,8 @@
  * summary of a plugvet-run run. */
 #include "report.h"
 
+#include "cgroup.h"
+
 #include <sched.h>
 
 #include <errno.h>
@@ -98,6 +100,15 @@ static json_t *ns_json(const pvr_report *r) {
   return o;
 }
 
+/* What the rlimits leave unbounded without a cgroup (cgroup.h). */
+static json_t *unbounded_json(void) {
+  json_t *a = json_array();
+  for (size_t i = 0; pvr_cgroup_unbounded[i]; i++) {
+    json_array_append_new(a, json_string(pvr_cgroup_unbounded[i]));
+  }
+  return a;
+}
+
 json_t *pvr_report_json(const pvr_report *r) {
   json_t *o = json_object(), *argv = json_array(), *sc = json_object(), *user;
   json_object_set_new(o, "plugvet_run_report", json_integer(PVR_REPORT_VERSION));
@@ -120,6 +131,9 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "seccomp", sc);
   json_object_set_new(o, "unshare_net", json_boolean(r->unshare_net));
   json_object_set_new(o, "namespaces", ns_json(r));
+  json_object_set_new(o, "cgroup", json_null());
+  json_object_set_new(o, "cgroup_why", r->cgroup_why ? pvr_json_text(r->cgroup_why) : json_null());
+  json_object_set_new(o, "unbounded", unbounded_json());
   json_object_set_new(o, "result", result_json(r));
   json_object_set_new(o, "refused", r->sup ? pvr_super_json(r->sup) : json_array());
   json_object_set_new(o, "refused_total", json_integer(r->sup ? (json_int_t)r->sup->total : 0));
@@ -209,6 +223,11 @@ void pvr_report_summary(const pvr_report *r, FILE *out) {
     fputs("plugvet-run: WARNING: DEGRADED: ", out);
     put_safe(out, r->ll && r->ll->why[0] ? r->ll->why : "Landlock unavailable");
     fputs("; the plugin ran without Landlock\n", out);
+  }
+  if (r->started) {
+    fputs("plugvet-run: note: no cgroup (", out);
+    put_safe(out, r->cgroup_why);
+    fputs("): shared memory, memory across processes and total file size are not bounded\n", out);
   }
   if (!r->nproc_enforced && r->started)
     fprintf(out, "plugvet-run: note: running as root, the process limit is not enforced\n");

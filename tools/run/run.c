@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "child.h"
 #include "entry.h"
 #include "ns.h"
@@ -938,6 +939,8 @@ static void write_report(pvr_ctx *c, const pvr_report *r) {
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
+  char cg_why[512];
+  pvr_cgroup_usable(cg_why, sizeof cg_why);
   pvr_report r = {.policy = &c->run->policy,
                   .argv = c->run->argv,
                   .exe = c->exe[0] ? c->exe : NULL,
@@ -951,6 +954,7 @@ static void report(pvr_ctx *c, int started) {
                   .sup = c->have_sup ? &c->sup : NULL,
                   .unshare_net = c->run->unshare_net,
                   .ns_flags = c->ns_on ? c->ns.flags : 0,
+                  .cgroup_why = cg_why,
                   .started = started,
                   .exit_code = -1,
                   .timed_out = c->timed_out,
