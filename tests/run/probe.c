@@ -21,6 +21,7 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -438,6 +439,36 @@ static int do_shmem(const char *mode, long mib) {
   return 0;
 }
 
+static int do_stat(const char *path) {
+  struct stat st;
+  printf("stat: %s\n", stat(path, &st) == 0 ? "ok" : en(errno));
+  return 0;
+}
+
+/* Write up to mib MiB to path ("~/NAME": in HOME), one MiB at a time. */
+static int do_fill(const char *arg, long mib) {
+  static char buf[1 << 20];
+  char path[4096];
+  snprintf(path, sizeof path, "%s%s", strncmp(arg, "~/", 2) ? "" : getenv("HOME"),
+           strncmp(arg, "~/", 2) ? arg : arg + 1);
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  long i = 0;
+  if (fd < 0) {
+    printf("fill: open %s\n", en(errno));
+    return 1;
+  }
+  for (; i < mib; i++) {
+    if (write(fd, buf, sizeof buf) != (ssize_t)sizeof buf) {
+      printf("fill: %s after %ld MiB\n", en(errno), i);
+      close(fd);
+      return 1;
+    }
+  }
+  close(fd);
+  printf("fill: %ld MiB\n", i);
+  return 0;
+}
+
 static int do_raise(int sig) {
   signal(sig, SIG_DFL);
   fflush(stdout);
@@ -502,6 +533,10 @@ int main(int argc, char **argv) {
     return do_signal(a);
   if (!strcmp(m, "shmem") || !strcmp(m, "memfd"))
     return do_shmem(m, strtol(a, 0, 10));
+  if (!strcmp(m, "stat"))
+    return do_stat(a);
+  if (!strcmp(m, "fill"))
+    return do_fill(a, argc > 3 ? strtol(argv[3], 0, 10) : 1);
   if (!strcmp(m, "killchild"))
     return do_killchild();
   if (!strcmp(m, "raise"))

@@ -151,6 +151,9 @@ static void start_init(const pvr_child_plan *c) {
   int e = pvr_ns_enter(c->ns, &what);
   if (e)
     fail(c, "namespaces: %s: %s", what, strerror(e));
+  e = c->root ? pvr_root_build(c->root, &what) : 0;
+  if (e)
+    fail(c, "--private-root: %s: %s", what, strerror(e));
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
     fail(c, "pdeathsig: %s", strerror(errno));
   if (!parent_alive(c, 1))

@@ -14,6 +14,7 @@
 #include "landlock.h"
 #include "ns.h"
 #include "policy.h"
+#include "root.h"
 #include "seccomp.h"
 
 /* Exit codes of plugvet-run itself (docs/plugvet-run.1). */
@@ -43,8 +44,9 @@ typedef struct {
   int sock;
   pid_t parent;
   int unshare_net;
-  const pvr_ns *ns; /* NULL: no namespaces (the child was forked) */
-  sigset_t mask;    /* signal mask to restore */
+  const pvr_ns *ns;          /* NULL: no namespaces (the child was forked) */
+  const pvr_root_plan *root; /* NULL: the host's file system view */
+  sigset_t mask;             /* signal mask to restore */
 } pvr_child_plan;
 
 /* Set up confinement and exec the plugin; reports failures on c->sock. */

@@ -798,7 +798,7 @@ static void ns_refuse(pvr_ctx *c, const char *what, int e) {
 static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
   c->child = pvr_ns_clone(&c->ns);
   int e = errno;
-  if (c->child < 0 && c->run->allow_degraded) {
+  if (c->child < 0 && c->run->allow_degraded && !c->run->private_root) {
     plan->ns = NULL;
     c->degraded = 1;
     c->child = fork();
@@ -864,6 +864,13 @@ static int start(pvr_ctx *c) {
   int empty_net = c->run->unshare_net || c->run->policy.net == PVR_NET_NONE;
   pvr_ns_plan(&c->ns, c->uid, c->gid, empty_net);
   plan.ns = &c->ns;
+  pvr_root_plan root = {.fs = &c->plan,
+                        .scratch = c->scratch,
+                        .scratch_mib = c->run->scratch_mib,
+                        .uid = c->uid,
+                        .gid = c->gid,
+                        .ll = c->landlock_on ? &c->ll : NULL};
+  plan.root = c->run->private_root ? &root : NULL;
   fflush(NULL);
   c->t0 = pv_now_ms();
   if (spawn(c, &plan, sv) != 0) {
