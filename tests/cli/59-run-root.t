@@ -16,8 +16,11 @@ run -q --private-root --allow-read "$TMP/plug" -- "$PROBE" stat "$TMP/plug/rootl
 is "$(out)" "stat: ENOENT" "--private-root: a planted symlink to / shows only the sandbox's view (no /sys)"
 run -q --allow-read "$TMP/plug" -- "$PROBE" stat "$TMP/plug/rootlink/sys"
 is "$(out)" "stat: ok" "... while in the host view the same stat answers (twin)"
-run -q --private-root -- "$PROBE" stat /run
+run -q --private-root --report "$TMP/r.json" -- "$PROBE" stat /run
 is "$(out)" "stat: ENOENT" "--private-root: no /run"
+is "$(jget "$TMP/r.json" 'j.private_root')" "true" "report: private_root"
+run -q --report "$TMP/r.json" -- "$PROBE" exit 0
+is "$(jget "$TMP/r.json" 'j.private_root')" "false" "report: private_root is off by default (twin)"
 run -q --private-root --allow-read "$TMP/plug" -- "$PROBE" read "$TMP/plug/data.txt"
 is "$(out)" "read: ok granted" "--private-root: a read grant is there (twin)"
 run -q --private-root --allow-read "$TMP/plug" -- "$PROBE" write "$TMP/plug/new.txt"

@@ -131,6 +131,7 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "seccomp", sc);
   json_object_set_new(o, "unshare_net", json_boolean(r->unshare_net));
   json_object_set_new(o, "namespaces", ns_json(r));
+  json_object_set_new(o, "private_root", json_boolean(r->private_root));
   json_object_set_new(o, "cgroup", json_null());
   json_object_set_new(o, "cgroup_why", r->cgroup_why ? pvr_json_text(r->cgroup_why) : json_null());
   json_object_set_new(o, "unbounded", unbounded_json());

@@ -962,6 +962,7 @@ static void report(pvr_ctx *c, int started) {
                   .unshare_net = c->run->unshare_net,
                   .ns_flags = c->ns_on ? c->ns.flags : 0,
                   .cgroup_why = cg_why,
+                  .private_root = c->ns_on && c->run->private_root,
                   .started = started,
                   .exit_code = -1,
                   .timed_out = c->timed_out,
