@@ -44,8 +44,10 @@ mkdir "$TMP/w"; chmod 777 "$TMP/w"
 run --timeout 1 --allow-write "$TMP/w" --report "$TMP/r.json" -- "$PROBE" tree "$TMP/w/gc.pid"; st=$?
 is "$st" 124 "wall-clock timeout exits 124"
 is "$(jget "$TMP/r.json" 'j.result.timed_out')" "true" "report: timed_out"
+# The pid in the file is the grandchild's inside its PID namespace: look for
+# the process by its command line instead.
 gc=$(cat "$TMP/w/gc.pid" 2>/dev/null)
-[ -n "$gc" ] && ! kill -0 "$gc" 2>/dev/null; ok $? "the detached grandchild ($gc) was killed too"
+[ -n "$gc" ] && ! pgrep -f "tree $TMP/w/gc.pid" >/dev/null; ok $? "the detached grandchild was killed too"
 check "the timeout took effect promptly" test $(($(date +%s) - start)) -lt 5
 run -q --timeout 5 -- "$PROBE" exit 0; is $? 0 "a quick program is not hit by --timeout 5 (twin)"
 done_testing

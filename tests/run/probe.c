@@ -19,7 +19,9 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -377,6 +379,96 @@ static int do_junk(int n) {
   return do_exec();
 }
 
+static const char *res(int r) {
+  return r == 0 ? "ok" : en(errno);
+}
+
+/* Reach another process: kill(0), prlimit, setpriority, sched_setaffinity;
+ * "self" is this process. */
+static int do_signal(const char *arg) {
+  pid_t pid = strcmp(arg, "self") ? (pid_t)strtol(arg, 0, 10) : getpid();
+  struct rlimit rl;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(0, &set);
+  int k = kill(pid, 0);
+  const char *ks = res(k);
+  int p = prlimit(pid, RLIMIT_NOFILE, NULL, &rl);
+  const char *ps = res(p);
+  int s = setpriority(PRIO_PROCESS, (id_t)pid, 5);
+  const char *ss = res(s);
+  int a = sched_setaffinity(pid, sizeof set, &set);
+  printf("signal: kill %s prlimit %s setpriority %s affinity %s\n", ks, ps, ss, res(a));
+  return 0;
+}
+
+/* Signal its own child: SIGTERM, then wait for it. */
+static int do_killchild(void) {
+  int st = 0;
+  pid_t p = fork();
+  if (p == 0) {
+    for (;;)
+      pause();
+  }
+  if (p < 0 || kill(p, SIGTERM) != 0 || waitpid(p, &st, 0) != p) {
+    printf("killchild: %s\n", en(errno));
+    return 1;
+  }
+  printf("killchild: %s\n", WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM ? "SIGTERM" : "other");
+  return 0;
+}
+
+/* Touch mib MiB of shared memory: anonymous MAP_SHARED, or a memfd. */
+static int do_shmem(const char *mode, long mib) {
+  int fd = -1;
+  if (!strcmp(mode, "memfd")) {
+    fd = memfd_create("probe", MFD_CLOEXEC);
+    if (fd < 0 || ftruncate(fd, mib << 20) != 0) {
+      printf("%s: %s\n", mode, en(errno));
+      return 1;
+    }
+  }
+  char *p = mmap(NULL, (size_t)mib << 20, PROT_READ | PROT_WRITE,
+                 fd < 0 ? MAP_SHARED | MAP_ANONYMOUS : MAP_SHARED, fd, 0);
+  if (p == MAP_FAILED) {
+    printf("%s: %s\n", mode, en(errno));
+    return 1;
+  }
+  memset(p, 1, (size_t)mib << 20);
+  printf("%s: got %ld MiB\n", mode, mib);
+  return 0;
+}
+
+static int do_stat(const char *path) {
+  struct stat st;
+  printf("stat: %s\n", stat(path, &st) == 0 ? "ok" : en(errno));
+  return 0;
+}
+
+/* Write up to mib MiB to path ("~/NAME": in HOME), one MiB at a time. */
+static int do_fill(const char *arg, long mib) {
+  static char buf[1 << 20];
+  char path[4096];
+  snprintf(path, sizeof path, "%s%s", strncmp(arg, "~/", 2) ? "" : getenv("HOME"),
+           strncmp(arg, "~/", 2) ? arg : arg + 1);
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  long i = 0;
+  if (fd < 0) {
+    printf("fill: open %s\n", en(errno));
+    return 1;
+  }
+  for (; i < mib; i++) {
+    if (write(fd, buf, sizeof buf) != (ssize_t)sizeof buf) {
+      printf("fill: %s after %ld MiB\n", en(errno), i);
+      close(fd);
+      return 1;
+    }
+  }
+  close(fd);
+  printf("fill: %ld MiB\n", i);
+  return 0;
+}
+
 static int do_raise(int sig) {
   signal(sig, SIG_DFL);
   fflush(stdout);
@@ -437,6 +529,16 @@ int main(int argc, char **argv) {
     return do_ldso(a);
   if (!strcmp(m, "junk"))
     return do_junk((int)strtol(a, 0, 10));
+  if (!strcmp(m, "signal"))
+    return do_signal(a);
+  if (!strcmp(m, "shmem") || !strcmp(m, "memfd"))
+    return do_shmem(m, strtol(a, 0, 10));
+  if (!strcmp(m, "stat"))
+    return do_stat(a);
+  if (!strcmp(m, "fill"))
+    return do_fill(a, argc > 3 ? strtol(argv[3], 0, 10) : 1);
+  if (!strcmp(m, "killchild"))
+    return do_killchild();
   if (!strcmp(m, "raise"))
     return do_raise((int)strtol(a, 0, 10));
   fprintf(stderr, "usage: probe MODE [ARG]\n");

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <grp.h>
 #include <linux/close_range.h>
+#include <poll.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void send_msg(int sock, char kind, const void *data, size_t n, int fd) {
@@ -56,6 +58,12 @@ static int set_limit(int res, rlim_t v) {
   return setrlimit(res, &r);
 }
 
+/* The namespace's init keeps the caller's uid when unprivileged, so it
+ * counts against the plugin's process limit: one more for it. */
+static rlim_t init_counted(const pvr_child_plan *c) {
+  return c->ns && !c->ns->root ? 1 : 0;
+}
+
 static void set_limits(const pvr_child_plan *c) {
   const pvr_limits *l = c->lim;
   const struct {
@@ -65,7 +73,7 @@ static void set_limits(const pvr_child_plan *c) {
   } t[] = {{RLIMIT_CPU, l->cpu_s, "RLIMIT_CPU"},
            {RLIMIT_DATA, l->mem_mib << 20, "RLIMIT_DATA"},
            {RLIMIT_NOFILE, l->nofile, "RLIMIT_NOFILE"},
-           {RLIMIT_NPROC, l->nproc, "RLIMIT_NPROC"},
+           {RLIMIT_NPROC, l->nproc + init_counted(c), "RLIMIT_NPROC"},
            {RLIMIT_FSIZE, l->fsize_mib << 20, "RLIMIT_FSIZE"},
            {RLIMIT_CORE, 0, "RLIMIT_CORE"}};
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -74,17 +82,91 @@ static void set_limits(const pvr_child_plan *c) {
 }
 
 static void drop_user(const pvr_child_plan *c) {
-  if (!c->drop)
+  if (!c->drop && !c->ns)
     return;
-  if (setgroups(0, NULL) != 0 || setresgid(c->gid, c->gid, c->gid) != 0 ||
+  /* An unprivileged caller's namespace has setgroups denied: its own
+   * supplementary groups stay (they are the caller's). */
+  int groups = !c->ns || c->ns->root;
+  if ((groups && setgroups(0, NULL) != 0) || setresgid(c->gid, c->gid, c->gid) != 0 ||
       setresuid(c->uid, c->uid, c->uid) != 0)
     fail(c, "switching to uid %d: %s", (int)c->uid, strerror(errno));
+  if (c->ns && pvr_ns_drop_caps() != 0)
+    fail(c, "dropping capabilities: %s", strerror(errno));
   if (setuid(0) == 0)
     fail(c, "could regain root after dropping it");
 }
 
+/* With namespaces: wait until the launcher has written the id maps. */
+static void wait_maps(const pvr_child_plan *c) {
+  char go = 0;
+  ssize_t n;
+  while ((n = recv(c->sock, &go, 1, 0)) < 0 && errno == EINTR) {
+  }
+  if (n != 1 || go != 'G')
+    _exit(PVR_EXIT_SETUP);
+}
+
+/* Whether the parent is still there: the plugin's is the namespace's
+ * init (pid 1); the init's is the launcher, outside the PID namespace
+ * (its parent pid reads 0), so the status socket tells: the launcher
+ * sends nothing after 'G', and the socket hangs up when it dies. */
+static int parent_alive(const pvr_child_plan *c, int init) {
+  if (!c->ns)
+    return getppid() == c->parent;
+  if (!init)
+    return getppid() == 1;
+  struct pollfd p = {c->sock, POLLIN, 0};
+  return poll(&p, 1, 0) == 0;
+}
+
+/* The namespace's init, once the plugin is forked: no capabilities, not
+ * dumpable, only the status socket open; it reaps, and when the plugin
+ * ends it sends the plugin's wait status ('S') and exits, which kills
+ * whatever else runs in the namespace. The plugin is not pid 1, so the
+ * kernel treats its signals as any process's. */
+_Noreturn static void run_init(const pvr_child_plan *c, pid_t plugin) {
+  int st = 0, plugin_st = 0;
+  pid_t p;
+  if (pvr_ns_drop_caps() != 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+      prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+    fail(c, "namespace init: %s", strerror(errno));
+  if (c->sock > 3)
+    close_range(3, (unsigned)c->sock - 1, 0);
+  close_range((unsigned)c->sock + 1, ~0U, 0);
+  while ((p = waitpid(-1, &st, 0)) != plugin) {
+    if (p < 0 && errno != EINTR)
+      _exit(PVR_EXIT_SETUP);
+  }
+  plugin_st = st;
+  send_msg(c->sock, 'S', &plugin_st, sizeof plugin_st, -1);
+  _exit(0);
+}
+
+/* With namespaces, the child cloned by the launcher is the PID
+ * namespace's init: it waits for the id maps, makes the mounts, and
+ * forks the plugin. Returns in the plugin. */
+static void start_init(const pvr_child_plan *c) {
+  const char *what = NULL;
+  wait_maps(c);
+  int e = pvr_ns_enter(c->ns, &what);
+  if (e)
+    fail(c, "namespaces: %s: %s", what, strerror(e));
+  e = c->root ? pvr_root_build(c->root, &what) : 0;
+  if (e)
+    fail(c, "--private-root: %s: %s", what, strerror(e));
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
+    fail(c, "pdeathsig: %s", strerror(errno));
+  if (!parent_alive(c, 1))
+    _exit(PVR_EXIT_SETUP);
+  pid_t plugin = fork();
+  if (plugin < 0)
+    fail(c, "fork in the namespace: %s", strerror(errno));
+  if (plugin > 0)
+    run_init(c, plugin);
+}
+
 /* Steps before the plugin's user is set: session, no_new_privs, network
- * namespace, limits. */
+ * namespace (without namespaces per run), limits. */
 static void early_steps(const pvr_child_plan *c) {
   /* Only stdin, stdout and stderr reach the plugin. */
   if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0)
@@ -95,18 +177,20 @@ static void early_steps(const pvr_child_plan *c) {
     fail(c, "setsid: %s", strerror(errno));
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
     fail(c, "no_new_privs: %s", strerror(errno));
-  if (c->unshare_net && unshare(CLONE_NEWNET) != 0)
+  if (!c->ns && c->unshare_net && unshare(CLONE_NEWNET) != 0)
     fail(c, "--unshare-net: %s", strerror(errno));
   set_limits(c);
 }
 
 _Noreturn void pvr_child_run(const pvr_child_plan *c) {
+  if (c->ns)
+    start_init(c);
   early_steps(c);
   drop_user(c);
   /* Set after the uid change, which clears it. */
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
     fail(c, "pdeathsig: %s", strerror(errno));
-  if (getppid() != c->parent)
+  if (!parent_alive(c, 0))
     _exit(PVR_EXIT_SETUP);
   if (c->cwd && chdir(c->cwd) != 0)
     fail(c, "cwd %s: %s", c->cwd, strerror(errno));

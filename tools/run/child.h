@@ -1,6 +1,7 @@
 /* child.h — what the launcher's child does between fork and exec, in the
- * order of docs/policy.md: session, no_new_privs, rlimits, user, parent
- * death signal, working directory, Landlock, seccomp (last), exec.
+ * order of docs/policy.md: (namespaces: wait for the id maps), session, no_new_privs, rlimits,
+ * (namespaces: private mounts, /proc, hostname), user, (namespaces: no capabilities), parent death
+ * signal, working directory, Landlock, seccomp (last), exec.
  *
  * Ownership: the plan borrows everything; the child never returns.
  */
@@ -11,7 +12,9 @@
 #include <sys/types.h>
 
 #include "landlock.h"
+#include "ns.h"
 #include "policy.h"
+#include "root.h"
 #include "seccomp.h"
 
 /* Exit codes of plugvet-run itself (docs/plugvet-run.1). */
@@ -24,7 +27,9 @@ enum {
 };
 
 /* Messages on the status socket from the child: 'F' carries the listener
- * fd, 'E' a setup error, 'X' the errno of a failed exec. */
+ * fd, 'E' a setup error, 'X' the errno of a failed exec. With namespaces
+ * the launcher first sends 'G' once it has written the child's uid and
+ * gid maps. */
 typedef struct {
   const char *exe;
   char *const *argv;
@@ -39,7 +44,9 @@ typedef struct {
   int sock;
   pid_t parent;
   int unshare_net;
-  sigset_t mask; /* signal mask to restore */
+  const pvr_ns *ns;          /* NULL: no namespaces (the child was forked) */
+  const pvr_root_plan *root; /* NULL: the host's file system view */
+  sigset_t mask;             /* signal mask to restore */
 } pvr_child_plan;
 
 /* Set up confinement and exec the plugin; reports failures on c->sock. */

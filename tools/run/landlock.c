@@ -149,6 +149,14 @@ static pv_status add_path(pvr_landlock *ll, const pvr_grants *g, size_t i, uint6
   return PV_OK;
 }
 
+int pvr_landlock_add_write(const pvr_landlock *ll, int dirfd) {
+  struct pvr_ll_path_attr pa = {.allowed_access = FS_WRITE & ll->fs, .parent_fd = dirfd};
+  if (syscall(SYS_landlock_add_rule, ll->fd, PVR_LL_RULE_PATH_BENEATH, &pa, 0) != 0) {
+    return -errno;
+  }
+  return 0;
+}
+
 static pv_status add_list(pvr_landlock *ll, const pvr_grants *g, uint64_t want, pv_error *err) {
   for (size_t i = 0; i < g->n; i++)
     if (add_path(ll, g, i, want, err) != PV_OK)

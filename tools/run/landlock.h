@@ -35,6 +35,10 @@ int pvr_landlock_abi(void);
  * policy needs; PV_FATAL on other errors. */
 pv_status pvr_landlock_prepare(pvr_landlock *ll, const pvr_fs_plan *plan, const pvr_policy *p,
                                pv_error *err);
+/* In the child, before enforcing: let the plugin write under the
+ * directory dirfd (a tmpfs mounted over a write grant, whose mount point's
+ * rule Landlock does not look at). 0 or -errno. */
+int pvr_landlock_add_write(const pvr_landlock *ll, int dirfd);
 /* In the child: enforce the prepared ruleset. 0 or -errno. */
 int pvr_landlock_enforce(const pvr_landlock *ll);
 /* Close the ruleset fd and free the messages. */

@@ -44,9 +44,14 @@ static const char usage_text[] =
     "  --nofile N           open files (RLIMIT_NOFILE)\n"
     "  --fsize MIB          largest file written, MiB (RLIMIT_FSIZE)\n"
     "  --cwd DIR            working directory of the program\n"
-    "  --user NAME          account to run as when started as root (default nobody)\n"
-    "  --unshare-net        also run in an empty network namespace (root only)\n"
-    "  --allow-degraded     run even when Landlock is unavailable (reported loudly)\n"
+    "  --user NAME          account to run as when started as root (default: a uid\n"
+    "                       of its own per run, docs/policy.md)\n"
+    "  --unshare-net        an empty network namespace even with network grants\n"
+    "  --private-root       experimental, off by default: a file system view of its\n"
+    "                       own (tmpfs root, grants bind-mounted, no /sys /run /tmp)\n"
+    "  --scratch-mib N      with --private-root: scratch tmpfs size (default 64)\n"
+    "  --allow-degraded     run even when Landlock or namespaces are unavailable\n"
+    "                       (reported loudly)\n"
     "  --report FILE        write a JSON report (opened before the plugin starts; no\n"
     "                       symlink, not under a write grant)\n"
     "  --print-policy       print the policy in force as JSON and exit\n"
@@ -79,7 +84,9 @@ enum {
   O_DEGRADED,
   O_REPORT,
   O_PRINT,
-  O_VERSION
+  O_VERSION,
+  O_PRIVROOT,
+  O_SCRATCH
 };
 
 static const struct option options[] = {{"policy", 1, 0, O_POLICY},
@@ -106,6 +113,8 @@ static const struct option options[] = {{"policy", 1, 0, O_POLICY},
                                         {"quiet", 0, 0, 'q'},
                                         {"help", 0, 0, 'h'},
                                         {"version", 0, 0, O_VERSION},
+                                        {"private-root", 0, 0, O_PRIVROOT},
+                                        {"scratch-mib", 1, 0, O_SCRATCH},
                                         {0, 0, 0, 0}};
 
 /* A resource flag: set it, or (over a policy file) only ever tighten it. */
@@ -162,6 +171,14 @@ static pv_status apply_flag(pvr_run *run, int opt, const char *arg, pv_error *er
     case O_UNSHARE:
       run->unshare_net = 1;
       return PV_OK;
+    case O_PRIVROOT:
+      run->private_root = 1;
+      return PV_OK;
+    case O_SCRATCH:
+      return pvr_parse_u64(arg, "--scratch-mib", 1U << 20, &run->scratch_mib, err) ||
+                     run->scratch_mib == 0
+                 ? pv_error_set(err, PV_FAILED, "--scratch-mib: 1 to 1048576")
+                 : PV_OK;
     case O_DEGRADED:
       run->allow_degraded = 1;
       return PV_OK;
@@ -245,6 +262,7 @@ int main(int argc, char **argv) {
   pv_error err = {0};
   pvr_policy_init(&run.policy);
   run.status = PVR_EXIT_USAGE;
+  run.scratch_mib = 64;
   int r = parse_args(&run, argc, argv, &err);
   if (r <= 0) {
     if (r < 0)

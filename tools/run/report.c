@@ -2,6 +2,10 @@
  * summary of a plugvet-run run. */
 #include "report.h"
 
+#include "cgroup.h"
+
+#include <sched.h>
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -79,6 +83,32 @@ static json_t *env_withheld_json(const pvr_policy *p) {
   return a;
 }
 
+/* The run's namespaces: {"user": true, ...}, or null without them. */
+static json_t *ns_json(const pvr_report *r) {
+  static const struct {
+    int flag;
+    const char *name;
+  } t[] = {{CLONE_NEWUSER, "user"}, {CLONE_NEWPID, "pid"},  {CLONE_NEWIPC, "ipc"},
+           {CLONE_NEWUTS, "uts"},   {CLONE_NEWNS, "mount"}, {CLONE_NEWNET, "net"}};
+  if (!r->ns_flags) {
+    return json_null();
+  }
+  json_t *o = json_object();
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+    json_object_set_new(o, t[i].name, json_boolean(r->ns_flags & t[i].flag));
+  }
+  return o;
+}
+
+/* What the rlimits leave unbounded without a cgroup (cgroup.h). */
+static json_t *unbounded_json(void) {
+  json_t *a = json_array();
+  for (size_t i = 0; pvr_cgroup_unbounded[i]; i++) {
+    json_array_append_new(a, json_string(pvr_cgroup_unbounded[i]));
+  }
+  return a;
+}
+
 json_t *pvr_report_json(const pvr_report *r) {
   json_t *o = json_object(), *argv = json_array(), *sc = json_object(), *user;
   json_object_set_new(o, "plugvet_run_report", json_integer(PVR_REPORT_VERSION));
@@ -100,6 +130,11 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(sc, "mode", json_string(r->seccomp_mode ? r->seccomp_mode : "none"));
   json_object_set_new(o, "seccomp", sc);
   json_object_set_new(o, "unshare_net", json_boolean(r->unshare_net));
+  json_object_set_new(o, "namespaces", ns_json(r));
+  json_object_set_new(o, "private_root", json_boolean(r->private_root));
+  json_object_set_new(o, "cgroup", json_null());
+  json_object_set_new(o, "cgroup_why", r->cgroup_why ? pvr_json_text(r->cgroup_why) : json_null());
+  json_object_set_new(o, "unbounded", unbounded_json());
   json_object_set_new(o, "result", result_json(r));
   json_object_set_new(o, "refused", r->sup ? pvr_super_json(r->sup) : json_array());
   json_object_set_new(o, "refused_total", json_integer(r->sup ? (json_int_t)r->sup->total : 0));
@@ -179,10 +214,21 @@ static void refusals_lines(const pvr_super *sup, FILE *out) {
 
 void pvr_report_summary(const pvr_report *r, FILE *out) {
   outcome_line(r, out);
-  if (r->degraded) {
+  if (r->degraded && r->started && !r->ns_flags) {
+    fputs(
+        "plugvet-run: WARNING: DEGRADED: no namespaces per run (user namespaces refused); "
+        "the plugin shared the launcher's PID, IPC, UTS, mount and network namespaces\n",
+        out);
+  }
+  if (r->degraded && !r->landlock_on) {
     fputs("plugvet-run: WARNING: DEGRADED: ", out);
     put_safe(out, r->ll && r->ll->why[0] ? r->ll->why : "Landlock unavailable");
     fputs("; the plugin ran without Landlock\n", out);
+  }
+  if (r->started) {
+    fputs("plugvet-run: note: no cgroup (", out);
+    put_safe(out, r->cgroup_why);
+    fputs("): shared memory, memory across processes and total file size are not bounded\n", out);
   }
   if (!r->nproc_enforced && r->started)
     fprintf(out, "plugvet-run: note: running as root, the process limit is not enforced\n");

@@ -28,6 +28,9 @@ typedef struct {
   const char *seccomp_mode;
   const pvr_super *sup;
   int unshare_net;
+  int ns_flags;           /* CLONE_NEW* of the run's namespaces, 0: none (degraded) */
+  const char *cgroup_why; /* why no cgroup bounds the run (cgroup.h) */
+  int private_root;       /* --private-root: the run's own file system view */
   /* outcome */
   int started;   /* the plugin was exec'd */
   int exit_code; /* the plugin's, or -1 */

@@ -27,8 +27,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "child.h"
 #include "entry.h"
+#include "ns.h"
 #include "report.h"
 #include "resolve.h"
 
@@ -79,6 +81,9 @@ typedef struct {
   uid_t uid;
   gid_t gid;
   int drop;
+  pvr_ns ns;
+  int ns_on;                     /* the child was cloned into ns (else forked: --allow-degraded) */
+  int got_status, plugin_status; /* 'S': the plugin's wait status, from the namespace's init */
   char *envp[PVR_MAX_ENVP + 1];
   size_t n_env;
   int sfd, sock;
@@ -349,9 +354,16 @@ static int choose_user(pvr_ctx *c) {
     }
     return 0;
   }
-  struct passwd *pw = getpwnam(name ? name : "nobody");
+  if (!name) {
+    /* A uid of its own (docs/policy.md, "Namespaces"). */
+    c->uid = pvr_ns_run_uid(getpid());
+    c->gid = (gid_t)c->uid;
+    c->drop = 1;
+    return 0;
+  }
+  struct passwd *pw = getpwnam(name);
   if (!pw) {
-    snprintf(msg, sizeof msg, "user: no account '%s'", name ? name : "nobody");
+    snprintf(msg, sizeof msg, "user: no account '%s'", name);
     set_error(c, PVR_EXIT_USAGE, msg);
     return -1;
   }
@@ -556,10 +568,6 @@ static int open_report(pvr_ctx *c) {
 static int prepare(pvr_ctx *c) {
   if (resolve_exe(c) || choose_user(c))
     return -1;
-  if (c->run->unshare_net && geteuid() != 0) {
-    set_error(c, PVR_EXIT_USAGE, "--unshare-net needs root");
-    return -1;
-  }
   if (make_scratch(c) || confine_prepare(c))
     return -1;
   if (c->run->report_file && open_report(c) != 0)
@@ -629,6 +637,8 @@ static void kill_descendants(void) {
 static void kill_tree(pvr_ctx *c) {
   if (c->child > 0)
     kill(-c->child, SIGKILL);
+  if (c->child > 0 && c->ns_on)
+    kill(c->child, SIGKILL); /* the namespace's init: the kernel kills the rest */
   kill_descendants();
 }
 
@@ -657,11 +667,30 @@ static void finish_tree(pvr_ctx *c) {
 
 /* ---- supervision loop ------------------------------------------------ */
 
+/* A descriptor passed on the status socket into *fd; with namespaces the
+ * sender's pid (the kernel's, in the launcher's PID namespace) names the
+ * plugin for the supervisor, which lets it make the first exec. */
+static void on_cmsg(pvr_ctx *c, struct cmsghdr *h, int *fd) {
+  if (h->cmsg_level != SOL_SOCKET) {
+    return;
+  }
+  if (h->cmsg_type == SCM_RIGHTS) {
+    if (*fd >= 0) {
+      close(*fd);
+    }
+    memcpy(fd, CMSG_DATA(h), sizeof *fd);
+  } else if (h->cmsg_type == SCM_CREDENTIALS && c->ns_on && !c->got_listener) {
+    struct ucred cr;
+    memcpy(&cr, CMSG_DATA(h), sizeof cr);
+    c->sup.child = cr.pid;
+  }
+}
+
 static void on_sock(pvr_ctx *c) {
   char buf[601];
   union {
     struct cmsghdr h;
-    char b[CMSG_SPACE(sizeof(int))];
+    char b[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
   } ctl;
   struct iovec iov = {buf, sizeof buf - 1};
   struct msghdr m = {
@@ -676,12 +705,16 @@ static void on_sock(pvr_ctx *c) {
     return;
   }
   buf[n] = 0;
-  struct cmsghdr *h = CMSG_FIRSTHDR(&m);
-  if (buf[0] == 'F' && h && h->cmsg_type == SCM_RIGHTS) {
-    int fd;
-    memcpy(&fd, CMSG_DATA(h), sizeof fd);
+  int fd = -1;
+  for (struct cmsghdr *h = CMSG_FIRSTHDR(&m); h; h = CMSG_NXTHDR(&m, h)) {
+    on_cmsg(c, h, &fd);
+  }
+  if (buf[0] == 'F' && fd >= 0) {
     pvr_super_set_fd(&c->sup, fd);
     c->got_listener = 1;
+  } else if (buf[0] == 'S' && n >= (ssize_t)(1 + sizeof(int))) {
+    memcpy(&c->plugin_status, buf + 1, sizeof(int));
+    c->got_status = 1;
   } else if (buf[0] == 'E') {
     c->setup_failed = 1;
     set_error(c, PVR_EXIT_SETUP, buf + 1);
@@ -753,6 +786,52 @@ static void supervise(pvr_ctx *c) {
 
 /* ---- start, finish --------------------------------------------------- */
 
+static void ns_refuse(pvr_ctx *c, const char *what, int e) {
+  char msg[300];
+  snprintf(msg, sizeof msg, "namespaces: %s: %s (refusing to run; --allow-degraded overrides)",
+           what, strerror(e));
+  set_error(c, PVR_EXIT_SETUP, msg);
+}
+
+/* Clone the child into its namespaces and write its id maps, then let it
+ * go on; without namespaces (--allow-degraded only) fork it. */
+static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
+  c->child = pvr_ns_clone(&c->ns);
+  int e = errno;
+  if (c->child < 0 && c->run->allow_degraded && !c->run->private_root) {
+    plan->ns = NULL;
+    c->degraded = 1;
+    c->child = fork();
+  }
+  if (c->child == 0) {
+    close(sv[0]);
+    pvr_child_run(plan);
+  }
+  close(sv[1]);
+  c->sock = sv[0];
+  if (c->child < 0) {
+    if (plan->ns) {
+      ns_refuse(c, "clone", e);
+    } else {
+      set_error(c, PVR_EXIT_SETUP, strerror(errno));
+    }
+    return -1;
+  }
+  c->ns_on = plan->ns != NULL;
+  e = c->ns_on ? pvr_ns_map(&c->ns, c->child) : 0;
+  if (e) {
+    ns_refuse(c, "writing the uid/gid maps", e);
+    kill(c->child, SIGKILL);
+    return -1;
+  }
+  if (c->ns_on && send(c->sock, "G", 1, MSG_NOSIGNAL) != 1) {
+    set_error(c, PVR_EXIT_SETUP, strerror(errno));
+    kill(c->child, SIGKILL);
+    return -1;
+  }
+  return 0;
+}
+
 static int start(pvr_ctx *c) {
   int sv[2];
   sigset_t mask;
@@ -763,7 +842,8 @@ static int start(pvr_ctx *c) {
   if (sigprocmask(SIG_BLOCK, &mask, &c->oldmask) != 0 ||
       (c->sfd = signalfd(-1, &mask, SFD_CLOEXEC)) < 0 ||
       prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0 ||
-      socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
+      socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0 ||
+      setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &(int){1}, sizeof(int)) != 0) {
     set_error(c, PVR_EXIT_SETUP, strerror(errno));
     return -1;
   }
@@ -781,17 +861,19 @@ static int start(pvr_ctx *c) {
                          .parent = getpid(),
                          .unshare_net = c->run->unshare_net,
                          .mask = c->oldmask};
+  int empty_net = c->run->unshare_net || c->run->policy.net == PVR_NET_NONE;
+  pvr_ns_plan(&c->ns, c->uid, c->gid, empty_net);
+  plan.ns = &c->ns;
+  pvr_root_plan root = {.fs = &c->plan,
+                        .scratch = c->scratch,
+                        .scratch_mib = c->run->scratch_mib,
+                        .uid = c->uid,
+                        .gid = c->gid,
+                        .ll = c->landlock_on ? &c->ll : NULL};
+  plan.root = c->run->private_root ? &root : NULL;
   fflush(NULL);
   c->t0 = pv_now_ms();
-  c->child = fork();
-  if (c->child == 0) {
-    close(sv[0]);
-    pvr_child_run(&plan);
-  }
-  close(sv[1]);
-  c->sock = sv[0];
-  if (c->child < 0) {
-    set_error(c, PVR_EXIT_SETUP, strerror(errno));
+  if (spawn(c, &plan, sv) != 0) {
     return -1;
   }
   if (c->run->policy.lim.timeout_s)
@@ -817,6 +899,8 @@ static int final_status(pvr_ctx *c, int *started) {
     return 128 + SIGSYS;
   if (c->stop_sig)
     return 128 + c->stop_sig;
+  if (c->ns_on && c->got_status)
+    c->wstatus = c->plugin_status;
   if (WIFEXITED(c->wstatus))
     return WEXITSTATUS(c->wstatus);
   if (WIFSIGNALED(c->wstatus))
@@ -862,6 +946,8 @@ static void write_report(pvr_ctx *c, const pvr_report *r) {
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
+  char cg_why[512];
+  pvr_cgroup_usable(cg_why, sizeof cg_why);
   pvr_report r = {.policy = &c->run->policy,
                   .argv = c->run->argv,
                   .exe = c->exe[0] ? c->exe : NULL,
@@ -874,6 +960,9 @@ static void report(pvr_ctx *c, int started) {
                   .seccomp_mode = c->bpf.len ? "filter+user-notify" : NULL,
                   .sup = c->have_sup ? &c->sup : NULL,
                   .unshare_net = c->run->unshare_net,
+                  .ns_flags = c->ns_on ? c->ns.flags : 0,
+                  .cgroup_why = cg_why,
+                  .private_root = c->ns_on && c->run->private_root,
                   .started = started,
                   .exit_code = -1,
                   .timed_out = c->timed_out,

@@ -7,6 +7,8 @@
 #ifndef PVR_RUN_H
 #define PVR_RUN_H
 
+#include <stdint.h>
+
 #include "policy.h"
 
 typedef struct {
@@ -15,6 +17,8 @@ typedef struct {
   const char *report_file;
   char **argv; /* PROGRAM ARGS... */
   int quiet, print_policy, allow_degraded, unshare_net;
+  int private_root;     /* --private-root: the run's own file system view */
+  uint64_t scratch_mib; /* its scratch tmpfs size (--scratch-mib) */
   int status;
 } pvr_run;
 
