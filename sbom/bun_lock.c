@@ -140,18 +140,10 @@ static void run(bun *b, const pv_jnode *root, pv_roots *rt) {
 }
 
 pv_status pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
-  uint32_t line = 0;
-  const char *err = NULL;
   pv_jnode *root = NULL;
-  pv_status rc = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &root, &line, &err);
-  if (rc == PV_FAILED)
-    pv_inv_bad(c, f->path, line, err);
+  pv_status rc = pv_inv_json_object(c, f, &root);
   if (rc != PV_OK)
     return rc;
-  if (root->type != PV_J_OBJ) {
-    pv_inv_bad(c, f->path, root->line, "lockfile is not a JSON object");
-    return PV_FAILED;
-  }
   bun b = {.c = c, .f = f};
   run(&b, root, rt);
   pv_smap_free(&b.keys);

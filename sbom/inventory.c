@@ -125,6 +125,21 @@ void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reas
                  (unsigned)line, reason ? reason : "malformed");
 }
 
+pv_status pv_inv_json_object(pv_inv_ctx *c, const pv_file *f, pv_jnode **root) {
+  uint32_t line = 0;
+  const char *err = NULL;
+  pv_status rc = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, root, &line, &err);
+  if (rc == PV_FAILED)
+    pv_inv_bad(c, f->path, line, err);
+  if (rc != PV_OK)
+    return rc;
+  if ((*root)->type != PV_J_OBJ) {
+    pv_inv_bad(c, f->path, (*root)->line, "lockfile is not a JSON object");
+    return PV_FAILED;
+  }
+  return PV_OK;
+}
+
 pv_status pv_roots_add(pv_roots *rt, size_t idx, pv_dep_group group) {
   if (rt->idx.elem == 0) {
     rt->idx.elem = sizeof(size_t);

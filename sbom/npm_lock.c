@@ -315,18 +315,10 @@ static void run(npm *m, const pv_jnode *root, const pv_jnode *manifest, pv_roots
 
 pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir,
                            const pv_jnode *manifest, pv_roots *rt) {
-  uint32_t line = 0;
-  const char *err = NULL;
   pv_jnode *root = NULL;
-  pv_status rc = pv_jn_parse(c->r->arena, f->data, f->size, c->lim->ast_depth, &root, &line, &err);
-  if (rc == PV_FAILED)
-    pv_inv_bad(c, f->path, line, err);
+  pv_status rc = pv_inv_json_object(c, f, &root);
   if (rc != PV_OK)
     return rc;
-  if (root->type != PV_J_OBJ) {
-    pv_inv_bad(c, f->path, root->line, "lockfile is not a JSON object");
-    return PV_FAILED;
-  }
   npm m = {.c = c, .f = f, .dir = dir, .todo = {.elem = sizeof(pending)}};
   run(&m, root, manifest, rt);
   pv_smap_free(&m.keys);

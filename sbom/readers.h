@@ -100,6 +100,10 @@ pv_raw *pv_inv_raw(pv_inv_ctx *c, size_t i);
 PV_MUST_USE pv_status pv_inv_edge(pv_inv_ctx *c, size_t from, size_t to);
 /* Note a malformed file: "<path>:<line>: <reason>". */
 void pv_inv_bad(pv_inv_ctx *c, const char *path, uint32_t line, const char *reason);
+/* Parse JSON lockfile f into *root (in the result's arena), which must be an
+ * object: PV_FAILED (noted with pv_inv_bad) when it is malformed or not an
+ * object, PV_FATAL on out-of-memory. */
+pv_status pv_inv_json_object(pv_inv_ctx *c, const pv_file *f, pv_jnode **root);
 
 /* The dependency maps of a package.json, in the order a name found in two
  * of them is kept (prod and optional beat dev). Peer dependencies count as
