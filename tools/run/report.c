@@ -121,6 +121,8 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "env_withheld", env_withheld_json(r->policy));
   user = json_pack("{s:i,s:i,s:b}", "uid", (int)r->uid, "gid", (int)r->gid, "nproc_enforced",
                    r->nproc_enforced);
+  if (r->uid_leased >= 0)
+    json_object_set_new(user, "leased", json_boolean(r->uid_leased));
   if (!r->nproc_enforced)
     json_object_set_new(user, "note",
                         json_string("running as root: the process limit is not enforced"));
