@@ -80,6 +80,7 @@ typedef struct {
   pvr_super sup;
   int have_sup, got_listener;
   uid_t uid;
+  pvr_cgroup cg; /* the run's own, when one could be made */
   int uid_lease; /* the flock holding uid for this run, -1 (none to be had), PVR_NO_LEASE */
   gid_t gid;
   int drop;
@@ -567,11 +568,22 @@ static int open_report(pvr_ctx *c) {
   return 0;
 }
 
+/* The run's cgroup: the memory limit for the whole run (shared memory
+ * included), the process limit plus the namespace's init. Without one the
+ * report says why and what stays unbounded. */
+static void make_cgroup(pvr_ctx *c) {
+  char name[64];
+  const pvr_limits *l = &c->run->policy.lim;
+  snprintf(name, sizeof name, "plugvet-run.%d", (int)getpid());
+  pvr_cgroup_make(&c->cg, name, l->mem_mib << 20, l->nproc + 1);
+}
+
 static int prepare(pvr_ctx *c) {
   if (resolve_exe(c) || choose_user(c))
     return -1;
   if (make_scratch(c) || confine_prepare(c))
     return -1;
+  make_cgroup(c);
   if (c->run->report_file && open_report(c) != 0)
     return -1;
   if (make_env(c) != 0) {
@@ -821,6 +833,10 @@ static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
     return -1;
   }
   c->ns_on = plan->ns != NULL;
+  if (c->cg.version && (e = pvr_cgroup_attach(&c->cg, c->child)) != 0) {
+    snprintf(c->cg.why, sizeof c->cg.why, "cannot move the run into its cgroup: %s", strerror(e));
+    pvr_cgroup_remove(&c->cg);
+  }
   e = c->ns_on ? pvr_ns_map(&c->ns, c->child) : 0;
   if (e) {
     ns_refuse(c, "writing the uid/gid maps", e);
@@ -929,6 +945,8 @@ static void set_killer(const pvr_ctx *c, pvr_report *r) {
   } else if (c->stop_sig) {
     r->killed_by = "signal";
     r->stop_signal = c->stop_sig;
+  } else if (c->cg.oom_kills && r->signal == SIGKILL) {
+    r->killed_by = "memory";
   }
 }
 
@@ -950,8 +968,7 @@ static void write_report(pvr_ctx *c, const pvr_report *r) {
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
-  char cg_why[512];
-  pvr_cgroup_usable(cg_why, sizeof cg_why);
+  pvr_cgroup_read(&c->cg);
   pvr_report r = {.policy = &c->run->policy,
                   .argv = c->run->argv,
                   .exe = c->exe[0] ? c->exe : NULL,
@@ -966,7 +983,7 @@ static void report(pvr_ctx *c, int started) {
                   .sup = c->have_sup ? &c->sup : NULL,
                   .unshare_net = c->run->unshare_net,
                   .ns_flags = c->ns_on ? c->ns.flags : 0,
-                  .cgroup_why = cg_why,
+                  .cg = &c->cg,
                   .private_root = c->ns_on && c->run->root != PVR_ROOT_HOST,
                   .started = started,
                   .exit_code = -1,
@@ -1001,6 +1018,7 @@ static void cleanup(pvr_ctx *c) {
     close(c->report_fd);
   if (c->uid_lease >= 0)
     close(c->uid_lease);
+  pvr_cgroup_remove(&c->cg);
   if (c->scratch[0])
     nftw(c->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
   pvr_landlock_free(&c->ll);
