@@ -7,19 +7,9 @@
 #include <strings.h>
 #include <time.h>
 
-static const char *const spdx_ids[] = {
-#include "spdx_ids.inc"
-};
+#include "../sbom/license.h"
 
 /* ---- licences ----------------------------------------------------------- */
-
-/* The SPDX list's spelling of s, or NULL when s is not an id on it. */
-static const char *spdx_id(const char *s) {
-  for (size_t i = 0; i < sizeof spdx_ids / sizeof *spdx_ids; i++)
-    if (strcasecmp(s, spdx_ids[i]) == 0)
-      return spdx_ids[i];
-  return NULL;
-}
 
 static int is_expression(const char *s) {
   return s[0] == '(' || strstr(s, " OR ") || strstr(s, " AND ") || strstr(s, " WITH ");
@@ -28,7 +18,7 @@ static int is_expression(const char *s) {
 static json_t *licenses_json(const char *lic) {
   if (lic == NULL || *lic == '\0')
     return NULL;
-  const char *id = spdx_id(lic);
+  const char *id = pv_lic_spdx_id(lic);
   if (id != NULL)
     return json_pack("[{s:{s:s}}]", "license", "id", id);
   if (is_expression(lic))

@@ -80,76 +80,13 @@ static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_compo
   return best;
 }
 
-/* Where findings go: the input's files sorted by path, each file's lines
- * indexed when a finding first lands in it, so placing a finding is a
- * lookup and not a rescan of the lockfile from byte 0 (linear matching). */
-typedef struct {
-  const pv_file **files; /* sorted by path; NULL until the first finding */
-  pv_lines *lines;       /* lines[i]: the index of files[i], once needed */
-  size_t n;
-} places;
-
-static int cmp_file_path(const void *x, const void *y) {
-  const pv_file *const *a = x;
-  const pv_file *const *b = y;
-  return strcmp((*a)->path, (*b)->path);
-}
-
-static void places_free(places *p) {
-  for (size_t i = 0; p->lines != NULL && i < p->n; i++) {
-    pv_lines_free(&p->lines[i]);
-  }
-  free(p->lines);
-  free(p->files);
-  memset(p, 0, sizeof *p);
-}
-
-/* Sort r's files by path, once. PV_FATAL on out of memory. */
-static pv_status places_init(places *p, const pv_result *r, pv_error *err) {
-  if (p->files != NULL) {
-    return PV_OK;
-  }
-  size_t n = r->files.len;
-  p->files = malloc((n ? n : 1) * sizeof *p->files);
-  p->lines = calloc(n ? n : 1, sizeof *p->lines);
-  if (p->files == NULL || p->lines == NULL) {
-    places_free(p);
-    return pv_error_set(err, PV_FATAL, "out of memory");
-  }
-  for (size_t i = 0; i < n; i++) {
-    p->files[i] = pv_result_file(r, i);
-  }
-  p->n = n;
-  qsort(p->files, n, sizeof *p->files, cmp_file_path);
-  return PV_OK;
-}
-
 /* The file of a seen place (NULL when it is not among r's files) and the
- * byte where its line starts (0 when unknown), so the finding has a
- * source line. PV_FATAL on out of memory. */
-static pv_status seen_file(places *p, const pv_result *r, const pv_seen *s, const pv_file **file,
+ * byte where its line starts, so the finding has a source line. */
+static pv_status seen_file(pv_places *p, const pv_result *r, const pv_seen *s, const pv_file **file,
                            uint32_t *byte, pv_error *err) {
-  pv_file key = {.path = s->path};
-  const pv_file *kp = &key;
-  *file = NULL;
-  *byte = 0;
-  if (places_init(p, r, err) != PV_OK) {
-    return PV_FATAL;
-  }
-  const pv_file **hit = bsearch(&kp, p->files, p->n, sizeof *p->files, cmp_file_path);
-  if (hit == NULL) {
-    return PV_OK;
-  }
-  pv_lines *lines = &p->lines[hit - p->files];
-  if (lines->file == NULL && pv_lines_index(lines, *hit) != PV_OK) {
+  if (pv_places_find(p, r, s->path, s->line, file, byte) != PV_OK) {
     return pv_error_set(err, PV_FATAL, "out of memory");
   }
-  size_t start;
-  size_t end;
-  if (pv_lines_span(lines, s->line, &start, &end)) {
-    *byte = (uint32_t)start;
-  }
-  *file = *hit;
   return PV_OK;
 }
 
@@ -180,7 +117,7 @@ static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
 }
 
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
-                             const char *fixed, places *p, const pv_limits *lim, pv_error *err) {
+                             const char *fixed, pv_places *p, const pv_limits *lim, pv_error *err) {
   const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
   uint32_t byte = 0, line = s && s->line ? s->line : 1;
   const pv_file *file = NULL;
@@ -222,7 +159,7 @@ int pv_vulns_wanted(const pv_component *c, int include_dev) {
 
 /* The vulnerability and the finding of one advisory group (m members). */
 static pv_status report_group(const pv_inventory *inv, size_t ci, const pv_osv *const *members,
-                              size_t m, pv_vulns *out, places *p, const pv_limits *lim,
+                              size_t m, pv_vulns *out, pv_places *p, const pv_limits *lim,
                               pv_error *err) {
   pv_result *r = inv->r;
   const pv_component *c = pv_inv_component(inv, ci);
@@ -242,7 +179,7 @@ static pv_status report_group(const pv_inventory *inv, size_t ci, const pv_osv *
 /* Group one component's advisories and add a finding per group: every
  * advisory is in exactly one group (pv_osv_group). */
 static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
-                        places *p, const pv_limits *lim, pv_error *err) {
+                        pv_places *p, const pv_limits *lim, pv_error *err) {
   size_t *group_of = calloc(k->n, sizeof *group_of);
   const pv_osv **members = calloc(k->n, sizeof *members);
   pv_status rc = PV_OK;
@@ -306,7 +243,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
   if (buf == NULL)
     return pv_error_set(err, PV_FATAL, "out of memory");
-  places p = {0};
+  pv_places p = {0};
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = pv_inv_component(inv, i);
@@ -324,7 +261,7 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
     if (rc == PV_OK && k.n)
       rc = report(inv, i, &k, out, &p, &lim, err);
   }
-  places_free(&p);
+  pv_places_free(&p);
   pv_store_read_end(db);
   if (rc == PV_OK) {
     note_unmatched(inv, include_dev);
