@@ -235,3 +235,18 @@ app.get('/html-after-plain-elsewhere', (req, res) => {
   // ruleid: js.taint.xss
   res.send(req.query.q);
 });
+
+// --- Handlebars SafeString ------------------------------------------------------------
+
+const Handlebars = require('handlebars');
+
+app.get('/card', (req, res) => {
+  const page = Handlebars.compile('<div>{{card}}</div>');
+  // ruleid: js.taint.xss
+  const raw = new Handlebars.SafeString('<b>' + req.query.title + '</b>');
+  // ok: js.taint.xss
+  const esc = new Handlebars.SafeString('<b>' + Handlebars.escapeExpression(req.query.title) + '</b>');
+  // ok: js.taint.xss
+  const fixed = new Handlebars.SafeString('<hr>');
+  res.json({ a: page({ card: raw }), b: page({ card: esc }), c: fixed });
+});
