@@ -165,7 +165,9 @@ app.get('/more', async (req, res) => {
   // ok: js.taint.ssrf
   await nodeFetch(`https://api.example.com/items/${encodeURIComponent(id)}`);
   // ok: js.taint.ssrf
-  needle.get('https://api.example.com/status', () => {});
+  needle.get(`https://api.example.com/items/${id}/status`, () => {});
+  // ruleid: js.taint.ssrf
+  needle.get(`https://api.example.com${id}`, () => {});
   // ok: js.taint.ssrf
   await superagent.post('https://api.example.com/items').send({ id });
   // ok: js.taint.ssrf
