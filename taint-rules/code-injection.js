@@ -1,4 +1,4 @@
-// Tests for code-injection.yaml (js.taint.code-injection).
+// Tests for code-injection.yaml (js.taint.code-injection, js.taint.module-load).
 const express = require('express');
 const vm = require('vm');
 const { ipcMain } = require('electron');
@@ -158,9 +158,9 @@ app.post('/sandbox', async (req, res) => {
   const r7 = limited.evaluate(expr);
   // ruleid: js.taint.code-injection
   const r8 = vmMod.runInNewContext('a + b', req.body.scope);
-  // ruleid: js.taint.code-injection
+  // ruleid: js.taint.module-load
   const mod = require(plugin);
-  // ruleid: js.taint.code-injection
+  // ruleid: js.taint.module-load
   const esm = await import(`./plugins/${plugin}.mjs`);
   // fixed code, outside data passed as data
   // ok: js.taint.code-injection
@@ -169,13 +169,16 @@ app.post('/sandbox', async (req, res) => {
   const s2 = math.evaluate('a * 2', { a: Number(expr) });
   // ok: js.taint.code-injection
   const s3 = vmMod.runInNewContext('a + b', { a: Number(req.body.a), b: 1 });
-  // ok: js.taint.code-injection
+  // ok: js.taint.module-load
   const s4 = require(path.join(__dirname, 'plugins', 'csv.js'));
   // ok: js.taint.code-injection
   const s5 = math.evaluate('sqrt(16)');
   if (PLUGINS.includes(plugin)) {
-    // ok: js.taint.code-injection
+    // ok: js.taint.module-load
     const p = require(`./plugins/${plugin}`);
   }
-  res.json({ r1, r2, script, r3, r4, r5, r6, r7, r8, mod, esm, s1, s2, s3, s4, s5 });
+  // A command line names the module its own user wants: no source here.
+  // ok: js.taint.module-load
+  const cfg = require(process.argv[2]);
+  res.json({ cfg, r1, r2, script, r3, r4, r5, r6, r7, r8, mod, esm, s1, s2, s3, s4, s5 });
 });

@@ -21,11 +21,11 @@ export async function loadFormatter(): Promise<unknown> {
   vm.run(`require('${name}')`);
   // ok: js.taint.code-injection
   vm.run('module.exports = 1');
-  // ruleid: js.taint.code-injection
+  // ruleid: js.taint.module-load
   return import(name);
 }
 
 export function fixedImport(): Promise<unknown> {
-  // ok: js.taint.code-injection
+  // ok: js.taint.module-load
   return import('./formatters/default.js');
 }
