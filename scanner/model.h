@@ -92,6 +92,9 @@ typedef struct pv_rule_meta {
   const char *const *owasp;
   const char *const *references;
   const char *source_file; /* the YAML file, or "<builtin>" */
+  const char *secret;      /* metadata.secret: NULL (none), "" (the whole match) or
+                            * the metavariable, capture or group holding a secret,
+                            * without its '$' / '@' (redacted in every output) */
 } pv_rule_meta;
 
 typedef struct {
@@ -130,6 +133,8 @@ typedef struct pv_finding {
                        * result's arena; not const: pv_findings_finish fills
                        * the steps' UTF-16 columns), else NULL */
   uint32_t nflow;
+  uint32_t secret_s, secret_e; /* bytes of a secret in file, redacted in every output
+                                * (pv_redact) when secret_e > secret_s */
 } pv_finding;
 
 /* The metadata of a rule built into plugvet (source_file "<builtin>"):

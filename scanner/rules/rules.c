@@ -281,6 +281,27 @@ static int one_of(const char *s, const char *const *words) {
   return 0;
 }
 
+/* metadata.secret: true (the whole match is a secret: ""), false (none)
+ * or "$NAME" / "@NAME" (the metavariable, group or capture holding it:
+ * "NAME"). */
+static pv_status check_secret(rctx *c, const pv_yaml_node *v, const char **out) {
+  const char *s = v->t == PV_YAML_SCALAR ? v->s : "";
+  size_t n =
+      strspn(s + (s[0] != '\0'), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+  if (strcmp(s, "true") == 0) {
+    *out = "";
+  } else if (strcmp(s, "false") == 0) {
+    *out = NULL;
+  } else if ((s[0] == '$' || s[0] == '@') && n > 0 && s[1 + n] == '\0') {
+    if ((*out = pv_arena_strndup(c->rs->arena, s + 1, n)) == NULL)
+      return oom(c->err);
+  } else {
+    return rule_err(c, v->line,
+                    "key 'metadata.secret': '%s' is not true, false or a $NAME of the match", s);
+  }
+  return PV_OK;
+}
+
 static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *meta) {
   static const char *const conf[] = {"high", "medium", "low", NULL};
   static const char *const caps[] = {"net",  "fs-read", "fs-write", "exec", "env",
@@ -308,6 +329,8 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
           rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low",
                         lc);
       }
+    } else if (strcmp(key, "secret") == 0) {
+      rc = check_secret(c, v, &meta->secret);
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))
