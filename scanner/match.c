@@ -185,18 +185,44 @@ static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t
     pv_buf_cats(b, "...");
 }
 
+/* Narrow [*s, *e) to the inside of the first string literal in it (the
+ * capture may be Buffer.from('...', 'hex')); unchanged without one, and
+ * for an array or object (['k1', 'k2']: every element is a secret). */
+static void string_inside(const unsigned char *d, size_t *s, size_t *e) {
+  size_t i = *s;
+  if (d[i] == '[' || d[i] == '{')
+    return;
+  while (i < *e && d[i] != '\'' && d[i] != '"' && d[i] != '`')
+    i++;
+  for (size_t j = i + 1; j < *e; j++) {
+    if (d[j] == '\\') {
+      j++;
+    } else if (d[j] == d[i]) {
+      *s = i + 1;
+      *e = j;
+      return;
+    }
+  }
+}
+
 /* Where the secret of a finding of rule (metadata.secret) is: the match
- * [ms, me) or the capture that names, without the quotes of a string
- * literal. None when the rule has no secret or, where the match is code
- * (names: non-zero), when the capture is a name or a member (a constant
- * such as SECRET or config.key: the value is elsewhere). */
+ * [ms, me) or the first bound capture named there, narrowed to the inside
+ * of its first string literal. None when the rule has no secret or, where
+ * the match is code (names: non-zero), when the capture is a name or a
+ * member (a constant such as SECRET or config.key: the value is
+ * elsewhere). */
 static secret_at secret_of(const pv_rule *rule, const unsigned char *d, size_t ms, size_t me,
                            lookup_fn look, void *ctx, int names) {
   secret_at sec = {0, 0};
-  const char *name = rule->meta.secret;
+  const char *const *list = rule->meta.secret;
   size_t s = ms;
   size_t e = me;
-  if (name == NULL || (name[0] != '\0' && !look(ctx, name, strlen(name), &s, &e)) || e <= s)
+  size_t k = 0;
+  if (list == NULL)
+    return sec;
+  while (list[k] != NULL && list[k][0] != '\0' && !look(ctx, list[k], strlen(list[k]), &s, &e))
+    k++;
+  if (list[k] == NULL || e <= s)
     return sec;
   if (names) {
     size_t i = s;
@@ -204,13 +230,10 @@ static secret_at secret_of(const pv_rule *rule, const unsigned char *d, size_t m
       i++;
     if (i == e)
       return sec;
-  }
-  if (e - s >= 2 && strchr("'\"`", d[s]) != NULL && d[e - 1] == d[s]) {
-    s++;
-    e--;
+    string_inside(d, &s, &e);
   }
   sec.s = s;
-  sec.e = e;
+  sec.e = e > s ? e : s;
   return sec;
 }
 

@@ -92,9 +92,10 @@ typedef struct pv_rule_meta {
   const char *const *owasp;
   const char *const *references;
   const char *source_file; /* the YAML file, or "<builtin>" */
-  const char *secret;      /* metadata.secret: NULL (none), "" (the whole match) or
-                            * the metavariable, capture or group holding a secret,
-                            * without its '$' / '@' (redacted in every output) */
+  const char *const *secret; /* metadata.secret, NULL-terminated: the metavariables,
+                              * captures or groups (without '$' / '@') that may hold a
+                              * secret, the first bound one counts; {""}: the whole
+                              * match; NULL: none. Redacted in every output. */
 } pv_rule_meta;
 
 typedef struct {
