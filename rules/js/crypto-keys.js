@@ -173,14 +173,20 @@ function webhooks(req, body, secret, expected) {
   const digest = 'sha256=' + crypto.createHmac('sha256', secret).update(body).digest('hex');
   // ruleid: js.crypto.timing-unsafe-compare
   if (signature === digest) return true;
+  const h = crypto.createHmac('sha1', secret);
+  h.update(body);
+  const mac = h.digest('base64');
   // ruleid: js.crypto.timing-unsafe-compare
-  return expected == req.query.sig;
+  return mac == req.query.sig;
 }
 function webhooksOk(req, sig, a, b) {
   // ok: js.crypto.timing-unsafe-compare
   if (!sig || sig === undefined || typeof sig !== 'string') return false;
   // ok: js.crypto.timing-unsafe-compare
   if (sig.length !== 64) return false;
+  const accept = crypto.createHash('sha1').update(req.headers.key + GUID).digest('base64');
+  // ok: js.crypto.timing-unsafe-compare
+  if (req.headers['sec-websocket-accept'] !== accept) return false;
   // ok: js.crypto.timing-unsafe-compare
   if (req.headers.algorithm === 'sha256') return crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
   return false;
