@@ -1017,7 +1017,7 @@ int pv_match_wants(const pv_matcher *m, const pv_file *f) {
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   return rule->kind == PV_MATCHER_REGEX &&
          (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE))) &&
-         pv_wordgroup_holds(&rule->words, m->present);
+         path_applies(rule, f->path) && pv_wordgroup_holds(&rule->words, m->present);
 }
 
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
