@@ -91,7 +91,7 @@ typedef struct pv_rule_meta {
   const char *const *cwe; /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
   const char *const *owasp;
   const char *const *references;
-  const char *source_file; /* the YAML file, or "<builtin>" */
+  const char *source_file;   /* the YAML file, or "<builtin>" */
   const char *const *secret; /* metadata.secret, NULL-terminated: the metavariables,
                               * captures or groups (without '$' / '@') that may hold a
                               * secret, the first bound one counts; {""}: the whole

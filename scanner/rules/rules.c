@@ -284,8 +284,8 @@ static int one_of(const char *s, const char *const *words) {
 /* One name of metadata.secret: "$NAME" or "@NAME" becomes "NAME". */
 static pv_status secret_name(rctx *c, const pv_yaml_node *v, const char **out) {
   const char *s = v->t == PV_YAML_SCALAR ? v->s : "";
-  size_t n = strspn(s + (s[0] != '\0'),
-                    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+  size_t n =
+      strspn(s + (s[0] != '\0'), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
   if ((s[0] != '$' && s[0] != '@') || n == 0 || s[1 + n] != '\0')
     return rule_err(c, v->line,
                     "key 'metadata.secret': '%s' is not true, false or a $NAME of the match", s);
