@@ -1,7 +1,8 @@
 /* cmd_sbom.c — `plugvet sbom INPUT [-o FILE]`: the dependencies one plugin
- * ships or pins, as a CycloneDX 1.6 (or 1.5) BOM, with the vulnerabilities
- * of the OSV store when there is one. The work is in sbom/, vulndb/ and
- * reports/cyclonedx.c; this file parses options and picks the exit code. */
+ * ships or pins, as a CycloneDX 1.6 (or 1.5) BOM or an SPDX 2.3 document,
+ * with the vulnerabilities of the OSV store when there is one. The work is
+ * in sbom/, vulndb/ and reports/cyclonedx.c, spdx.c; this file parses
+ * options and picks the exit code. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -15,10 +16,11 @@
 static const char usage_sbom[] =
     "usage: plugvet sbom [options] INPUT\n"
     "\n"
-    "Write the CycloneDX SBOM of one plugin (archive, directory or file): every\n"
-    "package it ships in node_modules or pins in a lockfile.\n"
+    "Write the SBOM of one plugin (archive, directory or file): every package\n"
+    "it ships in node_modules or pins in a lockfile.\n"
     "\n"
     "  -o, --output FILE         write the SBOM to FILE (default: stdout)\n"
+    "  --format F                cyclonedx-json (default) or spdx-json (SPDX 2.3)\n"
     "  --cyclonedx-version V     1.6 (default) or 1.5\n"
     "  --db FILE                 OSV store whose advisories become the\n"
     "                            vulnerabilities section (default: the cache\n"
@@ -32,13 +34,14 @@ static const char usage_sbom[] =
 
 typedef struct {
   const char *input, *out, *db;
-  int minor, no_db, include_dev;
+  int minor, format, no_db, include_dev;
 } sbom_opts;
 
 static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
-  enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV };
+  enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV, OPT_FORMAT };
   static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
                                            {"cyclonedx-version", required_argument, NULL, OPT_CDX},
+                                           {"format", required_argument, NULL, OPT_FORMAT},
                                            {"db", required_argument, NULL, OPT_DB},
                                            {"no-db", no_argument, NULL, OPT_NO_DB},
                                            {"include-dev", no_argument, NULL, OPT_DEV},
@@ -53,6 +56,13 @@ static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
       case OPT_CDX:
         if ((o->minor = pv_cdx_minor(optarg)) < 0) {
           fprintf(stderr, "plugvet: --cyclonedx-version must be 1.6 or 1.5, not '%s'\n", optarg);
+          exit(EXIT_INPUT);
+        }
+        break;
+      case OPT_FORMAT:
+        if ((o->format = pv_sbom_format_parse(optarg)) < 0) {
+          fprintf(stderr, "plugvet: --format must be cyclonedx-json or spdx-json, not '%s'\n",
+                  optarg);
           exit(EXIT_INPUT);
         }
         break;
@@ -122,8 +132,9 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   for (size_t i = 0; i < r->notes.len; i++)
     if (pv_result_note_at(r, i)->level >= PV_NOTE_WARNING)
       fprintf(stderr, "plugvet: note: %s\n", pv_result_note_at(r, i)->message);
+  pv_sbom_opts so = {.format = o.format, .cdx_minor = o.minor, .name = o.input};
   if (code == EXIT_CLEAN &&
-      pv_write_sbom(o.out, inv, db ? &vulns : NULL, o.minor, env->source_date_epoch) != 0)
+      pv_write_sbom(o.out, inv, db ? &vulns : NULL, &so, env->source_date_epoch) != 0)
     code = EXIT_INTERNAL;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);

@@ -62,6 +62,7 @@ static const char usage_scan[] =
     "  --osv-api URL         the OSV API for --online (https://api.osv.dev)\n"
     "  --max-db-age DAYS     warn when the store's last update is older (7; 0: never)\n"
     "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
+    "  --sbom-format F       cyclonedx-json (default) or spdx-json (SPDX 2.3)\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "inputs and batch:\n"
     "  --from FILE           read input paths, one per line, from FILE\n"
@@ -109,7 +110,7 @@ typedef struct {
   const char **models; /* --models */
   size_t n_models;
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
-  int cdx_minor, no_db, online;
+  int cdx_minor, sbom_format, no_db, online;
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
   int policy_mode;     /* plugvet policy */
@@ -221,6 +222,7 @@ enum {
   OPT_TAINT,
   OPT_MODELS,
   OPT_MAX_DB_AGE,
+  OPT_SBOM_FORMAT,
 };
 
 static const struct option scan_longopts[] = {
@@ -243,6 +245,7 @@ static const struct option scan_longopts[] = {
     {"osv-api", required_argument, NULL, OPT_OSV_API},
     {"max-db-age", required_argument, NULL, OPT_MAX_DB_AGE},
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
+    {"sbom-format", required_argument, NULL, OPT_SBOM_FORMAT},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
@@ -377,6 +380,10 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_CDX:
         if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0)
           die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
+        break;
+      case OPT_SBOM_FORMAT:
+        if ((o->sbom_format = pv_sbom_format_parse(optarg)) < 0)
+          die_usage("--sbom-format must be cyclonedx-json or spdx-json, not '%s'", optarg);
         break;
       case 'o':
         if (!o->policy_mode)
@@ -603,9 +610,10 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     }
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
-  int sbom_bad =
-      b->opts->sbom != NULL && pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL,
-                                             b->opts->cdx_minor, b->env->source_date_epoch) != 0;
+  pv_sbom_opts so = {
+      .format = b->opts->sbom_format, .cdx_minor = b->opts->cdx_minor, .name = r->input};
+  int sbom_bad = b->opts->sbom != NULL && pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, &so,
+                                                        b->env->source_date_epoch) != 0;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);
   if (sbom_bad)

@@ -48,23 +48,32 @@ void pv_env_read(pv_env *env) {
   env->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
 }
 
-int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor,
-                  const char *source_date_epoch) {
-  pv_cdx_options opt = {.spec_minor = minor, .tool_version = PV_VERSION, .epoch = -1};
+int pv_sbom_format_parse(const char *v) {
+  if (strcmp(v, "cyclonedx-json") == 0)
+    return PV_SBOM_CYCLONEDX;
+  return strcmp(v, "spdx-json") == 0 ? PV_SBOM_SPDX : -1;
+}
+
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
+                  const pv_sbom_opts *so, const char *source_date_epoch) {
+  long long epoch = -1;
   const char *sde = source_date_epoch;
   char *end = NULL;
   if (sde != NULL && *sde) {
     long long e = strtoll(sde, &end, 10);
     if (*end == '\0' && e >= 0)
-      opt.epoch = e;
+      epoch = e;
   }
+  pv_cdx_options cdx = {.spec_minor = so->cdx_minor, .tool_version = PV_VERSION, .epoch = epoch};
+  pv_spdx_options spdx = {.tool_version = PV_VERSION, .name = so->name, .epoch = epoch};
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
   pv_error err = {0};
   if (f == NULL) {
     fprintf(stderr, "plugvet: cannot write %s\n", path);
     return 1;
   }
-  int bad = pv_cyclonedx_write(f, inv, vulns, &opt, &err) != PV_OK;
+  int bad = (so->format == PV_SBOM_SPDX ? pv_spdx_write(f, inv, vulns, &spdx, &err)
+                                        : pv_cyclonedx_write(f, inv, vulns, &cdx, &err)) != PV_OK;
   bad |= (f == stdout ? fflush(f) : fclose(f)) != 0;
   if (bad)
     fprintf(stderr, "plugvet: %s: %s\n", path, err.msg[0] ? err.msg : "write error");
