@@ -4,7 +4,8 @@
  *
  * Readers: package.json (root and nested), package-lock.json v1/v2/v3 and
  * npm-shrinkwrap.json, yarn.lock v1 and berry, pnpm-lock.yaml 5.4/6/9,
- * bun.lock, and every node_modules/<any depth>/package.json. What is shipped in
+ * bun.lock, and every node_modules/<any depth>/package.json; an input that is
+ * one CycloneDX or SPDX JSON file gives its pkg:npm components. What is shipped in
  * node_modules wins over what a lockfile says; a disagreement is a
  * pkg.lockfile-mismatch finding. Malformed files become notes naming the
  * file and line; the rest of the inventory is still built.

@@ -33,6 +33,8 @@ static const char usage_scan[] =
     "\n"
     "INPUT is an archive (.tgz .tar .tar.xz .zip .vsix .crx .jar, detected by\n"
     "content), a directory, a file, or '-' to read a list of paths from stdin.\n"
+    "A file that is a CycloneDX or SPDX JSON SBOM (by content) has its npm\n"
+    "components matched against the OSV store.\n"
     "\n"
     "rules:\n"
     "  --rules PATH          rule file or directory (repeatable); replaces the\n"
