@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../reports/vex.h"
 #include "../scanner/intake/intake.h"
 #include "commands.h"
 #include "common.h"
@@ -27,21 +28,29 @@ static const char usage_sbom[] =
     "                            store when present)\n"
     "  --no-db                   no vulnerabilities section\n"
     "  --include-dev             also match dev-only packages\n"
+    "  --vex FILE                VEX statements (OpenVEX or CycloneDX VEX;\n"
+    "                            repeatable) applied to the matches\n"
+    "  --vex-out FILE            write, as OpenVEX 0.2.0, the statements that\n"
+    "                            suppressed a match (not_affected, fixed)\n"
     "\n"
     "SOURCE_DATE_EPOCH fixes the timestamp (and so the serial number).\n"
     "exit: 0 written, 2 the input or --db could not be read or bad usage,\n"
     "3 internal error.\n";
 
 typedef struct {
-  const char *input, *out, *db;
+  const char *input, *out, *db, *vex_out;
+  const char **vex;
+  size_t n_vex;
   int minor, format, no_db, include_dev;
 } sbom_opts;
 
 static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
-  enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV, OPT_FORMAT };
+  enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV, OPT_FORMAT, OPT_VEX, OPT_VEX_OUT };
   static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
                                            {"cyclonedx-version", required_argument, NULL, OPT_CDX},
                                            {"format", required_argument, NULL, OPT_FORMAT},
+                                           {"vex", required_argument, NULL, OPT_VEX},
+                                           {"vex-out", required_argument, NULL, OPT_VEX_OUT},
                                            {"db", required_argument, NULL, OPT_DB},
                                            {"no-db", no_argument, NULL, OPT_NO_DB},
                                            {"include-dev", no_argument, NULL, OPT_DEV},
@@ -65,6 +74,15 @@ static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
                   optarg);
           exit(EXIT_INPUT);
         }
+        break;
+      case OPT_VEX:
+        o->vex = realloc(o->vex, (o->n_vex + 1) * sizeof *o->vex);
+        if (o->vex == NULL)
+          exit(EXIT_INTERNAL);
+        o->vex[o->n_vex++] = optarg;
+        break;
+      case OPT_VEX_OUT:
+        o->vex_out = optarg;
         break;
       case OPT_DB:
         o->db = optarg;
@@ -106,11 +124,45 @@ static pv_store *open_store(const sbom_opts *o, const pv_env *env) {
   return NULL;
 }
 
+/* Every --vex file, read before the input: a malformed one is exit 2. */
+static pv_vex *load_vex(const sbom_opts *o, const pv_limits *lim) {
+  pv_vex *v = NULL;
+  pv_error err = {0};
+  for (size_t i = 0; i < o->n_vex; i++) {
+    if (pv_vex_load(&v, o->vex[i], lim, &err) != PV_OK) {
+      fprintf(stderr, "plugvet: --vex %s\n", err.msg);
+      exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+    }
+  }
+  return v;
+}
+
+/* --vex-out: the statements that suppressed a match, as OpenVEX. */
+static int write_vex_out(const sbom_opts *o, const pv_vex *vex, const pv_inventory *inv,
+                         const pv_vulns *vulns, const pv_vec *hits, const pv_env *env) {
+  long long epoch = -1;
+  char *end = NULL;
+  if (env->source_date_epoch && *env->source_date_epoch) {
+    long long e = strtoll(env->source_date_epoch, &end, 10);
+    epoch = *end == '\0' && e >= 0 ? e : -1;
+  }
+  FILE *f = strcmp(o->vex_out, "-") == 0 ? stdout : fopen(o->vex_out, "w");
+  pv_error err = {0};
+  int bad = f == NULL || pv_vex_write(f, vex, inv, vulns, hits, epoch, PV_VERSION, &err) != PV_OK;
+  if (f != NULL)
+    bad |= (f == stdout ? fflush(f) : fclose(f)) != 0;
+  if (bad)
+    fprintf(stderr, "plugvet: cannot write %s%s%s\n", o->vex_out, err.msg[0] ? ": " : "", err.msg);
+  return bad;
+}
+
 int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   sbom_opts o = {.minor = 6, .out = "-"};
   parse_sbom_args(&o, argc, argv);
   pv_store *db = open_store(&o, env);
   pv_limits lim = pv_limits_default();
+  pv_vex *vex = load_vex(&o, &lim);
+  pv_vec hits = {.elem = sizeof(pv_vex_hit)};
   pv_result *r = pv_result_new(o.input);
   if (r == NULL)
     return EXIT_INTERNAL;
@@ -119,6 +171,8 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
     fprintf(stderr, "plugvet: %s\n", r->error ? r->error : "out of memory");
     pv_result_delete(r);
     pv_store_close(db);
+    pv_vex_free(vex);
+    free(o.vex);
     return rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT;
   }
   pv_inventory *inv = pv_inv_build(r, &lim);
@@ -129,6 +183,9 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
     fprintf(stderr, "plugvet: OSV store: %s\n", err.msg);
     code = EXIT_INPUT;
   }
+  size_t vexed = 0;
+  if (code == EXIT_CLEAN && pv_vex_apply(vex, inv, &vulns, &hits, &vexed) != PV_OK)
+    code = EXIT_INTERNAL;
   for (size_t i = 0; i < r->notes.len; i++)
     if (pv_result_note_at(r, i)->level >= PV_NOTE_WARNING)
       fprintf(stderr, "plugvet: note: %s\n", pv_result_note_at(r, i)->message);
@@ -136,6 +193,12 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   if (code == EXIT_CLEAN &&
       pv_write_sbom(o.out, inv, db ? &vulns : NULL, &so, env->source_date_epoch) != 0)
     code = EXIT_INTERNAL;
+  if (code == EXIT_CLEAN && o.vex_out != NULL &&
+      write_vex_out(&o, vex, inv, &vulns, &hits, env) != 0)
+    code = EXIT_INTERNAL;
+  pv_vec_free(&hits);
+  pv_vex_free(vex);
+  free(o.vex);
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);
   pv_result_delete(r);

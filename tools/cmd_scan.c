@@ -16,6 +16,7 @@
 
 #include "../reports/baseline.h"
 #include "../reports/report.h"
+#include "../reports/vex.h"
 #include "../sbom/inventory.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
@@ -59,6 +60,9 @@ static const char usage_scan[] =
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
     "  --no-db               do not match dependencies (inventory only)\n"
     "  --include-dev         also match dev-only dependencies\n"
+    "  --vex FILE            VEX statements (OpenVEX or CycloneDX VEX; repeatable):\n"
+    "                        not_affected or fixed suppresses the dep.vulnerable\n"
+    "                        finding, kept in SARIF with the justification\n"
     "  --online              also ask the OSV API which advisories affect the\n"
     "                        dependencies, and keep them in the store\n"
     "  --osv-api URL         the OSV API for --online (https://api.osv.dev)\n"
@@ -111,6 +115,8 @@ typedef struct {
   int taint;           /* --taint */
   const char **models; /* --models */
   size_t n_models;
+  const char **vex; /* --vex */
+  size_t n_vex;
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
@@ -225,6 +231,7 @@ enum {
   OPT_MODELS,
   OPT_MAX_DB_AGE,
   OPT_SBOM_FORMAT,
+  OPT_VEX,
 };
 
 static const struct option scan_longopts[] = {
@@ -248,6 +255,7 @@ static const struct option scan_longopts[] = {
     {"max-db-age", required_argument, NULL, OPT_MAX_DB_AGE},
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
     {"sbom-format", required_argument, NULL, OPT_SBOM_FORMAT},
+    {"vex", required_argument, NULL, OPT_VEX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
@@ -339,6 +347,12 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         if (o->models == NULL)
           die_oom();
         o->models[o->n_models++] = optarg;
+        break;
+      case OPT_VEX:
+        o->vex = realloc(o->vex, (o->n_vex + 1) * sizeof *o->vex);
+        if (o->vex == NULL)
+          die_oom();
+        o->vex[o->n_vex++] = optarg;
         break;
       case OPT_SARIF:
         o->sarif = optarg;
@@ -551,6 +565,7 @@ typedef struct {
   const pv_scan_config *cfg;
   const pv_env *env;
   const char *db_path;    /* the OSV store, or NULL: dependencies not matched */
+  const pv_vex *vex;      /* --vex statements, or NULL */
   const char *db_note_id; /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
@@ -611,6 +626,16 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
       return PV_FATAL;
     }
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
+  }
+  size_t vexed = 0;
+  if (pv_vex_apply(b->vex, inv, &vulns, NULL, &vexed) != PV_OK) {
+    pv_inv_delete(inv);
+    pv_vulns_free(&vulns);
+    return PV_FATAL;
+  }
+  if (vexed > 0) {
+    pv_result_note(r, PV_NOTE_INFO, "vex", NULL, "%zu dependency findings suppressed by VEX",
+                   vexed);
   }
   pv_sbom_opts so = {
       .format = b->opts->sbom_format, .cdx_minor = b->opts->cdx_minor, .name = r->input};
@@ -770,6 +795,20 @@ static pv_baseline *load_baseline(const scan_opts *o) {
   return b;
 }
 
+/* Load every --vex file before scanning: a malformed one fails fast, exit 2
+ * naming it and the reason (NULL: none given). */
+static pv_vex *load_vex(const scan_opts *o) {
+  pv_vex *v = NULL;
+  pv_error err = {0};
+  for (size_t i = 0; i < o->n_vex; i++) {
+    if (pv_vex_load(&v, o->vex[i], &o->limits, &err) != PV_OK) {
+      fprintf(stderr, "plugvet: --vex %s\n", err.msg);
+      exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+    }
+  }
+  return v;
+}
+
 /* The OSV store to use, checked once: --db must open; the default path
  * may be missing (said once, and dependencies are not matched). */
 static const char *store_path(const scan_opts *o, const pv_env *env, char *buf, size_t n) {
@@ -873,6 +912,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
+  pv_vex *vex = load_vex(&o);
   pv_scan_config cfg = {.rules = load_rules(&o),
                         .limits = o.limits,
                         .capabilities = o.policy_out != NULL,
@@ -884,6 +924,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
              .cfg = &cfg,
              .env = env,
              .results = calloc(o.n_inputs, sizeof(pv_result *)),
+             .vex = vex,
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   if (b.results == NULL)
     die_oom();
@@ -918,6 +959,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   paths_free(&g_caps.paths);
   free(o.rule_paths);
   free(o.models);
+  free(o.vex);
+  pv_vex_free(vex);
   free_inputs(&o);
   return rc;
 }
