@@ -52,6 +52,8 @@ python3 -c 'import json,sys
 f=[f for f in json.loads(open(sys.argv[1]).readline())["findings"] if f["advisory"]=="CVE-2021-23337"][0]
 sys.exit(0 if f["suppressed"] and f["suppression"].startswith("VEX ") and "'$J'" in f["suppression"] else 1)' "$TMP/na.sarif.jsonl"
 ok $? "... marked suppressed in JSON, with the reason"
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/sarif-schema-2.1.0.json" "$TMP/na.sarif" >&2
+ok $? "... and the SARIF stays valid (official 2.1.0 schema)"
 is "$(sup "$TMP/none.sarif")" "" "twin: no suppression without --vex"
 
 openvex "$TMP/fx.json" "$(st CVE-2021-23337 $L fixed)"
