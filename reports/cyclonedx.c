@@ -1,22 +1,28 @@
 /* cyclonedx.c — see cyclonedx.h. */
 #include "cyclonedx.h"
 
-#include "sbom_util.h"
-
 #include <jansson.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "../sbom/license.h"
+#include "json_util.h"
+#include "sbom_util.h"
+
 /* ---- licences, hashes, references --------------------------------------- */
+
+static int is_expression(const char *s) {
+  return s[0] == '(' || strstr(s, " OR ") || strstr(s, " AND ") || strstr(s, " WITH ");
+}
 
 static json_t *licenses_json(const char *lic) {
   if (lic == NULL || *lic == '\0')
     return NULL;
-  const char *id = pv_spdx_id(lic);
+  const char *id = pv_lic_spdx_id(lic);
   if (id != NULL)
     return json_pack("[{s:{s:s}}]", "license", "id", id);
-  if (pv_spdx_is_expression(lic))
+  if (is_expression(lic))
     return json_pack("[{s:s}]", "expression", lic);
   return json_pack("[{s:{s:s%}}]", "license", "name", lic, strlen(lic));
 }
@@ -208,23 +214,24 @@ static json_t *vulnerability_json(const ctx *x, const pv_vulns *v, size_t first)
   const char *desc = a->summary ? a->summary : a->details;
   if (desc)
     json_object_set_new(o, "description", json_string(desc));
-  json_t *affects = json_array(), *fixes = json_array();
+  json_t *affects = json_array();
+  pv_buf rec;
+  pv_buf_init(&rec, 64 * 1024);
   for (size_t i = first; i < v->vulns.len; i++) {
     const pv_vuln *u = PV_VEC_AT(v->vulns, pv_vuln, i);
     if (strcmp(u->adv->id, a->id) != 0)
       continue;
     json_array_append_new(affects, json_pack("{s:s}", "ref", x->refs[u->component]));
-    if (u->fixed)
-      json_array_append_new(fixes, json_string(u->fixed));
+    const pv_component *c = pv_inv_component(x->inv, u->component);
+    if (u->remedy != NULL && !a->malicious)
+      pv_buf_catf(&rec, "%s%s@%s: %s", rec.len ? " / " : "", c->name, c->version, u->remedy->text);
   }
   json_object_set_new(o, "affects", affects);
-  if (json_array_size(fixes)) {
-    char rec[512];
-    snprintf(rec, sizeof rec, "Upgrade to %s or later.",
-             json_string_value(json_array_get(fixes, 0)));
-    json_object_set_new(o, "recommendation", json_string(rec));
-  }
-  json_decref(fixes);
+  if (a->malicious)
+    json_object_set_new(o, "recommendation", json_string("Remove it."));
+  else if (rec.len && pv_buf_status(&rec) == PV_OK)
+    json_object_set_new(o, "recommendation", pv_json_str((const char *)rec.data));
+  pv_buf_free(&rec);
   return o;
 }
 

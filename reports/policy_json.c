@@ -86,6 +86,7 @@ static json_t *policy_json(pv_result *r, const pv_permissions *p) {
   json_object_set_new(o, "fs", fs);
   json_object_set_new(o, "network", network(p));
   json_object_set_new(o, "children", json_boolean(p->children));
+  json_object_set_new(o, "native", json_boolean(p->native));
   json_object_set_new(o, "env", str_array(&p->env, NULL));
   json_object_set_new(o, "cwd", json_string("."));
   return o;

@@ -4,68 +4,6 @@
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
-
-static const char *const spdx_ids[] = {
-#include "spdx_ids.inc"
-};
-
-const char *pv_spdx_id(const char *s) {
-  for (size_t i = 0; i < sizeof spdx_ids / sizeof *spdx_ids; i++)
-    if (strcasecmp(s, spdx_ids[i]) == 0)
-      return spdx_ids[i];
-  return NULL;
-}
-
-int pv_spdx_is_expression(const char *s) {
-  return s[0] == '(' || strstr(s, " OR ") || strstr(s, " AND ") || strstr(s, " WITH ");
-}
-
-/* A term: an id on the list (exactly as spelled there, "+" allowed after
- * it) or a LicenseRef-/DocumentRef- reference of idstring characters. */
-static int good_term(const char *t, size_t n) {
-  char buf[128];
-  if (n == 0 || n >= sizeof buf)
-    return 0;
-  size_t pl = strncmp(t, "LicenseRef-", 11) == 0    ? 11
-              : strncmp(t, "DocumentRef-", 12) == 0 ? 12
-                                                    : 0;
-  if (pl > 0) {
-    size_t k = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-:");
-    return k >= n && n > pl;
-  }
-  memcpy(buf, t, n);
-  buf[n] = '\0';
-  if (buf[n - 1] == '+')
-    buf[n - 1] = '\0';
-  const char *id = pv_spdx_id(buf);
-  return id != NULL && strcmp(id, buf) == 0;
-}
-
-int pv_spdx_valid_expression(const char *s) {
-  int depth = 0, want_term = 1;
-  for (const char *p = s; *p;) {
-    if (*p == ' ') {
-      p++;
-      continue;
-    }
-    if (*p == '(' || *p == ')') {
-      depth += *p == '(' ? 1 : -1;
-      if (depth < 0 || want_term != (*p == '('))
-        return 0;
-      p++;
-      continue;
-    }
-    size_t n = strcspn(p, " ()");
-    int op = (n == 3 && (strncmp(p, "AND", 3) == 0)) || (n == 2 && strncmp(p, "OR", 2) == 0) ||
-             (n == 4 && strncmp(p, "WITH", 4) == 0);
-    if (op == want_term || (!op && !good_term(p, n)))
-      return 0;
-    want_term = op;
-    p += n;
-  }
-  return depth == 0 && !want_term;
-}
 
 static const struct {
   const char *sri, *cdx, *spdx;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../sbom/license.h"
 #include "json_util.h"
 #include "sbom_util.h"
 
@@ -95,13 +96,30 @@ static json_t *checksums_json(const char *integrity) {
   return a;
 }
 
-static const char *declared_license(const char *lic) {
-  if (lic == NULL || *lic == '\0')
+/* Whether every licence and exception of e is on the SPDX list or a
+ * LicenseRef-/DocumentRef- reference (a boolean). */
+static int listed(const pv_lic_expr *e) {
+  if (e->op != PV_LIC_LICENSE) {
+    for (size_t i = 0; i < e->n; i++)
+      if (!listed(e->kids[i]))
+        return 0;
+    return 1;
+  }
+  int ref = strncmp(e->id, "LicenseRef-", 11) == 0 || strncmp(e->id, "DocumentRef-", 12) == 0;
+  return (ref || pv_lic_spdx_id(e->id) != NULL) &&
+         (e->exception == NULL || pv_lic_spdx_id(e->exception) != NULL);
+}
+
+/* The package's licence as an SPDX expression of listed ids (canonical
+ * spelling), else NOASSERTION: none, free text, an unknown id. */
+static const char *declared_license(pv_arena *a, const char *lic) {
+  pv_limits lim = pv_limits_default();
+  const pv_lic_expr *e = NULL;
+  pv_error err = {0};
+  if (lic == NULL || pv_lic_parse(a, lic, &lim, &e, &err) != PV_OK || !listed(e))
     return NOASSERTION;
-  const char *id = pv_spdx_id(lic);
-  if (id != NULL)
-    return id;
-  return pv_spdx_valid_expression(lic) ? lic : NOASSERTION;
+  const char *text = pv_lic_format(a, e);
+  return text ? text : NOASSERTION;
 }
 
 /* Where the package can be had: its tarball, its git repository, or
@@ -115,7 +133,7 @@ static const char *download_location(const pv_component *c) {
   return NOASSERTION;
 }
 
-static json_t *package_json(const pv_component *c, const char *id, const char *purl) {
+static json_t *package_json(pv_arena *a, const pv_component *c, const char *id, const char *purl) {
   const char *version = pv_inv_origin(c) == PV_ORIGIN_REGISTRY ? c->version : c->declared;
   json_t *o = json_object();
   json_object_set_new(o, "SPDXID", json_string(id));
@@ -133,7 +151,7 @@ static json_t *package_json(const pv_component *c, const char *id, const char *p
   if (c->homepage && pv_good_url(c->homepage))
     json_object_set_new(o, "homepage", pv_json_str(c->homepage));
   json_object_set_new(o, "licenseConcluded", json_string(NOASSERTION));
-  json_object_set_new(o, "licenseDeclared", json_string(declared_license(c->license)));
+  json_object_set_new(o, "licenseDeclared", pv_json_str(declared_license(a, c->license)));
   json_object_set_new(o, "copyrightText", json_string(NOASSERTION));
   if (c->description && *c->description)
     json_object_set_new(o, "description", pv_json_str(c->description));
@@ -274,7 +292,8 @@ pv_status pv_spdx_write(FILE *out, const pv_inventory *inv, const pv_vulns *vuln
     json_array_append_new(pkgs, input_package_json(name ? name : "plugvet"));
   for (size_t i = 0; i < n; i++) {
     const char *purl = pv_inv_purl(a, pv_inv_component(inv, i));
-    json_array_append_new(pkgs, package_json(pv_inv_component(inv, i), ids[i], purl ? purl : ""));
+    json_array_append_new(pkgs,
+                          package_json(a, pv_inv_component(inv, i), ids[i], purl ? purl : ""));
   }
   add_advisories(pkgs, inv->has_root ? 0 : 1, vulns);
   json_object_set_new(doc, "packages", pkgs);

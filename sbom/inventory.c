@@ -643,6 +643,7 @@ static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(repository);
   TAKE(homepage);
   TAKE(description);
+  TAKE(decl);
   comp->flags |= raw->flags;
   int k = raw->scope_known != PV_SCOPE_DEFAULTED;
   if (k > *known || (k == *known && raw->scope < comp->scope))
@@ -839,4 +840,102 @@ void pv_inv_delete(pv_inventory *inv) {
   }
   pv_vec_free(&inv->components);
   free(inv);
+}
+
+/* ---- paths from the root ---- */
+
+pv_status pv_inv_parents(const pv_inventory *inv, size_t *parent) {
+  size_t n = inv->components.len;
+  size_t *queue = malloc((n ? n : 1) * sizeof *queue);
+  char *seen = calloc(n ? n : 1, 1);
+  size_t head = 0, tail = 0;
+  if (queue == NULL || seen == NULL) {
+    free(queue);
+    free(seen);
+    return PV_FATAL;
+  }
+  for (size_t i = 0; i < n; i++)
+    parent[i] = PV_INV_NONE;
+  for (size_t i = 0; i < n; i++) /* without a root: whatever nothing depends on */
+    for (size_t k = 0; !inv->has_root && k < pv_inv_component(inv, i)->deps.len; k++)
+      seen[*PV_VEC_AT(pv_inv_component(inv, i)->deps, size_t, k)] = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (inv->has_root ? i == 0 : !seen[i])
+      queue[tail++] = i;
+  }
+  memset(seen, 0, n);
+  for (size_t i = 0; i < tail; i++)
+    seen[queue[i]] = 1;
+  while (head < tail) {
+    const pv_component *c = pv_inv_component(inv, queue[head]);
+    for (size_t k = 0; k < c->deps.len; k++) {
+      size_t t = *PV_VEC_AT(c->deps, size_t, k);
+      if (seen[t])
+        continue;
+      seen[t] = 1;
+      parent[t] = queue[head];
+      queue[tail++] = t;
+    }
+    head++;
+  }
+  free(queue);
+  free(seen);
+  return PV_OK;
+}
+
+size_t pv_inv_depth(const size_t *parent, size_t ci) {
+  size_t d = 0;
+  for (size_t i = ci; parent[i] != PV_INV_NONE; i = parent[i])
+    d++;
+  return d;
+}
+
+static void chain_step(pv_buf *b, const pv_component *c, int first) {
+  pv_buf_catf(b, "%s%s@%s", first ? "" : " > ", c->name[0] ? c->name : "(root)", c->version);
+}
+
+const char *pv_inv_chain(pv_arena *a, const pv_inventory *inv, const size_t *parent, size_t ci) {
+  size_t depth = pv_inv_depth(parent, ci);
+  size_t *steps = malloc((depth + 1) * sizeof *steps);
+  if (steps == NULL)
+    return NULL;
+  size_t n = 0;
+  for (size_t i = ci; i != PV_INV_NONE; i = parent[i])
+    steps[n++] = i;
+  pv_buf b;
+  pv_buf_init(&b, 64 * 1024);
+  size_t half = PV_INV_CHAIN_SHOWN / 2;
+  for (size_t j = 0; j < n; j++) { /* j steps from the start; steps[] runs backwards */
+    int elided = n > PV_INV_CHAIN_SHOWN && j >= half && j < n - half;
+    if (elided && j == half)
+      pv_buf_catf(&b, " > ... %zu more", n - 2 * half);
+    if (!elided)
+      chain_step(&b, pv_inv_component(inv, steps[n - 1 - j]), j == 0);
+  }
+  free(steps);
+  const char *s = NULL;
+  if (pv_buf_status(&b) == PV_OK)
+    s = pv_arena_strndup(a, b.data ? (const char *)b.data : "", b.len);
+  pv_buf_free(&b);
+  return s;
+}
+
+const char *pv_inv_declared(pv_arena *a, const pv_inventory *inv, size_t from, size_t to) {
+  static const char *const maps[] = {"dependencies", "optionalDependencies", "peerDependencies",
+                                     "devDependencies", "requires"};
+  const pv_component *f = pv_inv_component(inv, from);
+  const pv_component *t = pv_inv_component(inv, to);
+  const char *key = t->alias ? t->alias : t->name;
+  for (size_t i = 0; f->decl != NULL && i < sizeof maps / sizeof *maps; i++) {
+    const pv_jnode *m = pv_jn_get(f->decl, maps[i]);
+    const char *spec = m != NULL && m->type == PV_J_OBJ ? pv_jn_str(m, key) : NULL;
+    if (spec == NULL)
+      continue;
+    const char *real = NULL;
+    const char *range = spec;
+    if (pv_spec_alias_name(a, spec, &real, &range) != PV_OK)
+      return NULL;
+    return range;
+  }
+  return NULL;
 }

@@ -19,6 +19,8 @@
 #include "../scanner/limits.h"
 #include "../scanner/result.h"
 
+struct pv_jnode;
+
 typedef enum {
   PV_SCOPE_REQUIRED = 0, /* runtime dependency (incl. peer) */
   PV_SCOPE_OPTIONAL,     /* optionalDependencies, or only reachable through them */
@@ -56,8 +58,10 @@ typedef struct pv_component {
   const char *description;
   pv_scope scope;
   unsigned flags;
-  pv_vec seen; /* pv_seen; the first is where findings are located */
-  pv_vec deps; /* size_t: indices into pv_inventory.components, unique, sorted */
+  pv_vec seen;                 /* pv_seen; the first is where findings are located */
+  pv_vec deps;                 /* size_t: indices into pv_inventory.components, unique, sorted */
+  const struct pv_jnode *decl; /* internal to sbom/: the manifest or lockfile entry
+                                * declaring its dependencies (pv_inv_declared), or NULL */
 } pv_component;
 
 typedef struct pv_inventory {
@@ -108,6 +112,27 @@ typedef struct {
 int pv_purl_parse(pv_arena *a, const char *s, pv_purl *p, const char **why);
 /* "required", "optional" or "excluded" (CycloneDX scope names). */
 const char *pv_inv_scope_name(pv_scope s);
+#define PV_INV_NONE ((size_t)-1)
+
+/* How each component is first reached, breadth first over the edges (so by
+ * a shortest path): parent[i] is the component i is reached from,
+ * PV_INV_NONE for a start and for components not reached. The start is
+ * the root; without one, every component nothing depends on. parent holds
+ * inv->components.len entries. PV_FATAL on out-of-memory. */
+PV_MUST_USE pv_status pv_inv_parents(const pv_inventory *inv, size_t *parent);
+/* Steps from the start to ci along parent (0 for a start). */
+size_t pv_inv_depth(const size_t *parent, size_t ci);
+/* The path of ci from its start, "plugin@1.0.0 > a@1.2.0 > b@2.0.0", into
+ * the arena (the middle of a path over PV_INV_CHAIN_SHOWN steps elided as
+ * "> ... N more >"). NULL on out-of-memory. */
+#define PV_INV_CHAIN_SHOWN 12
+const char *pv_inv_chain(pv_arena *a, const pv_inventory *inv, const size_t *parent, size_t ci);
+/* The range component `from` declares for its dependency `to` (its
+ * package.json or lockfile entry: dependencies, optional, peer, dev, or a v1
+ * lockfile's requires; an npm: alias's range without the alias), or NULL
+ * when that is not known (yarn and pnpm entries record resolved versions). */
+const char *pv_inv_declared(pv_arena *a, const pv_inventory *inv, size_t from, size_t to);
+
 /* The builtin pkg.* rules the inventory reports under. */
 const pv_rule_meta *const *pv_inv_rules(size_t *count);
 

@@ -404,6 +404,8 @@ static pv_status repo_url(pv_arena *a, const char *s, const char **out) {
 }
 
 pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw) {
+  if (raw->decl == NULL)
+    raw->decl = o;
   if (raw->license == NULL && license_of(a, o, &raw->license) != PV_OK)
     return PV_FATAL;
   const pv_jnode *rep = pv_jn_get(o, "repository");

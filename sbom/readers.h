@@ -70,6 +70,7 @@ typedef struct {
   const char *name, *version, *alias, *integrity, *resolved, *license;
   const char *declared; /* PV_COMP_LOCAL: the package's own version, when said */
   const char *repository, *homepage, *description;
+  const pv_jnode *decl;    /* the object declaring its dependencies (pv_pkg_fields) */
   const char *install_dir; /* vfs dir it is installed at ("x/node_modules/a") or NULL */
   pv_scope scope;
   pv_scope_from scope_known;
@@ -147,7 +148,8 @@ int pv_spec_is_local(const char *spec);
  * spec is not an alias. PV_FATAL on out-of-memory. */
 pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, const char **range);
 
-/* Fill the descriptive fields of raw from a package.json object. PV_FATAL
+/* Fill the descriptive fields of raw (and decl) from a package.json object
+ * or a lockfile entry. PV_FATAL
  * on out-of-memory. */
 pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw);
 

@@ -258,6 +258,69 @@ void pv_lines_free(pv_lines *l) {
   l->file = NULL;
 }
 
+/* ---- placing findings at a (path, line) --------------------------------- */
+
+static int cmp_file_path(const void *x, const void *y) {
+  const pv_file *const *a = x;
+  const pv_file *const *b = y;
+  return strcmp((*a)->path, (*b)->path);
+}
+
+void pv_places_free(pv_places *p) {
+  for (size_t i = 0; p->lines != NULL && i < p->n; i++) {
+    pv_lines_free(&p->lines[i]);
+  }
+  free(p->lines);
+  free(p->files);
+  memset(p, 0, sizeof *p);
+}
+
+/* Sort r's files by path, once. PV_FATAL on out of memory. */
+static pv_status places_init(pv_places *p, const pv_result *r) {
+  if (p->files != NULL) {
+    return PV_OK;
+  }
+  size_t n = r->files.len;
+  p->files = malloc((n ? n : 1) * sizeof *p->files);
+  p->lines = calloc(n ? n : 1, sizeof *p->lines);
+  if (p->files == NULL || p->lines == NULL) {
+    pv_places_free(p);
+    return PV_FATAL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    p->files[i] = pv_result_file(r, i);
+  }
+  p->n = n;
+  qsort(p->files, n, sizeof *p->files, cmp_file_path);
+  return PV_OK;
+}
+
+pv_status pv_places_find(pv_places *p, const pv_result *r, const char *path, uint32_t line,
+                         const pv_file **file, uint32_t *byte) {
+  pv_file key = {.path = path};
+  const pv_file *kp = &key;
+  *file = NULL;
+  *byte = 0;
+  if (places_init(p, r) != PV_OK) {
+    return PV_FATAL;
+  }
+  const pv_file **hit = bsearch(&kp, p->files, p->n, sizeof *p->files, cmp_file_path);
+  if (hit == NULL) {
+    return PV_OK;
+  }
+  pv_lines *lines = &p->lines[hit - p->files];
+  if (lines->file == NULL && pv_lines_index(lines, *hit) != PV_OK) {
+    return PV_FATAL;
+  }
+  size_t start;
+  size_t end;
+  if (pv_lines_span(lines, line, &start, &end)) {
+    *byte = (uint32_t)start;
+  }
+  *file = *hit;
+  return PV_OK;
+}
+
 /* The number of lines of d (newlines + 1). */
 static size_t count_lines(const unsigned char *d, size_t n) {
   size_t lines = 1;

@@ -49,6 +49,24 @@ int pv_lines_span(const pv_lines *l, uint32_t line, size_t *s, size_t *e);
 /* Free the index (l stays usable, empty). */
 void pv_lines_free(pv_lines *l);
 
+/* Where findings about a (path, line) go: r's files sorted by path once,
+ * each file's lines indexed when a finding first lands in it, so placing a
+ * finding is a lookup, not a rescan of a long lockfile (linear matching).
+ * Zero-initialise; pv_places_free after use. */
+typedef struct {
+  const pv_file **files; /* sorted by path; NULL until the first lookup */
+  pv_lines *lines;       /* lines[i]: the index of files[i], once needed */
+  size_t n;
+} pv_places;
+
+/* The file of r named path (*file NULL when there is none) and the byte
+ * where its 1-based line starts (*byte 0 when unknown). PV_FATAL on out of
+ * memory. */
+PV_MUST_USE pv_status pv_places_find(pv_places *p, const pv_result *r, const char *path,
+                                     uint32_t line, const pv_file **file, uint32_t *byte);
+/* Free the indexes (p becomes empty). */
+void pv_places_free(pv_places *p);
+
 /* 1-based column in UTF-16 code units of byte offset `byte` in the file
  * (counted from the start of its line). Invalid UTF-8 counts one unit/byte. */
 uint32_t pv_utf16_col(const unsigned char *data, size_t n, uint32_t byte);

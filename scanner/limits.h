@@ -19,10 +19,12 @@ typedef struct {
   uint32_t ast_depth;     /* AST depth walked */
   uint32_t input_ms;      /* wall time per input (--timeout, seconds on the CLI) */
   uint32_t parse_ms;      /* tree-sitter time budget per file */
-  uint32_t rule_bytes;    /* bytes in one rule file */
+  uint32_t rule_bytes;    /* bytes in one rule file (and one licence policy) */
   uint32_t snippet_bytes; /* bytes of source kept in a finding's snippet */
   uint32_t findings;      /* findings kept per input (more: one notification) */
   uint64_t components;    /* dependency entries inventoried per input */
+  uint32_t license_bytes; /* bytes in one SPDX license expression */
+  uint32_t license_depth; /* nesting of parentheses in one license expression */
   /* Work budgets that change results: when one trips, some matches may be
    * missing, and a note says where (or the rule file is refused). */
   uint32_t pattern_steps; /* node comparisons per attempt of a pattern at a node */
@@ -62,6 +64,8 @@ static inline pv_limits pv_limits_default(void) {
       .snippet_bytes = 400,
       .findings = 10000,
       .components = 100000,
+      .license_bytes = 4096,
+      .license_depth = 32,
       .pattern_steps = 200000,
       .taint_steps = 4000000,
       .yaml_depth = 32,

@@ -32,30 +32,44 @@ static const char usage_sbom[] =
     "                            repeatable) applied to the matches\n"
     "  --vex-out FILE            write, as OpenVEX 0.2.0, the statements that\n"
     "                            suppressed a match (not_affected, fixed)\n"
+    "  --license-policy FILE     check licences against FILE's allow/deny/review\n"
+    "                            lists; license.* findings go to stderr\n"
     "\n"
     "SOURCE_DATE_EPOCH fixes the timestamp (and so the serial number).\n"
-    "exit: 0 written, 2 the input or --db could not be read or bad usage,\n"
+    "exit: 0 written, 1 written but a licence is denied by --license-policy,\n"
+    "2 the input or --db could not be read or bad usage,\n"
     "3 internal error.\n";
 
 typedef struct {
-  const char *input, *out, *db, *vex_out;
+  const char *input, *out, *db, *vex_out, *license_policy;
   const char **vex;
   size_t n_vex;
   int minor, format, no_db, include_dev;
 } sbom_opts;
 
 static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
-  enum { OPT_CDX = 256, OPT_DB, OPT_NO_DB, OPT_DEV, OPT_FORMAT, OPT_VEX, OPT_VEX_OUT };
-  static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-                                           {"cyclonedx-version", required_argument, NULL, OPT_CDX},
-                                           {"format", required_argument, NULL, OPT_FORMAT},
-                                           {"vex", required_argument, NULL, OPT_VEX},
-                                           {"vex-out", required_argument, NULL, OPT_VEX_OUT},
-                                           {"db", required_argument, NULL, OPT_DB},
-                                           {"no-db", no_argument, NULL, OPT_NO_DB},
-                                           {"include-dev", no_argument, NULL, OPT_DEV},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
+  enum {
+    OPT_CDX = 256,
+    OPT_DB,
+    OPT_NO_DB,
+    OPT_DEV,
+    OPT_LICENSE_POLICY,
+    OPT_FORMAT,
+    OPT_VEX,
+    OPT_VEX_OUT
+  };
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"cyclonedx-version", required_argument, NULL, OPT_CDX},
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"db", required_argument, NULL, OPT_DB},
+      {"no-db", no_argument, NULL, OPT_NO_DB},
+      {"include-dev", no_argument, NULL, OPT_DEV},
+      {"license-policy", required_argument, NULL, OPT_LICENSE_POLICY},
+      {"vex", required_argument, NULL, OPT_VEX},
+      {"vex-out", required_argument, NULL, OPT_VEX_OUT},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   int c;
   while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
     switch (c) {
@@ -92,6 +106,9 @@ static void parse_sbom_args(sbom_opts *o, int argc, char **argv) {
         break;
       case OPT_DEV:
         o->include_dev = 1;
+        break;
+      case OPT_LICENSE_POLICY:
+        o->license_policy = optarg;
         break;
       case 'h':
         fputs(usage_sbom, stdout);
@@ -156,13 +173,29 @@ static int write_vex_out(const sbom_opts *o, const pv_vex *vex, const pv_invento
   return bad;
 }
 
+/* The license.* findings on stderr ("plugvet: license.denied: path:line:
+ * message"); returns whether one is license.denied. */
+static int tell_licences(const pv_result *r) {
+  int denied = 0;
+  for (size_t i = 0; i < r->findings.len; i++) {
+    const pv_finding *f = pv_result_finding(r, i);
+    if (strncmp(f->rule->id, "license.", 8) != 0)
+      continue;
+    fprintf(stderr, "plugvet: %s: %s:%u: %s\n", f->rule->id, f->path, (unsigned)f->start.line,
+            f->message);
+    denied |= strcmp(f->rule->id, "license.denied") == 0;
+  }
+  return denied;
+}
+
 int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   sbom_opts o = {.minor = 6, .out = "-"};
   parse_sbom_args(&o, argc, argv);
-  pv_store *db = open_store(&o, env);
   pv_limits lim = pv_limits_default();
+  pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &lim);
   pv_vex *vex = load_vex(&o, &lim);
   pv_vec hits = {.elem = sizeof(pv_vex_hit)};
+  pv_store *db = open_store(&o, env);
   pv_result *r = pv_result_new(o.input);
   if (r == NULL)
     return EXIT_INTERNAL;
@@ -173,6 +206,7 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
     pv_store_close(db);
     pv_vex_free(vex);
     free(o.vex);
+    pv_lic_policy_free(lic);
     return rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT;
   }
   pv_inventory *inv = pv_inv_build(r, &lim);
@@ -186,6 +220,9 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   size_t vexed = 0;
   if (code == EXIT_CLEAN && pv_vex_apply(vex, inv, &vulns, &hits, &vexed) != PV_OK)
     code = EXIT_INTERNAL;
+  if (inv != NULL && lic != NULL && pv_lic_check(inv, lic, o.include_dev, &lim) != PV_OK)
+    code = EXIT_INTERNAL;
+  int denied = tell_licences(r);
   for (size_t i = 0; i < r->notes.len; i++)
     if (pv_result_note_at(r, i)->level >= PV_NOTE_WARNING)
       fprintf(stderr, "plugvet: note: %s\n", pv_result_note_at(r, i)->message);
@@ -199,9 +236,12 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   pv_vec_free(&hits);
   pv_vex_free(vex);
   free(o.vex);
+  if (code == EXIT_CLEAN && denied)
+    code = EXIT_FINDINGS;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);
   pv_result_delete(r);
   pv_store_close(db);
+  pv_lic_policy_free(lic);
   return code;
 }

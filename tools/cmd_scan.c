@@ -70,6 +70,8 @@ static const char usage_scan[] =
     "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
     "  --sbom-format F       cyclonedx-json (default) or spdx-json (SPDX 2.3)\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
+    "  --license-policy FILE check dependency licences (SPDX expressions)\n"
+    "                        against FILE's allow/deny/review lists (JSON)\n"
     "inputs and batch:\n"
     "  --from FILE           read input paths, one per line, from FILE\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
@@ -118,6 +120,7 @@ typedef struct {
   const char **vex; /* --vex */
   size_t n_vex;
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
+  const char *license_policy; /* --license-policy */
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
@@ -219,6 +222,7 @@ enum {
   OPT_TIMEOUT,
   OPT_POLICY_OUT,
   OPT_BASELINE,
+  OPT_LICENSE_POLICY,
   OPT_DB,
   OPT_INCLUDE_DEV,
   OPT_SBOM,
@@ -246,6 +250,7 @@ static const struct option scan_longopts[] = {
     {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
     {"policy-out", required_argument, NULL, OPT_POLICY_OUT},
     {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"license-policy", required_argument, NULL, OPT_LICENSE_POLICY},
     {"db", required_argument, NULL, OPT_DB},
     {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
     {"sbom", required_argument, NULL, OPT_SBOM},
@@ -371,6 +376,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_BASELINE:
         o->baseline = optarg;
+        break;
+      case OPT_LICENSE_POLICY:
+        o->license_policy = optarg;
         break;
       case OPT_DB:
         o->db = optarg;
@@ -564,9 +572,10 @@ typedef struct {
   const scan_opts *opts;
   const pv_scan_config *cfg;
   const pv_env *env;
-  const char *db_path;    /* the OSV store, or NULL: dependencies not matched */
-  const pv_vex *vex;      /* --vex statements, or NULL */
-  const char *db_note_id; /* why the store is not to be trusted as is, or NULL */
+  const char *db_path;      /* the OSV store, or NULL: dependencies not matched */
+  const pv_lic_policy *lic; /* --license-policy, or NULL */
+  const pv_vex *vex;        /* --vex statements, or NULL */
+  const char *db_note_id;   /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
   atomic_size_t next, done;
@@ -628,9 +637,11 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
   size_t vexed = 0;
-  if (pv_vex_apply(b->vex, inv, &vulns, NULL, &vexed) != PV_OK) {
-    pv_inv_delete(inv);
+  if (pv_vex_apply(b->vex, inv, &vulns, NULL, &vexed) != PV_OK ||
+      (b->lic != NULL &&
+       pv_lic_check(inv, b->lic, b->opts->include_dev, &b->cfg->limits) != PV_OK)) {
     pv_vulns_free(&vulns);
+    pv_inv_delete(inv);
     return PV_FATAL;
   }
   if (vexed > 0) {
@@ -926,6 +937,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
              .results = calloc(o.n_inputs, sizeof(pv_result *)),
              .vex = vex,
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
+  pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &o.limits);
+  b.lic = lic;
   if (b.results == NULL)
     die_oom();
   if (b.db_path != NULL) {
@@ -954,6 +967,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   for (size_t i = 0; i < o.n_inputs; i++)
     pv_result_delete(b.results[i]);
   free(b.results);
+  pv_lic_policy_free(lic);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
   pv_ruleset_delete(g_caps.rs);
   paths_free(&g_caps.paths);

@@ -80,6 +80,24 @@ int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vul
   return bad;
 }
 
+pv_lic_policy *pv_load_license_policy(const char *path, const pv_limits *lim) {
+  if (path == NULL)
+    return NULL;
+  unsigned char *data = NULL;
+  size_t n = 0;
+  pv_lic_policy *p = NULL;
+  pv_error err = {0};
+  pv_status rc = pv_read_file(path, lim->rule_bytes, &data, &n, &err);
+  if (rc == PV_OK)
+    rc = pv_lic_policy_parse(path, data, n, lim, &p, &err);
+  free(data);
+  if (rc != PV_OK) {
+    fprintf(stderr, "plugvet: --license-policy %s\n", err.msg);
+    exit(rc == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+  }
+  return p;
+}
+
 int pv_parse_size(const char *s, uint64_t *out) {
   char *end = NULL;
   errno = 0;

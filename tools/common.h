@@ -8,6 +8,7 @@
 
 #include "../reports/cyclonedx.h"
 #include "../reports/spdx.h"
+#include "../sbom/license.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
@@ -49,6 +50,9 @@ int pv_sbom_format_parse(const char *v);
  * seconds >= 0: now). Prints and returns non-zero on failure. */
 int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
                   const pv_sbom_opts *so, const char *source_date_epoch);
+/* Load the --license-policy file (at most lim->rule_bytes); on a bad file,
+ * say why on stderr and exit 2 (EXIT_INPUT). NULL path: NULL. */
+pv_lic_policy *pv_load_license_policy(const char *path, const pv_limits *lim);
 /* Create the directory holding path and its parent if missing (the cache
  * directory of the OSV store). */
 void pv_make_parent(const char *path);

@@ -2,6 +2,7 @@
 #include "osv.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -407,6 +408,68 @@ const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const cha
     }
   }
   return best ? best->version : NULL;
+}
+
+/* ---- the lowest fix of several advisories ---- */
+
+static int cmp_semver_p(const void *x, const void *y) {
+  return pv_semver_cmp(*(const pv_semver *const *)x, *(const pv_semver *const *)y);
+}
+
+/* The fixed events of o above v for the package, appended to cand. */
+static void fixed_events(const pv_osv *o, const char *eco, const char *name, const pv_semver *v,
+                         const pv_semver **cand, size_t *nc) {
+  for (size_t i = 0; i < o->n_affected; i++) {
+    if (!pkg_is(&o->affected[i], eco, name))
+      continue;
+    for (size_t r = 0; r < o->affected[i].n_ranges; r++) {
+      const pv_osv_range *rg = &o->affected[i].ranges[r];
+      for (size_t k = 0; rg->evaluable && k < rg->n_events && *nc < PV_OSV_MAX_ITEMS; k++) {
+        const pv_osv_event *ev = &rg->events[k];
+        if (ev->kind == PV_OSV_FIXED && ev->v != NULL && pv_semver_cmp(ev->v, v) > 0 &&
+            (v->pre[0] != '\0' || ev->v->pre[0] == '\0')) {
+          cand[*nc] = ev->v;
+          (*nc)++;
+        }
+      }
+    }
+  }
+}
+
+static int affects_none(const pv_osv *const *advs, size_t n, const char *eco, const char *name,
+                        const char *version) {
+  for (size_t i = 0; i < n; i++)
+    if (pv_osv_affects(advs[i], eco, name, version) != 0)
+      return 0;
+  return 1;
+}
+
+const char *pv_osv_lowest_fix(const pv_osv *const *advs, size_t n, const char *ecosystem,
+                              const char *name, const char *version, char *buf, size_t size) {
+  pv_semver v;
+  pv_error e;
+  const pv_semver **cand = malloc(PV_OSV_MAX_ITEMS * sizeof *cand);
+  size_t nc = 0;
+  const char *found = NULL;
+  if (cand == NULL || pv_semver_parse(version, &v, &e) != PV_OK) {
+    free(cand);
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++)
+    fixed_events(advs[i], ecosystem, name, &v, cand, &nc);
+  qsort(cand, nc, sizeof *cand, cmp_semver_p);
+  for (size_t i = 0; i < nc && found == NULL; i++) {
+    const pv_semver *c = cand[i];
+    if (i > 0 && pv_semver_cmp(c, cand[i - 1]) == 0)
+      continue;
+    snprintf(buf, size, "%llu.%llu.%llu%s%s", (unsigned long long)c->major,
+             (unsigned long long)c->minor, (unsigned long long)c->patch, c->pre[0] ? "-" : "",
+             c->pre);
+    if (affects_none(advs, n, ecosystem, name, buf))
+      found = buf;
+  }
+  free(cand);
+  return found;
 }
 
 /* ---- grouping ---- */

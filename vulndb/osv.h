@@ -92,6 +92,13 @@ int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, con
  * from o). */
 const char *pv_osv_fixed_above(const pv_osv *o, const char *ecosystem, const char *name,
                                const char *version);
+/* The lowest version above `version` that none of advs[0..n) affects for
+ * that package, chosen among their `fixed` events (prereleases only when
+ * version is one), written as SemVer into buf (size bytes): buf, or NULL
+ * when no fixed event clears them all (a range with only last_affected, a
+ * version not SemVer, more than PV_OSV_MAX_ITEMS candidates looked at). */
+const char *pv_osv_lowest_fix(const pv_osv *const *advs, size_t n, const char *ecosystem,
+                              const char *name, const char *version, char *buf, size_t size);
 /* Group advisories sharing an id or alias (transitively, whatever the shape:
  * chains, cycles, self-aliases, aliases naming records that are not in advs).
  * Total: group_of[i] gets the number of i's group, 0 .. groups-1, numbered

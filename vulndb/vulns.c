@@ -80,76 +80,13 @@ static const char *lowest_fixed(const pv_osv *const *g, size_t n, const pv_compo
   return best;
 }
 
-/* Where findings go: the input's files sorted by path, each file's lines
- * indexed when a finding first lands in it, so placing a finding is a
- * lookup and not a rescan of the lockfile from byte 0 (linear matching). */
-typedef struct {
-  const pv_file **files; /* sorted by path; NULL until the first finding */
-  pv_lines *lines;       /* lines[i]: the index of files[i], once needed */
-  size_t n;
-} places;
-
-static int cmp_file_path(const void *x, const void *y) {
-  const pv_file *const *a = x;
-  const pv_file *const *b = y;
-  return strcmp((*a)->path, (*b)->path);
-}
-
-static void places_free(places *p) {
-  for (size_t i = 0; p->lines != NULL && i < p->n; i++) {
-    pv_lines_free(&p->lines[i]);
-  }
-  free(p->lines);
-  free(p->files);
-  memset(p, 0, sizeof *p);
-}
-
-/* Sort r's files by path, once. PV_FATAL on out of memory. */
-static pv_status places_init(places *p, const pv_result *r, pv_error *err) {
-  if (p->files != NULL) {
-    return PV_OK;
-  }
-  size_t n = r->files.len;
-  p->files = malloc((n ? n : 1) * sizeof *p->files);
-  p->lines = calloc(n ? n : 1, sizeof *p->lines);
-  if (p->files == NULL || p->lines == NULL) {
-    places_free(p);
-    return pv_error_set(err, PV_FATAL, "out of memory");
-  }
-  for (size_t i = 0; i < n; i++) {
-    p->files[i] = pv_result_file(r, i);
-  }
-  p->n = n;
-  qsort(p->files, n, sizeof *p->files, cmp_file_path);
-  return PV_OK;
-}
-
 /* The file of a seen place (NULL when it is not among r's files) and the
- * byte where its line starts (0 when unknown), so the finding has a
- * source line. PV_FATAL on out of memory. */
-static pv_status seen_file(places *p, const pv_result *r, const pv_seen *s, const pv_file **file,
+ * byte where its line starts, so the finding has a source line. */
+static pv_status seen_file(pv_places *p, const pv_result *r, const pv_seen *s, const pv_file **file,
                            uint32_t *byte, pv_error *err) {
-  pv_file key = {.path = s->path};
-  const pv_file *kp = &key;
-  *file = NULL;
-  *byte = 0;
-  if (places_init(p, r, err) != PV_OK) {
-    return PV_FATAL;
-  }
-  const pv_file **hit = bsearch(&kp, p->files, p->n, sizeof *p->files, cmp_file_path);
-  if (hit == NULL) {
-    return PV_OK;
-  }
-  pv_lines *lines = &p->lines[hit - p->files];
-  if (lines->file == NULL && pv_lines_index(lines, *hit) != PV_OK) {
+  if (pv_places_find(p, r, s->path, s->line, file, byte) != PV_OK) {
     return pv_error_set(err, PV_FATAL, "out of memory");
   }
-  size_t start;
-  size_t end;
-  if (pv_lines_span(lines, s->line, &start, &end)) {
-    *byte = (uint32_t)start;
-  }
-  *file = *hit;
   return PV_OK;
 }
 
@@ -179,17 +116,83 @@ static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
   return m->id && m->name ? m : NULL;
 }
 
+/* ---- remediation ---- */
+
+/* What to do about the range the dependent declares. */
+static const char *range_advice(pv_arena *a, const pv_component *c, const pv_remedy *m) {
+  if (m->dependent == NULL)
+    return pv_arena_printf(a, "nothing in the inventory depends on it");
+  if (m->range == NULL)
+    return pv_arena_printf(a, "the range %s declares for it is not known", m->dependent);
+  if (m->admits == 1)
+    return pv_arena_printf(a, "%s declares \"%s\", which admits it: `npm update %s` suffices",
+                           m->dependent, m->range, c->name);
+  if (m->admits < 0)
+    return pv_arena_printf(a, "%s declares \"%s\", not a SemVer range", m->dependent, m->range);
+  if (m->direct)
+    return pv_arena_printf(a,
+                           "%s declares \"%s\", which does not admit it: change the range "
+                           "(`npm install %s@%s`)",
+                           m->dependent, m->range, c->name, m->fixed);
+  return pv_arena_printf(a,
+                         "%s declares \"%s\", which does not admit it: upgrade %s to a "
+                         "version that does, or override %s",
+                         m->dependent, m->range, m->dependent, c->name);
+}
+
+static const char *remedy_text(pv_arena *a, const pv_component *c, const pv_remedy *m) {
+  const char *how =
+      m->fixed ? range_advice(a, c, m) : "no version outside every advisory affecting it is known";
+  if (how == NULL)
+    return NULL;
+  return pv_arena_printf(
+      a, "Fix: %s%s%s; %s. %s dependency, path: %s.", m->fixed ? "upgrade to " : "",
+      m->fixed ? m->fixed : "none",
+      m->fixed ? " (the lowest version outside every advisory affecting it)" : "", how,
+      m->direct ? "Direct" : "Transitive", m->path);
+}
+
+/* The remedy of component ci, affected by advs[0..n). NULL on out of memory. */
+static const pv_remedy *remedy_of(const pv_inventory *inv, size_t ci, const size_t *parent,
+                                  const pv_osv *const *advs, size_t n) {
+  pv_arena *a = inv->r->arena;
+  const pv_component *c = pv_inv_component(inv, ci);
+  pv_remedy *m = pv_arena_alloc(a, sizeof *m);
+  char buf[PV_SEMVER_MAX_LEN + 64];
+  if (m == NULL)
+    return NULL;
+  memset(m, 0, sizeof *m);
+  const char *fix = pv_osv_lowest_fix(advs, n, "npm", c->name, c->version, buf, sizeof buf);
+  m->fixed = fix ? pv_arena_strdup(a, fix) : NULL;
+  size_t from = parent[ci];
+  m->direct = from == PV_INV_NONE ? !inv->has_root : from == 0 && inv->has_root;
+  m->path = pv_inv_chain(a, inv, parent, ci);
+  m->admits = -1;
+  if (from != PV_INV_NONE) {
+    const pv_component *d = pv_inv_component(inv, from);
+    m->dependent = pv_arena_printf(a, "%s@%s", d->name[0] ? d->name : "(root)", d->version);
+    m->range = pv_inv_declared(a, inv, from, ci);
+  }
+  pv_error err = {0};
+  int hit = 0;
+  if (m->fixed && m->range && pv_semver_satisfies(m->range, m->fixed, 0, &hit, &err) == PV_OK)
+    m->admits = hit;
+  if ((fix && m->fixed == NULL) || m->path == NULL || (from != PV_INV_NONE && !m->dependent))
+    return NULL;
+  m->text = remedy_text(a, c, m);
+  return m->text ? m : NULL;
+}
+
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
-                             const char *fixed, places *p, const pv_limits *lim, pv_error *err) {
+                             const pv_remedy *m, pv_places *p, const pv_limits *lim,
+                             pv_error *err) {
   const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
   uint32_t byte = 0, line = s && s->line ? s->line : 1;
   const pv_file *file = NULL;
   if (s != NULL && seen_file(p, r, s, &file, &byte, err) != PV_OK) {
     return PV_FATAL;
   }
-  const char *advice = a->malicious ? "Remove it."
-                       : fixed      ? pv_arena_printf(r->arena, "Upgrade to %s or later.", fixed)
-                                    : "No fixed version is known.";
+  const char *advice = a->malicious ? "Remove it." : m->text;
   const char *msg =
       advice == NULL
           ? NULL
@@ -222,8 +225,8 @@ int pv_vulns_wanted(const pv_component *c, int include_dev) {
 
 /* The vulnerability and the finding of one advisory group (m members). */
 static pv_status report_group(const pv_inventory *inv, size_t ci, const pv_osv *const *members,
-                              size_t m, pv_vulns *out, places *p, const pv_limits *lim,
-                              pv_error *err) {
+                              size_t m, const pv_remedy *rem, pv_vulns *out, pv_places *p,
+                              const pv_limits *lim, pv_error *err) {
   pv_result *r = inv->r;
   const pv_component *c = pv_inv_component(inv, ci);
   pv_advisory *a = pv_osv_advisory(r->arena, members, m);
@@ -232,21 +235,22 @@ static pv_status report_group(const pv_inventory *inv, size_t ci, const pv_osv *
                         c->version, members[0]->id);
   }
   const char *fixed = lowest_fixed(members, m, c);
-  pv_vuln v = {.component = ci, .adv = a, .fixed = fixed};
+  pv_vuln v = {.component = ci, .adv = a, .fixed = fixed, .remedy = rem};
   if (pv_vec_push(&out->advisories, &a) == NULL || pv_vec_push(&out->vulns, &v) == NULL) {
     return pv_error_set(err, PV_FATAL, "out of memory");
   }
-  return add_finding(r, c, a, fixed, p, lim, err);
+  return add_finding(r, c, a, rem, p, lim, err);
 }
 
 /* Group one component's advisories and add a finding per group: every
  * advisory is in exactly one group (pv_osv_group). */
-static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv_vulns *out,
-                        places *p, const pv_limits *lim, pv_error *err) {
+static pv_status report(const pv_inventory *inv, size_t ci, const size_t *parent, const collect *k,
+                        pv_vulns *out, pv_places *p, const pv_limits *lim, pv_error *err) {
   size_t *group_of = calloc(k->n, sizeof *group_of);
   const pv_osv **members = calloc(k->n, sizeof *members);
+  const pv_remedy *rem = remedy_of(inv, ci, parent, (const pv_osv *const *)k->v, k->n);
   pv_status rc = PV_OK;
-  if (group_of == NULL || members == NULL) {
+  if (group_of == NULL || members == NULL || rem == NULL) {
     rc = pv_error_set(err, PV_FATAL, "out of memory");
     goto out;
   }
@@ -259,7 +263,7 @@ static pv_status report(const pv_inventory *inv, size_t ci, const collect *k, pv
         m++;
       }
     }
-    rc = report_group(inv, ci, (const pv_osv *const *)members, m, out, p, lim, err);
+    rc = report_group(inv, ci, (const pv_osv *const *)members, m, rem, out, p, lim, err);
   }
 out:
   free(group_of);
@@ -306,7 +310,13 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
   const pv_osv **buf = malloc(ADVISORIES_MAX * sizeof *buf);
   if (buf == NULL)
     return pv_error_set(err, PV_FATAL, "out of memory");
-  places p = {0};
+  pv_places p = {0};
+  size_t *parent = malloc((inv->components.len + 1) * sizeof *parent);
+  if (parent == NULL || pv_inv_parents(inv, parent) != PV_OK) {
+    free(parent);
+    free(buf);
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
   pv_status rc = pv_store_read_begin(db, err);
   for (size_t i = 0; i < inv->components.len && rc == PV_OK; i++) {
     const pv_component *c = pv_inv_component(inv, i);
@@ -322,9 +332,10 @@ pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev,
                      "%s@%s: over %d advisories; %zu not evaluated", c->name, c->version,
                      ADVISORIES_MAX, k.dropped);
     if (rc == PV_OK && k.n)
-      rc = report(inv, i, &k, out, &p, &lim, err);
+      rc = report(inv, i, parent, &k, out, &p, &lim, err);
   }
-  places_free(&p);
+  pv_places_free(&p);
+  free(parent);
   pv_store_read_end(db);
   if (rc == PV_OK) {
     note_unmatched(inv, include_dev);

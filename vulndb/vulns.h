@@ -24,11 +24,26 @@ typedef struct {
   const char *source_url;  /* https://osv.dev/vulnerability/ID */
 } pv_advisory;
 
+/* How to fix one vulnerable component: the same for each of its advisory
+ * groups. */
+typedef struct {
+  const char *fixed;     /* the lowest version outside every advisory affecting it
+                          * (pv_osv_lowest_fix), or NULL when none is known */
+  int direct;            /* the root depends on it (or, without a root, nothing does) */
+  const char *path;      /* its path from the root (pv_inv_chain) */
+  const char *dependent; /* "name@version" of the package it is reached from, or NULL */
+  const char *range;     /* the range dependent declares for it, or NULL: not known */
+  int admits;            /* range admits fixed: 1 (`npm update` suffices), 0 no, -1 unknown */
+  const char *text;      /* all of it in words, for messages and the SBOM */
+} pv_remedy;
+
 /* One component affected by one advisory group. */
 typedef struct {
   size_t component; /* index into inv->components */
   const pv_advisory *adv;
-  const char *fixed; /* lowest fixed version above the installed one, or NULL */
+  const char *fixed;       /* lowest fixed version of this group above the installed one,
+                            * or NULL */
+  const pv_remedy *remedy; /* the component's, shared by its groups */
 } pv_vuln;
 
 typedef struct {
@@ -41,7 +56,8 @@ typedef struct {
 int pv_vulns_wanted(const pv_component *c, int include_dev);
 
 /* Check every non-local component (dev ones only with include_dev) and add
- * dep.vulnerable / dep.malicious-package findings to inv->r; components
+ * dep.vulnerable / dep.malicious-package findings to inv->r, whose message
+ * ends with the component's remedy (pv_remedy.text); components
  * from git or a tarball URL, which have no registry version, are named in
  * one dep-not-matched warning note ("not matched: no registry version"). */
 pv_status pv_vulns_match(pv_store *db, const pv_inventory *inv, int include_dev, pv_vulns *out,

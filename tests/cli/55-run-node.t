@@ -26,10 +26,10 @@ s.on('connect', () => { console.log('net: ok'); s.destroy(); });
 JS
 chmod 644 "$TMP/plugin/evil.js"
 NPM_TOKEN=npm_live run -q --allow-read "$TMP/plugin" -- "$NODE" "$TMP/plugin/evil.js" "$TMP/token"
-is "$(out)" "read: EACCES
+is "$(out)" "read: ENOENT
 exec: EACCES
 NPM_TOKEN: (unset)
-net: EACCES" "a nosy plugin: token file, exec, env and network all refused"
+net: EACCES" "a nosy plugin: token file (not in its view), exec, env and network all refused"
 NPM_TOKEN=npm_live run -q --allow-read "$TMP/plugin" --allow-read "$TMP/token" --allow-children \
   --allow-exec /bin/sh --env NPM_TOKEN --allow-net any -- "$NODE" "$TMP/plugin/evil.js" "$TMP/token"
 is "$(out)" "read: ok

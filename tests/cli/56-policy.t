@@ -11,7 +11,7 @@ ids() { grep -o '"ruleId": *"[^"]*"' "$1" | sed 's/.*"\([^"]*\)"$/\1/' | sort | 
 "$PV" policy -q "$demo" >"$TMP/p.json" 2>"$TMP/report"; st=$?
 is "$st" 1 "policy: exit code follows --fail-on (the demo has high findings)"
 is "$(tr -d ' \n' <"$TMP/p.json")" \
-  '{"plugvet_policy":1,"root":"'"$(cd "$demo" && pwd -P)"'","fs":{"read":["."],"write":[],"exec":[],"system":true},"network":"none","children":false,"env":[],"cwd":"."}' \
+  '{"plugvet_policy":1,"root":"'"$(cd "$demo" && pwd -P)"'","fs":{"read":["."],"write":[],"exec":[],"system":true},"network":"none","children":false,"native":false,"env":[],"cwd":"."}' \
   "no declaration: the tightest policy (root: the plugin's directory)"
 grep -q 'pkg.undeclared-capability' "$TMP/report"; ok $? "policy: the report goes to stderr when the policy takes stdout"
 "$PV" scan -q --fail-on none --policy-out "$TMP/p2.json" --sarif "$TMP/a.sarif" "$demo" >/dev/null
@@ -45,7 +45,7 @@ module.exports = () => cp.spawn('ls');
 JS
 "$PV" policy -o "$TMP/decl.json" --sarif "$TMP/d.sarif" "$TMP/decl" >/dev/null 2>&1
 is "$(tr -d ' \n' <"$TMP/decl.json")" \
-  '{"plugvet_policy":1,"root":"'"$TMP/decl"'","fs":{"read":[".","assets"],"write":["cache"],"exec":[],"system":true},"network":{"connect":["api.example.com:443"],"bind":[]},"children":false,"env":["API_URL"],"cwd":"."}' \
+  '{"plugvet_policy":1,"root":"'"$TMP/decl"'","fs":{"read":[".","assets"],"write":["cache"],"exec":[],"system":true},"network":{"connect":["api.example.com:443"],"bind":[]},"children":false,"native":false,"env":["API_URL"],"cwd":"."}' \
   "declared: globs cut to their directory, network list, env"
 msgs=$(python3 -c 'import json,sys
 for r in json.load(open(sys.argv[1]))["runs"][0]["results"]: print(r["message"]["text"].split(";")[0])' "$TMP/d.sarif" | sort)
@@ -64,7 +64,7 @@ cat >"$TMP/decl/package.json" <<'JSON'
 JSON
 "$PV" policy -v -o "$TMP/bad.json" "$TMP/decl" >/dev/null 2>"$TMP/bad.err"
 is "$(tr -d ' \n' <"$TMP/bad.json")" \
-  '{"plugvet_policy":1,"root":"'"$TMP/decl"'","fs":{"read":["."],"write":[],"exec":[],"system":true},"network":"none","children":false,"env":["OK_NAME"],"cwd":"."}' \
+  '{"plugvet_policy":1,"root":"'"$TMP/decl"'","fs":{"read":["."],"write":[],"exec":[],"system":true},"network":"none","children":false,"native":false,"env":["OK_NAME"],"cwd":"."}' \
   "bad entries grant nothing; good ones stay"
 is "$(grep -c 'plugvet.permissions' "$TMP/bad.err")" 8 "each bad entry is a note naming its key"
 grep -q "unknown key 'sudo'" "$TMP/bad.err"; ok $? "... an unknown key by name"

@@ -85,7 +85,7 @@ is "$(jget "$TMP/link.sarif" 'j.runs[0].results.filter(r => r.ruleId == "policy.
 run -q --policy "$TMP/elsewhere/p.json" -- "$PROBE" read "$P/real-assets/a.png"
 is "$(out)" "read: ok pixel" "a policy written elsewhere still grants the plugin's real-assets"
 run -q --policy "$TMP/elsewhere/p.json" -- "$PROBE" read "$TMP/elsewhere/p.json"
-is "$(out)" "read: EACCES" "... and not the directory it was written to (twin)"
+is "$(out)" "read: ENOENT" "... and not the directory it was written to (twin: not in the view)"
 
 # ---- 2. Network: MPTCP around the port rules, listen() without a bind grant
 node -e '
@@ -267,8 +267,8 @@ if [ -n "$NODE" ]; then
   is "$(out)" "pv-run-demo-plugin: sum=108" "node eplug/index.js runs with no grant: its package directory is readable"
   is "$(jget "$TMP/r.json" 'j.entry_read')" "$TMP/eplug" "... the report names it"
   (cd "$TMP" && timeout 20 "$RUN" -q -- "$NODE" eplug/nosy.js "$TMP/sibling/s.txt" >"$TMP/out" 2>"$TMP/err")
-  is "$(out)" "write: EACCES
-sibling: EACCES" "... read-only, and nothing beside it (twin)"
+  is "$(out)" "write: EROFS
+sibling: ENOENT" "... read-only, and nothing beside it (twin)"
 else
   for i in 1 2 3; do skip "node not installed"; done
 fi

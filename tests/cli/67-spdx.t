@@ -54,8 +54,23 @@ is "$(pkg "$TMP/a.json" lodash downloadLocation)" '"https://registry.npmjs.org/l
   "downloadLocation: the resolved tarball"
 is "$(pkg "$TMP/a.json" minimist downloadLocation)" '"NOASSERTION"' "... NOASSERTION without one (twin)"
 is "$(q "$TMP/a.json" 'print(" ".join(p["licenseDeclared"] for p in d["packages"]))')" \
-  "NOASSERTION NOASSERTION MIT NOASSERTION (MIT OR Apache-2.0)" \
+  "NOASSERTION NOASSERTION MIT NOASSERTION MIT OR Apache-2.0" \
   "licenseDeclared: SPDX id and expression kept, free text and none NOASSERTION"
+mkdir -p "$TMP/lic"
+cat >"$TMP/lic/package-lock.json" <<'EOF'
+{ "name": "lic", "version": "1.0.0", "lockfileVersion": 3, "packages": {
+  "": { "name": "lic", "version": "1.0.0" },
+  "node_modules/a": { "version": "1.0.0", "license": "mit" },
+  "node_modules/b": { "version": "1.0.0", "license": "apache-2.0 with llvm-exception" },
+  "node_modules/c": { "version": "1.0.0", "license": "MIT AND Foo-1.0" },
+  "node_modules/d": { "version": "1.0.0", "license": "(LicenseRef-Ours OR GPL-2.0+)" },
+  "node_modules/e": { "version": "1.0.0", "license": "MIT WITH Bar-exception" } } }
+EOF
+"$PV" sbom --no-db --format spdx-json -o "$TMP/lic.json" "$TMP/lic"
+valid "$TMP/lic.json"; ok $? "licences of every shape: valid"
+is "$(q "$TMP/lic.json" 'print(" | ".join(p["name"]+"="+p["licenseDeclared"] for p in d["packages"][1:]))')" \
+  "a=MIT | b=Apache-2.0 WITH LLVM-exception | c=NOASSERTION | d=LicenseRef-Ours OR GPL-2.0+ | e=NOASSERTION" \
+  "... in the SPDX list's spelling; an unknown licence or exception: NOASSERTION"
 is "$(q "$TMP/a.json" 'print({p["licenseConcluded"] for p in d["packages"]}, {p["supplier"] for p in d["packages"]})')" \
   "{'NOASSERTION'} {'NOASSERTION'}" "licenseConcluded and supplier NOASSERTION"
 is "$(pkg "$TMP/a.json" @ctrl/tinycolor externalRefs | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["referenceLocator"])')" \

@@ -469,6 +469,25 @@ static int do_fill(const char *arg, long mib) {
   return 0;
 }
 
+/* Map a file executable, as the loader does for a native addon. */
+static int do_mapexec(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    printf("mapexec: open %s\n", en(errno));
+    return 1;
+  }
+  void *p = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0);
+  printf("mapexec: %s\n", p != MAP_FAILED ? "ok" : en(errno));
+  close(fd);
+  return p != MAP_FAILED ? 0 : 1;
+}
+
+/* The change oracle: chmod a file (0600, then back is not needed). */
+static int do_chmod(const char *path) {
+  printf("chmod: %s\n", chmod(path, 0600) == 0 ? "ok" : en(errno));
+  return 0;
+}
+
 static int do_raise(int sig) {
   signal(sig, SIG_DFL);
   fflush(stdout);
@@ -539,6 +558,14 @@ int main(int argc, char **argv) {
     return do_fill(a, argc > 3 ? strtol(argv[3], 0, 10) : 1);
   if (!strcmp(m, "killchild"))
     return do_killchild();
+  if (!strcmp(m, "mapexec"))
+    return do_mapexec(a);
+  if (!strcmp(m, "chmod"))
+    return do_chmod(a);
+  if (!strcmp(m, "uid")) {
+    printf("uid: %u\n", (unsigned)getuid());
+    return 0;
+  }
   if (!strcmp(m, "raise"))
     return do_raise((int)strtol(a, 0, 10));
   fprintf(stderr, "usage: probe MODE [ARG]\n");

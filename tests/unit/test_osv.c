@@ -592,8 +592,44 @@ static void test_group_shapes(void) {
   }
 }
 
+/* pv_osv_lowest_fix: the smallest fixed event that leaves every advisory. */
+static void test_lowest_fix(void) {
+  pv_error err;
+  char buf[300];
+  const pv_osv *v[3];
+  v[0] =
+      mk("F-1", "",
+         "{" PKG ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"1.2.0\"}") "]}",
+         &err);
+  v[1] = mk("F-2", "",
+            "{" PKG ",\"ranges\":[" R("SEMVER",
+                                      "{\"introduced\":\"0\"},{\"fixed\":\"1.1.0\"},{"
+                                      "\"introduced\":\"1.2.0\"},{\"fixed\":\"1.3.1\"}") "]}",
+            &err);
+  v[2] = mk("F-3", "",
+            "{" PKG
+            ",\"ranges\":[" R("SEMVER", "{\"introduced\":\"0\"},{\"fixed\":\"2.0.0-rc.1\"}") "]}",
+            &err);
+  if (!ok(v[0] && v[1] && v[2], "three advisories parse"))
+    return;
+  is_str(pv_osv_lowest_fix(v, 1, "npm", "p", "1.0.0", buf, sizeof buf), "1.2.0",
+         "one advisory: its fix");
+  is_str(pv_osv_lowest_fix(v, 2, "npm", "p", "1.0.0", buf, sizeof buf), "1.3.1",
+         "1.1.0 is still in F-1 and 1.2.0 back in F-2: 1.3.1 leaves both");
+  is_str(pv_osv_lowest_fix(v + 1, 1, "npm", "p", "1.0.0", buf, sizeof buf), "1.1.0",
+         "twin: F-2 alone: 1.1.0");
+  is_str(pv_osv_lowest_fix(v, 3, "npm", "p", "1.0.0", buf, sizeof buf), NULL,
+         "F-3 is fixed only in a prerelease: none for a release");
+  is_str(pv_osv_lowest_fix(v, 3, "npm", "p", "1.0.0-beta", buf, sizeof buf), "2.0.0-rc.1",
+         "twin: from a prerelease, the prerelease fix leaves all three");
+  is_str(pv_osv_lowest_fix(v, 2, "npm", "q", "1.0.0", buf, sizeof buf), NULL,
+         "another package: none");
+  is_str(pv_osv_lowest_fix(v, 2, "npm", "p", "x", buf, sizeof buf), NULL, "not SemVer: none");
+}
+
 int main(void) {
   A = pv_arena_new(0);
+  test_lowest_fix();
   test_eval();
   test_edges();
   test_invalid();

@@ -34,12 +34,14 @@ static const char usage_text[] =
     "  --allow-net SPEC     HOST:PORT (TCP connect), 'any' or 'none'\n"
     "  --allow-bind PORT    allow binding TCP PORT (without one: no bind, no listen)\n"
     "  --allow-children     allow the program to start itself again (node forking node)\n"
+    "  --allow-native       allow native code from the plugin's files (addons: .node)\n"
     "  --no-system-paths    do not add the runtime read set (/usr, /lib, ...)\n"
     "  --env NAME[=VALUE]   pass NAME from this environment, or set it (never LD_*,\n"
     "                       GCONV_PATH, NODE_OPTIONS...; secret-looking names only here)\n"
     "  --timeout S          wall-clock limit in seconds (0: none)\n"
     "  --cpu S              CPU seconds (RLIMIT_CPU)\n"
-    "  --mem MIB            data segment in MiB (RLIMIT_DATA)\n"
+    "  --mem MIB            memory in MiB: RLIMIT_DATA per process, and the whole\n"
+    "                       run's (shared memory too) when it has a cgroup\n"
     "  --nproc N            processes and threads (RLIMIT_NPROC)\n"
     "  --nofile N           open files (RLIMIT_NOFILE)\n"
     "  --fsize MIB          largest file written, MiB (RLIMIT_FSIZE)\n"
@@ -47,9 +49,10 @@ static const char usage_text[] =
     "  --user NAME          account to run as when started as root (default: a uid\n"
     "                       of its own per run, docs/policy.md)\n"
     "  --unshare-net        an empty network namespace even with network grants\n"
-    "  --private-root       experimental, off by default: a file system view of its\n"
-    "                       own (tmpfs root, grants bind-mounted, no /sys /run /tmp)\n"
-    "  --scratch-mib N      with --private-root: scratch tmpfs size (default 64)\n"
+    "  --private-root       require the run's own file system view (the default: a\n"
+    "                       tmpfs root of the grants, no /sys /run /tmp; never degraded)\n"
+    "  --host-root          the host's file system view, Landlock as the only boundary\n"
+    "  --scratch-mib N      scratch tmpfs size in the run's own view (default 64)\n"
     "  --allow-degraded     run even when Landlock or namespaces are unavailable\n"
     "                       (reported loudly)\n"
     "  --report FILE        write a JSON report (opened before the plugin starts; no\n"
@@ -86,6 +89,8 @@ enum {
   O_PRINT,
   O_VERSION,
   O_PRIVROOT,
+  O_HOSTROOT,
+  O_NATIVE,
   O_SCRATCH
 };
 
@@ -114,6 +119,8 @@ static const struct option options[] = {{"policy", 1, 0, O_POLICY},
                                         {"help", 0, 0, 'h'},
                                         {"version", 0, 0, O_VERSION},
                                         {"private-root", 0, 0, O_PRIVROOT},
+                                        {"host-root", 0, 0, O_HOSTROOT},
+                                        {"allow-native", 0, 0, O_NATIVE},
                                         {"scratch-mib", 1, 0, O_SCRATCH},
                                         {0, 0, 0, 0}};
 
@@ -172,7 +179,11 @@ static pv_status apply_flag(pvr_run *run, int opt, const char *arg, pv_error *er
       run->unshare_net = 1;
       return PV_OK;
     case O_PRIVROOT:
-      run->private_root = 1;
+    case O_HOSTROOT:
+      run->root = opt == O_PRIVROOT ? PVR_ROOT_REQUIRED : PVR_ROOT_HOST;
+      return PV_OK;
+    case O_NATIVE:
+      p->native = 1;
       return PV_OK;
     case O_SCRATCH:
       return pvr_parse_u64(arg, "--scratch-mib", 1U << 20, &run->scratch_mib, err) ||

@@ -8,13 +8,54 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-uid_t pvr_ns_run_uid(pid_t pid) {
-  return (uid_t)(PVR_NS_UID_BASE + ((unsigned)pid & 0xffffu));
+/* The lease directory, made if missing; refused unless root owns it and
+ * only root may write it (a planted directory would let others hold uids). */
+static int lease_dir(void) {
+  struct stat st;
+  if (mkdir(PVR_NS_LEASE_DIR, 0700) != 0 && errno != EEXIST) {
+    return -1;
+  }
+  int dfd = open(PVR_NS_LEASE_DIR, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dfd >= 0 && (fstat(dfd, &st) != 0 || st.st_uid != 0 || (st.st_mode & 022))) {
+    close(dfd);
+    errno = EPERM;
+    return -1;
+  }
+  return dfd;
+}
+
+int pvr_ns_lease_uid(pid_t pid, uid_t *uid) {
+  unsigned first = (unsigned)pid & 0xffffu;
+  char name[32];
+  *uid = (uid_t)(PVR_NS_UID_BASE + first);
+  int dfd = lease_dir();
+  if (dfd < 0) {
+    return -1;
+  }
+  for (unsigned k = 0; k <= 0xffffu; k++) {
+    unsigned off = (first + k) & 0xffffu;
+    snprintf(name, sizeof name, "uid-%u", PVR_NS_UID_BASE + off);
+    int fd = openat(dfd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      break;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      close(dfd);
+      *uid = (uid_t)(PVR_NS_UID_BASE + off);
+      return fd;
+    }
+    close(fd);
+  }
+  close(dfd);
+  errno = EAGAIN;
+  return -1;
 }
 
 void pvr_ns_plan(pvr_ns *ns, uid_t uid, gid_t gid, int net) {

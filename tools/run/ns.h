@@ -22,8 +22,15 @@ typedef struct {
   int root; /* the launcher runs as root (may keep supplementary groups out) */
 } pvr_ns;
 
-/* The per-run uid for a root launcher whose pid is pid. */
-uid_t pvr_ns_run_uid(pid_t pid);
+/* The directory of the per-uid lease files (root-owned, 0700). */
+#define PVR_NS_LEASE_DIR "/run/plugvet-run"
+
+/* A uid of the range no other live launcher holds: the first free one from
+ * PVR_NS_UID_BASE + (pid & 0xffff) on, each held by an exclusive flock on
+ * PVR_NS_LEASE_DIR/uid-N for as long as the returned descriptor (close-on-
+ * exec, inherited by the namespace's init) stays open. -1 with errno when
+ * no lease could be taken (*uid is then the pid's uid, not unique). */
+int pvr_ns_lease_uid(pid_t pid, uid_t *uid);
 /* Fill ns for a run as uid/gid; net: make an empty network namespace. */
 void pvr_ns_plan(pvr_ns *ns, uid_t uid, gid_t gid, int net);
 /* clone(2) into ns->flags like fork: 0 in the child, the pid in the

@@ -456,11 +456,12 @@ static pv_status resolve_cwd(pvr_policy *p, const pvr_base *base, pv_error *err)
   return PV_OK;
 }
 
-static pv_status read_children(pvr_policy *p, json_t *ch, pv_error *err) {
-  if (ch && !json_is_boolean(ch))
-    return pv_error_set(err, PV_FAILED, "children: must be true or false");
-  if (ch) {
-    p->children = json_is_true(ch);
+/* A boolean key: absent keeps *slot. */
+static pv_status read_bool(int *slot, json_t *v, const char *key, pv_error *err) {
+  if (v && !json_is_boolean(v))
+    return pv_error_set(err, PV_FAILED, "%s: must be true or false", key);
+  if (v) {
+    *slot = json_is_true(v);
   }
   return PV_OK;
 }
@@ -477,7 +478,8 @@ static pv_status check_user(const char *user, pv_error *err) {
 }
 
 static pv_status read_fields(pvr_policy *p, json_t *root, const pvr_base *base, pv_error *err) {
-  if (read_children(p, json_object_get(root, "children"), err) ||
+  if (read_bool(&p->children, json_object_get(root, "children"), "children", err) ||
+      read_bool(&p->native, json_object_get(root, "native"), "native", err) ||
       read_fs(p, json_object_get(root, "fs"), base, err) ||
       read_net(p, json_object_get(root, "network"), err) ||
       read_env(p, json_object_get(root, "env"), err) ||
@@ -489,8 +491,9 @@ static pv_status read_fields(pvr_policy *p, json_t *root, const pvr_base *base, 
 }
 
 static pv_status read_top(pvr_policy *p, json_t *root, const pvr_base *file_dir, pv_error *err) {
-  static const char *const keys[] = {"plugvet_policy", "root", "fs",   "network", "children", "env",
-                                     "resources",      "cwd",  "user", NULL};
+  static const char *const keys[] = {
+      "plugvet_policy", "root", "fs",   "network", "children", "native", "env",
+      "resources",      "cwd",  "user", NULL};
   pvr_base base = {.fd = -1};
   if (!json_is_object(root))
     return pv_error_set(err, PV_FAILED, "policy: must be an object");
@@ -718,6 +721,7 @@ json_t *pvr_policy_to_json(const pvr_policy *p) {
   json_object_set_new(o, "fs", fs);
   json_object_set_new(o, "network", net_json(p));
   json_object_set_new(o, "children", json_boolean(p->children));
+  json_object_set_new(o, "native", json_boolean(p->native));
   json_object_set_new(o, "env", list_json(&p->env));
   for (const struct limit_field *f = limit_fields; f->name; f++)
     json_object_set_new(

@@ -69,6 +69,7 @@ typedef struct {
   uint16_t bind[PVR_MAX_PORTS];
   size_t n_bind;
   int children;
+  int native;            /* native code may be mapped from the plugin's files (addons) */
   pvr_list env;          /* NAME (passed from the caller) or NAME=VALUE */
   pvr_list env_secret;   /* secret-looking names passed because the command line named them */
   pvr_list env_withheld; /* secret-looking names a policy file asked for: not passed */

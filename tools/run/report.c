@@ -100,13 +100,28 @@ static json_t *ns_json(const pvr_report *r) {
   return o;
 }
 
-/* What the rlimits leave unbounded without a cgroup (cgroup.h). */
-static json_t *unbounded_json(void) {
+/* What the rlimits (and the cgroup, when there is one) leave unbounded. */
+static json_t *unbounded_json(const pvr_cgroup *cg) {
+  const char *const *list = cg->version ? pvr_cgroup_unbounded_with : pvr_cgroup_unbounded;
   json_t *a = json_array();
-  for (size_t i = 0; pvr_cgroup_unbounded[i]; i++) {
-    json_array_append_new(a, json_string(pvr_cgroup_unbounded[i]));
+  for (size_t i = 0; list[i]; i++) {
+    json_array_append_new(a, json_string(list[i]));
   }
   return a;
+}
+
+static json_t *cgroup_json(const pvr_cgroup *cg) {
+  if (!cg->version) {
+    return json_null();
+  }
+  json_t *dirs = json_array();
+  for (size_t i = 0; i < cg->n_dirs; i++) {
+    json_array_append_new(dirs, pvr_json_text(cg->dir[i]));
+  }
+  return json_pack("{s:i,s:o,s:I,s:i,s:I,s:I,s:I}", "version", cg->version, "dirs", dirs,
+                   "memory_max", (json_int_t)cg->memory_max, "swap_max", 0, "pids_max",
+                   (json_int_t)cg->pids_max, "oom_kills", (json_int_t)cg->oom_kills, "memory_peak",
+                   (json_int_t)cg->memory_peak);
 }
 
 json_t *pvr_report_json(const pvr_report *r) {
@@ -121,6 +136,8 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "env_withheld", env_withheld_json(r->policy));
   user = json_pack("{s:i,s:i,s:b}", "uid", (int)r->uid, "gid", (int)r->gid, "nproc_enforced",
                    r->nproc_enforced);
+  if (r->uid_leased >= 0)
+    json_object_set_new(user, "leased", json_boolean(r->uid_leased));
   if (!r->nproc_enforced)
     json_object_set_new(user, "note",
                         json_string("running as root: the process limit is not enforced"));
@@ -132,9 +149,9 @@ json_t *pvr_report_json(const pvr_report *r) {
   json_object_set_new(o, "unshare_net", json_boolean(r->unshare_net));
   json_object_set_new(o, "namespaces", ns_json(r));
   json_object_set_new(o, "private_root", json_boolean(r->private_root));
-  json_object_set_new(o, "cgroup", json_null());
-  json_object_set_new(o, "cgroup_why", r->cgroup_why ? pvr_json_text(r->cgroup_why) : json_null());
-  json_object_set_new(o, "unbounded", unbounded_json());
+  json_object_set_new(o, "cgroup", cgroup_json(r->cg));
+  json_object_set_new(o, "cgroup_why", r->cg->version ? json_null() : pvr_json_text(r->cg->why));
+  json_object_set_new(o, "unbounded", unbounded_json(r->cg));
   json_object_set_new(o, "result", result_json(r));
   json_object_set_new(o, "refused", r->sup ? pvr_super_json(r->sup) : json_array());
   json_object_set_new(o, "refused_total", json_integer(r->sup ? (json_int_t)r->sup->total : 0));
@@ -165,6 +182,11 @@ static void put_safe(FILE *out, const char *s) {
 static void killed_line(const pvr_report *r, FILE *out) {
   if (!strcmp(r->killed_by, "timeout")) {
     fprintf(out, "plugvet-run: wall-clock timeout after %.1fs: process group killed", r->wall_s);
+  } else if (!strcmp(r->killed_by, "memory")) {
+    fprintf(out,
+            "plugvet-run: killed: out of memory in the run's cgroup (%llu MiB, shared "
+            "memory included)",
+            (unsigned long long)(r->cg->memory_max >> 20));
   } else if (!strcmp(r->killed_by, "seccomp")) {
     fputs("plugvet-run: killed by the launcher: never-allowed call ", out);
     put_safe(out, r->kill_syscall);
@@ -225,9 +247,9 @@ void pvr_report_summary(const pvr_report *r, FILE *out) {
     put_safe(out, r->ll && r->ll->why[0] ? r->ll->why : "Landlock unavailable");
     fputs("; the plugin ran without Landlock\n", out);
   }
-  if (r->started) {
+  if (r->started && !r->cg->version) {
     fputs("plugvet-run: note: no cgroup (", out);
-    put_safe(out, r->cgroup_why);
+    put_safe(out, r->cg->why);
     fputs("): shared memory, memory across processes and total file size are not bounded\n", out);
   }
   if (!r->nproc_enforced && r->started)

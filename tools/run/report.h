@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cgroup.h"
 #include "landlock.h"
 #include "policy.h"
 #include "supervisor.h"
@@ -22,15 +23,17 @@ typedef struct {
   uid_t uid;
   gid_t gid;
   int nproc_enforced;
+  int uid_leased; /* 1: a uid of the range held for this run alone, 0: not (shared
+                     by pid), -1: not a per-run uid (caller's or --user) */
   const pvr_landlock *ll;
   int landlock_on; /* the ruleset was enforced */
   int degraded;    /* --allow-degraded was needed */
   const char *seccomp_mode;
   const pvr_super *sup;
   int unshare_net;
-  int ns_flags;           /* CLONE_NEW* of the run's namespaces, 0: none (degraded) */
-  const char *cgroup_why; /* why no cgroup bounds the run (cgroup.h) */
-  int private_root;       /* --private-root: the run's own file system view */
+  int ns_flags;         /* CLONE_NEW* of the run's namespaces, 0: none (degraded) */
+  const pvr_cgroup *cg; /* the run's cgroup: version 0 when none, and why */
+  int private_root;     /* the run's own file system view (not --host-root, not degraded) */
   /* outcome */
   int started;   /* the plugin was exec'd */
   int exit_code; /* the plugin's, or -1 */

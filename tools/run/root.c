@@ -18,7 +18,9 @@
 typedef struct {
   char dst[PATH_MAX]; /* what to bind, and where: canonical, absolute */
   int fd;             /* the grant's descriptor, or -1 (the launcher's own path) */
+  int kind;           /* 0 read, 1 exec, 2 write: on one path the later goes over */
   int write;
+  int noexec; /* no execve, no PROT_EXEC mapping of its files */
 } bind_entry;
 
 /* mkdir -p of path's parents (path itself excluded). */
@@ -84,12 +86,17 @@ static int bind_one(const char *root, const bind_entry *b) {
   if (!b->write) {
     flags |= MS_RDONLY;
   }
+  if (b->noexec) {
+    flags |= MS_NOEXEC;
+  }
   return mount(NULL, target, NULL, flags, NULL);
 }
 
 /* One grant as a bind entry: by its descriptor (what Landlock names) or,
- * for the launcher's own root-owned paths, by path; missing ones skipped. */
-static int add_grant(bind_entry *e, size_t *n, const pvr_grants *g, size_t i, int write) {
+ * for the launcher's own root-owned paths, by path; missing ones skipped.
+ * kind: 0 read, 1 exec, 2 write. */
+static int add_grant(bind_entry *e, size_t *n, const pvr_grants *g, size_t i, int kind,
+                     int native) {
   char fdpath[64];
   if (*n >= PVR_ROOT_MAX || g->fd[i] == PVR_FD_MISSING) {
     return 0;
@@ -106,7 +113,11 @@ static int add_grant(bind_entry *e, size_t *n, const pvr_grants *g, size_t i, in
     return 0;
   }
   b->fd = g->fd[i];
-  b->write = write;
+  b->kind = kind;
+  b->write = kind == 2;
+  /* The runtime read set (by path) maps node's libraries; a policy's read
+   * grant (by descriptor) holds the plugin's files: native only if granted. */
+  b->noexec = kind == 2 || (kind == 0 && g->fd[i] >= 0 && !native);
   (*n)++;
   return 0;
 }
@@ -117,7 +128,7 @@ static int by_depth(const void *a, const void *b) {
   if (lx != ly) {
     return lx < ly ? -1 : 1;
   }
-  return x->write - y->write; /* a write bind goes over a read bind */
+  return x->kind - y->kind; /* write over exec over read: a writable path never runs */
 }
 
 /* The launcher's own paths that are symlinks (/bin, /lib64 on a merged
@@ -153,7 +164,7 @@ static int bind_all(const pvr_root_plan *r, const char *root) {
   const pvr_grants *gs[] = {&r->fs->read, &r->fs->exec, &r->fs->write};
   for (size_t k = 0; k < 3; k++) {
     for (size_t i = 0; i < gs[k]->n; i++) {
-      add_grant(e, &n, gs[k], i, k == 2);
+      add_grant(e, &n, gs[k], i, (int)k, r->native);
     }
   }
   qsort(e, n, sizeof e[0], by_depth);

@@ -3,6 +3,8 @@
  * the policy's grants, the entry's package directory), read-write binds of
  * the write grants, a size-capped tmpfs scratch directory at the scratch
  * path, a fresh /proc, and nothing else (no /sys, no /run, no /tmp).
+ * Executable: only the runtime read set and the exec grants; the policy's
+ * read grants too when it grants native code; writable places never.
  * Binds keep the inodes Landlock's rules name, so Landlock and seccomp stay
  * a second layer.
  *
@@ -22,6 +24,7 @@ typedef struct {
   uint64_t scratch_mib;
   uid_t uid; /* owner of the scratch tmpfs */
   gid_t gid;
+  int native;             /* the policy's read grants may hold native code (else noexec) */
   const pvr_landlock *ll; /* the scratch tmpfs gets a write rule; NULL: none */
 } pvr_root_plan;
 

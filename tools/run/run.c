@@ -36,6 +36,7 @@
 
 #define PVR_MAX_ENVP (PVR_MAX_ENV + 16)
 #define PVR_MAX_PROCS 65536
+#define PVR_NO_LEASE (-2) /* uid_lease: not a per-run uid (caller's own, or --user) */
 
 /* The runtime read set added unless --no-system-paths (docs/policy.md). */
 static const char *const system_read[] = {"/usr",
@@ -79,6 +80,8 @@ typedef struct {
   pvr_super sup;
   int have_sup, got_listener;
   uid_t uid;
+  pvr_cgroup cg; /* the run's own, when one could be made */
+  int uid_lease; /* the flock holding uid for this run, -1 (none to be had), PVR_NO_LEASE */
   gid_t gid;
   int drop;
   pvr_ns ns;
@@ -356,7 +359,7 @@ static int choose_user(pvr_ctx *c) {
   }
   if (!name) {
     /* A uid of its own (docs/policy.md, "Namespaces"). */
-    c->uid = pvr_ns_run_uid(getpid());
+    c->uid_lease = pvr_ns_lease_uid(getpid(), &c->uid);
     c->gid = (gid_t)c->uid;
     c->drop = 1;
     return 0;
@@ -565,11 +568,22 @@ static int open_report(pvr_ctx *c) {
   return 0;
 }
 
+/* The run's cgroup: the memory limit for the whole run (shared memory
+ * included), the process limit plus the namespace's init. Without one the
+ * report says why and what stays unbounded. */
+static void make_cgroup(pvr_ctx *c) {
+  char name[64];
+  const pvr_limits *l = &c->run->policy.lim;
+  snprintf(name, sizeof name, "plugvet-run.%d", (int)getpid());
+  pvr_cgroup_make(&c->cg, name, l->mem_mib << 20, l->nproc + 1);
+}
+
 static int prepare(pvr_ctx *c) {
   if (resolve_exe(c) || choose_user(c))
     return -1;
   if (make_scratch(c) || confine_prepare(c))
     return -1;
+  make_cgroup(c);
   if (c->run->report_file && open_report(c) != 0)
     return -1;
   if (make_env(c) != 0) {
@@ -798,8 +812,9 @@ static void ns_refuse(pvr_ctx *c, const char *what, int e) {
 static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
   c->child = pvr_ns_clone(&c->ns);
   int e = errno;
-  if (c->child < 0 && c->run->allow_degraded && !c->run->private_root) {
+  if (c->child < 0 && c->run->allow_degraded && c->run->root != PVR_ROOT_REQUIRED) {
     plan->ns = NULL;
+    plan->root = NULL;
     c->degraded = 1;
     c->child = fork();
   }
@@ -818,6 +833,10 @@ static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
     return -1;
   }
   c->ns_on = plan->ns != NULL;
+  if (c->cg.version && (e = pvr_cgroup_attach(&c->cg, c->child)) != 0) {
+    snprintf(c->cg.why, sizeof c->cg.why, "cannot move the run into its cgroup: %s", strerror(e));
+    pvr_cgroup_remove(&c->cg);
+  }
   e = c->ns_on ? pvr_ns_map(&c->ns, c->child) : 0;
   if (e) {
     ns_refuse(c, "writing the uid/gid maps", e);
@@ -869,8 +888,9 @@ static int start(pvr_ctx *c) {
                         .scratch_mib = c->run->scratch_mib,
                         .uid = c->uid,
                         .gid = c->gid,
+                        .native = c->run->policy.native,
                         .ll = c->landlock_on ? &c->ll : NULL};
-  plan.root = c->run->private_root ? &root : NULL;
+  plan.root = c->run->root != PVR_ROOT_HOST ? &root : NULL;
   fflush(NULL);
   c->t0 = pv_now_ms();
   if (spawn(c, &plan, sv) != 0) {
@@ -925,6 +945,8 @@ static void set_killer(const pvr_ctx *c, pvr_report *r) {
   } else if (c->stop_sig) {
     r->killed_by = "signal";
     r->stop_signal = c->stop_sig;
+  } else if (c->cg.oom_kills && r->signal == SIGKILL) {
+    r->killed_by = "memory";
   }
 }
 
@@ -946,14 +968,14 @@ static void write_report(pvr_ctx *c, const pvr_report *r) {
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
-  char cg_why[512];
-  pvr_cgroup_usable(cg_why, sizeof cg_why);
+  pvr_cgroup_read(&c->cg);
   pvr_report r = {.policy = &c->run->policy,
                   .argv = c->run->argv,
                   .exe = c->exe[0] ? c->exe : NULL,
                   .uid = c->uid,
                   .gid = c->gid,
                   .nproc_enforced = c->uid != 0,
+                  .uid_leased = c->uid_lease == PVR_NO_LEASE ? -1 : c->uid_lease >= 0,
                   .ll = &c->ll,
                   .landlock_on = c->landlock_on,
                   .degraded = c->degraded,
@@ -961,8 +983,8 @@ static void report(pvr_ctx *c, int started) {
                   .sup = c->have_sup ? &c->sup : NULL,
                   .unshare_net = c->run->unshare_net,
                   .ns_flags = c->ns_on ? c->ns.flags : 0,
-                  .cgroup_why = cg_why,
-                  .private_root = c->ns_on && c->run->private_root,
+                  .cg = &c->cg,
+                  .private_root = c->ns_on && c->run->root != PVR_ROOT_HOST,
                   .started = started,
                   .exit_code = -1,
                   .timed_out = c->timed_out,
@@ -994,6 +1016,9 @@ static void cleanup(pvr_ctx *c) {
     close(c->sfd);
   if (c->report_fd >= 0)
     close(c->report_fd);
+  if (c->uid_lease >= 0)
+    close(c->uid_lease);
+  pvr_cgroup_remove(&c->cg);
   if (c->scratch[0])
     nftw(c->scratch, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
   pvr_landlock_free(&c->ll);
@@ -1011,6 +1036,7 @@ int pvr_run_main(pvr_run *run) {
   memset(c, 0, sizeof *c);
   c->run = run;
   c->sfd = c->sock = c->ll.fd = c->report_fd = -1;
+  c->uid_lease = PVR_NO_LEASE;
   int started = 0;
   if (prepare(c) == 0 && start(c) == 0) {
     if (pvr_super_init(&c->sup, c->child, c->exe, &c->rules, &err) != PV_OK) {

@@ -11,13 +11,18 @@
 
 #include "policy.h"
 
+/* The file system view: the run's own (tmpfs root of the grants) unless
+ * namespaces are refused and --allow-degraded says run anyway; required
+ * (--private-root: never degraded); or the host's (--host-root). */
+typedef enum { PVR_ROOT_PRIVATE = 0, PVR_ROOT_REQUIRED, PVR_ROOT_HOST } pvr_root_mode;
+
 typedef struct {
   pvr_policy policy;
   const char *policy_file;
   const char *report_file;
   char **argv; /* PROGRAM ARGS... */
   int quiet, print_policy, allow_degraded, unshare_net;
-  int private_root;     /* --private-root: the run's own file system view */
+  pvr_root_mode root;   /* --private-root, --host-root */
   uint64_t scratch_mib; /* its scratch tmpfs size (--scratch-mib) */
   int status;
 } pvr_run;
