@@ -51,7 +51,7 @@ typedef struct {
   const char *path;
   const pv_limits *lim;
   pv_error *err;
-  json_t *components; /* CycloneDX: the VEX's own components (bom-ref -> purl) */
+  json_t *refs; /* CycloneDX: bom-ref -> purl of the VEX's own components */
 } reader;
 
 static const char *const openvex_justifications[] = {
@@ -201,25 +201,31 @@ static pv_status read_openvex(reader *rd, json_t *doc) {
   return rc;
 }
 
-/* The purl a CycloneDX affects[].ref stands for: a component of the VEX
- * with that bom-ref (also after a "urn:cdx:...#" prefix), else the ref
- * itself when it is a purl (a "#n" bom-ref suffix dropped). */
-static const char *cdx_ref_purl(reader *rd, json_t *comps, const char *ref, int depth) {
-  const char *hash = strncmp(ref, "urn:cdx:", 8) == 0 ? strchr(ref, '#') : NULL;
-  const char *want = hash ? hash + 1 : ref;
+/* Map every bom-ref of the VEX's components (nested ones too) to its purl. */
+static void map_refs(json_t *map, json_t *comps, int depth) {
   size_t i;
   json_t *c;
   json_array_foreach(comps, i, c) {
     const char *br = json_string_value(json_object_get(c, "bom-ref"));
-    const char *purl = json_string_value(json_object_get(c, "purl"));
-    if (br && purl && strcmp(br, want) == 0)
-      return purl;
-    const char *sub =
-        depth < 32 ? cdx_ref_purl(rd, json_object_get(c, "components"), ref, depth + 1) : NULL;
-    if (sub != NULL)
-      return sub;
+    json_t *purl = json_object_get(c, "purl");
+    if (br != NULL && json_is_string(purl))
+      json_object_set(map, br, purl);
+    if (depth < 32)
+      map_refs(map, json_object_get(c, "components"), depth + 1);
   }
-  if (depth > 0 || strncmp(want, "pkg:", 4) != 0)
+}
+
+/* The purl a CycloneDX affects[].ref stands for: a component of the VEX
+ * with that bom-ref (also after a "urn:cdx:...#" BOM-Link prefix), else the
+ * ref itself when it is a purl (a "#n" bom-ref suffix dropped); NULL when
+ * it names nothing. */
+static const char *cdx_ref_purl(reader *rd, const char *ref) {
+  const char *hash = strncmp(ref, "urn:cdx:", 8) == 0 ? strchr(ref, '#') : NULL;
+  const char *want = hash ? hash + 1 : ref;
+  const char *purl = json_string_value(json_object_get(rd->refs, want));
+  if (purl != NULL)
+    return purl;
+  if (strncmp(want, "pkg:", 4) != 0)
     return NULL;
   const char *h = strrchr(want, '#');
   if (h && h[1] && strspn(h + 1, "0123456789") == strlen(h + 1))
@@ -274,7 +280,7 @@ static pv_status cdx_vulnerability(reader *rd, size_t i, json_t *vu) {
     if (rc == PV_OK && ref == NULL)
       rc = bad(rd, i, "an affects entry without ref", NULL);
     if (rc == PV_OK)
-      rc = add_product(rd, i, cdx_ref_purl(rd, rd->components, ref, 0));
+      rc = add_product(rd, i, cdx_ref_purl(rd, ref));
   }
   return rc == PV_OK ? add_stmt(rd, i, &s) : rc;
 }
@@ -286,11 +292,14 @@ static pv_status read_cdx(reader *rd, json_t *doc) {
   if (!json_is_array(vs))
     return pv_error_set(rd->err, PV_FAILED, "%s: a CycloneDX BOM without \"vulnerabilities\"",
                         rd->path);
-  rd->components = json_object_get(doc, "components");
+  if ((rd->refs = json_object()) == NULL)
+    return oom(rd);
+  map_refs(rd->refs, json_object_get(doc, "components"), 0);
   json_array_foreach(vs, i, vu) {
     if (rc == PV_OK)
       rc = json_is_object(vu) ? cdx_vulnerability(rd, i, vu) : bad(rd, i, "not an object", NULL);
   }
+  json_decref(rd->refs);
   return rc;
 }
 

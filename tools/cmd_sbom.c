@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../reports/vex.h"
 #include "../scanner/intake/intake.h"
 #include "commands.h"
 #include "common.h"
@@ -141,28 +140,10 @@ static pv_store *open_store(const sbom_opts *o, const pv_env *env) {
   return NULL;
 }
 
-/* Every --vex file, read before the input: a malformed one is exit 2. */
-static pv_vex *load_vex(const sbom_opts *o, const pv_limits *lim) {
-  pv_vex *v = NULL;
-  pv_error err = {0};
-  for (size_t i = 0; i < o->n_vex; i++) {
-    if (pv_vex_load(&v, o->vex[i], lim, &err) != PV_OK) {
-      fprintf(stderr, "plugvet: --vex %s\n", err.msg);
-      exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
-    }
-  }
-  return v;
-}
-
 /* --vex-out: the statements that suppressed a match, as OpenVEX. */
 static int write_vex_out(const sbom_opts *o, const pv_vex *vex, const pv_inventory *inv,
                          const pv_vulns *vulns, const pv_vec *hits, const pv_env *env) {
-  long long epoch = -1;
-  char *end = NULL;
-  if (env->source_date_epoch && *env->source_date_epoch) {
-    long long e = strtoll(env->source_date_epoch, &end, 10);
-    epoch = *end == '\0' && e >= 0 ? e : -1;
-  }
+  long long epoch = pv_sde_epoch(env->source_date_epoch);
   FILE *f = strcmp(o->vex_out, "-") == 0 ? stdout : fopen(o->vex_out, "w");
   pv_error err = {0};
   int bad = f == NULL || pv_vex_write(f, vex, inv, vulns, hits, epoch, PV_VERSION, &err) != PV_OK;
@@ -193,7 +174,7 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   parse_sbom_args(&o, argc, argv);
   pv_limits lim = pv_limits_default();
   pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &lim);
-  pv_vex *vex = load_vex(&o, &lim);
+  pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &lim);
   pv_vec hits = {.elem = sizeof(pv_vex_hit)};
   pv_store *db = open_store(&o, env);
   pv_result *r = pv_result_new(o.input);

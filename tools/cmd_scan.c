@@ -16,7 +16,6 @@
 
 #include "../reports/baseline.h"
 #include "../reports/report.h"
-#include "../reports/vex.h"
 #include "../sbom/inventory.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
@@ -67,7 +66,7 @@ static const char usage_scan[] =
     "                        dependencies, and keep them in the store\n"
     "  --osv-api URL         the OSV API for --online (https://api.osv.dev)\n"
     "  --max-db-age DAYS     warn when the store's last update is older (7; 0: never)\n"
-    "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
+    "  --sbom FILE           write the SBOM of the (one) input\n"
     "  --sbom-format F       cyclonedx-json (default) or spdx-json (SPDX 2.3)\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
@@ -806,20 +805,6 @@ static pv_baseline *load_baseline(const scan_opts *o) {
   return b;
 }
 
-/* Load every --vex file before scanning: a malformed one fails fast, exit 2
- * naming it and the reason (NULL: none given). */
-static pv_vex *load_vex(const scan_opts *o) {
-  pv_vex *v = NULL;
-  pv_error err = {0};
-  for (size_t i = 0; i < o->n_vex; i++) {
-    if (pv_vex_load(&v, o->vex[i], &o->limits, &err) != PV_OK) {
-      fprintf(stderr, "plugvet: --vex %s\n", err.msg);
-      exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
-    }
-  }
-  return v;
-}
-
 /* The OSV store to use, checked once: --db must open; the default path
  * may be missing (said once, and dependencies are not matched). */
 static const char *store_path(const scan_opts *o, const pv_env *env, char *buf, size_t n) {
@@ -923,7 +908,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
-  pv_vex *vex = load_vex(&o);
+  pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
   pv_scan_config cfg = {.rules = load_rules(&o),
                         .limits = o.limits,
                         .capabilities = o.policy_out != NULL,

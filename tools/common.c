@@ -54,16 +54,29 @@ int pv_sbom_format_parse(const char *v) {
   return strcmp(v, "spdx-json") == 0 ? PV_SBOM_SPDX : -1;
 }
 
+long long pv_sde_epoch(const char *sde) {
+  char *end = NULL;
+  if (sde == NULL || *sde == '\0')
+    return -1;
+  long long e = strtoll(sde, &end, 10);
+  return *end == '\0' && e >= 0 ? e : -1;
+}
+
+pv_vex *pv_load_vex(const char *const *paths, size_t n, const pv_limits *lim) {
+  pv_vex *v = NULL;
+  pv_error err = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (pv_vex_load(&v, paths[i], lim, &err) != PV_OK) {
+      fprintf(stderr, "plugvet: --vex %s\n", err.msg);
+      exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+    }
+  }
+  return v;
+}
+
 int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
                   const pv_sbom_opts *so, const char *source_date_epoch) {
-  long long epoch = -1;
-  const char *sde = source_date_epoch;
-  char *end = NULL;
-  if (sde != NULL && *sde) {
-    long long e = strtoll(sde, &end, 10);
-    if (*end == '\0' && e >= 0)
-      epoch = e;
-  }
+  long long epoch = pv_sde_epoch(source_date_epoch);
   pv_cdx_options cdx = {.spec_minor = so->cdx_minor, .tool_version = PV_VERSION, .epoch = epoch};
   pv_spdx_options spdx = {.tool_version = PV_VERSION, .name = so->name, .epoch = epoch};
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");

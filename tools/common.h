@@ -8,6 +8,7 @@
 
 #include "../reports/cyclonedx.h"
 #include "../reports/spdx.h"
+#include "../reports/vex.h"
 #include "../sbom/license.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
@@ -50,6 +51,12 @@ int pv_sbom_format_parse(const char *v);
  * seconds >= 0: now). Prints and returns non-zero on failure. */
 int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
                   const pv_sbom_opts *so, const char *source_date_epoch);
+/* SOURCE_DATE_EPOCH (pv_env's) as seconds: -1 (now) when NULL or not a
+ * whole number of seconds >= 0. */
+long long pv_sde_epoch(const char *source_date_epoch);
+/* Load the n --vex files in order; on a bad one, say which and why on
+ * stderr and exit 2 (EXIT_INPUT). None: NULL. */
+pv_vex *pv_load_vex(const char *const *paths, size_t n, const pv_limits *lim);
 /* Load the --license-policy file (at most lim->rule_bytes); on a bad file,
  * say why on stderr and exit 2 (EXIT_INPUT). NULL path: NULL. */
 pv_lic_policy *pv_load_license_policy(const char *path, const pv_limits *lim);
