@@ -28,7 +28,6 @@ typedef struct {
 
 typedef struct {
   const char *name, *version; /* npm products only; version NULL: every version */
-  const char *purl;           /* as written */
 } prod;
 
 typedef struct {
@@ -93,8 +92,8 @@ static pv_status add_product(reader *rd, size_t i, const char *id) {
     return why && strcmp(why, "out of memory") == 0 ? oom(rd) : bad(rd, i, why, id);
   if (strcmp(p.type, "npm") != 0)
     return PV_OK;
-  prod pr = {.name = p.name, .version = p.version, .purl = copy(rd, id)};
-  return pr.purl && pv_vec_push(&rd->v->prods, &pr) ? PV_OK : oom(rd);
+  prod pr = {.name = p.name, .version = p.version};
+  return pv_vec_push(&rd->v->prods, &pr) ? PV_OK : oom(rd);
 }
 
 static pv_status add_alias(reader *rd, const char *id) {

@@ -2,7 +2,7 @@
  * version: "bomFormat": "CycloneDX"; components[], nested ones too) or an
  * SPDX 2.x JSON document ("spdxVersion": "SPDX-..."; packages[] with a
  * purl external reference). Each component whose purl is pkg:npm/ with a
- * version becomes a raw entry at the line it is on, matched like a
+ * version becomes a raw entry at its purl's line, matched like a
  * lockfile's. The others are counted and said, never dropped silently:
  * other purl types, no purl, no version or a git/URL source
  * (vcs_url/download_url: no registry version) in one note; malformed purls
@@ -32,12 +32,12 @@ typedef struct {
 } bom;
 
 int pv_bom_detect(const pv_file *f) {
-  const unsigned char *p = f->data, *end = f->data + f->size;
-  if (p == NULL)
+  if (f->data == NULL)
     return 0;
+  const unsigned char *p = f->data, *end = f->data + f->size;
   if (f->size >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
     p += 3;
-  while (p < end && strchr(" \t\r\n", *p) != NULL)
+  while (p < end && *p != '\0' && strchr(" \t\r\n", *p) != NULL)
     p++;
   if (p >= end || *p != '{')
     return 0;
