@@ -130,9 +130,11 @@ typedef struct pv_finding {
   char fingerprint[33];            /* hex; see findings.h */
   char line_hash[32];              /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;
-  pv_flow_step *flow; /* taint findings: the path from source to sink (in the
-                       * result's arena; not const: pv_findings_finish fills
-                       * the steps' UTF-16 columns), else NULL */
+  const char *suppression; /* why, when suppressed from outside the source (a VEX
+                            * statement: reports/vex.h), else NULL */
+  pv_flow_step *flow;      /* taint findings: the path from source to sink (in the
+                            * result's arena; not const: pv_findings_finish fills
+                            * the steps' UTF-16 columns), else NULL */
   uint32_t nflow;
   uint32_t secret_s, secret_e; /* bytes of a secret in file, redacted in every output
                                 * (pv_redact) when secret_e > secret_s */
