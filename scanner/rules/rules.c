@@ -704,6 +704,7 @@ static int and_only(const char *key) {
                                      "metavariable-regex",
                                      "metavariable-pattern",
                                      "metavariable-comparison",
+                                     "metavariable-analysis",
                                      "focus-metavariable",
                                      NULL};
   return one_of(key, keys);
@@ -743,6 +744,7 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_nod
              {"metavariable-regex", PV_F_MV_REGEX},
              {"metavariable-pattern", PV_F_MV_PATTERN},
              {"metavariable-comparison", PV_F_MV_COMPARE},
+             {"metavariable-analysis", PV_F_MV_ANALYSIS},
              {"focus-metavariable", PV_F_FOCUS}};
   size_t i = 0;
   while (i < sizeof ops / sizeof ops[0] && strcmp(ops[i].key, key) != 0)
@@ -793,6 +795,18 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_nod
       return f_mv_pattern(c, r, key, v, depth, f);
     case PV_F_MV_COMPARE:
       return f_compare(c, key, v, f);
+    case PV_F_MV_ANALYSIS: {
+      static const char *const allowed[] = {"metavariable", "analyzer", NULL};
+      const pv_yaml_node *an;
+      if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK)
+        return rc;
+      if ((an = map_get(v, "analyzer")) == NULL)
+        return rule_err(c, v->line, "key '%s': missing key 'analyzer'", key);
+      if (an->t != PV_YAML_SCALAR || strcmp(an->s, "redos") != 0)
+        return rule_err(c, an->line, "key '%s': analyzer '%s' is not supported (redos is)", key,
+                        an->t == PV_YAML_SCALAR ? an->s : "?");
+      return PV_OK;
+    }
     case PV_F_FOCUS:
       return f_focus(c, key, v, f);
   }
