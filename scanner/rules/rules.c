@@ -281,6 +281,17 @@ static int one_of(const char *s, const char *const *words) {
   return 0;
 }
 
+/* metadata.security-severity: a number from 0.1 to 10.0 (as GitHub reads it). */
+static pv_status want_score(rctx *c, const pv_yaml_node *v, double *out) {
+  char *end = NULL;
+  double d = v->t == PV_YAML_SCALAR ? strtod(v->s, &end) : 0;
+  if (end == NULL || end == v->s || *end != '\0' || !(d >= 0.1 && d <= 10.0))
+    return rule_err(c, v->line,
+                    "key 'metadata.security-severity' must be a number from 0.1 to 10.0");
+  *out = d;
+  return PV_OK;
+}
+
 static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *meta) {
   static const char *const conf[] = {"high", "medium", "low", NULL};
   static const char *const caps[] = {"net",  "fs-read", "fs-write", "exec", "env",
@@ -308,6 +319,15 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
           rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low",
                         lc);
       }
+    } else if (strcmp(key, "precision") == 0) {
+      static const char *const prec[] = {"very-high", "high", "medium", "low", NULL};
+      if ((rc = want_string(c, v, "metadata.precision", &meta->precision)) == PV_OK &&
+          !one_of(meta->precision, prec))
+        rc = rule_err(c, v->line,
+                      "key 'metadata.precision': '%s' is not very-high, high, medium or low",
+                      meta->precision);
+    } else if (strcmp(key, "security-severity") == 0) {
+      rc = want_score(c, v, &meta->security_score);
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))
