@@ -49,7 +49,7 @@ function cases(target, key, sub, value, input, word, lib, text, req, state) {
   // ruleid: js.redos.catastrophic-regex
   if (/^(\w+\s?)*$/i.test(input.name)) {}
   // ruleid: js.redos.catastrophic-regex
-  const words = input.text.split(/(\s|\t)+/);
+  const words = input.text.replace(/(\s|\t)+$/, "");
   // ruleid: js.redos.catastrophic-regex
   const quoted = new RegExp('"(\\\\.|[^"])*"', 'g');
   // ruleid: js.redos.catastrophic-regex

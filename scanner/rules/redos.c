@@ -7,11 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { NONASCII = 128, SEQ_MAX = 8 };
+/* Code points 0-127 are themselves; others share 128 buckets (128 + cp %
+ * 128), so distinct non-ASCII letters rarely look alike. NONASCII: every
+ * bucket (a class or escape reaching past ASCII). */
+enum { NONASCII = 0x110000, SEQ_MAX = 8, SET_WORDS = 4 };
 #define INF UINT32_MAX
 
 typedef struct {
-  uint64_t w[3];
+  uint64_t w[SET_WORDS];
 } cset;
 
 /* What a sub-pattern can do. headq/tailq: the characters of variable
@@ -40,38 +43,38 @@ typedef struct {
 
 /* ---- character sets ---------------------------------------------------- */
 
-static void cs_add(cset *s, unsigned c) {
-  if (c > NONASCII)
-    c = NONASCII;
-  s->w[c / 64] |= (uint64_t)1 << (c % 64);
+static void cs_add(cset *s, unsigned long c) {
+  if (c >= NONASCII) {
+    s->w[2] = s->w[3] = ~(uint64_t)0;
+    return;
+  }
+  unsigned b = c < 128 ? (unsigned)c : 128 + (unsigned)(c % 128);
+  s->w[b / 64] |= (uint64_t)1 << (b % 64);
 }
 
-static void cs_range(cset *s, unsigned a, unsigned b) {
-  if (b >= NONASCII) {
+static void cs_range(cset *s, unsigned long a, unsigned long b) {
+  if (b >= 128 && b - a >= 128)
     cs_add(s, NONASCII);
-    b = NONASCII - 1;
-  }
-  for (unsigned c = a; c <= b; c++)
+  for (unsigned long c = a; c <= b && c < a + 256; c++)
     cs_add(s, c);
 }
 
 static void cs_or(cset *d, const cset *s) {
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < SET_WORDS; i++)
     d->w[i] |= s->w[i];
 }
 
 static int cs_meets(const cset *a, const cset *b) {
-  return (a->w[0] & b->w[0]) || (a->w[1] & b->w[1]) || (a->w[2] & b->w[2] & 1);
+  return (a->w[0] & b->w[0]) || (a->w[1] & b->w[1]) || (a->w[2] & b->w[2]) || (a->w[3] & b->w[3]);
 }
 
 static void cs_not(cset *s) {
-  s->w[0] = ~s->w[0];
-  s->w[1] = ~s->w[1];
-  s->w[2] = ~s->w[2] & 1;
+  for (int i = 0; i < SET_WORDS; i++)
+    s->w[i] = ~s->w[i];
 }
 
 static cset cs_any(void) {
-  cset s = {{~(uint64_t)0, ~(uint64_t)0, 1}};
+  cset s = {{~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0}};
   return s;
 }
 
@@ -190,9 +193,18 @@ static int seq_overlap(const props *a, const props *b) {
 }
 
 /* A repetition of x at least min, at most max times (INF: unbounded). */
+/* Nothing can fail after position i: only ')' up to the end or a '|'
+ * (a match reaching here succeeds, so no backtracking into it). */
+static int nothing_after(const parser *ps) {
+  size_t i = ps->i;
+  while (i < ps->n && ps->p[i] == ')')
+    i++;
+  return i == ps->n || ps->p[i] == '|';
+}
+
 static props p_quant(parser *ps, const props *x, uint32_t min, uint32_t max, uint32_t at) {
   int repeats = max != INF ? max >= PV_REDOS_MIN_REPEAT : 1;
-  if (repeats && ps->found == PV_REDOS_SAFE) {
+  if (repeats && ps->found == PV_REDOS_SAFE && !nothing_after(ps)) {
     if (cs_meets(&x->tailq, &x->first) || cs_meets(&x->headq, &x->last))
       ps->found = PV_REDOS_NESTED;
     else if (x->ambig)
@@ -251,10 +263,15 @@ static long hex_run(parser *ps, int n) {
   return v;
 }
 
-/* A UTF-8 sequence starting at i-1 (lead byte consumed): skip the rest. */
-static void skip_utf8(parser *ps) {
-  while (ps->i < ps->n && (ps->p[ps->i] & 0xC0) == 0x80)
+/* The code point of a UTF-8 sequence whose lead byte c was consumed. */
+static unsigned long utf8_cp(parser *ps, int c) {
+  int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  unsigned long v = (unsigned long)c & (0x3Fu >> more);
+  while (ps->i < ps->n && (ps->p[ps->i] & 0xC0) == 0x80) {
+    v = (v << 6) | (ps->p[ps->i] & 0x3Fu);
     ps->i++;
+  }
+  return v >= 128 ? v : 128;
 }
 
 /* After a backslash: one character's code, or a set (*is_set); -1 on error. */
@@ -317,11 +334,7 @@ static long escape(parser *ps, cset *set, int *is_set, int in_class) {
       return v < 0 ? 'u' : v;
     }
     default:
-      if (c >= 0x80) {
-        skip_utf8(ps);
-        return NONASCII;
-      }
-      return c;
+      return c >= 0x80 ? (long)utf8_cp(ps, c) : c;
   }
 }
 
@@ -358,14 +371,14 @@ static int class_body(parser *ps, cset *out) {
       if (is_set || b < a) { /* [\w-x] is \w, -, x outside u/v; a bad range is an error */
         if (!is_set || (ps->flags & (PV_REDOS_UNICODE | PV_REDOS_SETS)))
           return fail(ps);
-        cs_add(out, (unsigned)a);
+        cs_add(out, (unsigned long)a);
         cs_add(out, '-');
         cs_or(out, &s);
         continue;
       }
-      cs_range(out, (unsigned)a, (unsigned)(b > NONASCII ? NONASCII : b));
+      cs_range(out, (unsigned long)a, (unsigned long)b);
     } else {
-      cs_add(out, (unsigned)(a > NONASCII ? NONASCII : a));
+      cs_add(out, (unsigned long)a);
     }
   }
   ps->i++;
@@ -385,11 +398,7 @@ static long class_atom(parser *ps, cset *set, int *is_set) {
     *is_set = 1;
     return class_body(ps, set) ? 0 : -1;
   }
-  if (c >= 0x80) {
-    skip_utf8(ps);
-    return NONASCII;
-  }
-  return c;
+  return c >= 0x80 ? (long)utf8_cp(ps, c) : c;
 }
 
 static int parse_alt(parser *ps, props *out);
@@ -467,7 +476,7 @@ static int atom_escape(parser *ps, props *out) {
     return fail(ps);
   if (!is_set) {
     memset(&s, 0, sizeof s);
-    cs_add(&s, (unsigned)(v > NONASCII ? NONASCII : v));
+    cs_add(&s, (unsigned long)v);
   }
   *out = p_set(ps, s);
   return 1;
@@ -576,9 +585,7 @@ static int atom(parser *ps, props *out) {
       if ((c == '{' || c == '}' || c == ']') && (ps->flags & (PV_REDOS_UNICODE | PV_REDOS_SETS)))
         return fail(ps);
       memset(&s, 0, sizeof s);
-      cs_add(&s, c < 0x80 ? (unsigned)c : NONASCII);
-      if (c >= 0x80)
-        skip_utf8(ps);
+      cs_add(&s, c < 0x80 ? (unsigned long)c : utf8_cp(ps, c));
       *out = p_set(ps, s);
       return 1;
   }
@@ -653,9 +660,22 @@ static size_t put_utf8(char *o, unsigned long v) {
     o[0] = (char)v;
     return 1;
   }
-  o[0] = (char)0xC2; /* a non-ASCII character; which one does not matter */
-  o[1] = (char)0xA0;
-  return 2;
+  if (v < 0x800) {
+    o[0] = (char)(0xC0 | (v >> 6));
+    o[1] = (char)(0x80 | (v & 0x3F));
+    return 2;
+  }
+  if (v < 0x10000) {
+    o[0] = (char)(0xE0 | (v >> 12));
+    o[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (v & 0x3F));
+    return 3;
+  }
+  o[0] = (char)(0xF0 | ((v >> 18) & 0x07));
+  o[1] = (char)(0x80 | ((v >> 12) & 0x3F));
+  o[2] = (char)(0x80 | ((v >> 6) & 0x3F));
+  o[3] = (char)(0x80 | (v & 0x3F));
+  return 4;
 }
 
 /* Decode the string literal src[s, e) (quotes included) into out (at
@@ -669,6 +689,8 @@ static long decode_string(const unsigned char *src, uint32_t s, uint32_t e, char
     unsigned char c = src[i];
     if (q == '`' && c == '$' && i + 1 < e - 1 && src[i + 1] == '{')
       return -1;
+    if (c == q)
+      return -1; /* "a" + b + "c": not one literal */
     if (c != '\\' || i + 1 >= e - 1) {
       out[o++] = (char)c;
       continue;

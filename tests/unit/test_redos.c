@@ -24,26 +24,26 @@ static void expect(const char *const *pats, unsigned flags, pv_redos_kind want, 
 }
 
 static void test_nested(void) {
-  static const char *const pats[] = {"(a+)+",         "(a*)*",
+  static const char *const pats[] = {"(a+)+$",        "(a*)*$",
                                      "^(a+)+$",       "(?:a+)+b",
-                                     "(.*a){12}",     "(.*a){10,}",
+                                     "(.*a){12}$",    "(.*a){10,}$",
                                      "(\\w+\\s?)*$",  "^(\\w+\\.?)+$",
                                      "(x+x+)+y",      "(a*b*)*c",
-                                     "(a|b+)+",       "(\\d+,?)*$",
-                                     "(\\s+|,)+x",    "((a+))+",
-                                     "(?<n>a+)+",     "(\\s*,\\s*)*$",
+                                     "(a|b+)+$",      "(\\d+,?)*$",
+                                     "(\\s+|,)+x",    "((a+))+$",
+                                     "(?<n>a+)+$",    "(\\s*,\\s*)*$",
                                      "([a-z]+-?)*!",  "(?:[^/]+/?)*$",
-                                     "(\\w+)*@",      "(a+)+?",
-                                     "(a+){2,}",      "(?:é+)+$",
-                                     "(\\p{L}+ ?)+$", "((ab)+)+",
+                                     "(\\w+)*@",      "(a+)+?$",
+                                     "(a+){2,}$",     "(?:é+)+$",
+                                     "(\\p{L}+ ?)+$", "((ab)+)+$",
                                      "(a{1,5})+$",    NULL};
   expect(pats, 0, PV_REDOS_NESTED, "nested");
 }
 
 static void test_overlap(void) {
   static const char *const pats[] = {
-      "(a|a)*",       "(\\w|\\d)+", "(.|\\s)*$", "(\\\\.|[^\"])*\"", "(ab|a.)*c", "(\\w|_)+$",
-      "(?:x|[a-z])+", "(a|b|a)+$",  "((a|a))+",  "(\\d|[0-5])*",     NULL};
+      "(a|a)*$",       "(\\w|\\d)+$", "(.|\\s)*$", "(\\\\.|[^\"])*\"", "(ab|a.)*c", "(\\w|_)+$",
+      "(?:x|[a-z])+$", "(a|b|a)+$",   "((a|a))+$", "(\\d|[0-5])*$",    NULL};
   expect(pats, 0, PV_REDOS_OVERLAP, "overlap");
 }
 
@@ -76,11 +76,11 @@ static void test_safe(void) {
                                      "[^]*",
                                      NULL};
   expect(pats, 0, PV_REDOS_SAFE, "safe");
-  ok(check("(.|\\n)*", PV_REDOS_DOTALL) == PV_REDOS_OVERLAP, "s flag: . also matches \\n");
+  ok(check("(.|\\n)*$", PV_REDOS_DOTALL) == PV_REDOS_OVERLAP, "s flag: . also matches \\n");
   ok(check("(a|A)+", 0) == PV_REDOS_SAFE, "case matters without i");
-  ok(check("(a|A)+", PV_REDOS_ICASE) == PV_REDOS_OVERLAP, "i flag folds case");
+  ok(check("(a|A)+$", PV_REDOS_ICASE) == PV_REDOS_OVERLAP, "i flag folds case");
   ok(check("([a-c]|[[x]])+", PV_REDOS_SETS) == PV_REDOS_SAFE, "v flag: nested class");
-  ok(check("([a-c]|[[b]])+", PV_REDOS_SETS) == PV_REDOS_OVERLAP, "v flag: nested class overlap");
+  ok(check("([a-c]|[[b]])+$", PV_REDOS_SETS) == PV_REDOS_OVERLAP, "v flag: nested class overlap");
 }
 
 static void test_malformed(void) {
@@ -96,9 +96,14 @@ static void test_malformed(void) {
 
 static void test_limits(void) {
   uint32_t at = 99;
-  ok(pv_redos_check("x(a+)+", 6, 0, MAXB, MAXD, &at) == PV_REDOS_NESTED && at == 1,
+  ok(pv_redos_check("x(a+)+$", 7, 0, MAXB, MAXD, &at) == PV_REDOS_NESTED && at == 1,
      "the repeated group's offset is reported");
-  ok(pv_redos_check("(a+)+", 5, 0, 4, MAXD, NULL) == PV_REDOS_UNKNOWN, "too long: not analysed");
+  ok(pv_redos_check("(a+)+$", 6, 0, 4, MAXD, NULL) == PV_REDOS_UNKNOWN, "too long: not analysed");
+  ok(check("(a+)+", 0) == PV_REDOS_SAFE, "nothing after the repetition: a match cannot fail there");
+  ok(check("x((a+)+)|y", 0) == PV_REDOS_SAFE, "... nor before a closing group and '|'");
+  ok(check("((a+)+)*$", 0) == PV_REDOS_NESTED, "... a quantified group after it can fail");
+  ok(check("^(র|সো|ম|বু|বৃ|শু|শ)+$", 0) == PV_REDOS_SAFE, "distinct non-ASCII letters do not overlap");
+  ok(check("^(র|র)+$", 0) == PV_REDOS_OVERLAP, "the same non-ASCII letter does");
   /* deep nesting stops at max_depth, not at the stack */
   size_t n = 200000;
   char *deep = malloc(2 * n + 3);
@@ -120,8 +125,8 @@ static void test_limits(void) {
     alt[o++] = (char)('0' + i % 10);
     alt[o++] = '|';
   }
-  memcpy(alt + o - 1, ")*", 3);
-  ok(pv_redos_check(alt, o + 1, 0, UINT32_MAX, MAXD, NULL) == PV_REDOS_OVERLAP,
+  memcpy(alt + o - 1, ")*$", 4);
+  ok(pv_redos_check(alt, o + 2, 0, UINT32_MAX, MAXD, NULL) == PV_REDOS_OVERLAP,
      "100000 alternatives: analysed (a0|a1|...|a0...) overlap");
   free(alt);
   free(deep);
@@ -147,19 +152,20 @@ static pv_redos_kind js(const char *src, uint32_t s, uint32_t e) {
 
 static void test_js(void) {
   ok(js("/(a+)+$/", 1, 7) == PV_REDOS_NESTED, "regex literal body");
-  ok(js("/(a|A)+/i", 1, 7) == PV_REDOS_OVERLAP, "regex literal flags read after the slash");
-  ok(js("/(a|A)+/g", 1, 7) == PV_REDOS_SAFE, "other flags change nothing");
+  ok(js("/(a|A)+$/i", 1, 8) == PV_REDOS_OVERLAP, "regex literal flags read after the slash");
+  ok(js("/(a|A)+$/g", 1, 8) == PV_REDOS_SAFE, "other flags change nothing");
   ok(js("'(a+)+$'", 0, 0) == PV_REDOS_NESTED, "single-quoted string");
   ok(js("\"(\\\\w+\\\\s?)*$\"", 0, 0) == PV_REDOS_NESTED, "escaped backslashes decoded");
   ok(js("'(\\d+,)*$'", 0, 0) == PV_REDOS_SAFE, "'\\d' in a string is plain d");
   ok(js("'(\\\\d+,?)*$'", 0, 0) == PV_REDOS_NESTED, "'\\\\d' in a string is \\d");
-  ok(js("`(a+)+`", 0, 0) == PV_REDOS_NESTED, "template without substitutions");
+  ok(js("`(a+)+$`", 0, 0) == PV_REDOS_NESTED, "template without substitutions");
   ok(js("`(${x}+)+`", 0, 0) == PV_REDOS_UNKNOWN, "template with ${}: not a constant");
-  ok(js("'(\\x61+)+'", 0, 0) == PV_REDOS_NESTED, "\\x escapes decoded");
-  ok(js("'(\\u0061|a)+'", 0, 0) == PV_REDOS_OVERLAP, "\\u escapes decoded");
-  ok(js("'(\\u{61}|a)+'", 0, 0) == PV_REDOS_OVERLAP, "\\u{} escapes decoded");
+  ok(js("'(\\x61+)+$'", 0, 0) == PV_REDOS_NESTED, "\\x escapes decoded");
+  ok(js("'(\\u0061|a)+$'", 0, 0) == PV_REDOS_OVERLAP, "\\u escapes decoded");
+  ok(js("'(\\u{61}|a)+$'", 0, 0) == PV_REDOS_OVERLAP, "\\u{} escapes decoded");
   ok(js("'(\\u{61|a)+'", 0, 0) == PV_REDOS_UNKNOWN, "a broken escape: not analysed");
   ok(js("x", 0, 1) == PV_REDOS_UNKNOWN, "an identifier: not analysed");
+  ok(js("\"^(\" + a + \")+$\"", 0, 0) == PV_REDOS_UNKNOWN, "a concatenation: not one literal");
   ok(js("'", 0, 1) == PV_REDOS_UNKNOWN, "a lone quote: not analysed");
   ok(js("'abc'", 3, 9) == PV_REDOS_UNKNOWN, "a range past the end: not analysed");
 }
