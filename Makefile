@@ -30,7 +30,7 @@ TOOLS   += $(O)/plugvet-run $(PROBES)
 endif
 
 .SECONDARY:
-.PHONY: all deps test test-unit test-cli asan demo bench clean check-style fuzz install
+.PHONY: all deps test test-unit test-cli asan demo bench catalog clean check-style fuzz install
 all: deps $(TOOLS) $(UNIT_BIN) $(FUZZ_BIN)
 
 deps: $(DEPS)/libtreesitter.a
@@ -135,6 +135,12 @@ demo: all
 
 bench: all
 	tools/bench
+
+# docs/rules-catalog.md is generated from the rule files, never edited by
+# hand (tests/cli/31-semgrep.t fails when it is stale).
+catalog: $(O)/plugvet
+	$(O)/plugvet rules list --catalog rules taint-rules >docs/rules-catalog.md.tmp
+	mv docs/rules-catalog.md.tmp docs/rules-catalog.md
 
 # plugvet and plugvet-run side by side, the rule pack where plugvet looks for
 # it (<bindir>/../share/plugvet/rules), the taint rules next to it (opt in

@@ -111,16 +111,6 @@ static json_t *rule_tags(const pv_rule_meta *m) {
   return tags;
 }
 
-static const char *precision(const char *confidence) {
-  if (confidence == NULL)
-    return "medium";
-  if (strcasecmp(confidence, "high") == 0)
-    return "high";
-  if (strcasecmp(confidence, "low") == 0)
-    return "low";
-  return "medium";
-}
-
 /* "js.code-injection.eval-non-literal" → "JsCodeInjectionEvalNonLiteral". */
 static json_t *camel_name(const char *id) {
   char buf[256];
@@ -172,7 +162,7 @@ out:
 static json_t *rule_json(const pv_rule_meta *m) {
   const char *desc = m->description ? m->description : m->message ? m->message : m->id;
   char score[16];
-  snprintf(score, sizeof score, "%.1f", pv_severity_score(m->severity));
+  snprintf(score, sizeof score, "%.1f", pv_rule_score(m));
   json_t *o = json_object(), *props = json_object(), *cfg = json_object();
   json_object_set_new(o, "id", pv_json_str(m->id));
   json_object_set_new(o, "name", camel_name(m->id));
@@ -182,7 +172,7 @@ static json_t *rule_json(const pv_rule_meta *m) {
   json_object_set_new(cfg, "level", json_string(pv_severity_sarif_level(m->severity)));
   json_object_set_new(o, "defaultConfiguration", cfg);
   json_object_set_new(props, "tags", rule_tags(m));
-  json_object_set_new(props, "precision", json_string(precision(m->confidence)));
+  json_object_set_new(props, "precision", json_string(pv_rule_precision(m)));
   json_object_set_new(props, "security-severity", json_string(score));
   json_object_set_new(props, "problem.severity",
                       json_string(m->severity >= PV_SEV_HIGH     ? "error"

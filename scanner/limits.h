@@ -31,6 +31,8 @@ typedef struct {
   uint32_t taint_steps;   /* expressions a taint rule interprets per file */
   uint32_t yaml_depth;    /* nesting of YAML containers in a rule file (rule files are
                            * walked recursively: keep it small) */
+  uint32_t redos_bytes;   /* longest regex the redos analyser reads (longer: not analysed) */
+  uint32_t redos_depth;   /* groups and classes it follows nested (deeper: not analysed) */
   /* OSV feeds (plugvet db update) */
   uint64_t feed_bytes;       /* one downloaded or local feed file (--max-feed-bytes) */
   uint64_t feed_entry_bytes; /* one OSV record */
@@ -69,6 +71,8 @@ static inline pv_limits pv_limits_default(void) {
       .pattern_steps = 200000,
       .taint_steps = 4000000,
       .yaml_depth = 32,
+      .redos_bytes = 4096,
+      .redos_depth = 64,
       .feed_bytes = 1024 * PV_MiB,
       .feed_entry_bytes = 16 * PV_MiB,
       .feed_entries = 2000000,

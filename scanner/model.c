@@ -1,6 +1,7 @@
 /* model.c — severity and language names (see model.h). */
 #include "model.h"
 
+#include <string.h>
 #include <strings.h>
 
 static const char *const sev_names[] = {"info", "low", "medium", "high", "critical", "none"};
@@ -37,6 +38,19 @@ const char *pv_severity_sarif_level(pv_severity s) {
 double pv_severity_score(pv_severity s) {
   static const double scores[] = {0.0, 3.0, 5.5, 8.0, 9.5};
   return (unsigned)s <= PV_SEV_CRITICAL ? scores[s] : 0.0;
+}
+
+double pv_rule_score(const pv_rule_meta *m) {
+  return m->security_score > 0 ? m->security_score : pv_severity_score(m->severity);
+}
+
+const char *pv_rule_precision(const pv_rule_meta *m) {
+  if (m->precision != NULL)
+    return m->precision;
+  if (m->confidence != NULL &&
+      (strcmp(m->confidence, "high") == 0 || strcmp(m->confidence, "low") == 0))
+    return m->confidence;
+  return "medium";
 }
 
 const char *pv_lang_name(pv_lang l) {

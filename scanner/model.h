@@ -86,6 +86,10 @@ typedef struct pv_rule_meta {
   const char *description; /* longer text; defaults to message */
   pv_severity severity;
   const char *confidence; /* "high", "medium", "low" */
+  const char *precision;  /* SARIF precision: "very-high", "high", "medium", "low"; NULL:
+                           * from confidence (pv_rule_precision) */
+  double security_score;  /* SARIF security-severity 0.1-10.0; 0: from severity
+                           * (pv_rule_score) */
   const char *category;   /* "security", ... */
   const char *capability; /* net, fs-read, fs-write, exec, env, eval, native, crypto or NULL */
   const char *const *cwe; /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
@@ -97,6 +101,13 @@ typedef struct pv_rule_meta {
                               * secret, the first bound one counts; {""}: the whole
                               * match; NULL: none. Redacted in every output. */
 } pv_rule_meta;
+
+/* A rule's SARIF security-severity: its own, else pv_severity_score of its
+ * severity. */
+double pv_rule_score(const pv_rule_meta *m);
+/* A rule's SARIF precision: its own, else its confidence (high, medium,
+ * low; none: medium). */
+const char *pv_rule_precision(const pv_rule_meta *m);
 
 typedef struct {
   uint32_t line, col; /* 1-based; col counts bytes */

@@ -44,6 +44,27 @@ function cases(target, key, sub, value, input, word, lib, text, req, state) {
   // ok: js.redos.dynamic-regexp
   new RegExp(_.escapeRegExp(word) + '$');
 
+  // ruleid: js.redos.catastrophic-regex
+  const email = /^([a-zA-Z0-9_.-]+)+@example\.com$/;
+  // ruleid: js.redos.catastrophic-regex
+  if (/^(\w+\s?)*$/i.test(input.name)) {}
+  // ruleid: js.redos.catastrophic-regex
+  const words = input.text.replace(/(\s|\t)+$/, "");
+  // ruleid: js.redos.catastrophic-regex
+  const quoted = new RegExp('"(\\\\.|[^"])*"', 'g');
+  // ruleid: js.redos.catastrophic-regex
+  const rows = RegExp(`^(\\d+,?)*$`);
+  // ok: js.redos.catastrophic-regex
+  const domain = /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/;
+  // ok: js.redos.catastrophic-regex
+  const str = new RegExp('"(\\\\.|[^"\\\\])*"', 'g');
+  // ok: js.redos.catastrophic-regex
+  const ip = /^\d{1,3}(\.\d{1,3}){3}$/;
+  // ok: js.redos.catastrophic-regex
+  const csv = input.text.split(/\s*,\s*/);
+  // ok: js.redos.catastrophic-regex
+  const broken = new RegExp('(a+', 'g');
+
   // ruleid: js.deserialization.js-yaml-load
   const cfg = yaml.load(text);
   // ruleid: js.deserialization.js-yaml-load

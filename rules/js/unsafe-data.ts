@@ -14,5 +14,17 @@ export function configure(req: Request, text: string, target: Record<string, unk
   merge(target, { theme: 'dark' });
   // ruleid: js.redos.dynamic-regexp
   const re: RegExp = new RegExp(req.query.q as string);
-  return [cfg, safe, re];
+  // ruleid: js.redos.catastrophic-regex
+  const slug: RegExp = /^([a-z]+-?)*$/;
+  // ruleid: js.redos.catastrophic-regex
+  const ws = new RegExp('^(a|a)*$', 'm' as string);
+  // ruleid: js.redos.catastrophic-regex
+  const path = (req.path as string).match(/^(\/[^/]*)*\/(.*a){12}$/);
+  // ok: js.redos.catastrophic-regex
+  const id: RegExp = /^[a-z]+(?:-[a-z]+)*$/u;
+  // ok: js.redos.catastrophic-regex
+  const num = new RegExp('^\\d+(\\.\\d+)?$');
+  // ok: js.redos.catastrophic-regex
+  const any = new RegExp(`^(?:[0-9a-f]{8})+$`, 'i');
+  return [cfg, safe, re, slug, ws, path, id, num, any];
 }

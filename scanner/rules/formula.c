@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../limits.h"
+#include "redos.h"
+
 enum {
   CMP_TEXT_MAX = 64, /* bytes of a bound value read as a number */
 };
@@ -315,6 +318,15 @@ static int compare(const pv_formula *f, const pv_feval *e, const pv_pmatch *m) {
   return 0;
 }
 
+/* metavariable-analysis, analyzer redos: the bound literal is a
+ * catastrophic regex (a pattern not analysed is not one). */
+static int redos_hit(const pv_feval *e, const pv_binding *b) {
+  pv_limits lim = pv_limits_default();
+  pv_redos_kind k =
+      pv_redos_check_js(e->data, e->size, b->s, b->e, lim.redos_bytes, lim.redos_depth, NULL);
+  return k == PV_REDOS_NESTED || k == PV_REDOS_OVERLAP;
+}
+
 /* One metavariable condition or focus over cur. */
 static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0};
@@ -328,6 +340,8 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
       keep = compare(f, e, &m);
     else if (b == NULL)
       keep = 0;
+    else if (f->kind == PV_F_MV_ANALYSIS)
+      keep = redos_hit(e, b);
     else if (f->kind == PV_F_MV_REGEX)
       keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx));
     else if (f->kind == PV_F_MV_PATTERN) {

@@ -57,7 +57,7 @@ typedef struct {
       ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json, frag, esc,
       str_content, /* the insides of a string: no metavariable binds them */
       named_imports, as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
-      type_ann, async_kw, req_param, opt_param;
+      type_ann, async_kw, req_param, opt_param, regex;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -126,6 +126,7 @@ static syms lookup_syms(pv_lang l) {
       .frag = sym_of(L, "string_fragment"),
       .esc = sym_of(L, "escape_sequence"),
       .str_content = sym_of(L, "string_content"),
+      .regex = sym_of(L, "regex"),
       .named_imports = sym_of(L, "named_imports"),
       .as_expr = sym_of(L, "as_expression"),
       .satisfies = sym_of(L, "satisfies_expression"),
@@ -1410,6 +1411,9 @@ static int m_children(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m, const
   if (nt == UINT32_MAX)
     return 0;
   int ok;
+  /* a regex literal without flags in the pattern (`/$RE/`) takes any flags */
+  if (!p->list && p->sym == s->sy->regex && nt == p->n + 1)
+    nt = p->n;
   if (p->list)
     ok = m_list(s, p->kids, 0, p->n, base, 0, nt, 0, m, k);
   else if (nt != p->n)

@@ -320,6 +320,17 @@ static pv_status check_secret(rctx *c, const pv_yaml_node *v, const char *const 
   return PV_OK;
 }
 
+/* metadata.security-severity: a number from 0.1 to 10.0 (as GitHub reads it). */
+static pv_status want_score(rctx *c, const pv_yaml_node *v, double *out) {
+  char *end = NULL;
+  double d = v->t == PV_YAML_SCALAR ? strtod(v->s, &end) : 0;
+  if (end == NULL || end == v->s || *end != '\0' || !(d >= 0.1 && d <= 10.0))
+    return rule_err(c, v->line,
+                    "key 'metadata.security-severity' must be a number from 0.1 to 10.0");
+  *out = d;
+  return PV_OK;
+}
+
 static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *meta) {
   static const char *const conf[] = {"high", "medium", "low", NULL};
   static const char *const caps[] = {"net",  "fs-read", "fs-write", "exec", "env",
@@ -349,6 +360,15 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
       }
     } else if (strcmp(key, "secret") == 0) {
       rc = check_secret(c, v, &meta->secret);
+    } else if (strcmp(key, "precision") == 0) {
+      static const char *const prec[] = {"very-high", "high", "medium", "low", NULL};
+      if ((rc = want_string(c, v, "metadata.precision", &meta->precision)) == PV_OK &&
+          !one_of(meta->precision, prec))
+        rc = rule_err(c, v->line,
+                      "key 'metadata.precision': '%s' is not very-high, high, medium or low",
+                      meta->precision);
+    } else if (strcmp(key, "security-severity") == 0) {
+      rc = want_score(c, v, &meta->security_score);
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))
@@ -745,6 +765,7 @@ static int and_only(const char *key) {
                                      "metavariable-regex",
                                      "metavariable-pattern",
                                      "metavariable-comparison",
+                                     "metavariable-analysis",
                                      "focus-metavariable",
                                      NULL};
   return one_of(key, keys);
@@ -784,6 +805,7 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_nod
              {"metavariable-regex", PV_F_MV_REGEX},
              {"metavariable-pattern", PV_F_MV_PATTERN},
              {"metavariable-comparison", PV_F_MV_COMPARE},
+             {"metavariable-analysis", PV_F_MV_ANALYSIS},
              {"focus-metavariable", PV_F_FOCUS}};
   size_t i = 0;
   while (i < sizeof ops / sizeof ops[0] && strcmp(ops[i].key, key) != 0)
@@ -834,6 +856,18 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_nod
       return f_mv_pattern(c, r, key, v, depth, f);
     case PV_F_MV_COMPARE:
       return f_compare(c, key, v, f);
+    case PV_F_MV_ANALYSIS: {
+      static const char *const allowed[] = {"metavariable", "analyzer", NULL};
+      const pv_yaml_node *an;
+      if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK)
+        return rc;
+      if ((an = map_get(v, "analyzer")) == NULL)
+        return rule_err(c, v->line, "key '%s': missing key 'analyzer'", key);
+      if (an->t != PV_YAML_SCALAR || strcmp(an->s, "redos") != 0)
+        return rule_err(c, an->line, "key '%s': analyzer '%s' is not supported (redos is)", key,
+                        an->t == PV_YAML_SCALAR ? an->s : "?");
+      return PV_OK;
+    }
     case PV_F_FOCUS:
       return f_focus(c, key, v, f);
   }

@@ -34,6 +34,7 @@ typedef enum {
   PV_F_MV_REGEX,
   PV_F_MV_PATTERN,
   PV_F_MV_COMPARE,
+  PV_F_MV_ANALYSIS, /* metavariable-analysis (analyzer: redos) */
   PV_F_FOCUS
 } pv_fkind;
 

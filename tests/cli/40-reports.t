@@ -128,6 +128,30 @@ validate h.sarif; ok $? "invalid UTF-8 in paths and snippets: SARIF still valid"
 python3 -c 'import json,sys; [json.loads(l) for l in open("h.jsonl")]'; ok $? "JSON lines still parse"
 check "no escape codes in the text report off a terminal" ! grep -q $'\033' h.txt
 
+# precision and security-severity: a rule's own, else derived (docs/rules.md, "Metadata").
+cat >meta.yaml <<'Y'
+rules:
+  - id: t.own
+    message: own
+    severity: medium
+    languages: [javascript]
+    metadata: {confidence: low, precision: very-high, security-severity: 7.2}
+    pattern: eval($X)
+  - id: t.derived
+    message: derived
+    severity: low
+    languages: [javascript]
+    metadata: {confidence: low}
+    pattern: eval($X)
+Y
+"$PV" scan p --rules meta.yaml --sarif meta.sarif --fail-on none >/dev/null 2>&1
+validate meta.sarif; ok $? "SARIF with stated precision and security-severity validates"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]; print(" ".join("%s=%s/%s" % (x["id"], x["properties"]["precision"], x["properties"]["security-severity"]) for x in r))' meta.sarif >meta.facts
+grep -qx 't.derived=low/3.0 t.own=very-high/7.2' meta.facts; ok $? "the rule's own precision and security-severity, else from confidence and severity"
+sed 's/security-severity: 7.2/security-severity: 11/' meta.yaml >bad.yaml
+"$PV" scan p --rules bad.yaml >/dev/null 2>bad.err; is $? 2 "security-severity out of 0.1-10.0: rules refused"
+grep -qF "bad.yaml:6: rule 't.own': key 'metadata.security-severity' must be a number from 0.1 to 10.0" bad.err; ok $? "... naming file, line, rule and key"
+
 tail -n 1 one.txt | grep -qx '2 findings (0 critical, 2 high, 0 medium, 0 low, 0 info; 1 suppressed) in 1 input: 1 scanned, 0 failed'
 ok $? "text summary line counts by severity and inputs"
 done_testing
