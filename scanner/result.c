@@ -87,10 +87,15 @@ pv_finding *pv_result_add_finding(pv_result *r, const pv_finding *f, const pv_li
 }
 
 static void note_v(pv_result *r, pv_note_level level, const char *id, const char *path,
-                   const char *fmt, va_list ap) {
+                   int partial, const char *fmt, va_list ap) {
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
-  pv_note n = {.level = level, .id = id, .path = path, .message = pv_arena_strdup(r->arena, msg)};
+  pv_note n = {.level = level,
+               .id = id,
+               .path = path,
+               .message = pv_arena_strdup(r->arena, msg),
+               .partial = partial};
+  r->partial += partial != 0;
   if (n.message != NULL)
     pv_vec_push(&r->notes, &n);
 }
@@ -99,7 +104,14 @@ void pv_result_note(pv_result *r, pv_note_level level, const char *id, const cha
                     const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  note_v(r, level, id, path, fmt, ap);
+  note_v(r, level, id, path, 0, fmt, ap);
+  va_end(ap);
+}
+
+void pv_result_partial(pv_result *r, const char *id, const char *path, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  note_v(r, PV_NOTE_WARNING, id, path, 1, fmt, ap);
   va_end(ap);
 }
 

@@ -52,6 +52,9 @@ static const char usage_scan[] =
     "                        report pkg.undeclared-capability findings\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
     "                        high (default), medium, low, info, none\n"
+    "  --fail-on-partial     exit 2 when part of an input went unanalysed (a file\n"
+    "                        over --max-ast-bytes, a parse timeout, a nesting or\n"
+    "                        work budget: the input's status is partial)\n"
     "dependencies:\n"
     "  --db FILE             OSV store to match dependencies against (default:\n"
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
@@ -77,14 +80,15 @@ static const char usage_scan[] =
     "  --max-ratio N         compression ratio of an entry over 1 MiB (200)\n"
     "  --max-depth N         nested archive depth (3)\n"
     "  --max-path N          bytes in an entry path (1024)\n"
-    "  --max-ast-bytes SIZE  larger files get regex rules only (4M)\n"
+    "  --max-ast-bytes SIZE  larger files get regex rules only (16M)\n"
     "  --max-pattern-steps N node comparisons per pattern match attempt (200000)\n"
     "  --max-taint-steps N   expressions a taint rule interprets per file (4000000)\n"
     "  --max-yaml-depth N    nesting of a rule file's YAML (32)\n"
     "  --timeout SECONDS     wall time per input (120)\n"
     "\n"
     "exit: 0 clean, 1 findings at or above --fail-on, 2 an input could not be\n"
-    "scanned or bad usage (other inputs still fully reported), 3 internal error.\n";
+    "scanned (or, with --fail-on-partial, was analysed partially) or bad usage\n"
+    "(other inputs still fully reported), 3 internal error.\n";
 
 static const char usage_policy[] =
     "usage: plugvet policy [-o FILE] [scan options] INPUT\n"
@@ -118,6 +122,7 @@ typedef struct {
   int policy_mode;     /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
+  int fail_on_partial; /* --fail-on-partial: a partial input exits 2 */
   const char **inputs;
   size_t n_inputs, cap_inputs;
   pv_limits limits;
@@ -225,6 +230,7 @@ enum {
   OPT_TAINT,
   OPT_MODELS,
   OPT_MAX_DB_AGE,
+  OPT_FAIL_ON_PARTIAL,
 };
 
 static const struct option scan_longopts[] = {
@@ -250,6 +256,7 @@ static const struct option scan_longopts[] = {
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"fail-on-partial", no_argument, NULL, OPT_FAIL_ON_PARTIAL},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -395,6 +402,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         if ((o->fail_on = pv_severity_parse(optarg)) < 0)
           die_usage("bad --fail-on level '%s'", optarg);
         break;
+      case OPT_FAIL_ON_PARTIAL:
+        o->fail_on_partial = 1;
+        break;
       case OPT_FROM:
         read_list(o, optarg);
         break;
@@ -539,6 +549,11 @@ static pv_ruleset *load_rules(const scan_opts *o) {
   for (size_t i = 0; i < o->n_models; i++)
     paths_add(&main_set, o->models[i]);
   pv_ruleset *rs = load_set(&main_set, &o->limits);
+  if (pv_ruleset_count(rs) == 0) {
+    fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
+            main_set.n ? main_set.v[0] : "(no path)", main_set.n > 1 ? " and the other --rules" : "");
+    exit(EXIT_INPUT);
+  }
   g_caps.limits = o->limits;
   paths_free(&main_set);
   return rs;
@@ -751,7 +766,7 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
   int failed = 0, over = 0;
   for (size_t i = 0; i < o->n_inputs; i++) {
     const pv_result *r = results[i];
-    failed |= r->status == PV_INPUT_ERROR;
+    failed |= r->status == PV_INPUT_ERROR || (o->fail_on_partial && r->partial);
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
       if (!f->suppressed && o->fail_on != PV_SEV_NONE && (int)f->severity >= o->fail_on)
