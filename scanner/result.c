@@ -86,8 +86,8 @@ pv_finding *pv_result_add_finding(pv_result *r, const pv_finding *f, const pv_li
   return pv_vec_push(&r->findings, f);
 }
 
-static void note_v(pv_result *r, pv_note_level level, const char *id, const char *path,
-                   int partial, const char *fmt, va_list ap) {
+static void note_v(pv_result *r, pv_note_level level, const char *id, const char *path, int partial,
+                   const char *fmt, va_list ap) {
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
   pv_note n = {.level = level,

@@ -23,6 +23,7 @@
 #include "../vulndb/vulns.h"
 #include "commands.h"
 #include "common.h"
+#include "staged.h"
 
 #ifndef PV_VERSION
 #define PV_VERSION "0.0.0"
@@ -122,7 +123,11 @@ typedef struct {
   int policy_mode;     /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
-  int fail_on_partial; /* --fail-on-partial: a partial input exits 2 */
+  int fail_on_partial;    /* --fail-on-partial: a partial input exits 2 */
+  int staged;             /* --staged: the git index's staged files, one input */
+  const char *stdin_name; /* --stdin-filename: stdin as this one file */
+  int allow_empty;        /* --allow-empty: no input is not an error */
+  pv_mem_files mem;       /* what --staged or --stdin-filename read */
   const char **inputs;
   size_t n_inputs, cap_inputs;
   pv_limits limits;
@@ -231,6 +236,9 @@ enum {
   OPT_MODELS,
   OPT_MAX_DB_AGE,
   OPT_FAIL_ON_PARTIAL,
+  OPT_STAGED,
+  OPT_STDIN_FILENAME,
+  OPT_ALLOW_EMPTY,
 };
 
 static const struct option scan_longopts[] = {
@@ -257,6 +265,9 @@ static const struct option scan_longopts[] = {
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"fail-on-partial", no_argument, NULL, OPT_FAIL_ON_PARTIAL},
+    {"staged", no_argument, NULL, OPT_STAGED},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -316,6 +327,37 @@ static int limit_opt(scan_opts *o, int c, const char *arg) {
     default:
       return 0;
   }
+}
+
+/* Nothing to scan in hook mode (--staged, --allow-empty): said, exit 0. */
+static void nothing_to_scan(const scan_opts *o, const char *why) {
+  if (!o->quiet)
+    fprintf(stderr, "plugvet: nothing to scan (%s)\n", why);
+  exit(EXIT_CLEAN);
+}
+
+/* --staged and --stdin-filename: their files are the one input, read now;
+ * else an empty INPUT list is an error unless --allow-empty. */
+static void hook_inputs(scan_opts *o) {
+  if (o->staged && o->stdin_name)
+    die_usage("%s", "--staged and --stdin-filename cannot go together");
+  if ((o->staged || o->stdin_name) && o->n_inputs > 0)
+    die_usage("%s", o->staged ? "--staged scans the git index: give no INPUT"
+                              : "--stdin-filename scans stdin: give no INPUT");
+  if (o->stdin_name && o->stdin_name[0] == '\0')
+    die_usage("%s", "--stdin-filename needs a file name");
+  if (o->staged && pv_staged_read(&o->mem, &o->limits) != 0)
+    exit(EXIT_INPUT);
+  if (o->stdin_name && pv_stdin_read(&o->mem, o->stdin_name, &o->limits) != 0)
+    exit(EXIT_INPUT);
+  if (o->staged && o->mem.n == 0)
+    nothing_to_scan(o, "no staged file");
+  if (o->staged || o->stdin_name)
+    add_input(o, o->staged ? "staged" : o->stdin_name);
+  if (o->n_inputs == 0 && o->allow_empty)
+    nothing_to_scan(o, "no input given");
+  if (o->n_inputs == 0)
+    die_usage("%s", "no input given");
 }
 
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
@@ -405,6 +447,15 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_FAIL_ON_PARTIAL:
         o->fail_on_partial = 1;
         break;
+      case OPT_STAGED:
+        o->staged = 1;
+        break;
+      case OPT_STDIN_FILENAME:
+        o->stdin_name = optarg;
+        break;
+      case OPT_ALLOW_EMPTY:
+        o->allow_empty = 1;
+        break;
       case OPT_FROM:
         read_list(o, optarg);
         break;
@@ -431,8 +482,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     else
       add_input(o, argv[i]);
   }
-  if (o->n_inputs == 0)
-    die_usage("%s", "no input given");
+  hook_inputs(o);
   if (o->policy_mode && o->policy_out == NULL)
     o->policy_out = "-";
   if (o->policy_out && o->n_inputs != 1)
@@ -551,7 +601,8 @@ static pv_ruleset *load_rules(const scan_opts *o) {
   pv_ruleset *rs = load_set(&main_set, &o->limits);
   if (pv_ruleset_count(rs) == 0) {
     fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
-            main_set.n ? main_set.v[0] : "(no path)", main_set.n > 1 ? " and the other --rules" : "");
+            main_set.n ? main_set.v[0] : "(no path)",
+            main_set.n > 1 ? " and the other --rules" : "");
     exit(EXIT_INPUT);
   }
   g_caps.limits = o->limits;
@@ -661,7 +712,10 @@ static void *worker(void *arg) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->opts->n_inputs)
       break;
-    b->results[i] = pv_scan_input(s, b->opts->inputs[i]);
+    const scan_opts *o = b->opts;
+    b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
+                                             o->mem.v, o->mem.n)
+                             : pv_scan_input(s, o->inputs[i]);
     if (b->results[i] == NULL || supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
     atomic_fetch_add(&b->done, 1);
@@ -941,6 +995,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.rule_paths);
   free(o.models);
   free_inputs(&o);
+  pv_mem_files_free(&o.mem);
   return rc;
 }
 

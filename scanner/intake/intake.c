@@ -1298,14 +1298,64 @@ static void intake_free(intake *in) {
   free(in->pathbuf);
 }
 
+static int intake_init(intake *in, pv_result *r, const pv_limits *lim, uint64_t deadline_ms) {
+  *in = (intake){.r = r, .lim = lim, .deadline = deadline_ms};
+  in->max_depth = lim->depth < NEST_HARD_MAX ? lim->depth : NEST_HARD_MAX;
+  in->pathbuf_sz = (lim->path_len < (1u << 20) ? lim->path_len : (1u << 20)) + 2;
+  in->scratch = malloc(CHUNK);
+  in->pathbuf = malloc(in->pathbuf_sz);
+  return in->scratch != NULL && in->pathbuf != NULL;
+}
+
+/* One file given in memory: the limits of dir_file, then its checks. */
+static pv_status mem_file(intake *in, const pv_mem_file *m) {
+  char *path = pv_arena_strdup(in->r->arena, m->path);
+  if (path == NULL)
+    return PV_FATAL;
+  if (++in->entries > in->lim->entries) {
+    in->stop = 1;
+    return trip(in, R_ENTRIES, NULL, "more than %llu entries in '%s'; reading stopped",
+                (unsigned long long)in->lim->entries, in->r->input);
+  }
+  if (m->size > in->lim->entry_bytes || m->data == NULL)
+    return trip(in, R_ENTRY_TOO_LARGE, path, "entry '%s' is larger than %llu bytes; skipped", path,
+                (unsigned long long)in->lim->entry_bytes);
+  if (m->size > in->lim->total_bytes - in->used) {
+    in->stop = 1;
+    return trip(in, R_TOO_LARGE, path,
+                "more than %llu bytes unpacked from '%s' (at entry '%s'); reading stopped",
+                (unsigned long long)in->lim->total_bytes, in->r->input, path);
+  }
+  unsigned char *copy = pv_result_data_alloc(in->r, m->size + 1);
+  if (copy == NULL)
+    return PV_FATAL;
+  memcpy(copy, m->data, m->size);
+  in->used += m->size;
+  pv_file f = {.path = path, .data = copy, .size = m->size, .mode = m->mode, .kind = PV_ENTRY_FILE};
+  return add_entry(in, &f, path, 0, 1);
+}
+
+pv_status pv_intake_read_files(pv_result *r, const pv_limits *lim, uint64_t deadline_ms,
+                               const char *kind, const pv_mem_file *files, size_t n) {
+  intake in;
+  pv_status rc = intake_init(&in, r, lim, deadline_ms) ? PV_OK : PV_FATAL;
+  r->kind = kind;
+  r->sha256[0] = '\0';
+  for (size_t i = 0; i < n && rc != PV_FATAL && !in.stop; i++) {
+    if (past_deadline(&in)) {
+      rc = trip_timeout(&in, r->input);
+      break;
+    }
+    rc = mem_file(&in, &files[i]);
+  }
+  intake_free(&in);
+  return rc == PV_FATAL ? PV_FATAL : PV_OK;
+}
+
 pv_status pv_intake_read(pv_result *r, const pv_limits *lim, uint64_t deadline_ms) {
-  intake in = {.r = r, .lim = lim, .deadline = deadline_ms};
-  in.max_depth = lim->depth < NEST_HARD_MAX ? lim->depth : NEST_HARD_MAX;
-  in.pathbuf_sz = (lim->path_len < (1u << 20) ? lim->path_len : (1u << 20)) + 2;
-  in.scratch = malloc(CHUNK);
-  in.pathbuf = malloc(in.pathbuf_sz);
+  intake in;
   pv_status rc = PV_FATAL;
-  if (in.scratch == NULL || in.pathbuf == NULL)
+  if (!intake_init(&in, r, lim, deadline_ms))
     goto out;
   r->sha256[0] = '\0';
   int fd = open(r->input, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
