@@ -158,8 +158,8 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
     fprintf(out, "; %zu suppressed", suppressed);
   if (set->baseline_known)
     fprintf(out, "; %zu in the baseline", set->baseline_known);
-  fprintf(out, ") in %zu input%s: %zu scanned, %zu failed", set->count,
-          set->count == 1 ? "" : "s", set->count - failed, failed);
+  fprintf(out, ") in %zu input%s: %zu scanned, %zu failed", set->count, set->count == 1 ? "" : "s",
+          set->count - failed, failed);
   if (partial)
     fprintf(out, "; %zu analysed partially (see the warnings)", partial);
   fputc('\n', out);

@@ -285,8 +285,8 @@ static void regex_note(pv_result *r, const pv_file *f, const pv_rule *rule, int 
   PCRE2_UCHAR msg[200];
   pcre2_get_error_message(rc, msg, sizeof msg);
   pv_result_partial(r, "match-limit", f->path,
-                 "%s: rule %s stopped early: %s; later matches in this file are not reported",
-                 f->path, rule->meta.id, (const char *)msg);
+                    "%s: rule %s stopped early: %s; later matches in this file are not reported",
+                    f->path, rule->meta.id, (const char *)msg);
 }
 
 static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
@@ -465,14 +465,14 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
   }
   if (b.timed_out)
     pv_result_partial(r, "match-limit", f->path,
-                   "%s: %s query rules stopped after %u ms; later matches are not reported",
-                   f->path, pv_lang_name(f->lang),
-                   (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
+                      "%s: %s query rules stopped after %u ms; later matches are not reported",
+                      f->path, pv_lang_name(f->lang),
+                      (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
   else if (ts_query_cursor_did_exceed_match_limit(m->qc))
     pv_result_partial(r, "match-limit", f->path,
-                   "%s: %s query rules exceeded %d in-progress matches; some matches may be "
-                   "missed",
-                   f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
+                      "%s: %s query rules exceeded %d in-progress matches; some matches may be "
+                      "missed",
+                      f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
   return rc == PV_FAILED ? PV_OK : rc;
 }
 
@@ -819,8 +819,8 @@ static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, co
     return PV_FATAL;
   if (rc == PV_WARN || c->full)
     pv_result_partial(r, "match-limit", f->path,
-                   "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
-                   c->full ? "too many matches" : "depth or time limit");
+                      "%s: pattern rules stopped early (%s); later matches are not reported",
+                      f->path, c->full ? "too many matches" : "depth or time limit");
   return PV_OK;
 }
 

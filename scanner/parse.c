@@ -215,10 +215,9 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
   if (f->size > lim->ast_bytes || f->size > UINT32_MAX) {
     f->flags |= PV_FILE_TOO_LARGE;
     pv_result_partial(r, "file-too-large", f->path,
-                   "%s: %zu bytes is over the AST limit of %llu (--max-ast-bytes); regex rules "
-                   "only, analysed partially",
-                   f->path,
-                   f->size, (unsigned long long)lim->ast_bytes);
+                      "%s: %zu bytes is over the AST limit of %llu (--max-ast-bytes); regex rules "
+                      "only, analysed partially",
+                      f->path, f->size, (unsigned long long)lim->ast_bytes);
     return NULL;
   }
   if (!ts_parser_set_language(p->ts, lang))
@@ -235,8 +234,8 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
   if (t == NULL) {
     ts_parser_reset(p->ts);
     pv_result_partial(r, "parse-timeout", f->path,
-                   "%s: parsing took over %u ms; regex rules only, analysed partially", f->path,
-                   (unsigned)lim->parse_ms);
+                      "%s: parsing took over %u ms; regex rules only, analysed partially", f->path,
+                      (unsigned)lim->parse_ms);
     return NULL;
   }
   TSNode root = ts_tree_root_node(t);
