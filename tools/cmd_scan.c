@@ -31,6 +31,8 @@
 
 static const char usage_scan[] =
     "usage: plugvet scan [options] INPUT...\n"
+    "       plugvet scan [options] --staged\n"
+    "       plugvet scan [options] --stdin-filename NAME < FILE\n"
     "\n"
     "INPUT is an archive (.tgz .tar .tar.xz .zip .vsix .crx .jar, detected by\n"
     "content), a directory, a file, or '-' to read a list of paths from stdin.\n"
@@ -70,6 +72,12 @@ static const char usage_scan[] =
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
     "                        against FILE's allow/deny/review lists (JSON)\n"
     "inputs and batch:\n"
+    "  --staged              scan what is being committed: the staged files of the\n"
+    "                        git index (not the working tree), as one input with\n"
+    "                        paths from the top of the repository; nothing\n"
+    "                        staged: exit 0\n"
+    "  --stdin-filename NAME scan standard input as the file NAME\n"
+    "  --allow-empty         no INPUT is not an error: exit 0 (hooks)\n"
     "  --from FILE           read input paths, one per line, from FILE\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
     "  -q, --quiet           no progress or summary on stderr\n"
