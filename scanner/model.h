@@ -157,7 +157,6 @@ typedef struct {
   const char *id;   /* "parse-error", "file-too-large", ... */
   const char *path; /* file inside the input, or NULL for the input itself */
   const char *message;
-  int partial; /* part of the file went unanalysed (pv_result_partial) */
 } pv_note;
 
 typedef enum { PV_INPUT_SCANNED = 0, PV_INPUT_ERROR } pv_input_status;

@@ -86,16 +86,11 @@ pv_finding *pv_result_add_finding(pv_result *r, const pv_finding *f, const pv_li
   return pv_vec_push(&r->findings, f);
 }
 
-static void note_v(pv_result *r, pv_note_level level, const char *id, const char *path, int partial,
+static void note_v(pv_result *r, pv_note_level level, const char *id, const char *path,
                    const char *fmt, va_list ap) {
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
-  pv_note n = {.level = level,
-               .id = id,
-               .path = path,
-               .message = pv_arena_strdup(r->arena, msg),
-               .partial = partial};
-  r->partial += partial != 0;
+  pv_note n = {.level = level, .id = id, .path = path, .message = pv_arena_strdup(r->arena, msg)};
   if (n.message != NULL)
     pv_vec_push(&r->notes, &n);
 }
@@ -104,14 +99,15 @@ void pv_result_note(pv_result *r, pv_note_level level, const char *id, const cha
                     const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  note_v(r, level, id, path, 0, fmt, ap);
+  note_v(r, level, id, path, fmt, ap);
   va_end(ap);
 }
 
 void pv_result_partial(pv_result *r, const char *id, const char *path, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  note_v(r, PV_NOTE_WARNING, id, path, 1, fmt, ap);
+  r->partial++;
+  note_v(r, PV_NOTE_WARNING, id, path, fmt, ap);
   va_end(ap);
 }
 

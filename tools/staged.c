@@ -272,22 +272,27 @@ static int read_objects(const char *top, pv_mem_files *m, const obuf *ids, const
     }
     p = nl + 1;
   }
+  if (req.len == 0) /* every file over a limit */
+    return 0;
   char *argv[] = {"git", "-C", (char *)top, "cat-file", "--batch", NULL};
-  int rc = req.len ? run_git(argv, req.data, req.len, &o, total + m->n * HEADER_MAX) : 0;
-  const char *q = o.data, *end = o.data + o.len;
+  int rc = run_git(argv, req.data, req.len, &o, total + m->n * HEADER_MAX);
+  if (rc == 0 && o.data == NULL)
+    rc = -1;
+  size_t off = 0; /* the next header; every answer ends within o */
   for (size_t i = 0; rc == 0 && i < m->n; i++) {
-    unsigned long long sz;
-    const char *nl = q ? memchr(q, '\n', (size_t)(end - q)) : NULL;
     if (!want[i])
       continue;
-    if (nl == NULL || sscanf(q, "%*s blob %llu", &sz) != 1 || sz > (size_t)(end - nl - 1) ||
+    unsigned long long sz;
+    const char *nl = memchr(o.data + off, '\n', o.len - off);
+    size_t body = nl ? (size_t)(nl - o.data) + 1 : 0;
+    if (nl == NULL || sscanf(o.data + off, "%*s blob %llu", &sz) != 1 || sz >= o.len - body ||
         (m->v[i].data = malloc(sz + 1)) == NULL) {
       rc = -1;
       break;
     }
-    memcpy((unsigned char *)m->v[i].data, nl + 1, sz);
+    memcpy((unsigned char *)m->v[i].data, o.data + body, sz);
     m->v[i].size = sz;
-    q = nl + 1 + sz + 1;
+    off = body + sz + 1;
   }
   if (rc != 0)
     fprintf(stderr, "plugvet: --staged: git cat-file could not read the staged objects\n");
