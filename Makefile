@@ -12,6 +12,10 @@ SAN     ?=
 ifeq ($(SAN),1)
 CFLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
+# The ASan+UBSan variant is built with clang when it is installed
+# (tools/install-deps installs it): its UBSan checks more than gcc's
+# (pointer arithmetic on NULL, e.g.).
+SAN_CC  := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -I$(DEPS)/include \
              -DPV_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  = $(DEPS)/libtreesitter.a $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
@@ -47,7 +51,8 @@ $(O)/libplugvet.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c $(sort $(wildcard tools/cmd_*.c)))
+PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c tools/staged.c \
+             $(sort $(wildcard tools/cmd_*.c)))
 $(O)/plugvet: $(PV_OBJ) $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
@@ -82,7 +87,7 @@ $(O)/tests/fuzz_%: $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/memfile.o $(O)/libpl
 	  $(LDLIBS) -o $@
 
 asan:
-	$(MAKE) O=build/asan SAN=1 all
+	$(MAKE) O=build/asan SAN=1 CC=$(SAN_CC) all
 
 # The mechanical style gates (tools/check-style): clang-format layout, no
 # comma-operator statements, no banned calls, libraries that neither print

@@ -66,7 +66,8 @@ static json_t *result_json(const pv_result *r) {
   json_object_set_new(o, "input", pv_json_str(r->input));
   json_object_set_new(o, "sha256", json_string(r->sha256));
   json_object_set_new(o, "kind", json_string(r->kind));
-  json_object_set_new(o, "status", json_string(r->status == PV_INPUT_ERROR ? "error" : "scanned"));
+  const char *status = r->status == PV_INPUT_ERROR ? "error" : r->partial ? "partial" : "scanned";
+  json_object_set_new(o, "status", json_string(status));
   if (r->status == PV_INPUT_ERROR)
     json_object_set_new(o, "error", pv_json_str(r->error));
   json_object_set_new(o, "files", json_integer((json_int_t)r->files.len));

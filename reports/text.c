@@ -123,8 +123,9 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
     fputs(": error: ", p->out);
     put_str(p->out, r->error);
   } else {
-    fprintf(p->out, " (%s, %zu file%s, %zu finding%s)", r->kind, r->files.len,
-            r->files.len == 1 ? "" : "s", visible, visible == 1 ? "" : "s");
+    fprintf(p->out, " (%s, %zu file%s, %zu finding%s%s)", r->kind, r->files.len,
+            r->files.len == 1 ? "" : "s", visible, visible == 1 ? "" : "s",
+            r->partial ? ", analysed partially" : "");
   }
   fputc('\n', p->out);
   for (size_t i = 0; i < r->findings.len; i++) {
@@ -141,10 +142,12 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
 
 pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
   pen p = {out, set->color};
-  size_t counts[PV_SEV_NONE] = {0}, suppressed = 0, failed = 0, total = 0;
+  size_t counts[PV_SEV_NONE] = {0}, suppressed = 0, failed = 0, partial = 0, total = 0;
   for (size_t i = 0; i < set->count; i++) {
-    show_input(&p, set->results[i], counts, &suppressed);
-    failed += set->results[i]->status == PV_INPUT_ERROR;
+    const pv_result *r = set->results[i];
+    show_input(&p, r, counts, &suppressed);
+    failed += r->status == PV_INPUT_ERROR;
+    partial += r->status != PV_INPUT_ERROR && r->partial;
   }
   for (int s = 0; s < PV_SEV_NONE; s++)
     total += counts[s];
@@ -155,8 +158,11 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
     fprintf(out, "; %zu suppressed", suppressed);
   if (set->baseline_known)
     fprintf(out, "; %zu in the baseline", set->baseline_known);
-  fprintf(out, ") in %zu input%s: %zu scanned, %zu failed\n", set->count,
-          set->count == 1 ? "" : "s", set->count - failed, failed);
+  fprintf(out, ") in %zu input%s: %zu scanned, %zu failed", set->count, set->count == 1 ? "" : "s",
+          set->count - failed, failed);
+  if (partial)
+    fprintf(out, "; %zu analysed partially (see the warnings)", partial);
+  fputc('\n', out);
   if (ferror(out))
     return pv_error_set(err, PV_FAILED, "cannot write the text report");
   return PV_OK;

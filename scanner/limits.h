@@ -58,7 +58,7 @@ static inline pv_limits pv_limits_default(void) {
       .ratio_min = 1 * PV_MiB,
       .depth = 3,
       .path_len = 1024,
-      .ast_bytes = 4 * PV_MiB,
+      .ast_bytes = 16 * PV_MiB,
       .ast_depth = 2000,
       .input_ms = 120 * 1000,
       .parse_ms = 10 * 1000,

@@ -307,7 +307,7 @@ static void note_once(pv_result *r, const char *id, const pv_file *f, const char
         strncmp(x->message, head, len) == 0)
       return;
   }
-  pv_result_note(r, PV_NOTE_WARNING, id, f->path, "%s", msg);
+  pv_result_partial(r, id, f->path, "%s", msg);
 }
 
 /* A rule's regexes stopped early in f (PV_REGEX_CUT_* bits): a
@@ -354,9 +354,9 @@ static int regex_lookup(void *ctx, const char *name, size_t len, size_t *s, size
 static void regex_note(pv_result *r, const pv_file *f, const pv_rule *rule, int rc) {
   PCRE2_UCHAR msg[200];
   pcre2_get_error_message(rc, msg, sizeof msg);
-  pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
-                 "%s: rule %s stopped early: %s; later matches in this file are not reported",
-                 f->path, rule->meta.id, (const char *)msg);
+  pv_result_partial(r, "match-limit", f->path,
+                    "%s: rule %s stopped early: %s; later matches in this file are not reported",
+                    f->path, rule->meta.id, (const char *)msg);
 }
 
 static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
@@ -537,15 +537,15 @@ static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, cons
       regex_cut_note(r, f, pat->rule, PV_REGEX_CUT_LIMIT);
   }
   if (b.timed_out)
-    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
-                   "%s: %s query rules stopped after %u ms; later matches are not reported",
-                   f->path, pv_lang_name(f->lang),
-                   (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
+    pv_result_partial(r, "match-limit", f->path,
+                      "%s: %s query rules stopped after %u ms; later matches are not reported",
+                      f->path, pv_lang_name(f->lang),
+                      (unsigned)(lim->parse_ms ? lim->parse_ms : QUERY_MS));
   else if (ts_query_cursor_did_exceed_match_limit(m->qc))
-    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
-                   "%s: %s query rules exceeded %d in-progress matches; some matches may be "
-                   "missed",
-                   f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
+    pv_result_partial(r, "match-limit", f->path,
+                      "%s: %s query rules exceeded %d in-progress matches; some matches may be "
+                      "missed",
+                      f->path, pv_lang_name(f->lang), QUERY_MATCH_LIMIT);
   return rc == PV_FAILED ? PV_OK : rc;
 }
 
@@ -896,9 +896,9 @@ static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, co
   if (rc == PV_FATAL || c->oom)
     return PV_FATAL;
   if (rc == PV_WARN || c->full)
-    pv_result_note(r, PV_NOTE_WARNING, "match-limit", f->path,
-                   "%s: pattern rules stopped early (%s); later matches are not reported", f->path,
-                   c->full ? "too many matches" : "depth or time limit");
+    pv_result_partial(r, "match-limit", f->path,
+                      "%s: pattern rules stopped early (%s); later matches are not reported",
+                      f->path, c->full ? "too many matches" : "depth or time limit");
   return PV_OK;
 }
 

@@ -141,16 +141,36 @@ static bool over_budget(TSParseState *state) {
   return pv_now_ms() > b->deadline;
 }
 
+typedef struct {
+  const unsigned char *data;
+  size_t size;
+} parse_text;
+
 /* TSInput reader over the file's bytes (handed out in one piece). */
 static const char *read_file(void *payload, uint32_t byte, TSPoint pos, uint32_t *n) {
-  const pv_file *f = payload;
+  const parse_text *t = payload;
   (void)pos;
-  if (byte >= f->size) {
+  if (byte >= t->size) {
     *n = 0;
     return "";
   }
-  *n = (uint32_t)(f->size - byte);
-  return (const char *)f->data + byte;
+  *n = (uint32_t)(t->size - byte);
+  return (const char *)t->data + byte;
+}
+
+/* tree-sitter's lexers take a NUL byte for the end of the input: a file
+ * holding one (in a comment or a string: node runs it) is parsed from a
+ * copy with each NUL read as a space, so offsets stay those of the file.
+ * *copy is set when one was made (the caller frees it); NULL on OOM. */
+static const unsigned char *text_without_nul(const pv_file *f, unsigned char **copy) {
+  *copy = NULL;
+  if (memchr(f->data, 0, f->size) == NULL)
+    return f->data;
+  if ((*copy = malloc(f->size)) == NULL)
+    return NULL;
+  for (size_t i = 0; i < f->size; i++)
+    (*copy)[i] = f->data[i] ? f->data[i] : ' ';
+  return *copy;
 }
 
 /* Report ERROR and MISSING nodes: walk only subtrees that contain errors. */
@@ -194,22 +214,28 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
     return NULL;
   if (f->size > lim->ast_bytes || f->size > UINT32_MAX) {
     f->flags |= PV_FILE_TOO_LARGE;
-    pv_result_note(r, PV_NOTE_INFO, "file-too-large", f->path,
-                   "%s: %zu bytes is over the AST limit of %llu; regex rules only", f->path,
-                   f->size, (unsigned long long)lim->ast_bytes);
+    pv_result_partial(r, "file-too-large", f->path,
+                      "%s: %zu bytes is over the AST limit of %llu (--max-ast-bytes); regex rules "
+                      "only, analysed partially",
+                      f->path, f->size, (unsigned long long)lim->ast_bytes);
     return NULL;
   }
   if (!ts_parser_set_language(p->ts, lang))
     return NULL;
+  unsigned char *copy;
+  parse_text text = {text_without_nul(f, &copy), f->size};
+  if (text.data == NULL)
+    return NULL;
   parse_budget b = {pv_now_ms() + lim->parse_ms, 0};
-  TSInput in = {.payload = f, .read = read_file, .encoding = TSInputEncodingUTF8};
+  TSInput in = {.payload = &text, .read = read_file, .encoding = TSInputEncodingUTF8};
   TSParseOptions opt = {&b, over_budget};
   TSTree *t = ts_parser_parse_with_options(p->ts, NULL, in, opt);
+  free(copy);
   if (t == NULL) {
     ts_parser_reset(p->ts);
-    pv_result_note(r, PV_NOTE_WARNING, "parse-timeout", f->path,
-                   "%s: parsing took over %u ms; regex rules only", f->path,
-                   (unsigned)lim->parse_ms);
+    pv_result_partial(r, "parse-timeout", f->path,
+                      "%s: parsing took over %u ms; regex rules only, analysed partially", f->path,
+                      (unsigned)lim->parse_ms);
     return NULL;
   }
   TSNode root = ts_tree_root_node(t);

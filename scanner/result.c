@@ -103,6 +103,14 @@ void pv_result_note(pv_result *r, pv_note_level level, const char *id, const cha
   va_end(ap);
 }
 
+void pv_result_partial(pv_result *r, const char *id, const char *path, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  r->partial++;
+  note_v(r, PV_NOTE_WARNING, id, path, fmt, ap);
+  va_end(ap);
+}
+
 void pv_result_fail(pv_result *r, const char *fmt, ...) {
   char msg[1024];
   va_list ap;

@@ -32,6 +32,7 @@ typedef struct pv_result {
   pv_vec notes;                       /* pv_note */
   uint64_t bytes;                     /* bytes read into the vfs */
   size_t findings_dropped;            /* over limits.findings */
+  size_t partial;                     /* notes saying a file was analysed partially */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
 } pv_result;
 
@@ -49,6 +50,11 @@ pv_finding *pv_result_add_finding(pv_result *r, const pv_finding *f, const pv_li
 /* Append a notification; message is printf-formatted into the arena. */
 void pv_result_note(pv_result *r, pv_note_level level, const char *id, const char *path,
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A warning note saying that part of file `path` went unanalysed (over
+ * the AST size limit, a parse timeout, a nesting or work budget): it makes
+ * the input's status "partial" (r->partial counts them). */
+void pv_result_partial(pv_result *r, const char *id, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Room for n bytes of file contents in r->data (created on first use);
  * NULL on out-of-memory. */
 void *pv_result_data_alloc(pv_result *r, size_t n);

@@ -87,14 +87,11 @@ static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, 
   return PV_OK;
 }
 
-pv_result *pv_scan_input(pv_scanner *s, const char *input) {
+/* Everything after intake: r's files through the rules; r or NULL (OOM,
+ * r deleted). */
+static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
   const pv_limits *lim = &s->cfg->limits;
-  pv_result *r = pv_result_new(input);
-  if (r == NULL)
-    return NULL;
-  uint64_t deadline = lim->input_ms ? pv_now_ms() + lim->input_ms : 0;
-  pv_status rc = pv_intake_read(r, lim, deadline);
-  if (rc == PV_FATAL || (r->permissions = pv_permissions_read(r, lim)) == NULL)
+  if ((r->permissions = pv_permissions_read(r, lim)) == NULL)
     goto oom;
   /* Capability rules only matter when their matches will be checked. */
   int caps = s->cfg->capabilities || r->permissions->declared;
@@ -129,4 +126,33 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
 oom:
   pv_result_delete(r);
   return NULL;
+}
+
+static uint64_t input_deadline(const pv_limits *lim) {
+  return lim->input_ms ? pv_now_ms() + lim->input_ms : 0;
+}
+
+pv_result *pv_scan_input(pv_scanner *s, const char *input) {
+  pv_result *r = pv_result_new(input);
+  if (r == NULL)
+    return NULL;
+  uint64_t deadline = input_deadline(&s->cfg->limits);
+  if (pv_intake_read(r, &s->cfg->limits, deadline) == PV_FATAL) {
+    pv_result_delete(r);
+    return NULL;
+  }
+  return scan_read(s, r, deadline);
+}
+
+pv_result *pv_scan_files(pv_scanner *s, const char *input, const char *kind,
+                         const pv_mem_file *files, size_t n) {
+  pv_result *r = pv_result_new(input);
+  if (r == NULL)
+    return NULL;
+  uint64_t deadline = input_deadline(&s->cfg->limits);
+  if (pv_intake_read_files(r, &s->cfg->limits, deadline, kind, files, n) == PV_FATAL) {
+    pv_result_delete(r);
+    return NULL;
+  }
+  return scan_read(s, r, deadline);
 }

@@ -6,6 +6,7 @@
 #ifndef PV_SCAN_H
 #define PV_SCAN_H
 
+#include "intake/intake.h"
 #include "limits.h"
 #include "result.h"
 #include "rules/rules.h"
@@ -35,5 +36,9 @@ pv_scanner *pv_scanner_new(const pv_scan_config *cfg);
 void pv_scanner_delete(pv_scanner *s);
 /* Scan one input (archive, directory or file) fully. */
 pv_result *pv_scan_input(pv_scanner *s, const char *input);
+/* Scan n files the caller read (pv_intake_read_files) as one input named
+ * `input` of kind `kind`; the files are copied, the caller keeps them. */
+pv_result *pv_scan_files(pv_scanner *s, const char *input, const char *kind,
+                         const pv_mem_file *files, size_t n);
 
 #endif

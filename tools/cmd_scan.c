@@ -23,6 +23,7 @@
 #include "../vulndb/vulns.h"
 #include "commands.h"
 #include "common.h"
+#include "staged.h"
 
 #ifndef PV_VERSION
 #define PV_VERSION "0.0.0"
@@ -30,6 +31,8 @@
 
 static const char usage_scan[] =
     "usage: plugvet scan [options] INPUT...\n"
+    "       plugvet scan [options] --staged\n"
+    "       plugvet scan [options] --stdin-filename NAME < FILE\n"
     "\n"
     "INPUT is an archive (.tgz .tar .tar.xz .zip .vsix .crx .jar, detected by\n"
     "content), a directory, a file, or '-' to read a list of paths from stdin.\n"
@@ -54,6 +57,9 @@ static const char usage_scan[] =
     "                        report pkg.undeclared-capability findings\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
     "                        high (default), medium, low, info, none\n"
+    "  --fail-on-partial     exit 2 when part of an input went unanalysed (a file\n"
+    "                        over --max-ast-bytes, a parse timeout, a nesting or\n"
+    "                        work budget: the input's status is partial)\n"
     "dependencies:\n"
     "  --db FILE             OSV store to match dependencies against (default:\n"
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
@@ -72,6 +78,12 @@ static const char usage_scan[] =
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
     "                        against FILE's allow/deny/review lists (JSON)\n"
     "inputs and batch:\n"
+    "  --staged              scan what is being committed: the staged files of the\n"
+    "                        git index (not the working tree), as one input with\n"
+    "                        paths from the top of the repository; nothing\n"
+    "                        staged: exit 0\n"
+    "  --stdin-filename NAME scan standard input as the file NAME\n"
+    "  --allow-empty         no INPUT is not an error: exit 0 (hooks)\n"
     "  --from FILE           read input paths, one per line, from FILE\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
     "  -q, --quiet           no progress or summary on stderr\n"
@@ -83,14 +95,15 @@ static const char usage_scan[] =
     "  --max-ratio N         compression ratio of an entry over 1 MiB (200)\n"
     "  --max-depth N         nested archive depth (3)\n"
     "  --max-path N          bytes in an entry path (1024)\n"
-    "  --max-ast-bytes SIZE  larger files get regex rules only (4M)\n"
+    "  --max-ast-bytes SIZE  larger files get regex rules only (16M)\n"
     "  --max-pattern-steps N node comparisons per pattern match attempt (200000)\n"
     "  --max-taint-steps N   expressions a taint rule interprets per file (4000000)\n"
     "  --max-yaml-depth N    nesting of a rule file's YAML (32)\n"
     "  --timeout SECONDS     wall time per input (120)\n"
     "\n"
     "exit: 0 clean, 1 findings at or above --fail-on, 2 an input could not be\n"
-    "scanned or bad usage (other inputs still fully reported), 3 internal error.\n";
+    "scanned (or, with --fail-on-partial, was analysed partially) or bad usage\n"
+    "(other inputs still fully reported), 3 internal error.\n";
 
 static const char usage_policy[] =
     "usage: plugvet policy [-o FILE] [scan options] INPUT\n"
@@ -126,6 +139,11 @@ typedef struct {
   int policy_mode;     /* plugvet policy */
   int include_suppressed, quiet, verbose, jobs;
   int fail_on;
+  int fail_on_partial;    /* --fail-on-partial: a partial input exits 2 */
+  int staged;             /* --staged: the git index's staged files, one input */
+  const char *stdin_name; /* --stdin-filename: stdin as this one file */
+  int allow_empty;        /* --allow-empty: no input is not an error */
+  pv_mem_files mem;       /* what --staged or --stdin-filename read */
   const char **inputs;
   size_t n_inputs, cap_inputs;
   pv_limits limits;
@@ -235,6 +253,10 @@ enum {
   OPT_MAX_DB_AGE,
   OPT_SBOM_FORMAT,
   OPT_VEX,
+  OPT_FAIL_ON_PARTIAL,
+  OPT_STAGED,
+  OPT_STDIN_FILENAME,
+  OPT_ALLOW_EMPTY,
 };
 
 static const struct option scan_longopts[] = {
@@ -262,6 +284,10 @@ static const struct option scan_longopts[] = {
     {"vex", required_argument, NULL, OPT_VEX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"fail-on-partial", no_argument, NULL, OPT_FAIL_ON_PARTIAL},
+    {"staged", no_argument, NULL, OPT_STAGED},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -321,6 +347,37 @@ static int limit_opt(scan_opts *o, int c, const char *arg) {
     default:
       return 0;
   }
+}
+
+/* Nothing to scan in hook mode (--staged, --allow-empty): said, exit 0. */
+static void nothing_to_scan(const scan_opts *o, const char *why) {
+  if (!o->quiet)
+    fprintf(stderr, "plugvet: nothing to scan (%s)\n", why);
+  exit(EXIT_CLEAN);
+}
+
+/* --staged and --stdin-filename: their files are the one input, read now;
+ * else an empty INPUT list is an error unless --allow-empty. */
+static void hook_inputs(scan_opts *o) {
+  if (o->staged && o->stdin_name)
+    die_usage("%s", "--staged and --stdin-filename cannot go together");
+  if ((o->staged || o->stdin_name) && o->n_inputs > 0)
+    die_usage("%s", o->staged ? "--staged scans the git index: give no INPUT"
+                              : "--stdin-filename scans stdin: give no INPUT");
+  if (o->stdin_name && o->stdin_name[0] == '\0')
+    die_usage("%s", "--stdin-filename needs a file name");
+  if (o->staged && pv_staged_read(&o->mem, &o->limits) != 0)
+    exit(EXIT_INPUT);
+  if (o->stdin_name && pv_stdin_read(&o->mem, o->stdin_name, &o->limits) != 0)
+    exit(EXIT_INPUT);
+  if (o->staged && o->mem.n == 0)
+    nothing_to_scan(o, "no staged file");
+  if (o->staged || o->stdin_name)
+    add_input(o, o->staged ? "staged" : o->stdin_name);
+  if (o->n_inputs == 0 && o->allow_empty)
+    nothing_to_scan(o, "no input given");
+  if (o->n_inputs == 0)
+    die_usage("%s", "no input given");
 }
 
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
@@ -417,6 +474,18 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         if ((o->fail_on = pv_severity_parse(optarg)) < 0)
           die_usage("bad --fail-on level '%s'", optarg);
         break;
+      case OPT_FAIL_ON_PARTIAL:
+        o->fail_on_partial = 1;
+        break;
+      case OPT_STAGED:
+        o->staged = 1;
+        break;
+      case OPT_STDIN_FILENAME:
+        o->stdin_name = optarg;
+        break;
+      case OPT_ALLOW_EMPTY:
+        o->allow_empty = 1;
+        break;
       case OPT_FROM:
         read_list(o, optarg);
         break;
@@ -443,8 +512,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     else
       add_input(o, argv[i]);
   }
-  if (o->n_inputs == 0)
-    die_usage("%s", "no input given");
+  hook_inputs(o);
   if (o->policy_mode && o->policy_out == NULL)
     o->policy_out = "-";
   if (o->policy_out && o->n_inputs != 1)
@@ -561,6 +629,12 @@ static pv_ruleset *load_rules(const scan_opts *o) {
   for (size_t i = 0; i < o->n_models; i++)
     paths_add(&main_set, o->models[i]);
   pv_ruleset *rs = load_set(&main_set, &o->limits);
+  if (pv_ruleset_count(rs) == 0) {
+    fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
+            main_set.n ? main_set.v[0] : "(no path)",
+            main_set.n > 1 ? " and the other --rules" : "");
+    exit(EXIT_INPUT);
+  }
   g_caps.limits = o->limits;
   paths_free(&main_set);
   return rs;
@@ -677,7 +751,10 @@ static void *worker(void *arg) {
     size_t i = atomic_fetch_add(&b->next, 1);
     if (i >= b->opts->n_inputs)
       break;
-    b->results[i] = pv_scan_input(s, b->opts->inputs[i]);
+    const scan_opts *o = b->opts;
+    b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
+                                             o->mem.v, o->mem.n)
+                             : pv_scan_input(s, o->inputs[i]);
     if (b->results[i] == NULL || supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
     atomic_fetch_add(&b->done, 1);
@@ -782,7 +859,7 @@ static int exit_code(const scan_opts *o, pv_result *const *results) {
   int failed = 0, over = 0;
   for (size_t i = 0; i < o->n_inputs; i++) {
     const pv_result *r = results[i];
-    failed |= r->status == PV_INPUT_ERROR;
+    failed |= r->status == PV_INPUT_ERROR || (o->fail_on_partial && r->partial);
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
       if (!f->suppressed && o->fail_on != PV_SEV_NONE && (int)f->severity >= o->fail_on)
@@ -961,6 +1038,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.vex);
   pv_vex_free(vex);
   free_inputs(&o);
+  pv_mem_files_free(&o.mem);
   return rc;
 }
 

@@ -23,13 +23,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../parse.h"
 #include "archive_magic.h"
 
 enum {
   CHUNK = 256 * 1024, /* bytes asked of archive_read_data at a time */
   BLOCK = 64 * 1024,  /* bytes libarchive reads from memory at a time */
   NEST_HARD_MAX = 16, /* recursion cap whatever --max-depth says */
-  SNIFF_BYTES = 8192, /* NUL bytes here make a file binary */
+  SNIFF_BYTES = 8192, /* NUL bytes here make a file binary (unless named as source) */
+  BINARY_PCT = 25,    /* % of control bytes and invalid UTF-8 there: binary source */
 };
 
 /* ---- builtin rules ---------------------------------------------------- */
@@ -56,6 +58,7 @@ enum {
   R_PATH_LONG,
   R_DEPTH,
   R_TIMEOUT,
+  R_DISGUISED,
   R_COUNT
 };
 
@@ -106,12 +109,16 @@ static const pv_rule_meta rules[R_COUNT] = {
                      "Archives are nested deeper than the limit.", "CWE-409"),
     [R_TIMEOUT] = RULE("archive.timeout", PV_SEV_MEDIUM, NULL,
                        "Reading the input took longer than the time limit.", "CWE-400"),
+    [R_DISGUISED] = RULE("archive.disguised-binary", PV_SEV_MEDIUM, NULL,
+                         "A file named as JavaScript, TypeScript or JSON holds binary data "
+                         "(a native executable's header, or mostly bytes that are not text).",
+                         "CWE-506"),
 };
 
 static const pv_rule_meta *const rule_list[R_COUNT] = {
-    &rules[0],  &rules[1],  &rules[2],  &rules[3],  &rules[4],  &rules[5],
-    &rules[6],  &rules[7],  &rules[8],  &rules[9],  &rules[10], &rules[11],
-    &rules[12], &rules[13], &rules[14], &rules[15], &rules[16], &rules[17],
+    &rules[0],  &rules[1],  &rules[2],  &rules[3],  &rules[4],  &rules[5],  &rules[6],
+    &rules[7],  &rules[8],  &rules[9],  &rules[10], &rules[11], &rules[12], &rules[13],
+    &rules[14], &rules[15], &rules[16], &rules[17], &rules[18],
 };
 
 const pv_rule_meta *const *pv_intake_rules(size_t *count) {
@@ -468,19 +475,55 @@ static int has_suffix(const char *s, const char *suf) {
   return n >= m && strcasecmp(s + n - m, suf) == 0;
 }
 
-/* Binary / native flags and the native finding for one regular file. */
+/* Bytes in the first n of d that no text file holds: control bytes other
+ * than whitespace, and bytes of invalid UTF-8 sequences. */
+static size_t non_text_bytes(const unsigned char *d, size_t n) {
+  size_t bad = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned c = d[i];
+    if (c < 0x80) {
+      bad += (c < 0x20 && (c < '\t' || c > '\r')) || c == 0x7f;
+      i++;
+      continue;
+    }
+    size_t k = c >= 0xf0 && c <= 0xf4  ? 4
+               : c >= 0xe0 && c < 0xf0 ? 3
+               : c >= 0xc2 && c < 0xe0 ? 2
+                                       : 0;
+    size_t j = 1;
+    while (k && j < k && i + j < n && (d[i + j] & 0xc0) == 0x80)
+      j++;
+    if (k == 0 || (j < k && i + j < n)) {
+      bad++;
+      i++;
+      continue;
+    }
+    i += j;
+  }
+  return bad;
+}
+
+/* Binary / native flags and the native finding for one regular file. A
+ * file named as source (parse.h) is parsed whatever its bytes; when it is
+ * a native executable or mostly not text, that is a finding. */
 static pv_status classify_data(intake *in, pv_file *f) {
   char arch[96];
   size_t sniff = f->size < SNIFF_BYTES ? f->size : SNIFF_BYTES;
-  if (f->data != NULL && memchr(f->data, 0, sniff) != NULL)
-    f->flags |= PV_FILE_BINARY;
+  int source = pv_lang_detect(f->path, f->data, f->size, NULL) != PV_LANG_NONE;
   int native = pv_native_arch(f->data, f->size, arch, sizeof arch);
+  pv_status rc = PV_OK;
+  if (source && (native || non_text_bytes(f->data, sniff) * 100 > sniff * BINARY_PCT))
+    rc = hazard(in, R_DISGUISED, PV_SEV_MEDIUM, f, f->path,
+                "entry '%s' is named as source but holds binary data (%s)", f->path,
+                native ? arch : "mostly bytes that are not text");
+  else if (!source && memchr(f->data, 0, sniff) != NULL)
+    f->flags |= PV_FILE_BINARY;
   if (!native && has_suffix(f->path, ".node")) {
     snprintf(arch, sizeof arch, "Node.js addon, unknown format");
     native = 1;
   }
-  if (!native)
-    return PV_OK;
+  if (!native || rc != PV_OK)
+    return rc;
   f->flags |= PV_FILE_NATIVE;
   return hazard(in, R_NATIVE, PV_SEV_MEDIUM, f, f->path, "entry '%s' is a native binary (%s)",
                 f->path, arch);
@@ -1255,14 +1298,64 @@ static void intake_free(intake *in) {
   free(in->pathbuf);
 }
 
+static int intake_init(intake *in, pv_result *r, const pv_limits *lim, uint64_t deadline_ms) {
+  *in = (intake){.r = r, .lim = lim, .deadline = deadline_ms};
+  in->max_depth = lim->depth < NEST_HARD_MAX ? lim->depth : NEST_HARD_MAX;
+  in->pathbuf_sz = (lim->path_len < (1u << 20) ? lim->path_len : (1u << 20)) + 2;
+  in->scratch = malloc(CHUNK);
+  in->pathbuf = malloc(in->pathbuf_sz);
+  return in->scratch != NULL && in->pathbuf != NULL;
+}
+
+/* One file given in memory: the limits of dir_file, then its checks. */
+static pv_status mem_file(intake *in, const pv_mem_file *m) {
+  char *path = pv_arena_strdup(in->r->arena, m->path);
+  if (path == NULL)
+    return PV_FATAL;
+  if (++in->entries > in->lim->entries) {
+    in->stop = 1;
+    return trip(in, R_ENTRIES, NULL, "more than %llu entries in '%s'; reading stopped",
+                (unsigned long long)in->lim->entries, in->r->input);
+  }
+  if (m->size > in->lim->entry_bytes || m->data == NULL)
+    return trip(in, R_ENTRY_TOO_LARGE, path, "entry '%s' is larger than %llu bytes; skipped", path,
+                (unsigned long long)in->lim->entry_bytes);
+  if (m->size > in->lim->total_bytes - in->used) {
+    in->stop = 1;
+    return trip(in, R_TOO_LARGE, path,
+                "more than %llu bytes unpacked from '%s' (at entry '%s'); reading stopped",
+                (unsigned long long)in->lim->total_bytes, in->r->input, path);
+  }
+  unsigned char *copy = pv_result_data_alloc(in->r, m->size + 1);
+  if (copy == NULL)
+    return PV_FATAL;
+  memcpy(copy, m->data, m->size);
+  in->used += m->size;
+  pv_file f = {.path = path, .data = copy, .size = m->size, .mode = m->mode, .kind = PV_ENTRY_FILE};
+  return add_entry(in, &f, path, 0, 1);
+}
+
+pv_status pv_intake_read_files(pv_result *r, const pv_limits *lim, uint64_t deadline_ms,
+                               const char *kind, const pv_mem_file *files, size_t n) {
+  intake in;
+  pv_status rc = intake_init(&in, r, lim, deadline_ms) ? PV_OK : PV_FATAL;
+  r->kind = kind;
+  r->sha256[0] = '\0';
+  for (size_t i = 0; i < n && rc != PV_FATAL && !in.stop; i++) {
+    if (past_deadline(&in)) {
+      rc = trip_timeout(&in, r->input);
+      break;
+    }
+    rc = mem_file(&in, &files[i]);
+  }
+  intake_free(&in);
+  return rc == PV_FATAL ? PV_FATAL : PV_OK;
+}
+
 pv_status pv_intake_read(pv_result *r, const pv_limits *lim, uint64_t deadline_ms) {
-  intake in = {.r = r, .lim = lim, .deadline = deadline_ms};
-  in.max_depth = lim->depth < NEST_HARD_MAX ? lim->depth : NEST_HARD_MAX;
-  in.pathbuf_sz = (lim->path_len < (1u << 20) ? lim->path_len : (1u << 20)) + 2;
-  in.scratch = malloc(CHUNK);
-  in.pathbuf = malloc(in.pathbuf_sz);
+  intake in;
   pv_status rc = PV_FATAL;
-  if (in.scratch == NULL || in.pathbuf == NULL)
+  if (!intake_init(&in, r, lim, deadline_ms))
     goto out;
   r->sha256[0] = '\0';
   int fd = open(r->input, O_RDONLY | O_CLOEXEC | O_NONBLOCK);

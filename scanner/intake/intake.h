@@ -21,6 +21,24 @@
  * deadline_ms is a pv_now_ms() value after which reading stops (0: none). */
 pv_status pv_intake_read(pv_result *r, const pv_limits *lim, uint64_t deadline_ms);
 
+/* A file the caller read itself (a blob of the git index, stdin). data may
+ * be NULL when the caller left a file unread because size is over a limit:
+ * the limit's finding says so. */
+typedef struct {
+  const char *path; /* as it should be reported ("src/a.js") */
+  const unsigned char *data;
+  size_t size;
+  unsigned mode; /* st_mode bits (S_IFREG | 0644...) */
+} pv_mem_file;
+
+/* Read files given in memory into r as the entries of a directory input of
+ * kind `kind` ("git-index", "stdin"): the same limits (entries, entry and
+ * total bytes), checks and findings, nested archives opened; each file's
+ * bytes are copied into r->data. Sets r->kind and r->bytes (r->sha256 stays
+ * ""). PV_OK, or PV_FATAL on out-of-memory. */
+pv_status pv_intake_read_files(pv_result *r, const pv_limits *lim, uint64_t deadline_ms,
+                               const char *kind, const pv_mem_file *files, size_t n);
+
 /* The prefix of a directory input's entry paths: r->input without leading
  * "./" and trailing "/" ("" for "."), in r->arena; NULL on out-of-memory. */
 const char *pv_intake_dir_prefix(pv_result *r);

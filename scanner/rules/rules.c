@@ -1605,6 +1605,8 @@ static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *li
     return load_file(rs, path, lim, err);
   strlist files = {0};
   pv_status rc = list_rule_files(path, &files, err);
+  if (rc == PV_OK && files.n == 0)
+    rc = pv_error_set(err, PV_FAILED, "%s: no rule files (*.yaml, *.yml) under it", path);
   for (size_t i = 0; i < files.n && rc == PV_OK; i++)
     rc = load_file(rs, files.v[i], lim, err);
   strlist_free(&files);

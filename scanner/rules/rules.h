@@ -20,7 +20,8 @@ pv_ruleset *pv_ruleset_new(void);
 /* Free the ruleset and everything it owns. NULL is ignored. */
 void pv_ruleset_delete(pv_ruleset *rs);
 /* Load a rule file, or every *.yaml / *.yml file under a directory (sorted,
- * recursively; test files are not rules). A malformed file fails the whole
+ * recursively; test files are not rules; a directory without one is an
+ * error naming it). A malformed file fails the whole
  * load with err naming file, line and key ("rules/x.yaml:12: rule
  * 'js.eval': unknown key 'patern'"); no rule is silently dropped. */
 pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err);

@@ -282,7 +282,7 @@ void tn_journal(tctx *c, uint8_t kind, uint32_t i, const trace *old) {
 
 /* The value of binding b (scoped or global) becomes t. */
 void tn_set_b(tctx *c, binding *b, const trace *t) {
-  if (b >= c->cur.b && b < c->cur.b + c->cur.nb)
+  if (c->cur.nb > 0 && b >= c->cur.b && b < c->cur.b + c->cur.nb)
     tn_journal(c, J_SCOPED, (uint32_t)(b - c->cur.b), b->t);
   else
     tn_journal(c, J_GLOBAL, (uint32_t)(b - c->cur.g), b->t);

@@ -20,7 +20,7 @@ for f in "$top"/taint-rules/*.yaml; do cp "$f" "$seeds/rules/taint-${f##*/}"; do
 cp "$top"/taint-rules/*.js "$top"/taint-rules/*.ts "$seeds/taint/"
 "$PV" scan -q --fail-on none --sarif "$seeds/baseline/a.sarif" --json "$seeds/baseline/a.jsonl" \
   "$top/examples/demo-plugin" >/dev/null
-for t in intake scan rules baseline; do cp "$top"/tests/fuzz/seeds/$t/* "$seeds/$t/" 2>/dev/null; done
+for t in intake scan rules baseline taint; do cp "$top"/tests/fuzz/seeds/$t/* "$seeds/$t/" 2>/dev/null; done
 fuzz() { # fuzz TARGET SEEDDIR MAXLEN [RULES]
   local bin=$PLUGVET_BIN/tests/fuzz_$1
   (cd "$TMP" && PLUGVET_RULES=${4:-$top/rules} timeout 600 "$bin" -runs="$runs" -max_len="$3" "$2" \

@@ -121,7 +121,7 @@ static void test_limits(void) {
   is_int(l.entries, 100000, "count limits as DESIGN.md: entries");
   is_int(l.ratio, 200, "count limits as DESIGN.md: ratio");
   is_int(l.depth, 3, "count limits as DESIGN.md: depth");
-  is_int(l.ast_bytes, 4 * PV_MiB, "AST limits as DESIGN.md: bytes");
+  is_int(l.ast_bytes, 16 * PV_MiB, "AST limits as DESIGN.md: bytes");
   is_int(l.ast_depth, 2000, "AST limits as DESIGN.md: depth");
   is_int(l.input_ms, 120000, "time limit as DESIGN.md: per input");
 }

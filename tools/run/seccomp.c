@@ -181,9 +181,9 @@ static int tcp_rules(scmp_filter_ctx ctx, int family) {
   static const int protos[] = {0, IPPROTO_TCP};
   int r = 0;
   for (size_t i = 0; i < sizeof protos / sizeof protos[0] && r >= 0; i++) {
-    struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)family),
+    struct scmp_arg_cmp tcp[] = {SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)family, 0),
                                  SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_STREAM),
-                                 SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)protos[i])};
+                                 SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)protos[i], 0)};
     r = rule(ctx, SCMP_ACT_ALLOW, "socket", 3, tcp);
   }
   return r;
@@ -195,7 +195,7 @@ static int tcp_rules(scmp_filter_ctx ctx, int family) {
 static int socket_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   if (p->net == PVR_NET_ANY)
     return rule(ctx, SCMP_ACT_ALLOW, "socket", 0, NULL);
-  struct scmp_arg_cmp unix_only[] = {SCMP_A0(SCMP_CMP_EQ, AF_UNIX)};
+  struct scmp_arg_cmp unix_only[] = {SCMP_A0(SCMP_CMP_EQ, AF_UNIX, 0)};
   int r = rule(ctx, SCMP_ACT_ALLOW, "socket", 1, unix_only);
   if (r < 0 || p->net == PVR_NET_NONE)
     return r;
