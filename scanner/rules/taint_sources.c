@@ -157,7 +157,7 @@ const char pv_taint_source_sets[] =
     "        - pattern: $DOC.getText(...)\n"
     "        - metavariable-regex:\n"
     "            metavariable: $DOC\n"
-    "            regex: '(?i)(document|doc)$'\n"
+    "            regex: '^.*(document|Document|doc|Doc)$'\n"
     "    - pattern-regex: '\\bhandleUri\\s*\\(\\s*[A-Za-z_$][\\w$]*'\n"
     "  # Browser: the page's URL, the referrer, the window name, and messages\n"
     "  # from other windows, frames and workers.\n"
