@@ -222,8 +222,8 @@ typedef struct pv_rctx {
   yctx *yc;                     /* the file's YAML (to read the builtin source sets) */
   const pv_yaml_node *sets;     /* the file's `source-sets:` mapping, or NULL */
   const pv_yaml_node *builtins; /* the builtin source sets, once read */
-  const char *id; /* current rule id, or NULL */
-  size_t index;   /* current rule's position in the file */
+  const char *id;               /* current rule id, or NULL */
+  size_t index;                 /* current rule's position in the file */
   uint32_t line;
 } rctx;
 

@@ -161,8 +161,8 @@ static pv_status set_items(pv_rctx *c, int kind, const pv_yaml_node *m, const pv
   set_names(own, ours, sizeof ours);
   set_names(builtin, all, sizeof all);
   return pv_rules_err(c, m->line,
-                      "key 'pattern-sources': unknown source set '%s' (builtin: %s%s%s)", name,
-                      all, ours[0] ? "; this file's: " : "", ours);
+                      "key 'pattern-sources': unknown source set '%s' (builtin: %s%s%s)", name, all,
+                      ours[0] ? "; this file's: " : "", ours);
 }
 
 /* How many items list v stands for, source sets expanded. */
@@ -216,13 +216,11 @@ pv_status pv_taint_sets_check(pv_rctx *c, const pv_yaml_node *sets) {
       return pv_rules_err(c, k->line, "key 'source-sets': '%s' is not a set name (a-z, 0-9, -, _)",
                           key_of(k));
     if (v->t != PV_YAML_SEQ || v->n == 0)
-      return pv_rules_err(c, v->line, "key 'source-sets': set '%s' must be a non-empty list",
-                          k->s);
+      return pv_rules_err(c, v->line, "key 'source-sets': set '%s' must be a non-empty list", k->s);
     for (size_t j = 0; j < v->n; j++)
       if (set_ref(v->kids[j]) != NULL)
         return pv_rules_err(c, v->kids[j]->line,
-                            "key 'source-sets': set '%s' names another set (list its items)",
-                            k->s);
+                            "key 'source-sets': set '%s' names another set (list its items)", k->s);
   }
   return PV_OK;
 }
