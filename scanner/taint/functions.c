@@ -386,8 +386,12 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
     /* TS: required_parameter / optional_parameter hold the pattern */
     TSNode pat = tn_field_of(p, "pattern");
     /* a source matching the parameter (`($REQ, ...) => {...}` with
-     * `pattern: $REQ`: `{ query }` too) taints what it binds */
+     * `pattern: $REQ`: `{ query }` too) or its type annotation (`: Request`)
+     * taints what it binds */
     t = tn_join(c, t, tn_source_at(c, ts_node_is_null(pat) ? p : pat, NULL));
+    TSNode ann = tn_field_of(p, "type");
+    if (!ts_node_is_null(ann))
+      t = tn_join(c, t, tn_source_at(c, ann, NULL));
     if (safe_type(c, p))
       t = NULL;
     if (!ts_node_is_null(pat))
