@@ -8,7 +8,10 @@
 
 #include "taint_spec.h"
 
-enum { MODELS_MAX = 10000 };
+enum {
+  MODELS_MAX = 10000,
+  ITEMS_MAX = 1000, /* items of one list, source sets expanded (a set named over and over) */
+};
 
 static int in_list(const char *s, const char *const *words) {
   for (size_t i = 0; words[i] != NULL; i++)
@@ -174,6 +177,10 @@ static pv_status count_items(pv_rctx *c, int kind, const pv_yaml_node *v, size_t
     if (rc != PV_OK)
       return rc;
     *n += set != NULL ? set->n : 1;
+    if (*n > ITEMS_MAX)
+      return pv_rules_err(c, v->kids[i]->line,
+                          "key '%s': more than %d items (source sets expanded)", item_names[kind],
+                          ITEMS_MAX);
   }
   return PV_OK;
 }

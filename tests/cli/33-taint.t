@@ -596,6 +596,11 @@ bad sinkset '    pattern-sources:
     pattern-sinks:
       - source-set: argv' "'source-set' is only for pattern-sources"
 
+bad manysets "    pattern-sources:
+$(for i in $(seq 200); do echo '      - source-set: web-request'; done)
+    pattern-sinks:
+      - pattern: b" "more than 1000 items (source sets expanded)"
+
 # Source sets: builtin ones are found with one rule file alone; a file's own
 # source-sets: are its own (and win over a builtin set of the same name);
 # a set naming another set is refused.
