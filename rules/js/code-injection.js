@@ -4,6 +4,11 @@ const { runInThisContext } = require('node:vm');
 import { compileFunction as compile, Script as VmScript } from 'node:vm';
 import * as nodeVm from 'node:vm';
 
+// Strings made only of constants count as literals (constant propagation).
+const ADD = 'return a + b';
+const BODY = 'return ' + 'a * b';
+const WRAP = `"use strict"; ${ADD}`;
+
 function evalCases(userCode, name, redis, script) {
   // ruleid: js.code-injection.eval-non-literal
   eval(userCode);
@@ -21,6 +26,10 @@ function evalCases(userCode, name, redis, script) {
   redis.eval(script, 0);
   // ok: js.code-injection.eval-non-literal
   evaluate(userCode);
+  // ok: js.code-injection.eval-non-literal
+  eval(BODY);
+  // ruleid: js.code-injection.eval-non-literal
+  eval(BODY + userCode);
 }
 
 function functionCases(userCode, name) {
@@ -36,7 +45,16 @@ function functionCases(userCode, name) {
   const m = new MyFunction(userCode);
   // ok: js.code-injection.new-function
   const n = Function.prototype.call.bind(userCode);
-  return [f, g, h, k, m, n];
+  // ok: js.code-injection.new-function
+  const p = new Function('a', 'b', ADD);
+  // ok: js.code-injection.new-function
+  const q = Function('a', 'b', BODY);
+  // ok: js.code-injection.new-function
+  const r = new Function('a', 'b', WRAP);
+  const dyn = `return ${userCode}`;
+  // ruleid: js.code-injection.new-function
+  const t = new Function(dyn);
+  return [f, g, h, k, m, n, p, q, r, t];
 }
 
 function vmCases(userCode, sandbox, ctx, script) {

@@ -5,6 +5,11 @@ import { spawnSync as runSync } from 'child_process';
 import * as child from 'node:child_process';
 
 const STATUS = 'git status';
+// Strings made only of constants count as literals (constant propagation).
+const GIT = 'git';
+const LOG = GIT + ' log --oneline';
+const SHOW = `${GIT} show ${'HEAD'}`;
+let MUTABLE = 'git status';
 
 function cases(file, branch, re, text, proc) {
   // ruleid: js.command-injection.exec-non-literal
@@ -31,6 +36,19 @@ function cases(file, branch, re, text, proc) {
   cp.exec(STATUS);
   // ok: js.command-injection.exec-non-literal
   proc.exec(file);
+  // ok: js.command-injection.exec-non-literal
+  cp.exec(LOG);
+  // ok: js.command-injection.exec-non-literal
+  execSync(SHOW);
+  // ok: js.command-injection.exec-non-literal
+  execSync(`${LOG} -n 5`);
+  // ruleid: js.command-injection.exec-non-literal
+  cp.exec(MUTABLE);
+  const withInput = `${GIT} log ${branch}`;
+  // ruleid: js.command-injection.exec-non-literal
+  execSync(withInput);
+  // ruleid: js.command-injection.exec-non-literal
+  cp.exec(GIT + ' ' + branch);
 
   // ruleid: js.command-injection.spawn-shell-true
   spawn(file, [branch], { cwd: '/tmp', shell: true });

@@ -20,6 +20,7 @@ enum {
   PAT_MAX_DEPTH = 200,            /* pattern tree depth */
   ALIAS_MAX = PV_PSCAN_DECLS_MAX, /* declarations tracked per file */
   NAMES_MAX = 64,                 /* names looked up one by one per file; more: every declaration */
+  CONST_NEST = 8,                 /* levels of a string made of constants (names, +, ${}) */
   NAME_OCCS_MAX = 256,            /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,            /* bytes of one snippet */
   ENUM_MAX = 16,                  /* distinct matches (ways to bind) kept per node and pattern */
@@ -57,7 +58,7 @@ typedef struct {
       ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json, frag, esc,
       str_content, /* the insides of a string: no metavariable binds them */
       named_imports, as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
-      type_ann, async_kw, req_param, opt_param, regex;
+      type_ann, async_kw, req_param, opt_param, regex, binary;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -99,6 +100,7 @@ static syms lookup_syms(pv_lang l) {
       .string = sym_of(L, "string"),
       .templ = sym_of(L, "template_string"),
       .subst = sym_of(L, "template_substitution"),
+      .binary = sym_of(L, "binary_expression"),
       .ident = sym_of(L, "identifier"),
       .prop = sym_of(L, "property_identifier"),
       .sprop = sym_of(L, "shorthand_property_identifier"),
@@ -647,8 +649,10 @@ int pv_pattern_is_any(const pv_pattern *p) {
 /* ---- Per-file aliases and constants ----------------------------------- */
 
 /* What a declaration makes of a name: a module, a member of one, a
- * constant string, or anything else (which hides the others). */
-typedef enum { A_MOD, A_MEMBER, A_CONST, A_NONE } akind;
+ * constant string (A_CONST: its content in the file; A_CONST_MADE: made of
+ * constants, `'a' + B`, `${B}/x`, its text not kept), or anything else
+ * (which hides the others). */
+typedef enum { A_MOD, A_MEMBER, A_CONST, A_CONST_MADE, A_NONE } akind;
 
 typedef struct {
   uint8_t kind;
@@ -697,6 +701,7 @@ struct pv_pscan {
   pv_pmatch out[ENUM_MAX]; /* the matches found at the current node */
   uint32_t nout;
   int oom;
+  uint32_t const_depth;  /* constants resolved inside the declaration of another */
   const uint8_t *active; /* per pattern: try it in this file (caller's) */
   uint32_t *occ;         /* anchor word occurrences: start, end, word id; by start */
   uint32_t nocc, capocc; /* (in uint32_t units: 3 per occurrence) */
@@ -962,6 +967,45 @@ static int is_const_decl(const pv_pscan *s, TSNode decl) {
          text_eq(s, ts_node_start_byte(kw), ts_node_end_byte(kw), "const", 5);
 }
 
+static const alias *alias_of(pv_pscan *s, TSNode n);
+
+/* Is expression t a string made only of constants: literals, templates
+ * whose ${} hold constants, `+` of constants, const names bound to such
+ * (declared before; CONST_NEST levels of names at most)? */
+static int const_made(pv_pscan *s, TSNode t, uint32_t depth) {
+  TSSymbol x = ts_node_symbol(t);
+  if (depth > CONST_NEST)
+    return 0;
+  if (x == s->sy->string)
+    return 1;
+  if (x == s->sy->paren && ts_node_named_child_count(t) == 1)
+    return const_made(s, ts_node_named_child(t, 0), depth + 1);
+  if (x == s->sy->binary) {
+    TSNode op = ts_node_child_by_field_name(t, "operator", 8);
+    TSNode l = ts_node_child_by_field_name(t, "left", 4);
+    TSNode r = ts_node_child_by_field_name(t, "right", 5);
+    return !ts_node_is_null(op) && !ts_node_is_null(l) && !ts_node_is_null(r) &&
+           text_eq(s, ts_node_start_byte(op), ts_node_end_byte(op), "+", 1) &&
+           const_made(s, l, depth + 1) && const_made(s, r, depth + 1);
+  }
+  if (x == s->sy->templ) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(t); i++) {
+      TSNode k = ts_node_named_child(t, i);
+      if (ts_node_symbol(k) == s->sy->subst &&
+          (ts_node_named_child_count(k) != 1 ||
+           !const_made(s, ts_node_named_child(k, 0), depth + 1)))
+        return 0;
+    }
+    return 1;
+  }
+  if (x != s->sy->ident || s->const_depth >= CONST_NEST)
+    return 0;
+  s->const_depth++;
+  const alias *al = alias_of(s, t);
+  s->const_depth--;
+  return al != NULL && (al->kind == A_CONST || al->kind == A_CONST_MADE);
+}
+
 static void on_declarator(pv_pscan *s, TSNode d) {
   TSNode name = ts_node_child_by_field_name(d, "name", 4);
   TSNode val = ts_node_child_by_field_name(d, "value", 5);
@@ -991,6 +1035,8 @@ static void on_declarator(pv_pscan *s, TSNode d) {
              is_const_decl(s, ts_node_parent(d))) {
     uint32_t a = ts_node_start_byte(val) + 1, e = ts_node_end_byte(val) - 1;
     alias_add(s, A_CONST, name, a, e < a ? a : e, none);
+  } else if (ident && is_const_decl(s, ts_node_parent(d)) && const_made(s, val, 0)) {
+    alias_add(s, A_CONST_MADE, name, 0, 0, none);
   } else if (ident) {
     alias_add(s, A_NONE, name, 0, 0, none); /* a non-constant: hides any constant */
   }
@@ -1198,7 +1244,9 @@ static int bind(pv_pscan *s, pv_pmatch *m, const char *name, uint32_t a, uint32_
 }
 
 /* Content range of a constant string: a literal, a template without ${},
- * or a const identifier holding one. */
+ * or a const identifier holding one (1); a string made of constants
+ * (`${A}/x`, 'a' + B) or a const identifier bound to one, whose text is
+ * not kept (2); else 0. */
 static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
   TSSymbol x = ts_node_symbol(t);
   if (x == s->sy->string || (x == s->sy->templ && !has_child_sym(t, s->sy->subst))) {
@@ -1208,23 +1256,26 @@ static int const_string(pv_pscan *s, TSNode t, uint32_t *a, uint32_t *e) {
       *e = *a;
     return 1;
   }
+  if (x == s->sy->templ || x == s->sy->binary)
+    return const_made(s, t, 0) ? 2 : 0;
   const alias *al = alias_of(s, t);
-  if (al == NULL || al->kind != A_CONST)
+  if (al == NULL || (al->kind != A_CONST && al->kind != A_CONST_MADE))
     return 0;
   *a = al->ms;
   *e = al->me;
-  return 1;
+  return al->kind == A_CONST ? 1 : 2;
 }
 
 static int m_string(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   uint32_t a, e;
-  if (!const_string(s, t, &a, &e))
+  int c = const_string(s, t, &a, &e);
+  if (c == 0)
     return 0;
   if (p->kind == P_STR_ANY)
     return 1;
   if (p->kind == P_STR_MV)
     return bind(s, m, p->text, ts_node_start_byte(t), ts_node_end_byte(t));
-  return text_eq(s, a, e, p->text, p->len);
+  return c == 1 && text_eq(s, a, e, p->text, p->len); /* a made constant's text is unknown */
 }
 
 /* Which children of a node push_kids keeps: all but comments, the named

@@ -219,8 +219,11 @@ typedef struct pv_rctx {
   pv_ruleset *rs;
   const char *file; /* in rs->arena */
   pv_error *err;
-  const char *id; /* current rule id, or NULL */
-  size_t index;   /* current rule's position in the file */
+  yctx *yc;                     /* the file's YAML (to read the builtin source sets) */
+  const pv_yaml_node *sets;     /* the file's `source-sets:` mapping, or NULL */
+  const pv_yaml_node *builtins; /* the builtin source sets, once read */
+  const char *id;               /* current rule id, or NULL */
+  size_t index;                 /* current rule's position in the file */
   uint32_t line;
 } rctx;
 
@@ -1276,6 +1279,13 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
         return rc;
       continue;
     }
+    if (k->t == PV_YAML_SCALAR && strcmp(k->s, "source-sets") == 0) {
+      pv_status rc = pv_taint_sets_check(c, root->kids[i + 1]);
+      if (rc != PV_OK)
+        return rc;
+      c->sets = root->kids[i + 1];
+      continue;
+    }
     if (k->t != PV_YAML_SCALAR || strcmp(k->s, "rules") != 0)
       return pv_error_set(c->err, PV_FAILED, "%s:%u: unknown top-level key '%s'", c->file, k->line,
                           k->t == PV_YAML_SCALAR ? k->s : "?");
@@ -1312,7 +1322,7 @@ static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned cha
   pv_status rc;
   yctx yc = {.file = path, .err = err, .max_depth = lim->yaml_depth};
   yc.tmp = pv_arena_new(0);
-  rctx rcx = {.rs = rs, .err = err, .file = pv_arena_strdup(rs->arena, path)};
+  rctx rcx = {.rs = rs, .err = err, .yc = &yc, .file = pv_arena_strdup(rs->arena, path)};
   pv_yaml_node *root = NULL;
   if (yc.tmp == NULL || rcx.file == NULL)
     rc = oom(err);
@@ -1910,6 +1920,28 @@ pv_ruleset *pv_rules_set(pv_rctx *c) {
 
 const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key) {
   return map_get(m, key);
+}
+
+pv_status pv_rules_builtin_sets(pv_rctx *c, const pv_yaml_node **out) {
+  if (c->builtins == NULL) {
+    pv_yaml_node *root = NULL;
+    const char *file = c->yc->file;
+    c->yc->file = "<builtin source sets>";
+    pv_status rc = yaml_tree(c->yc, (const unsigned char *)pv_taint_source_sets,
+                             strlen(pv_taint_source_sets), &root);
+    c->yc->file = file;
+    if (rc != PV_OK)
+      return rc;
+    c->builtins = root != NULL ? map_get(root, "source-sets") : NULL;
+    if (c->builtins == NULL || c->builtins->t != PV_YAML_MAP)
+      return rule_err(c, 1, "the builtin source sets are not a 'source-sets' mapping");
+  }
+  *out = c->builtins;
+  return PV_OK;
+}
+
+const pv_yaml_node *pv_rules_source_sets(pv_rctx *c) {
+  return c->sets;
 }
 
 pv_status pv_rules_string(pv_rctx *c, const pv_yaml_node *v, const char *key, const char **out) {

@@ -182,6 +182,11 @@ pv_arena *pv_rules_arena(pv_rctx *c);
 pv_ruleset *pv_rules_set(pv_rctx *c);
 /* Value of key in mapping m, or NULL. */
 const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key);
+/* The builtin source sets (a mapping of names to lists of source items),
+ * read from pv_taint_source_sets the first time they are wanted. */
+pv_status pv_rules_builtin_sets(pv_rctx *c, const pv_yaml_node **out);
+/* The file's own `source-sets:` mapping, or NULL. */
+const pv_yaml_node *pv_rules_source_sets(pv_rctx *c);
 /* A non-empty string value copied into the ruleset's arena. */
 pv_status pv_rules_string(pv_rctx *c, const pv_yaml_node *v, const char *key, const char **out);
 /* Compile the search-mode operator k (pattern, patterns, pattern-either,

@@ -8,7 +8,10 @@
 
 #include "taint_spec.h"
 
-enum { MODELS_MAX = 10000 };
+enum {
+  MODELS_MAX = 10000,
+  ITEMS_MAX = 1000, /* items of one list, source sets expanded (a set named over and over) */
+};
 
 static int in_list(const char *s, const char *const *words) {
   for (size_t i = 0; words[i] != NULL; i++)
@@ -126,18 +129,105 @@ static pv_status check_item(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_node
   return pv_rules_formula(c, r, op, pv_rules_map_get(m, op->s), &it->f);
 }
 
+/* The name of a `- source-set: NAME` item, or NULL if m is not one. */
+static const char *set_ref(const pv_yaml_node *m) {
+  if (m->t != PV_YAML_MAP || m->n != 2 || m->kids[0]->t != PV_YAML_SCALAR ||
+      strcmp(m->kids[0]->s, "source-set") != 0)
+    return NULL;
+  return m->kids[1]->t == PV_YAML_SCALAR ? m->kids[1]->s : "";
+}
+
+/* "a, b, c": the names of a `source-sets:` mapping, for a message. */
+static void set_names(const pv_yaml_node *sets, char *buf, size_t n) {
+  size_t k = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; sets != NULL && i + 1 < sets->n && k + 1 < n; i += 2) {
+    int w = snprintf(buf + k, n - k, "%s%s", k ? ", " : "", key_of(sets->kids[i]));
+    k = w < 0 ? n : k + (size_t)w;
+  }
+}
+
+/* The list of source items `- source-set: NAME` stands for: the file's
+ * own set of that name, else the builtin one. */
+static pv_status set_items(pv_rctx *c, int kind, const pv_yaml_node *m, const pv_yaml_node **out) {
+  const char *name = set_ref(m);
+  const pv_yaml_node *own = pv_rules_source_sets(c), *builtin = NULL;
+  if (kind != PV_TI_SOURCE)
+    return pv_rules_err(c, m->line, "key '%s': 'source-set' is only for pattern-sources",
+                        item_names[kind]);
+  if (own != NULL && (*out = pv_rules_map_get(own, name)) != NULL)
+    return PV_OK;
+  pv_status rc = pv_rules_builtin_sets(c, &builtin);
+  if (rc != PV_OK || (*out = pv_rules_map_get(builtin, name)) != NULL)
+    return rc;
+  char ours[200], all[400];
+  set_names(own, ours, sizeof ours);
+  set_names(builtin, all, sizeof all);
+  return pv_rules_err(c, m->line,
+                      "key 'pattern-sources': unknown source set '%s' (builtin: %s%s%s)", name, all,
+                      ours[0] ? "; this file's: " : "", ours);
+}
+
+/* How many items list v stands for, source sets expanded. */
+static pv_status count_items(pv_rctx *c, int kind, const pv_yaml_node *v, size_t *n) {
+  *n = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    const pv_yaml_node *set = NULL;
+    pv_status rc = set_ref(v->kids[i]) ? set_items(c, kind, v->kids[i], &set) : PV_OK;
+    if (rc != PV_OK)
+      return rc;
+    *n += set != NULL ? set->n : 1;
+    if (*n > ITEMS_MAX)
+      return pv_rules_err(c, v->kids[i]->line,
+                          "key '%s': more than %d items (source sets expanded)", item_names[kind],
+                          ITEMS_MAX);
+  }
+  return PV_OK;
+}
+
 static pv_status check_items(pv_rctx *c, pv_rule *r, int kind, const pv_yaml_node *v,
                              pv_taint_spec *t) {
+  size_t n;
   if (v->t != PV_YAML_SEQ || v->n == 0)
     return pv_rules_err(c, v->line, "key '%s' must be a non-empty list", item_names[kind]);
-  t->items[kind] = pv_arena_alloc(pv_rules_arena(c), v->n * sizeof *t->items[kind]);
+  pv_status rc = count_items(c, kind, v, &n);
+  if (rc != PV_OK)
+    return rc;
+  t->items[kind] = pv_arena_alloc(pv_rules_arena(c), n * sizeof *t->items[kind]);
   if (t->items[kind] == NULL)
     return pv_rules_oom(c);
   for (size_t i = 0; i < v->n; i++) {
-    pv_status rc = check_item(c, r, kind, v->kids[i], &t->items[kind][i]);
-    if (rc != PV_OK)
+    const pv_yaml_node *set = NULL;
+    if (set_ref(v->kids[i]) && (rc = set_items(c, kind, v->kids[i], &set)) != PV_OK)
       return rc;
-    t->n[kind]++;
+    size_t m = set != NULL ? set->n : 1;
+    for (size_t j = 0; j < m; j++) {
+      const pv_yaml_node *it = set != NULL ? set->kids[j] : v->kids[i];
+      if ((rc = check_item(c, r, kind, it, &t->items[kind][t->n[kind]])) != PV_OK)
+        return rc;
+      t->n[kind]++;
+    }
+  }
+  return PV_OK;
+}
+
+/* A file's `source-sets:`: a mapping of names to lists of source items
+ * (each item is checked where a rule uses the set). */
+pv_status pv_taint_sets_check(pv_rctx *c, const pv_yaml_node *sets) {
+  static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789-_";
+  if (sets->t != PV_YAML_MAP)
+    return pv_rules_err(c, sets->line, "key 'source-sets' must be a mapping of names to lists");
+  for (size_t i = 0; i + 1 < sets->n; i += 2) {
+    const pv_yaml_node *k = sets->kids[i], *v = sets->kids[i + 1];
+    if (k->t != PV_YAML_SCALAR || k->len == 0 || strspn(k->s, name_chars) != k->len)
+      return pv_rules_err(c, k->line, "key 'source-sets': '%s' is not a set name (a-z, 0-9, -, _)",
+                          key_of(k));
+    if (v->t != PV_YAML_SEQ || v->n == 0)
+      return pv_rules_err(c, v->line, "key 'source-sets': set '%s' must be a non-empty list", k->s);
+    for (size_t j = 0; j < v->n; j++)
+      if (set_ref(v->kids[j]) != NULL)
+        return pv_rules_err(c, v->kids[j]->line,
+                            "key 'source-sets': set '%s' names another set (list its items)", k->s);
   }
   return PV_OK;
 }

@@ -68,12 +68,17 @@ typedef struct pv_taint_models {
 
 /* The builtin models file (YAML text with a top-level `models:` list). */
 extern const char pv_taint_default_models[];
+/* The builtin source sets (YAML text with a top-level `source-sets:`
+ * mapping; taint_sources.c), which `- source-set: NAME` items name. */
+extern const char pv_taint_source_sets[];
 
 /* Non-zero if key belongs to a `mode: taint` rule (mode, pattern-sources,
  * pattern-sinks, pattern-sanitizers, pattern-propagators, options). */
 int pv_taint_is_key(const char *key);
 /* Check and compile the taint part of rule mapping m into r->taint. */
 pv_status pv_taint_rule_check(pv_rctx *c, const pv_yaml_node *m, pv_rule *r);
+/* Check a file's `source-sets:` mapping (names to lists of source items). */
+pv_status pv_taint_sets_check(pv_rctx *c, const pv_yaml_node *sets);
 /* Add the entries of a `models:` list to the ruleset's models. */
 pv_status pv_taint_models_check(pv_rctx *c, const pv_yaml_node *list);
 /* Non-zero if rs holds a taint rule. */

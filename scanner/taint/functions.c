@@ -351,6 +351,19 @@ void tn_assign_to(tctx *c, TSNode name, void *t) {
   tn_assign(c, name, t);
 }
 
+/* Parameter p is typed number or boolean, clean under
+ * taint_assume_safe_numbers / _booleans. */
+static int safe_type(tctx *c, TSNode p) {
+  TSNode ty = tn_field_of(p, "type");
+  if (ts_node_is_null(ty) || nkids(ty) == 0)
+    return 0;
+  TSNode tn = ts_node_named_child(ty, 0);
+  uint32_t tl = nend(tn) - nstart(tn);
+  const char *tx = (const char *)c->data + nstart(tn);
+  return (c->spec->safe_numbers && tl == 6 && !memcmp(tx, "number", 6)) ||
+         (c->spec->safe_booleans && tl == 7 && !memcmp(tx, "boolean", 7));
+}
+
 /* Bind a parameter list: each parameter (identifier, pattern with
  * default, rest) to t(i). */
 static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t nargs,
@@ -370,17 +383,17 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
       continue;
     const trace *t = k < nargs ? args[k] : NULL;
     k++;
-    TSNode ty = tn_field_of(p, "type"); /* (n: number) under taint_assume_safe_numbers */
-    if (!ts_node_is_null(ty) && nkids(ty) > 0) {
-      TSNode tn = ts_node_named_child(ty, 0);
-      uint32_t tl = nend(tn) - nstart(tn);
-      const char *tx = (const char *)c->data + nstart(tn);
-      if ((c->spec->safe_numbers && tl == 6 && !memcmp(tx, "number", 6)) ||
-          (c->spec->safe_booleans && tl == 7 && !memcmp(tx, "boolean", 7)))
-        t = NULL;
-    }
     /* TS: required_parameter / optional_parameter hold the pattern */
     TSNode pat = tn_field_of(p, "pattern");
+    /* a source matching the parameter (`($REQ, ...) => {...}` with
+     * `pattern: $REQ`: `{ query }` too) or its type annotation (`: Request`)
+     * taints what it binds */
+    t = tn_join(c, t, tn_source_at(c, ts_node_is_null(pat) ? p : pat, NULL));
+    TSNode ann = tn_field_of(p, "type");
+    if (!ts_node_is_null(ann))
+      t = tn_join(c, t, tn_source_at(c, ann, NULL));
+    if (safe_type(c, p))
+      t = NULL;
     if (!ts_node_is_null(pat))
       p = pat;
     if (sym_is(p, c->sy->assign_pat)) { /* x = default */

@@ -168,6 +168,14 @@ static void test_aliasing(void) {
   pair("exec(\"...\")", "function f() { const C = 'ls'; if (a) { exec(C); } }",
        "function f() { if (a) { exec(C); } const C = 'ls'; }",
        "a constant declared earlier in another statement; none after the use");
+  pair("exec(\"...\")", "const A = 'ls'; const C = A + ' -l'; exec(C);",
+       "const A = 'ls'; const C = A + x; exec(C);", "a const made of constants with +");
+  pair("exec(\"...\")", "const A = 'ls'; const C = `${A} -l`; exec(C);",
+       "let A = 'ls'; const C = `${A} -l`; exec(C);", "a const template of constants");
+  pair("exec(\"...\")", "exec('ls' + (' -' + 'l'));", "exec('ls' - ' -l');",
+       "an argument made of constants with + (not another operator)");
+  pair("exec(\"ls\")", "const C = 'ls'; exec(C);", "const A = 'l'; const C = A + 's'; exec(C);",
+       "a made constant's text is not kept: it is no particular string");
 }
 
 /* TypeScript casts and type arguments are transparent unless the pattern

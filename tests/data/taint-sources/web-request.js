@@ -1,0 +1,114 @@
+const { exec, execSync } = require('child_process');
+const express = require('express');
+const Koa = require('koa');
+const Hapi = require('@hapi/hapi');
+const restify = require('restify');
+const multer = require('multer');
+
+const app = express();
+const upload = multer({ dest: 'uploads/' });
+
+// Express: headers through req.get()/req.header(), cookies, URLs.
+app.get('/a', (req, res) => {
+  // ruleid: test.sources.web-request
+  exec(`git log ${req.get('X-Branch')}`);
+  // ruleid: test.sources.web-request
+  execSync('echo ' + req.header('user-agent'));
+  // ruleid: test.sources.web-request
+  exec('grep ' + req.signedCookies.pattern);
+  // ruleid: test.sources.web-request
+  exec('ping ' + req.hostname);
+  // ruleid: test.sources.web-request
+  exec('curl ' + req.originalUrl);
+  // ok: test.sources.web-request
+  exec('ping ' + Number(req.get('X-Count')));
+  // ok: test.sources.web-request
+  exec('ls ' + req.method.length);
+  res.end();
+});
+
+// multer: the uploaded file's name is the client's.
+app.post('/up', upload.single('doc'), (req, res) => {
+  // ruleid: test.sources.web-request
+  exec(`file uploads/${req.file.originalname}`);
+  // ok: test.sources.web-request
+  exec(`file uploads/${require('path').basename(req.file.originalname)}`);
+  res.end();
+});
+
+// Destructured handler parameters, with middleware in between.
+app.get('/b', auth, async ({ query, params }, res) => {
+  // ruleid: test.sources.web-request
+  exec('git show ' + params.rev);
+  // ok: test.sources.web-request
+  exec('git show HEAD');
+  res.send(query.x);
+});
+app.post('/c', function ({ body }) {
+  // ruleid: test.sources.web-request
+  execSync(body.cmd);
+});
+// A callback that is not a route handler: its destructured argument is not input.
+[{ cmd: 'ls' }].forEach(({ cmd }) => {
+  // ok: test.sources.web-request
+  exec(cmd);
+});
+settings.get('k', ({ value }) => {
+  // ok: test.sources.web-request
+  exec(value);
+});
+
+// Koa.
+const koa = new Koa();
+koa.use(async (ctx) => {
+  // ruleid: test.sources.web-request
+  exec('echo ' + ctx.get('X-Name'));
+  // ruleid: test.sources.web-request
+  exec('echo ' + ctx.cookies.get('session'));
+  // ruleid: test.sources.web-request
+  exec('echo ' + ctx.request.body.name);
+  // ruleid: test.sources.web-request
+  exec('echo ' + ctx.querystring);
+  // ok: test.sources.web-request
+  exec('echo ' + ctx.state.user);
+  // ok: test.sources.web-request
+  exec('echo ' + ctx.status);
+});
+
+// Hapi.
+const server = Hapi.server({ port: 3000 });
+server.route({
+  method: 'POST',
+  path: '/h',
+  handler: (request, h) => {
+    // ruleid: test.sources.web-request
+    exec('echo ' + request.payload.msg);
+    // ruleid: test.sources.web-request
+    exec('echo ' + request.state.token);
+    // ok: test.sources.web-request
+    exec('echo ' + request.info.id.length);
+    return h.response('ok');
+  },
+});
+
+// Restify.
+const rs = restify.createServer();
+rs.get('/r/:name', (req, res, next) => {
+  // ruleid: test.sources.web-request
+  exec('echo ' + req.getQuery());
+  // ok: test.sources.web-request
+  exec('echo restify');
+  next();
+});
+
+// Google Cloud Functions: an HTTP function gets an Express request.
+exports.helloHttp = (req, res) => {
+  // ruleid: test.sources.web-request
+  exec('echo ' + req.path);
+  res.send('ok');
+};
+
+// Not a request: a local object named like one's fields.
+const config = { query: 'ls', url: 'x' };
+// ok: test.sources.web-request
+exec(config.query);

@@ -1,0 +1,103 @@
+import { exec } from 'child_process';
+import { Request, Response, Router } from 'express';
+import type { NextApiRequest, NextApiResponse, GetServerSidePropsContext } from 'next';
+import { NextRequest } from 'next/server';
+import { FastifyInstance, FastifyRequest } from 'fastify';
+import { Controller, Get, Post, Query, Body, Param, Headers, Req } from '@nestjs/common';
+
+const router = Router();
+
+// A named handler, typed and destructured, passed to router.get.
+async function list({ query }: Request, res: Response) {
+  // ruleid: test.sources.web-request
+  exec(`ls ${query.dir}`);
+  res.end();
+}
+router.get('/list', list);
+
+// Typed request, any name.
+export const show = async (r: Request, res: Response): Promise<void> => {
+  // ruleid: test.sources.web-request
+  exec('cat ' + r.params.file);
+  // ok: test.sources.web-request
+  exec('cat README');
+};
+
+// A parameter typed as something else is not a request.
+function run(opts: { cmd: string }, n: number) {
+  // ok: test.sources.web-request
+  exec(opts.cmd);
+  // ok: test.sources.web-request
+  exec('sleep ' + n);
+}
+
+// Next.js API route and getServerSideProps.
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  // ruleid: test.sources.web-request
+  exec('echo ' + req.query.name);
+  res.status(200).end();
+}
+export async function getServerSideProps(context: GetServerSidePropsContext) {
+  // ruleid: test.sources.web-request
+  exec('echo ' + context.query.q);
+  // ruleid: test.sources.web-request
+  exec('echo ' + context.params.slug);
+  // ok: test.sources.web-request
+  exec('echo ' + context.locale);
+  return { props: {} };
+}
+
+// Next.js route handler (app router) and Azure Functions v4: fetch-style requests.
+export async function POST(request: NextRequest) {
+  const q = request.nextUrl.searchParams.get('q');
+  // ruleid: test.sources.web-request
+  exec('grep ' + q);
+  const body = await request.json();
+  // ruleid: test.sources.web-request
+  exec('echo ' + body.msg);
+  // ok: test.sources.web-request
+  exec('echo ' + Number(request.headers.get('x-count')));
+}
+export async function httpTrigger(request: Request, context: unknown) {
+  // ruleid: test.sources.web-request
+  exec('echo ' + request.query.get('name'));
+}
+
+// Fastify.
+export function routes(fastify: FastifyInstance) {
+  fastify.get('/f', async (request: FastifyRequest<{ Querystring: { q: string } }>, reply) => {
+    // ruleid: test.sources.web-request
+    exec('echo ' + request.query.q);
+    // ok: test.sources.web-request
+    exec('echo ' + reply.statusCode);
+  });
+}
+
+// NestJS decorated parameters.
+@Controller('files')
+export class FilesController {
+  @Get(':id')
+  find(@Param('id') id: string, @Query() q: QueryDto, @Headers('x-user') who: string) {
+    // ruleid: test.sources.web-request
+    exec('cat ' + id);
+    // ruleid: test.sources.web-request
+    exec('cat ' + q.path);
+    // ruleid: test.sources.web-request
+    exec('id ' + who);
+  }
+  @Post()
+  create(@Body() body: CreateDto, @Req() req: any, @Param('n') n: number) {
+    // ruleid: test.sources.web-request
+    exec('touch ' + body.name);
+    // ruleid: test.sources.web-request
+    exec('touch ' + req.ip);
+    // ok: test.sources.web-request
+    exec('sleep ' + n);
+  }
+  helper(name: string) {
+    // ok: test.sources.web-request
+    exec('touch ' + name);
+  }
+}
+class QueryDto { path = ''; }
+class CreateDto { name = ''; }
