@@ -19,7 +19,7 @@ static void expect(const char *const *pats, unsigned flags, pv_redos_kind want, 
     pv_redos_kind k = check(*p, flags);
     char name[160];
     snprintf(name, sizeof name, "%s: /%s/ (%s)", what, *p, pv_redos_kind_name(k));
-    ok(k == want, name);
+    ok(k == want, "%s", name);
   }
 }
 
