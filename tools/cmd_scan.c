@@ -52,7 +52,8 @@ static const char usage_scan[] =
     "  --text FILE           write the text report to FILE (default: stdout)\n"
     "  --baseline FILE       leave out findings already in FILE (a previous\n"
     "                        SARIF or --json output): report only new ones\n"
-    "  --include-suppressed  keep suppressed findings in SARIF\n"
+    "  --include-suppressed  accepted, the default: SARIF keeps suppressed\n"
+    "                        findings, marked as suppressions\n"
     "  --policy-out FILE     write the plugvet-run policy of the one input and\n"
     "                        report pkg.undeclared-capability findings\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
@@ -137,7 +138,7 @@ typedef struct {
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
   int policy_mode;     /* plugvet policy */
-  int include_suppressed, quiet, verbose, jobs;
+  int quiet, verbose, jobs;
   int fail_on;
   int fail_on_partial;    /* --fail-on-partial: a partial input exits 2 */
   int staged;             /* --staged: the git index's staged files, one input */
@@ -424,8 +425,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_TEXT:
         o->text = optarg;
         break;
-      case OPT_INCLUDE_SUPPRESSED:
-        o->include_suppressed = 1;
+      case OPT_INCLUDE_SUPPRESSED: /* the default now: kept for old scripts */
         break;
       case OPT_POLICY_OUT:
         o->policy_out = optarg;
@@ -1013,7 +1013,6 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
-                       .include_suppressed = o.include_suppressed,
                        .color = use_color(o.text),
                        .baseline_known = known};
   set_epoch(&set, env->source_date_epoch);
