@@ -72,7 +72,7 @@ static void glob_step(const glob *g, size_t *i, const char *s, size_t sn, const 
     acc |= row[j];
   }
   *i += star2_dir ? 3 : star2 ? 2 : (t[0] == '\\' && left > 1) ? 2 : 1;
-  while (t[0] == '*' && *i < g->n && g->p[*i] == '*') /* `***` is `**` */
+  while (star2 && !star2_dir && *i < g->n && g->p[*i] == '*') /* `***` is `**` */
     (*i)++;
 }
 
