@@ -46,6 +46,7 @@ static const char usage_scan[] =
     "  --taint               also run the bundled taint rules (source-to-sink flows)\n"
     "  --models FILE         taint models to add (a YAML file with a models: list)\n"
     "  --taint-deps          taint rules also analyse node_modules as code\n"
+    "                        (implies --scan-node-modules)\n"
     "files:\n"
     "  --exclude GLOB        code rules skip files whose path inside the input (or\n"
     "                        a parent directory) matches GLOB (repeatable; *, ?,\n"
@@ -1022,15 +1023,15 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
-  pv_scan_config cfg = {
-      .rules = load_rules(&o),
-      .limits = o.limits,
-      .capabilities = o.policy_out != NULL,
-      .cap_load = caps_get,
-      .taint_deps = o.taint_deps,
-      .no_prefilter = env->no_prefilter,
-      .exclude = {
-          .exclude = o.excludes, .include = o.includes, .node_modules = o.scan_node_modules}};
+  pv_scan_config cfg = {.rules = load_rules(&o),
+                        .limits = o.limits,
+                        .capabilities = o.policy_out != NULL,
+                        .cap_load = caps_get,
+                        .taint_deps = o.taint_deps,
+                        .no_prefilter = env->no_prefilter,
+                        .exclude = {.exclude = o.excludes,
+                                    .include = o.includes,
+                                    .node_modules = o.scan_node_modules || o.taint_deps}};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,
              .cfg = &cfg,
