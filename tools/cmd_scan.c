@@ -1023,15 +1023,16 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
-  pv_scan_config cfg = {.rules = load_rules(&o),
-                        .limits = o.limits,
-                        .capabilities = o.policy_out != NULL,
-                        .cap_load = caps_get,
-                        .taint_deps = o.taint_deps,
-                        .no_prefilter = env->no_prefilter,
-                        .exclude = {.exclude = o.excludes,
-                                    .include = o.includes,
-                                    .node_modules = o.scan_node_modules || o.taint_deps}};
+  pv_scan_config cfg = {
+      .rules = load_rules(&o),
+      .limits = o.limits,
+      .capabilities = o.policy_out != NULL,
+      .cap_load = caps_get,
+      .taint_deps = o.taint_deps,
+      .no_prefilter = env->no_prefilter,
+      .exclude = {.exclude = o.excludes,
+                  .include = o.includes,
+                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL}};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,
              .cfg = &cfg,
