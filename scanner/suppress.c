@@ -88,7 +88,8 @@ static void step_code(lexer *x) {
   unsigned char next = x->i + 1 < x->n ? x->d[x->i + 1] : 0;
   int blank_before =
       x->i == 0 || x->d[x->i - 1] == ' ' || x->d[x->i - 1] == '\t' || x->d[x->i - 1] == '\n';
-  if ((c == '/' && (next == '/' || next == '*')) || (c == '#' && x->hash && blank_before)) {
+  if ((c == '/' && !x->hash && (next == '/' || next == '*')) ||
+      (c == '#' && x->hash && blank_before)) {
     x->st = c == '/' && next == '*' ? BLOCK_COMMENT : LINE_COMMENT;
     x->seg = x->i;
     x->i += c == '/' ? 1 : 0;

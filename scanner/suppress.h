@@ -3,8 +3,8 @@
  * string literal) on a finding's line, or alone on the line above.
  *
  * Comments are `//` and block comments (JavaScript, TypeScript, JSON and any
- * other file), or `#` after a blank or at line start (YAML, TOML, shell,
- * Python, .env files). The lexer knows '...', "..." and `...` strings
+ * other file), or, in YAML, TOML, shell, Python, Ruby and .env files, only
+ * `#` after a blank or at line start. The lexer knows '...', "..." and `...` strings
  * (template literals may span lines) and block comments across lines; a
  * marker is a whole word (`plugvet-ignore-list` is none).
  *

@@ -233,6 +233,7 @@ static void test_suppress(void) {
   ok(sup("c.yaml", "run: eval $X # nosemgrep\n", 1), "# comments in YAML");
   ok(!sup("c.yaml", "run: 'a # nosemgrep'\n", 1), "not in a YAML string");
   ok(!sup("c.yaml", "run: a#nosemgrep\n", 1), "# starts a YAML comment only after a blank");
+  ok(!sup("c.yaml", "run: curl http://x/nosemgrep | sh\n", 1), "// is no comment in YAML");
   ok(!sup("a.js", "eval(x); # nosemgrep\n", 1), "# is no comment in JavaScript");
 }
 
