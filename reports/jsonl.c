@@ -72,6 +72,7 @@ static json_t *result_json(const pv_result *r) {
     json_object_set_new(o, "error", pv_json_str(r->error));
   json_object_set_new(o, "files", json_integer((json_int_t)r->files.len));
   json_object_set_new(o, "bytes", json_integer((json_int_t)r->bytes));
+  json_object_set_new(o, "excluded", json_integer((json_int_t)r->excluded));
   json_object_set_new(o, "counts", pv_json_counts(counts));
   json_object_set_new(o, "findings", fs);
   json_object_set_new(o, "notes", ns);

@@ -15,7 +15,6 @@ typedef struct {
   size_t count;
   const pv_ruleset *rules; /* may be NULL */
   const char *version;     /* plugvet's semantic version */
-  int include_suppressed;  /* SARIF: keep suppressed results */
   int color;               /* text: ANSI colours */
   size_t baseline_known;   /* findings left out by --baseline */
   int has_epoch;           /* SARIF: write endTimeUtc, at epoch */

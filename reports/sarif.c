@@ -410,8 +410,6 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
-      if (f->suppressed && !f->suppression && !set->include_suppressed)
-        continue; /* an external (VEX) suppression is always kept, with its reason */
       json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
     }
   }

@@ -143,9 +143,11 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
 pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
   pen p = {out, set->color};
   size_t counts[PV_SEV_NONE] = {0}, suppressed = 0, failed = 0, partial = 0, total = 0;
+  size_t excluded = 0;
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
     show_input(&p, r, counts, &suppressed);
+    excluded += r->excluded;
     failed += r->status == PV_INPUT_ERROR;
     partial += r->status != PV_INPUT_ERROR && r->partial;
   }
@@ -162,6 +164,8 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
           set->count - failed, failed);
   if (partial)
     fprintf(out, "; %zu analysed partially (see the warnings)", partial);
+  if (excluded)
+    fprintf(out, "; %zu file%s excluded", excluded, excluded == 1 ? "" : "s");
   fputc('\n', out);
   if (ferror(out))
     return pv_error_set(err, PV_FAILED, "cannot write the text report");

@@ -1,6 +1,8 @@
 /* findings.c — see findings.h. */
 #include "findings.h"
 
+#include "suppress.h"
+
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -524,50 +526,6 @@ int pv_lines_span(const pv_lines *l, uint32_t line, size_t *s, size_t *e) {
   return 1;
 }
 
-/* Does the text [s, e) hold a suppression comment that covers rule_id? */
-static int suppresses(const unsigned char *d, size_t s, size_t e, const char *rule_id) {
-  static const char *const marks[] = {"nosemgrep", "plugvet-ignore"};
-  for (size_t m = 0; m < 2; m++) {
-    size_t ml = strlen(marks[m]);
-    const unsigned char *p = memmem(d + s, e - s, marks[m], ml);
-    if (p == NULL)
-      continue;
-    size_t i = (size_t)(p - d) + ml;
-    while (i < e && d[i] == ' ')
-      i++;
-    if (i >= e || d[i] != ':')
-      return 1; /* bare marker: every rule */
-    i++;
-    while (i < e) { /* comma- or space-separated ids */
-      while (i < e && (d[i] == ' ' || d[i] == ','))
-        i++;
-      size_t j = i;
-      while (j < e && d[j] != ' ' && d[j] != ',' && d[j] != '\r' && d[j] != '*')
-        j++;
-      if (j > i && strlen(rule_id) == j - i && memcmp(d + i, rule_id, j - i) == 0)
-        return 1;
-      if (j == i)
-        break;
-      i = j;
-    }
-  }
-  return 0;
-}
-
-/* A suppression comment on the finding's line or the line before (lines:
- * the index of f's file). */
-static void check_suppressed(pv_finding *f, const pv_lines *lines) {
-  const pv_file *file = f->file;
-  size_t s, e;
-  uint32_t line = f->start.line;
-  for (int k = 0; k < 2 && line >= 1; k++, line--) {
-    if (pv_lines_span(lines, line, &s, &e) && suppresses(file->data, s, e, f->rule->id)) {
-      f->suppressed = 1;
-      return;
-    }
-  }
-}
-
 /* The source lines of the region, capped (lines: the index of f's file),
  * the file's secrets sp redacted. */
 static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim, const pv_lines *lines,
@@ -738,7 +696,10 @@ static pv_status fill_file(pv_result *r, pv_finding *fs, size_t lo, size_t hi, c
                            pv_lines *lines) {
   secret_span *sp = NULL;
   size_t nsp = 0;
+  pv_marks marks = {0};
   pv_status rc = file_secrets(fs, lo, hi, &sp, &nsp);
+  if (rc == PV_OK)
+    rc = pv_marks_scan(&marks, fs[lo].file);
   for (size_t i = lo; i < hi && rc == PV_OK; i++) {
     pv_finding *f = &fs[i];
     fill_flow_cols(f);
@@ -759,8 +720,10 @@ static pv_status fill_file(pv_result *r, pv_finding *fs, size_t lo, size_t hi, c
         (f->message = redact_message(r->arena, f->message, f->file->data, sp, nsp)) == NULL) {
       rc = PV_FATAL;
     }
-    check_suppressed(f, lines);
+    if (pv_marks_suppress(&marks, f->file, f->start.line, f->rule->id))
+      f->suppressed = 1;
   }
+  pv_marks_free(&marks);
   free(sp);
   return rc;
 }

@@ -44,6 +44,7 @@ typedef struct {
   uint32_t http_backoff_ms;  /* delay before the first retry, doubled each time */
   uint64_t vex_bytes;        /* one --vex file */
   uint32_t vex_statements;   /* VEX statements in all --vex files */
+  uint32_t exclude_globs;    /* --exclude, --include and .plugvetignore globs per input */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -77,6 +78,7 @@ static inline pv_limits pv_limits_default(void) {
       .feed_entry_bytes = 16 * PV_MiB,
       .feed_entries = 2000000,
       .feed_delta = 5000,
+      .exclude_globs = 1000,
       .http_connect_ms = 15 * 1000,
       .http_total_ms = 10 * 60 * 1000,
       .http_retries = 3,

@@ -63,7 +63,8 @@ enum {
   PV_FILE_DTS = 1u << 4,       /* .d.ts: skipped by code rules */
   PV_FILE_TRUNCATED = 1u << 5, /* bytes cut by a limit */
   PV_FILE_ENCRYPTED = 1u << 6,
-  PV_FILE_NATIVE = 1u << 7, /* ELF / PE / Mach-O / .node */
+  PV_FILE_NATIVE = 1u << 7,   /* ELF / PE / Mach-O / .node */
+  PV_FILE_EXCLUDED = 1u << 8, /* --exclude, .plugvetignore, node_modules/: no code rules */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */

@@ -33,6 +33,7 @@ typedef struct pv_result {
   uint64_t bytes;                     /* bytes read into the vfs */
   size_t findings_dropped;            /* over limits.findings */
   size_t partial;                     /* notes saying a file was analysed partially */
+  size_t excluded;                    /* files code rules skipped (PV_FILE_EXCLUDED) */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
 } pv_result;
 

@@ -45,7 +45,7 @@ static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   const pv_limits *lim = &s->cfg->limits;
   if (f->kind != PV_ENTRY_FILE || f->data == NULL)
     return PV_OK;
-  if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED))
+  if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED | PV_FILE_EXCLUDED))
     return PV_OK;
   f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
   TSTree *tree = NULL;
@@ -75,7 +75,7 @@ static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, 
         return PV_OK;
       }
       pv_file *f = pv_result_file(r, order ? order[i] : i);
-      if (!pv_match_wants(s->matcher, f))
+      if ((f->flags & PV_FILE_EXCLUDED) || !pv_match_wants(s->matcher, f))
         continue;
       TSTree *tree = pv_parse(s->parser, r, f, lim);
       pv_status rc = tree != NULL ? pv_match_file(s->matcher, r, f, tree, lim) : PV_OK;
@@ -92,6 +92,8 @@ static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, 
 static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
   const pv_limits *lim = &s->cfg->limits;
   if ((r->permissions = pv_permissions_read(r, lim)) == NULL)
+    goto oom;
+  if (pv_exclude_apply(r, &s->cfg->exclude, lim) == PV_FATAL)
     goto oom;
   /* Capability rules only matter when their matches will be checked. */
   int caps = s->cfg->capabilities || r->permissions->declared;

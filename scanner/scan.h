@@ -6,6 +6,7 @@
 #ifndef PV_SCAN_H
 #define PV_SCAN_H
 
+#include "exclude.h"
 #include "intake/intake.h"
 #include "limits.h"
 #include "result.h"
@@ -22,10 +23,11 @@ typedef struct {
   const pv_ruleset *(*cap_load)(void *ctx);
   void *cap_ctx;
   pv_limits limits;
-  int capabilities; /* report pkg.undeclared-capability even without a
-                     * declaration (plugvet policy, --policy-out) */
-  int taint_deps;   /* taint rules also analyse node_modules as code */
-  int no_prefilter; /* matchers run without shortcuts (pv_match_options) */
+  int capabilities;        /* report pkg.undeclared-capability even without a
+                            * declaration (plugvet policy, --policy-out) */
+  int taint_deps;          /* taint rules also analyse node_modules as code */
+  int no_prefilter;        /* matchers run without shortcuts (pv_match_options) */
+  pv_exclude_opts exclude; /* files code rules skip (exclude.h) */
 } pv_scan_config;
 
 typedef struct pv_scanner pv_scanner;

@@ -46,13 +46,23 @@ static const char usage_scan[] =
     "  --taint               also run the bundled taint rules (source-to-sink flows)\n"
     "  --models FILE         taint models to add (a YAML file with a models: list)\n"
     "  --taint-deps          taint rules also analyse node_modules as code\n"
+    "                        (implies --scan-node-modules)\n"
+    "files:\n"
+    "  --exclude GLOB        code rules skip files whose path inside the input (or\n"
+    "                        a parent directory) matches GLOB (repeatable; *, ?,\n"
+    "                        **, trailing / for directories); a directory input's\n"
+    "                        .plugvetignore holds more (gitignore syntax)\n"
+    "  --include GLOB        code rules scan only files matching a GLOB (repeatable)\n"
+    "  --scan-node-modules   directory inputs: code rules also scan node_modules/\n"
+    "                        (skipped by default; archives always scan it)\n"
     "reports:\n"
     "  --sarif FILE          write SARIF 2.1.0\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
     "  --baseline FILE       leave out findings already in FILE (a previous\n"
     "                        SARIF or --json output): report only new ones\n"
-    "  --include-suppressed  keep suppressed findings in SARIF\n"
+    "  --include-suppressed  accepted, the default: SARIF keeps suppressed\n"
+    "                        findings, marked as suppressions\n"
     "  --policy-out FILE     write the plugvet-run policy of the one input and\n"
     "                        report pkg.undeclared-capability findings\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
@@ -131,13 +141,16 @@ typedef struct {
   size_t n_models;
   const char **vex; /* --vex */
   size_t n_vex;
+  const char **excludes, **includes; /* --exclude, --include: NULL-terminated */
+  size_t n_excludes, n_includes;
+  int scan_node_modules; /* --scan-node-modules */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *license_policy; /* --license-policy */
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
   int policy_mode;     /* plugvet policy */
-  int include_suppressed, quiet, verbose, jobs;
+  int quiet, verbose, jobs;
   int fail_on;
   int fail_on_partial;    /* --fail-on-partial: a partial input exits 2 */
   int staged;             /* --staged: the git index's staged files, one input */
@@ -159,6 +172,16 @@ static void die_usage(const char *fmt, const char *arg) {
 static void die_oom(void) {
   fprintf(stderr, "plugvet: out of memory\n");
   exit(EXIT_INTERNAL);
+}
+
+/* Append s to the NULL-terminated list *v of *n items. */
+static void push_glob(const char ***v, size_t *n, const char *s) {
+  const char **nv = realloc(*v, (*n + 2) * sizeof *nv);
+  if (nv == NULL)
+    die_oom();
+  nv[(*n)++] = s;
+  nv[*n] = NULL;
+  *v = nv;
 }
 
 /* Parse a size (see pv_parse_size); exits on bad input. */
@@ -257,6 +280,9 @@ enum {
   OPT_STAGED,
   OPT_STDIN_FILENAME,
   OPT_ALLOW_EMPTY,
+  OPT_EXCLUDE,
+  OPT_INCLUDE,
+  OPT_SCAN_NODE_MODULES,
 };
 
 static const struct option scan_longopts[] = {
@@ -288,6 +314,9 @@ static const struct option scan_longopts[] = {
     {"staged", no_argument, NULL, OPT_STAGED},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -409,6 +438,15 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
           die_oom();
         o->models[o->n_models++] = optarg;
         break;
+      case OPT_EXCLUDE:
+        push_glob(&o->excludes, &o->n_excludes, optarg);
+        break;
+      case OPT_INCLUDE:
+        push_glob(&o->includes, &o->n_includes, optarg);
+        break;
+      case OPT_SCAN_NODE_MODULES:
+        o->scan_node_modules = 1;
+        break;
       case OPT_VEX:
         o->vex = realloc(o->vex, (o->n_vex + 1) * sizeof *o->vex);
         if (o->vex == NULL)
@@ -424,8 +462,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_TEXT:
         o->text = optarg;
         break;
-      case OPT_INCLUDE_SUPPRESSED:
-        o->include_suppressed = 1;
+      case OPT_INCLUDE_SUPPRESSED: /* the default now: kept for old scripts */
         break;
       case OPT_POLICY_OUT:
         o->policy_out = optarg;
@@ -986,12 +1023,16 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
-  pv_scan_config cfg = {.rules = load_rules(&o),
-                        .limits = o.limits,
-                        .capabilities = o.policy_out != NULL,
-                        .cap_load = caps_get,
-                        .taint_deps = o.taint_deps,
-                        .no_prefilter = env->no_prefilter};
+  pv_scan_config cfg = {
+      .rules = load_rules(&o),
+      .limits = o.limits,
+      .capabilities = o.policy_out != NULL,
+      .cap_load = caps_get,
+      .taint_deps = o.taint_deps,
+      .no_prefilter = env->no_prefilter,
+      .exclude = {.exclude = o.excludes,
+                  .include = o.includes,
+                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL}};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,
              .cfg = &cfg,
@@ -1013,7 +1054,6 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
-                       .include_suppressed = o.include_suppressed,
                        .color = use_color(o.text),
                        .baseline_known = known};
   set_epoch(&set, env->source_date_epoch);
@@ -1036,6 +1076,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.rule_paths);
   free(o.models);
   free(o.vex);
+  free(o.excludes);
+  free(o.includes);
   pv_vex_free(vex);
   free_inputs(&o);
   pv_mem_files_free(&o.mem);

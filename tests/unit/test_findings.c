@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../scanner/findings.h"
+#include "../../scanner/suppress.h"
 #include "tap.h"
 
 static void hash_is(const char *text, uint32_t line, const char *want, const char *name) {
@@ -200,6 +201,42 @@ static void test_finish(void) {
   free(shifted);
 }
 
+/* Does a suppression comment in src (a file named path) cover rule t.a at line? */
+static int sup(const char *path, const char *src, uint32_t line) {
+  pv_file f = {.path = path, .data = (const unsigned char *)src, .size = strlen(src)};
+  pv_marks m = {0};
+  int hit = pv_marks_scan(&m, &f) == PV_OK && pv_marks_suppress(&m, &f, line, "t.a");
+  pv_marks_free(&m);
+  return hit;
+}
+
+static void test_suppress(void) {
+  ok(sup("a.js", "eval(x); /* nosemgrep */\n", 1), "a block comment on the line suppresses");
+  ok(!sup("a.js", "eval(\"// nosemgrep\");\n", 1), "a marker in a string does not");
+  ok(!sup("a.js", "eval('/* plugvet-ignore */');\n", 1), "nor in a single-quoted string");
+  ok(sup("a.js", "eval('x'); // plugvet-ignore\n", 1), "after a string closes it does");
+  ok(!sup("a.js", "eval(x); // plugvet-ignore-list\n", 1), "plugvet-ignore-list is no marker");
+  ok(!sup("a.js", "eval(x); // xnosemgrep\n", 1), "nor xnosemgrep");
+  ok(sup("a.js", "eval(x); // nosemgrep, reviewed\n", 1), "a marker followed by text is bare");
+  ok(sup("a.js", "  // nosemgrep: t.a\neval(x);\n", 2), "alone on the line above suppresses");
+  ok(!sup("a.js", "f(); // nosemgrep\neval(x);\n", 2), "after code on the line above: not");
+  ok(!sup("a.js", "// nosemgrep\n\neval(x);\n", 3), "two lines above: not");
+  ok(!sup("a.js", "/*\n * plugvet-ignore: t.b\n */ eval(x);\n", 3),
+     "a block comment for another rule: not");
+  ok(sup("a.js", "/* a\n plugvet-ignore: t.b, t.a */\neval(x);\n", 3),
+     "the last line of a block comment alone above suppresses");
+  ok(!sup("a.js", "const s = `\n// nosemgrep\n`; eval(x);\n", 3),
+     "a marker in a template literal across lines does not");
+  ok(sup("a.js", "const s = `\n`; eval(x); // nosemgrep\n", 2),
+     "after the template closes it does");
+  ok(!sup("a.js", "eval(x); // nosemgrep: t.ab, t\n", 1), "ids match whole");
+  ok(sup("c.yaml", "run: eval $X # nosemgrep\n", 1), "# comments in YAML");
+  ok(!sup("c.yaml", "run: 'a # nosemgrep'\n", 1), "not in a YAML string");
+  ok(!sup("c.yaml", "run: a#nosemgrep\n", 1), "# starts a YAML comment only after a blank");
+  ok(!sup("c.yaml", "run: curl http://x/nosemgrep | sh\n", 1), "// is no comment in YAML");
+  ok(!sup("a.js", "eval(x); # nosemgrep\n", 1), "# is no comment in JavaScript");
+}
+
 int main(void) {
   test_line_hash();
   test_utf16();
@@ -207,5 +244,6 @@ int main(void) {
   test_redact();
   test_lines();
   test_finish();
+  test_suppress();
   return tap_done();
 }

@@ -1,0 +1,32 @@
+/* exclude.h — which files of an input code rules skip: `--exclude` and
+ * `--include` globs (every input), a `.plugvetignore` at the root of a
+ * directory input, and `node_modules/` in directory inputs (unless
+ * node_modules is set). Skipped files stay in the vfs (the SBOM still
+ * inventories them), flagged PV_FILE_EXCLUDED and counted in r->excluded.
+ *
+ * Globs follow a subset of gitignore: `*` and `?` within a path segment,
+ * `**` across segments, a trailing `/` matches directories only, a pattern
+ * with no other `/` matches a name at any depth, one with a `/` is
+ * anchored at the input's root; in .plugvetignore, `#` lines are comments
+ * and `!` re-includes (the last matching line wins). Paths are the paths
+ * inside the input (for a directory, relative to it).
+ *
+ * Ownership: borrows everything; notes go to r. */
+#ifndef PV_EXCLUDE_H
+#define PV_EXCLUDE_H
+
+#include "result.h"
+
+typedef struct {
+  const char *const *exclude; /* NULL-terminated or NULL */
+  const char *const *include; /* when any: only files they match are scanned */
+  int node_modules;           /* directory inputs: keep node_modules/ */
+} pv_exclude_opts;
+
+/* Flag the files of r that code rules skip. PV_FATAL on out of memory. */
+pv_status pv_exclude_apply(pv_result *r, const pv_exclude_opts *o, const pv_limits *lim);
+
+/* Does the glob g (one line of the syntax above, without `!`) match path? */
+int pv_glob_match(const char *g, const char *path);
+
+#endif
