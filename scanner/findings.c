@@ -720,7 +720,7 @@ static pv_status fill_file(pv_result *r, pv_finding *fs, size_t lo, size_t hi, c
         (f->message = redact_message(r->arena, f->message, f->file->data, sp, nsp)) == NULL) {
       rc = PV_FATAL;
     }
-    if (pv_marks_suppress(&marks, f->file, f->start.line, f->rule->id))
+    if (!r->no_inline_suppress && pv_marks_suppress(&marks, f->file, f->start.line, f->rule->id))
       f->suppressed = 1;
   }
   pv_marks_free(&marks);

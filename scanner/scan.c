@@ -2,6 +2,7 @@
 #include "scan.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "findings.h"
 #include "intake/intake.h"
@@ -86,6 +87,16 @@ static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, 
   }
   return PV_OK;
 }
+/* Whether inline suppression comments count for an input of this kind. */
+static int inline_counts(pv_inline_suppress mode, const char *kind) {
+  static const char *const own[] = {"file", "directory", "git-index", "stdin", NULL};
+  if (mode != PV_INLINE_OWN)
+    return mode == PV_INLINE_ALL;
+  for (size_t i = 0; kind != NULL && own[i] != NULL; i++)
+    if (strcmp(kind, own[i]) == 0)
+      return 1;
+  return 0;
+}
 
 /* Everything after intake: r's files through the rules; r or NULL (OOM,
  * r deleted). */
@@ -122,6 +133,7 @@ static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
     goto oom;
   if (pv_capabilities_check(r, r->permissions, caps) == PV_FATAL)
     goto oom;
+  r->no_inline_suppress = !inline_counts(s->cfg->inline_suppress, r->kind);
   if (pv_findings_finish(r, lim) == PV_FATAL)
     goto oom;
   return r;

@@ -12,6 +12,12 @@
 #include "result.h"
 #include "rules/rules.h"
 
+/* Where inline suppression comments (// nosemgrep, // plugvet-ignore)
+ * count: in the user's own code only (files, directories, the git index,
+ * stdin: an archive is someone else's code, and a malicious plugin would
+ * silence its own findings), everywhere, or nowhere. */
+typedef enum { PV_INLINE_OWN = 0, PV_INLINE_ALL, PV_INLINE_NONE } pv_inline_suppress;
+
 typedef struct {
   const pv_ruleset *rules;     /* may be NULL: archive hazards only */
   const pv_ruleset *cap_rules; /* capability rules (rules/capability), run only
@@ -28,6 +34,7 @@ typedef struct {
   int taint_deps;          /* taint rules also analyse node_modules as code */
   int no_prefilter;        /* matchers run without shortcuts (pv_match_options) */
   pv_exclude_opts exclude; /* files code rules skip (exclude.h) */
+  pv_inline_suppress inline_suppress;
 } pv_scan_config;
 
 typedef struct pv_scanner pv_scanner;

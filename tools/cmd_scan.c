@@ -55,6 +55,10 @@ static const char usage_scan[] =
     "  --include GLOB        code rules scan only files matching a GLOB (repeatable)\n"
     "  --scan-node-modules   directory inputs: code rules also scan node_modules/\n"
     "                        (skipped by default; archives always scan it)\n"
+    "  --inline-suppress own|all|none\n"
+    "                        where // nosemgrep and // plugvet-ignore count: own\n"
+    "                        (default) in files, directories, --staged, stdin, never\n"
+    "                        in archives (someone else's code); all; none\n"
     "reports:\n"
     "  --sarif FILE          write SARIF 2.1.0\n"
     "  --json FILE           write one JSON object per input per line\n"
@@ -143,7 +147,8 @@ typedef struct {
   size_t n_vex;
   const char **excludes, **includes; /* --exclude, --include: NULL-terminated */
   size_t n_excludes, n_includes;
-  int scan_node_modules; /* --scan-node-modules */
+  int scan_node_modules;              /* --scan-node-modules */
+  pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *license_policy; /* --license-policy */
   int cdx_minor, sbom_format, no_db, online;
@@ -283,6 +288,7 @@ enum {
   OPT_EXCLUDE,
   OPT_INCLUDE,
   OPT_SCAN_NODE_MODULES,
+  OPT_INLINE_SUPPRESS,
 };
 
 static const struct option scan_longopts[] = {
@@ -317,6 +323,7 @@ static const struct option scan_longopts[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
+    {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -446,6 +453,16 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_SCAN_NODE_MODULES:
         o->scan_node_modules = 1;
+        break;
+      case OPT_INLINE_SUPPRESS:
+        if (strcmp(optarg, "own") == 0)
+          o->inline_suppress = PV_INLINE_OWN;
+        else if (strcmp(optarg, "all") == 0)
+          o->inline_suppress = PV_INLINE_ALL;
+        else if (strcmp(optarg, "none") == 0)
+          o->inline_suppress = PV_INLINE_NONE;
+        else
+          die_usage("--inline-suppress must be own, all or none, not '%s'", optarg);
         break;
       case OPT_VEX:
         o->vex = realloc(o->vex, (o->n_vex + 1) * sizeof *o->vex);
@@ -1032,7 +1049,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
       .no_prefilter = env->no_prefilter,
       .exclude = {.exclude = o.excludes,
                   .include = o.includes,
-                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL}};
+                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL},
+      .inline_suppress = o.inline_suppress};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,
              .cfg = &cfg,

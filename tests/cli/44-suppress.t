@@ -68,6 +68,7 @@ is "$(sup) $rc" "t.a:1:0 1" "plugvet-ignore-list is not a suppression"
 scan a.js 'eval(x); // plugvet-ignored, xnosemgrep\n'
 is "$(sup) $rc" "t.a:1:0 1" "nor plugvet-ignored or xnosemgrep"
 
+cp rules.yaml rules-js.yaml
 cat >rules.yaml <<'Y'
 rules:
   - id: t.y
@@ -81,4 +82,17 @@ scan w.yml 'run: eval $X # nosemgrep\n'
 is "$(sup) $rc" "t.y:1:1 0" "# nosemgrep in YAML suppresses"
 scan w.yml "run: 'eval \$X # nosemgrep'\n"
 is "$(sup) $rc" "t.y:1:0 1" "... not inside a YAML string"
+# Whose code: an archive is someone else's, so its own comments do not
+# silence it (a malicious plugin would write `// nosemgrep` over its eval).
+cp rules-js.yaml rules.yaml
+scan a.js 'eval(x); // nosemgrep\n'
+tar -czf p.tgz p
+"$PV" scan p.tgz --no-db --rules rules.yaml --json out.jsonl --text out.txt 2>err; rc=$?
+is "$rc $(sup)" "1 t.a:1:0" "an archive's nosemgrep does not count: exit 1, not suppressed"
+"$PV" scan p.tgz --no-db --inline-suppress all --rules rules.yaml --json out.jsonl --text out.txt 2>err; rc=$?
+is "$rc $(sup)" "0 t.a:1:1" "... --inline-suppress all lets it count (twin)"
+"$PV" scan p --no-db --inline-suppress none --rules rules.yaml --json out.jsonl --text out.txt 2>err; rc=$?
+is "$rc $(sup)" "1 t.a:1:0" "--inline-suppress none: not even in a directory"
+"$PV" scan p --no-db --inline-suppress sometimes --rules rules.yaml --json out.jsonl 2>err; rc=$?
+is "$rc $(grep -c 'must be own, all or none' err)" "2 1" "a bad --inline-suppress is a usage error"
 done_testing
