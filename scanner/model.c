@@ -1,6 +1,7 @@
 /* model.c — severity and language names (see model.h). */
 #include "model.h"
 
+#include <string.h>
 #include <strings.h>
 
 static const char *const sev_names[] = {"info", "low", "medium", "high", "critical", "none"};
@@ -37,6 +38,20 @@ const char *pv_severity_sarif_level(pv_severity s) {
 double pv_severity_score(pv_severity s) {
   static const double scores[] = {0.0, 3.0, 5.5, 8.0, 9.5};
   return (unsigned)s <= PV_SEV_CRITICAL ? scores[s] : 0.0;
+}
+
+static const char *const malware_groups[PV_MALWARE_GROUPS] = {
+    "install", "network", "credentials", "obfuscation", "persistence", "payload", "metadata"};
+
+const char *pv_malware_group_name(int g) {
+  return g >= 0 && g < PV_MALWARE_GROUPS ? malware_groups[g] : NULL;
+}
+
+int pv_malware_group(const char *s) {
+  for (int g = 0; s != NULL && g < PV_MALWARE_GROUPS; g++)
+    if (strcmp(s, malware_groups[g]) == 0)
+      return g;
+  return -1;
 }
 
 const char *pv_lang_name(pv_lang l) {

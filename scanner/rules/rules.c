@@ -308,6 +308,13 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
           rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low",
                         lc);
       }
+    } else if (strcmp(key, "malware") == 0) {
+      if ((rc = want_string(c, v, "metadata.malware", &meta->malware)) == PV_OK &&
+          pv_malware_group(meta->malware) < 0)
+        rc = rule_err(c, v->line,
+                      "key 'metadata.malware': '%s' is not one of install, network, credentials, "
+                      "obfuscation, persistence, payload, metadata",
+                      meta->malware);
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))
