@@ -9,7 +9,7 @@ enum {
   HEX_IDS_MIN = 5,       /* `_0x` names at least this many ... */
   HEX_IDS_SHARE = 5,     /* ... and at least 1 in HEX_IDS_SHARE identifiers */
   ESCAPES_MIN = 100,     /* \xHH escapes at least this many ... */
-  ESCAPES_PER_BYTE = 40, /* ... and one per ESCAPES_PER_BYTE bytes of code */
+  ESCAPES_PER_BYTE = 20, /* ... and one per ESCAPES_PER_BYTE bytes of code */
   JSFUCK_RUN = 500,      /* a run of only []()!+ this long */
 };
 

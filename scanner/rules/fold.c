@@ -663,6 +663,14 @@ static int index_of(fctx *c, val *v) {
 
 static int postfix(fctx *c, val *v) {
   for (;;) {
+    uint32_t p = c->p;
+    if (eat_word(c, "as")) { /* TypeScript `e as string`: e */
+      if (id_len(c) == 0)
+        return -1;
+      c->p += id_len(c);
+      continue;
+    }
+    c->p = p;
     if (eat(c, '[')) {
       if (index_of(c, v) != 0)
         return -1;

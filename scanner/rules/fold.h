@@ -9,7 +9,7 @@
  * new Buffer(s, enc) for base64, base64url, hex, latin1/binary and utf8,
  * decodeURIComponent / decodeURI / unescape, and the methods .toString(),
  * .split(sep), .reverse(), .join(sep), .concat(...) and [index] on the
- * results. An identifier is replaced by the initializer of its nearest
+ * results; a TypeScript `as T` with a plain type name is skipped. An identifier is replaced by the initializer of its nearest
  * `const`/`let`/`var` declaration before the expression (looked for in the
  * FOLD_LOOKBACK bytes before it, at most FOLD_LOOKUPS times per fold).
  * Anything else (a call of another function, a member of another object)

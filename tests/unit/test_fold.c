@@ -57,6 +57,8 @@ static void test_tricks(void) {
   is_str(fold("'ab'.concat('c', 'd')"), "abcd", "concat");
   is_str(fold("['x', 'y', 'z'][1]"), "y", "array index");
   is_str(fold("window.atob('b2s=')"), "ok", "a global's decoder");
+  is_str(fold("(['a', 'b'].join('') as string)"), "ab", "a TypeScript cast");
+  is_str(fold("'a' as"), "<none>", "a cast without a type");
   is_str(fold("atob(atob('YUhSMGNITTZMeTk0TG1sdWRtRnNhV1E9'))"), "https://x.invalid",
          "nested decoding");
   is_str(fold("atob(atob('YUhSMGNITTZMeTk0TG1sdWRtRnNhV1E9')).length"), "<none>",
