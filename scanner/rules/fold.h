@@ -9,11 +9,10 @@
  * new Buffer(s, enc) for base64, base64url, hex, latin1/binary and utf8,
  * decodeURIComponent / decodeURI / unescape, and the methods .toString(),
  * .split(sep), .reverse(), .join(sep), .concat(...) and [index] on the
- * results; a TypeScript `as T` with a plain type name is skipped. An identifier is replaced by the initializer of its nearest
- * `const`/`let`/`var` declaration before the expression (looked for in the
- * FOLD_LOOKBACK bytes before it, at most FOLD_LOOKUPS times per fold).
- * Anything else (a call of another function, a member of another object)
- * makes the expression not constant.
+ * results; a TypeScript `as T` with a plain type name is skipped. An identifier is replaced by the
+ * initializer of its nearest `const`/`let`/`var` declaration before the expression (looked for in
+ * the FOLD_LOOKBACK bytes before it, at most FOLD_LOOKUPS times per fold). Anything else (a call of
+ * another function, a member of another object) makes the expression not constant.
  *
  * Bounded: the result holds at most max_out bytes (limits.fold_bytes),
  * intermediate values at most 4 * max_out, nesting FOLD_DEPTH_MAX levels,
