@@ -456,25 +456,38 @@ static int from_char_code(fctx *c, val *v) {
   return char_codes(c, &rest, v);
 }
 
-/* The nearest `const|let|var NAME =` before `at`: the offset just after the
- * '=', or UINT32_MAX. */
-static uint32_t find_decl(const fctx *c, uint32_t at, const unsigned char *name, uint32_t n) {
-  uint32_t lo = at > FOLD_LOOKBACK ? at - FOLD_LOOKBACK : 0;
-  for (uint32_t i = at >= n ? at - n : 0; i > lo; i--) {
-    if (memcmp(c->d + i, name, n) != 0 || is_id(c->d[i - 1]) || is_id(c->d[i + n]))
-      continue;
-    uint32_t k = i, q = i + n;
-    while (k > lo && (c->d[k - 1] == ' ' || c->d[k - 1] == '\t'))
-      k--;
-    int kw =
-        (k >= 5 && memcmp(c->d + k - 5, "const", 5) == 0) ||
-        (k >= 3 && (memcmp(c->d + k - 3, "let", 3) == 0 || memcmp(c->d + k - 3, "var", 3) == 0));
-    while (q < at && (c->d[q] == ' ' || c->d[q] == '\t'))
-      q++;
-    if (kw && k < i && q + 1 < at && c->d[q] == '=' && c->d[q + 1] != '=' && c->d[q + 1] != '>')
-      return q + 1;
-  }
+/* Is the occurrence of a name at i (n bytes, before `at`) declared there
+ * (`const|let|var NAME =`)? The offset just after the '=', or UINT32_MAX. */
+static uint32_t decl_at(const fctx *c, uint32_t lo, uint32_t at, uint32_t i, uint32_t n) {
+  if ((i > 0 && is_id(c->d[i - 1])) || is_id(c->d[i + n]))
+    return UINT32_MAX;
+  uint32_t k = i, q = i + n;
+  while (k > lo && (c->d[k - 1] == ' ' || c->d[k - 1] == '\t'))
+    k--;
+  int kw =
+      (k >= lo + 5 && memcmp(c->d + k - 5, "const", 5) == 0) ||
+      (k >= lo + 3 && (memcmp(c->d + k - 3, "let", 3) == 0 || memcmp(c->d + k - 3, "var", 3) == 0));
+  while (q < at && (c->d[q] == ' ' || c->d[q] == '\t'))
+    q++;
+  if (kw && k < i && q + 1 < at && c->d[q] == '=' && c->d[q + 1] != '=' && c->d[q + 1] != '>')
+    return q + 1;
   return UINT32_MAX;
+}
+
+/* The nearest `const|let|var NAME =` in the FOLD_LOOKBACK bytes before
+ * `at` (a forward memmem over the window, the last declaration kept): the
+ * offset just after its '=', or UINT32_MAX. */
+static uint32_t find_decl(const fctx *c, uint32_t at, const unsigned char *name, uint32_t n) {
+  uint32_t lo = at > FOLD_LOOKBACK ? at - FOLD_LOOKBACK : 0, found = UINT32_MAX, i = lo;
+  while (i + n <= at) {
+    const unsigned char *x = memmem(c->d + i, at - i, name, n);
+    if (x == NULL || (uint32_t)(x - c->d) + n >= at)
+      break;
+    uint32_t q = decl_at(c, lo, at, (uint32_t)(x - c->d), n);
+    found = q != UINT32_MAX ? q : found;
+    i = (uint32_t)(x - c->d) + 1;
+  }
+  return found;
 }
 
 static int ident_value(fctx *c, uint32_t at, uint32_t n, val *v) {

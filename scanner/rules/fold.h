@@ -25,7 +25,7 @@
 
 enum {
   FOLD_DEPTH_MAX = 24,           /* nesting of parentheses, calls and declarations */
-  FOLD_ITEMS_MAX = 4096,         /* array elements alive in one fold */
+  FOLD_ITEMS_MAX = 1024,         /* array elements alive in one fold */
   FOLD_LOOKUPS = 8,              /* identifiers resolved per fold */
   FOLD_LOOKBACK = 64 * 1024,     /* bytes searched back for a declaration */
   FOLD_MAX_OUT_CAP = 1024 * 1024 /* largest max_out honoured */
