@@ -44,6 +44,10 @@ static int is_id(unsigned char c) {
   return is_id_start(c) || (c >= '0' && c <= '9');
 }
 
+static int is_jsfuck(unsigned char c) {
+  return c == '[' || c == ']' || c == '(' || c == ')' || c == '!' || c == '+';
+}
+
 static int is_hex(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -98,7 +102,7 @@ void pv_obf_measure_js(const unsigned char *d, size_t n, pv_obf_measure *m) {
       continue;
     }
     m->code++;
-    run = strchr("[]()!+", c) && c ? run + 1 : 0;
+    run = is_jsfuck(c) ? run + 1 : 0;
     m->jsfuck = run > m->jsfuck ? run : m->jsfuck;
     if (c == '"' || c == '\'' || c == '`') {
       j = string_end(d, n, i, m);
