@@ -94,6 +94,7 @@ void pv_obf_measure_js(const unsigned char *d, size_t n, pv_obf_measure *m) {
   memset(m, 0, sizeof *m);
   uint32_t run = 0;
   size_t i = 0;
+  int bangs = 0; /* a !![] outside strings and comments: the rotation may be there */
   while (i < n) {
     unsigned char c = d[i];
     size_t j = c == '/' ? comment_end(d, n, i) : i;
@@ -103,6 +104,7 @@ void pv_obf_measure_js(const unsigned char *d, size_t n, pv_obf_measure *m) {
     }
     m->code++;
     run = is_jsfuck(c) ? run + 1 : 0;
+    bangs |= c == '!' && i + 3 < n && memcmp(d + i, "!![]", 4) == 0;
     m->jsfuck = run > m->jsfuck ? run : m->jsfuck;
     if (c == '"' || c == '\'' || c == '`') {
       j = string_end(d, n, i, m);
@@ -114,16 +116,17 @@ void pv_obf_measure_js(const unsigned char *d, size_t n, pv_obf_measure *m) {
         j++;
       m->idents++;
       m->hex_ids += hex_name(d + i, j - i);
+      m->packer |= j - i == 4 && memcmp(d + i, "eval", 4) == 0 && j + 20 <= n &&
+                   memcmp(d + j, "(function(p,a,c,k,e,", 20) == 0;
       m->code += (uint32_t)(j - i - 1);
       i = j;
     } else {
       i++;
     }
   }
-  m->rotation = has(d, n, "while(!![])") && has(d, n, "parseInt(") &&
+  m->rotation = bangs && has(d, n, "while(!![])") && has(d, n, "parseInt(") &&
                 (has(d, n, "['push'](") || has(d, n, "[\"push\"](")) &&
                 (has(d, n, "['shift']()") || has(d, n, "[\"shift\"]()"));
-  m->packer = has(d, n, "eval(function(p,a,c,k,e,");
 }
 
 const char *pv_obf_verdict(const pv_obf_measure *m, char *buf, size_t cap) {

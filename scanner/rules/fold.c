@@ -475,19 +475,20 @@ static uint32_t decl_at(const fctx *c, uint32_t lo, uint32_t at, uint32_t i, uin
 }
 
 /* The nearest `const|let|var NAME =` in the FOLD_LOOKBACK bytes before
- * `at` (a forward memmem over the window, the last declaration kept): the
- * offset just after its '=', or UINT32_MAX. */
+ * `at`, looking back from `at` at no more than FOLD_CANDIDATES occurrences
+ * of the name's first byte: the offset just after its '=', or UINT32_MAX. */
 static uint32_t find_decl(const fctx *c, uint32_t at, const unsigned char *name, uint32_t n) {
-  uint32_t lo = at > FOLD_LOOKBACK ? at - FOLD_LOOKBACK : 0, found = UINT32_MAX, i = lo;
-  while (i + n <= at) {
-    const unsigned char *x = memmem(c->d + i, at - i, name, n);
-    if (x == NULL || (uint32_t)(x - c->d) + n >= at)
+  uint32_t lo = at > FOLD_LOOKBACK ? at - FOLD_LOOKBACK : 0, i = at >= n ? at - n + 1 : lo;
+  for (int k = 0; k < FOLD_CANDIDATES && i > lo; k++) {
+    const unsigned char *x = memrchr(c->d + lo, name[0], i - lo);
+    if (x == NULL)
       break;
-    uint32_t q = decl_at(c, lo, at, (uint32_t)(x - c->d), n);
-    found = q != UINT32_MAX ? q : found;
-    i = (uint32_t)(x - c->d) + 1;
+    i = (uint32_t)(x - c->d);
+    uint32_t q = memcmp(x, name, n) == 0 ? decl_at(c, lo, at, i, n) : UINT32_MAX;
+    if (q != UINT32_MAX)
+      return q;
   }
-  return found;
+  return UINT32_MAX;
 }
 
 static int ident_value(fctx *c, uint32_t at, uint32_t n, val *v) {

@@ -9,10 +9,12 @@
  * new Buffer(s, enc) for base64, base64url, hex, latin1/binary and utf8,
  * decodeURIComponent / decodeURI / unescape, and the methods .toString(),
  * .split(sep), .reverse(), .join(sep), .concat(...) and [index] on the
- * results; a TypeScript `as T` with a plain type name is skipped. An identifier is replaced by the
- * initializer of its nearest `const`/`let`/`var` declaration before the expression (looked for in
- * the FOLD_LOOKBACK bytes before it, at most FOLD_LOOKUPS times per fold). Anything else (a call of
- * another function, a member of another object) makes the expression not constant.
+ * results; a TypeScript `as T` with a plain type name is skipped. A name
+ * stands for the initializer of its nearest `const`/`let`/`var`
+ * declaration before the expression: looked for in the FOLD_LOOKBACK bytes
+ * before it, nearest first, at FOLD_CANDIDATES places at most, for
+ * FOLD_LOOKUPS names per fold. Anything else (a call of another function, a
+ * member of another object) makes the expression not constant.
  *
  * Bounded: the result holds at most max_out bytes (limits.fold_bytes),
  * intermediate values at most 4 * max_out, nesting FOLD_DEPTH_MAX levels,
@@ -28,6 +30,7 @@ enum {
   FOLD_ITEMS_MAX = 1024,         /* array elements alive in one fold */
   FOLD_LOOKUPS = 8,              /* identifiers resolved per fold */
   FOLD_LOOKBACK = 64 * 1024,     /* bytes searched back for a declaration */
+  FOLD_CANDIDATES = 4096,        /* places looked at there, nearest first */
   FOLD_MAX_OUT_CAP = 1024 * 1024 /* largest max_out honoured */
 };
 
