@@ -62,3 +62,19 @@ json_t *pv_json_counts(const size_t counts[PV_SEV_NONE]) {
     json_object_set_new(o, pv_severity_name((pv_severity)s), json_integer((json_int_t)counts[s]));
   return o;
 }
+
+json_t *pv_json_risk(const pv_result *r) {
+  pv_risk k = pv_risk_of(r);
+  json_t *o = json_object(), *groups = json_object();
+  json_object_set_new(o, "verdict", json_string(pv_verdict_name(k.verdict)));
+  for (int g = 0; g < PV_MALWARE_GROUPS; g++) {
+    if (k.n[g] == 0)
+      continue;
+    json_t *e = json_object();
+    json_object_set_new(e, "count", json_integer(k.n[g]));
+    json_object_set_new(e, "severity", json_string(pv_severity_name(k.worst[g])));
+    json_object_set_new(groups, pv_malware_group_name(g), e);
+  }
+  json_object_set_new(o, "groups", groups);
+  return o;
+}

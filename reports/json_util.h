@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "../scanner/findings.h"
 #include "../scanner/model.h"
 
 /* A JSON string from bytes that may be invalid UTF-8 (each bad byte becomes
@@ -14,5 +15,9 @@
 json_t *pv_json_str(const char *s);
 /* Counts of unsuppressed findings by severity: {"critical":n,...,"info":n}. */
 json_t *pv_json_counts(const size_t counts[PV_SEV_NONE]);
+/* A package's risk summary (pv_risk_of): {"verdict": "suspicious",
+ * "groups": {"network": {"count": 2, "severity": "high"}, ...}} with only
+ * the groups that have findings. */
+json_t *pv_json_risk(const pv_result *r);
 
 #endif

@@ -33,6 +33,8 @@ static json_t *finding_json(const pv_finding *f) {
   json_object_set_new(o, "end_col", json_integer(f->end.col));
   if (f->advisory)
     json_object_set_new(o, "advisory", json_string(f->advisory));
+  if (f->rule->malware)
+    json_object_set_new(o, "malware", json_string(f->rule->malware));
   json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
   json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
   if (f->suppression)
@@ -74,6 +76,8 @@ static json_t *result_json(const pv_result *r) {
   json_object_set_new(o, "bytes", json_integer((json_int_t)r->bytes));
   json_object_set_new(o, "excluded", json_integer((json_int_t)r->excluded));
   json_object_set_new(o, "counts", pv_json_counts(counts));
+  if (r->status != PV_INPUT_ERROR)
+    json_object_set_new(o, "risk", pv_json_risk(r));
   json_object_set_new(o, "findings", fs);
   json_object_set_new(o, "notes", ns);
   return o;

@@ -394,6 +394,21 @@ static json_t *driver_json(const pv_report_set *set, const rule_table *t) {
   return d;
 }
 
+/* Run properties: each scanned input's risk summary (pv_risk_of). */
+static json_t *risk_json(const pv_report_set *set) {
+  json_t *props = json_object(), *a = json_array();
+  for (size_t i = 0; i < set->count; i++) {
+    const pv_result *r = set->results[i];
+    if (r->status == PV_INPUT_ERROR)
+      continue;
+    json_t *o = pv_json_risk(r);
+    json_object_set_new(o, "input", pv_json_str(r->input));
+    json_array_append_new(a, o);
+  }
+  json_object_set_new(props, "plugvet/risk", a);
+  return props;
+}
+
 static json_t *run_json(const pv_report_set *set, const rule_table *t) {
   json_t *run = json_object(), *tool = json_object(), *results = json_array();
   json_t *invs = json_array();
@@ -415,6 +430,7 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
   }
   json_object_set_new(run, "results", results);
   json_object_set_new(run, "columnKind", json_string("utf16CodeUnits"));
+  json_object_set_new(run, "properties", risk_json(set));
   return run;
 }
 

@@ -112,6 +112,27 @@ static void show_notes(const pen *p, const pv_result *r) {
     fprintf(p->out, "  ... %zu more notifications (see --json or SARIF)\n", total - shown);
 }
 
+/* The risk line, for inputs with a malware-specific finding:
+ * "  risk: suspicious (network 1 high, obfuscation 2 medium)". */
+static void show_risk(const pen *p, const pv_result *r) {
+  pv_risk k = pv_risk_of(r);
+  const char *sep = " (";
+  int any = 0;
+  for (int g = 0; g < PV_MALWARE_GROUPS; g++)
+    any |= k.n[g] > 0;
+  if (!any)
+    return;
+  fprintf(p->out, "  risk: %s", pv_verdict_name(k.verdict));
+  for (int g = 0; g < PV_MALWARE_GROUPS; g++) {
+    if (k.n[g] == 0)
+      continue;
+    fprintf(p->out, "%s%s %u %s", sep, pv_malware_group_name(g), k.n[g],
+            pv_severity_name(k.worst[g]));
+    sep = ", ";
+  }
+  fputs(")\n", p->out);
+}
+
 static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NONE],
                        size_t *suppressed) {
   size_t visible = 0;
@@ -137,6 +158,7 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
     counts[f->severity]++;
     show_finding(p, f);
   }
+  show_risk(p, r);
   show_notes(p, r);
 }
 

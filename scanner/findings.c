@@ -752,6 +752,70 @@ static int same_place(const pv_finding *a, const pv_finding *b) {
          a->start.line == b->start.line && a->start.col == b->start.col;
 }
 
+pv_risk pv_risk_of(const pv_result *r) {
+  pv_risk k = {.verdict = PV_VERDICT_ORDINARY};
+  int high = 0, crit = 0, mediums = 0;
+  for (size_t i = 0; i < r->findings.len; i++) {
+    const pv_finding *f = pv_result_finding(r, i);
+    int g = pv_malware_group(f->rule->malware);
+    if (g < 0 || f->suppressed)
+      continue;
+    if (k.n[g]++ == 0 || f->severity > k.worst[g])
+      k.worst[g] = f->severity;
+  }
+  for (int g = 0; g < PV_MALWARE_GROUPS; g++) {
+    crit |= k.n[g] && k.worst[g] == PV_SEV_CRITICAL;
+    high += k.n[g] && k.worst[g] >= PV_SEV_HIGH;
+    mediums += k.n[g] && k.worst[g] >= PV_SEV_MEDIUM;
+  }
+  if (crit || high >= 2)
+    k.verdict = PV_VERDICT_MALICIOUS;
+  else if (high || mediums >= 2)
+    k.verdict = PV_VERDICT_SUSPICIOUS;
+  return k;
+}
+
+const char *pv_verdict_name(pv_verdict v) {
+  static const char *const names[] = {"ordinary", "suspicious", "malicious-looking"};
+  return (unsigned)v <= PV_VERDICT_MALICIOUS ? names[v] : "ordinary";
+}
+
+/* A path in a test, benchmark, example or fixture folder, or a test file
+ * (x.test.js, x.spec.ts). */
+static int test_path(const char *p) {
+  static const char *const dirs[] = {
+      "test",       "tests",   "__tests__", "spec",     "specs",        "bench", "benchmark",
+      "benchmarks", "example", "examples",  "fixtures", "__fixtures__", "e2e",   NULL};
+  const char *base = strrchr(p, '/');
+  base = base ? base + 1 : p;
+  if (strstr(base, ".test.") || strstr(base, ".spec.") || strstr(base, "-test.") ||
+      strstr(base, "_test."))
+    return 1;
+  for (const char *s = p; s < base;) {
+    const char *e = strchr(s, '/');
+    size_t n = (size_t)(e - s);
+    for (int i = 0; dirs[i]; i++)
+      if (strlen(dirs[i]) == n && memcmp(s, dirs[i], n) == 0)
+        return 1;
+    s = e + 1;
+  }
+  return 0;
+}
+
+void pv_findings_demote(pv_result *r, int platform) {
+  for (size_t i = 0; i < r->findings.len; i++) {
+    pv_finding *f = pv_result_finding(r, i);
+    const pv_rule_meta *m = f->rule;
+    if (platform && strcmp(m->id, "archive.native-binary") == 0)
+      f->severity = PV_SEV_INFO;
+    if (f->file == NULL || m->malware != NULL || m->capability == NULL ||
+        strcmp(m->capability, "eval") != 0 || f->severity <= PV_SEV_LOW)
+      continue;
+    if ((f->file->flags & PV_FILE_MINIFIED) || test_path(f->path))
+      f->severity = PV_SEV_LOW;
+  }
+}
+
 pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
   pv_finding *fs = r->findings.items;
   size_t n = r->findings.len;

@@ -31,6 +31,31 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim);
  * and returns its length. */
 size_t pv_redact(const unsigned char *secret, size_t n, char out[PV_REDACTED_MAX]);
 
+/* A package's risk summary: its unsuppressed findings of malware-specific
+ * rules (pv_rule_meta.malware) counted per group, and one verdict:
+ * malicious-looking (a critical one, or high ones in two groups or more),
+ * suspicious (a high one, or medium ones in two groups or more), ordinary. */
+typedef enum { PV_VERDICT_ORDINARY = 0, PV_VERDICT_SUSPICIOUS, PV_VERDICT_MALICIOUS } pv_verdict;
+typedef struct {
+  uint32_t n[PV_MALWARE_GROUPS];
+  pv_severity worst[PV_MALWARE_GROUPS]; /* meaningful where n[g] > 0 */
+  pv_verdict verdict;
+} pv_risk;
+/* The summary of r. */
+pv_risk pv_risk_of(const pv_result *r);
+/* "ordinary", "suspicious", "malicious-looking". */
+const char *pv_verdict_name(pv_verdict v);
+
+/* Generic code rules (capability eval, no malware group: eval, new
+ * Function, vm, innerHTML...) in minified files and in test, benchmark,
+ * example and fixture folders are lowered to low: there they are code
+ * generators, feature probes and test harnesses, not the plugin's own
+ * handling of outside input. When platform is set (the package.json
+ * declares "os" or "cpu", as esbuild's and rollup's platform packages do),
+ * archive.native-binary findings are info: the binary is the point of the
+ * package. Called before pv_findings_finish. */
+void pv_findings_demote(pv_result *r, int platform);
+
 /* Fingerprint: hex of the first 16 bytes of sha256(rule id NUL path NUL
  * whitespace-normalised matched text NUL occurrence index), where the
  * occurrence index counts earlier findings of the same rule, path and text. */

@@ -25,6 +25,8 @@ typedef struct {
   uint64_t components;    /* dependency entries inventoried per input */
   uint32_t license_bytes; /* bytes in one SPDX license expression */
   uint32_t license_depth; /* nesting of parentheses in one license expression */
+  uint32_t fold_bytes;    /* the largest constant a `decoded: true` metavariable-regex
+                           * folds an expression to (scanner/rules/fold.h) */
   /* Work budgets that change results: when one trips, some matches may be
    * missing, and a note says where (or the rule file is refused). */
   uint32_t pattern_steps; /* node comparisons per attempt of a pattern at a node */
@@ -69,6 +71,7 @@ static inline pv_limits pv_limits_default(void) {
       .components = 100000,
       .license_bytes = 4096,
       .license_depth = 32,
+      .fold_bytes = 4096,
       .pattern_steps = 200000,
       .taint_steps = 4000000,
       .yaml_depth = 32,

@@ -713,6 +713,7 @@ static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, con
   unsigned regex_cut = 0;
   pv_feval e = feval_of(m, f, cc);
   e.regex_cut = &regex_cut;
+  e.fold_bytes = lim->fold_bytes;
   pv_mlist out = {0};
   pv_status rc = pv_formula_eval(rule->formula, &e, &out);
   budget_notes(m, r, f, rule, regex_cut, lim);
@@ -790,6 +791,7 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
   unsigned regex_cut = 0;
   pv_feval e = feval_of(m, f, cc);
   e.regex_cut = &regex_cut;
+  e.fold_bytes = lim->fold_bytes;
   hit_ctx h = {r, rule, f, lim};
   pv_taint_incomplete cut;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL)
@@ -919,6 +921,7 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
     unsigned regex_cut = 0;
     pv_feval e = feval_of(m, f, c);
     e.regex_cut = &regex_cut;
+    e.fold_bytes = lim->fold_bytes;
     int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
     if (t >= 0)
       ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);

@@ -53,6 +53,20 @@ const char *pv_rule_precision(const pv_rule_meta *m) {
   return "medium";
 }
 
+static const char *const malware_groups[PV_MALWARE_GROUPS] = {
+    "install", "network", "credentials", "obfuscation", "persistence", "payload", "metadata"};
+
+const char *pv_malware_group_name(int g) {
+  return g >= 0 && g < PV_MALWARE_GROUPS ? malware_groups[g] : NULL;
+}
+
+int pv_malware_group(const char *s) {
+  for (int g = 0; s != NULL && g < PV_MALWARE_GROUPS; g++)
+    if (strcmp(s, malware_groups[g]) == 0)
+      return g;
+  return -1;
+}
+
 const char *pv_lang_name(pv_lang l) {
   static const char *const names[] = {"generic", "javascript", "typescript", "tsx", "json"};
   return (unsigned)l < PV_LANG_COUNT ? names[l] : "generic";

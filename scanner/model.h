@@ -31,6 +31,15 @@ const char *pv_severity_sarif_level(pv_severity s);
 /* GitHub security-severity default: 9.5 / 8.0 / 5.5 / 3.0 / 0.0. */
 double pv_severity_score(pv_severity s);
 
+/* The groups of malware-specific rules in a package's risk summary
+ * (metadata `malware:` of a rule; findings.h pv_risk_of). */
+enum { PV_MALWARE_GROUPS = 7 };
+/* "install", "network", "credentials", "obfuscation", "persistence",
+ * "payload", "metadata" for 0..PV_MALWARE_GROUPS-1, else NULL. */
+const char *pv_malware_group_name(int g);
+/* The group named s, or -1. */
+int pv_malware_group(const char *s);
+
 typedef enum {
   PV_LANG_NONE = 0, /* not code: regex rules only */
   PV_LANG_JS,
@@ -93,6 +102,7 @@ typedef struct pv_rule_meta {
                            * (pv_rule_score) */
   const char *category;   /* "security", ... */
   const char *capability; /* net, fs-read, fs-write, exec, env, eval, native, crypto or NULL */
+  const char *malware; /* the risk group of a malware-specific rule (pv_malware_group), or NULL */
   const char *const *cwe; /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
   const char *const *owasp;
   const char *const *references;

@@ -333,6 +333,8 @@ pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim) {
   json_error_t jerr;
   json_t *doc = json_loadb((const char *)f->data, f->size, JSON_REJECT_DUPLICATES, &jerr);
   json_t *perm = json_object_get(json_object_get(doc, "plugvet"), "permissions");
+  p->platform =
+      json_is_array(json_object_get(doc, "os")) || json_is_array(json_object_get(doc, "cpu"));
   int rc = 0;
   if (perm != NULL && !json_is_object(perm)) {
     rd c = {r, p, lim, f};

@@ -33,6 +33,7 @@ typedef struct pv_permissions {
   int children;
   pv_strlist env; /* variable names */
   int native;     /* may load .node addons */
+  int platform;   /* the package.json declares "os" or "cpu" (a platform package) */
 } pv_permissions;
 
 /* Read the declaration of r's plugin (the shallowest package.json outside

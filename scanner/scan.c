@@ -7,6 +7,7 @@
 #include "findings.h"
 #include "intake/intake.h"
 #include "match.h"
+#include "obfuscation.h"
 #include "parse.h"
 #include "permissions.h"
 
@@ -55,6 +56,8 @@ static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   pv_status rc = PV_OK;
   if (s->matcher != NULL)
     rc = pv_match_file(s->matcher, r, f, tree, lim);
+  if (rc != PV_FATAL && s->matcher != NULL)
+    rc = pv_status_worst(rc, pv_obfuscation_check(r, f, lim));
   if (rc != PV_FATAL && caps && s->cap_matcher != NULL)
     rc = pv_match_file(s->cap_matcher, r, f, tree, lim);
   ts_tree_delete(tree);
@@ -133,6 +136,7 @@ static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
     goto oom;
   if (pv_capabilities_check(r, r->permissions, caps) == PV_FATAL)
     goto oom;
+  pv_findings_demote(r, r->permissions && r->permissions->platform);
   r->no_inline_suppress = !inline_counts(s->cfg->inline_suppress, r->kind);
   if (pv_findings_finish(r, lim) == PV_FATAL)
     goto oom;

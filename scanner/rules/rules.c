@@ -372,6 +372,13 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
                       meta->precision);
     } else if (strcmp(key, "security-severity") == 0) {
       rc = want_score(c, v, &meta->security_score);
+    } else if (strcmp(key, "malware") == 0) {
+      if ((rc = want_string(c, v, "metadata.malware", &meta->malware)) == PV_OK &&
+          pv_malware_group(meta->malware) < 0)
+        rc = rule_err(c, v->line,
+                      "key 'metadata.malware': '%s' is not one of install, network, credentials, "
+                      "obfuscation, persistence, payload, metadata",
+                      meta->malware);
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))
@@ -847,12 +854,17 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_nod
     case PV_F_NOT_INSIDE:
       return f_wrap(c, r, key, k, v, depth, f);
     case PV_F_MV_REGEX: {
-      static const char *const allowed[] = {"metavariable", "regex", NULL};
-      const pv_yaml_node *re;
+      static const char *const allowed[] = {"metavariable", "regex", "decoded", NULL};
+      const pv_yaml_node *re, *dec;
       if ((rc = mv_map(c, key, v, allowed, f)) != PV_OK)
         return rc;
       if ((re = map_get(v, "regex")) == NULL)
         return rule_err(c, v->line, "key '%s': missing key 'regex'", key);
+      if ((dec = map_get(v, "decoded")) != NULL &&
+          (dec->t != PV_YAML_SCALAR ||
+           (strcmp(dec->s, "true") != 0 && strcmp(dec->s, "false") != 0)))
+        return rule_err(c, dec->line, "key '%s': 'decoded' must be true or false", key);
+      f->decoded = dec != NULL && strcmp(dec->s, "true") == 0;
       return f_regex(c, key, re, PCRE2_ANCHORED, f);
     }
     case PV_F_MV_PATTERN:
@@ -1626,6 +1638,8 @@ static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *li
 /* The words the regexes of formula f need (pattern-regex,
  * metavariable-regex). */
 static pv_status formula_words(pv_strset *words, pv_formula *f) {
+  if (f->decoded) /* the words may be hidden in the source */
+    return PV_OK;
   if (f->re_src && f->kind != PV_F_NOT_REGEX &&
       pv_regex_words(f->re_src, strlen(f->re_src), PV_WORD_MIN, words, &f->words) != 0)
     return PV_FATAL;
@@ -1788,7 +1802,7 @@ static void mv_filters(pv_ruleset *rs, const pv_formula *f) {
     return;
   for (uint32_t m = 0; m < f->n; m++) {
     const pv_formula *mv = f->kids[m];
-    if (mv->kind != PV_F_MV_REGEX || mv->n_mvs == 0 || mv->re == NULL)
+    if (mv->kind != PV_F_MV_REGEX || mv->n_mvs == 0 || mv->re == NULL || mv->decoded)
       continue;
     if (pos->kind == PV_F_PATTERN)
       add_filter(rs, pos, mv);

@@ -63,6 +63,8 @@ typedef struct pv_formula {
   const char *re_src;          /* its source */
   pv_wordgroup words;          /* REGEX, MV_REGEX: words a match needs (prefilter) */
   pv_wordgroup anchor_words;   /* MV_REGEX: the same, as short as one byte (anchors) */
+  int decoded;                 /* MV_REGEX `decoded: true`: also tried on the constant the
+                                * bound code folds to (fold.h); needs no words */
   const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
   uint32_t n_mvs;
   pv_cmp_op op; /* MV_COMPARE */

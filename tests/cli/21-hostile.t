@@ -47,7 +47,7 @@ symlink-escape.tar archive.symlink-escape high
 hardlink-escape.tar archive.hardlink high
 hardlink.tar archive.hardlink medium
 setuid.tar archive.setuid high
-world.tar archive.world-writable low
+world.tar archive.world-writable info
 special.tar archive.special-file medium
 duplicate.zip archive.duplicate-path medium
 duplicate.tar archive.duplicate-path medium
