@@ -63,7 +63,8 @@ enum {
   PV_FILE_DTS = 1u << 4,       /* .d.ts: skipped by code rules */
   PV_FILE_TRUNCATED = 1u << 5, /* bytes cut by a limit */
   PV_FILE_ENCRYPTED = 1u << 6,
-  PV_FILE_NATIVE = 1u << 7, /* ELF / PE / Mach-O / .node */
+  PV_FILE_NATIVE = 1u << 7,  /* ELF / PE / Mach-O / .node */
+  PV_FILE_INSTALL = 1u << 8, /* run by an install hook (scanner/pkg/pkg.h) */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */
@@ -92,6 +93,7 @@ typedef struct pv_rule_meta {
   const char *const *owasp;
   const char *const *references;
   const char *source_file; /* the YAML file, or "<builtin>" */
+  int install_time;        /* metadata.when: install: only files with PV_FILE_INSTALL */
 } pv_rule_meta;
 
 typedef struct {

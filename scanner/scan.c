@@ -8,6 +8,7 @@
 #include "match.h"
 #include "parse.h"
 #include "permissions.h"
+#include "pkg/pkg.h"
 
 struct pv_scanner {
   const pv_scan_config *cfg;
@@ -95,6 +96,8 @@ pv_result *pv_scan_input(pv_scanner *s, const char *input) {
   uint64_t deadline = lim->input_ms ? pv_now_ms() + lim->input_ms : 0;
   pv_status rc = pv_intake_read(r, lim, deadline);
   if (rc == PV_FATAL || (r->permissions = pv_permissions_read(r, lim)) == NULL)
+    goto oom;
+  if (pv_pkg_check(r, r->permissions->manifest, lim) == PV_FATAL)
     goto oom;
   /* Capability rules only matter when their matches will be checked. */
   int caps = s->cfg->capabilities || r->permissions->declared;
