@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "archive_magic.h"
+#include "zipdir.h"
 
 enum {
   CHUNK = 256 * 1024, /* bytes asked of archive_read_data at a time */
@@ -56,6 +57,7 @@ enum {
   R_PATH_LONG,
   R_DEPTH,
   R_TIMEOUT,
+  R_ZIP_INCONSISTENT,
   R_COUNT
 };
 
@@ -106,12 +108,17 @@ static const pv_rule_meta rules[R_COUNT] = {
                      "Archives are nested deeper than the limit.", "CWE-409"),
     [R_TIMEOUT] = RULE("archive.timeout", PV_SEV_MEDIUM, NULL,
                        "Reading the input took longer than the time limit.", "CWE-400"),
+    [R_ZIP_INCONSISTENT] = RULE("archive.zip-inconsistent", PV_SEV_HIGH, NULL,
+                                "A zip's central directory and its local file headers disagree "
+                                "(names, sizes or how many entries): tools that read one see "
+                                "other files than tools that read the other.",
+                                "CWE-436"),
 };
 
 static const pv_rule_meta *const rule_list[R_COUNT] = {
-    &rules[0],  &rules[1],  &rules[2],  &rules[3],  &rules[4],  &rules[5],
-    &rules[6],  &rules[7],  &rules[8],  &rules[9],  &rules[10], &rules[11],
-    &rules[12], &rules[13], &rules[14], &rules[15], &rules[16], &rules[17],
+    &rules[0],  &rules[1],  &rules[2],  &rules[3],  &rules[4],  &rules[5],  &rules[6],
+    &rules[7],  &rules[8],  &rules[9],  &rules[10], &rules[11], &rules[12], &rules[13],
+    &rules[14], &rules[15], &rules[16], &rules[17], &rules[18],
 };
 
 const pv_rule_meta *const *pv_intake_rules(size_t *count) {
@@ -827,6 +834,23 @@ static struct archive *open_memory(const unsigned char *data, size_t size) {
   return a;
 }
 
+/* A zip whose central directory and local headers disagree: the finding,
+ * and in *cd_zip the central directory's entries to read (zipdir.h). */
+static pv_status zip_check(intake *in, const unsigned char *data, size_t size, const char *prefix,
+                           unsigned char **cd_zip, size_t *cd_len) {
+  char why[512];
+  int bad = pv_zip_inconsistent(data, size, why, sizeof why, cd_zip, cd_len);
+  if (bad <= 0)
+    return bad < 0 ? PV_FATAL : PV_OK;
+  const char *name = prefix[0] ? prefix : in->r->input;
+  return hazard(in, R_ZIP_INCONSISTENT, PV_SEV_HIGH, NULL, name,
+                "%s: the zip's central directory and its local file headers disagree: %s. %s", name,
+                why,
+                *cd_zip ? "The entries its central directory lists (what browsers and VS Code "
+                          "extract) are the ones scanned."
+                        : "Its central directory is unreadable, so the local headers are scanned.");
+}
+
 static pv_status read_archive(intake *in, const unsigned char *data, size_t size,
                               const char *prefix, unsigned depth, level_out *out) {
   size_t off = 0;
@@ -836,9 +860,15 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
     snprintf(out->reason, sizeof out->reason, "corrupt CRX header");
     return PV_OK;
   }
-  struct archive *a = open_memory(data + off, size - off);
-  if (a == NULL)
+  unsigned char *cd_zip = NULL; /* the central directory's entries, when it disagrees */
+  size_t cd_len = 0;
+  if (zip_check(in, data + off, size - off, prefix, &cd_zip, &cd_len) == PV_FATAL)
     return PV_FATAL;
+  struct archive *a = cd_zip ? open_memory(cd_zip, cd_len) : open_memory(data + off, size - off);
+  if (a == NULL) {
+    free(cd_zip);
+    return PV_FATAL;
+  }
   pv_status rc = PV_OK;
   while (!in->stop) {
     if (past_deadline(in)) {
@@ -880,6 +910,7 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
   if (crx && out->kind[0])
     snprintf(out->kind, sizeof out->kind, "crx");
   archive_read_free(a);
+  free(cd_zip);
   return rc;
 }
 

@@ -177,28 +177,32 @@ pv_file *pkg_file(const pkg_ctx *c, const char *dir, const char *rel) {
   return NULL;
 }
 
-pv_file *pkg_resolve(const pkg_ctx *c, const char *dir, const char *rel) {
-  static const char *const ext[] = {"", ".js", ".cjs", ".mjs", ".json", "/index.js", NULL};
+/* rel + suffix as a file, or NULL. */
+static pv_file *file_with(const pkg_ctx *c, const char *dir, const char *rel, const char *suffix) {
   char p[PATH_BYTES];
-  for (size_t i = 0; ext[i]; i++) {
-    if (snprintf(p, sizeof p, "%s%s", rel, ext[i]) >= (int)sizeof p)
-      return NULL;
-    pv_file *f = pkg_file(c, dir, p);
-    if (f != NULL && (i > 0 || strcmp(rel, ".") != 0))
-      return f;
-  }
-  /* a directory with its own package.json ("node ."): its main */
-  if (snprintf(p, sizeof p, "%s/package.json", rel) >= (int)sizeof p)
+  if (snprintf(p, sizeof p, "%s%s", rel, suffix) >= (int)sizeof p)
     return NULL;
-  const pv_file *pj = pkg_file(c, dir, p);
+  return pkg_file(c, dir, p);
+}
+
+/* Node's LOAD_AS_FILE, then LOAD_AS_DIRECTORY (package.json main, index.js). */
+pv_file *pkg_resolve(const pkg_ctx *c, const char *dir, const char *rel) {
+  static const char *const ext[] = {"", ".js", ".cjs", ".mjs", ".json", NULL};
+  int is_dir = strcmp(rel, ".") == 0 || strcmp(rel, "./") == 0;
+  pv_file *f = NULL;
+  for (size_t i = 0; ext[i] && f == NULL && !is_dir; i++)
+    f = file_with(c, dir, rel, ext[i]);
+  if (f != NULL)
+    return f;
+  const pv_file *pj = file_with(c, dir, rel, "/package.json");
   json_t *doc = pj ? json_loadb((const char *)pj->data, pj->size, 0, NULL) : NULL;
   const char *main = json_string_value(json_object_get(doc, "main"));
-  pv_file *f = NULL;
-  if (main != NULL && snprintf(p, sizeof p, "%s/%s", rel, main) < (int)sizeof p &&
-      strcmp(main, ".") != 0)
+  char p[PATH_BYTES];
+  if (main != NULL && strcmp(main, ".") != 0 && strcmp(main, "./") != 0 &&
+      snprintf(p, sizeof p, "%s/%s", rel, main) < (int)sizeof p)
     f = pkg_resolve(c, dir, p);
   json_decref(doc);
-  return f;
+  return f != NULL ? f : file_with(c, dir, rel, "/index.js");
 }
 
 /* ---- metadata ------------------------------------------------------------- */
