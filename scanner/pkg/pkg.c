@@ -208,8 +208,9 @@ pv_file *pkg_resolve(const pkg_ctx *c, const char *dir, const char *rel) {
 /* ---- metadata ------------------------------------------------------------- */
 
 static pv_status typosquats(pkg_ctx *c) {
+  /* devDependencies are installed only by the package's own developers */
   static const char *const sections[] = {"dependencies", "optionalDependencies", "peerDependencies",
-                                         "devDependencies", NULL};
+                                         NULL};
   const char *own = json_string_value(json_object_get(c->doc, "name"));
   const char *how = NULL;
   const char *p = own ? pv_npm_typosquat(own, &how) : NULL;
@@ -343,8 +344,10 @@ static pv_status registry(pkg_ctx *c) {
 
 /* One "./x" target of main or exports that the package does not ship. */
 static pv_status entry_missing(pkg_ctx *c, const char *key, const char *target) {
-  if (strpbrk(target, "*") || pkg_resolve(c, "", target) != NULL)
-    return PV_OK;
+  size_t n = strlen(target);
+  if (strpbrk(target, "*") || (n && target[n - 1] == '/') || strstr(target, ".d.ts") ||
+      strstr(target, ".d.mts") || strstr(target, ".d.cts") || pkg_resolve(c, "", target) != NULL)
+    return PV_OK; /* patterns, folder mappings and type declarations are not code */
   return pkg_report(c, PR_MAIN_MISSING, c->install_hook ? PV_SEV_HIGH : PV_SEV_NONE, NULL, key,
                     "%s names %s, which the package does not ship%s.", key, target,
                     c->install_hook ? "; its install hook is then the only code that runs" : "");

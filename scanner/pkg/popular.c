@@ -2,6 +2,7 @@
  * per queried name, each comparison linear in the names' length. */
 #include "popular.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,8 @@ int pv_npm_is_popular(const char *name) {
 }
 
 /* a and b differ by exactly one substitution, insertion, deletion or
- * transposition of adjacent bytes. */
+ * transposition of adjacent bytes, none of them a digit ("cli2" next to
+ * "cli", "es2017" next to "es2015" are versions, not imitations). */
 static int one_edit(const char *a, size_t na, const char *b, size_t nb) {
   if (na < nb)
     return one_edit(b, nb, a, na);
@@ -37,6 +39,8 @@ static int one_edit(const char *a, size_t na, const char *b, size_t nb) {
   size_t i = 0;
   while (i < nb && a[i] == b[i])
     i++;
+  if (isdigit((unsigned char)a[i]) || (i < nb && isdigit((unsigned char)b[i])))
+    return 0;
   if (i == nb)
     return na == nb + 1;
   if (na == nb + 1)
@@ -119,8 +123,8 @@ static const char *imitates(const char *name, size_t n, const forms *fn, const c
   forms_of(p, &fp);
   if (strcmp(fn->sep, fp.sep) == 0)
     return (name[0] == '@') != (p[0] == '@') ? "a scope change" : "a separator change";
-  if (strcmp(fn->flat, fp.flat) == 0)
-    return "a scope change";
+  if (name[0] == '@' && strcmp(fn->flat, fp.flat) == 0)
+    return "a scope change"; /* not the other way: babel-core, rollup-plugin-x are old names */
   if (np >= EDIT_MIN - 1 && strcmp(fn->glyph, fp.glyph) == 0)
     return "a homoglyph";
   return NULL;

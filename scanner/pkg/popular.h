@@ -14,9 +14,10 @@ extern const size_t pv_npm_popular_len;
 int pv_npm_is_popular(const char *name);
 
 /* The popular name that name imitates, or NULL: one edit or an adjacent
- * transposition away (names of 5 bytes or more), the same but for
- * separators (- _ .), a scope folded into or out of the name
- * (@babel/core, babel-core), homoglyphs (0/o, 1/l/i, rn/m, vv/w), or a
+ * transposition away (names of 5 bytes or more; an edit of a digit is a
+ * version, not an imitation), the same but for separators (- _ .), a scope
+ * folded into a name (@babel/core for babel-core, not the other way round:
+ * unscoped names are often a scoped package's old name), homoglyphs (0/o, 1/l/i, rn/m, vv/w), or a
  * common prefix or suffix added or dropped (node-, js-, -js, .js, js,
  * -node). Never a popular name itself; *how says which ("one edit", ...). */
 const char *pv_npm_typosquat(const char *name, const char **how);

@@ -110,6 +110,8 @@ has_str "$m" "lo-da-sh (in dependencies) is a separator change away from the pop
 has_str "$m" "chalk-js (in dependencies) is an added prefix or suffix away from the popular package chalk" "suffix"
 d=$(pkg '{ "name": "my-unusual-plugin-name", "version": "1.0.0", "dependencies": { "express": "^4", "lodash": "4", "@types/lodash": "4", "chalk": "5", "debug": "4" } }')
 is "$(found "$d")" "" "twin: popular names and @types are never typosquats"
+d=$(pkg '{ "name": "my-unusual-plugin-name", "version": "1.0.0", "dependencies": { "markdownlint-cli2": "1", "rollup-plugin-babel": "4" }, "devDependencies": { "expresss": "1" } }')
+is "$(found "$d")" "" "twins: a digit edit (a version), an old unscoped name, a devDependency (not installed by users)"
 
 conf='{ "name": "acme-internal-utils", "version": "99.9.9", "main": "index.js", "scripts": { "preinstall": "node index.js" } }'
 is "$(found "$(pkg "$conf" index.js 'module.exports = 1;')")" \
