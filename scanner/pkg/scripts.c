@@ -127,8 +127,8 @@ static const char *credential_path(const char *w) {
 
 /* A $NAME in w that holds host or account data or a secret. */
 static int sensitive_var(const char *w) {
-  static const char *const names[] = {"USER",       "LOGNAME",      "HOSTNAME", "HOME", "USERNAME",
-                                      "USERDOMAIN", "COMPUTERNAME", "PWD",      NULL};
+  static const char *const names[] = {"USER",       "LOGNAME",      "HOSTNAME", "USERNAME",
+                                      "USERDOMAIN", "COMPUTERNAME", NULL};
   for (const char *p = strchr(w, '$'); p; p = strchr(p + 1, '$')) {
     const char *s = p + 1 + (p[1] == '{');
     size_t n = 0;
@@ -231,11 +231,23 @@ static int subst_to_shell(const scan_ctx *s, const pv_sh_cmd *c) {
   return in_list(pv.name, interpreters);
 }
 
+/* An option whose argument is where a download goes, not what it sends
+ * (wget -O FILE; curl's -O takes none). */
+static int output_option(const char *w, int wget) {
+  static const char *const opts[] = {
+      "-o", "--output", "-P", "--directory-prefix", "--output-document", "--config", "-K", NULL};
+  return in_list(w, opts) || (wget && strcmp(w, "-O") == 0);
+}
+
 static pv_status network_cmd(scan_ctx *s, size_t i, const cmdview *v) {
   const pv_sh_cmd *c = v->c;
   int dns = in_list(v->name, dns_tools);
   for (size_t k = v->k + 1; k < c->n; k++) {
     unsigned f = c->wflags[k];
+    if (output_option(c->words[k], strcmp(v->name, "wget") == 0)) {
+      k++;
+      continue;
+    }
     if ((f & PV_SH_W_SUBST) || ((f & PV_SH_W_VAR) && (dns || sensitive_var(c->words[k])))) {
       char what[256];
       snprintf(what, sizeof what, "%s %s", v->name, c->words[k]);

@@ -75,6 +75,8 @@ is "$(found "$(hooks '{ "postinstall": "chmod +x bin/cli.js", "preinstall": "ech
   "twins: chmod +x alone, echo of a variable"
 is "$(found "$(hooks '{ "postinstall": "curl -sL https://github.com/x/y/releases/download/v1/a.tgz | tar xz" }')")" "" \
   "twin: a download unpacked by tar, not run by a shell"
+is "$(found "$(hooks '{ "install": "curl -sL -o \"$HOME/.cache/t/$(uname -m).tgz\" https://dl.example.com/t-$npm_package_version.tgz" }')")" "" \
+  "twin: a substitution in the output path, a version variable in the URL"
 
 deep=$(python3 -c 'print("$(" * 300 + "x")')
 d=$(hooks "{ \"postinstall\": \"$deep\" }")
