@@ -35,6 +35,7 @@ fuzz scan "$seeds/taint" 16384 "$top/taint-rules" # the taint engine on mangled 
 fuzz rules "$seeds/rules" 16384
 fuzz baseline "$seeds/baseline" 65536
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
+fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
 grep -q 'fuzz_intake: 13 seeds' "$TMP/intake.out"; ok $? "the intake target saw every seed"
 if [ -n "${PLUGVET_SAN:-}" ]; then
   (cd "$TMP" && "$PLUGVET_BIN/tests/fuzz_rules" -runs=0 "$top/tests/fuzz/seeds/rules" >/dev/null 2>&1)
