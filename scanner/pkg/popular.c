@@ -119,6 +119,11 @@ static const char *imitates(const char *name, size_t n, const forms *fn, const c
   size_t np = strlen(p);
   if (n >= EDIT_MIN && np >= EDIT_MIN && one_edit(name, n, p, np))
     return "one edit";
+  char g[2], sp[2]; /* first bytes of p's folded forms: most names differ there */
+  fold(p, g, sizeof g, 1);
+  fold(p, sp, sizeof sp, 0);
+  if (g[0] != fn->glyph[0] && sp[0] != fn->sep[0] && !(name[0] == '@' && p[0] == fn->flat[0]))
+    return NULL;
   forms fp;
   forms_of(p, &fp);
   if (strcmp(fn->sep, fp.sep) == 0)

