@@ -2,15 +2,15 @@
 #include "cyclonedx.h"
 
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
 #include "../sbom/license.h"
 #include "json_util.h"
+#include "sbom_util.h"
 
-/* ---- licences ----------------------------------------------------------- */
+/* ---- licences, hashes, references --------------------------------------- */
 
 static int is_expression(const char *s) {
   return s[0] == '(' || strstr(s, " OR ") || strstr(s, " AND ") || strstr(s, " WITH ");
@@ -27,42 +27,16 @@ static json_t *licenses_json(const char *lic) {
   return json_pack("[{s:{s:s%}}]", "license", "name", lic, strlen(lic));
 }
 
-/* ---- hashes: SRI "alg-base64" (space-separated) to hex ------------------ */
-
-static json_t *hash_json(const char *sri) {
-  static const struct {
-    const char *sri, *alg;
-    int len;
-  } algs[] = {{"sha512-", "SHA-512", 64},
-              {"sha384-", "SHA-384", 48},
-              {"sha256-", "SHA-256", 32},
-              {"sha1-", "SHA-1", 20}};
-  for (size_t i = 0; i < 4; i++) {
-    size_t pl = strlen(algs[i].sri), n = strcspn(sri + pl, " ");
-    if (strncmp(sri, algs[i].sri, pl) != 0 || n == 0 || n % 4 != 0 || n > 200)
-      continue;
-    unsigned char raw[160];
-    int got = EVP_DecodeBlock(raw, (const unsigned char *)sri + pl, (int)n);
-    for (size_t k = n; k > 0 && sri[pl + k - 1] == '='; k--)
-      got--;
-    if (got != algs[i].len)
-      return NULL; /* malformed: no hash rather than a wrong one */
-    char hex[2 * 64 + 1];
-    for (int k = 0; k < got; k++)
-      snprintf(hex + 2 * k, 3, "%02x", raw[k]);
-    return json_pack("{s:s, s:s}", "alg", algs[i].alg, "content", hex);
-  }
-  return NULL;
-}
-
+/* SRI "alg-base64" (space-separated) to hex; NULL when none is well-formed. */
 static json_t *hashes_json(const char *integrity) {
   if (integrity == NULL)
     return NULL;
   json_t *a = json_array();
   for (const char *p = integrity; *p;) {
-    json_t *h = hash_json(p);
-    if (h != NULL)
-      json_array_append_new(a, h);
+    char hex[129];
+    int alg = pv_sri_decode(p, hex);
+    if (alg >= 0)
+      json_array_append_new(a, json_pack("{s:s, s:s}", "alg", pv_sri_alg_cdx(alg), "content", hex));
     p += strcspn(p, " ");
     p += strspn(p, " ");
   }
@@ -73,24 +47,8 @@ static json_t *hashes_json(const char *integrity) {
   return a;
 }
 
-/* ---- references ----------------------------------------------------------- */
-
-/* A URL the schema's iri-reference format accepts: a known scheme and no
- * blanks, controls or characters IRIs forbid. */
-static int good_url(const char *u) {
-  static const char *const schemes[] = {"https://",   "http://", "git+https://", "git+http://",
-                                        "git+ssh://", "git://",  "ssh://"};
-  int ok = 0;
-  for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
-    ok |= strncmp(u, schemes[i], strlen(schemes[i])) == 0;
-  for (const unsigned char *p = (const unsigned char *)u; ok && *p; p++)
-    if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|\\^`", *p))
-      ok = 0;
-  return ok && strlen(u) < 2048;
-}
-
 static void add_ref(json_t *refs, const char *type, const char *url) {
-  if (url != NULL && good_url(url))
+  if (url != NULL && pv_good_url(url))
     json_array_append_new(refs, json_pack("{s:s, s:s}", "type", type, "url", url));
 }
 
@@ -236,7 +194,7 @@ static const char *rating_method(const char *vector) {
 static json_t *vulnerability_json(const ctx *x, const pv_vulns *v, size_t first) {
   const pv_advisory *a = PV_VEC_AT(v->vulns, pv_vuln, first)->adv;
   json_t *o = json_pack("{s:s, s:{s:s}}", "id", a->id, "source", "name", "OSV");
-  if (a->source_url && good_url(a->source_url))
+  if (a->source_url && pv_good_url(a->source_url))
     json_object_set_new(json_object_get(o, "source"), "url", json_string(a->source_url));
   json_t *rating = json_pack("{s:s}", "severity", pv_severity_name(a->severity));
   if (a->cvss_score >= 0 && a->cvss_vector) {

@@ -35,6 +35,8 @@ static json_t *finding_json(const pv_finding *f) {
     json_object_set_new(o, "advisory", json_string(f->advisory));
   json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
   json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
+  if (f->suppression)
+    json_object_set_new(o, "suppression", pv_json_str(f->suppression));
   if (f->nflow > 0)
     json_object_set_new(o, "flow", flow_json(f));
   return o;

@@ -319,7 +319,11 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
   json_object_set_new(o, "partialFingerprints", fp);
   if (f->suppressed) {
     json_t *sup = json_array(), *s = json_object();
-    json_object_set_new(s, "kind", json_string("inSource"));
+    json_object_set_new(s, "kind", json_string(f->suppression ? "external" : "inSource"));
+    if (f->suppression) {
+      json_object_set_new(s, "status", json_string("accepted"));
+      json_object_set_new(s, "justification", pv_json_str(f->suppression));
+    }
     json_array_append_new(sup, s);
     json_object_set_new(o, "suppressions", sup);
   }
@@ -416,8 +420,8 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
-      if (f->suppressed && !set->include_suppressed)
-        continue;
+      if (f->suppressed && !f->suppression && !set->include_suppressed)
+        continue; /* an external (VEX) suppression is always kept, with its reason */
       json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
     }
   }

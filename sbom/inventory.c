@@ -806,6 +806,9 @@ pv_inventory *pv_inv_build(pv_result *r, const pv_limits *lim) {
              .locks = {.elem = sizeof(pv_file *)},
              .shipped = {.elem = sizeof(pv_file *)}};
   pv_status rc = classify(&b);
+  if (rc != PV_FATAL && r->files.len == 1 && r->kind && strcmp(r->kind, "file") == 0 &&
+      b.locks.len == 0 && b.root_file == NULL && pv_bom_detect(pv_result_file(r, 0)))
+    rc = pv_status_worst(rc, pv_bom_read(&b.c, pv_result_file(r, 0)));
   if (rc != PV_FATAL)
     rc = pv_status_worst(rc, read_root(&b));
   for (size_t i = 0; i < b.locks.len && rc != PV_FATAL; i++)

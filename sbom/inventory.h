@@ -4,7 +4,8 @@
  *
  * Readers: package.json (root and nested), package-lock.json v1/v2/v3 and
  * npm-shrinkwrap.json, yarn.lock v1 and berry, pnpm-lock.yaml 5.4/6/9,
- * bun.lock, and every node_modules/<any depth>/package.json. What is shipped in
+ * bun.lock, and every node_modules/<any depth>/package.json; an input that is
+ * one CycloneDX or SPDX JSON file gives its pkg:npm components. What is shipped in
  * node_modules wins over what a lockfile says; a disagreement is a
  * pkg.lockfile-mismatch finding. Malformed files become notes naming the
  * file and line; the rest of the inventory is still built.
@@ -97,6 +98,18 @@ pv_origin pv_inv_origin(const pv_component *c);
  * components may share a purl (two file: copies of one package): only
  * bom-refs are unique. */
 const char *pv_inv_purl(pv_arena *a, const pv_component *c);
+/* A purl as read by pv_purl_parse. */
+typedef struct {
+  const char *type;    /* lower-cased ("npm", "pypi"...) */
+  const char *name;    /* npm only: "@scope/name" or "name", percent-decoded */
+  const char *version; /* npm only: percent-decoded, NULL when the purl has none */
+  int elsewhere;       /* npm only: a vcs_url or download_url qualifier (no registry version) */
+} pv_purl;
+/* Read purl text s (strings into the arena): 0, or -1 with *why (static
+ * text) when it is not pkg:TYPE/NAME, an escape is malformed or decodes to
+ * a control character or blank, or an npm purl is no npm name (one @scope,
+ * at most 214 characters). Only npm purls are split into name and version. */
+int pv_purl_parse(pv_arena *a, const char *s, pv_purl *p, const char **why);
 /* "required", "optional" or "excluded" (CycloneDX scope names). */
 const char *pv_inv_scope_name(pv_scope s);
 #define PV_INV_NONE ((size_t)-1)

@@ -6,6 +6,7 @@
  * no registry version and says where it is from in the vcs_url or
  * download_url qualifier. */
 #include <string.h>
+#include <strings.h>
 
 #include "inventory.h"
 
@@ -152,4 +153,89 @@ const char *pv_inv_purl(pv_arena *a, const pv_component *c) {
 
 const char *pv_inv_scope_name(pv_scope s) {
   return s == PV_SCOPE_DEV ? "excluded" : s == PV_SCOPE_OPTIONAL ? "optional" : "required";
+}
+
+/* ---- reading purls ---- */
+
+static int hexval(int ch) {
+  if (ch >= '0' && ch <= '9')
+    return ch - '0';
+  if (ch >= 'a' && ch <= 'f')
+    return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F')
+    return ch - 'A' + 10;
+  return -1;
+}
+
+/* Percent-decode [s, s+n) into the arena; NULL with *why set when an
+ * escape is malformed or decodes to a control character or a blank. */
+static const char *decode(pv_arena *a, const char *s, size_t n, const char **why) {
+  char *out = pv_arena_alloc(a, n + 1);
+  size_t k = 0;
+  if (out == NULL) {
+    *why = "out of memory";
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    int ch = (unsigned char)s[i];
+    if (ch == '%') {
+      int hi = i + 2 < n ? hexval(s[i + 1]) : -1;
+      int lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+      if (hi < 0 || lo < 0) {
+        *why = "bad percent-encoding";
+        return NULL;
+      }
+      ch = hi * 16 + lo;
+      i += 2;
+    }
+    if (ch <= ' ' || ch == 0x7f) {
+      *why = "a control character or blank";
+      return NULL;
+    }
+    out[k++] = (char)ch;
+  }
+  out[k] = '\0';
+  return out;
+}
+
+int pv_purl_parse(pv_arena *a, const char *s, pv_purl *p, const char **why) {
+  memset(p, 0, sizeof *p);
+  size_t tl = strncasecmp(s, "pkg:", 4) == 0 ? strcspn(s + 4, "/") : 0;
+  if (tl == 0 || s[4 + tl] != '/' || tl > 32) {
+    *why = "not pkg:TYPE/NAME";
+    return -1;
+  }
+  char *type = pv_arena_strndup(a, s + 4, tl);
+  for (char *t = type; t && *t; t++)
+    *t = (char)(*t >= 'A' && *t <= 'Z' ? *t - 'A' + 'a' : *t);
+  if ((p->type = type) == NULL || strcmp(type, "npm") != 0)
+    return 0;
+  const char *rest = s + 4 + tl + 1;
+  size_t len = strcspn(rest, "?#");
+  const char *q = rest[len] == '?' ? rest + len + 1 : NULL;
+  p->elsewhere = q && (strstr(q, "vcs_url=") || strstr(q, "download_url="));
+  while (len > 0 && rest[len - 1] == '/')
+    len--;
+  const char *slash = memrchr(rest, '/', len);
+  size_t ns_len = slash ? (size_t)(slash - rest) : 0;
+  const char *seg = slash ? slash + 1 : rest;
+  size_t seg_len = len - (slash ? ns_len + 1 : 0);
+  const char *at = memchr(seg, '@', seg_len);
+  size_t name_len = at ? (size_t)(at - seg) : seg_len;
+  const char *ns = ns_len ? decode(a, rest, ns_len, why) : "";
+  const char *name = ns ? decode(a, seg, name_len, why) : NULL;
+  const char *ver = at && name ? decode(a, at + 1, seg_len - name_len - 1, why) : NULL;
+  if (ns == NULL || name == NULL || (at && ver == NULL))
+    return -1;
+  if (*name == '\0' || strlen(name) > 214 || (*ns && (ns[0] != '@' || strchr(ns, '/')))) {
+    *why = *name == '\0' ? "no name" : "not an npm name (one @scope, at most 214 characters)";
+    return -1;
+  }
+  p->name = *ns ? pv_arena_printf(a, "%s/%s", ns, name) : name;
+  p->version = ver && *ver ? ver : NULL;
+  if (p->name == NULL) {
+    *why = "out of memory";
+    return -1;
+  }
+  return 0;
 }

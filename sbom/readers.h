@@ -1,6 +1,6 @@
 /* readers.h — INTERNAL to sbom/: the interface between inventory.c and the
  * manifest/lockfile readers (pkg_json.c, npm_lock.c, yarn_lock.c,
- * pnpm_lock.c, bun_lock.c). Nothing outside sbom/ includes this.
+ * pnpm_lock.c, bun_lock.c) and the SBOM reader (bom_read.c). Nothing outside sbom/ includes this.
  *
  * A reader appends "raw" entries (one per lockfile entry or manifest) to
  * the context; inventory.c merges them into components (one per
@@ -179,5 +179,10 @@ pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *man
                             pv_roots *rt);
 pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
 pv_status pv_lock_bun_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);
+/* An SBOM given as the input (bom_read.c): 1 when f looks like CycloneDX or
+ * SPDX JSON (a JSON object naming "bomFormat" or "spdxVersion"); the read
+ * then appends its npm components and notes what it skipped. */
+int pv_bom_detect(const pv_file *f);
+pv_status pv_bom_read(pv_inv_ctx *c, const pv_file *f);
 
 #endif

@@ -210,6 +210,165 @@ void pv_fingerprint(const char *rule_id, const char *path, const unsigned char *
     snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
+/* ---- secrets ------------------------------------------------------------- */
+
+size_t pv_redact(const unsigned char *secret, size_t n, char out[PV_REDACTED_MAX]) {
+  char hex[65];
+  size_t keep = n / 3 < 4 ? n / 3 : 4;
+  size_t i = 0;
+  pv_sha256_hex(secret, n, hex);
+  while (i < keep && secret[i] > 0x20 && secret[i] < 0x7f)
+    i++;
+  int len =
+      snprintf(out, PV_REDACTED_MAX, "%.*s...[sha256:%.8s]", (int)i, (const char *)secret, hex);
+  return len > 0 ? (size_t)len : 0;
+}
+
+/* A secret in a file: its bytes [s, e) and how it is shown. */
+typedef struct {
+  size_t s, e;
+  char shown[PV_REDACTED_MAX];
+} secret_span;
+
+static int cmp_span(const void *x, const void *y) {
+  const secret_span *a = x;
+  const secret_span *b = y;
+  if (a->s != b->s) {
+    return a->s < b->s ? -1 : 1;
+  }
+  return a->e < b->e ? -1 : a->e > b->e;
+}
+
+static int has_source(const pv_finding *f);
+
+static int has_secret(const pv_finding *f) {
+  return has_source(f) && f->secret_e > f->secret_s && f->secret_e <= f->file->size;
+}
+
+/* The secrets findings [lo, hi) of one file hold, sorted, overlapping ones
+ * merged: *out malloc'd (NULL when there are none), *n their count.
+ * PV_FATAL on out of memory. */
+static pv_status file_secrets(const pv_finding *fs, size_t lo, size_t hi, secret_span **out,
+                              size_t *n) {
+  size_t k = 0;
+  *out = NULL;
+  *n = 0;
+  for (size_t i = lo; i < hi; i++) {
+    k += has_secret(&fs[i]);
+  }
+  if (k == 0) {
+    return PV_OK;
+  }
+  secret_span *sp = malloc(k * sizeof *sp);
+  if (sp == NULL) {
+    return PV_FATAL;
+  }
+  k = 0;
+  for (size_t i = lo; i < hi; i++) {
+    if (has_secret(&fs[i])) {
+      sp[k++] = (secret_span){.s = fs[i].secret_s, .e = fs[i].secret_e};
+    }
+  }
+  qsort(sp, k, sizeof *sp, cmp_span);
+  size_t m = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (m > 0 && sp[i].s < sp[m - 1].e) {
+      sp[m - 1].e = sp[i].e > sp[m - 1].e ? sp[i].e : sp[m - 1].e;
+    } else {
+      sp[m++] = sp[i];
+    }
+  }
+  for (size_t i = 0; i < m; i++) {
+    pv_redact(fs[lo].file->data + sp[i].s, sp[i].e - sp[i].s, sp[i].shown);
+  }
+  *out = sp;
+  *n = m;
+  return PV_OK;
+}
+
+/* Append bytes [s, e) of d to b, each secret of sp (sorted, disjoint)
+ * that overlaps them shown once, in place of its bytes. */
+static void append_redacted(pv_buf *b, const unsigned char *d, size_t s, size_t e,
+                            const secret_span *sp, size_t nsp) {
+  size_t k = 0;
+  size_t hi = nsp;
+  while (k < hi) { /* the first secret ending after s */
+    size_t mid = k + (hi - k) / 2;
+    if (sp[mid].e <= s) {
+      k = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (size_t i = s; i < e;) {
+    if (k < nsp && sp[k].s <= i) {
+      pv_buf_cats(b, sp[k].shown);
+      i = sp[k].e;
+      k++;
+      continue;
+    }
+    size_t stop = k < nsp && sp[k].s < e ? sp[k].s : e;
+    pv_buf_cat(b, d + i, stop - i);
+    i = stop;
+  }
+}
+
+/* Bytes [s, e) of d as an arena string with the secrets of sp redacted;
+ * *at, a byte offset in [s, e], becomes the offset of that place in the
+ * copy (the start of a secret's shown form for an offset inside it). NULL
+ * on out of memory. */
+static char *copy_redacted(pv_arena *a, const unsigned char *d, size_t s, size_t e,
+                           const secret_span *sp, size_t nsp, size_t *at) {
+  if (nsp == 0) {
+    *at -= s;
+    return pv_arena_strndup(a, (const char *)d + s, e - s);
+  }
+  size_t mark = *at;
+  for (size_t i = 0; i < nsp; i++) {
+    if (sp[i].s < mark && mark < sp[i].e) {
+      mark = sp[i].s;
+    }
+  }
+  pv_buf b;
+  pv_buf_init(&b, (e - s + 1) * PV_REDACTED_MAX);
+  append_redacted(&b, d, s, mark, sp, nsp);
+  *at = b.len;
+  append_redacted(&b, d, mark, e, sp, nsp);
+  char *out = NULL;
+  if (pv_buf_status(&b) == PV_OK) {
+    out = pv_arena_strndup(a, b.data != NULL ? (const char *)b.data : "", b.len);
+  }
+  pv_buf_free(&b);
+  return out;
+}
+
+/* msg with each whole occurrence of a secret of sp (of 8 bytes or more:
+ * shorter ones would match ordinary words) shown redacted; msg itself when
+ * none occurs; NULL on out of memory. */
+static const char *redact_message(pv_arena *a, const char *msg, const unsigned char *d,
+                                  const secret_span *sp, size_t nsp) {
+  const char *cur = msg;
+  for (size_t i = 0; i < nsp && cur != NULL; i++) {
+    size_t n = sp[i].e - sp[i].s;
+    const char *hit = n >= 8 ? memmem(cur, strlen(cur), d + sp[i].s, n) : NULL;
+    if (hit == NULL) {
+      continue;
+    }
+    pv_buf b;
+    pv_buf_init(&b, strlen(cur) + PV_REDACTED_MAX * (strlen(cur) / 8 + 1));
+    const char *p = cur;
+    for (; hit != NULL; hit = memmem(p, strlen(p), d + sp[i].s, n)) {
+      pv_buf_cat(&b, p, (size_t)(hit - p));
+      pv_buf_cats(&b, sp[i].shown);
+      p = hit + n;
+    }
+    pv_buf_cats(&b, p);
+    cur = pv_buf_status(&b) == PV_OK ? pv_arena_strndup(a, (const char *)b.data, b.len) : NULL;
+    pv_buf_free(&b);
+  }
+  return cur;
+}
+
 /* ---- finishing ---------------------------------------------------------- */
 
 /* Order of two flows of otherwise equal findings (duplicates): the shorter
@@ -409,8 +568,10 @@ static void check_suppressed(pv_finding *f, const pv_lines *lines) {
   }
 }
 
-/* The source lines of the region, capped (lines: the index of f's file). */
-static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim, const pv_lines *lines) {
+/* The source lines of the region, capped (lines: the index of f's file),
+ * the file's secrets sp redacted. */
+static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim, const pv_lines *lines,
+                         const secret_span *sp, size_t nsp) {
   size_t s, e, s2, e2;
   if (!pv_lines_span(lines, f->start.line, &s, &e))
     return;
@@ -418,7 +579,8 @@ static void fill_snippet(pv_result *r, pv_finding *f, const pv_limits *lim, cons
     e = e2;
   if (e - s > lim->snippet_bytes)
     e = s + lim->snippet_bytes;
-  f->snippet = pv_arena_strndup(r->arena, (const char *)f->file->data + s, e - s);
+  size_t at = s;
+  f->snippet = copy_redacted(r->arena, f->file->data, s, e, sp, nsp, &at);
 }
 
 static int has_source(const pv_finding *f) {
@@ -427,8 +589,9 @@ static int has_source(const pv_finding *f) {
 }
 
 /* What the reports show without the file: the start line (or a window of a
- * long, minified line around the start) and the UTF-16 columns. */
-static void fill_view(pv_result *r, pv_finding *f) {
+ * long, minified line around the start), the file's secrets sp redacted,
+ * and the UTF-16 columns. */
+static void fill_view(pv_result *r, pv_finding *f, const secret_span *sp, size_t nsp) {
   const unsigned char *d = f->file->data;
   size_t n = f->file->size, s = f->start.byte, e = f->start.byte;
   while (s > 0 && d[s - 1] != '\n')
@@ -441,8 +604,9 @@ static void fill_view(pv_result *r, pv_finding *f) {
     if (e - s > PV_WINDOW_BYTES)
       e = s + PV_WINDOW_BYTES;
   }
-  f->window = pv_arena_strndup(r->arena, (const char *)d + s, e - s);
-  f->window_col = (uint32_t)(f->start.byte - s);
+  size_t at = f->start.byte;
+  f->window = copy_redacted(r->arena, d, s, e, sp, nsp, &at);
+  f->window_col = (uint32_t)at;
   f->col16_start = (uint32_t)pv_utf16_col(d, n, f->start.byte);
   f->col16_end = (uint32_t)pv_utf16_col(d, n, f->end.byte);
 }
@@ -566,29 +730,57 @@ static pv_status fingerprint_all(pv_finding *fs, size_t n) {
   return PV_OK;
 }
 
+/* Snippet, window, columns and suppression of findings [lo, hi), which
+ * share a file, with the secrets their findings hold redacted there and in
+ * their messages. lines: the index of the file, made here when it was of
+ * another. PV_FATAL on out of memory. */
+static pv_status fill_file(pv_result *r, pv_finding *fs, size_t lo, size_t hi, const pv_limits *lim,
+                           pv_lines *lines) {
+  secret_span *sp = NULL;
+  size_t nsp = 0;
+  pv_status rc = file_secrets(fs, lo, hi, &sp, &nsp);
+  for (size_t i = lo; i < hi && rc == PV_OK; i++) {
+    pv_finding *f = &fs[i];
+    fill_flow_cols(f);
+    if (!has_source(f)) {
+      continue;
+    }
+    if (f->file != lines->file && pv_lines_index(lines, f->file) != PV_OK) {
+      rc = PV_FATAL;
+      break;
+    }
+    if (f->snippet == NULL) {
+      fill_snippet(r, f, lim, lines, sp, nsp);
+    }
+    if (f->window == NULL) {
+      fill_view(r, f, sp, nsp);
+    }
+    if (nsp > 0 && f->message != NULL &&
+        (f->message = redact_message(r->arena, f->message, f->file->data, sp, nsp)) == NULL) {
+      rc = PV_FATAL;
+    }
+    check_suppressed(f, lines);
+  }
+  free(sp);
+  return rc;
+}
+
 /* Snippet, window, columns and suppression of findings sorted by path:
  * each file's lines are indexed once, when its first finding is reached.
  * PV_FATAL on out of memory. */
 static pv_status fill_sources(pv_result *r, pv_finding *fs, size_t n, const pv_limits *lim) {
   pv_lines lines = {0};
-  for (size_t i = 0; i < n; i++) {
-    fill_flow_cols(&fs[i]);
-    if (!has_source(&fs[i])) {
-      continue;
+  pv_status rc = PV_OK;
+  for (size_t lo = 0; lo < n && rc == PV_OK;) {
+    size_t hi = lo + 1;
+    while (hi < n && fs[hi].file == fs[lo].file) {
+      hi++;
     }
-    if (fs[i].file != lines.file && pv_lines_index(&lines, fs[i].file) != PV_OK) {
-      return PV_FATAL;
-    }
-    if (fs[i].snippet == NULL) {
-      fill_snippet(r, &fs[i], lim, &lines);
-    }
-    if (fs[i].window == NULL) {
-      fill_view(r, &fs[i]);
-    }
-    check_suppressed(&fs[i], &lines);
+    rc = fill_file(r, fs, lo, hi, lim, &lines);
+    lo = hi;
   }
   pv_lines_free(&lines);
-  return PV_OK;
+  return rc;
 }
 
 static int same_place(const pv_finding *a, const pv_finding *b) {

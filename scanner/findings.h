@@ -13,10 +13,23 @@
 
 /* Fill snippet, window and UTF-16 columns (if unset), fingerprint and
  * line_hash of every finding, and the UTF-16 columns of its flow steps (if
- * unset; a flow never changes the fingerprint),
- * drop exact duplicates (same rule, path, start, end; the one with the
- * shortest flow stays), and sort by path, line, column, rule id. */
+ * unset; a flow never changes the fingerprint), drop exact duplicates (same
+ * rule, path, start, end; the one with the shortest flow stays), and sort
+ * by path, line, column, rule id. The secrets the findings of a file hold
+ * (pv_finding.secret_s/e) are redacted (pv_redact) in the snippet and
+ * window of every finding of that file, and in their messages wherever a
+ * secret appears whole; the fingerprint still hashes the matched text. */
 pv_status pv_findings_finish(pv_result *r, const pv_limits *lim);
+
+/* Room pv_redact needs, with the NUL. */
+#define PV_REDACTED_MAX 32
+
+/* How a secret of n bytes is shown: its first 4 characters (a third of a
+ * shorter secret, and printable ASCII only), "...", and the first 8 hex
+ * digits of its SHA-256 in brackets: "s3cr...[sha256:9f86d081]". The hash
+ * tells two secrets apart without showing them. Writes out (NUL-terminated)
+ * and returns its length. */
+size_t pv_redact(const unsigned char *secret, size_t n, char out[PV_REDACTED_MAX]);
 
 /* Fingerprint: hex of the first 16 bytes of sha256(rule id NUL path NUL
  * whitespace-normalised matched text NUL occurrence index), where the

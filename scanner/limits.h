@@ -43,6 +43,8 @@ typedef struct {
   uint32_t http_total_ms;    /* one HTTP request, transfer included (--timeout) */
   uint32_t http_retries;     /* extra attempts on 5xx, 429 and transport errors (--retries) */
   uint32_t http_backoff_ms;  /* delay before the first retry, doubled each time */
+  uint64_t vex_bytes;        /* one --vex file */
+  uint32_t vex_statements;   /* VEX statements in all --vex files */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -81,6 +83,8 @@ static inline pv_limits pv_limits_default(void) {
       .http_total_ms = 10 * 60 * 1000,
       .http_retries = 3,
       .http_backoff_ms = 500,
+      .vex_bytes = 64 * PV_MiB,
+      .vex_statements = 100000,
   };
   return l;
 }

@@ -6,6 +6,8 @@
  * pattern rules share one walk of the tree (pattern.h). */
 #include "match.h"
 
+#include "findings.h"
+
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,22 +160,88 @@ static int is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/* Capture text, one line, control bytes blanked, capped (sticky appends:
- * the caller checks the buffer's status). */
-static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t e) {
+/* A secret a finding holds (bytes [s, e) of its file; none when e <= s),
+ * redacted wherever a message shows it. */
+typedef struct {
+  size_t s, e;
+} secret_at;
+
+/* Capture text, one line, control bytes blanked, capped, the secret sec
+ * shown redacted (sticky appends: the caller checks the buffer's status). */
+static void add_capture_text(pv_buf *b, const unsigned char *d, size_t s, size_t e, secret_at sec) {
   size_t n = 0;
-  for (size_t i = s; i < e && d[i] != '\n' && n < INTERP_BYTES; i++, n++) {
+  size_t i = s;
+  for (; i < e && d[i] != '\n' && n < INTERP_BYTES; i++, n++) {
+    if (i >= sec.s && i < sec.e) {
+      char shown[PV_REDACTED_MAX];
+      pv_buf_cat(b, shown, pv_redact(d + sec.s, sec.e - sec.s, shown));
+      i = sec.e - 1;
+      continue;
+    }
     char ch = d[i] < 0x20 || d[i] == 0x7f ? ' ' : (char)d[i];
     pv_buf_cat(b, &ch, 1);
   }
-  if (s + n < e)
+  if (i < e)
     pv_buf_cats(b, "...");
 }
 
+/* Narrow [*s, *e) to the inside of the first string literal in it (the
+ * capture may be Buffer.from('...', 'hex')); unchanged without one, and
+ * for an array or object (['k1', 'k2']: every element is a secret). */
+static void string_inside(const unsigned char *d, size_t *s, size_t *e) {
+  size_t i = *s;
+  if (d[i] == '[' || d[i] == '{')
+    return;
+  while (i < *e && d[i] != '\'' && d[i] != '"' && d[i] != '`')
+    i++;
+  for (size_t j = i + 1; j < *e; j++) {
+    if (d[j] == '\\') {
+      j++;
+    } else if (d[j] == d[i]) {
+      *s = i + 1;
+      *e = j;
+      return;
+    }
+  }
+}
+
+/* Where the secret of a finding of rule (metadata.secret) is: the match
+ * [ms, me) or the first bound capture named there, narrowed to the inside
+ * of its first string literal. None when the rule has no secret or, where
+ * the match is code (names: non-zero), when the capture is a name or a
+ * member (a constant such as SECRET or config.key: the value is
+ * elsewhere). */
+static secret_at secret_of(const pv_rule *rule, const unsigned char *d, size_t ms, size_t me,
+                           lookup_fn look, void *ctx, int names) {
+  secret_at sec = {0, 0};
+  const char *const *list = rule->meta.secret;
+  size_t s = ms;
+  size_t e = me;
+  size_t k = 0;
+  if (list == NULL)
+    return sec;
+  while (list[k] != NULL && list[k][0] != '\0' && !look(ctx, list[k], strlen(list[k]), &s, &e))
+    k++;
+  if (list[k] == NULL || e <= s)
+    return sec;
+  if (names) {
+    size_t i = s;
+    while (i < e && (is_name_char((char)d[i]) || d[i] == '$' || d[i] == '.'))
+      i++;
+    if (i == e)
+      return sec;
+    string_inside(d, &s, &e);
+  }
+  sec.s = s;
+  sec.e = e > s ? e : s;
+  return sec;
+}
+
 /* The rule message with $X replaced; the rule's own string when no '$'.
- * Past MESSAGE_MAX bytes the text is cut there; NULL on out-of-memory. */
+ * The secret sec is redacted where a capture shows it. Past MESSAGE_MAX
+ * bytes the text is cut there; NULL on out-of-memory. */
 static const char *interpolate(pv_result *r, const char *msg, const unsigned char *data,
-                               lookup_fn look, void *ctx) {
+                               lookup_fn look, void *ctx, secret_at sec) {
   if (strchr(msg, '$') == NULL)
     return msg;
   pv_buf b;
@@ -184,7 +252,7 @@ static const char *interpolate(pv_result *r, const char *msg, const unsigned cha
       while (is_name_char(p[1 + n]))
         n++;
     if (n > 0 && look(ctx, p + 1, n, &s, &e)) {
-      add_capture_text(&b, data, s, e);
+      add_capture_text(&b, data, s, e, sec);
       p += 1 + n;
     } else {
       pv_buf_cat(&b, p, 1);
@@ -205,7 +273,7 @@ static const char *interpolate(pv_result *r, const char *msg, const unsigned cha
 
 /* Append one finding. PV_FAILED: the findings limit is reached (stop). */
 static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f, const char *msg,
-                             pv_pos s, pv_pos e, const pv_limits *lim) {
+                             pv_pos s, pv_pos e, secret_at sec, const pv_limits *lim) {
   if (msg == NULL)
     return PV_FATAL;
   pv_finding fd = {.rule = &rule->meta,
@@ -214,7 +282,9 @@ static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f
                    .file = f,
                    .path = f->path,
                    .start = s,
-                   .end = e};
+                   .end = e,
+                   .secret_s = (uint32_t)sec.s,
+                   .secret_e = (uint32_t)sec.e};
   if (pv_result_add_finding(r, &fd, lim) != NULL)
     return PV_OK;
   return r->findings_dropped > 0 ? PV_FAILED : PV_FATAL;
@@ -304,9 +374,10 @@ static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const 
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     size_t s = ov[0], e = ov[1] >= ov[0] ? ov[1] : ov[0];
     regex_ctx ctx = {rule->re, ov, rc == 0 ? OVECTOR_PAIRS : rc};
-    const char *msg = interpolate(r, rule->meta.message, f->data, regex_lookup, &ctx);
+    secret_at sec = secret_of(rule, f->data, s, e, regex_lookup, &ctx, 0);
+    const char *msg = interpolate(r, rule->meta.message, f->data, regex_lookup, &ctx, sec);
     pv_pos ps = pos_at(&lc, s), pe = pos_at(&lc, e);
-    pv_status st = add_finding(r, rule, f, msg, ps, pe, lim);
+    pv_status st = add_finding(r, rule, f, msg, ps, pe, sec, lim);
     if (st != PV_OK)
       return st;
     if (++count >= REGEX_PER_FILE) {
@@ -430,10 +501,12 @@ static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pa
       return PV_OK;
     n = c->qm->captures[0].node;
   }
-  const char *msg = interpolate(r, pat->rule->meta.message, c->f->data, query_lookup, c);
+  secret_at sec = secret_of(pat->rule, c->f->data, ts_node_start_byte(n), ts_node_end_byte(n),
+                            query_lookup, c, 1);
+  const char *msg = interpolate(r, pat->rule->meta.message, c->f->data, query_lookup, c, sec);
   pv_pos s = node_pos(ts_node_start_point(n), ts_node_start_byte(n));
   pv_pos e = node_pos(ts_node_end_point(n), ts_node_end_byte(n));
-  return add_finding(r, pat->rule, c->f, msg, s, e, lim);
+  return add_finding(r, pat->rule, c->f, msg, s, e, sec, lim);
 }
 
 /* Non-zero if the words query pattern p needs all occur in the file. */
@@ -655,9 +728,10 @@ static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, con
     const pv_pmatch *pm = &out.v[i];
     if (pm->e > f->size || pm->s > pm->e)
       continue;
-    const char *msg = interpolate(r, rule->meta.message, f->data, pmatch_lookup, (void *)pm);
+    secret_at sec = secret_of(rule, f->data, pm->s, pm->e, pmatch_lookup, (void *)pm, 1);
+    const char *msg = interpolate(r, rule->meta.message, f->data, pmatch_lookup, (void *)pm, sec);
     pv_pos ps = pos_at(&lc, pm->s), pe = pos_at(&lc, pm->e);
-    rc = add_finding(r, rule, f, msg, ps, pe, lim);
+    rc = add_finding(r, rule, f, msg, ps, pe, sec, lim);
   }
   pv_mlist_free(&out);
   return rc;
@@ -697,7 +771,9 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                              .end = pos_of(f, steps[i].e),
                              .message = msg};
   }
-  const char *msg = interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink);
+  secret_at sec = secret_of(h->rule, sf->data, sink->s, sink->e, pmatch_lookup, (void *)sink, 1);
+  const char *msg =
+      interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink, sec);
   if (msg == NULL)
     return -1;
   pv_finding fd = {.rule = &h->rule->meta,
@@ -708,7 +784,9 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                    .start = pos_of(sf, sink->s),
                    .end = pos_of(sf, sink->e),
                    .flow = flow,
-                   .nflow = n};
+                   .nflow = n,
+                   .secret_s = (uint32_t)sec.s,
+                   .secret_e = (uint32_t)sec.e};
   if (pv_result_add_finding(h->r, &fd, h->lim) != NULL)
     return 0;
   return h->r->findings_dropped > 0 ? 1 : -1;
@@ -946,7 +1024,7 @@ int pv_match_wants(const pv_matcher *m, const pv_file *f) {
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   return rule->kind == PV_MATCHER_REGEX && time_applies(rule, f) &&
          (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE))) &&
-         pv_wordgroup_holds(&rule->words, m->present);
+         path_applies(rule, f->path) && pv_wordgroup_holds(&rule->words, m->present);
 }
 
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,

@@ -92,8 +92,12 @@ typedef struct pv_rule_meta {
   const char *const *cwe; /* "CWE-78: ..." or "CWE-78"; NULL-terminated */
   const char *const *owasp;
   const char *const *references;
-  const char *source_file; /* the YAML file, or "<builtin>" */
-  int install_time;        /* metadata.when: install: only files with PV_FILE_INSTALL */
+  const char *source_file;   /* the YAML file, or "<builtin>" */
+  const char *const *secret; /* metadata.secret, NULL-terminated: the metavariables,
+                              * captures or groups (without '$' / '@') that may hold a
+                              * secret, the first bound one counts; {""}: the whole
+                              * match; NULL: none. Redacted in every output. */
+  int install_time;          /* metadata.when: install: only files with PV_FILE_INSTALL */
 } pv_rule_meta;
 
 typedef struct {
@@ -128,10 +132,14 @@ typedef struct pv_finding {
   char fingerprint[33];            /* hex; see findings.h */
   char line_hash[32];              /* primaryLocationLineHash "hex:occurrence" */
   int suppressed;
-  pv_flow_step *flow; /* taint findings: the path from source to sink (in the
-                       * result's arena; not const: pv_findings_finish fills
-                       * the steps' UTF-16 columns), else NULL */
+  const char *suppression; /* why, when suppressed from outside the source (a VEX
+                            * statement: reports/vex.h), else NULL */
+  pv_flow_step *flow;      /* taint findings: the path from source to sink (in the
+                            * result's arena; not const: pv_findings_finish fills
+                            * the steps' UTF-16 columns), else NULL */
   uint32_t nflow;
+  uint32_t secret_s, secret_e; /* bytes of a secret in file, redacted in every output
+                                * (pv_redact) when secret_e > secret_s */
 } pv_finding;
 
 /* The metadata of a rule built into plugvet (source_file "<builtin>"):

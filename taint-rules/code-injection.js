@@ -1,4 +1,4 @@
-// Tests for code-injection.yaml (js.taint.code-injection).
+// Tests for code-injection.yaml (js.taint.code-injection, js.taint.module-load).
 const express = require('express');
 const vm = require('vm');
 const { ipcMain } = require('electron');
@@ -121,3 +121,64 @@ ipcMain.handle('run-plugin', async (event, source) => {
 });
 
 module.exports = app;
+
+// --- sandboxes, evaluators, module loading -----------------------------------------
+
+const { VM, NodeVM, VMScript } = require('vm2');
+const safeEval = require('safe-eval');
+const notevil = require('notevil');
+const staticEval = require('static-eval');
+const esprima = require('esprima');
+const math = require('mathjs');
+const { create, all } = require('mathjs');
+const vmMod = require('node:vm');
+const path = require('path');
+
+const PLUGINS = ['csv', 'json'];
+
+app.post('/sandbox', async (req, res) => {
+  const { code, expr, plugin } = req.body;
+  // ruleid: js.taint.code-injection
+  const r1 = new VM({ timeout: 100 }).run(code);
+  const nodeVm = new NodeVM({ console: 'off' });
+  // ruleid: js.taint.code-injection
+  const r2 = nodeVm.run(`module.exports = ${code}`, 'x.js');
+  // ruleid: js.taint.code-injection
+  const script = new VMScript(code);
+  // ruleid: js.taint.code-injection
+  const r3 = safeEval(expr, { Math });
+  // ruleid: js.taint.code-injection
+  const r4 = notevil(expr);
+  // ruleid: js.taint.code-injection
+  const r5 = staticEval(esprima.parse(expr).body[0].expression, {});
+  // ruleid: js.taint.code-injection
+  const r6 = math.evaluate(expr);
+  const limited = create(all);
+  // ruleid: js.taint.code-injection
+  const r7 = limited.evaluate(expr);
+  // ruleid: js.taint.code-injection
+  const r8 = vmMod.runInNewContext('a + b', req.body.scope);
+  // ruleid: js.taint.module-load
+  const mod = require(plugin);
+  // ruleid: js.taint.module-load
+  const esm = await import(`./plugins/${plugin}.mjs`);
+  // fixed code, outside data passed as data
+  // ok: js.taint.code-injection
+  const s1 = new VM({ sandbox: { input: code } }).run('input.length');
+  // ok: js.taint.code-injection
+  const s2 = math.evaluate('a * 2', { a: Number(expr) });
+  // ok: js.taint.code-injection
+  const s3 = vmMod.runInNewContext('a + b', { a: Number(req.body.a), b: 1 });
+  // ok: js.taint.module-load
+  const s4 = require(path.join(__dirname, 'plugins', 'csv.js'));
+  // ok: js.taint.code-injection
+  const s5 = math.evaluate('sqrt(16)');
+  if (PLUGINS.includes(plugin)) {
+    // ok: js.taint.module-load
+    const p = require(`./plugins/${plugin}`);
+  }
+  // A command line names the module its own user wants: no source here.
+  // ok: js.taint.module-load
+  const cfg = require(process.argv[2]);
+  res.json({ cfg, r1, r2, script, r3, r4, r5, r6, r7, r8, mod, esm, s1, s2, s3, s4, s5 });
+});

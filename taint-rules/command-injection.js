@@ -50,9 +50,16 @@ app.get('/shelljs', (req, res) => {
 });
 
 app.get('/spawn', (req, res) => {
-  // No shell: the request value is one argument of a fixed program.
-  // ok: js.taint.command-injection
+  // No shell, but git reads options from any argument: a branch named
+  // --output=/etc/x writes a file (argument injection).
+  // ruleid: js.taint.command-injection
   spawn('git', ['log', req.query.branch]);
+  // After '--' it is a path, never an option.
+  // ok: js.taint.command-injection
+  spawn('git', ['log', '--', req.query.branch]);
+  // A program that takes no options from its data argument.
+  // ok: js.taint.command-injection
+  spawn('grep', ['-F', '--', req.query.branch, 'log.txt']);
   // With shell: true the arguments are joined into a shell command line.
   // ruleid: js.taint.command-injection
   spawn('git', ['log', req.query.branch], { shell: true });
@@ -251,3 +258,35 @@ app.post('/tasks', (req, res) => {
 });
 
 module.exports = app;
+
+// --- cross-spawn, fork, simple-git, ssh arguments -----------------------------------
+
+const crossSpawn = require('cross-spawn');
+const { fork } = require('child_process');
+const simpleGit = require('simple-git');
+
+app.post('/tools', (req, res) => {
+  const { tool, args, host, repo, dir } = req.body;
+  // ruleid: js.taint.command-injection
+  crossSpawn.sync('npx', ['eslint', args], { shell: true });
+  // ok: js.taint.command-injection
+  crossSpawn.sync('npx', ['eslint', '--', args]);
+  // ruleid: js.taint.command-injection
+  fork(tool, ['--serve']);
+  // ok: js.taint.command-injection
+  fork(require.resolve('./worker.js'), [String(args)]);
+  // ruleid: js.taint.command-injection
+  cp.execFile('ssh', [host, 'uptime'], () => {});
+  // ok: js.taint.command-injection
+  cp.execFile('ssh', ['--', host, 'uptime'], () => {});
+  const git = simpleGit({ baseDir: '/srv/repos' });
+  // ruleid: js.taint.command-injection
+  git.clone(repo, dir);
+  // ruleid: js.taint.command-injection
+  git.raw(['log', '--format=%H', args]);
+  // ok: js.taint.command-injection
+  git.clone('https://github.com/example/fixed.git', '/srv/repos/fixed');
+  // ok: js.taint.command-injection
+  git.log({ maxCount: Number(args) });
+  res.end();
+});

@@ -57,3 +57,23 @@ export async function runShell(): Promise<void> {
   // ruleid: js.taint.command-injection
   await execa('prettier', [extra], { shell: true });
 }
+
+// --- simple-git (typed) ------------------------------------------------------------
+
+import { simpleGit, SimpleGit } from 'simple-git';
+
+export async function mirror(req: Request, res: Response): Promise<void> {
+  const git: SimpleGit = simpleGit('/srv/mirrors');
+  const url = req.body.url as string;
+  // ruleid: js.taint.command-injection
+  await git.clone(url, 'mirror', ['--bare']);
+  // ruleid: js.taint.command-injection
+  await git.fetch(req.body.remote as string, 'main');
+  // ok: js.taint.command-injection
+  await git.fetch('origin', 'main');
+  // ok: js.taint.command-injection
+  await git.clone('https://example.com/fixed.git', 'fixed');
+  // ruleid: js.taint.command-injection
+  await simpleGit().raw(['ls-remote', url]);
+  res.end();
+}

@@ -85,4 +85,27 @@ ipcMain.handle('load-workspace', async (event, text) => {
   return yaml.loadAll(text);
 });
 
+// --- cryo, v8, serialize-javascript ------------------------------------------------
+
+const Cryo = require('cryo');
+const v8 = require('node:v8');
+
+app.post('/state', (req, res) => {
+  // ruleid: js.taint.deserialization
+  const state = Cryo.parse(req.body.state);
+  // ruleid: js.taint.deserialization
+  const snap = v8.deserialize(Buffer.from(req.body.snapshot, 'base64'));
+  // ruleid: js.taint.deserialization
+  const page = `<script>window.__STATE__ = ${serializeJs(req.body.prefs, { unsafe: true })}</script>`;
+  // ok: js.taint.deserialization
+  const plain = JSON.parse(req.body.state);
+  // ok: js.taint.deserialization
+  const safePage = `<script>window.__STATE__ = ${serializeJs(req.body.prefs, { isJSON: true })}</script>`;
+  // ok: js.taint.deserialization
+  const mine = v8.deserialize(v8.serialize({ a: 1 }));
+  // ok: js.taint.deserialization
+  const out = Cryo.stringify(req.body.state);
+  res.send(page + safePage + JSON.stringify({ state, snap, plain, mine, out }));
+});
+
 module.exports = app;

@@ -103,3 +103,42 @@ window.addEventListener('message', (e) => {
 });
 
 module.exports = app;
+
+// --- fixed hosts with and without a slash, Koa, window.open -------------------------
+
+app.get('/to-docs', (req, res) => {
+  // No slash after the host: "https://example.com" + "@evil.example" or
+  // ".evil.example" lands elsewhere.
+  // ruleid: js.taint.open-redirect
+  res.redirect('https://example.com' + req.query.path);
+  // ok: js.taint.open-redirect
+  res.redirect(`https://example.com/${req.query.path}`);
+  // ok: js.taint.open-redirect
+  res.redirect('https://example.com/' + req.query.path);
+  // ruleid: js.taint.open-redirect
+  res.redirect(`https://example.com${req.query.path}`);
+  // A bare '/' then the value: '//evil.example' is protocol-relative.
+  // ruleid: js.taint.open-redirect
+  res.redirect(`/${req.query.path}`);
+});
+
+function koaRoutes(router) {
+  router.get('/login/done', async (ctx) => {
+    // ruleid: js.taint.open-redirect
+    ctx.redirect(ctx.query.returnTo);
+    // ok: js.taint.open-redirect
+    ctx.redirect('/home');
+    // ok: js.taint.open-redirect
+    ctx.redirect(`/accounts/${ctx.params.id}`);
+  });
+}
+
+function popup() {
+  const next = new URLSearchParams(location.search).get('next') || location.hash.slice(1);
+  // ruleid: js.taint.open-redirect
+  window.open(next, '_blank');
+  // ok: js.taint.open-redirect
+  window.open('/help/' + next, '_blank');
+  // ok: js.taint.open-redirect
+  window.open('https://help.example.com/', '_blank');
+}

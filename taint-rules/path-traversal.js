@@ -105,3 +105,44 @@ ipcMain.handle('read-note', async (event, notePath) => {
 fs.writeFileSync(process.argv[2], 'report');
 
 module.exports = app;
+
+// --- sendFile with options, static roots, archive targets ----------------------------
+
+const AdmZip = require('adm-zip');
+const tar = require('tar');
+const unzipper = require('unzipper');
+
+app.get('/doc', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  res.sendFile(path.join(ROOT, req.query.name), { maxAge: 3600 });
+  // ruleid: js.taint.path-traversal
+  res.sendFile(req.query.name, (err) => err && res.status(404).end());
+  // With root, send refuses names that climb out of it.
+  // ok: js.taint.path-traversal
+  res.sendFile(req.query.name, { root: ROOT });
+  // ok: js.taint.path-traversal
+  res.sendFile(path.basename(req.query.name), { maxAge: 3600 });
+});
+
+app.use('/assets', (req, res, next) =>
+  // ruleid: js.taint.path-traversal
+  express.static(req.query.theme)(req, res, next));
+// ok: js.taint.path-traversal
+app.use('/static', express.static(path.join(__dirname, 'static')));
+
+app.post('/unpack', (req, res) => {
+  const zip = new AdmZip(req.body.archive);
+  // ruleid: js.taint.path-traversal
+  zip.extractAllTo(req.body.dest, true);
+  // ruleid: js.taint.path-traversal
+  tar.x({ file: 'upload.tgz', cwd: req.body.dest });
+  // ruleid: js.taint.path-traversal
+  fs.createReadStream('upload.zip').pipe(unzipper.Extract({ path: req.body.dest }));
+  // ok: js.taint.path-traversal
+  zip.extractAllTo(path.join(ROOT, 'uploads'), true);
+  // ok: js.taint.path-traversal
+  tar.x({ file: 'upload.tgz', cwd: path.join(ROOT, path.basename(req.body.dest)) });
+  // ok: js.taint.path-traversal
+  fs.createReadStream('upload.zip').pipe(unzipper.Extract({ path: ROOT }));
+  res.end();
+});

@@ -129,3 +129,112 @@ app.post('/reset', async (req, res) => {
 });
 
 module.exports = app;
+
+// --- handles bound from the drivers' constructors, whatever their names -----------
+
+const sqlite3 = require('sqlite3');
+const Database = require('better-sqlite3');
+const { Sequelize, QueryTypes } = require('sequelize');
+const knexLib = require('knex');
+const sqlServer = require('mssql');
+const oracledb = require('oracledb');
+
+const store = new Pool({ max: 4 });
+const cache = new sqlite3.Database(':memory:');
+const local = new Database('app.db');
+const orm = new Sequelize('sqlite::memory:');
+const qb = knexLib({ client: 'mysql2' });
+
+app.get('/bound', async (req, res) => {
+  const name = req.query.name;
+  // ruleid: js.taint.sql-injection
+  await store.query(`SELECT * FROM users WHERE name = '${name}'`);
+  // ruleid: js.taint.sql-injection
+  cache.all('SELECT * FROM t WHERE n = "' + name + '"', (err, rows) => res.json(rows));
+  // ruleid: js.taint.sql-injection
+  const stmt = local.prepare(`SELECT * FROM users WHERE name = '${name}'`);
+  // ruleid: js.taint.sql-injection
+  await orm.query('SELECT * FROM users WHERE name = ' + name, { type: QueryTypes.SELECT });
+  // ruleid: js.taint.sql-injection
+  await qb('users').select('id').where('active', true).havingRaw(`count(*) > ${name}`);
+  // parameterised twins
+  // ok: js.taint.sql-injection
+  await store.query('SELECT * FROM users WHERE name = $1', [name]);
+  // ok: js.taint.sql-injection
+  cache.all('SELECT * FROM t WHERE n = ?', [name], (err, rows) => res.json(rows));
+  // ok: js.taint.sql-injection
+  local.prepare('SELECT * FROM users WHERE name = ?').get(name);
+  // ok: js.taint.sql-injection
+  await orm.query('SELECT * FROM users WHERE name = :name', { replacements: { name } });
+  // ok: js.taint.sql-injection
+  await qb('users').joinRaw('LEFT JOIN roles ON roles.user_id = users.id AND roles.name = ?', [name]);
+  // a same-named method of something else is no sink
+  // ok: js.taint.sql-injection
+  const hit = new Map().get(name);
+  res.json({ stmt, hit });
+});
+
+app.post('/mssql', async (req, res) => {
+  const pool2 = await sqlServer.connect('mssql://localhost/app');
+  // ruleid: js.taint.sql-injection
+  await pool2.request().query(`SELECT * FROM t WHERE id = '${req.body.id}'`);
+  // ok: js.taint.sql-injection
+  await pool2.request().input('id', sqlServer.Int, req.body.id).query('SELECT * FROM t WHERE id = @id');
+  // The tagged template sends ${} as parameters.
+  // ok: js.taint.sql-injection
+  await sqlServer.query`SELECT * FROM t WHERE id = ${req.body.id}`;
+  const ora = await oracledb.getConnection({ user: 'app' });
+  // ruleid: js.taint.sql-injection
+  await ora.execute(`SELECT * FROM emp WHERE ename = '${req.body.name}'`);
+  // ok: js.taint.sql-injection
+  await ora.execute('SELECT * FROM emp WHERE ename = :n', [req.body.name]);
+  res.end();
+});
+
+app.get('/literal', async (req, res) => {
+  const { User } = orm.models;
+  // ruleid: js.taint.sql-injection
+  const rows = await User.findAll({ order: Sequelize.literal(req.query.sort) });
+  // A where object is bound as values by Sequelize.
+  // ok: js.taint.sql-injection
+  const mine = await User.findAll({ where: { name: req.query.name } });
+  // ok: js.taint.sql-injection
+  const fixed = await User.findAll({ order: Sequelize.literal('created_at DESC') });
+  res.json({ rows, mine, fixed });
+});
+
+// --- NoSQL: NeDB/LokiJS stores, mapReduce, Sequelize where objects -----------------
+
+const Datastore = require('nedb');
+const loki = require('lokijs');
+const crypto = require('crypto');
+const notesDb = new Datastore({ filename: 'notes.db' });
+const lokiDocs = new loki('app.db').addCollection('docs');
+
+app.post('/notes', (req, res) => {
+  // ruleid: js.taint.nosql-injection
+  notesDb.update({ owner: req.body.owner }, { $set: { seen: true } }, {}, () => res.end());
+  // ruleid: js.taint.nosql-injection
+  notesDb.remove(req.body.filter, { multi: true });
+  // ruleid: js.taint.nosql-injection
+  const found = lokiDocs.find(req.body.query);
+  // ok: js.taint.nosql-injection
+  notesDb.update({ owner: String(req.body.owner) }, { $set: { seen: true } });
+  // ok: js.taint.nosql-injection
+  crypto.createHash('sha256').update(req.body.owner);
+  // ok: js.taint.nosql-injection
+  const same = lokiDocs.find({ owner: 'admin' });
+  res.json({ found, same });
+});
+
+app.post('/stats', async (req, res) => {
+  // ruleid: js.taint.nosql-injection
+  await users.mapReduce('function () { emit(this.' + req.body.key + ', 1); }', 'function (k, v) { return Array.sum(v); }', { out: 'x' });
+  // ok: js.taint.nosql-injection
+  await users.mapReduce('function () { emit(this.kind, 1); }', 'function (k, v) { return Array.sum(v); }', { query: { kind: String(req.body.kind) }, out: 'x' });
+  const { User } = orm.models;
+  // Sequelize binds where values as parameters.
+  // ok: js.taint.nosql-injection
+  const one = await User.findOne({ where: { email: req.body.email } });
+  res.json(one);
+});

@@ -39,3 +39,57 @@ ipcMain.handle('db:delete', async (_event, table: string) => {
   // ruleid: js.taint.sql-injection
   return knex.raw(`DELETE FROM ${table}`);
 });
+
+// --- TypeORM and Prisma.raw ----------------------------------------------------------
+
+import { DataSource, Brackets } from 'typeorm';
+import { Prisma } from '@prisma/client';
+import * as mysql from 'mysql2/promise';
+
+const source: DataSource = new DataSource({ type: 'postgres' });
+
+export async function typeormSearch(req: Request, res: Response): Promise<void> {
+  const name = String(req.query.name);
+  // ruleid: js.taint.sql-injection
+  await source.query(`SELECT * FROM users WHERE name = '${name}'`);
+  const users = await source
+    .getRepository('User')
+    .createQueryBuilder('u')
+    .select(['u.id'])
+    // ruleid: js.taint.sql-injection
+    .where(`u.name = '${name}'`)
+    .getMany();
+  const builder = source.getRepository('User').createQueryBuilder('u');
+  // ruleid: js.taint.sql-injection
+  builder.andWhere('u.email LIKE \'' + req.body.email + '\'');
+  // ok: js.taint.sql-injection
+  builder.andWhere('u.email = :email', { email: req.body.email });
+  // ok: js.taint.sql-injection
+  builder.orWhere({ name: req.body.name });
+  // ok: js.taint.sql-injection
+  builder.where(new Brackets((w) => w.where('u.id = :id', { id: req.body.id })));
+  // ok: js.taint.sql-injection
+  await source.query('SELECT * FROM users WHERE name = $1', [name]);
+  res.json(users);
+}
+
+export async function prismaRaw(req: Request, res: Response): Promise<void> {
+  // ruleid: js.taint.sql-injection
+  const order = Prisma.raw(`ORDER BY ${req.query.col}`);
+  // ok: js.taint.sql-injection
+  const part = Prisma.sql`WHERE id = ${req.query.id}`;
+  // ok: js.taint.sql-injection
+  await prisma.$executeRaw`UPDATE post SET title = ${req.body.title}`;
+  // ruleid: js.taint.sql-injection
+  await prisma.$executeRawUnsafe('UPDATE post SET title = \'' + req.body.title + '\'');
+  res.json({ order, part });
+}
+
+export async function promiseDriver(req: Request, res: Response): Promise<void> {
+  const link: mysql.Connection = await mysql.createConnection({ host: 'db' });
+  // ruleid: js.taint.sql-injection
+  const [rows] = await link.execute(`SELECT * FROM t WHERE a = '${req.params.a}'`);
+  // ok: js.taint.sql-injection
+  const [rows2] = await link.execute('SELECT * FROM t WHERE a = ?', [req.params.a]);
+  res.json({ rows, rows2 });
+}

@@ -123,3 +123,54 @@ ipcMain.handle('fetch-feed', async (event, feedUrl) => {
 });
 
 module.exports = app;
+
+// --- undici, node-fetch, needle, request, superagent, sockets -------------------------
+
+const { request: undiciRequest, Client } = require('undici');
+const nodeFetch = require('node-fetch');
+const needle = require('needle');
+const requestLib = require('request');
+const superagent = require('superagent');
+const net = require('net');
+const got = require('got');
+
+app.get('/more', async (req, res) => {
+  const { target, host, id } = req.query;
+  // ruleid: js.taint.ssrf
+  const { body } = await undiciRequest(target);
+  // ruleid: js.taint.ssrf
+  const client = new Client(target);
+  // ruleid: js.taint.ssrf
+  await nodeFetch(`${target}/status`);
+  // ruleid: js.taint.ssrf
+  needle.get(target, () => {});
+  // ruleid: js.taint.ssrf
+  requestLib(target).pipe(res);
+  // ruleid: js.taint.ssrf
+  await superagent.get(target).set('Accept', 'application/json');
+  // ruleid: js.taint.ssrf
+  await axios.options(target);
+  // ruleid: js.taint.ssrf
+  await got.delete(target);
+  // ruleid: js.taint.ssrf
+  net.connect({ host: host, port: 6379 });
+  // A shorthand property is not matched by `host: $URL` (a known miss).
+  // todoruleid: js.taint.ssrf
+  net.connect({ host, port: 6380 });
+  // ruleid: js.taint.ssrf
+  net.createConnection(25, host);
+  // A fixed scheme and host with the outside value in the path.
+  // ok: js.taint.ssrf
+  await undiciRequest('https://api.example.com/items/' + id);
+  // ok: js.taint.ssrf
+  await nodeFetch(`https://api.example.com/items/${encodeURIComponent(id)}`);
+  // ok: js.taint.ssrf
+  needle.get(`https://api.example.com/items/${id}/status`, () => {});
+  // ruleid: js.taint.ssrf
+  needle.get(`https://api.example.com${id}`, () => {});
+  // ok: js.taint.ssrf
+  await superagent.post('https://api.example.com/items').send({ id });
+  // ok: js.taint.ssrf
+  net.connect({ host: 'localhost', port: Number(req.query.port) });
+  res.json({ body, client });
+});

@@ -107,3 +107,146 @@ setHtml(document.getElementById('banner'), decodeURIComponent(location.hash.slic
 setText(document.getElementById('crumb'), document.URL);
 
 module.exports = app;
+
+// --- jQuery, DOM attributes and fragments ----------------------------------------
+
+const $ = require('jquery');
+
+function showFromHash() {
+  const frag = decodeURIComponent(location.hash.slice(1));
+  // ruleid: js.taint.xss
+  $('#out').html(frag);
+  // ruleid: js.taint.xss
+  $('#list').append('<li>' + frag + '</li>');
+  // ruleid: js.taint.xss
+  jQuery('.box').find('p').after(frag);
+  // ruleid: js.taint.xss
+  $(frag);
+  // ok: js.taint.xss
+  $('#out').text(frag);
+  // ok: js.taint.xss
+  $('#out').html('<b>fixed</b>');
+  // ok: js.taint.xss
+  $('#out').html(DOMPurify.sanitize(frag));
+}
+
+function linkFromQuery($link) {
+  const target = new URLSearchParams(location.search).get('next') + location.search;
+  // ruleid: js.taint.xss
+  $link.attr('href', target);
+  // ok: js.taint.xss
+  $link.attr('title', target);
+  // ok: js.taint.xss
+  $link.attr('href', '/go?to=' + encodeURIComponent(target));
+  // ok: js.taint.xss
+  $link.attr('href', '/items/' + target);
+}
+
+function attributes(el) {
+  const v = window.name;
+  // ruleid: js.taint.xss
+  el.setAttribute('onclick', v);
+  // ok: js.taint.xss
+  el.setAttribute('title', v);
+  // ok: js.taint.xss
+  el.setAttribute('data-name', v);
+  const range = document.createRange();
+  // ruleid: js.taint.xss
+  document.body.appendChild(range.createContextualFragment(document.referrer));
+  // ok: js.taint.xss
+  range.createContextualFragment('<p>static</p>');
+}
+
+// --- AngularJS --------------------------------------------------------------------
+
+function angularCtrl($scope, $sce, $compile, $location) {
+  // ruleid: js.taint.xss
+  $scope.html = $sce.trustAsHtml(location.hash);
+  // ruleid: js.taint.xss
+  $scope.link = $sce.trustAs('url', document.URL);
+  // ruleid: js.taint.xss
+  $compile('<div>' + location.search + '</div>')($scope);
+  // ok: js.taint.xss
+  $scope.safe = $sce.trustAsHtml('<b>fixed</b>');
+  // ok: js.taint.xss
+  $scope.text = location.hash;
+  // ok: js.taint.xss
+  $compile('<div>{{text}}</div>')($scope);
+}
+
+// --- server: sanitisers and non-HTML responses -------------------------------------
+
+const filterXSS = require('xss');
+const validator = require('validator');
+const sanitizeHtml = require('sanitize-html');
+const markdownIt = require('markdown-it');
+const md = markdownIt();
+const mdRaw = markdownIt({ html: true });
+const { marked } = require('marked');
+
+app.get('/clean', (req, res) => {
+  // ok: js.taint.xss
+  res.send(filterXSS(req.query.bio));
+  // ok: js.taint.xss
+  res.send('<p>' + validator.escape(req.query.bio) + '</p>');
+  // ok: js.taint.xss
+  res.send(sanitizeHtml(req.query.bio, { allowedTags: ['b'] }));
+  // ok: js.taint.xss
+  res.send(md.render(req.query.bio));
+});
+
+app.get('/markdown', (req, res) => {
+  // ruleid: js.taint.xss
+  res.send(mdRaw.render(req.body.text));
+});
+
+app.get('/marked', async (req, res) => {
+  const html = await marked.parse(req.body.text);
+  // ruleid: js.taint.xss
+  res.status(200).send(html);
+});
+
+app.get('/plain', (req, res) => {
+  res.type('text/plain');
+  // ok: js.taint.xss
+  res.send(req.query.q);
+});
+
+app.get('/plain2', (req, res) => {
+  res.set('Content-Type', 'text/plain; charset=utf-8');
+  // ok: js.taint.xss
+  res.send('You asked for ' + req.query.q);
+});
+
+app.get('/plain3', (req, res) => {
+  // ok: js.taint.xss
+  res.type('txt').send(req.query.q);
+});
+
+app.get('/db', async (req, res) => {
+  const rows = await db.query('SELECT name FROM users WHERE id = ?', [1]);
+  // Database results are not outside input to this rule.
+  // ok: js.taint.xss
+  res.send('<p>' + rows[0].name + '</p>');
+});
+
+app.get('/html-after-plain-elsewhere', (req, res) => {
+  res.type('html');
+  // ruleid: js.taint.xss
+  res.send(req.query.q);
+});
+
+// --- Handlebars SafeString ------------------------------------------------------------
+
+const Handlebars = require('handlebars');
+
+app.get('/card', (req, res) => {
+  const page = Handlebars.compile('<div>{{card}}</div>');
+  // ruleid: js.taint.xss
+  const raw = new Handlebars.SafeString('<b>' + req.query.title + '</b>');
+  // ok: js.taint.xss
+  const esc = new Handlebars.SafeString('<b>' + Handlebars.escapeExpression(req.query.title) + '</b>');
+  // ok: js.taint.xss
+  const fixed = new Handlebars.SafeString('<hr>');
+  res.json({ a: page({ card: raw }), b: page({ card: esc }), c: fixed });
+});

@@ -33,6 +33,8 @@ static const char usage_scan[] =
     "\n"
     "INPUT is an archive (.tgz .tar .tar.xz .zip .vsix .crx .jar, detected by\n"
     "content), a directory, a file, or '-' to read a list of paths from stdin.\n"
+    "A file that is a CycloneDX or SPDX JSON SBOM (by content) has its npm\n"
+    "components matched against the OSV store.\n"
     "\n"
     "rules:\n"
     "  --rules PATH          rule file or directory (repeatable); replaces the\n"
@@ -57,11 +59,15 @@ static const char usage_scan[] =
     "                        $XDG_CACHE_HOME/plugvet/osv.sqlite; see plugvet db)\n"
     "  --no-db               do not match dependencies (inventory only)\n"
     "  --include-dev         also match dev-only dependencies\n"
+    "  --vex FILE            VEX statements (OpenVEX or CycloneDX VEX; repeatable):\n"
+    "                        not_affected or fixed suppresses the dep.vulnerable\n"
+    "                        finding, kept in SARIF with the justification\n"
     "  --online              also ask the OSV API which advisories affect the\n"
     "                        dependencies, and keep them in the store\n"
     "  --osv-api URL         the OSV API for --online (https://api.osv.dev)\n"
     "  --max-db-age DAYS     warn when the store's last update is older (7; 0: never)\n"
-    "  --sbom FILE           write the CycloneDX SBOM of the (one) input\n"
+    "  --sbom FILE           write the SBOM of the (one) input\n"
+    "  --sbom-format F       cyclonedx-json (default) or spdx-json (SPDX 2.3)\n"
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
     "                        against FILE's allow/deny/review lists (JSON)\n"
@@ -110,9 +116,11 @@ typedef struct {
   int taint;           /* --taint */
   const char **models; /* --models */
   size_t n_models;
+  const char **vex; /* --vex */
+  size_t n_vex;
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *license_policy; /* --license-policy */
-  int cdx_minor, no_db, online;
+  int cdx_minor, sbom_format, no_db, online;
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
   int policy_mode;     /* plugvet policy */
@@ -225,6 +233,8 @@ enum {
   OPT_TAINT,
   OPT_MODELS,
   OPT_MAX_DB_AGE,
+  OPT_SBOM_FORMAT,
+  OPT_VEX,
 };
 
 static const struct option scan_longopts[] = {
@@ -248,6 +258,8 @@ static const struct option scan_longopts[] = {
     {"osv-api", required_argument, NULL, OPT_OSV_API},
     {"max-db-age", required_argument, NULL, OPT_MAX_DB_AGE},
     {"cyclonedx-version", required_argument, NULL, OPT_CDX},
+    {"sbom-format", required_argument, NULL, OPT_SBOM_FORMAT},
+    {"vex", required_argument, NULL, OPT_VEX},
     {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"from", required_argument, NULL, OPT_FROM},
@@ -340,6 +352,12 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
           die_oom();
         o->models[o->n_models++] = optarg;
         break;
+      case OPT_VEX:
+        o->vex = realloc(o->vex, (o->n_vex + 1) * sizeof *o->vex);
+        if (o->vex == NULL)
+          die_oom();
+        o->vex[o->n_vex++] = optarg;
+        break;
       case OPT_SARIF:
         o->sarif = optarg;
         break;
@@ -385,6 +403,10 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_CDX:
         if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0)
           die_usage("--cyclonedx-version must be 1.6 or 1.5, not '%s'", optarg);
+        break;
+      case OPT_SBOM_FORMAT:
+        if ((o->sbom_format = pv_sbom_format_parse(optarg)) < 0)
+          die_usage("--sbom-format must be cyclonedx-json or spdx-json, not '%s'", optarg);
         break;
       case 'o':
         if (!o->policy_mode)
@@ -551,6 +573,7 @@ typedef struct {
   const pv_env *env;
   const char *db_path;      /* the OSV store, or NULL: dependencies not matched */
   const pv_lic_policy *lic; /* --license-policy, or NULL */
+  const pv_vex *vex;        /* --vex statements, or NULL */
   const char *db_note_id;   /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
@@ -612,14 +635,22 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     }
     pv_result_note(r, PV_NOTE_ERROR, "osv-store", NULL, "OSV store: %s", err.msg);
   }
-  if (b->lic != NULL && pv_lic_check(inv, b->lic, b->opts->include_dev, &b->cfg->limits) != PV_OK) {
+  size_t vexed = 0;
+  if (pv_vex_apply(b->vex, inv, &vulns, NULL, &vexed) != PV_OK ||
+      (b->lic != NULL &&
+       pv_lic_check(inv, b->lic, b->opts->include_dev, &b->cfg->limits) != PV_OK)) {
     pv_vulns_free(&vulns);
     pv_inv_delete(inv);
     return PV_FATAL;
   }
-  int sbom_bad =
-      b->opts->sbom != NULL && pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL,
-                                             b->opts->cdx_minor, b->env->source_date_epoch) != 0;
+  if (vexed > 0) {
+    pv_result_note(r, PV_NOTE_INFO, "vex", NULL, "%zu dependency findings suppressed by VEX",
+                   vexed);
+  }
+  pv_sbom_opts so = {
+      .format = b->opts->sbom_format, .cdx_minor = b->opts->cdx_minor, .name = r->input};
+  int sbom_bad = b->opts->sbom != NULL && pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, &so,
+                                                        b->env->source_date_epoch) != 0;
   pv_vulns_free(&vulns);
   pv_inv_delete(inv);
   if (sbom_bad)
@@ -877,6 +908,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
+  pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
   pv_scan_config cfg = {.rules = load_rules(&o),
                         .limits = o.limits,
                         .capabilities = o.policy_out != NULL,
@@ -888,6 +920,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
              .cfg = &cfg,
              .env = env,
              .results = calloc(o.n_inputs, sizeof(pv_result *)),
+             .vex = vex,
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &o.limits);
   b.lic = lic;
@@ -925,6 +958,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   paths_free(&g_caps.paths);
   free(o.rule_paths);
   free(o.models);
+  free(o.vex);
+  pv_vex_free(vex);
   free_inputs(&o);
   return rc;
 }

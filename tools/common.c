@@ -48,23 +48,45 @@ void pv_env_read(pv_env *env) {
   env->no_prefilter = getenv("PLUGVET_NO_PREFILTER") != NULL;
 }
 
-int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor,
-                  const char *source_date_epoch) {
-  pv_cdx_options opt = {.spec_minor = minor, .tool_version = PV_VERSION, .epoch = -1};
-  const char *sde = source_date_epoch;
+int pv_sbom_format_parse(const char *v) {
+  if (strcmp(v, "cyclonedx-json") == 0)
+    return PV_SBOM_CYCLONEDX;
+  return strcmp(v, "spdx-json") == 0 ? PV_SBOM_SPDX : -1;
+}
+
+long long pv_sde_epoch(const char *sde) {
   char *end = NULL;
-  if (sde != NULL && *sde) {
-    long long e = strtoll(sde, &end, 10);
-    if (*end == '\0' && e >= 0)
-      opt.epoch = e;
+  if (sde == NULL || *sde == '\0')
+    return -1;
+  long long e = strtoll(sde, &end, 10);
+  return *end == '\0' && e >= 0 ? e : -1;
+}
+
+pv_vex *pv_load_vex(const char *const *paths, size_t n, const pv_limits *lim) {
+  pv_vex *v = NULL;
+  pv_error err = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (pv_vex_load(&v, paths[i], lim, &err) != PV_OK) {
+      fprintf(stderr, "plugvet: --vex %s\n", err.msg);
+      exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+    }
   }
+  return v;
+}
+
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
+                  const pv_sbom_opts *so, const char *source_date_epoch) {
+  long long epoch = pv_sde_epoch(source_date_epoch);
+  pv_cdx_options cdx = {.spec_minor = so->cdx_minor, .tool_version = PV_VERSION, .epoch = epoch};
+  pv_spdx_options spdx = {.tool_version = PV_VERSION, .name = so->name, .epoch = epoch};
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
   pv_error err = {0};
   if (f == NULL) {
     fprintf(stderr, "plugvet: cannot write %s\n", path);
     return 1;
   }
-  int bad = pv_cyclonedx_write(f, inv, vulns, &opt, &err) != PV_OK;
+  int bad = (so->format == PV_SBOM_SPDX ? pv_spdx_write(f, inv, vulns, &spdx, &err)
+                                        : pv_cyclonedx_write(f, inv, vulns, &cdx, &err)) != PV_OK;
   bad |= (f == stdout ? fflush(f) : fclose(f)) != 0;
   if (bad)
     fprintf(stderr, "plugvet: %s: %s\n", path, err.msg[0] ? err.msg : "write error");

@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "../reports/cyclonedx.h"
+#include "../reports/spdx.h"
+#include "../reports/vex.h"
 #include "../sbom/license.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
@@ -33,11 +35,28 @@ const char *pv_bundled_rules_dir(char *buf, size_t n);
  * $PLUGVET_TAINT_RULES for the latter). */
 const char *pv_bundled_dir(const char *name, char *buf, size_t n);
 
-/* Write the CycloneDX BOM of inv (vulns may be NULL) to path ("-": stdout),
+/* The SBOM formats (--format of sbom, --sbom-format of scan). */
+typedef enum { PV_SBOM_CYCLONEDX = 0, PV_SBOM_SPDX } pv_sbom_format;
+
+typedef struct {
+  pv_sbom_format format;
+  int cdx_minor;    /* CycloneDX: 6 or 5 */
+  const char *name; /* SPDX: the document's name when the input has no root package */
+} pv_sbom_opts;
+
+/* Parse "cyclonedx-json" or "spdx-json": the format, or -1. */
+int pv_sbom_format_parse(const char *v);
+/* Write the SBOM of inv (vulns may be NULL) to path ("-": stdout),
  * timestamped by source_date_epoch (pv_env's; NULL or not a whole number of
  * seconds >= 0: now). Prints and returns non-zero on failure. */
-int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns, int minor,
-                  const char *source_date_epoch);
+int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
+                  const pv_sbom_opts *so, const char *source_date_epoch);
+/* SOURCE_DATE_EPOCH (pv_env's) as seconds: -1 (now) when NULL or not a
+ * whole number of seconds >= 0. */
+long long pv_sde_epoch(const char *source_date_epoch);
+/* Load the n --vex files in order; on a bad one, say which and why on
+ * stderr and exit 2 (EXIT_INPUT). None: NULL. */
+pv_vex *pv_load_vex(const char *const *paths, size_t n, const pv_limits *lim);
 /* Load the --license-policy file (at most lim->rule_bytes); on a bad file,
  * say why on stderr and exit 2 (EXIT_INPUT). NULL path: NULL. */
 pv_lic_policy *pv_load_license_policy(const char *path, const pv_limits *lim);

@@ -58,3 +58,20 @@ function cases(data, key, iv, alg) {
 }
 
 module.exports = cases;
+
+const CryptoJS = require('crypto-js');
+const forge = require('node-forge');
+function libraryModes(msg, key, iv) {
+  // ruleid: js.crypto.ecb-mode
+  CryptoJS.AES.encrypt(msg, key, { mode: CryptoJS.mode.ECB, padding: CryptoJS.pad.Pkcs7 });
+  // ruleid: js.crypto.ecb-mode
+  const c = forge.cipher.createCipher('AES-ECB', key);
+  // ruleid: js.crypto.ecb-mode
+  crypto.createCipheriv('AES-256-ECB', key, null);
+  // ok: js.crypto.ecb-mode
+  CryptoJS.AES.encrypt(msg, key, { iv, mode: CryptoJS.mode.CBC });
+  // ok: js.crypto.ecb-mode
+  const d = forge.cipher.createCipher('AES-GCM', key);
+  // ok: js.crypto.ecb-mode
+  const opts = { mode: 'ecb-like-name' };
+}

@@ -17,6 +17,14 @@ async function load(name, settings) {
   // ok: js.code-injection.dynamic-require
   const data = require(path.join(__dirname, 'data.json'));
   // ok: js.code-injection.dynamic-require
+  const locale = require(path.join(__dirname, 'locales', name + '.json'));
+  // ok: js.code-injection.dynamic-require
+  const driver = require(path.resolve(__dirname, '..', 'drivers', name));
+  // ok: js.code-injection.dynamic-require
+  const reporter = require(process.env.REPORTER);
+  // ruleid: js.code-injection.dynamic-require
+  const other = require(path.join(settings.root, 'x'));
+  // ok: js.code-injection.dynamic-require
   const theme = require(THEME);
   // ok: js.code-injection.dynamic-require
   const res = require(require.resolve('./x.js'));

@@ -35,3 +35,39 @@ function env() {
 }
 
 module.exports = { agents, env };
+
+// Weak cipher suites.
+const tlsServerOpts = {
+  key, cert,
+  // ruleid: js.tls.weak-ciphers
+  ciphers: 'RC4-SHA:AES128-SHA',
+};
+// ruleid: js.tls.weak-ciphers
+https.request({ host: 'x', ciphers: "HIGH:DES-CBC3-SHA" });
+// ruleid: js.tls.weak-ciphers
+agent.options.ciphers = 'ALL:eNULL';
+// ok: js.tls.weak-ciphers
+tls.createServer({ ciphers: 'HIGH:!aNULL:!MD5:!RC4:!3DES' });
+// ok: js.tls.weak-ciphers
+tls.createServer({ ciphers: 'TLS_AES_256_GCM_SHA384:ECDHE-RSA-AES128-GCM-SHA256' });
+// ok: js.tls.weak-ciphers
+const palette = { ciphers: cipherList };
+
+// Database clients.
+const { MongoClient } = require('mongodb');
+// ruleid: js.tls.db-certificate-checks-off
+const m1 = new MongoClient(uri, { tls: true, tlsAllowInvalidCertificates: true });
+// ruleid: js.tls.db-certificate-checks-off
+const m2 = new MongoClient('mongodb://db.internal:27017/app?tls=true&tlsInsecure=true');
+// ruleid: js.tls.db-certificate-checks-off
+mongoose.connect(uri, { ssl: true, sslValidate: false });
+// ruleid: js.tls.db-certificate-checks-off
+const pgPool = new Pool({ connectionString: 'postgres://app@db.internal/app?sslmode=no-verify' });
+// ok: js.tls.db-certificate-checks-off
+const m3 = new MongoClient(uri, { tls: true, tlsCAFile: '/etc/ssl/mongo-ca.pem' });
+// ok: js.tls.db-certificate-checks-off
+const m4 = new MongoClient('mongodb://db.internal:27017/app?tls=true&tlsAllowInvalidCertificates=false');
+// ok: js.tls.db-certificate-checks-off
+mongoose.connect(uri, { ssl: true, sslValidate: true });
+// ok: js.tls.db-certificate-checks-off
+const pgPool2 = new Pool({ connectionString: 'postgres://app@db.internal/app?sslmode=verify-full' });

@@ -70,3 +70,18 @@ const hook = 'https://hooks.slack.com/services/T000/B000/XXXX';
 module.exports = [key, k2, k3, isKey, pub, cert, awsId, aws2, docs, short, fromEnv, gh, gho, pat,
   placeholder, tok, prefix, npmrc, npm2, npmShort, npmEnv, slack, slackUser, slackDoc, hook,
   aws3, npm3, npmLong, slackApp, slackEnv];
+
+// ruleid: secrets.url-credentials
+const pg = new Pool({ connectionString: 'postgres://app:Zr9vQ2mLk4@db.prod.internal:5432/app' });
+// ruleid: secrets.url-credentials
+const redis = new Redis('rediss://default:AVNS_x7Hq2Lp9@cache-1.aivencloud.com:12345');
+// ruleid: secrets.url-credentials
+const mongo = "mongodb+srv://svc:s3cr3tPw0rd@cluster0.ab1cd.mongodb.net/db";
+// ok: secrets.url-credentials
+const pg2 = new Pool({ connectionString: process.env.DATABASE_URL });
+// ok: secrets.url-credentials
+const doc = 'postgres://user:password@localhost:5432/db';
+// ok: secrets.url-credentials
+const tmpl = `mongodb://${user}:${pass}@${host}/db`;
+// ok: secrets.url-credentials
+const ph = 'amqp://guest:<password>@rabbit.internal';

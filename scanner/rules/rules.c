@@ -281,6 +281,45 @@ static int one_of(const char *s, const char *const *words) {
   return 0;
 }
 
+/* One name of metadata.secret: "$NAME" or "@NAME" becomes "NAME". */
+static pv_status secret_name(rctx *c, const pv_yaml_node *v, const char **out) {
+  const char *s = v->t == PV_YAML_SCALAR ? v->s : "";
+  size_t n =
+      strspn(s + (s[0] != '\0'), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+  if ((s[0] != '$' && s[0] != '@') || n == 0 || s[1 + n] != '\0')
+    return rule_err(c, v->line,
+                    "key 'metadata.secret': '%s' is not true, false or a $NAME of the match", s);
+  if ((*out = pv_arena_strndup(c->rs->arena, s + 1, n)) == NULL)
+    return oom(c->err);
+  return PV_OK;
+}
+
+/* metadata.secret: true (the whole match is a secret: {""}), false (none:
+ * NULL), or "$NAME" / "@NAME" or a list of them (the metavariables, groups
+ * or captures that may hold it, the first bound one counts: {"NAME",...}). */
+static pv_status check_secret(rctx *c, const pv_yaml_node *v, const char *const **out) {
+  static const char *const whole[] = {"", NULL};
+  size_t n = v->t == PV_YAML_SEQ ? v->n : 1;
+  *out = NULL;
+  if (v->t == PV_YAML_SCALAR && strcmp(v->s, "true") == 0) {
+    *out = whole;
+    return PV_OK;
+  }
+  if (v->t == PV_YAML_SCALAR && strcmp(v->s, "false") == 0)
+    return PV_OK;
+  const char **names = pv_arena_alloc(c->rs->arena, (n + 1) * sizeof *names);
+  if (names == NULL)
+    return oom(c->err);
+  for (size_t i = 0; i < n; i++) {
+    pv_status rc = secret_name(c, v->t == PV_YAML_SEQ ? v->kids[i] : v, &names[i]);
+    if (rc != PV_OK)
+      return rc;
+  }
+  names[n] = NULL;
+  *out = names;
+  return PV_OK;
+}
+
 static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *meta) {
   static const char *const conf[] = {"high", "medium", "low", NULL};
   static const char *const caps[] = {"net",  "fs-read", "fs-write", "exec", "env",
@@ -308,6 +347,8 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
           rc = rule_err(c, v->line, "key 'metadata.confidence': '%s' is not high, medium or low",
                         lc);
       }
+    } else if (strcmp(key, "secret") == 0) {
+      rc = check_secret(c, v, &meta->secret);
     } else if (strcmp(key, "when") == 0) {
       const char *when = NULL;
       if ((rc = want_string(c, v, "metadata.when", &when)) == PV_OK && strcmp(when, "install") != 0)

@@ -203,6 +203,8 @@ static const trace *call(tctx *c, TSNode n) {
     recv = tn_field_of(callee, "object");
     TSNode p = tn_field_of(callee, "property");
     method = ts_node_is_null(p) ? NULL : callee_name(c, p, mbuf, sizeof mbuf);
+  } else if (sym_is(callee, c->sy->call)) {
+    recv = callee; /* f(a)(b): the inner call runs first (its sinks too) and counts as a receiver */
   }
   const trace *rt = ts_node_is_null(recv) ? NULL : tn_ev(c, recv);
   uint32_t na = ts_node_is_null(args) ? 0 : nkids(args);

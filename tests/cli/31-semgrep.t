@@ -35,6 +35,23 @@ cp "$W/app/a.js" "$W/app/test/a.js"
 python3 -c 'import json,sys; o=json.loads(open(sys.argv[1]).readline()); print(sorted((f["rule_id"], f["path"][-9:], f["message"], f["start_line"]) for f in o["findings"]))' "$TMP/x.jsonl" >"$TMP/got"
 is "$(cat "$TMP/got")" "[('t.exec', '/app/a.js', 'exec of userCmd', 2)]" "aliased exec found once, message interpolated, test/ excluded, literal skipped"
 
+# paths apply to regex rules too (generic ones run on every text file).
+cat >"$W/r.yaml" <<'Y'
+rules:
+  - id: t.word
+    message: "word"
+    severity: high
+    languages: [generic]
+    paths:
+      exclude: ["*.md", "test/"]
+    pattern-regex: 'userCmd'
+Y
+cp "$W/app/a.js" "$W/app/README.md"
+"$PV" scan --quiet --rules "$W/r.yaml" --json "$TMP/r.jsonl" --text /dev/null "$W/app" >/dev/null 2>&1
+python3 -c 'import json,sys; o=json.loads(open(sys.argv[1]).readline()); print(sorted(f["path"][-9:] for f in o["findings"]))' "$TMP/r.jsonl" >"$TMP/got"
+is "$(cat "$TMP/got")" "['/app/a.js']" "a regex rule's paths.exclude skips *.md and test/"
+rm "$W/app/README.md"
+
 good_head='rules:
   - id: t.rule
     message: m

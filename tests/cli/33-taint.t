@@ -639,4 +639,16 @@ is $? 0 "hostile objects: the scan ends normally"
 is "$(lines "$TMP/objs.jsonl")" "8" "... and finds the flow"
 check "... in bounded time" test $(($(date +%s) - start)) -le 30
 
+# Curried calls f(a)(b): the inner call is evaluated, so a sink in it is
+# reached (line 2), and what it returns carries its taint (line 4); the
+# twin with clean inner arguments reaches nothing (line 3).
+cat >"$TMP/curry.js" <<'J'
+const cp = require('child_process');
+cp.exec(req.query.a)(1);
+cp.exec('ls')(req.query.b);
+cp.exec(wrap(req.query.c)(2));
+J
+"$PV" scan -q --no-db --rules "$TMP/r.yaml" --fail-on none --text /dev/null --json "$TMP/curry.jsonl" "$TMP/curry.js"
+is "$(lines "$TMP/curry.jsonl")" "2 4" "curried calls: the inner call's sink is seen, and its value reaches the outer result"
+
 done_testing

@@ -36,6 +36,7 @@ fuzz rules "$seeds/rules" 16384
 fuzz baseline "$seeds/baseline" 65536
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
 fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
+fuzz sbomin "$top/tests/fuzz/seeds/sbomin" 16384
 grep -q 'fuzz_intake: 13 seeds' "$TMP/intake.out"; ok $? "the intake target saw every seed"
 if [ -n "${PLUGVET_SAN:-}" ]; then
   (cd "$TMP" && "$PLUGVET_BIN/tests/fuzz_rules" -runs=0 "$top/tests/fuzz/seeds/rules" >/dev/null 2>&1)

@@ -61,6 +61,29 @@ static void test_fingerprint(void) {
   is_str(b, a, "trailing whitespace is folded away");
 }
 
+/* pv_redact: the first characters of a secret and a SHA-256 prefix. */
+static void test_redact(void) {
+  char out[PV_REDACTED_MAX], hex[65];
+  const char *key = "Hunter2IsMySuperSecretKey";
+  pv_sha256_hex(key, strlen(key), hex);
+  char want[64];
+  snprintf(want, sizeof want, "Hunt...[sha256:%.8s]", hex);
+  size_t n = pv_redact((const unsigned char *)key, strlen(key), out);
+  is_str(out, want, "a long secret shows its first 4 characters and 8 hex digits of its hash");
+  is_int((long long)n, (long long)strlen(want), "the length returned is the text's");
+  pv_redact((const unsigned char *)"abcdefg", 7, out);
+  ok(strncmp(out, "ab...[sha256:", 13) == 0, "a 7-byte secret shows only 2 characters (%s)", out);
+  pv_redact((const unsigned char *)"ab", 2, out);
+  ok(strncmp(out, "...[sha256:", 11) == 0, "a 2-byte secret shows none (%s)", out);
+  pv_redact((const unsigned char *)"a b\ncdefghijkl", 14, out);
+  ok(strncmp(out, "a...[sha256:", 12) == 0, "the prefix stops at a blank or control byte (%s)",
+     out);
+  char other[PV_REDACTED_MAX];
+  pv_redact((const unsigned char *)"HuntXXXXXXXXXXXXXXXXXXXXX", 25, other);
+  ok(strcmp(out, other) != 0 && strncmp(other, "Hunt...", 7) == 0,
+     "two secrets with the same start differ by their hash");
+}
+
 /* pv_lines: line -> bytes from an index built once per file. */
 static void test_lines(void) {
   const char *text = "a\nbc\n\nd";
@@ -181,6 +204,7 @@ int main(void) {
   test_line_hash();
   test_utf16();
   test_fingerprint();
+  test_redact();
   test_lines();
   test_finish();
   return tap_done();

@@ -1,0 +1,96 @@
+// Tests for xss.yaml (js.taint.xss): React, Angular and VS Code markdown (TSX).
+import * as React from 'react';
+import ReactMarkdown from 'react-markdown';
+import rehypeRaw from 'rehype-raw';
+import DOMPurify from 'dompurify';
+import * as vscode from 'vscode';
+import { MarkdownString } from 'vscode';
+import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
+
+export function Bio(): JSX.Element {
+  const bio: string = decodeURIComponent(location.hash.slice(1));
+  // ruleid: js.taint.xss
+  return <div className="bio" dangerouslySetInnerHTML={{ __html: bio }} />;
+}
+
+export function SafeBio(): JSX.Element {
+  const bio: string = location.hash;
+  // ok: js.taint.xss
+  return <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(bio) }} />;
+}
+
+export function TextBio(): JSX.Element {
+  const bio = location.hash;
+  // ok: js.taint.xss
+  return <div className="bio">{bio}</div>;
+}
+
+export function Back(): JSX.Element {
+  const next = new URLSearchParams(window.location.search).get('next') ?? window.location.search;
+  return (
+    // ruleid: js.taint.xss
+    <a className="back" href={next}>
+      back
+    </a>
+  );
+}
+
+export function Frame(): JSX.Element {
+  // ruleid: js.taint.xss
+  return <iframe title="x" src={document.referrer} />;
+}
+
+export function Profile({ id }: { id: string }): JSX.Element {
+  const user = location.hash.slice(1);
+  // ok: js.taint.xss
+  return <a href={`/users/${user}`}>profile</a>;
+}
+
+export function Mail(): JSX.Element {
+  // ok: js.taint.xss
+  return <a href={'mailto:' + location.hash.slice(1)}>mail</a>;
+}
+
+export function Notes(): JSX.Element {
+  // ruleid: js.taint.xss
+  return <ReactMarkdown rehypePlugins={[rehypeRaw]}>{location.hash}</ReactMarkdown>;
+}
+
+export function SafeNotes(): JSX.Element {
+  // ok: js.taint.xss
+  return <ReactMarkdown>{location.hash}</ReactMarkdown>;
+}
+
+export class Preview {
+  html: SafeHtml | undefined;
+  constructor(private sanitizer: DomSanitizer) {}
+  show(): void {
+    // ruleid: js.taint.xss
+    this.html = this.sanitizer.bypassSecurityTrustHtml(location.hash);
+    // ruleid: js.taint.xss
+    const u = this.sanitizer.bypassSecurityTrustResourceUrl(document.URL);
+    // ok: js.taint.xss
+    this.html = this.sanitizer.bypassSecurityTrustHtml('<b>static</b>');
+    // ok: js.taint.xss
+    const s = this.sanitizer.sanitize(1, location.hash);
+  }
+}
+
+export function hover(): vscode.Hover {
+  const title = vscode.workspace.getConfiguration('ext').get<string>('title') ?? '';
+  // ruleid: js.taint.xss
+  const md = new MarkdownString(`**${title}**`);
+  md.isTrusted = true;
+  const plain = new vscode.MarkdownString();
+  // ok: js.taint.xss
+  plain.appendMarkdown(title);
+  const html = new vscode.MarkdownString();
+  html.supportHtml = true;
+  // ruleid: js.taint.xss
+  html.appendMarkdown(`<span>${title}</span>`);
+  // ok: js.taint.xss
+  const untrusted = new MarkdownString(title);
+  // ok: js.taint.xss
+  const fixed = { value: '**fixed**', isTrusted: true };
+  return new vscode.Hover([md, plain, html, untrusted]);
+}
