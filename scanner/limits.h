@@ -27,6 +27,9 @@ typedef struct {
   uint32_t license_depth; /* nesting of parentheses in one license expression */
   uint32_t fold_bytes;    /* the largest constant a `decoded: true` metavariable-regex
                            * folds an expression to (scanner/rules/fold.h) */
+  uint32_t script_bytes;  /* bytes of one package.json script parsed as shell */
+  uint32_t script_cmds;   /* commands kept from one script, nested levels included */
+  uint32_t script_depth;  /* nesting of `sh -c` and $(...) followed in one script */
   /* Work budgets that change results: when one trips, some matches may be
    * missing, and a note says where (or the rule file is refused). */
   uint32_t pattern_steps; /* node comparisons per attempt of a pattern at a node */
@@ -72,6 +75,9 @@ static inline pv_limits pv_limits_default(void) {
       .license_bytes = 4096,
       .license_depth = 32,
       .fold_bytes = 4096,
+      .script_bytes = 64 * 1024,
+      .script_cmds = 1024,
+      .script_depth = 8,
       .pattern_steps = 200000,
       .taint_steps = 4000000,
       .yaml_depth = 32,

@@ -486,9 +486,16 @@ static bool query_over_budget(TSQueryCursorState *state) {
   return true;
 }
 
+/* Install-time rules (metadata.when: install) see only install-time code. */
+static int time_applies(const pv_rule *rule, const pv_file *f) {
+  return !rule->meta.install_time || (f->flags & PV_FILE_INSTALL);
+}
+
 static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pat,
                                const pv_limits *lim) {
   TSNode n;
+  if (!time_applies(pat->rule, c->f))
+    return PV_OK;
   if (!first_node(c->qm, c->lq->match_capture, &n)) {
     if (c->qm->capture_count == 0)
       return PV_OK;
@@ -844,7 +851,7 @@ static int taint_can_match(const pv_matcher *m, const pv_rule *rule, const pv_fi
 /* Can rule match this file? In the taint rounds only taint rules run. */
 static int rule_can_match(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
   pv_lang l = f->lang;
-  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path))
+  if (!(rule->langs & PV_LANG_BIT(l)) || !path_applies(rule, f->path) || !time_applies(rule, f))
     return 0;
   if (rule->kind == PV_MATCHER_TAINT)
     return taint_can_match(m, rule, f);
@@ -1018,7 +1025,7 @@ int pv_match_wants(const pv_matcher *m, const pv_file *f) {
 }
 
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
-  return rule->kind == PV_MATCHER_REGEX &&
+  return rule->kind == PV_MATCHER_REGEX && time_applies(rule, f) &&
          (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE))) &&
          path_applies(rule, f->path) && pv_wordgroup_holds(&rule->words, m->present);
 }

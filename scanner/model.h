@@ -74,6 +74,7 @@ enum {
   PV_FILE_ENCRYPTED = 1u << 6,
   PV_FILE_NATIVE = 1u << 7,   /* ELF / PE / Mach-O / .node */
   PV_FILE_EXCLUDED = 1u << 8, /* --exclude, .plugvetignore, node_modules/: no code rules */
+  PV_FILE_INSTALL = 1u << 9,  /* run by an install hook (scanner/pkg/pkg.h) */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */
@@ -111,6 +112,7 @@ typedef struct pv_rule_meta {
                               * captures or groups (without '$' / '@') that may hold a
                               * secret, the first bound one counts; {""}: the whole
                               * match; NULL: none. Redacted in every output. */
+  int install_time;          /* metadata.when: install: only files with PV_FILE_INSTALL */
 } pv_rule_meta;
 
 /* A rule's SARIF security-severity: its own, else pv_severity_score of its
@@ -165,11 +167,14 @@ typedef struct pv_finding {
 /* The metadata of a rule built into plugvet (source_file "<builtin>"):
  * id, severity, confidence, capability (or NULL), message, description,
  * then one or more CWEs. For static initialisers. */
-#define PV_BUILTIN_RULE(id_, sev_, conf_, cap_, msg_, desc_, ...)                    \
-  {                                                                                  \
-    .id = id_, .name = id_, .message = msg_, .description = desc_, .severity = sev_, \
-    .confidence = conf_, .category = "security", .capability = cap_,                 \
-    .cwe = ((const char *const[]){__VA_ARGS__, NULL}), .source_file = "<builtin>"    \
+#define PV_BUILTIN_RULE(id_, sev_, conf_, cap_, msg_, desc_, ...) \
+  PV_BUILTIN_RULE_IN(NULL, id_, sev_, conf_, cap_, msg_, desc_, __VA_ARGS__)
+/* The same, for a malware-specific rule of risk group grp_ ("install"...). */
+#define PV_BUILTIN_RULE_IN(grp_, id_, sev_, conf_, cap_, msg_, desc_, ...)                         \
+  {                                                                                                \
+    .id = id_, .name = id_, .message = msg_, .description = desc_, .severity = sev_,               \
+    .confidence = conf_, .category = "security", .capability = cap_,                               \
+    .cwe = ((const char *const[]){__VA_ARGS__, NULL}), .source_file = "<builtin>", .malware = grp_ \
   }
 
 /* The rule id reports key a finding by: its advisory group's rule

@@ -310,6 +310,7 @@ static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_erro
   pv_result *r = pv_result_new(x->test_file);
   annots an = {0};
   pv_file tf = {.path = x->test_file, .data = data, .size = n, .kind = PV_ENTRY_FILE};
+  tf.flags = PV_FILE_INSTALL; /* test files are install-time code (when: install rules) */
   tf.lang = pv_lang_detect(tf.path, data, n, &tf.flags);
   pv_file *f = r ? pv_result_add_file(r, &tf) : NULL;
   rc = PV_FATAL;
@@ -368,6 +369,7 @@ static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_err
     }
     free(data);
     pv_file tf = {.path = names[i], .data = kept, .size = n, .kind = PV_ENTRY_FILE};
+    tf.flags = PV_FILE_INSTALL;
     tf.lang = pv_lang_detect(tf.path, kept, n, &tf.flags);
     if (kept == NULL || pv_result_add_file(r, &tf) == NULL)
       rc = PV_FATAL;

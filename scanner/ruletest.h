@@ -5,6 +5,8 @@
  * finding of rule ID; `// ok: ID` says it must not; `// todoruleid: ID` and
  * `// todook: ID` mark known misses and false positives: their lines are
  * reported but never fail. Any finding on a line not marked `ruleid` fails.
+ * Test files count as install-time code (PV_FILE_INSTALL), so rules with
+ * `metadata: {when: install}` are tested like the others.
  *
  * Ownership: pv_ruletest_run returns a report the caller frees with
  * pv_ruletest_delete; every pointer inside lives until then. Nothing here

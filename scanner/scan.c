@@ -10,6 +10,7 @@
 #include "obfuscation.h"
 #include "parse.h"
 #include "permissions.h"
+#include "pkg/pkg.h"
 
 struct pv_scanner {
   const pv_scan_config *cfg;
@@ -108,6 +109,8 @@ static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
   if ((r->permissions = pv_permissions_read(r, lim)) == NULL)
     goto oom;
   if (pv_exclude_apply(r, &s->cfg->exclude, lim) == PV_FATAL)
+    goto oom;
+  if (pv_pkg_check(r, r->permissions->manifest, lim) == PV_FATAL)
     goto oom;
   /* Capability rules only matter when their matches will be checked. */
   int caps = s->cfg->capabilities || r->permissions->declared;

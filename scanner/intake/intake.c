@@ -25,6 +25,7 @@
 
 #include "../parse.h"
 #include "archive_magic.h"
+#include "zipdir.h"
 
 enum {
   CHUNK = 256 * 1024, /* bytes asked of archive_read_data at a time */
@@ -59,6 +60,7 @@ enum {
   R_DEPTH,
   R_TIMEOUT,
   R_DISGUISED,
+  R_ZIP_INCONSISTENT,
   R_COUNT
 };
 
@@ -113,6 +115,11 @@ static const pv_rule_meta rules[R_COUNT] = {
                          "A file named as JavaScript, TypeScript or JSON holds binary data "
                          "(a native executable's header, or mostly bytes that are not text).",
                          "CWE-506"),
+    [R_ZIP_INCONSISTENT] = RULE("archive.zip-inconsistent", PV_SEV_HIGH, NULL,
+                                "A zip's central directory and its local file headers disagree "
+                                "(names, sizes or how many entries): tools that read one see "
+                                "other files than tools that read the other.",
+                                "CWE-436"),
 };
 
 static const pv_rule_meta *const rule_list[R_COUNT] = {
@@ -870,6 +877,23 @@ static struct archive *open_memory(const unsigned char *data, size_t size) {
   return a;
 }
 
+/* A zip whose central directory and local headers disagree: the finding,
+ * and in *cd_zip the central directory's entries to read (zipdir.h). */
+static pv_status zip_check(intake *in, const unsigned char *data, size_t size, const char *prefix,
+                           unsigned char **cd_zip, size_t *cd_len) {
+  char why[512];
+  int bad = pv_zip_inconsistent(data, size, why, sizeof why, cd_zip, cd_len);
+  if (bad <= 0)
+    return bad < 0 ? PV_FATAL : PV_OK;
+  const char *name = prefix[0] ? prefix : in->r->input;
+  return hazard(in, R_ZIP_INCONSISTENT, PV_SEV_HIGH, NULL, name,
+                "%s: the zip's central directory and its local file headers disagree: %s. %s", name,
+                why,
+                *cd_zip ? "The entries its central directory lists (what browsers and VS Code "
+                          "extract) are the ones scanned."
+                        : "Its central directory is unreadable, so the local headers are scanned.");
+}
+
 static pv_status read_archive(intake *in, const unsigned char *data, size_t size,
                               const char *prefix, unsigned depth, level_out *out) {
   size_t off = 0;
@@ -879,9 +903,15 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
     snprintf(out->reason, sizeof out->reason, "corrupt CRX header");
     return PV_OK;
   }
-  struct archive *a = open_memory(data + off, size - off);
-  if (a == NULL)
+  unsigned char *cd_zip = NULL; /* the central directory's entries, when it disagrees */
+  size_t cd_len = 0;
+  if (zip_check(in, data + off, size - off, prefix, &cd_zip, &cd_len) == PV_FATAL)
     return PV_FATAL;
+  struct archive *a = cd_zip ? open_memory(cd_zip, cd_len) : open_memory(data + off, size - off);
+  if (a == NULL) {
+    free(cd_zip);
+    return PV_FATAL;
+  }
   pv_status rc = PV_OK;
   while (!in->stop) {
     if (past_deadline(in)) {
@@ -923,6 +953,7 @@ static pv_status read_archive(intake *in, const unsigned char *data, size_t size
   if (crx && out->kind[0])
     snprintf(out->kind, sizeof out->kind, "crx");
   archive_read_free(a);
+  free(cd_zip);
   return rc;
 }
 

@@ -379,6 +379,11 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
                       "key 'metadata.malware': '%s' is not one of install, network, credentials, "
                       "obfuscation, persistence, payload, metadata",
                       meta->malware);
+    } else if (strcmp(key, "when") == 0) {
+      const char *when = NULL;
+      if ((rc = want_string(c, v, "metadata.when", &when)) == PV_OK && strcmp(when, "install") != 0)
+        rc = rule_err(c, v->line, "key 'metadata.when': '%s' is not install", when);
+      meta->install_time = rc == PV_OK;
     } else if (strcmp(key, "capability") == 0) {
       if ((rc = want_string(c, v, "metadata.capability", &meta->capability)) == PV_OK &&
           !one_of(meta->capability, caps))

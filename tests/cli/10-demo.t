@@ -18,7 +18,7 @@ PY
 sort "$TMP/got" -o "$TMP/got"
 cat >"$TMP/want" <<'W'
 examples/demo-plugin/lib/telemetry.js:2 secrets.aws-access-key-id
-examples/demo-plugin/package.json:10 pkg.lifecycle-script-download-exec
+examples/demo-plugin/package.json:10 pkg.install-script.download-exec
 examples/demo-plugin/src/index.js:13 js.code-injection.eval-non-literal
 examples/demo-plugin/src/index.js:18 js.command-injection.exec-non-literal
 examples/demo-plugin/src/index.js:25 js.tls.reject-unauthorized-false
@@ -35,7 +35,8 @@ ok $? "demo SARIF validates against the SARIF 2.1.0 schema"
 tail -n 1 "$TMP/demo.txt" | grep -Eq '^[0-9]+ findings? \('; ok $? "text report ends with the summary line"
 grep -q 'src/index.js:13:' "$TMP/demo.txt"; ok $? "text report shows file:line:col"
 
-"$PV" scan "$demo" --fail-on critical >/dev/null 2>&1; is $? 0 "--fail-on critical: no critical finding, exit 0"
+"$PV" scan "$demo/src" --fail-on critical >/dev/null 2>&1; is $? 0 "--fail-on critical: no critical finding (src/), exit 0"
+"$PV" scan "$demo" --fail-on critical >/dev/null 2>&1; is $? 1 "--fail-on critical: the postinstall curl | sh is critical, exit 1"
 "$PV" scan "$demo" --fail-on none >/dev/null 2>&1; is $? 0 "--fail-on none never fails"
 "$PV" scan "$demo/src/render.ts" >/dev/null 2>&1; is $? 0 "a clean file exits 0"
 "$PV" scan "$demo" "$TMP/does-not-exist.tgz" --json "$TMP/two.jsonl" >/dev/null 2>"$TMP/err2"

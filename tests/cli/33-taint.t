@@ -473,7 +473,8 @@ print(sorted({l["location"]["physicalLocation"]["artifactLocation"]["uri"].split
 is "$(cat "$TMP/uris")" "['git.js', 'net.mjs', 'server.js', 'shell.js']" "codeFlows name every file the paths cross"
 
 paths() { python3 -c 'import json,sys
-print(" ".join(sorted(f["path"].split("/",1)[1] for l in open(sys.argv[1]) for f in json.loads(l)["findings"])))' "$1"; }
+print(" ".join(sorted(f["path"].split("/",1)[1] for l in open(sys.argv[1]) for f in json.loads(l)["findings"]
+                      if not f["rule_id"].startswith("pkg."))))' "$1"; } # the taint rules' findings
 # Re-exports: export { a as b } from and export * from carry summaries.
 X=$TMP/rx; mkdir -p "$X/lib"
 printf "export { run as go } from './lib/run.js';\nexport * from './lib/more.js';\n" >"$X/index.js"

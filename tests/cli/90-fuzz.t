@@ -35,6 +35,7 @@ fuzz scan "$seeds/taint" 16384 "$top/taint-rules" # the taint engine on mangled 
 fuzz rules "$seeds/rules" 16384
 fuzz baseline "$seeds/baseline" 65536
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
+fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
 fuzz sbomin "$top/tests/fuzz/seeds/sbomin" 16384
 grep -q 'fuzz_intake: 13 seeds' "$TMP/intake.out"; ok $? "the intake target saw every seed"
 if [ -n "${PLUGVET_SAN:-}" ]; then
