@@ -123,6 +123,10 @@ static int do_fork(int n) {
   return 0;
 }
 
+/* Each block escapes into a volatile store, or clang drops the unused
+ * malloc and memset altogether (and nothing is ever allocated). */
+static char *volatile mem_keep;
+
 static int do_mem(long mib) {
   long got = 0;
   for (; got < mib; got += 8) {
@@ -132,6 +136,7 @@ static int do_mem(long mib) {
       return 1;
     }
     memset(p, 1, 8 << 20);
+    mem_keep = p;
   }
   printf("mem: got %ld MiB\n", got);
   return 0;
