@@ -38,16 +38,6 @@ static void skip_ws(jp *j) {
   }
 }
 
-static int hexv(unsigned char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static int put_utf8(pv_buf *b, unsigned cp) {
   unsigned char o[4];
   size_t n;
@@ -78,7 +68,7 @@ static int read_u4(jp *j, unsigned *cp) {
     return -1;
   unsigned v = 0;
   for (int i = 0; i < 4; i++) {
-    int h = hexv(j->p[i]);
+    int h = pv_hex_digit(j->p[i]);
     if (h < 0)
       return -1;
     v = v << 4 | (unsigned)h;

@@ -157,16 +157,6 @@ const char *pv_inv_scope_name(pv_scope s) {
 
 /* ---- reading purls ---- */
 
-static int hexval(int ch) {
-  if (ch >= '0' && ch <= '9')
-    return ch - '0';
-  if (ch >= 'a' && ch <= 'f')
-    return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F')
-    return ch - 'A' + 10;
-  return -1;
-}
-
 /* Percent-decode [s, s+n) into the arena; NULL with *why set when an
  * escape is malformed or decodes to a control character or a blank. */
 static const char *decode(pv_arena *a, const char *s, size_t n, const char **why) {
@@ -179,8 +169,8 @@ static const char *decode(pv_arena *a, const char *s, size_t n, const char **why
   for (size_t i = 0; i < n; i++) {
     int ch = (unsigned char)s[i];
     if (ch == '%') {
-      int hi = i + 2 < n ? hexval(s[i + 1]) : -1;
-      int lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+      int hi = i + 2 < n ? pv_hex_digit(s[i + 1]) : -1;
+      int lo = i + 2 < n ? pv_hex_digit(s[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         *why = "bad percent-encoding";
         return NULL;

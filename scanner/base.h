@@ -54,6 +54,15 @@ static inline pv_status pv_status_worst(pv_status a, pv_status b) {
   return a > b ? a : b;
 }
 
+/* The value of hex digit c, or -1 when it is none. */
+static inline int pv_hex_digit(int c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+    return (c | 0x20) - 'a' + 10;
+  return -1;
+}
+
 /* Growable byte buffer with a hard maximum, after curl's dynbuf. Its error
  * is sticky: once an append fails (max reached, or out of memory) the
  * buffer keeps that status, later appends change nothing and return it, and

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base.h"
+
 typedef enum { V_STR, V_NUM, V_ARR } vkind;
 
 typedef struct {
@@ -113,22 +115,12 @@ static int put_cp(fctx *c, uint32_t cp) {
   return put(c, u, n);
 }
 
-static int hexv(int ch) {
-  if (ch >= '0' && ch <= '9')
-    return ch - '0';
-  if (ch >= 'a' && ch <= 'f')
-    return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F')
-    return ch - 'A' + 10;
-  return -1;
-}
-
 /* n hex digits at p (n == 0: up to '}'), or -1. */
 static int64_t hex_at(fctx *c, int n) {
   int64_t v = 0;
   int k = 0;
   while (c->p < c->end && (n == 0 ? c->d[c->p] != '}' : k < n)) {
-    int h = hexv(c->d[c->p]);
+    int h = pv_hex_digit(c->d[c->p]);
     if (h < 0 || v > 0x10FFFF)
       return -1;
     v = v * 16 + h;
@@ -375,23 +367,24 @@ static int decode(fctx *c, val *v, const char *how, int unicode) {
       nb -= 8;
       out = (unsigned char)(bits >> nb);
     } else if (strcmp(how, "hex") == 0) {
-      if (i + 1 >= v->len || hexv(ch) < 0 || hexv(s[i + 1]) < 0)
+      if (i + 1 >= v->len || pv_hex_digit(ch) < 0 || pv_hex_digit(s[i + 1]) < 0)
         break; /* Buffer.from stops at the first bad pair */
-      out = (unsigned char)(hexv(ch) * 16 + hexv(s[i + 1]));
+      out = (unsigned char)(pv_hex_digit(ch) * 16 + pv_hex_digit(s[i + 1]));
       i++;
     } else if (ch == '%' && unicode && i + 5 < v->len && s[i + 1] == 'u') {
       uint32_t cp = 0;
       int okay = 1;
       for (int k = 2; k < 6; k++) {
-        okay &= hexv(s[i + k]) >= 0;
-        cp = cp * 16 + (uint32_t)(hexv(s[i + k]) & 15);
+        okay &= pv_hex_digit(s[i + k]) >= 0;
+        cp = cp * 16 + (uint32_t)(pv_hex_digit(s[i + k]) & 15);
       }
       if (!okay || put_cp(c, cp) != 0)
         return -1;
       i += 5;
       continue;
-    } else if (ch == '%' && i + 2 < v->len && hexv(s[i + 1]) >= 0 && hexv(s[i + 2]) >= 0) {
-      out = (unsigned char)(hexv(s[i + 1]) * 16 + hexv(s[i + 2]));
+    } else if (ch == '%' && i + 2 < v->len && pv_hex_digit(s[i + 1]) >= 0 &&
+               pv_hex_digit(s[i + 2]) >= 0) {
+      out = (unsigned char)(pv_hex_digit(s[i + 1]) * 16 + pv_hex_digit(s[i + 2]));
       i += 2;
     } else {
       out = ch;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base.h"
+
 /* Code points 0-127 are themselves; others share 128 buckets (128 + cp %
  * 128), so distinct non-ASCII letters rarely look alike. NONASCII: every
  * bucket (a class or escape reaching past ASCII). */
@@ -240,21 +242,13 @@ static int fail(parser *ps) {
   return 0;
 }
 
-static int hexval(int c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-    return (c | 0x20) - 'a' + 10;
-  return -1;
-}
-
 /* n hex digits at i; the value, or -1 (i unchanged). */
 static long hex_run(parser *ps, int n) {
   long v = 0;
   if (ps->i + (size_t)n > ps->n)
     return -1;
   for (int k = 0; k < n; k++) {
-    int h = hexval(ps->p[ps->i + (size_t)k]);
+    int h = pv_hex_digit(ps->p[ps->i + (size_t)k]);
     if (h < 0)
       return -1;
     v = v * 16 + h;
@@ -323,8 +317,8 @@ static long escape(parser *ps, cset *set, int *is_set, int in_class) {
       if (peek(ps) == '{') {
         ps->i++;
         long v = 0;
-        while (ps->i < ps->n && hexval(ps->p[ps->i]) >= 0 && v < 0x110000)
-          v = v * 16 + hexval(ps->p[ps->i++]);
+        while (ps->i < ps->n && pv_hex_digit(ps->p[ps->i]) >= 0 && v < 0x110000)
+          v = v * 16 + pv_hex_digit(ps->p[ps->i++]);
         if (peek(ps) != '}')
           return -1;
         ps->i++;
@@ -705,8 +699,8 @@ static long decode_string(const unsigned char *src, uint32_t s, uint32_t e, char
       uint32_t j = i + 1, n = c == 'x' ? 2 : 4, k = 0;
       int brace = c == 'u' && j < e - 1 && src[j] == '{';
       j += (uint32_t)brace;
-      while (j < e - 1 && hexval(src[j]) >= 0 && (brace || k < n) && v < 0x110000) {
-        v = v * 16 + (unsigned long)hexval(src[j++]);
+      while (j < e - 1 && pv_hex_digit(src[j]) >= 0 && (brace || k < n) && v < 0x110000) {
+        v = v * 16 + (unsigned long)pv_hex_digit(src[j++]);
         k++;
       }
       if (k == 0 || (!brace && k < n) || (brace && (j >= e - 1 || src[j] != '}')))
