@@ -648,12 +648,15 @@ static void kill_descendants(void) {
   }
 }
 
+/* With a PID namespace, killing its init makes the kernel kill the rest:
+ * no process of the run lives outside it, so /proc need not be walked. */
 static void kill_tree(pvr_ctx *c) {
   if (c->child > 0)
     kill(-c->child, SIGKILL);
   if (c->child > 0 && c->ns_on)
-    kill(c->child, SIGKILL); /* the namespace's init: the kernel kills the rest */
-  kill_descendants();
+    kill(c->child, SIGKILL);
+  else
+    kill_descendants();
 }
 
 static void reap(pvr_ctx *c, int flags) {
@@ -667,15 +670,18 @@ static void reap(pvr_ctx *c, int flags) {
   }
 }
 
-/* Kill and reap until no descendant is left (ECHILD), bounded. */
+/* Kill and reap until no descendant is left (ECHILD), bounded: up to
+ * 500 waits of 10 ms for a SIGCHLD (blocked, so it queues on c->sfd). */
 static void finish_tree(pvr_ctx *c) {
   for (int i = 0; i < 500; i++) {
     kill_tree(c);
     reap(c, WNOHANG);
     if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
       return;
-    struct timespec ts = {0, 10 * 1000 * 1000};
-    nanosleep(&ts, NULL);
+    struct pollfd p = {c->sfd, POLLIN, 0};
+    struct signalfd_siginfo si;
+    if (poll(&p, 1, 10) == 1 && read(c->sfd, &si, sizeof si) < 0)
+      return;
   }
 }
 
