@@ -575,7 +575,7 @@ static void make_cgroup(pvr_ctx *c) {
   char name[64];
   const pvr_limits *l = &c->run->policy.lim;
   snprintf(name, sizeof name, "plugvet-run.%d", (int)getpid());
-  pvr_cgroup_make(&c->cg, name, l->mem_mib << 20, l->nproc + 1);
+  pvr_cgroup_make(&c->cg, name, l->mem_mib << 20, l->nproc + 1, l->cpu_percent);
 }
 
 static int prepare(pvr_ctx *c) {
@@ -971,6 +971,15 @@ static void write_report(pvr_ctx *c, const pvr_report *r) {
     fprintf(stderr, "plugvet-run: %s\n", err.msg);
 }
 
+/* The cgroup counts every process of the run, a grandchild killed with its
+ * PID namespace included; getrusage only what the launcher reaped. */
+static double cpu_seconds(const struct rusage *ru, const pvr_cgroup *cg) {
+  double reaped = (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) +
+                  (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1e6;
+  double all = (double)cg->cpu_usec / 1e6;
+  return all > reaped ? all : reaped;
+}
+
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
@@ -996,8 +1005,7 @@ static void report(pvr_ctx *c, int started) {
                   .timed_out = c->timed_out,
                   .status = c->run->status,
                   .wall_s = c->t0 ? (double)(pv_now_ms() - c->t0) / 1000.0 : 0,
-                  .cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-                           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+                  .cpu_s = cpu_seconds(&ru, &c->cg),
                   .peak_rss_kib = ru.ru_maxrss,
                   .error = c->error[0] ? c->error : NULL,
                   .entry_dir = c->entry_dir[0] ? c->entry_dir : NULL};
