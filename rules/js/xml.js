@@ -160,6 +160,10 @@ const { DOMParser } = require('xmldom');
 const { DOMParser: Scoped } = require('@xmldom/xmldom');
 // ok: js.xml.xmldom-unmaintained
 const dom = require('xmldom-ts');
+// ruleid: js.xml.xmldom-unmaintained
+const { XMLSerializer } = require('xmldom/lib/dom');
+// ok: js.xml.xmldom-unmaintained
+const xmldom = 'xmldom';
 
 // xml2js has no DTD or entity support: no finding.
 // ok: js.xml.libxml-entity-substitution, js.xml.libxml-external-dtd
@@ -167,4 +171,4 @@ xml2js.parseString('<a/>', { explicitArray: false }, () => {});
 
 function readEntities() { return []; }
 async function loadDtd() { return {}; }
-module.exports = { fromRequest, renamed, later, safeDefaults, explicitOff, described, dtd, validated, includes, network, dtdOff, loaders, big, bigWithUrl, chart, small, unlimited, parseBig, defaults, noDoctype, pager, saxWithDoctype, saxStream, saxArrow, saxFixed, DOMParser, Scoped, dom };
+module.exports = { fromRequest, renamed, later, safeDefaults, explicitOff, described, dtd, validated, includes, network, dtdOff, loaders, big, bigWithUrl, chart, small, unlimited, parseBig, defaults, noDoctype, pager, saxWithDoctype, saxStream, saxArrow, saxFixed, DOMParser, Scoped, dom, XMLSerializer, xmldom };

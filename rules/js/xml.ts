@@ -50,3 +50,16 @@ const limits: X2jOptions = {
   },
 };
 export const parser = new XMLParser(limits);
+
+// The old xmldom package name, in ES module shapes.
+// ruleid: js.xml.xmldom-unmaintained
+import { DOMParser as OldParser } from 'xmldom';
+// ok: js.xml.xmldom-unmaintained
+import { DOMParser as NewParser } from '@xmldom/xmldom';
+export async function lazyParser(): Promise<unknown> {
+  // ruleid: js.xml.xmldom-unmaintained
+  const mod = await import('xmldom');
+  // ok: js.xml.xmldom-unmaintained
+  const scoped = await import('@xmldom/xmldom');
+  return [mod, scoped, OldParser, NewParser];
+}
