@@ -40,6 +40,13 @@ const FALLBACK = `script-src 'unsafe-inline' 'nonce-${nonce()}' ${cspSource}`;
 // ok: js.vscode.webview-csp-unsafe-script
 const ONLY_SOURCE = `default-src 'none'; script-src ${cspSource}; font-src https://fonts.example.com`;
 
+// A concatenation is reported at the literal that holds the directive.
+const JOINED =
+  // ok: js.vscode.webview-csp-unsafe-script
+  "default-src 'none'; " +
+  // ruleid: js.vscode.webview-csp-unsafe-script
+  "script-src 'self' 'unsafe-eval'";
+
 // Text about a policy, not one.
 // ok: js.vscode.webview-csp-unsafe-script
 const HELP = 'Set script-src in your settings to allow inline scripts.';
@@ -48,4 +55,4 @@ function nonce() {
   return vscode.env.sessionId.slice(0, 16);
 }
 
-module.exports = { previewHtml, chartHtml, safeHtml, CDN_POLICY, LOOSE, FALLBACK, ONLY_SOURCE, HELP };
+module.exports = { previewHtml, chartHtml, safeHtml, CDN_POLICY, LOOSE, JOINED, FALLBACK, ONLY_SOURCE, HELP };
