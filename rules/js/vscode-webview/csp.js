@@ -2,12 +2,15 @@
 // webview HTML with a Content-Security-Policy.
 const vscode = require('vscode');
 
+// Findings point at the directive, inside the HTML: the annotations there
+// are lines of the template (`rules test` reads // lines as annotations).
 function previewHtml(webview, body) {
-  // ruleid: js.vscode.webview-csp-unsafe-script
+  // ok: js.vscode.webview-csp-unsafe-script
   return `<!DOCTYPE html>
 <html>
 <head>
   <meta http-equiv="Content-Security-Policy"
+// ruleid: js.vscode.webview-csp-unsafe-script
         content="default-src 'none'; style-src ${webview.cspSource} 'unsafe-inline'; script-src 'unsafe-inline' ${webview.cspSource};">
 </head>
 <body>${body}<script>const vscode = acquireVsCodeApi();</script></body>
@@ -40,12 +43,19 @@ const FALLBACK = `script-src 'unsafe-inline' 'nonce-${nonce()}' ${cspSource}`;
 // ok: js.vscode.webview-csp-unsafe-script
 const ONLY_SOURCE = `default-src 'none'; script-src ${cspSource}; font-src https://fonts.example.com`;
 
-// A concatenation is reported at the literal that holds the directive.
+// A concatenation: at the part that holds the weak directive.
 const JOINED =
   // ok: js.vscode.webview-csp-unsafe-script
   "default-src 'none'; " +
   // ruleid: js.vscode.webview-csp-unsafe-script
   "script-src 'self' 'unsafe-eval'";
+
+// Comment lines are not looked at (a finding on them, unannotated, would
+// fail the test):
+// never script-src 'unsafe-inline' here
+/**
+ * script-src * would load anything.
+ */
 
 // Text about a policy, not one.
 // ok: js.vscode.webview-csp-unsafe-script

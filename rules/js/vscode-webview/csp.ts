@@ -12,8 +12,8 @@ export class GraphView implements vscode.WebviewViewProvider {
 
   private html(webview: vscode.Webview, nonce: string): string {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'graph.js'));
-    // ruleid: js.vscode.webview-csp-unsafe-script
     return `<!DOCTYPE html><html><head>
+      // ruleid: js.vscode.webview-csp-unsafe-script
       <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-eval' 'nonce-${nonce}';">
       </head><body><script nonce="${nonce}" src="${script}"></script></body></html>`;
   }
