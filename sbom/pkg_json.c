@@ -477,6 +477,23 @@ int pv_spec_is_local(const char *s) {
   return sl != NULL && s[0] != '@' && strchr(s, ' ') == NULL && strchr(s, ':') == NULL;
 }
 
+const pv_jnode *pv_jn_deps_object(pv_arena *a, const char **names, const char **specs, size_t n) {
+  pv_jnode *nodes = pv_arena_alloc(a, (n + 2) * sizeof *nodes); /* the object, the map, values */
+  pv_jnode **kids = pv_arena_alloc(a, (n + 1) * sizeof *kids);
+  const char **key = pv_arena_alloc(a, sizeof *key);
+  if (nodes == NULL || kids == NULL || key == NULL)
+    return NULL;
+  for (size_t i = 0; i < n; i++) {
+    nodes[i + 2] = (pv_jnode){.type = PV_J_STR, .s = specs[i]};
+    kids[i + 1] = &nodes[i + 2];
+  }
+  key[0] = "dependencies";
+  kids[0] = &nodes[1];
+  nodes[0] = (pv_jnode){.type = PV_J_OBJ, .n = 1, .keys = key, .kids = kids};
+  nodes[1] = (pv_jnode){.type = PV_J_OBJ, .n = n, .keys = names, .kids = kids + 1};
+  return &nodes[0];
+}
+
 pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, const char **range) {
   *name = NULL;
   if (spec == NULL || strncmp(spec, "npm:", 4) != 0)
