@@ -153,6 +153,9 @@ is "$(an "$TMP/an1.json" | grep CVE-2021-23337)" \
   "sbom --vex (OpenVEX not_affected): the entry carries the analysis, justification mapped, OpenVEX's kept in detail"
 is "$(an "$TMP/an1.json" | grep -c ':null$')" 2 "... the entries no statement covers carry none (twin)"
 valid "$TMP/an1.json" 6; ok $? "... valid CycloneDX 1.6"
+"$PV" scan -q --fail-on none --db "$db" --vex "$TMP/na.json" --sbom "$TMP/an-scan.json" --text /dev/null "$p"
+is "$(an "$TMP/an-scan.json" | grep -c not_affected) $(an "$TMP/an-scan.json" | md5sum)" "1 $(an "$TMP/an1.json" | md5sum)" \
+  "scan --sbom --vex: the same entries and analysis"
 "$PV" sbom --db "$db" --vex "$TMP/na.json" --cyclonedx-version 1.5 -o "$TMP/an15.json" "$p"
 valid "$TMP/an15.json" 5; ok $? "... and 1.5"
 openvex "$TMP/act.json" "$(st CVE-2020-28500 $L affected | sed 's/}$/,"action_statement":"upgrade to 4.17.21"}/')"
