@@ -2,6 +2,7 @@
 #include "cyclonedx.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -59,6 +60,7 @@ typedef struct {
   const char **refs;  /* bom-ref of each component: its purl, "#n" added when shared */
   const char **purls; /* purl of each component */
   int matched;        /* the components were matched against an OSV store */
+  const pv_vex *vex;  /* statements whose analysis the vulnerabilities carry, or NULL */
 } ctx;
 
 static void add_prop(json_t *props, const char *name, const char *value) {
@@ -139,41 +141,49 @@ static json_t *component_json(const ctx *x, size_t i) {
 }
 
 /* purls, and bom-refs: the purl, made unique with "#n" where two
- * components share one (the purl itself stays as the spec has it). */
+ * components share one (the purl itself stays as the spec has it): the
+ * first free of base, base#2, base#3... in component order. taken maps
+ * every bom-ref given so far to the next n to try when it is a base, so
+ * each component costs O(1) hash lookups however many share its purl. */
 static int make_refs(ctx *x, pv_arena *a) {
-  for (size_t i = 0; i < x->inv->components.len; i++) {
+  json_t *taken = json_object();
+  int rc = taken == NULL ? -1 : 0;
+  for (size_t i = 0; i < x->inv->components.len && rc == 0; i++) {
     const char *base = pv_inv_purl(a, pv_inv_component(x->inv, i));
     const char *p = base;
+    json_t *next = base ? json_object_get(taken, base) : NULL;
+    json_int_t dup = next ? json_integer_value(next) : 2;
+    while (p != NULL && json_object_get(taken, p) != NULL)
+      p = pv_arena_printf(a, "%s#%lld", base, (long long)dup++);
     x->purls[i] = base;
-    for (size_t dup = 2; p != NULL; dup++) {
-      int taken = 0;
-      for (size_t k = 0; k < i && !taken; k++)
-        taken = strcmp(x->refs[k], p) == 0;
-      if (!taken)
-        break;
-      p = pv_arena_printf(a, "%s#%zu", base, dup);
-    }
-    if ((x->refs[i] = p) == NULL)
-      return -1;
+    x->refs[i] = p;
+    if (p == NULL || (p != base && json_object_set_new_nocheck(taken, base, json_integer(dup))) ||
+        json_object_set_new_nocheck(taken, p, json_integer(2)))
+      rc = -1;
   }
-  return 0;
+  json_decref(taken);
+  return rc;
 }
 
+/* Each component's dependsOn, every dependency once: mark[d] is the
+ * component d was last listed for, plus one. */
 static json_t *dependencies_json(const ctx *x) {
-  json_t *deps = json_array();
-  for (size_t i = 0; i < x->inv->components.len; i++) {
+  size_t n = x->inv->components.len;
+  size_t *mark = calloc(n + 1, sizeof *mark);
+  json_t *deps = mark ? json_array() : NULL;
+  for (size_t i = 0; deps != NULL && i < n; i++) {
     const pv_component *c = pv_inv_component(x->inv, i);
     json_t *on = json_array();
     for (size_t k = 0; k < c->deps.len; k++) {
       size_t d = *PV_VEC_AT(c->deps, size_t, k);
-      int seen = 0;
-      for (size_t j = 0; j < k; j++)
-        seen |= *PV_VEC_AT(c->deps, size_t, j) == d;
-      if (d < x->inv->components.len && d != i && !seen)
+      if (d < n && d != i && mark[d] != i + 1)
         json_array_append_new(on, json_string(x->refs[d]));
+      if (d < n)
+        mark[d] = i + 1;
     }
     json_array_append_new(deps, json_pack("{s:s, s:o}", "ref", x->refs[i], "dependsOn", on));
   }
+  free(mark);
   return deps;
 }
 
@@ -191,8 +201,8 @@ static const char *rating_method(const char *vector) {
   return "other";
 }
 
-static json_t *vulnerability_json(const ctx *x, const pv_vulns *v, size_t first) {
-  const pv_advisory *a = PV_VEC_AT(v->vulns, pv_vuln, first)->adv;
+/* An entry's id, source, ratings, CWEs and description. */
+static json_t *vulnerability_head(const pv_advisory *a) {
   json_t *o = json_pack("{s:s, s:{s:s}}", "id", a->id, "source", "name", "OSV");
   if (a->source_url && pv_good_url(a->source_url))
     json_object_set_new(json_object_get(o, "source"), "url", json_string(a->source_url));
@@ -214,37 +224,116 @@ static json_t *vulnerability_json(const ctx *x, const pv_vulns *v, size_t first)
   const char *desc = a->summary ? a->summary : a->details;
   if (desc)
     json_object_set_new(o, "description", json_string(desc));
-  json_t *affects = json_array();
-  pv_buf rec;
-  pv_buf_init(&rec, 64 * 1024);
-  for (size_t i = first; i < v->vulns.len; i++) {
-    const pv_vuln *u = PV_VEC_AT(v->vulns, pv_vuln, i);
-    if (strcmp(u->adv->id, a->id) != 0)
-      continue;
-    json_array_append_new(affects, json_pack("{s:s}", "ref", x->refs[u->component]));
-    const pv_component *c = pv_inv_component(x->inv, u->component);
-    if (u->remedy != NULL && !a->malicious)
-      pv_buf_catf(&rec, "%s%s@%s: %s", rec.len ? " / " : "", c->name, c->version, u->remedy->text);
-  }
-  json_object_set_new(o, "affects", affects);
-  if (a->malicious)
-    json_object_set_new(o, "recommendation", json_string("Remove it."));
-  else if (rec.len && pv_buf_status(&rec) == PV_OK)
-    json_object_set_new(o, "recommendation", pv_json_str((const char *)rec.data));
-  pv_buf_free(&rec);
   return o;
 }
 
-/* One entry per advisory id, affecting every component it was found in. */
-static json_t *vulnerabilities_json(const ctx *x, const pv_vulns *v) {
-  json_t *arr = json_array();
-  for (size_t i = 0; i < v->vulns.len; i++) {
-    const char *id = PV_VEC_AT(v->vulns, pv_vuln, i)->adv->id;
-    int earlier = 0;
-    for (size_t k = 0; k < i && !earlier; k++)
-      earlier = strcmp(PV_VEC_AT(v->vulns, pv_vuln, k)->adv->id, id) == 0;
-    if (!earlier)
-      json_array_append_new(arr, vulnerability_json(x, v, i));
+/* One vulnerabilities[] entry being filled. */
+typedef struct {
+  const pv_advisory *a;
+  json_t *o, *affects;
+  pv_buf rec; /* the affected components' remedies */
+} entry;
+
+static json_t *analysis_json(const pv_vex_analysis *an) {
+  json_t *o = json_pack("{s:s}", "state", an->state);
+  if (an->justification)
+    json_object_set_new(o, "justification", json_string(an->justification));
+  json_t *rs = an->response ? json_array() : NULL;
+  for (const char *const *r = an->response; r && *r; r++)
+    json_array_append_new(rs, json_string(*r));
+  if (rs != NULL)
+    json_object_set_new(o, "response", rs);
+  if (an->detail)
+    json_object_set_new(o, "detail", pv_json_str(an->detail));
+  return o;
+}
+
+/* The key of an entry: each field length first, so no two run together. */
+static void key_field(pv_buf *b, const char *s) {
+  pv_buf_catf(b, "%zu:%s", strlen(s ? s : ""), s ? s : "");
+}
+
+static const char *entry_key(pv_arena *ar, const pv_vuln *u, const pv_vex_analysis *an) {
+  pv_buf b;
+  pv_buf_init(&b, 256 * 1024);
+  key_field(&b, u->adv->id);
+  if (an != NULL) {
+    key_field(&b, an->state);
+    key_field(&b, an->justification);
+    key_field(&b, an->detail);
+    for (const char *const *r = an->response; r && *r; r++)
+      key_field(&b, *r);
+  }
+  const char *key =
+      pv_buf_status(&b) == PV_OK ? pv_arena_strndup(ar, (const char *)b.data, b.len) : NULL;
+  pv_buf_free(&b);
+  return key;
+}
+
+/* The entry of vulnerability u: found by its advisory id and VEX analysis,
+ * or appended to es. -1 on out-of-memory. */
+static int entry_of(const ctx *x, pv_arena *ar, json_t *index, pv_vec *es, const pv_vuln *u,
+                    size_t *at) {
+  pv_vex_analysis an;
+  int has = pv_vex_analysis_of(x->vex, x->inv, u, ar, &an);
+  const char *key = has < 0 ? NULL : entry_key(ar, u, has == 1 ? &an : NULL);
+  json_t *known = key ? json_object_get(index, key) : NULL;
+  if (known != NULL) {
+    *at = (size_t)json_integer_value(known);
+    return 0;
+  }
+  entry e = {.a = u->adv, .o = vulnerability_head(u->adv), .affects = json_array()};
+  pv_buf_init(&e.rec, 64 * 1024);
+  if (has == 1)
+    json_object_set_new(e.o, "analysis", analysis_json(&an));
+  *at = es->len;
+  if (has < 0 || key == NULL ||
+      json_object_set_new_nocheck(index, key, json_integer((json_int_t)*at)) != 0 ||
+      pv_vec_push(es, &e) == NULL) {
+    json_decref(e.o);
+    json_decref(e.affects);
+    return -1;
+  }
+  return 0;
+}
+
+static void entry_finish(entry *e, json_t *arr) {
+  json_object_set_new(e->o, "affects", e->affects);
+  if (e->a->malicious)
+    json_object_set_new(e->o, "recommendation", json_string("Remove it."));
+  else if (e->rec.len && pv_buf_status(&e->rec) == PV_OK)
+    json_object_set_new(e->o, "recommendation", pv_json_str((const char *)e->rec.data));
+  pv_buf_free(&e->rec);
+  json_array_append_new(arr, e->o);
+}
+
+/* One entry per advisory id (and, with --vex, per analysis of it), in the
+ * order first found, affecting every component it was found in. NULL on
+ * out-of-memory. */
+static json_t *vulnerabilities_json(const ctx *x, pv_arena *ar, const pv_vulns *v) {
+  pv_vec es = {.elem = sizeof(entry)};
+  json_t *index = json_object(), *arr = json_array();
+  int rc = index && arr ? 0 : -1;
+  for (size_t i = 0; i < v->vulns.len && rc == 0; i++) {
+    const pv_vuln *u = PV_VEC_AT(v->vulns, pv_vuln, i);
+    size_t at = 0;
+    rc = entry_of(x, ar, index, &es, u, &at);
+    if (rc != 0)
+      break;
+    entry *e = PV_VEC_AT(es, entry, at);
+    const pv_component *c = pv_inv_component(x->inv, u->component);
+    json_array_append_new(e->affects, json_pack("{s:s}", "ref", x->refs[u->component]));
+    if (u->remedy != NULL && !u->adv->malicious)
+      pv_buf_catf(&e->rec, "%s%s@%s: %s", e->rec.len ? " / " : "", c->name, c->version,
+                  u->remedy->text);
+  }
+  for (size_t i = 0; i < es.len; i++)
+    entry_finish(PV_VEC_AT(es, entry, i), arr);
+  pv_vec_free(&es);
+  json_decref(index);
+  if (rc != 0) {
+    json_decref(arr);
+    return NULL;
   }
   return arr;
 }
@@ -279,7 +368,7 @@ static void serial_of(json_t *doc, char out[46]) {
 pv_status pv_cyclonedx_write(FILE *out, const pv_inventory *inv, const pv_vulns *vulns,
                              const pv_cdx_options *opt, pv_error *err) {
   pv_arena *a = pv_arena_new(0);
-  ctx x = {.inv = inv, .matched = vulns != NULL};
+  ctx x = {.inv = inv, .matched = vulns != NULL, .vex = opt->vex};
   size_t n = inv->components.len;
   if (a != NULL) {
     x.refs = pv_arena_alloc(a, (n + 1) * sizeof *x.refs);
@@ -297,8 +386,14 @@ pv_status pv_cyclonedx_write(FILE *out, const pv_inventory *inv, const pv_vulns 
     json_array_append_new(comps, component_json(&x, i));
   json_object_set_new(doc, "components", comps);
   json_object_set_new(doc, "dependencies", dependencies_json(&x));
-  if (vulns != NULL)
-    json_object_set_new(doc, "vulnerabilities", vulnerabilities_json(&x, vulns));
+  json_t *vs = vulns != NULL ? vulnerabilities_json(&x, a, vulns) : NULL;
+  if (vulns != NULL && vs == NULL) {
+    json_decref(doc);
+    pv_arena_delete(a);
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  if (vs != NULL)
+    json_object_set_new(doc, "vulnerabilities", vs);
   char serial[46];
   serial_of(doc, serial);
   json_object_set_new(doc, "serialNumber", json_string(serial));

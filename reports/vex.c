@@ -22,6 +22,9 @@ typedef struct {
   const char *justification; /* or NULL */
   const char *impact;        /* impact_statement / detail, or NULL */
   const char *file;          /* where it was read */
+  const char *cdx_state;     /* CycloneDX VEX: analysis.state as written; OpenVEX: NULL */
+  const char **response;     /* CycloneDX VEX: analysis.response (NULL-terminated), or NULL */
+  const char *action;        /* OpenVEX action_statement, or NULL */
   size_t first_prod, nprod;  /* into pv_vex.prods */
   size_t first_alias, nalias;
 } stmt;
@@ -60,6 +63,8 @@ static const char *const cdx_justifications[] = {
     "code_not_present",     "code_not_reachable",     "requires_configuration",
     "requires_dependency",  "requires_environment",   "protected_by_compiler",
     "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control"};
+static const char *const cdx_responses[] = {"can_not_fix", "will_not_fix", "update", "rollback",
+                                            "workaround_available"};
 
 static int in_list(const char *s, const char *const *list, size_t n) {
   for (size_t i = 0; s != NULL && i < n; i++)
@@ -176,6 +181,7 @@ static pv_status openvex_statement(reader *rd, size_t i, json_t *st) {
     return bad(rd, i, "unknown justification", just);
   s.justification = copy(rd, just);
   s.impact = copy(rd, json_string_value(json_object_get(st, "impact_statement")));
+  s.action = copy(rd, json_string_value(json_object_get(st, "action_statement")));
   if (!json_is_array(products) || json_array_size(products) == 0)
     return bad(rd, i, "no products", NULL);
   pv_status rc = openvex_vuln(rd, i, json_object_get(st, "vulnerability"), &s);
@@ -250,6 +256,29 @@ static pv_status cdx_state(reader *rd, size_t i, const char *state, vex_status *
   return bad(rd, i, "unknown analysis state", state ? state : "(none)");
 }
 
+/* analysis.response: an array of CycloneDX's five responses, or absent. */
+static pv_status cdx_response(reader *rd, size_t i, json_t *an, stmt *s) {
+  json_t *rs = json_object_get(an, "response"), *x;
+  size_t k;
+  if (rs == NULL)
+    return PV_OK;
+  if (!json_is_array(rs))
+    return bad(rd, i, "analysis.response is not an array", NULL);
+  s->response = pv_arena_alloc(rd->v->a, (json_array_size(rs) + 1) * sizeof *s->response);
+  if (s->response == NULL)
+    return oom(rd);
+  json_array_foreach(rs, k, x) {
+    const char *r = json_string_value(x);
+    if (!in_list(r, cdx_responses, 5))
+      return bad(rd, i, "unknown response", r ? r : "(not a string)");
+    s->response[k] = copy(rd, r);
+    if (s->response[k] == NULL)
+      return oom(rd);
+  }
+  s->response[json_array_size(rs)] = NULL;
+  return PV_OK;
+}
+
 static pv_status cdx_vulnerability(reader *rd, size_t i, json_t *vu) {
   pv_vex *v = rd->v;
   stmt s = {.first_prod = v->prods.len, .first_alias = v->aliases.len};
@@ -266,7 +295,10 @@ static pv_status cdx_vulnerability(reader *rd, size_t i, json_t *vu) {
     rc = bad(rd, i, "unknown justification", just);
   if (rc == PV_OK && (!json_is_array(affects) || json_array_size(affects) == 0))
     rc = bad(rd, i, "no affects", NULL);
+  if (rc == PV_OK)
+    rc = cdx_response(rd, i, an, &s);
   s.vuln = copy(rd, id);
+  s.cdx_state = copy(rd, json_string_value(json_object_get(an, "state")));
   s.justification = copy(rd, just);
   s.impact = copy(rd, json_string_value(json_object_get(an, "detail")));
   json_array_foreach(json_object_get(vu, "references"), k, x) {
@@ -434,26 +466,74 @@ static size_t suppress(pv_result *r, const pv_component *c, const pv_advisory *a
   return n;
 }
 
+/* The statement deciding about u (the last read that covers it), or NULL. */
+static const stmt *statement_for(const pv_vex *v, const pv_inventory *inv, const pv_vuln *u) {
+  const pv_component *c = pv_inv_component(inv, u->component);
+  size_t best = NO_STMT;
+  best_for(v, u->adv->id, c, &best);
+  for (const char *const *al = u->adv->aliases; al && *al; al++)
+    best_for(v, *al, c, &best);
+  return best == NO_STMT ? NULL : PV_VEC_AT(v->stmts, stmt, best);
+}
+
 pv_status pv_vex_apply(const pv_vex *v, const pv_inventory *inv, const pv_vulns *vulns,
                        pv_vec *hits, size_t *count) {
   *count = 0;
   for (size_t i = 0; v != NULL && vulns != NULL && i < vulns->vulns.len; i++) {
     const pv_vuln *u = PV_VEC_AT(vulns->vulns, pv_vuln, i);
-    const pv_component *c = pv_inv_component(inv, u->component);
-    size_t best = NO_STMT;
-    best_for(v, u->adv->id, c, &best);
-    for (const char *const *al = u->adv->aliases; al && *al; al++)
-      best_for(v, *al, c, &best);
-    const stmt *s = best == NO_STMT ? NULL : PV_VEC_AT(v->stmts, stmt, best);
+    const stmt *s = statement_for(v, inv, u);
     if (s == NULL || (s->status != ST_NOT_AFFECTED && s->status != ST_FIXED) || u->adv->malicious)
       continue;
     const char *why = suppression_text(inv->r->arena, s);
-    pv_vex_hit h = {i, best};
+    pv_vex_hit h = {i, (size_t)(s - (const stmt *)v->stmts.items)};
     if (why == NULL || (hits != NULL && pv_vec_push(hits, &h) == NULL))
       return PV_FATAL;
-    *count += suppress(inv->r, c, u->adv, why);
+    *count += suppress(inv->r, pv_inv_component(inv, u->component), u->adv, why);
   }
   return PV_OK;
+}
+
+/* ---- the CycloneDX analysis ---- */
+
+/* OpenVEX's justifications in CycloneDX's words, in the order of
+ * openvex_justifications. */
+static const char *const cdx_of_openvex[] = {"code_not_present", "code_not_present",
+                                             "code_not_reachable", "requires_environment",
+                                             "protected_by_mitigating_control"};
+/* OpenVEX's statuses as CycloneDX analysis states, in the order of status_names. */
+static const char *const cdx_states[] = {"not_affected", "resolved", "exploitable", "in_triage"};
+
+int pv_vex_analysis_of(const pv_vex *v, const pv_inventory *inv, const pv_vuln *u, pv_arena *a,
+                       pv_vex_analysis *out) {
+  const stmt *s = v != NULL && !u->adv->malicious ? statement_for(v, inv, u) : NULL;
+  if (s == NULL)
+    return 0;
+  memset(out, 0, sizeof *out);
+  out->detail = s->impact;
+  out->response = s->response;
+  if (s->cdx_state != NULL) {
+    out->state = s->cdx_state;
+    out->justification = s->justification;
+    return 1;
+  }
+  out->state = cdx_states[s->status];
+  for (size_t k = 0; s->justification != NULL && k < 5; k++)
+    if (strcmp(s->justification, openvex_justifications[k]) == 0)
+      out->justification = cdx_of_openvex[k];
+  if (s->justification == NULL && s->action == NULL)
+    return 1;
+  pv_buf b; /* the mapping loses OpenVEX's own words: keep them in the detail */
+  pv_buf_init(&b, 64 * 1024);
+  if (s->impact)
+    pv_buf_catf(&b, "%s", s->impact);
+  if (s->justification)
+    pv_buf_catf(&b, "%sOpenVEX justification: %s", b.len ? "; " : "", s->justification);
+  if (s->action)
+    pv_buf_catf(&b, "%saction: %s", b.len ? "; " : "", s->action);
+  if (pv_buf_status(&b) == PV_OK)
+    out->detail = pv_arena_strndup(a, (const char *)b.data, b.len);
+  pv_buf_free(&b);
+  return out->detail != NULL ? 1 : -1;
 }
 
 /* ---- writing OpenVEX ---- */

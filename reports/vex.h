@@ -29,7 +29,7 @@ typedef struct pv_vex pv_vex;
 /* Read one VEX file into *v (created when NULL). PV_FAILED, with a message
  * naming the file and the reason, when it is neither format, malformed
  * (no statements, a statement without vulnerability or products, an
- * unknown status or justification, not_affected with neither a
+ * unknown status, response or justification, not_affected with neither a
  * justification nor an impact statement, a malformed purl), over
  * lim->vex_bytes or with more than lim->vex_statements statements in all;
  * PV_FATAL on out-of-memory. */
@@ -48,6 +48,29 @@ typedef struct {
  * out-of-memory. */
 pv_status pv_vex_apply(const pv_vex *v, const pv_inventory *inv, const pv_vulns *vulns,
                        pv_vec *hits, size_t *count);
+
+/* What VEX says about one vulnerability, as a CycloneDX analysis. */
+typedef struct {
+  const char *state;           /* CycloneDX VEX: as written; OpenVEX: not_affected, resolved
+                                * (fixed), exploitable (affected), in_triage (under_investigation) */
+  const char *justification;   /* CycloneDX's enum, or NULL. OpenVEX's mapped: component_not_present
+                                * and vulnerable_code_not_present -> code_not_present,
+                                * vulnerable_code_not_in_execute_path -> code_not_reachable,
+                                * vulnerable_code_cannot_be_controlled_by_adversary ->
+                                * requires_environment, inline_mitigations_already_exist ->
+                                * protected_by_mitigating_control */
+  const char *const *response; /* CycloneDX VEX: analysis.response, NULL-terminated; or NULL */
+  const char *detail;          /* CycloneDX: detail. OpenVEX: the impact statement, then
+                                * "OpenVEX justification: X" and "action: Y" (action_statement),
+                                * joined by "; "; or NULL */
+} pv_vex_analysis;
+
+/* The analysis of the statement deciding about u (the last read that covers
+ * it, whatever its status, as pv_vex_apply picks it; never for a malicious
+ * group): 1 with *out filled (strings in a or the set), 0 when no statement
+ * covers it, -1 on out-of-memory. */
+int pv_vex_analysis_of(const pv_vex *v, const pv_inventory *inv, const pv_vuln *u, pv_arena *a,
+                       pv_vex_analysis *out);
 
 /* Write an OpenVEX 0.2.0 document with one statement per hit (in order),
  * timestamped at epoch (-1: now); its @id derives from the content. */

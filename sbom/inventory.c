@@ -635,6 +635,8 @@ static pv_status add_seen(pv_component *comp, const char *path, uint32_t line) {
   if (comp->f == NULL) \
   comp->f = raw->f
 static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
+  if (raw->src == PV_SRC_SHIPPED && raw->decl != NULL && !(comp->flags & PV_COMP_SHIPPED))
+    comp->decl = raw->decl; /* the first package.json shipped beats a lockfile entry */
   TAKE(alias);
   TAKE(declared);
   TAKE(integrity);

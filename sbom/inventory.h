@@ -60,8 +60,9 @@ typedef struct pv_component {
   unsigned flags;
   pv_vec seen;                 /* pv_seen; the first is where findings are located */
   pv_vec deps;                 /* size_t: indices into pv_inventory.components, unique, sorted */
-  const struct pv_jnode *decl; /* internal to sbom/: the manifest or lockfile entry
-                                * declaring its dependencies (pv_inv_declared), or NULL */
+  const struct pv_jnode *decl; /* internal to sbom/: what declares its dependencies
+                                * (pv_inv_declared): the first shipped package.json, else
+                                * the manifest or lockfile entry; or NULL */
 } pv_component;
 
 typedef struct pv_inventory {
@@ -128,9 +129,11 @@ size_t pv_inv_depth(const size_t *parent, size_t ci);
 #define PV_INV_CHAIN_SHOWN 12
 const char *pv_inv_chain(pv_arena *a, const pv_inventory *inv, const size_t *parent, size_t ci);
 /* The range component `from` declares for its dependency `to` (its
- * package.json or lockfile entry: dependencies, optional, peer, dev, or a v1
- * lockfile's requires; an npm: alias's range without the alias), or NULL
- * when that is not known (yarn and pnpm entries record resolved versions). */
+ * package.json or lockfile entry: dependencies, optional, peer, dev, a v1
+ * lockfile's requires, a yarn.lock entry's dependencies, a pnpm-lock.yaml
+ * package's peerDependencies; an npm: alias's range without the alias), or
+ * NULL when that is not known (pnpm records the other dependencies as
+ * resolved versions). */
 const char *pv_inv_declared(pv_arena *a, const pv_inventory *inv, size_t from, size_t to);
 
 /* The builtin pkg.* rules the inventory reports under. */

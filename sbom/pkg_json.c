@@ -417,13 +417,6 @@ pv_status pv_pkg_fields(pv_arena *a, const pv_jnode *o, pv_raw *raw) {
   return PV_OK;
 }
 
-static int has_name(const pv_deplist *d, const char *name) {
-  for (size_t i = 0; i < d->n; i++)
-    if (strcmp(d->name[i], name) == 0)
-      return 1;
-  return 0;
-}
-
 const char *pv_dep_group_key(pv_dep_group g) {
   static const char *const keys[PV_DEP_GROUPS] = {
       [PV_DEP_PROD] = "dependencies",
@@ -450,20 +443,22 @@ pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_depli
   d.group = pv_arena_alloc(a, cap * sizeof *d.group);
   if (d.name == NULL || d.spec == NULL || d.group == NULL)
     return PV_FATAL;
-  for (pv_dep_group g = 0; g < PV_DEP_GROUPS; g++) {
-    if (g == PV_DEP_DEV && !with_dev)
-      continue;
-    const pv_jnode *m = pv_jn_get(obj, pv_dep_group_key(g));
-    if (m == NULL || m->type != PV_J_OBJ)
-      continue;
-    for (size_t i = 0; i < m->n; i++) {
-      if (has_name(&d, m->keys[i]))
-        continue; /* prod/optional beat dev */
+  pv_smap seen = {0}; /* names taken so far: prod/optional beat dev, the first one wins */
+  pv_status rc = PV_OK;
+  for (pv_dep_group g = 0; g < PV_DEP_GROUPS && rc == PV_OK; g++) {
+    const pv_jnode *m = g == PV_DEP_DEV && !with_dev ? NULL : pv_jn_get(obj, pv_dep_group_key(g));
+    for (size_t i = 0; m != NULL && m->type == PV_J_OBJ && i < m->n && rc == PV_OK; i++) {
+      if (pv_smap_get(&seen, m->keys[i]) != PV_NONE)
+        continue;
+      rc = pv_smap_put(&seen, m->keys[i], d.n);
       d.name[d.n] = m->keys[i];
       d.spec[d.n] = m->kids[i]->type == PV_J_STR ? m->kids[i]->s : "";
       d.group[d.n++] = g;
     }
   }
+  pv_smap_free(&seen);
+  if (rc != PV_OK)
+    return rc;
   *out = d;
   return PV_OK;
 }
@@ -480,6 +475,23 @@ int pv_spec_is_local(const char *s) {
   /* "user/repo" or "user/repo#ref" GitHub shorthand */
   const char *sl = strchr(s, '/');
   return sl != NULL && s[0] != '@' && strchr(s, ' ') == NULL && strchr(s, ':') == NULL;
+}
+
+const pv_jnode *pv_jn_deps_object(pv_arena *a, const char **names, const char **specs, size_t n) {
+  pv_jnode *nodes = pv_arena_alloc(a, (n + 2) * sizeof *nodes); /* the object, the map, values */
+  pv_jnode **kids = pv_arena_alloc(a, (n + 1) * sizeof *kids);
+  const char **key = pv_arena_alloc(a, sizeof *key);
+  if (nodes == NULL || kids == NULL || key == NULL)
+    return NULL;
+  for (size_t i = 0; i < n; i++) {
+    nodes[i + 2] = (pv_jnode){.type = PV_J_STR, .s = specs[i]};
+    kids[i + 1] = &nodes[i + 2];
+  }
+  key[0] = "dependencies";
+  kids[0] = &nodes[1];
+  nodes[0] = (pv_jnode){.type = PV_J_OBJ, .n = 1, .keys = key, .kids = kids};
+  nodes[1] = (pv_jnode){.type = PV_J_OBJ, .n = n, .keys = names, .kids = kids + 1};
+  return &nodes[0];
 }
 
 pv_status pv_spec_alias_name(pv_arena *a, const char *spec, const char **name, const char **range) {

@@ -106,6 +106,35 @@ static int parse_key(pnpm *p, const char *key, const char **name, const char **v
   return 0;
 }
 
+/* The ranges a package entry declares: its peerDependencies (the lockfile
+ * keeps only the resolved versions of the others), for pv_inv_declared.
+ * NULL when it has none, or on out-of-memory (kept in p->rc). */
+static const pv_jnode *peer_decl(pnpm *p, yaml_node_t *e) {
+  pv_arena *a = p->c->r->arena;
+  yaml_node_t *m = yget(p->d, e, "peerDependencies");
+  if (m == NULL || m->type != YAML_MAPPING_NODE)
+    return NULL;
+  size_t cap = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start), n = 0;
+  const char **names = pv_arena_alloc(a, (cap + 1) * sizeof *names);
+  const char **specs = pv_arena_alloc(a, (cap + 1) * sizeof *specs);
+  if (names == NULL || specs == NULL) {
+    keep(p, PV_FATAL);
+    return NULL;
+  }
+  for (yaml_node_pair_t *pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
+    yaml_node_t *v = yaml_document_get_node(p->d, pr->value);
+    if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE || v->type != YAML_SCALAR_NODE)
+      continue;
+    names[n] = kept(p, pv_arena_strdup(a, (const char *)k->data.scalar.value));
+    specs[n++] = kept(p, pv_arena_strdup(a, (const char *)v->data.scalar.value));
+  }
+  const pv_jnode *decl = p->rc == PV_FATAL ? NULL : pv_jn_deps_object(a, names, specs, n);
+  if (decl == NULL)
+    keep(p, PV_FATAL);
+  return decl;
+}
+
 /* The raw of package key (entry e, or NULL) into *idx. PV_WARN past the
  * component cap, PV_FATAL on out-of-memory (*idx is PV_NONE then). */
 static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_t *e, size_t *idx) {
@@ -147,6 +176,9 @@ static pv_status add_package(pnpm *p, const char *key, uint32_t line, yaml_node_
   }
   if (ytrue(d, e, "requiresBuild"))
     raw.flags |= PV_COMP_INSTALL_SCRIPT;
+  raw.decl = peer_decl(p, e);
+  if (p->rc == PV_FATAL)
+    return PV_FATAL;
   return pv_inv_add(p->c, &raw, idx);
 }
 

@@ -140,6 +140,10 @@ pv_status pv_deplist_of(pv_arena *a, const pv_jnode *obj, int with_dev, pv_depli
 pv_status pv_inv_scopes(pv_inv_ctx *c, size_t first, size_t last, const size_t *roots,
                         const pv_dep_group *groups, size_t nroots);
 
+/* {"dependencies": {names[i]: specs[i], ...}} in the arena (borrowing the
+ * arrays): the declaration of a lockfile entry whose ranges are not read
+ * as JSON (yarn.lock), for pv_inv_declared. NULL on out-of-memory. */
+const pv_jnode *pv_jn_deps_object(pv_arena *a, const char **names, const char **specs, size_t n);
 /* Classify a dependency spec: 1 when it is link:/file:/workspace:/git/URL
  * (PV_COMP_LOCAL), else 0. */
 int pv_spec_is_local(const char *spec);

@@ -1,7 +1,9 @@
 /* yarn_lock.c — yarn.lock v1 (yarn's own indented text format) and yarn
  * berry (YAML, read with libyaml). Edges come from the lockfile's own
  * graph: each entry's dependencies are looked up by "name@range" among the
- * entry headers. Scopes come from the root package.json (inventory.c). */
+ * entry headers, and are the entry's declaration (pv_inv_declared: the
+ * range it declares for each). Scopes come from the root package.json
+ * (inventory.c). */
 #include <string.h>
 #include <yaml.h>
 
@@ -70,6 +72,38 @@ static void link_all(yarn *y, const pv_jnode *manifest, pv_roots *rt) {
     size_t t = lookup(y, dl.name[i], dl.spec[i]);
     if (t != PV_NONE)
       keep(y, pv_roots_add(rt, t, dl.group[i]));
+  }
+}
+
+/* A berry range as the dependent declares it: "npm:^1.2.0" -> "^1.2.0"
+ * (an alias, "npm:real@^1.2.0", is left for pv_spec_alias_name). */
+static const char *declared_range(const char *range) {
+  const char *r = strncmp(range, "npm:", 4) == 0 ? range + 4 : NULL;
+  return r != NULL && r[0] != '@' && strchr(r, '@') == NULL ? r : range;
+}
+
+/* Each entry's declaration (its dependencies with their ranges, for
+ * pv_inv_declared): the pending deps of one entry are consecutive. */
+static void declare_all(yarn *y) {
+  pv_arena *a = y->c->r->arena;
+  for (size_t i = 0, j; i < y->pend.len && y->rc != PV_FATAL; i = j) {
+    size_t raw = PV_VEC_AT(y->pend, ydep, i)->raw;
+    for (j = i; j < y->pend.len && PV_VEC_AT(y->pend, ydep, j)->raw == raw; j++)
+      ;
+    if (raw == PV_NONE || pv_inv_raw(y->c, raw)->decl != NULL)
+      continue; /* a workspace's: its deps are roots */
+    const char **names = pv_arena_alloc(a, (j - i) * sizeof *names);
+    const char **specs = pv_arena_alloc(a, (j - i) * sizeof *specs);
+    const pv_jnode *decl = NULL;
+    for (size_t k = i; names && specs && k < j; k++) {
+      names[k - i] = PV_VEC_AT(y->pend, ydep, k)->name;
+      specs[k - i] = declared_range(PV_VEC_AT(y->pend, ydep, k)->range);
+    }
+    if (names == NULL || specs == NULL ||
+        (decl = pv_jn_deps_object(a, names, specs, j - i)) == NULL)
+      keep(y, PV_FATAL);
+    else
+      pv_inv_raw(y->c, raw)->decl = decl;
   }
 }
 
@@ -336,6 +370,8 @@ pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *man
     read_berry(&y);
   else
     read_v1(&y);
+  if (y.rc != PV_FATAL)
+    declare_all(&y);
   if (y.rc != PV_FATAL)
     link_all(&y, manifest, rt);
   pv_smap_free(&y.specs);

@@ -28,7 +28,8 @@ static const char usage_sbom[] =
     "  --no-db                   no vulnerabilities section\n"
     "  --include-dev             also match dev-only packages\n"
     "  --vex FILE                VEX statements (OpenVEX or CycloneDX VEX;\n"
-    "                            repeatable) applied to the matches\n"
+    "                            repeatable) applied to the matches; each\n"
+    "                            vulnerability carries its statement's analysis\n"
     "  --vex-out FILE            write, as OpenVEX 0.2.0, the statements that\n"
     "                            suppressed a match (not_affected, fixed)\n"
     "  --license-policy FILE     check licences against FILE's allow/deny/review\n"
@@ -207,7 +208,7 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env) {
   for (size_t i = 0; i < r->notes.len; i++)
     if (pv_result_note_at(r, i)->level >= PV_NOTE_WARNING)
       fprintf(stderr, "plugvet: note: %s\n", pv_result_note_at(r, i)->message);
-  pv_sbom_opts so = {.format = o.format, .cdx_minor = o.minor, .name = o.input};
+  pv_sbom_opts so = {.format = o.format, .cdx_minor = o.minor, .name = o.input, .vex = vex};
   if (code == EXIT_CLEAN &&
       pv_write_sbom(o.out, inv, db ? &vulns : NULL, &so, env->source_date_epoch) != 0)
     code = EXIT_INTERNAL;

@@ -775,8 +775,10 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
     pv_result_note(r, PV_NOTE_INFO, "vex", NULL, "%zu dependency findings suppressed by VEX",
                    vexed);
   }
-  pv_sbom_opts so = {
-      .format = b->opts->sbom_format, .cdx_minor = b->opts->cdx_minor, .name = r->input};
+  pv_sbom_opts so = {.format = b->opts->sbom_format,
+                     .cdx_minor = b->opts->cdx_minor,
+                     .name = r->input,
+                     .vex = b->vex};
   int sbom_bad = b->opts->sbom != NULL && pv_write_sbom(b->opts->sbom, inv, db ? &vulns : NULL, &so,
                                                         b->env->source_date_epoch) != 0;
   pv_vulns_free(&vulns);

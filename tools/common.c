@@ -80,7 +80,8 @@ pv_vex *pv_load_vex(const char *const *paths, size_t n, const pv_limits *lim) {
 int pv_write_sbom(const char *path, const pv_inventory *inv, const pv_vulns *vulns,
                   const pv_sbom_opts *so, const char *source_date_epoch) {
   long long epoch = pv_sde_epoch(source_date_epoch);
-  pv_cdx_options cdx = {.spec_minor = so->cdx_minor, .tool_version = PV_VERSION, .epoch = epoch};
+  pv_cdx_options cdx = {
+      .spec_minor = so->cdx_minor, .tool_version = PV_VERSION, .epoch = epoch, .vex = so->vex};
   pv_spdx_options spdx = {.tool_version = PV_VERSION, .name = so->name, .epoch = epoch};
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
   pv_error err = {0};

@@ -40,8 +40,9 @@ typedef enum { PV_SBOM_CYCLONEDX = 0, PV_SBOM_SPDX } pv_sbom_format;
 
 typedef struct {
   pv_sbom_format format;
-  int cdx_minor;    /* CycloneDX: 6 or 5 */
-  const char *name; /* SPDX: the document's name when the input has no root package */
+  int cdx_minor;     /* CycloneDX: 6 or 5 */
+  const char *name;  /* SPDX: the document's name when the input has no root package */
+  const pv_vex *vex; /* CycloneDX: --vex statements, their analysis on vulnerabilities[] */
 } pv_sbom_opts;
 
 /* Parse "cyclonedx-json" or "spdx-json": the format, or -1. */

@@ -135,6 +135,53 @@ cmp -s "$TMP/out.vex" "$TMP/out2.vex"; ok $? "... the same bytes again (determin
 is "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["statements"]))' "$TMP/out3.vex")" 0 \
   "an affected statement suppresses nothing: no statement out (twin)"
 
+# the SBOM's vulnerabilities[] carry the deciding statement's analysis
+# (CycloneDX 1.6 and 1.5 schemas); entries no statement covers carry none
+an() { # an BOM: "id:analysis-json" per vulnerabilities[] entry, in order
+  python3 -c 'import json,sys
+for v in json.load(open(sys.argv[1]))["vulnerabilities"]:
+  print(v["id"] + ":" + ",".join(a["ref"] for a in v["affects"]) + ":" + json.dumps(v.get("analysis"), sort_keys=True))' "$1"
+}
+valid() { # valid BOM MINOR
+  node "$top/tests/validate-schema.js" "$top/tests/data/schemas/bom-1.$2.schema.json" "$1" >/dev/null 2>&1
+}
+"$PV" sbom --db "$db" -o "$TMP/an0.json" "$p"
+check "sbom without --vex: no entry has an analysis (twin)" ! grep -q '"analysis"' "$TMP/an0.json"
+"$PV" sbom --db "$db" --vex "$TMP/na.json" -o "$TMP/an1.json" "$p"
+is "$(an "$TMP/an1.json" | grep CVE-2021-23337)" \
+  "CVE-2021-23337:$L:{\"detail\": \"template() is never called; OpenVEX justification: $J\", \"justification\": \"code_not_reachable\", \"state\": \"not_affected\"}" \
+  "sbom --vex (OpenVEX not_affected): the entry carries the analysis, justification mapped, OpenVEX's kept in detail"
+is "$(an "$TMP/an1.json" | grep -c ':null$')" 2 "... the entries no statement covers carry none (twin)"
+valid "$TMP/an1.json" 6; ok $? "... valid CycloneDX 1.6"
+"$PV" scan -q --fail-on none --db "$db" --vex "$TMP/na.json" --sbom "$TMP/an-scan.json" --text /dev/null "$p"
+is "$(an "$TMP/an-scan.json" | grep -c not_affected) $(an "$TMP/an-scan.json" | md5sum)" "1 $(an "$TMP/an1.json" | md5sum)" \
+  "scan --sbom --vex: the same entries and analysis"
+"$PV" sbom --db "$db" --vex "$TMP/na.json" --cyclonedx-version 1.5 -o "$TMP/an15.json" "$p"
+valid "$TMP/an15.json" 5; ok $? "... and 1.5"
+openvex "$TMP/act.json" "$(st CVE-2020-28500 $L affected | sed 's/}$/,"action_statement":"upgrade to 4.17.21"}/')"
+"$PV" sbom --db "$db" --vex "$TMP/act.json" -o "$TMP/an2.json" "$p"
+is "$(an "$TMP/an2.json" | grep CVE-2020-28500)" \
+  "CVE-2020-28500:$L:{\"detail\": \"action: upgrade to 4.17.21\", \"state\": \"exploitable\"}" \
+  "OpenVEX affected (not suppressing) is still the analysis: exploitable, the action statement in detail"
+cdxvex "$TMP/cr.json" exploitable
+sed -i 's/"detail":"not reachable"/&,"response":["will_not_fix","update"]/' "$TMP/cr.json"
+"$PV" sbom --db "$db" --vex "$TMP/cr.json" -o "$TMP/an3.json" "$p"
+is "$(an "$TMP/an3.json" | grep CVE-2021-23337)" \
+  "CVE-2021-23337:$L:{\"detail\": \"not reachable\", \"response\": [\"will_not_fix\", \"update\"], \"state\": \"exploitable\"}" \
+  "CycloneDX VEX: state, detail and response as written"
+valid "$TMP/an3.json" 6; ok $? "... valid CycloneDX 1.6"
+sed -i 's/"update"\]/"update","pray"]/' "$TMP/cr.json"
+"$PV" sbom --db "$db" --vex "$TMP/cr.json" -o /dev/null "$p" 2>"$TMP/err"; st=$?
+grep -q "statement 1: unknown response 'pray'" "$TMP/err"; check "an unknown response: exit 2 naming it" test "$st$?" = 20
+# one advisory, two versions, a statement for one: the entry splits by analysis
+printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"name":"lodash","purl":"%s"},{"name":"lodash","purl":"pkg:npm/lodash@4.17.19"}]}' $L >"$TMP/two.cdx.json"
+"$PV" sbom --db "$db" --vex "$TMP/na.json" -o "$TMP/an4.json" "$TMP/two.cdx.json"
+is "$(an "$TMP/an4.json" | grep CVE-2021-23337 | cut -d'{' -f1)" \
+  "CVE-2021-23337:pkg:npm/lodash@4.17.19:null
+CVE-2021-23337:$L:" \
+  "an advisory affecting two versions, a statement covering one: an entry for each, the analysis on its own"
+valid "$TMP/an4.json" 6; ok $? "... valid CycloneDX 1.6"
+
 # malformed VEX: exit 2 naming the file and the reason; nothing scanned
 bad() { # bad NAME FILE-CONTENT WANT-IN-STDERR
   printf '%s' "$2" >"$TMP/bad.json"

@@ -88,8 +88,8 @@ sed -i 's/"lodash": "4.17.4"/"lodash": "latest"/g' "$p/package.json" "$p/package
 remedies "$TMP/c.jsonl" >"$TMP/c.txt"
 grep -qF 'rem-plugin@1.0.0 declares "latest", not a SemVer range.' "$TMP/c.txt"
 ok $? "a dist-tag range: not a SemVer range, no npm update claim"
-# the inventory keeps no dependency ranges of yarn.lock (or pnpm) entries yet:
-# the remedy says the range is not known rather than guess
+# yarn.lock (v1 and berry) entries declare their dependencies' ranges: the
+# remedy judges them as package-lock's (an npm: alias's range without the alias)
 y=$TMP/yarn
 mkdir -p "$y"
 printf '{ "name": "y", "version": "1.0.0", "dependencies": { "a": "^1.0.0" } }\n' >"$y/package.json"
@@ -100,13 +100,105 @@ cat >"$y/yarn.lock" <<'L'
 a@^1.0.0:
   version "1.0.0"
   dependencies:
+    b "npm:minimist@0.0.8"
     qs "^6.7.0"
+
+"b@npm:minimist@0.0.8":
+  version "0.0.8"
 
 qs@^6.7.0:
   version "6.7.0"
 L
 "$PV" scan --db "$db" --max-db-age 0 --quiet --json "$TMP/y.jsonl" --text /dev/null "$y"
 is "$(remedies "$TMP/y.jsonl")" \
-  'qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); the range a@1.0.0 declares for it is not known. Transitive dependency, path: y@1.0.0 > a@1.0.0 > qs@6.7.0.' \
-  "yarn.lock: the dependent's range is not kept, and that is said"
+  'minimist@0.0.8: Fix: upgrade to 0.2.4 (the lowest version outside every advisory affecting it); a@1.0.0 declares "0.0.8", which does not admit it: upgrade a@1.0.0 to a version that does, or override minimist. Transitive dependency, path: y@1.0.0 > a@1.0.0 > minimist@0.0.8.
+qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); a@1.0.0 declares "^6.7.0", which admits it: `npm update qs` suffices. Transitive dependency, path: y@1.0.0 > a@1.0.0 > qs@6.7.0.' \
+  "yarn.lock v1: the entry's range admits the fix; an alias's exact range does not (twin)"
+berry() { # berry RANGE: a berry lockfile where a depends on qs@RANGE
+  cat >"$y/yarn.lock" <<L
+__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"a@npm:^1.0.0":
+  version: 1.0.0
+  resolution: "a@npm:1.0.0"
+  dependencies:
+    qs: "npm:$1"
+  languageName: node
+  linkType: hard
+
+"qs@npm:$1":
+  version: 6.7.0
+  resolution: "qs@npm:6.7.0"
+  languageName: node
+  linkType: hard
+
+"y@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "y@workspace:."
+  dependencies:
+    a: "npm:^1.0.0"
+  languageName: unknown
+  linkType: soft
+L
+  "$PV" scan --db "$db" --max-db-age 0 --quiet --json "$TMP/yb.jsonl" --text /dev/null "$y"
+  remedies "$TMP/yb.jsonl" | grep -o 'a@1.0.0 declares "[^"]*", which [a-z ]*admit'
+}
+is "$(berry '~6.7.0')" 'a@1.0.0 declares "~6.7.0", which admit' "yarn berry: \"npm:~6.7.0\" is the range ~6.7.0, which admits the fix"
+is "$(berry '6.7.0')" 'a@1.0.0 declares "6.7.0", which does not admit' "... \"npm:6.7.0\" does not (twin)"
+
+# pnpm-lock.yaml keeps the ranges of peer dependencies only (the others are
+# resolved versions): a peer's range is judged, another's is said unknown
+pn=$TMP/pnpm
+mkdir -p "$pn"
+printf '{ "name": "pn", "version": "1.0.0", "dependencies": { "a": "^1.0.0" } }\n' >"$pn/package.json"
+cat >"$pn/pnpm-lock.yaml" <<'L'
+lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      a:
+        specifier: ^1.0.0
+        version: 1.0.0(qs@6.7.0)
+
+packages:
+
+  a@1.0.0:
+    resolution: {integrity: sha512-aaaa}
+    peerDependencies:
+      qs: ^6.7.0
+
+  minimist@0.0.8:
+    resolution: {integrity: sha512-cccc}
+
+  qs@6.7.0:
+    resolution: {integrity: sha512-bbbb}
+
+snapshots:
+
+  a@1.0.0(qs@6.7.0):
+    dependencies:
+      minimist: 0.0.8
+      qs: 6.7.0
+
+  minimist@0.0.8: {}
+
+  qs@6.7.0: {}
+L
+"$PV" scan --db "$db" --max-db-age 0 --quiet --json "$TMP/p.jsonl" --text /dev/null "$pn"
+remedies "$TMP/p.jsonl" >"$TMP/p.txt"
+grep -qF 'qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); a@1.0.0 declares "^6.7.0", which admits it' "$TMP/p.txt"
+ok $? "pnpm-lock.yaml: a peer dependency's declared range admits the fix"
+grep -qF 'minimist@0.0.8: Fix: upgrade to 0.2.4 (the lowest version outside every advisory affecting it); the range a@1.0.0 declares for it is not known.' "$TMP/p.txt"
+ok $? "... a dependency the lockfile records only resolved: not known, said rather than guessed (twin)"
+# a shipped package.json (pnpm's node_modules/.pnpm layout) says the range
+mkdir -p "$pn/node_modules/.pnpm/a@1.0.0/node_modules/a"
+printf '{ "name": "a", "version": "1.0.0", "dependencies": { "minimist": "~0.0.8" }, "peerDependencies": { "qs": "^6.7.0" } }\n' \
+  >"$pn/node_modules/.pnpm/a@1.0.0/node_modules/a/package.json"
+"$PV" scan --db "$db" --max-db-age 0 --quiet --json "$TMP/p2.jsonl" --text /dev/null "$pn"
+remedies "$TMP/p2.jsonl" | grep -qF 'minimist@0.0.8: Fix: upgrade to 0.2.4 (the lowest version outside every advisory affecting it); a@1.0.0 declares "~0.0.8", which does not admit it'
+ok $? "... known when node_modules ships the dependent's package.json"
 done_testing
