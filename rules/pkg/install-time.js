@@ -45,14 +45,22 @@ const resolver = require('./dns');
 // ok: pkg.install-time.dns
 resolver.lookup('x');
 
-// ruleid: pkg.install-time.child-process
+// ok: pkg.install-time.child-process
 const cp = require('child_process');
 // ruleid: pkg.install-time.child-process
 cp.exec('id', () => {});
-// ruleid: pkg.install-time.child-process
-const { spawn } = require('node:child_process');
+// ok: pkg.install-time.child-process
+const { spawn, execFileSync } = require('node:child_process');
 // ruleid: pkg.install-time.child-process
 spawn('sh', ['-c', 'id'], { detached: true });
+// ruleid: pkg.install-time.child-process
+execFileSync(path.join(__dirname, 'bin', 'helper'));
+// ruleid: pkg.install-time.child-process
+cp.execSync('make && ./a.out');
+// ok: pkg.install-time.child-process
+execFileSync('node-gyp', ['rebuild'], { stdio: 'inherit' });
+// ok: pkg.install-time.child-process
+cp.execSync('tsc -p tsconfig.build.json');
 // ok: pkg.install-time.child-process
 const crossSpawn = require('./spawn');
 // ok: pkg.install-time.child-process

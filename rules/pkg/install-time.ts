@@ -12,7 +12,7 @@ import { lookup } from 'dns';
 import * as dnsp from 'node:dns/promises';
 import { encode } from 'dns-packet';
 import { execSync } from 'child_process';
-// ruleid: pkg.install-time.child-process
+// ok: pkg.install-time.child-process
 import * as cp from 'node:child_process';
 import { Worker } from 'worker_threads';
 import { spawnSync } from './spawn';
@@ -56,6 +56,8 @@ export async function run(body: string, agent: Agent): Promise<void> {
   const w = new Worker('./w.js');
   // ok: pkg.install-time.child-process
   spawnSync('x');
+  // ok: pkg.install-time.child-process
+  cp.execFileSync('node-gyp-build', { stdio: 'inherit' });
   // ok: pkg.install-time.child-process
   void [out, w];
 }
