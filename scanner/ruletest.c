@@ -294,9 +294,7 @@ static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *
       pv_file *f = pv_result_file(r, order ? order[i] : i);
       if (round > 0 && !pv_match_wants(m, f))
         continue;
-      TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
-      rc = pv_match_file(m, r, f, tree, x->lim);
-      ts_tree_delete(tree);
+      rc = pv_match_parse(m, ps, r, f, x->lim);
     }
   return rc;
 }

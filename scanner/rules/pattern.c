@@ -147,7 +147,7 @@ static pthread_once_t sym_once = PTHREAD_ONCE_INIT;
 
 static void fill_syms(void) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
-    if (pv_language(l) != NULL)
+    if (pv_language(l) != NULL && !pv_lang_is_host(l))
       sym_table[l] = lookup_syms(l);
 }
 
