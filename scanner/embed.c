@@ -6,8 +6,7 @@
 #include <strings.h>
 
 enum {
-  REGIONS_MAX = 1 << 20, /* pieces of embedded code kept per file */
-  NAME_MAX_BYTES = 32,   /* attribute names and values compared (type, lang) */
+  NAME_MAX_BYTES = 32, /* attribute names and values compared (type, lang) */
 };
 
 /* One piece of embedded code: bytes [s, e) of the file. */
@@ -20,7 +19,8 @@ typedef struct {
 typedef struct {
   region *v;
   size_t n, cap;
-  int full; /* REGIONS_MAX reached: the rest are left out */
+  size_t max; /* lim->embed_pieces */
+  int full;   /* max reached: the rest are left out */
   int oom;
   const unsigned char *d;
 } regions;
@@ -28,7 +28,7 @@ typedef struct {
 static void add_region(regions *rs, uint32_t s, uint32_t e, pv_lang l, int decode) {
   if (e <= s || rs->oom)
     return;
-  if (rs->n == REGIONS_MAX) {
+  if (rs->n == rs->max) {
     rs->full = 1;
     return;
   }
@@ -352,7 +352,7 @@ pv_status pv_embed_each(pv_parser *p, pv_result *r, pv_file *f, const TSTree *ho
                         f->path, f->size, (unsigned long long)lim->ast_bytes);
     return PV_OK;
   }
-  regions rs = {.d = f->data};
+  regions rs = {.d = f->data, .max = lim->embed_pieces};
   if (f->lang == PV_LANG_EJS)
     ejs_regions(r, f, &rs);
   else if (host != NULL)
@@ -365,8 +365,8 @@ pv_status pv_embed_each(pv_parser *p, pv_result *r, pv_file *f, const TSTree *ho
   }
   if (rs.full)
     pv_result_partial(r, "embedded-limit", f->path,
-                      "%s: over %d pieces of embedded code; the rest are not analysed", f->path,
-                      REGIONS_MAX);
+                      "%s: over %zu pieces of embedded code; the rest are not analysed", f->path,
+                      rs.max);
   static const pv_lang langs[] = {PV_LANG_JS, PV_LANG_TS, PV_LANG_TSX};
   pv_status rc = PV_OK;
   for (size_t i = 0; i < sizeof langs / sizeof langs[0] && rc != PV_FATAL; i++) {

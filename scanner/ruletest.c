@@ -153,6 +153,10 @@ static int read_annotations(const unsigned char *d, size_t n, int hash_comments,
       continue; /* blank */
     if (e - p >= 2 && p[0] == '/' && p[1] == '/')
       rc = parse_annotation(p + 2, e, line, &pending);
+    else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) /* HTML, Vue, Svelte */
+      rc = parse_annotation(p + 4, e, line, &pending);
+    else if (e - p >= 3 && memcmp(p, "<%#", 3) == 0) /* EJS */
+      rc = parse_annotation(p + 3, e, line, &pending);
     else if (hash_comments && *p == '#')
       rc = parse_annotation(p + 1, e, line, &pending);
     else {
@@ -329,8 +333,8 @@ out:
 /* A directory of test files scanned as one input (modules that import each
  * other), each file judged on its own annotations. */
 static int is_test_source(const char *nm) {
-  static const char *const ext[] = {".js",  ".mjs", ".cjs", ".jsx", ".ts",
-                                    ".mts", ".cts", ".tsx", NULL};
+  static const char *const ext[] = {".js",  ".mjs",  ".cjs", ".jsx", ".ts",     ".mts", ".cts",
+                                    ".tsx", ".html", ".ejs", ".vue", ".svelte", NULL};
   size_t n = strlen(nm);
   for (int i = 0; ext[i] != NULL; i++)
     if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0)

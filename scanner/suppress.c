@@ -17,6 +17,8 @@ typedef struct {
   lex_state st;
   unsigned char quote; /* STR: the closing quote */
   int hash;            /* '#' starts a comment */
+  int markup;          /* <!-- --> and <%# %> are comments too (host files, embed.h) */
+  const char *close;   /* BLOCK_COMMENT: what ends it */
   int code;            /* the current line holds code */
   size_t seg;          /* comment: where its segment on this line starts */
   size_t line_first;   /* first mark of the current line */
@@ -88,8 +90,20 @@ static void step_code(lexer *x) {
   unsigned char next = x->i + 1 < x->n ? x->d[x->i + 1] : 0;
   int blank_before =
       x->i == 0 || x->d[x->i - 1] == ' ' || x->d[x->i - 1] == '\t' || x->d[x->i - 1] == '\n';
+  static const char *const markup[][2] = {{"<!--", "-->"}, {"<%#", "%>"}};
+  for (size_t k = 0; x->markup && c == '<' && k < 2; k++) {
+    size_t ol = strlen(markup[k][0]);
+    if (x->n - x->i >= ol && memcmp(x->d + x->i, markup[k][0], ol) == 0) {
+      x->st = BLOCK_COMMENT;
+      x->close = markup[k][1];
+      x->seg = x->i;
+      x->i += ol - 1;
+      return;
+    }
+  }
   if ((c == '/' && !x->hash && (next == '/' || next == '*')) ||
       (c == '#' && x->hash && blank_before)) {
+    x->close = "*/";
     x->st = c == '/' && next == '*' ? BLOCK_COMMENT : LINE_COMMENT;
     x->seg = x->i;
     x->i += c == '/' ? 1 : 0;
@@ -116,13 +130,16 @@ static pv_status step(lexer *x) {
       else if (c == x->quote)
         x->st = CODE;
       break;
-    case BLOCK_COMMENT:
-      if (c == '*' && x->i + 1 < x->n && x->d[x->i + 1] == '/') {
-        x->i++;
+    case BLOCK_COMMENT: {
+      size_t cl = strlen(x->close);
+      if (c == (unsigned char)x->close[0] && x->n - x->i >= cl &&
+          memcmp(x->d + x->i, x->close, cl) == 0) {
+        x->i += cl - 1;
         x->st = CODE;
         return add_mark(x, x->i + 1);
       }
       break;
+    }
     case LINE_COMMENT:
       break;
   }
@@ -154,6 +171,7 @@ pv_status pv_marks_scan(pv_marks *m, const pv_file *f) {
     return PV_OK;
   lexer x = {.d = f->data, .n = f->size, .line = 1, .st = CODE, .m = m};
   x.hash = hash_comments(f->path);
+  x.markup = pv_lang_is_host(f->lang);
   pv_status rc = PV_OK;
   for (; x.i < x.n && rc == PV_OK; x.i++) {
     if (x.d[x.i] == '\n')
