@@ -47,6 +47,18 @@ static void add_region(regions *rs, uint32_t s, uint32_t e, pv_lang l, int decod
 
 /* ---- EJS -------------------------------------------------------------- */
 
+/* The parse-error note of an EJS tag opened at byte at and never closed. */
+static void unclosed_note(pv_result *r, const pv_file *f, size_t at) {
+  size_t line = 1, col = 1;
+  for (size_t i = 0; i < at; i++) {
+    col = f->data[i] == '\n' ? 1 : col + 1;
+    line += f->data[i] == '\n';
+  }
+  pv_result_note(r, PV_NOTE_WARNING, "parse-error", f->path,
+                 "%s:%zu:%zu: this EJS tag is not closed; its code runs to the end of the file",
+                 f->path, line, col);
+}
+
 /* Scriptlets and output tags, by EJS's delimiters: <% <%_ <%= <%- open,
  * %> -%> _%> close, <%# opens a comment, <%% is a literal "<%". An
  * unterminated tag runs to the end of the file (noted). */
@@ -71,10 +83,7 @@ static void ejs_regions(pv_result *r, const pv_file *f, regions *rs) {
     if (q != NULL && e > s && (d[e - 1] == '-' || d[e - 1] == '_'))
       e--;
     if (q == NULL)
-      pv_result_note(r, PV_NOTE_WARNING, "parse-error", f->path,
-                     "%s: an EJS tag opened at byte %zu is not closed; its code runs to the end "
-                     "of the file",
-                     f->path, (size_t)(p - d));
+      unclosed_note(r, f, (size_t)(p - d));
     if (!comment)
       add_region(rs, (uint32_t)s, (uint32_t)e, PV_LANG_JS, 0);
   }

@@ -17,7 +17,9 @@ typedef struct {
   lex_state st;
   unsigned char quote; /* STR: the closing quote */
   int hash;            /* '#' starts a comment */
-  int markup;          /* <!-- --> and <%# %> are comments too (host files, embed.h) */
+  int markup;          /* host files (embed.h): <!-- --> and <%# %> are comments too,
+                        * quotes open no string (markup text: "don't"), and a line or
+                        * block comment opens only after a blank (href="https://...") */
   const char *close;   /* BLOCK_COMMENT: what ends it */
   int code;            /* the current line holds code */
   size_t seg;          /* comment: where its segment on this line starts */
@@ -101,7 +103,7 @@ static void step_code(lexer *x) {
       return;
     }
   }
-  if ((c == '/' && !x->hash && (next == '/' || next == '*')) ||
+  if ((c == '/' && !x->hash && (next == '/' || next == '*') && (blank_before || !x->markup)) ||
       (c == '#' && x->hash && blank_before)) {
     x->close = "*/";
     x->st = c == '/' && next == '*' ? BLOCK_COMMENT : LINE_COMMENT;
@@ -109,7 +111,7 @@ static void step_code(lexer *x) {
     x->i += c == '/' ? 1 : 0;
     return;
   }
-  if (c == '\'' || c == '"' || c == '`') {
+  if ((c == '\'' || c == '"' || c == '`') && !x->markup) {
     x->st = STR;
     x->quote = c;
   }
