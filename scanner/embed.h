@@ -1,7 +1,7 @@
 /* embed.h — the code embedded in markup, parsed as JavaScript or TypeScript
  * with the markup file's own positions.
  *
- * What counts as embedded code (docs/languages.md):
+ * What counts as embedded code (docs/rules.md, "Markup"):
  *   html, vue, svelte (tree-sitter-html tree): the body of every <script>
  *     whose type is absent, a JavaScript MIME type, "module" or "text/babel"
  *     (other types, e.g. application/ld+json or text/template, are data),
