@@ -285,8 +285,11 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
                       (unsigned)lim->parse_ms);
     return NULL;
   }
+  /* The HTML grammar's errors in a Vue or Svelte component are that
+   * language's own syntax (`<Comp />`, `on:click={() => go()}`), not the
+   * file's: only the errors of its code (embed.h) are noted. */
   TSNode root = ts_tree_root_node(t);
-  if (ts_node_has_error(root))
+  if (ts_node_has_error(root) && f->lang != PV_LANG_VUE && f->lang != PV_LANG_SVELTE)
     report_errors(r, f, root, lim);
   return t;
 }

@@ -32,8 +32,9 @@ void pv_parser_delete(pv_parser *p);
 /* Parse f (f->lang must be set) within lim->parse_ms. Returns the tree or
  * NULL (language none, over the AST byte limit, timed out: each with a note
  * in r). Every ERROR/MISSING node is reported as a "parse-error" note (the
- * first few per file, then a count); the tree is still returned and analysed
- * outside the broken subtrees. */
+ * first few per file, then a count), except in the HTML tree of a Vue or
+ * Svelte file (their markup is not HTML; their code's errors are noted);
+ * the tree is still returned and analysed outside the broken subtrees. */
 TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim);
 
 /* Call visit on every node under root (root included), parents before

@@ -90,6 +90,8 @@ cat >tpl/Card.svelte <<'S'
 </script>
 <div>{@html body}</div>
 <div>{body}</div>
+<Icon name="x" />
+<button on:click={() => go(1)}>go</button>
 S
 scan tpl
 is "$(hits ejs.)" "ejs.unescaped-request-output@tpl/view.ejs:1:5 ejs.unescaped-output@tpl/view.ejs:3:10" \
@@ -104,7 +106,7 @@ is "$(hits js.code-injection.eval)" \
   "code in a Vue <script setup lang=ts> and an EJS scriptlet: findings at the file's positions"
 is "$(hits vue.)" "vue.v-html-url@tpl/App.vue:2:6" "Vue: v-html of \$route.query; v-text twin: none"
 is "$(hits svelte.)" "svelte.raw-html@tpl/Card.svelte:4:6" "Svelte: {@html body}; {body} twin: none"
-is "$(notes parse-error)" "" "well-formed files: no parse-error note"
+is "$(notes parse-error)" "" "well-formed files (Svelte's <Icon /> and {() => go(1)} too): no parse-error note"
 
 # ---- Suppression comments in markup ---------------------------------------
 mkdir sup && cat >sup/a.ejs <<'E'
@@ -131,11 +133,14 @@ is "$(hits)" "ejs.unescaped-output@sup/a.ejs:2:4! ejs.unescaped-output@sup/a.ejs
 # ---- Broken files: a note, never silence ----------------------------------
 mkdir bad && printf '<html><script>\n  function ( {\n</script>\n' >bad/a.html
 printf '<p><%%= x\nmore text\n' >bad/b.ejs
+printf '<script>\n  let x = ;\n</script>\n<Icon />\n' >bad/c.svelte
 scan bad
 is "$rc" 0 "broken markup: the scan still completes"
 notes parse-error >n.txt
 grep -q '^bad/a.html:2:3: syntax error' n.txt; ok $? "a syntax error in an inline script: a parse-error note at its HTML line"
 grep -q '^bad/b.ejs:1:4: this EJS tag is not closed' n.txt; ok $? "an unclosed EJS tag: a parse-error note"
+is "$(grep -c '^bad/c.svelte' n.txt) $(grep -c '^bad/c.svelte:2:' n.txt)" "1 1" \
+  "a syntax error in a Svelte script: one note, at its line (not for <Icon />)"
 
 # ---- rules test on .html .ejs .vue .svelte test files ---------------------
 "$PV" rules test "$top/rules/web" >rt.txt 2>&1
