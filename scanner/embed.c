@@ -266,21 +266,44 @@ static size_t char_ref(const unsigned char *d, size_t n, unsigned char out[4], s
   return 4;
 }
 
-/* Bytes [0, n) of src decoded into dst (never longer: a reference is at
- * least as long as its UTF-8), the rest of dst's n bytes blank. */
+/* The JavaScript string state after byte c: *quote is the open string's
+ * quote (0: none), *esc whether c was a backslash inside it. */
+static void track_quote(unsigned char c, unsigned char *quote, int *esc) {
+  if (*esc)
+    *esc = 0;
+  else if (*quote != 0 && c == '\\')
+    *esc = 1;
+  else if (*quote != 0 && c == *quote)
+    *quote = 0;
+  else if (*quote == 0 && (c == '"' || c == '\'' || c == '`'))
+    *quote = c;
+}
+
+/* Bytes [0, n) of src decoded into dst, which keeps n bytes: each reference
+ * is padded with blanks to its own length, so every byte after it stays at
+ * its offset. The blanks go before a quote that opens a string and after
+ * one that closes it (`&quot;1&quot;` -> `     "1"     `), so the string's
+ * value is the decoded one. */
 static void decode_refs(unsigned char *dst, const unsigned char *src, size_t n) {
-  size_t o = 0;
+  unsigned char quote = 0;
+  int esc = 0;
   for (size_t i = 0; i < n;) {
     unsigned char buf[4];
     size_t used = 0, k = src[i] == '&' ? char_ref(src + i, n - i, buf, &used) : 0;
-    if (k > 0 && k <= used) {
-      memcpy(dst + o, buf, k);
-      o += k;
-      i += used;
-    } else
-      dst[o++] = src[i++];
+    if (k == 0 || k > used) {
+      track_quote(src[i], &quote, &esc);
+      dst[i] = src[i];
+      i++;
+      continue;
+    }
+    int opens = k == 1 && quote == 0 && (buf[0] == '"' || buf[0] == '\'' || buf[0] == '`');
+    size_t at = opens ? i + used - k : i;
+    memset(dst + i, ' ', used);
+    memcpy(dst + at, buf, k);
+    for (size_t b = 0; b < k; b++)
+      track_quote(buf[b], &quote, &esc);
+    i += used;
   }
-  memset(dst + o, ' ', n - o);
 }
 
 /* Does the code at d[s..e) start with a word that continues a statement

@@ -21,8 +21,9 @@
  * the same positions without a copy, but run adjacent pieces together —
  * `onclick="a()" onblur="b()"` lexes as `a()b()` — and cannot decode
  * character references.) An attribute value holding character references
- * is decoded in place and padded with blanks at its end, so a position
- * inside it after a reference is off by the bytes the references saved.
+ * is decoded in place, each reference padded with blanks to its own length
+ * (outside the string a decoded quote opens or closes), so positions after
+ * it are exact too.
  *
  * Ownership: views are malloc'd and freed inside pv_embed_each; f is
  * changed only during each call of fn. */

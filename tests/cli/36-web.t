@@ -39,6 +39,7 @@ mkdir page && cat >page/index.html <<'H'
     eval(q);
   </script>
   <button onclick="eval(name)">go</button>
+  <p onclick="f()" onmouseover="eval(&quot;1&quot; + location.hash)" onblur="eval(&quot;2&quot;)">p</p>
   <script type="application/ld+json">{"eval(x)": 1}</script>
   <script type="text/template">eval(y)</script>
 </body>
@@ -46,8 +47,8 @@ mkdir page && cat >page/index.html <<'H'
 H
 scan page
 is "$(hits js.code-injection.eval)" \
-  "js.code-injection.eval-non-literal@page/index.html:7:5 js.code-injection.eval-non-literal@page/index.html:9:20" \
-  "inline <script> and onclick: findings at the HTML file's line and column"
+  "js.code-injection.eval-non-literal@page/index.html:7:5 js.code-injection.eval-non-literal@page/index.html:9:20 js.code-injection.eval-non-literal@page/index.html:10:33" \
+  "inline <script> and on* handlers (two on one tag, &quot; decoded): findings at the HTML file's line and column; eval of a literal: none"
 is "$(python3 -c '
 import json
 for r in json.load(open("out.sarif"))["runs"][0]["results"]:
@@ -55,7 +56,8 @@ for r in json.load(open("out.sarif"))["runs"][0]["results"]:
     l = r["locations"][0]["physicalLocation"]
     print(l["artifactLocation"]["uri"], l["region"]["startLine"], l["region"]["startColumn"], l["region"]["endColumn"])')" \
   "page/index.html 7 5 12
-page/index.html 9 20 30" "... and the SARIF regions of the HTML file"
+page/index.html 9 20 30
+page/index.html 10 33 68" "... and the SARIF regions of the HTML file (end after &quot; references exact)"
 grep -q 'page/index.html:7:5' out.txt; ok $? "... and the text report's place"
 is "$(grep -c 'ld+json\|text/template' out.txt)" 0 "JSON and template <script> blocks are data: no finding (twin)"
 
