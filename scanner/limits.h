@@ -30,6 +30,8 @@ typedef struct {
   uint32_t script_bytes;  /* bytes of one package.json script parsed as shell */
   uint32_t script_cmds;   /* commands kept from one script, nested levels included */
   uint32_t script_depth;  /* nesting of `sh -c` and $(...) followed in one script */
+  uint32_t embed_pieces;  /* pieces of code embedded in one HTML/EJS/Vue/Svelte file
+                           * (scanner/embed.h) */
   /* Work budgets that change results: when one trips, some matches may be
    * missing, and a note says where (or the rule file is refused). */
   uint32_t pattern_steps; /* node comparisons per attempt of a pattern at a node */
@@ -82,6 +84,7 @@ static inline pv_limits pv_limits_default(void) {
       .script_bytes = 64 * 1024,
       .script_cmds = 1024,
       .script_depth = 8,
+      .embed_pieces = 1u << 20,
       .pattern_steps = 200000,
       .taint_steps = 4000000,
       .yaml_depth = 32,

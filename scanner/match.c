@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "embed.h"
 #include "rules/formula.h"
 #include "rules/rules_impl.h"
 #include "taint/taint.h"
@@ -1026,10 +1027,13 @@ int pv_match_wants(const pv_matcher *m, const pv_file *f) {
   return 0;
 }
 
+/* Generic regex rules run on a host file's own bytes, not again on the view
+ * of its embedded code. */
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
+  unsigned generic = (f->flags & PV_FILE_EMBEDDED) ? 0 : PV_LANG_BIT(PV_LANG_NONE);
   return rule->kind == PV_MATCHER_REGEX && time_applies(rule, f) &&
-         (rule->langs & (PV_LANG_BIT(f->lang) | PV_LANG_BIT(PV_LANG_NONE))) &&
-         path_applies(rule, f->path) && pv_wordgroup_holds(&rule->words, m->present);
+         (rule->langs & (PV_LANG_BIT(f->lang) | generic)) && path_applies(rule, f->path) &&
+         pv_wordgroup_holds(&rule->words, m->present);
 }
 
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
@@ -1060,5 +1064,27 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
                      : PV_OK;
   if (rc == PV_OK) /* also without patterns: `patterns` of regexes alone */
     rc = run_patterns(m, r, f, tree, lim);
+  return rc;
+}
+
+typedef struct {
+  pv_matcher *m;
+  pv_result *r;
+  const pv_limits *lim;
+} view_ctx;
+
+static pv_status match_view(void *ctx, pv_file *f, const TSTree *tree) {
+  view_ctx *v = ctx;
+  return pv_match_file(v->m, v->r, f, tree, v->lim);
+}
+
+pv_status pv_match_parse(pv_matcher *m, pv_parser *p, pv_result *r, pv_file *f,
+                         const pv_limits *lim) {
+  TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(p, r, f, lim) : NULL;
+  pv_status rc = pv_match_file(m, r, f, tree, lim);
+  view_ctx v = {m, r, lim};
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, pv_embed_each(p, r, f, tree, lim, match_view, &v));
+  ts_tree_delete(tree);
   return rc;
 }

@@ -8,6 +8,7 @@
 
 #include <tree_sitter/api.h>
 
+#include "parse.h"
 #include "result.h"
 #include "rules/rules.h"
 
@@ -40,6 +41,11 @@ const size_t *pv_match_order(const pv_matcher *m);
  * pending for f run. */
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                         const pv_limits *lim);
+
+/* Parse f (pv_parse) and run pv_match_file on it, then on each view of the
+ * code embedded in it when it is a host file (embed.h). PV_OK or PV_FATAL. */
+pv_status pv_match_parse(pv_matcher *m, pv_parser *p, pv_result *r, pv_file *f,
+                         const pv_limits *lim);
 
 /* Taint rules: once every file of the input went through pv_match_file,
  * start a round over the files they still need (taint.h); 0 when none

@@ -46,10 +46,23 @@ typedef enum {
   PV_LANG_TS,
   PV_LANG_TSX,
   PV_LANG_JSON,
+  /* Host languages: markup whose embedded code is parsed as JS or TS on
+   * its own (scanner/embed.h); their own rules are regex or (html, vue,
+   * svelte: the tree-sitter-html tree) query rules. */
+  PV_LANG_HTML,
+  PV_LANG_EJS,
+  PV_LANG_VUE,
+  PV_LANG_SVELTE,
   PV_LANG_COUNT
 } pv_lang;
 
-/* "javascript", "typescript", "tsx", "json", "generic". */
+/* Is l a host language (embedded code inside markup)? */
+static inline int pv_lang_is_host(pv_lang l) {
+  return l >= PV_LANG_HTML && l < PV_LANG_COUNT;
+}
+
+/* "javascript", "typescript", "tsx", "json", "html", "ejs", "vue",
+ * "svelte", "generic". */
 const char *pv_lang_name(pv_lang l);
 
 typedef enum {
@@ -72,9 +85,11 @@ enum {
   PV_FILE_DTS = 1u << 4,       /* .d.ts: skipped by code rules */
   PV_FILE_TRUNCATED = 1u << 5, /* bytes cut by a limit */
   PV_FILE_ENCRYPTED = 1u << 6,
-  PV_FILE_NATIVE = 1u << 7,   /* ELF / PE / Mach-O / .node */
-  PV_FILE_EXCLUDED = 1u << 8, /* --exclude, .plugvetignore, node_modules/: no code rules */
-  PV_FILE_INSTALL = 1u << 9,  /* run by an install hook (scanner/pkg/pkg.h) */
+  PV_FILE_NATIVE = 1u << 7,    /* ELF / PE / Mach-O / .node */
+  PV_FILE_EXCLUDED = 1u << 8,  /* --exclude, .plugvetignore, node_modules/: no code rules */
+  PV_FILE_INSTALL = 1u << 9,   /* run by an install hook (scanner/pkg/pkg.h) */
+  PV_FILE_EMBEDDED = 1u << 10, /* set while a host file (pv_lang_is_host) is matched as
+                                * the code embedded in it (scanner/embed.h) */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */

@@ -9,6 +9,7 @@ const TSLanguage *tree_sitter_javascript(void);
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
 const TSLanguage *tree_sitter_json(void);
+const TSLanguage *tree_sitter_html(void);
 
 enum { PARSE_ERRORS_LISTED = 5 };
 
@@ -22,7 +23,11 @@ const TSLanguage *pv_language(pv_lang l) {
       return tree_sitter_tsx();
     case PV_LANG_JSON:
       return tree_sitter_json();
-    default:
+    case PV_LANG_HTML:
+    case PV_LANG_VUE:
+    case PV_LANG_SVELTE:
+      return tree_sitter_html();
+    default: /* EJS: its tags are found by embed.c, not by a grammar */
       return NULL;
   }
 }
@@ -62,6 +67,44 @@ static int has_node_shebang(const unsigned char *d, size_t n) {
   return 0;
 }
 
+/* An extension-less HTML page: a doctype or <html> first (after a BOM,
+ * blanks and comments). */
+static int looks_html(const unsigned char *d, size_t n) {
+  size_t i = n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  for (;;) {
+    while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+      i++;
+    if (n - i < 4 || memcmp(d + i, "<!--", 4) != 0)
+      break;
+    const unsigned char *end = memmem(d + i + 4, n - i - 4, "-->", 3);
+    if (end == NULL)
+      return 0;
+    i = (size_t)(end - d) + 3;
+  }
+  static const char *const heads[] = {"<!doctype html", "<html"};
+  for (size_t k = 0; k < 2; k++) {
+    size_t m = strlen(heads[k]);
+    if (n - i > m && strncasecmp((const char *)d + i, heads[k], m) == 0 &&
+        (d[i + m] == '>' || d[i + m] == ' ' || d[i + m] == '\t' || d[i + m] == '\r' ||
+         d[i + m] == '\n'))
+      return 1;
+  }
+  return 0;
+}
+
+/* Host languages by extension (scanner/embed.h). */
+static pv_lang host_lang(const char *base, size_t len) {
+  static const struct {
+    const char *ext;
+    pv_lang lang;
+  } ext[] = {{".html", PV_LANG_HTML}, {".htm", PV_LANG_HTML}, {".xhtml", PV_LANG_HTML},
+             {".ejs", PV_LANG_EJS},   {".vue", PV_LANG_VUE},  {".svelte", PV_LANG_SVELTE}};
+  for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+    if (ends_with(base, len, ext[i].ext))
+      return ext[i].lang;
+  return PV_LANG_NONE;
+}
+
 /* Minified: long average line length over the first 64 KiB, few newlines. */
 static int looks_minified(const unsigned char *d, size_t n) {
   size_t window = n < 65536 ? n : 65536, lines = 1, longest = 0, cur = 0;
@@ -97,6 +140,10 @@ pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, un
     l = PV_LANG_JSON;
   else if (strchr(base, '.') == NULL && has_node_shebang(data, n))
     l = PV_LANG_JS;
+  else if (strchr(base, '.') == NULL && looks_html(data, n))
+    l = PV_LANG_HTML;
+  else
+    l = host_lang(base, len);
   if (flags != NULL && l != PV_LANG_NONE) {
     if (ends_with(base, len, ".d.ts") || ends_with(base, len, ".d.mts") ||
         ends_with(base, len, ".d.cts"))
@@ -238,8 +285,11 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
                       (unsigned)lim->parse_ms);
     return NULL;
   }
+  /* The HTML grammar's errors in a Vue or Svelte component are that
+   * language's own syntax (`<Comp />`, `on:click={() => go()}`), not the
+   * file's: only the errors of its code (embed.h) are noted. */
   TSNode root = ts_tree_root_node(t);
-  if (ts_node_has_error(root))
+  if (ts_node_has_error(root) && f->lang != PV_LANG_VUE && f->lang != PV_LANG_SVELTE)
     report_errors(r, f, root, lim);
   return t;
 }

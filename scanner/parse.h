@@ -10,13 +10,16 @@
 #include "limits.h"
 #include "result.h"
 
-/* The tree-sitter language for l, or NULL for PV_LANG_NONE. */
+/* The tree-sitter language for l (html, vue, svelte: tree-sitter-html), or
+ * NULL for PV_LANG_NONE and PV_LANG_EJS. */
 const TSLanguage *pv_language(pv_lang l);
 
 /* Language of a file by name and content: .js .mjs .cjs .jsx → javascript,
  * .ts .mts .cts → typescript, .tsx → tsx, .json and JSON-with-comments
  * names (tsconfig.json, .eslintrc, ...) → json, extension-less files with a
- * node shebang → javascript; else PV_LANG_NONE. Adds PV_FILE_DTS for .d.ts
+ * node shebang → javascript; the host languages (embed.h): .html .htm
+ * .xhtml and extension-less files opening with a doctype or <html> → html,
+ * .ejs → ejs, .vue → vue, .svelte → svelte; else PV_LANG_NONE. Adds PV_FILE_DTS for .d.ts
  * and PV_FILE_MINIFIED for minified code to *flags. */
 pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, unsigned *flags);
 
@@ -29,8 +32,9 @@ void pv_parser_delete(pv_parser *p);
 /* Parse f (f->lang must be set) within lim->parse_ms. Returns the tree or
  * NULL (language none, over the AST byte limit, timed out: each with a note
  * in r). Every ERROR/MISSING node is reported as a "parse-error" note (the
- * first few per file, then a count); the tree is still returned and analysed
- * outside the broken subtrees. */
+ * first few per file, then a count), except in the HTML tree of a Vue or
+ * Svelte file (their markup is not HTML; their code's errors are noted);
+ * the tree is still returned and analysed outside the broken subtrees. */
 TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim);
 
 /* Call visit on every node under root (root included), parents before

@@ -153,6 +153,10 @@ static int read_annotations(const unsigned char *d, size_t n, int hash_comments,
       continue; /* blank */
     if (e - p >= 2 && p[0] == '/' && p[1] == '/')
       rc = parse_annotation(p + 2, e, line, &pending);
+    else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) /* HTML, Vue, Svelte */
+      rc = parse_annotation(p + 4, e, line, &pending);
+    else if (e - p >= 3 && memcmp(p, "<%#", 3) == 0) /* EJS */
+      rc = parse_annotation(p + 3, e, line, &pending);
     else if (hash_comments && *p == '#')
       rc = parse_annotation(p + 1, e, line, &pending);
     else {
@@ -294,9 +298,7 @@ static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *
       pv_file *f = pv_result_file(r, order ? order[i] : i);
       if (round > 0 && !pv_match_wants(m, f))
         continue;
-      TSTree *tree = f->lang != PV_LANG_NONE ? pv_parse(ps, r, f, x->lim) : NULL;
-      rc = pv_match_file(m, r, f, tree, x->lim);
-      ts_tree_delete(tree);
+      rc = pv_match_parse(m, ps, r, f, x->lim);
     }
   return rc;
 }
@@ -332,8 +334,8 @@ out:
  * other; manifests in folders of their own), each file judged on its own
  * annotations. */
 static int is_test_source(const char *nm) {
-  static const char *const ext[] = {".js",  ".mjs", ".cjs", ".jsx",  ".ts",
-                                    ".mts", ".cts", ".tsx", ".json", NULL};
+  static const char *const ext[] = {".js",  ".mjs",  ".cjs",  ".jsx", ".ts",  ".mts",    ".cts",
+                                    ".tsx", ".json", ".html", ".ejs", ".vue", ".svelte", NULL};
   size_t n = strlen(nm);
   for (int i = 0; ext[i] != NULL; i++)
     if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0)

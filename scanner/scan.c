@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "embed.h"
 #include "findings.h"
 #include "intake/intake.h"
 #include "match.h"
@@ -43,6 +44,27 @@ void pv_scanner_delete(pv_scanner *s) {
   free(s);
 }
 
+typedef struct {
+  pv_scanner *s;
+  pv_result *r;
+  int caps;
+} file_ctx;
+
+/* The rules (and the capability rules) on f's tree: a file, or a view of
+ * the code embedded in it (embed.h). */
+static pv_status match_tree(void *ctx, pv_file *f, const TSTree *tree) {
+  file_ctx *c = ctx;
+  const pv_limits *lim = &c->s->cfg->limits;
+  pv_status rc = PV_OK;
+  if (c->s->matcher != NULL)
+    rc = pv_match_file(c->s->matcher, c->r, f, tree, lim);
+  if (rc != PV_FATAL && c->s->matcher != NULL)
+    rc = pv_status_worst(rc, pv_obfuscation_check(c->r, f, lim));
+  if (rc != PV_FATAL && c->caps && c->s->cap_matcher != NULL)
+    rc = pv_match_file(c->s->cap_matcher, c->r, f, tree, lim);
+  return rc;
+}
+
 /* Detect the language, parse and run the rules on one regular file. */
 static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   const pv_limits *lim = &s->cfg->limits;
@@ -54,13 +76,10 @@ static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   TSTree *tree = NULL;
   if (f->lang != PV_LANG_NONE && !(f->flags & PV_FILE_DTS))
     tree = pv_parse(s->parser, r, f, lim);
-  pv_status rc = PV_OK;
-  if (s->matcher != NULL)
-    rc = pv_match_file(s->matcher, r, f, tree, lim);
-  if (rc != PV_FATAL && s->matcher != NULL)
-    rc = pv_status_worst(rc, pv_obfuscation_check(r, f, lim));
-  if (rc != PV_FATAL && caps && s->cap_matcher != NULL)
-    rc = pv_match_file(s->cap_matcher, r, f, tree, lim);
+  file_ctx c = {s, r, caps};
+  pv_status rc = match_tree(&c, f, tree);
+  if (rc != PV_FATAL)
+    rc = pv_status_worst(rc, pv_embed_each(s->parser, r, f, tree, lim, match_tree, &c));
   ts_tree_delete(tree);
   return rc;
 }
@@ -82,11 +101,8 @@ static pv_status taint_rounds(pv_scanner *s, pv_result *r, const size_t *order, 
       pv_file *f = pv_result_file(r, order ? order[i] : i);
       if ((f->flags & PV_FILE_EXCLUDED) || !pv_match_wants(s->matcher, f))
         continue;
-      TSTree *tree = pv_parse(s->parser, r, f, lim);
-      pv_status rc = tree != NULL ? pv_match_file(s->matcher, r, f, tree, lim) : PV_OK;
-      ts_tree_delete(tree);
-      if (rc == PV_FATAL)
-        return rc;
+      if (pv_match_parse(s->matcher, s->parser, r, f, lim) == PV_FATAL)
+        return PV_FATAL;
     }
   }
   return PV_OK;

@@ -17,6 +17,10 @@ typedef struct {
   lex_state st;
   unsigned char quote; /* STR: the closing quote */
   int hash;            /* '#' starts a comment */
+  int markup;          /* host files (embed.h): <!-- --> and <%# %> are comments too,
+                        * quotes open no string (markup text: "don't"), and a line or
+                        * block comment opens only after a blank (href="https://...") */
+  const char *close;   /* BLOCK_COMMENT: what ends it */
   int code;            /* the current line holds code */
   size_t seg;          /* comment: where its segment on this line starts */
   size_t line_first;   /* first mark of the current line */
@@ -88,14 +92,26 @@ static void step_code(lexer *x) {
   unsigned char next = x->i + 1 < x->n ? x->d[x->i + 1] : 0;
   int blank_before =
       x->i == 0 || x->d[x->i - 1] == ' ' || x->d[x->i - 1] == '\t' || x->d[x->i - 1] == '\n';
-  if ((c == '/' && !x->hash && (next == '/' || next == '*')) ||
+  static const char *const markup[][2] = {{"<!--", "-->"}, {"<%#", "%>"}};
+  for (size_t k = 0; x->markup && c == '<' && k < 2; k++) {
+    size_t ol = strlen(markup[k][0]);
+    if (x->n - x->i >= ol && memcmp(x->d + x->i, markup[k][0], ol) == 0) {
+      x->st = BLOCK_COMMENT;
+      x->close = markup[k][1];
+      x->seg = x->i;
+      x->i += ol - 1;
+      return;
+    }
+  }
+  if ((c == '/' && !x->hash && (next == '/' || next == '*') && (blank_before || !x->markup)) ||
       (c == '#' && x->hash && blank_before)) {
+    x->close = "*/";
     x->st = c == '/' && next == '*' ? BLOCK_COMMENT : LINE_COMMENT;
     x->seg = x->i;
     x->i += c == '/' ? 1 : 0;
     return;
   }
-  if (c == '\'' || c == '"' || c == '`') {
+  if ((c == '\'' || c == '"' || c == '`') && !x->markup) {
     x->st = STR;
     x->quote = c;
   }
@@ -116,13 +132,16 @@ static pv_status step(lexer *x) {
       else if (c == x->quote)
         x->st = CODE;
       break;
-    case BLOCK_COMMENT:
-      if (c == '*' && x->i + 1 < x->n && x->d[x->i + 1] == '/') {
-        x->i++;
+    case BLOCK_COMMENT: {
+      size_t cl = strlen(x->close);
+      if (c == (unsigned char)x->close[0] && x->n - x->i >= cl &&
+          memcmp(x->d + x->i, x->close, cl) == 0) {
+        x->i += cl - 1;
         x->st = CODE;
         return add_mark(x, x->i + 1);
       }
       break;
+    }
     case LINE_COMMENT:
       break;
   }
@@ -154,6 +173,7 @@ pv_status pv_marks_scan(pv_marks *m, const pv_file *f) {
     return PV_OK;
   lexer x = {.d = f->data, .n = f->size, .line = 1, .st = CODE, .m = m};
   x.hash = hash_comments(f->path);
+  x.markup = pv_lang_is_host(f->lang);
   pv_status rc = PV_OK;
   for (; x.i < x.n && rc == PV_OK; x.i++) {
     if (x.d[x.i] == '\n')

@@ -4,7 +4,10 @@
  *
  * Comments are `//` and block comments (JavaScript, TypeScript, JSON and any
  * other file), or, in YAML, TOML, shell, Python, Ruby and .env files, only
- * `#` after a blank or at line start. The lexer knows '...', "..." and `...` strings
+ * `#` after a blank or at line start; in HTML, EJS, Vue and Svelte files
+ * (f->lang a host language) `<!-- -->`, `<%# %>`, and `//` or block comments
+ * after a blank or at line start, with no strings (markup text is no code).
+ * Elsewhere the lexer knows '...', "..." and `...` strings
  * (template literals may span lines) and block comments across lines; a
  * marker is a whole word (`plugvet-ignore-list` is none).
  *

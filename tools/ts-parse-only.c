@@ -1,9 +1,9 @@
 /* ts-parse-only — the baseline `make bench` measures plugvet against.
  *
  * Reads each input with the same intake as `plugvet scan` (so archive
- * reading costs the same on both sides), then parses every JS/TS/TSX/JSON
- * file the scanner would parse with a bare tree-sitter parser and nothing
- * else: no parse-error notes, no rules, no findings, no reports.
+ * reading costs the same on both sides), then parses every JS/TS/TSX/JSON (and HTML, Vue, Svelte:
+ * the host tree only) file the scanner would parse with a bare tree-sitter parser and nothing else:
+ * no parse-error notes, no rules, no findings, no reports.
  *
  * Prints one line: files=N bytes=B intake_ms=I parse_ms=P. Exit 0, or 2 on
  * a usage error or out-of-memory. */
@@ -30,7 +30,7 @@ static void parse_all(TSParser *p, pv_result *r, const pv_limits *lim, totals *t
     if (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED))
       continue;
     f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
-    if (f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS))
+    if (pv_language(f->lang) == NULL || (f->flags & PV_FILE_DTS))
       continue;
     if (f->size > lim->ast_bytes)
       continue; /* the scanner gives these regex rules only */

@@ -148,7 +148,7 @@ static pthread_once_t sym_once = PTHREAD_ONCE_INIT;
 
 static void fill_syms(void) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++)
-    if (pv_language(l) != NULL)
+    if (pv_language(l) != NULL && !pv_lang_is_host(l))
       sym_table[l] = lookup_syms(l);
 }
 
@@ -1127,7 +1127,7 @@ static int is_name_at(const pv_pscan *s, uint32_t a, uint32_t n) {
 /* Record the declarations of name [a, a + n) of the file, once per name. */
 static void resolve_name(pv_pscan *s, uint32_t a, uint32_t n) {
   uint32_t k[4] = {a, n, 0, 0};
-  if (s->env_full)
+  if (s->env_full || n == 0) /* n == 0: an identifier error recovery made up */
     return;
   int added = kset_add(&s->names, k, s->data);
   if (added < 0)

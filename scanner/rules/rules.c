@@ -409,6 +409,10 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
       {"ts", PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)},
       {"tsx", PV_LANG_BIT(PV_LANG_TSX)},
       {"json", PV_LANG_BIT(PV_LANG_JSON)},
+      {"html", PV_LANG_BIT(PV_LANG_HTML)},
+      {"ejs", PV_LANG_BIT(PV_LANG_EJS)},
+      {"vue", PV_LANG_BIT(PV_LANG_VUE)},
+      {"svelte", PV_LANG_BIT(PV_LANG_SVELTE)},
       {"generic", PV_LANG_BIT(PV_LANG_NONE)},
       {"regex", PV_LANG_BIT(PV_LANG_NONE)},
   };
@@ -424,7 +428,7 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
     if (k == sizeof names / sizeof names[0])
       return rule_err(c, s->line,
                       "key 'languages': unknown language '%s' (javascript, typescript, tsx, "
-                      "json, generic)",
+                      "json, html, ejs, vue, svelte, generic)",
                       s->s);
     *langs |= names[k].bits;
   }
@@ -433,15 +437,15 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
 
 /* "javascript,typescript" from the language bits (typescript covers tsx). */
 static const char *langs_text(pv_arena *a, unsigned bits) {
-  char buf[96] = "";
+  char buf[128] = "";
   size_t used = 0;
   static const struct {
     unsigned bit;
     const char *name;
-  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"},
-               {PV_LANG_BIT(PV_LANG_TS), "typescript"},
-               {PV_LANG_BIT(PV_LANG_TSX), "tsx"},
-               {PV_LANG_BIT(PV_LANG_JSON), "json"},
+  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"}, {PV_LANG_BIT(PV_LANG_TS), "typescript"},
+               {PV_LANG_BIT(PV_LANG_TSX), "tsx"},       {PV_LANG_BIT(PV_LANG_JSON), "json"},
+               {PV_LANG_BIT(PV_LANG_HTML), "html"},     {PV_LANG_BIT(PV_LANG_EJS), "ejs"},
+               {PV_LANG_BIT(PV_LANG_VUE), "vue"},       {PV_LANG_BIT(PV_LANG_SVELTE), "svelte"},
                {PV_LANG_BIT(PV_LANG_NONE), "generic"}};
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
     if (!(bits & order[i].bit))
@@ -570,9 +574,11 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
                            pv_formula *f) {
   if (v->t != PV_YAML_SCALAR || v->len == 0)
     return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
-  if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
+  if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_HOST_BITS))
     return rule_err(c, v->line,
-                    "key '%s': code patterns need javascript, typescript or tsx, not generic", key);
+                    "key '%s': code patterns need javascript, typescript, tsx or json, not "
+                    "generic, html, ejs, vue or svelte (their embedded code is javascript)",
+                    key);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     if (!(r->langs & PV_LANG_BIT(l)))
       continue;
@@ -1150,9 +1156,9 @@ static pv_status blame_rule(const pv_rule *const *rules, size_t n, pv_lang l, pv
 /* Cheap checks at rule time; the query itself is compiled once per
  * language with all the others (build_lang). */
 static pv_status check_query(rctx *c, pv_rule *r, const pv_yaml_node *v) {
-  if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
+  if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_BIT(PV_LANG_EJS)))
     return rule_err(c, v->line,
-                    "key 'query': query rules need a tree-sitter language, not generic");
+                    "key 'query': query rules need a tree-sitter language, not generic or ejs");
   if (memchr(v->s, '@', v->len) == NULL)
     return rule_err(c, v->line, "key 'query': the query captures nothing (add @match)");
   if (v->len > UINT32_MAX / 4)

@@ -281,10 +281,11 @@ pv_status pv_taint_rule_check(pv_rctx *c, const pv_yaml_node *m, pv_rule *r) {
                         "key 'mode': '%s' is not supported (taint, or leave "
                         "mode out for a search rule)",
                         key_of(mode));
-  if (r->langs & PV_LANG_BIT(PV_LANG_NONE))
+  if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_HOST_BITS))
     return pv_rules_err(c, mode->line,
                         "key 'mode': taint rules need javascript, typescript "
-                        "or tsx, not generic");
+                        "or tsx, not generic or a host language (html... run the "
+                        "javascript rules on their embedded code)");
   t->interfile = 1; /* taint_assume_safe_functions: false, as in Semgrep */
   r->taint = t;
   for (int kind = 0; kind < PV_TI_COUNT; kind++) {

@@ -18,7 +18,8 @@ static TSSymbol sym(const TSLanguage *L, const char *name) {
 
 static void fill(void) {
   for (pv_lang l = 0; l < PV_LANG_COUNT; l++) {
-    const TSLanguage *L = l == PV_LANG_JSON || l == PV_LANG_NONE ? NULL : pv_language(l);
+    const TSLanguage *L =
+        l == PV_LANG_JSON || l == PV_LANG_NONE || pv_lang_is_host(l) ? NULL : pv_language(l);
     if (L == NULL)
       continue;
     TSSymbol fn_expr = sym(L, "function_expression"), field_def = sym(L, "field_definition");

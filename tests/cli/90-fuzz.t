@@ -15,6 +15,8 @@ python3 "$top/tests/gen/hostile.py" "$seeds/intake" good.tgz good.zip good.tar.x
   zipslip.zip symlink-escape.tar hardlink.tar duplicate.zip elf.tgz encrypted.zip nest3.tgz \
   truncated.tgz random.tgz
 cp "$top"/examples/demo-plugin/src/* "$top"/rules/*/*.js "$top"/rules/*/*.json "$seeds/scan/"
+cp "$top"/rules/web/*.html "$top"/rules/web/*.ejs "$top"/rules/web/*.vue "$top"/rules/web/*.svelte \
+  "$seeds/scan/"
 cp "$top"/rules/*/*.yaml "$seeds/rules/"
 for f in "$top"/taint-rules/*.yaml; do cp "$f" "$seeds/rules/taint-${f##*/}"; done
 cp "$top"/taint-rules/*.js "$top"/taint-rules/*.ts "$seeds/taint/"

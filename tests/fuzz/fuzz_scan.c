@@ -1,10 +1,12 @@
-/* fuzz_scan.c — any bytes as JavaScript, TypeScript, TSX or JSON: parse,
+/* fuzz_scan.c — any bytes as JavaScript, TypeScript, TSX, JSON or markup
+ * (HTML, EJS, Vue, Svelte: their embedded code too, scanner/embed.h): parse,
  * the bundled rule pack, findings (snippets, UTF-16 columns, line hashes).
  *
  * The rules are loaded once per process and the parser and matcher reused
  * (libFuzzer and the driver run every input in one process). Each input is
- * scanned once, in one language: JSON when it starts like JSON, else the
- * one a hash of its first bytes picks (JavaScript twice as often), so every
+ * scanned once, in one language: JSON when it starts like JSON, markup
+ * when it starts with '<', else the one a hash of its first bytes picks
+ * (JavaScript twice as often; for markup, one of the four), so every
  * input costs one parse and one rule run, not four, and each language still
  * sees a share of the inputs (and of the seeds, which stay stable). */
 #include <stdlib.h>
@@ -36,6 +38,7 @@ static void setup(void) {
 /* The file name (and so the language) an input is scanned as. */
 static const char *name_for(const uint8_t *data, size_t size) {
   static const char *const names[] = {"a.js", "a.ts", "a.js", "a.tsx"};
+  static const char *const markup[] = {"a.html", "a.ejs", "a.vue", "a.svelte"};
   size_t i = 0;
   while (i < size && (data[i] == ' ' || data[i] == '\n' || data[i] == '\t' || data[i] == '\r'))
     i++;
@@ -44,7 +47,7 @@ static const char *name_for(const uint8_t *data, size_t size) {
   uint32_t h = 2166136261u; /* FNV-1a over the first 64 bytes */
   for (size_t k = 0; k < size && k < 64; k++)
     h = (h ^ data[k]) * 16777619u;
-  return names[h & 3];
+  return i < size && data[i] == '<' ? markup[h & 3] : names[h & 3];
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -58,9 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pv_file *fp = pv_result_add_file(r, &f);
   if (fp != NULL) {
     fp->lang = pv_lang_detect(fp->path, data, size, &fp->flags);
-    TSTree *tree = pv_parse(parser, r, fp, &lim);
-    pv_match_file(matcher, r, fp, tree, &lim);
-    ts_tree_delete(tree);
+    pv_match_parse(matcher, parser, r, fp, &lim);
     pv_findings_finish(r, &lim);
   }
   pv_result_delete(r);

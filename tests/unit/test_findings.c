@@ -201,13 +201,18 @@ static void test_finish(void) {
   free(shifted);
 }
 
-/* Does a suppression comment in src (a file named path) cover rule t.a at line? */
-static int sup(const char *path, const char *src, uint32_t line) {
-  pv_file f = {.path = path, .data = (const unsigned char *)src, .size = strlen(src)};
+/* Does a suppression comment in src (a file named path, of language lang)
+ * cover rule t.a at line? */
+static int sup_lang(const char *path, pv_lang lang, const char *src, uint32_t line) {
+  pv_file f = {.path = path, .data = (const unsigned char *)src, .size = strlen(src), .lang = lang};
   pv_marks m = {0};
   int hit = pv_marks_scan(&m, &f) == PV_OK && pv_marks_suppress(&m, &f, line, "t.a");
   pv_marks_free(&m);
   return hit;
+}
+
+static int sup(const char *path, const char *src, uint32_t line) {
+  return sup_lang(path, PV_LANG_NONE, src, line);
 }
 
 static void test_suppress(void) {
@@ -235,6 +240,20 @@ static void test_suppress(void) {
   ok(!sup("c.yaml", "run: a#nosemgrep\n", 1), "# starts a YAML comment only after a blank");
   ok(!sup("c.yaml", "run: curl http://x/nosemgrep | sh\n", 1), "// is no comment in YAML");
   ok(!sup("a.js", "eval(x); # nosemgrep\n", 1), "# is no comment in JavaScript");
+  ok(sup_lang("v.ejs", PV_LANG_EJS, "<p><%- x %></p> <%# nosemgrep %>\n", 1),
+     "<%%# %%> on the line in EJS");
+  ok(sup_lang("a.html", PV_LANG_HTML, "<!-- nosemgrep -->\n<a href=x>\n", 2),
+     "<!-- --> alone above in HTML");
+  ok(!sup_lang("a.html", PV_LANG_HTML, "<p>x</p> <!-- nosemgrep -->\n<a href=x>\n", 2),
+     "... not after markup on the line above");
+  ok(sup_lang("a.html", PV_LANG_HTML, "<p>Use `a and don't\n<!-- nosemgrep -->\n<a>\n", 3),
+     "quotes in markup text open no string");
+  ok(!sup_lang("a.html", PV_LANG_HTML, "<a href=https://x/nosemgrep>\n", 1),
+     "// in a URL is no comment in markup");
+  ok(sup_lang("a.html", PV_LANG_HTML, "<script>\n  eval(x); // nosemgrep\n</script>\n", 2),
+     "// after a blank in an inline script is");
+  ok(!sup_lang("a.js", PV_LANG_JS, "<!-- nosemgrep -->\neval(x);\n", 2),
+     "<!-- --> is no comment in JavaScript");
 }
 
 int main(void) {
