@@ -23,6 +23,7 @@
 #include "../vulndb/vulns.h"
 #include "commands.h"
 #include "common.h"
+#include "srcroot.h"
 #include "staged.h"
 
 #ifndef PV_VERSION
@@ -60,9 +61,14 @@ static const char usage_scan[] =
     "                        (default) in files, directories, --staged, stdin, never\n"
     "                        in archives (someone else's code); all; none\n"
     "reports:\n"
-    "  --sarif FILE          write SARIF 2.1.0\n"
+    "  --sarif FILE          write SARIF 2.1.0 (URIs from the top of the git work\n"
+    "                        tree, whatever the current directory)\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --sarif-category NAME SARIF automationDetails.id plugvet/NAME/ (GitHub\n"
+    "                        keeps one analysis per category)\n"
+    "  --max-results N       SARIF keeps N results, highest severities first\n"
+    "                        (5000; 0: all), and says how many were left out\n"
     "  --baseline FILE       leave out findings already in FILE (a previous\n"
     "                        SARIF or --json output): report only new ones\n"
     "  --include-suppressed  accepted, the default: SARIF keeps suppressed\n"
@@ -150,6 +156,7 @@ typedef struct {
   int scan_node_modules;              /* --scan-node-modules */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
+  const char *sarif_category; /* --sarif-category */
   const char *license_policy; /* --license-policy */
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
@@ -166,6 +173,10 @@ typedef struct {
   size_t n_inputs, cap_inputs;
   pv_limits limits;
 } scan_opts;
+
+/* What --sarif-category may hold (GitHub's category is free text; these
+ * keep it one readable token). */
+#define PV_CATEGORY_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/"
 
 static void die_usage(const char *fmt, const char *arg) {
   fprintf(stderr, "plugvet: ");
@@ -289,6 +300,8 @@ enum {
   OPT_INCLUDE,
   OPT_SCAN_NODE_MODULES,
   OPT_INLINE_SUPPRESS,
+  OPT_SARIF_CATEGORY,
+  OPT_MAX_RESULTS,
 };
 
 static const struct option scan_longopts[] = {
@@ -324,6 +337,8 @@ static const struct option scan_longopts[] = {
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
+    {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
+    {"max-results", required_argument, NULL, OPT_MAX_RESULTS},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -376,6 +391,9 @@ static int limit_opt(scan_opts *o, int c, const char *arg) {
       return 1;
     case OPT_MAX_YAML_DEPTH:
       l->yaml_depth = parse_count(arg, "--max-yaml-depth", 2);
+      return 1;
+    case OPT_MAX_RESULTS:
+      l->sarif_results = parse_count(arg, "--max-results", 0);
       return 1;
     case OPT_TIMEOUT:
       l->input_ms = parse_count(arg, "--timeout", 1) * 1000u;
@@ -472,6 +490,15 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_SARIF:
         o->sarif = optarg;
+        break;
+      case OPT_SARIF_CATEGORY:
+        if (optarg[0] == '\0' || optarg[0] == '/' || optarg[strlen(optarg) - 1] == '/' ||
+            optarg[strspn(optarg, PV_CATEGORY_CHARS)] != '\0')
+          die_usage(
+              "--sarif-category takes letters, digits and . _ - / (not first or last), "
+              "not '%s'",
+              optarg);
+        o->sarif_category = optarg;
         break;
       case OPT_JSON:
         o->json = optarg;
@@ -697,6 +724,7 @@ static pv_ruleset *load_rules(const scan_opts *o) {
 /* The batch: workers take the next input index; results land by index. */
 typedef struct {
   const scan_opts *opts;
+  const pv_srcroot *root; /* where each input sits under the report root */
   const pv_scan_config *cfg;
   const pv_env *env;
   const char *db_path;      /* the OSV store, or NULL: dependencies not matched */
@@ -809,7 +837,8 @@ static void *worker(void *arg) {
     b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
                                              o->mem.v, o->mem.n)
                              : pv_scan_input(s, o->inputs[i]);
-    if (b->results[i] == NULL || supply_chain(b, db, b->results[i]) != PV_OK)
+    if (b->results[i] == NULL || pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
+        supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
     atomic_fetch_add(&b->done, 1);
     if (show)
@@ -1030,6 +1059,18 @@ static void set_epoch(pv_report_set *set, const char *source_date_epoch) {
   set->epoch = strtoll(source_date_epoch, NULL, 10);
 }
 
+/* The bundled rule directories, for SARIF's helpUri (report.h). */
+static const char *const *bundled_dirs(char (*buf)[PATH_MAX + 64], size_t n) {
+  static const char *dirs[3];
+  dirs[0] = pv_bundled_rules_dir(buf[0], n);
+  dirs[1] = pv_bundled_dir("taint-rules", buf[1], n);
+  if (dirs[0] == NULL) {
+    dirs[0] = dirs[1];
+    dirs[1] = NULL;
+  }
+  return dirs;
+}
+
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   scan_opts o = {.fail_on = PV_SEV_HIGH,
                  .jobs = 1,
@@ -1065,15 +1106,27 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   if (b.db_path != NULL) {
     check_store(&b, b.db_path);
   }
+  pv_srcroot root;
+  if (pv_srcroot_init(&root, o.inputs, o.n_inputs,
+                      o.staged       ? PV_ROOT_STAGED
+                      : o.stdin_name ? PV_ROOT_STDIN
+                                     : PV_ROOT_PATHS) != 0)
+    die_oom();
+  b.root = &root;
   run_batch(&b);
   size_t known = apply_baseline(base, &o, b.results);
   tell_user(&o, b.results);
+  char bundled[2][PATH_MAX + 64];
   pv_report_set set = {.results = b.results,
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
                        .color = use_color(o.text),
-                       .baseline_known = known};
+                       .baseline_known = known,
+                       .srcroot = root.root,
+                       .category = o.sarif_category,
+                       .max_results = o.limits.sarif_results,
+                       .bundled = bundled_dirs(bundled, sizeof bundled[0])};
   set_epoch(&set, env->source_date_epoch);
   int bad = 0;
   if (o.sarif)
@@ -1097,6 +1150,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.excludes);
   free(o.includes);
   pv_vex_free(vex);
+  pv_srcroot_free(&root);
   free_inputs(&o);
   pv_mem_files_free(&o.mem);
   return rc;
