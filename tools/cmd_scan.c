@@ -75,6 +75,10 @@ static const char usage_scan[] =
     "                        findings, marked as suppressions\n"
     "  --policy-out FILE     write the plugvet-run policy of the one input and\n"
     "                        report pkg.undeclared-capability findings\n"
+    "  --exclude-rule ID     leave out the findings of rule ID (repeatable; an\n"
+    "                        advisory group such as dep.vulnerable: all of them)\n"
+    "  --severity LEVEL      leave out findings below LEVEL (critical, high,\n"
+    "                        medium, low, info)\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
     "                        high (default), medium, low, info, none\n"
     "  --fail-on-partial     exit 2 when part of an input went unanalysed (a file\n"
@@ -153,6 +157,9 @@ typedef struct {
   size_t n_vex;
   const char **excludes, **includes; /* --exclude, --include: NULL-terminated */
   size_t n_excludes, n_includes;
+  const char **exclude_rules; /* --exclude-rule: NULL-terminated */
+  size_t n_exclude_rules;
+  int min_severity;                   /* --severity: findings below it are left out */
   int scan_node_modules;              /* --scan-node-modules */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
@@ -302,6 +309,8 @@ enum {
   OPT_INLINE_SUPPRESS,
   OPT_SARIF_CATEGORY,
   OPT_MAX_RESULTS,
+  OPT_EXCLUDE_RULE,
+  OPT_SEVERITY,
 };
 
 static const struct option scan_longopts[] = {
@@ -338,6 +347,8 @@ static const struct option scan_longopts[] = {
     {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
+    {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
+    {"severity", required_argument, NULL, OPT_SEVERITY},
     {"max-results", required_argument, NULL, OPT_MAX_RESULTS},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
@@ -554,6 +565,14 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_FAIL_ON:
         if ((o->fail_on = pv_severity_parse(optarg)) < 0)
           die_usage("bad --fail-on level '%s'", optarg);
+        break;
+      case OPT_EXCLUDE_RULE:
+        push_glob(&o->exclude_rules, &o->n_exclude_rules, optarg);
+        break;
+      case OPT_SEVERITY:
+        o->min_severity = pv_severity_parse(optarg);
+        if (o->min_severity < 0 || o->min_severity == PV_SEV_NONE)
+          die_usage("--severity takes critical, high, medium, low or info, not '%s'", optarg);
         break;
       case OPT_FAIL_ON_PARTIAL:
         o->fail_on_partial = 1;
@@ -816,6 +835,31 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   return rc;
 }
 
+/* --exclude-rule: the finding's rule, or its advisory group, is excluded. */
+static int rule_excluded(const scan_opts *o, const pv_finding *f) {
+  for (size_t i = 0; i < o->n_exclude_rules; i++)
+    if (strcmp(f->rule->id, o->exclude_rules[i]) == 0 ||
+        strcmp(pv_finding_rule_id(f), o->exclude_rules[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* --exclude-rule and --severity: such findings are left out of every
+ * report and of the exit code (after fingerprinting: the others keep
+ * theirs); an info note says how many. */
+static void filter_findings(const scan_opts *o, pv_result *r) {
+  size_t kept = 0, n = r->findings.len;
+  for (size_t i = 0; i < n; i++) {
+    pv_finding *f = pv_result_finding(r, i);
+    if ((int)f->severity >= o->min_severity && !rule_excluded(o, f))
+      *pv_result_finding(r, kept++) = *f;
+  }
+  r->findings.len = kept;
+  if (kept < n)
+    pv_result_note(r, PV_NOTE_INFO, "filtered", NULL,
+                   "%zu findings left out by --exclude-rule or --severity", n - kept);
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
   int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
@@ -840,6 +884,8 @@ static void *worker(void *arg) {
     if (b->results[i] == NULL || pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
         supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
+    else
+      filter_findings(o, b->results[i]);
     atomic_fetch_add(&b->done, 1);
     if (show)
       progress(b);
@@ -1148,6 +1194,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.models);
   free(o.vex);
   free(o.excludes);
+  free(o.exclude_rules);
   free(o.includes);
   pv_vex_free(vex);
   pv_srcroot_free(&root);
