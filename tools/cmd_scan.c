@@ -52,7 +52,10 @@ static const char usage_scan[] =
     "  --exclude GLOB        code rules skip files whose path inside the input (or\n"
     "                        a parent directory) matches GLOB (repeatable; *, ?,\n"
     "                        **, trailing / for directories); a directory input's\n"
-    "                        .plugvetignore holds more (gitignore syntax)\n"
+    "                        .plugvetignore holds more (gitignore syntax), and\n"
+    "                        its .gitignore files count too\n"
+    "  --no-gitignore        directory inputs: do not read .gitignore files\n"
+    "                        (vetting someone else's directory)\n"
     "  --include GLOB        code rules scan only files matching a GLOB (repeatable)\n"
     "  --scan-node-modules   directory inputs: code rules also scan node_modules/\n"
     "                        (skipped by default; archives always scan it)\n"
@@ -161,6 +164,7 @@ typedef struct {
   size_t n_exclude_rules;
   int min_severity;                   /* --severity: findings below it are left out */
   int scan_node_modules;              /* --scan-node-modules */
+  int no_gitignore;                   /* --no-gitignore */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *sarif_category; /* --sarif-category */
@@ -311,6 +315,7 @@ enum {
   OPT_MAX_RESULTS,
   OPT_EXCLUDE_RULE,
   OPT_SEVERITY,
+  OPT_NO_GITIGNORE,
 };
 
 static const struct option scan_longopts[] = {
@@ -345,6 +350,7 @@ static const struct option scan_longopts[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
+    {"no-gitignore", no_argument, NULL, OPT_NO_GITIGNORE},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
     {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
@@ -482,6 +488,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_SCAN_NODE_MODULES:
         o->scan_node_modules = 1;
+        break;
+      case OPT_NO_GITIGNORE:
+        o->no_gitignore = 1;
         break;
       case OPT_INLINE_SUPPRESS:
         if (strcmp(optarg, "own") == 0)
@@ -1136,7 +1145,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
       .no_prefilter = env->no_prefilter,
       .exclude = {.exclude = o.excludes,
                   .include = o.includes,
-                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL},
+                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL,
+                  .no_gitignore = o.no_gitignore},
       .inline_suppress = o.inline_suppress};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,
