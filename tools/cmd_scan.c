@@ -23,6 +23,7 @@
 #include "../vulndb/vulns.h"
 #include "commands.h"
 #include "common.h"
+#include "config.h"
 #include "srcroot.h"
 #include "staged.h"
 
@@ -104,6 +105,11 @@ static const char usage_scan[] =
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
     "                        against FILE's allow/deny/review lists (JSON)\n"
+    "project file:\n"
+    "  --config FILE         read defaults and an ignore list from FILE (default:\n"
+    "                        .plugvet.yml in the scanned directory or above it, up\n"
+    "                        to the top of its git work tree); flags win\n"
+    "  --no-config           read no project file\n"
     "inputs and batch:\n"
     "  --staged              scan what is being committed: the staged files of the\n"
     "                        git index (not the working tree), as one input with\n"
@@ -162,7 +168,11 @@ typedef struct {
   size_t n_excludes, n_includes;
   const char **exclude_rules; /* --exclude-rule: NULL-terminated */
   size_t n_exclude_rules;
-  int min_severity;                   /* --severity: findings below it are left out */
+  int min_severity; /* --severity: findings below it are left out (-1: not given) */
+  int max_db_age_set;
+  const char *config_path;            /* --config */
+  int no_config;                      /* --no-config */
+  pv_config config;                   /* the project file's defaults and ignore list */
   int scan_node_modules;              /* --scan-node-modules */
   int no_gitignore;                   /* --no-gitignore */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
@@ -316,6 +326,8 @@ enum {
   OPT_EXCLUDE_RULE,
   OPT_SEVERITY,
   OPT_NO_GITIGNORE,
+  OPT_CONFIG,
+  OPT_NO_CONFIG,
 };
 
 static const struct option scan_longopts[] = {
@@ -351,6 +363,8 @@ static const struct option scan_longopts[] = {
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
     {"no-gitignore", no_argument, NULL, OPT_NO_GITIGNORE},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
     {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
@@ -451,6 +465,76 @@ static void hook_inputs(scan_opts *o) {
     die_usage("%s", "no input given");
 }
 
+/* Where the project file is looked for: the first input's directory (the
+ * input itself when it is one), else the current directory. */
+static char *config_start(const scan_opts *o) {
+  char *abs = o->n_inputs > 0 && !o->staged && !o->stdin_name ? realpath(o->inputs[0], NULL) : NULL;
+  struct stat st;
+  if (abs != NULL && stat(abs, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    char *slash = strrchr(abs, '/');
+    if (slash != NULL)
+      slash[slash == abs] = '\0';
+  }
+  return abs != NULL ? abs : getcwd(NULL, 0);
+}
+
+/* A list option not given on the command line takes the project file's. */
+static void config_list(const char ***v, size_t *n, const char **from) {
+  for (size_t i = 0; *n == 0 && from != NULL && from[i] != NULL; i++)
+    push_glob(v, n, from[i]);
+}
+
+/* The project file's defaults, where the command line left a gap. */
+static void config_defaults(scan_opts *o, const pv_config *c) {
+  o->fail_on = o->fail_on >= 0 ? o->fail_on : c->fail_on >= 0 ? c->fail_on : PV_SEV_HIGH;
+  o->min_severity = o->min_severity >= 0 ? o->min_severity : c->severity >= 0 ? c->severity : 0;
+  o->taint |= c->taint == 1;
+  if (!o->max_db_age_set && c->max_db_age >= 0)
+    o->max_db_age = (uint32_t)c->max_db_age;
+  o->sarif = o->sarif ? o->sarif : c->sarif;
+  o->json = o->json ? o->json : c->json;
+  o->text = o->text ? o->text : c->text;
+  o->db = o->db ? o->db : c->db;
+  o->sarif_category = o->sarif_category ? o->sarif_category : c->category;
+  config_list(&o->excludes, &o->n_excludes, c->exclude);
+  config_list(&o->includes, &o->n_includes, c->include);
+  config_list(&o->exclude_rules, &o->n_exclude_rules, c->exclude_rule);
+  for (size_t i = 0; o->n_rule_paths == 0 && c->rules != NULL && c->rules[i] != NULL; i++) {
+    o->rule_paths = realloc(o->rule_paths, (i + 1) * sizeof *o->rule_paths);
+    if (o->rule_paths == NULL)
+      die_oom();
+    o->rule_paths[i] = c->rules[i];
+    if (c->rules[i + 1] == NULL)
+      o->n_rule_paths = i + 1;
+  }
+}
+
+/* Read .plugvet.yml (--config, or found from the inputs; not with
+ * --no-config): a bad file is exit 2 naming file:line. */
+static void apply_config(scan_opts *o) {
+  char *start = o->config_path || o->no_config ? NULL : config_start(o);
+  char *path = o->config_path ? strdup(o->config_path) : start ? pv_config_find(start) : NULL;
+  free(start);
+  char today[16], err[PATH_MAX + 256];
+  time_t now = time(NULL);
+  struct tm tm;
+  strftime(today, sizeof today, "%Y-%m-%d", gmtime_r(&now, &tm));
+  if (path != NULL && pv_config_load(&o->config, path, today, &o->limits, err, sizeof err) != 0) {
+    fprintf(stderr, "plugvet: %s\n", err);
+    exit(EXIT_INPUT);
+  }
+  free(path);
+  for (size_t i = 0; !o->quiet && i < o->config.n_ignore; i++) {
+    const pv_cfg_ignore *e = &o->config.ignore[i];
+    if (e->expired)
+      fprintf(stderr,
+              "plugvet: %s:%u: the ignore entry for %s expired after %s: it no longer "
+              "suppresses\n",
+              o->config.path, e->line, e->id, e->until);
+  }
+  config_defaults(o, &o->config);
+}
+
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
   const char *usage = o->policy_mode ? usage_policy : usage_scan;
@@ -491,6 +575,12 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_NO_GITIGNORE:
         o->no_gitignore = 1;
+        break;
+      case OPT_CONFIG:
+        o->config_path = optarg;
+        break;
+      case OPT_NO_CONFIG:
+        o->no_config = 1;
         break;
       case OPT_INLINE_SUPPRESS:
         if (strcmp(optarg, "own") == 0)
@@ -557,6 +647,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_MAX_DB_AGE:
         o->max_db_age = parse_count(optarg, "--max-db-age", 0);
+        o->max_db_age_set = 1;
         break;
       case OPT_CDX:
         if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0)
@@ -621,6 +712,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     else
       add_input(o, argv[i]);
   }
+  apply_config(o);
   hook_inputs(o);
   if (o->policy_mode && o->policy_out == NULL)
     o->policy_out = "-";
@@ -895,6 +987,8 @@ static void *worker(void *arg) {
       atomic_store(&b->oom, 1);
     else
       filter_findings(o, b->results[i]);
+    if (b->results[i] != NULL)
+      pv_config_ignore(&o->config, b->results[i]);
     atomic_fetch_add(&b->done, 1);
     if (show)
       progress(b);
@@ -1127,7 +1221,9 @@ static const char *const *bundled_dirs(char (*buf)[PATH_MAX + 64], size_t n) {
 }
 
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
-  scan_opts o = {.fail_on = PV_SEV_HIGH,
+  scan_opts o = {.fail_on = -1,
+                 .min_severity = -1,
+                 .config = PV_CONFIG_NONE,
                  .jobs = 1,
                  .limits = pv_limits_default(),
                  .cdx_minor = 6,
@@ -1205,6 +1301,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.vex);
   free(o.excludes);
   free(o.exclude_rules);
+  pv_config_free(&o.config);
   free(o.includes);
   pv_vex_free(vex);
   pv_srcroot_free(&root);

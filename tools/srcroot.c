@@ -24,8 +24,7 @@ static const char *rel_to(const char *root, const char *path) {
   return path[n] == '/' ? path + n + 1 : path + n;
 }
 
-/* The nearest directory from dir upwards holding .git, else NULL. */
-static char *git_top(const char *dir) {
+char *pv_git_top(const char *dir) {
   char *d = strdup(dir);
   while (d != NULL) {
     char probe[PATH_MAX + 8];
@@ -105,7 +104,7 @@ static int holds_all(const pv_srcroot *sr, const char *dir) {
 }
 
 static char *choose_root(const pv_srcroot *sr, const char *cwd) {
-  char *top = git_top(cwd);
+  char *top = pv_git_top(cwd);
   if (top != NULL && holds_all(sr, top))
     return top;
   free(top);
@@ -117,7 +116,7 @@ static char *choose_root(const pv_srcroot *sr, const char *cwd) {
       snprintf(common, sizeof common, "%s", sr->abs[i]);
     narrow(common, sr->abs[i]);
   }
-  top = common[0] ? git_top(common) : NULL;
+  top = common[0] ? pv_git_top(common) : NULL;
   if (top != NULL)
     return top;
   return strdup(common[0] == '\0' || holds_all(sr, cwd) ? cwd : common);
@@ -130,7 +129,7 @@ int pv_srcroot_init(pv_srcroot *sr, const char *const *inputs, size_t n, pv_root
     return -1;
   for (size_t i = 0; i < n; i++) {
     if (kind == PV_ROOT_STAGED)
-      sr->abs[i] = git_top(cwd);
+      sr->abs[i] = pv_git_top(cwd);
     else if (kind == PV_ROOT_STDIN)
       sr->abs[i] = lexical(cwd, inputs[i]);
     else

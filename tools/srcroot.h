@@ -30,5 +30,8 @@ int pv_srcroot_init(pv_srcroot *sr, const char *const *inputs, size_t n, pv_root
 /* Set the root fields of r, the result of input i. 0, or -1 on OOM. */
 int pv_srcroot_apply(const pv_srcroot *sr, size_t i, pv_result *r);
 void pv_srcroot_free(pv_srcroot *sr);
+/* The nearest directory from dir (absolute) upwards holding .git: malloc'd,
+ * or NULL. */
+char *pv_git_top(const char *dir);
 
 #endif
