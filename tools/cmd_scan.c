@@ -69,6 +69,8 @@ static const char usage_scan[] =
     "                        tree, whatever the current directory)\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --color WHEN          colour the text report: auto (default: on a terminal,\n"
+    "                        unless NO_COLOR is set or TERM=dumb), always, never\n"
     "  --sarif-category NAME SARIF automationDetails.id plugvet/NAME/ (GitHub\n"
     "                        keeps one analysis per category)\n"
     "  --max-results N       SARIF keeps N results, highest severities first\n"
@@ -175,6 +177,7 @@ typedef struct {
   pv_config config;                   /* the project file's defaults and ignore list */
   int scan_node_modules;              /* --scan-node-modules */
   int no_gitignore;                   /* --no-gitignore */
+  int color;                          /* --color: PV_COLOR_* */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *sarif_category; /* --sarif-category */
@@ -199,11 +202,26 @@ typedef struct {
  * keep it one readable token). */
 #define PV_CATEGORY_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/"
 
+static const char *g_command = "scan"; /* "policy" in policy mode: for die_usage */
+
+/* A usage error: one line, and where the options are explained. */
 static void die_usage(const char *fmt, const char *arg) {
   fprintf(stderr, "plugvet: ");
   fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nTry 'plugvet scan --help'.\n");
+  fprintf(stderr, " (see plugvet %s --help)\n", g_command);
   exit(EXIT_INPUT);
+}
+
+/* getopt's '?' (unknown option) or ':' (missing value) at argv[optind - 1]:
+ * a long option by its name, a short one by its letter. */
+static void bad_option(int c, char *const *argv) {
+  const char *word = argv[optind - 1];
+  char opt[64];
+  if (strncmp(word, "--", 2) == 0)
+    snprintf(opt, sizeof opt, "%.*s", (int)strcspn(word, "="), word);
+  else
+    snprintf(opt, sizeof opt, "-%c", optopt);
+  die_usage(c == ':' ? "option '%s' needs a value" : "unknown or ambiguous option '%s'", opt);
 }
 
 static void die_oom(void) {
@@ -328,7 +346,10 @@ enum {
   OPT_NO_GITIGNORE,
   OPT_CONFIG,
   OPT_NO_CONFIG,
+  OPT_COLOR,
 };
+
+enum { PV_COLOR_AUTO = 0, PV_COLOR_ALWAYS, PV_COLOR_NEVER };
 
 static const struct option scan_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
@@ -365,6 +386,7 @@ static const struct option scan_longopts[] = {
     {"no-gitignore", no_argument, NULL, OPT_NO_GITIGNORE},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"color", required_argument, NULL, OPT_COLOR},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
     {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
@@ -538,8 +560,10 @@ static void apply_config(scan_opts *o) {
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
   const char *usage = o->policy_mode ? usage_policy : usage_scan;
-  while ((c = getopt_long(argc, argv, o->policy_mode ? "o:j:qvh" : "j:qvh", scan_longopts, NULL)) !=
-         -1) {
+  opterr = 0; /* bad_option says it in one line */
+  g_command = o->policy_mode ? "policy" : "scan";
+  while ((c = getopt_long(argc, argv, o->policy_mode ? ":o:j:qvh" : ":j:qvh", scan_longopts,
+                          NULL)) != -1) {
     if (limit_opt(o, c, optarg))
       continue;
     switch (c) {
@@ -581,6 +605,14 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_NO_CONFIG:
         o->no_config = 1;
+        break;
+      case OPT_COLOR:
+        o->color = strcmp(optarg, "auto") == 0     ? PV_COLOR_AUTO
+                   : strcmp(optarg, "always") == 0 ? PV_COLOR_ALWAYS
+                   : strcmp(optarg, "never") == 0  ? PV_COLOR_NEVER
+                                                   : -1;
+        if (o->color < 0)
+          die_usage("--color takes auto, always or never, not '%s'", optarg);
         break;
       case OPT_INLINE_SUPPRESS:
         if (strcmp(optarg, "own") == 0)
@@ -702,8 +734,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         fputs(usage, stdout);
         exit(EXIT_CLEAN);
       default:
-        fputs(usage, stderr);
-        exit(EXIT_INPUT);
+        bad_option(c, argv);
     }
   }
   for (int i = optind; i < argc; i++) {
@@ -1060,9 +1091,13 @@ static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
   return PV_OK;
 }
 
-static int use_color(const char *text_path) {
-  const char *nc = getenv("NO_COLOR");
-  if (nc != NULL && *nc)
+/* Colour in the text report: --color always or never; else (auto) only on
+ * a terminal, and not with NO_COLOR set or TERM=dumb. */
+static int use_color(const char *text_path, int mode) {
+  const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+  if (mode != PV_COLOR_AUTO)
+    return mode == PV_COLOR_ALWAYS;
+  if ((nc != NULL && *nc) || (term != NULL && strcmp(term, "dumb") == 0))
     return 0;
   if (text_path == to_stderr)
     return isatty(STDERR_FILENO);
@@ -1273,7 +1308,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
-                       .color = use_color(o.text),
+                       .color = use_color(o.text, o.color),
                        .baseline_known = known,
                        .srcroot = root.root,
                        .category = o.sarif_category,
