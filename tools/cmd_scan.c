@@ -487,6 +487,14 @@ static void hook_inputs(scan_opts *o) {
     die_usage("%s", "no input given");
 }
 
+/* --sarif-category (or the project file's): one readable token. */
+static void check_category(const char *s) {
+  if (s != NULL && (s[0] == '\0' || s[0] == '/' || s[strlen(s) - 1] == '/' ||
+                    s[strspn(s, PV_CATEGORY_CHARS)] != '\0'))
+    die_usage("--sarif-category takes letters, digits and . _ - / (not first or last), not '%s'",
+              s);
+}
+
 /* Where the project file is looked for: the first input's directory (the
  * input itself when it is one), else the current directory. */
 static char *config_start(const scan_opts *o) {
@@ -521,13 +529,15 @@ static void config_defaults(scan_opts *o, const pv_config *c) {
   config_list(&o->excludes, &o->n_excludes, c->exclude);
   config_list(&o->includes, &o->n_includes, c->include);
   config_list(&o->exclude_rules, &o->n_exclude_rules, c->exclude_rule);
-  for (size_t i = 0; o->n_rule_paths == 0 && c->rules != NULL && c->rules[i] != NULL; i++) {
-    o->rule_paths = realloc(o->rule_paths, (i + 1) * sizeof *o->rule_paths);
+  size_t n = 0;
+  while (o->n_rule_paths == 0 && c->rules != NULL && c->rules[n] != NULL)
+    n++;
+  if (n > 0) {
+    o->rule_paths = realloc(o->rule_paths, n * sizeof *o->rule_paths);
     if (o->rule_paths == NULL)
       die_oom();
-    o->rule_paths[i] = c->rules[i];
-    if (c->rules[i + 1] == NULL)
-      o->n_rule_paths = i + 1;
+    memcpy(o->rule_paths, c->rules, n * sizeof *o->rule_paths);
+    o->n_rule_paths = n;
   }
 }
 
@@ -634,12 +644,6 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         o->sarif = optarg;
         break;
       case OPT_SARIF_CATEGORY:
-        if (optarg[0] == '\0' || optarg[0] == '/' || optarg[strlen(optarg) - 1] == '/' ||
-            optarg[strspn(optarg, PV_CATEGORY_CHARS)] != '\0')
-          die_usage(
-              "--sarif-category takes letters, digits and . _ - / (not first or last), "
-              "not '%s'",
-              optarg);
         o->sarif_category = optarg;
         break;
       case OPT_JSON:
@@ -744,6 +748,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       add_input(o, argv[i]);
   }
   apply_config(o);
+  check_category(o->sarif_category);
   hook_inputs(o);
   if (o->policy_mode && o->policy_out == NULL)
     o->policy_out = "-";
