@@ -156,10 +156,12 @@ install:
 	@test -x $(O)/plugvet -a -x $(O)/plugvet-run || { echo "run make first" >&2; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/plugvet/rules $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules \
+	  $(DESTDIR)$(PREFIX)/share/plugvet/trust \
 	  $(DESTDIR)$(PREFIX)/share/doc/plugvet
 	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
 	cp -R taint-rules/. $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules/
+	cp -R trust/. $(DESTDIR)$(PREFIX)/share/plugvet/trust/
 	install -m 644 docs/plugvet.1 docs/plugvet-run.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/plugvet/
 

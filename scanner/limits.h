@@ -55,6 +55,7 @@ typedef struct {
   /* plugvet verify, sign, keygen */
   uint32_t sig_file_bytes; /* one signature, key or trusted-keys file */
   uint32_t trusted_keys;   /* public keys in one --trusted-keys file */
+  uint64_t packument_bytes; /* one --packument file */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -102,6 +103,7 @@ static inline pv_limits pv_limits_default(void) {
       .vex_statements = 100000,
       .sig_file_bytes = 64 * 1024,
       .trusted_keys = 1024,
+      .packument_bytes = 256 * PV_MiB,
   };
   return l;
 }

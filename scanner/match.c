@@ -898,6 +898,8 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
  * `active`; a walk cut short (or too many matches) is noted on r. */
 static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                                const uint8_t *active, collect_ctx *c, const pv_limits *lim) {
+  if (m->rs->pix[f->lang] == NULL)
+    return PV_OK; /* no pattern of this language: nothing to walk for */
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
   pv_status rc =
       pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
@@ -1056,7 +1058,7 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
   pv_status rc = rs->lq[f->lang].query != NULL && taint_round(m) == 0
                      ? run_queries(m, r, f, tree, lim)
                      : PV_OK;
-  if (rc == PV_OK && rs->pix[f->lang] != NULL)
+  if (rc == PV_OK) /* also without patterns: `patterns` of regexes alone */
     rc = run_patterns(m, r, f, tree, lim);
   return rc;
 }

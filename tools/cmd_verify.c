@@ -14,18 +14,27 @@
 #include <jansson.h>
 
 #include "../scanner/limits.h"
+#include "../verify/npm.h"
 #include "../verify/sig.h"
 #include "commands.h"
 #include "common.h"
 
 static const char usage_verify[] =
-    "usage: plugvet verify (--trusted-keys FILE | -p PUBKEY) [-x SIG] [--json] FILE...\n"
+    "usage: plugvet verify [--trusted-keys FILE | -p PUBKEY] [-x SIG]\n"
+    "                      [--packument FILE [--npm-keys FILE] [--version V]] [--json] FILE...\n"
     "  --trusted-keys FILE  public keys trusted to sign: one per line (the base64 line of\n"
     "                       a minisign or signify .pub file), then an optional label\n"
     "  -p, --pubkey FILE    the one key the signature must be made with (a .pub file)\n"
     "  -x, --sig SIG        the signature (one FILE only); default FILE.minisig, then\n"
     "                       FILE.sig\n"
-    "  --json               one JSON object per FILE (JSON lines)\n"
+    "  --packument FILE     the package's packument (registry metadata JSON): check each\n"
+    "                       FILE's sha512 against dist.integrity and the registry's\n"
+    "                       signature of that version\n"
+    "  --npm-keys FILE      the registry's public keys (default: the bundled\n"
+    "                       trust/npm-registry-keys.json)\n"
+    "  --version V          the version FILE must be (default: the one whose\n"
+    "                       dist.integrity is FILE's digest)\n"
+    "  --json               one JSON object per check (JSON lines)\n"
     "exit: 0 every signature good, 1 a check failed, 2 an input or key file unreadable\n";
 
 static const char usage_sign[] =
@@ -45,9 +54,13 @@ static const char usage_keygen[] =
 
 typedef struct {
   const char *trusted, *pubkey, *sig;
+  const char *packument, *npm_keys, *version;
   int json;
   pv_pubkey *keys;
   size_t nkeys;
+  char *pack; /* the packument's text */
+  size_t pack_len;
+  pv_npm_keys *reg_keys;
   pv_limits lim;
 } verify_opts;
 
@@ -120,24 +133,19 @@ static void say_verdict(outcome *r, pv_sigv v, const verify_opts *o) {
     snprintf(r->reason, sizeof r->reason, "good signature by key %s", id);
 }
 
-/* Check one input; 0 good, 1 failed, 2 unreadable. */
-static int check_one(const char *input, const verify_opts *o, outcome *r) {
-  char buf[4200];
-  size_t n, sn;
+/* Check the publisher signature of input (n bytes msg); 0 good, 1 failed. */
+static int check_one(const char *input, const unsigned char *msg, size_t n, const verify_opts *o,
+                     outcome *r) {
+  static char buf[4200];
+  size_t sn;
   pv_error err;
   memset(r, 0, sizeof *r);
   r->input = input;
   r->key = -1;
   r->sig_path = o->sig ? o->sig : find_sig(input, buf, sizeof buf);
-  unsigned char *msg;
-  if (pv_read_file(input, (size_t)o->lim.total_bytes, &msg, &n, &err) != PV_OK) {
-    fprintf(stderr, "plugvet verify: %s\n", err.msg);
-    return 2;
-  }
   if (!r->sig_path) {
     r->result = "unsigned";
     snprintf(r->reason, sizeof r->reason, "no %s.minisig or %s.sig", input, input);
-    free(msg);
     return 1;
   }
   unsigned char *text = NULL;
@@ -145,14 +153,12 @@ static int check_one(const char *input, const verify_opts *o, outcome *r) {
       pv_sig_parse((char *)text, sn, &r->sig, &err) != PV_OK) {
     r->result = "malformed";
     snprintf(r->reason, sizeof r->reason, "%s: %s", r->sig_path, err.msg);
-    free(msg);
     free(text);
     return 1;
   }
   free(text);
   r->parsed = 1;
   pv_sigv v = pv_sig_check(&r->sig, msg, n, o->keys, o->nkeys, o->pubkey != NULL, &r->key);
-  free(msg);
   say_verdict(r, v, o);
   return v == PV_SIGV_OK ? 0 : 1;
 }
@@ -209,9 +215,78 @@ static void print_json(const outcome *r, const verify_opts *o) {
   json_decref(j);
 }
 
+/* ---- registry: integrity and signature --------------------------------- */
+
+/* The packument and the registry keys; exit 2 on a bad file. */
+static void load_registry(verify_opts *o) {
+  char dir[4096], def[4200];
+  size_t n;
+  pv_error err;
+  const char *path = o->npm_keys;
+  if (!path) {
+    const char *d = pv_bundled_dir("trust", dir, sizeof dir);
+    snprintf(def, sizeof def, "%s/npm-registry-keys.json", d ? d : "trust");
+    path = def;
+  }
+  char *text = (char *)read_or_die("verify", path, o->lim.sig_file_bytes, &n);
+  if (pv_npm_keys_parse(text, n, &o->reg_keys, &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", path, err.msg);
+    exit(EXIT_INPUT);
+  }
+  free(text);
+  o->pack = (char *)read_or_die("verify", o->packument, o->lim.packument_bytes, &o->pack_len);
+}
+
+static void print_check(const char *input, const char *check, const char *result,
+                        const char *reason, const pv_npm_check *c, int json) {
+  if (!json) {
+    printf("%s ", strcmp(result, "ok") ? "\xe2\x9c\x97" : "\xe2\x9c\x93");
+    put_clean(input);
+    printf(": %s %s: ", check, result);
+    put_clean(reason);
+    putchar('\n');
+    return;
+  }
+  json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "input", input, "check", check,
+                        "result", result, "reason", reason, "package", c->name, "version",
+                        c->version, "tarball_integrity", c->integrity);
+  if (!strcmp(check, "registry-signature")) {
+    json_object_set_new(j, "key_id", c->keyid[0] ? json_string(c->keyid) : json_null());
+    json_object_set_new(j, "published", c->published[0] ? json_string(c->published) : json_null());
+  }
+  char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+  if (s)
+    puts(s);
+  free(s);
+  json_decref(j);
+}
+
+/* Both registry checks of one tarball; 0 good, 1 failed, 2 the packument
+ * is not one or lacks --version. */
+static int check_registry(const char *input, const unsigned char *tgz, size_t n,
+                          const verify_opts *o) {
+  pv_npm_check c;
+  pv_error err;
+  char why[600];
+  if (pv_npm_check_tarball(o->pack, o->pack_len, tgz, n, o->version, o->reg_keys, &c, &err) !=
+      PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", o->packument, err.msg);
+    return 2;
+  }
+  snprintf(why, sizeof why, "sha512 is %.200s@%.100s's dist.integrity", c.name, c.version);
+  print_check(input, "integrity", c.integrity_ok ? "ok" : "mismatch",
+              c.integrity_ok ? why : c.reason, &c, o->json);
+  if (strcmp(c.version, "?") != 0)
+    print_check(input, "registry-signature", pv_npmv_name(c.sig), c.sig_reason, &c, o->json);
+  return c.integrity_ok && c.sig == PV_NPMV_OK ? 0 : 1;
+}
+
 static void verify_args(int argc, char **argv, verify_opts *o) {
-  enum { OPT_TRUSTED = 256, OPT_JSON };
+  enum { OPT_TRUSTED = 256, OPT_JSON, OPT_PACK, OPT_NPM_KEYS, OPT_VERSION };
   static const struct option longopts[] = {{"trusted-keys", required_argument, NULL, OPT_TRUSTED},
+                                           {"packument", required_argument, NULL, OPT_PACK},
+                                           {"npm-keys", required_argument, NULL, OPT_NPM_KEYS},
+                                           {"version", required_argument, NULL, OPT_VERSION},
                                            {"pubkey", required_argument, NULL, 'p'},
                                            {"sig", required_argument, NULL, 'x'},
                                            {"json", no_argument, NULL, OPT_JSON},
@@ -227,37 +302,73 @@ static void verify_args(int argc, char **argv, verify_opts *o) {
       o->sig = optarg;
     else if (c == OPT_JSON)
       o->json = 1;
+    else if (c == OPT_PACK)
+      o->packument = optarg;
+    else if (c == OPT_NPM_KEYS)
+      o->npm_keys = optarg;
+    else if (c == OPT_VERSION)
+      o->version = optarg;
     else {
       fputs(usage_verify, c == 'h' ? stdout : stderr);
       exit(c == 'h' ? EXIT_CLEAN : EXIT_INPUT);
     }
   }
-  const char *bad = optind == argc                 ? "no FILE to verify"
-                    : !o->trusted == !o->pubkey    ? "give one of --trusted-keys or --pubkey"
-                    : o->sig && optind + 1 != argc ? "--sig goes with one FILE only"
-                                                   : NULL;
+  const char *bad = optind == argc            ? "no FILE to verify"
+                    : o->trusted && o->pubkey ? "give --trusted-keys or --pubkey, not both"
+                    : !o->trusted && !o->pubkey && !o->packument
+                        ? "nothing to check: give --trusted-keys, --pubkey or --packument"
+                    : (o->npm_keys || o->version) && !o->packument
+                        ? "--npm-keys and --version go with --packument"
+                    : o->version && optind + 1 != argc    ? "--version goes with one FILE only"
+                    : o->sig && optind + 1 != argc        ? "--sig goes with one FILE only"
+                    : o->sig && !o->trusted && !o->pubkey ? "--sig needs --trusted-keys or --pubkey"
+                                                          : NULL;
   if (bad) {
     fprintf(stderr, "plugvet verify: %s\n%s", bad, usage_verify);
     exit(EXIT_INPUT);
   }
 }
 
+/* Every check of one input; the worst exit code so far. */
+static int verify_input(const char *input, const verify_opts *o, int worst) {
+  unsigned char *msg;
+  size_t n;
+  pv_error err;
+  int rc = 0;
+  if (pv_read_file(input, (size_t)o->lim.total_bytes, &msg, &n, &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s\n", err.msg);
+    return 2;
+  }
+  if (o->keys) {
+    outcome r;
+    rc = check_one(input, msg, n, o, &r);
+    if (o->json)
+      print_json(&r, o);
+    else
+      print_text(&r, o);
+  }
+  if (o->packument) {
+    int r2 = check_registry(input, msg, n, o);
+    rc = r2 > rc ? r2 : rc;
+  }
+  free(msg);
+  return rc > worst ? rc : worst;
+}
+
 int pv_cmd_verify(int argc, char **argv, const pv_env *env) {
   (void)env;
   verify_opts o = {.lim = pv_limits_default()};
   verify_args(argc, argv, &o);
-  load_keys(&o);
+  if (o.trusted || o.pubkey)
+    load_keys(&o);
+  if (o.packument)
+    load_registry(&o);
   int worst = 0;
-  for (int i = optind; i < argc; i++) {
-    outcome r;
-    int rc = check_one(argv[i], &o, &r);
-    if (rc < 2 && o.json)
-      print_json(&r, &o);
-    else if (rc < 2)
-      print_text(&r, &o);
-    worst = rc > worst ? rc : worst;
-  }
+  for (int i = optind; i < argc; i++)
+    worst = verify_input(argv[i], &o, worst);
   free(o.keys);
+  free(o.pack);
+  pv_npm_keys_free(o.reg_keys);
   return worst == 2 ? EXIT_INPUT : worst ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 

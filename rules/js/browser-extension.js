@@ -53,3 +53,63 @@ function install(source) {
 editor.tabs.executeScript(1, { code: userCode });
 
 module.exports = { zoom, highlight, inspect, install };
+
+// --- messages from other extensions and sites ----------------------------------
+
+const FRIEND_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ALLOWED_ORIGINS = ['https://app.example.com'];
+
+// ruleid: js.extension.external-message-no-sender-check
+chrome.runtime.onMessageExternal.addListener((request, sender, sendResponse) => {
+  if (request.type === 'getCookies') {
+    chrome.cookies.getAll({ domain: request.domain }, sendResponse);
+    return true;
+  }
+});
+
+// ruleid: js.extension.external-message-no-sender-check
+browser.runtime.onMessageExternal.addListener(async (message) => saveNote(message.text));
+
+// ruleid: js.extension.external-message-no-sender-check
+chrome.runtime.onConnectExternal.addListener(function (port) {
+  port.onMessage.addListener((msg) => chrome.tabs.create({ url: msg.url }));
+});
+
+// ruleid: js.extension.external-message-no-sender-check
+chrome.runtime.onMessageExternal.addListener(function (request, sender, reply) {
+  console.log('from', sender.id);
+  reply(lookup(request.key));
+});
+
+// ok: js.extension.external-message-no-sender-check
+chrome.runtime.onMessageExternal.addListener((request, sender, sendResponse) => {
+  if (sender.id !== FRIEND_ID) return;
+  sendResponse(lookup(request.key));
+});
+
+// ok: js.extension.external-message-no-sender-check
+browser.runtime.onMessageExternal.addListener(function (message, sender) {
+  if (!ALLOWED_ORIGINS.includes(sender.origin)) {
+    return Promise.resolve({ error: 'forbidden' });
+  }
+  return saveNote(message.text);
+});
+
+// ok: js.extension.external-message-no-sender-check
+chrome.runtime.onConnectExternal.addListener((port) => {
+  if (port.sender.origin !== ALLOWED_ORIGINS[0]) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((msg) => saveNote(msg.text));
+});
+
+// The sender goes to a handler that checks it.
+// ok: js.extension.external-message-no-sender-check
+chrome.runtime.onMessageExternal.addListener((m, s, reply) => handleExternal(m, s, reply));
+
+// Messages from the extension's own pages and scripts.
+// ok: js.extension.external-message-no-sender-check
+chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
+  sendResponse(lookup(request.key));
+});

@@ -91,4 +91,44 @@ is "$st $(grep -c 'damaged secret key' err)" "2 1" "a secret key with a flipped 
 is "$st $(grep -c 'p.pub: exists (not overwritten)' err) $(test -e q.sec; echo $?)" "2 1 1" \
   "keygen over an existing public key: refused, no stray secret key left"
 "$PV" keygen -p q.pub -s p.sec 2>/dev/null; is $? 2 "keygen over an existing secret key: refused"
+
+# The npm registry: the tarball's sha512 against dist.integrity, and the
+# registry's ECDSA signature over NAME@VERSION:INTEGRITY with the shipped
+# keys (real packuments, real signatures; tests/data/npm-registry).
+d=$top/tests/data/npm-registry
+tgz=$d/is-number-7.0.0.tgz
+reg() { "$PV" verify --json "$@" 2>/dev/null | python3 -c 'import json,sys; print(" ".join(json.loads(l)["check"]+"="+json.loads(l)["result"] for l in sys.stdin))'; }
+is "$(reg --packument "$d/is-number.json" "$tgz")" "integrity=ok registry-signature=unsigned" \
+  "the real is-number tarball: its version found by digest (7.0.0), integrity ok; the mirror's copy is unsigned"
+"$PV" verify --packument "$d/is-number.json" "$tgz" >/dev/null; is $? 1 "... unsigned fails the run (exit 1)"
+is "$(reg --packument "$d/is-number.json" --version 6.0.0 "$tgz")" "integrity=mismatch registry-signature=unsigned" \
+  "--version 6.0.0 for the 7.0.0 tarball: integrity mismatch"
+cp "$tgz" x.tgz; printf 'x' >>x.tgz
+is "$(reg --packument "$d/is-number.json" x.tgz)" "integrity=mismatch" "one byte appended: no version has that digest"
+is "$(reg --packument "$d/tool5.json" --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=ok" \
+  "tool5@5.0.1: the registry's real signature verifies (key jl3bw..., published before it expired)"
+is "$(reg --packument "$d/x402-stellar.json" --version 2.12.0 "$tgz")" "integrity=mismatch registry-signature=ok" \
+  "@x402/stellar@2.12.0: the real signature with the current key verifies"
+sed 's/"2024-10-09T22:57:17.169Z"/"2025-02-01T00:00:00.000Z"/' "$d/tool5.json" >late.json
+is "$(reg --packument late.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=expired-key" \
+  "the same signature on a version published after the key expired: expired-key"
+is "$(reg --packument "$d/venv.json" --version 0.1.0 "$tgz")" "integrity=mismatch registry-signature=expired-key" \
+  "an expiring key and no publish time: expired-key (cannot be shown valid)"
+python3 -c 'import sys; s=open(sys.argv[1]).read(); open("badsig.json","w").write(s.replace("MEYCIQDhX2SZ","MEYCIQDhX2Sa"))' "$d/tool5.json"
+is "$(reg --packument badsig.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=bad-signature" \
+  "one character of the signature changed: bad-signature"
+python3 -c 'import sys; s=open(sys.argv[1]).read(); open("badint.json","w").write(s.replace("sha512-gPClNF","sha512-gPClNG"))' "$d/tool5.json"
+is "$(reg --packument badint.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=bad-signature" \
+  "the signed integrity changed: the signature no longer verifies"
+python3 -c 'import json; k=json.load(open("'"$top"'/trust/npm-registry-keys.json")); k["keys"]=k["keys"][1:]; json.dump(k, open("keys1.json","w"))'
+is "$(reg --packument "$d/tool5.json" --npm-keys keys1.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=unknown-key" \
+  "--npm-keys without the signing key: unknown-key"
+printf '{"keys":[{"keyid":"x","keytype":"rsa","key":"AAAA"}]}' >rsa.json
+"$PV" verify --packument "$d/tool5.json" --npm-keys rsa.json "$tgz" 2>err >/dev/null; st=$?
+is "$st $(grep -c 'rsa.json: key x: keytype rsa is not ecdsa-sha2-nistp256' err)" "2 1" "a keys file with another key type: exit 2, named"
+printf '{"name":"x"}' >notpack.json
+"$PV" verify --packument notpack.json "$tgz" 2>err >/dev/null; st=$?
+is "$st $(grep -c 'notpack.json: not a packument' err)" "2 1" "a packument without versions: exit 2, named"
+"$PV" verify --packument "$d/tool5.json" --version 9.9.9 "$tgz" 2>err >/dev/null; st=$?
+is "$st $(grep -c 'has no version 9.9.9' err)" "2 1" "--version not in the packument: exit 2, named"
 done_testing

@@ -1,11 +1,34 @@
 /* fuzz_sig.c — any bytes as a signature, public key, trusted-keys file and
- * secret key (verify/sig.h), then checked against whatever key parsed. */
+ * secret key (verify/sig.h), then checked against whatever key parsed; and
+ * as an npm registry keys file and a packument (verify/npm.h). */
 #include <string.h>
 
+#include "../../verify/npm.h"
 #include "../../verify/sig.h"
 #include "fuzz.h"
 
+static const char npm_keys[] =
+    "{\"keys\":[{\"expires\":\"2025-01-29T00:00:00.000Z\",\"keyid\":\"SHA256:jl3bwswu80Pjjo"
+    "kCgh0o2w5c2U4LhQAE57gj9cz1kzA\",\"keytype\":\"ecdsa-sha2-nistp256\",\"key\":\"MFkwEwYHKo"
+    "ZIzj0CAQYIKoZIzj0DAQcDQgAE1Olb3zMAFFxXKHiIkQO5cJ3Yhl5i6UPp+IhuteBJbuHcA5UogKo0EWtlWwW6KS"
+    "aKoTNEYL7JlCQiVnkhBktUgg==\"}]}";
+
+/* The input as a keys file, then as a packument checked with real keys. */
+static void npm(const uint8_t *data, size_t size) {
+  pv_npm_keys *k = NULL;
+  pv_npm_check c;
+  pv_error err = {0};
+  if (pv_npm_keys_parse((const char *)data, size, &k, &err) == PV_OK)
+    pv_npm_keys_free(k);
+  if (pv_npm_keys_parse(npm_keys, sizeof npm_keys - 1, &k, &err) != PV_OK)
+    __builtin_trap();
+  pv_npm_check_tarball((const char *)data, size, data, size, NULL, k, &c, &err);
+  pv_npm_check_tarball((const char *)data, size, data, size, "5.0.1", k, &c, &err);
+  pv_npm_keys_free(k);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  npm(data, size);
   const char *t = (const char *)data;
   pv_error err = {0};
   pv_sig sig;
