@@ -264,6 +264,41 @@ static int read_doc(reader *rd, const char *today) {
   return 0;
 }
 
+/* Walk the file's events first: libyaml's loader takes time quadratic in
+ * the nesting, so a file nested deeper than max (lim->yaml_depth) is
+ * refused before it is loaded. 0, or -1 with err set. */
+static int check_depth(const char *path, const unsigned char *data, size_t len, uint32_t max,
+                       char *err, size_t errsz) {
+  yaml_parser_t p;
+  yaml_event_t ev;
+  uint32_t depth = 0;
+  int rc = 1;
+  if (!yaml_parser_initialize(&p)) {
+    snprintf(err, errsz, "%s: out of memory", path);
+    return -1;
+  }
+  yaml_parser_set_input_string(&p, data, len);
+  while (rc == 1 && yaml_parser_parse(&p, &ev)) {
+    if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT)
+      depth++;
+    if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT)
+      depth--;
+    if (depth > max) {
+      snprintf(err, errsz, "%s:%lu: nested deeper than %u levels", path,
+               (unsigned long)ev.start_mark.line + 1, (unsigned)max);
+      rc = -1;
+    } else if (ev.type == YAML_STREAM_END_EVENT) {
+      rc = 0;
+    }
+    yaml_event_delete(&ev);
+  }
+  if (rc == 1)
+    snprintf(err, errsz, "%s:%lu: not valid YAML: %s", path, (unsigned long)p.problem_mark.line + 1,
+             p.problem ? p.problem : "parse error");
+  yaml_parser_delete(&p);
+  return rc == 0 ? 0 : -1;
+}
+
 /* The file's bytes (at most max), malloc'd; NULL with err set. */
 static unsigned char *slurp(pv_config *c, uint64_t max, size_t *len, char *err, size_t errsz) {
   FILE *f = fopen(c->path, "rb");
@@ -302,7 +337,7 @@ int pv_config_load(pv_config *c, const char *path, const char *today, const pv_l
   size_t len = 0;
   unsigned char *data = slurp(c, lim->rule_bytes, &len, err, errsz);
   int rc = -1;
-  if (data != NULL) {
+  if (data != NULL && check_depth(path, data, len, lim->yaml_depth, err, errsz) == 0) {
     yaml_parser_set_input_string(&p, data, len);
     if (yaml_parser_load(&p, doc)) {
       c->doc = doc; /* the scalars point into it */

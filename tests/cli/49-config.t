@@ -105,6 +105,11 @@ bad "an entry without a reason" 'ignore:\n  - id: x\n' '2: ignore: an entry need
 bad "an unknown entry key" 'ignore:\n  - id: x\n    reason: y\n    expires: 2030-01-01\n' '4: expires: unknown key in an ignore entry'
 bad "not YAML" 'a: [\n' '2: not valid YAML'
 bad "not a mapping" '- a\n- b\n' '1: the file is a mapping of keys'
+bad "invalid UTF-8" 'exclude: \377\376\n' '1: not valid YAML'
+# Hostile: 200,000 nested brackets would take libyaml's loader minutes.
+python3 -c 'import sys; open(sys.argv[1], "w").write("exclude: " + "[" * 200000 + "]" * 200000 + "\n")' "$R/.plugvet.yml"
+timeout 20 "$PV" scan "$R" --no-db >/dev/null 2>"$TMP/e"; is $? 2 "200,000 nested brackets: refused at once (exit 2, not a hang)"
+grep -qF "$R/.plugvet.yml:1: nested deeper than 32 levels" "$TMP/e"; ok $? "... naming file:line and the limit"
 : >"$R/.plugvet.yml"
 "$PV" scan "$R" --no-db --rules "$TMP/rules.yaml" --text /dev/null; is $? 1 "an empty file: no defaults, no error"
 done_testing
