@@ -51,10 +51,10 @@ typedef struct {
   uint32_t http_backoff_ms;  /* delay before the first retry, doubled each time */
   uint64_t vex_bytes;        /* one --vex file */
   uint32_t vex_statements;   /* VEX statements in all --vex files */
-  uint32_t exclude_globs;    /* --exclude, --include and .plugvetignore globs per input */
+  uint32_t exclude_globs; /* --exclude, --include, .gitignore and .plugvetignore globs per input */
   /* plugvet verify, sign, keygen */
-  uint32_t sig_file_bytes; /* one signature, key or trusted-keys file */
-  uint32_t trusted_keys;   /* public keys in one --trusted-keys file */
+  uint32_t sig_file_bytes;  /* one signature, key or trusted-keys file */
+  uint32_t trusted_keys;    /* public keys in one --trusted-keys file */
   uint64_t packument_bytes; /* one --packument file */
 } pv_limits;
 
