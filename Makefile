@@ -51,7 +51,7 @@ $(O)/libplugvet.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c tools/staged.c \
+PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c tools/staged.c tools/srcroot.c tools/config.c \
              $(sort $(wildcard tools/cmd_*.c)))
 $(O)/plugvet: $(PV_OBJ) $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@

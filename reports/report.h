@@ -13,12 +13,17 @@
 typedef struct {
   pv_result *const *results; /* in input order */
   size_t count;
-  const pv_ruleset *rules; /* may be NULL */
-  const char *version;     /* plugvet's semantic version */
-  int color;               /* text: ANSI colours */
-  size_t baseline_known;   /* findings left out by --baseline */
-  int has_epoch;           /* SARIF: write endTimeUtc, at epoch */
-  long long epoch;         /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
+  const pv_ruleset *rules;    /* may be NULL */
+  const char *version;        /* plugvet's semantic version */
+  int color;                  /* text: ANSI colours */
+  size_t baseline_known;      /* findings left out by --baseline */
+  int has_epoch;              /* SARIF: write endTimeUtc, at epoch */
+  long long epoch;            /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
+  const char *srcroot;        /* SARIF: the absolute directory %SRCROOT% stands for, or NULL */
+  const char *category;       /* SARIF automationDetails.id "plugvet/<category>/", or NULL */
+  size_t max_results;         /* SARIF: results kept (highest severities first); 0: all */
+  const char *const *bundled; /* NULL-terminated directories of the bundled rules:
+                               * their rules' helpUri is the rule catalog */
 } pv_report_set;
 
 /* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */

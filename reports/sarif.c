@@ -1,10 +1,14 @@
 /* sarif.c — SARIF 2.1.0 as GitHub code scanning reads it: rules with tags,
- * precision and security-severity (always a numeric string), results with
- * utf16 columns, plugvet-computed primaryLocationLineHash, artifacts for
- * archive inputs, notifications for what could not be read, and taint flows
- * as codeFlows (one thread flow, source first) plus the source as a related
- * location. */
+ * precision, security-severity (always a numeric string) and helpUri,
+ * results with utf16 columns and URIs relative to %SRCROOT% (declared in
+ * originalUriBaseIds; pv_result_root_path), plugvet-computed
+ * primaryLocationLineHash, artifacts for archive inputs, notifications for
+ * what could not be read, taint flows as codeFlows (one thread flow, source
+ * first) plus the source as a related location, automationDetails, and at
+ * most max_results results (highest severities kept, a notification says
+ * how many were left out). */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,9 +17,13 @@
 #include "../scanner/findings.h"
 #include "json_util.h"
 #include "report.h"
+#include "sbom_util.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-#define INFO_URI "https://github.com/plugvet/plugvet"
+#ifndef PV_HOME_URI
+#define PV_HOME_URI "https://github.com/plugvet/plugvet"
+#endif
+#define DOCS_URI PV_HOME_URI "/blob/main/docs/"
 
 /* ---- the rule table: loaded rules plus builtin rules seen in findings ---- */
 
@@ -159,7 +167,78 @@ out:
   return h;
 }
 
-static json_t *rule_json(const pv_rule_meta *m) {
+/* A web link fit for helpUri (format uri: no spaces or other raw bytes). */
+static int is_http(const char *s) {
+  return s != NULL && (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0) &&
+         pv_good_url(s);
+}
+
+static int from_bundled(const pv_report_set *set, const char *file) {
+  for (const char *const *d = set->bundled; d && *d && file; d++) {
+    size_t n = strlen(*d);
+    if (strncmp(file, *d, n) == 0 && file[n] == '/')
+      return 1;
+  }
+  return 0;
+}
+
+static json_t *uri_json(const char *path);
+
+/* prefix + the percent-encoded text (uri_json's encoding). */
+static json_t *uri_with(const char *prefix, const char *text) {
+  json_t *enc = uri_json(text);
+  const char *e = enc ? json_string_value(enc) : NULL;
+  size_t n = strlen(prefix) + (e ? strlen(e) : 0) + 1;
+  char *buf = e ? malloc(n) : NULL;
+  json_t *j = NULL;
+  if (buf != NULL) {
+    snprintf(buf, n, "%s%s", prefix, e);
+    j = json_string(buf);
+  }
+  free(buf);
+  json_decref(enc);
+  return j;
+}
+
+/* Where the rules built into plugvet are described, by id prefix. */
+static const char *builtin_doc(const char *id) {
+  static const char *const docs[][2] = {
+      {"archive.", "cli.md#limits"},
+      {"dep.", "cli.md#osv-database"},
+      {"license.", "cli.md#licence-policy"},
+      {"pkg.", "rules.md#package-checks-and-install-time-code"},
+      {"policy.", "policy.md"},
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+    if (strncmp(id, docs[i][0], strlen(docs[i][0])) == 0)
+      return docs[i][1];
+  return "rules.md#bundled-rules";
+}
+
+/* helpUri: an advisory group's own page; a builtin rule's section of the
+ * docs; a bundled rule's row in the rule catalog; else the rule's first
+ * web reference, else its file. */
+static json_t *help_uri(const pv_report_set *set, const pv_rule_meta *m) {
+  const char *ref = m->references ? m->references[0] : NULL;
+  int builtin = m->source_file == NULL || strcmp(m->source_file, "<builtin>") == 0;
+  if (builtin && strchr(m->id, '/') != NULL && is_http(ref))
+    return pv_json_str(ref);
+  if (builtin) {
+    char doc[256];
+    snprintf(doc, sizeof doc, "%s%s", DOCS_URI, builtin_doc(m->id));
+    return json_string(doc);
+  }
+  if (from_bundled(set, m->source_file))
+    return uri_with(DOCS_URI "rules-catalog.md#", m->id);
+  if (is_http(ref))
+    return pv_json_str(ref);
+  char real[PATH_MAX];
+  if (realpath(m->source_file, real) != NULL)
+    return uri_with("file://", real);
+  return json_string(DOCS_URI "rules.md");
+}
+
+static json_t *rule_json(const pv_report_set *set, const pv_rule_meta *m) {
   const char *desc = m->description ? m->description : m->message ? m->message : m->id;
   char score[16];
   snprintf(score, sizeof score, "%.1f", pv_rule_score(m));
@@ -168,6 +247,7 @@ static json_t *rule_json(const pv_rule_meta *m) {
   json_object_set_new(o, "name", camel_name(m->id));
   json_object_set_new(o, "shortDescription", text_obj(m->name ? m->name : m->id));
   json_object_set_new(o, "fullDescription", text_obj(desc));
+  json_object_set_new(o, "helpUri", help_uri(set, m));
   json_object_set_new(o, "help", rule_help(m, desc));
   json_object_set_new(cfg, "level", json_string(pv_severity_sarif_level(m->severity)));
   json_object_set_new(o, "defaultConfiguration", cfg);
@@ -224,9 +304,12 @@ static json_t *region_json(const pv_finding *f) {
   return region_of(f->start, f->end, f->col16_start, f->col16_end, f->snippet);
 }
 
-static json_t *location_json(const char *path, json_t *region) {
+/* A location in input r: its path from %SRCROOT% (pv_result_root_path). */
+static json_t *location_json(const pv_result *r, const char *path, json_t *region) {
   json_t *loc = json_object(), *phys = json_object(), *art = json_object();
-  json_object_set_new(art, "uri", uri_json(path));
+  char *rooted = pv_result_root_path(r, path, 1);
+  json_object_set_new(art, "uri", uri_json(rooted ? rooted : path));
+  free(rooted);
   json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
   json_object_set_new(phys, "artifactLocation", art);
   if (region != NULL)
@@ -239,21 +322,21 @@ static json_t *location_json(const char *path, json_t *region) {
 
 /* One flow step as a location with its message (a step without a path of
  * its own is in the finding's file). */
-static json_t *step_location(const pv_finding *f, const pv_flow_step *s) {
+static json_t *step_location(const pv_result *r, const pv_finding *f, const pv_flow_step *s) {
   json_t *reg = region_of(s->start, s->end, s->col16_start, s->col16_end, NULL);
-  json_t *loc = location_json(s->path ? s->path : f->path, reg);
+  json_t *loc = location_json(r, s->path ? s->path : f->path, reg);
   if (s->message != NULL)
     json_object_set_new(loc, "message", text_obj(s->message));
   return loc;
 }
 
 /* codeFlows: one thread flow whose locations are the steps, source first. */
-static json_t *code_flows_json(const pv_finding *f) {
+static json_t *code_flows_json(const pv_result *r, const pv_finding *f) {
   json_t *locs = json_array(), *thread = json_object(), *threads = json_array();
   json_t *flow = json_object(), *flows = json_array();
   for (uint32_t i = 0; i < f->nflow; i++) {
     json_t *tfl = json_object();
-    json_object_set_new(tfl, "location", step_location(f, &f->flow[i]));
+    json_object_set_new(tfl, "location", step_location(r, f, &f->flow[i]));
     json_array_append_new(locs, tfl);
   }
   json_object_set_new(thread, "locations", locs);
@@ -264,8 +347,8 @@ static json_t *code_flows_json(const pv_finding *f) {
 }
 
 /* relatedLocations: the source of the flow, id 1. */
-static json_t *related_json(const pv_finding *f) {
-  json_t *rel = json_array(), *loc = step_location(f, &f->flow[0]);
+static json_t *related_json(const pv_result *r, const pv_finding *f) {
+  json_t *rel = json_array(), *loc = step_location(r, f, &f->flow[0]);
   json_object_set_new(loc, "id", json_integer(1));
   json_array_append_new(rel, loc);
   return rel;
@@ -297,11 +380,11 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
   json_object_set_new(o, "level", json_string(pv_severity_sarif_level(f->severity)));
   const char *msg = f->message ? f->message : f->rule->id;
   json_object_set_new(o, "message", f->nflow > 0 ? linked_message(msg) : text_obj(msg));
-  json_array_append_new(locs, location_json(f->path, region_json(f)));
+  json_array_append_new(locs, location_json(r, f->path, region_json(f)));
   json_object_set_new(o, "locations", locs);
   if (f->nflow > 0) {
-    json_object_set_new(o, "codeFlows", code_flows_json(f));
-    json_object_set_new(o, "relatedLocations", related_json(f));
+    json_object_set_new(o, "codeFlows", code_flows_json(r, f));
+    json_object_set_new(o, "relatedLocations", related_json(r, f));
   }
   if (f->line_hash[0])
     json_object_set_new(fp, "primaryLocationLineHash", json_string(f->line_hash));
@@ -327,7 +410,7 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
 
 /* ---- invocation, artifacts, run ------------------------------------------ */
 
-static json_t *notification_json(const pv_note *n) {
+static json_t *notification_json(const pv_result *r, const pv_note *n) {
   static const char *const levels[] = {"note", "warning", "error"};
   json_t *o = json_object(), *d = json_object();
   json_object_set_new(o, "level", json_string(levels[n->level]));
@@ -336,21 +419,83 @@ static json_t *notification_json(const pv_note *n) {
   json_object_set_new(o, "descriptor", d);
   if (n->path != NULL) {
     json_t *locs = json_array();
-    json_array_append_new(locs, location_json(n->path, NULL));
+    json_array_append_new(locs, location_json(r, n->path, NULL));
     json_object_set_new(o, "locations", locs);
   }
   return o;
 }
 
-static json_t *invocation_json(const pv_report_set *set) {
+/* ---- the result cap (max_results) ----------------------------------------- */
+
+/* Results are kept by rank: unsuppressed before suppressed, then the
+ * highest severity; within the lowest rank kept, the first in order. */
+typedef struct {
+  int floor;       /* ranks below it are left out */
+  size_t at_floor; /* results of rank floor kept */
+  size_t dropped;
+} result_cap;
+
+static int keep_rank(const pv_finding *f) {
+  return f->suppressed ? 0 : (int)f->severity + 1;
+}
+
+static result_cap plan_cap(const pv_report_set *set) {
+  size_t count[PV_SEV_CRITICAL + 2] = {0}, total = 0;
+  result_cap c = {.floor = 0, .at_floor = (size_t)-1};
+  for (size_t i = 0; i < set->count; i++) {
+    const pv_result *r = set->results[i];
+    for (size_t k = 0; k < r->findings.len; k++)
+      count[keep_rank(pv_result_finding(r, k))]++;
+    total += r->findings.len;
+  }
+  if (set->max_results == 0 || total <= set->max_results)
+    return c;
+  size_t room = set->max_results;
+  for (int k = PV_SEV_CRITICAL + 1; k >= 0; k--) {
+    if (count[k] > room) {
+      c.floor = k;
+      c.at_floor = room;
+      break;
+    }
+    room -= count[k];
+  }
+  c.dropped = total - set->max_results;
+  return c;
+}
+
+/* Whether f is kept; counts the ones kept at the floor rank in *taken. */
+static int cap_keeps(const result_cap *c, const pv_finding *f, size_t *taken) {
+  int rank = keep_rank(f);
+  if (rank != c->floor)
+    return rank > c->floor;
+  return (*taken)++ < c->at_floor;
+}
+
+static json_t *cap_notification(const pv_report_set *set, const result_cap *c) {
+  char msg[256];
+  snprintf(msg, sizeof msg,
+           "%zu results left out of this SARIF file (over --max-results %zu): the lowest "
+           "severities, suppressed ones first; the JSON lines and text reports have them all",
+           c->dropped, set->max_results);
+  json_t *o = json_object(), *d = json_object();
+  json_object_set_new(o, "level", json_string("warning"));
+  json_object_set_new(o, "message", text_obj(msg));
+  json_object_set_new(d, "id", json_string("too-many-results"));
+  json_object_set_new(o, "descriptor", d);
+  return o;
+}
+
+static json_t *invocation_json(const pv_report_set *set, const result_cap *cap) {
   json_t *inv = json_object(), *notes = json_array();
   int ok = 1;
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
     ok &= r->status != PV_INPUT_ERROR;
     for (size_t k = 0; k < r->notes.len; k++)
-      json_array_append_new(notes, notification_json(pv_result_note_at(r, k)));
+      json_array_append_new(notes, notification_json(r, pv_result_note_at(r, k)));
   }
+  if (cap->dropped > 0)
+    json_array_append_new(notes, cap_notification(set, cap));
   json_object_set_new(inv, "executionSuccessful", json_boolean(ok));
   json_object_set_new(inv, "toolExecutionNotifications", notes);
   if (set->has_epoch) {
@@ -370,7 +515,9 @@ static json_t *artifacts_json(const pv_report_set *set) {
     if (r->sha256[0] == '\0' || strcmp(r->kind, "file") == 0)
       continue;
     json_t *a = json_object(), *loc = json_object(), *h = json_object(), *roles = json_array();
-    json_object_set_new(loc, "uri", uri_json(r->input));
+    json_object_set_new(loc, "uri", uri_json(r->root_archive ? r->root_archive : r->input));
+    if (r->root_archive)
+      json_object_set_new(loc, "uriBaseId", json_string("%SRCROOT%"));
     json_object_set_new(a, "location", loc);
     json_object_set_new(h, "sha-256", json_string(r->sha256));
     json_object_set_new(a, "hashes", h);
@@ -387,9 +534,9 @@ static json_t *driver_json(const pv_report_set *set, const rule_table *t) {
   json_object_set_new(d, "name", json_string("plugvet"));
   json_object_set_new(d, "semanticVersion", json_string(set->version));
   json_object_set_new(d, "version", json_string(set->version));
-  json_object_set_new(d, "informationUri", json_string(INFO_URI));
+  json_object_set_new(d, "informationUri", json_string(PV_HOME_URI));
   for (size_t i = 0; i < t->len; i++)
-    json_array_append_new(rules, rule_json(t->items[i]));
+    json_array_append_new(rules, rule_json(set, t->items[i]));
   json_object_set_new(d, "rules", rules);
   return d;
 }
@@ -409,12 +556,44 @@ static json_t *risk_json(const pv_report_set *set) {
   return props;
 }
 
+/* originalUriBaseIds: %SRCROOT% as a file: URI ending in '/'. */
+static json_t *base_ids_json(const char *root) {
+  size_t n = strlen(root);
+  char *dir = malloc(n + 2);
+  json_t *ids = json_object(), *loc = json_object();
+  if (dir != NULL) {
+    snprintf(dir, n + 2, "%s%s", root, n > 0 && root[n - 1] == '/' ? "" : "/");
+    json_object_set_new(loc, "uri", uri_with("file://", dir));
+  }
+  free(dir);
+  json_object_set_new(ids, "%SRCROOT%", loc);
+  return ids;
+}
+
+/* automationDetails.id: "plugvet/<category>/", GitHub's name for the run. */
+static json_t *automation_json(const pv_report_set *set) {
+  size_t n = set->category ? strlen(set->category) + 16 : 16;
+  char *id = malloc(n);
+  json_t *o = json_object();
+  if (id != NULL) {
+    snprintf(id, n, "plugvet/%s%s", set->category ? set->category : "", set->category ? "/" : "");
+    json_object_set_new(o, "id", pv_json_str(id));
+  }
+  free(id);
+  return o;
+}
+
 static json_t *run_json(const pv_report_set *set, const rule_table *t) {
   json_t *run = json_object(), *tool = json_object(), *results = json_array();
   json_t *invs = json_array();
+  result_cap cap = plan_cap(set);
+  size_t taken = 0;
   json_object_set_new(tool, "driver", driver_json(set, t));
   json_object_set_new(run, "tool", tool);
-  json_array_append_new(invs, invocation_json(set));
+  json_object_set_new(run, "automationDetails", automation_json(set));
+  if (set->srcroot != NULL)
+    json_object_set_new(run, "originalUriBaseIds", base_ids_json(set->srcroot));
+  json_array_append_new(invs, invocation_json(set, &cap));
   json_object_set_new(run, "invocations", invs);
   json_t *arts = artifacts_json(set);
   if (json_array_size(arts) > 0)
@@ -425,7 +604,8 @@ static json_t *run_json(const pv_report_set *set, const rule_table *t) {
     const pv_result *r = set->results[i];
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
-      json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
+      if (cap_keeps(&cap, f, &taken))
+        json_array_append_new(results, result_json(f, rule_index(t, pv_finding_rule_id(f)), r));
     }
   }
   json_object_set_new(run, "results", results);

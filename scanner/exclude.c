@@ -9,9 +9,14 @@
 typedef struct {
   const char *p;
   size_t n;
-  int neg;      /* `!`: re-include */
-  int dir_only; /* trailing `/` */
-  int anywhere; /* no `/`: a name at any depth */
+  int neg;          /* `!`: re-include */
+  int dir_only;     /* trailing `/` */
+  int anywhere;     /* no `/`: a name at any depth */
+  const char *lit;  /* the glob's longest run of plain characters, which any */
+  size_t litn;      /* path it matches holds (a quick rejection) */
+  const char *base; /* a nested .gitignore's directory inside the input: the
+                     * glob applies to paths under it, from it */
+  size_t bn;        /* its length; 0: the input's root */
 } glob;
 
 typedef struct {
@@ -43,6 +48,15 @@ static int glob_parse(const char *p, size_t n, int may_negate, glob *g) {
   }
   g->p = p;
   g->n = n;
+  for (size_t i = 0; i < n;) {
+    size_t k = strcspn(p + i, "*?\\/[");
+    k = k < n - i ? k : n - i;
+    if (k > g->litn) {
+      g->lit = p + i;
+      g->litn = k;
+    }
+    i += k + 1 + (i + k < n && p[i + k] == '\\');
+  }
   return n > 0;
 }
 
@@ -79,7 +93,10 @@ static void glob_step(const glob *g, size_t *i, const char *s, size_t sn, const 
 /* Does g match path s (sn bytes) or one of its parent directories?
  * -1 on out of memory. */
 static int glob_matches(const glob *g, const char *s, size_t sn) {
-  unsigned char *row = calloc(2 * (sn + 1), 1);
+  if (g->litn > 0 && memmem(s, sn, g->lit, g->litn) == NULL)
+    return 0;
+  unsigned char stack[2 * 512];
+  unsigned char *row = sn < 512 ? stack : calloc(2 * (sn + 1), 1);
   if (row == NULL)
     return -1;
   unsigned char *next = row + sn + 1;
@@ -92,7 +109,8 @@ static int glob_matches(const glob *g, const char *s, size_t sn) {
   int hit = 0;
   for (size_t j = 1; j <= sn && !hit; j++)
     hit = row[j] && (j == sn ? !g->dir_only : s[j] == '/');
-  free(row);
+  if (row != stack)
+    free(row);
   return hit;
 }
 
@@ -132,16 +150,21 @@ static pv_status add_list(globs *gs, const char *const *list, pv_result *r, cons
   return rc;
 }
 
-/* The lines of the .plugvetignore file f. */
-static pv_status add_ignore_file(globs *gs, const pv_file *f, pv_result *r, const pv_limits *lim) {
+/* The lines of the ignore file f (.plugvetignore, .gitignore), whose
+ * globs apply under the directory base (bn bytes; 0: the root). */
+static pv_status add_ignore_file(globs *gs, const pv_file *f, const char *base, size_t bn,
+                                 pv_result *r, const pv_limits *lim) {
   const char *d = (const char *)f->data;
   pv_status rc = PV_OK;
   glob g;
   for (size_t s = 0; s < f->size && rc == PV_OK;) {
     const char *nl = memchr(d + s, '\n', f->size - s);
     size_t e = nl ? (size_t)(nl - d) : f->size;
-    if (glob_parse(d + s, e - s, 1, &g))
+    if (glob_parse(d + s, e - s, 1, &g)) {
+      g.base = base;
+      g.bn = bn;
       rc = globs_add(gs, &g, r, lim);
+    }
     s = e + 1;
   }
   return rc;
@@ -173,7 +196,10 @@ static int excluded(const char *rel, int nm, const globs *inc, const globs *exc)
       return -1;
   out = out || !in;
   for (size_t i = 0; i < exc->n; i++) {
-    int m = glob_matches(&exc->v[i], rel, sn);
+    const glob *g = &exc->v[i];
+    if (g->bn > 0 && (sn <= g->bn || strncmp(rel, g->base, g->bn) != 0 || rel[g->bn] != '/'))
+      continue;
+    int m = g->bn > 0 ? glob_matches(g, rel + g->bn + 1, sn - g->bn - 1) : glob_matches(g, rel, sn);
     if (m < 0)
       return -1;
     if (m)
@@ -213,6 +239,51 @@ static const pv_file *ignore_file(pv_result *r, const char *prefix) {
   return NULL;
 }
 
+typedef struct {
+  const pv_file *f;
+  const char *rel; /* its path inside the input */
+  size_t depth;    /* '/' in rel */
+} ignore_at;
+
+/* Shallower first (a deeper .gitignore wins, as in git), then by path. */
+static int cmp_ignore(const void *x, const void *y) {
+  const ignore_at *a = x, *b = y;
+  if (a->depth != b->depth)
+    return a->depth < b->depth ? -1 : 1;
+  return strcmp(a->rel, b->rel);
+}
+
+static int is_gitignore(const char *rel) {
+  size_t n = strlen(rel);
+  return strcmp(rel, ".gitignore") == 0 || (n > 11 && strcmp(rel + n - 11, "/.gitignore") == 0);
+}
+
+/* The globs of every .gitignore of a directory input, shallowest first. */
+static pv_status add_gitignores(globs *gs, pv_result *r, const char *prefix, const pv_limits *lim) {
+  size_t pl = strlen(prefix), n = 0;
+  ignore_at *v = malloc((r->files.len + 1) * sizeof *v);
+  if (v == NULL)
+    return PV_FATAL;
+  for (size_t i = 0; i < r->files.len; i++) {
+    const pv_file *f = pv_result_file(r, i);
+    const char *rel = rel_path(f, prefix, pl);
+    if (f->kind != PV_ENTRY_FILE || f->data == NULL || !is_gitignore(rel))
+      continue;
+    size_t depth = 0;
+    for (const char *p = strchr(rel, '/'); p != NULL; p = strchr(p + 1, '/'))
+      depth++;
+    v[n++] = (ignore_at){.f = f, .rel = rel, .depth = depth};
+  }
+  qsort(v, n, sizeof *v, cmp_ignore);
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < n && rc == PV_OK; i++) {
+    const char *slash = strrchr(v[i].rel, '/');
+    rc = add_ignore_file(gs, v[i].f, v[i].rel, slash ? (size_t)(slash - v[i].rel) : 0, r, lim);
+  }
+  free(v);
+  return rc;
+}
+
 pv_status pv_exclude_apply(pv_result *r, const pv_exclude_opts *o, const pv_limits *lim) {
   int dir = r->kind != NULL && strcmp(r->kind, "directory") == 0;
   const char *prefix = dir ? pv_intake_dir_prefix(r) : "";
@@ -221,8 +292,10 @@ pv_status pv_exclude_apply(pv_result *r, const pv_exclude_opts *o, const pv_limi
   const pv_file *ign = dir ? ignore_file(r, prefix) : NULL;
   globs inc = {0}, exc = {0};
   pv_status rc = add_list(&inc, o->include, r, lim);
+  if (rc == PV_OK && dir && !o->no_gitignore)
+    rc = add_gitignores(&exc, r, prefix, lim);
   if (rc == PV_OK && ign != NULL)
-    rc = add_ignore_file(&exc, ign, r, lim);
+    rc = add_ignore_file(&exc, ign, "", 0, r, lim);
   if (rc == PV_OK)
     rc = add_list(&exc, o->exclude, r, lim);
   if (rc == PV_OK)
@@ -230,7 +303,8 @@ pv_status pv_exclude_apply(pv_result *r, const pv_exclude_opts *o, const pv_limi
   if (rc == PV_OK && r->excluded > 0)
     pv_result_note(r, PV_NOTE_INFO, "excluded", NULL,
                    "%s: %zu file%s not scanned by code rules (--exclude, --include, "
-                   ".plugvetignore, node_modules/ in a directory: --scan-node-modules)",
+                   ".plugvetignore, .gitignore, node_modules/ in a directory: "
+                   "--scan-node-modules)",
                    r->input, r->excluded, r->excluded == 1 ? "" : "s");
   free(inc.v);
   free(exc.v);

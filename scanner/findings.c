@@ -655,8 +655,13 @@ static int cmp_occ(const void *x, const void *y) {
  * index counts earlier findings of the same rule and text. Sorting the keys
  * (keys: room for hi - lo) makes that O(n log n) where walking back over the
  * file's findings was quadratic in a lockfile's thousands of findings. */
-static void fingerprint_path(pv_finding *fs, size_t lo, size_t hi, occ_key *keys) {
+static pv_status fingerprint_path(const pv_result *r, pv_finding *fs, size_t lo, size_t hi,
+                                  occ_key *keys) {
   size_t n = hi - lo;
+  char *path = pv_result_root_path(r, fs[lo].path, 0);
+  if (path == NULL) {
+    return PV_FATAL;
+  }
   for (size_t i = 0; i < n; i++) {
     keys[i] = occ_key_of(fs, lo + i);
   }
@@ -665,13 +670,15 @@ static void fingerprint_path(pv_finding *fs, size_t lo, size_t hi, occ_key *keys
   for (size_t i = 0; i < n; i++) {
     occ = i > 0 && cmp_occ_text(&keys[i - 1], &keys[i]) == 0 ? occ + 1 : 0;
     pv_finding *f = &fs[keys[i].at];
-    pv_fingerprint(keys[i].rule, f->path, keys[i].text, keys[i].len, occ, f->fingerprint);
+    pv_fingerprint(keys[i].rule, path, keys[i].text, keys[i].len, occ, f->fingerprint);
   }
+  free(path);
+  return PV_OK;
 }
 
-/* Fingerprints of findings in final order (sorted by path). PV_FATAL on
- * out of memory. */
-static pv_status fingerprint_all(pv_finding *fs, size_t n) {
+/* Fingerprints of findings in final order (sorted by path), each path
+ * from the report root (pv_result_root_path). PV_FATAL on out of memory. */
+static pv_status fingerprint_all(const pv_result *r, pv_finding *fs, size_t n) {
   occ_key *keys = malloc(n * sizeof *keys);
   if (keys == NULL) {
     return PV_FATAL;
@@ -681,7 +688,10 @@ static pv_status fingerprint_all(pv_finding *fs, size_t n) {
     while (hi < n && strcmp(fs[hi].path, fs[lo].path) == 0) {
       hi++;
     }
-    fingerprint_path(fs, lo, hi, keys);
+    if (fingerprint_path(r, fs, lo, hi, keys) != PV_OK) {
+      free(keys);
+      return PV_FATAL;
+    }
     lo = hi;
   }
   free(keys);
@@ -837,5 +847,5 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
       return PV_FATAL;
     lo = hi;
   }
-  return fingerprint_all(fs, n);
+  return fingerprint_all(r, fs, n);
 }

@@ -22,6 +22,8 @@ typedef struct {
   uint32_t rule_bytes;    /* bytes in one rule file (and one licence policy) */
   uint32_t snippet_bytes; /* bytes of source kept in a finding's snippet */
   uint32_t findings;      /* findings kept per input (more: one notification) */
+  uint32_t sarif_results; /* results in one SARIF run, highest severities kept (--max-results;
+                           * 0: all) */
   uint64_t components;    /* dependency entries inventoried per input */
   uint32_t license_bytes; /* bytes in one SPDX license expression */
   uint32_t license_depth; /* nesting of parentheses in one license expression */
@@ -51,10 +53,10 @@ typedef struct {
   uint32_t http_backoff_ms;  /* delay before the first retry, doubled each time */
   uint64_t vex_bytes;        /* one --vex file */
   uint32_t vex_statements;   /* VEX statements in all --vex files */
-  uint32_t exclude_globs;    /* --exclude, --include and .plugvetignore globs per input */
+  uint32_t exclude_globs; /* --exclude, --include, .gitignore and .plugvetignore globs per input */
   /* plugvet verify, sign, keygen */
-  uint32_t sig_file_bytes; /* one signature, key or trusted-keys file */
-  uint32_t trusted_keys;   /* public keys in one --trusted-keys file */
+  uint32_t sig_file_bytes;  /* one signature, key or trusted-keys file */
+  uint32_t trusted_keys;    /* public keys in one --trusted-keys file */
   uint64_t packument_bytes; /* one --packument file */
 } pv_limits;
 
@@ -77,6 +79,7 @@ static inline pv_limits pv_limits_default(void) {
       .rule_bytes = 4 * 1024 * 1024,
       .snippet_bytes = 400,
       .findings = 10000,
+      .sarif_results = 5000,
       .components = 100000,
       .license_bytes = 4096,
       .license_depth = 32,

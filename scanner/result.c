@@ -111,6 +111,35 @@ void pv_result_partial(pv_result *r, const char *id, const char *path, const cha
   va_end(ap);
 }
 
+/* a + sep + b (sep only when both are non-empty); malloc'd. */
+static char *join_path(const char *a, const char *sep, const char *b) {
+  size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+  char *s = malloc(na + ns + nb + 1);
+  if (s == NULL)
+    return NULL;
+  memcpy(s, a, na);
+  size_t k = na;
+  if (na > 0 && nb > 0) {
+    memcpy(s + k, sep, ns);
+    k += ns;
+  }
+  memcpy(s + k, b, nb + 1);
+  return s;
+}
+
+char *pv_result_root_path(const pv_result *r, const char *path, int with_archive) {
+  if (r->root_from != NULL && r->root_to != NULL) {
+    size_t n = strlen(r->root_from);
+    if (n == 0)
+      return join_path(r->root_to, "/", path);
+    if (strncmp(path, r->root_from, n) == 0 && (path[n] == '\0' || path[n] == '/'))
+      return join_path(r->root_to, "/", path[n] == '/' ? path + n + 1 : path + n);
+  }
+  if (with_archive && r->root_archive != NULL)
+    return join_path(r->root_archive, "!/", path);
+  return strdup(path);
+}
+
 void pv_result_fail(pv_result *r, const char *fmt, ...) {
   char msg[1024];
   va_list ap;

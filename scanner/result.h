@@ -37,6 +37,15 @@ typedef struct pv_result {
   int no_inline_suppress;             /* // nosemgrep, // plugvet-ignore do not count
                                        * (set by scan.c: --inline-suppress) */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
+  /* Where the input sits under the report root (SARIF %SRCROOT%), set by
+   * tools/ before the findings are finished; NULL: paths as they are.
+   * Local inputs (directory, file, stdin, git index): a path starting with
+   * root_from (the input's name as its paths carry it; "" for all) is
+   * fingerprinted and reported in SARIF as root_to + the rest. Archives:
+   * root_archive, the archive's own path from the root, prefixes its paths
+   * in SARIF only, joined with "!/" as nested archives are (fingerprints
+   * stay those of the archive's contents). */
+  const char *root_from, *root_to, *root_archive;
 } pv_result;
 
 /* New empty result for the named input; NULL on out-of-memory. */
@@ -65,6 +74,10 @@ void *pv_result_data_alloc(pv_result *r, size_t n);
  * reports need only findings, snippets and notes): every pv_file.data becomes
  * NULL. Keeps a batch's memory bounded by its largest input, not its sum. */
 void pv_result_drop_data(pv_result *r);
+/* path (a file of r) from the report root: root_to + the rest when it
+ * starts with r->root_from, else path itself; root_archive + "!/" + path
+ * only when with_archive. Returns a malloc'd string (free it), NULL on OOM. */
+char *pv_result_root_path(const pv_result *r, const char *path, int with_archive);
 /* Mark the input as failed with a reason (also recorded as an error note). */
 void pv_result_fail(pv_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

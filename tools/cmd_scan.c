@@ -23,6 +23,8 @@
 #include "../vulndb/vulns.h"
 #include "commands.h"
 #include "common.h"
+#include "config.h"
+#include "srcroot.h"
 #include "staged.h"
 
 #ifndef PV_VERSION
@@ -51,7 +53,10 @@ static const char usage_scan[] =
     "  --exclude GLOB        code rules skip files whose path inside the input (or\n"
     "                        a parent directory) matches GLOB (repeatable; *, ?,\n"
     "                        **, trailing / for directories); a directory input's\n"
-    "                        .plugvetignore holds more (gitignore syntax)\n"
+    "                        .plugvetignore holds more (gitignore syntax), and\n"
+    "                        its .gitignore files count too\n"
+    "  --no-gitignore        directory inputs: do not read .gitignore files\n"
+    "                        (vetting someone else's directory)\n"
     "  --include GLOB        code rules scan only files matching a GLOB (repeatable)\n"
     "  --scan-node-modules   directory inputs: code rules also scan node_modules/\n"
     "                        (skipped by default; archives always scan it)\n"
@@ -60,15 +65,26 @@ static const char usage_scan[] =
     "                        (default) in files, directories, --staged, stdin, never\n"
     "                        in archives (someone else's code); all; none\n"
     "reports:\n"
-    "  --sarif FILE          write SARIF 2.1.0\n"
+    "  --sarif FILE          write SARIF 2.1.0 (URIs from the top of the git work\n"
+    "                        tree, whatever the current directory)\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --color WHEN          colour the text report: auto (default: on a terminal,\n"
+    "                        unless NO_COLOR is set or TERM=dumb), always, never\n"
+    "  --sarif-category NAME SARIF automationDetails.id plugvet/NAME/ (GitHub\n"
+    "                        keeps one analysis per category)\n"
+    "  --max-results N       SARIF keeps N results, highest severities first\n"
+    "                        (5000; 0: all), and says how many were left out\n"
     "  --baseline FILE       leave out findings already in FILE (a previous\n"
     "                        SARIF or --json output): report only new ones\n"
     "  --include-suppressed  accepted, the default: SARIF keeps suppressed\n"
     "                        findings, marked as suppressions\n"
     "  --policy-out FILE     write the plugvet-run policy of the one input and\n"
     "                        report pkg.undeclared-capability findings\n"
+    "  --exclude-rule ID     leave out the findings of rule ID (repeatable; an\n"
+    "                        advisory group such as dep.vulnerable: all of them)\n"
+    "  --severity LEVEL      leave out findings below LEVEL (critical, high,\n"
+    "                        medium, low, info)\n"
     "  --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical,\n"
     "                        high (default), medium, low, info, none\n"
     "  --fail-on-partial     exit 2 when part of an input went unanalysed (a file\n"
@@ -91,6 +107,11 @@ static const char usage_scan[] =
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
     "                        against FILE's allow/deny/review lists (JSON)\n"
+    "project file:\n"
+    "  --config FILE         read defaults and an ignore list from FILE (default:\n"
+    "                        .plugvet.yml in the scanned directory or above it, up\n"
+    "                        to the top of its git work tree); flags win\n"
+    "  --no-config           read no project file\n"
     "inputs and batch:\n"
     "  --staged              scan what is being committed: the staged files of the\n"
     "                        git index (not the working tree), as one input with\n"
@@ -147,9 +168,19 @@ typedef struct {
   size_t n_vex;
   const char **excludes, **includes; /* --exclude, --include: NULL-terminated */
   size_t n_excludes, n_includes;
+  const char **exclude_rules; /* --exclude-rule: NULL-terminated */
+  size_t n_exclude_rules;
+  int min_severity; /* --severity: findings below it are left out (-1: not given) */
+  int max_db_age_set;
+  const char *config_path;            /* --config */
+  int no_config;                      /* --no-config */
+  pv_config config;                   /* the project file's defaults and ignore list */
   int scan_node_modules;              /* --scan-node-modules */
+  int no_gitignore;                   /* --no-gitignore */
+  int color;                          /* --color: PV_COLOR_* */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
+  const char *sarif_category; /* --sarif-category */
   const char *license_policy; /* --license-policy */
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
@@ -167,11 +198,30 @@ typedef struct {
   pv_limits limits;
 } scan_opts;
 
+/* What --sarif-category may hold (GitHub's category is free text; these
+ * keep it one readable token). */
+#define PV_CATEGORY_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/"
+
+static const char *g_command = "scan"; /* "policy" in policy mode: for die_usage */
+
+/* A usage error: one line, and where the options are explained. */
 static void die_usage(const char *fmt, const char *arg) {
   fprintf(stderr, "plugvet: ");
   fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nTry 'plugvet scan --help'.\n");
+  fprintf(stderr, " (see plugvet %s --help)\n", g_command);
   exit(EXIT_INPUT);
+}
+
+/* getopt's '?' (unknown option) or ':' (missing value) at argv[optind - 1]:
+ * a long option by its name, a short one by its letter. */
+static void bad_option(int c, char *const *argv) {
+  const char *word = argv[optind - 1];
+  char opt[64];
+  if (strncmp(word, "--", 2) == 0)
+    snprintf(opt, sizeof opt, "%.*s", (int)strcspn(word, "="), word);
+  else
+    snprintf(opt, sizeof opt, "-%c", optopt);
+  die_usage(c == ':' ? "option '%s' needs a value" : "unknown or ambiguous option '%s'", opt);
 }
 
 static void die_oom(void) {
@@ -289,7 +339,17 @@ enum {
   OPT_INCLUDE,
   OPT_SCAN_NODE_MODULES,
   OPT_INLINE_SUPPRESS,
+  OPT_SARIF_CATEGORY,
+  OPT_MAX_RESULTS,
+  OPT_EXCLUDE_RULE,
+  OPT_SEVERITY,
+  OPT_NO_GITIGNORE,
+  OPT_CONFIG,
+  OPT_NO_CONFIG,
+  OPT_COLOR,
 };
+
+enum { PV_COLOR_AUTO = 0, PV_COLOR_ALWAYS, PV_COLOR_NEVER };
 
 static const struct option scan_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
@@ -323,7 +383,15 @@ static const struct option scan_longopts[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"scan-node-modules", no_argument, NULL, OPT_SCAN_NODE_MODULES},
+    {"no-gitignore", no_argument, NULL, OPT_NO_GITIGNORE},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"color", required_argument, NULL, OPT_COLOR},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
+    {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
+    {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
+    {"severity", required_argument, NULL, OPT_SEVERITY},
+    {"max-results", required_argument, NULL, OPT_MAX_RESULTS},
     {"from", required_argument, NULL, OPT_FROM},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
@@ -377,6 +445,9 @@ static int limit_opt(scan_opts *o, int c, const char *arg) {
     case OPT_MAX_YAML_DEPTH:
       l->yaml_depth = parse_count(arg, "--max-yaml-depth", 2);
       return 1;
+    case OPT_MAX_RESULTS:
+      l->sarif_results = parse_count(arg, "--max-results", 0);
+      return 1;
     case OPT_TIMEOUT:
       l->input_ms = parse_count(arg, "--timeout", 1) * 1000u;
       return 1;
@@ -416,11 +487,93 @@ static void hook_inputs(scan_opts *o) {
     die_usage("%s", "no input given");
 }
 
+/* --sarif-category (or the project file's): one readable token. */
+static void check_category(const char *s) {
+  if (s != NULL && (s[0] == '\0' || s[0] == '/' || s[strlen(s) - 1] == '/' ||
+                    s[strspn(s, PV_CATEGORY_CHARS)] != '\0'))
+    die_usage("--sarif-category takes letters, digits and . _ - / (not first or last), not '%s'",
+              s);
+}
+
+/* Where the project file is looked for: the first input's directory (the
+ * input itself when it is one), else the current directory. */
+static char *config_start(const scan_opts *o) {
+  char *abs = o->n_inputs > 0 && !o->staged && !o->stdin_name ? realpath(o->inputs[0], NULL) : NULL;
+  struct stat st;
+  if (abs != NULL && stat(abs, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    char *slash = strrchr(abs, '/');
+    if (slash != NULL)
+      slash[slash == abs] = '\0';
+  }
+  return abs != NULL ? abs : getcwd(NULL, 0);
+}
+
+/* A list option not given on the command line takes the project file's. */
+static void config_list(const char ***v, size_t *n, const char **from) {
+  for (size_t i = 0; *n == 0 && from != NULL && from[i] != NULL; i++)
+    push_glob(v, n, from[i]);
+}
+
+/* The project file's defaults, where the command line left a gap. */
+static void config_defaults(scan_opts *o, const pv_config *c) {
+  o->fail_on = o->fail_on >= 0 ? o->fail_on : c->fail_on >= 0 ? c->fail_on : PV_SEV_HIGH;
+  o->min_severity = o->min_severity >= 0 ? o->min_severity : c->severity >= 0 ? c->severity : 0;
+  o->taint |= c->taint == 1;
+  if (!o->max_db_age_set && c->max_db_age >= 0)
+    o->max_db_age = (uint32_t)c->max_db_age;
+  o->sarif = o->sarif ? o->sarif : c->sarif;
+  o->json = o->json ? o->json : c->json;
+  o->text = o->text ? o->text : c->text;
+  o->db = o->db ? o->db : c->db;
+  o->sarif_category = o->sarif_category ? o->sarif_category : c->category;
+  config_list(&o->excludes, &o->n_excludes, c->exclude);
+  config_list(&o->includes, &o->n_includes, c->include);
+  config_list(&o->exclude_rules, &o->n_exclude_rules, c->exclude_rule);
+  size_t n = 0;
+  while (o->n_rule_paths == 0 && c->rules != NULL && c->rules[n] != NULL)
+    n++;
+  if (n > 0) {
+    o->rule_paths = realloc(o->rule_paths, n * sizeof *o->rule_paths);
+    if (o->rule_paths == NULL)
+      die_oom();
+    memcpy(o->rule_paths, c->rules, n * sizeof *o->rule_paths);
+    o->n_rule_paths = n;
+  }
+}
+
+/* Read .plugvet.yml (--config, or found from the inputs; not with
+ * --no-config): a bad file is exit 2 naming file:line. */
+static void apply_config(scan_opts *o) {
+  char *start = o->config_path || o->no_config ? NULL : config_start(o);
+  char *path = o->config_path ? strdup(o->config_path) : start ? pv_config_find(start) : NULL;
+  free(start);
+  char today[16], err[PATH_MAX + 256];
+  time_t now = time(NULL);
+  struct tm tm;
+  strftime(today, sizeof today, "%Y-%m-%d", gmtime_r(&now, &tm));
+  if (path != NULL && pv_config_load(&o->config, path, today, &o->limits, err, sizeof err) != 0) {
+    fprintf(stderr, "plugvet: %s\n", err);
+    exit(EXIT_INPUT);
+  }
+  free(path);
+  for (size_t i = 0; !o->quiet && i < o->config.n_ignore; i++) {
+    const pv_cfg_ignore *e = &o->config.ignore[i];
+    if (e->expired)
+      fprintf(stderr,
+              "plugvet: %s:%u: the ignore entry for %s expired after %s: it no longer "
+              "suppresses\n",
+              o->config.path, e->line, e->id, e->until);
+  }
+  config_defaults(o, &o->config);
+}
+
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
   const char *usage = o->policy_mode ? usage_policy : usage_scan;
-  while ((c = getopt_long(argc, argv, o->policy_mode ? "o:j:qvh" : "j:qvh", scan_longopts, NULL)) !=
-         -1) {
+  opterr = 0; /* bad_option says it in one line */
+  g_command = o->policy_mode ? "policy" : "scan";
+  while ((c = getopt_long(argc, argv, o->policy_mode ? ":o:j:qvh" : ":j:qvh", scan_longopts,
+                          NULL)) != -1) {
     if (limit_opt(o, c, optarg))
       continue;
     switch (c) {
@@ -454,6 +607,23 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_SCAN_NODE_MODULES:
         o->scan_node_modules = 1;
         break;
+      case OPT_NO_GITIGNORE:
+        o->no_gitignore = 1;
+        break;
+      case OPT_CONFIG:
+        o->config_path = optarg;
+        break;
+      case OPT_NO_CONFIG:
+        o->no_config = 1;
+        break;
+      case OPT_COLOR:
+        o->color = strcmp(optarg, "auto") == 0     ? PV_COLOR_AUTO
+                   : strcmp(optarg, "always") == 0 ? PV_COLOR_ALWAYS
+                   : strcmp(optarg, "never") == 0  ? PV_COLOR_NEVER
+                                                   : -1;
+        if (o->color < 0)
+          die_usage("--color takes auto, always or never, not '%s'", optarg);
+        break;
       case OPT_INLINE_SUPPRESS:
         if (strcmp(optarg, "own") == 0)
           o->inline_suppress = PV_INLINE_OWN;
@@ -472,6 +642,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_SARIF:
         o->sarif = optarg;
+        break;
+      case OPT_SARIF_CATEGORY:
+        o->sarif_category = optarg;
         break;
       case OPT_JSON:
         o->json = optarg;
@@ -510,6 +683,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_MAX_DB_AGE:
         o->max_db_age = parse_count(optarg, "--max-db-age", 0);
+        o->max_db_age_set = 1;
         break;
       case OPT_CDX:
         if ((o->cdx_minor = pv_cdx_minor(optarg)) < 0)
@@ -527,6 +701,14 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_FAIL_ON:
         if ((o->fail_on = pv_severity_parse(optarg)) < 0)
           die_usage("bad --fail-on level '%s'", optarg);
+        break;
+      case OPT_EXCLUDE_RULE:
+        push_glob(&o->exclude_rules, &o->n_exclude_rules, optarg);
+        break;
+      case OPT_SEVERITY:
+        o->min_severity = pv_severity_parse(optarg);
+        if (o->min_severity < 0 || o->min_severity == PV_SEV_NONE)
+          die_usage("--severity takes critical, high, medium, low or info, not '%s'", optarg);
         break;
       case OPT_FAIL_ON_PARTIAL:
         o->fail_on_partial = 1;
@@ -556,8 +738,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         fputs(usage, stdout);
         exit(EXIT_CLEAN);
       default:
-        fputs(usage, stderr);
-        exit(EXIT_INPUT);
+        bad_option(c, argv);
     }
   }
   for (int i = optind; i < argc; i++) {
@@ -566,6 +747,8 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     else
       add_input(o, argv[i]);
   }
+  apply_config(o);
+  check_category(o->sarif_category);
   hook_inputs(o);
   if (o->policy_mode && o->policy_out == NULL)
     o->policy_out = "-";
@@ -697,6 +880,7 @@ static pv_ruleset *load_rules(const scan_opts *o) {
 /* The batch: workers take the next input index; results land by index. */
 typedef struct {
   const scan_opts *opts;
+  const pv_srcroot *root; /* where each input sits under the report root */
   const pv_scan_config *cfg;
   const pv_env *env;
   const char *db_path;      /* the OSV store, or NULL: dependencies not matched */
@@ -790,6 +974,31 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   return rc;
 }
 
+/* --exclude-rule: the finding's rule, or its advisory group, is excluded. */
+static int rule_excluded(const scan_opts *o, const pv_finding *f) {
+  for (size_t i = 0; i < o->n_exclude_rules; i++)
+    if (strcmp(f->rule->id, o->exclude_rules[i]) == 0 ||
+        strcmp(pv_finding_rule_id(f), o->exclude_rules[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* --exclude-rule and --severity: such findings are left out of every
+ * report and of the exit code (after fingerprinting: the others keep
+ * theirs); an info note says how many. */
+static void filter_findings(const scan_opts *o, pv_result *r) {
+  size_t kept = 0, n = r->findings.len;
+  for (size_t i = 0; i < n; i++) {
+    pv_finding *f = pv_result_finding(r, i);
+    if ((int)f->severity >= o->min_severity && !rule_excluded(o, f))
+      *pv_result_finding(r, kept++) = *f;
+  }
+  r->findings.len = kept;
+  if (kept < n)
+    pv_result_note(r, PV_NOTE_INFO, "filtered", NULL,
+                   "%zu findings left out by --exclude-rule or --severity", n - kept);
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
   int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
@@ -811,8 +1020,13 @@ static void *worker(void *arg) {
     b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
                                              o->mem.v, o->mem.n)
                              : pv_scan_input(s, o->inputs[i]);
-    if (b->results[i] == NULL || supply_chain(b, db, b->results[i]) != PV_OK)
+    if (b->results[i] == NULL || pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
+        supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
+    else
+      filter_findings(o, b->results[i]);
+    if (b->results[i] != NULL)
+      pv_config_ignore(&o->config, b->results[i]);
     atomic_fetch_add(&b->done, 1);
     if (show)
       progress(b);
@@ -884,9 +1098,13 @@ static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
   return PV_OK;
 }
 
-static int use_color(const char *text_path) {
-  const char *nc = getenv("NO_COLOR");
-  if (nc != NULL && *nc)
+/* Colour in the text report: --color always or never; else (auto) only on
+ * a terminal, and not with NO_COLOR set or TERM=dumb. */
+static int use_color(const char *text_path, int mode) {
+  const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+  if (mode != PV_COLOR_AUTO)
+    return mode == PV_COLOR_ALWAYS;
+  if ((nc != NULL && *nc) || (term != NULL && strcmp(term, "dumb") == 0))
     return 0;
   if (text_path == to_stderr)
     return isatty(STDERR_FILENO);
@@ -1032,8 +1250,22 @@ static void set_epoch(pv_report_set *set, const char *source_date_epoch) {
   set->epoch = strtoll(source_date_epoch, NULL, 10);
 }
 
+/* The bundled rule directories, for SARIF's helpUri (report.h). */
+static const char *const *bundled_dirs(char (*buf)[PATH_MAX + 64], size_t n) {
+  static const char *dirs[3];
+  dirs[0] = pv_bundled_rules_dir(buf[0], n);
+  dirs[1] = pv_bundled_dir("taint-rules", buf[1], n);
+  if (dirs[0] == NULL) {
+    dirs[0] = dirs[1];
+    dirs[1] = NULL;
+  }
+  return dirs;
+}
+
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
-  scan_opts o = {.fail_on = PV_SEV_HIGH,
+  scan_opts o = {.fail_on = -1,
+                 .min_severity = -1,
+                 .config = PV_CONFIG_NONE,
                  .jobs = 1,
                  .limits = pv_limits_default(),
                  .cdx_minor = 6,
@@ -1051,7 +1283,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
       .no_prefilter = env->no_prefilter,
       .exclude = {.exclude = o.excludes,
                   .include = o.includes,
-                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL},
+                  .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL,
+                  .no_gitignore = o.no_gitignore},
       .inline_suppress = o.inline_suppress};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,
@@ -1067,15 +1300,27 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   if (b.db_path != NULL) {
     check_store(&b, b.db_path);
   }
+  pv_srcroot root;
+  if (pv_srcroot_init(&root, o.inputs, o.n_inputs,
+                      o.staged       ? PV_ROOT_STAGED
+                      : o.stdin_name ? PV_ROOT_STDIN
+                                     : PV_ROOT_PATHS) != 0)
+    die_oom();
+  b.root = &root;
   run_batch(&b);
   size_t known = apply_baseline(base, &o, b.results);
   tell_user(&o, b.results);
+  char bundled[2][PATH_MAX + 64];
   pv_report_set set = {.results = b.results,
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
-                       .color = use_color(o.text),
-                       .baseline_known = known};
+                       .color = use_color(o.text, o.color),
+                       .baseline_known = known,
+                       .srcroot = root.root,
+                       .category = o.sarif_category,
+                       .max_results = o.limits.sarif_results,
+                       .bundled = bundled_dirs(bundled, sizeof bundled[0])};
   set_epoch(&set, env->source_date_epoch);
   int bad = 0;
   if (o.sarif)
@@ -1097,8 +1342,11 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(o.models);
   free(o.vex);
   free(o.excludes);
+  free(o.exclude_rules);
+  pv_config_free(&o.config);
   free(o.includes);
   pv_vex_free(vex);
+  pv_srcroot_free(&root);
   free_inputs(&o);
   pv_mem_files_free(&o.mem);
   return rc;

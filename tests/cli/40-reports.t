@@ -118,7 +118,7 @@ mkdir -p arc/package && cp p/src/a.js arc/package/index.js && tar czf plugin.tgz
 validate arc.sarif; ok $? "archive SARIF validates"
 sha=$(sha256sum plugin.tgz | cut -d' ' -f1)
 grep -q "\"sha-256\": \"$sha\"" arc.sarif; ok $? "the archive is an artifact with its sha256"
-grep -q '"uri": "package/index.js"' arc.sarif; ok $? "locations use the path inside the archive"
+grep -q '"uri": "plugin.tgz!/package/index.js"' arc.sarif; ok $? "locations: the archive's path, !/, the path inside it"
 
 # Hostile bytes in names and content still give valid SARIF and JSON.
 mkdir -p h && printf 'eval(q); // \377\376 bad utf-8 \033[31m\n' >"h/bad$(printf '\377')name.js"
