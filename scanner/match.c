@@ -802,7 +802,7 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
   hit_ctx h = {r, rule, f, lim};
   pv_taint_incomplete cut;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL)
-    return PV_FATAL;
+    return PV_FATAL; /* (x NULL: no first pass made it) */
   pv_status rc =
       pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h, &cut);
   budget_notes(m, r, f, rule, regex_cut, lim);
@@ -921,6 +921,8 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
   const pv_ruleset *rs = m->rs;
   uint32_t np = rs->npats[f->lang];
   int more = 0;
+  if (m->tf == NULL)
+    return PV_FATAL;
   memcpy(m->walked, m->active, np);
   for (size_t i = 0; i < rs->n; i++) {
     if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT)
@@ -929,7 +931,7 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
     pv_feval e = feval_of(m, f, c);
     e.regex_cut = &regex_cut;
     e.fold_bytes = lim->fold_bytes;
-    int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
+    int t = pv_taint_sources(rs->rules[i], &e, f, m->tf, m->tg, m->tx), ready = 0;
     if (t >= 0)
       ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
     if (t < 0 || ready < 0)
@@ -1003,7 +1005,10 @@ pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->tg = pv_taint_graph_new(r);
   m->tx = pv_taint_exports_new();
   m->order = malloc(r->files.len * sizeof *m->order);
-  if (m->tg == NULL || m->tx == NULL || m->order == NULL || pv_taint_order(m->tg, m->order) != 0)
+  if (m->tf == NULL)
+    m->tf = pv_taint_file_new();
+  if (m->tg == NULL || m->tx == NULL || m->order == NULL || m->tf == NULL ||
+      pv_taint_order(m->tg, m->order) != 0)
     return PV_FATAL;
   return PV_OK;
 }

@@ -146,7 +146,8 @@ struct import {
 };
 
 /* What every taint rule needs of one file, found once: its functions (in
- * source order) and its imports. Valid during one pv_match_file. */
+ * source order), its imports, and the matches of the rules' items. Valid
+ * during one pv_match_file. */
 struct pv_taint_file {
   const pv_file *f;
   struct pfn {
@@ -170,6 +171,12 @@ struct pv_taint_file {
   uint32_t ncls, capcls;
   pv_arena *a;
   int ready, hoists; /* hoists: the top level declares a `var` */
+  struct titem {
+    pv_mlist l;
+    unsigned cut; /* the PV_REGEX_CUT_* bits its evaluation got */
+    uint8_t done;
+  } * items; /* per pv_taint_item.fid: its matches, evaluated once for every rule */
+  uint32_t nitems;
 };
 
 /* Part of a value a function makes: at field `path` of it ("" all of
@@ -519,6 +526,13 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
 fsum *tn_summary(tctx *c, TSNode fn);
 /* Path tail (starting at a symbolic parameter) re-rooted on path head. */
 const trace *tn_splice(tctx *c, const trace *head, const trace *tail);
+
+/* ---- taint.c --------------------------------------------------------------- */
+
+/* The matches of item `it` in the file of e, from pf (evaluated once per
+ * file for all the items that share it.fid), its regex cut bits added to
+ * *e->regex_cut; NULL on OOM. */
+const pv_mlist *tn_item_matches(pv_taint_file *pf, const pv_taint_item *it, const pv_feval *e);
 
 /* ---- exports.c ------------------------------------------------------------- */
 
