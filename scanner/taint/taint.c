@@ -259,8 +259,10 @@ static void interpret(tctx *c, TSNode root) {
     uint32_t v = c->store_version;
     if (c->pf->hoists && pass == 0)
       tn_hoist(c, root, 0);
-    for (uint32_t i = 0; i < nkids(root); i++)
-      tn_stmt(c, ts_node_named_child(root, i));
+    uint32_t nk, first = tn_kids(c, root, &nk);
+    for (uint32_t i = 0; i < nk; i++)
+      tn_stmt(c, c->kids[first + i]);
+    c->kn = first;
     each_function(c);
     if (v == c->store_version || c->over || c->oom)
       return;
@@ -531,6 +533,9 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   pv_mlist_free(&c.sink);
   pv_mlist_free(&c.san);
   tn_env_free(&c.cur);
+  free(c.kids);
+  if (c.kc_made)
+    ts_tree_cursor_delete(&c.kc);
   free(c.fns);
   free(c.store);
 

@@ -278,6 +278,10 @@ typedef struct {
     const trace *t;
   } * store; /* this.path of instances, by class body */
   uint32_t nstore, capstore, store_version;
+  TSNode *kids; /* named children of the nodes being iterated, a stack (tn_kids) */
+  uint32_t kn, kcap;
+  TSTreeCursor kc; /* tn_kids' cursor (made once, reset on each use) */
+  int kc_made;
 } tctx;
 
 /* Branches: each way runs from the same state; the writes it made are kept
@@ -440,6 +444,12 @@ void tn_check_sink(tctx *c, TSNode n, const trace *t);
 void tn_cut(tctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The same, naming function fn (a null node: the top level). */
 void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Push the named children of n onto c->kids, found by one cursor walk
+ * (ts_node_named_child(n, i) walks the children before i each time:
+ * quadratic on wide nodes); *k gets their count (0 on OOM), the index of
+ * the first is returned. The caller reads c->kids[first + i] (nested
+ * pushes may move the array) and pops them: c->kn = first. */
+uint32_t tn_kids(tctx *c, TSNode n, uint32_t *k);
 /* Make room in *v (*cap elements of size bytes) for need elements; -1 on OOM. */
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size);
 /* The binding of name (n bytes) in scope, the innermost first, then globals; or NULL. */
