@@ -121,13 +121,16 @@ void pv_matcher_delete(pv_matcher *m) {
 
 /* ---- Positions -------------------------------------------------------- */
 
-/* Forward-only byte → line/column cursor over one file. */
+/* Byte → line/column cursor over one file: forward, or back on its line
+ * (further back it starts over). */
 typedef struct {
   const unsigned char *data;
   size_t byte, line, line_start;
 } line_cursor;
 
 static pv_pos pos_at(line_cursor *c, size_t byte) {
+  if (byte < c->byte && byte >= c->line_start) /* back on the cursor's line */
+    return (pv_pos){(uint32_t)c->line, (uint32_t)(byte - c->line_start + 1), (uint32_t)byte};
   if (byte < c->byte) {
     c->byte = 0;
     c->line = 1;
@@ -747,11 +750,13 @@ typedef struct {
   const pv_limits *lim;
 } hit_ctx;
 
-/* A byte offset's line and column (a fresh cursor: steps are few and in
- * no order). */
-static pv_pos pos_of(const pv_file *f, uint32_t byte) {
-  line_cursor lc = {f->data, 0, 1, 0};
-  return pos_at(&lc, byte);
+/* A byte offset's line and column in f, by cursor lc: kept while the
+ * steps of a path stay in one file (a path of n steps must not scan its
+ * file n times), fresh for another file. */
+static pv_pos pos_of(line_cursor *lc, const pv_file *f, uint32_t byte) {
+  if (lc->data != f->data)
+    *lc = (line_cursor){f->data, 0, 1, 0};
+  return pos_at(lc, byte);
 }
 
 static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
@@ -761,6 +766,7 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
   pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n ? n : 1) * sizeof *flow);
   if (flow == NULL)
     return -1;
+  line_cursor lc = {NULL, 0, 1, 0};
   for (uint32_t i = 0; i < n; i++) {
     const pv_file *f = steps[i].file ? steps[i].file : h->f;
     const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
@@ -768,8 +774,8 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
       return -1;
     flow[i] = (pv_flow_step){.file = f,
                              .path = f->path,
-                             .start = pos_of(f, steps[i].s),
-                             .end = pos_of(f, steps[i].e),
+                             .start = pos_of(&lc, f, steps[i].s),
+                             .end = pos_of(&lc, f, steps[i].e),
                              .message = msg};
   }
   secret_at sec = secret_of(h->rule, sf->data, sink->s, sink->e, pmatch_lookup, (void *)sink, 1);
@@ -782,8 +788,8 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                    .message = msg,
                    .file = sf,
                    .path = sf->path,
-                   .start = pos_of(sf, sink->s),
-                   .end = pos_of(sf, sink->e),
+                   .start = pos_of(&lc, sf, sink->s),
+                   .end = pos_of(&lc, sf, sink->e),
                    .flow = flow,
                    .nflow = n,
                    .secret_s = (uint32_t)sec.s,
