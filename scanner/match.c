@@ -122,13 +122,16 @@ void pv_matcher_delete(pv_matcher *m) {
 
 /* ---- Positions -------------------------------------------------------- */
 
-/* Forward-only byte → line/column cursor over one file. */
+/* Byte → line/column cursor over one file: forward, or back on its line
+ * (further back it starts over). */
 typedef struct {
   const unsigned char *data;
   size_t byte, line, line_start;
 } line_cursor;
 
 static pv_pos pos_at(line_cursor *c, size_t byte) {
+  if (byte < c->byte && byte >= c->line_start) /* back on the cursor's line */
+    return (pv_pos){(uint32_t)c->line, (uint32_t)(byte - c->line_start + 1), (uint32_t)byte};
   if (byte < c->byte) {
     c->byte = 0;
     c->line = 1;
@@ -748,11 +751,13 @@ typedef struct {
   const pv_limits *lim;
 } hit_ctx;
 
-/* A byte offset's line and column (a fresh cursor: steps are few and in
- * no order). */
-static pv_pos pos_of(const pv_file *f, uint32_t byte) {
-  line_cursor lc = {f->data, 0, 1, 0};
-  return pos_at(&lc, byte);
+/* A byte offset's line and column in f, by cursor lc: kept while the
+ * steps of a path stay in one file (a path of n steps must not scan its
+ * file n times), fresh for another file. */
+static pv_pos pos_of(line_cursor *lc, const pv_file *f, uint32_t byte) {
+  if (lc->data != f->data)
+    *lc = (line_cursor){f->data, 0, 1, 0};
+  return pos_at(lc, byte);
 }
 
 static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
@@ -762,6 +767,7 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
   pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n ? n : 1) * sizeof *flow);
   if (flow == NULL)
     return -1;
+  line_cursor lc = {NULL, 0, 1, 0};
   for (uint32_t i = 0; i < n; i++) {
     const pv_file *f = steps[i].file ? steps[i].file : h->f;
     const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
@@ -769,8 +775,8 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
       return -1;
     flow[i] = (pv_flow_step){.file = f,
                              .path = f->path,
-                             .start = pos_of(f, steps[i].s),
-                             .end = pos_of(f, steps[i].e),
+                             .start = pos_of(&lc, f, steps[i].s),
+                             .end = pos_of(&lc, f, steps[i].e),
                              .message = msg};
   }
   secret_at sec = secret_of(h->rule, sf->data, sink->s, sink->e, pmatch_lookup, (void *)sink, 1);
@@ -783,8 +789,8 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                    .message = msg,
                    .file = sf,
                    .path = sf->path,
-                   .start = pos_of(sf, sink->s),
-                   .end = pos_of(sf, sink->e),
+                   .start = pos_of(&lc, sf, sink->s),
+                   .end = pos_of(&lc, sf, sink->e),
                    .flow = flow,
                    .nflow = n,
                    .secret_s = (uint32_t)sec.s,
@@ -803,7 +809,7 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
   hit_ctx h = {r, rule, f, lim};
   pv_taint_incomplete cut;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL)
-    return PV_FATAL;
+    return PV_FATAL; /* (x NULL: no first pass made it) */
   pv_status rc =
       pv_taint_run(rule, m->rs->models, &e, f, tree, m->tg, m->tx, m->tf, lim, taint_hit, &h, &cut);
   budget_notes(m, r, f, rule, regex_cut, lim);
@@ -924,6 +930,8 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
   const pv_ruleset *rs = m->rs;
   uint32_t np = rs->npats[f->lang];
   int more = 0;
+  if (m->tf == NULL)
+    return PV_FATAL;
   memcpy(m->walked, m->active, np);
   for (size_t i = 0; i < rs->n; i++) {
     if (!m->rule_on[i] || rs->rules[i]->kind != PV_MATCHER_TAINT)
@@ -932,7 +940,7 @@ static pv_status first_pass(pv_matcher *m, pv_result *r, const pv_file *f, const
     pv_feval e = feval_of(m, f, c);
     e.regex_cut = &regex_cut;
     e.fold_bytes = lim->fold_bytes;
-    int t = pv_taint_sources(rs->rules[i], &e, f, m->tg, m->tx), ready = 0;
+    int t = pv_taint_sources(rs->rules[i], &e, f, m->tf, m->tg, m->tx), ready = 0;
     if (t >= 0)
       ready = pv_taint_ready(m->tx, m->tg, rs->rules[i], f);
     if (t < 0 || ready < 0)
@@ -1006,7 +1014,10 @@ pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->tg = pv_taint_graph_new(r);
   m->tx = pv_taint_exports_new();
   m->order = malloc(r->files.len * sizeof *m->order);
-  if (m->tg == NULL || m->tx == NULL || m->order == NULL || pv_taint_order(m->tg, m->order) != 0)
+  if (m->tf == NULL)
+    m->tf = pv_taint_file_new();
+  if (m->tg == NULL || m->tx == NULL || m->order == NULL || m->tf == NULL ||
+      pv_taint_order(m->tg, m->order) != 0)
     return PV_FATAL;
   return PV_OK;
 }

@@ -536,6 +536,55 @@ static void set_lazy(pv_formula *f, int lazy) {
       set_lazy(f->kids[i], lazy);
 }
 
+static int str_same(const char *a, const char *b) {
+  return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static int operand_same(const pv_operand *a, const pv_operand *b) {
+  return str_same(a->mv, b->mv) && a->as == b->as && a->num == b->num && str_same(a->str, b->str);
+}
+
+static uint64_t mix(uint64_t h, uint64_t v) {
+  return (h ^ v) * 1099511628211u; /* FNV-1a's prime */
+}
+
+static uint64_t str_hash(uint64_t h, const char *s) {
+  for (; s != NULL && *s; s++)
+    h = mix(h, (unsigned char)*s);
+  return mix(h, s == NULL);
+}
+
+uint64_t pv_formula_hash(const pv_formula *f) {
+  uint64_t h = mix(14695981039346656037u, (uint64_t)f->kind);
+  h = mix(mix(mix(h, f->n), (uint64_t)f->lazy), (uint64_t)f->op);
+  for (int l = 0; l < PV_LANG_COUNT; l++)
+    h = mix(h, f->pat[l]);
+  h = str_hash(str_hash(h, f->re_src), f->lhs.mv);
+  for (uint32_t i = 0; i < f->n_mvs; i++)
+    h = str_hash(h, f->mvs[i]);
+  for (uint32_t i = 0; i < f->n; i++)
+    h = mix(h, pv_formula_hash(f->kids[i]));
+  return h;
+}
+
+int pv_formula_same(const pv_formula *a, const pv_formula *b) {
+  if (a == b)
+    return 1;
+  if (a->kind != b->kind || a->n != b->n || a->lazy != b->lazy || a->any != b->any ||
+      a->anchored != b->anchored || a->decoded != b->decoded || a->n_mvs != b->n_mvs ||
+      a->op != b->op || memcmp(a->pat, b->pat, sizeof a->pat) != 0 ||
+      !str_same(a->re_src, b->re_src) || !operand_same(&a->lhs, &b->lhs) ||
+      !operand_same(&a->rhs, &b->rhs))
+    return 0;
+  for (uint32_t i = 0; i < a->n_mvs; i++)
+    if (!str_same(a->mvs[i], b->mvs[i]))
+      return 0;
+  for (uint32_t i = 0; i < a->n; i++)
+    if (!pv_formula_same(a->kids[i], b->kids[i]))
+      return 0;
+  return 1;
+}
+
 void pv_formula_set_lazy(pv_formula *f) {
   set_lazy(f, 0);
 }

@@ -85,6 +85,11 @@ void pv_formula_mark(const pv_formula *f, pv_lang l, uint8_t *want, int lazy);
  * the evaluation asks for them (pv_feval.demand) at the nodes enclosing
  * the ranges it holds, which are the only places they can matter. */
 void pv_formula_set_lazy(pv_formula *f);
+/* Non-zero if a and b are the same operators over the same patterns (the
+ * same matches in every file): rules that share items compile them apart. */
+int pv_formula_same(const pv_formula *a, const pv_formula *b);
+/* A hash of f equal for formulas pv_formula_same holds the same. */
+uint64_t pv_formula_hash(const pv_formula *f);
 /* The binding of metavariable name ("$X") in m, or NULL. */
 const pv_binding *pv_pmatch_get(const pv_pmatch *m, const char *name, size_t len);
 

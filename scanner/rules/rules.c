@@ -1875,6 +1875,8 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
     }
   if (rc == PV_OK && all_mv_anchors(rs) != 0)
     rc = oom(err);
+  if (rc == PV_OK && pv_taint_share_items(rs) != 0)
+    rc = oom(err);
   if (rc == PV_OK && pv_strset_build(rs->words) != 0)
     rc = oom(err);
   return rc;

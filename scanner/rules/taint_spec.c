@@ -38,6 +38,52 @@ int pv_taint_wanted(const pv_ruleset *rs) {
   return 0;
 }
 
+typedef struct {
+  uint64_t h;
+  pv_taint_item *it;
+} hashed_item;
+
+static int cmp_hashed(const void *a, const void *b) {
+  const hashed_item *x = a, *y = b;
+  return (x->h > y->h) - (x->h < y->h);
+}
+
+/* Give items[k] the number of an earlier item of its hash run that
+ * matches alike, else the next one. */
+static void share_run(hashed_item *v, size_t first, size_t k, uint32_t *next) {
+  for (size_t j = first; j < k; j++)
+    if (pv_formula_same(v[j].it->f, v[k].it->f)) {
+      v[k].it->fid = v[j].it->fid;
+      return;
+    }
+  v[k].it->fid = (*next)++;
+}
+
+int pv_taint_share_items(pv_ruleset *rs) {
+  size_t n = 0, k = 0;
+  for (size_t i = 0; i < rs->n; i++)
+    for (int kind = 0; rs->rules[i]->taint != NULL && kind < PV_TI_COUNT; kind++)
+      n += rs->rules[i]->taint->n[kind];
+  hashed_item *v = malloc((n + 1) * sizeof *v);
+  if (v == NULL)
+    return -1;
+  for (size_t i = 0; i < rs->n; i++)
+    for (int kind = 0; rs->rules[i]->taint != NULL && kind < PV_TI_COUNT; kind++)
+      for (uint32_t j = 0; j < rs->rules[i]->taint->n[kind]; j++) {
+        pv_taint_item *it = &rs->rules[i]->taint->items[kind][j];
+        v[k++] = (hashed_item){pv_formula_hash(it->f), it};
+      }
+  qsort(v, n, sizeof *v, cmp_hashed);
+  uint32_t next = 0;
+  for (size_t first = 0, i = 0; i < n; i++) {
+    if (v[i].h != v[first].h)
+      first = i;
+    share_run(v, first, i, &next);
+  }
+  free(v);
+  return 0;
+}
+
 static const char *key_of(const pv_yaml_node *k) {
   return k->t == PV_YAML_SCALAR ? k->s : "?";
 }

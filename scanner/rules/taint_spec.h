@@ -22,6 +22,8 @@ typedef struct {
   const char *label;     /* sources */
   const char *requires;  /* sources, sinks */
   const char *from, *to; /* propagators: "$X" */
+  uint32_t fid;          /* the same for items of every rule that match alike
+                          * (pv_taint_share_items): the engine evaluates them once per file */
 } pv_taint_item;
 
 enum { PV_TI_SOURCE, PV_TI_SINK, PV_TI_SANITIZER, PV_TI_PROPAGATOR, PV_TI_COUNT };
@@ -83,6 +85,11 @@ pv_status pv_taint_sets_check(pv_rctx *c, const pv_yaml_node *sets);
 pv_status pv_taint_models_check(pv_rctx *c, const pv_yaml_node *list);
 /* Non-zero if rs holds a taint rule. */
 int pv_taint_wanted(const pv_ruleset *rs);
+/* Number the items of rs's taint rules (pv_taint_item.fid) so that items
+ * with the same formula (pv_formula_same), whatever their rule and kind,
+ * share a number; after the formulas are final (lazy, anchors). 0, or -1
+ * on OOM. */
+int pv_taint_share_items(pv_ruleset *rs);
 /* The model of a call: callee path `path` ("path.join", "JSON.parse",
  * "encodeURIComponent"; NULL if not a plain path) and method name `method`
  * (the last property of a member call, or NULL); event, the string the

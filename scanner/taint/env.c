@@ -248,6 +248,30 @@ void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) {
 
 /* ---- The environment ---------------------------------------------------- */
 
+uint32_t tn_kids(tctx *c, TSNode n, uint32_t *k) {
+  uint32_t first = c->kn, want = nkids(n);
+  *k = 0;
+  if (want == 0)
+    return first;
+  if (tn_grow((void **)&c->kids, &c->kcap, first + want, sizeof *c->kids) != 0) {
+    c->oom = 1;
+    return first;
+  }
+  if (!c->kc_made)
+    c->kc = ts_tree_cursor_new(n);
+  else
+    ts_tree_cursor_reset(&c->kc, n);
+  c->kc_made = 1;
+  if (ts_tree_cursor_goto_first_child(&c->kc))
+    do {
+      TSNode x = ts_tree_cursor_current_node(&c->kc);
+      if (ts_node_is_named(x) && *k < want)
+        c->kids[first + (*k)++] = x;
+    } while (ts_tree_cursor_goto_next_sibling(&c->kc));
+  c->kn = first + *k;
+  return first;
+}
+
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
   if (need <= *cap)
     return 0;

@@ -75,11 +75,13 @@ static const trace *object_value(tctx *c, TSNode obj) {
 
 static const trace *children(tctx *c, TSNode n) {
   const trace *t = NULL;
-  for (uint32_t i = 0; i < nkids(n); i++) {
-    TSNode k = ts_node_named_child(n, i);
+  uint32_t nk, first = tn_kids(c, n, &nk);
+  for (uint32_t i = 0; i < nk; i++) {
+    TSNode k = c->kids[first + i];
     if (!sym_is(k, c->sy->comment))
       t = tn_join(c, t, tn_ev(c, k));
   }
+  c->kn = first;
   return t;
 }
 
@@ -209,12 +211,12 @@ static const trace *call(tctx *c, TSNode n) {
     recv = callee; /* f(a)(b): the inner call runs first (its sinks too) and counts as a receiver */
   }
   const trace *rt = ts_node_is_null(recv) ? NULL : tn_ev(c, recv);
-  uint32_t na = ts_node_is_null(args) ? 0 : nkids(args);
+  uint32_t na, first = tn_kids(c, args, &na);
   const trace *at[PARAMS_MAX] = {0}, *all = NULL;
   TSNode fnarg[PARAMS_MAX];
   uint32_t k = 0;
   for (uint32_t i = 0; i < na; i++) {
-    TSNode a = ts_node_named_child(args, i);
+    TSNode a = c->kids[first + i];
     if (sym_is(a, c->sy->comment))
       continue;
     const trace *t = is_fn_literal(c, a) ? NULL : tn_ev(c, a);
@@ -225,6 +227,7 @@ static const trace *call(tctx *c, TSNode n) {
     all = tn_join(c, all, t);
     k++;
   }
+  c->kn = first;
   uint32_t nargs = k < PARAMS_MAX ? k : PARAMS_MAX;
   if ((sym_is(n, c->sy->new_) && !ts_node_is_null(tn_class_named(c, callee))) ||
       sym_is(callee, c->sy->super_)) {
@@ -515,8 +518,10 @@ static void declarator(tctx *c, TSNode d, int var) {
 static void block(tctx *c, TSNode n) {
   uint32_t nb = c->cur.nb;
   c->depth++;
-  for (uint32_t i = 0; i < nkids(n); i++)
-    tn_stmt(c, ts_node_named_child(n, i));
+  uint32_t nk, first = tn_kids(c, n, &nk);
+  for (uint32_t i = 0; i < nk; i++)
+    tn_stmt(c, c->kids[first + i]);
+  c->kn = first;
   c->depth--;
   c->cur.nb = nb; /* block declarations end here (globals are kept apart) */
 }
@@ -646,8 +651,9 @@ void tn_stmt(tctx *c, TSNode n) {
   } else if (x == y->expr_stmt) {
     children(c, n);
   } else {
-    for (uint32_t i = 0; i < nkids(n); i++) {
-      TSNode k = ts_node_named_child(n, i);
+    uint32_t nk, first = tn_kids(c, n, &nk);
+    for (uint32_t i = 0; i < nk; i++) {
+      TSNode k = c->kids[first + i];
       if (tn_is_function(c, k))
         continue;
       if (nkids(k) > 0 && !sym_is(k, y->paren))
@@ -655,5 +661,6 @@ void tn_stmt(tctx *c, TSNode n) {
       else
         tn_ev(c, k);
     }
+    c->kn = first;
   }
 }

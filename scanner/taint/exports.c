@@ -744,15 +744,16 @@ void tn_settle(tctx *c, uint32_t nexports) {
     c->oom = 1;
 }
 
-int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_graph *g,
-                     pv_taint_exports *x) {
-  pv_mlist src = {0};
-  int rc = 0;
-  for (uint32_t i = 0; i < rule->taint->n[PV_TI_SOURCE] && rc == 0 && src.n == 0; i++)
-    if (pv_formula_eval(rule->taint->items[PV_TI_SOURCE][i].f, e, &src) != PV_OK)
-      rc = -1;
-  if (rc == 0 && (src.n > 0 || (rule->taint->entry_exported && pv_taint_entry(g, f))))
-    rc = x == NULL ? 1 : set_pending(x, rule, f) != 0 ? -1 : 1;
-  pv_mlist_free(&src);
-  return rc;
+int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_file *pf,
+                     pv_taint_graph *g, pv_taint_exports *x) {
+  int found = 0;
+  for (uint32_t i = 0; i < rule->taint->n[PV_TI_SOURCE] && !found; i++) {
+    const pv_mlist *l = tn_item_matches(pf, &rule->taint->items[PV_TI_SOURCE][i], e);
+    if (l == NULL)
+      return -1;
+    found = l->n > 0;
+  }
+  if (!found && !(rule->taint->entry_exported && pv_taint_entry(g, f)))
+    return 0;
+  return x == NULL ? 1 : set_pending(x, rule, f) != 0 ? -1 : 1;
 }

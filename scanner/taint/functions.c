@@ -419,8 +419,9 @@ static void bind_params(tctx *c, TSNode fn, const trace *const *args, uint32_t n
 void tn_hoist(tctx *c, TSNode n, uint32_t level) {
   if (level > DEPTH_MAX)
     return;
-  for (uint32_t i = 0; i < nkids(n); i++) {
-    TSNode k = ts_node_named_child(n, i);
+  uint32_t nk, first = tn_kids(c, n, &nk);
+  for (uint32_t i = 0; i < nk; i++) {
+    TSNode k = c->kids[first + i];
     if (tn_is_function(c, k) || sym_is(k, c->sy->class_body))
       continue;
     if (!sym_is(k, c->sy->vardecl)) {
@@ -435,6 +436,7 @@ void tn_hoist(tctx *c, TSNode n, uint32_t level) {
         tn_declare(c, nm, NULL);
     }
   }
+  c->kn = first;
 }
 
 /* A function's own `this` (its fields while it runs; what methods keep

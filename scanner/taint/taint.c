@@ -10,9 +10,10 @@
 #include "taint_impl.h"
 
 enum {
-  PASSES_MAX = 2,        /* passes over a file while the fields of instances change */
-  CALLER_ROUNDS_MAX = 3, /* rounds summarising the callers of functions returning taint */
-  CALLER_NAMES_MAX = 64, /* names of such functions looked for in one round */
+  PASSES_MAX = 2,          /* passes over a file while the fields of instances change */
+  CALLER_ROUNDS_MAX = 3,   /* rounds summarising the callers of functions returning taint */
+  CALLER_NAMES_MAX = 64,   /* names of such functions looked for in one round */
+  ITEM_MATCHES_KEPT = 256, /* list capacity an item keeps from one file to the next */
 };
 
 /* ---- The file: its functions, imports and classes; interpreting it ------- */
@@ -155,11 +156,24 @@ static void link_classes(tctx *c) {
   }
 }
 
+/* Forget the functions, imports and classes of the file pf last held. */
+static void forget_functions(pv_taint_file *pf) {
+  pf->f = NULL;
+  pf->nfns = 0;
+  pf->nimps = 0;
+  pf->ncls = 0;
+  pf->ready = 0;
+  pf->hoists = 0;
+  pf->ncap = pf->fcap = 0;
+  pv_arena_delete(pf->a);
+  pf->a = NULL;
+}
+
 /* The file's functions and imports: one walk for every taint rule. */
 static void prepare(tctx *c, TSNode root) {
   pv_taint_file *pf = c->pf;
   if (!pf->ready || pf->f != c->file) {
-    pv_taint_file_reset(pf);
+    forget_functions(pf);
     pf->f = c->file;
     if (pf->a == NULL && (pf->a = pv_arena_new(0)) == NULL)
       return (void)(c->oom = 1);
@@ -181,21 +195,44 @@ pv_taint_file *pv_taint_file_new(void) {
 void pv_taint_file_reset(pv_taint_file *pf) {
   if (pf == NULL)
     return;
-  pf->f = NULL;
-  pf->nfns = 0;
-  pf->nimps = 0;
-  pf->ncls = 0;
-  pf->ready = 0;
-  pf->hoists = 0;
-  pf->ncap = pf->fcap = 0;
-  pv_arena_delete(pf->a);
-  pf->a = NULL;
+  forget_functions(pf);
+  for (uint32_t i = 0; i < pf->nitems; i++) {
+    pf->items[i].done = 0;
+    pf->items[i].l.n = 0;
+    if (pf->items[i].l.cap > ITEM_MATCHES_KEPT) /* one huge file must not pin its lists */
+      pv_mlist_free(&pf->items[i].l);
+  }
+}
+
+const pv_mlist *tn_item_matches(pv_taint_file *pf, const pv_taint_item *it, const pv_feval *e) {
+  if (it->fid >= pf->nitems) {
+    uint32_t cap = pf->nitems;
+    if (tn_grow((void **)&pf->items, &cap, it->fid + 1, sizeof *pf->items) != 0)
+      return NULL;
+    memset(pf->items + pf->nitems, 0, (cap - pf->nitems) * sizeof *pf->items);
+    pf->nitems = cap;
+  }
+  struct titem *ti = &pf->items[it->fid];
+  if (!ti->done) {
+    pv_feval own = *e;
+    own.regex_cut = &ti->cut;
+    ti->cut = 0;
+    if (pv_formula_eval(it->f, &own, &ti->l) != PV_OK)
+      return NULL;
+    ti->done = 1;
+  }
+  if (e->regex_cut != NULL)
+    *e->regex_cut |= ti->cut;
+  return &ti->l;
 }
 
 void pv_taint_file_delete(pv_taint_file *pf) {
   if (pf == NULL)
     return;
   pv_taint_file_reset(pf);
+  for (uint32_t i = 0; i < pf->nitems; i++)
+    pv_mlist_free(&pf->items[i].l);
+  free(pf->items);
   free(pf->fns);
   free(pf->fhash);
   free(pf->nhash);
@@ -222,8 +259,10 @@ static void interpret(tctx *c, TSNode root) {
     uint32_t v = c->store_version;
     if (c->pf->hoists && pass == 0)
       tn_hoist(c, root, 0);
-    for (uint32_t i = 0; i < nkids(root); i++)
-      tn_stmt(c, ts_node_named_child(root, i));
+    uint32_t nk, first = tn_kids(c, root, &nk);
+    for (uint32_t i = 0; i < nk; i++)
+      tn_stmt(c, c->kids[first + i]);
+    c->kn = first;
     each_function(c);
     if (v == c->store_version || c->over || c->oom)
       return;
@@ -341,11 +380,16 @@ static int index_propagators(tctx *c) {
   return 0;
 }
 
+/* The matches of the rule's items of `kind` into out, and the item of each into *item. */
 static pv_status eval_items(tctx *c, const pv_feval *e, int kind, pv_mlist *out, uint32_t **item) {
   for (uint32_t i = 0; i < c->spec->n[kind]; i++) {
     uint32_t before = out->n;
-    if (pv_formula_eval(c->spec->items[kind][i].f, e, out) != PV_OK)
+    const pv_mlist *l = tn_item_matches(c->pf, &c->spec->items[kind][i], e);
+    if (l == NULL)
       return PV_FATAL;
+    for (uint32_t k = 0; k < l->n; k++)
+      if (pv_mlist_push(out, &l->v[k]) != 0)
+        return PV_FATAL;
     uint32_t *v = realloc(*item, (out->n + 1) * sizeof *v);
     if (v == NULL)
       return PV_FATAL;
@@ -489,6 +533,9 @@ pv_status pv_taint_run(const pv_rule *rule, const pv_taint_models *models, const
   pv_mlist_free(&c.sink);
   pv_mlist_free(&c.san);
   tn_env_free(&c.cur);
+  free(c.kids);
+  if (c.kc_made)
+    ts_tree_cursor_delete(&c.kc);
   free(c.fns);
   free(c.store);
 

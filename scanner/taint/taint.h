@@ -112,24 +112,26 @@ int pv_taint_next_round(pv_taint_exports *x);
  * round: pending)? 1 yes, 0 no, -1 OOM. */
 int pv_taint_ready(const pv_taint_exports *x, const pv_taint_graph *g, const pv_rule *rule,
                    const pv_file *f);
-/* The first pass over f (round 0, e holding the matches of the rule's
- * sources): 1 if taint can arise in f (a source matches, or f is the
- * entry module under taint-entry: exported), which makes (rule, f)
- * pending; 0 if not; -1 on OOM. */
-int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_graph *g,
-                     pv_taint_exports *x);
 
-/* What the taint rules find once per file (its functions and imports),
- * kept between the rules run on it. Reset it before each file. */
+/* What the taint rules find once per file (its functions and imports,
+ * the matches of their items), kept between the rules run on it. Reset
+ * it before each file. */
 typedef struct pv_taint_file pv_taint_file;
 pv_taint_file *pv_taint_file_new(void);
 void pv_taint_file_reset(pv_taint_file *pf);
 void pv_taint_file_delete(pv_taint_file *pf);
 
+/* The first pass over f (round 0, e holding the matches of the rule's
+ * sources, pf the file's cache): 1 if taint can arise in f (a source
+ * matches, or f is the entry module under taint-entry: exported), which
+ * makes (rule, f) pending; 0 if not; -1 on OOM. */
+int pv_taint_sources(const pv_rule *rule, const pv_feval *e, const pv_file *f, pv_taint_file *pf,
+                     pv_taint_graph *g, pv_taint_exports *x);
+
 /* Run taint rule `rule` over one parsed file f (pf: the file's cache,
  * shared by the rules run on it): source, sink and sanitizer
  * ranges come from evaluating its operators in e (the file's pattern
- * matches). Calls into modules of
+ * matches), each once per file in pf for every rule. Calls into modules of
  * the input (g, NULL: none) use the summaries of their exports in x (NULL:
  * none, then f is analysed at once on its own), and f's exports are added
  * there. Reports each sink reached once, with the shortest path found,

@@ -146,7 +146,8 @@ struct import {
 };
 
 /* What every taint rule needs of one file, found once: its functions (in
- * source order) and its imports. Valid during one pv_match_file. */
+ * source order), its imports, and the matches of the rules' items. Valid
+ * during one pv_match_file. */
 struct pv_taint_file {
   const pv_file *f;
   struct pfn {
@@ -170,6 +171,12 @@ struct pv_taint_file {
   uint32_t ncls, capcls;
   pv_arena *a;
   int ready, hoists; /* hoists: the top level declares a `var` */
+  struct titem {
+    pv_mlist l;
+    unsigned cut; /* the PV_REGEX_CUT_* bits its evaluation got */
+    uint8_t done;
+  } * items; /* per pv_taint_item.fid: its matches, evaluated once for every rule */
+  uint32_t nitems;
 };
 
 /* Part of a value a function makes: at field `path` of it ("" all of
@@ -271,6 +278,10 @@ typedef struct {
     const trace *t;
   } * store; /* this.path of instances, by class body */
   uint32_t nstore, capstore, store_version;
+  TSNode *kids; /* named children of the nodes being iterated, a stack (tn_kids) */
+  uint32_t kn, kcap;
+  TSTreeCursor kc; /* tn_kids' cursor (made once, reset on each use) */
+  int kc_made;
 } tctx;
 
 /* Branches: each way runs from the same state; the writes it made are kept
@@ -433,6 +444,12 @@ void tn_check_sink(tctx *c, TSNode n, const trace *t);
 void tn_cut(tctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The same, naming function fn (a null node: the top level). */
 void tn_cut_at(tctx *c, TSNode fn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Push the named children of n onto c->kids, found by one cursor walk
+ * (ts_node_named_child(n, i) walks the children before i each time:
+ * quadratic on wide nodes); *k gets their count (0 on OOM), the index of
+ * the first is returned. The caller reads c->kids[first + i] (nested
+ * pushes may move the array) and pops them: c->kn = first. */
+uint32_t tn_kids(tctx *c, TSNode n, uint32_t *k);
 /* Make room in *v (*cap elements of size bytes) for need elements; -1 on OOM. */
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size);
 /* The binding of name (n bytes) in scope, the innermost first, then globals; or NULL. */
@@ -519,6 +536,13 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
 fsum *tn_summary(tctx *c, TSNode fn);
 /* Path tail (starting at a symbolic parameter) re-rooted on path head. */
 const trace *tn_splice(tctx *c, const trace *head, const trace *tail);
+
+/* ---- taint.c --------------------------------------------------------------- */
+
+/* The matches of item `it` in the file of e, from pf (evaluated once per
+ * file for all the items that share it.fid), its regex cut bits added to
+ * *e->regex_cut; NULL on OOM. */
+const pv_mlist *tn_item_matches(pv_taint_file *pf, const pv_taint_item *it, const pv_feval *e);
 
 /* ---- exports.c ------------------------------------------------------------- */
 

@@ -13,29 +13,41 @@ enum {
 
 /* Field ids by (language, name literal), per thread: looking a name up in
  * the grammar compares strings, and the engine asks for a few names all the
- * time. */
+ * time. Open addressing: a name keeps its slot (a direct-mapped table made
+ * names that share a slot look each other up again and again). */
+enum { FIELD_IDS = 512 }; /* > the field names the engine asks for in all languages */
 static __thread struct {
   const TSLanguage *lang;
   const char *name;
   TSFieldId id;
-} field_ids[64];
+} field_ids[FIELD_IDS];
+
+static TSFieldId field_id(const TSLanguage *L, const char *name) {
+  uint32_t h = (uint32_t)(((uintptr_t)name >> 3) ^ ((uintptr_t)L >> 4));
+  for (uint32_t k = 0; k < FIELD_IDS; k++) {
+    uint32_t i = (h + k) % FIELD_IDS;
+    if (field_ids[i].name == name && field_ids[i].lang == L)
+      return field_ids[i].id;
+    if (field_ids[i].name == NULL) {
+      field_ids[i].lang = L;
+      field_ids[i].name = name;
+      field_ids[i].id = ts_language_field_id_for_name(L, name, (uint32_t)strlen(name));
+      return field_ids[i].id;
+    }
+  }
+  return ts_language_field_id_for_name(L, name, (uint32_t)strlen(name)); /* (full: never) */
+}
 
 TSNode tn_field_of(TSNode n, const char *name) { /* a null node has no fields */
   if (ts_node_is_null(n))
     return n;
-  const TSLanguage *L = ts_node_language(n);
-  uint32_t h = (uint32_t)(((uintptr_t)name >> 3) ^ ((uintptr_t)L >> 4)) & 63;
-  if (field_ids[h].name != name || field_ids[h].lang != L) {
-    field_ids[h].lang = L;
-    field_ids[h].name = name;
-    field_ids[h].id = ts_language_field_id_for_name(L, name, (uint32_t)strlen(name));
-  }
-  if (field_ids[h].id == 0) { /* no such field in this grammar */
+  TSFieldId id = field_id(ts_node_language(n), name);
+  if (id == 0) { /* no such field in this grammar */
     TSNode none;
     memset(&none, 0, sizeof none);
     return none;
   }
-  return ts_node_child_by_field_id(n, field_ids[h].id);
+  return ts_node_child_by_field_id(n, id);
 }
 
 /* A short quote of the code at [s, e) for a step message. */

@@ -10,6 +10,7 @@
 #include "../../scanner/parse.h"
 #include "../../scanner/rules/formula.h"
 #include "../../scanner/rules/rules.h"
+#include "../../scanner/rules/taint_spec.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/pv-test-rules-XXXXXX";
@@ -559,6 +560,53 @@ static void test_taint_steps(void) {
   pv_ruleset_delete(rs);
 }
 
+/* Taint items with the same formula share a number, whatever their rule
+ * and kind (each is evaluated once per file); the findings stay each
+ * rule's own. */
+static void test_taint_shared_items(void) {
+  pv_error err = {0};
+  pv_ruleset *rs = load(
+      "rules:\n  - id: t.a\n    message: a\n    severity: high\n"
+      "    languages: [javascript]\n    mode: taint\n"
+      "    pattern-sources:\n      - pattern: req.query\n      - pattern: process.env\n"
+      "    pattern-sinks:\n      - pattern: exec(...)\n"
+      "  - id: t.b\n    message: b\n    severity: high\n"
+      "    languages: [javascript]\n    mode: taint\n"
+      "    pattern-sources:\n      - pattern: req.query\n"
+      "      - patterns:\n          - pattern: process.env\n"
+      "          - pattern-inside: function f() { ... }\n"
+      "    pattern-sinks:\n      - pattern: eval(...)\n"
+      "    pattern-sanitizers:\n      - pattern: exec(...)\n",
+      &err);
+  if (!ok(rs != NULL && rs->n == 2, "two taint rules load (%s)", err.msg))
+    return;
+  const pv_taint_spec *a = rs->rules[0]->taint, *b = rs->rules[1]->taint;
+  is_int(a->items[PV_TI_SOURCE][0].fid, b->items[PV_TI_SOURCE][0].fid,
+         "the same source in two rules: one number");
+  ok(a->items[PV_TI_SOURCE][1].fid != b->items[PV_TI_SOURCE][1].fid,
+     "process.env alone and inside f: two numbers (twin)");
+  is_int(a->items[PV_TI_SINK][0].fid, b->items[PV_TI_SANITIZER][0].fid,
+         "one rule's sink, the other's sanitizer: one number");
+  ok(a->items[PV_TI_SINK][0].fid != b->items[PV_TI_SINK][0].fid,
+     "exec(...) and eval(...): two numbers (twin)");
+  pv_result *r = run(rs, "a.js", "exec(req.query.a);\neval(req.query.b);\n", 0);
+  is_int((long long)r->findings.len, 2, "a shared source: a flow for each rule");
+  const pv_finding *f0 = nth(r, 0), *f1 = nth(r, 1);
+  if (f0 && f1) {
+    is_str(f0->rule->id, "t.a", "... t.a's");
+    is_int(f0->start.line, 1, "... at its own sink");
+    is_str(f1->rule->id, "t.b", "... t.b's");
+    is_int(f1->start.line, 2, "... at its own sink");
+  }
+  pv_result_delete(r);
+  r = run(rs, "a.js", "eval(exec(req.query.b));\n", 0);
+  is_int((long long)r->findings.len, 1, "exec: t.a's sink, t.b's sanitizer: one flow (twin)");
+  if (nth(r, 0))
+    is_str(nth(r, 0)->rule->id, "t.a", "... t.a's");
+  pv_result_delete(r);
+  pv_ruleset_delete(rs);
+}
+
 /* pv_limits.yaml_depth caps the nesting of a rule file (a load error). */
 static void test_yaml_depth(void) {
   pv_error err = {0};
@@ -587,6 +635,7 @@ int main(void) {
   test_formula_regex_limit();
   test_yaml_depth();
   test_taint_steps();
+  test_taint_shared_items();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0)
