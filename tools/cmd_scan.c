@@ -495,17 +495,35 @@ static void check_category(const char *s) {
               s);
 }
 
-/* Where the project file is looked for: the first input's directory (the
- * input itself when it is one), else the current directory. */
-static char *config_start(const scan_opts *o) {
-  char *abs = o->n_inputs > 0 && !o->staged && !o->stdin_name ? realpath(o->inputs[0], NULL) : NULL;
-  struct stat st;
-  if (abs != NULL && stat(abs, &st) == 0 && !S_ISDIR(st.st_mode)) {
-    char *slash = strrchr(abs, '/');
-    if (slash != NULL)
-      slash[slash == abs] = '\0';
+/* The trusted tree: the git work tree plugvet runs in (the current
+ * directory's), NULL when it runs outside one. Its .plugvet.yml and its
+ * .gitignore files are the project's own; an input from anywhere else (an
+ * upload being vetted) could silence or hide its own findings with them. */
+static char *trusted_top(void) {
+  char *cwd = getcwd(NULL, 0), *top = cwd ? pv_git_top(cwd) : NULL;
+  free(cwd);
+  return top;
+}
+
+static int inside(const char *top, const char *path) {
+  size_t n = strlen(top);
+  return strcmp(top, "/") == 0 || (strncmp(top, path, n) == 0 && (path[n] == '/' || !path[n]));
+}
+
+/* Whether every directory input lies in the trusted tree (so its
+ * .gitignore files may apply). */
+static int gitignore_trusted(const scan_opts *o) {
+  char *top = trusted_top();
+  int ok = top != NULL;
+  for (size_t i = 0; ok && i < o->n_inputs; i++) {
+    char *abs = realpath(o->inputs[i], NULL);
+    struct stat st;
+    if (abs != NULL && stat(abs, &st) == 0 && S_ISDIR(st.st_mode))
+      ok = inside(top, abs);
+    free(abs);
   }
-  return abs != NULL ? abs : getcwd(NULL, 0);
+  free(top);
+  return ok;
 }
 
 /* A list option not given on the command line takes the project file's. */
@@ -541,10 +559,11 @@ static void config_defaults(scan_opts *o, const pv_config *c) {
   }
 }
 
-/* Read .plugvet.yml (--config, or found from the inputs; not with
- * --no-config): a bad file is exit 2 naming file:line. */
+/* Read .plugvet.yml (--config, or found from the current directory up to
+ * its git work tree's top, never from the inputs; not with --no-config): a
+ * bad file is exit 2 naming file:line. */
 static void apply_config(scan_opts *o) {
-  char *start = o->config_path || o->no_config ? NULL : config_start(o);
+  char *start = o->config_path || o->no_config ? NULL : getcwd(NULL, 0);
   char *path = o->config_path ? strdup(o->config_path) : start ? pv_config_find(start) : NULL;
   free(start);
   char today[16], err[PATH_MAX + 256];
@@ -1272,6 +1291,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .policy_mode = policy_mode,
                  .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
+  if (!o.no_gitignore)
+    o.no_gitignore = !gitignore_trusted(&o);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
   pv_scan_config cfg = {
