@@ -208,6 +208,7 @@ static const char *builtin_doc(const char *id) {
       {"license.", "cli.md#licence-policy"},
       {"pkg.", "rules.md#package-checks-and-install-time-code"},
       {"policy.", "policy.md"},
+      {"verify.", "verify.md"},
   };
   for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
     if (strncmp(id, docs[i][0], strlen(docs[i][0])) == 0)

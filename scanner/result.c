@@ -135,6 +135,8 @@ char *pv_result_root_path(const pv_result *r, const char *path, int with_archive
     if (strncmp(path, r->root_from, n) == 0 && (path[n] == '\0' || path[n] == '/'))
       return join_path(r->root_to, "/", path[n] == '/' ? path + n + 1 : path + n);
   }
+  if (with_archive && r->root_archive != NULL && strcmp(path, r->input) == 0)
+    return strdup(r->root_archive); /* a finding about the archive itself */
   if (with_archive && r->root_archive != NULL)
     return join_path(r->root_archive, "!/", path);
   return strdup(path);

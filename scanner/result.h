@@ -76,7 +76,8 @@ void *pv_result_data_alloc(pv_result *r, size_t n);
 void pv_result_drop_data(pv_result *r);
 /* path (a file of r) from the report root: root_to + the rest when it
  * starts with r->root_from, else path itself; root_archive + "!/" + path
- * only when with_archive. Returns a malloc'd string (free it), NULL on OOM. */
+ * only when with_archive (root_archive alone for the input's own name: a
+ * finding about the archive itself). Returns a malloc'd string (free it), NULL on OOM. */
 char *pv_result_root_path(const pv_result *r, const char *path, int with_archive);
 /* Mark the input as failed with a reason (also recorded as an error note). */
 void pv_result_fail(pv_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

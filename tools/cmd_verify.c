@@ -13,11 +13,15 @@
 
 #include <jansson.h>
 
+#include "../reports/report.h"
+#include "../scanner/findings.h"
 #include "../scanner/limits.h"
+#include "../verify/findings.h"
 #include "../verify/npm.h"
 #include "../verify/sig.h"
 #include "commands.h"
 #include "common.h"
+#include "srcroot.h"
 
 static const char usage_verify[] =
     "usage: plugvet verify [--trusted-keys FILE | -p PUBKEY] [-x SIG]\n"
@@ -35,6 +39,7 @@ static const char usage_verify[] =
     "  --version V          the version FILE must be (default: the one whose\n"
     "                       dist.integrity is FILE's digest)\n"
     "  --json               one JSON object per check (JSON lines)\n"
+    "  --sarif FILE         write the failed checks as SARIF 2.1.0 results (verify.*)\n"
     "exit: 0 every signature good, 1 a check failed, 2 an input or key file unreadable\n";
 
 static const char usage_sign[] =
@@ -61,8 +66,21 @@ typedef struct {
   char *pack; /* the packument's text */
   size_t pack_len;
   pv_npm_keys *reg_keys;
+  const char *sarif;
+  pv_result **results; /* --sarif: one per input, its failed checks */
+  pv_result *cur;      /* the input being checked (NULL without --sarif) */
   pv_limits lim;
 } verify_opts;
+
+/* A failed check becomes a finding of the current input (--sarif). */
+static void record(const verify_opts *o, const char *check, const char *result,
+                   const char *reason) {
+  if (o->cur && strcmp(result, "ok") != 0 &&
+      pv_verify_finding(o->cur, check, result, reason, &o->lim) != PV_OK) {
+    fputs("plugvet verify: out of memory\n", stderr);
+    exit(EXIT_INTERNAL);
+  }
+}
 
 /* A file of at most cap bytes, or a message and exit 2. */
 static unsigned char *read_or_die(const char *cmd, const char *path, uint64_t cap, size_t *n) {
@@ -274,19 +292,23 @@ static int check_registry(const char *input, const unsigned char *tgz, size_t n,
     return 2;
   }
   snprintf(why, sizeof why, "sha512 is %.200s@%.100s's dist.integrity", c.name, c.version);
+  record(o, "integrity", c.integrity_ok ? "ok" : "mismatch", c.reason);
   print_check(input, "integrity", c.integrity_ok ? "ok" : "mismatch",
               c.integrity_ok ? why : c.reason, &c, o->json);
+  if (strcmp(c.version, "?") != 0)
+    record(o, "registry-signature", pv_npmv_name(c.sig), c.sig_reason);
   if (strcmp(c.version, "?") != 0)
     print_check(input, "registry-signature", pv_npmv_name(c.sig), c.sig_reason, &c, o->json);
   return c.integrity_ok && c.sig == PV_NPMV_OK ? 0 : 1;
 }
 
 static void verify_args(int argc, char **argv, verify_opts *o) {
-  enum { OPT_TRUSTED = 256, OPT_JSON, OPT_PACK, OPT_NPM_KEYS, OPT_VERSION };
+  enum { OPT_TRUSTED = 256, OPT_JSON, OPT_PACK, OPT_NPM_KEYS, OPT_VERSION, OPT_SARIF };
   static const struct option longopts[] = {{"trusted-keys", required_argument, NULL, OPT_TRUSTED},
                                            {"packument", required_argument, NULL, OPT_PACK},
                                            {"npm-keys", required_argument, NULL, OPT_NPM_KEYS},
                                            {"version", required_argument, NULL, OPT_VERSION},
+                                           {"sarif", required_argument, NULL, OPT_SARIF},
                                            {"pubkey", required_argument, NULL, 'p'},
                                            {"sig", required_argument, NULL, 'x'},
                                            {"json", no_argument, NULL, OPT_JSON},
@@ -308,6 +330,8 @@ static void verify_args(int argc, char **argv, verify_opts *o) {
       o->npm_keys = optarg;
     else if (c == OPT_VERSION)
       o->version = optarg;
+    else if (c == OPT_SARIF)
+      o->sarif = optarg;
     else {
       fputs(usage_verify, c == 'h' ? stdout : stderr);
       exit(c == 'h' ? EXIT_CLEAN : EXIT_INPUT);
@@ -329,6 +353,36 @@ static void verify_args(int argc, char **argv, verify_opts *o) {
   }
 }
 
+/* The failed checks of every input (inputs[0..n)) as SARIF (--sarif),
+ * paths from %SRCROOT% as scan writes them; 0 or -1 (said). */
+static int write_sarif(const verify_opts *o, char **inputs, size_t n, const pv_env *env) {
+  pv_error err = {0};
+  pv_srcroot root;
+  if (pv_srcroot_init(&root, (const char *const *)inputs, n, PV_ROOT_PATHS) != 0)
+    return -1;
+  FILE *f = fopen(o->sarif, "we");
+  for (size_t i = 0; f && i < n; i++) {
+    if (pv_srcroot_apply(&root, i, o->results[i]) != 0 ||
+        pv_findings_finish(o->results[i], &o->lim) != PV_OK)
+      n = 0;
+  }
+  long long epoch = pv_sde_epoch(env->source_date_epoch);
+  pv_report_set set = {.results = o->results,
+                       .count = n,
+                       .version = PV_VERSION,
+                       .has_epoch = epoch >= 0,
+                       .epoch = epoch,
+                       .srcroot = root.root,
+                       .category = "verify"};
+  int bad = !f || n == 0 || pv_sarif_write(f, &set, &err) != PV_OK;
+  pv_srcroot_free(&root);
+  if ((f && fclose(f) != 0) || bad) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", o->sarif, err.msg[0] ? err.msg : strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
 /* Every check of one input; the worst exit code so far. */
 static int verify_input(const char *input, const verify_opts *o, int worst) {
   unsigned char *msg;
@@ -342,6 +396,7 @@ static int verify_input(const char *input, const verify_opts *o, int worst) {
   if (o->keys) {
     outcome r;
     rc = check_one(input, msg, n, o, &r);
+    record(o, "signature", r.result, r.reason);
     if (o->json)
       print_json(&r, o);
     else
@@ -364,12 +419,23 @@ int pv_cmd_verify(int argc, char **argv, const pv_env *env) {
   if (o.packument)
     load_registry(&o);
   int worst = 0;
-  for (int i = optind; i < argc; i++)
+  size_t n = (size_t)(argc - optind);
+  if (o.sarif && !(o.results = calloc(n, sizeof *o.results)))
+    exit(EXIT_INTERNAL);
+  for (int i = optind; i < argc; i++) {
+    if (o.sarif && !(o.cur = o.results[i - optind] = pv_result_new(argv[i])))
+      exit(EXIT_INTERNAL);
     worst = verify_input(argv[i], &o, worst);
+  }
+  if (o.sarif && write_sarif(&o, argv + optind, n, env) != 0)
+    worst = 3;
   free(o.keys);
   free(o.pack);
   pv_npm_keys_free(o.reg_keys);
-  return worst == 2 ? EXIT_INPUT : worst ? EXIT_FINDINGS : EXIT_CLEAN;
+  for (size_t i = 0; o.results && i < n; i++)
+    pv_result_delete(o.results[i]);
+  free(o.results);
+  return worst == 3 ? EXIT_INTERNAL : worst == 2 ? EXIT_INPUT : worst ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* ---- sign ---------------------------------------------------------------- */

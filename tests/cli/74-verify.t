@@ -131,4 +131,17 @@ printf '{"name":"x"}' >notpack.json
 is "$st $(grep -c 'notpack.json: not a packument' err)" "2 1" "a packument without versions: exit 2, named"
 "$PV" verify --packument "$d/tool5.json" --version 9.9.9 "$tgz" 2>err >/dev/null; st=$?
 is "$st $(grep -c 'has no version 9.9.9' err)" "2 1" "--version not in the packument: exit 2, named"
+
+# --sarif: the failed checks as results of the verify.* rules, valid SARIF.
+cp "$tgz" isn.tgz
+"$PV" verify -p m.pub --packument "$d/is-number.json" --sarif v.sarif a.tgz b.tgz isn.tgz >/dev/null 2>&1
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/sarif-schema-2.1.0.json" v.sarif >/dev/null 2>&1
+ok $? "--sarif: valid against the official SARIF 2.1.0 schema"
+sarif_facts() { python3 -c 'import json,sys
+r=json.load(open(sys.argv[1]))["runs"][0]
+print(" ".join(sorted("%s:%s" % (x["ruleId"], x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for x in r["results"])))' "$1"; }
+is "$(sarif_facts v.sarif)" "verify.integrity-mismatch:a.tgz verify.integrity-mismatch:b.tgz verify.registry-unsigned:isn.tgz verify.unsigned:b.tgz verify.unsigned:isn.tgz" \
+  "--sarif: one result per failed check, at the input itself"
+"$PV" verify -p m.pub --sarif ok.sarif a.tgz >/dev/null
+is "$(sarif_facts ok.sarif)" "" "--sarif with every check good: no results (twin)"
 done_testing
