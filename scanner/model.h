@@ -75,6 +75,7 @@ enum {
   PV_FILE_NATIVE = 1u << 7,   /* ELF / PE / Mach-O / .node */
   PV_FILE_EXCLUDED = 1u << 8, /* --exclude, .plugvetignore, node_modules/: no code rules */
   PV_FILE_INSTALL = 1u << 9,  /* run by an install hook (scanner/pkg/pkg.h) */
+  PV_FILE_JSONC = 1u << 10,   /* JSON with comments and trailing commas (tsconfig.json...) */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */
