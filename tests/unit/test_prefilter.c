@@ -189,7 +189,8 @@ static void test_regex_words(void) {
   ok(holds("(?<![\\w$])eval\\s*\\(", "x = eval (y)"), "a lookbehind is skipped, the run kept");
   ok(!holds("(?<![\\w$])eval\\s*\\(", "x = evil(y)"), "... and required (twin)");
   ok(holds("(?!safe)dangerous(?=Call)", "dangerousCall"), "lookaheads are skipped");
-  ok(!holds("(?!safe)dangerous(?=Call)", "safeCall"), "... the run between them is required (twin)");
+  ok(!holds("(?!safe)dangerous(?=Call)", "safeCall"),
+     "... the run between them is required (twin)");
   is_str(words_of("x(?!secret)"), "", "a negative lookahead's word is never required");
   is_str(words_of("(?<name>abc)def"), "", "named groups: no requirement");
   is_str(words_of("ab"), "", "words shorter than 3 bytes are not required");
