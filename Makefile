@@ -20,7 +20,7 @@ ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -I$(DEPS)/include \
              -DPV_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  = $(DEPS)/libtreesitter.a $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
-LIB_SRC := $(sort $(wildcard scanner/*.c scanner/*/*.c sbom/*.c vulndb/*.c reports/*.c))
+LIB_SRC := $(sort $(wildcard scanner/*.c scanner/*/*.c sbom/*.c vulndb/*.c verify/*.c reports/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN:= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
@@ -42,7 +42,7 @@ $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
 	@tools/install-deps
 	@tools/fetch-deps $(DEPS)
 
-HEADERS := $(wildcard scanner/*.h scanner/*/*.h reports/*.h sbom/*.h vulndb/*.h tools/*.h tools/run/*.h)
+HEADERS := $(wildcard scanner/*.h scanner/*/*.h reports/*.h sbom/*.h vulndb/*.h verify/*.h tools/*.h tools/run/*.h)
 $(O)/%.o: %.c $(HEADERS) $(DEPS)/libtreesitter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -156,10 +156,12 @@ install:
 	@test -x $(O)/plugvet -a -x $(O)/plugvet-run || { echo "run make first" >&2; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/plugvet/rules $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules \
+	  $(DESTDIR)$(PREFIX)/share/plugvet/trust \
 	  $(DESTDIR)$(PREFIX)/share/doc/plugvet
 	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
 	cp -R taint-rules/. $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules/
+	cp -R trust/. $(DESTDIR)$(PREFIX)/share/plugvet/trust/
 	install -m 644 docs/plugvet.1 docs/plugvet-run.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/plugvet/
 

@@ -3,7 +3,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,15 +260,6 @@ unsigned char *pv_buf_take(pv_buf *b, size_t *len) {
   b->alloc = 0;
   b->status = PV_OK;
   return d;
-}
-
-void pv_sha256_hex(const void *p, size_t n, char out[65]) {
-  unsigned char md[32];
-  unsigned int mdlen = 0;
-  EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL);
-  for (unsigned i = 0; i < 32; i++)
-    snprintf(out + 2 * i, 3, "%02x", md[i]);
-  out[64] = '\0';
 }
 
 /* Exact names and (ending in '*') prefixes never passed to a plugin. */

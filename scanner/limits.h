@@ -50,6 +50,10 @@ typedef struct {
   uint64_t vex_bytes;        /* one --vex file */
   uint32_t vex_statements;   /* VEX statements in all --vex files */
   uint32_t exclude_globs;    /* --exclude, --include and .plugvetignore globs per input */
+  /* plugvet verify, sign, keygen */
+  uint32_t sig_file_bytes; /* one signature, key or trusted-keys file */
+  uint32_t trusted_keys;   /* public keys in one --trusted-keys file */
+  uint64_t packument_bytes; /* one --packument file */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -94,6 +98,9 @@ static inline pv_limits pv_limits_default(void) {
       .http_backoff_ms = 500,
       .vex_bytes = 64 * PV_MiB,
       .vex_statements = 100000,
+      .sig_file_bytes = 64 * 1024,
+      .trusted_keys = 1024,
+      .packument_bytes = 256 * PV_MiB,
   };
   return l;
 }

@@ -492,10 +492,42 @@ static int time_applies(const pv_rule *rule, const pv_file *f) {
   return !rule->meta.install_time || (f->flags & PV_FILE_INSTALL);
 }
 
+/* A Semgrep path glob: the whole path, any trailing part, or a directory. */
+static int glob_hits(const char *g, const char *path) {
+  char glob[1024];
+  while (*g == '/')
+    g++;
+  size_t n = strlen(g);
+  while (n > 0 && g[n - 1] == '/')
+    n--;
+  if (n == 0 || n >= sizeof glob)
+    return 0;
+  memcpy(glob, g, n);
+  glob[n] = '\0';
+  for (const char *p = path; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
+    if (fnmatch(glob, p, FNM_LEADING_DIR) == 0)
+      return 1;
+  return 0;
+}
+
+static int path_applies(const pv_rule *rule, const char *path) {
+  int hit = 0;
+  if (path == NULL)
+    path = "";
+  for (size_t i = 0; rule->paths_exclude && rule->paths_exclude[i]; i++)
+    if (glob_hits(rule->paths_exclude[i], path))
+      return 0;
+  if (rule->paths_include == NULL)
+    return 1;
+  for (size_t i = 0; rule->paths_include[i] && !hit; i++)
+    hit = glob_hits(rule->paths_include[i], path);
+  return hit;
+}
+
 static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pat,
                                const pv_limits *lim) {
   TSNode n;
-  if (!time_applies(pat->rule, c->f))
+  if (!time_applies(pat->rule, c->f) || !path_applies(pat->rule, c->f->path))
     return PV_OK;
   if (!first_node(c->qm, c->lq->match_capture, &n)) {
     if (c->qm->capture_count == 0)
@@ -606,38 +638,6 @@ static int pmatch_lookup(void *ctx, const char *name, size_t len, size_t *s, siz
     }
   }
   return 0;
-}
-
-/* A Semgrep path glob: the whole path, any trailing part, or a directory. */
-static int glob_hits(const char *g, const char *path) {
-  char glob[1024];
-  while (*g == '/')
-    g++;
-  size_t n = strlen(g);
-  while (n > 0 && g[n - 1] == '/')
-    n--;
-  if (n == 0 || n >= sizeof glob)
-    return 0;
-  memcpy(glob, g, n);
-  glob[n] = '\0';
-  for (const char *p = path; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
-    if (fnmatch(glob, p, FNM_LEADING_DIR) == 0)
-      return 1;
-  return 0;
-}
-
-static int path_applies(const pv_rule *rule, const char *path) {
-  int hit = 0;
-  if (path == NULL)
-    path = "";
-  for (size_t i = 0; rule->paths_exclude && rule->paths_exclude[i]; i++)
-    if (glob_hits(rule->paths_exclude[i], path))
-      return 0;
-  if (rule->paths_include == NULL)
-    return 1;
-  for (size_t i = 0; rule->paths_include[i] && !hit; i++)
-    hit = glob_hits(rule->paths_include[i], path);
-  return hit;
 }
 
 /* A lazy pattern's matches around [s, e) (formula.h), into its list. */
@@ -899,6 +899,8 @@ static int select_patterns(pv_matcher *m, const pv_file *f) {
  * `active`; a walk cut short (or too many matches) is noted on r. */
 static pv_status scan_patterns(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                                const uint8_t *active, collect_ctx *c, const pv_limits *lim) {
+  if (m->rs->pix[f->lang] == NULL)
+    return PV_OK; /* no pattern of this language: nothing to walk for */
   uint32_t budget = lim->parse_ms ? lim->parse_ms : QUERY_MS;
   pv_status rc =
       pv_pindex_scan(m->rs->pix[f->lang], m->ps, f->data, (uint32_t)f->size,
@@ -1088,7 +1090,7 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
   pv_status rc = rs->lq[f->lang].query != NULL && taint_round(m) == 0
                      ? run_queries(m, r, f, tree, lim)
                      : PV_OK;
-  if (rc == PV_OK && rs->pix[f->lang] != NULL)
+  if (rc == PV_OK) /* also without patterns: `patterns` of regexes alone */
     rc = run_patterns(m, r, f, tree, lim);
   return rc;
 }

@@ -329,10 +329,11 @@ out:
 }
 
 /* A directory of test files scanned as one input (modules that import each
- * other), each file judged on its own annotations. */
+ * other; manifests in folders of their own), each file judged on its own
+ * annotations. */
 static int is_test_source(const char *nm) {
-  static const char *const ext[] = {".js",  ".mjs", ".cjs", ".jsx", ".ts",
-                                    ".mts", ".cts", ".tsx", NULL};
+  static const char *const ext[] = {".js",  ".mjs", ".cjs", ".jsx",  ".ts",
+                                    ".mts", ".cts", ".tsx", ".json", NULL};
   size_t n = strlen(nm);
   for (int i = 0; ext[i] != NULL; i++)
     if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0)
@@ -342,25 +343,45 @@ static int is_test_source(const char *nm) {
 
 static int cmp_str(const void *a, const void *b);
 
-static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_error *err) {
+enum { DIR_FILES_MAX = 256, DIR_DEPTH_MAX = 2 };
+
+typedef struct {
+  char *v[DIR_FILES_MAX];
+  size_t n;
+} name_list;
+
+/* The test sources under dir, and in its subfolders down to depth. */
+static void list_dir_files(pv_arena *a, const char *dir, int depth, name_list *out) {
   DIR *d = opendir(dir);
   if (d == NULL)
-    return PV_OK;
-  char *names[256];
-  size_t k = 0;
+    return;
   struct dirent *e;
-  while ((e = readdir(d)) != NULL && k < 256)
-    if (e->d_name[0] != '.' && is_test_source(e->d_name)) {
-      names[k] = pv_arena_printf(x->t->arena, "%s/%s", dir, e->d_name);
-      k += names[k] != NULL;
-    }
+  while ((e = readdir(d)) != NULL && out->n < DIR_FILES_MAX) {
+    if (e->d_name[0] == '.')
+      continue;
+    char *path = pv_arena_printf(a, "%s/%s", dir, e->d_name);
+    struct stat st;
+    if (path == NULL || stat(path, &st) != 0)
+      continue;
+    if (S_ISDIR(st.st_mode) && depth > 1)
+      list_dir_files(a, path, depth - 1, out);
+    else if (S_ISREG(st.st_mode) && is_test_source(e->d_name))
+      out->v[out->n++] = path;
+  }
   closedir(d);
-  qsort(names, k, sizeof *names, cmp_str);
+}
+
+static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_error *err) {
+  name_list names = {.n = 0};
+  list_dir_files(x->t->arena, dir, DIR_DEPTH_MAX, &names);
+  char **v = names.v;
+  size_t k = names.n;
+  qsort(v, k, sizeof *v, cmp_str);
   pv_status rc = PV_OK;
   for (size_t i = 0; i < k && rc == PV_OK; i++) {
     unsigned char *data = NULL;
     size_t n = 0;
-    if ((rc = pv_read_file(names[i], x->lim->entry_bytes, &data, &n, err)) != PV_OK)
+    if ((rc = pv_read_file(v[i], x->lim->entry_bytes, &data, &n, err)) != PV_OK)
       break;
     unsigned char *kept = pv_arena_alloc(r->arena, n + 1);
     if (kept) {
@@ -368,7 +389,7 @@ static pv_status add_dir_files(run_ctx *x, pv_result *r, const char *dir, pv_err
       kept[n] = '\0';
     }
     free(data);
-    pv_file tf = {.path = names[i], .data = kept, .size = n, .kind = PV_ENTRY_FILE};
+    pv_file tf = {.path = v[i], .data = kept, .size = n, .kind = PV_ENTRY_FILE};
     tf.flags = PV_FILE_INSTALL;
     tf.lang = pv_lang_detect(tf.path, kept, n, &tf.flags);
     if (kept == NULL || pv_result_add_file(r, &tf) == NULL)

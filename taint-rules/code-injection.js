@@ -182,3 +182,51 @@ app.post('/sandbox', async (req, res) => {
   const cfg = require(process.argv[2]);
   res.json({ cfg, r1, r2, script, r3, r4, r5, r6, r7, r8, mod, esm, s1, s2, s3, s4, s5 });
 });
+
+// --- browser extension pages (background, devtools panel) ---------------------
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (msg.type === 'run') {
+    // Manifest V2: the content script names code to run in its tab.
+    // ruleid: js.taint.code-injection
+    chrome.tabs.executeScript(sender.tab.id, { code: msg.snippet, allFrames: true });
+  }
+  // A fixed file, the message only picks the tab.
+  // ok: js.taint.code-injection
+  chrome.tabs.executeScript(msg.tabId, { file: 'inject.js' });
+  // ok: js.taint.code-injection
+  chrome.tabs.executeScript(msg.tabId, { code: 'document.body.dataset.ready = "1"' });
+  sendResponse({ ok: true });
+});
+
+browser.runtime.onMessageExternal.addListener(async (request) => {
+  const { selector } = request;
+  // ruleid: js.taint.code-injection
+  await browser.tabs.executeScript({ code: `document.querySelector(${selector}).click()` });
+  // ok: js.taint.code-injection
+  await browser.tabs.executeScript({ code: `document.querySelector(${JSON.stringify(selector)}).click()` });
+});
+
+chrome.runtime.onMessageExternal.addListener((request, sender) => {
+  // ruleid: js.taint.code-injection
+  chrome.devtools.inspectedWindow.eval(request.expression, (result) => console.log(result));
+  // ruleid: js.taint.code-injection
+  chrome.userScripts.execute({ target: { tabId: request.tabId }, js: [{ code: request.source }] });
+  // ok: js.taint.code-injection
+  chrome.userScripts.register([{ id: 'x', matches: ['https://example.com/*'], js: [{ file: 'user.js' }] }]);
+});
+
+// The listener checks the sender first: only the extension's own site.
+chrome.runtime.onMessageExternal.addListener((request, sender) => {
+  if (sender.origin !== 'https://app.example.com') return;
+  // ok: js.taint.code-injection
+  chrome.devtools.inspectedWindow.eval(request.expression);
+});
+
+window.addEventListener('message', (event) => {
+  if (event.origin !== 'https://app.example.com') {
+    return;
+  }
+  // ok: js.taint.code-injection
+  eval(event.data.script);
+});

@@ -290,3 +290,52 @@ app.post('/tools', (req, res) => {
   git.log({ maxCount: Number(args) });
   res.end();
 });
+
+// --- VS Code terminals and tasks -----------------------------------------------------
+
+const vscode = require('vscode');
+const { window: vsWindow, ShellExecution, Task, TaskScope } = require('vscode');
+
+function registerPanel(panel) {
+  panel.webview.onDidReceiveMessage((msg) => {
+    const term = vscode.window.createTerminal('Build');
+    // ruleid: js.taint.command-injection
+    term.sendText(`npm run ${msg.script}`);
+    // ok: js.taint.command-injection
+    term.sendText('npm run build');
+    // ruleid: js.taint.command-injection
+    vsWindow.createTerminal({ name: 'Run' }).sendText(msg.command, true);
+    if (TOOLS.includes(msg.tool)) {
+      // ok: js.taint.command-injection
+      vscode.window.createTerminal().sendText(msg.tool);
+    }
+  });
+}
+
+class Runner {
+  constructor() {
+    this.terminal = vscode.window.createTerminal('Runner');
+  }
+
+  attach(webview) {
+    webview.onDidReceiveMessage(async ({ args }) => {
+      // ruleid: js.taint.command-injection
+      this.terminal.sendText('make ' + args);
+      // ok: js.taint.command-injection
+      this.terminal.sendText('make ' + Number(args));
+    });
+  }
+}
+
+function taskFor(webview, bot) {
+  webview.onDidReceiveMessage((m) => {
+    // ruleid: js.taint.command-injection
+    const exec1 = new ShellExecution(m.line);
+    // ok: js.taint.command-injection
+    const exec2 = new ShellExecution('npm test', { cwd: m.cwd });
+    // A chat client's sendText is no terminal.
+    // ok: js.taint.command-injection
+    bot.sendText(m.chatId, m.text);
+    return new Task({ type: 'demo' }, TaskScope.Workspace, 'demo', 'demo', exec1 || exec2);
+  });
+}

@@ -77,3 +77,35 @@ export async function mirror(req: Request, res: Response): Promise<void> {
   await simpleGit().raw(['ls-remote', url]);
   res.end();
 }
+
+// --- VS Code terminals and tasks (typed) ---------------------------------------------
+
+interface RunMessage {
+  command: 'run' | 'stop';
+  script: string;
+}
+
+export class TerminalPanel {
+  private readonly terminal: vscode.Terminal = vscode.window.createTerminal('Panel');
+
+  constructor(private readonly panel: vscode.WebviewPanel) {
+    panel.webview.onDidReceiveMessage(async (message: RunMessage) => {
+      // ruleid: js.taint.command-injection
+      this.terminal.sendText(`yarn ${message.script}`);
+      // ok: js.taint.command-injection
+      this.terminal.sendText(`yarn ${shellEscape([message.script])}`);
+      const term: vscode.Terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal();
+      // ruleid: js.taint.command-injection
+      term.sendText(message.script, false);
+      // ok: js.taint.command-injection
+      term.sendText('yarn stop');
+      // ruleid: js.taint.command-injection
+      const shell = new vscode.ShellExecution(`yarn ${message.script}`);
+      // ok: js.taint.command-injection
+      const fixed = new vscode.ProcessExecution('yarn', ['run', 'build']);
+      await vscode.tasks.executeTask(
+        new vscode.Task({ type: 'yarn' }, vscode.TaskScope.Workspace, 'y', 'yarn', shell ?? fixed),
+      );
+    });
+  }
+}

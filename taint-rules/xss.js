@@ -250,3 +250,41 @@ app.get('/card', (req, res) => {
   const fixed = new Handlebars.SafeString('<hr>');
   res.json({ a: page({ card: raw }), b: page({ card: esc }), c: fixed });
 });
+
+// --- browser extension pages (popup, options, content script) ------------------
+
+chrome.runtime.onMessage.addListener((msg) => {
+  const list = document.getElementById('recent');
+  // ruleid: js.taint.xss
+  list.innerHTML = msg.items.map((i) => `<li>${i.title}</li>`).join('');
+  // ok: js.taint.xss
+  list.textContent = msg.items.length + ' items';
+});
+
+browser.runtime.onMessageExternal.addListener(function (request, sender, sendResponse) {
+  // ruleid: js.taint.xss
+  document.body.insertAdjacentHTML('afterbegin', '<div class="banner">' + request.text + '</div>');
+  sendResponse({ shown: true });
+});
+
+// The sender is checked before anything else.
+chrome.runtime.onMessageExternal.addListener((request, sender) => {
+  if (sender.id !== 'kbfnbcaeplbcioakkpcpgfkobkghlhen') {
+    return false;
+  }
+  // ok: js.taint.xss
+  document.getElementById('status').innerHTML = request.html;
+});
+
+// A content script relaying the page's postMessage: only its origin counts.
+window.addEventListener('message', (event) => {
+  if (event.source !== window) return;
+  // ruleid: js.taint.xss
+  document.getElementById('ext-root').innerHTML = event.data.html;
+});
+window.addEventListener('message', (event) => {
+  if (event.origin === 'https://app.example.com') {
+    // ok: js.taint.xss
+    document.getElementById('ext-root').innerHTML = event.data.html;
+  }
+});

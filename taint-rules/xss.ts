@@ -34,3 +34,25 @@ http.createServer((req: http.IncomingMessage, res: http.ServerResponse) => {
     res.end('<pre>' + body + '</pre>');
   });
 }).listen(3000);
+
+// A webview view showing the active document and the workspace's settings.
+export class OutlineViewProvider implements vscode.WebviewViewProvider {
+  public resolveWebviewView(webviewView: vscode.WebviewView): void {
+    webviewView.webview.options = { enableScripts: true, localResourceRoots: [] };
+    const doc = vscode.window.activeTextEditor?.document;
+    const text = doc ? doc.getText() : '';
+    // ruleid: js.taint.xss
+    webviewView.webview.html = '<html><body><pre>' + text + '</pre></body></html>';
+    const title = vscode.workspace.getConfiguration('outline').get<string>('title', 'Outline');
+    // ruleid: js.taint.xss
+    webviewView.webview.html = `<html><body><h1>${title}</h1></body></html>`;
+    webviewView.webview.onDidReceiveMessage((message: { label: string }) => {
+      // ruleid: js.taint.xss
+      webviewView.webview.html = `<html><body><p>${message.label}</p></body></html>`;
+      // ok: js.taint.xss
+      webviewView.webview.html = `<html><body><p>${escape(message.label)}</p></body></html>`;
+    });
+    // ok: js.taint.xss
+    webviewView.webview.html = `<html><body><p>${doc?.lineCount ?? 0} lines</p></body></html>`;
+  }
+}

@@ -26,6 +26,13 @@ int pv_cmd_sbom(int argc, char **argv, const pv_env *env);
 int pv_cmd_rules(int argc, char **argv, const pv_env *env);
 /* `db update|status` on the local OSV store (tools/cmd_db.c). */
 int pv_cmd_db(int argc, char **argv, const pv_env *env);
+/* Check minisign/signify signatures of FILEs (tools/cmd_verify.c); 0 all
+ * good, 1 a check failed, 2 an input unreadable. */
+int pv_cmd_verify(int argc, char **argv, const pv_env *env);
+/* Sign a FILE with a minisign or signify secret key (tools/cmd_verify.c). */
+int pv_cmd_sign(int argc, char **argv, const pv_env *env);
+/* Write a new key pair (tools/cmd_verify.c). */
+int pv_cmd_keygen(int argc, char **argv, const pv_env *env);
 /* Print "plugvet VERSION" on stdout; 0. Arguments are ignored. */
 int pv_cmd_version(int argc, char **argv, const pv_env *env);
 /* Print the main usage text on stdout; 0. Arguments are ignored. */

@@ -15,7 +15,10 @@ const char *pv_bundled_rules_dir(char *buf, size_t n) {
 }
 
 const char *pv_bundled_dir(const char *name, char *buf, size_t n) {
-  const char *env = getenv(strcmp(name, "rules") == 0 ? "PLUGVET_RULES" : "PLUGVET_TAINT_RULES");
+  const char *var = !strcmp(name, "rules")         ? "PLUGVET_RULES"
+                    : !strcmp(name, "taint-rules") ? "PLUGVET_TAINT_RULES"
+                                                   : NULL;
+  const char *env = var ? getenv(var) : NULL;
   if (env != NULL && *env)
     return env;
   char exe[PATH_MAX];

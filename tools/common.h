@@ -31,8 +31,8 @@ void pv_env_read(pv_env *env);
  * (build/rel/../../rules). Returns buf (or the environment's string), or
  * NULL when none exists. */
 const char *pv_bundled_rules_dir(char *buf, size_t n);
-/* The same for the bundled directory `name` ("rules", "taint-rules";
- * $PLUGVET_TAINT_RULES for the latter). */
+/* The same for the bundled directory `name` ("rules", "taint-rules",
+ * "trust"; $PLUGVET_TAINT_RULES for taint-rules, no variable for trust). */
 const char *pv_bundled_dir(const char *name, char *buf, size_t n);
 
 /* The SBOM formats (--format of sbom, --sbom-format of scan). */

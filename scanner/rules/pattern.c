@@ -58,7 +58,7 @@ typedef struct {
       ns_import, import_clause, switch_case, class_body, expr_stmt, pair_json, frag, esc,
       str_content, /* the insides of a string: no metavariable binds them */
       named_imports, as_expr, satisfies, non_null, type_args, /* TypeScript: see through them */
-      type_ann, async_kw, req_param, opt_param, regex, binary;
+      type_ann, async_kw, req_param, opt_param, regex, binary, await_expr;
 } syms;
 
 enum { PAT_LITS = 4, LIT_MIN = 3 };
@@ -110,6 +110,7 @@ static syms lookup_syms(pv_lang l) {
       .vdecl = sym_of(L, "variable_declarator"),
       .assign = sym_of(L, "assignment_expression"),
       .call = sym_of(L, "call_expression"),
+      .await_expr = sym_of(L, "await_expression"),
       .member = sym_of(L, "member_expression"),
       .block = sym_of(L, "statement_block"),
       .program = sym_of(L, "program"),
@@ -1304,6 +1305,15 @@ static int kid_dropped(const pv_pscan *s, TSNode k, TSSymbol x, unsigned flags) 
   return !(flags & KIDS_ASYNC) && x == s->sy->async_kw;
 }
 
+/* tree-sitter-typescript parses `await f<T>(x)` as `(await f)<T>(x)`
+ * (its issue 282): a call whose callee is an await_expression, which
+ * written code can only give with parentheses. Its callee is f. */
+static TSNode awaited_callee(const pv_pscan *s, TSNode t, TSNode k) {
+  if (ts_node_symbol(t) != s->sy->call || ts_node_symbol(k) != s->sy->await_expr)
+    return k;
+  return ts_node_named_child_count(k) == 1 ? ts_node_named_child(k, 0) : k;
+}
+
 /* Children of t (kids_flags say which) pushed on the scratch stack;
  * returns their count, or UINT32_MAX on OOM. */
 static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
@@ -1320,6 +1330,7 @@ static uint32_t push_kids(pv_pscan *s, TSNode t, unsigned flags) {
     TSNode k = ts_tree_cursor_current_node(&s->cur);
     if (kid_dropped(s, k, ts_node_symbol(k), flags))
       continue;
+    k = awaited_callee(s, t, k);
     if (s->nkids == s->capkids) {
       uint32_t cap = s->capkids ? s->capkids * 2 : 256;
       TSNode *v = realloc(s->kids, cap * sizeof *v);

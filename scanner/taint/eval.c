@@ -185,6 +185,8 @@ static const trace *call(tctx *c, TSNode n) {
   TSNode callee = tn_field_of(n, "function"), args = tn_field_of(n, "arguments");
   if (ts_node_is_null(callee))
     callee = tn_field_of(n, "constructor"); /* new */
+  if (sym_is(callee, c->sy->await_) && nkids(callee) == 1)
+    callee = ts_node_named_child(callee, 0); /* `await f<T>(x)` parsed as (await f)<T>(x) */
   if (sym_is(n, c->sy->new_) && nend(callee) - nstart(callee) == 7 &&
       memcmp(c->data + nstart(callee), "Promise", 7) == 0 && !ts_node_is_null(args) &&
       nkids(args) > 0 && is_fn_literal(c, ts_node_named_child(args, 0)))

@@ -28,6 +28,7 @@ static void fill(void) {
         .member = sym(L, "member_expression"),
         .subscript = sym(L, "subscript_expression"),
         .call = sym(L, "call_expression"),
+        .await_ = sym(L, "await_expression"),
         .new_ = sym(L, "new_expression"),
         .assign = sym(L, "assignment_expression"),
         .aug_assign = sym(L, "augmented_assignment_expression"),

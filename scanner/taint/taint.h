@@ -29,7 +29,7 @@ typedef struct {
       return_, try_, switch_, expr_stmt, throw_, comment, paren, objpat, arrpat, sprop_pat,
       assign_pat, rest_pat, object, pair, prop, sprop, export_stmt, export_clause, import_stmt,
       import_clause, ns_import, named_imports, pairpat, catch_, class_body, template, class_decl,
-      class_, field_def, heritage, super_;
+      class_, field_def, heritage, super_, await_;
 } pv_syms_ts;
 
 /* The table of language l (JS, TS, TSX), or NULL. */

@@ -19,6 +19,9 @@ printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\
 (cd / && env -u PLUGVET_RULES -u PLUGVET_TAINT_RULES "$TMP/inst/bin/plugvet" scan -q --no-db --taint \
   --fail-on none --text /dev/null --json "$TMP/t.jsonl" "$TMP/t.js")
 grep -q '"rule_id":"js.taint.command-injection"' "$TMP/t.jsonl"; ok $? "... and its taint rules (--taint)"
+d=$top/tests/data/npm-registry
+(cd / && "$TMP/inst/bin/plugvet" verify --packument "$d/tool5.json" --version 5.0.1 "$d/is-number-7.0.0.tgz") >"$TMP/out"
+grep -q 'registry-signature ok' "$TMP/out"; ok $? "... and the npm registry keys it ships (share/plugvet/trust)"
 rm -rf "$TMP/inst/share/plugvet"
 (cd / && env -u PLUGVET_RULES "$TMP/inst/bin/plugvet" scan -q "$TMP/demo") >/dev/null 2>"$TMP/err"; st=$?
 is "$st" 3 "without its rule pack it stops (twin): exit 3"

@@ -52,6 +52,24 @@ python3 -c 'import json,sys; o=json.loads(open(sys.argv[1]).readline()); print(s
 is "$(cat "$TMP/got")" "['/app/a.js']" "a regex rule's paths.exclude skips *.md and test/"
 rm "$W/app/README.md"
 
+# A `patterns` of regexes alone runs in a rule file without any pattern:
+# the ranges of the first inside the second (a file that names 'child').
+cat >"$W/rr.yaml" <<'Y'
+rules:
+  - id: t.rr
+    message: "rr"
+    severity: high
+    languages: [javascript]
+    patterns:
+      - pattern-regex: 'user\w+'
+      - pattern-regex: '(?s)\A(?=.*child_process).*'
+Y
+printf "const userB = 1;\n" >"$W/app/b.js"
+"$PV" scan --quiet --rules "$W/rr.yaml" --json "$TMP/rr.jsonl" --text /dev/null "$W/app" >/dev/null 2>&1
+python3 -c 'import json,sys; o=json.loads(open(sys.argv[1]).readline()); print(sorted((f["path"][-9:], f["start_line"]) for f in o["findings"]))' "$TMP/rr.jsonl" >"$TMP/got"
+is "$(cat "$TMP/got")" "[('/app/a.js', 2), ('test/a.js', 2)]" "regex-only patterns: found where both hold (a.js, test/a.js), not in b.js"
+rm "$W/app/b.js"
+
 good_head='rules:
   - id: t.rule
     message: m

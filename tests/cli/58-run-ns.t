@@ -84,6 +84,20 @@ else
   skip "no cgroup here"
   skip "no cgroup here"
 fi
+# The CPU share (--cpu-percent, a CFS quota in the run's cgroup): a spin
+# for 2 s of wall time gets about a twentieth of a CPU under 5 %, whatever
+# the load; the default (one CPU) lets it have far more (twin).
+if [ "$cg" != none ] && [ "$(jget "$TMP/r.json" 'j.cgroup.cpu_percent')" = 100 ]; then
+  run -q --cpu-percent 5 --report "$TMP/c.json" -- "$PROBE" spin 2000
+  is "$(jget "$TMP/c.json" 'j.cgroup.cpu_percent + " " + (j.result.cpu_seconds < 0.3)')" "5 true" \
+    "--cpu-percent 5: 2 s of spinning gets under 0.3 s of CPU ($(jget "$TMP/c.json" 'j.result.cpu_seconds') s)"
+  run -q --report "$TMP/c.json" -- "$PROBE" spin 2000
+  is "$(jget "$TMP/c.json" 'j.cgroup.cpu_percent + " " + (j.result.cpu_seconds >= 0.3)')" "100 true" \
+    "default one CPU: the same spin gets more ($(jget "$TMP/c.json" 'j.result.cpu_seconds') s, twin)"
+else
+  is "$(jget "$TMP/r.json" 'j.unbounded.some(u => u.startsWith("CPU share"))')" "true" \
+    "no cpu controller here: the report lists the CPU share as unbounded"
+fi
 run -q --mem 64 --fsize 128 -- "$PROBE" memfd 256
 is $? 153 "one memfd over --fsize 128 is stopped by SIGXFSZ (twin)"
 run -q --mem 64 -- "$PROBE" mem 256

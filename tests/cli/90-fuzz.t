@@ -37,6 +37,7 @@ fuzz baseline "$seeds/baseline" 65536
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
 fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
 fuzz sbomin "$top/tests/fuzz/seeds/sbomin" 16384
+fuzz sig "$top/tests/fuzz/seeds/sig" 4096
 grep -q 'fuzz_intake: 13 seeds' "$TMP/intake.out"; ok $? "the intake target saw every seed"
 if [ -n "${PLUGVET_SAN:-}" ]; then
   (cd "$TMP" && "$PLUGVET_BIN/tests/fuzz_rules" -runs=0 "$top/tests/fuzz/seeds/rules" >/dev/null 2>&1)

@@ -25,6 +25,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *en(int e) {
@@ -142,10 +143,18 @@ static int do_mem(long mib) {
   return 0;
 }
 
-static int do_spin(void) {
-  volatile unsigned long x = 1;
-  while (x)
-    x++;
+/* Spin for ms of wall time (forever without ms), then exit 0. */
+static int do_spin(const char *ms) {
+  struct timespec t0, t;
+  long limit = *ms ? strtol(ms, 0, 10) : -1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  for (volatile unsigned long x = 1; x; x++) {
+    if (limit < 0 || (x & 0xfffff))
+      continue;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 >= limit)
+      break;
+  }
   return 0;
 }
 
@@ -520,7 +529,7 @@ int main(int argc, char **argv) {
   if (!strcmp(m, "mem"))
     return do_mem(strtol(a, 0, 10));
   if (!strcmp(m, "spin"))
-    return do_spin();
+    return do_spin(a);
   if (!strcmp(m, "tree"))
     return do_tree(a);
   if (!strcmp(m, "ptrace"))

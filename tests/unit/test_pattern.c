@@ -185,6 +185,12 @@ static void test_typescript(void) {
          "type arguments are skipped by a pattern without them");
   is_int(count_in(PV_LANG_TS, "axios.get($U)", "axios.post<string>(u);", NULL, 0), 0,
          "type arguments skipped: negative twin, another method");
+  is_int(count_in(PV_LANG_TS, "axios.get($U)", "async () => { await axios.get<string>(u); };", NULL,
+                  0),
+         1, "`await f<T>(x)`, parsed (await f)<T>(x), matches f(x)");
+  is_int(count_in(PV_LANG_TS, "axios.get($U)", "async () => { await axios.post<string>(u); };",
+                  NULL, 0),
+         0, "`await f<T>(x)`: negative twin, another method");
   is_int(count_in(PV_LANG_TS, "f<number>($X)", "f<number>(1);", NULL, 0), 1,
          "a pattern with type arguments compares them: the same");
   is_int(count_in(PV_LANG_TS, "f<number>($X)", "f<string>(1);", NULL, 0), 0,

@@ -12,16 +12,24 @@
 #include <time.h>
 #include <unistd.h>
 
-const char *const pvr_cgroup_unbounded[] = {
-    "shared memory (MAP_SHARED, memfd, tmpfs: RLIMIT_DATA counts private memory only)",
-    "memory across processes (RLIMIT_DATA is per process)",
-    "total file size (RLIMIT_FSIZE bounds one file)", "CPU share (RLIMIT_CPU is per process)",
-    NULL};
+static const char cpu_share[] = "CPU share across processes (RLIMIT_CPU is per process)";
 
-const char *const pvr_cgroup_unbounded_with[] = {
-    "total file size on disk in write grants (the cgroup counts tmpfs pages; RLIMIT_FSIZE bounds "
-    "one file)",
-    "CPU share (RLIMIT_CPU is per process)", NULL};
+void pvr_cgroup_unbounded(const pvr_cgroup *cg, const char *out[PVR_CG_UNBOUNDED]) {
+  size_t n = 0;
+  if (!cg->version) {
+    out[n++] = "shared memory (MAP_SHARED, memfd, tmpfs: RLIMIT_DATA counts private memory only)";
+    out[n++] = "memory across processes (RLIMIT_DATA is per process)";
+    out[n++] = "total file size (RLIMIT_FSIZE bounds one file)";
+  } else {
+    out[n++] =
+        "total file size on disk in write grants (the cgroup counts tmpfs pages; "
+        "RLIMIT_FSIZE bounds one file)";
+  }
+  if (!cg->cpu_on) {
+    out[n++] = cpu_share;
+  }
+  out[n] = NULL;
+}
 
 /* Whether the separated list (by sep) has word. */
 static int has_word(const char *list, const char *word, char sep) {
@@ -191,7 +199,8 @@ static int make_v2(pvr_cgroup *cg, const char *name) {
              own, list[0] ? list : "none");
     return -1;
   }
-  int e = write_file(own, "cgroup.subtree_control", "+memory +pids");
+  int cpu = has_word(list, "cpu", ' ');
+  int e = write_file(own, "cgroup.subtree_control", cpu ? "+memory +pids +cpu" : "+memory +pids");
   if (e) {
     say(cg, "cannot enable memory and pids below", own, e);
     return -1;
@@ -201,8 +210,25 @@ static int make_v2(pvr_cgroup *cg, const char *name) {
       limit(cg, cg->dir[0], "pids.max", cg->pids_max) != 0) {
     return -1;
   }
+  char quota[64];
+  snprintf(quota, sizeof quota, "%" PRIu64 " %d", cg->cpu_percent * (PVR_CG_PERIOD_US / 100),
+           PVR_CG_PERIOD_US);
+  cg->cpu_on = cpu && write_file(cg->dir[0], "cpu.max", quota) == 0;
   cg->version = 2;
   return 0;
+}
+
+/* cgroup v1's cpu hierarchy, when mounted and writable: the CPU share.
+ * Without it the run goes on (the report says the share is unbounded). */
+static void make_v1_cpu(pvr_cgroup *cg, const char *name) {
+  char cpu[1024], why[sizeof cg->why];
+  memcpy(why, cg->why, sizeof why);
+  if (own_dir("cpu", cpu, sizeof cpu) == 0 && make_dir(cg, cpu, name) == 0) {
+    const char *d = cg->dir[cg->n_dirs - 1];
+    cg->cpu_on = limit(cg, d, "cpu.cfs_period_us", PVR_CG_PERIOD_US) == 0 &&
+                 limit(cg, d, "cpu.cfs_quota_us", cg->cpu_percent * (PVR_CG_PERIOD_US / 100)) == 0;
+  }
+  memcpy(cg->why, why, sizeof why);
 }
 
 /* cgroup v1: a child in the memory and in the pids hierarchy. Swap is
@@ -230,21 +256,27 @@ static int make_v1(pvr_cgroup *cg, const char *name) {
     return -1;
   }
   cg->version = 1;
+  make_v1_cpu(cg, name);
   return 0;
 }
 
-int pvr_cgroup_make(pvr_cgroup *cg, const char *name, uint64_t memory_max, uint64_t pids_max) {
-  char why2[512];
+static void init(pvr_cgroup *cg, uint64_t memory_max, uint64_t pids_max, uint64_t cpu_percent) {
   memset(cg, 0, sizeof *cg);
   cg->memory_max = memory_max;
   cg->pids_max = pids_max;
+  cg->cpu_percent = cpu_percent;
+}
+
+int pvr_cgroup_make(pvr_cgroup *cg, const char *name, uint64_t memory_max, uint64_t pids_max,
+                    uint64_t cpu_percent) {
+  char why2[512];
+  init(cg, memory_max, pids_max, cpu_percent);
   if (make_v2(cg, name) == 0) {
     return 0;
   }
   snprintf(why2, sizeof why2, "%s", cg->why);
   pvr_cgroup_remove(cg);
-  cg->memory_max = memory_max;
-  cg->pids_max = pids_max;
+  init(cg, memory_max, pids_max, cpu_percent);
   if (make_v1(cg, name) == 0) {
     return 0;
   }
@@ -271,9 +303,13 @@ void pvr_cgroup_read(pvr_cgroup *cg) {
   if (cg->version == 2) {
     cg->oom_kills = read_key(cg->dir[0], "memory.events", "oom_kill");
     cg->memory_peak = read_key(cg->dir[0], "memory.peak", NULL);
+    cg->cpu_usec = read_key(cg->dir[0], "cpu.stat", "usage_usec");
   } else if (cg->version == 1) {
     cg->oom_kills = read_key(cg->dir[0], "memory.oom_control", "oom_kill");
     cg->memory_peak = read_key(cg->dir[0], "memory.max_usage_in_bytes", NULL);
+    if (cg->cpu_on) { /* cpuacct, when mounted with cpu: nanoseconds */
+      cg->cpu_usec = read_key(cg->dir[cg->n_dirs - 1], "cpuacct.usage", NULL) / 1000;
+    }
   }
 }
 
@@ -295,15 +331,18 @@ static int kill_all(const char *dir) {
 }
 
 void pvr_cgroup_remove(pvr_cgroup *cg) {
-  struct timespec pause = {0, 10 * 1000 * 1000};
   while (cg->n_dirs > 0) {
     const char *d = cg->dir[cg->n_dirs - 1];
-    /* Killed processes leave their cgroup when reaped: retry for 2 s. */
-    for (int i = 0; i < 200 && rmdir(d) != 0 && errno == EBUSY; i++) {
+    /* Killed processes leave their cgroup when reaped: retry for about
+     * 2 s, the first pauses short (the usual wait is under a millisecond). */
+    for (long i = 0, ms = 1; i < 210 && rmdir(d) != 0 && errno == EBUSY; i++) {
       kill_all(d);
+      struct timespec pause = {0, ms * 1000 * 1000};
       nanosleep(&pause, NULL);
+      ms = ms < 10 ? ms * 2 : 10;
     }
     cg->n_dirs--;
   }
   cg->version = 0;
+  cg->cpu_on = 0;
 }

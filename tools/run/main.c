@@ -45,6 +45,8 @@ static const char usage_text[] =
     "  --nproc N            processes and threads (RLIMIT_NPROC)\n"
     "  --nofile N           open files (RLIMIT_NOFILE)\n"
     "  --fsize MIB          largest file written, MiB (RLIMIT_FSIZE)\n"
+    "  --cpu-percent N      the run's CPU share, percent of one CPU (default 100;\n"
+    "                       a cgroup quota, in force when the cpu controller is)\n"
     "  --cwd DIR            working directory of the program\n"
     "  --user NAME          account to run as when started as root (default: a uid\n"
     "                       of its own per run, docs/policy.md)\n"
@@ -81,6 +83,7 @@ enum {
   O_NPROC,
   O_NOFILE,
   O_FSIZE,
+  O_CPUPCT,
   O_CWD,
   O_USER,
   O_UNSHARE,
@@ -109,6 +112,7 @@ static const struct option options[] = {{"policy", 1, 0, O_POLICY},
                                         {"nproc", 1, 0, O_NPROC},
                                         {"nofile", 1, 0, O_NOFILE},
                                         {"fsize", 1, 0, O_FSIZE},
+                                        {"cpu-percent", 1, 0, O_CPUPCT},
                                         {"cwd", 1, 0, O_CWD},
                                         {"user", 1, 0, O_USER},
                                         {"unshare-net", 0, 0, O_UNSHARE},
@@ -135,7 +139,8 @@ static pv_status limit_flag(pvr_run *run, int opt, const char *arg, pv_error *er
              {O_MEM, "memory_mib", offsetof(pvr_limits, mem_mib)},
              {O_NPROC, "processes", offsetof(pvr_limits, nproc)},
              {O_NOFILE, "open_files", offsetof(pvr_limits, nofile)},
-             {O_FSIZE, "file_size_mib", offsetof(pvr_limits, fsize_mib)}};
+             {O_FSIZE, "file_size_mib", offsetof(pvr_limits, fsize_mib)},
+             {O_CPUPCT, "cpu_percent", offsetof(pvr_limits, cpu_percent)}};
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
     if (map[i].opt != opt)
       continue;

@@ -14,8 +14,13 @@
 
 #include "resolve.h"
 
-static const pvr_limits default_limits = {
-    .timeout_s = 60, .cpu_s = 60, .mem_mib = 2048, .nofile = 1024, .nproc = 128, .fsize_mib = 64};
+static const pvr_limits default_limits = {.timeout_s = 60,
+                                          .cpu_s = 60,
+                                          .mem_mib = 2048,
+                                          .nofile = 1024,
+                                          .nproc = 128,
+                                          .fsize_mib = 64,
+                                          .cpu_percent = 100};
 
 void pvr_policy_init(pvr_policy *p) {
   memset(p, 0, sizeof *p);
@@ -369,6 +374,7 @@ static const struct limit_field limit_fields[] = {
     {"open_files", offsetof(pvr_limits, nofile), 16, 1 << 20},
     {"processes", offsetof(pvr_limits, nproc), 1, 1 << 22},
     {"file_size_mib", offsetof(pvr_limits, fsize_mib), 1, 1 << 30},
+    {"cpu_percent", offsetof(pvr_limits, cpu_percent), 1, 100000},
     {NULL, 0, 0, 0}};
 
 pv_status pvr_limit_check(const char *name, uint64_t v, pv_error *err) {

@@ -55,9 +55,10 @@ typedef struct {
   uint16_t port;
 } pvr_endpoint;
 
-/* Resource limits; 0 in timeout_s means no wall-clock limit. */
+/* Resource limits; 0 in timeout_s means no wall-clock limit. cpu_percent
+ * is the run's CPU share (100: one CPU), in force with a cgroup only. */
 typedef struct {
-  uint64_t timeout_s, cpu_s, mem_mib, nofile, nproc, fsize_mib;
+  uint64_t timeout_s, cpu_s, mem_mib, nofile, nproc, fsize_mib, cpu_percent;
 } pvr_limits;
 
 typedef struct {

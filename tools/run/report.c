@@ -102,7 +102,8 @@ static json_t *ns_json(const pvr_report *r) {
 
 /* What the rlimits (and the cgroup, when there is one) leave unbounded. */
 static json_t *unbounded_json(const pvr_cgroup *cg) {
-  const char *const *list = cg->version ? pvr_cgroup_unbounded_with : pvr_cgroup_unbounded;
+  const char *list[PVR_CG_UNBOUNDED];
+  pvr_cgroup_unbounded(cg, list);
   json_t *a = json_array();
   for (size_t i = 0; list[i]; i++) {
     json_array_append_new(a, json_string(list[i]));
@@ -118,10 +119,11 @@ static json_t *cgroup_json(const pvr_cgroup *cg) {
   for (size_t i = 0; i < cg->n_dirs; i++) {
     json_array_append_new(dirs, pvr_json_text(cg->dir[i]));
   }
-  return json_pack("{s:i,s:o,s:I,s:i,s:I,s:I,s:I}", "version", cg->version, "dirs", dirs,
+  json_t *cpu = cg->cpu_on ? json_integer((json_int_t)cg->cpu_percent) : json_null();
+  return json_pack("{s:i,s:o,s:I,s:i,s:I,s:o,s:I,s:I}", "version", cg->version, "dirs", dirs,
                    "memory_max", (json_int_t)cg->memory_max, "swap_max", 0, "pids_max",
-                   (json_int_t)cg->pids_max, "oom_kills", (json_int_t)cg->oom_kills, "memory_peak",
-                   (json_int_t)cg->memory_peak);
+                   (json_int_t)cg->pids_max, "cpu_percent", cpu, "oom_kills",
+                   (json_int_t)cg->oom_kills, "memory_peak", (json_int_t)cg->memory_peak);
 }
 
 json_t *pvr_report_json(const pvr_report *r) {
@@ -252,6 +254,11 @@ void pvr_report_summary(const pvr_report *r, FILE *out) {
     put_safe(out, r->cg->why);
     fputs("): shared memory, memory across processes and total file size are not bounded\n", out);
   }
+  if (r->started && r->cg->version && !r->cg->cpu_on)
+    fputs(
+        "plugvet-run: note: no cpu controller in the run's cgroup: the CPU share is not "
+        "bounded\n",
+        out);
   if (!r->nproc_enforced && r->started)
     fprintf(out, "plugvet-run: note: running as root, the process limit is not enforced\n");
   if (!r->sup || !r->sup->total)

@@ -575,7 +575,7 @@ static void make_cgroup(pvr_ctx *c) {
   char name[64];
   const pvr_limits *l = &c->run->policy.lim;
   snprintf(name, sizeof name, "plugvet-run.%d", (int)getpid());
-  pvr_cgroup_make(&c->cg, name, l->mem_mib << 20, l->nproc + 1);
+  pvr_cgroup_make(&c->cg, name, l->mem_mib << 20, l->nproc + 1, l->cpu_percent);
 }
 
 static int prepare(pvr_ctx *c) {
@@ -648,12 +648,15 @@ static void kill_descendants(void) {
   }
 }
 
+/* With a PID namespace, killing its init makes the kernel kill the rest:
+ * no process of the run lives outside it, so /proc need not be walked. */
 static void kill_tree(pvr_ctx *c) {
   if (c->child > 0)
     kill(-c->child, SIGKILL);
   if (c->child > 0 && c->ns_on)
-    kill(c->child, SIGKILL); /* the namespace's init: the kernel kills the rest */
-  kill_descendants();
+    kill(c->child, SIGKILL);
+  else
+    kill_descendants();
 }
 
 static void reap(pvr_ctx *c, int flags) {
@@ -667,15 +670,18 @@ static void reap(pvr_ctx *c, int flags) {
   }
 }
 
-/* Kill and reap until no descendant is left (ECHILD), bounded. */
+/* Kill and reap until no descendant is left (ECHILD), bounded: up to
+ * 500 waits of 10 ms for a SIGCHLD (blocked, so it queues on c->sfd). */
 static void finish_tree(pvr_ctx *c) {
   for (int i = 0; i < 500; i++) {
     kill_tree(c);
     reap(c, WNOHANG);
     if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
       return;
-    struct timespec ts = {0, 10 * 1000 * 1000};
-    nanosleep(&ts, NULL);
+    struct pollfd p = {c->sfd, POLLIN, 0};
+    struct signalfd_siginfo si;
+    if (poll(&p, 1, 10) == 1 && read(c->sfd, &si, sizeof si) < 0)
+      return;
   }
 }
 
@@ -965,6 +971,15 @@ static void write_report(pvr_ctx *c, const pvr_report *r) {
     fprintf(stderr, "plugvet-run: %s\n", err.msg);
 }
 
+/* The cgroup counts every process of the run, a grandchild killed with its
+ * PID namespace included; getrusage only what the launcher reaped. */
+static double cpu_seconds(const struct rusage *ru, const pvr_cgroup *cg) {
+  double reaped = (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) +
+                  (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1e6;
+  double all = (double)cg->cpu_usec / 1e6;
+  return all > reaped ? all : reaped;
+}
+
 static void report(pvr_ctx *c, int started) {
   struct rusage ru;
   getrusage(RUSAGE_CHILDREN, &ru);
@@ -990,8 +1005,7 @@ static void report(pvr_ctx *c, int started) {
                   .timed_out = c->timed_out,
                   .status = c->run->status,
                   .wall_s = c->t0 ? (double)(pv_now_ms() - c->t0) / 1000.0 : 0,
-                  .cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-                           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+                  .cpu_s = cpu_seconds(&ru, &c->cg),
                   .peak_rss_kib = ru.ru_maxrss,
                   .error = c->error[0] ? c->error : NULL,
                   .entry_dir = c->entry_dir[0] ? c->entry_dir : NULL};

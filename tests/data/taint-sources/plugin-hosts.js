@@ -50,6 +50,31 @@ browser.runtime.onMessageExternal.addListener(function (request) {
   // ruleid: test.sources.plugin-hosts
   exec(request.command);
 });
+// A listener that checks who sent the message first.
+chrome.runtime.onMessageExternal.addListener((msg, sender) => {
+  if (sender.id !== 'kbfnbcaeplbcioakkpcpgfkobkghlhen') return;
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + msg.cmd);
+});
+chrome.runtime.onMessageExternal.addListener(async (msg, sender) => {
+  if (!TRUSTED_ORIGINS.has(sender.origin)) {
+    return { error: 'denied' };
+  }
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + msg.cmd);
+});
+chrome.runtime.onMessage.addListener((msg, sender) => {
+  if (sender.url === 'https://app.example.com/') {
+    // ok: test.sources.plugin-hosts
+    exec('echo ' + msg.cmd);
+  }
+});
+chrome.runtime.onMessage.addListener((msg, sender) => {
+  // A check of the message is no check of its sender.
+  if (!msg.cmd) return;
+  // ruleid: test.sources.plugin-hosts
+  exec('echo ' + msg.cmd);
+});
 chrome.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   // ruleid: test.sources.plugin-hosts
   exec('echo ' + tab.url);
@@ -75,6 +100,34 @@ exec('echo ' + q);
 window.addEventListener('message', ({ data }) => {
   // ruleid: test.sources.plugin-hosts
   exec(data.cmd);
+});
+// Messages from a window checked against an origin (and left otherwise).
+window.addEventListener('message', (event) => {
+  if (event.origin !== 'https://app.example.com') return;
+  // ok: test.sources.plugin-hosts
+  exec(event.data.cmd);
+});
+window.addEventListener('message', function (e) {
+  if (e.origin === window.location.origin) {
+    // ok: test.sources.plugin-hosts
+    exec(e.data.cmd);
+  }
+  // ruleid: test.sources.plugin-hosts
+  exec(e.data.cmd);
+});
+self.onmessage = (event) => {
+  if (!ALLOWED.includes(event.origin)) {
+    throw new Error('origin ' + event.origin);
+  }
+  // ok: test.sources.plugin-hosts
+  exec(event.data.cmd);
+};
+// A content script's check that the message comes from its own window is
+// no origin check: the page posts to that window.
+window.addEventListener('message', (event) => {
+  if (event.source !== window) return;
+  // ruleid: test.sources.plugin-hosts
+  exec(event.data.cmd);
 });
 // ok: test.sources.plugin-hosts
 exec('echo ' + document.title);

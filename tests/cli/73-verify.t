@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# plugvet verify / sign / keygen: minisign and signify signatures, checked
+# both ways against the real minisign and signify-openbsd binaries, and
+# every tampered twin failing with its own reason.
+. "$(dirname "$0")/lib.sh"
+cd "$TMP" || exit 1
+head -c 200000 /dev/urandom >a.tgz
+printf 'x' >b.tgz
+dd if=a.tgz of=b.tgz bs=1 count=199999 skip=1 seek=1 2>/dev/null # one byte changed
+minisign -G -W -p m.pub -s m.key >/dev/null 2>&1
+minisign -S -s m.key -m a.tgz >/dev/null 2>&1
+minisign -S -l -s m.key -m a.tgz -x legacy.minisig >/dev/null 2>&1
+signify-openbsd -G -n -p s.pub -s s.sec
+signify-openbsd -S -s s.sec -m a.tgz -x a.tgz.sig
+first() { "$PV" verify "$@" 2>&1 | head -1; }
+res() { "$PV" verify --json "$@" 2>/dev/null | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["result"])'; }
+
+# The real tools' signatures verify with plugvet.
+"$PV" verify -p m.pub a.tgz >out; st=$?
+is "$st $(grep -c '^✓ a.tgz: signature ok: good signature by key .* \[minisign\]; trusted comment: timestamp:[0-9]* file:a.tgz hashed$' out)" "0 1" \
+  "minisign's prehashed signature verifies (key id and trusted comment shown)"
+is "$(res -p m.pub -x legacy.minisig a.tgz)" ok "minisign's legacy (-l) signature verifies"
+is "$(res -p s.pub -x a.tgz.sig a.tgz)" ok "signify's signature verifies"
+id=$(sed -n '1s/.*key //p' m.pub)
+is "$("$PV" verify --json -p m.pub a.tgz | python3 -c 'import json,sys; print(json.load(sys.stdin)["key_id"])')" "$id" \
+  "the key id is printed as minisign prints it ($id)"
+
+# Tampered twins: each fails with its own reason, exit 1.
+"$PV" verify -p m.pub -x a.tgz.minisig b.tgz >/dev/null; st=$?
+is "$st $(res -p m.pub -x a.tgz.minisig b.tgz)" "1 bad-signature" "one byte of the file changed: bad-signature"
+is "$(res -p s.pub -x a.tgz.sig b.tgz)" bad-signature "the same under signify"
+sed '3s/file:a.tgz/file:evil.tgz/' a.tgz.minisig >t.minisig
+is "$(res -p m.pub -x t.minisig a.tgz)" bad-trusted-comment "a trusted comment edited: bad-trusted-comment"
+is "$(res -p s.pub a.tgz)" keyid-mismatch "--pubkey of another key: keyid-mismatch"
+(echo "# our publishers"; sed -n 2p s.pub | sed 's/$/  signify team/') >trusted
+is "$(res --trusted-keys trusted a.tgz)" unknown-key "a key not in --trusted-keys: unknown-key"
+is "$(first --trusted-keys trusted -x a.tgz.sig a.tgz)" "✓ a.tgz: signature ok: good signature by key $(sed -n '2p' s.pub | python3 -c 'import base64,sys; print(base64.b64decode(sys.stdin.read())[2:10][::-1].hex().upper())') (signify team) [signify]" \
+  "a key in --trusted-keys: ok, with its label (twin)"
+cp a.tgz c.tgz
+is "$(res --trusted-keys trusted c.tgz)" unsigned "no FILE.minisig or FILE.sig: unsigned"
+printf 'garbage\n' >c.tgz.sig
+is "$(res --trusted-keys trusted c.tgz)" malformed "a signature file that is not one: malformed"
+printf 'untrusted comment: x\nRUQ\n' >c.tgz.sig
+is "$(res --trusted-keys trusted c.tgz)" malformed "a truncated signature line: malformed"
+
+# Inputs that cannot be read: exit 2, named.
+"$PV" verify -p m.pub missing.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'missing.tgz' err)" "2 1" "a missing FILE: exit 2, named"
+printf 'not a key\n' >bad.pub
+"$PV" verify -p bad.pub a.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'bad.pub: not a minisign or signify public key' err)" "2 1" "a bad --pubkey: exit 2, named"
+printf '%s\nnot a key either\n' "$(sed -n 2p m.pub)" >bad.keys
+"$PV" verify --trusted-keys bad.keys a.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'bad.keys: line 2: not a minisign or signify public key' err)" "2 1" "a bad --trusted-keys line: exit 2, the line named"
+"$PV" verify a.tgz 2>/dev/null; is $? 2 "no key given: usage error, exit 2"
+
+# plugvet's own keys and signatures verify with the real tools.
+"$PV" keygen -p p.pub -s p.sec >/dev/null; st=$?
+is "$st $(stat -c %a p.sec)" "0 600" "keygen writes the secret key mode 0600"
+"$PV" sign -s p.sec a.tgz -x p.minisig && minisign -V -q -p p.pub -m a.tgz -x p.minisig
+is $? 0 "plugvet sign (minisign format) verifies with minisign -V"
+"$PV" sign --signify -s p.sec a.tgz -x p.sig && signify-openbsd -V -q -p p.pub -m a.tgz -x p.sig
+is $? 0 "plugvet sign --signify verifies with signify -V"
+minisign -V -q -p p.pub -m b.tgz -x p.minisig 2>/dev/null
+is $? 1 "minisign -V refuses plugvet's signature on the changed file (twin)"
+"$PV" sign -s m.key a.tgz -x pm.minisig && minisign -V -q -p m.pub -m a.tgz -x pm.minisig
+is $? 0 "plugvet signs with minisign's own (unencrypted) secret key"
+"$PV" sign --signify -s s.sec a.tgz -x ps.sig && signify-openbsd -V -q -p s.pub -m a.tgz -x ps.sig
+is $? 0 "plugvet signs with signify's own secret key"
+SOURCE_DATE_EPOCH=1700000000 "$PV" sign -s p.sec a.tgz -x d1 && SOURCE_DATE_EPOCH=1700000000 "$PV" sign -s p.sec a.tgz -x d2
+is "$(cmp d1 d2 && sed -n 3p d1)" "trusted comment: timestamp:1700000000	file:a.tgz	hashed" \
+  "signatures are deterministic under SOURCE_DATE_EPOCH"
+"$PV" sign -s p.sec -t "release 1.2.3" a.tgz -x t2.minisig && minisign -V -p p.pub -m a.tgz -x t2.minisig | grep -q 'Trusted comment: release 1.2.3'
+is $? 0 "-t sets the trusted comment minisign shows"
+"$PV" sign -s p.sec -t "$(printf 'two\nlines')" a.tgz -x t3.minisig 2>err; st=$?
+is "$st $(grep -c 'one line' err) $(test -e t3.minisig; echo $?)" "2 1 1" "a trusted comment with a newline is refused, nothing written"
+
+# Secret keys plugvet cannot use are refused by name; nothing is overwritten.
+minisign -G -p e.pub -s e.key <<<$'pw\npw' >/dev/null 2>&1
+"$PV" sign -s e.key a.tgz 2>err; st=$?
+is "$st $(grep -c 'encrypted secret key (make one without a password: minisign -G -W)' err)" "2 1" \
+  "a password-protected minisign key: refused, named"
+cp p.sec x.sec; python3 - x.sec <<'PY'
+import base64,sys
+l=open(sys.argv[1]).read().split('\n'); b=bytearray(base64.b64decode(l[1])); b[80]^=1
+l[1]=base64.b64encode(bytes(b)).decode(); open(sys.argv[1],'w').write('\n'.join(l))
+PY
+"$PV" sign -s x.sec a.tgz 2>err; st=$?
+is "$st $(grep -c 'damaged secret key' err)" "2 1" "a secret key with a flipped byte: refused as damaged"
+"$PV" keygen -p p.pub -s q.sec 2>err; st=$?
+is "$st $(grep -c 'p.pub: exists (not overwritten)' err) $(test -e q.sec; echo $?)" "2 1 1" \
+  "keygen over an existing public key: refused, no stray secret key left"
+"$PV" keygen -p q.pub -s p.sec 2>/dev/null; is $? 2 "keygen over an existing secret key: refused"
+
+# The npm registry: the tarball's sha512 against dist.integrity, and the
+# registry's ECDSA signature over NAME@VERSION:INTEGRITY with the shipped
+# keys (real packuments, real signatures; tests/data/npm-registry).
+d=$top/tests/data/npm-registry
+tgz=$d/is-number-7.0.0.tgz
+reg() { "$PV" verify --json "$@" 2>/dev/null | python3 -c 'import json,sys; print(" ".join(json.loads(l)["check"]+"="+json.loads(l)["result"] for l in sys.stdin))'; }
+is "$(reg --packument "$d/is-number.json" "$tgz")" "integrity=ok registry-signature=unsigned" \
+  "the real is-number tarball: its version found by digest (7.0.0), integrity ok; the mirror's copy is unsigned"
+"$PV" verify --packument "$d/is-number.json" "$tgz" >/dev/null; is $? 1 "... unsigned fails the run (exit 1)"
+is "$(reg --packument "$d/is-number.json" --version 6.0.0 "$tgz")" "integrity=mismatch registry-signature=unsigned" \
+  "--version 6.0.0 for the 7.0.0 tarball: integrity mismatch"
+cp "$tgz" x.tgz; printf 'x' >>x.tgz
+is "$(reg --packument "$d/is-number.json" x.tgz)" "integrity=mismatch" "one byte appended: no version has that digest"
+is "$(reg --packument "$d/tool5.json" --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=ok" \
+  "tool5@5.0.1: the registry's real signature verifies (key jl3bw..., published before it expired)"
+is "$(reg --packument "$d/x402-stellar.json" --version 2.12.0 "$tgz")" "integrity=mismatch registry-signature=ok" \
+  "@x402/stellar@2.12.0: the real signature with the current key verifies"
+sed 's/"2024-10-09T22:57:17.169Z"/"2025-02-01T00:00:00.000Z"/' "$d/tool5.json" >late.json
+is "$(reg --packument late.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=expired-key" \
+  "the same signature on a version published after the key expired: expired-key"
+is "$(reg --packument "$d/venv.json" --version 0.1.0 "$tgz")" "integrity=mismatch registry-signature=expired-key" \
+  "an expiring key and no publish time: expired-key (cannot be shown valid)"
+python3 -c 'import sys; s=open(sys.argv[1]).read(); open("badsig.json","w").write(s.replace("MEYCIQDhX2SZ","MEYCIQDhX2Sa"))' "$d/tool5.json"
+is "$(reg --packument badsig.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=bad-signature" \
+  "one character of the signature changed: bad-signature"
+python3 -c 'import sys; s=open(sys.argv[1]).read(); open("badint.json","w").write(s.replace("sha512-gPClNF","sha512-gPClNG"))' "$d/tool5.json"
+is "$(reg --packument badint.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=bad-signature" \
+  "the signed integrity changed: the signature no longer verifies"
+python3 -c 'import json; k=json.load(open("'"$top"'/trust/npm-registry-keys.json")); k["keys"]=k["keys"][1:]; json.dump(k, open("keys1.json","w"))'
+is "$(reg --packument "$d/tool5.json" --npm-keys keys1.json --version 5.0.1 "$tgz")" "integrity=mismatch registry-signature=unknown-key" \
+  "--npm-keys without the signing key: unknown-key"
+printf '{"keys":[{"keyid":"x","keytype":"rsa","key":"AAAA"}]}' >rsa.json
+"$PV" verify --packument "$d/tool5.json" --npm-keys rsa.json "$tgz" 2>err >/dev/null; st=$?
+is "$st $(grep -c 'rsa.json: key x: keytype rsa is not ecdsa-sha2-nistp256' err)" "2 1" "a keys file with another key type: exit 2, named"
+printf '{"name":"x"}' >notpack.json
+"$PV" verify --packument notpack.json "$tgz" 2>err >/dev/null; st=$?
+is "$st $(grep -c 'notpack.json: not a packument' err)" "2 1" "a packument without versions: exit 2, named"
+"$PV" verify --packument "$d/tool5.json" --version 9.9.9 "$tgz" 2>err >/dev/null; st=$?
+is "$st $(grep -c 'has no version 9.9.9' err)" "2 1" "--version not in the packument: exit 2, named"
+done_testing

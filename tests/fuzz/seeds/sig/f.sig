@@ -1,0 +1,2 @@
+untrusted comment: verify with f.sec
+RWSqY0mHnhviZKIs6pqP8EVrIhKCZ40fmJZn77TeqcXeXcimsde+S/X4jNhudUOejp5+GSohiFF7oGVP7L+VUx0cWTQOoazLJAo=

@@ -1,0 +1,519 @@
+/* cmd_verify.c — `plugvet verify`, `plugvet sign` and `plugvet keygen`:
+ * publisher signatures in minisign's and signify's formats (verify/sig.h).
+ * Parses options, reads the files under the limits, prints one line (or
+ * one JSON object) per input and picks the exit code. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "../scanner/limits.h"
+#include "../verify/npm.h"
+#include "../verify/sig.h"
+#include "commands.h"
+#include "common.h"
+
+static const char usage_verify[] =
+    "usage: plugvet verify [--trusted-keys FILE | -p PUBKEY] [-x SIG]\n"
+    "                      [--packument FILE [--npm-keys FILE] [--version V]] [--json] FILE...\n"
+    "  --trusted-keys FILE  public keys trusted to sign: one per line (the base64 line of\n"
+    "                       a minisign or signify .pub file), then an optional label\n"
+    "  -p, --pubkey FILE    the one key the signature must be made with (a .pub file)\n"
+    "  -x, --sig SIG        the signature (one FILE only); default FILE.minisig, then\n"
+    "                       FILE.sig\n"
+    "  --packument FILE     the package's packument (registry metadata JSON): check each\n"
+    "                       FILE's sha512 against dist.integrity and the registry's\n"
+    "                       signature of that version\n"
+    "  --npm-keys FILE      the registry's public keys (default: the bundled\n"
+    "                       trust/npm-registry-keys.json)\n"
+    "  --version V          the version FILE must be (default: the one whose\n"
+    "                       dist.integrity is FILE's digest)\n"
+    "  --json               one JSON object per check (JSON lines)\n"
+    "exit: 0 every signature good, 1 a check failed, 2 an input or key file unreadable\n";
+
+static const char usage_sign[] =
+    "usage: plugvet sign -s SECKEY [-x SIG] [-t COMMENT] [--signify] FILE\n"
+    "  -s, --seckey SECKEY  an unencrypted minisign or signify secret key\n"
+    "  -x, --sig SIG        where to write the signature (default FILE.minisig, or\n"
+    "                       FILE.sig with --signify)\n"
+    "  -t, --trusted-comment COMMENT  minisign's signed comment (default\n"
+    "                       timestamp:SECONDS<tab>file:NAME<tab>hashed)\n"
+    "  --signify            signify's format (the file itself signed, no comment)\n";
+
+static const char usage_keygen[] =
+    "usage: plugvet keygen -p PUBKEY -s SECKEY\n"
+    "  writes a new Ed25519 key pair: PUBKEY for minisign -V, signify -V and plugvet\n"
+    "  verify; SECKEY (signify's format, no passphrase, mode 0600) for plugvet sign\n"
+    "  and signify -S. Existing files are never overwritten.\n";
+
+typedef struct {
+  const char *trusted, *pubkey, *sig;
+  const char *packument, *npm_keys, *version;
+  int json;
+  pv_pubkey *keys;
+  size_t nkeys;
+  char *pack; /* the packument's text */
+  size_t pack_len;
+  pv_npm_keys *reg_keys;
+  pv_limits lim;
+} verify_opts;
+
+/* A file of at most cap bytes, or a message and exit 2. */
+static unsigned char *read_or_die(const char *cmd, const char *path, uint64_t cap, size_t *n) {
+  unsigned char *data;
+  pv_error err;
+  if (pv_read_file(path, (size_t)cap, &data, n, &err) != PV_OK) {
+    fprintf(stderr, "plugvet %s: %s\n", cmd, err.msg);
+    exit(EXIT_INPUT);
+  }
+  return data;
+}
+
+/* The keys of --trusted-keys or --pubkey; exit 2 on a bad file. */
+static void load_keys(verify_opts *o) {
+  size_t n;
+  pv_error err;
+  const char *path = o->trusted ? o->trusted : o->pubkey;
+  char *text = (char *)read_or_die("verify", path, o->lim.sig_file_bytes, &n);
+  o->keys = calloc(o->trusted ? o->lim.trusted_keys : 1, sizeof *o->keys);
+  if (!o->keys)
+    exit(EXIT_INTERNAL);
+  pv_status st = o->trusted
+                     ? pv_trusted_keys_parse(text, n, o->keys, o->lim.trusted_keys, &o->nkeys, &err)
+                     : pv_pubkey_parse(text, n, o->keys, &err);
+  free(text);
+  if (st != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", path, err.msg);
+    exit(EXIT_INPUT);
+  }
+  if (o->pubkey)
+    o->nkeys = 1;
+}
+
+/* What one signature check found. */
+typedef struct {
+  const char *input, *sig_path;
+  const char *result; /* "ok", a pv_sigv name, "unsigned" or "malformed" */
+  char reason[1200];
+  pv_sig sig;
+  int parsed, key; /* key: index into the keys, or -1 */
+} outcome;
+
+/* The signature next to input: FILE.minisig, then FILE.sig. */
+static const char *find_sig(const char *input, char *buf, size_t cap) {
+  static const char *const ext[] = {".minisig", ".sig"};
+  for (int i = 0; i < 2; i++) {
+    snprintf(buf, cap, "%s%s", input, ext[i]);
+    if (access(buf, F_OK) == 0)
+      return buf;
+  }
+  return NULL;
+}
+
+static void say_verdict(outcome *r, pv_sigv v, const verify_opts *o) {
+  char id[17], want[17];
+  pv_keyid_hex(r->sig.id, id);
+  r->result = pv_sigv_name(v);
+  if (v == PV_SIGV_UNKNOWN_KEY)
+    snprintf(r->reason, sizeof r->reason, "signed by key %s, which is not in %s", id, o->trusted);
+  else if (v == PV_SIGV_KEYID_MISMATCH) {
+    pv_keyid_hex(o->keys[0].id, want);
+    snprintf(r->reason, sizeof r->reason, "signed by key %s, not by %s (%s)", id, want, o->pubkey);
+  } else if (v == PV_SIGV_BAD_SIGNATURE)
+    snprintf(r->reason, sizeof r->reason, "the signature by key %s does not match the file", id);
+  else if (v == PV_SIGV_BAD_TRUSTED)
+    snprintf(r->reason, sizeof r->reason, "the trusted comment was altered (key %s)", id);
+  else
+    snprintf(r->reason, sizeof r->reason, "good signature by key %s", id);
+}
+
+/* Check the publisher signature of input (n bytes msg); 0 good, 1 failed. */
+static int check_one(const char *input, const unsigned char *msg, size_t n, const verify_opts *o,
+                     outcome *r) {
+  static char buf[4200];
+  size_t sn;
+  pv_error err;
+  memset(r, 0, sizeof *r);
+  r->input = input;
+  r->key = -1;
+  r->sig_path = o->sig ? o->sig : find_sig(input, buf, sizeof buf);
+  if (!r->sig_path) {
+    r->result = "unsigned";
+    snprintf(r->reason, sizeof r->reason, "no %s.minisig or %s.sig", input, input);
+    return 1;
+  }
+  unsigned char *text = NULL;
+  if (pv_read_file(r->sig_path, o->lim.sig_file_bytes, &text, &sn, &err) != PV_OK ||
+      pv_sig_parse((char *)text, sn, &r->sig, &err) != PV_OK) {
+    r->result = "malformed";
+    snprintf(r->reason, sizeof r->reason, "%s: %s", r->sig_path, err.msg);
+    free(text);
+    return 1;
+  }
+  free(text);
+  r->parsed = 1;
+  pv_sigv v = pv_sig_check(&r->sig, msg, n, o->keys, o->nkeys, o->pubkey != NULL, &r->key);
+  say_verdict(r, v, o);
+  return v == PV_SIGV_OK ? 0 : 1;
+}
+
+/* Text a signer or an attacker chose, safe on a terminal: a tab is a
+ * blank, other control characters '?'. */
+static void put_clean(const char *s) {
+  for (; *s; s++)
+    putchar(*s == '\t' ? ' ' : (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
+static const char *format_name(const pv_sig *s) {
+  return s->fmt == PV_SIGFMT_SIGNIFY ? "signify" : s->prehashed ? "minisign" : "minisign-legacy";
+}
+
+static void print_text(const outcome *r, const verify_opts *o) {
+  printf("%s ", strcmp(r->result, "ok") ? "\xe2\x9c\x97" : "\xe2\x9c\x93");
+  put_clean(r->input);
+  printf(": signature %s: ", r->result);
+  put_clean(r->reason);
+  if (r->key >= 0 && o->keys[r->key].label[0]) {
+    printf(" (");
+    put_clean(o->keys[r->key].label);
+    putchar(')');
+  }
+  if (r->parsed)
+    printf(" [%s]", format_name(&r->sig));
+  if (r->key >= 0 && r->sig.fmt == PV_SIGFMT_MINISIGN) {
+    printf("; trusted comment: ");
+    put_clean(r->sig.trusted);
+  }
+  putchar('\n');
+}
+
+static void print_json(const outcome *r, const verify_opts *o) {
+  char id[17];
+  json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "input", r->input, "check", "signature", "result",
+                        r->result, "reason", r->reason);
+  json_object_set_new(j, "signature_file", r->sig_path ? json_string(r->sig_path) : json_null());
+  if (r->parsed) {
+    pv_keyid_hex(r->sig.id, id);
+    json_object_set_new(j, "format", json_string(format_name(&r->sig)));
+    json_object_set_new(j, "key_id", json_string(id));
+  }
+  if (r->key >= 0) {
+    json_object_set_new(j, "key_label", json_string(o->keys[r->key].label));
+    if (r->sig.fmt == PV_SIGFMT_MINISIGN)
+      json_object_set_new(j, "trusted_comment", json_string(r->sig.trusted));
+  }
+  char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+  if (s)
+    puts(s);
+  free(s);
+  json_decref(j);
+}
+
+/* ---- registry: integrity and signature --------------------------------- */
+
+/* The packument and the registry keys; exit 2 on a bad file. */
+static void load_registry(verify_opts *o) {
+  char dir[4096], def[4200];
+  size_t n;
+  pv_error err;
+  const char *path = o->npm_keys;
+  if (!path) {
+    const char *d = pv_bundled_dir("trust", dir, sizeof dir);
+    snprintf(def, sizeof def, "%s/npm-registry-keys.json", d ? d : "trust");
+    path = def;
+  }
+  char *text = (char *)read_or_die("verify", path, o->lim.sig_file_bytes, &n);
+  if (pv_npm_keys_parse(text, n, &o->reg_keys, &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", path, err.msg);
+    exit(EXIT_INPUT);
+  }
+  free(text);
+  o->pack = (char *)read_or_die("verify", o->packument, o->lim.packument_bytes, &o->pack_len);
+}
+
+static void print_check(const char *input, const char *check, const char *result,
+                        const char *reason, const pv_npm_check *c, int json) {
+  if (!json) {
+    printf("%s ", strcmp(result, "ok") ? "\xe2\x9c\x97" : "\xe2\x9c\x93");
+    put_clean(input);
+    printf(": %s %s: ", check, result);
+    put_clean(reason);
+    putchar('\n');
+    return;
+  }
+  json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "input", input, "check", check,
+                        "result", result, "reason", reason, "package", c->name, "version",
+                        c->version, "tarball_integrity", c->integrity);
+  if (!strcmp(check, "registry-signature")) {
+    json_object_set_new(j, "key_id", c->keyid[0] ? json_string(c->keyid) : json_null());
+    json_object_set_new(j, "published", c->published[0] ? json_string(c->published) : json_null());
+  }
+  char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+  if (s)
+    puts(s);
+  free(s);
+  json_decref(j);
+}
+
+/* Both registry checks of one tarball; 0 good, 1 failed, 2 the packument
+ * is not one or lacks --version. */
+static int check_registry(const char *input, const unsigned char *tgz, size_t n,
+                          const verify_opts *o) {
+  pv_npm_check c;
+  pv_error err;
+  char why[600];
+  if (pv_npm_check_tarball(o->pack, o->pack_len, tgz, n, o->version, o->reg_keys, &c, &err) !=
+      PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", o->packument, err.msg);
+    return 2;
+  }
+  snprintf(why, sizeof why, "sha512 is %.200s@%.100s's dist.integrity", c.name, c.version);
+  print_check(input, "integrity", c.integrity_ok ? "ok" : "mismatch",
+              c.integrity_ok ? why : c.reason, &c, o->json);
+  if (strcmp(c.version, "?") != 0)
+    print_check(input, "registry-signature", pv_npmv_name(c.sig), c.sig_reason, &c, o->json);
+  return c.integrity_ok && c.sig == PV_NPMV_OK ? 0 : 1;
+}
+
+static void verify_args(int argc, char **argv, verify_opts *o) {
+  enum { OPT_TRUSTED = 256, OPT_JSON, OPT_PACK, OPT_NPM_KEYS, OPT_VERSION };
+  static const struct option longopts[] = {{"trusted-keys", required_argument, NULL, OPT_TRUSTED},
+                                           {"packument", required_argument, NULL, OPT_PACK},
+                                           {"npm-keys", required_argument, NULL, OPT_NPM_KEYS},
+                                           {"version", required_argument, NULL, OPT_VERSION},
+                                           {"pubkey", required_argument, NULL, 'p'},
+                                           {"sig", required_argument, NULL, 'x'},
+                                           {"json", no_argument, NULL, OPT_JSON},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+  int c;
+  while ((c = getopt_long(argc, argv, "p:x:h", longopts, NULL)) != -1) {
+    if (c == OPT_TRUSTED)
+      o->trusted = optarg;
+    else if (c == 'p')
+      o->pubkey = optarg;
+    else if (c == 'x')
+      o->sig = optarg;
+    else if (c == OPT_JSON)
+      o->json = 1;
+    else if (c == OPT_PACK)
+      o->packument = optarg;
+    else if (c == OPT_NPM_KEYS)
+      o->npm_keys = optarg;
+    else if (c == OPT_VERSION)
+      o->version = optarg;
+    else {
+      fputs(usage_verify, c == 'h' ? stdout : stderr);
+      exit(c == 'h' ? EXIT_CLEAN : EXIT_INPUT);
+    }
+  }
+  const char *bad = optind == argc            ? "no FILE to verify"
+                    : o->trusted && o->pubkey ? "give --trusted-keys or --pubkey, not both"
+                    : !o->trusted && !o->pubkey && !o->packument
+                        ? "nothing to check: give --trusted-keys, --pubkey or --packument"
+                    : (o->npm_keys || o->version) && !o->packument
+                        ? "--npm-keys and --version go with --packument"
+                    : o->version && optind + 1 != argc    ? "--version goes with one FILE only"
+                    : o->sig && optind + 1 != argc        ? "--sig goes with one FILE only"
+                    : o->sig && !o->trusted && !o->pubkey ? "--sig needs --trusted-keys or --pubkey"
+                                                          : NULL;
+  if (bad) {
+    fprintf(stderr, "plugvet verify: %s\n%s", bad, usage_verify);
+    exit(EXIT_INPUT);
+  }
+}
+
+/* Every check of one input; the worst exit code so far. */
+static int verify_input(const char *input, const verify_opts *o, int worst) {
+  unsigned char *msg;
+  size_t n;
+  pv_error err;
+  int rc = 0;
+  if (pv_read_file(input, (size_t)o->lim.total_bytes, &msg, &n, &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s\n", err.msg);
+    return 2;
+  }
+  if (o->keys) {
+    outcome r;
+    rc = check_one(input, msg, n, o, &r);
+    if (o->json)
+      print_json(&r, o);
+    else
+      print_text(&r, o);
+  }
+  if (o->packument) {
+    int r2 = check_registry(input, msg, n, o);
+    rc = r2 > rc ? r2 : rc;
+  }
+  free(msg);
+  return rc > worst ? rc : worst;
+}
+
+int pv_cmd_verify(int argc, char **argv, const pv_env *env) {
+  (void)env;
+  verify_opts o = {.lim = pv_limits_default()};
+  verify_args(argc, argv, &o);
+  if (o.trusted || o.pubkey)
+    load_keys(&o);
+  if (o.packument)
+    load_registry(&o);
+  int worst = 0;
+  for (int i = optind; i < argc; i++)
+    worst = verify_input(argv[i], &o, worst);
+  free(o.keys);
+  free(o.pack);
+  pv_npm_keys_free(o.reg_keys);
+  return worst == 2 ? EXIT_INPUT : worst ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* ---- sign ---------------------------------------------------------------- */
+
+/* Write text to path (mode, O_EXCL when excl); 0 or a message and -1. */
+static int write_new(const char *cmd, const char *path, const pv_buf *b, int mode, int excl) {
+  int fd =
+      open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (excl ? O_EXCL : O_TRUNC), mode);
+  if (fd < 0 || write(fd, b->data, b->len) != (ssize_t)b->len || close(fd) != 0) {
+    fprintf(stderr, "plugvet %s: %s: %s\n", cmd, path,
+            errno == EEXIST ? "exists (not overwritten)" : strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+typedef struct {
+  const char *seckey, *sig, *trusted;
+  int signify;
+} sign_opts;
+
+static void sign_args(int argc, char **argv, sign_opts *o) {
+  enum { OPT_SIGNIFY = 256 };
+  static const struct option longopts[] = {{"seckey", required_argument, NULL, 's'},
+                                           {"sig", required_argument, NULL, 'x'},
+                                           {"trusted-comment", required_argument, NULL, 't'},
+                                           {"signify", no_argument, NULL, OPT_SIGNIFY},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+  int c;
+  while ((c = getopt_long(argc, argv, "s:x:t:h", longopts, NULL)) != -1) {
+    if (c == 's')
+      o->seckey = optarg;
+    else if (c == 'x')
+      o->sig = optarg;
+    else if (c == 't')
+      o->trusted = optarg;
+    else if (c == OPT_SIGNIFY)
+      o->signify = 1;
+    else {
+      fputs(usage_sign, c == 'h' ? stdout : stderr);
+      exit(c == 'h' ? EXIT_CLEAN : EXIT_INPUT);
+    }
+  }
+  if (!o->seckey || optind + 1 != argc) {
+    fprintf(stderr, "plugvet sign: %s\n%s", o->seckey ? "give one FILE" : "no --seckey",
+            usage_sign);
+    exit(EXIT_INPUT);
+  }
+}
+
+int pv_cmd_sign(int argc, char **argv, const pv_env *env) {
+  sign_opts o = {0};
+  sign_args(argc, argv, &o);
+  pv_limits lim = pv_limits_default();
+  const char *file = argv[optind];
+  size_t kn, n;
+  char *ktext = (char *)read_or_die("sign", o.seckey, lim.sig_file_bytes, &kn);
+  pv_seckey k;
+  pv_error err;
+  pv_status st = pv_seckey_parse(ktext, kn, &k, &err);
+  explicit_bzero(ktext, kn);
+  free(ktext);
+  if (st != PV_OK) {
+    fprintf(stderr, "plugvet sign: %s: %s\n", o.seckey, err.msg);
+    return EXIT_INPUT;
+  }
+  unsigned char *msg = read_or_die("sign", file, lim.total_bytes, &n);
+  char sigpath[4200], untrusted[4200], trusted[PV_SIG_COMMENT_MAX], id[17];
+  snprintf(sigpath, sizeof sigpath, "%s%s", file, o.signify ? ".sig" : ".minisig");
+  pv_keyid_hex(k.id, id);
+  snprintf(untrusted, sizeof untrusted, o.signify ? "verify with %s" : "signature from key %s",
+           o.signify ? base_name(o.seckey) : id);
+  long long now = pv_sde_epoch(env->source_date_epoch);
+  snprintf(trusted, sizeof trusted, "timestamp:%lld\tfile:%s\thashed",
+           now < 0 ? (long long)time(NULL) : now, base_name(file));
+  pv_buf out;
+  pv_buf_init(&out, 64 * 1024);
+  st = pv_sign(&k, o.signify ? PV_SIGFMT_SIGNIFY : PV_SIGFMT_MINISIGN, msg, n, untrusted,
+               o.trusted ? o.trusted : trusted, &out, &err);
+  pv_seckey_wipe(&k);
+  free(msg);
+  int rc = EXIT_CLEAN;
+  if (st != PV_OK) {
+    fprintf(stderr, "plugvet sign: %s\n", err.msg);
+    rc = EXIT_INPUT;
+  } else if (write_new("sign", o.sig ? o.sig : sigpath, &out, 0644, 0) != 0) {
+    rc = EXIT_INPUT;
+  }
+  pv_buf_free(&out);
+  return rc;
+}
+
+/* ---- keygen -------------------------------------------------------------- */
+
+int pv_cmd_keygen(int argc, char **argv, const pv_env *env) {
+  (void)env;
+  const char *pub = NULL, *sec = NULL;
+  static const struct option longopts[] = {{"pubkey", required_argument, NULL, 'p'},
+                                           {"seckey", required_argument, NULL, 's'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+  int c;
+  while ((c = getopt_long(argc, argv, "p:s:h", longopts, NULL)) != -1) {
+    if (c == 'p' || c == 's')
+      *(c == 'p' ? &pub : &sec) = optarg;
+    else {
+      fputs(usage_keygen, c == 'h' ? stdout : stderr);
+      return c == 'h' ? EXIT_CLEAN : EXIT_INPUT;
+    }
+  }
+  if (!pub || !sec || optind != argc) {
+    fprintf(stderr, "plugvet keygen: give -p PUBKEY and -s SECKEY\n%s", usage_keygen);
+    return EXIT_INPUT;
+  }
+  pv_seckey k;
+  pv_error err;
+  char id[17], comment[64];
+  if (pv_keygen(&k, &err) != PV_OK) {
+    fprintf(stderr, "plugvet keygen: %s\n", err.msg);
+    return EXIT_INTERNAL;
+  }
+  pv_keyid_hex(k.id, id);
+  snprintf(comment, sizeof comment, "plugvet public key %s", id);
+  pv_buf pb, sb;
+  pv_buf_init(&pb, 4096);
+  pv_buf_init(&sb, 4096);
+  int bad = pv_pubkey_format(&k, comment, &pb) != PV_OK ||
+            pv_seckey_format(&k, "plugvet secret key (no passphrase)", &sb) != PV_OK ||
+            write_new("keygen", sec, &sb, 0600, 1) != 0;
+  if (!bad && write_new("keygen", pub, &pb, 0644, 1) != 0) {
+    unlink(sec); /* no secret key without its public key */
+    bad = 1;
+  }
+  pv_seckey_wipe(&k);
+  explicit_bzero(sb.data, sb.len);
+  pv_buf_free(&sb);
+  pv_buf_free(&pb);
+  if (!bad)
+    printf("key %s: public key %s, secret key %s\n", id, pub, sec);
+  return bad ? EXIT_INPUT : EXIT_CLEAN;
+}

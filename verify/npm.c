@@ -1,0 +1,269 @@
+/* npm.c — registry signatures and tarball integrity (npm.h). */
+#include "npm.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#define MAX_KEYS 64
+#define NO_EXPIRY ((long long)-1)
+
+typedef struct {
+  char keyid[96];
+  EVP_PKEY *pkey;
+  long long expires; /* seconds since the epoch, or NO_EXPIRY */
+} npm_key;
+
+struct pv_npm_keys {
+  npm_key k[MAX_KEYS];
+  size_t n;
+};
+
+static const char *const verdicts[] = {"ok", "unsigned", "unknown-key", "expired-key",
+                                       "bad-signature"};
+
+const char *pv_npmv_name(pv_npmv v) {
+  return (unsigned)v < sizeof verdicts / sizeof *verdicts ? verdicts[v] : "?";
+}
+
+/* "2024-10-09T22:57:17.169Z" (fraction and Z optional) as epoch seconds;
+ * -2 when it is not such a time. */
+static long long iso_time(const char *s) {
+  struct tm tm = {0};
+  const char *end = s ? strptime(s, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+  if (!end)
+    return -2;
+  return (long long)timegm(&tm);
+}
+
+static long b64_decode(const char *s, unsigned char *out, size_t cap) {
+  size_t len = strlen(s);
+  if (len == 0 || len % 4 || len / 4 * 3 > cap)
+    return -1;
+  int n = EVP_DecodeBlock(out, (const unsigned char *)s, (int)len);
+  if (n < 0)
+    return -1;
+  return n - (s[len - 1] == '=') - (s[len - 2] == '=');
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static pv_status one_key(json_t *o, size_t i, npm_key *k, pv_error *err) {
+  const char *id = json_string_value(json_object_get(o, "keyid"));
+  const char *type = json_string_value(json_object_get(o, "keytype"));
+  const char *key = json_string_value(json_object_get(o, "key"));
+  json_t *exp = json_object_get(o, "expires");
+  unsigned char der[512];
+  if (!id || !key || strlen(id) >= sizeof k->keyid)
+    return pv_error_set(err, PV_FAILED, "key %zu: no keyid or key", i + 1);
+  if (!type || strcmp(type, "ecdsa-sha2-nistp256") != 0)
+    return pv_error_set(err, PV_FAILED, "key %s: keytype %s is not ecdsa-sha2-nistp256", id,
+                        type ? type : "missing");
+  snprintf(k->keyid, sizeof k->keyid, "%s", id);
+  k->expires = json_is_null(exp) || !exp ? NO_EXPIRY : iso_time(json_string_value(exp));
+  if (k->expires == -2)
+    return pv_error_set(err, PV_FAILED, "key %s: expires is not an ISO 8601 time", id);
+  long n = b64_decode(key, der, sizeof der);
+  const unsigned char *p = der;
+  k->pkey = n > 0 ? d2i_PUBKEY(NULL, &p, n) : NULL;
+  if (!k->pkey || EVP_PKEY_get_base_id(k->pkey) != EVP_PKEY_EC)
+    return pv_error_set(err, PV_FAILED, "key %s: not a base64 EC public key (SPKI)", id);
+  return PV_OK;
+}
+
+pv_status pv_npm_keys_parse(const char *json, size_t n, pv_npm_keys **out, pv_error *err) {
+  json_error_t je;
+  json_t *root = json_loadb(json, n, JSON_REJECT_DUPLICATES, &je);
+  json_t *arr = json_object_get(root, "keys"), *o;
+  size_t i;
+  *out = NULL;
+  if (!root)
+    return pv_error_set(err, PV_FAILED, "line %d: %s", je.line, je.text);
+  if (!json_is_array(arr) || json_array_size(arr) == 0 || json_array_size(arr) > MAX_KEYS) {
+    json_decref(root);
+    return pv_error_set(err, PV_FAILED, "no \"keys\" array of 1 to %d keys", MAX_KEYS);
+  }
+  pv_npm_keys *k = calloc(1, sizeof *k);
+  if (!k) {
+    json_decref(root);
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  }
+  pv_status st = PV_OK;
+  json_array_foreach(arr, i, o) {
+    if ((st = one_key(o, i, &k->k[k->n], err)) != PV_OK)
+      break;
+    k->n++;
+  }
+  json_decref(root);
+  if (st != PV_OK) {
+    EVP_PKEY_free(k->k[k->n].pkey);
+    pv_npm_keys_free(k);
+    return st;
+  }
+  *out = k;
+  return PV_OK;
+}
+
+void pv_npm_keys_free(pv_npm_keys *k) {
+  for (size_t i = 0; k && i < k->n; i++)
+    EVP_PKEY_free(k->k[i].pkey);
+  free(k);
+}
+
+/* ---- the checks ---------------------------------------------------------- */
+
+static void sri_sha512(const unsigned char *p, size_t n, char out[160]) {
+  unsigned char d[64];
+  EVP_Digest(p, n, d, NULL, EVP_sha512(), NULL);
+  memcpy(out, "sha512-", 7);
+  EVP_EncodeBlock((unsigned char *)out + 7, d, 64);
+}
+
+/* Whether an SRI string (space-separated hashes) holds sri. */
+static int sri_has(const char *list, const char *sri) {
+  size_t k = strlen(sri);
+  for (const char *p = list; p && *p;) {
+    p += strspn(p, " \t");
+    size_t n = strcspn(p, " \t");
+    if (n >= k && strncmp(p, sri, k) == 0 && (n == k || p[k] == '?'))
+      return 1;
+    p += n;
+  }
+  return 0;
+}
+
+static const npm_key *find_key(const pv_npm_keys *keys, const char *id) {
+  for (size_t i = 0; id && i < keys->n; i++) {
+    if (strcmp(keys->k[i].keyid, id) == 0)
+      return &keys->k[i];
+  }
+  return NULL;
+}
+
+static int ecdsa_verify(EVP_PKEY *k, const char *sig_b64, const char *msg) {
+  unsigned char sig[256];
+  long n = sig_b64 ? b64_decode(sig_b64, sig, sizeof sig) : -1;
+  EVP_MD_CTX *c = EVP_MD_CTX_new();
+  int ok = n > 0 && c && EVP_DigestVerifyInit(c, NULL, EVP_sha256(), NULL, k) == 1 &&
+           EVP_DigestVerify(c, sig, (size_t)n, (const unsigned char *)msg, strlen(msg)) == 1;
+  EVP_MD_CTX_free(c);
+  return ok;
+}
+
+/* One dist.signatures entry. */
+static pv_npmv check_sig(json_t *s, const pv_npm_keys *keys, const char *msg, long long pub,
+                         pv_npm_check *out) {
+  const char *id = json_string_value(json_object_get(s, "keyid"));
+  const npm_key *k = find_key(keys, id);
+  if (id)
+    snprintf(out->keyid, sizeof out->keyid, "%s", id);
+  if (!k)
+    return PV_NPMV_UNKNOWN_KEY;
+  if (k->expires != NO_EXPIRY && (pub < 0 || pub >= k->expires))
+    return PV_NPMV_EXPIRED_KEY;
+  return ecdsa_verify(k->pkey, json_string_value(json_object_get(s, "sig")), msg)
+             ? PV_NPMV_OK
+             : PV_NPMV_BAD_SIGNATURE;
+}
+
+/* The registry signature of version v: the best verdict of its
+ * signatures (ok over bad over expired over unknown). */
+static void check_sigs(json_t *doc, json_t *v, const pv_npm_keys *keys, pv_npm_check *out) {
+  json_t *dist = json_object_get(v, "dist"), *sigs = json_object_get(dist, "signatures"), *s;
+  const char *integ = json_string_value(json_object_get(dist, "integrity"));
+  const char *t = json_string_value(json_object_get(json_object_get(doc, "time"), out->version));
+  char msg[1024];
+  size_t i;
+  snprintf(out->published, sizeof out->published, "%s", t ? t : "");
+  out->sig = PV_NPMV_UNSIGNED;
+  if (!integ || !json_is_array(sigs) || json_array_size(sigs) == 0)
+    return;
+  snprintf(msg, sizeof msg, "%s@%s:%s", out->name, out->version, integ);
+  long long pub = t ? iso_time(t) : -1;
+  static const int rank[] = {4, 0, 1, 2, 3}; /* by pv_npmv */
+  out->sig = PV_NPMV_UNKNOWN_KEY;
+  json_array_foreach(sigs, i, s) {
+    pv_npmv r = check_sig(s, keys, msg, pub, out);
+    if (rank[r] > rank[out->sig])
+      out->sig = r;
+    if (r == PV_NPMV_OK)
+      break;
+  }
+}
+
+/* The version whose dist.integrity holds the tarball's digest, or NULL. */
+static json_t *find_version(json_t *versions, const char *sri, const char **name) {
+  const char *k;
+  json_t *v;
+  json_object_foreach(versions, k, v) {
+    const char *integ = json_string_value(json_object_get(json_object_get(v, "dist"), "integrity"));
+    if (integ && sri_has(integ, sri)) {
+      *name = k;
+      return v;
+    }
+  }
+  return NULL;
+}
+
+static void say_reason(pv_npm_check *o) {
+  char *r = o->sig_reason;
+  size_t n = sizeof o->sig_reason;
+  snprintf(o->reason, sizeof o->reason,
+           "the tarball's digest is not %.200s@%.100s's dist.integrity", o->name, o->version);
+  if (o->sig == PV_NPMV_OK)
+    snprintf(r, n, "signed by the registry (key %.95s)", o->keyid);
+  else if (o->sig == PV_NPMV_UNSIGNED)
+    snprintf(r, n, "%.200s@%.100s has no registry signature", o->name, o->version);
+  else if (o->sig == PV_NPMV_UNKNOWN_KEY)
+    snprintf(r, n, "signed with key %.95s, which is not in the keys file", o->keyid);
+  else if (o->sig == PV_NPMV_EXPIRED_KEY && o->published[0])
+    snprintf(r, n, "key %.95s had expired when %.200s@%.100s was published (%.39s)", o->keyid,
+             o->name, o->version, o->published);
+  else if (o->sig == PV_NPMV_EXPIRED_KEY)
+    snprintf(r, n, "key %.95s expires, and the packument gives no time for %.200s@%.100s", o->keyid,
+             o->name, o->version);
+  else
+    snprintf(r, n,
+             "the registry signature (key %.95s) does not verify over %.200s@%.100s's integrity",
+             o->keyid, o->name, o->version);
+}
+
+pv_status pv_npm_check_tarball(const char *packument, size_t plen, const unsigned char *tgz,
+                               size_t n, const char *version, const pv_npm_keys *keys,
+                               pv_npm_check *out, pv_error *err) {
+  json_error_t je;
+  memset(out, 0, sizeof *out);
+  json_t *doc = json_loadb(packument, plen, JSON_REJECT_DUPLICATES, &je);
+  const char *name = json_string_value(json_object_get(doc, "name"));
+  json_t *versions = json_object_get(doc, "versions");
+  if (!name || !json_is_object(versions) || strlen(name) >= sizeof out->name) {
+    json_decref(doc);
+    return pv_error_set(err, PV_FAILED, "not a packument (%s)",
+                        doc ? "no name or versions" : je.text);
+  }
+  snprintf(out->name, sizeof out->name, "%s", name);
+  sri_sha512(tgz, n, out->integrity);
+  const char *vname = version;
+  json_t *v =
+      version ? json_object_get(versions, version) : find_version(versions, out->integrity, &vname);
+  if (version && !v) {
+    json_decref(doc);
+    return pv_error_set(err, PV_FAILED, "the packument of %s has no version %s", out->name,
+                        version);
+  }
+  snprintf(out->version, sizeof out->version, "%s", v ? vname : "?");
+  const char *integ = json_string_value(json_object_get(json_object_get(v, "dist"), "integrity"));
+  out->integrity_ok = integ && sri_has(integ, out->integrity);
+  if (v)
+    check_sigs(doc, v, keys, out);
+  say_reason(out);
+  if (!v)
+    snprintf(out->reason, sizeof out->reason,
+             "the tarball is no version of %.255s in the packument", out->name);
+  json_decref(doc);
+  return PV_OK;
+}

@@ -1,0 +1,53 @@
+/* npm.h — the npm registry's own guarantees for a tarball: its digest
+ * against the packument's dist.integrity (SRI sha512), and the registry's
+ * ECDSA P-256 signature over "NAME@VERSION:INTEGRITY" (dist.signatures)
+ * with the registry's public keys (a keys file as the registry serves it at
+ * /-/npm/v1/keys: keyid, keytype, scheme, key as base64 SPKI, expires). A
+ * key that expired before the version was published (the packument's
+ * time[VERSION]) does not count.
+ *
+ * Ownership: pv_npm_keys owns its keys (pv_npm_keys_free); a check's
+ * result is plain data. */
+#ifndef PV_VERIFY_NPM_H
+#define PV_VERIFY_NPM_H
+
+#include <stddef.h>
+
+#include "../scanner/base.h"
+
+typedef struct pv_npm_keys pv_npm_keys;
+
+/* Parse a keys file ({"keys": [...]}); keys of other types are refused. */
+pv_status pv_npm_keys_parse(const char *json, size_t n, pv_npm_keys **out, pv_error *err);
+void pv_npm_keys_free(pv_npm_keys *k);
+
+typedef enum {
+  PV_NPMV_OK = 0,
+  PV_NPMV_UNSIGNED,      /* the version has no registry signature */
+  PV_NPMV_UNKNOWN_KEY,   /* signed with a key id not in the keys file */
+  PV_NPMV_EXPIRED_KEY,   /* the key had expired when the version was published */
+  PV_NPMV_BAD_SIGNATURE, /* the signature does not verify */
+} pv_npmv;
+
+const char *pv_npmv_name(pv_npmv v); /* "ok", "unsigned", "unknown-key", ... */
+
+typedef struct {
+  char name[256], version[128];
+  char integrity[160];  /* the tarball's own: "sha512-" base64 */
+  int integrity_ok;     /* equal to the version's dist.integrity */
+  pv_npmv sig;          /* meaningful when the version was found */
+  char keyid[96];       /* the signature's key id (the best one seen) */
+  char published[40];   /* time[VERSION], or "" */
+  char reason[512];     /* the integrity verdict's */
+  char sig_reason[512]; /* the signature verdict's */
+} pv_npm_check;
+
+/* Check tarball (n bytes) against the packument: version names the version
+ * to check, or NULL to find the version whose dist.integrity is the
+ * tarball's. PV_FAILED with err when the packument is not one (or has no
+ * such version); otherwise PV_OK and the verdicts in out. */
+pv_status pv_npm_check_tarball(const char *packument, size_t plen, const unsigned char *tgz,
+                               size_t n, const char *version, const pv_npm_keys *keys,
+                               pv_npm_check *out, pv_error *err);
+
+#endif
