@@ -1050,11 +1050,9 @@ int pv_match_needs_tree(pv_matcher *m, const pv_file *f) {
   for (uint32_t i = 0; lq->query != NULL && i < lq->n_patterns; i++)
     if (qwords_present(m, &lq->patterns[i]))
       return 1;
-  if (rs->pix[l] == NULL)
-    return 0;
   for (uint32_t i = 0; i < rs->npats[l]; i++)
     m->pat_ok[i] = (uint8_t)pv_pindex_words_present(rs->pix[l], i, m->present);
-  for (size_t i = 0; i < rs->n; i++)
+  for (size_t i = 0; i < rs->n; i++) /* (also `patterns` of regexes alone: run on the tree) */
     if (rule_can_match(m, rs->rules[i], f))
       return 1;
   return 0;

@@ -18,8 +18,9 @@ findings() { # findings JSONL: rule, path, line of every finding, sorted
 for l in open(sys.argv[1]):
     for f in json.loads(l)["findings"]: print(f["rule_id"], f["path"].split("/")[-1], f["start_line"])' "$1" | sort
 }
-"$PV" scan -q --no-db --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/on.jsonl" --text /dev/null "$C" >/dev/null
-PLUGVET_NO_PREFILTER=1 "$PV" scan -q --no-db --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/off.jsonl" --text /dev/null "$C" >/dev/null
+# (--timeout: a slow sanitizer build must not cut one run short and not the other)
+"$PV" scan -q --no-db --timeout 3600 --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/on.jsonl" --text /dev/null "$C" >/dev/null
+PLUGVET_NO_PREFILTER=1 "$PV" scan -q --no-db --timeout 3600 --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/off.jsonl" --text /dev/null "$C" >/dev/null
 findings "$TMP/on.jsonl" >"$TMP/on"; findings "$TMP/off.jsonl" >"$TMP/off"
 m=$(wc -l <"$TMP/on"); check "the rule test files give many findings ($m)" test "$m" -ge 100
 cmp -s "$TMP/on" "$TMP/off"; ok $? "the prefilter changes no finding"
@@ -53,7 +54,7 @@ printf 'const fs = require("fs");\nfs.writeFileSync("/etc/x", "y");\n' >"$J/plug
 cp "$J/data.json" "$J/tsconfig.json" "$J/plugin/"
 whole() { # whole OUT [ENV...]: JSON lines and SARIF of the corpus
   local out=$1; shift
-  env "$@" "$PV" scan -q --no-db --fail-on none --taint \
+  env "$@" "$PV" scan -q --no-db --timeout 3600 --fail-on none --taint \
     --json "$out.jsonl" --sarif "$out.sarif" --text "$out.txt" "$C" "$J" "$J/plugin" "$J/pkg.tgz" >/dev/null
 }
 whole "$TMP/w-on"; whole "$TMP/w-off" PLUGVET_NO_PREFILTER=1
@@ -75,6 +76,21 @@ for f in data.json tsconfig.json .vscode/settings.json commented.json; do
 done
 grep -q '"rule_id":"pkg.lifecycle-script' "$TMP/w-on.jsonl"; ok $? "the package.json rule still matches in the tarball"
 grep -q '"rule_id":"pkg.undeclared-capability"' "$TMP/w-on.jsonl"; ok $? "capability rules ran for the plugin"
+# A `patterns` of regexes alone runs on the tree: a JSON file it can match
+# is parsed, one it cannot is not.
+cat >"$TMP/jr.yaml" <<'Y'
+rules:
+  - id: t.json-regex
+    message: key
+    severity: low
+    languages: [json]
+    patterns:
+      - pattern-regex: '"secretKey"'
+Y
+mkdir -p "$TMP/jr"; printf '{"secretKey": 1}\n' >"$TMP/jr/a.json"; printf '{"other": 1}\n' >"$TMP/jr/b.json"
+"$PV" scan -q --no-db --fail-on none --rules "$TMP/jr.yaml" --json "$TMP/jr.jsonl" --text /dev/null "$TMP/jr" >/dev/null
+is "$(findings "$TMP/jr.jsonl" | tr '\n' ' ')" "t.json-regex a.json 1 " "a regex-only rule still matches a JSON file"
+is "$(unparsed "$TMP/jr.jsonl")" 1 "... the file it cannot match is left unparsed"
 
 # A rule whose regex backtracks without end on "aaa…" unless the file has
 # its word XYZW: with the prefilter it is not even run on such a file.
