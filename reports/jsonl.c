@@ -75,6 +75,8 @@ static json_t *result_json(const pv_result *r) {
   json_object_set_new(o, "files", json_integer((json_int_t)r->files.len));
   json_object_set_new(o, "bytes", json_integer((json_int_t)r->bytes));
   json_object_set_new(o, "excluded", json_integer((json_int_t)r->excluded));
+  json_object_set_new(o, "unparsed", json_integer((json_int_t)r->unparsed));
+  json_object_set_new(o, "unparsed_bytes", json_integer((json_int_t)r->unparsed_bytes));
   json_object_set_new(o, "counts", pv_json_counts(counts));
   if (r->status != PV_INPUT_ERROR)
     json_object_set_new(o, "risk", pv_json_risk(r));

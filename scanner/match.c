@@ -41,20 +41,21 @@ struct pv_matcher {
   pv_pscan *ps;     /* pattern scratch */
   pv_mlist *by_pat; /* matches per pattern of the file's language */
   uint32_t n_by_pat;
-  uint8_t *present;     /* per word of rs->words: it occurs in the file */
-  pv_occs occ;          /* where the anchor words occur in it */
-  uint8_t *pat_ok;      /* per pattern: all its words occur */
-  uint8_t *active;      /* per pattern: try it (pat_ok and a live rule uses it) */
-  uint8_t *walked;      /* per pattern: scratch of first_pass */
-  uint8_t *uses;        /* per pattern: scratch of budget_notes (the rule uses it) */
-  uint8_t *rule_on;     /* per rule: it can match this file */
-  pv_taint_graph *tg;   /* the current input's modules (taint rules only) */
-  pv_taint_exports *tx; /* what taint rules learnt of them */
-  size_t *order;        /* the order to analyse the input's files in */
-  pv_taint_file *tf;    /* what the taint rules found of the current file */
-  int taint_deps;       /* taint rules analyse node_modules too */
-  int no_prefilter;     /* pv_match_options.no_prefilter: every word counts as present,
-                         * every node is visited and every pattern tried there */
+  uint8_t *present;       /* per word of rs->words: it occurs in the file */
+  pv_occs occ;            /* where the anchor words occur in it */
+  uint8_t *pat_ok;        /* per pattern: all its words occur */
+  uint8_t *active;        /* per pattern: try it (pat_ok and a live rule uses it) */
+  uint8_t *walked;        /* per pattern: scratch of first_pass */
+  uint8_t *uses;          /* per pattern: scratch of budget_notes (the rule uses it) */
+  uint8_t *rule_on;       /* per rule: it can match this file */
+  pv_taint_graph *tg;     /* the current input's modules (taint rules only) */
+  pv_taint_exports *tx;   /* what taint rules learnt of them */
+  size_t *order;          /* the order to analyse the input's files in */
+  pv_taint_file *tf;      /* what the taint rules found of the current file */
+  int taint_deps;         /* taint rules analyse node_modules too */
+  int no_prefilter;       /* pv_match_options.no_prefilter: every word counts as present,
+                           * every node is visited and every pattern tried there */
+  const pv_file *scanned; /* present and occ hold this file's words (pv_match_needs_tree) */
 };
 
 pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
@@ -1003,6 +1004,7 @@ static pv_status run_patterns(pv_matcher *m, pv_result *r, const pv_file *f, con
 
 pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->taint_deps = taint_deps;
+  m->scanned = NULL;
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
   free(m->order);
@@ -1038,6 +1040,36 @@ int pv_match_wants(const pv_matcher *m, const pv_file *f) {
   return 0;
 }
 
+/* Which of the rule set's words occur in f (m->present, m->occ), unless
+ * pv_match_needs_tree just found out. */
+static void scan_words(pv_matcher *m, const pv_file *f) {
+  if (m->scanned == f)
+    return;
+  if (m->no_prefilter)
+    memset(m->present, 1, pv_strset_count(m->rs->words));
+  else
+    pv_strset_scan(m->rs->words, f->data, f->size, m->present, &m->occ);
+  m->scanned = f;
+}
+
+int pv_match_needs_tree(pv_matcher *m, const pv_file *f) {
+  const pv_ruleset *rs = m->rs;
+  pv_lang l = f->lang;
+  if (f->data == NULL || (unsigned)l >= PV_LANG_COUNT || l == PV_LANG_NONE || m->no_prefilter)
+    return 1;
+  scan_words(m, f);
+  const pv_langquery *lq = &rs->lq[l];
+  for (uint32_t i = 0; lq->query != NULL && i < lq->n_patterns; i++)
+    if (qwords_present(m, &lq->patterns[i]))
+      return 1;
+  for (uint32_t i = 0; i < rs->npats[l]; i++)
+    m->pat_ok[i] = (uint8_t)pv_pindex_words_present(rs->pix[l], i, m->present);
+  for (size_t i = 0; i < rs->n; i++) /* (also `patterns` of regexes alone: run on the tree) */
+    if (rule_can_match(m, rs->rules[i], f))
+      return 1;
+  return 0;
+}
+
 /* Generic regex rules run on a host file's own bytes, not again on the view
  * of its embedded code. */
 static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file *f) {
@@ -1055,10 +1087,8 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
   const pv_ruleset *rs = m->rs;
   if (!text)
     return PV_OK;
-  if (m->no_prefilter)
-    memset(m->present, 1, pv_strset_count(rs->words));
-  else
-    pv_strset_scan(rs->words, f->data, f->size, m->present, &m->occ);
+  scan_words(m, f);
+  m->scanned = NULL;
   for (size_t i = 0; i < rs->n && taint_round(m) == 0; i++) {
     if (!regex_applies(m, rs->rules[i], f))
       continue;

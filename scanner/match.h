@@ -47,6 +47,13 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
 pv_status pv_match_parse(pv_matcher *m, pv_parser *p, pv_result *r, pv_file *f,
                          const pv_limits *lim);
 
+/* Whether pv_match_file could read f's tree (f->lang set): 0 when no
+ * query or pattern rule, no taint rule, can match there because the words
+ * they need are absent (prefilter.h), so f need not be parsed. The words
+ * found are kept for the pv_match_file of f that follows. Always 1 with
+ * pv_match_options.no_prefilter. */
+int pv_match_needs_tree(pv_matcher *m, const pv_file *f);
+
 /* Taint rules: once every file of the input went through pv_match_file,
  * start a round over the files they still need (taint.h); 0 when none
  * does. In a round, each file of pv_match_order for which pv_match_wants

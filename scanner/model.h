@@ -90,6 +90,7 @@ enum {
   PV_FILE_INSTALL = 1u << 9,   /* run by an install hook (scanner/pkg/pkg.h) */
   PV_FILE_EMBEDDED = 1u << 10, /* set while a host file (pv_lang_is_host) is matched as
                                 * the code embedded in it (scanner/embed.h) */
+  PV_FILE_JSONC = 1u << 11,    /* JSON with comments and trailing commas (tsconfig.json...) */
 };
 
 /* One vfs entry. Paths of nested archives are joined with "!/". */

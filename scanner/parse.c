@@ -44,12 +44,36 @@ static const char *base_name(const char *path) {
   return b ? b + 1 : path;
 }
 
-/* JSON files known by name (comments tolerated by the grammar). */
+/* Extension-less JSON files known by name: tool configurations, read as
+ * JSON with comments. */
 static int is_json_name(const char *base) {
-  static const char *const names[] = {".eslintrc",   ".babelrc", ".jshintrc",
-                                      ".prettierrc", ".swcrc",   ".npmrc.json"};
+  static const char *const names[] = {".eslintrc", ".babelrc", ".jshintrc", ".prettierrc",
+                                      ".swcrc"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(base, names[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* Is the directory holding base (a pointer into path) named dir? */
+static int parent_is(const char *path, const char *base, const char *dir) {
+  size_t n = strlen(dir);
+  if ((size_t)(base - path) < n + 1 || base[-1] != '/')
+    return 0;
+  const char *d = base - 1 - n;
+  return memcmp(d, dir, n) == 0 && (d == path || d[-1] == '/' || d[-1] == '!');
+}
+
+/* JSON files whose readers take comments and trailing commas (JSONC):
+ * TypeScript's and editors' configurations, ESLint's, *.jsonc. */
+static int is_jsonc(const char *path, const char *base, size_t len) {
+  static const char *const prefixes[] = {"tsconfig.", "jsconfig.", ".eslintrc.", ".babelrc."};
+  if (is_json_name(base) || ends_with(base, len, ".jsonc"))
+    return 1;
+  if (ends_with(base, len, ".json") && parent_is(path, base, ".vscode"))
+    return 1;
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+    if (strncasecmp(base, prefixes[i], strlen(prefixes[i])) == 0 && ends_with(base, len, ".json"))
       return 1;
   return 0;
 }
@@ -136,7 +160,7 @@ pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, un
   else if (ends_with(base, len, ".ts") || ends_with(base, len, ".mts") ||
            ends_with(base, len, ".cts"))
     l = PV_LANG_TS;
-  else if (ends_with(base, len, ".json") || is_json_name(base))
+  else if (ends_with(base, len, ".json") || is_jsonc(path, base, len))
     l = PV_LANG_JSON;
   else if (strchr(base, '.') == NULL && has_node_shebang(data, n))
     l = PV_LANG_JS;
@@ -150,6 +174,8 @@ pv_lang pv_lang_detect(const char *path, const unsigned char *data, size_t n, un
       *flags |= PV_FILE_DTS;
     if (l != PV_LANG_JSON && (ends_with(base, len, ".min.js") || looks_minified(data, n)))
       *flags |= PV_FILE_MINIFIED;
+    if (l == PV_LANG_JSON && is_jsonc(path, base, len))
+      *flags |= PV_FILE_JSONC;
   }
   return l;
 }
@@ -205,18 +231,227 @@ static const char *read_file(void *payload, uint32_t byte, TSPoint pos, uint32_t
   return (const char *)t->data + byte;
 }
 
-/* tree-sitter's lexers take a NUL byte for the end of the input: a file
- * holding one (in a comment or a string: node runs it) is parsed from a
- * copy with each NUL read as a space, so offsets stay those of the file.
- * *copy is set when one was made (the caller frees it); NULL on OOM. */
-static const unsigned char *text_without_nul(const pv_file *f, unsigned char **copy) {
+/* ---- JSON text ---------------------------------------------------------- */
+
+/* Past the whitespace and the comments at d[i], as tree-sitter-json reads
+ * them (// to the end of the line, block comments: it takes both in any
+ * JSON file); SIZE_MAX in an unterminated block comment. */
+static size_t json_skip(const unsigned char *d, size_t n, size_t i) {
+  while (i < n) {
+    if (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r') {
+      i++;
+    } else if (d[i] == '/' && i + 1 < n && d[i + 1] == '/') {
+      const unsigned char *nl = memchr(d + i, '\n', n - i);
+      i = nl ? (size_t)(nl - d) : n;
+    } else if (d[i] == '/' && i + 1 < n && d[i + 1] == '*') {
+      const unsigned char *end = memmem(d + i + 2, n - i - 2, "*/", 2);
+      if (end == NULL)
+        return SIZE_MAX;
+      i = (size_t)(end - d) + 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+/* Past the string opening at d[i]. Strict: by RFC 8259 (escapes, no
+ * control bytes, well-formed UTF-8), else SIZE_MAX. Lenient: to its
+ * closing quote or the end of its line (as tree-sitter-json reads it). */
+static size_t json_string(const unsigned char *d, size_t n, size_t i, int strict) {
+  for (i++; i < n; i++) {
+    unsigned char c = d[i];
+    if (c == '"')
+      return i + 1;
+    if (c == '\n' && !strict)
+      return i;
+    if (c < 0x20 && strict)
+      return SIZE_MAX;
+    if (c == '\\') {
+      if (++i >= n)
+        return SIZE_MAX;
+      if (strict && (d[i] == '\0' || !strchr("\"\\/bfnrtu", d[i])))
+        return SIZE_MAX;
+      for (int k = 0; strict && d[i] == 'u' && k < 4; k++)
+        if (++i >= n || pv_hex_digit(d[i]) < 0)
+          return SIZE_MAX;
+    } else if (c >= 0x80 && strict) {
+      int more = c >= 0xC2 && c <= 0xDF   ? 1
+                 : c >= 0xE0 && c <= 0xEF ? 2
+                 : c >= 0xF0 && c <= 0xF4 ? 3
+                                          : -1;
+      for (int k = 0; k < more; k++)
+        if (++i >= n || (d[i] & 0xC0) != 0x80)
+          return SIZE_MAX;
+      if (more < 0)
+        return SIZE_MAX;
+    }
+  }
+  return strict ? SIZE_MAX : n;
+}
+
+/* Past the number at d[i] in the form both RFC 8259 and tree-sitter-json
+ * take (an exponent without '+'), or SIZE_MAX. */
+static size_t json_number(const unsigned char *d, size_t n, size_t i) {
+  size_t s;
+  if (i < n && d[i] == '-')
+    i++;
+  if (i < n && d[i] == '0')
+    i++;
+  else if (i < n && d[i] >= '1' && d[i] <= '9')
+    while (i < n && d[i] >= '0' && d[i] <= '9')
+      i++;
+  else
+    return SIZE_MAX;
+  if (i < n && d[i] == '.') {
+    for (s = ++i; i < n && d[i] >= '0' && d[i] <= '9';)
+      i++;
+    if (i == s)
+      return SIZE_MAX;
+  }
+  if (i < n && (d[i] == 'e' || d[i] == 'E')) {
+    if (++i < n && d[i] == '-')
+      i++;
+    for (s = i; i < n && d[i] >= '0' && d[i] <= '9';)
+      i++;
+    if (i == s)
+      return SIZE_MAX;
+  }
+  return i;
+}
+
+/* Past the scalar at d[i] (string, number, true, false, null), or SIZE_MAX. */
+static size_t json_scalar(const unsigned char *d, size_t n, size_t i) {
+  static const char *const words[] = {"true", "false", "null"};
+  if (d[i] == '"')
+    return json_string(d, n, i, 1);
+  for (size_t k = 0; k < 3; k++) {
+    size_t len = strlen(words[k]);
+    if (n - i >= len && memcmp(d + i, words[k], len) == 0)
+      return i + len;
+  }
+  return json_number(d, n, i);
+}
+
+enum { JSON_CLEAN_DEPTH = 256 }; /* deeper: not proven clean, parsed */
+
+/* Past an object member's key and colon at d[i], or SIZE_MAX. */
+static size_t json_key(const unsigned char *d, size_t n, size_t i) {
+  if (d[i] != '"' || (i = json_string(d, n, i, 1)) == SIZE_MAX)
+    return SIZE_MAX;
+  if ((i = json_skip(d, n, i)) >= n || d[i] != ':')
+    return SIZE_MAX;
+  return i + 1;
+}
+
+/* After '{' or '[' at d[i] (pushed on open[*depth] by the caller): past
+ * the bracket, and the key of the first member or the closing bracket of
+ * an empty one (popped, *want_value cleared); SIZE_MAX when malformed. */
+static size_t json_open(const unsigned char *d, size_t n, size_t i, const char *open, int *depth,
+                        int *want_value) {
+  char close = open[*depth - 1];
+  if ((i = json_skip(d, n, i + 1)) >= n)
+    return SIZE_MAX;
+  if (d[i] == (unsigned char)close) {
+    --*depth;
+    *want_value = 0;
+    return i + 1;
+  }
+  return close == '}' ? json_key(d, n, i) : i;
+}
+
+/* After a value inside open[*depth - 1] at d[i]: past the comma and the
+ * next key, or the closing bracket (popped, *want_value cleared; JSONC
+ * allows a comma before it); SIZE_MAX when malformed. */
+static size_t json_next(const unsigned char *d, size_t n, size_t i, int jsonc, const char *open,
+                        int *depth, int *want_value) {
+  char close = open[*depth - 1];
+  int comma = d[i] == ',';
+  if (comma && (i = json_skip(d, n, i + 1)) >= n)
+    return SIZE_MAX;
+  if (d[i] == (unsigned char)close && (!comma || jsonc)) {
+    --*depth;
+    *want_value = 0;
+    return i + 1;
+  }
+  if (!comma)
+    return SIZE_MAX;
+  *want_value = 1;
+  return close == '}' ? json_key(d, n, i) : i;
+}
+
+int pv_json_clean(const pv_file *f) {
+  const unsigned char *d = f->data;
+  size_t n = f->size, i = 0;
+  int jsonc = (f->flags & PV_FILE_JSONC) != 0, depth = 0, want_value = 1;
+  char open[JSON_CLEAN_DEPTH]; /* the closing bracket of each level */
+  if (d == NULL || f->lang != PV_LANG_JSON)
+    return 0;
+  while (i != SIZE_MAX) {
+    if ((i = json_skip(d, n, i)) == SIZE_MAX)
+      return 0;
+    if (!want_value && depth == 0)
+      return i == n; /* one value, then nothing but space */
+    if (i >= n)
+      return 0;
+    if (!want_value) {
+      i = json_next(d, n, i, jsonc, open, &depth, &want_value);
+    } else if (d[i] == '{' || d[i] == '[') {
+      if (depth == JSON_CLEAN_DEPTH)
+        return 0;
+      open[depth++] = d[i] == '{' ? '}' : ']';
+      i = json_open(d, n, i, open, &depth, &want_value);
+    } else {
+      i = json_scalar(d, n, i);
+      want_value = 0;
+    }
+  }
+  return 0;
+}
+
+/* The commas of JSONC text that tree-sitter-json refuses, those right
+ * before a closing bracket: blanked in out (when not NULL). Returns how
+ * many there are. */
+static size_t trailing_commas(const unsigned char *d, size_t n, unsigned char *out) {
+  size_t count = 0, comma = SIZE_MAX;
+  unsigned char prev = '[';
+  for (size_t i = 0; i < n;) {
+    size_t j = json_skip(d, n, i);
+    if (j >= n)
+      break;
+    if (j > i) {
+      i = j;
+      continue;
+    }
+    if ((d[i] == '}' || d[i] == ']') && comma != SIZE_MAX) {
+      if (out != NULL)
+        out[comma] = ' ';
+      count++;
+    }
+    comma = d[i] == ',' && !strchr("{[,:", prev) ? i : SIZE_MAX; /* (a comma after a value) */
+    prev = d[i];
+    i = d[i] == '"' ? json_string(d, n, i, 0) : i + 1;
+  }
+  return count;
+}
+
+/* The bytes tree-sitter parses, at the file's offsets: tree-sitter's
+ * lexers take a NUL byte for the end of the input, so a file holding one
+ * (in a comment or a string: node runs it) is parsed from a copy with each
+ * NUL read as a space; a JSONC file's trailing commas are blanked the same
+ * way. *copy is set when one was made (the caller frees it); NULL on OOM. */
+static const unsigned char *parse_input(const pv_file *f, unsigned char **copy) {
+  int jsonc = f->lang == PV_LANG_JSON && (f->flags & PV_FILE_JSONC);
   *copy = NULL;
-  if (memchr(f->data, 0, f->size) == NULL)
+  if (memchr(f->data, 0, f->size) == NULL &&
+      (!jsonc || trailing_commas(f->data, f->size, NULL) == 0))
     return f->data;
-  if ((*copy = malloc(f->size)) == NULL)
+  if ((*copy = malloc(f->size ? f->size : 1)) == NULL)
     return NULL;
   for (size_t i = 0; i < f->size; i++)
     (*copy)[i] = f->data[i] ? f->data[i] : ' ';
+  if (jsonc)
+    trailing_commas(f->data, f->size, *copy);
   return *copy;
 }
 
@@ -270,7 +505,7 @@ TSTree *pv_parse(pv_parser *p, pv_result *r, pv_file *f, const pv_limits *lim) {
   if (!ts_parser_set_language(p->ts, lang))
     return NULL;
   unsigned char *copy;
-  parse_text text = {text_without_nul(f, &copy), f->size};
+  parse_text text = {parse_input(f, &copy), f->size};
   if (text.data == NULL)
     return NULL;
   parse_budget b = {pv_now_ms() + lim->parse_ms, 0};

@@ -34,6 +34,8 @@ typedef struct pv_result {
   size_t findings_dropped;            /* over limits.findings */
   size_t partial;                     /* notes saying a file was analysed partially */
   size_t excluded;                    /* files code rules skipped (PV_FILE_EXCLUDED) */
+  size_t unparsed;                    /* files not parsed: no rule could match them (scan.c) */
+  uint64_t unparsed_bytes;            /* their bytes */
   int no_inline_suppress;             /* // nosemgrep, // plugvet-ignore do not count
                                        * (set by scan.c: --inline-suppress) */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */

@@ -65,6 +65,21 @@ static pv_status match_tree(void *ctx, pv_file *f, const TSTree *tree) {
   return rc;
 }
 
+/* Whether f must be parsed: some rule could read its tree, or parsing
+ * could add a note (over the AST limit, a syntax error). Only JSON is
+ * proven free of syntax errors without tree-sitter (pv_json_clean), so
+ * only JSON files the rules cannot match go unparsed: the same findings
+ * and notes, less time. */
+static int wants_tree(pv_scanner *s, const pv_file *f, int caps, const pv_limits *lim) {
+  if (s->matcher == NULL || f->lang != PV_LANG_JSON || f->size > lim->ast_bytes)
+    return 1;
+  if (pv_match_needs_tree(s->matcher, f))
+    return 1;
+  if (caps && s->cap_matcher != NULL && pv_match_needs_tree(s->cap_matcher, f))
+    return 1;
+  return !pv_json_clean(f);
+}
+
 /* Detect the language, parse and run the rules on one regular file. */
 static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
   const pv_limits *lim = &s->cfg->limits;
@@ -74,8 +89,14 @@ static pv_status scan_file(pv_scanner *s, pv_result *r, pv_file *f, int caps) {
     return PV_OK;
   f->lang = pv_lang_detect(f->path, f->data, f->size, &f->flags);
   TSTree *tree = NULL;
-  if (f->lang != PV_LANG_NONE && !(f->flags & PV_FILE_DTS))
-    tree = pv_parse(s->parser, r, f, lim);
+  if (f->lang != PV_LANG_NONE && !(f->flags & PV_FILE_DTS)) {
+    if (wants_tree(s, f, caps, lim))
+      tree = pv_parse(s->parser, r, f, lim);
+    else {
+      r->unparsed++;
+      r->unparsed_bytes += f->size;
+    }
+  }
   file_ctx c = {s, r, caps};
   pv_status rc = match_tree(&c, f, tree);
   if (rc != PV_FATAL)

@@ -19,7 +19,13 @@ int pv_npm_is_popular(const char *name);
  * folded into a name (@babel/core for babel-core, not the other way round:
  * unscoped names are often a scoped package's old name), homoglyphs (0/o, 1/l/i, rn/m, vv/w), or a
  * common prefix or suffix added or dropped (node-, js-, -js, .js, js,
- * -node). Never a popular name itself; *how says which ("one edit", ...). */
+ * -node). Never a popular name itself; *how says which ("one edit", ...).
+ * Looks the name up in an index built on the first call (about 1 MB, kept
+ * to the end of the process; thread-safe). */
 const char *pv_npm_typosquat(const char *name, const char **how);
+
+/* The same answer by a pass over all the names, without the index: the
+ * reference the index is tested against (tests/unit/test_popular.c). */
+const char *pv_npm_typosquat_scan(const char *name, const char **how);
 
 #endif

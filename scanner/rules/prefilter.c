@@ -393,6 +393,16 @@ static size_t next_bar(const char *re, size_t n, size_t i) {
 
 static void need(const char *re, size_t n, cand *c, int depth);
 
+/* Does re[i] open a lookahead or lookbehind, (?= (?! (?<= (?<! ? It
+ * matches no bytes of its own: a sequence's requirement skips it. */
+static int lookaround(const char *re, size_t n, size_t i) {
+  if (i + 2 >= n || re[i] != '(' || re[i + 1] != '?')
+    return 0;
+  if (re[i + 2] == '=' || re[i + 2] == '!')
+    return 1;
+  return re[i + 2] == '<' && i + 3 < n && (re[i + 3] == '=' || re[i + 3] == '!');
+}
+
 /* a|b|c: one word of each alternative's requirement; none if one has none. */
 static void need_alts(const char *re, size_t n, cand *c, int depth) {
   c->n = 0;
@@ -424,6 +434,8 @@ static void need_seq(const char *re, size_t n, cand *best, int depth) {
     if (re[i] == '\\') {
       ch = i + 1 < n ? escaped_literal(re[i + 1]) : -1;
       next = i + 2;
+    } else if (lookaround(re, n, i)) {
+      next = close_of(re, n, i);
     } else if (re[i] == '(') {
       next = close_of(re, n, i);
       int nc = i + 2 < n && re[i + 1] == '?' && re[i + 2] == ':';
@@ -466,8 +478,9 @@ static void need(const char *re, size_t n, cand *c, int depth) {
 int pv_regex_words(const char *re, size_t n, uint32_t min, pv_strset *s, pv_wordgroup *g) {
   g->n = 0;
   for (size_t i = 0; i + 1 < n; i++) {
-    if (re[i] == '(' && re[i + 1] == '?' && (i + 2 >= n || re[i + 2] != ':'))
-      return 0; /* flags such as (?i), lookarounds, named groups */
+    if (re[i] == '(' && re[i + 1] == '?' && (i + 2 >= n || re[i + 2] != ':') &&
+        !lookaround(re, n, i))
+      return 0; /* flags such as (?i), named groups */
     if (re[i] == '\\' && strchr("QExpPkg0123456789cuUNo", re[i + 1]))
       return 0;
     if (re[i] == '\\')

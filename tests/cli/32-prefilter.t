@@ -18,11 +18,79 @@ findings() { # findings JSONL: rule, path, line of every finding, sorted
 for l in open(sys.argv[1]):
     for f in json.loads(l)["findings"]: print(f["rule_id"], f["path"].split("/")[-1], f["start_line"])' "$1" | sort
 }
-"$PV" scan -q --no-db --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/on.jsonl" --text /dev/null "$C" >/dev/null
-PLUGVET_NO_PREFILTER=1 "$PV" scan -q --no-db --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/off.jsonl" --text /dev/null "$C" >/dev/null
+# (--timeout: a slow sanitizer build must not cut one run short and not the other)
+"$PV" scan -q --no-db --timeout 3600 --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/on.jsonl" --text /dev/null "$C" >/dev/null
+PLUGVET_NO_PREFILTER=1 "$PV" scan -q --no-db --timeout 3600 --default-rules --rules tests/semgrep --rules taint-rules --json "$TMP/off.jsonl" --text /dev/null "$C" >/dev/null
 findings "$TMP/on.jsonl" >"$TMP/on"; findings "$TMP/off.jsonl" >"$TMP/off"
 m=$(wc -l <"$TMP/on"); check "the rule test files give many findings ($m)" test "$m" -ge 100
 cmp -s "$TMP/on" "$TMP/off"; ok $? "the prefilter changes no finding"
+
+# The whole output, not only the findings, on a varied corpus: the rule
+# test files, JSON files no rule reads (left unparsed when their syntax is
+# checked clean: strict, JSONC, comments) and ones that must be parsed
+# (broken, trailing commas in strict JSON, a NUL byte, nested deeper than
+# the syntax check goes: no note, but parsed), broken JS, a tarball of them and a plugin that
+# declares permissions (capability rules). Only the unparsed counts differ.
+J=$TMP/json; mkdir -p "$J/.vscode" "$J/plugin/src" "$J/pkg/package"
+printf '{"name": "x", "version": "1.0.0", "list": [1, -0.5e-3, true, null, "\\u00e9"]}\n' >"$J/data.json"
+printf '{\n  // comment\n  "compilerOptions": {"strict": true,}, /* b */\n  "files": ["a.ts",],\n}\n' >"$J/tsconfig.json"
+cp "$J/tsconfig.json" "$J/.vscode/settings.json"
+cp "$J/tsconfig.json" "$J/strict-trailing.json"
+printf '{"a": 1 /* a comment */, "b": "http://x"}\n' >"$J/commented.json"
+printf '{"a": [1, 2}\n' >"$J/broken.json"
+printf '{"a": 1e+5}\n' >"$J/plus-exponent.json"
+printf '{"a": "x\0y"}\n' >"$J/nul.json"
+python3 -c 'print("[" * 300 + "]" * 300)' >"$J/deep.json"
+printf '{"a": "unterminated}\n' >"$J/open-string.json"
+printf 'const a = ;\nrequire("child_process").exec(process.argv[2]);\n' >"$J/broken.js"
+printf '{"name": "p", "version": "1.0.0", "scripts": {"postinstall": "node -e \\"eval(1)\\""}}\n' >"$J/pkg/package/package.json"
+cp "$J/data.json" "$J/tsconfig.json" "$J/broken.json" "$J/pkg/package/"
+tar -czf "$J/pkg.tgz" -C "$J/pkg" package && rm -rf "$J/pkg"
+cat >"$J/plugin/package.json" <<'JSON'
+{ "name": "plugin", "version": "1.0.0", "main": "src/index.js",
+  "plugvet": { "permissions": { "network": ["api.example.com:443"] } } }
+JSON
+printf 'const fs = require("fs");\nfs.writeFileSync("/etc/x", "y");\n' >"$J/plugin/src/index.js"
+cp "$J/data.json" "$J/tsconfig.json" "$J/plugin/"
+whole() { # whole OUT [ENV...]: JSON lines and SARIF of the corpus
+  local out=$1; shift
+  env "$@" "$PV" scan -q --no-db --timeout 3600 --fail-on none --taint \
+    --json "$out.jsonl" --sarif "$out.sarif" --text "$out.txt" "$C" "$J" "$J/plugin" "$J/pkg.tgz" >/dev/null
+}
+whole "$TMP/w-on"; whole "$TMP/w-off" PLUGVET_NO_PREFILTER=1
+unparsed() { python3 -c 'import json,sys
+print(sum(json.loads(l)["unparsed"] for l in open(sys.argv[1])))' "$1"; }
+u=$(unparsed "$TMP/w-on.jsonl")
+check "with the prefilter JSON files are left unparsed ($u)" test "$u" -ge 6
+is "$(unparsed "$TMP/w-off.jsonl")" 0 "without it every file is parsed"
+strip() { sed -E 's/"unparsed":[0-9]+,"unparsed_bytes":[0-9]+,//' "$1"; }
+cmp -s <(strip "$TMP/w-on.jsonl") <(strip "$TMP/w-off.jsonl"); ok $? "JSON lines: the same but for the unparsed counts"
+cmp -s "$TMP/w-on.sarif" "$TMP/w-off.sarif"; ok $? "SARIF: the same"
+cmp -s "$TMP/w-on.txt" "$TMP/w-off.txt"; ok $? "text report: the same"
+for f in broken.json strict-trailing.json plus-exponent.json open-string.json broken.js; do
+  grep -q "json/$f:[0-9]*:[0-9]*: \(syntax error\|missing syntax\)" "$TMP/w-on.txt" "$TMP/w-on.jsonl"
+  ok $? "$f: its parse-error note is kept"
+done
+for f in data.json tsconfig.json .vscode/settings.json commented.json; do
+  grep -q "json/$f:[0-9]" "$TMP/w-on.jsonl"; is $? 1 "$f: no note (twin)"
+done
+grep -q '"rule_id":"pkg.lifecycle-script' "$TMP/w-on.jsonl"; ok $? "the package.json rule still matches in the tarball"
+grep -q '"rule_id":"pkg.undeclared-capability"' "$TMP/w-on.jsonl"; ok $? "capability rules ran for the plugin"
+# A `patterns` of regexes alone runs on the tree: a JSON file it can match
+# is parsed, one it cannot is not.
+cat >"$TMP/jr.yaml" <<'Y'
+rules:
+  - id: t.json-regex
+    message: key
+    severity: low
+    languages: [json]
+    patterns:
+      - pattern-regex: '"secretKey"'
+Y
+mkdir -p "$TMP/jr"; printf '{"secretKey": 1}\n' >"$TMP/jr/a.json"; printf '{"other": 1}\n' >"$TMP/jr/b.json"
+"$PV" scan -q --no-db --fail-on none --rules "$TMP/jr.yaml" --json "$TMP/jr.jsonl" --text /dev/null "$TMP/jr" >/dev/null
+is "$(findings "$TMP/jr.jsonl" | tr '\n' ' ')" "t.json-regex a.json 1 " "a regex-only rule still matches a JSON file"
+is "$(unparsed "$TMP/jr.jsonl")" 1 "... the file it cannot match is left unparsed"
 
 # A rule whose regex backtracks without end on "aaa…" unless the file has
 # its word XYZW: with the prefilter it is not even run on such a file.

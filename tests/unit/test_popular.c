@@ -18,6 +18,87 @@ static const char *squat(const char *name) {
   return buf;
 }
 
+/* One variant of p into out: kind picks the change (an edit, a
+ * separator, a homoglyph, a scope, an affix), r the place and the byte. */
+static void variant(const char *p, unsigned kind, unsigned r, char *out, size_t outsz) {
+  static const char bytes[] = "abcdefghijklmnopqrstuvwxyz-._0123456789";
+  size_t n = strlen(p), at = n ? r % n : 0;
+  char c = bytes[(r / 7) % (sizeof bytes - 1)];
+  const char *glyph = strpbrk(p, "olmw");
+  const char *dash = strchr(p, '-');
+  switch (kind % 8) {
+    case 0: /* a deletion */
+      snprintf(out, outsz, "%.*s%s", (int)at, p, n ? p + at + 1 : "");
+      break;
+    case 1: /* a transposition */
+      snprintf(out, outsz, "%s", p);
+      if (at + 1 < n) {
+        out[at] = p[at + 1];
+        out[at + 1] = p[at];
+      }
+      break;
+    case 2: /* a substitution */
+      snprintf(out, outsz, "%s", p);
+      if (n)
+        out[at] = c;
+      break;
+    case 3: /* an insertion */
+      snprintf(out, outsz, "%.*s%c%s", (int)at, p, c, p + at);
+      break;
+    case 4: /* a separator */
+      snprintf(out, outsz, "%.*s%c%s", (int)at, p, "-_."[r % 3], p + at);
+      break;
+    case 5: /* a homoglyph */
+      if (glyph == NULL)
+        snprintf(out, outsz, "%s", p);
+      else
+        snprintf(out, outsz, "%.*s%s%s", (int)(glyph - p), p,
+                 *glyph == 'o'   ? "0"
+                 : *glyph == 'l' ? "1"
+                 : *glyph == 'm' ? "rn"
+                                 : "vv",
+                 glyph + 1);
+      break;
+    case 6: /* a scope folded in or out */
+      if (p[0] == '@' && strchr(p, '/'))
+        snprintf(out, outsz, "%.*s-%s", (int)(strchr(p, '/') - p - 1), p + 1, strchr(p, '/') + 1);
+      else if (dash != NULL)
+        snprintf(out, outsz, "@%.*s/%s", (int)(dash - p), p, dash + 1);
+      else
+        snprintf(out, outsz, "@x/%s", p);
+      break;
+    default: /* an affix */
+      snprintf(out, outsz, r & 1 ? "node-%s" : "%s-js", p);
+  }
+}
+
+/* The index gives what the pass over all names gives, on variants of
+ * every 31st popular name (and on the names themselves). */
+static void test_index_agrees(void) {
+  size_t checked = 0, found = 0, wrong = 0;
+  unsigned r = 7;
+  for (size_t i = 0; i < pv_npm_popular_len; i += 31) {
+    for (unsigned kind = 0; kind < 9; kind++) {
+      char v[300];
+      r = r * 1103515245u + 12345u;
+      if (kind == 8)
+        snprintf(v, sizeof v, "%s", pv_npm_popular[i]);
+      else
+        variant(pv_npm_popular[i], kind, r >> 8, v, sizeof v);
+      const char *how1 = NULL, *how2 = NULL;
+      const char *a = pv_npm_typosquat(v, &how1);
+      const char *b = pv_npm_typosquat_scan(v, &how2);
+      checked++;
+      found += b != NULL;
+      if ((a != b || how1 != how2) && wrong++ < 5)
+        fprintf(stderr, "# %s: index %s (%s), pass %s (%s)\n", v, a ? a : "-", how1 ? how1 : "",
+                b ? b : "-", how2 ? how2 : "");
+    }
+  }
+  is_int((long long)wrong, 0, "the index and the full pass agree on %zu names", checked);
+  ok(found * 2 > checked, "most variants imitate a popular name (%zu of %zu)", found, checked);
+}
+
 int main(void) {
   ok(pv_npm_popular_len > 9000, "the table holds the popular names (%zu)", pv_npm_popular_len);
   for (size_t i = 1; i < pv_npm_popular_len; i++)
@@ -60,5 +141,6 @@ int main(void) {
   memset(big, 'a', sizeof big - 1);
   big[sizeof big - 1] = '\0';
   is_str(squat(big), "-", "a name longer than npm allows");
+  test_index_agrees();
   return tap_done();
 }

@@ -186,6 +186,13 @@ static void test_regex_words(void) {
   ok(holds("^(?:eval|Function)$", "new Function"), "a non-capturing group");
   ok(!holds("^(?:eval|Function)$", "evil()"), "a non-capturing group (twin)");
   is_str(words_of("(?i)password"), "", "case-insensitive flags: no requirement");
+  ok(holds("(?<![\\w$])eval\\s*\\(", "x = eval (y)"), "a lookbehind is skipped, the run kept");
+  ok(!holds("(?<![\\w$])eval\\s*\\(", "x = evil(y)"), "... and required (twin)");
+  ok(holds("(?!safe)dangerous(?=Call)", "dangerousCall"), "lookaheads are skipped");
+  ok(!holds("(?!safe)dangerous(?=Call)", "safeCall"),
+     "... the run between them is required (twin)");
+  is_str(words_of("x(?!secret)"), "", "a negative lookahead's word is never required");
+  is_str(words_of("(?<name>abc)def"), "", "named groups: no requirement");
   is_str(words_of("ab"), "", "words shorter than 3 bytes are not required");
   is_str(words_of("abcd?"), "#0", "an optional last character leaves the run before it");
   ok(holds("abcd?", "abc"), "the run before an optional character");
