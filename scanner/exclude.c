@@ -289,10 +289,10 @@ pv_status pv_exclude_apply(pv_result *r, const pv_exclude_opts *o, const pv_limi
   const char *prefix = dir ? pv_intake_dir_prefix(r) : "";
   if (prefix == NULL)
     return PV_FATAL;
-  const pv_file *ign = dir ? ignore_file(r, prefix) : NULL;
+  const pv_file *ign = dir && !o->untrusted ? ignore_file(r, prefix) : NULL;
   globs inc = {0}, exc = {0};
   pv_status rc = add_list(&inc, o->include, r, lim);
-  if (rc == PV_OK && dir && !o->no_gitignore)
+  if (rc == PV_OK && dir && !o->no_gitignore && !o->untrusted)
     rc = add_gitignores(&exc, r, prefix, lim);
   if (rc == PV_OK && ign != NULL)
     rc = add_ignore_file(&exc, ign, "", 0, r, lim);

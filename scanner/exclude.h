@@ -1,8 +1,8 @@
 /* exclude.h — which files of an input code rules skip: `--exclude` and
  * `--include` globs (every input), the `.gitignore` files of a directory
- * input (unless no_gitignore; each applies under its own directory, a
- * deeper one after a shallower), a `.plugvetignore` at the root of a
- * directory input, and `node_modules/` in directory inputs (unless
+ * input (unless no_gitignore or untrusted; each applies under its own
+ * directory, a deeper one after a shallower), a `.plugvetignore` at the
+ * root of a directory input (unless untrusted), and `node_modules/` in directory inputs (unless
  * node_modules is set). Of the exclude globs (.gitignore, .plugvetignore,
  * --exclude, in that order) the last matching one wins. Skipped files stay in the vfs (the SBOM
  * still inventories them), flagged PV_FILE_EXCLUDED and counted in r->excluded.
@@ -26,6 +26,9 @@ typedef struct {
   const char *const *include; /* when any: only files they match are scanned */
   int node_modules;           /* directory inputs: keep node_modules/ */
   int no_gitignore;           /* directory inputs: ignore their .gitignore files */
+  int untrusted;              /* directory inputs from outside the project plugvet runs
+                               * in: neither their .gitignore nor their .plugvetignore
+                               * files apply (they could hide the input's own files) */
 } pv_exclude_opts;
 
 /* Flag the files of r that code rules skip. PV_FATAL on out of memory. */

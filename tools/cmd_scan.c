@@ -512,8 +512,8 @@ static int inside(const char *top, const char *path) {
 }
 
 /* Whether every directory input lies in the trusted tree (so its
- * .gitignore files may apply). */
-static int gitignore_trusted(const scan_opts *o) {
+ * .gitignore and .plugvetignore files may apply). */
+static int project_trusted(const scan_opts *o) {
   char *top = trusted_top();
   int ok = top != NULL;
   for (size_t i = 0; ok && i < o->n_inputs; i++) {
@@ -1292,8 +1292,6 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                  .policy_mode = policy_mode,
                  .max_db_age = 7};
   parse_scan_args(&o, argc, argv);
-  if (!o.no_gitignore)
-    o.no_gitignore = !gitignore_trusted(&o);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
   pv_scan_config cfg = {
@@ -1306,7 +1304,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
       .exclude = {.exclude = o.excludes,
                   .include = o.includes,
                   .node_modules = o.scan_node_modules || o.taint_deps || o.policy_out != NULL,
-                  .no_gitignore = o.no_gitignore},
+                  .no_gitignore = o.no_gitignore,
+                  .untrusted = !project_trusted(&o)},
       .inline_suppress = o.inline_suppress};
   char dbbuf[PATH_MAX];
   batch b = {.opts = &o,

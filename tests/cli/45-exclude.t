@@ -2,8 +2,13 @@
 # Excludes (issue 22): --exclude/--include globs, a directory input's
 # .plugvetignore, node_modules/ skipped by code rules in directory inputs
 # (still inventoried; archives keep scanning it; --scan-node-modules). Every
-# excluded file is counted (text summary, JSON lines), never silent.
+# excluded file is counted (text summary, JSON lines), never silent. A
+# .plugvetignore applies only in the git work tree plugvet runs in.
 . "$(dirname "$0")/lib.sh"
+command -v git >/dev/null || { echo "1..0 # skip git is not installed (tools/install-deps)"; exit 0; }
+mkdir "$TMP/w" "$TMP/elsewhere"
+TMP=$TMP/w
+git -C "$TMP" init -q
 cd "$TMP"
 mkdir -p p/src/gen p/node_modules/left-pad p/vendor p/dist
 for f in src/a.js src/gen/g.js node_modules/left-pad/index.js vendor/v.js dist/app.min.js; do
@@ -49,6 +54,9 @@ is "$(paths) $rc" " 7 0" "everything excluded: no finding, exit 0, all 7 files e
 printf '# generated code\nsrc/gen/\ndist/\nvendor/*\n!vendor/v.js\n' >p/.plugvetignore
 scan p
 is "$(paths)" "p/src/a.js p/vendor/v.js 4" ".plugvetignore: directories, # comments, ! re-includes"
+(cd ../elsewhere && "$PV" scan --no-db --json ../w/else.jsonl --text /dev/null ../w/p 2>/dev/null)
+is "$(python3 -c 'import json; o=json.loads(open("else.jsonl").readline()); print(len(o["findings"]), o["excluded"])')" "4 2" \
+  "run outside that work tree, the directory's .plugvetignore is not read (twin: only node_modules/ excluded)"
 scan p --exclude vendor
 is "$(paths)" "p/src/a.js 5" "... --exclude comes after it and wins"
 mv p/.plugvetignore p/src/.plugvetignore
