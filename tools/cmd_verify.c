@@ -116,7 +116,8 @@ static void load_keys(verify_opts *o) {
 
 /* What one signature check found. */
 typedef struct {
-  const char *input, *sig_path;
+  const char *input, *sig_path; /* sig_path: --sig, or found into found[] */
+  char found[4200];
   const char *result; /* "ok", a pv_sigv name, "unsigned" or "malformed" */
   char reason[1200];
   pv_sig sig;
@@ -154,13 +155,12 @@ static void say_verdict(outcome *r, pv_sigv v, const verify_opts *o) {
 /* Check the publisher signature of input (n bytes msg); 0 good, 1 failed. */
 static int check_one(const char *input, const unsigned char *msg, size_t n, const verify_opts *o,
                      outcome *r) {
-  static char buf[4200];
   size_t sn;
   pv_error err;
   memset(r, 0, sizeof *r);
   r->input = input;
   r->key = -1;
-  r->sig_path = o->sig ? o->sig : find_sig(input, buf, sizeof buf);
+  r->sig_path = o->sig ? o->sig : find_sig(input, r->found, sizeof r->found);
   if (!r->sig_path) {
     r->result = "unsigned";
     snprintf(r->reason, sizeof r->reason, "no %s.minisig or %s.sig", input, input);
