@@ -102,14 +102,17 @@ is "$st" "0" "... in the host view it runs (twin: the swap the view closes)"
 # -- a uid of its own, leased ------------------------------------------------
 if [ "$(id -u)" = 0 ]; then
   run -q --report "$TMP/r1.json" -- "$PROBE" spin &
-  sleep 0.5
-  run -q --report "$TMP/r2.json" -- "$PROBE" uid
-  u2=$(out | sed 's/uid: //')
   lease=/run/plugvet-run
   held=0
-  for f in "$lease"/uid-*; do
-    flock -n "$f" true || held=$((held + 1))
+  for _ in $(seq 100); do # until the first run holds its lease (at most 10 s)
+    for f in "$lease"/uid-*; do
+      [ -e "$f" ] && ! flock -n "$f" true && held=$((held + 1))
+    done
+    [ "$held" -ge 1 ] && break
+    sleep 0.1
   done
+  run -q --report "$TMP/r2.json" -- "$PROBE" uid
+  u2=$(out | sed 's/uid: //')
   pkill -f "$PROBE spin" 2>/dev/null
   wait
   check "while one run lives its uid lease is held ($held)" test "$held" -ge 1
