@@ -25,13 +25,17 @@ const char *pv_sigv_name(pv_sigv v) {
   return (unsigned)v < sizeof verdicts / sizeof *verdicts ? verdicts[v] : "?";
 }
 
+/* Upper-case hex of the little-endian id without leading zeros, as
+ * minisign prints it (printf "%" PRIX64): 0x067F… is "67F…". */
 void pv_keyid_hex(const unsigned char id[PV_KEYID_LEN], char out[17]) {
   static const char hex[] = "0123456789ABCDEF";
-  for (int i = 0; i < PV_KEYID_LEN; i++) {
-    out[2 * i] = hex[id[PV_KEYID_LEN - 1 - i] >> 4];
-    out[2 * i + 1] = hex[id[PV_KEYID_LEN - 1 - i] & 15];
+  size_t n = 0;
+  for (int i = 2 * PV_KEYID_LEN - 1; i >= 0; i--) {
+    unsigned d = (id[i / 2] >> (i % 2 * 4)) & 15;
+    if (d || n || i == 0)
+      out[n++] = hex[d];
   }
-  out[16] = '\0';
+  out[n] = '\0';
 }
 
 /* ---- text ---------------------------------------------------------------- */

@@ -66,7 +66,8 @@ typedef enum {
  * "bad-signature", "bad-trusted-comment"). */
 const char *pv_sigv_name(pv_sigv v);
 
-/* The key id as minisign prints it: 16 upper-case hex digits, out[17]. */
+/* The key id as minisign prints it: upper-case hex without leading zeros
+ * (at most 16 digits), out[17]. */
 void pv_keyid_hex(const unsigned char id[PV_KEYID_LEN], char out[17]);
 
 /* Parse one public key: a tool's .pub file (an "untrusted comment:" line,
