@@ -19,6 +19,8 @@
 #include "../sbom/inventory.h"
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
+#include "../verify/findings.h"
+#include "../verify/publisher.h"
 #include "../vulndb/online.h"
 #include "../vulndb/vulns.h"
 #include "commands.h"
@@ -108,6 +110,11 @@ static const char usage_scan[] =
     "  --cyclonedx-version V 1.6 (default) or 1.5\n"
     "  --license-policy FILE check dependency licences (SPDX expressions)\n"
     "                        against FILE's allow/deny/review lists (JSON)\n"
+    "publisher signature (docs/verify.md):\n"
+    "  --trusted-keys FILE   check each input file's signature (FILE.minisig, then\n"
+    "                        FILE.sig) against the minisign/signify keys in FILE;\n"
+    "                        a missing or failed one is a verify.* finding\n"
+    "  --pubkey FILE         the same with the one key of a .pub file\n"
     "project file:\n"
     "  --config FILE         read defaults and an ignore list from FILE (default:\n"
     "                        .plugvet.yml in the current directory or above it, up\n"
@@ -181,8 +188,9 @@ typedef struct {
   int color;                          /* --color: PV_COLOR_* */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
-  const char *sarif_category; /* --sarif-category */
-  const char *license_policy; /* --license-policy */
+  const char *sarif_category;        /* --sarif-category */
+  const char *license_policy;        /* --license-policy */
+  const char *trusted_keys, *pubkey; /* --trusted-keys, --pubkey */
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
@@ -319,6 +327,8 @@ enum {
   OPT_POLICY_OUT,
   OPT_BASELINE,
   OPT_LICENSE_POLICY,
+  OPT_TRUSTED_KEYS,
+  OPT_PUBKEY,
   OPT_DB,
   OPT_INCLUDE_DEV,
   OPT_SBOM,
@@ -365,6 +375,8 @@ static const struct option scan_longopts[] = {
     {"policy-out", required_argument, NULL, OPT_POLICY_OUT},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"license-policy", required_argument, NULL, OPT_LICENSE_POLICY},
+    {"trusted-keys", required_argument, NULL, OPT_TRUSTED_KEYS},
+    {"pubkey", required_argument, NULL, OPT_PUBKEY},
     {"db", required_argument, NULL, OPT_DB},
     {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
     {"sbom", required_argument, NULL, OPT_SBOM},
@@ -474,6 +486,10 @@ static void hook_inputs(scan_opts *o) {
                               : "--stdin-filename scans stdin: give no INPUT");
   if (o->stdin_name && o->stdin_name[0] == '\0')
     die_usage("%s", "--stdin-filename needs a file name");
+  if (o->trusted_keys && o->pubkey)
+    die_usage("%s", "give --trusted-keys or --pubkey, not both");
+  if ((o->staged || o->stdin_name) && (o->trusted_keys || o->pubkey))
+    die_usage("%s", "signatures are checked on input files, not with --staged or --stdin-filename");
   if (o->staged && pv_staged_read(&o->mem, &o->limits) != 0)
     exit(EXIT_INPUT);
   if (o->stdin_name && pv_stdin_read(&o->mem, o->stdin_name, &o->limits) != 0)
@@ -682,6 +698,12 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_LICENSE_POLICY:
         o->license_policy = optarg;
+        break;
+      case OPT_TRUSTED_KEYS:
+        o->trusted_keys = optarg;
+        break;
+      case OPT_PUBKEY:
+        o->pubkey = optarg;
         break;
       case OPT_DB:
         o->db = optarg;
@@ -906,6 +928,7 @@ typedef struct {
   const char *db_path;      /* the OSV store, or NULL: dependencies not matched */
   const pv_lic_policy *lic; /* --license-policy, or NULL */
   const pv_vex *vex;        /* --vex statements, or NULL */
+  const pv_keyring *ring;   /* --trusted-keys or --pubkey, or NULL */
   const char *db_note_id;   /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
@@ -1019,6 +1042,39 @@ static void filter_findings(const scan_opts *o, pv_result *r) {
                    "%zu findings left out by --exclude-rule or --severity", n - kept);
 }
 
+/* --trusted-keys or --pubkey: the input file's publisher signature. A
+ * missing or failed one is a verify.* finding of the input, a good one an
+ * info note; a directory has none to check (a note says so). PV_FATAL out
+ * of memory only. */
+static pv_status check_publisher(const batch *b, size_t i, pv_result *r) {
+  const char *input = b->opts->inputs[i];
+  const pv_limits *lim = &b->cfg->limits;
+  struct stat st;
+  unsigned char *msg;
+  size_t n;
+  pv_error err;
+  pv_pubsig sig;
+  if (b->ring == NULL)
+    return PV_OK;
+  if (stat(input, &st) != 0 || !S_ISREG(st.st_mode)) {
+    pv_result_note(r, PV_NOTE_INFO, "signature", NULL,
+                   "%s is not a file: no publisher signature to check", input);
+    return PV_OK;
+  }
+  if (pv_read_file(input, (size_t)lim->total_bytes, &msg, &n, &err) != PV_OK) {
+    pv_result_note(r, PV_NOTE_WARNING, "signature", NULL, "signature not checked: %s", err.msg);
+    return PV_OK;
+  }
+  int bad = pv_pubsig_check(input, msg, n, NULL, b->ring, lim, &sig);
+  free(msg);
+  if (bad)
+    return pv_verify_finding(r, "signature", sig.result, sig.reason, lim);
+  const char *label = b->ring->keys[sig.key].label;
+  pv_result_note(r, PV_NOTE_INFO, "signature", NULL, "signature ok: %s%s%s%s [%s]", sig.reason,
+                 label[0] ? " (" : "", label, label[0] ? ")" : "", pv_pubsig_format(&sig.sig));
+  return PV_OK;
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
   int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
@@ -1040,7 +1096,8 @@ static void *worker(void *arg) {
     b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
                                              o->mem.v, o->mem.n)
                              : pv_scan_input(s, o->inputs[i]);
-    if (b->results[i] == NULL || pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
+    if (b->results[i] == NULL || check_publisher(b, i, b->results[i]) != PV_OK ||
+        pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
         supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
     else
@@ -1282,6 +1339,22 @@ static const char *const *bundled_dirs(char (*buf)[PATH_MAX + 64], size_t n) {
   return dirs;
 }
 
+/* --trusted-keys or --pubkey into ring; NULL without them; exit 2 on a
+ * file that holds no key. */
+static const pv_keyring *load_keyring(const scan_opts *o, pv_keyring *ring) {
+  pv_error err;
+  const char *path = o->trusted_keys ? o->trusted_keys : o->pubkey;
+  if (path == NULL)
+    return NULL;
+  if (pv_keyring_load(ring, path, o->pubkey != NULL, &o->limits, &err) != PV_OK) {
+    if (err.code == PV_FATAL)
+      die_oom();
+    fprintf(stderr, "plugvet %s: %s\n", g_command, err.msg);
+    exit(EXIT_INPUT);
+  }
+  return ring;
+}
+
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   scan_opts o = {.fail_on = -1,
                  .min_severity = -1,
@@ -1316,6 +1389,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &o.limits);
   b.lic = lic;
+  pv_keyring ring = {0};
+  b.ring = load_keyring(&o, &ring);
   if (b.results == NULL)
     die_oom();
   if (b.db_path != NULL) {
@@ -1356,6 +1431,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
     pv_result_delete(b.results[i]);
   free(b.results);
   pv_lic_policy_free(lic);
+  pv_keyring_free(&ring);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
   pv_ruleset_delete(g_caps.rs);
   paths_free(&g_caps.paths);

@@ -18,7 +18,7 @@
 #include "../scanner/limits.h"
 #include "../verify/findings.h"
 #include "../verify/npm.h"
-#include "../verify/sig.h"
+#include "../verify/publisher.h"
 #include "commands.h"
 #include "common.h"
 #include "srcroot.h"
@@ -61,8 +61,7 @@ typedef struct {
   const char *trusted, *pubkey, *sig;
   const char *packument, *npm_keys, *version;
   int json;
-  pv_pubkey *keys;
-  size_t nkeys;
+  pv_keyring ring;
   char *pack; /* the packument's text */
   size_t pack_len;
   pv_npm_keys *reg_keys;
@@ -95,90 +94,12 @@ static unsigned char *read_or_die(const char *cmd, const char *path, uint64_t ca
 
 /* The keys of --trusted-keys or --pubkey; exit 2 on a bad file. */
 static void load_keys(verify_opts *o) {
-  size_t n;
   pv_error err;
-  const char *path = o->trusted ? o->trusted : o->pubkey;
-  char *text = (char *)read_or_die("verify", path, o->lim.sig_file_bytes, &n);
-  o->keys = calloc(o->trusted ? o->lim.trusted_keys : 1, sizeof *o->keys);
-  if (!o->keys)
-    exit(EXIT_INTERNAL);
-  pv_status st = o->trusted
-                     ? pv_trusted_keys_parse(text, n, o->keys, o->lim.trusted_keys, &o->nkeys, &err)
-                     : pv_pubkey_parse(text, n, o->keys, &err);
-  free(text);
-  if (st != PV_OK) {
-    fprintf(stderr, "plugvet verify: %s: %s\n", path, err.msg);
-    exit(EXIT_INPUT);
+  if (pv_keyring_load(&o->ring, o->trusted ? o->trusted : o->pubkey, o->pubkey != NULL, &o->lim,
+                      &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s\n", err.msg);
+    exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
   }
-  if (o->pubkey)
-    o->nkeys = 1;
-}
-
-/* What one signature check found. */
-typedef struct {
-  const char *input, *sig_path; /* sig_path: --sig, or found into found[] */
-  char found[4200];
-  const char *result; /* "ok", a pv_sigv name, "unsigned" or "malformed" */
-  char reason[1200];
-  pv_sig sig;
-  int parsed, key; /* key: index into the keys, or -1 */
-} outcome;
-
-/* The signature next to input: FILE.minisig, then FILE.sig. */
-static const char *find_sig(const char *input, char *buf, size_t cap) {
-  static const char *const ext[] = {".minisig", ".sig"};
-  for (int i = 0; i < 2; i++) {
-    snprintf(buf, cap, "%s%s", input, ext[i]);
-    if (access(buf, F_OK) == 0)
-      return buf;
-  }
-  return NULL;
-}
-
-static void say_verdict(outcome *r, pv_sigv v, const verify_opts *o) {
-  char id[17], want[17];
-  pv_keyid_hex(r->sig.id, id);
-  r->result = pv_sigv_name(v);
-  if (v == PV_SIGV_UNKNOWN_KEY)
-    snprintf(r->reason, sizeof r->reason, "signed by key %s, which is not in %s", id, o->trusted);
-  else if (v == PV_SIGV_KEYID_MISMATCH) {
-    pv_keyid_hex(o->keys[0].id, want);
-    snprintf(r->reason, sizeof r->reason, "signed by key %s, not by %s (%s)", id, want, o->pubkey);
-  } else if (v == PV_SIGV_BAD_SIGNATURE)
-    snprintf(r->reason, sizeof r->reason, "the signature by key %s does not match the file", id);
-  else if (v == PV_SIGV_BAD_TRUSTED)
-    snprintf(r->reason, sizeof r->reason, "the trusted comment was altered (key %s)", id);
-  else
-    snprintf(r->reason, sizeof r->reason, "good signature by key %s", id);
-}
-
-/* Check the publisher signature of input (n bytes msg); 0 good, 1 failed. */
-static int check_one(const char *input, const unsigned char *msg, size_t n, const verify_opts *o,
-                     outcome *r) {
-  size_t sn;
-  pv_error err;
-  memset(r, 0, sizeof *r);
-  r->input = input;
-  r->key = -1;
-  r->sig_path = o->sig ? o->sig : find_sig(input, r->found, sizeof r->found);
-  if (!r->sig_path) {
-    r->result = "unsigned";
-    snprintf(r->reason, sizeof r->reason, "no %s.minisig or %s.sig", input, input);
-    return 1;
-  }
-  unsigned char *text = NULL;
-  if (pv_read_file(r->sig_path, o->lim.sig_file_bytes, &text, &sn, &err) != PV_OK ||
-      pv_sig_parse((char *)text, sn, &r->sig, &err) != PV_OK) {
-    r->result = "malformed";
-    snprintf(r->reason, sizeof r->reason, "%s: %s", r->sig_path, err.msg);
-    free(text);
-    return 1;
-  }
-  free(text);
-  r->parsed = 1;
-  pv_sigv v = pv_sig_check(&r->sig, msg, n, o->keys, o->nkeys, o->pubkey != NULL, &r->key);
-  say_verdict(r, v, o);
-  return v == PV_SIGV_OK ? 0 : 1;
 }
 
 /* Text a signer or an attacker chose, safe on a terminal: a tab is a
@@ -188,22 +109,18 @@ static void put_clean(const char *s) {
     putchar(*s == '\t' ? ' ' : (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
 }
 
-static const char *format_name(const pv_sig *s) {
-  return s->fmt == PV_SIGFMT_SIGNIFY ? "signify" : s->prehashed ? "minisign" : "minisign-legacy";
-}
-
-static void print_text(const outcome *r, const verify_opts *o) {
+static void print_text(const char *input, const pv_pubsig *r, const verify_opts *o) {
   printf("%s ", strcmp(r->result, "ok") ? "\xe2\x9c\x97" : "\xe2\x9c\x93");
-  put_clean(r->input);
+  put_clean(input);
   printf(": signature %s: ", r->result);
   put_clean(r->reason);
-  if (r->key >= 0 && o->keys[r->key].label[0]) {
+  if (r->key >= 0 && o->ring.keys[r->key].label[0]) {
     printf(" (");
-    put_clean(o->keys[r->key].label);
+    put_clean(o->ring.keys[r->key].label);
     putchar(')');
   }
   if (r->parsed)
-    printf(" [%s]", format_name(&r->sig));
+    printf(" [%s]", pv_pubsig_format(&r->sig));
   if (r->key >= 0 && r->sig.fmt == PV_SIGFMT_MINISIGN) {
     printf("; trusted comment: ");
     put_clean(r->sig.trusted);
@@ -211,18 +128,18 @@ static void print_text(const outcome *r, const verify_opts *o) {
   putchar('\n');
 }
 
-static void print_json(const outcome *r, const verify_opts *o) {
+static void print_json(const char *input, const pv_pubsig *r, const verify_opts *o) {
   char id[17];
-  json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "input", r->input, "check", "signature", "result",
+  json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "input", input, "check", "signature", "result",
                         r->result, "reason", r->reason);
   json_object_set_new(j, "signature_file", r->sig_path ? json_string(r->sig_path) : json_null());
   if (r->parsed) {
     pv_keyid_hex(r->sig.id, id);
-    json_object_set_new(j, "format", json_string(format_name(&r->sig)));
+    json_object_set_new(j, "format", json_string(pv_pubsig_format(&r->sig)));
     json_object_set_new(j, "key_id", json_string(id));
   }
   if (r->key >= 0) {
-    json_object_set_new(j, "key_label", json_string(o->keys[r->key].label));
+    json_object_set_new(j, "key_label", json_string(o->ring.keys[r->key].label));
     if (r->sig.fmt == PV_SIGFMT_MINISIGN)
       json_object_set_new(j, "trusted_comment", json_string(r->sig.trusted));
   }
@@ -393,14 +310,14 @@ static int verify_input(const char *input, const verify_opts *o, int worst) {
     fprintf(stderr, "plugvet verify: %s\n", err.msg);
     return 2;
   }
-  if (o->keys) {
-    outcome r;
-    rc = check_one(input, msg, n, o, &r);
+  if (o->ring.keys) {
+    pv_pubsig r;
+    rc = pv_pubsig_check(input, msg, n, o->sig, &o->ring, &o->lim, &r);
     record(o, "signature", r.result, r.reason);
     if (o->json)
-      print_json(&r, o);
+      print_json(input, &r, o);
     else
-      print_text(&r, o);
+      print_text(input, &r, o);
   }
   if (o->packument) {
     int r2 = check_registry(input, msg, n, o);
@@ -429,7 +346,7 @@ int pv_cmd_verify(int argc, char **argv, const pv_env *env) {
   }
   if (o.sarif && write_sarif(&o, argv + optind, n, env) != 0)
     worst = 3;
-  free(o.keys);
+  pv_keyring_free(&o.ring);
   free(o.pack);
   pv_npm_keys_free(o.reg_keys);
   for (size_t i = 0; o.results && i < n; i++)

@@ -160,4 +160,35 @@ is "$(sarif_facts v.sarif)" "verify.integrity-mismatch:a.tgz verify.integrity-mi
   "--sarif: one result per failed check, at the input itself"
 "$PV" verify -p m.pub --sarif ok.sarif a.tgz >/dev/null
 is "$(sarif_facts ok.sarif)" "" "--sarif with every check good: no results (twin)"
+
+# scan --trusted-keys / --pubkey: the same checks inside a scan, as verify.*
+# findings next to the code's, in every report.
+mkdir -p pkg/package && printf '{"name":"p","version":"1.0.0"}' >pkg/package/package.json
+printf 'module.exports = (x) => eval(x);\n' >pkg/package/index.js
+tar czf good.tgz -C pkg package && cp good.tgz bad.tgz && cp good.tgz none.tgz
+minisign -S -s m.key -m good.tgz >/dev/null 2>&1
+cp good.tgz.minisig bad.tgz.minisig && printf 'x' >>bad.tgz
+"$PV" scan --no-db --trusted-keys trusted --json sj good.tgz >/dev/null 2>&1
+scan_rules() { python3 -c 'import json,sys
+for l in open(sys.argv[1]): print(" ".join(sorted(f["rule_id"] for f in json.loads(l)["findings"])))' "$1"; }
+is "$(scan_rules sj)" "js.code-injection.eval-non-literal verify.untrusted-key" \
+  "scan --trusted-keys: a key not in the file is a verify.untrusted-key finding next to the code's"
+(sed -n 2p m.pub | sed 's/$/  minisign team/') >>trusted
+"$PV" scan --no-db --trusted-keys trusted --json sj -v good.tgz bad.tgz none.tgz 2>err >/dev/null; st=$?
+is "$st|$(scan_rules sj | tr '\n' '|')" "1|js.code-injection.eval-non-literal|js.code-injection.eval-non-literal verify.signature-invalid|js.code-injection.eval-non-literal verify.unsigned|" \
+  "scan --trusted-keys: good (no verify finding), one byte appended (signature-invalid), no signature (unsigned)"
+grep -q 'signature ok: good signature by key .* (minisign team) \[minisign\]' err
+ok $? "a good signature is an info note with the key's label (-v)"
+"$PV" scan --no-db --pubkey m.pub --exclude-rule js.code-injection.eval-non-literal --json sj good.tgz >/dev/null 2>&1
+is "$? $(scan_rules sj)" "0 " "scan --pubkey with the signing key: no verify finding, exit 0 (twin)"
+"$PV" scan --no-db --pubkey s.pub --sarif ss.sarif good.tgz none.tgz >/dev/null 2>&1
+node "$top/tests/validate-schema.js" "$top/tests/data/schemas/sarif-schema-2.1.0.json" ss.sarif >/dev/null 2>&1
+is "$? $(sarif_facts ss.sarif | tr ' ' '\n' | grep -c '^verify\.')" "0 2" \
+  "scan --pubkey of another key: keyid-mismatch and unsigned in valid SARIF"
+"$PV" scan --no-db --trusted-keys trusted --json sj -v pkg 2>err >/dev/null
+is "$(scan_rules sj) $(grep -c 'not a file: no publisher signature to check' err)" "js.code-injection.eval-non-literal 1" \
+  "a directory input: no signature to check, said in a note, no verify finding"
+"$PV" scan --no-db --trusted-keys bad.keys good.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'bad.keys: line 2' err)" "2 1" "scan with a bad --trusted-keys file: exit 2 before scanning, named"
+"$PV" scan --no-db --trusted-keys trusted --pubkey m.pub good.tgz 2>/dev/null; is $? 2 "--trusted-keys with --pubkey: usage error"
 done_testing
