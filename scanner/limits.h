@@ -57,7 +57,8 @@ typedef struct {
   /* plugvet verify, sign, keygen */
   uint32_t sig_file_bytes;  /* one signature, key or trusted-keys file */
   uint32_t trusted_keys;    /* public keys in one --trusted-keys file */
-  uint64_t packument_bytes; /* one --packument file */
+  uint64_t packument_bytes; /* one --packument file (or one fetched with --online) */
+  uint32_t manifest_bytes;  /* the package.json verify --online reads from a tarball */
 } pv_limits;
 
 #define PV_MiB ((uint64_t)1024 * 1024)
@@ -107,6 +108,7 @@ static inline pv_limits pv_limits_default(void) {
       .sig_file_bytes = 64 * 1024,
       .trusted_keys = 1024,
       .packument_bytes = 256 * PV_MiB,
+      .manifest_bytes = 1024 * 1024,
   };
   return l;
 }

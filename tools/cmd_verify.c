@@ -19,13 +19,15 @@
 #include "../verify/findings.h"
 #include "../verify/npm.h"
 #include "../verify/publisher.h"
+#include "../vulndb/http.h"
 #include "commands.h"
 #include "common.h"
 #include "srcroot.h"
 
 static const char usage_verify[] =
     "usage: plugvet verify [--trusted-keys FILE | -p PUBKEY] [-x SIG]\n"
-    "                      [--packument FILE [--npm-keys FILE] [--version V]] [--json] FILE...\n"
+    "                      [--packument FILE | --online [--registry URL]]\n"
+    "                      [--npm-keys FILE] [--version V] [--json] [--sarif FILE] FILE...\n"
     "  --trusted-keys FILE  public keys trusted to sign: one per line (the base64 line of\n"
     "                       a minisign or signify .pub file), then an optional label\n"
     "  -p, --pubkey FILE    the one key the signature must be made with (a .pub file)\n"
@@ -34,6 +36,9 @@ static const char usage_verify[] =
     "  --packument FILE     the package's packument (registry metadata JSON): check each\n"
     "                       FILE's sha512 against dist.integrity and the registry's\n"
     "                       signature of that version\n"
+    "  --online             the same checks with the packument fetched from the\n"
+    "                       registry, for the name and version in FILE's package.json\n"
+    "  --registry URL       the registry --online asks (https://registry.npmjs.org)\n"
     "  --npm-keys FILE      the registry's public keys (default: the bundled\n"
     "                       trust/npm-registry-keys.json)\n"
     "  --version V          the version FILE must be (default: the one whose\n"
@@ -60,6 +65,7 @@ static const char usage_keygen[] =
 typedef struct {
   const char *trusted, *pubkey, *sig;
   const char *packument, *npm_keys, *version;
+  const char *registry; /* --online: the registry's base URL, else NULL */
   int json;
   pv_keyring ring;
   char *pack; /* the packument's text */
@@ -152,7 +158,7 @@ static void print_json(const char *input, const pv_pubsig *r, const verify_opts 
 
 /* ---- registry: integrity and signature --------------------------------- */
 
-/* The packument and the registry keys; exit 2 on a bad file. */
+/* The registry keys and the --packument; exit 2 on a bad file. */
 static void load_registry(verify_opts *o) {
   char dir[4096], def[4200];
   size_t n;
@@ -169,7 +175,8 @@ static void load_registry(verify_opts *o) {
     exit(EXIT_INPUT);
   }
   free(text);
-  o->pack = (char *)read_or_die("verify", o->packument, o->lim.packument_bytes, &o->pack_len);
+  if (o->packument)
+    o->pack = (char *)read_or_die("verify", o->packument, o->lim.packument_bytes, &o->pack_len);
 }
 
 static void print_check(const char *input, const char *check, const char *result,
@@ -196,16 +203,21 @@ static void print_check(const char *input, const char *check, const char *result
   json_decref(j);
 }
 
-/* Both registry checks of one tarball; 0 good, 1 failed, 2 the packument
- * is not one or lacks --version. */
-static int check_registry(const char *input, const unsigned char *tgz, size_t n,
-                          const verify_opts *o) {
+/* Both registry checks of one tarball against the packument pack (from
+ * where: a file or a URL; name: the package it must describe, or NULL);
+ * 0 good, 1 failed, 2 the packument is not one (of name) or lacks
+ * --version. */
+static int check_registry(const char *input, const unsigned char *tgz, size_t n, const char *pack,
+                          size_t plen, const char *where, const char *name, const verify_opts *o) {
   pv_npm_check c;
   pv_error err;
   char why[600];
-  if (pv_npm_check_tarball(o->pack, o->pack_len, tgz, n, o->version, o->reg_keys, &c, &err) !=
-      PV_OK) {
-    fprintf(stderr, "plugvet verify: %s: %s\n", o->packument, err.msg);
+  if (pv_npm_check_tarball(pack, plen, tgz, n, o->version, o->reg_keys, &c, &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", where, err.msg);
+    return 2;
+  }
+  if (name && strcmp(c.name, name) != 0) {
+    fprintf(stderr, "plugvet verify: %s: the packument of %s, not of %s\n", where, c.name, name);
     return 2;
   }
   snprintf(why, sizeof why, "sha512 is %.200s@%.100s's dist.integrity", c.name, c.version);
@@ -220,12 +232,25 @@ static int check_registry(const char *input, const unsigned char *tgz, size_t n,
 }
 
 static void verify_args(int argc, char **argv, verify_opts *o) {
-  enum { OPT_TRUSTED = 256, OPT_JSON, OPT_PACK, OPT_NPM_KEYS, OPT_VERSION, OPT_SARIF };
+  enum {
+    OPT_TRUSTED = 256,
+    OPT_JSON,
+    OPT_PACK,
+    OPT_NPM_KEYS,
+    OPT_VERSION,
+    OPT_SARIF,
+    OPT_ONLINE,
+    OPT_REGISTRY
+  };
+  const char *registry = NULL;
+  int online = 0;
   static const struct option longopts[] = {{"trusted-keys", required_argument, NULL, OPT_TRUSTED},
                                            {"packument", required_argument, NULL, OPT_PACK},
                                            {"npm-keys", required_argument, NULL, OPT_NPM_KEYS},
                                            {"version", required_argument, NULL, OPT_VERSION},
                                            {"sarif", required_argument, NULL, OPT_SARIF},
+                                           {"online", no_argument, NULL, OPT_ONLINE},
+                                           {"registry", required_argument, NULL, OPT_REGISTRY},
                                            {"pubkey", required_argument, NULL, 'p'},
                                            {"sig", required_argument, NULL, 'x'},
                                            {"json", no_argument, NULL, OPT_JSON},
@@ -249,17 +274,25 @@ static void verify_args(int argc, char **argv, verify_opts *o) {
       o->version = optarg;
     else if (c == OPT_SARIF)
       o->sarif = optarg;
+    else if (c == OPT_ONLINE)
+      online = 1;
+    else if (c == OPT_REGISTRY)
+      registry = optarg;
     else {
       fputs(usage_verify, c == 'h' ? stdout : stderr);
       exit(c == 'h' ? EXIT_CLEAN : EXIT_INPUT);
     }
   }
+  o->registry = online ? registry ? registry : "https://registry.npmjs.org" : NULL;
+  int reg = o->packument || online;
   const char *bad = optind == argc            ? "no FILE to verify"
                     : o->trusted && o->pubkey ? "give --trusted-keys or --pubkey, not both"
-                    : !o->trusted && !o->pubkey && !o->packument
-                        ? "nothing to check: give --trusted-keys, --pubkey or --packument"
-                    : (o->npm_keys || o->version) && !o->packument
-                        ? "--npm-keys and --version go with --packument"
+                    : o->packument && online  ? "give --packument or --online, not both"
+                    : registry && !online     ? "--registry goes with --online"
+                    : !o->trusted && !o->pubkey && !reg
+                        ? "nothing to check: give --trusted-keys, --pubkey, --packument or --online"
+                    : (o->npm_keys || o->version) && !reg
+                        ? "--npm-keys and --version go with --packument or --online"
                     : o->version && optind + 1 != argc    ? "--version goes with one FILE only"
                     : o->sig && optind + 1 != argc        ? "--sig goes with one FILE only"
                     : o->sig && !o->trusted && !o->pubkey ? "--sig needs --trusted-keys or --pubkey"
@@ -300,6 +333,32 @@ static int write_sarif(const verify_opts *o, char **inputs, size_t n, const pv_e
   return 0;
 }
 
+/* --online: the registry checks with the packument of the name in the
+ * tarball's package.json, fetched from o->registry; as check_registry, 2
+ * when the tarball names no package or the registry does not answer. */
+static int check_online(const char *input, const unsigned char *tgz, size_t n,
+                        const verify_opts *o) {
+  char name[256], version[128], url[2048];
+  pv_error err = {0};
+  pv_http_resp resp = {0};
+  if (pv_npm_tarball_id(tgz, n, &o->lim, name, version, &err) != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", input, err.msg);
+    return 2;
+  }
+  if (pv_npm_packument_url(o->registry, name, url, sizeof url) != 0) {
+    fprintf(stderr, "plugvet verify: %s: \"%.200s\" is not a registry package name\n", input, name);
+    return 2;
+  }
+  pv_http_req rq = {.max_bytes = o->lim.packument_bytes, .lim = &o->lim};
+  int rc = 2;
+  if (pv_http_fetch(url, &rq, &resp, &err) != PV_OK || resp.body == NULL)
+    fprintf(stderr, "plugvet verify: %s: %s\n", input, err.msg[0] ? err.msg : "empty answer");
+  else
+    rc = check_registry(input, tgz, n, (const char *)resp.body, resp.len, url, name, o);
+  pv_http_resp_free(&resp);
+  return rc;
+}
+
 /* Every check of one input; the worst exit code so far. */
 static int verify_input(const char *input, const verify_opts *o, int worst) {
   unsigned char *msg;
@@ -319,8 +378,10 @@ static int verify_input(const char *input, const verify_opts *o, int worst) {
     else
       print_text(input, &r, o);
   }
-  if (o->packument) {
-    int r2 = check_registry(input, msg, n, o);
+  if (o->packument || o->registry) {
+    int r2 = o->packument
+                 ? check_registry(input, msg, n, o->pack, o->pack_len, o->packument, NULL, o)
+                 : check_online(input, msg, n, o);
     rc = r2 > rc ? r2 : rc;
   }
   free(msg);
@@ -333,7 +394,7 @@ int pv_cmd_verify(int argc, char **argv, const pv_env *env) {
   verify_args(argc, argv, &o);
   if (o.trusted || o.pubkey)
     load_keys(&o);
-  if (o.packument)
+  if (o.packument || o.registry)
     load_registry(&o);
   int worst = 0;
   size_t n = (size_t)(argc - optind);

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <jansson.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
@@ -266,4 +268,108 @@ pv_status pv_npm_check_tarball(const char *packument, size_t plen, const unsigne
              "the tarball is no version of %.255s in the packument", out->name);
   json_decref(doc);
   return PV_OK;
+}
+
+/* ---- the tarball's own name and version ---------------------------------- */
+
+/* "DIR/package.json" with DIR one path component ("./" allowed first). */
+static int top_manifest(const char *p) {
+  if (p == NULL)
+    return 0;
+  if (p[0] == '.' && p[1] == '/')
+    p += 2;
+  const char *slash = strchr(p, '/');
+  return slash && slash != p && strcmp(slash + 1, "package.json") == 0;
+}
+
+/* The manifest's name and version into name/version; PV_FAILED why not. */
+static pv_status manifest_id(const char *text, size_t len, char name[256], char version[128],
+                             pv_error *err) {
+  json_error_t je;
+  json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+  const char *nm = json_string_value(json_object_get(doc, "name"));
+  const char *v = json_string_value(json_object_get(doc, "version"));
+  pv_status st = PV_OK;
+  if (doc == NULL)
+    st = pv_error_set(err, PV_FAILED, "its package.json is not JSON (%s)", je.text);
+  else if (!nm || !v || !*nm || !*v || strlen(nm) >= 256 || strlen(v) >= 128)
+    st = pv_error_set(err, PV_FAILED, "its package.json has no usable name and version");
+  else {
+    snprintf(name, 256, "%s", nm);
+    snprintf(version, 128, "%s", v);
+  }
+  json_decref(doc);
+  return st;
+}
+
+pv_status pv_npm_tarball_id(const unsigned char *tgz, size_t n, const pv_limits *lim,
+                            char name[256], char version[128], pv_error *err) {
+  struct archive *a = archive_read_new();
+  struct archive_entry *e;
+  char *buf = NULL;
+  pv_status st = pv_error_set(err, PV_FAILED, "no package/package.json in it");
+  if (a == NULL)
+    return pv_error_set(err, PV_FATAL, "out of memory");
+  archive_read_support_filter_all(a);
+  archive_read_support_format_tar(a);
+  if (archive_read_open_memory(a, tgz, n) != ARCHIVE_OK) {
+    st = pv_error_set(err, PV_FAILED, "not a tarball (%s)", archive_error_string(a));
+    archive_read_free(a);
+    return st;
+  }
+  int r;
+  while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK &&
+         archive_filter_bytes(a, -1) <= (la_int64_t)lim->total_bytes) {
+    if (!top_manifest(archive_entry_pathname(e)))
+      continue;
+    la_int64_t size = archive_entry_size(e);
+    if (size < 0 || size > (la_int64_t)lim->manifest_bytes) {
+      st = pv_error_set(err, PV_FAILED, "its package.json is over %u bytes", lim->manifest_bytes);
+      break;
+    }
+    buf = malloc((size_t)size + 1);
+    if (buf == NULL || archive_read_data(a, buf, (size_t)size) != size) {
+      st = pv_error_set(err, buf ? PV_FAILED : PV_FATAL, "its package.json cannot be read");
+      break;
+    }
+    st = manifest_id(buf, (size_t)size, name, version, err);
+    break;
+  }
+  if (r != ARCHIVE_OK && r != ARCHIVE_EOF && st == PV_FAILED && buf == NULL)
+    st = pv_error_set(err, PV_FAILED, "not a tarball (%s)", archive_error_string(a));
+  free(buf);
+  archive_read_free(a);
+  return st;
+}
+
+/* An npm package name that stays one path segment of a URL: letters,
+ * digits and -._~, "@scope/name" with one slash, no part starting with a
+ * dot or an underscore (so never "." or ".."). */
+static int url_safe_name(const char *name) {
+  const char *part = name[0] == '@' ? name + 1 : name;
+  int slashes = 0;
+  for (const char *p = part; *p; p++) {
+    if (p == part || p[-1] == '/') {
+      if (*p == '.' || *p == '_' || *p == '/')
+        return 0;
+    }
+    if (*p == '/')
+      slashes++;
+    else if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~", *p))
+      return 0;
+  }
+  return *part && slashes == (name[0] == '@') && part[strlen(part) - 1] != '/';
+}
+
+int pv_npm_packument_url(const char *registry, const char *name, char *out, size_t cap) {
+  if (!url_safe_name(name))
+    return -1;
+  size_t rl = strlen(registry);
+  while (rl > 0 && registry[rl - 1] == '/')
+    rl--;
+  const char *slash = name[0] == '@' ? strchr(name, '/') : NULL;
+  int len = slash ? snprintf(out, cap, "%.*s/%.*s%%2f%s", (int)rl, registry, (int)(slash - name),
+                             name, slash + 1)
+                  : snprintf(out, cap, "%.*s/%s", (int)rl, registry, name);
+  return len < 0 || (size_t)len >= cap ? -1 : 0;
 }

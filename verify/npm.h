@@ -6,6 +6,9 @@
  * key that expired before the version was published (the packument's
  * time[VERSION]) does not count.
  *
+ * For --online, the tarball's own package.json names the package and
+ * version whose packument is fetched (tools/cmd_verify.c fetches it).
+ *
  * Ownership: pv_npm_keys owns its keys (pv_npm_keys_free); a check's
  * result is plain data. */
 #ifndef PV_VERIFY_NPM_H
@@ -14,6 +17,7 @@
 #include <stddef.h>
 
 #include "../scanner/base.h"
+#include "../scanner/limits.h"
 
 typedef struct pv_npm_keys pv_npm_keys;
 
@@ -49,5 +53,18 @@ typedef struct {
 pv_status pv_npm_check_tarball(const char *packument, size_t plen, const unsigned char *tgz,
                                size_t n, const char *version, const pv_npm_keys *keys,
                                pv_npm_check *out, pv_error *err);
+
+/* The name and version of an npm tarball: its top directory's
+ * package.json (npm packs under package/), at most lim->manifest_bytes,
+ * found within lim->total_bytes unpacked. PV_FAILED saying why (not a
+ * tarball, no package.json, no name or version). */
+pv_status pv_npm_tarball_id(const unsigned char *tgz, size_t n, const pv_limits *lim,
+                            char name[256], char version[128], pv_error *err);
+
+/* The URL of name's packument on registry (no trailing slash needed): a
+ * scope's slash encoded as npm does ("@scope%2fname"). 0, or -1 when name
+ * is not a package name that stays one URL path segment (letters, digits,
+ * -._~, one scope) or the URL does not fit in cap. */
+int pv_npm_packument_url(const char *registry, const char *name, char *out, size_t cap);
 
 #endif

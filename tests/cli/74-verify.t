@@ -191,4 +191,42 @@ is "$(scan_rules sj) $(grep -c 'not a file: no publisher signature to check' err
 "$PV" scan --no-db --trusted-keys bad.keys good.tgz 2>err >/dev/null; st=$?
 is "$st $(grep -c 'bad.keys: line 2' err)" "2 1" "scan with a bad --trusted-keys file: exit 2 before scanning, named"
 "$PV" scan --no-db --trusted-keys trusted --pubkey m.pub good.tgz 2>/dev/null; is $? 2 "--trusted-keys with --pubkey: usage error"
+
+# --online: the packument fetched from a registry (tests/feed-server.py on
+# loopback playing one, with the real packuments) for the name in the
+# tarball's own package.json.
+R=$TMP/reg; mkdir -p "$R"
+cp "$d/is-number.json" "$R/is-number"; cp "$d/x402-stellar.json" "$R/@x402%2fstellar"
+cp "$d/is-number.json" "$R/evil"
+python3 "$top/tests/feed-server.py" "$R" >port 2>server.err &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$TMP"' EXIT
+for _ in $(seq 50); do [ -s port ] && break; sleep 0.1; done
+U="http://127.0.0.1:$(head -1 port)"
+served() { # served PATH: requests the server saw for PATH ("*": for any path)
+  python3 -c 'import json,sys,urllib.request; d=json.load(urllib.request.urlopen(sys.argv[1] + "/__stats"))
+print(sum(d.values()) if sys.argv[2] == "*" else d.get(sys.argv[2], 0))' "$U" "$1"; }
+mkpkg() { # mkpkg OUT NAME VERSION: a tarball whose package.json names NAME@VERSION
+  rm -rf mk && mkdir -p mk/package && printf '{"name":"%s","version":"%s"}' "$2" "$3" >mk/package/package.json
+  tar czf "$1" -C mk package; }
+is "$(reg --online --registry "$U" "$tgz")" "integrity=ok registry-signature=unsigned" \
+  "--online: the real is-number tarball checked against the packument the registry serves"
+is "$(reg --online --registry "$U/" x.tgz)" "integrity=mismatch" "--online: one byte appended: mismatch (twin)"
+mkpkg sc.tgz @x402/stellar 2.12.0
+is "$(reg --online --registry "$U" --version 2.12.0 sc.tgz) $(served /@x402%2fstellar)" \
+  "integrity=mismatch registry-signature=ok 1" "--online, a scoped name: fetched as @scope%2fname, the real signature checked"
+mkpkg ev.tgz evil 1.0.0
+"$PV" verify --online --registry "$U" ev.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'the packument of is-number, not of evil' err)" "2 1" "--online: the registry answers with another package's packument: exit 2, named"
+mkpkg no.tgz not-there 1.0.0
+"$PV" verify --online --registry "$U" no.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c "$U/not-there" err)" "2 1" "--online: a package the registry does not know: exit 2, the URL named"
+mkpkg dot.tgz ../is-number 1.0.0; mkpkg q.tgz 'is-number?x' 1.0.0
+before=$(served '*')
+"$PV" verify --online --registry "$U" dot.tgz q.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'is not a registry package name' err) $(($(served '*') - before))" "2 2 0" \
+  "--online: names that would leave their URL segment are refused before any request"
+"$PV" verify --online --registry "$U" a.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'a.tgz: not a tarball' err)" "2 1" "--online: random bytes: not a tarball, exit 2"
+"$PV" verify --registry "$U" "$tgz" 2>/dev/null; is $? 2 "--registry without --online: usage error"
 done_testing

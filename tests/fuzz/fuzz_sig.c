@@ -1,6 +1,6 @@
 /* fuzz_sig.c — any bytes as a signature, public key, trusted-keys file and
  * secret key (verify/sig.h), then checked against whatever key parsed; and
- * as an npm registry keys file and a packument (verify/npm.h). */
+ * as an npm registry keys file, a packument and a tarball (verify/npm.h). */
 #include <string.h>
 
 #include "../../verify/npm.h"
@@ -13,7 +13,8 @@ static const char npm_keys[] =
     "ZIzj0CAQYIKoZIzj0DAQcDQgAE1Olb3zMAFFxXKHiIkQO5cJ3Yhl5i6UPp+IhuteBJbuHcA5UogKo0EWtlWwW6KS"
     "aKoTNEYL7JlCQiVnkhBktUgg==\"}]}";
 
-/* The input as a keys file, then as a packument checked with real keys. */
+/* The input as a keys file, then as a packument checked with real keys,
+ * and as a tarball whose name and version --online reads. */
 static void npm(const uint8_t *data, size_t size) {
   pv_npm_keys *k = NULL;
   pv_npm_check c;
@@ -25,6 +26,10 @@ static void npm(const uint8_t *data, size_t size) {
   pv_npm_check_tarball((const char *)data, size, data, size, NULL, k, &c, &err);
   pv_npm_check_tarball((const char *)data, size, data, size, "5.0.1", k, &c, &err);
   pv_npm_keys_free(k);
+  pv_limits lim = pv_limits_default();
+  char name[256], version[128], url[1024];
+  if (pv_npm_tarball_id(data, size, &lim, name, version, &err) == PV_OK)
+    pv_npm_packument_url("http://127.0.0.1:1", name, url, sizeof url);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
