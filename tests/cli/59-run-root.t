@@ -104,9 +104,12 @@ if [ "$(id -u)" = 0 ]; then
   run -q --report "$TMP/r1.json" -- "$PROBE" spin &
   lease=/run/plugvet-run
   held=0
-  for _ in $(seq 100); do # until the first run holds its lease (at most 10 s)
-    for f in "$lease"/uid-*; do
-      [ -e "$f" ] && ! flock -n "$f" true && held=$((held + 1))
+  # Until the first run holds its lease (at most 10 s): a flock on a file
+  # of the lease directory held by that run's launcher (lslocks; the
+  # directory keeps one file per uid ever leased, so never walk it).
+  for _ in $(seq 100); do
+    for p in $(pgrep -f -- "--report $TMP/r1.json"); do
+      lslocks -n -r -o PID,PATH | grep -q "^$p $lease/uid-" && held=1
     done
     [ "$held" -ge 1 ] && break
     sleep 0.1
