@@ -576,7 +576,8 @@ static pv_status read_lock(build *b, const pv_file *f) {
 }
 
 /* A lockfile entry for an install path that is shipped: the shipped one
- * wins; a different version or integrity is a finding at the lockfile.
+ * wins (a file:/link: entry is merged into it); a different version or
+ * integrity is a finding at the lockfile.
  * PV_WARN when the findings limit left it out, PV_FATAL on out-of-memory. */
 static pv_status check_mismatch(build *b, size_t i) {
   pv_raw *lk = pv_inv_raw(&b->c, i);
@@ -584,7 +585,10 @@ static pv_status check_mismatch(build *b, size_t i) {
   if (s == PV_NONE)
     return PV_OK;
   pv_raw *sh = pv_inv_raw(&b->c, s);
-  int vdiff = strcmp(lk->version, sh->version) != 0 || strcmp(lk->name, sh->name) != 0;
+  /* A file:/link: entry's version is its spec; npm v2/v3 also say the
+   * package's own version (declared), which is what a shipped copy has. */
+  const char *lver = (lk->flags & PV_COMP_LOCAL) ? lk->declared : lk->version;
+  int vdiff = (lver && strcmp(lver, sh->version) != 0) || strcmp(lk->name, sh->name) != 0;
   int idiff = lk->integrity && sh->integrity && strcmp(lk->integrity, sh->integrity) != 0;
   if (lk->scope_known == PV_SCOPE_READ && sh->scope_known != PV_SCOPE_READ) {
     sh->scope = lk->scope;
@@ -595,10 +599,14 @@ static pv_status check_mismatch(build *b, size_t i) {
   if (!sh->resolved)
     sh->resolved = lk->resolved;
   sh->flags |= lk->flags & (PV_COMP_BUNDLED | PV_COMP_PEER | PV_COMP_INSTALL_SCRIPT);
-  if (!vdiff && !idiff)
+  sh->lock = (pv_seen){lk->path, lk->line};
+  int local = (lk->flags & PV_COMP_LOCAL) != 0; /* its key differs from the shipped one's */
+  if (!vdiff && !idiff && !local)
     return PV_OK;
   lk->dropped = 1;
   lk->merged = s;
+  if (!vdiff && !idiff)
+    return PV_OK;
   pv_finding fd = {.rule = &rule_mismatch, .severity = rule_mismatch.severity, .path = lk->path};
   fd.message = pv_arena_printf(
       b->c.r->arena, "%s: the lockfile pins %s@%s%s%s but %s ships %s@%s%s%s", lk->install_dir,
@@ -647,6 +655,8 @@ static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(description);
   TAKE(decl);
   comp->flags |= raw->flags;
+  if (comp->lock.path == NULL)
+    comp->lock = raw->src == PV_SRC_LOCK ? (pv_seen){raw->path, raw->line} : raw->lock;
   int k = raw->scope_known != PV_SCOPE_DEFAULTED;
   if (k > *known || (k == *known && raw->scope < comp->scope))
     comp->scope = raw->scope;

@@ -59,6 +59,8 @@ typedef struct pv_component {
   pv_scope scope;
   unsigned flags;
   pv_vec seen;                 /* pv_seen; the first is where findings are located */
+  pv_seen lock;                /* the lockfile entry that pins it (path NULL: none), also
+                                * when the shipped copy replaced that entry */
   pv_vec deps;                 /* size_t: indices into pv_inventory.components, unique, sorted */
   const struct pv_jnode *decl; /* internal to sbom/: what declares its dependencies
                                 * (pv_inv_declared): the first shipped package.json, else

@@ -78,6 +78,7 @@ typedef struct {
   int src; /* PV_SRC_* */
   const char *path;
   uint32_t line;
+  pv_seen lock;  /* a shipped raw: the lockfile entry it replaced (check_mismatch) */
   pv_vec deps;   /* size_t: raw indices (edges) */
   size_t merged; /* set by inventory.c: component index */
   int dropped;   /* replaced by what is shipped */

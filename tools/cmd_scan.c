@@ -21,6 +21,7 @@
 #include "../scanner/scan.h"
 #include "../verify/findings.h"
 #include "../verify/publisher.h"
+#include "../verify/shipped.h"
 #include "../vulndb/online.h"
 #include "../vulndb/vulns.h"
 #include "commands.h"
@@ -957,8 +958,10 @@ static void note_store(const batch *b, pv_result *r, int online_ok) {
  * dep.malicious-package); its findings are then finished like the code's. */
 static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   pv_inventory *inv = pv_inv_build(r, &b->cfg->limits);
-  if (inv == NULL)
+  if (inv == NULL || pv_verify_shipped(inv, &b->cfg->limits) != PV_OK) {
+    pv_inv_delete(inv);
     return PV_FATAL;
+  }
   pv_vulns vulns = {0};
   pv_error err = {0};
   pv_online_stats st;

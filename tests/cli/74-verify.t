@@ -229,4 +229,33 @@ is "$st $(grep -c 'is not a registry package name' err) $(($(served '*') - befor
 "$PV" verify --online --registry "$U" a.tgz 2>err >/dev/null; st=$?
 is "$st $(grep -c 'a.tgz: not a tarball' err)" "2 1" "--online: random bytes: not a tarball, exit 2"
 "$PV" verify --registry "$U" "$tgz" 2>/dev/null; is $? 2 "--registry without --online: usage error"
+
+# A dependency shipped as a tarball (npm install ./vendor/x-1.0.0.tgz, real
+# npm 11 lockfile): scan checks the file against the lockfile's integrity.
+cp -r "$top/tests/data/shipped-tarball" ship
+li() { "$PV" scan --no-db --json lj "$@" >/dev/null 2>err; echo "$? $(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    for f in json.loads(l)["findings"]:
+        if f["rule_id"] == "verify.lockfile-integrity": print(f["severity"], f["path"], f["start_line"])' lj)"; }
+is "$(li ship)" "0 " "the tarball npm packed and locked: no verify.lockfile-integrity finding"
+mm() { python3 -c 'import json,sys; print(sum(f["rule_id"] == "pkg.lockfile-mismatch" for f in json.loads(open("lj").readline())["findings"]))'; }
+is "$(mm)" 0 "... and its file: lockfile entry matches the shipped copy's version (no pkg.lockfile-mismatch)"
+sed -i 's/"version": *"1.0.0"/"version": "1.0.1"/' ship/node_modules/x/package.json
+li ship >/dev/null; is "$(mm)" 1 "a shipped copy of another version than the lockfile's file: entry says: pkg.lockfile-mismatch (twin)"
+cp "$top/tests/data/shipped-tarball/node_modules/x/package.json" ship/node_modules/x/package.json
+(cd ship/x-src && printf 'module.exports=2\n' >index.js && tar czf ../vendor/x-1.0.0.tgz --transform 's,^\.,package,' .)
+is "$(li ship)" "1 critical ship/package-lock.json 14" \
+  "the vendored tarball replaced after locking: critical, at the lockfile's node_modules/x entry"
+grep -q . lj && python3 -c 'import json,sys
+m=[f["message"] for f in json.loads(open("lj").readline())["findings"] if f["rule_id"]=="verify.lockfile-integrity"][0]
+sys.exit(0 if "file:vendor/x-1.0.0.tgz" in m and "vendor/x-1.0.0.tgz has sha512-" in m else 1)'
+ok $? "... the message names the resolved file, the pinned and the shipped digests"
+tar czf ship.tgz --transform 's,^ship,package,' ship
+is "$(li ship.tgz)" "1 critical package/package-lock.json 14" "the same inside an archive (paths under its top directory)"
+sed -i 's,file:vendor/x-1.0.0.tgz,file:../../etc/x.tgz,' ship/package-lock.json
+is "$(li -v ship) $(grep -c 'file:../../etc/x.tgz, outside the input: not checked' err)" "0  1" \
+  "a resolved path that leaves the input: a warning note, nothing read outside"
+sed -i 's,file:../../etc/x.tgz,file:vendor/gone.tgz,' ship/package-lock.json
+is "$(li -v ship) $(grep -c 'which the input does not ship in full: not checked' err)" "0  1" \
+  "a resolved file the input does not ship: an info note"
 done_testing
