@@ -20,6 +20,7 @@
 #include "../scanner/findings.h"
 #include "../scanner/scan.h"
 #include "../verify/findings.h"
+#include "../verify/npm.h"
 #include "../verify/publisher.h"
 #include "../verify/shipped.h"
 #include "../vulndb/online.h"
@@ -116,6 +117,12 @@ static const char usage_scan[] =
     "                        FILE.sig) against the minisign/signify keys in FILE;\n"
     "                        a missing or failed one is a verify.* finding\n"
     "  --pubkey FILE         the same with the one key of a .pub file\n"
+    "  --verify-registry     check each npm tarball input against the registry: its\n"
+    "                        sha512 against the packument's dist.integrity and the\n"
+    "                        registry's signature (fetched for the name in its\n"
+    "                        package.json); a failure is a verify.* finding\n"
+    "  --registry URL        the registry to ask (https://registry.npmjs.org)\n"
+    "  --npm-keys FILE       the registry's keys (default: the bundled ones)\n"
     "project file:\n"
     "  --config FILE         read defaults and an ignore list from FILE (default:\n"
     "                        .plugvet.yml in the current directory or above it, up\n"
@@ -192,6 +199,8 @@ typedef struct {
   const char *sarif_category;        /* --sarif-category */
   const char *license_policy;        /* --license-policy */
   const char *trusted_keys, *pubkey; /* --trusted-keys, --pubkey */
+  int verify_registry;               /* --verify-registry */
+  const char *registry, *npm_keys;   /* --registry, --npm-keys */
   int cdx_minor, sbom_format, no_db, online;
   int include_dev;
   uint32_t max_db_age; /* --max-db-age: days; 0 turns the age check off */
@@ -330,6 +339,9 @@ enum {
   OPT_LICENSE_POLICY,
   OPT_TRUSTED_KEYS,
   OPT_PUBKEY,
+  OPT_VERIFY_REGISTRY,
+  OPT_REGISTRY,
+  OPT_NPM_KEYS,
   OPT_DB,
   OPT_INCLUDE_DEV,
   OPT_SBOM,
@@ -378,6 +390,9 @@ static const struct option scan_longopts[] = {
     {"license-policy", required_argument, NULL, OPT_LICENSE_POLICY},
     {"trusted-keys", required_argument, NULL, OPT_TRUSTED_KEYS},
     {"pubkey", required_argument, NULL, OPT_PUBKEY},
+    {"verify-registry", no_argument, NULL, OPT_VERIFY_REGISTRY},
+    {"registry", required_argument, NULL, OPT_REGISTRY},
+    {"npm-keys", required_argument, NULL, OPT_NPM_KEYS},
     {"db", required_argument, NULL, OPT_DB},
     {"include-dev", no_argument, NULL, OPT_INCLUDE_DEV},
     {"sbom", required_argument, NULL, OPT_SBOM},
@@ -489,8 +504,10 @@ static void hook_inputs(scan_opts *o) {
     die_usage("%s", "--stdin-filename needs a file name");
   if (o->trusted_keys && o->pubkey)
     die_usage("%s", "give --trusted-keys or --pubkey, not both");
-  if ((o->staged || o->stdin_name) && (o->trusted_keys || o->pubkey))
+  if ((o->staged || o->stdin_name) && (o->trusted_keys || o->pubkey || o->verify_registry))
     die_usage("%s", "signatures are checked on input files, not with --staged or --stdin-filename");
+  if ((o->registry || o->npm_keys) && !o->verify_registry)
+    die_usage("%s", "--registry and --npm-keys go with --verify-registry");
   if (o->staged && pv_staged_read(&o->mem, &o->limits) != 0)
     exit(EXIT_INPUT);
   if (o->stdin_name && pv_stdin_read(&o->mem, o->stdin_name, &o->limits) != 0)
@@ -705,6 +722,15 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_PUBKEY:
         o->pubkey = optarg;
+        break;
+      case OPT_VERIFY_REGISTRY:
+        o->verify_registry = 1;
+        break;
+      case OPT_REGISTRY:
+        o->registry = optarg;
+        break;
+      case OPT_NPM_KEYS:
+        o->npm_keys = optarg;
         break;
       case OPT_DB:
         o->db = optarg;
@@ -930,6 +956,7 @@ typedef struct {
   const pv_lic_policy *lic; /* --license-policy, or NULL */
   const pv_vex *vex;        /* --vex statements, or NULL */
   const pv_keyring *ring;   /* --trusted-keys or --pubkey, or NULL */
+  const pv_npm_keys *npm;   /* --verify-registry: the registry's keys, or NULL */
   const char *db_note_id;   /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
@@ -1078,6 +1105,41 @@ static pv_status check_publisher(const batch *b, size_t i, pv_result *r) {
   return PV_OK;
 }
 
+/* --verify-registry: an npm tarball input against the registry. A failed
+ * check is a verify.* finding of the input; nothing to check (not a file,
+ * no package.json, the registry's answer) a note. PV_FATAL out of memory. */
+static pv_status check_registry(const batch *b, size_t i, pv_result *r) {
+  const char *input = b->opts->inputs[i];
+  const pv_limits *lim = &b->cfg->limits;
+  struct stat st;
+  unsigned char *tgz;
+  size_t n;
+  pv_error err = {0};
+  pv_npm_check c;
+  if (b->npm == NULL)
+    return PV_OK;
+  if (stat(input, &st) != 0 || !S_ISREG(st.st_mode) ||
+      pv_read_file(input, (size_t)lim->total_bytes, &tgz, &n, &err) != PV_OK) {
+    pv_result_note(r, PV_NOTE_INFO, "registry", NULL,
+                   "%s: no npm tarball to check against the registry", input);
+    return PV_OK;
+  }
+  pv_status rc = pv_npm_check_online(b->opts->registry, tgz, n, NULL, b->npm, lim, &c, &err);
+  free(tgz);
+  if (rc != PV_OK) {
+    pv_result_note(r, PV_NOTE_WARNING, "registry", NULL, "registry not checked: %s", err.msg);
+    return err.code == PV_FATAL ? PV_FATAL : PV_OK;
+  }
+  if (!c.integrity_ok)
+    rc = pv_verify_finding(r, "integrity", "mismatch", c.reason, lim);
+  if (rc == PV_OK && strcmp(c.version, "?") != 0 && c.sig != PV_NPMV_OK)
+    rc = pv_verify_finding(r, "registry-signature", pv_npmv_name(c.sig), c.sig_reason, lim);
+  if (rc == PV_OK && c.integrity_ok && c.sig == PV_NPMV_OK)
+    pv_result_note(r, PV_NOTE_INFO, "registry", NULL, "%s@%s: integrity and registry signature ok",
+                   c.name, c.version);
+  return rc;
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
   int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
@@ -1100,6 +1162,7 @@ static void *worker(void *arg) {
                                              o->mem.v, o->mem.n)
                              : pv_scan_input(s, o->inputs[i]);
     if (b->results[i] == NULL || check_publisher(b, i, b->results[i]) != PV_OK ||
+        check_registry(b, i, b->results[i]) != PV_OK ||
         pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
         supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
@@ -1394,6 +1457,9 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   b.lic = lic;
   pv_keyring ring = {0};
   b.ring = load_keyring(&o, &ring);
+  if (o.verify_registry && !o.registry)
+    o.registry = "https://registry.npmjs.org";
+  b.npm = o.verify_registry ? pv_load_npm_keys(g_command, o.npm_keys, &o.limits) : NULL;
   if (b.results == NULL)
     die_oom();
   if (b.db_path != NULL) {
@@ -1435,6 +1501,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   free(b.results);
   pv_lic_policy_free(lic);
   pv_keyring_free(&ring);
+  pv_npm_keys_free((pv_npm_keys *)b.npm);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
   pv_ruleset_delete(g_caps.rs);
   paths_free(&g_caps.paths);

@@ -19,7 +19,6 @@
 #include "../verify/findings.h"
 #include "../verify/npm.h"
 #include "../verify/publisher.h"
-#include "../vulndb/http.h"
 #include "commands.h"
 #include "common.h"
 #include "srcroot.h"
@@ -160,21 +159,7 @@ static void print_json(const char *input, const pv_pubsig *r, const verify_opts 
 
 /* The registry keys and the --packument; exit 2 on a bad file. */
 static void load_registry(verify_opts *o) {
-  char dir[4096], def[4200];
-  size_t n;
-  pv_error err;
-  const char *path = o->npm_keys;
-  if (!path) {
-    const char *d = pv_bundled_dir("trust", dir, sizeof dir);
-    snprintf(def, sizeof def, "%s/npm-registry-keys.json", d ? d : "trust");
-    path = def;
-  }
-  char *text = (char *)read_or_die("verify", path, o->lim.sig_file_bytes, &n);
-  if (pv_npm_keys_parse(text, n, &o->reg_keys, &err) != PV_OK) {
-    fprintf(stderr, "plugvet verify: %s: %s\n", path, err.msg);
-    exit(EXIT_INPUT);
-  }
-  free(text);
+  o->reg_keys = pv_load_npm_keys("verify", o->npm_keys, &o->lim);
   if (o->packument)
     o->pack = (char *)read_or_die("verify", o->packument, o->lim.packument_bytes, &o->pack_len);
 }
@@ -203,32 +188,36 @@ static void print_check(const char *input, const char *check, const char *result
   json_decref(j);
 }
 
-/* Both registry checks of one tarball against the packument pack (from
- * where: a file or a URL; name: the package it must describe, or NULL);
- * 0 good, 1 failed, 2 the packument is not one (of name) or lacks
- * --version. */
-static int check_registry(const char *input, const unsigned char *tgz, size_t n, const char *pack,
-                          size_t plen, const char *where, const char *name, const verify_opts *o) {
+/* Print and record both registry checks of one tarball; 0 good, 1 failed. */
+static int report_registry(const char *input, const pv_npm_check *c, const verify_opts *o) {
+  char why[600];
+  snprintf(why, sizeof why, "sha512 is %.200s@%.100s's dist.integrity", c->name, c->version);
+  record(o, "integrity", c->integrity_ok ? "ok" : "mismatch", c->reason);
+  print_check(input, "integrity", c->integrity_ok ? "ok" : "mismatch",
+              c->integrity_ok ? why : c->reason, c, o->json);
+  if (strcmp(c->version, "?") != 0) {
+    record(o, "registry-signature", pv_npmv_name(c->sig), c->sig_reason);
+    print_check(input, "registry-signature", pv_npmv_name(c->sig), c->sig_reason, c, o->json);
+  }
+  return c->integrity_ok && c->sig == PV_NPMV_OK ? 0 : 1;
+}
+
+/* The registry checks of one tarball against --packument, or (--online)
+ * the packument the registry serves; as report_registry, or 2 when there
+ * is nothing to check (said). */
+static int check_registry(const char *input, const unsigned char *tgz, size_t n,
+                          const verify_opts *o) {
   pv_npm_check c;
   pv_error err;
-  char why[600];
-  if (pv_npm_check_tarball(pack, plen, tgz, n, o->version, o->reg_keys, &c, &err) != PV_OK) {
-    fprintf(stderr, "plugvet verify: %s: %s\n", where, err.msg);
+  pv_status st =
+      o->packument
+          ? pv_npm_check_tarball(o->pack, o->pack_len, tgz, n, o->version, o->reg_keys, &c, &err)
+          : pv_npm_check_online(o->registry, tgz, n, o->version, o->reg_keys, &o->lim, &c, &err);
+  if (st != PV_OK) {
+    fprintf(stderr, "plugvet verify: %s: %s\n", o->packument ? o->packument : input, err.msg);
     return 2;
   }
-  if (name && strcmp(c.name, name) != 0) {
-    fprintf(stderr, "plugvet verify: %s: the packument of %s, not of %s\n", where, c.name, name);
-    return 2;
-  }
-  snprintf(why, sizeof why, "sha512 is %.200s@%.100s's dist.integrity", c.name, c.version);
-  record(o, "integrity", c.integrity_ok ? "ok" : "mismatch", c.reason);
-  print_check(input, "integrity", c.integrity_ok ? "ok" : "mismatch",
-              c.integrity_ok ? why : c.reason, &c, o->json);
-  if (strcmp(c.version, "?") != 0)
-    record(o, "registry-signature", pv_npmv_name(c.sig), c.sig_reason);
-  if (strcmp(c.version, "?") != 0)
-    print_check(input, "registry-signature", pv_npmv_name(c.sig), c.sig_reason, &c, o->json);
-  return c.integrity_ok && c.sig == PV_NPMV_OK ? 0 : 1;
+  return report_registry(input, &c, o);
 }
 
 static void verify_args(int argc, char **argv, verify_opts *o) {
@@ -333,32 +322,6 @@ static int write_sarif(const verify_opts *o, char **inputs, size_t n, const pv_e
   return 0;
 }
 
-/* --online: the registry checks with the packument of the name in the
- * tarball's package.json, fetched from o->registry; as check_registry, 2
- * when the tarball names no package or the registry does not answer. */
-static int check_online(const char *input, const unsigned char *tgz, size_t n,
-                        const verify_opts *o) {
-  char name[256], version[128], url[2048];
-  pv_error err = {0};
-  pv_http_resp resp = {0};
-  if (pv_npm_tarball_id(tgz, n, &o->lim, name, version, &err) != PV_OK) {
-    fprintf(stderr, "plugvet verify: %s: %s\n", input, err.msg);
-    return 2;
-  }
-  if (pv_npm_packument_url(o->registry, name, url, sizeof url) != 0) {
-    fprintf(stderr, "plugvet verify: %s: \"%.200s\" is not a registry package name\n", input, name);
-    return 2;
-  }
-  pv_http_req rq = {.max_bytes = o->lim.packument_bytes, .lim = &o->lim};
-  int rc = 2;
-  if (pv_http_fetch(url, &rq, &resp, &err) != PV_OK || resp.body == NULL)
-    fprintf(stderr, "plugvet verify: %s: %s\n", input, err.msg[0] ? err.msg : "empty answer");
-  else
-    rc = check_registry(input, tgz, n, (const char *)resp.body, resp.len, url, name, o);
-  pv_http_resp_free(&resp);
-  return rc;
-}
-
 /* Every check of one input; the worst exit code so far. */
 static int verify_input(const char *input, const verify_opts *o, int worst) {
   unsigned char *msg;
@@ -379,9 +342,7 @@ static int verify_input(const char *input, const verify_opts *o, int worst) {
       print_text(input, &r, o);
   }
   if (o->packument || o->registry) {
-    int r2 = o->packument
-                 ? check_registry(input, msg, n, o->pack, o->pack_len, o->packument, NULL, o)
-                 : check_online(input, msg, n, o);
+    int r2 = check_registry(input, msg, n, o);
     rc = r2 > rc ? r2 : rc;
   }
   free(msg);

@@ -154,3 +154,26 @@ void pv_make_parent(const char *path) {
   mkdir(dirname(parent), 0700);
   mkdir(dir, 0700);
 }
+
+pv_npm_keys *pv_load_npm_keys(const char *cmd, const char *path, const pv_limits *lim) {
+  char dir[4096], def[4200];
+  unsigned char *text;
+  size_t n;
+  pv_error err;
+  pv_npm_keys *keys = NULL;
+  if (path == NULL) {
+    const char *d = pv_bundled_dir("trust", dir, sizeof dir);
+    snprintf(def, sizeof def, "%s/npm-registry-keys.json", d ? d : "trust");
+    path = def;
+  }
+  if (pv_read_file(path, lim->sig_file_bytes, &text, &n, &err) != PV_OK) {
+    fprintf(stderr, "plugvet %s: %s\n", cmd, err.msg);
+    exit(EXIT_INPUT);
+  }
+  if (pv_npm_keys_parse((const char *)text, n, &keys, &err) != PV_OK) {
+    fprintf(stderr, "plugvet %s: %s: %s\n", cmd, path, err.msg);
+    exit(EXIT_INPUT);
+  }
+  free(text);
+  return keys;
+}

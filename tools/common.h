@@ -10,6 +10,7 @@
 #include "../reports/spdx.h"
 #include "../reports/vex.h"
 #include "../sbom/license.h"
+#include "../verify/npm.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
@@ -34,6 +35,12 @@ const char *pv_bundled_rules_dir(char *buf, size_t n);
 /* The same for the bundled directory `name` ("rules", "taint-rules",
  * "trust"; $PLUGVET_TAINT_RULES for taint-rules, no variable for trust). */
 const char *pv_bundled_dir(const char *name, char *buf, size_t n);
+
+/* The npm registry's keys (verify and scan --verify-registry): path, or the
+ * bundled trust/npm-registry-keys.json when NULL. A message naming the file
+ * ("plugvet CMD: ...") and exit 2 when it cannot be read or is no keys
+ * file. */
+pv_npm_keys *pv_load_npm_keys(const char *cmd, const char *path, const pv_limits *lim);
 
 /* The SBOM formats (--format of sbom, --sbom-format of scan). */
 typedef enum { PV_SBOM_CYCLONEDX = 0, PV_SBOM_SPDX } pv_sbom_format;

@@ -1,6 +1,8 @@
 /* npm.c — registry signatures and tarball integrity (npm.h). */
 #include "npm.h"
 
+#include "../vulndb/http.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -372,4 +374,28 @@ int pv_npm_packument_url(const char *registry, const char *name, char *out, size
                              name, slash + 1)
                   : snprintf(out, cap, "%.*s/%s", (int)rl, registry, name);
   return len < 0 || (size_t)len >= cap ? -1 : 0;
+}
+
+pv_status pv_npm_check_online(const char *registry, const unsigned char *tgz, size_t n,
+                              const char *version, const pv_npm_keys *keys, const pv_limits *lim,
+                              pv_npm_check *out, pv_error *err) {
+  char name[256], own[128], url[2048];
+  pv_http_resp resp = {0};
+  if (pv_npm_tarball_id(tgz, n, lim, name, own, err) != PV_OK)
+    return err->code;
+  if (pv_npm_packument_url(registry, name, url, sizeof url) != 0)
+    return pv_error_set(err, PV_FAILED, "\"%.200s\" is not a registry package name", name);
+  pv_http_req rq = {.max_bytes = lim->packument_bytes, .lim = lim};
+  pv_status st = pv_http_fetch(url, &rq, &resp, err);
+  if (st == PV_OK && resp.body == NULL)
+    st = pv_error_set(err, PV_FAILED, "%s: an empty answer", url);
+  if (st == PV_OK && pv_npm_check_tarball((const char *)resp.body, resp.len, tgz, n, version, keys,
+                                          out, err) != PV_OK) {
+    char why[sizeof err->msg];
+    snprintf(why, sizeof why, "%s", err->msg);
+    st = pv_error_set(err, PV_FAILED, "%s: %s", url, why);
+  } else if (st == PV_OK && strcmp(out->name, name) != 0)
+    st = pv_error_set(err, PV_FAILED, "%s: the packument of %s, not of %s", url, out->name, name);
+  pv_http_resp_free(&resp);
+  return st;
 }

@@ -6,8 +6,8 @@
  * key that expired before the version was published (the packument's
  * time[VERSION]) does not count.
  *
- * For --online, the tarball's own package.json names the package and
- * version whose packument is fetched (tools/cmd_verify.c fetches it).
+ * For --online, the tarball's own package.json names the package whose
+ * packument is fetched (with vulndb/http.h).
  *
  * Ownership: pv_npm_keys owns its keys (pv_npm_keys_free); a check's
  * result is plain data. */
@@ -66,5 +66,15 @@ pv_status pv_npm_tarball_id(const unsigned char *tgz, size_t n, const pv_limits 
  * is not a package name that stays one URL path segment (letters, digits,
  * -._~, one scope) or the URL does not fit in cap. */
 int pv_npm_packument_url(const char *registry, const char *name, char *out, size_t cap);
+
+/* The registry checks with the packument fetched from registry (a base
+ * URL) for the name in the tarball's own package.json: as
+ * pv_npm_check_tarball (version NULL: found by digest). PV_FAILED with err
+ * naming why when there is nothing to check: no package.json, a name that
+ * is no registry package name (refused before any request), the
+ * registry's answer (the URL named), another package's packument. */
+pv_status pv_npm_check_online(const char *registry, const unsigned char *tgz, size_t n,
+                              const char *version, const pv_npm_keys *keys, const pv_limits *lim,
+                              pv_npm_check *out, pv_error *err);
 
 #endif

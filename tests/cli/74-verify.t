@@ -230,6 +230,17 @@ is "$st $(grep -c 'is not a registry package name' err) $(($(served '*') - befor
 is "$st $(grep -c 'a.tgz: not a tarball' err)" "2 1" "--online: random bytes: not a tarball, exit 2"
 "$PV" verify --registry "$U" "$tgz" 2>/dev/null; is $? 2 "--registry without --online: usage error"
 
+# scan --verify-registry: the same registry checks inside a scan, as findings.
+cp "$tgz" isnum.tgz
+"$PV" scan --no-db --verify-registry --registry "$U" --json rj -v isnum.tgz x.tgz no.tgz pkg 2>err >/dev/null; st=$?
+is "$st|$(scan_rules rj | tr '\n' '|')" "1|verify.registry-unsigned|verify.integrity-mismatch||js.code-injection.eval-non-literal|" \
+  "scan --verify-registry: the real tarball (unsigned by the mirror: low), one byte appended (integrity-mismatch), an unknown package and a directory (no verify finding)"
+is "$(grep -c "registry not checked: $U/not-there" err) $(grep -c 'pkg: no npm tarball to check against the registry' err)" "1 1" \
+  "... the unknown package and the directory are said in notes"
+"$PV" scan --no-db --registry "$U" isnum.tgz 2>/dev/null >/dev/null; is $? 2 "scan --registry without --verify-registry: usage error"
+"$PV" scan --no-db --verify-registry --npm-keys rsa.json isnum.tgz 2>err >/dev/null; st=$?
+is "$st $(grep -c 'rsa.json: key x: keytype rsa' err)" "2 1" "scan with a bad --npm-keys file: exit 2 before scanning, named"
+
 # A dependency shipped as a tarball (npm install ./vendor/x-1.0.0.tgz, real
 # npm 11 lockfile): scan checks the file against the lockfile's integrity.
 cp -r "$top/tests/data/shipped-tarball" ship
