@@ -362,11 +362,14 @@ static void read_berry(yarn *y) {
   yaml_parser_delete(&p);
 }
 
+int pv_lock_yarn_berry(const pv_file *f) {
+  return f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
+}
+
 pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
                             pv_roots *rt) {
   yarn y = {.c = c, .f = f, .pend = {.elem = sizeof(ydep)}};
-  int berry = f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
-  if (berry)
+  if (pv_lock_yarn_berry(f))
     read_berry(&y);
   else
     read_v1(&y);
