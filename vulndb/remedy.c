@@ -35,11 +35,11 @@ static const char *update_cmd(pv_arena *a, const pv_component *c, const pv_remed
       if (m->importers > 1 || (!m->direct && c->workspace))
         return pv_arena_printf(a, "pnpm update -r %s", c->name);
       return join2(a, "pnpm %supdate %s", pnpm_filter(a, m), c->name);
-    case PV_PM_YARN:
+    case PV_PM_YARN: /* a direct one (a transitive one: relock) */
       return pv_arena_printf(a, "yarn upgrade %s", c->name);
     case PV_PM_BERRY:
       return pv_arena_printf(a, "yarn up -R %s", c->name);
-    case PV_PM_BUN:
+    case PV_PM_BUN: /* a direct one (a transitive one: relock) */
       return pv_arena_printf(a, "bun update %s", c->name);
     default:
       return pv_arena_printf(a, "npm update %s", c->name);
@@ -105,6 +105,21 @@ static const char *declares(pv_arena *a, const pv_remedy *m) {
   return pv_arena_printf(a, "%s declares \"%s\"", m->dependent, m->range);
 }
 
+/* A transitive dependency in range that yarn 1 and bun do not update by
+ * name (checked with yarn 1.22.22 and bun 1.2.23: `yarn upgrade NAME`
+ * leaves it, `bun update NAME` makes it a direct dependency at its latest
+ * version): resolve its lockfile entry afresh. */
+static const char *relock(pv_arena *a, const pv_component *c, const pv_remedy *m, const char *d) {
+  int yarn = m->pm == PV_PM_YARN;
+  return pv_arena_printf(
+      a,
+      "%s, which admits it: removing its entry from %s and running `%s "
+      "install` suffices (`%s %s` %s)",
+      d, yarn ? "yarn.lock" : "bun.lock", yarn ? "yarn" : "bun",
+      yarn ? "yarn upgrade" : "bun update", c->name,
+      yarn ? "leaves a transitive dependency as it is" : "would make it a direct dependency");
+}
+
 /* What to do about the range the dependent declares. */
 static const char *range_advice(pv_arena *a, const pv_component *c, const pv_remedy *m) {
   if (m->dependent == NULL)
@@ -119,6 +134,8 @@ static const char *range_advice(pv_arena *a, const pv_component *c, const pv_rem
   const char *d = declares(a, m);
   if (d == NULL)
     return NULL;
+  if (m->admits == 1 && !m->direct && (m->pm == PV_PM_YARN || m->pm == PV_PM_BUN))
+    return relock(a, c, m, d);
   if (m->admits == 1)
     return join2(a, "%s, which admits it: `%s` suffices", d, update_cmd(a, c, m));
   if (m->admits < 0)

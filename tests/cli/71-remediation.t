@@ -115,8 +115,13 @@ L
 "$PV" scan --db "$db" --max-db-age 0 --quiet --json "$TMP/y.jsonl" --text /dev/null "$y"
 is "$(remedies "$TMP/y.jsonl")" \
   'minimist@0.0.8: Fix: upgrade to 0.2.4 (the lowest version outside every advisory affecting it); a@1.0.0 declares "0.0.8", which does not admit it: upgrade a@1.0.0 to a version that does, or override minimist: `"resolutions": {"minimist": "^0.2.4"}` in package.json. Transitive dependency, path: y@1.0.0 > a@1.0.0 > minimist@0.0.8.
-qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); a@1.0.0 declares "^6.7.0", which admits it: `yarn upgrade qs` suffices. Transitive dependency, path: y@1.0.0 > a@1.0.0 > qs@6.7.0.' \
-  "yarn.lock v1: yarn upgrade when the entry's range admits the fix; an alias's exact range does not: yarn's resolutions (twin)"
+qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); a@1.0.0 declares "^6.7.0", which admits it: removing its entry from yarn.lock and running `yarn install` suffices (`yarn upgrade qs` leaves a transitive dependency as it is). Transitive dependency, path: y@1.0.0 > a@1.0.0 > qs@6.7.0.' \
+  "yarn.lock v1: the entry's range admits the fix: a fresh resolution of the entry; an alias's exact range does not: yarn's resolutions (twin)"
+# the same qs as a direct dependency of the root: yarn 1's upgrade re-resolves it
+printf '{ "name": "y", "version": "1.0.0", "dependencies": { "a": "^1.0.0", "qs": "^6.7.0" } }\n' >"$y/package.json"
+"$PV" scan --db "$db" --max-db-age 0 --quiet --json "$TMP/y2.jsonl" --text /dev/null "$y"
+remedies "$TMP/y2.jsonl" | grep -qF 'qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); y@1.0.0 declares "^6.7.0", which admits it: `yarn upgrade qs` suffices. Direct dependency, path: y@1.0.0 > qs@6.7.0.'
+ok $? "yarn.lock v1: a direct dependency in range: yarn upgrade (twin of the transitive one)"
 berry() { # berry RANGE: a berry lockfile where a depends on qs@RANGE
   cat >"$y/yarn.lock" <<L
 __metadata:
@@ -275,7 +280,8 @@ cat >"$bn/bun.lock" <<'L'
     },
   },
   "packages": {
-    "a": ["a@1.0.0", "", { "dependencies": { "tar": "4.4.13" } }, "sha512-aaaa"],
+    "a": ["a@1.0.0", "", { "dependencies": { "lodash": "^4.17.0", "tar": "4.4.13" } }, "sha512-aaaa"],
+    "lodash": ["lodash@4.17.4", "", {}, "sha512-eeee"],
     "minimist": ["minimist@0.0.8", "", {}, "sha512-bbbb"],
     "qs": ["qs@6.7.0", "", {}, "sha512-cccc"],
     "tar": ["tar@4.4.13", "", {}, "sha512-dddd"],
@@ -289,7 +295,9 @@ check "bun.lock: the range admits the fix: bun update" \
   bh 'qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); bn@1.0.0 declares "^6.7.0", which admits it: `bun update qs` suffices. Direct dependency, path: bn@1.0.0 > qs@6.7.0.'
 check "... a direct exact range does not: bun add (twin)" \
   bh 'minimist@0.0.8: Fix: upgrade to 0.2.4 (the lowest version outside every advisory affecting it); bn@1.0.0 declares "0.0.8", which does not admit it: change the range (`bun add minimist@^0.2.4`). Direct dependency, path: bn@1.0.0 > minimist@0.0.8.'
-check "... a transitive one: override it in package.json's overrides" \
+check "... a transitive one in range: its bun.lock entry resolved afresh (bun update would make it direct)" \
+  bh 'lodash@4.17.4: Fix: upgrade to 4.17.21 (the lowest version outside every advisory affecting it); a@1.0.0 declares "^4.17.0", which admits it: removing its entry from bun.lock and running `bun install` suffices (`bun update lodash` would make it a direct dependency). Transitive dependency, path: bn@1.0.0 > a@1.0.0 > lodash@4.17.4.'
+check "... a transitive one out of range: override it in package.json's overrides (twin)" \
   bh 'tar@4.4.13: Fix: upgrade to 4.4.18 (the lowest version outside every advisory affecting it); a@1.0.0 declares "4.4.13", which does not admit it: upgrade a@1.0.0 to a version that does, or override tar: `"overrides": {"tar": "^4.4.18"}` in package.json. Transitive dependency, path: bn@1.0.0 > a@1.0.0 > tar@4.4.13.'
 # a malformed importers section: a clear note naming the file, line,
 # importer and dependency; the other components keep their remedies
