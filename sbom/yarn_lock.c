@@ -33,7 +33,9 @@ static pv_status keep(yarn *y, pv_status st) {
 static const char *spec_name(yarn *y, const char *spec, const char **range) {
   const char *at = strchr(spec[0] == '@' ? spec + 1 : spec, '@');
   *range = at ? at + 1 : "";
-  const char *name = at ? pv_arena_strndup(y->c->r->arena, spec, (size_t)(at - spec)) : spec;
+  /* a copy even without "@": spec may live in the YAML document */
+  const char *name = at ? pv_arena_strndup(y->c->r->arena, spec, (size_t)(at - spec))
+                        : pv_arena_strdup(y->c->r->arena, spec);
   if (name == NULL)
     keep(y, PV_FATAL);
   return name;
