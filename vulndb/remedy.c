@@ -51,7 +51,7 @@ static const char *add_cmd(pv_arena *a, const pv_component *c, const pv_remedy *
   const char *nv = pv_arena_printf(a, "%s@^%s", c->name, m->fixed);
   switch (m->pm) {
     case PV_PM_PNPM:
-      if (m->importer != NULL && strcmp(m->importer, ".") == 0 && c->workspace)
+      if ((m->importer == NULL || strcmp(m->importer, ".") == 0) && c->workspace)
         return join2(a, "pnpm add -w %s%s", nv, "");
       return join2(a, "pnpm %sadd %s", pnpm_filter(a, m), nv);
     case PV_PM_YARN:

@@ -244,6 +244,17 @@ check "the workspace root's exact range: pnpm add -w" \
 check "a named catalog's range that does not admit the fix: change the catalog entry" \
   wsh 'lodash@4.17.4: Fix: upgrade to 4.17.21 (the lowest version outside every advisory affecting it); importer packages/b declares "catalog:legacy" (the catalog'"'"'s range "4.17.4"), which does not admit it: change its entry to `lodash: ^4.17.21` under `catalogs:` `legacy:` in pnpm-workspace.yaml. Direct dependency of importer packages/b'
 is "$(wc -l <"$TMP/ws.txt")" 4 "four vulnerable components in the workspace"
+"$PV" scan --db "$db" --max-db-age 0 --quiet --sarif "$TMP/ws.sarif" --text "$TMP/ws.text" "$ws"
+"$PV" sbom --db "$db" -o "$TMP/ws.bom.json" "$ws"
+python3 -c '
+import json, sys
+want = "`pnpm --filter ./packages/a update lodash` suffices"
+d = json.load(open(sys.argv[1]))
+assert any(want in r["message"]["text"] for r in d["runs"][0]["results"]), "sarif"
+b = json.load(open(sys.argv[2]))
+assert any(want in v["recommendation"] for v in b["vulnerabilities"]), "bom"
+assert want in open(sys.argv[3]).read(), "text"' "$TMP/ws.sarif" "$TMP/ws.bom.json" "$TMP/ws.text"
+ok $? "the same pnpm command in SARIF, the text report and the SBOM's recommendation"
 # both importers' ranges admit the fix: pnpm update -r
 sed -i 's/        specifier: 1.2.0$/        specifier: ~1.2.0/' "$ws/pnpm-lock.yaml"
 wsscan "$TMP/ws1.txt"
@@ -321,6 +332,9 @@ grep -qF 'lodash@4.17.0: Fix: upgrade to 4.17.21 (the lowest version outside eve
 ok $? "... its range is then not known"
 grep -qF "$qs_ok" "$TMP/bad.txt"
 ok $? "... the other components keep theirs"
+badscan 's = s.replace("        specifier: 6.7.0\n", "")'
+grep -qF 'qs@6.7.0: Fix: upgrade to 6.7.3 (the lowest version outside every advisory affecting it); pvws-root@1.0.0 declares "6.7.0", which does not admit it: change the range (`pnpm add -w qs@^6.7.3`). Direct dependency, path: pvws-root@1.0.0 > qs@6.7.0.' "$TMP/bad.txt"
+ok $? "the root importer without a specifier: the shipped package.json's range, still pnpm add -w"
 badscan 's = s.replace("specifier: 1.2.0", "specifier: [1.2.0]")'
 is "$(cat "$TMP/bad.notes")" 'lockfile-parse-error pnpm-lock.yaml:31: importer packages/a: minimist: specifier is not a string' "a specifier that is not a string: noted"
 grep -qF 'minimist@1.2.0: Fix: upgrade to 1.2.6 (the lowest version outside every advisory affecting it); importer packages/b declares "catalog:"' "$TMP/bad.txt"
