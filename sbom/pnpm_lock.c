@@ -15,10 +15,10 @@ typedef struct {
   int major;    /* lockfile major version: 5, 6 or 9 */
   pv_smap keys; /* package / snapshot key -> raw */
   /* while reading an importer's dependencies (run_importers) */
-  const char *importer;  /* its key, "." or "packages/a" (arena); NULL otherwise */
-  yaml_node_t *imp;      /* its node (5.x keeps the specifiers in a map beside) */
-  yaml_node_t *catalogs; /* the lockfile's catalogs (9.x, pnpm 9.5+) or NULL */
-  pv_status rc;          /* the worst so far (readers.h); PV_FATAL stops the read */
+  const char *importer; /* its key, "." or "packages/a" (arena); NULL otherwise */
+  pv_smap specifiers;   /* 5.x: its "specifiers" map, name -> value node id */
+  pv_smap catalogs;     /* "catalog\x01name" -> the catalogs entry's node id (9.x) */
+  pv_status rc;         /* the worst so far (readers.h); PV_FATAL stops the read */
 } pnpm;
 
 /* Keep the worst status of the read in p->rc; returns st. */
@@ -47,11 +47,14 @@ static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
 
 /* Scalar member copied into the arena (the document dies before the
  * result); NULL when absent, or on out-of-memory (kept in p->rc). */
-static const char *ystr_in(pnpm *p, yaml_document_t *d, yaml_node_t *m, const char *key) {
-  yaml_node_t *v = yget(d, m, key);
+static const char *ystr_of(pnpm *p, yaml_node_t *v) {
   if (v == NULL || v->type != YAML_SCALAR_NODE)
     return NULL;
   return kept(p, pv_arena_strdup(p->c->r->arena, (const char *)v->data.scalar.value));
+}
+
+static const char *ystr_in(pnpm *p, yaml_document_t *d, yaml_node_t *m, const char *key) {
+  return ystr_of(p, yget(d, m, key));
 }
 #define ystr(d, m, key) ystr_in(p, d, m, key)
 
@@ -221,19 +224,59 @@ static void bad_at(pnpm *p, yaml_node_t *n, const char *what, const char *name) 
     p->rc = PV_WARN;
 }
 
+/* Index mapping m in ix: each scalar key (prefixed "prefix\x01" when
+ * prefix is not NULL; the first of duplicates) to its value's node id, so
+ * that lookups stay constant time however large the map. */
+static void index_map(pnpm *p, yaml_node_t *m, const char *prefix, pv_smap *ix) {
+  if (m == NULL || m->type != YAML_MAPPING_NODE)
+    return;
+  for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
+       pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
+    if (k == NULL || k->type != YAML_SCALAR_NODE)
+      continue;
+    const char *key = (const char *)k->data.scalar.value; /* lives until the document dies */
+    if (prefix != NULL)
+      key = kept(p, pv_arena_printf(p->c->r->arena, "%s\x01%s", prefix, key));
+    if (key != NULL && pv_smap_get(ix, key) == PV_NONE)
+      keep(p, pv_smap_put(ix, key, (size_t)pr->value));
+  }
+}
+
+/* The node ix maps key to, or NULL. */
+static yaml_node_t *ylookup(pnpm *p, const pv_smap *ix, const char *key) {
+  size_t id = key ? pv_smap_get(ix, key) : PV_NONE;
+  return id == PV_NONE ? NULL : yaml_document_get_node(p->d, (int)id);
+}
+
+/* Every catalog of the lockfile ("catalogs: NAME: DEP: {specifier...}"). */
+static void index_catalogs(pnpm *p, yaml_node_t *root) {
+  yaml_node_t *cats = yget(p->d, root, "catalogs");
+  if (cats == NULL || cats->type != YAML_MAPPING_NODE)
+    return;
+  for (yaml_node_pair_t *pr = cats->data.mapping.pairs.start;
+       pr < cats->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
+    if (k != NULL && k->type == YAML_SCALAR_NODE)
+      index_map(p, yaml_document_get_node(p->d, pr->value), (const char *)k->data.scalar.value,
+                &p->catalogs);
+  }
+}
+
 /* The range a catalog: specifier stands for: the entry of dependency name
  * in the lockfile's catalogs ("catalog:" is the default catalog), or NULL. */
 static const char *catalog_range(pnpm *p, const char *spec, const char *name) {
   const char *cat = spec + strlen("catalog:");
-  yaml_node_t *e = yget(p->d, yget(p->d, p->catalogs, cat[0] ? cat : "default"), name);
-  return ystr(p->d, e, "specifier");
+  const char *key =
+      kept(p, pv_arena_printf(p->c->r->arena, "%s\x01%s", cat[0] ? cat : "default", name));
+  return ystr(p->d, ylookup(p, &p->catalogs, key), "specifier");
 }
 
 /* The specifier the current importer gives dependency name (entry v), or
  * NULL (noted when a 6.x/9.x entry lacks one or it is not a string). */
 static const char *importer_spec(pnpm *p, yaml_node_t *k, yaml_node_t *v, const char *name) {
   if (v->type == YAML_SCALAR_NODE) /* 5.x: a "specifiers" map beside */
-    return ystr(p->d, yget(p->d, p->imp, "specifiers"), name);
+    return ystr_of(p, ylookup(p, &p->specifiers, name));
   yaml_node_t *s = yget(p->d, v, "specifier");
   if (s == NULL || s->type != YAML_SCALAR_NODE)
     bad_at(p, s ? s : k, s ? "specifier is not a string" : "no specifier", name);
@@ -241,13 +284,14 @@ static const char *importer_spec(pnpm *p, yaml_node_t *k, yaml_node_t *v, const 
 }
 
 /* Record that the current importer declares raw t (dependency name,
- * entry v) directly: its specifier and the range it stands for. */
+ * entry v) directly: its specifier and the range it stands for. The list
+ * is built newest first (the current importer, if already there, is its
+ * head: constant time however many importers) and turned round once read
+ * (run_importers). */
 static void declare_direct(pnpm *p, yaml_node_t *k, yaml_node_t *v, const char *name, size_t t) {
   pv_raw *tr = pv_inv_raw(p->c, t);
-  pv_importer_dep **tail = &tr->importers;
-  for (; *tail != NULL; tail = &(*tail)->next)
-    if (strcmp((*tail)->importer, p->importer) == 0)
-      return; /* the same importer in two groups: the first */
+  if (tr->importers != NULL && strcmp(tr->importers->importer, p->importer) == 0)
+    return; /* the same importer in two groups: the first */
   const char *spec = importer_spec(p, k, v, name);
   if (spec == NULL)
     return;
@@ -262,7 +306,20 @@ static void declare_direct(pnpm *p, yaml_node_t *k, yaml_node_t *v, const char *
     d->range = catalog_range(p, spec, name);
   else
     keep(p, pv_spec_alias_name(p->c->r->arena, spec, &real, &d->range));
-  *tail = d;
+  d->next = tr->importers;
+  tr->importers = d;
+}
+
+/* Turn a list built newest first into lockfile order. */
+static pv_importer_dep *reversed(pv_importer_dep *d) {
+  pv_importer_dep *out = NULL;
+  while (d != NULL) {
+    pv_importer_dep *next = d->next;
+    d->next = out;
+    out = d;
+    d = next;
+  }
+  return out;
 }
 
 static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
@@ -347,19 +404,20 @@ static void on_edges(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, vo
 static void on_importer(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
   (void)line;
   p->importer = kept(p, pv_arena_strdup(p->c->r->arena, key));
-  p->imp = v;
+  index_map(p, yget(p->d, v, "specifiers"), NULL, &p->specifiers);
   if (p->importer != NULL && v->type != YAML_MAPPING_NODE && !ynull(v))
     bad_at(p, v, "not a mapping", NULL);
   else if (p->importer != NULL)
     deps_of(p, v, PV_NONE, arg);
   p->importer = NULL;
+  pv_smap_free(&p->specifiers);
 }
 
 /* The importers' dependencies: the roots, each with its specifier. A
  * lockfile without importers (5.x, no workspace) is the importer ".". */
 static void run_importers(pnpm *p, yaml_node_t *root, pv_roots *rt, size_t first) {
   yaml_node_t *imp = yget(p->d, root, "importers");
-  p->catalogs = yget(p->d, root, "catalogs");
+  index_catalogs(p, root);
   if (imp != NULL && imp->type != YAML_MAPPING_NODE && !ynull(imp)) {
     p->importer = "(all)";
     bad_at(p, imp, "importers is not a mapping", NULL);
@@ -372,8 +430,11 @@ static void run_importers(pnpm *p, yaml_node_t *root, pv_roots *rt, size_t first
   size_t n = imp && imp->type == YAML_MAPPING_NODE
                  ? (size_t)(imp->data.mapping.pairs.top - imp->data.mapping.pairs.start)
                  : 0;
-  for (size_t i = first; n > 1 && i < p->c->raws.len; i++)
-    pv_inv_raw(p->c, i)->workspace = 1;
+  for (size_t i = first; i < p->c->raws.len; i++) {
+    pv_raw *r = pv_inv_raw(p->c, i);
+    r->importers = reversed(r->importers);
+    r->workspace = n > 1;
+  }
 }
 
 static void run(pnpm *p, yaml_node_t *root, pv_roots *rt) {
@@ -441,6 +502,7 @@ pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
     pnpm p = {.c = c, .f = f, .d = &d};
     run(&p, root, rt);
     pv_smap_free(&p.keys);
+    pv_smap_free(&p.catalogs);
     rc = p.rc;
   }
   yaml_document_delete(&d);

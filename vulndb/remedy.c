@@ -48,20 +48,18 @@ static const char *update_cmd(pv_arena *a, const pv_component *c, const pv_remed
 
 /* The command that changes a direct dependency's range to ^fixed. */
 static const char *add_cmd(pv_arena *a, const pv_component *c, const pv_remedy *m) {
+  int root = m->importer == NULL || strcmp(m->importer, ".") == 0;
+  const char *tool = "npm install";
+  if (m->pm == PV_PM_YARN || m->pm == PV_PM_BERRY)
+    tool = "yarn add";
+  else if (m->pm == PV_PM_BUN)
+    tool = "bun add";
+  else if (m->pm == PV_PM_PNPM && root && c->workspace)
+    tool = "pnpm add -w";
+  else if (m->pm == PV_PM_PNPM)
+    tool = join2(a, "pnpm %s%s", pnpm_filter(a, m), "add");
   const char *nv = pv_arena_printf(a, "%s@^%s", c->name, m->fixed);
-  switch (m->pm) {
-    case PV_PM_PNPM:
-      if ((m->importer == NULL || strcmp(m->importer, ".") == 0) && c->workspace)
-        return join2(a, "pnpm add -w %s%s", nv, "");
-      return join2(a, "pnpm %sadd %s", pnpm_filter(a, m), nv);
-    case PV_PM_YARN:
-    case PV_PM_BERRY:
-      return join2(a, "yarn add %s%s", nv, "");
-    case PV_PM_BUN:
-      return join2(a, "bun add %s%s", nv, "");
-    default:
-      return join2(a, "npm install %s%s", nv, "");
-  }
+  return join2(a, "%s %s", tool, nv);
 }
 
 /* Where the project overrides a transitive dependency's version. */
@@ -88,8 +86,9 @@ static const char *change_advice(pv_arena *a, const pv_component *c, const pv_re
     return pv_arena_printf(a, "change its entry to `%s: ^%s` under %s%s%s in pnpm-workspace.yaml",
                            c->name, m->fixed, m->spec[8] ? "`catalogs:` `" : "`catalog:`",
                            m->spec + 8, m->spec[8] ? ":`" : "");
+  const char *cmd = m->direct ? add_cmd(a, c, m) : NULL;
   if (m->direct)
-    return join2(a, "change the range (`%s`)%s", add_cmd(a, c, m), "");
+    return cmd ? pv_arena_printf(a, "change the range (`%s`)", cmd) : NULL;
   const char *o = override_how(a, c, m);
   return o == NULL ? NULL
                    : pv_arena_printf(a, "upgrade %s to a version that does, or override %s: %s",
