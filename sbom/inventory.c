@@ -556,15 +556,21 @@ static pv_status read_lock(build *b, const pv_file *f) {
     return PV_FATAL;
   /* the root's package.json when it sits beside this lockfile */
   const pv_jnode *man = b->root_file != NULL && strcmp(root_dir, dir) == 0 ? b->root_json : NULL;
+  pv_pm pm = PV_PM_NPM;
   if (strcmp(bn, "yarn.lock") == 0) {
+    pm = pv_lock_yarn_berry(f) ? PV_PM_BERRY : PV_PM_YARN;
     rc = pv_lock_yarn_read(&b->c, f, man, &rt);
   } else if (strcmp(bn, "pnpm-lock.yaml") == 0) {
+    pm = PV_PM_PNPM;
     rc = pv_lock_pnpm_read(&b->c, f, &rt);
   } else if (strcmp(bn, "bun.lock") == 0) {
+    pm = PV_PM_BUN;
     rc = pv_lock_bun_read(&b->c, f, &rt);
   } else {
     rc = pv_lock_npm_read(&b->c, f, dir, man, &rt);
   }
+  for (size_t i = first; i < b->c.raws.len; i++)
+    pv_inv_raw(&b->c, i)->pm = pm;
   if (rc != PV_FATAL)
     rc = pv_status_worst(
         rc, pv_inv_scopes(&b->c, first, b->c.raws.len, rt.idx.items, rt.group.items, rt.idx.len));
@@ -654,6 +660,11 @@ static pv_status merge_into(pv_component *comp, const pv_raw *raw, int *known) {
   TAKE(homepage);
   TAKE(description);
   TAKE(decl);
+  TAKE(importers);
+  if (comp->pm == PV_PM_NONE) {
+    comp->pm = raw->pm;
+    comp->workspace = raw->workspace;
+  }
   comp->flags |= raw->flags;
   if (comp->lock.path == NULL)
     comp->lock = raw->src == PV_SRC_LOCK ? (pv_seen){raw->path, raw->line} : raw->lock;

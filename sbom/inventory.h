@@ -38,6 +38,27 @@ enum {
   PV_COMP_PEER = 1u << 5,           /* declared as a peer dependency */
 };
 
+/* The package manager whose lockfile a component was first read from
+ * (PV_PM_NONE: no lockfile names it). */
+typedef enum {
+  PV_PM_NONE = 0,
+  PV_PM_NPM,   /* package-lock.json, npm-shrinkwrap.json */
+  PV_PM_YARN,  /* yarn.lock v1 (classic) */
+  PV_PM_BERRY, /* yarn.lock with __metadata (yarn 2+) */
+  PV_PM_PNPM,  /* pnpm-lock.yaml */
+  PV_PM_BUN    /* bun.lock */
+} pv_pm;
+
+/* A direct dependency as one importer (a workspace package, "." the root)
+ * of a pnpm-lock.yaml declares it; a list in lockfile order. */
+typedef struct pv_importer_dep {
+  const char *importer; /* "." or the package's path, "packages/a" */
+  const char *spec;     /* the specifier as written: "^4.17.0", "catalog:", "workspace:*" */
+  const char *range;    /* the range it stands for: spec without an npm: alias, a catalog:
+                         * spec's entry in the lockfile's catalogs; NULL when not known */
+  struct pv_importer_dep *next;
+} pv_importer_dep;
+
 /* One place a component was seen. */
 typedef struct {
   const char *path; /* vfs path: lockfile or node_modules/.../package.json */
@@ -65,6 +86,9 @@ typedef struct pv_component {
   const struct pv_jnode *decl; /* internal to sbom/: what declares its dependencies
                                 * (pv_inv_declared): the first shipped package.json, else
                                 * the manifest or lockfile entry; or NULL */
+  pv_pm pm;                    /* the lockfile's package manager, or PV_PM_NONE */
+  int workspace;               /* that lockfile has several importers (a pnpm workspace) */
+  const pv_importer_dep *importers; /* the pnpm importers declaring it directly, or NULL */
 } pv_component;
 
 typedef struct pv_inventory {

@@ -14,7 +14,11 @@ typedef struct {
   yaml_document_t *d;
   int major;    /* lockfile major version: 5, 6 or 9 */
   pv_smap keys; /* package / snapshot key -> raw */
-  pv_status rc; /* the worst so far (readers.h); PV_FATAL stops the read */
+  /* while reading an importer's dependencies (run_importers) */
+  const char *importer; /* its key, "." or "packages/a" (arena); NULL otherwise */
+  pv_smap specifiers;   /* 5.x: its "specifiers" map, name -> value node id */
+  pv_smap catalogs;     /* "catalog\x01name" -> the catalogs entry's node id (9.x) */
+  pv_status rc;         /* the worst so far (readers.h); PV_FATAL stops the read */
 } pnpm;
 
 /* Keep the worst status of the read in p->rc; returns st. */
@@ -43,11 +47,14 @@ static yaml_node_t *yget(yaml_document_t *d, yaml_node_t *m, const char *key) {
 
 /* Scalar member copied into the arena (the document dies before the
  * result); NULL when absent, or on out-of-memory (kept in p->rc). */
-static const char *ystr_in(pnpm *p, yaml_document_t *d, yaml_node_t *m, const char *key) {
-  yaml_node_t *v = yget(d, m, key);
+static const char *ystr_of(pnpm *p, yaml_node_t *v) {
   if (v == NULL || v->type != YAML_SCALAR_NODE)
     return NULL;
   return kept(p, pv_arena_strdup(p->c->r->arena, (const char *)v->data.scalar.value));
+}
+
+static const char *ystr_in(pnpm *p, yaml_document_t *d, yaml_node_t *m, const char *key) {
+  return ystr_of(p, yget(d, m, key));
 }
 #define ystr(d, m, key) ystr_in(p, d, m, key)
 
@@ -200,10 +207,127 @@ static size_t dep_target(pnpm *p, const char *name, const char *v) {
   return t;
 }
 
+/* 1 when n is YAML's null (an empty value, "~" or "null"): nothing, not
+ * malformed. */
+static int ynull(const yaml_node_t *n) {
+  const char *v = n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+  return v != NULL && (v[0] == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0);
+}
+
+/* Note a malformed part of the importers section at node n. */
+static void bad_at(pnpm *p, yaml_node_t *n, const char *what, const char *name) {
+  const char *m = pv_arena_printf(p->c->r->arena, "importer %s: %s%s%s", p->importer,
+                                  name ? name : "", name ? ": " : "", what);
+  if (kept(p, m) != NULL)
+    pv_inv_bad(p->c, p->f->path, n ? (uint32_t)n->start_mark.line + 1 : 1, m);
+  if (p->rc == PV_OK)
+    p->rc = PV_WARN;
+}
+
+/* Index mapping m in ix: each scalar key (prefixed "prefix\x01" when
+ * prefix is not NULL; the first of duplicates) to its value's node id, so
+ * that lookups stay constant time however large the map. */
+static void index_map(pnpm *p, yaml_node_t *m, const char *prefix, pv_smap *ix) {
+  if (m == NULL || m->type != YAML_MAPPING_NODE)
+    return;
+  for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
+       pr < m->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
+    if (k == NULL || k->type != YAML_SCALAR_NODE)
+      continue;
+    const char *key = (const char *)k->data.scalar.value; /* lives until the document dies */
+    if (prefix != NULL)
+      key = kept(p, pv_arena_printf(p->c->r->arena, "%s\x01%s", prefix, key));
+    if (key != NULL && pv_smap_get(ix, key) == PV_NONE)
+      keep(p, pv_smap_put(ix, key, (size_t)pr->value));
+  }
+}
+
+/* The node ix maps key to, or NULL. */
+static yaml_node_t *ylookup(pnpm *p, const pv_smap *ix, const char *key) {
+  size_t id = key ? pv_smap_get(ix, key) : PV_NONE;
+  return id == PV_NONE ? NULL : yaml_document_get_node(p->d, (int)id);
+}
+
+/* Every catalog of the lockfile ("catalogs: NAME: DEP: {specifier...}"). */
+static void index_catalogs(pnpm *p, yaml_node_t *root) {
+  yaml_node_t *cats = yget(p->d, root, "catalogs");
+  if (cats == NULL || cats->type != YAML_MAPPING_NODE)
+    return;
+  for (yaml_node_pair_t *pr = cats->data.mapping.pairs.start;
+       pr < cats->data.mapping.pairs.top && p->rc != PV_FATAL; pr++) {
+    yaml_node_t *k = yaml_document_get_node(p->d, pr->key);
+    if (k != NULL && k->type == YAML_SCALAR_NODE)
+      index_map(p, yaml_document_get_node(p->d, pr->value), (const char *)k->data.scalar.value,
+                &p->catalogs);
+  }
+}
+
+/* The range a catalog: specifier stands for: the entry of dependency name
+ * in the lockfile's catalogs ("catalog:" is the default catalog), or NULL. */
+static const char *catalog_range(pnpm *p, const char *spec, const char *name) {
+  const char *cat = spec + strlen("catalog:");
+  const char *key =
+      kept(p, pv_arena_printf(p->c->r->arena, "%s\x01%s", cat[0] ? cat : "default", name));
+  return ystr(p->d, ylookup(p, &p->catalogs, key), "specifier");
+}
+
+/* The specifier the current importer gives dependency name (entry v), or
+ * NULL (noted when a 6.x/9.x entry lacks one or it is not a string). */
+static const char *importer_spec(pnpm *p, yaml_node_t *k, yaml_node_t *v, const char *name) {
+  if (v->type == YAML_SCALAR_NODE) /* 5.x: a "specifiers" map beside */
+    return ystr_of(p, ylookup(p, &p->specifiers, name));
+  yaml_node_t *s = yget(p->d, v, "specifier");
+  if (s == NULL || s->type != YAML_SCALAR_NODE)
+    bad_at(p, s ? s : k, s ? "specifier is not a string" : "no specifier", name);
+  return s && s->type == YAML_SCALAR_NODE ? ystr(p->d, v, "specifier") : NULL;
+}
+
+/* Record that the current importer declares raw t (dependency name,
+ * entry v) directly: its specifier and the range it stands for. The list
+ * is built newest first (the current importer, if already there, is its
+ * head: constant time however many importers) and turned round once read
+ * (run_importers). */
+static void declare_direct(pnpm *p, yaml_node_t *k, yaml_node_t *v, const char *name, size_t t) {
+  pv_raw *tr = pv_inv_raw(p->c, t);
+  if (tr->importers != NULL && strcmp(tr->importers->importer, p->importer) == 0)
+    return; /* the same importer in two groups: the first */
+  const char *spec = importer_spec(p, k, v, name);
+  if (spec == NULL)
+    return;
+  pv_importer_dep *d = pv_arena_alloc(p->c->r->arena, sizeof *d);
+  if (d == NULL) {
+    keep(p, PV_FATAL);
+    return;
+  }
+  const char *real = NULL;
+  *d = (pv_importer_dep){.importer = p->importer, .spec = spec, .range = spec};
+  if (strncmp(spec, "catalog:", 8) == 0)
+    d->range = catalog_range(p, spec, name);
+  else
+    keep(p, pv_spec_alias_name(p->c->r->arena, spec, &real, &d->range));
+  d->next = tr->importers;
+  tr->importers = d;
+}
+
+/* Turn a list built newest first into lockfile order. */
+static pv_importer_dep *reversed(pv_importer_dep *d) {
+  pv_importer_dep *out = NULL;
+  while (d != NULL) {
+    pv_importer_dep *next = d->next;
+    d->next = out;
+    out = d;
+    d = next;
+  }
+  return out;
+}
+
 static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
   yaml_document_t *d = p->d;
   for (pv_dep_group g = PV_DEP_PROD; g <= PV_DEP_DEV; g++) {
     yaml_node_t *m = yget(d, e, pv_dep_group_key(g));
+    if (m != NULL && m->type != YAML_MAPPING_NODE && !ynull(m) && p->importer != NULL)
+      bad_at(p, m, "not a mapping", pv_dep_group_key(g));
     if (m == NULL || m->type != YAML_MAPPING_NODE)
       continue;
     for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
@@ -215,9 +339,13 @@ static void deps_of(pnpm *p, yaml_node_t *e, size_t from, pv_roots *rt) {
       const char *ver =
           v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : ystr(d, v, "version");
       const char *dn = (const char *)k->data.scalar.value;
+      if (ver == NULL && p->importer != NULL)
+        bad_at(p, v, "no version", dn);
       size_t t = ver ? dep_target(p, dn, ver) : PV_NONE;
       if (t == PV_NONE)
         continue;
+      if (p->importer != NULL)
+        declare_direct(p, k, v, dn, t);
       pv_raw *tr = pv_inv_raw(p->c, t);
       if (tr->alias == NULL && strcmp(tr->name, dn) != 0 && !(tr->flags & PV_COMP_LOCAL))
         tr->alias = kept(p, pv_arena_strdup(p->c->r->arena, dn)); /* "alias: real@1.0.0" */
@@ -274,24 +402,51 @@ static void on_edges(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, vo
 }
 
 static void on_importer(pnpm *p, const char *key, uint32_t line, yaml_node_t *v, void *arg) {
-  (void)key;
   (void)line;
-  deps_of(p, v, PV_NONE, arg);
+  p->importer = kept(p, pv_arena_strdup(p->c->r->arena, key));
+  index_map(p, yget(p->d, v, "specifiers"), NULL, &p->specifiers);
+  if (p->importer != NULL && v->type != YAML_MAPPING_NODE && !ynull(v))
+    bad_at(p, v, "not a mapping", NULL);
+  else if (p->importer != NULL)
+    deps_of(p, v, PV_NONE, arg);
+  p->importer = NULL;
+  pv_smap_free(&p->specifiers);
+}
+
+/* The importers' dependencies: the roots, each with its specifier. A
+ * lockfile without importers (5.x, no workspace) is the importer ".". */
+static void run_importers(pnpm *p, yaml_node_t *root, pv_roots *rt, size_t first) {
+  yaml_node_t *imp = yget(p->d, root, "importers");
+  index_catalogs(p, root);
+  if (imp != NULL && imp->type != YAML_MAPPING_NODE && !ynull(imp)) {
+    p->importer = "(all)";
+    bad_at(p, imp, "importers is not a mapping", NULL);
+    p->importer = NULL;
+  } else if (imp != NULL) {
+    each_pair(p, imp, on_importer, rt);
+  } else {
+    on_importer(p, ".", 1, root, rt);
+  }
+  size_t n = imp && imp->type == YAML_MAPPING_NODE
+                 ? (size_t)(imp->data.mapping.pairs.top - imp->data.mapping.pairs.start)
+                 : 0;
+  for (size_t i = first; i < p->c->raws.len; i++) {
+    pv_raw *r = pv_inv_raw(p->c, i);
+    r->importers = reversed(r->importers);
+    r->workspace = n > 1;
+  }
 }
 
 static void run(pnpm *p, yaml_node_t *root, pv_roots *rt) {
   yaml_document_t *d = p->d;
   const char *lv = ystr(d, root, "lockfileVersion");
+  size_t first = p->c->raws.len;
   p->major = lv ? (int)strtol(lv, NULL, 10) : 5;
   each_pair(p, yget(d, root, "packages"), on_package, NULL);
   yaml_node_t *snaps = yget(d, root, "snapshots");
   each_pair(p, snaps, on_snapshot, NULL);
   each_pair(p, snaps ? snaps : yget(d, root, "packages"), on_edges, rt);
-  yaml_node_t *imp = yget(d, root, "importers");
-  if (imp != NULL)
-    each_pair(p, imp, on_importer, rt);
-  else
-    deps_of(p, root, PV_NONE, rt);
+  run_importers(p, root, rt, first);
 }
 
 int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max) {
@@ -347,6 +502,7 @@ pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt) {
     pnpm p = {.c = c, .f = f, .d = &d};
     run(&p, root, rt);
     pv_smap_free(&p.keys);
+    pv_smap_free(&p.catalogs);
     rc = p.rc;
   }
   yaml_document_delete(&d);

@@ -78,10 +78,13 @@ typedef struct {
   int src; /* PV_SRC_* */
   const char *path;
   uint32_t line;
-  pv_seen lock;  /* a shipped raw: the lockfile entry it replaced (check_mismatch) */
-  pv_vec deps;   /* size_t: raw indices (edges) */
-  size_t merged; /* set by inventory.c: component index */
-  int dropped;   /* replaced by what is shipped */
+  pv_seen lock;               /* a shipped raw: the lockfile entry it replaced (check_mismatch) */
+  pv_vec deps;                /* size_t: raw indices (edges) */
+  pv_pm pm;                   /* set by inventory.c after the read */
+  int workspace;              /* the lockfile has several importers (pnpm) */
+  pv_importer_dep *importers; /* pnpm: the importers declaring it directly */
+  size_t merged;              /* set by inventory.c: component index */
+  int dropped;                /* replaced by what is shipped */
 } pv_raw;
 
 typedef struct {
@@ -180,6 +183,8 @@ int pv_lock_yaml_too_deep(const unsigned char *p, size_t n, uint32_t max);
  * declarations are a v1 lockfile's root dependencies. */
 pv_status pv_lock_npm_read(pv_inv_ctx *c, const pv_file *f, const char *dir,
                            const pv_jnode *manifest, pv_roots *rt);
+/* 1 when yarn.lock f is berry's (yarn 2+: a __metadata key), 0 for v1. */
+int pv_lock_yarn_berry(const pv_file *f);
 pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
                             pv_roots *rt);
 pv_status pv_lock_pnpm_read(pv_inv_ctx *c, const pv_file *f, pv_roots *rt);

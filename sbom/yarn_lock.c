@@ -33,7 +33,9 @@ static pv_status keep(yarn *y, pv_status st) {
 static const char *spec_name(yarn *y, const char *spec, const char **range) {
   const char *at = strchr(spec[0] == '@' ? spec + 1 : spec, '@');
   *range = at ? at + 1 : "";
-  const char *name = at ? pv_arena_strndup(y->c->r->arena, spec, (size_t)(at - spec)) : spec;
+  /* a copy even without "@": spec may live in the YAML document */
+  const char *name = at ? pv_arena_strndup(y->c->r->arena, spec, (size_t)(at - spec))
+                        : pv_arena_strdup(y->c->r->arena, spec);
   if (name == NULL)
     keep(y, PV_FATAL);
   return name;
@@ -362,11 +364,14 @@ static void read_berry(yarn *y) {
   yaml_parser_delete(&p);
 }
 
+int pv_lock_yarn_berry(const pv_file *f) {
+  return f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
+}
+
 pv_status pv_lock_yarn_read(pv_inv_ctx *c, const pv_file *f, const pv_jnode *manifest,
                             pv_roots *rt) {
   yarn y = {.c = c, .f = f, .pend = {.elem = sizeof(ydep)}};
-  int berry = f->size > 0 && memmem(f->data, f->size, "__metadata:", 11) != NULL;
-  if (berry)
+  if (pv_lock_yarn_berry(f))
     read_berry(&y);
   else
     read_v1(&y);

@@ -116,73 +116,6 @@ static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
   return m->id && m->name ? m : NULL;
 }
 
-/* ---- remediation ---- */
-
-/* What to do about the range the dependent declares. */
-static const char *range_advice(pv_arena *a, const pv_component *c, const pv_remedy *m) {
-  if (m->dependent == NULL)
-    return pv_arena_printf(a, "nothing in the inventory depends on it");
-  if (m->range == NULL)
-    return pv_arena_printf(a, "the range %s declares for it is not known", m->dependent);
-  if (m->admits == 1)
-    return pv_arena_printf(a, "%s declares \"%s\", which admits it: `npm update %s` suffices",
-                           m->dependent, m->range, c->name);
-  if (m->admits < 0)
-    return pv_arena_printf(a, "%s declares \"%s\", not a SemVer range", m->dependent, m->range);
-  if (m->direct)
-    return pv_arena_printf(a,
-                           "%s declares \"%s\", which does not admit it: change the range "
-                           "(`npm install %s@%s`)",
-                           m->dependent, m->range, c->name, m->fixed);
-  return pv_arena_printf(a,
-                         "%s declares \"%s\", which does not admit it: upgrade %s to a "
-                         "version that does, or override %s",
-                         m->dependent, m->range, m->dependent, c->name);
-}
-
-static const char *remedy_text(pv_arena *a, const pv_component *c, const pv_remedy *m) {
-  const char *how =
-      m->fixed ? range_advice(a, c, m) : "no version outside every advisory affecting it is known";
-  if (how == NULL)
-    return NULL;
-  return pv_arena_printf(
-      a, "Fix: %s%s%s; %s. %s dependency, path: %s.", m->fixed ? "upgrade to " : "",
-      m->fixed ? m->fixed : "none",
-      m->fixed ? " (the lowest version outside every advisory affecting it)" : "", how,
-      m->direct ? "Direct" : "Transitive", m->path);
-}
-
-/* The remedy of component ci, affected by advs[0..n). NULL on out of memory. */
-static const pv_remedy *remedy_of(const pv_inventory *inv, size_t ci, const size_t *parent,
-                                  const pv_osv *const *advs, size_t n) {
-  pv_arena *a = inv->r->arena;
-  const pv_component *c = pv_inv_component(inv, ci);
-  pv_remedy *m = pv_arena_alloc(a, sizeof *m);
-  char buf[PV_SEMVER_MAX_LEN + 64];
-  if (m == NULL)
-    return NULL;
-  memset(m, 0, sizeof *m);
-  const char *fix = pv_osv_lowest_fix(advs, n, "npm", c->name, c->version, buf, sizeof buf);
-  m->fixed = fix ? pv_arena_strdup(a, fix) : NULL;
-  size_t from = parent[ci];
-  m->direct = from == PV_INV_NONE ? !inv->has_root : from == 0 && inv->has_root;
-  m->path = pv_inv_chain(a, inv, parent, ci);
-  m->admits = -1;
-  if (from != PV_INV_NONE) {
-    const pv_component *d = pv_inv_component(inv, from);
-    m->dependent = pv_arena_printf(a, "%s@%s", d->name[0] ? d->name : "(root)", d->version);
-    m->range = pv_inv_declared(a, inv, from, ci);
-  }
-  pv_error err = {0};
-  int hit = 0;
-  if (m->fixed && m->range && pv_semver_satisfies(m->range, m->fixed, 0, &hit, &err) == PV_OK)
-    m->admits = hit;
-  if ((fix && m->fixed == NULL) || m->path == NULL || (from != PV_INV_NONE && !m->dependent))
-    return NULL;
-  m->text = remedy_text(a, c, m);
-  return m->text ? m : NULL;
-}
-
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
                              const pv_remedy *m, pv_places *p, const pv_limits *lim,
                              pv_error *err) {
@@ -248,7 +181,11 @@ static pv_status report(const pv_inventory *inv, size_t ci, const size_t *parent
                         pv_vulns *out, pv_places *p, const pv_limits *lim, pv_error *err) {
   size_t *group_of = calloc(k->n, sizeof *group_of);
   const pv_osv **members = calloc(k->n, sizeof *members);
-  const pv_remedy *rem = remedy_of(inv, ci, parent, (const pv_osv *const *)k->v, k->n);
+  const pv_component *c = pv_inv_component(inv, ci);
+  char buf[PV_SEMVER_MAX_LEN + 64];
+  const char *fix = pv_osv_lowest_fix((const pv_osv *const *)k->v, k->n, "npm", c->name, c->version,
+                                      buf, sizeof buf);
+  const pv_remedy *rem = pv_remedy_of(inv, ci, parent, fix);
   pv_status rc = PV_OK;
   if (group_of == NULL || members == NULL || rem == NULL) {
     rc = pv_error_set(err, PV_FATAL, "out of memory");

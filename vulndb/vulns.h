@@ -7,6 +7,7 @@
 #define PV_VULNDB_VULNS_H
 
 #include "../sbom/inventory.h"
+#include "remedy.h"
 #include "store.h"
 
 /* One advisory group (advisories sharing an id or alias, transitively). */
@@ -23,19 +24,6 @@ typedef struct {
   const char *const *cwes; /* "CWE-79", NULL-terminated */
   const char *source_url;  /* https://osv.dev/vulnerability/ID */
 } pv_advisory;
-
-/* How to fix one vulnerable component: the same for each of its advisory
- * groups. */
-typedef struct {
-  const char *fixed;     /* the lowest version outside every advisory affecting it
-                          * (pv_osv_lowest_fix), or NULL when none is known */
-  int direct;            /* the root depends on it (or, without a root, nothing does) */
-  const char *path;      /* its path from the root (pv_inv_chain) */
-  const char *dependent; /* "name@version" of the package it is reached from, or NULL */
-  const char *range;     /* the range dependent declares for it, or NULL: not known */
-  int admits;            /* range admits fixed: 1 (`npm update` suffices), 0 no, -1 unknown */
-  const char *text;      /* all of it in words, for messages and the SBOM */
-} pv_remedy;
 
 /* One component affected by one advisory group. */
 typedef struct {

@@ -39,6 +39,16 @@ fuzz baseline "$seeds/baseline" 65536
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
 fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
 fuzz sbomin "$top/tests/fuzz/seeds/sbomin" 16384
+mkdir -p "$seeds/lockfile" # lockfiles of every reader, the pnpm workspace's importers and catalogs
+cp "$top/tests/data/lockfiles/pnpm-workspace/pnpm-lock.yaml" "$seeds/lockfile/ws-pnpm-lock.yaml"
+cp "$top/tests/data/inventory/cases/berry-bad-resolution/yarn.lock" "$seeds/lockfile/berry-bad.lock"
+for f in pnpmlock/testdata/mixed-groups.v53.yaml pnpmlock/testdata/mixed-groups.v6.yaml \
+  pnpmlock/testdata/commits.v9.yaml yarnlock/testdata/with-aliases.v1.lock \
+  yarnlock/testdata/with-aliases.v2.lock bunlock/testdata/nested-dependencies.json5 \
+  packagelockjson/testdata/alias.v1.json packagelockjson/testdata/bundled-dependencies.v3.json; do
+  cp "$top/tests/data/lockfiles/$f" "$seeds/lockfile/${f##*/}"
+done
+fuzz lockfile "$seeds/lockfile" 16384
 fuzz sig "$top/tests/fuzz/seeds/sig" 4096
 grep -q 'fuzz_intake: 13 seeds' "$TMP/intake.out"; ok $? "the intake target saw every seed"
 if [ -n "${PLUGVET_SAN:-}" ]; then

@@ -83,6 +83,12 @@ static char *render_what(const pv_inventory *inv, int notes) {
       pv_buf_catf(&b, " license=%s", c->license);
     if (c->repository)
       pv_buf_catf(&b, " repo=%s", c->repository);
+    for (const pv_importer_dep *d = c->importers; d != NULL; d = d->next)
+      pv_buf_catf(&b, " importer=%s:%s%s%s", d->importer, d->spec,
+                  d->range && strcmp(d->range, d->spec) == 0 ? "" : "=",
+                  d->range && strcmp(d->range, d->spec) == 0 ? ""
+                  : d->range                                 ? d->range
+                                                             : "?");
     if (c->deps.len)
       pv_buf_cats(&b, " ->");
     for (size_t k = 0; k < c->deps.len; k++) {
@@ -417,6 +423,55 @@ static void test_berry_checksum(void) {
   inv = pv_inv_build(r, &lim);
   const pv_component *a = inv ? pv_inv_component(inv, 2) : NULL;
   is_str(a ? a->integrity : NULL, "sha512-aaaa", "npm: integrity kept");
+  ok(a && a->pm == PV_PM_NPM && a->importers == NULL && !a->workspace,
+     "npm: the package manager, no importers (twin of pnpm's importers)");
+  pv_inv_delete(inv);
+  pv_result_delete(r);
+}
+
+/* The component name@version of inv, or NULL. */
+static const pv_component *find(const pv_inventory *inv, const char *name, const char *version) {
+  for (size_t i = 0; inv && i < inv->components.len; i++) {
+    const pv_component *c = pv_inv_component(inv, i);
+    if (strcmp(c->name, name) == 0 && strcmp(c->version, version) == 0)
+      return c;
+  }
+  return NULL;
+}
+
+/* "importer spec range; ..." of c's pnpm importers ("-" for a NULL range). */
+static const char *importers_text(const pv_component *c, char *buf, size_t n) {
+  size_t w = 0;
+  buf[0] = '\0';
+  for (const pv_importer_dep *d = c ? c->importers : NULL; d != NULL && w < n; d = d->next) {
+    int k = snprintf(buf + w, n - w, "%s%s %s %s", w ? "; " : "", d->importer, d->spec,
+                     d->range ? d->range : "-");
+    w += k > 0 ? (size_t)k : 0;
+  }
+  return buf;
+}
+
+/* A real pnpm 9.15.9 workspace (tests/data/lockfiles/pnpm-workspace):
+ * each importer's specifier, catalog: ones resolved, for the remedy (the
+ * npm twin is in test_berry_checksum). */
+static void test_pnpm_importers(void) {
+  char dir[512], buf[512];
+  snprintf(dir, sizeof dir, "%s/pnpm-workspace", lockfile_dir);
+  pv_result *r = pv_result_new(dir);
+  add_tree(r, dir, "", 0);
+  pv_limits lim = pv_limits_default();
+  pv_inventory *inv = pv_inv_build(r, &lim);
+  const pv_component *lo = find(inv, "lodash", "4.17.0"), *mi = find(inv, "minimist", "1.2.0");
+  is_str(importers_text(lo, buf, sizeof buf), "packages/a ^4.17.0 ^4.17.0", "pnpm: a specifier");
+  is_str(importers_text(mi, buf, sizeof buf), "packages/a 1.2.0 1.2.0; packages/b catalog: ~1.2.0",
+         "pnpm: two importers, the default catalog's range");
+  is_str(importers_text(find(inv, "lodash", "4.17.4"), buf, sizeof buf),
+         "packages/b catalog:legacy 4.17.4", "pnpm: a named catalog's range");
+  is_str(importers_text(find(inv, "qs", "6.7.0"), buf, sizeof buf), ". 6.7.0 6.7.0",
+         "pnpm: the root importer");
+  ok(lo && lo->pm == PV_PM_PNPM && lo->workspace, "pnpm: the package manager, a workspace");
+  is_int(r->notes.len, 0, "pnpm: a well-formed importers section: no note");
+  oom_sweep("pnpm-workspace", r, &lim);
   pv_inv_delete(inv);
   pv_result_delete(r);
 }
@@ -433,6 +488,7 @@ int main(void) {
   own_cases();
   test_limits();
   test_berry_checksum();
+  test_pnpm_importers();
   test_oom();
   return tap_done();
 }
