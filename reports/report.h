@@ -17,6 +17,7 @@ typedef struct {
   const char *version;        /* plugvet's semantic version */
   int color;                  /* text: ANSI colours */
   size_t baseline_known;      /* findings left out by --baseline */
+  size_t resumed;             /* inputs left out by --resume (an earlier run has them) */
   int has_epoch;              /* SARIF: write endTimeUtc, at epoch */
   long long epoch;            /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
   const char *srcroot;        /* SARIF: the absolute directory %SRCROOT% stands for, or NULL */
@@ -33,7 +34,9 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err);
 /* Write the plugvet-run policy (docs/policy.md) granting what the plugin of
  * the set's single input declares, paths relative to the plugin directory. */
 pv_status pv_policy_write(FILE *out, const pv_report_set *set, pv_error *err);
-/* Write one JSON object line for one input. */
-pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err);
+/* Write one JSON object line for one input; version and pack (plugvet's
+ * version, the rule pack's id: --resume) end it when not NULL. */
+pv_status pv_jsonl_write(FILE *out, const pv_result *r, const char *version, const char *pack,
+                         pv_error *err);
 
 #endif

@@ -186,6 +186,8 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
           set->count - failed, failed);
   if (partial)
     fprintf(out, "; %zu analysed partially (see the warnings)", partial);
+  if (set->resumed)
+    fprintf(out, "; %zu more in the JSON lines of an earlier run (--resume)", set->resumed);
   if (excluded)
     fprintf(out, "; %zu file%s excluded", excluded, excluded == 1 ? "" : "s");
   fputc('\n', out);

@@ -24,8 +24,11 @@
 #include "commands.h"
 #include "common.h"
 #include "config.h"
+#include "inputs.h"
+#include "progress.h"
 #include "srcroot.h"
 #include "staged.h"
+#include "stream.h"
 
 #ifndef PV_VERSION
 #define PV_VERSION "0.0.0"
@@ -120,9 +123,17 @@ static const char usage_scan[] =
     "                        staged: exit 0\n"
     "  --stdin-filename NAME scan standard input as the file NAME\n"
     "  --allow-empty         no INPUT is not an error: exit 0 (hooks)\n"
-    "  --from FILE           read input paths, one per line, from FILE\n"
+    "  --from FILE           read input paths, one per line, from FILE ('-': stdin;\n"
+    "                        blank lines and lines starting with # skipped)\n"
+    "  --from0 FILE          read NUL-separated input paths from FILE\n"
+    "  --each DIR            every entry of DIR (not starting with '.') is an input:\n"
+    "                        a directory of archives, one input per archive\n"
+    "  --resume              skip the inputs whose line the --json file already\n"
+    "                        holds from the same plugvet and rule pack (a killed\n"
+    "                        batch: JSON lines are written as inputs finish)\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
-    "  -q, --quiet           no progress or summary on stderr\n"
+    "  -q, --quiet           the text report lists only findings and the summary\n"
+    "                        line; no progress or notices on stderr\n"
     "  -v, --verbose         list every tool notification on stderr\n"
     "limits (SIZE takes K, M, G suffixes):\n"
     "  --max-total SIZE      bytes unpacked per input (512M)\n"
@@ -193,6 +204,7 @@ typedef struct {
   int staged;             /* --staged: the git index's staged files, one input */
   const char *stdin_name; /* --stdin-filename: stdin as this one file */
   int allow_empty;        /* --allow-empty: no input is not an error */
+  int resume;             /* --resume: skip inputs the --json file already holds */
   pv_mem_files mem;       /* what --staged or --stdin-filename read */
   const char **inputs;
   size_t n_inputs, cap_inputs;
@@ -275,25 +287,28 @@ static void free_inputs(scan_opts *o) {
   free(o->inputs);
 }
 
-/* Add every non-empty line of a list file ("-" is stdin) as an input. */
-static void read_list(scan_opts *o, const char *list) {
-  FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
-  if (f == NULL) {
+static void add_input_cb(void *ctx, const char *path) {
+  add_input(ctx, path);
+}
+
+/* --from (lines), --from0 (nul) or '-': every input the list names. */
+static void read_list(scan_opts *o, const char *list, int nul) {
+  if (pv_inputs_read_list(list, nul, add_input_cb, o) != 0) {
     fprintf(stderr, "plugvet: %s: %s\n", list, strerror(errno));
     exit(EXIT_INPUT);
   }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
-  while ((n = getline(&line, &cap, f)) > 0) {
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-      line[--n] = '\0';
-    if (n > 0)
-      add_input(o, line);
+}
+
+/* --each DIR: one input per entry. */
+static void read_each(scan_opts *o, const char *dir) {
+  size_t skipped = 0;
+  if (pv_inputs_each(dir, add_input_cb, o, &skipped) != 0) {
+    fprintf(stderr, "plugvet: --each %s: %s\n", dir, strerror(errno));
+    exit(EXIT_INPUT);
   }
-  free(line);
-  if (f != stdin)
-    fclose(f);
+  if (skipped > 0)
+    fprintf(stderr, "plugvet: --each %s: %zu entries skipped (neither a file nor a directory)\n",
+            dir, skipped);
 }
 
 enum {
@@ -305,6 +320,9 @@ enum {
   OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON,
   OPT_FROM,
+  OPT_FROM0,
+  OPT_EACH,
+  OPT_RESUME,
   OPT_MAX_TOTAL,
   OPT_MAX_ENTRY,
   OPT_MAX_ENTRIES,
@@ -394,6 +412,9 @@ static const struct option scan_longopts[] = {
     {"severity", required_argument, NULL, OPT_SEVERITY},
     {"max-results", required_argument, NULL, OPT_MAX_RESULTS},
     {"from", required_argument, NULL, OPT_FROM},
+    {"from0", required_argument, NULL, OPT_FROM0},
+    {"each", required_argument, NULL, OPT_EACH},
+    {"resume", no_argument, NULL, OPT_RESUME},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -743,7 +764,14 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         o->allow_empty = 1;
         break;
       case OPT_FROM:
-        read_list(o, optarg);
+      case OPT_FROM0:
+        read_list(o, optarg, c == OPT_FROM0);
+        break;
+      case OPT_EACH:
+        read_each(o, optarg);
+        break;
+      case OPT_RESUME:
+        o->resume = 1;
         break;
       case 'j':
         o->jobs = (int)parse_count(optarg, "--jobs", 1);
@@ -763,7 +791,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   }
   for (int i = optind; i < argc; i++) {
     if (strcmp(argv[i], "-") == 0)
-      read_list(o, "-");
+      read_list(o, "-", 0);
     else
       add_input(o, argv[i]);
   }
@@ -860,9 +888,25 @@ static const pv_ruleset *caps_get(void *ctx) {
   return g_caps.rs;
 }
 
+/* The identity of the rules loaded from main_set and the capability rules
+ * (pv_pack_id), into pack. */
+static void pack_of(const paths *main_set, char pack[PV_PACK_ID_LEN]) {
+  paths all = {0};
+  for (size_t i = 0; i < main_set->n; i++)
+    paths_add(&all, main_set->v[i]);
+  for (size_t i = 0; i < g_caps.paths.n; i++)
+    paths_add(&all, g_caps.paths.v[i]);
+  if (pv_pack_id((const char *const *)all.v, all.n, pack) != 0) {
+    fprintf(stderr, "plugvet: the rule files changed while they were read: %s\n", strerror(errno));
+    exit(EXIT_INPUT);
+  }
+  paths_free(&all);
+}
+
 /* The rules of a run: the bundled pack and/or --rules; g_caps gets the
- * paths of the bundled capability rules (none with --rules alone). */
-static pv_ruleset *load_rules(const scan_opts *o) {
+ * paths of the bundled capability rules (none with --rules alone); pack
+ * their identity. */
+static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
   paths main_set = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
@@ -893,11 +937,14 @@ static pv_ruleset *load_rules(const scan_opts *o) {
     exit(EXIT_INPUT);
   }
   g_caps.limits = o->limits;
+  pack_of(&main_set, pack);
   paths_free(&main_set);
   return rs;
 }
 
-/* The batch: workers take the next input index; results land by index. */
+/* The batch: workers take the next input index; results land by index.
+ * Under lock, each finished input is marked ready, and every ready input
+ * from next_emit on is emitted in input order (JSON line, stderr). */
 typedef struct {
   const scan_opts *opts;
   const pv_srcroot *root; /* where each input sits under the report root */
@@ -909,16 +956,18 @@ typedef struct {
   const char *db_note_id;   /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
-  atomic_size_t next, done;
+  atomic_size_t next;
   atomic_int oom;
+  pthread_mutex_t lock;
+  unsigned char *ready; /* finished inputs not yet emitted */
+  size_t next_emit;     /* the first input not emitted */
+  FILE *json;           /* --json, open before scanning, or NULL */
+  const char *pack;     /* the rule pack's id (pv_pack_id) */
+  pv_baseline *base;    /* --baseline, or NULL */
+  size_t known;         /* findings the baseline left out */
+  int write_bad;        /* a JSON line could not be written */
+  pv_progress progress;
 } batch;
-
-static void progress(const batch *b) {
-  size_t done = atomic_load(&b->done), n = b->opts->n_inputs;
-  fprintf(stderr, "\r\033[Kscanning %zu/%zu inputs", done, n);
-  if (done == n)
-    fputc('\n', stderr);
-}
 
 /* Tell r that its dependencies were matched against a store that is empty
  * or out of date (b->db_note), unless the OSV API answered for them just
@@ -1019,9 +1068,52 @@ static void filter_findings(const scan_opts *o, pv_result *r) {
                    "%zu findings left out by --exclude-rule or --severity", n - kept);
 }
 
+/* Say on stderr that r failed; with --verbose, every notification. */
+static void tell_one(batch *b, const pv_result *r) {
+  int verbose = b->opts->verbose;
+  if (r->status == PV_INPUT_ERROR || (verbose && r->notes.len > 0))
+    pv_progress_clear(&b->progress);
+  if (r->status == PV_INPUT_ERROR)
+    fprintf(stderr, "plugvet: %s\n", r->error);
+  for (size_t k = 0; verbose && k < r->notes.len; k++) {
+    const pv_note *n = pv_result_note_at(r, k);
+    if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
+      fprintf(stderr, "plugvet: note: %s\n", n->message);
+  }
+}
+
+/* One input, in order: the baseline, stderr, its JSON line (flushed: a
+ * killed batch keeps it). */
+static void emit(batch *b, pv_result *r) {
+  pv_error err = {0};
+  if (b->base != NULL)
+    b->known += pv_baseline_filter(b->base, r);
+  tell_one(b, r);
+  if (b->json != NULL &&
+      (pv_jsonl_write(b->json, r, PV_VERSION, b->pack, &err) != PV_OK || fflush(b->json) != 0))
+    b->write_bad = 1;
+}
+
+static void started(batch *b, size_t i) {
+  pthread_mutex_lock(&b->lock);
+  pv_progress_start(&b->progress, b->opts->inputs[i]);
+  pthread_mutex_unlock(&b->lock);
+}
+
+/* Input i is done: emit it and every later one already done, in order. */
+static void finished(batch *b, size_t i) {
+  pthread_mutex_lock(&b->lock);
+  b->ready[i] = 1;
+  pv_progress_finish(&b->progress,
+                     b->results[i] == NULL || b->results[i]->status == PV_INPUT_ERROR);
+  for (; b->next_emit < b->opts->n_inputs && b->ready[b->next_emit]; b->next_emit++)
+    if (b->results[b->next_emit] != NULL)
+      emit(b, b->results[b->next_emit]);
+  pthread_mutex_unlock(&b->lock);
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
-  int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
   pv_scanner *s = pv_scanner_new(b->cfg);
   pv_store *db = NULL; /* each thread its own SQLite connection */
   pv_error err = {0};
@@ -1037,6 +1129,7 @@ static void *worker(void *arg) {
     if (i >= b->opts->n_inputs)
       break;
     const scan_opts *o = b->opts;
+    started(b, i);
     b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
                                              o->mem.v, o->mem.n)
                              : pv_scan_input(s, o->inputs[i]);
@@ -1047,9 +1140,7 @@ static void *worker(void *arg) {
       filter_findings(o, b->results[i]);
     if (b->results[i] != NULL)
       pv_config_ignore(&o->config, b->results[i]);
-    atomic_fetch_add(&b->done, 1);
-    if (show)
-      progress(b);
+    finished(b, i);
   }
   pv_scanner_delete(s);
   pv_store_close(db);
@@ -1061,13 +1152,14 @@ static void run_batch(batch *b) {
   if ((size_t)jobs > b->opts->n_inputs)
     jobs = (int)b->opts->n_inputs;
   pthread_t tids[64];
-  int started = 0;
+  int threads = 0;
   for (int t = 1; t < jobs; t++)
-    if (pthread_create(&tids[started], NULL, worker, b) == 0)
-      started++;
+    if (pthread_create(&tids[threads], NULL, worker, b) == 0)
+      threads++;
   worker(b);
-  for (int t = 0; t < started; t++)
+  for (int t = 0; t < threads; t++)
     pthread_join(tids[t], NULL);
+  pv_progress_end(&b->progress);
   if (atomic_load(&b->oom))
     die_oom();
 }
@@ -1111,13 +1203,6 @@ static int write_report(const char *path, writer_fn writer, const pv_report_set 
   return close_out(f, path);
 }
 
-static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
-  for (size_t i = 0; i < set->count; i++)
-    if (pv_jsonl_write(f, set->results[i], err) != PV_OK)
-      return PV_FAILED;
-  return PV_OK;
-}
-
 /* Colour in the text report: --color always or never; else (auto) only on
  * a terminal, and not with NO_COLOR set or TERM=dumb. */
 static int use_color(const char *text_path, int mode) {
@@ -1133,24 +1218,10 @@ static int use_color(const char *text_path, int mode) {
   return isatty(STDOUT_FILENO);
 }
 
-/* Report each failed input on stderr; with --verbose, every notification. */
-static void tell_user(const scan_opts *o, pv_result *const *results) {
-  for (size_t i = 0; i < o->n_inputs; i++) {
-    const pv_result *r = results[i];
-    if (r->status == PV_INPUT_ERROR)
-      fprintf(stderr, "plugvet: %s\n", r->error);
-    if (!o->verbose)
-      continue;
-    for (size_t k = 0; k < r->notes.len; k++) {
-      const pv_note *n = pv_result_note_at(r, k);
-      if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
-        fprintf(stderr, "plugvet: note: %s\n", n->message);
-    }
-  }
-}
-
-static int exit_code(const scan_opts *o, pv_result *const *results) {
-  int failed = 0, over = 0;
+static int exit_code(const scan_opts *o, pv_result *const *results, const pv_resume *old) {
+  int failed = old->failed > 0 || (o->fail_on_partial && old->partial > 0), over = 0;
+  for (int s = o->fail_on; s < PV_SEV_NONE; s++)
+    over |= old->counts[s] > 0;
   for (size_t i = 0; i < o->n_inputs; i++) {
     const pv_result *r = results[i];
     failed |= r->status == PV_INPUT_ERROR || (o->fail_on_partial && r->partial);
@@ -1252,15 +1323,6 @@ static void check_store(batch *b, const char *path) {
   }
 }
 
-/* Leave out the findings the baseline knows; returns how many. */
-static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *const *results) {
-  size_t known = 0;
-  for (size_t i = 0; b != NULL && i < o->n_inputs; i++)
-    known += pv_baseline_filter(b, results[i]);
-  pv_baseline_free(b);
-  return known;
-}
-
 /* SARIF's endTimeUtc from $SOURCE_DATE_EPOCH, read as it always was: any
  * non-empty value, through strtoll (pv_write_sbom is stricter). */
 static void set_epoch(pv_report_set *set, const char *source_date_epoch) {
@@ -1282,6 +1344,49 @@ static const char *const *bundled_dirs(char (*buf)[PATH_MAX + 64], size_t n) {
   return dirs;
 }
 
+/* --resume: the lines of the --json file from this plugvet and rule pack
+ * are kept, their inputs taken out of the list. */
+static void resume_load(scan_opts *o, const char *pack, pv_resume *old) {
+  char err[PATH_MAX + 128] = "";
+  if (o->json == NULL || strcmp(o->json, "-") == 0)
+    die_usage("%s", "--resume needs --json FILE: the lines of the inputs already scanned");
+  if (o->sarif != NULL)
+    die_usage("%s", "--resume cannot go with --sarif: SARIF needs every input's findings");
+  if (pv_resume_load(old, o->json, PV_VERSION, pack, o->limits.total_bytes, err, sizeof err)) {
+    fprintf(stderr, "plugvet: %s\n", err);
+    exit(EXIT_INPUT);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < o->n_inputs; i++) {
+    if (pv_resume_has(old, o->inputs[i]))
+      free((char *)o->inputs[i]);
+    else
+      o->inputs[kept++] = o->inputs[i];
+  }
+  if (!o->quiet)
+    fprintf(stderr, "plugvet: --resume: %zu inputs already in %s, %zu to scan%s\n",
+            o->n_inputs - kept, o->json, kept,
+            old->dropped ? " (lines of another version or rule pack dropped)" : "");
+  o->n_inputs = kept;
+}
+
+/* The --json file, open before scanning (its lines are written as inputs
+ * finish); with --resume, holding the kept lines. NULL: no --json. */
+static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old) {
+  if (o->resume)
+    resume_load(o, pack, old);
+  if (o->json == NULL)
+    return NULL;
+  if (!o->resume)
+    return open_out(o->json);
+  FILE *f = pv_resume_rewrite(old, o->json);
+  if (f == NULL) {
+    fprintf(stderr, "plugvet: cannot write %s: %s\n", o->json, strerror(errno));
+    exit(EXIT_INPUT);
+  }
+  return f;
+}
+
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   scan_opts o = {.fail_on = -1,
                  .min_severity = -1,
@@ -1294,8 +1399,10 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
+  char pack[PV_PACK_ID_LEN];
+  pv_resume old = {0};
   pv_scan_config cfg = {
-      .rules = load_rules(&o),
+      .rules = load_rules(&o, pack),
       .limits = o.limits,
       .capabilities = o.policy_out != NULL,
       .cap_load = caps_get,
@@ -1308,16 +1415,23 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                   .untrusted = !project_trusted(&o)},
       .inline_suppress = o.inline_suppress};
   char dbbuf[PATH_MAX];
+  FILE *json = open_json(&o, pack, &old);
   batch b = {.opts = &o,
              .cfg = &cfg,
              .env = env,
-             .results = calloc(o.n_inputs, sizeof(pv_result *)),
+             .json = json,
+             .pack = pack,
+             .base = base,
+             .lock = PTHREAD_MUTEX_INITIALIZER,
+             .ready = calloc(o.n_inputs + 1, 1),
+             .results = calloc(o.n_inputs + 1, sizeof(pv_result *)),
              .vex = vex,
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &o.limits);
   b.lic = lic;
-  if (b.results == NULL)
+  if (b.results == NULL || b.ready == NULL)
     die_oom();
+  pv_progress_init(&b.progress, o.n_inputs, !o.quiet && o.n_inputs > 1, getenv("TERM"));
   if (b.db_path != NULL) {
     check_store(&b, b.db_path);
   }
@@ -1329,32 +1443,32 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
     die_oom();
   b.root = &root;
   run_batch(&b);
-  size_t known = apply_baseline(base, &o, b.results);
-  tell_user(&o, b.results);
+  pv_baseline_free(base);
+  int bad = b.write_bad || (json != NULL && close_out(json, o.json));
   char bundled[2][PATH_MAX + 64];
   pv_report_set set = {.results = b.results,
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
                        .color = use_color(o.text, o.color),
-                       .baseline_known = known,
+                       .baseline_known = b.known,
+                       .resumed = old.n,
                        .srcroot = root.root,
                        .category = o.sarif_category,
                        .max_results = o.limits.sarif_results,
                        .bundled = bundled_dirs(bundled, sizeof bundled[0])};
   set_epoch(&set, env->source_date_epoch);
-  int bad = 0;
   if (o.sarif)
     bad |= write_report(o.sarif, pv_sarif_write, &set);
-  if (o.json)
-    bad |= write_report(o.json, write_jsonl, &set);
   if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
     bad |= write_report(o.policy_out, pv_policy_write, &set);
   bad |= write_report(o.text ? o.text : "-", pv_text_write, &set);
-  int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results);
+  int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results, &old);
   for (size_t i = 0; i < o.n_inputs; i++)
     pv_result_delete(b.results[i]);
   free(b.results);
+  free(b.ready);
+  pv_resume_free(&old);
   pv_lic_policy_free(lic);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
   pv_ruleset_delete(g_caps.rs);
