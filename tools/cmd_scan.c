@@ -1104,7 +1104,7 @@ static void started(batch *b, size_t i) {
 static void finished(batch *b, size_t i) {
   pthread_mutex_lock(&b->lock);
   b->ready[i] = 1;
-  pv_progress_finish(&b->progress,
+  pv_progress_finish(&b->progress, b->opts->inputs[i],
                      b->results[i] == NULL || b->results[i]->status == PV_INPUT_ERROR);
   for (; b->next_emit < b->opts->n_inputs && b->ready[b->next_emit]; b->next_emit++)
     if (b->results[b->next_emit] != NULL)

@@ -64,12 +64,18 @@ static void maybe_draw(pv_progress *p) {
 
 void pv_progress_start(pv_progress *p, const char *current) {
   p->current = current;
-  maybe_draw(p);
+  p->started++;
+  if (p->on)
+    draw(p);
 }
 
-void pv_progress_finish(pv_progress *p, int failed) {
+void pv_progress_finish(pv_progress *p, const char *input, int failed) {
   p->done++;
   p->failed += failed != 0;
+  if (p->current == input)
+    p->current = NULL;
+  if (p->started == p->total) /* no start will follow to draw it */
+    p->drawn_ms = 0;
   maybe_draw(p);
 }
 

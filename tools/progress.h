@@ -13,7 +13,7 @@
 
 typedef struct {
   int on;
-  size_t total, done, failed;
+  size_t total, started, done, failed;
   uint64_t start_ms, drawn_ms; /* CLOCK_MONOTONIC */
   const char *current;
 } pv_progress;
@@ -21,10 +21,11 @@ typedef struct {
 /* Start: on when wanted (not --quiet, more than one input) and stderr is a
  * terminal whose TERM (term: $TERM or NULL) is not "dumb". */
 void pv_progress_init(pv_progress *p, size_t total, int wanted, const char *term);
-/* An input started (current) or finished (failed: it could not be
- * scanned); redrawn at most every 100 ms. */
+/* An input started (current: drawn at once) or finished (input, the
+ * pointer given to start; failed: it could not be scanned; drawn when
+ * 100 ms have passed since the last draw, or no input is left to start). */
 void pv_progress_start(pv_progress *p, const char *current);
-void pv_progress_finish(pv_progress *p, int failed);
+void pv_progress_finish(pv_progress *p, const char *input, int failed);
 /* Erase the line, so that a message can be printed; the next event draws
  * it again. */
 void pv_progress_clear(pv_progress *p);

@@ -97,4 +97,25 @@ is "$(python3 -c 'import json,sys; print([json.loads(l)["input"].rsplit("/",1)[1
   "['we ird\\nname.js', 'a.js']" "--from0: NUL-separated names, newlines and spaces kept"
 scan --json "$TMP/z2.jsonl" --from "$TMP/list0" 2>/dev/null
 check "... the same file read by --from is not the same list" ! cmp -s "$TMP/z.jsonl" "$TMP/z2.jsonl"
+# ---- progress on a terminal only ------------------------------------------------
+# script(1) runs plugvet on a pseudo-terminal; each input takes over the
+# 100 ms between redraws, so every finish is drawn.
+python3 -c 'import sys; sys.stdout.write("var x = [1, 2, {a: b}];\n" * 6000)' >"$D/mid.js"
+for n in 1 2 3; do cp "$D/mid.js" "$D/mid$n.js"; done
+if command -v script >/dev/null; then
+  TERM=xterm script -qec "$PV scan --no-db --text /dev/null $D/mid1.js $D/missing.js $D/mid2.js $D/mid3.js" /dev/null \
+    | tr '\r' '\n' >"$TMP/tty"
+  check "on a terminal: done/total, rate and ETA, failures so far" \
+    grep -Eq '^.\[K2/4 inputs, [0-9.]+/s, ETA [0-9]+s, 1 failed: .*mid2.js$' "$TMP/tty"
+  check "... the current input" grep -Eq '^.\[K0/4 inputs: .*mid1.js$' "$TMP/tty"
+  check "... and a last line" grep -Eq '^.\[Kscanned 4 inputs in [0-9.]+ s \([0-9.]+/s\), 1 failed$' "$TMP/tty"
+  TERM=dumb script -qec "$PV scan --no-db --text /dev/null $D/mid1.js $D/mid2.js" /dev/null | tr '\r' '\n' >"$TMP/dumb"
+  check "TERM=dumb: no progress" ! grep -q 'inputs' "$TMP/dumb"
+  TERM=xterm script -qec "$PV scan --quiet --no-db --text /dev/null $D/mid1.js $D/mid2.js" /dev/null | tr '\r' '\n' >"$TMP/q"
+  check "--quiet: no progress" ! grep -q 'inputs' "$TMP/q"
+else
+  skip "script (util-linux) is not installed"
+fi
+TERM=xterm "$PV" scan --no-db --text /dev/null "$D/mid1.js" "$D/mid2.js" "$D/missing.js" 2>"$TMP/pipe"
+is "$(cat "$TMP/pipe")" "plugvet: $D/missing.js: No such file or directory" "stderr not a terminal: no progress, only the failure"
 done_testing
