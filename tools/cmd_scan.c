@@ -73,6 +73,9 @@ static const char usage_scan[] =
     "                        tree, whatever the current directory)\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --format F            the text report's form: text (default: findings grouped\n"
+    "                        by rule), compact (a line a finding), table, markdown,\n"
+    "                        junit (JUnit XML: a testcase per rule and input)\n"
     "  --color WHEN          colour the text report: auto (default: on a terminal,\n"
     "                        unless NO_COLOR is set or TERM=dumb), always, never\n"
     "  --sarif-category NAME SARIF automationDetails.id plugvet/NAME/ (GitHub\n"
@@ -190,6 +193,7 @@ typedef struct {
   int scan_node_modules;              /* --scan-node-modules */
   int no_gitignore;                   /* --no-gitignore */
   int color;                          /* --color: PV_COLOR_* */
+  int format;                         /* --format: PV_FORMAT_* */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *sarif_category; /* --sarif-category */
@@ -366,9 +370,28 @@ enum {
   OPT_CONFIG,
   OPT_NO_CONFIG,
   OPT_COLOR,
+  OPT_FORMAT,
 };
 
 enum { PV_COLOR_AUTO = 0, PV_COLOR_ALWAYS, PV_COLOR_NEVER };
+
+/* --format: the report for people, by name; writers[] in the same order. */
+enum {
+  PV_FORMAT_TEXT = 0,
+  PV_FORMAT_COMPACT,
+  PV_FORMAT_TABLE,
+  PV_FORMAT_MARKDOWN,
+  PV_FORMAT_JUNIT
+};
+static const char *const format_names[] = {"text", "compact", "table", "markdown", "junit", NULL};
+
+static int parse_format(const char *s) {
+  for (int i = 0; format_names[i] != NULL; i++)
+    if (strcmp(s, format_names[i]) == 0)
+      return i;
+  die_usage("--format takes text, compact, table, markdown or junit, not '%s'", s);
+  return -1;
+}
 
 static const struct option scan_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
@@ -406,6 +429,7 @@ static const struct option scan_longopts[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"format", required_argument, NULL, OPT_FORMAT},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
     {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
@@ -664,6 +688,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
                                                    : -1;
         if (o->color < 0)
           die_usage("--color takes auto, always or never, not '%s'", optarg);
+        break;
+      case OPT_FORMAT:
+        o->format = parse_format(optarg);
         break;
       case OPT_INLINE_SUPPRESS:
         if (strcmp(optarg, "own") == 0)
@@ -1450,7 +1477,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
-                       .color = use_color(o.text, o.color),
+                       .color = o.format == PV_FORMAT_TEXT && use_color(o.text, o.color),
+                       .quiet = o.quiet,
                        .baseline_known = b.known,
                        .resumed = old.n,
                        .srcroot = root.root,
@@ -1462,7 +1490,9 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
     bad |= write_report(o.sarif, pv_sarif_write, &set);
   if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
     bad |= write_report(o.policy_out, pv_policy_write, &set);
-  bad |= write_report(o.text ? o.text : "-", pv_text_write, &set);
+  static const writer_fn people[] = {pv_text_write, pv_compact_write, pv_table_write,
+                                     pv_markdown_write, pv_junit_write};
+  bad |= write_report(o.text ? o.text : "-", people[o.format], &set);
   int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results, &old);
   for (size_t i = 0; i < o.n_inputs; i++)
     pv_result_delete(b.results[i]);
