@@ -2,7 +2,8 @@
 # One finding per problem (issue 22): a pattern rule's finding at the sink
 # of a taint finding of the same CWE is dropped, the taint one (with its
 # path) kept; a finding of another CWE on the same line, or of the same CWE
-# elsewhere, stays.
+# elsewhere, stays. The taint path's last step names the call the sink is
+# passed to (exec), not an inner call.
 . "$(dirname "$0")/lib.sh"
 mkdir -p "$TMP/p"
 cat >"$TMP/p/app.js" <<'JS'
@@ -13,6 +14,8 @@ app.disable('x-powered-by');
 app.get('/run', (req, res) => {
   exec('ls ' + req.query.dir, (e, out) => res.send(out)); https.get(u, { rejectUnauthorized: false });
   exec('du ' + process.env.HOME_DIR);
+  exec(wrap(req.query.w));
+  document.body.innerHTML = req.query.h;
 });
 JS
 facts() { python3 -c 'import json,sys
@@ -28,4 +31,11 @@ check "the pattern finding where no taint reaches stays (line 7)" grep -qx '7 js
 "$PV" scan --no-db --quiet --text /dev/null --fail-on none --json "$TMP/p.jsonl" "$TMP/p"
 check "the twin: without --taint the pattern finding on line 6 is there" \
   grep -q '^6 js.command-injection.exec-non-literal -' <(facts "$TMP/p.jsonl")
+sink() { python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    for f in json.loads(l)["findings"]:
+        if f["start_line"] == int(sys.argv[2]) and "flow" in f: print(f["flow"][-1]["message"])' "$TMP/t.jsonl" "$1"; }
+is "$(sink 6)" "reaches the sink 'ls ' + req.query.dir in exec()" "the sink step names the call: exec()"
+is "$(sink 8)" "reaches the sink wrap(req.query.w) in exec()" "... exec(), not the inner call wrap()"
+is "$(sink 9)" "reaches the sink req.query.h" "... and no call where the sink is not an argument"
 done_testing
