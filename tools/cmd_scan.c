@@ -632,6 +632,60 @@ static void apply_config(scan_opts *o) {
   config_defaults(o, &o->config);
 }
 
+/* Whether a report could be written at path: a writable file, or a new one
+ * in a writable directory. 0, or -1 with errno set. */
+static int writable(const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      errno = EISDIR;
+      return -1;
+    }
+    return access(path, W_OK);
+  }
+  if (errno != ENOENT)
+    return -1;
+  char *dir = strdup(path);
+  if (dir == NULL)
+    die_oom();
+  char *slash = strrchr(dir, '/');
+  const char *d = slash == NULL ? "." : slash == dir ? "/" : dir;
+  if (slash != NULL && slash != dir)
+    *slash = '\0';
+  int rc = stat(d, &st) != 0 ? -1 : S_ISDIR(st.st_mode) ? access(d, W_OK | X_OK) : -2;
+  if (rc == -2)
+    errno = ENOTDIR;
+  free(dir);
+  return rc;
+}
+
+/* Before scanning: at most one report on standard output, and every report
+ * file writable (else exit 3, as a report that cannot be written). */
+static void check_outputs(const scan_opts *o) {
+  const char *names[] = {"--sarif", "--json", "--sbom",
+                         o->policy_mode ? "the policy" : "--policy-out", "the text report"};
+  const char *paths[] = {o->sarif, o->json, o->sbom, o->policy_out,
+                         o->text == to_stderr ? NULL
+                         : o->text            ? o->text
+                                              : "-"};
+  const char *first = NULL;
+  for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+    if (paths[i] == NULL)
+      continue;
+    if (strcmp(paths[i], "-") == 0 && first != NULL) {
+      fprintf(stderr, "plugvet: %s and %s both write to standard output: give one a FILE%s\n",
+              first, names[i], i == 4 ? " (--text FILE, or --text /dev/null)" : "");
+      exit(EXIT_INPUT);
+    }
+    if (strcmp(paths[i], "-") == 0)
+      first = names[i];
+    else if (writable(paths[i]) != 0) {
+      fprintf(stderr, "plugvet: cannot write %s (%s): %s\n", paths[i], names[i], strerror(errno));
+      exit(EXIT_INTERNAL);
+    }
+  }
+}
+
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
   const char *usage = o->policy_mode ? usage_policy : usage_scan;
@@ -835,6 +889,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     o->text = to_stderr;
   if (o->jobs > 64)
     o->jobs = 64;
+  check_outputs(o);
 }
 
 /* A growable list of rule paths (strings owned by the list). */
@@ -1199,7 +1254,7 @@ static FILE *open_out(const char *path) {
   FILE *f = fopen(path, "w");
   if (f == NULL) {
     fprintf(stderr, "plugvet: cannot write %s: %s\n", path, strerror(errno));
-    exit(EXIT_INPUT);
+    exit(EXIT_INTERNAL);
   }
   return f;
 }
@@ -1409,7 +1464,7 @@ static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old) {
   FILE *f = pv_resume_rewrite(old, o->json);
   if (f == NULL) {
     fprintf(stderr, "plugvet: cannot write %s: %s\n", o->json, strerror(errno));
-    exit(EXIT_INPUT);
+    exit(EXIT_INTERNAL);
   }
   return f;
 }

@@ -87,6 +87,21 @@ else
   skip "xmllint is not installed"
 fi
 
+# ---- outputs: one on stdout, every file writable, checked before scanning ---------------
+scan --sarif - --json - clean.js >/dev/null 2>o.err
+is "$?:$(cat o.err)" "2:plugvet: --sarif and --json both write to standard output: give one a FILE" \
+  "two reports on standard output: exit 2, saying which"
+scan --sarif - clean.js >/dev/null 2>o.err
+is "$?:$(cat o.err)" "2:plugvet: --sarif and the text report both write to standard output: give one a FILE (--text FILE, or --text /dev/null)" \
+  "... the text report counts as one"
+scan --sarif - --text /dev/null clean.js >o.sarif 2>/dev/null
+check "... the twin: with the text report elsewhere, SARIF on stdout" grep -q '"version": "2.1.0"' o.sarif
+scan --sarif nodir/o.sarif clean.js >/dev/null 2>o.err
+is "$?:$(cat o.err)" "3:plugvet: cannot write nodir/o.sarif (--sarif): No such file or directory" \
+  "a report that cannot be written: exit 3, before scanning"
+scan --json p clean.js >/dev/null 2>o.err
+is "$?:$(cat o.err)" "3:plugvet: cannot write p (--json): Is a directory" "... a directory"
+
 # ---- usage --------------------------------------------------------------------------
 scan --format html p 2>f.err >/dev/null
 is $? 2 "--format html: exit 2"
