@@ -165,7 +165,8 @@ static int cmp_seq(const void *x, const void *y) {
 
 /* Keep the last line of each input, in file order, into r. */
 static int keep_last(pv_resume *r, entries *es) {
-  qsort(es->v, es->n, sizeof *es->v, cmp_name_seq);
+  if (es->n > 1)
+    qsort(es->v, es->n, sizeof *es->v, cmp_name_seq);
   size_t kept = 0;
   for (size_t i = 0; i < es->n; i++) {
     if (i + 1 < es->n && strcmp(es->v[i].name, es->v[i + 1].name) == 0) {
@@ -183,7 +184,8 @@ static int keep_last(pv_resume *r, entries *es) {
     return -1;
   for (size_t i = 0; i < kept; i++)
     r->names[i] = es->v[i].name; /* sorted by name */
-  qsort(es->v, kept, sizeof *es->v, cmp_seq);
+  if (kept > 1)
+    qsort(es->v, kept, sizeof *es->v, cmp_seq);
   for (size_t i = 0; i < kept; i++) {
     const entry *e = &es->v[i];
     r->lines[i] = e->line;

@@ -13,8 +13,12 @@
 O=${PLUGVET_BIN#"$top"/}
 if [ "$O" = "$PLUGVET_BIN" ]; then skip "PLUGVET_BIN is outside the source tree"; done_testing; fi
 
+# The image holds the release build (build/rel, what the Dockerfile makes):
+# its libraries are the ones to check, whichever build the tests run.
+rel=$top/build/rel
+[ -x "$rel/plugvet" ] && [ -x "$rel/plugvet-run" ] || rel=$PLUGVET_BIN
 # check_docker DOCKERFILE: the problems, one a line; prints "PREFIX DESTDIR" last.
-check_docker() { python3 - "$1" "$top/Makefile" "$PLUGVET_BIN/plugvet" "$PLUGVET_BIN/plugvet-run" <<'PY'
+check_docker() { python3 - "$1" "$top/Makefile" "$rel/plugvet" "$rel/plugvet-run" <<'PY'
 import re, shlex, subprocess, sys
 df, mk, bins = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3:]
 bad = []
