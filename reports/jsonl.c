@@ -54,7 +54,7 @@ static json_t *note_json(const pv_note *n) {
   return o;
 }
 
-static json_t *result_json(const pv_result *r) {
+static json_t *result_json(const pv_result *r, const char *version, const char *pack) {
   json_t *o = json_object(), *fs = json_array(), *ns = json_array();
   size_t counts[PV_SEV_NONE] = {0};
   for (size_t i = 0; i < r->findings.len; i++) {
@@ -82,11 +82,16 @@ static json_t *result_json(const pv_result *r) {
     json_object_set_new(o, "risk", pv_json_risk(r));
   json_object_set_new(o, "findings", fs);
   json_object_set_new(o, "notes", ns);
+  if (version != NULL)
+    json_object_set_new(o, "plugvet", json_string(version));
+  if (pack != NULL)
+    json_object_set_new(o, "rules", json_string(pack));
   return o;
 }
 
-pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err) {
-  json_t *o = result_json(r);
+pv_status pv_jsonl_write(FILE *out, const pv_result *r, const char *version, const char *pack,
+                         pv_error *err) {
+  json_t *o = result_json(r, version, pack);
   int bad = o == NULL || json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
             fputc('\n', out) == EOF;
   json_decref(o);

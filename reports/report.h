@@ -16,7 +16,10 @@ typedef struct {
   const pv_ruleset *rules;    /* may be NULL */
   const char *version;        /* plugvet's semantic version */
   int color;                  /* text: ANSI colours */
+  int quiet;                  /* text, table, markdown: list only inputs with findings,
+                               * warnings or errors (--quiet) */
   size_t baseline_known;      /* findings left out by --baseline */
+  size_t resumed;             /* inputs left out by --resume (an earlier run has them) */
   int has_epoch;              /* SARIF: write endTimeUtc, at epoch */
   long long epoch;            /* seconds since 1970 (tools/ reads SOURCE_DATE_EPOCH) */
   const char *srcroot;        /* SARIF: the absolute directory %SRCROOT% stands for, or NULL */
@@ -28,12 +31,26 @@ typedef struct {
 
 /* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */
 pv_status pv_sarif_write(FILE *out, const pv_report_set *set, pv_error *err);
-/* Write the human report: findings grouped by input and file, then a summary. */
+/* The reports for people (--format), each ending with the summary line
+ * (docs/cli.md, "Reports for people"). text: findings grouped by input, then
+ * by rule (worst first): the rule's explanation once, then each location
+ * with its source line and a taint finding's path. compact: one line a
+ * finding, PATH:LINE:COL: SEVERITY RULE: MESSAGE. table: aligned columns per
+ * input. markdown: a table per input. */
 pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err);
+pv_status pv_compact_write(FILE *out, const pv_report_set *set, pv_error *err);
+pv_status pv_table_write(FILE *out, const pv_report_set *set, pv_error *err);
+pv_status pv_markdown_write(FILE *out, const pv_report_set *set, pv_error *err);
+/* JUnit XML: a testsuite per input, a testcase per rule loaded (and per
+ * builtin rule with findings), a failure listing a rule's unsuppressed
+ * findings, an error for an input that could not be scanned. */
+pv_status pv_junit_write(FILE *out, const pv_report_set *set, pv_error *err);
 /* Write the plugvet-run policy (docs/policy.md) granting what the plugin of
  * the set's single input declares, paths relative to the plugin directory. */
 pv_status pv_policy_write(FILE *out, const pv_report_set *set, pv_error *err);
-/* Write one JSON object line for one input. */
-pv_status pv_jsonl_write(FILE *out, const pv_result *r, pv_error *err);
+/* Write one JSON object line for one input; version and pack (plugvet's
+ * version, the rule pack's id: --resume) end it when not NULL. */
+pv_status pv_jsonl_write(FILE *out, const pv_result *r, const char *version, const char *pack,
+                         pv_error *err);
 
 #endif

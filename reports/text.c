@@ -1,6 +1,7 @@
 /* text.c — the report for people: findings grouped by input and file, the
  * source line with a marker, a taint finding's numbered path, notifications,
  * and a last summary line. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../scanner/findings.h"
@@ -76,21 +77,96 @@ static void show_flow(const pen *p, const pv_finding *f) {
   }
 }
 
-static void show_finding(const pen *p, const pv_finding *f) {
-  char sev[16];
+/* "HIGH" for high. */
+static void sev_upper(pv_severity sv, char out[16]) {
   size_t i = 0;
-  for (const char *s = pv_severity_name(f->severity); *s && i < sizeof sev - 1; s++)
-    sev[i++] = (char)(*s - 32 * (*s >= 'a' && *s <= 'z'));
-  sev[i] = '\0';
+  for (const char *c = pv_severity_name(sv); *c && i < 15; c++)
+    out[i++] = (char)(*c - 32 * (*c >= 'a' && *c <= 'z'));
+  out[i] = '\0';
+}
+
+/* Order of findings in the text report: worst severity first, then by rule
+ * (all of a rule together), then as the input had them (path, line). */
+static int cmp_group(const void *x, const void *y) {
+  const pv_finding *a = *(const pv_finding *const *)x, *b = *(const pv_finding *const *)y;
+  if (a->severity != b->severity)
+    return a->severity > b->severity ? -1 : 1;
+  int c = strcmp(pv_finding_rule_id(a), pv_finding_rule_id(b));
+  return c ? c : a < b ? -1 : a > b;
+}
+
+/* The explanation a rule's group opens with: the rule's description when
+ * it has its own, else the first finding's message. */
+static const char *explanation(const pv_finding *f) {
+  const pv_rule_meta *m = f->group_rule ? f->group_rule : f->rule;
+  if (m->description != NULL && m->description != m->message &&
+      strcmp(m->description, m->message ? m->message : "") != 0)
+    return m->description;
+  return f->message;
+}
+
+/* After a location, what its message says that the explanation does not:
+ * the words where they differ ("  ...(b). If..."), or the whole message when
+ * most of it differs. */
+static void show_difference(FILE *out, const char *why, const char *msg) {
+  size_t nw = strlen(why), nm = strlen(msg), pre = 0, suf = 0;
+  while (pre < nw && pre < nm && why[pre] == msg[pre])
+    pre++;
+  while (suf < nw - pre && suf < nm - pre && why[nw - 1 - suf] == msg[nm - 1 - suf])
+    suf++;
+  while (pre > 0 && msg[pre - 1] != ' ') /* whole words */
+    pre--;
+  while (suf > 0 && msg[nm - suf] != ' ')
+    suf--;
+  size_t len = nm - pre - suf;
+  fputs("  ", out);
+  if (len * 4 > nm * 3) {
+    put_str(out, msg);
+    return;
+  }
+  fputs(pre ? "... " : "", out);
+  put_clean(out, (const unsigned char *)msg + pre, len);
+  fputs(suf ? " ..." : "", out);
+}
+
+/* One rule's findings fs[0..n): severity, id and count, the explanation
+ * once, then each location (its message only where it says more). */
+static void show_group(const pen *p, const pv_finding *const *fs, size_t n) {
+  char sev[16];
+  const char *why = explanation(fs[0]);
+  sev_upper(fs[0]->severity, sev);
   fputs("  ", p->out);
-  paint(p, sev_color(f->severity), sev);
-  fprintf(p->out, " %s  ", f->rule->id);
-  put_str(p->out, f->message);
-  fputs("\n    ", p->out);
-  put_str(p->out, f->path);
-  fprintf(p->out, ":%u:%u\n", f->start.line ? f->start.line : 1, f->start.col ? f->start.col : 1);
-  show_source(p, f);
-  show_flow(p, f);
+  paint(p, sev_color(fs[0]->severity), sev);
+  fprintf(p->out, " %s (%zu finding%s)\n    ", pv_finding_rule_id(fs[0]), n, n == 1 ? "" : "s");
+  put_str(p->out, why);
+  fputc('\n', p->out);
+  for (size_t i = 0; i < n; i++) {
+    const pv_finding *f = fs[i];
+    fputs("    ", p->out);
+    put_str(p->out, f->path);
+    fprintf(p->out, ":%u:%u", f->start.line ? f->start.line : 1, f->start.col ? f->start.col : 1);
+    if (f->message != NULL && (why == NULL || strcmp(f->message, why) != 0))
+      show_difference(p->out, why ? why : "", f->message);
+    fputc('\n', p->out);
+    show_source(p, f);
+    show_flow(p, f);
+  }
+}
+
+/* The unsuppressed findings of r, in report order (cmp_group), malloc'd;
+ * *n their count. NULL with *n 0: none, or out of memory (*oom). */
+static const pv_finding **visible_findings(const pv_result *r, size_t *n, int *oom) {
+  *n = 0;
+  const pv_finding **v = malloc((r->findings.len + 1) * sizeof *v);
+  if (v == NULL) {
+    *oom = 1;
+    return NULL;
+  }
+  for (size_t i = 0; i < r->findings.len; i++)
+    if (!pv_result_finding(r, i)->suppressed)
+      v[(*n)++] = pv_result_finding(r, i);
+  qsort(v, *n, sizeof *v, cmp_group);
+  return v;
 }
 
 static void show_notes(const pen *p, const pv_result *r) {
@@ -133,11 +209,22 @@ static void show_risk(const pen *p, const pv_result *r) {
   fputs(")\n", p->out);
 }
 
-static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NONE],
-                       size_t *suppressed) {
-  size_t visible = 0;
+/* Whether r has something to say besides "clean": a finding, a warning
+ * or an error (--quiet lists only those inputs). */
+static int worth_listing(const pv_result *r) {
+  if (r->status == PV_INPUT_ERROR || r->partial)
+    return 1;
   for (size_t i = 0; i < r->findings.len; i++)
-    visible += !pv_result_finding(r, i)->suppressed;
+    if (!pv_result_finding(r, i)->suppressed)
+      return 1;
+  for (size_t i = 0; i < r->notes.len; i++)
+    if (pv_result_note_at(r, i)->level != PV_NOTE_INFO)
+      return 1;
+  return 0;
+}
+
+/* The input's heading line. */
+static void show_heading(const pen *p, const pv_result *r, size_t visible) {
   fputs("== ", p->out);
   put_str(p->out, r->input);
   if (r->status == PV_INPUT_ERROR) {
@@ -149,26 +236,38 @@ static void show_input(const pen *p, const pv_result *r, size_t counts[PV_SEV_NO
             r->partial ? ", analysed partially" : "");
   }
   fputc('\n', p->out);
-  for (size_t i = 0; i < r->findings.len; i++) {
-    const pv_finding *f = pv_result_finding(r, i);
-    if (f->suppressed) {
-      ++*suppressed;
-      continue;
-    }
-    counts[f->severity]++;
-    show_finding(p, f);
+}
+
+static void show_input(const pen *p, const pv_result *r, int *oom) {
+  size_t n;
+  const pv_finding **v = visible_findings(r, &n, oom);
+  show_heading(p, r, n);
+  for (size_t lo = 0; lo < n;) {
+    size_t hi = lo + 1;
+    while (hi < n && v[hi]->severity == v[lo]->severity &&
+           strcmp(pv_finding_rule_id(v[hi]), pv_finding_rule_id(v[lo])) == 0)
+      hi++;
+    show_group(p, v + lo, hi - lo);
+    lo = hi;
   }
+  free(v);
   show_risk(p, r);
   show_notes(p, r);
 }
 
-pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
-  pen p = {out, set->color};
+/* The last line of every report for people: counts by severity and inputs. */
+static void summary(FILE *out, const pv_report_set *set) {
   size_t counts[PV_SEV_NONE] = {0}, suppressed = 0, failed = 0, partial = 0, total = 0;
   size_t excluded = 0;
   for (size_t i = 0; i < set->count; i++) {
     const pv_result *r = set->results[i];
-    show_input(&p, r, counts, &suppressed);
+    for (size_t k = 0; k < r->findings.len; k++) {
+      const pv_finding *f = pv_result_finding(r, k);
+      if (f->suppressed)
+        suppressed++;
+      else
+        counts[f->severity]++;
+    }
     excluded += r->excluded;
     failed += r->status == PV_INPUT_ERROR;
     partial += r->status != PV_INPUT_ERROR && r->partial;
@@ -186,10 +285,157 @@ pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
           set->count - failed, failed);
   if (partial)
     fprintf(out, "; %zu analysed partially (see the warnings)", partial);
+  if (set->resumed)
+    fprintf(out, "; %zu more in the JSON lines of an earlier run (--resume)", set->resumed);
   if (excluded)
     fprintf(out, "; %zu file%s excluded", excluded, excluded == 1 ? "" : "s");
   fputc('\n', out);
+}
+
+static pv_status finish(FILE *out, int oom, pv_error *err) {
+  if (oom)
+    return pv_error_set(err, PV_FATAL, "out of memory");
   if (ferror(out))
     return pv_error_set(err, PV_FAILED, "cannot write the text report");
   return PV_OK;
+}
+
+typedef void (*input_fn)(const pen *p, const pv_result *r, int *oom);
+
+/* A report for people: each input (with --quiet, those worth listing) by
+ * show, then the summary line. */
+static pv_status write_all(FILE *out, const pv_report_set *set, int color, input_fn show,
+                           pv_error *err) {
+  pen p = {out, color};
+  int oom = 0;
+  for (size_t i = 0; i < set->count; i++)
+    if (!set->quiet || worth_listing(set->results[i]))
+      show(&p, set->results[i], &oom);
+  summary(out, set);
+  return finish(out, oom, err);
+}
+
+pv_status pv_text_write(FILE *out, const pv_report_set *set, pv_error *err) {
+  return write_all(out, set, set->color, show_input, err);
+}
+
+/* --- compact: one line a finding, PATH:LINE:COL: SEVERITY RULE: MESSAGE --- */
+
+static void compact_input(const pen *p, const pv_result *r, int *oom) {
+  FILE *out = p->out;
+  size_t n;
+  const pv_finding **v = visible_findings(r, &n, oom);
+  if (r->status == PV_INPUT_ERROR) {
+    put_str(out, r->input);
+    fputs(": error: ", out);
+    put_str(out, r->error);
+    fputc('\n', out);
+  }
+  for (size_t i = 0; i < n; i++) {
+    put_str(out, v[i]->path);
+    fprintf(out, ":%u:%u: %s %s: ", v[i]->start.line ? v[i]->start.line : 1,
+            v[i]->start.col ? v[i]->start.col : 1, pv_severity_name(v[i]->severity),
+            pv_finding_rule_id(v[i]));
+    put_str(out, v[i]->message);
+    fputc('\n', out);
+  }
+  free(v);
+}
+
+pv_status pv_compact_write(FILE *out, const pv_report_set *set, pv_error *err) {
+  return write_all(out, set, 0, compact_input, err);
+}
+
+/* --- table: aligned columns per input --- */
+
+/* The width of the widest "PATH:LINE:COL" and rule id of fs. */
+static void widths(const pv_finding *const *fs, size_t n, int *loc, int *rule) {
+  *loc = 8; /* "LOCATION" */
+  *rule = 4;
+  for (size_t i = 0; i < n; i++) {
+    char num[32];
+    int w = snprintf(num, sizeof num, ":%u:%u", fs[i]->start.line, fs[i]->start.col);
+    int lw = (int)strlen(fs[i]->path) + w, rw = (int)strlen(pv_finding_rule_id(fs[i]));
+    *loc = lw > *loc ? lw : *loc;
+    *rule = rw > *rule ? rw : *rule;
+  }
+}
+
+static void table_row(FILE *out, const pv_finding *f, int loc, int rule) {
+  char where[64];
+  int w = snprintf(where, sizeof where, ":%u:%u", f->start.line ? f->start.line : 1,
+                   f->start.col ? f->start.col : 1);
+  fprintf(out, "  %-8s  ", pv_severity_name(f->severity));
+  put_str(out, f->path);
+  fprintf(out, "%s%*s  %-*s  ", where, loc - (int)strlen(f->path) - w, "", rule,
+          pv_finding_rule_id(f));
+  put_str(out, f->message);
+  fputc('\n', out);
+}
+
+static void table_input(const pen *p, const pv_result *r, int *oom) {
+  size_t n;
+  int loc, rule;
+  const pv_finding **v = visible_findings(r, &n, oom);
+  show_heading(p, r, n);
+  widths(v, n, &loc, &rule);
+  if (n > 0)
+    fprintf(p->out, "  %-8s  %-*s  %-*s  MESSAGE\n", "SEVERITY", loc, "LOCATION", rule, "RULE");
+  for (size_t i = 0; i < n; i++)
+    table_row(p->out, v[i], loc, rule);
+  free(v);
+  show_notes(p, r);
+}
+
+pv_status pv_table_write(FILE *out, const pv_report_set *set, pv_error *err) {
+  return write_all(out, set, 0, table_input, err);
+}
+
+/* --- markdown: a table per input (a pull request comment, a CI job summary) --- */
+
+/* Text in a table cell: Markdown's specials escaped, controls and newlines
+ * made blanks. */
+static void put_md(FILE *out, const char *s) {
+  for (; s != NULL && *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (strchr("\\`*_|<>[]#", c) != NULL)
+      fputc('\\', out);
+    fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
+  }
+}
+
+static void md_input(const pen *p, const pv_result *r, int *oom) {
+  FILE *out = p->out;
+  size_t n;
+  const pv_finding **v = visible_findings(r, &n, oom);
+  fputs("### ", out);
+  put_md(out, r->input);
+  if (r->status == PV_INPUT_ERROR) {
+    fputs(": error: ", out);
+    put_md(out, r->error);
+  } else {
+    fprintf(out, " (%zu finding%s%s)", n, n == 1 ? "" : "s",
+            r->partial ? ", analysed partially" : "");
+  }
+  fputs("\n\n", out);
+  if (n > 0)
+    fputs("| Severity | Rule | Location | Message |\n|---|---|---|---|\n", out);
+  for (size_t i = 0; i < n; i++) {
+    fprintf(out, "| %s | ", pv_severity_name(v[i]->severity));
+    put_md(out, pv_finding_rule_id(v[i]));
+    fputs(" | ", out);
+    put_md(out, v[i]->path);
+    fprintf(out, ":%u:%u | ", v[i]->start.line ? v[i]->start.line : 1,
+            v[i]->start.col ? v[i]->start.col : 1);
+    put_md(out, v[i]->message);
+    fputs(" |\n", out);
+  }
+  if (n > 0)
+    fputc('\n', out);
+  free(v);
+}
+
+pv_status pv_markdown_write(FILE *out, const pv_report_set *set, pv_error *err) {
+  fputs("## plugvet\n\n", out);
+  return write_all(out, set, 0, md_input, err);
 }

@@ -826,6 +826,51 @@ void pv_findings_demote(pv_result *r, int platform) {
   }
 }
 
+/* The number of a "CWE-78: ..." or "CWE-78" entry; 0 when it is none. */
+static unsigned long cwe_number(const char *c) {
+  return strncmp(c, "CWE-", 4) == 0 ? strtoul(c + 4, NULL, 10) : 0;
+}
+
+static int share_cwe(const pv_rule_meta *a, const pv_rule_meta *b) {
+  for (size_t i = 0; a->cwe != NULL && a->cwe[i] != NULL; i++)
+    for (size_t k = 0; b->cwe != NULL && b->cwe[k] != NULL; k++)
+      if (cwe_number(a->cwe[i]) != 0 && cwe_number(a->cwe[i]) == cwe_number(b->cwe[k]))
+        return 1;
+  return 0;
+}
+
+/* Whether f (a finding without a flow) says what taint finding t says: same
+ * file, t's sink on a line of f's range, a CWE in common. */
+static int covered_by(const pv_finding *f, const pv_finding *t) {
+  return f->nflow == 0 && t->nflow > 0 && f->file == t->file && strcmp(f->path, t->path) == 0 &&
+         f->start.line <= t->start.line && t->start.line <= f->end.line &&
+         share_cwe(f->rule, t->rule);
+}
+
+/* Whether a taint finding covers fs[i] (covered_by). fs is sorted by path
+ * and line: the taint findings that can are those of its file from its
+ * start line to its end line. */
+static int covered(const pv_finding *fs, size_t n, size_t i) {
+  size_t lo = i;
+  while (lo > 0 && fs[lo - 1].file == fs[i].file && fs[lo - 1].start.line == fs[i].start.line)
+    lo--;
+  for (size_t k = lo; k < n && fs[k].file == fs[i].file && fs[k].start.line <= fs[i].end.line; k++)
+    if (k != i && covered_by(&fs[i], &fs[k]))
+      return 1;
+  return 0;
+}
+
+/* A pattern rule's finding at the sink of a taint finding of the same CWE
+ * is dropped: the taint one says it, with its path. Returns the count
+ * kept. */
+static size_t collapse_taint(pv_finding *fs, size_t n) {
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++)
+    if (fs[i].nflow > 0 || !covered(fs, n, i))
+      fs[kept++] = fs[i];
+  return kept;
+}
+
 pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
   pv_finding *fs = r->findings.items;
   size_t n = r->findings.len;
@@ -836,7 +881,7 @@ pv_status pv_findings_finish(pv_result *r, const pv_limits *lim) {
   for (size_t i = 0; i < n; i++) /* drop exact duplicates */
     if (kept == 0 || !same_place(&fs[kept - 1], &fs[i]))
       fs[kept++] = fs[i];
-  r->findings.len = n = kept;
+  r->findings.len = n = collapse_taint(fs, kept);
   if (fill_sources(r, fs, n, lim) != PV_OK)
     return PV_FATAL;
   for (size_t lo = 0; lo < n;) {

@@ -14,8 +14,10 @@
 /* Fill snippet, window and UTF-16 columns (if unset), fingerprint and
  * line_hash of every finding, and the UTF-16 columns of its flow steps (if
  * unset; a flow never changes the fingerprint), drop exact duplicates (same
- * rule, path, start, end; the one with the shortest flow stays), and sort
- * by path, line, column, rule id. The secrets the findings of a file hold
+ * rule, path, start, end; the one with the shortest flow stays), drop a
+ * finding without a flow (a pattern rule's) whose lines hold the sink of a
+ * taint finding of a CWE in common (the taint one, with its path, says
+ * it), and sort by path, line, column, rule id. The secrets the findings of a file hold
  * (pv_finding.secret_s/e) are redacted (pv_redact) in the snippet and
  * window of every finding of that file, and in their messages wherever a
  * secret appears whole; the fingerprint still hashes the matched text. */

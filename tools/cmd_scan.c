@@ -28,8 +28,11 @@
 #include "commands.h"
 #include "common.h"
 #include "config.h"
+#include "inputs.h"
+#include "progress.h"
 #include "srcroot.h"
 #include "staged.h"
+#include "stream.h"
 
 #ifndef PV_VERSION
 #define PV_VERSION "0.0.0"
@@ -74,6 +77,9 @@ static const char usage_scan[] =
     "                        tree, whatever the current directory)\n"
     "  --json FILE           write one JSON object per input per line\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
+    "  --format F            the text report's form: text (default: findings grouped\n"
+    "                        by rule), compact (a line a finding), table, markdown,\n"
+    "                        junit (JUnit XML: a testcase per rule and input)\n"
     "  --color WHEN          colour the text report: auto (default: on a terminal,\n"
     "                        unless NO_COLOR is set or TERM=dumb), always, never\n"
     "  --sarif-category NAME SARIF automationDetails.id plugvet/NAME/ (GitHub\n"
@@ -135,9 +141,17 @@ static const char usage_scan[] =
     "                        staged: exit 0\n"
     "  --stdin-filename NAME scan standard input as the file NAME\n"
     "  --allow-empty         no INPUT is not an error: exit 0 (hooks)\n"
-    "  --from FILE           read input paths, one per line, from FILE\n"
+    "  --from FILE           read input paths, one per line, from FILE ('-': stdin;\n"
+    "                        blank lines and lines starting with # skipped)\n"
+    "  --from0 FILE          read NUL-separated input paths from FILE\n"
+    "  --each DIR            every entry of DIR (not starting with '.') is an input:\n"
+    "                        a directory of archives, one input per archive\n"
+    "  --resume              skip the inputs whose line the --json file already\n"
+    "                        holds from the same plugvet and rule pack (a killed\n"
+    "                        batch: JSON lines are written as inputs finish)\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
-    "  -q, --quiet           no progress or summary on stderr\n"
+    "  -q, --quiet           the text report lists only findings and the summary\n"
+    "                        line; no progress or notices on stderr\n"
     "  -v, --verbose         list every tool notification on stderr\n"
     "limits (SIZE takes K, M, G suffixes):\n"
     "  --max-total SIZE      bytes unpacked per input (512M)\n"
@@ -194,6 +208,7 @@ typedef struct {
   int scan_node_modules;              /* --scan-node-modules */
   int no_gitignore;                   /* --no-gitignore */
   int color;                          /* --color: PV_COLOR_* */
+  int format;                         /* --format: PV_FORMAT_* */
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *sarif_category;        /* --sarif-category */
@@ -211,6 +226,7 @@ typedef struct {
   int staged;             /* --staged: the git index's staged files, one input */
   const char *stdin_name; /* --stdin-filename: stdin as this one file */
   int allow_empty;        /* --allow-empty: no input is not an error */
+  int resume;             /* --resume: skip inputs the --json file already holds */
   pv_mem_files mem;       /* what --staged or --stdin-filename read */
   const char **inputs;
   size_t n_inputs, cap_inputs;
@@ -293,25 +309,28 @@ static void free_inputs(scan_opts *o) {
   free(o->inputs);
 }
 
-/* Add every non-empty line of a list file ("-" is stdin) as an input. */
-static void read_list(scan_opts *o, const char *list) {
-  FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
-  if (f == NULL) {
+static void add_input_cb(void *ctx, const char *path) {
+  add_input(ctx, path);
+}
+
+/* --from (lines), --from0 (nul) or '-': every input the list names. */
+static void read_list(scan_opts *o, const char *list, int nul) {
+  if (pv_inputs_read_list(list, nul, add_input_cb, o) != 0) {
     fprintf(stderr, "plugvet: %s: %s\n", list, strerror(errno));
     exit(EXIT_INPUT);
   }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
-  while ((n = getline(&line, &cap, f)) > 0) {
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-      line[--n] = '\0';
-    if (n > 0)
-      add_input(o, line);
+}
+
+/* --each DIR: one input per entry. */
+static void read_each(scan_opts *o, const char *dir) {
+  size_t skipped = 0;
+  if (pv_inputs_each(dir, add_input_cb, o, &skipped) != 0) {
+    fprintf(stderr, "plugvet: --each %s: %s\n", dir, strerror(errno));
+    exit(EXIT_INPUT);
   }
-  free(line);
-  if (f != stdin)
-    fclose(f);
+  if (skipped > 0)
+    fprintf(stderr, "plugvet: --each %s: %zu entries skipped (neither a file nor a directory)\n",
+            dir, skipped);
 }
 
 enum {
@@ -323,6 +342,9 @@ enum {
   OPT_INCLUDE_SUPPRESSED,
   OPT_FAIL_ON,
   OPT_FROM,
+  OPT_FROM0,
+  OPT_EACH,
+  OPT_RESUME,
   OPT_MAX_TOTAL,
   OPT_MAX_ENTRY,
   OPT_MAX_ENTRIES,
@@ -371,9 +393,28 @@ enum {
   OPT_CONFIG,
   OPT_NO_CONFIG,
   OPT_COLOR,
+  OPT_FORMAT,
 };
 
 enum { PV_COLOR_AUTO = 0, PV_COLOR_ALWAYS, PV_COLOR_NEVER };
+
+/* --format: the report for people, by name; writers[] in the same order. */
+enum {
+  PV_FORMAT_TEXT = 0,
+  PV_FORMAT_COMPACT,
+  PV_FORMAT_TABLE,
+  PV_FORMAT_MARKDOWN,
+  PV_FORMAT_JUNIT
+};
+static const char *const format_names[] = {"text", "compact", "table", "markdown", "junit", NULL};
+
+static int parse_format(const char *s) {
+  for (int i = 0; format_names[i] != NULL; i++)
+    if (strcmp(s, format_names[i]) == 0)
+      return i;
+  die_usage("--format takes text, compact, table, markdown or junit, not '%s'", s);
+  return -1;
+}
 
 static const struct option scan_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
@@ -416,12 +457,16 @@ static const struct option scan_longopts[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"format", required_argument, NULL, OPT_FORMAT},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
     {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
     {"severity", required_argument, NULL, OPT_SEVERITY},
     {"max-results", required_argument, NULL, OPT_MAX_RESULTS},
     {"from", required_argument, NULL, OPT_FROM},
+    {"from0", required_argument, NULL, OPT_FROM0},
+    {"each", required_argument, NULL, OPT_EACH},
+    {"resume", no_argument, NULL, OPT_RESUME},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -621,6 +666,60 @@ static void apply_config(scan_opts *o) {
   config_defaults(o, &o->config);
 }
 
+/* Whether a report could be written at path: a writable file, or a new one
+ * in a writable directory. 0, or -1 with errno set. */
+static int writable(const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      errno = EISDIR;
+      return -1;
+    }
+    return access(path, W_OK);
+  }
+  if (errno != ENOENT)
+    return -1;
+  char *dir = strdup(path);
+  if (dir == NULL)
+    die_oom();
+  char *slash = strrchr(dir, '/');
+  const char *d = slash == NULL ? "." : slash == dir ? "/" : dir;
+  if (slash != NULL && slash != dir)
+    *slash = '\0';
+  int rc = stat(d, &st) != 0 ? -1 : S_ISDIR(st.st_mode) ? access(d, W_OK | X_OK) : -2;
+  if (rc == -2)
+    errno = ENOTDIR;
+  free(dir);
+  return rc;
+}
+
+/* Before scanning: at most one report on standard output, and every report
+ * file writable (else exit 3, as a report that cannot be written). */
+static void check_outputs(const scan_opts *o) {
+  const char *names[] = {"--sarif", "--json", "--sbom",
+                         o->policy_mode ? "the policy" : "--policy-out", "the text report"};
+  const char *paths[] = {o->sarif, o->json, o->sbom, o->policy_out,
+                         o->text == to_stderr ? NULL
+                         : o->text            ? o->text
+                                              : "-"};
+  const char *first = NULL;
+  for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+    if (paths[i] == NULL)
+      continue;
+    if (strcmp(paths[i], "-") == 0 && first != NULL) {
+      fprintf(stderr, "plugvet: %s and %s both write to standard output: give one a FILE%s\n",
+              first, names[i], i == 4 ? " (--text FILE, or --text /dev/null)" : "");
+      exit(EXIT_INPUT);
+    }
+    if (strcmp(paths[i], "-") == 0)
+      first = names[i];
+    else if (writable(paths[i]) != 0) {
+      fprintf(stderr, "plugvet: cannot write %s (%s): %s\n", paths[i], names[i], strerror(errno));
+      exit(EXIT_INTERNAL);
+    }
+  }
+}
+
 static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   int c;
   const char *usage = o->policy_mode ? usage_policy : usage_scan;
@@ -677,6 +776,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
                                                    : -1;
         if (o->color < 0)
           die_usage("--color takes auto, always or never, not '%s'", optarg);
+        break;
+      case OPT_FORMAT:
+        o->format = parse_format(optarg);
         break;
       case OPT_INLINE_SUPPRESS:
         if (strcmp(optarg, "own") == 0)
@@ -792,7 +894,14 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         o->allow_empty = 1;
         break;
       case OPT_FROM:
-        read_list(o, optarg);
+      case OPT_FROM0:
+        read_list(o, optarg, c == OPT_FROM0);
+        break;
+      case OPT_EACH:
+        read_each(o, optarg);
+        break;
+      case OPT_RESUME:
+        o->resume = 1;
         break;
       case 'j':
         o->jobs = (int)parse_count(optarg, "--jobs", 1);
@@ -812,7 +921,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   }
   for (int i = optind; i < argc; i++) {
     if (strcmp(argv[i], "-") == 0)
-      read_list(o, "-");
+      read_list(o, "-", 0);
     else
       add_input(o, argv[i]);
   }
@@ -829,6 +938,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
     o->text = to_stderr;
   if (o->jobs > 64)
     o->jobs = 64;
+  check_outputs(o);
 }
 
 /* A growable list of rule paths (strings owned by the list). */
@@ -909,9 +1019,25 @@ static const pv_ruleset *caps_get(void *ctx) {
   return g_caps.rs;
 }
 
+/* The identity of the rules loaded from main_set and the capability rules
+ * (pv_pack_id), into pack. */
+static void pack_of(const paths *main_set, char pack[PV_PACK_ID_LEN]) {
+  paths all = {0};
+  for (size_t i = 0; i < main_set->n; i++)
+    paths_add(&all, main_set->v[i]);
+  for (size_t i = 0; i < g_caps.paths.n; i++)
+    paths_add(&all, g_caps.paths.v[i]);
+  if (pv_pack_id((const char *const *)all.v, all.n, pack) != 0) {
+    fprintf(stderr, "plugvet: the rule files changed while they were read: %s\n", strerror(errno));
+    exit(EXIT_INPUT);
+  }
+  paths_free(&all);
+}
+
 /* The rules of a run: the bundled pack and/or --rules; g_caps gets the
- * paths of the bundled capability rules (none with --rules alone). */
-static pv_ruleset *load_rules(const scan_opts *o) {
+ * paths of the bundled capability rules (none with --rules alone); pack
+ * their identity. */
+static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
   paths main_set = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
@@ -942,11 +1068,14 @@ static pv_ruleset *load_rules(const scan_opts *o) {
     exit(EXIT_INPUT);
   }
   g_caps.limits = o->limits;
+  pack_of(&main_set, pack);
   paths_free(&main_set);
   return rs;
 }
 
-/* The batch: workers take the next input index; results land by index. */
+/* The batch: workers take the next input index; results land by index.
+ * Under lock, each finished input is marked ready, and every ready input
+ * from next_emit on is emitted in input order (JSON line, stderr). */
 typedef struct {
   const scan_opts *opts;
   const pv_srcroot *root; /* where each input sits under the report root */
@@ -960,16 +1089,18 @@ typedef struct {
   const char *db_note_id;   /* why the store is not to be trusted as is, or NULL */
   char db_note[PATH_MAX + 256];
   pv_result **results;
-  atomic_size_t next, done;
+  atomic_size_t next;
   atomic_int oom;
+  pthread_mutex_t lock;
+  unsigned char *ready; /* finished inputs not yet emitted */
+  size_t next_emit;     /* the first input not emitted */
+  FILE *json;           /* --json, open before scanning, or NULL */
+  const char *pack;     /* the rule pack's id (pv_pack_id) */
+  pv_baseline *base;    /* --baseline, or NULL */
+  size_t known;         /* findings the baseline left out */
+  int write_bad;        /* a JSON line could not be written */
+  pv_progress progress;
 } batch;
-
-static void progress(const batch *b) {
-  size_t done = atomic_load(&b->done), n = b->opts->n_inputs;
-  fprintf(stderr, "\r\033[Kscanning %zu/%zu inputs", done, n);
-  if (done == n)
-    fputc('\n', stderr);
-}
 
 /* Tell r that its dependencies were matched against a store that is empty
  * or out of date (b->db_note), unless the OSV API answered for them just
@@ -1140,9 +1271,52 @@ static pv_status check_registry(const batch *b, size_t i, pv_result *r) {
   return rc;
 }
 
+/* Say on stderr that r failed; with --verbose, every notification. */
+static void tell_one(batch *b, const pv_result *r) {
+  int verbose = b->opts->verbose;
+  if (r->status == PV_INPUT_ERROR || (verbose && r->notes.len > 0))
+    pv_progress_clear(&b->progress);
+  if (r->status == PV_INPUT_ERROR)
+    fprintf(stderr, "plugvet: %s\n", r->error);
+  for (size_t k = 0; verbose && k < r->notes.len; k++) {
+    const pv_note *n = pv_result_note_at(r, k);
+    if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
+      fprintf(stderr, "plugvet: note: %s\n", n->message);
+  }
+}
+
+/* One input, in order: the baseline, stderr, its JSON line (flushed: a
+ * killed batch keeps it). */
+static void emit(batch *b, pv_result *r) {
+  pv_error err = {0};
+  if (b->base != NULL)
+    b->known += pv_baseline_filter(b->base, r);
+  tell_one(b, r);
+  if (b->json != NULL &&
+      (pv_jsonl_write(b->json, r, PV_VERSION, b->pack, &err) != PV_OK || fflush(b->json) != 0))
+    b->write_bad = 1;
+}
+
+static void started(batch *b, size_t i) {
+  pthread_mutex_lock(&b->lock);
+  pv_progress_start(&b->progress, b->opts->inputs[i]);
+  pthread_mutex_unlock(&b->lock);
+}
+
+/* Input i is done: emit it and every later one already done, in order. */
+static void finished(batch *b, size_t i) {
+  pthread_mutex_lock(&b->lock);
+  b->ready[i] = 1;
+  pv_progress_finish(&b->progress, b->opts->inputs[i],
+                     b->results[i] == NULL || b->results[i]->status == PV_INPUT_ERROR);
+  for (; b->next_emit < b->opts->n_inputs && b->ready[b->next_emit]; b->next_emit++)
+    if (b->results[b->next_emit] != NULL)
+      emit(b, b->results[b->next_emit]);
+  pthread_mutex_unlock(&b->lock);
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
-  int show = !b->opts->quiet && b->opts->n_inputs > 1 && isatty(STDERR_FILENO);
   pv_scanner *s = pv_scanner_new(b->cfg);
   pv_store *db = NULL; /* each thread its own SQLite connection */
   pv_error err = {0};
@@ -1158,6 +1332,7 @@ static void *worker(void *arg) {
     if (i >= b->opts->n_inputs)
       break;
     const scan_opts *o = b->opts;
+    started(b, i);
     b->results[i] = o->mem.n ? pv_scan_files(s, o->inputs[i], o->staged ? "git-index" : "stdin",
                                              o->mem.v, o->mem.n)
                              : pv_scan_input(s, o->inputs[i]);
@@ -1170,9 +1345,7 @@ static void *worker(void *arg) {
       filter_findings(o, b->results[i]);
     if (b->results[i] != NULL)
       pv_config_ignore(&o->config, b->results[i]);
-    atomic_fetch_add(&b->done, 1);
-    if (show)
-      progress(b);
+    finished(b, i);
   }
   pv_scanner_delete(s);
   pv_store_close(db);
@@ -1184,13 +1357,14 @@ static void run_batch(batch *b) {
   if ((size_t)jobs > b->opts->n_inputs)
     jobs = (int)b->opts->n_inputs;
   pthread_t tids[64];
-  int started = 0;
+  int threads = 0;
   for (int t = 1; t < jobs; t++)
-    if (pthread_create(&tids[started], NULL, worker, b) == 0)
-      started++;
+    if (pthread_create(&tids[threads], NULL, worker, b) == 0)
+      threads++;
   worker(b);
-  for (int t = 0; t < started; t++)
+  for (int t = 0; t < threads; t++)
     pthread_join(tids[t], NULL);
+  pv_progress_end(&b->progress);
   if (atomic_load(&b->oom))
     die_oom();
 }
@@ -1203,7 +1377,7 @@ static FILE *open_out(const char *path) {
   FILE *f = fopen(path, "w");
   if (f == NULL) {
     fprintf(stderr, "plugvet: cannot write %s: %s\n", path, strerror(errno));
-    exit(EXIT_INPUT);
+    exit(EXIT_INTERNAL);
   }
   return f;
 }
@@ -1234,13 +1408,6 @@ static int write_report(const char *path, writer_fn writer, const pv_report_set 
   return close_out(f, path);
 }
 
-static pv_status write_jsonl(FILE *f, const pv_report_set *set, pv_error *err) {
-  for (size_t i = 0; i < set->count; i++)
-    if (pv_jsonl_write(f, set->results[i], err) != PV_OK)
-      return PV_FAILED;
-  return PV_OK;
-}
-
 /* Colour in the text report: --color always or never; else (auto) only on
  * a terminal, and not with NO_COLOR set or TERM=dumb. */
 static int use_color(const char *text_path, int mode) {
@@ -1256,24 +1423,10 @@ static int use_color(const char *text_path, int mode) {
   return isatty(STDOUT_FILENO);
 }
 
-/* Report each failed input on stderr; with --verbose, every notification. */
-static void tell_user(const scan_opts *o, pv_result *const *results) {
-  for (size_t i = 0; i < o->n_inputs; i++) {
-    const pv_result *r = results[i];
-    if (r->status == PV_INPUT_ERROR)
-      fprintf(stderr, "plugvet: %s\n", r->error);
-    if (!o->verbose)
-      continue;
-    for (size_t k = 0; k < r->notes.len; k++) {
-      const pv_note *n = pv_result_note_at(r, k);
-      if (n->level != PV_NOTE_ERROR || strcmp(n->id, "input-error") != 0)
-        fprintf(stderr, "plugvet: note: %s\n", n->message);
-    }
-  }
-}
-
-static int exit_code(const scan_opts *o, pv_result *const *results) {
-  int failed = 0, over = 0;
+static int exit_code(const scan_opts *o, pv_result *const *results, const pv_resume *old) {
+  int failed = old->failed > 0 || (o->fail_on_partial && old->partial > 0), over = 0;
+  for (int s = o->fail_on; s < PV_SEV_NONE; s++)
+    over |= old->counts[s] > 0;
   for (size_t i = 0; i < o->n_inputs; i++) {
     const pv_result *r = results[i];
     failed |= r->status == PV_INPUT_ERROR || (o->fail_on_partial && r->partial);
@@ -1375,15 +1528,6 @@ static void check_store(batch *b, const char *path) {
   }
 }
 
-/* Leave out the findings the baseline knows; returns how many. */
-static size_t apply_baseline(pv_baseline *b, const scan_opts *o, pv_result *const *results) {
-  size_t known = 0;
-  for (size_t i = 0; b != NULL && i < o->n_inputs; i++)
-    known += pv_baseline_filter(b, results[i]);
-  pv_baseline_free(b);
-  return known;
-}
-
 /* SARIF's endTimeUtc from $SOURCE_DATE_EPOCH, read as it always was: any
  * non-empty value, through strtoll (pv_write_sbom is stricter). */
 static void set_epoch(pv_report_set *set, const char *source_date_epoch) {
@@ -1421,6 +1565,49 @@ static const pv_keyring *load_keyring(const scan_opts *o, pv_keyring *ring) {
   return ring;
 }
 
+/* --resume: the lines of the --json file from this plugvet and rule pack
+ * are kept, their inputs taken out of the list. */
+static void resume_load(scan_opts *o, const char *pack, pv_resume *old) {
+  char err[PATH_MAX + 128] = "";
+  if (o->json == NULL || strcmp(o->json, "-") == 0)
+    die_usage("%s", "--resume needs --json FILE: the lines of the inputs already scanned");
+  if (o->sarif != NULL)
+    die_usage("%s", "--resume cannot go with --sarif: SARIF needs every input's findings");
+  if (pv_resume_load(old, o->json, PV_VERSION, pack, o->limits.total_bytes, err, sizeof err)) {
+    fprintf(stderr, "plugvet: %s\n", err);
+    exit(EXIT_INPUT);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < o->n_inputs; i++) {
+    if (pv_resume_has(old, o->inputs[i]))
+      free((char *)o->inputs[i]);
+    else
+      o->inputs[kept++] = o->inputs[i];
+  }
+  if (!o->quiet)
+    fprintf(stderr, "plugvet: --resume: %zu inputs already in %s, %zu to scan%s\n",
+            o->n_inputs - kept, o->json, kept,
+            old->dropped ? " (lines of another version or rule pack dropped)" : "");
+  o->n_inputs = kept;
+}
+
+/* The --json file, open before scanning (its lines are written as inputs
+ * finish); with --resume, holding the kept lines. NULL: no --json. */
+static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old) {
+  if (o->resume)
+    resume_load(o, pack, old);
+  if (o->json == NULL)
+    return NULL;
+  if (!o->resume)
+    return open_out(o->json);
+  FILE *f = pv_resume_rewrite(old, o->json);
+  if (f == NULL) {
+    fprintf(stderr, "plugvet: cannot write %s: %s\n", o->json, strerror(errno));
+    exit(EXIT_INTERNAL);
+  }
+  return f;
+}
+
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   scan_opts o = {.fail_on = -1,
                  .min_severity = -1,
@@ -1433,8 +1620,10 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   parse_scan_args(&o, argc, argv);
   pv_baseline *base = load_baseline(&o);
   pv_vex *vex = pv_load_vex(o.vex, o.n_vex, &o.limits);
+  char pack[PV_PACK_ID_LEN];
+  pv_resume old = {0};
   pv_scan_config cfg = {
-      .rules = load_rules(&o),
+      .rules = load_rules(&o, pack),
       .limits = o.limits,
       .capabilities = o.policy_out != NULL,
       .cap_load = caps_get,
@@ -1447,21 +1636,30 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                   .untrusted = !project_trusted(&o)},
       .inline_suppress = o.inline_suppress};
   char dbbuf[PATH_MAX];
+  pv_keyring ring = {0};
+  const pv_keyring *ring_p = load_keyring(&o, &ring);
+  if (o.verify_registry && !o.registry)
+    o.registry = "https://registry.npmjs.org";
+  pv_npm_keys *npm = o.verify_registry ? pv_load_npm_keys(g_command, o.npm_keys, &o.limits) : NULL;
+  FILE *json = open_json(&o, pack, &old);
   batch b = {.opts = &o,
              .cfg = &cfg,
              .env = env,
-             .results = calloc(o.n_inputs, sizeof(pv_result *)),
+             .json = json,
+             .pack = pack,
+             .base = base,
+             .lock = PTHREAD_MUTEX_INITIALIZER,
+             .ready = calloc(o.n_inputs + 1, 1),
+             .results = calloc(o.n_inputs + 1, sizeof(pv_result *)),
              .vex = vex,
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &o.limits);
   b.lic = lic;
-  pv_keyring ring = {0};
-  b.ring = load_keyring(&o, &ring);
-  if (o.verify_registry && !o.registry)
-    o.registry = "https://registry.npmjs.org";
-  b.npm = o.verify_registry ? pv_load_npm_keys(g_command, o.npm_keys, &o.limits) : NULL;
-  if (b.results == NULL)
+  b.ring = ring_p;
+  b.npm = npm;
+  if (b.results == NULL || b.ready == NULL)
     die_oom();
+  pv_progress_init(&b.progress, o.n_inputs, !o.quiet && o.n_inputs > 1, getenv("TERM"));
   if (b.db_path != NULL) {
     check_store(&b, b.db_path);
   }
@@ -1473,35 +1671,38 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
     die_oom();
   b.root = &root;
   run_batch(&b);
-  size_t known = apply_baseline(base, &o, b.results);
-  tell_user(&o, b.results);
+  pv_baseline_free(base);
+  int bad = b.write_bad || (json != NULL && close_out(json, o.json));
   char bundled[2][PATH_MAX + 64];
   pv_report_set set = {.results = b.results,
                        .count = o.n_inputs,
                        .rules = cfg.rules,
                        .version = PV_VERSION,
-                       .color = use_color(o.text, o.color),
-                       .baseline_known = known,
+                       .color = o.format == PV_FORMAT_TEXT && use_color(o.text, o.color),
+                       .quiet = o.quiet,
+                       .baseline_known = b.known,
+                       .resumed = old.n,
                        .srcroot = root.root,
                        .category = o.sarif_category,
                        .max_results = o.limits.sarif_results,
                        .bundled = bundled_dirs(bundled, sizeof bundled[0])};
   set_epoch(&set, env->source_date_epoch);
-  int bad = 0;
   if (o.sarif)
     bad |= write_report(o.sarif, pv_sarif_write, &set);
-  if (o.json)
-    bad |= write_report(o.json, write_jsonl, &set);
   if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
     bad |= write_report(o.policy_out, pv_policy_write, &set);
-  bad |= write_report(o.text ? o.text : "-", pv_text_write, &set);
-  int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results);
+  static const writer_fn people[] = {pv_text_write, pv_compact_write, pv_table_write,
+                                     pv_markdown_write, pv_junit_write};
+  bad |= write_report(o.text ? o.text : "-", people[o.format], &set);
+  int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results, &old);
   for (size_t i = 0; i < o.n_inputs; i++)
     pv_result_delete(b.results[i]);
   free(b.results);
+  free(b.ready);
+  pv_resume_free(&old);
   pv_lic_policy_free(lic);
   pv_keyring_free(&ring);
-  pv_npm_keys_free((pv_npm_keys *)b.npm);
+  pv_npm_keys_free(npm);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
   pv_ruleset_delete(g_caps.rs);
   paths_free(&g_caps.paths);

@@ -190,6 +190,34 @@ void tn_param_sinks(tctx *c, uint32_t si, struct xsink_ *ext, const trace *t) {
   }
 }
 
+/* The call whose argument (or which) the sink match m is: its callee,
+ * else a null node. */
+static TSNode sink_callee(tctx *c, const pv_pmatch *m) {
+  TSNode n = ts_node_descendant_for_byte_range(c->root, m->s, m->e), none = {0}, call = none;
+  while (!ts_node_is_null(n) && nstart(n) == m->s && nend(n) == m->e) {
+    TSNode p = ts_node_parent(n);
+    if (sym_is(n, c->sy->call))
+      call = n;
+    if (!ts_node_is_null(p) && strcmp(ts_node_type(p), "arguments") == 0) {
+      call = ts_node_parent(p);
+      break;
+    }
+    n = p;
+  }
+  return !ts_node_is_null(call) && sym_is(call, c->sy->call) ? tn_field_of(call, "function") : none;
+}
+
+/* The sink step's text: the sink, and the call it is passed to
+ * ("reaches the sink 'ls ' + dir in exec()"). */
+static const char *sink_text(tctx *c, const pv_pmatch *m) {
+  TSNode callee = sink_callee(c, m);
+  const char *what = tn_quote(c, "%s", m->s, m->e);
+  if (ts_node_is_null(callee) || (nstart(callee) == m->s && nend(callee) == m->e) || what == NULL)
+    return tn_quote(c, "reaches the sink %s", m->s, m->e);
+  const char *call = tn_quote(c, "%s", nstart(callee), nend(callee));
+  return call ? pv_arena_printf(c->a, "reaches the sink %s in %s()", what, call) : NULL;
+}
+
 /* A tainted value at n: is n a sink (or inside a non-exact one)? */
 void tn_check_sink(tctx *c, TSNode n, const trace *t) {
   uint32_t s = nstart(n), e = nend(n);
@@ -200,7 +228,7 @@ void tn_check_sink(tctx *c, TSNode n, const trace *t) {
     if (!(it->exact ? m->s == s && m->e == e : inside(s, e, m)) ||
         (!t->param && !tn_requires_ok(c, it->requires, t)) || !tn_unified(c, t, m))
       continue;
-    const trace *last = tn_step(c, t, m->s, m->e, tn_quote(c, "reaches the sink %s", m->s, m->e));
+    const trace *last = tn_step(c, t, m->s, m->e, sink_text(c, m));
     tn_param_sinks(c, i, NULL, last);
     if (!t->param && (c->best[i] == NULL || last->len < c->best[i]->len))
       c->best[i] = last;

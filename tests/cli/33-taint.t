@@ -13,7 +13,7 @@ n=$(grep -c '^PASS' "$TMP/out"); check "at least 12 rule/test-file pairs pass ($
 
 # --taint: the bundled taint rules on top of the pack (found next to the
 # binary like the pack); without it, no taint rule runs.
-printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\n" >"$TMP/t.js"
+printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\neval(x);\n" >"$TMP/t.js"
 "$PV" scan -q --no-db --taint --fail-on none --text /dev/null --json "$TMP/t1.jsonl" "$TMP/t.js"
 ids() { python3 -c 'import json,sys
 print(" ".join(sorted({f["rule_id"] for l in open(sys.argv[1]) for f in json.loads(l)["findings"] if f["rule_id"].startswith(sys.argv[2])})))' "$1" "$2"; }

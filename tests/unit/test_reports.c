@@ -381,7 +381,7 @@ static char *render_jsonl(const pv_result *r) {
   size_t n = 0;
   FILE *f = open_memstream(&buf, &n);
   pv_error err = {0};
-  pv_jsonl_write(f, r, &err);
+  pv_jsonl_write(f, r, NULL, NULL, &err);
   fclose(f);
   return buf;
 }
