@@ -113,6 +113,41 @@ app.get('/guard', (req, res) => {
   res.end();
 });
 
+app.get('/allow-short', (req, res) => {
+  const tool = req.query.tool;
+  // An unbraced allow-list check.
+  // ok: js.taint.command-injection
+  if (TOOLS.includes(tool)) exec(tool + ' --version');
+  // ruleid: js.taint.command-injection
+  exec(tool + ' --help');
+  res.end();
+});
+
+app.get('/guard-short', (req, res) => {
+  const tool = req.query.tool;
+  if (!TOOLS.includes(tool)) return res.status(400).end();
+  // ok: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
+app.get('/guard-throw', (req, res) => {
+  const tool = req.query.tool;
+  if (!TOOLS.includes(tool)) throw new Error('unknown tool');
+  // ok: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
+app.get('/guard-no-exit', (req, res) => {
+  const tool = req.query.tool;
+  // The check only logs: the command still runs with any value.
+  if (!TOOLS.includes(tool)) console.warn('unknown tool', tool);
+  // ruleid: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
 // ok: js.taint.command-injection
 exec('npm --version');
 

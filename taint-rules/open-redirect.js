@@ -44,6 +44,22 @@ app.get('/back', (req, res) => {
   res.redirect('/home');
 });
 
+app.get('/back-short', (req, res) => {
+  const next = req.query.next;
+  // ok: js.taint.open-redirect
+  if (RETURN_PATHS.includes(next)) return res.redirect(next);
+  if (!RETURN_PATHS.includes(next)) return res.redirect('/home');
+  // ok: js.taint.open-redirect
+  res.redirect(next);
+});
+
+app.get('/back-loose', (req, res) => {
+  const next = req.query.next;
+  if (!RETURN_PATHS.includes(next)) console.warn('unexpected next', next);
+  // ruleid: js.taint.open-redirect
+  res.redirect(next);
+});
+
 // --- cross-function ---------------------------------------------------------------
 
 function returnTo(req) {
