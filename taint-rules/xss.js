@@ -172,6 +172,10 @@ function angularCtrl($scope, $sce, $compile, $location) {
   $scope.text = location.hash;
   // ok: js.taint.xss
   $compile('<div>{{text}}</div>')($scope);
+  // ruleid: js.taint.xss
+  $scope.q = $sce.trustAsHtml($location.search().q);
+  // ok: js.taint.xss
+  $scope.q2 = $sce.trustAsHtml($scope.defaults.q);
 }
 
 // --- server: sanitisers and non-HTML responses -------------------------------------

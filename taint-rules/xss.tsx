@@ -1,5 +1,6 @@
 // Tests for xss.yaml (js.taint.xss): React, Angular and VS Code markdown (TSX).
 import * as React from 'react';
+import { ActivatedRoute } from '@angular/router';
 import ReactMarkdown from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import DOMPurify from 'dompurify';
@@ -73,6 +74,24 @@ export class Preview {
     this.html = this.sanitizer.bypassSecurityTrustHtml('<b>static</b>');
     // ok: js.taint.xss
     const s = this.sanitizer.sanitize(1, location.hash);
+  }
+}
+
+// Angular's router: the snapshot and the route's observables carry the URL.
+export class RoutedPreview {
+  html: SafeHtml | undefined;
+  constructor(private route: ActivatedRoute, private sanitizer: DomSanitizer) {}
+  show(): void {
+    // ruleid: js.taint.xss
+    this.html = this.sanitizer.bypassSecurityTrustHtml(this.route.snapshot.queryParams['q']);
+    this.route.paramMap.subscribe((params) => {
+      // ruleid: js.taint.xss
+      this.html = this.sanitizer.bypassSecurityTrustHtml(params.get('slug') ?? '');
+      // ok: js.taint.xss
+      this.html = this.sanitizer.sanitize(1, params.get('slug'));
+    });
+    // ok: js.taint.xss
+    this.html = this.sanitizer.bypassSecurityTrustHtml(this.route.snapshot.title ?? '');
   }
 }
 
