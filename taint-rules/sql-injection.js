@@ -277,3 +277,34 @@ app.post('/stats', async (req, res) => {
   const one = await User.findOne({ where: { email: req.body.email } });
   res.json(one);
 });
+
+// --- NoSQL: Mongoose $where/where, aggregation pipelines --------------------------
+
+const mongoose = require('mongoose');
+const Article = mongoose.model('Article', new mongoose.Schema({ title: String }));
+
+app.post('/articles', async (req, res) => {
+  // ruleid: js.taint.nosql-injection
+  const a = await Article.$where('this.title === "' + req.body.title + '"');
+  // ok: js.taint.nosql-injection
+  const b = await Article.$where('this.views > 10');
+  // ruleid: js.taint.nosql-injection
+  const c = await Article.find().where(req.body.filter);
+  // ruleid: js.taint.nosql-injection
+  const d = await Article.where({ author: req.body.author });
+  // A field name, then a value compared with equals(): not an object filter.
+  // ok: js.taint.nosql-injection
+  const e = await Article.find().where('title').equals(String(req.body.title));
+  // Sequelize.where(col, value) builds SQL with the value bound.
+  // ok: js.taint.nosql-injection
+  const f = Sequelize.where(Sequelize.col('title'), req.body.title);
+  // ruleid: js.taint.nosql-injection
+  const g = await users.aggregate([{ $match: { owner: req.body.owner } }, { $limit: 10 }]).toArray();
+  // ok: js.taint.nosql-injection
+  const h = await users.aggregate([{ $match: { owner: String(req.body.owner) } }, { $limit: 10 }]).toArray();
+  // ruleid: js.taint.nosql-injection
+  const i = await Article.aggregate().match(req.body.match);
+  // ok: js.taint.nosql-injection
+  const j = await Article.aggregate().match({ published: true }).limit(Number(req.body.n));
+  res.json({ a, b, c, d, e, f, g, h, i, j });
+});
