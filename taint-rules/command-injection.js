@@ -374,3 +374,23 @@ function taskFor(webview, bot) {
     return new Task({ type: 'demo' }, TaskScope.Workspace, 'demo', 'demo', exec1 || exec2);
   });
 }
+
+// --- util.promisify(exec); options held in a variable -----------------------------
+
+const util = require('util');
+const childProcess = require('child_process');
+const execAsync = util.promisify(childProcess.exec);
+
+app.get('/lookup', async (req, res) => {
+  const name = req.query.name;
+  // ruleid: js.taint.command-injection
+  const { stdout } = await execAsync('nslookup ' + name);
+  // ok: js.taint.command-injection
+  const fixed = await execAsync('nslookup example.com');
+  const opts = { shell: true };
+  // ruleid: js.taint.command-injection
+  childProcess.execFile('nslookup', [name], opts, () => {});
+  // ok: js.taint.command-injection
+  childProcess.execFile('nslookup', [name], { timeout: 1000 }, () => {});
+  res.send(stdout + fixed.stdout);
+});
