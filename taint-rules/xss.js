@@ -128,6 +128,19 @@ function showFromHash() {
   $('#out').html('<b>fixed</b>');
   // ok: js.taint.xss
   $('#out').html(DOMPurify.sanitize(frag));
+  // An element built with .text(x) holds x as text.
+  // ok: js.taint.xss
+  $('#list').append($('<li>').text(frag));
+  // ok: js.taint.xss
+  $('#form').append($('<input type="hidden">').val(frag));
+  // ruleid: js.taint.xss
+  $('#list').append($('<li>').attr('data-x', 1).html(frag));
+  // $(x).text(...) still parses x first.
+  // ruleid: js.taint.xss
+  $('#list').append($(frag).text('label'));
+  const $item = $('<li class="x">');
+  // ok: js.taint.xss
+  $('#list').append($item.text(frag));
 }
 
 function linkFromQuery($link) {
