@@ -62,6 +62,27 @@ export function SafeNotes(): JSX.Element {
   return <ReactMarkdown>{location.hash}</ReactMarkdown>;
 }
 
+// react-markdown 4 and earlier: escapeHtml={false} renders raw HTML.
+export function OldNotes(): JSX.Element {
+  // ruleid: js.taint.xss
+  return <ReactMarkdown source={location.hash} escapeHtml={false} />;
+}
+
+export function OldNotesChildren(): JSX.Element {
+  // ruleid: js.taint.xss
+  return <ReactMarkdown escapeHtml={false}>{document.referrer}</ReactMarkdown>;
+}
+
+export function OldNotesEscaped(): JSX.Element {
+  // ok: js.taint.xss
+  return <ReactMarkdown source={location.hash} escapeHtml={true} />;
+}
+
+export function OldNotesFixed(): JSX.Element {
+  // ok: js.taint.xss
+  return <ReactMarkdown source={'**fixed**'} escapeHtml={false} />;
+}
+
 export class Preview {
   html: SafeHtml | undefined;
   constructor(private sanitizer: DomSanitizer) {}
