@@ -60,6 +60,21 @@ app.get('/back-loose', (req, res) => {
   res.redirect(next);
 });
 
+app.get('/local-only', (req, res) => {
+  const next = String(req.query.next);
+  // ok: js.taint.open-redirect
+  if (next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return res.redirect(next);
+  // ok: js.taint.open-redirect
+  if (/^\/(?![\/\\])/.test(next)) res.redirect(next);
+  // '/\evil.example' passes this check, and browsers read it as //evil.example.
+  // ruleid: js.taint.open-redirect
+  if (next.startsWith('/') && !next.startsWith('//')) res.redirect(next);
+  // ruleid: js.taint.open-redirect
+  if (/^\//.test(next)) res.redirect(next);
+  // ruleid: js.taint.open-redirect
+  res.redirect(next);
+});
+
 // --- cross-function ---------------------------------------------------------------
 
 function returnTo(req) {
