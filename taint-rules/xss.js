@@ -305,3 +305,58 @@ window.addEventListener('message', (event) => {
     document.getElementById('ext-root').innerHTML = event.data.html;
   }
 });
+
+// --- Koa, Fastify, Hapi bodies; objects are sent as JSON ---------------------------
+
+const Koa = require('koa');
+const fastify = require('fastify')();
+const Hapi = require('@hapi/hapi');
+
+const koa = new Koa();
+koa.use(async (ctx) => {
+  // ruleid: js.taint.xss
+  ctx.body = `<h1>${ctx.query.title}</h1>`;
+});
+koa.use(async (ctx) => {
+  // ok: js.taint.xss
+  ctx.body = { title: ctx.query.title };
+});
+koa.use(async (ctx) => {
+  ctx.type = 'text/plain';
+  // ok: js.taint.xss
+  ctx.body = ctx.query.title;
+});
+
+fastify.get('/page', async (request, reply) => {
+  // ruleid: js.taint.xss
+  reply.type('text/html').send('<p>' + request.query.msg + '</p>');
+});
+fastify.get('/api', async (request, reply) => {
+  // ok: js.taint.xss
+  reply.send({ msg: request.query.msg });
+});
+
+const server = Hapi.server({ port: 3000 });
+server.route({
+  method: 'GET',
+  path: '/hello',
+  handler: (request, h) => {
+    // ruleid: js.taint.xss
+    return h.response('<p>Hello ' + request.query.name + '</p>');
+  },
+});
+server.route({
+  method: 'GET',
+  path: '/hello.txt',
+  handler: (request, h) => {
+    // ok: js.taint.xss
+    return h.response('Hello ' + request.query.name).type('text/plain');
+  },
+});
+
+app.get('/as-json', (req, res) => {
+  // ok: js.taint.xss
+  res.send({ name: req.query.name });
+  // ok: js.taint.xss
+  res.status(200).send([req.query.name]);
+});
