@@ -394,3 +394,41 @@ app.get('/lookup', async (req, res) => {
   childProcess.execFile('nslookup', [name], { timeout: 1000 }, () => {});
   res.send(stdout + fixed.stdout);
 });
+
+// --- Electron: shell.openExternal of a URL a page or a renderer chose ----------------
+
+const { BrowserWindow, shell: desktop } = require('electron');
+const win = new BrowserWindow({ width: 800, height: 600 });
+
+win.webContents.setWindowOpenHandler(({ url }) => {
+  // A page's window.open('file:///...') or a custom protocol starts a program.
+  // ruleid: js.taint.command-injection
+  desktop.openExternal(url);
+  return { action: 'deny' };
+});
+
+win.webContents.setWindowOpenHandler((details) => {
+  // ok: js.taint.command-injection
+  if (details.url.startsWith('https://')) desktop.openExternal(details.url);
+  return { action: 'deny' };
+});
+
+win.webContents.on('will-navigate', (event, url) => {
+  event.preventDefault();
+  if (!url.startsWith('https://')) return;
+  // ok: js.taint.command-injection
+  desktop.openExternal(url);
+});
+
+win.webContents.on('will-navigate', (event, url) => {
+  event.preventDefault();
+  // ruleid: js.taint.command-injection
+  desktop.openExternal(url);
+});
+
+ipcMain.handle('open-doc', async (_event, file) => {
+  // ruleid: js.taint.command-injection
+  await desktop.openPath(file);
+  // ok: js.taint.command-injection
+  await desktop.openExternal('https://example.com/docs');
+});

@@ -137,3 +137,27 @@ export async function ping({ query }: Request, res: Response): Promise<void> {
   cp.spawn('ping', ['-c', '1', host], plainOpts);
   res.json({ a: a.stdout, b: b.stdout, c: c.stdout, d: d.stdout });
 }
+
+// --- Electron: shell.openExternal ---------------------------------------------------
+
+import { BrowserWindow, shell, ipcMain, type HandlerDetails } from 'electron';
+
+export function guardWindow(win: BrowserWindow): void {
+  win.webContents.setWindowOpenHandler((details: HandlerDetails) => {
+    // ruleid: js.taint.command-injection
+    void shell.openExternal(details.url);
+    return { action: 'deny' };
+  });
+  win.webContents.setWindowOpenHandler(({ url }: HandlerDetails) => {
+    if (!url.startsWith('https://')) return { action: 'deny' };
+    // ok: js.taint.command-injection
+    void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  ipcMain.on('open-link', (_e, link: string) => {
+    // ruleid: js.taint.command-injection
+    void shell.openExternal(link, { activate: true });
+    // ok: js.taint.command-injection
+    void shell.openExternal('https://example.com/support');
+  });
+}
