@@ -197,3 +197,14 @@ app.get('/guard-logs', (req, res) => {
   // ruleid: js.taint.path-traversal
   res.send(fs.readFileSync(p));
 });
+
+app.get('/page/:name', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  res.render(req.params.name);
+  // ruleid: js.taint.path-traversal
+  res.render('pages/' + req.params.name, { title: 'x' });
+  // ok: js.taint.path-traversal
+  res.render('pages/' + path.basename(req.params.name));
+  // ok: js.taint.path-traversal
+  res.render('page', { name: req.params.name });
+});
