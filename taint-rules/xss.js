@@ -360,3 +360,41 @@ app.get('/as-json', (req, res) => {
   // ok: js.taint.xss
   res.status(200).send([req.query.name]);
 });
+
+// --- URL properties: links, forms, scripts, frames ---------------------------------
+
+function urlProperties(form) {
+  const target = location.hash.slice(1);
+  const link = document.createElement('a');
+  // ruleid: js.taint.xss
+  link.href = target;
+  // ok: js.taint.xss
+  link.href = '/search?q=' + encodeURIComponent(target);
+  // ok: js.taint.xss
+  link.href = `https://example.com/items/${target}`;
+  // ruleid: js.taint.xss
+  form.action = target;
+  // ruleid: js.taint.xss
+  link.setAttribute('href', target);
+  // ok: js.taint.xss
+  link.setAttribute('title', target);
+  // location.href is an open redirect (js.taint.open-redirect), not this rule's.
+  // ok: js.taint.xss
+  window.location.href = target;
+  const script = document.createElement('script');
+  // ruleid: js.taint.xss
+  script.src = target;
+  // ok: js.taint.xss
+  script.src = 'https://cdn.example.com/widget.js';
+  const frame = document.createElement('iframe');
+  // ruleid: js.taint.xss
+  frame.src = target;
+  // ok: js.taint.xss
+  frame.src = '/embed/' + encodeURIComponent(target);
+  const img = document.createElement('img');
+  // An image's src runs no script.
+  // ok: js.taint.xss
+  img.src = target;
+  // ruleid: js.taint.xss
+  this.previewFrame.src = target;
+}
