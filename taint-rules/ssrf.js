@@ -154,9 +154,12 @@ app.get('/more', async (req, res) => {
   await got.delete(target);
   // ruleid: js.taint.ssrf
   net.connect({ host: host, port: 6379 });
-  // A shorthand property is not matched by `host: $URL` (a known miss).
-  // todoruleid: js.taint.ssrf
+  // A shorthand host: the options object stands for it.
+  // ruleid: js.taint.ssrf
   net.connect({ host, port: 6380 });
+  const hostname = 'cache.internal';
+  // ok: js.taint.ssrf
+  https.get({ hostname, path: '/items/' + encodeURIComponent(id) });
   // ruleid: js.taint.ssrf
   net.createConnection(25, host);
   // A fixed scheme and host with the outside value in the path.
