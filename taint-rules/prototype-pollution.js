@@ -195,3 +195,19 @@ app.post('/settings-own-short', (req, res) => {
   settings[section][key] = value;
   res.end();
 });
+
+// A merge that builds a new object and uses the recursive call's result
+// writes nothing into the arguments.
+function mergeValues(a, b) {
+  const out = { ...a, ...b };
+  for (const key of Object.keys(a)) {
+    // ok: js.taint.prototype-pollution
+    const merged = mergeValues(a[key], b[key]);
+    out[key] = merged;
+  }
+  return out;
+}
+
+app.post('/merge-values', (req, res) => {
+  res.json(mergeValues(settings, req.body));
+});
