@@ -1,6 +1,7 @@
 // Tests for xss.yaml (js.taint.xss): React, Angular and VS Code markdown (TSX).
 import * as React from 'react';
 import { ActivatedRoute } from '@angular/router';
+import { ElementRef, Renderer2 } from '@angular/core';
 import ReactMarkdown from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import DOMPurify from 'dompurify';
@@ -95,6 +96,20 @@ export class Preview {
     this.html = this.sanitizer.bypassSecurityTrustHtml('<b>static</b>');
     // ok: js.taint.xss
     const s = this.sanitizer.sanitize(1, location.hash);
+  }
+}
+
+// Angular's Renderer2 sets a property as is (no sanitising, unlike [innerHTML]).
+export class RenderedNote {
+  constructor(private renderer: Renderer2, private host: ElementRef, private route: ActivatedRoute) {}
+  show(): void {
+    const note = this.route.snapshot.queryParamMap.get('note') ?? '';
+    // ruleid: js.taint.xss
+    this.renderer.setProperty(this.host.nativeElement, 'innerHTML', note);
+    // ok: js.taint.xss
+    this.renderer.setProperty(this.host.nativeElement, 'textContent', note);
+    // ok: js.taint.xss
+    this.renderer.setProperty(this.host.nativeElement, 'innerHTML', '<hr>');
   }
 }
 
