@@ -113,6 +113,41 @@ app.get('/guard', (req, res) => {
   res.end();
 });
 
+app.get('/allow-short', (req, res) => {
+  const tool = req.query.tool;
+  // An unbraced allow-list check.
+  // ok: js.taint.command-injection
+  if (TOOLS.includes(tool)) exec(tool + ' --version');
+  // ruleid: js.taint.command-injection
+  exec(tool + ' --help');
+  res.end();
+});
+
+app.get('/guard-short', (req, res) => {
+  const tool = req.query.tool;
+  if (!TOOLS.includes(tool)) return res.status(400).end();
+  // ok: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
+app.get('/guard-throw', (req, res) => {
+  const tool = req.query.tool;
+  if (!TOOLS.includes(tool)) throw new Error('unknown tool');
+  // ok: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
+app.get('/guard-no-exit', (req, res) => {
+  const tool = req.query.tool;
+  // The check only logs: the command still runs with any value.
+  if (!TOOLS.includes(tool)) console.warn('unknown tool', tool);
+  // ruleid: js.taint.command-injection
+  execSync(tool + ' --help');
+  res.end();
+});
+
 // ok: js.taint.command-injection
 exec('npm --version');
 
@@ -339,3 +374,61 @@ function taskFor(webview, bot) {
     return new Task({ type: 'demo' }, TaskScope.Workspace, 'demo', 'demo', exec1 || exec2);
   });
 }
+
+// --- util.promisify(exec); options held in a variable -----------------------------
+
+const util = require('util');
+const childProcess = require('child_process');
+const execAsync = util.promisify(childProcess.exec);
+
+app.get('/lookup', async (req, res) => {
+  const name = req.query.name;
+  // ruleid: js.taint.command-injection
+  const { stdout } = await execAsync('nslookup ' + name);
+  // ok: js.taint.command-injection
+  const fixed = await execAsync('nslookup example.com');
+  const opts = { shell: true };
+  // ruleid: js.taint.command-injection
+  childProcess.execFile('nslookup', [name], opts, () => {});
+  // ok: js.taint.command-injection
+  childProcess.execFile('nslookup', [name], { timeout: 1000 }, () => {});
+  res.send(stdout + fixed.stdout);
+});
+
+// --- Electron: shell.openExternal of a URL a page or a renderer chose ----------------
+
+const { BrowserWindow, shell: desktop } = require('electron');
+const win = new BrowserWindow({ width: 800, height: 600 });
+
+win.webContents.setWindowOpenHandler(({ url }) => {
+  // A page's window.open('file:///...') or a custom protocol starts a program.
+  // ruleid: js.taint.command-injection
+  desktop.openExternal(url);
+  return { action: 'deny' };
+});
+
+win.webContents.setWindowOpenHandler((details) => {
+  // ok: js.taint.command-injection
+  if (details.url.startsWith('https://')) desktop.openExternal(details.url);
+  return { action: 'deny' };
+});
+
+win.webContents.on('will-navigate', (event, url) => {
+  event.preventDefault();
+  if (!url.startsWith('https://')) return;
+  // ok: js.taint.command-injection
+  desktop.openExternal(url);
+});
+
+win.webContents.on('will-navigate', (event, url) => {
+  event.preventDefault();
+  // ruleid: js.taint.command-injection
+  desktop.openExternal(url);
+});
+
+ipcMain.handle('open-doc', async (_event, file) => {
+  // ruleid: js.taint.command-injection
+  await desktop.openPath(file);
+  // ok: js.taint.command-injection
+  await desktop.openExternal('https://example.com/docs');
+});

@@ -109,3 +109,58 @@ export class TerminalPanel {
     });
   }
 }
+
+// --- util.promisify(exec/execFile); options held in a variable ----------------------
+
+import { promisify } from 'node:util';
+import * as cp from 'node:child_process';
+import type { Request, Response } from 'express';
+
+const run = promisify(exec);
+const runFile = promisify(cp.execFile);
+
+export async function ping({ query }: Request, res: Response): Promise<void> {
+  const host = String(query.host);
+  // ruleid: js.taint.command-injection
+  const a = await run(`ping -c 1 ${host}`);
+  // ok: js.taint.command-injection
+  const b = await run('ping -c 1 localhost');
+  // ok: js.taint.command-injection
+  const c = await runFile('ping', ['-c', '1', host]);
+  // ruleid: js.taint.command-injection
+  const d = await runFile(host, ['-c', '1']);
+  const shellOpts = { shell: true, timeout: 5000 };
+  // ruleid: js.taint.command-injection
+  cp.spawn('ping', ['-c', '1', host], shellOpts);
+  const plainOpts = { shell: false, timeout: 5000 };
+  // ok: js.taint.command-injection
+  cp.spawn('ping', ['-c', '1', host], plainOpts);
+  res.json({ a: a.stdout, b: b.stdout, c: c.stdout, d: d.stdout });
+}
+
+// --- Electron: shell.openExternal ---------------------------------------------------
+
+// (Imported as desktop: a later `const shell` elsewhere in a file ends the
+// alias, which is tracked per file in source order.)
+import { BrowserWindow, shell as desktop, ipcMain } from 'electron';
+import type { HandlerDetails } from 'electron';
+
+export function guardWindow(win: BrowserWindow): void {
+  win.webContents.setWindowOpenHandler((details: HandlerDetails) => {
+    // ruleid: js.taint.command-injection
+    void desktop.openExternal(details.url);
+    return { action: 'deny' };
+  });
+  win.webContents.setWindowOpenHandler(({ url }: HandlerDetails) => {
+    if (!url.startsWith('https://')) return { action: 'deny' };
+    // ok: js.taint.command-injection
+    void desktop.openExternal(url);
+    return { action: 'deny' };
+  });
+  ipcMain.on('open-link', (_e, link: string) => {
+    // ruleid: js.taint.command-injection
+    void desktop.openExternal(link, { activate: true });
+    // ok: js.taint.command-injection
+    void desktop.openExternal('https://example.com/support');
+  });
+}

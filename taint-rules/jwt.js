@@ -50,3 +50,14 @@ function showName(token) {
   // ok: js.taint.jwt-decode-unverified
   if (claims.exp * 1000 < Date.now()) refresh();
 }
+
+// Koa keeps the identity in ctx.state.user.
+function koaAuth(ctx) {
+  const token = ctx.get('authorization').slice(7);
+  // ruleid: js.taint.jwt-decode-unverified
+  ctx.state.user = jwt.decode(token);
+  // ok: js.taint.jwt-decode-unverified
+  ctx.state.token = jwt.decode(token);
+  // ok: js.taint.jwt-decode-unverified
+  ctx.state.user = jwt.verify(token, process.env.JWT_KEY, { algorithms: ['HS256'] });
+}

@@ -44,6 +44,37 @@ app.get('/back', (req, res) => {
   res.redirect('/home');
 });
 
+app.get('/back-short', (req, res) => {
+  const next = req.query.next;
+  // ok: js.taint.open-redirect
+  if (RETURN_PATHS.includes(next)) return res.redirect(next);
+  if (!RETURN_PATHS.includes(next)) return res.redirect('/home');
+  // ok: js.taint.open-redirect
+  res.redirect(next);
+});
+
+app.get('/back-loose', (req, res) => {
+  const next = req.query.next;
+  if (!RETURN_PATHS.includes(next)) console.warn('unexpected next', next);
+  // ruleid: js.taint.open-redirect
+  res.redirect(next);
+});
+
+app.get('/local-only', (req, res) => {
+  const next = String(req.query.next);
+  // ok: js.taint.open-redirect
+  if (next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return res.redirect(next);
+  // ok: js.taint.open-redirect
+  if (/^\/(?![\/\\])/.test(next)) res.redirect(next);
+  // '/\evil.example' passes this check, and browsers read it as //evil.example.
+  // ruleid: js.taint.open-redirect
+  if (next.startsWith('/') && !next.startsWith('//')) res.redirect(next);
+  // ruleid: js.taint.open-redirect
+  if (/^\//.test(next)) res.redirect(next);
+  // ruleid: js.taint.open-redirect
+  res.redirect(next);
+});
+
 // --- cross-function ---------------------------------------------------------------
 
 function returnTo(req) {

@@ -146,3 +146,65 @@ app.post('/unpack', (req, res) => {
   fs.createReadStream('upload.zip').pipe(unzipper.Extract({ path: ROOT }));
   res.end();
 });
+
+// --- directories, renames, copies, fs-extra; guards that leave ----------------------
+
+const fse = require('fs-extra');
+
+app.post('/move', async (req, res) => {
+  const { from, to } = req.body;
+  // ruleid: js.taint.path-traversal
+  fs.renameSync(path.join(ROOT, 'inbox', 'a.txt'), path.join(ROOT, to));
+  // ok: js.taint.path-traversal
+  fs.renameSync(path.join(ROOT, 'inbox', 'a.txt'), path.join(ROOT, 'done', path.basename(to)));
+  // ruleid: js.taint.path-traversal
+  fs.mkdirSync(path.join(ROOT, from), { recursive: true });
+  // ok: js.taint.path-traversal
+  fs.mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
+  // ruleid: js.taint.path-traversal
+  await fsp.copyFile(from, path.join(ROOT, 'copy.txt'));
+  // ruleid: js.taint.path-traversal
+  await fs.promises.symlink('/etc/passwd', to);
+  // ruleid: js.taint.path-traversal
+  await fse.outputFile(path.join(ROOT, to), req.body.text);
+  // ok: js.taint.path-traversal
+  await fse.outputFile(path.join(ROOT, 'notes.txt'), req.body.text);
+  // ruleid: js.taint.path-traversal
+  await fse.copy(path.join(ROOT, 'template'), to);
+  // ok: js.taint.path-traversal
+  await fse.copy(path.join(ROOT, 'template'), path.join(ROOT, 'sites', String(Number(to))));
+  res.end();
+});
+
+app.get('/guarded', (req, res) => {
+  const p = path.resolve(ROOT, req.query.name);
+  if (!p.startsWith(ROOT + path.sep)) return res.status(403).end();
+  // ok: js.taint.path-traversal
+  res.send(fs.readFileSync(p));
+});
+
+app.get('/guarded-throw', (req, res) => {
+  const p = path.resolve(ROOT, req.query.name);
+  if (!p.startsWith(ROOT + path.sep)) throw new Error('outside the root');
+  // ok: js.taint.path-traversal
+  res.send(fs.readFileSync(p));
+});
+
+app.get('/guard-logs', (req, res) => {
+  const p = path.resolve(ROOT, req.query.name);
+  // The check does not leave: the read still happens.
+  if (!p.startsWith(ROOT + path.sep)) console.warn('outside the root', p);
+  // ruleid: js.taint.path-traversal
+  res.send(fs.readFileSync(p));
+});
+
+app.get('/page/:name', (req, res) => {
+  // ruleid: js.taint.path-traversal
+  res.render(req.params.name);
+  // ruleid: js.taint.path-traversal
+  res.render('pages/' + req.params.name, { title: 'x' });
+  // ok: js.taint.path-traversal
+  res.render('pages/' + path.basename(req.params.name));
+  // ok: js.taint.path-traversal
+  res.render('page', { name: req.params.name });
+});

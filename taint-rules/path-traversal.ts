@@ -36,3 +36,31 @@ export async function exportReport(): Promise<void> {
   // ok: js.taint.path-traversal
   fs.writeFileSync(path.join(__dirname, 'report.txt'), out);
 }
+
+import { mkdir, rename } from 'node:fs/promises';
+import * as fse from 'fs-extra';
+import type { Request, Response } from 'express';
+
+const UPLOADS: string = path.resolve('/srv/uploads');
+
+export async function store(req: Request, res: Response): Promise<void> {
+  const dir: string = String(req.body.dir);
+  // ruleid: js.taint.path-traversal
+  await mkdir(path.join(UPLOADS, dir), { recursive: true });
+  // ruleid: js.taint.path-traversal
+  await rename(path.join(UPLOADS, 'incoming.bin'), path.join(UPLOADS, dir, 'file.bin'));
+  // ruleid: js.taint.path-traversal
+  await fse.move(path.join(UPLOADS, 'incoming.bin'), dir);
+  const safe: string = path.resolve(UPLOADS, dir);
+  if (!safe.startsWith(UPLOADS + path.sep)) {
+    res.status(400).end();
+    return;
+  }
+  // ok: js.taint.path-traversal
+  await mkdir(safe, { recursive: true });
+  // ok: js.taint.path-traversal
+  await rename(path.join(UPLOADS, 'incoming.bin'), path.join(safe, 'file.bin'));
+  // ok: js.taint.path-traversal
+  await fse.ensureDir(path.join(UPLOADS, 'archive'));
+  res.end();
+}

@@ -99,3 +99,115 @@ ipcMain.on('set-pref', (event, ns, name, value) => {
 });
 
 module.exports = app;
+
+// --- hand-written recursive merges, zipObjectDeep, single-statement checks ----------
+
+function deepMerge(target, source) {
+  for (const key in source) {
+    if (typeof source[key] === 'object' && source[key] !== null) {
+      if (!target[key]) target[key] = {};
+      // key = "__proto__": target[key] is Object.prototype, written below.
+      // ruleid: js.taint.prototype-pollution
+      deepMerge(target[key], source[key]);
+    } else {
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
+
+function mergeInto(target, source) {
+  Object.keys(source).forEach((k) => {
+    // ruleid: js.taint.prototype-pollution
+    if (typeof source[k] === 'object') mergeInto(target[k], source[k]);
+    else target[k] = source[k];
+  });
+}
+
+function extendDeep(target, source) {
+  for (const [k, v] of Object.entries(source)) {
+    if (typeof v !== 'object') {
+      target[k] = v;
+      continue;
+    }
+    target[k] = target[k] || {};
+    // The engine does not yet taint the names a for-of array pattern binds
+    // (for (const [k, v] of Object.entries(o))): a known miss.
+    // todoruleid: js.taint.prototype-pollution
+    extendDeep(target[k], v);
+  }
+}
+
+function safeMerge(target, source) {
+  for (const key in source) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (typeof source[key] === 'object') {
+      target[key] = target[key] || {};
+      // ok: js.taint.prototype-pollution
+      safeMerge(target[key], source[key]);
+    } else {
+      target[key] = source[key];
+    }
+  }
+}
+
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+function mergeChecked(target, source) {
+  for (const key of Object.keys(source)) {
+    if (UNSAFE_KEYS.includes(key)) continue;
+    // ok: js.taint.prototype-pollution
+    if (typeof source[key] === 'object') mergeChecked(target[key] || (target[key] = {}), source[key]);
+    else target[key] = source[key];
+  }
+}
+
+function deepEqual(a, b) {
+  for (const k in a) {
+    // Comparing reads a[k]; it writes nothing.
+    // ok: js.taint.prototype-pollution
+    if (!deepEqual(a[k], b[k])) return false;
+  }
+  return true;
+}
+
+app.post('/merge-hand', (req, res) => {
+  deepMerge(settings, req.body);
+  mergeInto(settings, req.body);
+  extendDeep(settings, JSON.parse(req.body.json));
+  safeMerge(settings, req.body);
+  mergeChecked(settings, req.body);
+  res.json({ same: deepEqual(settings, req.body) });
+});
+
+app.post('/zip', (req, res) => {
+  // ruleid: js.taint.prototype-pollution
+  const a = _.zipObjectDeep(req.body.paths, req.body.values);
+  // ok: js.taint.prototype-pollution
+  const b = _.zipObjectDeep(['editor.tabSize', 'theme.name'], req.body.values);
+  res.json({ a, b });
+});
+
+app.post('/settings-own-short', (req, res) => {
+  const { section, key, value } = req.body;
+  // ok: js.taint.prototype-pollution
+  if (Object.hasOwn(settings, section)) settings[section][key] = value;
+  // ruleid: js.taint.prototype-pollution
+  settings[section][key] = value;
+  res.end();
+});
+
+// A merge that builds a new object and uses the recursive call's result
+// writes nothing into the arguments.
+function mergeValues(a, b) {
+  const out = { ...a, ...b };
+  for (const key of Object.keys(a)) {
+    // ok: js.taint.prototype-pollution
+    const merged = mergeValues(a[key], b[key]);
+    out[key] = merged;
+  }
+  return out;
+}
+
+app.post('/merge-values', (req, res) => {
+  res.json(mergeValues(settings, req.body));
+});

@@ -203,6 +203,45 @@ app.get('/literal', async (req, res) => {
   res.json({ rows, mine, fixed });
 });
 
+// --- query config objects; clients of other services named like handles ----------
+
+const redis = require('redis');
+const axios = require('axios');
+const redisClient = redis.createClient();
+const httpClient = axios.create({ baseURL: 'https://api.example.com/' });
+
+app.get('/config-object', async (req, res) => {
+  // ruleid: js.taint.sql-injection
+  const a = await pool.query({ text: 'SELECT * FROM t WHERE k = ' + req.query.k });
+  // pg's { text, values }: the values are parameters.
+  // ok: js.taint.sql-injection
+  const b = await pool.query({ text: 'SELECT * FROM t WHERE k = $1', values: [req.query.k] });
+  // ruleid: js.taint.sql-injection
+  db.query({ sql: `SELECT * FROM t WHERE k = '${req.query.k}'`, timeout: 1000 }, () => {});
+  // ok: js.taint.sql-injection
+  db.query({ sql: 'SELECT * FROM t WHERE k = ?', values: [req.query.k] }, () => {});
+  // ruleid: js.taint.sql-injection
+  await store.query({ text: 'DELETE FROM t WHERE k = ' + req.body.k });
+  // ok: js.taint.sql-injection
+  await store.query({ name: 'del', text: 'DELETE FROM t WHERE k = $1', values: [req.body.k] });
+  res.json({ a, b });
+});
+
+app.get('/other-clients', async (req, res) => {
+  // A cache, an HTTP API or a GraphQL client has get/query methods too.
+  // ok: js.taint.sql-injection
+  const v = await redisClient.get(req.query.key);
+  // ok: js.taint.sql-injection
+  const w = await httpClient.get(req.query.path);
+  // ok: js.taint.sql-injection
+  const x = await gqlClient.query(req.body.query);
+  // ruleid: js.taint.sql-injection
+  const y = await client.query('SELECT * FROM t WHERE k = ' + req.query.key);
+  // ruleid: js.taint.sql-injection
+  const z = await this.sqlClient.get(`SELECT v FROM kv WHERE k = '${req.query.key}'`);
+  res.json({ v, w, x, y, z });
+});
+
 // --- NoSQL: NeDB/LokiJS stores, mapReduce, Sequelize where objects -----------------
 
 const Datastore = require('nedb');
@@ -237,4 +276,35 @@ app.post('/stats', async (req, res) => {
   // ok: js.taint.nosql-injection
   const one = await User.findOne({ where: { email: req.body.email } });
   res.json(one);
+});
+
+// --- NoSQL: Mongoose $where/where, aggregation pipelines --------------------------
+
+const mongoose = require('mongoose');
+const Article = mongoose.model('Article', new mongoose.Schema({ title: String }));
+
+app.post('/articles', async (req, res) => {
+  // ruleid: js.taint.nosql-injection
+  const a = await Article.$where('this.title === "' + req.body.title + '"');
+  // ok: js.taint.nosql-injection
+  const b = await Article.$where('this.views > 10');
+  // ruleid: js.taint.nosql-injection
+  const c = await Article.find().where(req.body.filter);
+  // ruleid: js.taint.nosql-injection
+  const d = await Article.where({ author: req.body.author });
+  // A field name, then a value compared with equals(): not an object filter.
+  // ok: js.taint.nosql-injection
+  const e = await Article.find().where('title').equals(String(req.body.title));
+  // Sequelize.where(col, value) builds SQL with the value bound.
+  // ok: js.taint.nosql-injection
+  const f = Sequelize.where(Sequelize.col('title'), req.body.title);
+  // ruleid: js.taint.nosql-injection
+  const g = await users.aggregate([{ $match: { owner: req.body.owner } }, { $limit: 10 }]).toArray();
+  // ok: js.taint.nosql-injection
+  const h = await users.aggregate([{ $match: { owner: String(req.body.owner) } }, { $limit: 10 }]).toArray();
+  // ruleid: js.taint.nosql-injection
+  const i = await Article.aggregate().match(req.body.match);
+  // ok: js.taint.nosql-injection
+  const j = await Article.aggregate().match({ published: true }).limit(Number(req.body.n));
+  res.json({ a, b, c, d, e, f, g, h, i, j });
 });

@@ -93,3 +93,28 @@ export async function promiseDriver(req: Request, res: Response): Promise<void> 
   const [rows2] = await link.execute('SELECT * FROM t WHERE a = ?', [req.params.a]);
   res.json({ rows, rows2 });
 }
+
+// --- NoSQL: typed Mongoose models and MongoDB collections -------------------------
+
+import { Schema, model, Model } from 'mongoose';
+import type { Collection } from 'mongodb';
+
+interface Account { email: string; role: string }
+const Accounts: Model<Account> = model<Account>('Account', new Schema<Account>({ email: String, role: String }));
+
+export async function accounts({ body }: Request, res: Response, coll: Collection<Account>): Promise<void> {
+  const { email, password } = body;
+  // ruleid: js.taint.nosql-injection
+  const a = await Accounts.findOne({ email, password });
+  // ok: js.taint.nosql-injection
+  const b = await Accounts.findOne({ email: String(email) });
+  // ruleid: js.taint.nosql-injection
+  const c = await Accounts.$where(`this.email == '${email}'`);
+  // ok: js.taint.nosql-injection
+  const d = await Accounts.find().where('role').equals('admin');
+  // ruleid: js.taint.nosql-injection
+  const e = await coll.aggregate<Account>([{ $match: body.filter }]).toArray();
+  // ok: js.taint.nosql-injection
+  const f = await coll.aggregate<Account>([{ $match: { role: 'admin' } }]).toArray();
+  res.json({ a, b, c, d, e, f });
+}

@@ -154,9 +154,12 @@ app.get('/more', async (req, res) => {
   await got.delete(target);
   // ruleid: js.taint.ssrf
   net.connect({ host: host, port: 6379 });
-  // A shorthand property is not matched by `host: $URL` (a known miss).
-  // todoruleid: js.taint.ssrf
+  // A shorthand host: the options object stands for it.
+  // ruleid: js.taint.ssrf
   net.connect({ host, port: 6380 });
+  const hostname = 'cache.internal';
+  // ok: js.taint.ssrf
+  https.get({ hostname, path: '/items/' + encodeURIComponent(id) });
   // ruleid: js.taint.ssrf
   net.createConnection(25, host);
   // A fixed scheme and host with the outside value in the path.
@@ -173,4 +176,54 @@ app.get('/more', async (req, res) => {
   // ok: js.taint.ssrf
   net.connect({ host: 'localhost', port: Number(req.query.port) });
   res.json({ body, client });
+});
+
+// --- config objects and axios instances ----------------------------------------------
+
+const api = axios.create({ baseURL: 'https://api.example.com/', timeout: 2000 });
+
+app.get('/config', async (req, res) => {
+  const target = req.query.url;
+  // ruleid: js.taint.ssrf
+  await axios({ method: 'get', url: target });
+  // A query parameter or a body in the config is not the address.
+  // ok: js.taint.ssrf
+  await axios({ url: 'https://api.example.com/search', params: { q: target } });
+  // ruleid: js.taint.ssrf
+  await axios.request({ url: target, data: { a: 1 } });
+  // ok: js.taint.ssrf
+  await axios.request({ url: 'https://api.example.com/items', data: { q: target } });
+  // ruleid: js.taint.ssrf
+  const other = axios.create({ baseURL: target });
+  // ruleid: js.taint.ssrf
+  https.request({ hostname: target, path: '/' });
+  // ok: js.taint.ssrf
+  https.request({ hostname: 'api.example.com', path: '/items', headers: { 'X-Q': target } });
+  // ruleid: js.taint.ssrf
+  await got({ url: target, responseType: 'json' });
+  // ok: js.taint.ssrf
+  await got({ url: 'https://api.example.com/items', searchParams: { q: target } });
+  res.json({ other });
+});
+
+app.get('/instance', async (req, res) => {
+  const target = req.query.url;
+  // An absolute URL given to an instance replaces its baseURL.
+  // ruleid: js.taint.ssrf
+  const a = await api.get(target);
+  // ruleid: js.taint.ssrf
+  const b = await api.post(target, { x: 1 });
+  // ruleid: js.taint.ssrf
+  const c = await api({ url: target });
+  // A fixed relative path keeps the instance's host.
+  // ok: js.taint.ssrf
+  const d = await api.get('/items/' + target);
+  // ok: js.taint.ssrf
+  const e = await api.get(`/items/${target}`);
+  // '/' + x can make //evil.example/...: a protocol-relative URL.
+  // ruleid: js.taint.ssrf
+  const f = await api.get('/' + target);
+  // ok: js.taint.ssrf
+  const g = await api.post('/items', { url: target });
+  res.json({ a, b, c, d, e, f, g });
 });

@@ -96,3 +96,17 @@ app.get('/pick', (req, res) => {
     res.send(pug.render(name));
   }
 });
+
+// --- the request as a view's data ---------------------------------------------------
+
+app.get('/profile', (req, res) => {
+  // Options such as settings['view options'] ride along with the data.
+  // ruleid: js.taint.template-injection
+  res.render('profile', req.query);
+  // ruleid: js.taint.template-injection
+  res.render('profile', { ...req.body, layout: 'main' });
+  // ok: js.taint.template-injection
+  res.render('profile', { name: req.query.name });
+  // ok: js.taint.template-injection
+  res.render('profile', { user: req.user });
+});

@@ -43,3 +43,12 @@ export function banner(req: Request, res: Response): void {
   const n = pug.render(`p ${count}`);
   res.send(fn({}) + t({}) + t2({ title }) + m + n);
 }
+
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+
+export function page(req: ExpressRequest, res: ExpressResponse): void {
+  // ruleid: js.taint.template-injection
+  res.render('page', req.body);
+  // ok: js.taint.template-injection
+  res.render('page', { title: String(req.body.title) });
+}

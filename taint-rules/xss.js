@@ -128,6 +128,19 @@ function showFromHash() {
   $('#out').html('<b>fixed</b>');
   // ok: js.taint.xss
   $('#out').html(DOMPurify.sanitize(frag));
+  // An element built with .text(x) holds x as text.
+  // ok: js.taint.xss
+  $('#list').append($('<li>').text(frag));
+  // ok: js.taint.xss
+  $('#form').append($('<input type="hidden">').val(frag));
+  // ruleid: js.taint.xss
+  $('#list').append($('<li>').attr('data-x', 1).html(frag));
+  // $(x).text(...) still parses x first.
+  // ruleid: js.taint.xss
+  $('#list').append($(frag).text('label'));
+  const $item = $('<li class="x">');
+  // ok: js.taint.xss
+  $('#list').append($item.text(frag));
 }
 
 function linkFromQuery($link) {
@@ -172,6 +185,10 @@ function angularCtrl($scope, $sce, $compile, $location) {
   $scope.text = location.hash;
   // ok: js.taint.xss
   $compile('<div>{{text}}</div>')($scope);
+  // ruleid: js.taint.xss
+  $scope.q = $sce.trustAsHtml($location.search().q);
+  // ok: js.taint.xss
+  $scope.q2 = $sce.trustAsHtml($scope.defaults.q);
 }
 
 // --- server: sanitisers and non-HTML responses -------------------------------------
@@ -288,3 +305,101 @@ window.addEventListener('message', (event) => {
     document.getElementById('ext-root').innerHTML = event.data.html;
   }
 });
+
+// --- Koa, Fastify, Hapi bodies; objects are sent as JSON ---------------------------
+
+const Koa = require('koa');
+const fastify = require('fastify')();
+const Hapi = require('@hapi/hapi');
+
+const koa = new Koa();
+koa.use(async (ctx) => {
+  // ruleid: js.taint.xss
+  ctx.body = `<h1>${ctx.query.title}</h1>`;
+});
+koa.use(async (ctx) => {
+  // ok: js.taint.xss
+  ctx.body = { title: ctx.query.title };
+});
+koa.use(async (ctx) => {
+  ctx.type = 'text/plain';
+  // ok: js.taint.xss
+  ctx.body = ctx.query.title;
+});
+
+fastify.get('/page', async (request, reply) => {
+  // ruleid: js.taint.xss
+  reply.type('text/html').send('<p>' + request.query.msg + '</p>');
+});
+fastify.get('/api', async (request, reply) => {
+  // ok: js.taint.xss
+  reply.send({ msg: request.query.msg });
+});
+
+const server = Hapi.server({ port: 3000 });
+server.route({
+  method: 'GET',
+  path: '/hello',
+  handler: (request, h) => {
+    // ruleid: js.taint.xss
+    return h.response('<p>Hello ' + request.query.name + '</p>');
+  },
+});
+server.route({
+  method: 'GET',
+  path: '/hello.txt',
+  handler: (request, h) => {
+    // ok: js.taint.xss
+    return h.response('Hello ' + request.query.name).type('text/plain');
+  },
+});
+
+app.get('/as-json', (req, res) => {
+  // ok: js.taint.xss
+  res.send({ name: req.query.name });
+  // ok: js.taint.xss
+  res.status(200).send([req.query.name]);
+});
+
+// --- URL properties: links, forms, scripts, frames ---------------------------------
+
+function urlProperties(form) {
+  const target = location.hash.slice(1);
+  const link = document.createElement('a');
+  // A link's href is no sink (detached anchors parse URLs in libraries): a
+  // known miss.
+  // todoruleid: js.taint.xss
+  link.href = target;
+  // ok: js.taint.xss
+  link.href = '/search?q=' + encodeURIComponent(target);
+  // ok: js.taint.xss
+  link.href = `https://example.com/items/${target}`;
+  // ruleid: js.taint.xss
+  form.action = target;
+  // todoruleid: js.taint.xss
+  link.setAttribute('href', target);
+  // The page's own URL in a detached anchor, to read its parts.
+  // ok: js.taint.xss
+  link.setAttribute('href', location.href);
+  // ok: js.taint.xss
+  link.setAttribute('title', target);
+  // location.href is an open redirect (js.taint.open-redirect), not this rule's.
+  // ok: js.taint.xss
+  window.location.href = target;
+  const script = document.createElement('script');
+  // ruleid: js.taint.xss
+  script.src = target;
+  // ok: js.taint.xss
+  script.src = 'https://cdn.example.com/widget.js';
+  const frame = document.createElement('iframe');
+  // ruleid: js.taint.xss
+  frame.src = target;
+  // ok: js.taint.xss
+  frame.src = '/embed/' + encodeURIComponent(target);
+  const img = document.createElement('img');
+  // An image's src runs no script.
+  // ok: js.taint.xss
+  img.src = target;
+  // ruleid: js.taint.xss
+  this.previewFrame.src = target;
+}

@@ -56,3 +56,22 @@ export class OutlineViewProvider implements vscode.WebviewViewProvider {
     webviewView.webview.html = `<html><body><p>${doc?.lineCount ?? 0} lines</p></body></html>`;
   }
 }
+
+// Typed DOM URL properties.
+export function typedLinks(form: HTMLFormElement): void {
+  const next: string = new URLSearchParams(location.search).get('next') ?? '';
+  const anchor: HTMLAnchorElement = document.createElement('a');
+  // todoruleid: js.taint.xss
+  anchor.href = next;
+  // ok: js.taint.xss
+  anchor.href = '/go?to=' + encodeURIComponent(next);
+  // ruleid: js.taint.xss
+  form.action = next as string;
+  const frame: HTMLIFrameElement = document.createElement('iframe');
+  // ruleid: js.taint.xss
+  frame.src = next;
+  // ok: js.taint.xss
+  frame.src = 'https://player.example.com/embed/' + next;
+  // ok: js.taint.xss
+  anchor.textContent = next;
+}

@@ -1,5 +1,7 @@
 // Tests for xss.yaml (js.taint.xss): React, Angular and VS Code markdown (TSX).
 import * as React from 'react';
+import { ActivatedRoute } from '@angular/router';
+import { ElementRef, Renderer2 } from '@angular/core';
 import ReactMarkdown from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import DOMPurify from 'dompurify';
@@ -61,6 +63,27 @@ export function SafeNotes(): JSX.Element {
   return <ReactMarkdown>{location.hash}</ReactMarkdown>;
 }
 
+// react-markdown 4 and earlier: escapeHtml={false} renders raw HTML.
+export function OldNotes(): JSX.Element {
+  // ruleid: js.taint.xss
+  return <ReactMarkdown source={location.hash} escapeHtml={false} />;
+}
+
+export function OldNotesChildren(): JSX.Element {
+  // ruleid: js.taint.xss
+  return <ReactMarkdown escapeHtml={false}>{document.referrer}</ReactMarkdown>;
+}
+
+export function OldNotesEscaped(): JSX.Element {
+  // ok: js.taint.xss
+  return <ReactMarkdown source={location.hash} escapeHtml={true} />;
+}
+
+export function OldNotesFixed(): JSX.Element {
+  // ok: js.taint.xss
+  return <ReactMarkdown source={'**fixed**'} escapeHtml={false} />;
+}
+
 export class Preview {
   html: SafeHtml | undefined;
   constructor(private sanitizer: DomSanitizer) {}
@@ -73,6 +96,38 @@ export class Preview {
     this.html = this.sanitizer.bypassSecurityTrustHtml('<b>static</b>');
     // ok: js.taint.xss
     const s = this.sanitizer.sanitize(1, location.hash);
+  }
+}
+
+// Angular's Renderer2 sets a property as is (no sanitising, unlike [innerHTML]).
+export class RenderedNote {
+  constructor(private renderer: Renderer2, private host: ElementRef, private route: ActivatedRoute) {}
+  show(): void {
+    const note = this.route.snapshot.queryParamMap.get('note') ?? '';
+    // ruleid: js.taint.xss
+    this.renderer.setProperty(this.host.nativeElement, 'innerHTML', note);
+    // ok: js.taint.xss
+    this.renderer.setProperty(this.host.nativeElement, 'textContent', note);
+    // ok: js.taint.xss
+    this.renderer.setProperty(this.host.nativeElement, 'innerHTML', '<hr>');
+  }
+}
+
+// Angular's router: the snapshot and the route's observables carry the URL.
+export class RoutedPreview {
+  html: SafeHtml | undefined;
+  constructor(private route: ActivatedRoute, private sanitizer: DomSanitizer) {}
+  show(): void {
+    // ruleid: js.taint.xss
+    this.html = this.sanitizer.bypassSecurityTrustHtml(this.route.snapshot.queryParams['q']);
+    this.route.paramMap.subscribe((params) => {
+      // ruleid: js.taint.xss
+      this.html = this.sanitizer.bypassSecurityTrustHtml(params.get('slug') ?? '');
+      // ok: js.taint.xss
+      this.html = this.sanitizer.sanitize(1, params.get('slug'));
+    });
+    // ok: js.taint.xss
+    this.html = this.sanitizer.bypassSecurityTrustHtml(this.route.snapshot.title ?? '');
   }
 }
 

@@ -1,5 +1,7 @@
 // Tests for command-injection.yaml.
 const cp = require('child_process');
+const path = require('path');
+const { quote } = require('shell-quote');
 const { exec, execSync, spawn } = require('node:child_process');
 import { spawnSync as runSync } from 'child_process';
 import * as child from 'node:child_process';
@@ -24,6 +26,20 @@ function cases(file, branch, re, text, proc) {
   child.execSync(branch);
   // ok: js.command-injection.exec-non-literal
   cp.exec('git status', () => {});
+  // One value in the command, quoted by shell-quote or made a number.
+  // ok: js.command-injection.exec-non-literal
+  cp.exec('git log ' + quote([branch]), () => {});
+  // ok: js.command-injection.exec-non-literal
+  execSync(`kill -TERM ${parseInt(proc.pid, 10)}`);
+  // ok: js.command-injection.exec-non-literal
+  execSync('renice 10 -p ' + Number(proc.pid) + ' >/dev/null');
+  // A second value, or a call that quotes nothing, still counts.
+  // ruleid: js.command-injection.exec-non-literal
+  cp.exec('git log ' + quote([branch]) + ' -- ' + file, () => {});
+  // ruleid: js.command-injection.exec-non-literal
+  execSync(`kill -TERM ${parseInt(proc.pid, 10)} ${text}`);
+  // ruleid: js.command-injection.exec-non-literal
+  execSync('tar xzf ' + path.resolve(file));
   // ok: js.command-injection.exec-non-literal
   execSync(`npm --version`);
   // ok: js.command-injection.exec-non-literal

@@ -1,4 +1,6 @@
 // Tests for dom-xss.yaml.
+const sanitizeHtml = require('sanitize-html');
+const escapeHtml = require('escape-html');
 const GREETING = '<b>hi</b>';
 
 function cases(el, name, frame) {
@@ -18,6 +20,17 @@ function cases(el, name, frame) {
   el.innerHTML = GREETING;
   // ok: js.xss.html-sink-non-literal
   el.innerHTML = DOMPurify.sanitize(name);
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = sanitizeHtml(name, { allowedTags: ['b', 'i'] });
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = escapeHtml(name);
+  // ok: js.xss.html-sink-non-literal
+  el.insertAdjacentHTML('beforeend', sanitizeHtml(name));
+  // An escaper around part of the markup leaves the rest built at run time.
+  // ruleid: js.xss.html-sink-non-literal
+  el.innerHTML = escapeHtml(name) + frame.title;
+  // ruleid: js.xss.insert-adjacent-html
+  el.insertAdjacentHTML('beforeend', '<p>' + sanitizeHtml(name) + frame.title);
 
   // ruleid: js.xss.insert-adjacent-html
   el.insertAdjacentHTML('beforeend', name);

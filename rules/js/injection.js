@@ -28,6 +28,19 @@ async function cases(db, knex, users, req, name, file, id, prisma, pool) {
   db.query(TABLE);
   // ok: js.sql-injection.built-query
   db.query(buildSelect(name + ' from'));
+  // One value, escaped by the driver or made a number.
+  // ok: js.sql-injection.built-query
+  db.query('SELECT * FROM users WHERE id = ' + parseInt(id, 10));
+  // ok: js.sql-injection.built-query
+  db.query('SELECT * FROM users WHERE name = ' + db.escape(name), cb);
+  // ok: js.sql-injection.built-query
+  await db.execute(`DELETE FROM notes WHERE id = ${Number(id)} LIMIT 1`);
+  // ruleid: js.sql-injection.built-query
+  db.query('SELECT * FROM users WHERE id = ' + parseInt(id, 10) + ' AND name = ' + name);
+  // ruleid: js.sql-injection.built-query
+  await db.execute(`DELETE FROM notes WHERE id = ${Number(id)} AND owner = '${name}'`);
+  // ruleid: js.sql-injection.built-query
+  db.query('SELECT * FROM users WHERE name = ' + name.trim(), cb);
 
   // ruleid: js.sql-injection.knex-raw
   knex.raw('select * from t order by ' + req.query.sort);

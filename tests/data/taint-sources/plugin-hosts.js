@@ -131,3 +131,31 @@ window.addEventListener('message', (event) => {
 });
 // ok: test.sources.plugin-hosts
 exec('echo ' + document.title);
+
+// Electron: URLs a page opens or navigates to.
+const { BrowserWindow } = require('electron');
+const shown = new BrowserWindow({});
+shown.webContents.setWindowOpenHandler(({ url }) => {
+  // ruleid: test.sources.plugin-hosts
+  exec('xdg-open ' + url);
+  return { action: 'deny' };
+});
+shown.webContents.setWindowOpenHandler((details) => {
+  // ruleid: test.sources.plugin-hosts
+  exec('xdg-open ' + details.url);
+  // ok: test.sources.plugin-hosts
+  exec('xdg-open https://example.com/' + shown.id);
+  return { action: 'deny' };
+});
+shown.webContents.on('will-navigate', (event, url) => {
+  // ruleid: test.sources.plugin-hosts
+  exec('xdg-open ' + url);
+});
+shown.webContents.on('did-finish-load', (event, other) => {
+  // ok: test.sources.plugin-hosts
+  exec('xdg-open ' + other);
+});
+shown.on('close', (event, url) => {
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + url);
+});
