@@ -45,4 +45,15 @@ run --report "$TMP/r.json" -- "$PROBE" sync
 is "$(out)" "sync: ENOSYS" "confined: a call outside the allow-list gets ENOSYS"
 is "$(jget "$TMP/r.json" 'j.refused[0].syscall + " x" + j.refused[0].count')" "sync x1" \
   "report: the unlisted call is recorded"
+
+# A run takes its filter from the table the build compiled with libseccomp
+# (tools/gen-bpf, seccomp.h): that table is what libseccomp makes of this
+# build's tools/run/seccomp.c now.
+if [ -x "$PLUGVET_BIN/tools/gen-bpf" ] && [ -f "$PLUGVET_BIN/tools/run/bpf_table.c" ]; then
+  ASAN_OPTIONS=detect_leaks=0 "$PLUGVET_BIN/tools/gen-bpf" >"$TMP/bpf.c"
+  check "the launcher's filter table is libseccomp's build of every shape, up to date" \
+    cmp -s "$TMP/bpf.c" "$PLUGVET_BIN/tools/run/bpf_table.c"
+else
+  skip "no tools/gen-bpf in $PLUGVET_BIN"
+fi
 done_testing

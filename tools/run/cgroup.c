@@ -44,11 +44,56 @@ static int has_word(const char *list, const char *word, char sep) {
   return 0;
 }
 
+/* /proc/self/mountinfo and /proc/self/cgroup, read once while the cgroup
+ * is made (they are asked up to four times each: v2, then the memory,
+ * pids and cpu hierarchies); a stream over the copy, NULL when unreadable. */
+enum { PROC_MOUNTINFO, PROC_CGROUP };
+static char *proc_text[2];
+static size_t proc_len[2];
+
+static FILE *proc_open(int which) {
+  static const char *const path[] = {"/proc/self/mountinfo", "/proc/self/cgroup"};
+  if (!proc_text[which]) {
+    int fd = open(path[which], O_RDONLY | O_CLOEXEC);
+    size_t cap = 0, len = 0;
+    char *buf = NULL;
+    ssize_t n = 1;
+    while (fd >= 0 && n > 0) {
+      if (len == cap) {
+        char *b = realloc(buf, cap = cap ? 2 * cap : 4096);
+        if (!b) {
+          break;
+        }
+        buf = b;
+      }
+      n = read(fd, buf + len, cap - len);
+      len += n > 0 ? (size_t)n : 0;
+    }
+    if (fd >= 0) {
+      close(fd);
+    }
+    if (n != 0 || !len) {
+      free(buf);
+      return NULL;
+    }
+    proc_text[which] = buf;
+    proc_len[which] = len;
+  }
+  return fmemopen(proc_text[which], proc_len[which], "r");
+}
+
+static void proc_forget(void) {
+  for (int i = 0; i < 2; i++) {
+    free(proc_text[i]);
+    proc_text[i] = NULL;
+  }
+}
+
 /* The mount of a cgroup hierarchy from /proc/self/mountinfo: cgroup2
  * (ctrl NULL), or the v1 hierarchy whose options name ctrl. */
 static int find_mount(const char *ctrl, char *mnt, size_t mntsz, char *root, size_t rootsz) {
   char line[1024], r[512], m[512], fstype[64], opts[256];
-  FILE *f = fopen("/proc/self/mountinfo", "re");
+  FILE *f = proc_open(PROC_MOUNTINFO);
   int found = 0;
   while (f && !found && fgets(line, sizeof line, f)) {
     const char *dash = strstr(line, " - ");
@@ -73,7 +118,7 @@ static int find_mount(const char *ctrl, char *mnt, size_t mntsz, char *root, siz
  * for v2 (ctrl NULL), "N:LIST:PATH" with ctrl in LIST for v1. */
 static int own_path(const char *ctrl, char *out, size_t outsz) {
   char line[1024];
-  FILE *f = fopen("/proc/self/cgroup", "re");
+  FILE *f = proc_open(PROC_CGROUP);
   int found = 0;
   while (f && !found && fgets(line, sizeof line, f)) {
     char *list = strchr(line, ':');
@@ -215,6 +260,9 @@ static int make_v2(pvr_cgroup *cg, const char *name) {
            PVR_CG_PERIOD_US);
   cg->cpu_on = cpu && write_file(cg->dir[0], "cpu.max", quota) == 0;
   cg->version = 2;
+  /* For clone3 CLONE_INTO_CGROUP; without it the launcher attaches by pid. */
+  cg->into_fd = open(cg->dir[0], O_PATH | O_DIRECTORY | O_CLOEXEC);
+  cg->into = cg->into_fd >= 0;
   return 0;
 }
 
@@ -229,6 +277,21 @@ static void make_v1_cpu(pvr_cgroup *cg, const char *name) {
                  limit(cg, d, "cpu.cfs_quota_us", cg->cpu_percent * (PVR_CG_PERIOD_US / 100)) == 0;
   }
   memcpy(cg->why, why, sizeof why);
+}
+
+/* The tasks file of every v1 directory, for the child to enter by itself;
+ * when one cannot be opened, none is kept (the launcher attaches by pid). */
+static void open_enter(pvr_cgroup *cg) {
+  char p[1200];
+  for (size_t i = 0; i < cg->n_dirs; i++) {
+    snprintf(p, sizeof p, "%s/tasks", cg->dir[i]);
+    int fd = open(p, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+      pvr_cgroup_close_enter(cg);
+      return;
+    }
+    cg->enter_fd[cg->n_enter++] = fd;
+  }
 }
 
 /* cgroup v1: a child in the memory and in the pids hierarchy. Swap is
@@ -257,6 +320,7 @@ static int make_v1(pvr_cgroup *cg, const char *name) {
   }
   cg->version = 1;
   make_v1_cpu(cg, name);
+  open_enter(cg);
   return 0;
 }
 
@@ -267,8 +331,8 @@ static void init(pvr_cgroup *cg, uint64_t memory_max, uint64_t pids_max, uint64_
   cg->cpu_percent = cpu_percent;
 }
 
-int pvr_cgroup_make(pvr_cgroup *cg, const char *name, uint64_t memory_max, uint64_t pids_max,
-                    uint64_t cpu_percent) {
+static int make(pvr_cgroup *cg, const char *name, uint64_t memory_max, uint64_t pids_max,
+                uint64_t cpu_percent) {
   char why2[512];
   init(cg, memory_max, pids_max, cpu_percent);
   if (make_v2(cg, name) == 0) {
@@ -287,6 +351,13 @@ int pvr_cgroup_make(pvr_cgroup *cg, const char *name, uint64_t memory_max, uint6
   return -1;
 }
 
+int pvr_cgroup_make(pvr_cgroup *cg, const char *name, uint64_t memory_max, uint64_t pids_max,
+                    uint64_t cpu_percent) {
+  int r = make(cg, name, memory_max, pids_max, cpu_percent);
+  proc_forget();
+  return r;
+}
+
 int pvr_cgroup_attach(const pvr_cgroup *cg, pid_t pid) {
   char s[32];
   snprintf(s, sizeof s, "%d", (int)pid);
@@ -297,6 +368,26 @@ int pvr_cgroup_attach(const pvr_cgroup *cg, pid_t pid) {
     }
   }
   return 0;
+}
+
+int pvr_cgroup_enter(const pvr_cgroup *cg, const char **dir) {
+  for (size_t i = 0; i < cg->n_enter; i++) {
+    if (write(cg->enter_fd[i], "0", 1) != 1) {
+      *dir = cg->dir[i];
+      return errno ? errno : EIO;
+    }
+  }
+  return 0;
+}
+
+void pvr_cgroup_close_enter(pvr_cgroup *cg) {
+  while (cg->n_enter > 0) {
+    close(cg->enter_fd[--cg->n_enter]);
+  }
+  if (cg->into) {
+    close(cg->into_fd);
+    cg->into = 0;
+  }
 }
 
 void pvr_cgroup_read(pvr_cgroup *cg) {
@@ -331,6 +422,7 @@ static int kill_all(const char *dir) {
 }
 
 void pvr_cgroup_remove(pvr_cgroup *cg) {
+  pvr_cgroup_close_enter(cg);
   while (cg->n_dirs > 0) {
     const char *d = cg->dir[cg->n_dirs - 1];
     /* Killed processes leave their cgroup when reaped: retry for about

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <grp.h>
+#include <limits.h>
 #include <linux/close_range.h>
 #include <poll.h>
 #include <sched.h>
@@ -14,6 +15,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -96,6 +98,14 @@ static void drop_user(const pvr_child_plan *c) {
     fail(c, "could regain root after dropping it");
 }
 
+/* Into the run's cgroup, by itself (cgroup.h): before the plugin exists. */
+static void enter_cgroup(const pvr_child_plan *c) {
+  const char *dir = NULL;
+  int e = c->cg ? pvr_cgroup_enter(c->cg, &dir) : 0;
+  if (e)
+    fail(c, "cgroup: cannot enter %s: %s", dir, strerror(e));
+}
+
 /* With namespaces: wait until the launcher has written the id maps. */
 static void wait_maps(const pvr_child_plan *c) {
   char go = 0;
@@ -142,27 +152,93 @@ _Noreturn static void run_init(const pvr_child_plan *c, pid_t plugin) {
   _exit(0);
 }
 
+/* With the run's own view, the plugin is forked before the init builds it
+ * and goes through its first steps (limits, user, capabilities: nothing
+ * that looks up a path) meanwhile; then it waits on this socket for the view.
+ * The init's pivot_root moves the plugin's root with its own (the kernel
+ * moves every process of the namespace whose root is the old one); the
+ * working directory it moves to itself, as the init does. */
+static int view_fd = -1;              /* the plugin's end: the view's root, once built */
+static char view_cwd[PATH_MAX];       /* the working directory to look up again in it */
+static const char *view_cwd_p = NULL; /* view_cwd, or NULL: "/" */
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+} view_id; /* the view's root, as the init sees it */
+
+/* In the init: the view is built (pivoted into), tell the plugin which
+ * root it is. A plugin's process that already failed (and said why) is
+ * gone: run_init reaps it. */
+static void view_ready(const pvr_child_plan *c, int fd) {
+  struct stat st;
+  if (stat("/", &st) != 0)
+    fail(c, "--private-root: stat /: %s", strerror(errno));
+  view_id id = {st.st_dev, st.st_ino};
+  while (send(fd, &id, sizeof id, MSG_NOSIGNAL) < 0 && errno == EINTR) {
+  }
+  close(fd);
+}
+
+/* In the plugin, before anything that looks up a path: wait for the view
+ * (the init exits on failure: end of file), check "/" is its root, and
+ * move the working directory into it. */
+static void wait_view(const pvr_child_plan *c) {
+  view_id id;
+  struct stat st;
+  if (view_fd < 0)
+    return;
+  ssize_t n;
+  while ((n = read(view_fd, &id, sizeof id)) < 0 && errno == EINTR) {
+  }
+  if (n != (ssize_t)sizeof id)
+    _exit(PVR_EXIT_SETUP);
+  close(view_fd);
+  view_fd = -1;
+  if (stat("/", &st) != 0 || st.st_dev != id.dev || st.st_ino != id.ino)
+    fail(c, "--private-root: the plugin's root is not the run's view");
+  if ((!view_cwd_p || chdir(view_cwd_p) != 0) && chdir("/") != 0)
+    fail(c, "--private-root: chdir /: %s", strerror(errno));
+}
+
 /* With namespaces, the child cloned by the launcher is the PID
  * namespace's init: it waits for the id maps, makes the mounts, and
- * forks the plugin. Returns in the plugin. */
+ * forks the plugin (with the run's own view, before building it: see
+ * view_fd). Returns in the plugin. */
 static void start_init(const pvr_child_plan *c) {
   const char *what = NULL;
+  int ready[2] = {-1, -1};
   wait_maps(c);
+  enter_cgroup(c);
   int e = pvr_ns_enter(c->ns, &what);
   if (e)
     fail(c, "namespaces: %s: %s", what, strerror(e));
-  e = c->root ? pvr_root_build(c->root, &what) : 0;
-  if (e)
-    fail(c, "--private-root: %s: %s", what, strerror(e));
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
     fail(c, "pdeathsig: %s", strerror(errno));
   if (!parent_alive(c, 1))
     _exit(PVR_EXIT_SETUP);
+  if (c->root) {
+    view_cwd_p = getcwd(view_cwd, sizeof view_cwd);
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ready) != 0)
+      fail(c, "socketpair: %s", strerror(errno));
+  }
   pid_t plugin = fork();
   if (plugin < 0)
     fail(c, "fork in the namespace: %s", strerror(errno));
-  if (plugin > 0)
-    run_init(c, plugin);
+  if (plugin == 0) {
+    if (c->root) {
+      close(ready[1]);
+      view_fd = ready[0];
+    }
+    return;
+  }
+  if (c->root) {
+    close(ready[0]);
+    e = pvr_root_build(c->root, &what);
+    if (e)
+      fail(c, "--private-root: %s: %s", what, strerror(e));
+    view_ready(c, ready[1]);
+  }
+  run_init(c, plugin);
 }
 
 /* Steps before the plugin's user is set: session, no_new_privs, network
@@ -185,6 +261,8 @@ static void early_steps(const pvr_child_plan *c) {
 _Noreturn void pvr_child_run(const pvr_child_plan *c) {
   if (c->ns)
     start_init(c);
+  else
+    enter_cgroup(c);
   early_steps(c);
   drop_user(c);
   /* Set after the uid change, which clears it. */
@@ -192,6 +270,7 @@ _Noreturn void pvr_child_run(const pvr_child_plan *c) {
     fail(c, "pdeathsig: %s", strerror(errno));
   if (!parent_alive(c, 0))
     _exit(PVR_EXIT_SETUP);
+  wait_view(c);
   if (c->cwd && chdir(c->cwd) != 0)
     fail(c, "cwd %s: %s", c->cwd, strerror(errno));
   int r = c->ll ? pvr_landlock_enforce(c->ll) : 0;

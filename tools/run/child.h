@@ -1,7 +1,10 @@
 /* child.h — what the launcher's child does between fork and exec, in the
- * order of docs/policy.md: (namespaces: wait for the id maps), session, no_new_privs, rlimits,
- * (namespaces: private mounts, /proc, hostname), user, (namespaces: no capabilities), parent death
- * signal, working directory, Landlock, seccomp (last), exec.
+ * order of docs/policy.md: (namespaces: wait for the id maps), the run's
+ * cgroup, (namespaces: private mounts, /proc, hostname; the init forks the
+ * plugin, then builds the run's own view), session, no_new_privs, rlimits,
+ * user, (namespaces: no capabilities), parent death signal, (the run's own
+ * view: wait for it, then its working directory in it), working directory,
+ * Landlock, seccomp (last), exec.
  *
  * Ownership: the plan borrows everything; the child never returns.
  */
@@ -11,6 +14,7 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "cgroup.h"
 #include "landlock.h"
 #include "ns.h"
 #include "policy.h"
@@ -46,6 +50,7 @@ typedef struct {
   int unshare_net;
   const pvr_ns *ns;          /* NULL: no namespaces (the child was forked) */
   const pvr_root_plan *root; /* NULL: the host's file system view */
+  const pvr_cgroup *cg;      /* the run's cgroup to enter first; NULL: none, or attached */
   sigset_t mask;             /* signal mask to restore */
 } pvr_child_plan;
 

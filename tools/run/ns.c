@@ -4,8 +4,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
@@ -70,7 +72,22 @@ void pvr_ns_plan(pvr_ns *ns, uid_t uid, gid_t gid, int net) {
   ns->root = geteuid() == 0;
 }
 
-pid_t pvr_ns_clone(const pvr_ns *ns) {
+pid_t pvr_ns_clone(const pvr_ns *ns, int cgroup_fd, int *in_cgroup) {
+  *in_cgroup = 0;
+  if (cgroup_fd >= 0) {
+    /* Like fork (no stack given), straight into the cgroup: no migration
+     * afterwards (cgroup.h). Any refusal falls back to the plain clone. */
+    struct clone_args a;
+    memset(&a, 0, sizeof a);
+    a.flags = (uint64_t)(unsigned)ns->flags | CLONE_INTO_CGROUP;
+    a.exit_signal = SIGCHLD;
+    a.cgroup = (uint64_t)cgroup_fd;
+    long pid = syscall(SYS_clone3, &a, sizeof a);
+    if (pid >= 0) {
+      *in_cgroup = 1;
+      return (pid_t)pid;
+    }
+  }
   /* Like fork: no new stack, the child returns 0 here. */
   return (pid_t)syscall(SYS_clone, (unsigned long)ns->flags | SIGCHLD, NULL, NULL, NULL, 0);
 }

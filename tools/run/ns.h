@@ -34,8 +34,10 @@ int pvr_ns_lease_uid(pid_t pid, uid_t *uid);
 /* Fill ns for a run as uid/gid; net: make an empty network namespace. */
 void pvr_ns_plan(pvr_ns *ns, uid_t uid, gid_t gid, int net);
 /* clone(2) into ns->flags like fork: 0 in the child, the pid in the
- * launcher, -1 with errno. */
-pid_t pvr_ns_clone(const pvr_ns *ns);
+ * launcher, -1 with errno. With cgroup_fd >= 0 (a cgroup v2 directory)
+ * the child starts in that cgroup (clone3 CLONE_INTO_CGROUP) and
+ * *in_cgroup is set; where clone3 refuses, a plain clone (*in_cgroup 0). */
+pid_t pvr_ns_clone(const pvr_ns *ns, int cgroup_fd, int *in_cgroup);
 /* In the launcher: write the child's uid and gid maps; 0 or an errno. */
 int pvr_ns_map(const pvr_ns *ns, pid_t child);
 /* In the child, once mapped: private mounts, a fresh /proc, hostname;

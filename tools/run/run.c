@@ -452,7 +452,7 @@ static int confine_prepare(pvr_ctx *c) {
     set_error(c, PVR_EXIT_SETUP, "seccomp user notification is not available");
     return -1;
   }
-  if (pvr_seccomp_build(&c->run->policy, &c->bpf, &err) != PV_OK) {
+  if (pvr_seccomp_filter(&c->run->policy, &c->bpf, &err) != PV_OK) {
     set_error(c, PVR_EXIT_SETUP, err.msg);
     return -1;
   }
@@ -816,7 +816,9 @@ static void ns_refuse(pvr_ctx *c, const char *what, int e) {
 /* Clone the child into its namespaces and write its id maps, then let it
  * go on; without namespaces (--allow-degraded only) fork it. */
 static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
-  c->child = pvr_ns_clone(&c->ns);
+  int in_cgroup = 0;
+  c->child =
+      pvr_ns_clone(&c->ns, c->cg.version == 2 && c->cg.into ? c->cg.into_fd : -1, &in_cgroup);
   int e = errno;
   if (c->child < 0 && c->run->allow_degraded && c->run->root != PVR_ROOT_REQUIRED) {
     plan->ns = NULL;
@@ -839,7 +841,11 @@ static int spawn(pvr_ctx *c, pvr_child_plan *plan, int sv[2]) {
     return -1;
   }
   c->ns_on = plan->ns != NULL;
-  if (c->cg.version && (e = pvr_cgroup_attach(&c->cg, c->child)) != 0) {
+  /* The child was cloned into the cgroup (v2) or enters it itself (v1)
+   * when it can (cgroup.h), else it is moved here, before it goes on. */
+  int entering = c->cg.n_enter > 0 || in_cgroup;
+  pvr_cgroup_close_enter(&c->cg);
+  if (c->cg.version && !entering && (e = pvr_cgroup_attach(&c->cg, c->child)) != 0) {
     snprintf(c->cg.why, sizeof c->cg.why, "cannot move the run into its cgroup: %s", strerror(e));
     pvr_cgroup_remove(&c->cg);
   }
@@ -885,6 +891,7 @@ static int start(pvr_ctx *c) {
                          .sock = sv[1],
                          .parent = getpid(),
                          .unshare_net = c->run->unshare_net,
+                         .cg = c->cg.version && c->cg.n_enter ? &c->cg : NULL,
                          .mask = c->oldmask};
   int empty_net = c->run->unshare_net || c->run->policy.net == PVR_NET_NONE;
   pvr_ns_plan(&c->ns, c->uid, c->gid, empty_net);
@@ -1044,10 +1051,11 @@ static void cleanup(pvr_ctx *c) {
 }
 
 int pvr_run_main(pvr_run *run) {
+  /* Once per process: zeroed as a static, not by a memset that would fault
+   * in all of its pages (the supervisor's refusal table is most of it). */
   static pvr_ctx ctx;
   pvr_ctx *c = &ctx;
   pv_error err = {0};
-  memset(c, 0, sizeof *c);
   c->run = run;
   c->sfd = c->sock = c->ll.fd = c->report_fd = -1;
   c->uid_lease = PVR_NO_LEASE;

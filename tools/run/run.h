@@ -28,7 +28,7 @@ typedef struct {
 } pvr_run;
 
 /* Run the program under run->policy; returns plugvet-run's exit status.
- * Prints the summary and writes the report. */
+ * Prints the summary and writes the report. Once per process. */
 int pvr_run_main(pvr_run *run);
 
 #endif

@@ -237,6 +237,8 @@ static int ioctl_rules(scmp_filter_ctx ctx) {
   return r;
 }
 
+/* Only p->net and whether p->n_bind is 0 may shape the filter: the table
+ * a run takes its filter from (seccomp.h, tools/gen-bpf) is keyed by them. */
 static int policy_rules(scmp_filter_ctx ctx, const pvr_policy *p) {
   /* clone only without namespace flags (threads, fork, posix_spawn). */
   struct scmp_arg_cmp no_ns[] = {SCMP_A0(SCMP_CMP_MASKED_EQ, NS_FLAGS, 0)};
