@@ -397,7 +397,8 @@ static const char *res(int r) {
   return r == 0 ? "ok" : en(errno);
 }
 
-/* Reach another process: kill(0), prlimit, setpriority, sched_setaffinity;
+/* Reach another process: kill(0), prlimit, setpriority (to 19: lowering
+ * priority is allowed to any caller, whatever its own nice value), sched_setaffinity;
  * "self" is this process. */
 static int do_signal(const char *arg) {
   pid_t pid = strcmp(arg, "self") ? (pid_t)strtol(arg, 0, 10) : getpid();
@@ -409,7 +410,7 @@ static int do_signal(const char *arg) {
   const char *ks = res(k);
   int p = prlimit(pid, RLIMIT_NOFILE, NULL, &rl);
   const char *ps = res(p);
-  int s = setpriority(PRIO_PROCESS, (id_t)pid, 5);
+  int s = setpriority(PRIO_PROCESS, (id_t)pid, 19);
   const char *ss = res(s);
   int a = sched_setaffinity(pid, sizeof set, &set);
   printf("signal: kill %s prlimit %s setpriority %s affinity %s\n", ks, ps, ss, res(a));
