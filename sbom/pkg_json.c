@@ -142,9 +142,34 @@ static pv_jnode *node(jp *j, int type) {
     j->oom = 1;
     return NULL;
   }
-  n->type = type;
-  n->line = j->line;
+  *n = (pv_jnode){.type = type, .line = j->line};
   return n;
+}
+
+/* Objects with more members than this get a sorted index: a lockfile's or
+ * manifest's dependency maps are looked up once per component. */
+#define JN_INDEX_MIN 16
+
+static int by_key(const void *a, const void *b, void *ctx) {
+  const char *const *keys = ctx;
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  int c = strcmp(keys[x], keys[y]);
+  return c ? c : (x > y) - (x < y);
+}
+
+/* n->order for a large object; -1 out of memory. */
+static int jn_index(pv_arena *a, pv_jnode *n) {
+  n->order = NULL;
+  if (n->type != PV_J_OBJ || n->n <= JN_INDEX_MIN)
+    return 0;
+  uint32_t *order = pv_arena_alloc(a, n->n * sizeof *order);
+  if (order == NULL)
+    return -1;
+  for (size_t i = 0; i < n->n; i++)
+    order[i] = (uint32_t)i;
+  qsort_r(order, n->n, sizeof *order, by_key, n->keys);
+  n->order = order;
+  return 0;
 }
 
 /* Members are collected in malloc'd vectors, then moved to the arena. */
@@ -162,7 +187,7 @@ static int finish_kids(jp *j, pv_jnode *n, pv_vec *keys, pv_vec *kids) {
       return -1;
     memcpy(n->keys, keys->items, keys->len * sizeof *n->keys);
   }
-  return 0;
+  return jn_index(j->a, n);
 }
 
 static pv_jnode *parse_container(jp *j, uint32_t depth, int obj) {
@@ -307,6 +332,17 @@ pv_status pv_jn_parse(pv_arena *a, const unsigned char *p, size_t n, uint32_t ma
 const pv_jnode *pv_jn_get(const pv_jnode *o, const char *key) {
   if (o == NULL || o->type != PV_J_OBJ)
     return NULL;
+  if (o->order != NULL) { /* the last of the equal keys: the one that wins */
+    size_t lo = 0, hi = o->n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(o->keys[o->order[mid]], key) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo > 0 && strcmp(o->keys[o->order[lo - 1]], key) == 0 ? o->kids[o->order[lo - 1]] : NULL;
+  }
   for (size_t i = o->n; i-- > 0;)
     if (strcmp(o->keys[i], key) == 0)
       return o->kids[i];
@@ -491,6 +527,8 @@ const pv_jnode *pv_jn_deps_object(pv_arena *a, const char **names, const char **
   kids[0] = &nodes[1];
   nodes[0] = (pv_jnode){.type = PV_J_OBJ, .n = 1, .keys = key, .kids = kids};
   nodes[1] = (pv_jnode){.type = PV_J_OBJ, .n = n, .keys = names, .kids = kids + 1};
+  if (jn_index(a, &nodes[1]) != 0)
+    return NULL;
   return &nodes[0];
 }
 

@@ -27,6 +27,8 @@ typedef struct pv_jnode {
   size_t n;          /* members / elements */
   const char **keys; /* PV_J_OBJ: n keys */
   struct pv_jnode **kids;
+  const uint32_t *order; /* PV_J_OBJ of many members: indices sorted by key, then
+                          * position (pv_jn_get's binary search); else NULL */
 } pv_jnode;
 
 /* Parse JSON (trailing commas and comments tolerated, for bun.lock) into the

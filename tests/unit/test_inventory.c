@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../sbom/inventory.h"
+#include "../../sbom/readers.h"
 #include "../../scanner/intake/intake.h"
 #include "tap.h"
 
@@ -476,7 +477,43 @@ static void test_pnpm_importers(void) {
   pv_result_delete(r);
 }
 
+/* pv_jn_get on an object of n members k0..k(n-1), k3 given twice (the
+ * second value wins), with and without the sorted index (n > 16 or not). */
+static void jn_lookup(size_t n) {
+  pv_arena *a = pv_arena_new(0);
+  pv_buf b;
+  pv_buf_init(&b, PV_MiB);
+  pv_buf_cats(&b, "{");
+  for (size_t i = 0; i < n; i++)
+    pv_buf_catf(&b, "\"k%zu\": \"v%zu\", ", i, i);
+  pv_buf_cats(&b, "\"k3\": \"last\"}");
+  pv_jnode *o = NULL;
+  uint32_t line;
+  const char *err;
+  if (!ok(a && pv_jn_parse(a, b.data, b.len, 8, &o, &line, &err) == PV_OK, "jn: %zu members parsed",
+          n))
+    goto out;
+  ok((o->order != NULL) == (n + 1 > 16), "jn: %zu members %s", n + 1,
+     o->order ? "indexed" : "not indexed (twin)");
+  int all = 1;
+  char k[32], v[32];
+  for (size_t i = 0; i < n; i++) {
+    snprintf(k, sizeof k, "k%zu", i);
+    snprintf(v, sizeof v, "v%zu", i);
+    const char *got = pv_jn_str(o, k);
+    all &= got != NULL && strcmp(got, i == 3 ? "last" : v) == 0;
+  }
+  ok(all, "jn: every key of %zu found, the duplicate's last value wins", n);
+  ok(pv_jn_get(o, "k") == NULL && pv_jn_get(o, "k99999") == NULL && pv_jn_get(o, "") == NULL,
+     "jn: keys not in the object of %zu: NULL", n);
+out:
+  pv_buf_free(&b);
+  pv_arena_delete(a);
+}
+
 int main(void) {
+  jn_lookup(8);
+  jn_lookup(5000);
   size_t n = 0;
   const pv_rule_meta *const *rules = pv_inv_rules(&n);
   if (is_int(n, 1, "one builtin rule"))
