@@ -320,11 +320,17 @@ pv_status pv_npm_tarball_id(const unsigned char *tgz, size_t n, const pv_limits 
     return st;
   }
   int r;
-  while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK &&
-         archive_filter_bytes(a, -1) <= (la_int64_t)lim->total_bytes) {
+  uint64_t unpacked = 0; /* what skipping the entries so far decompresses */
+  while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
+    la_int64_t size = archive_entry_size(e);
+    unpacked += size > 0 ? (uint64_t)size : 0;
+    if (unpacked > lim->total_bytes) {
+      st = pv_error_set(err, PV_FAILED, "no package/package.json in its first %llu unpacked bytes",
+                        (unsigned long long)lim->total_bytes);
+      break;
+    }
     if (!top_manifest(archive_entry_pathname(e)))
       continue;
-    la_int64_t size = archive_entry_size(e);
     if (size < 0 || size > (la_int64_t)lim->manifest_bytes) {
       st = pv_error_set(err, PV_FAILED, "its package.json is over %u bytes", lim->manifest_bytes);
       break;
