@@ -230,7 +230,7 @@ is "$st $(grep -c 'is not a registry package name' err) $(($(served '*') - befor
 is "$st $(grep -c 'a.tgz: not a tarball' err)" "2 1" "--online: random bytes: not a tarball, exit 2"
 rm -rf mk && mkdir -p mk/package && truncate -s 600M mk/package/zero.bin
 printf '{"name":"is-number","version":"7.0.0"}' >mk/package/package.json
-tar czf --sparse bomb.tgz -C mk package/zero.bin package/package.json
+tar czf bomb.tgz --sparse -C mk package/zero.bin package/package.json
 "$PV" verify --online --registry "$U" bomb.tgz 2>err >/dev/null; st=$?
 is "$st $(grep -c 'no package/package.json in its first 536870912 unpacked bytes' err)" "2 1" \
   "--online: a package.json behind 600 MB of entries is not looked for past --max-total"
