@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../scanner/base.h"
+#include "../scanner/result.h"
 #include "../scanner/rules/rules.h"
 
 /* The sha256 of path's bytes, as hex. 0, or -1. */
@@ -87,11 +88,6 @@ typedef struct {
   size_t counts[PV_SEV_NONE];
 } entry;
 
-typedef struct {
-  entry *v;
-  size_t n, cap;
-} entries;
-
 static const char *str_at(json_t *o, const char *key) {
   return json_string_value(json_object_get(o, key));
 }
@@ -115,34 +111,20 @@ static int parse_line(entry *e, const char *line, const char *version, const cha
   return ok;
 }
 
-static int push(entries *es, const entry *e) {
-  if (es->n == es->cap) {
-    size_t cap = es->cap ? es->cap * 2 : 64;
-    entry *v = realloc(es->v, cap * sizeof *v);
-    if (v == NULL)
-      return -1;
-    es->v = v;
-    es->cap = cap;
-  }
-  es->v[es->n++] = *e;
-  return 0;
-}
-
 /* Read the lines of f into es; dropped counts the others. 0, or -1 (OOM). */
-static int read_lines(FILE *f, entries *es, size_t *dropped, const char *version,
-                      const char *pack) {
+static int read_lines(FILE *f, pv_vec *es, size_t *dropped, const char *version, const char *pack) {
   char *line = NULL;
   size_t cap = 0;
   ssize_t len;
   int rc = 0;
   while (rc == 0 && (len = getline(&line, &cap, f)) > 0) {
-    entry e = {.seq = es->n};
+    entry e = {.seq = es->len};
     if (line[len - 1] != '\n' || !parse_line(&e, line, version, pack)) {
       ++*dropped;
       continue;
     }
     e.line = strdup(line);
-    rc = e.name == NULL || e.line == NULL || push(es, &e) != 0 ? -1 : 0;
+    rc = e.name == NULL || e.line == NULL || pv_vec_push(es, &e) == NULL ? -1 : 0;
     if (rc != 0) {
       free(e.name);
       free(e.line);
@@ -164,30 +146,32 @@ static int cmp_seq(const void *x, const void *y) {
 }
 
 /* Keep the last line of each input, in file order, into r. */
-static int keep_last(pv_resume *r, entries *es) {
-  if (es->n > 1)
-    qsort(es->v, es->n, sizeof *es->v, cmp_name_seq);
+static int keep_last(pv_resume *r, pv_vec *es) {
+  entry *v = es->items;
+  size_t n = es->len;
+  if (n > 1)
+    qsort(v, n, sizeof *v, cmp_name_seq);
   size_t kept = 0;
-  for (size_t i = 0; i < es->n; i++) {
-    if (i + 1 < es->n && strcmp(es->v[i].name, es->v[i + 1].name) == 0) {
-      free(es->v[i].name);
-      free(es->v[i].line);
+  for (size_t i = 0; i < n; i++) {
+    if (i + 1 < n && strcmp(v[i].name, v[i + 1].name) == 0) {
+      free(v[i].name);
+      free(v[i].line);
       r->dropped++;
       continue;
     }
-    es->v[kept++] = es->v[i];
+    v[kept++] = v[i];
   }
-  es->n = kept;
+  es->len = kept;
   r->lines = calloc(kept + 1, sizeof *r->lines);
   r->names = calloc(kept + 1, sizeof *r->names);
   if (r->lines == NULL || r->names == NULL)
     return -1;
   for (size_t i = 0; i < kept; i++)
-    r->names[i] = es->v[i].name; /* sorted by name */
+    r->names[i] = v[i].name; /* sorted by name */
   if (kept > 1)
-    qsort(es->v, kept, sizeof *es->v, cmp_seq);
+    qsort(v, kept, sizeof *v, cmp_seq);
   for (size_t i = 0; i < kept; i++) {
-    const entry *e = &es->v[i];
+    const entry *e = &v[i];
     r->lines[i] = e->line;
     r->failed += e->failed;
     r->partial += e->partial;
@@ -216,7 +200,7 @@ int pv_resume_load(pv_resume *r, const char *path, const char *version, const ch
     fclose(f);
     return -1;
   }
-  entries es = {0};
+  pv_vec es = {.elem = sizeof(entry)};
   int rc = read_lines(f, &es, &r->dropped, version, pack);
   if (rc == 0 && ferror(f)) {
     snprintf(err, errn, "--resume %s: %s", path, strerror(errno));
@@ -227,7 +211,7 @@ int pv_resume_load(pv_resume *r, const char *path, const char *version, const ch
     rc = -1;
   if (rc != 0 && err[0] == '\0')
     snprintf(err, errn, "out of memory");
-  free(es.v);
+  pv_vec_free(&es);
   return rc;
 }
 
