@@ -82,6 +82,7 @@ struct pv_pattern {
    * every match holds that module's name or a local name bound to it. */
   const char *mod;
   uint32_t modlen;
+  int untyped; /* pv_pattern_compile_untyped made it */
 };
 
 /* ---- Symbols ---------------------------------------------------------- */
@@ -575,8 +576,93 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
     collect_lits(pat, p->kids[i]);
 }
 
-pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
-                               size_t why_len) {
+/* ---- TypeScript patterns for JavaScript targets ------------------------ */
+
+/* Node types of TypeScript-only syntax that carry no JavaScript meaning:
+ * they are blanked whole. */
+static int is_type_only(const char *t) {
+  static const char *const names[] = {"type_annotation",          "type_arguments",
+                                      "type_parameters",          "accessibility_modifier",
+                                      "override_modifier",        "implements_clause",
+                                      "omitting_type_annotation", "opting_type_annotation",
+                                      "asserts_annotation",       NULL};
+  for (size_t i = 0; names[i]; i++)
+    if (strcmp(t, names[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* Blank (with spaces) the TypeScript-only parts of node n in s, whose
+ * offsets are shifted by `shift` (the parse had a '(' before s): type
+ * annotations, arguments and parameters, `as T`/`satisfies T`, `x!`, an
+ * optional parameter's `?`, `readonly` and access modifiers. */
+static void blank_types(char *s, uint32_t shift, TSNode n, int depth) {
+  const char *t = ts_node_type(n);
+  uint32_t a = ts_node_start_byte(n) - shift, e = ts_node_end_byte(n) - shift;
+  if (depth > PAT_MAX_DEPTH)
+    return;
+  if (is_type_only(t)) {
+    memset(s + a, ' ', e - a);
+    return;
+  }
+  int tail = strcmp(t, "as_expression") == 0 || strcmp(t, "satisfies_expression") == 0;
+  uint32_t cn = ts_node_child_count(n);
+  for (uint32_t i = 0; i < cn; i++) {
+    TSNode k = ts_node_child(n, i);
+    const char *kt = ts_node_type(k);
+    uint32_t ka = ts_node_start_byte(k) - shift, ke = ts_node_end_byte(k) - shift;
+    if (tail && i > 0) { /* `x as T`: keep x */
+      memset(s + ka, ' ', ke - ka);
+      continue;
+    }
+    if (!ts_node_is_named(k) &&
+        ((strcmp(kt, "!") == 0 && strcmp(t, "non_null_expression") == 0) ||
+         (strcmp(kt, "?") == 0 &&
+          (strcmp(t, "optional_parameter") == 0 || strcmp(t, "public_field_definition") == 0)) ||
+         strcmp(kt, "readonly") == 0)) {
+      memset(s + ka, ' ', ke - ka);
+      continue;
+    }
+    blank_types(s, shift, k, depth + 1);
+  }
+}
+
+/* The rewritten snippet s with its TypeScript-only syntax blanked, same
+ * length (malloc'd), when it parses as TypeScript (statements, or else an
+ * expression); NULL otherwise. */
+static char *untyped(const char *s, size_t n) {
+  const TSLanguage *TS = pv_language(PV_LANG_TS);
+  char *out = malloc(n + 3);
+  if (out == NULL || TS == NULL) {
+    free(out);
+    return NULL;
+  }
+  for (int as_expr = 0; as_expr <= 1; as_expr++) {
+    size_t k = 0;
+    if (as_expr)
+      out[k++] = '(';
+    memcpy(out + k, s, n);
+    k += n;
+    if (as_expr)
+      out[k++] = ')';
+    TSTree *t = parse_src(TS, out, k);
+    int ok = t != NULL && !ts_node_has_error(ts_tree_root_node(t));
+    if (ok) {
+      memmove(out, out + as_expr, n); /* back to s's offsets */
+      out[n] = '\0';
+      blank_types(out, (uint32_t)as_expr, ts_tree_root_node(t), 0);
+    }
+    if (t)
+      ts_tree_delete(t);
+    if (ok)
+      return out;
+  }
+  free(out);
+  return NULL;
+}
+
+static pv_pattern *compile(pv_arena *a, const char *src, size_t len, pv_lang l, int strip,
+                           char *why, size_t why_len) {
   const TSLanguage *L = pv_language(l);
   while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' '))
     len--;
@@ -605,16 +691,21 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
   p->lang = l;
   p->sy = syms_for(l);
   cctx c = {.a = a, .sy = &p->sy, .pat = p};
-  const char *s = (const char *)b.data;
-  p->root = comp_try(&c, L, s, b.len, 0);
-  if (p->root == NULL && !c.failed)
-    p->root = comp_try(&c, L, s, b.len, 1);
+  char *bare = strip ? untyped((const char *)b.data, b.len) : NULL;
+  const char *s = strip ? bare : (const char *)b.data;
+  if (s != NULL) {
+    p->root = comp_try(&c, L, s, b.len, 0);
+    if (p->root == NULL && !c.failed)
+      p->root = comp_try(&c, L, s, b.len, 1);
+  }
+  free(bare);
   pv_buf_free(&b);
   if (p->root == NULL || c.failed) {
     snprintf(why, why_len,
-             "pattern does not parse as %s (tried a statement, statements and an "
+             "pattern does not parse as %s%s (tried a statement, statements and an "
              "expression)%s",
-             pv_lang_name(l), c.failed ? " or is nested too deeply" : "");
+             pv_lang_name(l), strip ? " without its TypeScript types" : "",
+             c.failed ? " or is nested too deeply" : "");
     return NULL;
   }
   /* A root <... P ...> would match P and every ancestor of it; report P
@@ -626,7 +717,18 @@ pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang
     return NULL;
   }
   collect_lits(p, p->root);
+  p->untyped = strip;
   return p;
+}
+
+pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
+                               size_t why_len) {
+  return compile(a, src, len, l, 0, why, why_len);
+}
+
+pv_pattern *pv_pattern_compile_untyped(pv_arena *a, const char *src, size_t len, char *why,
+                                       size_t why_len) {
+  return compile(a, src, len, PV_LANG_JS, 1, why, why_len);
 }
 
 static int has_mv(const pnode *p, const char *name) {
@@ -641,6 +743,10 @@ static int has_mv(const pnode *p, const char *name) {
 
 int pv_pattern_has_mv(const pv_pattern *p, const char *name) {
   return has_mv(p->root, name);
+}
+
+int pv_pattern_is_untyped(const pv_pattern *p) {
+  return p->untyped;
 }
 
 int pv_pattern_is_any(const pv_pattern *p) {

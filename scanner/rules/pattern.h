@@ -46,6 +46,17 @@ typedef int (*pv_pmatch_fn)(void *ctx, uint32_t id, const pv_pmatch *m);
  * NULL with a reason in why ("does not parse as javascript ..."). */
 pv_pattern *pv_pattern_compile(pv_arena *a, const char *src, size_t len, pv_lang l, char *why,
                                size_t why_len);
+/* Compile a snippet written in TypeScript for JavaScript targets, as
+ * Semgrep's one JS/TS pattern grammar does: its type annotations, type
+ * arguments and parameters, `as T`, `satisfies T`, `x!`, `?` and access
+ * modifiers are dropped (JavaScript code has none of them to match), the
+ * rest compiled as javascript. NULL with a reason when it does not parse as
+ * TypeScript or what is left does not parse as JavaScript (interfaces,
+ * type aliases, enums: nothing of it can occur in JavaScript). */
+pv_pattern *pv_pattern_compile_untyped(pv_arena *a, const char *src, size_t len, char *why,
+                                       size_t why_len);
+/* Non-zero if pv_pattern_compile_untyped made p. */
+int pv_pattern_is_untyped(const pv_pattern *p);
 /* Non-zero if the pattern is a lone metavariable (it matches every node). */
 int pv_pattern_is_any(const pv_pattern *p);
 /* Non-zero if the pattern names metavariable `name` ("$X"). */

@@ -569,6 +569,40 @@ static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const pv_yaml_node *
   return UINT32_MAX;
 }
 
+static int is_js_family(pv_lang l) {
+  return l == PV_LANG_JS || l == PV_LANG_TS || l == PV_LANG_TSX;
+}
+
+/* After f_pattern's languages: Semgrep parses JavaScript and TypeScript
+ * patterns with one grammar, so a snippet need only parse in one of the
+ * rule's js/ts/tsx. One that parses only as TypeScript (or TSX) matches
+ * javascript targets without its types (pv_pattern_compile_untyped), and
+ * nothing in a language whose grammar rejects it (`<T>x` in tsx, JSX in
+ * ts). An error only when no language of the rule takes it. */
+static pv_status typed_fallback(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
+                                pv_formula *f, int made, const char *why) {
+  pv_lang js = PV_LANG_JS;
+  if (made > 0 && (r->langs & PV_LANG_BIT(js)) && f->pat[js] == UINT32_MAX &&
+      ((f->pat[PV_LANG_TS] != UINT32_MAX) || (f->pat[PV_LANG_TSX] != UINT32_MAX))) {
+    uint32_t same = shared_pat(c->rs, js, v);
+    if (same != UINT32_MAX) { /* the untyped one (a typed one would have been found) */
+      f->pat[js] = same;
+      c->rs->puses[js][same]++;
+      return PV_OK;
+    }
+    char w[300];
+    pv_pattern *p = pv_pattern_compile_untyped(c->rs->arena, v->s, v->len, w, sizeof w);
+    if (p != NULL) {
+      pv_status rc = push_pat(c, js, p, v, &f->pat[js]);
+      if (rc != PV_OK)
+        return rc;
+    }
+  }
+  if (made == 0 && why[0] != '\0')
+    return rule_err(c, v->line, "key '%s': %s", key, why);
+  return PV_OK;
+}
+
 /* `pattern: CODE`, compiled once per language of the rule. */
 static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
                            pv_formula *f) {
@@ -579,26 +613,38 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
                     "key '%s': code patterns need javascript, typescript, tsx or json, not "
                     "generic, html, ejs, vue or svelte (their embedded code is javascript)",
                     key);
+  char why[300] = "";
+  int tried = 0, made = 0;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     if (!(r->langs & PV_LANG_BIT(l)))
       continue;
     uint32_t same = shared_pat(c->rs, l, v);
+    if (same != UINT32_MAX && pv_pattern_is_untyped(c->rs->pats[l][same]))
+      same = UINT32_MAX;      /* only typed_fallback hands it out */
     if (same != UINT32_MAX) { /* one pattern, tried once, for every rule that has it */
       f->pat[l] = same;
       f->any = pv_pattern_is_any(c->rs->pats[l][same]);
       c->rs->puses[l][same]++;
+      made++;
       continue;
     }
-    char why[300];
-    pv_pattern *p = pv_pattern_compile(c->rs->arena, v->s, v->len, l, why, sizeof why);
-    if (p == NULL)
-      return rule_err(c, v->line, "key '%s': %s", key, why);
+    char w[300];
+    pv_pattern *p = pv_pattern_compile(c->rs->arena, v->s, v->len, l, w, sizeof w);
+    tried++;
+    if (p == NULL && !is_js_family(l)) /* json: the pattern must parse */
+      return rule_err(c, v->line, "key '%s': %s", key, w);
+    if (p == NULL) {
+      if (why[0] == '\0')
+        snprintf(why, sizeof why, "%s", w);
+      continue;
+    }
     f->any = pv_pattern_is_any(p);
     pv_status rc = push_pat(c, l, p, v, &f->pat[l]);
     if (rc != PV_OK)
       return rc;
+    made++;
   }
-  return PV_OK;
+  return typed_fallback(c, r, key, v, f, made, why);
 }
 
 /* A list of one-key mappings (`- pattern: x`). */

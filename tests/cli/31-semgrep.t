@@ -99,6 +99,21 @@ for c in "inside.yaml:6:key 'pattern-inside' is only allowed under 'patterns'" \
   [ $rc = 2 ] && grep -qF "$want" "$TMP/e" || cat "$TMP/e" >&2
 done
 
+# TypeScript syntax in a pattern: a rule that lists typescript loads (one
+# JS/TS pattern grammar, as Semgrep's); tests/semgrep/typescript.* check the
+# matches. A javascript-only rule with it, or a pattern no grammar of the
+# rule takes, is still an error naming the language.
+"$PV" rules test tests/semgrep >"$TMP/ts" 2>&1
+is "$(grep -c '^PASS sg.ts.' "$TMP/ts")" 8 "TypeScript patterns: 4 rules pass on their .js and .ts tests"
+for case in "javascript|eval(\$X as string)|does not parse as javascript" \
+            "javascript, typescript|interface \$I {|does not parse as javascript"; do
+  IFS='|' read -r langs pat want <<<"$case"
+  printf 'rules:\n  - id: t.ts\n    message: m\n    severity: low\n    languages: [%s]\n    pattern: "%s"\n' \
+    "$langs" "$pat" >"$W/ts.yaml"
+  "$PV" rules validate "$W/ts.yaml" >"$TMP/e" 2>&1; rc=$?
+  check "[$langs] '$pat' is refused (exit 2, '$want')" test $rc = 2 -a -n "$(grep -F "$want" "$TMP/e")"
+done
+
 # docs/rules-catalog.md is `make catalog`'s output for the bundled pack.
 "$PV" rules list --catalog rules taint-rules >"$TMP/catalog.md"
 diff -q docs/rules-catalog.md "$TMP/catalog.md" >/dev/null; ok $? "docs/rules-catalog.md is up to date (make catalog)"
