@@ -1,7 +1,7 @@
 /* cmd_rules.c — `plugvet rules test PATH [--json]`,
- * `plugvet rules list [PATH...] [--markdown | --catalog]` and
- * `plugvet rules validate PATH...`. Prints and picks the exit code; the work
- * is in scanner/ruletest.c and scanner/rules/rules.c. */
+ * `plugvet rules list [PATH...] [--markdown | --catalog]`,
+ * `plugvet rules validate PATH...` and `plugvet rules compat PATH...`. Prints and picks the exit
+ * code; the work is in scanner/ruletest.c and scanner/rules/rules.c. */
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
@@ -20,6 +20,7 @@ static const char usage_rules[] =
     "usage: plugvet rules test PATH [--json]\n"
     "       plugvet rules list [PATH...] [--markdown | --catalog]\n"
     "       plugvet rules validate PATH...\n"
+    "       plugvet rules compat PATH...\n"
     "\n"
     "test      run each rule file's annotated test files (NAME.yaml → NAME.js,\n"
     "          NAME.ts, NAME.json...); exit 1 when a rule fails, 2 when rules\n"
@@ -28,7 +29,10 @@ static const char usage_rules[] =
     "          --markdown: a table; --catalog: docs/rules-catalog.md (make catalog)\n"
     "validate  load and check every rule file (PATH: a file, or a directory's\n"
     "          *.yaml and *.yml files, recursively); print FILE: ok, N rules or\n"
-    "          FILE:LINE: the error, then a summary; exit 2 on any error\n";
+    "          FILE:LINE: the error, then a summary; exit 2 on any error\n"
+    "compat    try each rule alone (rules written for Semgrep): print\n"
+    "          FILE:LINE: ID: loads, or refused: the key or feature plugvet does\n"
+    "          not support; exit 1 when a rule is refused, 2 when a PATH is unreadable\n";
 
 static void print_lines(const uint32_t *v, size_t n) {
   putchar('[');
@@ -572,6 +576,77 @@ static int cmd_validate(int argc, char **argv) {
   return exit_code;
 }
 
+/* ---- rules compat ------------------------------------------------------ */
+
+typedef struct {
+  size_t loads, refused, files; /* files: not rule files at all */
+} compat_count;
+
+/* The loader's reason without its "FILE:LINE: rule 'ID': " prefix. */
+static const char *bare_reason(const char *why, const char *id) {
+  const char *p = id ? strstr(why, "rule '") : NULL;
+  if (p != NULL && strncmp(p + 6, id, strlen(id)) == 0 &&
+      strncmp(p + 6 + strlen(id), "': ", 3) == 0)
+    return p + 6 + strlen(id) + 3;
+  return why;
+}
+
+static void compat_line(void *ctx, const char *file, unsigned line, const char *id,
+                        const char *why) {
+  compat_count *n = ctx;
+  if (id == NULL && line == 0) { /* the file itself */
+    printf("%s: refused: %s\n", file, why);
+    n->files++;
+    return;
+  }
+  printf("%s:%u: %s: ", file, line, id ? id : "(no id)");
+  if (why == NULL) {
+    printf("loads\n");
+    n->loads++;
+  } else {
+    printf("refused: %s\n", bare_reason(why, id));
+    n->refused++;
+  }
+}
+
+static int cmd_compat(int argc, char **argv) {
+  pv_limits lim = pv_limits_default();
+  compat_count n = {0};
+  int bad = 0;
+  if (argc == 0) {
+    fprintf(stderr, "plugvet: rules compat: no PATH given\n%s", usage_rules);
+    return EXIT_INPUT;
+  }
+  for (int i = 0; i < argc; i++)
+    if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      int help = strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
+      if (!help)
+        fprintf(stderr, "plugvet: rules compat: unknown option '%s'\n", argv[i]);
+      fputs(usage_rules, help ? stdout : stderr);
+      return help ? EXIT_CLEAN : EXIT_INPUT;
+    }
+  for (int i = 0; i < argc; i++) {
+    pv_error err;
+    pv_error_clear(&err);
+    pv_status rc = pv_rules_compat(argv[i], &lim, compat_line, &n, &err);
+    if (rc == PV_FATAL) {
+      fprintf(stderr, "plugvet: rules compat: %s\n", err.msg);
+      return EXIT_INTERNAL;
+    }
+    if (rc != PV_OK) {
+      fprintf(stderr, "plugvet: rules compat: %s\n", err.msg);
+      bad = 1;
+    }
+  }
+  printf("%zu %s: %zu %s, %zu refused", n.loads + n.refused,
+         plural(n.loads + n.refused, "rule", "rules"), n.loads, plural(n.loads, "loads", "load"),
+         n.refused);
+  if (n.files > 0)
+    printf("; %zu %s not read", n.files, plural(n.files, "file", "files"));
+  putchar('\n');
+  return bad ? EXIT_INPUT : n.refused || n.files ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 /* argv[0] is "rules"; argv[1] the subcommand. */
 int pv_cmd_rules(int argc, char **argv, const pv_env *env) {
   if (argc < 2) {
@@ -584,6 +659,8 @@ int pv_cmd_rules(int argc, char **argv, const pv_env *env) {
     return cmd_list(argc - 2, argv + 2);
   if (strcmp(argv[1], "validate") == 0)
     return cmd_validate(argc - 2, argv + 2);
+  if (strcmp(argv[1], "compat") == 0)
+    return cmd_compat(argc - 2, argv + 2);
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
       strcmp(argv[1], "help") == 0) {
     fputs(usage_rules, stdout);

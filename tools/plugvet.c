@@ -33,6 +33,8 @@ static const command commands[] = {
     {"rules", pv_cmd_rules, "rules list", "list the loaded rules (--markdown for docs)"},
     {"rules", pv_cmd_rules, "rules validate PATH...",
      "check rule files and report every error (FILE:LINE)"},
+    {"rules", pv_cmd_rules, "rules compat PATH...",
+     "try each rule alone: loads, or what is unsupported"},
     {"db", pv_cmd_db, "db update|status",
      "update or show the local OSV database (plugvet db --help)"},
     {"verify", pv_cmd_verify, "verify FILE...",

@@ -225,6 +225,9 @@ typedef struct pv_rctx {
   const char *id;               /* current rule id, or NULL */
   size_t index;                 /* current rule's position in the file */
   uint32_t line;
+  const pv_limits *lim;
+  pv_compat_fn compat; /* rules compat: each rule alone, reported here (NULL: load) */
+  void *compat_ctx;
 } rctx;
 
 /* "file:line: rule 'id': " prefix for an error. */
@@ -1336,6 +1339,52 @@ static pv_status push_rule(pv_ruleset *rs, pv_rule *r, pv_error *err) {
 
 /* ---- One file --------------------------------------------------------- */
 
+static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data, size_t n,
+                            const pv_limits *lim, pv_error *err, const rctx *compat);
+static pv_status build_all(pv_ruleset *rs, pv_error *err);
+
+/* Rule i of list alone in a new ruleset, built as a scan builds it (the
+ * builtin taint models for a taint rule): PV_OK if it loads, else the
+ * loader's status and message in c->err. */
+static pv_status compat_one(rctx *c, const pv_yaml_node *rule, pv_ruleset *rs) {
+  pv_rule *r = NULL;
+  pv_status rc = check_rule(c, rule, &r);
+  if (rc == PV_OK)
+    rc = push_rule(rs, r, c->err);
+  else if (r != NULL)
+    pcre2_code_free(r->re);
+  if (rc == PV_OK && pv_taint_wanted(rs)) {
+    rs->default_models = 1;
+    rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
+                    strlen(pv_taint_default_models), c->lim, c->err, NULL);
+  }
+  return rc == PV_OK ? build_all(rs, c->err) : rc;
+}
+
+/* rules compat: every rule of the list tried alone and reported to
+ * c->compat, none fatal to the others (out-of-memory is). */
+static pv_status compat_rules(rctx *c, const pv_yaml_node *list) {
+  pv_ruleset *home = c->rs;
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < list->n && rc != PV_FATAL; i++) {
+    pv_ruleset *rs = pv_ruleset_new();
+    if (rs == NULL)
+      return oom(c->err);
+    c->rs = rs;
+    c->id = NULL;
+    c->index = i;
+    pv_error_clear(c->err);
+    rc = compat_one(c, list->kids[i], rs);
+    c->rs = home;
+    if (rc != PV_FATAL)
+      c->compat(c->compat_ctx, c->file, list->kids[i]->line, c->id,
+                rc == PV_OK ? NULL : c->err->msg);
+    pv_ruleset_delete(rs);
+  }
+  pv_error_clear(c->err);
+  return rc == PV_FATAL ? rc : PV_OK;
+}
+
 static pv_status check_file(rctx *c, const pv_yaml_node *root) {
   if (root == NULL || root->t != PV_YAML_MAP)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: a rule file is a mapping with a 'rules' list",
@@ -1365,6 +1414,8 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
   if (list == NULL || list->t != PV_YAML_SEQ)
     return pv_error_set(c->err, PV_FAILED, "%s:%u: missing key 'rules' (a list of rules)", c->file,
                         list ? list->line : root->line);
+  if (c->compat != NULL)
+    return compat_rules(c, list);
   size_t first = c->rs->n;
   for (size_t i = 0; i < list->n; i++) {
     pv_rule *r = NULL;
@@ -1385,13 +1436,20 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
   return PV_OK;
 }
 
-/* Check the rules of one file's bytes (path names it in errors). */
+/* Check the rules of one file's bytes (path names it in errors); with
+ * compat, report each rule there instead (rules compat). */
 static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data, size_t n,
-                            const pv_limits *lim, pv_error *err) {
+                            const pv_limits *lim, pv_error *err, const rctx *compat) {
   pv_status rc;
   yctx yc = {.file = path, .err = err, .max_depth = lim->yaml_depth};
   yc.tmp = pv_arena_new(0);
-  rctx rcx = {.rs = rs, .err = err, .yc = &yc, .file = pv_arena_strdup(rs->arena, path)};
+  rctx rcx = {.rs = rs,
+              .err = err,
+              .yc = &yc,
+              .file = pv_arena_strdup(rs->arena, path),
+              .lim = lim,
+              .compat = compat ? compat->compat : NULL,
+              .compat_ctx = compat ? compat->compat_ctx : NULL};
   pv_yaml_node *root = NULL;
   if (yc.tmp == NULL || rcx.file == NULL)
     rc = oom(err);
@@ -1401,12 +1459,13 @@ static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned cha
   return rc;
 }
 
-static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {
+static pv_status load_file(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err,
+                           const rctx *compat) {
   unsigned char *data = NULL;
   size_t n = 0;
   pv_status rc = read_capped(path, lim->rule_bytes, &data, &n, err);
   if (rc == PV_OK)
-    rc = load_bytes(rs, path, data, n, lim, err);
+    rc = load_bytes(rs, path, data, n, lim, err, compat);
   free(data);
   return rc;
 }
@@ -1681,13 +1740,47 @@ static pv_status load_path(pv_ruleset *rs, const char *path, const pv_limits *li
   if (stat(path, &st) != 0)
     return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
   if (!S_ISDIR(st.st_mode))
-    return load_file(rs, path, lim, err);
+    return load_file(rs, path, lim, err, NULL);
   strlist files = {0};
   pv_status rc = list_rule_files(path, &files, err);
   if (rc == PV_OK && files.n == 0)
     rc = pv_error_set(err, PV_FAILED, "%s: no rule files (*.yaml, *.yml) under it", path);
   for (size_t i = 0; i < files.n && rc == PV_OK; i++)
-    rc = load_file(rs, files.v[i], lim, err);
+    rc = load_file(rs, files.v[i], lim, err, NULL);
+  strlist_free(&files);
+  return rc;
+}
+
+/* One rule file for rules compat: its rules reported one by one, or the
+ * file once (id NULL) when it is not a rule file at all. */
+static pv_status compat_file(const char *path, const pv_limits *lim, const rctx *compat) {
+  pv_error err;
+  pv_error_clear(&err);
+  pv_ruleset *home = pv_ruleset_new();
+  if (home == NULL)
+    return PV_FATAL;
+  pv_status rc = load_file(home, path, lim, &err, compat);
+  if (rc == PV_FAILED)
+    compat->compat(compat->compat_ctx, path, 0, NULL, err.msg);
+  pv_ruleset_delete(home);
+  return rc == PV_FATAL ? rc : PV_OK;
+}
+
+pv_status pv_rules_compat(const char *path, const pv_limits *lim, pv_compat_fn fn, void *ctx,
+                          pv_error *err) {
+  rctx compat = {.compat = fn, .compat_ctx = ctx};
+  struct stat st;
+  if (stat(path, &st) != 0)
+    return pv_error_set(err, PV_FAILED, "%s: %s", path, strerror(errno));
+  if (!S_ISDIR(st.st_mode))
+    return compat_file(path, lim, &compat) == PV_FATAL ? oom(err) : PV_OK;
+  strlist files = {0};
+  pv_status rc = list_rule_files(path, &files, err);
+  if (rc == PV_OK && files.n == 0)
+    rc = pv_error_set(err, PV_FAILED, "%s: no rule files (*.yaml, *.yml) under it", path);
+  for (size_t i = 0; i < files.n && rc == PV_OK; i++)
+    if (compat_file(files.v[i], lim, &compat) == PV_FATAL)
+      rc = oom(err);
   strlist_free(&files);
   return rc;
 }
@@ -1940,7 +2033,7 @@ pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n
   if (rc == PV_OK && !rs->default_models && pv_taint_wanted(rs)) {
     rs->default_models = 1;
     rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
-                    strlen(pv_taint_default_models), lim, err);
+                    strlen(pv_taint_default_models), lim, err, NULL);
   }
   return rc == PV_OK ? build_all(rs, err) : rc;
 }

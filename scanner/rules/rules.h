@@ -36,6 +36,17 @@ void pv_rules_files_free(char **files, size_t n);
  * indexes once at the end (each pv_ruleset_load call recompiles them all). */
 pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n,
                               const pv_limits *lim, pv_error *err);
+/* How `rules compat` hears of one rule: at file:line (rule id, NULL when
+ * the file itself is refused), why it is refused, NULL when it loads. */
+typedef void (*pv_compat_fn)(void *ctx, const char *file, unsigned line, const char *id,
+                             const char *why);
+/* Try each rule of the file, or of the rule files under a directory,
+ * alone (as a scan would load and build it) and report it to fn; a refused
+ * rule does not stop the others, nor a refused file the next. PV_FAILED
+ * naming a path that cannot be read or a directory without rule files;
+ * PV_FATAL on out-of-memory. */
+pv_status pv_rules_compat(const char *path, const pv_limits *lim, pv_compat_fn fn, void *ctx,
+                          pv_error *err);
 /* Number of rules loaded. */
 size_t pv_ruleset_count(const pv_ruleset *rs);
 /* Rule i's metadata (0 <= i < count), in load order. */

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# plugvet rules compat: each rule of a Semgrep rule file tried alone, one
+# line per rule (loads / refused: the reason), a refused rule or file hiding
+# none of the others; exit 0 all load, 1 something refused, 2 bad PATH.
+. "$(dirname "$0")/lib.sh"
+cd "$top"
+W=$TMP/w; mkdir -p "$W/d"
+
+cat >"$W/d/a.yaml" <<'Y'
+rules:
+  - id: c.ok
+    message: m
+    severity: high
+    languages: [javascript]
+    pattern: eval($X)
+  - id: c.fix
+    message: m
+    severity: high
+    languages: [javascript]
+    pattern: eval($X)
+    fix: safeEval($X)
+  - id: c.badpat
+    message: m
+    severity: high
+    languages: [javascript]
+    pattern: "eval(("
+  - id: c.taint
+    mode: taint
+    message: m
+    severity: high
+    languages: [javascript]
+    pattern-sources:
+      - pattern: req.query
+    pattern-sinks:
+      - pattern: eval(...)
+  - id: c.badquery
+    message: m
+    severity: high
+    languages: [javascript]
+    query: "(call_expresion) @x"
+  - id: c.typed
+    message: m
+    severity: high
+    languages: [javascript, typescript]
+    pattern: "($REQ: Request) => $REQ.query"
+Y
+printf 'rules: [\n' >"$W/d/b.yaml"
+
+"$PV" rules compat "$W/d" >"$TMP/out" 2>"$TMP/err"; rc=$?
+is $rc 1 "a refused rule: exit 1"
+for want in "a.yaml:2: c.ok: loads" \
+            "a.yaml:7: c.fix: refused: unsupported key 'fix'" \
+            "a.yaml:13: c.badpat: refused: key 'pattern': pattern does not parse as javascript" \
+            "a.yaml:18: c.taint: loads" \
+            "a.yaml:27: c.badquery: refused: key 'query': unknown node type" \
+            "a.yaml:32: c.typed: loads" \
+            "b.yaml: refused: " \
+            "6 rules: 3 load, 3 refused; 1 file not read"; do
+  grep -qF "$want" "$TMP/out"; ok $? "... prints '$want'"
+done
+is "$(grep -c ': loads$\|: refused: ' "$TMP/out")" 7 "... one line per rule and per unreadable file"
+check "... nothing on stderr" test ! -s "$TMP/err"
+
+# The same file through validate stops at its first error: compat is the
+# one that sees past it.
+"$PV" rules validate "$W/d/a.yaml" >"$TMP/v" 2>&1; is $? 2 "rules validate refuses the file (exit 2)"
+! grep -q "c.badpat\|c.typed" "$TMP/v"; ok $? "... naming only its first error"
+
+# Twins: every rule loads -> 0; the bundled pack loads rule by rule.
+sed -n '1,6p' "$W/d/a.yaml" >"$W/good.yaml"
+"$PV" rules compat "$W/good.yaml" >"$TMP/g" 2>&1; is $? 0 "every rule loads: exit 0"
+is "$(tail -1 "$TMP/g")" "1 rule: 1 loads, 0 refused" "... summary"
+"$PV" rules compat rules taint-rules >"$TMP/pack" 2>&1; is $? 0 "the bundled pack: every rule loads alone"
+n=$("$PV" rules list rules taint-rules | wc -l)
+is "$(tail -1 "$TMP/pack")" "$n rules: $n load, 0 refused" "... all $n of them"
+
+"$PV" rules compat "$W/missing.yaml" >/dev/null 2>"$TMP/e"; is $? 2 "a missing PATH: exit 2"
+grep -qF "missing.yaml" "$TMP/e"; ok $? "... naming it"
+"$PV" rules compat >/dev/null 2>&1; is $? 2 "no PATH: exit 2"
+"$PV" rules compat --bogus x >/dev/null 2>&1; is $? 2 "unknown option: exit 2"
+done_testing
