@@ -591,8 +591,8 @@ static const char *bare_reason(const char *why, const char *id) {
   return why;
 }
 
-static void compat_line(void *ctx, const char *file, unsigned line, const char *id,
-                        const char *why) {
+static void compat_line(void *ctx, const char *file, unsigned line, const char *id, const char *why,
+                        const char *note) {
   compat_count *n = ctx;
   if (id == NULL && line == 0) { /* the file itself */
     printf("%s: refused: %s\n", file, why);
@@ -601,7 +601,7 @@ static void compat_line(void *ctx, const char *file, unsigned line, const char *
   }
   printf("%s:%u: %s: ", file, line, id ? id : "(no id)");
   if (why == NULL) {
-    printf("loads\n");
+    printf("loads%s%s%s\n", note ? " (" : "", note ? note : "", note ? ")" : "");
     n->loads++;
   } else {
     printf("refused: %s\n", bare_reason(why, id));

@@ -228,6 +228,7 @@ typedef struct pv_rctx {
   const pv_limits *lim;
   pv_compat_fn compat; /* rules compat: each rule alone, reported here (NULL: load) */
   void *compat_ctx;
+  const char *note; /* rules compat: what the current rule loads without (static) */
 } rctx;
 
 /* "file:line: rule 'id': " prefix for an error. */
@@ -973,7 +974,6 @@ static int is_unsupported_key(const char *k) {
   static const char *const semgrep[] = {"mode",
                                         "fix",
                                         "fix-regex",
-                                        "options",
                                         "min-version",
                                         "max-version",
                                         "join",
@@ -985,6 +985,91 @@ static int is_unsupported_key(const char *k) {
                                         "pattern-where-python",
                                         NULL};
   return one_of(k, semgrep);
+}
+
+/* Semgrep's rule `options` (docs/rules.md, "options"): each with the value
+ * plugvet's matching has (-1: none, it only tunes Semgrep's own engine or
+ * generic mode) and, for a value plugvet cannot give, whether the rule still
+ * loads (matching as plugvet does, noted by rules compat) or is refused. */
+typedef struct {
+  const char *name;
+  int plugvet;         /* 1 / 0: the value plugvet matches with; -1: any */
+  int refuse;          /* another value is refused (it would report what plugvet cannot) */
+  const char *without; /* what plugvet does instead, for the note or error */
+} match_option;
+
+static const match_option match_options[] = {
+    {"constant_propagation", 1, 1, "plugvet always folds constant strings"},
+    {"symbolic_propagation", 0, 0, "plugvet does not match through intermediate variables"},
+    {"ac_matching", 0, 0, "plugvet does not match modulo associativity and commutativity"},
+    {"commutative_boolop", 0, 0, "plugvet does not treat && and || as commutative"},
+    {"vardef_assign", 1, 0, "$X = $E also matches declarations in plugvet"},
+    {"flddef_assign", 0, 0, "$X = $E does not match field definitions in plugvet"},
+    {"arrow_is_function", 0, 0, "function patterns do not match arrow functions in plugvet"},
+    {"let_is_var", -1, 0, NULL},
+    {"go_deeper_expr", 1, 0, "expression patterns match inside expressions in plugvet"},
+    {"go_deeper_stmt", 1, 0, "statement patterns match inside blocks in plugvet"},
+    {"implicit_return", -1, 0, NULL},
+    {"attr_expr", -1, 0, NULL},
+    {"decorators_order_matters", -1, 0, NULL},
+    {"xml_attrs_implicit_ellipsis", 0, 0, "JSX patterns match exactly their attributes"},
+    {"interfile", -1, 0, NULL},
+    {"generic_engine", -1, 0, NULL},
+    {"generic_comment_style", -1, 0, NULL},
+    {"generic_ellipsis_max_span", -1, 0, NULL},
+    {"max_match_per_file", -1, 0, NULL},
+    {"taint_assume_safe_functions", -1, 0, NULL},
+    {"taint_assume_safe_indexes", -1, 0, NULL},
+    {"taint_assume_safe_booleans", -1, 0, NULL},
+    {"taint_assume_safe_numbers", -1, 0, NULL},
+    {"taint_assume_safe_comparisons", 0, 1, "plugvet's taint keeps comparisons tainted"},
+    {"taint_only_propagate_through_assignments", 0, 1,
+     "plugvet's taint also flows through calls and operators"},
+    {"taint_unify_mvars", -1, 0, NULL},
+};
+
+static int yaml_bool(const pv_yaml_node *v) {
+  static const char *const yes[] = {"true", "True", "TRUE", "yes", NULL};
+  static const char *const no[] = {"false", "False", "FALSE", "no", NULL};
+  if (v->t != PV_YAML_SCALAR)
+    return -1;
+  return one_of(v->s, yes) ? 1 : one_of(v->s, no) ? 0 : -1;
+}
+
+pv_status pv_rules_option(rctx *c, const pv_yaml_node *k, const pv_yaml_node *v) {
+  const match_option *o = NULL;
+  for (size_t i = 0; k->t == PV_YAML_SCALAR && i < sizeof match_options / sizeof *match_options;
+       i++)
+    if (strcmp(k->s, match_options[i].name) == 0)
+      o = &match_options[i];
+  if (o == NULL)
+    return rule_err(c, k->line, "key 'options': unknown option '%s'",
+                    k->t == PV_YAML_SCALAR ? k->s : "?");
+  if (o->plugvet < 0)
+    return PV_OK;
+  int b = yaml_bool(v);
+  if (b < 0)
+    return rule_err(c, v->line, "key 'options': '%s' takes true or false", o->name);
+  if (b == o->plugvet)
+    return PV_OK;
+  if (o->refuse)
+    return rule_err(c, v->line, "key 'options': '%s: %s' is not supported (%s)", o->name,
+                    b ? "true" : "false", o->without);
+  if (c->note == NULL)
+    c->note = o->without;
+  return PV_OK;
+}
+
+/* A search rule's `options:` mapping. */
+static pv_status check_options(rctx *c, const pv_yaml_node *v) {
+  if (v->t != PV_YAML_MAP)
+    return rule_err(c, v->line, "key 'options' must be a mapping");
+  for (size_t i = 0; i + 1 < v->n; i += 2) {
+    pv_status rc = pv_rules_option(c, v->kids[i], v->kids[i + 1]);
+    if (rc != PV_OK)
+      return rc;
+  }
+  return PV_OK;
 }
 
 static int is_matcher_key(const char *k) {
@@ -1006,6 +1091,12 @@ static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node *
       continue;
     if (map_get(m, "mode") != NULL && pv_taint_is_key(k->s))
       continue;
+    if (strcmp(k->s, "options") == 0) {
+      pv_status rc = check_options(c, m->kids[i + 1]);
+      if (rc != PV_OK)
+        return rc;
+      continue;
+    }
     if (is_matcher_key(k->s)) {
       if (*matcher_key != NULL)
         return rule_err(c, k->line, "key '%s': a rule has exactly one matcher (also '%s')", k->s,
@@ -1373,12 +1464,13 @@ static pv_status compat_rules(rctx *c, const pv_yaml_node *list) {
     c->rs = rs;
     c->id = NULL;
     c->index = i;
+    c->note = NULL;
     pv_error_clear(c->err);
     rc = compat_one(c, list->kids[i], rs);
     c->rs = home;
     if (rc != PV_FATAL)
       c->compat(c->compat_ctx, c->file, list->kids[i]->line, c->id,
-                rc == PV_OK ? NULL : c->err->msg);
+                rc == PV_OK ? NULL : c->err->msg, c->note);
     pv_ruleset_delete(rs);
   }
   pv_error_clear(c->err);
@@ -1761,7 +1853,7 @@ static pv_status compat_file(const char *path, const pv_limits *lim, const rctx 
     return PV_FATAL;
   pv_status rc = load_file(home, path, lim, &err, compat);
   if (rc == PV_FAILED)
-    compat->compat(compat->compat_ctx, path, 0, NULL, err.msg);
+    compat->compat(compat->compat_ctx, path, 0, NULL, err.msg, NULL);
   pv_ruleset_delete(home);
   return rc == PV_FATAL ? rc : PV_OK;
 }

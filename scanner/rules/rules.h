@@ -37,9 +37,11 @@ void pv_rules_files_free(char **files, size_t n);
 pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n,
                               const pv_limits *lim, pv_error *err);
 /* How `rules compat` hears of one rule: at file:line (rule id, NULL when
- * the file itself is refused), why it is refused, NULL when it loads. */
+ * the file itself is refused), why it is refused, NULL when it loads; note:
+ * what a rule that loads is matched without (an option plugvet does not
+ * apply), else NULL. */
 typedef void (*pv_compat_fn)(void *ctx, const char *file, unsigned line, const char *id,
-                             const char *why);
+                             const char *why, const char *note);
 /* Try each rule of the file, or of the rule files under a directory,
  * alone (as a scan would load and build it) and report it to fn; a refused
  * rule does not stop the others, nor a refused file the next. PV_FAILED

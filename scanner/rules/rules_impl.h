@@ -186,6 +186,11 @@ pv_status pv_rules_oom(pv_rctx *c);
 pv_arena *pv_rules_arena(pv_rctx *c);
 /* The ruleset being loaded. */
 pv_ruleset *pv_rules_set(pv_rctx *c);
+/* One of Semgrep's rule options that are not taint's own (k: its name,
+ * v: its value; docs/rules.md, "options"): PV_OK when plugvet matches as it
+ * asks, when it only tunes Semgrep's engine, or when the rule may load
+ * without it (noted for rules compat); else an error naming it. */
+pv_status pv_rules_option(pv_rctx *c, const pv_yaml_node *k, const pv_yaml_node *v);
 /* Value of key in mapping m, or NULL. */
 const pv_yaml_node *pv_rules_map_get(const pv_yaml_node *m, const char *key);
 /* The builtin source sets (a mapping of names to lists of source items),

@@ -304,13 +304,9 @@ static pv_status check_options(pv_rctx *c, const pv_yaml_node *v, pv_taint_spec 
     while (j < sizeof opts / sizeof opts[0] &&
            (k->t != PV_YAML_SCALAR || strcmp(k->s, opts[j].key)))
       j++;
-    if (j == sizeof opts / sizeof opts[0])
-      return pv_rules_err(c, k->line,
-                          "key 'options': unknown option '%s' (taint_assume_safe_"
-                          "functions, taint_assume_safe_indexes, taint_assume_safe_booleans, "
-                          "taint_assume_safe_numbers, taint_unify_mvars, interfile, taint-entry)",
-                          key_of(k));
-    pv_status rc = want_bool(c, v->kids[i + 1], k->s, (int *)((char *)t + opts[j].off));
+    pv_status rc = j == sizeof opts / sizeof opts[0]
+                       ? pv_rules_option(c, k, val) /* Semgrep's others */
+                       : want_bool(c, val, k->s, (int *)((char *)t + opts[j].off));
     if (rc != PV_OK)
       return rc;
   }

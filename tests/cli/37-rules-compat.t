@@ -78,4 +78,65 @@ is "$(tail -1 "$TMP/pack")" "$n rules: $n load, 0 refused" "... all $n of them"
 grep -qF "missing.yaml" "$TMP/e"; ok $? "... naming it"
 "$PV" rules compat >/dev/null 2>&1; is $? 2 "no PATH: exit 2"
 "$PV" rules compat --bogus x >/dev/null 2>&1; is $? 2 "unknown option: exit 2"
+
+# options: what plugvet matches with loads silently, a value it cannot give
+# loads with a note or is refused, an unknown name is refused.
+cat >"$W/o.yaml" <<'Y'
+rules:
+  - id: o.sym
+    message: m
+    severity: high
+    languages: [javascript]
+    options:
+      symbolic_propagation: true
+    pattern: eval($X)
+  - id: o.same
+    message: m
+    severity: high
+    languages: [javascript]
+    options:
+      constant_propagation: true
+      interfile: true
+      generic_ellipsis_max_span: 5
+    pattern: eval($X)
+  - id: o.const-off
+    message: m
+    severity: high
+    languages: [javascript]
+    options:
+      constant_propagation: false
+    pattern: eval($X)
+  - id: o.typo
+    message: m
+    severity: high
+    languages: [javascript]
+    options:
+      constant_propagatoin: true
+    pattern: eval($X)
+  - id: o.taint
+    mode: taint
+    message: m
+    severity: high
+    languages: [javascript]
+    options:
+      symbolic_propagation: true
+      taint_only_propagate_through_assignments: true
+    pattern-sources:
+      - pattern: req.query
+    pattern-sinks:
+      - pattern: eval(...)
+Y
+"$PV" rules compat "$W/o.yaml" >"$TMP/o" 2>&1; is $? 1 "options: a refused one: exit 1"
+for want in "o.sym: loads (plugvet does not match through intermediate variables)" \
+            "o.same: loads" \
+            "o.const-off: refused: key 'options': 'constant_propagation: false' is not supported" \
+            "o.typo: refused: key 'options': unknown option 'constant_propagatoin'" \
+            "o.taint: refused: key 'options': 'taint_only_propagate_through_assignments: true' is not supported"; do
+  grep -qF "$want" "$TMP/o"; ok $? "... prints '$want'"
+done
+grep -q "o.same: loads$" "$TMP/o"; ok $? "... the option plugvet already has: no note"
+printf 'const x = 1;\neval(userInput);\n' >"$W/e.js"
+sed -n '1,8p' "$W/o.yaml" >"$W/sym.yaml"
+"$PV" scan --rules "$W/sym.yaml" --format compact --text - "$W/e.js" 2>/dev/null | grep -q "e.js:2:1: high o.sym"
+ok $? "a rule with symbolic_propagation: true scans (and finds the direct call)"
 done_testing
