@@ -165,10 +165,19 @@ static int is_identish(const syms *s, TSSymbol x) {
 }
 
 static int is_list_type(const char *t) {
-  static const char *const lists[] = {"arguments",     "formal_parameters", "array",
-                                      "object",        "statement_block",   "program",
-                                      "class_body",    "object_pattern",    "array_pattern",
-                                      "named_imports", "switch_body",       NULL};
+  static const char *const lists[] = {"arguments",
+                                      "formal_parameters",
+                                      "array",
+                                      "object",
+                                      "statement_block",
+                                      "program",
+                                      "class_body",
+                                      "object_pattern",
+                                      "array_pattern",
+                                      "named_imports",
+                                      "switch_body",
+                                      "template_string",
+                                      NULL};
   for (size_t i = 0; lists[i]; i++)
     if (strcmp(t, lists[i]) == 0)
       return 1;
@@ -224,6 +233,57 @@ static size_t copy_quoted(pv_buf *b, const char *s, size_t len, size_t i) {
   return j;
 }
 
+static void rewrite(pv_buf *b, const char *s, size_t len, int json);
+
+/* The end of the `${` substitution whose body starts at i: the index of
+ * its closing brace (quotes and nested braces skipped), or len. */
+static size_t subst_end(const char *s, size_t len, size_t i) {
+  int depth = 0;
+  while (i < len) {
+    if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
+      char q = s[i++];
+      while (i < len && s[i] != q)
+        i += (s[i] == '\\' && i + 1 < len) ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (s[i] == '{')
+      depth++;
+    else if (s[i] == '}' && depth-- == 0)
+      return i;
+    i++;
+  }
+  return len;
+}
+
+/* A template literal starting at i: its text as it is (a `...` there is
+ * the template's own ellipsis, compiled by comp_leaf), its substitutions
+ * rewritten like the rest of the snippet. Returns the index after it. */
+static size_t copy_template(pv_buf *b, const char *s, size_t len, size_t i) {
+  size_t j = i + 1;
+  pv_buf_cat(b, s + i, 1);
+  while (j < len && s[j] != '`') {
+    if (s[j] == '\\' && j + 1 < len) {
+      pv_buf_cat(b, s + j, 2);
+      j += 2;
+    } else if (s[j] == '$' && j + 1 < len && s[j + 1] == '{') {
+      size_t e = subst_end(s, len, j + 2);
+      pv_buf_cats(b, "${");
+      rewrite(b, s + j + 2, e - (j + 2), 0);
+      pv_buf_cats(b, "}");
+      j = e + 1;
+    } else {
+      pv_buf_cat(b, s + j, 1);
+      j++;
+    }
+  }
+  if (j < len) {
+    pv_buf_cat(b, s + j, 1);
+    j++;
+  }
+  return j;
+}
+
 /* JSON has no identifiers: `...` becomes "__pv_el" in an array and
  * "__pv_el": 0 in an object (the innermost open bracket decides). */
 static void put_json_ellipsis(pv_buf *b, const char *stack, int depth) {
@@ -256,7 +316,9 @@ static void rewrite(pv_buf *b, const char *s, size_t len, int json) {
       i = j;
       continue;
     }
-    if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
+    if (s[i] == '`' && !json) {
+      i = copy_template(b, s, len, i);
+    } else if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
       i = copy_quoted(b, s, len, i);
     } else if (s[i] == '<' && len - i >= 4 && memcmp(s + i + 1, "...", 3) == 0) {
       pv_buf_cats(b, "__pv_deep(");
@@ -315,8 +377,9 @@ static pnode *comp(cctx *c, TSNode n, int depth);
 
 static pnode *comp_leaf(cctx *c, TSNode n, const char *t, uint32_t len) {
   pnode *p;
-  if (len == 7 && memcmp(t, "__pv_el", 7) == 0)
-    return pn_new(c, P_ELL, 0);
+  if ((len == 7 && memcmp(t, "__pv_el", 7) == 0) ||
+      (len == 3 && memcmp(t, "...", 3) == 0 && ts_node_symbol(n) == c->sy->frag))
+    return pn_new(c, P_ELL, 0); /* ..., and the text `...` of a template */
   if (len > 9 && memcmp(t, "$__pv_el_", 9) == 0) {
     if ((p = pn_new(c, P_ELL_MV, 0)) == NULL)
       return NULL;
@@ -563,7 +626,8 @@ static void collect_lits(pv_pattern *pat, const pnode *p) {
       add_lit(pat, p->member, p->mlen, 0);
     return;
   }
-  int leaf = p->kind == P_LEAF && (p->named || is_word(p->text, p->len)); /* keywords too */
+  int leaf = p->kind == P_LEAF && (p->named || is_word(p->text, p->len)) && /* keywords too */
+             p->sym != pat->sy.frag; /* a template's text is no token of the file */
   if ((p->kind == P_STR && memchr(p->text, '\\', p->len) == NULL) || leaf)
     add_lit(pat, p->text, p->len, 0);
   /* the anchor: a leaf, or a string whose content is one word (between quotes) */
