@@ -3,6 +3,7 @@
 
 #include "fold.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -329,6 +330,45 @@ static int redos_hit(const pv_feval *e, const pv_binding *b) {
   return k == PV_REDOS_NESTED || k == PV_REDOS_OVERLAP;
 }
 
+/* Is string v (n bytes) random-looking, as secrets are and words, names,
+ * paths and sentences are not? At least ENTROPY_MIN_LEN bytes, no blank,
+ * and a Shannon entropy per byte of at least 3 bits when every byte is a
+ * hex digit (its alphabet allows 4), else 4 bits (English words stay under
+ * it: their letters repeat; base64 and mixed-case keys reach 4.5 to 6). */
+enum { ENTROPY_MIN_LEN = 16 };
+static int high_entropy(const char *v, int32_t n) {
+  if (n < ENTROPY_MIN_LEN)
+    return 0;
+  uint32_t count[256] = {0};
+  int hex = 1;
+  for (int32_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)v[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+      return 0;
+    hex &= pv_hex_digit((char)ch) >= 0;
+    count[ch]++;
+  }
+  double h = 0;
+  for (int i = 0; i < 256; i++)
+    if (count[i]) {
+      double p = (double)count[i] / n;
+      h -= p * log2(p);
+    }
+  return h >= (hex ? 3.0 : 4.0);
+}
+
+/* metavariable-analysis, analyzer entropy: the constant the bound code
+ * folds to (a string literal, or made of constants) is high_entropy. */
+static int entropy_hit(const pv_feval *e, const pv_binding *b) {
+  if (e->fold_bytes == 0)
+    return 0;
+  char *v = malloc(e->fold_bytes);
+  int32_t n = v ? pv_fold(e->data, e->size, b->s, b->e, v, e->fold_bytes) : -1;
+  int hit = n >= 0 && high_entropy(v, n);
+  free(v);
+  return hit;
+}
+
 /* A `decoded: true` metavariable-regex on the constant the bound code
  * folds to (fold.h). */
 static int decoded_hit(const pv_formula *f, const pv_feval *e, const pv_binding *b) {
@@ -356,7 +396,7 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
     else if (b == NULL)
       keep = 0;
     else if (f->kind == PV_F_MV_ANALYSIS)
-      keep = redos_hit(e, b);
+      keep = f->entropy ? entropy_hit(e, b) : redos_hit(e, b);
     else if (f->kind == PV_F_MV_REGEX)
       keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx)) ||
              (f->decoded && decoded_hit(f, e, b));

@@ -939,9 +939,10 @@ static pv_status formula(rctx *c, pv_rule *r, const char *key, const pv_yaml_nod
         return rc;
       if ((an = map_get(v, "analyzer")) == NULL)
         return rule_err(c, v->line, "key '%s': missing key 'analyzer'", key);
-      if (an->t != PV_YAML_SCALAR || strcmp(an->s, "redos") != 0)
-        return rule_err(c, an->line, "key '%s': analyzer '%s' is not supported (redos is)", key,
-                        an->t == PV_YAML_SCALAR ? an->s : "?");
+      f->entropy = an->t == PV_YAML_SCALAR && strcmp(an->s, "entropy") == 0;
+      if (an->t != PV_YAML_SCALAR || (strcmp(an->s, "redos") != 0 && !f->entropy))
+        return rule_err(c, an->line, "key '%s': analyzer '%s' is not supported (redos, entropy)",
+                        key, an->t == PV_YAML_SCALAR ? an->s : "?");
       return PV_OK;
     }
     case PV_F_FOCUS:

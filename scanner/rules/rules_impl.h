@@ -67,6 +67,7 @@ typedef struct pv_formula {
                                 * bound code folds to (fold.h); needs no words */
   const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
   uint32_t n_mvs;
+  int entropy;  /* MV_ANALYSIS: analyzer entropy (else redos) */
   pv_cmp_op op; /* MV_COMPARE */
   pv_operand lhs, rhs;
 } pv_formula;
