@@ -35,3 +35,51 @@ async function cases(user, pass, token) {
   const f = new WebSocket(location.origin.replace(/^http/, 'ws') + '/live');
 }
 module.exports = cases;
+
+// js.transport.cleartext-login-server: login/session routes served over HTTP.
+function loginOverHttp() {
+  const express = require("express");
+  const app = express();
+  app.post("/login", (req, res) => res.send("ok"));
+  // ruleid: js.transport.cleartext-login-server
+  app.listen(8080);
+}
+function sessionOverHttpServer() {
+  const http = require("http");
+  const app = require("express")();
+  app.use("/api/session", sessionRouter);
+  // ruleid: js.transport.cleartext-login-server
+  http.createServer(app).listen(80);
+}
+function signinNodeHttp() {
+  const { createServer } = require("node:http");
+  const app = makeApp();
+  app.get("/auth/signin", showForm);
+  // ruleid: js.transport.cleartext-login-server
+  createServer(app).listen(process.env.PORT);
+}
+function loginOverHttps() {
+  const https = require("https");
+  const app = require("express")();
+  app.post("/login", handler);
+  // ok: js.transport.cleartext-login-server
+  https.createServer({ key, cert }, app).listen(443);
+}
+function noLoginRoutes() {
+  const app = require("express")();
+  app.get("/health", (req, res) => res.send("ok"));
+  // ok: js.transport.cleartext-login-server
+  app.listen(8080);
+}
+function loginOnLoopback() {
+  const app = require("express")();
+  app.post("/login", handler);
+  // ok: js.transport.cleartext-login-server
+  app.listen(3000, "127.0.0.1");
+}
+function loginWordElsewhere() {
+  const app = require("express")();
+  app.get("/blog/login-tips", page);
+  // ok: js.transport.cleartext-login-server
+  app.listen(8080);
+}

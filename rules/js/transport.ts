@@ -20,3 +20,32 @@ export function live(token: string): WebSocket {
   ws2.close();
   return ws;
 }
+
+// js.transport.cleartext-login-server in TypeScript.
+import express, { Request, Response } from "express";
+import * as http from "http";
+import * as https from "https";
+function tsLoginOverHttp(): void {
+  const app = express();
+  app.post("/api/login", (req: Request, res: Response) => res.json({ ok: true }));
+  // ruleid: js.transport.cleartext-login-server
+  http.createServer(app).listen(8080);
+}
+function tsLoginOverHttps(key: string, cert: string): void {
+  const app = express();
+  app.post("/api/login", (req: Request, res: Response) => res.json({ ok: true }));
+  // ok: js.transport.cleartext-login-server
+  https.createServer({ key, cert }, app).listen(443);
+}
+function tsRegisterListen(port: number): void {
+  const app = express();
+  app.post("/register", (req: Request, res: Response) => res.sendStatus(201));
+  // ruleid: js.transport.cleartext-login-server
+  app.listen(port, () => console.log(`listening on ${port}`));
+}
+function tsNoLogin(port: number): void {
+  const app = express();
+  app.get("/metrics", (req: Request, res: Response) => res.send(""));
+  // ok: js.transport.cleartext-login-server
+  app.listen(port);
+}
