@@ -580,7 +580,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
                     "generic, html, ejs, vue or svelte (their embedded code is javascript)",
                     key);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
-    if (!(r->langs & PV_LANG_BIT(l)))
+    if (!(r->langs & c->rs->langs & PV_LANG_BIT(l)))
       continue;
     uint32_t same = shared_pat(c->rs, l, v);
     if (same != UINT32_MAX) { /* one pattern, tried once, for every rule that has it */
@@ -1602,7 +1602,16 @@ pv_ruleset *pv_ruleset_new(void) {
     free(rs);
     return NULL;
   }
+  rs->langs = PV_LANG_ALL_BITS;
   return rs;
+}
+
+void pv_ruleset_set_langs(pv_ruleset *rs, unsigned langs) {
+  rs->langs = langs & PV_LANG_ALL_BITS;
+}
+
+unsigned pv_ruleset_langs(const pv_ruleset *rs) {
+  return rs->langs;
 }
 
 void pv_ruleset_delete(pv_ruleset *rs) {
@@ -1845,7 +1854,8 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
     return oom(err);
   pv_status rc = PV_OK;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++)
-    rc = build_lang(rs, l, err);
+    if (rs->langs & PV_LANG_BIT(l))
+      rc = build_lang(rs, l, err);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
     pv_pindex_delete(rs->pix[l]);
     rs->pix[l] = NULL;

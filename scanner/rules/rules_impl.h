@@ -71,8 +71,6 @@ typedef struct pv_formula {
   pv_operand lhs, rhs;
 } pv_formula;
 
-/* Bit (1u << lang) per pv_lang; PV_LANG_NONE's bit means "generic". */
-#define PV_LANG_BIT(l) (1u << (unsigned)(l))
 /* The host languages' bits (model.h pv_lang_is_host). */
 #define PV_LANG_HOST_BITS                                                            \
   (PV_LANG_BIT(PV_LANG_HTML) | PV_LANG_BIT(PV_LANG_EJS) | PV_LANG_BIT(PV_LANG_VUE) | \
@@ -156,6 +154,8 @@ struct pv_ruleset {
   size_t nres, capres;
   struct pv_taint_models *models; /* library models of taint rules (taint.h) */
   int default_models;             /* the builtin models are loaded */
+  unsigned langs;                 /* languages whose patterns and queries are compiled
+                                   * (pv_ruleset_set_langs) */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */
