@@ -989,13 +989,15 @@ static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
   free(list);
 }
 
-/* The rules of paths p compiled for languages langs (pv_ruleset_set_langs);
- * exit 2 naming the error when they do not load. */
-static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned langs) {
+/* The rules of paths p compiled for languages langs (pv_ruleset_set_langs),
+ * their regexes JIT-compiled or not (pv_ruleset_set_jit); exit 2 naming
+ * the error when they do not load. */
+static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned langs, int jit) {
   pv_ruleset *rs = pv_ruleset_new();
   if (rs == NULL)
     die_oom();
   pv_ruleset_set_langs(rs, langs);
+  pv_ruleset_set_jit(rs, jit);
   pv_error err = {0};
   if (pv_ruleset_load_all(rs, (const char *const *)p->v, p->n, lim, &err) != PV_OK) {
     fprintf(stderr, "plugvet: %s\n", err.msg);
@@ -1005,7 +1007,7 @@ static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned l
 }
 
 static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
-  return load_set_for(p, lim, PV_LANG_ALL_BITS);
+  return load_set_for(p, lim, PV_LANG_ALL_BITS, 1);
 }
 
 /* The bundled capability rules, compiled the first time an input needs
@@ -1057,20 +1059,29 @@ static unsigned file_langs(const char *path, const unsigned char *data, size_t n
   return PV_LANG_BIT(l);
 }
 
+/* Inputs of fewer bytes than this have their regexes run by PCRE2's
+ * interpreter: JIT-compiling the pack's regexes costs more than it saves
+ * on a pre-commit hook's few files. */
+enum { JIT_MIN_BYTES = 1 << 20 };
+
 /* The languages whose code patterns the run compiles up front: those of
  * the input files' names, when every input is a regular file (a
  * pre-commit hook's few files); every language for a directory or
  * anything else. The rules languages without code patterns need are
- * always in: they cost little. */
-static unsigned predicted_langs(const scan_opts *o) {
+ * always in: they cost little. *bytes: the regular files' size. */
+static unsigned predicted_langs(const scan_opts *o, uint64_t *bytes) {
   unsigned langs = PV_LANG_ALL_BITS & ~PV_LANG_CODE_BITS;
-  for (size_t i = 0; i < o->mem.n; i++)
+  *bytes = 0;
+  for (size_t i = 0; i < o->mem.n; i++) {
     langs |= file_langs(o->mem.v[i].path, o->mem.v[i].data, o->mem.v[i].size, 1);
+    *bytes += o->mem.v[i].size;
+  }
   for (size_t i = 0; o->mem.n == 0 && i < o->n_inputs; i++) {
     struct stat st;
     if (stat(o->inputs[i], &st) != 0 || !S_ISREG(st.st_mode))
       return PV_LANG_ALL_BITS;
     langs |= file_langs(o->inputs[i], NULL, 0, 0);
+    *bytes += (uint64_t)st.st_size;
   }
   return langs;
 }
@@ -1118,8 +1129,10 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
     paths_add(&main_set, o->models[i]);
   /* --rules: every pattern compiled now, so a bad one fails the run
    * before any input (pv_ruleset_set_langs checks only what it compiles) */
-  unsigned langs = o->n_rule_paths ? PV_LANG_ALL_BITS : predicted_langs(o);
-  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs);
+  uint64_t bytes = UINT64_MAX;
+  unsigned langs = o->n_rule_paths ? PV_LANG_ALL_BITS : predicted_langs(o, &bytes);
+  int jit = langs == PV_LANG_ALL_BITS || bytes >= JIT_MIN_BYTES;
+  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit);
   if (pv_ruleset_count(rs) == 0) {
     fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
             main_set.n ? main_set.v[0] : "(no path)",
@@ -1128,7 +1141,10 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
   }
   g_caps.limits = o->limits;
   g_full.limits = o->limits;
-  pack_of(&main_set, pack);
+  if (o->json != NULL) /* only JSON lines (and --resume) carry it */
+    pack_of(&main_set, pack);
+  else
+    pack[0] = '\0';
   g_full.paths = main_set;
   return rs;
 }

@@ -492,6 +492,13 @@ static pv_formula *f_new(rctx *c, pv_fkind kind, uint32_t line) {
   return f;
 }
 
+/* JIT-compile re unless the set says not to (pv_ruleset_set_jit); a
+ * failed JIT leaves the interpreter, which works as well. */
+static void jit(const pv_ruleset *rs, pcre2_code *re) {
+  if (!rs->no_jit)
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+}
+
 static pv_status push_re(rctx *c, pcre2_code *re) {
   pv_ruleset *rs = c->rs;
   if (rs->nres == rs->capres) {
@@ -524,7 +531,7 @@ static pv_status f_regex(rctx *c, const char *key, const pv_yaml_node *v, uint32
     pcre2_get_error_message(code, msg, sizeof msg);
     return rule_err(c, v->line, "key '%s': %s at offset %zu", key, (const char *)msg, (size_t)off);
   }
-  pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+  jit(c->rs, *out);
   return push_re(c, *out);
 }
 
@@ -989,7 +996,7 @@ static pv_status compile_regex(rctx *c, pv_rule *r, const pv_yaml_node *v) {
     return rule_err(c, v->line, "key 'pattern-regex': %s at offset %zu", (const char *)msg,
                     (size_t)off);
   }
-  pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* no JIT: the interpreter still works */
+  jit(c->rs, r->re);
   return PV_OK;
 }
 
@@ -1612,6 +1619,10 @@ void pv_ruleset_set_langs(pv_ruleset *rs, unsigned langs) {
 
 unsigned pv_ruleset_langs(const pv_ruleset *rs) {
   return rs->langs;
+}
+
+void pv_ruleset_set_jit(pv_ruleset *rs, int on) {
+  rs->no_jit = !on;
 }
 
 void pv_ruleset_delete(pv_ruleset *rs) {

@@ -38,6 +38,11 @@ pv_ruleset *pv_ruleset_new(void);
 void pv_ruleset_set_langs(pv_ruleset *rs, unsigned langs);
 /* The languages rs was compiled for (PV_LANG_ALL_BITS unless set). */
 unsigned pv_ruleset_langs(const pv_ruleset *rs);
+/* Before the first load: JIT-compile the rules' regexes (on, the default)
+ * or leave them to PCRE2's interpreter, which finds the same matches: JIT
+ * compiling the pack's regexes costs more than it saves on a few small
+ * files. */
+void pv_ruleset_set_jit(pv_ruleset *rs, int on);
 /* Free the ruleset and everything it owns. NULL is ignored. */
 void pv_ruleset_delete(pv_ruleset *rs);
 /* Load a rule file, or every *.yaml / *.yml file under a directory (sorted,

@@ -156,6 +156,7 @@ struct pv_ruleset {
   int default_models;             /* the builtin models are loaded */
   unsigned langs;                 /* languages whose patterns and queries are compiled
                                    * (pv_ruleset_set_langs) */
+  int no_jit;                     /* regexes left to PCRE2's interpreter (pv_ruleset_set_jit) */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */
