@@ -693,6 +693,32 @@ static void test_langs(void) {
   pv_ruleset_delete(without);
 }
 
+/* Snippets starting with '{': an object literal (compiled as an
+ * expression first), and statements after a block (not an object: the
+ * usual order). */
+static void test_brace_patterns(void) {
+  const char *obj =
+      "rules:\n  - id: t.obj\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n"
+      "    pattern: \"{..., type: 'module', ...}\"\n";
+  const char *seq =
+      "rules:\n  - id: t.seq\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n    pattern: |\n"
+      "      { a(); }\n      b($X);\n";
+  pv_error err = {0};
+  pv_ruleset *o = load_for(obj, PV_LANG_ALL_BITS, 1, &err);
+  pv_ruleset *q = load_for(seq, PV_LANG_ALL_BITS, 1, &err);
+  if (!ok(o != NULL && q != NULL, "object and block-then-statement patterns load (%s)", err.msg))
+    return;
+  char got[512];
+  hits(o, "a.ts", "f({x: 1, type: 'module'});\nf({type: 'script'});\n", got, sizeof got);
+  is_str(got, "t.obj@1:3", "the object pattern: its object, not the other type's");
+  hits(q, "a.js", "{ a(); }\nb(1);\n{ c(); }\nb(2);\n", got, sizeof got);
+  is_str(got, "t.seq@1:1", "statements after a block: after a(), not after c()");
+  pv_ruleset_delete(o);
+  pv_ruleset_delete(q);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL)
     return 1;
@@ -707,6 +733,7 @@ int main(void) {
   test_taint_steps();
   test_taint_shared_items();
   test_langs();
+  test_brace_patterns();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0)
