@@ -535,6 +535,43 @@ static pv_status f_regex(rctx *c, const char *key, const pv_yaml_node *v, uint32
   return push_re(c, *out);
 }
 
+static uint32_t src_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The slot of language l's table where source s (n bytes) is, or the free
+ * slot where it goes. */
+static uint32_t *pat_slot(const pv_ruleset *rs, pv_lang l, const char *s, size_t n) {
+  uint32_t mask = rs->nslot[l] - 1;
+  for (uint32_t i = src_hash(s, n) & mask;; i = (i + 1) & mask) {
+    uint32_t id = rs->pslot[l][i];
+    if (id == 0 || (rs->psrclen[l][id - 1] == n && memcmp(rs->psrc[l][id - 1], s, n) == 0))
+      return &rs->pslot[l][i];
+  }
+}
+
+/* Language l's sources indexed again in a table of at least twice the
+ * patterns (and one more), so that shared_pat finds them at once. -1 on OOM. */
+static int pat_rehash(pv_ruleset *rs, pv_lang l) {
+  uint32_t n = 64;
+  while (n < 2 * (rs->npats[l] + 1))
+    n *= 2;
+  if (n <= rs->nslot[l])
+    return 0;
+  uint32_t *t = calloc(n, sizeof *t);
+  if (t == NULL)
+    return -1;
+  free(rs->pslot[l]);
+  rs->pslot[l] = t;
+  rs->nslot[l] = n;
+  for (uint32_t id = 0; id < rs->npats[l]; id++)
+    *pat_slot(rs, l, rs->psrc[l][id], rs->psrclen[l][id]) = id + 1;
+  return 0;
+}
+
 static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node *v, uint32_t *id) {
   pv_ruleset *rs = c->rs;
   if (rs->npats[l] == rs->cappats[l]) {
@@ -564,16 +601,16 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node 
   rs->psrclen[l][*id] = (uint32_t)v->len;
   rs->puses[l][*id] = 1;
   rs->npats[l]++;
+  if (pat_rehash(rs, l) != 0)
+    return oom(c->err);
+  *pat_slot(rs, l, text, v->len) = *id + 1;
   return PV_OK;
 }
 
 /* The same snippet already compiled for language l (rules repeat their
  * sources and sinks): its id, or UINT32_MAX. */
 static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const pv_yaml_node *v) {
-  for (uint32_t i = 0; i < rs->npats[l]; i++)
-    if (rs->psrclen[l][i] == v->len && memcmp(rs->psrc[l][i], v->s, v->len) == 0)
-      return i;
-  return UINT32_MAX;
+  return rs->nslot[l] ? *pat_slot(rs, l, v->s, v->len) - 1 : UINT32_MAX;
 }
 
 /* `pattern: CODE`, compiled once per language of the rule. */
@@ -1639,6 +1676,7 @@ void pv_ruleset_delete(pv_ruleset *rs) {
     free(rs->pats[l]);
     free(rs->psrc[l]);
     free(rs->psrclen[l]);
+    free(rs->pslot[l]);
     free(rs->puses[l]);
     free(rs->pfilter[l]);
   }

@@ -145,6 +145,8 @@ struct pv_ruleset {
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
   const char **psrc[PV_LANG_COUNT]; /* each pattern's source (arena), for sharing */
   uint32_t *psrclen[PV_LANG_COUNT];
+  uint32_t *pslot[PV_LANG_COUNT];     /* open-addressed by the source's hash: id + 1, 0 free */
+  uint32_t nslot[PV_LANG_COUNT];      /* a power of two over twice npats, or 0 */
   uint32_t *puses[PV_LANG_COUNT];     /* `pattern` leaves using it (shared snippets get
                                        * no per-rule filters; anchors all uses agree on) */
   pv_pindex *pix[PV_LANG_COUNT];      /* built after load */
