@@ -16,6 +16,7 @@
 struct pv_scanner {
   const pv_scan_config *cfg;
   pv_parser *parser;
+  const pv_ruleset *rules; /* the matcher's: cfg->rules, or rules_load's */
   pv_matcher *matcher;
   pv_matcher *cap_matcher; /* made when an input first needs it */
 };
@@ -25,6 +26,7 @@ pv_scanner *pv_scanner_new(const pv_scan_config *cfg) {
   if (s == NULL)
     return NULL;
   s->cfg = cfg;
+  s->rules = cfg->rules;
   s->parser = pv_parser_new();
   pv_match_options mopt = {.no_prefilter = cfg->no_prefilter};
   s->matcher = cfg->rules ? pv_matcher_new(cfg->rules, &mopt) : NULL;
@@ -139,6 +141,40 @@ static int inline_counts(pv_inline_suppress mode, const char *kind) {
   return 0;
 }
 
+/* The languages of r's files that rules may match (PV_LANG_BIT set). */
+static unsigned input_langs(const pv_result *r) {
+  unsigned langs = 0;
+  for (size_t i = 0; i < r->files.len; i++) {
+    const pv_file *f = pv_result_file(r, i);
+    if (f->kind != PV_ENTRY_FILE || f->data == NULL ||
+        (f->flags & (PV_FILE_BINARY | PV_FILE_NATIVE | PV_FILE_ENCRYPTED | PV_FILE_EXCLUDED)))
+      continue;
+    pv_lang l = pv_lang_detect(f->path, f->data, f->size, NULL);
+    langs |= PV_LANG_BIT(l) | (pv_lang_is_host(l) ? PV_LANG_CODE_BITS : 0);
+  }
+  return langs;
+}
+
+/* The scanner's rules compiled for every language of r's files: the
+ * matcher is remade with rules_load's set when they are not. PV_OK, or
+ * PV_FATAL on OOM. */
+static pv_status cover_langs(pv_scanner *s, const pv_result *r) {
+  if (s->matcher == NULL || s->cfg->rules_load == NULL)
+    return PV_OK;
+  unsigned want = input_langs(r) & ~pv_ruleset_langs(s->rules);
+  if (want == 0)
+    return PV_OK;
+  const pv_ruleset *rs = s->cfg->rules_load(s->cfg->rules_ctx, want | pv_ruleset_langs(s->rules));
+  pv_match_options mopt = {.no_prefilter = s->cfg->no_prefilter};
+  pv_matcher *m = rs != NULL ? pv_matcher_new(rs, &mopt) : NULL;
+  if (m == NULL)
+    return PV_FATAL;
+  pv_matcher_delete(s->matcher);
+  s->matcher = m;
+  s->rules = rs;
+  return PV_OK;
+}
+
 /* Everything after intake: r's files through the rules; r or NULL (OOM,
  * r deleted). */
 static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
@@ -159,6 +195,8 @@ static pv_result *scan_read(pv_scanner *s, pv_result *r, uint64_t deadline) {
     if (rs != NULL && (s->cap_matcher = pv_matcher_new(rs, &mopt)) == NULL)
       goto oom;
   }
+  if (cover_langs(s, r) != PV_OK)
+    goto oom;
   if (s->matcher != NULL && pv_match_input(s->matcher, r, s->cfg->taint_deps) != PV_OK)
     goto oom;
   const size_t *order = s->matcher ? pv_match_order(s->matcher) : NULL;

@@ -28,6 +28,16 @@ typedef struct {
                                 * NULL, every time) */
   const pv_ruleset *(*cap_load)(void *ctx);
   void *cap_ctx;
+  /* rules may be compiled for some languages only (pv_ruleset_set_langs):
+   * an input holding a file of another language (by pv_lang_detect; a
+   * host file counts as javascript, typescript and tsx, what its embedded
+   * code may be) is matched, as every later input of the scanner, with
+   * rules_load(rules_ctx, langs)'s set, which must be the same rules
+   * compiled for at least langs. Thread-safe; the scanner borrows the set
+   * (the caller frees it after the scanners); NULL: out of memory. NULL
+   * when rules are compiled for every language. */
+  const pv_ruleset *(*rules_load)(void *ctx, unsigned langs);
+  void *rules_ctx;
   pv_limits limits;
   int capabilities;        /* report pkg.undeclared-capability even without a
                             * declaration (plugvet policy, --policy-out) */

@@ -258,6 +258,7 @@ static int cmd_list(int argc, char **argv) {
   if (rs == NULL)
     return EXIT_INTERNAL;
   if (n_paths == 0) {
+    pv_ruleset_set_langs(rs, 0); /* the list needs no matcher; `rules validate` checks them */
     const char *b = pv_bundled_rules_dir(dir, sizeof dir);
     if (b == NULL) {
       fprintf(stderr, "plugvet: bundled rules not found (set PLUGVET_RULES)\n");

@@ -18,6 +18,7 @@
 #include "../reports/report.h"
 #include "../sbom/inventory.h"
 #include "../scanner/findings.h"
+#include "../scanner/parse.h"
 #include "../scanner/scan.h"
 #include "../verify/findings.h"
 #include "../verify/npm.h"
@@ -988,16 +989,25 @@ static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
   free(list);
 }
 
-static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
+/* The rules of paths p compiled for languages langs (pv_ruleset_set_langs),
+ * their regexes JIT-compiled or not (pv_ruleset_set_jit); exit 2 naming
+ * the error when they do not load. */
+static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned langs, int jit) {
   pv_ruleset *rs = pv_ruleset_new();
   if (rs == NULL)
     die_oom();
+  pv_ruleset_set_langs(rs, langs);
+  pv_ruleset_set_jit(rs, jit);
   pv_error err = {0};
   if (pv_ruleset_load_all(rs, (const char *const *)p->v, p->n, lim, &err) != PV_OK) {
     fprintf(stderr, "plugvet: %s\n", err.msg);
     exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
   }
   return rs;
+}
+
+static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
+  return load_set_for(p, lim, PV_LANG_ALL_BITS, 1);
 }
 
 /* The bundled capability rules, compiled the first time an input needs
@@ -1017,6 +1027,63 @@ static void caps_load_once(void) {
 static const pv_ruleset *caps_get(void *ctx) {
   pthread_once(&g_caps.once, caps_load_once);
   return g_caps.rs;
+}
+
+/* The run's rules when they were compiled for the languages the inputs'
+ * names tell only (predicted_langs): the same rule files compiled for
+ * every language, loaded the first time an input holds a file of another
+ * language (scan.h rules_load). */
+static struct {
+  paths paths;
+  pv_limits limits;
+  pv_ruleset *rs;
+  pthread_once_t once;
+} g_full = {.once = PTHREAD_ONCE_INIT};
+
+static void full_load_once(void) {
+  g_full.rs = load_set(&g_full.paths, &g_full.limits);
+}
+
+static const pv_ruleset *full_get(void *ctx, unsigned langs) {
+  pthread_once(&g_full.once, full_load_once);
+  return g_full.rs;
+}
+
+/* The languages a file named path (with its bytes, or NULL) holds code in
+ * as far as its name tells; every language when it may be an archive
+ * (mem: a file read from the git index or stdin is not one). */
+static unsigned file_langs(const char *path, const unsigned char *data, size_t n, int mem) {
+  pv_lang l = pv_lang_detect(path, data, n, NULL);
+  if (pv_lang_is_host(l) || (l == PV_LANG_NONE && !mem))
+    return PV_LANG_ALL_BITS;
+  return PV_LANG_BIT(l);
+}
+
+/* Inputs of fewer bytes than this have their regexes run by PCRE2's
+ * interpreter: JIT-compiling the pack's regexes costs more than it saves
+ * on a pre-commit hook's few files. */
+enum { JIT_MIN_BYTES = 1 << 20 };
+
+/* The languages whose code patterns the run compiles up front: those of
+ * the input files' names, when every input is a regular file (a
+ * pre-commit hook's few files); every language for a directory or
+ * anything else. The rules languages without code patterns need are
+ * always in: they cost little. *bytes: the regular files' size. */
+static unsigned predicted_langs(const scan_opts *o, uint64_t *bytes) {
+  unsigned langs = PV_LANG_ALL_BITS & ~PV_LANG_CODE_BITS;
+  *bytes = 0;
+  for (size_t i = 0; i < o->mem.n; i++) {
+    langs |= file_langs(o->mem.v[i].path, o->mem.v[i].data, o->mem.v[i].size, 1);
+    *bytes += o->mem.v[i].size;
+  }
+  for (size_t i = 0; o->mem.n == 0 && i < o->n_inputs; i++) {
+    struct stat st;
+    if (stat(o->inputs[i], &st) != 0 || !S_ISREG(st.st_mode))
+      return PV_LANG_ALL_BITS;
+    langs |= file_langs(o->inputs[i], NULL, 0, 0);
+    *bytes += (uint64_t)st.st_size;
+  }
+  return langs;
 }
 
 /* The identity of the rules loaded from main_set and the capability rules
@@ -1060,7 +1127,12 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
     paths_add(&main_set, o->rule_paths[i]);
   for (size_t i = 0; i < o->n_models; i++)
     paths_add(&main_set, o->models[i]);
-  pv_ruleset *rs = load_set(&main_set, &o->limits);
+  /* --rules: every pattern compiled now, so a bad one fails the run
+   * before any input (pv_ruleset_set_langs checks only what it compiles) */
+  uint64_t bytes = UINT64_MAX;
+  unsigned langs = o->n_rule_paths ? PV_LANG_ALL_BITS : predicted_langs(o, &bytes);
+  int jit = langs == PV_LANG_ALL_BITS || bytes >= JIT_MIN_BYTES;
+  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit);
   if (pv_ruleset_count(rs) == 0) {
     fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
             main_set.n ? main_set.v[0] : "(no path)",
@@ -1068,8 +1140,12 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
     exit(EXIT_INPUT);
   }
   g_caps.limits = o->limits;
-  pack_of(&main_set, pack);
-  paths_free(&main_set);
+  g_full.limits = o->limits;
+  if (o->json != NULL) /* only JSON lines (and --resume) carry it */
+    pack_of(&main_set, pack);
+  else
+    pack[0] = '\0';
+  g_full.paths = main_set;
   return rs;
 }
 
@@ -1635,6 +1711,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                   .no_gitignore = o.no_gitignore,
                   .untrusted = !project_trusted(&o)},
       .inline_suppress = o.inline_suppress};
+  if (pv_ruleset_langs(cfg.rules) != PV_LANG_ALL_BITS)
+    cfg.rules_load = full_get;
   char dbbuf[PATH_MAX];
   pv_keyring ring = {0};
   const pv_keyring *ring_p = load_keyring(&o, &ring);
@@ -1704,6 +1782,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   pv_keyring_free(&ring);
   pv_npm_keys_free(npm);
   pv_ruleset_delete((pv_ruleset *)cfg.rules);
+  pv_ruleset_delete(g_full.rs);
+  paths_free(&g_full.paths);
   pv_ruleset_delete(g_caps.rs);
   paths_free(&g_caps.paths);
   free(o.rule_paths);

@@ -557,8 +557,29 @@ static TSTree *parse_src(const TSLanguage *L, const char *s, size_t n) {
   return t;
 }
 
+/* How comp_try reads a snippet: as statements, as a parenthesised
+ * expression, or as one only when it is a single object literal. */
+typedef enum { AS_STATEMENTS, AS_EXPRESSION, AS_OBJECT } comp_as;
+
+/* Non-zero if prog, `(S)` parsed, is one object literal spanning S (n
+ * bytes with the parentheses). */
+static int whole_object(cctx *c, TSNode prog, size_t n) {
+  if (ts_node_named_child_count(prog) != 1)
+    return 0;
+  TSNode st = ts_node_named_child(prog, 0);
+  if (ts_node_symbol(st) != c->sy->expr_stmt || ts_node_named_child_count(st) != 1)
+    return 0;
+  TSNode par = ts_node_named_child(st, 0);
+  if (ts_node_symbol(par) != c->sy->paren || ts_node_named_child_count(par) != 1)
+    return 0;
+  TSNode o = ts_node_named_child(par, 0);
+  return strcmp(ts_node_type(o), "object") == 0 && ts_node_start_byte(o) == 1 &&
+         ts_node_end_byte(o) + 1 == n;
+}
+
 /* Try the snippet as statements, then as a parenthesised expression. */
-static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, int as_expr) {
+static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, comp_as as) {
+  int as_expr = as != AS_STATEMENTS;
   pv_buf b;
   pv_buf_init(&b, PAT_SRC_MAX * 4);
   if (as_expr)
@@ -575,6 +596,8 @@ static pnode *comp_try(cctx *c, const TSLanguage *L, const char *s, size_t n, in
     if (!as_expr && ts_node_named_child_count(prog) == 1 &&
         ts_node_symbol(ts_node_named_child(prog, 0)) == c->sy->block && s[0] == '{') {
       root = NULL; /* `{...}` alone: an object, tried next */
+    } else if (as == AS_OBJECT && !whole_object(c, prog, b.len)) {
+      root = NULL; /* not only an object: the usual order */
     } else {
       root = comp_program(c, prog);
     }
@@ -757,11 +780,16 @@ static pv_pattern *compile(pv_arena *a, const char *src, size_t len, pv_lang l, 
   cctx c = {.a = a, .sy = &p->sy, .pat = p};
   char *bare = strip ? untyped((const char *)b.data, b.len) : NULL;
   const char *s = strip ? bare : (const char *)b.data;
-  if (s != NULL) {
-    p->root = comp_try(&c, L, s, b.len, 0);
-    if (p->root == NULL && !c.failed)
-      p->root = comp_try(&c, L, s, b.len, 1);
-  }
+  /* `{key: $V, ...}`: as statements a block with a syntax error, whose
+   * recovery costs more than the parse; when the snippet is one object
+   * literal, the statements could only be that failing block (JSON has
+   * no parentheses: its documents are tried as they are) */
+  if (s != NULL && s[0] == '{' && l != PV_LANG_JSON)
+    p->root = comp_try(&c, L, s, b.len, AS_OBJECT);
+  if (s != NULL && p->root == NULL && !c.failed)
+    p->root = comp_try(&c, L, s, b.len, AS_STATEMENTS);
+  if (s != NULL && p->root == NULL && !c.failed)
+    p->root = comp_try(&c, L, s, b.len, AS_EXPRESSION);
   free(bare);
   pv_buf_free(&b);
   if (p->root == NULL || c.failed) {

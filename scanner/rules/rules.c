@@ -496,6 +496,13 @@ static pv_formula *f_new(rctx *c, pv_fkind kind, uint32_t line) {
   return f;
 }
 
+/* JIT-compile re unless the set says not to (pv_ruleset_set_jit); a
+ * failed JIT leaves the interpreter, which works as well. */
+static void jit(const pv_ruleset *rs, pcre2_code *re) {
+  if (!rs->no_jit)
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+}
+
 static pv_status push_re(rctx *c, pcre2_code *re) {
   pv_ruleset *rs = c->rs;
   if (rs->nres == rs->capres) {
@@ -528,8 +535,45 @@ static pv_status f_regex(rctx *c, const char *key, const pv_yaml_node *v, uint32
     pcre2_get_error_message(code, msg, sizeof msg);
     return rule_err(c, v->line, "key '%s': %s at offset %zu", key, (const char *)msg, (size_t)off);
   }
-  pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+  jit(c->rs, *out);
   return push_re(c, *out);
+}
+
+static uint32_t src_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The slot of language l's table where source s (n bytes) is, or the free
+ * slot where it goes. */
+static uint32_t *pat_slot(const pv_ruleset *rs, pv_lang l, const char *s, size_t n) {
+  uint32_t mask = rs->nslot[l] - 1;
+  for (uint32_t i = src_hash(s, n) & mask;; i = (i + 1) & mask) {
+    uint32_t id = rs->pslot[l][i];
+    if (id == 0 || (rs->psrclen[l][id - 1] == n && memcmp(rs->psrc[l][id - 1], s, n) == 0))
+      return &rs->pslot[l][i];
+  }
+}
+
+/* Language l's sources indexed again in a table of at least twice the
+ * patterns (and one more), so that shared_pat finds them at once. -1 on OOM. */
+static int pat_rehash(pv_ruleset *rs, pv_lang l) {
+  uint32_t n = 64;
+  while (n < 2 * (rs->npats[l] + 1))
+    n *= 2;
+  if (n <= rs->nslot[l])
+    return 0;
+  uint32_t *t = calloc(n, sizeof *t);
+  if (t == NULL)
+    return -1;
+  free(rs->pslot[l]);
+  rs->pslot[l] = t;
+  rs->nslot[l] = n;
+  for (uint32_t id = 0; id < rs->npats[l]; id++)
+    *pat_slot(rs, l, rs->psrc[l][id], rs->psrclen[l][id]) = id + 1;
+  return 0;
 }
 
 static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node *v, uint32_t *id) {
@@ -561,16 +605,16 @@ static pv_status push_pat(rctx *c, pv_lang l, pv_pattern *p, const pv_yaml_node 
   rs->psrclen[l][*id] = (uint32_t)v->len;
   rs->puses[l][*id] = 1;
   rs->npats[l]++;
+  if (pat_rehash(rs, l) != 0)
+    return oom(c->err);
+  *pat_slot(rs, l, text, v->len) = *id + 1;
   return PV_OK;
 }
 
 /* The same snippet already compiled for language l (rules repeat their
  * sources and sinks): its id, or UINT32_MAX. */
 static uint32_t shared_pat(const pv_ruleset *rs, pv_lang l, const pv_yaml_node *v) {
-  for (uint32_t i = 0; i < rs->npats[l]; i++)
-    if (rs->psrclen[l][i] == v->len && memcmp(rs->psrc[l][i], v->s, v->len) == 0)
-      return i;
-  return UINT32_MAX;
+  return rs->nslot[l] ? *pat_slot(rs, l, v->s, v->len) - 1 : UINT32_MAX;
 }
 
 static int is_js_family(pv_lang l) {
@@ -586,25 +630,34 @@ static int is_js_family(pv_lang l) {
 static pv_status typed_fallback(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
                                 pv_formula *f, int made, const char *why) {
   pv_lang js = PV_LANG_JS;
-  if (made > 0 && (r->langs & PV_LANG_BIT(js)) && f->pat[js] == UINT32_MAX &&
-      ((f->pat[PV_LANG_TS] != UINT32_MAX) || (f->pat[PV_LANG_TSX] != UINT32_MAX))) {
+  unsigned ts = (PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)) & r->langs;
+  if (why[0] == '\0' || ts == 0) /* nothing failed, or no TypeScript to fall back on */
+    return made > 0 || why[0] == '\0' ? PV_OK : rule_err(c, v->line, "key '%s': %s", key, why);
+  if ((r->langs & c->rs->langs & PV_LANG_BIT(js)) && f->pat[js] == UINT32_MAX) {
     uint32_t same = shared_pat(c->rs, js, v);
-    if (same != UINT32_MAX) { /* the untyped one (a typed one would have been found) */
+    char w[300];
+    pv_pattern *p = same != UINT32_MAX
+                        ? NULL /* the untyped one (a typed one would have been found) */
+                        : pv_pattern_compile_untyped(c->rs->arena, v->s, v->len, w, sizeof w);
+    if (same != UINT32_MAX) {
       f->pat[js] = same;
       c->rs->puses[js][same]++;
-      return PV_OK;
-    }
-    char w[300];
-    pv_pattern *p = pv_pattern_compile_untyped(c->rs->arena, v->s, v->len, w, sizeof w);
-    if (p != NULL) {
+      made++;
+    } else if (p != NULL) {
       pv_status rc = push_pat(c, js, p, v, &f->pat[js]);
       if (rc != PV_OK)
         return rc;
+      made++;
     }
   }
-  if (made == 0 && why[0] != '\0')
-    return rule_err(c, v->line, "key '%s': %s", key, why);
-  return PV_OK;
+  /* TypeScript not compiled for this scan's inputs: it only has to parse */
+  char w[300];
+  if (made == 0 && (ts & ~c->rs->langs) &&
+      pv_pattern_compile(c->rs->arena, v->s, v->len,
+                         (ts & PV_LANG_BIT(PV_LANG_TS)) ? PV_LANG_TS : PV_LANG_TSX, w,
+                         sizeof w) != NULL)
+    made++;
+  return made > 0 ? PV_OK : rule_err(c, v->line, "key '%s': %s", key, why);
 }
 
 /* `pattern: CODE`, compiled once per language of the rule. */
@@ -620,7 +673,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
   char why[300] = "";
   int tried = 0, made = 0;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
-    if (!(r->langs & PV_LANG_BIT(l)))
+    if (!(r->langs & c->rs->langs & PV_LANG_BIT(l)))
       continue;
     uint32_t same = shared_pat(c->rs, l, v);
     if (same != UINT32_MAX && pv_pattern_is_untyped(c->rs->pats[l][same]))
@@ -1130,7 +1183,7 @@ static pv_status compile_regex(rctx *c, pv_rule *r, const pv_yaml_node *v) {
     return rule_err(c, v->line, "key 'pattern-regex': %s at offset %zu", (const char *)msg,
                     (size_t)off);
   }
-  pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* no JIT: the interpreter still works */
+  jit(c->rs, r->re);
   return PV_OK;
 }
 
@@ -1800,7 +1853,20 @@ pv_ruleset *pv_ruleset_new(void) {
     free(rs);
     return NULL;
   }
+  rs->langs = PV_LANG_ALL_BITS;
   return rs;
+}
+
+void pv_ruleset_set_langs(pv_ruleset *rs, unsigned langs) {
+  rs->langs = langs & PV_LANG_ALL_BITS;
+}
+
+unsigned pv_ruleset_langs(const pv_ruleset *rs) {
+  return rs->langs;
+}
+
+void pv_ruleset_set_jit(pv_ruleset *rs, int on) {
+  rs->no_jit = !on;
 }
 
 void pv_ruleset_delete(pv_ruleset *rs) {
@@ -1817,6 +1883,7 @@ void pv_ruleset_delete(pv_ruleset *rs) {
     free(rs->pats[l]);
     free(rs->psrc[l]);
     free(rs->psrclen[l]);
+    free(rs->pslot[l]);
     free(rs->puses[l]);
     free(rs->pfilter[l]);
   }
@@ -2077,7 +2144,8 @@ static pv_status build_all(pv_ruleset *rs, pv_error *err) {
     return oom(err);
   pv_status rc = PV_OK;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++)
-    rc = build_lang(rs, l, err);
+    if (rs->langs & PV_LANG_BIT(l))
+      rc = build_lang(rs, l, err);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT && rc == PV_OK; l++) {
     pv_pindex_delete(rs->pix[l]);
     rs->pix[l] = NULL;

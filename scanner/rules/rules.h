@@ -15,8 +15,34 @@
 typedef struct pv_ruleset pv_ruleset;
 typedef struct pv_rule pv_rule;
 
-/* New empty ruleset; NULL on OOM. */
+/* Bit (1u << lang) per pv_lang; PV_LANG_NONE's bit means "generic". */
+#define PV_LANG_BIT(l) (1u << (unsigned)(l))
+/* Every language's bit. */
+#define PV_LANG_ALL_BITS (PV_LANG_BIT(PV_LANG_COUNT) - 1u)
+/* The languages whose rules are compiled from code: code patterns
+ * (javascript, typescript, tsx) cost most of a pack's load. */
+#define PV_LANG_CODE_BITS \
+  (PV_LANG_BIT(PV_LANG_JS) | PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX))
+
+/* New empty ruleset; NULL on OOM. Its rules are compiled for every
+ * language. */
 pv_ruleset *pv_ruleset_new(void);
+/* Before the first load: compile code patterns and queries for the
+ * languages in langs (PV_LANG_BIT set) only. The rules keep their
+ * languages and their files are checked as always, but a pattern or query
+ * is not compiled, so neither checked nor matched, for the other
+ * languages: files of those must not be matched with this set (a scan
+ * loads a set for every language then: scan.h rules_load). Tree-sitter's
+ * compile of the bundled pack's code patterns is most of its load time,
+ * and a pre-commit scan of a few .js files needs only javascript's. */
+void pv_ruleset_set_langs(pv_ruleset *rs, unsigned langs);
+/* The languages rs was compiled for (PV_LANG_ALL_BITS unless set). */
+unsigned pv_ruleset_langs(const pv_ruleset *rs);
+/* Before the first load: JIT-compile the rules' regexes (on, the default)
+ * or leave them to PCRE2's interpreter, which finds the same matches: JIT
+ * compiling the pack's regexes costs more than it saves on a few small
+ * files. */
+void pv_ruleset_set_jit(pv_ruleset *rs, int on);
 /* Free the ruleset and everything it owns. NULL is ignored. */
 void pv_ruleset_delete(pv_ruleset *rs);
 /* Load a rule file, or every *.yaml / *.yml file under a directory (sorted,

@@ -72,8 +72,6 @@ typedef struct pv_formula {
   pv_operand lhs, rhs;
 } pv_formula;
 
-/* Bit (1u << lang) per pv_lang; PV_LANG_NONE's bit means "generic". */
-#define PV_LANG_BIT(l) (1u << (unsigned)(l))
 /* The host languages' bits (model.h pv_lang_is_host). */
 #define PV_LANG_HOST_BITS                                                            \
   (PV_LANG_BIT(PV_LANG_HTML) | PV_LANG_BIT(PV_LANG_EJS) | PV_LANG_BIT(PV_LANG_VUE) | \
@@ -148,6 +146,8 @@ struct pv_ruleset {
   uint32_t npats[PV_LANG_COUNT], cappats[PV_LANG_COUNT];
   const char **psrc[PV_LANG_COUNT]; /* each pattern's source (arena), for sharing */
   uint32_t *psrclen[PV_LANG_COUNT];
+  uint32_t *pslot[PV_LANG_COUNT];     /* open-addressed by the source's hash: id + 1, 0 free */
+  uint32_t nslot[PV_LANG_COUNT];      /* a power of two over twice npats, or 0 */
   uint32_t *puses[PV_LANG_COUNT];     /* `pattern` leaves using it (shared snippets get
                                        * no per-rule filters; anchors all uses agree on) */
   pv_pindex *pix[PV_LANG_COUNT];      /* built after load */
@@ -157,6 +157,9 @@ struct pv_ruleset {
   size_t nres, capres;
   struct pv_taint_models *models; /* library models of taint rules (taint.h) */
   int default_models;             /* the builtin models are loaded */
+  unsigned langs;                 /* languages whose patterns and queries are compiled
+                                   * (pv_ruleset_set_langs) */
+  int no_jit;                     /* regexes left to PCRE2's interpreter (pv_ruleset_set_jit) */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */

@@ -623,6 +623,102 @@ static void test_yaml_depth(void) {
   pv_ruleset_delete(rs);
 }
 
+/* Text loaded as a rule file compiled for languages langs, its regexes
+ * JIT-compiled or not: the ruleset, or NULL with err filled. */
+static pv_ruleset *load_for(const char *text, unsigned langs, int jit, pv_error *err) {
+  pv_limits lim = pv_limits_default();
+  pv_ruleset *rs = pv_ruleset_new();
+  pv_ruleset_set_langs(rs, langs);
+  pv_ruleset_set_jit(rs, jit);
+  if (pv_ruleset_load(rs, rule_file(text), &lim, err) != PV_OK) {
+    pv_ruleset_delete(rs);
+    return NULL;
+  }
+  return rs;
+}
+
+/* The findings of rs on one file as "rule@line:col" words. */
+static void hits(const pv_ruleset *rs, const char *path, const char *src, char *out, size_t n) {
+  pv_result *r = run(rs, path, src, 0);
+  size_t len = 0;
+  out[0] = '\0';
+  for (size_t i = 0; i < r->findings.len && len < n; i++) {
+    const pv_finding *f = nth(r, i);
+    len += (size_t)snprintf(out + len, n - len, "%s%s@%u:%u", i ? " " : "", pv_finding_rule_id(f),
+                            f->start.line, f->start.col);
+  }
+  pv_result_delete(r);
+}
+
+/* pv_ruleset_set_langs: patterns compiled (and checked) only for the
+ * languages asked; pv_ruleset_set_jit: the interpreter finds what JIT
+ * code finds. */
+static void test_langs(void) {
+  const char *jsx =
+      "rules:\n  - id: t.jsx\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n    pattern: <a href={$X}>...</a>\n";
+  pv_error err = {0};
+  pv_ruleset *all = load_for(jsx, PV_LANG_ALL_BITS, 1, &err);
+  ok(all == NULL, "a JSX pattern for typescript too: refused when compiled for every language");
+  has_str(err.msg, "does not parse as typescript", "the message names typescript");
+  pv_ruleset *js = load_for(jsx, PV_LANG_BIT(PV_LANG_JS), 1, &err);
+  if (!ok(js != NULL, "the same rule compiled for javascript only loads (%s)", err.msg))
+    return;
+  is_int((long long)pv_ruleset_langs(js), (long long)PV_LANG_BIT(PV_LANG_JS),
+         "pv_ruleset_langs: what was asked");
+  char got[512];
+  hits(js, "a.jsx", "const l = <a href={u}>x</a>;\nconst k = <b href={u}>x</b>;\n", got,
+       sizeof got);
+  is_str(got, "t.jsx@1:11", "javascript's pattern matches on a .jsx file, its <b> twin does not");
+  pv_ruleset_delete(js);
+  pv_ruleset_delete(all);
+  const char *re =
+      "rules:\n  - id: t.re\n    message: m\n    severity: high\n"
+      "    languages: [javascript]\n    pattern-regex: 'tok_[0-9]+(?!x)'\n"
+      "  - id: t.mv\n    message: m\n    severity: high\n"
+      "    languages: [javascript]\n    patterns:\n      - pattern: f($A)\n"
+      "      - metavariable-regex:\n          metavariable: $A\n"
+      "          regex: '^k[0-9]+$'\n";
+  const char *src = "tok_12; tok_3x; f(k1); f(q1);\n";
+  pv_ruleset *with = load_for(re, PV_LANG_ALL_BITS, 1, &err);
+  pv_ruleset *without = load_for(re, PV_LANG_ALL_BITS, 0, &err);
+  if (!ok(with != NULL && without != NULL, "regex rules load with and without JIT (%s)", err.msg))
+    return;
+  char want[512];
+  hits(with, "a.js", src, want, sizeof want);
+  hits(without, "a.js", src, got, sizeof got);
+  is_str(want, "t.re@1:1 t.mv@1:17", "with JIT: tok_12 and f(k1), not tok_3x nor f(q1)");
+  is_str(got, want, "without JIT: the same hits");
+  pv_ruleset_delete(with);
+  pv_ruleset_delete(without);
+}
+
+/* Snippets starting with '{': an object literal (compiled as an
+ * expression first), and statements after a block (not an object: the
+ * usual order). */
+static void test_brace_patterns(void) {
+  const char *obj =
+      "rules:\n  - id: t.obj\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n"
+      "    pattern: \"{..., type: 'module', ...}\"\n";
+  const char *seq =
+      "rules:\n  - id: t.seq\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n    pattern: |\n"
+      "      { a(); }\n      b($X);\n";
+  pv_error err = {0};
+  pv_ruleset *o = load_for(obj, PV_LANG_ALL_BITS, 1, &err);
+  pv_ruleset *q = load_for(seq, PV_LANG_ALL_BITS, 1, &err);
+  if (!ok(o != NULL && q != NULL, "object and block-then-statement patterns load (%s)", err.msg))
+    return;
+  char got[512];
+  hits(o, "a.ts", "f({x: 1, type: 'module'});\nf({type: 'script'});\n", got, sizeof got);
+  is_str(got, "t.obj@1:3", "the object pattern: its object, not the other type's");
+  hits(q, "a.js", "{ a(); }\nb(1);\n{ c(); }\nb(2);\n", got, sizeof got);
+  is_str(got, "t.seq@1:1", "statements after a block: after a(), not after c()");
+  pv_ruleset_delete(o);
+  pv_ruleset_delete(q);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL)
     return 1;
@@ -636,6 +732,8 @@ int main(void) {
   test_yaml_depth();
   test_taint_steps();
   test_taint_shared_items();
+  test_langs();
+  test_brace_patterns();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0)
