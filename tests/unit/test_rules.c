@@ -659,8 +659,28 @@ static void test_langs(void) {
       "    languages: [javascript, typescript]\n    pattern: <a href={$X}>...</a>\n";
   pv_error err = {0};
   pv_ruleset *all = load_for(jsx, PV_LANG_ALL_BITS, 1, &err);
-  ok(all == NULL, "a JSX pattern for typescript too: refused when compiled for every language");
-  has_str(err.msg, "does not parse as typescript", "the message names typescript");
+  ok(all != NULL, "a JSX pattern for typescript too loads for every language (tsx takes it: %s)",
+     err.msg);
+  const char *bad =
+      "rules:\n  - id: t.bad\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n    pattern: 'f(('\n";
+  pv_ruleset *none = load_for(bad, PV_LANG_ALL_BITS, 1, &err);
+  ok(none == NULL, "... its twin no grammar takes is refused");
+  has_str(err.msg, "does not parse as javascript", "... naming the first language tried");
+  const char *typed =
+      "rules:\n  - id: t.typed\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n    pattern: 'g($X as string)'\n"
+      "  - id: t.iface\n    message: m\n    severity: high\n"
+      "    languages: [javascript, typescript]\n    pattern: 'interface $I { pw: string }'\n";
+  pv_ruleset *tjs = load_for(typed, PV_LANG_BIT(PV_LANG_JS), 1, &err);
+  if (ok(tjs != NULL, "TypeScript-only patterns load when compiled for javascript alone (%s)",
+         err.msg)) {
+    char got[256];
+    hits(tjs, "a.js", "g(v);\nh(v);\n", got, sizeof got);
+    is_str(got, "t.typed@1:1", "... the cast's pattern matches javascript without its type");
+  }
+  pv_ruleset_delete(tjs);
+  pv_ruleset_delete(none);
   pv_ruleset *js = load_for(jsx, PV_LANG_BIT(PV_LANG_JS), 1, &err);
   if (!ok(js != NULL, "the same rule compiled for javascript only loads (%s)", err.msg))
     return;
