@@ -16,8 +16,8 @@ RUN make install DESTDIR=/out PREFIX=/usr/local
 
 FROM debian:12-slim
 # The shared libraries plugvet and plugvet-run link (the test compares them
-# with the binaries' NEEDED entries), CA certificates for `db update` and
-# --online, git for --staged.
+# with the binaries' NEEDED entries), libcurl4 (opened by `db update` and
+# --online), CA certificates for them, git for --staged.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libarchive13 libpcre2-8-0 libjansson4 \
       libyaml-0-2 libssl3 libsqlite3-0 libcurl4 libseccomp2 ca-certificates git \

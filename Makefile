@@ -18,7 +18,9 @@ endif
 SAN_CC  := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -I$(DEPS)/include \
              -DPV_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  = $(DEPS)/libtreesitter.a $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+# libcurl: headers only, opened at run time by vulndb/http.c (dlopen)
+LDLIBS  = $(DEPS)/libtreesitter.a $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null) \
+          -ldl -lpthread -lm
 
 LIB_SRC := $(sort $(wildcard scanner/*.c scanner/*/*.c sbom/*.c vulndb/*.c verify/*.c reports/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)

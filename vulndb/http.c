@@ -2,16 +2,59 @@
 #include "http.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+/* libcurl is opened at the first transfer, not linked: most runs (scans,
+ * hooks) never fetch, and loading its dependency tree (about 40 shared
+ * libraries: TLS, GSSAPI, LDAP, SSH...) cost every process some 15 ms of
+ * start-up. The calls go through this table. */
+static struct {
+  CURLcode (*global_init)(long);
+  CURL *(*easy_init)(void);
+  CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+  CURLcode (*easy_perform)(CURL *);
+  CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+  void (*easy_cleanup)(CURL *);
+  const char *(*easy_strerror)(CURLcode);
+  struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+  void (*slist_free_all)(struct curl_slist *);
+} cu;
+static char cu_error[300]; /* why libcurl could not be used, or "" */
+
 static pthread_once_t g_init = PTHREAD_ONCE_INIT;
 static void global_init(void) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  static const struct {
+    const char *name;
+    size_t off;
+  } syms[] = {
+#define SYM(field) {"curl_" #field, offsetof(__typeof__(cu), field)}
+      SYM(global_init),   SYM(easy_init),    SYM(easy_setopt),
+      SYM(easy_perform),  SYM(easy_getinfo), SYM(easy_cleanup),
+      SYM(easy_strerror), SYM(slist_append), SYM(slist_free_all),
+#undef SYM
+  };
+  void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+  for (size_t i = 0; h != NULL && i < sizeof syms / sizeof *syms; i++) {
+    void *f = dlsym(h, syms[i].name);
+    if (f == NULL) {
+      snprintf(cu_error, sizeof cu_error, "libcurl.so.4 has no %s", syms[i].name);
+      return;
+    }
+    memcpy((char *)&cu + syms[i].off, &f, sizeof f);
+  }
+  if (h == NULL) {
+    snprintf(cu_error, sizeof cu_error,
+             "cannot load libcurl (Debian package libcurl4), which downloads need: %s", dlerror());
+    return;
+  }
+  cu.global_init(CURL_GLOBAL_DEFAULT);
 }
 
 /* One transfer's state for the callbacks. */
@@ -81,43 +124,43 @@ static int on_progress(void *ctx, curl_off_t total, curl_off_t now, curl_off_t u
 
 static CURL *make_handle(const char *url, const pv_http_req *rq, xfer *x,
                          struct curl_slist **hdrs) {
-  CURL *c = curl_easy_init();
+  CURL *c = cu.easy_init();
   if (c == NULL)
     return NULL;
   char line[512];
-  curl_easy_setopt(c, CURLOPT_URL, url);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "plugvet/" PV_VERSION);
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* the cap counts decoded bytes */
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)rq->lim->http_connect_ms);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)rq->lim->http_total_ms);
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, x);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, x);
+  cu.easy_setopt(c, CURLOPT_URL, url);
+  cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  cu.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  cu.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  cu.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  cu.easy_setopt(c, CURLOPT_USERAGENT, "plugvet/" PV_VERSION);
+  cu.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* the cap counts decoded bytes */
+  cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)rq->lim->http_connect_ms);
+  cu.easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)rq->lim->http_total_ms);
+  cu.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
+  cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  cu.easy_setopt(c, CURLOPT_WRITEDATA, x);
+  cu.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  cu.easy_setopt(c, CURLOPT_HEADERDATA, x);
   if (rq->progress) {
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, x);
+    cu.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    cu.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    cu.easy_setopt(c, CURLOPT_XFERINFODATA, x);
   }
   if (rq->etag && *rq->etag) {
     snprintf(line, sizeof line, "If-None-Match: %s", rq->etag);
-    *hdrs = curl_slist_append(*hdrs, line);
+    *hdrs = cu.slist_append(*hdrs, line);
   }
   if (rq->last_modified && *rq->last_modified) {
     snprintf(line, sizeof line, "If-Modified-Since: %s", rq->last_modified);
-    *hdrs = curl_slist_append(*hdrs, line);
+    *hdrs = cu.slist_append(*hdrs, line);
   }
   if (rq->post_json) {
-    *hdrs = curl_slist_append(*hdrs, "Content-Type: application/json");
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, rq->post_json);
+    *hdrs = cu.slist_append(*hdrs, "Content-Type: application/json");
+    cu.easy_setopt(c, CURLOPT_POSTFIELDS, rq->post_json);
   }
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, *hdrs);
+  cu.easy_setopt(c, CURLOPT_HTTPHEADER, *hdrs);
   return c;
 }
 
@@ -150,13 +193,13 @@ static CURLcode attempt(const char *url, const pv_http_req *rq, xfer *x, char *e
   if (c == NULL)
     return CURLE_OUT_OF_MEMORY;
   errbuf[0] = '\0';
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-  CURLcode rc = curl_easy_perform(c);
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
+  cu.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  CURLcode rc = cu.easy_perform(c);
+  cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
   if (rq->progress)
     rq->progress(rq->progress_ctx, out->len, out->len, 1);
-  curl_easy_cleanup(c);
-  curl_slist_free_all(hdrs);
+  cu.easy_cleanup(c);
+  cu.slist_free_all(hdrs);
   out->attempts++;
   return rc;
 }
@@ -164,6 +207,8 @@ static CURLcode attempt(const char *url, const pv_http_req *rq, xfer *x, char *e
 pv_status pv_http_fetch(const char *url, const pv_http_req *rq, pv_http_resp *out, pv_error *err) {
   pthread_once(&g_init, global_init);
   memset(out, 0, sizeof *out);
+  if (cu_error[0] != '\0')
+    return pv_error_set(err, PV_FAILED, "%s: %s", url, cu_error);
   xfer x = {.out = out, .max = rq->max_bytes ? rq->max_bytes : rq->lim->feed_bytes, .rq = rq};
   char errbuf[CURL_ERROR_SIZE];
   CURLcode rc = CURLE_OK;
@@ -184,7 +229,7 @@ pv_status pv_http_fetch(const char *url, const pv_http_req *rq, pv_http_resp *ou
                         out->len, out->attempts);
   if (rc != CURLE_OK)
     return pv_error_set(err, PV_FAILED, "%s: %s after %u attempts", url,
-                        errbuf[0] ? errbuf : curl_easy_strerror(rc), out->attempts);
+                        errbuf[0] ? errbuf : cu.easy_strerror(rc), out->attempts);
   out->not_modified = out->status == 304;
   if ((out->status < 200 || out->status > 299) && !out->not_modified)
     return pv_error_set(err, PV_FAILED, "%s: HTTP status %ld%s", url, out->status,
