@@ -150,13 +150,21 @@ static int read_annotations(const unsigned char *d, size_t n, int hash_comments,
     i = (size_t)(e - (const char *)d) + 1;
     const char *p = skip_ws(s, e);
     if (p == e)
-      continue; /* blank */
-    if (e - p >= 2 && p[0] == '/' && p[1] == '/')
+      continue;                                 /* blank */
+    if (e - p >= 3 && memcmp(p, "//-", 3) == 0) /* Pug's unbuffered comment */
+      rc = parse_annotation(p + 3, e, line, &pending);
+    else if (e - p >= 2 && p[0] == '/' && p[1] == '/')
       rc = parse_annotation(p + 2, e, line, &pending);
     else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) /* HTML, Vue, Svelte */
       rc = parse_annotation(p + 4, e, line, &pending);
     else if (e - p >= 3 && memcmp(p, "<%#", 3) == 0) /* EJS */
       rc = parse_annotation(p + 3, e, line, &pending);
+    else if (e - p >= 5 && memcmp(p, "{{!--", 5) == 0) /* Handlebars */
+      rc = parse_annotation(p + 5, e, line, &pending);
+    else if (e - p >= 3 && memcmp(p, "{{!", 3) == 0) /* Handlebars, Mustache */
+      rc = parse_annotation(p + 3, e, line, &pending);
+    else if (e - p >= 2 && memcmp(p, "{#", 2) == 0) /* Nunjucks */
+      rc = parse_annotation(p + 2, e, line, &pending);
     else if (hash_comments && *p == '#')
       rc = parse_annotation(p + 1, e, line, &pending);
     else {
@@ -334,8 +342,10 @@ out:
  * other; manifests in folders of their own), each file judged on its own
  * annotations. */
 static int is_test_source(const char *nm) {
-  static const char *const ext[] = {".js",  ".mjs",  ".cjs",  ".jsx", ".ts",  ".mts",    ".cts",
-                                    ".tsx", ".json", ".html", ".ejs", ".vue", ".svelte", NULL};
+  static const char *const ext[] = {".js",       ".mjs", ".cjs",    ".jsx",  ".ts",
+                                    ".mts",      ".cts", ".tsx",    ".json", ".html",
+                                    ".ejs",      ".vue", ".svelte", ".hbs",  ".handlebars",
+                                    ".mustache", ".pug", ".jade",   ".njk",  NULL};
   size_t n = strlen(nm);
   for (int i = 0; ext[i] != NULL; i++)
     if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0)
