@@ -753,10 +753,11 @@ typedef struct {
   const pv_rule *rule;
   const pv_file *f;
   const pv_limits *lim;
-  const TSTree *tree; /* f's */
-  pv_render *rv;      /* render-views rules */
-  const pv_taint_step *steps;
+  const TSTree *tree;         /* f's */
+  pv_render *rv;              /* render-views rules */
+  const pv_taint_step *steps; /* the path of the sink being followed */
   uint32_t n;
+  uint32_t sink_s; /* where that sink starts */
 } hit_ctx;
 
 /* A byte offset's line and column in f, by cursor lc: kept while the
@@ -791,19 +792,25 @@ static pv_flow_step *flow_of(const hit_ctx *h, const pv_taint_step *steps, uint3
 static int render_hit(void *ctx, const pv_render_hit *rh) {
   hit_ctx *h = ctx;
   line_cursor lc = {NULL, 0, 1, 0};
-  pv_flow_step *flow = flow_of(h, h->steps, h->n, 1, &lc);
+  pv_flow_step *flow = flow_of(h, h->steps, h->n, 2, &lc);
   const pv_file *v = rh->view;
-  uint32_t len = rh->out.e - rh->out.s;
+  uint32_t len = rh->out.e - rh->out.s, k = h->n;
   const char *step =
       pv_arena_printf(h->r->arena, "written unescaped by %.*s in the view %s",
                       (int)(len < 80 ? len : 80), (const char *)v->data + rh->out.s, v->path);
   if (flow == NULL || step == NULL)
     return -1;
-  flow[h->n] = (pv_flow_step){.file = v,
-                              .path = v->path,
-                              .start = pos_of(&lc, v, rh->out.s),
-                              .end = pos_of(&lc, v, rh->out.e),
-                              .message = step};
+  if (h->sink_s < rh->call_s || h->sink_s >= rh->call_e) /* res.locals.x = v; ... render() */
+    flow[k++] = (pv_flow_step){.file = h->f,
+                               .path = h->f->path,
+                               .start = pos_of(&lc, h->f, rh->call_s),
+                               .end = pos_of(&lc, h->f, rh->call_e),
+                               .message = "rendered by the view"};
+  flow[k] = (pv_flow_step){.file = v,
+                           .path = v->path,
+                           .start = pos_of(&lc, v, rh->out.s),
+                           .end = pos_of(&lc, v, rh->out.e),
+                           .message = step};
   pv_finding fd = {.rule = &h->rule->meta,
                    .severity = h->rule->meta.severity,
                    .message = h->rule->meta.message,
@@ -812,7 +819,7 @@ static int render_hit(void *ctx, const pv_render_hit *rh) {
                    .start = pos_of(&lc, v, rh->out.s),
                    .end = pos_of(&lc, v, rh->out.e),
                    .flow = flow,
-                   .nflow = h->n + 1};
+                   .nflow = k + 1};
   if (pv_result_add_finding(h->r, &fd, h->lim) != NULL)
     return 0;
   return h->r->findings_dropped > 0 ? 1 : -1;
@@ -825,6 +832,7 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
   if (h->rule->taint->render_views) {
     h->steps = steps;
     h->n = n;
+    h->sink_s = sink->s;
     return sf != h->f || h->rv == NULL
                ? 0
                : pv_render_follow(h->rv, sf, h->tree, sink->s, sink->e, steps, n, render_hit, h);
