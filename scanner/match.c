@@ -825,6 +825,21 @@ static int render_hit(void *ctx, const pv_render_hit *rh) {
   return h->r->findings_dropped > 0 ? 1 : -1;
 }
 
+/* Follow a render-views sink into its view; a cap that trips is a
+ * `match-limit` note. */
+static int render_follow(hit_ctx *h, const pv_pmatch *sink) {
+  int rc = pv_render_follow(h->rv, h->f, h->tree, sink->s, sink->e, h->steps, h->n, render_hit, h);
+  if (rc != PV_RENDER_CUT)
+    return rc;
+  char msg[600];
+  snprintf(msg, sizeof msg,
+           "%s: rule %s: views followed from render calls stopped at %d render calls per input "
+           "or %d unescaped outputs per view: findings in views may be missing",
+           h->f->path, h->rule->meta.id, PV_RENDER_FOLLOW_MAX, PV_RENDER_OUTS_MAX);
+  note_once(h->r, "match-limit", h->f, "rule", h->rule, msg);
+  return 0;
+}
+
 static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                      const pv_taint_step *steps, uint32_t n) {
   hit_ctx *h = ctx;
@@ -833,9 +848,7 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
     h->steps = steps;
     h->n = n;
     h->sink_s = sink->s;
-    return sf != h->f || h->rv == NULL
-               ? 0
-               : pv_render_follow(h->rv, sf, h->tree, sink->s, sink->e, steps, n, render_hit, h);
+    return sf != h->f || h->rv == NULL ? 0 : render_follow(h, sink);
   }
   line_cursor lc = {NULL, 0, 1, 0};
   pv_flow_step *flow = flow_of(h, steps, n, 0, &lc);

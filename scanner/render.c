@@ -408,7 +408,9 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
 
 int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_t s, uint32_t e,
                      const pv_taint_step *steps, uint32_t n, pv_render_fn fn, void *ctx) {
-  if (tree == NULL || v->follows == PV_RENDER_FOLLOW_MAX)
+  if (v->follows == PV_RENDER_FOLLOW_MAX)
+    return PV_RENDER_CUT;
+  if (tree == NULL)
     return 0;
   v->follows++;
   if (!v->read)
@@ -425,6 +427,6 @@ int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_
     return 0;
   out_ctx oc = {&ns, vf, call, fn, ctx, 0};
   pv_lang l = pv_lang_detect(vf->path, vf->data, vf->size, NULL);
-  pv_tpl_unescaped(vf->data, vf->size, l, PV_RENDER_OUTS_MAX, on_out, &oc);
-  return oc.rc;
+  long got = pv_tpl_unescaped(vf->data, vf->size, l, PV_RENDER_OUTS_MAX, on_out, &oc);
+  return oc.rc != 0 ? oc.rc : got == PV_RENDER_OUTS_MAX ? PV_RENDER_CUT : 0;
 }

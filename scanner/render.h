@@ -60,7 +60,9 @@ typedef int (*pv_render_fn)(void *ctx, const pv_render_hit *h);
 
 /* Follow the sink [s, e) of file f (tree: its tree) reached by the path
  * steps[0..n) into the view its render call names. Returns 0, the
- * callback's non-zero return, or -1 on OOM. */
+ * callback's non-zero return (-1 on OOM), or PV_RENDER_CUT when a cap
+ * above left part of the work undone (the caller notes it). */
+enum { PV_RENDER_CUT = 2 };
 int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_t s, uint32_t e,
                      const pv_taint_step *steps, uint32_t n, pv_render_fn fn, void *ctx);
 

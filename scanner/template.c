@@ -82,12 +82,14 @@ static void hbs_walk(walk *w) {
   }
 }
 
-/* The end of the balanced {...} or (...) opened at d[i], quotes skipped;
- * n when it is not closed. */
-static size_t balanced(const walk *w, size_t i) {
+/* The end of the balanced {...} or (...) opened at d[i], quotes skipped,
+ * before byte `end` (the line's: Pug's attributes and interpolations are
+ * read on one line, so a file of unclosed ones stays linear); w->n when it
+ * is not closed there. */
+static size_t balanced(const walk *w, size_t i, size_t end) {
   unsigned char open = w->d[i], close = open == '{' ? '}' : ')', quote = 0;
   size_t depth = 0;
-  for (; i < w->n; i++) {
+  for (; i < end; i++) {
     unsigned char c = w->d[i];
     if (quote != 0) {
       i += c == '\\';
@@ -98,8 +100,6 @@ static size_t balanced(const walk *w, size_t i) {
       depth++;
     else if (c == close && --depth == 0)
       return i;
-    else if (c == '\n' && open == '(')
-      continue;
   }
   return w->n;
 }
@@ -114,7 +114,7 @@ static size_t pug_code(const walk *w, size_t ls, size_t le) {
                     w->d[i] == ':' || alpha(w->d[i]) || digit(w->d[i])))
     i++;
   if (i < le && w->d[i] == '(') {
-    i = balanced(w, i);
+    i = balanced(w, i, le);
     i = i < le ? i + 1 : le;
   }
   return i + 1 < le && w->d[i] == '!' && w->d[i + 1] == '=' ? i + 2 : 0;
@@ -134,8 +134,10 @@ static void pug_walk(walk *w) {
     for (size_t k = xs ? le : i; !comment && k + 1 < le; k++) {
       if (w->d[k] != '!' || w->d[k + 1] != '{' || (k > 0 && w->d[k - 1] == '\\'))
         continue;
-      size_t e = balanced(w, k + 1);
-      if (e == w->n || emit(w, k, e + 1, k + 2, e))
+      size_t e = balanced(w, k + 1, le);
+      if (e == w->n)
+        break;
+      if (emit(w, k, e + 1, k + 2, e))
         return;
       k = e;
     }
