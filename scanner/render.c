@@ -285,8 +285,39 @@ static int holds_step(TSNode n, const pv_file *f, const pv_taint_step *st, uint3
   return 0;
 }
 
-/* The tainted names of object literal obj: its properties holding a step,
- * else those whose value is not a literal. */
+static int word_byte(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_' || c == '$';
+}
+
+/* Is identifier id named, as a word, by a step of the path (in f) outside
+ * the object literal obj (`assigned in q = req.query.q` for `{ q }`)? */
+static int named_by_step(const pv_file *f, TSNode id, TSNode obj, const pv_taint_step *st,
+                         uint32_t k) {
+  uint32_t is = ts_node_start_byte(id), len = ts_node_end_byte(id) - is;
+  uint32_t os = ts_node_start_byte(obj), oe = ts_node_end_byte(obj);
+  for (uint32_t i = 0; i < k; i++) {
+    if ((st[i].file != NULL && st[i].file != f) || (st[i].s < oe && st[i].e > os))
+      continue;
+    for (uint32_t j = st[i].s; j + len <= st[i].e && j + len <= f->size; j++)
+      if (memcmp(f->data + j, f->data + is, len) == 0 && (j == 0 || !word_byte(f->data[j - 1])) &&
+          (j + len == f->size || !word_byte(f->data[j + len])))
+        return 1;
+  }
+  return 0;
+}
+
+/* Does property p of obj carry the path: its value holds a step, or is a
+ * name a step outside obj names; a spread (`...req.query`) holding a step
+ * makes every name tainted (key "*"). */
+static int carries(const pv_file *f, TSNode obj, TSNode val, const pv_taint_step *st, uint32_t k) {
+  if (holds_step(val, f, st, k))
+    return 1;
+  return (is_type(val, "identifier") || is_type(val, "shorthand_property_identifier")) &&
+         named_by_step(f, val, obj, st, k);
+}
+
+/* The tainted names of object literal obj: its properties carrying the
+ * path, else those whose value is not a literal. */
 static void object_names(const pv_file *f, TSNode obj, const pv_taint_step *st, uint32_t k,
                          names *ns) {
   uint32_t c = ts_node_named_child_count(obj);
@@ -295,9 +326,11 @@ static void object_names(const pv_file *f, TSNode obj, const pv_taint_step *st, 
       TSNode p = ts_node_named_child(obj, i);
       TSNode val = is_type(p, "pair") ? ts_node_child_by_field_name(p, "value", 5) : p;
       TSNode key = is_type(p, "pair") ? ts_node_child_by_field_name(p, "key", 3) : p;
+      if (is_type(p, "spread_element") && pass == 0 && holds_step(p, f, st, k) && ns->n < NAMES_MAX)
+        memcpy(ns->v[ns->n++], "*", 2);
       if (!is_type(p, "pair") && !is_type(p, "shorthand_property_identifier"))
         continue;
-      if (pass == 0 ? holds_step(val, f, st, k) : !is_literal(val))
+      if (pass == 0 ? carries(f, obj, val, st, k) : !is_literal(val))
         add_name(ns, f->data, key);
     }
 }

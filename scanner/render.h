@@ -11,8 +11,10 @@
  *
  * Which of the locals are tainted: for an object literal (or a variable
  * declared with one along the path), the properties whose value holds a
- * step of the path; when the path names none, every property whose value is
- * not a literal; any other expression (req.query itself): every name.
+ * step of the path or is a name a step outside the literal mentions; when
+ * the path names none, every property whose value is not a literal; a
+ * spread holding a step, or any other expression (req.query itself): every
+ * name.
  *
  * Which view: the render call's first argument, a string, resolved as the
  * frameworks do: under the directories the input's code sets

@@ -52,6 +52,22 @@ app.get('/other', (req, res) => {
   res.render('other.ejs', { q: req.query.q, user: { q: 'ok' } });
 });
 
+// Two shorthand names, one from the request.
+app.get('/pair', (req, res) => {
+  const user = currentUser(req.session);
+  const { q } = req.query;
+  res.render('pair', { q, user });
+});
+
+// A spread of the query: every name it holds.
+app.get('/spread', (req, res) => {
+  res.render('spread', { ...req.query, title: 'Spread' });
+});
+
+function currentUser(s) {
+  return s ? 'someone' : 'nobody';
+}
+
 function saveLater(d) {
   return Promise.resolve(d);
 }
