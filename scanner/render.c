@@ -439,6 +439,22 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
   return 0;
 }
 
+/* The unescaped outputs of view vf to on_out. An .html view is rendered
+ * by whichever engine the app maps to html (app.engine('html', ...)): its
+ * EJS, Handlebars and Nunjucks (swig alike) outputs are all read. */
+static int read_view(const pv_file *vf, out_ctx *oc) {
+  static const pv_lang html_as[] = {PV_LANG_EJS, PV_LANG_HBS, PV_LANG_NJK};
+  pv_lang l = pv_lang_detect(vf->path, vf->data, vf->size, NULL);
+  size_t n = l == PV_LANG_HTML ? sizeof html_as / sizeof html_as[0] : 1;
+  for (size_t i = 0; i < n && oc->rc == 0; i++) {
+    long got = pv_tpl_unescaped(vf->data, vf->size, n > 1 ? html_as[i] : l, PV_RENDER_OUTS_MAX,
+                                on_out, oc);
+    if (oc->rc == 0 && got == PV_RENDER_OUTS_MAX)
+      return PV_RENDER_CUT;
+  }
+  return oc->rc;
+}
+
 int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_t s, uint32_t e,
                      const pv_taint_step *steps, uint32_t n, pv_render_fn fn, void *ctx) {
   if (v->follows == PV_RENDER_FOLLOW_MAX)
@@ -459,7 +475,5 @@ int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_
   if (vf == NULL)
     return 0;
   out_ctx oc = {&ns, vf, call, fn, ctx, 0};
-  pv_lang l = pv_lang_detect(vf->path, vf->data, vf->size, NULL);
-  long got = pv_tpl_unescaped(vf->data, vf->size, l, PV_RENDER_OUTS_MAX, on_out, &oc);
-  return oc.rc != 0 ? oc.rc : got == PV_RENDER_OUTS_MAX ? PV_RENDER_CUT : 0;
+  return read_view(vf, &oc);
 }

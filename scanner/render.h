@@ -21,7 +21,9 @@
  * (app.set('views', ...), koa-views' views(dir, ...), point-of-view's
  * root: ...), then views/, then anywhere; with the extension the name
  * has, else the engine's (app.set('view engine', ...), extension:,
- * viewExt:, engine: { name: ... }), else any template extension. A sink
+ * viewExt:, engine: { name: ... }), else any template extension. An
+ * .html view is read as EJS, Handlebars and Nunjucks (swig) alike: the
+ * engine an app maps to html renders it. A sink
  * outside the file being analysed (inside an imported module), a view name
  * that is not a string or a view not in the input is not followed.
  *
