@@ -58,9 +58,14 @@ static int string_after(const unsigned char *d, size_t n, size_t i, int stop_com
       const unsigned char *q = memchr(d + i + 1, c, end - i - 1);
       if (q == NULL)
         break;
-      size_t len = (size_t)(q - d) - i - 1;
-      if (len < SETTING_MAX && memchr(d + i + 1, '$', len) == NULL) {
-        memcpy(out, d + i + 1, len);
+      size_t s = i + 1, len = (size_t)(q - d) - s;
+      const unsigned char *sub = c == '`' ? memrchr(d + s, '}', len) : NULL;
+      if (sub != NULL) { /* `${__dirname}/views`: the text after the last ${} */
+        len -= (size_t)(sub + 1 - (d + s));
+        s = (size_t)(sub + 1 - d);
+      }
+      if (len < SETTING_MAX && memchr(d + s, '$', len) == NULL) {
+        memcpy(out, d + s, len);
         out[len] = '\0';
         found = 1;
         if (first)

@@ -67,6 +67,10 @@ app.get('/', (req, res) => res.render('page', { q: req.query.q }));
 J
 scan res
 is "$(hits)" "js.taint.xss-view@res/templates/page.ejs:1" "app.set('views', ...): the view under that directory"
+sed -i "s|__dirname + '/templates'|\`\${__dirname}/templates\`|" res/app.js
+scan res
+is "$(grep -c 'dirname}/templates' res/app.js) $(hits)" "1 js.taint.xss-view@res/templates/page.ejs:1" \
+  "... written as a template literal too"
 sed -i '/set(.views/d' res/app.js
 scan res
 is "$(hits)" "js.taint.xss-view@res/views/page.ejs:1" "... without it: the default views/ (twin)"
