@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "embed.h"
+#include "render.h"
 #include "rules/formula.h"
 #include "rules/rules_impl.h"
 #include "taint/taint.h"
@@ -52,6 +53,7 @@ struct pv_matcher {
   pv_taint_exports *tx;   /* what taint rules learnt of them */
   size_t *order;          /* the order to analyse the input's files in */
   pv_taint_file *tf;      /* what the taint rules found of the current file */
+  pv_render *rv;          /* render-views rules: the input's views (render.h) */
   int taint_deps;         /* taint rules analyse node_modules too */
   int no_prefilter;       /* pv_match_options.no_prefilter: every word counts as present,
                            * every node is visited and every pattern tried there */
@@ -106,6 +108,7 @@ void pv_matcher_delete(pv_matcher *m) {
   pv_pscan_delete(m->ps);
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
+  pv_render_delete(m->rv);
   pv_taint_file_delete(m->tf);
   free(m->order);
   free(m->occ.v);
@@ -750,6 +753,11 @@ typedef struct {
   const pv_rule *rule;
   const pv_file *f;
   const pv_limits *lim;
+  const TSTree *tree;         /* f's */
+  pv_render *rv;              /* render-views rules */
+  const pv_taint_step *steps; /* the path of the sink being followed */
+  uint32_t n;
+  uint32_t sink_s; /* where that sink starts */
 } hit_ctx;
 
 /* A byte offset's line and column in f, by cursor lc: kept while the
@@ -761,25 +769,91 @@ static pv_pos pos_of(line_cursor *lc, const pv_file *f, uint32_t byte) {
   return pos_at(lc, byte);
 }
 
+/* The path's steps as flow steps, with room for `extra` more; NULL on OOM. */
+static pv_flow_step *flow_of(const hit_ctx *h, const pv_taint_step *steps, uint32_t n,
+                             uint32_t extra, line_cursor *lc) {
+  pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n + extra ? n + extra : 1) * sizeof *flow);
+  for (uint32_t i = 0; flow != NULL && i < n; i++) {
+    const pv_file *f = steps[i].file ? steps[i].file : h->f;
+    const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
+    if (msg == NULL)
+      return NULL;
+    flow[i] = (pv_flow_step){.file = f,
+                             .path = f->path,
+                             .start = pos_of(lc, f, steps[i].s),
+                             .end = pos_of(lc, f, steps[i].e),
+                             .message = msg};
+  }
+  return flow;
+}
+
+/* A render-views sink reached: the view's unescaped output it reaches,
+ * reported in the view with the path and one more step there. */
+static int render_hit(void *ctx, const pv_render_hit *rh) {
+  hit_ctx *h = ctx;
+  line_cursor lc = {NULL, 0, 1, 0};
+  pv_flow_step *flow = flow_of(h, h->steps, h->n, 2, &lc);
+  const pv_file *v = rh->view;
+  uint32_t len = rh->out.e - rh->out.s, k = h->n;
+  const char *step =
+      pv_arena_printf(h->r->arena, "written unescaped by %.*s in the view %s",
+                      (int)(len < 80 ? len : 80), (const char *)v->data + rh->out.s, v->path);
+  if (flow == NULL || step == NULL)
+    return -1;
+  if (h->sink_s < rh->call_s || h->sink_s >= rh->call_e) /* res.locals.x = v; ... render() */
+    flow[k++] = (pv_flow_step){.file = h->f,
+                               .path = h->f->path,
+                               .start = pos_of(&lc, h->f, rh->call_s),
+                               .end = pos_of(&lc, h->f, rh->call_e),
+                               .message = "rendered by the view"};
+  flow[k] = (pv_flow_step){.file = v,
+                           .path = v->path,
+                           .start = pos_of(&lc, v, rh->out.s),
+                           .end = pos_of(&lc, v, rh->out.e),
+                           .message = step};
+  pv_finding fd = {.rule = &h->rule->meta,
+                   .severity = h->rule->meta.severity,
+                   .message = h->rule->meta.message,
+                   .file = v,
+                   .path = v->path,
+                   .start = pos_of(&lc, v, rh->out.s),
+                   .end = pos_of(&lc, v, rh->out.e),
+                   .flow = flow,
+                   .nflow = k + 1};
+  if (pv_result_add_finding(h->r, &fd, h->lim) != NULL)
+    return 0;
+  return h->r->findings_dropped > 0 ? 1 : -1;
+}
+
+/* Follow a render-views sink into its view; a cap that trips is a
+ * `match-limit` note. */
+static int render_follow(hit_ctx *h, const pv_pmatch *sink) {
+  int rc = pv_render_follow(h->rv, h->f, h->tree, sink->s, sink->e, h->steps, h->n, render_hit, h);
+  if (rc != PV_RENDER_CUT)
+    return rc;
+  char msg[600];
+  snprintf(msg, sizeof msg,
+           "%s: rule %s: views followed from render calls stopped at %d render calls per input "
+           "or %d unescaped outputs per view: findings in views may be missing",
+           h->f->path, h->rule->meta.id, PV_RENDER_FOLLOW_MAX, PV_RENDER_OUTS_MAX);
+  note_once(h->r, "match-limit", h->f, "rule", h->rule, msg);
+  return 0;
+}
+
 static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
                      const pv_taint_step *steps, uint32_t n) {
   hit_ctx *h = ctx;
   const pv_file *sf = sink_file ? sink_file : h->f;
-  pv_flow_step *flow = pv_arena_alloc(h->r->arena, (n ? n : 1) * sizeof *flow);
+  if (h->rule->taint->render_views) {
+    h->steps = steps;
+    h->n = n;
+    h->sink_s = sink->s;
+    return sf != h->f || h->rv == NULL ? 0 : render_follow(h, sink);
+  }
+  line_cursor lc = {NULL, 0, 1, 0};
+  pv_flow_step *flow = flow_of(h, steps, n, 0, &lc);
   if (flow == NULL)
     return -1;
-  line_cursor lc = {NULL, 0, 1, 0};
-  for (uint32_t i = 0; i < n; i++) {
-    const pv_file *f = steps[i].file ? steps[i].file : h->f;
-    const char *msg = pv_arena_strdup(h->r->arena, steps[i].msg ? steps[i].msg : "");
-    if (msg == NULL)
-      return -1;
-    flow[i] = (pv_flow_step){.file = f,
-                             .path = f->path,
-                             .start = pos_of(&lc, f, steps[i].s),
-                             .end = pos_of(&lc, f, steps[i].e),
-                             .message = msg};
-  }
   secret_at sec = secret_of(h->rule, sf->data, sink->s, sink->e, pmatch_lookup, (void *)sink, 1);
   const char *msg =
       interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink, sec);
@@ -807,7 +881,7 @@ static pv_status taint_rule(pv_matcher *m, pv_result *r, const pv_file *f, const
   pv_feval e = feval_of(m, f, cc);
   e.regex_cut = &regex_cut;
   e.fold_bytes = lim->fold_bytes;
-  hit_ctx h = {r, rule, f, lim};
+  hit_ctx h = {r, rule, f, lim, .tree = tree, .rv = m->rv};
   pv_taint_incomplete cut;
   if (m->tf == NULL && (m->tf = pv_taint_file_new()) == NULL)
     return PV_FATAL; /* (x NULL: no first pass made it) */
@@ -1007,18 +1081,21 @@ pv_status pv_match_input(pv_matcher *m, const pv_result *r, int taint_deps) {
   m->scanned = NULL;
   pv_taint_graph_delete(m->tg);
   pv_taint_exports_delete(m->tx);
+  pv_render_delete(m->rv);
   free(m->order);
   m->tg = NULL;
   m->tx = NULL;
+  m->rv = NULL;
   m->order = NULL;
   if (!pv_taint_wanted(m->rs) || r->files.len == 0)
     return PV_OK;
   m->tg = pv_taint_graph_new(r);
   m->tx = pv_taint_exports_new();
+  m->rv = pv_render_new(r);
   m->order = malloc(r->files.len * sizeof *m->order);
   if (m->tf == NULL)
     m->tf = pv_taint_file_new();
-  if (m->tg == NULL || m->tx == NULL || m->order == NULL || m->tf == NULL ||
+  if (m->tg == NULL || m->tx == NULL || m->rv == NULL || m->order == NULL || m->tf == NULL ||
       pv_taint_order(m->tg, m->order) != 0)
     return PV_FATAL;
   return PV_OK;

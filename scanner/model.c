@@ -68,7 +68,8 @@ int pv_malware_group(const char *s) {
 }
 
 const char *pv_lang_name(pv_lang l) {
-  static const char *const names[] = {"generic", "javascript", "typescript", "tsx",   "json",
-                                      "html",    "ejs",        "vue",        "svelte"};
+  static const char *const names[] = {"generic", "javascript", "typescript", "tsx",
+                                      "json",    "html",       "ejs",        "vue",
+                                      "svelte",  "handlebars", "pug",        "nunjucks"};
   return (unsigned)l < PV_LANG_COUNT ? names[l] : "generic";
 }

@@ -53,6 +53,11 @@ typedef enum {
   PV_LANG_EJS,
   PV_LANG_VUE,
   PV_LANG_SVELTE,
+  /* Server-side templates without a grammar: their markup rules are regex
+   * rules; no embedded code is parsed (docs/rules.md, "Markup"). */
+  PV_LANG_HBS, /* Handlebars and Mustache */
+  PV_LANG_PUG, /* Pug and Jade */
+  PV_LANG_NJK, /* Nunjucks */
   PV_LANG_COUNT
 } pv_lang;
 
@@ -62,7 +67,7 @@ static inline int pv_lang_is_host(pv_lang l) {
 }
 
 /* "javascript", "typescript", "tsx", "json", "html", "ejs", "vue",
- * "svelte", "generic". */
+ * "svelte", "handlebars", "pug", "nunjucks", "generic". */
 const char *pv_lang_name(pv_lang l);
 
 typedef enum {

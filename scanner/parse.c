@@ -27,7 +27,7 @@ const TSLanguage *pv_language(pv_lang l) {
     case PV_LANG_VUE:
     case PV_LANG_SVELTE:
       return tree_sitter_html();
-    default: /* EJS: its tags are found by embed.c, not by a grammar */
+    default: /* EJS and the other templates: no grammar (embed.c, template.c) */
       return NULL;
   }
 }
@@ -121,8 +121,11 @@ static pv_lang host_lang(const char *base, size_t len) {
   static const struct {
     const char *ext;
     pv_lang lang;
-  } ext[] = {{".html", PV_LANG_HTML}, {".htm", PV_LANG_HTML}, {".xhtml", PV_LANG_HTML},
-             {".ejs", PV_LANG_EJS},   {".vue", PV_LANG_VUE},  {".svelte", PV_LANG_SVELTE}};
+  } ext[] = {{".html", PV_LANG_HTML},   {".htm", PV_LANG_HTML},       {".xhtml", PV_LANG_HTML},
+             {".ejs", PV_LANG_EJS},     {".vue", PV_LANG_VUE},        {".svelte", PV_LANG_SVELTE},
+             {".hbs", PV_LANG_HBS},     {".handlebars", PV_LANG_HBS}, {".mustache", PV_LANG_HBS},
+             {".pug", PV_LANG_PUG},     {".jade", PV_LANG_PUG},       {".njk", PV_LANG_NJK},
+             {".nunjucks", PV_LANG_NJK}};
   for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
     if (ends_with(base, len, ext[i].ext))
       return ext[i].lang;

@@ -11,7 +11,8 @@
 #include "result.h"
 
 /* The tree-sitter language for l (html, vue, svelte: tree-sitter-html), or
- * NULL for PV_LANG_NONE and PV_LANG_EJS. */
+ * NULL for PV_LANG_NONE, ejs and the templates without a grammar (handlebars,
+ * pug, nunjucks). */
 const TSLanguage *pv_language(pv_lang l);
 
 /* Language of a file by name and content: .js .mjs .cjs .jsx → javascript,
@@ -19,7 +20,8 @@ const TSLanguage *pv_language(pv_lang l);
  * names → json, extension-less files with a node shebang → javascript;
  * the host languages (embed.h): .html .htm .xhtml and extension-less files
  * opening with a doctype or <html> → html, .ejs → ejs, .vue → vue, .svelte
- * → svelte; else PV_LANG_NONE. Adds PV_FILE_DTS for .d.ts,
+ * → svelte, .hbs .handlebars .mustache → handlebars, .pug .jade → pug,
+ * .njk .nunjucks → nunjucks; else PV_LANG_NONE. Adds PV_FILE_DTS for .d.ts,
  * PV_FILE_MINIFIED for minified code and PV_FILE_JSONC for JSON with
  * comments (tsconfig*.json, jsconfig*.json, .eslintrc, .eslintrc*.json,
  * .babelrc, .jshintrc, .prettierrc, .swcrc, JSON files in .vscode,

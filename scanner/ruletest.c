@@ -138,8 +138,10 @@ static int parse_annotation(const char *p, const char *e, uint32_t at, annots *p
   return 0;
 }
 
-/* Walk the lines; pending annotations bind to the next code line. */
-static int read_annotations(const unsigned char *d, size_t n, int hash_comments, annots *out) {
+/* Walk the lines of a file in language l; pending annotations bind to the
+ * next code line. Comments: // everywhere, <!-- --> and <%# %> (markup),
+ * {{! }} (Handlebars), {# #} (Nunjucks: in Svelte, {#if} is code), # (generic). */
+static int read_annotations(const unsigned char *d, size_t n, pv_lang l, annots *out) {
   annots pending = {0};
   int rc = 0;
   uint32_t line = 1;
@@ -150,14 +152,21 @@ static int read_annotations(const unsigned char *d, size_t n, int hash_comments,
     i = (size_t)(e - (const char *)d) + 1;
     const char *p = skip_ws(s, e);
     if (p == e)
-      continue; /* blank */
-    if (e - p >= 2 && p[0] == '/' && p[1] == '/')
+      continue;                                 /* blank */
+    if (e - p >= 3 && memcmp(p, "//-", 3) == 0) /* Pug's unbuffered comment */
+      rc = parse_annotation(p + 3, e, line, &pending);
+    else if (e - p >= 2 && p[0] == '/' && p[1] == '/')
       rc = parse_annotation(p + 2, e, line, &pending);
     else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) /* HTML, Vue, Svelte */
       rc = parse_annotation(p + 4, e, line, &pending);
     else if (e - p >= 3 && memcmp(p, "<%#", 3) == 0) /* EJS */
       rc = parse_annotation(p + 3, e, line, &pending);
-    else if (hash_comments && *p == '#')
+    else if (l == PV_LANG_HBS && e - p >= 3 && memcmp(p, "{{!", 3) == 0)
+      rc = parse_annotation(p + 3 + 2 * (e - p >= 5 && memcmp(p + 3, "--", 2) == 0), e, line,
+                            &pending);
+    else if (l == PV_LANG_NJK && e - p >= 2 && memcmp(p, "{#", 2) == 0)
+      rc = parse_annotation(p + 2, e, line, &pending);
+    else if (l == PV_LANG_NONE && *p == '#')
       rc = parse_annotation(p + 1, e, line, &pending);
     else {
       for (size_t k = 0; k < pending.n && rc == 0; k++) {
@@ -316,7 +325,7 @@ static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_erro
   tf.lang = pv_lang_detect(tf.path, data, n, &tf.flags);
   pv_file *f = r ? pv_result_add_file(r, &tf) : NULL;
   rc = PV_FATAL;
-  if (f == NULL || read_annotations(data, n, tf.lang == PV_LANG_NONE, &an) != 0)
+  if (f == NULL || read_annotations(data, n, tf.lang, &an) != 0)
     goto out;
   rc = match_all(x, ps, m, r);
   if (rc == PV_OK)
@@ -334,8 +343,10 @@ out:
  * other; manifests in folders of their own), each file judged on its own
  * annotations. */
 static int is_test_source(const char *nm) {
-  static const char *const ext[] = {".js",  ".mjs",  ".cjs",  ".jsx", ".ts",  ".mts",    ".cts",
-                                    ".tsx", ".json", ".html", ".ejs", ".vue", ".svelte", NULL};
+  static const char *const ext[] = {".js",       ".mjs", ".cjs",    ".jsx",  ".ts",
+                                    ".mts",      ".cts", ".tsx",    ".json", ".html",
+                                    ".ejs",      ".vue", ".svelte", ".hbs",  ".handlebars",
+                                    ".mustache", ".pug", ".jade",   ".njk",  NULL};
   size_t n = strlen(nm);
   for (int i = 0; ext[i] != NULL; i++)
     if (n > strlen(ext[i]) && strcmp(nm + n - strlen(ext[i]), ext[i]) == 0)
@@ -410,7 +421,10 @@ static pv_status run_test_dir(run_ctx *x, pv_parser *ps, pv_matcher *m, const ch
     const pv_file *f = pv_result_file(r, i);
     annots an = {0};
     x->test_file = f->path;
-    rc = read_annotations(f->data, f->size, 0, &an) != 0 ? PV_FATAL : judge(x, r, &an);
+    rc =
+        read_annotations(f->data, f->size, f->lang == PV_LANG_NONE ? PV_LANG_JS : f->lang, &an) != 0
+            ? PV_FATAL
+            : judge(x, r, &an);
     free(an.v);
   }
   if (rc == PV_FATAL && err->code != PV_FATAL)

@@ -193,8 +193,8 @@ static void short_owasp(char *buf, size_t n, const char *const *v) {
 
 /* Print links (from docs/) to the test files next to the rule file. */
 static void print_test_links(const char *rule_file) {
-  static const char *const ext[] = {".js",   ".jsx", ".ts",  ".tsx",    ".json",
-                                    ".html", ".ejs", ".vue", ".svelte", NULL};
+  static const char *const ext[] = {".js",  ".jsx",    ".ts",  ".tsx", ".json", ".html", ".ejs",
+                                    ".vue", ".svelte", ".hbs", ".pug", ".njk",  NULL};
   const char *dot = strrchr(rule_file, '.');
   int stem = dot ? (int)(dot - rule_file) : (int)strlen(rule_file), n = 0;
   for (size_t i = 0; ext[i]; i++) {

@@ -417,6 +417,13 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
       {"ejs", PV_LANG_BIT(PV_LANG_EJS)},
       {"vue", PV_LANG_BIT(PV_LANG_VUE)},
       {"svelte", PV_LANG_BIT(PV_LANG_SVELTE)},
+      {"handlebars", PV_LANG_BIT(PV_LANG_HBS)},
+      {"hbs", PV_LANG_BIT(PV_LANG_HBS)},
+      {"mustache", PV_LANG_BIT(PV_LANG_HBS)},
+      {"pug", PV_LANG_BIT(PV_LANG_PUG)},
+      {"jade", PV_LANG_BIT(PV_LANG_PUG)},
+      {"nunjucks", PV_LANG_BIT(PV_LANG_NJK)},
+      {"njk", PV_LANG_BIT(PV_LANG_NJK)},
       {"generic", PV_LANG_BIT(PV_LANG_NONE)},
       {"regex", PV_LANG_BIT(PV_LANG_NONE)},
   };
@@ -432,7 +439,7 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
     if (k == sizeof names / sizeof names[0])
       return rule_err(c, s->line,
                       "key 'languages': unknown language '%s' (javascript, typescript, tsx, "
-                      "json, html, ejs, vue, svelte, generic)",
+                      "json, html, ejs, vue, svelte, handlebars, pug, nunjucks, generic)",
                       s->s);
     *langs |= names[k].bits;
   }
@@ -446,11 +453,12 @@ static const char *langs_text(pv_arena *a, unsigned bits) {
   static const struct {
     unsigned bit;
     const char *name;
-  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"}, {PV_LANG_BIT(PV_LANG_TS), "typescript"},
-               {PV_LANG_BIT(PV_LANG_TSX), "tsx"},       {PV_LANG_BIT(PV_LANG_JSON), "json"},
-               {PV_LANG_BIT(PV_LANG_HTML), "html"},     {PV_LANG_BIT(PV_LANG_EJS), "ejs"},
-               {PV_LANG_BIT(PV_LANG_VUE), "vue"},       {PV_LANG_BIT(PV_LANG_SVELTE), "svelte"},
-               {PV_LANG_BIT(PV_LANG_NONE), "generic"}};
+  } order[] = {{PV_LANG_BIT(PV_LANG_JS), "javascript"},  {PV_LANG_BIT(PV_LANG_TS), "typescript"},
+               {PV_LANG_BIT(PV_LANG_TSX), "tsx"},        {PV_LANG_BIT(PV_LANG_JSON), "json"},
+               {PV_LANG_BIT(PV_LANG_HTML), "html"},      {PV_LANG_BIT(PV_LANG_EJS), "ejs"},
+               {PV_LANG_BIT(PV_LANG_VUE), "vue"},        {PV_LANG_BIT(PV_LANG_SVELTE), "svelte"},
+               {PV_LANG_BIT(PV_LANG_HBS), "handlebars"}, {PV_LANG_BIT(PV_LANG_PUG), "pug"},
+               {PV_LANG_BIT(PV_LANG_NJK), "nunjucks"},   {PV_LANG_BIT(PV_LANG_NONE), "generic"}};
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
     if (!(bits & order[i].bit))
       continue;
@@ -668,7 +676,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
   if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_HOST_BITS))
     return rule_err(c, v->line,
                     "key '%s': code patterns need javascript, typescript, tsx or json, not "
-                    "generic, html, ejs, vue or svelte (their embedded code is javascript)",
+                    "generic or markup (html, ejs, vue, svelte, handlebars, pug, nunjucks)",
                     key);
   char why[300] = "";
   int tried = 0, made = 0;
@@ -1350,9 +1358,11 @@ static pv_status blame_rule(const pv_rule *const *rules, size_t n, pv_lang l, pv
 /* Cheap checks at rule time; the query itself is compiled once per
  * language with all the others (build_lang). */
 static pv_status check_query(rctx *c, pv_rule *r, const pv_yaml_node *v) {
-  if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_BIT(PV_LANG_EJS)))
+  if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_BIT(PV_LANG_EJS) | PV_LANG_BIT(PV_LANG_HBS) |
+                  PV_LANG_BIT(PV_LANG_PUG) | PV_LANG_BIT(PV_LANG_NJK)))
     return rule_err(c, v->line,
-                    "key 'query': query rules need a tree-sitter language, not generic or ejs");
+                    "key 'query': query rules need a tree-sitter language, not generic or a "
+                    "template without one (ejs, handlebars, pug, nunjucks)");
   if (memchr(v->s, '@', v->len) == NULL)
     return rule_err(c, v->line, "key 'query': the query captures nothing (add @match)");
   if (v->len > UINT32_MAX / 4)

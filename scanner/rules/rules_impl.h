@@ -73,9 +73,10 @@ typedef struct pv_formula {
 } pv_formula;
 
 /* The host languages' bits (model.h pv_lang_is_host). */
-#define PV_LANG_HOST_BITS                                                            \
-  (PV_LANG_BIT(PV_LANG_HTML) | PV_LANG_BIT(PV_LANG_EJS) | PV_LANG_BIT(PV_LANG_VUE) | \
-   PV_LANG_BIT(PV_LANG_SVELTE))
+#define PV_LANG_HOST_BITS                                                              \
+  (PV_LANG_BIT(PV_LANG_HTML) | PV_LANG_BIT(PV_LANG_EJS) | PV_LANG_BIT(PV_LANG_VUE) |   \
+   PV_LANG_BIT(PV_LANG_SVELTE) | PV_LANG_BIT(PV_LANG_HBS) | PV_LANG_BIT(PV_LANG_PUG) | \
+   PV_LANG_BIT(PV_LANG_NJK))
 
 /* What a pattern's matches must satisfy to be of any use: the
  * metavariable-regexes of a `patterns` whose only positive is that pattern

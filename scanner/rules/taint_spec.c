@@ -289,6 +289,7 @@ static pv_status check_options(pv_rctx *c, const pv_yaml_node *v, pv_taint_spec 
       {"taint_assume_safe_numbers", offsetof(pv_taint_spec, safe_numbers)},
       {"taint_unify_mvars", offsetof(pv_taint_spec, unify_mvars)},
       {"interfile", offsetof(pv_taint_spec, interfile)},
+      {"render-views", offsetof(pv_taint_spec, render_views)}, /* plugvet's */
   };
   if (v->t != PV_YAML_MAP)
     return pv_rules_err(c, v->line, "key 'options' must be a mapping");

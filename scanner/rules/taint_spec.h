@@ -37,6 +37,8 @@ typedef struct pv_taint_spec {
   int interfile;      /* interfile (always on) */
   int entry_exported; /* taint-entry: exported (the entry module's exports' parameters are
                        * sources) */
+  int render_views;   /* render-views: sinks are a render call's locals, followed into the
+                       * view's unescaped outputs (scanner/render.h) */
 } pv_taint_spec;
 
 /* What a library function does with taint (models.yaml, docs/taint.md). */

@@ -147,8 +147,9 @@ is "$(grep -c '^bad/c.svelte' n.txt) $(grep -c '^bad/c.svelte:2:' n.txt)" "1 1" 
 # ---- rules test on .html .ejs .vue .svelte test files ---------------------
 "$PV" rules test "$top/rules/web" >rt.txt 2>&1
 is $? 0 "rules test rules/web: the markup rules pass their annotated tests"
-is "$(grep -c '^PASS' rt.txt)" "$(grep -c '^  - id:' "$top"/rules/web/*.yaml | awk -F: '{s+=$2} END {print s}')" \
-  "... one PASS per rule"
+is "$(grep '^PASS' rt.txt | awk '{print $2}' | sort -u | wc -l)" \
+  "$(grep -c '^  - id:' "$top"/rules/web/*.yaml | awk -F: '{s+=$2} END {print s}')" \
+  "... every rule passes (a rule with test files in two languages passes in each)"
 mkdir rt && cp "$top/rules/web/ejs.yaml" "$top/rules/web/ejs.ejs" rt/
 sed -i 's/<%# ok: ejs.unescaped-output %>/<%# ruleid: ejs.unescaped-output %>/' rt/ejs.ejs
 "$PV" rules test rt >rt.txt 2>&1

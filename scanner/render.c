@@ -1,0 +1,484 @@
+/* render.c — see render.h. */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+enum {
+  DIRS_MAX = 8,        /* view directories kept from settings */
+  EXTS_MAX = 8,        /* engine extensions kept from settings */
+  SETTING_MAX = 64,    /* bytes of one directory or extension */
+  SETTING_SCAN = 256,  /* bytes read after a setting's name */
+  NAMES_MAX = 32,      /* tainted names of one locals object */
+  VIEW_NAME_MAX = 512, /* bytes of a view name */
+};
+
+typedef char setting[SETTING_MAX];
+
+struct pv_render {
+  const pv_result *r;
+  int read;       /* settings read */
+  size_t follows; /* sinks followed so far */
+  setting dirs[DIRS_MAX], exts[EXTS_MAX];
+  size_t ndirs, nexts;
+};
+
+pv_render *pv_render_new(const pv_result *r) {
+  pv_render *v = calloc(1, sizeof *v);
+  if (v != NULL)
+    v->r = r;
+  return v;
+}
+
+void pv_render_delete(pv_render *v) {
+  free(v);
+}
+
+/* ---- Settings in the input's code --------------------------------------- */
+
+/* The last string literal in d[i..) before the closing bracket that ends
+ * the argument (or, stop_comma, a ',' at depth 0), within SETTING_SCAN
+ * bytes, into out; the first one instead when first. 0 when none. */
+static int string_after(const unsigned char *d, size_t n, size_t i, int stop_comma, int first,
+                        setting out) {
+  size_t end = n - i > SETTING_SCAN ? i + SETTING_SCAN : n;
+  int depth = 0, found = 0;
+  for (; i < end; i++) {
+    unsigned char c = d[i];
+    if (c == '(' || c == '[' || c == '{')
+      depth++;
+    else if ((c == ')' || c == ']' || c == '}') && --depth < 0)
+      break;
+    else if (c == ',' && depth == 0 && stop_comma)
+      break;
+    else if (c == '\'' || c == '"' || c == '`') {
+      const unsigned char *q = memchr(d + i + 1, c, end - i - 1);
+      if (q == NULL)
+        break;
+      size_t s = i + 1, len = (size_t)(q - d) - s;
+      const unsigned char *sub = c == '`' ? memrchr(d + s, '}', len) : NULL;
+      if (sub != NULL) { /* `${__dirname}/views`: the text after the last ${} */
+        len -= (size_t)(sub + 1 - (d + s));
+        s = (size_t)(sub + 1 - d);
+      }
+      if (len < SETTING_MAX && memchr(d + s, '$', len) == NULL) {
+        memcpy(out, d + s, len);
+        out[len] = '\0';
+        found = 1;
+        if (first)
+          return 1;
+      }
+      i = (size_t)(q - d);
+    }
+  }
+  return found;
+}
+
+/* "./views/" → "views", "/../templates" → "templates". */
+static void norm_dir(setting s) {
+  size_t k = 0, n = strlen(s);
+  while (k < n && (s[k] == '/' || s[k] == '.'))
+    k++;
+  memmove(s, s + k, n - k + 1);
+  n -= k;
+  while (n > 0 && s[n - 1] == '/')
+    s[--n] = '\0';
+}
+
+static void add_setting(setting *list, size_t *n, size_t max, const setting s) {
+  if (*n == max || s[0] == '\0')
+    return;
+  for (size_t i = 0; i < *n; i++)
+    if (strcmp(list[i], s) == 0)
+      return;
+  memcpy(list[(*n)++], s, SETTING_MAX);
+}
+
+/* An engine's name as the extension of its files. */
+static void engine_ext(setting s) {
+  static const char *const alias[][2] = {
+      {"nunjucks", "njk"}, {"handlebars", "hbs"}, {"jade", "pug"}, {"mustache", "mustache"}};
+  if (s[0] == '.')
+    memmove(s, s + 1, strlen(s));
+  for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+    if (strcmp(s, alias[i][0]) == 0)
+      snprintf(s, SETTING_MAX, "%s", alias[i][1]);
+}
+
+/* One setting's name at d[at..at+m): read its value into v. */
+static void read_setting(pv_render *v, const unsigned char *d, size_t n, size_t at, size_t m,
+                         int is_dir, int stop_comma) {
+  setting s = "";
+  if (!string_after(d, n, at + m, stop_comma, !is_dir, s))
+    return;
+  if (is_dir) {
+    norm_dir(s);
+    add_setting(v->dirs, &v->ndirs, DIRS_MAX, s);
+    return;
+  }
+  engine_ext(s);
+  add_setting(v->exts, &v->nexts, EXTS_MAX, s);
+}
+
+/* The settings of one JS/TS file. */
+static void read_file_settings(pv_render *v, const unsigned char *d, size_t n) {
+  static const struct {
+    const char *word;
+    int dir, comma;
+  } keys[] = {
+      {"'views',", 1, 0},   {"\"views\",", 1, 0},     {"views(", 1, 1},
+      {"root:", 1, 1},      {"'view engine',", 0, 0}, {"\"view engine\",", 0, 0},
+      {"extension:", 0, 1}, {"viewExt:", 0, 1},
+  };
+  for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+    size_t m = strlen(keys[k].word);
+    for (const unsigned char *p = memmem(d, n, keys[k].word, m); p != NULL;
+         p = memmem(p + m, n - (size_t)(p + m - d), keys[k].word, m))
+      read_setting(v, d, n, (size_t)(p - d), m, keys[k].dir, keys[k].comma);
+  }
+  /* point-of-view: engine: { ejs: require('ejs') } */
+  for (const unsigned char *p = memmem(d, n, "engine:", 7); p != NULL;
+       p = memmem(p + 7, n - (size_t)(p + 7 - d), "engine:", 7)) {
+    size_t i = (size_t)(p - d) + 7, k = 0;
+    setting s = "";
+    while (i < n && (d[i] == ' ' || d[i] == '{' || d[i] == '\n'))
+      i++;
+    while (i < n && k + 1 < SETTING_MAX && (unsigned)((d[i] | 32) - 'a') < 26u)
+      s[k++] = (char)d[i++];
+    s[k] = '\0';
+    engine_ext(s);
+    add_setting(v->exts, &v->nexts, EXTS_MAX, s);
+  }
+}
+
+static void read_settings(pv_render *v) {
+  v->read = 1;
+  for (size_t i = 0; i < v->r->files.len; i++) {
+    const pv_file *f = pv_result_file(v->r, i);
+    pv_lang l = pv_lang_detect(f->path, f->data, f->data ? f->size : 0, NULL);
+    if (f->data != NULL && (l == PV_LANG_JS || l == PV_LANG_TS || l == PV_LANG_TSX))
+      read_file_settings(v, f->data, f->size);
+  }
+}
+
+/* ---- Finding the view --------------------------------------------------- */
+
+static int is_template(pv_lang l) {
+  return l == PV_LANG_EJS || l == PV_LANG_HBS || l == PV_LANG_PUG || l == PV_LANG_NJK ||
+         l == PV_LANG_HTML;
+}
+
+/* Does path end with the segment(s) want, at a '/' (or '!') boundary? */
+static int ends_at(const char *path, const char *want) {
+  size_t n = strlen(path), m = strlen(want);
+  return n >= m && strcmp(path + n - m, want) == 0 &&
+         (n == m || path[n - m - 1] == '/' || path[n - m - 1] == '!');
+}
+
+/* Is f the view `name` under dir (ext: the engine's, "" any template)? */
+static int view_matches(const pv_file *f, const char *dir, const char *name, int has_ext) {
+  char want[VIEW_NAME_MAX + SETTING_MAX + 2];
+  snprintf(want, sizeof want, "%s%s%s", dir, dir[0] ? "/" : "", name);
+  if (has_ext)
+    return ends_at(f->path, want);
+  const char *dot = strrchr(f->path, '.');
+  size_t stem = dot ? (size_t)(dot - f->path) : strlen(f->path), m = strlen(want);
+  return stem >= m && memcmp(f->path + stem - m, want, m) == 0 &&
+         (stem == m || f->path[stem - m - 1] == '/' || f->path[stem - m - 1] == '!');
+}
+
+/* The extension of path (no dot) is one of the engines'? */
+static int engine_of(const pv_render *v, const char *path) {
+  const char *dot = strrchr(path, '.');
+  for (size_t i = 0; dot != NULL && i < v->nexts; i++)
+    if (strcmp(dot + 1, v->exts[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* The view file `name` names, or NULL. */
+static const pv_file *find_view(const pv_render *v, const char *name) {
+  const char *dirs[DIRS_MAX + 2];
+  size_t nd = 0;
+  for (size_t i = 0; i < v->ndirs; i++)
+    dirs[nd++] = v->dirs[i];
+  dirs[nd++] = "views";
+  dirs[nd++] = "";
+  int has_ext = is_template(pv_lang_detect(name, NULL, 0, NULL));
+  for (size_t k = 0; k < nd; k++) {
+    const pv_file *best = NULL;
+    for (size_t i = 0; i < v->r->files.len; i++) {
+      const pv_file *f = pv_result_file(v->r, i);
+      if (f->data == NULL || !is_template(pv_lang_detect(f->path, NULL, 0, NULL)) ||
+          !view_matches(f, dirs[k], name, has_ext))
+        continue;
+      if (has_ext || v->nexts == 0 || engine_of(v, f->path))
+        return f;
+      best = best ? best : f;
+    }
+    if (best != NULL)
+      return best;
+  }
+  return NULL;
+}
+
+/* ---- The route's side: the render call and its tainted names ----------- */
+
+typedef struct {
+  char v[NAMES_MAX][SETTING_MAX];
+  size_t n;
+} names;
+
+static int is_type(TSNode n, const char *t) {
+  return !ts_node_is_null(n) && strcmp(ts_node_type(n), t) == 0;
+}
+
+static void add_name(names *ns, const unsigned char *d, TSNode n) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  if (is_type(n, "string") && e - s >= 2) {
+    s++;
+    e--;
+  }
+  if (ns->n == NAMES_MAX || e - s == 0 || e - s >= SETTING_MAX)
+    return;
+  memcpy(ns->v[ns->n], d + s, e - s);
+  ns->v[ns->n++][e - s] = '\0';
+}
+
+/* Is call (bytes of d) a render call: X.render('view', ...) or
+ * X.view('view', ...)? Its view name into out. */
+static int render_call(const unsigned char *d, TSNode call, char out[VIEW_NAME_MAX]) {
+  TSNode fn = ts_node_child_by_field_name(call, "function", 8);
+  TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+  if (!is_type(call, "call_expression") || !is_type(fn, "member_expression"))
+    return 0;
+  TSNode prop = ts_node_child_by_field_name(fn, "property", 8);
+  uint32_t ps = ts_node_start_byte(prop), pe = ts_node_end_byte(prop);
+  if (!((pe - ps == 6 && memcmp(d + ps, "render", 6) == 0) ||
+        (pe - ps == 4 && memcmp(d + ps, "view", 4) == 0)))
+    return 0;
+  TSNode a0 = ts_node_named_child(args, 0);
+  if (!is_type(a0, "string") && !is_type(a0, "template_string"))
+    return 0;
+  uint32_t s = ts_node_start_byte(a0) + 1, e = ts_node_end_byte(a0) - 1;
+  if (e <= s || e - s >= VIEW_NAME_MAX || memchr(d + s, '$', e - s) != NULL)
+    return 0;
+  while (e - s > 1 && (d[s] == '/' || (d[s] == '.' && d[s + 1] == '/')))
+    s++;
+  memcpy(out, d + s, e - s);
+  out[e - s] = '\0';
+  return 1;
+}
+
+static int is_literal(TSNode n) {
+  static const char *const lit[] = {"string", "number", "true", "false", "null", "undefined", NULL};
+  for (size_t i = 0; lit[i] != NULL; i++)
+    if (is_type(n, lit[i]))
+      return 1;
+  return is_type(n, "template_string") && ts_node_named_child_count(n) == 0;
+}
+
+/* Does a step of the path (in f) lie within node n? */
+static int holds_step(TSNode n, const pv_file *f, const pv_taint_step *st, uint32_t k) {
+  for (uint32_t i = 0; i < k; i++)
+    if ((st[i].file == NULL || st[i].file == f) && st[i].s >= ts_node_start_byte(n) &&
+        st[i].e <= ts_node_end_byte(n))
+      return 1;
+  return 0;
+}
+
+static int word_byte(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_' || c == '$';
+}
+
+/* Is identifier id named, as a word, by a step of the path (in f) outside
+ * the object literal obj (`assigned in q = req.query.q` for `{ q }`)? */
+static int named_by_step(const pv_file *f, TSNode id, TSNode obj, const pv_taint_step *st,
+                         uint32_t k) {
+  uint32_t is = ts_node_start_byte(id), len = ts_node_end_byte(id) - is;
+  uint32_t os = ts_node_start_byte(obj), oe = ts_node_end_byte(obj);
+  for (uint32_t i = 0; i < k; i++) {
+    if ((st[i].file != NULL && st[i].file != f) || (st[i].s < oe && st[i].e > os))
+      continue;
+    for (uint32_t j = st[i].s; j + len <= st[i].e && j + len <= f->size; j++)
+      if (memcmp(f->data + j, f->data + is, len) == 0 && (j == 0 || !word_byte(f->data[j - 1])) &&
+          (j + len == f->size || !word_byte(f->data[j + len])))
+        return 1;
+  }
+  return 0;
+}
+
+/* Does property p of obj carry the path: its value holds a step, or is a
+ * name a step outside obj names; a spread (`...req.query`) holding a step
+ * makes every name tainted (key "*"). */
+static int carries(const pv_file *f, TSNode obj, TSNode val, const pv_taint_step *st, uint32_t k) {
+  if (holds_step(val, f, st, k))
+    return 1;
+  return (is_type(val, "identifier") || is_type(val, "shorthand_property_identifier")) &&
+         named_by_step(f, val, obj, st, k);
+}
+
+/* The tainted names of object literal obj: its properties carrying the
+ * path, else those whose value is not a literal. */
+static void object_names(const pv_file *f, TSNode obj, const pv_taint_step *st, uint32_t k,
+                         names *ns) {
+  uint32_t c = ts_node_named_child_count(obj);
+  for (int pass = 0; pass < 2 && ns->n == 0; pass++)
+    for (uint32_t i = 0; i < c; i++) {
+      TSNode p = ts_node_named_child(obj, i);
+      TSNode val = is_type(p, "pair") ? ts_node_child_by_field_name(p, "value", 5) : p;
+      TSNode key = is_type(p, "pair") ? ts_node_child_by_field_name(p, "key", 3) : p;
+      if (is_type(p, "spread_element") && pass == 0 && holds_step(p, f, st, k) && ns->n < NAMES_MAX)
+        memcpy(ns->v[ns->n++], "*", 2);
+      if (!is_type(p, "pair") && !is_type(p, "shorthand_property_identifier"))
+        continue;
+      if (pass == 0 ? carries(f, obj, val, st, k) : !is_literal(val))
+        add_name(ns, f->data, key);
+    }
+}
+
+/* The object literal variable `id` is declared with, in a declarator a step
+ * of the path lies in; a null node when none. */
+static TSNode declared_object(const pv_file *f, TSNode root, TSNode id, const pv_taint_step *st,
+                              uint32_t k) {
+  uint32_t is = ts_node_start_byte(id), ie = ts_node_end_byte(id);
+  for (uint32_t i = 0; i < k; i++) {
+    if (st[i].file != NULL && st[i].file != f)
+      continue;
+    TSNode d = ts_node_descendant_for_byte_range(root, st[i].s, st[i].e);
+    while (!ts_node_is_null(d) && !is_type(d, "variable_declarator"))
+      d = ts_node_parent(d);
+    TSNode nm = ts_node_child_by_field_name(d, "name", 4);
+    TSNode val = ts_node_child_by_field_name(d, "value", 5);
+    uint32_t ns = ts_node_start_byte(nm), ne = ts_node_end_byte(nm);
+    if (is_type(val, "object") && ne - ns == ie - is &&
+        memcmp(f->data + ns, f->data + is, ie - is) == 0)
+      return val;
+  }
+  return (TSNode){0};
+}
+
+/* The first render call at or after byte `from` inside node scope. */
+static TSNode render_in(const unsigned char *d, TSNode scope, uint32_t from,
+                        char out[VIEW_NAME_MAX]) {
+  TSTreeCursor c = ts_tree_cursor_new(scope);
+  TSNode found = {0};
+  for (int more = 1; more && ts_node_is_null(found);) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (ts_node_start_byte(n) >= from && render_call(d, n, out)) {
+      found = n;
+      break;
+    }
+    if (ts_node_end_byte(n) > from && ts_tree_cursor_goto_first_child(&c))
+      continue;
+    while (!ts_tree_cursor_goto_next_sibling(&c))
+      if (!ts_tree_cursor_goto_parent(&c)) {
+        more = 0;
+        break;
+      }
+  }
+  ts_tree_cursor_delete(&c);
+  return found;
+}
+
+/* For `X.locals.K = v` or `ctx.state.K = v` (n: v): K into ns and the
+ * render call after it in its function; a null node when not that. */
+static TSNode locals_assign(const pv_file *f, TSNode n, names *ns, char view[VIEW_NAME_MAX]) {
+  TSNode as = ts_node_parent(n), left = ts_node_child_by_field_name(as, "left", 4);
+  if (!is_type(as, "assignment_expression") || !is_type(left, "member_expression"))
+    return (TSNode){0};
+  TSNode obj = ts_node_child_by_field_name(left, "object", 6);
+  TSNode oprop = ts_node_child_by_field_name(obj, "property", 8);
+  uint32_t s = ts_node_start_byte(oprop), e = ts_node_end_byte(oprop);
+  if (!is_type(obj, "member_expression") ||
+      !((e - s == 6 && memcmp(f->data + s, "locals", 6) == 0) ||
+        (e - s == 5 && memcmp(f->data + s, "state", 5) == 0)))
+    return (TSNode){0};
+  add_name(ns, f->data, ts_node_child_by_field_name(left, "property", 8));
+  TSNode scope = as;
+  while (!ts_node_is_null(ts_node_parent(scope)) && !is_type(scope, "statement_block"))
+    scope = ts_node_parent(scope);
+  return render_in(f->data, scope, ts_node_end_byte(as), view);
+}
+
+/* The render call of sink node n and its tainted names; null when n is
+ * not the locals of a render call. */
+static TSNode route_side(const pv_file *f, TSNode root, TSNode n, const pv_taint_step *st,
+                         uint32_t k, names *ns, char view[VIEW_NAME_MAX]) {
+  TSNode args = ts_node_parent(n), call = ts_node_parent(args);
+  if (!is_type(args, "arguments") || !render_call(f->data, call, view))
+    return locals_assign(f, n, ns, view);
+  TSNode obj = is_type(n, "object") ? n : declared_object(f, root, n, st, k);
+  if (!ts_node_is_null(obj))
+    object_names(f, obj, st, k, ns);
+  else if (ns->n < NAMES_MAX)
+    memcpy(ns->v[ns->n++], "*", 2);
+  return call;
+}
+
+/* ---- Following ---------------------------------------------------------- */
+
+typedef struct {
+  const names *ns;
+  const pv_file *view;
+  TSNode call;
+  pv_render_fn fn;
+  void *ctx;
+  int rc; /* fn's non-zero return */
+} out_ctx;
+
+static int on_out(void *ctx, const pv_tpl_out *o) {
+  out_ctx *c = ctx;
+  const pv_file *v = c->view;
+  for (size_t i = 0; i < c->ns->n; i++) {
+    const char *nm = c->ns->v[i];
+    if (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm)))
+      continue;
+    pv_render_hit h = {v, *o, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
+    c->rc = c->fn(c->ctx, &h);
+    return c->rc;
+  }
+  return 0;
+}
+
+/* The unescaped outputs of view vf to on_out. An .html view is rendered
+ * by whichever engine the app maps to html (app.engine('html', ...)): its
+ * EJS, Handlebars and Nunjucks (swig alike) outputs are all read. */
+static int read_view(const pv_file *vf, out_ctx *oc) {
+  static const pv_lang html_as[] = {PV_LANG_EJS, PV_LANG_HBS, PV_LANG_NJK};
+  pv_lang l = pv_lang_detect(vf->path, vf->data, vf->size, NULL);
+  size_t n = l == PV_LANG_HTML ? sizeof html_as / sizeof html_as[0] : 1;
+  for (size_t i = 0; i < n && oc->rc == 0; i++) {
+    long got = pv_tpl_unescaped(vf->data, vf->size, n > 1 ? html_as[i] : l, PV_RENDER_OUTS_MAX,
+                                on_out, oc);
+    if (oc->rc == 0 && got == PV_RENDER_OUTS_MAX)
+      return PV_RENDER_CUT;
+  }
+  return oc->rc;
+}
+
+int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_t s, uint32_t e,
+                     const pv_taint_step *steps, uint32_t n, pv_render_fn fn, void *ctx) {
+  if (v->follows == PV_RENDER_FOLLOW_MAX)
+    return PV_RENDER_CUT;
+  if (tree == NULL)
+    return 0;
+  v->follows++;
+  if (!v->read)
+    read_settings(v);
+  TSNode root = ts_tree_root_node(tree), node = ts_node_descendant_for_byte_range(root, s, e);
+  while (!ts_node_is_null(ts_node_parent(node)) && ts_node_start_byte(ts_node_parent(node)) == s &&
+         ts_node_end_byte(ts_node_parent(node)) == e)
+    node = ts_node_parent(node);
+  names ns = {0};
+  char view[VIEW_NAME_MAX];
+  TSNode call = route_side(f, root, node, steps, n, &ns, view);
+  const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view);
+  if (vf == NULL)
+    return 0;
+  out_ctx oc = {&ns, vf, call, fn, ctx, 0};
+  return read_view(vf, &oc);
+}

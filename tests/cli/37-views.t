@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Taint across the render boundary (issue 19): a route's render call hands
+# request values to a view, and the view's unescaped output of them is one
+# finding in the view with a path from the request (text, JSON lines,
+# SARIF codeFlows). Views are resolved as the frameworks do (views setting,
+# default views/, engine extension); Handlebars, Pug and Nunjucks files are
+# languages of their own for markup rules and `rules test`. Every positive
+# case has a negative twin; hostile views stay bounded.
+. "$(dirname "$0")/lib.sh"
+cd "$TMP"
+rules="$top/taint-rules/view-xss.yaml"
+# scan DIR [RULES]: sets rc, out.jsonl, out.sarif
+scan() {
+  "$PV" scan "$1" --no-db --rules "${2:-$rules}" --json out.jsonl --sarif out.sarif --text out.txt 2>err
+  rc=$?
+}
+# hits [RULE-PREFIX]: the findings as "rule@path:line"
+hits() { python3 - "${1:-js.taint.xss-view}" <<'PY'
+import json, sys
+o = json.loads(open("out.jsonl").readline())
+print(" ".join("%s@%s:%d" % (f["rule_id"], f["path"], f["start_line"])
+      for f in o["findings"] if f["rule_id"].startswith(sys.argv[1])))
+PY
+}
+
+# ---- The annotated suite: Express + EJS, Express + Pug, Koa + Nunjucks,
+# Fastify + Handlebars ---------------------------------------------------
+"$PV" rules test "$rules" >rt.txt 2>&1
+is $? 0 "rules test view-xss.yaml: the cross-file views pass their annotations"
+is "$(grep -c '^PASS' rt.txt)" "18" "... one PASS per view file"
+cp -r "$top/taint-rules/view-xss" app
+sed -i 's/{{!-- ok: js.taint.xss-view --}}/{{!-- ruleid: js.taint.xss-view --}}/' app/pages/plain.hbs
+mkdir rt && cp "$rules" rt/ && mv app rt/view-xss
+"$PV" rules test rt/view-xss.yaml >rt.txt 2>&1
+is $? 1 "a wrong {{!-- --}} annotation in a view fails rules test (twin)"
+
+# ---- One finding, its path from the request to the template line --------
+cp -r "$top/taint-rules/view-xss" app
+scan app
+is "$rc" 1 "request values rendered unescaped: exit 1 (high)"
+is "$(hits | tr ' ' '\n' | grep -c '@app/views/\|@app/templates/\|@app/pages/')" "19" "19 findings, all in the views"
+is "$(python3 -c '
+import json
+for r in json.load(open("out.sarif"))["runs"][0]["results"]:
+  l = r["locations"][0]["physicalLocation"]
+  if l["artifactLocation"]["uri"] != "app/views/search.ejs": continue
+  print(l["region"]["startLine"], l["region"]["startColumn"], l["region"]["endColumn"])
+  for s in r["codeFlows"][0]["threadFlows"][0]["locations"]:
+    p = s["location"]["physicalLocation"]
+    print(p["artifactLocation"]["uri"], p["region"]["startLine"], s["location"]["message"]["text"])')" \
+  "4 16 24
+app/express.js 13 tainted by req.query
+app/express.js 13 reaches the sink { q: req.query.q, title: 'Search' } in res.render()
+app/views/search.ejs 4 written unescaped by <%- q %> in the view app/views/search.ejs" \
+  "SARIF: the result at the EJS line, its codeFlow from req.query in the route to the view"
+grep -q 'app/express.js:32:[0-9]*  rendered by the view' out.txt
+ok $? "res.locals.x = v before the render: the render call is a step of the path"
+
+# ---- Resolving the view ---------------------------------------------------
+mkdir -p res/views res/templates
+printf '<p><%%- q %%></p>\n' >res/views/page.ejs
+printf '<p><%%- q %%></p>\n' >res/templates/page.ejs
+cat >res/app.js <<'J'
+const app = require('express')();
+app.set('views', __dirname + '/templates');
+app.get('/', (req, res) => res.render('page', { q: req.query.q }));
+J
+scan res
+is "$(hits)" "js.taint.xss-view@res/templates/page.ejs:1" "app.set('views', ...): the view under that directory"
+sed -i "s|__dirname + '/templates'|\`\${__dirname}/templates\`|" res/app.js
+scan res
+is "$(grep -c 'dirname}/templates' res/app.js) $(hits)" "1 js.taint.xss-view@res/templates/page.ejs:1" \
+  "... written as a template literal too"
+sed -i '/set(.views/d' res/app.js
+scan res
+is "$(hits)" "js.taint.xss-view@res/views/page.ejs:1" "... without it: the default views/ (twin)"
+printf 'p!= q\n' >res/views/page.pug
+printf "app.set('view engine', 'pug');\n" >>res/app.js
+scan res
+is "$(hits)" "js.taint.xss-view@res/views/page.pug:1" "the view engine's extension picks page.pug over page.ejs"
+sed -i "s/'page'/'page.ejs'/" res/app.js
+scan res
+is "$(hits)" "js.taint.xss-view@res/views/page.ejs:1" "... an explicit extension wins (twin)"
+sed -i "s/res.render('page.ejs'/res.render(req.query.view/" res/app.js
+scan res
+is "$(hits) $rc" " 0" "a view name that is not a string: not followed, no finding"
+sed -i "s/res.render(req.query.view/res.render('missing'/" res/app.js
+scan res
+is "$(hits) $rc" " 0" "a view not in the input: no finding"
+
+# ---- Template languages: detection, markup rules --------------------------
+mkdir tpl && cp "$top"/rules/web/{handlebars,pug,nunjucks}.* tpl/
+"$PV" rules test tpl >rt.txt 2>&1
+is $? 0 "rules test: Handlebars, Pug and Nunjucks markup rules pass their annotations"
+is "$(grep -c '^PASS' rt.txt)" "4" "... one PASS per rule"
+mkdir lang
+printf '<p>{{{x}}}</p>\n' >lang/a.hbs
+printf '<p>{{{x}}}</p>\n' >lang/b.mustache
+printf '<p>{{{x}}}</p>\n' >lang/c.txt
+printf 'p!= x\n' >lang/d.jade
+printf '{{ x | safe }}\n' >lang/e.nunjucks
+scan lang "$top/rules/web"
+is "$(hits handlebars) | $(hits pug) | $(hits nunjucks)" \
+  "handlebars.unescaped-output@lang/a.hbs:1 handlebars.unescaped-output@lang/b.mustache:1 | pug.unescaped-output@lang/d.jade:1 | nunjucks.safe-filter@lang/e.nunjucks:1" \
+  "languages by extension (.hbs .mustache .jade .nunjucks); a .txt file is not Handlebars (twin)"
+
+# ---- Hostile views --------------------------------------------------------
+mkdir -p host/views
+cat >host/app.js <<'J'
+const app = require('express')();
+app.get('/a', (req, res) => res.render('many', { q: req.query.q }));
+app.get('/b', (req, res) => res.render('open', { q: req.query.q }));
+app.get('/c', (req, res) => res.render('attrs', { q: req.query.q }));
+app.get('/d', (req, res) => res.render('deep', { q: req.query.q }));
+J
+python3 - <<'PY'
+open("host/views/many.ejs", "w").write("<p><%- q %></p>\n" * 10000)
+open("host/views/open.hbs", "w").write("{{{q}}}\n" + "{{{q" * 100000)
+open("host/views/attrs.pug", "w").write("p(class='x' !{q\n" * 100000 + "p!= q\n")
+open("host/views/deep.njk", "w").write("{% autoescape false %}" * 10000 + "{{ q }}" + "{{" * 100000)
+PY
+start=$(date +%s)
+scan host
+took=$(($(date +%s) - start))
+is "$rc" 1 "hostile views (10,000 output tags, 100,000 unclosed tags and attributes): the scan completes"
+check "... in bounded time (${took}s)" test "$took" -lt 30
+is "$(hits | tr ' ' '\n' | grep -c 'many.ejs')" "4096" "10,000 unescaped outputs: the first 4,096 reported"
+grep -q 'unescaped outputs per view: findings in views may be missing' out.txt err out.jsonl
+ok $? "... and a match-limit note says the rest may be missing"
+is "$(hits | tr ' ' '\n' | grep -v many.ejs | tr '\n' ' ')" \
+  "js.taint.xss-view@host/views/attrs.pug:100001 js.taint.xss-view@host/views/deep.njk:1 js.taint.xss-view@host/views/open.hbs:1 " \
+  "unclosed tags end the scan of a view; an unclosed Pug attribute list ends only its line"
+
+done_testing
