@@ -351,6 +351,8 @@ static TSNode declared_object(const pv_file *f, TSNode root, TSNode id, const pv
     TSNode d = ts_node_descendant_for_byte_range(root, st[i].s, st[i].e);
     while (!ts_node_is_null(d) && !is_type(d, "variable_declarator"))
       d = ts_node_parent(d);
+    if (ts_node_is_null(d)) /* the step is in no declarator */
+      continue;
     TSNode nm = ts_node_child_by_field_name(d, "name", 4);
     TSNode val = ts_node_child_by_field_name(d, "value", 5);
     uint32_t ns = ts_node_start_byte(nm), ne = ts_node_end_byte(nm);
