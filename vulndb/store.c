@@ -9,11 +9,14 @@
 #include <string.h>
 
 #include "osv.h"
+#include "osvpack.h"
 
-#define PV_STORE_SCHEMA 1
+/* 1: records as JSON; 2: and their packed form (osvpack.h) */
+#define PV_STORE_SCHEMA 2
 
 struct pv_store {
   sqlite3 *db;
+  int schema; /* of the open file: PV_STORE_SCHEMA, or 1 read-only */
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
   sqlite3_stmt *get_mod;  /* the stored `modified` of an id */
@@ -21,9 +24,11 @@ struct pv_store {
   pv_store_skips skipped; /* left out since pv_store_begin */
 };
 
+/* A new store; the packed form comes before the JSON so that a lookup reads
+ * it without walking a long record's overflow pages. */
 static const char *SCHEMA_SQL =
     "CREATE TABLE IF NOT EXISTS advisories(id TEXT PRIMARY KEY, modified TEXT NOT NULL,"
-    " withdrawn TEXT, malicious INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL);"
+    " withdrawn TEXT, malicious INTEGER NOT NULL DEFAULT 0, packed BLOB, json TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
     " id TEXT NOT NULL, arow INTEGER NOT NULL, PRIMARY KEY(ecosystem, name, id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS affected_id ON affected(id);"
@@ -67,34 +72,112 @@ static int user_version(pv_store *s) {
   return v;
 }
 
-/* Create or migrate the schema to PV_STORE_SCHEMA in one transaction. */
+static int prep(pv_store *s, sqlite3_stmt **st, const char *sql);
+static pv_status pack_json(const char *json, size_t n, const char *id, pv_buf *out, pv_error *err);
+
+/* Store the packed form of the record at rowid (its id and JSON given). */
+static pv_status pack_row(pv_store *s, sqlite3_stmt *upd, sqlite3_int64 rowid, const char *id,
+                          const char *json, size_t n, pv_error *err) {
+  pv_buf b;
+  pv_buf_init(&b, 2 * n + 4096);
+  pv_status rc = pack_json(json, n, id, &b, err);
+  if (rc == PV_OK) {
+    sqlite3_bind_blob(upd, 1, b.data, (int)b.len, SQLITE_STATIC);
+    sqlite3_bind_int64(upd, 2, rowid);
+    rc = sqlite3_step(upd) == SQLITE_DONE ? PV_OK : sql_fail(s, "migrate a record", err);
+    sqlite3_reset(upd);
+  }
+  pv_buf_free(&b);
+  return rc;
+}
+
+/* Schema 1 to 2 (inside the migration's transaction): the packed form of
+ * every record, walked by rowid. */
+static pv_status add_packed(pv_store *s, pv_error *err) {
+  sqlite3_stmt *next = NULL, *upd = NULL;
+  pv_status rc = PV_OK;
+  sqlite3_int64 last = -1;
+  if (!exec(s, "ALTER TABLE advisories ADD COLUMN packed BLOB") ||
+      !prep(s, &next,
+            "SELECT rowid, id, json FROM advisories WHERE rowid > ?1 ORDER BY rowid LIMIT 1") ||
+      !prep(s, &upd, "UPDATE advisories SET packed = ?1 WHERE rowid = ?2")) {
+    rc = sql_fail(s, "schema migration", err);
+  }
+  while (rc == PV_OK) {
+    sqlite3_bind_int64(next, 1, last);
+    int step = sqlite3_step(next);
+    if (step != SQLITE_ROW) {
+      rc = step == SQLITE_DONE ? PV_OK : sql_fail(s, "schema migration", err);
+      break;
+    }
+    last = sqlite3_column_int64(next, 0);
+    const char *json = (const char *)sqlite3_column_text(next, 2);
+    const char *id = (const char *)sqlite3_column_text(next, 1);
+    rc = pack_row(s, upd, last, id ? id : "?", json ? json : "",
+                  (size_t)sqlite3_column_bytes(next, 2), err);
+    sqlite3_reset(next);
+  }
+  sqlite3_finalize(next);
+  sqlite3_finalize(upd);
+  return rc;
+}
+
+/* Create the schema (v 0) or migrate an older one to PV_STORE_SCHEMA, in
+ * one transaction: a failed or killed migration leaves the old store. */
 static pv_status migrate(pv_store *s, pv_error *err) {
   int v = user_version(s);
   if (v == PV_STORE_SCHEMA)
     return PV_OK;
-  if (v > PV_STORE_SCHEMA)
+  if (v > PV_STORE_SCHEMA || v < 0)
     return pv_error_set(err, PV_FAILED,
                         "osv store: schema version %d is newer than this plugvet (%d)", v,
                         PV_STORE_SCHEMA);
   if (!exec(s, "BEGIN IMMEDIATE"))
     return sql_fail(s, "begin migration", err);
-  if (!exec(s, SCHEMA_SQL) || !exec(s, "PRAGMA user_version=1") || !exec(s, "COMMIT")) {
+  pv_status rc = exec(s, SCHEMA_SQL) ? PV_OK : sql_fail(s, "schema migration", err);
+  if (rc == PV_OK && v == 1)
+    rc = add_packed(s, err);
+  if (rc == PV_OK && (!exec(s, "PRAGMA user_version=2") || !exec(s, "COMMIT")))
+    rc = sql_fail(s, "schema migration", err);
+  if (rc != PV_OK)
     exec(s, "ROLLBACK");
-    return sql_fail(s, "schema migration", err);
-  }
-  return PV_OK;
+  return rc;
+}
+
+/* The schema of a store opened read-only: PV_STORE_SCHEMA, or 1 (read
+ * from JSON); anything else is refused with what to do. */
+static pv_status read_schema(pv_store *s, const char *path, pv_error *err) {
+  s->schema = user_version(s);
+  if (s->schema == PV_STORE_SCHEMA || s->schema == 1)
+    return PV_OK;
+  if (s->schema > PV_STORE_SCHEMA)
+    return pv_error_set(err, PV_FAILED,
+                        "%s: OSV database schema %d is newer than this plugvet (%d): update "
+                        "plugvet or rebuild it with `plugvet db update`",
+                        path, s->schema, PV_STORE_SCHEMA);
+  return pv_error_set(err, PV_FAILED, "%s: not a plugvet OSV database (schema %d)", path,
+                      s->schema);
 }
 
 static int prep(pv_store *s, sqlite3_stmt **st, const char *sql) {
   return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK;
 }
 
+/* A schema 1 store has no packed forms: its lookups read the JSON. */
 static pv_status prepare_all(pv_store *s, pv_error *err) {
   if (!prep(s, &s->lookup,
-            "SELECT a.id, a.json FROM affected f JOIN advisories a ON a.rowid = f.arow"
-            " WHERE f.ecosystem = ?1 AND f.name = ?2 AND a.withdrawn IS NULL ORDER BY a.id"))
+            s->schema == 1
+                ? "SELECT a.id, NULL, a.json FROM affected f JOIN advisories a ON a.rowid = f.arow"
+                  " WHERE f.ecosystem = ?1 AND f.name = ?2 AND a.withdrawn IS NULL ORDER BY a.id"
+                : "SELECT a.id, a.packed, NULL FROM affected f JOIN advisories a"
+                  " ON a.rowid = f.arow WHERE f.ecosystem = ?1 AND f.name = ?2"
+                  " AND a.withdrawn IS NULL ORDER BY f.id"))
     return sql_fail(s, "prepare lookup", err);
-  if (!prep(s, &s->put_adv, "INSERT OR REPLACE INTO advisories VALUES(?1,?2,?3,?4,?5)") ||
+  if (s->schema != PV_STORE_SCHEMA)
+    return PV_OK; /* read-only */
+  if (!prep(s, &s->put_adv,
+            "INSERT OR REPLACE INTO advisories(id, modified, withdrawn, malicious, json, packed)"
+            " VALUES(?1,?2,?3,?4,?5,?6)") ||
       !prep(s, &s->del_aff, "DELETE FROM affected WHERE id = ?1") ||
       !prep(s, &s->del_alias, "DELETE FROM aliases WHERE id = ?1") ||
       !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3,?4)") ||
@@ -124,11 +207,12 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
   pv_status st = PV_OK;
   if (writable && !exec(s, "PRAGMA journal_mode=WAL"))
     st = sql_fail(s, "WAL mode", err);
-  if (st == PV_OK && writable)
+  if (st == PV_OK && writable) {
     st = migrate(s, err);
-  if (st == PV_OK && !writable && user_version(s) != PV_STORE_SCHEMA)
-    st = pv_error_set(err, PV_FAILED, "%s: not a plugvet OSV database (schema %d)", path,
-                      user_version(s));
+    s->schema = PV_STORE_SCHEMA;
+  }
+  if (st == PV_OK && !writable)
+    st = read_schema(s, path, err);
   if (st == PV_OK)
     st = prepare_all(s, err);
   if (st != PV_OK) {
@@ -174,10 +258,17 @@ pv_status pv_store_each_for_package(pv_store *s, const char *ecosystem, const ch
   sqlite3_bind_text(s->lookup, 2, key, -1, SQLITE_STATIC);
   int rc;
   while ((rc = sqlite3_step(s->lookup)) == SQLITE_ROW) {
-    const char *id = (const char *)sqlite3_column_text(s->lookup, 0);
-    const char *js = (const char *)sqlite3_column_text(s->lookup, 1);
-    size_t n = (size_t)sqlite3_column_bytes(s->lookup, 1);
-    if (fn(ctx, id, js, n))
+    pv_store_rec rec = {.id = (const char *)sqlite3_column_text(s->lookup, 0),
+                        .packed = sqlite3_column_blob(s->lookup, 1),
+                        .packed_n = (size_t)sqlite3_column_bytes(s->lookup, 1),
+                        .json = (const char *)sqlite3_column_text(s->lookup, 2),
+                        .json_n = (size_t)sqlite3_column_bytes(s->lookup, 2)};
+    if (rec.id == NULL || (rec.packed == NULL && rec.json == NULL)) {
+      rec.id = rec.id ? rec.id : "?"; /* a damaged row: matching notes it */
+      rec.packed = s->schema == 1 ? NULL : "";
+      rec.json = "";
+    }
+    if (fn(ctx, &rec))
       break;
   }
   pv_status st = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? PV_OK : sql_fail(s, "lookup", err);
@@ -338,10 +429,21 @@ static void count_malformed(pv_store *s, const char *id) {
   }
 }
 
+/* PV_OK when the packed form fits, else a failure naming the entry. */
+static pv_status packed_status(const pv_buf *b, const char *name, pv_error *err) {
+  pv_status rc = pv_buf_status(b);
+  if (rc == PV_OK)
+    return PV_OK;
+  return pv_error_set(err, rc, "%s: %s", name,
+                      rc == PV_FATAL ? "out of memory" : "packed form too large");
+}
+
 /* The entry read as OSV (osv.h): PV_FAILED refuses it (an empty events
  * array, an unknown range type or event...); *malformed = 1 when a range
- * holds a version that is not SemVer; PV_FATAL on out of memory. */
-static pv_status check_osv(const json_t *root, const char *name, int *malformed, pv_error *err) {
+ * holds a version that is not SemVer; PV_FATAL on out of memory. Its
+ * packed form goes to packed. */
+static pv_status check_osv(const json_t *root, const char *name, int *malformed, pv_buf *packed,
+                           pv_error *err) {
   pv_arena *a = pv_arena_new(0);
   pv_osv *o = NULL;
   pv_error e = {0};
@@ -350,10 +452,31 @@ static pv_status check_osv(const json_t *root, const char *name, int *malformed,
   }
   pv_status rc = pv_osv_parse(a, root, name, &o, &e);
   *malformed = rc == PV_WARN;
-  if (rc == PV_WARN) {
-    rc = PV_OK;
-  } else if (rc != PV_OK) {
+  if (rc == PV_OK || rc == PV_WARN) {
+    pv_osv_pack(o, rc == PV_WARN ? e.msg : NULL, packed);
+    rc = packed_status(packed, name, err);
+  } else {
     pv_error_set(err, rc, "%s: %s", name, e.msg);
+  }
+  pv_arena_delete(a);
+  return rc;
+}
+
+/* The packed form of a stored record's JSON (migration), with the outcome
+ * a lookup parsing that JSON would have had: a record it refuses is packed
+ * as refused, with the same message. PV_FATAL: out of memory. */
+static pv_status pack_json(const char *json, size_t n, const char *id, pv_buf *out, pv_error *err) {
+  pv_arena *a = pv_arena_new(0);
+  pv_osv *o = NULL;
+  pv_error e = {0};
+  if (a == NULL)
+    return pv_error_set(err, PV_FATAL, "osv store: out of memory");
+  pv_status rc = pv_osv_parse_text(a, json, n, id, &o, &e);
+  if (rc != PV_FATAL) {
+    pv_osv_pack(rc == PV_FAILED ? NULL : o, rc == PV_OK ? NULL : e.msg, out);
+    rc = packed_status(out, id, err);
+  } else {
+    pv_error_set(err, rc, "%s", e.msg);
   }
   pv_arena_delete(a);
   return rc;
@@ -397,7 +520,7 @@ static pv_status check_newer(pv_store *s, const char *id, const char *modified, 
 /* Write entry root (json: its n bytes) over any stored copy and index it.
  * PV_FATAL when the database write failed. */
 static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t n,
-                             const char *name, pv_error *err) {
+                             const pv_buf *packed, const char *name, pv_error *err) {
   const char *id = json_string_value(json_object_get(root, "id"));
   const char *mod = json_string_value(json_object_get(root, "modified"));
   json_t *wd = json_object_get(root, "withdrawn");
@@ -410,6 +533,7 @@ static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t
   }
   sqlite3_bind_int(s->put_adv, 4, strncmp(id, "MAL-", 4) == 0);
   sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
+  sqlite3_bind_blob(s->put_adv, 6, packed->data, (int)packed->len, SQLITE_STATIC);
   sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
   if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
@@ -419,15 +543,49 @@ static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t
   return PV_OK;
 }
 
+/* The packed form of an entry that import takes but a lookup parsing its
+ * JSON with duplicate keys refused (je: that refusal) refuses: refused
+ * with the lookup's message, so matching notes it as before packing. */
+static pv_status pack_duplicate(json_t *root, const json_error_t *je, pv_buf *packed,
+                                const char *name, pv_error *err) {
+  char msg[sizeof err->msg];
+  snprintf(msg, sizeof msg, "OSV %s: invalid JSON at line %d: %s",
+           json_string_value(json_object_get(root, "id")), je->line, je->text);
+  pv_osv_pack(NULL, msg, packed);
+  return packed_status(packed, name, err);
+}
+
+/* Parse the entry as import always did (duplicate keys allowed: the last
+ * wins); *dup = 1, with je saying why, when a lookup's stricter parse
+ * (pv_osv_parse_text) refuses it. */
+static json_t *load_entry(const char *json, size_t n, json_error_t *je, int *dup) {
+  json_t *root = json_loadb(json, n, JSON_REJECT_DUPLICATES, je);
+  *dup = root == NULL;
+  if (root == NULL) {
+    json_error_t je2;
+    root = json_loadb(json, n, 0, &je2);
+    if (root == NULL)
+      *je = je2;
+  }
+  return root;
+}
+
 pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name, pv_error *err) {
   json_error_t je;
-  json_t *root = json_loadb(json, n, 0, &je);
+  int dup = 0;
+  json_t *root = load_entry(json, n, &je, &dup);
   if (!root)
     return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
   int malformed = 0;
+  pv_buf packed;
+  pv_buf_init(&packed, 2 * n + 4096);
   pv_status st = check_entry(root, name, err);
   if (st == PV_OK) {
-    st = check_osv(root, name, &malformed, err);
+    st = check_osv(root, name, &malformed, &packed, err);
+  }
+  if (st == PV_OK && dup) {
+    pv_buf_free(&packed);
+    st = pack_duplicate(root, &je, &packed, name, err);
   }
   if (st == PV_OK) {
     const char *id = json_string_value(json_object_get(root, "id"));
@@ -437,11 +595,12 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
     st = check_newer(s, id, mod, name, err);
   }
   if (st == PV_OK) {
-    st = write_entry(s, root, json, n, name, err);
+    st = write_entry(s, root, json, n, &packed, name, err);
   }
   if (st == PV_OK && malformed) {
     count_malformed(s, json_string_value(json_object_get(root, "id")));
   }
+  pv_buf_free(&packed);
   json_decref(root);
   return st;
 }
