@@ -328,18 +328,21 @@ pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const cha
 
 /* ---- evaluation ---- */
 
+const char *pv_osv_trim(const char *s, size_t *n) {
+  while (isspace((unsigned char)*s))
+    s++;
+  *n = strlen(s);
+  while (*n && isspace((unsigned char)s[*n - 1]))
+    (*n)--;
+  return s;
+}
+
 int pv_osv_same(const char *a, const char *b) {
   if (!a || !b)
     return 0;
-  while (isspace((unsigned char)*a))
-    a++;
-  while (isspace((unsigned char)*b))
-    b++;
-  size_t an = strlen(a), bn = strlen(b);
-  while (an && isspace((unsigned char)a[an - 1]))
-    an--;
-  while (bn && isspace((unsigned char)b[bn - 1]))
-    bn--;
+  size_t an, bn;
+  a = pv_osv_trim(a, &an);
+  b = pv_osv_trim(b, &bn);
   return an == bn && !memcmp(a, b, an);
 }
 

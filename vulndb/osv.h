@@ -87,6 +87,8 @@ pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const cha
 /* Read an event's version as the parse does: SemVer, or "1" / "1.2" padded
  * (a boolean: 0 when it is neither). */
 int pv_osv_version_read(const char *s, pv_semver *v);
+/* s without the blanks (isspace) around it: where it starts, *n its length. */
+const char *pv_osv_trim(const char *s, size_t *n);
 /* Whether a and b are the same after trimming blanks (a boolean; NULL is
  * never the same), as package names and ecosystems compare. */
 int pv_osv_same(const char *a, const char *b);

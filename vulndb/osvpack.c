@@ -2,6 +2,7 @@
 #include "osvpack.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define PACK_MAGIC 'P'
 #define PACK_LAYOUT 1
@@ -55,9 +56,20 @@ static void put_range(pv_buf *b, const pv_osv_range *r) {
   }
 }
 
-/* Only what matching reads: npm entries, evaluated ranges (osvpack.h). */
-static int npm_entry(const pv_osv_affected *af) {
-  return pv_osv_same(af->ecosystem, "npm");
+/* s, blanks around it left out and ASCII letters lower-cased, is key so
+ * read (a boolean). */
+static int same_key(const char *s, const char *key) {
+  size_t sn, kn;
+  if (s == NULL)
+    return 0;
+  const char *sp = pv_osv_trim(s, &sn), *kp = pv_osv_trim(key, &kn);
+  return sn == kn && strncasecmp(sp, kp, sn) == 0;
+}
+
+/* Only what matching may read: npm entries that a component looked up as
+ * key can be (every one when key is NULL), evaluated ranges (osvpack.h). */
+static int npm_entry(const pv_osv_affected *af, const char *key) {
+  return pv_osv_same(af->ecosystem, "npm") && (key == NULL || same_key(af->name, key));
 }
 
 static size_t evaluated_ranges(const pv_osv_affected *af) {
@@ -68,15 +80,15 @@ static size_t evaluated_ranges(const pv_osv_affected *af) {
   return n;
 }
 
-static void put_affected(pv_buf *b, const pv_osv *o) {
+static void put_affected(pv_buf *b, const pv_osv *o, const char *key) {
   size_t n = 0;
   for (size_t i = 0; i < o->n_affected; i++) {
-    n += npm_entry(&o->affected[i]);
+    n += npm_entry(&o->affected[i], key);
   }
   put_uv(b, n);
   for (size_t i = 0; i < o->n_affected; i++) {
     const pv_osv_affected *af = &o->affected[i];
-    if (!npm_entry(af)) {
+    if (!npm_entry(af, key)) {
       continue;
     }
     put_opt(b, af->ecosystem);
@@ -91,7 +103,7 @@ static void put_affected(pv_buf *b, const pv_osv *o) {
   }
 }
 
-void pv_osv_pack(const pv_osv *o, const char *warn, pv_buf *b) {
+void pv_osv_pack(const pv_osv *o, const char *warn, const char *key, pv_buf *b) {
   const unsigned char head[] = {PACK_MAGIC, PACK_LAYOUT, o != NULL};
   pv_buf_cat(b, head, sizeof head);
   put_opt(b, warn);
@@ -108,7 +120,7 @@ void pv_osv_pack(const pv_osv *o, const char *warn, pv_buf *b) {
     put_opt(b, o->severity[i].type);
     put_opt(b, o->severity[i].score);
   }
-  put_affected(b, o);
+  put_affected(b, o, key);
 }
 
 /* ---- reading ---- */

@@ -66,7 +66,7 @@ pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err)
 
 /* What a scan needs to know before trusting the store. */
 typedef struct {
-  uint64_t records;    /* advisories stored, withdrawn ones included */
+  int has_records;     /* a boolean: any advisory is stored, withdrawn ones included */
   char updated_at[32]; /* the newest successful import of any feed (UTC, ISO
                         * 8601), "" when none is on record */
 } pv_store_freshness;
