@@ -123,6 +123,11 @@ static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
                              const pv_remedy *m, pv_places *p, const pv_limits *lim,
                              pv_error *err) {
+  if (r->findings.len >= lim->findings) {
+    /* over the cap: only counted (and noted once), so nothing is built */
+    pv_result_add_finding(r, &(pv_finding){0}, lim);
+    return PV_OK;
+  }
   const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
   uint32_t byte = 0, line = s && s->line ? s->line : 1;
   const pv_file *file = NULL;
