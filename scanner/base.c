@@ -120,15 +120,21 @@ char *pv_arena_strdup(pv_arena *a, const char *s) {
   return pv_arena_strndup(a, s, strlen(s));
 }
 
+/* Formatted once into a stack buffer: only a longer text is formatted
+ * again (glibc's vsnprintf(NULL, 0) to measure costs a full formatting). */
 char *pv_arena_printf(pv_arena *a, const char *fmt, ...) {
+  char tmp[512];
   va_list ap, ap2;
   va_start(ap, fmt);
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
-  char *p = NULL;
-  if (n >= 0 && (p = pv_arena_alloc(a, (size_t)n + 1)) != NULL)
+  char *p = n >= 0 ? pv_arena_alloc(a, (size_t)n + 1) : NULL;
+  if (p != NULL && (size_t)n < sizeof tmp) {
+    memcpy(p, tmp, (size_t)n + 1);
+  } else if (p != NULL) {
     vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  }
   va_end(ap2);
   return p;
 }

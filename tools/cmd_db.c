@@ -201,7 +201,7 @@ static double seconds_since(const struct timespec *a) {
 }
 
 /* Match the inventory of r against db, as a scan does: lookups, OSV
- * parsing and evaluation, grouping, findings placed at their lockfile
+ * records unpacked and evaluated, grouping, findings placed at their lockfile
  * lines, then finished (snippets, fingerprints). */
 static int bench_match(pv_store *db, pv_result *r, long n) {
   pv_limits lim = pv_limits_default();

@@ -1583,7 +1583,7 @@ static void check_store(batch *b, const char *path) {
     return;
   }
   long long age = f.updated_at[0] ? seconds_since(f.updated_at) : -1;
-  if (f.records == 0) {
+  if (!f.has_records) {
     b->db_note_id = "osv-store-empty";
     snprintf(b->db_note, sizeof b->db_note,
              "OSV store %s holds no advisories: no dependency was matched against any (run "

@@ -30,6 +30,11 @@ static int coerce(const char *s, pv_semver *v) {
   return pv_semver_parse(buf, v, &e) == PV_OK;
 }
 
+int pv_osv_version_read(const char *s, pv_semver *v) {
+  pv_error e;
+  return pv_semver_parse(s, v, &e) == PV_OK || coerce(s, v);
+}
+
 static pv_status fail(ctx *c, const char *field, const char *why) {
   return pv_error_set(c->err, PV_FAILED, "OSV %s: %s: %s", c->id, field, why);
 }
@@ -150,10 +155,9 @@ static pv_status parse_event(ctx *c, const json_t *j, int evaluable, pv_osv_even
     return PV_OK; /* no limit */
   }
   pv_semver *v = pv_arena_alloc(c->a, sizeof *v);
-  pv_error e2;
   if (!v)
     return oom(c);
-  if (pv_semver_parse(ev->version, v, &e2) != PV_OK && !coerce(ev->version, v)) {
+  if (!pv_osv_version_read(ev->version, v)) {
     return unreadable(c, ev);
   }
   ev->v = v;
@@ -324,18 +328,21 @@ pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const cha
 
 /* ---- evaluation ---- */
 
-static int same_trimmed(const char *a, const char *b) {
+const char *pv_osv_trim(const char *s, size_t *n) {
+  while (isspace((unsigned char)*s))
+    s++;
+  *n = strlen(s);
+  while (*n && isspace((unsigned char)s[*n - 1]))
+    (*n)--;
+  return s;
+}
+
+int pv_osv_same(const char *a, const char *b) {
   if (!a || !b)
     return 0;
-  while (isspace((unsigned char)*a))
-    a++;
-  while (isspace((unsigned char)*b))
-    b++;
-  size_t an = strlen(a), bn = strlen(b);
-  while (an && isspace((unsigned char)a[an - 1]))
-    an--;
-  while (bn && isspace((unsigned char)b[bn - 1]))
-    bn--;
+  size_t an, bn;
+  a = pv_osv_trim(a, &an);
+  b = pv_osv_trim(b, &bn);
   return an == bn && !memcmp(a, b, an);
 }
 
@@ -364,7 +371,7 @@ static int in_range(const pv_osv_range *r, const pv_semver *v) {
 
 static int affected_entry(const pv_osv_affected *af, const char *version, const pv_semver *v) {
   for (const char *const *s = af->versions; s && *s; s++)
-    if (same_trimmed(*s, version))
+    if (pv_osv_same(*s, version))
       return 1;
   for (size_t i = 0; i < af->n_ranges; i++)
     if (af->ranges[i].evaluable && in_range(&af->ranges[i], v))
@@ -373,7 +380,7 @@ static int affected_entry(const pv_osv_affected *af, const char *version, const 
 }
 
 static int pkg_is(const pv_osv_affected *af, const char *eco, const char *name) {
-  return same_trimmed(af->ecosystem, eco) && same_trimmed(af->name, name);
+  return pv_osv_same(af->ecosystem, eco) && pv_osv_same(af->name, name);
 }
 
 int pv_osv_affects(const pv_osv *o, const char *ecosystem, const char *name, const char *version) {

@@ -84,6 +84,14 @@ pv_status pv_osv_parse(pv_arena *a, const json_t *j, const char *name, pv_osv **
 /* Parse one OSV entry from JSON text (name: for messages). */
 pv_status pv_osv_parse_text(pv_arena *a, const char *text, size_t len, const char *name,
                             pv_osv **out, pv_error *err);
+/* Read an event's version as the parse does: SemVer, or "1" / "1.2" padded
+ * (a boolean: 0 when it is neither). */
+int pv_osv_version_read(const char *s, pv_semver *v);
+/* s without the blanks (isspace) around it: where it starts, *n its length. */
+const char *pv_osv_trim(const char *s, size_t *n);
+/* Whether a and b are the same after trimming blanks (a boolean; NULL is
+ * never the same), as package names and ecosystems compare. */
+int pv_osv_same(const char *a, const char *b);
 /* Is the package version affected? 1 yes, 0 no, -1 when version is not
  * SemVer: a tri-state answer, not a status (nothing failed; the caller
  * treats "cannot tell" as not affected). */

@@ -9,11 +9,14 @@
 #include <string.h>
 
 #include "osv.h"
+#include "osvpack.h"
 
-#define PV_STORE_SCHEMA 1
+/* 1: records as JSON; 2: and their packed form (osvpack.h) */
+#define PV_STORE_SCHEMA 2
 
 struct pv_store {
   sqlite3 *db;
+  int schema; /* of the open file: PV_STORE_SCHEMA, or 1 read-only */
   sqlite3_stmt *lookup;
   sqlite3_stmt *put_adv, *del_aff, *del_alias, *put_aff, *put_alias;
   sqlite3_stmt *get_mod;  /* the stored `modified` of an id */
@@ -21,11 +24,14 @@ struct pv_store {
   pv_store_skips skipped; /* left out since pv_store_begin */
 };
 
+/* affected.packed: the record's packed form for that package (osvpack.h),
+ * beside its key, so a lookup reads one range of one b-tree. */
 static const char *SCHEMA_SQL =
     "CREATE TABLE IF NOT EXISTS advisories(id TEXT PRIMARY KEY, modified TEXT NOT NULL,"
     " withdrawn TEXT, malicious INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
-    " id TEXT NOT NULL, arow INTEGER NOT NULL, PRIMARY KEY(ecosystem, name, id)) WITHOUT ROWID;"
+    " id TEXT NOT NULL, arow INTEGER NOT NULL, packed BLOB, PRIMARY KEY(ecosystem, name, id))"
+    " WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS affected_id ON affected(id);"
     "CREATE TABLE IF NOT EXISTS aliases(id TEXT NOT NULL, alias TEXT NOT NULL,"
     " PRIMARY KEY(id, alias)) WITHOUT ROWID;"
@@ -67,37 +73,151 @@ static int user_version(pv_store *s) {
   return v;
 }
 
-/* Create or migrate the schema to PV_STORE_SCHEMA in one transaction. */
+static int prep(pv_store *s, sqlite3_stmt **st, const char *sql);
+
+/* One record as matching reads it: parsed (o; warn set when a range holds
+ * an unreadable version), or refused by a lookup's parse (o NULL, warn
+ * says why). cap bounds its packed forms. */
+typedef struct {
+  pv_arena *a;
+  pv_osv *o;
+  char warn[sizeof((pv_error *)0)->msg];
+  size_t cap;
+} parsed;
+
+static pv_status pack_for(const parsed *p, const char *key, pv_buf *b, pv_error *err);
+static pv_status parse_stored(const char *json, size_t n, const char *id, parsed *p, pv_error *err);
+
+/* Pack the record of id (p) into each of its rows of affected (migration). */
+static pv_status pack_rows(pv_store *s, sqlite3_stmt *keys, sqlite3_stmt *upd, const char *id,
+                           const parsed *p, pv_error *err) {
+  pv_status rc = PV_OK;
+  sqlite3_bind_text(keys, 1, id, -1, SQLITE_TRANSIENT);
+  while (rc == PV_OK && sqlite3_step(keys) == SQLITE_ROW) {
+    pv_buf b;
+    pv_buf_init(&b, p->cap);
+    rc = pack_for(p, (const char *)sqlite3_column_text(keys, 1), &b, err);
+    sqlite3_bind_blob(upd, 1, b.data, (int)b.len, SQLITE_STATIC);
+    for (int c = 0; c < 3; c++)
+      sqlite3_bind_value(upd, c + 2, sqlite3_column_value(keys, c));
+    if (rc == PV_OK && sqlite3_step(upd) != SQLITE_DONE)
+      rc = sql_fail(s, "schema migration", err);
+    sqlite3_reset(upd);
+    pv_buf_free(&b);
+  }
+  sqlite3_reset(keys);
+  return rc;
+}
+
+/* The packed forms of the advisory at the current row of next. */
+static pv_status migrate_record(pv_store *s, sqlite3_stmt *next, sqlite3_stmt *keys,
+                                sqlite3_stmt *upd, pv_error *err) {
+  const char *id = (const char *)sqlite3_column_text(next, 1);
+  const char *json = (const char *)sqlite3_column_text(next, 2);
+  size_t n = (size_t)sqlite3_column_bytes(next, 2);
+  parsed p = {.a = pv_arena_new(0), .cap = 2 * n + 4096};
+  if (p.a == NULL)
+    return pv_error_set(err, PV_FATAL, "osv store: out of memory");
+  pv_status rc = parse_stored(json ? json : "", n, id ? id : "?", &p, err);
+  if (rc == PV_OK)
+    rc = pack_rows(s, keys, upd, id ? id : "?", &p, err);
+  pv_arena_delete(p.a);
+  return rc;
+}
+
+/* Schema 1 to 2 (inside the migration's transaction): withdrawn records
+ * leave the package index, every other one's rows get their packed form;
+ * records walked by rowid. */
+static pv_status add_packed(pv_store *s, pv_error *err) {
+  sqlite3_stmt *next = NULL, *keys = NULL, *upd = NULL;
+  pv_status rc = PV_OK;
+  if (!exec(s, "ALTER TABLE affected ADD COLUMN packed BLOB") ||
+      !exec(s,
+            "DELETE FROM affected WHERE id IN"
+            " (SELECT id FROM advisories WHERE withdrawn IS NOT NULL)") ||
+      !prep(s, &next,
+            "SELECT rowid, id, json FROM advisories WHERE rowid > ?1 AND withdrawn IS NULL"
+            " ORDER BY rowid LIMIT 1") ||
+      !prep(s, &keys, "SELECT ecosystem, name, id FROM affected WHERE id = ?1") ||
+      !prep(s, &upd,
+            "UPDATE affected SET packed = ?1 WHERE ecosystem = ?2 AND name = ?3 AND id = ?4"))
+    rc = sql_fail(s, "schema migration", err);
+  for (sqlite3_int64 last = -1; rc == PV_OK; sqlite3_reset(next)) {
+    sqlite3_bind_int64(next, 1, last);
+    int step = sqlite3_step(next);
+    if (step != SQLITE_ROW) {
+      rc = step == SQLITE_DONE ? PV_OK : sql_fail(s, "schema migration", err);
+      break;
+    }
+    last = sqlite3_column_int64(next, 0);
+    rc = migrate_record(s, next, keys, upd, err);
+  }
+  sqlite3_finalize(next);
+  sqlite3_finalize(keys);
+  sqlite3_finalize(upd);
+  return rc;
+}
+
+/* Create the schema (v 0) or migrate an older one to PV_STORE_SCHEMA, in
+ * one transaction: a failed or killed migration leaves the old store. */
 static pv_status migrate(pv_store *s, pv_error *err) {
   int v = user_version(s);
   if (v == PV_STORE_SCHEMA)
     return PV_OK;
-  if (v > PV_STORE_SCHEMA)
+  if (v > PV_STORE_SCHEMA || v < 0)
     return pv_error_set(err, PV_FAILED,
                         "osv store: schema version %d is newer than this plugvet (%d)", v,
                         PV_STORE_SCHEMA);
   if (!exec(s, "BEGIN IMMEDIATE"))
     return sql_fail(s, "begin migration", err);
-  if (!exec(s, SCHEMA_SQL) || !exec(s, "PRAGMA user_version=1") || !exec(s, "COMMIT")) {
+  pv_status rc = exec(s, SCHEMA_SQL) ? PV_OK : sql_fail(s, "schema migration", err);
+  if (rc == PV_OK && v == 1)
+    rc = add_packed(s, err);
+  if (rc == PV_OK && (!exec(s, "PRAGMA user_version=2") || !exec(s, "COMMIT")))
+    rc = sql_fail(s, "schema migration", err);
+  if (rc != PV_OK)
     exec(s, "ROLLBACK");
-    return sql_fail(s, "schema migration", err);
-  }
-  return PV_OK;
+  return rc;
+}
+
+/* The schema of a store opened read-only: PV_STORE_SCHEMA, or 1 (read
+ * from JSON); anything else is refused with what to do. */
+static pv_status read_schema(pv_store *s, const char *path, pv_error *err) {
+  s->schema = user_version(s);
+  if (s->schema == PV_STORE_SCHEMA || s->schema == 1)
+    return PV_OK;
+  if (s->schema > PV_STORE_SCHEMA)
+    return pv_error_set(err, PV_FAILED,
+                        "%s: OSV database schema %d is newer than this plugvet (%d): update "
+                        "plugvet or rebuild it with `plugvet db update`",
+                        path, s->schema, PV_STORE_SCHEMA);
+  return pv_error_set(err, PV_FAILED, "%s: not a plugvet OSV database (schema %d)", path,
+                      s->schema);
 }
 
 static int prep(pv_store *s, sqlite3_stmt **st, const char *sql) {
   return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK;
 }
 
+/* A schema 1 store has no packed forms: its lookups read the JSON. */
 static pv_status prepare_all(pv_store *s, pv_error *err) {
   if (!prep(s, &s->lookup,
-            "SELECT a.id, a.json FROM affected f JOIN advisories a ON a.rowid = f.arow"
-            " WHERE f.ecosystem = ?1 AND f.name = ?2 AND a.withdrawn IS NULL ORDER BY a.id"))
+            s->schema == 1
+                ? "SELECT a.id, NULL, a.json FROM affected f JOIN advisories a ON a.rowid = f.arow"
+                  " WHERE f.ecosystem = ?1 AND f.name = ?2 AND a.withdrawn IS NULL ORDER BY a.id"
+                : "SELECT id, packed, NULL FROM affected WHERE ecosystem = ?1 AND name = ?2"
+                  " ORDER BY id"))
     return sql_fail(s, "prepare lookup", err);
-  if (!prep(s, &s->put_adv, "INSERT OR REPLACE INTO advisories VALUES(?1,?2,?3,?4,?5)") ||
+  if (s->schema != PV_STORE_SCHEMA)
+    return PV_OK; /* read-only */
+  if (!prep(s, &s->put_adv,
+            "INSERT OR REPLACE INTO advisories(id, modified, withdrawn, malicious, json)"
+            " VALUES(?1,?2,?3,?4,?5)") ||
       !prep(s, &s->del_aff, "DELETE FROM affected WHERE id = ?1") ||
       !prep(s, &s->del_alias, "DELETE FROM aliases WHERE id = ?1") ||
-      !prep(s, &s->put_aff, "INSERT OR IGNORE INTO affected VALUES(?1,?2,?3,?4)") ||
+      !prep(s, &s->put_aff,
+            "INSERT OR IGNORE INTO affected(ecosystem, name, id, arow, packed)"
+            " VALUES(?1,?2,?3,?4,?5)") ||
       !prep(s, &s->put_alias, "INSERT OR IGNORE INTO aliases VALUES(?1,?2)") ||
       !prep(s, &s->get_mod, "SELECT modified FROM advisories WHERE id = ?1"))
     return sql_fail(s, "prepare import statements", err);
@@ -124,11 +244,12 @@ pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error
   pv_status st = PV_OK;
   if (writable && !exec(s, "PRAGMA journal_mode=WAL"))
     st = sql_fail(s, "WAL mode", err);
-  if (st == PV_OK && writable)
+  if (st == PV_OK && writable) {
     st = migrate(s, err);
-  if (st == PV_OK && !writable && user_version(s) != PV_STORE_SCHEMA)
-    st = pv_error_set(err, PV_FAILED, "%s: not a plugvet OSV database (schema %d)", path,
-                      user_version(s));
+    s->schema = PV_STORE_SCHEMA;
+  }
+  if (st == PV_OK && !writable)
+    st = read_schema(s, path, err);
   if (st == PV_OK)
     st = prepare_all(s, err);
   if (st != PV_OK) {
@@ -174,10 +295,17 @@ pv_status pv_store_each_for_package(pv_store *s, const char *ecosystem, const ch
   sqlite3_bind_text(s->lookup, 2, key, -1, SQLITE_STATIC);
   int rc;
   while ((rc = sqlite3_step(s->lookup)) == SQLITE_ROW) {
-    const char *id = (const char *)sqlite3_column_text(s->lookup, 0);
-    const char *js = (const char *)sqlite3_column_text(s->lookup, 1);
-    size_t n = (size_t)sqlite3_column_bytes(s->lookup, 1);
-    if (fn(ctx, id, js, n))
+    pv_store_rec rec = {.id = (const char *)sqlite3_column_text(s->lookup, 0),
+                        .packed = sqlite3_column_blob(s->lookup, 1),
+                        .packed_n = (size_t)sqlite3_column_bytes(s->lookup, 1),
+                        .json = (const char *)sqlite3_column_text(s->lookup, 2),
+                        .json_n = (size_t)sqlite3_column_bytes(s->lookup, 2)};
+    if (rec.id == NULL || (rec.packed == NULL && rec.json == NULL)) {
+      rec.id = rec.id ? rec.id : "?"; /* a damaged row: matching notes it */
+      rec.packed = s->schema == 1 ? NULL : "";
+      rec.json = "";
+    }
+    if (fn(ctx, &rec))
       break;
   }
   pv_status st = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? PV_OK : sql_fail(s, "lookup", err);
@@ -216,7 +344,7 @@ pv_status pv_store_freshness_get(pv_store *s, pv_store_freshness *out, pv_error 
   int ok = 1;
   sqlite3_stmt *st = NULL;
   memset(out, 0, sizeof *out);
-  out->records = (uint64_t)count(s, "SELECT count(*) FROM advisories", &ok);
+  out->has_records = count(s, "SELECT EXISTS(SELECT 1 FROM advisories)", &ok) != 0;
   if (!ok || !prep(s, &st, "SELECT max(updated_at) FROM feeds")) {
     return sql_fail(s, "freshness", err);
   }
@@ -260,32 +388,44 @@ static int step_done(sqlite3_stmt *st) {
   return rc == SQLITE_DONE;
 }
 
-/* Index one affected package of advisory id (check_entry made sure a
- * package has a string ecosystem and name). */
-static int index_package(pv_store *s, const char *id, sqlite3_int64 arow, json_t *pkg) {
+/* Index one affected package of advisory id with the record's packed
+ * form for it (check_entry made sure a package has a string ecosystem and
+ * name). PV_FATAL when the write failed. */
+static pv_status index_package(pv_store *s, const char *id, sqlite3_int64 arow, json_t *pkg,
+                               const parsed *p, pv_error *err) {
   const char *eco = json_string_value(json_object_get(pkg, "ecosystem"));
   const char *name = json_string_value(json_object_get(pkg, "name"));
   char key[512];
+  pv_buf b;
   norm_name(name, key, sizeof key);
+  pv_buf_init(&b, p->cap);
+  pv_status rc = pack_for(p, key, &b, err);
   sqlite3_bind_text(s->put_aff, 1, eco, -1, SQLITE_STATIC);
   sqlite3_bind_text(s->put_aff, 2, key, -1, SQLITE_STATIC);
   sqlite3_bind_text(s->put_aff, 3, id, -1, SQLITE_STATIC);
   sqlite3_bind_int64(s->put_aff, 4, arow);
-  return step_done(s->put_aff);
+  sqlite3_bind_blob(s->put_aff, 5, b.data, (int)b.len, SQLITE_STATIC);
+  if (rc == PV_OK && !step_done(s->put_aff))
+    rc = pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", id, sqlite3_errmsg(s->db));
+  pv_buf_free(&b);
+  return rc;
 }
 
-/* Index the affected[] packages and aliases of advisory id; an affected
- * entry without a package (GIT-only ranges) is counted and left out. */
-static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *root) {
+/* Index the affected[] packages (unless the record is withdrawn: lookups
+ * never return it) and aliases of advisory id; an affected entry without
+ * a package (GIT-only ranges) is counted and left out. */
+static int index_entry(pv_store *s, const char *id, sqlite3_int64 arow, json_t *root,
+                       const parsed *p, pv_error *err) {
   size_t i;
   json_t *a;
+  int withdrawn = json_is_string(json_object_get(root, "withdrawn"));
   json_array_foreach(json_object_get(root, "affected"), i, a) {
     json_t *pkg = json_object_get(a, "package");
     if (pkg == NULL) {
       s->skipped.no_package++;
       continue;
     }
-    if (!index_package(s, id, arow, pkg)) {
+    if (!withdrawn && index_package(s, id, arow, pkg, p, err) != PV_OK) {
       return 0;
     }
   }
@@ -338,25 +478,47 @@ static void count_malformed(pv_store *s, const char *id) {
   }
 }
 
-/* The entry read as OSV (osv.h): PV_FAILED refuses it (an empty events
- * array, an unknown range type or event...); *malformed = 1 when a range
- * holds a version that is not SemVer; PV_FATAL on out of memory. */
-static pv_status check_osv(const json_t *root, const char *name, int *malformed, pv_error *err) {
-  pv_arena *a = pv_arena_new(0);
-  pv_osv *o = NULL;
+/* The packed form of p for package key (osvpack.h) into b; PV_FATAL when
+ * it does not fit (cannot happen: cap is twice the JSON) or out of memory. */
+static pv_status pack_for(const parsed *p, const char *key, pv_buf *b, pv_error *err) {
+  pv_osv_pack(p->o, p->warn[0] ? p->warn : NULL, key, b);
+  if (pv_buf_status(b) == PV_OK)
+    return PV_OK;
+  return pv_error_set(err, PV_FATAL, "osv store: packing %s: %s", p->o ? p->o->id : "a record",
+                      pv_buf_status(b) == PV_FATAL ? "out of memory" : "too large");
+}
+
+/* The entry read as OSV (osv.h) into p: PV_FAILED refuses it (an empty
+ * events array, an unknown range type or event...); *malformed = 1 when a
+ * range holds a version that is not SemVer; PV_FATAL on out of memory. */
+static pv_status check_osv(const json_t *root, const char *name, int *malformed, parsed *p,
+                           pv_error *err) {
   pv_error e = {0};
-  if (a == NULL) {
-    return pv_error_set(err, PV_FATAL, "osv store: out of memory");
-  }
-  pv_status rc = pv_osv_parse(a, root, name, &o, &e);
+  pv_status rc = pv_osv_parse(p->a, root, name, &p->o, &e);
   *malformed = rc == PV_WARN;
   if (rc == PV_WARN) {
+    snprintf(p->warn, sizeof p->warn, "%s", e.msg);
     rc = PV_OK;
   } else if (rc != PV_OK) {
     pv_error_set(err, rc, "%s: %s", name, e.msg);
   }
-  pv_arena_delete(a);
   return rc;
+}
+
+/* A stored record's JSON (migration) into p as a lookup parsing it would
+ * read it: one it refuses is kept as refused, with the same message.
+ * PV_FATAL: out of memory. */
+static pv_status parse_stored(const char *json, size_t n, const char *id, parsed *p,
+                              pv_error *err) {
+  pv_error e = {0};
+  pv_status rc = pv_osv_parse_text(p->a, json, n, id, &p->o, &e);
+  if (rc == PV_FATAL)
+    return pv_error_set(err, rc, "%s", e.msg);
+  if (rc != PV_OK)
+    snprintf(p->warn, sizeof p->warn, "%s", e.msg);
+  if (rc == PV_FAILED)
+    p->o = NULL;
+  return PV_OK;
 }
 
 /* *newer = 1 when the stored copy of id is newer than `modified`. PV_FATAL
@@ -396,7 +558,7 @@ static pv_status check_newer(pv_store *s, const char *id, const char *modified, 
 
 /* Write entry root (json: its n bytes) over any stored copy and index it.
  * PV_FATAL when the database write failed. */
-static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t n,
+static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t n, const parsed *p,
                              const char *name, pv_error *err) {
   const char *id = json_string_value(json_object_get(root, "id"));
   const char *mod = json_string_value(json_object_get(root, "modified"));
@@ -412,22 +574,51 @@ static pv_status write_entry(pv_store *s, json_t *root, const char *json, size_t
   sqlite3_bind_text(s->put_adv, 5, json, (int)n, SQLITE_STATIC);
   sqlite3_bind_text(s->del_aff, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text(s->del_alias, 1, id, -1, SQLITE_STATIC);
-  if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias) ||
-      !index_entry(s, id, sqlite3_last_insert_rowid(s->db), root)) {
+  if (!step_done(s->put_adv) || !step_done(s->del_aff) || !step_done(s->del_alias)) {
     return pv_error_set(err, PV_FATAL, "osv store: writing %s: %s", name, sqlite3_errmsg(s->db));
   }
-  return PV_OK;
+  return index_entry(s, id, sqlite3_last_insert_rowid(s->db), root, p, err) ? PV_OK : PV_FATAL;
+}
+
+/* An entry import takes but a lookup's parse refuses (duplicate keys; je
+ * says why): kept as refused with the lookup's message, so matching notes
+ * it as it did when it parsed the JSON. */
+static void refuse_duplicate(json_t *root, const json_error_t *je, parsed *p) {
+  p->o = NULL;
+  snprintf(p->warn, sizeof p->warn, "OSV %s: invalid JSON at line %d: %s",
+           json_string_value(json_object_get(root, "id")), je->line, je->text);
+}
+
+/* Parse the entry as import always did (duplicate keys allowed: the last
+ * wins); *dup = 1, with je saying why, when a lookup's stricter parse
+ * (pv_osv_parse_text) refuses it. */
+static json_t *load_entry(const char *json, size_t n, json_error_t *je, int *dup) {
+  json_t *root = json_loadb(json, n, JSON_REJECT_DUPLICATES, je);
+  *dup = root == NULL;
+  if (root == NULL) {
+    json_error_t je2;
+    root = json_loadb(json, n, 0, &je2);
+    if (root == NULL)
+      *je = je2;
+  }
+  return root;
 }
 
 pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name, pv_error *err) {
   json_error_t je;
-  json_t *root = json_loadb(json, n, 0, &je);
+  int dup = 0;
+  json_t *root = load_entry(json, n, &je, &dup);
   if (!root)
     return pv_error_set(err, PV_FAILED, "%s: invalid JSON: %s (line %d)", name, je.text, je.line);
   int malformed = 0;
-  pv_status st = check_entry(root, name, err);
+  parsed p = {.a = pv_arena_new(0), .cap = 2 * n + 4096};
+  pv_status st =
+      p.a ? check_entry(root, name, err) : pv_error_set(err, PV_FATAL, "osv store: out of memory");
   if (st == PV_OK) {
-    st = check_osv(root, name, &malformed, err);
+    st = check_osv(root, name, &malformed, &p, err);
+  }
+  if (st == PV_OK && dup) {
+    refuse_duplicate(root, &je, &p);
   }
   if (st == PV_OK) {
     const char *id = json_string_value(json_object_get(root, "id"));
@@ -437,11 +628,12 @@ pv_status pv_store_put(pv_store *s, const char *json, size_t n, const char *name
     st = check_newer(s, id, mod, name, err);
   }
   if (st == PV_OK) {
-    st = write_entry(s, root, json, n, name, err);
+    st = write_entry(s, root, json, n, &p, name, err);
   }
   if (st == PV_OK && malformed) {
     count_malformed(s, json_string_value(json_object_get(root, "id")));
   }
+  pv_arena_delete(p.a);
   json_decref(root);
   return st;
 }

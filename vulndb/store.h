@@ -1,7 +1,7 @@
 /* store.h — the local OSV store: one SQLite database (WAL mode, versioned
- * schema) holding advisories as their OSV JSON, indexed by affected package
- * and by id/alias, plus the state of each feed (ETag, Last-Modified, newest
- * `modified` imported).
+ * schema) holding advisories as their OSV JSON and, for matching, their
+ * packed form (osvpack.h), indexed by affected package and by id/alias, plus the state of each feed
+ * (ETag, Last-Modified, newest `modified` imported).
  *
  * Several plugvet processes may read while one updates; an update is one
  * transaction, so a failed or killed import leaves the previous database.
@@ -26,15 +26,29 @@ typedef struct pv_store pv_store;
 const char *pv_store_default_path(const char *xdg_cache_home, const char *home, char *buf,
                                   size_t n);
 
-/* Open (writable: create if missing, migrating an older schema) or open
- * read-only (PV_FAILED with a clear message when the file does not exist). */
+/* Open (writable: create if missing, migrating an older schema in one
+ * transaction: schema 1 gets the packed form of every record) or open
+ * read-only (PV_FAILED with a clear message when the file does not exist,
+ * is not a plugvet store or is of a newer schema; a schema 1 store is read
+ * as it is, its records parsed from JSON at each lookup). */
 pv_status pv_store_open(const char *path, int writable, pv_store **out, pv_error *err);
 /* Close. NULL is ignored. */
 void pv_store_close(pv_store *db);
 
-/* Callback for lookups: one stored advisory's id and OSV JSON text.
- * Return non-zero to stop the iteration. */
-typedef int (*pv_store_fn)(void *ctx, const char *id, const char *json, size_t n);
+/* One stored advisory as a lookup hands it over: its id and either its
+ * packed form (osvpack.h: what matching reads, written at import) or, in a
+ * store of schema 1 (before packed forms; `plugvet db update` migrates it),
+ * its OSV JSON text (packed NULL). */
+typedef struct {
+  const char *id;
+  const void *packed; /* NULL in a schema 1 store */
+  size_t packed_n;
+  const char *json; /* set when packed is NULL */
+  size_t json_n;
+} pv_store_rec;
+
+/* Callback for lookups; return non-zero to stop the iteration. */
+typedef int (*pv_store_fn)(void *ctx, const pv_store_rec *rec);
 
 /* Call fn for every non-withdrawn advisory with an affected[] entry for
  * (ecosystem, name); names compare the way npm normalises them. */
@@ -52,7 +66,7 @@ pv_status pv_store_counts_get(pv_store *db, pv_store_counts *out, pv_error *err)
 
 /* What a scan needs to know before trusting the store. */
 typedef struct {
-  uint64_t records;    /* advisories stored, withdrawn ones included */
+  int has_records;     /* a boolean: any advisory is stored, withdrawn ones included */
   char updated_at[32]; /* the newest successful import of any feed (UTC, ISO
                         * 8601), "" when none is on record */
 } pv_store_freshness;

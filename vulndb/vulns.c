@@ -1,5 +1,6 @@
 /* vulns.c — see vulns.h. For each registry component: the store's
- * advisories for its name, parsed (osv.c), kept when they affect its
+ * advisories for its name, unpacked (osvpack.c; parsed from JSON in a
+ * schema 1 store), kept when they affect its
  * version, grouped by shared ids and aliases, one finding per group. */
 #include "vulns.h"
 
@@ -8,6 +9,7 @@
 
 #include "../scanner/findings.h"
 #include "osv.h"
+#include "osvpack.h"
 #include "semver.h"
 
 #define ADVISORIES_MAX 512 /* per component; more is one note */
@@ -42,11 +44,13 @@ static void note_malformed(collect *k, const pv_error *err) {
                  k->c->version, err->msg);
 }
 
-static int take(void *ctx, const char *id, const char *json, size_t n) {
+static int take(void *ctx, const pv_store_rec *rec) {
   collect *k = ctx;
   pv_osv *o = NULL;
   pv_error err = {0};
-  pv_status rc = pv_osv_parse_text(k->r->arena, json, n, id, &o, &err);
+  pv_status rc = rec->packed != NULL
+                     ? pv_osv_unpack(k->r->arena, rec->packed, rec->packed_n, rec->id, &o, &err)
+                     : pv_osv_parse_text(k->r->arena, rec->json, rec->json_n, rec->id, &o, &err);
   if (rc == PV_FATAL) {
     k->oom = 1;
     return 1;
@@ -119,6 +123,11 @@ static const pv_rule_meta *group_rule(pv_arena *ar, const pv_rule_meta *family,
 static pv_status add_finding(pv_result *r, const pv_component *c, const pv_advisory *a,
                              const pv_remedy *m, pv_places *p, const pv_limits *lim,
                              pv_error *err) {
+  if (r->findings.len >= lim->findings) {
+    /* over the cap: only counted (and noted once), so nothing is built */
+    pv_result_add_finding(r, &(pv_finding){0}, lim);
+    return PV_OK;
+  }
   const pv_seen *s = c->seen.len ? PV_VEC_AT(c->seen, pv_seen, 0) : NULL;
   uint32_t byte = 0, line = s && s->line ? s->line : 1;
   const pv_file *file = NULL;

@@ -32,7 +32,7 @@ out=$("$PV" db update --db "$DB" --feed "$S"); ok $? "directory feed imports"
 is "$out" "$S: imported $n, bad 0$mal" "directory feed summary counts every sample"
 "$PV" db status --db "$DB" --json >"$TMP/s1"; ok $? "status --json after import"
 grep -q '"malicious":[1-9]' "$TMP/s1"; ok $? "MAL- entries counted as malicious"
-grep -q '"schema_version":1' "$TMP/s1"; ok $? "schema version reported"
+grep -q '"schema_version":2' "$TMP/s1"; ok $? "schema version reported"
 
 osv_zip "$TMP/good.zip"
 out=$("$PV" db update --db "$TMP/z.sqlite" --feed "file://$TMP/good.zip"); ok $? "file:// zip feed imports"

@@ -26,12 +26,10 @@ static const char *G1 =
     "[{\"introduced\":\"0\"},{\"fixed\":\"abc123\"}]}]},"
     "{\"package\":{\"ecosystem\":\"npm\",\"name\":\"git-pad\"},\"versions\":[\"1.0.0\"]}]}";
 
-static int collect(void *ctx, const char *id, const char *json, size_t n) {
+static int collect(void *ctx, const pv_store_rec *rec) {
   char *acc = ctx;
   size_t l = strlen(acc);
-  snprintf(acc + l, 256 - l, "%s;", id);
-  (void)json;
-  (void)n;
+  snprintf(acc + l, 256 - l, "%s;", rec->id);
   return 0;
 }
 
@@ -50,7 +48,7 @@ int main(void) {
   pv_store_counts_get(db, &c, &err);
   is_int(c.vulnerabilities, 0, "fresh store is empty: no vulnerabilities");
   is_int(c.malicious, 0, "fresh store is empty: no malicious packages");
-  is_int(c.schema_version, 1, "fresh store: schema 1");
+  is_int(c.schema_version, 2, "fresh store: schema 2");
   is_int(pv_store_begin(db, &err), PV_OK, "begin import");
   is_int(pv_store_put(db, V1, strlen(V1), "v1.json", &err), PV_OK, "valid entry imported");
   is_int(pv_store_put(db, M1, strlen(M1), "m1.json", &err), PV_OK, "MAL entry imported");
