@@ -33,6 +33,20 @@ enum {
   OCCS_KEPT = 1 << 16,          /* the same for the anchor word occurrences */
 };
 
+/* A query of only some of the query rules of a language (those that can
+ * give a finding in a file), with its pattern and capture numbers mapped
+ * to the combined query's (pv_langquery): in a file where one rule is
+ * live, the patterns of rules that cannot give a finding there are not
+ * run (manifest.json rules on every JSON file that has a "scripts"). */
+enum { SUBQ_MAX = 8, SUBQ_RULES = 64 };
+typedef struct {
+  pv_lang lang;
+  uint64_t mask;  /* the rules it holds, by their order in the combined query */
+  TSQuery *query; /* NULL: it could not be built (the combined one runs) */
+  uint32_t *pmap; /* per pattern: the combined query's pattern index */
+  uint32_t *cmap; /* per capture id: the combined query's id */
+} subquery;
+
 struct pv_matcher {
   const pv_ruleset *rs;
   TSQueryCursor *qc;
@@ -58,6 +72,10 @@ struct pv_matcher {
   int no_prefilter;       /* pv_match_options.no_prefilter: every word counts as present,
                            * every node is visited and every pattern tried there */
   const pv_file *scanned; /* present and occ hold this file's words (pv_match_needs_tree) */
+  subquery subq[SUBQ_MAX]; /* queries of some rules of a language (run_queries) */
+  uint32_t nsubq;
+  TSQueryCapture *caps; /* a match's captures renumbered as the combined query's */
+  uint32_t capcap;
 };
 
 pv_matcher *pv_matcher_new(const pv_ruleset *rs, const pv_match_options *opt) {
@@ -121,6 +139,12 @@ void pv_matcher_delete(pv_matcher *m) {
   free(m->walked);
   free(m->uses);
   free(m->rule_on);
+  for (uint32_t i = 0; i < m->nsubq; i++) {
+    ts_query_delete(m->subq[i].query);
+    free(m->subq[i].pmap);
+    free(m->subq[i].cmap);
+  }
+  free(m->caps);
   free(m);
 }
 
@@ -557,21 +581,142 @@ static int qwords_present(const pv_matcher *m, const pv_qpattern *p) {
   return 1;
 }
 
+/* Non-zero if query pattern p can give a finding in f: its words occur
+ * and its rule applies to the file (query_finding drops the rest). */
+static int qpattern_live(const pv_matcher *m, const pv_qpattern *p, const pv_file *f) {
+  return qwords_present(m, p) && time_applies(p->rule, f) && path_applies(p->rule, f->path);
+}
+
+/* The rules of lq (by their order) with a pattern that can give a finding
+ * in f into *live, all of them into *all (past SUBQ_RULES rules, every
+ * rule counts as live when one does); 0 if no pattern can. */
+static int live_rules(const pv_matcher *m, const pv_file *f, const pv_langquery *lq,
+                      uint64_t *live, uint64_t *all) {
+  uint32_t g = 0;
+  int many = 0;
+  *live = *all = 0;
+  for (uint32_t i = 0; i < lq->n_patterns; i++) {
+    g += i > 0 && lq->patterns[i].rule != lq->patterns[i - 1].rule;
+    uint64_t bit = g < SUBQ_RULES ? (uint64_t)1 << g : 0;
+    many |= bit == 0;
+    *all |= bit;
+    if (qpattern_live(m, &lq->patterns[i], f))
+      *live |= bit ? bit : 1;
+  }
+  if (many && *live)
+    *live = *all;
+  return *live != 0;
+}
+
+/* Map each capture id of sq's query to the combined query's id of the
+ * same name; 0, or -1 if one is missing or on OOM. */
+static int subquery_captures(subquery *sq, const TSQuery *all) {
+  uint32_t n = ts_query_capture_count(sq->query), na = ts_query_capture_count(all);
+  sq->cmap = malloc((n + 1) * sizeof *sq->cmap);
+  if (sq->cmap == NULL)
+    return -1;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t len, alen;
+    const char *name = ts_query_capture_name_for_id(sq->query, i, &len);
+    sq->cmap[i] = UINT32_MAX;
+    for (uint32_t k = 0; k < na && sq->cmap[i] == UINT32_MAX; k++) {
+      const char *an = ts_query_capture_name_for_id(all, k, &alen);
+      if (alen == len && memcmp(an, name, len) == 0)
+        sq->cmap[i] = k;
+    }
+    if (sq->cmap[i] == UINT32_MAX)
+      return -1;
+  }
+  return 0;
+}
+
+/* Build sq's query from the rules of lq in sq->mask; 0, or -1 when it
+ * cannot be (out of memory: the combined query runs instead). */
+static int subquery_build(subquery *sq, const pv_langquery *lq) {
+  pv_buf src;
+  pv_buf_init(&src, UINT32_MAX / 2);
+  uint32_t g = 0, n = 0;
+  for (uint32_t i = 0; i < lq->n_patterns; i++) {
+    int first = i == 0 || lq->patterns[i].rule != lq->patterns[i - 1].rule;
+    g += i > 0 && first;
+    if (!(sq->mask >> g & 1))
+      continue;
+    if (first) {
+      pv_buf_cats(&src, lq->patterns[i].rule->query);
+      pv_buf_cats(&src, "\n");
+    }
+    n++;
+  }
+  uint32_t off;
+  TSQueryError et;
+  sq->pmap = malloc((n + 1) * sizeof *sq->pmap);
+  if (pv_buf_status(&src) == PV_OK && sq->pmap != NULL)
+    sq->query = ts_query_new(pv_language(sq->lang), (const char *)src.data, (uint32_t)src.len, &off,
+                             &et);
+  pv_buf_free(&src);
+  if (sq->query == NULL || ts_query_pattern_count(sq->query) != n)
+    return -1;
+  for (uint32_t i = 0, g2 = 0, k = 0; i < lq->n_patterns; i++) {
+    g2 += i > 0 && lq->patterns[i].rule != lq->patterns[i - 1].rule;
+    if (sq->mask >> g2 & 1)
+      sq->pmap[k++] = i;
+  }
+  return subquery_captures(sq, lq->query);
+}
+
+/* The query of the rules in mask of lq, built once per matcher; NULL (the
+ * combined query runs) when it cannot be built or SUBQ_MAX are. */
+static const subquery *subquery_get(pv_matcher *m, pv_lang l, const pv_langquery *lq,
+                                    uint64_t mask) {
+  for (uint32_t i = 0; i < m->nsubq; i++)
+    if (m->subq[i].lang == l && m->subq[i].mask == mask)
+      return m->subq[i].query ? &m->subq[i] : NULL;
+  if (m->nsubq == SUBQ_MAX)
+    return NULL;
+  subquery *sq = &m->subq[m->nsubq++];
+  *sq = (subquery){.lang = l, .mask = mask};
+  if (subquery_build(sq, lq) == 0)
+    return sq;
+  ts_query_delete(sq->query);
+  sq->query = NULL;
+  return NULL;
+}
+
+/* A match of sq's query as the combined query numbers it; 0, or -1 on OOM. */
+static int renumber(pv_matcher *m, const subquery *sq, TSQueryMatch *qm) {
+  if (qm->capture_count > m->capcap) {
+    TSQueryCapture *v = realloc(m->caps, qm->capture_count * sizeof *v);
+    if (v == NULL)
+      return -1;
+    m->caps = v;
+    m->capcap = qm->capture_count;
+  }
+  for (uint16_t i = 0; i < qm->capture_count; i++) {
+    m->caps[i] = qm->captures[i];
+    m->caps[i].index = sq->cmap[qm->captures[i].index];
+  }
+  qm->captures = m->caps;
+  qm->pattern_index = (uint16_t)sq->pmap[qm->pattern_index];
+  return 0;
+}
+
 static pv_status run_queries(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                              const pv_limits *lim) {
   const pv_langquery *lq = &m->rs->lq[f->lang];
-  uint32_t live = 0;
-  for (uint32_t i = 0; i < lq->n_patterns && !live; i++)
-    live = qwords_present(m, &lq->patterns[i]);
-  if (!live)
+  uint64_t live, all;
+  if (!live_rules(m, f, lq, &live, &all))
     return PV_OK;
+  const subquery *sq = live != all ? subquery_get(m, f->lang, lq, live) : NULL;
   query_budget b = {pv_now_ms() + (lim->parse_ms ? lim->parse_ms : QUERY_MS), 0, 0};
   TSQueryCursorOptions opt = {&b, query_over_budget};
-  ts_query_cursor_exec_with_options(m->qc, lq->query, ts_tree_root_node(tree), &opt);
+  ts_query_cursor_exec_with_options(m->qc, sq ? sq->query : lq->query, ts_tree_root_node(tree),
+                                    &opt);
   TSQueryMatch qm;
   query_ctx c = {.m = m, .lq = lq, .qm = &qm, .f = f};
   pv_status rc = PV_OK;
   while (rc == PV_OK && ts_query_cursor_next_match(m->qc, &qm)) {
+    if (sq != NULL && renumber(m, sq, &qm) != 0)
+      return PV_FATAL;
     if (qm.pattern_index >= lq->n_patterns)
       continue;
     const pv_qpattern *pat = &lq->patterns[qm.pattern_index];

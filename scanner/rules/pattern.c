@@ -1579,6 +1579,98 @@ static int k_node(pv_pscan *s, pv_pmatch *m, const kont *c) {
   return m_node(s, c->pn, c->t, m, c->next);
 }
 
+/* ---- Text a match needs --------------------------------------------- */
+
+static int is_blank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* First position in [from, to) where the non-blank bytes of [ta, te)
+ * start, each following the last with only blanks between (what code_eq
+ * equates), all before to; UINT32_MAX if there is none. */
+static uint32_t find_code(const pv_pscan *s, uint32_t ta, uint32_t te, uint32_t from, uint32_t to) {
+  const unsigned char *d = s->data;
+  while (ta < te && is_blank(d[ta]))
+    ta++;
+  for (const unsigned char *at; from < to && (at = memchr(d + from, d[ta], to - from)) != NULL;
+       from++) {
+    from = (uint32_t)(at - d);
+    uint32_t a = ta + 1, b = from + 1;
+    for (;; a++, b++) {
+      while (a < te && is_blank(d[a]))
+        a++;
+      while (b < to && is_blank(d[b]))
+        b++;
+      if (a == te || b == to || d[a] != d[b])
+        break;
+    }
+    if (a == te)
+      return from;
+  }
+  return UINT32_MAX;
+}
+
+/* Non-zero if every match of p binds metavariable name at a node inside
+ * p's target (a P_MV, compared by code_eq), whichever way m_node matches
+ * p: a require is matched through aliases instead, an assignment also as
+ * a declarator (its name and value). */
+static int must_bind(const pv_pscan *s, const pnode *p, const char *name) {
+  switch ((pkind)p->kind) {
+    case P_MV:
+      return p->text != NULL && strcmp(p->text, name) == 0;
+    case P_DEEP:
+      return must_bind(s, p->kids[0], name);
+    case P_NODE:
+      break;
+    default:
+      return 0;
+  }
+  if (p->req != REQ_NONE)
+    return 0;
+  if (p->sym == s->sy->assign)
+    return p->n == 3 && (must_bind(s, p->kids[0], name) || must_bind(s, p->kids[2], name));
+  if (p->sym == s->sy->expr_stmt && p->n >= 1 && p->kids[0]->sym == s->sy->assign)
+    return must_bind(s, p->kids[0], name); /* `x = e;` also matches `const x = e;` */
+  for (uint32_t i = 0; i < p->n; i++)
+    if (must_bind(s, p->kids[i], name))
+      return 1;
+  return 0;
+}
+
+/* The text some match of a pattern must hold: a bound metavariable's, and
+ * the first place at or after the last node asked about that holds it. */
+typedef struct {
+  uint32_t ts, te; /* the binding's bytes */
+  uint32_t end;    /* where the places looked at end */
+  uint32_t next;   /* the first occurrence found, or UINT32_MAX: none left */
+} need;
+
+/* Set w from a binding of m that every match of p must hold (looking in
+ * [from, to)); 0 if there is none. */
+static int need_of(const pv_pscan *s, const pnode *p, const pv_pmatch *m, uint32_t from,
+                   uint32_t to, need *w) {
+  for (uint32_t i = 0; i < m->nb; i++) {
+    const pv_binding *b = &m->b[i];
+    uint32_t a = b->s;
+    while (a < b->e && is_blank(s->data[a]))
+      a++;
+    if (a == b->e || !must_bind(s, p, b->name))
+      continue;
+    *w = (need){.ts = a, .te = b->e, .end = to};
+    w->next = find_code(s, a, b->e, from, to);
+    return 1;
+  }
+  return 0;
+}
+
+/* Non-zero if node bytes [a, e) may hold w's text (nodes asked about in
+ * the order of their start). */
+static int need_in(const pv_pscan *s, need *w, uint32_t a, uint32_t e) {
+  if (w->next < a)
+    w->next = find_code(s, w->ts, w->te, a, w->end);
+  return w->next < e;
+}
+
 /* Pattern list p[i..np) against target kids [base+j, base+nt); prefix:
  * the target may go on (statement sequences; s->seq_end gets the index
  * after the last statement matched). */
@@ -1602,7 +1694,16 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
       uint32_t e = j < nt ? ts_node_end_byte(s->kids[base + nt - 1]) : 0;
       return bind(s, m, p[i]->text, a, e) && K(k);
     }
+    need w;
+    int filter = i + 1 < np && j < nt &&
+                 need_of(s, p[i + 1], m, ts_node_start_byte(s->kids[base + j]),
+                         ts_node_end_byte(s->kids[base + nt - 1]), &w);
     for (uint32_t q = j; q <= nt; q++) {
+      if (filter && (q == nt || w.next == UINT32_MAX))
+        break; /* no statement left holds the text p[i + 1] needs */
+      if (filter && !need_in(s, &w, ts_node_start_byte(s->kids[base + q]),
+                             ts_node_end_byte(s->kids[base + q])))
+        continue;
       int ok = 1;
       if (p[i]->kind == P_ELL_MV && q > j)
         ok = bind(s, m, p[i]->text, ts_node_start_byte(s->kids[base + j]),
@@ -1714,21 +1815,28 @@ static int m_require(pv_pscan *s, const pnode *p, TSNode t, pv_pmatch *m) {
   return text_eq(s, al->ps, al->pe, p->member, p->mlen);
 }
 
-/* inner matches t or a named node under it, each tried in turn. */
+/* inner matches t or a named node under it, each tried in turn; nodes
+ * that cannot hold the text a bound metavariable of inner needs are
+ * passed over with their subtrees. */
 static int deep_find(pv_pscan *s, const pnode *inner, TSNode t, pv_pmatch *m, const kont *k) {
+  need w;
+  int filter = need_of(s, inner, m, ts_node_start_byte(t), ts_node_end_byte(t), &w);
   TSTreeCursor c = ts_tree_cursor_new(t);
   uint32_t depth = 0, nb = m->nb;
   int ok = 0;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_is_named(n) && m_node(s, inner, n, m, k)) {
+    if (filter && w.next == UINT32_MAX)
+      break;
+    int skip = filter && !need_in(s, &w, ts_node_start_byte(n), ts_node_end_byte(n));
+    if (!skip && ts_node_is_named(n) && m_node(s, inner, n, m, k)) {
       ok = 1;
       break;
     }
     m->nb = nb;
     if (s->steps > s->step_budget)
       break;
-    if (ts_tree_cursor_goto_first_child(&c)) {
+    if (!skip && ts_tree_cursor_goto_first_child(&c)) {
       if (depth < PV_PSCAN_DEEP_MAX) {
         depth++;
         continue;

@@ -134,4 +134,35 @@ Y
 mkdir -p "$TMP/m"; printf 'el.innerHTML = x;\nel.textContent = x;\n' >"$TMP/m/a.js"; printf 'el.textContent = x;\n' >"$TMP/m/b.js"
 "$PV" scan -q --no-db --rules "$TMP/mv.yaml" --json "$TMP/m.jsonl" --text /dev/null "$TMP/m" >/dev/null
 is "$(findings "$TMP/m.jsonl" | tr '\n' ' ')" "t.sink a.js 1 " "metavariable-regex words gate the rule, matches unchanged"
+# Query rules: in a file where only some rules of the combined query can
+# give a finding (the others' paths or words rule them out), only theirs
+# run (scanner/match.c, subquery_get), their captures renumbered as the
+# combined query's: predicates and messages see the right nodes.
+cat >"$TMP/q.yaml" <<'Y'
+rules:
+  - id: t.only-other
+    message: "other $a $b"
+    severity: low
+    languages: [json]
+    paths: {include: ["other.json"]}
+    query: |
+      ((pair key: (string (string_content) @a) value: (string (string_content) @b)) @match
+       (#eq? @a "x"))
+  - id: t.anywhere
+    message: "key $k is $v"
+    severity: low
+    languages: [json]
+    query: |
+      ((pair key: (string (string_content) @k) value: (string (string_content) @v)) @match
+       (#eq? @k "mode"))
+Y
+mkdir -p "$TMP/q"; printf '{"x": "1", "mode": "dev"}\n' >"$TMP/q/a.json"; cp "$TMP/q/a.json" "$TMP/q/other.json"
+for v in "" 1; do
+  env ${v:+PLUGVET_NO_PREFILTER=1} "$PV" scan -q --no-db --rules "$TMP/q.yaml" --json "$TMP/q$v.jsonl" --text /dev/null "$TMP/q" >/dev/null
+  got=$(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    for f in json.loads(l)["findings"]: print(f["rule_id"], f["path"].split("/")[-1], f["message"])' "$TMP/q$v.jsonl" | sort | tr '\n' ';')
+  is "$got" "t.anywhere a.json key mode is dev;t.anywhere other.json key mode is dev;t.only-other other.json other x 1;" \
+    "query rules where only some apply: same findings and messages${v:+ (no prefilter)}"
+done
 done_testing

@@ -113,6 +113,36 @@ function h3(req) {
   const d = req.body;
   eval(d);
 }
+function s1() {
+  // ruleid: sg.sequence.bound-text
+  cfg.env = load();
+  step();
+  other = 1;
+  copy = wrap(cfg . env);
+}
+function s2() {
+  // ruleid: sg.sequence.bound-text
+  const secret = load();
+  if (ready) {
+    out = [1, { v: g(secret) }];
+  }
+}
+function s3() {
+  // ok: sg.sequence.bound-text
+  token = load();
+  copy = wrap(tokens);
+}
+function s4() {
+  // ok: sg.sequence.bound-text
+  copy = wrap(key);
+  key = load();
+}
+function s5() {
+  // ruleid: sg.sequence.bound-text
+  user = load();
+  log(user);
+  saved = [user];
+}
 function h4(req) {
   // ok: sg.sequence.body-to-eval
   eval(d);
