@@ -56,22 +56,22 @@ struct pv_matcher {
   pv_pscan *ps;     /* pattern scratch */
   pv_mlist *by_pat; /* matches per pattern of the file's language */
   uint32_t n_by_pat;
-  uint8_t *present;       /* per word of rs->words: it occurs in the file */
-  pv_occs occ;            /* where the anchor words occur in it */
-  uint8_t *pat_ok;        /* per pattern: all its words occur */
-  uint8_t *active;        /* per pattern: try it (pat_ok and a live rule uses it) */
-  uint8_t *walked;        /* per pattern: scratch of first_pass */
-  uint8_t *uses;          /* per pattern: scratch of budget_notes (the rule uses it) */
-  uint8_t *rule_on;       /* per rule: it can match this file */
-  pv_taint_graph *tg;     /* the current input's modules (taint rules only) */
-  pv_taint_exports *tx;   /* what taint rules learnt of them */
-  size_t *order;          /* the order to analyse the input's files in */
-  pv_taint_file *tf;      /* what the taint rules found of the current file */
-  pv_render *rv;          /* render-views rules: the input's views (render.h) */
-  int taint_deps;         /* taint rules analyse node_modules too */
-  int no_prefilter;       /* pv_match_options.no_prefilter: every word counts as present,
-                           * every node is visited and every pattern tried there */
-  const pv_file *scanned; /* present and occ hold this file's words (pv_match_needs_tree) */
+  uint8_t *present;        /* per word of rs->words: it occurs in the file */
+  pv_occs occ;             /* where the anchor words occur in it */
+  uint8_t *pat_ok;         /* per pattern: all its words occur */
+  uint8_t *active;         /* per pattern: try it (pat_ok and a live rule uses it) */
+  uint8_t *walked;         /* per pattern: scratch of first_pass */
+  uint8_t *uses;           /* per pattern: scratch of budget_notes (the rule uses it) */
+  uint8_t *rule_on;        /* per rule: it can match this file */
+  pv_taint_graph *tg;      /* the current input's modules (taint rules only) */
+  pv_taint_exports *tx;    /* what taint rules learnt of them */
+  size_t *order;           /* the order to analyse the input's files in */
+  pv_taint_file *tf;       /* what the taint rules found of the current file */
+  pv_render *rv;           /* render-views rules: the input's views (render.h) */
+  int taint_deps;          /* taint rules analyse node_modules too */
+  int no_prefilter;        /* pv_match_options.no_prefilter: every word counts as present,
+                            * every node is visited and every pattern tried there */
+  const pv_file *scanned;  /* present and occ hold this file's words (pv_match_needs_tree) */
   subquery subq[SUBQ_MAX]; /* queries of some rules of a language (run_queries) */
   uint32_t nsubq;
   TSQueryCapture *caps; /* a match's captures renumbered as the combined query's */
@@ -590,8 +590,8 @@ static int qpattern_live(const pv_matcher *m, const pv_qpattern *p, const pv_fil
 /* The rules of lq (by their order) with a pattern that can give a finding
  * in f into *live, all of them into *all (past SUBQ_RULES rules, every
  * rule counts as live when one does); 0 if no pattern can. */
-static int live_rules(const pv_matcher *m, const pv_file *f, const pv_langquery *lq,
-                      uint64_t *live, uint64_t *all) {
+static int live_rules(const pv_matcher *m, const pv_file *f, const pv_langquery *lq, uint64_t *live,
+                      uint64_t *all) {
   uint32_t g = 0;
   int many = 0;
   *live = *all = 0;
@@ -651,8 +651,8 @@ static int subquery_build(subquery *sq, const pv_langquery *lq) {
   TSQueryError et;
   sq->pmap = malloc((n + 1) * sizeof *sq->pmap);
   if (pv_buf_status(&src) == PV_OK && sq->pmap != NULL)
-    sq->query = ts_query_new(pv_language(sq->lang), (const char *)src.data, (uint32_t)src.len, &off,
-                             &et);
+    sq->query =
+        ts_query_new(pv_language(sq->lang), (const char *)src.data, (uint32_t)src.len, &off, &et);
   pv_buf_free(&src);
   if (sq->query == NULL || ts_query_pattern_count(sq->query) != n)
     return -1;

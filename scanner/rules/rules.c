@@ -639,19 +639,17 @@ static pv_status typed_fallback(rctx *c, pv_rule *r, const char *key, const pv_y
                                 pv_formula *f, int made, const char *why) {
   pv_lang js = PV_LANG_JS;
   unsigned ts = (PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)) & r->langs;
-  if (why[0] == '\0' || ts == 0) /* nothing failed, or no TypeScript to fall back on */
-    return made > 0 || why[0] == '\0' ? PV_OK : rule_err(c, v->line, "key '%s': %s", key, why);
-  if ((r->langs & c->rs->langs & PV_LANG_BIT(js)) && f->pat[js] == UINT32_MAX) {
-    uint32_t same = shared_pat(c->rs, js, v);
-    char w[300];
-    pv_pattern *p = same != UINT32_MAX
-                        ? NULL /* the untyped one (a typed one would have been found) */
-                        : pv_pattern_compile_untyped(c->rs->arena, v->s, v->len, w, sizeof w);
+  char w[300];
+  if (why[0] == '\0') /* every language took it */
+    return PV_OK;
+  if (ts && (r->langs & c->rs->langs & PV_LANG_BIT(js)) && f->pat[js] == UINT32_MAX) {
+    uint32_t same = shared_pat(c->rs, js, v); /* only ever the untyped one: js failed */
+    pv_pattern *p = NULL;
     if (same != UINT32_MAX) {
       f->pat[js] = same;
       c->rs->puses[js][same]++;
       made++;
-    } else if (p != NULL) {
+    } else if ((p = pv_pattern_compile_untyped(c->rs->arena, v->s, v->len, w, sizeof w))) {
       pv_status rc = push_pat(c, js, p, v, &f->pat[js]);
       if (rc != PV_OK)
         return rc;
@@ -659,7 +657,6 @@ static pv_status typed_fallback(rctx *c, pv_rule *r, const char *key, const pv_y
     }
   }
   /* TypeScript not compiled for this scan's inputs: it only has to parse */
-  char w[300];
   if (made == 0 && (ts & ~c->rs->langs) &&
       pv_pattern_compile(c->rs->arena, v->s, v->len,
                          (ts & PV_LANG_BIT(PV_LANG_TS)) ? PV_LANG_TS : PV_LANG_TSX, w,
