@@ -1686,7 +1686,8 @@ static int m_list(pv_pscan *s, pnode *const *p, uint32_t i, uint32_t np, uint32_
   }
   uint32_t nb = m->nb;
   if (p[i]->kind == P_ELL || p[i]->kind == P_ELL_MV) {
-    if (i + 1 == np && !prefix) { /* trailing ...: takes the rest */
+    if (i + 1 == np) { /* trailing ...: takes the rest (to the end of the block, as in
+                        * Semgrep: one match, not one per later statement) */
       s->seq_end = nt;
       if (p[i]->kind == P_ELL)
         return K(k);
