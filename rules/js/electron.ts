@@ -23,3 +23,11 @@ export const legacy = new BrowserWindow({
   // ruleid: js.electron.insecure-web-preferences
   webPreferences: { contextIsolation: false as boolean },
 });
+
+// A typed options object handed to the window later (the shape of
+// BrowserWindowConstructorOptions).
+const unsandboxed: Electron.BrowserWindowConstructorOptions = {
+  width: 800,
+  // ruleid: js.electron.sandbox-disabled
+  webPreferences: { contextIsolation: true, sandbox: false },
+};
