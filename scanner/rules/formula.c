@@ -357,27 +357,31 @@ static int high_entropy(const char *v, int32_t n) {
   return h >= (hex ? 3.0 : 4.0);
 }
 
-/* metavariable-analysis, analyzer entropy: the constant the bound code
- * folds to (a string literal, or made of constants) is high_entropy. */
+/* The constant the bound code folds to (fold.h), malloc'd into *v (free
+ * it), its length in *n; 0 when it folds to none. */
+static int folded(const pv_feval *e, const pv_binding *b, char **v, int32_t *n) {
+  *v = e->fold_bytes ? malloc(e->fold_bytes) : NULL;
+  *n = *v ? pv_fold(e->data, e->size, b->s, b->e, *v, e->fold_bytes) : -1;
+  return *n >= 0;
+}
+
+/* metavariable-analysis, analyzer entropy: the bound code folds to a
+ * high_entropy constant (a string literal, or made of constants). */
 static int entropy_hit(const pv_feval *e, const pv_binding *b) {
-  if (e->fold_bytes == 0)
-    return 0;
-  char *v = malloc(e->fold_bytes);
-  int32_t n = v ? pv_fold(e->data, e->size, b->s, b->e, v, e->fold_bytes) : -1;
-  int hit = n >= 0 && high_entropy(v, n);
+  char *v;
+  int32_t n;
+  int hit = folded(e, b, &v, &n) && high_entropy(v, n);
   free(v);
   return hit;
 }
 
 /* A `decoded: true` metavariable-regex on the constant the bound code
- * folds to (fold.h). */
+ * folds to. */
 static int decoded_hit(const pv_formula *f, const pv_feval *e, const pv_binding *b) {
-  if (e->fold_bytes == 0)
-    return 0;
-  char *v = malloc(e->fold_bytes);
-  int32_t n = v ? pv_fold(e->data, e->size, b->s, b->e, v, e->fold_bytes) : -1;
-  int hit =
-      n >= 0 && regex_hit(e, pcre2_match(f->re, (PCRE2_SPTR)v, (size_t)n, 0, 0, e->md, e->mctx));
+  char *v;
+  int32_t n;
+  int hit = folded(e, b, &v, &n) &&
+            regex_hit(e, pcre2_match(f->re, (PCRE2_SPTR)v, (size_t)n, 0, 0, e->md, e->mctx));
   free(v);
   return hit;
 }

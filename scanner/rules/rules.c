@@ -1087,7 +1087,7 @@ static const match_option match_options[] = {
     {"taint_unify_mvars", -1, 0, NULL},
 };
 
-static int yaml_bool(const pv_yaml_node *v) {
+int pv_rules_bool(const pv_yaml_node *v) {
   static const char *const yes[] = {"true", "True", "TRUE", "yes", NULL};
   static const char *const no[] = {"false", "False", "FALSE", "no", NULL};
   if (v->t != PV_YAML_SCALAR)
@@ -1106,7 +1106,7 @@ pv_status pv_rules_option(rctx *c, const pv_yaml_node *k, const pv_yaml_node *v)
                     k->t == PV_YAML_SCALAR ? k->s : "?");
   if (o->plugvet < 0)
     return PV_OK;
-  int b = yaml_bool(v);
+  int b = pv_rules_bool(v);
   if (b < 0)
     return rule_err(c, v->line, "key 'options': '%s' takes true or false", o->name);
   if (b == o->plugvet)

@@ -191,6 +191,9 @@ pv_status pv_rules_oom(pv_rctx *c);
 pv_arena *pv_rules_arena(pv_rctx *c);
 /* The ruleset being loaded. */
 pv_ruleset *pv_rules_set(pv_rctx *c);
+/* A YAML boolean: 1 for true/True/TRUE/yes, 0 for false/False/FALSE/no,
+ * -1 for anything else. */
+int pv_rules_bool(const pv_yaml_node *v);
 /* One of Semgrep's rule options that are not taint's own (k: its name,
  * v: its value; docs/rules.md, "options"): PV_OK when plugvet matches as it
  * asks, when it only tunes Semgrep's engine, or when the rule may load

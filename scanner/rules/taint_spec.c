@@ -88,19 +88,13 @@ static const char *key_of(const pv_yaml_node *k) {
   return k->t == PV_YAML_SCALAR ? k->s : "?";
 }
 
-/* A YAML boolean (true/false, yes/no). */
+/* A YAML boolean (pv_rules_bool). */
 static pv_status want_bool(pv_rctx *c, const pv_yaml_node *v, const char *key, int *out) {
-  static const char *const yes[] = {"true", "True", "TRUE", "yes", NULL};
-  static const char *const no[] = {"false", "False", "FALSE", "no", NULL};
-  if (v->t == PV_YAML_SCALAR && in_list(v->s, yes)) {
-    *out = 1;
-    return PV_OK;
-  }
-  if (v->t == PV_YAML_SCALAR && in_list(v->s, no)) {
-    *out = 0;
-    return PV_OK;
-  }
-  return pv_rules_err(c, v->line, "key '%s' must be true or false", key);
+  int b = pv_rules_bool(v);
+  if (b < 0)
+    return pv_rules_err(c, v->line, "key '%s' must be true or false", key);
+  *out = b;
+  return PV_OK;
 }
 
 static const char *const item_names[PV_TI_COUNT] = {"pattern-sources", "pattern-sinks",
