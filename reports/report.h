@@ -52,5 +52,15 @@ pv_status pv_policy_write(FILE *out, const pv_report_set *set, pv_error *err);
  * version, the rule pack's id: --resume) end it when not NULL. */
 pv_status pv_jsonl_write(FILE *out, const pv_result *r, const char *version, const char *pack,
                          pv_error *err);
+/* Read one such line back into a new result (*out, the caller's to
+ * pv_result_delete): input, kind, sha256, status, findings with their
+ * flows, snippets, columns, fingerprints and line hashes, and notes; what
+ * the reports need of an input an earlier run scanned (--resume). A
+ * finding's rule is the one of that id in rules (the line's rule pack),
+ * else the line's rule_meta (rules built into plugvet), else a rule with
+ * only its id. PV_FAILED naming the input and the field when the line is
+ * not one pv_jsonl_write writes. Files and their contents are not in it. */
+pv_status pv_jsonl_read(const char *line, const pv_ruleset *rules, const pv_limits *lim,
+                        pv_result **out, pv_error *err);
 
 #endif

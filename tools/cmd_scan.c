@@ -149,7 +149,8 @@ static const char usage_scan[] =
     "                        a directory of archives, one input per archive\n"
     "  --resume              skip the inputs whose line the --json file already\n"
     "                        holds from the same plugvet and rule pack (a killed\n"
-    "                        batch: JSON lines are written as inputs finish)\n"
+    "                        batch: JSON lines are written as inputs finish);\n"
+    "                        --sarif still covers every input\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
     "  -q, --quiet           the text report lists only findings and the summary\n"
     "                        line; no progress or notices on stderr\n"
@@ -229,8 +230,15 @@ typedef struct {
   int allow_empty;        /* --allow-empty: no input is not an error */
   int resume;             /* --resume: skip inputs the --json file already holds */
   pv_mem_files mem;       /* what --staged or --stdin-filename read */
-  const char **inputs;
+  const char **inputs;    /* the inputs to scan (--resume takes some out) */
   size_t n_inputs, cap_inputs;
+  /* --resume: every input as given (the report root is theirs), input i's
+   * index among them (at[i]) and, with --sarif, by given input the result
+   * read back from its earlier line (NULL: scanned now). NULL without
+   * --resume: the given inputs are the inputs. */
+  const char **given;
+  size_t n_given, *at;
+  pv_result **prior;
   pv_limits limits;
 } scan_opts;
 
@@ -305,9 +313,17 @@ static void add_input(scan_opts *o, const char *path) {
 }
 
 static void free_inputs(scan_opts *o) {
-  for (size_t i = 0; i < o->n_inputs; i++)
-    free((char *)o->inputs[i]);
+  const char **names = o->given ? o->given : o->inputs;
+  size_t n = o->given ? o->n_given : o->n_inputs;
+  for (size_t i = 0; i < n; i++) {
+    free((char *)names[i]);
+    if (o->prior)
+      pv_result_delete(o->prior[i]);
+  }
   free(o->inputs);
+  free(o->given);
+  free(o->at);
+  free(o->prior);
 }
 
 static void add_input_cb(void *ctx, const char *path) {
@@ -1414,7 +1430,7 @@ static void *worker(void *arg) {
                              : pv_scan_input(s, o->inputs[i]);
     if (b->results[i] == NULL || check_publisher(b, i, b->results[i]) != PV_OK ||
         check_registry(b, i, b->results[i]) != PV_OK ||
-        pv_srcroot_apply(b->root, i, b->results[i]) != 0 ||
+        pv_srcroot_apply(b->root, o->at ? o->at[i] : i, b->results[i]) != 0 ||
         supply_chain(b, db, b->results[i]) != PV_OK)
       atomic_store(&b->oom, 1);
     else
@@ -1641,37 +1657,98 @@ static const pv_keyring *load_keyring(const scan_opts *o, pv_keyring *ring) {
   return ring;
 }
 
+/* Given input indexes sorted by name (bsearch by read_back). */
+static const scan_opts *g_sort_opts;
+static int cmp_given(const void *x, const void *y) {
+  const size_t *a = x, *b = y;
+  int c = strcmp(g_sort_opts->given[*a], g_sort_opts->given[*b]);
+  return c ? c : *a < *b ? -1 : *a > *b;
+}
+
+/* The first given input named name without a result yet, or -1. */
+static long given_slot(const scan_opts *o, const size_t *by_name, const char *name) {
+  size_t lo = 0, hi = o->n_given;
+  while (lo < hi) { /* the first of that name */
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(o->given[by_name[mid]], name) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < o->n_given && strcmp(o->given[by_name[lo]], name) == 0; lo++)
+    if (o->prior[by_name[lo]] == NULL)
+      return (long)by_name[lo];
+  return -1;
+}
+
+/* --resume with --sarif: each kept line read back into o->prior, by given
+ * input. A line that cannot be (the file was edited) is an input error. */
+static void read_back(scan_opts *o, const pv_resume *old, const pv_ruleset *rules) {
+  size_t *by_name = malloc((o->n_given + 1) * sizeof *by_name);
+  o->prior = calloc(o->n_given + 1, sizeof *o->prior);
+  if (by_name == NULL || o->prior == NULL)
+    die_oom();
+  for (size_t i = 0; i < o->n_given; i++)
+    by_name[i] = i;
+  g_sort_opts = o;
+  qsort(by_name, o->n_given, sizeof *by_name, cmp_given);
+  for (size_t i = 0; i < old->n; i++) {
+    long g = 0;
+    while (g >= 0) { /* an input given twice gets the line twice, as it is scanned twice */
+      pv_result *r = NULL;
+      pv_error err = {0};
+      if (pv_jsonl_read(old->lines[i], rules, &o->limits, &r, &err) != PV_OK) {
+        fprintf(stderr, "plugvet: --resume %s: %s; remove that line to scan the input again\n",
+                o->json, err.msg);
+        exit(err.code == PV_FATAL ? EXIT_INTERNAL : EXIT_INPUT);
+      }
+      g = given_slot(o, by_name, r->input);
+      if (g < 0)
+        pv_result_delete(r); /* not given this time (or no room left): the line stays */
+      else
+        o->prior[g] = r;
+    }
+  }
+  free(by_name);
+}
+
 /* --resume: the lines of the --json file from this plugvet and rule pack
- * are kept, their inputs taken out of the list. */
-static void resume_load(scan_opts *o, const char *pack, pv_resume *old) {
+ * are kept, their inputs taken out of the list (o->given keeps them all). */
+static void resume_load(scan_opts *o, const char *pack, pv_resume *old, const pv_ruleset *rules) {
   char err[PATH_MAX + 128] = "";
   if (o->json == NULL || strcmp(o->json, "-") == 0)
     die_usage("%s", "--resume needs --json FILE: the lines of the inputs already scanned");
-  if (o->sarif != NULL)
-    die_usage("%s", "--resume cannot go with --sarif: SARIF needs every input's findings");
   if (pv_resume_load(old, o->json, PV_VERSION, pack, o->limits.total_bytes, err, sizeof err)) {
     fprintf(stderr, "plugvet: %s\n", err);
     exit(EXIT_INPUT);
   }
+  o->n_given = o->n_inputs;
+  o->given = malloc((o->n_inputs + 1) * sizeof *o->given);
+  o->at = malloc((o->n_inputs + 1) * sizeof *o->at);
+  if (o->given == NULL || o->at == NULL)
+    die_oom();
+  memcpy(o->given, o->inputs, o->n_inputs * sizeof *o->given);
   size_t kept = 0;
   for (size_t i = 0; i < o->n_inputs; i++) {
-    if (pv_resume_has(old, o->inputs[i]))
-      free((char *)o->inputs[i]);
-    else
+    if (!pv_resume_has(old, o->inputs[i])) {
+      o->at[kept] = i;
       o->inputs[kept++] = o->inputs[i];
+    }
   }
   if (!o->quiet)
     fprintf(stderr, "plugvet: --resume: %zu inputs already in %s, %zu to scan%s\n",
             o->n_inputs - kept, o->json, kept,
             old->dropped ? " (lines of another version or rule pack dropped)" : "");
   o->n_inputs = kept;
+  if (o->sarif != NULL)
+    read_back(o, old, rules);
 }
 
 /* The --json file, open before scanning (its lines are written as inputs
  * finish); with --resume, holding the kept lines. NULL: no --json. */
-static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old) {
+static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old, const pv_ruleset *rules) {
   if (o->resume)
-    resume_load(o, pack, old);
+    resume_load(o, pack, old, rules);
   if (o->json == NULL)
     return NULL;
   if (!o->resume)
@@ -1682,6 +1759,33 @@ static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old) {
     exit(EXIT_INTERNAL);
   }
   return f;
+}
+
+/* SARIF: every input's results, in the order given; with --resume, those
+ * of the inputs an earlier run scanned read back from its lines. */
+static int write_sarif(const scan_opts *o, const pv_report_set *set, const pv_srcroot *root) {
+  if (o->prior == NULL)
+    return write_report(o->sarif, pv_sarif_write, set);
+  pv_result **all = calloc(o->n_given + 1, sizeof *all);
+  if (all == NULL)
+    die_oom();
+  for (size_t i = 0; i < o->n_inputs; i++)
+    all[o->at[i]] = set->results[i];
+  size_t n = 0;
+  for (size_t g = 0; g < o->n_given; g++) {
+    pv_result *r = all[g] ? all[g] : o->prior[g];
+    if (r != NULL && r == o->prior[g] && pv_srcroot_apply(root, g, r) != 0)
+      die_oom();
+    if (r != NULL)
+      all[n++] = r;
+  }
+  pv_report_set whole = *set;
+  whole.results = all;
+  whole.count = n;
+  whole.resumed = 0;
+  int bad = write_report(o->sarif, pv_sarif_write, &whole);
+  free(all);
+  return bad;
 }
 
 static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
@@ -1719,7 +1823,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   if (o.verify_registry && !o.registry)
     o.registry = "https://registry.npmjs.org";
   pv_npm_keys *npm = o.verify_registry ? pv_load_npm_keys(g_command, o.npm_keys, &o.limits) : NULL;
-  FILE *json = open_json(&o, pack, &old);
+  FILE *json = open_json(&o, pack, &old, cfg.rules);
   batch b = {.opts = &o,
              .cfg = &cfg,
              .env = env,
@@ -1742,7 +1846,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
     check_store(&b, b.db_path);
   }
   pv_srcroot root;
-  if (pv_srcroot_init(&root, o.inputs, o.n_inputs,
+  if (pv_srcroot_init(&root, o.given ? o.given : o.inputs, o.given ? o.n_given : o.n_inputs,
                       o.staged       ? PV_ROOT_STAGED
                       : o.stdin_name ? PV_ROOT_STDIN
                                      : PV_ROOT_PATHS) != 0)
@@ -1766,7 +1870,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                        .bundled = bundled_dirs(bundled, sizeof bundled[0])};
   set_epoch(&set, env->source_date_epoch);
   if (o.sarif)
-    bad |= write_report(o.sarif, pv_sarif_write, &set);
+    bad |= write_sarif(&o, &set, &root);
   if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
     bad |= write_report(o.policy_out, pv_policy_write, &set);
   static const writer_fn people[] = {pv_text_write, pv_compact_write, pv_table_write,

@@ -2,7 +2,8 @@
 # Batches (issue 22): JSON lines are written as each input finishes, in
 # input order, so a batch killed with SIGKILL keeps every finished input;
 # --resume skips the inputs whose line the file holds from the same plugvet
-# and rule pack; --each DIR, --from (blank and # lines skipped), --from0.
+# and rule pack (with --sarif, their lines are read back: the SARIF is the
+# whole run's); --each DIR, --from (blank and # lines skipped), --from0.
 . "$(dirname "$0")/lib.sh"
 D=$TMP/in
 mkdir -p "$D/each/sub" "$D/each/.hidden"
@@ -64,8 +65,50 @@ is "$(lines "$TMP/r.jsonl" | tr '\n' ' ')" "a.js scanned 1 b.js scanned 1 " "...
 scan --resume "$D/a.js" 2>"$TMP/err"
 is $? 2 "--resume without --json: exit 2"
 is "$(cat "$TMP/err")" "plugvet: --resume needs --json FILE: the lines of the inputs already scanned (see plugvet scan --help)" "... saying why"
-scan --resume --json "$TMP/r.jsonl" --sarif "$TMP/r.sarif" "$D/a.js" 2>/dev/null
-is $? 2 "--resume with --sarif: exit 2"
+
+# ---- --resume with --sarif: the kept lines read back ---------------------------
+# A batch with a taint flow, builtin rules (pkg.*, dep.* from a store of the
+# real OSV samples), an archive and an input given twice: resumed after any
+# number of lines, its SARIF is byte for byte the uninterrupted run's.
+"$PV" db update --db "$TMP/osv.sqlite" --feed "$top/tests/data/osv" >/dev/null 2>&1
+ok $? "a store from the real OSV samples"
+printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\n" >"$D/t.js"
+set -- "$top/tests/data/vulns/plugin" "$D/t.js" "$top/examples/demo-plugin" "$D/clean.js" \
+  "$top/tests/data/shipped-tarball" "$top/tests/data/vulns/plugin"
+sscan() { SOURCE_DATE_EPOCH=1700000000 "$PV" scan -q --db "$TMP/osv.sqlite" --max-db-age 0 --taint \
+  --fail-on none --text /dev/null "$@"; }
+sscan --json "$TMP/s.jsonl" --sarif "$TMP/s.sarif" "$@"
+is "$(wc -l <"$TMP/s.jsonl")" 6 "the whole batch: 6 lines"
+check "... with a taint flow, builtin rules described in rule_meta, and a dependency finding" python3 -c '
+import json, sys
+ls = [json.loads(l) for l in open(sys.argv[1])]
+fs = [f for l in ls for f in l["findings"]]
+assert any(f.get("flow") and f.get("start_col16") for f in fs)
+assert any("pkg.install-script.download-exec" in l.get("rule_meta", {}) for l in ls)
+assert any(f.get("group_rule", "").startswith("dep.vulnerable/") and f.get("line_hash") for f in fs)' "$TMP/s.jsonl"
+same=0
+for k in 0 1 2 3 5 6; do
+  head -n "$k" "$TMP/s.jsonl" >"$TMP/k.jsonl"
+  sscan --json "$TMP/k.jsonl" --resume --sarif "$TMP/k.sarif" "$@" 2>/dev/null &&
+    cmp -s "$TMP/s.sarif" "$TMP/k.sarif" && cmp -s <(sort -u "$TMP/s.jsonl") <(sort -u "$TMP/k.jsonl") &&
+    same=$((same + 1))
+done
+is "$same" 6 "--resume --sarif after 0, 1, 2, 3, 5 or 6 kept lines: the same SARIF and lines as the whole run (one line for the input given twice)"
+# the twin: an edited kept line is refused, naming the input; the file is left as it was
+python3 - "$TMP/s.jsonl" >"$TMP/e.jsonl" <<'PY'
+import json, sys
+ls = [json.loads(l) for l in open(sys.argv[1])]
+ls[1]["findings"][0]["start_line"] = "three"
+for l in ls[:2]:
+    print(json.dumps(l))
+PY
+cp "$TMP/e.jsonl" "$TMP/e0.jsonl"
+sscan --json "$TMP/e.jsonl" --resume --sarif "$TMP/e.sarif" "$@" 2>"$TMP/err"
+is $? 2 "an edited kept line with --sarif: exit 2"
+check "... naming the input and the field" grep -q "$D/t.js: the line cannot be read back (start_line); remove that line" "$TMP/err"
+check "... the file not rewritten" cmp -s "$TMP/e.jsonl" "$TMP/e0.jsonl"
+sscan --json "$TMP/e.jsonl" --resume "$@" 2>/dev/null
+is $? 0 "... without --sarif the line is not read back: the run goes on"
 
 # ---- --each, --from, --from0 -------------------------------------------------
 cp "$D/a.js" "$D/each/2.js"
