@@ -22,6 +22,8 @@ for f in "$top"/taint-rules/*.yaml; do cp "$f" "$seeds/rules/taint-${f##*/}"; do
 cp "$top"/taint-rules/*.js "$top"/taint-rules/*.ts "$seeds/taint/"
 "$PV" scan -q --fail-on none --sarif "$seeds/baseline/a.sarif" --json "$seeds/baseline/a.jsonl" \
   "$top/examples/demo-plugin" >/dev/null
+"$PV" scan -q --no-db --taint --fail-on none --text /dev/null --json "$seeds/baseline/t.jsonl" \
+  "$top/taint-rules/command-injection" # taint flows, UTF-16 columns
 for t in intake scan rules baseline taint; do cp "$top"/tests/fuzz/seeds/$t/* "$seeds/$t/" 2>/dev/null; done
 fuzz() { # fuzz TARGET SEEDDIR MAXLEN [RULES]
   local bin=$PLUGVET_BIN/tests/fuzz_$1
@@ -36,6 +38,7 @@ fuzz scan "$seeds/scan" 16384
 fuzz scan "$seeds/taint" 16384 "$top/taint-rules" # the taint engine on mangled code
 fuzz rules "$seeds/rules" 16384
 fuzz baseline "$seeds/baseline" 65536
+fuzz jsonl "$seeds/baseline" 65536 # the --json lines --resume reads back for --sarif
 fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
 fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
 fuzz sbomin "$top/tests/fuzz/seeds/sbomin" 16384
