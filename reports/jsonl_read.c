@@ -9,7 +9,7 @@
 
 typedef struct {
   pv_result *r;
-  json_t *metas;          /* the line's rule_meta object, or NULL */
+  json_t *metas;           /* the line's rule_meta object, or NULL */
   const pv_ruleset *rules; /* may be NULL */
   const char *why;         /* the first field found wrong */
 } reader;
@@ -211,11 +211,9 @@ pv_status pv_jsonl_read(const char *line, const pv_ruleset *rules, const pv_limi
   const char *input = str_of(o, "input");
   if (o == NULL || input == NULL) {
     json_decref(o);
-    return pv_error_set(err, PV_FAILED, "not a plugvet JSON line (%s)",
-                        o ? "no input" : je.text);
+    return pv_error_set(err, PV_FAILED, "not a plugvet JSON line (%s)", o ? "no input" : je.text);
   }
-  reader rd = {.r = pv_result_new(input), .metas = json_object_get(o, "rule_meta"),
-               .rules = rules};
+  reader rd = {.r = pv_result_new(input), .metas = json_object_get(o, "rule_meta"), .rules = rules};
   if (rd.r == NULL) {
     json_decref(o);
     return pv_error_set(err, PV_FATAL, "out of memory");

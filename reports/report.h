@@ -10,6 +10,9 @@
 #include "../scanner/result.h"
 #include "../scanner/rules/rules.h"
 
+/* plugvet's home page (SARIF informationUri, GitLab's scanner url). */
+#define PV_HOME_URI "https://github.com/plugvet/plugvet"
+
 typedef struct {
   pv_result *const *results; /* in input order */
   size_t count;
@@ -31,6 +34,12 @@ typedef struct {
 
 /* Write SARIF 2.1.0 to out (see docs/cli.md for the shape). */
 pv_status pv_sarif_write(FILE *out, const pv_report_set *set, pv_error *err);
+/* Write GitLab's SAST security report (format 15.x): the scan (status
+ * failure when an input could not be read, with its reason), and each
+ * unsuppressed finding as a vulnerability whose id is its fingerprint as a
+ * UUID, with the rule, its CWEs and a dependency finding's advisory as
+ * identifiers (docs/cli.md, "GitLab"). */
+pv_status pv_gitlab_write(FILE *out, const pv_report_set *set, pv_error *err);
 /* The reports for people (--format), each ending with the summary line
  * (docs/cli.md, "Reports for people"). text: findings grouped by input, then
  * by rule (worst first): the rule's explanation once, then each location

@@ -21,7 +21,6 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #ifndef PV_HOME_URI
-#define PV_HOME_URI "https://github.com/plugvet/plugvet"
 #endif
 #define DOCS_URI PV_HOME_URI "/blob/main/docs/"
 

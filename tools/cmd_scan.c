@@ -77,6 +77,7 @@ static const char usage_scan[] =
     "  --sarif FILE          write SARIF 2.1.0 (URIs from the top of the git work\n"
     "                        tree, whatever the current directory)\n"
     "  --json FILE           write one JSON object per input per line\n"
+    "  --gitlab-sast FILE    write GitLab's SAST security report (format 15)\n"
     "  --text FILE           write the text report to FILE (default: stdout)\n"
     "  --format F            the text report's form: text (default: findings grouped\n"
     "                        by rule), compact (a line a finding), table, markdown,\n"
@@ -214,6 +215,7 @@ typedef struct {
   pv_inline_suppress inline_suppress; /* --inline-suppress */
   const char *sarif, *json, *text, *policy_out, *baseline, *db, *sbom, *osv_api;
   const char *sarif_category;        /* --sarif-category */
+  const char *gitlab;                /* --gitlab-sast */
   const char *license_policy;        /* --license-policy */
   const char *trusted_keys, *pubkey; /* --trusted-keys, --pubkey */
   int verify_registry;               /* --verify-registry */
@@ -354,6 +356,7 @@ enum {
   OPT_RULES = 256,
   OPT_DEFAULT_RULES,
   OPT_SARIF,
+  OPT_GITLAB,
   OPT_JSON,
   OPT_TEXT,
   OPT_INCLUDE_SUPPRESSED,
@@ -440,6 +443,7 @@ static const struct option scan_longopts[] = {
     {"taint", no_argument, NULL, OPT_TAINT},
     {"models", required_argument, NULL, OPT_MODELS},
     {"sarif", required_argument, NULL, OPT_SARIF},
+    {"gitlab-sast", required_argument, NULL, OPT_GITLAB},
     {"json", required_argument, NULL, OPT_JSON},
     {"text", required_argument, NULL, OPT_TEXT},
     {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
@@ -713,19 +717,19 @@ static int writable(const char *path) {
 /* Before scanning: at most one report on standard output, and every report
  * file writable (else exit 3, as a report that cannot be written). */
 static void check_outputs(const scan_opts *o) {
-  const char *names[] = {"--sarif", "--json", "--sbom",
-                         o->policy_mode ? "the policy" : "--policy-out", "the text report"};
-  const char *paths[] = {o->sarif, o->json, o->sbom, o->policy_out,
-                         o->text == to_stderr ? NULL
-                         : o->text            ? o->text
-                                              : "-"};
+  const char *names[] = {"--sarif",       "--json",
+                         "--sbom",        o->policy_mode ? "the policy" : "--policy-out",
+                         "--gitlab-sast", "the text report"};
+  const char *paths[] = {o->sarif,  o->json,
+                         o->sbom,   o->policy_out,
+                         o->gitlab, o->text == to_stderr ? NULL : o->text ? o->text : "-"};
   const char *first = NULL;
   for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
     if (paths[i] == NULL)
       continue;
     if (strcmp(paths[i], "-") == 0 && first != NULL) {
       fprintf(stderr, "plugvet: %s and %s both write to standard output: give one a FILE%s\n",
-              first, names[i], i == 4 ? " (--text FILE, or --text /dev/null)" : "");
+              first, names[i], i == 5 ? " (--text FILE, or --text /dev/null)" : "");
       exit(EXIT_INPUT);
     }
     if (strcmp(paths[i], "-") == 0)
@@ -815,6 +819,9 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
         break;
       case OPT_SARIF:
         o->sarif = optarg;
+        break;
+      case OPT_GITLAB:
+        o->gitlab = optarg;
         break;
       case OPT_SARIF_CATEGORY:
         o->sarif_category = optarg;
@@ -1740,7 +1747,7 @@ static void resume_load(scan_opts *o, const char *pack, pv_resume *old, const pv
             o->n_inputs - kept, o->json, kept,
             old->dropped ? " (lines of another version or rule pack dropped)" : "");
   o->n_inputs = kept;
-  if (o->sarif != NULL)
+  if (o->sarif != NULL || o->gitlab != NULL)
     read_back(o, old, rules);
 }
 
@@ -1761,11 +1768,13 @@ static FILE *open_json(scan_opts *o, const char *pack, pv_resume *old, const pv_
   return f;
 }
 
-/* SARIF: every input's results, in the order given; with --resume, those
- * of the inputs an earlier run scanned read back from its lines. */
-static int write_sarif(const scan_opts *o, const pv_report_set *set, const pv_srcroot *root) {
+/* The reports of every input (SARIF, GitLab's), in the order given; with
+ * --resume, those of the inputs an earlier run scanned read back from its
+ * lines. */
+static int write_whole(const scan_opts *o, const char *path, writer_fn writer,
+                       const pv_report_set *set, const pv_srcroot *root) {
   if (o->prior == NULL)
-    return write_report(o->sarif, pv_sarif_write, set);
+    return write_report(path, writer, set);
   pv_result **all = calloc(o->n_given + 1, sizeof *all);
   if (all == NULL)
     die_oom();
@@ -1783,7 +1792,7 @@ static int write_sarif(const scan_opts *o, const pv_report_set *set, const pv_sr
   whole.results = all;
   whole.count = n;
   whole.resumed = 0;
-  int bad = write_report(o->sarif, pv_sarif_write, &whole);
+  int bad = write_report(path, writer, &whole);
   free(all);
   return bad;
 }
@@ -1870,7 +1879,9 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                        .bundled = bundled_dirs(bundled, sizeof bundled[0])};
   set_epoch(&set, env->source_date_epoch);
   if (o.sarif)
-    bad |= write_sarif(&o, &set, &root);
+    bad |= write_whole(&o, o.sarif, pv_sarif_write, &set, &root);
+  if (o.gitlab)
+    bad |= write_whole(&o, o.gitlab, pv_gitlab_write, &set, &root);
   if (o.policy_out && b.results[0]->status == PV_INPUT_SCANNED)
     bad |= write_report(o.policy_out, pv_policy_write, &set);
   static const writer_fn people[] = {pv_text_write, pv_compact_write, pv_table_write,

@@ -77,7 +77,7 @@ set -- "$top/tests/data/vulns/plugin" "$D/t.js" "$top/examples/demo-plugin" "$D/
   "$top/tests/data/shipped-tarball" "$top/tests/data/vulns/plugin"
 sscan() { SOURCE_DATE_EPOCH=1700000000 "$PV" scan -q --db "$TMP/osv.sqlite" --max-db-age 0 --taint \
   --fail-on none --text /dev/null "$@"; }
-sscan --json "$TMP/s.jsonl" --sarif "$TMP/s.sarif" "$@"
+sscan --json "$TMP/s.jsonl" --sarif "$TMP/s.sarif" --gitlab-sast "$TMP/s.gl" "$@"
 is "$(wc -l <"$TMP/s.jsonl")" 6 "the whole batch: 6 lines"
 check "... with a taint flow, builtin rules described in rule_meta, and a dependency finding" python3 -c '
 import json, sys
@@ -89,11 +89,11 @@ assert any(f.get("group_rule", "").startswith("dep.vulnerable/") and f.get("line
 same=0
 for k in 0 1 2 3 5 6; do
   head -n "$k" "$TMP/s.jsonl" >"$TMP/k.jsonl"
-  sscan --json "$TMP/k.jsonl" --resume --sarif "$TMP/k.sarif" "$@" 2>/dev/null &&
-    cmp -s "$TMP/s.sarif" "$TMP/k.sarif" && cmp -s <(sort -u "$TMP/s.jsonl") <(sort -u "$TMP/k.jsonl") &&
+  sscan --json "$TMP/k.jsonl" --resume --sarif "$TMP/k.sarif" --gitlab-sast "$TMP/k.gl" "$@" 2>/dev/null &&
+    cmp -s "$TMP/s.sarif" "$TMP/k.sarif" && cmp -s "$TMP/s.gl" "$TMP/k.gl" && cmp -s <(sort -u "$TMP/s.jsonl") <(sort -u "$TMP/k.jsonl") &&
     same=$((same + 1))
 done
-is "$same" 6 "--resume --sarif after 0, 1, 2, 3, 5 or 6 kept lines: the same SARIF and lines as the whole run (one line for the input given twice)"
+is "$same" 6 "--resume --sarif after 0, 1, 2, 3, 5 or 6 kept lines: the same SARIF, GitLab report and lines as the whole run (one line for the input given twice)"
 # the twin: an edited kept line is refused, naming the input; the file is left as it was
 python3 - "$TMP/s.jsonl" >"$TMP/e.jsonl" <<'PY'
 import json, sys

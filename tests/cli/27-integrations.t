@@ -152,8 +152,57 @@ python3 -c 'import sys, yaml; print([s for s in yaml.safe_load(open(sys.argv[1])
   PV_ARGS="--no-db --quiet" GITHUB_OUTPUT="$TMP/gh" bash -e "$TMP/scan.sh" >/dev/null 2>&1)
 is "$(cat "$TMP/gh")" "exit-code=1" "the scan step records plugvet's exit status (the demo: 1) without failing itself"
 check "... and writes the SARIF with the category" grep -q '"id": *"plugvet/plugin/"' "$TMP/out.sarif"
+# ---- GitLab: --gitlab-sast and the CI template ------------------------------------
+# The report is checked against our own schema written from GitLab's
+# documentation of the format (tests/data/gitlab/README: the official one
+# is not reachable here), and shown to reject broken reports.
+gl() { node "$top/tests/validate-schema.js" "$top/tests/data/gitlab/sast-report-15.plugvet.json" "$@" >"$TMP/gl.log" 2>&1; }
+printf '\037\213\010\000garbage' >"$TMP/bad.tgz"
+SOURCE_DATE_EPOCH=1700000000 "$PV" scan -q --no-db --fail-on none --text /dev/null \
+  --gitlab-sast "$TMP/gl.json" "$top/examples/demo-plugin" "$TMP/bad.tgz" 2>/dev/null
+is $? 2 "--gitlab-sast with an unreadable input: exit 2, the report still written"
+gl "$TMP/gl.json"
+ok $? "... the report is valid (our schema of GitLab's SAST format 15)"
+check "... scan failure naming the input; stable ids; rule and CWE identifiers; Critical/High..." python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1])); s = d["scan"]; vs = d["vulnerabilities"]
+assert s["status"] == "failure" and "bad.tgz" in s["messages"][0]["value"], s
+assert s["start_time"] == "2023-11-14T22:13:20" and s["type"] == "sast"
+assert len(vs) >= 5 and len({v["id"] for v in vs}) == len(vs)
+assert all(v["identifiers"][0]["type"] == "plugvet_rule" for v in vs)
+assert any(i["type"] == "cwe" and i["value"] == "95" for v in vs for i in v["identifiers"])
+assert {v["severity"] for v in vs} <= {"Critical", "High", "Medium", "Low", "Info"}
+assert all("examples/demo-plugin/" in v["location"]["file"] for v in vs)' "$TMP/gl.json"
+(cd "$TMP" && "$PV" scan -q --no-db --fail-on none --text /dev/null --gitlab-sast "$TMP/gl2.json" \
+  "$top/examples/demo-plugin" "$TMP/bad.tgz" 2>/dev/null)
+check "... the same ids run after run, from another directory (fingerprints)" cmp -s \
+  <(python3 -c 'import json,sys; print([v["id"] for v in json.load(open(sys.argv[1]))["vulnerabilities"]])' "$TMP/gl.json") \
+  <(python3 -c 'import json,sys; print([v["id"] for v in json.load(open(sys.argv[1]))["vulnerabilities"]])' "$TMP/gl2.json")
+# twins: the schema catches what GitLab refuses
+bad=0
+for edit in 'd["vulnerabilities"][0]["severity"] = "high"' 'd["vulnerabilities"][0]["identifiers"] = []' \
+  'del d["scan"]["end_time"]' 'd["scan"]["start_time"] = "2023-11-14T22:13:20Z"' \
+  'd["vulnerabilities"][0]["name"] = "x" * 256' 'd["vulnerabilities"][0]["message"] = "m"'; do
+  python3 -c "import json,sys; d = json.load(open(sys.argv[1])); $edit; json.dump(d, open(sys.argv[2], 'w'))" \
+    "$TMP/gl.json" "$TMP/glbad.json"
+  gl "$TMP/glbad.json" || bad=$((bad + 1))
+done
+is "$bad" 6 "... and 6 broken reports are refused (a lower-case severity, no identifier, no end time, a zone in a time, a long name, an unknown key)"
+# The template's script, run as GitLab's shell would (the image's plugvet on PATH).
+python3 -c 'import sys, yaml; print("\n".join(yaml.safe_load(open(sys.argv[1]))["plugvet"]["script"]))' \
+  "$top/examples/gitlab-ci/plugvet.gitlab-ci.yml" >"$TMP/gl.sh"
+mkdir -p "$TMP/glproj" && cp -r "$top/examples/demo-plugin/." "$TMP/glproj/"
+(cd "$TMP/glproj" && PATH="$PLUGVET_BIN:$PATH" PLUGVET_ARGS="--no-db" sh -e "$TMP/gl.sh" >/dev/null 2>&1)
+is $? 1 "the GitLab CI template's script runs (the demo's findings: exit 1)"
+gl "$TMP/glproj/gl-sast-report.json"
+ok $? "... its SAST report is valid"
+check "... the template hands GitLab the SAST and JUnit reports it writes" python3 -c '
+import sys, yaml
+j = yaml.safe_load(open(sys.argv[1]))["plugvet"]; r = j["artifacts"]["reports"]; cmd = " ".join(j["script"])
+assert r["sast"] in cmd and r["junit"] in cmd and j["artifacts"]["when"] == "always"' \
+  "$top/examples/gitlab-ci/plugvet.gitlab-ci.yml"
 check "README shows the action, GitLab CI and pre-commit" \
   grep -q 'uses: OWNER/plugvet@v0.1.0' "$top/README.md"
-check "... GitLab CI's JUnit report" grep -q 'junit: plugvet-junit.xml' "$top/README.md"
+check "... GitLab CI's JUnit and SAST reports" grep -q 'sast: gl-sast-report.json' "$top/README.md"
 check "... pre-commit" grep -q 'id: plugvet-deps' "$top/README.md"
 done_testing
