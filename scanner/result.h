@@ -39,6 +39,9 @@ typedef struct pv_result {
   int no_inline_suppress;             /* // nosemgrep, // plugvet-ignore do not count
                                        * (set by scan.c: --inline-suppress) */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
+  int manifests_only;                 /* a directory input read for its inventory alone
+                                       * (plugvet sbom): under node_modules/, only
+                                       * manifests, lockfiles and archives are read */
   /* Where the input sits under the report root (SARIF %SRCROOT%), set by
    * tools/ before the findings are finished; NULL: paths as they are.
    * Local inputs (directory, file, stdin, git index): a path starting with

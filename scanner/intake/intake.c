@@ -969,6 +969,22 @@ static int archive_extension(const char *name) {
   return 0;
 }
 
+/* Whether a directory walk for the inventory alone (r->manifests_only)
+ * reads the file at rel: everything outside node_modules/; inside it only
+ * manifests, lockfiles and archives (whose packages the inventory lists). */
+static int inventory_reads(const char *rel) {
+  static const char *const names[] = {"package.json",        "package-lock.json", ".package-lock.json",
+                                      "npm-shrinkwrap.json", "yarn.lock",         "pnpm-lock.yaml",
+                                      "bun.lock",            NULL};
+  if (strncmp(rel, "node_modules/", 13) != 0 && strstr(rel, "/node_modules/") == NULL)
+    return 1;
+  const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+  for (int i = 0; names[i]; i++)
+    if (strcmp(base, names[i]) == 0)
+      return 1;
+  return archive_extension(base);
+}
+
 /* The input's display prefix for files: leading "./" stripped, "." → "". */
 static const char *display_path(pv_arena *a, const char *input) {
   while (input[0] == '.' && input[1] == '/') {
@@ -1184,6 +1200,8 @@ static pv_status walk_one(intake *in, const char *root, const char *shown, const
         rc = PV_FATAL;
       continue;
     }
+    if (in->r->manifests_only && S_ISREG(st.st_mode) && !inventory_reads(r2))
+      continue; /* plugvet sbom: the file's bytes are never looked at */
     rc = dir_entry(in, f2, path, r2, &st);
   }
   for (size_t i = subdirs.len; i-- > 0 && rc == PV_OK;) {

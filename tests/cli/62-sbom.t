@@ -93,4 +93,25 @@ else
   cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$TMP/cpu")
   check "... in ${cpu} ms of CPU (< 6 s: linear, not quadratic)" test "$cpu" -lt 6000
 fi
+
+# An SBOM reads only what the inventory needs under node_modules/
+# (manifests, lockfiles, archives): 60 MB of packages' code is never read.
+nm=$TMP/nm-proj
+for p in a b c; do
+  mkdir -p "$nm/node_modules/$p"
+  printf '{"name":"%s","version":"1.0.%s","license":"MIT"}\n' "$p" "${#p}" >"$nm/node_modules/$p/package.json"
+  head -c 20971520 /dev/zero | tr '\0' ';' >"$nm/node_modules/$p/index.js"
+done
+printf '{"name":"nm-proj","version":"1.0.0","dependencies":{"a":"1","b":"1","c":"1"}}\n' >"$nm/package.json"
+/usr/bin/time -f %M -o "$TMP/sbom.rss" "$PV" sbom --no-db -o "$TMP/nm.json" "$nm"
+ok $? "sbom of a project with 60 MB of node_modules code"
+/usr/bin/time -f %M -o "$TMP/scan.rss" "$PV" scan -q --no-db --fail-on none --text /dev/null "$nm"
+d=$(( $(cat "$TMP/scan.rss") - $(cat "$TMP/sbom.rss") ))
+check "... peaks at least 50 MB below a scan of it, which reads the code ($(cat "$TMP/sbom.rss") KB vs $(cat "$TMP/scan.rss") KB)" \
+  test "$d" -gt 51200
+rm "$nm"/node_modules/*/index.js
+"$PV" sbom --no-db -o "$TMP/nm0.json" "$nm"
+strip() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("serialNumber",None); d["metadata"].pop("timestamp",None); print(json.dumps(d, sort_keys=True))' "$1"; }
+is "$(strip "$TMP/nm.json")" "$(strip "$TMP/nm0.json")" "... and lists what it lists without the code (a, b, c)"
+check "... which are the three packages" python3 -c 'import json,sys; assert sorted(c["name"] for c in json.load(open(sys.argv[1]))["components"]) == ["a","b","c"]' "$TMP/nm.json"
 done_testing
