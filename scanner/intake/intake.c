@@ -973,9 +973,9 @@ static int archive_extension(const char *name) {
  * reads the file at rel: everything outside node_modules/; inside it only
  * manifests, lockfiles and archives (whose packages the inventory lists). */
 static int inventory_reads(const char *rel) {
-  static const char *const names[] = {"package.json",        "package-lock.json", ".package-lock.json",
-                                      "npm-shrinkwrap.json", "yarn.lock",         "pnpm-lock.yaml",
-                                      "bun.lock",            NULL};
+  static const char *const names[] = {
+      "package.json", "package-lock.json", ".package-lock.json", "npm-shrinkwrap.json",
+      "yarn.lock",    "pnpm-lock.yaml",    "bun.lock",           NULL};
   if (strncmp(rel, "node_modules/", 13) != 0 && strstr(rel, "/node_modules/") == NULL)
     return 1;
   const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
