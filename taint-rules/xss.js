@@ -486,3 +486,27 @@ app.get('/lang', (req, res) => {
   // ruleid: js.taint.xss
   res.send(`<html lang="${req.query.lang ? req.query.lang : 'en'}"></html>`);
 });
+
+// lodash templates: <%- %> escapes, <%= %> and <% %> do not.
+const lodash = require('lodash');
+const escapedTpl = lodash.template('<p><%- name %></p>');
+const escapedTwice = lodash.template("<b><%- a %></b><i><%- b %></i>");
+const rawTpl2 = lodash.template('<p><%= name %></p>');
+const evalTpl = lodash.template('<p><% print(name) %></p>');
+const esTpl = lodash.template('<p>${name}</p>');
+app.get('/lodash', (req, res) => {
+  const name = req.query.name;
+  // ok: js.taint.xss
+  res.send(escapedTpl({ name }));
+  // ok: js.taint.xss
+  res.send(escapedTwice({ a: name, b: req.query.b }));
+  const inline = lodash.template('<em><%- who %></em>');
+  // ok: js.taint.xss
+  res.send(inline({ who: name }));
+  // ruleid: js.taint.xss
+  res.send(rawTpl2({ name }));
+  // ruleid: js.taint.xss
+  res.send(evalTpl({ name }));
+  // ruleid: js.taint.xss
+  res.send(esTpl({ name }));
+});
