@@ -376,7 +376,7 @@ function urlProperties(form) {
   link.href = `https://example.com/items/${target}`;
   // ruleid: js.taint.xss
   form.action = target;
-  // todoruleid: js.taint.xss
+  // ruleid: js.taint.xss
   link.setAttribute('href', target);
   // The page's own URL in a detached anchor, to read its parts.
   // ok: js.taint.xss
@@ -510,3 +510,22 @@ app.get('/lodash', (req, res) => {
   // ruleid: js.taint.xss
   res.send(esTpl({ name }));
 });
+
+// A link's href attribute set from outside input: a javascript: URL runs when clicked.
+function linkFromQuery() {
+  const next = new URLSearchParams(location.search).get('next');
+  const a = document.getElementById('continue');
+  // ruleid: js.taint.xss
+  a.setAttribute('href', next);
+  const use = document.querySelector('svg use');
+  // ruleid: js.taint.xss
+  use.setAttribute('xlink:href', next);
+  // ruleid: js.taint.xss
+  a.setAttribute("href", 'javascript:void(0);' + next);
+  // ok: js.taint.xss
+  a.setAttribute('href', '/search?q=' + encodeURIComponent(next));
+  // ok: js.taint.xss
+  a.setAttribute('href', '/items/' + next);
+  // ok: js.taint.xss
+  a.setAttribute('title', next);
+}
