@@ -230,3 +230,28 @@ window.addEventListener('message', (event) => {
   // ok: js.taint.code-injection
   eval(event.data.script);
 });
+
+// Scripts loaded by URL in a page or a worker (js.taint.module-load).
+function loadByUrl() {
+  const params = new URLSearchParams(location.search);
+  const lib = params.get('lib');
+  // ruleid: js.taint.module-load
+  $.getScript(lib);
+  // ruleid: js.taint.module-load
+  const w = new Worker(lib, { type: 'module' });
+  // ruleid: js.taint.module-load
+  const sw = new SharedWorker('/workers/' + lib);
+  // ok: js.taint.module-load
+  jQuery.getScript('/js/widgets.js');
+  // ok: js.taint.module-load
+  const w2 = new Worker(new URL('./worker.js', import.meta.url));
+  // ok: js.taint.module-load
+  w.postMessage(lib);
+  return [w, sw, w2];
+}
+self.addEventListener('message', (e) => {
+  // ruleid: js.taint.module-load
+  importScripts('/vendor/a.js', e.data.lib);
+  // ok: js.taint.module-load
+  importScripts('/vendor/a.js', '/vendor/b.js');
+});

@@ -74,3 +74,16 @@ app.get('/calc', (req, res) => {
   // ok: js.taint.headless-browser
   res.json(math.evaluate(req.query.expr));
 });
+
+// Electron IPC in CommonJS: the arguments after the event come from a renderer.
+const electron = require('electron');
+electron.ipcMain.handle('print', async (event, html) => {
+  const printWin = new electron.BrowserWindow({ show: false });
+  // ruleid: js.taint.headless-browser
+  await printWin.loadURL('data:text/html;charset=utf-8,' + html);
+  // ok: js.taint.headless-browser
+  await printWin.loadURL('data:text/html;charset=utf-8,' + encodeURIComponent(html));
+  // The event's sender is the renderer, not data it chose.
+  // ok: js.taint.headless-browser
+  await printWin.loadURL(event.senderFrame ? 'about:blank' : 'about:blank');
+});

@@ -34,3 +34,29 @@ export async function render(page: Page, req: Request, res: Response): Promise<v
   await win.webContents.executeJavaScript('run()');
   res.end();
 }
+
+// Electron IPC: a renderer (any page the app shows) names what the main
+// process loads or runs.
+export function wireIpc(win: BrowserWindow): void {
+  ipcMain.handle('open-page', async (_event, url: string) => {
+    const child = new BrowserWindow({ parent: win });
+    // ruleid: js.taint.headless-browser
+    await child.loadURL(url);
+    // ok: js.taint.headless-browser
+    await child.loadURL('https://app.example.com/pages/' + encodeURIComponent(url));
+  });
+  ipcMain.on('highlight', (_event, selector: string) => {
+    // ruleid: js.taint.headless-browser
+    void win.webContents.executeJavaScript(`document.querySelector('${selector}').classList.add('hl')`);
+    // ok: js.taint.headless-browser
+    void win.webContents.executeJavaScript(`hl(${JSON.stringify(selector)})`);
+  });
+  ipcMain.once('go', (_event, target: { url: string; zoom: number }) => {
+    // ruleid: js.taint.headless-browser
+    void win.loadURL(target.url);
+    // ok: js.taint.headless-browser
+    win.webContents.setZoomFactor(target.zoom);
+    // ok: js.taint.headless-browser
+    void win.loadURL('https://app.example.com/');
+  });
+}

@@ -173,3 +173,109 @@ function popup() {
   // ok: js.taint.open-redirect
   window.open('https://help.example.com/', '_blank');
 }
+
+// Next.js: the redirect a data function returns.
+export async function getServerSideProps(context) {
+  const { dest, id } = context.query;
+  if (id === 'legacy') {
+    // ruleid: js.taint.open-redirect
+    return { redirect: { destination: dest, permanent: false } };
+  }
+  if (id === 'old') {
+    // ruleid: js.taint.open-redirect
+    return { redirect: { permanent: true, destination: 'https://shop.example.com' + dest } };
+  }
+  if (id === 'moved') {
+    // ok: js.taint.open-redirect
+    return { redirect: { destination: `/orders/${encodeURIComponent(id)}`, permanent: false } };
+  }
+  if (id === 'home') {
+    // ok: js.taint.open-redirect
+    return { redirect: { destination: '/', permanent: false } };
+  }
+  const redirect = { destination: dest, permanent: false };
+  // ruleid: js.taint.open-redirect
+  return { redirect: { destination: context.resolvedUrl } };
+  // ok: js.taint.open-redirect
+  return { props: { dest, redirect } };
+}
+
+// A fixed local path resolved against a base stays on the base's host.
+function middleware(request) {
+  const to = request.nextUrl.searchParams.get('to');
+  if (!to) {
+    // ok: js.taint.open-redirect
+    return NextResponse.redirect(new URL('/login', request.url));
+  }
+  if (to === 'docs') {
+    // ok: js.taint.open-redirect
+    return NextResponse.redirect(new URL(`/docs/start`, request.nextUrl));
+  }
+  if (to === 'help') {
+    // ok: js.taint.open-redirect
+    return NextResponse.redirect(new URL("/help?from=mw", request.url));
+  }
+  if (to.length > 100) {
+    // A protocol-relative path leaves the host.
+    // ruleid: js.taint.open-redirect
+    return NextResponse.redirect(new URL('//' + to, request.url));
+  }
+  if (to.length > 50) {
+    // ruleid: js.taint.open-redirect
+    return NextResponse.redirect(new URL(`/${to}`, request.url));
+  }
+  // ruleid: js.taint.open-redirect
+  return NextResponse.redirect(new URL(to, request.url));
+}
+
+// A local-path check behind an emptiness test, in a helper.
+function safeNext(raw) {
+  if (raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')) {
+    return raw;
+  }
+  return '/';
+}
+function looseNext(raw) {
+  if (raw && raw.startsWith('/') && !raw.startsWith('//')) {
+    return raw;
+  }
+  return '/';
+}
+function afterLogin() {
+  const next = new URLSearchParams(location.search).get('next');
+  // ok: js.taint.open-redirect
+  location.assign(safeNext(next));
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) {
+    // ok: js.taint.open-redirect
+    location.href = next;
+  }
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return location.replace(next);
+  // Without the /\ clause: /\evil.example is another host to browsers.
+  // ruleid: js.taint.open-redirect
+  location.assign(looseNext(next));
+  if (next && !next.startsWith('//')) {
+    // ruleid: js.taint.open-redirect
+    location.href = next;
+  }
+  // ruleid: js.taint.open-redirect
+  location.replace(next);
+}
+
+// An allow-list choice in a conditional expression.
+const PLACES = ['/home', '/billing'];
+const PLACE_SET = new Set(PLACES);
+app.get('/choose', (req, res) => {
+  // ok: js.taint.open-redirect
+  res.redirect(PLACES.includes(req.query.to) ? req.query.to : '/home');
+  // ok: js.taint.open-redirect
+  res.redirect(PLACE_SET.has(req.query.to) ? req.query.to : "/");
+  const to = PLACES.includes(req.query.to) ? req.query.to : '/home';
+  // ok: js.taint.open-redirect
+  res.redirect(to);
+  // ruleid: js.taint.open-redirect
+  res.redirect(PLACES.includes(req.query.to) ? req.query.to : req.query.fallback);
+  // ruleid: js.taint.open-redirect
+  res.redirect(PLACES.includes(req.query.to) ? req.query.next : '/home');
+  // ruleid: js.taint.open-redirect
+  res.redirect(req.query.to ? req.query.to : '/home');
+});

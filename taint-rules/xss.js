@@ -376,7 +376,7 @@ function urlProperties(form) {
   link.href = `https://example.com/items/${target}`;
   // ruleid: js.taint.xss
   form.action = target;
-  // todoruleid: js.taint.xss
+  // ruleid: js.taint.xss
   link.setAttribute('href', target);
   // The page's own URL in a detached anchor, to read its parts.
   // ok: js.taint.xss
@@ -402,4 +402,130 @@ function urlProperties(form) {
   img.src = target;
   // ruleid: js.taint.xss
   this.previewFrame.src = target;
+}
+
+// Hand-written escapers, known by their names.
+function escapeHtml(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+const utils = { htmlEscape: escapeHtml, format: (s) => s };
+app.get('/escaped-by-name', (req, res) => {
+  const name = req.query.name;
+  // ok: js.taint.xss
+  res.send('<p>' + escapeHtml(name) + '</p>');
+  // ok: js.taint.xss
+  res.send(`<p>${utils.htmlEscape(name)}</p>`);
+  // ok: js.taint.xss
+  document.body.innerHTML = encode_html(name);
+  // A helper with another name escapes nothing as far as the rule knows.
+  // ruleid: js.taint.xss
+  res.send(`<p>${utils.format(name)}</p>`);
+  // ruleid: js.taint.xss
+  res.send('<p>' + escapeName(name) + '</p>');
+  // The escaper's name must be all of the callee's name.
+  // ruleid: js.taint.xss
+  res.send('<p>' + unescapeHtml(name) + '</p>');
+});
+
+// serialize-javascript escapes <, > and / for a <script> block, unless told unsafe.
+const serialize = require('serialize-javascript');
+app.get('/state', (req, res) => {
+  const state = { user: req.query.user };
+  // ok: js.taint.xss
+  res.send(`<script>window.__S = ${serialize(state)}</script>`);
+  // ok: js.taint.xss
+  res.send(`<script>window.__S = ${serialize(state, { isJSON: true })}</script>`);
+  // ok: js.taint.xss
+  res.send('<script>var s = ' + serialize(state, { space: 2 }) + '</script>');
+  // ruleid: js.taint.xss
+  res.send(`<script>window.__S = ${serialize(state, { unsafe: true })}</script>`);
+  // ruleid: js.taint.xss
+  res.send(`<script>window.__S = ${serialize(state, { isJSON: false, unsafe: true })}</script>`);
+  // ruleid: js.taint.xss
+  res.send(`<script>window.__S = ${JSON.stringify(state)}</script>`);
+});
+
+// A Handlebars template compiled from fixed text escapes what it outputs.
+const Hbs = require('handlebars');
+const profileTpl = Hbs.compile('<p>{{bio}}</p>');
+const rawTpl = Hbs.compile('<p>{{bio}}</p>', { noEscape: true });
+app.post('/profile', (req, res) => {
+  const bio = req.body.bio;
+  // ok: js.taint.xss
+  res.send(profileTpl({ bio }));
+  const cardTpl = Hbs.compile('<div>{{name}}</div>', { strict: true });
+  // ok: js.taint.xss
+  res.send(cardTpl({ name: req.body.name }));
+  // ok: js.taint.xss
+  res.write(profileTpl({ bio: req.body.other }));
+  // ruleid: js.taint.xss
+  res.send(rawTpl({ bio }));
+  // ruleid: js.taint.xss
+  res.send(Hbs.compile('<p>{{bio}}</p>', { noEscape: true })({ bio }));
+  // ruleid: js.taint.xss
+  res.send(profileTpl({ bio }) + bio);
+});
+
+// An allow-list choice in a conditional expression.
+const LANGS = ['en', 'fr'];
+const THEMES = new Set(['dark', 'light']);
+app.get('/lang', (req, res) => {
+  const lang = LANGS.includes(req.query.lang) ? req.query.lang : 'en';
+  // ok: js.taint.xss
+  res.send(`<html lang="${lang}"></html>`);
+  // ok: js.taint.xss
+  res.send(`<body class="${THEMES.has(req.query.theme) ? req.query.theme : 'light'}"></body>`);
+  // ok: js.taint.xss
+  res.send('<p>' + (LANGS.includes(req.query.l) ? req.query.l : "en") + '</p>');
+  // The fallback is the request's too.
+  // ruleid: js.taint.xss
+  res.send(`<html lang="${LANGS.includes(req.query.lang) ? req.query.lang : req.query.fallback}"></html>`);
+  // The checked value is not the one used.
+  // ruleid: js.taint.xss
+  res.send(`<html lang="${LANGS.includes(req.query.lang) ? req.query.other : 'en'}"></html>`);
+  // ruleid: js.taint.xss
+  res.send(`<html lang="${req.query.lang ? req.query.lang : 'en'}"></html>`);
+});
+
+// lodash templates: <%- %> escapes, <%= %> and <% %> do not.
+const lodash = require('lodash');
+const escapedTpl = lodash.template('<p><%- name %></p>');
+const escapedTwice = lodash.template("<b><%- a %></b><i><%- b %></i>");
+const rawTpl2 = lodash.template('<p><%= name %></p>');
+const evalTpl = lodash.template('<p><% print(name) %></p>');
+const esTpl = lodash.template('<p>${name}</p>');
+app.get('/lodash', (req, res) => {
+  const name = req.query.name;
+  // ok: js.taint.xss
+  res.send(escapedTpl({ name }));
+  // ok: js.taint.xss
+  res.send(escapedTwice({ a: name, b: req.query.b }));
+  const inline = lodash.template('<em><%- who %></em>');
+  // ok: js.taint.xss
+  res.send(inline({ who: name }));
+  // ruleid: js.taint.xss
+  res.send(rawTpl2({ name }));
+  // ruleid: js.taint.xss
+  res.send(evalTpl({ name }));
+  // ruleid: js.taint.xss
+  res.send(esTpl({ name }));
+});
+
+// A link's href attribute set from outside input: a javascript: URL runs when clicked.
+function linkFromQuery() {
+  const next = new URLSearchParams(location.search).get('next');
+  const a = document.getElementById('continue');
+  // ruleid: js.taint.xss
+  a.setAttribute('href', next);
+  const use = document.querySelector('svg use');
+  // ruleid: js.taint.xss
+  use.setAttribute('xlink:href', next);
+  // ruleid: js.taint.xss
+  a.setAttribute("href", 'javascript:void(0);' + next);
+  // ok: js.taint.xss
+  a.setAttribute('href', '/search?q=' + encodeURIComponent(next));
+  // ok: js.taint.xss
+  a.setAttribute('href', '/items/' + next);
+  // ok: js.taint.xss
+  a.setAttribute('title', next);
 }

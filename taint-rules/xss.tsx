@@ -149,3 +149,24 @@ export function hover(): vscode.Hover {
   const fixed = { value: '**fixed**', isTrusted: true };
   return new vscode.Hover([md, plain, html, untrusted]);
 }
+
+// URL props without JSX: React.createElement and Preact's h().
+import { h } from 'preact';
+import { createElement } from 'react';
+export function Links(): React.ReactElement {
+  const params = new URLSearchParams(window.location.search);
+  const url = params.get('u') ?? '';
+  // ruleid: js.taint.xss
+  const a = React.createElement('a', { href: url, className: 'go' }, 'go');
+  // ruleid: js.taint.xss
+  const f = createElement('iframe', { src: url });
+  // ruleid: js.taint.xss
+  const p = h('form', { action: url });
+  // ok: js.taint.xss
+  const b = React.createElement('a', { href: '/search?q=' + url }, 'search');
+  // ok: js.taint.xss
+  const c = React.createElement('a', { title: url, href: '/help' }, 'help');
+  // ok: js.taint.xss
+  const d = React.createElement('span', { className: 'label' }, url);
+  return React.createElement('div', null, a, f, p, b, c, d);
+}

@@ -51,3 +51,25 @@ function cases(el, name, frame) {
 }
 
 module.exports = cases;
+
+function sanitisedFirst(el, name, q) {
+  const clean = DOMPurify.sanitize(name);
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = clean;
+  const safe = require('sanitize-html')(name);
+  // ok: js.xss.html-sink-non-literal
+  el.outerHTML = safe;
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = '<a href="/search?q=' + encodeURIComponent(q) + '">more</a>';
+  // ok: js.xss.html-sink-non-literal
+  el.innerHTML = '<a href="/search?q=' + encodeURIComponent(q);
+  // A name not bound to the sanitiser's output.
+  // ruleid: js.xss.html-sink-non-literal
+  el.innerHTML = name;
+  // encodeURIComponent of one part leaves the other raw.
+  // ruleid: js.xss.html-sink-non-literal
+  el.innerHTML = '<a href="/q?s=' + encodeURIComponent(q) + '">' + name + '</a>';
+  const mixed = DOMPurify.sanitize(name) + q;
+  // ruleid: js.xss.html-sink-non-literal
+  el.innerHTML = mixed + q;
+}

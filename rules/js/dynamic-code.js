@@ -22,6 +22,21 @@ async function load(name, settings) {
   const driver = require(path.resolve(__dirname, '..', 'drivers', name));
   // ok: js.code-injection.dynamic-require
   const reporter = require(process.env.REPORTER);
+  // ok: js.code-injection.dynamic-require
+  const formatter = require(process.env.FORMATTER || './formatters/plain');
+  const configPath = process.env.APP_CONFIG || './config/default.json';
+  // ok: js.code-injection.dynamic-require
+  const config = require(configPath);
+  const hookPath = process.env.HOOK;
+  // ok: js.code-injection.dynamic-require
+  const hook = require(hookPath);
+  const pluginPath = settings.plugin || './plugins/none';
+  // ruleid: js.code-injection.dynamic-require
+  const plugin = require(pluginPath);
+  // ruleid: js.code-injection.dynamic-require
+  const fallback = require(process.env.FALLBACK || settings.fallback);
+  // ruleid: js.code-injection.dynamic-require
+  const viaEnv = require(configPath + settings.suffix);
   // ruleid: js.code-injection.dynamic-require
   const other = require(path.join(settings.root, 'x'));
   // ok: js.code-injection.dynamic-require

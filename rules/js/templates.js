@@ -35,3 +35,39 @@ swig.setDefaults({ cache: false });
 
 // ok: js.template.escaping-off
 const opts = { noEscape: process.env.RAW === '1' };
+
+// js.template.dynamic-source: template text computed at run time.
+const ejs = require('ejs');
+const pug = require('pug');
+const _ = require('lodash');
+const fs = require('fs');
+function renderTemplate(template, data) {
+  // ruleid: js.template.dynamic-source
+  return ejs.render(template, data);
+}
+function greet(name) {
+  // ruleid: js.template.dynamic-source
+  return pug.compile('p Hello ' + name)();
+}
+function custom(body) {
+  // ruleid: js.template.dynamic-source
+  const fn = _.template(body.tpl);
+  // ruleid: js.template.dynamic-source
+  return Handlebars.compile(`<h1>${body.title}</h1>`)({}) + fn({});
+}
+const FILE_TPL = fs.readFileSync(__dirname + '/card.ejs', 'utf8');
+async function fixed(data) {
+  // ok: js.template.dynamic-source
+  const a = ejs.render('<p><%= name %></p>', data);
+  // ok: js.template.dynamic-source
+  const b = ejs.render(FILE_TPL, data);
+  // ok: js.template.dynamic-source
+  const c = pug.render(fs.readFileSync('views/a.pug', 'utf8'), data);
+  const text = await fs.promises.readFile('views/b.hbs', 'utf8');
+  // ok: js.template.dynamic-source
+  const d = Handlebars.compile(text)(data);
+  // ok: js.template.dynamic-source
+  const e = _.template(`<b><%- name %></b>`)(data);
+  return [a, b, c, d, e];
+}
+module.exports = { renderTemplate, greet, custom, fixed };

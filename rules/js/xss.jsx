@@ -20,3 +20,22 @@ export function notes(note, html) {
   const g = <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(note.body) }} />;
   return [a, b, c, d, e, f, g, props];
 }
+
+export function Sanitised({ body, other }) {
+  const clean = DOMPurify.sanitize(body);
+  const purified = purifier.sanitize(other, { USE_PROFILES: { html: true } });
+  // ok: js.xss.dangerously-set-inner-html
+  const a = <div dangerouslySetInnerHTML={{ __html: clean }} />;
+  // ok: js.xss.dangerously-set-inner-html
+  const b = <div dangerouslySetInnerHTML={{ __html: purified }} />;
+  // ok: js.xss.dangerously-set-inner-html
+  const c = <p dangerouslySetInnerHTML={{ __html: clean }} />;
+  // ruleid: js.xss.dangerously-set-inner-html
+  const d = <div dangerouslySetInnerHTML={{ __html: body }} />;
+  const joined = clean + other;
+  // ruleid: js.xss.dangerously-set-inner-html
+  const e = <div dangerouslySetInnerHTML={{ __html: joined }} />;
+  // ruleid: js.xss.dangerously-set-inner-html
+  const f = <div dangerouslySetInnerHTML={{ __html: `${clean}${other}` }} />;
+  return [a, b, c, d, e, f];
+}

@@ -39,6 +39,30 @@ ipcMain.on('log', (event) => {
   exec('echo ' + event.processId);
 });
 
+// The same through the module object: electron.ipcMain.
+const electronMod = require('electron');
+electronMod.ipcMain.handle('open', async (event, target, opts) => {
+  // ruleid: test.sources.plugin-hosts
+  exec('xdg-open ' + target);
+  // ruleid: test.sources.plugin-hosts
+  exec('echo ' + opts.label);
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + event.processId);
+});
+electronMod.ipcMain.once('quit', function (event, code) {
+  // ruleid: test.sources.plugin-hosts
+  exec('echo ' + code);
+});
+// Another object's on() with the same shape is no IPC handler.
+electronMod.app.on('open-url', (event, url) => {
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + typeof url);
+});
+emitter.on('data', (event, payload) => {
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + payload);
+});
+
 // Browser extensions: messages and tabs.
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // ruleid: test.sources.plugin-hosts
@@ -121,6 +145,36 @@ self.onmessage = (event) => {
   }
   // ok: test.sources.plugin-hosts
   exec(event.data.cmd);
+};
+// A worker's (or a page's) global handler, assigned without a receiver.
+onmessage = (event) => {
+  // ruleid: test.sources.plugin-hosts
+  exec(event.data.cmd);
+  // ok: test.sources.plugin-hosts
+  exec('echo ' + event.type);
+};
+onmessage = function (e) {
+  const { cmd } = e.data;
+  // ruleid: test.sources.plugin-hosts
+  exec(cmd);
+};
+onmessage = function (e) {
+  if (e.origin !== 'https://app.example.com') return;
+  // ok: test.sources.plugin-hosts
+  exec(e.data.cmd);
+};
+onmessage = ({ data }) => {
+  // ruleid: test.sources.plugin-hosts
+  exec('run ' + data.job);
+};
+worker.onmessage = ({ data }) => {
+  // ruleid: test.sources.plugin-hosts
+  exec('run ' + data.job);
+};
+// A handler of another event is no message.
+onerror = function (e) {
+  // ok: test.sources.plugin-hosts
+  exec(e.data);
 };
 // A content script's check that the message comes from its own window is
 // no origin check: the page posts to that window.

@@ -1,0 +1,3 @@
+export function makeFilter(body) {
+  return new Function('row', body);
+}

@@ -1,0 +1,3 @@
+exports.loadPlugin = function (name) {
+  return require(name);
+};

@@ -1,0 +1,2 @@
+const vm = require('vm');
+exports.runUserScript = (code, context) => vm.runInNewContext(code, context);

@@ -1,0 +1,1 @@
+module.exports.restore = (blob) => JSON.parse(blob);

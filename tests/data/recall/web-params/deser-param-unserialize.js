@@ -1,0 +1,2 @@
+const serialize = require('node-serialize');
+module.exports.restore = (blob) => serialize.unserialize(blob);

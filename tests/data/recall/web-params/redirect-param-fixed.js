@@ -1,0 +1,3 @@
+export function goHome() {
+  window.location.href = '/';
+}

@@ -1,0 +1,3 @@
+export function goTo(url) {
+  window.location.href = url;
+}

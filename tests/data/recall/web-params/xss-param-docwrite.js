@@ -1,0 +1,3 @@
+export function writeBanner(name) {
+  document.write(`<div class="banner">Welcome ${name}</div>`);
+}

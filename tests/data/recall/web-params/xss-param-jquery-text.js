@@ -1,0 +1,3 @@
+export function showError(message) {
+  $('#error').text('Error: ' + message).show();
+}

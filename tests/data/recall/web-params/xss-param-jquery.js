@@ -1,0 +1,3 @@
+export function showError(message) {
+  $('#error').html('<strong>Error:</strong> ' + message).show();
+}

@@ -1,0 +1,3 @@
+export function Bio({ bio }) {
+  return <section>{bio}</section>;
+}

@@ -1,0 +1,3 @@
+window.addEventListener('message', ({ data }) => {
+  setTimeout(`handle_${data.name}()`, 0);
+});

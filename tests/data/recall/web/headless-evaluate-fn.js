@@ -1,0 +1,9 @@
+const puppeteer = require('puppeteer');
+
+exports.setTitle = async (req, res) => {
+  const browser = await puppeteer.launch();
+  const page = await browser.newPage();
+  await page.goto('https://example.com');
+  await page.evaluate((t) => { document.title = t; }, req.query.title);
+  res.send('ok');
+};

@@ -1,0 +1,3 @@
+module.exports = function (req, res) {
+  res.redirect('https://shop.example.com' + req.query.path);
+};

@@ -1,0 +1,3 @@
+module.exports = (req, res) => {
+  res.location(req.query.u).sendStatus(302);
+};

@@ -1,0 +1,4 @@
+const target: string = decodeURIComponent(location.hash.replace(/^#/, ''));
+if (target) {
+  location.replace(target);
+}

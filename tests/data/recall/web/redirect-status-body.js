@@ -1,0 +1,3 @@
+module.exports = (req, res) => {
+  res.redirect(301, req.body.url);
+};

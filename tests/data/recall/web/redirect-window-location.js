@@ -1,0 +1,4 @@
+const u = new URLSearchParams(document.location.search).get('u');
+if (u) {
+  window.location = u;
+}

@@ -1,0 +1,7 @@
+function showTab() {
+  const tab = decodeURIComponent(window.location.hash.slice(1));
+  const out = document.getElementById('tab-title');
+  out.textContent = tab;
+}
+window.addEventListener('hashchange', showTab);
+showTab();

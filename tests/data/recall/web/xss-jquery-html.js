@@ -1,0 +1,8 @@
+function getParam(name) {
+  return new URLSearchParams(window.location.search).get(name);
+}
+
+$(function () {
+  const user = getParam('user');
+  $('#greeting').html('Hi, ' + user + '!');
+});

@@ -1,0 +1,4 @@
+$(document).ready(function () {
+  var target = window.location.hash;
+  $(target).addClass('highlight');
+});

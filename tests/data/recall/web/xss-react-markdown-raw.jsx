@@ -1,0 +1,9 @@
+import ReactMarkdown from 'react-markdown';
+import rehypeRaw from 'rehype-raw';
+import { useLocation } from 'react-router-dom';
+
+export function Preview() {
+  const location = useLocation();
+  const text = new URLSearchParams(location.search).get('md') || '';
+  return <ReactMarkdown rehypePlugins={[rehypeRaw]}>{text}</ReactMarkdown>;
+}

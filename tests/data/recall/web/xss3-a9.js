@@ -1,0 +1,4 @@
+const x = location.hash.slice(1);
+$(x).appendTo('#out');
+$.parseHTML(x);
+$('#out').append($(decodeURIComponent(x)));
