@@ -1198,6 +1198,9 @@ typedef struct {
   pv_baseline *base;    /* --baseline, or NULL */
   size_t known;         /* findings the baseline left out */
   int write_bad;        /* a JSON line could not be written */
+  int drop;             /* no report reads the results after the batch: each is
+                         * freed once emitted, counted in gone (flat memory) */
+  pv_resume gone;       /* what the exit status needs of the freed ones */
   pv_progress progress;
 } batch;
 
@@ -1396,6 +1399,20 @@ static void emit(batch *b, pv_result *r) {
     b->write_bad = 1;
 }
 
+/* Count r as the exit status will (exit_code), then free it. */
+static void drop_result(batch *b, pv_result **slot) {
+  pv_result *r = *slot;
+  b->gone.failed += r->status == PV_INPUT_ERROR;
+  b->gone.partial += r->partial > 0;
+  for (size_t k = 0; k < r->findings.len; k++) {
+    const pv_finding *f = pv_result_finding(r, k);
+    if (!f->suppressed)
+      b->gone.counts[f->severity]++;
+  }
+  pv_result_delete(r);
+  *slot = NULL;
+}
+
 static void started(batch *b, size_t i) {
   pthread_mutex_lock(&b->lock);
   pv_progress_start(&b->progress, b->opts->inputs[i]);
@@ -1408,9 +1425,13 @@ static void finished(batch *b, size_t i) {
   b->ready[i] = 1;
   pv_progress_finish(&b->progress, b->opts->inputs[i],
                      b->results[i] == NULL || b->results[i]->status == PV_INPUT_ERROR);
-  for (; b->next_emit < b->opts->n_inputs && b->ready[b->next_emit]; b->next_emit++)
-    if (b->results[b->next_emit] != NULL)
-      emit(b, b->results[b->next_emit]);
+  for (; b->next_emit < b->opts->n_inputs && b->ready[b->next_emit]; b->next_emit++) {
+    if (b->results[b->next_emit] == NULL)
+      continue;
+    emit(b, b->results[b->next_emit]);
+    if (b->drop)
+      drop_result(b, &b->results[b->next_emit]);
+  }
   pthread_mutex_unlock(&b->lock);
 }
 
@@ -1522,12 +1543,26 @@ static int use_color(const char *text_path, int mode) {
   return isatty(STDOUT_FILENO);
 }
 
+/* Whether no report reads the results once the batch is done: the text
+ * report is thrown away (--text /dev/null, as batches run) and no SARIF,
+ * GitLab report or policy is written. Then each result is freed as soon as
+ * its JSON line is written, and a batch's memory stays that of the inputs
+ * being scanned, whatever their number. */
+static int results_unread(const scan_opts *o) {
+  return o->text != NULL && o->text != to_stderr && strcmp(o->text, "/dev/null") == 0 &&
+         o->sarif == NULL && o->gitlab == NULL && o->policy_out == NULL;
+}
+
+/* old: the inputs counted without a result (kept --resume lines, results
+ * freed in the batch). */
 static int exit_code(const scan_opts *o, pv_result *const *results, const pv_resume *old) {
   int failed = old->failed > 0 || (o->fail_on_partial && old->partial > 0), over = 0;
   for (int s = o->fail_on; s < PV_SEV_NONE; s++)
     over |= old->counts[s] > 0;
   for (size_t i = 0; i < o->n_inputs; i++) {
     const pv_result *r = results[i];
+    if (r == NULL)
+      continue;
     failed |= r->status == PV_INPUT_ERROR || (o->fail_on_partial && r->partial);
     for (size_t k = 0; k < r->findings.len; k++) {
       const pv_finding *f = pv_result_finding(r, k);
@@ -1842,6 +1877,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
              .lock = PTHREAD_MUTEX_INITIALIZER,
              .ready = calloc(o.n_inputs + 1, 1),
              .results = calloc(o.n_inputs + 1, sizeof(pv_result *)),
+             .drop = results_unread(&o),
              .vex = vex,
              .db_path = store_path(&o, env, dbbuf, sizeof dbbuf)};
   pv_lic_policy *lic = pv_load_license_policy(o.license_policy, &o.limits);
@@ -1886,7 +1922,12 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
     bad |= write_report(o.policy_out, pv_policy_write, &set);
   static const writer_fn people[] = {pv_text_write, pv_compact_write, pv_table_write,
                                      pv_markdown_write, pv_junit_write};
-  bad |= write_report(o.text ? o.text : "-", people[o.format], &set);
+  if (!b.drop)
+    bad |= write_report(o.text ? o.text : "-", people[o.format], &set);
+  old.failed += b.gone.failed;
+  old.partial += b.gone.partial;
+  for (int s = 0; s < PV_SEV_NONE; s++)
+    old.counts[s] += b.gone.counts[s];
   int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results, &old);
   for (size_t i = 0; i < o.n_inputs; i++)
     pv_result_delete(b.results[i]);
