@@ -979,9 +979,10 @@ static int render_follow(hit_ctx *h, const pv_file *sf, const pv_pmatch *sink) {
     return rc;
   char msg[600];
   snprintf(msg, sizeof msg,
-           "%s: rule %s: views followed from render calls stopped at %d render calls per input "
-           "or %d unescaped outputs per view: findings in views may be missing",
-           h->f->path, h->rule->meta.id, PV_RENDER_FOLLOW_MAX, PV_RENDER_OUTS_MAX);
+           "%s: rule %s: views followed from render calls stopped at %d render calls per input, "
+           "%d unescaped outputs or %d aliases per view: findings in views may be missing",
+           h->f->path, h->rule->meta.id, PV_RENDER_FOLLOW_MAX, PV_RENDER_OUTS_MAX,
+           PV_RENDER_ALIASES_MAX);
   note_once(h->r, "match-limit", h->f, "rule", h->rule, msg);
   return 0;
 }

@@ -269,10 +269,24 @@ static const pv_file *find_view(const pv_render *v, const char *name) {
 
 /* ---- The route's side: the render call and its tainted names ----------- */
 
+/* Tainted names, each holding in bytes [from, to) of the view (aliases
+ * the view binds: template.h); "*": every name. */
 typedef struct {
   char v[NAMES_MAX][SETTING_MAX];
+  uint32_t from[NAMES_MAX], to[NAMES_MAX];
   size_t n;
 } names;
+
+/* Add d[s..e) as a name holding in [from, to). */
+static void push_name(names *ns, const unsigned char *d, uint32_t s, uint32_t e, uint32_t from,
+                      uint32_t to) {
+  if (ns->n == NAMES_MAX || e - s == 0 || e - s >= SETTING_MAX)
+    return;
+  memcpy(ns->v[ns->n], d + s, e - s);
+  ns->v[ns->n][e - s] = '\0';
+  ns->from[ns->n] = from;
+  ns->to[ns->n++] = to;
+}
 
 static int is_type(TSNode n, const char *t) {
   return !ts_node_is_null(n) && strcmp(ts_node_type(n), t) == 0;
@@ -284,10 +298,7 @@ static void add_name(names *ns, const unsigned char *d, TSNode n) {
     s++;
     e--;
   }
-  if (ns->n == NAMES_MAX || e - s == 0 || e - s >= SETTING_MAX)
-    return;
-  memcpy(ns->v[ns->n], d + s, e - s);
-  ns->v[ns->n++][e - s] = '\0';
+  push_name(ns, d, s, e, 0, UINT32_MAX);
 }
 
 /* The path being followed: its steps, and the module analysed (the file
@@ -406,8 +417,8 @@ static void object_names(const pv_file *f, TSNode obj, const path *p, names *ns)
       TSNode q = ts_node_named_child(obj, i);
       TSNode val = is_type(q, "pair") ? ts_node_child_by_field_name(q, "value", 5) : q;
       TSNode key = is_type(q, "pair") ? ts_node_child_by_field_name(q, "key", 3) : q;
-      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p) && ns->n < NAMES_MAX)
-        memcpy(ns->v[ns->n++], "*", 2);
+      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p))
+        push_name(ns, (const unsigned char *)"*", 0, 1, 0, UINT32_MAX);
       if (!is_type(q, "pair") && !is_type(q, "shorthand_property_identifier"))
         continue;
       if (pass == 0 ? carries(f, obj, val, p) : !is_literal(val))
@@ -585,15 +596,16 @@ static TSNode route_side(pv_render *v, const path *p, const pv_file *f, TSNode n
   TSNode obj = is_type(n, "object") ? n : declared_object(lf, n, p);
   if (!ts_node_is_null(obj))
     object_names(lf, obj, p, ns);
-  else if (ns->n < NAMES_MAX)
-    memcpy(ns->v[ns->n++], "*", 2);
+  else
+    push_name(ns, (const unsigned char *)"*", 0, 1, 0, UINT32_MAX);
   return call;
 }
 
 /* ---- Following ---------------------------------------------------------- */
 
 typedef struct {
-  const names *ns;
+  const names *ns; /* the route's */
+  names *own;      /* with the aliases of the view in the language read */
   const pv_file *view;
   const pv_file *route; /* the render call's file */
   TSNode call;
@@ -607,11 +619,32 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
   const pv_file *v = c->view;
   for (size_t i = 0; i < c->ns->n; i++) {
     const char *nm = c->ns->v[i];
-    if (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm)))
+    if (o->s < c->ns->from[i] || o->s >= c->ns->to[i] ||
+        (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))))
       continue;
     pv_render_hit h = {v, *o, c->route, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
     c->rc = c->fn(c->ctx, &h);
     return c->rc;
+  }
+  return 0;
+}
+
+/* An alias the view binds: tainted when its expression reads a tainted
+ * name holding there (an empty name, a block's context: "*" there). */
+static int on_alias(void *ctx, const pv_tpl_alias *a) {
+  out_ctx *c = ctx;
+  names *ns = c->own;
+  const unsigned char *d = c->view->data;
+  for (size_t i = 0; i < ns->n; i++) {
+    const char *nm = ns->v[i];
+    if (a->xs < ns->from[i] || a->xs >= ns->to[i] ||
+        (strcmp(nm, "*") != 0 && !pv_tpl_reads(d, a->xs, a->xe, nm, strlen(nm))))
+      continue;
+    if (a->ne > a->ns)
+      push_name(ns, d, a->ns, a->ne, a->from, a->to);
+    else
+      push_name(ns, (const unsigned char *)"*", 0, 1, a->from, a->to);
+    break;
   }
   return 0;
 }
@@ -623,13 +656,21 @@ static int read_view(const pv_file *vf, out_ctx *oc) {
   static const pv_lang html_as[] = {PV_LANG_EJS, PV_LANG_HBS, PV_LANG_NJK};
   pv_lang l = pv_lang_detect(vf->path, vf->data, vf->size, NULL);
   size_t n = l == PV_LANG_HTML ? sizeof html_as / sizeof html_as[0] : 1;
+  const names *route = oc->ns;
+  names own;
+  int cut = 0;
   for (size_t i = 0; i < n && oc->rc == 0; i++) {
-    long got = pv_tpl_unescaped(vf->data, vf->size, n > 1 ? html_as[i] : l, PV_RENDER_OUTS_MAX,
-                                on_out, oc);
-    if (oc->rc == 0 && got == PV_RENDER_OUTS_MAX)
-      return PV_RENDER_CUT;
+    pv_lang li = n > 1 ? html_as[i] : l;
+    own = *route;
+    oc->own = &own;
+    cut |= pv_tpl_aliases(vf->data, vf->size, li, PV_RENDER_ALIASES_MAX, on_alias, oc) ==
+           PV_RENDER_ALIASES_MAX;
+    oc->ns = &own;
+    long got = pv_tpl_unescaped(vf->data, vf->size, li, PV_RENDER_OUTS_MAX, on_out, oc);
+    oc->ns = route;
+    cut |= got == PV_RENDER_OUTS_MAX;
   }
-  return oc->rc;
+  return oc->rc == 0 && cut ? PV_RENDER_CUT : oc->rc;
 }
 
 int pv_render_follow(pv_render *v, const pv_file *home, const TSTree *home_tree, const pv_file *f,
@@ -650,6 +691,6 @@ int pv_render_follow(pv_render *v, const pv_file *home, const TSTree *home_tree,
   const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view);
   if (vf == NULL)
     return 0;
-  out_ctx oc = {&ns, vf, f, call, fn, ctx, 0};
+  out_ctx oc = {&ns, NULL, vf, f, call, fn, ctx, 0};
   return read_view(vf, &oc);
 }

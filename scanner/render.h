@@ -44,6 +44,7 @@
 enum {
   PV_RENDER_FOLLOW_MAX = 1024, /* sinks followed into views per input; more: not followed */
   PV_RENDER_OUTS_MAX = 4096,   /* unescaped outputs read per view */
+  PV_RENDER_ALIASES_MAX = 64,  /* aliases read per view (template.h); more: not followed */
 };
 
 typedef struct pv_render pv_render;
