@@ -122,9 +122,53 @@ static size_t balanced(const walk *w, size_t i, size_t end) {
   return w->n;
 }
 
+/* The end of the expression at i: a ';' or ',' at depth 0, a bracket
+ * closing one opened before it, or e; quotes skipped. */
+static size_t expr_end(const walk *w, size_t i, size_t e) {
+  size_t depth = 0;
+  unsigned char quote = 0;
+  for (; i < e; i++) {
+    unsigned char c = w->d[i];
+    if (quoted(w, &i, &quote))
+      continue;
+    if (c == '(' || c == '[' || c == '{')
+      depth++;
+    else if ((c == ')' || c == ']' || c == '}') && depth-- == 0)
+      break;
+    else if ((c == ';' || c == ',') && depth == 0)
+      break;
+  }
+  return i < e ? i : e;
+}
+
+/* The unescaped attributes `name!=expr` of the attribute list whose
+ * brackets are at as and ae (not a string literal: the template's own
+ * text); 1 when the walk stops. */
+static int pug_attrs(walk *w, size_t as, size_t ae) {
+  unsigned char quote = 0;
+  for (size_t i = as + 1; i + 1 < ae; i++) {
+    if (quoted(w, &i, &quote) || w->d[i] != '!' || w->d[i + 1] != '=' ||
+        !(word_byte(w->d[i - 1]) || w->d[i - 1] == '-'))
+      continue;
+    size_t ns = i, xs = i + 2;
+    while (ns > as + 1 && (word_byte(w->d[ns - 1]) || w->d[ns - 1] == '-' || w->d[ns - 1] == ':'))
+      ns--;
+    while (xs < ae && (w->d[xs] == ' ' || w->d[xs] == '\t'))
+      xs++;
+    size_t xe = expr_end(w, xs, ae);
+    int literal = xs < ae && (w->d[xs] == '"' || w->d[xs] == '\'' || w->d[xs] == '`');
+    if (xe > xs && !literal && emit(w, ns, xe, xs, xe))
+      return 1;
+    i = xe > i ? xe - 1 : i;
+  }
+  return 0;
+}
+
 /* `tag.class#id(attrs)!= expr` or `!= expr` from line start ls: the
- * expression's start, or 0 when the line is not unescaped code. */
-static size_t pug_code(const walk *w, size_t ls, size_t le) {
+ * expression's start, or 0 when the line is not unescaped code; the
+ * unescaped attributes of the attribute list on the way to fn (*stop set
+ * when it stops the walk). */
+static size_t pug_code(walk *w, size_t ls, size_t le, int *stop) {
   size_t i = ls;
   while (i < le && (w->d[i] == ' ' || w->d[i] == '\t'))
     i++;
@@ -132,7 +176,9 @@ static size_t pug_code(const walk *w, size_t ls, size_t le) {
                     w->d[i] == ':' || alpha(w->d[i]) || digit(w->d[i])))
     i++;
   if (i < le && w->d[i] == '(') {
+    size_t as = i;
     i = balanced(w, i, le);
+    *stop = i < le && pug_attrs(w, as, i);
     i = i < le ? i + 1 : le;
   }
   return i + 1 < le && w->d[i] == '!' && w->d[i + 1] == '=' ? i + 2 : 0;
@@ -146,8 +192,9 @@ static void pug_walk(walk *w) {
     while (i < le && (w->d[i] == ' ' || w->d[i] == '\t'))
       i++;
     int comment = i + 1 < le && w->d[i] == '/' && w->d[i + 1] == '/';
-    size_t xs = comment ? 0 : pug_code(w, ls, le);
-    if (xs != 0 && emit(w, i, le, xs, le))
+    int stop = 0;
+    size_t xs = comment ? 0 : pug_code(w, ls, le, &stop);
+    if (stop || (xs != 0 && emit(w, i, le, xs, le)))
       return;
     for (size_t k = xs ? le : i; !comment && k + 1 < le; k++) {
       if (w->d[k] != '!' || w->d[k + 1] != '{' || (k > 0 && w->d[k - 1] == '\\'))
@@ -248,25 +295,6 @@ static size_t word_end(const walk *w, size_t i, size_t e) {
 static int word_is(const walk *w, size_t i, size_t e, const char *k) {
   size_t m = strlen(k);
   return word_end(w, i, e) - i == m && memcmp(w->d + i, k, m) == 0;
-}
-
-/* The end of the expression at i: a ';' or ',' at depth 0, a bracket
- * closing one opened before it, or e; quotes skipped. */
-static size_t expr_end(const walk *w, size_t i, size_t e) {
-  size_t depth = 0;
-  unsigned char quote = 0;
-  for (; i < e; i++) {
-    unsigned char c = w->d[i];
-    if (quoted(w, &i, &quote))
-      continue;
-    if (c == '(' || c == '[' || c == '{')
-      depth++;
-    else if ((c == ')' || c == ']' || c == '}') && depth-- == 0)
-      break;
-    else if ((c == ';' || c == ',') && depth == 0)
-      break;
-  }
-  return i;
 }
 
 /* `NAME = expr`, `NAME in|of expr` or `K, V in expr` at i (before e),
