@@ -122,9 +122,10 @@ static size_t balanced(const walk *w, size_t i, size_t end) {
   return w->n;
 }
 
-/* The end of the expression at i: a ';' or ',' at depth 0, a bracket
- * closing one opened before it, or e; quotes skipped. */
-static size_t expr_end(const walk *w, size_t i, size_t e) {
+/* The end of the expression at i: a ';' or ',' (or, at_space, a blank)
+ * at depth 0, a bracket closing one opened before it, or e; quotes
+ * skipped. */
+static size_t expr_end(const walk *w, size_t i, size_t e, int at_space) {
   size_t depth = 0;
   unsigned char quote = 0;
   for (; i < e; i++) {
@@ -135,7 +136,7 @@ static size_t expr_end(const walk *w, size_t i, size_t e) {
       depth++;
     else if ((c == ')' || c == ']' || c == '}') && depth-- == 0)
       break;
-    else if ((c == ';' || c == ',') && depth == 0)
+    else if ((c == ';' || c == ',' || (at_space && (c == ' ' || c == '\t'))) && depth == 0)
       break;
   }
   return i < e ? i : e;
@@ -146,8 +147,14 @@ static size_t expr_end(const walk *w, size_t i, size_t e) {
  * text); 1 when the walk stops. */
 static int pug_attrs(walk *w, size_t as, size_t ae) {
   unsigned char quote = 0;
+  size_t depth = 0;
   for (size_t i = as + 1; i + 1 < ae; i++) {
-    if (quoted(w, &i, &quote) || w->d[i] != '!' || w->d[i + 1] != '=' ||
+    unsigned char c = w->d[i];
+    if (quoted(w, &i, &quote))
+      continue;
+    depth += c == '(' || c == '[' || c == '{';
+    depth -= depth > 0 && (c == ')' || c == ']' || c == '}');
+    if (depth > 0 || c != '!' || w->d[i + 1] != '=' ||
         !(word_byte(w->d[i - 1]) || w->d[i - 1] == '-'))
       continue;
     size_t ns = i, xs = i + 2;
@@ -155,7 +162,7 @@ static int pug_attrs(walk *w, size_t as, size_t ae) {
       ns--;
     while (xs < ae && (w->d[xs] == ' ' || w->d[xs] == '\t'))
       xs++;
-    size_t xe = expr_end(w, xs, ae);
+    size_t xe = expr_end(w, xs, ae, 1);
     int literal = xs < ae && (w->d[xs] == '"' || w->d[xs] == '\'' || w->d[xs] == '`');
     if (xe > xs && !literal && emit(w, ns, xe, xs, xe))
       return 1;
@@ -318,7 +325,7 @@ static int binding(walk *w, size_t i, size_t e, size_t to) {
       xs = i + 2;
     else
       return 0;
-    size_t xe = expr_end(w, xs, e);
+    size_t xe = expr_end(w, xs, e, 0);
     if (emit_alias(w, n1, n1e, xs, xe, e, to) ||
         (n2e > n2 && emit_alias(w, n2, n2e, xs, xe, e, to)))
       return 1;

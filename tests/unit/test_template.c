@@ -58,6 +58,11 @@ static void test_outputs(void) {
   is_str(exprs(&c, PV_LANG_HBS, "{{{a}}}{{{b"), "a", "handlebars: an open tag ends the scan");
   is_str(exprs(&c, PV_LANG_PUG, "p!= a\np= b\nspan x !{c} #{d}\n// !{e}\n  div.k(x='1')!= f\n"),
          " a|c| f", "pug: != lines and !{}; = and #{} escaped, // comments out");
+  is_str(exprs(&c, PV_LANG_PUG,
+               "a(href!=url, title!=\"t\" data-x!= f(a, b))!= c\na(href=u, x=(a!=b))\n"),
+         "url|f(a, b)| c",
+         "pug: attr!= expressions before the line's code; attr=, strings, != "
+         "comparisons out");
   is_str(exprs(&c, PV_LANG_PUG, "p(a !{b\np!= c\n"), " c",
          "pug: an unclosed attribute list ends only its line");
   is_str(
