@@ -6,8 +6,9 @@
  *   ejs:        <%- expr %> (closed by %>, -%> or _%>; <%% is a literal);
  *   handlebars: {{{ expr }}} and {{& expr }} (Mustache alike; \{{ is a
  *               literal);
- *   pug:        !{expr} interpolation, and `tag!= expr` / `!= expr` code
- *               at the start of a line;
+ *   pug:        !{expr} interpolation, `tag!= expr` / `!= expr` code at
+ *               the start of a line, and `tag(attr!=expr)` attributes
+ *               (not a string literal);
  *   nunjucks:   {{ expr | safe }}, and every {{ expr }} between
  *               {% autoescape false %} and {% endautoescape %}.
  * A tag left open ends the scan of the file.
