@@ -15,6 +15,8 @@ static int word_byte(unsigned char c) {
   return alpha(c) || digit(c) || c == '_' || c == '$';
 }
 
+enum { HBS_NEST_MAX = 64 }; /* Handlebars blocks nested in one read for its end */
+
 /* The walk over one file: where it is, what it found. */
 typedef struct {
   const unsigned char *d;
@@ -431,7 +433,9 @@ static void njk_aliases(walk *w) {
 }
 
 /* The end of the Handlebars block `word` opened before i: its closing
- * {{/word}} at depth 0, or n. */
+ * {{/word}} at depth 0, or n (also when more than HBS_NEST_MAX blocks of
+ * the kind nest inside: the scope runs to the end, and a file of unclosed
+ * blocks stays linear). */
 static size_t hbs_block_end(const walk *w, size_t i, const char *word) {
   size_t depth = 0, m = strlen(word);
   for (i = find(w, i, "{{"); i < w->n; i = find(w, i + 2, "{{")) {
@@ -442,6 +446,8 @@ static size_t hbs_block_end(const walk *w, size_t i, const char *word) {
     if (close && depth-- == 0)
       return i;
     depth += (size_t)open;
+    if (depth > HBS_NEST_MAX)
+      break;
   }
   return w->n;
 }
