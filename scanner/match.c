@@ -946,10 +946,10 @@ static int render_hit(void *ctx, const pv_render_hit *rh) {
   if (flow == NULL || step == NULL)
     return -1;
   if (h->sink_s < rh->call_s || h->sink_s >= rh->call_e) /* res.locals.x = v; ... render() */
-    flow[k++] = (pv_flow_step){.file = h->f,
-                               .path = h->f->path,
-                               .start = pos_of(&lc, h->f, rh->call_s),
-                               .end = pos_of(&lc, h->f, rh->call_e),
+    flow[k++] = (pv_flow_step){.file = rh->route,
+                               .path = rh->route->path,
+                               .start = pos_of(&lc, rh->route, rh->call_s),
+                               .end = pos_of(&lc, rh->route, rh->call_e),
                                .message = "rendered by the view"};
   flow[k] = (pv_flow_step){.file = v,
                            .path = v->path,
@@ -972,15 +972,17 @@ static int render_hit(void *ctx, const pv_render_hit *rh) {
 
 /* Follow a render-views sink into its view; a cap that trips is a
  * `match-limit` note. */
-static int render_follow(hit_ctx *h, const pv_pmatch *sink) {
-  int rc = pv_render_follow(h->rv, h->f, h->tree, sink->s, sink->e, h->steps, h->n, render_hit, h);
+static int render_follow(hit_ctx *h, const pv_file *sf, const pv_pmatch *sink) {
+  int rc =
+      pv_render_follow(h->rv, h->f, h->tree, sf, sink->s, sink->e, h->steps, h->n, render_hit, h);
   if (rc != PV_RENDER_CUT)
     return rc;
   char msg[600];
   snprintf(msg, sizeof msg,
-           "%s: rule %s: views followed from render calls stopped at %d render calls per input "
-           "or %d unescaped outputs per view: findings in views may be missing",
-           h->f->path, h->rule->meta.id, PV_RENDER_FOLLOW_MAX, PV_RENDER_OUTS_MAX);
+           "%s: rule %s: views followed from render calls stopped at %d render calls per input, "
+           "%d unescaped outputs or %d aliases per view: findings in views may be missing",
+           h->f->path, h->rule->meta.id, PV_RENDER_FOLLOW_MAX, PV_RENDER_OUTS_MAX,
+           PV_RENDER_ALIASES_MAX);
   note_once(h->r, "match-limit", h->f, "rule", h->rule, msg);
   return 0;
 }
@@ -993,7 +995,7 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
     h->steps = steps;
     h->n = n;
     h->sink_s = sink->s;
-    return sf != h->f || h->rv == NULL ? 0 : render_follow(h, sink);
+    return h->rv == NULL ? 0 : render_follow(h, sf, sink);
   }
   line_cursor lc = {NULL, 0, 1, 0};
   pv_flow_step *flow = flow_of(h, steps, n, 0, &lc);

@@ -14,6 +14,7 @@ enum {
   SETTING_SCAN = 256,  /* bytes read after a setting's name */
   NAMES_MAX = 32,      /* tainted names of one locals object */
   VIEW_NAME_MAX = 512, /* bytes of a view name */
+  TREES_MAX = 4,       /* other files' trees kept (sinks in helper modules) */
 };
 
 typedef char setting[SETTING_MAX];
@@ -24,6 +25,12 @@ struct pv_render {
   size_t follows; /* sinks followed so far */
   setting dirs[DIRS_MAX], exts[EXTS_MAX];
   size_t ndirs, nexts;
+  TSParser *ts; /* for the trees below */
+  struct {
+    const pv_file *f;
+    TSTree *t;
+  } trees[TREES_MAX]; /* modules other than the one analysed, round robin */
+  size_t next_tree;
 };
 
 pv_render *pv_render_new(const pv_result *r) {
@@ -34,7 +41,42 @@ pv_render *pv_render_new(const pv_result *r) {
 }
 
 void pv_render_delete(pv_render *v) {
+  if (v == NULL)
+    return;
+  for (size_t i = 0; i < TREES_MAX; i++)
+    if (v->trees[i].t != NULL)
+      ts_tree_delete(v->trees[i].t);
+  if (v->ts != NULL)
+    ts_parser_delete(v->ts);
   free(v);
+}
+
+/* The tree of module f, another than the one analysed (a helper the
+ * route calls); NULL when it cannot be had. f was parsed within the parse
+ * limits already: the engine holds a summary of it only then. The tree
+ * keep, in use, is not dropped for it. */
+static const TSTree *tree_of(pv_render *v, const pv_file *f, const TSTree *keep) {
+  for (size_t i = 0; i < TREES_MAX; i++)
+    if (v->trees[i].f == f)
+      return v->trees[i].t;
+  const TSLanguage *lang = pv_language(pv_lang_detect(f->path, f->data, f->size, NULL));
+  if (lang == NULL || f->data == NULL || f->size > UINT32_MAX)
+    return NULL;
+  if (v->ts == NULL && (v->ts = ts_parser_new()) == NULL)
+    return NULL;
+  if (!ts_parser_set_language(v->ts, lang))
+    return NULL;
+  TSTree *t = ts_parser_parse_string(v->ts, NULL, (const char *)f->data, (uint32_t)f->size);
+  if (t == NULL)
+    return NULL;
+  size_t k = v->next_tree++ % TREES_MAX;
+  if (v->trees[k].t != NULL && v->trees[k].t == keep)
+    k = v->next_tree++ % TREES_MAX;
+  if (v->trees[k].t != NULL)
+    ts_tree_delete(v->trees[k].t);
+  v->trees[k].f = f;
+  v->trees[k].t = t;
+  return t;
 }
 
 /* ---- Settings in the input's code --------------------------------------- */
@@ -227,10 +269,24 @@ static const pv_file *find_view(const pv_render *v, const char *name) {
 
 /* ---- The route's side: the render call and its tainted names ----------- */
 
+/* Tainted names, each holding in bytes [from, to) of the view (aliases
+ * the view binds: template.h); "*": every name. */
 typedef struct {
   char v[NAMES_MAX][SETTING_MAX];
+  uint32_t from[NAMES_MAX], to[NAMES_MAX];
   size_t n;
 } names;
+
+/* Add d[s..e) as a name holding in [from, to). */
+static void push_name(names *ns, const unsigned char *d, uint32_t s, uint32_t e, uint32_t from,
+                      uint32_t to) {
+  if (ns->n == NAMES_MAX || e - s == 0 || e - s >= SETTING_MAX)
+    return;
+  memcpy(ns->v[ns->n], d + s, e - s);
+  ns->v[ns->n][e - s] = '\0';
+  ns->from[ns->n] = from;
+  ns->to[ns->n++] = to;
+}
 
 static int is_type(TSNode n, const char *t) {
   return !ts_node_is_null(n) && strcmp(ts_node_type(n), t) == 0;
@@ -242,15 +298,34 @@ static void add_name(names *ns, const unsigned char *d, TSNode n) {
     s++;
     e--;
   }
-  if (ns->n == NAMES_MAX || e - s == 0 || e - s >= SETTING_MAX)
-    return;
-  memcpy(ns->v[ns->n], d + s, e - s);
-  ns->v[ns->n++][e - s] = '\0';
+  push_name(ns, d, s, e, 0, UINT32_MAX);
 }
 
-/* Is call (bytes of d) a render call: X.render('view', ...) or
- * X.view('view', ...)? Its view name into out. */
-static int render_call(const unsigned char *d, TSNode call, char out[VIEW_NAME_MAX]) {
+/* The path being followed: its steps, and the module analysed (the file
+ * of the steps that name none) with its tree. */
+typedef struct {
+  const pv_taint_step *st;
+  uint32_t n;
+  const pv_file *home;
+  const TSTree *home_tree;
+} path;
+
+static const pv_file *step_file(const path *p, uint32_t i) {
+  return p->st[i].file != NULL ? p->st[i].file : p->home;
+}
+
+/* The largest node spanning exactly [s, e) under root. */
+static TSNode node_at(TSNode root, uint32_t s, uint32_t e) {
+  TSNode n = ts_node_descendant_for_byte_range(root, s, e);
+  while (!ts_node_is_null(ts_node_parent(n)) && ts_node_start_byte(ts_node_parent(n)) == s &&
+         ts_node_end_byte(ts_node_parent(n)) == e)
+    n = ts_node_parent(n);
+  return n;
+}
+
+/* Is call (bytes of d) a render call X.render(a0, ...) or X.view(a0,
+ * ...)? Its first argument into *a0. */
+static int render_callee(const unsigned char *d, TSNode call, TSNode *a0) {
   TSNode fn = ts_node_child_by_field_name(call, "function", 8);
   TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
   if (!is_type(call, "call_expression") || !is_type(fn, "member_expression"))
@@ -260,7 +335,13 @@ static int render_call(const unsigned char *d, TSNode call, char out[VIEW_NAME_M
   if (!((pe - ps == 6 && memcmp(d + ps, "render", 6) == 0) ||
         (pe - ps == 4 && memcmp(d + ps, "view", 4) == 0)))
     return 0;
-  TSNode a0 = ts_node_named_child(args, 0);
+  *a0 = ts_node_named_child(args, 0);
+  return !ts_node_is_null(*a0);
+}
+
+/* The view name string a0 (bytes of d) holds into out; 0 when it is no
+ * string. */
+static int view_name(const unsigned char *d, TSNode a0, char out[VIEW_NAME_MAX]) {
   if (!is_type(a0, "string") && !is_type(a0, "template_string"))
     return 0;
   uint32_t s = ts_node_start_byte(a0) + 1, e = ts_node_end_byte(a0) - 1;
@@ -273,6 +354,12 @@ static int render_call(const unsigned char *d, TSNode call, char out[VIEW_NAME_M
   return 1;
 }
 
+/* Is call a render call naming its view by a string? The name into out. */
+static int render_call(const unsigned char *d, TSNode call, char out[VIEW_NAME_MAX]) {
+  TSNode a0;
+  return render_callee(d, call, &a0) && view_name(d, a0, out);
+}
+
 static int is_literal(TSNode n) {
   static const char *const lit[] = {"string", "number", "true", "false", "null", "undefined", NULL};
   for (size_t i = 0; lit[i] != NULL; i++)
@@ -282,10 +369,10 @@ static int is_literal(TSNode n) {
 }
 
 /* Does a step of the path (in f) lie within node n? */
-static int holds_step(TSNode n, const pv_file *f, const pv_taint_step *st, uint32_t k) {
-  for (uint32_t i = 0; i < k; i++)
-    if ((st[i].file == NULL || st[i].file == f) && st[i].s >= ts_node_start_byte(n) &&
-        st[i].e <= ts_node_end_byte(n))
+static int holds_step(TSNode n, const pv_file *f, const path *p) {
+  for (uint32_t i = 0; i < p->n; i++)
+    if (step_file(p, i) == f && p->st[i].s >= ts_node_start_byte(n) &&
+        p->st[i].e <= ts_node_end_byte(n))
       return 1;
   return 0;
 }
@@ -296,14 +383,14 @@ static int word_byte(unsigned char c) {
 
 /* Is identifier id named, as a word, by a step of the path (in f) outside
  * the object literal obj (`assigned in q = req.query.q` for `{ q }`)? */
-static int named_by_step(const pv_file *f, TSNode id, TSNode obj, const pv_taint_step *st,
-                         uint32_t k) {
+static int named_by_step(const pv_file *f, TSNode id, TSNode obj, const path *p) {
   uint32_t is = ts_node_start_byte(id), len = ts_node_end_byte(id) - is;
   uint32_t os = ts_node_start_byte(obj), oe = ts_node_end_byte(obj);
-  for (uint32_t i = 0; i < k; i++) {
-    if ((st[i].file != NULL && st[i].file != f) || (st[i].s < oe && st[i].e > os))
+  for (uint32_t i = 0; i < p->n; i++) {
+    const pv_taint_step *st = &p->st[i];
+    if (step_file(p, i) != f || (st->s < oe && st->e > os))
       continue;
-    for (uint32_t j = st[i].s; j + len <= st[i].e && j + len <= f->size; j++)
+    for (uint32_t j = st->s; j + len <= st->e && j + len <= f->size; j++)
       if (memcmp(f->data + j, f->data + is, len) == 0 && (j == 0 || !word_byte(f->data[j - 1])) &&
           (j + len == f->size || !word_byte(f->data[j + len])))
         return 1;
@@ -314,41 +401,40 @@ static int named_by_step(const pv_file *f, TSNode id, TSNode obj, const pv_taint
 /* Does property p of obj carry the path: its value holds a step, or is a
  * name a step outside obj names; a spread (`...req.query`) holding a step
  * makes every name tainted (key "*"). */
-static int carries(const pv_file *f, TSNode obj, TSNode val, const pv_taint_step *st, uint32_t k) {
-  if (holds_step(val, f, st, k))
+static int carries(const pv_file *f, TSNode obj, TSNode val, const path *p) {
+  if (holds_step(val, f, p))
     return 1;
   return (is_type(val, "identifier") || is_type(val, "shorthand_property_identifier")) &&
-         named_by_step(f, val, obj, st, k);
+         named_by_step(f, val, obj, p);
 }
 
 /* The tainted names of object literal obj: its properties carrying the
  * path, else those whose value is not a literal. */
-static void object_names(const pv_file *f, TSNode obj, const pv_taint_step *st, uint32_t k,
-                         names *ns) {
+static void object_names(const pv_file *f, TSNode obj, const path *p, names *ns) {
   uint32_t c = ts_node_named_child_count(obj);
   for (int pass = 0; pass < 2 && ns->n == 0; pass++)
     for (uint32_t i = 0; i < c; i++) {
-      TSNode p = ts_node_named_child(obj, i);
-      TSNode val = is_type(p, "pair") ? ts_node_child_by_field_name(p, "value", 5) : p;
-      TSNode key = is_type(p, "pair") ? ts_node_child_by_field_name(p, "key", 3) : p;
-      if (is_type(p, "spread_element") && pass == 0 && holds_step(p, f, st, k) && ns->n < NAMES_MAX)
-        memcpy(ns->v[ns->n++], "*", 2);
-      if (!is_type(p, "pair") && !is_type(p, "shorthand_property_identifier"))
+      TSNode q = ts_node_named_child(obj, i);
+      TSNode val = is_type(q, "pair") ? ts_node_child_by_field_name(q, "value", 5) : q;
+      TSNode key = is_type(q, "pair") ? ts_node_child_by_field_name(q, "key", 3) : q;
+      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p))
+        push_name(ns, (const unsigned char *)"*", 0, 1, 0, UINT32_MAX);
+      if (!is_type(q, "pair") && !is_type(q, "shorthand_property_identifier"))
         continue;
-      if (pass == 0 ? carries(f, obj, val, st, k) : !is_literal(val))
+      if (pass == 0 ? carries(f, obj, val, p) : !is_literal(val))
         add_name(ns, f->data, key);
     }
 }
 
-/* The object literal variable `id` is declared with, in a declarator a step
- * of the path lies in; a null node when none. */
-static TSNode declared_object(const pv_file *f, TSNode root, TSNode id, const pv_taint_step *st,
-                              uint32_t k) {
+/* The object literal variable `id` (in f) is declared with, in a
+ * declarator a step of the path lies in; a null node when none. */
+static TSNode declared_object(const pv_file *f, TSNode id, const path *p) {
+  TSNode root = ts_tree_root_node(id.tree);
   uint32_t is = ts_node_start_byte(id), ie = ts_node_end_byte(id);
-  for (uint32_t i = 0; i < k; i++) {
-    if (st[i].file != NULL && st[i].file != f)
+  for (uint32_t i = 0; i < p->n; i++) {
+    if (step_file(p, i) != f)
       continue;
-    TSNode d = ts_node_descendant_for_byte_range(root, st[i].s, st[i].e);
+    TSNode d = ts_node_descendant_for_byte_range(root, p->st[i].s, p->st[i].e);
     while (!ts_node_is_null(d) && !is_type(d, "variable_declarator"))
       d = ts_node_parent(d);
     if (ts_node_is_null(d)) /* the step is in no declarator */
@@ -406,26 +492,122 @@ static TSNode locals_assign(const pv_file *f, TSNode n, names *ns, char view[VIE
   return render_in(f->data, scope, ts_node_end_byte(as), view);
 }
 
-/* The render call of sink node n and its tainted names; null when n is
- * not the locals of a render call. */
-static TSNode route_side(const pv_file *f, TSNode root, TSNode n, const pv_taint_step *st,
-                         uint32_t k, names *ns, char view[VIEW_NAME_MAX]) {
-  TSNode args = ts_node_parent(n), call = ts_node_parent(args);
-  if (!is_type(args, "arguments") || !render_call(f->data, call, view))
+/* ---- A render call in a helper: the caller's arguments ------------------ */
+
+static int same_text(const unsigned char *d, TSNode a, TSNode b) {
+  uint32_t as = ts_node_start_byte(a), bs = ts_node_start_byte(b);
+  uint32_t n = ts_node_end_byte(a) - as;
+  return n == ts_node_end_byte(b) - bs && memcmp(d + as, d + bs, n) == 0;
+}
+
+static int is_function(TSNode n) {
+  static const char *const fns[] = {"function_declaration",
+                                    "function_expression",
+                                    "function",
+                                    "arrow_function",
+                                    "method_definition",
+                                    "generator_function_declaration",
+                                    NULL};
+  for (size_t i = 0; fns[i] != NULL; i++)
+    if (is_type(n, fns[i]))
+      return 1;
+  return 0;
+}
+
+/* The parameter's name node of formal parameter q (TS wraps it, a default
+ * value follows it). */
+static TSNode param_name(TSNode q) {
+  if (is_type(q, "required_parameter") || is_type(q, "optional_parameter"))
+    q = ts_node_child_by_field_name(q, "pattern", 7);
+  if (is_type(q, "assignment_pattern"))
+    q = ts_node_child_by_field_name(q, "left", 4);
+  return q;
+}
+
+/* The index of identifier id (bytes of d) among the parameters of the
+ * function around it; -1 when it is none of them. */
+static int param_index(const unsigned char *d, TSNode id) {
+  if (!is_type(id, "identifier"))
+    return -1;
+  TSNode fn = ts_node_parent(id);
+  while (!ts_node_is_null(fn) && !is_function(fn))
+    fn = ts_node_parent(fn);
+  TSNode ps = ts_node_child_by_field_name(fn, "parameters", 10);
+  if (ts_node_is_null(ps)) /* x => ... */
+    return is_type(ts_node_child_by_field_name(fn, "parameter", 9), "identifier") &&
+                   same_text(d, ts_node_child_by_field_name(fn, "parameter", 9), id)
+               ? 0
+               : -1;
+  for (uint32_t i = 0, c = ts_node_named_child_count(ps); i < c; i++) {
+    TSNode q = param_name(ts_node_named_child(ps, i));
+    if (is_type(q, "identifier") && same_text(d, q, id))
+      return (int)i;
+  }
+  return -1;
+}
+
+/* The arguments of the call that passed the path into module f (a
+ * route's `helper(res, 'view', { q: req.query.q })`): the last step
+ * outside f, when it is an argument of a call; its file into *cf. A null
+ * node when there is none. */
+static TSNode call_site(pv_render *v, const path *p, const pv_file *f, const TSTree *keep,
+                        const pv_file **cf) {
+  uint32_t i = p->n;
+  while (i > 0 && step_file(p, i - 1) == f)
+    i--;
+  if (i == 0)
+    return (TSNode){0};
+  const pv_file *sf = step_file(p, i - 1);
+  const TSTree *t = sf == p->home ? p->home_tree : tree_of(v, sf, keep);
+  if (t == NULL)
+    return (TSNode){0};
+  TSNode args = ts_node_parent(node_at(ts_tree_root_node(t), p->st[i - 1].s, p->st[i - 1].e));
+  if (!is_type(args, "arguments") || !is_type(ts_node_parent(args), "call_expression"))
+    return (TSNode){0};
+  *cf = sf;
+  return args;
+}
+
+/* The argument of call arguments args for parameter id of the function
+ * around it (bytes of d); a null node when id is no parameter. */
+static TSNode arg_for(const unsigned char *d, TSNode id, TSNode args) {
+  int k = ts_node_is_null(args) ? -1 : param_index(d, id);
+  return k < 0 ? (TSNode){0} : ts_node_named_child(args, (uint32_t)k);
+}
+
+/* The render call of sink node n (in f) and its tainted names; null when
+ * n is not the locals of a render call. A view name or locals that are
+ * parameters of the function around the call are read from the
+ * arguments of the call that passed the path in. */
+static TSNode route_side(pv_render *v, const path *p, const pv_file *f, TSNode n, names *ns,
+                         char view[VIEW_NAME_MAX]) {
+  TSNode args = ts_node_parent(n), call = ts_node_parent(args), a0, cargs = {0};
+  if (!is_type(args, "arguments") || !render_callee(f->data, call, &a0))
     return locals_assign(f, n, ns, view);
-  TSNode obj = is_type(n, "object") ? n : declared_object(f, root, n, st, k);
+  const pv_file *cf = f;
+  int named = view_name(f->data, a0, view);
+  if (!named || param_index(f->data, n) >= 0)
+    cargs = call_site(v, p, f, n.tree, &cf);
+  if (!named && !view_name(cf->data, arg_for(f->data, a0, cargs), view))
+    return (TSNode){0};
+  TSNode la = arg_for(f->data, n, cargs);
+  const pv_file *lf = ts_node_is_null(la) ? f : cf;
+  n = ts_node_is_null(la) ? n : la;
+  TSNode obj = is_type(n, "object") ? n : declared_object(lf, n, p);
   if (!ts_node_is_null(obj))
-    object_names(f, obj, st, k, ns);
-  else if (ns->n < NAMES_MAX)
-    memcpy(ns->v[ns->n++], "*", 2);
+    object_names(lf, obj, p, ns);
+  else
+    push_name(ns, (const unsigned char *)"*", 0, 1, 0, UINT32_MAX);
   return call;
 }
 
 /* ---- Following ---------------------------------------------------------- */
 
 typedef struct {
-  const names *ns;
+  const names *ns; /* the route's */
+  names *own;      /* with the aliases of the view in the language read */
   const pv_file *view;
+  const pv_file *route; /* the render call's file */
   TSNode call;
   pv_render_fn fn;
   void *ctx;
@@ -437,11 +619,32 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
   const pv_file *v = c->view;
   for (size_t i = 0; i < c->ns->n; i++) {
     const char *nm = c->ns->v[i];
-    if (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm)))
+    if (o->s < c->ns->from[i] || o->s >= c->ns->to[i] ||
+        (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))))
       continue;
-    pv_render_hit h = {v, *o, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
+    pv_render_hit h = {v, *o, c->route, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
     c->rc = c->fn(c->ctx, &h);
     return c->rc;
+  }
+  return 0;
+}
+
+/* An alias the view binds: tainted when its expression reads a tainted
+ * name holding there (an empty name, a block's context: "*" there). */
+static int on_alias(void *ctx, const pv_tpl_alias *a) {
+  out_ctx *c = ctx;
+  names *ns = c->own;
+  const unsigned char *d = c->view->data;
+  for (size_t i = 0; i < ns->n; i++) {
+    const char *nm = ns->v[i];
+    if (a->xs < ns->from[i] || a->xs >= ns->to[i] ||
+        (strcmp(nm, "*") != 0 && !pv_tpl_reads(d, a->xs, a->xe, nm, strlen(nm))))
+      continue;
+    if (a->ne > a->ns)
+      push_name(ns, d, a->ns, a->ne, a->from, a->to);
+    else
+      push_name(ns, (const unsigned char *)"*", 0, 1, a->from, a->to);
+    break;
   }
   return 0;
 }
@@ -453,34 +656,41 @@ static int read_view(const pv_file *vf, out_ctx *oc) {
   static const pv_lang html_as[] = {PV_LANG_EJS, PV_LANG_HBS, PV_LANG_NJK};
   pv_lang l = pv_lang_detect(vf->path, vf->data, vf->size, NULL);
   size_t n = l == PV_LANG_HTML ? sizeof html_as / sizeof html_as[0] : 1;
+  const names *route = oc->ns;
+  names own;
+  int cut = 0;
   for (size_t i = 0; i < n && oc->rc == 0; i++) {
-    long got = pv_tpl_unescaped(vf->data, vf->size, n > 1 ? html_as[i] : l, PV_RENDER_OUTS_MAX,
-                                on_out, oc);
-    if (oc->rc == 0 && got == PV_RENDER_OUTS_MAX)
-      return PV_RENDER_CUT;
+    pv_lang li = n > 1 ? html_as[i] : l;
+    own = *route;
+    oc->own = &own;
+    cut |= pv_tpl_aliases(vf->data, vf->size, li, PV_RENDER_ALIASES_MAX, on_alias, oc) ==
+           PV_RENDER_ALIASES_MAX;
+    oc->ns = &own;
+    long got = pv_tpl_unescaped(vf->data, vf->size, li, PV_RENDER_OUTS_MAX, on_out, oc);
+    oc->ns = route;
+    cut |= got == PV_RENDER_OUTS_MAX;
   }
-  return oc->rc;
+  return oc->rc == 0 && cut ? PV_RENDER_CUT : oc->rc;
 }
 
-int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_t s, uint32_t e,
-                     const pv_taint_step *steps, uint32_t n, pv_render_fn fn, void *ctx) {
+int pv_render_follow(pv_render *v, const pv_file *home, const TSTree *home_tree, const pv_file *f,
+                     uint32_t s, uint32_t e, const pv_taint_step *steps, uint32_t n,
+                     pv_render_fn fn, void *ctx) {
   if (v->follows == PV_RENDER_FOLLOW_MAX)
     return PV_RENDER_CUT;
+  const TSTree *tree = f == home ? home_tree : tree_of(v, f, home_tree);
   if (tree == NULL)
     return 0;
   v->follows++;
   if (!v->read)
     read_settings(v);
-  TSNode root = ts_tree_root_node(tree), node = ts_node_descendant_for_byte_range(root, s, e);
-  while (!ts_node_is_null(ts_node_parent(node)) && ts_node_start_byte(ts_node_parent(node)) == s &&
-         ts_node_end_byte(ts_node_parent(node)) == e)
-    node = ts_node_parent(node);
+  path p = {steps, n, home, home_tree};
   names ns = {0};
   char view[VIEW_NAME_MAX];
-  TSNode call = route_side(f, root, node, steps, n, &ns, view);
+  TSNode call = route_side(v, &p, f, node_at(ts_tree_root_node(tree), s, e), &ns, view);
   const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view);
   if (vf == NULL)
     return 0;
-  out_ctx oc = {&ns, vf, call, fn, ctx, 0};
+  out_ctx oc = {&ns, NULL, vf, f, call, fn, ctx, 0};
   return read_view(vf, &oc);
 }

@@ -23,9 +23,12 @@
  * has, else the engine's (app.set('view engine', ...), extension:,
  * viewExt:, engine: { name: ... }), else any template extension. An
  * .html view is read as EJS, Handlebars and Nunjucks (swig) alike: the
- * engine an app maps to html renders it. A sink
- * outside the file being analysed (inside an imported module), a view name
- * that is not a string or a view not in the input is not followed.
+ * engine an app maps to html renders it. The render call may sit in
+ * another module the route calls (a controller, a `renderPage(res, 'view',
+ * data)` helper): a view name or locals that are parameters of the
+ * function around the render call are read from the arguments of the call
+ * that passed the path in (one call deep). A view name that is not a
+ * string there or a view not in the input is not followed.
  *
  * Ownership: a pv_render belongs to one matcher for one input; the files
  * and the tree are borrowed. */
@@ -41,6 +44,7 @@
 enum {
   PV_RENDER_FOLLOW_MAX = 1024, /* sinks followed into views per input; more: not followed */
   PV_RENDER_OUTS_MAX = 4096,   /* unescaped outputs read per view */
+  PV_RENDER_ALIASES_MAX = 64,  /* aliases read per view (template.h); more: not followed */
 };
 
 typedef struct pv_render pv_render;
@@ -55,6 +59,7 @@ void pv_render_delete(pv_render *v);
 typedef struct {
   const pv_file *view;
   pv_tpl_out out;
+  const pv_file *route; /* the file of the render call */
   uint32_t call_s, call_e;
   const char *name; /* "*": the whole locals object is tainted */
 } pv_render_hit;
@@ -62,12 +67,15 @@ typedef struct {
 /* Called per output reached; non-zero stops (and is returned). */
 typedef int (*pv_render_fn)(void *ctx, const pv_render_hit *h);
 
-/* Follow the sink [s, e) of file f (tree: its tree) reached by the path
- * steps[0..n) into the view its render call names. Returns 0, the
+/* Follow the sink [s, e) of file f reached by the path steps[0..n) into
+ * the view its render call names. home is the module analysed (the file
+ * of the steps that name none) and home_tree its tree; f is home or a
+ * module it calls into (parsed here, a few trees kept). Returns 0, the
  * callback's non-zero return (-1 on OOM), or PV_RENDER_CUT when a cap
  * above left part of the work undone (the caller notes it). */
 enum { PV_RENDER_CUT = 2 };
-int pv_render_follow(pv_render *v, const pv_file *f, const TSTree *tree, uint32_t s, uint32_t e,
-                     const pv_taint_step *steps, uint32_t n, pv_render_fn fn, void *ctx);
+int pv_render_follow(pv_render *v, const pv_file *home, const TSTree *home_tree, const pv_file *f,
+                     uint32_t s, uint32_t e, const pv_taint_step *steps, uint32_t n,
+                     pv_render_fn fn, void *ctx);
 
 #endif

@@ -11,11 +11,18 @@ static int digit(unsigned char c) {
   return (unsigned)(c - '0') < 10u;
 }
 
+static int word_byte(unsigned char c) {
+  return alpha(c) || digit(c) || c == '_' || c == '$';
+}
+
+enum { HBS_NEST_MAX = 64 }; /* Handlebars blocks nested in one read for its end */
+
 /* The walk over one file: where it is, what it found. */
 typedef struct {
   const unsigned char *d;
   size_t n, max, seen;
   pv_tpl_fn fn;
+  pv_tpl_alias_fn afn; /* the alias walk's, instead of fn */
   void *ctx;
   int stopped;
 } walk;
@@ -82,6 +89,22 @@ static void hbs_walk(walk *w) {
   }
 }
 
+/* The quote state at byte w->d[*i]: 1 when it is inside a string
+ * literal or opens one (an escaped byte is skipped), else 0. */
+static int quoted(const walk *w, size_t *i, unsigned char *quote) {
+  unsigned char c = w->d[*i];
+  if (*quote != 0) {
+    *i += c == '\\';
+    *quote = c == *quote ? 0 : *quote;
+    return 1;
+  }
+  if (c == '"' || c == '\'' || c == '`') {
+    *quote = c;
+    return 1;
+  }
+  return 0;
+}
+
 /* The end of the balanced {...} or (...) opened at d[i], quotes skipped,
  * before byte `end` (the line's: Pug's attributes and interpolations are
  * read on one line, so a file of unclosed ones stays linear); w->n when it
@@ -91,12 +114,9 @@ static size_t balanced(const walk *w, size_t i, size_t end) {
   size_t depth = 0;
   for (; i < end; i++) {
     unsigned char c = w->d[i];
-    if (quote != 0) {
-      i += c == '\\';
-      quote = c == quote ? 0 : quote;
-    } else if (c == '"' || c == '\'' || c == '`')
-      quote = c;
-    else if (c == open)
+    if (quoted(w, &i, &quote))
+      continue;
+    if (c == open)
       depth++;
     else if (c == close && --depth == 0)
       return i;
@@ -104,9 +124,60 @@ static size_t balanced(const walk *w, size_t i, size_t end) {
   return w->n;
 }
 
+/* The end of the expression at i: a ';' or ',' (or, at_space, a blank)
+ * at depth 0, a bracket closing one opened before it, or e; quotes
+ * skipped. */
+static size_t expr_end(const walk *w, size_t i, size_t e, int at_space) {
+  size_t depth = 0;
+  unsigned char quote = 0;
+  for (; i < e; i++) {
+    unsigned char c = w->d[i];
+    if (quoted(w, &i, &quote))
+      continue;
+    if (c == '(' || c == '[' || c == '{')
+      depth++;
+    else if ((c == ')' || c == ']' || c == '}') && depth-- == 0)
+      break;
+    else if ((c == ';' || c == ',' || (at_space && (c == ' ' || c == '\t'))) && depth == 0)
+      break;
+  }
+  return i < e ? i : e;
+}
+
+/* The unescaped attributes `name!=expr` of the attribute list whose
+ * brackets are at as and ae (not a string literal: the template's own
+ * text); 1 when the walk stops. */
+static int pug_attrs(walk *w, size_t as, size_t ae) {
+  unsigned char quote = 0;
+  size_t depth = 0;
+  for (size_t i = as + 1; i + 1 < ae; i++) {
+    unsigned char c = w->d[i];
+    if (quoted(w, &i, &quote))
+      continue;
+    depth += c == '(' || c == '[' || c == '{';
+    depth -= depth > 0 && (c == ')' || c == ']' || c == '}');
+    if (depth > 0 || c != '!' || w->d[i + 1] != '=' ||
+        !(word_byte(w->d[i - 1]) || w->d[i - 1] == '-'))
+      continue;
+    size_t ns = i, xs = i + 2;
+    while (ns > as + 1 && (word_byte(w->d[ns - 1]) || w->d[ns - 1] == '-' || w->d[ns - 1] == ':'))
+      ns--;
+    while (xs < ae && (w->d[xs] == ' ' || w->d[xs] == '\t'))
+      xs++;
+    size_t xe = expr_end(w, xs, ae, 1);
+    int literal = xs < ae && (w->d[xs] == '"' || w->d[xs] == '\'' || w->d[xs] == '`');
+    if (xe > xs && !literal && emit(w, ns, xe, xs, xe))
+      return 1;
+    i = xe > i ? xe - 1 : i;
+  }
+  return 0;
+}
+
 /* `tag.class#id(attrs)!= expr` or `!= expr` from line start ls: the
- * expression's start, or 0 when the line is not unescaped code. */
-static size_t pug_code(const walk *w, size_t ls, size_t le) {
+ * expression's start, or 0 when the line is not unescaped code; the
+ * unescaped attributes of the attribute list on the way to fn (*stop set
+ * when it stops the walk). */
+static size_t pug_code(walk *w, size_t ls, size_t le, int *stop) {
   size_t i = ls;
   while (i < le && (w->d[i] == ' ' || w->d[i] == '\t'))
     i++;
@@ -114,7 +185,9 @@ static size_t pug_code(const walk *w, size_t ls, size_t le) {
                     w->d[i] == ':' || alpha(w->d[i]) || digit(w->d[i])))
     i++;
   if (i < le && w->d[i] == '(') {
+    size_t as = i;
     i = balanced(w, i, le);
+    *stop = i < le && pug_attrs(w, as, i);
     i = i < le ? i + 1 : le;
   }
   return i + 1 < le && w->d[i] == '!' && w->d[i + 1] == '=' ? i + 2 : 0;
@@ -128,8 +201,9 @@ static void pug_walk(walk *w) {
     while (i < le && (w->d[i] == ' ' || w->d[i] == '\t'))
       i++;
     int comment = i + 1 < le && w->d[i] == '/' && w->d[i + 1] == '/';
-    size_t xs = comment ? 0 : pug_code(w, ls, le);
-    if (xs != 0 && emit(w, i, le, xs, le))
+    int stop = 0;
+    size_t xs = comment ? 0 : pug_code(w, ls, le, &stop);
+    if (stop || (xs != 0 && emit(w, i, le, xs, le)))
       return;
     for (size_t k = xs ? le : i; !comment && k + 1 < le; k++) {
       if (w->d[k] != '!' || w->d[k + 1] != '{' || (k > 0 && w->d[k - 1] == '\\'))
@@ -197,22 +271,233 @@ static void njk_walk(walk *w) {
   }
 }
 
-long pv_tpl_unescaped(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_fn fn,
-                      void *ctx) {
-  walk w = {.d = d, .n = d ? n : 0, .max = max, .fn = fn, .ctx = ctx};
-  if (l == PV_LANG_EJS)
-    ejs_walk(&w);
-  else if (l == PV_LANG_HBS)
-    hbs_walk(&w);
-  else if (l == PV_LANG_PUG)
-    pug_walk(&w);
-  else if (l == PV_LANG_NJK)
-    njk_walk(&w);
-  return w.stopped ? -1 : (long)w.seen;
+/* ---- Aliases ------------------------------------------------------------ */
+
+/* Report alias name [ns, ne) of expression [xs, xe), holding in
+ * [from, to); 0 to go on. */
+static int emit_alias(walk *w, size_t ns, size_t ne, size_t xs, size_t xe, size_t from, size_t to) {
+  if (w->seen == w->max || to > UINT32_MAX)
+    return 1;
+  w->seen++;
+  pv_tpl_alias a = {(uint32_t)ns, (uint32_t)ne,   (uint32_t)xs,
+                    (uint32_t)xe, (uint32_t)from, (uint32_t)to};
+  if (w->afn(w->ctx, &a) != 0) {
+    w->stopped = 1;
+    return 1;
+  }
+  return 0;
 }
 
-static int word_byte(unsigned char c) {
-  return alpha(c) || digit(c) || c == '_' || c == '$';
+static size_t spaces(const walk *w, size_t i, size_t e) {
+  while (i < e && (w->d[i] == ' ' || w->d[i] == '\t' || w->d[i] == '\n' || w->d[i] == '\r'))
+    i++;
+  return i;
+}
+
+static size_t word_end(const walk *w, size_t i, size_t e) {
+  while (i < e && word_byte(w->d[i]))
+    i++;
+  return i;
+}
+
+/* Is the word at i (before e) k? */
+static int word_is(const walk *w, size_t i, size_t e, const char *k) {
+  size_t m = strlen(k);
+  return word_end(w, i, e) - i == m && memcmp(w->d + i, k, m) == 0;
+}
+
+/* `NAME = expr`, `NAME in|of expr` or `K, V in expr` at i (before e),
+ * and the declarators after a ',' of the first form: one alias per name,
+ * holding from e to `to`. */
+static int binding(walk *w, size_t i, size_t e, size_t to) {
+  for (;;) {
+    size_t n1 = i, n1e = word_end(w, i, e), n2 = 0, n2e = 0, xs;
+    if (n1e == n1)
+      return 0;
+    i = spaces(w, n1e, e);
+    if (i < e && w->d[i] == ',') {
+      n2 = spaces(w, i + 1, e);
+      n2e = word_end(w, n2, e);
+      i = spaces(w, n2e, e);
+    }
+    int eq = i < e && w->d[i] == '=' && (i + 1 == e || w->d[i + 1] != '=');
+    if (eq)
+      xs = i + 1;
+    else if (word_is(w, i, e, "in") || word_is(w, i, e, "of"))
+      xs = i + 2;
+    else
+      return 0;
+    size_t xe = expr_end(w, xs, e, 0);
+    if (emit_alias(w, n1, n1e, xs, xe, e, to) ||
+        (n2e > n2 && emit_alias(w, n2, n2e, xs, xe, e, to)))
+      return 1;
+    if (!eq || xe == e || w->d[xe] != ',')
+      return 0;
+    i = spaces(w, xe + 1, e);
+  }
+}
+
+/* The start of the bracket group closed at c (after s), or s. */
+static size_t opened(const walk *w, size_t s, size_t c) {
+  unsigned char close = w->d[c], open = close == ')' ? '(' : '[';
+  size_t depth = 0;
+  for (size_t i = c + 1; i > s; i--) {
+    if (w->d[i - 1] == close)
+      depth++;
+    else if (w->d[i - 1] == open && --depth == 0)
+      return i - 1;
+  }
+  return s;
+}
+
+/* `recv.forEach(function (NAME` / `recv.forEach((NAME` / `recv.forEach(NAME
+ * =>` with forEach at k (recv: names, calls, indexes and arrays back
+ * to the code's start s): NAME is an item of recv. */
+static int for_each(walk *w, size_t s, size_t k, size_t e, size_t to) {
+  size_t rs = k - 1;
+  while (rs > s && (word_byte(w->d[rs - 1]) || w->d[rs - 1] == '.' || w->d[rs - 1] == ')' ||
+                    w->d[rs - 1] == ']'))
+    rs = word_byte(w->d[rs - 1]) || w->d[rs - 1] == '.' ? rs - 1 : opened(w, s, rs - 1);
+  size_t i = spaces(w, k + 7, e);
+  if (rs + 1 >= k || w->d[k - 1] != '.' || i == e || w->d[i] != '(')
+    return 0;
+  i = spaces(w, i + 1, e);
+  if (word_is(w, i, e, "function"))
+    i = spaces(w, i + 8, e);
+  if (i < e && w->d[i] == '(')
+    i = spaces(w, i + 1, e);
+  size_t ne = word_end(w, i, e);
+  return ne > i && emit_alias(w, i, ne, rs, k - 1, e, to);
+}
+
+/* The declarations in code [s, e): `const|let|var|set NAME = expr`,
+ * `for|each NAME in|of expr` (a `(` and a declaration keyword after
+ * `for` alike), `x.forEach(function (NAME) ...`; each holding from e to
+ * `to`. */
+static int decls(walk *w, size_t s, size_t e, size_t to) {
+  static const char *const kws[] = {"const", "let", "var", "set", "each", "for", "forEach", NULL};
+  for (size_t k = s; k < e; k++) {
+    if (!word_byte(w->d[k]) || (k > s && word_byte(w->d[k - 1])))
+      continue;
+    size_t ke = word_end(w, k, e), i = spaces(w, ke, e), stop = 0;
+    for (size_t j = 0; kws[j] != NULL && stop == 0; j++) {
+      if (!word_is(w, k, e, kws[j]))
+        continue;
+      if (j == 6)
+        stop = 1 + (size_t)for_each(w, s, k, e, to);
+      else if (i < e && w->d[i] == '(')
+        stop = 1;
+      else
+        stop = 1 + (size_t)binding(w, i, e, to);
+    }
+    if (stop == 2)
+      return 1;
+    k = ke - 1;
+  }
+  return 0;
+}
+
+/* EJS scriptlets: <% ... %>, <%_ ... %>. */
+static void ejs_aliases(walk *w) {
+  for (size_t i = find(w, 0, "<%"); i + 2 < w->n; i = find(w, i, "<%")) {
+    unsigned char c = w->d[i + 2];
+    size_t e = find(w, i + 2, "%>");
+    if (e == w->n || (c != '=' && c != '-' && c != '#' && c != '%' && decls(w, i + 2, e, w->n)))
+      return;
+    i = e + 2;
+  }
+}
+
+/* Pug code lines (`- var x = y`) and `each x in y` / `for x in y` lines. */
+static void pug_aliases(walk *w) {
+  for (size_t ls = 0; ls < w->n;) {
+    size_t le = find(w, ls, "\n"), i = ls;
+    while (i < le && (w->d[i] == ' ' || w->d[i] == '\t'))
+      i++;
+    int code = i < le && w->d[i] == '-';
+    if ((code || word_is(w, i, le, "each") || word_is(w, i, le, "for")) &&
+        decls(w, i + (size_t)code, le, w->n))
+      return;
+    ls = le + 1;
+  }
+}
+
+/* Nunjucks tags: {% set x = y %}, {% for x in y %}. */
+static void njk_aliases(walk *w) {
+  for (size_t i = find(w, 0, "{%"); i < w->n; i = find(w, i, "{%")) {
+    size_t e = find(w, i + 2, "%}");
+    if (e == w->n || decls(w, i + 2, e, w->n))
+      return;
+    i = e + 2;
+  }
+}
+
+/* The end of the Handlebars block `word` opened before i: its closing
+ * {{/word}} at depth 0, or n (also when more than HBS_NEST_MAX blocks of
+ * the kind nest inside: the scope runs to the end, and a file of unclosed
+ * blocks stays linear). */
+static size_t hbs_block_end(const walk *w, size_t i, const char *word) {
+  size_t depth = 0, m = strlen(word);
+  for (i = find(w, i, "{{"); i < w->n; i = find(w, i + 2, "{{")) {
+    size_t k = i + 2 + (i + 2 < w->n && w->d[i + 2] == '~');
+    int open = k < w->n && w->d[k] == '#', close = k < w->n && w->d[k] == '/';
+    if (!(open || close) || !word_is(w, k + 1, w->n, word) || m == 0)
+      continue;
+    if (close && depth-- == 0)
+      return i;
+    depth += (size_t)open;
+    if (depth > HBS_NEST_MAX)
+      break;
+  }
+  return w->n;
+}
+
+/* {{#with x}} and {{#each x}}: inside, every name read is x's (an alias
+ * with no name); `as |a b|` names alias x too. */
+static void hbs_aliases(walk *w) {
+  for (size_t i = find(w, 0, "{{#"); i < w->n; i = find(w, i, "{{#")) {
+    size_t e = find(w, i + 3, "}}"), ws = i + 3;
+    if (e == w->n)
+      return;
+    const char *word = word_is(w, ws, e, "with") ? "with" : word_is(w, ws, e, "each") ? "each" : "";
+    size_t xs = ws + strlen(word), to = word[0] ? hbs_block_end(w, e + 2, word) : 0;
+    const unsigned char *as = memmem(w->d + xs, e - xs, " as |", 5);
+    size_t xe = as ? (size_t)(as - w->d) : e;
+    if (word[0] && emit_alias(w, 0, 0, xs, xe, e + 2, to))
+      return;
+    for (size_t k = as ? xe + 5 : e; k < e && word[0]; k = spaces(w, k, e)) {
+      size_t ne = word_end(w, k, e);
+      if (ne == k || emit_alias(w, k, ne, xs, xe, e + 2, to))
+        return;
+      k = ne;
+    }
+    i = e + 2;
+  }
+}
+
+typedef void (*walker)(walk *w);
+
+/* Run the walker of language l (ejs, handlebars, pug, nunjucks: ws[0..3]). */
+static long run(walk *w, pv_lang l, const walker ws[4]) {
+  static const pv_lang langs[4] = {PV_LANG_EJS, PV_LANG_HBS, PV_LANG_PUG, PV_LANG_NJK};
+  for (size_t i = 0; i < 4; i++)
+    if (l == langs[i])
+      ws[i](w);
+  return w->stopped ? -1 : (long)w->seen;
+}
+
+long pv_tpl_aliases(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_alias_fn fn,
+                    void *ctx) {
+  static const walker ws[4] = {ejs_aliases, hbs_aliases, pug_aliases, njk_aliases};
+  walk w = {.d = d, .n = d ? n : 0, .max = max, .afn = fn, .ctx = ctx};
+  return run(&w, l, ws);
+}
+
+long pv_tpl_unescaped(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_fn fn,
+                      void *ctx) {
+  static const walker ws[4] = {ejs_walk, hbs_walk, pug_walk, njk_walk};
+  walk w = {.d = d, .n = d ? n : 0, .max = max, .fn = fn, .ctx = ctx};
+  return run(&w, l, ws);
 }
 
 /* Is the name at d[i] a field of the data, judged by what precedes it

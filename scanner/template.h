@@ -6,8 +6,9 @@
  *   ejs:        <%- expr %> (closed by %>, -%> or _%>; <%% is a literal);
  *   handlebars: {{{ expr }}} and {{& expr }} (Mustache alike; \{{ is a
  *               literal);
- *   pug:        !{expr} interpolation, and `tag!= expr` / `!= expr` code
- *               at the start of a line;
+ *   pug:        !{expr} interpolation, `tag!= expr` / `!= expr` code at
+ *               the start of a line, and `tag(attr!=expr)` attributes
+ *               (not a string literal);
  *   nunjucks:   {{ expr | safe }}, and every {{ expr }} between
  *               {% autoescape false %} and {% endautoescape %}.
  * A tag left open ends the scan of the file.
@@ -32,6 +33,30 @@ typedef int (*pv_tpl_fn)(void *ctx, const pv_tpl_out *o);
  * stopped the walk. */
 long pv_tpl_unescaped(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_fn fn,
                       void *ctx);
+
+/* One alias a view binds: the name [ns, ne) (an empty name: every name
+ * read there, the context of a Handlebars block) stands for expression
+ * [xs, xe) in bytes [from, to) of the file. */
+typedef struct {
+  uint32_t ns, ne, xs, xe, from, to;
+} pv_tpl_alias;
+
+typedef int (*pv_tpl_alias_fn)(void *ctx, const pv_tpl_alias *a);
+
+/* Call fn on each simple alias of d[0..n) in language l, in file order, at
+ * most max of them:
+ *   ejs:        in scriptlets, `const|let|var x = expr`, `for (const x of
+ *               expr)`, `expr.forEach(function (x)` / `((x)` / `(x =>`;
+ *   pug:        the same on `- code` lines, and `each x in expr` /
+ *               `for x in expr` lines (`each v, k in`: both names);
+ *   nunjucks:   {% set x = expr %}, {% for x in expr %} ({% for k, v in %});
+ *   handlebars: {{#with expr}} and {{#each expr}} to their {{/with}},
+ *               {{/each}}: the block's context (an empty name), and the
+ *               names of `as |a b|`.
+ * A name declared in code holds to the end of the file (blocks are not
+ * tracked). Returns the number seen (<= max), or -1 when fn stopped. */
+long pv_tpl_aliases(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_alias_fn fn,
+                    void *ctx);
 
 /* Does expression d[s..e) of language l read the template's data field
  * `name` (len bytes): the name as a word, outside string literals, not a

@@ -64,6 +64,24 @@ app.get('/spread', (req, res) => {
   res.render('spread', { ...req.query, title: 'Spread' });
 });
 
+// Views that copy a local into another name before writing it
+// (views/alias.*, views/items.hbs, views/list.njk).
+app.get('/alias', (req, res) => {
+  res.render('alias', { name: req.query.name, title: 'Alias' });
+});
+app.get('/alias-pug', (req, res) => {
+  res.render('alias.pug', { name: req.query.name, title: 'Alias' });
+});
+app.get('/alias-hbs', (req, res) => {
+  res.render('alias.hbs', { user: req.query.user, site: 'Alias' });
+});
+app.get('/items', (req, res) => {
+  res.render('items.hbs', { items: req.query.items, links: ['/a', '/b'] });
+});
+app.get('/list', (req, res) => {
+  res.render('list.njk', { items: req.query.items, title: 'List' });
+});
+
 function currentUser(s) {
   return s ? 'someone' : 'nobody';
 }

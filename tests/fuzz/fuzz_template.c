@@ -1,7 +1,9 @@
 /* fuzz_template.c — any bytes as an EJS, Handlebars, Pug and Nunjucks
  * view (scanner/template.h): every unescaped output found, and whether its
- * expression reads the name the input's first word spells. Checks that
- * every output lies inside the input and its expression inside the tag. */
+ * expression reads the name the input's first word spells; every alias
+ * the view binds. Checks that every output lies inside the input and its
+ * expression inside the tag, and that every alias's name, expression and
+ * scope lie inside the input. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +26,15 @@ static int check(void *p, const pv_tpl_out *o) {
   return 0;
 }
 
+static int check_alias(void *p, const pv_tpl_alias *a) {
+  const ctx *c = p;
+  if (a->ns > a->ne || a->ne > c->n || a->xs > a->xe || a->xe > c->n || a->from > a->to ||
+      a->to > c->n)
+    abort();
+  pv_tpl_reads(c->d, a->xs, a->xe, c->name, strlen(c->name));
+  return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const pv_lang langs[] = {PV_LANG_EJS, PV_LANG_HBS, PV_LANG_PUG, PV_LANG_NJK};
   ctx c = {data, size, "q"};
@@ -35,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (k > 0)
     c.name[k] = '\0';
   for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
-    if (pv_tpl_unescaped(data, size, langs[i], OUTS_MAX, check, &c) > OUTS_MAX)
+    if (pv_tpl_unescaped(data, size, langs[i], OUTS_MAX, check, &c) > OUTS_MAX ||
+        pv_tpl_aliases(data, size, langs[i], OUTS_MAX, check_alias, &c) > OUTS_MAX)
       abort();
   return 0;
 }

@@ -1,5 +1,6 @@
 /* test_template.c — the unescaped outputs of EJS, Handlebars, Pug and
  * Nunjucks templates, and the names they read (scanner/template.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +15,32 @@ typedef struct {
   char got[512]; /* the expressions found, "|" between */
 } outs;
 
+/* Append one item to what c got, "|" before it unless first. */
+static void add(outs *c, const char *fmt, ...) {
+  size_t used = strlen(c->got);
+  if (used > 0 && used + 1 < sizeof c->got)
+    c->got[used++] = '|';
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(c->got + used, sizeof c->got - used, fmt, ap);
+  va_end(ap);
+}
+
+static outs *start(outs *c, const char *src) {
+  c->src = src;
+  c->got[0] = '\0';
+  return c;
+}
+
 static int collect(void *ctx, const pv_tpl_out *o) {
   outs *c = ctx;
-  size_t used = strlen(c->got);
-  snprintf(c->got + used, sizeof c->got - used, "%s%.*s", used ? "|" : "", (int)(o->xe - o->xs),
-           c->src + o->xs);
+  add(c, "%.*s", (int)(o->xe - o->xs), c->src + o->xs);
   return 0;
 }
 
 /* The expressions of src's unescaped outputs in language l. */
 static const char *exprs(outs *c, pv_lang l, const char *src) {
-  c->src = src;
-  c->got[0] = '\0';
-  pv_tpl_unescaped((const unsigned char *)src, strlen(src), l, OUTS_MAX, collect, c);
+  pv_tpl_unescaped((const unsigned char *)src, strlen(src), l, OUTS_MAX, collect, start(c, src));
   return c->got;
 }
 
@@ -44,6 +58,11 @@ static void test_outputs(void) {
   is_str(exprs(&c, PV_LANG_HBS, "{{{a}}}{{{b"), "a", "handlebars: an open tag ends the scan");
   is_str(exprs(&c, PV_LANG_PUG, "p!= a\np= b\nspan x !{c} #{d}\n// !{e}\n  div.k(x='1')!= f\n"),
          " a|c| f", "pug: != lines and !{}; = and #{} escaped, // comments out");
+  is_str(exprs(&c, PV_LANG_PUG,
+               "a(href!=url, title!=\"t\" data-x!= f(a, b))!= c\na(href=u, x=(a!=b))\n"),
+         "url|f(a, b)| c",
+         "pug: attr!= expressions before the line's code; attr=, strings, != "
+         "comparisons out");
   is_str(exprs(&c, PV_LANG_PUG, "p(a !{b\np!= c\n"), " c",
          "pug: an unclosed attribute list ends only its line");
   is_str(
@@ -79,8 +98,49 @@ static void test_reads(void) {
   ok(!reads("helper q=1", "q") && reads("helper q==1", "q"), "nor a hash key (== compares)");
 }
 
+static int collect_alias(void *ctx, const pv_tpl_alias *a) {
+  outs *c = ctx;
+  char to[16] = "end";
+  if (a->to != strlen(c->src))
+    snprintf(to, sizeof to, "%u", a->to);
+  add(c, "%.*s=%.*s@%u-%s", (int)(a->ne - a->ns), c->src + a->ns, (int)(a->xe - a->xs),
+      c->src + a->xs, a->from, to);
+  return 0;
+}
+
+/* src's aliases in language l as "name=expr@from-to" ("end": the file's
+ * end), "|" between. */
+static const char *aliases(outs *c, pv_lang l, const char *src) {
+  pv_tpl_aliases((const unsigned char *)src, strlen(src), l, OUTS_MAX, collect_alias,
+                 start(c, src));
+  return c->got;
+}
+
+static void test_aliases(void) {
+  outs c;
+  is_str(aliases(&c, PV_LANG_EJS, "<% const n = name %><%= m = q %><%# var z = q %>"),
+         "n= name @18-end", "ejs: a scriptlet's const; output tags and comments bind nothing");
+  is_str(aliases(&c, PV_LANG_EJS, "<% var x = locals.a, y = f(b, c); let s == t %>"),
+         "x= locals.a@45-end|y= f(b, c)@45-end", "ejs: several declarators; == is no binding");
+  is_str(aliases(&c, PV_LANG_EJS, "<% for (const i of items) { %><% a.b(c).forEach((x) => { %>"),
+         "i= items@28-end|x=a.b(c)@57-end", "ejs: for...of and forEach's parameter");
+  is_str(aliases(&c, PV_LANG_EJS, "<% let x = name"), "", "ejs: an open scriptlet binds nothing");
+  is_str(aliases(&c, PV_LANG_PUG, "- var x = name\np var y = q\neach v, k in obj\n"),
+         "x= name@14-end|v= obj@43-end|k= obj@43-end",
+         "pug: - code lines and each; text lines bind nothing");
+  is_str(aliases(&c, PV_LANG_NJK, "{% set x = name %}{{ set y = q }}{% for i in items %}"),
+         "x= name @16-end|i= items @51-end", "nunjucks: set and for tags; outputs bind nothing");
+  is_str(aliases(&c, PV_LANG_HBS, "{{#with user}}{{#with b}}{{/with}}a{{/with}}{{#if c}}{{/if}}"),
+         "= user@14-35|= b@25-25",
+         "handlebars: #with's context to its own {{/with}}; #if binds nothing");
+  is_str(aliases(&c, PV_LANG_HBS, "{{#each items as |it i|}}x{{/each}}"),
+         "= items@25-26|it= items@25-26|i= items@25-26", "handlebars: #each with block parameters");
+  is_str(aliases(&c, PV_LANG_HTML, "<% var x = y %>"), "", "other languages: no aliases");
+}
+
 int main(void) {
   test_outputs();
   test_reads();
+  test_aliases();
   return tap_done();
 }
