@@ -1184,6 +1184,9 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
   unsigned langs = o->n_rule_paths ? PV_LANG_ALL_BITS : predicted_langs(o, &bytes);
   int jit = langs == PV_LANG_ALL_BITS || bytes >= JIT_MIN_BYTES;
   pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit, jit ? NULL : cut_for(o, bytes));
+  if (o->verbose && pv_ruleset_cut_skipped(rs) > 0)
+    fprintf(stderr, "plugvet: %u code patterns not compiled: no input holds the words they need\n",
+            pv_ruleset_cut_skipped(rs));
   if (pv_ruleset_count(rs) == 0) {
     fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
             main_set.n ? main_set.v[0] : "(no path)",

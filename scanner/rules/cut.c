@@ -62,29 +62,26 @@ typedef struct {
   size_t at, n;
 } rd;
 
-/* A line "TAG u u ...\n" of k unsigned numbers after the tag. */
-static int line_nums(rd *r, const char *tag, unsigned long *v, int k) {
-  const unsigned char *nl = memchr(r->p + r->at, '\n', r->n - r->at);
-  if (nl == NULL || (size_t)(nl - (r->p + r->at)) > 200)
+/* A line "TAG u u ...\n" of k unsigned numbers (each under 2^32) after the
+ * one-letter tag. */
+static int line_nums(rd *r, char tag, unsigned long *v, int k) {
+  const unsigned char *p = r->p + r->at, *end = r->p + r->n;
+  if (end - p < 2 || p[0] != (unsigned char)tag)
     return -1;
-  char buf[224];
-  size_t len = (size_t)(nl - (r->p + r->at));
-  memcpy(buf, r->p + r->at, len);
-  buf[len] = '\0';
-  size_t tl = strlen(tag);
-  if (strncmp(buf, tag, tl) != 0 || buf[tl] != ' ')
-    return -1;
-  char *s = buf + tl;
+  p++;
   for (int i = 0; i < k; i++) {
-    char *e;
-    if (*s != ' ' || s[1] < '0' || s[1] > '9')
+    if (end - p < 2 || p[0] != ' ' || p[1] < '0' || p[1] > '9')
       return -1;
-    v[i] = strtoul(s + 1, &e, 10);
-    s = e;
+    unsigned long x = 0;
+    for (p++; p < end && *p >= '0' && *p <= '9' && x <= 0xffffffffUL; p++)
+      x = x * 10 + (unsigned long)(*p - '0');
+    if (x > 0xffffffffUL)
+      return -1;
+    v[i] = x;
   }
-  if (*s != '\0')
+  if (p == end || *p != '\n')
     return -1;
-  r->at += len + 1;
+  r->at = (size_t)(p + 1 - r->p);
   return 0;
 }
 
@@ -99,7 +96,7 @@ static int bytes_nl(rd *r, unsigned long len, uint32_t *off) {
 
 static int read_entry(rd *r, entry *e) {
   unsigned long v[4];
-  if (line_nums(r, "E", v, 4) != 0 || v[0] >= PV_LANG_COUNT || v[1] > 1 ||
+  if (line_nums(r, 'E', v, 4) != 0 || v[0] >= PV_LANG_COUNT || v[1] > 1 ||
       bytes_nl(r, v[2], &e->src) != 0)
     return -1;
   e->lang = (uint8_t)v[0];
@@ -110,7 +107,7 @@ static int read_entry(rd *r, entry *e) {
   for (unsigned long k = 0; k < v[3]; k++) {
     unsigned long w[2];
     uint32_t off;
-    if (line_nums(r, "W", w, 2) != 0 || w[0] > 1 || w[1] == 0 || bytes_nl(r, w[1], &off) != 0)
+    if (line_nums(r, 'W', w, 2) != 0 || w[0] > 1 || w[1] == 0 || bytes_nl(r, w[1], &off) != 0)
       return -1;
   }
   return 0;
@@ -308,7 +305,7 @@ int pv_cut_skips(pv_cut *c, pv_lang l, int untyped, const char *src, size_t len)
   for (uint32_t k = 0; k < e->nwords; k++) {
     unsigned long w[2];
     uint32_t off;
-    if (line_nums(&r, "W", w, 2) != 0 || bytes_nl(&r, w[1], &off) != 0)
+    if (line_nums(&r, 'W', w, 2) != 0 || bytes_nl(&r, w[1], &off) != 0)
       return 0; /* checked when read */
     if (!word_in_texts(c, (const char *)c->data + off, (uint32_t)w[1], (int)w[0])) {
       c->skipped++;
