@@ -1154,8 +1154,9 @@ static void pack_of(const paths *main_set, char pack[PV_PACK_ID_LEN]) {
 
 /* The rules of a run: the bundled pack and/or --rules; g_caps gets the
  * paths of the bundled capability rules (none with --rules alone); pack
- * their identity. */
-static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
+ * their identity. A few small plain files: the rules cut to their bytes
+ * (cut_for), unless no_prefilter. */
+static pv_ruleset *load_rules(const scan_opts *o, int no_prefilter, char pack[PV_PACK_ID_LEN]) {
   paths main_set = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
@@ -1183,7 +1184,9 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
   uint64_t bytes = UINT64_MAX;
   unsigned langs = o->n_rule_paths ? PV_LANG_ALL_BITS : predicted_langs(o, &bytes);
   int jit = langs == PV_LANG_ALL_BITS || bytes >= JIT_MIN_BYTES;
-  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit, jit ? NULL : cut_for(o, bytes));
+  /* PLUGVET_NO_PREFILTER: no pattern is left out for its words either */
+  pv_cut *cut = jit || no_prefilter ? NULL : cut_for(o, bytes);
+  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit, cut);
   if (o->verbose && pv_ruleset_cut_skipped(rs) > 0)
     fprintf(stderr, "plugvet: %u code patterns not compiled: no input holds the words they need\n",
             pv_ruleset_cut_skipped(rs));
@@ -1753,7 +1756,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   char pack[PV_PACK_ID_LEN];
   pv_resume old = {0};
   pv_scan_config cfg = {
-      .rules = load_rules(&o, pack),
+      .rules = load_rules(&o, env->no_prefilter, pack),
       .limits = o.limits,
       .capabilities = o.policy_out != NULL,
       .cap_load = caps_get,
