@@ -45,6 +45,8 @@ check "with the table most code patterns are not compiled" \
 bin/plugvet scan -v --no-db --fail-on none --text /dev/null a.js 2>err.txt >/dev/null
 check "without a table every pattern is compiled" ! grep -q 'not compiled' err.txt
 same "a javascript file" a.js
+PLUGVET_NO_PREFILTER=1 "$PV" scan -v --no-db --fail-on none --text /dev/null a.js 2>err.txt >/dev/null
+check "PLUGVET_NO_PREFILTER: every pattern is compiled" ! grep -q 'not compiled' err.txt
 
 # ---- A word only at the end of a long file --------------------------------
 {
