@@ -181,7 +181,7 @@ install:
 	  $(DESTDIR)$(PREFIX)/share/plugvet/trust \
 	  $(DESTDIR)$(PREFIX)/share/doc/plugvet
 	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 $(O)/pattern-table $(DESTDIR)$(PREFIX)/share/plugvet/
+	test ! -f $(O)/pattern-table || install -m 644 $(O)/pattern-table $(DESTDIR)$(PREFIX)/share/plugvet/
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
 	cp -R taint-rules/. $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules/
 	cp -R trust/. $(DESTDIR)$(PREFIX)/share/plugvet/trust/
