@@ -1121,8 +1121,8 @@ static pv_cut *cut_for(const scan_opts *o, uint64_t bytes) {
     die_oom();
   if (rc != PV_OK && !o->quiet)
     fprintf(stderr, "plugvet: note: %s: %s; every pattern is compiled\n", path, err.msg);
-  for (size_t i = 0; cut != NULL && i < o->mem.n; i++)
-    if (pv_cut_add_text(cut, o->mem.v[i].data, o->mem.v[i].size) != PV_OK)
+  for (size_t i = 0; cut != NULL && i < o->mem.n; i++) /* unread (NULL): over a limit */
+    if (o->mem.v[i].data && pv_cut_add_text(cut, o->mem.v[i].data, o->mem.v[i].size) != PV_OK)
       die_oom();
   for (size_t i = 0; cut != NULL && o->mem.n == 0 && i < o->n_inputs; i++) {
     if (read_small(o->inputs[i], (size_t)bytes, &t, &n) != 0) {
