@@ -37,7 +37,7 @@ endif
 
 .SECONDARY:
 .PHONY: all deps test test-unit test-cli asan demo bench catalog clean check-style fuzz install
-all: deps $(TOOLS) $(UNIT_BIN) $(FUZZ_BIN)
+all: deps $(TOOLS) $(O)/pattern-table $(UNIT_BIN) $(FUZZ_BIN)
 
 deps: $(DEPS)/libtreesitter.a
 $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
@@ -58,6 +58,14 @@ PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c tools/staged.c
              $(sort $(wildcard tools/cmd_*.c)))
 $(O)/plugvet: $(PV_OBJ) $(O)/libplugvet.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+# The words each code pattern of the bundled pack needs, made by this very
+# binary (its build id): a scan of a few small files compiles only the
+# patterns that can match them (scanner/rules/cut.h). Remade with the
+# binary or any rule file; a stale table only costs time.
+RULE_FILES := $(shell find rules taint-rules -name '*.yaml' -o -name '*.yml' 2>/dev/null)
+$(O)/pattern-table: $(O)/plugvet $(RULE_FILES)
+	ASAN_OPTIONS=detect_leaks=0 $(O)/plugvet rules pattern-table $@.tmp rules taint-rules && mv $@.tmp $@
 
 # The launcher links libseccomp; its probe programs are plain C, built
 # without sanitizers (they make the very syscalls the tests refuse). It
@@ -173,6 +181,7 @@ install:
 	  $(DESTDIR)$(PREFIX)/share/plugvet/trust \
 	  $(DESTDIR)$(PREFIX)/share/doc/plugvet
 	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
+	test ! -f $(O)/pattern-table || install -m 644 $(O)/pattern-table $(DESTDIR)$(PREFIX)/share/plugvet/
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
 	cp -R taint-rules/. $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules/
 	cp -R trust/. $(DESTDIR)$(PREFIX)/share/plugvet/trust/

@@ -155,14 +155,25 @@ static unsigned input_langs(const pv_result *r) {
   return langs;
 }
 
-/* The scanner's rules compiled for every language of r's files: the
- * matcher is remade with rules_load's set when they are not. PV_OK, or
- * PV_FATAL on OOM. */
+/* Non-zero if the scanner's rules, when cut to some texts (rules.h
+ * pv_ruleset_cut_take), were cut to every file of r. */
+static int cut_covers(const pv_scanner *s, const pv_result *r) {
+  for (size_t i = 0; i < r->files.len; i++) {
+    const pv_file *f = pv_result_file(r, i);
+    if (f->data != NULL && !pv_ruleset_cut_covers(s->rules, f->data, f->size))
+      return 0;
+  }
+  return 1;
+}
+
+/* The scanner's rules compiled for every language of r's files, and not
+ * cut to texts other than r's: the matcher is remade with rules_load's set
+ * when they are not. PV_OK, or PV_FATAL on OOM. */
 static pv_status cover_langs(pv_scanner *s, const pv_result *r) {
   if (s->matcher == NULL || s->cfg->rules_load == NULL)
     return PV_OK;
   unsigned want = input_langs(r) & ~pv_ruleset_langs(s->rules);
-  if (want == 0)
+  if (want == 0 && cut_covers(s, r))
     return PV_OK;
   const pv_ruleset *rs = s->cfg->rules_load(s->cfg->rules_ctx, want | pv_ruleset_langs(s->rules));
   pv_match_options mopt = {.no_prefilter = s->cfg->no_prefilter};

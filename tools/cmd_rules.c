@@ -21,6 +21,7 @@ static const char usage_rules[] =
     "       plugvet rules list [PATH...] [--markdown | --catalog]\n"
     "       plugvet rules validate PATH...\n"
     "       plugvet rules compat PATH...\n"
+    "       plugvet rules pattern-table OUT PATH...\n"
     "\n"
     "test      run each rule file's annotated test files (NAME.yaml → NAME.js,\n"
     "          NAME.ts, NAME.json...); exit 1 when a rule fails, 2 when rules\n"
@@ -32,7 +33,11 @@ static const char usage_rules[] =
     "          FILE:LINE: the error, then a summary; exit 2 on any error\n"
     "compat    try each rule alone (rules written for Semgrep): print\n"
     "          FILE:LINE: ID: loads, or refused: the key or feature plugvet does\n"
-    "          not support; exit 1 when a rule is refused, 2 when a PATH is unreadable\n";
+    "          not support; exit 1 when a rule is refused, 2 when a PATH is unreadable\n"
+    "pattern-table  write to OUT the words each code pattern of the rule files\n"
+    "          needs, for this build of plugvet (the build makes the bundled pack's,\n"
+    "          next to the binary: a scan of a few small files then compiles only\n"
+    "          the patterns that can match them)\n";
 
 static void print_lines(const uint32_t *v, size_t n) {
   putchar('[');
@@ -648,6 +653,40 @@ static int cmd_compat(int argc, char **argv) {
   return bad ? EXIT_INPUT : n.refused || n.files ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* rules pattern-table OUT PATH...: the rule files compiled for every
+ * language, their patterns' words written to OUT (cut.h). */
+static int cmd_pattern_table(int argc, char **argv) {
+  char id[80];
+  if (argc < 2) {
+    fprintf(stderr, "plugvet: rules pattern-table: OUT and a PATH are needed\n%s", usage_rules);
+    return EXIT_INPUT;
+  }
+  if (pv_build_id(id, sizeof id) == NULL) {
+    fprintf(stderr, "plugvet: rules pattern-table: this binary has no build id\n");
+    return EXIT_INPUT;
+  }
+  pv_limits lim = pv_limits_default();
+  pv_ruleset *rs = pv_ruleset_new();
+  pv_error err = {0};
+  pv_buf out;
+  pv_buf_init(&out, (size_t)1 << 30);
+  pv_status rc =
+      rs ? pv_ruleset_load_all(rs, (const char *const *)argv + 1, (size_t)argc - 1, &lim, &err)
+         : PV_FATAL;
+  if (rc == PV_OK)
+    rc = pv_ruleset_pattern_table(rs, id, &out);
+  FILE *f = rc == PV_OK ? fopen(argv[0], "wb") : NULL;
+  int bad = f == NULL || fwrite(out.data, 1, out.len, f) != out.len;
+  if (f != NULL && fclose(f) != 0)
+    bad = 1;
+  if (rc != PV_OK || bad)
+    fprintf(stderr, "plugvet: rules pattern-table: %s\n",
+            rc != PV_OK ? (err.msg[0] ? err.msg : "out of memory") : strerror(errno));
+  pv_buf_free(&out);
+  pv_ruleset_delete(rs);
+  return rc == PV_FATAL ? EXIT_INTERNAL : rc != PV_OK || bad ? EXIT_INPUT : EXIT_CLEAN;
+}
+
 /* argv[0] is "rules"; argv[1] the subcommand. */
 int pv_cmd_rules(int argc, char **argv, const pv_env *env) {
   if (argc < 2) {
@@ -662,6 +701,8 @@ int pv_cmd_rules(int argc, char **argv, const pv_env *env) {
     return cmd_validate(argc - 2, argv + 2);
   if (strcmp(argv[1], "compat") == 0)
     return cmd_compat(argc - 2, argv + 2);
+  if (strcmp(argv[1], "pattern-table") == 0)
+    return cmd_pattern_table(argc - 2, argv + 2);
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
       strcmp(argv[1], "help") == 0) {
     fputs(usage_rules, stdout);

@@ -1015,11 +1015,14 @@ static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
 /* The rules of paths p compiled for languages langs (pv_ruleset_set_langs),
  * their regexes JIT-compiled or not (pv_ruleset_set_jit); exit 2 naming
  * the error when they do not load. */
-static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned langs, int jit) {
+static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned langs, int jit,
+                                pv_cut *cut) {
   pv_ruleset *rs = pv_ruleset_new();
   if (rs == NULL)
     die_oom();
   pv_ruleset_set_langs(rs, langs);
+  if (cut != NULL)
+    pv_ruleset_cut_take(rs, cut);
   pv_ruleset_set_jit(rs, jit);
   pv_error err = {0};
   if (pv_ruleset_load_all(rs, (const char *const *)p->v, p->n, lim, &err) != PV_OK) {
@@ -1030,7 +1033,7 @@ static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned l
 }
 
 static pv_ruleset *load_set(const paths *p, const pv_limits *lim) {
-  return load_set_for(p, lim, PV_LANG_ALL_BITS, 1);
+  return load_set_for(p, lim, PV_LANG_ALL_BITS, 1, NULL);
 }
 
 /* The bundled capability rules, compiled the first time an input needs
@@ -1109,6 +1112,54 @@ static unsigned predicted_langs(const scan_opts *o, uint64_t *bytes) {
   return langs;
 }
 
+/* The bytes of file path (at most max) into a malloc'd *out; 0 or -1. */
+static int read_small(const char *path, size_t max, unsigned char **out, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  unsigned char *b = malloc(max + 1);
+  *n = f && b ? fread(b, 1, max + 1, f) : 0;
+  int bad = f == NULL || b == NULL || ferror(f) || *n > max;
+  if (f)
+    fclose(f);
+  if (bad)
+    free(b);
+  *out = bad ? NULL : b;
+  return bad ? -1 : 0;
+}
+
+/* The table's cut to the input files' bytes (scanner/rules/cut.h), or NULL
+ * (no table, a table refused: noted unless quiet, or an input unreadable):
+ * every pattern is then compiled. */
+static pv_cut *cut_for(const scan_opts *o, uint64_t bytes) {
+  char path[PATH_MAX + 64], id[80];
+  unsigned char *t = NULL;
+  size_t n = 0;
+  pv_cut *cut = NULL;
+  pv_error err = {0};
+  if (pv_pattern_table_path(path, sizeof path) == NULL || pv_build_id(id, sizeof id) == NULL ||
+      read_small(path, o->limits.rule_bytes, &t, &n) != 0)
+    return NULL;
+  pv_status rc = pv_cut_new(t, n, id, &cut, &err);
+  free(t);
+  if (rc == PV_FATAL)
+    die_oom();
+  if (rc != PV_OK && !o->quiet)
+    fprintf(stderr, "plugvet: note: %s: %s; every pattern is compiled\n", path, err.msg);
+  for (size_t i = 0; cut != NULL && i < o->mem.n; i++) /* unread (NULL): over a limit */
+    if (o->mem.v[i].data && pv_cut_add_text(cut, o->mem.v[i].data, o->mem.v[i].size) != PV_OK)
+      die_oom();
+  for (size_t i = 0; cut != NULL && o->mem.n == 0 && i < o->n_inputs; i++) {
+    if (read_small(o->inputs[i], (size_t)bytes, &t, &n) != 0) {
+      pv_cut_delete(cut);
+      return NULL;
+    }
+    rc = pv_cut_add_text(cut, t, n);
+    free(t);
+    if (rc != PV_OK)
+      die_oom();
+  }
+  return cut;
+}
+
 /* The identity of the rules loaded from main_set and the capability rules
  * (pv_pack_id), into pack. */
 static void pack_of(const paths *main_set, char pack[PV_PACK_ID_LEN]) {
@@ -1126,8 +1177,9 @@ static void pack_of(const paths *main_set, char pack[PV_PACK_ID_LEN]) {
 
 /* The rules of a run: the bundled pack and/or --rules; g_caps gets the
  * paths of the bundled capability rules (none with --rules alone); pack
- * their identity. */
-static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
+ * their identity. A few small plain files: the rules cut to their bytes
+ * (cut_for), unless no_prefilter. */
+static pv_ruleset *load_rules(const scan_opts *o, int no_prefilter, char pack[PV_PACK_ID_LEN]) {
   paths main_set = {0};
   char dir[PATH_MAX + 64];
   if (o->n_rule_paths == 0 || o->default_rules) {
@@ -1155,7 +1207,12 @@ static pv_ruleset *load_rules(const scan_opts *o, char pack[PV_PACK_ID_LEN]) {
   uint64_t bytes = UINT64_MAX;
   unsigned langs = o->n_rule_paths ? PV_LANG_ALL_BITS : predicted_langs(o, &bytes);
   int jit = langs == PV_LANG_ALL_BITS || bytes >= JIT_MIN_BYTES;
-  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit);
+  /* PLUGVET_NO_PREFILTER: no pattern is left out for its words either */
+  pv_cut *cut = jit || no_prefilter ? NULL : cut_for(o, bytes);
+  pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit, cut);
+  if (o->verbose && pv_ruleset_cut_skipped(rs) > 0)
+    fprintf(stderr, "plugvet: %u code patterns not compiled: no input holds the words they need\n",
+            pv_ruleset_cut_skipped(rs));
   if (pv_ruleset_count(rs) == 0) {
     fprintf(stderr, "plugvet: no rule loaded from %s%s: nothing would be scanned\n",
             main_set.n ? main_set.v[0] : "(no path)",
@@ -1847,7 +1904,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   char pack[PV_PACK_ID_LEN];
   pv_resume old = {0};
   pv_scan_config cfg = {
-      .rules = load_rules(&o, pack),
+      .rules = load_rules(&o, env->no_prefilter, pack),
       .limits = o.limits,
       .capabilities = o.policy_out != NULL,
       .cap_load = caps_get,
@@ -1859,7 +1916,7 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
                   .no_gitignore = o.no_gitignore,
                   .untrusted = !project_trusted(&o)},
       .inline_suppress = o.inline_suppress};
-  if (pv_ruleset_langs(cfg.rules) != PV_LANG_ALL_BITS)
+  if (pv_ruleset_langs(cfg.rules) != PV_LANG_ALL_BITS || pv_ruleset_cut_skipped(cfg.rules) > 0)
     cfg.rules_load = full_get;
   char dbbuf[PATH_MAX];
   pv_keyring ring = {0};

@@ -1,14 +1,40 @@
 /* common.c — see common.h. */
 #include "common.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* name in the binary's directory by the first, then the second, pattern
+ * (each "%s" the directory, then name), of type (S_IFDIR or S_IFREG): buf,
+ * or NULL. */
+static const char *beside_exe(const char *name, const char *first, const char *second,
+                              unsigned type, char *buf, size_t n) {
+  char exe[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len <= 0)
+    return NULL;
+  exe[len] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (slash == NULL)
+    return NULL;
+  *slash = '\0';
+  const char *tries[] = {first, second};
+  struct stat st;
+  for (size_t i = 0; i < 2; i++) {
+    snprintf(buf, n, tries[i], exe, name);
+    if (stat(buf, &st) == 0 && (st.st_mode & S_IFMT) == type)
+      return buf;
+  }
+  return NULL;
+}
 
 const char *pv_bundled_rules_dir(char *buf, size_t n) {
   return pv_bundled_dir("rules", buf, n);
@@ -21,23 +47,51 @@ const char *pv_bundled_dir(const char *name, char *buf, size_t n) {
   const char *env = var ? getenv(var) : NULL;
   if (env != NULL && *env)
     return env;
-  char exe[PATH_MAX];
-  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (len <= 0)
-    return NULL;
-  exe[len] = '\0';
-  char *slash = strrchr(exe, '/');
-  if (slash == NULL)
-    return NULL;
-  *slash = '\0';
-  const char *tries[] = {"%s/../share/plugvet/%s", "%s/../../%s"};
-  struct stat st;
-  for (size_t i = 0; i < 2; i++) {
-    snprintf(buf, n, tries[i], exe, name);
-    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-      return buf;
+  return beside_exe(name, "%s/../share/plugvet/%s", "%s/../../%s", S_IFDIR, buf, n);
+}
+
+typedef struct {
+  char *buf;
+  size_t n;
+  int found;
+} build_note;
+
+/* The NT_GNU_BUILD_ID note of one PT_NOTE segment of the program, hex. */
+static void note_id(const unsigned char *p, size_t size, build_note *b) {
+  size_t at = 0;
+  while (!b->found && size - at >= sizeof(ElfW(Nhdr))) {
+    const ElfW(Nhdr) *h = (const ElfW(Nhdr) *)(p + at);
+    size_t name = (h->n_namesz + 3u) & ~3u, desc = (h->n_descsz + 3u) & ~3u;
+    if (name > size - at - sizeof *h || desc > size - at - sizeof *h - name)
+      return;
+    const unsigned char *d = p + at + sizeof *h + name;
+    if (h->n_type == NT_GNU_BUILD_ID && h->n_namesz == 4 && memcmp(h + 1, "GNU", 4) == 0 &&
+        h->n_descsz * 2 < b->n) {
+      for (size_t i = 0; i < h->n_descsz; i++)
+        snprintf(b->buf + 2 * i, 3, "%02x", d[i]);
+      b->found = h->n_descsz > 0;
+    }
+    at += sizeof *h + name + desc;
   }
-  return NULL;
+}
+
+static int program_notes(struct dl_phdr_info *info, size_t size, void *ctx) {
+  build_note *b = ctx;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    if (info->dlpi_phdr[i].p_type == PT_NOTE)
+      note_id((const unsigned char *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr),
+              info->dlpi_phdr[i].p_memsz, b);
+  return 1; /* the program is the first object: stop there */
+}
+
+const char *pv_build_id(char *buf, size_t n) {
+  build_note b = {.buf = buf, .n = n};
+  dl_iterate_phdr(program_notes, &b);
+  return b.found ? buf : NULL;
+}
+
+const char *pv_pattern_table_path(char *buf, size_t n) {
+  return beside_exe("pattern-table", "%s/%s", "%s/../share/plugvet/%s", S_IFREG, buf, n);
 }
 
 int pv_cdx_minor(const char *v) {

@@ -36,6 +36,14 @@ const char *pv_bundled_rules_dir(char *buf, size_t n);
  * "trust"; $PLUGVET_TAINT_RULES for taint-rules, no variable for trust). */
 const char *pv_bundled_dir(const char *name, char *buf, size_t n);
 
+/* This program's GNU build id in hex (the linker's note: a digest of the
+ * binary), into buf; NULL when it has none. */
+const char *pv_build_id(char *buf, size_t n);
+/* The pattern table of the bundled pack (scanner/rules/cut.h) next to the
+ * binary: <bindir>/pattern-table, or <bindir>/../share/plugvet/pattern-table
+ * when installed. buf, or NULL when neither exists. */
+const char *pv_pattern_table_path(char *buf, size_t n);
+
 /* The npm registry's keys (verify and scan --verify-registry): path, or the
  * bundled trust/npm-registry-keys.json when NULL. A message naming the file
  * ("plugvet CMD: ...") and exit 2 when it cannot be read or is no keys

@@ -2064,13 +2064,26 @@ void pv_pindex_delete(pv_pindex *ix) {
   free(ix);
 }
 
+int pv_pattern_word_quoted(uint32_t len, int module) {
+  return module && len < PV_MODULE_BARE_MIN;
+}
+
+uint32_t pv_pattern_words(const pv_pattern *p) {
+  return p->n_lit;
+}
+
+void pv_pattern_word(const pv_pattern *p, uint32_t k, const char **w, uint32_t *len, int *module) {
+  *w = p->lit[k];
+  *len = p->litlen[k];
+  *module = p->litmod[k];
+}
+
 /* A word as a prefilter group: itself, or for a short module name the
- * name followed by each quote ('vm' is in every require/import of vm,
- * plain "vm" in far too many files). */
+ * name followed by each quote (pv_pattern_word_quoted). */
 static int lit_group(pv_strset *words, const char *t, uint32_t len, int module, pv_wordgroup *g) {
   char q[64];
   g->n = 0;
-  if (!module || len >= 6) {
+  if (!pv_pattern_word_quoted(len, module)) {
     g->id[g->n++] = pv_strset_add(words, t, len);
     return g->id[0] == UINT32_MAX ? -1 : 0;
   }

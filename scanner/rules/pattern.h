@@ -62,6 +62,17 @@ int pv_pattern_is_any(const pv_pattern *p);
 /* Non-zero if the pattern names metavariable `name` ("$X"). */
 int pv_pattern_has_mv(const pv_pattern *p, const char *name);
 
+/* The words every match of p needs in its file (the prefilter's test of
+ * the pattern): their number, and word k's bytes, length and whether it is
+ * a module name (tested as pv_pattern_word_quoted says). */
+uint32_t pv_pattern_words(const pv_pattern *p);
+void pv_pattern_word(const pv_pattern *p, uint32_t k, const char **w, uint32_t *len, int *module);
+/* A module name shorter than this counts only followed by a quote ('vm'
+ * is in every require/import of vm, plain "vm" in far too many files). */
+enum { PV_MODULE_BARE_MIN = 6 };
+/* Non-zero if a word of len bytes counts only followed by a quote. */
+int pv_pattern_word_quoted(uint32_t len, int module);
+
 /* Index n patterns (all of one language) by the node types they can start
  * at, registering the words each needs in `words` (built later by the
  * caller); malloc'd, borrows pats. NULL on OOM. */

@@ -636,16 +636,18 @@ static int is_js_family(pv_lang l) {
  * nothing in a language whose grammar rejects it (`<T>x` in tsx, JSX in
  * ts). An error only when no language of the rule takes it. */
 static pv_status typed_fallback(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
-                                pv_formula *f, int made, const char *why) {
+                                pv_formula *f, int made, unsigned skipped, const char *why) {
   pv_lang js = PV_LANG_JS;
   unsigned ts = (PV_LANG_BIT(PV_LANG_TS) | PV_LANG_BIT(PV_LANG_TSX)) & r->langs;
   char w[300];
   if (why[0] == '\0') /* every language took it */
     return PV_OK;
-  if (ts && (r->langs & c->rs->langs & PV_LANG_BIT(js)) && f->pat[js] == UINT32_MAX) {
+  if (ts && (r->langs & c->rs->langs & PV_LANG_BIT(js) & ~skipped) && f->pat[js] == UINT32_MAX) {
     uint32_t same = shared_pat(c->rs, js, v); /* only ever the untyped one: js failed */
     pv_pattern *p = NULL;
-    if (same != UINT32_MAX) {
+    if (c->rs->cut && pv_cut_skips(c->rs->cut, js, 1, v->s, v->len)) {
+      made++; /* it compiled for the table: it cannot match these texts */
+    } else if (same != UINT32_MAX) {
       f->pat[js] = same;
       c->rs->puses[js][same]++;
       made++;
@@ -677,9 +679,15 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
                     key);
   char why[300] = "";
   int tried = 0, made = 0;
+  unsigned skipped = 0;
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++) {
     if (!(r->langs & c->rs->langs & PV_LANG_BIT(l)))
       continue;
+    if (c->rs->cut && pv_cut_skips(c->rs->cut, l, 0, v->s, v->len)) {
+      skipped |= PV_LANG_BIT(l); /* it compiled for the table: it cannot match these texts */
+      made++;
+      continue;
+    }
     uint32_t same = shared_pat(c->rs, l, v);
     if (same != UINT32_MAX && pv_pattern_is_untyped(c->rs->pats[l][same]))
       same = UINT32_MAX;      /* only typed_fallback hands it out */
@@ -706,7 +714,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
       return rc;
     made++;
   }
-  return typed_fallback(c, r, key, v, f, made, why);
+  return typed_fallback(c, r, key, v, f, made, skipped, why);
 }
 
 /* A list of one-key mappings (`- pattern: x`). */
@@ -1895,10 +1903,43 @@ void pv_ruleset_delete(pv_ruleset *rs) {
     free(rs->pfilter[l]);
   }
   pv_strset_delete(rs->words);
+  pv_cut_delete(rs->cut);
   free(rs->res);
   free(rs->rules);
   pv_arena_delete(rs->arena);
   free(rs);
+}
+
+void pv_ruleset_cut_take(pv_ruleset *rs, pv_cut *c) {
+  pv_cut_delete(rs->cut);
+  rs->cut = c;
+}
+
+int pv_ruleset_cut_covers(const pv_ruleset *rs, const unsigned char *data, size_t n) {
+  return rs->cut == NULL || pv_cut_covers(rs->cut, data, n);
+}
+
+uint32_t pv_ruleset_cut_skipped(const pv_ruleset *rs) {
+  return rs->cut ? pv_cut_skipped(rs->cut) : 0;
+}
+
+pv_status pv_ruleset_pattern_table(const pv_ruleset *rs, const char *build_id, pv_buf *out) {
+  pv_cut_put_head(out, build_id);
+  for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
+    for (uint32_t i = 0; i < rs->npats[l]; i++) {
+      const pv_pattern *p = rs->pats[l][i];
+      pv_cut_put_entry(out, l, pv_pattern_is_untyped(p), rs->psrc[l][i], rs->psrclen[l][i],
+                       pv_pattern_words(p));
+      for (uint32_t k = 0; k < pv_pattern_words(p); k++) {
+        const char *w;
+        uint32_t len;
+        int module;
+        pv_pattern_word(p, k, &w, &len, &module);
+        pv_cut_put_word(out, w, len, module);
+      }
+    }
+  pv_cut_put_end(out);
+  return pv_buf_status(out);
 }
 
 /* Read the rules of one file or directory (not compiled yet). */
@@ -2203,7 +2244,11 @@ pv_status pv_ruleset_load_all(pv_ruleset *rs, const char *const *paths, size_t n
     rc = load_bytes(rs, "<builtin taint models>", (const unsigned char *)pv_taint_default_models,
                     strlen(pv_taint_default_models), lim, err, NULL);
   }
-  return rc == PV_OK ? build_all(rs, err) : rc;
+  if (rc == PV_OK)
+    rc = build_all(rs, err);
+  if (rs->cut)
+    pv_cut_drop_texts(rs->cut);
+  return rc;
 }
 
 pv_status pv_ruleset_load(pv_ruleset *rs, const char *path, const pv_limits *lim, pv_error *err) {

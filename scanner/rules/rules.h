@@ -11,6 +11,7 @@
 
 #include "../limits.h"
 #include "../model.h"
+#include "cut.h"
 
 typedef struct pv_ruleset pv_ruleset;
 typedef struct pv_rule pv_rule;
@@ -43,6 +44,20 @@ unsigned pv_ruleset_langs(const pv_ruleset *rs);
  * compiling the pack's regexes costs more than it saves on a few small
  * files. */
 void pv_ruleset_set_jit(pv_ruleset *rs, int on);
+/* Before the first load: cut the set to the texts of c (cut.h), which it
+ * takes: a code pattern that c's table says cannot match any of them is
+ * not compiled. The set must then match those texts only
+ * (pv_ruleset_cut_covers). */
+void pv_ruleset_cut_take(pv_ruleset *rs, pv_cut *c);
+/* Non-zero if rs may match a file of these bytes: it is not cut, or cut
+ * to texts among which these are. */
+int pv_ruleset_cut_covers(const pv_ruleset *rs, const unsigned char *data, size_t n);
+/* Code patterns the cut left uncompiled (0 when the set is not cut). */
+uint32_t pv_ruleset_cut_skipped(const pv_ruleset *rs);
+/* The pattern table of rs (cut.h) for build build_id into out: every code
+ * pattern compiled, per language, with the words it needs. PV_OK, or
+ * out's status. */
+pv_status pv_ruleset_pattern_table(const pv_ruleset *rs, const char *build_id, pv_buf *out);
 /* Free the ruleset and everything it owns. NULL is ignored. */
 void pv_ruleset_delete(pv_ruleset *rs);
 /* Load a rule file, or every *.yaml / *.yml file under a directory (sorted,

@@ -10,6 +10,7 @@
 #include <pcre2.h>
 #include <tree_sitter/api.h>
 
+#include "cut.h"
 #include "pattern.h"
 #include "prefilter.h"
 #include "rules.h"
@@ -161,6 +162,7 @@ struct pv_ruleset {
   unsigned langs;                 /* languages whose patterns and queries are compiled
                                    * (pv_ruleset_set_langs) */
   int no_jit;                     /* regexes left to PCRE2's interpreter (pv_ruleset_set_jit) */
+  pv_cut *cut;                    /* the texts the set is cut to, or NULL (cut.h) */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */

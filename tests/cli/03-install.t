@@ -7,7 +7,7 @@ if [ "$O" = "$PLUGVET_BIN" ]; then skip "PLUGVET_BIN is outside the source tree"
 make -s -C "$top" install O="$O" PREFIX="$TMP/inst" >"$TMP/make.log" 2>&1; ok $? "make install into a prefix"
 for f in bin/plugvet bin/plugvet-run share/man/man1/plugvet.1 share/man/man1/plugvet-run.1 \
   share/plugvet/rules/js/code-injection.yaml share/plugvet/taint-rules/command-injection.yaml \
-  share/doc/plugvet/policy.md; do
+  share/doc/plugvet/policy.md share/plugvet/pattern-table; do
   [ -e "$TMP/inst/$f" ]; ok $? "installed: $f"
 done
 cp -r "$top/examples/demo-plugin" "$TMP/demo"
