@@ -242,6 +242,43 @@ app.get('/other-clients', async (req, res) => {
   res.json({ v, w, x, y, z });
 });
 
+// --- handles from the app's own getters ------------------------------------------
+
+const mysqlPromise = require('mysql2/promise');
+let sharedPool;
+async function getPool() {
+  if (!sharedPool) sharedPool = mysqlPromise.createPool({ host: 'db' });
+  return sharedPool;
+}
+const cacheStore = new Map();
+const getDatabase = () => new (require('better-sqlite3'))('notes.db');
+async function getRedisConnection() {
+  return cacheStore;
+}
+
+app.get('/getter-handles/:id', async (req, res) => {
+  const p = await getPool();
+  // ruleid: js.taint.sql-injection
+  const [a] = await p.execute(`SELECT * FROM users WHERE id = ${req.params.id}`);
+  // ok: js.taint.sql-injection
+  const [b] = await p.execute('SELECT * FROM users WHERE id = ?', [req.params.id]);
+  const c = await sharedPool.getConnection();
+  // ruleid: js.taint.sql-injection
+  await c.query('DELETE FROM sessions WHERE token = ' + req.query.token);
+  // ok: js.taint.sql-injection
+  await c.query('DELETE FROM sessions WHERE token = ?', [req.query.token]);
+  const t = getDatabase();
+  // ruleid: js.taint.sql-injection
+  const d = t.prepare('SELECT * FROM notes ORDER BY ' + req.query.sort).all();
+  // A getter of something else, and get() (caches have it too).
+  const r = await getRedisConnection();
+  // ok: js.taint.sql-injection
+  const e = await r.get(req.query.key);
+  // ok: js.taint.sql-injection
+  const f = await t.get(req.query.key);
+  res.json({ a, b, d, e, f });
+});
+
 // --- NoSQL: NeDB/LokiJS stores, mapReduce, Sequelize where objects -----------------
 
 const Datastore = require('nedb');
@@ -264,6 +301,45 @@ app.post('/notes', (req, res) => {
   // ok: js.taint.nosql-injection
   const same = lokiDocs.find({ owner: 'admin' });
   res.json({ found, same });
+});
+
+const todos = new Datastore({ filename: 'todos.db', autoload: true });
+const tasks = new loki('tasks.db').addCollection('tasks');
+const counter = { update() {}, remove() {} };
+
+app.put('/todos', (req, res) => {
+  // ruleid: js.taint.nosql-injection
+  todos.update(req.body.query, { $set: { done: true } }, {}, () => res.end());
+  // ruleid: js.taint.nosql-injection
+  todos.remove({ owner: req.body.owner });
+  // ruleid: js.taint.nosql-injection
+  tasks.findAndRemove(req.body.filter);
+  // ok: js.taint.nosql-injection
+  todos.update({ owner: String(req.body.owner) }, { $set: { done: true } });
+  // ok: js.taint.nosql-injection
+  tasks.findAndRemove({ done: true });
+  // Not a store: an object of the app with methods of the same names.
+  // ok: js.taint.nosql-injection
+  counter.update(req.body.query);
+});
+
+app.get('/by-user', async (req, res) => {
+  const name = req.query.name;
+  // $eq compares the value as it is.
+  // ok: js.taint.nosql-injection
+  const a = await users.find({ user: { $eq: name } }).toArray();
+  // ok: js.taint.nosql-injection
+  const b = await users.findOne({ $eq: req.body.id });
+  // ok: js.taint.nosql-injection
+  const c = await users.countDocuments({ owner: { $eq: req.body.owner }, state: 'open' });
+  // Other operators take the value's own operators along.
+  // ruleid: js.taint.nosql-injection
+  const d = await users.find({ user: { $ne: name } }).toArray();
+  // ruleid: js.taint.nosql-injection
+  const e = await users.findOne({ $and: [{ owner: { $eq: 'x' } }, req.body.extra] });
+  // ruleid: js.taint.nosql-injection
+  const f = await users.countDocuments({ owner: req.body.owner, state: { $eq: 'open' } });
+  res.json({ a, b, c, d, e, f });
 });
 
 app.post('/stats', async (req, res) => {
