@@ -211,3 +211,26 @@ function mergeValues(a, b) {
 app.post('/merge-values', (req, res) => {
   res.json(mergeValues(settings, req.body));
 });
+
+// lodash's per-method modules, and an outside object in any source position.
+const defaultsDeep = require('lodash.defaultsdeep');
+const lodashSetWith = require('lodash/setWith');
+const lodashMerge = require('lodash/merge');
+
+app.post('/per-method', (req, res) => {
+  const body = JSON.parse(req.body.raw);
+  // ruleid: js.taint.prototype-pollution
+  const a = defaultsDeep({}, body, { retries: 3 });
+  // ruleid: js.taint.prototype-pollution
+  lodashSetWith(settings, req.body.path, req.body.value, Object);
+  // ruleid: js.taint.prototype-pollution
+  _.merge(settings, { theme: 'dark' }, req.body, { locked: true });
+  // ok: js.taint.prototype-pollution
+  const b = defaultsDeep({}, { retries: 3 }, { timeout: 10 });
+  // ok: js.taint.prototype-pollution
+  lodashSetWith(settings, 'editor.tabSize', req.body.value, Object);
+  // The outside object is the target here: its own keys are not walked.
+  // ok: js.taint.prototype-pollution
+  lodashMerge(req.body, { theme: 'dark' });
+  res.json({ a, b });
+});
