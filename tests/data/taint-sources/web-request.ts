@@ -101,3 +101,40 @@ export class FilesController {
 }
 class QueryDto { path = ''; }
 class CreateDto { name = ''; }
+
+// routing-controllers and tsoa bind parameters with decorators of their own.
+import { JsonController, QueryParam, BodyParam, HeaderParam, CookieParam } from 'routing-controllers';
+import { Route, Path, Header, BodyProp } from 'tsoa';
+
+@JsonController('/jobs')
+export class JobsController {
+  run(@QueryParam('name') name: string, @BodyParam('cmd') cmd: string, @HeaderParam('x-id') id: string) {
+    // ruleid: test.sources.web-request
+    exec('echo ' + name);
+    // ruleid: test.sources.web-request
+    exec(cmd);
+    // ok: test.sources.web-request
+    exec('echo ' + Number(id));
+  }
+  who(@CookieParam('sid') sid: string, @Inject() svc: { id: string }) {
+    // ruleid: test.sources.web-request
+    exec('echo ' + sid);
+    // An injected service is no request value.
+    // ok: test.sources.web-request
+    exec('echo ' + svc.id);
+  }
+}
+
+@Route('files')
+export class TsoaFiles {
+  get(@Path() name: string, @Header('x-tag') tag: string, @BodyProp() note: string, @Deprecated() old: string) {
+    // ruleid: test.sources.web-request
+    exec('cat ' + name);
+    // ruleid: test.sources.web-request
+    exec('echo ' + tag + note);
+    // ok: test.sources.web-request
+    exec('echo ' + old);
+  }
+}
+declare function Inject(): ParameterDecorator;
+declare function Deprecated(): ParameterDecorator;
