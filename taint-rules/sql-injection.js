@@ -279,6 +279,45 @@ app.get('/getter-handles/:id', async (req, res) => {
   res.json({ a, b, d, e, f });
 });
 
+// --- pg-promise, postgres.js, mysql.format ----------------------------------------
+
+const pgp = require('pg-promise')();
+const tickets = pgp(process.env.DATABASE_URL);
+const postgres = require('postgres');
+const pgsql = postgres(process.env.PG_URL);
+const mysqlLib = require('mysql');
+const collection = { any: (f) => f, one: (f) => f };
+
+app.get('/tickets', async (req, res) => {
+  // A handle pg-promise made, whatever its name.
+  // ruleid: js.taint.sql-injection
+  const a = await tickets.any(`SELECT * FROM tickets WHERE owner = '${req.query.owner}'`);
+  // ok: js.taint.sql-injection
+  const b = await tickets.any('SELECT * FROM tickets WHERE owner = $1', [req.query.owner]);
+  // ruleid: js.taint.sql-injection
+  await tickets.none('DELETE FROM tickets WHERE id = ' + req.query.id);
+  // ruleid: js.taint.sql-injection
+  const c = await db.oneOrNone("SELECT * FROM tickets WHERE ref = '" + req.query.ref + "'");
+  // ok: js.taint.sql-injection
+  const d = await db.oneOrNone('SELECT * FROM tickets WHERE ref = $1', req.query.ref);
+  // Not a database: the same method names elsewhere.
+  // ok: js.taint.sql-injection
+  const e = collection.any(req.query.owner);
+  // postgres.js: unsafe() takes SQL text; the tagged form binds values.
+  // ruleid: js.taint.sql-injection
+  const f = await pgsql.unsafe(`select count(*) from ${req.query.table}`);
+  // ok: js.taint.sql-injection
+  const g = await pgsql`select count(*) from tickets where owner = ${req.query.owner}`;
+  // ok: js.taint.sql-injection
+  const h = await pgsql.unsafe('select count(*) from tickets where owner = $1', [req.query.owner]);
+  // mysql.format escapes the values into a fixed SQL text, not into a built one.
+  // ok: js.taint.sql-injection
+  db.query(mysqlLib.format('SELECT * FROM t WHERE id = ? AND org = ?', [req.query.id, req.query.org]), () => {});
+  // ruleid: js.taint.sql-injection
+  db.query(mysqlLib.format('SELECT * FROM t ORDER BY ' + req.query.col, []), () => {});
+  res.json({ a, b, c, d, e, f, g, h });
+});
+
 // --- NoSQL: NeDB/LokiJS stores, mapReduce, Sequelize where objects -----------------
 
 const Datastore = require('nedb');
