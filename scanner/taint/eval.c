@@ -578,10 +578,9 @@ static void loop(tctx *c, TSNode n) {
         nm = tn_field_of(nm, "name");
       if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident))
         tn_declare(c, nm, tn_derive(c, t));
-    } else if (!ts_node_is_null(left)) {
-      TSNode nm = tn_field_of(n, "left");
-      if (sym_is(nm, c->sy->ident))
-        tn_assign(c, nm, t);
+    } else if (!ts_node_is_null(left)) { /* for (const [k, v] of ...), for ({ a } of ...) */
+      int decl = !ts_node_is_null(tn_field_of(n, "kind"));
+      tn_destructure(c, left, tn_derive(c, t), decl ? tn_declare_to : tn_assign_to);
     }
   }
   for (uint32_t i = 0; i < nkids(n); i++) { /* init, condition, update */
