@@ -318,6 +318,37 @@ app.get('/tickets', async (req, res) => {
   res.json({ a, b, c, d, e, f, g, h });
 });
 
+// --- SQL built piece by piece --------------------------------------------------------
+
+app.get('/books', async (req, res) => {
+  let sql = 'SELECT * FROM books WHERE 1=1';
+  const params = [];
+  if (req.query.author) {
+    params.push(req.query.author);
+    sql += ' AND author = $' + params.length;
+  }
+  // The placeholders are numbered by a length; the values are parameters.
+  // ok: js.taint.sql-injection
+  const a = await pool.query(sql, params);
+  let sql2 = 'SELECT * FROM books WHERE 1=1';
+  if (req.query.title) sql2 += " AND title = '" + req.query.title + "'";
+  // ruleid: js.taint.sql-injection
+  const b = await pool.query(sql2);
+  let sql3 = 'SELECT * FROM books WHERE 1=1';
+  sql3 += ` AND length(title) > ${req.query.title.length}`;
+  // ok: js.taint.sql-injection
+  const c = await pool.query(sql3);
+  let sql4 = 'SELECT * FROM books';
+  sql4 += ` ORDER BY ${req.query.sort} LIMIT ${params.length}`;
+  // ruleid: js.taint.sql-injection
+  const d = await pool.query(sql4);
+  // ok: js.taint.sql-injection
+  const e = await pool.query('SELECT * FROM books LIMIT ' + req.query.ids.length);
+  // ruleid: js.taint.sql-injection
+  const f = await pool.query('SELECT * FROM books WHERE id IN (' + req.query.ids.join(',') + ')');
+  res.json({ a, b, c, d, e, f });
+});
+
 // --- NoSQL: NeDB/LokiJS stores, mapReduce, Sequelize where objects -----------------
 
 const Datastore = require('nedb');
