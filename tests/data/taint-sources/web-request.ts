@@ -138,3 +138,44 @@ export class TsoaFiles {
 }
 declare function Inject(): ParameterDecorator;
 declare function Deprecated(): ParameterDecorator;
+
+// tRPC procedures: the validated input is still the caller's.
+import { initTRPC } from '@trpc/server';
+import { z } from 'zod';
+const trpc = initTRPC.create();
+export const trpcRouter = trpc.router({
+  ping: trpc.procedure.input(z.object({ host: z.string() })).mutation(({ input }) => {
+    // ruleid: test.sources.web-request
+    return exec('ping -c 1 ' + input.host);
+  }),
+  pong: trpc.procedure.input(z.string()).query((opts) => {
+    // ruleid: test.sources.web-request
+    return exec('echo ' + opts.input);
+  }),
+  count: trpc.procedure.input(z.number()).query(({ input }) => {
+    // ok: test.sources.web-request
+    return exec('seq ' + Number(input));
+  }),
+  time: trpc.procedure.query((opts) => {
+    // No input: nothing of the caller's.
+    // ok: test.sources.web-request
+    return exec('date ' + opts.type);
+  }),
+});
+
+// GraphQL decorators: NestJS @Args, type-graphql @Arg.
+import { Args, Resolver, Query as GqlQuery } from '@nestjs/graphql';
+@Resolver()
+export class UsersResolver {
+  @GqlQuery()
+  user(@Args('name') name: string, @Arg('id') id: string, @Ctx() ctx: { t: string }) {
+    // ruleid: test.sources.web-request
+    exec('id ' + name);
+    // ruleid: test.sources.web-request
+    exec('id ' + id);
+    // ok: test.sources.web-request
+    exec('id ' + ctx.t);
+  }
+}
+declare function Arg(n: string): ParameterDecorator;
+declare function Ctx(): ParameterDecorator;
