@@ -432,3 +432,23 @@ ipcMain.handle('open-doc', async (_event, file) => {
   // ok: js.taint.command-injection
   await desktop.openExternal('https://example.com/docs');
 });
+
+// A shell given its command line in the argument array.
+app.post('/shell-array', (req, res) => {
+  // ruleid: js.taint.command-injection
+  spawn('sh', ['-c', `convert in.png -resize ${req.body.size} out.png`]);
+  // ruleid: js.taint.command-injection
+  cp.execFileSync('cmd.exe', ['/d', '/c', 'dir ' + req.body.dir]);
+  // ruleid: js.taint.command-injection
+  crossSpawn.sync('/bin/bash', ['-lc', req.body.script], { stdio: 'inherit' });
+  // The command line is fixed; the value goes in through the environment.
+  // ok: js.taint.command-injection
+  spawn('sh', ['-c', 'convert in.png -resize "$SIZE" out.png'], { env: { SIZE: req.body.size } });
+  // A script file with the value as its own argument: no shell parses it.
+  // ok: js.taint.command-injection
+  spawn('bash', ['./resize.sh', req.body.size]);
+  // Another program whose -c is not a command line.
+  // ok: js.taint.command-injection
+  spawn('gzip', ['-c', req.body.file]);
+  res.end();
+});

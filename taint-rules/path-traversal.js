@@ -208,3 +208,38 @@ app.get('/page/:name', (req, res) => {
   // ok: js.taint.path-traversal
   res.render('page', { name: req.params.name });
 });
+
+// multer's diskStorage: the folder and file name handed to cb(null, ...).
+const multer = require('multer');
+const uploadStorage = multer.diskStorage({
+  destination: (req, file, cb) => {
+    // ruleid: js.taint.path-traversal
+    cb(null, path.join('/srv/uploads', req.body.folder));
+  },
+  filename: function (req, file, cb) {
+    // ruleid: js.taint.path-traversal
+    cb(null, file.originalname);
+  },
+});
+const safeStorage = multer.diskStorage({
+  destination: (req, file, cb) => {
+    // ok: js.taint.path-traversal
+    cb(null, '/srv/uploads');
+  },
+  filename: function (req, file, cb) {
+    // ok: js.taint.path-traversal
+    cb(null, Date.now() + '-' + path.basename(file.originalname));
+  },
+});
+const userStorage = multer.diskStorage({
+  destination: function (req, file, cb) {
+    // ruleid: js.taint.path-traversal
+    cb(null, '/srv/uploads/' + req.params.user);
+  },
+  filename: (req, file, cb) => {
+    // An error first: no path.
+    // ok: js.taint.path-traversal
+    cb(new Error(req.body.reason), '');
+  },
+});
+module.exports.uploads = [uploadStorage, safeStorage, userStorage];

@@ -64,3 +64,32 @@ export async function store(req: Request, res: Response): Promise<void> {
   await fse.ensureDir(path.join(UPLOADS, 'archive'));
   res.end();
 }
+
+// A root check that leaves through Koa's ctx.throw.
+const NOTES = '/srv/notes';
+koa.use(async (ctx) => {
+  const { title, text } = ctx.request.body as { title: string; text: string };
+  const target = path.resolve(NOTES, title + '.md');
+  if (!target.startsWith(NOTES + path.sep)) ctx.throw(400, 'bad title');
+  // ok: js.taint.path-traversal
+  await fs.promises.writeFile(target, text);
+  const other = path.resolve(NOTES, text);
+  // A check that only logs does not leave.
+  if (!other.startsWith(NOTES + path.sep)) console.warn('outside', other);
+  // ruleid: js.taint.path-traversal
+  await fs.promises.writeFile(other, 'x');
+  const third = path.resolve(NOTES, ctx.query.name as string);
+  if (!third.startsWith(NOTES + path.sep)) ctx.throw(403);
+  // ok: js.taint.path-traversal
+  fs.unlinkSync(third);
+  // ruleid: js.taint.path-traversal
+  fs.unlinkSync(path.resolve(NOTES, ctx.query.other as string));
+  const fourth = path.resolve(NOTES, ctx.query.dir as string);
+  if (!fourth.startsWith(NOTES)) ctx.throw(403);
+  // ok: js.taint.path-traversal
+  await mkdir(fourth);
+  // The check was on another value.
+  // ruleid: js.taint.path-traversal
+  await mkdir(path.join(fourth, ctx.query.sub as string));
+  ctx.status = 201;
+});

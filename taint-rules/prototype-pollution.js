@@ -211,3 +211,80 @@ function mergeValues(a, b) {
 app.post('/merge-values', (req, res) => {
   res.json(mergeValues(settings, req.body));
 });
+
+// lodash's per-method modules, and an outside object in any source position.
+const defaultsDeep = require('lodash.defaultsdeep');
+const lodashSetWith = require('lodash/setWith');
+const lodashMerge = require('lodash/merge');
+
+app.post('/per-method', (req, res) => {
+  const body = JSON.parse(req.body.raw);
+  // ruleid: js.taint.prototype-pollution
+  const a = defaultsDeep({}, body, { retries: 3 });
+  // ruleid: js.taint.prototype-pollution
+  lodashSetWith(settings, req.body.path, req.body.value, Object);
+  // ruleid: js.taint.prototype-pollution
+  _.merge(settings, { theme: 'dark' }, req.body, { locked: true });
+  // ok: js.taint.prototype-pollution
+  const b = defaultsDeep({}, { retries: 3 }, { timeout: 10 });
+  // ok: js.taint.prototype-pollution
+  lodashSetWith(settings, 'editor.tabSize', req.body.value, Object);
+  // The outside object is the target here: its own keys are not walked.
+  // ok: js.taint.prototype-pollution
+  lodashMerge(req.body, { theme: 'dark' });
+  res.json({ a, b });
+});
+
+// Deep merges and key-path setters of other packages.
+const extend = require('extend');
+const { unflatten } = require('flat');
+const dot = require('dot-object');
+const { dset } = require('dset');
+const mixinDeep = require('mixin-deep');
+
+app.post('/more-merges', (req, res) => {
+  // ruleid: js.taint.prototype-pollution
+  const a = extend(true, {}, settings, req.body);
+  // A shallow extend copies own keys: __proto__ from JSON is an own key, not the prototype.
+  // ok: js.taint.prototype-pollution
+  const b = extend({}, settings, req.body);
+  // ruleid: js.taint.prototype-pollution
+  const c = unflatten(req.body);
+  // ok: js.taint.prototype-pollution
+  const d = unflatten({ 'ui.theme': 'dark' });
+  // ruleid: js.taint.prototype-pollution
+  dot.str(req.body.field, req.body.value, settings);
+  // ok: js.taint.prototype-pollution
+  dot.str('ui.theme', req.body.value, settings);
+  // ruleid: js.taint.prototype-pollution
+  dset(settings, req.body.path, req.body.value);
+  // ok: js.taint.prototype-pollution
+  dset(settings, ['ui', 'theme'], req.body.value);
+  // ruleid: js.taint.prototype-pollution
+  mixinDeep(settings, req.body);
+  res.json({ a, b, c, d });
+});
+
+// Keys taken from an outside object by a destructuring for...of.
+app.post('/registry', (req, res) => {
+  const registry = {};
+  for (const [group, entries] of Object.entries(req.body)) {
+    for (const [k, v] of Object.entries(entries)) {
+      // ruleid: js.taint.prototype-pollution
+      registry[group][k] = v;
+    }
+  }
+  for (const { ns, key, value } of req.body.items) {
+    // ruleid: js.taint.prototype-pollution
+    registry[ns][key] = value;
+  }
+  for (const [group] of Object.entries(SECTIONS)) {
+    // ok: js.taint.prototype-pollution
+    registry[group][req.body.key] = 1;
+  }
+  for (const { ns } of [{ ns: 'editor' }, { ns: 'theme' }]) {
+    // ok: js.taint.prototype-pollution
+    registry[ns][req.body.key] = 1;
+  }
+  res.json(registry);
+});

@@ -50,3 +50,25 @@ export function update(req: Request, res: Response): void {
   mergeTreeSafe(config, req.body as Tree);
   res.json({ z, y });
 }
+
+// Default imports of lodash's per-method modules, and lodash-es.
+import lodashSet from 'lodash/set';
+import mergeDeep from 'lodash/merge';
+import { defaultsDeep as esDefaultsDeep, zipObjectDeep as esZip } from 'lodash-es';
+
+export function perMethod(req: Request, res: Response): void {
+  const prefs: Tree = {};
+  // ruleid: js.taint.prototype-pollution
+  lodashSet(prefs, req.body.path as string, req.body.value);
+  // ruleid: js.taint.prototype-pollution
+  mergeDeep(prefs, {}, req.body as Tree);
+  // ruleid: js.taint.prototype-pollution
+  const z = esZip(req.body.paths as string[], req.body.values as unknown[]);
+  // ok: js.taint.prototype-pollution
+  lodashSet(prefs, 'ui.theme', req.body.value);
+  // ok: js.taint.prototype-pollution
+  esDefaultsDeep(prefs, { ui: { theme: 'dark' } });
+  // ok: js.taint.prototype-pollution
+  const y = esZip(['a.b', 'c.d'], req.body.values as unknown[]);
+  res.json({ prefs, z, y });
+}

@@ -242,6 +242,113 @@ app.get('/other-clients', async (req, res) => {
   res.json({ v, w, x, y, z });
 });
 
+// --- handles from the app's own getters ------------------------------------------
+
+const mysqlPromise = require('mysql2/promise');
+let sharedPool;
+async function getPool() {
+  if (!sharedPool) sharedPool = mysqlPromise.createPool({ host: 'db' });
+  return sharedPool;
+}
+const cacheStore = new Map();
+const getDatabase = () => new (require('better-sqlite3'))('notes.db');
+async function getRedisConnection() {
+  return cacheStore;
+}
+
+app.get('/getter-handles/:id', async (req, res) => {
+  const p = await getPool();
+  // ruleid: js.taint.sql-injection
+  const [a] = await p.execute(`SELECT * FROM users WHERE id = ${req.params.id}`);
+  // ok: js.taint.sql-injection
+  const [b] = await p.execute('SELECT * FROM users WHERE id = ?', [req.params.id]);
+  const c = await sharedPool.getConnection();
+  // ruleid: js.taint.sql-injection
+  await c.query('DELETE FROM sessions WHERE token = ' + req.query.token);
+  // ok: js.taint.sql-injection
+  await c.query('DELETE FROM sessions WHERE token = ?', [req.query.token]);
+  const t = getDatabase();
+  // ruleid: js.taint.sql-injection
+  const d = t.prepare('SELECT * FROM notes ORDER BY ' + req.query.sort).all();
+  // A getter of something else, and get() (caches have it too).
+  const r = await getRedisConnection();
+  // ok: js.taint.sql-injection
+  const e = await r.get(req.query.key);
+  // ok: js.taint.sql-injection
+  const f = await t.get(req.query.key);
+  res.json({ a, b, d, e, f });
+});
+
+// --- pg-promise, postgres.js, mysql.format ----------------------------------------
+
+const pgp = require('pg-promise')();
+const tickets = pgp(process.env.DATABASE_URL);
+const postgres = require('postgres');
+const pgsql = postgres(process.env.PG_URL);
+const mysqlLib = require('mysql');
+const collection = { any: (f) => f, one: (f) => f };
+
+app.get('/tickets', async (req, res) => {
+  // A handle pg-promise made, whatever its name.
+  // ruleid: js.taint.sql-injection
+  const a = await tickets.any(`SELECT * FROM tickets WHERE owner = '${req.query.owner}'`);
+  // ok: js.taint.sql-injection
+  const b = await tickets.any('SELECT * FROM tickets WHERE owner = $1', [req.query.owner]);
+  // ruleid: js.taint.sql-injection
+  await tickets.none('DELETE FROM tickets WHERE id = ' + req.query.id);
+  // ruleid: js.taint.sql-injection
+  const c = await db.oneOrNone("SELECT * FROM tickets WHERE ref = '" + req.query.ref + "'");
+  // ok: js.taint.sql-injection
+  const d = await db.oneOrNone('SELECT * FROM tickets WHERE ref = $1', req.query.ref);
+  // Not a database: the same method names elsewhere.
+  // ok: js.taint.sql-injection
+  const e = collection.any(req.query.owner);
+  // postgres.js: unsafe() takes SQL text; the tagged form binds values.
+  // ruleid: js.taint.sql-injection
+  const f = await pgsql.unsafe(`select count(*) from ${req.query.table}`);
+  // ok: js.taint.sql-injection
+  const g = await pgsql`select count(*) from tickets where owner = ${req.query.owner}`;
+  // ok: js.taint.sql-injection
+  const h = await pgsql.unsafe('select count(*) from tickets where owner = $1', [req.query.owner]);
+  // mysql.format escapes the values into a fixed SQL text, not into a built one.
+  // ok: js.taint.sql-injection
+  db.query(mysqlLib.format('SELECT * FROM t WHERE id = ? AND org = ?', [req.query.id, req.query.org]), () => {});
+  // ruleid: js.taint.sql-injection
+  db.query(mysqlLib.format('SELECT * FROM t ORDER BY ' + req.query.col, []), () => {});
+  res.json({ a, b, c, d, e, f, g, h });
+});
+
+// --- SQL built piece by piece --------------------------------------------------------
+
+app.get('/books', async (req, res) => {
+  let sql = 'SELECT * FROM books WHERE 1=1';
+  const params = [];
+  if (req.query.author) {
+    params.push(req.query.author);
+    sql += ' AND author = $' + params.length;
+  }
+  // The placeholders are numbered by a length; the values are parameters.
+  // ok: js.taint.sql-injection
+  const a = await pool.query(sql, params);
+  let sql2 = 'SELECT * FROM books WHERE 1=1';
+  if (req.query.title) sql2 += " AND title = '" + req.query.title + "'";
+  // ruleid: js.taint.sql-injection
+  const b = await pool.query(sql2);
+  let sql3 = 'SELECT * FROM books WHERE 1=1';
+  sql3 += ` AND length(title) > ${req.query.title.length}`;
+  // ok: js.taint.sql-injection
+  const c = await pool.query(sql3);
+  let sql4 = 'SELECT * FROM books';
+  sql4 += ` ORDER BY ${req.query.sort} LIMIT ${params.length}`;
+  // ruleid: js.taint.sql-injection
+  const d = await pool.query(sql4);
+  // ok: js.taint.sql-injection
+  const e = await pool.query('SELECT * FROM books LIMIT ' + req.query.ids.length);
+  // ruleid: js.taint.sql-injection
+  const f = await pool.query('SELECT * FROM books WHERE id IN (' + req.query.ids.join(',') + ')');
+  res.json({ a, b, c, d, e, f });
+});
+
 // --- NoSQL: NeDB/LokiJS stores, mapReduce, Sequelize where objects -----------------
 
 const Datastore = require('nedb');
@@ -264,6 +371,45 @@ app.post('/notes', (req, res) => {
   // ok: js.taint.nosql-injection
   const same = lokiDocs.find({ owner: 'admin' });
   res.json({ found, same });
+});
+
+const todos = new Datastore({ filename: 'todos.db', autoload: true });
+const tasks = new loki('tasks.db').addCollection('tasks');
+const counter = { update() {}, remove() {} };
+
+app.put('/todos', (req, res) => {
+  // ruleid: js.taint.nosql-injection
+  todos.update(req.body.query, { $set: { done: true } }, {}, () => res.end());
+  // ruleid: js.taint.nosql-injection
+  todos.remove({ owner: req.body.owner });
+  // ruleid: js.taint.nosql-injection
+  tasks.findAndRemove(req.body.filter);
+  // ok: js.taint.nosql-injection
+  todos.update({ owner: String(req.body.owner) }, { $set: { done: true } });
+  // ok: js.taint.nosql-injection
+  tasks.findAndRemove({ done: true });
+  // Not a store: an object of the app with methods of the same names.
+  // ok: js.taint.nosql-injection
+  counter.update(req.body.query);
+});
+
+app.get('/by-user', async (req, res) => {
+  const name = req.query.name;
+  // $eq compares the value as it is.
+  // ok: js.taint.nosql-injection
+  const a = await users.find({ user: { $eq: name } }).toArray();
+  // ok: js.taint.nosql-injection
+  const b = await users.findOne({ $eq: req.body.id });
+  // ok: js.taint.nosql-injection
+  const c = await users.countDocuments({ owner: { $eq: req.body.owner }, state: 'open' });
+  // Other operators take the value's own operators along.
+  // ruleid: js.taint.nosql-injection
+  const d = await users.find({ user: { $ne: name } }).toArray();
+  // ruleid: js.taint.nosql-injection
+  const e = await users.findOne({ $and: [{ owner: { $eq: 'x' } }, req.body.extra] });
+  // ruleid: js.taint.nosql-injection
+  const f = await users.countDocuments({ owner: req.body.owner, state: { $eq: 'open' } });
+  res.json({ a, b, c, d, e, f });
 });
 
 app.post('/stats', async (req, res) => {

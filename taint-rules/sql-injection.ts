@@ -118,3 +118,29 @@ export async function accounts({ body }: Request, res: Response, coll: Collectio
   const f = await coll.aggregate<Account>([{ $match: { role: 'admin' } }]).toArray();
   res.json({ a, b, c, d, e, f });
 }
+
+// TypeORM's EntityManager, QueryRunner and Repository: query(sql, parameters).
+import type { EntityManager, QueryRunner, Repository } from 'typeorm';
+
+export class ReportsService {
+  constructor(private readonly manager: EntityManager, private readonly userRepository: Repository<Account>) {}
+
+  async run(req: Request, runner: QueryRunner): Promise<unknown[]> {
+    const table = req.body.table as string;
+    // ruleid: js.taint.sql-injection
+    const a = await this.manager.query('SELECT count(*) FROM ' + table);
+    // ok: js.taint.sql-injection
+    const b = await this.manager.query('SELECT count(*) FROM accounts WHERE role = $1', [table]);
+    // ruleid: js.taint.sql-injection
+    const c = await this.userRepository.query(`DELETE FROM account WHERE email = '${req.query.email}'`);
+    // ok: js.taint.sql-injection
+    const d = await this.userRepository.query('DELETE FROM account WHERE email = $1', [req.query.email]);
+    const queryRunner = runner;
+    // ruleid: js.taint.sql-injection
+    const e = await queryRunner.query(`UPDATE account SET role = '${req.body.role}'`);
+    // A string with no outside input.
+    // ok: js.taint.sql-injection
+    const f = await queryRunner.query('SELECT 1');
+    return [a, b, c, d, e, f];
+  }
+}

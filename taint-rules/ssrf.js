@@ -227,3 +227,55 @@ app.get('/instance', async (req, res) => {
   const g = await api.post('/items', { url: target });
   res.json({ a, b, c, d, e, f, g });
 });
+
+// A shorthand url in a config object; a parsed URL whose host is checked.
+const ALLOWED_HOSTS = ['images.example.com', 'cdn.example.com'];
+
+app.post('/hooks', async (req, res) => {
+  const { url, event } = req.body;
+  // ruleid: js.taint.ssrf
+  await axios.request({ url, method: 'POST', data: { event } });
+  // ruleid: js.taint.ssrf
+  await axios({ method: 'GET', url });
+  // The shorthand is the body, not the address.
+  // ok: js.taint.ssrf
+  await axios({ url: 'https://hooks.example.com/in', method: 'POST', data: event });
+  res.end();
+});
+
+app.post('/avatar', (req, res) => {
+  const u = new URL(req.body.imageUrl);
+  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);
+  // ok: js.taint.ssrf
+  https.get(u, (r) => r.pipe(res));
+});
+
+app.post('/avatar-one-host', (req, res) => {
+  const u = new URL(req.body.imageUrl);
+  if (u.hostname !== 'images.example.com') throw new Error('host');
+  // ok: js.taint.ssrf
+  https.get(u, (r) => r.pipe(res));
+});
+
+app.post('/avatar-unchecked', (req, res) => {
+  const u = new URL(req.body.imageUrl);
+  // ruleid: js.taint.ssrf
+  https.get(u, (r) => r.pipe(res));
+});
+
+app.post('/avatar-logged', (req, res) => {
+  const u = new URL(req.body.imageUrl);
+  // A check that does not leave cleans nothing.
+  if (!ALLOWED_HOSTS.includes(u.hostname)) console.warn('unknown host', u.hostname);
+  // ruleid: js.taint.ssrf
+  https.get(u, (r) => r.pipe(res));
+});
+
+app.post('/avatar-other', (req, res) => {
+  const u = new URL(req.body.imageUrl);
+  const v = new URL(req.body.fallbackUrl);
+  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);
+  // The check was on another URL.
+  // ruleid: js.taint.ssrf
+  https.get(v, (r) => r.pipe(res));
+});

@@ -50,3 +50,22 @@ export class FetchController {
     return [r.data, s.data];
   }
 }
+
+// ky: the input and its methods take a URL like fetch's.
+import ky from 'ky';
+
+export async function mirror(req: Request, res: Response): Promise<void> {
+  // ruleid: js.taint.ssrf
+  const a = await ky.get(req.query.source as string).text();
+  // ruleid: js.taint.ssrf
+  const b = await ky(req.body.url as string, { method: 'post' }).json();
+  // ruleid: js.taint.ssrf
+  await ky.post(`${req.body.base}/hooks`, { json: req.body });
+  // ok: js.taint.ssrf
+  const c = await ky.get(`https://api.example.com/items/${encodeURIComponent(req.query.id as string)}`).json();
+  // ok: js.taint.ssrf
+  await ky.post('https://hooks.example.com/in', { json: req.body });
+  // ok: js.taint.ssrf
+  const d = await ky.get('https://api.example.com/items', { searchParams: { q: req.query.q as string } }).json();
+  res.json({ a, b, c, d });
+}

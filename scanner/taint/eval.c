@@ -244,7 +244,11 @@ static const trace *call(tctx *c, TSNode n) {
   TSNode fn;
   int local = tn_callee_function(c, callee,
                                  &fn); /* the file's own function wins over a model of its name */
-  const pv_model *md = local
+  const xfn *xe = NULL;
+  const pv_file *mod = NULL;
+  if (!local) /* a module of the input wins too: dao.search(q) is no String method */
+    xe = tn_imported(c, callee, &mod);
+  const pv_model *md = local || mod != NULL
                            ? NULL
                            : pv_taint_model_find(c->models, callee_name(c, callee, buf, sizeof buf),
                                                  method, ebuf[0] ? ebuf : NULL);
@@ -261,9 +265,7 @@ static const trace *call(tctx *c, TSNode n) {
   const trace *cb_ret = callbacks(c, n, callee, md, from, fnarg, nargs);
   if (md != NULL)
     return modelled(c, n, md, method, from, cb_ret);
-  const xfn *xe = NULL;
-  const pv_file *mod = NULL;
-  if (!local && (xe = tn_imported(c, callee, &mod)) != NULL)
+  if (xe != NULL)
     return tn_apply_export(c, n, callee, xe, at, fnarg, nargs);
   if (mod != NULL && all != NULL)
     tn_wait_for(c, mod); /* taint handed to a module not analysed yet */
@@ -576,10 +578,9 @@ static void loop(tctx *c, TSNode n) {
         nm = tn_field_of(nm, "name");
       if (!ts_node_is_null(nm) && sym_is(nm, c->sy->ident))
         tn_declare(c, nm, tn_derive(c, t));
-    } else if (!ts_node_is_null(left)) {
-      TSNode nm = tn_field_of(n, "left");
-      if (sym_is(nm, c->sy->ident))
-        tn_assign(c, nm, t);
+    } else if (!ts_node_is_null(left)) { /* for (const [k, v] of ...), for ({ a } of ...) */
+      int decl = !ts_node_is_null(tn_field_of(n, "kind"));
+      tn_destructure(c, left, tn_derive(c, t), decl ? tn_declare_to : tn_assign_to);
     }
   }
   for (uint32_t i = 0; i < nkids(n); i++) { /* init, condition, update */

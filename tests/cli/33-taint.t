@@ -607,7 +607,7 @@ $(for i in $(seq 200); do echo '      - source-set: web-request'; done)
 # a set naming another set is refused.
 "$PV" rules test tests/data/taint-sources >"$TMP/ts.out" 2>&1
 is $? 0 "rules test tests/data/taint-sources: every builtin source set passes its tests"
-check "... 13 test files, cross-file controller and single-page app routers included" grep -q '^13 passed, 0 failed' "$TMP/ts.out"
+check "... 14 test files, cross-file controller, single-page app routers and socket.io events included" grep -q '^14 passed, 0 failed' "$TMP/ts.out"
 cat >"$TMP/own.yaml" <<'Y'
 source-sets:
   argv:

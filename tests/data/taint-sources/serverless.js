@@ -41,3 +41,27 @@ const handle = (event) => {
 };
 // ok: test.sources.serverless
 exec('echo fixed');
+
+// Firebase callable functions: the data a client sends.
+const functions = require('firebase-functions');
+const { onCall } = require('firebase-functions/v2/https');
+
+exports.lookup = functions.https.onCall(async (data, context) => {
+  // ruleid: test.sources.serverless
+  exec('echo ' + data.email);
+  // ok: test.sources.serverless
+  exec('echo ' + Number(data.n));
+});
+exports.lookup2 = onCall({ region: 'europe-west1' }, (request) => {
+  // ruleid: test.sources.serverless
+  exec('echo ' + request.data.name);
+});
+exports.lookup3 = onCall((request) => {
+  // ruleid: test.sources.serverless
+  exec('echo ' + request.data.name);
+});
+// Other callbacks of the SDK are not client data.
+exports.nightly = functions.pubsub.schedule('every 24 hours').onRun((context) => {
+  // ok: test.sources.serverless
+  exec('echo ' + context.timestamp);
+});

@@ -112,3 +112,73 @@ exports.helloHttp = (req, res) => {
 const config = { query: 'ls', url: 'x' };
 // ok: test.sources.web-request
 exec(config.query);
+
+// Express router.param: the value of the named route parameter.
+const paramRouter = express.Router();
+paramRouter.param('userId', (req, res, next, id) => {
+  // ruleid: test.sources.web-request
+  exec('id ' + id);
+  // ok: test.sources.web-request
+  exec('id ' + Number(id));
+  next();
+});
+paramRouter.param('org', function (req, res, next, org, name) {
+  // ruleid: test.sources.web-request
+  exec('echo ' + org);
+  // ok: test.sources.web-request
+  exec('echo ' + name.length);
+  next();
+});
+
+// multer's diskStorage callbacks: the uploaded file's own fields.
+const fsw = require('fs');
+multer.diskStorage({
+  destination: function (req, file, cb) {
+    // ruleid: test.sources.web-request
+    fsw.writeFileSync('/srv/uploads/' + file.originalname + '.meta', '');
+    cb(null, '/srv/uploads');
+  },
+  filename: function (req, file, cb) {
+    // ok: test.sources.web-request
+    fsw.writeFileSync('/srv/uploads/' + require('path').basename(file.originalname) + '.meta', '');
+    cb(null, String(Date.now()));
+  },
+});
+// The same callback shape elsewhere is no upload.
+const other = { destination: function (req, file, cb) {
+  // ok: test.sources.web-request
+  fsw.writeFileSync(file.originalname, '');
+} };
+
+// GraphQL resolvers: (parent, args, context, info), args destructured too.
+const resolvers = {
+  Query: {
+    user: (parent, args) => {
+      // ruleid: test.sources.web-request
+      return execSync('id ' + args.name);
+    },
+    team: async (_, { slug }) => {
+      // ruleid: test.sources.web-request
+      return execSync('echo ' + slug);
+    },
+    org: function (root, args, ctx) {
+      // ruleid: test.sources.web-request
+      exec('echo ' + args.id);
+      // The context is the server's own.
+      // ok: test.sources.web-request
+      exec('echo ' + ctx.tenant);
+    },
+  },
+};
+// Callbacks of other shapes: an index, an accumulator.
+[1, 2].forEach((item, index) => {
+  // ok: test.sources.web-request
+  exec('echo ' + index);
+});
+[{ a: 1 }].reduce((acc, cur) => {
+  // ok: test.sources.web-request
+  exec('echo ' + cur.a);
+  return acc;
+}, 0);
+module.exports.resolvers = resolvers;
+module.exports.other = other;

@@ -101,3 +101,81 @@ export class FilesController {
 }
 class QueryDto { path = ''; }
 class CreateDto { name = ''; }
+
+// routing-controllers and tsoa bind parameters with decorators of their own.
+import { JsonController, QueryParam, BodyParam, HeaderParam, CookieParam } from 'routing-controllers';
+import { Route, Path, Header, BodyProp } from 'tsoa';
+
+@JsonController('/jobs')
+export class JobsController {
+  run(@QueryParam('name') name: string, @BodyParam('cmd') cmd: string, @HeaderParam('x-id') id: string) {
+    // ruleid: test.sources.web-request
+    exec('echo ' + name);
+    // ruleid: test.sources.web-request
+    exec(cmd);
+    // ok: test.sources.web-request
+    exec('echo ' + Number(id));
+  }
+  who(@CookieParam('sid') sid: string, @Inject() svc: { id: string }) {
+    // ruleid: test.sources.web-request
+    exec('echo ' + sid);
+    // An injected service is no request value.
+    // ok: test.sources.web-request
+    exec('echo ' + svc.id);
+  }
+}
+
+@Route('files')
+export class TsoaFiles {
+  get(@Path() name: string, @Header('x-tag') tag: string, @BodyProp() note: string, @Deprecated() old: string) {
+    // ruleid: test.sources.web-request
+    exec('cat ' + name);
+    // ruleid: test.sources.web-request
+    exec('echo ' + tag + note);
+    // ok: test.sources.web-request
+    exec('echo ' + old);
+  }
+}
+declare function Inject(): ParameterDecorator;
+declare function Deprecated(): ParameterDecorator;
+
+// tRPC procedures: the validated input is still the caller's.
+import { initTRPC } from '@trpc/server';
+import { z } from 'zod';
+const trpc = initTRPC.create();
+export const trpcRouter = trpc.router({
+  ping: trpc.procedure.input(z.object({ host: z.string() })).mutation(({ input }) => {
+    // ruleid: test.sources.web-request
+    return exec('ping -c 1 ' + input.host);
+  }),
+  pong: trpc.procedure.input(z.string()).query((opts) => {
+    // ruleid: test.sources.web-request
+    return exec('echo ' + opts.input);
+  }),
+  count: trpc.procedure.input(z.number()).query(({ input }) => {
+    // ok: test.sources.web-request
+    return exec('seq ' + Number(input));
+  }),
+  time: trpc.procedure.query((opts) => {
+    // No input: nothing of the caller's.
+    // ok: test.sources.web-request
+    return exec('date ' + opts.type);
+  }),
+});
+
+// GraphQL decorators: NestJS @Args, type-graphql @Arg.
+import { Args, Resolver, Query as GqlQuery } from '@nestjs/graphql';
+@Resolver()
+export class UsersResolver {
+  @GqlQuery()
+  user(@Args('name') name: string, @Arg('id') id: string, @Ctx() ctx: { t: string }) {
+    // ruleid: test.sources.web-request
+    exec('id ' + name);
+    // ruleid: test.sources.web-request
+    exec('id ' + id);
+    // ok: test.sources.web-request
+    exec('id ' + ctx.t);
+  }
+}
+declare function Arg(n: string): ParameterDecorator;
+declare function Ctx(): ParameterDecorator;

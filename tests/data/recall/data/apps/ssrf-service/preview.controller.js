@@ -1,0 +1,6 @@
+const previewService = require('./preview.service');
+
+exports.create = async (req, res) => {
+  const card = await previewService.fetchCard(req.body.url);
+  res.json(card);
+};

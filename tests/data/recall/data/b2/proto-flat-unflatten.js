@@ -1,0 +1,6 @@
+const { unflatten } = require('flat');
+
+exports.save = (req, res) => {
+  const nested = unflatten(req.body);
+  res.json(nested);
+};

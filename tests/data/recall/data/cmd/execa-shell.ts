@@ -1,0 +1,8 @@
+import { execa } from 'execa';
+import type { FastifyRequest, FastifyReply } from 'fastify';
+
+export async function archive(request: FastifyRequest<{ Body: { dir: string } }>, reply: FastifyReply) {
+  const { dir } = request.body;
+  const { stdout } = await execa(`tar czf /tmp/out.tgz ${dir}`, { shell: true });
+  return reply.send(stdout);
+}

@@ -1,0 +1,11 @@
+import { Request, Response } from 'express';
+import { model, Schema } from 'mongoose';
+import mongoSanitize from 'mongo-sanitize';
+
+const Account = model('Account', new Schema({ email: String, token: String }));
+
+export async function reset(req: Request, res: Response) {
+  const filter = mongoSanitize(req.body.filter);
+  const acct = await Account.findOneAndUpdate(filter, { token: null });
+  res.json({ done: !!acct });
+}

@@ -1,0 +1,12 @@
+const fs = require('fs');
+const path = require('path');
+const unzipper = require('unzipper');
+
+module.exports = function extract(zipFile, dest) {
+  return fs.createReadStream(zipFile)
+    .pipe(unzipper.Parse())
+    .on('entry', (entry) => {
+      const out = path.join(dest, entry.path);
+      entry.pipe(fs.createWriteStream(out));
+    });
+};

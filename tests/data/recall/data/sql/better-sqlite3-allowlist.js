@@ -1,0 +1,12 @@
+const Database = require('better-sqlite3');
+const fastify = require('fastify')();
+const store = new Database('notes.db');
+const SORTABLE = ['created', 'title'];
+
+fastify.get('/notes', async (request, reply) => {
+  const order = request.query.sort;
+  if (!SORTABLE.includes(order)) return reply.code(400).send();
+  const stmt = store.prepare('SELECT * FROM notes ORDER BY ' + order);
+  return stmt.all();
+});
+fastify.listen({ port: 3000 });
