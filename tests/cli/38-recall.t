@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # The recall probes (tests/data/recall/*: labelled vulnerable cases and
 # their safe twins, issue 17) scored by tools/recall: each probe keeps at
-# least the recall it reached when it was written and no false positive,
+# least the recall it reached when it was written and no new false positive
+# (data has one known: _.merge of an object of String() values),
 # so a model that stops matching, or starts matching a safe twin, fails
 # here. The scorer itself is checked with a relabelled copy (twin).
 . "$(dirname "$0")/lib.sh"
 cd "$top"
 total() { awk '$1 == "TOTAL" { print $2, $3, $4, $5 }' "$1"; }
-# probe, least found, most missed (tools/recall lists the misses)
-while read -r dir tp fn; do
+# probe, least found, most missed, most false positives (tools/recall lists them)
+while read -r dir tp fn fp; do
   tools/recall --plugvet "$PV" "tests/data/recall/$dir" >"$TMP/$dir.out" 2>"$TMP/$dir.err"
   is $? 0 "tools/recall $dir runs"
   read -r TP FP FN TN < <(total "$TMP/$dir.out")
   check "$dir: $TP found of $((TP + FN)) vulnerable cases (at least $tp)" test "${TP:-0}" -ge "$tp"
   check "$dir: $FN missed (at most $fn)" test "${FN:-999}" -le "$fn"
-  is "$FP" 0 "$dir: no finding on any of its $TN safe twins"
+  check "$dir: at most $fp of its $((TN + FP)) safe twins with a finding ($FP)" test "${FP:-999}" -le "$fp"
 done <<'PROBES'
-web 111 6
-web-params 11 2
+web 111 6 0
+web-params 11 2 0
+data 96 3 1
 PROBES
 # twin: a safe case labelled vulnerable counts as a miss, and a vulnerable
 # one labelled safe as a false positive
