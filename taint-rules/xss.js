@@ -376,7 +376,8 @@ function urlProperties(form) {
   link.href = `https://example.com/items/${target}`;
   // ruleid: js.taint.xss
   form.action = target;
-  // ruleid: js.taint.xss
+  // The same through setAttribute on a detached <a>: no sink either.
+  // ok: js.taint.xss
   link.setAttribute('href', target);
   // The page's own URL in a detached anchor, to read its parts.
   // ok: js.taint.xss
@@ -529,3 +530,15 @@ function linkFromQuery() {
   // ok: js.taint.xss
   a.setAttribute('title', next);
 }
+
+// The URL-parsing idiom (as axios' isURLSameOrigin): a detached <a> made
+// once, its href set in a nested function to read the URL's parts back.
+const urlParser = (function () {
+  const parsingNode = document.createElement('a');
+  return function resolve(url) {
+    // ok: js.taint.xss
+    parsingNode.setAttribute('href', url);
+    return parsingNode.protocol + '//' + parsingNode.host;
+  };
+})();
+urlParser(window.location.hash.slice(1));
