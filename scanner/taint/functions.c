@@ -527,7 +527,7 @@ static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uin
     for (uint32_t i = 0; i < t->shape->n;
          i++) { /* (a path too long: the field counts for the whole) */
       int fits = strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX;
-      const char *sub = fits ? pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path) : at;
+      const char *sub = fits ? tn_concat(c, at, t->shape->f[i].path) : at;
       if (sub == NULL) {
         c->oom = 1;
         return k;

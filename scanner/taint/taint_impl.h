@@ -394,13 +394,17 @@ static inline int one_param(uint32_t params) {
 
 /* Entry i's path is p or a prefix of it; below: p is a prefix of it. */
 static inline size_t covers(const char *q, const char *p) {
-  size_t n = strlen(q);
-  return strncmp(q, p, n) == 0 && (p[n] == '\0' || p[n] == '.') ? n + 1 : 0;
+  size_t n = 0;
+  while (q[n] != '\0' && q[n] == p[n])
+    n++;
+  return q[n] == '\0' && (p[n] == '\0' || p[n] == '.') ? n + 1 : 0;
 }
 
 static inline int below(const char *q, const char *p) {
-  size_t n = strlen(p);
-  return strncmp(q, p, n) == 0 && q[n] == '.';
+  size_t n = 0;
+  while (p[n] != '\0' && q[n] == p[n])
+    n++;
+  return p[n] == '\0' && q[n] == '.';
 }
 
 /* ---- values.c ------------------------------------------------------------ */
@@ -417,6 +421,8 @@ const trace *tn_join(tctx *c, const trace *a, const trace *b);
 const trace *tn_make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t n);
 /* t with the steps `from` took since its shape was made replayed on it. */
 const trace *tn_rebase(tctx *c, const trace *t, const trace *from);
+/* x then y in the arena (field paths); NULL when out of memory. */
+const char *tn_concat(tctx *c, const char *x, const char *y);
 /* Field path (".a.b"; "" the whole) of value t: an object's, or a parameter's read further. */
 const trace *tn_select_field(tctx *c, const trace *t, const char *path);
 /* A value computed from t: no fields of its own, nor those of a parameter t carries. */
