@@ -161,7 +161,7 @@ int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, 
 /* The class body (or object literal) whose method n is in, as `this`
  * sees it: arrow functions keep the `this` around them; other functions
  * than methods have their own. */
-TSNode tn_this_body(tctx *c, TSNode n) {
+static TSNode this_body(tctx *c, TSNode n) {
   TSNode none = {0};
   for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
     if (sym_is(p, c->sy->arrow) || !tn_is_function(c, p))
@@ -172,6 +172,18 @@ TSNode tn_this_body(tctx *c, TSNode n) {
     return sym_is(up, c->sy->class_body) || sym_is(up, c->sy->object) ? up : none;
   }
   return none;
+}
+
+/* The same, remembered: each ts_node_parent starts from the root and
+ * steps over the siblings on the way, so the climb costs the width of the
+ * nodes above n; a method's `this` is read again on every pass. */
+TSNode tn_this_body(tctx *c, TSNode n) {
+  struct this_memo *m = &c->this_memo[((uintptr_t)n.id >> 4) % THIS_MEMO];
+  if (m->n.id == NULL || memcmp(&m->n, &n, sizeof n) != 0) {
+    m->body = this_body(c, n);
+    m->n = n;
+  }
+  return m->body;
 }
 
 /* The class body or object literal of receiver o (`this`, or a variable

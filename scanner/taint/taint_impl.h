@@ -53,6 +53,7 @@ enum {
   DEPTH_MAX = 400,     /* nesting of expressions and statements interpreted */
   RPARTS_MAX = 32,     /* parts of a summary's return value, and of its effects */
   XQ_MAX = 256,        /* sinks of other files reached from one file */
+  THIS_MEMO = 64,      /* `this` nodes whose class body is remembered (a cache) */
 };
 
 /* ---- Values, the environment, summaries, the state of a run ------------ */
@@ -282,6 +283,9 @@ typedef struct {
   uint32_t kn, kcap;
   TSTreeCursor kc; /* tn_kids' cursor (made once, reset on each use) */
   int kc_made;
+  struct this_memo { /* tn_this_body's answers, by node (direct-mapped) */
+    TSNode n, body;
+  } this_memo[THIS_MEMO];
 } tctx;
 
 /* Branches: each way runs from the same state; the writes it made are kept
