@@ -461,6 +461,7 @@ static void bind_this(tctx *c) {
   b->id = ++c->next_id;
   b->name = (const unsigned char *)"this";
   b->nlen = 4;
+  tn_index_push(c, 0);
   b->depth = c->depth;
 }
 
@@ -502,7 +503,7 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
   c->thrown = thrown;
   c->nest--;
   c->depth = d;
-  c->cur.nb = nb;
+  tn_scope_end(c, nb);
   c->fn_now = outer;
   c->fn_depth = fd;
   return out;
@@ -631,7 +632,7 @@ fsum *tn_summary(tctx *c, TSNode fn) {
     uint32_t fresh = parts_of(c, r, "", &f->rets, &f->nrets) + effects_of(c, f, ids, nf);
     c->cur.journal--;
     tn_undo(c, mark);
-    c->cur.nb = nb;
+    tn_scope_end(c, nb);
     if (r != NULL && r->param == 0 && f->ret == NULL)
       f->ret = r; /* (a real source wins the path of a join) */
     settled = !f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom;

@@ -54,6 +54,8 @@ enum {
   RPARTS_MAX = 32,     /* parts of a summary's return value, and of its effects */
   XQ_MAX = 256,        /* sinks of other files reached from one file */
   THIS_MEMO = 64,      /* `this` nodes whose class body is remembered (a cache) */
+  ENV_INDEX_MIN = 64,  /* bindings looked up one by one; more: by a hash index */
+  ENV_BUCKETS = 1024,  /* that index's chains (a power of 2) */
 };
 
 /* ---- Values, the environment, summaries, the state of a run ------------ */
@@ -134,6 +136,11 @@ typedef struct {
   jentry *j;
   uint32_t nj, capj;
   uint32_t journal; /* > 0: writes are journaled */
+  /* Past ENV_INDEX_MIN bindings, b and g are indexed by name (a scope of
+   * a bundle holds thousands): ENV_BUCKETS chain heads each, and per
+   * binding the one pushed before it in its bucket (UINT32_MAX: none). */
+  uint32_t *bhead, *bnext, capbnext;
+  uint32_t *ghead, *gnext, capgnext;
 } env;
 
 typedef struct fsum fsum;
@@ -464,6 +471,10 @@ uint32_t tn_kids(tctx *c, TSNode n, uint32_t *k);
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size);
 /* The binding of name (n bytes) in scope, the innermost first, then globals; or NULL. */
 binding *tn_find(tctx *c, const unsigned char *name, uint32_t n);
+/* Binding b (scoped: global 0) or g (global 1) just pushed joins the name index. */
+void tn_index_push(tctx *c, int global);
+/* The block scope ends: scoped bindings from nb on are dropped. */
+void tn_scope_end(tctx *c, uint32_t nb);
 /* Note a write (kind J_*, index i, the value before) while branches are interpreted. */
 void tn_journal(tctx *c, uint8_t kind, uint32_t i, const trace *old);
 /* The value of binding b (scoped or global) becomes t. */
