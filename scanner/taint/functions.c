@@ -97,8 +97,10 @@ static method_kind kind_of(tctx *c, TSNode m) {
  * when found. */
 static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len,
                      method_kind kind, TSNode *out) {
-  for (uint32_t i = 0; i < nkids(body); i++) {
-    TSNode m = ts_node_named_child(body, i), key = tn_field_of(m, "name");
+  uint32_t nk, first = tn_kids(c, body, &nk); /* (not ts_node_named_child(i): O(i) each) */
+  int found = 0;
+  for (uint32_t i = 0; i < nk && !found; i++) {
+    TSNode m = c->kids[first + i], key = tn_field_of(m, "name");
     if (sym_is(m, c->sy->pair)) {
       key = tn_field_of(m, "key");
       m = tn_field_of(m, "value");
@@ -108,10 +110,11 @@ static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t l
       continue;
     if (kind_of(c, m) == kind) {
       *out = m;
-      return 1;
+      found = 1;
     }
   }
-  return 0;
+  c->kn = first;
+  return found;
 }
 
 /* The index in pf->cls of the class of body `body`, or -1. */
