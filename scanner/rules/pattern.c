@@ -2213,9 +2213,10 @@ static void sort_by_word(pv_pscan *s) {
     s->byword = v;
     s->capbyword = s->nocc;
   }
-  if (s->nocc)
+  if (s->nocc) {
     memcpy(s->byword, s->occ, s->nocc * sizeof *s->occ);
-  qsort(s->byword, s->nocc / 3, 3 * sizeof *s->byword, cmp_byword);
+    qsort(s->byword, s->nocc / 3, 3 * sizeof *s->byword, cmp_byword);
+  }
   s->have_byword = 1;
 }
 
