@@ -904,6 +904,9 @@ struct pv_pscan {
   const uint8_t *active; /* per pattern: try it in this file (caller's) */
   uint32_t *occ;         /* anchor word occurrences: start, end, word id; by start */
   uint32_t nocc, capocc; /* (in uint32_t units: 3 per occurrence) */
+  uint32_t *byword;      /* the same occurrences by word id, then start */
+  uint32_t capbyword;    /* its size (uint32_t units) */
+  int have_byword;       /* byword holds occ */
   int have_occ;          /* occ lists every anchor of the active patterns */
   int no_anchors;        /* pv_pscan_no_anchors: try every pattern at every node */
   int same_file;         /* pv_pscan_same_file: keep the file's declarations and tries */
@@ -984,6 +987,7 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->kids);
   free(s->al);
   free(s->occ);
+  free(s->byword);
   free(s->over);
   free(s);
 }
@@ -2203,6 +2207,32 @@ static int cmp_occ(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+static int cmp_byword(const void *a, const void *b) {
+  const uint32_t *x = a, *y = b;
+  if (x[2] != y[2])
+    return x[2] < y[2] ? -1 : 1;
+  return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* Copy the occurrences sorted by word, then start, so that covers() finds
+ * a word's occurrences in a wide node without stepping over every other
+ * word's (without the copy, it does: the result is the same). */
+static void sort_by_word(pv_pscan *s) {
+  s->have_byword = 0;
+  if (s->nocc > s->capbyword) {
+    uint32_t *v = realloc(s->byword, s->nocc * sizeof *v);
+    if (v == NULL)
+      return;
+    s->byword = v;
+    s->capbyword = s->nocc;
+  }
+  if (s->nocc) {
+    memcpy(s->byword, s->occ, s->nocc * sizeof *s->occ);
+    qsort(s->byword, s->nocc / 3, 3 * sizeof *s->byword, cmp_byword);
+  }
+  s->have_byword = 1;
+}
+
 /* Occurrences of name [a, a + n) as a whole word, tagged as word id. */
 static int push_name(pv_pscan *s, uint32_t a, uint32_t n, uint32_t id) {
   const unsigned char *w = s->data + a, *p = s->data, *end = s->data + s->size;
@@ -2248,6 +2278,7 @@ static int find_anchors(const pv_pindex *ix, pv_pscan *s, const pv_occs *occ) {
   uint8_t want[512] = {0}, mod[512] = {0};
   int all = 1;
   s->nocc = 0;
+  s->have_byword = 0;
   if (nw > sizeof want * 8 || occ == NULL || occ->over)
     return -1;
   for (uint32_t i = 0; i < ix->n; i++) {
@@ -2273,12 +2304,36 @@ static int find_anchors(const pv_pindex *ix, pv_pscan *s, const pv_occs *occ) {
   }
   if (s->nocc)
     qsort(s->occ, s->nocc / 3, 3 * sizeof *s->occ, cmp_occ);
+  sort_by_word(s);
   return all;
+}
+
+/* Does [a, e) hold a whole occurrence of word id? (byword) */
+static int word_covers(const pv_pscan *s, uint32_t a, uint32_t e, uint32_t id) {
+  const uint32_t *v = s->byword;
+  uint32_t lo = 0, hi = s->nocc / 3;
+  while (lo < hi) { /* first occurrence of id starting at or after a */
+    uint32_t mid = (lo + hi) / 2;
+    if (v[3 * mid + 2] < id || (v[3 * mid + 2] == id && v[3 * mid] < a))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (uint32_t i = lo; i < s->nocc / 3 && v[3 * i + 2] == id && v[3 * i] < e; i++)
+    if (v[3 * i + 1] <= e)
+      return 1;
+  return 0;
 }
 
 /* Does [a, e) hold a whole occurrence of a word of g (any anchor word when
  * g is NULL)? */
 static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup *g) {
+  if (g != NULL && s->have_byword) {
+    for (uint32_t k = 0; k < g->n; k++)
+      if (word_covers(s, a, e, g->id[k]))
+        return 1;
+    return 0;
+  }
   uint32_t lo = 0, hi = s->nocc / 3;
   while (lo < hi) { /* first occurrence starting at or after a */
     uint32_t mid = (lo + hi) / 2;

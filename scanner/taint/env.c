@@ -314,7 +314,87 @@ int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size) {
   return 0;
 }
 
+static uint32_t name_bucket(const unsigned char *name, uint32_t n) {
+  uint32_t h = 2166136261u;
+  for (uint32_t i = 0; i < n; i++)
+    h = (h ^ name[i]) * 16777619u;
+  return h & (ENV_BUCKETS - 1);
+}
+
+/* Link v[i] into its bucket's chain (growing next); -1 on out-of-memory. */
+static int link_binding(const binding *v, uint32_t i, uint32_t *head, uint32_t **next,
+                        uint32_t *cap) {
+  if (tn_grow((void **)next, cap, i + 1, sizeof **next))
+    return -1;
+  uint32_t h = name_bucket(v[i].name, v[i].nlen);
+  (*next)[i] = head[h];
+  head[h] = i;
+  return 0;
+}
+
+static void drop_index(env *e) {
+  free(e->bhead);
+  free(e->bnext);
+  free(e->ghead);
+  free(e->gnext);
+  e->bhead = e->bnext = e->ghead = e->gnext = NULL;
+  e->capbnext = e->capgnext = 0;
+}
+
+/* Index every binding so far (out of memory: none, lookups stay linear). */
+static void build_index(env *e) {
+  e->bhead = malloc(ENV_BUCKETS * sizeof *e->bhead);
+  e->ghead = malloc(ENV_BUCKETS * sizeof *e->ghead);
+  int bad = e->bhead == NULL || e->ghead == NULL;
+  if (!bad) {
+    memset(e->bhead, 0xff, ENV_BUCKETS * sizeof *e->bhead);
+    memset(e->ghead, 0xff, ENV_BUCKETS * sizeof *e->ghead);
+  }
+  for (uint32_t i = 0; !bad && i < e->nb; i++)
+    bad = link_binding(e->b, i, e->bhead, &e->bnext, &e->capbnext) != 0;
+  for (uint32_t i = 0; !bad && i < e->ng; i++)
+    bad = link_binding(e->g, i, e->ghead, &e->gnext, &e->capgnext) != 0;
+  if (bad)
+    drop_index(e);
+}
+
+void tn_index_push(tctx *c, int global) {
+  env *e = &c->cur;
+  if (e->bhead == NULL)
+    return;
+  int bad = global ? link_binding(e->g, e->ng - 1, e->ghead, &e->gnext, &e->capgnext)
+                   : link_binding(e->b, e->nb - 1, e->bhead, &e->bnext, &e->capbnext);
+  if (bad)
+    drop_index(e);
+}
+
+void tn_scope_end(tctx *c, uint32_t nb) {
+  env *e = &c->cur;
+  if (nb > e->nb) /* (bindings back in scope: index them again when needed) */
+    drop_index(e);
+  for (uint32_t i = e->nb; e->bhead != NULL && i-- > nb;) /* each is its chain's head */
+    e->bhead[name_bucket(e->b[i].name, e->b[i].nlen)] = e->bnext[i];
+  e->nb = nb;
+}
+
+/* The innermost binding of name: the last pushed of the scopes, else the
+ * global (chains run from the last pushed, as the plain search). */
+static binding *find_indexed(env *e, const unsigned char *name, uint32_t n) {
+  uint32_t h = name_bucket(name, n);
+  for (uint32_t i = e->bhead[h]; i != UINT32_MAX; i = e->bnext[i])
+    if (e->b[i].nlen == n && memcmp(e->b[i].name, name, n) == 0)
+      return &e->b[i];
+  for (uint32_t i = e->ghead[h]; i != UINT32_MAX; i = e->gnext[i])
+    if (e->g[i].nlen == n && memcmp(e->g[i].name, name, n) == 0)
+      return &e->g[i];
+  return NULL;
+}
+
 binding *tn_find(tctx *c, const unsigned char *name, uint32_t n) {
+  if (c->cur.bhead == NULL && c->cur.nb + c->cur.ng > ENV_INDEX_MIN)
+    build_index(&c->cur);
+  if (c->cur.bhead != NULL)
+    return find_indexed(&c->cur, name, n);
   for (uint32_t i = c->cur.nb; i-- > 0;)
     if (c->cur.b[i].nlen == n && memcmp(c->cur.b[i].name, name, n) == 0)
       return &c->cur.b[i];
@@ -359,6 +439,7 @@ binding *tn_declare(tctx *c, TSNode name, const trace *t) {
   b->t = t;
   memset(&b->obj, 0, sizeof b->obj);
   memset(&b->fn, 0, sizeof b->fn);
+  tn_index_push(c, 0);
   for (uint32_t i = 0; i < c->npend; i++) /* a propagator's `to` */
     if (c->pend[i].s == nstart(name) && c->pend[i].e == nend(name))
       b->t = tn_join(c, b->t, c->pend[i].t);
@@ -439,6 +520,7 @@ binding *tn_var_of(tctx *c, TSNode id, int create) {
     b->t = NULL;
     memset(&b->obj, 0, sizeof b->obj);
     memset(&b->fn, 0, sizeof b->fn);
+    tn_index_push(c, 1);
     tn_journal(c, J_GLOBAL, c->cur.ng - 1, NULL);
   }
   return b;
@@ -554,6 +636,7 @@ const trace *tn_read_chain(tctx *c, TSNode n, int *known) {
 }
 
 void tn_env_free(env *e) {
+  drop_index(e);
   free(e->b);
   free(e->g);
   free(e->f);

@@ -525,7 +525,7 @@ static void block(tctx *c, TSNode n) {
     tn_stmt(c, c->kids[first + i]);
   c->kn = first;
   c->depth--;
-  c->cur.nb = nb; /* block declarations end here (globals are kept apart) */
+  tn_scope_end(c, nb); /* block declarations end here (globals are kept apart) */
 }
 
 /* if/else, switch cases, try/catch: each way from the same state, joined. */
@@ -548,7 +548,7 @@ static void branches(tctx *c, const TSNode *ways, uint32_t n, int may_skip) {
       }
     }
     tn_undo(c, mark);
-    c->cur.nb = nb;
+    tn_scope_end(c, nb);
   }
   c->cur.journal--;
   for (uint32_t k = 0; k < nc; k++) { /* joined over the ways */

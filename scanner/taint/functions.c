@@ -97,8 +97,10 @@ static method_kind kind_of(tctx *c, TSNode m) {
  * when found. */
 static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t len,
                      method_kind kind, TSNode *out) {
-  for (uint32_t i = 0; i < nkids(body); i++) {
-    TSNode m = ts_node_named_child(body, i), key = tn_field_of(m, "name");
+  uint32_t nk, first = tn_kids(c, body, &nk); /* (not ts_node_named_child(i): O(i) each) */
+  int found = 0;
+  for (uint32_t i = 0; i < nk && !found; i++) {
+    TSNode m = c->kids[first + i], key = tn_field_of(m, "name");
     if (sym_is(m, c->sy->pair)) {
       key = tn_field_of(m, "key");
       m = tn_field_of(m, "value");
@@ -108,10 +110,11 @@ static int member_fn(tctx *c, TSNode body, const unsigned char *name, uint32_t l
       continue;
     if (kind_of(c, m) == kind) {
       *out = m;
-      return 1;
+      found = 1;
     }
   }
-  return 0;
+  c->kn = first;
+  return found;
 }
 
 /* The index in pf->cls of the class of body `body`, or -1. */
@@ -161,7 +164,7 @@ int tn_method_of(tctx *c, TSNode body, const unsigned char *name, uint32_t len, 
 /* The class body (or object literal) whose method n is in, as `this`
  * sees it: arrow functions keep the `this` around them; other functions
  * than methods have their own. */
-TSNode tn_this_body(tctx *c, TSNode n) {
+static TSNode this_body(tctx *c, TSNode n) {
   TSNode none = {0};
   for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
     if (sym_is(p, c->sy->arrow) || !tn_is_function(c, p))
@@ -172,6 +175,18 @@ TSNode tn_this_body(tctx *c, TSNode n) {
     return sym_is(up, c->sy->class_body) || sym_is(up, c->sy->object) ? up : none;
   }
   return none;
+}
+
+/* The same, remembered: each ts_node_parent starts from the root and
+ * steps over the siblings on the way, so the climb costs the width of the
+ * nodes above n; a method's `this` is read again on every pass. */
+TSNode tn_this_body(tctx *c, TSNode n) {
+  struct this_memo *m = &c->this_memo[((uintptr_t)n.id >> 4) % THIS_MEMO];
+  if (m->n.id == NULL || memcmp(&m->n, &n, sizeof n) != 0) {
+    m->body = this_body(c, n);
+    m->n = n;
+  }
+  return m->body;
 }
 
 /* The class body or object literal of receiver o (`this`, or a variable
@@ -449,6 +464,7 @@ static void bind_this(tctx *c) {
   b->id = ++c->next_id;
   b->name = (const unsigned char *)"this";
   b->nlen = 4;
+  tn_index_push(c, 0);
   b->depth = c->depth;
 }
 
@@ -490,7 +506,7 @@ const trace *tn_run_function(tctx *c, TSNode fn, const trace *const *args, uint3
   c->thrown = thrown;
   c->nest--;
   c->depth = d;
-  c->cur.nb = nb;
+  tn_scope_end(c, nb);
   c->fn_now = outer;
   c->fn_depth = fd;
   return out;
@@ -527,7 +543,7 @@ static uint32_t parts_of(tctx *c, const trace *t, const char *at, rpart **v, uin
     for (uint32_t i = 0; i < t->shape->n;
          i++) { /* (a path too long: the field counts for the whole) */
       int fits = strlen(at) + strlen(t->shape->f[i].path) < FIELD_PATH_MAX;
-      const char *sub = fits ? pv_arena_printf(c->a, "%s%s", at, t->shape->f[i].path) : at;
+      const char *sub = fits ? tn_concat(c, at, t->shape->f[i].path) : at;
       if (sub == NULL) {
         c->oom = 1;
         return k;
@@ -619,7 +635,7 @@ fsum *tn_summary(tctx *c, TSNode fn) {
     uint32_t fresh = parts_of(c, r, "", &f->rets, &f->nrets) + effects_of(c, f, ids, nf);
     c->cur.journal--;
     tn_undo(c, mark);
-    c->cur.nb = nb;
+    tn_scope_end(c, nb);
     if (r != NULL && r->param == 0 && f->ret == NULL)
       f->ret = r; /* (a real source wins the path of a join) */
     settled = !f->recursive || (fresh == 0 && f->nsinks == sinks) || c->over || c->oom;

@@ -53,6 +53,9 @@ enum {
   DEPTH_MAX = 400,     /* nesting of expressions and statements interpreted */
   RPARTS_MAX = 32,     /* parts of a summary's return value, and of its effects */
   XQ_MAX = 256,        /* sinks of other files reached from one file */
+  THIS_MEMO = 64,      /* `this` nodes whose class body is remembered (a cache) */
+  ENV_INDEX_MIN = 64,  /* bindings looked up one by one; more: by a hash index */
+  ENV_BUCKETS = 1024,  /* that index's chains (a power of 2) */
 };
 
 /* ---- Values, the environment, summaries, the state of a run ------------ */
@@ -133,6 +136,11 @@ typedef struct {
   jentry *j;
   uint32_t nj, capj;
   uint32_t journal; /* > 0: writes are journaled */
+  /* Past ENV_INDEX_MIN bindings, b and g are indexed by name (a scope of
+   * a bundle holds thousands): ENV_BUCKETS chain heads each, and per
+   * binding the one pushed before it in its bucket (UINT32_MAX: none). */
+  uint32_t *bhead, *bnext, capbnext;
+  uint32_t *ghead, *gnext, capgnext;
 } env;
 
 typedef struct fsum fsum;
@@ -282,6 +290,9 @@ typedef struct {
   uint32_t kn, kcap;
   TSTreeCursor kc; /* tn_kids' cursor (made once, reset on each use) */
   int kc_made;
+  struct this_memo { /* tn_this_body's answers, by node (direct-mapped) */
+    TSNode n, body;
+  } this_memo[THIS_MEMO];
 } tctx;
 
 /* Branches: each way runs from the same state; the writes it made are kept
@@ -394,13 +405,17 @@ static inline int one_param(uint32_t params) {
 
 /* Entry i's path is p or a prefix of it; below: p is a prefix of it. */
 static inline size_t covers(const char *q, const char *p) {
-  size_t n = strlen(q);
-  return strncmp(q, p, n) == 0 && (p[n] == '\0' || p[n] == '.') ? n + 1 : 0;
+  size_t n = 0;
+  while (q[n] != '\0' && q[n] == p[n])
+    n++;
+  return q[n] == '\0' && (p[n] == '\0' || p[n] == '.') ? n + 1 : 0;
 }
 
 static inline int below(const char *q, const char *p) {
-  size_t n = strlen(p);
-  return strncmp(q, p, n) == 0 && q[n] == '.';
+  size_t n = 0;
+  while (p[n] != '\0' && q[n] == p[n])
+    n++;
+  return p[n] == '\0' && q[n] == '.';
 }
 
 /* ---- values.c ------------------------------------------------------------ */
@@ -417,6 +432,8 @@ const trace *tn_join(tctx *c, const trace *a, const trace *b);
 const trace *tn_make_shape(tctx *c, const trace *rest, const sfield *v, uint32_t n);
 /* t with the steps `from` took since its shape was made replayed on it. */
 const trace *tn_rebase(tctx *c, const trace *t, const trace *from);
+/* x then y in the arena (field paths); NULL when out of memory. */
+const char *tn_concat(tctx *c, const char *x, const char *y);
 /* Field path (".a.b"; "" the whole) of value t: an object's, or a parameter's read further. */
 const trace *tn_select_field(tctx *c, const trace *t, const char *path);
 /* A value computed from t: no fields of its own, nor those of a parameter t carries. */
@@ -454,6 +471,10 @@ uint32_t tn_kids(tctx *c, TSNode n, uint32_t *k);
 int tn_grow(void **v, uint32_t *cap, uint32_t need, size_t size);
 /* The binding of name (n bytes) in scope, the innermost first, then globals; or NULL. */
 binding *tn_find(tctx *c, const unsigned char *name, uint32_t n);
+/* Binding b (scoped: global 0) or g (global 1) just pushed joins the name index. */
+void tn_index_push(tctx *c, int global);
+/* The block scope ends: scoped bindings from nb on are dropped. */
+void tn_scope_end(tctx *c, uint32_t nb);
 /* Note a write (kind J_*, index i, the value before) while branches are interpreted. */
 void tn_journal(tctx *c, uint8_t kind, uint32_t i, const trace *old);
 /* The value of binding b (scoped or global) becomes t. */

@@ -247,6 +247,18 @@ const trace *tn_rebase(tctx *c, const trace *t, const trace *from) {
   return t;
 }
 
+/* x then y, in the arena (a field path: short, and made often, so
+ * not through printf); NULL when out of memory. */
+const char *tn_concat(tctx *c, const char *x, const char *y) {
+  size_t n = strlen(x), m = strlen(y);
+  char *p = pv_arena_alloc(c->a, n + m + 1);
+  if (p == NULL)
+    return NULL;
+  memcpy(p, x, n);
+  memcpy(p + n, y, m + 1);
+  return p;
+}
+
 /* Field `path` (".a.b"; "" the whole) of value t: an object's field, or
  * a parameter's value read further down. */
 const trace *tn_select_field(tctx *c, const trace *t, const char *path) {
@@ -262,7 +274,7 @@ const trace *tn_select_field(tctx *c, const trace *t, const char *path) {
     return t;
   }
   *x = *t;
-  x->ppath = pv_arena_printf(c->a, "%s%s", ppath_of(t), path);
+  x->ppath = tn_concat(c, ppath_of(t), path);
   return x;
 }
 
