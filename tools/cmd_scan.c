@@ -151,7 +151,7 @@ static const char usage_scan[] =
     "  --resume              skip the inputs whose line the --json file already\n"
     "                        holds from the same plugvet and rule pack (a killed\n"
     "                        batch: JSON lines are written as inputs finish);\n"
-    "                        --sarif still covers every input\n"
+    "                        --sarif and --gitlab-sast still cover every input\n"
     "  -j, --jobs N          scan N inputs in parallel (default 1)\n"
     "  -q, --quiet           the text report lists only findings and the summary\n"
     "                        line; no progress or notices on stderr\n"
@@ -235,9 +235,9 @@ typedef struct {
   const char **inputs;    /* the inputs to scan (--resume takes some out) */
   size_t n_inputs, cap_inputs;
   /* --resume: every input as given (the report root is theirs), input i's
-   * index among them (at[i]) and, with --sarif, by given input the result
-   * read back from its earlier line (NULL: scanned now). NULL without
-   * --resume: the given inputs are the inputs. */
+   * index among them (at[i]) and, with --sarif or --gitlab-sast, by given
+   * input the result read back from its earlier line (NULL: scanned now).
+   * NULL without --resume: the given inputs are the inputs. */
   const char **given;
   size_t n_given, *at;
   pv_result **prior;
@@ -1780,8 +1780,9 @@ static long given_slot(const scan_opts *o, const size_t *by_name, const char *na
   return -1;
 }
 
-/* --resume with --sarif: each kept line read back into o->prior, by given
- * input. A line that cannot be (the file was edited) is an input error. */
+/* --resume with --sarif or --gitlab-sast: each kept line read back into
+ * o->prior, by given input. A line that cannot be (the file was edited) is
+ * an input error. */
 static void read_back(scan_opts *o, const pv_resume *old, const pv_ruleset *rules) {
   size_t *by_name = malloc((o->n_given + 1) * sizeof *by_name);
   o->prior = calloc(o->n_given + 1, sizeof *o->prior);
