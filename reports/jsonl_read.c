@@ -210,8 +210,9 @@ pv_status pv_jsonl_read(const char *line, const pv_ruleset *rules, const pv_limi
   json_t *o = json_loads(line, JSON_REJECT_DUPLICATES, &je);
   const char *input = str_of(o, "input");
   if (o == NULL || input == NULL) {
+    pv_error_set(err, PV_FAILED, "not a plugvet JSON line (%s)", o ? "no input" : je.text);
     json_decref(o);
-    return pv_error_set(err, PV_FAILED, "not a plugvet JSON line (%s)", o ? "no input" : je.text);
+    return err->code;
   }
   reader rd = {.r = pv_result_new(input), .metas = json_object_get(o, "rule_meta"), .rules = rules};
   if (rd.r == NULL) {
