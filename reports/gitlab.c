@@ -80,7 +80,7 @@ static json_t *identifiers(const pv_finding *f) {
   char name[64], value[16], url[96];
   json_array_append_new(a, identifier("plugvet_rule", m->id, m->id, NULL));
   for (const char *const *c = m->cwe; c && *c && json_array_size(a) < GITLAB_IDS_MAX - 1; c++) {
-    unsigned n = strncasecmp(*c, "CWE-", 4) == 0 ? (unsigned)strtoul(*c + 4, NULL, 10) : 0;
+    unsigned n = pv_cwe_number(*c);
     if (n == 0)
       continue;
     snprintf(name, sizeof name, "CWE-%u", n);

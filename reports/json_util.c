@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Length of the valid UTF-8 sequence at p, or 0 if it is not one. */
 static size_t utf8_valid(const unsigned char *p, size_t n) {
@@ -77,4 +78,10 @@ json_t *pv_json_risk(const pv_result *r) {
   }
   json_object_set_new(o, "groups", groups);
   return o;
+}
+
+unsigned pv_cwe_number(const char *s) {
+  if (strncasecmp(s, "CWE-", 4) != 0)
+    return 0;
+  return (unsigned)strtoul(s + 4, NULL, 10);
 }

@@ -19,5 +19,8 @@ json_t *pv_json_counts(const size_t counts[PV_SEV_NONE]);
  * "groups": {"network": {"count": 2, "severity": "high"}, ...}} with only
  * the groups that have findings. */
 json_t *pv_json_risk(const pv_result *r);
+/* "CWE-78: OS Command Injection" or "cwe-78" → 78; 0 if none (SARIF tags,
+ * GitLab identifiers). */
+unsigned pv_cwe_number(const char *s);
 
 #endif

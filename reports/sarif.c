@@ -89,13 +89,6 @@ static long rule_index(const rule_table *t, const char *id) {
 
 /* ---- rule descriptors ---------------------------------------------------- */
 
-/* "CWE-78: OS Command Injection" or "cwe-78" → 78; 0 if none. */
-static unsigned cwe_number(const char *s) {
-  if (strncasecmp(s, "CWE-", 4) != 0)
-    return 0;
-  return (unsigned)strtoul(s + 4, NULL, 10);
-}
-
 static json_t *rule_tags(const pv_rule_meta *m) {
   json_t *tags = json_array();
   char buf[64];
@@ -103,7 +96,7 @@ static json_t *rule_tags(const pv_rule_meta *m) {
   if (m->category && strcmp(m->category, "security") != 0)
     json_array_append_new(tags, pv_json_str(m->category));
   for (const char *const *c = m->cwe; c && *c; c++) {
-    unsigned n = cwe_number(*c);
+    unsigned n = pv_cwe_number(*c);
     if (n == 0)
       continue;
     snprintf(buf, sizeof buf, "CWE-%u", n);
