@@ -641,6 +641,7 @@ static void config_defaults(scan_opts *o, const pv_config *c) {
   if (!o->max_db_age_set && c->max_db_age >= 0)
     o->max_db_age = (uint32_t)c->max_db_age;
   o->sarif = o->sarif ? o->sarif : c->sarif;
+  o->gitlab = o->gitlab ? o->gitlab : c->gitlab;
   o->json = o->json ? o->json : c->json;
   o->text = o->text ? o->text : c->text;
   o->db = o->db ? o->db : c->db;

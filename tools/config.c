@@ -105,6 +105,7 @@ static const struct {
     {"taint", K_BOOL, offsetof(pv_config, taint)},
     {"max-db-age", K_DAYS, offsetof(pv_config, max_db_age)},
     {"sarif", K_PATH, offsetof(pv_config, sarif)},
+    {"gitlab-sast", K_PATH, offsetof(pv_config, gitlab)},
     {"json", K_PATH, offsetof(pv_config, json)},
     {"text", K_PATH, offsetof(pv_config, text)},
     {"db", K_PATH, offsetof(pv_config, db)},

@@ -32,7 +32,7 @@ typedef struct {
   int fail_on, severity;                                    /* pv_severity; -1: not set */
   int taint;                                                /* 0 or 1; -1: not set */
   long max_db_age;                                          /* days; -1: not set */
-  const char *sarif, *json, *text, *db;                     /* paths; NULL: not set */
+  const char *sarif, *gitlab, *json, *text, *db;            /* paths; NULL: not set */
   const char *category;                                     /* sarif-category; NULL: not set */
   const char **rules, **exclude, **include, **exclude_rule; /* NULL-terminated; NULL: not set */
   pv_cfg_ignore *ignore;
