@@ -5,6 +5,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 PV="$PLUGVET_BIN/plugvet"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# The default OSV store ($XDG_CACHE_HOME/plugvet, else ~/.cache/plugvet) is
+# the test's own: a store the user filled never changes what a test sees.
+export XDG_CACHE_HOME="$TMP/.cache"
 _n=0
 _fail=0
 ok() { # ok COND-EXIT-STATUS NAME
