@@ -346,7 +346,14 @@ static void note_once(pv_result *r, const char *id, const pv_file *f, const char
  * `match-limit` note, as for regex rules. */
 static void regex_cut_note(pv_result *r, const pv_file *f, const pv_rule *rule, unsigned cut) {
   char msg[600];
-  if (cut == 0)
+  if (cut & PV_REGEX_CUT_GENERIC) {
+    snprintf(msg, sizeof msg,
+             "%s: rule %s: a generic pattern stopped at its step budget or at %d matches: "
+             "matches may be missing",
+             f->path, rule->meta.id, PV_FORMULA_REGEX_MAX);
+    note_once(r, "match-limit", f, "rule", rule, msg);
+  }
+  if ((cut &= ~(unsigned)PV_REGEX_CUT_GENERIC) == 0)
     return;
   snprintf(msg, sizeof msg, "%s: rule %s: a regex stopped at %s%s%s: matches may be missing",
            f->path, rule->meta.id,
@@ -868,15 +875,26 @@ static void budget_notes(pv_matcher *m, pv_result *r, const pv_file *f, const pv
   note_once(r, "match-budget", f, "rule", rule, msg);
 }
 
+/* A pattern rule's findings in f: over its tree's pattern matches (cc), or
+ * over its text alone (cc NULL: a generic rule, generic.h). */
 static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, const pv_rule *rule,
                               collect_ctx *cc, const pv_limits *lim) {
   unsigned regex_cut = 0;
-  pv_feval e = feval_of(m, f, cc);
+  pv_feval e = cc != NULL ? feval_of(m, f, cc)
+                          : (pv_feval){.lang = f->lang,
+                                       .data = f->data,
+                                       .size = (uint32_t)f->size,
+                                       .md = m->md,
+                                       .mctx = m->mctx};
   e.regex_cut = &regex_cut;
   e.fold_bytes = lim->fold_bytes;
+  e.generic_steps = lim->pattern_steps;
   pv_mlist out = {0};
   pv_status rc = pv_formula_eval(rule->formula, &e, &out);
-  budget_notes(m, r, f, rule, regex_cut, lim);
+  if (cc != NULL)
+    budget_notes(m, r, f, rule, regex_cut, lim);
+  else
+    regex_cut_note(r, f, rule, regex_cut);
   line_cursor lc = {f->data, 0, 1, 0};
   for (uint32_t i = 0; rc == PV_OK && i < out.n; i++) {
     const pv_pmatch *pm = &out.v[i];
@@ -1303,6 +1321,13 @@ static int regex_applies(const pv_matcher *m, const pv_rule *rule, const pv_file
          pv_wordgroup_holds(&rule->words, m->present);
 }
 
+/* A generic rule's patterns run on every text file's own bytes (not again
+ * on the view of a host file's embedded code). */
+static int text_applies(const pv_rule *rule, const pv_file *f) {
+  return rule->kind == PV_MATCHER_PATTERN && rule->langs == PV_LANG_BIT(PV_LANG_NONE) &&
+         !(f->flags & PV_FILE_EMBEDDED) && time_applies(rule, f) && path_applies(rule, f->path);
+}
+
 pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TSTree *tree,
                         const pv_limits *lim) {
   if (f->kind != PV_ENTRY_FILE || f->data == NULL || (unsigned)f->lang >= PV_LANG_COUNT)
@@ -1321,6 +1346,12 @@ pv_status pv_match_file(pv_matcher *m, pv_result *r, const pv_file *f, const TST
       return PV_OK; /* findings limit reached */
     if (rc != PV_OK)
       return rc;
+  }
+  for (size_t i = 0; i < rs->n && taint_round(m) == 0; i++) {
+    pv_status rc =
+        text_applies(rs->rules[i], f) ? pattern_rule(m, r, f, rs->rules[i], NULL, lim) : PV_OK;
+    if (rc != PV_OK)
+      return rc == PV_FAILED ? PV_OK : rc;
   }
   if (tree == NULL || f->lang == PV_LANG_NONE || (f->flags & PV_FILE_DTS))
     return PV_OK;

@@ -96,7 +96,33 @@ static int inside(const pv_pmatch *r, const pv_pmatch *s) {
 
 static pv_status eval(const pv_formula *f, const pv_feval *e, pv_mlist *out);
 
+typedef struct {
+  const pv_feval *e;
+  pv_mlist *out;
+  int count, oom;
+} generic_ctx;
+
+static int generic_hit(void *ctx, const pv_pmatch *m) {
+  generic_ctx *g = ctx;
+  if (g->count++ == PV_FORMULA_REGEX_MAX) { /* one more than are kept */
+    regex_cut(g->e, PV_REGEX_CUT_GENERIC);
+    return 1;
+  }
+  return g->oom = pv_mlist_push(g->out, m) != 0;
+}
+
+/* A pattern of a generic rule, over the file's text (generic.h). */
+static pv_status eval_generic(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  generic_ctx g = {e, out, 0, 0};
+  int rc = pv_generic_match(f->gen, e->data, e->size, e->generic_steps, generic_hit, &g);
+  if (rc > 0)
+    regex_cut(e, PV_REGEX_CUT_GENERIC);
+  return rc < 0 || g.oom ? PV_FATAL : PV_OK;
+}
+
 static pv_status eval_pattern(const pv_formula *f, const pv_feval *e, pv_mlist *out) {
+  if (f->gen != NULL)
+    return eval_generic(f, e, out);
   uint32_t id = f->pat[e->lang];
   if (id == UINT32_MAX || id >= e->n_pat)
     return PV_OK;
@@ -535,7 +561,7 @@ int pv_formula_can_match(const pv_formula *f, pv_lang l, const uint8_t *pat_ok,
                          const uint8_t *present) {
   switch (f->kind) {
     case PV_F_PATTERN:
-      return f->pat[l] != UINT32_MAX && pat_ok[f->pat[l]];
+      return f->gen != NULL || (f->pat[l] != UINT32_MAX && pat_ok[f->pat[l]]);
     case PV_F_REGEX:
     case PV_F_MV_REGEX:
       return pv_wordgroup_holds(&f->words, present);
@@ -616,7 +642,7 @@ int pv_formula_same(const pv_formula *a, const pv_formula *b) {
     return 1;
   if (a->kind != b->kind || a->n != b->n || a->lazy != b->lazy || a->any != b->any ||
       a->anchored != b->anchored || a->decoded != b->decoded || a->n_mvs != b->n_mvs ||
-      a->op != b->op || memcmp(a->pat, b->pat, sizeof a->pat) != 0 ||
+      a->op != b->op || a->gen != b->gen || memcmp(a->pat, b->pat, sizeof a->pat) != 0 ||
       !str_same(a->re_src, b->re_src) || !operand_same(&a->lhs, &b->lhs) ||
       !operand_same(&a->rhs, &b->rhs))
     return 0;

@@ -49,8 +49,9 @@ typedef struct {
   pcre2_match_context *mctx;
   pv_demand_fn demand; /* NULL: every list is complete */
   void *demand_ctx;
-  unsigned *regex_cut; /* NULL, or gets PV_REGEX_CUT_* bits when a regex stopped early */
-  uint32_t fold_bytes; /* limits.fold_bytes: the largest folded constant (fold.h); 0: none */
+  unsigned *regex_cut;    /* NULL, or gets PV_REGEX_CUT_* bits when a regex stopped early */
+  uint32_t fold_bytes;    /* limits.fold_bytes: the largest folded constant (fold.h); 0: none */
+  uint32_t generic_steps; /* limits.pattern_steps: one attempt of a generic pattern (generic.h) */
 } pv_feval;
 
 /* Why a regex of a formula stopped before it had found every match (the
@@ -58,6 +59,7 @@ typedef struct {
 enum {
   PV_REGEX_CUT_COUNT = 1 << 0, /* a pattern-regex matched PV_FORMULA_REGEX_MAX times in the file */
   PV_REGEX_CUT_LIMIT = 1 << 1, /* PCRE2's match or depth limit (or another matching error) */
+  PV_REGEX_CUT_GENERIC = 1 << 2, /* a generic pattern's step budget or match limit (generic.h) */
 };
 enum { PV_FORMULA_REGEX_MAX = 1000 }; /* matches of one pattern-regex in one file */
 

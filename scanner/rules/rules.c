@@ -228,7 +228,9 @@ typedef struct pv_rctx {
   const pv_limits *lim;
   pv_compat_fn compat; /* rules compat: each rule alone, reported here (NULL: load) */
   void *compat_ctx;
-  const char *note; /* rules compat: what the current rule loads without (static) */
+  const char *note;     /* rules compat: what the current rule loads without (static) */
+  uint32_t gspan;       /* the current rule's generic_ellipsis_max_span */
+  pv_gcomment gcomment; /* its generic_comment_style */
 } rctx;
 
 /* "file:line: rule 'id': " prefix for an error. */
@@ -667,11 +669,49 @@ static pv_status typed_fallback(rctx *c, pv_rule *r, const char *key, const pv_y
   return made > 0 ? PV_OK : rule_err(c, v->line, "key '%s': %s", key, why);
 }
 
+/* `pattern: TEXT` of a generic rule (generic.h). */
+static pv_status f_generic(rctx *c, const char *key, const pv_yaml_node *v, pv_formula *f) {
+  char why[200] = "";
+  f->gen = pv_generic_compile(c->rs->arena, v->s, v->len, c->gspan, c->gcomment, why, sizeof why);
+  return f->gen != NULL ? PV_OK : rule_err(c, v->line, "key '%s': %s", key, why);
+}
+
+/* The options that change what a generic pattern matches:
+ * generic_ellipsis_max_span (lines) and generic_comment_style. */
+static pv_status generic_options(rctx *c, const pv_yaml_node *m) {
+  static const char *const styles[] = {"c", "cpp", "shell", NULL};
+  const pv_yaml_node *o = map_get(m, "options"), *v;
+  c->gspan = PV_GENERIC_SPAN;
+  c->gcomment = PV_GCOMMENT_NONE;
+  if (o == NULL || o->t != PV_YAML_MAP)
+    return PV_OK; /* check_options tells */
+  if ((v = map_get(o, "generic_ellipsis_max_span")) != NULL) {
+    char *end = NULL;
+    unsigned long n = v->t == PV_YAML_SCALAR ? strtoul(v->s, &end, 10) : 0;
+    if (v->t != PV_YAML_SCALAR || end == v->s || *end != '\0' || v->s[0] == '-' || n > 10000)
+      return rule_err(c, v->line,
+                      "key 'options': 'generic_ellipsis_max_span' takes a number of lines "
+                      "(0 to 10000)");
+    c->gspan = (uint32_t)n;
+  }
+  if ((v = map_get(o, "generic_comment_style")) != NULL) {
+    size_t i = 0;
+    while (v->t == PV_YAML_SCALAR && styles[i] != NULL && strcmp(styles[i], v->s) != 0)
+      i++;
+    if (v->t != PV_YAML_SCALAR || styles[i] == NULL)
+      return rule_err(c, v->line, "key 'options': 'generic_comment_style' takes c, cpp or shell");
+    c->gcomment = (pv_gcomment)(PV_GCOMMENT_C + i);
+  }
+  return PV_OK;
+}
+
 /* `pattern: CODE`, compiled once per language of the rule. */
 static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
                            pv_formula *f) {
   if (v->t != PV_YAML_SCALAR || v->len == 0)
     return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
+  if (r->langs == PV_LANG_BIT(PV_LANG_NONE))
+    return f_generic(c, key, v, f);
   if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_HOST_BITS))
     return rule_err(c, v->line,
                     "key '%s': code patterns need javascript, typescript, tsx or json, not "
@@ -1439,7 +1479,8 @@ static pv_status check_rule(rctx *c, const pv_yaml_node *m, pv_rule **out) {
   r->meta.source_file = c->file;
   const pv_yaml_node *mk, *v;
   pv_status rc;
-  if ((rc = check_head(c, m, r)) != PV_OK || (rc = check_keys(c, m, &mk)) != PV_OK)
+  if ((rc = check_head(c, m, r)) != PV_OK || (rc = check_keys(c, m, &mk)) != PV_OK ||
+      (rc = generic_options(c, m)) != PV_OK)
     return rc;
   if ((v = map_get(m, "name")) && (rc = want_string(c, v, "name", &r->meta.name)) != PV_OK)
     return rc;

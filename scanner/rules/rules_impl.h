@@ -11,6 +11,7 @@
 #include <tree_sitter/api.h>
 
 #include "cut.h"
+#include "generic.h"
 #include "pattern.h"
 #include "prefilter.h"
 #include "rules.h"
@@ -59,6 +60,7 @@ typedef struct pv_formula {
   uint32_t pat[PV_LANG_COUNT]; /* PATTERN: index in rs->pats[lang], UINT32_MAX if none */
   int lazy;                    /* PATTERN: only its matches around others' count (formula.h) */
   int any;                     /* PATTERN: a lone metavariable (it matches every node) */
+  pv_generic *gen;             /* PATTERN of a generic rule: matched on text, not trees */
   int anchored;                /* PATTERN: gave its metavariable-regex anchor (load time) */
   pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
   const char *re_src;          /* its source */

@@ -114,6 +114,34 @@ for case in "javascript|eval(\$X as string)|does not parse as javascript" \
   check "[$langs] '$pat' is refused (exit 2, '$want')" test $rc = 2 -a -n "$(grep -F "$want" "$TMP/e")"
 done
 
+# Generic mode (docs/rules.md, "Generic mode"): tests/semgrep/generic.*
+# check each documented behaviour; a flipped annotation fails; bad generic
+# options are refused naming the option; a pathological pattern on a large
+# text stays bounded and says so.
+is "$(grep -c '^PASS sg.generic.' "$TMP/ts")" 8 "generic patterns: 8 rules pass on their annotated texts"
+G=$TMP/g; mkdir -p "$G"
+cp tests/semgrep/generic.yaml tests/semgrep/generic.conf "$G/"
+sed '0,/# ruleid: sg.generic.exec-call/s//# ok: sg.generic.exec-call/' tests/semgrep/generic.txt >"$G/generic.txt"
+"$PV" rules test "$G/generic.yaml" >"$TMP/g.out" 2>&1; is $? 1 "a flipped generic annotation fails rules test"
+grep -q '^FAIL sg.generic.exec-call' "$TMP/g.out"; ok $? "... naming the rule"
+for case in "generic_comment_style: perl|'generic_comment_style' takes c, cpp or shell" \
+            "generic_ellipsis_max_span: -1|'generic_ellipsis_max_span' takes a number" \
+            "generic_ellipsis_max_span: many|'generic_ellipsis_max_span' takes a number"; do
+  IFS='|' read -r opt want <<<"$case"
+  printf 'rules:\n  - id: t.g\n    message: m\n    severity: low\n    languages: [generic]\n    options:\n      %s\n    pattern: a ... b\n' "$opt" >"$G/o.yaml"
+  "$PV" rules validate "$G/o.yaml" >"$TMP/e" 2>&1; rc=$?
+  check "'$opt' is refused (exit 2, $want)" test $rc = 2 -a -n "$(grep -F "$want" "$TMP/e")"
+done
+printf 'rules:\n  - id: t.g\n    message: m\n    severity: low\n    languages: [generic]\n    pattern: "..."\n' >"$G/o.yaml"
+"$PV" rules validate "$G/o.yaml" >"$TMP/e" 2>&1; rc=$?
+check "a generic pattern of ellipses only is refused" test $rc = 2 -a -n "$(grep -F 'needs a word or a character' "$TMP/e")"
+printf 'rules:\n  - id: t.slow\n    message: m\n    severity: low\n    languages: [generic]\n    pattern: a ... b ... c ... d\n' >"$G/slow.yaml"
+mkdir -p "$G/big" && python3 -c 'open("'"$G"'/big/a.txt","w").write("a a a a a a a a\n" * 100000)'
+printf 'a x\nb\nc\nd\n' >"$G/big/b.txt"
+"$PV" scan --no-db --rules "$G/slow.yaml" --json "$TMP/g.jsonl" --text /dev/null "$G/big" 2>/dev/null
+python3 -c 'import json,sys; o=json.loads(open(sys.argv[1]).readline()); print(sorted(f["path"].rsplit("/",1)[1] for f in o["findings"]), [n["id"] for n in o["notes"] if n["path"].endswith("a.txt")])' "$TMP/g.jsonl" >"$TMP/got"
+is "$(cat "$TMP/got")" "['b.txt'] ['match-limit']" "a runaway generic pattern stops with a match-limit note; the other file still matches"
+
 # docs/rules-catalog.md is `make catalog`'s output for the bundled pack.
 "$PV" rules list --catalog rules taint-rules >"$TMP/catalog.md"
 diff -q docs/rules-catalog.md "$TMP/catalog.md" >/dev/null; ok $? "docs/rules-catalog.md is up to date (make catalog)"
