@@ -43,6 +43,7 @@ fuzz permissions "$top/tests/fuzz/seeds/permissions" 4096
 fuzz pkg "$top/tests/fuzz/seeds/pkg" 8192
 fuzz sbomin "$top/tests/fuzz/seeds/sbomin" 16384
 fuzz template "$top/tests/fuzz/seeds/template" 16384
+fuzz generic "$top/tests/fuzz/seeds/generic" 8192 # generic patterns against texts
 mkdir -p "$seeds/lockfile" # lockfiles of every reader, the pnpm workspace's importers and catalogs
 cp "$top/tests/data/lockfiles/pnpm-workspace/pnpm-lock.yaml" "$seeds/lockfile/ws-pnpm-lock.yaml"
 cp "$top/tests/data/inventory/cases/berry-bad-resolution/yarn.lock" "$seeds/lockfile/berry-bad.lock"
