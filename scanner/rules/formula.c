@@ -412,10 +412,48 @@ static int decoded_hit(const pv_formula *f, const pv_feval *e, const pv_binding 
   return hit;
 }
 
+/* metavariable-pattern `language: generic`: does f's operand match the
+ * text b binds (a string literal's content, without its quotes)? Its
+ * bindings join m's. */
+static pv_status on_text(const pv_formula *f, const pv_feval *e, const pv_binding *b, pv_pmatch *m,
+                         int *keep) {
+  uint32_t s = b->s, end = b->e;
+  unsigned char q = end - s >= 2 ? e->data[s] : 0;
+  if ((q == '"' || q == '\'' || q == '`') && e->data[end - 1] == q) {
+    s++;
+    end--;
+  }
+  pv_feval t = {.lang = PV_LANG_NONE,
+                .data = e->data + s,
+                .size = end - s,
+                .md = e->md,
+                .mctx = e->mctx,
+                .regex_cut = e->regex_cut,
+                .fold_bytes = e->fold_bytes,
+                .generic_steps = e->generic_steps};
+  pv_mlist out = {0};
+  pv_status rc = eval(f->kids[0], &t, &out);
+  for (uint32_t j = 0; rc == PV_OK && j < out.n && !*keep; j++) {
+    pv_pmatch at = out.v[j], u;
+    for (uint32_t k = 0; k < at.nb; k++) {
+      at.b[k].s += s;
+      at.b[k].e += s;
+    }
+    if (unify(e, m, &at, &u)) {
+      *keep = 1;
+      u.s = m->s;
+      u.e = m->e;
+      *m = u;
+    }
+  }
+  pv_mlist_free(&out);
+  return rc;
+}
+
 /* One metavariable condition or focus over cur. */
 static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur) {
   pv_mlist s = {0};
-  pv_status rc = f->kind == PV_F_MV_PATTERN ? eval(f->kids[0], e, &s) : PV_OK;
+  pv_status rc = f->kind == PV_F_MV_PATTERN && !f->on_text ? eval(f->kids[0], e, &s) : PV_OK;
   uint32_t k = 0;
   for (uint32_t i = 0; rc == PV_OK && i < cur->n; i++) {
     pv_pmatch m = cur->v[i];
@@ -430,6 +468,8 @@ static pv_status condition(const pv_formula *f, const pv_feval *e, pv_mlist *cur
     else if (f->kind == PV_F_MV_REGEX)
       keep = regex_hit(e, pcre2_match(f->re, e->data + b->s, b->e - b->s, 0, 0, e->md, e->mctx)) ||
              (f->decoded && decoded_hit(f, e, b));
+    else if (f->kind == PV_F_MV_PATTERN && f->on_text)
+      rc = on_text(f, e, b, &m, &keep);
     else if (f->kind == PV_F_MV_PATTERN) {
       for (uint32_t j = 0; j < s.n && !keep; j++) {
         pv_pmatch u;

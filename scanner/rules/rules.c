@@ -230,6 +230,7 @@ typedef struct pv_rctx {
   void *compat_ctx;
   const char *note;     /* rules compat: what the current rule loads without (static) */
   uint32_t gspan;       /* the current rule's generic_ellipsis_max_span */
+  int generic;          /* compiling a metavariable-pattern's `language: generic` operand */
   pv_gcomment gcomment; /* its generic_comment_style */
 } rctx;
 
@@ -404,7 +405,8 @@ static pv_status check_metadata(rctx *c, const pv_yaml_node *m, pv_rule_meta *me
   return PV_OK;
 }
 
-static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs) {
+/* A language name's bits (Semgrep's names and ours), or 0 when unknown. */
+static unsigned lang_bits(const char *name) {
   static const struct {
     const char *name;
     unsigned bits;
@@ -429,21 +431,26 @@ static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs
       {"generic", PV_LANG_BIT(PV_LANG_NONE)},
       {"regex", PV_LANG_BIT(PV_LANG_NONE)},
   };
+  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+    if (strcasecmp(name, names[k].name) == 0)
+      return names[k].bits;
+  return 0;
+}
+
+static pv_status check_languages(rctx *c, const pv_yaml_node *v, unsigned *langs) {
   if (v->t != PV_YAML_SEQ || v->n == 0)
     return rule_err(c, v->line, "key 'languages' must be a non-empty list");
   for (size_t i = 0; i < v->n; i++) {
     const pv_yaml_node *s = v->kids[i];
-    size_t k = 0;
     if (s->t != PV_YAML_SCALAR)
       return rule_err(c, s->line, "key 'languages' must list strings");
-    while (k < sizeof names / sizeof names[0] && strcasecmp(s->s, names[k].name) != 0)
-      k++;
-    if (k == sizeof names / sizeof names[0])
+    unsigned bits = lang_bits(s->s);
+    if (bits == 0)
       return rule_err(c, s->line,
                       "key 'languages': unknown language '%s' (javascript, typescript, tsx, "
                       "json, html, ejs, vue, svelte, handlebars, pug, nunjucks, generic)",
                       s->s);
-    *langs |= names[k].bits;
+    *langs |= bits;
   }
   return PV_OK;
 }
@@ -710,7 +717,7 @@ static pv_status f_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_n
                            pv_formula *f) {
   if (v->t != PV_YAML_SCALAR || v->len == 0)
     return rule_err(c, v->line, "key '%s' must be a non-empty string", key);
-  if (r->langs == PV_LANG_BIT(PV_LANG_NONE))
+  if (r->langs == PV_LANG_BIT(PV_LANG_NONE) || c->generic)
     return f_generic(c, key, v, f);
   if (r->langs & (PV_LANG_BIT(PV_LANG_NONE) | PV_LANG_HOST_BITS))
     return rule_err(c, v->line,
@@ -889,25 +896,52 @@ static pv_status f_compare(rctx *c, const char *key, const pv_yaml_node *v, pv_f
   return PV_OK;
 }
 
+/* metavariable-pattern's `language:`: generic or regex (the bound text,
+ * a string's content, matched as text), or one of the rule's own
+ * languages (as without the key). */
+static pv_status mv_language(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
+                             pv_formula *f) {
+  const pv_yaml_node *l = map_get(v, "language");
+  unsigned bits = l != NULL && l->t == PV_YAML_SCALAR ? lang_bits(l->s) : 0;
+  if (l == NULL)
+    return PV_OK;
+  if (bits == PV_LANG_BIT(PV_LANG_NONE)) {
+    f->on_text = r->langs != PV_LANG_BIT(PV_LANG_NONE);
+    return PV_OK;
+  }
+  if (bits != 0 && (bits & r->langs) == bits)
+    return PV_OK;
+  return rule_err(c, l->line,
+                  "key '%s': language '%s' is not supported here (generic, regex, or one of "
+                  "the rule's languages)",
+                  key, l->t == PV_YAML_SCALAR ? l->s : "?");
+}
+
 static pv_status f_mv_pattern(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
                               int depth, pv_formula *f) {
-  static const char *const allowed[] = {"metavariable",   "pattern",       "patterns",
-                                        "pattern-either", "pattern-regex", NULL};
+  static const char *const allowed[] = {"metavariable",  "pattern",  "patterns", "pattern-either",
+                                        "pattern-regex", "language", NULL};
   pv_status rc = mv_map(c, key, v, allowed, f);
+  if (rc == PV_OK)
+    rc = mv_language(c, r, key, v, f);
   if (rc != PV_OK)
     return rc;
   if ((f->kids = pv_arena_alloc(c->rs->arena, sizeof *f->kids)) == NULL)
     return oom(c->err);
   for (size_t i = 0; i + 1 < v->n; i += 2) {
     const pv_yaml_node *k = v->kids[i];
-    if (strcmp(k->s, "metavariable") == 0)
+    if (strcmp(k->s, "metavariable") == 0 || strcmp(k->s, "language") == 0)
       continue;
     if (f->n == 1)
       return rule_err(c, k->line,
                       "key '%s': only one of pattern, patterns, "
                       "pattern-either, pattern-regex",
                       key);
-    if ((rc = formula(c, r, k->s, k, v->kids[i + 1], AT_TOP, depth + 1, &f->kids[0])) != PV_OK)
+    int outer = c->generic;
+    c->generic = outer || f->on_text;
+    rc = formula(c, r, k->s, k, v->kids[i + 1], AT_TOP, depth + 1, &f->kids[0]);
+    c->generic = outer;
+    if (rc != PV_OK)
       return rc;
     f->n = 1;
   }

@@ -61,6 +61,8 @@ typedef struct pv_formula {
   int lazy;                    /* PATTERN: only its matches around others' count (formula.h) */
   int any;                     /* PATTERN: a lone metavariable (it matches every node) */
   pv_generic *gen;             /* PATTERN of a generic rule: matched on text, not trees */
+  int on_text;                 /* MV_PATTERN `language: generic`: its operand runs on the
+                                * bound text (a string's content), not on the file */
   int anchored;                /* PATTERN: gave its metavariable-regex anchor (load time) */
   pcre2_code *re;              /* REGEX, NOT_REGEX, MV_REGEX (anchored) */
   const char *re_src;          /* its source */

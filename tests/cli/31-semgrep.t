@@ -119,6 +119,7 @@ done
 # options are refused naming the option; a pathological pattern on a large
 # text stays bounded and says so.
 is "$(grep -c '^PASS sg.generic.' "$TMP/ts")" 8 "generic patterns: 8 rules pass on their annotated texts"
+is "$(grep -c '^PASS sg.mvlang.' "$TMP/ts")" 3 "metavariable-pattern with language: generic (and the rule's own): 3 rules pass"
 G=$TMP/g; mkdir -p "$G"
 cp tests/semgrep/generic.yaml tests/semgrep/generic.conf "$G/"
 sed '0,/# ruleid: sg.generic.exec-call/s//# ok: sg.generic.exec-call/' tests/semgrep/generic.txt >"$G/generic.txt"
@@ -132,6 +133,11 @@ for case in "generic_comment_style: perl|'generic_comment_style' takes c, cpp or
   "$PV" rules validate "$G/o.yaml" >"$TMP/e" 2>&1; rc=$?
   check "'$opt' is refused (exit 2, $want)" test $rc = 2 -a -n "$(grep -F "$want" "$TMP/e")"
 done
+printf 'rules:\n  - id: t.l\n    message: m\n    severity: low\n    languages: [javascript]\n    patterns:\n      - pattern: f($X)\n      - metavariable-pattern:\n          metavariable: $X\n          language: %s\n          pattern: a\n' python >"$G/l.yaml"
+"$PV" rules validate "$G/l.yaml" >"$TMP/e" 2>&1; rc=$?
+check "metavariable-pattern language: python is refused, naming it" test $rc = 2 -a -n "$(grep -F "language 'python' is not supported" "$TMP/e")"
+sed -i 's/language: python/language: generic/' "$G/l.yaml"
+"$PV" rules validate "$G/l.yaml" >/dev/null 2>&1; is $? 0 "... language: generic loads (twin)"
 printf 'rules:\n  - id: t.g\n    message: m\n    severity: low\n    languages: [generic]\n    pattern: "..."\n' >"$G/o.yaml"
 "$PV" rules validate "$G/o.yaml" >"$TMP/e" 2>&1; rc=$?
 check "a generic pattern of ellipses only is refused" test $rc = 2 -a -n "$(grep -F 'needs a word or a character' "$TMP/e")"

@@ -1,0 +1,23 @@
+const el = document.getElementById('out');
+// ruleid: sg.mvlang.inline-script
+el.innerHTML = "<script src='x.js'></script>";
+// ok: sg.mvlang.inline-script
+el.innerHTML = "<b>script</b>";
+// ruleid: sg.mvlang.inline-script
+el.innerHTML = '<div><script>go()</script></div>';
+// ok: sg.mvlang.inline-script
+el.textContent = "<script>go()</script>";
+
+// ruleid: sg.mvlang.delete-all
+db.query("DELETE FROM sessions");
+// ok: sg.mvlang.delete-all
+db.query("DELETE FROM sessions WHERE id = ?", [id]);
+// ruleid: sg.mvlang.delete-all
+await client.query('DELETE FROM audit_log');
+// ok: sg.mvlang.delete-all
+db.query("SELECT * FROM sessions");
+
+// ruleid: sg.mvlang.same-language
+setTimeout('refresh()', 10);
+// ok: sg.mvlang.same-language
+setTimeout(refresh, 10);
