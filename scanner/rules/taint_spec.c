@@ -104,7 +104,7 @@ static const char *const item_names[PV_TI_COUNT] = {"pattern-sources", "pattern-
 static const char *const *item_keys(int kind) {
   static const char *const src[] = {"exact", "by-side-effect", "label", "requires", NULL};
   static const char *const sink[] = {"exact", "requires", NULL};
-  static const char *const san[] = {"exact", "by-side-effect", NULL};
+  static const char *const san[] = {"exact", "by-side-effect", "not-conflicting", NULL};
   static const char *const prop[] = {"from", "to", "by-side-effect", NULL};
   static const char *const *const keys[PV_TI_COUNT] = {src, sink, san, prop};
   return keys[kind];
@@ -124,6 +124,8 @@ static pv_status item_option(pv_rctx *c, int kind, const pv_yaml_node *k, const 
     return want_bool(c, v, key, &it->exact);
   if (strcmp(k->s, "by-side-effect") == 0)
     return want_bool(c, v, key, &it->by_side_effect);
+  if (strcmp(k->s, "not-conflicting") == 0)
+    return want_bool(c, v, key, &it->not_conflicting);
   if (strcmp(k->s, "label") == 0)
     return pv_rules_string(c, v, key, &it->label);
   if (strcmp(k->s, "requires") == 0)

@@ -19,6 +19,8 @@ typedef struct {
   int exact;             /* sources: default 0; sinks: default 1; sanitizers: 0 */
   int by_side_effect;    /* sources: the variable matched is tainted from there on; sanitizers:
                           * cleaned from there on (propagators: accepted, always so) */
+  int not_conflicting;   /* sanitizers: not applied where a source or sink of the rule
+                          * matches the same range */
   const char *label;     /* sources */
   const char *requires;  /* sources, sinks */
   const char *from, *to; /* propagators: "$X" */

@@ -450,6 +450,28 @@ static pv_status drop_nested(tctx *c) {
   return PV_OK;
 }
 
+static int holds_same(const pv_mlist *l, const pv_pmatch *m) {
+  for (uint32_t i = 0; i < l->n; i++)
+    if (l->v[i].s == m->s && l->v[i].e == m->e)
+      return 1;
+  return 0;
+}
+
+/* A `not-conflicting: true` sanitizer does not apply where a source or a
+ * sink of the rule matches the same range (Semgrep's semantics). */
+static void drop_conflicting(tctx *c) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < c->san.n; i++) {
+    const pv_pmatch *m = &c->san.v[i];
+    if (c->spec->items[PV_TI_SANITIZER][c->san_item[i]].not_conflicting &&
+        (holds_same(&c->src, m) || holds_same(&c->sink, m)))
+      continue;
+    c->san_item[k] = c->san_item[i];
+    c->san.v[k++] = *m;
+  }
+  c->san.n = k;
+}
+
 /* Analyse the file (ready: the modules it imports are settled): its flows
  * (reported unless it waits for a module) and its summaries. */
 static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_hit_fn hit,
@@ -460,6 +482,8 @@ static pv_status analyse_file(tctx *c, const pv_feval *e, TSNode root, pv_taint_
   pv_status rc = eval_items(c, e, PV_TI_SINK, &c->sink, &c->sink_item);
   if (rc == PV_OK)
     rc = eval_items(c, e, PV_TI_SANITIZER, &c->san, &c->san_item);
+  if (rc == PV_OK)
+    drop_conflicting(c);
   if (rc == PV_OK)
     rc = eval_items(c, e, PV_TI_PROPAGATOR, &c->prop, &c->prop_item);
   if (rc == PV_OK && index_propagators(c) != 0)
