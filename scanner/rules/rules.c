@@ -1115,8 +1115,6 @@ static int is_unsupported_key(const char *k) {
   static const char *const semgrep[] = {"mode",
                                         "fix",
                                         "fix-regex",
-                                        "min-version",
-                                        "max-version",
                                         "join",
                                         "taint",
                                         "pattern-sources",
@@ -1221,8 +1219,10 @@ static int is_matcher_key(const char *k) {
 
 /* Every key of the rule mapping is known; returns the matcher key node. */
 static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node **matcher_key) {
-  static const char *const known[] = {"id",        "name",     "message", "description", "severity",
-                                      "languages", "metadata", "paths",   NULL};
+  /* (min-version and max-version name Semgrep's versions: nothing to check) */
+  static const char *const known[] = {"id",          "name",        "message",  "description",
+                                      "severity",    "languages",   "metadata", "paths",
+                                      "min-version", "max-version", NULL};
   *matcher_key = NULL;
   for (size_t i = 0; i + 1 < m->n; i += 2) {
     const pv_yaml_node *k = m->kids[i];

@@ -79,6 +79,12 @@ grep -qF "missing.yaml" "$TMP/e"; ok $? "... naming it"
 "$PV" rules compat >/dev/null 2>&1; is $? 2 "no PATH: exit 2"
 "$PV" rules compat --bogus x >/dev/null 2>&1; is $? 2 "unknown option: exit 2"
 
+# min-version / max-version name Semgrep's versions: the rule loads.
+printf 'rules:\n  - id: v.ok\n    message: m\n    severity: high\n    languages: [javascript]\n    min-version: 1.0.0\n    max-version: 2.0.0\n    pattern: eval($X)\n' >"$W/v.yaml"
+"$PV" rules compat "$W/v.yaml" >"$TMP/v" 2>&1; is $? 0 "min-version and max-version: the rule loads"
+sed 's/min-version/min-versoin/' "$W/v.yaml" >"$W/v2.yaml"
+"$PV" rules compat "$W/v2.yaml" >"$TMP/v" 2>&1; is $? 1 "... a misspelt key is still refused (twin)"
+
 # options: what plugvet matches with loads silently, a value it cannot give
 # loads with a note or is refused, an unknown name is refused.
 cat >"$W/o.yaml" <<'Y'
