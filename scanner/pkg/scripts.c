@@ -387,6 +387,40 @@ static pv_status payload_cmd(scan_ctx *s, const cmdview *v) {
 static pv_status shell_file(scan_ctx *s, const cmdview *v, unsigned depth, const char **seen,
                             size_t *nseen);
 
+/* `python -c CODE`, `perl -e`, `ruby -e`, `node -e`, `php -r` whose code
+ * fetches something and runs it (exec, eval, Function, system). */
+static pv_status inline_code_cmd(scan_ctx *s, const cmdview *v) {
+  static const char *const langs[] = {"python", "python2", "python3", "perl", "ruby",
+                                      "node",   "nodejs",  "php",     NULL};
+  static const char *const fetch[] = {"urlopen",   "urllib",   "requests.get", "http.get",
+                                      "https.get", "fetch(",   "lwp::",        "net::http",
+                                      "open-uri",  "uri.open", "http://",      "https://",
+                                      NULL};
+  static const char *const run[] = {"exec(", "eval(", "function(", "system(", "popen(", NULL};
+  const pv_sh_cmd *c = v->c;
+  if (!in_list(v->name, langs))
+    return PV_OK;
+  for (size_t k = v->k + 1; k + 1 < c->n; k++) {
+    const char *w = c->words[k];
+    if (!(strcmp(w, "-c") == 0 || strcmp(w, "-e") == 0 || strcmp(w, "--eval") == 0 ||
+          strcmp(w, "-r") == 0 || strcmp(w, "-E") == 0))
+      continue;
+    const char *code = c->words[k + 1];
+    int fetches = 0, runs = 0;
+    for (size_t i = 0; fetch[i] && !fetches; i++)
+      fetches = lower_has(code, fetch[i]);
+    for (size_t i = 0; run[i] && !runs; i++)
+      runs = lower_has(code, run[i]);
+    if (fetches && runs)
+      return report(s, PR_DOWNLOAD_EXEC,
+                    "downloads code in an inline %s program and runs it (exec, eval) without "
+                    "any integrity check",
+                    v->name);
+    return PV_OK;
+  }
+  return PV_OK;
+}
+
 /* `npm run X`, `npm run-script X`, `yarn X`, `yarn run X`, `pnpm run X`:
  * X, or NULL. */
 static const char *runs_script(const cmdview *v) {
@@ -489,6 +523,8 @@ static pv_status scan_cmds(scan_ctx *s, unsigned depth, const char **seen, size_
       rc = credential_cmd(s, &v);
     if (rc == PV_OK && v.k < v.c->n)
       rc = payload_cmd(s, &v);
+    if (rc == PV_OK && v.k < v.c->n)
+      rc = inline_code_cmd(s, &v);
     if (rc == PV_OK && v.k < v.c->n)
       rc = shell_file(s, &v, depth, seen, nseen);
     if (rc != PV_OK)

