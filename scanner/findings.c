@@ -861,12 +861,14 @@ static int covered(const pv_finding *fs, size_t n, size_t i) {
 }
 
 /* A pattern rule's finding at the sink of a taint finding of the same CWE
- * is dropped: the taint one says it, with its path. Returns the count
+ * is dropped: the taint one says it, with its path. A malware-specific
+ * finding stays: it says the code looks malicious (and counts in the risk
+ * verdict), which a flow into eval or exec does not. Returns the count
  * kept. */
 static size_t collapse_taint(pv_finding *fs, size_t n) {
   size_t kept = 0;
   for (size_t i = 0; i < n; i++)
-    if (fs[i].nflow > 0 || !covered(fs, n, i))
+    if (fs[i].nflow > 0 || fs[i].rule->malware != NULL || !covered(fs, n, i))
       fs[kept++] = fs[i];
   return kept;
 }

@@ -62,6 +62,10 @@ execFileSync('node-gyp', ['rebuild'], { stdio: 'inherit' });
 // ok: pkg.install-time.child-process
 cp.execSync('tsc -p tsconfig.build.json');
 // ok: pkg.install-time.child-process
+execFileSync(path.join(__dirname, 'bin', 'tool'), ['--version']);
+// ruleid: pkg.install-time.child-process
+execFileSync(path.join(__dirname, 'bin', 'tool'), ['--version', '--run']);
+// ok: pkg.install-time.child-process
 const crossSpawn = require('./spawn');
 // ok: pkg.install-time.child-process
 crossSpawn('x');

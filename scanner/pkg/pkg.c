@@ -63,11 +63,15 @@ static const pv_rule_meta rules[PR_COUNT] = {
                          "The package.json disagrees with the lockfile or with the archive's "
                          "file name about the package's name or version.",
                          "CWE-436"),
+    [PR_PAYLOAD] = RULE("install", "pkg.install-script.payload", PV_SEV_CRITICAL, "high",
+                        "An install script plants a start-up entry (shell rc file, crontab, "
+                        "authorized_keys), deletes the user's files, or starts a miner.",
+                        "CWE-506", "CWE-912"),
 };
 
 static const pv_rule_meta *const rule_list[PR_COUNT] = {
-    &rules[0], &rules[1], &rules[2], &rules[3], &rules[4],  &rules[5],
-    &rules[6], &rules[7], &rules[8], &rules[9], &rules[10], &rules[11],
+    &rules[0], &rules[1], &rules[2], &rules[3],  &rules[4],  &rules[5],  &rules[6],
+    &rules[7], &rules[8], &rules[9], &rules[10], &rules[11], &rules[12],
 };
 
 const pv_rule_meta *const *pv_pkg_rules(size_t *count) {

@@ -28,6 +28,7 @@ enum {
   PR_REGISTRY,
   PR_MAIN_MISSING,
   PR_MANIFEST,
+  PR_PAYLOAD,
   PR_COUNT
 };
 

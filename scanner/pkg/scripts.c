@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pkg_impl.h"
 #include "shell.h"
@@ -82,6 +83,9 @@ static void view(const pv_sh_cmd *c, cmdview *v) {
         v->k++;
     } else if (strcmp(v->name, "timeout") == 0) {
       v->k += 2;
+    } else if (strcmp(v->name, "start") == 0) { /* cmd.exe: start [/b /min ...] PROGRAM */
+      for (v->k++; v->k < c->n && c->words[v->k][0] == '/'; v->k++)
+        v->background |= strcasecmp(c->words[v->k], "/b") == 0;
     } else if ((strcmp(v->name, "screen") == 0 || strcmp(v->name, "tmux") == 0) &&
                v->k + 1 < c->n && strstr(c->words[v->k + 1], "d")) {
       v->background = 1;
@@ -211,6 +215,9 @@ static void note_download(scan_ctx *s, const cmdview *v) {
   for (size_t i = 0; i < c->nredir; i++)
     if (c->redir[i].op == '>')
       remember(s->downloads, &s->ndown, c->redir[i].target);
+  if (strcmp(v->name, "certutil") == 0 && c->n > v->k + 2 && c->words[c->n - 1][0] != '-' &&
+      !strstr(c->words[c->n - 1], "://")) /* certutil -urlcache -f URL FILE */
+    remember(s->downloads, &s->ndown, c->words[c->n - 1]);
 }
 
 /* The command that reads this one's output through a pipe, viewed. */
@@ -289,7 +296,11 @@ static pv_status exec_cmd(scan_ctx *s, const cmdview *v) {
     return report(s, PR_DOWNLOAD_EXEC, "runs %s, a file it has just downloaded", run);
   if (remembered(s->exec_ok, s->nexec, run))
     return report(s, PR_EXEC_FILE, "makes %s executable and runs it", run);
-  const pv_file *f = strchr(run, '/') ? pkg_file(s->c, "", run) : NULL;
+  char fwd[REQ_PATH]; /* bin\x.exe, as cmd.exe writes it */
+  snprintf(fwd, sizeof fwd, "%s", run);
+  for (char *p = fwd; *p; p++)
+    *p = *p == '\\' ? '/' : *p;
+  const pv_file *f = strchr(fwd, '/') ? pkg_file(s->c, "", fwd) : NULL;
   if (f != NULL && (f->flags & PV_FILE_NATIVE))
     return report(s, PR_EXEC_FILE, "runs %s, a native executable shipped in the package", run);
   return PV_OK;
@@ -317,6 +328,98 @@ static pv_status credential_cmd(scan_ctx *s, const cmdview *v) {
 
 static pv_status script_run(pkg_ctx *c, const char *hook, const char *name, unsigned depth,
                             const char **seen, size_t *nseen);
+
+/* A file that runs again later: shell start-up files, crontabs, SSH's
+ * authorized_keys, autostart and launchd entries. */
+static int persistent_path(const char *w) {
+  static const char *const parts[] = {
+      ".bashrc",           ".bash_profile",   ".zshrc",       ".zshenv",
+      ".zprofile",         "/.profile",       "/etc/profile", "/etc/cron",
+      "/var/spool/cron",   "authorized_keys", "launchagents", "launchdaemons",
+      ".config/autostart", "/etc/rc.local",   "systemd/user", NULL};
+  for (size_t i = 0; parts[i]; i++)
+    if (lower_has(w, parts[i]))
+      return 1;
+  return 0;
+}
+
+/* rm -r of the home directory, the root or everything under them. */
+static int destructive_rm(const cmdview *v) {
+  static const char *const roots[] = {"~",       "~/",        "~/*",           "/",
+                                      "/*",      "$HOME",     "$HOME/",        "$HOME/*",
+                                      "${HOME}", "${HOME}/*", "%USERPROFILE%", NULL};
+  const pv_sh_cmd *c = v->c;
+  int recursive = 0;
+  if (strcmp(v->name, "rm") != 0 && strcmp(v->name, "rmdir") != 0 && strcmp(v->name, "del") != 0)
+    return 0;
+  for (size_t k = v->k + 1; k < c->n; k++) {
+    const char *w = c->words[k];
+    if (w[0] == '-' || w[0] == '/')
+      recursive |= strpbrk(w + 1, "rRsS") != NULL || strcmp(w, "--recursive") == 0;
+    if ((w[0] != '-' || w[1] == '\0') && in_list(w, roots))
+      return recursive || strcmp(v->name, "del") == 0;
+  }
+  return 0;
+}
+
+/* Start-up entries written, crontab loaded, home deleted, miner started. */
+static pv_status payload_cmd(scan_ctx *s, const cmdview *v) {
+  const pv_sh_cmd *c = v->c;
+  for (size_t k = 0; k < c->nredir; k++)
+    if (c->redir[k].op == '>' && persistent_path(c->redir[k].target))
+      return report(s, PR_PAYLOAD,
+                    "writes to %s, a file that runs again at every login or on a schedule: "
+                    "a way to persist after the install",
+                    c->redir[k].target);
+  if (strcmp(v->name, "crontab") == 0 && v->k + 1 < c->n && strcmp(c->words[v->k + 1], "-l") != 0)
+    return report(s, PR_PAYLOAD, "loads a new crontab (%s): a way to persist after the install",
+                  c->words[v->k + 1]);
+  if (destructive_rm(v))
+    return report(s, PR_PAYLOAD, "deletes the user's files (%s -r of the home or root directory)",
+                  v->name);
+  for (size_t k = v->k; k < c->n; k++)
+    if (lower_has(c->words[k], "xmrig") || lower_has(c->words[k], "stratum+") ||
+        lower_has(c->words[k], "--donate-level") || lower_has(c->words[k], "cryptonight"))
+      return report(s, PR_PAYLOAD, "fetches or starts a cryptocurrency miner (%s)", c->words[k]);
+  return PV_OK;
+}
+
+static pv_status shell_file(scan_ctx *s, const cmdview *v, unsigned depth, const char **seen,
+                            size_t *nseen);
+
+/* `python -c CODE`, `perl -e`, `ruby -e`, `node -e`, `php -r` whose code
+ * fetches something and runs it (exec, eval, Function, system). */
+static pv_status inline_code_cmd(scan_ctx *s, const cmdview *v) {
+  static const char *const langs[] = {"python", "python2", "python3", "perl", "ruby",
+                                      "node",   "nodejs",  "php",     NULL};
+  static const char *const fetch[] = {"urlopen",   "urllib",   "requests.get", "http.get",
+                                      "https.get", "fetch(",   "lwp::",        "net::http",
+                                      "open-uri",  "uri.open", "http://",      "https://",
+                                      NULL};
+  static const char *const run[] = {"exec(", "eval(", "function(", "system(", "popen(", NULL};
+  const pv_sh_cmd *c = v->c;
+  if (!in_list(v->name, langs))
+    return PV_OK;
+  for (size_t k = v->k + 1; k + 1 < c->n; k++) {
+    const char *w = c->words[k];
+    if (!(strcmp(w, "-c") == 0 || strcmp(w, "-e") == 0 || strcmp(w, "--eval") == 0 ||
+          strcmp(w, "-r") == 0 || strcmp(w, "-E") == 0))
+      continue;
+    const char *code = c->words[k + 1];
+    int fetches = 0, runs = 0;
+    for (size_t i = 0; fetch[i] && !fetches; i++)
+      fetches = lower_has(code, fetch[i]);
+    for (size_t i = 0; run[i] && !runs; i++)
+      runs = lower_has(code, run[i]);
+    if (fetches && runs)
+      return report(s, PR_DOWNLOAD_EXEC,
+                    "downloads code in an inline %s program and runs it (exec, eval) without "
+                    "any integrity check",
+                    v->name);
+    return PV_OK;
+  }
+  return PV_OK;
+}
 
 /* `npm run X`, `npm run-script X`, `yarn X`, `yarn run X`, `pnpm run X`:
  * X, or NULL. */
@@ -372,10 +475,13 @@ static void mark_install(pkg_ctx *c, pv_file *f) {
 /* `node FILE`, `node .`, `node -e CODE` (its local requires), `node -r X`. */
 static void node_cmd(scan_ctx *s, const cmdview *v) {
   const pv_sh_cmd *c = v->c;
-  if (strcmp(v->name, "node") != 0 && strcmp(v->name, "nodejs") != 0)
+  int other = strcmp(v->name, "bun") == 0 || strcmp(v->name, "deno") == 0;
+  if (strcmp(v->name, "node") != 0 && strcmp(v->name, "nodejs") != 0 && !other)
     return;
   for (size_t k = v->k + 1; k < c->n; k++) {
     const char *w = c->words[k];
+    if (other && k == v->k + 1 && strcmp(w, "run") == 0)
+      continue; /* bun run FILE, deno run FILE */
     if ((strcmp(w, "-e") == 0 || strcmp(w, "--eval") == 0 || strcmp(w, "-p") == 0 ||
          strcmp(w, "--print") == 0) &&
         k + 1 < c->n) {
@@ -415,6 +521,12 @@ static pv_status scan_cmds(scan_ctx *s, unsigned depth, const char **seen, size_
       rc = exec_cmd(s, &v);
     if (rc == PV_OK)
       rc = credential_cmd(s, &v);
+    if (rc == PV_OK && v.k < v.c->n)
+      rc = payload_cmd(s, &v);
+    if (rc == PV_OK && v.k < v.c->n)
+      rc = inline_code_cmd(s, &v);
+    if (rc == PV_OK && v.k < v.c->n)
+      rc = shell_file(s, &v, depth, seen, nseen);
     if (rc != PV_OK)
       return rc;
     if (v.k < v.c->n)
@@ -449,6 +561,41 @@ static pv_status script_run(pkg_ctx *c, const char *hook, const char *name, unsi
                    lim.depth_max);
   scan_ctx s = {.c = c, .hook = hook, .script = name, .sc = &sc};
   return scan_cmds(&s, depth, seen, nseen);
+}
+
+/* `sh FILE`, `bash FILE`, `./FILE.sh`: a shell script shipped in the
+ * package, checked as if it were written in the hook. */
+static pv_status shell_file(scan_ctx *s, const cmdview *v, unsigned depth, const char **seen,
+                            size_t *nseen) {
+  static const char *const shells[] = {"sh",  "bash",   "dash", "zsh", "ksh",
+                                       "ash", "source", ".",    NULL};
+  const pv_sh_cmd *c = v->c;
+  const char *run = c->words[v->k];
+  if (in_list(v->name, shells)) {
+    size_t k = v->k + 1;
+    while (k < c->n && c->words[k][0] == '-' && strcmp(c->words[k], "-c") != 0)
+      k++;
+    run = k < c->n && c->words[k][0] != '-' ? c->words[k] : NULL;
+  } else if (strncmp(run, "./", 2) != 0 || strlen(run) < 4 || strcmp(run + strlen(run) - 3, ".sh"))
+    run = NULL;
+  const pv_file *f = run ? pkg_file(s->c, "", strip_dot(run)) : NULL;
+  if (f == NULL || f->data == NULL || depth >= RUN_DEPTH || *nseen >= RUN_DEPTH * 4)
+    return PV_OK;
+  for (size_t i = 0; i < *nseen; i++)
+    if (strcmp(seen[i], f->path) == 0)
+      return PV_OK;
+  seen[(*nseen)++] = f->path;
+  pv_sh_limits lim = {s->c->lim->script_bytes, s->c->lim->script_cmds, s->c->lim->script_depth};
+  pv_sh_script sc;
+  pv_status rc = pv_sh_parse(s->c->r->arena, (const char *)f->data, f->size, &lim, &sc);
+  if (rc == PV_FATAL)
+    return rc;
+  scan_ctx sub = {.c = s->c, .hook = s->hook, .script = run, .sc = &sc};
+  memcpy(sub.done, s->done, sizeof sub.done);
+  rc = scan_cmds(&sub, depth + 1, seen, nseen);
+  for (int i = 0; i < PR_COUNT; i++)
+    s->done[i] |= sub.done[i];
+  return rc;
 }
 
 pv_status pkg_scripts(pkg_ctx *c) {

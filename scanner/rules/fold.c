@@ -25,6 +25,7 @@ typedef struct {
   val *it;
   uint32_t nit;
   int depth, lookups;
+  uint32_t list_bytes; /* read back by decl_list, FOLD_LIST_BYTES at most */
 } fctx;
 
 static int expr(fctx *c, val *v);
@@ -449,20 +450,53 @@ static int from_char_code(fctx *c, val *v) {
   return char_codes(c, &rest, v);
 }
 
+/* Does a const, let or var keyword end at k (a word of its own)? */
+static int decl_kw(const fctx *c, uint32_t lo, uint32_t k) {
+  uint32_t w =
+      k >= lo + 5 && memcmp(c->d + k - 5, "const", 5) == 0 ? 5
+      : k >= lo + 3 && (memcmp(c->d + k - 3, "let", 3) == 0 || memcmp(c->d + k - 3, "var", 3) == 0)
+          ? 3
+          : 0;
+  return w && (k - w == lo || !is_id(c->d[k - w - 1]));
+}
+
+/* A ',' at k that separates declarators of one const/let/var statement
+ * (`const a = 'x', b = 'y'`): back over balanced brackets, at most
+ * FOLD_LOOKBACK bytes, to the keyword, without crossing a ';' or an
+ * opening bracket (a call's arguments, a parameter list). */
+static int decl_list(fctx *c, uint32_t lo, uint32_t k) {
+  int depth = 0;
+  for (uint32_t j = k; j > lo; j--) {
+    if (++c->list_bytes > FOLD_LIST_BYTES)
+      return 0;
+    unsigned char ch = c->d[j - 1];
+    if (ch == ')' || ch == ']' || ch == '}')
+      depth++;
+    else if (ch == '(' || ch == '[' || ch == '{') {
+      if (--depth < 0)
+        return 0;
+    } else if (ch == ';' && depth == 0)
+      return 0;
+    else if (depth == 0 && (ch == 't' || ch == 'r') && decl_kw(c, lo, j))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is the occurrence of a name at i (n bytes, before `at`) declared there
- * (`const|let|var NAME =`)? The offset just after the '=', or UINT32_MAX. */
-static uint32_t decl_at(const fctx *c, uint32_t lo, uint32_t at, uint32_t i, uint32_t n) {
+ * (`const|let|var NAME =`, or a later declarator of such a list)? The
+ * offset just after the '=', or UINT32_MAX. */
+static uint32_t decl_at(fctx *c, uint32_t lo, uint32_t at, uint32_t i, uint32_t n) {
   if ((i > 0 && is_id(c->d[i - 1])) || is_id(c->d[i + n]))
     return UINT32_MAX;
   uint32_t k = i, q = i + n;
-  while (k > lo && (c->d[k - 1] == ' ' || c->d[k - 1] == '\t'))
+  while (k > lo && (c->d[k - 1] == ' ' || c->d[k - 1] == '\t' || c->d[k - 1] == '\n'))
     k--;
-  int kw =
-      (k >= lo + 5 && memcmp(c->d + k - 5, "const", 5) == 0) ||
-      (k >= lo + 3 && (memcmp(c->d + k - 3, "let", 3) == 0 || memcmp(c->d + k - 3, "var", 3) == 0));
   while (q < at && (c->d[q] == ' ' || c->d[q] == '\t'))
     q++;
-  if (kw && k < i && q + 1 < at && c->d[q] == '=' && c->d[q + 1] != '=' && c->d[q + 1] != '>')
+  if (!(q + 1 < at && c->d[q] == '=' && c->d[q + 1] != '=' && c->d[q + 1] != '>'))
+    return UINT32_MAX;
+  if ((k < i && decl_kw(c, lo, k)) || (k > lo && c->d[k - 1] == ',' && decl_list(c, lo, k - 1)))
     return q + 1;
   return UINT32_MAX;
 }
@@ -470,7 +504,7 @@ static uint32_t decl_at(const fctx *c, uint32_t lo, uint32_t at, uint32_t i, uin
 /* The nearest `const|let|var NAME =` in the FOLD_LOOKBACK bytes before
  * `at`, looking back from `at` at no more than FOLD_CANDIDATES occurrences
  * of the name's first byte: the offset just after its '=', or UINT32_MAX. */
-static uint32_t find_decl(const fctx *c, uint32_t at, const unsigned char *name, uint32_t n) {
+static uint32_t find_decl(fctx *c, uint32_t at, const unsigned char *name, uint32_t n) {
   uint32_t lo = at > FOLD_LOOKBACK ? at - FOLD_LOOKBACK : 0, i = at >= n ? at - n + 1 : lo;
   for (int k = 0; k < FOLD_CANDIDATES && i > lo; k++) {
     const unsigned char *x = memrchr(c->d + lo, name[0], i - lo);
@@ -624,12 +658,63 @@ static int concat(fctx *c, val *v, const val *a) {
   return 0;
 }
 
+/* The callback of .map( at p, without its spaces, up to the ')' that
+ * closes the call (consumed): is it String.fromCharCode, by name or as a
+ * one-parameter function returning String.fromCharCode(parameter)? */
+static int char_code_callback(fctx *c) {
+  char t[96];
+  uint32_t n = 0;
+  int depth = 0;
+  for (; c->p < c->end && n + 1 < sizeof t; c->p++) {
+    char ch = (char)c->d[c->p];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+      continue;
+    if (ch == ')' && depth-- == 0)
+      break;
+    depth += ch == '(';
+    t[n++] = ch;
+  }
+  if (c->p >= c->end || c->d[c->p] != ')')
+    return 0;
+  c->p++;
+  t[n] = '\0';
+  if (strcmp(t, "String.fromCharCode") == 0)
+    return 1;
+  char par[32], body[64];
+  int used = 0;
+  if (sscanf(t, "(%31[A-Za-z0-9_$])=>%63[^;]%n", par, body, &used) != 2 &&
+      sscanf(t, "%31[A-Za-z0-9_$]=>%63[^;]%n", par, body, &used) != 2 &&
+      sscanf(t, "function(%31[A-Za-z0-9_$]){return%63[^;}]%n", par, body, &used) != 2)
+    return 0;
+  char want[64];
+  snprintf(want, sizeof want, "String.fromCharCode(%s)", par);
+  return strcmp(body, want) == 0;
+}
+
+/* [n, ...].map(String.fromCharCode | (x) => String.fromCharCode(x)): an
+ * array of one-character strings. */
+static int map_char_codes(fctx *c, val *v) {
+  if (v->k != V_ARR || !char_code_callback(c))
+    return -1;
+  uint32_t start = c->nit;
+  for (uint32_t i = 0; i < v->len; i++) {
+    val one = {.k = V_ARR, .off = v->off + i, .len = 1}, s;
+    if (char_codes(c, &one, &s) != 0 || push_item(c, &s) != 0)
+      return -1;
+  }
+  v->off = start;
+  v->len = c->nit - start;
+  return 0;
+}
+
 /* .method(args) on v. */
 static int method(fctx *c, val *v) {
   uint32_t n = id_len(c);
   const char *m = (const char *)c->d + c->p;
   c->p += n;
   val a;
+  if (n == 3 && memcmp(m, "map", 3) == 0)
+    return eat(c, '(') ? map_char_codes(c, v) : -1;
   if (n == 0 || !eat(c, '(') || args(c, &a) != 0)
     return -1;
   val comma = {.k = V_STR, .off = c->n, .len = 1};

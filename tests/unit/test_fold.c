@@ -74,6 +74,21 @@ static void test_names(void) {
   is_str(fold("const f = g('x');\nf"), "<none>", "a call of another function is not constant");
   is_str(fold("const a = b;\nconst b = a;\na"), "<none>", "a cycle of names does not fold");
   is_str(fold("if (a == 'x') {}\na"), "<none>", "a comparison is no declaration");
+  is_str(fold("const a = 'child', b = '_pro',\n  c = 'cess';\na + b + c"), "child_process",
+         "later declarators of one const list");
+  is_str(fold("var x=f(1,2),y='ab';\ny"), "ab", "a minified var list past a call's commas");
+  is_str(fold("function f(a, b = 'x') {}\nb"), "<none>", "a default parameter is no declaration");
+  is_str(fold("g(a, b = 'x');\nb"), "<none>", "an assignment in call arguments is no declaration");
+  is_str(fold("const a = 1; b = 'x';\nb"), "<none>", "an assignment after the list's ';'");
+  is_str(fold("myconst = 1, b = 'x';\nb"), "<none>", "const only as a word of its own");
+  is_str(fold("[104, 105].map((c) => String.fromCharCode(c)).join('')"), "hi",
+         "map of an arrow returning String.fromCharCode");
+  is_str(fold("[104, 105].map(String.fromCharCode).join('-')"), "h-i",
+         "map(String.fromCharCode), read as each code's character alone");
+  is_str(fold("[104].map(function (x) { return String.fromCharCode(x); }).join('')"), "h",
+         "map of a function expression");
+  is_str(fold("[104, 105].map((c) => String.fromCharCode(c + 1)).join('')"), "<none>",
+         "map of any other callback does not fold");
 }
 
 static void test_bounds(void) {
