@@ -575,12 +575,23 @@ static TSNode arg_for(const unsigned char *d, TSNode id, TSNode args) {
   return k < 0 ? (TSNode){0} : ts_node_named_child(args, (uint32_t)k);
 }
 
+/* A sink at one property's value of a locals object literal (each
+ * property is a sink of its own: every tainted local gets its path) is
+ * read as the object, whose properties holding that path are the names. */
+static TSNode locals_of_property(TSNode n) {
+  TSNode up = ts_node_parent(n);
+  if (is_type(up, "pair"))
+    up = ts_node_parent(up);
+  return is_type(up, "object") && is_type(ts_node_parent(up), "arguments") ? up : n;
+}
+
 /* The render call of sink node n (in f) and its tainted names; null when
  * n is not the locals of a render call. A view name or locals that are
  * parameters of the function around the call are read from the
  * arguments of the call that passed the path in. */
 static TSNode route_side(pv_render *v, const path *p, const pv_file *f, TSNode n, names *ns,
                          char view[VIEW_NAME_MAX]) {
+  n = locals_of_property(n);
   TSNode args = ts_node_parent(n), call = ts_node_parent(args), a0, cargs = {0};
   if (!is_type(args, "arguments") || !render_callee(f->data, call, &a0))
     return locals_assign(f, n, ns, view);

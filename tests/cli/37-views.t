@@ -55,7 +55,7 @@ for r in json.load(open("out.sarif"))["runs"][0]["results"]:
     print(p["artifactLocation"]["uri"], p["region"]["startLine"], s["location"]["message"]["text"])')" \
   "4 16 24
 app/express.js 13 tainted by req.query
-app/express.js 13 reaches the sink { q: req.query.q, title: 'Search' } in res.render()
+app/express.js 13 reaches the sink req.query.q
 app/views/search.ejs 4 written unescaped by <%- q %> in the view app/views/search.ejs" \
   "SARIF: the result at the EJS line, its codeFlow from req.query in the route to the view"
 grep -q 'app/express.js:32:[0-9]*  rendered by the view' out.txt
@@ -121,6 +121,34 @@ rescan res/app.js "s/res.render('page.ejs'/res.render(req.query.view/"
 is "$(hits) $rc" " 0" "a view name that is not a string: not followed, no finding"
 rescan res/app.js "s/res.render(req.query.view/res.render('missing'/"
 is "$(hits) $rc" " 0" "a view not in the input: no finding"
+
+# ---- Every tainted local of a locals object reaches the view ---------------
+# Each property of a locals object literal is a sink of its own: two
+# request values handed in one render call are two findings, each with the
+# path of its own value (not only the first path the taint engine found).
+mkdir -p multi/views
+printf '<p><%%- a %%></p>\n<p><%%- b %%></p>\n<p><%%- c %%></p>\n<p><%%- d %%></p>\n' >multi/views/page.ejs
+cat >multi/app.js <<'J'
+const app = require('express')();
+app.post('/', (req, res) => {
+  const c = req.params.c;
+  res.render('page', { a: req.query.a, b: req.body.b, c, d: 'constant' });
+});
+J
+scan multi
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/views/page.ejs:2 js.taint.xss-view@multi/views/page.ejs:3" \
+  "three tainted locals (key: value twice, a shorthand) in one render call: three findings; the constant d none"
+is "$(python3 -c '
+import json
+for f in json.loads(open("out.jsonl").readline())["findings"]:
+  print(f["start_line"], f["flow"][0]["message"])')" "1 tainted by req.query
+2 tainted by req.body
+3 tainted by req.params" "... each with the path of its own value"
+rescan multi/app.js "s/b: req.body.b/b: 'constant'/"
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/views/page.ejs:3" \
+  "b a constant: its output is no finding (twin)"
+rescan multi/app.js "s/a: req.query.a/a: Number(req.query.a)/"
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:3" "a sanitised (Number()): only c is left (twin)"
 
 # ---- Template languages: detection, markup rules --------------------------
 mkdir tpl && cp "$top"/rules/web/{handlebars,pug,nunjucks}.* tpl/
