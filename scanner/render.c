@@ -270,10 +270,13 @@ static const pv_file *find_view(const pv_render *v, const char *name) {
 /* ---- The route's side: the render call and its tainted names ----------- */
 
 /* Tainted names, each holding in bytes [from, to) of the view (aliases
- * the view binds: template.h); "*": every name. */
+ * the view binds: template.h); "*": every name. A clean entry is an alias
+ * of an untainted value: in its scope it shadows the tainted names of the
+ * same spelling bound before it (the route's locals, outer aliases). */
 typedef struct {
   char v[NAMES_MAX][SETTING_MAX];
   uint32_t from[NAMES_MAX], to[NAMES_MAX];
+  unsigned char clean[NAMES_MAX];
   size_t n;
 } names;
 
@@ -285,7 +288,19 @@ static void push_name(names *ns, const unsigned char *d, uint32_t s, uint32_t e,
   memcpy(ns->v[ns->n], d + s, e - s);
   ns->v[ns->n][e - s] = '\0';
   ns->from[ns->n] = from;
+  ns->clean[ns->n] = 0;
   ns->to[ns->n++] = to;
+}
+
+/* Does name i of ns hold at byte at of the view, unshadowed there? */
+static int holds_at(const names *ns, size_t i, uint32_t at) {
+  if (ns->clean[i] || at < ns->from[i] || at >= ns->to[i])
+    return 0;
+  for (size_t j = 0; j < ns->n; j++)
+    if (ns->clean[j] && ns->from[j] >= ns->from[i] && at >= ns->from[j] && at < ns->to[j] &&
+        strcmp(ns->v[j], ns->v[i]) == 0)
+      return 0;
+  return 1;
 }
 
 static int is_type(TSNode n, const char *t) {
@@ -630,7 +645,7 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
   const pv_file *v = c->view;
   for (size_t i = 0; i < c->ns->n; i++) {
     const char *nm = c->ns->v[i];
-    if (o->s < c->ns->from[i] || o->s >= c->ns->to[i] ||
+    if (!holds_at(c->ns, i, o->s) ||
         (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))))
       continue;
     pv_render_hit h = {v, *o, c->route, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
@@ -641,22 +656,28 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
 }
 
 /* An alias the view binds: tainted when its expression reads a tainted
- * name holding there (an empty name, a block's context: "*" there). */
+ * name holding there (an empty name, a block's context: "*" there); else
+ * a clean entry shadowing its name in its scope. */
 static int on_alias(void *ctx, const pv_tpl_alias *a) {
   out_ctx *c = ctx;
   names *ns = c->own;
   const unsigned char *d = c->view->data;
   for (size_t i = 0; i < ns->n; i++) {
     const char *nm = ns->v[i];
-    if (a->xs < ns->from[i] || a->xs >= ns->to[i] ||
+    if (!holds_at(ns, i, a->xs) ||
         (strcmp(nm, "*") != 0 && !pv_tpl_reads(d, a->xs, a->xe, nm, strlen(nm))))
       continue;
     if (a->ne > a->ns)
       push_name(ns, d, a->ns, a->ne, a->from, a->to);
     else
       push_name(ns, (const unsigned char *)"*", 0, 1, a->from, a->to);
-    break;
+    return 0;
   }
+  size_t k = ns->n;
+  if (a->ne > a->ns) /* untainted: it shadows the name in its scope */
+    push_name(ns, d, a->ns, a->ne, a->from, a->to);
+  if (ns->n > k)
+    ns->clean[k] = 1;
   return 0;
 }
 

@@ -150,6 +150,69 @@ is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/v
 rescan multi/app.js "s/a: req.query.a/a: Number(req.query.a)/"
 is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:3" "a sanitised (Number()): only c is left (twin)"
 
+# ---- Aliases in views keep to their block --------------------------------
+# An alias declared in a block does not leak out of it; an alias of a
+# constant shadows the route's tainted local of the same name inside its
+# block only. Each case has its twin in the other direction.
+mkdir -p scope/views
+cat >scope/app.js <<'J'
+const app = require('express')();
+app.get('/e', (req, res) => res.render('e', { q: req.query.q, items: req.query.items }));
+app.get('/n', (req, res) => res.render('n.njk', { q: req.query.q, items: req.query.items }));
+app.get('/p', (req, res) => res.render('p.pug', { q: req.query.q, items: req.query.items }));
+J
+cat >scope/views/e.ejs <<'V'
+<% if (show) { const a = q; %>
+<p><%- a %></p>
+<% } %>
+<p><%- a %></p>
+<% for (const q of ['x', 'y']) { %>
+<p><%- q %></p>
+<% } %>
+<p><%- q %></p>
+<% items.forEach(function (it) { %>
+<p><%- it %></p>
+<% }) %>
+<p><%- it %></p>
+V
+cat >scope/views/n.njk <<'V'
+{% for it in items %}
+{{ it | safe }}
+{% endfor %}
+{{ it | safe }}
+{% for q in ['a', 'b'] %}
+{{ q | safe }}
+{% endfor %}
+{{ q | safe }}
+{% if x %}{% set y = q %}{% endif %}
+{{ y | safe }}
+{% for z in [1] %}{% set w = q %}{{ w | safe }}{% endfor %}
+{{ w | safe }}
+V
+cat >scope/views/p.pug <<'V'
+div
+  each it in items
+    p!= it
+  p!= it
+  each q in ['a', 'b']
+    p!= q
+  p!= q
+  if show
+    - const a = q
+    p!= a
+  p!= a
+V
+scan scope
+is "$(hits | tr ' ' '\n' | grep e.ejs | tr '\n' ' ')" \
+  "js.taint.xss-view@scope/views/e.ejs:2 js.taint.xss-view@scope/views/e.ejs:8 js.taint.xss-view@scope/views/e.ejs:10 " \
+  "EJS: a const in an if and a forEach parameter hold in their block, not after it (4, 12); a loop over constants shadows q in its body (6), not after it (8)"
+is "$(hits | tr ' ' '\n' | grep n.njk | tr '\n' ' ')" \
+  "js.taint.xss-view@scope/views/n.njk:2 js.taint.xss-view@scope/views/n.njk:8 js.taint.xss-view@scope/views/n.njk:10 js.taint.xss-view@scope/views/n.njk:11 " \
+  "Nunjucks: a for name to its endfor (not 4), shadowing q inside (not 6) but not after (8); a set leaks out of an if (10), not out of a for (11, not 12)"
+is "$(hits | tr ' ' '\n' | grep p.pug | tr '\n' ' ')" \
+  "js.taint.xss-view@scope/views/p.pug:3 js.taint.xss-view@scope/views/p.pug:7 js.taint.xss-view@scope/views/p.pug:10 " \
+  "Pug: each names over their indented block (3; not 4), shadowing q inside (not 6) but not after (7); a const in an if block (10; not 11)"
+
 # ---- Template languages: detection, markup rules --------------------------
 mkdir tpl && cp "$top"/rules/web/{handlebars,pug,nunjucks}.* tpl/
 "$PV" rules test tpl >rt.txt 2>&1
