@@ -24,8 +24,13 @@ struct pv_render {
   int read;       /* settings read */
   size_t follows; /* sinks followed so far */
   setting dirs[DIRS_MAX], exts[EXTS_MAX];
+  /* The file each dir was set in, and the length of its directory part
+   * ("app1/" of "app1/server.js"): the app the setting belongs to. */
+  const char *dir_file[DIRS_MAX];
+  size_t dir_root[DIRS_MAX];
   size_t ndirs, nexts;
-  TSParser *ts; /* for the trees below */
+  const char *reading; /* the path of the file read_file_settings reads */
+  TSParser *ts;        /* for the trees below */
   struct {
     const pv_file *f;
     TSTree *t;
@@ -139,6 +144,26 @@ static void add_setting(setting *list, size_t *n, size_t max, const setting s) {
   memcpy(list[(*n)++], s, SETTING_MAX);
 }
 
+/* The length of path's directory part, its last '/' included. */
+static size_t root_len(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? (size_t)(slash - path + 1) : 0;
+}
+
+/* A views directory set in the file being read (once per app root). */
+static void add_dir(pv_render *v, const setting s) {
+  size_t root = root_len(v->reading);
+  if (v->ndirs == DIRS_MAX || s[0] == '\0')
+    return;
+  for (size_t i = 0; i < v->ndirs; i++)
+    if (strcmp(v->dirs[i], s) == 0 && v->dir_root[i] == root &&
+        strncmp(v->dir_file[i], v->reading, root) == 0)
+      return;
+  memcpy(v->dirs[v->ndirs], s, SETTING_MAX);
+  v->dir_file[v->ndirs] = v->reading;
+  v->dir_root[v->ndirs++] = root;
+}
+
 /* An engine's name as the extension of its files. */
 static void engine_ext(setting s) {
   static const char *const alias[][2] = {
@@ -158,7 +183,7 @@ static void read_setting(pv_render *v, const unsigned char *d, size_t n, size_t 
     return;
   if (is_dir) {
     norm_dir(s);
-    add_setting(v->dirs, &v->ndirs, DIRS_MAX, s);
+    add_dir(v, s);
     return;
   }
   engine_ext(s);
@@ -201,6 +226,7 @@ static void read_settings(pv_render *v) {
   for (size_t i = 0; i < v->r->files.len; i++) {
     const pv_file *f = pv_result_file(v->r, i);
     pv_lang l = pv_lang_detect(f->path, f->data, f->data ? f->size : 0, NULL);
+    v->reading = f->path;
     if (f->data != NULL && (l == PV_LANG_JS || l == PV_LANG_TS || l == PV_LANG_TSX))
       read_file_settings(v, f->data, f->size);
   }
@@ -241,30 +267,68 @@ static int engine_of(const pv_render *v, const char *path) {
   return 0;
 }
 
-/* The view file `name` names, or NULL. */
-static const pv_file *find_view(const pv_render *v, const char *name) {
-  const char *dirs[DIRS_MAX + 2];
-  size_t nd = 0;
-  for (size_t i = 0; i < v->ndirs; i++)
-    dirs[nd++] = v->dirs[i];
-  dirs[nd++] = "views";
-  dirs[nd++] = "";
-  int has_ext = is_template(pv_lang_detect(name, NULL, 0, NULL));
-  for (size_t k = 0; k < nd; k++) {
-    const pv_file *best = NULL;
-    for (size_t i = 0; i < v->r->files.len; i++) {
-      const pv_file *f = pv_result_file(v->r, i);
-      if (f->data == NULL || !is_template(pv_lang_detect(f->path, NULL, 0, NULL)) ||
-          !view_matches(f, dirs[k], name, has_ext))
-        continue;
-      if (has_ext || v->nexts == 0 || engine_of(v, f->path))
-        return f;
-      best = best ? best : f;
+/* Is dir i set by the app route (a path) belongs to: the setting's file
+ * sits in a directory route is under? */
+static int dir_applies(const pv_render *v, size_t i, const char *route) {
+  return strncmp(v->dir_file[i], route, v->dir_root[i]) == 0;
+}
+
+/* Bytes of directory path a and b share. */
+static size_t shared_dirs(const char *a, const char *b) {
+  size_t k = 0, n = 0;
+  for (; a[k] && a[k] == b[k]; k++)
+    n = a[k] == '/' ? k + 1 : n;
+  return n;
+}
+
+/* The view `name` under directory dir of the app rooted at root[0..rl)
+ * ("" and 0: anywhere): of the matching files, the engine's (when known),
+ * then the nearest to the route; NULL when none matches. */
+static const pv_file *view_in(const pv_render *v, const char *dir, const char *root, size_t rl,
+                              const char *name, int has_ext, const char *route) {
+  const pv_file *best = NULL;
+  int best_engine = 0;
+  size_t best_near = 0;
+  for (size_t i = 0; i < v->r->files.len; i++) {
+    const pv_file *f = pv_result_file(v->r, i);
+    if (f->data == NULL || strncmp(f->path, root, rl) != 0 ||
+        !is_template(pv_lang_detect(f->path, NULL, 0, NULL)) ||
+        !view_matches(f, dir, name, has_ext))
+      continue;
+    int engine = has_ext || v->nexts == 0 || engine_of(v, f->path);
+    size_t near = shared_dirs(f->path, route);
+    if (best == NULL || engine > best_engine || (engine == best_engine && near > best_near)) {
+      best = f;
+      best_engine = engine;
+      best_near = near;
     }
-    if (best != NULL)
-      return best;
   }
-  return NULL;
+  return best;
+}
+
+/* The view file `name` names for a render call in file route, or NULL:
+ * under the views directories of the route's own app (the nearest
+ * setting's first; when its app sets none, every setting's), then
+ * views/, then anywhere, the nearest to the route first. */
+static const pv_file *find_view(const pv_render *v, const char *name, const char *route) {
+  int has_ext = is_template(pv_lang_detect(name, NULL, 0, NULL));
+  size_t own = 0, longest = 0;
+  for (size_t i = 0; i < v->ndirs; i++)
+    if (dir_applies(v, i, route)) {
+      own++;
+      longest = v->dir_root[i] > longest ? v->dir_root[i] : longest;
+    }
+  for (size_t pass = 0; pass < 2; pass++) /* own: the nearest app root first */
+    for (size_t i = 0; i < v->ndirs && (own > 0 || pass == 0); i++) {
+      if (own > 0 && (!dir_applies(v, i, route) || (pass == 0) != (v->dir_root[i] == longest)))
+        continue;
+      const pv_file *f = view_in(v, v->dirs[i], own ? v->dir_file[i] : "", own ? v->dir_root[i] : 0,
+                                 name, has_ext, route);
+      if (f != NULL)
+        return f;
+    }
+  const pv_file *f = view_in(v, "views", "", 0, name, has_ext, route);
+  return f ? f : view_in(v, "", "", 0, name, has_ext, route);
 }
 
 /* ---- The route's side: the render call and its tainted names ----------- */
@@ -720,7 +784,7 @@ int pv_render_follow(pv_render *v, const pv_file *home, const TSTree *home_tree,
   names ns = {0};
   char view[VIEW_NAME_MAX];
   TSNode call = route_side(v, &p, f, node_at(ts_tree_root_node(tree), s, e), &ns, view);
-  const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view);
+  const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view, f->path);
   if (vf == NULL)
     return 0;
   out_ctx oc = {&ns, NULL, vf, f, call, fn, ctx, 0};

@@ -213,6 +213,35 @@ is "$(hits | tr ' ' '\n' | grep p.pug | tr '\n' ' ')" \
   "js.taint.xss-view@scope/views/p.pug:3 js.taint.xss-view@scope/views/p.pug:7 js.taint.xss-view@scope/views/p.pug:10 " \
   "Pug: each names over their indented block (3; not 4), shadowing q inside (not 6) but not after (7); a const in an if block (10; not 11)"
 
+# ---- Several apps in one input: each render call uses its own app's views --
+mkdir -p apps/shop/templates apps/blog/pages apps/shop/views apps/blog/views
+for a in shop:templates blog:pages; do
+  cat >"apps/${a%%:*}/server.js" <<J
+const path = require('path');
+const app = require('express')();
+app.set('views', path.join(__dirname, '${a#*:}'));
+app.get('/', (req, res) => res.render('index', { q: req.query.q }));
+J
+done
+printf '<p><%%= q %%></p>\n' >apps/shop/templates/index.ejs
+printf '<p><%%- q %%></p>\n' >apps/blog/pages/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/blog/pages/index.ejs:1" \
+  "two Express apps, each with its own app.set('views'): blog's route renders blog/pages (unescaped), shop's shop/templates (escaped)"
+printf '<p><%%- q %%></p>\n' >apps/shop/templates/index.ejs
+printf '<p><%%= q %%></p>\n' >apps/blog/pages/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/shop/templates/index.ejs:1" "... the other way round (twin: not the first directory set)"
+sed -i '/app.set/d' apps/*/server.js
+printf '<p><%%= q %%></p>\n' >apps/shop/views/index.ejs
+printf '<p><%%- q %%></p>\n' >apps/blog/views/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/blog/views/index.ejs:1" "no setting: each app's own views/ (the nearest to the route)"
+printf '<p><%%- q %%></p>\n' >apps/shop/views/index.ejs
+printf '<p><%%= q %%></p>\n' >apps/blog/views/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/shop/views/index.ejs:1" "... the other way round (twin)"
+
 # ---- Template languages: detection, markup rules --------------------------
 mkdir tpl && cp "$top"/rules/web/{handlebars,pug,nunjucks}.* tpl/
 "$PV" rules test tpl >rt.txt 2>&1
