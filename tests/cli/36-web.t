@@ -144,6 +144,28 @@ grep -q '^bad/b.ejs:1:4: this EJS tag is not closed' n.txt; ok $? "an unclosed E
 is "$(grep -c '^bad/c.svelte' n.txt) $(grep -c '^bad/c.svelte:2:' n.txt)" "1 1" \
   "a syntax error in a Svelte script: one note, at its line (not for <Icon />)"
 
+# ---- Extension pages: taint in inline scripts --------------------------------
+# location, chrome.runtime messages and postMessage data reach innerHTML and
+# eval in a popup's inline script: taint findings at the HTML lines; the
+# twins (a constant, textContent, eval of a literal) are none.
+mkdir -p ext
+cat >ext/popup.html <<'H'
+<html><body><div id="o"></div>
+<script>
+  const q = location.hash.slice(1);
+  document.getElementById('o').innerHTML = q;
+  chrome.runtime.onMessage.addListener((msg) => { eval(msg.code); });
+  window.addEventListener('message', (e) => { document.body.innerHTML = e.data; });
+  document.getElementById('o').innerHTML = 'fixed';
+  document.getElementById('o').textContent = q;
+  chrome.runtime.onMessage.addListener(() => { eval('1 + 1'); });
+</script>
+</body></html>
+H
+"$PV" scan ext --no-db --taint --json out.jsonl --text /dev/null 2>err
+is "$(hits js.taint. | tr " " "\n" | sort | tr "\n" " ")" "js.taint.code-injection@ext/popup.html:5:56 js.taint.xss@ext/popup.html:4:44 js.taint.xss@ext/popup.html:6:73 " \
+  "an extension page's inline script: location, runtime messages and postMessage data into innerHTML and eval, at the HTML lines; constants and textContent: none"
+
 # ---- Hostile HTML: bounded, a note, no crash -------------------------------
 # A 48 MB page of inline scripts (over the AST limit: regex rules only), 100,000
 # nested elements (the parse budget), an unterminated <script>; each twin, the
