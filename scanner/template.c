@@ -388,6 +388,7 @@ static int decls(walk *w, size_t s, size_t e) {
       if (!word_is(w, k, e, kws[j]))
         continue;
       size_t to = w->scope ? w->scope(w, k, e, j >= 4 || in_for, j == 2) : w->n;
+      to = to < e ? e : to; /* a block closed in the same tag: it holds nowhere */
       in_for = 0;
       if (j == 6)
         stop = 1 + (size_t)for_each(w, s, k, e, to);
