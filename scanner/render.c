@@ -380,6 +380,28 @@ static void add_name(names *ns, const unsigned char *d, TSNode n) {
   push_name(ns, d, s, e, 0, UINT32_MAX);
 }
 
+static void add_clean(names *ns, const unsigned char *d, TSNode n) {
+  size_t k = ns->n;
+  add_name(ns, d, n);
+  if (ns->n > k)
+    ns->clean[k] = 1;
+}
+
+/* Is output expression d[xs..xe) no more than a clean name shadowing
+ * name i (a "*") at byte at? */
+static int clean_output(const names *ns, size_t i, const unsigned char *d, uint32_t xs, uint32_t xe,
+                        uint32_t at) {
+  while (xs < xe && (d[xs] == ' ' || d[xs] == '\t' || d[xs] == '\n'))
+    xs++;
+  while (xe > xs && (d[xe - 1] == ' ' || d[xe - 1] == '\t' || d[xe - 1] == '\n'))
+    xe--;
+  for (size_t j = 0; j < ns->n; j++)
+    if (ns->clean[j] && ns->from[j] >= ns->from[i] && at >= ns->from[j] && at < ns->to[j] &&
+        strlen(ns->v[j]) == xe - xs && memcmp(ns->v[j], d + xs, xe - xs) == 0)
+      return 1;
+  return 0;
+}
+
 /* The path being followed: its steps, and the module analysed (the file
  * of the steps that name none) with its tree. */
 typedef struct {
@@ -491,17 +513,21 @@ static int carries(const pv_file *f, TSNode obj, TSNode val, const path *p) {
  * path, else those whose value is not a literal. */
 static void object_names(const pv_file *f, TSNode obj, const path *p, names *ns) {
   uint32_t c = ts_node_named_child_count(obj);
-  for (int pass = 0; pass < 2 && ns->n == 0; pass++)
+  for (int pass = 0, star = 0; pass < 2 && ns->n == 0; pass++)
     for (uint32_t i = 0; i < c; i++) {
       TSNode q = ts_node_named_child(obj, i);
       TSNode val = is_type(q, "pair") ? ts_node_child_by_field_name(q, "value", 5) : q;
       TSNode key = is_type(q, "pair") ? ts_node_child_by_field_name(q, "key", 3) : q;
-      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p))
+      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p)) {
         push_name(ns, (const unsigned char *)"*", 0, 1, 0, UINT32_MAX);
+        star = 1;
+      }
       if (!is_type(q, "pair") && !is_type(q, "shorthand_property_identifier"))
         continue;
       if (pass == 0 ? carries(f, obj, val, p) : !is_literal(val))
         add_name(ns, f->data, key);
+      else if (star && is_literal(val)) /* { ...req.query, d: 'x' }: d is not the request's */
+        add_clean(ns, f->data, key);
     }
 }
 
@@ -710,7 +736,8 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
   for (size_t i = 0; i < c->ns->n; i++) {
     const char *nm = c->ns->v[i];
     if (!holds_at(c->ns, i, o->s) ||
-        (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))))
+        (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))) ||
+        (strcmp(nm, "*") == 0 && clean_output(c->ns, i, v->data, o->xs, o->xe, o->s)))
       continue;
     pv_render_hit h = {v, *o, c->route, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
     c->rc = c->fn(c->ctx, &h);

@@ -14,7 +14,8 @@
  * step of the path or is a name a step outside the literal mentions; when
  * the path names none, every property whose value is not a literal; a
  * spread holding a step, or any other expression (req.query itself): every
- * name. A sink at one property's value of a locals literal (the rule
+ * name (but a constant property after the spread, in an output of it
+ * alone). A sink at one property's value of a locals literal (the rule
  * makes each property a sink, so each tainted local has its own path) is
  * read as that literal.
  *

@@ -149,6 +149,12 @@ is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/v
   "b a constant: its output is no finding (twin)"
 rescan multi/app.js "s/a: req.query.a/a: Number(req.query.a)/"
 is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:3" "a sanitised (Number()): only c is left (twin)"
+rescan multi/app.js "s/{ a: Number(req.query.a), b: 'constant', c, d: 'constant' }/{ a: 'x', ...req.query, d: 'constant' }/"
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/views/page.ejs:2 js.taint.xss-view@multi/views/page.ejs:3" \
+  "a spread of req.query: every name, a set before it too (the spread overrides a) ..."
+printf '<p><%%- d %%></p>\n' >multi/views/page.ejs
+scan multi
+is "$(hits)" "" "... but not a constant set after it (twin: d overrides the request's d)"
 
 # ---- Aliases in views keep to their block --------------------------------
 # An alias declared in a block does not leak out of it; an alias of a
