@@ -64,6 +64,19 @@ json_t *pv_json_counts(const size_t counts[PV_SEV_NONE]) {
   return o;
 }
 
+json_t *pv_json_declared(const pv_declared *d) {
+  json_t *o = json_object();
+  json_object_set_new(o, "kind", json_string(d->kind));
+  json_object_set_new(o, "manifest", pv_json_str(d->manifest));
+  for (size_t i = 0; i < d->nlists; i++) {
+    json_t *a = json_array();
+    for (size_t k = 0; k < d->lists[i].len; k++)
+      json_array_append_new(a, pv_json_str(d->lists[i].items[k]));
+    json_object_set_new(o, d->lists[i].key, a);
+  }
+  return o;
+}
+
 json_t *pv_json_risk(const pv_result *r) {
   pv_risk k = pv_risk_of(r);
   json_t *o = json_object(), *groups = json_object();

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "../scanner/declared.h"
 #include "../scanner/findings.h"
 #include "../scanner/model.h"
 
@@ -19,6 +20,10 @@ json_t *pv_json_counts(const size_t counts[PV_SEV_NONE]);
  * "groups": {"network": {"count": 2, "severity": "high"}, ...}} with only
  * the groups that have findings. */
 json_t *pv_json_risk(const pv_result *r);
+/* An input's declared summary (declared.h): {"kind": "browser-mv3",
+ * "manifest": "ext/manifest.json", "permissions": ["tabs"], ...}, one
+ * array of strings per non-empty list, in the summary's order. */
+json_t *pv_json_declared(const pv_declared *d);
 /* "CWE-78: OS Command Injection" or "cwe-78" → 78; 0 if none (SARIF tags,
  * GitLab identifiers). */
 unsigned pv_cwe_number(const char *s);

@@ -150,6 +150,8 @@ static json_t *result_json(const pv_result *r, const char *version, const char *
   json_object_set_new(o, "counts", pv_json_counts(counts));
   if (r->status != PV_INPUT_ERROR)
     json_object_set_new(o, "risk", pv_json_risk(r));
+  if (r->declared != NULL)
+    json_object_set_new(o, "declared", pv_json_declared(r->declared));
   json_object_set_new(o, "findings", fs);
   json_object_set_new(o, "notes", ns);
   json_t *metas = builtin_metas(r);

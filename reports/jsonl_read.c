@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "../scanner/declared.h"
 #include "report.h"
 
 typedef struct {
@@ -162,6 +163,32 @@ static void read_note(reader *rd, json_t *o) {
   rd->why = "a note";
 }
 
+/* The input's declared summary (pv_json_declared), when the line has one. */
+static void read_declared(reader *rd, json_t *o) {
+  pv_declared *d = o ? pv_arena_alloc(rd->r->arena, sizeof *d) : NULL;
+  if (o == NULL || d == NULL)
+    return;
+  memset(d, 0, sizeof *d);
+  d->kind = arena_str(rd, o, "kind");
+  d->manifest = arena_str(rd, o, "manifest");
+  const char *k;
+  json_t *v;
+  json_object_foreach(o, k, v) {
+    if (strcmp(k, "kind") == 0 || strcmp(k, "manifest") == 0)
+      continue;
+    const char *const *items = json_is_array(v) ? strv_of(rd, v) : NULL;
+    size_t n = 0;
+    while (items && items[n])
+      n++;
+    if (items == NULL || n == 0 || n != json_array_size(v) ||
+        pv_declared_add(d, pv_arena_strdup(rd->r->arena, k), items, n) != 0)
+      d->kind = NULL;
+  }
+  if (d->kind == NULL)
+    rd->why = "declared";
+  rd->r->declared = d;
+}
+
 /* Status, identity and counts of the input. */
 static int read_input(reader *rd, json_t *o) {
   pv_result *r = rd->r;
@@ -181,6 +208,7 @@ static int read_input(reader *rd, json_t *o) {
   r->excluded = u32_of(rd, o, "excluded");
   r->unparsed = u32_of(rd, o, "unparsed");
   r->unparsed_bytes = (uint64_t)json_integer_value(json_object_get(o, "unparsed_bytes"));
+  read_declared(rd, json_object_get(o, "declared"));
   return 0;
 }
 

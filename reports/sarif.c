@@ -546,6 +546,17 @@ static json_t *risk_json(const pv_report_set *set) {
     json_array_append_new(a, o);
   }
   json_object_set_new(props, "plugvet/risk", a);
+  json_t *d = json_array();
+  for (size_t i = 0; i < set->count; i++)
+    if (set->results[i]->declared != NULL) {
+      json_t *o = pv_json_declared(set->results[i]->declared);
+      json_object_set_new(o, "input", pv_json_str(set->results[i]->input));
+      json_array_append_new(d, o);
+    }
+  if (json_array_size(d) > 0)
+    json_object_set_new(props, "plugvet/declared", d);
+  else
+    json_decref(d);
   return props;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../scanner/declared.h"
 #include "../scanner/findings.h"
 #include "report.h"
 
@@ -209,6 +210,34 @@ static void show_risk(const pen *p, const pv_result *r) {
   fputs(")\n", p->out);
 }
 
+/* The declared line, when the manifest declares something (engines.vscode
+ * alone is not): "  declared: browser extension MV3; permissions tabs,
+ * cookies; host_permissions <all_urls>", DECLARED_SHOWN entries a list. */
+static void show_declared(const pen *p, const pv_result *r) {
+  enum { DECLARED_SHOWN = 6 };
+  const pv_declared *d = r->declared;
+  size_t shown = 0;
+  for (size_t i = 0; d != NULL && i < d->nlists; i++) {
+    const pv_declared_list *l = &d->lists[i];
+    if (strcmp(l->key, "engines.vscode") == 0)
+      continue;
+    fputs(shown++ ? "; " : "  declared: ", p->out);
+    if (shown == 1) {
+      put_str(p->out, pv_declared_kind_label(d->kind));
+      fputs("; ", p->out);
+    }
+    put_str(p->out, l->key);
+    for (size_t k = 0; k < l->len && k < DECLARED_SHOWN; k++) {
+      fputs(k ? ", " : " ", p->out);
+      put_str(p->out, l->items[k]);
+    }
+    if (l->len > DECLARED_SHOWN)
+      fprintf(p->out, " +%zu more", l->len - DECLARED_SHOWN);
+  }
+  if (shown)
+    fputc('\n', p->out);
+}
+
 /* Whether r has something to say besides "clean": a finding, a warning
  * or an error (--quiet lists only those inputs). */
 static int worth_listing(const pv_result *r) {
@@ -252,6 +281,7 @@ static void show_input(const pen *p, const pv_result *r, int *oom) {
   }
   free(v);
   show_risk(p, r);
+  show_declared(p, r);
   show_notes(p, r);
 }
 

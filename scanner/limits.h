@@ -34,6 +34,11 @@ typedef struct {
   uint32_t script_depth;  /* nesting of `sh -c` and $(...) followed in one script */
   uint32_t embed_pieces;  /* pieces of code embedded in one HTML/EJS/Vue/Svelte file
                            * (scanner/embed.h) */
+  /* The declared summary (scanner/declared.h): bytes of a manifest read,
+   * entries kept per list, bytes kept of one entry. */
+  uint64_t declared_bytes;
+  uint32_t declared_items;
+  uint32_t declared_item_bytes;
   /* Work budgets that change results: when one trips, some matches may be
    * missing, and a note says where (or the rule file is refused). */
   uint32_t pattern_steps; /* node comparisons per attempt of a pattern at a node */
@@ -89,6 +94,9 @@ static inline pv_limits pv_limits_default(void) {
       .script_cmds = 1024,
       .script_depth = 8,
       .embed_pieces = 1u << 20,
+      .declared_bytes = 1 * PV_MiB,
+      .declared_items = 256,
+      .declared_item_bytes = 256,
       .pattern_steps = 200000,
       .taint_steps = 4000000,
       .yaml_depth = 32,

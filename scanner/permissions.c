@@ -1,6 +1,8 @@
 /* permissions.c — see permissions.h. */
 #include "permissions.h"
 
+#include "declared.h"
+
 #include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -315,7 +317,7 @@ static int read_declaration(rd *c, json_t *perm) {
 
 static const char *const no_items[] = {NULL};
 
-pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim) {
+static pv_permissions *read_permissions(pv_result *r, const pv_limits *lim) {
   pv_permissions *p = pv_arena_alloc(r->arena, sizeof *p);
   if (p == NULL)
     return NULL;
@@ -346,6 +348,14 @@ pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim) {
   }
   json_decref(doc);
   return rc == 0 ? p : NULL;
+}
+
+pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim) {
+  pv_permissions *p = read_permissions(r, lim);
+  int oom = 0;
+  if (p != NULL)
+    r->declared = pv_declared_read(r, p, lim, &oom);
+  return oom ? NULL : p;
 }
 
 /* ---- the check ------------------------------------------------------------ */

@@ -41,7 +41,8 @@ typedef struct pv_permissions {
  * grant nothing; an fs path that passes through a symlink the plugin ships
  * is a policy.symlink-grant finding (within lim) and grants nothing.
  * Returns NULL only on out-of-memory; a plugin without a declaration gets
- * the tightest permissions (declared = 0). */
+ * the tightest permissions (declared = 0). Also sets r->declared, the
+ * input's declared summary (declared.h). */
 pv_permissions *pv_permissions_read(pv_result *r, const pv_limits *lim);
 
 /* Replace capability-rule matches in r by pkg.undeclared-capability

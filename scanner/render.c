@@ -24,8 +24,13 @@ struct pv_render {
   int read;       /* settings read */
   size_t follows; /* sinks followed so far */
   setting dirs[DIRS_MAX], exts[EXTS_MAX];
+  /* The file each dir was set in, and the length of its directory part
+   * ("app1/" of "app1/server.js"): the app the setting belongs to. */
+  const char *dir_file[DIRS_MAX];
+  size_t dir_root[DIRS_MAX];
   size_t ndirs, nexts;
-  TSParser *ts; /* for the trees below */
+  const char *reading; /* the path of the file read_file_settings reads */
+  TSParser *ts;        /* for the trees below */
   struct {
     const pv_file *f;
     TSTree *t;
@@ -139,6 +144,26 @@ static void add_setting(setting *list, size_t *n, size_t max, const setting s) {
   memcpy(list[(*n)++], s, SETTING_MAX);
 }
 
+/* The length of path's directory part, its last '/' included. */
+static size_t root_len(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? (size_t)(slash - path + 1) : 0;
+}
+
+/* A views directory set in the file being read (once per app root). */
+static void add_dir(pv_render *v, const setting s) {
+  size_t root = root_len(v->reading);
+  if (v->ndirs == DIRS_MAX || s[0] == '\0')
+    return;
+  for (size_t i = 0; i < v->ndirs; i++)
+    if (strcmp(v->dirs[i], s) == 0 && v->dir_root[i] == root &&
+        strncmp(v->dir_file[i], v->reading, root) == 0)
+      return;
+  memcpy(v->dirs[v->ndirs], s, SETTING_MAX);
+  v->dir_file[v->ndirs] = v->reading;
+  v->dir_root[v->ndirs++] = root;
+}
+
 /* An engine's name as the extension of its files. */
 static void engine_ext(setting s) {
   static const char *const alias[][2] = {
@@ -158,7 +183,7 @@ static void read_setting(pv_render *v, const unsigned char *d, size_t n, size_t 
     return;
   if (is_dir) {
     norm_dir(s);
-    add_setting(v->dirs, &v->ndirs, DIRS_MAX, s);
+    add_dir(v, s);
     return;
   }
   engine_ext(s);
@@ -201,6 +226,7 @@ static void read_settings(pv_render *v) {
   for (size_t i = 0; i < v->r->files.len; i++) {
     const pv_file *f = pv_result_file(v->r, i);
     pv_lang l = pv_lang_detect(f->path, f->data, f->data ? f->size : 0, NULL);
+    v->reading = f->path;
     if (f->data != NULL && (l == PV_LANG_JS || l == PV_LANG_TS || l == PV_LANG_TSX))
       read_file_settings(v, f->data, f->size);
   }
@@ -241,39 +267,80 @@ static int engine_of(const pv_render *v, const char *path) {
   return 0;
 }
 
-/* The view file `name` names, or NULL. */
-static const pv_file *find_view(const pv_render *v, const char *name) {
-  const char *dirs[DIRS_MAX + 2];
-  size_t nd = 0;
-  for (size_t i = 0; i < v->ndirs; i++)
-    dirs[nd++] = v->dirs[i];
-  dirs[nd++] = "views";
-  dirs[nd++] = "";
-  int has_ext = is_template(pv_lang_detect(name, NULL, 0, NULL));
-  for (size_t k = 0; k < nd; k++) {
-    const pv_file *best = NULL;
-    for (size_t i = 0; i < v->r->files.len; i++) {
-      const pv_file *f = pv_result_file(v->r, i);
-      if (f->data == NULL || !is_template(pv_lang_detect(f->path, NULL, 0, NULL)) ||
-          !view_matches(f, dirs[k], name, has_ext))
-        continue;
-      if (has_ext || v->nexts == 0 || engine_of(v, f->path))
-        return f;
-      best = best ? best : f;
+/* Is dir i set by the app route (a path) belongs to: the setting's file
+ * sits in a directory route is under? */
+static int dir_applies(const pv_render *v, size_t i, const char *route) {
+  return strncmp(v->dir_file[i], route, v->dir_root[i]) == 0;
+}
+
+/* Bytes of directory path a and b share. */
+static size_t shared_dirs(const char *a, const char *b) {
+  size_t k = 0, n = 0;
+  for (; a[k] && a[k] == b[k]; k++)
+    n = a[k] == '/' ? k + 1 : n;
+  return n;
+}
+
+/* The view `name` under directory dir of the app rooted at root[0..rl)
+ * ("" and 0: anywhere): of the matching files, the engine's (when known),
+ * then the nearest to the route; NULL when none matches. */
+static const pv_file *view_in(const pv_render *v, const char *dir, const char *root, size_t rl,
+                              const char *name, int has_ext, const char *route) {
+  const pv_file *best = NULL;
+  int best_engine = 0;
+  size_t best_near = 0;
+  for (size_t i = 0; i < v->r->files.len; i++) {
+    const pv_file *f = pv_result_file(v->r, i);
+    if (f->data == NULL || strncmp(f->path, root, rl) != 0 ||
+        !is_template(pv_lang_detect(f->path, NULL, 0, NULL)) ||
+        !view_matches(f, dir, name, has_ext))
+      continue;
+    int engine = has_ext || v->nexts == 0 || engine_of(v, f->path);
+    size_t near = shared_dirs(f->path, route);
+    if (best == NULL || engine > best_engine || (engine == best_engine && near > best_near)) {
+      best = f;
+      best_engine = engine;
+      best_near = near;
     }
-    if (best != NULL)
-      return best;
   }
-  return NULL;
+  return best;
+}
+
+/* The view file `name` names for a render call in file route, or NULL:
+ * under the views directories of the route's own app (the nearest
+ * setting's first; when its app sets none, every setting's), then
+ * views/, then anywhere, the nearest to the route first. */
+static const pv_file *find_view(const pv_render *v, const char *name, const char *route) {
+  int has_ext = is_template(pv_lang_detect(name, NULL, 0, NULL));
+  size_t own = 0, longest = 0;
+  for (size_t i = 0; i < v->ndirs; i++)
+    if (dir_applies(v, i, route)) {
+      own++;
+      longest = v->dir_root[i] > longest ? v->dir_root[i] : longest;
+    }
+  for (size_t pass = 0; pass < 2; pass++) /* own: the nearest app root first */
+    for (size_t i = 0; i < v->ndirs && (own > 0 || pass == 0); i++) {
+      if (own > 0 && (!dir_applies(v, i, route) || (pass == 0) != (v->dir_root[i] == longest)))
+        continue;
+      const pv_file *f = view_in(v, v->dirs[i], own ? v->dir_file[i] : "", own ? v->dir_root[i] : 0,
+                                 name, has_ext, route);
+      if (f != NULL)
+        return f;
+    }
+  const pv_file *f = view_in(v, "views", "", 0, name, has_ext, route);
+  return f ? f : view_in(v, "", "", 0, name, has_ext, route);
 }
 
 /* ---- The route's side: the render call and its tainted names ----------- */
 
 /* Tainted names, each holding in bytes [from, to) of the view (aliases
- * the view binds: template.h); "*": every name. */
+ * the view binds: template.h); "*": every name. A clean entry is an alias
+ * of an untainted value: in its scope it shadows the tainted names of the
+ * same spelling bound before it (the route's locals, outer aliases). */
 typedef struct {
   char v[NAMES_MAX][SETTING_MAX];
   uint32_t from[NAMES_MAX], to[NAMES_MAX];
+  unsigned char clean[NAMES_MAX];
   size_t n;
 } names;
 
@@ -285,7 +352,19 @@ static void push_name(names *ns, const unsigned char *d, uint32_t s, uint32_t e,
   memcpy(ns->v[ns->n], d + s, e - s);
   ns->v[ns->n][e - s] = '\0';
   ns->from[ns->n] = from;
+  ns->clean[ns->n] = 0;
   ns->to[ns->n++] = to;
+}
+
+/* Does name i of ns hold at byte at of the view, unshadowed there? */
+static int holds_at(const names *ns, size_t i, uint32_t at) {
+  if (ns->clean[i] || at < ns->from[i] || at >= ns->to[i])
+    return 0;
+  for (size_t j = 0; j < ns->n; j++)
+    if (ns->clean[j] && ns->from[j] >= ns->from[i] && at >= ns->from[j] && at < ns->to[j] &&
+        strcmp(ns->v[j], ns->v[i]) == 0)
+      return 0;
+  return 1;
 }
 
 static int is_type(TSNode n, const char *t) {
@@ -299,6 +378,28 @@ static void add_name(names *ns, const unsigned char *d, TSNode n) {
     e--;
   }
   push_name(ns, d, s, e, 0, UINT32_MAX);
+}
+
+static void add_clean(names *ns, const unsigned char *d, TSNode n) {
+  size_t k = ns->n;
+  add_name(ns, d, n);
+  if (ns->n > k)
+    ns->clean[k] = 1;
+}
+
+/* Is output expression d[xs..xe) no more than a clean name shadowing
+ * name i (a "*") at byte at? */
+static int clean_output(const names *ns, size_t i, const unsigned char *d, uint32_t xs, uint32_t xe,
+                        uint32_t at) {
+  while (xs < xe && (d[xs] == ' ' || d[xs] == '\t' || d[xs] == '\n'))
+    xs++;
+  while (xe > xs && (d[xe - 1] == ' ' || d[xe - 1] == '\t' || d[xe - 1] == '\n'))
+    xe--;
+  for (size_t j = 0; j < ns->n; j++)
+    if (ns->clean[j] && ns->from[j] >= ns->from[i] && at >= ns->from[j] && at < ns->to[j] &&
+        strlen(ns->v[j]) == xe - xs && memcmp(ns->v[j], d + xs, xe - xs) == 0)
+      return 1;
+  return 0;
 }
 
 /* The path being followed: its steps, and the module analysed (the file
@@ -412,17 +513,21 @@ static int carries(const pv_file *f, TSNode obj, TSNode val, const path *p) {
  * path, else those whose value is not a literal. */
 static void object_names(const pv_file *f, TSNode obj, const path *p, names *ns) {
   uint32_t c = ts_node_named_child_count(obj);
-  for (int pass = 0; pass < 2 && ns->n == 0; pass++)
+  for (int pass = 0, star = 0; pass < 2 && ns->n == 0; pass++)
     for (uint32_t i = 0; i < c; i++) {
       TSNode q = ts_node_named_child(obj, i);
       TSNode val = is_type(q, "pair") ? ts_node_child_by_field_name(q, "value", 5) : q;
       TSNode key = is_type(q, "pair") ? ts_node_child_by_field_name(q, "key", 3) : q;
-      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p))
+      if (is_type(q, "spread_element") && pass == 0 && holds_step(q, f, p)) {
         push_name(ns, (const unsigned char *)"*", 0, 1, 0, UINT32_MAX);
+        star = 1;
+      }
       if (!is_type(q, "pair") && !is_type(q, "shorthand_property_identifier"))
         continue;
       if (pass == 0 ? carries(f, obj, val, p) : !is_literal(val))
         add_name(ns, f->data, key);
+      else if (star && is_literal(val)) /* { ...req.query, d: 'x' }: d is not the request's */
+        add_clean(ns, f->data, key);
     }
 }
 
@@ -575,12 +680,23 @@ static TSNode arg_for(const unsigned char *d, TSNode id, TSNode args) {
   return k < 0 ? (TSNode){0} : ts_node_named_child(args, (uint32_t)k);
 }
 
+/* A sink at one property's value of a locals object literal (each
+ * property is a sink of its own: every tainted local gets its path) is
+ * read as the object, whose properties holding that path are the names. */
+static TSNode locals_of_property(TSNode n) {
+  TSNode up = ts_node_parent(n);
+  if (is_type(up, "pair"))
+    up = ts_node_parent(up);
+  return is_type(up, "object") && is_type(ts_node_parent(up), "arguments") ? up : n;
+}
+
 /* The render call of sink node n (in f) and its tainted names; null when
  * n is not the locals of a render call. A view name or locals that are
  * parameters of the function around the call are read from the
  * arguments of the call that passed the path in. */
 static TSNode route_side(pv_render *v, const path *p, const pv_file *f, TSNode n, names *ns,
                          char view[VIEW_NAME_MAX]) {
+  n = locals_of_property(n);
   TSNode args = ts_node_parent(n), call = ts_node_parent(args), a0, cargs = {0};
   if (!is_type(args, "arguments") || !render_callee(f->data, call, &a0))
     return locals_assign(f, n, ns, view);
@@ -619,8 +735,9 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
   const pv_file *v = c->view;
   for (size_t i = 0; i < c->ns->n; i++) {
     const char *nm = c->ns->v[i];
-    if (o->s < c->ns->from[i] || o->s >= c->ns->to[i] ||
-        (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))))
+    if (!holds_at(c->ns, i, o->s) ||
+        (strcmp(nm, "*") != 0 && !pv_tpl_reads(v->data, o->xs, o->xe, nm, strlen(nm))) ||
+        (strcmp(nm, "*") == 0 && clean_output(c->ns, i, v->data, o->xs, o->xe, o->s)))
       continue;
     pv_render_hit h = {v, *o, c->route, ts_node_start_byte(c->call), ts_node_end_byte(c->call), nm};
     c->rc = c->fn(c->ctx, &h);
@@ -630,22 +747,28 @@ static int on_out(void *ctx, const pv_tpl_out *o) {
 }
 
 /* An alias the view binds: tainted when its expression reads a tainted
- * name holding there (an empty name, a block's context: "*" there). */
+ * name holding there (an empty name, a block's context: "*" there); else
+ * a clean entry shadowing its name in its scope. */
 static int on_alias(void *ctx, const pv_tpl_alias *a) {
   out_ctx *c = ctx;
   names *ns = c->own;
   const unsigned char *d = c->view->data;
   for (size_t i = 0; i < ns->n; i++) {
     const char *nm = ns->v[i];
-    if (a->xs < ns->from[i] || a->xs >= ns->to[i] ||
+    if (!holds_at(ns, i, a->xs) ||
         (strcmp(nm, "*") != 0 && !pv_tpl_reads(d, a->xs, a->xe, nm, strlen(nm))))
       continue;
     if (a->ne > a->ns)
       push_name(ns, d, a->ns, a->ne, a->from, a->to);
     else
       push_name(ns, (const unsigned char *)"*", 0, 1, a->from, a->to);
-    break;
+    return 0;
   }
+  size_t k = ns->n;
+  if (a->ne > a->ns) /* untainted: it shadows the name in its scope */
+    push_name(ns, d, a->ns, a->ne, a->from, a->to);
+  if (ns->n > k)
+    ns->clean[k] = 1;
   return 0;
 }
 
@@ -688,7 +811,7 @@ int pv_render_follow(pv_render *v, const pv_file *home, const TSTree *home_tree,
   names ns = {0};
   char view[VIEW_NAME_MAX];
   TSNode call = route_side(v, &p, f, node_at(ts_tree_root_node(tree), s, e), &ns, view);
-  const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view);
+  const pv_file *vf = ts_node_is_null(call) || ns.n == 0 ? NULL : find_view(v, view, f->path);
   if (vf == NULL)
     return 0;
   out_ctx oc = {&ns, NULL, vf, f, call, fn, ctx, 0};

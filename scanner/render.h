@@ -14,12 +14,18 @@
  * step of the path or is a name a step outside the literal mentions; when
  * the path names none, every property whose value is not a literal; a
  * spread holding a step, or any other expression (req.query itself): every
- * name.
+ * name (but a constant property after the spread, in an output of it
+ * alone). A sink at one property's value of a locals literal (the rule
+ * makes each property a sink, so each tainted local has its own path) is
+ * read as that literal.
  *
  * Which view: the render call's first argument, a string, resolved as the
  * frameworks do: under the directories the input's code sets
  * (app.set('views', ...), koa-views' views(dir, ...), point-of-view's
- * root: ...), then views/, then anywhere; with the extension the name
+ * root: ...), then views/, then anywhere (several apps in one input: the
+ * settings of the route's own app, those set in a file whose directory
+ * holds the route's file, the nearest first; of several matching views the
+ * nearest to the route); with the extension the name
  * has, else the engine's (app.set('view engine', ...), extension:,
  * viewExt:, engine: { name: ... }), else any template extension. An
  * .html view is read as EJS, Handlebars and Nunjucks (swig) alike: the

@@ -39,6 +39,7 @@ typedef struct pv_result {
   int no_inline_suppress;             /* // nosemgrep, // plugvet-ignore do not count
                                        * (set by scan.c: --inline-suppress) */
   struct pv_permissions *permissions; /* the plugin's declaration (scan.c) */
+  const struct pv_declared *declared; /* its manifest's summary (declared.h), or NULL */
   int manifests_only;                 /* a directory input read for its inventory alone
                                        * (plugvet sbom): under node_modules/, only
                                        * manifests, lockfiles and archives are read */

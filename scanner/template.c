@@ -18,11 +18,14 @@ static int word_byte(unsigned char c) {
 enum { HBS_NEST_MAX = 64 }; /* Handlebars blocks nested in one read for its end */
 
 /* The walk over one file: where it is, what it found. */
-typedef struct {
+typedef struct walk {
   const unsigned char *d;
   size_t n, max, seen;
   pv_tpl_fn fn;
   pv_tpl_alias_fn afn; /* the alias walk's, instead of fn */
+  /* The alias walk's: where a declaration at `at` (in code ending at e)
+   * stops holding; loop: a for/each/forEach name, var: a `var`. */
+  size_t (*scope)(const struct walk *w, size_t at, size_t e, int loop, int var);
   void *ctx;
   int stopped;
 } walk;
@@ -373,9 +376,10 @@ static int for_each(walk *w, size_t s, size_t k, size_t e, size_t to) {
 /* The declarations in code [s, e): `const|let|var|set NAME = expr`,
  * `for|each NAME in|of expr` (a `(` and a declaration keyword after
  * `for` alike), `x.forEach(function (NAME) ...`; each holding from e to
- * `to`. */
-static int decls(walk *w, size_t s, size_t e, size_t to) {
+ * the end of its scope (w->scope; the file's end without one). */
+static int decls(walk *w, size_t s, size_t e) {
   static const char *const kws[] = {"const", "let", "var", "set", "each", "for", "forEach", NULL};
+  int in_for = 0;
   for (size_t k = s; k < e; k++) {
     if (!word_byte(w->d[k]) || (k > s && word_byte(w->d[k - 1])))
       continue;
@@ -383,10 +387,13 @@ static int decls(walk *w, size_t s, size_t e, size_t to) {
     for (size_t j = 0; kws[j] != NULL && stop == 0; j++) {
       if (!word_is(w, k, e, kws[j]))
         continue;
+      size_t to = w->scope ? w->scope(w, k, e, j >= 4 || in_for, j == 2) : w->n;
+      to = to < e ? e : to; /* a block closed in the same tag: it holds nowhere */
+      in_for = 0;
       if (j == 6)
         stop = 1 + (size_t)for_each(w, s, k, e, to);
       else if (i < e && w->d[i] == '(')
-        stop = 1;
+        stop = in_for = 1; /* for (const x of y): x is the loop's */
       else
         stop = 1 + (size_t)binding(w, i, e, to);
     }
@@ -397,36 +404,138 @@ static int decls(walk *w, size_t s, size_t e, size_t to) {
   return 0;
 }
 
+/* Past the string literal opening at i (before e). */
+static size_t past_string(const walk *w, size_t i, size_t e) {
+  unsigned char q = w->d[i];
+  for (i++; i < e && w->d[i] != q; i++)
+    i += w->d[i] == '\\';
+  return i < e ? i + 1 : e;
+}
+
+/* Where an EJS declaration at `at` stops holding, its braces counted
+ * through the scriptlets after it (their code only, strings skipped): a
+ * const/let at the `}` closing the block it is in; a loop name at the end
+ * of the body after it; a var (function-scoped) and anything unclosed
+ * within PV_TPL_SCOPE_BYTES: the file's end. */
+static size_t ejs_scope(const walk *w, size_t at, size_t e, int loop, int var) {
+  long depth = 0;
+  int opened = 0;
+  size_t stop = w->n - at > PV_TPL_SCOPE_BYTES ? at + PV_TPL_SCOPE_BYTES : w->n;
+  for (size_t i = at; !var && i < stop;) {
+    if (i >= e) { /* the next scriptlet's code */
+      i = find(w, e, "<%") + 2;
+      if (i >= stop)
+        break;
+      unsigned char c = w->d[i];
+      e = find(w, i, "%>");
+      if (c == '=' || c == '-' || c == '#' || c == '%')
+        i = e;
+      continue;
+    }
+    unsigned char c = w->d[i];
+    if (c == '\'' || c == '"' || c == '`') {
+      i = past_string(w, i, e);
+      continue;
+    }
+    opened |= c == '{';
+    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    if (c == '}' && (depth < 0 || (loop && opened && depth == 0)))
+      return i;
+    i++;
+  }
+  return w->n;
+}
+
 /* EJS scriptlets: <% ... %>, <%_ ... %>. */
 static void ejs_aliases(walk *w) {
+  w->scope = ejs_scope;
   for (size_t i = find(w, 0, "<%"); i + 2 < w->n; i = find(w, i, "<%")) {
     unsigned char c = w->d[i + 2];
     size_t e = find(w, i + 2, "%>");
-    if (e == w->n || (c != '=' && c != '-' && c != '#' && c != '%' && decls(w, i + 2, e, w->n)))
+    if (e == w->n || (c != '=' && c != '-' && c != '#' && c != '%' && decls(w, i + 2, e)))
       return;
     i = e + 2;
   }
 }
 
+/* The indent of the line holding i, and its start. */
+static size_t indent_of(const walk *w, size_t i, size_t *ls) {
+  while (i > 0 && w->d[i - 1] != '\n')
+    i--;
+  *ls = i;
+  size_t k = i;
+  while (k < w->n && (w->d[k] == ' ' || w->d[k] == '\t'))
+    k++;
+  return k - i;
+}
+
+/* Where a Pug declaration at `at` stops holding: a loop name (each, for)
+ * at the first later line indented no deeper than its line (the loop's
+ * block ends); a code line's const/let at the first later line indented
+ * less (the block it is in ends); a var, a name at the top level, or
+ * past PV_TPL_SCOPE_BYTES: the file's end. */
+static size_t pug_scope(const walk *w, size_t at, size_t e, int loop, int var) {
+  size_t ls, k = indent_of(w, at, &ls);
+  if (var || (!loop && k == 0))
+    return w->n;
+  size_t stop = w->n - at > PV_TPL_SCOPE_BYTES ? at + PV_TPL_SCOPE_BYTES : w->n;
+  for (size_t i = find(w, e, "\n"); i < stop; i = find(w, i + 1, "\n")) {
+    size_t s = i + 1, j = s;
+    while (j < w->n && (w->d[j] == ' ' || w->d[j] == '\t'))
+      j++;
+    if (j == w->n || w->d[j] == '\n' || w->d[j] == '\r')
+      continue; /* blank lines end nothing */
+    if (j - s < k || (loop && j - s == k))
+      return s;
+  }
+  return w->n;
+}
+
 /* Pug code lines (`- var x = y`) and `each x in y` / `for x in y` lines. */
 static void pug_aliases(walk *w) {
+  w->scope = pug_scope;
   for (size_t ls = 0; ls < w->n;) {
     size_t le = find(w, ls, "\n"), i = ls;
     while (i < le && (w->d[i] == ' ' || w->d[i] == '\t'))
       i++;
     int code = i < le && w->d[i] == '-';
     if ((code || word_is(w, i, le, "each") || word_is(w, i, le, "for")) &&
-        decls(w, i + (size_t)code, le, w->n))
+        decls(w, i + (size_t)code, le))
       return;
     ls = le + 1;
   }
 }
 
+/* The word a Nunjucks tag opening at i starts with: 1 for for/macro,
+ * -1 for endfor/endmacro, 0 otherwise. */
+static int njk_block(const walk *w, size_t i) {
+  size_t k = spaces(w, i + 2 + (i + 2 < w->n && w->d[i + 2] == '-'), w->n);
+  return word_is(w, k, w->n, "for") || word_is(w, k, w->n, "macro")         ? 1
+         : word_is(w, k, w->n, "endfor") || word_is(w, k, w->n, "endmacro") ? -1
+                                                                            : 0;
+}
+
+/* Where a Nunjucks name declared at `at` stops holding: a for's at its
+ * {% endfor %}; a set's at the end of the for or macro it is in (an if
+ * does not scope it); the file's end when none closes within
+ * PV_TPL_SCOPE_BYTES. */
+static size_t njk_scope(const walk *w, size_t at, size_t e, int loop, int var) {
+  long depth = loop ? 1 : 0;
+  size_t stop = w->n - at > PV_TPL_SCOPE_BYTES ? at + PV_TPL_SCOPE_BYTES : w->n;
+  for (size_t i = find(w, e, "{%"); i < stop; i = find(w, i + 2, "{%")) {
+    depth += njk_block(w, i);
+    if (depth < 0 || (loop && depth == 0))
+      return i;
+  }
+  return w->n;
+}
+
 /* Nunjucks tags: {% set x = y %}, {% for x in y %}. */
 static void njk_aliases(walk *w) {
+  w->scope = njk_scope;
   for (size_t i = find(w, 0, "{%"); i < w->n; i = find(w, i, "{%")) {
     size_t e = find(w, i + 2, "%}");
-    if (e == w->n || decls(w, i + 2, e, w->n))
+    if (e == w->n || decls(w, i + 2, e))
       return;
     i = e + 2;
   }

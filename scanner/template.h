@@ -34,6 +34,9 @@ typedef int (*pv_tpl_fn)(void *ctx, const pv_tpl_out *o);
 long pv_tpl_unescaped(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_fn fn,
                       void *ctx);
 
+/* Bytes read for the end of one alias's scope; farther: the file's end. */
+enum { PV_TPL_SCOPE_BYTES = 1 << 20 };
+
 /* One alias a view binds: the name [ns, ne) (an empty name: every name
  * read there, the context of a Handlebars block) stands for expression
  * [xs, xe) in bytes [from, to) of the file. */
@@ -53,8 +56,14 @@ typedef int (*pv_tpl_alias_fn)(void *ctx, const pv_tpl_alias *a);
  *   handlebars: {{#with expr}} and {{#each expr}} to their {{/with}},
  *               {{/each}}: the block's context (an empty name), and the
  *               names of `as |a b|`.
- * A name declared in code holds to the end of the file (blocks are not
- * tracked). Returns the number seen (<= max), or -1 when fn stopped. */
+ * Each holds in its scope: an EJS const/let to the `}` closing its block
+ * (braces counted through the scriptlets), a loop name to the end of the
+ * loop's body; a Pug loop name over its indented block, a code line's
+ * const/let to the end of the block it is in; a Nunjucks for name to its
+ * {% endfor %}, a set to the end of the for or macro around it; a `var`,
+ * a top-level name, or a scope not closed within PV_TPL_SCOPE_BYTES: to
+ * the end of the file. Returns the number seen (<= max), or -1 when fn
+ * stopped. */
 long pv_tpl_aliases(const unsigned char *d, size_t n, pv_lang l, size_t max, pv_tpl_alias_fn fn,
                     void *ctx);
 

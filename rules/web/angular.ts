@@ -8,6 +8,8 @@ import { Component, Input } from '@angular/core';
     <div class="body" [innerHTML]="post.bodyHtml"></div>
     <!-- ruleid: angular.inner-html-binding -->
     <p [innerHTML]='renderMarkdown(comment)'></p>
+    <!-- ruleid: angular.inner-html-binding -->
+    <aside bind-outerHTML="post.signature"></aside>
     <!-- ok: angular.inner-html-binding -->
     <h1>{{ post.title }}</h1>
     <!-- ok: angular.inner-html-binding -->

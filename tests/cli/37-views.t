@@ -43,7 +43,7 @@ is $? 1 "a wrong {{!-- --}} annotation in a view fails rules test (twin)"
 cp -r "$top/taint-rules/view-xss" app
 scan app
 is "$rc" 1 "request values rendered unescaped: exit 1 (high)"
-is "$(hits | tr ' ' '\n' | grep -c '@app/views/\|@app/templates/\|@app/pages/')" "32" "32 findings, all in the views"
+is "$(hits | tr ' ' '\n' | grep -c '@app/views/\|@app/templates/\|@app/pages/')" "33" "33 findings, all in the views"
 is "$(python3 -c '
 import json
 for r in json.load(open("out.sarif"))["runs"][0]["results"]:
@@ -55,7 +55,7 @@ for r in json.load(open("out.sarif"))["runs"][0]["results"]:
     print(p["artifactLocation"]["uri"], p["region"]["startLine"], s["location"]["message"]["text"])')" \
   "4 16 24
 app/express.js 13 tainted by req.query
-app/express.js 13 reaches the sink { q: req.query.q, title: 'Search' } in res.render()
+app/express.js 13 reaches the sink req.query.q
 app/views/search.ejs 4 written unescaped by <%- q %> in the view app/views/search.ejs" \
   "SARIF: the result at the EJS line, its codeFlow from req.query in the route to the view"
 grep -q 'app/express.js:32:[0-9]*  rendered by the view' out.txt
@@ -121,6 +121,132 @@ rescan res/app.js "s/res.render('page.ejs'/res.render(req.query.view/"
 is "$(hits) $rc" " 0" "a view name that is not a string: not followed, no finding"
 rescan res/app.js "s/res.render(req.query.view/res.render('missing'/"
 is "$(hits) $rc" " 0" "a view not in the input: no finding"
+
+# ---- Every tainted local of a locals object reaches the view ---------------
+# Each property of a locals object literal is a sink of its own: two
+# request values handed in one render call are two findings, each with the
+# path of its own value (not only the first path the taint engine found).
+mkdir -p multi/views
+printf '<p><%%- a %%></p>\n<p><%%- b %%></p>\n<p><%%- c %%></p>\n<p><%%- d %%></p>\n' >multi/views/page.ejs
+cat >multi/app.js <<'J'
+const app = require('express')();
+app.post('/', (req, res) => {
+  const c = req.params.c;
+  res.render('page', { a: req.query.a, b: req.body.b, c, d: 'constant' });
+});
+J
+scan multi
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/views/page.ejs:2 js.taint.xss-view@multi/views/page.ejs:3" \
+  "three tainted locals (key: value twice, a shorthand) in one render call: three findings; the constant d none"
+is "$(python3 -c '
+import json
+for f in json.loads(open("out.jsonl").readline())["findings"]:
+  print(f["start_line"], f["flow"][0]["message"])')" "1 tainted by req.query
+2 tainted by req.body
+3 tainted by req.params" "... each with the path of its own value"
+rescan multi/app.js "s/b: req.body.b/b: 'constant'/"
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/views/page.ejs:3" \
+  "b a constant: its output is no finding (twin)"
+rescan multi/app.js "s/a: req.query.a/a: Number(req.query.a)/"
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:3" "a sanitised (Number()): only c is left (twin)"
+rescan multi/app.js "s/{ a: Number(req.query.a), b: 'constant', c, d: 'constant' }/{ a: 'x', ...req.query, d: 'constant' }/"
+is "$(hits)" "js.taint.xss-view@multi/views/page.ejs:1 js.taint.xss-view@multi/views/page.ejs:2 js.taint.xss-view@multi/views/page.ejs:3" \
+  "a spread of req.query: every name, a set before it too (the spread overrides a) ..."
+printf '<p><%%- d %%></p>\n' >multi/views/page.ejs
+scan multi
+is "$(hits)" "" "... but not a constant set after it (twin: d overrides the request's d)"
+
+# ---- Aliases in views keep to their block --------------------------------
+# An alias declared in a block does not leak out of it; an alias of a
+# constant shadows the route's tainted local of the same name inside its
+# block only. Each case has its twin in the other direction.
+mkdir -p scope/views
+cat >scope/app.js <<'J'
+const app = require('express')();
+app.get('/e', (req, res) => res.render('e', { q: req.query.q, items: req.query.items }));
+app.get('/n', (req, res) => res.render('n.njk', { q: req.query.q, items: req.query.items }));
+app.get('/p', (req, res) => res.render('p.pug', { q: req.query.q, items: req.query.items }));
+J
+cat >scope/views/e.ejs <<'V'
+<% if (show) { const a = q; %>
+<p><%- a %></p>
+<% } %>
+<p><%- a %></p>
+<% for (const q of ['x', 'y']) { %>
+<p><%- q %></p>
+<% } %>
+<p><%- q %></p>
+<% items.forEach(function (it) { %>
+<p><%- it %></p>
+<% }) %>
+<p><%- it %></p>
+V
+cat >scope/views/n.njk <<'V'
+{% for it in items %}
+{{ it | safe }}
+{% endfor %}
+{{ it | safe }}
+{% for q in ['a', 'b'] %}
+{{ q | safe }}
+{% endfor %}
+{{ q | safe }}
+{% if x %}{% set y = q %}{% endif %}
+{{ y | safe }}
+{% for z in [1] %}{% set w = q %}{{ w | safe }}{% endfor %}
+{{ w | safe }}
+V
+cat >scope/views/p.pug <<'V'
+div
+  each it in items
+    p!= it
+  p!= it
+  each q in ['a', 'b']
+    p!= q
+  p!= q
+  if show
+    - const a = q
+    p!= a
+  p!= a
+V
+scan scope
+is "$(hits | tr ' ' '\n' | grep e.ejs | tr '\n' ' ')" \
+  "js.taint.xss-view@scope/views/e.ejs:2 js.taint.xss-view@scope/views/e.ejs:8 js.taint.xss-view@scope/views/e.ejs:10 " \
+  "EJS: a const in an if and a forEach parameter hold in their block, not after it (4, 12); a loop over constants shadows q in its body (6), not after it (8)"
+is "$(hits | tr ' ' '\n' | grep n.njk | tr '\n' ' ')" \
+  "js.taint.xss-view@scope/views/n.njk:2 js.taint.xss-view@scope/views/n.njk:8 js.taint.xss-view@scope/views/n.njk:10 js.taint.xss-view@scope/views/n.njk:11 " \
+  "Nunjucks: a for name to its endfor (not 4), shadowing q inside (not 6) but not after (8); a set leaks out of an if (10), not out of a for (11, not 12)"
+is "$(hits | tr ' ' '\n' | grep p.pug | tr '\n' ' ')" \
+  "js.taint.xss-view@scope/views/p.pug:3 js.taint.xss-view@scope/views/p.pug:7 js.taint.xss-view@scope/views/p.pug:10 " \
+  "Pug: each names over their indented block (3; not 4), shadowing q inside (not 6) but not after (7); a const in an if block (10; not 11)"
+
+# ---- Several apps in one input: each render call uses its own app's views --
+mkdir -p apps/shop/templates apps/blog/pages apps/shop/views apps/blog/views
+for a in shop:templates blog:pages; do
+  cat >"apps/${a%%:*}/server.js" <<J
+const path = require('path');
+const app = require('express')();
+app.set('views', path.join(__dirname, '${a#*:}'));
+app.get('/', (req, res) => res.render('index', { q: req.query.q }));
+J
+done
+printf '<p><%%= q %%></p>\n' >apps/shop/templates/index.ejs
+printf '<p><%%- q %%></p>\n' >apps/blog/pages/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/blog/pages/index.ejs:1" \
+  "two Express apps, each with its own app.set('views'): blog's route renders blog/pages (unescaped), shop's shop/templates (escaped)"
+printf '<p><%%- q %%></p>\n' >apps/shop/templates/index.ejs
+printf '<p><%%= q %%></p>\n' >apps/blog/pages/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/shop/templates/index.ejs:1" "... the other way round (twin: not the first directory set)"
+sed -i '/app.set/d' apps/*/server.js
+printf '<p><%%= q %%></p>\n' >apps/shop/views/index.ejs
+printf '<p><%%- q %%></p>\n' >apps/blog/views/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/blog/views/index.ejs:1" "no setting: each app's own views/ (the nearest to the route)"
+printf '<p><%%- q %%></p>\n' >apps/shop/views/index.ejs
+printf '<p><%%= q %%></p>\n' >apps/blog/views/index.ejs
+scan apps
+is "$(hits)" "js.taint.xss-view@apps/shop/views/index.ejs:1" "... the other way round (twin)"
 
 # ---- Template languages: detection, markup rules --------------------------
 mkdir tpl && cp "$top"/rules/web/{handlebars,pug,nunjucks}.* tpl/

@@ -138,9 +138,43 @@ static void test_aliases(void) {
   is_str(aliases(&c, PV_LANG_HTML, "<% var x = y %>"), "", "other languages: no aliases");
 }
 
+/* Block scope: where each alias stops holding. */
+static void test_scopes(void) {
+  outs c;
+  is_str(aliases(&c, PV_LANG_EJS, "<% if (a) { const n = q; %>x<% } %>y<%- n %>"), "n= q@25-31",
+         "ejs: a const holds to the } closing its block");
+  is_str(aliases(&c, PV_LANG_EJS, "<% if (a) { var n = q; %>x<% } %>y<%- n %>"), "n= q@23-end",
+         "ejs: a var is the function's: it holds to the end (twin)");
+  is_str(aliases(&c, PV_LANG_EJS, "<% for (const i of xs) { %><%- i %><% } %><%- i %>"),
+         "i= xs@25-38", "ejs: a for...of name holds over the loop's body only");
+  is_str(aliases(&c, PV_LANG_EJS, "<% xs.forEach(function (i) { if ('}') { %>a<% } }) %>b"),
+         "i=xs@40-48",
+         "ejs: forEach's parameter over its body; braces in strings and text ignored");
+  is_str(aliases(&c, PV_LANG_EJS, "<% { const n = q; %><%- '}' %>{ }<%# } %>"), "n= q@18-end",
+         "ejs: braces in output tags, comments and text do not close the block (twin)");
+  is_str(aliases(&c, PV_LANG_PUG, "div\n  each i in xs\n    p= i\n\n  p= i\n"), "i= xs@18-29",
+         "pug: a loop name over its indented block (blank lines end nothing)");
+  is_str(aliases(&c, PV_LANG_PUG, "div\n  if a\n    - const n = q\n    p= n\n  p= n\n"),
+         "n= q@28-38", "pug: a code line's const to the end of the block it is in");
+  is_str(aliases(&c, PV_LANG_PUG, "- const n = q\ndiv\n  p= n\n"), "n= q@13-end",
+         "pug: a top-level name holds to the end (twin)");
+  is_str(
+      aliases(&c, PV_LANG_NJK, "{% for i in xs %}{% for j in i %}{% endfor %}{{ i }}{% endfor %}x"),
+      "i= xs @15-52|j= i @31-33",
+      "nunjucks: a for name to its own {%% endfor %%} (nested fors counted)");
+  is_str(
+      aliases(&c, PV_LANG_NJK,
+              "{% for i in xs %}{% set n = q %}{% endfor %}{% if a %}{% set m = q %}{% endif %}"),
+      "i= xs @15-32|n= q @30-32|m= q @67-end",
+      "nunjucks: a set inside a for ends with it; inside an if it does not (twin)");
+  is_str(aliases(&c, PV_LANG_NJK, "{% for i in xs %}{{ i }}"), "i= xs @15-end",
+         "nunjucks: an unclosed for holds to the end");
+}
+
 int main(void) {
   test_outputs();
   test_reads();
   test_aliases();
+  test_scopes();
   return tap_done();
 }
