@@ -56,6 +56,12 @@ function routes(app, root) {
     // ok: js.web.insecure-cookie
     res.json({ secure: false });
     // ruleid: js.web.insecure-cookie
+    ctx.cookies.set('token', token, { httpOnly: false });
+    // ok: js.web.insecure-cookie
+    ctx.cookies.set('token', token, { httpOnly: true, secure: true });
+    // ok: js.web.insecure-cookie
+    ctx.state.set('x', { secure: false });
+    // ruleid: js.web.insecure-cookie
     app.use(session({ secret: key, cookie: { maxAge: 1000, httpOnly: false } }));
     // ruleid: js.web.insecure-cookie
     app.use(cookieSession({ name: 'sid', keys, 'secure': false }));
