@@ -31,7 +31,13 @@ function escapes(s, v, p, arg, name) {
   const n = s.replace(/\r?\n$/, '');
   // ok: js.sanitize.replace-first-only
   const o = s.replace(/&(?=\w+;)/g, '&amp;');
-  return [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o];
+  // ok: js.sanitize.replace-first-only
+  const q = s.replace('\r\n', '\n');
+  // ok: js.sanitize.replace-first-only
+  const r = s.replace('\\', '');
+  // ruleid: js.sanitize.replace-first-only
+  const t = s.replace('\n', '\\n');
+  return [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, q, r, t];
 }
 
 function hosts(req, url, origin, hostname, redirectUrl, file, text, list) {

@@ -23,6 +23,15 @@ export function safeHandler(err: Error, req: Request, res: Response, next: NextF
   res.status(500).json({ message: 'Something went wrong' });
 }
 
+app.get('/handled', async (request, reply: FastifyReply) => {
+  try {
+    return await listItems();
+  } catch (err) {
+    // ok: js.web.error-details-exposed
+    reply.code(500).send(err);
+  }
+});
+
 app.get('/other', async (request, reply: FastifyReply) => {
   try {
     return await listItems();
@@ -32,3 +41,18 @@ app.get('/other', async (request, reply: FastifyReply) => {
     reply.code(500).send({ error: 'internal' });
   }
 });
+
+export async function nextHandler(req: Request, res: Response) {
+  try {
+    res.status(200).json(await load(req.query.id as string));
+  } catch (error) {
+    // ruleid: js.web.error-details-exposed
+    res.status(500).json({ error });
+  }
+  try {
+    res.status(200).json(await load(req.query.id as string));
+  } catch (error) {
+    // ok: js.web.error-details-exposed
+    res.status(500).json({ error: 'load failed' });
+  }
+}

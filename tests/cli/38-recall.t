@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The recall probes (tests/data/recall/*: labelled vulnerable cases and
-# their safe twins, issue 17) scored by tools/recall: each probe keeps at
+# their safe twins, issue 17; kinds: twenty vulnerability kinds beyond
+# injection) scored by tools/recall: each probe keeps at
 # least the recall it reached when it was written and no new false positive
 # (data has one known: _.merge of an object of String() values),
 # so a model that stops matching, or starts matching a safe twin, fails
@@ -20,6 +21,7 @@ done <<'PROBES'
 web 111 6 0
 web-params 11 2 0
 data 96 3 1
+kinds 90 3 0
 PROBES
 # twin: a safe case labelled vulnerable counts as a miss, and a vulnerable
 # one labelled safe as a false positive
@@ -42,5 +44,27 @@ PY
 tools/recall --plugvet "$PV" "$TMP/twin" >"$TMP/twin.out" 2>&1
 read -r TP FP FN TN < <(total "$TMP/twin.out")
 check "the scorer counts a relabelled safe case as missed ($FN)" test "$FN" -ge 7
+check "... and a relabelled found case as a false positive ($FP)" test "$FP" -ge 1
+# the same on the kinds probe: its first safe twin labelled vulnerable, its
+# first found case labelled safe
+mkdir -p "$TMP/twin2"
+cp -r tests/data/recall/kinds/. "$TMP/twin2/"
+python3 - "$TMP/twin2/LABELS" <<'PY'
+import sys
+p = sys.argv[1]
+out, safe, vuln = [], 0, 0
+for l in open(p):
+    f = l.split()
+    if len(f) == 3 and not l.startswith('#'):
+        if f[1] == 'file-permissions' and f[2] == 'none' and not safe:
+            l, safe = '%s %s js.fs.permissive-mode\n' % (f[0], f[1]), 1
+        elif f[1] == 'file-permissions' and f[2] != 'none' and not vuln:
+            l, vuln = '%s %s none\n' % (f[0], f[1]), 1
+    out.append(l)
+open(p, 'w').write(''.join(out))
+PY
+tools/recall --plugvet "$PV" "$TMP/twin2" >"$TMP/twin2.out" 2>&1
+read -r TP FP FN TN < <(total "$TMP/twin2.out")
+check "kinds: a relabelled safe case counts as missed ($FN)" test "$FN" -ge 3
 check "... and a relabelled found case as a false positive ($FP)" test "$FP" -ge 1
 done_testing
