@@ -34,4 +34,25 @@ function cases(req, config, user, token, tokens, password, accessToken) {
   // ok: js.log.sensitive-data
   console.log('password changed');
 }
-module.exports = cases;
+function storage(form, user, theme) {
+  // ruleid: js.web.secret-in-web-storage
+  localStorage.setItem('password', form.password);
+  // ruleid: js.web.secret-in-web-storage
+  window.sessionStorage.setItem(`${user}.apiKey`, form.key);
+  // ruleid: js.web.secret-in-web-storage
+  localStorage.clientSecret = form.secret;
+  // ruleid: js.web.secret-in-web-storage
+  sessionStorage['credit-card'] = form.card;
+  // ok: js.web.secret-in-web-storage
+  localStorage.setItem('theme', theme);
+  // ok: js.web.secret-in-web-storage
+  localStorage.removeItem('password');
+  // ok: js.web.secret-in-web-storage
+  const saved = localStorage.getItem('apiKey');
+  // ok: js.web.secret-in-web-storage
+  cache.setItem('password', form.password);
+  // ok: js.web.secret-in-web-storage
+  localStorage.setItem('rememberUsername', user);
+  return saved;
+}
+module.exports = { cases, storage };
