@@ -35,6 +35,10 @@ app.get('/login', (req, res) => {
   metrics.info('search ' + term);
   // ok: js.taint.log-injection
   console.log('raw', encodeURIComponent(req.query.q));
+  // ok: js.taint.log-injection
+  console.log(req.query);
+  // ok: js.taint.log-injection
+  logger.debug('headers', req.headers);
   res.send('ok');
 });
 

@@ -36,8 +36,10 @@ app.get('/fib', (req, res) => {
   // ok: js.taint.resource-exhaustion
   const copy = Buffer.from(req.query.text);
   // ok: js.taint.resource-exhaustion
+  const view = new Uint8Array(req.body);
+  // ok: js.taint.resource-exhaustion
   for (let i = 0; i < out.length; i++) out[i]++;
-  res.json({ out, line, buf, arr, arr2, padded, fixed, copy });
+  res.json({ out, line, buf, arr, arr2, padded, fixed, copy, view });
 });
 
 app.get('/pad', (req, res) => {
