@@ -38,6 +38,13 @@ app.get('/login', (req, res) => {
   // ok: js.taint.log-injection
   console.log(req.query);
   // ok: js.taint.log-injection
+  console.log('GET ' + req.url);
+  const keys = req.originalUrl.slice(5).split('@');
+  // ok: js.taint.log-injection
+  logger.info(`${keys[0]} requested`);
+  // ruleid: js.taint.log-injection
+  logger.info(`page ${req.params.page} requested`);
+  // ok: js.taint.log-injection
   logger.debug('headers', req.headers);
   res.send('ok');
 });
