@@ -21,7 +21,7 @@ done <<'PROBES'
 web 111 6 0
 web-params 11 2 0
 data 96 3 1
-kinds 93 3 0
+kinds 106 5 0
 PROBES
 # twin: a safe case labelled vulnerable counts as a miss, and a vulnerable
 # one labelled safe as a false positive. twin PROBE KIND RULE MISSED: the
