@@ -32,7 +32,7 @@ function cases(data, key, iv, alg) {
 
   // ruleid: js.crypto.ecb-mode
   createCipheriv('aes-128-ecb', key, null);
-  // ruleid: js.crypto.ecb-mode
+  // ruleid: js.crypto.ecb-mode, js.crypto.weak-cipher
   crypto.createDecipheriv("des-ecb", key, '');
   // ok: js.crypto.ecb-mode
   createCipheriv('aes-256-gcm', key, iv);
@@ -55,7 +55,46 @@ function cases(data, key, iv, alg) {
   const token = crypto.randomBytes(32).toString('hex');
   // ok: js.crypto.math-random-token
   const delayMs = Math.floor(Math.random() * 1000);
+  let password = '';
+  // ruleid: js.crypto.math-random-token
+  for (let i = 0; i < 12; i++) password += chars[Math.floor(Math.random() * chars.length)];
+  let label = '';
+  // ok: js.crypto.math-random-token
+  for (let i = 0; i < 3; i++) label += colors[Math.floor(Math.random() * colors.length)];
+
+  // ruleid: js.crypto.weak-cipher
+  crypto.createCipheriv('des-ede3-cbc', key, iv);
+  // ruleid: js.crypto.weak-cipher
+  crypto.createDecipheriv('DES-CBC', key, iv);
+  // ruleid: js.crypto.weak-cipher
+  crypto.createCipheriv('rc4', key, null);
+  // ruleid: js.crypto.weak-cipher
+  crypto.createCipheriv('bf-cbc', key, iv);
+  // ok: js.crypto.weak-cipher
+  crypto.createCipheriv('aes-256-gcm', key, iv);
+  // ok: js.crypto.weak-cipher
+  crypto.createCipheriv('chacha20-poly1305', key, iv, { authTagLength: 16 });
+  // ok: js.crypto.weak-cipher
+  crypto.createCipheriv(algorithm, key, iv);
 }
+
+function resetToken() {
+  // ruleid: js.crypto.math-random-token
+  return Math.random().toString(36).slice(2);
+}
+
+function pickColor() {
+  // ok: js.crypto.math-random-token
+  return colors[Math.floor(Math.random() * colors.length)];
+}
+
+const CryptoJS = require('crypto-js');
+// ruleid: js.crypto.weak-cipher
+const c1 = CryptoJS.TripleDES.encrypt('message', 'key');
+// ruleid: js.crypto.weak-cipher
+const c2 = CryptoJS.RC4.encrypt('message', 'key');
+// ok: js.crypto.weak-cipher
+const c3 = CryptoJS.AES.encrypt('message', 'key');
 
 module.exports = cases;
 

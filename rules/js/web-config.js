@@ -23,6 +23,29 @@ app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
 app.use(cors({ origin: '*' }));
 // ok: js.web.cors-credentials-any-origin
 app.use(cors({ origin: true, credentials: false }));
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  // ruleid: js.web.cors-credentials-any-origin
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+async function koaCors(ctx, next) {
+  ctx.set('Access-Control-Allow-Credentials', true);
+  // ruleid: js.web.cors-credentials-any-origin
+  ctx.set('Access-Control-Allow-Origin', '*');
+  await next();
+}
+app.use((req, res, next) => {
+  // ok: js.web.cors-credentials-any-origin
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  next();
+});
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  // ok: js.web.cors-credentials-any-origin
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
 
 app.use((req, res, next) => {
   // ruleid: js.web.cors-origin-from-request

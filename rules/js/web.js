@@ -56,6 +56,12 @@ function routes(app, root) {
     // ok: js.web.insecure-cookie
     res.json({ secure: false });
     // ruleid: js.web.insecure-cookie
+    ctx.cookies.set('token', token, { httpOnly: false });
+    // ok: js.web.insecure-cookie
+    ctx.cookies.set('token', token, { httpOnly: true, secure: true });
+    // ok: js.web.insecure-cookie
+    ctx.state.set('x', { secure: false });
+    // ruleid: js.web.insecure-cookie
     app.use(session({ secret: key, cookie: { maxAge: 1000, httpOnly: false } }));
     // ruleid: js.web.insecure-cookie
     app.use(cookieSession({ name: 'sid', keys, 'secure': false }));
@@ -106,4 +112,36 @@ function unzip(zip, dir) {
     require('fs-extra').outputFileSync(path.join(dir, header.name), entry.data);
   });
 }
-module.exports = { routes, unzip };
+function reflection(app, actions, ALLOWED) {
+  app.post('/run', (req, res) => {
+    // ruleid: js.web.unsafe-reflection
+    const a = actions[req.body.action](req.body.args);
+    // ruleid: js.web.unsafe-reflection
+    this[req.params.method].call(this, req.body);
+    // ruleid: js.web.unsafe-reflection
+    const s = new shapes[req.query.type](1);
+    const name = req.body.op;
+    // ruleid: js.web.unsafe-reflection
+    actions[name].apply(null, []);
+    // ok: js.web.unsafe-reflection
+    const p = prices[req.query.item];
+    // ok: js.web.unsafe-reflection
+    const b = actions[req.body.action];
+    // ok: js.web.unsafe-reflection
+    const c = handlers.get(req.body.action)(req.body.args);
+    if (ALLOWED.includes(name)) {
+      // ok: js.web.unsafe-reflection
+      actions[name](req.body.args);
+    }
+    // ok: js.web.unsafe-reflection
+    const d = list[i](req.body.args);
+    res.json({ a, s, p, b, c, d });
+  });
+  app.post('/safe', (req, res) => {
+    const op = req.body.op;
+    if (!ALLOWED.includes(op)) return res.status(400).end();
+    // ok: js.web.unsafe-reflection
+    res.json(actions[op](req.body.args));
+  });
+}
+module.exports = { routes, unzip, reflection };

@@ -1,0 +1,4 @@
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: true, credentials: true }));

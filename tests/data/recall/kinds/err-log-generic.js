@@ -1,0 +1,10 @@
+const express = require('express');
+const app = express();
+app.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await loadUser(req.params.id));
+  } catch (err) {
+    console.error(err.stack);
+    res.status(500).send('Internal error');
+  }
+});

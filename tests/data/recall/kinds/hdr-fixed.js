@@ -1,0 +1,4 @@
+module.exports = async (ctx) => {
+  ctx.set('X-Request-Id', require('crypto').randomUUID());
+  ctx.body = 'ok';
+};

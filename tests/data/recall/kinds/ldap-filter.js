@@ -1,0 +1,8 @@
+const ldap = require('ldapjs');
+const client = ldap.createClient({ url: 'ldaps://ldap.example.com' });
+const express = require('express');
+const app = express();
+app.get('/lookup', (req, res) => {
+  const opts = { filter: '(uid=' + req.query.user + ')', scope: 'sub' };
+  client.search('ou=people,dc=example,dc=com', opts, (err, r) => res.json({ ok: !err }));
+});

@@ -1,0 +1,4 @@
+module.exports = function audit(req, res, next) {
+  console.info('request received at', new Date().toISOString());
+  next();
+};

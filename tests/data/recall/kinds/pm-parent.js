@@ -1,0 +1,1 @@
+window.parent.postMessage({ type: 'resize', height: document.body.scrollHeight, session: getSession() }, '*');

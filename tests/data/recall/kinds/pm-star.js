@@ -1,0 +1,4 @@
+function sendToken(frame, token) {
+  frame.contentWindow.postMessage({ token }, '*');
+}
+module.exports = sendToken;

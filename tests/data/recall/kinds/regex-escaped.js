@@ -1,0 +1,7 @@
+const escapeStringRegexp = require('escape-string-regexp');
+const express = require('express');
+const app = express();
+app.get('/search', (req, res) => {
+  const re = new RegExp(escapeStringRegexp(req.query.q), 'i');
+  res.json(items.filter((i) => re.test(i.name)));
+});

@@ -1,0 +1,4 @@
+function stripPrefix(p) {
+  return p.replace(/^\//, '').replace('.js', '');
+}
+module.exports = stripPrefix;

@@ -1,0 +1,3 @@
+export function quoteShellArg(arg) {
+  return "'" + arg.replace("'", "'\\''") + "'";
+}

@@ -1,0 +1,4 @@
+function headerSafe(v) {
+  return String(v).replace(/\r\n/, '');
+}
+module.exports = headerSafe;

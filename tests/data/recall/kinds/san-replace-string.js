@@ -1,0 +1,4 @@
+function escapeHtml(s) {
+  return s.replace('<', '&lt;').replace('>', '&gt;');
+}
+module.exports = escapeHtml;

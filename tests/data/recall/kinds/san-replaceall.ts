@@ -1,0 +1,3 @@
+export function escapeQuotes(value: string): string {
+  return value.replaceAll('"', '\\"');
+}

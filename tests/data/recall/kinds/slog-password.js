@@ -1,0 +1,7 @@
+const express = require('express');
+const app = express();
+app.post('/login', (req, res) => {
+  const { username, password } = req.body;
+  console.log('login', username, password);
+  res.send(authenticate(username, password));
+});

@@ -1,0 +1,4 @@
+export function logout(): void {
+  localStorage.removeItem('password');
+  window.localStorage.setItem('lastUser', 'anonymous');
+}

@@ -1,0 +1,4 @@
+export function saveSettings(settings) {
+  sessionStorage.clientSecret = settings.clientSecret;
+  sessionStorage.region = settings.region;
+}

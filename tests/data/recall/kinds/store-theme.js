@@ -1,0 +1,3 @@
+document.querySelector('#theme').addEventListener('change', (e) => {
+  localStorage.setItem('theme', e.target.value);
+});

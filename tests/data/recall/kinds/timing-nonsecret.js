@@ -1,0 +1,4 @@
+function sameUser(a, b) {
+  return a.userId === b.userId;
+}
+module.exports = sameUser;

@@ -1,0 +1,4 @@
+function isValidResetToken(user, token) {
+  return user.resetToken == token;
+}
+module.exports = isValidResetToken;

@@ -1,0 +1,9 @@
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+function cacheReport(report) {
+  const file = path.join(os.tmpdir(), 'report.json');
+  fs.writeFileSync(file, JSON.stringify(report));
+  return file;
+}
+module.exports = { cacheReport };

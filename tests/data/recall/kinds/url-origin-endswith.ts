@@ -1,0 +1,3 @@
+export function allowed(origin: string | undefined): boolean {
+  return !!origin && origin.endsWith('trusted.com');
+}

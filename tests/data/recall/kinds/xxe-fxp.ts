@@ -1,0 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
+export function parse(xml: string) {
+  return new XMLParser({ ignoreAttributes: false }).parse(xml);
+}

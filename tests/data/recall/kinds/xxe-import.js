@@ -1,0 +1,2 @@
+import libxml from 'libxmljs';
+export const load = (xml) => libxml.parseXmlString(xml, { noent: true, nonet: false });
