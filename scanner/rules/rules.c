@@ -1943,20 +1943,27 @@ uint32_t pv_ruleset_cut_skipped(const pv_ruleset *rs) {
 }
 
 pv_status pv_ruleset_pattern_table(const pv_ruleset *rs, const char *build_id, pv_buf *out) {
+  pv_buf words;
+  pv_buf_init(&words, out->max);
   pv_cut_put_head(out, build_id);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
     for (uint32_t i = 0; i < rs->npats[l]; i++) {
       const pv_pattern *p = rs->pats[l][i];
-      pv_cut_put_entry(out, l, pv_pattern_is_untyped(p), rs->psrc[l][i], rs->psrclen[l][i],
-                       pv_pattern_words(p));
+      words.len = 0;
       for (uint32_t k = 0; k < pv_pattern_words(p); k++) {
         const char *w;
         uint32_t len;
         int module;
         pv_pattern_word(p, k, &w, &len, &module);
-        pv_cut_put_word(out, w, len, module);
+        pv_cut_put_word(&words, w, len, module);
       }
+      pv_cut_put_entry(out, l, pv_pattern_is_untyped(p), rs->psrc[l][i], rs->psrclen[l][i], &words,
+                       pv_pattern_words(p));
     }
+  pv_status ws = pv_buf_status(&words);
+  pv_buf_free(&words);
+  if (ws != PV_OK)
+    return ws;
   pv_cut_put_end(out);
   return pv_buf_status(out);
 }

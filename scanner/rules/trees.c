@@ -29,7 +29,8 @@ struct pv_trees {
 };
 
 /* A 64-bit digest of n bytes, eight at a time (the tail zero-padded). */
-static uint64_t digest(const unsigned char *p, size_t n) {
+uint64_t pv_trees_digest(const void *v, size_t n) {
+  const unsigned char *p = v;
   uint64_t h = 0x9e3779b97f4a7c15u ^ n;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -73,7 +74,7 @@ static pv_status check_head(const pv_trees *t, const char *build_id, size_t *tab
   if (n % 8 != 0 || n < 24)
     return pv_error_set(err, PV_FAILED, "truncated");
   memcpy(&sum, d + n - 8, 8);
-  if (digest(d, n - 8) != sum)
+  if (pv_trees_digest(d, n - 8) != sum)
     return pv_error_set(err, PV_FAILED, "truncated or corrupted (checksum)");
   size_t il = word_at(d + 12), at = 16 + pad4(il);
   if (il > n - 24 || at + 4 > n - 8)
@@ -210,7 +211,7 @@ static pv_yaml_node *decode(dec *d, uint32_t depth, int *oom) {
 }
 
 static const entry *lookup(const pv_trees *t, const unsigned char *data, size_t n) {
-  uint64_t h = digest(data, n);
+  uint64_t h = pv_trees_digest(data, n);
   for (uint32_t i = 0; i < t->ne; i++) {
     const entry *e = &t->e[i];
     if (e->size == n && e->dlo == (uint32_t)h && e->dhi == (uint32_t)(h >> 32))
@@ -336,7 +337,7 @@ static pv_status encode(pv_buf *b, const pv_yaml_node *n, uint32_t *nodes) {
 
 pv_status pv_trees_writer_add(pv_trees_writer *w, const char *name, const unsigned char *data,
                               size_t n, const pv_yaml_node *root) {
-  uint64_t h = digest(data, n);
+  uint64_t h = pv_trees_digest(data, n);
   size_t nl = strlen(name);
   if (n > UINT32_MAX || w->blob.len > UINT32_MAX / 2)
     return PV_FAILED;
@@ -378,7 +379,7 @@ pv_status pv_trees_writer_end(pv_trees_writer *w, pv_buf *out) {
   pv_buf_cat(out, zeros, (8 - (out->len - start) % 8) % 8);
   if (pv_buf_status(out) != PV_OK)
     return pv_buf_status(out);
-  uint64_t sum = digest(out->data + start, out->len - start);
+  uint64_t sum = pv_trees_digest(out->data + start, out->len - start);
   pv_buf_cat(out, &sum, 8);
   return pv_buf_status(out);
 }

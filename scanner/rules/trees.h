@@ -59,6 +59,10 @@ int pv_trees_find(const pv_trees *t, const unsigned char *data, size_t n, pv_are
  * a bundled rule file whose bytes changed since the build. */
 int pv_trees_names(const pv_trees *t, const char *path);
 
+/* The 64-bit digest of n bytes this file keys rule files by (eight bytes
+ * at a time; also the pattern table's checksum, cut.h). */
+uint64_t pv_trees_digest(const void *p, size_t n);
+
 /* Non-zero if trees a and b are equal: types, lines, scalars, kids. */
 int pv_trees_same(const struct pv_yaml_node *a, const struct pv_yaml_node *b);
 
