@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../scanner/rules/rules.h"
+#include "../scanner/rules/trees.h"
 #include "../scanner/ruletest.h"
 #include "commands.h"
 #include "common.h"
@@ -267,7 +268,8 @@ static int cmd_list(int argc, char **argv) {
   int rc = EXIT_CLEAN;
   if (rs == NULL)
     return EXIT_INTERNAL;
-  pv_ruleset_trees_use(rs, pv_rule_trees(&lim, 0));
+  struct pv_trees *trees = pv_rule_trees(&lim, 0);
+  pv_ruleset_trees_use(rs, trees);
   if (n_paths == 0) {
     pv_ruleset_set_langs(rs, 0); /* the list needs no matcher; `rules validate` checks them */
     const char *b = pv_bundled_rules_dir(dir, sizeof dir);
@@ -287,6 +289,7 @@ static int cmd_list(int argc, char **argv) {
   else if (rc == EXIT_CLEAN)
     list_rules(rs, markdown);
   pv_ruleset_delete(rs);
+  pv_trees_close(trees);
   return rc;
 }
 

@@ -1014,7 +1014,7 @@ static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
 
 /* The bundled pack's rule trees (common.h pv_rule_trees), opened by
  * load_rules before any set is loaded; NULL: none. */
-static const struct pv_trees *g_trees;
+static struct pv_trees *g_trees;
 
 /* The rules of paths p compiled for languages langs (pv_ruleset_set_langs),
  * their regexes JIT-compiled or not (pv_ruleset_set_jit); exit 2 naming

@@ -96,7 +96,7 @@ const char *pv_pattern_table_path(char *buf, size_t n) {
   return beside_exe("pattern-table", "%s/%s", "%s/../share/plugvet/%s", S_IFREG, buf, n);
 }
 
-const struct pv_trees *pv_rule_trees(const pv_limits *lim, int quiet) {
+struct pv_trees *pv_rule_trees(const pv_limits *lim, int quiet) {
   char path[PATH_MAX + 64], id[80];
   pv_trees *t = NULL;
   pv_error err = {0};

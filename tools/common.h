@@ -47,9 +47,9 @@ const char *pv_pattern_table_path(char *buf, size_t n);
  * binary like the pattern table (rule-trees), mapped for the rest of the
  * process; NULL when there is none or it is refused (of another build,
  * truncated, corrupted...): then noted on stderr unless quiet, and the
- * rule files are parsed from their YAML. */
+ * rule files are parsed from their YAML. Close it with pv_trees_close. */
 struct pv_trees;
-const struct pv_trees *pv_rule_trees(const pv_limits *lim, int quiet);
+struct pv_trees *pv_rule_trees(const pv_limits *lim, int quiet);
 
 /* The npm registry's keys (verify and scan --verify-registry): path, or the
  * bundled trust/npm-registry-keys.json when NULL. A message naming the file
