@@ -1603,7 +1603,9 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
  * libyaml's; a bundled file changed since the build is counted stale. */
 static pv_status tree_of(yctx *yc, pv_ruleset *rs, const char *path, const unsigned char *data,
                          size_t n, pv_yaml_node **root) {
-  int got = rs->trees ? pv_trees_find(rs->trees, data, n, yc->tmp, yc->max_depth, root) : 0;
+  int got = rs->trees
+                ? pv_trees_find(rs->trees, data, n, yc->tmp, yc->max_depth, YAML_MAX_NODES, root)
+                : 0;
   if (got < 0)
     return oom(yc->err);
   if (got > 0) {
@@ -1998,7 +2000,7 @@ static pv_status trees_verify(yctx *yc, const pv_buf *out, const char *build_id,
   for (size_t i = 0; i < strs->n && rc == PV_OK; i++) {
     pv_yaml_node *back = NULL;
     int got = pv_trees_find(t, (const unsigned char *)strs->v[i], strlen(strs->v[i]), yc->tmp,
-                            yc->max_depth, &back);
+                            yc->max_depth, YAML_MAX_NODES, &back);
     if (got < 0)
       rc = oom(yc->err);
     else if (got == 0 || !pv_trees_same(roots[i], back))

@@ -221,14 +221,14 @@ static const entry *lookup(const pv_trees *t, const unsigned char *data, size_t 
 }
 
 int pv_trees_find(const pv_trees *t, const unsigned char *data, size_t n, pv_arena *a,
-                  uint32_t max_depth, pv_yaml_node **root) {
+                  uint32_t max_depth, uint32_t max_nodes, pv_yaml_node **root) {
   *root = NULL;
   const entry *e = t ? lookup(t, data, n) : NULL;
   if (e == NULL)
     return 0;
   if (e->tree_words == 0)
     return 1; /* an empty document */
-  if (e->nodes == 0 || e->nodes > e->tree_words / 2)
+  if (e->nodes == 0 || e->nodes > e->tree_words / 2 || e->nodes > max_nodes)
     return 0;
   dec d = {.p = t->map + e->tree_off,
            .end = (size_t)e->tree_words * 4,

@@ -51,10 +51,11 @@ uint32_t pv_trees_count(const pv_trees *t);
 
 /* The tree of the rule file whose bytes are data (n): 1 and *root (NULL
  * for an empty document) with its nodes in arena a, nested at most
- * max_depth containers; 0 when no tree is stored for those bytes or the
- * stored one is malformed (the YAML is then parsed); -1 on OOM. */
+ * max_depth containers, of at most max_nodes nodes (the YAML reader's
+ * limits); 0 when no tree is stored for those bytes or the stored one is
+ * malformed or over a limit (the YAML is then parsed); -1 on OOM. */
 int pv_trees_find(const pv_trees *t, const unsigned char *data, size_t n, pv_arena *a,
-                  uint32_t max_depth, struct pv_yaml_node **root);
+                  uint32_t max_depth, uint32_t max_nodes, struct pv_yaml_node **root);
 /* Non-zero if path is or ends with "/" and the name of a stored file:
  * a bundled rule file whose bytes changed since the build. */
 int pv_trees_names(const pv_trees *t, const char *path);

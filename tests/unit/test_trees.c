@@ -79,7 +79,7 @@ static int find_in(const pv_buf *b, uint32_t max_depth, const char *why) {
   }
   pv_arena *a = pv_arena_new(0);
   pv_yaml_node *root = NULL;
-  int got = pv_trees_find(t, (const unsigned char *)TEXT, strlen(TEXT), a, max_depth, &root);
+  int got = pv_trees_find(t, (const unsigned char *)TEXT, strlen(TEXT), a, max_depth, 1000, &root);
   pv_arena_delete(a);
   pv_trees_close(t);
   return got;
@@ -98,7 +98,7 @@ static void test_round_trip(void) {
   }
   is_int((int)pv_trees_count(t), 1, "one file");
   pv_yaml_node *root = NULL;
-  is_int(pv_trees_find(t, (const unsigned char *)TEXT, strlen(TEXT), a, 32, &root), 1,
+  is_int(pv_trees_find(t, (const unsigned char *)TEXT, strlen(TEXT), a, 32, 1000, &root), 1,
          "found by its bytes");
   ok(pv_trees_same(root, text_tree(a)), "the same tree");
   ok(root && root->kids[0]->s[root->kids[0]->len] == '\0', "scalars end with a NUL");
@@ -108,11 +108,11 @@ static void test_round_trip(void) {
   other = text_tree(a);
   other->kids[1]->kids[1]->s = "c";
   ok(!pv_trees_same(root, other), "nor one with another scalar");
-  is_int(pv_trees_find(t, (const unsigned char *)TEXT, strlen(TEXT) - 1, a, 32, &root), 0,
+  is_int(pv_trees_find(t, (const unsigned char *)TEXT, strlen(TEXT) - 1, a, 32, 1000, &root), 0,
          "other bytes: not found");
-  is_int(
-      pv_trees_find(t, (const unsigned char *)"rules:\n  - a\n  - c\n", strlen(TEXT), a, 32, &root),
-      0, "the same size, other bytes: not found");
+  is_int(pv_trees_find(t, (const unsigned char *)"rules:\n  - a\n  - c\n", strlen(TEXT), a, 32,
+                       1000, &root),
+         0, "the same size, other bytes: not found");
   ok(pv_trees_names(t, "/x/share/plugvet/rules/x.yaml"), "its name at the end of a path");
   ok(pv_trees_names(t, "rules/x.yaml"), "its name alone");
   ok(!pv_trees_names(t, "/x/myrules/x.yaml"), "not a name that only ends the same");
@@ -128,6 +128,16 @@ static void test_refused(void) {
   written(a, &b);
   is_int(find_in(&b, 32, NULL), 1, "as written: found");
   is_int(find_in(&b, 1, NULL), 0, "nested deeper than the limit: not taken");
+  pv_trees *small = NULL;
+  pv_error e2 = {0};
+  if (pv_trees_open_mem(b.data, b.len, ID, &small, &e2) == PV_OK) {
+    pv_yaml_node *r = NULL;
+    is_int(pv_trees_find(small, (const unsigned char *)TEXT, strlen(TEXT), a, 32, 4, &r), 0,
+           "more nodes than the limit: not taken");
+    is_int(pv_trees_find(small, (const unsigned char *)TEXT, strlen(TEXT), a, 32, 5, &r), 1,
+           "as many as the limit: taken");
+  }
+  pv_trees_close(small);
   pv_trees *t = NULL;
   pv_error err = {0};
   is_int(pv_trees_open_mem(b.data, b.len, "99", &t, &err), PV_FAILED, "another build: refused");
