@@ -37,7 +37,7 @@ endif
 
 .SECONDARY:
 .PHONY: all deps test test-unit test-cli asan demo bench catalog clean check-style fuzz install
-all: deps $(TOOLS) $(O)/pattern-table $(UNIT_BIN) $(FUZZ_BIN)
+all: deps $(TOOLS) $(O)/pattern-table $(O)/rule-trees $(UNIT_BIN) $(FUZZ_BIN)
 
 deps: $(DEPS)/libtreesitter.a
 $(DEPS)/libtreesitter.a: tools/deps.lock tools/fetch-deps
@@ -66,6 +66,13 @@ $(O)/plugvet: $(PV_OBJ) $(O)/libplugvet.a
 RULE_FILES := $(shell find rules taint-rules -name '*.yaml' -o -name '*.yml' 2>/dev/null)
 $(O)/pattern-table: $(O)/plugvet $(RULE_FILES)
 	ASAN_OPTIONS=detect_leaks=0 $(O)/plugvet rules pattern-table $@.tmp rules taint-rules && mv $@.tmp $@
+
+# The bundled pack's rule files already parsed (scanner/rules/trees.h), by
+# this very binary: a run takes an unchanged file's tree instead of running
+# libyaml over it. Remade with the binary or any rule file; a file changed
+# since is read from its YAML.
+$(O)/rule-trees: $(O)/plugvet $(RULE_FILES)
+	ASAN_OPTIONS=detect_leaks=0 $(O)/plugvet rules trees $@.tmp rules taint-rules && mv $@.tmp $@
 
 # The launcher links libseccomp; its probe programs are plain C, built
 # without sanitizers (they make the very syscalls the tests refuse). It
@@ -182,6 +189,7 @@ install:
 	  $(DESTDIR)$(PREFIX)/share/doc/plugvet
 	install -m 755 $(O)/plugvet $(O)/plugvet-run $(DESTDIR)$(PREFIX)/bin/
 	test ! -f $(O)/pattern-table || install -m 644 $(O)/pattern-table $(DESTDIR)$(PREFIX)/share/plugvet/
+	test ! -f $(O)/rule-trees || install -m 644 $(O)/rule-trees $(DESTDIR)$(PREFIX)/share/plugvet/
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/plugvet/rules/
 	cp -R taint-rules/. $(DESTDIR)$(PREFIX)/share/plugvet/taint-rules/
 	cp -R trust/. $(DESTDIR)$(PREFIX)/share/plugvet/trust/

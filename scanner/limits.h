@@ -20,6 +20,7 @@ typedef struct {
   uint32_t input_ms;      /* wall time per input (--timeout, seconds on the CLI) */
   uint32_t parse_ms;      /* tree-sitter time budget per file */
   uint32_t rule_bytes;    /* bytes in one rule file (and one licence policy) */
+  uint32_t trees_bytes;   /* bytes of the bundled pack's rule trees file (scanner/rules/trees.h) */
   uint32_t snippet_bytes; /* bytes of source kept in a finding's snippet */
   uint32_t findings;      /* findings kept per input (more: one notification) */
   uint32_t sarif_results; /* results in one SARIF run, highest severities kept (--max-results;
@@ -83,6 +84,7 @@ static inline pv_limits pv_limits_default(void) {
       .input_ms = 120 * 1000,
       .parse_ms = 10 * 1000,
       .rule_bytes = 4 * 1024 * 1024,
+      .trees_bytes = 64 * 1024 * 1024,
       .snippet_bytes = 400,
       .findings = 10000,
       .sarif_results = 5000,

@@ -1013,6 +1013,10 @@ static void bundled_entries(const char *dir, paths *main_set, paths *caps) {
   free(list);
 }
 
+/* The bundled pack's rule trees (common.h pv_rule_trees), opened by
+ * load_rules before any set is loaded; NULL: none. */
+static struct pv_trees *g_trees;
+
 /* The rules of paths p compiled for languages langs (pv_ruleset_set_langs),
  * their regexes JIT-compiled or not (pv_ruleset_set_jit); exit 2 naming
  * the error when they do not load. */
@@ -1022,6 +1026,7 @@ static pv_ruleset *load_set_for(const paths *p, const pv_limits *lim, unsigned l
   if (rs == NULL)
     die_oom();
   pv_ruleset_set_langs(rs, langs);
+  pv_ruleset_trees_use(rs, g_trees);
   if (cut != NULL)
     pv_ruleset_cut_take(rs, cut);
   pv_ruleset_set_jit(rs, jit);
@@ -1161,6 +1166,19 @@ static pv_cut *cut_for(const scan_opts *o, uint64_t bytes) {
   return cut;
 }
 
+/* A note, unless quiet, when bundled rule files changed since the build:
+ * their YAML was parsed (the others' trees were taken). */
+static void note_stale(const pv_ruleset *rs, int quiet) {
+  uint32_t used, stale;
+  const char *first;
+  pv_ruleset_trees_stats(rs, &used, &stale, &first);
+  if (stale > 0 && !quiet)
+    fprintf(stderr,
+            "plugvet: note: %u bundled rule file%s changed since the build (%s%s): read from "
+            "YAML, not from the rule trees\n",
+            stale, stale > 1 ? "s" : "", first, stale > 1 ? ", ..." : "");
+}
+
 /* The identity of the rules loaded from main_set and the capability rules
  * (pv_pack_id), into pack. */
 static void pack_of(const paths *main_set, char pack[PV_PACK_ID_LEN]) {
@@ -1210,7 +1228,14 @@ static pv_ruleset *load_rules(const scan_opts *o, int no_prefilter, char pack[PV
   int jit = langs == PV_LANG_ALL_BITS || bytes >= JIT_MIN_BYTES;
   /* PLUGVET_NO_PREFILTER: no pattern is left out for its words either */
   pv_cut *cut = jit || no_prefilter ? NULL : cut_for(o, bytes);
+  g_trees = pv_rule_trees(&o->limits, o->quiet);
   pv_ruleset *rs = load_set_for(&main_set, &o->limits, langs, jit, cut);
+  note_stale(rs, o->quiet);
+  uint32_t tree_files, stale;
+  const char *first;
+  pv_ruleset_trees_stats(rs, &tree_files, &stale, &first);
+  if (o->verbose && tree_files > 0)
+    fprintf(stderr, "plugvet: %u rule files read from the rule trees\n", tree_files);
   if (o->verbose && pv_ruleset_cut_skipped(rs) > 0)
     fprintf(stderr, "plugvet: %u code patterns not compiled: no input holds the words they need\n",
             pv_ruleset_cut_skipped(rs));

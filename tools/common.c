@@ -1,6 +1,8 @@
 /* common.c — see common.h. */
 #include "common.h"
 
+#include "../scanner/rules/trees.h"
+
 #include <elf.h>
 #include <errno.h>
 #include <libgen.h>
@@ -92,6 +94,21 @@ const char *pv_build_id(char *buf, size_t n) {
 
 const char *pv_pattern_table_path(char *buf, size_t n) {
   return beside_exe("pattern-table", "%s/%s", "%s/../share/plugvet/%s", S_IFREG, buf, n);
+}
+
+struct pv_trees *pv_rule_trees(const pv_limits *lim, int quiet) {
+  char path[PATH_MAX + 64], id[80];
+  pv_trees *t = NULL;
+  pv_error err = {0};
+  if (beside_exe("rule-trees", "%s/%s", "%s/../share/plugvet/%s", S_IFREG, path, sizeof path) ==
+          NULL ||
+      pv_build_id(id, sizeof id) == NULL)
+    return NULL;
+  pv_status rc = pv_trees_open(path, id, lim->trees_bytes, &t, &err);
+  if (rc != PV_OK && !quiet)
+    fprintf(stderr, "plugvet: note: %s: %s; the rule files are read from their YAML\n", path,
+            err.msg);
+  return t;
 }
 
 int pv_cdx_minor(const char *v) {

@@ -43,6 +43,13 @@ const char *pv_build_id(char *buf, size_t n);
  * binary: <bindir>/pattern-table, or <bindir>/../share/plugvet/pattern-table
  * when installed. buf, or NULL when neither exists. */
 const char *pv_pattern_table_path(char *buf, size_t n);
+/* The bundled pack's rule trees (scanner/rules/trees.h), next to the
+ * binary like the pattern table (rule-trees), mapped for the rest of the
+ * process; NULL when there is none or it is refused (of another build,
+ * truncated, corrupted...): then noted on stderr unless quiet, and the
+ * rule files are parsed from their YAML. Close it with pv_trees_close. */
+struct pv_trees;
+struct pv_trees *pv_rule_trees(const pv_limits *lim, int quiet);
 
 /* The npm registry's keys (verify and scan --verify-registry): path, or the
  * bundled trust/npm-registry-keys.json when NULL. A message naming the file

@@ -3,10 +3,15 @@
  * The table is text with byte counts, so that it reads in one pass with
  * every count checked against the bytes left:
  *
- *   plugvet-pattern-table 1 BUILD-ID\n
- *   E LANG UNTYPED LEN NWORDS\n SNIPPET\n   (NWORDS times: W MODULE LEN\n WORD\n)
+ *   plugvet-pattern-table 2 BUILD-ID\n
+ *   E LANG UNTYPED LEN NWORDS WBYTES\n SNIPPET\n   (WBYTES bytes, NWORDS times:
+ *                                                  W MODULE LEN\n WORD\n)
  *   ...
- *   end CHECKSUM\n                       (FNV-1a 64 of every byte before "end")
+ *   end CHECKSUM\n       (pv_trees_digest of every byte before "end", 16 hex digits)
+ *
+ * Opening reads the E lines only (WBYTES skips the words), so that a scan
+ * pays for the words of the snippets it looks up (pv_cut_skips reads them
+ * then, and compiles a snippet whose words do not read back).
  */
 #include "cut.h"
 
@@ -15,13 +20,14 @@
 #include <string.h>
 
 #include "pattern.h"
+#include "trees.h"
 
-enum { CUT_VERSION = 1, GRAM_BITS = 1 << 16 };
+enum { CUT_VERSION = 2, GRAM_BITS = 1 << 16 };
 
 typedef struct {
-  uint32_t src, len; /* the snippet: offsets into data */
-  uint32_t words;    /* the first word's offset of its "W" line */
-  uint32_t nwords;
+  uint32_t src, len;       /* the snippet: offsets into data */
+  uint32_t words;          /* the first word's offset of its "W" line */
+  uint32_t nwords, wbytes; /* its W lines: how many, their bytes */
   uint8_t lang, untyped;
 } entry;
 
@@ -44,15 +50,8 @@ struct pv_cut {
   uint32_t skipped;
 };
 
-static uint64_t fnv64(const unsigned char *p, size_t n) {
-  uint64_t h = 14695981039346656037u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ p[i]) * 1099511628211u;
-  return h;
-}
-
 static uint32_t key_hash(pv_lang l, int untyped, const char *s, size_t n) {
-  return (uint32_t)(fnv64((const unsigned char *)s, n) ^ ((uint64_t)l << 1) ^ (uint64_t)untyped);
+  return (uint32_t)(pv_trees_digest(s, n) ^ ((uint64_t)l << 1) ^ (uint64_t)untyped);
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -95,21 +94,17 @@ static int bytes_nl(rd *r, unsigned long len, uint32_t *off) {
 }
 
 static int read_entry(rd *r, entry *e) {
-  unsigned long v[4];
-  if (line_nums(r, 'E', v, 4) != 0 || v[0] >= PV_LANG_COUNT || v[1] > 1 ||
-      bytes_nl(r, v[2], &e->src) != 0)
+  unsigned long v[5];
+  if (line_nums(r, 'E', v, 5) != 0 || v[0] >= PV_LANG_COUNT || v[1] > 1 ||
+      bytes_nl(r, v[2], &e->src) != 0 || v[4] > r->n - r->at)
     return -1;
   e->lang = (uint8_t)v[0];
   e->untyped = (uint8_t)v[1];
   e->len = (uint32_t)v[2];
   e->nwords = (uint32_t)v[3];
   e->words = (uint32_t)r->at;
-  for (unsigned long k = 0; k < v[3]; k++) {
-    unsigned long w[2];
-    uint32_t off;
-    if (line_nums(r, 'W', w, 2) != 0 || w[0] > 1 || w[1] == 0 || bytes_nl(r, w[1], &off) != 0)
-      return -1;
-  }
+  e->wbytes = (uint32_t)v[4];
+  r->at += v[4];
   return 0;
 }
 
@@ -146,7 +141,7 @@ static pv_status check_frame(const unsigned char *d, size_t n, const char *build
   int hl = snprintf(head, sizeof head, "plugvet-pattern-table %d ", CUT_VERSION);
   size_t end = sum_at(d, n);
   char want[40];
-  snprintf(want, sizeof want, "end %016llx\n", (unsigned long long)fnv64(d, end));
+  snprintf(want, sizeof want, "end %016llx\n", (unsigned long long)pv_trees_digest(d, end));
   if (n < (size_t)hl || memcmp(d, "plugvet-pattern-table ", 22) != 0)
     return pv_error_set(err, PV_FAILED, "not a pattern table");
   if (memcmp(d, head, (size_t)hl) != 0)
@@ -233,7 +228,7 @@ pv_status pv_cut_add_text(pv_cut *c, const unsigned char *data, size_t n) {
     return PV_FATAL;
   if (n)
     memcpy(copy, data, n);
-  c->t[c->nt++] = (text){.data = copy, .n = n, .sum = fnv64(data, n)};
+  c->t[c->nt++] = (text){.data = copy, .n = n, .sum = pv_trees_digest(data, n)};
   for (size_t i = 0; i + 3 <= n; i++) {
     uint32_t g = gram(data + i);
     c->gram[g / 8] |= (uint8_t)(1u << (g % 8));
@@ -249,7 +244,7 @@ void pv_cut_drop_texts(pv_cut *c) {
 }
 
 int pv_cut_covers(const pv_cut *c, const unsigned char *data, size_t n) {
-  uint64_t s = fnv64(data, n);
+  uint64_t s = pv_trees_digest(data, n);
   for (size_t i = 0; i < c->nt; i++)
     if (c->t[i].n == n && c->t[i].sum == s)
       return 1;
@@ -301,12 +296,12 @@ int pv_cut_skips(pv_cut *c, pv_lang l, int untyped, const char *src, size_t len)
   const entry *e = lookup(c, l, untyped, src, len);
   if (e == NULL)
     return 0;
-  rd r = {.p = c->data, .at = e->words, .n = c->n};
+  rd r = {.p = c->data, .at = e->words, .n = (size_t)e->words + e->wbytes};
   for (uint32_t k = 0; k < e->nwords; k++) {
     unsigned long w[2];
     uint32_t off;
-    if (line_nums(&r, 'W', w, 2) != 0 || bytes_nl(&r, w[1], &off) != 0)
-      return 0; /* checked when read */
+    if (line_nums(&r, 'W', w, 2) != 0 || w[0] > 1 || w[1] == 0 || bytes_nl(&r, w[1], &off) != 0)
+      return 0; /* malformed: compiled */
     if (!word_in_texts(c, (const char *)c->data + off, (uint32_t)w[1], (int)w[0])) {
       c->skipped++;
       return 1;
@@ -326,20 +321,21 @@ void pv_cut_put_head(pv_buf *out, const char *build_id) {
 }
 
 void pv_cut_put_entry(pv_buf *out, pv_lang l, int untyped, const char *src, size_t len,
-                      uint32_t nwords) {
-  pv_buf_catf(out, "E %d %d %zu %u\n", (int)l, untyped ? 1 : 0, len, nwords);
+                      const pv_buf *words, uint32_t nwords) {
+  pv_buf_catf(out, "E %d %d %zu %u %zu\n", (int)l, untyped ? 1 : 0, len, nwords, words->len);
   pv_buf_cat(out, src, len);
   pv_buf_cats(out, "\n");
+  pv_buf_cat(out, words->data, words->len);
 }
 
-void pv_cut_put_word(pv_buf *out, const char *w, uint32_t len, int module) {
-  pv_buf_catf(out, "W %d %u\n", module ? 1 : 0, len);
-  pv_buf_cat(out, w, len);
-  pv_buf_cats(out, "\n");
+void pv_cut_put_word(pv_buf *words, const char *w, uint32_t len, int module) {
+  pv_buf_catf(words, "W %d %u\n", module ? 1 : 0, len);
+  pv_buf_cat(words, w, len);
+  pv_buf_cats(words, "\n");
 }
 
 void pv_cut_put_end(pv_buf *out) {
   if (pv_buf_status(out) != PV_OK)
     return;
-  pv_buf_catf(out, "end %016llx\n", (unsigned long long)fnv64(out->data, out->len));
+  pv_buf_catf(out, "end %016llx\n", (unsigned long long)pv_trees_digest(out->data, out->len));
 }

@@ -47,12 +47,13 @@ void pv_cut_drop_texts(pv_cut *c);
 int pv_cut_covers(const pv_cut *c, const unsigned char *data, size_t n);
 
 /* Writing a table: the header for build_id, then one entry per snippet
- * (pv_cut_put_entry with its words from pv_pattern_words), then
- * pv_cut_put_end, which appends the checksum. Sticky errors of out. */
+ * (pv_cut_put_entry with its nwords words from pv_pattern_words, each
+ * put in words by pv_cut_put_word first), then pv_cut_put_end, which
+ * appends the checksum. Sticky errors of out. */
 void pv_cut_put_head(pv_buf *out, const char *build_id);
 void pv_cut_put_entry(pv_buf *out, pv_lang l, int untyped, const char *src, size_t len,
-                      uint32_t nwords);
-void pv_cut_put_word(pv_buf *out, const char *w, uint32_t len, int module);
+                      const pv_buf *words, uint32_t nwords);
+void pv_cut_put_word(pv_buf *words, const char *w, uint32_t len, int module);
 void pv_cut_put_end(pv_buf *out);
 
 #endif

@@ -18,6 +18,7 @@
 #include "../parse.h"
 #include "formula.h"
 #include "taint_spec.h"
+#include "trees.h"
 
 enum {
   YAML_MAX_NODES = 1000000, /* nodes in one rule file */
@@ -1672,6 +1673,26 @@ static pv_status check_file(rctx *c, const pv_yaml_node *root) {
   return PV_OK;
 }
 
+/* The tree of a rule file's bytes: the bundled pack's stored tree when
+ * the set has the trees file and it holds these bytes (trees.h), else
+ * libyaml's; a bundled file changed since the build is counted stale. */
+static pv_status tree_of(yctx *yc, pv_ruleset *rs, const char *path, const unsigned char *data,
+                         size_t n, pv_yaml_node **root) {
+  int got = rs->trees
+                ? pv_trees_find(rs->trees, data, n, yc->tmp, yc->max_depth, YAML_MAX_NODES, root)
+                : 0;
+  if (got < 0)
+    return oom(yc->err);
+  if (got > 0) {
+    rs->trees_used++;
+    return PV_OK;
+  }
+  if (rs->trees && pv_trees_names(rs->trees, path) && rs->trees_stale++ == 0 &&
+      (rs->trees_stale_first = pv_arena_strdup(rs->arena, path)) == NULL)
+    return oom(yc->err);
+  return yaml_tree(yc, data, n, root);
+}
+
 /* Check the rules of one file's bytes (path names it in errors); with
  * compat, report each rule there instead (rules compat). */
 static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned char *data, size_t n,
@@ -1689,7 +1710,7 @@ static pv_status load_bytes(pv_ruleset *rs, const char *path, const unsigned cha
   pv_yaml_node *root = NULL;
   if (yc.tmp == NULL || rcx.file == NULL)
     rc = oom(err);
-  else if ((rc = yaml_tree(&yc, data, n, &root)) == PV_OK)
+  else if ((rc = tree_of(&yc, rs, path, data, n, &root)) == PV_OK)
     rc = check_file(&rcx, root);
   pv_arena_delete(yc.tmp);
   return rc;
@@ -1999,22 +2020,137 @@ uint32_t pv_ruleset_cut_skipped(const pv_ruleset *rs) {
 }
 
 pv_status pv_ruleset_pattern_table(const pv_ruleset *rs, const char *build_id, pv_buf *out) {
+  pv_buf words;
+  pv_buf_init(&words, out->max);
   pv_cut_put_head(out, build_id);
   for (pv_lang l = PV_LANG_JS; l < PV_LANG_COUNT; l++)
     for (uint32_t i = 0; i < rs->npats[l]; i++) {
       const pv_pattern *p = rs->pats[l][i];
-      pv_cut_put_entry(out, l, pv_pattern_is_untyped(p), rs->psrc[l][i], rs->psrclen[l][i],
-                       pv_pattern_words(p));
+      words.len = 0;
       for (uint32_t k = 0; k < pv_pattern_words(p); k++) {
         const char *w;
         uint32_t len;
         int module;
         pv_pattern_word(p, k, &w, &len, &module);
-        pv_cut_put_word(out, w, len, module);
+        pv_cut_put_word(&words, w, len, module);
       }
+      pv_cut_put_entry(out, l, pv_pattern_is_untyped(p), rs->psrc[l][i], rs->psrclen[l][i], &words,
+                       pv_pattern_words(p));
     }
+  pv_status ws = pv_buf_status(&words);
+  pv_buf_free(&words);
+  if (ws != PV_OK)
+    return ws;
   pv_cut_put_end(out);
   return pv_buf_status(out);
+}
+
+void pv_ruleset_trees_use(pv_ruleset *rs, const pv_trees *t) {
+  rs->trees = t;
+}
+
+void pv_ruleset_trees_stats(const pv_ruleset *rs, uint32_t *used, uint32_t *stale,
+                            const char **first) {
+  *used = rs->trees_used;
+  *stale = rs->trees_stale;
+  *first = rs->trees_stale_first;
+}
+
+/* One file's bytes (named name) parsed into w; its root kept in *root. */
+static pv_status tree_put(yctx *yc, pv_trees_writer *w, const char *name, const unsigned char *data,
+                          size_t n, pv_yaml_node **root) {
+  yc->file = name;
+  pv_status rc = yaml_tree(yc, data, n, root);
+  if (rc == PV_OK && (rc = pv_trees_writer_add(w, name, data, n, *root)) != PV_OK)
+    rc = pv_error_set(yc->err, rc, "%s: its tree could not be stored", name);
+  return rc;
+}
+
+/* Every tree of strs (the files' bytes) read back from the written file
+ * equal to libyaml's. */
+static pv_status trees_verify(yctx *yc, const pv_buf *out, const char *build_id, strlist *strs,
+                              pv_yaml_node **roots, const char *const *names) {
+  pv_trees *t = NULL;
+  pv_status rc = pv_trees_open_mem(out->data, out->len, build_id, &t, yc->err);
+  for (size_t i = 0; i < strs->n && rc == PV_OK; i++) {
+    pv_yaml_node *back = NULL;
+    int got = pv_trees_find(t, (const unsigned char *)strs->v[i], strlen(strs->v[i]), yc->tmp,
+                            yc->max_depth, YAML_MAX_NODES, &back);
+    if (got < 0)
+      rc = oom(yc->err);
+    else if (got == 0 || !pv_trees_same(roots[i], back))
+      rc = pv_error_set(yc->err, PV_FAILED, "%s: its tree reads back different", names[i]);
+  }
+  pv_trees_close(t);
+  return rc;
+}
+
+/* The rule files under dir after those of names (list_rule_files sorts
+ * the list it fills). */
+static pv_status list_append(const char *dir, strlist *names, pv_error *err) {
+  strlist more = {0};
+  pv_status rc = list_rule_files(dir, &more, err);
+  for (size_t i = 0; i < more.n; i++)
+    if (rc == PV_OK && push_str(names, more.v[i]) != 0)
+      rc = oom(err);
+    else if (rc != PV_OK)
+      free(more.v[i]);
+  free(more.v);
+  return rc;
+}
+
+/* The files of paths and the builtin models and source sets: their bytes
+ * (NUL-terminated) into strs, their names into names. */
+static pv_status trees_inputs(const char *const *paths, size_t n, const pv_limits *lim,
+                              strlist *strs, strlist *names, pv_error *err) {
+  static const char *const builtin[] = {"<builtin taint models>", "<builtin source sets>"};
+  const char *texts[] = {pv_taint_default_models, pv_taint_source_sets};
+  pv_status rc = PV_OK;
+  for (size_t i = 0; i < 2 && rc == PV_OK; i++)
+    if (push_str(names, strdup(builtin[i])) != 0 || push_str(strs, strdup(texts[i])) != 0)
+      rc = oom(err);
+  for (size_t i = 0; i < n && rc == PV_OK; i++) {
+    struct stat st;
+    size_t first = names->n;
+    if (stat(paths[i], &st) != 0)
+      rc = pv_error_set(err, PV_FAILED, "%s: %s", paths[i], strerror(errno));
+    else if (S_ISDIR(st.st_mode))
+      rc = list_append(paths[i], names, err);
+    else if (push_str(names, strdup(paths[i])) != 0)
+      rc = oom(err);
+    for (size_t k = first; k < names->n && rc == PV_OK; k++) {
+      unsigned char *data = NULL;
+      size_t len = 0;
+      if ((rc = read_capped(names->v[k], lim->rule_bytes, &data, &len, err)) == PV_OK &&
+          push_str(strs, (char *)data) != 0)
+        rc = oom(err);
+    }
+  }
+  return rc;
+}
+
+pv_status pv_rules_write_trees(const char *const *paths, size_t n, const char *build_id,
+                               const pv_limits *lim, pv_buf *out, pv_error *err) {
+  strlist strs = {0}, names = {0};
+  yctx yc = {.err = err, .max_depth = lim->yaml_depth, .tmp = pv_arena_new(0)};
+  pv_trees_writer *w = pv_trees_writer_new(build_id);
+  pv_status rc = yc.tmp && w ? trees_inputs(paths, n, lim, &strs, &names, err) : oom(err);
+  pv_yaml_node **roots = rc == PV_OK ? calloc(strs.n + 1, sizeof *roots) : NULL;
+  if (rc == PV_OK && roots == NULL)
+    rc = oom(err);
+  for (size_t i = 0; i < strs.n && rc == PV_OK; i++)
+    rc = tree_put(&yc, w, names.v[i], (const unsigned char *)strs.v[i], strlen(strs.v[i]),
+                  &roots[i]);
+  if (rc == PV_OK && (rc = pv_trees_writer_end(w, out)) != PV_OK)
+    rc = pv_error_set(err, rc, "the trees file could not be written");
+  if (rc == PV_OK)
+    rc = trees_verify(&yc, out, build_id, &strs, roots, (const char *const *)names.v);
+  free(roots);
+  pv_trees_writer_delete(w);
+  pv_arena_delete(yc.tmp);
+  strlist_free(&strs);
+  strlist_free(&names);
+  return rc;
 }
 
 /* Read the rules of one file or directory (not compiled yet). */
@@ -2381,8 +2517,8 @@ pv_status pv_rules_builtin_sets(pv_rctx *c, const pv_yaml_node **out) {
     pv_yaml_node *root = NULL;
     const char *file = c->yc->file;
     c->yc->file = "<builtin source sets>";
-    pv_status rc = yaml_tree(c->yc, (const unsigned char *)pv_taint_source_sets,
-                             strlen(pv_taint_source_sets), &root);
+    pv_status rc = tree_of(c->yc, c->rs, c->yc->file, (const unsigned char *)pv_taint_source_sets,
+                           strlen(pv_taint_source_sets), &root);
     c->yc->file = file;
     if (rc != PV_OK)
       return rc;

@@ -15,6 +15,7 @@
 
 typedef struct pv_ruleset pv_ruleset;
 typedef struct pv_rule pv_rule;
+struct pv_trees;
 
 /* Bit (1u << lang) per pv_lang; PV_LANG_NONE's bit means "generic". */
 #define PV_LANG_BIT(l) (1u << (unsigned)(l))
@@ -58,6 +59,20 @@ uint32_t pv_ruleset_cut_skipped(const pv_ruleset *rs);
  * pattern compiled, per language, with the words it needs. PV_OK, or
  * out's status. */
 pv_status pv_ruleset_pattern_table(const pv_ruleset *rs, const char *build_id, pv_buf *out);
+/* Before the first load: take each rule file's YAML tree from t (trees.h,
+ * not taken: it must outlive the loads) when t holds that file's bytes,
+ * instead of parsing it. The rules are the same either way. */
+void pv_ruleset_trees_use(pv_ruleset *rs, const struct pv_trees *t);
+/* After a load: the files whose tree came from the trees file, and those
+ * t names whose bytes it does not hold (changed since the build: their
+ * YAML was parsed), the first of them in *first (NULL if none). */
+void pv_ruleset_trees_stats(const pv_ruleset *rs, uint32_t *used, uint32_t *stale,
+                            const char **first);
+/* The rule trees file (trees.h) of every rule file under paths, for build
+ * build_id, into out; each tree is read back and compared with libyaml's.
+ * PV_OK, or PV_FAILED/PV_FATAL with err set. */
+pv_status pv_rules_write_trees(const char *const *paths, size_t n, const char *build_id,
+                               const pv_limits *lim, pv_buf *out, pv_error *err);
 /* Free the ruleset and everything it owns. NULL is ignored. */
 void pv_ruleset_delete(pv_ruleset *rs);
 /* Load a rule file, or every *.yaml / *.yml file under a directory (sorted,

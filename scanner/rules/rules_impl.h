@@ -161,12 +161,15 @@ struct pv_ruleset {
   pv_strset *words;                   /* words patterns and queries need (prefilter) */
   pcre2_code **res;                   /* formula regexes, freed with the set */
   size_t nres, capres;
-  struct pv_taint_models *models; /* library models of taint rules (taint.h) */
-  int default_models;             /* the builtin models are loaded */
-  unsigned langs;                 /* languages whose patterns and queries are compiled
-                                   * (pv_ruleset_set_langs) */
-  int no_jit;                     /* regexes left to PCRE2's interpreter (pv_ruleset_set_jit) */
-  pv_cut *cut;                    /* the texts the set is cut to, or NULL (cut.h) */
+  struct pv_taint_models *models;   /* library models of taint rules (taint.h) */
+  int default_models;               /* the builtin models are loaded */
+  unsigned langs;                   /* languages whose patterns and queries are compiled
+                                     * (pv_ruleset_set_langs) */
+  int no_jit;                       /* regexes left to PCRE2's interpreter (pv_ruleset_set_jit) */
+  pv_cut *cut;                      /* the texts the set is cut to, or NULL (cut.h) */
+  const struct pv_trees *trees;     /* stored YAML trees of the bundled pack, or NULL (trees.h) */
+  uint32_t trees_used, trees_stale; /* files read from trees / named there but changed */
+  const char *trees_stale_first;    /* the first of those (arena) */
 };
 
 /* Free a pattern table's regexes and the query (arena memory stays). */

@@ -7,7 +7,7 @@ if [ "$O" = "$PLUGVET_BIN" ]; then skip "PLUGVET_BIN is outside the source tree"
 make -s -C "$top" install O="$O" PREFIX="$TMP/inst" >"$TMP/make.log" 2>&1; ok $? "make install into a prefix"
 for f in bin/plugvet bin/plugvet-run share/man/man1/plugvet.1 share/man/man1/plugvet-run.1 \
   share/plugvet/rules/js/code-injection.yaml share/plugvet/taint-rules/command-injection.yaml \
-  share/doc/plugvet/policy.md share/plugvet/pattern-table; do
+  share/doc/plugvet/policy.md share/plugvet/pattern-table share/plugvet/rule-trees; do
   [ -e "$TMP/inst/$f" ]; ok $? "installed: $f"
 done
 cp -r "$top/examples/demo-plugin" "$TMP/demo"
@@ -19,6 +19,10 @@ printf "app.get('/', (req, res) => require('child_process').exec(req.query.c));\
 (cd / && env -u PLUGVET_RULES -u PLUGVET_TAINT_RULES "$TMP/inst/bin/plugvet" scan -q --no-db --taint \
   --fail-on none --text /dev/null --json "$TMP/t.jsonl" "$TMP/t.js")
 grep -q '"rule_id":"js.taint.command-injection"' "$TMP/t.jsonl"; ok $? "... and its taint rules (--taint)"
+(cd / && env -u PLUGVET_RULES "$TMP/inst/bin/plugvet" scan -v --no-db --fail-on none --text /dev/null \
+  "$TMP/t.js") 2>"$TMP/err" >/dev/null
+grep -Eq '^plugvet: [0-9]+ rule files read from the rule trees' "$TMP/err"
+ok $? "... and takes their trees from share/plugvet/rule-trees"
 d=$top/tests/data/npm-registry
 (cd / && "$TMP/inst/bin/plugvet" verify --packument "$d/tool5.json" --version 5.0.1 "$d/is-number-7.0.0.tgz") >"$TMP/out"
 grep -q 'registry-signature ok' "$TMP/out"; ok $? "... and the npm registry keys it ships (share/plugvet/trust)"

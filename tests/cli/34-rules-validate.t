@@ -151,5 +151,5 @@ sed -n '/^\.SH SYNOPSIS/,/^\.SH/p' docs/plugvet.1 | grep -A1 --no-group-separato
   sed 's/\\f[BIR]//g; s/\\-/-/g; s/^\.B //' | paste -d' ' - - | sed 's/ --$//; s/ *$//' | sort >"$TMP/man.syn"
 diff -u "$TMP/help.syn" "$TMP/man.syn" | sed 's/^/# /'
 is "$(cat "$TMP/man.syn")" "$(cat "$TMP/help.syn")" "rules --help and the man page synopsis agree"
-is "$(wc -l <"$TMP/help.syn")" 5 "... on 5 rules commands (the lists were read)"
+is "$(wc -l <"$TMP/help.syn")" 6 "... on 6 rules commands (the lists were read)"
 done_testing

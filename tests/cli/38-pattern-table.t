@@ -130,20 +130,23 @@ d[len(d) // 2] ^= 0x20
 open(sys.argv[2], "wb").write(d)
 PY
 refused "a flipped byte" "truncated or corrupted (checksum)"
-# another build id, the checksum made again (FNV-1a 64 of what precedes "end")
+# another build id, the checksum made again (trees.h pv_trees_digest of what
+# precedes "end": 8 bytes at a time, little-endian, the tail zero-padded)
 python3 - "$table" bin/pattern-table <<'PY'
 import sys
 d = open(sys.argv[1], "rb").read()
 nl = d.index(b"\n")
 body = d[:d.rindex(b"end ")]
 body = body[:nl].rsplit(b" ", 1)[0] + b" 00000000" + body[nl:]
-h = 14695981039346656037
-for c in body:
-    h = ((h ^ c) * 1099511628211) % (1 << 64)
+M = (1 << 64) - 1
+h = (0x9e3779b97f4a7c15 ^ len(body)) & M
+for i in range(0, len(body), 8):
+    h = ((h ^ int.from_bytes(body[i:i + 8], "little")) * 0xff51afd7ed558ccd) & M
+    h ^= h >> 32
 open(sys.argv[2], "wb").write(body + b"end %016x\n" % h)
 PY
 refused "another build's table" "stale: made by another build of plugvet"
-sed '1s/table 1 /table 9 /' "$table" >bin/pattern-table
+sed '1s/table 2 /table 9 /' "$table" >bin/pattern-table
 refused "another version" "another format version"
 printf 'hello\n' >bin/pattern-table
 refused "not a table" "not a pattern table"

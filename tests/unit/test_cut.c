@@ -13,13 +13,16 @@ static const char *const ID = "0123abcd";
 /* A table of one javascript snippet needing words w1 (and w2 if not NULL;
  * mod2: w2 is a module name). */
 static void table(pv_buf *b, const char *src, const char *w1, const char *w2, int mod2) {
+  pv_buf words;
+  pv_buf_init(&words, 1 << 20);
+  pv_cut_put_word(&words, w1, (uint32_t)strlen(w1), 0);
+  if (w2)
+    pv_cut_put_word(&words, w2, (uint32_t)strlen(w2), mod2);
   pv_buf_init(b, 1 << 20);
   pv_cut_put_head(b, ID);
-  pv_cut_put_entry(b, PV_LANG_JS, 0, src, strlen(src), w2 ? 2 : 1);
-  pv_cut_put_word(b, w1, (uint32_t)strlen(w1), 0);
-  if (w2)
-    pv_cut_put_word(b, w2, (uint32_t)strlen(w2), mod2);
+  pv_cut_put_entry(b, PV_LANG_JS, 0, src, strlen(src), &words, w2 ? 2 : 1);
   pv_cut_put_end(b);
+  pv_buf_free(&words);
 }
 
 /* A cut of table b with one text t. */
@@ -74,8 +77,10 @@ static void test_skips(void) {
   pv_buf_free(&b);
 }
 
-/* body (the entries) framed with the header and a checksum that holds. */
-static pv_status read_body(const char *body, const char *why) {
+/* body (the entries) framed with the header and a checksum that holds;
+ * *skip (if not NULL): whether javascript snippet "abc" is skipped for
+ * text. */
+static pv_status read_body_skip(const char *body, const char *why, const char *text, int *skip) {
   pv_buf b;
   pv_buf_init(&b, 1 << 20);
   pv_cut_put_head(&b, ID);
@@ -86,25 +91,49 @@ static pv_status read_body(const char *body, const char *why) {
   pv_status rc = pv_cut_new(b.data, b.len, ID, &c, &err);
   if (why)
     ok(strstr(err.msg, why) != NULL, "the reason: %s", err.msg);
+  if (skip != NULL && rc == PV_OK &&
+      pv_cut_add_text(c, (const unsigned char *)text, strlen(text)) == PV_OK)
+    *skip = pv_cut_skips(c, PV_LANG_JS, 0, "abc", 3);
   pv_cut_delete(c);
   pv_buf_free(&b);
   return rc;
 }
 
+static pv_status read_body(const char *body, const char *why) {
+  return read_body_skip(body, why, NULL, NULL);
+}
+
+/* Words that do not read back: the table opens (they are read when the
+ * snippet is looked up) but the snippet is compiled, for a text holding
+ * the words before them. */
+static void malformed_words(const char *body, const char *name) {
+  int skip = -1;
+  is_int(read_body_skip(body, NULL, "abc", &skip), PV_OK, "%s: the table opens", name);
+  is_int(skip, 0, "%s: the snippet is compiled", name);
+}
+
 static void test_refused(void) {
+  int skip = -1;
   is_int(read_body("", NULL), PV_OK, "no entry: a table");
-  is_int(read_body("E 1 0 3 1\nabc\nW 0 3\nabc\n", NULL), PV_OK, "one entry");
-  is_int(read_body("E 1 0 300 1\nabc\nW 0 3\nabc\n", "corrupted entry"), PV_FAILED,
+  is_int(read_body_skip("E 1 0 3 1 10\nabc\nW 0 3\nabc\n", NULL, "zzz", &skip), PV_OK, "one entry");
+  is_int(skip, 1, "one entry: its snippet skipped for a text without its word");
+  is_int(read_body("E 1 0 300 1 10\nabc\nW 0 3\nabc\n", "corrupted entry"), PV_FAILED,
          "a length past the end");
-  is_int(read_body("E 1 0 3 2\nabc\nW 0 3\nabc\n", "corrupted entry"), PV_FAILED,
-         "more words than there are");
-  is_int(read_body("E 1 0 3 1\nabc\nW 0 0\n\n", "corrupted entry"), PV_FAILED, "an empty word");
-  is_int(read_body("E 99 0 3 0\nabc\n", "corrupted entry"), PV_FAILED, "no such language");
-  is_int(read_body("E 1 0 -3 0\nabc\n", "corrupted entry"), PV_FAILED, "a negative length");
-  is_int(read_body("E 1 0 18446744073709551615 0\nabc\n", "corrupted entry"), PV_FAILED,
+  is_int(read_body("E 1 0 3 1 300\nabc\nW 0 3\nabc\n", "corrupted entry"), PV_FAILED,
+         "words past the end");
+  is_int(read_body("E 1 0 3 1\nabc\nW 0 3\nabc\n", "corrupted entry"), PV_FAILED,
+         "no words' byte count (version 1)");
+  malformed_words("E 1 0 3 2 10\nabc\nW 0 3\nabc\n", "more words than there are");
+  malformed_words("E 1 0 3 1 7\nabc\nW 0 0\n\n", "an empty word");
+  is_int(read_body("E 1 0 3 1 8\nabc\nW 0 3\nabc\n", "corrupted entry"), PV_FAILED,
+         "words longer than their byte count");
+  malformed_words("E 1 0 3 1 10\nabc\nW 7 3\nabc\n", "a bad module flag");
+  is_int(read_body("E 99 0 3 0 0\nabc\n", "corrupted entry"), PV_FAILED, "no such language");
+  is_int(read_body("E 1 0 -3 0 0\nabc\n", "corrupted entry"), PV_FAILED, "a negative length");
+  is_int(read_body("E 1 0 18446744073709551615 0 0\nabc\n", "corrupted entry"), PV_FAILED,
          "a huge length");
-  is_int(read_body("X 1 0 3 0\nabc\n", "corrupted entry"), PV_FAILED, "an unknown line");
-  is_int(read_body("E 1 0 3 0\nabcd\n", "corrupted entry"), PV_FAILED, "a length one short");
+  is_int(read_body("X 1 0 3 0 0\nabc\n", "corrupted entry"), PV_FAILED, "an unknown line");
+  is_int(read_body("E 1 0 3 0 0\nabcd\n", "corrupted entry"), PV_FAILED, "a length one short");
   pv_cut *c = NULL;
   pv_error err = {0};
   is_int(pv_cut_new((const unsigned char *)"", 0, ID, &c, &err), PV_FAILED, "no bytes");
