@@ -254,10 +254,10 @@ static int cmp_edit(const void *x, const void *y) {
 }
 
 pv_status pv_fix_apply(const unsigned char *d, size_t n, pv_fix_edit *edits, size_t ne, pv_buf *out,
-                       size_t *applied) {
+                       size_t *applied, size_t *overlaps) {
   size_t pos = 0;
   const pv_fix_edit *last = NULL;
-  *applied = 0;
+  *applied = *overlaps = 0;
   if (ne > 1)
     qsort(edits, ne, sizeof *edits, cmp_edit);
   for (size_t i = 0; i < ne; i++) {
@@ -265,6 +265,9 @@ pv_status pv_fix_apply(const unsigned char *d, size_t n, pv_fix_edit *edits, siz
     if (x->s > x->e || x->e > n)
       return PV_FAILED;
     x->skipped = last != NULL && (x->s < last->e || x->s == last->s);
+    if (x->skipped && x->s == last->s && x->e == last->e && strcmp(x->text, last->text) == 0)
+      x->skipped = PV_FIX_SAME;
+    *overlaps += x->skipped == PV_FIX_OVERLAP;
     if (x->skipped)
       continue;
     pv_buf_cat(out, d + pos, x->s - pos);

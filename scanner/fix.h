@@ -52,18 +52,24 @@ typedef struct {
   uint32_t s, e;
   const char *text;
   size_t order; /* the caller's order (findings' order): ties keep the first */
-  int skipped;  /* set by pv_fix_apply: overlaps an edit kept before it */
+  int skipped;  /* set by pv_fix_apply: PV_FIX_OVERLAP, PV_FIX_SAME or 0 (kept) */
 } pv_fix_edit;
 
+/* Why pv_fix_apply left an edit out: it overlaps an edit kept before it,
+ * or it is that edit again (the same range and text: nothing is lost). */
+enum { PV_FIX_OVERLAP = 1, PV_FIX_SAME = 2 };
+
 /* Sort edits by position, keep those that overlap none kept before
- * (earliest start first, then the longer, then order; an insertion
- * at the same place as another counts as overlapping; touching ranges do
+ * (earliest start first, then the caller's order; an edit starting where
+ * a kept one starts overlaps it, an insertion too; touching ranges do
  * not), mark the others skipped, and write d with the kept ones applied
  * into out (as applying them from the end of the file backwards does).
- * *applied: how many were kept. PV_OK, PV_FAILED when an edit lies outside
- * d or out would pass its maximum, PV_FATAL on out-of-memory. */
+ * *applied: how many were kept; *overlaps: how many were left out for
+ * overlapping (repeats of a kept one not counted). PV_OK, PV_FAILED when
+ * an edit lies outside d or out would pass its maximum, PV_FATAL on
+ * out-of-memory. */
 pv_status pv_fix_apply(const unsigned char *d, size_t n, pv_fix_edit *edits, size_t ne, pv_buf *out,
-                       size_t *applied);
+                       size_t *applied, size_t *overlaps);
 
 /* A unified diff (no context lines: hunks of whole changed lines) of the
  * kept edits of pv_fix_apply on d, headed "--- a/PATH" / "+++ b/PATH",

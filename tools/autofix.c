@@ -136,7 +136,7 @@ static int fix_file(const char *path, const pv_finding *const *fs, size_t n, int
   const pv_file *f = fs[0]->file;
   pv_fix_edit *edits = calloc(n, sizeof *edits);
   pv_buf out, d;
-  size_t applied = 0;
+  size_t applied = 0, overlaps = 0;
   char why[PATH_MAX + 200] = "out of memory";
   struct stat st;
   int rc = -1;
@@ -147,11 +147,11 @@ static int fix_file(const char *path, const pv_finding *const *fs, size_t n, int
   pv_buf_init(&d, 2 * room + 2 * strlen(path) + 64 * n);
   for (size_t i = 0; edits != NULL && i < n; i++)
     edits[i] = (pv_fix_edit){fs[i]->start.byte, fs[i]->end.byte, fs[i]->fix, i, 0};
-  if (edits == NULL || pv_fix_apply(f->data, f->size, edits, n, &out, &applied) != PV_OK)
+  if (edits == NULL || pv_fix_apply(f->data, f->size, edits, n, &out, &applied, &overlaps) != PV_OK)
     goto out;
   if (dryrun) {
     pv_fix_diff(path, f->data, f->size, edits, n, &d);
-    if (pv_buf_status(&d) != PV_OK || fwrite(d.data, 1, d.len, diff) != d.len)
+    if (pv_buf_status(&d) != PV_OK || fwrite(d.data, 1, d.len, diff) != d.len || fflush(diff) != 0)
       goto out;
   } else if (check_file(path, f->data, f->size, &st, why, sizeof why) != 0 ||
              replace_file(path, &st, out.data, out.len, why, sizeof why) != 0) {
@@ -165,8 +165,8 @@ out:
   else
     fprintf(stderr, "plugvet: autofix: %s: %s: its %zu fix%s not applied", path, why, n,
             n == 1 ? " was" : "es were");
-  if (rc == 0 && applied < n)
-    fprintf(stderr, "; %zu skipped: each overlaps a fix applied before it", n - applied);
+  if (rc == 0 && overlaps > 0)
+    fprintf(stderr, "; %zu skipped: each overlaps a fix applied before it", overlaps);
   fputc('\n', stderr);
   free(edits);
   pv_buf_free(&out);
