@@ -1482,20 +1482,20 @@ static void tell_one(batch *b, const pv_result *r) {
   }
 }
 
-/* One input, in order: the baseline, stderr, --autofix (then its file
- * contents are dropped), its JSON line (flushed: a
- * killed batch keeps it). */
+/* One input, in order: the baseline, stderr, its JSON line (flushed: a
+ * killed batch keeps it), then --autofix (and its file contents are
+ * dropped). */
 static void emit(batch *b, pv_result *r) {
   pv_error err = {0};
   if (b->base != NULL)
     b->known += pv_baseline_filter(b->base, r);
   tell_one(b, r);
-  if (b->opts->autofix && pv_autofix_input(r, b->opts->dryrun, stdout) != 0)
-    b->fix_bad = 1;
-  pv_result_drop_data(r);
   if (b->json != NULL &&
       (pv_jsonl_write(b->json, r, PV_VERSION, b->pack, &err) != PV_OK || fflush(b->json) != 0))
     b->write_bad = 1;
+  if (b->opts->autofix && pv_autofix_input(r, b->opts->dryrun, stdout) != 0)
+    b->fix_bad = 1;
+  pv_result_drop_data(r);
 }
 
 /* Count r as the exit status will (exit_code), then free it. */
