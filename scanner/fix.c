@@ -198,11 +198,30 @@ static size_t mv_len(const char *p) {
   return k;
 }
 
+/* The length of the capture name at p ("args": a query's, which
+ * messages name in any case), 0 when there is none. */
+static size_t word_len(const char *p) {
+  size_t k = 0;
+  while (mv_char(p[k]) || (p[k] >= 'a' && p[k] <= 'z'))
+    k++;
+  return is_digit(p[0]) ? 0 : k;
+}
+
+/* The bound name at p (past a '$'): a query's capture name, else a
+ * Semgrep metavariable; *k its length, 0 when unbound. */
+static int bound(const char *p, pv_fix_lookup look, void *ctx, size_t *k, size_t *s, size_t *e) {
+  *k = word_len(p);
+  if (*k > 0 && look(ctx, p, *k, s, e) && *e >= *s)
+    return 1;
+  *k = mv_len(p);
+  return *k > 0 && look(ctx, p, *k, s, e) && *e >= *s;
+}
+
 static void fill_text(const char *tmpl, const unsigned char *d, pv_fix_lookup look, void *ctx,
                       pv_buf *out) {
   for (const char *p = tmpl; *p;) {
-    size_t k = *p == '$' ? mv_len(p + 1) : 0, s, e;
-    if (k > 0 && look(ctx, p + 1, k, &s, &e) && e >= s) {
+    size_t k = 0, s, e;
+    if (*p == '$' && bound(p + 1, look, ctx, &k, &s, &e)) {
       pv_buf_cat(out, d + s, e - s);
       p += 1 + k;
     } else {

@@ -585,6 +585,11 @@ static void check_autofix(const scan_opts *o) {
     die_usage("%s", "--autofix fixes the inputs it scans: not with --resume");
   if (o->autofix && o->policy_mode)
     die_usage("%s", "--autofix is an option of plugvet scan");
+  const char *const flags[] = {"--sarif", "--json", "--sbom", "--gitlab-sast"};
+  const char *const paths[] = {o->sarif, o->json, o->sbom, o->gitlab};
+  for (size_t i = 0; o->dryrun && i < sizeof paths / sizeof *paths; i++)
+    if (paths[i] != NULL && strcmp(paths[i], "-") == 0)
+      die_usage("--dryrun prints its diff on standard output: give %s a FILE", flags[i]);
 }
 
 /* --staged and --stdin-filename: their files are the one input, read now;

@@ -123,6 +123,9 @@ check "... and leaves the edit alone" sh -c 'tail -n 1 big.js | grep -qx "// edi
 # ---- usage -------------------------------------------------------------------
 scan --dryrun orig.js 2>err.out
 is $? 2 "--dryrun without --autofix: exit 2"
+scan --autofix --dryrun --json - orig.js >/dev/null 2>err.out
+is $? 2 "--dryrun with a report on stdout: exit 2"
+check "... saying which" grep -q "give --json a FILE" err.out
 scan --autofix --staged 2>err.out
 is $? 2 "--autofix with --staged: exit 2"
 check "... saying why" grep -q "not with --staged" err.out

@@ -25,7 +25,7 @@ static int look(void *ctx, const char *name, size_t len, size_t *s, size_t *e) {
   } else if (len == 7 && memcmp(name, "...ARGS", 7) == 0) {
     *s = 5;
     *e = 9;
-  } else if (len == 1 && name[0] == '1') {
+  } else if ((len == 1 && name[0] == '1') || (len == 2 && memcmp(name, "xs", 2) == 0)) {
     *s = 11;
     *e = 12;
   } else {
@@ -83,6 +83,8 @@ int main(void) {
   is_str(text_fix(a, "g($X; $...ARGS; $1)", 0, 0, 100), "g(a; 1, 2; b)", "$X, $...ARGS, $1");
   is_str(text_fix(a, "$Xy $Y $ $$X x$", 0, 0, 100), "ay $Y $ $a x$",
          "$Xy is $X then y (Semgrep's names); unbound and bare $ stay as written");
+  is_str(text_fix(a, "$xs $scope", 0, 0, 100), "b $scope",
+         "a bound lowercase name (a query's capture)");
   is_str(text_fix(a, "", 0, 0, 100), "", "fix: \"\" deletes");
   ok(text_fix(a, "g($X)", 0, 0, 3) == NULL, "over max bytes: no fix");
   ok(text_fix(a, "g($X)", 0, 0, 4) != NULL, "... at max bytes: a fix");
