@@ -88,6 +88,12 @@ cp orig.js one.js
 scan --autofix --text /dev/null one.js 2>err.out
 check "a file input is fixed" grep -q 'fetch(url, { timeout: 5 });' one.js
 
+# a suppressed finding is not fixed; its unsuppressed twin is
+printf 'if (p == 1) go(); // nosemgrep\nif (q == 1) go();\n' >sup.js
+scan --autofix --text /dev/null sup.js 2>err.out
+is "$(cat sup.js)" "$(printf 'if (p == 1) go(); // nosemgrep\nif (q === 1) go();')" \
+  "a finding under nosemgrep keeps its code; the same line without it is fixed"
+
 # ---- never inside an archive -----------------------------------------------
 mkdir -p t/package && cp orig.js t/package/index.js && tar -czf pkg.tgz -C t package
 cp pkg.tgz pkg.before
