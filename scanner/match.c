@@ -309,15 +309,22 @@ typedef struct {
   void *ctx;
 } binds;
 
-/* Append one finding, with its rule's fix (scanner/fix.h) made from the
- * match's bindings b. PV_FAILED: the findings limit is reached (stop). */
+/* The rule's fix (scanner/fix.h) of match [s, e) of f, made from the
+ * match's bindings b; NULL: none (*oom set on out-of-memory). */
+static const char *fix_for(pv_result *r, const pv_rule *rule, const pv_file *f, size_t s, size_t e,
+                           binds b, secret_at sec, const pv_limits *lim, int *oom) {
+  if (rule->fix == NULL || f->data == NULL)
+    return NULL;
+  return pv_fix_make(rule->fix, r->arena, f->data, s, e, b.look, b.ctx, sec.s, sec.e,
+                     lim->fix_bytes, oom);
+}
+
+/* Append one finding, with its rule's fix made from the match's bindings
+ * b. PV_FAILED: the findings limit is reached (stop). */
 static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f, const char *msg,
                              pv_pos s, pv_pos e, secret_at sec, binds b, const pv_limits *lim) {
   int oom = 0;
-  const char *fix = rule->fix == NULL
-                        ? NULL
-                        : pv_fix_make(rule->fix, r->arena, f->data, s.byte, e.byte, b.look, b.ctx,
-                                      sec.s, sec.e, lim->fix_bytes, &oom);
+  const char *fix = fix_for(r, rule, f, s.byte, e.byte, b, sec, lim, &oom);
   if (msg == NULL || oom)
     return PV_FATAL;
   pv_finding fd = {.rule = &rule->meta,
@@ -1017,11 +1024,15 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
   secret_at sec = secret_of(h->rule, sf->data, sink->s, sink->e, pmatch_lookup, (void *)sink, 1);
   const char *msg =
       interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink, sec);
-  if (msg == NULL)
+  int oom = 0;
+  const char *fix = fix_for(h->r, h->rule, sf, sink->s, sink->e,
+                            (binds){pmatch_lookup, (void *)sink}, sec, h->lim, &oom);
+  if (msg == NULL || oom)
     return -1;
   pv_finding fd = {.rule = &h->rule->meta,
                    .severity = h->rule->meta.severity,
                    .message = msg,
+                   .fix = fix,
                    .file = sf,
                    .path = sf->path,
                    .start = pos_of(&lc, sf, sink->s),

@@ -337,9 +337,11 @@ static const char *fix_problem(pv_arena *a, const unsigned char *got, size_t gn,
     ge++;
   while (we < wn && want[we] != '\n' && we - ls < 120)
     we++;
-  return pv_arena_printf(a, "the fixed file differs at line %zu: got '%.*s', expected '%.*s'", line,
-                         (int)(ge - ls), (const char *)got + ls, (int)(we - ls),
-                         (const char *)want + ls);
+  return pv_arena_printf(a, "the fixed file differs at line %zu: got %s%.*s%s, expected %s%.*s%s",
+                         line, ls < gn ? "'" : "the end of the file", (int)(ge - ls),
+                         (const char *)got + ls, ls < gn ? "'" : "",
+                         ls < wn ? "'" : "the end of the file", (int)(we - ls),
+                         (const char *)want + ls, ls < wn ? "'" : "");
 }
 
 /* When DIR/NAME.fixed.EXT exists (Semgrep's convention), the test file

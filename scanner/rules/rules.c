@@ -1492,9 +1492,6 @@ static pv_status check_fix(rctx *c, const pv_yaml_node *m, pv_rule *r) {
     return PV_OK;
   if (text != NULL && re != NULL)
     return rule_err(c, re->line, "key 'fix-regex': a rule has 'fix' or 'fix-regex', not both");
-  if (map_get(m, "mode") != NULL)
-    return rule_err(c, at->line, "key '%s': fixes of mode: taint rules are not supported",
-                    text ? "fix" : "fix-regex");
   pv_fix *fx = pv_arena_alloc(c->rs->arena, sizeof *fx);
   if (fx == NULL)
     return oom(c->err);

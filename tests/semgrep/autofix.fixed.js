@@ -31,3 +31,11 @@ quote('no quotes');
 connect("https://example.com", { retries: 3 });
 // ok: sg.fix.focus
 connect("https://example.com", { retries: 3 });
+
+function handler(req, res) {
+  const name = req.query.name;
+  // ruleid: sg.fix.taint-sink
+  res.send(escapeHtml(name));
+  // ok: sg.fix.taint-sink
+  res.send("hello");
+}
