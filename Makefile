@@ -53,7 +53,7 @@ $(O)/libplugvet.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c tools/staged.c tools/srcroot.c tools/config.c \
+PV_OBJ  := $(patsubst %.c,$(O)/%.o,tools/plugvet.c tools/common.c tools/staged.c tools/autofix.c tools/srcroot.c tools/config.c \
              tools/inputs.c tools/stream.c tools/progress.c \
              $(sort $(wildcard tools/cmd_*.c)))
 $(O)/plugvet: $(PV_OBJ) $(O)/libplugvet.a

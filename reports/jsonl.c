@@ -58,6 +58,8 @@ static json_t *finding_json(const pv_finding *f) {
     json_object_set_new(o, "suppression", pv_json_str(f->suppression));
   if (f->nflow > 0)
     json_object_set_new(o, "flow", flow_json(f));
+  if (f->fix)
+    json_object_set_new(o, "fix", pv_json_str(f->fix));
   return o;
 }
 

@@ -137,7 +137,8 @@ static int read_finding(reader *rd, json_t *o, const pv_limits *lim) {
                   .snippet = arena_str(rd, o, "snippet"),
                   .advisory = arena_str(rd, o, "advisory"),
                   .suppressed = json_is_true(json_object_get(o, "suppressed")),
-                  .suppression = arena_str(rd, o, "suppression")};
+                  .suppression = arena_str(rd, o, "suppression"),
+                  .fix = arena_str(rd, o, "fix")};
   f.rule = rule_of(rd, id, (int)f.severity);
   f.group_rule = group ? rule_of(rd, group, (int)f.severity) : NULL;
   read_pos(rd, o, &f.start, &f.end);

@@ -366,6 +366,30 @@ static json_t *linked_message(const char *msg) {
   return o;
 }
 
+/* fixes: the finding's suggested fix as one replacement of its region
+ * (GitHub shows it as a suggestion); only where the region's UTF-16
+ * columns are known, as a deletedRegion without them is whole lines. */
+static json_t *fixes_json(const pv_result *r, const pv_finding *f) {
+  json_t *fix = json_object(), *changes = json_array(), *change = json_object();
+  json_t *reps = json_array(), *rep = json_object();
+  json_t *loc = location_json(r, f->path, NULL), *ins = json_object(), *fixes = json_array();
+  json_object_set_new(
+      change, "artifactLocation",
+      json_incref(json_object_get(json_object_get(loc, "physicalLocation"), "artifactLocation")));
+  json_decref(loc);
+  json_object_set_new(rep, "deletedRegion",
+                      region_of(f->start, f->end, f->col16_start, f->col16_end, NULL));
+  json_object_set_new(ins, "text", pv_json_str(f->fix));
+  json_object_set_new(rep, "insertedContent", ins);
+  json_array_append_new(reps, rep);
+  json_object_set_new(change, "replacements", reps);
+  json_array_append_new(changes, change);
+  json_object_set_new(fix, "description", text_obj("plugvet: the rule's suggested fix"));
+  json_object_set_new(fix, "artifactChanges", changes);
+  json_array_append_new(fixes, fix);
+  return fixes;
+}
+
 static json_t *result_json(const pv_finding *f, long index, const pv_result *r) {
   json_t *o = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
   json_object_set_new(o, "ruleId", pv_json_str(pv_finding_rule_id(f)));
@@ -379,6 +403,8 @@ static json_t *result_json(const pv_finding *f, long index, const pv_result *r) 
     json_object_set_new(o, "codeFlows", code_flows_json(r, f));
     json_object_set_new(o, "relatedLocations", related_json(r, f));
   }
+  if (f->fix != NULL && f->col16_start > 0 && f->start.line > 0)
+    json_object_set_new(o, "fixes", fixes_json(r, f));
   if (f->line_hash[0])
     json_object_set_new(fp, "primaryLocationLineHash", json_string(f->line_hash));
   json_object_set_new(fp, "plugvet/v1", json_string(f->fingerprint));

@@ -63,6 +63,19 @@ static void show_source(const pen *p, const pv_finding *f) {
   fputc('\n', p->out);
 }
 
+/* The suggested fix, briefly: its first line (cut at LINE_SHOWN bytes),
+ * "..." when there is more, "(delete)" when it removes the match. */
+static void show_fix(const pen *p, const pv_finding *f) {
+  if (f->fix == NULL)
+    return;
+  size_t n = strcspn(f->fix, "\n"), shown = n < LINE_SHOWN ? n : LINE_SHOWN;
+  fputs("         fix: ", p->out);
+  if (f->fix[0] == '\0')
+    fputs("(delete)", p->out);
+  put_clean(p->out, (const unsigned char *)f->fix, shown);
+  fputs(shown < strlen(f->fix) ? " ...\n" : "\n", p->out);
+}
+
 /* A taint finding's path, one numbered line per step, source first. */
 static void show_flow(const pen *p, const pv_finding *f) {
   for (uint32_t i = 0; i < f->nflow; i++) {
@@ -150,6 +163,7 @@ static void show_group(const pen *p, const pv_finding *const *fs, size_t n) {
       show_difference(p->out, why ? why : "", f->message);
     fputc('\n', p->out);
     show_source(p, f);
+    show_fix(p, f);
     show_flow(p, f);
   }
 }

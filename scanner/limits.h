@@ -30,6 +30,8 @@ typedef struct {
   uint32_t license_depth; /* nesting of parentheses in one license expression */
   uint32_t fold_bytes;    /* the largest constant a `decoded: true` metavariable-regex
                            * folds an expression to (scanner/rules/fold.h) */
+  uint32_t fix_bytes;     /* one finding's suggested fix (rule fix / fix-regex, scanner/fix.h);
+                           * longer: the finding has no fix */
   uint32_t script_bytes;  /* bytes of one package.json script parsed as shell */
   uint32_t script_cmds;   /* commands kept from one script, nested levels included */
   uint32_t script_depth;  /* nesting of `sh -c` and $(...) followed in one script */
@@ -92,6 +94,7 @@ static inline pv_limits pv_limits_default(void) {
       .license_bytes = 4096,
       .license_depth = 32,
       .fold_bytes = 4096,
+      .fix_bytes = 1024 * 1024,
       .script_bytes = 64 * 1024,
       .script_cmds = 1024,
       .script_depth = 8,

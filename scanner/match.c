@@ -303,12 +303,32 @@ static const char *interpolate(pv_result *r, const char *msg, const unsigned cha
   return out;
 }
 
-/* Append one finding. PV_FAILED: the findings limit is reached (stop). */
+/* A match's lookup of its metavariables, for its rule's fix. */
+typedef struct {
+  lookup_fn look;
+  void *ctx;
+} binds;
+
+/* The rule's fix (scanner/fix.h) of match [s, e) of f, made from the
+ * match's bindings b; NULL: none (*oom set on out-of-memory). */
+static const char *fix_for(pv_result *r, const pv_rule *rule, const pv_file *f, size_t s, size_t e,
+                           binds b, secret_at sec, const pv_limits *lim, int *oom) {
+  if (rule->fix == NULL || f->data == NULL)
+    return NULL;
+  return pv_fix_make(rule->fix, r->arena, f->data, s, e, b.look, b.ctx, sec.s, sec.e,
+                     lim->fix_bytes, oom);
+}
+
+/* Append one finding, with its rule's fix made from the match's bindings
+ * b. PV_FAILED: the findings limit is reached (stop). */
 static pv_status add_finding(pv_result *r, const pv_rule *rule, const pv_file *f, const char *msg,
-                             pv_pos s, pv_pos e, secret_at sec, const pv_limits *lim) {
-  if (msg == NULL)
+                             pv_pos s, pv_pos e, secret_at sec, binds b, const pv_limits *lim) {
+  int oom = 0;
+  const char *fix = fix_for(r, rule, f, s.byte, e.byte, b, sec, lim, &oom);
+  if (msg == NULL || oom)
     return PV_FATAL;
   pv_finding fd = {.rule = &rule->meta,
+                   .fix = fix,
                    .severity = rule->meta.severity,
                    .message = msg,
                    .file = f,
@@ -416,7 +436,7 @@ static pv_status run_regex(pv_matcher *m, pv_result *r, const pv_file *f, const 
     secret_at sec = secret_of(rule, f->data, s, e, regex_lookup, &ctx, 0);
     const char *msg = interpolate(r, rule->meta.message, f->data, regex_lookup, &ctx, sec);
     pv_pos ps = pos_at(&lc, s), pe = pos_at(&lc, e);
-    pv_status st = add_finding(r, rule, f, msg, ps, pe, sec, lim);
+    pv_status st = add_finding(r, rule, f, msg, ps, pe, sec, (binds){regex_lookup, &ctx}, lim);
     if (st != PV_OK)
       return st;
     if (++count >= REGEX_PER_FILE) {
@@ -577,7 +597,7 @@ static pv_status query_finding(query_ctx *c, pv_result *r, const pv_qpattern *pa
   const char *msg = interpolate(r, pat->rule->meta.message, c->f->data, query_lookup, c, sec);
   pv_pos s = node_pos(ts_node_start_point(n), ts_node_start_byte(n));
   pv_pos e = node_pos(ts_node_end_point(n), ts_node_end_byte(n));
-  return add_finding(r, pat->rule, c->f, msg, s, e, sec, lim);
+  return add_finding(r, pat->rule, c->f, msg, s, e, sec, (binds){query_lookup, c}, lim);
 }
 
 /* Non-zero if the words query pattern p needs all occur in the file. */
@@ -903,7 +923,7 @@ static pv_status pattern_rule(pv_matcher *m, pv_result *r, const pv_file *f, con
     secret_at sec = secret_of(rule, f->data, pm->s, pm->e, pmatch_lookup, (void *)pm, 1);
     const char *msg = interpolate(r, rule->meta.message, f->data, pmatch_lookup, (void *)pm, sec);
     pv_pos ps = pos_at(&lc, pm->s), pe = pos_at(&lc, pm->e);
-    rc = add_finding(r, rule, f, msg, ps, pe, sec, lim);
+    rc = add_finding(r, rule, f, msg, ps, pe, sec, (binds){pmatch_lookup, (void *)pm}, lim);
   }
   pv_mlist_free(&out);
   return rc;
@@ -1022,11 +1042,15 @@ static int taint_hit(void *ctx, const pv_file *sink_file, const pv_pmatch *sink,
   secret_at sec = secret_of(h->rule, sf->data, sink->s, sink->e, pmatch_lookup, (void *)sink, 1);
   const char *msg =
       interpolate(h->r, h->rule->meta.message, sf->data, pmatch_lookup, (void *)sink, sec);
-  if (msg == NULL)
+  int oom = 0;
+  const char *fix = fix_for(h->r, h->rule, sf, sink->s, sink->e,
+                            (binds){pmatch_lookup, (void *)sink}, sec, h->lim, &oom);
+  if (msg == NULL || oom)
     return -1;
   pv_finding fd = {.rule = &h->rule->meta,
                    .severity = h->rule->meta.severity,
                    .message = msg,
+                   .fix = fix,
                    .file = sf,
                    .path = sf->path,
                    .start = pos_of(&lc, sf, sink->s),

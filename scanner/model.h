@@ -183,6 +183,8 @@ typedef struct pv_finding {
   uint32_t nflow;
   uint32_t secret_s, secret_e; /* bytes of a secret in file, redacted in every output
                                 * (pv_redact) when secret_e > secret_s */
+  const char *fix; /* the suggested replacement of [start.byte, end.byte): the rule's fix
+                    * or fix-regex made for this match (scanner/fix.h), or NULL */
 } pv_finding;
 
 /* The metadata of a rule built into plugvet (source_file "<builtin>"):

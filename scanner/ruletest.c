@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fix.h"
 #include "match.h"
 #include "parse.h"
 #include "rules/rules.h"
@@ -312,6 +313,77 @@ static pv_status match_all(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_result *
   return rc;
 }
 
+/* ---- NAME.fixed.EXT: the test file with every fix applied --------------- */
+
+/* DIR/NAME.fixed.EXT for test file DIR/NAME.EXT, in the arena. */
+static const char *fixed_name(pv_arena *a, const char *test_file) {
+  const char *dot = strrchr(test_file, '.'), *slash = strrchr(test_file, '/');
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return NULL;
+  return pv_arena_printf(a, "%.*s.fixed%s", (int)(dot - test_file), test_file, dot);
+}
+
+/* The first line where got and want differ, as a case problem. */
+static const char *fix_problem(pv_arena *a, const unsigned char *got, size_t gn,
+                               const unsigned char *want, size_t wn) {
+  size_t i = 0, line = 1, ls = 0;
+  for (; i < gn && i < wn && got[i] == want[i]; i++)
+    if (got[i] == '\n') {
+      line++;
+      ls = i + 1;
+    }
+  size_t ge = ls, we = ls;
+  while (ge < gn && got[ge] != '\n' && ge - ls < 120)
+    ge++;
+  while (we < wn && want[we] != '\n' && we - ls < 120)
+    we++;
+  return pv_arena_printf(a, "the fixed file differs at line %zu: got %s%.*s%s, expected %s%.*s%s",
+                         line, ls < gn ? "'" : "the end of the file", (int)(ge - ls),
+                         (const char *)got + ls, ls < gn ? "'" : "",
+                         ls < wn ? "'" : "the end of the file", (int)(we - ls),
+                         (const char *)want + ls, ls < wn ? "'" : "");
+}
+
+/* When DIR/NAME.fixed.EXT exists (Semgrep's convention), the test file
+ * with every finding's fix applied (scanner/fix.h) must equal it: a case
+ * "autofix" of that file. */
+static pv_status fixed_case(run_ctx *x, const pv_result *r, const pv_file *f, pv_error *err) {
+  const char *want_file = fixed_name(x->t->arena, x->test_file);
+  struct stat st;
+  if (want_file == NULL || stat(want_file, &st) != 0)
+    return PV_OK;
+  unsigned char *want = NULL;
+  size_t wn = 0, ne = 0, applied, overlaps;
+  pv_status rc = pv_read_file(want_file, x->lim->entry_bytes, &want, &wn, err);
+  if (rc != PV_OK)
+    return rc;
+  pv_fix_edit *edits = calloc(r->findings.len + 1, sizeof *edits);
+  pv_buf out;
+  pv_buf_init(&out, x->lim->entry_bytes);
+  for (size_t i = 0; edits != NULL && i < r->findings.len; i++) {
+    const pv_finding *fd = pv_result_finding(r, i);
+    if (fd->fix != NULL && fd->path != NULL && strcmp(fd->path, x->test_file) == 0)
+      edits[ne++] = (pv_fix_edit){fd->start.byte, fd->end.byte, fd->fix, i, 0};
+  }
+  rc = edits == NULL ? PV_FATAL
+                     : pv_fix_apply(f->data, f->size, edits, ne, &out, &applied, &overlaps);
+  pv_ruletest_case c = {.rule_id = "autofix", .rule_file = x->rule_file, .test_file = want_file};
+  if (rc == PV_OK &&
+      (out.len != wn || memcmp(out.data ? out.data : (unsigned char *)"", want, wn) != 0))
+    c.problem =
+        fix_problem(x->t->arena, out.data ? out.data : (unsigned char *)"", out.len, want, wn);
+  if (rc == PV_OK && overlaps > 0)
+    c.problem = pv_arena_printf(x->t->arena, "%zu of the %zu fixes overlap another", overlaps, ne);
+  if (rc == PV_OK)
+    rc = push_case(x->t, &c);
+  else if (rc == PV_FAILED)
+    rc = pv_error_set(err, PV_FAILED, "%s: a fix lies outside the file", x->test_file);
+  free(edits);
+  free(want);
+  pv_buf_free(&out);
+  return rc;
+}
+
 static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_error *err) {
   unsigned char *data = NULL;
   size_t n = 0;
@@ -330,6 +402,8 @@ static pv_status run_test_file(run_ctx *x, pv_parser *ps, pv_matcher *m, pv_erro
   rc = match_all(x, ps, m, r);
   if (rc == PV_OK)
     rc = judge(x, r, &an);
+  if (rc == PV_OK)
+    rc = fixed_case(x, r, f, err);
 out:
   if (rc == PV_FATAL)
     pv_error_set(err, PV_FATAL, "out of memory");

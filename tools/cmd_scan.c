@@ -26,6 +26,7 @@
 #include "../verify/shipped.h"
 #include "../vulndb/online.h"
 #include "../vulndb/vulns.h"
+#include "autofix.h"
 #include "commands.h"
 #include "common.h"
 #include "config.h"
@@ -69,6 +70,12 @@ static const char usage_scan[] =
     "  --include GLOB        code rules scan only files matching a GLOB (repeatable)\n"
     "  --scan-node-modules   directory inputs: code rules also scan node_modules/\n"
     "                        (skipped by default; archives always scan it)\n"
+    "  --autofix             write the findings' suggested fixes (rules' fix and\n"
+    "                        fix-regex) into the scanned files and directories\n"
+    "                        (never archives, node_modules/, --staged, stdin);\n"
+    "                        a file changed since it was scanned is left alone\n"
+    "  --dryrun, --dry-run   with --autofix: print the fixes as a unified diff on\n"
+    "                        stdout and write nothing\n"
     "  --inline-suppress own|all|none\n"
     "                        where // nosemgrep and // plugvet-ignore count: own\n"
     "                        (default) in files, directories, --staged, stdin, never\n"
@@ -171,7 +178,8 @@ static const char usage_scan[] =
     "\n"
     "exit: 0 clean, 1 findings at or above --fail-on, 2 an input could not be\n"
     "scanned (or, with --fail-on-partial, was analysed partially) or bad usage\n"
-    "(other inputs still fully reported), 3 internal error.\n";
+    "(other inputs still fully reported) or, with --autofix, a file's fixes\n"
+    "could not be written, 3 internal error.\n";
 
 static const char usage_policy[] =
     "usage: plugvet policy [-o FILE] [scan options] INPUT\n"
@@ -231,6 +239,7 @@ typedef struct {
   const char *stdin_name; /* --stdin-filename: stdin as this one file */
   int allow_empty;        /* --allow-empty: no input is not an error */
   int resume;             /* --resume: skip inputs the --json file already holds */
+  int autofix, dryrun;    /* --autofix, --dryrun */
   pv_mem_files mem;       /* what --staged or --stdin-filename read */
   const char **inputs;    /* the inputs to scan (--resume takes some out) */
   size_t n_inputs, cap_inputs;
@@ -414,6 +423,8 @@ enum {
   OPT_NO_CONFIG,
   OPT_COLOR,
   OPT_FORMAT,
+  OPT_AUTOFIX,
+  OPT_DRYRUN,
 };
 
 enum { PV_COLOR_AUTO = 0, PV_COLOR_ALWAYS, PV_COLOR_NEVER };
@@ -479,6 +490,9 @@ static const struct option scan_longopts[] = {
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"color", required_argument, NULL, OPT_COLOR},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"autofix", no_argument, NULL, OPT_AUTOFIX},
+    {"dryrun", no_argument, NULL, OPT_DRYRUN},
+    {"dry-run", no_argument, NULL, OPT_DRYRUN},
     {"inline-suppress", required_argument, NULL, OPT_INLINE_SUPPRESS},
     {"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY},
     {"exclude-rule", required_argument, NULL, OPT_EXCLUDE_RULE},
@@ -556,6 +570,26 @@ static void nothing_to_scan(const scan_opts *o, const char *why) {
   if (!o->quiet)
     fprintf(stderr, "plugvet: nothing to scan (%s)\n", why);
   exit(EXIT_CLEAN);
+}
+
+/* --autofix fixes files scanned now from disk: not the git index, stdin or
+ * inputs --resume takes from an earlier run; --dryrun only shows its fixes. */
+static void check_autofix(const scan_opts *o) {
+  if (o->dryrun && !o->autofix)
+    die_usage("%s", "--dryrun shows what --autofix would change: give --autofix too");
+  if (o->autofix && (o->staged || o->stdin_name))
+    die_usage("%s",
+              "--autofix writes files on disk: not with --staged or --stdin-filename "
+              "(what they scan is not the working tree)");
+  if (o->autofix && o->resume)
+    die_usage("%s", "--autofix fixes the inputs it scans: not with --resume");
+  if (o->autofix && o->policy_mode)
+    die_usage("%s", "--autofix is an option of plugvet scan");
+  const char *const flags[] = {"--sarif", "--json", "--sbom", "--gitlab-sast"};
+  const char *const paths[] = {o->sarif, o->json, o->sbom, o->gitlab};
+  for (size_t i = 0; o->dryrun && i < sizeof paths / sizeof *paths; i++)
+    if (paths[i] != NULL && strcmp(paths[i], "-") == 0)
+      die_usage("--dryrun prints its diff on standard output: give %s a FILE", flags[i]);
 }
 
 /* --staged and --stdin-filename: their files are the one input, read now;
@@ -928,6 +962,12 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
       case OPT_RESUME:
         o->resume = 1;
         break;
+      case OPT_AUTOFIX:
+        o->autofix = 1;
+        break;
+      case OPT_DRYRUN:
+        o->dryrun = 1;
+        break;
       case 'j':
         o->jobs = (int)parse_count(optarg, "--jobs", 1);
         break;
@@ -952,6 +992,7 @@ static void parse_scan_args(scan_opts *o, int argc, char **argv) {
   }
   apply_config(o);
   check_category(o->sarif_category);
+  check_autofix(o);
   hook_inputs(o);
   if (o->policy_mode && o->policy_out == NULL)
     o->policy_out = "-";
@@ -1281,6 +1322,7 @@ typedef struct {
   pv_baseline *base;    /* --baseline, or NULL */
   size_t known;         /* findings the baseline left out */
   int write_bad;        /* a JSON line could not be written */
+  int fix_bad;          /* --autofix: a file's fixes could not be applied */
   int drop;             /* no report reads the results after the batch: each is
                          * freed once emitted, counted in gone (flat memory) */
   pv_resume gone;       /* what the exit status needs of the freed ones */
@@ -1359,7 +1401,8 @@ static pv_status supply_chain(const batch *b, pv_store *db, pv_result *r) {
   if (sbom_bad)
     pv_result_fail(r, "%s: the SBOM could not be written", r->input);
   pv_status rc = pv_findings_finish(r, &b->cfg->limits);
-  pv_result_drop_data(r); /* the reports need no file contents */
+  if (!b->opts->autofix)
+    pv_result_drop_data(r); /* the reports need no file contents (--autofix: emit drops them) */
   return rc;
 }
 
@@ -1471,7 +1514,8 @@ static void tell_one(batch *b, const pv_result *r) {
 }
 
 /* One input, in order: the baseline, stderr, its JSON line (flushed: a
- * killed batch keeps it). */
+ * killed batch keeps it), then --autofix (and its file contents are
+ * dropped). */
 static void emit(batch *b, pv_result *r) {
   pv_error err = {0};
   if (b->base != NULL)
@@ -1480,6 +1524,9 @@ static void emit(batch *b, pv_result *r) {
   if (b->json != NULL &&
       (pv_jsonl_write(b->json, r, PV_VERSION, b->pack, &err) != PV_OK || fflush(b->json) != 0))
     b->write_bad = 1;
+  if (b->opts->autofix && pv_autofix_input(r, b->opts->dryrun, stdout) != 0)
+    b->fix_bad = 1;
+  pv_result_drop_data(r);
 }
 
 /* Count r as the exit status will (exit_code), then free it. */
@@ -2013,6 +2060,8 @@ static int cmd_scan(int argc, char **argv, int policy_mode, const pv_env *env) {
   for (int s = 0; s < PV_SEV_NONE; s++)
     old.counts[s] += b.gone.counts[s];
   int rc = bad ? EXIT_INTERNAL : exit_code(&o, b.results, &old);
+  if (b.fix_bad && rc < EXIT_INPUT)
+    rc = EXIT_INPUT;
   for (size_t i = 0; i < o.n_inputs; i++)
     pv_result_delete(b.results[i]);
   free(b.results);

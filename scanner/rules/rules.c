@@ -1114,8 +1114,6 @@ static pv_status check_paths(rctx *c, pv_rule *r, const pv_yaml_node *v) {
 
 static int is_unsupported_key(const char *k) {
   static const char *const semgrep[] = {"mode",
-                                        "fix",
-                                        "fix-regex",
                                         "join",
                                         "taint",
                                         "pattern-sources",
@@ -1221,9 +1219,9 @@ static int is_matcher_key(const char *k) {
 /* Every key of the rule mapping is known; returns the matcher key node. */
 static pv_status check_keys(rctx *c, const pv_yaml_node *m, const pv_yaml_node **matcher_key) {
   /* (min-version and max-version name Semgrep's versions: nothing to check) */
-  static const char *const known[] = {"id",          "name",        "message",  "description",
-                                      "severity",    "languages",   "metadata", "paths",
-                                      "min-version", "max-version", NULL};
+  static const char *const known[] = {
+      "id",        "name",     "message", "description", "severity",    "fix", "fix-regex",
+      "languages", "metadata", "paths",   "min-version", "max-version", NULL};
   *matcher_key = NULL;
   for (size_t i = 0; i + 1 < m->n; i += 2) {
     const pv_yaml_node *k = m->kids[i];
@@ -1504,6 +1502,83 @@ static pv_status check_head(rctx *c, const pv_yaml_node *m, pv_rule *r) {
   return PV_OK;
 }
 
+/* ---- Autofix: `fix` and `fix-regex` (scanner/fix.h) ---------------------- */
+
+/* fix-regex's `count`: a whole number, 0 or more. */
+static pv_status fix_count(rctx *c, const pv_yaml_node *v, uint32_t *out) {
+  char *end = NULL;
+  unsigned long n = 0;
+  if (v->t == PV_YAML_SCALAR && v->len > 0 && v->s[0] >= '0' && v->s[0] <= '9')
+    n = strtoul(v->s, &end, 10);
+  if (end == NULL || *end != '\0' || n > UINT32_MAX)
+    return rule_err(c, v->line, "key 'fix-regex': 'count' must be a whole number (0: all)");
+  *out = (uint32_t)n;
+  return PV_OK;
+}
+
+/* fix-regex: {regex, replacement, count}, the regex compiled (freed with
+ * the set) and the replacement checked against its groups. */
+static pv_status fix_regex(rctx *c, const pv_yaml_node *v, pv_fix *fx) {
+  static const char *const allowed[] = {"regex", "replacement", "count", NULL};
+  const pv_yaml_node *re, *rp, *n;
+  int code;
+  PCRE2_SIZE off;
+  char why[160];
+  if (v->t != PV_YAML_MAP)
+    return rule_err(c, v->line, "key 'fix-regex' must be a mapping (regex, replacement, count)");
+  for (size_t i = 0; i + 1 < v->n; i += 2)
+    if (v->kids[i]->t != PV_YAML_SCALAR || !one_of(v->kids[i]->s, allowed))
+      return rule_err(c, v->kids[i]->line,
+                      "key 'fix-regex': unknown key '%s' (regex, replacement, count)",
+                      v->kids[i]->t == PV_YAML_SCALAR ? v->kids[i]->s : "?");
+  if ((re = map_get(v, "regex")) == NULL || (rp = map_get(v, "replacement")) == NULL)
+    return rule_err(c, v->line, "key 'fix-regex': missing key '%s'", re ? "replacement" : "regex");
+  if (re->t != PV_YAML_SCALAR || re->len == 0)
+    return rule_err(c, re->line, "key 'fix-regex': 'regex' must be a non-empty string");
+  if (rp->t != PV_YAML_SCALAR)
+    return rule_err(c, rp->line, "key 'fix-regex': 'replacement' must be a string");
+  if ((n = map_get(v, "count")) != NULL && fix_count(c, n, &fx->count) != PV_OK)
+    return PV_FAILED;
+  pcre2_code *code_re = pcre2_compile((PCRE2_SPTR)re->s, re->len,
+                                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+  if (code_re == NULL) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    return rule_err(c, re->line, "key 'fix-regex': 'regex': %s at offset %zu", (const char *)msg,
+                    (size_t)off);
+  }
+  pv_status rc = push_re(c, code_re);
+  if (rc != PV_OK)
+    return rc;
+  fx->re = code_re;
+  if ((fx->replacement = pv_arena_strndup(c->rs->arena, rp->s, rp->len)) == NULL)
+    return oom(c->err);
+  if (pv_fix_check(code_re, fx->replacement, why, sizeof why) != 0)
+    return rule_err(c, rp->line, "key 'fix-regex': 'replacement': %s", why);
+  return PV_OK;
+}
+
+/* The rule's `fix` (a string, "" to delete the match) or `fix-regex`. */
+static pv_status check_fix(rctx *c, const pv_yaml_node *m, pv_rule *r) {
+  const pv_yaml_node *text = map_get(m, "fix"), *re = map_get(m, "fix-regex");
+  const pv_yaml_node *at = text != NULL ? text : re;
+  if (at == NULL)
+    return PV_OK;
+  if (text != NULL && re != NULL)
+    return rule_err(c, re->line, "key 'fix-regex': a rule has 'fix' or 'fix-regex', not both");
+  pv_fix *fx = pv_arena_alloc(c->rs->arena, sizeof *fx);
+  if (fx == NULL)
+    return oom(c->err);
+  r->fix = fx;
+  if (re != NULL)
+    return fix_regex(c, re, fx);
+  if (text->t != PV_YAML_SCALAR)
+    return rule_err(c, text->line, "key 'fix' must be a string");
+  if ((fx->text = pv_arena_strndup(c->rs->arena, text->s, text->len)) == NULL)
+    return oom(c->err);
+  return PV_OK;
+}
+
 static pv_status check_rule(rctx *c, const pv_yaml_node *m, pv_rule **out) {
   if (m->t != PV_YAML_MAP)
     return rule_err(c, m->line, "each entry of 'rules' must be a mapping");
@@ -1529,6 +1604,8 @@ static pv_status check_rule(rctx *c, const pv_yaml_node *m, pv_rule **out) {
   if (r->meta.description == NULL)
     r->meta.description = r->meta.message;
   if ((v = map_get(m, "paths")) && (rc = check_paths(c, r, v)) != PV_OK)
+    return rc;
+  if ((rc = check_fix(c, m, r)) != PV_OK)
     return rc;
   if (map_get(m, "mode") != NULL) {
     *out = r;

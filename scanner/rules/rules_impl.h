@@ -10,6 +10,7 @@
 #include <pcre2.h>
 #include <tree_sitter/api.h>
 
+#include "../fix.h"
 #include "cut.h"
 #include "generic.h"
 #include "pattern.h"
@@ -108,6 +109,7 @@ struct pv_rule {
   const char *const *paths_include; /* globs, NULL-terminated, or NULL */
   const char *const *paths_exclude;
   const struct pv_taint_spec *taint; /* PV_MATCHER_TAINT (taint.h) */
+  const pv_fix *fix;                 /* `fix` / `fix-regex` (fix.h), or NULL */
 };
 
 typedef enum { PV_PRED_EQ, PV_PRED_NOT_EQ, PV_PRED_MATCH, PV_PRED_NOT_MATCH } pv_pred_op;

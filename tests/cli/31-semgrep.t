@@ -82,14 +82,14 @@ printf '%s\n    patterns:\n      - pattern: f($X)\n      - metavariable-regex:\n
 printf '%s\n    patterns:\n      - pattern: f($X)\n      - metavariable-comparison:\n          comparison: $X ~ 3\n' "$good_head" >"$B/cmp.yaml"
 printf '%s\n    pattern: "f(((("\n' "$good_head" >"$B/parse.yaml"
 printf '%s\n    pattern-either:\n      - pattern: f(1)\n      - focus-metavariable: $X\n' "$good_head" >"$B/focus.yaml"
-printf '%s\n    pattern: f(1)\n    fix: g(1)\n' "$good_head" >"$B/fix.yaml"
+printf '%s\n    pattern: f(1)\n    fix-regex: {regex: "(", replacement: g}\n' "$good_head" >"$B/fix.yaml"
 for c in "inside.yaml:6:key 'pattern-inside' is only allowed under 'patterns'" \
          "nopos.yaml:6:key 'patterns' needs at least one positive operator" \
          "mvre.yaml:9:key 'metavariable-regex': missing key 'regex'" \
          "cmp.yaml:9:key 'metavariable-comparison': comparison '\$X ~ 3' is not supported" \
          "parse.yaml:6:key 'pattern': pattern does not parse as javascript" \
          "focus.yaml:8:key 'focus-metavariable' is only allowed directly under 'patterns'" \
-         "fix.yaml:7:unsupported key 'fix'"; do
+         "fix.yaml:7:key 'fix-regex': 'regex': missing closing parenthesis at offset 1"; do
   f=${c%%:*}; rest=${c#*:}; line=${rest%%:*}; want=${rest#*:}
   "$PV" rules test "$B/$f" >/dev/null 2>"$TMP/e"
   rc=$?

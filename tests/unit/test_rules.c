@@ -89,8 +89,12 @@ static void test_loader(void) {
   refuses(HEAD "    query: '((identifier) @x (#frob? @x \"a\"))'\n",
           "unsupported predicate '#frob?'", "unknown predicate is refused");
   refuses(HEAD "    query: '(identifier)'\n", "captures nothing", "a query without captures");
-  refuses(HEAD "    pattern: eval(...)\n    fix: x\n", ":7: rule 't.r': unsupported key 'fix'",
+  refuses(HEAD "    pattern: eval(...)\n    pattern-where-python: x\n",
+          ":7: rule 't.r': unsupported key 'pattern-where-python'",
           "a Semgrep key plugvet lacks is refused, clearly");
+  refuses(HEAD "    pattern: eval(...)\n    fix-regex: {regex: 'a(', replacement: x}\n",
+          ":7: rule 't.r': key 'fix-regex': 'regex': missing closing parenthesis",
+          "a fix-regex that does not compile is refused, naming the rule and key");
   refuses(HEAD "    pattern-not: eval(1)\n",
           ":6: rule 't.r': key 'pattern-not' is only allowed under 'patterns'",
           "an operator in the wrong place is refused");
