@@ -10,10 +10,6 @@
 #include "../limits.h"
 #include "redos.h"
 
-enum {
-  CMP_TEXT_MAX = 64, /* bytes of a bound value read as a number */
-};
-
 /* A regex stopped early (why: PV_REGEX_CUT_*): its missing matches are told. */
 static void regex_cut(const pv_feval *e, unsigned why) {
   if (e->regex_cut != NULL)
@@ -276,75 +272,26 @@ static pv_status subtract(const pv_formula *n, const pv_feval *e, pv_mlist *cur)
 }
 
 /* Bound text of an operand as a number (1) or a string (0 with *s, *n). */
-static int operand_value(const pv_feval *e, const pv_pmatch *m, const pv_operand *o, double *num,
-                         const char **s, size_t *n) {
-  if (o->mv == NULL) {
-    if (o->str != NULL) {
-      *s = o->str;
-      *n = strlen(o->str);
-      return 0;
-    }
-    *num = o->num;
-    return 1;
-  }
-  const pv_binding *b = pv_pmatch_get(m, o->mv, strlen(o->mv));
+static int mv_text(void *ctx, const char *name, const char **s, size_t *n) {
+  const struct {
+    const pv_feval *e;
+    const pv_pmatch *m;
+  } *c = ctx;
+  const pv_binding *b = pv_pmatch_get(c->m, name, strlen(name));
   if (b == NULL)
-    return -1;
-  const char *t = (const char *)e->data + b->s;
-  size_t len = b->e - b->s;
-  if (len >= 2 && (t[0] == '"' || t[0] == '\'' || t[0] == '`') && t[len - 1] == t[0]) {
-    t++;
-    len -= 2;
-  }
-  *s = t;
-  *n = len;
-  if (o->as == 2)
     return 0;
-  char buf[CMP_TEXT_MAX];
-  if (len == 0 || len >= sizeof buf)
-    return o->as == 1 ? -1 : 0;
-  memcpy(buf, t, len);
-  buf[len] = '\0';
-  char *end;
-  double v = strtod(buf, &end);
-  if (*end != '\0')
-    return o->as == 1 ? -1 : 0;
-  *num = v;
+  *s = (const char *)c->e->data + b->s;
+  *n = b->e - b->s;
   return 1;
 }
 
+/* metavariable-comparison: does f's expression hold for m's bindings? */
 static int compare(const pv_formula *f, const pv_feval *e, const pv_pmatch *m) {
-  double a = 0, b = 0;
-  const char *sa = NULL, *sb = NULL;
-  size_t na = 0, nb = 0;
-  int ka = operand_value(e, m, &f->lhs, &a, &sa, &na),
-      kb = operand_value(e, m, &f->rhs, &b, &sb, &nb);
-  if (ka < 0 || kb < 0)
-    return 0;
-  int c;
-  if (ka == 1 && kb == 1)
-    c = a < b ? -1 : a > b ? 1 : 0;
-  else {
-    if (ka == 1 || kb == 1)
-      return f->op == PV_CMP_NE; /* number vs string */
-    int k = memcmp(sa, sb, na < nb ? na : nb);
-    c = k != 0 ? k : na < nb ? -1 : na > nb ? 1 : 0;
-  }
-  switch (f->op) {
-    case PV_CMP_LT:
-      return c < 0;
-    case PV_CMP_LE:
-      return c <= 0;
-    case PV_CMP_GT:
-      return c > 0;
-    case PV_CMP_GE:
-      return c >= 0;
-    case PV_CMP_EQ:
-      return c == 0;
-    case PV_CMP_NE:
-      return c != 0;
-  }
-  return 0;
+  struct {
+    const pv_feval *e;
+    const pv_pmatch *m;
+  } c = {e, m};
+  return pv_mvexpr_eval(f->cmp, mv_text, &c, f->strip, f->base);
 }
 
 /* metavariable-analysis, analyzer redos: the bound literal is a
@@ -650,10 +597,6 @@ static int str_same(const char *a, const char *b) {
   return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
-static int operand_same(const pv_operand *a, const pv_operand *b) {
-  return str_same(a->mv, b->mv) && a->as == b->as && a->num == b->num && str_same(a->str, b->str);
-}
-
 static uint64_t mix(uint64_t h, uint64_t v) {
   return (h ^ v) * 1099511628211u; /* FNV-1a's prime */
 }
@@ -666,10 +609,10 @@ static uint64_t str_hash(uint64_t h, const char *s) {
 
 uint64_t pv_formula_hash(const pv_formula *f) {
   uint64_t h = mix(14695981039346656037u, (uint64_t)f->kind);
-  h = mix(mix(mix(h, f->n), (uint64_t)f->lazy), (uint64_t)f->op);
+  h = mix(mix(mix(h, f->n), (uint64_t)f->lazy), (uint64_t)(uintptr_t)f->cmp);
   for (int l = 0; l < PV_LANG_COUNT; l++)
     h = mix(h, f->pat[l]);
-  h = str_hash(str_hash(h, f->re_src), f->lhs.mv);
+  h = str_hash(h, f->re_src);
   for (uint32_t i = 0; i < f->n_mvs; i++)
     h = str_hash(h, f->mvs[i]);
   for (uint32_t i = 0; i < f->n; i++)
@@ -682,9 +625,8 @@ int pv_formula_same(const pv_formula *a, const pv_formula *b) {
     return 1;
   if (a->kind != b->kind || a->n != b->n || a->lazy != b->lazy || a->any != b->any ||
       a->anchored != b->anchored || a->decoded != b->decoded || a->n_mvs != b->n_mvs ||
-      a->op != b->op || a->gen != b->gen || memcmp(a->pat, b->pat, sizeof a->pat) != 0 ||
-      !str_same(a->re_src, b->re_src) || !operand_same(&a->lhs, &b->lhs) ||
-      !operand_same(&a->rhs, &b->rhs))
+      a->cmp != b->cmp || a->gen != b->gen || memcmp(a->pat, b->pat, sizeof a->pat) != 0 ||
+      !str_same(a->re_src, b->re_src))
     return 0;
   for (uint32_t i = 0; i < a->n_mvs; i++)
     if (!str_same(a->mvs[i], b->mvs[i]))

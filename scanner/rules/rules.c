@@ -819,81 +819,31 @@ static pv_status mv_map(rctx *c, const char *key, const pv_yaml_node *v, const c
   return want_mv(c, key, mv, &f->mvs[0]);
 }
 
-static const char *skip_blank(const char *p) {
-  while (*p == ' ' || *p == '\t' || *p == '\n')
-    p++;
-  return p;
-}
-
-/* One comparison operand; NULL if it does not parse. */
-static const char *operand(rctx *c, const char *p, pv_operand *o) {
-  p = skip_blank(p);
-  memset(o, 0, sizeof *o);
-  int wrapped = 0;
-  if (strncmp(p, "int(", 4) == 0) {
-    o->as = 1;
-    p += 4;
-    wrapped = 1;
-  } else if (strncmp(p, "str(", 4) == 0) {
-    o->as = 2;
-    p += 4;
-    wrapped = 1;
-  }
-  p = skip_blank(p);
-  if (*p == '$') {
-    const char *s = p++;
-    while ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_')
-      p++;
-    if ((o->mv = pv_arena_strndup(c->rs->arena, s, (size_t)(p - s))) == NULL)
-      return NULL;
-  } else if (*p == '"' || *p == '\'') {
-    const char *e = strchr(p + 1, *p);
-    if (e == NULL || (o->str = pv_arena_strndup(c->rs->arena, p + 1, (size_t)(e - p - 1))) == NULL)
-      return NULL;
-    p = e + 1;
-  } else {
-    char *end;
-    o->num = strtod(p, &end);
-    if (end == p)
-      return NULL;
-    p = end;
-  }
-  p = skip_blank(p);
-  if (wrapped && *p++ != ')')
-    return NULL;
-  return skip_blank(p);
-}
-
+/* `metavariable-comparison`: Semgrep's Python-subset expression (mvexpr.h),
+ * with the legacy `strip` and `base` keys. */
 static pv_status f_compare(rctx *c, const char *key, const pv_yaml_node *v, pv_formula *f) {
   static const char *const allowed[] = {"metavariable", "comparison", "strip", "base", NULL};
   pv_status rc = mv_map(c, key, v, allowed, f);
-  const pv_yaml_node *cmp = rc == PV_OK ? map_get(v, "comparison") : NULL;
+  const pv_yaml_node *cmp = rc == PV_OK ? map_get(v, "comparison") : NULL, *x;
   if (rc != PV_OK)
     return rc;
   if (cmp == NULL || cmp->t != PV_YAML_SCALAR)
     return rule_err(c, v->line, "key '%s': missing key 'comparison'", key);
-  static const struct {
-    const char *s;
-    pv_cmp_op op;
-  } ops[] = {{"<=", PV_CMP_LE}, {">=", PV_CMP_GE}, {"==", PV_CMP_EQ},
-             {"!=", PV_CMP_NE}, {"<", PV_CMP_LT},  {">", PV_CMP_GT}};
-  const char *p = operand(c, cmp->s, &f->lhs);
-  size_t k = 0;
-  if (p != NULL) {
-    while (k < sizeof ops / sizeof ops[0] && strncmp(p, ops[k].s, strlen(ops[k].s)) != 0)
-      k++;
-    if (k < sizeof ops / sizeof ops[0]) {
-      f->op = ops[k].op;
-      p = operand(c, p + strlen(ops[k].s), &f->rhs);
-    } else
-      p = NULL;
+  if ((x = map_get(v, "strip")) != NULL && (f->strip = pv_rules_bool(x)) < 0)
+    return rule_err(c, x->line, "key '%s': 'strip' must be true or false", key);
+  if ((x = map_get(v, "base")) != NULL) {
+    char *end = NULL;
+    long b = x->t == PV_YAML_SCALAR ? strtol(x->s, &end, 10) : 0;
+    if (end == NULL || *end != '\0' || b < 2 || b > 36)
+      return rule_err(c, x->line, "key '%s': 'base' must be a number from 2 to 36", key);
+    f->base = (int)b;
   }
-  if (p == NULL || *skip_blank(p) != '\0' || (f->lhs.mv == NULL && f->rhs.mv == NULL))
-    return rule_err(c, cmp->line,
-                    "key '%s': comparison '%s' is not supported (use e.g. "
-                    "'$X > 1024', 'int($X) <= 3', \"str($X) == 'x'\": one operator, metavariables, "
-                    "numbers, quoted strings)",
-                    key, cmp->s);
+  char why[200] = "";
+  if ((f->cmp = pv_mvexpr_parse(c->rs->arena, cmp->s, why, sizeof why)) == NULL)
+    return rule_err(c, cmp->line, "key '%s': comparison '%s': %s", key, cmp->s, why);
+  for (size_t i = 0; i < pv_mvexpr_regex_count(f->cmp); i++)
+    if ((rc = push_re(c, pv_mvexpr_regex(f->cmp, i))) != PV_OK)
+      return rc;
   return PV_OK;
 }
 

@@ -13,6 +13,7 @@
 #include "../fix.h"
 #include "cut.h"
 #include "generic.h"
+#include "mvexpr.h"
 #include "pattern.h"
 #include "prefilter.h"
 #include "rules.h"
@@ -41,18 +42,6 @@ typedef enum {
   PV_F_FOCUS
 } pv_fkind;
 
-/* One side of a metavariable-comparison: a metavariable (as a number with
- * int(), as a string with str() or a bare one: number if it parses) or a
- * literal. */
-typedef struct {
-  const char *mv; /* "$X" or NULL for a literal */
-  int as;         /* 0 auto, 1 int(), 2 str() */
-  double num;
-  const char *str; /* literal string (no quotes), or NULL for a number */
-} pv_operand;
-
-typedef enum { PV_CMP_LT, PV_CMP_LE, PV_CMP_GT, PV_CMP_GE, PV_CMP_EQ, PV_CMP_NE } pv_cmp_op;
-
 typedef struct pv_formula {
   pv_fkind kind;
   uint32_t line;
@@ -73,9 +62,9 @@ typedef struct pv_formula {
                                 * bound code folds to (fold.h); needs no words */
   const char **mvs;            /* MV_*: the metavariable; FOCUS: the list */
   uint32_t n_mvs;
-  int entropy;  /* MV_ANALYSIS: analyzer entropy (else redos) */
-  pv_cmp_op op; /* MV_COMPARE */
-  pv_operand lhs, rhs;
+  int entropy;     /* MV_ANALYSIS: analyzer entropy (else redos) */
+  pv_mvexpr *cmp;  /* MV_COMPARE: the comparison */
+  int strip, base; /* MV_COMPARE: its legacy keys (0: not given) */
 } pv_formula;
 
 /* The host languages' bits (model.h pv_lang_is_host). */

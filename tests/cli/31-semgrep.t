@@ -86,7 +86,7 @@ printf '%s\n    pattern: f(1)\n    fix-regex: {regex: "(", replacement: g}\n' "$
 for c in "inside.yaml:6:key 'pattern-inside' is only allowed under 'patterns'" \
          "nopos.yaml:6:key 'patterns' needs at least one positive operator" \
          "mvre.yaml:9:key 'metavariable-regex': missing key 'regex'" \
-         "cmp.yaml:9:key 'metavariable-comparison': comparison '\$X ~ 3' is not supported" \
+         "cmp.yaml:9:key 'metavariable-comparison': comparison '\$X ~ 3': an operator expected" \
          "parse.yaml:6:key 'pattern': pattern does not parse as javascript" \
          "focus.yaml:8:key 'focus-metavariable' is only allowed directly under 'patterns'" \
          "fix.yaml:7:key 'fix-regex': 'regex': missing closing parenthesis at offset 1"; do
@@ -119,6 +119,7 @@ done
 # options are refused naming the option; a pathological pattern on a large
 # text stays bounded and says so.
 is "$(grep -c '^PASS sg.generic.' "$TMP/ts")" 8 "generic patterns: 8 rules pass on their annotated texts"
+is "$(grep -c '^PASS sg.cmp.' "$TMP/ts")" 6 "metavariable-comparison expressions (and, %, in, re.match, strptime, base, strip): 6 rules pass"
 is "$(grep -c '^PASS sg.mvlang.' "$TMP/ts")" 3 "metavariable-pattern with language: generic (and the rule's own): 3 rules pass"
 is "$(grep -c '^PASS sg.taint.' "$TMP/ts")" 2 "taint not-conflicting sanitizers: the rule and its twin without the key pass"
 G=$TMP/g; mkdir -p "$G"
