@@ -1316,14 +1316,83 @@ static void record_one(void *ctx, TSNode n) {
     record_decl(s, n);
 }
 
-static void record_all(pv_pscan *s) {
-  s->env_full = 1;
-  pv_tree_walk(s->root, record_one, s);
-}
-
 static int is_name_at(const pv_pscan *s, uint32_t a, uint32_t n) {
   return (a == 0 || !is_id_char((char)s->data[a - 1])) &&
          (a + n >= s->size || !is_id_char((char)s->data[a + n]));
+}
+
+/* Where the words a declaration starts with (var, let, const, using,
+ * import) occur as whole words in the file, in order, into *out (malloc'd);
+ * their count, or -1 on OOM. */
+static int64_t decl_words(const pv_pscan *s, uint32_t **out) {
+  static const char *const kw[] = {"var", "let", "const", "using", "import"};
+  uint32_t n = 0, cap = 0, *v = NULL;
+  for (uint32_t i = 0; i < s->size; i++) {
+    unsigned char ch = s->data[i];
+    if ((ch != 'v' && ch != 'l' && ch != 'c' && ch != 'u' && ch != 'i') ||
+        (i > 0 && is_id_char((char)s->data[i - 1])))
+      continue;
+    for (size_t k = 0; k < sizeof kw / sizeof *kw; k++) {
+      uint32_t len = (uint32_t)strlen(kw[k]);
+      if (len > s->size - i || memcmp(s->data + i, kw[k], len) != 0 || !is_name_at(s, i, len))
+        continue;
+      if (n == cap) {
+        uint32_t *w = realloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
+        if (w == NULL) {
+          free(v);
+          return -1;
+        }
+        v = w;
+      }
+      v[n++] = i;
+      break;
+    }
+  }
+  *out = v;
+  return n;
+}
+
+/* Does [a, e) hold one of the n sorted offsets v? */
+static int holds_offset(const uint32_t *v, uint32_t n, uint32_t a, uint32_t e) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (v[mid] < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && v[lo] < e;
+}
+
+/* Every declaration of the file, recorded by one walk (in the order of a
+ * walk of the whole tree). A declaration holds its keyword (its
+ * declarators are children of the node that does), so the walk goes down
+ * only into nodes holding one of those words, or an error. */
+static void record_all(pv_pscan *s) {
+  uint32_t *kw = NULL;
+  int64_t nkw = decl_words(s, &kw);
+  s->env_full = 1;
+  if (nkw < 0) {
+    pv_tree_walk(s->root, record_one, s);
+    return;
+  }
+  TSTreeCursor c = ts_tree_cursor_new(s->root);
+  for (int down = 1;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (down)
+      record_one(s, n);
+    if (down &&
+        (ts_node_has_error(n) ||
+         holds_offset(kw, (uint32_t)nkw, ts_node_start_byte(n), ts_node_end_byte(n))) &&
+        ts_tree_cursor_goto_first_child(&c))
+      continue;
+    down = ts_tree_cursor_goto_next_sibling(&c);
+    if (!down && !ts_tree_cursor_goto_parent(&c))
+      break;
+  }
+  ts_tree_cursor_delete(&c);
+  free(kw);
 }
 
 /* Record the declarations of name [a, a + n) of the file, once per name. */
