@@ -24,6 +24,7 @@ enum {
   NAME_OCCS_MAX = 256,            /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,            /* bytes of one snippet */
   ENUM_MAX = 16,                  /* distinct matches (ways to bind) kept per node and pattern */
+  ANCHOR_WORDS_MAX = 4096, /* words of a rule set the anchors are filtered with; more: none */
 };
 
 typedef enum {
@@ -911,6 +912,9 @@ struct pv_pscan {
   int no_anchors;        /* pv_pscan_no_anchors: try every pattern at every node */
   int same_file;         /* pv_pscan_same_file: keep the file's declarations and tries */
   uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
+  uint32_t node_gen;     /* nodes visited by walks: what word_hit holds is for this one */
+  uint32_t word_gen[ANCHOR_WORDS_MAX]; /* per anchor word: node_gen when word_hit was set */
+  uint8_t word_hit[ANCHOR_WORDS_MAX];  /* per anchor word: the node holds it (covers) */
 };
 
 pv_pscan *pv_pscan_new(void) {
@@ -2344,7 +2348,7 @@ static int expand_module(pv_pscan *s, uint32_t a, uint32_t e, uint32_t id) {
  * (no anchor filtering then). */
 static int find_anchors(const pv_pindex *ix, pv_pscan *s, const pv_occs *occ) {
   uint32_t nw = pv_strset_count(ix->words);
-  uint8_t want[512] = {0}, mod[512] = {0};
+  uint8_t want[ANCHOR_WORDS_MAX / 8] = {0}, mod[ANCHOR_WORDS_MAX / 8] = {0};
   int all = 1;
   s->nocc = 0;
   s->have_byword = 0;
@@ -2423,6 +2427,28 @@ static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup 
   return 0;
 }
 
+/* covers(s, a, e, g) for the node [a, e) the walk is at, each word's
+ * answer kept for the other patterns tried there (node_gen). */
+static int node_covers(pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup *g) {
+  if (!s->have_byword)
+    return covers(s, a, e, g);
+  for (uint32_t k = 0; k < g->n; k++) {
+    uint32_t id = g->id[k];
+    if (id >= ANCHOR_WORDS_MAX) {
+      if (word_covers(s, a, e, id))
+        return 1;
+      continue;
+    }
+    if (s->word_gen[id] != s->node_gen) {
+      s->word_gen[id] = s->node_gen;
+      s->word_hit[id] = (uint8_t)word_covers(s, a, e, id);
+    }
+    if (s->word_hit[id])
+      return 1;
+  }
+  return 0;
+}
+
 /* Try pattern id at node t; 1 if fn says stop. */
 static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_pmatch_fn fn,
                    void *ctx) {
@@ -2447,12 +2473,20 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   for (; ids && *ids != UINT32_MAX; ids++) {
     if (!s->active[*ids])
       continue;
-    if (s->have_occ && ix->anchor[*ids].n && !covers(s, a, e, &ix->anchor[*ids]))
+    if (s->have_occ && ix->anchor[*ids].n && !node_covers(s, a, e, &ix->anchor[*ids]))
       continue;
     if (try_one(s, ix, *ids, t, fn, ctx))
       return 1;
   }
   return 0;
+}
+
+/* A new node for node_covers (its answers so far are for another). */
+static void next_node(pv_pscan *s) {
+  if (++s->node_gen == 0) {
+    memset(s->word_gen, 0, sizeof s->word_gen);
+    s->node_gen = 1;
+  }
 }
 
 /* Forget the last file's declarations. */
@@ -2509,6 +2543,7 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
     TSSymbol x = ts_node_symbol(n);
     int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n), NULL);
     if (!skip && x != ix->sy.paren && ts_node_is_named(n)) {
+      next_node(s);
       if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx))
         break;
       if (try_ids(s, ix, ix->any, n, fn, ctx))
