@@ -912,7 +912,13 @@ struct pv_pscan {
   int no_anchors;        /* pv_pscan_no_anchors: try every pattern at every node */
   int same_file;         /* pv_pscan_same_file: keep the file's declarations and tries */
   uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
-  uint32_t node_gen;     /* nodes visited by walks: what word_hit holds is for this one */
+  /* Where the last pv_pindex_match_around left its cursor (the deepest
+   * node it tried), for a next call of the same pattern in the same walk. */
+  TSTreeCursor around;
+  int have_around;                 /* around was made */
+  uint32_t around_id, around_walk; /* the pattern and walk it holds (walk 0: none) */
+  uint32_t around_depth;           /* the depth of its node */
+  uint32_t node_gen;               /* nodes visited by walks: what word_hit holds is for this one */
   uint32_t word_gen[ANCHOR_WORDS_MAX]; /* per anchor word: node_gen when word_hit was set */
   uint8_t word_hit[ANCHOR_WORDS_MAX];  /* per anchor word: the node holds it (covers) */
 };
@@ -988,6 +994,8 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->ahead);
   if (s->have_cur)
     ts_tree_cursor_delete(&s->cur);
+  if (s->have_around)
+    ts_tree_cursor_delete(&s->around);
   free(s->kids);
   free(s->al);
   free(s->occ);
@@ -2617,20 +2625,55 @@ done:
   return s->oom ? PV_FATAL : PV_OK;
 }
 
+/* Can the cursor of the last pv_pindex_match_around of pattern id start
+ * this one: climbed to the deepest node it tried that holds [a, e), the
+ * nodes above it are the path the search from the root would take, all
+ * tried already (a node ending at or before a is never on that path).
+ * Sets *depth to its node's; 0 if the search starts at the root. */
+static int around_resume(pv_pscan *s, uint32_t id, uint32_t a, uint32_t e, uint32_t *depth) {
+  if (!s->have_around || s->around_walk != s->walk || s->around_id != id || id >= (1u << 20))
+    return 0;
+  *depth = s->around_depth;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&s->around);
+    uint32_t ns = ts_node_start_byte(n), ne = ts_node_end_byte(n);
+    if (ns <= a && ne > a && ne >= e)
+      return 1;
+    if (*depth == 0 || !ts_tree_cursor_goto_parent(&s->around))
+      return 0;
+    (*depth)--;
+  }
+}
+
 pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
                                  uint32_t e, pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || id >= ix->n || s->data == NULL)
     return PV_OK;
-  TSTreeCursor c = ts_tree_cursor_new(s->root);
-  int stop = 0;
-  for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
-    stop = try_once(ix, s, id, ts_tree_cursor_current_node(&c), fn, ctx);
-    if (ts_tree_cursor_goto_first_child_for_byte(&c, a) < 0)
-      break;
-    TSNode k = ts_tree_cursor_current_node(&c);
-    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e)
-      break;
+  uint32_t depth = 0;
+  int tried = around_resume(s, id, a, e, &depth);
+  if (!s->have_around) {
+    s->around = ts_tree_cursor_new(s->root);
+    s->have_around = 1;
+  } else if (!tried) {
+    ts_tree_cursor_reset(&s->around, s->root);
+    depth = 0;
   }
-  ts_tree_cursor_delete(&c);
+  TSTreeCursor *c = &s->around;
+  for (int stop = 0;;) {
+    if (!tried)
+      stop = try_once(ix, s, id, ts_tree_cursor_current_node(c), fn, ctx);
+    if (stop || depth >= PAT_MAX_DEPTH * 50 || ts_tree_cursor_goto_first_child_for_byte(c, a) < 0)
+      break;
+    TSNode k = ts_tree_cursor_current_node(c);
+    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) {
+      ts_tree_cursor_goto_parent(c);
+      break;
+    }
+    depth++;
+    tried = 0;
+  }
+  s->around_id = id;
+  s->around_walk = s->walk;
+  s->around_depth = depth;
   return s->oom ? PV_FATAL : PV_OK;
 }
