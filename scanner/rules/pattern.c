@@ -918,7 +918,9 @@ struct pv_pscan {
   int have_around;                 /* around was made */
   uint32_t around_id, around_walk; /* the pattern and walk it holds (walk 0: none) */
   uint32_t around_depth;           /* the depth of its node */
-  uint32_t node_gen;               /* nodes visited by walks: what word_hit holds is for this one */
+  uint32_t *live;    /* the index's lists of ids cut to the active patterns (live_lists) */
+  uint32_t caplive;  /* its size */
+  uint32_t node_gen; /* nodes visited by walks: what word_hit holds is for this one */
   uint32_t word_gen[ANCHOR_WORDS_MAX]; /* per anchor word: node_gen when word_hit was set */
   uint8_t word_hit[ANCHOR_WORDS_MAX];  /* per anchor word: the node holds it (covers) */
 };
@@ -1000,6 +1002,7 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->al);
   free(s->occ);
   free(s->byword);
+  free(s->live);
   free(s->over);
   free(s);
 }
@@ -2514,6 +2517,43 @@ static void env_reset(pv_pscan *s) {
   kset_clear(&s->tried);
 }
 
+/* Append list ids cut to the active patterns, and its end mark, to
+ * s->live at *n; returns its offset there. */
+static uint32_t live_list(pv_pscan *s, const uint32_t *ids, uint32_t *n) {
+  uint32_t at = *n;
+  for (; ids && *ids != UINT32_MAX; ids++)
+    if (s->active[*ids])
+      s->live[(*n)++] = *ids;
+  s->live[(*n)++] = UINT32_MAX;
+  return at;
+}
+
+/* The walk's lists of patterns to try per symbol (and last, at any
+ * node), only the active ones, in the index's order: in s->live, their
+ * offsets in *offs (ix->nsym + 1 of them, after the lists). 0, or -1 on
+ * OOM. */
+static int live_lists(const pv_pindex *ix, pv_pscan *s, const uint32_t **offs) {
+  uint32_t total = 2 * (ix->nsym + 1), n = 0;
+  for (uint32_t x = 0; x < ix->nsym; x++)
+    for (const uint32_t *ids = ix->bucket[x]; ids && *ids != UINT32_MAX; ids++)
+      total += s->active[*ids];
+  for (const uint32_t *ids = ix->any; ids && *ids != UINT32_MAX; ids++)
+    total += s->active[*ids];
+  if (total > s->caplive) {
+    uint32_t *v = realloc(s->live, total * sizeof *v);
+    if (v == NULL)
+      return -1;
+    s->live = v;
+    s->caplive = total;
+  }
+  uint32_t *at = s->live + total - (ix->nsym + 1);
+  for (uint32_t x = 0; x < ix->nsym; x++)
+    at[x] = live_list(s, ix->bucket[x], &n);
+  at[ix->nsym] = live_list(s, ix->any, &n);
+  *offs = at;
+  return 0;
+}
+
 pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
                          TSNode root, const pv_occs *occ, uint32_t max_depth, uint32_t budget_ms,
                          const uint8_t *active, pv_pmatch_fn fn, void *ctx) {
@@ -2542,6 +2582,9 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
   int anchors = find_anchors(ix, s, occ), sparse = anchors == 1;
   s->have_occ = anchors >= 0 && !s->no_anchors;
   sparse &= s->have_occ;
+  const uint32_t *offs = NULL;
+  if (live_lists(ix, s, &offs) != 0)
+    return PV_FATAL;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
@@ -2552,9 +2595,9 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
     int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n), NULL);
     if (!skip && x != ix->sy.paren && ts_node_is_named(n)) {
       next_node(s);
-      if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx))
+      if (x < ix->nsym && try_ids(s, ix, s->live + offs[x], n, fn, ctx))
         break;
-      if (try_ids(s, ix, ix->any, n, fn, ctx))
+      if (try_ids(s, ix, s->live + offs[ix->nsym], n, fn, ctx))
         break;
     }
     if ((++visited & 1023u) == 0 && budget_ms && pv_now_ms() > deadline) {
