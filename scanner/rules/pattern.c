@@ -24,6 +24,7 @@ enum {
   NAME_OCCS_MAX = 256,            /* occurrences of one such name; more: every declaration */
   PAT_SRC_MAX = 65536,            /* bytes of one snippet */
   ENUM_MAX = 16,                  /* distinct matches (ways to bind) kept per node and pattern */
+  ANCHOR_WORDS_MAX = 4096, /* words of a rule set the anchors are filtered with; more: none */
 };
 
 typedef enum {
@@ -911,6 +912,17 @@ struct pv_pscan {
   int no_anchors;        /* pv_pscan_no_anchors: try every pattern at every node */
   int same_file;         /* pv_pscan_same_file: keep the file's declarations and tries */
   uint32_t walk;         /* pv_pindex_scan calls (module anchors are expanded once per walk) */
+  /* Where the last pv_pindex_match_around left its cursor (the deepest
+   * node it tried), for a next call of the same pattern in the same walk. */
+  TSTreeCursor around;
+  int have_around;                 /* around was made */
+  uint32_t around_id, around_walk; /* the pattern and walk it holds (walk 0: none) */
+  uint32_t around_depth;           /* the depth of its node */
+  uint32_t *live;    /* the index's lists of ids cut to the active patterns (live_lists) */
+  uint32_t caplive;  /* its size */
+  uint32_t node_gen; /* nodes visited by walks: what word_hit holds is for this one */
+  uint32_t word_gen[ANCHOR_WORDS_MAX]; /* per anchor word: node_gen when word_hit was set */
+  uint8_t word_hit[ANCHOR_WORDS_MAX];  /* per anchor word: the node holds it (covers) */
 };
 
 pv_pscan *pv_pscan_new(void) {
@@ -984,10 +996,13 @@ void pv_pscan_delete(pv_pscan *s) {
   free(s->ahead);
   if (s->have_cur)
     ts_tree_cursor_delete(&s->cur);
+  if (s->have_around)
+    ts_tree_cursor_delete(&s->around);
   free(s->kids);
   free(s->al);
   free(s->occ);
   free(s->byword);
+  free(s->live);
   free(s->over);
   free(s);
 }
@@ -1316,14 +1331,83 @@ static void record_one(void *ctx, TSNode n) {
     record_decl(s, n);
 }
 
-static void record_all(pv_pscan *s) {
-  s->env_full = 1;
-  pv_tree_walk(s->root, record_one, s);
-}
-
 static int is_name_at(const pv_pscan *s, uint32_t a, uint32_t n) {
   return (a == 0 || !is_id_char((char)s->data[a - 1])) &&
          (a + n >= s->size || !is_id_char((char)s->data[a + n]));
+}
+
+/* Where the words a declaration starts with (var, let, const, using,
+ * import) occur as whole words in the file, in order, into *out (malloc'd);
+ * their count, or -1 on OOM. */
+static int64_t decl_words(const pv_pscan *s, uint32_t **out) {
+  static const char *const kw[] = {"var", "let", "const", "using", "import"};
+  uint32_t n = 0, cap = 0, *v = NULL;
+  for (uint32_t i = 0; i < s->size; i++) {
+    unsigned char ch = s->data[i];
+    if ((ch != 'v' && ch != 'l' && ch != 'c' && ch != 'u' && ch != 'i') ||
+        (i > 0 && is_id_char((char)s->data[i - 1])))
+      continue;
+    for (size_t k = 0; k < sizeof kw / sizeof *kw; k++) {
+      uint32_t len = (uint32_t)strlen(kw[k]);
+      if (len > s->size - i || memcmp(s->data + i, kw[k], len) != 0 || !is_name_at(s, i, len))
+        continue;
+      if (n == cap) {
+        uint32_t *w = realloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
+        if (w == NULL) {
+          free(v);
+          return -1;
+        }
+        v = w;
+      }
+      v[n++] = i;
+      break;
+    }
+  }
+  *out = v;
+  return n;
+}
+
+/* Does [a, e) hold one of the n sorted offsets v? */
+static int holds_offset(const uint32_t *v, uint32_t n, uint32_t a, uint32_t e) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (v[mid] < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && v[lo] < e;
+}
+
+/* Every declaration of the file, recorded by one walk (in the order of a
+ * walk of the whole tree). A declaration holds its keyword (its
+ * declarators are children of the node that does), so the walk goes down
+ * only into nodes holding one of those words, or an error. */
+static void record_all(pv_pscan *s) {
+  uint32_t *kw = NULL;
+  int64_t nkw = decl_words(s, &kw);
+  s->env_full = 1;
+  if (nkw < 0) {
+    pv_tree_walk(s->root, record_one, s);
+    return;
+  }
+  TSTreeCursor c = ts_tree_cursor_new(s->root);
+  for (int down = 1;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (down)
+      record_one(s, n);
+    if (down &&
+        (ts_node_has_error(n) ||
+         holds_offset(kw, (uint32_t)nkw, ts_node_start_byte(n), ts_node_end_byte(n))) &&
+        ts_tree_cursor_goto_first_child(&c))
+      continue;
+    down = ts_tree_cursor_goto_next_sibling(&c);
+    if (!down && !ts_tree_cursor_goto_parent(&c))
+      break;
+  }
+  ts_tree_cursor_delete(&c);
+  free(kw);
 }
 
 /* Record the declarations of name [a, a + n) of the file, once per name. */
@@ -2275,7 +2359,7 @@ static int expand_module(pv_pscan *s, uint32_t a, uint32_t e, uint32_t id) {
  * (no anchor filtering then). */
 static int find_anchors(const pv_pindex *ix, pv_pscan *s, const pv_occs *occ) {
   uint32_t nw = pv_strset_count(ix->words);
-  uint8_t want[512] = {0}, mod[512] = {0};
+  uint8_t want[ANCHOR_WORDS_MAX / 8] = {0}, mod[ANCHOR_WORDS_MAX / 8] = {0};
   int all = 1;
   s->nocc = 0;
   s->have_byword = 0;
@@ -2354,6 +2438,28 @@ static int covers(const pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup 
   return 0;
 }
 
+/* covers(s, a, e, g) for the node [a, e) the walk is at, each word's
+ * answer kept for the other patterns tried there (node_gen). */
+static int node_covers(pv_pscan *s, uint32_t a, uint32_t e, const pv_wordgroup *g) {
+  if (!s->have_byword)
+    return covers(s, a, e, g);
+  for (uint32_t k = 0; k < g->n; k++) {
+    uint32_t id = g->id[k];
+    if (id >= ANCHOR_WORDS_MAX) {
+      if (word_covers(s, a, e, id))
+        return 1;
+      continue;
+    }
+    if (s->word_gen[id] != s->node_gen) {
+      s->word_gen[id] = s->node_gen;
+      s->word_hit[id] = (uint8_t)word_covers(s, a, e, id);
+    }
+    if (s->word_hit[id])
+      return 1;
+  }
+  return 0;
+}
+
 /* Try pattern id at node t; 1 if fn says stop. */
 static int try_one(pv_pscan *s, const pv_pindex *ix, uint32_t id, TSNode t, pv_pmatch_fn fn,
                    void *ctx) {
@@ -2378,12 +2484,20 @@ static int try_ids(pv_pscan *s, const pv_pindex *ix, const uint32_t *ids, TSNode
   for (; ids && *ids != UINT32_MAX; ids++) {
     if (!s->active[*ids])
       continue;
-    if (s->have_occ && ix->anchor[*ids].n && !covers(s, a, e, &ix->anchor[*ids]))
+    if (s->have_occ && ix->anchor[*ids].n && !node_covers(s, a, e, &ix->anchor[*ids]))
       continue;
     if (try_one(s, ix, *ids, t, fn, ctx))
       return 1;
   }
   return 0;
+}
+
+/* A new node for node_covers (its answers so far are for another). */
+static void next_node(pv_pscan *s) {
+  if (++s->node_gen == 0) {
+    memset(s->word_gen, 0, sizeof s->word_gen);
+    s->node_gen = 1;
+  }
 }
 
 /* Forget the last file's declarations. */
@@ -2401,6 +2515,43 @@ static void env_reset(pv_pscan *s) {
   kset_clear(&s->decls);
   kset_clear(&s->names);
   kset_clear(&s->tried);
+}
+
+/* Append list ids cut to the active patterns, and its end mark, to
+ * s->live at *n; returns its offset there. */
+static uint32_t live_list(pv_pscan *s, const uint32_t *ids, uint32_t *n) {
+  uint32_t at = *n;
+  for (; ids && *ids != UINT32_MAX; ids++)
+    if (s->active[*ids])
+      s->live[(*n)++] = *ids;
+  s->live[(*n)++] = UINT32_MAX;
+  return at;
+}
+
+/* The walk's lists of patterns to try per symbol (and last, at any
+ * node), only the active ones, in the index's order: in s->live, their
+ * offsets in *offs (ix->nsym + 1 of them, after the lists). 0, or -1 on
+ * OOM. */
+static int live_lists(const pv_pindex *ix, pv_pscan *s, const uint32_t **offs) {
+  uint32_t total = 2 * (ix->nsym + 1), n = 0;
+  for (uint32_t x = 0; x < ix->nsym; x++)
+    for (const uint32_t *ids = ix->bucket[x]; ids && *ids != UINT32_MAX; ids++)
+      total += s->active[*ids];
+  for (const uint32_t *ids = ix->any; ids && *ids != UINT32_MAX; ids++)
+    total += s->active[*ids];
+  if (total > s->caplive) {
+    uint32_t *v = realloc(s->live, total * sizeof *v);
+    if (v == NULL)
+      return -1;
+    s->live = v;
+    s->caplive = total;
+  }
+  uint32_t *at = s->live + total - (ix->nsym + 1);
+  for (uint32_t x = 0; x < ix->nsym; x++)
+    at[x] = live_list(s, ix->bucket[x], &n);
+  at[ix->nsym] = live_list(s, ix->any, &n);
+  *offs = at;
+  return 0;
 }
 
 pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *data, uint32_t size,
@@ -2431,6 +2582,9 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
   int anchors = find_anchors(ix, s, occ), sparse = anchors == 1;
   s->have_occ = anchors >= 0 && !s->no_anchors;
   sparse &= s->have_occ;
+  const uint32_t *offs = NULL;
+  if (live_lists(ix, s, &offs) != 0)
+    return PV_FATAL;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint64_t deadline = pv_now_ms() + budget_ms;
   uint32_t depth = 0, visited = 0;
@@ -2440,9 +2594,10 @@ pv_status pv_pindex_scan(const pv_pindex *ix, pv_pscan *s, const unsigned char *
     TSSymbol x = ts_node_symbol(n);
     int skip = sparse && !covers(s, ts_node_start_byte(n), ts_node_end_byte(n), NULL);
     if (!skip && x != ix->sy.paren && ts_node_is_named(n)) {
-      if (x < ix->nsym && try_ids(s, ix, ix->bucket[x], n, fn, ctx))
+      next_node(s);
+      if (x < ix->nsym && try_ids(s, ix, s->live + offs[x], n, fn, ctx))
         break;
-      if (try_ids(s, ix, ix->any, n, fn, ctx))
+      if (try_ids(s, ix, s->live + offs[ix->nsym], n, fn, ctx))
         break;
     }
     if ((++visited & 1023u) == 0 && budget_ms && pv_now_ms() > deadline) {
@@ -2513,20 +2668,55 @@ done:
   return s->oom ? PV_FATAL : PV_OK;
 }
 
+/* Can the cursor of the last pv_pindex_match_around of pattern id start
+ * this one: climbed to the deepest node it tried that holds [a, e), the
+ * nodes above it are the path the search from the root would take, all
+ * tried already (a node ending at or before a is never on that path).
+ * Sets *depth to its node's; 0 if the search starts at the root. */
+static int around_resume(pv_pscan *s, uint32_t id, uint32_t a, uint32_t e, uint32_t *depth) {
+  if (!s->have_around || s->around_walk != s->walk || s->around_id != id || id >= (1u << 20))
+    return 0;
+  *depth = s->around_depth;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&s->around);
+    uint32_t ns = ts_node_start_byte(n), ne = ts_node_end_byte(n);
+    if (ns <= a && ne > a && ne >= e)
+      return 1;
+    if (*depth == 0 || !ts_tree_cursor_goto_parent(&s->around))
+      return 0;
+    (*depth)--;
+  }
+}
+
 pv_status pv_pindex_match_around(const pv_pindex *ix, pv_pscan *s, uint32_t id, uint32_t a,
                                  uint32_t e, pv_pmatch_fn fn, void *ctx) {
   if (ix == NULL || id >= ix->n || s->data == NULL)
     return PV_OK;
-  TSTreeCursor c = ts_tree_cursor_new(s->root);
-  int stop = 0;
-  for (uint32_t depth = 0; !stop && depth <= PAT_MAX_DEPTH * 50; depth++) {
-    stop = try_once(ix, s, id, ts_tree_cursor_current_node(&c), fn, ctx);
-    if (ts_tree_cursor_goto_first_child_for_byte(&c, a) < 0)
-      break;
-    TSNode k = ts_tree_cursor_current_node(&c);
-    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e)
-      break;
+  uint32_t depth = 0;
+  int tried = around_resume(s, id, a, e, &depth);
+  if (!s->have_around) {
+    s->around = ts_tree_cursor_new(s->root);
+    s->have_around = 1;
+  } else if (!tried) {
+    ts_tree_cursor_reset(&s->around, s->root);
+    depth = 0;
   }
-  ts_tree_cursor_delete(&c);
+  TSTreeCursor *c = &s->around;
+  for (int stop = 0;;) {
+    if (!tried)
+      stop = try_once(ix, s, id, ts_tree_cursor_current_node(c), fn, ctx);
+    if (stop || depth >= PAT_MAX_DEPTH * 50 || ts_tree_cursor_goto_first_child_for_byte(c, a) < 0)
+      break;
+    TSNode k = ts_tree_cursor_current_node(c);
+    if (ts_node_start_byte(k) > a || ts_node_end_byte(k) < e) {
+      ts_tree_cursor_goto_parent(c);
+      break;
+    }
+    depth++;
+    tried = 0;
+  }
+  s->around_id = id;
+  s->around_walk = s->walk;
+  s->around_depth = depth;
   return s->oom ? PV_FATAL : PV_OK;
 }
