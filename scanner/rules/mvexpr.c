@@ -569,8 +569,11 @@ static value arith(ectx *c, const char *op, value a, value b) {
   if (a.k == V_ERR || b.k == V_ERR)
     return ERR;
   if (op[0] == '+' && a.k == V_STR && b.k == V_STR) {
-    value x = v_text(c, a.s, a.n);
-    return x.k == V_ERR || v_text(c, b.s, b.n).k == V_ERR ? ERR : (x.n += b.n, x);
+    value x = v_text(c, a.s, a.n); /* b's copy follows it in the buffer */
+    if (x.k == V_ERR || v_text(c, b.s, b.n).k == V_ERR)
+      return ERR;
+    x.n += b.n;
+    return x;
   }
   if (!is_num(&a) || !is_num(&b))
     return ERR;
