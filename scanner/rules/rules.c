@@ -848,16 +848,20 @@ static pv_status f_compare(rctx *c, const char *key, const pv_yaml_node *v, pv_f
 }
 
 /* metavariable-pattern's `language:`: generic or regex (the bound text,
- * a string's content, matched as text), or one of the rule's own
- * languages (as without the key). */
+ * a string's content, matched as text), a markup language (html, vue, ...:
+ * matched as generic text too, which rules compat notes), or one of the
+ * rule's own languages (as without the key). */
 static pv_status mv_language(rctx *c, pv_rule *r, const char *key, const pv_yaml_node *v,
                              pv_formula *f) {
   const pv_yaml_node *l = map_get(v, "language");
   unsigned bits = l != NULL && l->t == PV_YAML_SCALAR ? lang_bits(l->s) : 0;
   if (l == NULL)
     return PV_OK;
-  if (bits == PV_LANG_BIT(PV_LANG_NONE)) {
+  if (bits != 0 && (bits & ~(PV_LANG_HOST_BITS | PV_LANG_BIT(PV_LANG_NONE))) == 0 &&
+      (bits & r->langs) != bits) {
     f->on_text = r->langs != PV_LANG_BIT(PV_LANG_NONE);
+    if ((bits & PV_LANG_HOST_BITS) && c->note == NULL)
+      c->note = "a metavariable-pattern in a markup language is matched as generic text";
     return PV_OK;
   }
   if (bits != 0 && (bits & r->langs) == bits)

@@ -21,3 +21,8 @@ db.query("SELECT * FROM sessions");
 setTimeout('refresh()', 10);
 // ok: sg.mvlang.same-language
 setTimeout(refresh, 10);
+
+// ruleid: sg.mvlang.html-iframe
+el.insertAdjacentHTML('beforeend', '<div><iframe width="1" src="https://example.com/x"></iframe></div>');
+// ok: sg.mvlang.html-iframe
+el.insertAdjacentHTML('beforeend', '<div><img src="a.png"></div>');
