@@ -45,11 +45,13 @@ static int unchanged(int fd, const unsigned char *data, size_t n, char *why, siz
     }
     if (k == 0)
       break;
-    if (at + (size_t)k > n || memcmp(buf, data + at, (size_t)k) != 0)
+    if (at + (size_t)k > n || memcmp(buf, data + at, (size_t)k) != 0) {
+      at = n + 1; /* longer, or other bytes */
       break;
+    }
     at += (size_t)k;
   }
-  if (at != n || read(fd, buf, 1) != 0) {
+  if (at != n) {
     snprintf(why, wn, "changed since it was scanned");
     return 0;
   }

@@ -125,6 +125,20 @@ wait $pid
 is $? 2 "a file changed since the scan: exit 2"
 check "... says so" grep -qx "plugvet: autofix: big.js: changed since it was scanned: its 3000 fixes were not applied" err.out
 check "... and leaves the edit alone" sh -c 'tail -n 1 big.js | grep -qx "// edited meanwhile" && grep -q "v1 == w" big.js'
+# ... also when the file was exactly one read buffer (64 KiB) long and grew
+for i in $(seq 1 3000); do echo "if (v$i == w) f();"; done >edge.js
+pad=$((65536 - $(wc -c <edge.js) - 4))
+{ printf '// '; head -c "$pad" /dev/zero | tr '\0' x; echo; } >>edge.js
+mkfifo edge.fifo
+scan --autofix --text /dev/null --json edge.fifo edge.js 2>err.out &
+pid=$!
+exec 3<edge.fifo
+head -c 1 <&3 >/dev/null
+echo "// grown" >>edge.js
+cat <&3 >/dev/null
+exec 3<&-
+wait $pid
+is "$?:$(tail -c 9 edge.js)" "2:// grown" "a 64 KiB file that grew after the scan: exit 2, the addition kept"
 
 # ---- usage -------------------------------------------------------------------
 scan --dryrun orig.js 2>err.out
