@@ -273,9 +273,12 @@ static const trace *call(tctx *c, TSNode n) {
     fsum *f = tn_summary(c, fn);
     return f != NULL ? tn_apply_summary(c, f, at, fnarg, nargs, n, callee) : tn_join(c, rt, all);
   }
-  if (c->spec->safe_functions)
-    return NULL;
   const trace *t = tn_join(c, rt, all);
+  if (c->spec->safe_functions) { /* the call is clean; a sink at it still sees its inputs */
+    if (t != NULL)
+      tn_check_sink(c, n, t);
+    return NULL;
+  }
   return t ? tn_derive(c, tn_step(c, t, nstart(n), nend(n),
                                   tn_quote(c, "through %s", nstart(n), nend(n))))
            : NULL;
