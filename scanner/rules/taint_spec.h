@@ -17,7 +17,8 @@ typedef struct {
   pv_formula *f;
   uint32_t line;
   int exact;             /* sources: default 0; sinks: default 1; sanitizers: 0 */
-  int by_side_effect;    /* sources: the variable matched is tainted from there on; sanitizers:
+  int by_side_effect;    /* sources: the variable matched is tainted from there on
+                          * (PV_SIDE_ONLY: after it, not the occurrence matched); sanitizers:
                           * cleaned from there on (propagators: accepted, always so) */
   int not_conflicting;   /* sanitizers: not applied where a source or sink of the rule
                           * matches the same range */
@@ -29,6 +30,8 @@ typedef struct {
 } pv_taint_item;
 
 enum { PV_TI_SOURCE, PV_TI_SINK, PV_TI_SANITIZER, PV_TI_PROPAGATOR, PV_TI_COUNT };
+
+enum { PV_SIDE_ONLY = 2 }; /* a source's `by-side-effect: only` */
 
 typedef struct pv_taint_spec {
   pv_taint_item *items[PV_TI_COUNT];

@@ -108,7 +108,7 @@ int tn_requires_ok(tctx *c, const char *req, const trace *t) {
 /* A source match covering n: a fresh path starting at n. */
 const trace *tn_source_at(tctx *c, TSNode n, const trace *inner) {
   uint32_t s = nstart(n), e = nend(n);
-  const trace *hit = NULL;
+  const trace *hit = NULL, *later = NULL; /* later: by-side-effect: only */
   int side = 0;
   for (uint32_t i = 0; i < c->src.n; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SOURCE][c->src_item[i]];
@@ -120,13 +120,16 @@ const trace *tn_source_at(tctx *c, TSNode n, const trace *inner) {
     const trace *t = tn_step(c, NULL, s, e, tn_quote(c, "tainted by %s", s, e));
     ((trace *)t)->labels = tn_label_bit(c, it->label);
     ((trace *)t)->src = i + 1;
-    hit = tn_join(c, hit, t);
-    side |= it->by_side_effect;
+    if (it->by_side_effect == PV_SIDE_ONLY)
+      later = tn_join(c, later, t);
+    else
+      hit = tn_join(c, hit, t);
+    side |= it->by_side_effect != 0;
   }
   if (side) { /* by-side-effect: the variable or field matched is tainted from here on */
     int known;
     const trace *old = tn_read_chain(c, n, &known);
-    tn_assign(c, n, tn_join(c, old, hit));
+    tn_assign(c, n, tn_join(c, old, tn_join(c, hit, later)));
   }
   return hit;
 }

@@ -81,3 +81,12 @@ function functions() {
   // ruleid: sg.taint.safe-functions
   sink(t);
 }
+
+function sideOnly(v) {
+  // ok: sg.taint.side-effect-only
+  // ruleid: sg.taint.side-effect-also
+  sink(markTainted(v));
+  // ruleid: sg.taint.side-effect-only
+  // ruleid: sg.taint.side-effect-also
+  sink(v);
+}
