@@ -19,14 +19,14 @@ static int inside(uint32_t s, uint32_t e, const pv_pmatch *m) {
   return m->s <= s && e <= m->e;
 }
 
-/* 1: a sanitizer covers n; 2: n is what a by-side-effect sanitizer
- * cleans (from here on). */
+/* 1: a sanitizer covers n (an exact one: is n); 2: n is what a
+ * by-side-effect sanitizer cleans (from here on). */
 int tn_sanitized(tctx *c, TSNode n) {
   uint32_t s = nstart(n), e = nend(n);
   for (uint32_t i = 0; i < c->san.n; i++) {
     const pv_taint_item *it = &c->spec->items[PV_TI_SANITIZER][c->san_item[i]];
     const pv_pmatch *m = &c->san.v[i];
-    if (it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))
+    if (it->exact || it->by_side_effect ? m->s == s && m->e == e : inside(s, e, m))
       return 1 + it->by_side_effect;
   }
   return 0;
