@@ -122,9 +122,9 @@ static pv_status item_option(pv_rctx *c, int kind, const pv_yaml_node *k, const 
   snprintf(key, sizeof key, "%s.%s", item_names[kind], k->s);
   if (strcmp(k->s, "exact") == 0)
     return want_bool(c, v, key, &it->exact);
-  if (strcmp(k->s, "by-side-effect") == 0 && kind == PV_TI_SOURCE && v->t == PV_YAML_SCALAR &&
+  if (strcmp(k->s, "by-side-effect") == 0 && kind != PV_TI_PROPAGATOR && v->t == PV_YAML_SCALAR &&
       strcmp(v->s, "only") == 0) {
-    it->by_side_effect = PV_SIDE_ONLY; /* the occurrence matched stays clean */
+    it->by_side_effect = PV_SIDE_ONLY; /* the occurrence matched keeps what it had */
     return PV_OK;
   }
   if (strcmp(k->s, "by-side-effect") == 0)

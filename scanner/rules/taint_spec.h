@@ -17,9 +17,9 @@ typedef struct {
   pv_formula *f;
   uint32_t line;
   int exact;             /* sources: default 0; sinks: default 1; sanitizers: 0 */
-  int by_side_effect;    /* sources: the variable matched is tainted from there on
-                          * (PV_SIDE_ONLY: after it, not the occurrence matched); sanitizers:
-                          * cleaned from there on (propagators: accepted, always so) */
+  int by_side_effect;    /* sources: the variable matched is tainted from there on;
+                          * sanitizers: cleaned from there on (PV_SIDE_ONLY: after the
+                          * match, not the occurrence matched; propagators: always so) */
   int not_conflicting;   /* sanitizers: not applied where a source or sink of the rule
                           * matches the same range */
   const char *label;     /* sources */

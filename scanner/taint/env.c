@@ -20,7 +20,8 @@ static int inside(uint32_t s, uint32_t e, const pv_pmatch *m) {
 }
 
 /* 1: a sanitizer covers n (an exact one: is n); 2: n is what a
- * by-side-effect sanitizer cleans (from here on). */
+ * by-side-effect sanitizer cleans (from here on); 3: the same after n, a
+ * `by-side-effect: only` sanitizer (n itself keeps its taint). */
 int tn_sanitized(tctx *c, TSNode n) {
   uint32_t s = nstart(n), e = nend(n);
   for (uint32_t i = 0; i < c->san.n; i++) {

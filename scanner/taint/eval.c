@@ -437,7 +437,7 @@ const trace *tn_ev(tctx *c, TSNode n) {
     return NULL;
   }
   int san = tn_sanitized(c, n);
-  if (san) {
+  if (san == 1 || san == 2) {
     if (san == 2)
       tn_assign(c, n, NULL);
     else
@@ -454,6 +454,8 @@ const trace *tn_ev(tctx *c, TSNode n) {
     tn_check_sink(c, n, t);
   if (t != NULL && c->prop.n)
     propagate(c, n, t);
+  if (san == 3)
+    tn_assign(c, n, NULL); /* by-side-effect: only: clean from here on, not here */
   return t;
 }
 

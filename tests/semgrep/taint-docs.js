@@ -90,3 +90,11 @@ function sideOnly(v) {
   // ruleid: sg.taint.side-effect-also
   sink(v);
 }
+
+function sanitizerOnly() {
+  const y = sourceO();
+  // ruleid: sg.taint.sanitizer-only
+  sink(validate(y));
+  // ok: sg.taint.sanitizer-only
+  sink(y);
+}
