@@ -172,7 +172,7 @@ static void read_token(const gtoks *t, const char *src, uint32_t *i, gpat *out) 
     *i += 3;
   } else if (dollar && *i + 3 < t->n && t->v[*i + 1].s == k->e && dots_at(t, src, *i + 1) &&
              mv_word(t, src, *i + 4)) {
-    out->kind = G_EMV; /* "$...X": the name is kept as "$X"-like text "$...X" */
+    out->kind = G_EMV; /* "$...X": its name is that text */
     out->len = t->v[*i + 4].e - k->s;
     *i += 5;
   } else if (dollar && mv_word(t, src, *i + 1)) {
