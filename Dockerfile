@@ -11,7 +11,7 @@ COPY . .
 # The Debian packages the build needs, then tree-sitter and its grammars from
 # the npm registry at the versions and sha512 of tools/deps.lock (fetch-deps).
 RUN tools/install-deps && rm -rf /var/lib/apt/lists/*
-RUN make -j"$(nproc)" build/rel/plugvet build/rel/plugvet-run
+RUN make -j"$(nproc)" build/rel/plugvet build/rel/plugvet-run build/rel/pattern-table build/rel/rule-trees
 RUN make install DESTDIR=/out PREFIX=/usr/local
 
 FROM debian:12-slim

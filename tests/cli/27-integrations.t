@@ -44,9 +44,11 @@ for s in stages:
 build, final = stages[0], stages[-1]
 if final["user"] in (None, "root", "0"): bad.append("the last stage runs as root")
 if final["entry"] != '["plugvet"]': bad.append("entrypoint is not plugvet")
-# what `make install` requires: the binaries its recipe tests for, in $(O)
+# what `make install` requires (the binaries its recipe tests for, in $(O))
+# and installs when they are there (the pattern table, the rule trees: a
+# fast pre-commit scan needs them, so the image builds them too)
 recipe = re.search(r"^install:.*\n((?:\t.*\n)+)", mk, re.M).group(1)
-need = sorted(re.findall(r"-x \$\(O\)/(\S+)", recipe))
+need = sorted(re.findall(r"-x \$\(O\)/(\S+)", recipe) + re.findall(r"test ! -f \$\(O\)/(\S+)", recipe))
 odir = re.search(r"^O\s*\?=\s*(\S+)", mk, re.M).group(1)
 runs = [shlex.split(r.replace("&&", " && ")) for r in build["run"]]
 if not any("tools/install-deps" in r for r in runs): bad.append("the build stage does not run tools/install-deps")
@@ -90,6 +92,9 @@ read -r prefix dest < <(tail -1 "$TMP/d.out")
 sed 's# build/rel/plugvet-run##' "$top/Dockerfile" >"$TMP/D1"
 check_docker "$TMP/D1" >"$TMP/d1.out"
 check "... a build that skips plugvet-run is caught" grep -q "make install needs" "$TMP/d1.out"
+sed 's# build/rel/rule-trees##' "$top/Dockerfile" >"$TMP/D4"
+check_docker "$TMP/D4" >"$TMP/d4.out"
+check "... a build without the rule trees (a slow pre-commit image) is caught" grep -q "make install needs" "$TMP/d4.out"
 sed 's/ libarchive13//' "$top/Dockerfile" >"$TMP/D2"
 check_docker "$TMP/D2" >"$TMP/d2.out"
 check "... a missing runtime library is caught (plugvet links libarchive)" grep -q "libarchive.so.13 (Debian package libarchive13)" "$TMP/d2.out"
@@ -122,7 +127,8 @@ up = [u for u in uses if u.startswith("github/codeql-action/upload-sarif@")]
 if not up or not re.match(r"v\d+(\.\d+){0,2}$", up[0].split("@", 1)[1]): bad.append("upload-sarif not pinned to a version tag: %s" % up)
 scripts = [s["run"] for s in steps if "run" in s]
 build = "\n".join(scripts)
-for want in ("tools/install-deps", "make install", "build/rel/plugvet build/rel/plugvet-run"):
+for want in ("tools/install-deps", "make install",
+             "build/rel/plugvet build/rel/plugvet-run build/rel/pattern-table build/rel/rule-trees"):
     if want not in build: bad.append("the build does not run %s" % want)
 for s in scripts:
     if "${{" in s: bad.append("an expression inside a script (script injection): %s" % s.split("\n")[0])
