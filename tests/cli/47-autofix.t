@@ -112,16 +112,21 @@ chmod 644 ro.js
 # ---- a file changed between the scan and the fix is not written -------------
 # The JSON line is written before the fixes: a line longer than a pipe holds,
 # into a FIFO, keeps plugvet waiting after the scan, while the file changes.
+# grow_while_fixing FILE LINE: --autofix FILE, LINE appended to it meanwhile;
+# the exit status is plugvet's
+grow_while_fixing() {
+  rm -f lines.fifo && mkfifo lines.fifo
+  scan --autofix --text /dev/null --json lines.fifo "$1" 2>err.out &
+  local pid=$!
+  exec 3<lines.fifo
+  head -c 1 <&3 >/dev/null
+  echo "$2" >>"$1"
+  cat <&3 >/dev/null
+  exec 3<&-
+  wait $pid
+}
 for i in $(seq 1 3000); do echo "if (v$i == w) f();"; done >big.js
-mkfifo lines.fifo
-scan --autofix --text /dev/null --json lines.fifo big.js 2>err.out &
-pid=$!
-exec 3<lines.fifo
-head -c 1 <&3 >/dev/null
-echo "// edited meanwhile" >>big.js
-cat <&3 >/dev/null
-exec 3<&-
-wait $pid
+grow_while_fixing big.js "// edited meanwhile"
 is $? 2 "a file changed since the scan: exit 2"
 check "... says so" grep -qx "plugvet: autofix: big.js: changed since it was scanned: its 3000 fixes were not applied" err.out
 check "... and leaves the edit alone" sh -c 'tail -n 1 big.js | grep -qx "// edited meanwhile" && grep -q "v1 == w" big.js'
@@ -129,15 +134,7 @@ check "... and leaves the edit alone" sh -c 'tail -n 1 big.js | grep -qx "// edi
 for i in $(seq 1 3000); do echo "if (v$i == w) f();"; done >edge.js
 pad=$((65536 - $(wc -c <edge.js) - 4))
 { printf '// '; head -c "$pad" /dev/zero | tr '\0' x; echo; } >>edge.js
-mkfifo edge.fifo
-scan --autofix --text /dev/null --json edge.fifo edge.js 2>err.out &
-pid=$!
-exec 3<edge.fifo
-head -c 1 <&3 >/dev/null
-echo "// grown" >>edge.js
-cat <&3 >/dev/null
-exec 3<&-
-wait $pid
+grow_while_fixing edge.js "// grown"
 is "$?:$(tail -c 9 edge.js)" "2:// grown" "a 64 KiB file that grew after the scan: exit 2, the addition kept"
 
 # ---- usage -------------------------------------------------------------------
